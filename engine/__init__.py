@@ -1,0 +1,1 @@
+"""Leakage Finder engine: pure reconciliation of vendor bills against PSA billing."""

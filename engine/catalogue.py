@@ -1,0 +1,141 @@
+"""The product catalogue shipped as data: Microsoft's products with every id space and spelling.
+
+Two files in ``engine/data``: ``microsoft_products.csv`` (Microsoft's own licensing table: display
+names, Graph string ids, GUIDs; refreshed by ``scripts/import_microsoft_products.py``) and
+``catalogue.csv`` (curated: Partner Center catalog ids, Pax8 SKUs, common spellings, free SKUs).
+
+Resolution tiers, first hit wins: an id found in the text or id column (Partner Center ``CFQ7…``,
+including ``P1Y:CFQ7TTC0LCHC:0002:1:`` and ``USCFQ7TTC0LCHC0002``; Graph string id; GUID; Pax8 SKU) →
+the exact normalised name or alias → a fuzzy name that differs in no discriminating token.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from engine.product_names import discriminators, product_key
+
+FUZZY_CUTOFF = 88.0
+_PARTNER_CENTER_ID = re.compile(r"CFQ7[A-Z0-9]{8}")
+_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_FREE_WORDS = re.compile(r"\b(?:trial|free|exploratory)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Product:
+    """One catalogue product; ``key`` is stable and is what both sides are grouped by."""
+
+    key: str
+    name: str
+    free: bool = False
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a product text was recognised: ``method`` is id, exact, fuzzy or none."""
+
+    product: Product | None
+    method: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    products: dict[str, Product]
+    by_id: dict[str, str]
+    by_name: dict[str, str]
+    names: list[str]  # normalised names, parallel to name_keys (fuzzy choices)
+    name_keys: list[str]
+
+    def resolve(self, text: str | None, ids: tuple[str, ...] = ()) -> Resolution:
+        """Recognise a product from its name and any id columns."""
+        for candidate in (*ids, text or ""):
+            found = self._by_identifier(candidate)
+            if found is not None:
+                return Resolution(self.products[found], "id", 1.0)
+        if not text:
+            return Resolution(None, "none", 0.0)
+        key = product_key(text)
+        if key in self.by_name:
+            return Resolution(self.products[self.by_name[key]], "exact", 1.0)
+        return self._fuzzy(key)
+
+    def _by_identifier(self, candidate: str) -> str | None:
+        if not candidate:
+            return None
+        compact = "".join(candidate.split())
+        upper = compact.upper()
+        if upper in self.by_id:
+            return self.by_id[upper]
+        for match in _PARTNER_CENTER_ID.finditer(upper):
+            product_id = match.group(0)
+            if product_id in self.by_id:
+                return self.by_id[product_id]
+        guid = _GUID.search(candidate)
+        if guid and guid.group(0).upper() in self.by_id:
+            return self.by_id[guid.group(0).upper()]
+        return None
+
+    def _fuzzy(self, key: str) -> Resolution:
+        if not key:
+            return Resolution(None, "none", 0.0)
+        wanted = discriminators(key)
+        for name, score, index in process.extract(
+            key, self.names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        ):
+            if discriminators(name) == wanted:
+                return Resolution(self.products[self.name_keys[index]], "fuzzy", round(score / 100, 2))
+        return Resolution(None, "none", 0.0)
+
+
+def looks_free(text: str) -> bool:
+    """Trial/free wording in a product name or term ("Teams Exploratory", "… Trial")."""
+    return bool(_FREE_WORDS.search(text))
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with resources.files("engine").joinpath("data").joinpath(name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def load_catalogue() -> Catalogue:
+    """Build the catalogue once per process (≈620 products, a few milliseconds)."""
+    products: dict[str, Product] = {}
+    by_id: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+
+    def add_name(spelling: str, product_key_: str) -> None:
+        key = product_key(spelling)
+        if key:
+            by_name.setdefault(key, product_key_)
+
+    curated = _read("catalogue.csv")
+    for row in _read("microsoft_products.csv"):
+        key = product_key(row["name"])
+        if key not in products:
+            free = bool(_FREE_WORDS.search(row["name"]))
+            products[key] = Product(key, row["name"], free)
+        by_id.setdefault(row["string_id"].upper(), key)
+        by_id.setdefault("".join(row["string_id"].split()).upper(), key)
+        by_id.setdefault(row["guid"].upper(), key)
+        add_name(row["name"], key)
+    for row in curated:
+        key = product_key(row["name"])
+        products[key] = Product(key, row["name"], row["free"].strip().lower() in ("yes", "true", "1"))
+        by_name[key] = key
+        for identifier in filter(None, row["partner_center_ids"].split("|")):
+            by_id[identifier.upper()] = key
+            by_id[identifier.split(":")[0].upper()] = key
+        for sku in filter(None, row["pax8_skus"].split("|")):
+            by_id[sku.upper()] = key
+        for alias in filter(None, row["aliases"].split("|")):
+            by_name[product_key(alias)] = key  # curated spellings override Microsoft's old names
+    names = list(by_name)
+    return Catalogue(products, by_id, by_name, names, [by_name[n] for n in names])

@@ -1,0 +1,190 @@
+"""Match the vendor's customer names to the PSA's company names, one to one.
+
+Tiers, in order (splink-style: ordered levels, blocking before fuzzy):
+``exact`` normalised name → ``alias`` (the user's vendor → PSA spellings) → ``domain`` (the tenant
+domain ``contosodental.onmicrosoft.com`` spells the company) → ``fuzzy`` within blocks that share a
+word or a name prefix, so the work grows with the number of clients, not its square.
+
+A fuzzy pair is refused when each name keeps a word the other lacks and those words are not typos of
+each other: "Northwind Dental Group" and "Northwind Dental Lab" are different customers. Assignment is
+one to one, best score first, and a vendor name with two near-equal candidates stays unmatched.
+
+>>> client_key("The Contoso Mfg. Co., Inc.")
+'contoso manufacturing'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+FUZZY_CUTOFF = 86.0
+AMBIGUITY_MARGIN = 2.0
+_BLOCK_LIMIT = 300  # a word shared by more names than this is too common to block on
+
+_LEGAL = frozenset(
+    "inc incorporated llc lllp llp lp ltd limited gmbh pty plc pllc pc corp corporation co company "
+    "sa sas sarl ag bv nv srl spa ab as oy kg ug kft sro sp zoo pte bhd sdn se lda ltda cv cc".split()
+)
+_ABBREVIATIONS = {
+    "mfg": "manufacturing", "manuf": "manufacturing", "intl": "international", "int'l": "international",
+    "svcs": "services", "svc": "services", "srvcs": "services", "mgmt": "management", "mgt": "management",
+    "assoc": "associates", "assocs": "associates", "assn": "association", "bros": "brothers",
+    "grp": "group", "dept": "department", "univ": "university", "natl": "national", "ctr": "center",
+    "centre": "center", "tech": "technology", "technologies": "technology", "sys": "systems",
+    "dist": "distribution", "hosp": "hospital", "med": "medical", "dr": "doctor", "st": "saint",
+    "mtn": "mountain", "ft": "fort", "mt": "mount", "n": "and", "et": "and", "und": "and",
+    "acct": "accounting", "accts": "accounting", "eng": "engineering", "engr": "engineering",
+    "constr": "construction", "props": "properties", "prop": "property", "invest": "investments",
+    "fin": "financial", "ins": "insurance", "partners": "partners", "ptnrs": "partners",
+}
+_STOP = frozenset("and of the for a an".split())
+
+
+@lru_cache(maxsize=131072)
+def client_key(name: str) -> str:
+    """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text).lower()
+    text = text.replace("&", " and ").replace("+", " and ").replace("@", " at ")
+    text = re.sub(r"['’`´.]", "", text)  # O'Brien → obrien, L.L.C. → llc, Inc. → inc
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    tokens = [_ABBREVIATIONS.get(token, token) for token in text.split()]
+    tokens = " ".join(tokens).split()
+    while len(tokens) > 1 and tokens[0] == "the":
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1] in _LEGAL:
+        tokens.pop()
+    if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
+        tokens = tokens[:-2]
+    return " ".join(tokens)
+
+
+def domain_label(domain: str) -> str:
+    """``contosodental.onmicrosoft.com`` → ``contosodental``; ``www.contoso.co.uk`` → ``contoso``."""
+    host = domain.strip().lower().split("@")[-1]
+    parts = [p for p in host.split(".") if p and p != "www"]
+    return re.sub(r"[^a-z0-9]", "", parts[0]) if parts else ""
+
+
+@dataclass(frozen=True)
+class ClientMatch:
+    """One vendor customer paired with one PSA company (either may be ``None`` when unmatched)."""
+
+    vendor_key: str | None
+    psa_key: str | None
+    vendor_name: str
+    psa_name: str
+    method: str  # exact, alias, domain, fuzzy, unmatched
+    confidence: float
+
+
+def _distinct_words_conflict(a: str, b: str) -> bool:
+    """True when each name keeps a word the other lacks and the two are not typos of each other."""
+    left = set(a.split()) - set(b.split()) - _STOP
+    right = set(b.split()) - set(a.split()) - _STOP
+    if not left or not right:
+        return False
+    return not any(fuzz.ratio(x, y) >= 80 for x in left for y in right)
+
+
+def _score(a: str, b: str) -> float:
+    return max(fuzz.token_sort_ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
+
+
+def match_clients(
+    vendor_names: Mapping[str, str],
+    psa_names: Mapping[str, str],
+    *,
+    vendor_domains: Mapping[str, Iterable[str]] | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> list[ClientMatch]:
+    """Pair vendor client keys with PSA client keys.
+
+    ``vendor_names``/``psa_names`` map each client key to its display name; ``vendor_domains`` maps a
+    vendor key to its tenant domains; ``aliases`` maps vendor spellings to PSA spellings.
+    """
+    matches: list[ClientMatch] = []
+    free_vendor = dict(vendor_names)
+    free_psa = dict(psa_names)
+
+    def pair(vendor_key: str, psa_key: str, method: str, confidence: float) -> None:
+        matches.append(ClientMatch(vendor_key, psa_key, free_vendor.pop(vendor_key),
+                                   free_psa.pop(psa_key), method, confidence))
+
+    for key in [k for k in free_vendor if k in free_psa]:
+        pair(key, key, "exact", 1.0)
+    for vendor_spelling, psa_spelling in (aliases or {}).items():
+        vendor_key, psa_key = client_key(vendor_spelling), client_key(psa_spelling)
+        if vendor_key in free_vendor and psa_key in free_psa:
+            pair(vendor_key, psa_key, "alias", 1.0)
+    if vendor_domains:
+        compact_psa = defaultdict(list)
+        for psa_key in free_psa:
+            compact_psa[psa_key.replace(" ", "")].append(psa_key)
+        for vendor_key in list(free_vendor):
+            for domain in vendor_domains.get(vendor_key, ()):
+                found = [k for k in compact_psa.get(domain_label(domain), []) if k in free_psa]
+                if len(found) == 1:
+                    pair(vendor_key, found[0], "domain", 0.95)
+                    break
+    for vendor_key, psa_key, score in _fuzzy_pairs(list(free_vendor), list(free_psa)):
+        pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2))
+    matches.extend(ClientMatch(k, None, n, "", "unmatched", 0.0) for k, n in free_vendor.items())
+    matches.extend(ClientMatch(None, k, "", n, "unmatched", 0.0) for k, n in free_psa.items())
+    return matches
+
+
+def _blocks(keys: list[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for block in _block_keys(key):
+            index[block].append(key)
+    return index
+
+
+def _block_keys(key: str) -> set[str]:
+    words = {f"w:{w}" for w in key.split() if len(w) >= 3 and w not in _STOP}
+    compact = key.replace(" ", "")
+    return words | {f"p:{compact[:4]}"}
+
+
+def _fuzzy_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str, str, float]]:
+    """Scored candidate pairs within blocks, assigned one to one, best first, ambiguity refused."""
+    if not vendor_keys or not psa_keys:
+        return []
+    index = _blocks(psa_keys)
+    counts = Counter({block: len(keys) for block, keys in index.items()})
+    scored: list[tuple[float, str, str]] = []
+    for vendor_key in vendor_keys:
+        candidates: set[str] = set()
+        for block in _block_keys(vendor_key):
+            if 0 < counts[block] <= _BLOCK_LIMIT:
+                candidates.update(index[block])
+        ranked = sorted(
+            ((_score(vendor_key, psa_key), psa_key) for psa_key in candidates
+             if not _distinct_words_conflict(vendor_key, psa_key)),
+            reverse=True,
+        )
+        ranked = [(s, k) for s, k in ranked if s >= FUZZY_CUTOFF]
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AMBIGUITY_MARGIN:
+            continue  # two near-equal candidates: leave it to the user (Client Aliases)
+        scored.extend((score, vendor_key, psa_key) for score, psa_key in ranked[:3])
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    taken_vendor: set[str] = set()
+    taken_psa: set[str] = set()
+    result = []
+    for score, vendor_key, psa_key in scored:
+        if vendor_key in taken_vendor or psa_key in taken_psa:
+            continue
+        taken_vendor.add(vendor_key)
+        taken_psa.add(psa_key)
+        result.append((vendor_key, psa_key, score))
+    return result

@@ -1,0 +1,248 @@
+"""Turn a recognised export into typed lines: one row per input line, never dropped.
+
+Every line leaves here either ready to reconcile (``excluded`` is ``None``) or with the reason it takes
+no part ("totals row", "status: Cancelled", "unreadable quantity 'N/A'", …). Values are parsed once per
+distinct spelling, which keeps 100k-line exports fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypeVar
+
+import pandas as pd
+
+from engine.columns import ColumnMapping, header_key
+from engine.header import Table, clean_text
+from engine.money import parse_money
+from engine.values import (
+    is_inactive_status,
+    is_not_billable,
+    parse_date,
+    parse_period_months,
+    parse_quantity,
+    period_from_stock_code,
+)
+
+T = TypeVar("T")
+_TOTALS = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b", re.IGNORECASE)
+_ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
+_TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
+
+VENDOR_COLUMNS = [
+    "row", "client", "domain", "product", "product_ids", "quantity", "unit", "months",
+    "monthly_unit", "amount", "period_start", "excluded",
+]
+PSA_COLUMNS = [
+    "row", "client", "product", "product_alt", "product_ids", "quantity", "unit", "months",
+    "monthly_unit", "amount", "excluded",
+]
+
+
+def _column(table: Table, mapping: ColumnMapping, field: str) -> pd.Series:
+    header = mapping.get(field)
+    if header is None:
+        return pd.Series([None] * len(table.data), dtype=object)
+    return table.data[header].reset_index(drop=True)
+
+
+def _parsed(series: pd.Series, parser: Callable[[object], T]) -> list[T]:
+    """Parse each distinct value once (exports repeat the same prices and names thousands of times)."""
+    values = series.tolist()
+    cache: dict[object, T] = {}
+    out: list[T] = []
+    for value in values:
+        key = (type(value), value) if not isinstance(value, list | dict) else repr(value)
+        try:
+            out.append(cache[key])
+        except KeyError:
+            cache[key] = result = parser(value)
+            out.append(result)
+        except TypeError:
+            out.append(parser(value))
+    return out
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an id or name pasted as a number: 1001.0 → "1001"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return clean_text(value)
+
+
+def _money_parser(mapping: ColumnMapping, field: str) -> Callable[[object], Decimal | None]:
+    header = mapping.get(field) or ""
+    if "cents" in header_key(header):
+        return lambda value: None if (amount := parse_money(value)) is None else amount / 100
+    return parse_money
+
+
+def _is_totals(client: str, product: str, first: str) -> bool:
+    return bool(
+        (_TOTALS.match(client) and not product)
+        or (_TOTALS.match(product) and not client)
+        or (_TOTALS.match(first) and not product)
+    )
+
+
+def _is_repeated_header(table: Table, mapping: ColumnMapping, position: int) -> bool:
+    row = table.data.iloc[position]
+    hits = sum(_text(row[h]) == h for h in mapping.columns.values())
+    return hits >= max(2, len(mapping.columns) // 2)
+
+
+def _unit_and_amount(
+    quantity: Decimal | None, unit: Decimal | None, total: Decimal | None
+) -> tuple[Fraction | None, Decimal | None]:
+    """Unit price from its column, else from the line total ÷ quantity; the line's amount likewise."""
+    if unit is not None:
+        amount = total if total is not None else (quantity * unit if quantity is not None else None)
+        return Fraction(unit), amount
+    if total is not None and quantity:
+        return Fraction(total) / Fraction(quantity), total
+    return None, total
+
+
+def vendor_lines(table: Table, mapping: ColumnMapping) -> pd.DataFrame:
+    """Typed vendor lines (see :data:`VENDOR_COLUMNS`)."""
+    clients = _parsed(_column(table, mapping, "client"), _text)
+    domains = _parsed(_column(table, mapping, "domain"), _text)
+    names = _parsed(_column(table, mapping, "product_name"), _text)
+    ids = _parsed(_column(table, mapping, "product_id"), _text)
+    skus = _parsed(_column(table, mapping, "sku_id"), _text)
+    quantities = _parsed(_column(table, mapping, "quantity"), parse_quantity)
+    units = _parsed(_column(table, mapping, "unit_cost"), _money_parser(mapping, "unit_cost"))
+    totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
+    frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
+    frequency_text = _parsed(_column(table, mapping, "billing_frequency"), _text)
+    charge = _parsed(_column(table, mapping, "charge_type"), _text)
+    starts = _parsed(_column(table, mapping, "period_start"), parse_date)
+    ends = _parsed(_column(table, mapping, "period_end"), parse_date)
+    raw_quantity = _column(table, mapping, "quantity").tolist()
+    raw_unit = _column(table, mapping, "unit_cost").tolist()
+    first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
+    records = []
+    for i, row_number in enumerate(table.row_numbers):
+        client, product, product_id = clients[i] or domains[i], names[i], ids[i]
+        product_ids = tuple(x for x in (f"{product_id}:{skus[i]}" if product_id and skus[i] else "",
+                                        product_id) if x)
+        display = product or product_id
+        quantity, total = quantities[i], totals[i]
+        unit, amount = _unit_and_amount(quantity, units[i], total)
+        months = frequency[i] or period_from_stock_code(product_id) or _months_from_dates(
+            starts[i], ends[i]) or 1
+        excluded = None
+        terms = f"{frequency_text[i]} {charge[i]}"
+        if _is_totals(clients[i], display, _text(first_cells[i])):
+            excluded = "totals row"
+        elif _is_repeated_header(table, mapping, i):
+            excluded = "repeated header row"
+        elif not client:
+            excluded = "no customer name"
+        elif not display:
+            excluded = "no product"
+        elif quantity is None:
+            excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
+        elif unit is None:
+            excluded = f"unreadable unit cost {_shown(raw_unit[i])}"
+        elif _ONE_TIME.search(terms):
+            excluded = "one-time charge, not a recurring licence"
+        elif unit == 0 and not amount:
+            excluded = "free or trial (costs nothing)"
+        elif _TRIAL.search(terms) or _TRIAL.search(display):
+            excluded = "free or trial (costs nothing)" if not amount else "trial"
+        elif quantity == 0:
+            excluded = "zero quantity"
+        if amount is None and quantity is not None and unit is not None:
+            amount = Decimal(0)
+        if quantity is not None and quantity > 0 and amount is not None and amount < 0:
+            quantity = -quantity  # a credit line written with a positive quantity
+        monthly_unit = abs(unit) / months if unit is not None else None
+        records.append((row_number, client, domains[i], display, product_ids, quantity, unit,
+                        months, monthly_unit, amount, starts[i], excluded))
+    return pd.DataFrame(records, columns=VENDOR_COLUMNS, dtype=object)
+
+
+def _months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None:
+    if start is None or end is None or end < start:
+        return None
+    days = (end - start).days
+    if days >= 330:
+        return 12 * max(1, round(days / 365))
+    if 80 <= days <= 100:
+        return 3
+    return None
+
+
+def _shown(value: object) -> str:
+    return "(blank)" if value is None or str(value).strip() == "" else repr(_text(value))
+
+
+def psa_lines(
+    table: Table, mapping: ColumnMapping, *, period_start: dt.date | None
+) -> pd.DataFrame:
+    """Typed PSA lines (see :data:`PSA_COLUMNS`); ``period_start`` decides cancelled additions."""
+    clients = _parsed(_column(table, mapping, "client"), _text)
+    names = _parsed(_column(table, mapping, "product_name"), _text)
+    alt_names = _parsed(_column(table, mapping, "product_alt"), _text)
+    ids = _parsed(_column(table, mapping, "product_id"), _text)
+    quantities = _parsed(_column(table, mapping, "quantity"), parse_quantity)
+    included = _parsed(_column(table, mapping, "less_included"), parse_quantity)
+    units = _parsed(_column(table, mapping, "unit_price"), _money_parser(mapping, "unit_price"))
+    totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
+    periods = _parsed(_column(table, mapping, "billing_period"), parse_period_months)
+    statuses = _parsed(_column(table, mapping, "status"), _text)
+    raw_status = _column(table, mapping, "status").tolist()
+    cancelled = _parsed(_column(table, mapping, "cancelled_date"), parse_date)
+    bill_flags = _column(table, mapping, "bill_flag").tolist()
+    raw_quantity = _column(table, mapping, "quantity").tolist()
+    raw_unit = _column(table, mapping, "unit_price").tolist()
+    first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
+    cutoff = period_start or dt.date.today()
+    records = []
+    for i, row_number in enumerate(table.row_numbers):
+        client, product = clients[i], names[i] or alt_names[i] or ids[i]
+        quantity = quantities[i]
+        if quantity is not None and included[i]:
+            quantity = quantity - included[i]
+        total = totals[i]
+        unit, amount = _unit_and_amount(quantity, units[i], total)
+        months = periods[i] or 1
+        flag = bill_flags[i]
+        excluded = None
+        if _is_totals(client, product, _text(first_cells[i])):
+            excluded = "totals row"
+        elif _is_repeated_header(table, mapping, i):
+            excluded = "repeated header row"
+        elif not client:
+            excluded = "no company name"
+        elif not product:
+            excluded = "no product"
+        elif statuses[i] and is_inactive_status(raw_status[i] if isinstance(raw_status[i], bool) else statuses[i]):
+            excluded = f"status: {statuses[i]}"
+        elif cancelled[i] is not None and cancelled[i] <= cutoff:
+            excluded = f"cancelled {cancelled[i].isoformat()}"
+        elif flag is not None and is_not_billable(flag if isinstance(flag, bool) else _text(flag)):
+            excluded = f"not billable ({_text(flag)})"
+        elif quantity is None:
+            excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
+        elif unit is None:
+            excluded = f"unreadable unit price {_shown(raw_unit[i])}"
+        elif quantity == 0:
+            excluded = "zero quantity (nothing billed)"
+        if amount is None and quantity is not None and unit is not None:
+            amount = Decimal(0)
+        monthly_unit = abs(unit) / months if unit is not None else None
+        if quantity is not None and quantity > 0 and amount is not None and amount < 0:
+            quantity = -quantity
+        product_ids = tuple(x for x in (ids[i],) if x)
+        records.append((row_number, client, product, alt_names[i], product_ids, quantity, unit,
+                        months, monthly_unit, amount, excluded))
+    return pd.DataFrame(records, columns=PSA_COLUMNS, dtype=object)

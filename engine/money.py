@@ -1,0 +1,108 @@
+"""Exact money: parse every common spelling into ``Decimal`` and round half-up to the cent.
+
+Money never touches ``float`` arithmetic. Spreadsheet cells that arrive as floats are converted through
+their shortest ``repr`` (``12.1`` → ``Decimal("12.1")``), which is the value the user typed.
+
+>>> parse_money("$1,234.50"), parse_money("(12.00)"), parse_money("1.234,50"), parse_money("2,70")
+(Decimal('1234.50'), Decimal('-12.00'), Decimal('1234.50'), Decimal('2.70'))
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+
+CENT = Decimal("0.01")
+
+_CURRENCY_WORDS = re.compile(
+    r"\b(?:USD|EUR|GBP|AUD|NZD|CAD|CHF|SEK|NOK|DKK|ZAR|INR|JPY|SGD|HKD|US\$|A\$|NZ\$|C\$)\b",
+    re.IGNORECASE,
+)
+_SYMBOLS = re.compile(r"[$€£¥₹\u00a0\u202f\u2009\s']")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*(?:[.,]\d*)?|[.,]\d+)$")
+
+
+def _resolve_separators(text: str) -> str:
+    """Turn a number with ``.``/``,`` separators into canonical ``1234.50`` form."""
+    has_dot, has_comma = "." in text, "," in text
+    if has_dot and has_comma:
+        # The later separator is the decimal one: 1,234.50 or 1.234,50.
+        if text.rfind(",") > text.rfind("."):
+            return text.replace(".", "").replace(",", ".")
+        return text.replace(",", "")
+    if has_comma:
+        head, _, tail = text.rpartition(",")
+        # 1,234 / 12,345,678 are thousands; 2,70 / 12,5 / 0,123 are decimals.
+        if text.count(",") > 1 or (len(tail) == 3 and head.lstrip("+-") not in ("", "0")):
+            return text.replace(",", "")
+        return head.replace(",", "") + "." + tail
+    if text.count(".") > 1:
+        return text.replace(".", "")  # 1.234.567 (European thousands)
+    return text
+
+
+def parse_money(value: object) -> Decimal | None:
+    """Parse one money cell; ``None`` for blank or unreadable values (the caller decides)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return Decimal(repr(value))
+    text = str(value).strip()
+    if not text:
+        return None
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    text = _CURRENCY_WORDS.sub("", text)
+    text = _SYMBOLS.sub("", text)
+    if text.endswith("-") and not text.startswith("-"):
+        negative, text = True, text[:-1]  # SAP-style trailing minus: 12.00-
+    if text.upper().endswith("CR"):
+        negative, text = True, text[:-2]
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    if not text or not _NUMBER.match(text):
+        return None
+    try:
+        amount = Decimal(_resolve_separators(text))
+    except InvalidOperation:
+        return None
+    return -amount if negative else amount
+
+
+def cents_from_text(value: object) -> Decimal | None:
+    """Parse a Syncro-style cents column (``1250`` → ``12.50``)."""
+    amount = parse_money(value)
+    return None if amount is None else amount / 100
+
+
+def round_cents(value: Fraction | Decimal | int) -> Decimal:
+    """Round an exact amount half-up (away from zero) to the cent."""
+    if isinstance(value, Fraction):
+        scaled = value * 100
+        magnitude = abs(scaled)
+        whole = magnitude.numerator * 2 + magnitude.denominator
+        cents = whole // (2 * magnitude.denominator)
+        signed = -cents if scaled < 0 else cents
+        return (Decimal(signed) / 100).quantize(CENT)
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_fraction(value: Decimal | int) -> Fraction:
+    """Exact conversion for arithmetic that divides (weighted averages, medians, per-month)."""
+    return Fraction(value)
+
+
+def format_money(value: Decimal) -> str:
+    """Plain two-place decimal for CSV/JSON: ``1234.5`` → ``"1234.50"``."""
+    return str(value.quantize(CENT, rounding=ROUND_HALF_UP))

@@ -1,0 +1,100 @@
+"""Normalise product names: commerce and term words out, abbreviations expanded, plans unified.
+
+>>> product_key("Microsoft 365 Business Premium [NCE] (Annual)")
+'microsoft 365 business premium'
+>>> product_key("MS NCE M365 BP 1YR")
+'microsoft 365 business premium'
+>>> product_key("Exchange Online (Plan 1)") == product_key("Exchange Online P1")
+True
+
+The term matters for the price (it is read separately) but is not part of the product.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\bnew commerce(?: experience)?\b", " "),
+    (r"\b(?:legacy )?csp\b", " "),
+    (r"\bw/o teams\b|\bwithout teams\b|\bno teams\b|\bno-teams\b", " noteams "),
+    (r"\bazure active directory\b|\bazure ad\b|\baad\b", " entra id "),
+    (r"\bmicrosoft entra\b", " entra "),
+    (r"\(monthly pre-?paid\)|\(annual pre-?paid\)", " "),
+    (r"\bper user(?: per month|/month|/mo)?\b|/user(?:/month)?\b|\bpupm\b|/mo\b|/month\b", " "),
+    (r"\b(?:\d+|one|two|three)[- ]?(?:years?|months?|yrs?|mths?|y|m)\b", " "),
+    (r"\bmonth[- ]to[- ]month\b|\bpaid (?:monthly|yearly|annually)\b|\bbilled (?:monthly|annually|yearly)\b", " "),
+    (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b", " "),
+    (r"\bplan\s*(\d)\b", r" p\1 "),
+    (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
+    (r"\+", " plus "),
+    (r"&", " and "),
+)
+_COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in _PHRASES)
+_STRIP_TOKENS = frozenset(
+    "nce annual annually monthly yearly month months year years 1yr 3yr 1y 3y 1m 1mth 12mth 36mth "
+    "p1y p3y p1m mth yr subscription subscriptions license licenses licence licences seat seats "
+    "user users sub commitment term billing paid trial a m y nonprofit the".split()
+)
+_EXPAND = {
+    "m365": "microsoft 365", "o365": "office 365", "ms": "microsoft", "msft": "microsoft",
+    "bp": "business premium", "bs": "business standard", "bb": "business basic",
+    "biz": "business", "bus": "business", "busn": "business", "prem": "premium", "std": "standard",
+    "ent": "enterprise", "exch": "exchange", "exo": "exchange online", "eoa": "exchange online archiving",
+    "od": "onedrive", "odfb": "onedrive for business", "pbi": "power bi", "mdo": "defender for office 365",
+    "mdb": "defender for business", "sku": "", "lic": "", "atp": "defender for office 365",
+}
+#: Tokens that tell look-alike products apart: fuzzy matching never crosses a difference in these.
+DISCRIMINATORS = frozenset(
+    "e1 e3 e5 f1 f3 a1 a3 a5 g1 g3 g5 p1 p2 p3 p4 p5 basic standard premium essentials business "
+    "enterprise apps office microsoft noteams eea gcc faculty student students kiosk archiving "
+    "frontline plus pro free exploratory developer education government device security "
+    "compliance online server voice copilot audio conferencing calling".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def product_key(text: str) -> str:
+    """The comparable form of a product name (see module docstring)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = folded.replace("\u00a0", " ")
+    folded = re.sub(r"\[[^\]]*\]", " ", folded)  # [NCE], [New Commerce Experience], [Annual]
+    for pattern, replacement in _COMPILED:
+        folded = pattern.sub(replacement, folded)
+    folded = re.sub(r"[^a-z0-9 ]+", " ", folded)
+    tokens: list[str] = []
+    for token in folded.split():
+        expanded = _EXPAND.get(token, token)
+        for part in expanded.split():
+            if part in _STRIP_TOKENS:
+                continue
+            if tokens and tokens[-1] == part:
+                continue
+            tokens.append(part)
+    # "Microsoft Intune" and "Intune" are one product; "Microsoft 365" is not "365".
+    while len(tokens) > 1 and tokens[0] == "microsoft" and tokens[1] != "365":
+        tokens.pop(0)
+    if tokens[:2] == ["microsoft", "microsoft"]:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _spelled(token: str) -> str:
+    """A discriminating word despite a typo ("busines" → "business"); other tokens unchanged."""
+    if token in DISCRIMINATORS or len(token) < 5 or any(c.isdigit() for c in token):
+        return token
+    best = process.extractOne(token, DISCRIMINATORS, scorer=fuzz.ratio, score_cutoff=85)
+    return str(best[0]) if best else token
+
+
+@lru_cache(maxsize=65536)
+def discriminators(key: str) -> frozenset[str]:
+    """The tokens of a product key that separate look-alikes (plans, editions, numbers)."""
+    spelled = (_spelled(t) for t in key.split())
+    return frozenset(t for t in spelled if t in DISCRIMINATORS or any(c.isdigit() for c in t))

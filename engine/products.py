@@ -1,0 +1,112 @@
+"""Give every vendor and PSA line a product key both sides agree on.
+
+Catalogue products get their catalogue key (ids first, then names; see :mod:`engine.catalogue`).
+Products in no catalogue still reconcile when both sides name them alike: the same normalised name,
+or a fuzzy name that differs in no discriminating token. The user's product aliases (vendor spelling →
+PSA spelling) come first of all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from engine.catalogue import Catalogue, Resolution, load_catalogue
+from engine.product_names import discriminators, product_key
+
+FUZZY_CUTOFF = 88.0
+
+
+@dataclass(frozen=True)
+class ProductMatch:
+    """How one spelling on one side was recognised."""
+
+    side: str  # vendor or psa
+    spelling: str
+    key: str
+    product: str  # canonical name
+    method: str  # id, exact, fuzzy, alias, name, unknown
+    confidence: float
+    in_catalogue: bool
+    free: bool = False
+
+
+Descriptor = tuple[str, tuple[str, ...]]  # (name, ids)
+
+
+def _resolve_all(catalogue: Catalogue, side: str, descriptors: set[Descriptor]) -> dict[Descriptor, ProductMatch]:
+    out: dict[Descriptor, ProductMatch] = {}
+    for name, ids in descriptors:
+        resolution: Resolution = catalogue.resolve(name, ids)
+        if resolution.product is not None:
+            product = resolution.product
+            out[(name, ids)] = ProductMatch(side, name, product.key, product.name, resolution.method,
+                                            resolution.confidence, True, product.free)
+        else:
+            key = product_key(name) or name.strip().lower()
+            out[(name, ids)] = ProductMatch(side, name, "name:" + key, name, "unknown", 0.0, False)
+    return out
+
+
+def match_products(
+    vendor: set[Descriptor],
+    psa: set[Descriptor],
+    *,
+    aliases: Mapping[str, str] | None = None,
+    psa_alternates: Mapping[Descriptor, str] | None = None,
+) -> tuple[dict[Descriptor, ProductMatch], dict[Descriptor, ProductMatch]]:
+    """Resolve each side's distinct product descriptors to shared keys."""
+    catalogue = load_catalogue()
+    vendor_matches = _resolve_all(catalogue, "vendor", vendor)
+    psa_matches = _resolve_all(catalogue, "psa", psa)
+    # A PSA line with a second name column: use it when the first name is not recognised.
+    for descriptor, alternate in (psa_alternates or {}).items():
+        match = psa_matches.get(descriptor)
+        if match is not None and not match.in_catalogue and alternate:
+            second = _resolve_all(catalogue, "psa", {(alternate, ())})[(alternate, ())]
+            if second.in_catalogue:
+                psa_matches[descriptor] = ProductMatch("psa", descriptor[0], second.key, second.product,
+                                                       second.method, second.confidence, True, second.free)
+    vendor_by_spelling = {product_key(m.spelling): m for m in vendor_matches.values()}
+    for vendor_spelling, psa_spelling in (aliases or {}).items():
+        target = vendor_by_spelling.get(product_key(vendor_spelling))
+        if target is None:
+            resolved = catalogue.resolve(vendor_spelling)
+            if resolved.product is None:
+                continue
+            target = ProductMatch("vendor", vendor_spelling, resolved.product.key,
+                                  resolved.product.name, "alias", 1.0, True, resolved.product.free)
+        wanted = product_key(psa_spelling)
+        for descriptor, match in list(psa_matches.items()):
+            if product_key(descriptor[0]) == wanted:
+                psa_matches[descriptor] = ProductMatch("psa", descriptor[0], target.key, target.product,
+                                                       "alias", 1.0, target.in_catalogue, target.free)
+    _pair_unknown_names(vendor_matches, psa_matches)
+    return vendor_matches, psa_matches
+
+
+def _pair_unknown_names(vendor: dict[Descriptor, ProductMatch], psa: dict[Descriptor, ProductMatch]) -> None:
+    """Products in no catalogue: PSA spellings adopt the key of the vendor spelling they match."""
+    vendor_unknown = {m.key[5:]: m for m in vendor.values() if not m.in_catalogue}
+    if not vendor_unknown:
+        return
+    choices = list(vendor_unknown)
+    for descriptor, match in list(psa.items()):
+        if match.in_catalogue or match.method == "alias":
+            continue
+        key = match.key[5:]
+        if key in vendor_unknown:
+            target = vendor_unknown[key]
+            psa[descriptor] = ProductMatch("psa", match.spelling, target.key, target.product, "name", 1.0,
+                                           False)
+            continue
+        wanted = discriminators(key)
+        for name, score, _ in process.extract(key, choices, scorer=fuzz.token_sort_ratio,
+                                              score_cutoff=FUZZY_CUTOFF, limit=5):
+            if discriminators(name) == wanted:
+                target = vendor_unknown[name]
+                psa[descriptor] = ProductMatch("psa", match.spelling, target.key, target.product,
+                                               "fuzzy", round(score / 100, 2), False)
+                break

@@ -1,0 +1,262 @@
+"""Read an export as it comes out of a real system into a raw grid of cells.
+
+Sources: CSV/TXT files (any common encoding and delimiter), ``.xlsx``/``.xlsm`` sheets (read with
+python-calamine: fast, and it never evaluates anything), and pandas DataFrames (the add-in hands over
+pasted sheet values). The grid keeps every row, preamble included; :mod:`engine.header` finds the
+header row. Refusals (HTML, encrypted, zip bombs, too many rows) raise :class:`UnreadableFileError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from engine.errors import EmptyInputError, UnreadableFileError
+
+#: Largest export we accept: 20× the biggest month-end we were asked for, far below memory limits.
+MAX_ROWS = 1_000_000
+#: An .xlsx whose parts unpack to more than this is refused as a possible zip bomb.
+MAX_UNPACKED_BYTES = 2_000_000_000
+MAX_COMPRESSION_RATIO = 200
+_DELIMITERS = (",", ";", "\t", "|")
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Every cell of one export, rows as read; ``name`` is used in every message about it."""
+
+    name: str
+    cells: pd.DataFrame  # object dtype, columns 0..n-1; cells are str, int, float, date or None
+    row_offset: int = 1  # the file's row number of ``cells.iloc[0]``
+
+
+Source = str | Path | pd.DataFrame | RawTable
+
+
+def read_source(source: Source, *, name: str | None = None, sheet: str | None = None) -> RawTable:
+    """Read a path, a DataFrame of pasted values or an already-read table into a :class:`RawTable`."""
+    if isinstance(source, RawTable):
+        return source
+    if isinstance(source, pd.DataFrame):
+        return _from_frame(source, name or "pasted sheet")
+    path = Path(source)
+    label = name or path.name
+    if not path.exists():
+        raise UnreadableFileError(f"{label}: file not found at {path}. Check the path and try again.")
+    if path.is_dir():
+        raise UnreadableFileError(f"{label}: {path} is a folder, not an export file.")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return read_xlsx(path, name=label, sheet=sheet)
+    if head.startswith(_OLE_SIGNATURE):
+        raise UnreadableFileError(
+            f"{label}: this is a password-protected workbook or an old .xls file, which we cannot "
+            "read. Open it in Excel, remove the password (File > Info > Protect Workbook) and save "
+            "it as .xlsx or CSV."
+        )
+    return read_csv(path.read_bytes(), name=label)
+
+
+def _from_frame(frame: pd.DataFrame, name: str) -> RawTable:
+    """A DataFrame with text column labels is header + rows; one with integer labels is a raw grid."""
+    grid = frame.astype(object)
+    if not isinstance(grid.columns, pd.RangeIndex):
+        header = pd.DataFrame([list(grid.columns)], columns=grid.columns, dtype=object)
+        grid = pd.concat([header, grid], ignore_index=True)
+    grid.columns = pd.RangeIndex(grid.shape[1])
+    grid = grid.where(pd.notna(grid), None)
+    return _checked(RawTable(name, grid.reset_index(drop=True)))
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode bytes: BOMs first, then UTF-16 without BOM, UTF-8, and Windows-1252 line by line."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], codec, name)
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) > len(sample) // 4:
+        even_zeros = sample[0::2].count(0)
+        odd_zeros = sample[1::2].count(0)
+        return _strict(data, "utf-16-be" if even_zeros > odd_zeros else "utf-16-le", name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Mixed files (a UTF-8 export with lines pasted from a Windows-1252 one) decode line by line.
+    lines = []
+    for line in data.splitlines(keepends=True):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("cp1252", errors="replace"))
+    return "".join(lines)
+
+
+def _strict(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise UnreadableFileError(
+            f"{name}: the file says it is {codec.upper()} but byte {error.start} is not valid "
+            f"{codec.upper()}. Re-export it as UTF-8 CSV (Excel: File > Save As > CSV UTF-8)."
+        ) from None
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits most sample lines into the same, largest number of fields."""
+    best, best_score = ",", (0, 0)
+    for delimiter in _DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        widths = Counter(count for count in counts if count > 1)
+        if not widths:
+            continue
+        width, agreeing = max(widths.items(), key=lambda item: (item[1], item[0]))
+        score = (agreeing, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(data: bytes, *, name: str) -> RawTable:
+    """Parse CSV/TXT bytes into a raw grid; every row kept, ragged rows padded with ``None``."""
+    if not data.strip():
+        raise EmptyInputError(f"{name}: the file is empty. Export the report again and check it has rows.")
+    if data.startswith(_OLE_SIGNATURE) or data.startswith(b"PK\x03\x04"):
+        raise UnreadableFileError(f"{name}: this is a workbook, not text; save it with an .xlsx name.")
+    text = decode_text(data, name)
+    if "\x00" in text:
+        raise UnreadableFileError(
+            f"{name}: the file contains binary data, not text. Export the report as CSV or .xlsx."
+        )
+    stripped = text.lstrip("\ufeff \t\r\n").lower()
+    if stripped.startswith(("<!doctype html", "<html", "<?xml", "<table")):
+        raise UnreadableFileError(
+            f"{name}: this is an HTML/XML page saved with a CSV name, not a CSV export. Open the "
+            "portal's export again and choose CSV or Excel, or open it in Excel and save as CSV."
+        )
+    text = text.lstrip("\ufeff")
+    sample = [line for line in text.splitlines()[:60] if line.strip()]
+    delimiter = sniff_delimiter(sample)
+    rows: list[list[str | None]] = []
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        rows.append(list(row))
+        if len(rows) > MAX_ROWS + 50:
+            raise _too_many_rows(name)
+    return _checked(RawTable(name, _grid(rows)))
+
+
+def _grid(rows: list[list[str | None]] | list[list[object]]) -> pd.DataFrame:
+    width = max((len(row) for row in rows), default=0)
+    padded = [row + [None] * (width - len(row)) if len(row) < width else row for row in rows]
+    frame = pd.DataFrame(padded, dtype=object, columns=pd.RangeIndex(width))
+    return frame
+
+
+def _too_many_rows(name: str) -> UnreadableFileError:
+    return UnreadableFileError(
+        f"{name}: more than {MAX_ROWS:,} rows. Leakage Finder reconciles up to {MAX_ROWS:,} lines per "
+        "export; split the export by customer or month and reconcile each part."
+    )
+
+
+def _checked(table: RawTable) -> RawTable:
+    if len(table.cells) > MAX_ROWS + 50:
+        raise _too_many_rows(table.name)
+    return table
+
+
+# --- xlsx / xlsm -----------------------------------------------------------------------------------
+
+
+def check_zip(path: Path, name: str) -> None:
+    """Refuse corrupt packages and zip bombs before any XML is parsed."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnreadableFileError(
+            f"{name}: the workbook is damaged ({error}). Open it in Excel and save it again."
+        ) from None
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked / packed > MAX_COMPRESSION_RATIO):
+        raise UnreadableFileError(
+            f"{name}: the workbook would unpack to {unpacked / 1e6:,.0f} MB from {packed / 1e6:,.1f} MB "
+            "(a 'zip bomb'), so it was not opened. Export the data again as CSV."
+        )
+
+
+def sheet_names(path: Path) -> list[str]:
+    """Visible worksheet names of a workbook, in order."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    try:
+        return [str(name) for name in workbook.sheet_names]
+    finally:
+        workbook.close()
+
+
+def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
+    """Read one sheet (the named one, else the first with data) of an .xlsx/.xlsm into a grid."""
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    check_zip(path, name)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise UnreadableFileError(
+            f"{name}: the workbook is password-protected. Remove the password in Excel and try again."
+        ) from None
+    except (CalamineError, ValueError, OSError) as error:
+        raise UnreadableFileError(
+            f"{name}: the workbook could not be read ({error}). Open it in Excel and save it again, "
+            "or export the data as CSV."
+        ) from None
+    try:
+        names = [str(sheet_name) for sheet_name in workbook.sheet_names]
+        if sheet is not None and sheet not in names:
+            raise UnreadableFileError(
+                f"{name}: there is no sheet named {sheet!r}; the sheets are {', '.join(names)}."
+            )
+        candidates = [sheet] if sheet is not None else names
+        rows: list[list[object]] = []
+        chosen = candidates[0] if candidates else ""
+        for candidate in candidates:
+            try:
+                rows = workbook.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
+            except (CalamineError, ValueError) as error:
+                raise UnreadableFileError(
+                    f"{name}: sheet {candidate!r} could not be read ({error})."
+                ) from None
+            chosen = candidate
+            if any(any(cell not in ("", None) for cell in row) for row in rows[:200]):
+                break
+    finally:
+        workbook.close()
+    if len(rows) > MAX_ROWS + 50:
+        raise _too_many_rows(name)
+    label = name if sheet is None and len(candidates) == 1 else f"{name} (sheet {chosen!r})"
+    return _checked(RawTable(label, _grid([[_cell(value) for value in row] for row in rows])))
+
+
+def _cell(value: object) -> object:
+    return None if value == "" else value

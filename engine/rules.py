@@ -1,0 +1,213 @@
+"""The five leakage rules, applied per (client, product) — exact arithmetic, rounded half-up once.
+
+With vq/pq the vendor/PSA quantities, c the vendor monthly unit cost and p the PSA monthly unit price
+(quantity-weighted averages over lines and subscriptions):
+
+- ``unbilled``          vq > 0, no PSA line:  vq × reference price (median per-client PSA price of the
+  product in this export, else c)
+- ``under_billed``      vq > pq > 0:          (vq − pq) × p
+- ``over_billed``       pq > vq > 0:          (pq − vq) × p
+- ``no_vendor_record``  pq > 0, no vendor line: pq × p
+- ``below_cost``        p < c, both present:  (c − p) × min(vq, pq)   (may sit beside a quantity row)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from statistics import median
+
+from engine.money import round_cents
+from engine.result import Discrepancy, format_quantity
+from engine.settings import Settings
+
+_TYPE_ORDER = {"unbilled": 0, "under_billed": 1, "below_cost": 2, "over_billed": 3, "no_vendor_record": 4}
+UNMATCHED_CLIENT_CONFIDENCE = 0.75
+
+
+@dataclass
+class Holding:
+    """One side's lines for one (client, product): summed quantity and Σ quantity × monthly unit."""
+
+    quantity: Decimal = Decimal(0)
+    weighted: Fraction = Fraction(0)
+    spellings: dict[str, None] = field(default_factory=dict)
+    rows: list[int] = field(default_factory=list)
+    confidence: float = 1.0
+    methods: dict[str, None] = field(default_factory=dict)
+
+    def add(self, quantity: Decimal, monthly_unit: Fraction, spelling: str, row: int,
+            confidence: float, method: str) -> None:
+        self.quantity += quantity
+        self.weighted += Fraction(quantity) * monthly_unit
+        self.spellings[spelling] = None
+        self.rows.append(row)
+        self.confidence = min(self.confidence, confidence)
+        self.methods[method] = None
+
+    @property
+    def present(self) -> bool:
+        return self.quantity > 0
+
+    @property
+    def unit(self) -> Fraction | None:
+        return self.weighted / Fraction(self.quantity) if self.quantity > 0 else None
+
+
+@dataclass(frozen=True)
+class ClientInfo:
+    psa_name: str
+    vendor_name: str
+    method: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class GroupKey:
+    client: int
+    product: str
+
+
+def stable_id(kind: str, client: str, product: str) -> str:
+    """Same finding, same id, run after run: Status and Note typed by the user are keyed by it."""
+    text = "|".join((kind, client.strip().lower(), product.strip().lower()))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _money(value: Fraction | None) -> Decimal | None:
+    return None if value is None else round_cents(value)
+
+
+def apply_rules(
+    vendor: dict[GroupKey, Holding],
+    psa: dict[GroupKey, Holding],
+    clients: dict[int, ClientInfo],
+    product_names: dict[str, str],
+    settings: Settings,
+) -> list[Discrepancy]:
+    """Every discrepancy of every group, ordered by monthly impact, largest first."""
+    reference = _reference_prices(psa)
+    found: list[tuple[Fraction, Discrepancy]] = []
+    for key in sorted(set(vendor) | set(psa), key=lambda k: (k.client, k.product)):
+        v, p = vendor.get(key), psa.get(key)
+        vq = v.quantity if v and v.present else Decimal(0)
+        pq = p.quantity if p and p.present else Decimal(0)
+        c = v.unit if v and v.present else None
+        price = p.unit if p and p.present else None
+        info = clients[key.client]
+        product = product_names[key.product]
+
+        def emit(kind: str, impact: Fraction) -> None:
+            found.append((impact, _discrepancy(kind, impact, info, product, v, p, vq, pq, c, price,
+                                               reference.get(key.product), settings)))
+
+        if vq > 0 and pq == 0:
+            ref = reference.get(key.product, c)
+            emit("unbilled", Fraction(vq) * (ref if ref is not None else Fraction(0)))
+        elif pq > 0 and vq == 0:
+            emit("no_vendor_record", Fraction(pq) * (price or Fraction(0)))
+        elif vq > pq > 0 and price is not None:
+            emit("under_billed", Fraction(vq - pq) * price)
+        elif pq > vq > 0 and price is not None:
+            emit("over_billed", Fraction(pq - vq) * price)
+        if vq > 0 and pq > 0 and c is not None and price is not None and price < c:
+            emit("below_cost", (c - price) * Fraction(min(vq, pq)))
+    found.sort(key=lambda item: (-item[0], _TYPE_ORDER[item[1].type], item[1].client.lower(),
+                                 item[1].vendor_client.lower(), item[1].product.lower()))
+    return [
+        Discrepancy(**{**discrepancy.__dict__, "priority": rank})
+        for rank, (_, discrepancy) in enumerate(found, start=1)
+    ]
+
+
+def _reference_prices(psa: dict[GroupKey, Holding]) -> dict[str, Fraction]:
+    """Median of the per-client PSA monthly unit prices of each product."""
+    prices: dict[str, list[Fraction]] = defaultdict(list)
+    for key, holding in psa.items():
+        unit = holding.unit
+        if unit is not None:
+            prices[key.product].append(unit)
+    return {product: Fraction(median(values)) for product, values in prices.items()}
+
+
+def _discrepancy(
+    kind: str,
+    impact: Fraction,
+    info: ClientInfo,
+    product: str,
+    vendor: Holding | None,
+    psa: Holding | None,
+    vq: Decimal,
+    pq: Decimal,
+    cost: Fraction | None,
+    price: Fraction | None,
+    reference: Fraction | None,
+    settings: Settings,
+) -> Discrepancy:
+    monthly = round_cents(impact)
+    confidence = min(
+        info.confidence if info.method != "unmatched" else UNMATCHED_CLIENT_CONFIDENCE,
+        vendor.confidence if vendor else 1.0,
+        psa.confidence if psa else 1.0,
+    )
+    client_label = info.psa_name or info.vendor_name
+    return Discrepancy(
+        id=stable_id(kind, client_label, product),
+        priority=0,
+        type=kind,
+        severity=settings.severity(monthly),
+        client=info.psa_name,
+        vendor_client=info.vendor_name,
+        product=product,
+        vendor_product="; ".join(vendor.spellings) if vendor else "",
+        psa_product="; ".join(psa.spellings) if psa else "",
+        vendor_qty=vq if vendor else None,
+        psa_qty=pq if psa else None,
+        vendor_unit_cost=_money(cost),
+        psa_unit_price=_money(price),
+        monthly_impact=monthly,
+        annual_impact=round_cents(impact * 12),
+        confidence=round(confidence, 2),
+        action=_action(kind, info, product, vq, pq, cost, price, reference),
+        client_match=f"{info.method} ({info.confidence:.2f})" if info.method != "unmatched" else "unmatched",
+        product_match=", ".join(dict.fromkeys([*(vendor.methods if vendor else {}),
+                                               *(psa.methods if psa else {})])),
+        vendor_rows=tuple(vendor.rows) if vendor else (),
+        psa_rows=tuple(psa.rows) if psa else (),
+    )
+
+
+def _action(
+    kind: str,
+    info: ClientInfo,
+    product: str,
+    vq: Decimal,
+    pq: Decimal,
+    cost: Fraction | None,
+    price: Fraction | None,
+    reference: Fraction | None,
+) -> str:
+    """A plain-language fix the user can act on in the PSA."""
+    client = info.psa_name or info.vendor_name
+    v, p = format_quantity(vq), format_quantity(pq)
+    if kind == "unbilled":
+        each = f" at about {round_cents(reference)} each per month" if reference is not None else ""
+        if info.psa_name:
+            return f"Add {v} × {product} to {client}'s agreement{each}"
+        return (f"Bill {client} for {v} × {product}{each}: this vendor customer is not in the PSA "
+                "export (add them, or map the name in Client Aliases)")
+    if kind == "under_billed":
+        return f"Increase {product} on {client}'s agreement from {p} to {v} (+{format_quantity(vq - pq)})"
+    if kind == "over_billed":
+        return (f"Reduce {product} on {client}'s agreement from {p} to {v} "
+                f"(−{format_quantity(pq - vq)}), or buy the missing seats from the vendor")
+    if kind == "no_vendor_record":
+        tail = ("" if info.vendor_name else
+                " (the company has no vendor lines at all: map its vendor name in Client Aliases if it differs)")
+        return (f"Check {product} on {client}'s agreement: {p} billed but no vendor subscription — "
+                f"cancel the addition or find the subscription{tail}")
+    return (f"Raise the price of {product} for {client} from {_money(price)} to at least "
+            f"{_money(cost)} per month (the vendor cost)")

@@ -1,0 +1,177 @@
+"""Cell values other than money: quantities, billing periods, dates, statuses and bill flags.
+
+Each parser takes one raw cell (text, number, date or ``None``) and returns a typed value or ``None``
+when the cell is blank or unreadable; callers decide whether that excludes the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import Decimal, InvalidOperation
+
+from engine.money import parse_money
+
+_QUANTITY = re.compile(r"^\s*([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)\s*([A-Za-z][A-Za-z ()]*)?\s*$")
+
+
+def parse_quantity(value: object) -> Decimal | None:
+    """``10``, ``"10.0"``, ``"10 seats"``, ``"(2)"``, ``"1,200"`` → Decimal; ``"N/A"``/blank → None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)) if math.isfinite(value) else None
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    text = str(value).strip().replace("\u00a0", " ")
+    if not text:
+        return None
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1]
+    match = _QUANTITY.match(text)
+    if match is None:
+        amount = parse_money(text)  # 1.234,5 or other separator styles
+        if amount is None:
+            return None
+        return -amount if negative else amount
+    try:
+        number = Decimal(match.group(1).replace(",", ""))
+    except InvalidOperation:
+        return None
+    return -number if negative else number
+
+
+# --- billing period -------------------------------------------------------------------------------
+
+_PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), months)
+    for pattern, months in (
+        (r"\b(?:3|three)[- ]?(?:3[- ])?y(?:ea)?rs?\b|\btriennial\b|\bp3y\b|\b36\s*m", 36),
+        (r"\b(?:2|two)[- ]?y(?:ea)?rs?\b|\bbiennial\b|\bp2y\b|\b24\s*m", 24),
+        (r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b", 12),
+        (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
+        (r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b", 3),
+        (r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b", 1),
+    )
+)
+_BILLING_CLAUSE = re.compile(r"for\s+([a-z0-9/ -]+?)\s+billing", re.IGNORECASE)
+_STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
+
+
+def parse_period_months(value: object) -> int | None:
+    """Months one billed unit covers: Monthly 1, Quarterly 3, Annual 12, 3 Years 36; None if unknown.
+
+    Partner Center's ``TermAndBillingCycle`` names the billing cycle after "for … billing"
+    ("One-Year commitment for monthly billing" → 1); where it lists several ("monthly/yearly") the
+    separate ``BillingFrequency`` column decides, so this returns None.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value) if value in (1, 2, 3, 6, 12, 24, 36) else None
+    text = str(value).strip()
+    if not text:
+        return None
+    clause = _BILLING_CLAUSE.search(text)
+    if clause:
+        cycle = clause.group(1)
+        if "/" in cycle:
+            return None
+        if "trial" in cycle.lower():
+            return 1
+        text = cycle
+    for pattern, months in _PERIOD_WORDS:
+        if pattern.search(text):
+            return months
+    return None
+
+
+def period_from_stock_code(code: object) -> int | None:
+    """Dicker-style stock codes: ``P1Y:CFQ7TTC0LCHC:0002:Y:`` → 12 (billed yearly), ``…:1:`` → 1."""
+    if not isinstance(code, str):
+        return None
+    match = _STOCK_CODE.match(code)
+    if match is None:
+        return None
+    term_count, term_unit, billing = int(match.group(1)), match.group(2).upper(), match.group(3)
+    billing = billing.strip().upper()
+    if billing in ("Y", "A", "P1Y"):
+        return 12
+    if billing in ("T", "3Y", "P3Y"):
+        return 36
+    if billing in ("M", "1", "P1M", ""):
+        return 1 if billing or term_unit == "M" else term_count * (12 if term_unit == "Y" else 1)
+    return None
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_FORMATS = (
+    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y",
+    "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%m-%d-%Y", "%Y%m%d",
+    "%m/%d/%y", "%d/%m/%y",
+)
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Dates as exported: ISO, ``30-AUG-2025``, ``08/30/2025``, ``30.08.2025``, Excel serials."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float):
+        return _from_serial(float(value))
+    text = str(value).strip()
+    if not text:
+        return None
+    text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
+    text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AP]M)?$", "", text, flags=re.I)
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
+        return _from_serial(float(text))
+    return None
+
+
+def _from_serial(serial: float) -> dt.date | None:
+    if not math.isfinite(serial) or not 1 <= serial < 2958466:
+        return None
+    return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+# --- status and bill flags -------------------------------------------------------------------------
+
+_INACTIVE = re.compile(
+    r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
+    r"deactivated|removed|void|no|false|n|0)\s*$",
+    re.IGNORECASE,
+)
+_NOT_BILLABLE = re.compile(
+    r"^\s*(?:do\s*not\s*bill|donotbill|no\s*charge|nocharge|non[- ]?billable|not\s*billable|no|n|"
+    r"false|0|free|internal)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_inactive_status(value: object) -> bool:
+    """``Cancelled``/``Inactive``/``Expired``… mean the line is not billed this period."""
+    if isinstance(value, bool):
+        return not value
+    return isinstance(value, str) and bool(_INACTIVE.match(value))
+
+
+def is_not_billable(value: object) -> bool:
+    """ConnectWise ``DoNotBill``/``NoCharge`` and plain ``No``/``False`` bill flags."""
+    if isinstance(value, bool):
+        return not value
+    return isinstance(value, str) and bool(_NOT_BILLABLE.match(value))
