@@ -9,6 +9,7 @@ PSA spelling) come first of all.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -34,6 +35,13 @@ class ProductMatch:
 
 
 Descriptor = tuple[str, tuple[str, ...]]  # (name, ids)
+_TAGS = re.compile(r"\[[^\]]*\]|\((?:nce|new commerce[^)]*|annual|monthly|yearly|1 ?yr|1 ?mth)\)",
+                   re.IGNORECASE)
+
+
+def display_name(spelling: str) -> str:
+    """A product in no catalogue is shown as the vendor spells it, minus commerce tags."""
+    return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
 def _resolve_all(catalogue: Catalogue, side: str, descriptors: set[Descriptor]) -> dict[Descriptor, ProductMatch]:
@@ -46,7 +54,8 @@ def _resolve_all(catalogue: Catalogue, side: str, descriptors: set[Descriptor]) 
                                             resolution.confidence, True, product.free)
         else:
             key = product_key(name) or name.strip().lower()
-            out[(name, ids)] = ProductMatch(side, name, "name:" + key, name, "unknown", 0.0, False)
+            out[(name, ids)] = ProductMatch(side, name, "name:" + key, display_name(name), "unknown",
+                                            0.0, False)
     return out
 
 
