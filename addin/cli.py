@@ -1,0 +1,200 @@
+"""``leakage-finder``: the command line over the engine (thin: parse, call one function, render).
+
+Exit codes (also in ``--help`` and the README):
+    0  reconciled (whether or not leakage was found)
+    2  bad command line (unknown option, missing argument)
+    3  an input or setting the user can fix (unreadable file, missing column, bad mapping);
+       one line on stderr says what was wrong, what was found and how to fix it
+    1  an unexpected error: a bug; the traceback is printed so it can be reported
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+EPILOG = """exit codes:
+  0  reconciled (with or without leakage)
+  2  bad command line
+  3  an input or setting you can fix: the message says what and how
+  1  unexpected error (a bug: please report the traceback)
+
+examples:
+  leakage-finder sample --out sample-audit
+  leakage-finder reconcile --vendor partner_center.csv --psa connectwise.xlsx --out report.xlsx
+  leakage-finder reconcile --workbook Leakage.xlsm
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leakage-finder",
+        description="Find MSP billing leakage: reconcile a vendor licence bill against PSA billing.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    rec = commands.add_parser(
+        "reconcile", help="reconcile a vendor export against a PSA export (files or a workbook)",
+        description="Reconcile a vendor bill against a PSA export. Give --vendor and --psa files "
+        "(CSV/TXT/XLSX/XLSM), or --workbook for a Leakage Finder workbook with pasted Vendor and "
+        "PSA sheets.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    rec.add_argument("--vendor", metavar="FILE", help="the vendor bill (Partner Center, Pax8, distributor)")
+    rec.add_argument("--psa", metavar="FILE", help="the PSA billing export (ConnectWise, Autotask, HaloPSA, Syncro)")
+    rec.add_argument("--vendor-sheet", metavar="NAME", help="sheet to read when --vendor is a workbook")
+    rec.add_argument("--psa-sheet", metavar="NAME", help="sheet to read when --psa is a workbook")
+    rec.add_argument("--workbook", metavar="BOOK", help="a Leakage Finder workbook (.xlsm) with Vendor and PSA sheets")
+    rec.add_argument("--out", metavar="FILE",
+                     help="with files: write an .xlsx report; with --workbook: write the reconciled copy here")
+    rec.add_argument("--csv", metavar="FILE", help="write the discrepancies as CSV")
+    rec.add_argument("--json", metavar="FILE", help="write the KPI summary as JSON")
+    rec.add_argument("--mapping", metavar="FILE", help="column mapping / settings file (.json or .toml)")
+    rec.add_argument("--period", metavar="YYYY-MM", help="the billing month (default: from the vendor bill)")
+    rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    sample = commands.add_parser(
+        "sample", help="write realistic sample exports with seeded leakage and reconcile them",
+        description="Write a realistic vendor bill and PSA export with seeded leakage of every type, "
+        "reconcile them, and write the report, CSV, JSON and a reconciled copy of the workbook.")
+    sample.add_argument("--out", metavar="DIR", default="sample-audit", help="folder to write to (default: sample-audit)")
+    sample.add_argument("--clients", type=int, default=60, help="number of clients (default: 60)")
+    sample.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
+    sample.add_argument("--vendor-format", default="partner_center",
+                        choices=("partner_center", "pax8", "dicker", "cloudmore"))
+    sample.add_argument("--psa-format", default="connectwise",
+                        choices=("connectwise", "autotask", "halopsa", "syncro"))
+    sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    build = commands.add_parser("build-template", help="rebuild workbook_template.xlsm from its text sources")
+    build.add_argument("--out", metavar="FILE", default=None, help="where to write (default: the packaged template)")
+    return parser
+
+
+class _Progress:
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream, self.enabled, self.started = stream, enabled, time.perf_counter()
+
+    def __call__(self, message: str) -> None:
+        if self.enabled:
+            print(f"[{time.perf_counter() - self.started:6.2f}s] {message}", file=self.stream, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    from engine.errors import LeakageFinderError
+
+    try:
+        if args.command == "reconcile":
+            return _reconcile(parser, args)
+        if args.command == "sample":
+            return _sample(args)
+        return _build(args)
+    except LeakageFinderError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except SystemExit as exit_:  # parser.error() for option combinations
+        return int(exit_.code or 0)
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from engine.settings import Settings, load_settings_file
+
+    settings = load_settings_file(args.mapping) if args.mapping else Settings()
+    if args.period:
+        settings = replace(settings, period=args.period)
+    return settings
+
+
+def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    progress = _Progress(sys.stderr, not args.quiet)
+    if args.workbook:
+        if args.vendor or args.psa:
+            parser.error("give either --workbook or --vendor/--psa, not both")
+        from addin.workbook_file import reconcile_workbook
+
+        result = reconcile_workbook(args.workbook, out=args.out, progress=progress,
+                                    settings_override=_settings(args) if args.mapping or args.period else None)
+    else:
+        if not args.vendor or not args.psa:
+            parser.error("give --vendor FILE and --psa FILE (or --workbook BOOK)")
+        from engine.reconcile import reconcile
+
+        result = reconcile(args.vendor, args.psa, _settings(args), progress=progress)
+        if args.out:
+            from addin.report import write_report
+
+            progress(f"Writing {args.out}")
+            write_report(result, args.out)
+    _write_side_outputs(result, args, progress)
+    _print_headline(result, sys.stdout)
+    return EXIT_OK
+
+
+def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -> None:  # type: ignore[no-untyped-def]
+    from engine.export import write_discrepancies_csv, write_summary_json
+
+    if args.csv:
+        progress(f"Writing {args.csv}")
+        write_discrepancies_csv(result, args.csv)
+    if args.json:
+        progress(f"Writing {args.json}")
+        write_summary_json(result, args.json)
+
+
+def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
+    k = result.kpis
+    lines = [
+        f"Period:                 {k.period or 'not stated'}",
+        f"Vendor monthly total:   {k.vendor_monthly_total:,.2f}  (file total {k.vendor_file_total:,.2f})",
+        f"PSA monthly total:      {k.psa_monthly_total:,.2f}",
+        f"Monthly leakage:        {k.monthly_leakage:,.2f}  ({k.leakage_ratio_percent}% of vendor cost; "
+        f"target {k.leakage_target_percent}%)",
+        f"Annual leakage:         {k.annual_leakage:,.2f}",
+        f"Over-billing exposure:  {k.overbilling_exposure:,.2f} per month",
+        "Findings:               " + ", ".join(f"{n} {t}" for t, n in k.counts.items()),
+        f"Clients:                {k.clients_matched} matched, {k.vendor_clients_unmatched} only on the "
+        f"vendor bill, {k.psa_clients_unmatched} only in the PSA",
+        f"Lines:                  vendor {k.vendor_lines_reconciled}/{k.vendor_lines}, "
+        f"PSA {k.psa_lines_reconciled}/{k.psa_lines} reconciled (rest excluded with reasons)",
+        f"Time:                   {k.seconds:.2f} s",
+    ]
+    for warning in result.warnings:
+        lines.append(f"Warning: {warning}")
+    print("\n".join(lines), file=stream)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from addin.sample_audit import run_sample
+
+    progress = _Progress(sys.stderr, not args.quiet)
+    result, written = run_sample(Path(args.out), clients=args.clients, seed=args.seed,
+                                 vendor_format=args.vendor_format, psa_format=args.psa_format,
+                                 progress=progress)
+    _print_headline(result, sys.stdout)
+    print("\nWrote:", file=sys.stdout)
+    for path in written:
+        print(f"  {path}", file=sys.stdout)
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from addin.build_template import build_template, default_template_path
+
+    target = Path(args.out) if args.out else default_template_path()
+    build_template(target)
+    print(f"Wrote {target}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,416 @@
+"""Put freshly rendered output sheets into an existing .xlsx/.xlsm package, touching nothing else.
+
+Why not load and re-save the whole workbook with openpyxl? At 100k pasted lines that costs ~45 s, and
+a full re-save rewrites the user's pasted sheets (and can drop features openpyxl does not model). Here
+the cost follows the size of the *output*: the output sheets are rendered by xlsxwriter into a small
+package, and their parts are moved into the user's package:
+
+* each output sheet's XML (shared strings turned into inline strings, style ids remapped),
+* its tables, drawings and charts (renamed so nothing collides),
+* the styles they use, appended to ``styles.xml`` only when not already there (re-runs add nothing),
+* ``workbook.xml``/rels/``[Content_Types].xml`` entries for sheets that are new.
+
+Every other part — the pasted Vendor and PSA sheets, the VBA project, the ribbon, the user's own
+sheets — is copied with identical bytes. An existing output sheet keeps its place, name, sheetId and
+relationship id, so defined names and the tab order stay valid.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from engine.errors import UnreadableFileError
+
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL_WORKSHEET = NS_REL + "/worksheet"
+CONTENT_TYPES = {
+    "worksheets": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+    "tables": "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+    "drawings": "application/vnd.openxmlformats-officedocument.drawing+xml",
+    "charts": "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+}
+_STYLE_SECTIONS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles",
+                   "dxfs", "tableStyles", "colors", "extLst")
+_ITEM_TAG = {"numFmts": "numFmt", "fonts": "font", "fills": "fill", "borders": "border",
+             "cellXfs": "xf", "dxfs": "dxf"}
+_ATTR = re.compile(r'([\w:]+)="([^"]*)"')
+_SHEET_ELEMENT = re.compile(r"<sheet\b[^>]*/>")
+_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*/>")
+
+
+def _quoted(value: str) -> str:
+    """An XML attribute value in double quotes (Excel and our own parsers expect double quotes)."""
+    return '"' + escape(value, {'"': "&quot;"}) + '"'
+
+
+def _attrs(element: str) -> dict[str, str]:
+    return dict(_ATTR.findall(element))
+
+
+def _unescape_attr(value: str) -> str:
+    return value.replace("&quot;", '"').replace("&apos;", "'").replace("&lt;", "<").replace(
+        "&gt;", ">").replace("&amp;", "&")
+
+
+@dataclass
+class Package:
+    """A zip package held as ordered parts; only edited parts are re-encoded."""
+
+    infos: list[zipfile.ZipInfo]
+    parts: dict[str, bytes]
+    removed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, data: bytes, name: str) -> Package:
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                infos = archive.infolist()
+                parts = {info.filename: archive.read(info.filename) for info in infos}
+        except (zipfile.BadZipFile, KeyError, OSError) as error:
+            raise UnreadableFileError(f"{name}: the workbook is damaged ({error}). Save it again in Excel.") from None
+        return cls(infos, parts)
+
+    def text(self, part: str) -> str:
+        return self.parts[part].decode("utf-8")
+
+    def set(self, part: str, data: str | bytes) -> None:
+        self.parts[part] = data.encode("utf-8") if isinstance(data, str) else data
+        self.removed.discard(part)
+
+    def remove(self, part: str) -> None:
+        if part in self.parts:
+            self.removed.add(part)
+
+    def exists(self, part: str) -> bool:
+        return part in self.parts and part not in self.removed
+
+    def to_bytes(self) -> bytes:
+        buffer = BytesIO()
+        known = set()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info in self.infos:
+                known.add(info.filename)
+                if info.filename in self.removed:
+                    continue
+                data = self.parts[info.filename]
+                level = 1 if len(data) > 4_000_000 else 6
+                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level)
+            for part, data in self.parts.items():
+                if part in known or part in self.removed:
+                    continue
+                info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
+                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        return buffer.getvalue()
+
+
+def rels_path(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _resolve(source_part: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+def _relationships(package: Package, part: str) -> list[dict[str, str]]:
+    path = rels_path(part)
+    if not package.exists(path):
+        return []
+    return [_attrs(element) for element in _RELATIONSHIP.findall(package.text(path))]
+
+
+def _related_parts(package: Package, part: str) -> list[str]:
+    """Parts a sheet owns (tables, drawings, charts, comments…), depth first."""
+    out = []
+    for rel in _relationships(package, part):
+        if rel.get("TargetMode") == "External":
+            continue
+        child = _resolve(part, rel["Target"])
+        if package.exists(child) and child not in out:
+            out.append(child)
+            out.extend(p for p in _related_parts(package, child) if p not in out)
+    return out
+
+
+def workbook_sheets(package: Package) -> list[tuple[str, str, str]]:
+    """(name, relationship id, part path) of every sheet, in tab order."""
+    workbook = package.text("xl/workbook.xml")
+    rels = {r["Id"]: r for r in _relationships(package, "xl/workbook.xml")}
+    out = []
+    for element in _SHEET_ELEMENT.findall(workbook):
+        attrs = _attrs(element)
+        rid = next(v for k, v in attrs.items() if k.endswith(":id") or k == "id")
+        rel = rels.get(rid)
+        part = _resolve("xl/workbook.xml", rel["Target"]) if rel else ""
+        out.append((_unescape_attr(attrs["name"]), rid, part))
+    return out
+
+
+# --- styles ---------------------------------------------------------------------------------------
+
+
+def _section(xml: str, tag: str) -> tuple[int, int, str, str] | None:
+    """(start, end, open tag, inner) of a top-level styles section, or None."""
+    match = re.search(rf"<{tag}\b[^>]*?(/>|>(.*?)</{tag}>)", xml, re.DOTALL)
+    if match is None:
+        return None
+    open_tag = re.match(rf"<{tag}\b[^>]*?(?=/?>)", match.group(0))
+    assert open_tag is not None
+    return match.start(), match.end(), open_tag.group(0), match.group(2) or ""
+
+
+def _items(inner: str, item: str) -> list[str]:
+    return re.findall(rf"<{item}\b[^>]*?/>|<{item}\b[^>]*?>.*?</{item}>", inner, re.DOTALL)
+
+
+class StyleMerger:
+    """Append the source workbook's styles to the target's, reusing identical entries."""
+
+    def __init__(self, target_xml: str, source_xml: str) -> None:
+        self.xml = target_xml
+        self.source = source_xml
+        self.maps: dict[str, dict[int, int]] = {}
+
+    def _target_items(self, section: str) -> list[str]:
+        found = _section(self.xml, section)
+        return _items(found[3], _ITEM_TAG[section]) if found else []
+
+    def _source_items(self, section: str) -> list[str]:
+        found = _section(self.source, section)
+        return _items(found[3], _ITEM_TAG[section]) if found else []
+
+    def _write_section(self, section: str, items: list[str]) -> None:
+        count = f' count="{len(items)}"'
+        body = f"<{section}{count}>{''.join(items)}</{section}>"
+        found = _section(self.xml, section)
+        if found is not None:
+            start, end, _, _ = found
+            self.xml = self.xml[:start] + body + self.xml[end:]
+            return
+        position = _STYLE_SECTIONS.index(section)
+        for later in _STYLE_SECTIONS[position + 1 :]:
+            later_found = _section(self.xml, later)
+            if later_found is not None:
+                self.xml = self.xml[: later_found[0]] + body + self.xml[later_found[0] :]
+                return
+        end = self.xml.rindex("</styleSheet>")
+        self.xml = self.xml[:end] + body + self.xml[end:]
+
+    def _merge(self, section: str, rewrite: callable = None) -> dict[int, int]:  # type: ignore[valid-type]
+        target = self._target_items(section)
+        mapping: dict[int, int] = {}
+        for index, item in enumerate(self._source_items(section)):
+            item = rewrite(item) if rewrite else item
+            if item in target:
+                mapping[index] = target.index(item)
+            else:
+                target.append(item)
+                mapping[index] = len(target) - 1
+        if mapping:
+            self._write_section(section, target)
+        self.maps[section] = mapping
+        return mapping
+
+    def merge(self) -> None:
+        formats = {}
+        target_formats = {_unescape_attr(_attrs(i)["formatCode"]): int(_attrs(i)["numFmtId"])
+                          for i in self._target_items("numFmts")}
+        next_id = max([163, *target_formats.values()]) + 1
+        new_items = self._target_items("numFmts")
+        for item in self._source_items("numFmts"):
+            attrs = _attrs(item)
+            code = _unescape_attr(attrs["formatCode"])
+            if code not in target_formats:
+                target_formats[code] = next_id
+                new_items.append(f'<numFmt numFmtId="{next_id}" formatCode={_quoted(code)}/>')
+                next_id += 1
+            formats[int(attrs["numFmtId"])] = target_formats[code]
+        if formats:
+            self._write_section("numFmts", new_items)
+        fonts = self._merge("fonts")
+        fills = self._merge("fills")
+        borders = self._merge("borders")
+
+        def rewrite_xf(item: str) -> str:
+            def swap(match: re.Match[str]) -> str:
+                name, value = match.group(1), int(match.group(2))
+                table = {"numFmtId": formats, "fontId": fonts, "fillId": fills, "borderId": borders}.get(name)
+                new = table.get(value, value) if table is not None else value
+                return f'{name}="{new}"'
+            return re.sub(r'\b(numFmtId|fontId|fillId|borderId)="(\d+)"', swap, item)
+
+        self._merge("cellXfs", rewrite_xf)
+        self._merge("dxfs")
+
+
+# --- the transplant -------------------------------------------------------------------------------
+
+
+def _inline_strings(sheet_xml: str, shared: list[str]) -> str:
+    """``t="s"`` cells → inline strings, so the target's sharedStrings part is never touched."""
+    def swap(match: re.Match[str]) -> str:
+        attributes, index = match.group(1), int(match.group(2))
+        return f'<c{attributes} t="inlineStr"><is>{shared[index]}</is></c>'
+    return re.sub(r'<c([^>]*?) t="s"><v>(\d+)</v></c>', swap, sheet_xml)
+
+
+def _shared_strings(source: Package) -> list[str]:
+    if not source.exists("xl/sharedStrings.xml"):
+        return []
+    text = source.text("xl/sharedStrings.xml")
+    return [m.group(1) for m in re.finditer(r"<si>(.*?)</si>", text, re.DOTALL)]
+
+
+def _free_name(package: Package, folder: str, stem: str, taken: set[str]) -> str:
+    index = 1
+    while True:
+        candidate = f"xl/{folder}/{stem}{index}.xml"
+        if not package.exists(candidate) and candidate not in taken:
+            taken.add(candidate)
+            return candidate
+        index += 1
+
+
+def _max_table_id(package: Package) -> int:
+    ids = [0]
+    for part in package.parts:
+        if part.startswith("xl/tables/") and package.exists(part):
+            match = re.search(rb'<table\b[^>]*?\bid="(\d+)"', package.parts[part])
+            if match:
+                ids.append(int(match.group(1)))
+    return max(ids)
+
+
+def _content_type_edit(types_xml: str, removed: Iterable[str], added: dict[str, str]) -> str:
+    for part in removed:
+        types_xml = re.sub(rf'<Override PartName="/{re.escape(part)}"[^>]*/>', "", types_xml)
+    inserts = "".join(f'<Override PartName="/{p}" ContentType="{ct}"/>' for p, ct in added.items())
+    end = types_xml.rindex("</Types>")
+    return types_xml[:end] + inserts + types_xml[end:]
+
+
+def replace_sheets(target_bytes: bytes, rendered: bytes, *, name: str = "workbook") -> bytes:
+    """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets)."""
+    target = Package.read(target_bytes, name)
+    source = Package.read(rendered, "rendered output")
+    merger = StyleMerger(target.text("xl/styles.xml"), source.text("xl/styles.xml"))
+    merger.merge()
+    target.set("xl/styles.xml", merger.xml)
+    xf_map, dxf_map = merger.maps.get("cellXfs", {}), merger.maps.get("dxfs", {})
+    shared = _shared_strings(source)
+    existing = {sheet_name: (rid, part) for sheet_name, rid, part in workbook_sheets(target)}
+    removed: list[str] = []
+    added_types: dict[str, str] = {}
+    taken: set[str] = set()
+    new_sheets: list[tuple[str, str]] = []  # (name, part)
+    next_table_id = _max_table_id(target) + 1
+    for sheet_name, _, source_part in workbook_sheets(source):
+        if sheet_name in existing:
+            _, part = existing[sheet_name]
+            for old in [*_related_parts(target, part), rels_path(part)]:
+                for owned in (old, rels_path(old)):
+                    if target.exists(owned):
+                        target.remove(owned)
+                        removed.append(owned)
+        else:
+            part = _free_name(target, "worksheets", "sheet", taken)
+            new_sheets.append((sheet_name, part))
+            added_types[part] = CONTENT_TYPES["worksheets"]
+        xml = source.text(source_part)
+        xml = _inline_strings(xml, shared)
+        xml = re.sub(r'(<c\b[^>]*?\bs=")(\d+)"', lambda m: f'{m.group(1)}{xf_map.get(int(m.group(2)), int(m.group(2)))}"', xml)
+        xml = re.sub(r'(<(?:row|col)\b[^>]*?\bs(?:tyle)?=")(\d+)"', lambda m: f'{m.group(1)}{xf_map.get(int(m.group(2)), int(m.group(2)))}"', xml)
+        xml = re.sub(r'\bdxfId="(\d+)"', lambda m: f'dxfId="{dxf_map.get(int(m.group(1)), int(m.group(1)))}"', xml)
+        xml = xml.replace(' tabSelected="1"', "")
+        target.set(part, xml)
+        # owned parts: tables, drawings (and their charts)
+        rels = _relationships(source, source_part)
+        if rels:
+            rel_elements = []
+            for rel in rels:
+                child = _resolve(source_part, rel["Target"])
+                folder = child.split("/")[1]
+                new_child = _free_name(target, folder, folder.rstrip("s"), taken)
+                data = source.text(child)
+                if folder == "tables":
+                    data = re.sub(r'(<table\b[^>]*?\bid=")(\d+)"', lambda m: f'{m.group(1)}{next_table_id}"', data, count=1)
+                    data = re.sub(r'\bdxfId="(\d+)"', lambda m: f'dxfId="{dxf_map.get(int(m.group(1)), int(m.group(1)))}"', data)
+                    next_table_id += 1
+                if folder == "drawings":
+                    chart_rels = []
+                    for chart_rel in _relationships(source, child):
+                        chart = _resolve(child, chart_rel["Target"])
+                        new_chart = _free_name(target, "charts", "chart", taken)
+                        target.set(new_chart, source.parts[chart])
+                        added_types[new_chart] = CONTENT_TYPES["charts"]
+                        chart_rels.append(_rel_xml(chart_rel["Id"], chart_rel["Type"],
+                                                   posixpath.relpath(new_chart, posixpath.dirname(new_child))))
+                    target.set(rels_path(new_child), _rels_document(chart_rels))
+                target.set(new_child, data)
+                added_types[new_child] = CONTENT_TYPES.get(folder, "application/xml")
+                rel_elements.append(_rel_xml(rel["Id"], rel["Type"],
+                                             posixpath.relpath(new_child, posixpath.dirname(part))))
+            target.set(rels_path(part), _rels_document(rel_elements))
+    if new_sheets:
+        _add_sheets(target, new_sheets)
+    _drop_calc_chain(target, removed)
+    target.set("[Content_Types].xml", _content_type_edit(target.text("[Content_Types].xml"), removed, added_types))
+    return target.to_bytes()
+
+
+def _rel_xml(rid: str, rel_type: str, target: str) -> str:
+    return f'<Relationship Id="{escape(rid)}" Type="{escape(rel_type)}" Target="{escape(target)}"/>'
+
+
+def _rels_document(elements: list[str]) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(elements) + "</Relationships>")
+
+
+def _add_sheets(target: Package, new_sheets: list[tuple[str, str]]) -> None:
+    workbook = target.text("xl/workbook.xml")
+    prefix_match = re.search(rf'xmlns:(\w+)="{re.escape(NS_REL)}"', workbook)
+    if prefix_match is None:
+        workbook = workbook.replace("<workbook ", f'<workbook xmlns:r="{NS_REL}" ', 1)
+        prefix = "r"
+    else:
+        prefix = prefix_match.group(1)
+    rels_part = rels_path("xl/workbook.xml")
+    rels_xml = target.text(rels_part)
+    used_ids = set(re.findall(r'Id="([^"]+)"', rels_xml))
+    sheet_ids = [int(x) for x in re.findall(r'<sheet\b[^>]*?\bsheetId="(\d+)"', workbook)] or [0]
+    next_sheet_id = max(sheet_ids) + 1
+    elements, relationships = [], []
+    counter = 1
+    for sheet_name, part in new_sheets:
+        while f"rIdLF{counter}" in used_ids:
+            counter += 1
+        rid = f"rIdLF{counter}"
+        used_ids.add(rid)
+        elements.append(f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}" {prefix}:id="{rid}"/>')
+        relationships.append(_rel_xml(rid, REL_WORKSHEET, posixpath.relpath(part, "xl")))
+        next_sheet_id += 1
+    end = workbook.index("</sheets>")
+    target.set("xl/workbook.xml", workbook[:end] + "".join(elements) + workbook[end:])
+    end = rels_xml.rindex("</Relationships>")
+    target.set(rels_part, rels_xml[:end] + "".join(relationships) + rels_xml[end:])
+
+
+def _drop_calc_chain(target: Package, removed: list[str]) -> None:
+    """Excel rebuilds the calculation chain; a stale one pointing at replaced cells must not stay."""
+    if not target.exists("xl/calcChain.xml") or not removed:
+        return
+    target.remove("xl/calcChain.xml")
+    removed.append("xl/calcChain.xml")
+    rels_part = rels_path("xl/workbook.xml")
+    rels_xml = re.sub(r'<Relationship\b[^>]*Target="/?(?:xl/)?calcChain\.xml"[^>]*/>', "", target.text(rels_part))
+    target.set(rels_part, rels_xml)

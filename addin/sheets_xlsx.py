@@ -1,0 +1,198 @@
+"""Write the output sheets to an .xlsx with xlsxwriter, from the presentation spec.
+
+Used for the ``--out`` report and, through :mod:`addin.package`, for the output parts put into a
+Leakage Finder workbook. Every text value goes through ``write_string`` with formula, URL and
+number conversion off, so text from an export stays text (``=HYPERLINK(…)`` is never a formula).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from addin import presentation as spec
+from engine.result import Result
+
+FIXED_DATE = dt.datetime(2025, 1, 1)
+_TILE_COLUMNS = 4
+
+
+class _Formats:
+    """xlsxwriter formats, created once per workbook and shared by all sheets."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.book = book
+        self.cache: dict[tuple[Any, ...], Format] = {}
+        self.header = book.add_format({"bold": True, "font_color": spec.HEADER_FONT,
+                                       "bg_color": spec.HEADER_FILL, "text_wrap": True, "valign": "top"})
+        self.title = book.add_format({"bold": True, "font_size": 16, "font_color": spec.HEADER_FILL})
+        self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
+        self.tile_label = book.add_format({"bold": True, "font_color": "#595959", "bg_color": "#F2F2F2",
+                                           "top": 1, "left": 1, "right": 1, "border_color": "#BFBFBF"})
+        self.tile_note = book.add_format({"italic": True, "font_size": 9, "font_color": "#595959",
+                                          "bg_color": "#F2F2F2", "bottom": 1, "left": 1, "right": 1,
+                                          "border_color": "#BFBFBF", "text_wrap": True, "valign": "top"})
+        self.fills = {kind: book.add_format({"bg_color": colour})
+                      for kind, colour in spec.TYPE_FILLS.items()}
+
+    def cell(self, kind: spec.Kind) -> Format:
+        key = ("cell", kind)
+        if key not in self.cache:
+            self.cache[key] = self.book.add_format({"num_format": spec.NUMBER_FORMATS[kind]})
+        return self.cache[key]
+
+    def tile_value(self, kind: spec.Kind) -> Format:
+        key = ("tile", kind)
+        if key not in self.cache:
+            self.cache[key] = self.book.add_format({
+                "num_format": spec.NUMBER_FORMATS[kind], "bold": True, "font_size": 18,
+                "bg_color": "#F2F2F2", "left": 1, "right": 1, "border_color": "#BFBFBF", "align": "left"})
+        return self.cache[key]
+
+
+def _write(sheet: Worksheet, row: int, col: int, value: object, fmt: Format) -> None:
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        sheet.write_string(row, col, value, fmt)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, fmt)
+    elif isinstance(value, int | float | Decimal):
+        sheet.write_number(row, col, float(value), fmt)
+    else:
+        sheet.write_string(row, col, str(value), fmt)
+
+
+def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable, *,
+           first_row: int = 0) -> Worksheet:
+    sheet = book.add_worksheet(table.sheet)
+    columns = table.columns
+    cell_formats = [formats.cell(c.kind) for c in columns]
+    for col, column in enumerate(columns):
+        sheet.set_column(col, col, column.width, cell_formats[col])
+    for offset, row in enumerate(table.rows, start=first_row + 1):
+        for col, value in enumerate(row):
+            _write(sheet, offset, col, value, cell_formats[col])
+    last_row = first_row + max(len(table.rows), 1)
+    sheet.add_table(first_row, 0, last_row, len(columns) - 1, {
+        "name": table.table_name,
+        "style": "Table Style Medium 2",
+        "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
+    })
+    sheet.freeze_panes(first_row + 1, 0)
+    return sheet
+
+
+def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> None:
+    sheet = _table(book, formats, table)
+    last_row = max(len(table.rows), 1)
+    width = len(table.columns)
+    type_col = xlsxwriter.utility.xl_col_to_name(1)
+    for kind, fmt in formats.fills.items():
+        sheet.conditional_format(1, 0, last_row, width - 1, {
+            "type": "formula", "criteria": f'=${type_col}2="{kind}"', "format": fmt})
+    if table.status_column is not None:
+        sheet.data_validation(1, table.status_column, max(last_row, 1000), table.status_column, {
+            "validate": "list", "source": list(spec.STATUSES),
+            "error_title": "Status", "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore."})
+    legend_col = width + 1
+    sheet.set_column(legend_col, legend_col, 44)
+    sheet.write_string(0, legend_col, "Legend", formats.header)
+    for offset, (kind, label) in enumerate(spec.TYPE_LABELS.items(), start=1):
+        sheet.write_string(offset, legend_col, label, formats.fills[kind])
+
+
+def _kpis(book: xlsxwriter.Workbook, formats: _Formats, result: Result, decisions: spec.Decisions,
+          history: Sequence[Sequence[object]]) -> None:
+    sheet = book.add_worksheet(spec.KPIS)
+    sheet.hide_gridlines(2)
+    for col in range(_TILE_COLUMNS * 2):
+        sheet.set_column(col, col, 30 if col % 2 == 1 else 2)
+    period = result.kpis.period or "period not stated"
+    sheet.write_string(0, 1, f"Leakage Finder — {period}", formats.title)
+    sheet.write_string(1, 1, f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
+                       formats.subtitle)
+    tiles = spec.kpi_tiles(result, decisions)
+    for index, tile in enumerate(tiles):
+        row = 3 + (index // _TILE_COLUMNS) * 4
+        col = 1 + (index % _TILE_COLUMNS) * 2
+        sheet.write_string(row, col, tile.label, formats.tile_label)
+        _write(sheet, row + 1, col, tile.value, formats.tile_value(tile.kind))
+        sheet.write_string(row + 2, col, tile.note, formats.tile_note)
+    row = 3 + ((len(tiles) + _TILE_COLUMNS - 1) // _TILE_COLUMNS) * 4 + 1
+    sheet.write_string(row, 1, "Top clients by monthly leakage", formats.title)
+    top = spec.top_clients(result)
+    top_columns = (spec.Column("client", "text"), spec.Column("monthly_leakage", "money"),
+                   spec.Column("annual_leakage", "money"))
+    _small_table(sheet, formats, row + 1, 1, top_columns, top, "LF_TopClients")
+    row += len(top) + 4
+    sheet.write_string(row, 1, "History (Archive Month adds a row)", formats.title)
+    history_rows = [list(r) for r in history]
+    _small_table(sheet, formats, row + 1, 1, spec.HISTORY_COLUMNS, history_rows, "LF_KpiHistory")
+    if history_rows:
+        chart = book.add_chart({"type": "line"})
+        first, last = row + 2, row + 1 + len(history_rows)
+        chart.add_series({
+            "name": "Monthly leakage",
+            "categories": [spec.KPIS, first, 1, last, 1],
+            "values": [spec.KPIS, first, 2, last, 2],
+            "marker": {"type": "circle"},
+        })
+        chart.set_title({"name": "Leakage over months"})
+        chart.set_legend({"none": True})
+        chart.set_y_axis({"num_format": '"$"#,##0'})
+        sheet.insert_chart(row + 3 + len(history_rows), 1, chart, {"x_scale": 1.6, "y_scale": 1.1})
+
+
+def _small_table(sheet: Worksheet, formats: _Formats, row: int, col: int,
+                 columns: Sequence[spec.Column], rows: Sequence[Sequence[object]], name: str) -> None:
+    for offset, values in enumerate(rows, start=1):
+        for index, value in enumerate(values):
+            _write(sheet, row + offset, col + index, value, formats.cell(columns[index].kind))
+    sheet.add_table(row, col, row + max(len(rows), 1), col + len(columns) - 1, {
+        "name": name, "style": "Table Style Light 9",
+        "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
+    })
+
+
+def render_workbook(
+    result: Result,
+    target: str | Path | BytesIO,
+    *,
+    decisions: spec.Decisions | None = None,
+    history: Sequence[Sequence[object]] | None = None,
+    sheets: Sequence[str] = spec.OUTPUT_SHEETS,
+) -> None:
+    """Write the output sheets (Discrepancies, KPIs, Matches, Excluded) to ``target``."""
+    decisions = decisions or {}
+    history = history if history is not None else [spec.history_row(result, decisions)]
+    book = xlsxwriter.Workbook(target, {
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "in_memory": True,
+    })
+    book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
+    formats = _Formats(book)
+    for name in sheets:
+        if name == spec.DISCREPANCIES:
+            _discrepancies(book, formats, spec.discrepancy_table(result, decisions))
+        elif name == spec.KPIS:
+            _kpis(book, formats, result, decisions, history)
+        elif name == spec.MATCHES:
+            _table(book, formats, spec.match_table(result))
+        elif name == spec.EXCLUDED:
+            _table(book, formats, spec.excluded_table(result))
+    book.close()
+
+
+def render_bytes(result: Result, **kwargs: Any) -> bytes:
+    buffer = BytesIO()
+    render_workbook(result, buffer, **kwargs)
+    return buffer.getvalue()

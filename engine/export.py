@@ -1,0 +1,71 @@
+"""Render a :class:`engine.result.Result` as CSV and JSON files, safely.
+
+CSV cells that a spreadsheet would run as a formula (starting ``=``, ``+``, ``-``, ``@``, tab or CR)
+are neutralised the way OWASP recommends: prefixed with a single quote, so a client named
+``=HYPERLINK(…)`` opens as text. Money columns are plain numbers and never need it. Every file is
+written atomically: to a temporary file beside the target, then renamed over it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, Result
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMERIC_COLUMNS = frozenset(
+    {"priority", "vendor_qty", "psa_qty", "vendor_unit_cost", "psa_unit_price", "monthly_impact",
+     "annual_impact", "confidence"}
+)
+
+
+def neutralise(text: str) -> str:
+    """OWASP CSV-injection defence: ``=1+1`` → ``'=1+1``; other text unchanged."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def discrepancies_csv(result: Result) -> bytes:
+    """The discrepancies as UTF-8 CSV (with BOM, so Excel shows accents), CSV_COLUMNS first."""
+    buffer = io.StringIO()
+    columns = (*CSV_COLUMNS, *EXTRA_COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for discrepancy in result.discrepancies:
+        row = discrepancy.as_row()
+        writer.writerow({k: v if k in _NUMERIC_COLUMNS else neutralise(v) for k, v in row.items()})
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def write_discrepancies_csv(result: Result, path: str | Path) -> None:
+    atomic_write_bytes(path, discrepancies_csv(result))
+
+
+def summary_json(result: Result) -> bytes:
+    data: dict[str, Any] = result.summary()
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write_summary_json(result: Result, path: str | Path) -> None:
+    atomic_write_bytes(path, summary_json(result))
