@@ -1,0 +1,131 @@
+"""The Settings and alias sheets: their layout (used by the template build) and how they are read.
+
+Reading is by labels, not cell addresses, so a user who inserts a row or moves a table does not break
+it. Everything read is validated by :class:`engine.settings.Settings`, which lists all problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from engine.columns import FIELDS
+from engine.errors import SettingsError
+from engine.settings import Settings
+
+SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
+    # (label, key, default, help)
+    ("Period (YYYY-MM)", "period", None, "The billing month. Leave blank to take it from the vendor bill."),
+    ("Critical at ($/month)", "critical", 500, "Findings worth at least this much per month are critical."),
+    ("High at ($/month)", "high", 100, "…high."),
+    ("Medium at ($/month)", "medium", 25, "…medium; anything less is low."),
+    ("Leakage target (%)", "target", 2, "Leakage ratio target shown on the KPIs sheet."),
+)
+MAPPING_HEADER = ("Side", "Field", "Column in your export")
+EXCLUDE_HEADER = "Exclude PSA product (a service, not a licence)"
+ALIAS_HEADER = ("Vendor spelling", "PSA spelling", "Added by")
+FIELD_NAMES = {side: [f.name for f in fields] for side, fields in FIELDS.items()}
+
+Grid = Sequence[Sequence[object]]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _find(grid: Grid, label: str) -> tuple[int, int] | None:
+    wanted = label.strip().lower()
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if _text(cell).lower() == wanted:
+                return r, c
+    return None
+
+
+def _cell(grid: Grid, r: int, c: int) -> object:
+    if r < len(grid) and c < len(grid[r]):
+        return grid[r][c]
+    return None
+
+
+def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid = ()) -> Settings:
+    """Settings from the Settings sheet's values and the two alias sheets."""
+    problems: list[str] = []
+    values: dict[str, object] = {}
+    for label, key, _, _ in SETTING_LABELS:
+        found = _find(grid, label)
+        if found is not None:
+            values[key] = _cell(grid, found[0], found[1] + 1)
+    thresholds: dict[str, Decimal] = {"critical": Decimal(500), "high": Decimal(100), "medium": Decimal(25)}
+    target = Decimal(2)
+    for key in ("critical", "high", "medium", "target"):
+        raw = _text(values.get(key))
+        if not raw:
+            continue
+        try:
+            number = Decimal(raw.replace("$", "").replace(",", "").replace("%", ""))
+        except InvalidOperation:
+            problems.append(f"Settings sheet: {key} should be a number, found {raw!r}")
+            continue
+        if key == "target":
+            target = number
+        else:
+            thresholds[key] = number
+    period_raw = values.get("period")
+    period = None
+    if period_raw is not None and _text(period_raw):
+        import datetime as dt
+
+        if isinstance(period_raw, dt.date | dt.datetime):
+            period = f"{period_raw.year:04d}-{period_raw.month:02d}"
+        else:
+            period = _text(period_raw)[:7]
+    mappings: dict[str, dict[str, str]] = {"vendor": {}, "psa": {}}
+    header = _find(grid, MAPPING_HEADER[0])
+    if header is not None:
+        r, c = header
+        for row in range(r + 1, len(grid)):
+            side, field, column = (_text(_cell(grid, row, c + i)) for i in range(3))
+            if not side and not field and not column:
+                continue
+            if side.lower() not in mappings:
+                if side:
+                    problems.append(f"Settings sheet row {row + 1}: side should be vendor or psa, found {side!r}")
+                continue
+            if field and column:
+                mappings[side.lower()][field] = column
+    exclusions: list[str] = []
+    found = _find(grid, EXCLUDE_HEADER)
+    if found is not None:
+        r, c = found
+        exclusions = [_text(_cell(grid, row, c)) for row in range(r + 1, len(grid)) if _text(_cell(grid, row, c))]
+    if problems:
+        raise SettingsError("; ".join(problems) + ".")
+    return Settings(
+        severity_thresholds=thresholds,
+        leakage_target_percent=target,
+        client_aliases=read_aliases(client_aliases),
+        product_aliases=read_aliases(product_aliases),
+        vendor_mapping=mappings["vendor"],
+        psa_mapping=mappings["psa"],
+        period=period,
+        exclude_psa_products=tuple(exclusions),
+    )
+
+
+def read_aliases(grid: Grid) -> dict[str, str]:
+    """Vendor spelling → PSA spelling from an alias sheet (rows under the header)."""
+    found = _find(grid, ALIAS_HEADER[0])
+    if found is None:
+        return {}
+    r, c = found
+    out: dict[str, str] = {}
+    for row in range(r + 1, len(grid)):
+        vendor, psa = _text(_cell(grid, row, c)), _text(_cell(grid, row, c + 1))
+        if vendor and psa:
+            out[vendor] = psa
+    return out
