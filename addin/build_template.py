@@ -25,7 +25,14 @@ import xlsxwriter
 
 from addin import presentation as spec
 from addin.ribbon import CUSTOM_UI_REL, buttons, ribbon_xml, template_text
-from addin.settings_sheet import ALIAS_HEADER, EXCLUDE_HEADER, FIELD_NAMES, MAPPING_HEADER, SETTING_LABELS
+from addin.settings_sheet import (
+    ALIAS_HEADER,
+    EXCLUDE_HEADER,
+    EXCLUSIONS_TITLE,
+    FIELD_NAMES,
+    MAPPING_HEADER,
+    SETTING_LABELS,
+)
 
 SHEETS = (spec.START, spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.PRODUCT_ALIASES,
           spec.HISTORY)
@@ -177,7 +184,7 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
         for c in range(3):
             settings.write_blank(r, c, None, text)
     row += 43
-    settings.write_string(row - 1, 0, "Exclusions", heading)
+    settings.write_string(row - 1, 0, EXCLUSIONS_TITLE, heading)
     settings.write_string(row, 0, EXCLUDE_HEADER, header)
     settings.set_column(4, 4, 2)
 

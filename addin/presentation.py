@@ -209,3 +209,63 @@ def as_text(value: object) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value) if not isinstance(value, Decimal) else format_quantity(value)
+
+
+# --- the KPIs sheet layout (both writers place things where this says) ----------------------------
+
+TILE_COLUMNS = 4
+KPI_COLUMN_WIDTHS = (2, 30, 2, 30, 2, 30, 2, 30)
+TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
+    Column("client", "text"), Column("monthly_leakage", "money"), Column("annual_leakage", "money"),
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A small table on the KPIs sheet: header row at (row, col), 0-based."""
+
+    row: int
+    col: int
+    columns: tuple[Column, ...]
+    rows: list[list[object]]
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class KpiLayout:
+    title: str
+    subtitle: str
+    tiles: list[tuple[int, int, Tile]]  # (row, col, tile): label at row, value row+1, note row+2
+    top_clients: Block
+    history: Block
+    chart_row: int  # where the leakage-over-months chart is anchored (column 1)
+
+
+def kpi_layout(result: Result, decisions: Decisions | None, history: list[list[object]]) -> KpiLayout:
+    tiles = kpi_tiles(result, decisions)
+    placed = [(3 + (i // TILE_COLUMNS) * 4, 1 + (i % TILE_COLUMNS) * 2, tile) for i, tile in enumerate(tiles)]
+    row = 3 + ((len(tiles) + TILE_COLUMNS - 1) // TILE_COLUMNS) * 4 + 1
+    top = top_clients(result)
+    top_block = Block(row + 1, 1, TOP_CLIENT_COLUMNS, top, "LF_TopClients", "Top clients by monthly leakage")
+    row += len(top) + 4
+    history_block = Block(row + 1, 1, HISTORY_COLUMNS, history, "LF_KpiHistory",
+                          "History (Archive Month adds a row)")
+    return KpiLayout(
+        title=f"Leakage Finder — {result.kpis.period or 'period not stated'}",
+        subtitle=f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
+        tiles=placed,
+        top_clients=top_block,
+        history=history_block,
+        chart_row=history_block.row + max(len(history), 1) + 2,
+    )
+
+
+def history_with_current(archived: list[list[object]], result: Result,
+                         decisions: Decisions | None = None) -> list[list[object]]:
+    """Archived months plus this run's month when it is not archived yet, oldest first."""
+    current = history_row(result, decisions)
+    rows = [list(r) for r in archived if r and r[0] not in (None, "")]
+    if not any(str(r[0]) == str(current[0]) for r in rows):
+        rows.append(current)
+    return sorted(rows, key=lambda r: str(r[0]))

@@ -23,6 +23,7 @@ SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
 )
 MAPPING_HEADER = ("Side", "Field", "Column in your export")
 EXCLUDE_HEADER = "Exclude PSA product (a service, not a licence)"
+EXCLUSIONS_TITLE = "Exclusions"
 ALIAS_HEADER = ("Vendor spelling", "PSA spelling", "Added by")
 FIELD_NAMES = {side: [f.name for f in fields] for side, fields in FIELDS.items()}
 
@@ -90,6 +91,8 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
         r, c = header
         for row in range(r + 1, len(grid)):
             side, field, column = (_text(_cell(grid, row, c + i)) for i in range(3))
+            if side in (EXCLUSIONS_TITLE, EXCLUDE_HEADER):
+                break  # the next section starts
             if not side and not field and not column:
                 continue
             if side.lower() not in mappings:

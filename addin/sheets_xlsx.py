@@ -35,6 +35,7 @@ class _Formats:
                                        "bg_color": spec.HEADER_FILL, "text_wrap": True, "valign": "top"})
         self.title = book.add_format({"bold": True, "font_size": 16, "font_color": spec.HEADER_FILL})
         self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
+        self.heading = book.add_format({"bold": True, "font_size": 12, "font_color": spec.HEADER_FILL})
         self.tile_label = book.add_format({"bold": True, "font_color": "#595959", "bg_color": "#F2F2F2",
                                            "top": 1, "left": 1, "right": 1, "border_color": "#BFBFBF"})
         self.tile_note = book.add_format({"italic": True, "font_size": 9, "font_color": "#595959",
@@ -88,6 +89,9 @@ def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable
         "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
     })
     sheet.freeze_panes(first_row + 1, 0)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(first_row)
     return sheet
 
 
@@ -110,46 +114,36 @@ def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.Out
         sheet.write_string(offset, legend_col, label, formats.fills[kind])
 
 
-def _kpis(book: xlsxwriter.Workbook, formats: _Formats, result: Result, decisions: spec.Decisions,
-          history: Sequence[Sequence[object]]) -> None:
+def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) -> None:
     sheet = book.add_worksheet(spec.KPIS)
     sheet.hide_gridlines(2)
-    for col in range(_TILE_COLUMNS * 2):
-        sheet.set_column(col, col, 30 if col % 2 == 1 else 2)
-    period = result.kpis.period or "period not stated"
-    sheet.write_string(0, 1, f"Leakage Finder — {period}", formats.title)
-    sheet.write_string(1, 1, f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
-                       formats.subtitle)
-    tiles = spec.kpi_tiles(result, decisions)
-    for index, tile in enumerate(tiles):
-        row = 3 + (index // _TILE_COLUMNS) * 4
-        col = 1 + (index % _TILE_COLUMNS) * 2
+    for col, width in enumerate(spec.KPI_COLUMN_WIDTHS):
+        sheet.set_column(col, col, width)
+    sheet.write_string(0, 1, layout.title, formats.title)
+    sheet.write_string(1, 1, layout.subtitle, formats.subtitle)
+    for row, col, tile in layout.tiles:
         sheet.write_string(row, col, tile.label, formats.tile_label)
         _write(sheet, row + 1, col, tile.value, formats.tile_value(tile.kind))
         sheet.write_string(row + 2, col, tile.note, formats.tile_note)
-    row = 3 + ((len(tiles) + _TILE_COLUMNS - 1) // _TILE_COLUMNS) * 4 + 1
-    sheet.write_string(row, 1, "Top clients by monthly leakage", formats.title)
-    top = spec.top_clients(result)
-    top_columns = (spec.Column("client", "text"), spec.Column("monthly_leakage", "money"),
-                   spec.Column("annual_leakage", "money"))
-    _small_table(sheet, formats, row + 1, 1, top_columns, top, "LF_TopClients")
-    row += len(top) + 4
-    sheet.write_string(row, 1, "History (Archive Month adds a row)", formats.title)
-    history_rows = [list(r) for r in history]
-    _small_table(sheet, formats, row + 1, 1, spec.HISTORY_COLUMNS, history_rows, "LF_KpiHistory")
-    if history_rows:
+    for block in (layout.top_clients, layout.history):
+        sheet.write_string(block.row - 1, block.col, block.title, formats.heading)
+        _small_table(sheet, formats, block.row, block.col, block.columns, block.rows, block.name)
+    history = layout.history
+    if history.rows:
         chart = book.add_chart({"type": "line"})
-        first, last = row + 2, row + 1 + len(history_rows)
+        first, last = history.row + 1, history.row + len(history.rows)
         chart.add_series({
             "name": "Monthly leakage",
-            "categories": [spec.KPIS, first, 1, last, 1],
-            "values": [spec.KPIS, first, 2, last, 2],
+            "categories": [spec.KPIS, first, history.col, last, history.col],
+            "values": [spec.KPIS, first, history.col + 1, last, history.col + 1],
             "marker": {"type": "circle"},
         })
         chart.set_title({"name": "Leakage over months"})
         chart.set_legend({"none": True})
         chart.set_y_axis({"num_format": '"$"#,##0'})
-        sheet.insert_chart(row + 3 + len(history_rows), 1, chart, {"x_scale": 1.6, "y_scale": 1.1})
+        sheet.insert_chart(layout.chart_row, 1, chart, {"x_scale": 1.6, "y_scale": 1.1})
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
 
 
 def _small_table(sheet: Worksheet, formats: _Formats, row: int, col: int,
@@ -163,6 +157,18 @@ def _small_table(sheet: Worksheet, formats: _Formats, row: int, col: int,
     })
 
 
+def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
+    """The History sheet: one row per archived month (header styled like the template's)."""
+    sheet = book.add_worksheet(spec.HISTORY)
+    for col, column in enumerate(spec.HISTORY_COLUMNS):
+        sheet.set_column(col, col, column.width)
+        sheet.write_string(0, col, column.header, formats.header)
+    for r, values in enumerate(rows, start=1):
+        for col, value in enumerate(values):
+            _write(sheet, r, col, value, formats.cell(spec.HISTORY_COLUMNS[col].kind))
+    sheet.freeze_panes(1, 0)
+
+
 def render_workbook(
     result: Result,
     target: str | Path | BytesIO,
@@ -173,7 +179,7 @@ def render_workbook(
 ) -> None:
     """Write the output sheets (Discrepancies, KPIs, Matches, Excluded) to ``target``."""
     decisions = decisions or {}
-    history = history if history is not None else [spec.history_row(result, decisions)]
+    history_rows = spec.history_with_current(list(map(list, history or [])), result, decisions)
     book = xlsxwriter.Workbook(target, {
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "in_memory": True,
@@ -184,7 +190,9 @@ def render_workbook(
         if name == spec.DISCREPANCIES:
             _discrepancies(book, formats, spec.discrepancy_table(result, decisions))
         elif name == spec.KPIS:
-            _kpis(book, formats, result, decisions, history)
+            _kpis(book, formats, spec.kpi_layout(result, decisions, history_rows))
+        elif name == spec.HISTORY:
+            _history(book, formats, list(map(list, history or [])))
         elif name == spec.MATCHES:
             _table(book, formats, spec.match_table(result))
         elif name == spec.EXCLUDED:

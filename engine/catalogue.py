@@ -119,6 +119,10 @@ def load_catalogue() -> Catalogue:
     curated = _read("catalogue.csv")
     for row in _read("microsoft_products.csv"):
         key = product_key(row["name"])
+        if key in products and products[key].name != row["name"]:
+            # Two of Microsoft's products normalise alike ("Copilot Studio" / "… User License"):
+            # ids keep them apart; the name resolves to the first.
+            key = f"{key} | {row['name'].lower()}"
         if key not in products:
             free = bool(_FREE_WORDS.search(row["name"]))
             products[key] = Product(key, row["name"], free)

@@ -91,7 +91,7 @@ def locate_header(raw: RawTable) -> Table:
         )
     data = cells.iloc[below].copy()
     data.columns = pd.Index(headers)
-    data.reset_index(drop=True, inplace=True)
+    data = data.reset_index(drop=True)
     return Table(
         name=raw.name,
         headers=headers,

@@ -38,7 +38,7 @@ _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in
 _STRIP_TOKENS = frozenset(
     "nce annual annually monthly yearly month months year years 1yr 3yr 1y 3y 1m 1mth 12mth 36mth "
     "p1y p3y p1m mth yr subscription subscriptions license licenses licence licences seat seats "
-    "user users sub commitment term billing paid trial a m y nonprofit the".split()
+    "user users sub commitment term billing paid a m y nonprofit the".split()
 )
 _EXPAND = {
     "m365": "microsoft 365", "o365": "office 365", "ms": "microsoft", "msft": "microsoft",

@@ -204,7 +204,7 @@ def make_scenario(clients: int = 40, *, seed: int = 7) -> Scenario:
     clients = len(vendor_names)
     holdings: list[Holding] = []
     scenario = Scenario(vendor_names, psa_names, holdings)
-    kinds = ("ok",) * 10 + ("unbilled", "under", "over", "novendor", "below", "below_under")
+    kinds = ("ok",) * 24 + ("unbilled", "under", "over", "novendor", "below", "below_under")
     for client in range(clients):
         chosen = rng.sample(PRODUCTS, rng.choice((1, 2, 2, 3, 3, 4)))
         for product in chosen:

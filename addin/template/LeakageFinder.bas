@@ -16,19 +16,36 @@ Private Const SETUP_STEPS As String = _
 
 Private Sub RunPythonMacro(ByVal entryPoint As String)
     On Error GoTo MissingXlwings
-    Application.Run "'xlwings.xlam'!RunPython", "import addin.macros as m; m." & entryPoint & "()"
+    If InStr(entryPoint, "(") = 0 Then entryPoint = entryPoint & "()"
+    Application.Run "'xlwings.xlam'!RunPython", "import addin.macros as m; m." & entryPoint
     Exit Sub
 MissingXlwings:
     MsgBox "Leakage Finder could not reach Python through the xlwings add-in." & vbCrLf & _
         "(" & Err.Description & ")" & vbCrLf & vbCrLf & SETUP_STEPS, vbExclamation, "Leakage Finder"
 End Sub
 
+Private Function PythonString(ByVal text As String) As String
+    ' A Python string literal for a file path (backslashes and quotes escaped).
+    PythonString = "'" & Replace(Replace(text, "\", "\\"), "'", "\'") & "'"
+End Function
+
+Private Sub ImportFile(ByVal entryPoint As String, ByVal title As String)
+    Dim chosen As Variant
+#If Mac Then
+    chosen = Application.GetOpenFilename(, , title)
+#Else
+    chosen = Application.GetOpenFilename("Exports (*.csv;*.txt;*.xlsx;*.xlsm),*.csv;*.txt;*.xlsx;*.xlsm,All files (*.*),*.*", , title)
+#End If
+    If VarType(chosen) = vbBoolean Then Exit Sub
+    RunPythonMacro entryPoint & "(" & PythonString(CStr(chosen)) & ")"
+End Sub
+
 Public Sub ImportVendor(control As IRibbonControl)
-    RunPythonMacro "import_vendor"
+    ImportFile "import_vendor", "Import Vendor File"
 End Sub
 
 Public Sub ImportPsa(control As IRibbonControl)
-    RunPythonMacro "import_psa"
+    ImportFile "import_psa", "Import PSA File"
 End Sub
 
 Public Sub Reconcile(control As IRibbonControl)

@@ -1,0 +1,191 @@
+"""Reconcile a Leakage Finder workbook headless: the same result as the ribbon, no Excel needed.
+
+    leakage-finder reconcile --workbook Leakage.xlsm [--out Copy.xlsm]
+
+Reads the pasted Vendor and PSA sheets (and Settings, aliases, History and the Status/Note decisions
+already typed into Discrepancies) with python-calamine, runs the engine, renders the output sheets
+from the presentation spec and puts them into the package (:mod:`addin.package`): the Vendor and PSA
+sheets, the VBA project and the ribbon keep their exact bytes. The file is written atomically, so a
+failed run leaves the workbook as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from addin import presentation as spec
+from addin.package import replace_sheets
+from addin.settings_sheet import read_settings
+from addin.sheets_xlsx import render_bytes
+from engine.errors import EmptyInputError, InputError, UnreadableFileError
+from engine.export import atomic_write_bytes
+from engine.readers import RawTable, check_zip
+from engine.reconcile import reconcile
+from engine.result import Result
+from engine.settings import Settings
+
+Grid = list[list[object]]
+HINT_PREFIX = "paste the "
+
+
+@dataclass(frozen=True)
+class WorkbookInputs:
+    vendor: RawTable
+    psa: RawTable
+    settings: Settings
+    decisions: spec.Decisions
+    history: Grid
+
+
+def _clean(value: object) -> object:
+    return None if value == "" else value
+
+
+def read_grids(path: Path, names: list[str]) -> dict[str, Grid]:
+    """Values of the named sheets that exist (one pass over the package with python-calamine)."""
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    check_zip(path, path.name)
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise UnreadableFileError(f"{path.name}: the workbook is password-protected; remove the password first.") from None
+    except (CalamineError, ValueError, OSError) as error:
+        raise UnreadableFileError(f"{path.name}: the workbook could not be read ({error}).") from None
+    try:
+        present = [str(n) for n in book.sheet_names]
+        return {name: [[_clean(v) for v in row] for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)]
+                for name in names if name in present}
+    finally:
+        book.close()
+
+
+def input_table(grid: Grid, sheet: str, book_name: str) -> RawTable:
+    """A pasted sheet as a raw table; the template's hint row (row 1) is not data."""
+    offset = 1
+    if grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].lower().startswith(HINT_PREFIX):
+        grid, offset = grid[1:], 2
+    if not any(any(v not in (None, "") for v in row) for row in grid):
+        what = "vendor bill" if sheet == spec.VENDOR else "PSA export"
+        raise EmptyInputError(
+            f"{book_name}, sheet {sheet!r}: the sheet is empty. Paste the {what} into it (header row "
+            f"included), or use Import {'Vendor' if sheet == spec.VENDOR else 'PSA'} File… on the ribbon."
+        )
+    width = max(len(row) for row in grid)
+    frame = pd.DataFrame([row + [None] * (width - len(row)) for row in grid], dtype=object)
+    return RawTable(f"{book_name}, sheet {sheet!r}", frame, row_offset=offset)
+
+
+def read_decisions(grid: Grid | None) -> dict[str, tuple[str, str]]:
+    """Status and Note typed into an earlier Discrepancies sheet, keyed by the stable finding id."""
+    if not grid:
+        return {}
+    header = [str(v).strip() if v is not None else "" for v in grid[0]]
+    try:
+        id_col, status_col, note_col = header.index("id"), header.index("Status"), header.index("Note")
+    except ValueError:
+        return {}
+    out = {}
+    for row in grid[1:]:
+        if id_col >= len(row) or not row[id_col]:
+            continue
+        status = str(row[status_col] or "").strip() if status_col < len(row) else ""
+        note = str(row[note_col] or "").strip() if note_col < len(row) else ""
+        if (status and status != "Open") or note:
+            out[str(row[id_col])] = (status or "Open", note)
+    return out
+
+
+def read_history(grid: Grid | None) -> Grid:
+    if not grid:
+        return []
+    return [list(row[: len(spec.HISTORY_COLUMNS)]) for row in grid[1:] if row and row[0] not in (None, "")]
+
+
+def read_inputs(path: Path) -> WorkbookInputs:
+    names = [spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.PRODUCT_ALIASES,
+             spec.DISCREPANCIES, spec.HISTORY]
+    grids = read_grids(path, names)
+    for required in (spec.VENDOR, spec.PSA):
+        if required not in grids:
+            raise InputError(
+                f"{path.name}: there is no {required!r} sheet. Use a Leakage Finder workbook "
+                "(workbook_template.xlsm), or reconcile files with --vendor and --psa."
+            )
+    settings = read_settings(grids.get(spec.SETTINGS, []), grids.get(spec.CLIENT_ALIASES, []),
+                             grids.get(spec.PRODUCT_ALIASES, []))
+    return WorkbookInputs(
+        vendor=input_table(grids[spec.VENDOR], spec.VENDOR, path.name),
+        psa=input_table(grids[spec.PSA], spec.PSA, path.name),
+        settings=settings,
+        decisions=read_decisions(grids.get(spec.DISCREPANCIES)),
+        history=read_history(grids.get(spec.HISTORY)),
+    )
+
+
+def _merge_settings(base: Settings, override: Settings | None) -> Settings:
+    if override is None:
+        return base
+    return replace(
+        base,
+        vendor_mapping={**base.vendor_mapping, **override.vendor_mapping},
+        psa_mapping={**base.psa_mapping, **override.psa_mapping},
+        period=override.period or base.period,
+    )
+
+
+def reconcile_workbook(
+    path: str | Path,
+    *,
+    out: str | Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    settings_override: Settings | None = None,
+) -> Result:
+    """Reconcile the workbook's pasted sheets and write the output sheets into it (or into ``out``)."""
+    source = Path(path)
+    if not source.exists():
+        raise UnreadableFileError(f"{source}: no such workbook. Check the path.")
+    say = progress or (lambda message: None)
+    say(f"Reading {source.name}")
+    original = source.read_bytes()
+    inputs = read_inputs(source)
+    result = reconcile(inputs.vendor, inputs.psa, _merge_settings(inputs.settings, settings_override),
+                       progress=say)
+    say("Writing the output sheets")
+    rendered = render_bytes(result, decisions=inputs.decisions, history=inputs.history)
+    updated = replace_sheets(original, rendered, name=source.name)
+    _write(Path(out) if out else source, updated)
+    return result
+
+
+def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = None) -> Path:
+    """Values-only copy of this month's outputs beside the workbook; the month's KPIs added to History."""
+    source = Path(path)
+    say = progress or (lambda message: None)
+    original = source.read_bytes()
+    inputs = read_inputs(source)
+    result = reconcile(inputs.vendor, inputs.psa, inputs.settings, progress=say)
+    period = result.kpis.period or dt.date.today().strftime("%Y-%m")
+    archive = source.with_name(f"{source.stem} - Leakage {period}.xlsx")
+    history = [r for r in inputs.history if str(r[0]) != period]
+    history.append(spec.history_row(result, inputs.decisions))
+    history.sort(key=lambda r: str(r[0]))
+    atomic_write_bytes(archive, render_bytes(result, decisions=inputs.decisions, history=history))
+    rendered = render_bytes(result, decisions=inputs.decisions, history=history,
+                            sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY))
+    _write(source, replace_sheets(original, rendered, name=source.name))
+    return archive
+
+
+def _write(target: Path, data: bytes) -> None:
+    try:
+        atomic_write_bytes(target, data)
+    except PermissionError:
+        raise UnreadableFileError(
+            f"{target}: cannot be written (is it open in Excel?). Close it there and run again."
+        ) from None

@@ -1,0 +1,47 @@
+"""Shared fixtures: tiny exports written to tmp files, the template, a pasted sample workbook."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from addin.build_template import default_template_path
+from addin.paste import pasted_workbook
+from engine.sample import make_scenario, psa_rows, vendor_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """write("name.csv", text or bytes, encoding="utf-8") → path."""
+
+    def _write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+        return path
+
+    return _write
+
+
+@pytest.fixture(scope="session")
+def template_bytes() -> bytes:
+    return default_template_path().read_bytes()
+
+
+@pytest.fixture
+def sample_book(tmp_path: Path, template_bytes: bytes) -> Path:
+    """The template with a 30-client sample pasted into Vendor and PSA (not yet reconciled)."""
+    scenario = make_scenario(30, seed=5)
+    path = tmp_path / "Leakage.xlsm"
+    path.write_bytes(pasted_workbook(template_bytes, vendor_rows(scenario, "partner_center"),
+                                     psa_rows(scenario, "connectwise")))
+    return path
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")

@@ -1,0 +1,76 @@
+"""Client matching: normalisation, tiers, one-to-one assignment, sibling customers never merged."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from engine.clients import client_key, match_clients
+
+NAMES = """
+The Contoso Mfg. Co., Inc.|contoso manufacturing
+Fabrikam, LLC|fabrikam
+FABRIKAM L.L.C.|fabrikam
+Northwind Dental Group Pty Ltd|northwind dental group
+Tailspin Toys GmbH|tailspin toys
+Müller & Söhne GmbH|muller and sohne
+Müller and Söhne|muller and sohne
+Contoso\u00a0Ltd|contoso
+Litware Intl Svcs|litware international services
+O'Brien Mgmt PLLC|obrien management
+  Adatum   Corporation |adatum
+Wide\u200bWorld Importers|wideworld importers
+"""
+
+
+@pytest.mark.parametrize("name,key", [l.split("|") for l in NAMES.strip().splitlines()])
+def test_client_key(name: str, key: str) -> None:
+    assert client_key(name) == key
+
+
+def _match(vendor: list[str], psa: list[str], **kwargs: object) -> dict[str, tuple[str, str]]:
+    matches = match_clients({client_key(n): n for n in vendor}, {client_key(n): n for n in psa}, **kwargs)  # type: ignore[arg-type]
+    return {m.vendor_name: (m.psa_name, m.method) for m in matches if m.vendor_name}
+
+
+def test_sibling_customers_are_never_merged() -> None:
+    got = _match(["Northwind Dental Group LLC"], ["Northwind Dental Lab"])
+    assert got["Northwind Dental Group LLC"] == ("", "unmatched")
+
+
+def test_siblings_each_find_their_own() -> None:
+    got = _match(["Northwind Dental Grp LLC", "Northwind Dental Lab Inc"],
+                 ["Northwind Dental Lab", "Northwind Dental Group"])
+    assert got["Northwind Dental Grp LLC"] == ("Northwind Dental Group", "exact")
+    assert got["Northwind Dental Lab Inc"] == ("Northwind Dental Lab", "exact")
+
+
+def test_typo_matches_fuzzily_and_one_to_one() -> None:
+    got = _match(["Fabrikham Law LLC", "Fabrikam Law Group"], ["Fabrikam Law"])
+    winners = [v for v, (p, _) in got.items() if p]
+    assert len(winners) == 1  # one PSA company is never given to two vendor customers
+
+
+def test_alias_and_domain_tiers() -> None:
+    got = _match(["Contoso Holdings International"], ["Big Client A"],
+                 aliases={"Contoso Holdings International": "Big Client A"})
+    assert got["Contoso Holdings International"] == ("Big Client A", "alias")
+    got = _match(["Tenant 44 Pty Ltd"], ["Blue Ridge Logistics"],
+                 vendor_domains={client_key("Tenant 44 Pty Ltd"): ["blueridgelogistics.onmicrosoft.com"]})
+    assert got["Tenant 44 Pty Ltd"] == ("Blue Ridge Logistics", "domain")
+
+
+def test_ambiguous_near_ties_stay_unmatched() -> None:
+    got = _match(["Contoso Dental"], ["Contoso Dentall", "Contoso Dentale"])
+    assert got["Contoso Dental"][1] == "unmatched"
+
+
+def test_fuzzy_matching_does_not_grow_with_clients_squared() -> None:
+    """Blocking keeps 5,000 × 5,000 unmatched names to candidate pairs sharing a word or prefix."""
+    vendor = [f"Client {i:05d} Holdings {chr(65 + i % 26)}{i}" for i in range(5000)]
+    psa = [f"Klient {i:05d} Holding {chr(65 + i % 26)}{i}x" for i in range(5000)]
+    started = time.perf_counter()
+    matches = match_clients({client_key(n): n for n in vendor}, {client_key(n): n for n in psa})
+    assert time.perf_counter() - started < 20  # a generous guard; the benchmark measures it properly
+    assert len(matches) >= 5000

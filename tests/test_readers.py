@@ -1,0 +1,135 @@
+"""Reading exports as they come: encodings, delimiters, title rows, totals, workbooks, refusals."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import xlsxwriter
+
+from engine.errors import EmptyInputError, UnreadableFileError
+from engine.header import locate_header
+from engine.readers import read_source
+
+CSV = "Customer,Product,Qty,Cost\nCafé Müller,Office 365 E3,5,20.70\nNorthwind,Microsoft 365 E3,2,32.40\n"
+
+
+@pytest.mark.parametrize("encoding,bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("cp1252", b""), ("utf-16-le", b""),
+])
+def test_encodings(write: Callable[..., Path], encoding: str, bom: bytes) -> None:
+    path = write("v.csv", bom + CSV.encode(encoding))
+    table = locate_header(read_source(path))
+    assert table.headers == ["Customer", "Product", "Qty", "Cost"]
+    assert table.data.iloc[0, 0] == "Café Müller"
+
+
+def test_mixed_utf8_and_cp1252_lines(write: Callable[..., Path]) -> None:
+    data = "Customer,Product,Qty,Cost\n".encode() + "Café,O365 E3,1,2\n".encode() + "Müller,O365 E3,1,2\n".encode("cp1252")
+    table = locate_header(read_source(write("v.csv", data)))
+    assert table.data.iloc[:, 0].tolist() == ["Café", "Müller"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_delimiters(write: Callable[..., Path], delimiter: str) -> None:
+    text = CSV.replace(",", delimiter).replace("20.70", "20,70" if delimiter != "," else "20.70")
+    table = locate_header(read_source(write("v.txt", text)))
+    assert len(table.headers) == 4 and len(table.data) == 2
+
+
+def test_title_rows_and_blank_lines_above_header(write: Callable[..., Path]) -> None:
+    text = "Recurring Invoices\nGenerated 2025-09-01 by admin\n\n\n" + CSV.replace("\nNorthwind", "\n\nNorthwind")
+    table = locate_header(read_source(write("v.csv", text)))
+    assert table.header_row == 5 and table.row_numbers == [6, 8]
+
+
+def test_quoted_fields_with_delimiters_and_newlines(write: Callable[..., Path]) -> None:
+    text = 'Customer,Product,Qty,Cost\n"Smith, Jones & Co","Office 365 E3\n(annual)",1,"1,234.50"\n'
+    table = locate_header(read_source(write("v.csv", text)))
+    assert table.data.iloc[0].tolist() == ["Smith, Jones & Co", "Office 365 E3\n(annual)", "1", "1,234.50"]
+
+
+def test_html_saved_as_csv_is_refused(write: Callable[..., Path]) -> None:
+    with pytest.raises(UnreadableFileError, match="HTML"):
+        read_source(write("v.csv", "<!DOCTYPE html><html><body>Sign in</body></html>"))
+
+
+def test_empty_and_header_only(write: Callable[..., Path]) -> None:
+    with pytest.raises(EmptyInputError, match="empty"):
+        read_source(write("v.csv", ""))
+    with pytest.raises(EmptyInputError, match="only a header"):
+        locate_header(read_source(write("h.csv", "Customer,Product,Qty,Cost\n")))
+
+
+def test_duplicate_and_blank_headers_get_unique_names(write: Callable[..., Path]) -> None:
+    table = locate_header(read_source(write("v.csv", "Customer,Qty,,Qty,Cost\nA,1,x,2,3\n")))
+    assert table.headers == ["Customer", "Qty", "column C", "Qty (2)", "Cost"]
+
+
+def _xlsx(path: Path, rows: list[list[object]], *, hidden_row: int | None = None, merge: bool = False) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Export")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    if hidden_row is not None:
+        sheet.set_row(hidden_row, None, None, {"hidden": True})
+    if merge:
+        sheet.merge_range(0, 0, 0, 3, "Billing export — merged title")
+    book.close()
+    return path
+
+
+def test_xlsx_with_merged_title_and_hidden_row(tmp_path: Path) -> None:
+    rows = [["Billing export — merged title"], ["Customer", "Product", "Qty", "Cost"],
+            ["A", "Office 365 E3", 5, 20.7], ["B", "Microsoft 365 E3", 2, 32.4]]
+    path = _xlsx(tmp_path / "v.xlsx", rows, hidden_row=3, merge=True)
+    table = locate_header(read_source(path))
+    assert table.headers == ["Customer", "Product", "Qty", "Cost"]
+    assert len(table.data) == 2  # the hidden row is data: nothing is dropped silently
+
+
+def test_dataframe_input_with_header_or_as_raw_grid() -> None:
+    frame = pd.DataFrame({"Customer": ["A"], "Product": ["Office 365 E3"], "Qty": [1], "Cost": [2.5]})
+    assert locate_header(read_source(frame)).headers == ["Customer", "Product", "Qty", "Cost"]
+    grid = pd.DataFrame([["title", None, None, None], ["Customer", "Product", "Qty", "Cost"], ["A", "X", 1, 2]])
+    assert locate_header(read_source(grid)).header_row == 2
+
+
+def test_password_protected_or_xls_is_refused(write: Callable[..., Path]) -> None:
+    path = write("v.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(UnreadableFileError, match="password"):
+        read_source(path)
+
+
+def test_zip_bomb_disguised_as_xlsx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\x00" * 120_000_000)
+    with pytest.raises(UnreadableFileError, match="zip bomb"):
+        read_source(path)
+
+
+def test_damaged_workbook(write: Callable[..., Path]) -> None:
+    with pytest.raises(UnreadableFileError, match="damaged|could not be read"):
+        read_source(write("v.xlsx", b"PK\x03\x04 not really a zip"))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFileError, match="not found"):
+        read_source(tmp_path / "nope.csv")
+
+
+def test_xlsx_named_csv_is_read_as_a_workbook(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    path = _xlsx(tmp_path / "real.xlsx", [["Customer", "Product", "Qty", "Cost"], ["A", "O365 E3", 1, 2]])
+    renamed = tmp_path / "export.csv"
+    renamed.write_bytes(path.read_bytes())
+    assert locate_header(read_source(renamed)).headers == ["Customer", "Product", "Qty", "Cost"]
+    assert buffer.getvalue() == b""
