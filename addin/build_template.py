@@ -12,11 +12,13 @@ template and compares it with the committed one, part by part.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import random
 import shutil
 import tempfile
 import uuid
+import warnings
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -34,8 +36,15 @@ from addin.settings_sheet import (
     SETTING_LABELS,
 )
 
-SHEETS = (spec.START, spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.PRODUCT_ALIASES,
-          spec.HISTORY)
+SHEETS = (
+    spec.START,
+    spec.VENDOR,
+    spec.PSA,
+    spec.SETTINGS,
+    spec.CLIENT_ALIASES,
+    spec.PRODUCT_ALIASES,
+    spec.HISTORY,
+)
 CODE_NAMES = {name: f"Sheet{index}" for index, name in enumerate(SHEETS, start=1)}
 SETUP_COMMANDS = (
     "python -m pip install .          (in the Leakage Finder folder; once per computer)",
@@ -49,16 +58,17 @@ def default_template_path() -> Path:
     return Path(__file__).resolve().parent.parent / "workbook_template.xlsm"
 
 
+def template_bytes() -> bytes:
+    """The workbook template: the committed file in a source checkout, else built from the packaged
+    sources (an installed package; the build is deterministic, so both are the same bytes)."""
+    path = default_template_path()
+    if path.exists():
+        return path.read_bytes()
+    return build_template_bytes()
+
+
 def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
     """A vbaProject.bin with our standard module and a document module for each code name."""
-    from ms_ovba.Models.Entities.doc_module import DocModule
-    from ms_ovba.Models.Entities.reference import Reference
-    from ms_ovba.Models.Entities.reference_registered import ReferenceRegistered
-    from ms_ovba.Models.Entities.std_module import StdModule
-    from ms_ovba.Models.Fields.libid_reference import LibidReference
-    from ms_ovba.vbaProject import VbaProject
-    from ms_ovba.Views.project_ole_file import ProjectOleFile
-
     import ms_ovba_crypto.ms_ovba_crypto as crypto
     from ms_ovba_compression.ms_ovba import MsOvba
 
@@ -68,49 +78,89 @@ def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
     previous = Path.cwd()
     original_compress, original_random = MsOvba.compress, crypto.random
     MsOvba.compress = lambda self, data: compress(bytes(data))  # type: ignore[method-assign]
-    crypto.random = random.Random(2025)  # the PROJECT stream's CMG/DPB/GC seeds: fixed for a reproducible build
+    crypto.random = random.Random(
+        2025
+    )  # PROJECT stream CMG/DPB/GC seeds: fixed, so the build is reproducible
     try:
         os.chdir(workdir)  # ms-ovba writes its streams to the working directory
-        project = VbaProject()
-        project.project_id = PROJECT_ID
-        for name in code_names:
-            cls = workdir / f"{name}.cls"
-            cls.write_text(
-                "VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  'True\r\nEND\r\n"
-                f'Attribute VB_Name = "{name}"\r\nAttribute VB_GlobalNameSpace = False\r\n'
-                "Attribute VB_Creatable = False\r\nAttribute VB_PredeclaredId = True\r\n"
-                "Attribute VB_Exposed = True\r\n", encoding="cp1252", newline="")
-            module = DocModule(name)
-            module.add_file(str(cls))
-            module.add_guid(uuid.UUID("0002081900000000C000000000000046" if name == "ThisWorkbook"
-                                      else "0002082000000000C000000000000046"))
-            module.normalize_file()
-            project.add_module(module)
-        bas = workdir / "LeakageFinder.bas"
-        bas.write_text(bas_source.replace("\r\n", "\n").replace("\n", "\r\n"), encoding="cp1252", newline="")
-        module = StdModule("LeakageFinder")
-        module.add_file(str(bas))
-        module.normalize_file()
-        project.add_module(module)
-        stdole = LibidReference(uuid.UUID("0002043000000000C000000000000046"), "2.0", "0",
-                                "C:\\Windows\\System32\\stdole2.tlb", "OLE Automation")
-        office = LibidReference(uuid.UUID("2DF8D04C5BFA101BBDE500AA0044DE52"), "2.0", "0",
-                                r"C:\Program Files\Common Files\Microsoft Shared\OFFICE16\MSO.DLL",
-                                "Microsoft Office 16.0 Object Library")
-        project.add_reference(Reference(ReferenceRegistered(stdole), "stdole"))
-        project.add_reference(Reference(ReferenceRegistered(office), "Office"))
-        ProjectOleFile.write_file(project)
-        return (workdir / "vbaProject.bin").read_bytes()
+        with warnings.catch_warnings():
+            # ms-cfb leaves temporary files for the garbage collector to close; a ResourceWarning
+            # turned into an error there would interrupt the flush and corrupt the container.
+            warnings.simplefilter("ignore", ResourceWarning)
+            return _write_vba_project(workdir, bas_source, code_names)
     finally:
         MsOvba.compress, crypto.random = original_compress, original_random  # type: ignore[method-assign]
         os.chdir(previous)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) -> bytes:
+    from ms_ovba.Models.Entities.doc_module import DocModule
+    from ms_ovba.Models.Entities.reference import Reference
+    from ms_ovba.Models.Entities.reference_registered import ReferenceRegistered
+    from ms_ovba.Models.Entities.std_module import StdModule
+    from ms_ovba.Models.Fields.libid_reference import LibidReference
+    from ms_ovba.vbaProject import VbaProject
+    from ms_ovba.Views.project_ole_file import ProjectOleFile
+
+    project = VbaProject()
+    project.project_id = PROJECT_ID
+    for name in code_names:
+        cls = workdir / f"{name}.cls"
+        cls.write_text(
+            "VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  'True\r\nEND\r\n"
+            f'Attribute VB_Name = "{name}"\r\nAttribute VB_GlobalNameSpace = False\r\n'
+            "Attribute VB_Creatable = False\r\nAttribute VB_PredeclaredId = True\r\n"
+            "Attribute VB_Exposed = True\r\n",
+            encoding="cp1252",
+            newline="",
+        )
+        module = DocModule(name)
+        module.add_file(str(cls))
+        module.add_guid(
+            uuid.UUID(
+                "0002081900000000C000000000000046"
+                if name == "ThisWorkbook"
+                else "0002082000000000C000000000000046"
+            )
+        )
+        module.normalize_file()
+        project.add_module(module)
+    bas = workdir / "LeakageFinder.bas"
+    bas.write_text(
+        bas_source.replace("\r\n", "\n").replace("\n", "\r\n"), encoding="cp1252", newline=""
+    )
+    module = StdModule("LeakageFinder")
+    module.add_file(str(bas))
+    module.normalize_file()
+    project.add_module(module)
+    stdole = LibidReference(
+        uuid.UUID("0002043000000000C000000000000046"),
+        "2.0",
+        "0",
+        "C:\\Windows\\System32\\stdole2.tlb",
+        "OLE Automation",
+    )
+    office = LibidReference(
+        uuid.UUID("2DF8D04C5BFA101BBDE500AA0044DE52"),
+        "2.0",
+        "0",
+        r"C:\Program Files\Common Files\Microsoft Shared\OFFICE16\MSO.DLL",
+        "Microsoft Office 16.0 Object Library",
+    )
+    project.add_reference(Reference(ReferenceRegistered(stdole), "stdole"))
+    project.add_reference(Reference(ReferenceRegistered(office), "Office"))
+    ProjectOleFile.write_file(project)
+    gc.collect()  # close (and so flush) every file ms-cfb left open before reading its result
+    return (workdir / "vbaProject.bin").read_bytes()
+
+
 def _sheets(book: xlsxwriter.Workbook) -> None:
     title = book.add_format({"bold": True, "font_size": 18, "font_color": spec.HEADER_FILL})
     heading = book.add_format({"bold": True, "font_size": 12, "font_color": spec.HEADER_FILL})
-    header = book.add_format({"bold": True, "font_color": spec.HEADER_FONT, "bg_color": spec.HEADER_FILL})
+    header = book.add_format(
+        {"bold": True, "font_color": spec.HEADER_FONT, "bg_color": spec.HEADER_FILL}
+    )
     hint = book.add_format({"italic": True, "font_color": "#7F6000", "bg_color": "#FFF2CC"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     code = book.add_format({"font_name": "Consolas", "bg_color": "#F2F2F2"})
@@ -125,16 +175,27 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
     start.set_column(1, 1, 26)
     start.set_column(2, 2, 100)
     start.write_string(0, 1, "Leakage Finder", title)
-    start.write_string(1, 1, "Find licences you pay for but do not bill, seat differences and prices below cost.")
+    start.write_string(
+        1, 1, "Find licences you pay for but do not bill, seat differences and prices below cost."
+    )
     row = 3
     start.write_string(row, 1, "Three steps", heading)
     steps = (
-        ("1. Vendor bill", "Paste the vendor export (Partner Center, Pax8, distributor) into the Vendor sheet, "
-                           "header row included — or click Import Vendor File…"),
-        ("2. PSA export", "Paste the PSA billing export (ConnectWise, Autotask, HaloPSA, Syncro) into the PSA sheet "
-                          "— or click Import PSA File…"),
-        ("3. Reconcile", "Click Reconcile on the Leakage Finder tab. Review the Discrepancies sheet (largest first), "
-                         "set each row's Status and Note; they are kept when you run it again."),
+        (
+            "1. Vendor bill",
+            "Paste the vendor export (Partner Center, Pax8, distributor) into the Vendor sheet, "
+            "header row included — or click Import Vendor File…",
+        ),
+        (
+            "2. PSA export",
+            "Paste the PSA billing export (ConnectWise, Autotask, HaloPSA, Syncro) into the PSA sheet "
+            "— or click Import PSA File…",
+        ),
+        (
+            "3. Reconcile",
+            "Click Reconcile on the Leakage Finder tab. Review the Discrepancies sheet (largest first), "
+            "set each row's Status and Note; they are kept when you run it again.",
+        ),
     )
     for offset, (label, body) in enumerate(steps, start=1):
         start.write_string(row + offset, 1, label, heading)
@@ -146,20 +207,31 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
         start.write_string(row + offset, 2, button.supertip, wrap)
     row += len(buttons()) + 2
     start.write_string(row, 1, "Set-up (once per computer)", heading)
-    start.write_string(row + 1, 2, "Needs Python 3.11+ and Excel on Windows or macOS. In a terminal:", wrap)
+    start.write_string(
+        row + 1, 2, "Needs Python 3.11+ and Excel on Windows or macOS. In a terminal:", wrap
+    )
     for offset, command in enumerate(SETUP_COMMANDS, start=2):
         start.write_string(row + offset, 2, command, code)
-    start.write_string(row + len(SETUP_COMMANDS) + 3, 2,
-                       "Without them the buttons explain what is missing; the workbook still opens and can be "
-                       "shared — managers reading the results need no Python.", wrap)
+    start.write_string(
+        row + len(SETUP_COMMANDS) + 3,
+        2,
+        "Without them the buttons explain what is missing; the workbook still opens and can be "
+        "shared — managers reading the results need no Python.",
+        wrap,
+    )
     start.activate()
 
     for name, what in ((spec.VENDOR, "vendor bill"), (spec.PSA, "PSA export")):
         sheet = sheets[name]
         sheet.set_column(0, 40, 16, text)
-        sheet.write_string(0, 0, f"Paste the {what} below (from row 3, header row included), or use "
-                                 f"Import {'Vendor' if name == spec.VENDOR else 'PSA'} File… on the Leakage "
-                                 "Finder tab. Title rows and totals rows are fine.", hint)
+        sheet.write_string(
+            0,
+            0,
+            f"Paste the {what} below (from row 3, header row included), or use "
+            f"Import {'Vendor' if name == spec.VENDOR else 'PSA'} File… on the Leakage "
+            "Finder tab. Title rows and totals rows are fine.",
+            hint,
+        )
 
     settings = sheets[spec.SETTINGS]
     settings.set_column(0, 0, 26)
@@ -175,11 +247,23 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
             settings.write_number(offset, 1, float(default))  # type: ignore[arg-type]
         settings.write_string(offset, 2, help_text, wrap)
     row = 3 + len(SETTING_LABELS) + 2
-    settings.write_string(row - 1, 0, "Column mapping overrides (only when a column is not recognised)", heading)
+    settings.write_string(
+        row - 1, 0, "Column mapping overrides (only when a column is not recognised)", heading
+    )
     settings.write_row(row, 0, list(MAPPING_HEADER), header)
-    settings.data_validation(row + 1, 0, row + 40, 0, {"validate": "list", "source": ["vendor", "psa"]})
-    settings.data_validation(row + 1, 1, row + 40, 1, {
-        "validate": "list", "source": sorted(set(FIELD_NAMES["vendor"]) | set(FIELD_NAMES["psa"]))})
+    settings.data_validation(
+        row + 1, 0, row + 40, 0, {"validate": "list", "source": ["vendor", "psa"]}
+    )
+    settings.data_validation(
+        row + 1,
+        1,
+        row + 40,
+        1,
+        {
+            "validate": "list",
+            "source": sorted(set(FIELD_NAMES["vendor"]) | set(FIELD_NAMES["psa"])),
+        },
+    )
     for r in range(row + 1, row + 41):
         for c in range(3):
             settings.write_blank(r, c, None, text)
@@ -204,11 +288,16 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
 
 def build_template_bytes() -> bytes:
     """The template package, deterministic for the same sources."""
-    vba = build_vba_project(template_text("LeakageFinder.bas"), ["ThisWorkbook", *CODE_NAMES.values()])
+    vba = build_vba_project(
+        template_text("LeakageFinder.bas"), ["ThisWorkbook", *CODE_NAMES.values()]
+    )
     buffer = BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                        "strings_to_urls": False})
-    book.set_properties({"title": "Leakage Finder", "created": BUILD_DATE, "author": "Leakage Finder"})
+    book = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    book.set_properties(
+        {"title": "Leakage Finder", "created": BUILD_DATE, "author": "Leakage Finder"}
+    )
     book.set_vba_name("ThisWorkbook")
     book.add_vba_project(BytesIO(vba), is_stream=True)
     _sheets(book)
@@ -225,8 +314,10 @@ def add_custom_ui(package: bytes, custom_ui: str) -> bytes:
             data = source.read(info.filename)
             if info.filename == "_rels/.rels":
                 text = data.decode("utf-8")
-                rel = (f'<Relationship Id="rIdLeakageFinderUI" Type="{CUSTOM_UI_REL}" '
-                       'Target="customUI/customUI.xml"/>')
+                rel = (
+                    f'<Relationship Id="rIdLeakageFinderUI" Type="{CUSTOM_UI_REL}" '
+                    'Target="customUI/customUI.xml"/>'
+                )
                 data = text.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
             target.writestr(info, data)
         info = zipfile.ZipInfo("customUI/customUI.xml", date_time=(1980, 1, 1, 0, 0, 0))

@@ -41,36 +41,79 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     rec = commands.add_parser(
-        "reconcile", help="reconcile a vendor export against a PSA export (files or a workbook)",
+        "reconcile",
+        help="reconcile a vendor export against a PSA export (files or a workbook)",
         description="Reconcile a vendor bill against a PSA export. Give --vendor and --psa files "
         "(CSV/TXT/XLSX/XLSM), or --workbook for a Leakage Finder workbook with pasted Vendor and "
-        "PSA sheets.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    rec.add_argument("--vendor", metavar="FILE", help="the vendor bill (Partner Center, Pax8, distributor)")
-    rec.add_argument("--psa", metavar="FILE", help="the PSA billing export (ConnectWise, Autotask, HaloPSA, Syncro)")
-    rec.add_argument("--vendor-sheet", metavar="NAME", help="sheet to read when --vendor is a workbook")
+        "PSA sheets.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rec.add_argument(
+        "--vendor", metavar="FILE", help="the vendor bill (Partner Center, Pax8, distributor)"
+    )
+    rec.add_argument(
+        "--psa",
+        metavar="FILE",
+        help="the PSA billing export (ConnectWise, Autotask, HaloPSA, Syncro)",
+    )
+    rec.add_argument(
+        "--vendor-sheet", metavar="NAME", help="sheet to read when --vendor is a workbook"
+    )
     rec.add_argument("--psa-sheet", metavar="NAME", help="sheet to read when --psa is a workbook")
-    rec.add_argument("--workbook", metavar="BOOK", help="a Leakage Finder workbook (.xlsm) with Vendor and PSA sheets")
-    rec.add_argument("--out", metavar="FILE",
-                     help="with files: write an .xlsx report; with --workbook: write the reconciled copy here")
+    rec.add_argument(
+        "--workbook",
+        metavar="BOOK",
+        help="a Leakage Finder workbook (.xlsm) with Vendor and PSA sheets",
+    )
+    rec.add_argument(
+        "--out",
+        metavar="FILE",
+        help="with files: write an .xlsx report; with --workbook: write the reconciled copy here",
+    )
     rec.add_argument("--csv", metavar="FILE", help="write the discrepancies as CSV")
     rec.add_argument("--json", metavar="FILE", help="write the KPI summary as JSON")
-    rec.add_argument("--mapping", metavar="FILE", help="column mapping / settings file (.json or .toml)")
-    rec.add_argument("--period", metavar="YYYY-MM", help="the billing month (default: from the vendor bill)")
+    rec.add_argument(
+        "--mapping", metavar="FILE", help="column mapping / settings file (.json or .toml)"
+    )
+    rec.add_argument(
+        "--period", metavar="YYYY-MM", help="the billing month (default: from the vendor bill)"
+    )
     rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
     sample = commands.add_parser(
-        "sample", help="write realistic sample exports with seeded leakage and reconcile them",
+        "sample",
+        help="write realistic sample exports with seeded leakage and reconcile them",
         description="Write a realistic vendor bill and PSA export with seeded leakage of every type, "
-        "reconcile them, and write the report, CSV, JSON and a reconciled copy of the workbook.")
-    sample.add_argument("--out", metavar="DIR", default="sample-audit", help="folder to write to (default: sample-audit)")
+        "reconcile them, and write the report, CSV, JSON and a reconciled copy of the workbook.",
+    )
+    sample.add_argument(
+        "--out",
+        metavar="DIR",
+        default="sample-audit",
+        help="folder to write to (default: sample-audit)",
+    )
     sample.add_argument("--clients", type=int, default=60, help="number of clients (default: 60)")
     sample.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
-    sample.add_argument("--vendor-format", default="partner_center",
-                        choices=("partner_center", "pax8", "dicker", "cloudmore"))
-    sample.add_argument("--psa-format", default="connectwise",
-                        choices=("connectwise", "autotask", "halopsa", "syncro"))
+    sample.add_argument(
+        "--vendor-format",
+        default="partner_center",
+        choices=("partner_center", "pax8", "dicker", "cloudmore"),
+    )
+    sample.add_argument(
+        "--psa-format",
+        default="connectwise",
+        choices=("connectwise", "autotask", "halopsa", "syncro"),
+    )
     sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
-    build = commands.add_parser("build-template", help="rebuild workbook_template.xlsm from its text sources")
-    build.add_argument("--out", metavar="FILE", default=None, help="where to write (default: the packaged template)")
+    build = commands.add_parser(
+        "build-template", help="rebuild workbook_template.xlsm from its text sources"
+    )
+    build.add_argument(
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="where to write (default: the packaged template)",
+    )
     return parser
 
 
@@ -80,7 +123,11 @@ class _Progress:
 
     def __call__(self, message: str) -> None:
         if self.enabled:
-            print(f"[{time.perf_counter() - self.started:6.2f}s] {message}", file=self.stream, flush=True)
+            print(
+                f"[{time.perf_counter() - self.started:6.2f}s] {message}",
+                file=self.stream,
+                flush=True,
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,8 +169,12 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             parser.error("give either --workbook or --vendor/--psa, not both")
         from addin.workbook_file import reconcile_workbook
 
-        result = reconcile_workbook(args.workbook, out=args.out, progress=progress,
-                                    settings_override=_settings(args) if args.mapping or args.period else None)
+        result = reconcile_workbook(
+            args.workbook,
+            out=args.out,
+            progress=progress,
+            settings_override=_settings(args) if args.mapping or args.period else None,
+        )
     else:
         if not args.vendor or not args.psa:
             parser.error("give --vendor FILE and --psa FILE (or --workbook BOOK)")
@@ -177,9 +228,14 @@ def _sample(args: argparse.Namespace) -> int:
     from addin.sample_audit import run_sample
 
     progress = _Progress(sys.stderr, not args.quiet)
-    result, written = run_sample(Path(args.out), clients=args.clients, seed=args.seed,
-                                 vendor_format=args.vendor_format, psa_format=args.psa_format,
-                                 progress=progress)
+    result, written = run_sample(
+        Path(args.out),
+        clients=args.clients,
+        seed=args.seed,
+        vendor_format=args.vendor_format,
+        psa_format=args.psa_format,
+        progress=progress,
+    )
     _print_headline(result, sys.stdout)
     print("\nWrote:", file=sys.stdout)
     for path in written:

@@ -59,6 +59,7 @@ def excel_session(book: Any, status: str) -> Iterator[None]:
 def _progress(book: Any):  # type: ignore[no-untyped-def]
     def say(message: str) -> None:
         book.app.status_bar = f"{TITLE}: {message}…"
+
     return say
 
 
@@ -106,17 +107,24 @@ def write_table(sheet: Any, table: spec.OutputTable) -> None:
         cells = sheet.range(f"{_column_letter(index)}2:{_column_letter(index)}{height + 1}")
         cells.number_format = spec.NUMBER_FORMATS[column.kind]
         cells.column_width = column.width
-    data = [[c.header for c in table.columns]] + [[excel_value(v) for v in row] for row in table.rows]
+    data = [[c.header for c in table.columns]] + [
+        [excel_value(v) for v in row] for row in table.rows
+    ]
     sheet.range("A1").value = data
-    sheet.tables.add(source=sheet.range(f"A1:{last}{height + 1}"), name=table.table_name,
-                     table_style_name="TableStyleMedium2")
+    sheet.tables.add(
+        source=sheet.range(f"A1:{last}{height + 1}"),
+        name=table.table_name,
+        table_style_name="TableStyleMedium2",
+    )
     body = sheet.range(f"A2:{last}{height + 1}")
     if table.row_types:
         for kind, colour in spec.TYPE_FILLS.items():
             body.conditional_formats.add_custom(f'=$B2="{kind}"', fill_color=colour)
     if table.status_column is not None:
         status = _column_letter(table.status_column)
-        sheet.range(f"{status}2:{status}{max(height, 1000) + 1}").data_validation.set_list(list(spec.STATUSES))
+        sheet.range(f"{status}2:{status}{max(height, 1000) + 1}").data_validation.set_list(
+            list(spec.STATUSES)
+        )
     sheet.freeze_panes.freeze_at("A2")
 
 
@@ -126,7 +134,11 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
     grid: list[list[object]] = [[None] * len(spec.KPI_COLUMN_WIDTHS) for _ in range(rows)]
     grid[0][1], grid[1][1] = layout.title, layout.subtitle
     for row, col, tile in layout.tiles:
-        grid[row][col], grid[row + 1][col], grid[row + 2][col] = tile.label, excel_value(tile.value), tile.note
+        grid[row][col], grid[row + 1][col], grid[row + 2][col] = (
+            tile.label,
+            excel_value(tile.value),
+            tile.note,
+        )
     for block in (layout.top_clients, layout.history):
         grid[block.row - 1][block.col] = block.title
         for offset, column in enumerate(block.columns):
@@ -145,20 +157,26 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
     history = layout.history
     if history.rows:
         first, last = history.row + 2, history.row + 1 + len(history.rows)
-        source = sheet.range(f"{_column_letter(history.col)}{first - 1}:{_column_letter(history.col + 1)}{last}")
+        source = sheet.range(
+            f"{_column_letter(history.col)}{first - 1}:{_column_letter(history.col + 1)}{last}"
+        )
         chart = sheet.charts.add(left=20, top=15 * layout.chart_row, width=480, height=260)
         chart.set_source_data(source)
         chart.chart_type = "line_markers"
 
 
-def write_outputs(book: Any, result: Result, decisions: spec.Decisions, history: list[list[object]]) -> None:
+def write_outputs(
+    book: Any, result: Result, decisions: spec.Decisions, history: list[list[object]]
+) -> None:
     """Write the four output sheets under temporary names, then swap them in (never half-written)."""
     tables = {
         spec.DISCREPANCIES: spec.discrepancy_table(result, decisions),
         spec.MATCHES: spec.match_table(result),
         spec.EXCLUDED: spec.excluded_table(result),
     }
-    layout = spec.kpi_layout(result, decisions, spec.history_with_current(history, result, decisions))
+    layout = spec.kpi_layout(
+        result, decisions, spec.history_with_current(history, result, decisions)
+    )
     staged: list[Any] = []
     try:
         for name in spec.OUTPUT_SHEETS:
@@ -191,17 +209,39 @@ def reconcile() -> None:
     book = _xw().Book.caller()
     started = time.perf_counter()
     with excel_session(book, "reconciling…"):
-        grids = {name: read_grid(book, name) for name in (
-            spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.PRODUCT_ALIASES,
-            spec.DISCREPANCIES, spec.HISTORY)}
+        grids = {
+            name: read_grid(book, name)
+            for name in (
+                spec.VENDOR,
+                spec.PSA,
+                spec.SETTINGS,
+                spec.CLIENT_ALIASES,
+                spec.PRODUCT_ALIASES,
+                spec.DISCREPANCIES,
+                spec.HISTORY,
+            )
+        }
         name = book.name
-        settings = read_settings(grids[spec.SETTINGS], grids[spec.CLIENT_ALIASES], grids[spec.PRODUCT_ALIASES])
-        result = run(input_table(grids[spec.VENDOR], spec.VENDOR, name),
-                     input_table(grids[spec.PSA], spec.PSA, name), settings, progress=_progress(book))
-        write_outputs(book, result, read_decisions(grids[spec.DISCREPANCIES]), read_history(grids[spec.HISTORY]))
+        settings = read_settings(
+            grids[spec.SETTINGS], grids[spec.CLIENT_ALIASES], grids[spec.PRODUCT_ALIASES]
+        )
+        result = run(
+            input_table(grids[spec.VENDOR], spec.VENDOR, name),
+            input_table(grids[spec.PSA], spec.PSA, name),
+            settings,
+            progress=_progress(book),
+        )
+        write_outputs(
+            book,
+            result,
+            read_decisions(grids[spec.DISCREPANCIES]),
+            read_history(grids[spec.HISTORY]),
+        )
         k = result.kpis
-        book.app.status_bar = (f"{TITLE}: {len(result.discrepancies)} findings, monthly leakage "
-                               f"{k.monthly_leakage:,.2f} ({time.perf_counter() - started:.1f} s)")
+        book.app.status_bar = (
+            f"{TITLE}: {len(result.discrepancies)} findings, monthly leakage "
+            f"{k.monthly_leakage:,.2f} ({time.perf_counter() - started:.1f} s)"
+        )
 
 
 def _import(sheet_name: str, path: str | None) -> None:
@@ -209,15 +249,21 @@ def _import(sheet_name: str, path: str | None) -> None:
 
     book = _xw().Book.caller()
     if not path:
-        book.app.alert("Choose a file with the Import button on the Leakage Finder tab.", title=TITLE)
+        book.app.alert(
+            "Choose a file with the Import button on the Leakage Finder tab.", title=TITLE
+        )
         return
     with excel_session(book, f"importing {Path(path).name}…"):
         raw = read_source(path)
-        rows = [["" if v is None else str(v) for v in row] for row in raw.cells.itertuples(index=False)]
+        rows = [
+            ["" if v is None else str(v) for v in row] for row in raw.cells.itertuples(index=False)
+        ]
         sheet = book.sheets[sheet_name]
         used = sheet.used_range
         if used.last_cell.row >= 3:
-            sheet.range(f"A3:{_column_letter(max(used.last_cell.column, 1) - 1)}{used.last_cell.row}").clear_contents()
+            sheet.range(
+                f"A3:{_column_letter(max(used.last_cell.column, 1) - 1)}{used.last_cell.row}"
+            ).clear_contents()
         width = max((len(r) for r in rows), default=1)
         target = sheet.range(f"A3:{_column_letter(width - 1)}{len(rows) + 2}")
         target.number_format = "@"  # text-safe: ids keep leading zeros, nothing becomes a formula
@@ -253,12 +299,26 @@ def archive_month() -> None:
 
     book = _xw().Book.caller()
     with excel_session(book, "archiving the month…"):
-        grids = {name: read_grid(book, name) for name in (
-            spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.PRODUCT_ALIASES,
-            spec.DISCREPANCIES, spec.HISTORY)}
-        settings = read_settings(grids[spec.SETTINGS], grids[spec.CLIENT_ALIASES], grids[spec.PRODUCT_ALIASES])
-        result = run(input_table(grids[spec.VENDOR], spec.VENDOR, book.name),
-                     input_table(grids[spec.PSA], spec.PSA, book.name), settings)
+        grids = {
+            name: read_grid(book, name)
+            for name in (
+                spec.VENDOR,
+                spec.PSA,
+                spec.SETTINGS,
+                spec.CLIENT_ALIASES,
+                spec.PRODUCT_ALIASES,
+                spec.DISCREPANCIES,
+                spec.HISTORY,
+            )
+        }
+        settings = read_settings(
+            grids[spec.SETTINGS], grids[spec.CLIENT_ALIASES], grids[spec.PRODUCT_ALIASES]
+        )
+        result = run(
+            input_table(grids[spec.VENDOR], spec.VENDOR, book.name),
+            input_table(grids[spec.PSA], spec.PSA, book.name),
+            settings,
+        )
         decisions = read_decisions(grids[spec.DISCREPANCIES])
         period = result.kpis.period or time.strftime("%Y-%m")
         history = [r for r in read_history(grids[spec.HISTORY]) if str(r[0]) != period]
@@ -269,7 +329,9 @@ def archive_month() -> None:
         atomic_write_bytes(archive, render_bytes(result, decisions=decisions, history=history))
         sheet = book.sheets[spec.HISTORY]
         sheet.range("A2").value = [[excel_value(v) for v in row] for row in history]
-        book.app.alert(f"Saved {archive.name} beside the workbook and added {period} to History.", title=TITLE)
+        book.app.alert(
+            f"Saved {archive.name} beside the workbook and added {period} to History.", title=TITLE
+        )
 
 
 if __name__ == "__main__":

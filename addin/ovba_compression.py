@@ -34,7 +34,7 @@ def _compress_chunk(chunk: bytes) -> bytes:
             best_length, best_offset = 0, 0
             length = 3
             while length <= maximum and position + length <= size and position > 0:
-                found = chunk.rfind(chunk[position:position + length], 0, position + length - 1)
+                found = chunk.rfind(chunk[position : position + length], 0, position + length - 1)
                 if found < 0 or found >= position:
                     break
                 best_length, best_offset = length, position - found
@@ -56,7 +56,7 @@ def compress(data: bytes) -> bytes:
     """A CompressedContainer: signature byte 0x01, then one chunk per 4096 bytes of input."""
     out = bytearray(b"\x01")
     for start in range(0, len(data), CHUNK):
-        chunk = data[start:start + CHUNK]
+        chunk = data[start : start + CHUNK]
         packed = _compress_chunk(chunk)
         if len(packed) >= CHUNK and len(chunk) == CHUNK:
             out += (0x3000 | (CHUNK + 2 - 3)).to_bytes(2, "little")  # raw (uncompressed) chunk

@@ -20,7 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -35,10 +35,27 @@ CONTENT_TYPES = {
     "drawings": "application/vnd.openxmlformats-officedocument.drawing+xml",
     "charts": "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 }
-_STYLE_SECTIONS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles",
-                   "dxfs", "tableStyles", "colors", "extLst")
-_ITEM_TAG = {"numFmts": "numFmt", "fonts": "font", "fills": "fill", "borders": "border",
-             "cellXfs": "xf", "dxfs": "dxf"}
+_STYLE_SECTIONS = (
+    "numFmts",
+    "fonts",
+    "fills",
+    "borders",
+    "cellStyleXfs",
+    "cellXfs",
+    "cellStyles",
+    "dxfs",
+    "tableStyles",
+    "colors",
+    "extLst",
+)
+_ITEM_TAG = {
+    "numFmts": "numFmt",
+    "fonts": "font",
+    "fills": "fill",
+    "borders": "border",
+    "cellXfs": "xf",
+    "dxfs": "dxf",
+}
 _ATTR = re.compile(r'([\w:]+)="([^"]*)"')
 _SHEET_ELEMENT = re.compile(r"<sheet\b[^>]*/>")
 _RELATIONSHIP = re.compile(r"<Relationship\b[^>]*/>")
@@ -54,8 +71,13 @@ def _attrs(element: str) -> dict[str, str]:
 
 
 def _unescape_attr(value: str) -> str:
-    return value.replace("&quot;", '"').replace("&apos;", "'").replace("&lt;", "<").replace(
-        "&gt;", ">").replace("&amp;", "&")
+    return (
+        value.replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+    )
 
 
 @dataclass
@@ -73,7 +95,9 @@ class Package:
                 infos = archive.infolist()
                 parts = {info.filename: archive.read(info.filename) for info in infos}
         except (zipfile.BadZipFile, KeyError, OSError) as error:
-            raise UnreadableFileError(f"{name}: the workbook is damaged ({error}). Save it again in Excel.") from None
+            raise UnreadableFileError(
+                f"{name}: the workbook is damaged ({error}). Save it again in Excel."
+            ) from None
         return cls(infos, parts)
 
     def text(self, part: str) -> str:
@@ -100,7 +124,9 @@ class Package:
                     continue
                 data = self.parts[info.filename]
                 level = 1 if len(data) > 4_000_000 else 6
-                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level)
+                archive.writestr(
+                    info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level
+                )
             for part, data in self.parts.items():
                 if part in known or part in self.removed:
                     continue
@@ -204,7 +230,7 @@ class StyleMerger:
         end = self.xml.rindex("</styleSheet>")
         self.xml = self.xml[:end] + body + self.xml[end:]
 
-    def _merge(self, section: str, rewrite: callable = None) -> dict[int, int]:  # type: ignore[valid-type]
+    def _merge(self, section: str, rewrite: Callable[[str], str] | None = None) -> dict[int, int]:
         target = self._target_items(section)
         mapping: dict[int, int] = {}
         for index, item in enumerate(self._source_items(section)):
@@ -221,8 +247,10 @@ class StyleMerger:
 
     def merge(self) -> None:
         formats = {}
-        target_formats = {_unescape_attr(_attrs(i)["formatCode"]): int(_attrs(i)["numFmtId"])
-                          for i in self._target_items("numFmts")}
+        target_formats = {
+            _unescape_attr(_attrs(i)["formatCode"]): int(_attrs(i)["numFmtId"])
+            for i in self._target_items("numFmts")
+        }
         next_id = max([163, *target_formats.values()]) + 1
         new_items = self._target_items("numFmts")
         for item in self._source_items("numFmts"):
@@ -242,9 +270,15 @@ class StyleMerger:
         def rewrite_xf(item: str) -> str:
             def swap(match: re.Match[str]) -> str:
                 name, value = match.group(1), int(match.group(2))
-                table = {"numFmtId": formats, "fontId": fonts, "fillId": fills, "borderId": borders}.get(name)
+                table = {
+                    "numFmtId": formats,
+                    "fontId": fonts,
+                    "fillId": fills,
+                    "borderId": borders,
+                }.get(name)
                 new = table.get(value, value) if table is not None else value
                 return f'{name}="{new}"'
+
             return re.sub(r'\b(numFmtId|fontId|fillId|borderId)="(\d+)"', swap, item)
 
         self._merge("cellXfs", rewrite_xf)
@@ -256,9 +290,11 @@ class StyleMerger:
 
 def _inline_strings(sheet_xml: str, shared: list[str]) -> str:
     """``t="s"`` cells → inline strings, so the target's sharedStrings part is never touched."""
+
     def swap(match: re.Match[str]) -> str:
         attributes, index = match.group(1), int(match.group(2))
         return f'<c{attributes} t="inlineStr"><is>{shared[index]}</is></c>'
+
     return re.sub(r'<c([^>]*?) t="s"><v>(\d+)</v></c>', swap, sheet_xml)
 
 
@@ -297,6 +333,88 @@ def _content_type_edit(types_xml: str, removed: Iterable[str], added: dict[str, 
     return types_xml[:end] + inserts + types_xml[end:]
 
 
+def _remap(xml: str, pattern: str, mapping: dict[int, int]) -> str:
+    """Rewrite the number captured by ``pattern``'s last group through ``mapping`` (style ids)."""
+
+    def swap(match: re.Match[str]) -> str:
+        value = int(match.group(match.lastindex or 1))
+        start, end = match.span(match.lastindex or 1)
+        whole = match.group(0)
+        offset = match.start(0)
+        return whole[: start - offset] + str(mapping.get(value, value)) + whole[end - offset :]
+
+    return re.sub(pattern, swap, xml)
+
+
+def _sheet_xml(xml: str, shared: list[str], xf_map: dict[int, int], dxf_map: dict[int, int]) -> str:
+    """A rendered sheet made fit for the target: inline strings, the target's style ids, not selected."""
+    xml = _inline_strings(xml, shared)
+    xml = _remap(xml, r'<c\b[^>]*?\bs="(\d+)"', xf_map)
+    xml = _remap(xml, r'<(?:row|col)\b[^>]*?\bs(?:tyle)?="(\d+)"', xf_map)
+    xml = _remap(xml, r'\bdxfId="(\d+)"', dxf_map)
+    return xml.replace(' tabSelected="1"', "")
+
+
+def _drop_owned_parts(target: Package, part: str, removed: list[str]) -> None:
+    """Remove an output sheet's tables, drawings, charts and relationships before it is replaced."""
+    for old in [*_related_parts(target, part), rels_path(part)]:
+        for owned in (old, rels_path(old)):
+            if target.exists(owned):
+                target.remove(owned)
+                removed.append(owned)
+
+
+@dataclass
+class _Transplant:
+    """State of one replace_sheets call: what was added and removed, names already taken."""
+
+    target: Package
+    source: Package
+    dxf_map: dict[int, int]
+    removed: list[str] = field(default_factory=list)
+    added_types: dict[str, str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    next_table_id: int = 1
+
+    def new_part(self, folder: str, stem: str) -> str:
+        part = _free_name(self.target, folder, stem, self.taken)
+        self.added_types[part] = CONTENT_TYPES.get(folder, "application/xml")
+        return part
+
+    def copy_owned(self, source_part: str, target_part: str) -> None:
+        """Copy a sheet's tables and drawings (with their charts), renamed to free part names."""
+        relationships = []
+        for rel in _relationships(self.source, source_part):
+            child = _resolve(source_part, rel["Target"])
+            folder = child.split("/")[1]
+            new_child = self.new_part(folder, folder.rstrip("s"))
+            data = self.source.text(child)
+            if folder == "tables":
+                data = re.sub(
+                    r'(<table\b[^>]*?\bid=")\d+"', rf'\g<1>{self.next_table_id}"', data, count=1
+                )
+                data = _remap(data, r'\bdxfId="(\d+)"', self.dxf_map)
+                self.next_table_id += 1
+            elif folder == "drawings":
+                self.copy_owned(child, new_child)
+            elif folder == "charts":
+                self.target.set(new_child, self.source.parts[child])
+                relationships.append(
+                    _rel_xml(rel["Id"], rel["Type"], _relative(new_child, target_part))
+                )
+                continue
+            self.target.set(new_child, data)
+            relationships.append(
+                _rel_xml(rel["Id"], rel["Type"], _relative(new_child, target_part))
+            )
+        if relationships:
+            self.target.set(rels_path(target_part), _rels_document(relationships))
+
+
+def _relative(part: str, from_part: str) -> str:
+    return posixpath.relpath(part, posixpath.dirname(from_part))
+
+
 def replace_sheets(target_bytes: bytes, rendered: bytes, *, name: str = "workbook") -> bytes:
     """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets)."""
     target = Package.read(target_bytes, name)
@@ -306,63 +424,23 @@ def replace_sheets(target_bytes: bytes, rendered: bytes, *, name: str = "workboo
     target.set("xl/styles.xml", merger.xml)
     xf_map, dxf_map = merger.maps.get("cellXfs", {}), merger.maps.get("dxfs", {})
     shared = _shared_strings(source)
-    existing = {sheet_name: (rid, part) for sheet_name, rid, part in workbook_sheets(target)}
-    removed: list[str] = []
-    added_types: dict[str, str] = {}
-    taken: set[str] = set()
-    new_sheets: list[tuple[str, str]] = []  # (name, part)
-    next_table_id = _max_table_id(target) + 1
+    existing = {sheet_name: part for sheet_name, _, part in workbook_sheets(target)}
+    work = _Transplant(target, source, dxf_map, next_table_id=_max_table_id(target) + 1)
+    new_sheets: list[tuple[str, str]] = []
     for sheet_name, _, source_part in workbook_sheets(source):
         if sheet_name in existing:
-            _, part = existing[sheet_name]
-            for old in [*_related_parts(target, part), rels_path(part)]:
-                for owned in (old, rels_path(old)):
-                    if target.exists(owned):
-                        target.remove(owned)
-                        removed.append(owned)
+            part = existing[sheet_name]  # same place, name, sheetId and relationship id
+            _drop_owned_parts(target, part, work.removed)
         else:
-            part = _free_name(target, "worksheets", "sheet", taken)
+            part = work.new_part("worksheets", "sheet")
             new_sheets.append((sheet_name, part))
-            added_types[part] = CONTENT_TYPES["worksheets"]
-        xml = source.text(source_part)
-        xml = _inline_strings(xml, shared)
-        xml = re.sub(r'(<c\b[^>]*?\bs=")(\d+)"', lambda m: f'{m.group(1)}{xf_map.get(int(m.group(2)), int(m.group(2)))}"', xml)
-        xml = re.sub(r'(<(?:row|col)\b[^>]*?\bs(?:tyle)?=")(\d+)"', lambda m: f'{m.group(1)}{xf_map.get(int(m.group(2)), int(m.group(2)))}"', xml)
-        xml = re.sub(r'\bdxfId="(\d+)"', lambda m: f'dxfId="{dxf_map.get(int(m.group(1)), int(m.group(1)))}"', xml)
-        xml = xml.replace(' tabSelected="1"', "")
-        target.set(part, xml)
-        # owned parts: tables, drawings (and their charts)
-        rels = _relationships(source, source_part)
-        if rels:
-            rel_elements = []
-            for rel in rels:
-                child = _resolve(source_part, rel["Target"])
-                folder = child.split("/")[1]
-                new_child = _free_name(target, folder, folder.rstrip("s"), taken)
-                data = source.text(child)
-                if folder == "tables":
-                    data = re.sub(r'(<table\b[^>]*?\bid=")(\d+)"', lambda m: f'{m.group(1)}{next_table_id}"', data, count=1)
-                    data = re.sub(r'\bdxfId="(\d+)"', lambda m: f'dxfId="{dxf_map.get(int(m.group(1)), int(m.group(1)))}"', data)
-                    next_table_id += 1
-                if folder == "drawings":
-                    chart_rels = []
-                    for chart_rel in _relationships(source, child):
-                        chart = _resolve(child, chart_rel["Target"])
-                        new_chart = _free_name(target, "charts", "chart", taken)
-                        target.set(new_chart, source.parts[chart])
-                        added_types[new_chart] = CONTENT_TYPES["charts"]
-                        chart_rels.append(_rel_xml(chart_rel["Id"], chart_rel["Type"],
-                                                   posixpath.relpath(new_chart, posixpath.dirname(new_child))))
-                    target.set(rels_path(new_child), _rels_document(chart_rels))
-                target.set(new_child, data)
-                added_types[new_child] = CONTENT_TYPES.get(folder, "application/xml")
-                rel_elements.append(_rel_xml(rel["Id"], rel["Type"],
-                                             posixpath.relpath(new_child, posixpath.dirname(part))))
-            target.set(rels_path(part), _rels_document(rel_elements))
+        target.set(part, _sheet_xml(source.text(source_part), shared, xf_map, dxf_map))
+        work.copy_owned(source_part, part)
     if new_sheets:
         _add_sheets(target, new_sheets)
-    _drop_calc_chain(target, removed)
-    target.set("[Content_Types].xml", _content_type_edit(target.text("[Content_Types].xml"), removed, added_types))
+    _drop_calc_chain(target, work.removed)
+    types = _content_type_edit(target.text("[Content_Types].xml"), work.removed, work.added_types)
+    target.set("[Content_Types].xml", types)
     return target.to_bytes()
 
 
@@ -371,9 +449,12 @@ def _rel_xml(rid: str, rel_type: str, target: str) -> str:
 
 
 def _rels_document(elements: list[str]) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + "".join(elements) + "</Relationships>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(elements)
+        + "</Relationships>"
+    )
 
 
 def _add_sheets(target: Package, new_sheets: list[tuple[str, str]]) -> None:
@@ -396,7 +477,9 @@ def _add_sheets(target: Package, new_sheets: list[tuple[str, str]]) -> None:
             counter += 1
         rid = f"rIdLF{counter}"
         used_ids.add(rid)
-        elements.append(f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}" {prefix}:id="{rid}"/>')
+        elements.append(
+            f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}" {prefix}:id="{rid}"/>'
+        )
         relationships.append(_rel_xml(rid, REL_WORKSHEET, posixpath.relpath(part, "xl")))
         next_sheet_id += 1
     end = workbook.index("</sheets>")
@@ -412,5 +495,7 @@ def _drop_calc_chain(target: Package, removed: list[str]) -> None:
     target.remove("xl/calcChain.xml")
     removed.append("xl/calcChain.xml")
     rels_part = rels_path("xl/workbook.xml")
-    rels_xml = re.sub(r'<Relationship\b[^>]*Target="/?(?:xl/)?calcChain\.xml"[^>]*/>', "", target.text(rels_part))
+    rels_xml = re.sub(
+        r'<Relationship\b[^>]*Target="/?(?:xl/)?calcChain\.xml"[^>]*/>', "", target.text(rels_part)
+    )
     target.set(rels_part, rels_xml)

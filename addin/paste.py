@@ -18,17 +18,26 @@ from addin.package import replace_sheets
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
 HINTS = {
     spec.VENDOR: "Paste the vendor bill below (from row 3, header row included), or use Import Vendor "
-                 "File… on the Leakage Finder tab. Title rows and totals rows are fine.",
+    "File… on the Leakage Finder tab. Title rows and totals rows are fine.",
     spec.PSA: "Paste the PSA export below (from row 3, header row included), or use Import PSA File… on "
-              "the Leakage Finder tab. Title rows and totals rows are fine.",
+    "the Leakage Finder tab. Title rows and totals rows are fine.",
 }
 
 
-def render_input_sheets(vendor_rows: Sequence[Sequence[object]], psa_rows: Sequence[Sequence[object]]) -> bytes:
+def render_input_sheets(
+    vendor_rows: Sequence[Sequence[object]], psa_rows: Sequence[Sequence[object]]
+) -> bytes:
     buffer = BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                        "strings_to_urls": False, "strings_to_numbers": False,
-                                        "constant_memory": False})
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "constant_memory": False,
+        },
+    )
     for name, rows in ((spec.VENDOR, vendor_rows), (spec.PSA, psa_rows)):
         sheet = book.add_worksheet(name)
         sheet.set_column(0, 40, 16)
@@ -37,9 +46,9 @@ def render_input_sheets(vendor_rows: Sequence[Sequence[object]], psa_rows: Seque
             for c, value in enumerate(row):
                 if value is None or value == "":
                     continue
-                if isinstance(value, str) and _PLAIN_NUMBER.match(value):
-                    sheet.write_number(r, c, float(value))
-                elif isinstance(value, int | float):
+                if (isinstance(value, str) and _PLAIN_NUMBER.match(value)) or isinstance(
+                    value, int | float
+                ):
                     sheet.write_number(r, c, float(value))
                 else:
                     sheet.write_string(r, c, str(value))
@@ -47,7 +56,8 @@ def render_input_sheets(vendor_rows: Sequence[Sequence[object]], psa_rows: Seque
     return buffer.getvalue()
 
 
-def pasted_workbook(template: bytes, vendor_rows: Sequence[Sequence[object]],
-                    psa_rows: Sequence[Sequence[object]]) -> bytes:
+def pasted_workbook(
+    template: bytes, vendor_rows: Sequence[Sequence[object]], psa_rows: Sequence[Sequence[object]]
+) -> bytes:
     """The template with the two exports pasted into its Vendor and PSA sheets."""
     return replace_sheets(template, render_input_sheets(vendor_rows, psa_rows), name="template")

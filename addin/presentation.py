@@ -70,24 +70,43 @@ class OutputTable:
 
 
 DISCREPANCY_COLUMNS: tuple[Column, ...] = (
-    Column("priority", "integer", 8), Column("type", "text", 16), Column("client", "text", 28),
-    Column("vendor_client", "text", 28), Column("product", "text", 32),
-    Column("vendor_product", "text", 30), Column("psa_product", "text", 30),
-    Column("vendor_qty", "quantity", 10), Column("psa_qty", "quantity", 10),
-    Column("vendor_unit_cost", "money", 14), Column("psa_unit_price", "money", 14),
-    Column("monthly_impact", "money", 15), Column("annual_impact", "money", 15),
-    Column("confidence", "confidence", 11), Column("action", "text", 70),
-    Column("severity", "text", 10), Column("Status", "text", 14), Column("Note", "text", 40),
+    Column("priority", "integer", 8),
+    Column("type", "text", 16),
+    Column("client", "text", 28),
+    Column("vendor_client", "text", 28),
+    Column("product", "text", 32),
+    Column("vendor_product", "text", 30),
+    Column("psa_product", "text", 30),
+    Column("vendor_qty", "quantity", 10),
+    Column("psa_qty", "quantity", 10),
+    Column("vendor_unit_cost", "money", 14),
+    Column("psa_unit_price", "money", 14),
+    Column("monthly_impact", "money", 15),
+    Column("annual_impact", "money", 15),
+    Column("confidence", "confidence", 11),
+    Column("action", "text", 70),
+    Column("severity", "text", 10),
+    Column("Status", "text", 14),
+    Column("Note", "text", 40),
     Column("id", "text", 14),
 )
 MATCH_COLUMNS: tuple[Column, ...] = (
-    Column("kind", "text", 10), Column("vendor", "text", 40), Column("psa", "text", 40),
-    Column("canonical", "text", 40), Column("method", "text", 12), Column("confidence", "confidence", 12),
+    Column("kind", "text", 10),
+    Column("vendor", "text", 40),
+    Column("psa", "text", 40),
+    Column("canonical", "text", 40),
+    Column("method", "text", 12),
+    Column("confidence", "confidence", 12),
 )
 EXCLUDED_COLUMNS: tuple[Column, ...] = (
-    Column("side", "text", 8), Column("source", "text", 24), Column("row", "integer", 8),
-    Column("client", "text", 30), Column("product", "text", 34), Column("quantity", "quantity", 10),
-    Column("amount", "money", 14), Column("reason", "text", 50),
+    Column("side", "text", 8),
+    Column("source", "text", 24),
+    Column("row", "integer", 8),
+    Column("client", "text", 30),
+    Column("product", "text", 34),
+    Column("quantity", "quantity", 10),
+    Column("amount", "money", 14),
+    Column("reason", "text", 50),
 )
 
 
@@ -109,24 +128,63 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
     rows: list[list[object]] = []
     for d in result.discrepancies:
         status, note = decisions.get(d.id, ("Open", ""))
-        rows.append([
-            d.priority, d.type, d.client, d.vendor_client, d.product, d.vendor_product, d.psa_product,
-            _qty(d.vendor_qty), _qty(d.psa_qty), _money(d.vendor_unit_cost), _money(d.psa_unit_price),
-            d.monthly_impact, d.annual_impact, d.confidence, d.action, d.severity, status or "Open",
-            note, d.id,
-        ])
-    return OutputTable(DISCREPANCIES, DISCREPANCY_COLUMNS, rows, [d.type for d in result.discrepancies],
-                       table_name="LF_Discrepancies", status_column=16)
+        rows.append(
+            [
+                d.priority,
+                d.type,
+                d.client,
+                d.vendor_client,
+                d.product,
+                d.vendor_product,
+                d.psa_product,
+                _qty(d.vendor_qty),
+                _qty(d.psa_qty),
+                _money(d.vendor_unit_cost),
+                _money(d.psa_unit_price),
+                d.monthly_impact,
+                d.annual_impact,
+                d.confidence,
+                d.action,
+                d.severity,
+                status or "Open",
+                note,
+                d.id,
+            ]
+        )
+    return OutputTable(
+        DISCREPANCIES,
+        DISCREPANCY_COLUMNS,
+        rows,
+        [d.type for d in result.discrepancies],
+        table_name="LF_Discrepancies",
+        status_column=16,
+    )
 
 
 def match_table(result: Result) -> OutputTable:
     rows: list[list[object]] = []
     for m in result.client_matches:
-        rows.append(["client", m.vendor_name, m.psa_name, m.psa_name or m.vendor_name, m.method,
-                     m.confidence])
+        rows.append(
+            [
+                "client",
+                m.vendor_name,
+                m.psa_name,
+                m.psa_name or m.vendor_name,
+                m.method,
+                m.confidence,
+            ]
+        )
     for p in result.product_matches:
-        rows.append(["product", p.spelling if p.side == "vendor" else "", p.spelling if p.side == "psa" else "",
-                     p.product, p.method, p.confidence])
+        rows.append(
+            [
+                "product",
+                p.spelling if p.side == "vendor" else "",
+                p.spelling if p.side == "psa" else "",
+                p.product,
+                p.method,
+                p.confidence,
+            ]
+        )
     return OutputTable(MATCHES, MATCH_COLUMNS, rows, table_name="LF_Matches")
 
 
@@ -156,21 +214,65 @@ def kpi_tiles(result: Result, decisions: Decisions | None = None) -> list[Tile]:
     return [
         Tile("Monthly leakage", k.monthly_leakage, "money", "unbilled + under-billed + below cost"),
         Tile("Annualised leakage", k.annual_leakage, "money", "12 × monthly"),
-        Tile("Leakage ratio", k.leakage_ratio_percent, "percent",
-             f"target ≤ {k.leakage_target_percent}% — {'on target' if on_target else 'above target'}"),
-        Tile("Over-billing exposure", k.overbilling_exposure, "money", "per month: over-billed + no vendor record"),
-        Tile("Vendor monthly total", k.vendor_monthly_total, "money", f"file total {k.vendor_file_total:,.2f}"),
+        Tile(
+            "Leakage ratio",
+            k.leakage_ratio_percent,
+            "percent",
+            f"target ≤ {k.leakage_target_percent}% — {'on target' if on_target else 'above target'}",
+        ),
+        Tile(
+            "Over-billing exposure",
+            k.overbilling_exposure,
+            "money",
+            "per month: over-billed + no vendor record",
+        ),
+        Tile(
+            "Vendor monthly total",
+            k.vendor_monthly_total,
+            "money",
+            f"file total {k.vendor_file_total:,.2f}",
+        ),
         Tile("PSA monthly total", k.psa_monthly_total, "money", ""),
-        Tile("Unbilled", k.counts["unbilled"], "integer", f"{k.impacts['unbilled']:,.2f} per month"),
-        Tile("Under-billed", k.counts["under_billed"], "integer", f"{k.impacts['under_billed']:,.2f} per month"),
-        Tile("Below cost", k.counts["below_cost"], "integer", f"{k.impacts['below_cost']:,.2f} per month"),
-        Tile("Over-billed", k.counts["over_billed"], "integer", f"{k.impacts['over_billed']:,.2f} per month"),
-        Tile("No vendor record", k.counts["no_vendor_record"], "integer",
-             f"{k.impacts['no_vendor_record']:,.2f} per month"),
-        Tile("Clients matched", k.clients_matched, "integer",
-             f"{k.vendor_clients_unmatched} only on the vendor bill, {k.psa_clients_unmatched} only in the PSA"),
+        Tile(
+            "Unbilled", k.counts["unbilled"], "integer", f"{k.impacts['unbilled']:,.2f} per month"
+        ),
+        Tile(
+            "Under-billed",
+            k.counts["under_billed"],
+            "integer",
+            f"{k.impacts['under_billed']:,.2f} per month",
+        ),
+        Tile(
+            "Below cost",
+            k.counts["below_cost"],
+            "integer",
+            f"{k.impacts['below_cost']:,.2f} per month",
+        ),
+        Tile(
+            "Over-billed",
+            k.counts["over_billed"],
+            "integer",
+            f"{k.impacts['over_billed']:,.2f} per month",
+        ),
+        Tile(
+            "No vendor record",
+            k.counts["no_vendor_record"],
+            "integer",
+            f"{k.impacts['no_vendor_record']:,.2f} per month",
+        ),
+        Tile(
+            "Clients matched",
+            k.clients_matched,
+            "integer",
+            f"{k.vendor_clients_unmatched} only on the vendor bill, {k.psa_clients_unmatched} only in the PSA",
+        ),
         Tile("Time to reconcile (s)", round(k.seconds, 2), "quantity", ""),
-        Tile("Corrections", corrections(decisions), "integer", "findings marked Fixed in PSA or Accepted"),
+        Tile(
+            "Corrections",
+            corrections(decisions),
+            "integer",
+            "findings marked Fixed in PSA or Accepted",
+        ),
     ]
 
 
@@ -186,18 +288,29 @@ def top_clients(result: Result, limit: int = 10) -> list[list[object]]:
 
 
 HISTORY_COLUMNS: tuple[Column, ...] = (
-    Column("period", "text", 12), Column("monthly_leakage", "money", 16),
-    Column("annual_leakage", "money", 16), Column("leakage_ratio_percent", "percent", 12),
-    Column("overbilling_exposure", "money", 16), Column("findings", "integer", 10),
-    Column("corrections", "integer", 12), Column("vendor_monthly_total", "money", 18),
+    Column("period", "text", 12),
+    Column("monthly_leakage", "money", 16),
+    Column("annual_leakage", "money", 16),
+    Column("leakage_ratio_percent", "percent", 12),
+    Column("overbilling_exposure", "money", 16),
+    Column("findings", "integer", 10),
+    Column("corrections", "integer", 12),
+    Column("vendor_monthly_total", "money", 18),
 )
 
 
 def history_row(result: Result, decisions: Decisions | None = None) -> list[object]:
     k = result.kpis
-    return [k.period or "", k.monthly_leakage, k.annual_leakage, k.leakage_ratio_percent,
-            k.overbilling_exposure, len(result.discrepancies), corrections(decisions),
-            k.vendor_monthly_total]
+    return [
+        k.period or "",
+        k.monthly_leakage,
+        k.annual_leakage,
+        k.leakage_ratio_percent,
+        k.overbilling_exposure,
+        len(result.discrepancies),
+        corrections(decisions),
+        k.vendor_monthly_total,
+    ]
 
 
 def as_text(value: object) -> str:
@@ -216,7 +329,9 @@ def as_text(value: object) -> str:
 TILE_COLUMNS = 4
 KPI_COLUMN_WIDTHS = (2, 30, 2, 30, 2, 30, 2, 30)
 TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
-    Column("client", "text"), Column("monthly_leakage", "money"), Column("annual_leakage", "money"),
+    Column("client", "text"),
+    Column("monthly_leakage", "money"),
+    Column("annual_leakage", "money"),
 )
 
 
@@ -242,15 +357,23 @@ class KpiLayout:
     chart_row: int  # where the leakage-over-months chart is anchored (column 1)
 
 
-def kpi_layout(result: Result, decisions: Decisions | None, history: list[list[object]]) -> KpiLayout:
+def kpi_layout(
+    result: Result, decisions: Decisions | None, history: list[list[object]]
+) -> KpiLayout:
     tiles = kpi_tiles(result, decisions)
-    placed = [(3 + (i // TILE_COLUMNS) * 4, 1 + (i % TILE_COLUMNS) * 2, tile) for i, tile in enumerate(tiles)]
+    placed = [
+        (3 + (i // TILE_COLUMNS) * 4, 1 + (i % TILE_COLUMNS) * 2, tile)
+        for i, tile in enumerate(tiles)
+    ]
     row = 3 + ((len(tiles) + TILE_COLUMNS - 1) // TILE_COLUMNS) * 4 + 1
     top = top_clients(result)
-    top_block = Block(row + 1, 1, TOP_CLIENT_COLUMNS, top, "LF_TopClients", "Top clients by monthly leakage")
+    top_block = Block(
+        row + 1, 1, TOP_CLIENT_COLUMNS, top, "LF_TopClients", "Top clients by monthly leakage"
+    )
     row += len(top) + 4
-    history_block = Block(row + 1, 1, HISTORY_COLUMNS, history, "LF_KpiHistory",
-                          "History (Archive Month adds a row)")
+    history_block = Block(
+        row + 1, 1, HISTORY_COLUMNS, history, "LF_KpiHistory", "History (Archive Month adds a row)"
+    )
     return KpiLayout(
         title=f"Leakage Finder — {result.kpis.period or 'period not stated'}",
         subtitle=f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
@@ -261,8 +384,9 @@ def kpi_layout(result: Result, decisions: Decisions | None, history: list[list[o
     )
 
 
-def history_with_current(archived: list[list[object]], result: Result,
-                         decisions: Decisions | None = None) -> list[list[object]]:
+def history_with_current(
+    archived: list[list[object]], result: Result, decisions: Decisions | None = None
+) -> list[list[object]]:
     """Archived months plus this run's month when it is not archived yet, oldest first."""
     current = history_row(result, decisions)
     rows = [list(r) for r in archived if r and r[0] not in (None, "")]

@@ -13,7 +13,9 @@ from engine.result import Result
 def write_report(result: Result, path: str | Path) -> None:
     target = Path(path)
     if target.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UnreadableFileError(f"--out {target.name}: the report is an Excel file; give a name ending in .xlsx.")
+        raise UnreadableFileError(
+            f"--out {target.name}: the report is an Excel file; give a name ending in .xlsx."
+        )
     try:
         atomic_write_bytes(target, render_bytes(result))
     except PermissionError:

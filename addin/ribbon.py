@@ -48,6 +48,16 @@ def buttons() -> list[Button]:
     for group in root.iter(f"{{{CUSTOM_UI_NS}}}group"):
         for button in group.iter(f"{{{CUSTOM_UI_NS}}}button"):
             a = button.attrib
-            out.append(Button(a["id"], a["label"], group.attrib["label"], a["onAction"], a.get("imageMso", ""),
-                              a.get("keytip", ""), a.get("screentip", ""), a.get("supertip", "")))
+            out.append(
+                Button(
+                    a["id"],
+                    a["label"],
+                    group.attrib["label"],
+                    a["onAction"],
+                    a.get("imageMso", ""),
+                    a.get("keytip", ""),
+                    a.get("screentip", ""),
+                    a.get("supertip", ""),
+                )
+            )
     return out

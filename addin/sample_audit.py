@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from addin.build_template import default_template_path
+from addin.build_template import template_bytes
 from addin.paste import pasted_workbook
 from addin.report import write_report
 from addin.workbook_file import reconcile_workbook
@@ -42,13 +42,17 @@ def run_sample(
     atomic_write_bytes(vendor_file, to_csv_bytes(vendor, fmt=vendor_format))
     atomic_write_bytes(psa_file, to_csv_bytes(psa, fmt=psa_format))
     result = reconcile(vendor_file, psa_file, progress=say)
-    report, csv_file, json_file = out / "report.xlsx", out / "discrepancies.csv", out / "summary.json"
+    report, csv_file, json_file = (
+        out / "report.xlsx",
+        out / "discrepancies.csv",
+        out / "summary.json",
+    )
     write_report(result, report)
     write_discrepancies_csv(result, csv_file)
     write_summary_json(result, json_file)
     say("Pasting the sample into the workbook template and reconciling it")
     book = out / "Leakage Finder - sample.xlsm"
-    template = default_template_path().read_bytes()
+    template = template_bytes()
     atomic_write_bytes(book, pasted_workbook(template, _as_rows(vendor_file), _as_rows(psa_file)))
     reconcile_workbook(book, progress=say)
     return result, [vendor_file, psa_file, report, csv_file, json_file, book]

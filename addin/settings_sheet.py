@@ -15,8 +15,18 @@ from engine.settings import Settings
 
 SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
     # (label, key, default, help)
-    ("Period (YYYY-MM)", "period", None, "The billing month. Leave blank to take it from the vendor bill."),
-    ("Critical at ($/month)", "critical", 500, "Findings worth at least this much per month are critical."),
+    (
+        "Period (YYYY-MM)",
+        "period",
+        None,
+        "The billing month. Leave blank to take it from the vendor bill.",
+    ),
+    (
+        "Critical at ($/month)",
+        "critical",
+        500,
+        "Findings worth at least this much per month are critical.",
+    ),
     ("High at ($/month)", "high", 100, "…high."),
     ("Medium at ($/month)", "medium", 25, "…medium; anything less is low."),
     ("Leakage target (%)", "target", 2, "Leakage ratio target shown on the KPIs sheet."),
@@ -61,7 +71,11 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
         found = _find(grid, label)
         if found is not None:
             values[key] = _cell(grid, found[0], found[1] + 1)
-    thresholds: dict[str, Decimal] = {"critical": Decimal(500), "high": Decimal(100), "medium": Decimal(25)}
+    thresholds: dict[str, Decimal] = {
+        "critical": Decimal(500),
+        "high": Decimal(100),
+        "medium": Decimal(25),
+    }
     target = Decimal(2)
     for key in ("critical", "high", "medium", "target"):
         raw = _text(values.get(key))
@@ -97,7 +111,9 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
                 continue
             if side.lower() not in mappings:
                 if side:
-                    problems.append(f"Settings sheet row {row + 1}: side should be vendor or psa, found {side!r}")
+                    problems.append(
+                        f"Settings sheet row {row + 1}: side should be vendor or psa, found {side!r}"
+                    )
                 continue
             if field and column:
                 mappings[side.lower()][field] = column
@@ -105,7 +121,11 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
     found = _find(grid, EXCLUDE_HEADER)
     if found is not None:
         r, c = found
-        exclusions = [_text(_cell(grid, row, c)) for row in range(r + 1, len(grid)) if _text(_cell(grid, row, c))]
+        exclusions = [
+            _text(_cell(grid, row, c))
+            for row in range(r + 1, len(grid))
+            if _text(_cell(grid, row, c))
+        ]
     if problems:
         raise SettingsError("; ".join(problems) + ".")
     return Settings(

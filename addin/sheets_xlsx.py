@@ -31,18 +31,50 @@ class _Formats:
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         self.book = book
         self.cache: dict[tuple[Any, ...], Format] = {}
-        self.header = book.add_format({"bold": True, "font_color": spec.HEADER_FONT,
-                                       "bg_color": spec.HEADER_FILL, "text_wrap": True, "valign": "top"})
-        self.title = book.add_format({"bold": True, "font_size": 16, "font_color": spec.HEADER_FILL})
+        self.header = book.add_format(
+            {
+                "bold": True,
+                "font_color": spec.HEADER_FONT,
+                "bg_color": spec.HEADER_FILL,
+                "text_wrap": True,
+                "valign": "top",
+            }
+        )
+        self.title = book.add_format(
+            {"bold": True, "font_size": 16, "font_color": spec.HEADER_FILL}
+        )
         self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
-        self.heading = book.add_format({"bold": True, "font_size": 12, "font_color": spec.HEADER_FILL})
-        self.tile_label = book.add_format({"bold": True, "font_color": "#595959", "bg_color": "#F2F2F2",
-                                           "top": 1, "left": 1, "right": 1, "border_color": "#BFBFBF"})
-        self.tile_note = book.add_format({"italic": True, "font_size": 9, "font_color": "#595959",
-                                          "bg_color": "#F2F2F2", "bottom": 1, "left": 1, "right": 1,
-                                          "border_color": "#BFBFBF", "text_wrap": True, "valign": "top"})
-        self.fills = {kind: book.add_format({"bg_color": colour})
-                      for kind, colour in spec.TYPE_FILLS.items()}
+        self.heading = book.add_format(
+            {"bold": True, "font_size": 12, "font_color": spec.HEADER_FILL}
+        )
+        self.tile_label = book.add_format(
+            {
+                "bold": True,
+                "font_color": "#595959",
+                "bg_color": "#F2F2F2",
+                "top": 1,
+                "left": 1,
+                "right": 1,
+                "border_color": "#BFBFBF",
+            }
+        )
+        self.tile_note = book.add_format(
+            {
+                "italic": True,
+                "font_size": 9,
+                "font_color": "#595959",
+                "bg_color": "#F2F2F2",
+                "bottom": 1,
+                "left": 1,
+                "right": 1,
+                "border_color": "#BFBFBF",
+                "text_wrap": True,
+                "valign": "top",
+            }
+        )
+        self.fills = {
+            kind: book.add_format({"bg_color": colour}) for kind, colour in spec.TYPE_FILLS.items()
+        }
 
     def cell(self, kind: spec.Kind) -> Format:
         key = ("cell", kind)
@@ -53,9 +85,18 @@ class _Formats:
     def tile_value(self, kind: spec.Kind) -> Format:
         key = ("tile", kind)
         if key not in self.cache:
-            self.cache[key] = self.book.add_format({
-                "num_format": spec.NUMBER_FORMATS[kind], "bold": True, "font_size": 18,
-                "bg_color": "#F2F2F2", "left": 1, "right": 1, "border_color": "#BFBFBF", "align": "left"})
+            self.cache[key] = self.book.add_format(
+                {
+                    "num_format": spec.NUMBER_FORMATS[kind],
+                    "bold": True,
+                    "font_size": 18,
+                    "bg_color": "#F2F2F2",
+                    "left": 1,
+                    "right": 1,
+                    "border_color": "#BFBFBF",
+                    "align": "left",
+                }
+            )
         return self.cache[key]
 
 
@@ -72,8 +113,9 @@ def _write(sheet: Worksheet, row: int, col: int, value: object, fmt: Format) -> 
         sheet.write_string(row, col, str(value), fmt)
 
 
-def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable, *,
-           first_row: int = 0) -> Worksheet:
+def _table(
+    book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable, *, first_row: int = 0
+) -> Worksheet:
     sheet = book.add_worksheet(table.sheet)
     columns = table.columns
     cell_formats = [formats.cell(c.kind) for c in columns]
@@ -83,11 +125,17 @@ def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable
         for col, value in enumerate(row):
             _write(sheet, offset, col, value, cell_formats[col])
     last_row = first_row + max(len(table.rows), 1)
-    sheet.add_table(first_row, 0, last_row, len(columns) - 1, {
-        "name": table.table_name,
-        "style": "Table Style Medium 2",
-        "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
-    })
+    sheet.add_table(
+        first_row,
+        0,
+        last_row,
+        len(columns) - 1,
+        {
+            "name": table.table_name,
+            "style": "Table Style Medium 2",
+            "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
+        },
+    )
     sheet.freeze_panes(first_row + 1, 0)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
@@ -101,12 +149,26 @@ def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.Out
     width = len(table.columns)
     type_col = xlsxwriter.utility.xl_col_to_name(1)
     for kind, fmt in formats.fills.items():
-        sheet.conditional_format(1, 0, last_row, width - 1, {
-            "type": "formula", "criteria": f'=${type_col}2="{kind}"', "format": fmt})
+        sheet.conditional_format(
+            1,
+            0,
+            last_row,
+            width - 1,
+            {"type": "formula", "criteria": f'=${type_col}2="{kind}"', "format": fmt},
+        )
     if table.status_column is not None:
-        sheet.data_validation(1, table.status_column, max(last_row, 1000), table.status_column, {
-            "validate": "list", "source": list(spec.STATUSES),
-            "error_title": "Status", "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore."})
+        sheet.data_validation(
+            1,
+            table.status_column,
+            max(last_row, 1000),
+            table.status_column,
+            {
+                "validate": "list",
+                "source": list(spec.STATUSES),
+                "error_title": "Status",
+                "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore.",
+            },
+        )
     legend_col = width + 1
     sheet.set_column(legend_col, legend_col, 44)
     sheet.write_string(0, legend_col, "Legend", formats.header)
@@ -132,12 +194,14 @@ def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) 
     if history.rows:
         chart = book.add_chart({"type": "line"})
         first, last = history.row + 1, history.row + len(history.rows)
-        chart.add_series({
-            "name": "Monthly leakage",
-            "categories": [spec.KPIS, first, history.col, last, history.col],
-            "values": [spec.KPIS, first, history.col + 1, last, history.col + 1],
-            "marker": {"type": "circle"},
-        })
+        chart.add_series(
+            {
+                "name": "Monthly leakage",
+                "categories": [spec.KPIS, first, history.col, last, history.col],
+                "values": [spec.KPIS, first, history.col + 1, last, history.col + 1],
+                "marker": {"type": "circle"},
+            }
+        )
         chart.set_title({"name": "Leakage over months"})
         chart.set_legend({"none": True})
         chart.set_y_axis({"num_format": '"$"#,##0'})
@@ -146,15 +210,29 @@ def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) 
     sheet.fit_to_pages(1, 0)
 
 
-def _small_table(sheet: Worksheet, formats: _Formats, row: int, col: int,
-                 columns: Sequence[spec.Column], rows: Sequence[Sequence[object]], name: str) -> None:
+def _small_table(
+    sheet: Worksheet,
+    formats: _Formats,
+    row: int,
+    col: int,
+    columns: Sequence[spec.Column],
+    rows: Sequence[Sequence[object]],
+    name: str,
+) -> None:
     for offset, values in enumerate(rows, start=1):
         for index, value in enumerate(values):
             _write(sheet, row + offset, col + index, value, formats.cell(columns[index].kind))
-    sheet.add_table(row, col, row + max(len(rows), 1), col + len(columns) - 1, {
-        "name": name, "style": "Table Style Light 9",
-        "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
-    })
+    sheet.add_table(
+        row,
+        col,
+        row + max(len(rows), 1),
+        col + len(columns) - 1,
+        {
+            "name": name,
+            "style": "Table Style Light 9",
+            "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
+        },
+    )
 
 
 def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
@@ -180,10 +258,15 @@ def render_workbook(
     """Write the output sheets (Discrepancies, KPIs, Matches, Excluded) to ``target``."""
     decisions = decisions or {}
     history_rows = spec.history_with_current(list(map(list, history or [])), result, decisions)
-    book = xlsxwriter.Workbook(target, {
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-        "in_memory": True,
-    })
+    book = xlsxwriter.Workbook(
+        target,
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "in_memory": True,
+        },
+    )
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
     formats = _Formats(book)
     for name in sheets:

@@ -54,13 +54,23 @@ def read_grids(path: Path, names: list[str]) -> dict[str, Grid]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except PasswordError:
-        raise UnreadableFileError(f"{path.name}: the workbook is password-protected; remove the password first.") from None
+        raise UnreadableFileError(
+            f"{path.name}: the workbook is password-protected; remove the password first."
+        ) from None
     except (CalamineError, ValueError, OSError) as error:
-        raise UnreadableFileError(f"{path.name}: the workbook could not be read ({error}).") from None
+        raise UnreadableFileError(
+            f"{path.name}: the workbook could not be read ({error})."
+        ) from None
     try:
         present = [str(n) for n in book.sheet_names]
-        return {name: [[_clean(v) for v in row] for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)]
-                for name in names if name in present}
+        return {
+            name: [
+                [_clean(v) for v in row]
+                for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            ]
+            for name in names
+            if name in present
+        }
     finally:
         book.close()
 
@@ -68,7 +78,12 @@ def read_grids(path: Path, names: list[str]) -> dict[str, Grid]:
 def input_table(grid: Grid, sheet: str, book_name: str) -> RawTable:
     """A pasted sheet as a raw table; the template's hint row (row 1) is not data."""
     offset = 1
-    if grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].lower().startswith(HINT_PREFIX):
+    if (
+        grid
+        and grid[0]
+        and isinstance(grid[0][0], str)
+        and grid[0][0].lower().startswith(HINT_PREFIX)
+    ):
         grid, offset = grid[1:], 2
     if not any(any(v not in (None, "") for v in row) for row in grid):
         what = "vendor bill" if sheet == spec.VENDOR else "PSA export"
@@ -87,7 +102,11 @@ def read_decisions(grid: Grid | None) -> dict[str, tuple[str, str]]:
         return {}
     header = [str(v).strip() if v is not None else "" for v in grid[0]]
     try:
-        id_col, status_col, note_col = header.index("id"), header.index("Status"), header.index("Note")
+        id_col, status_col, note_col = (
+            header.index("id"),
+            header.index("Status"),
+            header.index("Note"),
+        )
     except ValueError:
         return {}
     out = {}
@@ -104,12 +123,23 @@ def read_decisions(grid: Grid | None) -> dict[str, tuple[str, str]]:
 def read_history(grid: Grid | None) -> Grid:
     if not grid:
         return []
-    return [list(row[: len(spec.HISTORY_COLUMNS)]) for row in grid[1:] if row and row[0] not in (None, "")]
+    return [
+        list(row[: len(spec.HISTORY_COLUMNS)])
+        for row in grid[1:]
+        if row and row[0] not in (None, "")
+    ]
 
 
 def read_inputs(path: Path) -> WorkbookInputs:
-    names = [spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.PRODUCT_ALIASES,
-             spec.DISCREPANCIES, spec.HISTORY]
+    names = [
+        spec.VENDOR,
+        spec.PSA,
+        spec.SETTINGS,
+        spec.CLIENT_ALIASES,
+        spec.PRODUCT_ALIASES,
+        spec.DISCREPANCIES,
+        spec.HISTORY,
+    ]
     grids = read_grids(path, names)
     for required in (spec.VENDOR, spec.PSA):
         if required not in grids:
@@ -117,8 +147,11 @@ def read_inputs(path: Path) -> WorkbookInputs:
                 f"{path.name}: there is no {required!r} sheet. Use a Leakage Finder workbook "
                 "(workbook_template.xlsm), or reconcile files with --vendor and --psa."
             )
-    settings = read_settings(grids.get(spec.SETTINGS, []), grids.get(spec.CLIENT_ALIASES, []),
-                             grids.get(spec.PRODUCT_ALIASES, []))
+    settings = read_settings(
+        grids.get(spec.SETTINGS, []),
+        grids.get(spec.CLIENT_ALIASES, []),
+        grids.get(spec.PRODUCT_ALIASES, []),
+    )
     return WorkbookInputs(
         vendor=input_table(grids[spec.VENDOR], spec.VENDOR, path.name),
         psa=input_table(grids[spec.PSA], spec.PSA, path.name),
@@ -154,8 +187,9 @@ def reconcile_workbook(
     say(f"Reading {source.name}")
     original = source.read_bytes()
     inputs = read_inputs(source)
-    result = reconcile(inputs.vendor, inputs.psa, _merge_settings(inputs.settings, settings_override),
-                       progress=say)
+    result = reconcile(
+        inputs.vendor, inputs.psa, _merge_settings(inputs.settings, settings_override), progress=say
+    )
     say("Writing the output sheets")
     rendered = render_bytes(result, decisions=inputs.decisions, history=inputs.history)
     updated = replace_sheets(original, rendered, name=source.name)
@@ -176,8 +210,12 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     history.append(spec.history_row(result, inputs.decisions))
     history.sort(key=lambda r: str(r[0]))
     atomic_write_bytes(archive, render_bytes(result, decisions=inputs.decisions, history=history))
-    rendered = render_bytes(result, decisions=inputs.decisions, history=history,
-                            sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY))
+    rendered = render_bytes(
+        result,
+        decisions=inputs.decisions,
+        history=history,
+        sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY),
+    )
     _write(source, replace_sheets(original, rendered, name=source.name))
     return archive
 

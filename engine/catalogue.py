@@ -12,6 +12,7 @@ the exact normalised name or alias → a fuzzy name that differs in no discrimin
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,7 +91,9 @@ class Catalogue:
             key, self.names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         ):
             if discriminators(name) == wanted:
-                return Resolution(self.products[self.name_keys[index]], "fuzzy", round(score / 100, 2))
+                return Resolution(
+                    self.products[self.name_keys[index]], "fuzzy", round(score / 100, 2)
+                )
         return Resolution(None, "none", 0.0)
 
 
@@ -100,8 +103,8 @@ def looks_free(text: str) -> bool:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    with resources.files("engine").joinpath("data").joinpath(name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    text = resources.files("engine").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +135,9 @@ def load_catalogue() -> Catalogue:
         add_name(row["name"], key)
     for row in curated:
         key = product_key(row["name"])
-        products[key] = Product(key, row["name"], row["free"].strip().lower() in ("yes", "true", "1"))
+        products[key] = Product(
+            key, row["name"], row["free"].strip().lower() in ("yes", "true", "1")
+        )
         by_name[key] = key
         for identifier in filter(None, row["partner_center_ids"].split("|")):
             by_id[identifier.upper()] = key

@@ -29,22 +29,99 @@ AMBIGUITY_MARGIN = 2.0
 _BLOCK_LIMIT = 300  # a word shared by more names than this is too common to block on
 
 _LEGAL = frozenset(
-    "inc incorporated llc lllp llp lp ltd limited gmbh pty plc pllc pc corp corporation co company "
-    "sa sas sarl ag bv nv srl spa ab as oy kg ug kft sro sp zoo pte bhd sdn se lda ltda cv cc".split()
+    [
+        "inc",
+        "incorporated",
+        "llc",
+        "lllp",
+        "llp",
+        "lp",
+        "ltd",
+        "limited",
+        "gmbh",
+        "pty",
+        "plc",
+        "pllc",
+        "pc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "sa",
+        "sas",
+        "sarl",
+        "ag",
+        "bv",
+        "nv",
+        "srl",
+        "spa",
+        "ab",
+        "as",
+        "oy",
+        "kg",
+        "ug",
+        "kft",
+        "sro",
+        "sp",
+        "zoo",
+        "pte",
+        "bhd",
+        "sdn",
+        "se",
+        "lda",
+        "ltda",
+        "cv",
+        "cc",
+    ]
 )
 _ABBREVIATIONS = {
-    "mfg": "manufacturing", "manuf": "manufacturing", "intl": "international", "int'l": "international",
-    "svcs": "services", "svc": "services", "srvcs": "services", "mgmt": "management", "mgt": "management",
-    "assoc": "associates", "assocs": "associates", "assn": "association", "bros": "brothers",
-    "grp": "group", "dept": "department", "univ": "university", "natl": "national", "ctr": "center",
-    "centre": "center", "tech": "technology", "technologies": "technology", "sys": "systems",
-    "dist": "distribution", "hosp": "hospital", "med": "medical", "dr": "doctor", "st": "saint",
-    "mtn": "mountain", "ft": "fort", "mt": "mount", "n": "and", "et": "and", "und": "and",
-    "acct": "accounting", "accts": "accounting", "eng": "engineering", "engr": "engineering",
-    "constr": "construction", "props": "properties", "prop": "property", "invest": "investments",
-    "fin": "financial", "ins": "insurance", "partners": "partners", "ptnrs": "partners",
+    "mfg": "manufacturing",
+    "manuf": "manufacturing",
+    "intl": "international",
+    "int'l": "international",
+    "svcs": "services",
+    "svc": "services",
+    "srvcs": "services",
+    "mgmt": "management",
+    "mgt": "management",
+    "assoc": "associates",
+    "assocs": "associates",
+    "assn": "association",
+    "bros": "brothers",
+    "grp": "group",
+    "dept": "department",
+    "univ": "university",
+    "natl": "national",
+    "ctr": "center",
+    "centre": "center",
+    "tech": "technology",
+    "technologies": "technology",
+    "sys": "systems",
+    "dist": "distribution",
+    "hosp": "hospital",
+    "med": "medical",
+    "dr": "doctor",
+    "st": "saint",
+    "mtn": "mountain",
+    "ft": "fort",
+    "mt": "mount",
+    "n": "and",
+    "et": "and",
+    "und": "and",
+    "acct": "accounting",
+    "accts": "accounting",
+    "eng": "engineering",
+    "engr": "engineering",
+    "constr": "construction",
+    "props": "properties",
+    "prop": "property",
+    "invest": "investments",
+    "fin": "financial",
+    "ins": "insurance",
+    "partners": "partners",
+    "ptnrs": "partners",
 }
-_STOP = frozenset("and of the for a an".split())
+_STOP = frozenset(["and", "of", "the", "for", "a", "an"])
 
 
 @lru_cache(maxsize=131072)
@@ -116,8 +193,16 @@ def match_clients(
     free_psa = dict(psa_names)
 
     def pair(vendor_key: str, psa_key: str, method: str, confidence: float) -> None:
-        matches.append(ClientMatch(vendor_key, psa_key, free_vendor.pop(vendor_key),
-                                   free_psa.pop(psa_key), method, confidence))
+        matches.append(
+            ClientMatch(
+                vendor_key,
+                psa_key,
+                free_vendor.pop(vendor_key),
+                free_psa.pop(psa_key),
+                method,
+                confidence,
+            )
+        )
 
     for key in [k for k in free_vendor if k in free_psa]:
         pair(key, key, "exact", 1.0)
@@ -169,8 +254,11 @@ def _fuzzy_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str,
             if 0 < counts[block] <= _BLOCK_LIMIT:
                 candidates.update(index[block])
         ranked = sorted(
-            ((_score(vendor_key, psa_key), psa_key) for psa_key in candidates
-             if not _distinct_words_conflict(vendor_key, psa_key)),
+            (
+                (_score(vendor_key, psa_key), psa_key)
+                for psa_key in candidates
+                if not _distinct_words_conflict(vendor_key, psa_key)
+            ),
             reverse=True,
         )
         ranked = [(s, k) for s, k in ranked if s >= FUZZY_CUTOFF]

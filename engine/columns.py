@@ -42,105 +42,261 @@ def _f(name: str, kind: Kind, synonyms: str, forbidden: str = "", description: s
 
 _DATE_FORBIDDEN = "price cost qty quantity amount total"
 VENDOR_FIELDS: tuple[Field, ...] = (
-    _f("client", "text",
-       "customername companyname organizationname organisationname tenantname endcustomername "
-       "customercompanyname customer company organization organisation client clientname "
-       "accountname account endcustomer enduser", "id number domain country email reseller partner "
-       "mpn broker", "the MSP's customer"),
-    _f("client_id", "id", "customerid customernumber companyid tenantid organizationid accountid "
-       "clientid customerno", "", "the vendor's customer id"),
-    _f("domain", "text", "customerdomainname domainname tenantdomain primarydomain defaultdomain "
-       "domain", "", "the tenant domain (contoso.onmicrosoft.com)"),
-    _f("product_name", "text",
-       "productname offername skuname stockdescription productdescription itemdescription "
-       "description product item itemname servicename subscriptionname license licence plan "
-       "skudescription", "id code number qty quantity price cost date status type meter publisher "
-       "category", "the product"),
-    _f("product_id", "id", "productid offerid durableofferid stockcode itemcode vendorsku sku "
-       "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber",
-       "name description customer subscription order invoice", "the product's id or SKU"),
+    _f(
+        "client",
+        "text",
+        "customername companyname organizationname organisationname tenantname endcustomername "
+        "customercompanyname customer company organization organisation client clientname "
+        "accountname account endcustomer enduser",
+        "id number domain country email reseller partner mpn broker",
+        "the MSP's customer",
+    ),
+    _f(
+        "client_id",
+        "id",
+        "customerid customernumber companyid tenantid organizationid accountid clientid customerno",
+        "",
+        "the vendor's customer id",
+    ),
+    _f(
+        "domain",
+        "text",
+        "customerdomainname domainname tenantdomain primarydomain defaultdomain domain",
+        "",
+        "the tenant domain (contoso.onmicrosoft.com)",
+    ),
+    _f(
+        "product_name",
+        "text",
+        "productname offername skuname stockdescription productdescription itemdescription "
+        "description product item itemname servicename subscriptionname license licence plan "
+        "skudescription",
+        "id code number qty quantity price cost date status type meter publisher category",
+        "the product",
+    ),
+    _f(
+        "product_id",
+        "id",
+        "productid offerid durableofferid stockcode itemcode vendorsku sku "
+        "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber",
+        "name description customer subscription order invoice",
+        "the product's id or SKU",
+    ),
     _f("sku_id", "id", "skuid", "", "Partner Center's SKU id (0002)"),
-    _f("quantity", "quantity", "billablequantity quantity qty seats licenses licences units "
-       "seatcount licensecount licencecount usercount count", "unitprice price cost included "
-       "rrp", "seats"),
-    _f("unit_cost", "money",
-       "effectiveunitprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
-       "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate",
-       "rrp msrp retail sales total ext sub margin tax list suggested erp customer", "the MSP's unit cost"),
-    _f("line_total", "money",
-       "costtotal totalcost subtotal extcost extendedcost amount linetotal nettotal lineamount "
-       "total totalamount extprice extendedprice", "tax unit rrp retail sales margin",
-       "the line's total cost"),
-    _f("billing_frequency", "period",
-       "billingfrequency paymentfrequency billingcycle billingcycletype billingperiod periodtype "
-       "frequency billingterm termandbillingcycle term commitmentterm termduration",
-       "date start end", "how often a line is billed"),
-    _f("charge_type", "text", "chargetype transactiontype linetype type", "unit", "new, renew, credit…"),
-    _f("period_start", "date", "chargestartdate startperiod startusage servicestartdate "
-       "billingstartdate periodstart billingdate invoicedate startdate", _DATE_FORBIDDEN,
-       "start of the billed period"),
-    _f("period_end", "date", "chargeenddate endperiod endusage serviceenddate periodend enddate",
-       _DATE_FORBIDDEN, "end of the billed period"),
+    _f(
+        "quantity",
+        "quantity",
+        "billablequantity quantity qty seats licenses licences units "
+        "seatcount licensecount licencecount usercount count",
+        "unitprice price cost included rrp",
+        "seats",
+    ),
+    _f(
+        "unit_cost",
+        "money",
+        "effectiveunitprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
+        "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate",
+        "rrp msrp retail sales total ext sub margin tax list suggested erp customer",
+        "the MSP's unit cost",
+    ),
+    _f(
+        "line_total",
+        "money",
+        "costtotal totalcost subtotal extcost extendedcost amount linetotal nettotal lineamount "
+        "total totalamount extprice extendedprice",
+        "tax unit rrp retail sales margin",
+        "the line's total cost",
+    ),
+    _f(
+        "billing_frequency",
+        "period",
+        "billingfrequency paymentfrequency billingcycle billingcycletype billingperiod periodtype "
+        "frequency billingterm termandbillingcycle term commitmentterm termduration",
+        "date start end",
+        "how often a line is billed",
+    ),
+    _f(
+        "charge_type",
+        "text",
+        "chargetype transactiontype linetype type",
+        "unit",
+        "new, renew, credit…",
+    ),
+    _f(
+        "period_start",
+        "date",
+        "chargestartdate startperiod startusage servicestartdate "
+        "billingstartdate periodstart billingdate invoicedate startdate",
+        _DATE_FORBIDDEN,
+        "start of the billed period",
+    ),
+    _f(
+        "period_end",
+        "date",
+        "chargeenddate endperiod endusage serviceenddate periodend enddate",
+        _DATE_FORBIDDEN,
+        "end of the billed period",
+    ),
     _f("status", "text", "status subscriptionstatus", "date", "subscription status"),
 )
 
 PSA_FIELDS: tuple[Field, ...] = (
-    _f("client", "text",
-       "companyname clientname customername accountname organizationname organisationname "
-       "customerbusinessthenname businessname company client customer account organization "
-       "organisation agreementcompany billto", "id number domain type contact email site "
-       "manager", "the client billed"),
-    _f("product_name", "text",
-       "description invoicedescription itemshortdescription productdescription itemdescription "
-       "servicedescription servicename additiondescription shortdescription lineitem service "
-       "itemname productname name product item", "id code number qty quantity price cost date "
-       "status type agreement contract company client customer account site", "the product billed"),
-    _f("product_alt", "text", "itemlongdescription longdescription name productname", "id code "
-       "agreement contract company client customer account site",
-       "a second product name column"),
-    _f("product_id", "id", "productid productidentifier itemid itemcode sku partnumber servicecode "
-       "catalogitem productcode skucode", "name description", "the PSA product id"),
-    _f("quantity", "quantity", "quantity qty qtyorder units unitcount seats billablequantity "
-       "licenses count", "less included price cost", "quantity billed"),
-    _f("less_included", "quantity", "lessincluded qtyincluded includedquantity included", "",
-       "units included at no charge (ConnectWise)"),
-    _f("unit_price", "money",
-       "adjustedunitprice adjustedprice unitprice price sellprice salesprice unitsellprice "
-       "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
-       "unitcharge", "cost total ext margin tax prorate recurring", "the unit price charged"),
-    _f("line_total", "money", "extprice extendedprice netamount linetotal totalprice total amount "
-       "recurringrevenue", "cost tax margin", "the line's total price"),
-    _f("billing_period", "period", "billingperiod periodtype billingfrequency frequency "
-       "billingcycle recurrence chargefrequency interval period term", "date", "billing period"),
-    _f("status", "text", "additionstatus status agreementstatus servicestatus active isactive "
-       "state", "date", "line status (Active, Cancelled…)"),
-    _f("cancelled_date", "date", "cancelleddate cancelled canceldate canceleddate cancellationdate "
-       "terminationdate datecancelled", "", "cancellation date"),
+    _f(
+        "client",
+        "text",
+        "companyname clientname customername accountname organizationname organisationname "
+        "customerbusinessthenname businessname company client customer account organization "
+        "organisation agreementcompany billto",
+        "id number domain type contact email site manager",
+        "the client billed",
+    ),
+    _f(
+        "product_name",
+        "text",
+        "description invoicedescription itemshortdescription productdescription itemdescription "
+        "servicedescription servicename additiondescription shortdescription lineitem service "
+        "itemname productname name product item",
+        "id code number qty quantity price cost date "
+        "status type agreement contract company client customer account site",
+        "the product billed",
+    ),
+    _f(
+        "product_alt",
+        "text",
+        "itemlongdescription longdescription name productname",
+        "id code agreement contract company client customer account site",
+        "a second product name column",
+    ),
+    _f(
+        "product_id",
+        "id",
+        "productid productidentifier itemid itemcode sku partnumber servicecode "
+        "catalogitem productcode skucode",
+        "name description",
+        "the PSA product id",
+    ),
+    _f(
+        "quantity",
+        "quantity",
+        "quantity qty qtyorder units unitcount seats billablequantity licenses count",
+        "less included price cost",
+        "quantity billed",
+    ),
+    _f(
+        "less_included",
+        "quantity",
+        "lessincluded qtyincluded includedquantity included",
+        "",
+        "units included at no charge (ConnectWise)",
+    ),
+    _f(
+        "unit_price",
+        "money",
+        "adjustedunitprice adjustedprice unitprice price sellprice salesprice unitsellprice "
+        "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
+        "unitcharge",
+        "cost total ext margin tax prorate recurring",
+        "the unit price charged",
+    ),
+    _f(
+        "line_total",
+        "money",
+        "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue",
+        "cost tax margin",
+        "the line's total price",
+    ),
+    _f(
+        "billing_period",
+        "period",
+        "billingperiod periodtype billingfrequency frequency "
+        "billingcycle recurrence chargefrequency interval period term",
+        "date",
+        "billing period",
+    ),
+    _f(
+        "status",
+        "text",
+        "additionstatus status agreementstatus servicestatus active isactive state",
+        "date",
+        "line status (Active, Cancelled…)",
+    ),
+    _f(
+        "cancelled_date",
+        "date",
+        "cancelleddate cancelled canceldate canceleddate cancellationdate "
+        "terminationdate datecancelled",
+        "",
+        "cancellation date",
+    ),
     _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
     _f("effective_date", "date", "effectivedate effective startdate", "", "start date"),
-    _f("period_start", "date", "invoicedate billingdate periodstart datebilled invoiceperiod "
-       "servicedate billedfor", "", "the billed period (to check both exports cover one month)"),
+    _f(
+        "period_start",
+        "date",
+        "invoicedate billingdate periodstart datebilled invoiceperiod servicedate billedfor",
+        "",
+        "the billed period (to check both exports cover one month)",
+    ),
 )
 
 FIELDS: dict[Side, tuple[Field, ...]] = {"vendor": VENDOR_FIELDS, "psa": PSA_FIELDS}
 
 REQUIRED: dict[Side, tuple[tuple[str, ...], ...]] = {
     # each inner tuple: any one of these fields satisfies the requirement
-    "vendor": (("client", "domain"), ("product_name", "product_id"), ("quantity",),
-               ("unit_cost", "line_total")),
-    "psa": (("client",), ("product_name", "product_id"), ("quantity",),
-            ("unit_price", "line_total")),
+    "vendor": (
+        ("client", "domain"),
+        ("product_name", "product_id"),
+        ("quantity",),
+        ("unit_cost", "line_total"),
+    ),
+    "psa": (
+        ("client",),
+        ("product_name", "product_id"),
+        ("quantity",),
+        ("unit_price", "line_total"),
+    ),
 }
 
 _SIDE_MARKERS: dict[Side, tuple[str, ...]] = {
-    "vendor": ("effectiveunitprice", "billablequantity", "customerdomainname", "skuid", "partnerid",
-               "mpnid", "costtotal", "unitcostprice", "stockcode", "chargetype", "tenantid",
-               "tenantname", "termandbillingcycle", "pctobcexchangerate", "resellermpnid",
-               "vendorname", "publishername", "unitrrp"),
-    "psa": ("lessincluded", "billcustomer", "agreementname", "agreementtype", "agreementstatus",
-            "additionstatus", "invoicedescription", "itemshortdescription", "qtyorder",
-            "retailcents", "prorateprice", "recurringrevenue", "contractname", "adjustedprice",
-            "agreementid", "contractid", "customerbusinessthenname"),
+    "vendor": (
+        "effectiveunitprice",
+        "billablequantity",
+        "customerdomainname",
+        "skuid",
+        "partnerid",
+        "mpnid",
+        "costtotal",
+        "unitcostprice",
+        "stockcode",
+        "chargetype",
+        "tenantid",
+        "tenantname",
+        "termandbillingcycle",
+        "pctobcexchangerate",
+        "resellermpnid",
+        "vendorname",
+        "publishername",
+        "unitrrp",
+    ),
+    "psa": (
+        "lessincluded",
+        "billcustomer",
+        "agreementname",
+        "agreementtype",
+        "agreementstatus",
+        "additionstatus",
+        "invoicedescription",
+        "itemshortdescription",
+        "qtyorder",
+        "retailcents",
+        "prorateprice",
+        "recurringrevenue",
+        "contractname",
+        "adjustedprice",
+        "agreementid",
+        "contractid",
+        "customerbusinessthenname",
+    ),
 }
 
 
@@ -289,12 +445,16 @@ def _fill_by_content(
 def _mostly_small_whole(values: pd.Series) -> bool:
     numbers = [parse_quantity(v) for v in values.iloc[:200].tolist()]
     parsed = [n for n in numbers if n is not None]
-    return bool(parsed) and sum(n == n.to_integral_value() and 0 <= n < 100000 for n in parsed) >= 0.9 * len(parsed)
+    return bool(parsed) and sum(
+        n == n.to_integral_value() and 0 <= n < 100000 for n in parsed
+    ) >= 0.9 * len(parsed)
 
 
 def check_required(mapping: ColumnMapping, headers: list[str], source: str) -> None:
     """Raise one message listing every missing requirement and the columns that were found."""
-    missing = [group for group in REQUIRED[mapping.side] if not any(f in mapping.columns for f in group)]
+    missing = [
+        group for group in REQUIRED[mapping.side] if not any(f in mapping.columns for f in group)
+    ]
     if not missing:
         return
     names = " and ".join(" or ".join(group) for group in missing)
@@ -303,14 +463,16 @@ def check_required(mapping: ColumnMapping, headers: list[str], source: str) -> N
     raise MissingColumnError(
         f"{source}: could not find the {names} column{'s' if len(missing) > 1 else ''} of the "
         f"{word}. Columns found: {found}. Rename the column, or map it in the Settings sheet / "
-        "mapping file (for example \"quantity\": \"Seats\")."
+        'mapping file (for example "quantity": "Seats").'
     )
 
 
 def side_markers(headers: Iterable[str]) -> dict[Side, int]:
     """How many headers only one side's exports use (to catch swapped files)."""
     keys = {header_key(h) for h in headers}
-    return {side: sum(marker in keys for marker in markers) for side, markers in _SIDE_MARKERS.items()}
+    return {
+        side: sum(marker in keys for marker in markers) for side, markers in _SIDE_MARKERS.items()
+    }
 
 
 def check_side(side: Side, headers: list[str], source: str) -> None:

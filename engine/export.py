@@ -20,8 +20,16 @@ from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, Result
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMERIC_COLUMNS = frozenset(
-    {"priority", "vendor_qty", "psa_qty", "vendor_unit_cost", "psa_unit_price", "monthly_impact",
-     "annual_impact", "confidence"}
+    {
+        "priority",
+        "vendor_qty",
+        "psa_qty",
+        "vendor_unit_cost",
+        "psa_unit_price",
+        "monthly_impact",
+        "annual_impact",
+        "confidence",
+    }
 )
 
 
@@ -34,7 +42,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:

@@ -72,7 +72,9 @@ def locate_header(raw: RawTable) -> Table:
     """Pick the header row, name columns uniquely and keep the non-blank rows below it."""
     cells = raw.cells
     if cells.empty:
-        raise EmptyInputError(f"{raw.name}: there is nothing in it. Paste or export the data again.")
+        raise EmptyInputError(
+            f"{raw.name}: there is nothing in it. Paste or export the data again."
+        )
     blank = _blank_mask(cells)
     filled_positions = [i for i, is_blank in enumerate(blank.tolist()) if not is_blank]
     if not filled_positions:

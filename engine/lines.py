@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import TypeVar
@@ -33,14 +34,33 @@ _TOTALS = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?
 _ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
 _TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
 
-VENDOR_COLUMNS = [
-    "row", "client", "domain", "product", "product_ids", "quantity", "unit", "months",
-    "monthly_unit", "amount", "period_start", "excluded",
-]
-PSA_COLUMNS = [
-    "row", "client", "product", "product_alt", "product_ids", "quantity", "unit", "months",
-    "monthly_unit", "amount", "excluded",
-]
+
+@dataclass(slots=True)
+class Line:
+    """One input line, typed. ``excluded`` is None when it takes part, else why it does not."""
+
+    side: str
+    row: int
+    client: str
+    product: str
+    product_ids: tuple[str, ...]
+    quantity: Decimal | None
+    unit: Fraction | None  # per billed period
+    months: int  # months one billed unit covers
+    amount: Decimal | None  # the line's amount as billed
+    excluded: str | None
+    domain: str = ""
+    product_alt: str = ""
+    period_start: dt.date | None = None
+    product_key: str | None = None
+
+    @property
+    def monthly_unit(self) -> Fraction | None:
+        return None if self.unit is None else abs(self.unit) / self.months
+
+    @property
+    def descriptor(self) -> tuple[str, tuple[str, ...]]:
+        return (self.product, self.product_ids)
 
 
 def _column(table: Table, mapping: ColumnMapping, field: str) -> pd.Series:
@@ -110,8 +130,8 @@ def _unit_and_amount(
     return None, total
 
 
-def vendor_lines(table: Table, mapping: ColumnMapping) -> pd.DataFrame:
-    """Typed vendor lines (see :data:`VENDOR_COLUMNS`)."""
+def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
+    """Typed vendor lines, one per data row."""
     clients = _parsed(_column(table, mapping, "client"), _text)
     domains = _parsed(_column(table, mapping, "domain"), _text)
     names = _parsed(_column(table, mapping, "product_name"), _text)
@@ -128,16 +148,23 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> pd.DataFrame:
     raw_quantity = _column(table, mapping, "quantity").tolist()
     raw_unit = _column(table, mapping, "unit_cost").tolist()
     first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
-    records = []
+    records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
         client, product, product_id = clients[i] or domains[i], names[i], ids[i]
-        product_ids = tuple(x for x in (f"{product_id}:{skus[i]}" if product_id and skus[i] else "",
-                                        product_id) if x)
+        product_ids = tuple(
+            x
+            for x in (f"{product_id}:{skus[i]}" if product_id and skus[i] else "", product_id)
+            if x
+        )
         display = product or product_id
         quantity, total = quantities[i], totals[i]
         unit, amount = _unit_and_amount(quantity, units[i], total)
-        months = frequency[i] or period_from_stock_code(product_id) or _months_from_dates(
-            starts[i], ends[i]) or 1
+        months = (
+            frequency[i]
+            or period_from_stock_code(product_id)
+            or _months_from_dates(starts[i], ends[i])
+            or 1
+        )
         excluded = None
         terms = f"{frequency_text[i]} {charge[i]}"
         if _is_totals(clients[i], display, _text(first_cells[i])):
@@ -164,10 +191,23 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> pd.DataFrame:
             amount = Decimal(0)
         if quantity is not None and quantity > 0 and amount is not None and amount < 0:
             quantity = -quantity  # a credit line written with a positive quantity
-        monthly_unit = abs(unit) / months if unit is not None else None
-        records.append((row_number, client, domains[i], display, product_ids, quantity, unit,
-                        months, monthly_unit, amount, starts[i], excluded))
-    return pd.DataFrame(records, columns=VENDOR_COLUMNS, dtype=object)
+        records.append(
+            Line(
+                "vendor",
+                row_number,
+                client,
+                display,
+                product_ids,
+                quantity,
+                unit,
+                months,
+                amount,
+                excluded,
+                domain=domains[i],
+                period_start=starts[i],
+            )
+        )
+    return records
 
 
 def _months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None:
@@ -185,10 +225,8 @@ def _shown(value: object) -> str:
     return "(blank)" if value is None or str(value).strip() == "" else repr(_text(value))
 
 
-def psa_lines(
-    table: Table, mapping: ColumnMapping, *, period_start: dt.date | None
-) -> pd.DataFrame:
-    """Typed PSA lines (see :data:`PSA_COLUMNS`); ``period_start`` decides cancelled additions."""
+def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | None) -> list[Line]:
+    """Typed PSA lines, one per data row; ``period_start`` decides cancelled additions."""
     clients = _parsed(_column(table, mapping, "client"), _text)
     names = _parsed(_column(table, mapping, "product_name"), _text)
     alt_names = _parsed(_column(table, mapping, "product_alt"), _text)
@@ -206,12 +244,13 @@ def psa_lines(
     raw_unit = _column(table, mapping, "unit_price").tolist()
     first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
     cutoff = period_start or dt.date.today()
-    records = []
+    records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
         client, product = clients[i], names[i] or alt_names[i] or ids[i]
         quantity = quantities[i]
-        if quantity is not None and included[i]:
-            quantity = quantity - included[i]
+        less = included[i]
+        if quantity is not None and less:
+            quantity = quantity - less
         total = totals[i]
         unit, amount = _unit_and_amount(quantity, units[i], total)
         months = periods[i] or 1
@@ -225,10 +264,12 @@ def psa_lines(
             excluded = "no company name"
         elif not product:
             excluded = "no product"
-        elif statuses[i] and is_inactive_status(raw_status[i] if isinstance(raw_status[i], bool) else statuses[i]):
+        elif statuses[i] and is_inactive_status(
+            raw_status[i] if isinstance(raw_status[i], bool) else statuses[i]
+        ):
             excluded = f"status: {statuses[i]}"
-        elif cancelled[i] is not None and cancelled[i] <= cutoff:
-            excluded = f"cancelled {cancelled[i].isoformat()}"
+        elif (cancelled_on := cancelled[i]) is not None and cancelled_on <= cutoff:
+            excluded = f"cancelled {cancelled_on.isoformat()}"
         elif flag is not None and is_not_billable(flag if isinstance(flag, bool) else _text(flag)):
             excluded = f"not billable ({_text(flag)})"
         elif quantity is None:
@@ -239,10 +280,22 @@ def psa_lines(
             excluded = "zero quantity (nothing billed)"
         if amount is None and quantity is not None and unit is not None:
             amount = Decimal(0)
-        monthly_unit = abs(unit) / months if unit is not None else None
         if quantity is not None and quantity > 0 and amount is not None and amount < 0:
             quantity = -quantity
         product_ids = tuple(x for x in (ids[i],) if x)
-        records.append((row_number, client, product, alt_names[i], product_ids, quantity, unit,
-                        months, monthly_unit, amount, excluded))
-    return pd.DataFrame(records, columns=PSA_COLUMNS, dtype=object)
+        records.append(
+            Line(
+                "psa",
+                row_number,
+                client,
+                product,
+                product_ids,
+                quantity,
+                unit,
+                months,
+                amount,
+                excluded,
+                product_alt=alt_names[i],
+            )
+        )
+    return records

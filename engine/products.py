@@ -8,8 +8,8 @@ PSA spelling) come first of all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -35,8 +35,9 @@ class ProductMatch:
 
 
 Descriptor = tuple[str, tuple[str, ...]]  # (name, ids)
-_TAGS = re.compile(r"\[[^\]]*\]|\((?:nce|new commerce[^)]*|annual|monthly|yearly|1 ?yr|1 ?mth)\)",
-                   re.IGNORECASE)
+_TAGS = re.compile(
+    r"\[[^\]]*\]|\((?:nce|new commerce[^)]*|annual|monthly|yearly|1 ?yr|1 ?mth)\)", re.IGNORECASE
+)
 
 
 def display_name(spelling: str) -> str:
@@ -44,18 +45,29 @@ def display_name(spelling: str) -> str:
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
-def _resolve_all(catalogue: Catalogue, side: str, descriptors: set[Descriptor]) -> dict[Descriptor, ProductMatch]:
+def _resolve_all(
+    catalogue: Catalogue, side: str, descriptors: set[Descriptor]
+) -> dict[Descriptor, ProductMatch]:
     out: dict[Descriptor, ProductMatch] = {}
     for name, ids in descriptors:
         resolution: Resolution = catalogue.resolve(name, ids)
         if resolution.product is not None:
             product = resolution.product
-            out[(name, ids)] = ProductMatch(side, name, product.key, product.name, resolution.method,
-                                            resolution.confidence, True, product.free)
+            out[(name, ids)] = ProductMatch(
+                side,
+                name,
+                product.key,
+                product.name,
+                resolution.method,
+                resolution.confidence,
+                True,
+                product.free,
+            )
         else:
             key = product_key(name) or name.strip().lower()
-            out[(name, ids)] = ProductMatch(side, name, "name:" + key, display_name(name), "unknown",
-                                            0.0, False)
+            out[(name, ids)] = ProductMatch(
+                side, name, "name:" + key, display_name(name), "unknown", 0.0, False
+            )
     return out
 
 
@@ -76,8 +88,16 @@ def match_products(
         if match is not None and not match.in_catalogue and alternate:
             second = _resolve_all(catalogue, "psa", {(alternate, ())})[(alternate, ())]
             if second.in_catalogue:
-                psa_matches[descriptor] = ProductMatch("psa", descriptor[0], second.key, second.product,
-                                                       second.method, second.confidence, True, second.free)
+                psa_matches[descriptor] = ProductMatch(
+                    "psa",
+                    descriptor[0],
+                    second.key,
+                    second.product,
+                    second.method,
+                    second.confidence,
+                    True,
+                    second.free,
+                )
     vendor_by_spelling = {product_key(m.spelling): m for m in vendor_matches.values()}
     for vendor_spelling, psa_spelling in (aliases or {}).items():
         target = vendor_by_spelling.get(product_key(vendor_spelling))
@@ -85,18 +105,36 @@ def match_products(
             resolved = catalogue.resolve(vendor_spelling)
             if resolved.product is None:
                 continue
-            target = ProductMatch("vendor", vendor_spelling, resolved.product.key,
-                                  resolved.product.name, "alias", 1.0, True, resolved.product.free)
+            target = ProductMatch(
+                "vendor",
+                vendor_spelling,
+                resolved.product.key,
+                resolved.product.name,
+                "alias",
+                1.0,
+                True,
+                resolved.product.free,
+            )
         wanted = product_key(psa_spelling)
-        for descriptor, match in list(psa_matches.items()):
+        for descriptor in list(psa_matches):
             if product_key(descriptor[0]) == wanted:
-                psa_matches[descriptor] = ProductMatch("psa", descriptor[0], target.key, target.product,
-                                                       "alias", 1.0, target.in_catalogue, target.free)
+                psa_matches[descriptor] = ProductMatch(
+                    "psa",
+                    descriptor[0],
+                    target.key,
+                    target.product,
+                    "alias",
+                    1.0,
+                    target.in_catalogue,
+                    target.free,
+                )
     _pair_unknown_names(vendor_matches, psa_matches)
     return vendor_matches, psa_matches
 
 
-def _pair_unknown_names(vendor: dict[Descriptor, ProductMatch], psa: dict[Descriptor, ProductMatch]) -> None:
+def _pair_unknown_names(
+    vendor: dict[Descriptor, ProductMatch], psa: dict[Descriptor, ProductMatch]
+) -> None:
     """Products in no catalogue: PSA spellings adopt the key of the vendor spelling they match."""
     vendor_unknown = {m.key[5:]: m for m in vendor.values() if not m.in_catalogue}
     if not vendor_unknown:
@@ -108,14 +146,23 @@ def _pair_unknown_names(vendor: dict[Descriptor, ProductMatch], psa: dict[Descri
         key = match.key[5:]
         if key in vendor_unknown:
             target = vendor_unknown[key]
-            psa[descriptor] = ProductMatch("psa", match.spelling, target.key, target.product, "name", 1.0,
-                                           False)
+            psa[descriptor] = ProductMatch(
+                "psa", match.spelling, target.key, target.product, "name", 1.0, False
+            )
             continue
         wanted = discriminators(key)
-        for name, score, _ in process.extract(key, choices, scorer=fuzz.token_sort_ratio,
-                                              score_cutoff=FUZZY_CUTOFF, limit=5):
+        for name, score, _ in process.extract(
+            key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        ):
             if discriminators(name) == wanted:
                 target = vendor_unknown[name]
-                psa[descriptor] = ProductMatch("psa", match.spelling, target.key, target.product,
-                                               "fuzzy", round(score / 100, 2), False)
+                psa[descriptor] = ProductMatch(
+                    "psa",
+                    match.spelling,
+                    target.key,
+                    target.product,
+                    "fuzzy",
+                    round(score / 100, 2),
+                    False,
+                )
                 break

@@ -50,7 +50,9 @@ def read_source(source: Source, *, name: str | None = None, sheet: str | None = 
     path = Path(source)
     label = name or path.name
     if not path.exists():
-        raise UnreadableFileError(f"{label}: file not found at {path}. Check the path and try again.")
+        raise UnreadableFileError(
+            f"{label}: file not found at {path}. Check the path and try again."
+        )
     if path.is_dir():
         raise UnreadableFileError(f"{label}: {path} is a folder, not an export file.")
     with path.open("rb") as handle:
@@ -138,9 +140,13 @@ def sniff_delimiter(lines: list[str]) -> str:
 def read_csv(data: bytes, *, name: str) -> RawTable:
     """Parse CSV/TXT bytes into a raw grid; every row kept, ragged rows padded with ``None``."""
     if not data.strip():
-        raise EmptyInputError(f"{name}: the file is empty. Export the report again and check it has rows.")
+        raise EmptyInputError(
+            f"{name}: the file is empty. Export the report again and check it has rows."
+        )
     if data.startswith(_OLE_SIGNATURE) or data.startswith(b"PK\x03\x04"):
-        raise UnreadableFileError(f"{name}: this is a workbook, not text; save it with an .xlsx name.")
+        raise UnreadableFileError(
+            f"{name}: this is a workbook, not text; save it with an .xlsx name."
+        )
     text = decode_text(data, name)
     if "\x00" in text:
         raise UnreadableFileError(
@@ -197,7 +203,9 @@ def check_zip(path: Path, name: str) -> None:
         ) from None
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
-    if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked / packed > MAX_COMPRESSION_RATIO):
+    if unpacked > MAX_UNPACKED_BYTES or (
+        unpacked > 50_000_000 and unpacked / packed > MAX_COMPRESSION_RATIO
+    ):
         raise UnreadableFileError(
             f"{name}: the workbook would unpack to {unpacked / 1e6:,.0f} MB from {packed / 1e6:,.1f} MB "
             "(a 'zip bomb'), so it was not opened. Export the data again as CSV."
@@ -242,7 +250,8 @@ def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
         chosen = candidates[0] if candidates else ""
         for candidate in candidates:
             try:
-                rows = workbook.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
+                sheet_rows = workbook.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
+                rows = [list(row) for row in sheet_rows]
             except (CalamineError, ValueError) as error:
                 raise UnreadableFileError(
                     f"{name}: sheet {candidate!r} could not be read ({error})."

@@ -13,18 +13,16 @@ import datetime as dt
 import hashlib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-
-import pandas as pd
 
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import Side, check_side, recognise
 from engine.errors import EmptyInputError, WrongSideError
 from engine.header import Table, locate_header
-from engine.lines import psa_lines, vendor_lines
+from engine.lines import Line, psa_lines, vendor_lines
 from engine.money import round_cents
 from engine.product_names import product_key
 from engine.products import Descriptor, ProductMatch, match_products
@@ -33,6 +31,7 @@ from engine.result import (
     DISCREPANCY_TYPES,
     EXPOSURE_TYPES,
     LEAKAGE_TYPES,
+    Discrepancy,
     ExcludedLine,
     Kpis,
     ReasonTotal,
@@ -40,6 +39,7 @@ from engine.result import (
 )
 from engine.rules import ClientInfo, GroupKey, Holding, apply_rules
 from engine.settings import Settings
+from engine.values import parse_date
 
 Progress = Callable[[str], None]
 NOT_A_VENDOR_PRODUCT = "not a vendor product (service, labour or other line)"
@@ -52,14 +52,13 @@ def _fingerprint(raw: RawTable) -> str:
     return digest.hexdigest()
 
 
-def _load(source: Source, side: Side, settings: Settings, sheet: str | None) -> tuple[RawTable, Table]:
-    raw = read_source(source, sheet=sheet)
+def _table(raw: RawTable, side: Side) -> Table:
     table = locate_header(raw)
     check_side(side, table.headers, raw.name)
-    return raw, table
+    return table
 
 
-def _most_common_month(dates: pd.Series) -> str | None:
+def _most_common_month(dates: Iterable[object]) -> str | None:
     months = Counter(f"{d.year:04d}-{d.month:02d}" for d in dates if isinstance(d, dt.date))
     return months.most_common(1)[0][0] if months else None
 
@@ -77,83 +76,114 @@ def reconcile(
     started = time.perf_counter()
     settings = settings or Settings()
     say = progress or (lambda message: None)
-    if isinstance(vendor, str | Path) and isinstance(psa, str | Path) and Path(vendor).resolve() == Path(psa).resolve():
+    if (
+        isinstance(vendor, str | Path)
+        and isinstance(psa, str | Path)
+        and Path(vendor).resolve() == Path(psa).resolve()
+    ):
         raise WrongSideError(
             f"The same file ({Path(vendor).name}) was given as both the vendor bill and the PSA export. "
             "Give the vendor's invoice export as the vendor file and your PSA's billing export as the PSA file."
         )
     say("Reading the vendor bill")
-    vendor_raw, vendor_table = _load(vendor, "vendor", settings, vendor_sheet)
+    vendor_raw = read_source(vendor, sheet=vendor_sheet)
     say("Reading the PSA export")
-    psa_raw, psa_table = _load(psa, "psa", settings, psa_sheet)
-    if _fingerprint(vendor_raw) == _fingerprint(psa_raw):
+    psa_raw = read_source(psa, sheet=psa_sheet)
+    if vendor_raw.cells.shape == psa_raw.cells.shape and _fingerprint(vendor_raw) == _fingerprint(
+        psa_raw
+    ):
         raise WrongSideError(
             f"{vendor_raw.name} and {psa_raw.name} hold exactly the same data: the same export was given "
             "twice. Give the vendor's bill as the vendor file and the PSA's export as the PSA file."
         )
-    vendor_mapping = recognise("vendor", vendor_table.headers, vendor_table.data,
-                               source=vendor_raw.name, overrides=settings.vendor_mapping)
-    psa_mapping = recognise("psa", psa_table.headers, psa_table.data,
-                            source=psa_raw.name, overrides=settings.psa_mapping)
+    vendor_table = _table(vendor_raw, "vendor")
+    psa_table = _table(psa_raw, "psa")
+    vendor_mapping = recognise(
+        "vendor",
+        vendor_table.headers,
+        vendor_table.data,
+        source=vendor_raw.name,
+        overrides=settings.vendor_mapping,
+    )
+    psa_mapping = recognise(
+        "psa",
+        psa_table.headers,
+        psa_table.data,
+        source=psa_raw.name,
+        overrides=settings.psa_mapping,
+    )
 
     say("Normalising lines")
-    vendor_frame = vendor_lines(vendor_table, vendor_mapping)
+    vendor_list = vendor_lines(vendor_table, vendor_mapping)
     warnings: list[str] = []
-    vendor_period = _most_common_month(vendor_frame["period_start"])
+    vendor_period = _most_common_month(line.period_start for line in vendor_list)
     period = settings.period or vendor_period
     if settings.period and vendor_period and settings.period != vendor_period:
-        warnings.append(f"The vendor bill's charges are mostly for {vendor_period}, but the period in "
-                        f"Settings is {settings.period}: check you are comparing the same month.")
+        warnings.append(
+            f"The vendor bill's charges are mostly for {vendor_period}, but the period in "
+            f"Settings is {settings.period}: check you are comparing the same month."
+        )
     period_start = settings.period_start or (
-        dt.date(int(period[:4]), int(period[5:7]), 1) if period else None)
-    psa_frame = psa_lines(psa_table, psa_mapping, period_start=period_start)
+        dt.date(int(period[:4]), int(period[5:7]), 1) if period else None
+    )
+    psa_list = psa_lines(psa_table, psa_mapping, period_start=period_start)
     psa_period_header = psa_mapping.get("period_start")
     if psa_period_header and vendor_period:
-        from engine.values import parse_date
-
-        psa_period = _most_common_month(psa_table.data[psa_period_header].map(parse_date))
+        psa_period = _most_common_month(parse_date(v) for v in psa_table.data[psa_period_header])
         if psa_period and psa_period != vendor_period:
-            warnings.append(f"The vendor bill is for {vendor_period} but the PSA export is for "
-                            f"{psa_period}: compare the same month, or the findings will be off.")
-    _require_lines(vendor_frame, vendor_raw.name, "vendor bill")
-    _require_lines(psa_frame, psa_raw.name, "PSA export")
+            warnings.append(
+                f"The vendor bill is for {vendor_period} but the PSA export is for "
+                f"{psa_period}: compare the same month, or the findings will be off."
+            )
+    _require_lines(vendor_list, vendor_raw.name, "vendor bill")
+    _require_lines(psa_list, psa_raw.name, "PSA export")
 
     say("Matching products")
-    vendor_products, psa_products = _products(vendor_frame, psa_frame, settings)
+    vendor_products, psa_products = _products(vendor_list, psa_list, settings)
     vendor_keys = {m.key for m in vendor_products.values()}
     excluded_spellings = {product_key(x) for x in settings.exclude_psa_products}
-    psa_keys = []
-    for row in psa_frame.itertuples(index=False):
-        match = psa_products.get((row.product, row.product_ids))
-        key = match.key if match else None
-        if row.excluded is None and match is not None:
-            if product_key(row.product) in excluded_spellings:
-                psa_frame.loc[len(psa_keys), "excluded"] = "excluded in Settings"
-            elif not match.in_catalogue and key not in vendor_keys:
-                psa_frame.loc[len(psa_keys), "excluded"] = NOT_A_VENDOR_PRODUCT
-        psa_keys.append(key)
-    psa_frame["product_key"] = psa_keys
-    vendor_frame["product_key"] = [
-        vendor_products[(r.product, r.product_ids)].key if r.excluded is None else None
-        for r in vendor_frame.itertuples(index=False)
-    ]
+    for line in vendor_list:
+        if line.excluded is None:
+            line.product_key = vendor_products[line.descriptor].key
+    for line in psa_list:
+        if line.excluded is not None:
+            continue
+        match = psa_products[line.descriptor]
+        if product_key(line.product) in excluded_spellings:
+            line.excluded = "excluded in Settings"
+        elif not match.in_catalogue and match.key not in vendor_keys:
+            line.excluded = NOT_A_VENDOR_PRODUCT
+        else:
+            line.product_key = match.key
 
     say("Matching clients")
-    matches = _clients(vendor_frame, psa_frame, settings)
+    matches = _clients(vendor_list, psa_list, settings)
     vendor_group, psa_group, infos = _groups(matches)
 
     say("Comparing")
-    vendor_holdings = _holdings(vendor_frame, vendor_products, vendor_group, lambda r: (r.product, r.product_ids))
-    psa_holdings = _holdings(psa_frame, psa_products, psa_group, lambda r: (r.product, r.product_ids))
+    vendor_holdings = _holdings(vendor_list, vendor_products, vendor_group)
+    psa_holdings = _holdings(psa_list, psa_products, psa_group)
     names = {m.key: m.product for m in (*vendor_products.values(), *psa_products.values())}
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
 
-    excluded = _excluded(vendor_frame, "vendor", vendor_raw.name) + _excluded(psa_frame, "psa", psa_raw.name)
-    warnings += _totals_warnings(vendor_frame, vendor_raw.name) + _totals_warnings(psa_frame, psa_raw.name)
-    kpis = _kpis(vendor_frame, psa_frame, discrepancies, matches, excluded, settings, period,
-                 time.perf_counter() - started)
-    product_matches = sorted({*vendor_products.values(), *psa_products.values()},
-                             key=lambda m: (m.side != "vendor", m.product.lower(), m.spelling.lower()))
+    excluded = _excluded(vendor_list, vendor_raw.name) + _excluded(psa_list, psa_raw.name)
+    warnings += _totals_warnings(vendor_list, vendor_raw.name) + _totals_warnings(
+        psa_list, psa_raw.name
+    )
+    kpis = _kpis(
+        vendor_list,
+        psa_list,
+        discrepancies,
+        matches,
+        excluded,
+        settings,
+        period,
+        time.perf_counter() - started,
+    )
+    product_matches = sorted(
+        {*vendor_products.values(), *psa_products.values()},
+        key=lambda m: (m.side != "vendor", m.product.lower(), m.spelling.lower()),
+    )
     say("Done")
     return Result(
         discrepancies=tuple(discrepancies),
@@ -167,52 +197,60 @@ def reconcile(
     )
 
 
-def _require_lines(frame: pd.DataFrame, name: str, what: str) -> None:
-    if frame["excluded"].isna().any():
+def _live(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.excluded is None]
+
+
+def _require_lines(lines: list[Line], name: str, what: str) -> None:
+    if any(line.excluded is None for line in lines):
         return
-    reasons = Counter(frame["excluded"])
+    reasons = Counter(line.excluded for line in lines)
     listed = "; ".join(f"{reason}: {count}" for reason, count in reasons.most_common(5))
     raise EmptyInputError(
-        f"{name}: the {what} has {len(frame)} line(s) but none can be reconciled ({listed}). "
+        f"{name}: the {what} has {len(lines)} line(s) but none can be reconciled ({listed}). "
         f"Check that this is the right {what} for the month."
     )
 
 
-def _products(vendor: pd.DataFrame, psa: pd.DataFrame, settings: Settings
-              ) -> tuple[dict[Descriptor, ProductMatch], dict[Descriptor, ProductMatch]]:
-    live_vendor = vendor[vendor["excluded"].isna()]
-    live_psa = psa[psa["excluded"].isna()]
-    vendor_descriptors = set(zip(live_vendor["product"], live_vendor["product_ids"], strict=True))
-    psa_descriptors = set(zip(live_psa["product"], live_psa["product_ids"], strict=True))
-    alternates = {
-        (r.product, r.product_ids): r.product_alt for r in live_psa.itertuples(index=False) if r.product_alt
-    }
-    return match_products(vendor_descriptors, psa_descriptors, aliases=settings.product_aliases,
-                          psa_alternates=alternates)
+def _products(
+    vendor: list[Line], psa: list[Line], settings: Settings
+) -> tuple[dict[Descriptor, ProductMatch], dict[Descriptor, ProductMatch]]:
+    alternates = {line.descriptor: line.product_alt for line in _live(psa) if line.product_alt}
+    return match_products(
+        {line.descriptor for line in _live(vendor)},
+        {line.descriptor for line in _live(psa)},
+        aliases=settings.product_aliases,
+        psa_alternates=alternates,
+    )
 
 
 def _client_key(name: str) -> str:
     return client_key(name) or name.strip().lower()
 
 
-def _display_names(frame: pd.DataFrame) -> dict[str, str]:
+def _display_names(lines: list[Line]) -> dict[str, str]:
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for name in frame.loc[frame["excluded"].isna(), "client"]:
-        spellings[_client_key(name)][name] += 1
+    for line in _live(lines):
+        spellings[_client_key(line.client)][line.client] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
 
 
-def _clients(vendor: pd.DataFrame, psa: pd.DataFrame, settings: Settings) -> list[ClientMatch]:
+def _clients(vendor: list[Line], psa: list[Line], settings: Settings) -> list[ClientMatch]:
     domains: dict[str, set[str]] = defaultdict(set)
-    live = vendor[vendor["excluded"].isna()]
-    for name, domain in zip(live["client"], live["domain"], strict=True):
-        if domain:
-            domains[_client_key(name)].add(domain)
-    return match_clients(_display_names(vendor), _display_names(psa), vendor_domains=domains,
-                         aliases=settings.client_aliases)
+    for line in _live(vendor):
+        if line.domain:
+            domains[_client_key(line.client)].add(line.domain)
+    return match_clients(
+        _display_names(vendor),
+        _display_names(psa),
+        vendor_domains=domains,
+        aliases=settings.client_aliases,
+    )
 
 
-def _groups(matches: list[ClientMatch]) -> tuple[dict[str, int], dict[str, int], dict[int, ClientInfo]]:
+def _groups(
+    matches: list[ClientMatch],
+) -> tuple[dict[str, int], dict[str, int], dict[int, ClientInfo]]:
     vendor_group: dict[str, int] = {}
     psa_group: dict[str, int] = {}
     infos: dict[int, ClientInfo] = {}
@@ -226,57 +264,68 @@ def _groups(matches: list[ClientMatch]) -> tuple[dict[str, int], dict[str, int],
 
 
 def _holdings(
-    frame: pd.DataFrame,
-    products: dict[Descriptor, ProductMatch],
-    groups: dict[str, int],
-    descriptor: Callable[..., Descriptor],
+    lines: list[Line], products: dict[Descriptor, ProductMatch], groups: dict[str, int]
 ) -> dict[GroupKey, Holding]:
     holdings: dict[GroupKey, Holding] = defaultdict(Holding)
-    for row in frame.itertuples(index=False):
-        if row.excluded is not None:
-            continue
-        match = products[descriptor(row)]
-        key = GroupKey(groups[_client_key(row.client)], match.key)
-        holdings[key].add(row.quantity, row.monthly_unit, row.product, row.row, match.confidence, match.method)
+    for line in _live(lines):
+        match = products[line.descriptor]
+        assert line.quantity is not None and line.monthly_unit is not None  # guaranteed by lines.py
+        key = GroupKey(groups[_client_key(line.client)], match.key)
+        holdings[key].add(
+            line.quantity, line.monthly_unit, line.product, line.row, match.confidence, match.method
+        )
     return dict(holdings)
 
 
-def _excluded(frame: pd.DataFrame, side: str, source: str) -> list[ExcludedLine]:
-    rows = frame[frame["excluded"].notna()]
+def _excluded(lines: list[Line], source: str) -> list[ExcludedLine]:
     return [
-        ExcludedLine(side, source, r.row, r.client, r.product, r.quantity, r.amount, r.excluded)
-        for r in rows.itertuples(index=False)
+        ExcludedLine(
+            line.side,
+            source,
+            line.row,
+            line.client,
+            line.product,
+            line.quantity,
+            line.amount,
+            line.excluded,
+        )
+        for line in lines
+        if line.excluded is not None
     ]
 
 
-def _sum(values: pd.Series) -> Decimal:
-    return sum((v for v in values if isinstance(v, Decimal)), Decimal(0))
+_NOT_LINES = ("totals row", "repeated header row")
 
 
-def _totals_warnings(frame: pd.DataFrame, name: str) -> list[str]:
+def _sum(lines: list[Line]) -> Decimal:
+    return sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+
+
+def _totals_warnings(lines: list[Line], name: str) -> list[str]:
     """A totals row that disagrees with the lines above it means rows are missing or doubled."""
-    totals = frame[frame["excluded"] == "totals row"]
-    lines = frame[~frame["excluded"].isin(["totals row", "repeated header row"])]
-    expected = _sum(lines["amount"])
-    out = []
-    for row in totals.itertuples(index=False):
-        if isinstance(row.amount, Decimal) and row.amount not in (expected, Decimal(0)) and len(totals) == 1:
-            out.append(f"{name}: the totals row (row {row.row}) says {row.amount} but the lines add up to "
-                       f"{expected}: check for missing or extra rows.")
+    totals = [line for line in lines if line.excluded == "totals row"]
+    expected = _sum([line for line in lines if line.excluded not in _NOT_LINES])
+    out: list[str] = []
+    if len(totals) == 1 and totals[0].amount not in (None, expected, Decimal(0)):
+        out.append(
+            f"{name}: the totals row (row {totals[0].row}) says {totals[0].amount} but the lines "
+            f"add up to {expected}: check for missing or extra rows."
+        )
     return out
 
 
-def _monthly_total(frame: pd.DataFrame) -> Decimal:
-    live = frame[frame["excluded"].isna()]
-    total = sum((Fraction(a) / m for a, m in zip(live["amount"], live["months"], strict=True)
-                 if isinstance(a, Decimal)), Fraction(0))
+def _monthly_total(lines: list[Line]) -> Decimal:
+    total = sum(
+        (Fraction(line.amount) / line.months for line in _live(lines) if line.amount is not None),
+        Fraction(0),
+    )
     return round_cents(total)
 
 
 def _kpis(
-    vendor: pd.DataFrame,
-    psa: pd.DataFrame,
-    discrepancies: list,  # type: ignore[type-arg]
+    vendor: list[Line],
+    psa: list[Line],
+    discrepancies: list[Discrepancy],
     matches: list[ClientMatch],
     excluded: list[ExcludedLine],
     settings: Settings,
@@ -294,13 +343,16 @@ def _kpis(
     reasons: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
     for line in excluded:
         reasons[(line.side, _reason_family(line.reason))].append(line.amount or Decimal(0))
-    ratio = (leakage / vendor_monthly * 100).quantize(Decimal("0.01")) if vendor_monthly else Decimal("0.00")
-    not_totals = ["totals row", "repeated header row"]
+    ratio = (
+        (leakage / vendor_monthly * 100).quantize(Decimal("0.01"))
+        if vendor_monthly
+        else Decimal("0.00")
+    )
     return Kpis(
         period=period,
-        vendor_file_total=round_cents(_sum(vendor.loc[~vendor["excluded"].isin(not_totals), "amount"])),
+        vendor_file_total=round_cents(_sum([x for x in vendor if x.excluded not in _NOT_LINES])),
         vendor_monthly_total=vendor_monthly,
-        psa_file_total=round_cents(_sum(psa.loc[~psa["excluded"].isin(not_totals), "amount"])),
+        psa_file_total=round_cents(_sum([x for x in psa if x.excluded not in _NOT_LINES])),
         psa_monthly_total=_monthly_total(psa),
         monthly_leakage=leakage,
         annual_leakage=leakage * 12,
@@ -310,12 +362,16 @@ def _kpis(
         counts=counts,
         impacts=impacts,
         clients_matched=sum(m.method != "unmatched" for m in matches),
-        vendor_clients_unmatched=sum(m.method == "unmatched" and m.vendor_key is not None for m in matches),
-        psa_clients_unmatched=sum(m.method == "unmatched" and m.psa_key is not None for m in matches),
+        vendor_clients_unmatched=sum(
+            m.method == "unmatched" and m.vendor_key is not None for m in matches
+        ),
+        psa_clients_unmatched=sum(
+            m.method == "unmatched" and m.psa_key is not None for m in matches
+        ),
         vendor_lines=len(vendor),
-        vendor_lines_reconciled=int(vendor["excluded"].isna().sum()),
+        vendor_lines_reconciled=len(_live(vendor)),
         psa_lines=len(psa),
-        psa_lines_reconciled=int(psa["excluded"].isna().sum()),
+        psa_lines_reconciled=len(_live(psa)),
         excluded=tuple(
             ReasonTotal(side, reason, len(amounts), round_cents(sum(amounts, Decimal(0))))
             for (side, reason), amounts in sorted(reasons.items())
@@ -326,8 +382,13 @@ def _kpis(
 
 def _reason_family(reason: str) -> str:
     """Group reasons that carry a value ("status: Cancelled", "cancelled 2025-07-31") for the KPIs."""
-    for prefix in ("unreadable quantity", "unreadable unit cost", "unreadable unit price", "cancelled",
-                   "not billable"):
+    for prefix in (
+        "unreadable quantity",
+        "unreadable unit cost",
+        "unreadable unit price",
+        "cancelled",
+        "not billable",
+    ):
         if reason.startswith(prefix):
             return prefix
     return reason

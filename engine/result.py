@@ -20,9 +20,21 @@ EXPOSURE_TYPES = ("over_billed", "no_vendor_record")
 
 #: The discrepancies CSV starts with exactly these columns, in this order.
 CSV_COLUMNS = (
-    "priority", "type", "client", "vendor_client", "product", "vendor_product", "psa_product",
-    "vendor_qty", "psa_qty", "vendor_unit_cost", "psa_unit_price", "monthly_impact",
-    "annual_impact", "confidence", "action",
+    "priority",
+    "type",
+    "client",
+    "vendor_client",
+    "product",
+    "vendor_product",
+    "psa_product",
+    "vendor_qty",
+    "psa_qty",
+    "vendor_unit_cost",
+    "psa_unit_price",
+    "monthly_impact",
+    "annual_impact",
+    "confidence",
+    "action",
 )
 EXTRA_COLUMNS = ("severity", "client_match", "product_match", "vendor_rows", "psa_rows", "id")
 
@@ -74,8 +86,12 @@ class Discrepancy:
             "psa_product": self.psa_product,
             "vendor_qty": format_quantity(self.vendor_qty),
             "psa_qty": format_quantity(self.psa_qty),
-            "vendor_unit_cost": "" if self.vendor_unit_cost is None else format_money(self.vendor_unit_cost),
-            "psa_unit_price": "" if self.psa_unit_price is None else format_money(self.psa_unit_price),
+            "vendor_unit_cost": ""
+            if self.vendor_unit_cost is None
+            else format_money(self.vendor_unit_cost),
+            "psa_unit_price": ""
+            if self.psa_unit_price is None
+            else format_money(self.psa_unit_price),
             "monthly_impact": format_money(self.monthly_impact),
             "annual_impact": format_money(self.annual_impact),
             "confidence": f"{self.confidence:.2f}",
@@ -191,7 +207,8 @@ class Result:
         return {
             "kpis": self.kpis.as_dict(),
             "mapping": {
-                side: {"columns": dict(m.columns), "how": dict(m.how)} for side, m in self.mappings.items()
+                side: {"columns": dict(m.columns), "how": dict(m.how)}
+                for side, m in self.mappings.items()
             },
             "sources": dict(self.sources),
             "warnings": list(self.warnings),

@@ -24,7 +24,13 @@ from engine.money import round_cents
 from engine.result import Discrepancy, format_quantity
 from engine.settings import Settings
 
-_TYPE_ORDER = {"unbilled": 0, "under_billed": 1, "below_cost": 2, "over_billed": 3, "no_vendor_record": 4}
+_TYPE_ORDER = {
+    "unbilled": 0,
+    "under_billed": 1,
+    "below_cost": 2,
+    "over_billed": 3,
+    "no_vendor_record": 4,
+}
 UNMATCHED_CLIENT_CONFIDENCE = 0.75
 
 
@@ -39,8 +45,15 @@ class Holding:
     confidence: float = 1.0
     methods: dict[str, None] = field(default_factory=dict)
 
-    def add(self, quantity: Decimal, monthly_unit: Fraction, spelling: str, row: int,
-            confidence: float, method: str) -> None:
+    def add(
+        self,
+        quantity: Decimal,
+        monthly_unit: Fraction,
+        spelling: str,
+        row: int,
+        confidence: float,
+        method: str,
+    ) -> None:
         self.quantity += quantity
         self.weighted += Fraction(quantity) * monthly_unit
         self.spellings[spelling] = None
@@ -100,23 +113,43 @@ def apply_rules(
         info = clients[key.client]
         product = product_names[key.product]
 
-        def emit(kind: str, impact: Fraction) -> None:
-            found.append((impact, _discrepancy(kind, impact, info, product, v, p, vq, pq, c, price,
-                                               reference.get(key.product), settings)))
-
+        impacts: list[tuple[str, Fraction]] = []
         if vq > 0 and pq == 0:
             ref = reference.get(key.product, c)
-            emit("unbilled", Fraction(vq) * (ref if ref is not None else Fraction(0)))
+            impacts.append(("unbilled", Fraction(vq) * (ref if ref is not None else Fraction(0))))
         elif pq > 0 and vq == 0:
-            emit("no_vendor_record", Fraction(pq) * (price or Fraction(0)))
+            impacts.append(("no_vendor_record", Fraction(pq) * (price or Fraction(0))))
         elif vq > pq > 0 and price is not None:
-            emit("under_billed", Fraction(vq - pq) * price)
+            impacts.append(("under_billed", Fraction(vq - pq) * price))
         elif pq > vq > 0 and price is not None:
-            emit("over_billed", Fraction(pq - vq) * price)
+            impacts.append(("over_billed", Fraction(pq - vq) * price))
         if vq > 0 and pq > 0 and c is not None and price is not None and price < c:
-            emit("below_cost", (c - price) * Fraction(min(vq, pq)))
-    found.sort(key=lambda item: (-item[0], _TYPE_ORDER[item[1].type], item[1].client.lower(),
-                                 item[1].vendor_client.lower(), item[1].product.lower()))
+            impacts.append(("below_cost", (c - price) * Fraction(min(vq, pq))))
+        for kind, impact in impacts:
+            finding = _discrepancy(
+                kind,
+                impact,
+                info,
+                product,
+                v,
+                p,
+                vq,
+                pq,
+                c,
+                price,
+                reference.get(key.product),
+                settings,
+            )
+            found.append((impact, finding))
+    found.sort(
+        key=lambda item: (
+            -item[0],
+            _TYPE_ORDER[item[1].type],
+            item[1].client.lower(),
+            item[1].vendor_client.lower(),
+            item[1].product.lower(),
+        )
+    )
     return [
         Discrepancy(**{**discrepancy.__dict__, "priority": rank})
         for rank, (_, discrepancy) in enumerate(found, start=1)
@@ -172,9 +205,12 @@ def _discrepancy(
         annual_impact=round_cents(impact * 12),
         confidence=round(confidence, 2),
         action=_action(kind, info, product, vq, pq, cost, price, reference),
-        client_match=f"{info.method} ({info.confidence:.2f})" if info.method != "unmatched" else "unmatched",
-        product_match=", ".join(dict.fromkeys([*(vendor.methods if vendor else {}),
-                                               *(psa.methods if psa else {})])),
+        client_match=f"{info.method} ({info.confidence:.2f})"
+        if info.method != "unmatched"
+        else "unmatched",
+        product_match=", ".join(
+            dict.fromkeys([*(vendor.methods if vendor else {}), *(psa.methods if psa else {})])
+        ),
         vendor_rows=tuple(vendor.rows) if vendor else (),
         psa_rows=tuple(psa.rows) if psa else (),
     )
@@ -197,17 +233,28 @@ def _action(
         each = f" at about {round_cents(reference)} each per month" if reference is not None else ""
         if info.psa_name:
             return f"Add {v} × {product} to {client}'s agreement{each}"
-        return (f"Bill {client} for {v} × {product}{each}: this vendor customer is not in the PSA "
-                "export (add them, or map the name in Client Aliases)")
+        return (
+            f"Bill {client} for {v} × {product}{each}: this vendor customer is not in the PSA "
+            "export (add them, or map the name in Client Aliases)"
+        )
     if kind == "under_billed":
         return f"Increase {product} on {client}'s agreement from {p} to {v} (+{format_quantity(vq - pq)})"
     if kind == "over_billed":
-        return (f"Reduce {product} on {client}'s agreement from {p} to {v} "
-                f"(−{format_quantity(pq - vq)}), or buy the missing seats from the vendor")
+        return (
+            f"Reduce {product} on {client}'s agreement from {p} to {v} "
+            f"(−{format_quantity(pq - vq)}), or buy the missing seats from the vendor"
+        )
     if kind == "no_vendor_record":
-        tail = ("" if info.vendor_name else
-                " (the company has no vendor lines at all: map its vendor name in Client Aliases if it differs)")
-        return (f"Check {product} on {client}'s agreement: {p} billed but no vendor subscription — "
-                f"cancel the addition or find the subscription{tail}")
-    return (f"Raise the price of {product} for {client} from {_money(price)} to at least "
-            f"{_money(cost)} per month (the vendor cost)")
+        tail = (
+            ""
+            if info.vendor_name
+            else " (the company has no vendor lines at all: map its vendor name in Client Aliases if it differs)"
+        )
+        return (
+            f"Check {product} on {client}'s agreement: {p} billed but no vendor subscription — "
+            f"cancel the addition or find the subscription{tail}"
+        )
+    return (
+        f"Raise the price of {product} for {client} from {_money(price)} to at least "
+        f"{_money(cost)} per month (the vendor cost)"
+    )

@@ -36,52 +36,206 @@ class SampleProduct:
 
 
 PRODUCTS: tuple[SampleProduct, ...] = (
-    SampleProduct("Microsoft 365 Business Premium", Decimal("19.80"), Decimal("24.00"),
-                  "CFQ7TTC0LCHC:0002", "MS NCE M365 BP 1YR",
-                  ("Microsoft 365 Business Premium", "M365 Business Premium", "Business Premium",
-                   "Microsoft 365 Business Premium (NCE) Annual")),
-    SampleProduct("Microsoft 365 Business Standard", Decimal("11.25"), Decimal("14.00"),
-                  "CFQ7TTC0LDPB:0001", "MS NCE M365 BS 1YR",
-                  ("Microsoft 365 Business Standard", "M365 Business Standard", "Business Standard")),
-    SampleProduct("Microsoft 365 Business Basic", Decimal("5.40"), Decimal("7.00"),
-                  "CFQ7TTC0LH18:0001", "MS NCE M365 BB 1MTH",
-                  ("Microsoft 365 Business Basic", "M365 Business Basic [NCE]", "Business Basic")),
-    SampleProduct("Microsoft 365 E3", Decimal("32.40"), Decimal("39.00"), "CFQ7TTC0LFLX:0001",
-                  "MS NCE M365 E3 1YR", ("Microsoft 365 E3", "M365 E3", "Microsoft 365 E3 (Annual)")),
-    SampleProduct("Microsoft 365 E5", Decimal("51.84"), Decimal("60.00"), "CFQ7TTC0LFLZ:0002",
-                  "MS NCE M365 E5 1YR", ("Microsoft 365 E5", "M365 E5")),
-    SampleProduct("Office 365 E3", Decimal("20.70"), Decimal("25.00"), "CFQ7TTC0LF8Q:0001",
-                  "MS NCE O365 E3 1MTH", ("Office 365 E3", "O365 E3", "Office 365 E3 - Monthly")),
-    SampleProduct("Exchange Online (Plan 1)", Decimal("3.60"), Decimal("5.00"), "CFQ7TTC0LH16:0001",
-                  "MS NCE EXO P1 1YR", ("Exchange Online (Plan 1)", "Exchange Online Plan 1", "EXO P1")),
-    SampleProduct("Exchange Online Archiving for Exchange Online", Decimal("2.70"), Decimal("4.00"),
-                  "CFQ7TTC0LH0J:0001", "MS NCE EOA 1YR",
-                  ("Exchange Online Archiving", "Exchange Online Archiving for Exchange Online")),
-    SampleProduct("Microsoft 365 Copilot", Decimal("27.00"), Decimal("32.00"), "CFQ7TTC0MM8R:0001",
-                  "MS NCE M365 COPILOT 1YR", ("Microsoft 365 Copilot", "Copilot for Microsoft 365")),
-    SampleProduct("Microsoft Entra ID P1", Decimal("5.40"), Decimal("7.50"), "",
-                  "Microsoft Entra ID P1", ("Microsoft Entra ID P1", "Azure AD Premium P1")),
-    SampleProduct("Power BI Pro", Decimal("12.60"), Decimal("15.00"), "", "Power BI Pro",
-                  ("Power BI Pro",)),
-    SampleProduct("Acme Mail Guard Advanced", Decimal("1.75"), Decimal("3.00"), "",
-                  "Acme Mail Guard - Advanced", ("Acme Mail Guard Advanced", "ACME Mail Guard (Advanced)")),
+    SampleProduct(
+        "Microsoft 365 Business Premium",
+        Decimal("19.80"),
+        Decimal("24.00"),
+        "CFQ7TTC0LCHC:0002",
+        "MS NCE M365 BP 1YR",
+        (
+            "Microsoft 365 Business Premium",
+            "M365 Business Premium",
+            "Business Premium",
+            "Microsoft 365 Business Premium (NCE) Annual",
+        ),
+    ),
+    SampleProduct(
+        "Microsoft 365 Business Standard",
+        Decimal("11.25"),
+        Decimal("14.00"),
+        "CFQ7TTC0LDPB:0001",
+        "MS NCE M365 BS 1YR",
+        ("Microsoft 365 Business Standard", "M365 Business Standard", "Business Standard"),
+    ),
+    SampleProduct(
+        "Microsoft 365 Business Basic",
+        Decimal("5.40"),
+        Decimal("7.00"),
+        "CFQ7TTC0LH18:0001",
+        "MS NCE M365 BB 1MTH",
+        ("Microsoft 365 Business Basic", "M365 Business Basic [NCE]", "Business Basic"),
+    ),
+    SampleProduct(
+        "Microsoft 365 E3",
+        Decimal("32.40"),
+        Decimal("39.00"),
+        "CFQ7TTC0LFLX:0001",
+        "MS NCE M365 E3 1YR",
+        ("Microsoft 365 E3", "M365 E3", "Microsoft 365 E3 (Annual)"),
+    ),
+    SampleProduct(
+        "Microsoft 365 E5",
+        Decimal("51.84"),
+        Decimal("60.00"),
+        "CFQ7TTC0LFLZ:0002",
+        "MS NCE M365 E5 1YR",
+        ("Microsoft 365 E5", "M365 E5"),
+    ),
+    SampleProduct(
+        "Office 365 E3",
+        Decimal("20.70"),
+        Decimal("25.00"),
+        "CFQ7TTC0LF8Q:0001",
+        "MS NCE O365 E3 1MTH",
+        ("Office 365 E3", "O365 E3", "Office 365 E3 - Monthly"),
+    ),
+    SampleProduct(
+        "Exchange Online (Plan 1)",
+        Decimal("3.60"),
+        Decimal("5.00"),
+        "CFQ7TTC0LH16:0001",
+        "MS NCE EXO P1 1YR",
+        ("Exchange Online (Plan 1)", "Exchange Online Plan 1", "EXO P1"),
+    ),
+    SampleProduct(
+        "Exchange Online Archiving for Exchange Online",
+        Decimal("2.70"),
+        Decimal("4.00"),
+        "CFQ7TTC0LH0J:0001",
+        "MS NCE EOA 1YR",
+        ("Exchange Online Archiving", "Exchange Online Archiving for Exchange Online"),
+    ),
+    SampleProduct(
+        "Microsoft 365 Copilot",
+        Decimal("27.00"),
+        Decimal("32.00"),
+        "CFQ7TTC0MM8R:0001",
+        "MS NCE M365 COPILOT 1YR",
+        ("Microsoft 365 Copilot", "Copilot for Microsoft 365"),
+    ),
+    SampleProduct(
+        "Microsoft Entra ID P1",
+        Decimal("5.40"),
+        Decimal("7.50"),
+        "",
+        "Microsoft Entra ID P1",
+        ("Microsoft Entra ID P1", "Azure AD Premium P1"),
+    ),
+    SampleProduct(
+        "Power BI Pro", Decimal("12.60"), Decimal("15.00"), "", "Power BI Pro", ("Power BI Pro",)
+    ),
+    SampleProduct(
+        "Acme Mail Guard Advanced",
+        Decimal("1.75"),
+        Decimal("3.00"),
+        "",
+        "Acme Mail Guard - Advanced",
+        ("Acme Mail Guard Advanced", "ACME Mail Guard (Advanced)"),
+    ),
 )
-FREE_PRODUCT = SampleProduct("Microsoft Teams Exploratory", Decimal(0), Decimal(0), "", "Teams Exploratory", ())
-SERVICES = ("Managed Services - Per User", "Cloud Backup per Device", "Remote Support Block (10 hrs)",
-            "Onboarding Labour")
+FREE_PRODUCT = SampleProduct(
+    "Microsoft Teams Exploratory", Decimal(0), Decimal(0), "", "Teams Exploratory", ()
+)
+SERVICES = (
+    "Managed Services - Per User",
+    "Cloud Backup per Device",
+    "Remote Support Block (10 hrs)",
+    "Onboarding Labour",
+)
 
-_FIRST = ("Northwind", "Contoso", "Fabrikam", "Adventure", "Blue Ridge", "Tailspin", "Woodgrove",
-          "Litware", "Proseware", "Wingtip", "Alpine", "Coho", "Lucerne", "Margie's", "Trey",
-          "Humongous", "Wide World", "Graphic", "Fourth", "Bellows", "Cedar", "Harbor", "Summit",
-          "Pioneer", "Redwood", "Silverline", "Granite", "Maple", "Lakeside", "Sterling", "Evergreen",
-          "Ironwood", "Bayview", "Crescent", "Oakridge", "Riverside", "Highland", "Keystone",
-          "Meridian", "Orchard", "Prairie", "Quarry", "Sunrise", "Timber", "Vista", "Willow",
-          "Zenith", "Aurora", "Beacon", "Citadel", "Müller", "Señora", "Østby", "Café")
-_SECOND = ("Dental", "Legal", "Logistics", "Manufacturing", "Accounting", "Medical", "Realty",
-           "Engineering", "Architects", "Insurance", "Veterinary", "Construction", "Consulting",
-           "Foods", "Motors", "Financial", "Pharmacy", "Design", "Travel", "Energy")
-_THIRD = ("Group", "Partners", "Associates", "Services", "Clinic", "Holdings", "Solutions", "Co",
-          "International", "Lab", "Systems", "Studio", "")
+_FIRST = (
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Adventure",
+    "Blue Ridge",
+    "Tailspin",
+    "Woodgrove",
+    "Litware",
+    "Proseware",
+    "Wingtip",
+    "Alpine",
+    "Coho",
+    "Lucerne",
+    "Margie's",
+    "Trey",
+    "Humongous",
+    "Wide World",
+    "Graphic",
+    "Fourth",
+    "Bellows",
+    "Cedar",
+    "Harbor",
+    "Summit",
+    "Pioneer",
+    "Redwood",
+    "Silverline",
+    "Granite",
+    "Maple",
+    "Lakeside",
+    "Sterling",
+    "Evergreen",
+    "Ironwood",
+    "Bayview",
+    "Crescent",
+    "Oakridge",
+    "Riverside",
+    "Highland",
+    "Keystone",
+    "Meridian",
+    "Orchard",
+    "Prairie",
+    "Quarry",
+    "Sunrise",
+    "Timber",
+    "Vista",
+    "Willow",
+    "Zenith",
+    "Aurora",
+    "Beacon",
+    "Citadel",
+    "Müller",
+    "Señora",
+    "Østby",
+    "Café",
+)
+_SECOND = (
+    "Dental",
+    "Legal",
+    "Logistics",
+    "Manufacturing",
+    "Accounting",
+    "Medical",
+    "Realty",
+    "Engineering",
+    "Architects",
+    "Insurance",
+    "Veterinary",
+    "Construction",
+    "Consulting",
+    "Foods",
+    "Motors",
+    "Financial",
+    "Pharmacy",
+    "Design",
+    "Travel",
+    "Energy",
+)
+_THIRD = (
+    "Group",
+    "Partners",
+    "Associates",
+    "Services",
+    "Clinic",
+    "Holdings",
+    "Solutions",
+    "Co",
+    "International",
+    "Lab",
+    "Systems",
+    "Studio",
+    "",
+)
 _LEGAL = ("Inc.", "LLC", "Ltd", "Pty Ltd", "GmbH", "Corp.", "Incorporated", "PLLC", "Limited", "")
 _PSA_ABBREVIATIONS = {"Manufacturing": "Mfg", "International": "Intl", "Services": "Svcs"}
 
@@ -151,7 +305,9 @@ class Scenario:
 
 
 def _cents(value: Fraction) -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal("0.01"), ROUND_HALF_UP
+    )
 
 
 def _typo(rng: random.Random, word: str) -> str:
@@ -209,7 +365,9 @@ def make_scenario(clients: int = 40, *, seed: int = 7) -> Scenario:
         chosen = rng.sample(PRODUCTS, rng.choice((1, 2, 2, 3, 3, 4)))
         for product in chosen:
             seats = rng.choice((1, 2, 3, 5, 5, 8, 10, 12, 15, 25, 40))
-            price = product.price + rng.choice((Decimal(0), Decimal(0), Decimal("1.00"), Decimal("-0.50")))
+            price = product.price + rng.choice(
+                (Decimal(0), Decimal(0), Decimal("1.00"), Decimal("-0.50"))
+            )
             kind = rng.choice(kinds)
             vq, pq = seats, seats
             if kind == "unbilled":
@@ -222,19 +380,33 @@ def make_scenario(clients: int = 40, *, seed: int = 7) -> Scenario:
             elif kind == "novendor":
                 vq = 0
             elif kind in ("below", "below_under"):
-                price = (product.cost - rng.choice((Decimal("0.80"), Decimal("2.10"), Decimal("0.05")))).max(Decimal("0.50"))
+                price = (
+                    product.cost - rng.choice((Decimal("0.80"), Decimal("2.10"), Decimal("0.05")))
+                ).max(Decimal("0.50"))
                 if kind == "below_under":
                     vq = seats + 2
-            holdings.append(Holding(
-                client, product, vq, pq, price,
-                annual_vendor=rng.random() < 0.2,
-                split=2 if vq >= 4 and rng.random() < 0.2 else 1,
-                credit=vq > 0 and rng.random() < 0.05,
-                psa_period=rng.choice((1, 1, 1, 3, 12)),
-            ))
+            holdings.append(
+                Holding(
+                    client,
+                    product,
+                    vq,
+                    pq,
+                    price,
+                    annual_vendor=rng.random() < 0.2,
+                    split=2 if vq >= 4 and rng.random() < 0.2 else 1,
+                    credit=vq > 0 and rng.random() < 0.05,
+                    psa_period=rng.choice((1, 1, 1, 3, 12)),
+                )
+            )
         if rng.random() < 0.7:
-            scenario.services.append((client, rng.choice(SERVICES), rng.choice((1, 5, 12, 20)),
-                                      Decimal(rng.choice(("95.00", "12.50", "150.00", "45.00")))))
+            scenario.services.append(
+                (
+                    client,
+                    rng.choice(SERVICES),
+                    rng.choice((1, 5, 12, 20)),
+                    Decimal(rng.choice(("95.00", "12.50", "150.00", "45.00"))),
+                )
+            )
         if rng.random() < 0.1:
             scenario.cancelled.append((client, rng.choice(PRODUCTS), rng.choice((1, 2, 3))))
         if rng.random() < 0.1:
@@ -263,14 +435,19 @@ def _vendor_lines(scenario: Scenario) -> list[tuple[str, SampleProduct, int, Dec
         months = 12 if h.annual_vendor else 1
         unit = h.product.cost * months
         name = scenario.vendor_names[h.client]
-        parts = [h.vendor_qty // h.split + (1 if i < h.vendor_qty % h.split else 0) for i in range(h.split)]
+        parts = [
+            h.vendor_qty // h.split + (1 if i < h.vendor_qty % h.split else 0)
+            for i in range(h.split)
+        ]
         for quantity in parts:
             lines.append((name, h.product, quantity, unit, months, "cycleCharge"))
         if h.credit:
             lines.append((name, h.product, 1, unit, months, "addQuantity"))
             lines.append((name, h.product, -1, unit, months, "removeQuantity"))
     for client, seats in scenario.free:
-        lines.append((scenario.vendor_names[client], FREE_PRODUCT, seats, Decimal(0), 1, "cycleCharge"))
+        lines.append(
+            (scenario.vendor_names[client], FREE_PRODUCT, seats, Decimal(0), 1, "cycleCharge")
+        )
     return lines
 
 
@@ -279,62 +456,202 @@ def vendor_rows(scenario: Scenario, fmt: str, *, period: str = "2025-08") -> lis
     start, end = f"{period}-01", f"{period}-28"
     rows: list[list[str]] = []
     if fmt == "partner_center":
-        rows.append(["PartnerId", "CustomerId", "CustomerName", "CustomerDomainName", "InvoiceNumber",
-                     "ProductId", "SkuId", "SkuName", "ProductName", "ChargeType", "UnitPrice",
-                     "Quantity", "Subtotal", "TaxTotal", "Total", "Currency", "SubscriptionId",
-                     "ChargeStartDate", "ChargeEndDate", "TermAndBillingCycle", "EffectiveUnitPrice",
-                     "BillableQuantity", "BillingFrequency"])
+        rows.append(
+            [
+                "PartnerId",
+                "CustomerId",
+                "CustomerName",
+                "CustomerDomainName",
+                "InvoiceNumber",
+                "ProductId",
+                "SkuId",
+                "SkuName",
+                "ProductName",
+                "ChargeType",
+                "UnitPrice",
+                "Quantity",
+                "Subtotal",
+                "TaxTotal",
+                "Total",
+                "Currency",
+                "SubscriptionId",
+                "ChargeStartDate",
+                "ChargeEndDate",
+                "TermAndBillingCycle",
+                "EffectiveUnitPrice",
+                "BillableQuantity",
+                "BillingFrequency",
+            ]
+        )
         for i, (name, product, qty, unit, months, charge) in enumerate(_vendor_lines(scenario)):
             pid, _, sku = product.partner_center_id.partition(":")
             list_price = (unit * Decimal("1.1")).quantize(Decimal("0.01"))
             subtotal = unit * qty
-            domain = "".join(c for c in name.lower().split(" ")[0] if c.isalnum()) + f"{i % 7}.onmicrosoft.com"
-            term = ("One-Year commitment for yearly billing" if months == 12
-                    else "One-Year commitment for monthly billing")
+            domain = (
+                "".join(c for c in name.lower().split(" ")[0] if c.isalnum())
+                + f"{i % 7}.onmicrosoft.com"
+            )
+            term = (
+                "One-Year commitment for yearly billing"
+                if months == 12
+                else "One-Year commitment for monthly billing"
+            )
             if product is FREE_PRODUCT:
                 term = "One-Month commitment for trial"
-            rows.append(["p-1", f"c-{abs(hash(name)) % 10**8}", name, domain, "G012345678", pid, sku,
-                         product.name, product.name, charge, _money(list_price), str(qty),
-                         _money(subtotal), "0.00", _money(subtotal), "USD", f"sub-{i}", start, end, term,
-                         _money(unit), str(qty), "Annual" if months == 12 else "Monthly"])
+            rows.append(
+                [
+                    "p-1",
+                    f"c-{abs(hash(name)) % 10**8}",
+                    name,
+                    domain,
+                    "G012345678",
+                    pid,
+                    sku,
+                    product.name,
+                    product.name,
+                    charge,
+                    _money(list_price),
+                    str(qty),
+                    _money(subtotal),
+                    "0.00",
+                    _money(subtotal),
+                    "USD",
+                    f"sub-{i}",
+                    start,
+                    end,
+                    term,
+                    _money(unit),
+                    str(qty),
+                    "Annual" if months == 12 else "Monthly",
+                ]
+            )
     elif fmt == "pax8":
-        rows.append(["companyName", "companyId", "productName", "sku", "quantity", "term", "price",
-                     "cost", "subTotal", "costTotal", "total", "startPeriod", "endPeriod", "type",
-                     "currencyCode"])
-        for name, product, qty, unit, months, charge in _vendor_lines(scenario):
+        rows.append(
+            [
+                "companyName",
+                "companyId",
+                "productName",
+                "sku",
+                "quantity",
+                "term",
+                "price",
+                "cost",
+                "subTotal",
+                "costTotal",
+                "total",
+                "startPeriod",
+                "endPeriod",
+                "type",
+                "currencyCode",
+            ]
+        )
+        for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
             suggested = (unit * Decimal("1.2")).quantize(Decimal("0.01"))
-            rows.append([name, f"{abs(hash(name)) % 10**6}", f"{product.name} [NCE]",
-                         "MST-NCE-103-C100" if product.name.endswith("Business Premium") else "",
-                         str(qty), "Annual" if months == 12 else "Monthly", _money(suggested),
-                         _money(unit), _money(suggested * qty), _money(unit * qty),
-                         _money(unit * qty), start, end,
-                         "credits" if qty < 0 else "subscription", "USD"])
+            rows.append(
+                [
+                    name,
+                    f"{abs(hash(name)) % 10**6}",
+                    f"{product.name} [NCE]",
+                    "MST-NCE-103-C100" if product.name.endswith("Business Premium") else "",
+                    str(qty),
+                    "Annual" if months == 12 else "Monthly",
+                    _money(suggested),
+                    _money(unit),
+                    _money(suggested * qty),
+                    _money(unit * qty),
+                    _money(unit * qty),
+                    start,
+                    end,
+                    "credits" if qty < 0 else "subscription",
+                    "USD",
+                ]
+            )
     elif fmt == "dicker":
         rows.append(["Dicker Data - Annuity Report"])
         rows.append([f"Period: {period}"])
         rows.append([])
-        rows.append(["TENANT ID", "TENANT NAME", "SUBSCRIPTION ID", "STOCK CODE", "STOCK DESCRIPTION",
-                     "REFERENCE", "QTY", "CHARGE TYPE", "STATUS", "START USAGE", "END USAGE",
-                     "UNIT PRICE", "UNIT RRP"])
-        for i, (name, product, qty, unit, months, charge) in enumerate(_vendor_lines(scenario)):
-            code = (f"P1Y:{product.partner_center_id}:{'Y' if months == 12 else '1'}:"
-                    if product.partner_center_id else "")
-            rows.append([f"t-{i}", name, f"s-{i}", code, product.terse, "", str(qty),
-                         "Credit" if qty < 0 else "Renewal", "Active", "01-AUG-2025",
-                         "31-JUL-2026" if months == 12 else "31-AUG-2025",
-                         f"${_money(unit)}", f"${_money(unit * Decimal('1.25'))}"])
+        rows.append(
+            [
+                "TENANT ID",
+                "TENANT NAME",
+                "SUBSCRIPTION ID",
+                "STOCK CODE",
+                "STOCK DESCRIPTION",
+                "REFERENCE",
+                "QTY",
+                "CHARGE TYPE",
+                "STATUS",
+                "START USAGE",
+                "END USAGE",
+                "UNIT PRICE",
+                "UNIT RRP",
+            ]
+        )
+        for i, (name, product, qty, unit, months, _charge) in enumerate(_vendor_lines(scenario)):
+            code = (
+                f"P1Y:{product.partner_center_id}:{'Y' if months == 12 else '1'}:"
+                if product.partner_center_id
+                else ""
+            )
+            rows.append(
+                [
+                    f"t-{i}",
+                    name,
+                    f"s-{i}",
+                    code,
+                    product.terse,
+                    "",
+                    str(qty),
+                    "Credit" if qty < 0 else "Renewal",
+                    "Active",
+                    "01-AUG-2025",
+                    "31-JUL-2026" if months == 12 else "31-AUG-2025",
+                    f"${_money(unit)}",
+                    f"${_money(unit * Decimal('1.25'))}",
+                ]
+            )
     elif fmt == "cloudmore":
-        rows.append(["Billing Date", "Service Name", "Broker Name", "Organization Name", "Customer Number",
-                     "Product Name", "Item Code", "Quantity", "Unit Cost Price", "Unit Sales Price",
-                     "Total Cost", "Total Sales", "Currency Code", "Payment Frequency"])
-        for name, product, qty, unit, months, charge in _vendor_lines(scenario):
+        rows.append(
+            [
+                "Billing Date",
+                "Service Name",
+                "Broker Name",
+                "Organization Name",
+                "Customer Number",
+                "Product Name",
+                "Item Code",
+                "Quantity",
+                "Unit Cost Price",
+                "Unit Sales Price",
+                "Total Cost",
+                "Total Sales",
+                "Currency Code",
+                "Payment Frequency",
+            ]
+        )
+        for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
+
             def eu(value: Decimal) -> str:
                 return _money(value).replace(".", ",")
-            rows.append([f"01.{period[5:]}.{period[:4]}", "Microsoft CSP", "Broker AB", name,
-                         str(abs(hash(name)) % 10**5), product.name,
-                         product.partner_center_id.replace(":", ""), str(qty), eu(unit),
-                         eu(unit * Decimal("1.3")), eu(unit * qty), eu(unit * Decimal("1.3") * qty),
-                         "EUR", "Annually" if months == 12 else "Monthly"])
+
+            rows.append(
+                [
+                    f"01.{period[5:]}.{period[:4]}",
+                    "Microsoft CSP",
+                    "Broker AB",
+                    name,
+                    str(abs(hash(name)) % 10**5),
+                    product.name,
+                    product.partner_center_id.replace(":", ""),
+                    str(qty),
+                    eu(unit),
+                    eu(unit * Decimal("1.3")),
+                    eu(unit * qty),
+                    eu(unit * Decimal("1.3") * qty),
+                    "EUR",
+                    "Annually" if months == 12 else "Monthly",
+                ]
+            )
     else:
         raise ValueError(f"unknown vendor format {fmt!r}; known: {', '.join(VENDOR_FORMATS)}")
     return rows
@@ -350,13 +667,29 @@ def _psa_items(
             continue
         spelling = rng.choice(h.product.psa_spellings)
         months = h.psa_period if periods else 1
-        items.append((scenario.psa_names[h.client], spelling, h.psa_qty, h.psa_price * months,
-                      months, "Active"))
+        items.append(
+            (
+                scenario.psa_names[h.client],
+                spelling,
+                h.psa_qty,
+                h.psa_price * months,
+                months,
+                "Active",
+            )
+        )
     for client, service, qty, price in scenario.services:
         items.append((scenario.psa_names[client], service, qty, price, 1, "Active"))
     for client, product, qty in scenario.cancelled:
-        items.append((scenario.psa_names[client], product.psa_spellings[0], qty, product.price, 1,
-                      "Cancelled"))
+        items.append(
+            (
+                scenario.psa_names[client],
+                product.psa_spellings[0],
+                qty,
+                product.price,
+                1,
+                "Cancelled",
+            )
+        )
     rng.shuffle(items)
     return items
 
@@ -368,40 +701,131 @@ def psa_rows(scenario: Scenario, fmt: str, *, seed: int = 1) -> list[list[str]]:
     rows: list[list[str]] = []
     total = sum((unit * qty for _, _, qty, unit, _, _ in items), Decimal(0))
     if fmt == "connectwise":
-        rows.append(["Company Name", "Agreement Name", "Product ID", "Description", "Quantity",
-                     "Less Included", "Price", "Ext Price", "Bill", "Effective", "Cancelled",
-                     "Addition Status"])
-        for client, description, qty, unit, months, status in items:
+        rows.append(
+            [
+                "Company Name",
+                "Agreement Name",
+                "Product ID",
+                "Description",
+                "Quantity",
+                "Less Included",
+                "Price",
+                "Ext Price",
+                "Bill",
+                "Effective",
+                "Cancelled",
+                "Addition Status",
+            ]
+        )
+        for client, description, qty, unit, _months, status in items:
             cancelled = "07/15/2025" if status == "Cancelled" else ""
-            rows.append([client, f"{client} - Managed", description.upper().replace(" ", "-")[:12],
-                         description, str(qty), "0", f"${unit:,.2f}", f"${unit * qty:,.2f}",
-                         "Billable", "01/01/2025", cancelled, status])
+            rows.append(
+                [
+                    client,
+                    f"{client} - Managed",
+                    description.upper().replace(" ", "-")[:12],
+                    description,
+                    str(qty),
+                    "0",
+                    f"${unit:,.2f}",
+                    f"${unit * qty:,.2f}",
+                    "Billable",
+                    "01/01/2025",
+                    cancelled,
+                    status,
+                ]
+            )
     elif fmt == "autotask":
-        rows.append(["Account Name", "Contract Name", "Service Name", "Units", "Unit Price",
-                     "Unit Cost", "Period Type", "Extended Price", "Status"])
+        rows.append(
+            [
+                "Account Name",
+                "Contract Name",
+                "Service Name",
+                "Units",
+                "Unit Price",
+                "Unit Cost",
+                "Period Type",
+                "Extended Price",
+                "Status",
+            ]
+        )
         for client, description, qty, unit, months, status in items:
             period = {1: "Monthly", 3: "Quarterly", 12: "Yearly"}[months]
-            rows.append([client, "Recurring Services", description, str(qty), f"{unit:.2f}", "",
-                         period, f"{unit * qty:.2f}", "Active" if status == "Active" else "Inactive"])
+            rows.append(
+                [
+                    client,
+                    "Recurring Services",
+                    description,
+                    str(qty),
+                    f"{unit:.2f}",
+                    "",
+                    period,
+                    f"{unit * qty:.2f}",
+                    "Active" if status == "Active" else "Inactive",
+                ]
+            )
         rows.append(["Total", "", "", "", "", "", "", f"{total:.2f}", ""])
     elif fmt == "halopsa":
         rows.append(["Recurring Invoice Lines"])
         rows.append(["Report run 2025-09-01 08:00"])
         rows.append([])
-        rows.append(["client_name", "invoice_number", "item_shortdescription", "item_longdescription",
-                     "qty_order", "unit_price", "net_amount", "billing_period", "status"])
+        rows.append(
+            [
+                "client_name",
+                "invoice_number",
+                "item_shortdescription",
+                "item_longdescription",
+                "qty_order",
+                "unit_price",
+                "net_amount",
+                "billing_period",
+                "status",
+            ]
+        )
         for i, (client, description, qty, unit, months, status) in enumerate(items):
             period = {1: "Monthly", 3: "Quarterly", 12: "Annually"}[months]
-            rows.append([client, f"RI-{1000 + i}", description, f"{description} $MONTHNAME $YEAR",
-                         str(qty), f"{unit:.2f}", f"{unit * qty:.2f}", period,
-                         "Active" if status == "Active" else "Cancelled"])
+            rows.append(
+                [
+                    client,
+                    f"RI-{1000 + i}",
+                    description,
+                    f"{description} $MONTHNAME $YEAR",
+                    str(qty),
+                    f"{unit:.2f}",
+                    f"{unit * qty:.2f}",
+                    period,
+                    "Active" if status == "Active" else "Cancelled",
+                ]
+            )
     elif fmt == "syncro":
-        rows.append(["customer_business_then_name", "schedule_name", "name", "description", "quantity",
-                     "retail_cents", "cost_cents", "frequency", "status"])
+        rows.append(
+            [
+                "customer_business_then_name",
+                "schedule_name",
+                "name",
+                "description",
+                "quantity",
+                "retail_cents",
+                "cost_cents",
+                "frequency",
+                "status",
+            ]
+        )
         for client, description, qty, unit, months, status in items:
             frequency = {1: "Monthly", 3: "Quarterly", 12: "Annually"}[months]
-            rows.append([client, "Monthly Licensing", description, "", str(qty), str(int(unit * 100)),
-                         "", frequency, "active" if status == "Active" else "inactive"])
+            rows.append(
+                [
+                    client,
+                    "Monthly Licensing",
+                    description,
+                    "",
+                    str(qty),
+                    str(int(unit * 100)),
+                    "",
+                    frequency,
+                    "active" if status == "Active" else "inactive",
+                ]
+            )
     else:
         raise ValueError(f"unknown PSA format {fmt!r}; known: {', '.join(PSA_FORMATS)}")
     return rows

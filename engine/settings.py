@@ -26,15 +26,23 @@ class Settings:
     """What a user can change. Defaults suit a small-to-mid MSP; all amounts are per month."""
 
     severity_thresholds: Mapping[str, Decimal] = field(
-        default_factory=lambda: {"critical": Decimal(500), "high": Decimal(100), "medium": Decimal(25)}
+        default_factory=lambda: {
+            "critical": Decimal(500),
+            "high": Decimal(100),
+            "medium": Decimal(25),
+        }
     )
     leakage_target_percent: Decimal = Decimal(2)
-    client_aliases: Mapping[str, str] = field(default_factory=dict)  # vendor spelling → PSA spelling
+    client_aliases: Mapping[str, str] = field(
+        default_factory=dict
+    )  # vendor spelling → PSA spelling
     product_aliases: Mapping[str, str] = field(default_factory=dict)
     vendor_mapping: Mapping[str, str] = field(default_factory=dict)  # field → column header
     psa_mapping: Mapping[str, str] = field(default_factory=dict)
     period: str | None = None  # "2025-08"; else taken from the vendor bill's charge dates
-    exclude_psa_products: tuple[str, ...] = ()  # extra PSA spellings that are services, not licences
+    exclude_psa_products: tuple[
+        str, ...
+    ] = ()  # extra PSA spellings that are services, not licences
 
     def __post_init__(self) -> None:
         problems: list[str] = []
@@ -47,8 +55,11 @@ class Settings:
             problems.append("severity thresholds must fall: critical ≥ high ≥ medium ≥ 0")
         for side, mapping in (("vendor", self.vendor_mapping), ("psa", self.psa_mapping)):
             known = {f.name for f in FIELDS[side]}  # type: ignore[index]
-            problems += [f"{side} mapping names unknown field {k!r} (known: {', '.join(sorted(known))})"
-                         for k in mapping if k not in known]
+            problems += [
+                f"{side} mapping names unknown field {k!r} (known: {', '.join(sorted(known))})"
+                for k in mapping
+                if k not in known
+            ]
         if self.period is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.period):
             problems.append(f"period {self.period!r} should look like 2025-08")
         if problems:
@@ -72,7 +83,9 @@ def _decimal(value: Any, what: str) -> Decimal:
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        raise SettingsError(f"Settings are not valid: {what} should be a number, found {value!r}.") from None
+        raise SettingsError(
+            f"Settings are not valid: {what} should be a number, found {value!r}."
+        ) from None
 
 
 def settings_from_dict(data: Mapping[str, Any]) -> Settings:
@@ -80,8 +93,18 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
 
     ``{"vendor": {"quantity": "Seats"}, "psa": {...}}`` is accepted as a shorthand for the mappings.
     """
-    known = {"vendor", "psa", "severity_thresholds", "leakage_target_percent", "client_aliases",
-             "product_aliases", "vendor_mapping", "psa_mapping", "period", "exclude_psa_products"}
+    known = {
+        "vendor",
+        "psa",
+        "severity_thresholds",
+        "leakage_target_percent",
+        "client_aliases",
+        "product_aliases",
+        "vendor_mapping",
+        "psa_mapping",
+        "period",
+        "exclude_psa_products",
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise SettingsError(
@@ -98,7 +121,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
             k: _decimal(v, f"threshold {k}") for k, v in data["severity_thresholds"].items()
         }
     if "leakage_target_percent" in data:
-        kwargs["leakage_target_percent"] = _decimal(data["leakage_target_percent"], "leakage target")
+        kwargs["leakage_target_percent"] = _decimal(
+            data["leakage_target_percent"], "leakage target"
+        )
     for key in ("client_aliases", "product_aliases"):
         if key in data:
             kwargs[key] = {str(k): str(v) for k, v in data[key].items()}
@@ -119,7 +144,11 @@ def load_settings_file(path: str | Path) -> Settings:
     try:
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SettingsError(f"Mapping file {path}: not valid {path.suffix.lstrip('.').upper() or 'JSON'} ({error}).") from None
+        raise SettingsError(
+            f"Mapping file {path}: not valid {path.suffix.lstrip('.').upper() or 'JSON'} ({error})."
+        ) from None
     if not isinstance(data, dict):
-        raise SettingsError(f"Mapping file {path}: expected an object of settings, found {type(data).__name__}.")
+        raise SettingsError(
+            f"Mapping file {path}: expected an object of settings, found {type(data).__name__}."
+        )
     return settings_from_dict(data)

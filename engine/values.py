@@ -52,10 +52,16 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     for pattern, months in (
         (r"\b(?:3|three)[- ]?(?:3[- ])?y(?:ea)?rs?\b|\btriennial\b|\bp3y\b|\b36\s*m", 36),
         (r"\b(?:2|two)[- ]?y(?:ea)?rs?\b|\bbiennial\b|\bp2y\b|\b24\s*m", 24),
-        (r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b", 12),
+        (
+            r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b",
+            12,
+        ),
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
         (r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b", 3),
-        (r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b", 1),
+        (
+            r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b",
+            1,
+        ),
     )
 )
 _BILLING_CLAUSE = re.compile(r"for\s+([a-z0-9/ -]+?)\s+billing", re.IGNORECASE)
@@ -112,9 +118,23 @@ def period_from_stock_code(code: object) -> int | None:
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DATE_FORMATS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y",
-    "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%m-%d-%Y", "%Y%m%d",
-    "%m/%d/%y", "%d/%m/%y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%m/%d/%Y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%m-%d-%Y",
+    "%Y%m%d",
+    "%m/%d/%y",
+    "%d/%m/%y",
 )
 
 

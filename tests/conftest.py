@@ -38,8 +38,13 @@ def sample_book(tmp_path: Path, template_bytes: bytes) -> Path:
     """The template with a 30-client sample pasted into Vendor and PSA (not yet reconciled)."""
     scenario = make_scenario(30, seed=5)
     path = tmp_path / "Leakage.xlsm"
-    path.write_bytes(pasted_workbook(template_bytes, vendor_rows(scenario, "partner_center"),
-                                     psa_rows(scenario, "connectwise")))
+    path.write_bytes(
+        pasted_workbook(
+            template_bytes,
+            vendor_rows(scenario, "partner_center"),
+            psa_rows(scenario, "connectwise"),
+        )
+    )
     return path
 
 

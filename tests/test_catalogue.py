@@ -8,7 +8,6 @@ import itertools
 import pytest
 
 from engine.catalogue import load_catalogue
-from engine.product_names import product_key
 from engine.products import match_products
 from tests.conftest import SHARED
 
@@ -48,25 +47,47 @@ Teams Exploratory|Microsoft Teams Exploratory
 """
 
 
-@pytest.mark.parametrize("text,expected", [l.split("|") for l in RESOLVE.strip().splitlines()])
+@pytest.mark.parametrize(
+    "text,expected", [line.split("|") for line in RESOLVE.strip().splitlines()]
+)
 def test_resolve(text: str, expected: str) -> None:
     resolution = load_catalogue().resolve(text)
     assert resolution.product is not None, text
     assert resolution.product.name == expected
 
 
-@pytest.mark.parametrize("text", ["E3", "Managed Services - Per User", "Cloud Backup per Device",
-                                  "Onboarding Labour", "Remote Support Block (10 hrs)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "E3",
+        "Managed Services - Per User",
+        "Cloud Backup per Device",
+        "Onboarding Labour",
+        "Remote Support Block (10 hrs)",
+    ],
+)
 def test_not_guessed(text: str) -> None:
     assert load_catalogue().resolve(text).product is None
 
 
 LOOK_ALIKES = [
-    "Microsoft 365 E3", "Office 365 E3", "Microsoft 365 E5", "Office 365 E5", "Office 365 E1",
-    "Microsoft 365 Business Basic", "Microsoft 365 Business Standard", "Microsoft 365 Business Premium",
-    "Microsoft 365 E3 (no Teams)", "Microsoft 365 Business Premium EEA (no Teams)",
-    "Exchange Online (Plan 1)", "Exchange Online (Plan 2)", "Microsoft Entra ID P1", "Microsoft Entra ID P2",
-    "Microsoft 365 F1", "Microsoft 365 F3", "Office 365 F3",
+    "Microsoft 365 E3",
+    "Office 365 E3",
+    "Microsoft 365 E5",
+    "Office 365 E5",
+    "Office 365 E1",
+    "Microsoft 365 Business Basic",
+    "Microsoft 365 Business Standard",
+    "Microsoft 365 Business Premium",
+    "Microsoft 365 E3 (no Teams)",
+    "Microsoft 365 Business Premium EEA (no Teams)",
+    "Exchange Online (Plan 1)",
+    "Exchange Online (Plan 2)",
+    "Microsoft Entra ID P1",
+    "Microsoft Entra ID P2",
+    "Microsoft 365 F1",
+    "Microsoft 365 F3",
+    "Office 365 F3",
 ]
 
 
@@ -89,10 +110,15 @@ def test_catalogue_agrees_with_microsofts_own_table() -> None:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
             guid = row["GUID"].strip()
-            names_of.setdefault(guid, set()).add(" ".join(row["Product_Display_Name"].replace("\u00a0", " ").split()))
+            names_of.setdefault(guid, set()).add(
+                " ".join(row["Product_Display_Name"].replace("\u00a0", " ").split())
+            )
             string_ids.add(" ".join(row["String_Id"].replace("\u00a0", " ").split()))
     seen = 0
-    for guid, names in names_of.items():  # a GUID can carry an old and a new name (renamed products)
+    for (
+        guid,
+        names,
+    ) in names_of.items():  # a GUID can carry an old and a new name (renamed products)
         product = catalogue.resolve(None, (guid,)).product
         assert product is not None and product.name in names, (guid, names)
         seen += 1
@@ -100,22 +126,32 @@ def test_catalogue_agrees_with_microsofts_own_table() -> None:
         assert catalogue.resolve(None, (string_id,)).product is not None, string_id
     assert seen > 600
     # the traps named in exports.md
-    assert catalogue.resolve(None, ("O365_BUSINESS_PREMIUM",)).product.name == "Microsoft 365 Business Standard"  # type: ignore[union-attr]
+    assert (
+        catalogue.resolve(None, ("O365_BUSINESS_PREMIUM",)).product.name
+        == "Microsoft 365 Business Standard"
+    )  # type: ignore[union-attr]
     assert catalogue.resolve(None, ("SPB",)).product.name == "Microsoft 365 Business Premium"  # type: ignore[union-attr]
     assert catalogue.resolve(None, ("ENTERPRISEPACK",)).product.name == "Office 365 E3"  # type: ignore[union-attr]
     assert catalogue.resolve(None, ("SPE_E3",)).product.name == "Microsoft 365 E3"  # type: ignore[union-attr]
 
 
 def test_products_in_no_catalogue_reconcile_when_both_sides_name_them_alike() -> None:
-    vendor, psa = match_products({("Acme Mail Guard - Advanced", ())},
-                                 {("ACME Mail Guard (Advanced)", ()), ("Acme Mail Guard Basic", ())})
+    vendor, psa = match_products(
+        {("Acme Mail Guard - Advanced", ())},
+        {("ACME Mail Guard (Advanced)", ()), ("Acme Mail Guard Basic", ())},
+    )
     vendor_key = vendor[("Acme Mail Guard - Advanced", ())].key
     assert psa[("ACME Mail Guard (Advanced)", ())].key == vendor_key
     assert psa[("Acme Mail Guard Basic", ())].key != vendor_key  # basic ≠ advanced
 
 
 def test_product_alias_maps_psa_spelling() -> None:
-    vendor, psa = match_products({("Microsoft 365 Business Premium", ())}, {("BP Bundle (our SKU)", ())},
-                                 aliases={"Microsoft 365 Business Premium": "BP Bundle (our SKU)"})
-    assert psa[("BP Bundle (our SKU)", ())].key == vendor[("Microsoft 365 Business Premium", ())].key
+    vendor, psa = match_products(
+        {("Microsoft 365 Business Premium", ())},
+        {("BP Bundle (our SKU)", ())},
+        aliases={"Microsoft 365 Business Premium": "BP Bundle (our SKU)"},
+    )
+    assert (
+        psa[("BP Bundle (our SKU)", ())].key == vendor[("Microsoft 365 Business Premium", ())].key
+    )
     assert psa[("BP Bundle (our SKU)", ())].method == "alias"

@@ -24,13 +24,15 @@ Wide\u200bWorld Importers|wideworld importers
 """
 
 
-@pytest.mark.parametrize("name,key", [l.split("|") for l in NAMES.strip().splitlines()])
+@pytest.mark.parametrize("name,key", [line.split("|") for line in NAMES.strip().splitlines()])
 def test_client_key(name: str, key: str) -> None:
     assert client_key(name) == key
 
 
 def _match(vendor: list[str], psa: list[str], **kwargs: object) -> dict[str, tuple[str, str]]:
-    matches = match_clients({client_key(n): n for n in vendor}, {client_key(n): n for n in psa}, **kwargs)  # type: ignore[arg-type]
+    matches = match_clients(
+        {client_key(n): n for n in vendor}, {client_key(n): n for n in psa}, **kwargs
+    )  # type: ignore[arg-type]
     return {m.vendor_name: (m.psa_name, m.method) for m in matches if m.vendor_name}
 
 
@@ -40,8 +42,10 @@ def test_sibling_customers_are_never_merged() -> None:
 
 
 def test_siblings_each_find_their_own() -> None:
-    got = _match(["Northwind Dental Grp LLC", "Northwind Dental Lab Inc"],
-                 ["Northwind Dental Lab", "Northwind Dental Group"])
+    got = _match(
+        ["Northwind Dental Grp LLC", "Northwind Dental Lab Inc"],
+        ["Northwind Dental Lab", "Northwind Dental Group"],
+    )
     assert got["Northwind Dental Grp LLC"] == ("Northwind Dental Group", "exact")
     assert got["Northwind Dental Lab Inc"] == ("Northwind Dental Lab", "exact")
 
@@ -53,11 +57,17 @@ def test_typo_matches_fuzzily_and_one_to_one() -> None:
 
 
 def test_alias_and_domain_tiers() -> None:
-    got = _match(["Contoso Holdings International"], ["Big Client A"],
-                 aliases={"Contoso Holdings International": "Big Client A"})
+    got = _match(
+        ["Contoso Holdings International"],
+        ["Big Client A"],
+        aliases={"Contoso Holdings International": "Big Client A"},
+    )
     assert got["Contoso Holdings International"] == ("Big Client A", "alias")
-    got = _match(["Tenant 44 Pty Ltd"], ["Blue Ridge Logistics"],
-                 vendor_domains={client_key("Tenant 44 Pty Ltd"): ["blueridgelogistics.onmicrosoft.com"]})
+    got = _match(
+        ["Tenant 44 Pty Ltd"],
+        ["Blue Ridge Logistics"],
+        vendor_domains={client_key("Tenant 44 Pty Ltd"): ["blueridgelogistics.onmicrosoft.com"]},
+    )
     assert got["Tenant 44 Pty Ltd"] == ("Blue Ridge Logistics", "domain")
 
 
@@ -72,5 +82,7 @@ def test_fuzzy_matching_does_not_grow_with_clients_squared() -> None:
     psa = [f"Klient {i:05d} Holding {chr(65 + i % 26)}{i}x" for i in range(5000)]
     started = time.perf_counter()
     matches = match_clients({client_key(n): n for n in vendor}, {client_key(n): n for n in psa})
-    assert time.perf_counter() - started < 20  # a generous guard; the benchmark measures it properly
+    assert (
+        time.perf_counter() - started < 20
+    )  # a generous guard; the benchmark measures it properly
     assert len(matches) >= 5000

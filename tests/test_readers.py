@@ -19,10 +19,17 @@ from engine.readers import read_source
 CSV = "Customer,Product,Qty,Cost\nCafé Müller,Office 365 E3,5,20.70\nNorthwind,Microsoft 365 E3,2,32.40\n"
 
 
-@pytest.mark.parametrize("encoding,bom", [
-    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
-    ("utf-16-be", codecs.BOM_UTF16_BE), ("cp1252", b""), ("utf-16-le", b""),
-])
+@pytest.mark.parametrize(
+    "encoding,bom",
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("cp1252", b""),
+        ("utf-16-le", b""),
+    ],
+)
 def test_encodings(write: Callable[..., Path], encoding: str, bom: bytes) -> None:
     path = write("v.csv", bom + CSV.encode(encoding))
     table = locate_header(read_source(path))
@@ -31,7 +38,11 @@ def test_encodings(write: Callable[..., Path], encoding: str, bom: bytes) -> Non
 
 
 def test_mixed_utf8_and_cp1252_lines(write: Callable[..., Path]) -> None:
-    data = "Customer,Product,Qty,Cost\n".encode() + "Café,O365 E3,1,2\n".encode() + "Müller,O365 E3,1,2\n".encode("cp1252")
+    data = (
+        b"Customer,Product,Qty,Cost\n"
+        + "Café,O365 E3,1,2\n".encode()
+        + "Müller,O365 E3,1,2\n".encode("cp1252")
+    )
     table = locate_header(read_source(write("v.csv", data)))
     assert table.data.iloc[:, 0].tolist() == ["Café", "Müller"]
 
@@ -44,7 +55,9 @@ def test_delimiters(write: Callable[..., Path], delimiter: str) -> None:
 
 
 def test_title_rows_and_blank_lines_above_header(write: Callable[..., Path]) -> None:
-    text = "Recurring Invoices\nGenerated 2025-09-01 by admin\n\n\n" + CSV.replace("\nNorthwind", "\n\nNorthwind")
+    text = "Recurring Invoices\nGenerated 2025-09-01 by admin\n\n\n" + CSV.replace(
+        "\nNorthwind", "\n\nNorthwind"
+    )
     table = locate_header(read_source(write("v.csv", text)))
     assert table.header_row == 5 and table.row_numbers == [6, 8]
 
@@ -52,7 +65,12 @@ def test_title_rows_and_blank_lines_above_header(write: Callable[..., Path]) -> 
 def test_quoted_fields_with_delimiters_and_newlines(write: Callable[..., Path]) -> None:
     text = 'Customer,Product,Qty,Cost\n"Smith, Jones & Co","Office 365 E3\n(annual)",1,"1,234.50"\n'
     table = locate_header(read_source(write("v.csv", text)))
-    assert table.data.iloc[0].tolist() == ["Smith, Jones & Co", "Office 365 E3\n(annual)", "1", "1,234.50"]
+    assert table.data.iloc[0].tolist() == [
+        "Smith, Jones & Co",
+        "Office 365 E3\n(annual)",
+        "1",
+        "1,234.50",
+    ]
 
 
 def test_html_saved_as_csv_is_refused(write: Callable[..., Path]) -> None:
@@ -72,7 +90,9 @@ def test_duplicate_and_blank_headers_get_unique_names(write: Callable[..., Path]
     assert table.headers == ["Customer", "Qty", "column C", "Qty (2)", "Cost"]
 
 
-def _xlsx(path: Path, rows: list[list[object]], *, hidden_row: int | None = None, merge: bool = False) -> Path:
+def _xlsx(
+    path: Path, rows: list[list[object]], *, hidden_row: int | None = None, merge: bool = False
+) -> Path:
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("Export")
     for r, row in enumerate(rows):
@@ -87,8 +107,12 @@ def _xlsx(path: Path, rows: list[list[object]], *, hidden_row: int | None = None
 
 
 def test_xlsx_with_merged_title_and_hidden_row(tmp_path: Path) -> None:
-    rows = [["Billing export — merged title"], ["Customer", "Product", "Qty", "Cost"],
-            ["A", "Office 365 E3", 5, 20.7], ["B", "Microsoft 365 E3", 2, 32.4]]
+    rows = [
+        ["Billing export — merged title"],
+        ["Customer", "Product", "Qty", "Cost"],
+        ["A", "Office 365 E3", 5, 20.7],
+        ["B", "Microsoft 365 E3", 2, 32.4],
+    ]
     path = _xlsx(tmp_path / "v.xlsx", rows, hidden_row=3, merge=True)
     table = locate_header(read_source(path))
     assert table.headers == ["Customer", "Product", "Qty", "Cost"]
@@ -96,9 +120,13 @@ def test_xlsx_with_merged_title_and_hidden_row(tmp_path: Path) -> None:
 
 
 def test_dataframe_input_with_header_or_as_raw_grid() -> None:
-    frame = pd.DataFrame({"Customer": ["A"], "Product": ["Office 365 E3"], "Qty": [1], "Cost": [2.5]})
+    frame = pd.DataFrame(
+        {"Customer": ["A"], "Product": ["Office 365 E3"], "Qty": [1], "Cost": [2.5]}
+    )
     assert locate_header(read_source(frame)).headers == ["Customer", "Product", "Qty", "Cost"]
-    grid = pd.DataFrame([["title", None, None, None], ["Customer", "Product", "Qty", "Cost"], ["A", "X", 1, 2]])
+    grid = pd.DataFrame(
+        [["title", None, None, None], ["Customer", "Product", "Qty", "Cost"], ["A", "X", 1, 2]]
+    )
     assert locate_header(read_source(grid)).header_row == 2
 
 
@@ -117,7 +145,7 @@ def test_zip_bomb_disguised_as_xlsx_is_refused(tmp_path: Path) -> None:
 
 
 def test_damaged_workbook(write: Callable[..., Path]) -> None:
-    with pytest.raises(UnreadableFileError, match="damaged|could not be read"):
+    with pytest.raises(UnreadableFileError, match=r"damaged|could not be read"):
         read_source(write("v.xlsx", b"PK\x03\x04 not really a zip"))
 
 
@@ -128,7 +156,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_xlsx_named_csv_is_read_as_a_workbook(tmp_path: Path) -> None:
     buffer = io.BytesIO()
-    path = _xlsx(tmp_path / "real.xlsx", [["Customer", "Product", "Qty", "Cost"], ["A", "O365 E3", 1, 2]])
+    path = _xlsx(
+        tmp_path / "real.xlsx", [["Customer", "Product", "Qty", "Cost"], ["A", "O365 E3", 1, 2]]
+    )
     renamed = tmp_path / "export.csv"
     renamed.write_bytes(path.read_bytes())
     assert locate_header(read_source(renamed)).headers == ["Customer", "Product", "Qty", "Cost"]

@@ -55,10 +55,17 @@ def test_money_from_spreadsheet_numbers_is_exact() -> None:
     assert parse_money(float("nan")) is None and parse_money(True) is None
 
 
-@pytest.mark.parametrize("value,expected", [
-    (Fraction(1, 200), "0.01"), (Fraction(-1, 200), "-0.01"), (Fraction(1234, 3), "411.33"),
-    (Fraction(5, 1000), "0.01"), (Fraction(4999, 1000000), "0.00"), (Decimal("2.345"), "2.35"),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (Fraction(1, 200), "0.01"),
+        (Fraction(-1, 200), "-0.01"),
+        (Fraction(1234, 3), "411.33"),
+        (Fraction(5, 1000), "0.01"),
+        (Fraction(4999, 1000000), "0.00"),
+        (Decimal("2.345"), "2.35"),
+    ],
+)
 def test_round_half_up(value: Fraction | Decimal, expected: str) -> None:
     assert format_money(round_cents(value)) == expected
 
@@ -77,7 +84,9 @@ TBD|None
 """
 
 
-@pytest.mark.parametrize("text,expected", [line.split("|") for line in QUANTITIES.strip().splitlines()])
+@pytest.mark.parametrize(
+    "text,expected", [line.split("|") for line in QUANTITIES.strip().splitlines()]
+)
 def test_parse_quantity(text: str, expected: str) -> None:
     got = parse_quantity(text)
     assert (str(got) if got is not None else "None") == expected
@@ -102,38 +111,73 @@ One-Time|None
 """
 
 
-@pytest.mark.parametrize("text,expected", [line.split("|") for line in PERIODS.strip().splitlines()])
+@pytest.mark.parametrize(
+    "text,expected", [line.split("|") for line in PERIODS.strip().splitlines()]
+)
 def test_parse_period(text: str, expected: str) -> None:
     assert str(parse_period_months(text)) == expected
 
 
-@pytest.mark.parametrize("code,months", [
-    ("P1Y:CFQ7TTC0LCHC:0002:1:", 1), ("P1Y:CFQ7TTC0LCHC:0002:Y:", 12), ("P1M:CFQ7TTC0LCHC:0002:M:", 1),
-    ("P3Y:CFQ7TTC0LFLX:0001:T:", 36), ("CFQ7TTC0LCHC", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "code,months",
+    [
+        ("P1Y:CFQ7TTC0LCHC:0002:1:", 1),
+        ("P1Y:CFQ7TTC0LCHC:0002:Y:", 12),
+        ("P1M:CFQ7TTC0LCHC:0002:M:", 1),
+        ("P3Y:CFQ7TTC0LFLX:0001:T:", 36),
+        ("CFQ7TTC0LCHC", None),
+        ("", None),
+    ],
+)
 def test_stock_code_period(code: str, months: int | None) -> None:
     assert period_from_stock_code(code) == months
 
 
-@pytest.mark.parametrize("text", [
-    "2025-08-30", "30-AUG-2025", "08/30/2025", "30.08.2025", "Aug 30, 2025", "2025-08-30T00:00:00Z",
-    "2025/08/30", 45899,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-08-30",
+        "30-AUG-2025",
+        "08/30/2025",
+        "30.08.2025",
+        "Aug 30, 2025",
+        "2025-08-30T00:00:00Z",
+        "2025/08/30",
+        45899,
+    ],
+)
 def test_parse_date_five_formats_and_serials(text: object) -> None:
     assert parse_date(text) == dt.date(2025, 8, 30)
 
 
-@pytest.mark.parametrize("status,inactive", [
-    ("Cancelled", True), ("canceled", True), ("Inactive", True), ("Expired", True), ("Active", False),
-    ("", False), (False, True),
-])
+@pytest.mark.parametrize(
+    "status,inactive",
+    [
+        ("Cancelled", True),
+        ("canceled", True),
+        ("Inactive", True),
+        ("Expired", True),
+        ("Active", False),
+        ("", False),
+        (False, True),
+    ],
+)
 def test_status(status: object, inactive: bool) -> None:
     assert is_inactive_status(status) is inactive
 
 
-@pytest.mark.parametrize("flag,not_billable", [
-    ("DoNotBill", True), ("NoCharge", True), ("Do Not Bill", True), ("No", True), ("Billable", False),
-    ("Yes", False), (True, False), (False, True),
-])
+@pytest.mark.parametrize(
+    "flag,not_billable",
+    [
+        ("DoNotBill", True),
+        ("NoCharge", True),
+        ("Do Not Bill", True),
+        ("No", True),
+        ("Billable", False),
+        ("Yes", False),
+        (True, False),
+        (False, True),
+    ],
+)
 def test_bill_flag(flag: object, not_billable: bool) -> None:
     assert is_not_billable(flag) is not_billable

@@ -1,0 +1,133 @@
+"""Whole reconciliations: exclusions with reasons, KPIs tying to the cent, refusals, mapping used."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from engine.errors import EmptyInputError, WrongSideError
+from engine.reconcile import reconcile
+from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+from engine.settings import Settings
+
+VENDOR = """Invoice export August 2025
+PartnerId,CustomerName,CustomerDomainName,ProductId,SkuId,ProductName,ChargeType,UnitPrice,EffectiveUnitPrice,BillableQuantity,Subtotal,BillingFrequency,ChargeStartDate,ChargeEndDate
+p,Contoso Ltd,contoso.onmicrosoft.com,CFQ7TTC0LCHC,0002,Microsoft 365 Business Premium,cycleCharge,22.00,19.80,10,198.00,Monthly,2025-08-01,2025-08-31
+p,Contoso Ltd,contoso.onmicrosoft.com,CFQ7TTC0LFLX,0001,Microsoft 365 E3,cycleCharge,36.00,32.40,2,777.60,Annual,2025-08-01,2026-07-31
+p,Contoso Ltd,contoso.onmicrosoft.com,,,Microsoft Teams Exploratory,cycleCharge,0,0,5,0.00,Monthly,2025-08-01,2025-08-31
+p,Fabrikam Inc,fabrikam.onmicrosoft.com,CFQ7TTC0LF8Q,0001,Office 365 E3,cycleCharge,23.00,20.70,4,82.80,Monthly,2025-08-01,2025-08-31
+p,Fabrikam Inc,fabrikam.onmicrosoft.com,CFQ7TTC0LF8Q,0001,Office 365 E3,cycleCharge,23.00,TBD,1,,Monthly,2025-08-01,2025-08-31
+,,,,,Grand Total,,,,,1058.40,,,
+"""
+PSA = """Company Name,Description,Quantity,Less Included,Price,Bill,Cancelled,Addition Status
+Contoso,Microsoft 365 Business Premium (NCE) Annual,10,0,$22.00,Billable,,Active
+Contoso,M365 E3,2,0,$39.00,Billable,,Active
+Contoso,Managed Services - Per User,10,0,$95.00,Billable,,Active
+Contoso,Exchange Online (Plan 1),3,0,$5.00,Billable,07/15/2025,Cancelled
+Fabrikam,Office 365 E3,5,1,$25.00,Billable,,Active
+Fabrikam,Office 365 E3 (internal),1,0,$25.00,DoNotBill,,Active
+"""
+
+
+def test_every_line_is_reconciled_or_excluded_with_a_reason(write: Callable[..., Path]) -> None:
+    """Vendor: 5 lines + a Grand Total row; PSA: 6 lines. Excluded: the free Teams line, the unreadable
+    'TBD' cost, the totals row; the managed service, the cancelled addition, the DoNotBill line."""
+    result = reconcile(write("v.csv", VENDOR), write("p.csv", PSA))
+    reasons = sorted((e.side, e.row, e.reason) for e in result.excluded)
+    assert reasons == [
+        ("psa", 4, "not a vendor product (service, labour or other line)"),
+        ("psa", 5, "status: Cancelled"),
+        ("psa", 7, "not billable (DoNotBill)"),
+        ("vendor", 5, "free or trial (costs nothing)"),
+        ("vendor", 7, "unreadable unit cost 'TBD'"),
+        ("vendor", 8, "totals row"),
+    ]
+    k = result.kpis
+    assert k.vendor_lines == 6 and k.vendor_lines_reconciled == 3
+    assert k.psa_lines == 6 and k.psa_lines_reconciled == 3
+    assert result.discrepancies == ()  # Fabrikam: 4 bought, 5 − 1 included = 4 billed
+
+
+def test_kpis_tie_to_the_source_to_the_cent(write: Callable[..., Path]) -> None:
+    """File total of the vendor lines = 198.00 + 777.60 + 0 + 82.80 = 1058.40 (the Grand Total row);
+    monthly: 198.00 + 777.60/12 + 82.80 = 345.60."""
+    result = reconcile(write("v.csv", VENDOR), write("p.csv", PSA))
+    assert result.kpis.vendor_file_total == Decimal("1058.40")
+    assert result.kpis.vendor_monthly_total == Decimal("345.60")
+    assert result.warnings == ()  # the Grand Total row agrees with the lines
+    excluded_amount = sum(
+        (r.amount for r in result.kpis.excluded if r.side == "vendor" and r.reason != "totals row"),
+        Decimal(0),
+    )
+    assert result.kpis.vendor_monthly_total + excluded_amount == Decimal("345.60")
+
+
+def test_totals_row_that_disagrees_is_reported(write: Callable[..., Path]) -> None:
+    result = reconcile(write("v.csv", VENDOR.replace("1058.40", "1158.40")), write("p.csv", PSA))
+    assert any("says 1158.40 but the lines add up to 1058.40" in w for w in result.warnings)
+
+
+def test_period_taken_from_the_vendor_bill(write: Callable[..., Path]) -> None:
+    assert reconcile(write("v.csv", VENDOR), write("p.csv", PSA)).kpis.period == "2025-08"
+
+
+def test_different_month_is_warned(write: Callable[..., Path]) -> None:
+    result = reconcile(write("v.csv", VENDOR), write("p.csv", PSA), Settings(period="2025-09"))
+    assert any("mostly for 2025-08" in w for w in result.warnings)
+
+
+def test_the_same_file_twice_is_refused(write: Callable[..., Path]) -> None:
+    path = write("v.csv", VENDOR)
+    with pytest.raises(WrongSideError, match="same file"):
+        reconcile(path, path)
+    with pytest.raises(WrongSideError, match="same data"):
+        reconcile(path, write("copy.csv", VENDOR))
+
+
+def test_swapped_files_are_refused(write: Callable[..., Path]) -> None:
+    with pytest.raises(WrongSideError, match="Swap"):
+        reconcile(write("p.csv", PSA), write("v.csv", VENDOR))
+
+
+def test_empty_vendor_bill_is_said_not_turned_into_findings(write: Callable[..., Path]) -> None:
+    header_only = VENDOR.splitlines()[1] + "\n"
+    with pytest.raises(EmptyInputError, match="only a header"):
+        reconcile(write("v.csv", header_only), write("p.csv", PSA))
+    free_only = "\n".join([*VENDOR.splitlines()[:2], VENDOR.splitlines()[4]]) + "\n"
+    with pytest.raises(EmptyInputError, match="none can be reconciled"):
+        reconcile(write("v.csv", free_only), write("p.csv", PSA))
+
+
+def test_mapping_used_is_recorded(write: Callable[..., Path]) -> None:
+    result = reconcile(write("v.csv", VENDOR), write("p.csv", PSA))
+    assert result.mappings["vendor"].get("unit_cost") == "EffectiveUnitPrice"
+    assert result.mappings["vendor"].get("quantity") == "BillableQuantity"
+    assert result.summary()["mapping"]["psa"]["columns"]["less_included"] == "Less Included"
+
+
+@pytest.mark.parametrize("vendor_format", ["partner_center", "pax8", "dicker", "cloudmore"])
+@pytest.mark.parametrize("psa_format", ["connectwise", "autotask", "halopsa", "syncro"])
+def test_seeded_sample_is_found_exactly(
+    tmp_path: Path, vendor_format: str, psa_format: str
+) -> None:
+    """Every seeded discrepancy, and nothing else, with the impact right to the cent (all 16 pairs)."""
+    scenario = make_scenario(80, seed=hash((vendor_format, psa_format)) % 1000)
+    vendor = tmp_path / "v.csv"
+    psa = tmp_path / "p.csv"
+    vendor.write_bytes(to_csv_bytes(vendor_rows(scenario, vendor_format), fmt=vendor_format))
+    psa.write_bytes(to_csv_bytes(psa_rows(scenario, psa_format), fmt=psa_format))
+    result = reconcile(vendor, psa)
+    from engine.product_names import product_key
+
+    got = {
+        (d.type, product_key(d.product), d.client or d.vendor_client): d.monthly_impact
+        for d in result.discrepancies
+    }
+    want = {
+        (e.type, product_key(e.product), e.psa_client or e.vendor_client): e.monthly_impact
+        for e in scenario.expected
+    }
+    assert got == want

@@ -1,0 +1,128 @@
+"""workbook_template.xlsm: built from its text sources, and every part checked by independent readers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+from oletools.olevba import VBA_Parser, decompress_stream
+
+from addin.build_template import CODE_NAMES, SHEETS, build_template_bytes, default_template_path
+from addin.ovba_compression import compress
+from addin.ribbon import CUSTOM_UI_NS, CUSTOM_UI_REL, ribbon_xml, template_text
+from tests.conftest import soffice
+
+TEMPLATE = default_template_path()
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_committed_template_is_what_the_build_produces() -> None:
+    """Rebuild from the text sources; every part must be byte-identical (regenerate with
+    `leakage-finder build-template` after changing ribbon.xml, the .bas module or the layout)."""
+    assert parts(build_template_bytes()) == parts(TEMPLATE.read_bytes())
+
+
+def test_ribbon_part_uses_the_office_2007_schema_and_relationship() -> None:
+    package = parts(TEMPLATE.read_bytes())
+    rels = package["_rels/.rels"].decode()
+    assert f'Type="{CUSTOM_UI_REL}"' in rels and 'Target="customUI/customUI.xml"' in rels
+    root = ET.fromstring(package["customUI/customUI.xml"])
+    assert root.tag == f"{{{CUSTOM_UI_NS}}}customUI"
+    tab = root.find(f".//{{{CUSTOM_UI_NS}}}tab")
+    assert tab is not None and tab.attrib["label"] == "Leakage Finder"
+    groups = [g.attrib["label"] for g in root.iter(f"{{{CUSTOM_UI_NS}}}group")]
+    assert groups == ["Data", "Reconcile", "Review"]
+    for button in root.iter(f"{{{CUSTOM_UI_NS}}}button"):
+        assert {"imageMso", "screentip", "supertip", "keytip", "onAction"} <= set(button.attrib)
+    reconcile = root.find(f".//{{{CUSTOM_UI_NS}}}button[@id='btnReconcile']")
+    assert reconcile is not None and reconcile.attrib["size"] == "large"
+    assert package["customUI/customUI.xml"].decode() == ribbon_xml()
+
+
+def test_olevba_extracts_the_module_source() -> None:
+    parser = VBA_Parser(str(TEMPLATE))
+    modules = {name: code for (_, _, name, code) in parser.extract_all_macros()}
+    assert "LeakageFinder.bas" in modules
+    source = modules["LeakageFinder.bas"]
+    assert "Public Sub Reconcile(control As IRibbonControl)" in source
+    expected = template_text("LeakageFinder.bas").replace("\r\n", "\n")
+    assert (
+        source.replace("\r\n", "\n")
+        .strip()
+        .endswith(expected.split("Option Explicit", 1)[1].strip())
+    )
+
+
+def test_code_names_and_document_modules_agree() -> None:
+    parser = VBA_Parser(str(TEMPLATE))
+    documents = {
+        name.removesuffix(".cls")
+        for (_, _, name, _) in parser.extract_all_macros()
+        if name.endswith(".cls")
+    }
+    book = openpyxl.load_workbook(TEMPLATE, keep_vba=True)
+    code_names = {ws.title: ws.sheet_properties.codeName for ws in book.worksheets}
+    assert book.code_name == "ThisWorkbook"
+    assert code_names == CODE_NAMES
+    assert documents == {"ThisWorkbook", *CODE_NAMES.values()}
+    assert book.sheetnames == list(SHEETS)
+
+
+def test_no_macro_runs_on_open_and_no_external_links() -> None:
+    parser = VBA_Parser(str(TEMPLATE))
+    code = "\n".join(c for (_, _, _, c) in parser.extract_all_macros())
+    assert not re.search(r"\b(Auto_Open|Workbook_Open|Auto_Exec|Document_Open)\b", code)
+    package = parts(TEMPLATE.read_bytes())
+    assert not any(name.startswith("xl/externalLinks/") for name in package)
+    assert b'TargetMode="External"' not in b"".join(
+        v for k, v in package.items() if k.endswith(".rels")
+    )
+
+
+def test_our_compressor_round_trips_through_oletools() -> None:
+    samples = [
+        b"",
+        b"x",
+        b"Attribute VB_Name = " * 400,
+        bytes(range(256)) * 40,
+        template_text("LeakageFinder.bas").encode(),
+    ]
+    for data in samples:
+        assert bytes(decompress_stream(bytearray(compress(data)))) == data
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_imports_the_vba_project(tmp_path: Path) -> None:
+    office = soffice()
+    if office is None:
+        pytest.skip("LibreOffice is not installed (CI installs it)")
+    shutil.copy(TEMPLATE, tmp_path / "book.xlsm")
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "book.xlsm"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    ods = parts((tmp_path / "book.ods").read_bytes())
+    module = ods["Basic/VBAProject/LeakageFinder.xml"].decode()
+    assert "Sub Reconcile(control As IRibbonControl)" in module
+    assert "Basic/VBAProject/Sheet1.xml" in ods
