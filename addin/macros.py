@@ -125,7 +125,7 @@ def write_table(sheet: Any, table: spec.OutputTable) -> None:
         sheet.range(f"{status}2:{status}{max(height, 1000) + 1}").data_validation.set_list(
             list(spec.STATUSES)
         )
-    sheet.freeze_panes.freeze_at("A2")
+    sheet.freeze_panes.freeze_at("1:1")  # the header row
 
 
 def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
