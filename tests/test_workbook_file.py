@@ -1,0 +1,150 @@
+"""The headless in-workbook path: outputs written, everything else byte-for-byte, decisions kept."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from addin import presentation as spec
+from addin.paste import pasted_workbook
+from addin.workbook_file import archive_month, reconcile_workbook
+from engine.errors import EmptyInputError
+from engine.sample import make_scenario, psa_rows, vendor_rows
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def sheet_parts(path: Path) -> dict[str, str]:
+    """sheet name → part name, read with openpyxl's own package reader (independent of ours)."""
+    from openpyxl.packaging.manifest import Manifest  # noqa: F401  (keeps openpyxl's reader importable)
+    from openpyxl.reader.workbook import WorkbookParser
+
+    with zipfile.ZipFile(path) as archive:
+        parser = WorkbookParser(archive, "xl/workbook.xml")
+        parser.parse()
+        return {sheet.name: rel.target.lstrip("/") for sheet, rel in parser.find_sheets()}
+
+
+def test_outputs_written_and_everything_else_kept_byte_for_byte(sample_book: Path) -> None:
+    before = parts(sample_book)
+    reconcile_workbook(sample_book)
+    after = parts(sample_book)
+    names = sheet_parts(sample_book)
+    for sheet in (spec.START, spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.HISTORY):
+        assert after[names[sheet]] == before[names[sheet]], sheet
+    for part in ("xl/vbaProject.bin", "customUI/customUI.xml", "_rels/.rels", "xl/sharedStrings.xml",
+                 "xl/theme/theme1.xml"):
+        assert after[part] == before[part], part
+    book = openpyxl.load_workbook(sample_book, keep_vba=True)
+    assert book.sheetnames[-4:] == list(spec.OUTPUT_SHEETS)
+    assert "LF_Discrepancies" in book[spec.DISCREPANCIES].tables
+    assert book[spec.DISCREPANCIES].freeze_panes == "A2"
+    header = [c.value for c in book[spec.DISCREPANCIES][1]][:15]
+    assert header == [c.header for c in spec.DISCREPANCY_COLUMNS[:15]]
+
+
+def test_rerun_is_stable_and_keeps_status_and_note(sample_book: Path) -> None:
+    reconcile_workbook(sample_book)
+    book = openpyxl.load_workbook(sample_book, keep_vba=True)  # the user types decisions and saves
+    sheet = book[spec.DISCREPANCIES]
+    header = [c.value for c in sheet[1]]
+    status, note, ident = header.index("Status") + 1, header.index("Note") + 1, header.index("id") + 1
+    sheet.cell(2, status).value, sheet.cell(2, note).value = "Accepted", "client agreed, =not a formula"
+    finding = sheet.cell(2, ident).value
+    book.save(sample_book)
+    reconcile_workbook(sample_book)
+    second = parts(sample_book)
+    again = openpyxl.load_workbook(sample_book)
+    rows = [[c.value for c in row] for row in again[spec.DISCREPANCIES].iter_rows(min_row=2)]
+    kept = next(r for r in rows if r[ident - 1] == finding)
+    assert (kept[status - 1], kept[note - 1]) == ("Accepted", "client agreed, =not a formula")
+    label = next(c for row in again[spec.KPIS].iter_rows() for c in row if c.value == "Corrections")
+    assert again[spec.KPIS].cell(label.row + 1, label.column).value == 1
+    # a third run changes nothing but the time tile
+    reconcile_workbook(sample_book)
+    third = parts(sample_book)
+    names = sheet_parts(sample_book)
+    for sheet_name in (spec.MATCHES, spec.EXCLUDED):
+        assert third[names[sheet_name]] == second[names[sheet_name]]
+    assert third["xl/styles.xml"] == second["xl/styles.xml"]  # styles are reused, not appended
+
+
+def test_failed_run_leaves_the_workbook_as_it_was(tmp_path: Path, template_bytes: bytes) -> None:
+    path = tmp_path / "empty.xlsm"
+    path.write_bytes(template_bytes)
+    with pytest.raises(EmptyInputError, match="sheet is empty"):
+        reconcile_workbook(path)
+    assert path.read_bytes() == template_bytes
+    assert [p.name for p in tmp_path.iterdir()] == ["empty.xlsm"]  # no temporary file left behind
+
+
+def test_out_writes_a_copy_and_leaves_the_source(sample_book: Path, tmp_path: Path) -> None:
+    before = sample_book.read_bytes()
+    reconcile_workbook(sample_book, out=tmp_path / "copy.xlsm")
+    assert sample_book.read_bytes() == before
+    assert openpyxl.load_workbook(tmp_path / "copy.xlsm").sheetnames[-1] == spec.EXCLUDED
+
+
+def test_export_text_is_never_a_formula(tmp_path: Path, template_bytes: bytes) -> None:
+    scenario = make_scenario(20, seed=2)
+    vendor = vendor_rows(scenario, "partner_center")
+    psa = psa_rows(scenario, "connectwise")
+    hostile = ['=HYPERLINK("http://x","click")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "=1+1"]
+    for offset, text in enumerate(hostile, start=1):
+        vendor[offset][2] = text  # CustomerName
+        psa[offset][3] = text  # Description
+    path = tmp_path / "hostile.xlsm"
+    path.write_bytes(pasted_workbook(template_bytes, vendor, psa))
+    reconcile_workbook(path)
+    package = parts(path)
+    assert not any(b"<f>" in data or b"<f " in data for name, data in package.items()
+                   if name.startswith("xl/worksheets/"))
+    book = openpyxl.load_workbook(path)
+    values = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row}
+    assert set(hostile) <= values
+
+
+def test_no_autorun_macro_and_no_external_links_after_writing(sample_book: Path) -> None:
+    reconcile_workbook(sample_book)
+    package = parts(sample_book)
+    assert not any(n.startswith("xl/externalLinks/") for n in package)
+    assert all(b'TargetMode="External"' not in v for k, v in package.items() if k.endswith(".rels"))
+    assert b"ui/extensibility" in package["_rels/.rels"]
+
+
+def test_archive_month(sample_book: Path) -> None:
+    reconcile_workbook(sample_book)
+    archive = archive_month(sample_book)
+    assert archive.name == "Leakage - Leakage 2025-08.xlsx"
+    copy = openpyxl.load_workbook(archive)
+    assert copy.sheetnames == list(spec.OUTPUT_SHEETS)
+    assert not any(c.data_type == "f" for ws in copy.worksheets for row in ws.iter_rows() for c in row)
+    history = openpyxl.load_workbook(sample_book)[spec.HISTORY]
+    assert [c.value for c in history[2]][0] == "2025-08"
+    archive_month(sample_book)  # archiving the same month again replaces its row
+    assert openpyxl.load_workbook(sample_book)[spec.HISTORY].max_row == 2
+
+
+def test_libreoffice_opens_the_reconciled_workbook(sample_book: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from tests.conftest import soffice
+
+    office = soffice()
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    reconcile_workbook(sample_book)
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample_book)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = (tmp_path / "Leakage.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    shutil.rmtree(tmp_path, ignore_errors=True)
