@@ -154,6 +154,8 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
         sheet.range(f"{_column_letter(index)}1").column_width = width
     sheet.range("B1").font.size = 16
     sheet.range("B1").font.bold = True
+    value_rows = sorted({row + 2 for row, _, _ in layout.tiles})  # 1-based rows of the tile values
+    sheet.range(",".join(f"{r}:{r}" for r in value_rows)).row_height = spec.TILE_VALUE_ROW_HEIGHT
     history = layout.history
     if history.rows:
         first, last = history.row + 2, history.row + 1 + len(history.rows)

@@ -79,8 +79,8 @@ DISCREPANCY_COLUMNS: tuple[Column, ...] = (
     Column("psa_product", "text", 30),
     Column("vendor_qty", "quantity", 10),
     Column("psa_qty", "quantity", 10),
-    Column("vendor_unit_cost", "money", 14),
-    Column("psa_unit_price", "money", 14),
+    Column("vendor_unit_cost", "money", 17),
+    Column("psa_unit_price", "money", 16),
     Column("monthly_impact", "money", 15),
     Column("annual_impact", "money", 15),
     Column("confidence", "confidence", 11),
@@ -327,7 +327,9 @@ def as_text(value: object) -> str:
 # --- the KPIs sheet layout (both writers place things where this says) ----------------------------
 
 TILE_COLUMNS = 4
-KPI_COLUMN_WIDTHS = (2, 30, 2, 30, 2, 30, 2, 30)
+#: Column A is a margin; tiles sit side by side in B:E; the history table runs on to I.
+KPI_COLUMN_WIDTHS = (2, 30, 30, 30, 30, 16, 16, 16, 18)
+TILE_VALUE_ROW_HEIGHT = 27  # points: the large tile values need more than Excel's default 15
 TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
     Column("client", "text"),
     Column("monthly_leakage", "money"),
@@ -362,8 +364,7 @@ def kpi_layout(
 ) -> KpiLayout:
     tiles = kpi_tiles(result, decisions)
     placed = [
-        (3 + (i // TILE_COLUMNS) * 4, 1 + (i % TILE_COLUMNS) * 2, tile)
-        for i, tile in enumerate(tiles)
+        (3 + (i // TILE_COLUMNS) * 4, 1 + i % TILE_COLUMNS, tile) for i, tile in enumerate(tiles)
     ]
     row = 3 + ((len(tiles) + TILE_COLUMNS - 1) // TILE_COLUMNS) * 4 + 1
     top = top_clients(result)

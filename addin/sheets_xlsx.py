@@ -183,6 +183,8 @@ def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) 
         sheet.set_column(col, col, width)
     sheet.write_string(0, 1, layout.title, formats.title)
     sheet.write_string(1, 1, layout.subtitle, formats.subtitle)
+    for row in sorted({row for row, _, _ in layout.tiles}):
+        sheet.set_row(row + 1, spec.TILE_VALUE_ROW_HEIGHT)
     for row, col, tile in layout.tiles:
         sheet.write_string(row, col, tile.label, formats.tile_label)
         _write(sheet, row + 1, col, tile.value, formats.tile_value(tile.kind))

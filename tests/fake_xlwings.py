@@ -32,6 +32,11 @@ def _cell_index(address: str) -> tuple[int, int]:
 
 
 def _bounds(address: str) -> tuple[int, int, int, int]:
+    if "," in address:  # a union such as "5:5,9:9": its first area
+        address = address.split(",")[0]
+    if re.fullmatch(r"\d+:\d+", address):  # whole rows
+        first, last = address.split(":")
+        return int(first), 1, int(last), 16_384
     if ":" in address:
         first, last = address.split(":")
         if re.fullmatch(r"[A-Z]+", first):  # whole columns "A:A"
@@ -147,6 +152,14 @@ class FakeRange:
     @column_width.setter
     def column_width(self, value: float) -> None:
         self.sheet.recorder.hit("range.column_width")
+
+    @property
+    def row_height(self) -> float:
+        return 15.0
+
+    @row_height.setter
+    def row_height(self, value: float) -> None:
+        self.sheet.recorder.hit("range.row_height")
 
     @property
     def font(self) -> FakeFont:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
-from io import BytesIO
 from pathlib import Path
 
 import openpyxl
@@ -38,10 +36,22 @@ def test_outputs_written_and_everything_else_kept_byte_for_byte(sample_book: Pat
     reconcile_workbook(sample_book)
     after = parts(sample_book)
     names = sheet_parts(sample_book)
-    for sheet in (spec.START, spec.VENDOR, spec.PSA, spec.SETTINGS, spec.CLIENT_ALIASES, spec.HISTORY):
+    for sheet in (
+        spec.START,
+        spec.VENDOR,
+        spec.PSA,
+        spec.SETTINGS,
+        spec.CLIENT_ALIASES,
+        spec.HISTORY,
+    ):
         assert after[names[sheet]] == before[names[sheet]], sheet
-    for part in ("xl/vbaProject.bin", "customUI/customUI.xml", "_rels/.rels", "xl/sharedStrings.xml",
-                 "xl/theme/theme1.xml"):
+    for part in (
+        "xl/vbaProject.bin",
+        "customUI/customUI.xml",
+        "_rels/.rels",
+        "xl/sharedStrings.xml",
+        "xl/theme/theme1.xml",
+    ):
         assert after[part] == before[part], part
     book = openpyxl.load_workbook(sample_book, keep_vba=True)
     assert book.sheetnames[-4:] == list(spec.OUTPUT_SHEETS)
@@ -56,8 +66,15 @@ def test_rerun_is_stable_and_keeps_status_and_note(sample_book: Path) -> None:
     book = openpyxl.load_workbook(sample_book, keep_vba=True)  # the user types decisions and saves
     sheet = book[spec.DISCREPANCIES]
     header = [c.value for c in sheet[1]]
-    status, note, ident = header.index("Status") + 1, header.index("Note") + 1, header.index("id") + 1
-    sheet.cell(2, status).value, sheet.cell(2, note).value = "Accepted", "client agreed, =not a formula"
+    status, note, ident = (
+        header.index("Status") + 1,
+        header.index("Note") + 1,
+        header.index("id") + 1,
+    )
+    sheet.cell(2, status).value, sheet.cell(2, note).value = (
+        "Accepted",
+        "client agreed, =not a formula",
+    )
     finding = sheet.cell(2, ident).value
     book.save(sample_book)
     reconcile_workbook(sample_book)
@@ -105,8 +122,11 @@ def test_export_text_is_never_a_formula(tmp_path: Path, template_bytes: bytes) -
     path.write_bytes(pasted_workbook(template_bytes, vendor, psa))
     reconcile_workbook(path)
     package = parts(path)
-    assert not any(b"<f>" in data or b"<f " in data for name, data in package.items()
-                   if name.startswith("xl/worksheets/"))
+    assert not any(
+        b"<f>" in data or b"<f " in data
+        for name, data in package.items()
+        if name.startswith("xl/worksheets/")
+    )
     book = openpyxl.load_workbook(path)
     values = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row}
     assert set(hostile) <= values
@@ -126,9 +146,11 @@ def test_archive_month(sample_book: Path) -> None:
     assert archive.name == "Leakage - Leakage 2025-08.xlsx"
     copy = openpyxl.load_workbook(archive)
     assert copy.sheetnames == list(spec.OUTPUT_SHEETS)
-    assert not any(c.data_type == "f" for ws in copy.worksheets for row in ws.iter_rows() for c in row)
+    assert not any(
+        c.data_type == "f" for ws in copy.worksheets for row in ws.iter_rows() for c in row
+    )
     history = openpyxl.load_workbook(sample_book)[spec.HISTORY]
-    assert [c.value for c in history[2]][0] == "2025-08"
+    assert next(c.value for c in history[2]) == "2025-08"
     archive_month(sample_book)  # archiving the same month again replaces its row
     assert openpyxl.load_workbook(sample_book)[spec.HISTORY].max_row == 2
 
@@ -143,8 +165,12 @@ def test_libreoffice_opens_the_reconciled_workbook(sample_book: Path, tmp_path: 
     if office is None:
         pytest.skip("LibreOffice is not installed")
     reconcile_workbook(sample_book)
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample_book)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample_book)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = (tmp_path / "Leakage.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     shutil.rmtree(tmp_path, ignore_errors=True)
