@@ -125,15 +125,17 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "period_start",
         "date",
-        "chargestartdate startperiod startusage servicestartdate "
-        "billingstartdate periodstart billingdate invoicedate startdate",
+        "chargestartdate chargestart startperiod startusage servicestartdate "
+        "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
+        "invoicedate startdate",
         _DATE_FORBIDDEN,
         "start of the billed period",
     ),
     _f(
         "period_end",
         "date",
-        "chargeenddate endperiod endusage serviceenddate periodend enddate",
+        "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
+        "periodto dateto enddate",
         _DATE_FORBIDDEN,
         "end of the billed period",
     ),
@@ -408,7 +410,10 @@ def recognise(
     for score, _, field_name, header in candidates:
         if score <= 0 or field_name in columns or header in taken:
             continue
-        if not _content_ok(fields[field_name].kind, data[header]):
+        exact_text = (
+            fields[field_name].kind == "text" and score >= 900
+        )  # numeric client names exist
+        if not exact_text and not _content_ok(fields[field_name].kind, data[header]):
             continue
         columns[field_name], how[field_name] = header, "synonym"
         taken.add(header)

@@ -136,7 +136,6 @@ def reconcile(
                 f"{psa_period}: compare the same month, or the findings will be off."
             )
     _require_lines(vendor_list, vendor_raw.name, "vendor bill")
-    _require_lines(psa_list, psa_raw.name, "PSA export")
 
     say("Matching products")
     vendor_products, psa_products = _products(vendor_list, psa_list, settings)
@@ -155,6 +154,8 @@ def reconcile(
             line.excluded = NOT_A_VENDOR_PRODUCT
         else:
             line.product_key = match.key
+
+    _require_lines(psa_list, psa_raw.name, "PSA export")
 
     say("Matching clients")
     matches = _clients(vendor_list, psa_list, settings)
@@ -201,6 +202,19 @@ def _live(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.excluded is None]
 
 
+def _unreadable(line: Line) -> bool:
+    """A real line whose quantity or price could not be read: it takes no part, but its group must
+    not look confidently one-sided (a PSA line next to an unreadable vendor line is not "no vendor
+    record")."""
+    return (
+        line.excluded is not None and line.excluded.startswith("unreadable") and bool(line.client)
+    )
+
+
+def _known(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.excluded is None or _unreadable(line)]
+
+
 def _require_lines(lines: list[Line], name: str, what: str) -> None:
     if any(line.excluded is None for line in lines):
         return
@@ -215,10 +229,10 @@ def _require_lines(lines: list[Line], name: str, what: str) -> None:
 def _products(
     vendor: list[Line], psa: list[Line], settings: Settings
 ) -> tuple[dict[Descriptor, ProductMatch], dict[Descriptor, ProductMatch]]:
-    alternates = {line.descriptor: line.product_alt for line in _live(psa) if line.product_alt}
+    alternates = {line.descriptor: line.product_alt for line in _known(psa) if line.product_alt}
     return match_products(
-        {line.descriptor for line in _live(vendor)},
-        {line.descriptor for line in _live(psa)},
+        {line.descriptor for line in _known(vendor)},
+        {line.descriptor for line in _known(psa)},
         aliases=settings.product_aliases,
         psa_alternates=alternates,
     )
@@ -230,7 +244,7 @@ def _client_key(name: str) -> str:
 
 def _display_names(lines: list[Line]) -> dict[str, str]:
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for line in _live(lines):
+    for line in _known(lines):
         spellings[_client_key(line.client)][line.client] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
 
@@ -267,7 +281,15 @@ def _holdings(
     lines: list[Line], products: dict[Descriptor, ProductMatch], groups: dict[str, int]
 ) -> dict[GroupKey, Holding]:
     holdings: dict[GroupKey, Holding] = defaultdict(Holding)
-    for line in _live(lines):
+    for line in lines:
+        if _unreadable(line):
+            group = groups.get(_client_key(line.client))
+            if group is not None:
+                note = f"{line.side} row {line.row}: {line.excluded}"
+                holdings[GroupKey(group, products[line.descriptor].key)].notes.append(note)
+            continue
+        if line.excluded is not None:
+            continue
         match = products[line.descriptor]
         assert line.quantity is not None and line.monthly_unit is not None  # guaranteed by lines.py
         key = GroupKey(groups[_client_key(line.client)], match.key)

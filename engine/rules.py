@@ -32,6 +32,7 @@ _TYPE_ORDER = {
     "no_vendor_record": 4,
 }
 UNMATCHED_CLIENT_CONFIDENCE = 0.75
+UNREADABLE_LINE_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Holding:
     rows: list[int] = field(default_factory=list)
     confidence: float = 1.0
     methods: dict[str, None] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # lines of this group that could not be read
 
     def add(
         self,
@@ -186,6 +188,9 @@ def _discrepancy(
         vendor.confidence if vendor else 1.0,
         psa.confidence if psa else 1.0,
     )
+    notes = [*(vendor.notes if vendor else []), *(psa.notes if psa else [])]
+    if notes:
+        confidence = min(confidence, UNREADABLE_LINE_CONFIDENCE)
     client_label = info.psa_name or info.vendor_name
     return Discrepancy(
         id=stable_id(kind, client_label, product),
@@ -204,7 +209,8 @@ def _discrepancy(
         monthly_impact=monthly,
         annual_impact=round_cents(impact * 12),
         confidence=round(confidence, 2),
-        action=_action(kind, info, product, vq, pq, cost, price, reference),
+        action=_action(kind, info, product, vq, pq, cost, price, reference)
+        + (f" — check first: {'; '.join(notes[:3])}" if notes else ""),
         client_match=f"{info.method} ({info.confidence:.2f})"
         if info.method != "unmatched"
         else "unmatched",

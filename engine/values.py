@@ -38,8 +38,13 @@ def parse_quantity(value: object) -> Decimal | None:
         if amount is None:
             return None
         return -amount if negative else amount
+    digits = match.group(1)
+    if re.fullmatch(r"[+-]?\d+,\d{1,2}", digits):
+        digits = digits.replace(
+            ",", "."
+        )  # a decimal comma: "2,5" seats (a thousands comma has 3 digits)
     try:
-        number = Decimal(match.group(1).replace(",", ""))
+        number = Decimal(digits.replace(",", ""))
     except InvalidOperation:
         return None
     return -number if negative else number
