@@ -17,14 +17,18 @@ relationship id, so defined names and the tab order stay valid.
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
+import struct
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from addin.sheet_rows import fill_rows
+from addin.sheets_xlsx import Rendered
 from engine.errors import UnreadableFileError
 
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -80,59 +84,103 @@ def _unescape_attr(value: str) -> str:
     )
 
 
-@dataclass
 class Package:
-    """A zip package held as ordered parts; only edited parts are re-encoded."""
+    """A zip package read lazily: parts are decompressed only when looked at, and parts that were not
+    changed are copied with their compressed bytes as they are (byte-for-byte, and fast at 100k rows)."""
 
-    infos: list[zipfile.ZipInfo]
-    parts: dict[str, bytes]
-    removed: set[str] = field(default_factory=set)
-
-    @classmethod
-    def read(cls, data: bytes, name: str) -> Package:
+    def __init__(self, data: bytes, name: str) -> None:
         try:
-            with zipfile.ZipFile(BytesIO(data)) as archive:
-                infos = archive.infolist()
-                parts = {info.filename: archive.read(info.filename) for info in infos}
-        except (zipfile.BadZipFile, KeyError, OSError) as error:
+            self._archive = zipfile.ZipFile(BytesIO(data))
+            self.infos = self._archive.infolist()
+        except (zipfile.BadZipFile, OSError) as error:
             raise UnreadableFileError(
                 f"{name}: the workbook is damaged ({error}). Save it again in Excel."
             ) from None
-        return cls(infos, parts)
+        self._source, self._name = data, name
+        self._names = {info.filename for info in self.infos}
+        self._loaded: dict[str, bytes] = {}
+        self.changed: dict[str, bytes] = {}
+        self.removed: set[str] = set()
+
+    @classmethod
+    def read(cls, data: bytes, name: str) -> Package:
+        return cls(data, name)
+
+    def data(self, part: str) -> bytes:
+        if part in self.changed:
+            return self.changed[part]
+        if part not in self._loaded:
+            try:
+                self._loaded[part] = self._archive.read(part)
+            except (zipfile.BadZipFile, KeyError, OSError, EOFError) as error:
+                raise UnreadableFileError(
+                    f"{self._name}: part {part} is damaged ({error})."
+                ) from None
+        return self._loaded[part]
 
     def text(self, part: str) -> str:
-        return self.parts[part].decode("utf-8")
+        return self.data(part).decode("utf-8")
 
     def set(self, part: str, data: str | bytes) -> None:
-        self.parts[part] = data.encode("utf-8") if isinstance(data, str) else data
+        self.changed[part] = data.encode("utf-8") if isinstance(data, str) else data
         self.removed.discard(part)
 
     def remove(self, part: str) -> None:
-        if part in self.parts:
+        if part in self._names or part in self.changed:
             self.removed.add(part)
 
     def exists(self, part: str) -> bool:
-        return part in self.parts and part not in self.removed
+        return (part in self._names or part in self.changed) and part not in self.removed
+
+    @property
+    def part_names(self) -> list[str]:
+        return [
+            *(i.filename for i in self.infos),
+            *(p for p in self.changed if p not in self._names),
+        ]
 
     def to_bytes(self) -> bytes:
         buffer = BytesIO()
-        known = set()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for info in self.infos:
-                known.add(info.filename)
                 if info.filename in self.removed:
                     continue
-                data = self.parts[info.filename]
-                level = 1 if len(data) > 4_000_000 else 6
-                archive.writestr(
-                    info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level
-                )
-            for part, data in self.parts.items():
-                if part in known or part in self.removed:
-                    continue
-                info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
-                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                if info.filename in self.changed:
+                    data = self.changed[info.filename]
+                    archive.writestr(
+                        info,
+                        data,
+                        compress_type=zipfile.ZIP_DEFLATED,
+                        compresslevel=1 if len(data) > 4_000_000 else 6,
+                    )
+                else:
+                    self._copy_raw(archive, info)
+            for part, data in self.changed.items():
+                if part not in self._names and part not in self.removed:
+                    info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
+                    archive.writestr(
+                        info,
+                        data,
+                        compress_type=zipfile.ZIP_DEFLATED,
+                        compresslevel=1 if len(data) > 4_000_000 else 6,
+                    )
         return buffer.getvalue()
+
+    def _copy_raw(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        """Append an entry's local header and compressed data unchanged; zipfile writes its central
+        directory record (with the new offset) when the archive closes."""
+        start = info.header_offset
+        name_length, extra_length = struct.unpack("<HH", self._source[start + 26 : start + 30])
+        end = start + 30 + name_length + extra_length + info.compress_size
+        if info.flag_bits & 0x08:  # a data descriptor follows the data
+            end += 16 if self._source[end : end + 4] == b"PK\x07\x08" else 12
+        copied = copy.copy(info)
+        assert archive.fp is not None
+        copied.header_offset = archive.fp.tell()
+        archive.fp.write(self._source[start:end])
+        archive.filelist.append(copied)
+        archive.NameToInfo[copied.filename] = copied
+        archive.start_dir = archive.fp.tell()
 
 
 def rels_path(part: str) -> str:
@@ -317,9 +365,9 @@ def _free_name(package: Package, folder: str, stem: str, taken: set[str]) -> str
 
 def _max_table_id(package: Package) -> int:
     ids = [0]
-    for part in package.parts:
+    for part in package.part_names:
         if part.startswith("xl/tables/") and package.exists(part):
-            match = re.search(rb'<table\b[^>]*?\bid="(\d+)"', package.parts[part])
+            match = re.search(rb'<table\b[^>]*?\bid="(\d+)"', package.data(part))
             if match:
                 ids.append(int(match.group(1)))
     return max(ids)
@@ -398,7 +446,7 @@ class _Transplant:
             elif folder == "drawings":
                 self.copy_owned(child, new_child)
             elif folder == "charts":
-                self.target.set(new_child, self.source.parts[child])
+                self.target.set(new_child, self.source.data(child))
                 relationships.append(
                     _rel_xml(rel["Id"], rel["Type"], _relative(new_child, target_part))
                 )
@@ -415,10 +463,19 @@ def _relative(part: str, from_part: str) -> str:
     return posixpath.relpath(part, posixpath.dirname(from_part))
 
 
-def replace_sheets(target_bytes: bytes, rendered: bytes, *, name: str = "workbook") -> bytes:
-    """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets)."""
+def replace_sheets(
+    target_bytes: bytes, rendered: bytes | Rendered, *, name: str = "workbook"
+) -> bytes:
+    """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets).
+
+    ``rendered`` is a package, or sheet shells whose remaining rows are written here, directly in the
+    target's style ids (so the bulk of the cells never needs remapping).
+    """
+    pending = rendered.pending if isinstance(rendered, Rendered) else {}
     target = Package.read(target_bytes, name)
-    source = Package.read(rendered, "rendered output")
+    source = Package.read(
+        rendered.package if isinstance(rendered, Rendered) else rendered, "rendered output"
+    )
     merger = StyleMerger(target.text("xl/styles.xml"), source.text("xl/styles.xml"))
     merger.merge()
     target.set("xl/styles.xml", merger.xml)
@@ -434,7 +491,11 @@ def replace_sheets(target_bytes: bytes, rendered: bytes, *, name: str = "workboo
         else:
             part = work.new_part("worksheets", "sheet")
             new_sheets.append((sheet_name, part))
-        target.set(part, _sheet_xml(source.text(source_part), shared, xf_map, dxf_map))
+        xml = _sheet_xml(source.text(source_part), shared, xf_map, dxf_map)
+        if sheet_name in pending:
+            rows, template_row = pending[sheet_name]
+            xml = fill_rows(xml, rows, template_row=template_row)
+        target.set(part, xml)
         work.copy_owned(source_part, part)
     if new_sheets:
         _add_sheets(target, new_sheets)

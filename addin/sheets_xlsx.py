@@ -8,10 +8,11 @@ number conversion off, so text from an export stays text (``=HYPERLINK(…)`` is
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 
 import xlsxwriter
@@ -19,6 +20,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from addin import presentation as spec
+from addin.sheet_rows import fill_rows
 from engine.result import Result
 
 FIXED_DATE = dt.datetime(2025, 1, 1)
@@ -31,6 +33,9 @@ class _Formats:
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         self.book = book
         self.cache: dict[tuple[Any, ...], Format] = {}
+        self.pending: dict[
+            str, tuple[Sequence[Sequence[object]], int]
+        ] = {}  # sheet → (rows, template row)
         self.header = book.add_format(
             {
                 "bold": True,
@@ -121,9 +126,10 @@ def _table(
     cell_formats = [formats.cell(c.kind) for c in columns]
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width, cell_formats[col])
-    for offset, row in enumerate(table.rows, start=first_row + 1):
-        for col, value in enumerate(row):
-            _write(sheet, offset, col, value, cell_formats[col])
+    # xlsxwriter writes the first data row; addin.sheet_rows writes the rest in the same styles.
+    for col, value in enumerate(table.rows[0] if table.rows else []):
+        _write(sheet, first_row + 1, col, value, cell_formats[col])
+    formats.pending[table.sheet] = (table.rows[1:], first_row + 2)
     last_row = first_row + max(len(table.rows), 1)
     sheet.add_table(
         first_row,
@@ -169,11 +175,12 @@ def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.Out
                 "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore.",
             },
         )
+    # The legend sits beside the header row (rows below belong to the table's fast-written rows).
     legend_col = width + 1
-    sheet.set_column(legend_col, legend_col, 44)
-    sheet.write_string(0, legend_col, "Legend", formats.header)
+    sheet.write_string(0, legend_col, "Legend →", formats.header)
     for offset, (kind, label) in enumerate(spec.TYPE_LABELS.items(), start=1):
-        sheet.write_string(offset, legend_col, label, formats.fills[kind])
+        sheet.set_column(legend_col + offset, legend_col + offset, 42)
+        sheet.write_string(0, legend_col + offset, label, formats.fills[kind])
 
 
 def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) -> None:
@@ -249,19 +256,29 @@ def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[objec
     sheet.freeze_panes(1, 0)
 
 
-def render_workbook(
+@dataclass(frozen=True)
+class Rendered:
+    """xlsxwriter's package of sheet shells (header, first data row, formats, tables) and, per
+    sheet, the rows still to be written after the template row."""
+
+    package: bytes
+    order: list[str]
+    pending: dict[str, tuple[Sequence[Sequence[object]], int]]
+
+
+def render(
     result: Result,
-    target: str | Path | BytesIO,
     *,
     decisions: spec.Decisions | None = None,
     history: Sequence[Sequence[object]] | None = None,
     sheets: Sequence[str] = spec.OUTPUT_SHEETS,
-) -> None:
-    """Write the output sheets (Discrepancies, KPIs, Matches, Excluded) to ``target``."""
+) -> Rendered:
+    """Render the output sheets (Discrepancies, KPIs, Matches, Excluded by default)."""
     decisions = decisions or {}
     history_rows = spec.history_with_current(list(map(list, history or [])), result, decisions)
+    buffer = BytesIO()
     book = xlsxwriter.Workbook(
-        target,
+        buffer,
         {
             "strings_to_formulas": False,
             "strings_to_urls": False,
@@ -276,16 +293,36 @@ def render_workbook(
             _discrepancies(book, formats, spec.discrepancy_table(result, decisions))
         elif name == spec.KPIS:
             _kpis(book, formats, spec.kpi_layout(result, decisions, history_rows))
-        elif name == spec.HISTORY:
-            _history(book, formats, list(map(list, history or [])))
         elif name == spec.MATCHES:
             _table(book, formats, spec.match_table(result))
         elif name == spec.EXCLUDED:
             _table(book, formats, spec.excluded_table(result))
+        elif name == spec.HISTORY:
+            _history(book, formats, list(map(list, history or [])))
     book.close()
+    pending = {name: value for name, value in formats.pending.items() if value[0]}
+    return Rendered(buffer.getvalue(), list(sheets), pending)
 
 
 def render_bytes(result: Result, **kwargs: Any) -> bytes:
-    buffer = BytesIO()
-    render_workbook(result, buffer, **kwargs)
-    return buffer.getvalue()
+    """The output sheets as a complete .xlsx package (the ``--out`` report, the archive copy)."""
+    rendered = render(result, **kwargs)
+    parts = {
+        f"xl/worksheets/sheet{index}.xml": rendered.pending[name]
+        for index, name in enumerate(rendered.order, start=1)
+        if name in rendered.pending
+    }
+    if not parts:
+        return rendered.package
+    source = zipfile.ZipFile(BytesIO(rendered.package))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename in parts:
+                rows, template_row = parts[info.filename]
+                data = fill_rows(data.decode("utf-8"), rows, template_row=template_row).encode(
+                    "utf-8"
+                )
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+    return out.getvalue()

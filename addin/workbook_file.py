@@ -21,9 +21,10 @@ import pandas as pd
 from addin import presentation as spec
 from addin.package import replace_sheets
 from addin.settings_sheet import read_settings
-from addin.sheets_xlsx import render_bytes
+from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, UnreadableFileError
 from engine.export import atomic_write_bytes
+from engine.gcpause import paused_gc
 from engine.readers import RawTable, check_zip
 from engine.reconcile import reconcile
 from engine.result import Result
@@ -42,37 +43,46 @@ class WorkbookInputs:
     history: Grid
 
 
-def _clean(value: object) -> object:
-    return None if value == "" else value
-
-
 def read_grids(path: Path, names: list[str]) -> dict[str, Grid]:
-    """Values of the named sheets that exist (one pass over the package with python-calamine)."""
+    """Values of the named sheets that exist, read with python-calamine, two sheets at a time
+    (calamine parses outside the GIL, so the pasted Vendor and PSA sheets load in parallel)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     check_zip(path, path.name)
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-    except PasswordError:
-        raise UnreadableFileError(
-            f"{path.name}: the workbook is password-protected; remove the password first."
-        ) from None
-    except (CalamineError, ValueError, OSError) as error:
-        raise UnreadableFileError(
-            f"{path.name}: the workbook could not be read ({error})."
-        ) from None
-    try:
-        present = [str(n) for n in book.sheet_names]
-        return {
-            name: [
-                [_clean(v) for v in row]
-                for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            ]
-            for name in names
-            if name in present
-        }
-    finally:
-        book.close()
+
+    def open_book() -> CalamineWorkbook:
+        try:
+            return CalamineWorkbook.from_path(str(path))
+        except PasswordError:
+            raise UnreadableFileError(
+                f"{path.name}: the workbook is password-protected; remove the password first."
+            ) from None
+        except (CalamineError, ValueError, OSError) as error:
+            raise UnreadableFileError(
+                f"{path.name}: the workbook could not be read ({error})."
+            ) from None
+
+    first = open_book()
+    present = [str(n) for n in first.sheet_names]
+    first.close()
+    wanted = [name for name in names if name in present]
+
+    def load(name: str) -> Grid:
+        book = open_book()
+        try:
+            # Empty cells stay "" (every parser reads "" as blank): 100k rows are not copied again.
+            return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except (CalamineError, ValueError) as error:
+            raise UnreadableFileError(
+                f"{path.name}, sheet {name!r}: could not be read ({error})."
+            ) from None
+        finally:
+            book.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(wanted, pool.map(load, wanted), strict=True))
 
 
 def input_table(grid: Grid, sheet: str, book_name: str) -> RawTable:
@@ -185,13 +195,23 @@ def reconcile_workbook(
         raise UnreadableFileError(f"{source}: no such workbook. Check the path.")
     say = progress or (lambda message: None)
     say(f"Reading {source.name}")
+    with paused_gc():
+        return _reconcile_workbook(source, out, say, settings_override)
+
+
+def _reconcile_workbook(
+    source: Path,
+    out: str | Path | None,
+    say: Callable[[str], None],
+    settings_override: Settings | None,
+) -> Result:
     original = source.read_bytes()
     inputs = read_inputs(source)
     result = reconcile(
         inputs.vendor, inputs.psa, _merge_settings(inputs.settings, settings_override), progress=say
     )
     say("Writing the output sheets")
-    rendered = render_bytes(result, decisions=inputs.decisions, history=inputs.history)
+    rendered = render(result, decisions=inputs.decisions, history=inputs.history)
     updated = replace_sheets(original, rendered, name=source.name)
     _write(Path(out) if out else source, updated)
     return result
@@ -210,7 +230,7 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     history.append(spec.history_row(result, inputs.decisions))
     history.sort(key=lambda r: str(r[0]))
     atomic_write_bytes(archive, render_bytes(result, decisions=inputs.decisions, history=history))
-    rendered = render_bytes(
+    rendered = render(
         result,
         decisions=inputs.decisions,
         history=history,

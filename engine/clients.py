@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 FUZZY_CUTOFF = 86.0
 AMBIGUITY_MARGIN = 2.0
@@ -127,9 +127,12 @@ _STOP = frozenset(["and", "of", "the", "for", "a", "an"])
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text).lower()
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = re.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text).lower()
     text = text.replace("&", " and ").replace("+", " and ").replace("@", " at ")
     text = re.sub(r"['’`´.]", "", text)  # O'Brien → obrien, L.L.C. → llc, Inc. → inc
     text = re.sub(r"[^a-z0-9]+", " ", text)
@@ -170,10 +173,6 @@ def _distinct_words_conflict(a: str, b: str) -> bool:
     if not left or not right:
         return False
     return not any(fuzz.ratio(x, y) >= 80 for x in left for y in right)
-
-
-def _score(a: str, b: str) -> float:
-    return max(fuzz.token_sort_ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
 
 
 def match_clients(
@@ -242,26 +241,48 @@ def _block_keys(key: str) -> set[str]:
 
 
 def _fuzzy_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str, str, float]]:
-    """Scored candidate pairs within blocks, assigned one to one, best first, ambiguity refused."""
+    """Scored candidate pairs within blocks, assigned one to one, best first, ambiguity refused.
+
+    Candidates come from blocks (shared word, shared 4-letter prefix) so the work grows with the number
+    of clients, not its square; rapidfuzz scores each block in C with a cutoff, and only the few pairs
+    above it are checked for sibling words in Python.
+    """
     if not vendor_keys or not psa_keys:
         return []
     index = _blocks(psa_keys)
-    counts = Counter({block: len(keys) for block, keys in index.items()})
+    compact = {key: key.replace(" ", "") for key in psa_keys}
     scored: list[tuple[float, str, str]] = []
     for vendor_key in vendor_keys:
         candidates: set[str] = set()
         for block in _block_keys(vendor_key):
-            if 0 < counts[block] <= _BLOCK_LIMIT:
-                candidates.update(index[block])
+            members = index.get(block)
+            if members and len(members) <= _BLOCK_LIMIT:
+                candidates.update(members)
+        if not candidates:
+            continue
+        choices = list(candidates)
+        by_tokens = process.extract(
+            vendor_key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        )
+        by_letters = process.extract(
+            vendor_key.replace(" ", ""),
+            [compact[c] for c in choices],
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_CUTOFF,
+            limit=5,
+        )
+        best: dict[str, float] = {}
+        for _, score, position in (*by_tokens, *by_letters):
+            psa_key = choices[position]
+            best[psa_key] = max(best.get(psa_key, 0.0), float(score))
         ranked = sorted(
             (
-                (_score(vendor_key, psa_key), psa_key)
-                for psa_key in candidates
+                (score, psa_key)
+                for psa_key, score in best.items()
                 if not _distinct_words_conflict(vendor_key, psa_key)
             ),
             reverse=True,
         )
-        ranked = [(s, k) for s, k in ranked if s >= FUZZY_CUTOFF]
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AMBIGUITY_MARGIN:
             continue  # two near-equal candidates: leave it to the user (Client Aliases)
         scored.extend((score, vendor_key, psa_key) for score, psa_key in ranked[:3])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from engine.columns import header_score
@@ -31,9 +32,15 @@ class Table:
     header_row: int
 
 
+_NEEDS_CLEANING = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\t\r\n]| {2}")
+
+
 def clean_text(value: object) -> str:
     """Text with NBSP/tabs folded to spaces and zero-width characters removed."""
-    text = _INVISIBLE.sub("", str(value)).replace("\u00a0", " ").replace("\t", " ")
+    text = str(value)
+    if not _NEEDS_CLEANING.search(text):  # the common case: nothing to fold
+        return text.strip()
+    text = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
     return re.sub(r" {2,}", " ", text).strip()
 
 
@@ -63,9 +70,16 @@ def _unique_headers(cells: list[object]) -> list[str]:
     return headers
 
 
-def _blank_mask(cells: pd.DataFrame) -> pd.Series:
-    filled = cells.map(lambda v: v is not None and not (isinstance(v, str) and not v.strip()))
-    return ~filled.any(axis=1)
+def _blank_rows(cells: pd.DataFrame) -> list[bool]:
+    """True for rows with nothing in them (None, empty or whitespace-only text)."""
+    values = cells.to_numpy(dtype=object)
+    filled = (values != None) & (values != "")  # noqa: E711 (elementwise, not identity)
+    blank = ~filled.any(axis=1)
+    for position in np.flatnonzero(~blank):  # a row with only spaces is blank too
+        row = values[position]
+        if all(v is None or (v.__class__ is str and v.isspace()) or v == "" for v in row):
+            blank[position] = True
+    return [bool(b) for b in blank]
 
 
 def locate_header(raw: RawTable) -> Table:
@@ -75,8 +89,7 @@ def locate_header(raw: RawTable) -> Table:
         raise EmptyInputError(
             f"{raw.name}: there is nothing in it. Paste or export the data again."
         )
-    blank = _blank_mask(cells)
-    filled_positions = [i for i, is_blank in enumerate(blank.tolist()) if not is_blank]
+    filled_positions = [i for i, is_blank in enumerate(_blank_rows(cells)) if not is_blank]
     if not filled_positions:
         raise EmptyInputError(f"{raw.name}: every row is blank. Paste or export the data again.")
     best_position, best_score = filled_positions[0], 0.0

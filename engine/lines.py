@@ -45,7 +45,7 @@ class Line:
     product: str
     product_ids: tuple[str, ...]
     quantity: Decimal | None
-    unit: Fraction | None  # per billed period
+    unit: Decimal | Fraction | None  # per billed period (a Fraction only when derived from a total)
     months: int  # months one billed unit covers
     amount: Decimal | None  # the line's amount as billed
     excluded: str | None
@@ -56,7 +56,7 @@ class Line:
 
     @property
     def monthly_unit(self) -> Fraction | None:
-        return None if self.unit is None else abs(self.unit) / self.months
+        return None if self.unit is None else abs(Fraction(self.unit)) / self.months
 
     @property
     def descriptor(self) -> tuple[str, tuple[str, ...]]:
@@ -72,18 +72,19 @@ def _column(table: Table, mapping: ColumnMapping, field: str) -> pd.Series:
 
 def _parsed(series: pd.Series, parser: Callable[[object], T]) -> list[T]:
     """Parse each distinct value once (exports repeat the same prices and names thousands of times)."""
-    values = series.tolist()
     cache: dict[object, T] = {}
     out: list[T] = []
-    for value in values:
-        key = (type(value), value) if not isinstance(value, list | dict) else repr(value)
+    append = out.append
+    for value in series.tolist():
+        # text keys by itself; other values with their type, so 1, 1.0 and True stay apart
+        key = value if value.__class__ is str else (value.__class__, value)
         try:
-            out.append(cache[key])
+            append(cache[key])
         except KeyError:
             cache[key] = result = parser(value)
-            out.append(result)
-        except TypeError:
-            out.append(parser(value))
+            append(result)
+        except TypeError:  # an unhashable cell value
+            append(parser(value))
     return out
 
 
@@ -112,19 +113,33 @@ def _is_totals(client: str, product: str, first: str) -> bool:
     )
 
 
-def _is_repeated_header(table: Table, mapping: ColumnMapping, position: int) -> bool:
-    row = table.data.iloc[position]
-    hits = sum(_text(row[h]) == h for h in mapping.columns.values())
-    return hits >= max(2, len(mapping.columns) // 2)
+def _repeated_header_rows(table: Table, mapping: ColumnMapping) -> set[int]:
+    """Positions of rows that repeat the header (exports concatenated from several pages)."""
+    headers = list(mapping.columns.values())
+    needed = max(2, len(headers) // 2)
+    first = table.data[headers[0]].tolist()
+    candidates = [i for i, v in enumerate(first) if v.__class__ is str and v.strip() == headers[0]]
+    if not candidates:  # the usual case: one pass over one column
+        second = table.data[headers[1]].tolist() if len(headers) > 1 else []
+        candidates = [
+            i for i, v in enumerate(second) if v.__class__ is str and v.strip() == headers[1]
+        ]
+    rows = set()
+    for position in candidates:
+        row = table.data.iloc[position]
+        hits = sum(isinstance(row[h], str) and row[h].strip() == h for h in headers)
+        if hits >= needed:
+            rows.add(position)
+    return rows
 
 
 def _unit_and_amount(
     quantity: Decimal | None, unit: Decimal | None, total: Decimal | None
-) -> tuple[Fraction | None, Decimal | None]:
+) -> tuple[Decimal | Fraction | None, Decimal | None]:
     """Unit price from its column, else from the line total ÷ quantity; the line's amount likewise."""
     if unit is not None:
         amount = total if total is not None else (quantity * unit if quantity is not None else None)
-        return Fraction(unit), amount
+        return unit, amount
     if total is not None and quantity:
         return Fraction(total) / Fraction(quantity), total
     return None, total
@@ -148,6 +163,7 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     raw_quantity = _column(table, mapping, "quantity").tolist()
     raw_unit = _column(table, mapping, "unit_cost").tolist()
     first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
+    repeated = _repeated_header_rows(table, mapping)
     records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
         client, product, product_id = clients[i] or domains[i], names[i], ids[i]
@@ -169,7 +185,7 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
         terms = f"{frequency_text[i]} {charge[i]}"
         if _is_totals(clients[i], display, _text(first_cells[i])):
             excluded = "totals row"
-        elif _is_repeated_header(table, mapping, i):
+        elif i in repeated:
             excluded = "repeated header row"
         elif not client:
             excluded = "no customer name"
@@ -243,6 +259,7 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
     raw_quantity = _column(table, mapping, "quantity").tolist()
     raw_unit = _column(table, mapping, "unit_price").tolist()
     first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
+    repeated = _repeated_header_rows(table, mapping)
     cutoff = period_start or dt.date.today()
     records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
@@ -258,7 +275,7 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
         excluded = None
         if _is_totals(client, product, _text(first_cells[i])):
             excluded = "totals row"
-        elif _is_repeated_header(table, mapping, i):
+        elif i in repeated:
             excluded = "repeated header row"
         elif not client:
             excluded = "no company name"

@@ -89,12 +89,9 @@ def cents_from_text(value: object) -> Decimal | None:
 def round_cents(value: Fraction | Decimal | int) -> Decimal:
     """Round an exact amount half-up (away from zero) to the cent."""
     if isinstance(value, Fraction):
-        scaled = value * 100
-        magnitude = abs(scaled)
-        whole = magnitude.numerator * 2 + magnitude.denominator
-        cents = whole // (2 * magnitude.denominator)
-        signed = -cents if scaled < 0 else cents
-        return (Decimal(signed) / 100).quantize(CENT)
+        numerator, denominator = value.numerator, value.denominator  # denominator > 0
+        cents = (abs(numerator) * 200 + denominator) // (2 * denominator)  # half-up, in integers
+        return Decimal(-cents if numerator < 0 else cents).scaleb(-2)
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 

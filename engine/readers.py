@@ -161,12 +161,35 @@ def read_csv(data: bytes, *, name: str) -> RawTable:
     text = text.lstrip("\ufeff")
     sample = [line for line in text.splitlines()[:60] if line.strip()]
     delimiter = sniff_delimiter(sample)
-    rows: list[list[str | None]] = []
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        rows.append(list(row))
-        if len(rows) > MAX_ROWS + 50:
-            raise _too_many_rows(name)
-    return _checked(RawTable(name, _grid(rows)))
+    return _checked(RawTable(name, _parse_csv(text, delimiter, name)))
+
+
+def _parse_csv(text: str, delimiter: str, name: str) -> pd.DataFrame:
+    """pandas' C parser for speed; Python's csv module when rows are wider than the first ones."""
+    head = text[:200_000].splitlines()[:500]
+    width = max((len(row) for row in csv.reader(head, delimiter=delimiter)), default=1)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            quotechar='"',
+            doublequote=True,
+        )
+    except (pd.errors.ParserError, ValueError, OverflowError):
+        rows: list[list[str | None]] = []
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS + 50:
+                raise _too_many_rows(name) from None
+        return _grid(rows)
+    frame.columns = pd.RangeIndex(frame.shape[1])
+    return frame
 
 
 def _grid(rows: list[list[str | None]] | list[list[object]]) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from pathlib import Path
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import Side, check_side, recognise
 from engine.errors import EmptyInputError, WrongSideError
+from engine.gcpause import paused_gc
 from engine.header import Table, locate_header
 from engine.lines import Line, psa_lines, vendor_lines
 from engine.money import round_cents
@@ -37,7 +38,7 @@ from engine.result import (
     ReasonTotal,
     Result,
 )
-from engine.rules import ClientInfo, GroupKey, Holding, apply_rules
+from engine.rules import SCALE, ClientInfo, GroupKey, Holding, apply_rules
 from engine.settings import Settings
 from engine.values import parse_date
 
@@ -73,6 +74,21 @@ def reconcile(
     psa_sheet: str | None = None,
 ) -> Result:
     """Reconcile a vendor bill against a PSA export (paths, DataFrames of pasted values, or tables)."""
+    with paused_gc():
+        return _reconcile(
+            vendor, psa, settings, progress=progress, vendor_sheet=vendor_sheet, psa_sheet=psa_sheet
+        )
+
+
+def _reconcile(
+    vendor: Source,
+    psa: Source,
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    vendor_sheet: str | None = None,
+    psa_sheet: str | None = None,
+) -> Result:
     started = time.perf_counter()
     settings = settings or Settings()
     say = progress or (lambda message: None)
@@ -243,10 +259,14 @@ def _client_key(name: str) -> str:
 
 
 def _display_names(lines: list[Line]) -> dict[str, str]:
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for line in _known(lines):
-        spellings[_client_key(line.client)][line.client] += 1
-    return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    """Each client key's most common spelling."""
+    spellings: Counter[str] = Counter(line.client for line in _known(lines))
+    by_key: dict[str, tuple[int, str]] = {}
+    for spelling, count in spellings.items():
+        key = _client_key(spelling)
+        if key not in by_key or count > by_key[key][0]:
+            by_key[key] = (count, spelling)
+    return {key: spelling for key, (_, spelling) in by_key.items()}
 
 
 def _clients(vendor: list[Line], psa: list[Line], settings: Settings) -> list[ClientMatch]:
@@ -281,20 +301,30 @@ def _holdings(
     lines: list[Line], products: dict[Descriptor, ProductMatch], groups: dict[str, int]
 ) -> dict[GroupKey, Holding]:
     holdings: dict[GroupKey, Holding] = defaultdict(Holding)
+    group_of: dict[str, int | None] = {}
     for line in lines:
-        if _unreadable(line):
-            group = groups.get(_client_key(line.client))
-            if group is not None:
-                note = f"{line.side} row {line.row}: {line.excluded}"
-                holdings[GroupKey(group, products[line.descriptor].key)].notes.append(note)
+        if line.excluded is not None and not _unreadable(line):
             continue
-        if line.excluded is not None:
+        group = group_of.get(line.client, -1)
+        if group == -1:
+            group = group_of[line.client] = groups.get(_client_key(line.client))
+        if group is None:
             continue
         match = products[line.descriptor]
-        assert line.quantity is not None and line.monthly_unit is not None  # guaranteed by lines.py
-        key = GroupKey(groups[_client_key(line.client)], match.key)
-        holdings[key].add(
-            line.quantity, line.monthly_unit, line.product, line.row, match.confidence, match.method
+        if line.excluded is not None:  # unreadable: a note on its group, no amounts
+            holdings[(group, match.key)].notes.append(
+                f"{line.side} row {line.row}: {line.excluded}"
+            )
+            continue
+        assert line.quantity is not None and line.unit is not None  # guaranteed by lines.py
+        holdings[(group, match.key)].add(
+            line.quantity,
+            line.unit,
+            line.months,
+            line.product,
+            line.row,
+            match.confidence,
+            match.method,
         )
     return dict(holdings)
 
@@ -337,11 +367,16 @@ def _totals_warnings(lines: list[Line], name: str) -> list[str]:
 
 
 def _monthly_total(lines: list[Line]) -> Decimal:
-    total = sum(
-        (Fraction(line.amount) / line.months for line in _live(lines) if line.amount is not None),
-        Fraction(0),
-    )
-    return round_cents(total)
+    """Σ amount ÷ months over the lines that take part, exact (× SCALE keeps it in Decimals)."""
+    scaled, odd = Decimal(0), Fraction(0)
+    for line in _live(lines):
+        if line.amount is None:
+            continue
+        if SCALE % line.months == 0:
+            scaled += line.amount * (SCALE // line.months)
+        else:
+            odd += Fraction(line.amount) / line.months
+    return round_cents(Fraction(scaled) / SCALE + odd)
 
 
 def _kpis(

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, localcontext
 from fractions import Fraction
-from statistics import median
 
 from engine.money import round_cents
 from engine.result import Discrepancy, format_quantity
@@ -35,12 +34,17 @@ UNMATCHED_CLIENT_CONFIDENCE = 0.75
 UNREADABLE_LINE_CONFIDENCE = 0.5
 
 
+#: Sums are kept × 72 so that every billing period that divides 72 months (1, 2, 3, 4, 6, 12, 24, 36…)
+#: turns into a whole-month amount with Decimal arithmetic alone: exact and fast.
+SCALE = 72
+
+
 @dataclass
 class Holding:
     """One side's lines for one (client, product): summed quantity and Σ quantity × monthly unit."""
 
     quantity: Decimal = Decimal(0)
-    weighted: Fraction = Fraction(0)
+    scaled: Decimal | Fraction = Decimal(0)  # Σ quantity × unit × SCALE / months — exact
     spellings: dict[str, None] = field(default_factory=dict)
     rows: list[int] = field(default_factory=list)
     confidence: float = 1.0
@@ -50,14 +54,21 @@ class Holding:
     def add(
         self,
         quantity: Decimal,
-        monthly_unit: Fraction,
+        unit: Decimal | Fraction,
+        months: int,
         spelling: str,
         row: int,
         confidence: float,
         method: str,
     ) -> None:
+        """Add one line: ``unit`` is its price per billed period of ``months`` months."""
         self.quantity += quantity
-        self.weighted += Fraction(quantity) * monthly_unit
+        if isinstance(unit, Decimal) and SCALE % months == 0 and isinstance(self.scaled, Decimal):
+            self.scaled += quantity * abs(unit) * (SCALE // months)
+        else:  # an unusual period or a unit derived from a total: exact, the slow way
+            self.scaled = (
+                Fraction(self.scaled) + Fraction(quantity) * abs(Fraction(unit)) * SCALE / months
+            )
         self.spellings[spelling] = None
         self.rows.append(row)
         self.confidence = min(self.confidence, confidence)
@@ -69,7 +80,21 @@ class Holding:
 
     @property
     def unit(self) -> Fraction | None:
-        return self.weighted / Fraction(self.quantity) if self.quantity > 0 else None
+        """The quantity-weighted monthly unit amount, exact (built only for findings)."""
+        if self.quantity <= 0:
+            return None
+        return Fraction(self.scaled) / (SCALE * Fraction(self.quantity))
+
+
+def _cheaper(psa: Holding, vendor: Holding) -> bool:
+    """p < c without division: scaled_p / pq < scaled_c / vq  ⇔  scaled_p × vq < scaled_c × pq."""
+    if isinstance(psa.scaled, Decimal) and isinstance(vendor.scaled, Decimal):
+        with localcontext() as exact:
+            exact.prec = 100  # products of ≤ 28-digit operands: never rounded
+            return psa.scaled * vendor.quantity < vendor.scaled * psa.quantity
+    return Fraction(psa.scaled) * Fraction(vendor.quantity) < Fraction(vendor.scaled) * Fraction(
+        psa.quantity
+    )
 
 
 @dataclass(frozen=True)
@@ -80,10 +105,8 @@ class ClientInfo:
     confidence: float
 
 
-@dataclass(frozen=True)
-class GroupKey:
-    client: int
-    product: str
+#: (client group, product key): one line of comparison.
+GroupKey = tuple[int, str]
 
 
 def stable_id(kind: str, client: str, product: str) -> str:
@@ -104,20 +127,25 @@ def apply_rules(
     settings: Settings,
 ) -> list[Discrepancy]:
     """Every discrepancy of every group, ordered by monthly impact, largest first."""
-    reference = _reference_prices(psa)
+    reference = _ReferencePrices(psa)
     found: list[tuple[Fraction, Discrepancy]] = []
-    for key in sorted(set(vendor) | set(psa), key=lambda k: (k.client, k.product)):
+    for key in sorted(set(vendor) | set(psa), key=lambda k: k):
         v, p = vendor.get(key), psa.get(key)
         vq = v.quantity if v and v.present else Decimal(0)
         pq = p.quantity if p and p.present else Decimal(0)
+        quantities_differ = vq != pq and (vq > 0 or pq > 0)
+        below_cost = vq > 0 and pq > 0 and p is not None and v is not None and _cheaper(p, v)
+        if not quantities_differ and not below_cost:
+            continue  # the common case: nothing to report, no rational arithmetic needed
         c = v.unit if v and v.present else None
         price = p.unit if p and p.present else None
-        info = clients[key.client]
-        product = product_names[key.product]
+        info = clients[key[0]]
+        product = product_names[key[1]]
 
         impacts: list[tuple[str, Fraction]] = []
         if vq > 0 and pq == 0:
-            ref = reference.get(key.product, c)
+            median_price = reference.get(key[1])
+            ref = median_price if median_price is not None else c
             impacts.append(("unbilled", Fraction(vq) * (ref if ref is not None else Fraction(0))))
         elif pq > 0 and vq == 0:
             impacts.append(("no_vendor_record", Fraction(pq) * (price or Fraction(0))))
@@ -125,7 +153,7 @@ def apply_rules(
             impacts.append(("under_billed", Fraction(vq - pq) * price))
         elif pq > vq > 0 and price is not None:
             impacts.append(("over_billed", Fraction(pq - vq) * price))
-        if vq > 0 and pq > 0 and c is not None and price is not None and price < c:
+        if below_cost and c is not None and price is not None:
             impacts.append(("below_cost", (c - price) * Fraction(min(vq, pq))))
         for kind, impact in impacts:
             finding = _discrepancy(
@@ -139,13 +167,13 @@ def apply_rules(
                 pq,
                 c,
                 price,
-                reference.get(key.product),
+                reference.get(key[1]),
                 settings,
             )
             found.append((impact, finding))
     found.sort(
         key=lambda item: (
-            -item[0],
+            -item[1].monthly_impact,  # the cents shown; ties ordered by type, client and product
             _TYPE_ORDER[item[1].type],
             item[1].client.lower(),
             item[1].vendor_client.lower(),
@@ -153,19 +181,45 @@ def apply_rules(
         )
     )
     return [
-        Discrepancy(**{**discrepancy.__dict__, "priority": rank})
-        for rank, (_, discrepancy) in enumerate(found, start=1)
+        replace(discrepancy, priority=rank) for rank, (_, discrepancy) in enumerate(found, start=1)
     ]
 
 
-def _reference_prices(psa: dict[GroupKey, Holding]) -> dict[str, Fraction]:
-    """Median of the per-client PSA monthly unit prices of each product."""
-    prices: dict[str, list[Fraction]] = defaultdict(list)
-    for key, holding in psa.items():
-        unit = holding.unit
-        if unit is not None:
-            prices[key.product].append(unit)
-    return {product: Fraction(median(values)) for product, values in prices.items()}
+class _ReferencePrices:
+    """Median of the per-client PSA monthly unit prices of a product, worked out when first needed."""
+
+    def __init__(self, psa: dict[GroupKey, Holding]) -> None:
+        self._by_product: dict[str, list[Holding]] = defaultdict(list)
+        for key, holding in psa.items():
+            if holding.present:
+                self._by_product[key[1]].append(holding)
+        self._medians: dict[str, Fraction | None] = {}
+
+    def get(self, product: str) -> Fraction | None:
+        if product not in self._medians:
+            holdings = self._by_product.get(product, [])
+            with localcontext() as precise:
+                precise.prec = 60  # to order the prices; the median itself is taken exactly
+                ordered = sorted(
+                    holdings,
+                    key=lambda h: (
+                        Decimal(h.scaled) / h.quantity
+                        if isinstance(h.scaled, Decimal)
+                        else Decimal(h.scaled.numerator)
+                        / Decimal(h.scaled.denominator)
+                        / h.quantity
+                    ),
+                )
+            middle = len(ordered) // 2
+            if not ordered:
+                self._medians[product] = None
+            elif len(ordered) % 2:
+                self._medians[product] = ordered[middle].unit
+            else:
+                low, high = ordered[middle - 1].unit, ordered[middle].unit
+                assert low is not None and high is not None
+                self._medians[product] = (low + high) / 2
+        return self._medians[product]
 
 
 def _discrepancy(

@@ -1,0 +1,1 @@
+"""Leakage Finder benchmark: ``python -m bench`` (see bench/__main__.py)."""

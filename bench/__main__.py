@@ -1,0 +1,191 @@
+"""Benchmark: wall time per stage and peak memory, at 200 / 2,000 / 20,000 / 100,000 vendor lines.
+
+    python -m bench                 # all sizes, all three paths; writes bench/results.md
+    python -m bench --sizes 200 2000 --paths csv workbook
+
+Paths: ``csv`` (files → discrepancies CSV), ``xlsx`` (files → xlsx report) and ``workbook`` (a
+Leakage Finder workbook with pasted Vendor and PSA sheets → reconciled in place). Each measurement runs
+in a fresh Python process, so "total" includes interpreter start-up and imports, and "peak MB" is that
+process's maximum resident memory. Inputs come from the sample generator (messy names, every
+discrepancy type, split subscriptions, annual lines, services) and are cached in bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+RESULTS = Path(__file__).resolve().parent / "results.md"
+SIZES = (200, 2_000, 20_000, 100_000)
+PATHS = ("csv", "xlsx", "workbook")
+STAGES = ("startup", "read", "normalise", "match", "compare", "write")
+LINES_PER_CLIENT = 2.75  # what the sample generator yields on average
+
+
+def prepare(size: int) -> Path:
+    """Sample exports (CSV) and a pasted workbook with about ``size`` vendor lines."""
+    folder = OUT / str(size)
+    if (folder / "book.xlsm").exists():
+        return folder
+    from addin.build_template import template_bytes
+    from addin.paste import pasted_workbook
+    from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+
+    folder.mkdir(parents=True, exist_ok=True)
+    scenario = make_scenario(max(10, round(size / LINES_PER_CLIENT)), seed=size)
+    vendor, psa = vendor_rows(scenario, "partner_center"), psa_rows(scenario, "connectwise")
+    (folder / "vendor.csv").write_bytes(to_csv_bytes(vendor, fmt="partner_center"))
+    (folder / "psa.csv").write_bytes(to_csv_bytes(psa, fmt="connectwise"))
+    (folder / "book.xlsm").write_bytes(pasted_workbook(template_bytes(), vendor, psa))
+    (folder / "lines.json").write_text(json.dumps({"vendor": len(vendor) - 1, "psa": len(psa) - 1}))
+    return folder
+
+
+def worker(path: str, folder: Path, started: float) -> dict[str, float]:
+    """One measured run (in its own process): stage boundaries come from the engine's progress."""
+    import resource
+
+    # what each path needs before it can start work (the CLI imports the same lazily)
+    if path == "workbook":
+        import addin.workbook_file
+    else:
+        import engine.reconcile  # noqa: F401
+
+        if path == "xlsx":
+            import addin.report  # noqa: F401
+    imported = time.perf_counter()  # CLOCK_MONOTONIC: comparable with the parent's clock
+    marks: list[tuple[str, float]] = []
+
+    def progress(message: str) -> None:
+        marks.append((message, time.perf_counter()))
+
+    if path == "workbook":
+        import shutil
+
+        from addin.workbook_file import reconcile_workbook
+
+        book = folder / "run.xlsm"
+        shutil.copy(folder / "book.xlsm", book)
+        begin = time.perf_counter()
+        reconcile_workbook(book, progress=progress)
+    else:
+        from engine.reconcile import reconcile
+
+        begin = time.perf_counter()
+        result = reconcile(folder / "vendor.csv", folder / "psa.csv", progress=progress)
+        progress("Writing")
+        if path == "csv":
+            from engine.export import write_discrepancies_csv
+
+            write_discrepancies_csv(result, folder / "run.csv")
+        else:
+            from addin.report import write_report
+
+            write_report(result, folder / "run.xlsx")
+    end = time.perf_counter()
+    at = {message: moment for message, moment in marks}
+    first_read = at.get("Reading the vendor bill", begin) if path != "workbook" else begin
+    stages = {
+        "startup": imported - started,
+        "read": at["Normalising lines"] - first_read,
+        "normalise": at["Matching products"] - at["Normalising lines"],
+        "match": at["Comparing"] - at["Matching products"],
+        "compare": at["Done"] - at["Comparing"],
+        "write": end - at["Done"],
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    return stages
+
+
+def measure(size: int, path: str) -> dict[str, float]:
+    folder = prepare(size)
+    started = time.perf_counter()
+    process = subprocess.run(
+        [sys.executable, "-m", "bench", "--worker", path, str(folder), repr(started)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    total = time.perf_counter() - started
+    stages = json.loads(process.stdout.strip().splitlines()[-1])
+    stages["total"] = total
+    lines = json.loads((folder / "lines.json").read_text())
+    stages["vendor_lines"], stages["psa_lines"] = lines["vendor"], lines["psa"]
+    return stages
+
+
+def table(rows: list[tuple[int, str, dict[str, float]]]) -> str:
+    head = "| vendor lines | PSA lines | path | " + " | ".join(STAGES) + " | total s | peak MB |"
+    out = [head, "|" + "---|" * (len(STAGES) + 5)]
+    for size, path, s in rows:
+        cells = " | ".join(f"{s[stage]:.2f}" for stage in STAGES)
+        out.append(
+            f"| {int(s['vendor_lines']):,} | {int(s['psa_lines']):,} | {path} | {cells} | "
+            f"{s['total']:.2f} | {s['peak_mb']:.0f} |"
+        )
+    return "\n".join(out)
+
+
+def machine() -> str:
+    import os
+
+    memory = ""
+    try:
+        with open("/proc/meminfo") as handle:
+            memory = f", {int(handle.readline().split()[1]) / 1024**2:.0f} GiB"
+    except OSError:
+        pass
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{memory}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--paths", nargs="+", choices=PATHS, default=list(PATHS))
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per cell; the fastest is reported"
+    )
+    parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        path, folder, started = args.worker
+        print(json.dumps(worker(path, Path(folder), float(started))))
+        return
+    rows = []
+    for size in args.sizes:
+        print(f"preparing {size:,} lines…", file=sys.stderr, flush=True)
+        prepare(size)
+        for path in args.paths:
+            runs = [measure(size, path) for _ in range(args.repeat)]
+            best = min(runs, key=lambda r: r["total"])
+            rows.append((size, path, best))
+            print(
+                f"  {path:9} {best['total']:6.2f} s  {best['peak_mb']:6.0f} MB",
+                file=sys.stderr,
+                flush=True,
+            )
+    report = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {machine()}.\n"
+        "Seconds per stage; total is the whole process (start-up included), measured outside it.\n\n"
+        + table(rows)
+        + "\n"
+    )
+    RESULTS.write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
