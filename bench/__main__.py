@@ -123,7 +123,7 @@ def measure(size: int, path: str) -> dict[str, float]:
 def table(rows: list[tuple[int, str, dict[str, float]]]) -> str:
     head = "| vendor lines | PSA lines | path | " + " | ".join(STAGES) + " | total s | peak MB |"
     out = [head, "|" + "---|" * (len(STAGES) + 5)]
-    for size, path, s in rows:
+    for _size, path, s in rows:
         cells = " | ".join(f"{s[stage]:.2f}" for stage in STAGES)
         out.append(
             f"| {int(s['vendor_lines']):,} | {int(s['psa_lines']):,} | {path} | {cells} | "
