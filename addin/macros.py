@@ -20,9 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from addin import presentation as spec
-from addin.settings_sheet import read_settings
-from addin.workbook_file import input_table, read_decisions, read_history
+from addin.workbook_file import (
+    INPUT_SHEET_NAMES,
+    WorkbookInputs,
+    archive_name,
+    archived_history,
+    inputs_from_grids,
+)
 from engine.errors import LeakageFinderError
+from engine.header import column_letter
 from engine.result import Result
 
 TITLE = "Leakage Finder"
@@ -90,21 +96,12 @@ def excel_value(value: object) -> object:
     return value
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def write_table(sheet: Any, table: spec.OutputTable) -> None:
     """Header + rows in one write, then column formats, the Table, fills, validation, freeze."""
     width, height = len(table.columns), max(len(table.rows), 1)
-    last = _column_letter(width - 1)
+    last = column_letter(width - 1)
     for index, column in enumerate(table.columns):
-        cells = sheet.range(f"{_column_letter(index)}2:{_column_letter(index)}{height + 1}")
+        cells = sheet.range(f"{column_letter(index)}2:{column_letter(index)}{height + 1}")
         cells.number_format = spec.NUMBER_FORMATS[column.kind]
         cells.column_width = column.width
     data = [[c.header for c in table.columns]] + [
@@ -121,7 +118,7 @@ def write_table(sheet: Any, table: spec.OutputTable) -> None:
         for kind, colour in spec.TYPE_FILLS.items():
             body.conditional_formats.add_custom(f'=$B2="{kind}"', fill_color=colour)
     if table.status_column is not None:
-        status = _column_letter(table.status_column)
+        status = column_letter(table.status_column)
         sheet.range(f"{status}2:{status}{max(height, 1000) + 1}").data_validation.set_list(
             list(spec.STATUSES)
         )
@@ -151,7 +148,7 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
                 grid[block.row + r][block.col + c] = excel_value(value)
     sheet.range("A1").value = grid
     for index, width in enumerate(spec.KPI_COLUMN_WIDTHS):
-        sheet.range(f"{_column_letter(index)}1").column_width = width
+        sheet.range(f"{column_letter(index)}1").column_width = width
     sheet.range("B1").font.size = 16
     sheet.range("B1").font.bold = True
     value_rows = sorted({row + 2 for row, _, _ in layout.tiles})  # 1-based rows of the tile values
@@ -160,7 +157,7 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
     if history.rows:
         first, last = history.row + 2, history.row + 1 + len(history.rows)
         source = sheet.range(
-            f"{_column_letter(history.col)}{first - 1}:{_column_letter(history.col + 1)}{last}"
+            f"{column_letter(history.col)}{first - 1}:{column_letter(history.col + 1)}{last}"
         )
         chart = sheet.charts.add(left=20, top=15 * layout.chart_row, width=480, height=260)
         chart.set_source_data(source)
@@ -204,6 +201,14 @@ def write_outputs(
 # --- entry points (the ribbon buttons) -----------------------------------------------------------
 
 
+def _inputs(book: Any) -> WorkbookInputs:
+    """One bulk read of each sheet a run needs."""
+    return inputs_from_grids(
+        {name: read_grid(book, name) for name in INPUT_SHEET_NAMES if name in sheet_names(book)},
+        book.name,
+    )
+
+
 def reconcile() -> None:
     """Reconcile button: Vendor + PSA sheets → Discrepancies, KPIs, Matches, Excluded."""
     from engine.reconcile import reconcile as run
@@ -211,34 +216,15 @@ def reconcile() -> None:
     book = _xw().Book.caller()
     started = time.perf_counter()
     with excel_session(book, "reconciling…"):
-        grids = {
-            name: read_grid(book, name)
-            for name in (
-                spec.VENDOR,
-                spec.PSA,
-                spec.SETTINGS,
-                spec.CLIENT_ALIASES,
-                spec.PRODUCT_ALIASES,
-                spec.DISCREPANCIES,
-                spec.HISTORY,
-            )
-        }
-        name = book.name
-        settings = read_settings(
-            grids[spec.SETTINGS], grids[spec.CLIENT_ALIASES], grids[spec.PRODUCT_ALIASES]
-        )
-        result = run(
-            input_table(grids[spec.VENDOR], spec.VENDOR, name),
-            input_table(grids[spec.PSA], spec.PSA, name),
-            settings,
-            progress=_progress(book),
-        )
-        write_outputs(
-            book,
-            result,
-            read_decisions(grids[spec.DISCREPANCIES]),
-            read_history(grids[spec.HISTORY]),
-        )
+        inputs = _inputs(book)
+        result = run(inputs.vendor, inputs.psa, inputs.settings, progress=_progress(book))
+        write_outputs(book, result, inputs.decisions, inputs.history)
+        learned = spec.learned_aliases(result, inputs.settings.client_aliases)
+        if learned and spec.CLIENT_ALIASES in sheet_names(book):
+            first_free = len(inputs.client_alias_rows) + 2  # below the header and the user's rows
+            book.sheets[spec.CLIENT_ALIASES].range(f"A{first_free}").value = [
+                [excel_value(v) for v in row] for row in learned
+            ]
         k = result.kpis
         book.app.status_bar = (
             f"{TITLE}: {len(result.discrepancies)} findings, monthly leakage "
@@ -264,10 +250,10 @@ def _import(sheet_name: str, path: str | None) -> None:
         used = sheet.used_range
         if used.last_cell.row >= 3:
             sheet.range(
-                f"A3:{_column_letter(max(used.last_cell.column, 1) - 1)}{used.last_cell.row}"
+                f"A3:{column_letter(max(used.last_cell.column, 1) - 1)}{used.last_cell.row}"
             ).clear_contents()
         width = max((len(r) for r in rows), default=1)
-        target = sheet.range(f"A3:{_column_letter(width - 1)}{len(rows) + 2}")
+        target = sheet.range(f"A3:{column_letter(width - 1)}{len(rows) + 2}")
         target.number_format = "@"  # text-safe: ids keep leading zeros, nothing becomes a formula
         target.value = [[excel_value(v) for v in row] for row in rows]
         sheet.activate()
@@ -301,38 +287,20 @@ def archive_month() -> None:
 
     book = _xw().Book.caller()
     with excel_session(book, "archiving the month…"):
-        grids = {
-            name: read_grid(book, name)
-            for name in (
-                spec.VENDOR,
-                spec.PSA,
-                spec.SETTINGS,
-                spec.CLIENT_ALIASES,
-                spec.PRODUCT_ALIASES,
-                spec.DISCREPANCIES,
-                spec.HISTORY,
-            )
-        }
-        settings = read_settings(
-            grids[spec.SETTINGS], grids[spec.CLIENT_ALIASES], grids[spec.PRODUCT_ALIASES]
-        )
-        result = run(
-            input_table(grids[spec.VENDOR], spec.VENDOR, book.name),
-            input_table(grids[spec.PSA], spec.PSA, book.name),
-            settings,
-        )
-        decisions = read_decisions(grids[spec.DISCREPANCIES])
-        period = result.kpis.period or time.strftime("%Y-%m")
-        history = [r for r in read_history(grids[spec.HISTORY]) if str(r[0]) != period]
-        history.append(spec.history_row(result, decisions))
-        history.sort(key=lambda r: str(r[0]))
+        inputs = _inputs(book)
+        result = run(inputs.vendor, inputs.psa, inputs.settings)
+        history = archived_history(inputs, result)
         folder = Path(book.fullname).parent if book.fullname else Path.cwd()
-        archive = folder / f"{Path(book.name).stem} - Leakage {period}.xlsx"
-        atomic_write_bytes(archive, render_bytes(result, decisions=decisions, history=history))
-        sheet = book.sheets[spec.HISTORY]
-        sheet.range("A2").value = [[excel_value(v) for v in row] for row in history]
+        archive = archive_name(folder / book.name, result)
+        atomic_write_bytes(
+            archive, render_bytes(result, decisions=inputs.decisions, history=history)
+        )
+        book.sheets[spec.HISTORY].range("A2").value = [
+            [excel_value(v) for v in row] for row in history
+        ]
         book.app.alert(
-            f"Saved {archive.name} beside the workbook and added {period} to History.", title=TITLE
+            f"Saved {archive.name} beside the workbook and added {result.kpis.period or 'this month'} to History.",
+            title=TITLE,
         )
 
 

@@ -287,6 +287,30 @@ def top_clients(result: Result, limit: int = 10) -> list[list[object]]:
     return [[name, amount, amount * 12] for name, amount in ranked]
 
 
+ALIAS_COLUMNS: tuple[Column, ...] = (
+    Column("Vendor spelling", "text", 40),
+    Column("PSA spelling", "text", 40),
+    Column("Added by", "text", 44),
+)
+
+
+def learned_aliases(result: Result, existing: Mapping[str, str]) -> list[list[object]]:
+    """Client matches Reconcile found by fuzzy name or tenant domain, not yet in Client Aliases: added
+    so next month's run matches them exactly (delete a row to undo a wrong match)."""
+    known = {vendor.strip().lower() for vendor in existing}
+    rows: list[list[object]] = []
+    for match in result.client_matches:
+        if match.method in ("fuzzy", "domain") and match.vendor_name.strip().lower() not in known:
+            rows.append(
+                [
+                    match.vendor_name,
+                    match.psa_name,
+                    f"Reconcile ({match.method} {match.confidence:.2f}): delete the row if wrong",
+                ]
+            )
+    return rows
+
+
 HISTORY_COLUMNS: tuple[Column, ...] = (
     Column("period", "text", 12),
     Column("monthly_leakage", "money", 16),

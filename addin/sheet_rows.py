@@ -12,20 +12,15 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from engine.header import column_letter
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ROW = re.compile(r'<row r="(\d+)"[^>]*>(.*?)</row>', re.DOTALL)
 _CELL_STYLE = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?')
 
 
 def column_letters(count: int) -> list[str]:
-    letters = []
-    for index in range(count):
-        name, n = "", index + 1
-        while n:
-            n, remainder = divmod(n - 1, 26)
-            name = chr(65 + remainder) + name
-        letters.append(name)
-    return letters
+    return [column_letter(index) for index in range(count)]
 
 
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x")

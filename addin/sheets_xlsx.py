@@ -244,6 +244,20 @@ def _small_table(
     )
 
 
+def _aliases(
+    book: xlsxwriter.Workbook, formats: _Formats, name: str, rows: list[list[object]]
+) -> None:
+    """An alias sheet: the header the template has, then every row (the user's and the learned)."""
+    sheet = book.add_worksheet(name)
+    for col, column in enumerate(spec.ALIAS_COLUMNS):
+        sheet.set_column(col, col, column.width, formats.cell("text"))
+        sheet.write_string(0, col, column.header, formats.header)
+    for r, values in enumerate(rows, start=1):
+        for col, value in enumerate(values[: len(spec.ALIAS_COLUMNS)]):
+            _write(sheet, r, col, "" if value is None else str(value), formats.cell("text"))
+    sheet.freeze_panes(1, 0)
+
+
 def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
     """The History sheet: one row per archived month (header styled like the template's)."""
     sheet = book.add_worksheet(spec.HISTORY)
@@ -272,6 +286,7 @@ def render(
     decisions: spec.Decisions | None = None,
     history: Sequence[Sequence[object]] | None = None,
     sheets: Sequence[str] = spec.OUTPUT_SHEETS,
+    client_aliases: Sequence[Sequence[object]] = (),
 ) -> Rendered:
     """Render the output sheets (Discrepancies, KPIs, Matches, Excluded by default)."""
     decisions = decisions or {}
@@ -299,6 +314,8 @@ def render(
             _table(book, formats, spec.excluded_table(result))
         elif name == spec.HISTORY:
             _history(book, formats, list(map(list, history or [])))
+        elif name == spec.CLIENT_ALIASES:
+            _aliases(book, formats, name, list(map(list, client_aliases)))
     book.close()
     pending = {name: value for name, value in formats.pending.items() if value[0]}
     return Rendered(buffer.getvalue(), list(sheets), pending)

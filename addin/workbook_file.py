@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -25,7 +26,7 @@ from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, UnreadableFileError
 from engine.export import atomic_write_bytes
 from engine.gcpause import paused_gc
-from engine.readers import RawTable, check_zip
+from engine.readers import RawTable, check_zip, open_workbook
 from engine.reconcile import reconcile
 from engine.result import Result
 from engine.settings import Settings
@@ -41,6 +42,9 @@ class WorkbookInputs:
     settings: Settings
     decisions: spec.Decisions
     history: Grid
+    client_alias_rows: (
+        Grid  # the Client Aliases sheet's rows under its header, as the user has them
+    )
 
 
 def read_grids(path: Path, names: list[str]) -> dict[str, Grid]:
@@ -48,21 +52,12 @@ def read_grids(path: Path, names: list[str]) -> dict[str, Grid]:
     (calamine parses outside the GIL, so the pasted Vendor and PSA sheets load in parallel)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+    from python_calamine import CalamineError
 
     check_zip(path, path.name)
 
-    def open_book() -> CalamineWorkbook:
-        try:
-            return CalamineWorkbook.from_path(str(path))
-        except PasswordError:
-            raise UnreadableFileError(
-                f"{path.name}: the workbook is password-protected; remove the password first."
-            ) from None
-        except (CalamineError, ValueError, OSError) as error:
-            raise UnreadableFileError(
-                f"{path.name}: the workbook could not be read ({error})."
-            ) from None
+    def open_book() -> Any:
+        return open_workbook(path, path.name)
 
     first = open_book()
     present = [str(n) for n in first.sheet_names]
@@ -140,21 +135,24 @@ def read_history(grid: Grid | None) -> Grid:
     ]
 
 
-def read_inputs(path: Path) -> WorkbookInputs:
-    names = [
-        spec.VENDOR,
-        spec.PSA,
-        spec.SETTINGS,
-        spec.CLIENT_ALIASES,
-        spec.PRODUCT_ALIASES,
-        spec.DISCREPANCIES,
-        spec.HISTORY,
-    ]
-    grids = read_grids(path, names)
+#: Every sheet a reconciliation reads (the live and the file paths alike).
+INPUT_SHEET_NAMES = (
+    spec.VENDOR,
+    spec.PSA,
+    spec.SETTINGS,
+    spec.CLIENT_ALIASES,
+    spec.PRODUCT_ALIASES,
+    spec.DISCREPANCIES,
+    spec.HISTORY,
+)
+
+
+def inputs_from_grids(grids: dict[str, Grid], book_name: str) -> WorkbookInputs:
+    """What a run needs, from the sheets' values however they were read (calamine or xlwings)."""
     for required in (spec.VENDOR, spec.PSA):
         if required not in grids:
             raise InputError(
-                f"{path.name}: there is no {required!r} sheet. Use a Leakage Finder workbook "
+                f"{book_name}: there is no {required!r} sheet. Use a Leakage Finder workbook "
                 "(workbook_template.xlsm), or reconcile files with --vendor and --psa."
             )
     settings = read_settings(
@@ -163,12 +161,34 @@ def read_inputs(path: Path) -> WorkbookInputs:
         grids.get(spec.PRODUCT_ALIASES, []),
     )
     return WorkbookInputs(
-        vendor=input_table(grids[spec.VENDOR], spec.VENDOR, path.name),
-        psa=input_table(grids[spec.PSA], spec.PSA, path.name),
+        vendor=input_table(grids[spec.VENDOR], spec.VENDOR, book_name),
+        psa=input_table(grids[spec.PSA], spec.PSA, book_name),
         settings=settings,
         decisions=read_decisions(grids.get(spec.DISCREPANCIES)),
         history=read_history(grids.get(spec.HISTORY)),
+        client_alias_rows=[
+            list(r)
+            for r in grids.get(spec.CLIENT_ALIASES, [])[1:]
+            if any(v not in (None, "") for v in r)
+        ],
     )
+
+
+def read_inputs(path: Path) -> WorkbookInputs:
+    return inputs_from_grids(read_grids(path, list(INPUT_SHEET_NAMES)), path.name)
+
+
+def archived_history(inputs: WorkbookInputs, result: Result) -> Grid:
+    """History with this run's month added (replacing an earlier archive of the same month)."""
+    period = result.kpis.period or dt.date.today().strftime("%Y-%m")
+    history = [r for r in inputs.history if str(r[0]) != period]
+    history.append(spec.history_row(result, inputs.decisions))
+    return sorted(history, key=lambda r: str(r[0]))
+
+
+def archive_name(book: Path, result: Result) -> Path:
+    period = result.kpis.period or dt.date.today().strftime("%Y-%m")
+    return book.with_name(f"{book.stem} - Leakage {period}.xlsx")
 
 
 def _merge_settings(base: Settings, override: Settings | None) -> Settings:
@@ -211,7 +231,15 @@ def _reconcile_workbook(
         inputs.vendor, inputs.psa, _merge_settings(inputs.settings, settings_override), progress=say
     )
     say("Writing the output sheets")
-    rendered = render(result, decisions=inputs.decisions, history=inputs.history)
+    learned = spec.learned_aliases(result, inputs.settings.client_aliases)
+    sheets = (*spec.OUTPUT_SHEETS, spec.CLIENT_ALIASES) if learned else spec.OUTPUT_SHEETS
+    rendered = render(
+        result,
+        decisions=inputs.decisions,
+        history=inputs.history,
+        sheets=sheets,
+        client_aliases=[*inputs.client_alias_rows, *learned],
+    )
     updated = replace_sheets(original, rendered, name=source.name)
     _write(Path(out) if out else source, updated)
     return result
@@ -224,11 +252,8 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     original = source.read_bytes()
     inputs = read_inputs(source)
     result = reconcile(inputs.vendor, inputs.psa, inputs.settings, progress=say)
-    period = result.kpis.period or dt.date.today().strftime("%Y-%m")
-    archive = source.with_name(f"{source.stem} - Leakage {period}.xlsx")
-    history = [r for r in inputs.history if str(r[0]) != period]
-    history.append(spec.history_row(result, inputs.decisions))
-    history.sort(key=lambda r: str(r[0]))
+    history = archived_history(inputs, result)
+    archive = archive_name(source, result)
     atomic_write_bytes(archive, render_bytes(result, decisions=inputs.decisions, history=history))
     rendered = render(
         result,

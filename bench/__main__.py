@@ -1,4 +1,4 @@
-"""Benchmark: wall time per stage and peak memory, at 200 / 2,000 / 20,000 / 100,000 vendor lines.
+"""Benchmark: wall time per stage and peak memory, at 200 / 2,000 / 10,000 / 20,000 / 100,000 vendor lines.
 
     python -m bench                 # all sizes, all three paths; writes bench/results.md
     python -m bench --sizes 200 2000 --paths csv workbook
@@ -22,7 +22,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
 RESULTS = Path(__file__).resolve().parent / "results.md"
-SIZES = (200, 2_000, 20_000, 100_000)
+SIZES = (200, 2_000, 10_000, 20_000, 100_000)
 PATHS = ("csv", "xlsx", "workbook")
 STAGES = ("startup", "read", "normalise", "match", "compare", "write")
 LINES_PER_CLIENT = 2.75  # what the sample generator yields on average

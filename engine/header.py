@@ -44,7 +44,8 @@ def clean_text(value: object) -> str:
     return re.sub(r" {2,}", " ", text).strip()
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA (Excel's column names)."""
     letters = ""
     index += 1
     while index:
@@ -59,7 +60,7 @@ def _unique_headers(cells: list[object]) -> list[str]:
     for index, cell in enumerate(cells):
         text = clean_text(cell) if cell is not None else ""
         if not text:
-            text = f"column {_column_letter(index)}"
+            text = f"column {column_letter(index)}"
         key = text.lower()
         if key in seen:
             seen[key] += 1

@@ -15,6 +15,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -235,24 +236,12 @@ def check_zip(path: Path, name: str) -> None:
         )
 
 
-def sheet_names(path: Path) -> list[str]:
-    """Visible worksheet names of a workbook, in order."""
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_path(str(path))
-    try:
-        return [str(name) for name in workbook.sheet_names]
-    finally:
-        workbook.close()
-
-
-def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
-    """Read one sheet (the named one, else the first with data) of an .xlsx/.xlsm into a grid."""
+def open_workbook(path: Path, name: str) -> Any:
+    """A python-calamine workbook, with the errors a user can cause turned into ours."""
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-    check_zip(path, name)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_path(str(path))
     except PasswordError:
         raise UnreadableFileError(
             f"{name}: the workbook is password-protected. Remove the password in Excel and try again."
@@ -262,6 +251,14 @@ def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
             f"{name}: the workbook could not be read ({error}). Open it in Excel and save it again, "
             "or export the data as CSV."
         ) from None
+
+
+def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
+    """Read one sheet (the named one, else the first with data) of an .xlsx/.xlsm into a grid."""
+    from python_calamine import CalamineError
+
+    check_zip(path, name)
+    workbook = open_workbook(path, name)
     try:
         names = [str(sheet_name) for sheet_name in workbook.sheet_names]
         if sheet is not None and sheet not in names:

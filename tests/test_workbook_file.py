@@ -41,9 +41,9 @@ def test_outputs_written_and_everything_else_kept_byte_for_byte(sample_book: Pat
         spec.VENDOR,
         spec.PSA,
         spec.SETTINGS,
-        spec.CLIENT_ALIASES,
+        spec.PRODUCT_ALIASES,
         spec.HISTORY,
-    ):
+    ):  # (Client Aliases may gain confirmed matches: its own test)
         assert after[names[sheet]] == before[names[sheet]], sheet
     for part in (
         "xl/vbaProject.bin",
@@ -59,6 +59,29 @@ def test_outputs_written_and_everything_else_kept_byte_for_byte(sample_book: Pat
     assert book[spec.DISCREPANCIES].freeze_panes == "A2"
     header = [c.value for c in book[spec.DISCREPANCIES][1]][:15]
     assert header == [c.header for c in spec.DISCREPANCY_COLUMNS[:15]]
+
+
+def test_confirmed_fuzzy_matches_are_added_to_client_aliases_once(sample_book: Path) -> None:
+    book = openpyxl.load_workbook(sample_book, keep_vba=True)  # the user's own alias row first
+    book[spec.CLIENT_ALIASES].append(["Some Vendor Name Pty Ltd", "Some PSA Name", "me"])
+    book.save(sample_book)
+    result = reconcile_workbook(sample_book)
+    fuzzy = {
+        m.vendor_name: m.psa_name for m in result.client_matches if m.method in ("fuzzy", "domain")
+    }
+    assert fuzzy, "the sample has typos that only fuzzy matching finds"
+    rows = [
+        [c.value for c in row]
+        for row in openpyxl.load_workbook(sample_book)[spec.CLIENT_ALIASES].iter_rows()
+    ]
+    assert rows[0] == ["Vendor spelling", "PSA spelling", "Added by"]
+    assert rows[1] == ["Some Vendor Name Pty Ltd", "Some PSA Name", "me"]
+    assert {r[0]: r[1] for r in rows[2:]} == fuzzy and all(
+        r[2].startswith("Reconcile (") for r in rows[2:]
+    )
+    again = reconcile_workbook(sample_book)  # now they match by alias, and nothing is added twice
+    assert {m.method for m in again.client_matches if m.vendor_name in fuzzy} == {"alias"}
+    assert openpyxl.load_workbook(sample_book)[spec.CLIENT_ALIASES].max_row == len(rows)
 
 
 def test_rerun_is_stable_and_keeps_status_and_note(sample_book: Path) -> None:
