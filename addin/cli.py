@@ -149,6 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except SystemExit as exit_:  # parser.error() for option combinations
         return int(exit_.code or 0)
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
