@@ -122,6 +122,11 @@ _ABBREVIATIONS = {
     "ptnrs": "partners",
 }
 _STOP = frozenset(["and", "of", "the", "for", "a", "an"])
+#: Words that qualify a company without naming a different one ("Contoso Holdings" is Contoso; "Contoso
+#: Lab" is not Contoso Group). Names equal once these are set aside match, when unique on both sides.
+_GENERIC = frozenset(
+    "main hq headquarters head office corporate global holdings holding enterprises worldwide usa us uk".split()
+)
 
 
 @lru_cache(maxsize=131072)
@@ -219,11 +224,33 @@ def match_clients(
                 if len(found) == 1:
                     pair(vendor_key, found[0], "domain", 0.95)
                     break
+    for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
+        pair(vendor_key, psa_key, "fuzzy", 0.9)
     for vendor_key, psa_key, score in _fuzzy_pairs(list(free_vendor), list(free_psa)):
         pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2))
     matches.extend(ClientMatch(k, None, n, "", "unmatched", 0.0) for k, n in free_vendor.items())
     matches.extend(ClientMatch(None, k, "", n, "unmatched", 0.0) for k, n in free_psa.items())
     return matches
+
+
+def _core(key: str) -> str:
+    return " ".join(t for t in key.split() if t not in _GENERIC)
+
+
+def _core_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs whose names are equal once generic words are set aside, each core unique on both sides."""
+    vendor_cores: dict[str, list[str]] = defaultdict(list)
+    psa_cores: dict[str, list[str]] = defaultdict(list)
+    for key in vendor_keys:
+        vendor_cores[_core(key)].append(key)
+    for key in psa_keys:
+        psa_cores[_core(key)].append(key)
+    pairs = []
+    for core, vendors in vendor_cores.items():
+        candidates = psa_cores.get(core, [])
+        if core and len(vendors) == 1 and len(candidates) == 1:
+            pairs.append((vendors[0], candidates[0]))
+    return pairs
 
 
 def _blocks(keys: list[str]) -> dict[str, list[str]]:

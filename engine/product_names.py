@@ -18,7 +18,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # invoice-template tokens and billed-period text: HaloPSA "$MONTHNAME $YEAR", "{month}", "%MONTH%"
+    (r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>", " "),
+    (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),  # dates
+    (r"\b" + _MONTHS + r"\.?\s+\d{4}\b|\b\d{4}[-/]\d{2}\b", " "),  # "Aug 2025", "2025-08"
+    (r"\b(?:to|until|thru|through)\b\s*(?=[\s)\]-]|$)", " "),
     (r"\bnew commerce(?: experience)?\b", " "),
     (r"\b(?:legacy )?csp\b", " "),
     (r"\bw/o teams\b|\bwithout teams\b|\bno teams\b|\bno-teams\b", " noteams "),

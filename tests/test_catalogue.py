@@ -44,6 +44,11 @@ Azure AD Premium P1|Microsoft Entra ID P1
 Azure Active Directory Premium P2|Microsoft Entra ID P2
 Microsoft 365 Copilot [New Commerce Experience]|Microsoft 365 Copilot
 Teams Exploratory|Microsoft Teams Exploratory
+Microsoft 365 Business Premium - $MONTHNAME $YEAR|Microsoft 365 Business Premium
+Microsoft 365 E3 (01/08/2025 - 31/08/2025)|Microsoft 365 E3
+Microsoft 365 Business Premium (1-Aug-2025 to 31-Aug-2025)|Microsoft 365 Business Premium
+Office 365 E3 - Aug 2025|Office 365 E3
+Business Premium (M365)|Microsoft 365 Business Premium
 """
 
 

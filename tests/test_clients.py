@@ -71,6 +71,14 @@ def test_alias_and_domain_tiers() -> None:
     assert got["Tenant 44 Pty Ltd"] == ("Blue Ridge Logistics", "domain")
 
 
+def test_generic_qualifiers_do_not_hide_the_company() -> None:
+    got = _match(["Contoso Holdings Pty Ltd", "Fabrikam HQ"], ["Contoso", "Fabrikam (Main Office)"])
+    assert got["Contoso Holdings Pty Ltd"] == ("Contoso", "fuzzy")
+    assert got["Fabrikam HQ"] == ("Fabrikam (Main Office)", "fuzzy")
+    got = _match(["Contoso Holdings"], ["Contoso", "Contoso Global"])  # two candidates: not guessed
+    assert got["Contoso Holdings"] == ("", "unmatched")
+
+
 def test_ambiguous_near_ties_stay_unmatched() -> None:
     got = _match(["Contoso Dental"], ["Contoso Dentall", "Contoso Dentale"])
     assert got["Contoso Dental"][1] == "unmatched"
