@@ -125,7 +125,22 @@ _STOP = frozenset(["and", "of", "the", "for", "a", "an"])
 #: Words that qualify a company without naming a different one ("Contoso Holdings" is Contoso; "Contoso
 #: Lab" is not Contoso Group). Names equal once these are set aside match, when unique on both sides.
 _GENERIC = frozenset(
-    "main hq headquarters head office corporate global holdings holding enterprises worldwide usa us uk".split()
+    [
+        "main",
+        "hq",
+        "headquarters",
+        "head",
+        "office",
+        "corporate",
+        "global",
+        "holdings",
+        "holding",
+        "enterprises",
+        "worldwide",
+        "usa",
+        "us",
+        "uk",
+    ]
 )
 
 
