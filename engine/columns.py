@@ -140,6 +140,13 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "end of the billed period",
     ),
     _f("status", "text", "status subscriptionstatus", "date", "subscription status"),
+    _f(
+        "exchange_rate",
+        "money",
+        "pctobcexchangerate exchangerate fxrate conversionrate",
+        "date",
+        "pricing → billing currency rate (Partner Center)",
+    ),
 )
 
 PSA_FIELDS: tuple[Field, ...] = (

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import TypeVar
 
@@ -155,6 +155,7 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     quantities = _parsed(_column(table, mapping, "quantity"), parse_quantity)
     units = _parsed(_column(table, mapping, "unit_cost"), _money_parser(mapping, "unit_cost"))
     totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
+    rates = _parsed(_column(table, mapping, "exchange_rate"), parse_money)
     frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
     frequency_text = _parsed(_column(table, mapping, "billing_frequency"), _text)
     charge = _parsed(_column(table, mapping, "charge_type"), _text)
@@ -174,7 +175,11 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
         )
         display = product or product_id
         quantity, total = quantities[i], totals[i]
-        unit, amount = _unit_and_amount(quantity, units[i], total)
+        unit_cost, rate = units[i], rates[i]
+        if unit_cost is not None and rate is not None and rate > 0 and rate != 1:
+            # Partner Center bills ROUNDDOWN(EffectiveUnitPrice × PCToBCExchangeRate, 2) per seat
+            unit_cost = (unit_cost * rate).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        unit, amount = _unit_and_amount(quantity, unit_cost, total)
         months = (
             frequency[i]
             or period_from_stock_code(product_id)

@@ -114,6 +114,20 @@ def test_annual_billing_compares_monthly_amounts(write: Callable[..., Path]) -> 
     assert only(result) == {"below_cost|Contoso|Microsoft 365 E3": ("4.20", "50.40")}
 
 
+def test_partner_center_exchange_rate_gives_the_billing_currency_cost(
+    write: Callable[..., Path],
+) -> None:
+    """EffectiveUnitPrice 20.00 USD at PCToBCExchangeRate 1.5234 → ROUNDDOWN(30.468, 2) = 30.46 per
+    seat; billed 5 at 30.00 → below_cost (30.46 − 30.00) × 5 = 2.30."""
+    vendor = write(
+        "v.csv",
+        "CustomerName,ProductName,EffectiveUnitPrice,BillableQuantity,PCToBCExchangeRate\n"
+        "Contoso,Office 365 E3,20.00,5,1.5234\n",
+    )
+    result = reconcile(vendor, write("p.csv", PSA_HEADER + "Contoso,Office 365 E3,5,30.00\n"))
+    assert only(result) == {"below_cost|Contoso|Office 365 E3": ("2.30", "27.60")}
+
+
 def test_weighted_average_and_half_up_rounding(write: Callable[..., Path]) -> None:
     """Two subscriptions: 1 at 10.00 and 2 at 10.01 → c = 30.02/3 = 10.00666…; billed 3 at 10.00.
     below_cost = 0.02 (exactly 0.02 = (30.02 − 30)/3 × 3), never a float artefact."""
