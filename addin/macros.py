@@ -243,9 +243,7 @@ def _import(sheet_name: str, path: str | None) -> None:
         return
     with excel_session(book, f"importing {Path(path).name}…"):
         raw = read_source(path)
-        rows = [
-            ["" if v is None else str(v) for v in row] for row in raw.cells.itertuples(index=False)
-        ]
+        rows = [["" if v is None else str(v) for v in row] for row in raw.cells]
         sheet = book.sheets[sheet_name]
         used = sheet.used_range
         if used.last_cell.row >= 3:

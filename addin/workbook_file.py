@@ -17,8 +17,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from addin import presentation as spec
 from addin.package import replace_sheets
 from addin.settings_sheet import read_settings
@@ -96,9 +94,7 @@ def input_table(grid: Grid, sheet: str, book_name: str) -> RawTable:
             f"{book_name}, sheet {sheet!r}: the sheet is empty. Paste the {what} into it (header row "
             f"included), or use Import {'Vendor' if sheet == spec.VENDOR else 'PSA'} File… on the ribbon."
         )
-    width = max(len(row) for row in grid)
-    frame = pd.DataFrame([row + [None] * (width - len(row)) for row in grid], dtype=object)
-    return RawTable(f"{book_name}, sheet {sheet!r}", frame, row_offset=offset)
+    return RawTable(f"{book_name}, sheet {sheet!r}", grid, row_offset=offset)
 
 
 def read_decisions(grid: Grid | None) -> dict[str, tuple[str, str]]:

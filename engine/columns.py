@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
-
-import pandas as pd
 
 from engine.errors import MissingColumnError, SettingsError, WrongSideError
 from engine.money import parse_money
@@ -359,9 +357,9 @@ def _match_score(field: Field, key: str) -> float:
     return 0.0
 
 
-def _content_ok(kind: Kind, values: pd.Series) -> bool:
+def _content_ok(kind: Kind, values: Sequence[object]) -> bool:
     """Do a column's first values look like what the field holds?"""
-    sample = [v for v in values.iloc[:200].tolist() if v is not None and str(v).strip() != ""]
+    sample = [v for v in values[:200] if v is not None and str(v).strip() != ""]
     if not sample:
         return kind not in ("money", "quantity")
     if kind == "money":
@@ -380,7 +378,7 @@ def _content_ok(kind: Kind, values: pd.Series) -> bool:
 def recognise(
     side: Side,
     headers: list[str],
-    data: pd.DataFrame,
+    data: Mapping[str, Sequence[object]],
     *,
     source: str,
     overrides: Mapping[str, str] | None = None,
@@ -433,14 +431,14 @@ def recognise(
 def _fill_by_content(
     side: Side,
     headers: list[str],
-    data: pd.DataFrame,
+    data: Mapping[str, Sequence[object]],
     columns: dict[str, str],
     how: dict[str, str],
     taken: set[str],
 ) -> None:
     """Last resort for unknown exports: pick untaken columns whose values look right."""
     free = [h for h in headers if h not in taken]
-    looks: dict[str, Callable[[pd.Series], bool]] = {
+    looks: dict[str, Callable[[Sequence[object]], bool]] = {
         "quantity": lambda s: _content_ok("quantity", s) and _mostly_small_whole(s),
     }
     for field_name, check in looks.items():
@@ -454,8 +452,8 @@ def _fill_by_content(
                 break
 
 
-def _mostly_small_whole(values: pd.Series) -> bool:
-    numbers = [parse_quantity(v) for v in values.iloc[:200].tolist()]
+def _mostly_small_whole(values: Sequence[object]) -> bool:
+    numbers = [parse_quantity(v) for v in values[:200]]
     parsed = [n for n in numbers if n is not None]
     return bool(parsed) and sum(
         n == n.to_integral_value() and 0 <= n < 100000 for n in parsed

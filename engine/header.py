@@ -8,10 +8,8 @@ looks most like one (:func:`engine.columns.header_score`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
-import pandas as pd
 
 from engine.columns import header_score
 from engine.errors import EmptyInputError
@@ -23,11 +21,11 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 
 @dataclass(frozen=True)
 class Table:
-    """Rows under a header: ``data`` has one column per (unique) header, values as read."""
+    """Rows under a header: ``data`` holds one column (a sequence of cells) per (unique) header."""
 
     name: str
     headers: list[str]
-    data: pd.DataFrame
+    data: dict[str, Sequence[object]]
     row_numbers: list[int]  # the file's row number of each data row (1-based, like Excel)
     header_row: int
 
@@ -54,7 +52,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _unique_headers(cells: list[object]) -> list[str]:
+def _unique_headers(cells: Sequence[object]) -> list[str]:
     headers: list[str] = []
     seen: dict[str, int] = {}
     for index, cell in enumerate(cells):
@@ -71,47 +69,50 @@ def _unique_headers(cells: list[object]) -> list[str]:
     return headers
 
 
-def _blank_rows(cells: pd.DataFrame) -> list[bool]:
-    """True for rows with nothing in them (None, empty or whitespace-only text)."""
-    values = cells.to_numpy(dtype=object)
-    filled = (values != None) & (values != "")  # noqa: E711 (elementwise, not identity)
-    blank = ~filled.any(axis=1)
-    for position in np.flatnonzero(~blank):  # a row with only spaces is blank too
-        row = values[position]
-        if all(v is None or (v.__class__ is str and v.isspace()) or v == "" for v in row):
-            blank[position] = True
-    return [bool(b) for b in blank]
+def _is_blank_row(row: Sequence[object]) -> bool:
+    """Nothing in it: None, empty or whitespace-only text."""
+    for value in row:
+        if value is None or value == "":
+            continue
+        if isinstance(value, str) and value.isspace():
+            continue
+        return False
+    return True
 
 
 def locate_header(raw: RawTable) -> Table:
     """Pick the header row, name columns uniquely and keep the non-blank rows below it."""
     cells = raw.cells
-    if cells.empty:
+    if not cells:
         raise EmptyInputError(
             f"{raw.name}: there is nothing in it. Paste or export the data again."
         )
-    filled_positions = [i for i, is_blank in enumerate(_blank_rows(cells)) if not is_blank]
+    filled_positions = [i for i, row in enumerate(cells) if not _is_blank_row(row)]
     if not filled_positions:
         raise EmptyInputError(f"{raw.name}: every row is blank. Paste or export the data again.")
     best_position, best_score = filled_positions[0], 0.0
     for position in filled_positions[:SCAN_ROWS]:
-        score = header_score(cells.iloc[position].tolist())
+        score = header_score(cells[position])
         if score > best_score:
             best_position, best_score = position, score
-    headers = _unique_headers(cells.iloc[best_position].tolist())
+    width = max(len(cells[p]) for p in filled_positions)
+    header_cells = list(cells[best_position]) + [None] * (width - len(cells[best_position]))
+    headers = _unique_headers(header_cells)
     below = [p for p in filled_positions if p > best_position]
     if not below:
         raise EmptyInputError(
             f"{raw.name}: only a header row was found (row {best_position + raw.row_offset}), no "
             "data rows. Export the report again with its lines, or paste them under the header."
         )
-    data = cells.iloc[below].copy()
-    data.columns = pd.Index(headers)
-    data = data.reset_index(drop=True)
+    rows = [
+        cells[p] if len(cells[p]) == width else [*cells[p], *([None] * (width - len(cells[p])))]
+        for p in below
+    ]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
     return Table(
         name=raw.name,
         headers=headers,
-        data=data,
+        data=dict(zip(headers, columns, strict=True)),
         row_numbers=[p + raw.row_offset for p in below],
         header_row=best_position + raw.row_offset,
     )

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import TypeVar
-
-import pandas as pd
 
 from engine.columns import ColumnMapping, header_key
 from engine.header import Table, clean_text
@@ -63,19 +61,19 @@ class Line:
         return (self.product, self.product_ids)
 
 
-def _column(table: Table, mapping: ColumnMapping, field: str) -> pd.Series:
+def _column(table: Table, mapping: ColumnMapping, field: str) -> Sequence[object]:
     header = mapping.get(field)
     if header is None:
-        return pd.Series([None] * len(table.data), dtype=object)
-    return table.data[header].reset_index(drop=True)
+        return [None] * len(table.row_numbers)
+    return table.data[header]
 
 
-def _parsed(series: pd.Series, parser: Callable[[object], T]) -> list[T]:
+def _parsed(values: Sequence[object], parser: Callable[[object], T]) -> list[T]:
     """Parse each distinct value once (exports repeat the same prices and names thousands of times)."""
     cache: dict[object, T] = {}
     out: list[T] = []
     append = out.append
-    for value in series.tolist():
+    for value in values:
         # text keys by itself; other values with their type, so 1, 1.0 and True stay apart
         key = value if value.__class__ is str else (value.__class__, value)
         try:
@@ -117,17 +115,18 @@ def _repeated_header_rows(table: Table, mapping: ColumnMapping) -> set[int]:
     """Positions of rows that repeat the header (exports concatenated from several pages)."""
     headers = list(mapping.columns.values())
     needed = max(2, len(headers) // 2)
-    first = table.data[headers[0]].tolist()
+    first = table.data[headers[0]]
     candidates = [i for i, v in enumerate(first) if v.__class__ is str and v.strip() == headers[0]]
     if not candidates:  # the usual case: one pass over one column
-        second = table.data[headers[1]].tolist() if len(headers) > 1 else []
+        second = table.data[headers[1]] if len(headers) > 1 else []
         candidates = [
             i for i, v in enumerate(second) if v.__class__ is str and v.strip() == headers[1]
         ]
     rows = set()
     for position in candidates:
-        row = table.data.iloc[position]
-        hits = sum(isinstance(row[h], str) and row[h].strip() == h for h in headers)
+        hits = sum(
+            isinstance(v := table.data[h][position], str) and v.strip() == h for h in headers
+        )
         if hits >= needed:
             rows.add(position)
     return rows
@@ -161,9 +160,9 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     charge = _parsed(_column(table, mapping, "charge_type"), _text)
     starts = _parsed(_column(table, mapping, "period_start"), parse_date)
     ends = _parsed(_column(table, mapping, "period_end"), parse_date)
-    raw_quantity = _column(table, mapping, "quantity").tolist()
-    raw_unit = _column(table, mapping, "unit_cost").tolist()
-    first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
+    raw_quantity = _column(table, mapping, "quantity")
+    raw_unit = _column(table, mapping, "unit_cost")
+    first_cells = table.data[table.headers[0]] if table.headers else []
     repeated = _repeated_header_rows(table, mapping)
     records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
@@ -258,12 +257,12 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
     totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
     periods = _parsed(_column(table, mapping, "billing_period"), parse_period_months)
     statuses = _parsed(_column(table, mapping, "status"), _text)
-    raw_status = _column(table, mapping, "status").tolist()
+    raw_status = _column(table, mapping, "status")
     cancelled = _parsed(_column(table, mapping, "cancelled_date"), parse_date)
-    bill_flags = _column(table, mapping, "bill_flag").tolist()
-    raw_quantity = _column(table, mapping, "quantity").tolist()
-    raw_unit = _column(table, mapping, "unit_price").tolist()
-    first_cells = table.data.iloc[:, 0].tolist() if len(table.data.columns) else []
+    bill_flags = _column(table, mapping, "bill_flag")
+    raw_quantity = _column(table, mapping, "quantity")
+    raw_unit = _column(table, mapping, "unit_price")
+    first_cells = table.data[table.headers[0]] if table.headers else []
     repeated = _repeated_header_rows(table, mapping)
     cutoff = period_start or dt.date.today()
     records: list[Line] = []

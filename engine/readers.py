@@ -11,13 +11,16 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import sys
 import zipfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from engine.errors import EmptyInputError, UnreadableFileError
 
@@ -30,25 +33,34 @@ _DELIMITERS = (",", ";", "\t", "|")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+Cell = object  # str, int, float, bool, date/datetime or None ("" counts as blank)
+Grid = Sequence[Sequence[Cell]]
+
+
 @dataclass(frozen=True)
 class RawTable:
-    """Every cell of one export, rows as read; ``name`` is used in every message about it."""
+    """Every cell of one export, rows as read (possibly ragged); ``name`` names it in every message.
+
+    Plain lists, not a DataFrame: a pasted sheet arrives from calamine or xlwings as lists already, and
+    the in-workbook path then never pays for importing pandas.
+    """
 
     name: str
-    cells: pd.DataFrame  # object dtype, columns 0..n-1; cells are str, int, float, date or None
-    row_offset: int = 1  # the file's row number of ``cells.iloc[0]``
+    cells: Grid
+    row_offset: int = 1  # the file's row number of ``cells[0]``
 
 
-Source = str | Path | pd.DataFrame | RawTable
+Source: TypeAlias = "str | Path | pd.DataFrame | RawTable"
 
 
 def read_source(source: Source, *, name: str | None = None, sheet: str | None = None) -> RawTable:
     """Read a path, a DataFrame of pasted values or an already-read table into a :class:`RawTable`."""
     if isinstance(source, RawTable):
         return source
-    if isinstance(source, pd.DataFrame):
+    pandas = sys.modules.get("pandas")  # a DataFrame can only exist if pandas is loaded
+    if pandas is not None and isinstance(source, pandas.DataFrame):
         return _from_frame(source, name or "pasted sheet")
-    path = Path(source)
+    path = Path(source)  # type: ignore[arg-type]  # (not a DataFrame: handled above)
     label = name or path.name
     if not path.exists():
         raise UnreadableFileError(
@@ -71,13 +83,12 @@ def read_source(source: Source, *, name: str | None = None, sheet: str | None = 
 
 def _from_frame(frame: pd.DataFrame, name: str) -> RawTable:
     """A DataFrame with text column labels is header + rows; one with integer labels is a raw grid."""
-    grid = frame.astype(object)
-    if not isinstance(grid.columns, pd.RangeIndex):
-        header = pd.DataFrame([list(grid.columns)], columns=grid.columns, dtype=object)
-        grid = pd.concat([header, grid], ignore_index=True)
-    grid.columns = pd.RangeIndex(grid.shape[1])
-    grid = grid.where(pd.notna(grid), None)
-    return _checked(RawTable(name, grid.reset_index(drop=True)))
+    import pandas as pd
+
+    values = frame.astype(object).where(pd.notna(frame), None).to_numpy(dtype=object).tolist()
+    if not isinstance(frame.columns, pd.RangeIndex):
+        values.insert(0, list(frame.columns))
+    return _checked(RawTable(name, values))
 
 
 # --- CSV -------------------------------------------------------------------------------------------
@@ -165,8 +176,10 @@ def read_csv(data: bytes, *, name: str) -> RawTable:
     return _checked(RawTable(name, _parse_csv(text, delimiter, name)))
 
 
-def _parse_csv(text: str, delimiter: str, name: str) -> pd.DataFrame:
+def _parse_csv(text: str, delimiter: str, name: str) -> Grid:
     """pandas' C parser for speed; Python's csv module when rows are wider than the first ones."""
+    import pandas as pd
+
     head = text[:200_000].splitlines()[:500]
     width = max((len(row) for row in csv.reader(head, delimiter=delimiter)), default=1)
     try:
@@ -183,21 +196,14 @@ def _parse_csv(text: str, delimiter: str, name: str) -> pd.DataFrame:
             doublequote=True,
         )
     except (pd.errors.ParserError, ValueError, OverflowError):
-        rows: list[list[str | None]] = []
+        rows: list[list[str]] = []
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            rows.append(list(row))
+            rows.append(row)
             if len(rows) > MAX_ROWS + 50:
                 raise _too_many_rows(name) from None
-        return _grid(rows)
-    frame.columns = pd.RangeIndex(frame.shape[1])
-    return frame
-
-
-def _grid(rows: list[list[str | None]] | list[list[object]]) -> pd.DataFrame:
-    width = max((len(row) for row in rows), default=0)
-    padded = [row + [None] * (width - len(row)) if len(row) < width else row for row in rows]
-    frame = pd.DataFrame(padded, dtype=object, columns=pd.RangeIndex(width))
-    return frame
+        return rows
+    result: list[list[object]] = frame.to_numpy(dtype=object).tolist()
+    return result
 
 
 def _too_many_rows(name: str) -> UnreadableFileError:
@@ -284,8 +290,4 @@ def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
     if len(rows) > MAX_ROWS + 50:
         raise _too_many_rows(name)
     label = name if sheet is None and len(candidates) == 1 else f"{name} (sheet {chosen!r})"
-    return _checked(RawTable(label, _grid([[_cell(value) for value in row] for row in rows])))
-
-
-def _cell(value: object) -> object:
-    return None if value == "" else value
+    return _checked(RawTable(label, rows))

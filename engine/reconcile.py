@@ -48,9 +48,15 @@ NOT_A_VENDOR_PRODUCT = "not a vendor product (service, labour or other line)"
 
 def _fingerprint(raw: RawTable) -> str:
     digest = hashlib.sha1()
-    for row in raw.cells.itertuples(index=False):
+    for row in raw.cells:
         digest.update(repr(tuple(row)).encode("utf-8", "replace"))
     return digest.hexdigest()
+
+
+def _same_shape(a: RawTable, b: RawTable) -> bool:
+    return len(a.cells) == len(b.cells) and [len(r) for r in a.cells[:5]] == [
+        len(r) for r in b.cells[:5]
+    ]
 
 
 def _table(raw: RawTable, side: Side) -> Table:
@@ -105,9 +111,7 @@ def _reconcile(
     vendor_raw = read_source(vendor, sheet=vendor_sheet)
     say("Reading the PSA export")
     psa_raw = read_source(psa, sheet=psa_sheet)
-    if vendor_raw.cells.shape == psa_raw.cells.shape and _fingerprint(vendor_raw) == _fingerprint(
-        psa_raw
-    ):
+    if _same_shape(vendor_raw, psa_raw) and _fingerprint(vendor_raw) == _fingerprint(psa_raw):
         raise WrongSideError(
             f"{vendor_raw.name} and {psa_raw.name} hold exactly the same data: the same export was given "
             "twice. Give the vendor's bill as the vendor file and the PSA's export as the PSA file."

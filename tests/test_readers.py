@@ -34,7 +34,7 @@ def test_encodings(write: Callable[..., Path], encoding: str, bom: bytes) -> Non
     path = write("v.csv", bom + CSV.encode(encoding))
     table = locate_header(read_source(path))
     assert table.headers == ["Customer", "Product", "Qty", "Cost"]
-    assert table.data.iloc[0, 0] == "Café Müller"
+    assert table.data[table.headers[0]][0] == "Café Müller"
 
 
 def test_mixed_utf8_and_cp1252_lines(write: Callable[..., Path]) -> None:
@@ -44,14 +44,14 @@ def test_mixed_utf8_and_cp1252_lines(write: Callable[..., Path]) -> None:
         + "Müller,O365 E3,1,2\n".encode("cp1252")
     )
     table = locate_header(read_source(write("v.csv", data)))
-    assert table.data.iloc[:, 0].tolist() == ["Café", "Müller"]
+    assert list(table.data[table.headers[0]]) == ["Café", "Müller"]
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_delimiters(write: Callable[..., Path], delimiter: str) -> None:
     text = CSV.replace(",", delimiter).replace("20.70", "20,70" if delimiter != "," else "20.70")
     table = locate_header(read_source(write("v.txt", text)))
-    assert len(table.headers) == 4 and len(table.data) == 2
+    assert len(table.headers) == 4 and len(table.row_numbers) == 2
 
 
 def test_title_rows_and_blank_lines_above_header(write: Callable[..., Path]) -> None:
@@ -65,7 +65,7 @@ def test_title_rows_and_blank_lines_above_header(write: Callable[..., Path]) -> 
 def test_quoted_fields_with_delimiters_and_newlines(write: Callable[..., Path]) -> None:
     text = 'Customer,Product,Qty,Cost\n"Smith, Jones & Co","Office 365 E3\n(annual)",1,"1,234.50"\n'
     table = locate_header(read_source(write("v.csv", text)))
-    assert table.data.iloc[0].tolist() == [
+    assert [table.data[h][0] for h in table.headers] == [
         "Smith, Jones & Co",
         "Office 365 E3\n(annual)",
         "1",
@@ -116,7 +116,7 @@ def test_xlsx_with_merged_title_and_hidden_row(tmp_path: Path) -> None:
     path = _xlsx(tmp_path / "v.xlsx", rows, hidden_row=3, merge=True)
     table = locate_header(read_source(path))
     assert table.headers == ["Customer", "Product", "Qty", "Cost"]
-    assert len(table.data) == 2  # the hidden row is data: nothing is dropped silently
+    assert len(table.row_numbers) == 2  # the hidden row is data: nothing is dropped silently
 
 
 def test_dataframe_input_with_header_or_as_raw_grid() -> None:
