@@ -16,21 +16,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, Result
+from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, NUMERIC_COLUMNS, Result
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMERIC_COLUMNS = frozenset(
-    {
-        "priority",
-        "vendor_qty",
-        "psa_qty",
-        "vendor_unit_cost",
-        "psa_unit_price",
-        "monthly_impact",
-        "annual_impact",
-        "confidence",
-    }
-)
 
 
 def neutralise(text: str) -> str:
@@ -74,7 +62,7 @@ def discrepancies_csv(result: Result) -> bytes:
     writer.writeheader()
     for discrepancy in result.discrepancies:
         row = discrepancy.as_row()
-        writer.writerow({k: v if k in _NUMERIC_COLUMNS else neutralise(v) for k, v in row.items()})
+        writer.writerow({k: v if k in NUMERIC_COLUMNS else neutralise(v) for k, v in row.items()})
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

@@ -36,6 +36,8 @@ CSV_COLUMNS = (
     "confidence",
     "action",
 )
+#: CSV columns holding numbers (never text to neutralise).
+NUMERIC_COLUMNS = frozenset(CSV_COLUMNS[7:14]) | {"priority"}
 EXTRA_COLUMNS = ("severity", "client_match", "product_match", "vendor_rows", "psa_rows", "id")
 
 

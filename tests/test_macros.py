@@ -11,6 +11,7 @@ import xlwings
 
 from addin import macros
 from addin import presentation as spec
+from addin.build_template import SHEETS
 from addin.paste import pasted_workbook
 from addin.workbook_file import read_grids
 from engine.sample import make_scenario, psa_rows, vendor_rows
@@ -48,15 +49,7 @@ def _book(tmp_path: Path, template: bytes, clients: int, *, vendor_edit: Any = N
     path.write_bytes(pasted_workbook(template, vendor, psa_rows(scenario, "connectwise")))
     grids = read_grids(
         path,
-        [
-            spec.START,
-            spec.VENDOR,
-            spec.PSA,
-            spec.SETTINGS,
-            spec.CLIENT_ALIASES,
-            spec.PRODUCT_ALIASES,
-            spec.HISTORY,
-        ],
+        list(SHEETS),
     )
     book = FakeBook(name=path.name, fullname=str(path))
     for name, grid in grids.items():
