@@ -170,6 +170,8 @@ def _reconcile(
         match = psa_products[line.descriptor]
         if product_key(line.product) in excluded_spellings:
             line.excluded = "excluded in Settings"
+        elif match.free and not line.unit:
+            line.excluded = "free or trial (costs nothing)"
         elif not match.in_catalogue and match.key not in vendor_keys:
             line.excluded = NOT_A_VENDOR_PRODUCT
         else:

@@ -264,7 +264,8 @@ def _discrepancy(
         vendor_unit_cost=_money(cost),
         psa_unit_price=_money(price),
         monthly_impact=monthly,
-        annual_impact=round_cents(impact * 12),
+        annual_impact=monthly
+        * 12,  # "Annual impact = 12 × monthly": the monthly figure shown, × 12
         confidence=round(confidence, 2),
         action=_action(kind, info, product, vq, pq, cost, price, reference)
         + (f" — check first: {'; '.join(notes[:3])}" if notes else ""),

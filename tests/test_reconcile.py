@@ -51,6 +51,16 @@ def test_every_line_is_reconciled_or_excluded_with_a_reason(write: Callable[...,
     assert result.discrepancies == ()  # Fabrikam: 4 bought, 5 − 1 included = 4 billed
 
 
+def test_free_products_billed_at_zero_take_no_part(write: Callable[..., Path]) -> None:
+    """The vendor's free Teams Exploratory line and the PSA's $0 line for it are both excluded."""
+    result = reconcile(
+        write("v.csv", VENDOR),
+        write("p.csv", PSA + "Contoso,Teams Exploratory,5,0,$0.00,Billable,,Active\n"),
+    )
+    assert result.discrepancies == ()
+    assert ("psa", "free or trial (costs nothing)") in {(e.side, e.reason) for e in result.excluded}
+
+
 def test_kpis_tie_to_the_source_to_the_cent(write: Callable[..., Path]) -> None:
     """File total of the vendor lines = 198.00 + 777.60 + 0 + 82.80 = 1058.40 (the Grand Total row);
     monthly: 198.00 + 777.60/12 + 82.80 = 345.60."""

@@ -139,6 +139,18 @@ def test_weighted_average_and_half_up_rounding(write: Callable[..., Path]) -> No
     assert only(result) == {"below_cost|Contoso|Power BI Pro": ("0.02", "0.24")}
 
 
+def test_annual_is_twelve_times_the_monthly_figure_shown(write: Callable[..., Path]) -> None:
+    """Billed 3 at 10.00 against a cost of 10.00166… (1 × 10.005 + 2 × 10.00 over 3 seats):
+    below_cost (0.00166…) × 3 = 0.005 → 0.01 a month, and the annual figure is 12 × 0.01 = 0.12
+    (not 12 × 0.005 = 0.06)."""
+    result = run(
+        write,
+        "Contoso,Power BI Pro,1,10.005,Monthly\nContoso,Power BI Pro,2,10.00,Monthly\n",
+        "Contoso,Power BI Pro,3,10.00\n",
+    )
+    assert only(result) == {"below_cost|Contoso|Power BI Pro": ("0.01", "0.12")}
+
+
 def test_credit_lines_net_off(write: Callable[..., Path]) -> None:
     """+1 then −1 (a credit) on top of 4 seats: 4 net, billed 4 → nothing."""
     result = run(
