@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import sys
 import zipfile
 from collections import Counter
@@ -171,9 +172,14 @@ def read_csv(data: bytes, *, name: str) -> RawTable:
             "portal's export again and choose CSV or Excel, or open it in Excel and save as CSV."
         )
     text = text.lstrip("\ufeff")
+    declared = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter hint line
+    if declared:
+        text = text[declared.end() :]
     sample = [line for line in text.splitlines()[:60] if line.strip()]
-    delimiter = sniff_delimiter(sample)
-    return _checked(RawTable(name, _parse_csv(text, delimiter, name)))
+    delimiter = declared.group(1) if declared else sniff_delimiter(sample)
+    return _checked(
+        RawTable(name, _parse_csv(text, delimiter, name), row_offset=2 if declared else 1)
+    )
 
 
 def _parse_csv(text: str, delimiter: str, name: str) -> Grid:

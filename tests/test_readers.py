@@ -54,6 +54,12 @@ def test_delimiters(write: Callable[..., Path], delimiter: str) -> None:
     assert len(table.headers) == 4 and len(table.row_numbers) == 2
 
 
+def test_excel_sep_hint_line(write: Callable[..., Path]) -> None:
+    text = "sep=;\r\nCustomer;Product;Qty;Cost\r\nA, B and C Ltd;Office 365 E3;1;20,70\r\n"
+    table = locate_header(read_source(write("v.csv", text)))
+    assert table.headers == ["Customer", "Product", "Qty", "Cost"] and table.row_numbers == [3]
+
+
 def test_title_rows_and_blank_lines_above_header(write: Callable[..., Path]) -> None:
     text = "Recurring Invoices\nGenerated 2025-09-01 by admin\n\n\n" + CSV.replace(
         "\nNorthwind", "\n\nNorthwind"
