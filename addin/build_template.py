@@ -254,15 +254,14 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
     settings.data_validation(
         row + 1, 0, row + 40, 0, {"validate": "list", "source": ["vendor", "psa"]}
     )
+    # Field names live in hidden column J: an inline list may not exceed Excel's 255 characters.
+    fields = sorted(set(FIELD_NAMES["vendor"]) | set(FIELD_NAMES["psa"]))
+    settings.write_string(0, 9, "Fields")
+    for offset, field_name in enumerate(fields, start=1):
+        settings.write_string(offset, 9, field_name)
+    settings.set_column(9, 9, 20, None, {"hidden": True})
     settings.data_validation(
-        row + 1,
-        1,
-        row + 40,
-        1,
-        {
-            "validate": "list",
-            "source": sorted(set(FIELD_NAMES["vendor"]) | set(FIELD_NAMES["psa"])),
-        },
+        row + 1, 1, row + 40, 1, {"validate": "list", "source": f"=$J$2:$J${len(fields) + 1}"}
     )
     for r in range(row + 1, row + 41):
         for c in range(3):

@@ -109,9 +109,16 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "billing_frequency",
         "period",
         "billingfrequency paymentfrequency billingcycle billingcycletype billingperiod periodtype "
-        "frequency billingterm termandbillingcycle term commitmentterm termduration",
+        "frequency billingterm",
         "date start end",
         "how often a line is billed",
+    ),
+    _f(
+        "term",
+        "period",
+        "termandbillingcycle term commitmentterm termduration",
+        "date start end",
+        "the commitment term (read for the billing period when no frequency column says it)",
     ),
     _f(
         "charge_type",

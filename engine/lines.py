@@ -156,7 +156,15 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
     rates = _parsed(_column(table, mapping, "exchange_rate"), parse_money)
     frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
-    frequency_text = _parsed(_column(table, mapping, "billing_frequency"), _text)
+    term = _parsed(_column(table, mapping, "term"), parse_period_months)
+    frequency_text = [
+        f"{a} {b}"
+        for a, b in zip(
+            _parsed(_column(table, mapping, "billing_frequency"), _text),
+            _parsed(_column(table, mapping, "term"), _text),
+            strict=True,
+        )
+    ]
     charge = _parsed(_column(table, mapping, "charge_type"), _text)
     starts = _parsed(_column(table, mapping, "period_start"), parse_date)
     ends = _parsed(_column(table, mapping, "period_end"), parse_date)
@@ -181,6 +189,7 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
         unit, amount = _unit_and_amount(quantity, unit_cost, total)
         months = (
             frequency[i]
+            or term[i]
             or period_from_stock_code(product_id)
             or _months_from_dates(starts[i], ends[i])
             or 1

@@ -72,7 +72,7 @@ FORMATS = [
             "unit_cost": "cost",
             "line_total": "costTotal",
             "product_name": "productName",
-            "billing_frequency": "term",
+            "term": "term",
         },
     ),
     (

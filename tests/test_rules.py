@@ -128,6 +128,19 @@ def test_partner_center_exchange_rate_gives_the_billing_currency_cost(
     assert only(result) == {"below_cost|Contoso|Office 365 E3": ("2.30", "27.60")}
 
 
+def test_term_decides_when_the_frequency_cell_is_blank(write: Callable[..., Path]) -> None:
+    """BillingFrequency blank on the annual line: TermAndBillingCycle "…for yearly billing" makes
+    388.80 a year = 32.40 a month; billed at 31.00 → below_cost 1.40 × 3 = 4.20."""
+    vendor = write(
+        "v.csv",
+        "CustomerName,ProductName,EffectiveUnitPrice,BillableQuantity,BillingFrequency,"
+        "TermAndBillingCycle\nContoso,Microsoft 365 E3,388.80,3,,"
+        "One-Year commitment for yearly billing\n",
+    )
+    result = reconcile(vendor, write("p.csv", PSA_HEADER + "Contoso,Microsoft 365 E3,3,31.00\n"))
+    assert only(result) == {"below_cost|Contoso|Microsoft 365 E3": ("4.20", "50.40")}
+
+
 def test_weighted_average_and_half_up_rounding(write: Callable[..., Path]) -> None:
     """Two subscriptions: 1 at 10.00 and 2 at 10.01 → c = 30.02/3 = 10.00666…; billed 3 at 10.00.
     below_cost = 0.02 (exactly 0.02 = (30.02 − 30)/3 × 3), never a float artefact."""
