@@ -79,6 +79,13 @@ def test_code_names_and_document_modules_agree() -> None:
     assert book.sheetnames == list(SHEETS)
 
 
+def test_dropdown_lists_fit_excels_255_character_limit() -> None:
+    package = parts(TEMPLATE.read_bytes())
+    lists = [m.decode() for name, data in package.items() if name.startswith("xl/worksheets/")
+             for m in re.findall(rb'<formula1>"([^<]*)"</formula1>', data)]
+    assert lists and all(len(item) <= 255 for item in lists), lists
+
+
 def test_no_macro_runs_on_open_and_no_external_links() -> None:
     parser = VBA_Parser(str(TEMPLATE))
     code = "\n".join(c for (_, _, _, c) in parser.extract_all_macros())
