@@ -81,8 +81,12 @@ def test_code_names_and_document_modules_agree() -> None:
 
 def test_dropdown_lists_fit_excels_255_character_limit() -> None:
     package = parts(TEMPLATE.read_bytes())
-    lists = [m.decode() for name, data in package.items() if name.startswith("xl/worksheets/")
-             for m in re.findall(rb'<formula1>"([^<]*)"</formula1>', data)]
+    lists = [
+        m.decode()
+        for name, data in package.items()
+        if name.startswith("xl/worksheets/")
+        for m in re.findall(rb'<formula1>"([^<]*)"</formula1>', data)
+    ]
     assert lists and all(len(item) <= 255 for item in lists), lists
 
 
