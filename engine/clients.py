@@ -239,6 +239,8 @@ def match_clients(
                 if len(found) == 1:
                     pair(vendor_key, found[0], "domain", 0.95)
                     break
+    for vendor_key, psa_key in _trading_name_pairs(list(free_vendor), list(free_psa)):
+        pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         pair(vendor_key, psa_key, "fuzzy", 0.9)
     for vendor_key, psa_key, score in _fuzzy_pairs(list(free_vendor), list(free_psa)):
@@ -246,6 +248,35 @@ def match_clients(
     matches.extend(ClientMatch(k, None, n, "", "unmatched", 0.0) for k, n in free_vendor.items())
     matches.extend(ClientMatch(None, k, "", n, "unmatched", 0.0) for k, n in free_psa.items())
     return matches
+
+
+_TRADING_AS = re.compile(r"\b(?:dba|d b a|t a|trading as|doing business as|aka|fka|formerly)\b")
+
+
+def _names_in(key: str) -> list[str]:
+    """A "legal dba trading" name is also each of its parts: "contoso holdings dba contoso dental"."""
+    parts = [client_key(part) for part in _TRADING_AS.split(key)]
+    return [part for part in parts if part] if len(parts) > 1 else []
+
+
+def _trading_name_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str, str]]:
+    """Either side's dba part equals the other side's name, once and only once."""
+    psa_by_name: dict[str, set[str]] = defaultdict(set)
+    for key in psa_keys:
+        for name in [key, *_names_in(key)]:
+            psa_by_name[name].add(key)
+    pairs, used = [], set()
+    for vendor_key in vendor_keys:
+        names = _names_in(vendor_key) or [vendor_key]
+        found = {psa for name in names for psa in psa_by_name.get(name, ())}
+        if (
+            len(found) == 1
+            and (psa := next(iter(found))) not in used
+            and (_names_in(vendor_key) or _names_in(psa))
+        ):
+            pairs.append((vendor_key, psa))
+            used.add(psa)
+    return pairs
 
 
 def _core(key: str) -> str:

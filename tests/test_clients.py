@@ -71,6 +71,15 @@ def test_alias_and_domain_tiers() -> None:
     assert got["Tenant 44 Pty Ltd"] == ("Blue Ridge Logistics", "domain")
 
 
+def test_doing_business_as_names() -> None:
+    got = _match(
+        ["Contoso Holdings LLC dba Contoso Dental", "Fabrikam Inc"],
+        ["Contoso Dental", "Fabrikam Law Group d/b/a Fabrikam"],
+    )
+    assert got["Contoso Holdings LLC dba Contoso Dental"] == ("Contoso Dental", "alias")
+    assert got["Fabrikam Inc"] == ("Fabrikam Law Group d/b/a Fabrikam", "alias")
+
+
 def test_generic_qualifiers_do_not_hide_the_company() -> None:
     got = _match(["Contoso Holdings Pty Ltd", "Fabrikam HQ"], ["Contoso", "Fabrikam (Main Office)"])
     assert got["Contoso Holdings Pty Ltd"] == ("Contoso", "fuzzy")
