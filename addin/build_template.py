@@ -35,6 +35,7 @@ from addin.settings_sheet import (
     MAPPING_HEADER,
     SETTING_LABELS,
 )
+from addin.sheets_xlsx import text_safe_workbook
 
 SHEETS = (
     spec.START,
@@ -291,9 +292,7 @@ def build_template_bytes() -> bytes:
         template_text("LeakageFinder.bas"), ["ThisWorkbook", *CODE_NAMES.values()]
     )
     buffer = BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
+    book = text_safe_workbook(buffer)
     book.set_properties(
         {"title": "Leakage Finder", "created": BUILD_DATE, "author": "Leakage Finder"}
     )

@@ -10,10 +10,9 @@ import re
 from collections.abc import Sequence
 from io import BytesIO
 
-import xlsxwriter
-
 from addin import presentation as spec
 from addin.package import replace_sheets
+from addin.sheets_xlsx import text_safe_workbook
 
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
 HINTS = {
@@ -28,16 +27,7 @@ def render_input_sheets(
     vendor_rows: Sequence[Sequence[object]], psa_rows: Sequence[Sequence[object]]
 ) -> bytes:
     buffer = BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "constant_memory": False,
-        },
-    )
+    book = text_safe_workbook(buffer)
     for name, rows in ((spec.VENDOR, vendor_rows), (spec.PSA, psa_rows)):
         sheet = book.add_worksheet(name)
         sheet.set_column(0, 40, 16)

@@ -27,6 +27,14 @@ FIXED_DATE = dt.datetime(2025, 1, 1)
 _TILE_COLUMNS = 4
 
 
+#: Text stays text: no formula, URL or number is guessed from a string (export text is never a formula).
+TEXT_SAFE = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
+def text_safe_workbook(target: BytesIO) -> xlsxwriter.Workbook:
+    return xlsxwriter.Workbook(target, {**TEXT_SAFE, "in_memory": True})
+
+
 class _Formats:
     """xlsxwriter formats, created once per workbook and shared by all sheets."""
 
@@ -292,15 +300,7 @@ def render(
     decisions = decisions or {}
     history_rows = spec.history_with_current(list(map(list, history or [])), result, decisions)
     buffer = BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "in_memory": True,
-        },
-    )
+    book = text_safe_workbook(buffer)
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
     formats = _Formats(book)
     for name in sheets:

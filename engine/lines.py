@@ -132,16 +132,22 @@ def _repeated_header_rows(table: Table, mapping: ColumnMapping) -> set[int]:
     return rows
 
 
-def _unit_and_amount(
+def _priced(
     quantity: Decimal | None, unit: Decimal | None, total: Decimal | None
-) -> tuple[Decimal | Fraction | None, Decimal | None]:
-    """Unit price from its column, else from the line total ÷ quantity; the line's amount likewise."""
+) -> tuple[Decimal | None, Decimal | Fraction | None, Decimal | None]:
+    """(quantity, unit price, amount) of a line: the unit from its column, else the line total ÷
+    quantity; the amount from the total, else quantity × unit. A negative amount with a positive
+    quantity is a credit, so the quantity turns negative (seats come off)."""
     if unit is not None:
         amount = total if total is not None else (quantity * unit if quantity is not None else None)
-        return unit, amount
-    if total is not None and quantity:
-        return Fraction(total) / Fraction(quantity), total
-    return None, total
+        priced: Decimal | Fraction | None = unit
+    elif total is not None and quantity:
+        priced, amount = Fraction(total) / Fraction(quantity), total
+    else:
+        priced, amount = None, total
+    if quantity is not None and quantity > 0 and amount is not None and amount < 0:
+        quantity = -quantity
+    return quantity, priced, amount
 
 
 def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
@@ -186,7 +192,7 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
         if unit_cost is not None and rate is not None and rate > 0 and rate != 1:
             # Partner Center bills ROUNDDOWN(EffectiveUnitPrice × PCToBCExchangeRate, 2) per seat
             unit_cost = (unit_cost * rate).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-        unit, amount = _unit_and_amount(quantity, unit_cost, total)
+        quantity, unit, amount = _priced(quantity, unit_cost, total)
         months = (
             frequency[i]
             or term[i]
@@ -216,10 +222,6 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
             excluded = "free or trial (costs nothing)" if not amount else "trial"
         elif quantity == 0:
             excluded = "zero quantity"
-        if amount is None and quantity is not None and unit is not None:
-            amount = Decimal(0)
-        if quantity is not None and quantity > 0 and amount is not None and amount < 0:
-            quantity = -quantity  # a credit line written with a positive quantity
         records.append(
             Line(
                 "vendor",
@@ -282,7 +284,7 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
         if quantity is not None and less:
             quantity = quantity - less
         total = totals[i]
-        unit, amount = _unit_and_amount(quantity, units[i], total)
+        quantity, unit, amount = _priced(quantity, units[i], total)
         months = periods[i] or 1
         flag = bill_flags[i]
         excluded = None
@@ -308,10 +310,6 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
             excluded = f"unreadable unit price {_shown(raw_unit[i])}"
         elif quantity == 0:
             excluded = "zero quantity (nothing billed)"
-        if amount is None and quantity is not None and unit is not None:
-            amount = Decimal(0)
-        if quantity is not None and quantity > 0 and amount is not None and amount < 0:
-            quantity = -quantity
         product_ids = tuple(x for x in (ids[i],) if x)
         records.append(
             Line(

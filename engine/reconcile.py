@@ -70,6 +70,7 @@ def _most_common_month(dates: Iterable[object]) -> str | None:
     return months.most_common(1)[0][0] if months else None
 
 
+@paused_gc()
 def reconcile(
     vendor: Source,
     psa: Source,
@@ -80,21 +81,6 @@ def reconcile(
     psa_sheet: str | None = None,
 ) -> Result:
     """Reconcile a vendor bill against a PSA export (paths, DataFrames of pasted values, or tables)."""
-    with paused_gc():
-        return _reconcile(
-            vendor, psa, settings, progress=progress, vendor_sheet=vendor_sheet, psa_sheet=psa_sheet
-        )
-
-
-def _reconcile(
-    vendor: Source,
-    psa: Source,
-    settings: Settings | None = None,
-    *,
-    progress: Progress | None = None,
-    vendor_sheet: str | None = None,
-    psa_sheet: str | None = None,
-) -> Result:
     started = time.perf_counter()
     settings = settings or Settings()
     say = progress or (lambda message: None)
