@@ -346,6 +346,27 @@ def _inline_strings(sheet_xml: str, shared: list[str]) -> str:
     return re.sub(r'<c([^>]*?) t="s"><v>(\d+)</v></c>', swap, sheet_xml)
 
 
+def _appended_strings(target: Package, sheet_xml: str, shared: list[str]) -> str:
+    """``t="s"`` cells kept as shared strings, their text appended to the target's table (as Excel
+    saves pasted values): used for input sheets, where inline strings would be unlike a real file."""
+    part = "xl/sharedStrings.xml"
+    table = target.text(part)
+    offset = len(_shared_strings(target))
+    items = "".join(f"<si>{text}</si>" for text in shared)
+    end = table.rindex("</sst>")
+    table = table[:end] + items + table[end:]
+    total = offset + len(shared)
+    table = re.sub(
+        r'\b(count|uniqueCount)="\d+"', lambda m: f'{m.group(1)}="{total}"', table, count=2
+    )
+    target.set(part, table)
+    return re.sub(
+        r'(<c[^>]*? t="s"><v>)(\d+)(</v></c>)',
+        lambda m: f"{m.group(1)}{int(m.group(2)) + offset}{m.group(3)}",
+        sheet_xml,
+    )
+
+
 def _shared_strings(source: Package) -> list[str]:
     if not source.exists("xl/sharedStrings.xml"):
         return []
@@ -394,9 +415,8 @@ def _remap(xml: str, pattern: str, mapping: dict[int, int]) -> str:
     return re.sub(pattern, swap, xml)
 
 
-def _sheet_xml(xml: str, shared: list[str], xf_map: dict[int, int], dxf_map: dict[int, int]) -> str:
-    """A rendered sheet made fit for the target: inline strings, the target's style ids, not selected."""
-    xml = _inline_strings(xml, shared)
+def _sheet_xml(xml: str, xf_map: dict[int, int], dxf_map: dict[int, int]) -> str:
+    """A rendered sheet made fit for the target: the target's style ids, not selected."""
     xml = _remap(xml, r'<c\b[^>]*?\bs="(\d+)"', xf_map)
     xml = _remap(xml, r'<(?:row|col)\b[^>]*?\bs(?:tyle)?="(\d+)"', xf_map)
     xml = _remap(xml, r'\bdxfId="(\d+)"', dxf_map)
@@ -464,12 +484,18 @@ def _relative(part: str, from_part: str) -> str:
 
 
 def replace_sheets(
-    target_bytes: bytes, rendered: bytes | Rendered, *, name: str = "workbook"
+    target_bytes: bytes,
+    rendered: bytes | Rendered,
+    *,
+    name: str = "workbook",
+    shared_strings: bool = False,
 ) -> bytes:
     """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets).
 
     ``rendered`` is a package, or sheet shells whose remaining rows are written here, directly in the
-    target's style ids (so the bulk of the cells never needs remapping).
+    target's style ids (so the bulk of the cells never needs remapping). Text becomes inline strings,
+    so the target's shared-string table is never touched; ``shared_strings`` appends it to that table
+    instead, as Excel would (for pasted input sheets in tests and the benchmark).
     """
     pending = rendered.pending if isinstance(rendered, Rendered) else {}
     target = Package.read(target_bytes, name)
@@ -491,7 +517,12 @@ def replace_sheets(
         else:
             part = work.new_part("worksheets", "sheet")
             new_sheets.append((sheet_name, part))
-        xml = _sheet_xml(source.text(source_part), shared, xf_map, dxf_map)
+        xml = source.text(source_part)
+        if shared_strings and target.exists("xl/sharedStrings.xml"):
+            xml = _appended_strings(target, xml, shared)
+        else:
+            xml = _inline_strings(xml, shared)
+        xml = _sheet_xml(xml, xf_map, dxf_map)
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
             xml = fill_rows(xml, rows, template_row=template_row)

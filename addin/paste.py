@@ -49,5 +49,8 @@ def render_input_sheets(
 def pasted_workbook(
     template: bytes, vendor_rows: Sequence[Sequence[object]], psa_rows: Sequence[Sequence[object]]
 ) -> bytes:
-    """The template with the two exports pasted into its Vendor and PSA sheets."""
-    return replace_sheets(template, render_input_sheets(vendor_rows, psa_rows), name="template")
+    """The template with the two exports pasted into its Vendor and PSA sheets (text in the shared
+    string table, as Excel saves it)."""
+    return replace_sheets(
+        template, render_input_sheets(vendor_rows, psa_rows), name="template", shared_strings=True
+    )

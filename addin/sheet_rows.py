@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import zip_longest
 
 from engine.header import column_letter
 
@@ -38,37 +39,68 @@ def _text(value: str) -> str:
     return value
 
 
+_STRING = '<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def _cell(ref: str, style: str, value: object) -> str:
+    """One cell of any kind ("" for an empty one)."""
+    if value is None or value == "":
+        return ""
+    kind = value.__class__
+    if kind is bool:
+        return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'  # type: ignore[call-overload]
+    if kind is int or kind is float or kind is Decimal:
+        return f'<c r="{ref}"{style}><v>{value}</v></c>'
+    return _STRING.format(ref=ref, style=style, text=_text(str(value)))
+
+
+def _column_cells(letter: str, style: str, numbers: range, values: Sequence[object]) -> list[str]:
+    """A column's cells, built a column at a time: one type check per column, not per cell."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:
+        texts = [v or "" for v in values]
+        joined = "\n".join(texts)
+        if _NEEDS_ESCAPE.search(joined):
+            # escaping never touches a line break, so the whole column is escaped in one go
+            escaped = _text(joined).split("\n")
+            texts = escaped if len(escaped) == len(texts) else [_text(v) for v in texts]
+        head, tail = f'<c r="{letter}', f'"{style} t="inlineStr"><is><t xml:space="preserve">'
+        return [
+            f"{head}{n}{tail}{t}</t></is></c>" if t else ""
+            for n, t in zip(numbers, texts, strict=True)
+        ]
+    if kinds <= {int, float, Decimal, type(None)}:
+        head, tail = f'<c r="{letter}', f'"{style}><v>'
+        return [
+            f"{head}{n}{tail}{v}</v></c>" if v is not None else ""
+            for n, v in zip(numbers, values, strict=True)
+        ]
+    return [_cell(f"{letter}{n}", style, v) for n, v in zip(numbers, values, strict=True)]
+
+
 def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: Sequence[str]) -> str:
     """``<row>`` elements for ``rows`` starting at sheet row ``first_row`` (1-based).
 
     ``styles`` holds each column's ``s`` attribute text (e.g. ``' s="5"'`` or ``''``).
     """
-    letters = column_letters(max((len(r) for r in rows), default=0))
-    out: list[str] = []
-    append = out.append
-    for offset, row in enumerate(rows):
-        number = first_row + offset
-        append(f'<row r="{number}">')
-        for index, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            ref = f"{letters[index]}{number}"
-            style = styles[index] if index < len(styles) else ""
-            kind = value.__class__
-            if kind is str:
-                append(
-                    f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
-                )  # type: ignore[arg-type]
-            elif kind is bool:
-                append(f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>')  # type: ignore[call-overload]
-            elif kind is int or kind is float or kind is Decimal:
-                append(f'<c r="{ref}"{style}><v>{value}</v></c>')
-            else:
-                append(
-                    f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_text(str(value))}</t></is></c>'
-                )
-        append("</row>")
-    return "".join(out)
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    letters = column_letters(width)
+    numbers = range(first_row, first_row + len(rows))
+    columns = list(zip_longest(*rows)) if width else []
+    cells = [
+        _column_cells(letters[i], styles[i] if i < len(styles) else "", numbers, columns[i])
+        for i in range(width)
+    ]
+    return "".join(
+        [
+            f'<row r="{n}">{"".join(row)}</row>'
+            for n, row in zip(
+                numbers, zip(*cells, strict=True) if cells else ((),) * len(rows), strict=True
+            )
+        ]
+    )
 
 
 def fill_rows(sheet_xml: str, rows: Sequence[Sequence[object]], *, template_row: int) -> str:

@@ -144,20 +144,37 @@ _GENERIC = frozenset(
 )
 
 
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+#: One pass over lower-cased ASCII text: &/+/@ become words, apostrophes and dots vanish
+#: (O'Brien → obrien, L.L.C. → llc), anything else that is not a letter or digit splits words.
+_ASCII_FOLD = str.maketrans(
+    {
+        **{chr(c): " " for c in range(128) if not chr(c).isalnum()},
+        "&": " and ",
+        "+": " and ",
+        "@": " at ",
+        "'": None,
+        ".": None,
+        "`": None,
+    }
+)
+_NON_ASCII_DROPPED = str.maketrans({"’": None, "´": None})
+
+
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
     if name.isascii():
-        text = name.lower()
+        text = name.lower().translate(_ASCII_FOLD)
     else:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = re.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text).lower()
-    text = text.replace("&", " and ").replace("+", " and ").replace("@", " at ")
-    text = re.sub(r"['’`´.]", "", text)  # O'Brien → obrien, L.L.C. → llc, Inc. → inc
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+        text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
+        text = _NON_ALNUM.sub(" ", text.translate(_ASCII_FOLD))
     tokens = [_ABBREVIATIONS.get(token, token) for token in text.split()]
-    tokens = " ".join(tokens).split()
+    if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
+        tokens = " ".join(tokens).split()
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1] in _LEGAL:

@@ -28,6 +28,7 @@ from engine.values import (
 )
 
 T = TypeVar("T")
+V = TypeVar("V")
 _TOTALS = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b", re.IGNORECASE)
 _ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
 _TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
@@ -68,8 +69,27 @@ def _column(table: Table, mapping: ColumnMapping, field: str) -> Sequence[object
     return table.data[header]
 
 
-def _parsed(values: Sequence[object], parser: Callable[[object], T]) -> list[T]:
+class _Memo(dict[object, object]):
+    """A parser's results by cell value, computed on first lookup."""
+
+    def __init__(self, parser: Callable[[object], object]) -> None:
+        super().__init__()
+        self.parser = parser
+
+    def __missing__(self, value: object) -> object:
+        self[value] = result = self.parser(value)
+        return result
+
+
+def _parsed(values: Sequence[V], parser: Callable[[V], T]) -> list[T]:
     """Parse each distinct value once (exports repeat the same prices and names thousands of times)."""
+    if len(set(map(type, values)) - {str}) <= 1:
+        # Text plus at most one other type: no two different cells are equal as dict keys (1, 1.0
+        # and True would be), so the values themselves are the keys and lookups run at C speed.
+        try:
+            return list(map(_Memo(parser).__getitem__, values))  # type: ignore[arg-type]
+        except TypeError:  # an unhashable cell value
+            pass
     cache: dict[object, T] = {}
     out: list[T] = []
     append = out.append
@@ -103,12 +123,25 @@ def _money_parser(mapping: ColumnMapping, field: str) -> Callable[[object], Deci
     return parse_money
 
 
-def _is_totals(client: str, product: str, first: str) -> bool:
-    return bool(
-        (_TOTALS.match(client) and not product)
-        or (_TOTALS.match(product) and not client)
-        or (_TOTALS.match(first) and not product)
-    )
+def _starts_with_total(text: str) -> bool:
+    return _TOTALS.match(text) is not None
+
+
+def _totals_rows(
+    clients: list[str], products: list[str], first_cells: Sequence[object]
+) -> set[int]:
+    """Positions of totals rows: "Total"/"Grand total" where the client or product would be, with
+    the other empty. Each distinct text is tested once."""
+    client_total = _parsed(clients, _starts_with_total)
+    product_total = _parsed(products, _starts_with_total)
+    first_total = _parsed(_parsed(first_cells, _text), _starts_with_total)
+    return {
+        i
+        for i, (client, product) in enumerate(zip(clients, products, strict=True))
+        if (client_total[i] and not product)
+        or (product_total[i] and not client)
+        or (first_total[i] and not product)
+    }
 
 
 def _repeated_header_rows(table: Table, mapping: ColumnMapping) -> set[int]:
@@ -176,17 +209,20 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     ends = _parsed(_column(table, mapping, "period_end"), parse_date)
     raw_quantity = _column(table, mapping, "quantity")
     raw_unit = _column(table, mapping, "unit_cost")
-    first_cells = table.data[table.headers[0]] if table.headers else []
+    displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
+    stock_code_months = _parsed(ids, period_from_stock_code)
+    terms = _parsed([f"{a} {b}" for a, b in zip(frequency_text, charge, strict=True)], _terms_kind)
+    trial_names = _parsed(displays, _mentions_trial)
+    totals_rows = _totals_rows(clients, displays, _first_column(table))
     repeated = _repeated_header_rows(table, mapping)
     records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
-        client, product, product_id = clients[i] or domains[i], names[i], ids[i]
+        client, product_id, display = clients[i] or domains[i], ids[i], displays[i]
         product_ids = tuple(
             x
             for x in (f"{product_id}:{skus[i]}" if product_id and skus[i] else "", product_id)
             if x
         )
-        display = product or product_id
         quantity, total = quantities[i], totals[i]
         unit_cost, rate = units[i], rates[i]
         if unit_cost is not None and rate is not None and rate > 0 and rate != 1:
@@ -196,13 +232,12 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
         months = (
             frequency[i]
             or term[i]
-            or period_from_stock_code(product_id)
+            or stock_code_months[i]
             or _months_from_dates(starts[i], ends[i])
             or 1
         )
         excluded = None
-        terms = f"{frequency_text[i]} {charge[i]}"
-        if _is_totals(clients[i], display, _text(first_cells[i])):
+        if i in totals_rows:
             excluded = "totals row"
         elif i in repeated:
             excluded = "repeated header row"
@@ -214,11 +249,11 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
             excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
         elif unit is None:
             excluded = f"unreadable unit cost {_shown(raw_unit[i])}"
-        elif _ONE_TIME.search(terms):
+        elif terms[i] is _ONE_TIME_CHARGE:
             excluded = "one-time charge, not a recurring licence"
         elif unit == 0 and not amount:
             excluded = "free or trial (costs nothing)"
-        elif _TRIAL.search(terms) or _TRIAL.search(display):
+        elif terms[i] is _TRIAL_TERMS or trial_names[i]:
             excluded = "free or trial (costs nothing)" if not amount else "trial"
         elif quantity == 0:
             excluded = "zero quantity"
@@ -252,6 +287,34 @@ def _months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None
     return None
 
 
+_ONE_TIME_CHARGE, _TRIAL_TERMS, _RECURRING = "one-time", "trial", "recurring"
+
+
+def _terms_kind(terms: str) -> str:
+    """What a line's billing words (frequency, term, charge type) say it is."""
+    if _ONE_TIME.search(terms):
+        return _ONE_TIME_CHARGE
+    return _TRIAL_TERMS if _TRIAL.search(terms) else _RECURRING
+
+
+def _mentions_trial(text: str) -> bool:
+    return _TRIAL.search(text) is not None
+
+
+def _first_column(table: Table) -> Sequence[object]:
+    return table.data[table.headers[0]] if table.headers else [None] * len(table.row_numbers)
+
+
+def _inactive(status: object) -> bool:
+    """A status cell that says the line is not billed (``Cancelled``, or a ``False`` Active box)."""
+    text = _text(status)
+    return bool(text) and is_inactive_status(status if isinstance(status, bool) else text)
+
+
+def _not_billable(flag: object) -> bool:
+    return flag is not None and is_not_billable(flag if isinstance(flag, bool) else _text(flag))
+
+
 def _shown(value: object) -> str:
     return "(blank)" if value is None or str(value).strip() == "" else repr(_text(value))
 
@@ -268,17 +331,22 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
     totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
     periods = _parsed(_column(table, mapping, "billing_period"), parse_period_months)
     statuses = _parsed(_column(table, mapping, "status"), _text)
-    raw_status = _column(table, mapping, "status")
+    inactive = _parsed(_column(table, mapping, "status"), _inactive)
     cancelled = _parsed(_column(table, mapping, "cancelled_date"), parse_date)
     bill_flags = _column(table, mapping, "bill_flag")
+    not_billable = _parsed(bill_flags, _not_billable)
     raw_quantity = _column(table, mapping, "quantity")
     raw_unit = _column(table, mapping, "unit_price")
-    first_cells = table.data[table.headers[0]] if table.headers else []
+    products = [
+        name or alt or product_id
+        for name, alt, product_id in zip(names, alt_names, ids, strict=True)
+    ]
+    totals_rows = _totals_rows(clients, products, _first_column(table))
     repeated = _repeated_header_rows(table, mapping)
     cutoff = period_start or dt.date.today()
     records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
-        client, product = clients[i], names[i] or alt_names[i] or ids[i]
+        client, product = clients[i], products[i]
         quantity = quantities[i]
         less = included[i]
         if quantity is not None and less:
@@ -286,9 +354,8 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
         total = totals[i]
         quantity, unit, amount = _priced(quantity, units[i], total)
         months = periods[i] or 1
-        flag = bill_flags[i]
         excluded = None
-        if _is_totals(client, product, _text(first_cells[i])):
+        if i in totals_rows:
             excluded = "totals row"
         elif i in repeated:
             excluded = "repeated header row"
@@ -296,14 +363,12 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
             excluded = "no company name"
         elif not product:
             excluded = "no product"
-        elif statuses[i] and is_inactive_status(
-            raw_status[i] if isinstance(raw_status[i], bool) else statuses[i]
-        ):
+        elif inactive[i]:
             excluded = f"status: {statuses[i]}"
         elif (cancelled_on := cancelled[i]) is not None and cancelled_on <= cutoff:
             excluded = f"cancelled {cancelled_on.isoformat()}"
-        elif flag is not None and is_not_billable(flag if isinstance(flag, bool) else _text(flag)):
-            excluded = f"not billable ({_text(flag)})"
+        elif not_billable[i]:
+            excluded = f"not billable ({_text(bill_flags[i])})"
         elif quantity is None:
             excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
         elif unit is None:

@@ -252,7 +252,7 @@ def _client_key(name: str) -> str:
 
 def _display_names(lines: list[Line]) -> dict[str, str]:
     """Each client key's most common spelling."""
-    spellings: Counter[str] = Counter(line.client for line in _known(lines))
+    spellings: Counter[str] = Counter([line.client for line in _known(lines)])
     by_key: dict[str, tuple[int, str]] = {}
     for spelling, count in spellings.items():
         key = _client_key(spelling)
@@ -262,10 +262,13 @@ def _display_names(lines: list[Line]) -> dict[str, str]:
 
 
 def _clients(vendor: list[Line], psa: list[Line], settings: Settings) -> list[ClientMatch]:
+    by_spelling: dict[str, set[str]] = defaultdict(set)
+    for line in vendor:
+        if line.domain and line.excluded is None:
+            by_spelling[line.client].add(line.domain)
     domains: dict[str, set[str]] = defaultdict(set)
-    for line in _live(vendor):
-        if line.domain:
-            domains[_client_key(line.client)].add(line.domain)
+    for spelling, tenant_domains in by_spelling.items():
+        domains[_client_key(spelling)] |= tenant_domains
     return match_clients(
         _display_names(vendor),
         _display_names(psa),
