@@ -8,6 +8,7 @@ number conversion off, so text from an export stays text (``=HYPERLINK(…)`` is
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class _Formats:
         self.pending: dict[
             str, tuple[Sequence[Sequence[object]], int]
         ] = {}  # sheet → (rows, template row)
+        self.table_ends: dict[str, int] = {}  # table name → its last sheet row (1-based)
         self.header = book.add_format(
             {
                 "bold": True,
@@ -138,11 +140,13 @@ def _table(
     for col, value in enumerate(table.rows[0] if table.rows else []):
         _write(sheet, first_row + 1, col, value, cell_formats[col])
     formats.pending[table.sheet] = (table.rows[1:], first_row + 2)
-    last_row = first_row + max(len(table.rows), 1)
+    # xlsxwriter records every cell of a table's range to check for overlaps (millions of entries at
+    # 100k lines), so the table covers the shell's rows here and is stretched by _stretch_tables.
+    formats.table_ends[table.table_name] = first_row + max(len(table.rows), 1) + 1
     sheet.add_table(
         first_row,
         0,
-        last_row,
+        first_row + 1,
         len(columns) - 1,
         {
             "name": table.table_name,
@@ -318,7 +322,29 @@ def render(
             _aliases(book, formats, name, list(map(list, client_aliases)))
     book.close()
     pending = {name: value for name, value in formats.pending.items() if value[0]}
-    return Rendered(buffer.getvalue(), list(sheets), pending)
+    return Rendered(_stretch_tables(buffer.getvalue(), formats.table_ends), list(sheets), pending)
+
+
+_TABLE_NAME = re.compile(r'<table\b[^>]*?\bname="([^"]*)"')
+_RANGE_END = re.compile(r'(<(?:table|autoFilter)\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+)\d+"')
+
+
+def _stretch_tables(package: bytes, ends: dict[str, int]) -> bytes:
+    """Each named table's range (and its filter's) extended down to its last row."""
+    source = zipfile.ZipFile(BytesIO(package))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/tables/"):
+                xml = data.decode("utf-8")
+                name = _TABLE_NAME.search(xml)
+                if name and name.group(1) in ends:
+                    end = ends[name.group(1)]
+                    xml = _RANGE_END.sub(rf'\g<1>{end}"', xml)
+                data = xml.encode("utf-8")
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+    return out.getvalue()
 
 
 def render_bytes(result: Result, **kwargs: Any) -> bytes:

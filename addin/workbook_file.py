@@ -12,20 +12,23 @@ failed run leaves the workbook as it was.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from python_calamine import CalamineError
 
 from addin import presentation as spec
 from addin.package import replace_sheets
 from addin.settings_sheet import read_settings
 from addin.sheets_xlsx import render, render_bytes
-from engine.errors import EmptyInputError, InputError, UnreadableFileError
+from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes
 from engine.gcpause import paused_gc
 from engine.readers import RawTable, check_zip, open_workbook
-from engine.reconcile import reconcile
+from engine.reconcile import Prepared, check_distinct, prepare, reconcile_prepared
 from engine.result import Result
 from engine.settings import Settings
 
@@ -45,37 +48,35 @@ class WorkbookInputs:
     )
 
 
+def _sheet_values(book: Any, name: str, path: Path) -> Grid:
+    try:
+        # Empty cells stay "" (every parser reads "" as blank): 100k rows are not copied again.
+        values: Grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return values
+    except (CalamineError, ValueError) as error:
+        raise UnreadableFileError(
+            f"{path.name}, sheet {name!r}: could not be read ({error})."
+        ) from None
+
+
+def _sheet_alone(path: Path, name: str) -> Grid:
+    """One sheet, from a workbook handle of its own (so it can load on another thread)."""
+    book = open_workbook(path, path.name)
+    try:
+        return _sheet_values(book, name, path)
+    finally:
+        book.close()
+
+
 def read_grids(path: Path, names: list[str]) -> dict[str, Grid]:
-    """Values of the named sheets that exist, read with python-calamine, two sheets at a time
-    (calamine parses outside the GIL, so the pasted Vendor and PSA sheets load in parallel)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from python_calamine import CalamineError
-
+    """Values of the named sheets that exist, read with python-calamine."""
     check_zip(path, path.name)
-
-    def open_book() -> Any:
-        return open_workbook(path, path.name)
-
-    first = open_book()
-    present = [str(n) for n in first.sheet_names]
-    first.close()
-    wanted = [name for name in names if name in present]
-
-    def load(name: str) -> Grid:
-        book = open_book()
-        try:
-            # Empty cells stay "" (every parser reads "" as blank): 100k rows are not copied again.
-            return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except (CalamineError, ValueError) as error:
-            raise UnreadableFileError(
-                f"{path.name}, sheet {name!r}: could not be read ({error})."
-            ) from None
-        finally:
-            book.close()
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(wanted, pool.map(load, wanted), strict=True))
+    book = open_workbook(path, path.name)
+    try:
+        present = {str(n) for n in book.sheet_names}
+        return {name: _sheet_values(book, name, path) for name in names if name in present}
+    finally:
+        book.close()
 
 
 def input_table(grid: Grid, sheet: str, book_name: str) -> RawTable:
@@ -143,23 +144,38 @@ INPUT_SHEET_NAMES = (
 )
 
 
-def inputs_from_grids(grids: dict[str, Grid], book_name: str) -> WorkbookInputs:
-    """What a run needs, from the sheets' values however they were read (calamine or xlwings)."""
+def _require_input_sheets(names: Collection[str], book_name: str) -> None:
     for required in (spec.VENDOR, spec.PSA):
-        if required not in grids:
+        if required not in names:
             raise InputError(
                 f"{book_name}: there is no {required!r} sheet. Use a Leakage Finder workbook "
                 "(workbook_template.xlsm), or reconcile files with --vendor and --psa."
             )
-    settings = read_settings(
+
+
+def inputs_from_grids(grids: dict[str, Grid], book_name: str) -> WorkbookInputs:
+    """What a run needs, from the sheets' values however they were read (calamine or xlwings)."""
+    _require_input_sheets(grids, book_name)
+    return _inputs(
+        grids,
+        input_table(grids[spec.VENDOR], spec.VENDOR, book_name),
+        input_table(grids[spec.PSA], spec.PSA, book_name),
+    )
+
+
+def _settings(grids: dict[str, Grid]) -> Settings:
+    return read_settings(
         grids.get(spec.SETTINGS, []),
         grids.get(spec.CLIENT_ALIASES, []),
         grids.get(spec.PRODUCT_ALIASES, []),
     )
+
+
+def _inputs(grids: dict[str, Grid], vendor: RawTable, psa: RawTable) -> WorkbookInputs:
     return WorkbookInputs(
-        vendor=input_table(grids[spec.VENDOR], spec.VENDOR, book_name),
-        psa=input_table(grids[spec.PSA], spec.PSA, book_name),
-        settings=settings,
+        vendor=vendor,
+        psa=psa,
+        settings=_settings(grids),
         decisions=read_decisions(grids.get(spec.DISCREPANCIES)),
         history=read_history(grids.get(spec.HISTORY)),
         client_alias_rows=[
@@ -172,6 +188,56 @@ def inputs_from_grids(grids: dict[str, Grid], book_name: str) -> WorkbookInputs:
 
 def read_inputs(path: Path) -> WorkbookInputs:
     return inputs_from_grids(read_grids(path, list(INPUT_SHEET_NAMES)), path.name)
+
+
+@dataclass(frozen=True)
+class PreparedWorkbook:
+    inputs: WorkbookInputs
+    settings: Settings  # the workbook's settings with any override applied
+    vendor: Prepared
+    psa: Prepared
+
+
+def read_prepared(path: Path, settings_override: Settings | None = None) -> PreparedWorkbook:
+    """Read the workbook and prepare both sides, overlapping the two big sheets.
+
+    python-calamine parses a sheet outside the GIL, so the Vendor sheet loads on a second thread
+    while this one reads the small sheets and the PSA sheet and types the PSA lines. Errors come out
+    in the order a sequential run would raise them: the vendor sheet's first.
+    """
+    check_zip(path, path.name)
+    psa_raw: RawTable | None = None
+    psa: Prepared | None = None
+    psa_error: LeakageFinderError | None = None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        vendor_grid = pool.submit(_sheet_alone, path, spec.VENDOR)  # the critical path: first
+        book = open_workbook(path, path.name)
+        try:
+            present = {str(n) for n in book.sheet_names}
+            _require_input_sheets(present, path.name)
+            grids = {
+                name: _sheet_values(book, name, path)
+                for name in INPUT_SHEET_NAMES
+                if name in present and name not in (spec.VENDOR, spec.PSA)
+            }
+            settings = _merge_settings(_settings(grids), settings_override)
+            try:
+                psa_raw = input_table(_sheet_values(book, spec.PSA, path), spec.PSA, path.name)
+                psa = prepare(psa_raw, "psa", settings)
+            except LeakageFinderError as error:
+                psa_error = error
+        finally:
+            book.close()
+        vendor_raw = input_table(vendor_grid.result(), spec.VENDOR, path.name)
+    if psa_raw is None:  # the PSA sheet could not be read or is empty
+        assert psa_error is not None
+        raise psa_error
+    check_distinct(vendor_raw, psa_raw)
+    vendor = prepare(vendor_raw, "vendor", settings)
+    if psa is None:
+        assert psa_error is not None
+        raise psa_error
+    return PreparedWorkbook(_inputs(grids, vendor_raw, psa_raw), settings, vendor, psa)
 
 
 def archived_history(inputs: WorkbookInputs, result: Result) -> Grid:
@@ -222,10 +288,10 @@ def _reconcile_workbook(
     settings_override: Settings | None,
 ) -> Result:
     original = source.read_bytes()
-    inputs = read_inputs(source)
-    result = reconcile(
-        inputs.vendor, inputs.psa, _merge_settings(inputs.settings, settings_override), progress=say
-    )
+    prepared = read_prepared(source, settings_override)
+    say("Normalising lines")
+    inputs = prepared.inputs
+    result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
     say("Writing the output sheets")
     learned = spec.learned_aliases(result, inputs.settings.client_aliases)
     sheets = (*spec.OUTPUT_SHEETS, spec.CLIENT_ALIASES) if learned else spec.OUTPUT_SHEETS
@@ -246,8 +312,9 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     source = Path(path)
     say = progress or (lambda message: None)
     original = source.read_bytes()
-    inputs = read_inputs(source)
-    result = reconcile(inputs.vendor, inputs.psa, inputs.settings, progress=say)
+    prepared = read_prepared(source)
+    inputs = prepared.inputs
+    result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
     history = archived_history(inputs, result)
     archive = archive_name(source, result)
     atomic_write_bytes(archive, render_bytes(result, decisions=inputs.decisions, history=history))

@@ -52,6 +52,7 @@ class Line:
     product_alt: str = ""
     period_start: dt.date | None = None
     product_key: str | None = None
+    cancelled_on: dt.date | None = None  # a PSA cancellation date, decided by cancel_lines()
 
     @property
     def monthly_unit(self) -> Fraction | None:
@@ -319,8 +320,10 @@ def _shown(value: object) -> str:
     return "(blank)" if value is None or str(value).strip() == "" else repr(_text(value))
 
 
-def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | None) -> list[Line]:
-    """Typed PSA lines, one per data row; ``period_start`` decides cancelled additions."""
+def psa_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
+    """Typed PSA lines, one per data row. Cancellation dates are kept on the lines and decided by
+    :func:`cancel_lines` once the billing period is known (from the vendor bill, which may still be
+    loading while these lines are typed)."""
     clients = _parsed(_column(table, mapping, "client"), _text)
     names = _parsed(_column(table, mapping, "product_name"), _text)
     alt_names = _parsed(_column(table, mapping, "product_alt"), _text)
@@ -343,7 +346,6 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
     ]
     totals_rows = _totals_rows(clients, products, _first_column(table))
     repeated = _repeated_header_rows(table, mapping)
-    cutoff = period_start or dt.date.today()
     records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
         client, product = clients[i], products[i]
@@ -354,7 +356,7 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
         total = totals[i]
         quantity, unit, amount = _priced(quantity, units[i], total)
         months = periods[i] or 1
-        excluded = None
+        excluded, cancelled_on = None, None
         if i in totals_rows:
             excluded = "totals row"
         elif i in repeated:
@@ -365,16 +367,16 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
             excluded = "no product"
         elif inactive[i]:
             excluded = f"status: {statuses[i]}"
-        elif (cancelled_on := cancelled[i]) is not None and cancelled_on <= cutoff:
-            excluded = f"cancelled {cancelled_on.isoformat()}"
-        elif not_billable[i]:
-            excluded = f"not billable ({_text(bill_flags[i])})"
-        elif quantity is None:
-            excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
-        elif unit is None:
-            excluded = f"unreadable unit price {_shown(raw_unit[i])}"
-        elif quantity == 0:
-            excluded = "zero quantity (nothing billed)"
+        else:
+            cancelled_on = cancelled[i]  # outranks the reasons below: cancel_lines() decides
+            if not_billable[i]:
+                excluded = f"not billable ({_text(bill_flags[i])})"
+            elif quantity is None:
+                excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
+            elif unit is None:
+                excluded = f"unreadable unit price {_shown(raw_unit[i])}"
+            elif quantity == 0:
+                excluded = "zero quantity (nothing billed)"
         product_ids = tuple(x for x in (ids[i],) if x)
         records.append(
             Line(
@@ -389,6 +391,16 @@ def psa_lines(table: Table, mapping: ColumnMapping, *, period_start: dt.date | N
                 amount,
                 excluded,
                 product_alt=alt_names[i],
+                cancelled_on=cancelled_on,
             )
         )
     return records
+
+
+def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
+    """Exclude PSA lines cancelled on or before the period's start (today when it is unknown): a
+    cancellation outranks every later reason (not billable, unreadable, zero quantity)."""
+    cutoff = period_start or dt.date.today()
+    for line in lines:
+        if line.cancelled_on is not None and line.cancelled_on <= cutoff:
+            line.excluded = f"cancelled {line.cancelled_on.isoformat()}"

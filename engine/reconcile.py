@@ -14,16 +14,17 @@ import hashlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 from engine.clients import ClientMatch, client_key, match_clients
-from engine.columns import Side, check_side, recognise
+from engine.columns import ColumnMapping, Side, check_side, recognise
 from engine.errors import EmptyInputError, WrongSideError
 from engine.gcpause import paused_gc
 from engine.header import Table, locate_header
-from engine.lines import Line, psa_lines, vendor_lines
+from engine.lines import Line, cancel_lines, psa_lines, vendor_lines
 from engine.money import round_cents
 from engine.product_names import product_key
 from engine.products import Descriptor, ProductMatch, match_products
@@ -70,6 +71,40 @@ def _most_common_month(dates: Iterable[object]) -> str | None:
     return months.most_common(1)[0][0] if months else None
 
 
+def check_distinct(vendor: RawTable, psa: RawTable) -> None:
+    """The same export given as both sides is a mistake worth naming, before anything else."""
+    if _same_shape(vendor, psa) and _fingerprint(vendor) == _fingerprint(psa):
+        raise WrongSideError(
+            f"{vendor.name} and {psa.name} hold exactly the same data: the same export was given "
+            "twice. Give the vendor's bill as the vendor file and the PSA's export as the PSA file."
+        )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One side read, recognised and typed: everything that needs only this side's export, so it can
+    be done while the other side is still loading."""
+
+    raw: RawTable
+    table: Table
+    mapping: ColumnMapping
+    lines: list[Line]
+
+
+def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
+    """Find the header, recognise the columns and type the lines of one side."""
+    table = _table(raw, side)
+    mapping = recognise(
+        side,
+        table.headers,
+        table.data,
+        source=raw.name,
+        overrides=settings.vendor_mapping if side == "vendor" else settings.psa_mapping,
+    )
+    lines = vendor_lines(table, mapping) if side == "vendor" else psa_lines(table, mapping)
+    return Prepared(raw, table, mapping, lines)
+
+
 @paused_gc()
 def reconcile(
     vendor: Source,
@@ -97,30 +132,28 @@ def reconcile(
     vendor_raw = read_source(vendor, sheet=vendor_sheet)
     say("Reading the PSA export")
     psa_raw = read_source(psa, sheet=psa_sheet)
-    if _same_shape(vendor_raw, psa_raw) and _fingerprint(vendor_raw) == _fingerprint(psa_raw):
-        raise WrongSideError(
-            f"{vendor_raw.name} and {psa_raw.name} hold exactly the same data: the same export was given "
-            "twice. Give the vendor's bill as the vendor file and the PSA's export as the PSA file."
-        )
-    vendor_table = _table(vendor_raw, "vendor")
-    psa_table = _table(psa_raw, "psa")
-    vendor_mapping = recognise(
-        "vendor",
-        vendor_table.headers,
-        vendor_table.data,
-        source=vendor_raw.name,
-        overrides=settings.vendor_mapping,
-    )
-    psa_mapping = recognise(
-        "psa",
-        psa_table.headers,
-        psa_table.data,
-        source=psa_raw.name,
-        overrides=settings.psa_mapping,
-    )
-
+    check_distinct(vendor_raw, psa_raw)
     say("Normalising lines")
-    vendor_list = vendor_lines(vendor_table, vendor_mapping)
+    vendor_side = prepare(vendor_raw, "vendor", settings)
+    psa_side = prepare(psa_raw, "psa", settings)
+    return reconcile_prepared(vendor_side, psa_side, settings, progress=say, started=started)
+
+
+@paused_gc()
+def reconcile_prepared(
+    vendor: Prepared,
+    psa: Prepared,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    started: float | None = None,
+) -> Result:
+    """Reconcile two prepared sides (see :func:`prepare`): products, clients, rules, KPIs."""
+    started = time.perf_counter() if started is None else started
+    say = progress or (lambda message: None)
+    vendor_raw, psa_raw = vendor.raw, psa.raw
+    vendor_list, psa_list = vendor.lines, psa.lines
+    vendor_mapping, psa_mapping = vendor.mapping, psa.mapping
     warnings: list[str] = []
     vendor_period = _most_common_month(line.period_start for line in vendor_list)
     period = settings.period or vendor_period
@@ -132,10 +165,10 @@ def reconcile(
     period_start = settings.period_start or (
         dt.date(int(period[:4]), int(period[5:7]), 1) if period else None
     )
-    psa_list = psa_lines(psa_table, psa_mapping, period_start=period_start)
+    cancel_lines(psa_list, period_start)
     psa_period_header = psa_mapping.get("period_start")
     if psa_period_header and vendor_period:
-        psa_period = _most_common_month(parse_date(v) for v in psa_table.data[psa_period_header])
+        psa_period = _most_common_month(parse_date(v) for v in psa.table.data[psa_period_header])
         if psa_period and psa_period != vendor_period:
             warnings.append(
                 f"The vendor bill is for {vendor_period} but the PSA export is for "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from addin import presentation as spec
 from addin.paste import pasted_workbook
 from addin.workbook_file import archive_month, reconcile_workbook
-from engine.errors import EmptyInputError
+from engine.errors import EmptyInputError, WrongSideError
 from engine.sample import make_scenario, psa_rows, vendor_rows
 
 
@@ -56,6 +57,12 @@ def test_outputs_written_and_everything_else_kept_byte_for_byte(sample_book: Pat
     book = openpyxl.load_workbook(sample_book, keep_vba=True)
     assert book.sheetnames[-4:] == list(spec.OUTPUT_SHEETS)
     assert "LF_Discrepancies" in book[spec.DISCREPANCIES].tables
+    for name in (spec.DISCREPANCIES, spec.MATCHES, spec.EXCLUDED):
+        sheet = book[name]  # each table (and its filter) spans every row written, no more
+        (table,) = sheet.tables.values()
+        assert table.ref == table.autoFilter.ref
+        assert re.fullmatch(rf"A1:[A-Z]+{sheet.max_row}", table.ref), (name, table.ref)
+        assert sheet.max_row > 3 and sheet.cell(sheet.max_row, 1).value not in (None, ""), name
     assert book[spec.DISCREPANCIES].freeze_panes == "A2"
     header = [c.value for c in book[spec.DISCREPANCIES][1]][:15]
     assert header == [c.header for c in spec.DISCREPANCY_COLUMNS[:15]]
@@ -124,6 +131,48 @@ def test_failed_run_leaves_the_workbook_as_it_was(tmp_path: Path, template_bytes
         reconcile_workbook(path)
     assert path.read_bytes() == template_bytes
     assert [p.name for p in tmp_path.iterdir()] == ["empty.xlsm"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("vendor_sheet", "psa_sheet", "error", "message"),
+    [
+        ("empty", "empty", EmptyInputError, "sheet 'Vendor': the sheet is empty"),
+        ("vendor", "empty", EmptyInputError, "sheet 'PSA': the sheet is empty"),
+        ("psa", "psa", WrongSideError, "exactly the same data"),
+        ("vendor", "vendor", WrongSideError, "exactly the same data"),
+        (
+            "psa",
+            "vendor",
+            WrongSideError,
+            "sheet 'PSA' was given as the PSA export but looks like a vendor",
+        ),
+        ("vendor", "services", EmptyInputError, "none can be reconciled"),
+    ],
+)
+def test_errors_come_in_the_order_of_a_sequential_run(
+    tmp_path: Path,
+    template_bytes: bytes,
+    vendor_sheet: str,
+    psa_sheet: str,
+    error: type[Exception],
+    message: str,
+) -> None:
+    """The PSA sheet is read and typed while the Vendor sheet loads, but the vendor sheet's problem
+    is still the one reported first, and a PSA problem is only raised once the vendor side is fine."""
+    scenario = make_scenario(15, seed=4)
+    contents = {
+        "empty": [],
+        "vendor": vendor_rows(scenario, "partner_center"),
+        "psa": psa_rows(scenario, "autotask"),
+        "services": [
+            ["Company", "Product", "Quantity", "Unit Price"],
+            ["Contoso", "Onsite labour", "3", "95.00"],
+        ],
+    }
+    path = tmp_path / "book.xlsm"
+    path.write_bytes(pasted_workbook(template_bytes, contents[vendor_sheet], contents[psa_sheet]))
+    with pytest.raises(error, match=message):
+        reconcile_workbook(path)
 
 
 def test_out_writes_a_copy_and_leaves_the_source(sample_book: Path, tmp_path: Path) -> None:
