@@ -328,7 +328,7 @@ def _groups(
 def _holdings(
     lines: list[Line], products: dict[Descriptor, ProductMatch], groups: dict[str, int]
 ) -> dict[GroupKey, Holding]:
-    holdings: dict[GroupKey, Holding] = defaultdict(Holding)
+    holdings: dict[GroupKey, Holding] = {}
     group_of: dict[str, int | None] = {}
     for line in lines:
         if line.excluded is not None and not _unreadable(line):
@@ -338,14 +338,16 @@ def _holdings(
             group = group_of[line.client] = groups.get(_client_key(line.client))
         if group is None:
             continue
-        match = products[line.descriptor]
+        match = products[(line.product, line.product_ids)]
+        key = (group, match.key)
+        holding = holdings.get(key)
+        if holding is None:
+            holding = holdings[key] = Holding()
         if line.excluded is not None:  # unreadable: a note on its group, no amounts
-            holdings[(group, match.key)].notes.append(
-                f"{line.side} row {line.row}: {line.excluded}"
-            )
+            holding.notes.append(f"{line.side} row {line.row}: {line.excluded}")
             continue
         assert line.quantity is not None and line.unit is not None  # guaranteed by lines.py
-        holdings[(group, match.key)].add(
+        holding.add(
             line.quantity,
             line.unit,
             line.months,
@@ -354,7 +356,7 @@ def _holdings(
             match.confidence,
             match.method,
         )
-    return dict(holdings)
+    return holdings
 
 
 def _excluded(lines: list[Line], source: str) -> list[ExcludedLine]:

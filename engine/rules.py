@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 
 from engine.money import round_cents
@@ -39,17 +39,26 @@ UNREADABLE_LINE_CONFIDENCE = 0.5
 SCALE = 72
 
 
-@dataclass
+#: SCALE // months for every billing period that divides SCALE.
+_FACTORS = {
+    months: Decimal(SCALE // months) for months in range(1, SCALE + 1) if SCALE % months == 0
+}
+_ZERO = Decimal(0)
+_EXACT = Context(prec=100)  # products of ≤ 28-digit operands are never rounded
+
+
+@dataclass(slots=True)
 class Holding:
     """One side's lines for one (client, product): summed quantity and Σ quantity × monthly unit."""
 
-    quantity: Decimal = Decimal(0)
-    scaled: Decimal | Fraction = Decimal(0)  # Σ quantity × unit × SCALE / months — exact
+    quantity: Decimal = _ZERO
+    scaled: Decimal | Fraction = _ZERO  # Σ quantity × unit × SCALE / months — exact
     spellings: dict[str, None] = field(default_factory=dict)
     rows: list[int] = field(default_factory=list)
     confidence: float = 1.0
     methods: dict[str, None] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # lines of this group that could not be read
+    _unit: Fraction | None = field(default=None, repr=False, compare=False)
 
     def add(
         self,
@@ -63,15 +72,18 @@ class Holding:
     ) -> None:
         """Add one line: ``unit`` is its price per billed period of ``months`` months."""
         self.quantity += quantity
-        if isinstance(unit, Decimal) and SCALE % months == 0 and isinstance(self.scaled, Decimal):
-            self.scaled += quantity * abs(unit) * (SCALE // months)
+        self._unit = None
+        factor = _FACTORS.get(months)
+        if factor is not None and unit.__class__ is Decimal and self.scaled.__class__ is Decimal:
+            self.scaled += quantity * abs(unit) * factor
         else:  # an unusual period or a unit derived from a total: exact, the slow way
             self.scaled = (
                 Fraction(self.scaled) + Fraction(quantity) * abs(Fraction(unit)) * SCALE / months
             )
         self.spellings[spelling] = None
         self.rows.append(row)
-        self.confidence = min(self.confidence, confidence)
+        if confidence < self.confidence:
+            self.confidence = confidence
         self.methods[method] = None
 
     @property
@@ -83,15 +95,21 @@ class Holding:
         """The quantity-weighted monthly unit amount, exact (built only for findings)."""
         if self.quantity <= 0:
             return None
-        return Fraction(self.scaled) / (SCALE * Fraction(self.quantity))
+        if self._unit is None:  # one exact division, remembered: findings and medians reuse it
+            scaled, scaled_denominator = self.scaled.as_integer_ratio()
+            quantity, quantity_denominator = self.quantity.as_integer_ratio()
+            self._unit = Fraction(
+                scaled * quantity_denominator, scaled_denominator * SCALE * quantity
+            )
+        return self._unit
 
 
 def _cheaper(psa: Holding, vendor: Holding) -> bool:
     """p < c without division: scaled_p / pq < scaled_c / vq  ⇔  scaled_p × vq < scaled_c × pq."""
-    if isinstance(psa.scaled, Decimal) and isinstance(vendor.scaled, Decimal):
-        with localcontext() as exact:
-            exact.prec = 100  # products of ≤ 28-digit operands: never rounded
-            return psa.scaled * vendor.quantity < vendor.scaled * psa.quantity
+    if psa.scaled.__class__ is Decimal and vendor.scaled.__class__ is Decimal:
+        return _EXACT.multiply(psa.scaled, vendor.quantity) < _EXACT.multiply(
+            vendor.scaled, psa.quantity
+        )
     return Fraction(psa.scaled) * Fraction(vendor.quantity) < Fraction(vendor.scaled) * Fraction(
         psa.quantity
     )
@@ -131,14 +149,14 @@ def apply_rules(
     found: list[tuple[Fraction, Discrepancy]] = []
     for key in sorted(set(vendor) | set(psa), key=lambda k: k):
         v, p = vendor.get(key), psa.get(key)
-        vq = v.quantity if v and v.present else Decimal(0)
-        pq = p.quantity if p and p.present else Decimal(0)
+        vq = v.quantity if v is not None and v.quantity > 0 else _ZERO
+        pq = p.quantity if p is not None and p.quantity > 0 else _ZERO
         quantities_differ = vq != pq and (vq > 0 or pq > 0)
         below_cost = vq > 0 and pq > 0 and p is not None and v is not None and _cheaper(p, v)
         if not quantities_differ and not below_cost:
             continue  # the common case: nothing to report, no rational arithmetic needed
-        c = v.unit if v and v.present else None
-        price = p.unit if p and p.present else None
+        c = v.unit if v is not None else None
+        price = p.unit if p is not None else None
         info = clients[key[0]]
         product = product_names[key[1]]
 
