@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from itertools import zip_longest
+from itertools import chain, zip_longest
 
 from engine.header import column_letter
 
@@ -24,12 +24,17 @@ def column_letters(count: int) -> list[str]:
     return [column_letter(index) for index in range(count)]
 
 
-_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x")
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _needs_escape(text: str) -> bool:
+    # a character class alone scans 3× faster than with an "_x" alternative; "in" is a memchr
+    return "_x" in text or _SPECIAL.search(text) is not None
 
 
 def _text(value: str) -> str:
     """XML text as Excel reads it: & < > escaped, literal "_x" guarded, control characters as _xHHHH_."""
-    if not _NEEDS_ESCAPE.search(value):
+    if not _needs_escape(value):
         return value
     if "_x" in value:
         value = value.replace("_x", "_x005F_x")
@@ -60,7 +65,7 @@ def _column_cells(letter: str, style: str, numbers: range, values: Sequence[obje
     if kinds <= {str, type(None)}:
         texts = [v or "" for v in values]
         joined = "\n".join(texts)
-        if _NEEDS_ESCAPE.search(joined):
+        if _needs_escape(joined):
             # escaping never touches a line break, so the whole column is escaped in one go
             escaped = _text(joined).split("\n")
             texts = escaped if len(escaped) == len(texts) else [_text(v) for v in texts]
@@ -93,14 +98,10 @@ def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: Sequence[
         _column_cells(letters[i], styles[i] if i < len(styles) else "", numbers, columns[i])
         for i in range(width)
     ]
-    return "".join(
-        [
-            f'<row r="{n}">{"".join(row)}</row>'
-            for n, row in zip(
-                numbers, zip(*cells, strict=True) if cells else ((),) * len(rows), strict=True
-            )
-        ]
-    )
+    opening = [f'<row r="{n}">' for n in numbers]
+    closing = ["</row>"] * len(rows)
+    # one join over every piece, row by row: row tag, its cells, end tag
+    return "".join(chain.from_iterable(zip(opening, *cells, closing, strict=True)))
 
 
 def fill_rows(sheet_xml: str, rows: Sequence[Sequence[object]], *, template_row: int) -> str:

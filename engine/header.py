@@ -30,13 +30,13 @@ class Table:
     header_row: int
 
 
-_NEEDS_CLEANING = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\t\r\n]| {2}")
+_NEEDS_CLEANING = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\t\r\n]")
 
 
 def clean_text(value: object) -> str:
     """Text with NBSP/tabs folded to spaces and zero-width characters removed."""
     text = str(value)
-    if not _NEEDS_CLEANING.search(text):  # the common case: nothing to fold
+    if "  " not in text and not _NEEDS_CLEANING.search(text):  # the common case: nothing to fold
         return text.strip()
     text = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
     return re.sub(r" {2,}", " ", text).strip()
@@ -87,7 +87,13 @@ def locate_header(raw: RawTable) -> Table:
         raise EmptyInputError(
             f"{raw.name}: there is nothing in it. Paste or export the data again."
         )
-    filled_positions = [i for i, row in enumerate(cells) if not _is_blank_row(row)]
+    filled_positions = [
+        i
+        for i, row in enumerate(cells)
+        # most rows start with text: no call needed to see they are filled
+        if (row and (first := row[0]).__class__ is str and first and not first.isspace())
+        or not _is_blank_row(row)
+    ]
     if not filled_positions:
         raise EmptyInputError(f"{raw.name}: every row is blank. Paste or export the data again.")
     best_position, best_score = filled_positions[0], 0.0

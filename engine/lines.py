@@ -84,6 +84,11 @@ class _Memo(dict[object, object]):
 
 def _parsed(values: Sequence[V], parser: Callable[[V], T]) -> list[T]:
     """Parse each distinct value once (exports repeat the same prices and names thousands of times)."""
+    if not values:
+        return []
+    blank = values[0]
+    if (blank is None or blank == "") and values.count(blank) == len(values):
+        return [parser(blank)] * len(values)  # a column not in the export, or an empty one
     if len(set(map(type, values)) - {str}) <= 1:
         # Text plus at most one other type: no two different cells are equal as dict keys (1, 1.0
         # and True would be), so the values themselves are the keys and lookups run at C speed.
@@ -132,16 +137,18 @@ def _totals_rows(
     clients: list[str], products: list[str], first_cells: Sequence[object]
 ) -> set[int]:
     """Positions of totals rows: "Total"/"Grand total" where the client or product would be, with
-    the other empty. Each distinct text is tested once."""
-    client_total = _parsed(clients, _starts_with_total)
-    product_total = _parsed(products, _starts_with_total)
-    first_total = _parsed(_parsed(first_cells, _text), _starts_with_total)
+    the other empty. Only a row missing one of the two can be one, and most exports have none."""
+    if "" not in clients and "" not in products:  # two scans at C speed: the usual case
+        return set()
     return {
         i
         for i, (client, product) in enumerate(zip(clients, products, strict=True))
-        if (client_total[i] and not product)
-        or (product_total[i] and not client)
-        or (first_total[i] and not product)
+        if (not client or not product)
+        and (
+            (_starts_with_total(client) and not product)
+            or (_starts_with_total(product) and not client)
+            or (_starts_with_total(_text(first_cells[i])) and not product)
+        )
     }
 
 
@@ -211,6 +218,7 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     raw_quantity = _column(table, mapping, "quantity")
     raw_unit = _column(table, mapping, "unit_cost")
     displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
+    all_ids = _parsed(list(zip(ids, skus, strict=True)), _vendor_ids)
     stock_code_months = _parsed(ids, period_from_stock_code)
     terms = _parsed([f"{a} {b}" for a, b in zip(frequency_text, charge, strict=True)], _terms_kind)
     trial_names = _parsed(displays, _mentions_trial)
@@ -218,12 +226,8 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     repeated = _repeated_header_rows(table, mapping)
     records: list[Line] = []
     for i, row_number in enumerate(table.row_numbers):
-        client, product_id, display = clients[i] or domains[i], ids[i], displays[i]
-        product_ids = tuple(
-            x
-            for x in (f"{product_id}:{skus[i]}" if product_id and skus[i] else "", product_id)
-            if x
-        )
+        client, display = clients[i] or domains[i], displays[i]
+        product_ids = all_ids[i]
         quantity, total = quantities[i], totals[i]
         unit_cost, rate = units[i], rates[i]
         if unit_cost is not None and rate is not None and rate > 0 and rate != 1:
@@ -286,6 +290,14 @@ def _months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None
     if 80 <= days <= 100:
         return 3
     return None
+
+
+def _vendor_ids(pair: tuple[str, str]) -> tuple[str, ...]:
+    """A vendor line's product ids, most specific first: ``product:sku`` (Partner Center), product."""
+    product_id, sku = pair
+    if not product_id:
+        return ()
+    return (f"{product_id}:{sku}", product_id) if sku else (product_id,)
 
 
 _ONE_TIME_CHARGE, _TRIAL_TERMS, _RECURRING = "one-time", "trial", "recurring"
@@ -377,7 +389,7 @@ def psa_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
                 excluded = f"unreadable unit price {_shown(raw_unit[i])}"
             elif quantity == 0:
                 excluded = "zero quantity (nothing billed)"
-        product_ids = tuple(x for x in (ids[i],) if x)
+        product_ids = (ids[i],) if ids[i] else ()
         records.append(
             Line(
                 "psa",
