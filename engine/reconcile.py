@@ -89,6 +89,7 @@ class Prepared:
     table: Table
     mapping: ColumnMapping
     lines: list[Line]
+    client_keys: dict[str, str]  # each client spelling's comparable key
 
 
 def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
@@ -102,7 +103,7 @@ def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
         overrides=settings.vendor_mapping if side == "vendor" else settings.psa_mapping,
     )
     lines = vendor_lines(table, mapping) if side == "vendor" else psa_lines(table, mapping)
-    return Prepared(raw, table, mapping, lines)
+    return Prepared(raw, table, mapping, lines, client_keys(lines))
 
 
 @paused_gc()
@@ -199,12 +200,12 @@ def reconcile_prepared(
     _require_lines(psa_list, psa_raw.name, "PSA export")
 
     say("Matching clients")
-    matches = _clients(vendor_list, psa_list, settings)
+    matches = _clients(vendor, psa, settings)
     vendor_group, psa_group, infos = _groups(matches)
 
     say("Comparing")
-    vendor_holdings = _holdings(vendor_list, vendor_products, vendor_group)
-    psa_holdings = _holdings(psa_list, psa_products, psa_group)
+    vendor_holdings = _holdings(vendor, vendor_products, vendor_group)
+    psa_holdings = _holdings(psa, psa_products, psa_group)
     names = {m.key: m.product for m in (*vendor_products.values(), *psa_products.values())}
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
 
@@ -283,28 +284,33 @@ def _client_key(name: str) -> str:
     return client_key(name) or name.strip().lower()
 
 
-def _display_names(lines: list[Line]) -> dict[str, str]:
+def client_keys(lines: list[Line]) -> dict[str, str]:
+    """Each client spelling's comparable key."""
+    return {spelling: _client_key(spelling) for spelling in {line.client for line in lines}}
+
+
+def _display_names(lines: list[Line], keys: dict[str, str]) -> dict[str, str]:
     """Each client key's most common spelling."""
     spellings: Counter[str] = Counter([line.client for line in _known(lines)])
     by_key: dict[str, tuple[int, str]] = {}
     for spelling, count in spellings.items():
-        key = _client_key(spelling)
+        key = keys[spelling]
         if key not in by_key or count > by_key[key][0]:
             by_key[key] = (count, spelling)
     return {key: spelling for key, (_, spelling) in by_key.items()}
 
 
-def _clients(vendor: list[Line], psa: list[Line], settings: Settings) -> list[ClientMatch]:
+def _clients(vendor: Prepared, psa: Prepared, settings: Settings) -> list[ClientMatch]:
     by_spelling: dict[str, set[str]] = defaultdict(set)
-    for line in vendor:
+    for line in vendor.lines:
         if line.domain and line.excluded is None:
             by_spelling[line.client].add(line.domain)
     domains: dict[str, set[str]] = defaultdict(set)
     for spelling, tenant_domains in by_spelling.items():
-        domains[_client_key(spelling)] |= tenant_domains
+        domains[vendor.client_keys[spelling]] |= tenant_domains
     return match_clients(
-        _display_names(vendor),
-        _display_names(psa),
+        _display_names(vendor.lines, vendor.client_keys),
+        _display_names(psa.lines, psa.client_keys),
         vendor_domains=domains,
         aliases=settings.client_aliases,
     )
@@ -326,16 +332,14 @@ def _groups(
 
 
 def _holdings(
-    lines: list[Line], products: dict[Descriptor, ProductMatch], groups: dict[str, int]
+    side: Prepared, products: dict[Descriptor, ProductMatch], groups: dict[str, int]
 ) -> dict[GroupKey, Holding]:
     holdings: dict[GroupKey, Holding] = {}
-    group_of: dict[str, int | None] = {}
-    for line in lines:
+    group_of = {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
+    for line in side.lines:
         if line.excluded is not None and not _unreadable(line):
             continue
-        group = group_of.get(line.client, -1)
-        if group == -1:
-            group = group_of[line.client] = groups.get(_client_key(line.client))
+        group = group_of[line.client]
         if group is None:
             continue
         match = products[(line.product, line.product_ids)]
