@@ -198,7 +198,11 @@ class PreparedWorkbook:
     psa: Prepared
 
 
-def read_prepared(path: Path, settings_override: Settings | None = None) -> PreparedWorkbook:
+def read_prepared(
+    path: Path,
+    settings_override: Settings | None = None,
+    say: Callable[[str], None] = lambda message: None,
+) -> PreparedWorkbook:
     """Read the workbook and prepare both sides, overlapping the two big sheets.
 
     python-calamine parses a sheet outside the GIL, so the Vendor sheet loads on a second thread
@@ -229,6 +233,7 @@ def read_prepared(path: Path, settings_override: Settings | None = None) -> Prep
         finally:
             book.close()
         vendor_raw = input_table(vendor_grid.result(), spec.VENDOR, path.name)
+    say("Normalising lines")  # both sheets are in; the PSA lines are typed already
     if psa_raw is None:  # the PSA sheet could not be read or is empty
         assert psa_error is not None
         raise psa_error
@@ -288,8 +293,7 @@ def _reconcile_workbook(
     settings_override: Settings | None,
 ) -> Result:
     original = source.read_bytes()
-    prepared = read_prepared(source, settings_override)
-    say("Normalising lines")
+    prepared = read_prepared(source, settings_override, say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
     say("Writing the output sheets")
@@ -312,7 +316,7 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     source = Path(path)
     say = progress or (lambda message: None)
     original = source.read_bytes()
-    prepared = read_prepared(source)
+    prepared = read_prepared(source, say=say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
     history = archived_history(inputs, result)

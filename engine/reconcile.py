@@ -66,8 +66,15 @@ def _table(raw: RawTable, side: Side) -> Table:
     return table
 
 
-def _most_common_month(dates: Iterable[object]) -> str | None:
-    months = Counter(f"{d.year:04d}-{d.month:02d}" for d in dates if isinstance(d, dt.date))
+def _most_common_month(
+    values: Iterable[object], parse: Callable[[object], object] = lambda value: value
+) -> str | None:
+    """The month most dates fall in; each distinct value is parsed and looked at once."""
+    months: Counter[str] = Counter()
+    for value, count in Counter(values).items():
+        day = parse(value)
+        if isinstance(day, dt.date):
+            months[f"{day.year:04d}-{day.month:02d}"] += count
     return months.most_common(1)[0][0] if months else None
 
 
@@ -156,7 +163,7 @@ def reconcile_prepared(
     vendor_list, psa_list = vendor.lines, psa.lines
     vendor_mapping, psa_mapping = vendor.mapping, psa.mapping
     warnings: list[str] = []
-    vendor_period = _most_common_month(line.period_start for line in vendor_list)
+    vendor_period = _most_common_month([line.period_start for line in vendor_list])
     period = settings.period or vendor_period
     if settings.period and vendor_period and settings.period != vendor_period:
         warnings.append(
@@ -169,7 +176,7 @@ def reconcile_prepared(
     cancel_lines(psa_list, period_start)
     psa_period_header = psa_mapping.get("period_start")
     if psa_period_header and vendor_period:
-        psa_period = _most_common_month(parse_date(v) for v in psa.table.data[psa_period_header])
+        psa_period = _most_common_month(psa.table.data[psa_period_header], parse_date)
         if psa_period and psa_period != vendor_period:
             warnings.append(
                 f"The vendor bill is for {vendor_period} but the PSA export is for "

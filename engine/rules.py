@@ -147,7 +147,7 @@ def apply_rules(
     """Every discrepancy of every group, ordered by monthly impact, largest first."""
     reference = _ReferencePrices(psa)
     found: list[tuple[Fraction, Discrepancy]] = []
-    for key in sorted(set(vendor) | set(psa), key=lambda k: k):
+    for key in sorted(set(vendor) | set(psa)):
         v, p = vendor.get(key), psa.get(key)
         vq = v.quantity if v is not None and v.quantity > 0 else _ZERO
         pq = p.quantity if p is not None and p.quantity > 0 else _ZERO
