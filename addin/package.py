@@ -22,7 +22,9 @@ import posixpath
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -101,6 +103,8 @@ class Package:
         self._loaded: dict[str, bytes] = {}
         self.changed: dict[str, bytes] = {}
         self.removed: set[str] = set()
+        self._deflating: dict[str, Future[_Deflated]] = {}
+        self._deflater: ThreadPoolExecutor | None = None
 
     @classmethod
     def read(cls, data: bytes, name: str) -> Package:
@@ -121,9 +125,16 @@ class Package:
     def text(self, part: str) -> str:
         return self.data(part).decode("utf-8")
 
-    def set(self, part: str, data: str | bytes) -> None:
+    def set(self, part: str, data: str | bytes, *, deflate_now: bool = False) -> None:
+        """Replace or add a part. ``deflate_now`` compresses it on a second thread straight away
+        (zlib works outside the GIL), so big sheets compress while the next one is generated."""
         self.changed[part] = data.encode("utf-8") if isinstance(data, str) else data
         self.removed.discard(part)
+        self._deflating.pop(part, None)
+        if deflate_now:
+            if self._deflater is None:
+                self._deflater = ThreadPoolExecutor(max_workers=1)
+            self._deflating[part] = self._deflater.submit(_deflate, self.changed[part])
 
     def remove(self, part: str) -> None:
         if part in self._names or part in self.changed:
@@ -141,30 +152,44 @@ class Package:
 
     def to_bytes(self) -> bytes:
         buffer = BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for info in self.infos:
-                if info.filename in self.removed:
-                    continue
-                if info.filename in self.changed:
-                    data = self.changed[info.filename]
-                    archive.writestr(
-                        info,
-                        data,
-                        compress_type=zipfile.ZIP_DEFLATED,
-                        compresslevel=1 if len(data) > 4_000_000 else 6,
-                    )
-                else:
-                    self._copy_raw(archive, info)
-            for part, data in self.changed.items():
-                if part not in self._names and part not in self.removed:
-                    info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
-                    archive.writestr(
-                        info,
-                        data,
-                        compress_type=zipfile.ZIP_DEFLATED,
-                        compresslevel=1 if len(data) > 4_000_000 else 6,
-                    )
+        try:
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for info in self.infos:
+                    if info.filename in self.removed:
+                        continue
+                    if info.filename in self.changed:
+                        self._write_changed(archive, copy.copy(info))
+                    else:
+                        self._copy_raw(archive, info)
+                for part in self.changed:
+                    if part not in self._names and part not in self.removed:
+                        info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
+                        self._write_changed(archive, info)
+        finally:
+            if self._deflater is not None:
+                self._deflater.shutdown()
+                self._deflater = None
         return buffer.getvalue()
+
+    def _write_changed(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        data = self.changed[info.filename]
+        pending = self._deflating.get(info.filename)
+        if pending is None:
+            archive.writestr(
+                info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_level(data)
+            )
+            return
+        crc, compressed = pending.result()
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.flag_bits &= ~0x08  # sizes and CRC are in the local header: no data descriptor
+        info.CRC, info.compress_size, info.file_size = crc, len(compressed), len(data)
+        assert archive.fp is not None
+        info.header_offset = archive.fp.tell()
+        archive.fp.write(info.FileHeader(zip64=False))
+        archive.fp.write(compressed)
+        archive.filelist.append(info)
+        archive.NameToInfo[info.filename] = info
+        archive.start_dir = archive.fp.tell()
 
     def _copy_raw(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         """Append an entry's local header and compressed data unchanged; zipfile writes its central
@@ -181,6 +206,18 @@ class Package:
         archive.filelist.append(copied)
         archive.NameToInfo[copied.filename] = copied
         archive.start_dir = archive.fp.tell()
+
+
+_Deflated = tuple[int, bytes]  # (CRC-32, raw deflate stream)
+
+
+def _level(data: bytes) -> int:
+    return 1 if len(data) > 4_000_000 else 6  # big sheets: speed over the last few percent
+
+
+def _deflate(data: bytes) -> _Deflated:
+    compressor = zlib.compressobj(_level(data), zlib.DEFLATED, -15)
+    return zlib.crc32(data), compressor.compress(data) + compressor.flush()
 
 
 def rels_path(part: str) -> str:
@@ -526,7 +563,7 @@ def replace_sheets(
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
             xml = fill_rows(xml, rows, template_row=template_row)
-        target.set(part, xml)
+        target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
     if new_sheets:
         _add_sheets(target, new_sheets)
