@@ -132,6 +132,34 @@ def table(rows: list[tuple[int, str, dict[str, float]]]) -> str:
     return "\n".join(out)
 
 
+def scaling(rows: list[tuple[int, str, dict[str, float]]]) -> str:
+    """Time ratios for every 10× step in lines measured (2,000 → 20,000, 10,000 → 100,000), per
+    stage and in total: the issue's "10× the lines costs ≤ 12× the time"."""
+    by_cell = {(size, path): stages for size, path, stages in rows}
+    out = []
+    for (size, path), small in by_cell.items():
+        large = by_cell.get((size * 10, path))
+        if large is None:
+            continue
+        ratios = " | ".join(
+            f"{large[stage] / small[stage]:.1f}×" if small[stage] >= 0.01 else "–"
+            for stage in (*STAGES, "total")
+        )
+        out.append(f"| {size:,} → {size * 10:,} | {path} | {ratios} |")
+    if not out:
+        return ""
+    head = "| lines | path | " + " | ".join((*STAGES, "total")) + " |"
+    return "\n".join(
+        [
+            "Time for 10× the lines, as a multiple (a stage under 0.01 s is not compared):",
+            "",
+            head,
+            "|" + "---|" * (len(STAGES) + 3),
+            *out,
+        ]
+    )
+
+
 def machine() -> str:
     import os
 
@@ -183,6 +211,8 @@ def main() -> None:
         + table(rows)
         + "\n"
     )
+    if ratios := scaling(rows):
+        report += "\n" + ratios + "\n"
     RESULTS.write_text(report, encoding="utf-8")
     print(report)
 

@@ -90,7 +90,8 @@ def check_distinct(vendor: RawTable, psa: RawTable) -> None:
 @dataclass(frozen=True)
 class Prepared:
     """One side read, recognised and typed: everything that needs only this side's export, so it can
-    be done while the other side is still loading."""
+    be done while the other side is still loading. One reconciliation completes its lines in place
+    (cancellations, product keys), so a prepared side serves one run."""
 
     raw: RawTable
     table: Table

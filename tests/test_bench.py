@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.__main__ import STAGES, measure, table
+from bench.__main__ import STAGES, measure, scaling, table
 
 
 def test_benchmark_measures_every_stage_of_every_path() -> None:
@@ -11,3 +11,12 @@ def test_benchmark_measures_every_stage_of_every_path() -> None:
         assert set(STAGES) <= set(stages) and stages["total"] > 0 and stages["peak_mb"] > 0
         assert stages["vendor_lines"] > 150
     assert table(rows).count("\n") == 4
+
+
+def test_scaling_compares_each_tenfold_step_per_stage() -> None:
+    small = dict.fromkeys(STAGES, 0.1) | {"total": 1.0}
+    large = dict.fromkeys(STAGES, 1.1) | {"total": 9.0, "startup": 0.1}
+    rows = [(2000, "workbook", small), (20000, "workbook", large), (100000, "workbook", large)]
+    text = scaling(rows)
+    assert "| 2,000 → 20,000 | workbook | 1.0× | 11.0× |" in text and text.endswith("| 9.0× |")
+    assert "100,000 →" not in text and scaling(rows[:1]) == ""

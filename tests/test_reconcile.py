@@ -141,3 +141,27 @@ def test_seeded_sample_is_found_exactly(
         for e in scenario.expected
     }
     assert got == want
+
+
+def test_a_cancellation_outranks_later_reasons_and_waits_for_the_period(
+    write: Callable[..., Path],
+) -> None:
+    """PSA lines are typed before the vendor bill's period is known; the period then decides which
+    cancellations count. Row 2: cancelled 07/15 and DoNotBill → "cancelled" (it outranks the bill
+    flag). Row 3: cancelled 08/20, after the period starts, and DoNotBill → "not billable". Row 4:
+    cancelled 08/20 with status Cancelled → the status reason, which comes first."""
+    psa = PSA.replace(
+        "Contoso,Exchange Online (Plan 1),3,0,$5.00,Billable,07/15/2025,Cancelled\n",
+        "Contoso,Exchange Online (Plan 1),3,0,$5.00,DoNotBill,07/15/2025,Active\n"
+        "Contoso,Exchange Online (Plan 2),1,0,$8.00,DoNotBill,08/20/2025,Active\n"
+        "Contoso,Microsoft Teams Essentials,1,0,$4.00,Billable,08/20/2025,Cancelled\n",
+    )
+    result = reconcile(write("v.csv", VENDOR), write("p.csv", psa))
+    reasons = {e.product: e.reason for e in result.excluded if e.side == "psa"}
+    assert reasons["Exchange Online (Plan 1)"] == "cancelled 2025-07-15"
+    assert reasons["Exchange Online (Plan 2)"] == "not billable (DoNotBill)"
+    assert reasons["Microsoft Teams Essentials"] == "status: Cancelled"
+    later = reconcile(write("v.csv", VENDOR), write("p.csv", psa), Settings(period="2025-09"))
+    assert {e.product: e.reason for e in later.excluded if e.side == "psa"}[
+        "Exchange Online (Plan 2)"
+    ] == "cancelled 2025-08-20"
