@@ -147,8 +147,12 @@ def apply_rules(
     """Every discrepancy of every group, ordered by monthly impact, largest first."""
     reference = _ReferencePrices(psa)
     found: list[tuple[Fraction, Discrepancy]] = []
-    for key in sorted(set(vendor) | set(psa)):
-        v, p = vendor.get(key), psa.get(key)
+    # every group once: the vendor's, then those only the PSA has (the final sort orders findings)
+    groups: list[tuple[GroupKey, Holding | None, Holding | None]] = [
+        (key, v, psa.get(key)) for key, v in vendor.items()
+    ]
+    groups += [(key, None, p) for key, p in psa.items() if key not in vendor]
+    for key, v, p in groups:
         vq = v.quantity if v is not None and v.quantity > 0 else _ZERO
         pq = p.quantity if p is not None and p.quantity > 0 else _ZERO
         quantities_differ = vq != pq and (vq > 0 or pq > 0)
