@@ -171,11 +171,13 @@ def _settings(grids: dict[str, Grid]) -> Settings:
     )
 
 
-def _inputs(grids: dict[str, Grid], vendor: RawTable, psa: RawTable) -> WorkbookInputs:
+def _inputs(
+    grids: dict[str, Grid], vendor: RawTable, psa: RawTable, settings: Settings | None = None
+) -> WorkbookInputs:
     return WorkbookInputs(
         vendor=vendor,
         psa=psa,
-        settings=_settings(grids),
+        settings=settings if settings is not None else _settings(grids),
         decisions=read_decisions(grids.get(spec.DISCREPANCIES)),
         history=read_history(grids.get(spec.HISTORY)),
         client_alias_rows=[
@@ -224,7 +226,8 @@ def read_prepared(
                 for name in INPUT_SHEET_NAMES
                 if name in present and name not in (spec.VENDOR, spec.PSA)
             }
-            settings = _merge_settings(_settings(grids), settings_override)
+            workbook_settings = _settings(grids)
+            settings = _merge_settings(workbook_settings, settings_override)
             try:
                 psa_raw = input_table(_sheet_values(book, spec.PSA, path), spec.PSA, path.name)
                 psa = prepare(psa_raw, "psa", settings)
@@ -242,7 +245,8 @@ def read_prepared(
     if psa is None:
         assert psa_error is not None
         raise psa_error
-    return PreparedWorkbook(_inputs(grids, vendor_raw, psa_raw), settings, vendor, psa)
+    inputs = _inputs(grids, vendor_raw, psa_raw, workbook_settings)
+    return PreparedWorkbook(inputs, settings, vendor, psa)
 
 
 def archived_history(inputs: WorkbookInputs, result: Result) -> Grid:
