@@ -59,7 +59,9 @@ def _cell(ref: str, style: str, value: object) -> str:
     return _STRING.format(ref=ref, style=style, text=_text(str(value)))
 
 
-def _column_cells(letter: str, style: str, numbers: range, values: Sequence[object]) -> list[str]:
+def _column_cells(
+    letter: str, style: str, numbers: Sequence[str], values: Sequence[object]
+) -> list[str]:
     """A column's cells, built a column at a time: one type check per column, not per cell."""
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
@@ -92,7 +94,7 @@ def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: Sequence[
         return ""
     width = max(len(r) for r in rows)
     letters = column_letters(width)
-    numbers = range(first_row, first_row + len(rows))
+    numbers = [str(n) for n in range(first_row, first_row + len(rows))]  # formatted once
     columns = list(zip_longest(*rows)) if width else []
     cells = [
         _column_cells(letters[i], styles[i] if i < len(styles) else "", numbers, columns[i])
