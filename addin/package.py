@@ -383,20 +383,25 @@ def _inline_strings(sheet_xml: str, shared: list[str]) -> str:
     return re.sub(r'<c([^>]*?) t="s"><v>(\d+)</v></c>', swap, sheet_xml)
 
 
-def _appended_strings(target: Package, sheet_xml: str, shared: list[str]) -> str:
-    """``t="s"`` cells kept as shared strings, their text appended to the target's table (as Excel
-    saves pasted values): used for input sheets, where inline strings would be unlike a real file."""
+def _append_shared_strings(target: Package, shared: list[str]) -> int:
+    """Append the rendered package's strings to the target's shared-string table, once, and return
+    where they start (as Excel saves pasted values: for input sheets, where inline strings would be
+    unlike a real file)."""
     part = "xl/sharedStrings.xml"
     table = target.text(part)
     offset = len(_shared_strings(target))
-    items = "".join(f"<si>{text}</si>" for text in shared)
     end = table.rindex("</sst>")
-    table = table[:end] + items + table[end:]
+    table = table[:end] + "".join(f"<si>{text}</si>" for text in shared) + table[end:]
     total = offset + len(shared)
     table = re.sub(
         r'\b(count|uniqueCount)="\d+"', lambda m: f'{m.group(1)}="{total}"', table, count=2
     )
     target.set(part, table)
+    return offset
+
+
+def _shifted_strings(sheet_xml: str, offset: int) -> str:
+    """``t="s"`` cells pointing ``offset`` further into the shared-string table."""
     return re.sub(
         r'(<c[^>]*? t="s"><v>)(\d+)(</v></c>)',
         lambda m: f"{m.group(1)}{int(m.group(2)) + offset}{m.group(3)}",
@@ -544,6 +549,8 @@ def replace_sheets(
     target.set("xl/styles.xml", merger.xml)
     xf_map, dxf_map = merger.maps.get("cellXfs", {}), merger.maps.get("dxfs", {})
     shared = _shared_strings(source)
+    keep_shared = shared_strings and target.exists("xl/sharedStrings.xml")
+    offset = _append_shared_strings(target, shared) if keep_shared else 0
     existing = {sheet_name: part for sheet_name, _, part in workbook_sheets(target)}
     work = _Transplant(target, source, dxf_map, next_table_id=_max_table_id(target) + 1)
     new_sheets: list[tuple[str, str]] = []
@@ -555,10 +562,7 @@ def replace_sheets(
             part = work.new_part("worksheets", "sheet")
             new_sheets.append((sheet_name, part))
         xml = source.text(source_part)
-        if shared_strings and target.exists("xl/sharedStrings.xml"):
-            xml = _appended_strings(target, xml, shared)
-        else:
-            xml = _inline_strings(xml, shared)
+        xml = _shifted_strings(xml, offset) if keep_shared else _inline_strings(xml, shared)
         xml = _sheet_xml(xml, xf_map, dxf_map)
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]

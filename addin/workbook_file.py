@@ -188,10 +188,6 @@ def _inputs(
     )
 
 
-def read_inputs(path: Path) -> WorkbookInputs:
-    return inputs_from_grids(read_grids(path, list(INPUT_SHEET_NAMES)), path.name)
-
-
 @dataclass(frozen=True)
 class PreparedWorkbook:
     inputs: WorkbookInputs

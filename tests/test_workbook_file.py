@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -248,3 +249,22 @@ def test_libreoffice_opens_the_reconciled_workbook(sample_book: Path, tmp_path: 
     pdf = (tmp_path / "Leakage.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_pasted_text_sits_once_in_the_shared_string_table(template_bytes: bytes) -> None:
+    """The benchmark's and tests' pasted workbooks hold text as Excel saves it: one shared-string
+    table, each pasted string once, both sheets pointing into it."""
+
+    def items(book: bytes) -> list[str]:
+        with zipfile.ZipFile(io.BytesIO(book)) as archive:
+            table = archive.read("xl/sharedStrings.xml").decode("utf-8")
+        return re.findall(r"<si>(.*?)</si>", table, re.DOTALL)
+
+    scenario = make_scenario(12, seed=3)
+    book = pasted_workbook(
+        template_bytes, vendor_rows(scenario, "pax8"), psa_rows(scenario, "halopsa")
+    )
+    template, pasted = items(template_bytes), items(book)
+    assert pasted[: len(template)] == template
+    added = pasted[len(template) :]
+    assert added and len(added) == len(set(added))
