@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,3 +51,28 @@ def sample_book(tmp_path: Path, template_bytes: bytes) -> Path:
 
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def office_convert(source: Path, target_format: str, out_dir: Path) -> Path:
+    """Convert with LibreOffice headless (skipping the test where it is not installed), in a profile
+    of its own, so another LibreOffice running, or a lock left by one, cannot fail the conversion."""
+    office = soffice()
+    if office is None:
+        pytest.skip("LibreOffice is not installed (CI installs it)")
+    profile = (out_dir / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return out_dir / f"{source.stem}.{target_format}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from io import BytesIO
@@ -17,7 +16,7 @@ from oletools.olevba import VBA_Parser, decompress_stream
 from addin.build_template import CODE_NAMES, SHEETS, build_template_bytes, default_template_path
 from addin.ovba_compression import compress
 from addin.ribbon import CUSTOM_UI_NS, CUSTOM_UI_REL, ribbon_xml, template_text
-from tests.conftest import soffice
+from tests.conftest import office_convert
 
 TEMPLATE = default_template_path()
 
@@ -115,25 +114,8 @@ def test_our_compressor_round_trips_through_oletools() -> None:
 
 @pytest.mark.libreoffice
 def test_libreoffice_imports_the_vba_project(tmp_path: Path) -> None:
-    office = soffice()
-    if office is None:
-        pytest.skip("LibreOffice is not installed (CI installs it)")
     shutil.copy(TEMPLATE, tmp_path / "book.xlsm")
-    subprocess.run(
-        [
-            office,
-            "--headless",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "book.xlsm"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    ods = parts((tmp_path / "book.ods").read_bytes())
+    ods = parts(office_convert(tmp_path / "book.xlsm", "ods", tmp_path).read_bytes())
     module = ods["Basic/VBAProject/LeakageFinder.xml"].decode()
     assert "Sub Reconcile(control As IRibbonControl)" in module
     assert "Basic/VBAProject/Sheet1.xml" in ods

@@ -15,6 +15,7 @@ from addin.paste import pasted_workbook
 from addin.workbook_file import archive_month, reconcile_workbook
 from engine.errors import EmptyInputError, WrongSideError
 from engine.sample import make_scenario, psa_rows, vendor_rows
+from tests.conftest import office_convert
 
 
 def parts(path: Path) -> dict[str, bytes]:
@@ -231,24 +232,9 @@ def test_archive_month(sample_book: Path) -> None:
 
 
 def test_libreoffice_opens_the_reconciled_workbook(sample_book: Path, tmp_path: Path) -> None:
-    import shutil
-    import subprocess
-
-    from tests.conftest import soffice
-
-    office = soffice()
-    if office is None:
-        pytest.skip("LibreOffice is not installed")
     reconcile_workbook(sample_book)
-    subprocess.run(
-        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample_book)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = (tmp_path / "Leakage.pdf").read_bytes()
+    pdf = office_convert(sample_book, "pdf", tmp_path / "pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
-    shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def test_pasted_text_sits_once_in_the_shared_string_table(template_bytes: bytes) -> None:
