@@ -8,7 +8,8 @@ from bench.__main__ import STAGES, measure, scaling, table
 def test_benchmark_measures_every_stage_of_every_path() -> None:
     rows = [(200, path, measure(200, path)) for path in ("csv", "xlsx", "workbook")]
     for _, _, stages in rows:
-        assert set(STAGES) <= set(stages) and stages["total"] > 0 and stages["peak_mb"] > 0
+        assert set(STAGES) <= set(stages) and stages["total"] > 0
+        assert 0 < stages["peak_mb"] < 400  # the worker's own peak, not its parent's
         assert stages["vendor_lines"] > 150
     assert table(rows).count("\n") == 4
 
