@@ -203,8 +203,16 @@ class ClientMatch:
     confidence: float
 
 
+def _numbers(key: str) -> set[str]:
+    return {token for token in key.split() if any(ch.isdigit() for ch in token)}
+
+
 def _distinct_words_conflict(a: str, b: str) -> bool:
-    """True when each name keeps a word the other lacks and the two are not typos of each other."""
+    """True when the names carry different numbers ("Store 12" is not "Store 15", nor "Sunrise
+    Engineering 75" plain "Sunrise Engineering"), or when each keeps a word the other lacks and the
+    two are not typos of each other."""
+    if _numbers(a) != _numbers(b):
+        return True
     left = set(a.split()) - set(b.split()) - _STOP
     right = set(b.split()) - set(a.split()) - _STOP
     if not left or not right:

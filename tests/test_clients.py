@@ -36,6 +36,18 @@ def _match(vendor: list[str], psa: list[str], **kwargs: object) -> dict[str, tup
     return {m.vendor_name: (m.psa_name, m.method) for m in matches if m.vendor_name}
 
 
+def test_names_with_different_numbers_are_different_customers() -> None:
+    """A number in a name tells customers apart (found by a seeded sample: the PSA's "Sunrrise
+    Engineering Solutions 75" was matched to the vendor's "SUNRISE ENGINEERING SOLUTIONS LLC")."""
+    got = _match(
+        ["SUNRISE ENGINEERING SOLUTIONS LLC", "Contoso Store 12", "Fabrikam Clinic 7"],
+        ["Sunrrise Engineering Solutions 75", "Contoso Store 15", "Fabrikam Clinic 7 LLC"],
+    )
+    assert got["SUNRISE ENGINEERING SOLUTIONS LLC"] == ("", "unmatched")
+    assert got["Contoso Store 12"] == ("", "unmatched")
+    assert got["Fabrikam Clinic 7"][0] == "Fabrikam Clinic 7 LLC"  # the same number: still matched
+
+
 def test_sibling_customers_are_never_merged() -> None:
     got = _match(["Northwind Dental Group LLC"], ["Northwind Dental Lab"])
     assert got["Northwind Dental Group LLC"] == ("", "unmatched")

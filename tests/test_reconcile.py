@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -124,7 +125,8 @@ def test_seeded_sample_is_found_exactly(
     tmp_path: Path, vendor_format: str, psa_format: str
 ) -> None:
     """Every seeded discrepancy, and nothing else, with the impact right to the cent (all 16 pairs)."""
-    scenario = make_scenario(80, seed=hash((vendor_format, psa_format)) % 1000)
+    # a seed of its own per pair, the same in every run (hash() of text changes from run to run)
+    scenario = make_scenario(80, seed=zlib.crc32(f"{vendor_format}/{psa_format}".encode()) % 1000)
     vendor = tmp_path / "v.csv"
     psa = tmp_path / "p.csv"
     vendor.write_bytes(to_csv_bytes(vendor_rows(scenario, vendor_format), fmt=vendor_format))
