@@ -38,7 +38,16 @@ CSV_COLUMNS = (
 )
 #: CSV columns holding numbers (never text to neutralise).
 NUMERIC_COLUMNS = frozenset(CSV_COLUMNS[7:14]) | {"priority"}
-EXTRA_COLUMNS = ("severity", "client_match", "product_match", "vendor_rows", "psa_rows", "id")
+EXTRA_COLUMNS = (
+    "severity",
+    "client_match",
+    "product_match",
+    "vendor_rows",
+    "psa_rows",
+    "check_first",
+    "evidence",
+    "id",
+)
 
 
 def format_quantity(value: Decimal | None) -> str:
@@ -75,6 +84,11 @@ class Discrepancy:
     product_match: str
     vendor_rows: tuple[int, ...] = ()
     psa_rows: tuple[int, ...] = ()
+    #: True when the finding rests on an inferred match (client or product) a person should confirm
+    #: before acting: it is counted apart from confirmed leakage in the KPIs.
+    check_first: bool = False
+    #: Why the match was made, in words ("name 0.91 + 4 of 4 products", "learned from 6 clients").
+    evidence: str = ""
 
     def as_row(self) -> dict[str, str]:
         """Plain strings in CSV column order (money with two places, quantities without noise)."""
@@ -103,6 +117,8 @@ class Discrepancy:
             "product_match": self.product_match,
             "vendor_rows": " ".join(map(str, _compact(self.vendor_rows))),
             "psa_rows": " ".join(map(str, _compact(self.psa_rows))),
+            "check_first": "yes" if self.check_first else "",
+            "evidence": self.evidence,
             "id": self.id,
         }
 
@@ -158,6 +174,12 @@ class Kpis:
     psa_lines_reconciled: int
     excluded: tuple[ReasonTotal, ...]
     seconds: float
+    #: Leakage resting on inferred matches (findings marked check first); monthly_leakage above is
+    #: confirmed leakage only, so one doubtful match never inflates the headline.
+    uncertain_leakage: Decimal = Decimal("0.00")
+    uncertain_exposure: Decimal = Decimal("0.00")
+    #: ISO 4217 code of the vendor bill's currency (every amount is in it).
+    currency: str = "USD"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: money as two-place strings, counts as ints."""
@@ -188,6 +210,9 @@ class Kpis:
                 for r in self.excluded
             ],
             "seconds": round(self.seconds, 3),
+            "uncertain_leakage": money(self.uncertain_leakage),
+            "uncertain_exposure": money(self.uncertain_exposure),
+            "currency": self.currency,
         }
 
 
