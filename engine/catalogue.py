@@ -20,6 +20,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
+from engine.product_fit import fit, strict_fit
 from engine.product_names import discriminators, product_key
 
 FUZZY_CUTOFF = 88.0
@@ -84,16 +85,32 @@ class Catalogue:
         return None
 
     def _fuzzy(self, key: str) -> Resolution:
+        """A close spelling that says nothing the name does not ("M365 E5 Sec" is E5 Security, never
+        E5), or a description whose every word the name explains with at most the brand left out
+        ("Office E3" → Office 365 E3). One bare word ("E3", "Visio") is never resolved here: which
+        product it is depends on what the client buys."""
         if not key:
             return Resolution(None, "none", 0.0)
         wanted = discriminators(key)
         for name, score, index in process.extract(
             key, self.names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         ):
-            if discriminators(name) == wanted:
+            if discriminators(name) == wanted and fit(key, name) is not None:
                 return Resolution(
                     self.products[self.name_keys[index]], "fuzzy", round(score / 100, 2)
                 )
+        fits = sorted(
+            (found.rank, self.name_keys[index])
+            for name, _, index in process.extract(
+                key, self.names, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=60
+            )
+            if (found := strict_fit(key, name)) is not None
+        )
+        distinct = list(dict.fromkeys(product for _, product in fits))
+        if distinct and (
+            len(distinct) == 1 or fits[0][0] < next(r for r, p in fits if p != distinct[0])
+        ):
+            return Resolution(self.products[distinct[0]], "fuzzy", 0.9)
         return Resolution(None, "none", 0.0)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from engine.catalogue import Catalogue, Resolution, load_catalogue
+from engine.product_fit import fit, strict_fit
 from engine.product_names import discriminators, product_key
 
 FUZZY_CUTOFF = 88.0
@@ -32,6 +33,7 @@ class ProductMatch:
     confidence: float
     in_catalogue: bool
     free: bool = False
+    evidence: str = ""  # why an inferred match was made ("learned from 4 clients")
 
 
 Descriptor = tuple[str, tuple[str, ...]]  # (name, ids)
@@ -154,7 +156,7 @@ def _pair_unknown_names(
         for name, score, _ in process.extract(
             key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         ):
-            if discriminators(name) == wanted:
+            if discriminators(name) == wanted and fit(key, name) is not None:
                 target = vendor_unknown[name]
                 psa[descriptor] = ProductMatch(
                     "psa",
@@ -166,3 +168,21 @@ def _pair_unknown_names(
                     False,
                 )
                 break
+        else:
+            fits = sorted(
+                (found.rank, name)
+                for name in choices
+                if (found := strict_fit(key, name)) is not None
+            )
+            if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+                target = vendor_unknown[fits[0][1]]
+                psa[descriptor] = ProductMatch(
+                    "psa",
+                    match.spelling,
+                    target.key,
+                    target.product,
+                    "fuzzy",
+                    0.9,
+                    False,
+                    evidence=f"every word fits the vendor's {target.product!r}",
+                )

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -26,6 +26,7 @@ from engine.gcpause import paused_gc
 from engine.header import Table, locate_header
 from engine.lines import Line, cancel_lines, psa_lines, vendor_lines
 from engine.money import round_cents
+from engine.product_inference import infer_products
 from engine.product_names import product_key
 from engine.products import Descriptor, ProductMatch, match_products
 from engine.readers import RawTable, Source, read_source
@@ -192,6 +193,7 @@ def reconcile_prepared(
     for line in vendor_list:
         if line.excluded is None:
             line.product_key = vendor_products[line.descriptor].key
+    pending: list[Line] = []  # PSA lines no catalogue or vendor name explains: decided in context
     for line in psa_list:
         if line.excluded is not None:
             continue
@@ -201,7 +203,7 @@ def reconcile_prepared(
         elif match.free and not line.unit:
             line.excluded = "free or trial (costs nothing)"
         elif not match.in_catalogue and match.key not in vendor_keys:
-            line.excluded = NOT_A_VENDOR_PRODUCT
+            pending.append(line)
         else:
             line.product_key = match.key
 
@@ -210,10 +212,18 @@ def reconcile_prepared(
     say("Matching clients")
     matches = _clients(vendor, psa, settings)
     vendor_group, psa_group, infos = _groups(matches)
+    inferred = infer_products(pending, vendor, psa, vendor_group, psa_group, vendor_products)
+    for line in pending:
+        found = inferred.get((line.client, line.descriptor))
+        if found is not None:
+            line.product_key = found.key
+        else:
+            line.excluded = NOT_A_VENDOR_PRODUCT
+    _require_lines(psa_list, psa_raw.name, "PSA export")
 
     say("Comparing")
     vendor_holdings = _holdings(vendor, vendor_products, vendor_group)
-    psa_holdings = _holdings(psa, psa_products, psa_group)
+    psa_holdings = _holdings(psa, psa_products, psa_group, inferred)
     names = {m.key: m.product for m in (*vendor_products.values(), *psa_products.values())}
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
 
@@ -232,7 +242,7 @@ def reconcile_prepared(
         time.perf_counter() - started,
     )
     product_matches = sorted(
-        {*vendor_products.values(), *psa_products.values()},
+        {*vendor_products.values(), *psa_products.values(), *inferred.values()},
         key=lambda m: (m.side != "vendor", m.product.lower(), m.spelling.lower()),
     )
     say("Done")
@@ -340,7 +350,10 @@ def _groups(
 
 
 def _holdings(
-    side: Prepared, products: dict[Descriptor, ProductMatch], groups: dict[str, int]
+    side: Prepared,
+    products: dict[Descriptor, ProductMatch],
+    groups: dict[str, int],
+    inferred: Mapping[tuple[str, Descriptor], ProductMatch] | None = None,
 ) -> dict[GroupKey, Holding]:
     holdings: dict[GroupKey, Holding] = {}
     group_of = {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
@@ -351,6 +364,8 @@ def _holdings(
         if group is None:
             continue
         match = products[(line.product, line.product_ids)]
+        if inferred and (line.client, match_key := line.descriptor) in inferred:
+            match = inferred[(line.client, match_key)]
         key = (group, match.key)
         holding = holdings.get(key)
         if holding is None:
@@ -367,6 +382,7 @@ def _holdings(
             line.row,
             match.confidence,
             match.method,
+            match.evidence,
         )
     return holdings
 

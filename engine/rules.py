@@ -58,6 +58,9 @@ class Holding:
     confidence: float = 1.0
     methods: dict[str, None] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # lines of this group that could not be read
+    evidence: dict[str, None] = field(
+        default_factory=dict
+    )  # why inferred product matches were made
     _unit: Fraction | None = field(default=None, repr=False, compare=False)
 
     def add(
@@ -69,6 +72,7 @@ class Holding:
         row: int,
         confidence: float,
         method: str,
+        evidence: str = "",
     ) -> None:
         """Add one line: ``unit`` is its price per billed period of ``months`` months."""
         self.quantity += quantity
@@ -85,6 +89,8 @@ class Holding:
         if confidence < self.confidence:
             self.confidence = confidence
         self.methods[method] = None
+        if evidence:
+            self.evidence[evidence] = None
 
     @property
     def present(self) -> bool:
@@ -121,6 +127,7 @@ class ClientInfo:
     vendor_name: str
     method: str
     confidence: float
+    evidence: str = ""
 
 
 #: (client group, product key): one line of comparison.
@@ -271,6 +278,11 @@ def _discrepancy(
     if notes:
         confidence = min(confidence, UNREADABLE_LINE_CONFIDENCE)
     client_label = info.psa_name or info.vendor_name
+    evidence = [
+        *([info.evidence] if info.evidence else []),
+        *(vendor.evidence if vendor else {}),
+        *(psa.evidence if psa else {}),
+    ]
     return Discrepancy(
         id=stable_id(kind, client_label, product),
         priority=0,
@@ -299,6 +311,8 @@ def _discrepancy(
         ),
         vendor_rows=tuple(vendor.rows) if vendor else (),
         psa_rows=tuple(psa.rows) if psa else (),
+        check_first=confidence < settings.check_first_below,
+        evidence="; ".join(evidence),
     )
 
 

@@ -43,6 +43,8 @@ class Settings:
     exclude_psa_products: tuple[
         str, ...
     ] = ()  # extra PSA spellings that are services, not licences
+    #: Findings whose matches are less sure than this are marked "check first" and counted apart.
+    check_first_below: float = 0.8
 
     def __post_init__(self) -> None:
         problems: list[str] = []

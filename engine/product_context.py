@@ -1,0 +1,254 @@
+"""Resolve the PSA descriptions no catalogue knows, in context: what *that client* buys from the vendor.
+
+A billing person reading "E3", "Copilot", "Backup for 365" or "Email Archiving" on a client's agreement
+looks at what the client is actually billed for by the vendor, and at how the same words were used for
+other clients. This module does the same, in tiers, most certain first:
+
+1. ``context`` — the description fits exactly one of the client's vendor products word for word
+   (:func:`engine.product_fit.fit`; look-alikes never fit each other).
+2. ``shared word`` — it shares a distinctive word with exactly one of the client's vendor products
+   still unpaired, and says nothing that contradicts it.
+3. ``elimination`` — the client has one unpaired vendor product and one unexplained licence-like
+   description, with the same seat count.
+4. ``learned`` — a spelling that tiers 1–3 paired with the same vendor product for two or more clients
+   (and never with another) is that product for every client that uses it.
+
+Everything found here is an inference: it carries its evidence, and tiers 2–3 are marked *check
+first* (a lower confidence) unless corroborated by tier 4.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from engine.product_fit import BRAND, FILLER, fit, meaningful
+from engine.product_names import DISCRIMINATORS, product_key
+
+#: Words that say a line is a service, labour or hardware, not a licence.
+SERVICE_WORDS = frozenset(
+    [
+        "managed",
+        "management",
+        "services",
+        "service",
+        "support",
+        "labour",
+        "labor",
+        "hours",
+        "hour",
+        "hrs",
+        "hr",
+        "hourly",
+        "onsite",
+        "remote",
+        "helpdesk",
+        "desk",
+        "monitoring",
+        "maintenance",
+        "consulting",
+        "consultancy",
+        "setup",
+        "installation",
+        "install",
+        "onboarding",
+        "offboarding",
+        "hardware",
+        "device",
+        "devices",
+        "workstation",
+        "workstations",
+        "endpoint",
+        "endpoints",
+        "laptop",
+        "desktop",
+        "computer",
+        "computers",
+        "pc",
+        "printer",
+        "firewall",
+        "router",
+        "block",
+        "retainer",
+        "travel",
+        "training",
+        "assessment",
+        "audit",
+        "msp",
+        "noc",
+        "rmm",
+        "patching",
+        "backup",
+        "disaster",
+        "recovery",
+        "website",
+        "hosting",
+        "domain",
+        "phone",
+        "handset",
+        "voip",
+        "internet",
+        "fibre",
+        "fiber",
+        "broadband",
+    ]
+)
+_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def service_words(text: str) -> set[str]:
+    """The service words a description uses ("Managed Backup per Device" → managed, backup, device)."""
+    return {word for word in _SPLIT.split(text.lower()) if word in SERVICE_WORDS}
+
+
+@dataclass(frozen=True)
+class Inference:
+    """A PSA description resolved in a client's context, with what supports it."""
+
+    product_key: str
+    method: str  # context, shared word, elimination, learned
+    confidence: float
+    evidence: str
+
+
+#: One unexplained PSA description of one client: (client group, description key, seats).
+Pending = tuple[int, str, Decimal]
+
+
+def _distinctive(word: str) -> bool:
+    return word not in FILLER and word not in BRAND and len(word) >= 3 and not word.isdigit()
+
+
+def _shares_word(description: str, name: str) -> bool:
+    """A distinctive word in common, and no discriminating word of the description the name lacks."""
+    words = set(meaningful(description))
+    name_words = set(meaningful(name))
+    if any(
+        (w in DISCRIMINATORS or any(c.isdigit() for c in w)) and w not in name_words for w in words
+    ):
+        return False
+    return any(_distinctive(w) and w in name_words for w in words)
+
+
+def infer(
+    pending: Iterable[Pending],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, set[str]],
+    names: Mapping[str, str],
+) -> dict[tuple[int, str], Inference]:
+    """Resolve each (client group, description) that can be, in the tiers of the module docstring.
+
+    ``vendor_baskets`` maps a client group to its vendor products (key → seats); ``paired`` to the
+    vendor products that PSA lines already name; ``names`` maps a product key to its name's key.
+    """
+    by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
+    for group, description, seats in pending:
+        by_group[group].append((description, seats))
+    found: dict[tuple[int, str], Inference] = {}
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        if not basket:
+            continue
+        taken = set(paired.get(group, set()))
+        found.update(_in_basket(group, descriptions, basket, taken, names))
+    _learn(by_group, found, vendor_baskets)
+    return found
+
+
+def _in_basket(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    taken: set[str],
+    names: Mapping[str, str],
+) -> dict[tuple[int, str], Inference]:
+    out: dict[tuple[int, str], Inference] = {}
+    left: list[tuple[str, Decimal]] = []
+    for description, seats in descriptions:
+        fits = [(f.rank, key) for key in basket if (f := fit(description, names[key])) is not None]
+        fits.sort()
+        if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+            key = fits[0][1]
+            out[(group, description)] = Inference(
+                key, "context", 0.9, f"fits the client's vendor product {names[key]!r}"
+            )
+            taken.add(key)
+        else:
+            left.append((description, seats))
+    still: list[tuple[str, Decimal]] = []
+    for description, seats in left:
+        if service_words(description) - set(meaningful(_name_words(basket, names))):
+            still.append((description, seats))
+            continue
+        shared = [
+            key for key in basket if key not in taken and _shares_word(description, names[key])
+        ]
+        if len(shared) > 1:
+            shared = [key for key in shared if basket[key] == seats] or shared
+        if len(shared) == 1:
+            key = shared[0]
+            out[(group, description)] = Inference(
+                key,
+                "shared word",
+                0.7,
+                f"shares a word with the client's only unpaired vendor product like it, {names[key]!r}",
+            )
+            taken.add(key)
+        else:
+            still.append((description, seats))
+    unpaired = [key for key in basket if key not in taken]
+    candidates = [(d, s) for d, s in still if not service_words(d)]
+    if len(unpaired) == 1 and len(candidates) == 1 and basket[unpaired[0]] == candidates[0][1]:
+        description, seats = candidates[0]
+        key = unpaired[0]
+        out[(group, description)] = Inference(
+            key,
+            "elimination",
+            0.7,
+            f"the client's only unpaired vendor product, {names[key]!r}, with the same "
+            f"{seats.normalize():f} seats",
+        )
+    return out
+
+
+def _name_words(basket: Mapping[str, Decimal], names: Mapping[str, str]) -> str:
+    return " ".join(names[key] for key in basket)
+
+
+def _learn(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+) -> None:
+    """Spellings paired with one product for two or more clients (never another) are that product."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_, description), inference in found.items():
+        votes[description][inference.product_key] += 1
+    learned = {
+        description: next(iter(counter))
+        for description, counter in votes.items()
+        if len(counter) == 1 and next(iter(counter.values())) >= 2
+    }
+    for description, key in learned.items():
+        clients = votes[description][key]
+        for group, descriptions in by_group.items():
+            if not any(d == description for d, _ in descriptions):
+                continue
+            current = found.get((group, description))
+            if current is not None and current.method == "context":
+                continue
+            if current is None and key not in vendor_baskets.get(group, {}):
+                # learned, but this client has no such vendor product: the line is still that
+                # product (a no-vendor-record finding), and says so
+                pass
+            found[(group, description)] = Inference(
+                key, "learned", 0.9, f"learned from {clients} clients"
+            )
+
+
+def description_key(text: str) -> str:
+    """The comparable form of a PSA description (the product-name normalisation)."""
+    return product_key(text) or text.strip().lower()

@@ -1,0 +1,201 @@
+"""Does a typed product description fit a product name? Token by token, as a billing person reads.
+
+A PSA description *fits* a product when every word that carries meaning is explained by a word of the
+product's name: the same word, a typo of it ("Buisness"), or an abbreviation of it ("Sec" for
+Security, "Prem" for Premium); words that only describe billing ("per user", "monthly", "licence",
+"add-on") explain nothing and need no explaining. Words of the product's name may be missing from the
+description (the brand left out: "Office E3", "Copilot", "Visio"), and how many are missing ranks the
+candidates. A discriminating word (E3/E5, P1/P2, Basic/Premium, Security, "no Teams"…) is never
+explained by a different one, so a fit never crosses a look-alike boundary:
+
+>>> fit("microsoft 365 e5 sec", "microsoft 365 e5") is None
+True
+>>> fit("microsoft 365 e5 sec", "microsoft 365 e5 security").missing
+0
+>>> fit("office e3", "office 365 e3").missing
+1
+>>> fit("e3", "office 365 e5") is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from engine.product_names import DISCRIMINATORS
+
+#: Words in descriptions that say how a thing is billed, never which product it is.
+FILLER = frozenset(
+    [
+        "per",
+        "for",
+        "with",
+        "and",
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "to",
+        "add",
+        "on",
+        "addon",
+        "plan",
+        "edition",
+        "ed",
+        "tier",
+        "package",
+        "bundle",
+        "product",
+        "renewal",
+        "recurring",
+        "charge",
+        "fee",
+        "mo",
+        "pm",
+        "pu",
+        "pupm",
+        "ea",
+        "each",
+        "unit",
+        "units",
+        "new",
+        "commerce",
+        "experience",
+        "standalone",
+        "base",
+        "version",
+        "v",
+        "x",
+        "qty",
+        "monthly",
+        "annual",
+        "yearly",
+        "license",
+        "licence",
+        "licensing",
+        "licenses",
+        "licences",
+        "lic",
+        "subscription",
+        "subscriptions",
+        "seat",
+        "seats",
+        "user",
+        "users",
+        "mailbox",
+        "mailboxes",
+        "commit",
+        "commitment",
+        "term",
+        "nce",
+        "csp",
+        "sku",
+    ]
+)
+#: Name words a description may leave out without changing the product (the brand).
+BRAND = frozenset(["microsoft", "365", "ms", "online", "id"])
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a description fits one product name: ``missing`` name words it leaves out (fewer is a
+    better fit), ``missing_discriminators`` of them that tell look-alikes apart, ``approximate``
+    words explained only as typos or abbreviations."""
+
+    missing: int
+    missing_discriminators: int
+    approximate: int
+    explained: int
+    left: tuple[str, ...] = ()
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        return (self.missing_discriminators, self.missing, self.approximate)
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """``sec`` → ``security``, ``mngmt`` → ``management``, ``std`` → ``standard``: the letters of the
+    short word appear in order in the long one, starting with its first letter."""
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
+        return False
+    if long.startswith(short) and len(short) >= 3:
+        return True
+    if len(short) < 3:
+        return False
+    position = 0
+    for char in short:
+        position = long.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+@lru_cache(maxsize=262144)
+def explains(word: str, name_word: str) -> int:
+    """0 when ``name_word`` explains ``word`` exactly, 1 approximately (typo, abbreviation), -1 not."""
+    if word == name_word:
+        return 0
+    if word.isdigit() or name_word.isdigit() or any(c.isdigit() for c in word + name_word):
+        return -1  # plan numbers, years, editions: only the same word
+    if word in DISCRIMINATORS:
+        return -1  # Basic is not Premium, Pro is not Project, however alike they look
+    if len(word) >= 4 and len(name_word) >= 4:
+        budget = 1 if min(len(word), len(name_word)) <= 5 else 2
+        if Levenshtein.distance(word, name_word, score_cutoff=budget) <= budget:
+            return 1
+        if sorted(word) == sorted(name_word) and word[0] == name_word[0]:
+            return 1  # transposed letters: "buisness"
+    if _is_abbreviation(word, name_word):
+        return 1
+    return -1
+
+
+def meaningful(key: str) -> list[str]:
+    """The words of a normalised description that say which product it is."""
+    return [word for word in key.split() if word not in FILLER]
+
+
+@lru_cache(maxsize=262144)
+def fit(description_key: str, name_key: str) -> Fit | None:
+    """How ``description_key`` fits ``name_key`` (both :func:`product_key` forms), or None."""
+    words = meaningful(description_key)
+    name = meaningful(name_key)
+    if not words or not name:
+        return None
+    used: set[int] = set()
+    approximate = 0
+    for word in words:
+        best, where = -1, -1
+        for index, name_word in enumerate(name):
+            if index in used:
+                continue
+            how = explains(word, name_word)
+            if how == 0:
+                best, where = 0, index
+                break
+            if how == 1 and best == -1:
+                best, where = 1, index
+        if best == -1:
+            return None
+        used.add(where)
+        approximate += best
+    left = [name[i] for i in range(len(name)) if i not in used]
+    discriminating = [w for w in left if w not in BRAND and _discriminates(w)]
+    return Fit(len(left), len(discriminating), approximate, len(words), tuple(left))
+
+
+def _discriminates(word: str) -> bool:
+    return word in DISCRIMINATORS or any(c.isdigit() for c in word)
+
+
+def strict_fit(description_key: str, name_key: str) -> Fit | None:
+    """A fit that needs no context: at most brand words missing, and at least two meaningful words
+    said ("Office E3" → Office 365 E3), so one bare word ("E3", "Visio") is never resolved alone."""
+    found = fit(description_key, name_key)
+    if found is None or found.explained < 2:
+        return None
+    return found if all(word in BRAND for word in found.left) else None

@@ -1,0 +1,111 @@
+"""Decide the PSA lines no catalogue or vendor spelling explains, once clients are matched.
+
+Builds what :mod:`engine.product_context` reasons over — each client's vendor basket, the vendor
+products its PSA lines already name, each pending description's seats — and turns its inferences
+into product matches for those lines. A description that fits nothing in its client's basket but
+shares a distinctive word with exactly one vendor product anywhere on the bill is that product (the
+client is billed for something the vendor does not bill for it: a finding to check first).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Protocol
+
+from engine.lines import Line
+from engine.product_context import Inference, Pending, description_key, infer, service_words
+from engine.product_fit import meaningful
+from engine.product_names import product_key
+from engine.products import Descriptor, ProductMatch
+
+
+class Side(Protocol):
+    @property
+    def lines(self) -> list[Line]: ...
+
+    @property
+    def client_keys(self) -> dict[str, str]: ...
+
+
+def infer_products(
+    pending: Sequence[Line],
+    vendor: Side,
+    psa: Side,
+    vendor_group: Mapping[str, int],
+    psa_group: Mapping[str, int],
+    vendor_products: Mapping[Descriptor, ProductMatch],
+) -> dict[tuple[str, Descriptor], ProductMatch]:
+    """Product matches for pending PSA lines, by (client spelling, descriptor)."""
+    if not pending:
+        return {}
+    baskets: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    products: dict[str, ProductMatch] = {}
+    for line in vendor.lines:
+        group = vendor_group.get(vendor.client_keys[line.client])
+        if line.excluded is not None or line.product_key is None or group is None:
+            continue
+        basket = baskets[group]
+        basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + (
+            line.quantity or Decimal(0)
+        )
+        products.setdefault(line.product_key, vendor_products[line.descriptor])
+    paired: dict[int, set[str]] = defaultdict(set)
+    for line in psa.lines:
+        group = psa_group.get(psa.client_keys[line.client])
+        if line.excluded is None and line.product_key is not None and group is not None:
+            paired[group].add(line.product_key)
+    names = {key: product_key(match.product) or key for key, match in products.items()}
+    seats: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)
+    for line in pending:
+        group = psa_group.get(psa.client_keys[line.client])
+        if group is None:
+            continue
+        description = description_key(line.product)
+        seats[(group, description)] += line.quantity or Decimal(0)
+        spellings[(group, description)].append(line)
+    items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
+    found = infer(items, baskets, paired, names)
+    _anywhere(items, found, names)
+    out: dict[tuple[str, Descriptor], ProductMatch] = {}
+    for place, inference in found.items():
+        target = products[inference.product_key]
+        for line in spellings[place]:
+            out[(line.client, line.descriptor)] = _match(line, target, inference)
+    return out
+
+
+def _anywhere(
+    items: Sequence[Pending], found: dict[tuple[int, str], Inference], names: Mapping[str, str]
+) -> None:
+    """Unresolved descriptions that share a distinctive word with exactly one vendor product."""
+    for group, description, _ in items:
+        if (group, description) in found or service_words(description):
+            continue
+        words = {w for w in meaningful(description) if len(w) >= 4 and not w.isdigit()}
+        if not words:
+            continue
+        hits = [key for key, name in names.items() if words & set(name.split())]
+        if len(hits) == 1:
+            found[(group, description)] = Inference(
+                hits[0],
+                "shared word",
+                0.7,
+                f"shares a word with {names[hits[0]]!r}, the only vendor product like it",
+            )
+
+
+def _match(line: Line, target: ProductMatch, inference: Inference) -> ProductMatch:
+    return ProductMatch(
+        "psa",
+        line.product,
+        target.key,
+        target.product,
+        inference.method,
+        inference.confidence,
+        target.in_catalogue,
+        target.free,
+        evidence=inference.evidence,
+    )
