@@ -20,9 +20,13 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from engine.client_evidence import pair_by_evidence
 
 FUZZY_CUTOFF = 86.0
 AMBIGUITY_MARGIN = 2.0
@@ -159,7 +163,33 @@ _ASCII_FOLD = str.maketrans(
         "`": None,
     }
 )
-_NON_ASCII_DROPPED = str.maketrans({"’": None, "´": None})
+_NON_ASCII_DROPPED = str.maketrans(
+    {
+        "’": None,
+        "´": None,
+        "ø": "o",
+        "æ": "ae",
+        "ß": "ss",
+        "œ": "oe",
+        "đ": "d",
+        "ł": "l",
+        "þ": "th",
+        "ð": "d",
+        "ı": "i",
+    }
+)
+_NUMBER_WORDS = frozenset(["no", "nr", "num", "number"])
+_LONG_LEGAL = (
+    "limited",
+    "corporation",
+    "incorporated",
+    "company",
+    "gmbh",
+    "pty",
+    "llc",
+    "inc",
+    "ltd",
+)
 
 
 @lru_cache(maxsize=131072)
@@ -177,11 +207,37 @@ def client_key(name: str) -> str:
         tokens = " ".join(tokens).split()
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
-    while len(tokens) > 1 and tokens[-1] in _LEGAL:
+    if any(t.isdigit() for t in tokens):  # "Store No. 9", "#9", "Nr 9": the number is what counts
+        tokens = [
+            t
+            for i, t in enumerate(tokens)
+            if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
+        ]
+    while len(tokens) > 1 and (tokens[-1] in _LEGAL or _legal_typo(tokens[-1])):
         tokens.pop()
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
     return " ".join(tokens)
+
+
+def _legal_typo(token: str) -> bool:
+    """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
+    if len(token) < 4:
+        return False
+    for word in _LONG_LEGAL:
+        if len(word) < 4:
+            continue
+        if sorted(token) == sorted(word) and token[0] == word[0]:
+            return True
+        if abs(len(token) - len(word)) <= 1 and _edit_distance_at_most(
+            token, word, 1 if len(word) <= 5 else 2
+        ):
+            return True
+    return False
+
+
+def _edit_distance_at_most(a: str, b: str, budget: int) -> bool:
+    return Levenshtein.distance(a, b, score_cutoff=budget) <= budget
 
 
 def domain_label(domain: str) -> str:
@@ -199,8 +255,9 @@ class ClientMatch:
     psa_key: str | None
     vendor_name: str
     psa_name: str
-    method: str  # exact, alias, domain, fuzzy, unmatched
+    method: str  # exact, alias, domain, fuzzy, evidence, unmatched
     confidence: float
+    evidence: str = ""
 
 
 def _numbers(key: str) -> set[str]:
@@ -226,6 +283,8 @@ def match_clients(
     *,
     vendor_domains: Mapping[str, Iterable[str]] | None = None,
     aliases: Mapping[str, str] | None = None,
+    vendor_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
+    psa_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
 ) -> list[ClientMatch]:
     """Pair vendor client keys with PSA client keys.
 
@@ -236,7 +295,9 @@ def match_clients(
     free_vendor = dict(vendor_names)
     free_psa = dict(psa_names)
 
-    def pair(vendor_key: str, psa_key: str, method: str, confidence: float) -> None:
+    def pair(
+        vendor_key: str, psa_key: str, method: str, confidence: float, evidence: str = ""
+    ) -> None:
         matches.append(
             ClientMatch(
                 vendor_key,
@@ -245,6 +306,7 @@ def match_clients(
                 free_psa.pop(psa_key),
                 method,
                 confidence,
+                evidence,
             )
         )
 
@@ -269,7 +331,11 @@ def match_clients(
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         pair(vendor_key, psa_key, "fuzzy", 0.9)
     for vendor_key, psa_key, score in _fuzzy_pairs(list(free_vendor), list(free_psa)):
-        pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2))
+        pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
+    for pairing in pair_by_evidence(
+        list(free_vendor), list(free_psa), vendor_baskets or {}, psa_baskets or {}
+    ):
+        pair(pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence)
     matches.extend(ClientMatch(k, None, n, "", "unmatched", 0.0) for k, n in free_vendor.items())
     matches.extend(ClientMatch(None, k, "", n, "unmatched", 0.0) for k, n in free_psa.items())
     return matches

@@ -96,6 +96,43 @@ FILLER = frozenset(
         "sku",
     ]
 )
+#: Name words that make a different product when present (an add-on, an edition for a market):
+#: a description that leaves one out describes the product without it, never this one.
+NEVER_IMPLIED = frozenset(
+    [
+        "security",
+        "compliance",
+        "noteams",
+        "eea",
+        "gcc",
+        "faculty",
+        "student",
+        "students",
+        "education",
+        "government",
+        "kiosk",
+        "frontline",
+        "archiving",
+        "voice",
+        "audio",
+        "conferencing",
+        "calling",
+        "developer",
+        "exploratory",
+        "free",
+        "device",
+        "trial",
+        "nonprofit",
+        "copilot",
+        "attach",
+        "step",
+        "upgrade",
+        "transition",
+        "extra",
+        "storage",
+        "minutes",
+    ]
+)
 #: Name words a description may leave out without changing the product (the brand).
 BRAND = frozenset(["microsoft", "365", "ms", "online", "id"])
 
@@ -184,6 +221,8 @@ def fit(description_key: str, name_key: str) -> Fit | None:
         used.add(where)
         approximate += best
     left = [name[i] for i in range(len(name)) if i not in used]
+    if any(word in NEVER_IMPLIED for word in left):
+        return None
     discriminating = [w for w in left if w not in BRAND and _discriminates(w)]
     return Fit(len(left), len(discriminating), approximate, len(words), tuple(left))
 

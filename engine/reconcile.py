@@ -331,7 +331,19 @@ def _clients(vendor: Prepared, psa: Prepared, settings: Settings) -> list[Client
         _display_names(psa.lines, psa.client_keys),
         vendor_domains=domains,
         aliases=settings.client_aliases,
+        vendor_baskets=_baskets(vendor),
+        psa_baskets=_baskets(psa),
     )
+
+
+def _baskets(side: Prepared) -> dict[str, dict[str, Decimal]]:
+    """What each client buys: product key → seats, from the lines whose product is already known."""
+    baskets: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for line in side.lines:
+        if line.excluded is None and line.product_key is not None and line.quantity is not None:
+            basket = baskets[side.client_keys[line.client]]
+            basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + line.quantity
+    return baskets
 
 
 def _groups(
@@ -345,7 +357,9 @@ def _groups(
             vendor_group[match.vendor_key] = index
         if match.psa_key is not None:
             psa_group[match.psa_key] = index
-        infos[index] = ClientInfo(match.psa_name, match.vendor_name, match.method, match.confidence)
+        infos[index] = ClientInfo(
+            match.psa_name, match.vendor_name, match.method, match.confidence, match.evidence
+        )
     return vendor_group, psa_group, infos
 
 

@@ -1,0 +1,244 @@
+"""Pair the clients the name tiers left over, on names *and* what they buy, as a billing person would.
+
+Two systems spell one company differently in ways no single similarity score catches: a typo in the
+legal suffix ("Limietd"), a misspelt abbreviation ("Mngmt", "Scvs"), a generic word dropped ("Dental"
+for "Dental Group"), a branch written on one side ("- Downtown", "(Main Office)"). Here each pair of
+names is aligned word by word (typos and abbreviations allowed), and what the company buys — which
+products, how many seats — is weighed beside the name: a basket no name typo changes.
+
+Never merged, however alike: names that carry different numbers ("Store 12", "Store 15"), and names
+that each keep a word the other lacks ("Dental Group", "Dental Lab"). Assignment is one to one, best
+first, and a name with two close candidates stays unmatched for the user to decide.
+
+>>> name_fit("contoso dental group", "contoso dentl").extra
+('group',)
+>>> name_fit("northwind dental group", "northwind dental lab") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+#: Words that qualify a company without naming another one: they may be missing on one side.
+QUALIFIERS = frozenset(
+    [
+        "group",
+        "main",
+        "office",
+        "hq",
+        "headquarters",
+        "head",
+        "corporate",
+        "global",
+        "holdings",
+        "holding",
+        "enterprises",
+        "enterprise",
+        "worldwide",
+        "usa",
+        "us",
+        "uk",
+        "the",
+        "and",
+        "of",
+        "services",
+        "company",
+        "co",
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "pty",
+        "plc",
+        "gmbh",
+        "branch",
+        "location",
+        "site",
+        "store",
+        "shop",
+    ]
+)
+_BLOCK_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class NameFit:
+    """How two client names align: the share of words paired, words paired only approximately,
+    and the words one side has that the other lacks (never on both sides)."""
+
+    score: float
+    approximate: int
+    extra: tuple[str, ...]
+
+
+@lru_cache(maxsize=262144)
+def _same_word(a: str, b: str) -> int:
+    """0 the same word, 1 a typo or an abbreviation of it, -1 a different word."""
+    if a == b:
+        return 0
+    if any(c.isdigit() for c in a + b):
+        return -1
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4:
+        budget = 1 if len(short) <= 5 else 2
+        if Levenshtein.distance(a, b, score_cutoff=budget) <= budget:
+            return 1
+        if sorted(a) == sorted(b) and a[0] == b[0]:
+            return 1
+    if 3 <= len(short) <= 6 and len(long) >= len(short) + 2 and short[0] == long[0]:
+        need, have = Counter(short), Counter(long)
+        if all(have[ch] >= n for ch, n in need.items()):
+            return 1  # "mngmt" → management, "scvs" → services, "grp" → group
+    return -1
+
+
+@lru_cache(maxsize=262144)
+def name_fit(a: str, b: str) -> NameFit | None:
+    """Align two client keys word by word; None when they name different companies."""
+    left, right = a.split(), b.split()
+    if {w for w in left if w.isdigit()} != {w for w in right if w.isdigit()}:
+        return None
+    used: set[int] = set()
+    approximate = 0
+    unpaired_left: list[str] = []
+    for word in left:
+        best, where = -1, -1
+        for index, other in enumerate(right):
+            if index in used:
+                continue
+            how = _same_word(word, other)
+            if how == 0:
+                best, where = 0, index
+                break
+            if how == 1 and best == -1:
+                best, where = 1, index
+        if best == -1:
+            unpaired_left.append(word)
+        else:
+            used.add(where)
+            approximate += best
+    unpaired_right = [right[i] for i in range(len(right)) if i not in used]
+    distinct_left = [w for w in unpaired_left if w not in QUALIFIERS]
+    distinct_right = [w for w in unpaired_right if w not in QUALIFIERS]
+    if (distinct_left and unpaired_right) or (distinct_right and unpaired_left):
+        return None  # each keeps a word the other lacks: siblings ("Group" / "Lab"), not spellings
+    paired = [w for w in left if w not in unpaired_left and w not in QUALIFIERS]
+    if not any(len(w) >= 3 for w in paired):
+        return None
+    extra = tuple(distinct_left or distinct_right)
+    matched = len(left) - len(unpaired_left)
+    return NameFit(matched / (matched + len(extra)), approximate, extra)
+
+
+def basket_overlap(a: Mapping[str, Decimal], b: Mapping[str, Decimal]) -> tuple[float, int]:
+    """Share of products both buy (of the larger basket) and how many have the same seat count."""
+    if not a or not b:
+        return 0.0, 0
+    shared = a.keys() & b.keys()
+    return len(shared) / max(len(a), len(b)), sum(1 for k in shared if a[k] == b[k])
+
+
+@dataclass(frozen=True)
+class Pairing:
+    vendor_key: str
+    psa_key: str
+    confidence: float
+    evidence: str
+
+
+def _blocks(key: str) -> set[str]:
+    words = key.split()
+    found = {f"w:{w}" for w in words if len(w) >= 3 and w not in QUALIFIERS}
+    found |= {f"p:{w[:3]}" for w in words if len(w) >= 4 and w not in QUALIFIERS}
+    return found
+
+
+def pair_by_evidence(
+    vendor_keys: list[str],
+    psa_keys: list[str],
+    vendor_baskets: Mapping[str, Mapping[str, Decimal]],
+    psa_baskets: Mapping[str, Mapping[str, Decimal]],
+) -> list[Pairing]:
+    """One-to-one pairs among the clients left over, from name alignment and basket evidence."""
+    if not vendor_keys or not psa_keys:
+        return []
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in psa_keys:
+        for block in _blocks(key):
+            index[block].append(key)
+    scored: list[tuple[float, str, str, float, str]] = []
+    for vendor_key in vendor_keys:
+        candidates: set[str] = set()
+        for block in _blocks(vendor_key):
+            members = index.get(block, [])
+            if len(members) <= _BLOCK_LIMIT:
+                candidates.update(members)
+        options: list[tuple[float, str, float, str]] = []
+        for psa_key in candidates:
+            fitted = name_fit(vendor_key, psa_key)
+            if fitted is None:
+                continue
+            share, same_seats = basket_overlap(
+                vendor_baskets.get(vendor_key, {}), psa_baskets.get(psa_key, {})
+            )
+            accepted = _accept(fitted, share, same_seats)
+            if accepted is None:
+                continue
+            score = fitted.score + 0.5 * share + 0.05 * min(same_seats, 4)
+            evidence = _evidence(fitted, share, same_seats, vendor_baskets.get(vendor_key, {}))
+            options.append((score, psa_key, accepted, evidence))
+        options.sort(reverse=True)
+        if len(options) > 1 and options[0][0] - options[1][0] < 0.15:
+            continue  # two close candidates: the user decides (Client Aliases)
+        if options:
+            score, psa_key, confidence, evidence = options[0]
+            scored.append((score, vendor_key, psa_key, confidence, evidence))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    taken_vendor: set[str] = set()
+    taken_psa: set[str] = set()
+    claims = Counter(psa_key for _, _, psa_key, _, _ in scored)
+    pairs = []
+    for _, vendor_key, psa_key, confidence, evidence in scored:
+        if vendor_key in taken_vendor or psa_key in taken_psa:
+            continue
+        if claims[psa_key] > 1 and confidence < 0.9:
+            continue  # several vendor names want this company and the evidence is thin
+        taken_vendor.add(vendor_key)
+        taken_psa.add(psa_key)
+        pairs.append(Pairing(vendor_key, psa_key, confidence, evidence))
+    return pairs
+
+
+def _accept(fitted: NameFit, share: float, same_seats: int) -> float | None:
+    """The confidence a pair earns, or None when names and baskets together are not enough."""
+    if not fitted.extra:
+        if fitted.score >= 0.99:
+            return 0.95 if fitted.approximate == 0 or share >= 0.5 else 0.85
+        return None
+    if fitted.score >= 0.5 and (share >= 0.5 or same_seats >= 2):
+        return 0.85  # a word more on one side, the same products bought
+    if fitted.score >= 0.5 and len(fitted.extra) == 1:
+        return 0.75  # a word more on one side, little to confirm it: check first
+    return None
+
+
+def _evidence(fitted: NameFit, share: float, same_seats: int, basket: Mapping[str, Decimal]) -> str:
+    parts = [f"name {fitted.score:.2f}"]
+    if fitted.approximate:
+        parts.append(f"{fitted.approximate} word(s) as typos or abbreviations")
+    if fitted.extra:
+        parts.append(f"'{' '.join(fitted.extra)}' on one side only")
+    if basket:
+        parts.append(f"{round(share * len(basket))} of {len(basket)} products in common")
+    if same_seats:
+        parts.append(f"same seats on {same_seats}")
+    return ", ".join(parts)

@@ -1,0 +1,155 @@
+"""Names as real systems differ: each row is one class of difference from issue 9, both directions.
+
+Client rows: vendor spelling | PSA spelling. Product rows: PSA description | the client's vendor
+products (";"-separated) | the product it must resolve to ("" = none: a service or nothing it can be).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.client_evidence import name_fit
+from engine.clients import client_key, match_clients
+from engine.product_context import infer
+from engine.product_fit import fit
+from engine.product_names import product_key
+
+SAME_CLIENT = """
+Contoso Limited|Contoso Limietd
+Fabrikam Corporation|Fabrikam Corporaiton
+Blue Yonder Airlines Incorporated|Blue Yonder Arlines Inc
+Adatum Property Management LLC|Adatum Property Mngmt
+Wingtip Toys Services Ltd|Wingtip Toys Scvs
+Northwind Dental Group|Northwind Dental
+Proseware Inc (Main Office)|Proseware
+Tailspin Store #9|Tailspin Store No. 9
+Tailspin Store 9|Tailspin #9
+Coho Winery LLC dba Coho Vineyards|Coho Vineyards
+Bjørn Hansen AS|Bjorn Hansen
+Müller Bäckerei GmbH|Muller Backerei
+Straße Partners|Strasse Partners
+Næstved Tømrer ApS|Naestved Tomrer
+LITWARE, INC.|Litware Inc
+"""
+DIFFERENT_CLIENTS = """
+Northwind Dental Group|Northwind Dental Lab
+Acme Store 12|Acme Store 15
+Acme Store #12|Acme No. 15
+Sunrise Engineering Solutions LLC|Sunrise Engineering Solutions 75
+Fourth Coffee Roasters|Fourth Coffee Bakery
+"""
+
+
+def _rows(table: str) -> list[list[str]]:
+    return [line.split("|") for line in table.strip().splitlines()]
+
+
+def _paired(vendor: str, psa: str) -> bool:
+    matches = match_clients({client_key(vendor): vendor}, {client_key(psa): psa})
+    return any(m.vendor_key and m.psa_key for m in matches)
+
+
+@pytest.mark.parametrize("vendor,psa", _rows(SAME_CLIENT))
+def test_spellings_of_one_client_match_both_ways(vendor: str, psa: str) -> None:
+    assert _paired(vendor, psa)
+    assert _paired(psa, vendor)
+
+
+@pytest.mark.parametrize("vendor,psa", _rows(DIFFERENT_CLIENTS))
+def test_siblings_and_numbered_clients_never_merge(vendor: str, psa: str) -> None:
+    assert not _paired(vendor, psa)
+    assert not _paired(psa, vendor)
+
+
+def test_a_branch_suffix_alone_is_a_match_to_check_unless_the_baskets_agree() -> None:
+    vendor, psa = "Litware Law - Downtown", "Litware Law"
+    plain = match_clients({client_key(vendor): vendor}, {client_key(psa): psa})
+    [pair] = [m for m in plain if m.vendor_key and m.psa_key]
+    assert pair.confidence < 0.8  # check first
+    basket = {"microsoft 365 business premium": __import__("decimal").Decimal(12)}
+    backed = match_clients(
+        {client_key(vendor): vendor},
+        {client_key(psa): psa},
+        vendor_baskets={client_key(vendor): basket},
+        psa_baskets={client_key(psa): basket},
+    )
+    [pair] = [m for m in backed if m.vendor_key and m.psa_key]
+    assert pair.confidence >= 0.8
+    assert "products in common" in pair.evidence
+
+
+def test_two_close_candidates_stay_unmatched() -> None:
+    names = ["Litware Law - Downtown", "Litware Law - Uptown"]
+    matches = match_clients({client_key(n): n for n in names}, {"litware law": "Litware Law"})
+    assert not any(m.vendor_key and m.psa_key for m in matches)
+
+
+def test_name_fit_reports_the_word_one_side_lacks() -> None:
+    fitted = name_fit("litware law downtown", "litware law")
+    assert fitted is not None and fitted.extra == ("downtown",)
+
+
+IN_CONTEXT = """
+Office E3|Office 365 E3;Exchange Online (Plan 1)|Office 365 E3
+E3|Microsoft 365 E3;Power BI Pro|Microsoft 365 E3
+E5|Microsoft 365 E3;Microsoft 365 E5 Security|
+Copilot|Microsoft 365 Copilot;Microsoft 365 Business Premium|Microsoft 365 Copilot
+Visio|Visio Plan 2;Project Plan 3|Visio Plan 2
+M365 E5 Sec|Microsoft 365 E5;Microsoft 365 E5 Security|Microsoft 365 E5 Security
+PBI Pro - per user|Power BI Pro;Microsoft 365 E3|Power BI Pro
+Buisness Premum Licence|Microsoft 365 Business Premium;Microsoft 365 Business Basic|Microsoft 365 Business Premium
+Acronis Cyber Protect|Acronis Cyber Protect Cloud Per Workload;Microsoft 365 Business Basic|Acronis Cyber Protect Cloud Per Workload
+Managed Services - Per User|Microsoft 365 Business Premium;Acronis Cyber Protect Cloud|
+Onsite Labour|Microsoft 365 Business Premium|
+"""
+
+
+@pytest.mark.parametrize("description,basket,expected", _rows(IN_CONTEXT))
+def test_descriptions_resolve_against_what_the_client_buys(
+    description: str, basket: str, expected: str
+) -> None:
+    from decimal import Decimal
+
+    products = {product_key(name): name for name in basket.split(";")}
+    names = {key: key for key in products}
+    found = infer(
+        [(0, product_key(description), Decimal(5))],
+        {0: {key: Decimal(10) for key in products}},
+        {0: set()},
+        names,
+    )
+    got = found.get((0, product_key(description)))
+    assert (products[got.product_key] if got else "") == expected
+
+
+def test_look_alikes_never_fit_each_other() -> None:
+    pairs = [
+        ("Microsoft 365 E5 Security", "Microsoft 365 E5"),
+        ("Microsoft 365 E5", "Microsoft 365 E5 Security"),
+        ("Office 365 E3", "Microsoft 365 E3"),
+        ("Business Basic", "Microsoft 365 Business Premium"),
+        ("Exchange Online Plan 2", "Exchange Online (Plan 1)"),
+        ("Microsoft 365 E3 (no Teams)", "Microsoft 365 E3"),
+    ]
+    for description, name in pairs:
+        found = fit(product_key(description), product_key(name))
+        assert found is None or found.missing_discriminators > 0, (description, name)
+
+
+def test_a_spelling_paired_for_several_clients_is_learned_for_all() -> None:
+    from decimal import Decimal
+
+    key = "defender for office 365 p1"
+    pending = [(g, "secure email", Decimal(7)) for g in range(3)]
+    baskets = {
+        0: {key: Decimal(7)},
+        1: {key: Decimal(7)},
+        2: {key: Decimal(9), "other": Decimal(9)},
+    }
+    found = infer(pending, baskets, {0: set(), 1: set(), 2: set()}, {key: key, "other": "other"})
+    assert {g: found[(g, "secure email")].method for g in range(3)} == {
+        0: "learned",
+        1: "learned",
+        2: "learned",
+    }
+    assert found[(2, "secure email")].evidence == "learned from 2 clients"
