@@ -67,8 +67,16 @@ def _resolve_all(
             )
         else:
             key = product_key(name) or name.strip().lower()
+            # outside every catalogue: the vendor's own spelling names the product (sure); a PSA
+            # spelling is sure only once it is paired with a vendor product (below, or in context)
             out[(name, ids)] = ProductMatch(
-                side, name, "name:" + key, display_name(name), "unknown", 0.0, False
+                side,
+                name,
+                "name:" + key,
+                display_name(name),
+                "name" if side == "vendor" else "unknown",
+                1.0 if side == "vendor" else 0.0,
+                False,
             )
     return out
 

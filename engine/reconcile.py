@@ -466,8 +466,23 @@ def _kpis(
     for d in discrepancies:
         counts[d.type] += 1
         impacts[d.type] += d.monthly_impact
-    leakage = sum((impacts[k] for k in LEAKAGE_TYPES), Decimal("0.00"))
-    exposure = sum((impacts[k] for k in EXPOSURE_TYPES), Decimal("0.00"))
+    # the headline is confirmed money only; findings resting on inferred matches are shown apart
+    leakage = sum(
+        (d.monthly_impact for d in discrepancies if d.type in LEAKAGE_TYPES and not d.check_first),
+        Decimal("0.00"),
+    )
+    uncertain_leakage = sum(
+        (d.monthly_impact for d in discrepancies if d.type in LEAKAGE_TYPES and d.check_first),
+        Decimal("0.00"),
+    )
+    exposure = sum(
+        (d.monthly_impact for d in discrepancies if d.type in EXPOSURE_TYPES and not d.check_first),
+        Decimal("0.00"),
+    )
+    uncertain_exposure = sum(
+        (d.monthly_impact for d in discrepancies if d.type in EXPOSURE_TYPES and d.check_first),
+        Decimal("0.00"),
+    )
     vendor_monthly = _monthly_total(vendor)
     reasons: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
     for line in excluded:
@@ -506,6 +521,8 @@ def _kpis(
             for (side, reason), amounts in sorted(reasons.items())
         ),
         seconds=seconds,
+        uncertain_leakage=uncertain_leakage,
+        uncertain_exposure=uncertain_exposure,
     )
 
 

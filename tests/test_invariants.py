@@ -132,11 +132,19 @@ def test_every_line_is_accounted_for_and_totals_tie(
         Decimal(0),
     )
     assert k.vendor_file_total == expected_total.quantize(Decimal("0.01"))
-    assert k.monthly_leakage == sum(
+    assert k.monthly_leakage + k.uncertain_leakage == sum(
         (
             d.monthly_impact
             for d in result.discrepancies
             if d.type in ("unbilled", "under_billed", "below_cost")
+        ),
+        Decimal(0),
+    )
+    assert k.uncertain_leakage == sum(
+        (
+            d.monthly_impact
+            for d in result.discrepancies
+            if d.type in ("unbilled", "under_billed", "below_cost") and d.check_first
         ),
         Decimal(0),
     )
