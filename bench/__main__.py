@@ -3,6 +3,7 @@
     python -m bench                 # all sizes, all three paths; writes bench/results.md
     python -m bench --repeat 3      # best of 3 runs per cell, taken in rounds over all cells
     python -m bench --sizes 200 2000 --paths csv workbook
+    python -m bench accuracy        # precision/recall on independently generated exports
 
 Paths: ``csv`` (files → discrepancies CSV), ``xlsx`` (files → xlsx report) and ``workbook`` (a
 Leakage Finder workbook with pasted Vendor and PSA sheets → reconciled in place). Each measurement runs
@@ -198,6 +199,11 @@ def machine() -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["accuracy"]:  # python -m bench accuracy …: see bench/accuracy.py
+        from bench.accuracy import main as accuracy
+
+        accuracy(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(
         prog="python -m bench",
         description=__doc__,

@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from engine.client_evidence import pair_by_evidence
+from engine.client_evidence import QUALIFIERS, pair_by_evidence
 
 FUZZY_CUTOFF = 86.0
 AMBIGUITY_MARGIN = 2.0
@@ -326,7 +326,7 @@ def match_clients(
                 if len(found) == 1:
                     pair(vendor_key, found[0], "domain", 0.95)
                     break
-    for vendor_key, psa_key in _trading_name_pairs(list(free_vendor), list(free_psa)):
+    for vendor_key, psa_key in _trading_name_pairs(dict(free_vendor), dict(free_psa)):
         pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         pair(vendor_key, psa_key, "fuzzy", 0.9)
@@ -344,27 +344,44 @@ def match_clients(
 _TRADING_AS = re.compile(r"\b(?:dba|d b a|t a|trading as|doing business as|aka|fka|formerly)\b")
 
 
-def _names_in(key: str) -> list[str]:
-    """A "legal dba trading" name is also each of its parts: "contoso holdings dba contoso dental"."""
+_BRACKETED = re.compile(r"^(.*?)[(\[]([^)\]]+)[)\]](.*)$")
+
+
+def _names_in(key: str, display: str = "") -> list[str]:
+    """A "legal dba trading" name is also each of its parts: "contoso holdings dba contoso dental";
+    so is "Green Acres Landscaping (Hawthorne Architects Inc)", where the bracket names a company
+    (not "(Main Office)", whose words only qualify)."""
     parts = [client_key(part) for part in _TRADING_AS.split(key)]
-    return [part for part in parts if part] if len(parts) > 1 else []
+    if len(parts) > 1:
+        return [part for part in parts if part]
+    bracketed = _BRACKETED.match(display)
+    if bracketed:
+        outside = client_key(bracketed.group(1) + " " + bracketed.group(3))
+        inside = client_key(bracketed.group(2))
+        if all(_names_a_company(part) for part in (outside, inside)):
+            return [outside, inside]
+    return []
 
 
-def _trading_name_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str, str]]:
+def _names_a_company(key: str) -> bool:
+    return any(len(word) >= 3 and word not in QUALIFIERS for word in key.split())
+
+
+def _trading_name_pairs(
+    vendor_names: Mapping[str, str], psa_names: Mapping[str, str]
+) -> list[tuple[str, str]]:
     """Either side's dba part equals the other side's name, once and only once."""
     psa_by_name: dict[str, set[str]] = defaultdict(set)
-    for key in psa_keys:
-        for name in [key, *_names_in(key)]:
+    psa_parts = {key: _names_in(key, display) for key, display in psa_names.items()}
+    for key in psa_names:
+        for name in [key, *psa_parts[key]]:
             psa_by_name[name].add(key)
     pairs, used = [], set()
-    for vendor_key in vendor_keys:
-        names = _names_in(vendor_key) or [vendor_key]
+    for vendor_key, display in vendor_names.items():
+        own = _names_in(vendor_key, display)
+        names = own or [vendor_key]
         found = {psa for name in names for psa in psa_by_name.get(name, ())}
-        if (
-            len(found) == 1
-            and (psa := next(iter(found))) not in used
-            and (_names_in(vendor_key) or _names_in(psa))
-        ):
+        if len(found) == 1 and (psa := next(iter(found))) not in used and (own or psa_parts[psa]):
             pairs.append((vendor_key, psa))
             used.add(psa)
     return pairs

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from engine.product_fit import BRAND, FILLER, fit, meaningful
+from engine.product_fit import BRAND, FILLER, Fit, fit, loose_fit, meaningful
 from engine.product_names import DISCRIMINATORS, product_key
 
 #: Words that say a line is a service, labour or hardware, not a licence.
@@ -61,12 +61,7 @@ SERVICE_WORDS = frozenset(
         "devices",
         "workstation",
         "workstations",
-        "endpoint",
-        "endpoints",
         "laptop",
-        "desktop",
-        "computer",
-        "computers",
         "pc",
         "printer",
         "firewall",
@@ -87,7 +82,6 @@ SERVICE_WORDS = frozenset(
         "website",
         "hosting",
         "domain",
-        "phone",
         "handset",
         "voip",
         "internet",
@@ -168,16 +162,24 @@ def _in_basket(
     out: dict[tuple[int, str], Inference] = {}
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
-        fits = [(f.rank, key) for key in basket if (f := fit(description, names[key])) is not None]
-        fits.sort()
-        if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
-            key = fits[0][1]
+        key = _only_fit(description, basket, names, fit)
+        if key is not None:
             out[(group, description)] = Inference(
                 key, "context", 0.9, f"fits the client's vendor product {names[key]!r}"
             )
             taken.add(key)
-        else:
-            left.append((description, seats))
+            continue
+        key = _only_fit(description, basket, names, loose_fit)
+        if key is not None:
+            out[(group, description)] = Inference(
+                key,
+                "context",
+                0.85,
+                f"fits the client's vendor product {names[key]!r} but for one word",
+            )
+            taken.add(key)
+            continue
+        left.append((description, seats))
     still: list[tuple[str, Decimal]] = []
     for description, seats in left:
         if service_words(description) - set(meaningful(_name_words(basket, names))):
@@ -201,17 +203,37 @@ def _in_basket(
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
     candidates = [(d, s) for d, s in still if not service_words(d)]
-    if len(unpaired) == 1 and len(candidates) == 1 and basket[unpaired[0]] == candidates[0][1]:
-        description, seats = candidates[0]
-        key = unpaired[0]
-        out[(group, description)] = Inference(
-            key,
-            "elimination",
-            0.7,
-            f"the client's only unpaired vendor product, {names[key]!r}, with the same "
-            f"{seats.normalize():f} seats",
-        )
+    for description, seats in candidates:
+        same = [key for key in unpaired if basket[key] == seats]
+        rivals = [d for d, s in candidates if s == seats and d != description]
+        if len(same) == 1 and not rivals:
+            key = same[0]
+            only = (
+                "only unpaired vendor product" if len(unpaired) == 1 else "unpaired vendor product"
+            )
+            out[(group, description)] = Inference(
+                key,
+                "elimination",
+                0.7,
+                f"the client's {only} with the same {seats.normalize():f} seats, {names[key]!r}",
+            )
+            unpaired.remove(key)
     return out
+
+
+def _only_fit(
+    description: str,
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    how: Callable[[str, str], Fit | None],
+) -> str | None:
+    """The one basket product the description fits best, if one is strictly best."""
+    fits = sorted(
+        (f.rank, key) for key in basket if (f := how(description, names[key])) is not None
+    )
+    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+        return fits[0][1]
+    return None
 
 
 def _name_words(basket: Mapping[str, Decimal], names: Mapping[str, str]) -> str:

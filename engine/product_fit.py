@@ -94,6 +94,33 @@ FILLER = frozenset(
         "nce",
         "csp",
         "sku",
+        "m2m",
+        "mtm",
+        "mth",
+        "mnth",
+        "yr",
+        "yrly",
+        "mthly",
+        "p1m",
+        "p1y",
+        "p3y",
+        "1yr",
+        "3yr",
+        "12m",
+        "36m",
+        "ann",
+        "prepaid",
+        "paid",
+        "billed",
+        "billing",
+        "only",
+        "incl",
+        "inc",
+        "includes",
+        "including",
+        "via",
+        "from",
+        "under",
     ]
 )
 #: Name words that make a different product when present (an add-on, an edition for a market):
@@ -238,3 +265,36 @@ def strict_fit(description_key: str, name_key: str) -> Fit | None:
     if found is None or found.explained < 2:
         return None
     return found if all(word in BRAND for word in found.left) else None
+
+
+def loose_fit(description_key: str, name_key: str) -> Fit | None:
+    """A fit that tolerates one stray word ("Defender for Busiiness subscription (M2M)", "Backup
+    Licence Renewal Q3") as long as it cannot name a different product: no digits, no discriminating
+    word, not an abbreviation or typo of one (so "M365 E5 Sec" never loosely fits E5)."""
+    found = fit(description_key, name_key)
+    if found is not None:
+        return found
+    words = meaningful(description_key)
+    for index, word in enumerate(words):
+        if not _harmless(word):
+            continue
+        rest = " ".join(words[:index] + words[index + 1 :])
+        found = fit(rest, name_key)
+        if found is not None and found.explained >= 2:
+            return Fit(
+                found.missing,
+                found.missing_discriminators,
+                found.approximate + 1,
+                found.explained,
+                found.left,
+            )
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _harmless(word: str) -> bool:
+    if any(c.isdigit() for c in word) or word in DISCRIMINATORS or word in NEVER_IMPLIED:
+        return False
+    return not any(
+        explains(word, other) >= 0 for other in (*DISCRIMINATORS, *NEVER_IMPLIED) if other != word
+    )

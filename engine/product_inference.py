@@ -16,7 +16,7 @@ from typing import Protocol
 
 from engine.lines import Line
 from engine.product_context import Inference, Pending, description_key, infer, service_words
-from engine.product_fit import meaningful
+from engine.product_fit import fit, meaningful
 from engine.product_names import product_key
 from engine.products import Descriptor, ProductMatch
 
@@ -36,9 +36,15 @@ def infer_products(
     vendor_group: Mapping[str, int],
     psa_group: Mapping[str, int],
     vendor_products: Mapping[Descriptor, ProductMatch],
+    named: Sequence[Line] = (),
 ) -> dict[tuple[str, Descriptor], ProductMatch]:
-    """Product matches for pending PSA lines, by (client spelling, descriptor)."""
-    if not pending:
+    """Product matches for pending PSA lines, by (client spelling, descriptor).
+
+    ``named`` lines were recognised by name as a catalogue product the client does not buy from the
+    vendor; when the description fits one unpaired product the client does buy ("Power BI" beside
+    Power BI Pro), that is what the billing person meant, and the line is moved to it.
+    """
+    if not pending and not named:
         return {}
     baskets: dict[int, dict[str, Decimal]] = defaultdict(dict)
     products: dict[str, ProductMatch] = {}
@@ -69,11 +75,51 @@ def infer_products(
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
     found = infer(items, baskets, paired, names)
     _anywhere(items, found, names)
+    found.update(_revisit(named, psa, psa_group, baskets, names, spellings))
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
     for place, inference in found.items():
         target = products[inference.product_key]
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
+    return out
+
+
+def _revisit(
+    named: Sequence[Line],
+    psa: Side,
+    psa_group: Mapping[str, int],
+    baskets: Mapping[int, Mapping[str, Decimal]],
+    names: Mapping[str, str],
+    spellings: dict[tuple[int, str], list[Line]],
+) -> dict[tuple[int, str], Inference]:
+    """Named lines whose product the client does not buy but whose words fit one it does."""
+    claimed: dict[int, set[str]] = defaultdict(set)
+    for line in psa.lines:
+        group = psa_group.get(psa.client_keys[line.client])
+        if line.excluded is None and line.product_key is not None and group is not None:
+            claimed[group].add(line.product_key)
+    out: dict[tuple[int, str], Inference] = {}
+    for line in named:
+        group = psa_group.get(psa.client_keys[line.client])
+        basket = baskets.get(group, {}) if group is not None else {}
+        if group is None or line.product_key in basket or not basket:
+            continue
+        description = description_key(line.product)
+        ranked = sorted(
+            (found.rank, key)
+            for key in basket
+            if key not in claimed[group] and (found := fit(description, names[key])) is not None
+        )
+        if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]):
+            key = ranked[0][1]
+            out[(group, description)] = Inference(
+                key,
+                "context",
+                0.85,
+                f"named {line.product!r}, which the client does not buy; it fits the client's "
+                f"{names[key]!r}",
+            )
+            spellings[(group, description)].append(line)
     return out
 
 

@@ -194,6 +194,7 @@ def reconcile_prepared(
         if line.excluded is None:
             line.product_key = vendor_products[line.descriptor].key
     pending: list[Line] = []  # PSA lines no catalogue or vendor name explains: decided in context
+    named: list[Line] = []  # PSA lines recognised by name alone: looked at again in context
     for line in psa_list:
         if line.excluded is not None:
             continue
@@ -206,13 +207,18 @@ def reconcile_prepared(
             pending.append(line)
         else:
             line.product_key = match.key
+            if match.method in ("exact", "fuzzy") and match.in_catalogue:
+                named.append(line)
 
     _require_lines(psa_list, psa_raw.name, "PSA export")
 
     say("Matching clients")
     matches = _clients(vendor, psa, settings)
     vendor_group, psa_group, infos = _groups(matches)
-    inferred = infer_products(pending, vendor, psa, vendor_group, psa_group, vendor_products)
+    inferred = infer_products(pending, vendor, psa, vendor_group, psa_group, vendor_products, named)
+    for line in named:
+        if (found := inferred.get((line.client, line.descriptor))) is not None:
+            line.product_key = found.key
     for line in pending:
         found = inferred.get((line.client, line.descriptor))
         if found is not None:

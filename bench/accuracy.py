@@ -1,0 +1,264 @@
+"""Accuracy on exports the engine's author did not write: precision, recall and cent-exactness.
+
+    python -m bench accuracy                      # every vendor × PSA format pair, 2 seeds, 60 and 200 clients
+    python -m bench accuracy --seeds 1 2 3 --clients 80 300 --pairs partner_center_nce/connectwise
+
+The cases come from ``bench/independent``: a generator written by a helper session that was given only
+the issue text and the public facts about the exports — never the engine's code or vocabulary — with
+its own perturbation library (typos, abbreviations, brand words dropped, renamed products, in-house
+names, branch and store variants, dba, accents…) mixed per line, and a truth file listing every
+expected finding with the rows it rests on.
+
+A finding is right when the engine reports the same type on the same rows (any shared vendor or PSA
+row: rows name a client and product unambiguously); it is cent-exact when the monthly impact agrees
+to the cent. Scores are given overall, per format pair and per perturbation class (the classes of
+the lines and client names a truth finding or an engine finding rests on). The metamorphic check runs
+each case clean and perturbed: renaming must not change the findings (types and impacts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "accuracy.md"
+
+
+@dataclass
+class Tally:
+    """True positives, engine findings, truth findings and cent-exact hits for one slice."""
+
+    found: int = 0
+    reported: int = 0
+    expected: int = 0
+    exact: int = 0
+    wrong_client_merges: int = 0
+    wrong_product_merges: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.found += other.found
+        self.reported += other.reported
+        self.expected += other.expected
+        self.exact += other.exact
+        self.wrong_client_merges += other.wrong_client_merges
+        self.wrong_product_merges += other.wrong_product_merges
+
+    @property
+    def precision(self) -> float:
+        return self.found / self.reported if self.reported else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def cents(self) -> float:
+        return self.exact / self.found if self.found else 1.0
+
+
+@dataclass
+class CaseScore:
+    pair: str
+    total: Tally = field(default_factory=Tally)
+    by_class: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    findings: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+def _rows(values: Iterable[Any]) -> set[int]:
+    return {int(v) for v in values}
+
+
+def score_case(truth_path: Path) -> CaseScore:
+    """Reconcile one generated case and compare it with its truth."""
+    from engine.reconcile import reconcile
+
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    folder = truth_path.parent
+    pair = f"{truth['vendor_format']}/{truth['psa_format']}"
+    score = CaseScore(pair)
+    result = reconcile(
+        folder / truth["vendor_file"],
+        folder / truth["psa_file"],
+        vendor_sheet=truth.get("vendor_sheet"),
+        psa_sheet=truth.get("psa_sheet"),
+    )
+    line_info = {
+        side: {int(row): info for row, info in truth["rows"][side].items()}
+        for side in ("vendor", "psa")
+    }
+    expected = truth["findings"]
+    taken: set[int] = set()
+    for d in result.discrepancies:
+        score.findings[(d.type, str(d.monthly_impact))] += 1
+        vendor_rows, psa_rows = set(d.vendor_rows), set(d.psa_rows)
+        classes = _classes(line_info, vendor_rows, psa_rows)
+        tally = Tally(reported=1)
+        clients = {
+            line_info[s][r]["client"]
+            for s, rows in (("vendor", vendor_rows), ("psa", psa_rows))
+            for r in rows
+            if r in line_info[s]
+        }
+        products = {
+            line_info[s][r]["product"]
+            for s, rows in (("vendor", vendor_rows), ("psa", psa_rows))
+            for r in rows
+            if r in line_info[s] and line_info[s][r].get("role", "licence") == "licence"
+        }
+        tally.wrong_client_merges = int(len(clients) > 1)
+        tally.wrong_product_merges = int(len(products) > 1)
+        hit = None
+        for index, t in enumerate(expected):
+            if index in taken or t["type"] != d.type:
+                continue
+            if vendor_rows & _rows(t["vendor_rows"]) or psa_rows & _rows(t["psa_rows"]):
+                hit = index
+                break
+        if hit is not None:
+            taken.add(hit)
+            tally.found = 1
+            tally.exact = int(Decimal(expected[hit]["monthly_impact"]) == d.monthly_impact)
+            classes |= set(expected[hit].get("classes", []))
+            if not tally.exact:
+                score.misses.append(
+                    f"{pair}: {d.type} {d.client or d.vendor_client} / {d.product}: "
+                    f"{d.monthly_impact} ≠ {expected[hit]['monthly_impact']}"
+                )
+        else:
+            score.extras.append(
+                f"{pair}: extra {d.type} {d.client or d.vendor_client!r} / {d.product!r} "
+                f"({d.monthly_impact}) rows v{sorted(vendor_rows)[:4]} p{sorted(psa_rows)[:4]}"
+            )
+        score.total.add(tally)
+        for name in classes or {"untouched"}:
+            score.by_class[name].add(tally)
+    for index, t in enumerate(expected):
+        tally = Tally(expected=1)
+        score.total.add(tally)
+        for name in set(t.get("classes", [])) or {"untouched"}:
+            score.by_class[name].add(tally)
+        if index not in taken:
+            score.misses.append(
+                f"{pair}: missed {t['type']} {t['client']!r} / {t['product']!r} "
+                f"({t['monthly_impact']}) classes {t.get('classes', [])}"
+            )
+    return score
+
+
+def _classes(
+    line_info: dict[str, dict[int, dict[str, Any]]], vendor_rows: set[int], psa_rows: set[int]
+) -> set[str]:
+    found: set[str] = set()
+    for side, rows in (("vendor", vendor_rows), ("psa", psa_rows)):
+        for row in rows:
+            found |= set(line_info[side].get(row, {}).get("classes", []))
+    return found
+
+
+def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int) -> str:
+    """Generate, reconcile and score every case; return the Markdown report."""
+    from bench import independent
+
+    all_pairs = [f"{v}/{p}" for v in independent.VENDOR_FORMATS for p in independent.PSA_FORMATS]
+    chosen = all_pairs if not pairs or pairs == ["all"] else pairs
+    overall = Tally()
+    by_pair: dict[str, Tally] = defaultdict(Tally)
+    by_class: dict[str, Tally] = defaultdict(Tally)
+    by_size: dict[int, Tally] = defaultdict(Tally)
+    metamorphic_same = metamorphic_cases = 0
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for pair in chosen:
+            vendor_format, psa_format = pair.split("/")
+            for seed in seeds:
+                for size in clients:
+                    runs: dict[bool, CaseScore] = {}
+                    for perturb in (True, False):
+                        folder = Path(scratch) / f"{vendor_format}-{psa_format}-{seed}-{size}-{perturb}"
+                        folder.mkdir(parents=True)
+                        truth = independent.generate_case(
+                            folder,
+                            seed=seed,
+                            vendor_format=vendor_format,
+                            psa_format=psa_format,
+                            clients=size,
+                            perturb=perturb,
+                        )
+                        try:
+                            runs[perturb] = score_case(truth)
+                        except Exception as error:  # a refused or crashed case is a finding too
+                            problems.append(f"{pair} seed {seed} size {size}: {error!r}")
+                    if True not in runs:
+                        continue
+                    case = runs[True]
+                    overall.add(case.total)
+                    by_pair[pair].add(case.total)
+                    by_size[size].add(case.total)
+                    for name, tally in case.by_class.items():
+                        by_class[name].add(tally)
+                    problems += (case.misses + case.extras)[:show]
+                    if False in runs:
+                        metamorphic_cases += 1
+                        metamorphic_same += runs[False].findings == case.findings
+    return _report(
+        overall, by_pair, by_class, by_size, metamorphic_same, metamorphic_cases, problems, show
+    )
+
+
+def _line(name: str, t: Tally) -> str:
+    return (
+        f"| {name} | {t.expected} | {t.reported} | {t.precision:.3f} | {t.recall:.3f} | "
+        f"{t.cents:.3f} | {t.wrong_client_merges} | {t.wrong_product_merges} |"
+    )
+
+
+def _report(
+    overall: Tally,
+    by_pair: dict[str, Tally],
+    by_class: dict[str, Tally],
+    by_size: dict[int, Tally],
+    same: int,
+    cases: int,
+    problems: list[str],
+    show: int,
+) -> str:
+    head = (
+        "| slice | expected | reported | precision | recall | cent-exact | client merges | "
+        "product merges |\n|---|---|---|---|---|---|---|---|"
+    )
+    out = ["# Accuracy on independently generated exports", "", head, _line("**all**", overall)]
+    out += [_line(f"{size} clients", t) for size, t in sorted(by_size.items())]
+    out += ["", "## Per format pair", "", head]
+    out += [_line(pair, t) for pair, t in sorted(by_pair.items())]
+    out += ["", "## Per perturbation class", "", head]
+    out += [_line(name, t) for name, t in sorted(by_class.items())]
+    out += [
+        "",
+        f"Metamorphic (clean vs perturbed spellings give the same findings): {same} of {cases} cases.",
+    ]
+    if problems:
+        out += ["", f"## First problems (up to {show} per case)", ""]
+        out += [f"- {p}" for p in problems[:200]]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench accuracy", description=__doc__)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--clients", type=int, nargs="+", default=[60, 200])
+    parser.add_argument("--pairs", nargs="+", default=["all"])
+    parser.add_argument("--show", type=int, default=5, help="problems listed per case")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    report = run(args.seeds, args.clients, args.pairs, args.show)
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
