@@ -185,7 +185,14 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             parser.error("give --vendor FILE and --psa FILE (or --workbook BOOK)")
         from engine.reconcile import reconcile
 
-        result = reconcile(args.vendor, args.psa, _settings(args), progress=progress)
+        result = reconcile(
+            args.vendor,
+            args.psa,
+            _settings(args),
+            progress=progress,
+            vendor_sheet=args.vendor_sheet,
+            psa_sheet=args.psa_sheet,
+        )
         if args.out:
             from addin.report import write_report
 

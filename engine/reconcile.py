@@ -163,7 +163,7 @@ def reconcile_prepared(
     vendor_raw, psa_raw = vendor.raw, psa.raw
     vendor_list, psa_list = vendor.lines, psa.lines
     vendor_mapping, psa_mapping = vendor.mapping, psa.mapping
-    warnings: list[str] = []
+    warnings: list[str] = [*vendor_raw.notes, *psa_raw.notes]
     vendor_period = _most_common_month([line.period_start for line in vendor_list])
     period = settings.period or vendor_period
     if settings.period and vendor_period and settings.period != vendor_period:
