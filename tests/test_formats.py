@@ -20,6 +20,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from engine.reconcile import reconcile
 from engine.result import Result
 
@@ -459,3 +461,92 @@ def test_connectwise_subset_where_a_cancellation_is_only_a_date(write: Write) ->
     result = _psa(write, "cw.csv", CONNECTWISE_DATES)
     _clean(result)
     assert [e.reason for e in result.excluded if e.side == "psa"] == ["cancelled 2025-07-15"]
+
+
+# --- workbooks: which sheet, .xls ------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[list[str]]:
+    import csv
+
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _book(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    for sheet_name, rows in sheets.items():
+        sheet = book.add_worksheet(sheet_name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                sheet.write_string(r, c, value)
+    book.close()
+    return path
+
+
+SUMMARY_SHEET = [["Invoice summary"], ["Total due", "465.40"], ["Due date", "2025-09-15"]]
+
+
+def test_the_sheet_that_looks_like_the_export_is_read_and_named(
+    tmp_path: Path, write: Write
+) -> None:
+    """A distributor workbook whose first sheet is a summary: the detail sheet is read (not blindly
+    the first) and a warning names it."""
+    path = _book(tmp_path / "bill.xlsx", {"Summary": SUMMARY_SHEET, "Detail": _rows(TD_SYNNEX)})
+    result = reconcile(path, write("psa.csv", PLAIN_PSA))
+    _clean(result)
+    assert any("'Detail'" in w and "looks like an export" in w for w in result.warnings)
+
+
+def test_a_named_sheet_is_read_and_a_wrong_name_lists_the_sheets(
+    tmp_path: Path, write: Write
+) -> None:
+    from engine.errors import UnreadableFileError
+
+    path = _book(
+        tmp_path / "bill.xlsx",
+        {"Summary": SUMMARY_SHEET, "Detail": _rows(TD_SYNNEX), "Old": _rows(INGRAM)[:2]},
+    )
+    result = reconcile(path, write("psa.csv", PLAIN_PSA), vendor_sheet="detail")
+    _clean(result)
+    assert "'Detail'" in result.sources["vendor"]
+    with pytest.raises(
+        UnreadableFileError, match=r"no sheet named 'Details'.*'Summary', 'Detail', 'Old'"
+    ):
+        reconcile(path, write("psa.csv", PLAIN_PSA), vendor_sheet="Details")
+
+
+def test_cli_passes_the_sheet_names_on(
+    tmp_path: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--vendor-sheet`/`--psa-sheet` reach the engine: the Summary sheet scores no header at all, so
+    naming it must fail with the list of sheets (exit 3), and naming Detail must reconcile."""
+    from addin.cli import main
+
+    book = _book(tmp_path / "bill.xlsx", {"Summary": SUMMARY_SHEET, "Detail": _rows(TD_SYNNEX)})
+    psa_book = _book(tmp_path / "psa.xlsx", {"Notes": [["read me"]], "Additions": _rows(PLAIN_PSA)})
+    args = ["reconcile", "--vendor", str(book), "--psa", str(psa_book), "--quiet"]
+    assert main([*args, "--vendor-sheet", "Nope"]) == 3
+    assert "'Summary', 'Detail'" in capsys.readouterr().err
+    assert main([*args, "--vendor-sheet", "Detail", "--psa-sheet", "Additions"]) == 0
+    assert "Warning" not in capsys.readouterr().out  # named sheets: nothing to warn about
+
+
+def test_old_xls_is_read_through_calamine(tmp_path: Path, write: Write) -> None:
+    """An Excel 97-2003 .xls export (many PSAs still offer it): read, not refused; the report sheet
+    after a cover sheet is picked."""
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    cover = book.add_sheet("Cover")
+    cover.write(0, 0, "Kaseya BMS export")
+    sheet = book.add_sheet("Recurring Services")
+    for r, row in enumerate(_rows(KASEYA_BMS)):
+        for c, value in enumerate(row):
+            number = r > 0 and c in (4, 5, 6)
+            sheet.write(r, c, float(value) if number else value)
+    path = tmp_path / "bms.xls"
+    book.save(str(path))
+    result = reconcile(write("vendor.csv", PLAIN_VENDOR), path)
+    _clean(result)
+    assert "'Recurring Services'" in result.sources["psa"]
