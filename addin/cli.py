@@ -218,6 +218,7 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
     k = result.kpis
     lines = [
         f"Period:                 {k.period or 'not stated'}",
+        f"Currency:               {k.currency} (every amount below)",
         f"Vendor monthly total:   {k.vendor_monthly_total:,.2f}  (file total {k.vendor_file_total:,.2f})",
         f"PSA monthly total:      {k.psa_monthly_total:,.2f}",
         f"Monthly leakage:        {k.monthly_leakage:,.2f}  ({k.leakage_ratio_percent}% of vendor cost; "

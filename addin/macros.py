@@ -96,13 +96,13 @@ def excel_value(value: object) -> object:
     return value
 
 
-def write_table(sheet: Any, table: spec.OutputTable) -> None:
+def write_table(sheet: Any, table: spec.OutputTable, currency: str = "USD") -> None:
     """Header + rows in one write, then column formats, the Table, fills, validation, freeze."""
     width, height = len(table.columns), max(len(table.rows), 1)
     last = column_letter(width - 1)
     for index, column in enumerate(table.columns):
         cells = sheet.range(f"{column_letter(index)}2:{column_letter(index)}{height + 1}")
-        cells.number_format = spec.NUMBER_FORMATS[column.kind]
+        cells.number_format = spec.number_format(column.kind, currency)
         cells.column_width = column.width
     data = [[c.header for c in table.columns]] + [
         [excel_value(v) for v in row] for row in table.rows
@@ -184,7 +184,7 @@ def write_outputs(
             if name == spec.KPIS:
                 write_kpis(sheet, layout)
             else:
-                write_table(sheet, tables[name])
+                write_table(sheet, tables[name], result.kpis.currency)
     except BaseException:
         for sheet in staged:
             sheet.delete()

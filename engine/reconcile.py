@@ -14,13 +14,15 @@ import hashlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import ColumnMapping, Side, check_side, recognise
+from engine.currency import settle as settle_currency
+from engine.currency import stated_currency
 from engine.errors import EmptyInputError, WrongSideError
 from engine.gcpause import paused_gc
 from engine.header import Table, locate_header
@@ -164,6 +166,10 @@ def reconcile_prepared(
     vendor_list, psa_list = vendor.lines, psa.lines
     vendor_mapping, psa_mapping = vendor.mapping, psa.mapping
     warnings: list[str] = [*vendor_raw.notes, *psa_raw.notes]
+    currency = settle_currency(
+        [(vendor_raw.name, stated_currency(vendor.table, vendor_mapping, vendor_raw.name))],
+        (psa_raw.name, stated_currency(psa.table, psa_mapping, psa_raw.name)),
+    )
     vendor_period = _most_common_month([line.period_start for line in vendor_list])
     period = settings.period or vendor_period
     if settings.period and vendor_period and settings.period != vendor_period:
@@ -231,6 +237,7 @@ def reconcile_prepared(
         period,
         time.perf_counter() - started,
     )
+    kpis = replace(kpis, currency=currency)
     product_matches = sorted(
         {*vendor_products.values(), *psa_products.values()},
         key=lambda m: (m.side != "vendor", m.product.lower(), m.spelling.lower()),

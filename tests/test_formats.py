@@ -550,3 +550,114 @@ def test_old_xls_is_read_through_calamine(tmp_path: Path, write: Write) -> None:
     result = reconcile(write("vendor.csv", PLAIN_VENDOR), path)
     _clean(result)
     assert "'Recurring Services'" in result.sources["psa"]
+
+
+# --- currency --------------------------------------------------------------------------------------
+
+CLOUDMORE_EUR = """Billing Date;Service Name;Broker Name;Organization Name;Customer Number;Product Name;Item Code;Quantity;Unit Cost Price;Unit Sales Price;Total Cost;Total Sales;Margin Amount;Margin Percentage;Currency Code;Product ID;Payment Frequency
+01.08.2025;CSP;Broker;Contoso Ltd;1;Microsoft 365 Business Premium;CFQ7TTC0LCHC:0002;16;19,40;22,00;310,40;352,00;41,60;11,8;EUR;p1;Monthly
+01.08.2025;CSP;Broker;Contoso Ltd;1;Exchange Online (Plan 1);CFQ7TTC0LH16:0001;5;4,00;4,80;20,00;24,00;4,00;16,7;EUR;p2;Monthly
+01.08.2025;CSP;Broker;Fabrikam Inc;2;Microsoft 365 E3;CFQ7TTC0LFLX:0001;4;33,75;39,00;135,00;156,00;21,00;13,5;EUR;p3;Monthly
+"""
+PSA_EUR = """Firma;Company Name;Description;Quantity;Price;Currency
+x;Contoso;Microsoft 365 Business Premium;16;21,00;EUR
+x;Contoso;Exchange Online (Plan 1);5;5,00;EUR
+x;Fabrikam;Microsoft 365 E3;4;39,00;EUR
+"""
+
+
+def test_eur_with_decimal_commas_is_read_and_carried_to_every_output(
+    write: Write, tmp_path: Path
+) -> None:
+    """A Cloudmore general billing report (columns confirmed: exports.md) in EUR: `;` separators,
+    decimal commas, dates like 01.08.2025, Currency Code EUR; the PSA
+    export also says EUR. The KPIs, the CSV, the JSON and the xlsx report all say EUR / show €."""
+    from addin.report import write_report
+    from engine.export import discrepancies_csv, summary_json
+
+    vendor = CLOUDMORE_EUR
+    result = reconcile(write("cloudmore.csv", vendor), write("psa.csv", PSA_EUR))
+    _clean(result)
+    assert result.kpis.currency == "EUR"
+    assert result.kpis.vendor_file_total == PLAIN_VENDOR_TOTAL
+    assert b'"currency": "EUR"' in summary_json(result)
+    # a finding, so the CSV has a row: Contoso billed for 4 E3 seats it does not buy
+    over = reconcile(
+        write("cloudmore.csv", vendor),
+        write(
+            "psa2.csv",
+            PSA_EUR.replace("Fabrikam;Microsoft 365 E3;4", "Fabrikam;Microsoft 365 E3;6"),
+        ),
+    )
+    text = discrepancies_csv(over).decode("utf-8-sig").splitlines()
+    assert text[0].endswith(",currency") and text[1].endswith(",EUR")
+    report = tmp_path / "report.xlsx"
+    write_report(over, report)
+    formats = _money_formats(report)
+    assert formats and all("€" in f for f in formats)
+
+
+def _money_formats(path: Path) -> set[str]:
+    """The number formats of the Discrepancies sheet's money columns, read back with openpyxl."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["Discrepancies"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("monthly_impact") + 1 if "monthly_impact" in header else None
+    assert column is not None, header
+    return {sheet.cell(row=2, column=column).number_format}
+
+
+def test_gbp_read_from_pound_signs(write: Write) -> None:
+    """A UK distributor CSV with no currency column: £ in the money cells says GBP."""
+    text = GENERIC_DISTRIBUTOR.replace("$", "£")
+    result = _vendor(write, "uk.csv", text)
+    _clean(result)
+    assert result.kpis.currency == "GBP"
+
+
+def test_aud_from_the_currency_column(write: Write) -> None:
+    """An Australian Pax8 bill: currencyCode AUD."""
+    result = reconcile(
+        write("pax8.csv", PLAIN_VENDOR.replace(",USD", ",AUD")), write("psa.csv", PLAIN_PSA)
+    )
+    assert result.kpis.currency == "AUD"
+
+
+def test_a_psa_export_in_another_currency_is_refused(write: Write) -> None:
+    from engine.errors import CurrencyMismatchError
+
+    with pytest.raises(
+        CurrencyMismatchError, match=r"psa.csv is in USD but the vendor bill is in EUR"
+    ):
+        reconcile(
+            write("cloudmore.csv", CLOUDMORE_EUR),
+            write("psa.csv", PSA_EUR.replace("EUR", "USD")),
+        )
+
+
+def test_a_bill_in_two_currencies_is_refused(write: Write) -> None:
+    from engine.errors import CurrencyMismatchError
+
+    mixed = PLAIN_VENDOR.replace("2025-08-31,USD\nFabrikam", "2025-08-31,GBP\nFabrikam")
+    with pytest.raises(CurrencyMismatchError, match=r"more than one currency"):
+        reconcile(write("pax8.csv", mixed), write("psa.csv", PLAIN_PSA))
+
+
+@pytest.mark.parametrize(
+    "code,symbol",
+    [("USD", '"$"'), ("GBP", '"£"'), ("EUR", '"€"'), ("AUD", '"A$"'), ("NZD", '"NZ$"')],
+)
+def test_currency_format_symbols(code: str, symbol: str) -> None:
+    from engine.money import currency_format
+
+    fmt = currency_format(code)
+    assert fmt.startswith(symbol + "#,##0.00;[Red]-" + symbol)
+
+
+def test_usd_format_is_unchanged() -> None:
+    from addin import presentation as spec
+
+    assert spec.number_format("money", "USD") == spec.NUMBER_FORMATS["money"]
+    assert spec.number_format("quantity", "GBP") == spec.NUMBER_FORMATS["quantity"]
