@@ -53,6 +53,7 @@ class Line:
     period_start: dt.date | None = None
     product_key: str | None = None
     cancelled_on: dt.date | None = None  # a PSA cancellation date, decided by cancel_lines()
+    bill: str = ""  # the vendor bill it came from, when several are reconciled together
 
     @property
     def monthly_unit(self) -> Fraction | None:

@@ -661,3 +661,90 @@ def test_usd_format_is_unchanged() -> None:
 
     assert spec.number_format("money", "USD") == spec.NUMBER_FORMATS["money"]
     assert spec.number_format("quantity", "GBP") == spec.NUMBER_FORMATS["quantity"]
+
+
+# --- several vendor bills at once ------------------------------------------------------------------
+
+#: Three sources for one MSP: Pax8 for Contoso's Business Premium, Partner Center direct for its
+#: Exchange seats, a distributor (with a cent-level odd total) for Fabrikam, plus a seat Fabrikam is
+#: not billed for. Amounts with more than two places test that each bill ties to the cent on its own.
+BILL_PAX8 = """companyName,productName,quantity,cost,costTotal,term,startPeriod,currencyCode
+Contoso Ltd,Microsoft 365 Business Premium [NCE],10,19.40,194.00,Monthly,2025-08-01,USD
+Contoso Ltd,Microsoft 365 Business Premium [NCE],6,19.40,116.40,Monthly,2025-08-01,USD
+"""
+BILL_PC = (
+    NCE_HEADER
+    + "\n"
+    + _nce(
+        "Contoso Ltd",
+        "contoso.onmicrosoft.com",
+        "Exchange Online (Plan 1)",
+        "CFQ7TTC0LH16:0001",
+        "cycleCharge",
+        "4.40",
+        "5",
+        "20.004",
+        "4.0008",
+    )
+    + "\n"
+)
+BILL_DIST = """Customer,Item Description,Qty,Unit Cost,Extended Cost,Currency
+Fabrikam Inc,Microsoft 365 E3,5,33.75,168.753,USD
+"""
+
+
+def test_several_bills_are_reconciled_together_and_each_ties_to_the_cent(write: Write) -> None:
+    """Business Premium's 16 seats come from two Pax8 lines, Exchange from Partner Center, E3 from
+    the distributor, which bills 5 seats where the PSA bills 4: the one finding names that bill."""
+    bills = [write("pax8.csv", BILL_PAX8), write("pc.csv", BILL_PC), write("dist.csv", BILL_DIST)]
+    result = reconcile(bills, write("psa.csv", PLAIN_PSA))
+    found = [(d.type, d.product, d.bills) for d in result.discrepancies]
+    assert found == [("under_billed", "Microsoft 365 E3", ("dist.csv",))]
+    k = result.kpis
+    assert [(b.name, b.file_total, b.lines, b.lines_reconciled) for b in k.bills] == [
+        ("pax8.csv", Decimal("310.40"), 2, 2),
+        ("pc.csv", Decimal("20.00"), 1, 1),
+        ("dist.csv", Decimal("168.75"), 1, 1),
+    ]
+    assert k.vendor_file_total == sum(b.file_total for b in k.bills) == Decimal("499.15")
+    assert k.vendor_monthly_total == sum(b.monthly_total for b in k.bills)
+    assert result.sources["vendor"] == "pax8.csv + pc.csv + dist.csv"
+
+
+def test_several_bills_from_the_cli_name_their_bill_in_the_csv(
+    write: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import json
+
+    from addin.cli import main
+
+    out_csv, out_json = tmp_path / "d.csv", tmp_path / "s.json"
+    argv = ["reconcile", "--psa", str(write("psa.csv", PLAIN_PSA)), "--quiet"]
+    for name, text in (("pax8.csv", BILL_PAX8), ("pc.csv", BILL_PC), ("dist.csv", BILL_DIST)):
+        argv += ["--vendor", str(write(name, text))]
+    assert main([*argv, "--csv", str(out_csv), "--json", str(out_json)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text("utf-8-sig"))))
+    assert [(r["product"], r["bills"]) for r in rows] == [("Microsoft 365 E3", "dist.csv")]
+    summary = json.loads(out_json.read_text())
+    assert [b["file_total"] for b in summary["kpis"]["bills"]] == ["310.40", "20.00", "168.75"]
+    assert "Bill:" in capsys.readouterr().out
+
+
+def test_the_same_bill_twice_is_refused(write: Write) -> None:
+    from engine.errors import WrongSideError
+
+    with pytest.raises(WrongSideError, match="same vendor bill was given twice"):
+        reconcile(
+            [write("a.csv", BILL_PAX8), write("b.csv", BILL_PAX8)], write("psa.csv", PLAIN_PSA)
+        )
+
+
+def test_bills_in_different_currencies_are_refused(write: Write) -> None:
+    from engine.errors import CurrencyMismatchError
+
+    with pytest.raises(CurrencyMismatchError, match=r"pax8.csv: GBP; dist.csv: USD"):
+        reconcile(
+            [write("pax8.csv", BILL_PAX8.replace("USD", "GBP")), write("dist.csv", BILL_DIST)],
+            write("psa.csv", PLAIN_PSA),
+        )
