@@ -26,6 +26,7 @@ from addin.workbook_file import (
     archive_name,
     archived_history,
     inputs_from_grids,
+    more_vendor_sheets,
 )
 from engine.errors import LeakageFinderError
 from engine.header import column_letter
@@ -204,7 +205,11 @@ def write_outputs(
 def _inputs(book: Any) -> WorkbookInputs:
     """One bulk read of each sheet a run needs."""
     return inputs_from_grids(
-        {name: read_grid(book, name) for name in INPUT_SHEET_NAMES if name in sheet_names(book)},
+        {
+            name: read_grid(book, name)
+            for name in [*INPUT_SHEET_NAMES, *more_vendor_sheets(sheet_names(book))]
+            if name in sheet_names(book)
+        },
         book.name,
     )
 
@@ -217,7 +222,7 @@ def reconcile() -> None:
     started = time.perf_counter()
     with excel_session(book, "reconciling…"):
         inputs = _inputs(book)
-        result = run(inputs.vendor, inputs.psa, inputs.settings, progress=_progress(book))
+        result = run(inputs.vendors, inputs.psa, inputs.settings, progress=_progress(book))
         write_outputs(book, result, inputs.decisions, inputs.history)
         learned = spec.learned_aliases(result, inputs.settings.client_aliases)
         if learned and spec.CLIENT_ALIASES in sheet_names(book):
@@ -286,7 +291,7 @@ def archive_month() -> None:
     book = _xw().Book.caller()
     with excel_session(book, "archiving the month…"):
         inputs = _inputs(book)
-        result = run(inputs.vendor, inputs.psa, inputs.settings)
+        result = run(inputs.vendors, inputs.psa, inputs.settings)
         history = archived_history(inputs, result)
         folder = Path(book.fullname).parent if book.fullname else Path.cwd()
         archive = archive_name(folder / book.name, result)

@@ -748,3 +748,34 @@ def test_bills_in_different_currencies_are_refused(write: Write) -> None:
             [write("pax8.csv", BILL_PAX8.replace("USD", "GBP")), write("dist.csv", BILL_DIST)],
             write("psa.csv", PLAIN_PSA),
         )
+
+
+def test_a_workbook_with_several_vendor_sheets(tmp_path: Path) -> None:
+    """The workbook path: "Vendor", "Vendor 2" and "Vendor - Distributor" sheets are three bills
+    reconciled against the PSA sheet (an empty "Vendor 3" left in place is skipped); the findings and
+    the per-bill totals say which sheet each came from."""
+    from addin.workbook_file import reconcile_workbook
+
+    path = _book(
+        tmp_path / "Leakage.xlsx",
+        {
+            "Vendor": _rows(BILL_PAX8),
+            "PSA": _rows(PLAIN_PSA),
+            "Vendor 2": _rows(BILL_PC),
+            "Vendor 3": [],
+            "Vendor - Distributor": _rows(BILL_DIST),
+        },
+    )
+    result = reconcile_workbook(path, out=tmp_path / "out.xlsx")
+    names = [b.name for b in result.kpis.bills]
+    assert names == [
+        "Leakage.xlsx, sheet 'Vendor'",
+        "Leakage.xlsx, sheet 'Vendor 2'",
+        "Leakage.xlsx, sheet 'Vendor - Distributor'",
+    ]
+    assert [b.file_total for b in result.kpis.bills] == [
+        Decimal("310.40"),
+        Decimal("20.00"),
+        Decimal("168.75"),
+    ]
+    assert [d.bills for d in result.discrepancies] == [(names[2],)]
