@@ -28,6 +28,7 @@ EPILOG = """exit codes:
 examples:
   leakage-finder sample --out sample-audit
   leakage-finder reconcile --vendor partner_center.csv --psa connectwise.xlsx --out report.xlsx
+  leakage-finder reconcile --vendor pax8.csv --vendor partner_center.zip --psa connectwise.xlsx
   leakage-finder reconcile --workbook Leakage.xlsm
 """
 
@@ -50,7 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rec.add_argument(
-        "--vendor", metavar="FILE", help="the vendor bill (Partner Center, Pax8, distributor)"
+        "--vendor",
+        metavar="FILE",
+        action="append",
+        help="the vendor bill (Partner Center, Pax8, distributor); give it once per bill to "
+        "reconcile several bills together (each finding names its bill)",
     )
     rec.add_argument(
         "--psa",
@@ -58,9 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="the PSA billing export (ConnectWise, Autotask, HaloPSA, Syncro)",
     )
     rec.add_argument(
-        "--vendor-sheet", metavar="NAME", help="sheet to read when --vendor is a workbook"
+        "--vendor-sheet",
+        metavar="NAME",
+        help="sheet to read when --vendor is a workbook (default: the sheet that looks like an "
+        "export; which one was used is said in a warning)",
     )
-    rec.add_argument("--psa-sheet", metavar="NAME", help="sheet to read when --psa is a workbook")
+    rec.add_argument(
+        "--psa-sheet",
+        metavar="NAME",
+        help="sheet to read when --psa is a workbook (default: as for --vendor-sheet)",
+    )
     rec.add_argument(
         "--workbook",
         metavar="BOOK",
@@ -185,7 +197,14 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             parser.error("give --vendor FILE and --psa FILE (or --workbook BOOK)")
         from engine.reconcile import reconcile
 
-        result = reconcile(args.vendor, args.psa, _settings(args), progress=progress)
+        result = reconcile(
+            args.vendor if len(args.vendor) > 1 else args.vendor[0],
+            args.psa,
+            _settings(args),
+            progress=progress,
+            vendor_sheet=args.vendor_sheet,
+            psa_sheet=args.psa_sheet,
+        )
         if args.out:
             from addin.report import write_report
 
@@ -211,6 +230,7 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
     k = result.kpis
     lines = [
         f"Period:                 {k.period or 'not stated'}",
+        f"Currency:               {k.currency} (every amount below)",
         f"Vendor monthly total:   {k.vendor_monthly_total:,.2f}  (file total {k.vendor_file_total:,.2f})",
         f"PSA monthly total:      {k.psa_monthly_total:,.2f}",
         f"Monthly leakage:        {k.monthly_leakage:,.2f}  ({k.leakage_ratio_percent}% of vendor cost; "
@@ -224,6 +244,12 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
         f"PSA {k.psa_lines_reconciled}/{k.psa_lines} reconciled (rest excluded with reasons)",
         f"Time:                   {k.seconds:.2f} s",
     ]
+    if len(k.bills) > 1:
+        for bill in k.bills:
+            lines.append(
+                f"Bill:                   {bill.name}: {bill.file_total:,.2f} "
+                f"({bill.lines_reconciled}/{bill.lines} lines reconciled)"
+            )
     for warning in result.warnings:
         lines.append(f"Warning: {warning}")
     print("\n".join(lines), file=stream)

@@ -26,6 +26,7 @@ from addin.workbook_file import (
     archive_name,
     archived_history,
     inputs_from_grids,
+    more_vendor_sheets,
 )
 from engine.errors import LeakageFinderError
 from engine.header import column_letter
@@ -96,13 +97,13 @@ def excel_value(value: object) -> object:
     return value
 
 
-def write_table(sheet: Any, table: spec.OutputTable) -> None:
+def write_table(sheet: Any, table: spec.OutputTable, currency: str = "USD") -> None:
     """Header + rows in one write, then column formats, the Table, fills, validation, freeze."""
     width, height = len(table.columns), max(len(table.rows), 1)
     last = column_letter(width - 1)
     for index, column in enumerate(table.columns):
         cells = sheet.range(f"{column_letter(index)}2:{column_letter(index)}{height + 1}")
-        cells.number_format = spec.NUMBER_FORMATS[column.kind]
+        cells.number_format = spec.number_format(column.kind, currency)
         cells.column_width = column.width
     data = [[c.header for c in table.columns]] + [
         [excel_value(v) for v in row] for row in table.rows
@@ -184,7 +185,7 @@ def write_outputs(
             if name == spec.KPIS:
                 write_kpis(sheet, layout)
             else:
-                write_table(sheet, tables[name])
+                write_table(sheet, tables[name], result.kpis.currency)
     except BaseException:
         for sheet in staged:
             sheet.delete()
@@ -204,7 +205,11 @@ def write_outputs(
 def _inputs(book: Any) -> WorkbookInputs:
     """One bulk read of each sheet a run needs."""
     return inputs_from_grids(
-        {name: read_grid(book, name) for name in INPUT_SHEET_NAMES if name in sheet_names(book)},
+        {
+            name: read_grid(book, name)
+            for name in [*INPUT_SHEET_NAMES, *more_vendor_sheets(sheet_names(book))]
+            if name in sheet_names(book)
+        },
         book.name,
     )
 
@@ -217,7 +222,7 @@ def reconcile() -> None:
     started = time.perf_counter()
     with excel_session(book, "reconciling…"):
         inputs = _inputs(book)
-        result = run(inputs.vendor, inputs.psa, inputs.settings, progress=_progress(book))
+        result = run(inputs.vendors, inputs.psa, inputs.settings, progress=_progress(book))
         write_outputs(book, result, inputs.decisions, inputs.history)
         learned = spec.learned_aliases(result, inputs.settings.client_aliases)
         if learned and spec.CLIENT_ALIASES in sheet_names(book):
@@ -286,7 +291,7 @@ def archive_month() -> None:
     book = _xw().Book.caller()
     with excel_session(book, "archiving the month…"):
         inputs = _inputs(book)
-        result = run(inputs.vendor, inputs.psa, inputs.settings)
+        result = run(inputs.vendors, inputs.psa, inputs.settings)
         history = archived_history(inputs, result)
         folder = Path(book.fullname).parent if book.fullname else Path.cwd()
         archive = archive_name(folder / book.name, result)

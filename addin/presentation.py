@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from engine.money import currency_format
 from engine.result import Result, format_quantity
 
 Kind = Literal["text", "money", "quantity", "integer", "percent", "confidence"]
@@ -33,6 +34,13 @@ NUMBER_FORMATS: dict[Kind, str] = {
     "percent": '0.00"%"',
     "confidence": "0%",
 }
+
+
+def number_format(kind: Kind, currency: str = "USD") -> str:
+    """The Excel number format of a cell of this kind: money in the bill's currency (£, €, A$…)."""
+    return currency_format(currency) if kind == "money" else NUMBER_FORMATS[kind]
+
+
 HEADER_FILL, HEADER_FONT = "#1F3864", "#FFFFFF"
 TYPE_FILLS: dict[str, str] = {
     "unbilled": "#F8D7DA",  # red: money the MSP pays and never bills

@@ -39,7 +39,8 @@ def text_safe_workbook(target: BytesIO) -> xlsxwriter.Workbook:
 class _Formats:
     """xlsxwriter formats, created once per workbook and shared by all sheets."""
 
-    def __init__(self, book: xlsxwriter.Workbook) -> None:
+    def __init__(self, book: xlsxwriter.Workbook, currency: str = "USD") -> None:
+        self.currency = currency
         self.book = book
         self.cache: dict[tuple[Any, ...], Format] = {}
         self.pending: dict[
@@ -94,7 +95,9 @@ class _Formats:
     def cell(self, kind: spec.Kind) -> Format:
         key = ("cell", kind)
         if key not in self.cache:
-            self.cache[key] = self.book.add_format({"num_format": spec.NUMBER_FORMATS[kind]})
+            self.cache[key] = self.book.add_format(
+                {"num_format": spec.number_format(kind, self.currency)}
+            )
         return self.cache[key]
 
     def tile_value(self, kind: spec.Kind) -> Format:
@@ -102,7 +105,7 @@ class _Formats:
         if key not in self.cache:
             self.cache[key] = self.book.add_format(
                 {
-                    "num_format": spec.NUMBER_FORMATS[kind],
+                    "num_format": spec.number_format(kind, self.currency),
                     "bold": True,
                     "font_size": 18,
                     "bg_color": "#F2F2F2",
@@ -225,7 +228,7 @@ def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) 
         )
         chart.set_title({"name": "Leakage over months"})
         chart.set_legend({"none": True})
-        chart.set_y_axis({"num_format": '"$"#,##0'})
+        chart.set_y_axis({"num_format": spec.number_format("money", formats.currency)})
         sheet.insert_chart(layout.chart_row, 1, chart, {"x_scale": 1.6, "y_scale": 1.1})
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
@@ -306,7 +309,7 @@ def render(
     buffer = BytesIO()
     book = text_safe_workbook(buffer)
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
-    formats = _Formats(book)
+    formats = _Formats(book, result.kpis.currency)
     for name in sheets:
         if name == spec.DISCREPANCIES:
             _discrepancies(book, formats, spec.discrepancy_table(result, decisions))

@@ -12,7 +12,8 @@ failed run leaves the workbook as it was.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+import re
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +29,14 @@ from engine.errors import EmptyInputError, InputError, LeakageFinderError, Unrea
 from engine.export import atomic_write_bytes
 from engine.gcpause import paused_gc
 from engine.readers import RawTable, check_zip, open_workbook
-from engine.reconcile import Prepared, check_distinct, prepare, reconcile_prepared
+from engine.reconcile import (
+    Prepared,
+    check_bills_distinct,
+    check_distinct,
+    merge_bills,
+    prepare,
+    reconcile_prepared,
+)
 from engine.result import Result
 from engine.settings import Settings
 
@@ -46,6 +54,32 @@ class WorkbookInputs:
     client_alias_rows: (
         Grid  # the Client Aliases sheet's rows under its header, as the user has them
     )
+    more_vendors: tuple[RawTable, ...] = ()  # bills pasted into "Vendor 2", "Vendor - Pax8"…
+
+    @property
+    def vendors(self) -> RawTable | list[RawTable]:
+        """What the engine takes as the vendor side: one bill, or every pasted bill."""
+        return [self.vendor, *self.more_vendors] if self.more_vendors else self.vendor
+
+
+#: More vendor bills go into sheets named "Vendor 2", "Vendor 3", … or "Vendor - <source>"
+#: ("Vendor - Pax8"): each is reconciled with the Vendor sheet against the one PSA sheet.
+_MORE_VENDORS = re.compile(r"^\s*vendor\s*(?:\d+|[-–:]\s*\S.*)\s*$", re.IGNORECASE)
+
+
+def more_vendor_sheets(names: Iterable[str]) -> list[str]:
+    """The extra vendor-bill sheets, in workbook order."""
+    return [name for name in names if _MORE_VENDORS.match(name) and name != spec.VENDOR]
+
+
+def _more_vendor_tables(grids: dict[str, Grid], book_name: str) -> tuple[RawTable, ...]:
+    """The extra vendor sheets that hold something (an empty "Vendor 2" left in place is skipped)."""
+    tables = []
+    for name in more_vendor_sheets(grids):
+        grid = grids[name]
+        if any(any(v not in (None, "") for v in row) for row in grid):
+            tables.append(input_table(grid, name, book_name))
+    return tuple(tables)
 
 
 def _sheet_values(book: Any, name: str, path: Path) -> Grid:
@@ -156,11 +190,13 @@ def _require_input_sheets(names: Collection[str], book_name: str) -> None:
 def inputs_from_grids(grids: dict[str, Grid], book_name: str) -> WorkbookInputs:
     """What a run needs, from the sheets' values however they were read (calamine or xlwings)."""
     _require_input_sheets(grids, book_name)
-    return _inputs(
+    inputs = _inputs(
         grids,
         input_table(grids[spec.VENDOR], spec.VENDOR, book_name),
         input_table(grids[spec.PSA], spec.PSA, book_name),
     )
+    more = _more_vendor_tables(grids, book_name)
+    return replace(inputs, more_vendors=more) if more else inputs
 
 
 def _settings(grids: dict[str, Grid]) -> Settings:
@@ -219,7 +255,7 @@ def read_prepared(
             _require_input_sheets(present, path.name)
             grids = {
                 name: _sheet_values(book, name, path)
-                for name in INPUT_SHEET_NAMES
+                for name in [*INPUT_SHEET_NAMES, *more_vendor_sheets(book.sheet_names)]
                 if name in present and name not in (spec.VENDOR, spec.PSA)
             }
             workbook_settings = _settings(grids)
@@ -237,11 +273,15 @@ def read_prepared(
         assert psa_error is not None
         raise psa_error
     check_distinct(vendor_raw, psa_raw)
-    vendor = prepare(vendor_raw, "vendor", settings)
+    more = _more_vendor_tables(grids, path.name)
+    for bill in more:
+        check_distinct(bill, psa_raw)
+    check_bills_distinct([vendor_raw, *more])
+    vendor = merge_bills([prepare(raw, "vendor", settings) for raw in (vendor_raw, *more)])
     if psa is None:
         assert psa_error is not None
         raise psa_error
-    inputs = _inputs(grids, vendor_raw, psa_raw, workbook_settings)
+    inputs = replace(_inputs(grids, vendor_raw, psa_raw, workbook_settings), more_vendors=more)
     return PreparedWorkbook(inputs, settings, vendor, psa)
 
 

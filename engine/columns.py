@@ -13,14 +13,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from engine.errors import MissingColumnError, SettingsError, WrongSideError
-from engine.money import parse_money
+from engine.money import currency_code, parse_money
 from engine.values import parse_date, parse_quantity
 
 Side = Literal["vendor", "psa"]
-Kind = Literal["text", "money", "quantity", "period", "date", "flag", "id"]
+Kind = Literal["text", "money", "quantity", "period", "date", "flag", "id", "currency"]
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,20 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "date",
         "pricing → billing currency rate (Partner Center)",
     ),
+    _f(
+        "discount",
+        "money",
+        "totalotherdiscount otherdiscount discountamount totaldiscount discount",
+        "percent rate date description",
+        "a discount that lowers the line (Partner Center legacy TotalOtherDiscount)",
+    ),
+    _f(
+        "currency",
+        "currency",
+        "currency billingcurrency currencycode invoicecurrency pricingcurrency curr",
+        "rate date exchange",
+        "the bill's currency (ISO code)",
+    ),
 )
 
 PSA_FIELDS: tuple[Field, ...] = (
@@ -167,8 +182,8 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "product_name",
         "text",
-        "description invoicedescription itemshortdescription productdescription itemdescription "
-        "servicedescription servicename additiondescription shortdescription lineitem service "
+        "productservice description invoicedescription itemshortdescription productdescription "
+        "itemdescription servicedescription servicename additiondescription shortdescription lineitem service "
         "itemname productname name product item",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
@@ -177,7 +192,7 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "product_alt",
         "text",
-        "itemlongdescription longdescription name productname",
+        "itemlongdescription longdescription memodescription name productname",
         "id code agreement contract company client customer account site",
         "a second product name column",
     ),
@@ -237,12 +252,27 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "cancelled_date",
         "date",
-        "cancelleddate cancelled canceldate canceleddate cancellationdate "
-        "terminationdate datecancelled",
+        "cancelleddate cancelled canceldate canceleddate cancellationdate canceledon cancelledon "
+        "canceled terminationdate datecancelled terminateddate enddate serviceenddate "
+        "contractenddate",
         "",
         "cancellation date",
     ),
     _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
+    _f(
+        "paused",
+        "flag",
+        "paused ispaused schedulepaused onhold",
+        "date",
+        "a paused schedule is not billed (Syncro)",
+    ),
+    _f(
+        "currency",
+        "currency",
+        "currency currencycode invoicecurrency billingcurrency curr",
+        "rate date exchange",
+        "the currency the client is billed in",
+    ),
     _f("effective_date", "date", "effectivedate effective startdate", "", "start date"),
     _f(
         "period_start",
@@ -377,6 +407,8 @@ def _content_ok(kind: Kind, values: Sequence[object]) -> bool:
         ok = sum(parse_date(v) is not None for v in sample)
     elif kind == "text":
         ok = sum(parse_money(v) is None for v in sample)
+    elif kind == "currency":
+        ok = sum(currency_code(v) is not None for v in sample)
     else:
         return True
     return ok >= 0.5 * len(sample)
@@ -430,6 +462,10 @@ def recognise(
         columns[field_name], how[field_name] = header, "synonym"
         taken.add(header)
     _fill_by_content(side, headers, data, columns, how, taken)
+    if not overrides or not {"unit_cost", "unit_price", "line_total"} & set(overrides):
+        _settle_unit_and_total(side, headers, data, columns, how)
+    if not overrides or "product_name" not in overrides:
+        _settle_product_name(side, headers, data, columns, how)
     mapping = ColumnMapping(side, columns, how)
     check_required(mapping, headers, source)
     return mapping
@@ -504,3 +540,182 @@ def check_side(side: Side, headers: list[str], source: str) -> None:
             f"{', '.join(h for h in headers if header_key(h) in _SIDE_MARKERS[other][:40])}). "
             "Swap the two files (or paste each export into its own sheet)."
         )
+
+
+# --- content decides what names cannot ---------------------------------------------------------------
+
+_SAMPLE = 500
+
+
+def _money_sample(header: str, values: Sequence[object]) -> list[Decimal | None]:
+    cents = "cents" in header_key(header)
+    out: list[Decimal | None] = []
+    for value in values[:_SAMPLE]:
+        amount = parse_money(value)
+        out.append(amount / 100 if cents and amount is not None else amount)
+    return out
+
+
+def _close(a: Decimal, b: Decimal, quantity: Decimal) -> bool:
+    """Equal up to the rounding of a unit amount to the cent (half a cent per unit)."""
+    return abs(a - b) <= Decimal("0.005") * abs(quantity) + Decimal("0.01")
+
+
+def _unitlike(header: str) -> bool:
+    key = header_key(header)
+    return any(word in key for word in ("unit", "price", "rrp", "msrp", "list", "rate", "each"))
+
+
+def _per_line(
+    header: str,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    quantities: list[Decimal | None],
+    exclude: set[str],
+) -> tuple[bool | None, str | None]:
+    """Does this money column hold line totals (True), unit amounts (False) or can't content say
+    (None)? Told by content: total ≈ quantity × another column's unit; a unit × quantity ≈ another
+    column's total; a discounted line amount whose per-seat value sits just under a unit-named list
+    price; or, within one product, a value that grows with the quantity. Also returns the column that
+    holds the matching unit amount, when one does."""
+    values = _money_sample(header, data[header])
+    rows = [
+        i
+        for i, (q, v) in enumerate(zip(quantities, values, strict=False))
+        if q is not None and abs(q) >= 2 and v is not None and v != 0
+    ]
+    if not rows:
+        return None, None
+    need = max(1, (len(rows) * 6 + 9) // 10)
+    others = {
+        h: sample
+        for h in headers
+        if h != header and h not in exclude
+        for sample in [_money_sample(h, data[h])]
+        if sum(sample[i] is not None for i in rows) >= need
+    }
+    for other, sample in others.items():
+        totals = units = 0
+        for i in rows:
+            o, v, q = sample[i], values[i], quantities[i]
+            if o is None or v is None or q is None or o == 0:
+                continue
+            if _close(v, q * o, q):
+                totals += 1
+            elif _close(o, q * v, q):
+                units += 1
+        if totals >= need:
+            return True, other
+        if units >= need:
+            return False, None
+    for other, sample in others.items():
+        if not _unitlike(other):
+            continue
+        discounted = 0
+        for i in rows:
+            o, v, q = sample[i], values[i], quantities[i]
+            if o is None or v is None or q is None or o <= 0 or v <= o:
+                continue
+            if o / 2 <= v / q <= o:
+                discounted += 1
+        if discounted >= need and len(rows) >= 2:
+            return True, None
+    return None, None
+
+
+def _settle_unit_and_total(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A column named like a unit amount that holds line totals (Ingram's "Net Price", an Autotask
+    "Adjusted Price" per line) becomes the line total; one named like a total that holds unit amounts
+    is dropped as a total. Content, not the name, decides (quantity × unit ≈ total)."""
+    unit_field = "unit_cost" if side == "vendor" else "unit_price"
+    quantity_header = columns.get("quantity")
+    if quantity_header is None:
+        return
+    quantities = [parse_quantity(v) for v in data[quantity_header][:_SAMPLE]]
+    kinds = {f.name: f.kind for f in FIELDS[side]}
+    exclude = {h for f, h in columns.items() if kinds.get(f) != "money"}
+    unit_header = columns.get(unit_field)
+    if unit_header is not None and how.get(unit_field) != "user":
+        per_line, partner = _per_line(unit_header, headers, data, quantities, exclude)
+        if per_line:
+            del columns[unit_field]
+            if "line_total" not in columns:
+                columns["line_total"], how["line_total"] = unit_header, "content"
+            if partner is not None and partner not in columns.values():
+                columns[unit_field], how[unit_field] = partner, "content"
+            else:
+                how.pop(unit_field, None)
+            return
+    total_header = columns.get("line_total")
+    unit_header = columns.get(unit_field)
+    if total_header is not None and unit_header is not None and how.get("line_total") != "user":
+        units = _money_sample(unit_header, data[unit_header])
+        totals = _money_sample(total_header, data[total_header])
+        rows = [
+            i
+            for i, q in enumerate(quantities)
+            if q is not None and abs(q) >= 2 and i < len(units) and units[i] and totals[i]
+        ]
+        same = sum(units[i] == totals[i] for i in rows)
+        if rows and same >= max(1, (len(rows) * 6 + 9) // 10):
+            del columns["line_total"]  # a second unit column, not a total
+            how.pop("line_total", None)
+
+
+def _distinct_partners(first: Sequence[object], second: Sequence[object]) -> float:
+    """Share of rows whose ``first`` value goes with two or more different ``second`` values: a
+    generic text ("User licence") shared by many products scores high."""
+    partners: dict[str, set[str]] = {}
+    pairs = []
+    for a, b in zip(first[:2000], second[:2000], strict=False):
+        key_a = str(a).strip().lower() if a is not None else ""
+        key_b = str(b).strip().lower() if b is not None else ""
+        if key_a and key_b:
+            partners.setdefault(key_a, set()).add(key_b)
+            pairs.append(key_a)
+    if not pairs:
+        return 0.0
+    return sum(len(partners[a]) >= 2 for a in pairs) / len(pairs)
+
+
+def _settle_product_name(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """When the column taken for the product holds a generic text shared by many products (Syncro's
+    description "User licence" beside the product in ``name``; Kaseya BMS's "Per user per month"),
+    the product is read from the other column, and the generic one kept as the alternate."""
+    current = columns.get("product_name")
+    if current is None or how.get("product_name") == "user":
+        return
+    field_list = {f.name: f for f in FIELDS[side]}
+    scorers = [field_list["product_name"], *([field_list["product_alt"]] if side == "psa" else [])]
+    candidates = sorted(
+        (
+            h
+            for h in headers
+            if h != current
+            and h not in {v for k, v in columns.items() if k not in ("product_alt",)}
+            and any(_match_score(f, header_key(h)) > 0 for f in scorers)
+            and _content_ok("text", data[h])
+        ),
+        key=lambda h: -max(_match_score(f, header_key(h)) for f in scorers),
+    )
+    for other in candidates:
+        if (
+            _distinct_partners(data[current], data[other]) >= 0.5
+            and _distinct_partners(data[other], data[current]) < 0.2
+        ):
+            columns["product_name"], how["product_name"] = other, "content"
+            if side == "psa":
+                columns["product_alt"], how["product_alt"] = current, "content"
+            return

@@ -9,7 +9,8 @@ place and show ``str(error)``. Any other exception is a bug and surfaces as one.
     │   ├── UnreadableFileError    not a file we can read (HTML, encrypted, corrupt, zip bomb, too big)
     │   ├── EmptyInputError        no data rows (empty file, header only, empty sheet)
     │   ├── MissingColumnError     a required column could not be found
-    │   └── WrongSideError         a PSA export given as the vendor file, the same file twice, …
+    │   ├── WrongSideError         a PSA export given as the vendor file, the same file twice, …
+    │   └── CurrencyMismatchError  amounts in two currencies (bill vs PSA export, or within one)
     └── SettingsError              a mapping file, alias or setting is invalid (all problems listed)
 """
 
@@ -38,6 +39,11 @@ class MissingColumnError(InputError):
 
 class WrongSideError(InputError):
     """Inputs are swapped or duplicated (a PSA export given as the vendor bill, one file twice)."""
+
+
+class CurrencyMismatchError(InputError):
+    """The bill and the PSA export (or two bills, or lines of one export) are in different
+    currencies: their amounts cannot be compared or added."""
 
 
 class SettingsError(LeakageFinderError):

@@ -57,11 +57,11 @@ def _mode_for(target: Path) -> int:
 def discrepancies_csv(result: Result) -> bytes:
     """The discrepancies as UTF-8 CSV (with BOM, so Excel shows accents), CSV_COLUMNS first."""
     buffer = io.StringIO()
-    columns = (*CSV_COLUMNS, *EXTRA_COLUMNS)
+    columns = (*CSV_COLUMNS, *EXTRA_COLUMNS, "currency")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for discrepancy in result.discrepancies:
-        row = discrepancy.as_row()
+        row = {**discrepancy.as_row(), "currency": result.kpis.currency}
         writer.writerow({k: v if k in NUMERIC_COLUMNS else neutralise(v) for k, v in row.items()})
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 

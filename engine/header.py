@@ -115,10 +115,64 @@ def locate_header(raw: RawTable) -> Table:
         for p in below
     ]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
+    return customers_from_group_rows(
+        Table(
+            name=raw.name,
+            headers=headers,
+            data=dict(zip(headers, columns, strict=True)),
+            row_numbers=[p + raw.row_offset for p in below],
+            header_row=best_position + raw.row_offset,
+        )
+    )
+
+
+#: The column added when the customer is read from group rows.
+GROUP_COLUMN = "Customer"
+
+
+def _only_first_filled(table: Table, position: int) -> bool:
+    first = table.data[table.headers[0]][position]
+    if first is None or not str(first).strip():
+        return False
+    return all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:])
+
+
+def customers_from_group_rows(table: Table) -> Table:
+    """Accounting reports (QuickBooks Online "Sales by Customer Detail", Xero reports grouped by
+    contact) put the customer's name alone on a row above its lines, then "Total for <name>".
+
+    When the first row under the header is such a group row, each group's name becomes a
+    ``Customer`` column of the lines below it, and the group rows themselves (headings, not lines,
+    like the header) are dropped; the "Total for …" rows stay and are excluded as totals rows.
+    """
+    if len(table.headers) < 3 or not table.row_numbers or not _only_first_filled(table, 0):
+        return table
+    first_column = table.data[table.headers[0]]
+    keep: list[int] = []
+    names: list[str] = []
+    group = ""
+    for position in range(len(table.row_numbers)):
+        if _only_first_filled(table, position):
+            text = clean_text(first_column[position])
+            if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
+                group = text
+                continue
+        keep.append(position)
+        names.append(group)
+    if not keep:
+        return table
+    column = GROUP_COLUMN
+    taken = {h.lower() for h in table.headers}
+    while column.lower() in taken:
+        column += " (group rows)" if column == GROUP_COLUMN else "'"
+    data: dict[str, Sequence[object]] = {
+        h: [values[p] for p in keep] for h, values in table.data.items()
+    }
+    data[column] = names
     return Table(
-        name=raw.name,
-        headers=headers,
-        data=dict(zip(headers, columns, strict=True)),
-        row_numbers=[p + raw.row_offset for p in below],
-        header_row=best_position + raw.row_offset,
+        name=table.name,
+        headers=[*table.headers, column],
+        data=data,
+        row_numbers=[table.row_numbers[p] for p in keep],
+        header_row=table.header_row,
     )

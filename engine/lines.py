@@ -53,6 +53,7 @@ class Line:
     period_start: dt.date | None = None
     product_key: str | None = None
     cancelled_on: dt.date | None = None  # a PSA cancellation date, decided by cancel_lines()
+    bill: str = ""  # the vendor bill it came from, when several are reconciled together
 
     @property
     def monthly_unit(self) -> Fraction | None:
@@ -202,6 +203,7 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     units = _parsed(_column(table, mapping, "unit_cost"), _money_parser(mapping, "unit_cost"))
     totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
     rates = _parsed(_column(table, mapping, "exchange_rate"), parse_money)
+    discounts = _parsed(_column(table, mapping, "discount"), parse_money)
     frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
     term = _parsed(_column(table, mapping, "term"), parse_period_months)
     frequency_text = [
@@ -233,6 +235,10 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
         if unit_cost is not None and rate is not None and rate > 0 and rate != 1:
             # Partner Center bills ROUNDDOWN(EffectiveUnitPrice × PCToBCExchangeRate, 2) per seat
             unit_cost = (unit_cost * rate).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        if discounts[i] and total is not None and quantity:
+            # a discount lowers the line below UnitPrice × Quantity (Partner Center legacy
+            # TotalOtherDiscount): the real cost per seat is the discounted total ÷ quantity
+            unit_cost = None
         quantity, unit, amount = _priced(quantity, unit_cost, total)
         months = (
             frequency[i]
@@ -324,6 +330,15 @@ def _inactive(status: object) -> bool:
     return bool(text) and is_inactive_status(status if isinstance(status, bool) else text)
 
 
+def _is_true(flag: object) -> bool:
+    """A yes/no cell that says yes (``true``, ``Yes``, ``1``, ``Y``, a ticked box)."""
+    if isinstance(flag, bool):
+        return flag
+    if isinstance(flag, int | float):
+        return flag == 1
+    return _text(flag).strip().lower() in ("true", "yes", "y", "1", "paused", "x")
+
+
 def _not_billable(flag: object) -> bool:
     return flag is not None and is_not_billable(flag if isinstance(flag, bool) else _text(flag))
 
@@ -350,6 +365,7 @@ def psa_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     cancelled = _parsed(_column(table, mapping, "cancelled_date"), parse_date)
     bill_flags = _column(table, mapping, "bill_flag")
     not_billable = _parsed(bill_flags, _not_billable)
+    paused = _parsed(_column(table, mapping, "paused"), _is_true)
     raw_quantity = _column(table, mapping, "quantity")
     raw_unit = _column(table, mapping, "unit_price")
     products = [
@@ -379,6 +395,8 @@ def psa_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
             excluded = "no product"
         elif inactive[i]:
             excluded = f"status: {statuses[i]}"
+        elif paused[i]:
+            excluded = "paused schedule"
         else:
             cancelled_on = cancelled[i]  # outranks the reasons below: cancel_lines() decides
             if not_billable[i]:

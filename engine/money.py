@@ -100,6 +100,72 @@ def to_fraction(value: Decimal | int) -> Fraction:
     return Fraction(value)
 
 
+_ISO_CODE = re.compile(r"^[A-Z]{3}$")
+_CURRENCY_NAMES = {
+    "US$": "USD",
+    "$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "£": "GBP",
+    "€": "EUR",
+    "EURO": "EUR",
+    "EUROS": "EUR",
+    "DOLLAR": "USD",
+    "POUND": "GBP",
+    "STERLING": "GBP",
+}
+
+
+def currency_code(value: object) -> str | None:
+    """An ISO 4217 code from a currency cell: ``"usd"`` → ``"USD"``, ``"£"`` → ``"GBP"``; else None."""
+    if value is None or isinstance(value, bool | int | float | Decimal):
+        return None
+    text = str(value).strip().upper()
+    if not text:
+        return None
+    if _ISO_CODE.match(text):
+        return text
+    return _CURRENCY_NAMES.get(text)
+
+
+#: Excel number formats per currency: symbol, then amount; negatives in red with a minus.
+_SYMBOLS_BY_CODE = {
+    "USD": "$",
+    "GBP": "£",
+    "EUR": "€",
+    "AUD": "A$",
+    "CAD": "C$",
+    "NZD": "NZ$",
+    "SGD": "S$",
+    "HKD": "HK$",
+    "JPY": "¥",
+    "INR": "₹",
+    "ZAR": "R",
+    "CHF": "CHF ",
+}
+_SUFFIXED = {"SEK": " kr", "NOK": " kr", "DKK": " kr", "PLN": " zł", "CZK": " Kč"}
+
+
+def currency_format(code: str) -> str:
+    """The Excel number format for money in ``code``: ``"GBP"`` → ``"£"#,##0.00;[Red]-"£"#,##0.00``.
+
+    Symbols that several dollars share carry their country (A$, C$, NZ$) so a workbook shared across
+    borders is not ambiguous; currencies written after the amount (kr) are; an unknown code is shown
+    after the amount.
+    """
+    code = (code or "USD").upper()
+    if code in _SUFFIXED:
+        suffix = _SUFFIXED[code]
+        return f'#,##0.00"{suffix}";[Red]-#,##0.00"{suffix}"'
+    symbol = _SYMBOLS_BY_CODE.get(code)
+    if symbol is None:
+        return f'#,##0.00" {code}";[Red]-#,##0.00" {code}"'
+    return f'"{symbol}"#,##0.00;[Red]-"{symbol}"#,##0.00'
+
+
 def format_money(value: Decimal) -> str:
     """Plain two-place decimal for CSV/JSON: ``1234.5`` → ``"1234.50"``."""
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))

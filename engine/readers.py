@@ -49,6 +49,8 @@ class RawTable:
     name: str
     cells: Grid
     row_offset: int = 1  # the file's row number of ``cells[0]``
+    #: What the reader decided that the user should know (which sheet was used, parts joined).
+    notes: tuple[str, ...] = ()
 
 
 Source: TypeAlias = "str | Path | pd.DataFrame | RawTable"
@@ -72,13 +74,11 @@ def read_source(source: Source, *, name: str | None = None, sheet: str | None = 
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
+        if _is_zip_of_csv(path):
+            return read_csv_zip(path, name=label)
         return read_xlsx(path, name=label, sheet=sheet)
     if head.startswith(_OLE_SIGNATURE):
-        raise UnreadableFileError(
-            f"{label}: this is a password-protected workbook or an old .xls file, which we cannot "
-            "read. Open it in Excel, remove the password (File > Info > Protect Workbook) and save "
-            "it as .xlsx or CSV."
-        )
+        return read_xls(path, name=label, sheet=sheet)
     return read_csv(path.read_bytes(), name=label)
 
 
@@ -225,6 +225,77 @@ def _checked(table: RawTable) -> RawTable:
     return table
 
 
+# --- a zip of CSV parts (Partner Center's large reconciliation downloads) ------------------------
+
+
+def _is_zip_of_csv(path: Path) -> bool:
+    """A zip that is not a workbook package but holds CSV/TXT files."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = package.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False  # read_xlsx reports the damage
+    if "[Content_Types].xml" in names:
+        return False
+    return any(n.lower().endswith((".csv", ".txt")) and not n.endswith("/") for n in names)
+
+
+def read_csv_zip(path: Path, *, name: str) -> RawTable:
+    """Every CSV part of a zip, in name order, as one grid (never silently the first part).
+
+    Each part repeats the header; the repeated header rows are excluded as such when lines are typed.
+    Parts whose header differs from the first part's are refused: they are different reports.
+    """
+    check_zip(path, name)
+    with zipfile.ZipFile(path) as package:
+        parts = sorted(
+            (info for info in package.infolist() if _is_text_part(info.filename)),
+            key=lambda info: _natural_key(info.filename),
+        )
+        tables = [
+            read_csv(package.read(info), name=f"{name}, part {info.filename}") for info in parts
+        ]
+    rows: list[Sequence[Cell]] = []
+    first_header: list[str] | None = None
+    for part, table in zip(parts, tables, strict=True):
+        cells = list(table.cells)
+        header = _first_filled(cells)
+        if first_header is None:
+            first_header = header
+        elif header != first_header:
+            raise UnreadableFileError(
+                f"{name}: the part {part.filename} has other columns than the first part, so the "
+                "zip holds different reports. Extract the parts and give the bill's part(s) only."
+            )
+        rows.extend(cells)
+    files = ", ".join(info.filename for info in parts)
+    label = (
+        f"{name} ({len(parts)} CSV parts)" if len(parts) > 1 else f"{name} ({parts[0].filename})"
+    )
+    notes = (
+        (f"{name}: read {len(parts)} CSV parts as one bill ({files}).",) if len(parts) > 1 else ()
+    )
+    return _checked(RawTable(label, rows, notes=notes))
+
+
+def _is_text_part(filename: str) -> bool:
+    base = filename.rsplit("/", 1)[-1]
+    return filename.lower().endswith((".csv", ".txt")) and not base.startswith((".", "__MACOSX"))
+
+
+def _natural_key(text: str) -> list[object]:
+    """part2 before part10."""
+    return [int(piece) if piece.isdigit() else piece.lower() for piece in re.split(r"(\d+)", text)]
+
+
+def _first_filled(cells: Sequence[Sequence[Cell]]) -> list[str]:
+    for row in cells:
+        texts = [str(v).strip().lstrip("\ufeff") for v in row if v is not None and str(v).strip()]
+        if texts:
+            return texts
+    return []
+
+
 # --- xlsx / xlsm -----------------------------------------------------------------------------------
 
 
@@ -266,34 +337,91 @@ def open_workbook(path: Path, name: str) -> Any:
 
 
 def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
-    """Read one sheet (the named one, else the first with data) of an .xlsx/.xlsm into a grid."""
+    """Read one sheet of an .xlsx/.xlsm: the named one, else the one that looks most like an export."""
+    check_zip(path, name)
+    return _read_workbook(path, name=name, sheet=sheet)
+
+
+def read_xls(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
+    """Read one sheet of an old binary .xls (python-calamine reads it; nothing is evaluated)."""
+    return _read_workbook(path, name=name, sheet=sheet, binary=True)
+
+
+def _read_workbook(path: Path, *, name: str, sheet: str | None, binary: bool = False) -> RawTable:
     from python_calamine import CalamineError
 
-    check_zip(path, name)
-    workbook = open_workbook(path, name)
+    workbook = _open_binary(path, name) if binary else open_workbook(path, name)
     try:
         names = [str(sheet_name) for sheet_name in workbook.sheet_names]
         if sheet is not None and sheet not in names:
-            raise UnreadableFileError(
-                f"{name}: there is no sheet named {sheet!r}; the sheets are {', '.join(names)}."
-            )
+            folded = {n.strip().casefold(): n for n in names}
+            if sheet.strip().casefold() not in folded:
+                raise UnreadableFileError(
+                    f"{name}: there is no sheet named {sheet!r}; the sheets are "
+                    f"{', '.join(repr(n) for n in names)}. Give one of them (--vendor-sheet / "
+                    "--psa-sheet), spelled as in Excel."
+                )
+            sheet = folded[sheet.strip().casefold()]
         candidates = [sheet] if sheet is not None else names
-        rows: list[list[object]] = []
-        chosen = candidates[0] if candidates else ""
+        grids: dict[str, list[list[object]]] = {}
         for candidate in candidates:
             try:
                 sheet_rows = workbook.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
-                rows = [list(row) for row in sheet_rows]
             except (CalamineError, ValueError) as error:
                 raise UnreadableFileError(
                     f"{name}: sheet {candidate!r} could not be read ({error})."
                 ) from None
-            chosen = candidate
-            if any(any(cell not in ("", None) for cell in row) for row in rows[:200]):
-                break
+            grids[candidate] = [list(row) for row in sheet_rows]
     finally:
         workbook.close()
+    chosen = sheet if sheet is not None else _likeliest_sheet(grids)
+    rows = grids.get(chosen, []) if chosen is not None else []
     if len(rows) > MAX_ROWS + 50:
         raise _too_many_rows(name)
-    label = name if sheet is None and len(candidates) == 1 else f"{name} (sheet {chosen!r})"
-    return _checked(RawTable(label, rows))
+    notes: tuple[str, ...] = ()
+    if sheet is None and len(names) > 1 and chosen is not None:
+        notes = (
+            f"{name}: read the sheet {chosen!r}, the one that looks like an export (the workbook has "
+            f"{len(names)} sheets: {', '.join(repr(n) for n in names)}). Name another sheet with "
+            "--vendor-sheet / --psa-sheet if this is not the right one.",
+        )
+    label = name if len(names) == 1 or chosen is None else f"{name} (sheet {chosen!r})"
+    return _checked(RawTable(label, rows, notes=notes))
+
+
+def _likeliest_sheet(grids: dict[str, list[list[object]]]) -> str | None:
+    """The sheet whose best header row scores highest (ties: more rows, then the earlier sheet);
+    a summary or cover sheet above the export sheet is passed over."""
+    from engine.columns import header_score
+
+    best: tuple[float, int, int] | None = None
+    chosen: str | None = None
+    for position, (sheet_name, rows) in enumerate(grids.items()):
+        filled = [row for row in rows[:200] if any(cell not in ("", None) for cell in row)]
+        if not filled:
+            continue
+        score = max(header_score(row) for row in filled[:30])
+        key = (score, len(rows), -position)
+        if best is None or key > best:
+            best, chosen = key, sheet_name
+    if chosen is None and grids:
+        return next(iter(grids))
+    return chosen
+
+
+def _open_binary(path: Path, name: str) -> Any:
+    """An old .xls (or an encrypted workbook, which is an OLE file too)."""
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise UnreadableFileError(
+            f"{name}: the workbook is password-protected. Remove the password in Excel (File > Info "
+            "> Protect Workbook) and try again."
+        ) from None
+    except (CalamineError, ValueError, OSError) as error:
+        raise UnreadableFileError(
+            f"{name}: this is a password-protected workbook or an .xls file that could not be read "
+            f"({error}). Open it in Excel, remove any password and save it as .xlsx or CSV."
+        ) from None

@@ -13,14 +13,18 @@ import datetime as dt
 import hashlib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import cast
 
+from engine.bills import bill_totals, name_bills
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import ColumnMapping, Side, check_side, recognise
+from engine.currency import settle as settle_currency
+from engine.currency import stated_currency
 from engine.errors import EmptyInputError, WrongSideError
 from engine.gcpause import paused_gc
 from engine.header import Table, locate_header
@@ -99,6 +103,29 @@ class Prepared:
     mapping: ColumnMapping
     lines: list[Line]
     client_keys: dict[str, str]  # each client spelling's comparable key
+    #: The bills merged into this side when several vendor bills are reconciled together.
+    parts: tuple[Prepared, ...] = ()
+
+
+def merge_bills(parts: Sequence[Prepared]) -> Prepared:
+    """Several prepared vendor bills as one side: their lines together, each line naming its bill.
+    The first bill's table and mapping stand for the side; each bill keeps its own in ``parts``."""
+    if len(parts) == 1:
+        return parts[0]
+    names = [part.raw.name for part in parts]
+    if len(set(names)) < len(names):
+        names = [f"{name} (bill {i})" for i, name in enumerate(names, start=1)]
+    lines: list[Line] = []
+    keys: dict[str, str] = {}
+    for part, name in zip(parts, names, strict=True):
+        for line in part.lines:
+            line.bill = name
+        lines += part.lines
+        keys.update(part.client_keys)
+    first = parts[0]
+    notes = tuple(note for part in parts for note in part.raw.notes)
+    raw = RawTable(" + ".join(names), (), notes=notes)
+    return Prepared(raw, first.table, first.mapping, lines, keys, tuple(parts))
 
 
 def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
@@ -117,7 +144,7 @@ def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
 
 @paused_gc()
 def reconcile(
-    vendor: Source,
+    vendor: Source | Sequence[Source],
     psa: Source,
     settings: Settings | None = None,
     *,
@@ -125,28 +152,53 @@ def reconcile(
     vendor_sheet: str | None = None,
     psa_sheet: str | None = None,
 ) -> Result:
-    """Reconcile a vendor bill against a PSA export (paths, DataFrames of pasted values, or tables)."""
+    """Reconcile a vendor bill against a PSA export (paths, DataFrames of pasted values, or tables).
+
+    ``vendor`` may be a list of bills (Pax8 for some clients, a direct Partner Center tenant, a
+    distributor): their lines are reconciled together, and each finding names its bill(s)."""
     started = time.perf_counter()
     settings = settings or Settings()
     say = progress or (lambda message: None)
-    if (
-        isinstance(vendor, str | Path)
-        and isinstance(psa, str | Path)
-        and Path(vendor).resolve() == Path(psa).resolve()
-    ):
-        raise WrongSideError(
-            f"The same file ({Path(vendor).name}) was given as both the vendor bill and the PSA export. "
-            "Give the vendor's invoice export as the vendor file and your PSA's billing export as the PSA file."
-        )
-    say("Reading the vendor bill")
-    vendor_raw = read_source(vendor, sheet=vendor_sheet)
+    bills: list[Source] = (
+        list(vendor) if isinstance(vendor, list | tuple) else [cast(Source, vendor)]
+    )
+    if not bills:
+        raise EmptyInputError("No vendor bill was given. Give at least one vendor bill.")
+    for bill in bills:
+        if (
+            isinstance(bill, str | Path)
+            and isinstance(psa, str | Path)
+            and Path(bill).resolve() == Path(psa).resolve()
+        ):
+            raise WrongSideError(
+                f"The same file ({Path(bill).name}) was given as both the vendor bill and the PSA "
+                "export. Give the vendor's invoice export as the vendor file and your PSA's billing "
+                "export as the PSA file."
+            )
+    raws = []
+    for number, bill in enumerate(bills, start=1):
+        say("Reading the vendor bill" + (f" {number} of {len(bills)}" if len(bills) > 1 else ""))
+        raws.append(read_source(bill, sheet=vendor_sheet))
     say("Reading the PSA export")
     psa_raw = read_source(psa, sheet=psa_sheet)
-    check_distinct(vendor_raw, psa_raw)
+    for vendor_raw in raws:
+        check_distinct(vendor_raw, psa_raw)
+    check_bills_distinct(raws)
     say("Normalising lines")
-    vendor_side = prepare(vendor_raw, "vendor", settings)
+    vendor_side = merge_bills([prepare(raw, "vendor", settings) for raw in raws])
     psa_side = prepare(psa_raw, "psa", settings)
     return reconcile_prepared(vendor_side, psa_side, settings, progress=say, started=started)
+
+
+def check_bills_distinct(raws: Sequence[RawTable]) -> None:
+    """The same bill given twice would double every seat: refuse it."""
+    for i, first in enumerate(raws):
+        for second in raws[i + 1 :]:
+            if _same_shape(first, second) and _fingerprint(first) == _fingerprint(second):
+                raise WrongSideError(
+                    f"{first.name} and {second.name} hold exactly the same lines: the same vendor "
+                    "bill was given twice. Give each bill once."
+                )
 
 
 @paused_gc()
@@ -164,7 +216,14 @@ def reconcile_prepared(
     vendor_raw, psa_raw = vendor.raw, psa.raw
     vendor_list, psa_list = vendor.lines, psa.lines
     vendor_mapping, psa_mapping = vendor.mapping, psa.mapping
-    warnings: list[str] = []
+    warnings: list[str] = [*vendor_raw.notes, *psa_raw.notes]
+    bills = vendor.parts or (vendor,)
+    bill_currencies = [
+        (bill.raw.name, stated_currency(bill.table, bill.mapping, bill.raw.name)) for bill in bills
+    ]
+    currency = settle_currency(
+        bill_currencies, (psa_raw.name, stated_currency(psa.table, psa_mapping, psa_raw.name))
+    )
     vendor_period = _most_common_month([line.period_start for line in vendor_list])
     period = settings.period or vendor_period
     if settings.period and vendor_period and settings.period != vendor_period:
@@ -247,6 +306,11 @@ def reconcile_prepared(
         period,
         time.perf_counter() - started,
     )
+    kpis = replace(kpis, currency=currency, **bill_totals(bills, vendor_list, currency))
+    if vendor.parts:
+        discrepancies = name_bills(
+            discrepancies, vendor_list, vendor.client_keys, vendor_group, infos, names
+        )
     product_matches = sorted(
         {*vendor_products.values(), *psa_products.values(), *inferred.values()},
         key=lambda m: (m.side != "vendor", m.product.lower(), m.spelling.lower()),
@@ -258,7 +322,11 @@ def reconcile_prepared(
         product_matches=tuple(product_matches),
         excluded=tuple(excluded),
         kpis=kpis,
-        mappings={"vendor": vendor_mapping, "psa": psa_mapping},
+        mappings={
+            "vendor": vendor_mapping,
+            "psa": psa_mapping,
+            **{f"vendor {i}": bill.mapping for i, bill in enumerate(vendor.parts[1:], start=2)},
+        },
         sources={"vendor": vendor_raw.name, "psa": psa_raw.name},
         warnings=tuple(warnings),
     )
@@ -411,7 +479,7 @@ def _excluded(lines: list[Line], source: str) -> list[ExcludedLine]:
     return [
         ExcludedLine(
             line.side,
-            source,
+            line.bill or source,
             line.row,
             line.client,
             line.product,

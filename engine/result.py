@@ -47,6 +47,7 @@ EXTRA_COLUMNS = (
     "check_first",
     "evidence",
     "id",
+    "bills",
 )
 
 
@@ -89,6 +90,8 @@ class Discrepancy:
     check_first: bool = False
     #: Why the match was made, in words ("name 0.91 + 4 of 4 products", "learned from 6 clients").
     evidence: str = ""
+    #: The vendor bill(s) the finding's vendor lines came from (several bills reconciled at once).
+    bills: tuple[str, ...] = ()
 
     def as_row(self) -> dict[str, str]:
         """Plain strings in CSV column order (money with two places, quantities without noise)."""
@@ -120,6 +123,7 @@ class Discrepancy:
             "check_first": "yes" if self.check_first else "",
             "evidence": self.evidence,
             "id": self.id,
+            "bills": "; ".join(self.bills),
         }
 
 
@@ -147,6 +151,18 @@ class ReasonTotal:
     reason: str
     lines: int
     amount: Decimal
+
+
+@dataclass(frozen=True)
+class BillTotal:
+    """One vendor bill's own figures, so several bills reconciled together each tie to their file."""
+
+    name: str
+    file_total: Decimal  # every line's amount as billed, to the cent (ties to the file)
+    monthly_total: Decimal  # its reconciled lines, per month
+    lines: int
+    lines_reconciled: int
+    currency: str
 
 
 @dataclass(frozen=True)
@@ -180,6 +196,8 @@ class Kpis:
     uncertain_exposure: Decimal = Decimal("0.00")
     #: ISO 4217 code of the vendor bill's currency (every amount is in it).
     currency: str = "USD"
+    #: Each vendor bill's totals (one entry per bill; their file totals add up to vendor_file_total).
+    bills: tuple[BillTotal, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: money as two-place strings, counts as ints."""
@@ -213,6 +231,17 @@ class Kpis:
             "uncertain_leakage": money(self.uncertain_leakage),
             "uncertain_exposure": money(self.uncertain_exposure),
             "currency": self.currency,
+            "bills": [
+                {
+                    "name": b.name,
+                    "file_total": money(b.file_total),
+                    "monthly_total": money(b.monthly_total),
+                    "lines": b.lines,
+                    "lines_reconciled": b.lines_reconciled,
+                    "currency": b.currency,
+                }
+                for b in self.bills
+            ],
         }
 
 
