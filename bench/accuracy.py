@@ -183,7 +183,9 @@ def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int
                 for size in clients:
                     runs: dict[bool, CaseScore] = {}
                     for perturb in (True, False):
-                        folder = Path(scratch) / f"{vendor_format}-{psa_format}-{seed}-{size}-{perturb}"
+                        folder = (
+                            Path(scratch) / f"{vendor_format}-{psa_format}-{seed}-{size}-{perturb}"
+                        )
                         folder.mkdir(parents=True)
                         truth = independent.generate_case(
                             folder,
