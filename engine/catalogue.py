@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -25,6 +25,8 @@ from engine.product_names import discriminators, product_key
 
 FUZZY_CUTOFF = 88.0
 _PARTNER_CENTER_ID = re.compile(r"CFQ7[A-Z0-9]{8}")
+_FULL_ID = re.compile(r"CFQ7[A-Z0-9]{8}:\d{4}")
+_SKU = re.compile(r":?(\d{4})(?!\d)")
 _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _FREE_WORDS = re.compile(r"\b(?:trial|free|exploratory)\b", re.IGNORECASE)
 
@@ -55,12 +57,32 @@ class Catalogue:
     names: list[str]  # normalised names, parallel to name_keys (fuzzy choices)
     name_keys: list[str]
 
+    @cached_property
+    def _families(self) -> frozenset[str]:
+        """Partner Center product ids whose SKUs the catalogue tells apart."""
+        return frozenset(key.split(":")[0] for key in self.by_id if _FULL_ID.fullmatch(key))
+
     def resolve(self, text: str | None, ids: tuple[str, ...] = ()) -> Resolution:
         """Recognise a product from its name and any id columns."""
+        # A bare Partner Center product id given beside its product:sku is a family, not a product
+        # (Microsoft 365 E3 and E3 (no Teams) share CFQ7TTC0LFLX): the name decides first.
+        family = [c for c in ids if ":" not in c and any(o.startswith(c + ":") for o in ids)]
         for candidate in (*ids, text or ""):
+            if candidate in family:
+                continue
             found = self._by_identifier(candidate)
             if found is not None:
                 return Resolution(self.products[found], "id", 1.0)
+        by_name = self._by_name(text)
+        if by_name.product is not None or not family:
+            return by_name
+        for candidate in family:
+            found = self._by_identifier(candidate)
+            if found is not None:
+                return Resolution(self.products[found], "id", 0.9)
+        return by_name
+
+    def _by_name(self, text: str | None) -> Resolution:
         if not text:
             return Resolution(None, "none", 0.0)
         key = product_key(text)
@@ -77,6 +99,13 @@ class Catalogue:
             return self.by_id[upper]
         for match in _PARTNER_CENTER_ID.finditer(upper):
             product_id = match.group(0)
+            sku = _SKU.match(upper, match.end())
+            if sku is not None:
+                full = f"{product_id}:{sku.group(1)}"
+                if full in self.by_id:
+                    return self.by_id[full]
+                if product_id in self._families:
+                    return None  # another SKU of a known family: a different product
             if product_id in self.by_id:
                 return self.by_id[product_id]
         guid = _GUID.search(candidate)

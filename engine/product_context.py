@@ -130,13 +130,14 @@ def _shares_word(description: str, name: str) -> bool:
 def infer(
     pending: Iterable[Pending],
     vendor_baskets: Mapping[int, Mapping[str, Decimal]],
-    paired: Mapping[int, set[str]],
+    paired: Mapping[int, Mapping[str, Decimal]],
     names: Mapping[str, str],
 ) -> dict[tuple[int, str], Inference]:
     """Resolve each (client group, description) that can be, in the tiers of the module docstring.
 
     ``vendor_baskets`` maps a client group to its vendor products (key → seats); ``paired`` to the
-    vendor products that PSA lines already name; ``names`` maps a product key to its name's key.
+    vendor products that PSA lines already name (key → PSA seats); ``names`` maps a product key to
+    its name's key.
     """
     by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
     for group, description, seats in pending:
@@ -146,8 +147,8 @@ def infer(
         basket = vendor_baskets.get(group, {})
         if not basket:
             continue
-        taken = set(paired.get(group, set()))
-        found.update(_in_basket(group, descriptions, basket, taken, names))
+        billed = paired.get(group, {})
+        found.update(_in_basket(group, descriptions, basket, billed, names))
     _learn(by_group, found, vendor_baskets)
     return found
 
@@ -156,9 +157,10 @@ def _in_basket(
     group: int,
     descriptions: list[tuple[str, Decimal]],
     basket: Mapping[str, Decimal],
-    taken: set[str],
+    billed: Mapping[str, Decimal],
     names: Mapping[str, str],
 ) -> dict[tuple[int, str], Inference]:
+    taken = set(billed)
     out: dict[tuple[int, str], Inference] = {}
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
@@ -218,6 +220,17 @@ def _in_basket(
                 f"the client's {only} with the same {seats.normalize():f} seats, {names[key]!r}",
             )
             unpaired.remove(key)
+            continue
+        gaps = [k for k in billed if k in basket and basket[k] - billed[k] == seats]
+        if len(gaps) == 1 and not rivals and seats > 0:
+            key = gaps[0]
+            out[(group, description)] = Inference(
+                key,
+                "seat gap",
+                0.7,
+                f"its {seats.normalize():f} seats are exactly what the client's other "
+                f"{names[key]!r} lines leave unbilled",
+            )
     return out
 
 

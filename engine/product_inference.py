@@ -57,11 +57,14 @@ def infer_products(
             line.quantity or Decimal(0)
         )
         products.setdefault(line.product_key, vendor_products[line.descriptor])
-    paired: dict[int, set[str]] = defaultdict(set)
+    paired: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for line in psa.lines:
         group = psa_group.get(psa.client_keys[line.client])
         if line.excluded is None and line.product_key is not None and group is not None:
-            paired[group].add(line.product_key)
+            billed = paired[group]
+            billed[line.product_key] = billed.get(line.product_key, Decimal(0)) + (
+                line.quantity or Decimal(0)
+            )
     names = {key: product_key(match.product) or key for key, match in products.items()}
     seats: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)

@@ -115,7 +115,7 @@ def test_descriptions_resolve_against_what_the_client_buys(
     found = infer(
         [(0, product_key(description), Decimal(5))],
         {0: {key: Decimal(10) for key in products}},
-        {0: set()},
+        {0: {}},
         names,
     )
     got = found.get((0, product_key(description)))
@@ -146,10 +146,24 @@ def test_a_spelling_paired_for_several_clients_is_learned_for_all() -> None:
         1: {key: Decimal(7)},
         2: {key: Decimal(9), "other": Decimal(9)},
     }
-    found = infer(pending, baskets, {0: set(), 1: set(), 2: set()}, {key: key, "other": "other"})
+    found = infer(pending, baskets, {0: {}, 1: {}, 2: {}}, {key: key, "other": "other"})
     assert {g: found[(g, "secure email")].method for g in range(3)} == {
         0: "learned",
         1: "learned",
         2: "learned",
     }
     assert found[(2, "secure email")].evidence == "learned from 2 clients"
+
+
+def test_a_line_whose_seats_fill_the_gap_of_a_billed_product_is_that_product() -> None:
+    from decimal import Decimal
+
+    key = "microsoft 365 copilot"
+    found = infer(
+        [(0, "ai assistant", Decimal(3))],
+        {0: {key: Decimal(10), "other": Decimal(4)}},
+        {0: {key: Decimal(7), "other": Decimal(4)}},
+        {key: key, "other": "other"},
+    )
+    assert found[(0, "ai assistant")].product_key == key
+    assert found[(0, "ai assistant")].method == "seat gap"
