@@ -222,6 +222,11 @@ def client_key(name: str) -> str:
 
 def _legal_typo(token: str) -> bool:
     """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
+    if len(token) == 3:  # "Ldt", "Lcc": the short suffixes only with their own letters swapped
+        return any(
+            sorted(token) == sorted(w) and token[0] == w[0]
+            for w in ("ltd", "llc", "inc", "plc", "llp")
+        )
     if len(token) < 4:
         return False
     for word in _LONG_LEGAL:

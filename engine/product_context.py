@@ -25,71 +25,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from engine.product_fit import BRAND, FILLER, Fit, fit, loose_fit, meaningful
+from engine.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
 from engine.product_names import DISCRIMINATORS, product_key
 
-#: Words that say a line is a service, labour or hardware, not a licence.
-SERVICE_WORDS = frozenset(
-    [
-        "managed",
-        "management",
-        "services",
-        "service",
-        "support",
-        "labour",
-        "labor",
-        "hours",
-        "hour",
-        "hrs",
-        "hr",
-        "hourly",
-        "onsite",
-        "remote",
-        "helpdesk",
-        "desk",
-        "monitoring",
-        "maintenance",
-        "consulting",
-        "consultancy",
-        "setup",
-        "installation",
-        "install",
-        "onboarding",
-        "offboarding",
-        "hardware",
-        "device",
-        "devices",
-        "workstation",
-        "workstations",
-        "laptop",
-        "pc",
-        "printer",
-        "firewall",
-        "router",
-        "block",
-        "retainer",
-        "travel",
-        "training",
-        "assessment",
-        "audit",
-        "msp",
-        "noc",
-        "rmm",
-        "patching",
-        "backup",
-        "disaster",
-        "recovery",
-        "website",
-        "hosting",
-        "domain",
-        "handset",
-        "voip",
-        "internet",
-        "fibre",
-        "fiber",
-        "broadband",
-    ]
-)
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
 
@@ -205,6 +143,17 @@ def _in_basket(
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
     candidates = [(d, s) for d, s in still if not service_words(d)]
+    if len(unpaired) == 1 and len(candidates) == 1 and basket[unpaired[0]] != candidates[0][1]:
+        description, seats = candidates[0]
+        key = unpaired[0]
+        out[(group, description)] = Inference(
+            key,
+            "elimination",
+            0.6,
+            f"the client's only unpaired vendor product, {names[key]!r}, and its only unexplained "
+            "licence line (seats differ)",
+        )
+        return out
     for description, seats in candidates:
         same = [key for key in unpaired if basket[key] == seats]
         rivals = [d for d, s in candidates if s == seats and d != description]
@@ -275,10 +224,9 @@ def _learn(
             current = found.get((group, description))
             if current is not None and current.method == "context":
                 continue
-            if current is None and key not in vendor_baskets.get(group, {}):
-                # learned, but this client has no such vendor product: the line is still that
-                # product (a no-vendor-record finding), and says so
-                pass
+            basket = vendor_baskets.get(group, {})
+            if current is None and key not in basket and basket:
+                continue  # this client buys other things: an in-house name may mean one of those
             found[(group, description)] = Inference(
                 key, "learned", 0.9, f"learned from {clients} clients"
             )

@@ -123,6 +123,68 @@ FILLER = frozenset(
         "under",
     ]
 )
+#: Words that say a line is a service, labour or hardware, not a licence.
+SERVICE_WORDS = frozenset(
+    [
+        "managed",
+        "management",
+        "services",
+        "service",
+        "support",
+        "labour",
+        "labor",
+        "hours",
+        "hour",
+        "hrs",
+        "hr",
+        "hourly",
+        "onsite",
+        "remote",
+        "helpdesk",
+        "desk",
+        "monitoring",
+        "maintenance",
+        "consulting",
+        "consultancy",
+        "setup",
+        "installation",
+        "install",
+        "onboarding",
+        "offboarding",
+        "hardware",
+        "device",
+        "devices",
+        "workstation",
+        "workstations",
+        "laptop",
+        "pc",
+        "printer",
+        "firewall",
+        "router",
+        "block",
+        "retainer",
+        "travel",
+        "training",
+        "assessment",
+        "audit",
+        "msp",
+        "noc",
+        "rmm",
+        "patching",
+        "backup",
+        "disaster",
+        "recovery",
+        "website",
+        "hosting",
+        "domain",
+        "handset",
+        "voip",
+        "internet",
+        "fibre",
+        "fiber",
+        "broadband",
+    ]
+)
 #: Name words that make a different product when present (an add-on, an edition for a market):
 #: a description that leaves one out describes the product without it, never this one.
 NEVER_IMPLIED = frozenset(
@@ -181,6 +243,15 @@ class Fit:
         return (self.missing_discriminators, self.missing, self.approximate)
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """Two forms of one word: a shared start of five letters or more, most of the shorter word."""
+    shorter = min(len(a), len(b))
+    common = 0
+    while common < shorter and a[common] == b[common]:
+        common += 1
+    return common >= 5 and common >= 0.75 * shorter
+
+
 def _is_abbreviation(short: str, long: str) -> bool:
     """``sec`` → ``security``, ``mngmt`` → ``management``, ``std`` → ``standard``: the letters of the
     short word appear in order in the long one, starting with its first letter."""
@@ -213,14 +284,38 @@ def explains(word: str, name_word: str) -> int:
             return 1
         if sorted(word) == sorted(name_word) and word[0] == name_word[0]:
             return 1  # transposed letters: "buisness"
+        if _same_stem(word, name_word):
+            return 1  # "archive" / "archiving", "protect" / "protection"
     if _is_abbreviation(word, name_word):
         return 1
     return -1
 
 
 def meaningful(key: str) -> list[str]:
-    """The words of a normalised description that say which product it is."""
-    return [word for word in key.split() if word not in FILLER]
+    """The words of a normalised description that say which product it is (billing words, and
+    typos of them such as "Seqts" or "Licnese", say nothing about it)."""
+    return list(_meaningful(key))
+
+
+@lru_cache(maxsize=262144)
+def _meaningful(key: str) -> tuple[str, ...]:
+    return tuple(word for word in key.split() if not _is_filler(word))
+
+
+@lru_cache(maxsize=65536)
+def _is_filler(word: str) -> bool:
+    if word in FILLER:
+        return True
+    if len(word) < 5 or any(c.isdigit() for c in word) or word in DISCRIMINATORS:
+        return False
+    return any(
+        len(filler) >= 5
+        and (
+            Levenshtein.distance(word, filler, score_cutoff=1) <= 1
+            or (sorted(word) == sorted(filler) and word[0] == filler[0])
+        )
+        for filler in FILLER
+    )
 
 
 @lru_cache(maxsize=262144)
@@ -230,6 +325,9 @@ def fit(description_key: str, name_key: str) -> Fit | None:
     name = meaningful(name_key)
     if not words or not name:
         return None
+    words, name = _fold_acronyms(words, name)
+    if all(word in BRAND for word in words):
+        return None  # "Microsoft 365" alone names no product
     used: set[int] = set()
     approximate = 0
     for word in words:
@@ -252,6 +350,31 @@ def fit(description_key: str, name_key: str) -> Fit | None:
         return None
     discriminating = [w for w in left if w not in BRAND and _discriminates(w)]
     return Fit(len(left), len(discriminating), approximate, len(words), tuple(left))
+
+
+def _fold_acronyms(words: list[str], name: list[str]) -> tuple[list[str], list[str]]:
+    """ "CPC" on one side for "Cyber Protect Cloud" on the other: the run of words becomes the
+    acronym, so both sides say it the same way."""
+
+    def fold(text: list[str], acronyms: set[str]) -> list[str]:
+        out: list[str] = []
+        index = 0
+        while index < len(text):
+            for size in (4, 3, 2):
+                run = text[index : index + size]
+                if len(run) == size and "".join(w[0] for w in run) in acronyms:
+                    out.append("".join(w[0] for w in run))
+                    index += size
+                    break
+            else:
+                out.append(text[index])
+                index += 1
+        return out
+
+    def candidates(text: list[str]) -> set[str]:
+        return {w for w in text if 2 <= len(w) <= 4 and w.isalpha()}
+
+    return fold(words, candidates(name)), fold(name, candidates(words))
 
 
 def _discriminates(word: str) -> bool:
@@ -295,6 +418,8 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
 def _harmless(word: str) -> bool:
     if any(c.isdigit() for c in word) or word in DISCRIMINATORS or word in NEVER_IMPLIED:
         return False
+    if word in SERVICE_WORDS:
+        return False  # "Microsoft 365 Support" is a service, never Microsoft 365 E5
     return not any(
         explains(word, other) >= 0 for other in (*DISCRIMINATORS, *NEVER_IMPLIED) if other != word
     )

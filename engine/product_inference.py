@@ -111,7 +111,7 @@ def _revisit(
         ranked = sorted(
             (found.rank, key)
             for key in basket
-            if key not in claimed[group] and (found := fit(description, names[key])) is not None
+            if (found := fit(description, names[key])) is not None
         )
         if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]):
             key = ranked[0][1]
@@ -129,9 +129,21 @@ def _revisit(
 def _anywhere(
     items: Sequence[Pending], found: dict[tuple[int, str], Inference], names: Mapping[str, str]
 ) -> None:
-    """Unresolved descriptions that share a distinctive word with exactly one vendor product."""
+    """Unresolved descriptions that fit, or share a distinctive word with, exactly one product on
+    the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for)."""
     for group, description, _ in items:
         if (group, description) in found or service_words(description):
+            continue
+        fits = sorted(
+            (f.rank, key)
+            for key, name in names.items()
+            if (f := fit(description, name)) is not None and f.explained >= 2
+        )
+        if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+            key = fits[0][1]
+            found[(group, description)] = Inference(
+                key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
+            )
             continue
         words = {w for w in meaningful(description) if len(w) >= 4 and not w.isdigit()}
         if not words:

@@ -32,12 +32,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bmicrosoft entra\b", " entra "),
     (r"\(monthly pre-?paid\)|\(annual pre-?paid\)", " "),
     (r"\bper user(?: per month|/month|/mo)?\b|/user(?:/month)?\b|\bpupm\b|/mo\b|/month\b", " "),
-    (r"\b(?:\d+|one|two|three)[- ]?(?:years?|months?|yrs?|mths?|y|m)\b", " "),
+    (r"\b(?:\d+|one|two|three)[- ]?(?:years?|months?|yrs?|mths?|mos?|y|m)\b", " "),
     (
         r"\bmonth[- ]to[- ]month\b|\bpaid (?:monthly|yearly|annually)\b|\bbilled (?:monthly|annually|yearly)\b",
         " ",
     ),
-    (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b", " "),
+    (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b|\bup-?front\b", " "),
+    (r"\b([mo]365)(?=[a-z])", r"\1 "),  # "O365E3", "M365BP": the plan glued to the brand
     (r"\bplan\s*(\d)\b", r" p\1 "),
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     (r"\+", " plus "),
@@ -113,6 +114,7 @@ _EXPAND = {
     "mdo": "defender for office 365",
     "mdb": "defender for business",
     "sku": "",
+    "sec": "security",
     "lic": "",
     "atp": "defender for office 365",
 }
