@@ -240,11 +240,14 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
             # TotalOtherDiscount): the real cost per seat is the discounted total ÷ quantity
             unit_cost = None
         quantity, unit, amount = _priced(quantity, unit_cost, total)
+        # How often the line is billed: an explicit frequency, a stock code's billing letter, the
+        # span the charge covers, and only then the term (Pax8's "Annual" is a commitment that is
+        # often billed monthly: the charge's one-month period says so)
         months = (
             frequency[i]
-            or term[i]
             or stock_code_months[i]
             or _months_from_dates(starts[i], ends[i])
+            or term[i]
             or 1
         )
         excluded = None
@@ -295,6 +298,8 @@ def _months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None
         return 12 * max(1, round(days / 365))
     if 80 <= days <= 100:
         return 3
+    if 27 <= days <= 31:
+        return 1
     return None
 
 

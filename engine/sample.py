@@ -11,6 +11,8 @@ computed independently of the engine, so accuracy can be measured.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import csv
 import io
 import random
@@ -561,7 +563,7 @@ def vendor_rows(scenario: Scenario, fmt: str, *, period: str = "2025-08") -> lis
                     _money(unit * qty),
                     _money(unit * qty),
                     start,
-                    end,
+                    end if months == 1 else _year_end(start),  # an annual charge covers the year
                     "credits" if qty < 0 else "subscription",
                     "USD",
                 ]
@@ -842,3 +844,9 @@ def to_csv_bytes(rows: list[list[str]], *, fmt: str) -> bytes:
     if fmt == "partner_center":
         return b"\xef\xbb\xbf" + text.encode("utf-8")
     return text.encode("utf-8")
+
+
+def _year_end(start: str) -> str:
+    """The last day of the year-long charge period that starts on ``start`` (YYYY-MM-DD)."""
+    begin = dt.date.fromisoformat(start)
+    return (dt.date(begin.year + 1, begin.month, begin.day) - dt.timedelta(days=1)).isoformat()
