@@ -117,7 +117,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "term",
         "period",
-        "termandbillingcycle term commitmentterm termduration",
+        "termandbillingcycle term commitmentterm termduration details",
         "date start end",
         "the commitment term (read for the billing period when no frequency column says it)",
     ),
@@ -684,6 +684,10 @@ def _distinct_partners(first: Sequence[object], second: Sequence[object]) -> flo
     return sum(len(partners[a]) >= 2 for a in pairs) / len(pairs)
 
 
+def _distinct_count(values: Sequence[object]) -> int:
+    return len({str(v).strip().lower() for v in values[:2000] if v is not None and str(v).strip()})
+
+
 def _settle_product_name(
     side: Side,
     headers: list[str],
@@ -711,9 +715,9 @@ def _settle_product_name(
         key=lambda h: -max(_match_score(f, header_key(h)) for f in scorers),
     )
     for other in candidates:
-        if (
-            _distinct_partners(data[current], data[other]) >= 0.5
-            and _distinct_partners(data[other], data[current]) < 0.2
+        if _distinct_partners(data[current], data[other]) >= 0.5 and (
+            _distinct_partners(data[other], data[current]) < 0.2
+            or _distinct_count(data[other]) >= 2 * _distinct_count(data[current])
         ):
             columns["product_name"], how["product_name"] = other, "content"
             if side == "psa":

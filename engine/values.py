@@ -69,7 +69,11 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         ),
     )
 )
-_BILLING_CLAUSE = re.compile(r"for\s+([a-z0-9/ -]+?)\s+billing", re.IGNORECASE)
+_BILLING_CLAUSE = re.compile(
+    r"for\s+([a-z0-9/ -]+?)\s+billing"
+    r"|(?:billed|paid|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)",
+    re.IGNORECASE,
+)
 _STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
 
 
@@ -89,7 +93,9 @@ def parse_period_months(value: object) -> int | None:
         return None
     clause = _BILLING_CLAUSE.search(text)
     if clause:
-        cycle = clause.group(1)
+        cycle = clause.group(1) or clause.group(2)  # "for monthly billing", "billed monthly"
+        if cycle.lower().replace("-", "") == "upfront":
+            cycle = "annual"
         if "/" in cycle:
             return None
         if "trial" in cycle.lower():
