@@ -139,22 +139,33 @@ def _make_clients(rng: random.Random, n: int, cp1252: bool = False) -> list[Clie
     for group in cat.SIBLINGS:
         for nm in group:
             names.append((nm, "Store" in nm, True, None))
+    # more numbered stores of the same chains as the case grows (each store is its own customer)
+    taken_nums = {nm for g in cat.SIBLINGS for nm in g}
+    for _ in range(max(0, n // 40)):
+        chain = rng.choice(("Bayside Pharmacy", "Harbor Coffee"))
+        for _try in range(50):
+            nm = f"{chain} Store {rng.randint(1, 48)}"
+            if nm not in taken_nums:
+                taken_nums.add(nm)
+                names.append((nm, True, True, None))
+                break
     accented = list(cat.ACCENTED)
     rng.shuffle(accented)
     if cp1252:  # a Windows-1252 export cannot carry letters such as Ł: such a customer is not in it
         accented = [a for a in accented if _encodable(a[0])]
     for nm, folded in accented[: max(2, n // 25)]:
         names.append((nm, False, False, folded))
-    seen = {x[0] for x in names}
+    used = {_norm(x[0]) for x in names}
     while len(names) < n:
         place = rng.choice(cat.PLACES)
         ind = rng.choice(cat.INDUSTRIES)
         legal = rng.choice(cat.LEGAL)
         nm = f"{place} {ind} {legal}".strip()
-        key = f"{place} {ind}"
-        if key in {" ".join(x[0].split()[:-1]) for x in names} or nm in seen:
+        key = _norm(f"{place} {ind}")
+        # one customer per place + trade, and never a prefix of a sibling's name ("Summit Law Group")
+        if key in used or any(u.startswith(key) or key.startswith(u) for u in used):
             continue
-        seen.add(nm)
+        used.add(key)
         names.append((nm, False, False, None))
     names = names[:n]
     clients = []
@@ -167,8 +178,7 @@ def _make_clients(rng: random.Random, n: int, cp1252: bool = False) -> list[Clie
     order = list(range(len(clients)))
     rng.shuffle(order)
     k = max(2, n // 25)
-    first_sibs = {g[0] for g in cat.SIBLINGS}
-    cands = [i for i in order if clients[i].name not in first_sibs]
+    cands = [i for i in order if not clients[i].is_sibling]
     for i in cands[:k]:
         clients[i].side = "vendor"
     for i in cands[k: 2 * k]:
@@ -178,6 +188,17 @@ def _make_clients(rng: random.Random, n: int, cp1252: bool = False) -> list[Clie
         if c.name == "Bayside Pharmacy Store 9":
             c.side = "vendor"
     return clients
+
+
+def _family(c: Client) -> str | None:
+    if not c.is_sibling:
+        return None
+    if c.is_store:
+        return c.name.split(" Store ")[0]
+    for g in cat.SIBLINGS:
+        if c.name in g:
+            return g[0]
+    return None
 
 
 def _basket(rng: random.Random, scope_ms_only: bool, sibling_template: list[str] | None) -> list[str]:
@@ -235,16 +256,13 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
         return _guid(rng)
 
     for c in clients:
-        tmpl = None
-        for g in cat.SIBLINGS:
-            if c.name in g and g[0] in sib_templates:
-                tmpl = sib_templates[g[0]]
+        family = _family(c)
+        tmpl = sib_templates.get(family) if family else None
         basket = _basket(rng, ms_only, tmpl)
         if ms_only:
             basket = [k for k in basket if cat.BY_KEY[k].ms]
-        for g in cat.SIBLINGS:
-            if c.name == g[0]:
-                sib_templates[g[0]] = basket
+        if family and family not in sib_templates:  # siblings buy alike: names must tell them apart
+            sib_templates[family] = basket
         seats = _seats(rng)
         devices = max(1, seats + rng.randint(-2, 6))
         # ------------------------------------------------------------ vendor side
@@ -390,9 +408,14 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
         taken: dict[str, str] = {}
         for c in clients:
             taken[_norm(c.name)] = c.cid
+        canon_tokens = {c.cid: _tokens(c.name) for c in clients}
         for c in clients:
             k = _norm(c.psa_name)
-            if taken.get(k, c.cid) != c.cid:
+            toks = _tokens(c.psa_name)
+            # a variant whose words all belong to another customer's name would be a coin toss for a
+            # careful person too: keep such a customer's name untouched
+            clash = any(other != c.cid and toks and toks <= ct for other, ct in canon_tokens.items())
+            if taken.get(k, c.cid) != c.cid or (clash and c.name_classes != ["dba"]):
                 c.psa_name, c.name_classes = c.name, ["untouched"]
             taken.setdefault(_norm(c.psa_name), c.cid)
         for pl in plines:
@@ -401,6 +424,13 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             vendor_present = pl.product.key in basket_of[pl.client.cid]
             pl.text, pl.classes = perturb_product(pl.product, basket_of[pl.client.cid], prng, vendor_present)
     return Scenario(seed, currency, clients, vlines, plines)
+
+
+_LEGAL_WORDS = {"llc", "inc", "ltd", "limited", "corporation", "corp", "incorporated", "llp", "pty", "co", "gmbh"}
+
+
+def _tokens(s: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", s.lower()) if t not in _LEGAL_WORDS}
 
 
 def _norm(s: str) -> str:
