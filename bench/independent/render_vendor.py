@@ -21,6 +21,7 @@ Result = tuple[str, str | None, dict[int, VLine]]
 # Which currency each vendor format bills in, and whether it sells only Microsoft's catalogue.
 VENDOR_SPEC: dict[str, tuple[str, bool]] = {
     "partner_center_nce": ("USD", True),
+    "partner_center_nce_gbp": ("GBP", True),
     "partner_center_legacy": ("USD", True),
     "pax8_api": ("USD", False),
     "pax8_portal": ("USD", False),
@@ -72,7 +73,26 @@ def _apos(x: Decimal | int) -> str:
     return "'" + format(Decimal(x).quantize(Decimal("1E-18")), "f")
 
 
-def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
+PC_FX_RATE = Decimal("0.789300")  # USD pricing -> GBP billing
+
+
+def _usd_for(gbp: Decimal, rate: Decimal) -> Decimal:
+    """The USD effective price whose ROUNDDOWN(price x rate, 2) is exactly ``gbp``."""
+    cents = -((-gbp * 100) // rate)  # ceil(gbp / rate) in cents
+    e = Decimal(int(cents)).scaleb(-2)
+    while (e * rate).quantize(Decimal("0.01"), rounding="ROUND_FLOOR") < gbp:
+        e += Decimal("0.01")
+    assert (e * rate).quantize(Decimal("0.01"), rounding="ROUND_FLOOR") == gbp
+    return e
+
+
+def partner_center_nce_gbp(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
+    """Priced in USD, billed in GBP: cost = ROUNDDOWN(EffectiveUnitPrice x PCToBCExchangeRate, 2)."""
+    return partner_center_nce(sc, out, rng, fx=PC_FX_RATE)
+
+
+def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random,
+                       fx: Decimal | None = None) -> Result:
     t = Table()
     t.add(PC_COLS)
     partner = "3b2c1a9e-5d4f-4e8a-9b7c-6d5e4f3a2b1c"
@@ -88,7 +108,9 @@ def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random) -> R
             charge = rng.choice(("new", "New", "cycleCharge"))
         else:
             charge = rng.choice(("cycleCharge", "CycleCharge", "cyclecharge", "renew", "Renew", "cycleCharge"))
-        if v.role == "free":
+        if v.term == "TRIAL":
+            tbc = "One-Month commitment for trial"
+        elif v.role == "free":
             tbc = "One-Month commitment for monthly billing"
         elif v.annual:
             tbc = "One-Year commitment for yearly billing"
@@ -103,13 +125,17 @@ def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random) -> R
         end_sub = dt.date(v.start.year + (1 if v.term == "P1Y" else 0), v.start.month, 1) - dt.timedelta(days=1)
         if end_sub < PERIOD_END:
             end_sub = dt.date(2027, v.start.month, 1) - dt.timedelta(days=1)
-        row = [partner, v.client.tenant_id, v.client.vendor_name, v.client.domain, "US",
+        eff, lst, rate, pricing = v.unit, v.list_unit, Decimal(1), sc.currency
+        if fx is not None:
+            eff, lst, rate, pricing = _usd_for(v.unit, fx), _usd_for(v.list_unit, fx), fx, "USD"
+        row = [partner, v.client.tenant_id, v.client.vendor_name, v.client.domain,
+               "GB" if fx is not None else "US",
                "G0" + str(rng.randint(10_000_000, 99_999_999)), "4812345", "", _hex(rng, 16).upper(),
                _mdy(v.start), p.pc_product_id, p.pc_sku_id, p.pc_product_id[:6] + _hex(rng, 6).upper(),
-               p.name, p.name, charge, _apos(v.list_unit), _apos(v.qty), _apos(sub_total), _apos(Decimal(0)),
+               p.name, p.name, charge, _apos(lst), _apos(v.qty), _apos(sub_total), _apos(Decimal(0)),
                _apos(sub_total), sc.currency, "", "Microsoft Corporation", "", p.name, v.sub_id,
-               _mdy(PERIOD_START), _mdy(_charge_end(v)), tbc, _apos(v.unit), "Licenses", _hex(rng, 12),
-               _apos(v.qty), "Annual" if v.annual else "Monthly", sc.currency, _apos(Decimal(1)),
+               _mdy(PERIOD_START), _mdy(_charge_end(v)), tbc, _apos(eff), "Licenses", _hex(rng, 12),
+               _apos(v.qty), "Annual" if v.annual else "Monthly", pricing, _apos(rate),
                _mdy(dt.date(2026, 9, 30)), "", "", _mdy(v.start), _mdy(end_sub), ref, "[]", "",
                "OnlineServicesNCE"]
         t.add(row, v)
@@ -234,7 +260,7 @@ def td_synnex(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     ids = {c.cid: "C" + str(5_000_000 + i * 37) for i, c in enumerate(sorted(sc.clients, key=lambda c: c.cid))}
     summary: dict[str, Decimal] = {}
     for v in _ordered(sc):
-        term = {"P1M": "1 Month", "P1Y": "1 Year"}[v.term]
+        term = {"P1M": "1 Month", "P1Y": "1 Year", "TRIAL": "Trial"}[v.term]
         charge = {"credit": "Credit", "free": "Recurring"}.get(v.role, "Recurring")
         ext = _ext(v, v.unit)
         summary[v.client.vendor_name] = summary.get(v.client.vendor_name, Decimal(0)) + ext
@@ -259,7 +285,9 @@ def ingram(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
            "Billing Cycle", "Charge Type", "Charge Start Date", "Charge End Date", "Quantity", "Unit List Price",
            "Discount %", "Net Price", "Currency"])
     for v in _ordered(sc):
-        if v.annual:
+        if v.term == "TRIAL":
+            suffix = " (Trial)"
+        elif v.annual:
             suffix = " (Annual Pre-Paid)"
         elif v.term == "P1M":
             suffix = " (Monthly Pre-Paid)"
@@ -286,7 +314,7 @@ def sherweb(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     for v in _ordered(sc):
         p = v.product
         if p.ms:
-            commit = "1 Year" if v.term == "P1Y" else "1 Month"
+            commit = {"P1Y": "1 Year", "P1M": "1 Month", "TRIAL": "Trial"}[v.term]
             bill = "Annual Billing" if v.annual else "Monthly Billing"
             prod = f"{p.name} - NCE {commit} ({bill})"
             sku = p.pc_product_id + ":" + p.pc_sku_id
@@ -318,11 +346,11 @@ def dicker_data(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     for v in _ordered(sc):
         p = v.product
         if p.ms:
-            term = "P1M" if v.term == "P1M" else "P1Y"
-            code = f"{term}:{p.pc_product_id}:{p.pc_sku_id}:{'Y' if v.annual else '1'}:"
+            term = "P1Y" if v.term == "P1Y" else "P1M"
+            code = f"{term}:{p.pc_product_id}:{p.pc_sku_id}:{'Y' if v.annual else ('T' if v.term == 'TRIAL' else '1')}:"
         else:
             code = p.pax8_sku + ("-1Y" if v.annual else "-1M")
-        suffix = " 1YR UPFRONT" if v.annual else (" 1MTH" if v.term == "P1M" else " 1YR")
+        suffix = {"TRIAL": " TRIAL", "P1M": " 1MTH", "P1Y": " 1YR"}[v.term] if not v.annual else " 1YR UPFRONT"
         charge = {"credit": "CREDIT", "free": "TRIAL"}.get(v.role, "RECURRING")
         t.add([v.client.tenant_id if p.ms else "", v.client.vendor_name, v.sub_id, code, p.dicker_desc + suffix, "PO-" + str(rng.randint(10000, 99999)),
                v.qty, charge, "ACTIVE", _dd_date(PERIOD_START), _dd_date(_charge_end(v)),
@@ -352,7 +380,8 @@ def cloudmore(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
         pct = Decimal(0) if sales == 0 else (margin / sales * 100).quantize(Decimal("0.01"))
         t.add(["2026-10-01", service, "Nordic Example IT AB", v.client.vendor_name, nums[v.client.cid], p.name,
                item, str(v.qty), _eu(v.unit), _eu(v.list_unit), _eu(cost), _eu(sales), _eu(margin), _eu(pct),
-               sc.currency, _PAX8_PID[p.key][:8], "Annually" if v.annual else "Monthly"], v)
+               sc.currency, _PAX8_PID[p.key][:8], "Trial" if v.term == "TRIAL" else ("Annually" if v.annual else
+                                                                                     "Monthly")], v)
     name = "vendor.csv"
     write_csv(out / name, t, delimiter=";", encoding="cp1252")
     return name, None, t.row_map()
@@ -369,8 +398,8 @@ def generic_distributor(sc: Scenario, out: pathlib.Path, rng: random.Random) -> 
         sku = (p.pc_product_id + ":" + p.pc_sku_id) if p.ms else p.pax8_sku
         ext = _ext(v, v.unit)
         total += ext
-        t.add([v.client.vendor_name, p.generic_name, sku, v.qty, v.unit, ext, v.list_unit,
-               "Annual" if v.annual else "Monthly", sc.currency], v)
+        cycle = "Trial" if v.term == "TRIAL" else ("Annual" if v.annual else "Monthly")
+        t.add([v.client.vendor_name, p.generic_name, sku, v.qty, v.unit, ext, v.list_unit, cycle, sc.currency], v)
     t.add([Bold("Total"), "", "", "", "", total])
     name = "vendor.xlsx"
     write_xlsx(out / name, [("Invoice Lines", t)])
@@ -379,6 +408,7 @@ def generic_distributor(sc: Scenario, out: pathlib.Path, rng: random.Random) -> 
 
 RENDERERS: dict[str, Callable[[Scenario, pathlib.Path, random.Random], Result]] = {
     "partner_center_nce": partner_center_nce,
+    "partner_center_nce_gbp": partner_center_nce_gbp,
     "partner_center_legacy": partner_center_legacy,
     "pax8_api": pax8_api,
     "pax8_portal": pax8_portal,

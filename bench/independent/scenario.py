@@ -63,7 +63,7 @@ class VLine:
     unit: Decimal  # unit cost for the billed period (a year when annual)
     list_unit: Decimal  # list / RRP / suggested price for the same period
     annual: bool
-    term: str  # P1M | P1Y
+    term: str  # P1M | P1Y | TRIAL
     role: str  # licence | free | credit
     sub_id: str
     start: dt.date
@@ -312,6 +312,11 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             if fk not in basket and not (fk == "PBIFREE" and "PBIPRO" in basket):
                 vlines.append(VLine(c, cat.BY_KEY[fk], rng.randint(1, max(1, seats)), Decimal("0.00"),
                                     Decimal("0.00"), False, "P1M", "free", sub_id(), dt.date(2026, 9, 1)))
+        if c.side != "psa" and rng.random() < 0.08:  # a trial of a product the client does not buy
+            pool = [k for k in cat.SUITES + cat.ADDONS if k not in basket]
+            tk = rng.choice(pool)
+            vlines.append(VLine(c, cat.BY_KEY[tk], rng.choice((1, 5, 25)), Decimal("0.00"), Decimal("0.00"),
+                                False, "TRIAL", "free", sub_id(), dt.date(2026, 9, 15)))
         # ------------------------------------------------------------ PSA side
         if c.side == "vendor":
             continue

@@ -270,3 +270,125 @@ def test_scenario_has_every_trap() -> None:
     # siblings never share a PSA spelling with each other
     psa = [c.psa_name.casefold() for c in sc.clients]
     assert len(psa) == len(set(psa))
+
+
+# ------------------------------------------------------------------------------------------------
+# End to end: the truth can be re-derived from the rendered files plus the row labels alone.
+def _dec(s: str) -> Decimal:
+    s = s.strip().lstrip("'").replace("$", "").replace(",", "")
+    neg = s.startswith("-")
+    s = s.lstrip("-")
+    return -Decimal(s) if neg else Decimal(s)
+
+
+def _eu(s: str) -> Decimal:
+    return Decimal(s.strip().replace(".", "").replace(",", "."))
+
+
+def _floor2(x: Decimal) -> Decimal:
+    return x.quantize(Decimal("0.01"), rounding="ROUND_FLOOR")
+
+
+def _pc_cost(r: dict) -> Decimal:
+    eff = _dec(r["EffectiveUnitPrice"])
+    if r["PricingCurrency"] != r["Currency"]:
+        return _floor2(eff * _dec(r["PCToBCExchangeRate"]))
+    return eff
+
+
+VENDOR_READ = {  # format -> (qty, unit cost for the billed period, billed annually?)
+    "partner_center_nce": lambda r: (_dec(r["BillableQuantity"]), _pc_cost(r), r["BillingFrequency"] == "Annual"),
+    "partner_center_nce_gbp": lambda r: (_dec(r["BillableQuantity"]), _pc_cost(r),
+                                         r["BillingFrequency"] == "Annual"),
+    "partner_center_legacy": lambda r: (_dec(r["Quantity"]), _dec(r["Subtotal"]) / _dec(r["Quantity"]),
+                                        r["BillingCycleType"] == "Annual"),
+    "pax8_api": lambda r: (_dec(r["quantity"]), _dec(r["cost"]), r["endPeriod"].startswith("2027")),
+    "pax8_portal": lambda r: (_dec(r["quantity"]), _dec(r["cost"]), "billed annually" in r["details"]),
+    "td_synnex": lambda r: (_dec(r["Quantity"]), _dec(r["Unit Price"]), r["Billing Frequency"] == "Annual"),
+    "ingram": lambda r: (_dec(r["Quantity"]), _dec(r["Net Price"]) / _dec(r["Quantity"]),
+                         r["Billing Cycle"] == "Annual"),
+    "sherweb": lambda r: (_dec(r["Quantity"]), _dec(r["Unit Cost"]), r["Billing Cycle"] == "Yearly"),
+    "dicker_data": lambda r: (_dec(r["QTY"]), _dec(r["UNIT PRICE"]), "UPFRONT" in r["STOCK DESCRIPTION"]),
+    "cloudmore": lambda r: (_dec(r["Quantity"]), _eu(r["Unit Cost Price"]), r["Payment Frequency"] == "Annually"),
+    "generic_distributor": lambda r: (_dec(r["Qty"]), _dec(r["Unit Cost"]), r["Billing Cycle"] == "Annual"),
+}
+PSA_READ = {  # format -> (qty, unit price for the period, yearly?)
+    "connectwise": lambda r: (_dec(r["Quantity"]), _dec(r["Price"]), False),
+    "connectwise_cancel_date_only": lambda r: (_dec(r["Qty"]), _dec(r["Unit Price"]), False),
+    "autotask": lambda r: (_dec(r["Units"]), _dec(r["Unit Price"]), r["Period Type"] == "Yearly"),
+    "halopsa": lambda r: (_dec(r["qty_order"]), _dec(r["unit_price"]), r["Billing Period"] == "Annually"),
+    "syncro": lambda r: (_dec(r["Quantity"]), _dec(r["retail_cents"]) / 100, r["Frequency"] == "Annually"),
+    "kaseya_bms": lambda r: (_dec(r["Quantity"]), _dec(r["Price"]), r["Frequency"] == "Annually"),
+    "quickbooks_online": lambda r: (_dec(r["Qty"]), _dec(r["Sales Price"]), False),
+    "xero": lambda r: (_dec(r["Quantity"]), _dec(r["Unit Price"]), False),
+}
+
+
+def _records(rows: list[list[str]], wanted: dict) -> dict[int, dict]:
+    header: list[str] | None = None
+    out = {}
+    for i, row in enumerate(rows, 1):
+        if header is not None and str(i) in wanted:
+            out[i] = {h: (row[j] if j < len(row) else "") for j, h in enumerate(header) if h}
+        elif len([c for c in row if c.strip()]) >= 5 and all(not re.fullmatch(r"-?[\d.,']+", c) for c in row if c):
+            header = row  # a header (possibly repeated mid-file)
+    return out
+
+
+def _rules(vendor: dict, psa: dict) -> list[tuple[str, str, str, Decimal]]:
+    """rules.md, re-implemented here from scratch over (client, product) -> [(qty, monthly unit)]."""
+    agg = lambda lines: (sum(q for q, _ in lines), sum((Fraction(q) * u for q, u in lines), Fraction(0)))  # noqa: E731
+    per_prod: dict[str, list[Fraction]] = {}
+    for (cl, pr), lines in psa.items():
+        q, s = agg(lines)
+        if q > 0:
+            per_prod.setdefault(pr, []).append(s / q)
+    out = []
+    for key in set(vendor) | set(psa):
+        vq, vs = agg(vendor.get(key, []))
+        pq, ps = agg(psa.get(key, []))
+        c = vs / vq if vq else None
+        p = ps / pq if pq else None
+        if vq > 0 and pq == 0:
+            xs = sorted(per_prod.get(key[1], []))
+            med = (xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2) if xs else c
+            out.append((key[0], key[1], "unbilled", money(vq * med)))
+        elif pq > 0 and vq == 0:
+            out.append((key[0], key[1], "no_vendor_record", money(pq * p)))
+        elif vq > 0 and pq > 0:
+            if vq > pq:
+                out.append((key[0], key[1], "under_billed", money((vq - pq) * p)))
+            if pq > vq:
+                out.append((key[0], key[1], "over_billed", money((pq - vq) * p)))
+            if p < c:
+                out.append((key[0], key[1], "below_cost", money((c - p) * min(vq, pq))))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("v", list(VENDOR_READ))
+def test_truth_rederived_from_rendered_files(tmp_path: pathlib.Path, v: str) -> None:
+    assert set(VENDOR_READ) == set(VENDOR_FORMATS) and set(PSA_READ) == set(PSA_FORMATS)
+    p = PSA_FORMATS[VENDOR_FORMATS.index(v) % len(PSA_FORMATS)]
+    doc = _case(tmp_path, v, p, seed=11, n=70)
+    vrows = _read_rows(tmp_path / doc["vendor_file"], doc["vendor_sheet"])
+    prows = _read_rows(tmp_path / doc["psa_file"], doc["psa_sheet"])
+    lic_v = {r: i for r, i in doc["rows"]["vendor"].items() if i["role"] in ("licence", "credit")}
+    lic_p = {r: i for r, i in doc["rows"]["psa"].items() if i["role"] == "licence"}
+    vendor: dict = {}
+    for r, rec in _records(vrows, lic_v).items():
+        q, unit, annual = VENDOR_READ[v](rec)
+        info = lic_v[str(r)]
+        vendor.setdefault((info["client"], info["product"]), []).append(
+            (int(q), Fraction(unit) / (12 if annual else 1)))
+    psa: dict = {}
+    for r, rec in _records(prows, lic_p).items():
+        q, unit, yearly = PSA_READ[p](rec)
+        info = lic_p[str(r)]
+        psa.setdefault((info["client"], info["product"]), []).append((int(q), Fraction(unit) / (12 if yearly else 1)))
+    assert sum(map(len, vendor.values())) == len(lic_v) and sum(map(len, psa.values())) == len(lic_p)
+    truth = sorted((f["client"], f["product"], f["type"], Decimal(f["monthly_impact"])) for f in doc["findings"])
+    assert _rules(vendor, psa) == truth
+    # free and trial rows really cost nothing on the bill
+    free = {r: i for r, i in doc["rows"]["vendor"].items() if i["role"] == "free"}
+    for r, rec in _records(vrows, free).items():
+        assert VENDOR_READ[v](rec)[1] == 0
