@@ -392,3 +392,24 @@ def test_truth_rederived_from_rendered_files(tmp_path: pathlib.Path, v: str) -> 
     free = {r: i for r, i in doc["rows"]["vendor"].items() if i["role"] == "free"}
     for r, rec in _records(vrows, free).items():
         assert VENDOR_READ[v](rec)[1] == 0
+
+
+def test_same_bytes_across_processes_and_hash_seeds(tmp_path: pathlib.Path) -> None:
+    """No hash()-dependent ordering: two interpreters with different PYTHONHASHSEED write the same files."""
+    import os
+    import subprocess
+    import sys
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    outs = []
+    for hs in ("1", "98765"):
+        out = tmp_path / hs
+        env = dict(os.environ, PYTHONHASHSEED=hs)
+        subprocess.run([sys.executable, "-m", "bench.independent", str(out), "--seeds", "9", "--clients", "60",
+                        "--pairs", "td_synnex:quickbooks_online,cloudmore:syncro"], cwd=root, env=env, check=True,
+                       capture_output=True)
+        outs.append(out)
+    files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())
+    assert len(files) == 7  # two cases x (vendor, psa, truth) + index.json
+    for f in files:
+        assert (outs[0] / f).read_bytes() == (outs[1] / f).read_bytes(), f
