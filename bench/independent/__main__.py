@@ -48,7 +48,16 @@ def main(argv: list[str] | None = None) -> int:
                     truth = generate_case(args.out_dir / name, seed=seed, vendor_format=v, psa_format=p,
                                           clients=n, perturb=perturb)
                     doc = json.loads(truth.read_text(encoding="utf-8"))
-                    index.append({"case": name, "findings": len(doc["findings"])})
+                    by_type: dict[str, int] = {}
+                    by_class: dict[str, int] = {}
+                    for f in doc["findings"]:
+                        by_type[f["type"]] = by_type.get(f["type"], 0) + 1
+                        for c in f["classes"]:
+                            by_class[c] = by_class.get(c, 0) + 1
+                    index.append({"case": name, "vendor_format": v, "psa_format": p, "seed": seed, "clients": n,
+                                  "perturb": perturb, "findings": len(doc["findings"]),
+                                  "by_type": dict(sorted(by_type.items())),
+                                  "by_class": dict(sorted(by_class.items()))})
                     print(f"{name}: {len(doc['findings'])} findings", file=sys.stderr)
     (args.out_dir / "index.json").write_text(json.dumps(index, indent=1) + "\n", encoding="utf-8")
     return 0

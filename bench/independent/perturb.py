@@ -96,7 +96,7 @@ def perturb_product(prod: Product, basket: set[str], rng: random.Random,
         opts.pop("inhouse_name", None)
         opts.pop("bare_plan", None)
     weights = {"brand_dropped": 3, "abbreviation": 4, "extra_billing_words": 4, "typo": 3,
-               "renamed_product": 2, "bare_plan": 3, "inhouse_name": 3, "out_of_catalogue": 5,
+               "renamed_product": 3, "bare_plan": 5, "inhouse_name": 6, "out_of_catalogue": 5,
                "case_punct": 2}
     classes = sorted(opts)
     cls = rng.choices(classes, weights=[weights[c] for c in classes])[0]
