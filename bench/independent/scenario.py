@@ -428,6 +428,15 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
                 continue
             vendor_present = pl.product.key in basket_of[pl.client.cid]
             pl.text, pl.classes = perturb_product(pl.product, basket_of[pl.client.cid], prng, vendor_present)
+        # the bill's own spelling of a few tenants: typed in capitals or without the punctuation
+        for c in clients:
+            if prng.random() < 0.12:
+                variants = [c.name.upper(), c.name.replace(".", "").replace(",", "")]
+                variants = [x for x in variants if x != c.name]
+                c.vendor_name = prng.choice(variants)
+                for v in vlines:
+                    if v.client is c:
+                        v.classes = ["case_punct"]
     return Scenario(seed, currency, clients, vlines, plines)
 
 
