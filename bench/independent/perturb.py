@@ -21,7 +21,7 @@ EXTRA_WORDS = (
     "{p} - per user", "{p} Monthly Subscription", "{p} Licence", "{p} License", "{p} (NCE, annual)",
     "{p} - Monthly", "{p} /user/mo", "NCE {p} (Annual)", "{p} - 1 Year Commitment", "{p} Seats",
     "{p} [annual term, paid monthly]", "Licence: {p}", "{p} - User Licenses", "{p} subscription (M2M)",
-    "{p} - NCE 12mo", "{p} Lic.",
+    "{p} - NCE 12mo", "{p} Lic.", "{p} [NCE]", "{p} (NCE)", "{p} - Annual Commit", "{p} - user/month",
 )
 
 _KEYBOARD = {
