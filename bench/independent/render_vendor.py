@@ -280,10 +280,14 @@ def td_synnex(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
 
 # ---------------------------------------------------------------- Ingram Micro Cloud Marketplace
 def ingram(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
+    """Billing data export (short view) columns as Ingram's KB lists them, plus the invoice fields:
+    Unit Price before promotions, Discount, Duration, and Net Price = the line's extended net amount."""
     t = Table()
-    t.add(["Customer Name", "Customer Reference", "Subscription ID", "Subscription Name", "Vendor", "MPN",
-           "Billing Cycle", "Charge Type", "Charge Start Date", "Charge End Date", "Quantity", "Unit List Price",
-           "Discount %", "Net Price", "Currency"])
+    t.add(["Reseller ID", "Reseller Company Name", "Customer Account ID", "End Customer Name", "Subscription ID",
+           "Subscription Name", "Subscription Expiration Date", "Plan ID", "Vendor", "MPN", "Charge Type",
+           "Charge Start Date", "Charge End Date", "Quantity", "Unit Price", "Unit of Measure", "Duration",
+           "Discount", "Net Price", "Currency"])
+    plan_ids = {p: str(119000 + i * 17) for i, p in enumerate(sorted({v.product.key for v in sc.vlines}))}
     for v in _ordered(sc):
         if v.term == "TRIAL":
             suffix = " (Trial)"
@@ -293,13 +297,17 @@ def ingram(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
             suffix = " (Monthly Pre-Paid)"
         else:
             suffix = " (1 Year, Monthly Pre-Paid)"
-        disc = Decimal(0) if v.list_unit == 0 else ((1 - v.unit / v.list_unit) * 100).quantize(Decimal("0.01"))
         mpn = (v.product.pc_product_id + ":" + v.product.pc_sku_id) if v.product.ms else v.product.pax8_sku
         charge = {"credit": "Cancellation Refund", "free": "Recurring"}.get(v.role, "Recurring")
-        t.add([v.client.vendor_name, "IM-" + v.client.cid[1:], "S-" + v.sub_id[:8].upper(),
-               v.product.ingram_name + suffix, v.product.publisher, mpn, "Annual" if v.annual else "Monthly",
-               charge, PERIOD_START.strftime("%m/%d/%Y"), _charge_end(v).strftime("%m/%d/%Y"), v.qty,
-               v.list_unit, disc, _ext(v, v.unit), sc.currency], v)
+        gross, net = _ext(v, v.list_unit), _ext(v, v.unit)
+        expiry = dt.date(v.start.year + 1, v.start.month, 1) if v.term == "P1Y" else dt.date(2026, 11, 1)
+        if expiry <= PERIOD_START:
+            expiry = dt.date(2027, v.start.month, 1)
+        t.add(["1000105104", "Example Managed IT LLC", str(1000200000 + int(v.client.cid[1:])),
+               v.client.vendor_name, str(1170000 + int(v.sub_id[:5], 16) % 99999), v.product.ingram_name + suffix,
+               expiry.isoformat(), plan_ids[v.product.key], v.product.publisher, mpn, charge,
+               PERIOD_START.isoformat(), _charge_end(v).isoformat(), v.qty, v.list_unit,
+               "Yearly" if v.annual else "Monthly", "1.00", gross - net, net, sc.currency], v)
     name = "vendor.csv"
     write_csv(out / name, t)
     return name, None, t.row_map()
@@ -369,7 +377,9 @@ def cloudmore(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     t = Table()
     t.add(["Billing Date", "Service Name", "Broker Name", "Organization Name", "Customer Number", "Product Name",
            "Item Code", "Quantity", "Unit Cost Price", "Unit Sales Price", "Total Cost", "Total Sales",
-           "Margin Amount", "Margin Percentage", "Currency Code", "Product ID", "Payment Frequency"])
+           "Margin Amount", "Margin Percentage", "Currency Code", "Product ID", "Payment Frequency",
+           "Purchase Order Number", "Subscription ID", "Subscription Name", "Billing Line Details",
+           "Organization Currency Code", "Organization Groups", "Note"])
     nums = {c.cid: str(20000 + i) for i, c in enumerate(sorted(sc.clients, key=lambda c: c.cid))}
     for v in _ordered(sc):
         p = v.product
@@ -378,10 +388,13 @@ def cloudmore(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
         cost, sales = _ext(v, v.unit), _ext(v, v.list_unit)
         margin = sales - cost
         pct = Decimal(0) if sales == 0 else (margin / sales * 100).quantize(Decimal("0.01"))
+        freq = "Trial" if v.term == "TRIAL" else ("Annually" if v.annual else "Monthly")
+        end = _charge_end(v)
+        details = f"{'Credit' if v.role == 'credit' else 'Fee'} {PERIOD_START:%d.%m.%Y} - {end:%d.%m.%Y}"
         t.add(["2026-10-01", service, "Nordic Example IT AB", v.client.vendor_name, nums[v.client.cid], p.name,
                item, str(v.qty), _eu(v.unit), _eu(v.list_unit), _eu(cost), _eu(sales), _eu(margin), _eu(pct),
-               sc.currency, _PAX8_PID[p.key][:8], "Trial" if v.term == "TRIAL" else ("Annually" if v.annual else
-                                                                                     "Monthly")], v)
+               sc.currency, _PAX8_PID[p.key][:8], freq, "", v.sub_id, f"{p.name} ({freq})", details, sc.currency,
+               "", ""], v)
     name = "vendor.csv"
     write_csv(out / name, t, delimiter=";", encoding="cp1252")
     return name, None, t.row_map()

@@ -306,7 +306,7 @@ VENDOR_READ = {  # format -> (qty, unit cost for the billed period, billed annua
     "pax8_portal": lambda r: (_dec(r["quantity"]), _dec(r["cost"]), "billed annually" in r["details"]),
     "td_synnex": lambda r: (_dec(r["Quantity"]), _dec(r["Unit Price"]), r["Billing Frequency"] == "Annual"),
     "ingram": lambda r: (_dec(r["Quantity"]), _dec(r["Net Price"]) / _dec(r["Quantity"]),
-                         r["Billing Cycle"] == "Annual"),
+                         r["Unit of Measure"] == "Yearly"),
     "sherweb": lambda r: (_dec(r["Quantity"]), _dec(r["Unit Cost"]), r["Billing Cycle"] == "Yearly"),
     "dicker_data": lambda r: (_dec(r["QTY"]), _dec(r["UNIT PRICE"]), "UPFRONT" in r["STOCK DESCRIPTION"]),
     "cloudmore": lambda r: (_dec(r["Quantity"]), _eu(r["Unit Cost Price"]), r["Payment Frequency"] == "Annually"),
