@@ -248,28 +248,31 @@ def _td_sku(v: VLine) -> str:
 
 
 def td_synnex(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
+    """StreamOne Ion billing report: per TD SYNNEX's KB, Seller Cost is the reseller's cost and Customer
+    Cost the MSRP ("street pricing"); both are line amounts here, next to a per-seat Unit Price."""
     t = Table()
     t.add([Bold("TD SYNNEX StreamOne Ion")])
-    t.add(["Billing Details - October 2026"])
-    t.add(["Reseller: Example Managed IT LLC", "", "Statement: ION-2026-10-" + str(rng.randint(1000, 9999))])
+    t.add(["Microsoft & Cloud Billing Report - October 2026"])
+    t.add(["Reseller: Example Managed IT LLC", "", "Date range: 10/01/2026 - 10/31/2026"])
     t.add([])
-    cols = ["Customer Name", "Customer ID", "Subscription ID", "Vendor", "SKU", "Product Name",
-            "Billing Frequency", "Term", "Charge Type", "Service Period Start", "Service Period End", "Quantity",
-            "Unit Price", "Extended Price", "MSRP", "Currency"]
+    cols = ["Customer Name", "Customer ID", "Subscription ID", "Vendor", "SKU", "Product Name", "Charge Type",
+            "Billing Frequency", "Term", "Charge Start Date", "Charge End Date", "Quantity", "Unit Price",
+            "Seller Cost", "Customer Cost", "Margin", "Currency"]
     t.add(cols)
     ids = {c.cid: "C" + str(5_000_000 + i * 37) for i, c in enumerate(sorted(sc.clients, key=lambda c: c.cid))}
     summary: dict[str, Decimal] = {}
     for v in _ordered(sc):
         term = {"P1M": "1 Month", "P1Y": "1 Year", "TRIAL": "Trial"}[v.term]
-        charge = {"credit": "Credit", "free": "Recurring"}.get(v.role, "Recurring")
-        ext = _ext(v, v.unit)
-        summary[v.client.vendor_name] = summary.get(v.client.vendor_name, Decimal(0)) + ext
+        charge = {"credit": "customerCredit", "free": "cycleCharge"}.get(v.role, "cycleCharge")
+        seller, customer = _ext(v, v.unit), _ext(v, v.list_unit)
+        summary[v.client.vendor_name] = summary.get(v.client.vendor_name, Decimal(0)) + seller
         t.add([v.client.vendor_name, ids[v.client.cid], v.sub_id, v.product.publisher.split()[0], _td_sku(v),
-               v.product.name + (" (NCE)" if v.product.ms else ""), "Annual" if v.annual else "Monthly", term,
-               charge, PERIOD_START, _charge_end(v), v.qty, v.unit, ext, v.list_unit, sc.currency], v)
+               v.product.name + (" (NCE)" if v.product.ms else ""), charge, "Annual" if v.annual else "Monthly",
+               term, PERIOD_START, _charge_end(v), v.qty, v.unit, seller, customer, customer - seller,
+               sc.currency], v)
     s = Table()
     s.add([Bold("Summary by customer - October 2026")])
-    s.add(["Customer", "Amount"])
+    s.add(["Customer", "Seller Cost"])
     for k in sorted(summary):
         s.add([k, summary[k]])
     s.add([Bold("Total"), sum(summary.values(), Decimal(0))])
@@ -315,9 +318,12 @@ def ingram(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
 
 # ---------------------------------------------------------------- Sherweb
 def sherweb(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
+    """Payable charges per subscription (Sherweb's billing API speaks of list price, net price, deductions,
+    fees); here List Price and Net Price are per seat, Deductions and Subtotal are line amounts."""
     t = Table()
-    t.add(["Customer", "Customer ID", "Product", "SKU", "Subscription", "Charge Type", "Billing Cycle",
-           "Period Start", "Period End", "Quantity", "Unit Cost", "Unit MSRP", "Total Cost", "Currency"])
+    t.add(["Customer Name", "Customer ID", "Product Name", "SKU", "Subscription ID", "Charge Name", "Charge Type",
+           "Billing Cycle", "Period From", "Period To", "Quantity", "List Price", "Net Price", "Deductions",
+           "Fees", "Subtotal", "Currency"])
     ids = {c.cid: _hex(rng, 8) for c in sorted(sc.clients, key=lambda c: c.cid)}
     for v in _ordered(sc):
         p = v.product
@@ -329,9 +335,11 @@ def sherweb(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
         else:
             prod, sku = p.name, p.pax8_sku
         charge = {"credit": "Credit", "free": "Recurring"}.get(v.role, "Recurring")
-        t.add([v.client.vendor_name, ids[v.client.cid], prod, sku, v.sub_id, charge,
+        name = "Monthly fee" if not v.annual else "Yearly fee"
+        t.add([v.client.vendor_name, ids[v.client.cid], prod, sku, v.sub_id, name, charge,
                "Yearly" if v.annual else "Monthly", PERIOD_START.isoformat(), _charge_end(v).isoformat(), v.qty,
-               v.unit, v.list_unit, _ext(v, v.unit), sc.currency], v)
+               v.list_unit, v.unit, _ext(v, v.list_unit) - _ext(v, v.unit), Decimal("0.00"), _ext(v, v.unit),
+               sc.currency], v)
     name = "vendor.csv"
     write_csv(out / name, t)
     return name, None, t.row_map()

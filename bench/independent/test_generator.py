@@ -307,7 +307,7 @@ VENDOR_READ = {  # format -> (qty, unit cost for the billed period, billed annua
     "td_synnex": lambda r: (_dec(r["Quantity"]), _dec(r["Unit Price"]), r["Billing Frequency"] == "Annual"),
     "ingram": lambda r: (_dec(r["Quantity"]), _dec(r["Net Price"]) / _dec(r["Quantity"]),
                          r["Unit of Measure"] == "Yearly"),
-    "sherweb": lambda r: (_dec(r["Quantity"]), _dec(r["Unit Cost"]), r["Billing Cycle"] == "Yearly"),
+    "sherweb": lambda r: (_dec(r["Quantity"]), _dec(r["Net Price"]), r["Billing Cycle"] == "Yearly"),
     "dicker_data": lambda r: (_dec(r["QTY"]), _dec(r["UNIT PRICE"]), "UPFRONT" in r["STOCK DESCRIPTION"]),
     "cloudmore": lambda r: (_dec(r["Quantity"]), _eu(r["Unit Cost Price"]), r["Payment Frequency"] == "Annually"),
     "generic_distributor": lambda r: (_dec(r["Qty"]), _dec(r["Unit Cost"]), r["Billing Cycle"] == "Annual"),
