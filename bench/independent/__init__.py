@@ -17,7 +17,7 @@ from .scenario import PERIOD, PLine, Scenario, VLine, build, findings, money
 VENDOR_FORMATS: tuple[str, ...] = tuple(render_vendor.RENDERERS)
 PSA_FORMATS: tuple[str, ...] = tuple(render_psa.RENDERERS)
 
-__all__ = ["VENDOR_FORMATS", "PSA_FORMATS", "PRODUCT_CLASSES", "CLIENT_CLASSES", "generate_case", "build_case"]
+__all__ = ["CLIENT_CLASSES", "PRODUCT_CLASSES", "PSA_FORMATS", "VENDOR_FORMATS", "build_case", "generate_case"]
 
 
 def build_case(*, seed: int, vendor_format: str, clients: int = 80, perturb: bool = True) -> Scenario:

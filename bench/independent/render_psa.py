@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import pathlib
 import random
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from . import catalog as cat
 from .io_util import Bold, Table, write_csv, write_xlsx
-from .scenario import PERIOD_START, PLine, Scenario
+from .scenario import PLine, Scenario
 
 Result = tuple[str, str | None, dict[int, PLine]]
 
@@ -145,7 +145,7 @@ def syncro(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
             else:
                 desc = rng.choice(("Service", "Recurring service", ""))
             cents = int(pl.unit * 100)
-            cost = int((pl.unit * Decimal("0.8")).quantize(Decimal("1")))
+            cost = int((pl.unit * Decimal("0.8")).quantize(Decimal(1)))
             t.add([name, sched, freq, paused, "2026-11-01", pl.text, desc, pl.qty, cents, cost * 100], pl)
     name = "psa.csv"
     write_csv(out / name, t, newline="\n")

@@ -9,8 +9,8 @@ import datetime as dt
 import json
 import pathlib
 import random
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from . import catalog as cat
 from .io_util import Bold, Table, write_csv, write_xlsx
@@ -196,7 +196,7 @@ PAX8_API_COLS = ["companyName", "companyId", "externalId", "startPeriod", "endPe
                  "vendorName", "type"]
 
 
-_PAX8_PID = {p.key: "%08x-%04x-4%03x-8%03x-%012x" % (0x5a000000 + i * 7919, i, i * 13, i * 17, 0xA0000 + i * 104729)
+_PAX8_PID = {p.key: f"{0x5a000000 + i * 7919:08x}-{i:04x}-4{i * 13:03x}-8{i * 17:03x}-{0xA0000 + i * 104729:012x}"
              for i, p in enumerate(cat.PRODUCTS)}
 
 

@@ -23,7 +23,7 @@ from .perturb import perturb_client, perturb_product
 PERIOD = "2026-10"
 PERIOD_START = dt.date(2026, 10, 1)
 PERIOD_END = dt.date(2026, 10, 31)
-FX = {"USD": Decimal("1"), "CAD": Decimal("1.37"), "AUD": Decimal("1.52"), "EUR": Decimal("0.92"),
+FX = {"USD": Decimal(1), "CAD": Decimal("1.37"), "AUD": Decimal("1.52"), "EUR": Decimal("0.92"),
       "GBP": Decimal("0.79")}
 CENT = Decimal("0.01")
 
@@ -108,7 +108,7 @@ class Scenario:
 
 
 def _guid(rng: random.Random) -> str:
-    h = "%032x" % rng.getrandbits(128)
+    h = f"{rng.getrandbits(128):032x}"
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
 
 

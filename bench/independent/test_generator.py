@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import pathlib
 import re
@@ -69,10 +68,10 @@ def _case(tmp: pathlib.Path, v: str, p: str, seed: int = 1, perturb: bool = True
 @pytest.mark.parametrize("v,p", PAIRS[:6] + PAIRS[-3:])
 def test_same_seed_same_bytes(tmp_path: pathlib.Path, v: str, p: str) -> None:
     a = _case(tmp_path / "a", v, p, seed=5)
-    b = _case(tmp_path / "b", v, p, seed=5)
+    _case(tmp_path / "b", v, p, seed=5)
     for name in (a["vendor_file"], a["psa_file"], "truth.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    c = _case(tmp_path / "c", v, p, seed=6)
+    _case(tmp_path / "c", v, p, seed=6)
     assert (tmp_path / "c" / "truth.json").read_bytes() != (tmp_path / "a" / "truth.json").read_bytes()
 
 
@@ -81,7 +80,7 @@ def test_same_seed_same_bytes(tmp_path: pathlib.Path, v: str, p: str) -> None:
 def test_metamorphic_perturbation_keeps_findings(tmp_path: pathlib.Path, v: str, p: str, seed: int) -> None:
     a = _case(tmp_path / "p", v, p, seed=seed, perturb=True)
     b = _case(tmp_path / "c", v, p, seed=seed, perturb=False)
-    key = lambda f: (f["type"], f["client"], f["product"], f["monthly_impact"])  # noqa: E731
+    key = lambda f: (f["type"], f["client"], f["product"], f["monthly_impact"])
     assert sorted(map(key, a["findings"])) == sorted(map(key, b["findings"]))
     assert a["findings"], "a case with no findings tests nothing"
     # the perturbed render really differs and carries classes; the clean one carries none
@@ -337,7 +336,7 @@ def _records(rows: list[list[str]], wanted: dict) -> dict[int, dict]:
 
 def _rules(vendor: dict, psa: dict) -> list[tuple[str, str, str, Decimal]]:
     """rules.md, re-implemented here from scratch over (client, product) -> [(qty, monthly unit)]."""
-    agg = lambda lines: (sum(q for q, _ in lines), sum((Fraction(q) * u for q, u in lines), Fraction(0)))  # noqa: E731
+    agg = lambda lines: (sum(q for q, _ in lines), sum((Fraction(q) * u for q, u in lines), Fraction(0)))
     per_prod: dict[str, list[Fraction]] = {}
     for (cl, pr), lines in psa.items():
         q, s = agg(lines)
