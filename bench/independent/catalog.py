@@ -404,9 +404,8 @@ ACCENTED: tuple[tuple[str, str], ...] = (
     ("Crème de la Crème Bakery LLC", "Creme de la Creme Bakery LLC"),
     ("Núñez & Peña Abogados S.L.", "Nunez & Pena Abogados S.L."),
 )
-TRADE_NAMES = ("Smile Studio", "Main Street Dental", "Harbor Point Realty", "Brightside Clinic",
-               "Peak Performance PT", "Green Acres Landscaping", "Copper Kettle Cafe", "Northstar Legal",
-               "Pioneer Builders", "Blue Door Marketing")
+TRADE_NAMES = ("Brightside", "Northstar", "Blue Door", "Copper Kettle", "Green Acres", "Peak Performance",
+               "Pioneer", "Silver Birch", "Red Fern", "Bluebird", "True North", "Lantern")
 SIBLINGS: tuple[tuple[str, ...], ...] = (
     ("Northwind Dental Group", "Northwind Dental Lab"),
     ("Bayside Pharmacy Store 12", "Bayside Pharmacy Store 15", "Bayside Pharmacy Store 9"),
