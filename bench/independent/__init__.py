@@ -22,6 +22,8 @@ __all__ = ["CLIENT_CLASSES", "PRODUCT_CLASSES", "PSA_FORMATS", "VENDOR_FORMATS",
 
 def build_case(*, seed: int, vendor_format: str, clients: int = 80, perturb: bool = True) -> Scenario:
     """The scenario (no files): depends on the seed, size and the vendor's currency/catalogue only."""
+    if clients < 20:
+        raise ValueError(f"clients must be at least 20 (the sibling and store traps alone take 13); got {clients}")
     if vendor_format not in render_vendor.VENDOR_SPEC:
         raise ValueError(f"unknown vendor format {vendor_format!r}; known: {', '.join(VENDOR_FORMATS)}")
     currency, ms_only = render_vendor.VENDOR_SPEC[vendor_format]
