@@ -77,13 +77,24 @@ def connectwise_cancel_date_only(sc: Scenario, out: pathlib.Path, rng: random.Ra
     t = Table()
     t.add(["Company", "Agreement", "Product ID", "Description", "Qty", "Unit Price", "Ext Price", "Effective Date",
            "Cancelled Date"])
+    european = sc.currency == "EUR"  # a European MSP's export: `;`, decimal comma, day-first dates
+
+    def num(x: Decimal) -> str | Decimal:
+        return format(x, "f").replace(".", ",") if european else x
+
+    def day(d: dt.date | None) -> str:
+        return "" if d is None else (f"{d:%d.%m.%Y}" if european else _mdy(d))
+
     for name, lines in _groups(sc, rng):
         for pl in lines:
             unit = _monthly(pl)
-            t.add([name, pl.agreement, _code(pl), pl.text, pl.qty, unit, _ext(pl.qty, unit), _mdy(pl.start),
-                   _mdy(pl.cancel_date)], pl)
+            t.add([name, pl.agreement, _code(pl), pl.text, pl.qty, num(unit), num(_ext(pl.qty, unit)),
+                   day(pl.start), day(pl.cancel_date)], pl)
     name = "psa.csv"
-    write_csv(out / name, t)
+    if european:
+        write_csv(out / name, t, delimiter=";", encoding="cp1252")
+    else:
+        write_csv(out / name, t)
     return name, None, t.row_map()
 
 
