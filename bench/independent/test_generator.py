@@ -400,6 +400,7 @@ def test_same_bytes_across_processes_and_hash_seeds(tmp_path: pathlib.Path) -> N
     import os
     import subprocess
     import sys
+    import time
 
     root = pathlib.Path(__file__).resolve().parents[2]
     outs = []
@@ -410,6 +411,7 @@ def test_same_bytes_across_processes_and_hash_seeds(tmp_path: pathlib.Path) -> N
                         "--pairs", "td_synnex:quickbooks_online,cloudmore:syncro"], cwd=root, env=env, check=True,
                        capture_output=True)
         outs.append(out)
+        time.sleep(2.1)  # zip entries carry 2-second timestamps: a clock-dependent writer would differ
     files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())
     assert len(files) == 7  # two cases x (vendor, psa, truth) + index.json
     for f in files:
