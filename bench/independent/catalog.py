@@ -49,7 +49,7 @@ E3_GROUP = {"M365E3", "O365E3", "M365E3NT"}
 E5_GROUP = {"M365E5", "E5SEC"}
 MAIL_GROUP = {"EXOP1", "EXOP2", "BB"}
 BACKUP365_GROUP = {"DROPSUITE", "DATTOSAAS"}
-ENDPOINT_GROUP = {"MDB", "S1"}
+ENDPOINT_GROUP = {"MDB", "S1", "MDE1", "MDE2"}
 MAILSEC_GROUP = {"PROOFPOINT", "MDO1"}
 VISIO_GROUP = {"VISIO2", "VISIO1"}
 PROJECT_GROUP = {"PROJ3", "PROJ1"}
@@ -82,7 +82,7 @@ PRODUCTS: tuple[Product, ...] = (
                 "brand_dropped": _s("Business Premium", "365 Business Premium"),
                 "abbreviation": _s("M365 BP", "M365 Bus Prem", "MS 365 BP", "M365 Biz Premium"),
                 "renamed_product": _s(("Microsoft 365 Business", {"BP", "BS", "BB"})),
-                "bare_plan": _s(("Premium", {"BP", "ENTRAP1"})),
+                "bare_plan": _s(("Premium", {"BP", "ENTRAP1", "ENTRAP2"})),
             }),
     Product("O365E1", "Office 365 E1", True, D("10.00"), pc_product_id="CFQ7TTC0LF8R",
             pc_sku_id="0001", pax8_sku="MST-NCE-110-C100", dicker_desc="MS NCE O365 E1",
@@ -206,6 +206,45 @@ PRODUCTS: tuple[Product, ...] = (
                 "abbreviation": _s("AAD P1", "Entra P1", "AADP1"),
                 "renamed_product": _s("Azure AD Premium P1", "Azure Active Directory Premium P1",
                                       "Azure AD Premium Plan 1"),
+            }),
+    Product("ENTRAP2", "Microsoft Entra ID P2", True, D("9.00"), pc_product_id="CFQ7TTC0LH2J",
+            pc_sku_id="0001", pax8_sku="MST-NCE-191-C100", dicker_desc="MS NCE ENTRA ID P2",
+            ingram_name="Microsoft Entra ID P2", generic_name="Entra ID P2", weight=1,
+            spellings={
+                "brand_dropped": _s("Entra ID P2", "Entra ID Premium P2"),
+                "abbreviation": _s("AAD P2", "Entra P2"),
+                "renamed_product": _s("Azure AD Premium P2", "Azure Active Directory Premium P2"),
+            }),
+    Product("MDE1", "Microsoft Defender for Endpoint P1", True, D("3.00"), pc_product_id="CFQ7TTC0LHR3",
+            pc_sku_id="0001", pax8_sku="MST-NCE-201-C100", dicker_desc="MS NCE DEF ENDPOINT P1",
+            ingram_name="Microsoft Defender for Endpoint P1", generic_name="Defender for Endpoint P1", weight=1,
+            spellings={
+                "brand_dropped": _s("Defender for Endpoint P1"),
+                "abbreviation": _s("MDE P1", "MDE Plan 1"),
+                "renamed_product": _s("Microsoft Defender ATP P1"),
+            }),
+    Product("MDE2", "Microsoft Defender for Endpoint P2", True, D("5.20"), pc_product_id="CFQ7TTC0LHR4",
+            pc_sku_id="0001", pax8_sku="MST-NCE-202-C100", dicker_desc="MS NCE DEF ENDPOINT P2",
+            ingram_name="Microsoft Defender for Endpoint P2", generic_name="Defender for Endpoint P2", weight=1,
+            spellings={
+                "brand_dropped": _s("Defender for Endpoint P2"),
+                "abbreviation": _s("MDE P2", "MDE Plan 2"),
+                "renamed_product": _s("Microsoft Defender ATP", "Windows Defender ATP"),
+            }),
+    Product("PROJ1", "Project Plan 1", True, D("10.00"), pc_product_id="CFQ7TTC0HDN0",
+            pc_sku_id="0001", pax8_sku="MST-NCE-181-C100", dicker_desc="MS NCE PROJECT P1",
+            ingram_name="Project Plan 1", generic_name="Project Plan 1", weight=1,
+            spellings={
+                "abbreviation": _s("Project P1", "Proj Plan 1"),
+                "bare_plan": _s(("Project", PROJECT_GROUP)),
+            }),
+    Product("TEAMSPHONE", "Microsoft Teams Phone Standard", True, D("10.00"), pc_product_id="CFQ7TTC0J1FV",
+            pc_sku_id="0001", pax8_sku="MST-NCE-242-C100", dicker_desc="MS NCE TEAMS PHONE STD",
+            ingram_name="Microsoft Teams Phone Standard", generic_name="Teams Phone Standard", weight=2,
+            spellings={
+                "brand_dropped": _s("Teams Phone Standard", "Teams Phone"),
+                "abbreviation": _s("MS Teams Phone Std", "Teams Phone Std"),
+                "renamed_product": _s("Microsoft 365 Phone System", "Phone System"),
             }),
     Product("MDB", "Microsoft Defender for Business", True, D("3.00"), pc_product_id="CFQ7TTC0LH8D",
             pc_sku_id="0001", pax8_sku="MST-NCE-200-C100", dicker_desc="MS NCE DEFENDER BUS",
@@ -344,12 +383,13 @@ BY_KEY = {p.key: p for p in PRODUCTS}
 # Primary suites (one per client, sometimes two for look-alike traps) and add-ons.
 SUITES = ("BB", "BS", "BP", "O365E1", "O365E3", "M365E3", "M365E5", "EXOP1", "F3", "APPSBUS")
 ADDONS = ("EOA", "COPILOT", "PBIPRO", "VISIO2", "VISIO1", "PROJ3", "ENTRAP1", "MDB", "INTUNE1",
-          "TEAMSESS", "MDO1", "EXOP2", "E5SEC", "TEAMSENT")
+          "TEAMSESS", "MDO1", "EXOP2", "E5SEC", "TEAMSENT", "ENTRAP2", "MDE1", "MDE2", "PROJ1", "TEAMSPHONE")
 NON_MS = ("ACRONIS", "KEEPER", "ADOBE", "DROPSUITE", "S1", "DATTOSAAS", "PROOFPOINT")
 FREE = ("TEAMSEXP", "PAFREE", "PBIFREE")
 # Look-alike pairs one client buys together (must never merge).
 LOOKALIKES = (("M365E5", "E5SEC"), ("M365E3", "O365E3"), ("BB", "BP"), ("EXOP1", "EXOP2"),
-              ("M365E3", "M365E3NT"), ("VISIO1", "VISIO2"))
+              ("M365E3", "M365E3NT"), ("VISIO1", "VISIO2"), ("ENTRAP1", "ENTRAP2"), ("MDE1", "MDE2"),
+              ("PROJ1", "PROJ3"))
 
 # ---- PSA service lines (never reconciled) ----
 SERVICES: tuple[tuple[str, Decimal, str], ...] = (
