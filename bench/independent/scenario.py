@@ -379,14 +379,15 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
                 qtys = [q1, pq - q1]
                 prices = [prices[0], prices[0] if (mode == "below" or rng.random() < 0.5)
                           else max(prices[0], money(prices[0] * Decimal("1.05")))]
-            for q, pr in zip(qtys, prices):
+            for j, (q, pr) in enumerate(zip(qtys, prices)):
                 yearly = mode != "below" and rng.random() < 0.04
                 unit = pr * 12 if yearly else pr
                 cancel = None
                 if rng.random() < 0.04:  # cancellation scheduled after the period starts: still billed
                     cancel = dt.date(2026, 10, rng.randint(2, 28)) if rng.random() < 0.5 else dt.date(2027, 1, 31)
                 plines.append(PLine(c, p, None, q, unit, yearly, "licence", p.name, [], cancel,
-                                    dt.date(2025, rng.randint(1, 12), 1), agreement))
+                                    dt.date(2025, rng.randint(1, 12), 1),
+                                    agreement if j == 0 else "Additional Licences"))
         # cancelled lines (take no part)
         if rng.random() < 0.14:
             k = rng.choice(keys or list(cat.ADDONS))
