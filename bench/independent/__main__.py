@@ -15,13 +15,18 @@ def _pairs(spec: str) -> list[tuple[str, str]]:
         return [(v, p) for v in VENDOR_FORMATS for p in PSA_FORMATS]
     if spec == "diagonal":  # every format at least once, few cases
         n = max(len(VENDOR_FORMATS), len(PSA_FORMATS))
-        return [(VENDOR_FORMATS[i % len(VENDOR_FORMATS)], PSA_FORMATS[i % len(PSA_FORMATS)]) for i in range(n)]
+        return [
+            (VENDOR_FORMATS[i % len(VENDOR_FORMATS)], PSA_FORMATS[i % len(PSA_FORMATS)])
+            for i in range(n)
+        ]
     out = []
     for item in spec.split(","):
         v, _, p = item.partition(":")
         if v not in VENDOR_FORMATS or p not in PSA_FORMATS:
-            raise SystemExit(f"unknown pair {item!r}; vendor formats: {', '.join(VENDOR_FORMATS)}; "
-                             f"PSA formats: {', '.join(PSA_FORMATS)}")
+            raise SystemExit(
+                f"unknown pair {item!r}; vendor formats: {', '.join(VENDOR_FORMATS)}; "
+                f"PSA formats: {', '.join(PSA_FORMATS)}"
+            )
         out.append((v, p))
     return out
 
@@ -31,12 +36,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out_dir", type=pathlib.Path)
     ap.add_argument("--seeds", type=int, nargs="+", default=[1])
     ap.add_argument("--clients", type=int, nargs="+", default=[80])
-    ap.add_argument("--pairs", default="all",
-                    help="'all' (every vendor x PSA format), 'diagonal' (each format once), or "
-                         "'vendor:psa,vendor:psa'")
+    ap.add_argument(
+        "--pairs",
+        default="all",
+        help="'all' (every vendor x PSA format), 'diagonal' (each format once), or "
+        "'vendor:psa,vendor:psa'",
+    )
     mode = ap.add_mutually_exclusive_group()
-    mode.add_argument("--clean", action="store_true", help="render canonical spellings only (perturb=False)")
-    mode.add_argument("--both", action="store_true", help="write a perturbed and a clean case for each")
+    mode.add_argument(
+        "--clean", action="store_true", help="render canonical spellings only (perturb=False)"
+    )
+    mode.add_argument(
+        "--both", action="store_true", help="write a perturbed and a clean case for each"
+    )
     args = ap.parse_args(argv)
     modes = [True, False] if args.both else [not args.clean]
     index = []
@@ -45,8 +57,14 @@ def main(argv: list[str] | None = None) -> int:
             for v, p in _pairs(args.pairs):
                 for perturb in modes:
                     name = f"{v}__{p}__s{seed}__n{n}" + ("" if perturb else "__clean")
-                    truth = generate_case(args.out_dir / name, seed=seed, vendor_format=v, psa_format=p,
-                                          clients=n, perturb=perturb)
+                    truth = generate_case(
+                        args.out_dir / name,
+                        seed=seed,
+                        vendor_format=v,
+                        psa_format=p,
+                        clients=n,
+                        perturb=perturb,
+                    )
                     doc = json.loads(truth.read_text(encoding="utf-8"))
                     by_type: dict[str, int] = {}
                     by_class: dict[str, int] = {}
@@ -54,10 +72,19 @@ def main(argv: list[str] | None = None) -> int:
                         by_type[f["type"]] = by_type.get(f["type"], 0) + 1
                         for c in f["classes"]:
                             by_class[c] = by_class.get(c, 0) + 1
-                    index.append({"case": name, "vendor_format": v, "psa_format": p, "seed": seed, "clients": n,
-                                  "perturb": perturb, "findings": len(doc["findings"]),
-                                  "by_type": dict(sorted(by_type.items())),
-                                  "by_class": dict(sorted(by_class.items()))})
+                    index.append(
+                        {
+                            "case": name,
+                            "vendor_format": v,
+                            "psa_format": p,
+                            "seed": seed,
+                            "clients": n,
+                            "perturb": perturb,
+                            "findings": len(doc["findings"]),
+                            "by_type": dict(sorted(by_type.items())),
+                            "by_class": dict(sorted(by_class.items())),
+                        }
+                    )
                     print(f"{name}: {len(doc['findings'])} findings", file=sys.stderr)
     (args.out_dir / "index.json").write_text(json.dumps(index, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -13,8 +13,21 @@ from typing import Any
 import xlsxwriter
 
 FIXED_TIME = dt.datetime(2026, 11, 2, 8, 0, 0)
-_ASCII_FALLBACK = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "ß": "ss",
-                                 "Œ": "OE", "œ": "oe", "Đ": "D", "đ": "d"})
+_ASCII_FALLBACK = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Æ": "AE",
+        "æ": "ae",
+        "ß": "ss",
+        "Œ": "OE",
+        "œ": "oe",
+        "Đ": "D",
+        "đ": "d",
+    }
+)
 
 
 class Table:
@@ -62,8 +75,15 @@ def _ok1252(ch: str) -> bool:
         return False
 
 
-def write_csv(path: pathlib.Path, table: Table, *, delimiter: str = ",", encoding: str = "utf-8",
-              bom: bool = False, newline: str = "\r\n") -> None:
+def write_csv(
+    path: pathlib.Path,
+    table: Table,
+    *,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    bom: bool = False,
+    newline: str = "\r\n",
+) -> None:
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator=newline, quoting=csv.QUOTE_MINIMAL)
     for row in table.rows:
@@ -77,10 +97,17 @@ def write_csv(path: pathlib.Path, table: Table, *, delimiter: str = ",", encodin
     path.write_bytes(data)
 
 
-def write_xlsx(path: pathlib.Path, sheets: list[tuple[str, Table]], *, money_fmt: str = "#,##0.00",
-               date_fmt: str = "mm/dd/yyyy") -> None:
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                         "strings_to_numbers": False})
+def write_xlsx(
+    path: pathlib.Path,
+    sheets: list[tuple[str, Table]],
+    *,
+    money_fmt: str = "#,##0.00",
+    date_fmt: str = "mm/dd/yyyy",
+) -> None:
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
     wb.set_properties({"created": FIXED_TIME, "author": "export", "title": ""})
     f_date = wb.add_format({"num_format": date_fmt})
     f_money = wb.add_format({"num_format": money_fmt})

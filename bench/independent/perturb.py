@@ -12,22 +12,78 @@ import re
 
 from .catalog import Product
 
-PRODUCT_CLASSES = ("brand_dropped", "abbreviation", "extra_billing_words", "typo", "renamed_product",
-                   "bare_plan", "inhouse_name", "out_of_catalogue", "case_punct")
-CLIENT_CLASSES = ("legal_suffix_typo", "abbreviation_misspelt", "generic_word_dropped", "branch_suffix",
-                  "store_number_variant", "dba", "accents_special", "case_punct", "untouched")
+PRODUCT_CLASSES = (
+    "brand_dropped",
+    "abbreviation",
+    "extra_billing_words",
+    "typo",
+    "renamed_product",
+    "bare_plan",
+    "inhouse_name",
+    "out_of_catalogue",
+    "case_punct",
+)
+CLIENT_CLASSES = (
+    "legal_suffix_typo",
+    "abbreviation_misspelt",
+    "generic_word_dropped",
+    "branch_suffix",
+    "store_number_variant",
+    "dba",
+    "accents_special",
+    "case_punct",
+    "untouched",
+)
 
 EXTRA_WORDS = (
-    "{p} - per user", "{p} Monthly Subscription", "{p} Licence", "{p} License", "{p} (NCE, annual)",
-    "{p} - Monthly", "{p} /user/mo", "NCE {p} (Annual)", "{p} - 1 Year Commitment", "{p} Seats",
-    "{p} [annual term, paid monthly]", "Licence: {p}", "{p} - User Licenses", "{p} subscription (M2M)",
-    "{p} - NCE 12mo", "{p} Lic.", "{p} [NCE]", "{p} (NCE)", "{p} - Annual Commit", "{p} - user/month",
+    "{p} - per user",
+    "{p} Monthly Subscription",
+    "{p} Licence",
+    "{p} License",
+    "{p} (NCE, annual)",
+    "{p} - Monthly",
+    "{p} /user/mo",
+    "NCE {p} (Annual)",
+    "{p} - 1 Year Commitment",
+    "{p} Seats",
+    "{p} [annual term, paid monthly]",
+    "Licence: {p}",
+    "{p} - User Licenses",
+    "{p} subscription (M2M)",
+    "{p} - NCE 12mo",
+    "{p} Lic.",
+    "{p} [NCE]",
+    "{p} (NCE)",
+    "{p} - Annual Commit",
+    "{p} - user/month",
 )
 
 _KEYBOARD = {
-    "a": "sq", "b": "vn", "c": "xv", "d": "sf", "e": "wr", "f": "dg", "g": "fh", "h": "gj", "i": "uo",
-    "j": "hk", "k": "jl", "l": "k", "m": "n", "n": "bm", "o": "ip", "p": "o", "r": "et", "s": "ad",
-    "t": "ry", "u": "yi", "v": "cb", "w": "qe", "x": "zc", "y": "tu", "z": "x",
+    "a": "sq",
+    "b": "vn",
+    "c": "xv",
+    "d": "sf",
+    "e": "wr",
+    "f": "dg",
+    "g": "fh",
+    "h": "gj",
+    "i": "uo",
+    "j": "hk",
+    "k": "jl",
+    "l": "k",
+    "m": "n",
+    "n": "bm",
+    "o": "ip",
+    "p": "o",
+    "r": "et",
+    "s": "ad",
+    "t": "ry",
+    "u": "yi",
+    "v": "cb",
+    "w": "qe",
+    "x": "zc",
+    "y": "tu",
+    "z": "x",
 }
 
 
@@ -37,9 +93,9 @@ def typo_word(word: str, rng: random.Random) -> str:
         i = rng.randrange(1, len(word) - 1)
         kind = rng.choice(("swap", "drop", "double", "key"))
         if kind == "swap":
-            out = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            out = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         elif kind == "drop":
-            out = word[:i] + word[i + 1:]
+            out = word[:i] + word[i + 1 :]
         elif kind == "double":
             out = word[:i] + word[i] + word[i:]
         else:
@@ -47,7 +103,7 @@ def typo_word(word: str, rng: random.Random) -> str:
             if ch not in _KEYBOARD:
                 continue
             rep = rng.choice(_KEYBOARD[ch])
-            out = word[:i] + (rep.upper() if word[i].isupper() else rep) + word[i + 1:]
+            out = word[:i] + (rep.upper() if word[i].isupper() else rep) + word[i + 1 :]
         if out.lower() != word.lower():
             return out
     return word[:-1]
@@ -65,8 +121,13 @@ def typo_text(text: str, rng: random.Random) -> str | None:
 
 
 def case_punct_product(text: str, rng: random.Random) -> str:
-    opts = [text.upper(), text.lower(), re.sub(r"[()\[\],]", "", text).replace("  ", " "),
-            text.replace(" ", "-", 1), text.replace("Microsoft", "MICROSOFT").replace("Office", "office")]
+    opts = [
+        text.upper(),
+        text.lower(),
+        re.sub(r"[()\[\],]", "", text).replace("  ", " "),
+        text.replace(" ", "-", 1),
+        text.replace("Microsoft", "MICROSOFT").replace("Office", "office"),
+    ]
     opts = [o for o in opts if o != text]
     return rng.choice(opts)
 
@@ -86,8 +147,9 @@ def product_options(prod: Product, basket: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def perturb_product(prod: Product, basket: set[str], rng: random.Random,
-                    vendor_present: bool) -> tuple[str, list[str]]:
+def perturb_product(
+    prod: Product, basket: set[str], rng: random.Random, vendor_present: bool
+) -> tuple[str, list[str]]:
     """Return (PSA description, classes). ~30% of lines stay canonical."""
     if rng.random() < 0.30:
         return prod.name, []
@@ -95,9 +157,17 @@ def perturb_product(prod: Product, basket: set[str], rng: random.Random,
     if not vendor_present:  # context-only names need a vendor line to resolve against
         opts.pop("inhouse_name", None)
         opts.pop("bare_plan", None)
-    weights = {"brand_dropped": 3, "abbreviation": 4, "extra_billing_words": 4, "typo": 3,
-               "renamed_product": 3, "bare_plan": 5, "inhouse_name": 6, "out_of_catalogue": 5,
-               "case_punct": 2}
+    weights = {
+        "brand_dropped": 3,
+        "abbreviation": 4,
+        "extra_billing_words": 4,
+        "typo": 3,
+        "renamed_product": 3,
+        "bare_plan": 5,
+        "inhouse_name": 6,
+        "out_of_catalogue": 5,
+        "case_punct": 2,
+    }
     classes = sorted(opts)
     cls = rng.choices(classes, weights=[weights[c] for c in classes])[0]
     if cls == "extra_billing_words":
@@ -113,10 +183,16 @@ def perturb_product(prod: Product, basket: set[str], rng: random.Random,
         text = rng.choice(opts[cls])
     result = [cls]
     # Sometimes a second, independent slip on top (people do both).
-    if cls in ("abbreviation", "brand_dropped", "renamed_product", "out_of_catalogue") and rng.random() < 0.25:
+    if (
+        cls in ("abbreviation", "brand_dropped", "renamed_product", "out_of_catalogue")
+        and rng.random() < 0.25
+    ):
         text = rng.choice(EXTRA_WORDS).format(p=text)
         result.append("extra_billing_words")
-    elif cls in ("renamed_product", "out_of_catalogue", "extra_billing_words") and rng.random() < 0.15:
+    elif (
+        cls in ("renamed_product", "out_of_catalogue", "extra_billing_words")
+        and rng.random() < 0.15
+    ):
         t = typo_text(text, rng)
         if t is not None:
             text = t
@@ -126,25 +202,53 @@ def perturb_product(prod: Product, basket: set[str], rng: random.Random,
 
 # ---------------------------------------------------------------- client names
 LEGAL_TYPOS = {
-    "Limited": ("Limietd", "Limted", "Limitd"), "Corporation": ("Corporaiton", "Coporation", "Corportion"),
-    "Incorporated": ("Incorproated", "Incoporated", "Incorporatd"), "Inc.": ("Icn.", "Inc,", "Ic."),
-    "LLC": ("LCC", "LLLC", "L.L.C"), "Ltd": ("Ldt", "Lt", "Ltd,"), "Pty Ltd": ("Pty Ldt", "Pyt Ltd"),
-    "LLP": ("LPP", "L.L.P"), "Corp.": ("Crop.", "Corp,"), "GmbH": ("GmbG", "Gmbh."),
-    "ApS": ("Aps.",), "A/S": ("AS",), "AB": ("A.B.",),
+    "Limited": ("Limietd", "Limted", "Limitd"),
+    "Corporation": ("Corporaiton", "Coporation", "Corportion"),
+    "Incorporated": ("Incorproated", "Incoporated", "Incorporatd"),
+    "Inc.": ("Icn.", "Inc,", "Ic."),
+    "LLC": ("LCC", "LLLC", "L.L.C"),
+    "Ltd": ("Ldt", "Lt", "Ltd,"),
+    "Pty Ltd": ("Pty Ldt", "Pyt Ltd"),
+    "LLP": ("LPP", "L.L.P"),
+    "Corp.": ("Crop.", "Corp,"),
+    "GmbH": ("GmbG", "Gmbh."),
+    "ApS": ("Aps.",),
+    "A/S": ("AS",),
+    "AB": ("A.B.",),
 }
 ABBREV_MISSPELT = {
-    "Management": ("Mngmt", "Mgmnt", "Mngt"), "Services": ("Scvs", "Srvcs", "Svcs."),
-    "Associates": ("Assocs", "Asscts", "Assoc"), "International": ("Intl", "Int'l", "Internatl"),
-    "Engineering": ("Engg", "Engnrg", "Eng."), "Construction": ("Constr", "Cnstrctn", "Const."),
-    "Partners": ("Ptnrs", "Prtnrs"), "Consulting": ("Cnsltng", "Consltg"), "Accounting": ("Acctg", "Accntng"),
-    "Medical": ("Med", "Mdcl"), "Insurance": ("Ins", "Insur"), "Company": ("Co", "Cmpny"),
-    "Manufacturing": ("Mfg", "Mfctrng"), "Property": ("Prop", "Prpty"), "Financial": ("Finl", "Fncl"),
-    "Facilities": ("Facil", "Fclts"), "Distribution": ("Distr", "Dstrbtn"), "Logistics": ("Logstcs",),
-    "Veterinary": ("Vet", "Vetrinary"), "Surveying": ("Surv", "Srvyng"),
+    "Management": ("Mngmt", "Mgmnt", "Mngt"),
+    "Services": ("Scvs", "Srvcs", "Svcs."),
+    "Associates": ("Assocs", "Asscts", "Assoc"),
+    "International": ("Intl", "Int'l", "Internatl"),
+    "Engineering": ("Engg", "Engnrg", "Eng."),
+    "Construction": ("Constr", "Cnstrctn", "Const."),
+    "Partners": ("Ptnrs", "Prtnrs"),
+    "Consulting": ("Cnsltng", "Consltg"),
+    "Accounting": ("Acctg", "Accntng"),
+    "Medical": ("Med", "Mdcl"),
+    "Insurance": ("Ins", "Insur"),
+    "Company": ("Co", "Cmpny"),
+    "Manufacturing": ("Mfg", "Mfctrng"),
+    "Property": ("Prop", "Prpty"),
+    "Financial": ("Finl", "Fncl"),
+    "Facilities": ("Facil", "Fclts"),
+    "Distribution": ("Distr", "Dstrbtn"),
+    "Logistics": ("Logstcs",),
+    "Veterinary": ("Vet", "Vetrinary"),
+    "Surveying": ("Surv", "Srvyng"),
 }
 GENERIC_WORDS = ("Group", "Services", "Associates", "Company", "Partners", "Clinic", "Agency")
-BRANCHES = (" - Downtown", " (Main Office)", " - HQ", " - Head Office", " (Corporate)", " - Main St",
-            " - North Branch", " / Admin")
+BRANCHES = (
+    " - Downtown",
+    " (Main Office)",
+    " - HQ",
+    " - Head Office",
+    " (Corporate)",
+    " - Main St",
+    " - North Branch",
+    " / Admin",
+)
 
 
 def _split_legal(name: str) -> tuple[str, str]:
@@ -154,7 +258,9 @@ def _split_legal(name: str) -> tuple[str, str]:
     return name, ""
 
 
-def client_options(canonical: str, folded: str | None, is_store: bool, is_sibling: bool) -> list[str]:
+def client_options(
+    canonical: str, folded: str | None, is_store: bool, is_sibling: bool
+) -> list[str]:
     base, suf = _split_legal(canonical)
     opts = ["case_punct", "branch_suffix", "dba"]
     if suf:
@@ -172,8 +278,14 @@ def client_options(canonical: str, folded: str | None, is_store: bool, is_siblin
     return opts
 
 
-def perturb_client(canonical: str, folded: str | None, is_store: bool, is_sibling: bool,
-                   rng: random.Random, trade: str) -> tuple[str, str]:
+def perturb_client(
+    canonical: str,
+    folded: str | None,
+    is_store: bool,
+    is_sibling: bool,
+    rng: random.Random,
+    trade: str,
+) -> tuple[str, str]:
     """Return (PSA name, class)."""
     opts = client_options(canonical, folded, is_store, is_sibling)
     if folded:
@@ -183,9 +295,16 @@ def perturb_client(canonical: str, folded: str | None, is_store: bool, is_siblin
     elif rng.random() < 0.22:
         return canonical, "untouched"
     else:
-        weights = {"case_punct": 2, "branch_suffix": 2, "dba": 1, "legal_suffix_typo": 4,
-                   "abbreviation_misspelt": 4, "generic_word_dropped": 4, "store_number_variant": 3,
-                   "accents_special": 3}
+        weights = {
+            "case_punct": 2,
+            "branch_suffix": 2,
+            "dba": 1,
+            "legal_suffix_typo": 4,
+            "abbreviation_misspelt": 4,
+            "generic_word_dropped": 4,
+            "store_number_variant": 3,
+            "accents_special": 3,
+        }
         cls = rng.choices(opts, weights=[weights[o] for o in opts])[0]
     base, suf = _split_legal(canonical)
     if cls == "legal_suffix_typo":
@@ -211,9 +330,18 @@ def perturb_client(canonical: str, folded: str | None, is_store: bool, is_siblin
         m = re.search(r"\bStore (\d+)\b", canonical)
         assert m
         n = m.group(1)
-        rep = rng.choice((f"#{n}", f"No. {n}", f"Store #{n}", f"- {n}", f"Str {n}", f"Store {int(n):03d}",
-                          f"#{int(n):02d}"))
-        return canonical[: m.start()] + rep + canonical[m.end():], cls
+        rep = rng.choice(
+            (
+                f"#{n}",
+                f"No. {n}",
+                f"Store #{n}",
+                f"- {n}",
+                f"Str {n}",
+                f"Store {int(n):03d}",
+                f"#{int(n):02d}",
+            )
+        )
+        return canonical[: m.start()] + rep + canonical[m.end() :], cls
     # case_punct
     variants = [canonical.upper(), canonical.lower()]
     if suf:

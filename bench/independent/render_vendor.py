@@ -35,7 +35,10 @@ VENDOR_SPEC: dict[str, tuple[str, bool]] = {
 
 
 def _ordered(sc: Scenario) -> list[VLine]:
-    order = {c.cid: i for i, c in enumerate(sorted(sc.clients, key=lambda c: (c.vendor_name.casefold(), c.cid)))}
+    order = {
+        c.cid: i
+        for i, c in enumerate(sorted(sc.clients, key=lambda c: (c.vendor_name.casefold(), c.cid)))
+    }
     idx = {id(v): i for i, v in enumerate(sc.vlines)}
     return sorted(sc.vlines, key=lambda v: (order[v.client.cid], idx[id(v)]))
 
@@ -57,15 +60,54 @@ def _hex(rng: random.Random, n: int) -> str:
 
 
 # ---------------------------------------------------------------- Partner Center (NCE)
-PC_COLS = ["PartnerId", "CustomerId", "CustomerName", "CustomerDomainName", "CustomerCountry", "InvoiceNumber",
-           "MpnId", "ResellerMpnId", "OrderId", "OrderDate", "ProductId", "SkuId", "AvailabilityId", "SkuName",
-           "ProductName", "ChargeType", "UnitPrice", "Quantity", "Subtotal", "TaxTotal", "Total", "Currency",
-           "PriceAdjustmentDescription", "PublisherName", "PublisherId", "SubscriptionDescription",
-           "SubscriptionId", "ChargeStartDate", "ChargeEndDate", "TermAndBillingCycle", "EffectiveUnitPrice",
-           "UnitType", "AlternateId", "BillableQuantity", "BillingFrequency", "PricingCurrency",
-           "PCToBCExchangeRate", "PCToBCExchangeRateDate", "MeterDescription", "ReservationOrderId",
-           "SubscriptionStartDate", "SubscriptionEndDate", "ReferenceId", "ProductQualifiers", "PromotionId",
-           "ProductCategory"]
+PC_COLS = [
+    "PartnerId",
+    "CustomerId",
+    "CustomerName",
+    "CustomerDomainName",
+    "CustomerCountry",
+    "InvoiceNumber",
+    "MpnId",
+    "ResellerMpnId",
+    "OrderId",
+    "OrderDate",
+    "ProductId",
+    "SkuId",
+    "AvailabilityId",
+    "SkuName",
+    "ProductName",
+    "ChargeType",
+    "UnitPrice",
+    "Quantity",
+    "Subtotal",
+    "TaxTotal",
+    "Total",
+    "Currency",
+    "PriceAdjustmentDescription",
+    "PublisherName",
+    "PublisherId",
+    "SubscriptionDescription",
+    "SubscriptionId",
+    "ChargeStartDate",
+    "ChargeEndDate",
+    "TermAndBillingCycle",
+    "EffectiveUnitPrice",
+    "UnitType",
+    "AlternateId",
+    "BillableQuantity",
+    "BillingFrequency",
+    "PricingCurrency",
+    "PCToBCExchangeRate",
+    "PCToBCExchangeRateDate",
+    "MeterDescription",
+    "ReservationOrderId",
+    "SubscriptionStartDate",
+    "SubscriptionEndDate",
+    "ReferenceId",
+    "ProductQualifiers",
+    "PromotionId",
+    "ProductCategory",
+]
 
 
 def _apos(x: Decimal | int) -> str:
@@ -91,8 +133,9 @@ def partner_center_nce_gbp(sc: Scenario, out: pathlib.Path, rng: random.Random) 
     return partner_center_nce(sc, out, rng, fx=PC_FX_RATE)
 
 
-def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random,
-                       fx: Decimal | None = None) -> Result:
+def partner_center_nce(
+    sc: Scenario, out: pathlib.Path, rng: random.Random, fx: Decimal | None = None
+) -> Result:
     t = Table()
     t.add(PC_COLS)
     partner = "3b2c1a9e-5d4f-4e8a-9b7c-6d5e4f3a2b1c"
@@ -107,7 +150,9 @@ def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random,
         elif v.role == "free":
             charge = rng.choice(("new", "New", "cycleCharge"))
         else:
-            charge = rng.choice(("cycleCharge", "CycleCharge", "cyclecharge", "renew", "Renew", "cycleCharge"))
+            charge = rng.choice(
+                ("cycleCharge", "CycleCharge", "cyclecharge", "renew", "Renew", "cycleCharge")
+            )
         if v.term == "TRIAL":
             tbc = "One-Month commitment for trial"
         elif v.role == "free":
@@ -122,22 +167,62 @@ def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random,
         ref = ""
         if rng.random() < 0.3:
             ref = json.dumps({"referenceType": "BillingEvent", "referenceId": _hex(rng, 12)})
-        end_sub = dt.date(v.start.year + (1 if v.term == "P1Y" else 0), v.start.month, 1) - dt.timedelta(days=1)
+        end_sub = dt.date(
+            v.start.year + (1 if v.term == "P1Y" else 0), v.start.month, 1
+        ) - dt.timedelta(days=1)
         if end_sub < PERIOD_END:
             end_sub = dt.date(2027, v.start.month, 1) - dt.timedelta(days=1)
         eff, lst, rate, pricing = v.unit, v.list_unit, Decimal(1), sc.currency
         if fx is not None:
             eff, lst, rate, pricing = _usd_for(v.unit, fx), _usd_for(v.list_unit, fx), fx, "USD"
-        row = [partner, v.client.tenant_id, v.client.vendor_name, v.client.domain,
-               "GB" if fx is not None else "US",
-               "G0" + str(rng.randint(10_000_000, 99_999_999)), "4812345", "", _hex(rng, 16).upper(),
-               _mdy(v.start), p.pc_product_id, p.pc_sku_id, p.pc_product_id[:6] + _hex(rng, 6).upper(),
-               p.name, p.name, charge, _apos(lst), _apos(v.qty), _apos(sub_total), _apos(Decimal(0)),
-               _apos(sub_total), sc.currency, "", "Microsoft Corporation", "", p.name, v.sub_id,
-               _mdy(PERIOD_START), _mdy(_charge_end(v)), tbc, _apos(eff), "Licenses", _hex(rng, 12),
-               _apos(v.qty), "Annual" if v.annual else "Monthly", pricing, _apos(rate),
-               _mdy(dt.date(2026, 9, 30)), "", "", _mdy(v.start), _mdy(end_sub), ref, "[]", "",
-               "OnlineServicesNCE"]
+        row = [
+            partner,
+            v.client.tenant_id,
+            v.client.vendor_name,
+            v.client.domain,
+            "GB" if fx is not None else "US",
+            "G0" + str(rng.randint(10_000_000, 99_999_999)),
+            "4812345",
+            "",
+            _hex(rng, 16).upper(),
+            _mdy(v.start),
+            p.pc_product_id,
+            p.pc_sku_id,
+            p.pc_product_id[:6] + _hex(rng, 6).upper(),
+            p.name,
+            p.name,
+            charge,
+            _apos(lst),
+            _apos(v.qty),
+            _apos(sub_total),
+            _apos(Decimal(0)),
+            _apos(sub_total),
+            sc.currency,
+            "",
+            "Microsoft Corporation",
+            "",
+            p.name,
+            v.sub_id,
+            _mdy(PERIOD_START),
+            _mdy(_charge_end(v)),
+            tbc,
+            _apos(eff),
+            "Licenses",
+            _hex(rng, 12),
+            _apos(v.qty),
+            "Annual" if v.annual else "Monthly",
+            pricing,
+            _apos(rate),
+            _mdy(dt.date(2026, 9, 30)),
+            "",
+            "",
+            _mdy(v.start),
+            _mdy(end_sub),
+            ref,
+            "[]",
+            "",
+            "OnlineServicesNCE",
+        ]
         t.add(row, v)
     name = "vendor.csv"
     write_csv(out / name, t, bom=True)
@@ -145,11 +230,36 @@ def partner_center_nce(sc: Scenario, out: pathlib.Path, rng: random.Random,
 
 
 # ---------------------------------------------------------------- Partner Center legacy licence-based
-LEGACY_COLS = ["PartnerId", "CustomerId", "CustomerName", "MpnId", "ResellerMpnId", "OrderId", "SubscriptionId",
-               "SyndicationPartnerSubscriptionNumber", "OfferId", "DurableOfferId", "OfferName",
-               "SubscriptionStartDate", "SubscriptionEndDate", "ChargeStartDate", "ChargeEndDate", "ChargeType",
-               "UnitPrice", "Quantity", "Amount", "TotalOtherDiscount", "Subtotal", "Tax", "TotalForCustomer",
-               "Currency", "DomainName", "SubscriptionName", "SubscriptionDescription", "BillingCycleType"]
+LEGACY_COLS = [
+    "PartnerId",
+    "CustomerId",
+    "CustomerName",
+    "MpnId",
+    "ResellerMpnId",
+    "OrderId",
+    "SubscriptionId",
+    "SyndicationPartnerSubscriptionNumber",
+    "OfferId",
+    "DurableOfferId",
+    "OfferName",
+    "SubscriptionStartDate",
+    "SubscriptionEndDate",
+    "ChargeStartDate",
+    "ChargeEndDate",
+    "ChargeType",
+    "UnitPrice",
+    "Quantity",
+    "Amount",
+    "TotalOtherDiscount",
+    "Subtotal",
+    "Tax",
+    "TotalForCustomer",
+    "Currency",
+    "DomainName",
+    "SubscriptionName",
+    "SubscriptionDescription",
+    "BillingCycleType",
+]
 
 
 def partner_center_legacy(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
@@ -161,12 +271,39 @@ def partner_center_legacy(sc: Scenario, out: pathlib.Path, rng: random.Random) -
         subtotal = _ext(v, v.unit)
         charge = {"credit": "Cancel instance prorate", "free": "Cycle fee"}.get(v.role, "Cycle fee")
         offer = _hex(rng, 8).upper() + "-" + _hex(rng, 4).upper() + "-" + _hex(rng, 4).upper()
-        t.add(["3b2c1a9e-5d4f-4e8a-9b7c-6d5e4f3a2b1c", v.client.tenant_id, v.client.vendor_name, "4812345", "",
-               _hex(rng, 12).upper(), v.sub_id, "", offer, offer, p.name, _mdy(v.start),
-               _mdy(dt.date(2027, v.start.month, 1) - dt.timedelta(days=1)), _mdy(PERIOD_START),
-               _mdy(_charge_end(v)), charge, v.list_unit, v.qty, amount, amount - subtotal, subtotal,
-               Decimal("0.00"), subtotal, sc.currency, v.client.domain, p.name, p.name,
-               "Annual" if v.annual else "Monthly"], v)
+        t.add(
+            [
+                "3b2c1a9e-5d4f-4e8a-9b7c-6d5e4f3a2b1c",
+                v.client.tenant_id,
+                v.client.vendor_name,
+                "4812345",
+                "",
+                _hex(rng, 12).upper(),
+                v.sub_id,
+                "",
+                offer,
+                offer,
+                p.name,
+                _mdy(v.start),
+                _mdy(dt.date(2027, v.start.month, 1) - dt.timedelta(days=1)),
+                _mdy(PERIOD_START),
+                _mdy(_charge_end(v)),
+                charge,
+                v.list_unit,
+                v.qty,
+                amount,
+                amount - subtotal,
+                subtotal,
+                Decimal("0.00"),
+                subtotal,
+                sc.currency,
+                v.client.domain,
+                p.name,
+                p.name,
+                "Annual" if v.annual else "Monthly",
+            ],
+            v,
+        )
     name = "vendor.csv"
     write_csv(out / name, t, bom=True)
     return name, None, t.row_map()
@@ -190,14 +327,36 @@ def _pax8_term(v: VLine) -> tuple[str, str]:
     return "Annual", "Annual commitment, billed monthly"
 
 
-PAX8_API_COLS = ["companyName", "companyId", "externalId", "startPeriod", "endPeriod", "quantity",
-                 "unitOfMeasure", "term", "sku", "description", "details", "price", "subTotal", "cost",
-                 "costTotal", "total", "productId", "productName", "currencyCode", "subscriptionId",
-                 "vendorName", "type"]
+PAX8_API_COLS = [
+    "companyName",
+    "companyId",
+    "externalId",
+    "startPeriod",
+    "endPeriod",
+    "quantity",
+    "unitOfMeasure",
+    "term",
+    "sku",
+    "description",
+    "details",
+    "price",
+    "subTotal",
+    "cost",
+    "costTotal",
+    "total",
+    "productId",
+    "productName",
+    "currencyCode",
+    "subscriptionId",
+    "vendorName",
+    "type",
+]
 
 
-_PAX8_PID = {p.key: f"{0x5a000000 + i * 7919:08x}-{i:04x}-4{i * 13:03x}-8{i * 17:03x}-{0xA0000 + i * 104729:012x}"
-             for i, p in enumerate(cat.PRODUCTS)}
+_PAX8_PID = {
+    p.key: f"{0x5A000000 + i * 7919:08x}-{i:04x}-4{i * 13:03x}-8{i * 17:03x}-{0xA0000 + i * 104729:012x}"
+    for i, p in enumerate(cat.PRODUCTS)
+}
 
 
 def _uom(v: VLine) -> str:
@@ -207,23 +366,70 @@ def _uom(v: VLine) -> str:
 def pax8_api(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     t = Table()
     t.add(PAX8_API_COLS)
-    company_ids = {c.cid: _hex(rng, 8) + "-" + _hex(rng, 4) + "-" + _hex(rng, 4) + "-" + _hex(rng, 4) + "-" + _hex(rng, 12)
-                   for c in sorted(sc.clients, key=lambda c: c.cid)}
+    company_ids = {
+        c.cid: _hex(rng, 8)
+        + "-"
+        + _hex(rng, 4)
+        + "-"
+        + _hex(rng, 4)
+        + "-"
+        + _hex(rng, 4)
+        + "-"
+        + _hex(rng, 12)
+        for c in sorted(sc.clients, key=lambda c: c.cid)
+    }
     for v in _ordered(sc):
         term, details = _pax8_term(v)
         name = _pax8_name(v, rng)
         typ = {"credit": "credits", "free": "subscription"}.get(v.role, "subscription")
-        t.add([v.client.vendor_name, company_ids[v.client.cid], "", PERIOD_START.isoformat(),
-               _charge_end(v).isoformat(), v.qty, _uom(v), term, v.product.pax8_sku, name, details,
-               v.list_unit, _ext(v, v.list_unit), v.unit, _ext(v, v.unit), _ext(v, v.list_unit),
-               _PAX8_PID[v.product.key], name, sc.currency, v.sub_id, v.product.publisher.split()[0], typ], v)
+        t.add(
+            [
+                v.client.vendor_name,
+                company_ids[v.client.cid],
+                "",
+                PERIOD_START.isoformat(),
+                _charge_end(v).isoformat(),
+                v.qty,
+                _uom(v),
+                term,
+                v.product.pax8_sku,
+                name,
+                details,
+                v.list_unit,
+                _ext(v, v.list_unit),
+                v.unit,
+                _ext(v, v.unit),
+                _ext(v, v.list_unit),
+                _PAX8_PID[v.product.key],
+                name,
+                sc.currency,
+                v.sub_id,
+                v.product.publisher.split()[0],
+                typ,
+            ],
+            v,
+        )
     name = "vendor.csv"
     write_csv(out / name, t, newline="\n")
     return name, None, t.row_map()
 
 
-PAX8_PORTAL_COLS = ["company_name", "company_id", "type", "description", "details", "sku", "quantity", "cost",
-                    "cost_total", "price", "subtotal", "partner_subtotal", "start_period", "invoice_date"]
+PAX8_PORTAL_COLS = [
+    "company_name",
+    "company_id",
+    "type",
+    "description",
+    "details",
+    "sku",
+    "quantity",
+    "cost",
+    "cost_total",
+    "price",
+    "subtotal",
+    "partner_subtotal",
+    "start_period",
+    "invoice_date",
+]
 
 
 def pax8_portal(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
@@ -233,9 +439,25 @@ def pax8_portal(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     for v in _ordered(sc):
         term, details = _pax8_term(v)
         typ = {"credit": "Credit", "free": "Subscription"}.get(v.role, "Subscription")
-        t.add([v.client.vendor_name, ids[v.client.cid], typ, _pax8_name(v, rng), f"{details} ({term})",
-               v.product.pax8_sku, v.qty, v.unit, _ext(v, v.unit), v.list_unit, _ext(v, v.list_unit),
-               _ext(v, v.unit), "10/01/2026", "11/01/2026"], v)
+        t.add(
+            [
+                v.client.vendor_name,
+                ids[v.client.cid],
+                typ,
+                _pax8_name(v, rng),
+                f"{details} ({term})",
+                v.product.pax8_sku,
+                v.qty,
+                v.unit,
+                _ext(v, v.unit),
+                v.list_unit,
+                _ext(v, v.list_unit),
+                _ext(v, v.unit),
+                "10/01/2026",
+                "11/01/2026",
+            ],
+            v,
+        )
     name = "vendor.csv"
     write_csv(out / name, t)
     return name, None, t.row_map()
@@ -255,21 +477,58 @@ def td_synnex(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     t.add(["Microsoft & Cloud Billing Report - October 2026"])
     t.add(["Reseller: Example Managed IT LLC", "", "Date range: 10/01/2026 - 10/31/2026"])
     t.add([])
-    cols = ["Customer Name", "Customer ID", "Subscription ID", "Vendor", "SKU", "Product Name", "Charge Type",
-            "Billing Frequency", "Term", "Charge Start Date", "Charge End Date", "Quantity", "Unit Price",
-            "Seller Cost", "Customer Cost", "Margin", "Currency"]
+    cols = [
+        "Customer Name",
+        "Customer ID",
+        "Subscription ID",
+        "Vendor",
+        "SKU",
+        "Product Name",
+        "Charge Type",
+        "Billing Frequency",
+        "Term",
+        "Charge Start Date",
+        "Charge End Date",
+        "Quantity",
+        "Unit Price",
+        "Seller Cost",
+        "Customer Cost",
+        "Margin",
+        "Currency",
+    ]
     t.add(cols)
-    ids = {c.cid: "C" + str(5_000_000 + i * 37) for i, c in enumerate(sorted(sc.clients, key=lambda c: c.cid))}
+    ids = {
+        c.cid: "C" + str(5_000_000 + i * 37)
+        for i, c in enumerate(sorted(sc.clients, key=lambda c: c.cid))
+    }
     summary: dict[str, Decimal] = {}
     for v in _ordered(sc):
         term = {"P1M": "1 Month", "P1Y": "1 Year", "TRIAL": "Trial"}[v.term]
         charge = {"credit": "customerCredit", "free": "cycleCharge"}.get(v.role, "cycleCharge")
         seller, customer = _ext(v, v.unit), _ext(v, v.list_unit)
         summary[v.client.vendor_name] = summary.get(v.client.vendor_name, Decimal(0)) + seller
-        t.add([v.client.vendor_name, ids[v.client.cid], v.sub_id, v.product.publisher.split()[0], _td_sku(v),
-               v.product.name + (" (NCE)" if v.product.ms else ""), charge, "Annual" if v.annual else "Monthly",
-               term, PERIOD_START, _charge_end(v), v.qty, v.unit, seller, customer, customer - seller,
-               sc.currency], v)
+        t.add(
+            [
+                v.client.vendor_name,
+                ids[v.client.cid],
+                v.sub_id,
+                v.product.publisher.split()[0],
+                _td_sku(v),
+                v.product.name + (" (NCE)" if v.product.ms else ""),
+                charge,
+                "Annual" if v.annual else "Monthly",
+                term,
+                PERIOD_START,
+                _charge_end(v),
+                v.qty,
+                v.unit,
+                seller,
+                customer,
+                customer - seller,
+                sc.currency,
+            ],
+            v,
+        )
     s = Table()
     s.add([Bold("Summary by customer - October 2026")])
     s.add(["Customer", "Seller Cost"])
@@ -286,11 +545,33 @@ def ingram(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     """Billing data export (short view) columns as Ingram's KB lists them, plus the invoice fields:
     Unit Price before promotions, Discount, Duration, and Net Price = the line's extended net amount."""
     t = Table()
-    t.add(["Reseller ID", "Reseller Company Name", "Customer Account ID", "End Customer Name", "Subscription ID",
-           "Subscription Name", "Subscription Expiration Date", "Plan ID", "Vendor", "MPN", "Charge Type",
-           "Charge Start Date", "Charge End Date", "Quantity", "Unit Price", "Unit of Measure", "Duration",
-           "Discount", "Net Price", "Currency"])
-    plan_ids = {p: str(119000 + i * 17) for i, p in enumerate(sorted({v.product.key for v in sc.vlines}))}
+    t.add(
+        [
+            "Reseller ID",
+            "Reseller Company Name",
+            "Customer Account ID",
+            "End Customer Name",
+            "Subscription ID",
+            "Subscription Name",
+            "Subscription Expiration Date",
+            "Plan ID",
+            "Vendor",
+            "MPN",
+            "Charge Type",
+            "Charge Start Date",
+            "Charge End Date",
+            "Quantity",
+            "Unit Price",
+            "Unit of Measure",
+            "Duration",
+            "Discount",
+            "Net Price",
+            "Currency",
+        ]
+    )
+    plan_ids = {
+        p: str(119000 + i * 17) for i, p in enumerate(sorted({v.product.key for v in sc.vlines}))
+    }
     for v in _ordered(sc):
         if v.term == "TRIAL":
             suffix = " (Trial)"
@@ -300,17 +581,43 @@ def ingram(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
             suffix = " (Monthly Pre-Paid)"
         else:
             suffix = " (1 Year, Monthly Pre-Paid)"
-        mpn = (v.product.pc_product_id + ":" + v.product.pc_sku_id) if v.product.ms else v.product.pax8_sku
+        mpn = (
+            (v.product.pc_product_id + ":" + v.product.pc_sku_id)
+            if v.product.ms
+            else v.product.pax8_sku
+        )
         charge = {"credit": "Cancellation Refund", "free": "Recurring"}.get(v.role, "Recurring")
         gross, net = _ext(v, v.list_unit), _ext(v, v.unit)
-        expiry = dt.date(v.start.year + 1, v.start.month, 1) if v.term == "P1Y" else dt.date(2026, 11, 1)
+        expiry = (
+            dt.date(v.start.year + 1, v.start.month, 1) if v.term == "P1Y" else dt.date(2026, 11, 1)
+        )
         if expiry <= PERIOD_START:
             expiry = dt.date(2027, v.start.month, 1)
-        t.add(["1000105104", "Example Managed IT LLC", str(1000200000 + int(v.client.cid[1:])),
-               v.client.vendor_name, str(1170000 + int(v.sub_id[:5], 16) % 99999), v.product.ingram_name + suffix,
-               expiry.isoformat(), plan_ids[v.product.key], v.product.publisher, mpn, charge,
-               PERIOD_START.isoformat(), _charge_end(v).isoformat(), v.qty, v.list_unit,
-               "Yearly" if v.annual else "Monthly", "1.00", gross - net, net, sc.currency], v)
+        t.add(
+            [
+                "1000105104",
+                "Example Managed IT LLC",
+                str(1000200000 + int(v.client.cid[1:])),
+                v.client.vendor_name,
+                str(1170000 + int(v.sub_id[:5], 16) % 99999),
+                v.product.ingram_name + suffix,
+                expiry.isoformat(),
+                plan_ids[v.product.key],
+                v.product.publisher,
+                mpn,
+                charge,
+                PERIOD_START.isoformat(),
+                _charge_end(v).isoformat(),
+                v.qty,
+                v.list_unit,
+                "Yearly" if v.annual else "Monthly",
+                "1.00",
+                gross - net,
+                net,
+                sc.currency,
+            ],
+            v,
+        )
     name = "vendor.csv"
     write_csv(out / name, t)
     return name, None, t.row_map()
@@ -321,9 +628,27 @@ def sherweb(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     """Payable charges per subscription (Sherweb's billing API speaks of list price, net price, deductions,
     fees); here List Price and Net Price are per seat, Deductions and Subtotal are line amounts."""
     t = Table()
-    t.add(["Customer Name", "Customer ID", "Product Name", "SKU", "Subscription ID", "Charge Name", "Charge Type",
-           "Billing Cycle", "Period From", "Period To", "Quantity", "List Price", "Net Price", "Deductions",
-           "Fees", "Subtotal", "Currency"])
+    t.add(
+        [
+            "Customer Name",
+            "Customer ID",
+            "Product Name",
+            "SKU",
+            "Subscription ID",
+            "Charge Name",
+            "Charge Type",
+            "Billing Cycle",
+            "Period From",
+            "Period To",
+            "Quantity",
+            "List Price",
+            "Net Price",
+            "Deductions",
+            "Fees",
+            "Subtotal",
+            "Currency",
+        ]
+    )
     ids = {c.cid: _hex(rng, 8) for c in sorted(sc.clients, key=lambda c: c.cid)}
     for v in _ordered(sc):
         p = v.product
@@ -336,10 +661,28 @@ def sherweb(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
             prod, sku = p.name, p.pax8_sku
         charge = {"credit": "Credit", "free": "Recurring"}.get(v.role, "Recurring")
         name = "Monthly fee" if not v.annual else "Yearly fee"
-        t.add([v.client.vendor_name, ids[v.client.cid], prod, sku, v.sub_id, name, charge,
-               "Yearly" if v.annual else "Monthly", PERIOD_START.isoformat(), _charge_end(v).isoformat(), v.qty,
-               v.list_unit, v.unit, _ext(v, v.list_unit) - _ext(v, v.unit), Decimal("0.00"), _ext(v, v.unit),
-               sc.currency], v)
+        t.add(
+            [
+                v.client.vendor_name,
+                ids[v.client.cid],
+                prod,
+                sku,
+                v.sub_id,
+                name,
+                charge,
+                "Yearly" if v.annual else "Monthly",
+                PERIOD_START.isoformat(),
+                _charge_end(v).isoformat(),
+                v.qty,
+                v.list_unit,
+                v.unit,
+                _ext(v, v.list_unit) - _ext(v, v.unit),
+                Decimal("0.00"),
+                _ext(v, v.unit),
+                sc.currency,
+            ],
+            v,
+        )
     name = "vendor.csv"
     write_csv(out / name, t)
     return name, None, t.row_map()
@@ -357,8 +700,24 @@ def _dollar(x: Decimal) -> str:
 
 def dicker_data(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     t = Table()
-    t.add(["TENANT ID", "TENANT NAME", "SUBSCRIPTION ID", "STOCK CODE", "STOCK DESCRIPTION", "REFERENCE", "QTY",
-           "CHARGE TYPE", "STATUS", "START USAGE", "END USAGE", "REVALUATION PERIOD", "UNIT PRICE", "UNIT RRP"])
+    t.add(
+        [
+            "TENANT ID",
+            "TENANT NAME",
+            "SUBSCRIPTION ID",
+            "STOCK CODE",
+            "STOCK DESCRIPTION",
+            "REFERENCE",
+            "QTY",
+            "CHARGE TYPE",
+            "STATUS",
+            "START USAGE",
+            "END USAGE",
+            "REVALUATION PERIOD",
+            "UNIT PRICE",
+            "UNIT RRP",
+        ]
+    )
     for v in _ordered(sc):
         p = v.product
         if p.ms:
@@ -366,11 +725,31 @@ def dicker_data(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
             code = f"{term}:{p.pc_product_id}:{p.pc_sku_id}:{'Y' if v.annual else ('T' if v.term == 'TRIAL' else '1')}:"
         else:
             code = p.pax8_sku + ("-1Y" if v.annual else "-1M")
-        suffix = {"TRIAL": " TRIAL", "P1M": " 1MTH", "P1Y": " 1YR"}[v.term] if not v.annual else " 1YR UPFRONT"
+        suffix = (
+            {"TRIAL": " TRIAL", "P1M": " 1MTH", "P1Y": " 1YR"}[v.term]
+            if not v.annual
+            else " 1YR UPFRONT"
+        )
         charge = {"credit": "CREDIT", "free": "TRIAL"}.get(v.role, "RECURRING")
-        t.add([v.client.tenant_id if p.ms else "", v.client.vendor_name, v.sub_id, code, p.dicker_desc + suffix, "PO-" + str(rng.randint(10000, 99999)),
-               v.qty, charge, "ACTIVE", _dd_date(PERIOD_START), _dd_date(_charge_end(v)),
-               "ANNUAL" if v.annual else "MONTHLY", _dollar(v.unit), _dollar(v.list_unit)], v)
+        t.add(
+            [
+                v.client.tenant_id if p.ms else "",
+                v.client.vendor_name,
+                v.sub_id,
+                code,
+                p.dicker_desc + suffix,
+                "PO-" + str(rng.randint(10000, 99999)),
+                v.qty,
+                charge,
+                "ACTIVE",
+                _dd_date(PERIOD_START),
+                _dd_date(_charge_end(v)),
+                "ANNUAL" if v.annual else "MONTHLY",
+                _dollar(v.unit),
+                _dollar(v.list_unit),
+            ],
+            v,
+        )
     name = "vendor.csv"
     write_csv(out / name, t)
     return name, None, t.row_map()
@@ -383,11 +762,34 @@ def _eu(x: Decimal) -> str:
 
 def cloudmore(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     t = Table()
-    t.add(["Billing Date", "Service Name", "Broker Name", "Organization Name", "Customer Number", "Product Name",
-           "Item Code", "Quantity", "Unit Cost Price", "Unit Sales Price", "Total Cost", "Total Sales",
-           "Margin Amount", "Margin Percentage", "Currency Code", "Product ID", "Payment Frequency",
-           "Purchase Order Number", "Subscription ID", "Subscription Name", "Billing Line Details",
-           "Organization Currency Code", "Organization Groups", "Note"])
+    t.add(
+        [
+            "Billing Date",
+            "Service Name",
+            "Broker Name",
+            "Organization Name",
+            "Customer Number",
+            "Product Name",
+            "Item Code",
+            "Quantity",
+            "Unit Cost Price",
+            "Unit Sales Price",
+            "Total Cost",
+            "Total Sales",
+            "Margin Amount",
+            "Margin Percentage",
+            "Currency Code",
+            "Product ID",
+            "Payment Frequency",
+            "Purchase Order Number",
+            "Subscription ID",
+            "Subscription Name",
+            "Billing Line Details",
+            "Organization Currency Code",
+            "Organization Groups",
+            "Note",
+        ]
+    )
     nums = {c.cid: str(20000 + i) for i, c in enumerate(sorted(sc.clients, key=lambda c: c.cid))}
     for v in _ordered(sc):
         p = v.product
@@ -398,11 +800,38 @@ def cloudmore(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
         pct = Decimal(0) if sales == 0 else (margin / sales * 100).quantize(Decimal("0.01"))
         freq = "Trial" if v.term == "TRIAL" else ("Annually" if v.annual else "Monthly")
         end = _charge_end(v)
-        details = f"{'Credit' if v.role == 'credit' else 'Fee'} {PERIOD_START:%d.%m.%Y} - {end:%d.%m.%Y}"
-        t.add(["2026-10-01", service, "Nordic Example IT AB", v.client.vendor_name, nums[v.client.cid], p.name,
-               item, str(v.qty), _eu(v.unit), _eu(v.list_unit), _eu(cost), _eu(sales), _eu(margin), _eu(pct),
-               sc.currency, _PAX8_PID[p.key][:8], freq, "", v.sub_id, f"{p.name} ({freq})", details, sc.currency,
-               "", ""], v)
+        details = (
+            f"{'Credit' if v.role == 'credit' else 'Fee'} {PERIOD_START:%d.%m.%Y} - {end:%d.%m.%Y}"
+        )
+        t.add(
+            [
+                "2026-10-01",
+                service,
+                "Nordic Example IT AB",
+                v.client.vendor_name,
+                nums[v.client.cid],
+                p.name,
+                item,
+                str(v.qty),
+                _eu(v.unit),
+                _eu(v.list_unit),
+                _eu(cost),
+                _eu(sales),
+                _eu(margin),
+                _eu(pct),
+                sc.currency,
+                _PAX8_PID[p.key][:8],
+                freq,
+                "",
+                v.sub_id,
+                f"{p.name} ({freq})",
+                details,
+                sc.currency,
+                "",
+                "",
+            ],
+            v,
+        )
     name = "vendor.csv"
     write_csv(out / name, t, delimiter=";", encoding="cp1252")
     return name, None, t.row_map()
@@ -412,7 +841,19 @@ def cloudmore(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
 def generic_distributor(sc: Scenario, out: pathlib.Path, rng: random.Random) -> Result:
     t = Table()
     t.add([Bold("Invoice INV-" + str(rng.randint(100000, 999999)) + " - October 2026")])
-    t.add(["Customer", "Product", "SKU", "Qty", "Unit Cost", "Line Total", "RRP", "Billing Cycle", "Currency"])
+    t.add(
+        [
+            "Customer",
+            "Product",
+            "SKU",
+            "Qty",
+            "Unit Cost",
+            "Line Total",
+            "RRP",
+            "Billing Cycle",
+            "Currency",
+        ]
+    )
     total = Decimal(0)
     for v in _ordered(sc):
         p = v.product
@@ -420,7 +861,20 @@ def generic_distributor(sc: Scenario, out: pathlib.Path, rng: random.Random) -> 
         ext = _ext(v, v.unit)
         total += ext
         cycle = "Trial" if v.term == "TRIAL" else ("Annual" if v.annual else "Monthly")
-        t.add([v.client.vendor_name, p.generic_name, sku, v.qty, v.unit, ext, v.list_unit, cycle, sc.currency], v)
+        t.add(
+            [
+                v.client.vendor_name,
+                p.generic_name,
+                sku,
+                v.qty,
+                v.unit,
+                ext,
+                v.list_unit,
+                cycle,
+                sc.currency,
+            ],
+            v,
+        )
     t.add([Bold("Total"), "", "", "", "", total])
     name = "vendor.xlsx"
     write_xlsx(out / name, [("Invoice Lines", t)])

@@ -23,8 +23,13 @@ from .perturb import perturb_client, perturb_product
 PERIOD = "2026-10"
 PERIOD_START = dt.date(2026, 10, 1)
 PERIOD_END = dt.date(2026, 10, 31)
-FX = {"USD": Decimal(1), "CAD": Decimal("1.37"), "AUD": Decimal("1.52"), "EUR": Decimal("0.92"),
-      "GBP": Decimal("0.79")}
+FX = {
+    "USD": Decimal(1),
+    "CAD": Decimal("1.37"),
+    "AUD": Decimal("1.52"),
+    "EUR": Decimal("0.92"),
+    "GBP": Decimal("0.79"),
+}
 CENT = Decimal("0.01")
 
 
@@ -135,7 +140,9 @@ def _encodable(s: str) -> bool:
 
 
 def _make_clients(rng: random.Random, n: int, cp1252: bool = False) -> list[Client]:
-    names: list[tuple[str, bool, bool, str | None]] = []  # (canonical, is_store, is_sibling, folded)
+    names: list[
+        tuple[str, bool, bool, str | None]
+    ] = []  # (canonical, is_store, is_sibling, folded)
     for group in cat.SIBLINGS:
         for nm in group:
             names.append((nm, "Store" in nm, True, None))
@@ -170,10 +177,22 @@ def _make_clients(rng: random.Random, n: int, cp1252: bool = False) -> list[Clie
     names = names[:n]
     clients = []
     for i, (nm, is_store, is_sib, folded) in enumerate(names):
-        clients.append(Client(cid=f"C{i + 1:04d}", name=nm, vendor_name=nm, psa_name=nm, name_classes=[],
-                              side="both", domain=f"{_slug(nm)}.onmicrosoft.com", tenant_id=_guid(rng),
-                              trade=rng.choice(cat.TRADE_NAMES), is_store=is_store, is_sibling=is_sib,
-                              folded=folded))
+        clients.append(
+            Client(
+                cid=f"C{i + 1:04d}",
+                name=nm,
+                vendor_name=nm,
+                psa_name=nm,
+                name_classes=[],
+                side="both",
+                domain=f"{_slug(nm)}.onmicrosoft.com",
+                tenant_id=_guid(rng),
+                trade=rng.choice(cat.TRADE_NAMES),
+                is_store=is_store,
+                is_sibling=is_sib,
+                folded=folded,
+            )
+        )
     # one-sided customers (never the first sibling of a group, so a sibling trap keeps its partner)
     order = list(range(len(clients)))
     rng.shuffle(order)
@@ -181,7 +200,7 @@ def _make_clients(rng: random.Random, n: int, cp1252: bool = False) -> list[Clie
     cands = [i for i in order if not clients[i].is_sibling]
     for i in cands[:k]:
         clients[i].side = "vendor"
-    for i in cands[k: 2 * k]:
+    for i in cands[k : 2 * k]:
         clients[i].side = "psa"
     # make sure one sibling (a store) exists on the vendor side only
     for c in clients:
@@ -201,7 +220,9 @@ def _family(c: Client) -> str | None:
     return None
 
 
-def _basket(rng: random.Random, scope_ms_only: bool, sibling_template: list[str] | None) -> list[str]:
+def _basket(
+    rng: random.Random, scope_ms_only: bool, sibling_template: list[str] | None
+) -> list[str]:
     if sibling_template is not None:
         return list(sibling_template)
     keys: list[str] = []
@@ -226,8 +247,9 @@ def _basket(rng: random.Random, scope_ms_only: bool, sibling_template: list[str]
     return out
 
 
-def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool,
-          cp1252: bool = False) -> Scenario:
+def build(
+    seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool, cp1252: bool = False
+) -> Scenario:
     rng = random.Random(seed)  # scenario stream
     prng = random.Random(seed * 7919 + 104729)  # perturbation stream (used only when perturb)
     fx = FX[currency]
@@ -287,21 +309,59 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             if r < 0.14 and q >= 2:  # two subscriptions: annual term + monthly term
                 q1 = rng.randint(1, q - 1)
                 vlines.append(VLine(c, p, q1, base, lst, False, "P1Y", "licence", sub_id(), start))
-                vlines.append(VLine(c, p, q - q1, money(base * Decimal("1.20")), money(lst * Decimal("1.20")),
-                                    False, "P1M", "licence", sub_id(), dt.date(2026, rng.randint(1, 9), 1)))
+                vlines.append(
+                    VLine(
+                        c,
+                        p,
+                        q - q1,
+                        money(base * Decimal("1.20")),
+                        money(lst * Decimal("1.20")),
+                        False,
+                        "P1M",
+                        "licence",
+                        sub_id(),
+                        dt.date(2026, rng.randint(1, 9), 1),
+                    )
+                )
             elif r < 0.22:  # billed annually, up front
-                vlines.append(VLine(c, p, q, money(base * 12 * Decimal("0.95")), money(lst * 12), True, "P1Y",
-                                    "licence", sub_id(), dt.date(2025, 10, 1)))
+                vlines.append(
+                    VLine(
+                        c,
+                        p,
+                        q,
+                        money(base * 12 * Decimal("0.95")),
+                        money(lst * 12),
+                        True,
+                        "P1Y",
+                        "licence",
+                        sub_id(),
+                        dt.date(2025, 10, 1),
+                    )
+                )
             elif r < 0.30 and q >= 3:  # seats reduced: credit line nets against the cycle charge
                 extra = rng.randint(1, max(1, q // 4))
                 sid = sub_id()
-                vlines.append(VLine(c, p, q + extra, base, lst, False, "P1Y", "licence", sid, start))
+                vlines.append(
+                    VLine(c, p, q + extra, base, lst, False, "P1Y", "licence", sid, start)
+                )
                 vlines.append(VLine(c, p, -extra, base, lst, False, "P1Y", "credit", sid, start))
             elif r < 0.36 and q >= 2:  # two annual subscriptions bought at different times
                 q1 = rng.randint(1, q - 1)
                 vlines.append(VLine(c, p, q1, base, lst, False, "P1Y", "licence", sub_id(), start))
-                vlines.append(VLine(c, p, q - q1, base, lst, False, "P1Y", "licence", sub_id(),
-                                    dt.date(2026, rng.randint(1, 9), 1)))
+                vlines.append(
+                    VLine(
+                        c,
+                        p,
+                        q - q1,
+                        base,
+                        lst,
+                        False,
+                        "P1Y",
+                        "licence",
+                        sub_id(),
+                        dt.date(2026, rng.randint(1, 9), 1),
+                    )
+                )
             else:
                 term = "P1M" if rng.random() < 0.25 else "P1Y"
                 cost = money(base * Decimal("1.20")) if term == "P1M" else base
@@ -310,13 +370,37 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
         if c.side != "psa" and rng.random() < 0.25:  # free SKUs
             fk = rng.choice(cat.FREE)
             if fk not in basket and not (fk == "PBIFREE" and "PBIPRO" in basket):
-                vlines.append(VLine(c, cat.BY_KEY[fk], rng.randint(1, max(1, seats)), Decimal("0.00"),
-                                    Decimal("0.00"), False, "P1M", "free", sub_id(), dt.date(2026, 9, 1)))
+                vlines.append(
+                    VLine(
+                        c,
+                        cat.BY_KEY[fk],
+                        rng.randint(1, max(1, seats)),
+                        Decimal("0.00"),
+                        Decimal("0.00"),
+                        False,
+                        "P1M",
+                        "free",
+                        sub_id(),
+                        dt.date(2026, 9, 1),
+                    )
+                )
         if c.side != "psa" and rng.random() < 0.08:  # a trial of a product the client does not buy
             pool = [k for k in cat.SUITES + cat.ADDONS if k not in basket]
             tk = rng.choice(pool)
-            vlines.append(VLine(c, cat.BY_KEY[tk], rng.choice((1, 5, 25)), Decimal("0.00"), Decimal("0.00"),
-                                False, "TRIAL", "free", sub_id(), dt.date(2026, 9, 15)))
+            vlines.append(
+                VLine(
+                    c,
+                    cat.BY_KEY[tk],
+                    rng.choice((1, 5, 25)),
+                    Decimal("0.00"),
+                    Decimal("0.00"),
+                    False,
+                    "TRIAL",
+                    "free",
+                    sub_id(),
+                    dt.date(2026, 9, 15),
+                )
+            )
         # ------------------------------------------------------------ PSA side
         if c.side == "vendor":
             continue
@@ -326,8 +410,15 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             if v.client is c and v.role != "free":
                 vq[v.product.key] += v.qty
                 vc[v.product.key] += v.qty * v.monthly_cost
-        agreement = rng.choice(("Managed Services Agreement", "Cloud Services", "M365 Licensing",
-                                "Monthly Recurring", "Per-User Agreement"))
+        agreement = rng.choice(
+            (
+                "Managed Services Agreement",
+                "Cloud Services",
+                "M365 Licensing",
+                "Monthly Recurring",
+                "Per-User Agreement",
+            )
+        )
         bill: list[tuple[str, int, Fraction | None, str]] = []  # (key, pq, forced price, mode)
         keys = vendor_keys if c.side == "both" else basket
         for k in keys:
@@ -357,7 +448,10 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             bill.append((k, max(1, seats // rng.choice((1, 2, 3))), None, "ok"))
         for k, pq, c_unit, mode in bill:
             p = cat.BY_KEY[k]
-            max_cost = max([v.monthly_cost for v in vlines if v.client is c and v.product is p] or [Fraction(0)])
+            max_cost = max(
+                [v.monthly_cost for v in vlines if v.client is c and v.product is p]
+                or [Fraction(0)]
+            )
             if mode == "below":
                 assert c_unit is not None
                 target = c_unit * Fraction(rng.randint(80, 97), 100)
@@ -377,30 +471,81 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             if split:
                 q1 = rng.randint(1, pq - 1)
                 qtys = [q1, pq - q1]
-                prices = [prices[0], prices[0] if (mode == "below" or rng.random() < 0.5)
-                          else max(prices[0], money(prices[0] * Decimal("1.05")))]
-            for j, (q, pr) in enumerate(zip(qtys, prices)):
+                prices = [
+                    prices[0],
+                    prices[0]
+                    if (mode == "below" or rng.random() < 0.5)
+                    else max(prices[0], money(prices[0] * Decimal("1.05"))),
+                ]
+            for j, (q, pr) in enumerate(zip(qtys, prices, strict=False)):
                 yearly = mode != "below" and rng.random() < 0.04
                 unit = pr * 12 if yearly else pr
                 cancel = None
-                if rng.random() < 0.04:  # cancellation scheduled after the period starts: still billed
-                    cancel = dt.date(2026, 10, rng.randint(2, 28)) if rng.random() < 0.5 else dt.date(2027, 1, 31)
-                plines.append(PLine(c, p, None, q, unit, yearly, "licence", p.name, [], cancel,
-                                    dt.date(2025, rng.randint(1, 12), 1),
-                                    agreement if j == 0 else "Additional Licences"))
+                if (
+                    rng.random() < 0.04
+                ):  # cancellation scheduled after the period starts: still billed
+                    cancel = (
+                        dt.date(2026, 10, rng.randint(2, 28))
+                        if rng.random() < 0.5
+                        else dt.date(2027, 1, 31)
+                    )
+                plines.append(
+                    PLine(
+                        c,
+                        p,
+                        None,
+                        q,
+                        unit,
+                        yearly,
+                        "licence",
+                        p.name,
+                        [],
+                        cancel,
+                        dt.date(2025, rng.randint(1, 12), 1),
+                        agreement if j == 0 else "Additional Licences",
+                    )
+                )
         # cancelled lines (take no part)
         if rng.random() < 0.14:
             k = rng.choice(keys or list(cat.ADDONS))
             p = cat.BY_KEY[k]
             cd = rng.choice((dt.date(2026, rng.randint(3, 9), rng.randint(1, 28)), PERIOD_START))
-            plines.append(PLine(c, p, None, rng.randint(1, max(1, seats)), std_price[k], False, "cancelled",
-                                p.name, [], cd, dt.date(2024, rng.randint(1, 12), 1), agreement))
+            plines.append(
+                PLine(
+                    c,
+                    p,
+                    None,
+                    rng.randint(1, max(1, seats)),
+                    std_price[k],
+                    False,
+                    "cancelled",
+                    p.name,
+                    [],
+                    cd,
+                    dt.date(2024, rng.randint(1, 12), 1),
+                    agreement,
+                )
+            )
         # services (never reconciled)
         for s in rng.sample(cat.SERVICES, rng.randint(1, 3)):
             text, price, driver = s
             q = {"users": seats, "devices": devices, "hours": rng.randint(1, 12), "one": 1}[driver]
-            plines.append(PLine(c, None, text, q, money(price * fx), False, "service", text, [], None,
-                                dt.date(2025, 1, 1), agreement))
+            plines.append(
+                PLine(
+                    c,
+                    None,
+                    text,
+                    q,
+                    money(price * fx),
+                    False,
+                    "service",
+                    text,
+                    [],
+                    None,
+                    dt.date(2025, 1, 1),
+                    agreement,
+                )
+            )
 
     # ---------------------------------------------------------------- perturbations
     if perturb:
@@ -420,7 +565,9 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             toks = _tokens(c.psa_name)
             # a variant whose words all belong to another customer's name would be a coin toss for a
             # careful person too: keep such a customer's name untouched
-            clash = any(other != c.cid and toks and toks <= ct for other, ct in canon_tokens.items())
+            clash = any(
+                other != c.cid and toks and toks <= ct for other, ct in canon_tokens.items()
+            )
             if taken.get(k, c.cid) != c.cid or (clash and c.name_classes != ["dba"]):
                 c.psa_name, c.name_classes = c.name, ["untouched"]
             taken.setdefault(_norm(c.psa_name), c.cid)
@@ -428,7 +575,9 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
             if pl.product is None or pl.role == "service":
                 continue
             vendor_present = pl.product.key in basket_of[pl.client.cid]
-            pl.text, pl.classes = perturb_product(pl.product, basket_of[pl.client.cid], prng, vendor_present)
+            pl.text, pl.classes = perturb_product(
+                pl.product, basket_of[pl.client.cid], prng, vendor_present
+            )
         # the bill's own spelling of a few tenants: typed in capitals or without the punctuation
         for c in clients:
             if prng.random() < 0.12:
@@ -441,7 +590,19 @@ def build(seed: int, n_clients: int, currency: str, ms_only: bool, perturb: bool
     return Scenario(seed, currency, clients, vlines, plines)
 
 
-_LEGAL_WORDS = {"llc", "inc", "ltd", "limited", "corporation", "corp", "incorporated", "llp", "pty", "co", "gmbh"}
+_LEGAL_WORDS = {
+    "llc",
+    "inc",
+    "ltd",
+    "limited",
+    "corporation",
+    "corp",
+    "incorporated",
+    "llp",
+    "pty",
+    "co",
+    "gmbh",
+}
 
 
 def _tokens(s: str) -> set[str]:
@@ -485,7 +646,12 @@ def findings(sc: Scenario) -> list[dict]:
         v, q = vq.get(key, 0), pq.get(key, 0)
         c = vcost[key] / v if v > 0 else None
         p = psum[key] / q if q > 0 else None
-        base = {"client": names[key[0]], "cid": key[0], "pkey": key[1], "product": prod_name[key[1]]}
+        base = {
+            "client": names[key[0]],
+            "cid": key[0],
+            "pkey": key[1],
+            "product": prod_name[key[1]],
+        }
         if v > 0 and q == 0:
             prices = sorted(per_prod.get(key[1], []))
             if prices:
