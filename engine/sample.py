@@ -11,9 +11,8 @@ computed independently of the engine, so accuracy can be measured.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import csv
+import datetime as dt
 import io
 import random
 from dataclasses import dataclass, field

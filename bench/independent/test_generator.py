@@ -92,8 +92,10 @@ def test_metamorphic_perturbation_keeps_findings(
 ) -> None:
     a = _case(tmp_path / "p", v, p, seed=seed, perturb=True)
     b = _case(tmp_path / "c", v, p, seed=seed, perturb=False)
+
     def key(f):
         return (f["type"], f["client"], f["product"], f["monthly_impact"])
+
     assert sorted(map(key, a["findings"])) == sorted(map(key, b["findings"]))
     assert a["findings"], "a case with no findings tests nothing"
     # the perturbed render really differs and carries classes; the clean one carries none
@@ -459,11 +461,13 @@ def _records(rows: list[list[str]], wanted: dict) -> dict[int, dict]:
 
 def _rules(vendor: dict, psa: dict) -> list[tuple[str, str, str, Decimal]]:
     """rules.md, re-implemented here from scratch over (client, product) -> [(qty, monthly unit)]."""
+
     def agg(lines):
         return (
             sum(q for q, _ in lines),
             sum((Fraction(q) * u for q, u in lines), Fraction(0)),
         )
+
     per_prod: dict[str, list[Fraction]] = {}
     for (_cl, pr), lines in psa.items():
         q, s = agg(lines)
