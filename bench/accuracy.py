@@ -35,7 +35,8 @@ RESULTS = Path(__file__).resolve().parent / "accuracy.md"
 class Tally:
     """True positives, engine findings, truth findings and cent-exact hits for one slice."""
 
-    found: int = 0
+    found: int = 0  # truth findings the engine found
+    hits: int = 0  # engine findings that are in the truth
     reported: int = 0
     expected: int = 0
     exact: int = 0
@@ -44,6 +45,7 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         self.found += other.found
+        self.hits += other.hits
         self.reported += other.reported
         self.expected += other.expected
         self.exact += other.exact
@@ -52,7 +54,7 @@ class Tally:
 
     @property
     def precision(self) -> float:
-        return self.found / self.reported if self.reported else 1.0
+        return self.hits / self.reported if self.reported else 1.0
 
     @property
     def recall(self) -> float:
@@ -117,6 +119,7 @@ def score_case(truth_path: Path) -> CaseScore:
         tally.wrong_client_merges = int(len(clients) > 1)
         tally.wrong_product_merges = int(len(products) > 1)
         hit = None
+        truth_classes: set[str] = set()
         for index, t in enumerate(expected):
             if index in taken or t["type"] != d.type:
                 continue
@@ -125,10 +128,14 @@ def score_case(truth_path: Path) -> CaseScore:
                 break
         if hit is not None:
             taken.add(hit)
-            tally.found = 1
-            tally.exact = int(Decimal(expected[hit]["monthly_impact"]) == d.monthly_impact)
-            classes |= set(expected[hit].get("classes", []))
-            if not tally.exact:
+            tally.hits = 1
+            exact = int(Decimal(expected[hit]["monthly_impact"]) == d.monthly_impact)
+            truth_classes = set(expected[hit].get("classes", []))
+            credit = Tally(found=1, exact=exact)
+            score.total.add(credit)
+            for name in truth_classes or {"untouched"}:
+                score.by_class[name].add(credit)
+            if not exact:
                 score.misses.append(
                     f"{pair}: {d.type} {d.client or d.vendor_client} / {d.product}: "
                     f"{d.monthly_impact} ≠ {expected[hit]['monthly_impact']}"
@@ -175,6 +182,7 @@ def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int
     by_class: dict[str, Tally] = defaultdict(Tally)
     by_size: dict[int, Tally] = defaultdict(Tally)
     metamorphic_same = metamorphic_cases = 0
+    kept = union = 0  # findings (type, impact) the same clean and perturbed, of all
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         for pair in chosen:
@@ -211,8 +219,16 @@ def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int
                     if False in runs:
                         metamorphic_cases += 1
                         metamorphic_same += runs[False].findings == case.findings
+                        kept += sum((runs[False].findings & case.findings).values())
+                        union += sum((runs[False].findings | case.findings).values())
     return _report(
-        overall, by_pair, by_class, by_size, metamorphic_same, metamorphic_cases, problems, show
+        overall,
+        by_pair,
+        by_class,
+        by_size,
+        (metamorphic_same, metamorphic_cases, kept, union),
+        problems,
+        show,
     )
 
 
@@ -228,8 +244,7 @@ def _report(
     by_pair: dict[str, Tally],
     by_class: dict[str, Tally],
     by_size: dict[int, Tally],
-    same: int,
-    cases: int,
+    metamorphic: tuple[int, int, int, int],
     problems: list[str],
     show: int,
 ) -> str:
@@ -243,9 +258,12 @@ def _report(
     out += [_line(pair, t) for pair, t in sorted(by_pair.items())]
     out += ["", "## Per perturbation class", "", head]
     out += [_line(name, t) for name, t in sorted(by_class.items())]
+    same, cases, kept, union = metamorphic
     out += [
         "",
-        f"Metamorphic (clean vs perturbed spellings give the same findings): {same} of {cases} cases.",
+        "Metamorphic (the same case with clean spellings): "
+        f"{kept} of {union} findings (type and cents) unchanged by the perturbations "
+        f"({kept / union if union else 1:.3f}); {same} of {cases} cases identical.",
     ]
     if problems:
         out += ["", f"## First problems (up to {show} per case)", ""]

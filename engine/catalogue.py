@@ -20,7 +20,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from engine.product_fit import fit, strict_fit
+from engine.product_fit import BRAND, fit, strict_fit
 from engine.product_names import discriminators, product_key
 
 FUZZY_CUTOFF = 88.0
@@ -124,7 +124,12 @@ class Catalogue:
         for name, score, index in process.extract(
             key, self.names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         ):
-            if discriminators(name) == wanted and fit(key, name) is not None:
+            found = fit(key, name)
+            if (
+                discriminators(name) == wanted
+                and found is not None
+                and all(word in BRAND for word in found.left)
+            ):
                 return Resolution(
                     self.products[self.name_keys[index]], "fuzzy", round(score / 100, 2)
                 )

@@ -51,18 +51,32 @@ Pending = tuple[int, str, Decimal]
 
 
 def _distinctive(word: str) -> bool:
-    return word not in FILLER and word not in BRAND and len(word) >= 3 and not word.isdigit()
+    """A word that can single a product out: not a billing word, the brand or an edition word."""
+    return (
+        word not in FILLER
+        and word not in BRAND
+        and word not in DISCRIMINATORS
+        and len(word) >= 3
+        and not word.isdigit()
+    )
 
 
-def _shares_word(description: str, name: str) -> bool:
-    """A distinctive word in common, and no discriminating word of the description the name lacks."""
-    words = set(meaningful(description))
+def _shares_word(description: str, name: str, common: frozenset[str] = frozenset()) -> bool:
+    """A distinctive word in common (not one that many products on the bill share, like "office"),
+    and no discriminating word of the description the name lacks."""
+    words = set(meaningful(description)) - common
     name_words = set(meaningful(name))
     if any(
         (w in DISCRIMINATORS or any(c.isdigit() for c in w)) and w not in name_words for w in words
     ):
         return False
     return any(_distinctive(w) and w in name_words for w in words)
+
+
+def _common_words(names: Iterable[str]) -> frozenset[str]:
+    """Words in three or more of the bill's product names: they tell no product apart."""
+    counts = Counter(word for name in set(names) for word in set(meaningful(name)))
+    return frozenset(word for word, count in counts.items() if count >= 3)
 
 
 def infer(
@@ -99,6 +113,8 @@ def _in_basket(
     names: Mapping[str, str],
 ) -> dict[tuple[int, str], Inference]:
     taken = set(billed)
+    all_names = list(names.values())
+    common = _common_words(all_names)
     out: dict[tuple[int, str], Inference] = {}
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
@@ -125,9 +141,8 @@ def _in_basket(
         if service_words(description) - set(meaningful(_name_words(basket, names))):
             still.append((description, seats))
             continue
-        shared = [
-            key for key in basket if key not in taken and _shares_word(description, names[key])
-        ]
+        alike = [key for key in basket if _shares_word(description, names[key], common)]
+        shared = [key for key in alike if key not in taken] or alike  # split lines of one product
         if len(shared) > 1:
             shared = [key for key in shared if basket[key] == seats] or shared
         if len(shared) == 1:
@@ -142,7 +157,13 @@ def _in_basket(
         else:
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
-    candidates = [(d, s) for d, s in still if not service_words(d)]
+    # a description that shares a word with some other vendor product is that kind of thing, not
+    # whatever happens to be left over
+    candidates = [
+        (d, s)
+        for d, s in still
+        if not service_words(d) and not any(_shares_word(d, name, common) for name in all_names)
+    ]
     if len(unpaired) == 1 and len(candidates) == 1 and basket[unpaired[0]] != candidates[0][1]:
         description, seats = candidates[0]
         key = unpaired[0]

@@ -271,13 +271,17 @@ def _is_abbreviation(short: str, long: str) -> bool:
 
 @lru_cache(maxsize=262144)
 def explains(word: str, name_word: str) -> int:
-    """0 when ``name_word`` explains ``word`` exactly, 1 approximately (typo, abbreviation), -1 not."""
+    """0 when ``name_word`` explains ``word`` exactly, 1 approximately (typo, abbreviation), -1 not.
+
+    A discriminating word is never explained by another word ("Pro" is not "Project", "Basic" is
+    not "Business"), but the bill may shorten it ("ESS" for Essentials, "PREM" for Premium)."""
     if word == name_word:
         return 0
-    if word.isdigit() or name_word.isdigit() or any(c.isdigit() for c in word + name_word):
+    if any(c.isdigit() for c in word + name_word):
         return -1  # plan numbers, years, editions: only the same word
     if word in DISCRIMINATORS:
-        return -1  # Basic is not Premium, Pro is not Project, however alike they look
+        shortened = name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word)
+        return 1 if shortened else -1
     if len(word) >= 4 and len(name_word) >= 4:
         budget = 1 if min(len(word), len(name_word)) <= 5 else 2
         if Levenshtein.distance(word, name_word, score_cutoff=budget) <= budget:
@@ -287,7 +291,9 @@ def explains(word: str, name_word: str) -> int:
         if _same_stem(word, name_word):
             return 1  # "archive" / "archiving", "protect" / "protection"
     if _is_abbreviation(word, name_word):
-        return 1
+        return 1  # "Sec" for Security
+    if name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word):
+        return 1  # the bill's "PROT" for the typed "Protection"
     return -1
 
 

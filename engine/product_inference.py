@@ -15,7 +15,14 @@ from decimal import Decimal
 from typing import Protocol
 
 from engine.lines import Line
-from engine.product_context import Inference, Pending, description_key, infer, service_words
+from engine.product_context import (
+    Inference,
+    Pending,
+    _distinctive,
+    description_key,
+    infer,
+    service_words,
+)
 from engine.product_fit import fit, meaningful
 from engine.product_names import product_key
 from engine.products import Descriptor, ProductMatch
@@ -57,17 +64,23 @@ def infer_products(
             line.quantity or Decimal(0)
         )
         products.setdefault(line.product_key, vendor_products[line.descriptor])
+    names = {key: product_key(match.product) or key for key, match in products.items()}
+    spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)
+    # named lines first: "Power BI" moved to the client's Power BI Pro is no longer left over
+    moved = _revisit(named, psa, psa_group, baskets, names, spellings)
+    moved_to = {
+        id(line): inference.product_key
+        for place, inference in moved.items()
+        for line in spellings[place]
+    }
     paired: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for line in psa.lines:
         group = psa_group.get(psa.client_keys[line.client])
         if line.excluded is None and line.product_key is not None and group is not None:
+            key = moved_to.get(id(line), line.product_key)
             billed = paired[group]
-            billed[line.product_key] = billed.get(line.product_key, Decimal(0)) + (
-                line.quantity or Decimal(0)
-            )
-    names = {key: product_key(match.product) or key for key, match in products.items()}
+            billed[key] = billed.get(key, Decimal(0)) + (line.quantity or Decimal(0))
     seats: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
-    spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)
     for line in pending:
         group = psa_group.get(psa.client_keys[line.client])
         if group is None:
@@ -78,7 +91,7 @@ def infer_products(
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
     found = infer(items, baskets, paired, names)
     _anywhere(items, found, names)
-    found.update(_revisit(named, psa, psa_group, baskets, names, spellings))
+    found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
     for place, inference in found.items():
         target = products[inference.product_key]
@@ -145,7 +158,7 @@ def _anywhere(
                 key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
             )
             continue
-        words = {w for w in meaningful(description) if len(w) >= 4 and not w.isdigit()}
+        words = {w for w in meaningful(description) if len(w) >= 4 and _distinctive(w)}
         if not words:
             continue
         hits = [key for key, name in names.items() if words & set(name.split())]

@@ -39,7 +39,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b|\bup-?front\b", " "),
     (r"\b([mo]365)(?=[a-z])", r"\1 "),  # "O365E3", "M365BP": the plan glued to the brand
-    (r"\bplan\s*(\d)\b", r" p\1 "),
+    (r"\b(?:plan|pln|pl)\s*(\d)\b", r" p\1 "),
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     (r"\+", " plus "),
     (r"&", " and "),
@@ -115,6 +115,7 @@ _EXPAND = {
     "mdb": "defender for business",
     "sku": "",
     "sec": "security",
+    "def": "defender",
     "lic": "",
     "atp": "defender for office 365",
 }
