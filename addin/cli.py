@@ -106,13 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
     build = commands.add_parser(
-        "build-template", help="rebuild workbook_template.xlsm from its text sources"
+        "build-template",
+        help="build workbook_template.xlsm from its text sources (the package already ships one)",
     )
     build.add_argument(
         "--out",
         metavar="FILE",
-        default=None,
-        help="where to write (default: the packaged template)",
+        default="workbook_template.xlsm",
+        help="where to write (default: workbook_template.xlsm in the current folder)",
     )
     return parser
 
@@ -249,9 +250,15 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from addin.build_template import build_template, default_template_path
+    from addin.build_template import build_template
 
-    target = Path(args.out) if args.out else default_template_path()
+    target = Path(args.out)
+    if target.suffix.lower() != ".xlsm":
+        from engine.errors import UnreadableFileError
+
+        raise UnreadableFileError(
+            f"--out {target.name}: the template is a macro workbook; give a name ending in .xlsm."
+        )
     build_template(target)
     print(f"Wrote {target}")
     return EXIT_OK
