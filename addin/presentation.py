@@ -282,11 +282,16 @@ def is_leakage(kind: str) -> bool:
     return kind in LEAKAGE_TYPES
 
 
+INFERRED_METHODS = ("fuzzy", "domain", "name")  # matches a person may want to confirm
+
+
 def shown_confidence(d: Discrepancy) -> float | None:
-    """A match score only where it tells something: an inferred match (strictly between 0 and 1),
-    or any finding to check first. An exact match (1.0) and "product not in the catalogue" (0.0,
-    no score at all) show blank rather than a misleading 100% or 0%."""
-    if 0 < d.confidence < 1 or (d.check_first and d.confidence > 0):
+    """A match score only where it tells something: a finding to check first, or one resting on an
+    inferred match (fuzzy name, tenant domain). An exact or id match (100%), a client found on one
+    side only, and "product not in the catalogue" (0%, no score at all) show blank."""
+    methods = (d.client_match.split(" ")[0].strip(","), d.product_match.split(" ")[0].strip(","))
+    inferred = any(m in INFERRED_METHODS for m in methods)
+    if 0 < d.confidence < 1 and (d.check_first or inferred):
         return d.confidence
     return None
 
