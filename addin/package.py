@@ -582,11 +582,13 @@ def replace_sheets(
         xml = _sheet_xml(xml, xf_map, dxf_map)
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
-            xml = fill_rows(xml, rows, template_row=template_row)
+            heights = rendered.heights.get(sheet_name) if isinstance(rendered, Rendered) else None
+            xml = fill_rows(xml, rows, template_row=template_row, heights=heights)
         target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
     if new_sheets:
         _add_sheets(target, new_sheets, hidden_new)
+    _copy_print_names(target, source)
     if active is not None:
         _activate(target, active)
     _drop_calc_chain(target, work.removed)
@@ -606,6 +608,40 @@ def _rels_document(elements: list[str]) -> str:
         + "".join(elements)
         + "</Relationships>"
     )
+
+
+_PRINT_NAME = re.compile(
+    r'<definedName name="(_xlnm\.Print_(?:Area|Titles))" localSheetId="(\d+)"[^>]*>[^<]*</definedName>'
+)
+
+
+def _copy_print_names(target: Package, source: Package) -> None:
+    """The rendered sheets' print areas and print titles (sheet-local defined names), under the
+    target's sheet positions; the target's own names for those sheets are replaced."""
+    source_names = [name for name, _, _ in workbook_sheets(source)]
+    found = [
+        (m.group(0), m.group(1), source_names[int(m.group(2))])
+        for m in _PRINT_NAME.finditer(source.text("xl/workbook.xml"))
+    ]
+    if not found:
+        return
+    positions = {name: i for i, (name, _, _) in enumerate(workbook_sheets(target))}
+    workbook = target.text("xl/workbook.xml")
+    replaced = {(kind, positions[sheet]) for _, kind, sheet in found}
+    workbook = _PRINT_NAME.sub(
+        lambda m: "" if (m.group(1), int(m.group(2))) in replaced else m.group(0), workbook
+    )
+    added = "".join(
+        re.sub(r'localSheetId="\d+"', f'localSheetId="{positions[sheet]}"', element, count=1)
+        for element, _, sheet in found
+    )
+    if "<definedNames>" in workbook:
+        workbook = workbook.replace("<definedNames>", "<definedNames>" + added, 1)
+    else:
+        workbook = workbook.replace(
+            "</sheets>", f"</sheets><definedNames>{added}</definedNames>", 1
+        )
+    target.set("xl/workbook.xml", workbook)
 
 
 def _hidden_sheets(package: Package) -> set[str]:

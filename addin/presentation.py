@@ -153,6 +153,7 @@ class OutputTable:
     notes: tuple[Note, ...] = ()  # title and legend above the header
     currency: str = "USD"
     footer: str = ""
+    row_heights: list[float | None] = field(default_factory=list)  # points; None: the default
 
     def column(self, header: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.header == header)
@@ -170,8 +171,8 @@ DISCREPANCY_COLUMNS: tuple[Column, ...] = (
     Column(SEVERITY_HEADER, "text", 9),
     Column(KIND_HEADER, "text", 11),
     Column("Finding", "text", 14),
-    Column("Client", "text", 24),
-    Column("Product", "text", 28),
+    Column("Client", "wrap", 22),
+    Column("Product", "wrap", 26),
     Column("Vendor seats", "quantity", 8),
     Column("PSA seats", "quantity", 8),
     Column("Vendor cost per seat / month", "money", 12),
@@ -213,6 +214,24 @@ EXCLUDED_COLUMNS: tuple[Column, ...] = (
     Column("Amount", "money", 14),
     Column("Why it was left out", "wrap", 50),
 )
+
+
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+
+
+def row_heights(columns: tuple[Column, ...], rows: list[list[object]]) -> list[float | None]:
+    """Each row's height for its wrapped cells, None where one line is enough. Characters per line
+    are estimated a little low (a column's width counts "0"s), so text never overflows its row."""
+    wrapped = [(i, max(c.width - 2, 4)) for i, c in enumerate(columns) if c.kind == "wrap"]
+    heights: list[float | None] = []
+    for row in rows:
+        lines = 1
+        for index, width in wrapped:
+            value = row[index] if index < len(row) else None
+            if isinstance(value, str) and len(value) > width:
+                lines = max(lines, -(-len(value) // int(width)))
+        heights.append(lines * LINE_HEIGHT + 1 if lines > 1 else None)
+    return heights
 
 
 def _money(value: Decimal | None) -> object:
@@ -323,8 +342,8 @@ def discrepancy_notes(result: Result) -> tuple[Note, ...]:
         Note(
             1,
             6,
-            "means the finding rests on an inferred client or product match: confirm it before "
-            "acting (the reason is in the detail columns: click + above column R to show them).",
+            "marks an inferred client or product match: confirm before acting (why: click + above "
+            "column R).",
         )
     )
     notes.append(
@@ -388,6 +407,7 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
         notes=discrepancy_notes(result),
         currency=_code(k.currency),
         footer=f"Leakage Finder · Discrepancies · {k.period or 'period not stated'}",
+        row_heights=row_heights(DISCREPANCY_COLUMNS, rows),
     )
 
 
@@ -431,6 +451,7 @@ def excluded_table(result: Result) -> OutputTable:
         rows,
         table_name="LF_Excluded",
         currency=_code(result.kpis.currency),
+        row_heights=row_heights(EXCLUDED_COLUMNS, rows),
     )
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -46,7 +46,10 @@ class _Formats:
         self.pending: dict[
             str, tuple[Sequence[Sequence[object]], int]
         ] = {}  # sheet → (rows, template row)
-        self.table_ends: dict[str, int] = {}  # table name → its last sheet row (1-based)
+        self.table_ends: dict[str, int] = {}
+        self.heights: dict[
+            str, list[float | None]
+        ] = {}  # sheet → heights of the pending rows  # table name → its last sheet row (1-based)
         self.header = book.add_format(
             {
                 "bold": True,
@@ -183,6 +186,11 @@ def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable
     for col, value in enumerate(table.rows[0] if table.rows else []):
         _write(sheet, first_row + 1, col, value, cell_formats[col])
     formats.pending[table.sheet] = (table.rows[1:], first_row + 2)
+    if table.row_heights:
+        # wrapped text gets rows tall enough for it (LibreOffice does not autofit on load)
+        formats.heights[table.sheet] = table.row_heights[1:]
+        if table.row_heights[0]:
+            sheet.set_row(first_row + 1, table.row_heights[0])
     # xlsxwriter records every cell of a table's range to check for overlaps (millions of entries at
     # 100k lines), so the table covers the shell's rows here and is stretched by _stretch_tables.
     last_row = first_row + max(len(table.rows), 1)  # 0-based
@@ -198,7 +206,7 @@ def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable
             "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
         },
     )
-    sheet.set_row(first_row, 30)  # room for two-line headers
+    sheet.set_row(first_row, 45)  # room for three-line headers
     sheet.freeze_panes(first_row + 1, 0)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4 (Letter users' Excel rescales; the page fits by width either way)
@@ -258,7 +266,7 @@ def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) 
     sheet.write_string(1, 1, layout.subtitle, formats.subtitle)
     for row in sorted({row for row, _, _ in layout.tiles}):
         sheet.set_row(row + 1, spec.TILE_VALUE_ROW_HEIGHT)
-        sheet.set_row(row + 2, 30)  # two lines of note
+        sheet.set_row(row + 2, 38)  # three lines of note
     for row, col, tile in layout.tiles:
         sheet.write_string(row, col, tile.label, formats.tile_label)
         _write(
@@ -272,6 +280,7 @@ def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) 
     for block in layout.blocks:
         sheet.write_string(block.row - 1, block.col, block.title, formats.heading)
         _small_table(sheet, formats, block, layout.currency)
+        sheet.set_row(block.row, 30)  # two-line headers
     for spec_chart in layout.charts:
         _chart(book, sheet, spec_chart)
     sheet.set_landscape()
@@ -305,8 +314,9 @@ def _chart(book: xlsxwriter.Workbook, sheet: Worksheet, chart_spec: spec.Chart) 
         elif index == 0:
             series["marker"] = {"type": "circle"}
             series["line"] = {"color": spec.HEADER_FILL, "width": 2.25}
-        else:  # the target
+        else:  # the target (a marker too, so a single month still shows it)
             series["line"] = {"color": "#C00000", "width": 1.5, "dash_type": "dash"}
+            series["marker"] = {"type": "dash", "size": 9, "border": {"color": "#C00000"}}
         chart.add_series(series)
     chart.set_title({"name": chart_spec.title, "name_font": {"size": 11}})
     chart.set_legend({"none": True} if chart_spec.kind == "bar" else {"position": "bottom"})
@@ -381,6 +391,7 @@ class Rendered:
     package: bytes
     order: list[str]
     pending: dict[str, tuple[Sequence[Sequence[object]], int]]
+    heights: dict[str, list[float | None]] = field(default_factory=dict)
 
 
 def render(
@@ -423,7 +434,12 @@ def render(
             _activity_log(book, formats, [entry.row() for entry in log or []])
     book.close()
     pending = {name: value for name, value in formats.pending.items() if value[0]}
-    return Rendered(_stretch_tables(buffer.getvalue(), formats.table_ends), list(sheets), pending)
+    return Rendered(
+        _stretch_tables(buffer.getvalue(), formats.table_ends),
+        list(sheets),
+        pending,
+        {name: formats.heights[name] for name in pending if name in formats.heights},
+    )
 
 
 _TABLE_NAME = re.compile(r'<table\b[^>]*?\bname="([^"]*)"')
@@ -452,7 +468,7 @@ def render_bytes(result: Result, **kwargs: Any) -> bytes:
     """The output sheets as a complete .xlsx package (the ``--out`` report, the archive copy)."""
     rendered = render(result, **kwargs)
     parts = {
-        f"xl/worksheets/sheet{index}.xml": rendered.pending[name]
+        f"xl/worksheets/sheet{index}.xml": (*rendered.pending[name], rendered.heights.get(name))
         for index, name in enumerate(rendered.order, start=1)
         if name in rendered.pending
     }
@@ -464,9 +480,10 @@ def render_bytes(result: Result, **kwargs: Any) -> bytes:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename in parts:
-                rows, template_row = parts[info.filename]
-                data = fill_rows(data.decode("utf-8"), rows, template_row=template_row).encode(
-                    "utf-8"
+                rows, template_row, heights = parts[info.filename]
+                xml = fill_rows(
+                    data.decode("utf-8"), rows, template_row=template_row, heights=heights
                 )
+                data = xml.encode("utf-8")
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return out.getvalue()
