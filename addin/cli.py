@@ -29,6 +29,7 @@ examples:
   leakage-finder sample --out sample-audit
   leakage-finder reconcile --vendor partner_center.csv --psa connectwise.xlsx --out report.xlsx
   leakage-finder reconcile --workbook Leakage.xlsm
+  leakage-finder setup-excel --workbook Leakage.xlsm
 """
 
 
@@ -105,6 +106,29 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("connectwise", "autotask", "halopsa", "syncro"),
     )
     sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    for name, summary in (
+        (
+            "setup-excel",
+            "set up Excel: the xlwings add-in, this Python pinned in a workbook, checks",
+        ),
+        ("doctor", "the same as setup-excel: find and fix what stops the ribbon buttons"),
+    ):
+        setup = commands.add_parser(
+            name,
+            help=summary,
+            description="Install or update the xlwings add-in (xlwings' own command), pin this "
+            "Python in the workbook's xlwings.conf sheet, check that the add-in and the package "
+            "versions agree, and look for what blocks the buttons: macros blocked by Mark of the "
+            "Web, OneDrive paths, macOS permissions. Each problem is printed with its fix.",
+        )
+        setup.add_argument(
+            "--workbook",
+            metavar="BOOK",
+            help="the Leakage Finder workbook to pin this Python in (and to check)",
+        )
+        setup.add_argument(
+            "--check", action="store_true", help="only check: install and change nothing"
+        )
     build = commands.add_parser(
         "build-template",
         help="build workbook_template.xlsm from its text sources (the package already ships one)",
@@ -144,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _reconcile(parser, args)
         if args.command == "sample":
             return _sample(args)
+        if args.command in ("setup-excel", "doctor"):
+            return _setup_excel(args)
         return _build(args)
     except LeakageFinderError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -247,6 +273,14 @@ def _sample(args: argparse.Namespace) -> int:
     for path in written:
         print(f"  {path}", file=sys.stdout)
     return EXIT_OK
+
+
+def _setup_excel(args: argparse.Namespace) -> int:
+    from addin.excel_setup import setup_excel
+
+    report = setup_excel(Path(args.workbook) if args.workbook else None, change=not args.check)
+    print(report.text())
+    return EXIT_OK if report.ok else EXIT_INPUT
 
 
 def _build(args: argparse.Namespace) -> int:
