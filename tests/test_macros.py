@@ -235,3 +235,22 @@ def test_reconcile_in_real_excel(tmp_path: Path, template_bytes: bytes) -> None:
         assert [s.name for s in book.sheets][-4:] == list(spec.OUTPUT_SHEETS)
     finally:
         app.quit()
+
+
+def test_live_path_logs_imports_runs_and_reviews(
+    tmp_path: Path, template_bytes: bytes, caller: Any
+) -> None:
+    """The ribbon's path keeps the same Activity Log as the file path (time to reconcile)."""
+    from addin.review_log import read_log
+
+    book = caller(_book(tmp_path, template_bytes, 10))
+    export = tmp_path / "psa.csv"
+    rows = [["Company", "Product", "Qty", "Price"], ["Contoso", "Office 365 E3", "5", "25.00"]]
+    export.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    macros.import_psa(str(export))
+    log = read_log(macros.read_grid(book, spec.ACTIVITY_LOG))
+    assert [(e.event, e.subject) for e in log] == [("import", spec.PSA)]
+    macros.reconcile()
+    events = [(e.event, e.subject) for e in read_log(macros.read_grid(book, spec.ACTIVITY_LOG))]
+    # the pasted Vendor sheet is new to the log; the imported PSA rows are the ones it logged
+    assert events == [("import", spec.PSA), ("import", spec.VENDOR), ("run", "")]
