@@ -251,13 +251,13 @@ SETTING_HELP: dict[str, tuple[str, str]] = {
 
 def _wrapped(sheet: Worksheet, row: int, col: int, text: str, fmt: Format, width: float) -> None:
     sheet.write_string(row, col, text, fmt)
-    sheet.set_row(row, 15 * _lines(text, width * 0.95) + 2)
+    sheet.set_row(row, 15 * _lines(text, width * 0.9) + 2)
 
 
 def _merged(sheet: Worksheet, row: int, text: str, fmt: Format, width: float = 110) -> None:
     """Text across the four left columns (A:D), its row as tall as the wrapped text needs."""
     sheet.merge_range(row, 0, row, 3, text, fmt)
-    sheet.set_row(row, 15 * _lines(text, width * 0.95) + 2)
+    sheet.set_row(row, 15 * _lines(text, width * 0.8) + 2)  # wide fonts (LibreOffice) included
 
 
 def _start(sheet: Worksheet, f: dict[str, Format]) -> None:
@@ -361,6 +361,7 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
     row += 1
     sheet.write_string(row, 0, EXCLUDE_HEADER, f["header"])
     sheet.write_string(row, 1, "Example", f["header"])
+    sheet.set_row(row, 30)
     sheet.write_string(row + 1, 1, "Managed Services – Per User", f["example"])
     for r in range(row + 1, row + 11):
         sheet.write_blank(r, 0, None, f["input"])
@@ -400,6 +401,10 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
         for c in range(3):
             sheet.write_blank(r, c, None, f["input"])
     sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, row + 20, len(widths) - 1)
 
 
 def _sheets(book: xlsxwriter.Workbook) -> None:

@@ -21,7 +21,11 @@ from addin.sample_audit import run_sample
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 #: (sheet, png name, crop height in pixels at 110 dpi: the content, not the blank page below)
-PICTURES = ((spec.DISCREPANCIES, "discrepancies", 620), (spec.KPIS, "kpis", 1100))
+PICTURES = (
+    (spec.DISCREPANCIES, "discrepancies", 620),
+    (spec.KPIS, "kpis", 900),
+    (spec.START, "start", 950),
+)
 
 
 def only_sheets(source: Path, target: Path, keep: set[str]) -> None:
@@ -42,7 +46,8 @@ def only_sheets(source: Path, target: Path, keep: set[str]) -> None:
                 names = re.findall(r'<sheet\b[^>]*?name="([^"]*)"', xml)
                 kept = {str(i) for i, name in enumerate(names) if name in keep}
                 xml = re.sub(r"<sheet\b[^>]*/>", hide, xml)
-                xml = re.sub(r'activeTab="\d+"', f'activeTab="{min(kept)}"', xml)
+                xml = re.sub(r'\sactiveTab="\d+"', "", xml)  # open on the kept sheet
+                xml = xml.replace("<workbookView ", f'<workbookView activeTab="{min(kept)}" ', 1)
                 xml = re.sub(  # a hidden sheet's print area would still be printed
                     r'<definedName [^>]*localSheetId="(\d+)"[^>]*>[^<]*</definedName>',
                     lambda m, kept=kept: m.group(0) if m.group(1) in kept else "",
