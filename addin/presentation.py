@@ -343,7 +343,7 @@ def discrepancy_notes(result: Result) -> tuple[Note, ...]:
             1,
             6,
             "marks an inferred client or product match: confirm before acting (why: click + above "
-            "column R).",
+            f"column {column_letter(sum(not c.detail for c in DISCREPANCY_COLUMNS))}).",
         )
     )
     notes.append(

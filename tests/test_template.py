@@ -152,3 +152,23 @@ def test_build_template_writes_only_where_told(
     assert main(["build-template", "--out", str(tmp_path / "x" / "t.xlsm")]) == 0
     assert (tmp_path / "x" / "t.xlsm").exists() and TEMPLATE.read_bytes() == before
     assert main(["build-template", "--out", str(tmp_path / "t.xlsx")]) == 3
+
+
+def test_a_status_typed_in_excel_is_logged_by_the_workbook_itself() -> None:
+    """ThisWorkbook's only event hands Status edits on Discrepancies to LogStatusChange, which
+    appends rows in the Activity Log's layout (read back by addin.review_log)."""
+    from addin import presentation as spec
+    from addin.review_log import LOG_COLUMNS
+
+    parser = VBA_Parser(str(TEMPLATE))
+    modules = {name: code for (_, _, name, code) in parser.extract_all_macros()}
+    this_workbook = modules["ThisWorkbook.cls"]
+    assert "Private Sub Workbook_SheetChange(ByVal Sh As Object, ByVal Target As Range)" in (
+        this_workbook
+    )
+    assert "LeakageFinder.LogStatusChange Sh, Target" in this_workbook
+    handler = modules["LeakageFinder.bas"].split("Public Sub LogStatusChange", 1)[1]
+    for text in (spec.DISCREPANCIES, spec.ACTIVITY_LOG, spec.STATUS_HEADER, spec.ID_HEADER):
+        assert f'"{text}"' in handler, text
+    assert LOG_COLUMNS[1] == "Event" and 'Cells(nextRow, 2).Value = "status"' in handler
+    assert 'Format(Now, "yyyy-mm-dd hh:nn:ss")' in handler  # review_log.TIME_FORMAT

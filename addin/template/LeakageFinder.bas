@@ -95,7 +95,7 @@ Public Sub LogStatusChange(ByVal Sh As Object, ByVal Target As Range)
                 logSheet.Cells(nextRow, 2).Value = "status"
                 logSheet.Cells(nextRow, 4).Value = CStr(Sh.Cells(cell.Row, idCol).Value)
                 logSheet.Cells(nextRow, 5).Value = CStr(cell.Value)
-                logSheet.Cells(nextRow, 6).Value = CStr(Sh.Cells(cell.Row, impactCol).Value2)
+                logSheet.Cells(nextRow, 6).Value = Trim(Str(Sh.Cells(cell.Row, impactCol).Value2))
                 logSheet.Cells(nextRow, 7).Value = CStr(Sh.Cells(cell.Row, kindCol).Value)
                 logSheet.Cells(nextRow, 8).Value = "typed in Excel"
             End If
