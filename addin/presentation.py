@@ -222,16 +222,18 @@ LINE_HEIGHT = 15.0  # points per line of 11-point text
 def row_heights(columns: tuple[Column, ...], rows: list[list[object]]) -> list[float | None]:
     """Each row's height for its wrapped cells, None where one line is enough. Characters per line
     are estimated a little low (a column's width counts "0"s), so text never overflows its row."""
-    wrapped = [(i, max(c.width - 2, 4)) for i, c in enumerate(columns) if c.kind == "wrap"]
-    heights: list[float | None] = []
-    for row in rows:
-        lines = 1
-        for index, width in wrapped:
-            value = row[index] if index < len(row) else None
-            if isinstance(value, str) and len(value) > width:
-                lines = max(lines, -(-len(value) // int(width)))
-        heights.append(lines * LINE_HEIGHT + 1 if lines > 1 else None)
-    return heights
+    lines = [1] * len(rows)
+    for index, column in enumerate(columns):
+        if column.kind != "wrap":
+            continue
+        per_line = int(max(column.width - 2, 4))
+        for r, row in enumerate(rows):
+            value = row[index]
+            if value.__class__ is str and len(value) > per_line:  # type: ignore[attr-defined]
+                needed = -(-len(value) // per_line)  # type: ignore[arg-type]
+                if needed > lines[r]:
+                    lines[r] = needed
+    return [n * LINE_HEIGHT + 1 if n > 1 else None for n in lines]
 
 
 def _money(value: Decimal | None) -> object:
@@ -315,10 +317,21 @@ def shown_confidence(d: Discrepancy) -> float | None:
     return None
 
 
+_LEAKAGE = frozenset(LEAKAGE_TYPES)
+
+
 def ordered(result: Result) -> list[Discrepancy]:
     """Leakage (money the MSP loses) first, then over-billing exposure; each largest first (the
-    engine's priority)."""
-    return sorted(result.discrepancies, key=lambda d: (not is_leakage(d.type), d.priority))
+    engine's priority order, kept by a stable partition)."""
+    found = sorted(result.discrepancies, key=lambda d: d.priority)
+    return [d for d in found if d.type in _LEAKAGE] + [d for d in found if d.type not in _LEAKAGE]
+
+
+def _rows_text(rows: tuple[int, ...], limit: int = 20) -> str:
+    """Source row numbers as the CSV writes them (at most ``limit``, then a count)."""
+    if len(rows) <= limit:
+        return " ".join(map(str, rows))
+    return " ".join(map(str, rows[:limit])) + f" …(+{len(rows) - limit})"
 
 
 def discrepancy_notes(result: Result) -> tuple[Note, ...]:
@@ -364,12 +377,11 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
     found = ordered(result)
     for rank, d in enumerate(found, start=1):
         status, note = decisions.get(d.id, ("Open", ""))
-        row = d.as_row()
         rows.append(
             [
                 rank,
                 d.severity.capitalize(),
-                LEAKAGE if is_leakage(d.type) else EXPOSURE,
+                LEAKAGE if d.type in _LEAKAGE else EXPOSURE,
                 TYPE_NAMES.get(d.type, d.type),
                 d.client or d.vendor_client,
                 d.product,
@@ -390,8 +402,8 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
                 d.psa_product,
                 d.client_match,
                 d.product_match,
-                row["vendor_rows"],
-                row["psa_rows"],
+                _rows_text(d.vendor_rows),
+                _rows_text(d.psa_rows),
                 d.id,
             ]
         )
