@@ -235,15 +235,26 @@ def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -
 
 
 def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
+    from addin.presentation import format_amount
+
     k = result.kpis
+
+    def money(value):  # type: ignore[no-untyped-def]
+        return format_amount(value, k.currency)  # in the bill's currency
+
+    file_note = (
+        f"  (file total {money(k.vendor_file_total)}: annual prepaid lines count in full there)"
+        if k.vendor_file_total != k.vendor_monthly_total
+        else ""
+    )
     lines = [
         f"Period:                 {k.period or 'not stated'}",
-        f"Vendor monthly total:   {k.vendor_monthly_total:,.2f}  (file total {k.vendor_file_total:,.2f})",
-        f"PSA monthly total:      {k.psa_monthly_total:,.2f}",
-        f"Monthly leakage:        {k.monthly_leakage:,.2f}  ({k.leakage_ratio_percent}% of vendor cost; "
-        f"target {k.leakage_target_percent}%)",
-        f"Annual leakage:         {k.annual_leakage:,.2f}",
-        f"Over-billing exposure:  {k.overbilling_exposure:,.2f} per month",
+        f"Vendor monthly total:   {money(k.vendor_monthly_total)}{file_note}",
+        f"PSA monthly total:      {money(k.psa_monthly_total)}",
+        f"Monthly leakage:        {money(k.monthly_leakage)}  ({k.leakage_ratio_percent}% of vendor "
+        f"cost; target {k.leakage_target_percent}%)",
+        f"Annual leakage:         {money(k.annual_leakage)}",
+        f"Over-billing exposure:  {money(k.overbilling_exposure)} per month",
         "Findings:               " + ", ".join(f"{n} {t}" for t, n in k.counts.items()),
         f"Clients:                {k.clients_matched} matched, {k.vendor_clients_unmatched} only on the "
         f"vendor bill, {k.psa_clients_unmatched} only in the PSA",
@@ -251,6 +262,12 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
         f"PSA {k.psa_lines_reconciled}/{k.psa_lines} reconciled (rest excluded with reasons)",
         f"Time:                   {k.seconds:.2f} s",
     ]
+    if k.uncertain_leakage or k.uncertain_exposure:
+        lines.insert(
+            5,
+            f"To check first:         {money(k.uncertain_leakage)} leakage, "
+            f"{money(k.uncertain_exposure)} exposure (inferred matches: confirm before acting)",
+        )
     for warning in result.warnings:
         lines.append(f"Warning: {warning}")
     print("\n".join(lines), file=stream)
