@@ -136,3 +136,33 @@ def test_doctor_on_linux_says_excel_is_not_here_and_checks_the_file(
     assert main(["setup-excel", "--workbook", str(book)]) == 3
     assert "Unblock-File" in capsys.readouterr().out
     assert main(["setup-excel", "--workbook", str(tmp_path / "missing.xlsm")]) == 3
+
+
+def test_setup_on_windows_installs_pins_and_then_every_check_passes(
+    tmp_path: Path, template_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Windows flow, with xlwings' own install command stood in for (it needs Excel): the
+    add-in copied into XLSTART, this Python pinned, and the checks read back what was done."""
+    appdata = tmp_path / "AppData" / "Roaming"
+    monkeypatch.setenv("APPDATA", str(appdata))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for name in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer"):
+        monkeypatch.delenv(name, raising=False)
+    _conf(tmp_path / "home" / ".xlwings" / "xlwings.conf", INTERPRETER_WIN=r"C:\old\python.exe")
+
+    def install() -> str:
+        startup = appdata / "Microsoft" / "Excel" / "XLSTART"
+        startup.mkdir(parents=True)
+        (startup / "xlwings.xlam").write_bytes(setup.bundled_addin().read_bytes())
+        return "Successfully installed the xlwings add-in!"
+
+    monkeypatch.setattr(setup, "install_addin", install)
+    book = tmp_path / "Leakage.xlsm"
+    book.write_bytes(template_bytes)
+    checked_only = setup.setup_excel(book, change=False, platform="win32")
+    assert not checked_only.ok and checked_only.actions == []
+    assert book.read_bytes() == template_bytes  # --check changes nothing
+    report = setup.setup_excel(book, platform="win32")
+    assert report.ok, report.text()
+    assert any("pinned" in action for action in report.actions)
+    assert "All set" in report.text()
