@@ -448,7 +448,12 @@ def match_table(result: Result) -> OutputTable:
             ]
         )
     return OutputTable(
-        MATCHES, MATCH_COLUMNS, rows, table_name="LF_Matches", currency=_code(result.kpis.currency)
+        MATCHES,
+        MATCH_COLUMNS,
+        rows,
+        table_name="LF_Matches",
+        currency=_code(result.kpis.currency),
+        footer=f"Leakage Finder · Matches · {result.kpis.period or 'period not stated'}",
     )
 
 
@@ -463,6 +468,7 @@ def excluded_table(result: Result) -> OutputTable:
         rows,
         table_name="LF_Excluded",
         currency=_code(result.kpis.currency),
+        footer=f"Leakage Finder · Excluded lines · {result.kpis.period or 'period not stated'}",
         row_heights=row_heights(EXCLUDED_COLUMNS, rows),
     )
 
