@@ -24,8 +24,11 @@ from io import BytesIO
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from addin import presentation as spec
+from addin.review_log import LOG_COLUMNS
 from addin.ribbon import CUSTOM_UI_REL, buttons, ribbon_xml, template_text
 from addin.settings_sheet import (
     ALIAS_HEADER,
@@ -33,9 +36,11 @@ from addin.settings_sheet import (
     EXCLUSIONS_TITLE,
     FIELD_NAMES,
     MAPPING_HEADER,
+    MAPPING_TITLE,
     SETTING_LABELS,
 )
 from addin.sheets_xlsx import text_safe_workbook
+from engine.columns import FIELDS
 
 SHEETS = (
     spec.START,
@@ -45,27 +50,49 @@ SHEETS = (
     spec.CLIENT_ALIASES,
     spec.PRODUCT_ALIASES,
     spec.HISTORY,
+    spec.ACTIVITY_LOG,
 )
 CODE_NAMES = {name: f"Sheet{index}" for index, name in enumerate(SHEETS, start=1)}
 SETUP_COMMANDS = (
-    "python -m pip install .          (in the Leakage Finder folder; once per computer)",
-    "xlwings addin install            (adds the xlwings add-in to Excel; once per computer)",
+    "python -m venv .venv",
+    "source .venv/bin/activate",
+    "python -m pip install .",
+    "leakage-finder setup-excel --workbook workbook_template.xlsm",
 )
 BUILD_DATE = dt.datetime(2025, 1, 1)
 PROJECT_ID = "{6C1F0E35-1B5A-4F43-9E0D-2B8C3B1A7E11}"
 
 
+#: ThisWorkbook's one event: a Status typed on Discrepancies is logged with its time (nothing runs
+#: when the workbook opens; without macros enabled nothing is logged and runs log what they see).
+THIS_WORKBOOK_CODE = (
+    "Option Explicit\r\n\r\n"
+    "Private Sub Workbook_SheetChange(ByVal Sh As Object, ByVal Target As Range)\r\n"
+    "    LeakageFinder.LogStatusChange Sh, Target\r\n"
+    "End Sub\r\n"
+)
+
+
 def default_template_path() -> Path:
+    """The template in a source checkout (the one the README opens)."""
     return Path(__file__).resolve().parent.parent / "workbook_template.xlsm"
 
 
+def packaged_template_path() -> Path:
+    """The template shipped inside the package (package data): what an installed copy uses."""
+    return Path(__file__).resolve().parent / "template" / "workbook_template.xlsm"
+
+
 def template_bytes() -> bytes:
-    """The workbook template: the committed file in a source checkout, else built from the packaged
-    sources (an installed package; the build is deterministic, so both are the same bytes)."""
-    path = default_template_path()
-    if path.exists():
-        return path.read_bytes()
-    return build_template_bytes()
+    """The workbook template as shipped: no build at run time (the build patches ms-ovba and
+    changes directory, which has no place in a user's run)."""
+    for path in (packaged_template_path(), default_template_path()):
+        if path.exists():
+            return path.read_bytes()
+    raise FileNotFoundError(
+        f"{packaged_template_path()}: the workbook template is missing from the installed package. "
+        "Reinstall Leakage Finder (python -m pip install --force-reinstall .)."
+    )
 
 
 def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
@@ -112,7 +139,8 @@ def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) ->
             "VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  'True\r\nEND\r\n"
             f'Attribute VB_Name = "{name}"\r\nAttribute VB_GlobalNameSpace = False\r\n'
             "Attribute VB_Creatable = False\r\nAttribute VB_PredeclaredId = True\r\n"
-            "Attribute VB_Exposed = True\r\n",
+            "Attribute VB_Exposed = True\r\n"
+            + (THIS_WORKBOOK_CODE if name == "ThisWorkbook" else ""),
             encoding="cp1252",
             newline="",
         )
@@ -156,71 +184,261 @@ def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) ->
     return (workdir / "vbaProject.bin").read_bytes()
 
 
-def _sheets(book: xlsxwriter.Workbook) -> None:
-    title = book.add_format({"bold": True, "font_size": 18, "font_color": spec.HEADER_FILL})
-    heading = book.add_format({"bold": True, "font_size": 12, "font_color": spec.HEADER_FILL})
-    header = book.add_format(
-        {"bold": True, "font_color": spec.HEADER_FONT, "bg_color": spec.HEADER_FILL}
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs at ``width`` characters (explicit heights: no overlap anywhere)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        words, current = paragraph.split(), 0
+        lines += 1
+        for word in words:
+            if current and current + 1 + len(word) > width:
+                lines, current = lines + 1, len(word)
+            else:
+                current += (1 if current else 0) + len(word)
+    return max(lines, 1)
+
+
+START_STEPS = (
+    (
+        "1. Vendor bill",
+        "Paste the vendor's monthly bill (Partner Center, Pax8, a distributor) into the Vendor sheet, "
+        "header row included, or click Import Vendor File…",
+    ),
+    (
+        "2. PSA export",
+        "Paste the PSA's billing export (ConnectWise, Autotask, HaloPSA, Syncro, Kaseya BMS) into the "
+        "PSA sheet, or click Import PSA File…",
+    ),
+    (
+        "3. Reconcile",
+        "Click Reconcile on the Leakage Finder tab. The workbook opens on Discrepancies: leakage "
+        "(money you pay for and do not bill) first, then over-billing exposure; red rows matter most.",
+    ),
+    (
+        "4. Review",
+        "Set each row's Status (Fixed in PSA, Accepted, Ignore) and add a Note; they are kept when you "
+        "run it again. Rows marked Check first rest on an inferred match: confirm them before acting.",
+    ),
+    (
+        "5. Month end",
+        "KPIs shows leakage against the 2% target and the minutes the month took. Archive Month saves "
+        "a copy and adds the month to History.",
+    ),
+)
+EXPORT_GUIDES = (
+    "Where to find each export: the step-by-step guides for every vendor portal and PSA are in the "
+    "docs/export-guides folder of Leakage Finder (README: Export guides).",
+)
+SETTING_HELP: dict[str, tuple[str, str]] = {
+    # key → (what it does, in words a non-technical user reads; an example value)
+    "period": (
+        "The billing month to reconcile. Leave blank: it is read from the vendor bill.",
+        "2025-08",
+    ),
+    "critical": (
+        "A finding worth at least this much a month is Critical (red on Discrepancies).",
+        "500",
+    ),
+    "high": ("At least this much a month is High (orange).", "100"),
+    "medium": ("At least this much is Medium (yellow); anything less is Low (green).", "25"),
+    "target": (
+        "The leakage you accept, as % of the vendor's monthly cost. The KPIs tile is green at or "
+        "under it, red above.",
+        "2",
+    ),
+}
+
+
+def _wrapped(sheet: Worksheet, row: int, col: int, text: str, fmt: Format, width: float) -> None:
+    sheet.write_string(row, col, text, fmt)
+    sheet.set_row(row, 15 * _lines(text, width * 0.9) + 2)
+
+
+def _merged(sheet: Worksheet, row: int, text: str, fmt: Format, width: float = 110) -> None:
+    """Text across the four left columns (A:D), its row as tall as the wrapped text needs."""
+    sheet.merge_range(row, 0, row, 3, text, fmt)
+    sheet.set_row(row, 15 * _lines(text, width * 0.8) + 2)  # wide fonts (LibreOffice) included
+
+
+def _start(sheet: Worksheet, f: dict[str, Format]) -> None:
+    width = 78  # column C, characters
+    sheet.hide_gridlines(2)
+    sheet.set_column(0, 0, 2)
+    sheet.set_column(1, 1, 20)
+    sheet.set_column(2, 2, width)
+    sheet.write_string(0, 1, "Leakage Finder", f["title"])
+    sheet.set_row(0, 26)
+    _wrapped(
+        sheet,
+        1,
+        1,
+        "Find licences you pay for but do not bill, seat differences and prices below cost.",
+        f["plain"],
+        100,
     )
+    row = 3
+    sheet.write_string(row, 1, "Each month", f["heading"])
+    for label, body in START_STEPS:
+        row += 1
+        sheet.write_string(row, 1, label, f["label"])
+        _wrapped(sheet, row, 2, body, f["wrap"], width)
+    row += 1
+    _wrapped(sheet, row, 2, EXPORT_GUIDES[0], f["note"], width)
+    row += 2
+    sheet.write_string(row, 1, "The buttons", f["heading"])
+    for button in buttons():
+        row += 1
+        sheet.write_string(row, 1, button.label, f["label"])
+        _wrapped(sheet, row, 2, button.supertip, f["wrap"], width)
+    row += 2
+    sheet.write_string(row, 1, "Set-up (once)", f["heading"])
+    row += 1
+    _wrapped(
+        sheet,
+        row,
+        2,
+        "Needs Python 3.11+ and Excel on Windows or macOS. In a terminal, in the Leakage Finder "
+        "folder (on Windows the activate command is .venv\\Scripts\\activate):",
+        f["wrap"],
+        width,
+    )
+    for command in SETUP_COMMANDS:
+        row += 1
+        sheet.write_string(row, 2, command, f["code"])
+    row += 1
+    _wrapped(
+        sheet,
+        row,
+        2,
+        "setup-excel installs the xlwings add-in, pins this Python in the workbook, and checks for "
+        "blocked macros, OneDrive paths and macOS permissions, printing the fix for each. Managers "
+        "who only read the results need none of this.",
+        f["wrap"],
+        width,
+    )
+    sheet.set_portrait()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 1)
+    sheet.print_area(0, 0, row, 2)
+
+
+def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
+    widths = (30, 14, 56, 12, 2, 18, 34, 34)
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    sheet.write_string(0, 0, "Settings", f["title"])
+    _merged(
+        sheet,
+        1,
+        "Change a value in the Value column; leave anything you do not need blank. Reconcile reads "
+        "this sheet by its labels, so you may insert rows. Examples are in grey and never read.",
+        f["wrap"],
+    )
+    row = 3
+    sheet.write_string(row, 0, "Thresholds and month", f["heading"])
+    row += 1
+    sheet.write_row(row, 0, ["Setting", "Value", "What it does", "Example"], f["header"])
+    for label, key, default, _ in SETTING_LABELS:
+        row += 1
+        sheet.write_string(row, 0, label)
+        if default is None:
+            sheet.write_blank(row, 1, None, f["input"])
+        else:
+            sheet.write_number(row, 1, float(default), f["input"])  # type: ignore[arg-type]
+        help_text, example = SETTING_HELP.get(key, ("", ""))
+        _wrapped(sheet, row, 2, help_text, f["wrap"], widths[2])
+        sheet.write_string(row, 3, example, f["example"])
+    row += 2
+    sheet.write_string(row, 0, EXCLUSIONS_TITLE, f["heading"])
+    row += 1
+    _merged(
+        sheet,
+        row,
+        "PSA products that are services, not licences (support plans, backup per device…): list "
+        "their names as the PSA spells them, one a row in column A, and Reconcile leaves them out.",
+        f["wrap"],
+    )
+    row += 1
+    sheet.write_string(row, 0, EXCLUDE_HEADER, f["header"])
+    sheet.write_string(row, 1, "Example", f["header"])
+    sheet.set_row(row, 30)
+    sheet.write_string(row + 1, 1, "Managed Services – Per User", f["example"])
+    for r in range(row + 1, row + 11):
+        sheet.write_blank(r, 0, None, f["input"])
+    row += 12
+    sheet.write_string(row, 0, MAPPING_TITLE, f["heading"])
+    row += 1
+    explanation = (
+        "Only when Reconcile says it cannot find a column: name the column of your export that holds "
+        "a field. Example: Side vendor · Field quantity · Column in your export Seats. The fields are "
+        "listed on the right."
+    )
+    _merged(sheet, row, explanation, f["wrap"])
+    row += 1
+    sheet.write_row(row, 0, list(MAPPING_HEADER), f["header"])
+    sheet.write_string(row, 3, "Example", f["header"])
+    sheet.write_row(row + 1, 3, ["vendor · quantity · Seats"], f["example"])
+    sheet.data_validation(
+        row + 1, 0, row + 20, 0, {"validate": "list", "source": ["vendor", "psa"]}
+    )
+    # The Field dropdown's list: the field names with what each means, beside the sections (F:H).
+    fields = sorted(set(FIELD_NAMES["vendor"]) | set(FIELD_NAMES["psa"]))
+    meaning = {side: {fd.name: fd.description for fd in FIELDS[side]} for side in ("vendor", "psa")}
+    sheet.write_string(3, 5, "Fields (the Field dropdown's list)", f["heading"])
+    sheet.write_row(4, 5, ["Field", "On the vendor bill", "In the PSA export"], f["header"])
+    for offset, name in enumerate(fields, start=5):
+        sheet.write_string(offset, 5, name)
+        sheet.write_string(offset, 6, meaning["vendor"].get(name, "—"), f["small"])
+        sheet.write_string(offset, 7, meaning["psa"].get(name, "—"), f["small"])
+    sheet.data_validation(
+        row + 1,
+        1,
+        row + 20,
+        1,
+        {"validate": "list", "source": f"=$F$6:$F${len(fields) + 5}"},
+    )
+    for r in range(row + 1, row + 21):
+        for c in range(3):
+            sheet.write_blank(r, c, None, f["input"])
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, row + 20, len(widths) - 1)
+
+
+def _sheets(book: xlsxwriter.Workbook) -> None:
+    header = book.add_format(
+        {
+            "bold": True,
+            "font_color": spec.HEADER_FONT,
+            "bg_color": spec.HEADER_FILL,
+            "text_wrap": True,
+        }
+    )
+    f = {
+        "title": book.add_format({"bold": True, "font_size": 18, "font_color": spec.HEADER_FILL}),
+        "heading": book.add_format({"bold": True, "font_size": 12, "font_color": spec.HEADER_FILL}),
+        "label": book.add_format({"bold": True, "valign": "top"}),
+        "header": header,
+        "plain": book.add_format({"valign": "top"}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "note": book.add_format({"text_wrap": True, "valign": "top", "italic": True}),
+        "code": book.add_format({"font_name": "Consolas", "bg_color": "#F2F2F2"}),
+        "input": book.add_format(
+            {"num_format": "@", "bg_color": "#FFF9E5", "border": 1, "border_color": "#D9D9D9"}
+        ),
+        "example": book.add_format({"italic": True, "font_color": "#808080"}),
+        "small": book.add_format({"font_size": 9, "font_color": "#595959"}),
+    }
     hint = book.add_format({"italic": True, "font_color": "#7F6000", "bg_color": "#FFF2CC"})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    code = book.add_format({"font_name": "Consolas", "bg_color": "#F2F2F2"})
     text = book.add_format({"num_format": "@"})
     sheets = {name: book.add_worksheet(name) for name in SHEETS}
     for name, sheet in sheets.items():
         sheet.set_vba_name(CODE_NAMES[name])
 
-    start = sheets[spec.START]
-    start.hide_gridlines(2)
-    start.set_column(0, 0, 4)
-    start.set_column(1, 1, 26)
-    start.set_column(2, 2, 100)
-    start.write_string(0, 1, "Leakage Finder", title)
-    start.write_string(
-        1, 1, "Find licences you pay for but do not bill, seat differences and prices below cost."
-    )
-    row = 3
-    start.write_string(row, 1, "Three steps", heading)
-    steps = (
-        (
-            "1. Vendor bill",
-            "Paste the vendor export (Partner Center, Pax8, distributor) into the Vendor sheet, "
-            "header row included — or click Import Vendor File…",
-        ),
-        (
-            "2. PSA export",
-            "Paste the PSA billing export (ConnectWise, Autotask, HaloPSA, Syncro) into the PSA sheet "
-            "— or click Import PSA File…",
-        ),
-        (
-            "3. Reconcile",
-            "Click Reconcile on the Leakage Finder tab. Review the Discrepancies sheet (largest first), "
-            "set each row's Status and Note; they are kept when you run it again.",
-        ),
-    )
-    for offset, (label, body) in enumerate(steps, start=1):
-        start.write_string(row + offset, 1, label, heading)
-        start.write_string(row + offset, 2, body, wrap)
-    row += len(steps) + 2
-    start.write_string(row, 1, "The buttons", heading)
-    for offset, button in enumerate(buttons(), start=1):
-        start.write_string(row + offset, 1, f"{button.group}: {button.label}")
-        start.write_string(row + offset, 2, button.supertip, wrap)
-    row += len(buttons()) + 2
-    start.write_string(row, 1, "Set-up (once per computer)", heading)
-    start.write_string(
-        row + 1, 2, "Needs Python 3.11+ and Excel on Windows or macOS. In a terminal:", wrap
-    )
-    for offset, command in enumerate(SETUP_COMMANDS, start=2):
-        start.write_string(row + offset, 2, command, code)
-    start.write_string(
-        row + len(SETUP_COMMANDS) + 3,
-        2,
-        "Without them the buttons explain what is missing; the workbook still opens and can be "
-        "shared — managers reading the results need no Python.",
-        wrap,
-    )
-    start.activate()
+    _start(sheets[spec.START], f)
+    sheets[spec.START].activate()
 
     for name, what in ((spec.VENDOR, "vendor bill"), (spec.PSA, "PSA export")):
         sheet = sheets[name]
@@ -234,43 +452,7 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
             hint,
         )
 
-    settings = sheets[spec.SETTINGS]
-    settings.set_column(0, 0, 26)
-    settings.set_column(1, 1, 28)
-    settings.set_column(2, 2, 70)
-    settings.write_string(0, 0, "Settings", title)
-    settings.write_row(2, 0, ["Setting", "Value", "What it does"], header)
-    for offset, (label, _, default, help_text) in enumerate(SETTING_LABELS, start=3):
-        settings.write_string(offset, 0, label)
-        if default is None:
-            settings.write_blank(offset, 1, None, text)
-        else:
-            settings.write_number(offset, 1, float(default))  # type: ignore[arg-type]
-        settings.write_string(offset, 2, help_text, wrap)
-    row = 3 + len(SETTING_LABELS) + 2
-    settings.write_string(
-        row - 1, 0, "Column mapping overrides (only when a column is not recognised)", heading
-    )
-    settings.write_row(row, 0, list(MAPPING_HEADER), header)
-    settings.data_validation(
-        row + 1, 0, row + 40, 0, {"validate": "list", "source": ["vendor", "psa"]}
-    )
-    # Field names live in hidden column J: an inline list may not exceed Excel's 255 characters.
-    fields = sorted(set(FIELD_NAMES["vendor"]) | set(FIELD_NAMES["psa"]))
-    settings.write_string(0, 9, "Fields")
-    for offset, field_name in enumerate(fields, start=1):
-        settings.write_string(offset, 9, field_name)
-    settings.set_column(9, 9, 20, None, {"hidden": True})
-    settings.data_validation(
-        row + 1, 1, row + 40, 1, {"validate": "list", "source": f"=$J$2:$J${len(fields) + 1}"}
-    )
-    for r in range(row + 1, row + 41):
-        for c in range(3):
-            settings.write_blank(r, c, None, text)
-    row += 43
-    settings.write_string(row - 1, 0, EXCLUSIONS_TITLE, heading)
-    settings.write_string(row, 0, EXCLUDE_HEADER, header)
-    settings.set_column(4, 4, 2)
+    _settings(sheets[spec.SETTINGS], f)
 
     for name in (spec.CLIENT_ALIASES, spec.PRODUCT_ALIASES):
         sheet = sheets[name]
@@ -283,7 +465,27 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
     for index, column in enumerate(spec.HISTORY_COLUMNS):
         history.set_column(index, index, column.width)
     history.write_row(0, 0, [c.header for c in spec.HISTORY_COLUMNS], header)
+    history.set_row(0, 30)
     history.freeze_panes(1, 0)
+
+    log = sheets[spec.ACTIVITY_LOG]
+    log.set_column(0, len(LOG_COLUMNS) - 1, 16, text)
+    log.write_row(0, 0, list(LOG_COLUMNS), header)
+    log.hide()
+
+
+def _unselect_start(package: bytes) -> bytes:
+    """The template opens on Start (the first tab) with no tab marked selected, so a run that opens
+    the workbook on Discrepancies never leaves two tabs selected (grouped) nor changes Start."""
+    source = zipfile.ZipFile(BytesIO(package))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(b' tabSelected="1"', b"")
+            target.writestr(info, data)
+    return out.getvalue()
 
 
 def build_template_bytes() -> bytes:
@@ -300,7 +502,7 @@ def build_template_bytes() -> bytes:
     book.add_vba_project(BytesIO(vba), is_stream=True)
     _sheets(book)
     book.close()
-    return add_custom_ui(buffer.getvalue(), ribbon_xml())
+    return add_custom_ui(_unselect_start(buffer.getvalue()), ribbon_xml())
 
 
 def add_custom_ui(package: bytes, custom_ui: str) -> bytes:
@@ -323,13 +525,19 @@ def add_custom_ui(package: bytes, custom_ui: str) -> bytes:
     return out.getvalue()
 
 
-def build_template(target: Path | None = None) -> Path:
+def build_template(target: Path) -> Path:
+    """Write the template to ``target`` (only there: never into the installed package)."""
     from engine.export import atomic_write_bytes
 
-    target = target or default_template_path()
     atomic_write_bytes(target, build_template_bytes())
     return target
 
 
 if __name__ == "__main__":
-    print(build_template())
+    # Developers: rebuild the checkout's two copies (the README's and the packaged one).
+    data = build_template_bytes()
+    from engine.export import atomic_write_bytes
+
+    for path in (default_template_path(), packaged_template_path()):
+        atomic_write_bytes(path, data)
+        print(path)

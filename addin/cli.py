@@ -30,6 +30,7 @@ examples:
   leakage-finder reconcile --vendor partner_center.csv --psa connectwise.xlsx --out report.xlsx
   leakage-finder reconcile --vendor pax8.csv --vendor partner_center.zip --psa connectwise.xlsx
   leakage-finder reconcile --workbook Leakage.xlsm
+  leakage-finder setup-excel --workbook Leakage.xlsm
 """
 
 
@@ -117,14 +118,38 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("connectwise", "autotask", "halopsa", "syncro"),
     )
     sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    for name, summary in (
+        (
+            "setup-excel",
+            "set up Excel: the xlwings add-in, this Python pinned in a workbook, checks",
+        ),
+        ("doctor", "the same as setup-excel: find and fix what stops the ribbon buttons"),
+    ):
+        setup = commands.add_parser(
+            name,
+            help=summary,
+            description="Install or update the xlwings add-in (xlwings' own command), pin this "
+            "Python in the workbook's xlwings.conf sheet, check that the add-in and the package "
+            "versions agree, and look for what blocks the buttons: macros blocked by Mark of the "
+            "Web, OneDrive paths, macOS permissions. Each problem is printed with its fix.",
+        )
+        setup.add_argument(
+            "--workbook",
+            metavar="BOOK",
+            help="the Leakage Finder workbook to pin this Python in (and to check)",
+        )
+        setup.add_argument(
+            "--check", action="store_true", help="only check: install and change nothing"
+        )
     build = commands.add_parser(
-        "build-template", help="rebuild workbook_template.xlsm from its text sources"
+        "build-template",
+        help="build workbook_template.xlsm from its text sources (the package already ships one)",
     )
     build.add_argument(
         "--out",
         metavar="FILE",
-        default=None,
-        help="where to write (default: the packaged template)",
+        default="workbook_template.xlsm",
+        help="where to write (default: workbook_template.xlsm in the current folder)",
     )
     return parser
 
@@ -155,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _reconcile(parser, args)
         if args.command == "sample":
             return _sample(args)
+        if args.command in ("setup-excel", "doctor"):
+            return _setup_excel(args)
         return _build(args)
     except LeakageFinderError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -227,16 +254,27 @@ def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -
 
 
 def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
+    from addin.presentation import format_amount
+
     k = result.kpis
+
+    def money(value):  # type: ignore[no-untyped-def]
+        return format_amount(value, k.currency)  # in the bill's currency
+
+    file_note = (
+        f"  (file total {money(k.vendor_file_total)}: annual prepaid lines count in full there)"
+        if k.vendor_file_total != k.vendor_monthly_total
+        else ""
+    )
     lines = [
         f"Period:                 {k.period or 'not stated'}",
         f"Currency:               {k.currency} (every amount below)",
-        f"Vendor monthly total:   {k.vendor_monthly_total:,.2f}  (file total {k.vendor_file_total:,.2f})",
-        f"PSA monthly total:      {k.psa_monthly_total:,.2f}",
-        f"Monthly leakage:        {k.monthly_leakage:,.2f}  ({k.leakage_ratio_percent}% of vendor cost; "
-        f"target {k.leakage_target_percent}%)",
-        f"Annual leakage:         {k.annual_leakage:,.2f}",
-        f"Over-billing exposure:  {k.overbilling_exposure:,.2f} per month",
+        f"Vendor monthly total:   {money(k.vendor_monthly_total)}{file_note}",
+        f"PSA monthly total:      {money(k.psa_monthly_total)}",
+        f"Monthly leakage:        {money(k.monthly_leakage)}  ({k.leakage_ratio_percent}% of vendor "
+        f"cost; target {k.leakage_target_percent}%)",
+        f"Annual leakage:         {money(k.annual_leakage)}",
+        f"Over-billing exposure:  {money(k.overbilling_exposure)} per month",
         "Findings:               " + ", ".join(f"{n} {t}" for t, n in k.counts.items()),
         f"Clients:                {k.clients_matched} matched, {k.vendor_clients_unmatched} only on the "
         f"vendor bill, {k.psa_clients_unmatched} only in the PSA",
@@ -247,9 +285,15 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
     if len(k.bills) > 1:
         for bill in k.bills:
             lines.append(
-                f"Bill:                   {bill.name}: {bill.file_total:,.2f} "
+                f"Bill:                   {bill.name}: {money(bill.file_total)} "
                 f"({bill.lines_reconciled}/{bill.lines} lines reconciled)"
             )
+    if k.uncertain_leakage or k.uncertain_exposure:
+        lines.insert(
+            6,
+            f"To check first:         {money(k.uncertain_leakage)} leakage, "
+            f"{money(k.uncertain_exposure)} exposure (inferred matches: confirm before acting)",
+        )
     for warning in result.warnings:
         lines.append(f"Warning: {warning}")
     print("\n".join(lines), file=stream)
@@ -274,10 +318,24 @@ def _sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build(args: argparse.Namespace) -> int:
-    from addin.build_template import build_template, default_template_path
+def _setup_excel(args: argparse.Namespace) -> int:
+    from addin.excel_setup import setup_excel
 
-    target = Path(args.out) if args.out else default_template_path()
+    report = setup_excel(Path(args.workbook) if args.workbook else None, change=not args.check)
+    print(report.text())
+    return EXIT_OK if report.ok else EXIT_INPUT
+
+
+def _build(args: argparse.Namespace) -> int:
+    from addin.build_template import build_template
+
+    target = Path(args.out)
+    if target.suffix.lower() != ".xlsm":
+        from engine.errors import UnreadableFileError
+
+        raise UnreadableFileError(
+            f"--out {target.name}: the template is a macro workbook; give a name ending in .xlsm."
+        )
     build_template(target)
     print(f"Wrote {target}")
     return EXIT_OK

@@ -12,6 +12,7 @@ Reconcile against that open workbook (``Book.set_mock_caller``).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
 import time
 from collections.abc import Iterator
@@ -20,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from addin import presentation as spec
+from addin.review_log import LOG_COLUMNS, Entry, log_import, now, read_log, review
 from addin.workbook_file import (
     INPUT_SHEET_NAMES,
     WorkbookInputs,
     archive_name,
     archived_history,
     inputs_from_grids,
+    logged_run,
     more_vendor_sheets,
 )
 from engine.errors import LeakageFinderError
@@ -97,39 +100,80 @@ def excel_value(value: object) -> object:
     return value
 
 
-def write_table(sheet: Any, table: spec.OutputTable, currency: str = "USD") -> None:
-    """Header + rows in one write, then column formats, the Table, fills, validation, freeze."""
+def _page_setup(sheet: Any, footer: str) -> None:
+    """Landscape, one page wide, header rows repeated, footer: Excel's PageSetup object (Windows COM;
+    elsewhere xlwings has no page set-up, and the print area alone is set)."""
+    with contextlib.suppress(Exception):
+        setup = sheet.api.PageSetup
+        setup.Orientation = 2  # xlLandscape
+        setup.Zoom = False
+        setup.FitToPagesWide, setup.FitToPagesTall = 1, False
+        setup.LeftFooter = footer.replace("&", "&&")
+        setup.RightFooter = "Page &P of &N"
+
+
+def write_table(sheet: Any, table: spec.OutputTable) -> None:
+    """Title and legend, header + rows in one write; then column formats, the Table, colour rules,
+    validation, freeze, grouped detail columns and the print area."""
     width, height = len(table.columns), max(len(table.rows), 1)
+    top = table.header_row + 1  # the header's sheet row (1-based)
+    first, last_row = top + 1, top + height
     last = column_letter(width - 1)
     for index, column in enumerate(table.columns):
-        cells = sheet.range(f"{column_letter(index)}2:{column_letter(index)}{height + 1}")
-        cells.number_format = spec.number_format(column.kind, currency)
+        letter = column_letter(index)
+        cells = sheet.range(f"{letter}{first}:{letter}{last_row}")
+        cells.number_format = spec.number_format(column.kind, table.currency)
         cells.column_width = column.width
-    data = [[c.header for c in table.columns]] + [
-        [excel_value(v) for v in row] for row in table.rows
+        if column.kind == "wrap":
+            cells.wrap_text = True
+    preamble: list[list[object]] = [[None] * width for _ in range(table.header_row)]
+    for note in table.notes:
+        preamble[note.row][note.col] = excel_value(note.text)
+    data = [
+        *preamble,
+        [c.header for c in table.columns],
+        *([excel_value(v) for v in row] for row in table.rows),
     ]
     sheet.range("A1").value = data
+    for note in table.notes:
+        if note.fill:
+            sheet.range(f"{column_letter(note.col)}{note.row + 1}").color = note.fill
+    if table.notes:
+        sheet.range("A1").font.bold = True
     sheet.tables.add(
-        source=sheet.range(f"A1:{last}{height + 1}"),
+        source=sheet.range(f"A{top}:{last}{last_row}"),
         name=table.table_name,
         table_style_name="TableStyleMedium2",
     )
-    body = sheet.range(f"A2:{last}{height + 1}")
     if table.row_types:
-        for kind, colour in spec.TYPE_FILLS.items():
-            body.conditional_formats.add_custom(f'=$B2="{kind}"', fill_color=colour)
+        for rule in spec.discrepancy_rules(table):
+            area = f"{column_letter(rule.first)}{first}:{column_letter(rule.last)}{last_row}"
+            sheet.range(area).conditional_formats.add_custom(
+                rule.formula.format(row=first),
+                fill_color=rule.fill or None,
+                font_color=rule.font or None,
+                font_bold=rule.bold or None,
+            )
     if table.status_column is not None:
         status = column_letter(table.status_column)
-        sheet.range(f"{status}2:{status}{max(height, 1000) + 1}").data_validation.set_list(
+        sheet.range(f"{status}{first}:{status}{max(height, 1000) + top}").data_validation.set_list(
             list(spec.STATUSES)
         )
-    sheet.freeze_panes.freeze_at("1:1")  # the header row
+    sheet.freeze_panes.freeze_at(f"1:{top}")  # the title, legend and header rows
+    visible = table.visible_columns
+    if visible < width:  # technical columns: grouped, and hidden until + is clicked
+        details = sheet.range(f"{column_letter(visible)}:{last}")
+        details.group(by="columns")
+        details.column_width = 0
+    sheet.page_setup.print_area = f"$A$1:${column_letter(visible - 1)}${last_row}"
+    _page_setup(sheet, table.footer)
 
 
 def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
     """The KPIs sheet from the shared layout: one value write for the whole grid, then formats."""
-    rows = max(layout.chart_row, layout.history.row + len(layout.history.rows) + 2)
-    grid: list[list[object]] = [[None] * len(spec.KPI_COLUMN_WIDTHS) for _ in range(rows)]
+    rows = layout.last_row + 1
+    widest = max(len(spec.KPI_COLUMN_WIDTHS), *(b.col + len(b.columns) for b in layout.blocks))
+    grid: list[list[object]] = [[None] * widest for _ in range(rows)]
     grid[0][1], grid[1][1] = layout.title, layout.subtitle
     for row, col, tile in layout.tiles:
         grid[row][col], grid[row + 1][col], grid[row + 2][col] = (
@@ -137,12 +181,9 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
             excel_value(tile.value),
             tile.note,
         )
-    for block in (layout.top_clients, layout.history):
+    for block in layout.blocks:
         grid[block.row - 1][block.col] = block.title
         for offset, column in enumerate(block.columns):
-            if block.col + offset >= len(grid[0]):
-                for line in grid:
-                    line.extend([None] * (block.col + offset + 1 - len(line)))
             grid[block.row][block.col + offset] = column.header
         for r, values in enumerate(block.rows, start=1):
             for c, value in enumerate(values):
@@ -154,19 +195,57 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
     sheet.range("B1").font.bold = True
     value_rows = sorted({row + 2 for row, _, _ in layout.tiles})  # 1-based rows of the tile values
     sheet.range(",".join(f"{r}:{r}" for r in value_rows)).row_height = spec.TILE_VALUE_ROW_HEIGHT
-    history = layout.history
-    if history.rows:
-        first, last = history.row + 2, history.row + 1 + len(history.rows)
-        source = sheet.range(
-            f"{column_letter(history.col)}{first - 1}:{column_letter(history.col + 1)}{last}"
+    for row, col, tile in layout.tiles:
+        cell = sheet.range(f"{column_letter(col)}{row + 2}")
+        cell.number_format = spec.number_format(tile.kind, layout.currency)
+        if tile.tone:
+            cell.color = spec.GOOD_FILL if tile.tone == "good" else spec.BAD_FILL
+    for block in layout.blocks:
+        for offset, column in enumerate(block.columns):
+            if column.kind != "text" and block.rows:
+                letter = column_letter(block.col + offset)
+                area = f"{letter}{block.row + 2}:{letter}{block.row + 1 + len(block.rows)}"
+                sheet.range(area).number_format = spec.number_format(column.kind, layout.currency)
+    for index, chart_spec in enumerate(layout.charts):
+        if chart_spec.rows == 0:
+            continue
+        block = chart_spec.block
+        first, last = block.row + 1, block.row + 1 + chart_spec.rows  # 1-based header, last row
+        source = ",".join(
+            f"{column_letter(block.col + c)}{first}:{column_letter(block.col + c)}{last}"
+            for c in (chart_spec.category, *chart_spec.values)
         )
-        chart = sheet.charts.add(left=20, top=15 * layout.chart_row, width=480, height=260)
-        chart.set_source_data(source)
-        chart.chart_type = "line_markers"
+        chart = sheet.charts.add(
+            left=20 + 430 * index, top=15 * chart_spec.row, width=420, height=240
+        )
+        chart.set_source_data(sheet.range(source))
+        chart.chart_type = "column_clustered" if chart_spec.kind == "bar" else "line_markers"
+    sheet.page_setup.print_area = (
+        f"$A$1:${column_letter(len(spec.KPI_COLUMN_WIDTHS) - 1)}${layout.last_row + 1}"
+    )
+    _page_setup(sheet, layout.footer)
+
+
+def write_log(book: Any, entries: list[Entry]) -> None:
+    """The hidden Activity Log sheet, rewritten whole (it only grows by a few rows a run)."""
+    if spec.ACTIVITY_LOG in sheet_names(book):
+        sheet = book.sheets[spec.ACTIVITY_LOG]
+    else:
+        sheet = book.sheets.add(name=spec.ACTIVITY_LOG, after=book.sheets[len(book.sheets) - 1])
+        sheet.visible = False
+    sheet.range("A1").value = [
+        list(LOG_COLUMNS),
+        *([excel_value(v) for v in entry.row()] for entry in entries),
+    ]
 
 
 def write_outputs(
-    book: Any, result: Result, decisions: spec.Decisions, history: list[list[object]]
+    book: Any,
+    result: Result,
+    decisions: spec.Decisions,
+    history: list[list[object]],
+    log: list[Entry] | None = None,
+    at: dt.datetime | None = None,
 ) -> None:
     """Write the four output sheets under temporary names, then swap them in (never half-written)."""
     tables = {
@@ -174,8 +253,9 @@ def write_outputs(
         spec.MATCHES: spec.match_table(result),
         spec.EXCLUDED: spec.excluded_table(result),
     }
+    state = review(log, result) if log is not None else None
     layout = spec.kpi_layout(
-        result, decisions, spec.history_with_current(history, result, decisions)
+        result, decisions, spec.history_with_current(history, result, decisions, state), state, at
     )
     staged: list[Any] = []
     try:
@@ -185,7 +265,7 @@ def write_outputs(
             if name == spec.KPIS:
                 write_kpis(sheet, layout)
             else:
-                write_table(sheet, tables[name], result.kpis.currency)
+                write_table(sheet, tables[name])
     except BaseException:
         for sheet in staged:
             sheet.delete()
@@ -196,6 +276,8 @@ def write_outputs(
             book.sheets[name].delete()
     for sheet, name in zip(staged, spec.OUTPUT_SHEETS, strict=True):
         sheet.name = name
+    if log is not None:
+        write_log(book, log)
     book.sheets[spec.DISCREPANCIES].activate()
 
 
@@ -223,7 +305,9 @@ def reconcile() -> None:
     with excel_session(book, "reconciling…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings, progress=_progress(book))
-        write_outputs(book, result, inputs.decisions, inputs.history)
+        at = now()
+        log = logged_run(inputs, result, at)
+        write_outputs(book, result, inputs.decisions, inputs.history, log, at)
         learned = spec.learned_aliases(result, inputs.settings.client_aliases)
         if learned and spec.CLIENT_ALIASES in sheet_names(book):
             first_free = len(inputs.client_alias_rows) + 2  # below the header and the user's rows
@@ -233,7 +317,8 @@ def reconcile() -> None:
         k = result.kpis
         book.app.status_bar = (
             f"{TITLE}: {len(result.discrepancies)} findings, monthly leakage "
-            f"{k.monthly_leakage:,.2f} ({time.perf_counter() - started:.1f} s)"
+            f"{spec.format_amount(k.monthly_leakage, k.currency)} "
+            f"({time.perf_counter() - started:.1f} s)"
         )
 
 
@@ -259,6 +344,9 @@ def _import(sheet_name: str, path: str | None) -> None:
         target = sheet.range(f"A3:{column_letter(width - 1)}{len(rows) + 2}")
         target.number_format = "@"  # text-safe: ids keep leading zeros, nothing becomes a formula
         target.value = [[excel_value(v) for v in row] for row in rows]
+        write_log(
+            book, log_import(read_log(read_grid(book, spec.ACTIVITY_LOG)), sheet_name, rows, now())
+        )
         sheet.activate()
 
 
@@ -292,15 +380,19 @@ def archive_month() -> None:
     with excel_session(book, "archiving the month…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings)
-        history = archived_history(inputs, result)
+        at = now()
+        log = logged_run(inputs, result, at)
+        history = archived_history(inputs, result, review(log, result))
         folder = Path(book.fullname).parent if book.fullname else Path.cwd()
         archive = archive_name(folder / book.name, result)
         atomic_write_bytes(
-            archive, render_bytes(result, decisions=inputs.decisions, history=history)
+            archive,
+            render_bytes(result, decisions=inputs.decisions, history=history, log=log, at=at),
         )
         book.sheets[spec.HISTORY].range("A2").value = [
             [excel_value(v) for v in row] for row in history
         ]
+        write_log(book, log)
         book.app.alert(
             f"Saved {archive.name} beside the workbook and added {result.kpis.period or 'this month'} to History.",
             title=TITLE,

@@ -125,6 +125,16 @@ class Package:
     def text(self, part: str) -> str:
         return self.data(part).decode("utf-8")
 
+    def head(self, part: str, size: int = 4096) -> bytes:
+        """The first bytes of a part, decompressing no more than that (a 100k-row sheet's view)."""
+        if part in self.changed or part in self._loaded:
+            return self.data(part)[:size]
+        try:
+            with self._archive.open(part) as stream:
+                return stream.read(size)
+        except (zipfile.BadZipFile, KeyError, OSError, EOFError) as error:
+            raise UnreadableFileError(f"{self._name}: part {part} is damaged ({error}).") from None
+
     def set(self, part: str, data: str | bytes, *, deflate_now: bool = False) -> None:
         """Replace or add a part. ``deflate_now`` compresses it on a second thread straight away
         (zlib works outside the GIL), so big sheets compress while the next one is generated."""
@@ -531,13 +541,15 @@ def replace_sheets(
     *,
     name: str = "workbook",
     shared_strings: bool = False,
+    active: str | None = None,
 ) -> bytes:
     """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets).
 
     ``rendered`` is a package, or sheet shells whose remaining rows are written here, directly in the
     target's style ids (so the bulk of the cells never needs remapping). Text becomes inline strings,
     so the target's shared-string table is never touched; ``shared_strings`` appends it to that table
-    instead, as Excel would (for pasted input sheets in tests and the benchmark).
+    instead, as Excel would (for pasted input sheets in tests and the benchmark). ``active`` names
+    the sheet the workbook opens on; a sheet hidden in ``rendered`` is added hidden.
     """
     pending = rendered.pending if isinstance(rendered, Rendered) else {}
     target = Package.read(target_bytes, name)
@@ -554,6 +566,8 @@ def replace_sheets(
     existing = {sheet_name: part for sheet_name, _, part in workbook_sheets(target)}
     work = _Transplant(target, source, dxf_map, next_table_id=_max_table_id(target) + 1)
     new_sheets: list[tuple[str, str]] = []
+    hidden = _hidden_sheets(source)
+    hidden_new: set[str] = set()
     for sheet_name, _, source_part in workbook_sheets(source):
         if sheet_name in existing:
             part = existing[sheet_name]  # same place, name, sheetId and relationship id
@@ -561,16 +575,22 @@ def replace_sheets(
         else:
             part = work.new_part("worksheets", "sheet")
             new_sheets.append((sheet_name, part))
+            if sheet_name in hidden:
+                hidden_new.add(sheet_name)
         xml = source.text(source_part)
         xml = _shifted_strings(xml, offset) if keep_shared else _inline_strings(xml, shared)
         xml = _sheet_xml(xml, xf_map, dxf_map)
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
-            xml = fill_rows(xml, rows, template_row=template_row)
+            heights = rendered.heights.get(sheet_name) if isinstance(rendered, Rendered) else None
+            xml = fill_rows(xml, rows, template_row=template_row, heights=heights)
         target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
     if new_sheets:
-        _add_sheets(target, new_sheets)
+        _add_sheets(target, new_sheets, hidden_new)
+    _copy_print_names(target, source)
+    if active is not None:
+        _activate(target, active)
     _drop_calc_chain(target, work.removed)
     types = _content_type_edit(target.text("[Content_Types].xml"), work.removed, work.added_types)
     target.set("[Content_Types].xml", types)
@@ -590,7 +610,76 @@ def _rels_document(elements: list[str]) -> str:
     )
 
 
-def _add_sheets(target: Package, new_sheets: list[tuple[str, str]]) -> None:
+_PRINT_NAME = re.compile(
+    r'<definedName name="(_xlnm\.Print_(?:Area|Titles))" localSheetId="(\d+)"[^>]*>[^<]*</definedName>'
+)
+
+
+def _copy_print_names(target: Package, source: Package) -> None:
+    """The rendered sheets' print areas and print titles (sheet-local defined names), under the
+    target's sheet positions; the target's own names for those sheets are replaced."""
+    source_names = [name for name, _, _ in workbook_sheets(source)]
+    found = [
+        (m.group(0), m.group(1), source_names[int(m.group(2))])
+        for m in _PRINT_NAME.finditer(source.text("xl/workbook.xml"))
+    ]
+    if not found:
+        return
+    positions = {name: i for i, (name, _, _) in enumerate(workbook_sheets(target))}
+    workbook = target.text("xl/workbook.xml")
+    replaced = {(kind, positions[sheet]) for _, kind, sheet in found}
+    workbook = _PRINT_NAME.sub(
+        lambda m: "" if (m.group(1), int(m.group(2))) in replaced else m.group(0), workbook
+    )
+    added = "".join(
+        re.sub(r'localSheetId="\d+"', f'localSheetId="{positions[sheet]}"', element, count=1)
+        for element, _, sheet in found
+    )
+    if "<definedNames>" in workbook:
+        workbook = workbook.replace("<definedNames>", "<definedNames>" + added, 1)
+    else:
+        workbook = workbook.replace(
+            "</sheets>", f"</sheets><definedNames>{added}</definedNames>", 1
+        )
+    target.set("xl/workbook.xml", workbook)
+
+
+def _hidden_sheets(package: Package) -> set[str]:
+    workbook = package.text("xl/workbook.xml")
+    return {
+        _unescape_attr(_attrs(e)["name"])
+        for e in _SHEET_ELEMENT.findall(workbook)
+        if _attrs(e).get("state") in ("hidden", "veryHidden")
+    }
+
+
+def _activate(target: Package, name: str) -> None:
+    """Open on ``name``: the workbook view's active tab, and that sheet alone selected (another
+    selected tab would group the sheets). Sheets without a selection keep their bytes."""
+    sheets = workbook_sheets(target)
+    index = next((i for i, (n, _, _) in enumerate(sheets) if n == name), None)
+    if index is None:
+        return
+    workbook = target.text("xl/workbook.xml")
+    view = re.search(r"<workbookView\b[^>]*?/?>", workbook)
+    if view is not None:
+        element = re.sub(r'\s(?:activeTab|firstSheet)="\d+"', "", view.group(0))
+        element = element.replace("<workbookView", f'<workbookView activeTab="{index}"', 1)
+        target.set("xl/workbook.xml", workbook[: view.start()] + element + workbook[view.end() :])
+    for sheet_name, _, part in sheets:
+        head = target.head(part)  # the sheet view comes before the cells
+        selected = b'tabSelected="1"' in head.split(b"<sheetData", 1)[0]
+        if sheet_name != name and selected:
+            xml = target.text(part)
+            target.set(part, re.sub(r'\s?tabSelected="1"', "", xml, count=1), deflate_now=True)
+        elif sheet_name == name and not selected:
+            xml = target.text(part)
+            target.set(part, xml.replace("<sheetView ", '<sheetView tabSelected="1" ', 1))
+
+
+def _add_sheets(
+    target: Package, new_sheets: list[tuple[str, str]], hidden: set[str] | None = None
+) -> None:
     workbook = target.text("xl/workbook.xml")
     prefix_match = re.search(rf'xmlns:(\w+)="{re.escape(NS_REL)}"', workbook)
     if prefix_match is None:
@@ -610,8 +699,9 @@ def _add_sheets(target: Package, new_sheets: list[tuple[str, str]]) -> None:
             counter += 1
         rid = f"rIdLF{counter}"
         used_ids.add(rid)
+        state = ' state="hidden"' if hidden and sheet_name in hidden else ""
         elements.append(
-            f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}" {prefix}:id="{rid}"/>'
+            f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}"{state} {prefix}:id="{rid}"/>'
         )
         relationships.append(_rel_xml(rid, REL_WORKSHEET, posixpath.relpath(part, "xl")))
         next_sheet_id += 1

@@ -6,48 +6,81 @@ xlwings) both render from :func:`output_tables`, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from engine.money import currency_format
-from engine.result import Result, format_quantity
+from addin.review_log import Review
+from engine.header import column_letter
+from engine.money import currency_format, format_amount
+from engine.result import Discrepancy, Result, format_quantity
 
-Kind = Literal["text", "money", "quantity", "integer", "percent", "confidence"]
+Kind = Literal["text", "wrap", "money", "quantity", "integer", "percent", "confidence", "minutes"]
 
 # Sheet names (the template and the VBA module use the same ones).
 START, VENDOR, PSA, SETTINGS = "Start", "Vendor", "PSA", "Settings"
 CLIENT_ALIASES, PRODUCT_ALIASES, HISTORY = "Client Aliases", "Product Aliases", "History"
 DISCREPANCIES, KPIS, MATCHES, EXCLUDED = "Discrepancies", "KPIs", "Matches", "Excluded"
+#: Hidden sheet: when the month's data came in, each run, each finding reviewed (time to reconcile).
+ACTIVITY_LOG = "Activity Log"
 OUTPUT_SHEETS = (DISCREPANCIES, KPIS, MATCHES, EXCLUDED)
 INPUT_SHEETS = (VENDOR, PSA)
 
 STATUSES = ("Open", "Fixed in PSA", "Accepted", "Ignore")
-CORRECTED_STATUSES = frozenset({"Fixed in PSA", "Accepted"})
+#: A correction is a PSA line fixed; any status but Open means the finding has been reviewed.
+CORRECTED_STATUSES = frozenset({"Fixed in PSA"})
 
+#: Number formats Excel shows without a trailing dot ("#,##0.##" shows 8 as "8.").
 NUMBER_FORMATS: dict[Kind, str] = {
     "text": "@",
+    "wrap": "@",
     "money": '"$"#,##0.00;[Red]-"$"#,##0.00',
-    "quantity": "#,##0.##",
-    "integer": "0",
+    "quantity": "General",
+    "integer": "#,##0",
     "percent": '0.00"%"',
     "confidence": "0%",
+    "minutes": '#,##0" min"',
 }
 
 
-def number_format(kind: Kind, currency: str = "USD") -> str:
+#: Excel number format for amounts in a currency (engine.money keeps the one table of symbols);
+#: ``format_amount`` writes an amount as text the same way (notes, the CLI headline).
+money_format = currency_format
+__all__ = ["format_amount", "money_format"]
+
+
+def _code(currency: str | None) -> str:
+    return (currency or "USD").strip().upper() or "USD"
+
+
+def number_format(kind: Kind, currency: str | None = "USD") -> str:
     """The Excel number format of a cell of this kind: money in the bill's currency (£, €, A$…)."""
-    return currency_format(currency) if kind == "money" else NUMBER_FORMATS[kind]
+    return currency_format(currency or "USD") if kind == "money" else NUMBER_FORMATS[kind]
 
 
 HEADER_FILL, HEADER_FONT = "#1F3864", "#FFFFFF"
-TYPE_FILLS: dict[str, str] = {
-    "unbilled": "#F8D7DA",  # red: money the MSP pays and never bills
-    "under_billed": "#F8D7DA",
-    "below_cost": "#E8DAF5",  # purple: sold below cost
-    "over_billed": "#FFE8B3",  # amber: clients billed for more than exists
-    "no_vendor_record": "#FFE8B3",
+SEVERITIES = ("Critical", "High", "Medium", "Low")
+#: Row colour by how much a finding matters (the Severity column drives a conditional format).
+SEVERITY_FILLS: dict[str, str] = {
+    "Critical": "#F4B6B6",  # red
+    "High": "#F8CBAD",  # orange
+    "Medium": "#FFE699",  # yellow
+    "Low": "#E2EFDA",  # pale green
+}
+CHECK_FIRST = "Check first"
+CHECK_FIRST_FILL = "#FFC000"
+LEAKAGE, EXPOSURE = "Leakage", "Exposure"
+LEAKAGE_FONT, EXPOSURE_FONT = "#9C0006", "#1F4E79"
+#: Kept for the live path's older callers: colour by type is replaced by colour by severity.
+TYPE_FILLS = SEVERITY_FILLS
+TYPE_NAMES: dict[str, str] = {
+    "unbilled": "Unbilled",
+    "under_billed": "Under-billed",
+    "below_cost": "Below cost",
+    "over_billed": "Over-billed",
+    "no_vendor_record": "No vendor record",
 }
 TYPE_LABELS: dict[str, str] = {
     "unbilled": "Unbilled: paid to the vendor, never billed",
@@ -56,6 +89,7 @@ TYPE_LABELS: dict[str, str] = {
     "over_billed": "Over-billed: more seats billed than bought",
     "no_vendor_record": "No vendor record: billed, but nothing bought",
 }
+LEAKAGE_TYPES = ("unbilled", "under_billed", "below_cost")
 
 
 @dataclass(frozen=True)
@@ -63,11 +97,24 @@ class Column:
     header: str
     kind: Kind = "text"
     width: float = 14
+    detail: bool = False  # technical: grouped and collapsed, outside the print area
+
+
+@dataclass(frozen=True)
+class Note:
+    """A cell above a table (title, legend): 0-based position, text, optional fill and font."""
+
+    row: int
+    col: int
+    text: str
+    fill: str = ""
+    bold: bool = False
+    size: float = 0  # points; 0 = the sheet's default
 
 
 @dataclass(frozen=True)
 class OutputTable:
-    """One output sheet's table: header row, typed rows, formats, and row fills by type."""
+    """One output sheet's table: header row, typed rows, formats, and what sits above it."""
 
     sheet: str
     columns: tuple[Column, ...]
@@ -75,47 +122,91 @@ class OutputTable:
     row_types: list[str] = field(default_factory=list)  # parallel to rows (Discrepancies only)
     table_name: str = ""
     status_column: int | None = None  # 0-based index of the Status column (data validation)
+    header_row: int = 0  # 0-based sheet row of the table's header
+    notes: tuple[Note, ...] = ()  # title and legend above the header
+    currency: str = "USD"
+    footer: str = ""
+    row_heights: list[float | None] = field(default_factory=list)  # points; None: the default
+
+    def column(self, header: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.header == header)
+
+    @property
+    def visible_columns(self) -> int:
+        """Columns a person reads (printed); the detail columns follow them."""
+        return sum(not c.detail for c in self.columns)
 
 
+SEVERITY_HEADER, KIND_HEADER, CHECK_HEADER = "Severity", "Leakage or exposure", "Check first"
+STATUS_HEADER, NOTE_HEADER, ID_HEADER = "Status", "Note", "Finding ID"
 DISCREPANCY_COLUMNS: tuple[Column, ...] = (
-    Column("priority", "integer", 8),
-    Column("type", "text", 16),
-    Column("client", "text", 28),
-    Column("vendor_client", "text", 28),
-    Column("product", "text", 32),
-    Column("vendor_product", "text", 30),
-    Column("psa_product", "text", 30),
-    Column("vendor_qty", "quantity", 10),
-    Column("psa_qty", "quantity", 10),
-    Column("vendor_unit_cost", "money", 17),
-    Column("psa_unit_price", "money", 16),
-    Column("monthly_impact", "money", 15),
-    Column("annual_impact", "money", 15),
-    Column("confidence", "confidence", 11),
-    Column("action", "text", 70),
-    Column("severity", "text", 10),
-    Column("Status", "text", 14),
-    Column("Note", "text", 40),
-    Column("id", "text", 14),
+    Column("Priority", "integer", 8),
+    Column(SEVERITY_HEADER, "text", 9),
+    Column(KIND_HEADER, "text", 11),
+    Column("Finding", "text", 14),
+    Column("Client", "wrap", 22),
+    Column("Product", "wrap", 26),
+    Column("Vendor seats", "quantity", 8),
+    Column("PSA seats", "quantity", 8),
+    Column("Vendor cost per seat / month", "money", 12),
+    Column("PSA price per seat / month", "money", 12),
+    Column("Monthly impact", "money", 12),
+    Column("Annual impact", "money", 13),
+    Column(CHECK_HEADER, "text", 9),
+    Column("Match confidence", "confidence", 10),
+    Column("What to do", "wrap", 50),
+    Column(STATUS_HEADER, "text", 13),
+    Column(NOTE_HEADER, "wrap", 24),
+    Column("Why check first (match evidence)", "text", 40, detail=True),
+    Column("Client on the vendor bill", "text", 28, detail=True),
+    Column("Product on the vendor bill", "text", 30, detail=True),
+    Column("Product in the PSA", "text", 30, detail=True),
+    Column("Client match", "text", 16, detail=True),
+    Column("Product match", "text", 16, detail=True),
+    Column("Vendor rows", "text", 12, detail=True),
+    Column("PSA rows", "text", 12, detail=True),
+    Column(ID_HEADER, "text", 14, detail=True),
 )
+#: The Discrepancies table's header sits under a title row and the two legend rows.
+DISCREPANCY_HEADER_ROW = 3
 MATCH_COLUMNS: tuple[Column, ...] = (
-    Column("kind", "text", 10),
-    Column("vendor", "text", 40),
-    Column("psa", "text", 40),
-    Column("canonical", "text", 40),
-    Column("method", "text", 12),
-    Column("confidence", "confidence", 12),
+    Column("What", "text", 10),
+    Column("Name on the vendor bill", "text", 40),
+    Column("Name in the PSA", "text", 40),
+    Column("Matched to", "text", 40),
+    Column("How", "text", 12),
+    Column("Confidence", "confidence", 12),
 )
 EXCLUDED_COLUMNS: tuple[Column, ...] = (
-    Column("side", "text", 8),
-    Column("source", "text", 24),
-    Column("row", "integer", 8),
-    Column("client", "text", 30),
-    Column("product", "text", 34),
-    Column("quantity", "quantity", 10),
-    Column("amount", "money", 14),
-    Column("reason", "text", 50),
+    Column("Side", "text", 8),
+    Column("Source", "text", 24),
+    Column("Row", "integer", 8),
+    Column("Client", "text", 30),
+    Column("Product", "text", 34),
+    Column("Quantity", "quantity", 10),
+    Column("Amount", "money", 14),
+    Column("Why it was left out", "wrap", 50),
 )
+
+
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+
+
+def row_heights(columns: tuple[Column, ...], rows: list[list[object]]) -> list[float | None]:
+    """Each row's height for its wrapped cells, None where one line is enough. Characters per line
+    are estimated a little low (a column's width counts "0"s), so text never overflows its row."""
+    lines = [1] * len(rows)
+    for index, column in enumerate(columns):
+        if column.kind != "wrap":
+            continue
+        per_line = int(max(column.width - 2, 4))
+        for r, row in enumerate(rows):
+            value = row[index]
+            if value.__class__ is str and len(value) > per_line:  # type: ignore[attr-defined]
+                needed = -(-len(value) // per_line)  # type: ignore[arg-type]
+                if needed > lines[r]:
+                    lines[r] = needed
+    return [n * LINE_HEIGHT + 1 if n > 1 else None for n in lines]
 
 
 def _money(value: Decimal | None) -> object:
@@ -131,41 +222,177 @@ def _qty(value: Decimal | None) -> object:
 Decisions = Mapping[str, tuple[str, str]]  # discrepancy id → (Status, Note)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A conditional format both writers add: over 0-based columns ``first``…``last`` of the table's
+    data rows; ``formula`` holds ``{row}``, the first data row (1-based), like Excel's own rules.
+    Rules are listed in priority order: the first that applies wins (LibreOffice applies only one)."""
+
+    first: int
+    last: int
+    formula: str
+    fill: str = ""
+    font: str = ""
+    bold: bool = False
+
+
+def _col(index: int) -> str:
+    return column_letter(index)
+
+
+def discrepancy_rules(table: OutputTable) -> list[Rule]:
+    """Colour by severity; the Leakage/Exposure cell in its own font; Check first in amber."""
+    severity = _col(table.column(SEVERITY_HEADER))
+    kind_index = table.column(KIND_HEADER)
+    check_index = table.column(CHECK_HEADER)
+    last = len(table.columns) - 1
+    rules = [
+        Rule(
+            check_index,
+            check_index,
+            f'=${_col(check_index)}{{row}}="{CHECK_FIRST}"',
+            CHECK_FIRST_FILL,
+            bold=True,
+        )
+    ]
+    for name, font in ((LEAKAGE, LEAKAGE_FONT), (EXPOSURE, EXPOSURE_FONT)):
+        for level, fill in SEVERITY_FILLS.items():
+            rules.append(
+                Rule(
+                    kind_index,
+                    kind_index,
+                    f'=AND(${_col(kind_index)}{{row}}="{name}",${severity}{{row}}="{level}")',
+                    fill,
+                    font,
+                    bold=True,
+                )
+            )
+    for level, fill in SEVERITY_FILLS.items():
+        rules.append(Rule(0, last, f'=${severity}{{row}}="{level}"', fill))
+    return rules
+
+
+def is_leakage(kind: str) -> bool:
+    return kind in LEAKAGE_TYPES
+
+
+INFERRED_METHODS = ("fuzzy", "domain", "name")  # matches a person may want to confirm
+
+
+def shown_confidence(d: Discrepancy) -> float | None:
+    """A match score only where it tells something: a finding to check first, or one resting on an
+    inferred match (fuzzy name, tenant domain). An exact or id match (100%), a client found on one
+    side only, and "product not in the catalogue" (0%, no score at all) show blank."""
+    methods = (d.client_match.split(" ")[0].strip(","), d.product_match.split(" ")[0].strip(","))
+    inferred = any(m in INFERRED_METHODS for m in methods)
+    if 0 < d.confidence < 1 and (d.check_first or inferred):
+        return d.confidence
+    return None
+
+
+_LEAKAGE = frozenset(LEAKAGE_TYPES)
+
+
+def ordered(result: Result) -> list[Discrepancy]:
+    """Leakage (money the MSP loses) first, then over-billing exposure; each largest first (the
+    engine's priority order, kept by a stable partition)."""
+    found = sorted(result.discrepancies, key=lambda d: d.priority)
+    return [d for d in found if d.type in _LEAKAGE] + [d for d in found if d.type not in _LEAKAGE]
+
+
+def _rows_text(rows: tuple[int, ...], limit: int = 20) -> str:
+    """Source row numbers as the CSV writes them (at most ``limit``, then a count)."""
+    if len(rows) <= limit:
+        return " ".join(map(str, rows))
+    return " ".join(map(str, rows[:limit])) + f" …(+{len(rows) - limit})"
+
+
+def discrepancy_notes(result: Result) -> tuple[Note, ...]:
+    """Title and legend above the Discrepancies table: on screen and frozen, never off to the side."""
+    k = result.kpis
+    notes = [
+        Note(
+            0,
+            0,
+            f"Discrepancies — {k.period or 'period not stated'} · amounts in {_code(k.currency)} · "
+            "leakage first, then over-billing exposure; each largest first",
+            bold=True,
+            size=13,
+        ),
+        Note(1, 0, "Colour:", bold=True),
+    ]
+    for offset, severity in enumerate(SEVERITIES, start=1):
+        notes.append(Note(1, offset, severity, SEVERITY_FILLS[severity], bold=True))
+    notes.append(Note(1, 5, CHECK_FIRST, CHECK_FIRST_FILL, bold=True))
+    notes.append(
+        Note(
+            1,
+            6,
+            "marks an inferred client or product match: confirm before acting (why: click + above "
+            f"column {column_letter(sum(not c.detail for c in DISCREPANCY_COLUMNS))}).",
+        )
+    )
+    notes.append(
+        Note(
+            2,
+            0,
+            "Leakage = you pay the vendor and do not bill (unbilled, under-billed, below cost). "
+            "Exposure = a client is billed for licences the vendor bill does not show (over-billed, no "
+            "vendor record): the client may claim it back. Set Status as you review each row.",
+        )
+    )
+    return tuple(notes)
+
+
 def discrepancy_table(result: Result, decisions: Decisions | None = None) -> OutputTable:
     decisions = decisions or {}
     rows: list[list[object]] = []
-    for d in result.discrepancies:
+    found = ordered(result)
+    for rank, d in enumerate(found, start=1):
         status, note = decisions.get(d.id, ("Open", ""))
         rows.append(
             [
-                d.priority,
-                d.type,
-                d.client,
-                d.vendor_client,
+                rank,
+                d.severity.capitalize(),
+                LEAKAGE if d.type in _LEAKAGE else EXPOSURE,
+                TYPE_NAMES.get(d.type, d.type),
+                d.client or d.vendor_client,
                 d.product,
-                d.vendor_product,
-                d.psa_product,
                 _qty(d.vendor_qty),
                 _qty(d.psa_qty),
                 _money(d.vendor_unit_cost),
                 _money(d.psa_unit_price),
                 d.monthly_impact,
                 d.annual_impact,
-                d.confidence,
+                CHECK_FIRST if d.check_first else "",
+                shown_confidence(d),
                 d.action,
-                d.severity,
                 status or "Open",
                 note,
+                d.evidence,
+                d.vendor_client,
+                d.vendor_product,
+                d.psa_product,
+                d.client_match,
+                d.product_match,
+                _rows_text(d.vendor_rows),
+                _rows_text(d.psa_rows),
                 d.id,
             ]
         )
+    k = result.kpis
     return OutputTable(
         DISCREPANCIES,
         DISCREPANCY_COLUMNS,
         rows,
-        [d.type for d in result.discrepancies],
+        [d.type for d in found],
         table_name="LF_Discrepancies",
-        status_column=16,
+        status_column=15,
+        header_row=DISCREPANCY_HEADER_ROW,
+        notes=discrepancy_notes(result),
+        currency=_code(k.currency),
+        footer=f"Leakage Finder · Discrepancies · {k.period or 'period not stated'}",
+        row_heights=row_heights(DISCREPANCY_COLUMNS, rows),
     )
 
 
@@ -193,7 +420,14 @@ def match_table(result: Result) -> OutputTable:
                 p.confidence,
             ]
         )
-    return OutputTable(MATCHES, MATCH_COLUMNS, rows, table_name="LF_Matches")
+    return OutputTable(
+        MATCHES,
+        MATCH_COLUMNS,
+        rows,
+        table_name="LF_Matches",
+        currency=_code(result.kpis.currency),
+        footer=f"Leakage Finder · Matches · {result.kpis.period or 'period not stated'}",
+    )
 
 
 def excluded_table(result: Result) -> OutputTable:
@@ -201,7 +435,20 @@ def excluded_table(result: Result) -> OutputTable:
         [e.side, e.source, e.row, e.client, e.product, _qty(e.quantity), _money(e.amount), e.reason]
         for e in result.excluded
     ]
-    return OutputTable(EXCLUDED, EXCLUDED_COLUMNS, rows, table_name="LF_Excluded")
+    return OutputTable(
+        EXCLUDED,
+        EXCLUDED_COLUMNS,
+        rows,
+        table_name="LF_Excluded",
+        currency=_code(result.kpis.currency),
+        footer=f"Leakage Finder · Excluded lines · {result.kpis.period or 'period not stated'}",
+        row_heights=row_heights(EXCLUDED_COLUMNS, rows),
+    )
+
+
+Tone = Literal["", "good", "bad"]
+GOOD_FILL, GOOD_FONT, BAD_FILL, BAD_FONT = "#C6EFCE", "#006100", "#FFC7CE", "#9C0006"
+TIME_TARGET_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -210,77 +457,176 @@ class Tile:
     value: object
     kind: Kind
     note: str = ""
+    tone: Tone = ""  # red/green against a target
 
 
 def corrections(decisions: Decisions | None) -> int:
+    """Findings marked Fixed in PSA: PSA lines corrected."""
     return sum(status in CORRECTED_STATUSES for status, _ in (decisions or {}).values())
 
 
-def kpi_tiles(result: Result, decisions: Decisions | None = None) -> list[Tile]:
+def _review_of(result: Result, decisions: Decisions | None, review: Review | None) -> Review:
+    """The review state: from the activity log when there is one, else from the decisions alone."""
+    if review is not None:
+        return review
+    decisions = decisions or {}
+    fixed = [
+        d for d in result.discrepancies if decisions.get(d.id, ("Open", ""))[0] == "Fixed in PSA"
+    ]
+    return Review(
+        started=None,
+        finished=None,
+        findings=len(result.discrepancies),
+        still_open=sum(
+            (decisions.get(d.id, ("Open", ""))[0] or "Open") == "Open" for d in result.discrepancies
+        ),
+        corrections=len(fixed),
+        recovered=sum((d.monthly_impact for d in fixed if is_leakage(d.type)), Decimal("0.00")),
+    )
+
+
+def _time_tile(state: Review, at: dt.datetime | None) -> Tile:
+    label = "Time to reconcile"
+    minutes = state.minutes
+    if minutes is not None and state.started and state.finished:
+        return Tile(
+            label,
+            minutes,
+            "minutes",
+            f"from the month's import ({state.started:%d %b %H:%M}) to the last finding reviewed "
+            f"({state.finished:%d %b %H:%M}); target under {TIME_TARGET_MINUTES} min",
+            "good" if minutes < TIME_TARGET_MINUTES else "bad",
+        )
+    if state.started is None:
+        return Tile(
+            label, "Not recorded", "text", "the workbook records it from the month's import"
+        )
+    so_far = state.minutes_so_far(at or state.started)
+    return Tile(
+        label,
+        "In progress",
+        "text",
+        f"{state.still_open} of {state.findings} findings still Open; {so_far} min since the "
+        f"month's import ({state.started:%d %b %H:%M}); target under {TIME_TARGET_MINUTES} min",
+    )
+
+
+def _file_note(file_total: Decimal, monthly: Decimal, currency: str) -> str:
+    if file_total == monthly:
+        return "per month; the same as the file's total"
+    return (
+        f"per month. The file totals {format_amount(file_total, currency)}: annual (prepaid) lines "
+        "count in full there and at one twelfth a month here"
+    )
+
+
+def kpi_tiles(
+    result: Result,
+    decisions: Decisions | None = None,
+    review: Review | None = None,
+    at: dt.datetime | None = None,
+) -> list[Tile]:
     k = result.kpis
+    cur = _code(k.currency)
+    state = _review_of(result, decisions, review)
     on_target = k.leakage_ratio_percent <= k.leakage_target_percent
+    leakage_findings = sum(is_leakage(d.type) for d in result.discrepancies)
     return [
-        Tile("Monthly leakage", k.monthly_leakage, "money", "unbilled + under-billed + below cost"),
-        Tile("Annualised leakage", k.annual_leakage, "money", "12 × monthly"),
+        Tile(
+            "Monthly leakage",
+            k.monthly_leakage,
+            "money",
+            "confirmed, per month: unbilled + under-billed + below cost",
+        ),
         Tile(
             "Leakage ratio",
             k.leakage_ratio_percent,
             "percent",
-            f"target ≤ {k.leakage_target_percent}% — {'on target' if on_target else 'above target'}",
+            f"of the vendor's monthly cost; target ≤ {k.leakage_target_percent}% — "
+            f"{'on target' if on_target else 'above target'}",
+            "good" if on_target else "bad",
+        ),
+        Tile("Annualised leakage", k.annual_leakage, "money", "12 × confirmed monthly leakage"),
+        Tile(
+            "Leakage to check first",
+            k.uncertain_leakage,
+            "money",
+            "per month, resting on an inferred client or product match: confirm before billing "
+            "(not in the headline)",
         ),
         Tile(
             "Over-billing exposure",
             k.overbilling_exposure,
             "money",
-            "per month: over-billed + no vendor record",
+            "per month a client may claim back: over-billed + no vendor record"
+            + (
+                f"; {format_amount(k.uncertain_exposure, cur)} more to check first"
+                if k.uncertain_exposure
+                else ""
+            ),
+        ),
+        _time_tile(state, at),
+        Tile(
+            "Corrections",
+            state.corrections,
+            "integer",
+            "findings marked Fixed in PSA (PSA lines corrected)",
+        ),
+        Tile(
+            "Recovered",
+            state.recovered,
+            "money",
+            f"per month ({format_amount(state.recovered * 12, cur)} a year): leakage findings "
+            "marked Fixed in PSA",
         ),
         Tile(
             "Vendor monthly total",
             k.vendor_monthly_total,
             "money",
-            f"file total {k.vendor_file_total:,.2f}",
-        ),
-        Tile("PSA monthly total", k.psa_monthly_total, "money", ""),
-        Tile(
-            "Unbilled", k.counts["unbilled"], "integer", f"{k.impacts['unbilled']:,.2f} per month"
+            _file_note(k.vendor_file_total, k.vendor_monthly_total, cur),
         ),
         Tile(
-            "Under-billed",
-            k.counts["under_billed"],
-            "integer",
-            f"{k.impacts['under_billed']:,.2f} per month",
-        ),
-        Tile(
-            "Below cost",
-            k.counts["below_cost"],
-            "integer",
-            f"{k.impacts['below_cost']:,.2f} per month",
-        ),
-        Tile(
-            "Over-billed",
-            k.counts["over_billed"],
-            "integer",
-            f"{k.impacts['over_billed']:,.2f} per month",
-        ),
-        Tile(
-            "No vendor record",
-            k.counts["no_vendor_record"],
-            "integer",
-            f"{k.impacts['no_vendor_record']:,.2f} per month",
+            "PSA monthly total",
+            k.psa_monthly_total,
+            "money",
+            _file_note(k.psa_file_total, k.psa_monthly_total, cur),
         ),
         Tile(
             "Clients matched",
             k.clients_matched,
             "integer",
-            f"{k.vendor_clients_unmatched} only on the vendor bill, {k.psa_clients_unmatched} only in the PSA",
+            f"{k.vendor_clients_unmatched} only on the vendor bill, {k.psa_clients_unmatched} only "
+            "in the PSA",
         ),
-        Tile("Time to reconcile (s)", round(k.seconds, 2), "quantity", ""),
         Tile(
-            "Corrections",
-            corrections(decisions),
+            "Findings",
+            len(result.discrepancies),
             "integer",
-            "findings marked Fixed in PSA or Accepted",
+            f"{leakage_findings} leakage, {len(result.discrepancies) - leakage_findings} exposure; "
+            f"{state.still_open} still Open",
         ),
+    ]
+
+
+BY_TYPE_COLUMNS: tuple[Column, ...] = (
+    Column("Finding", "text"),
+    Column("Monthly impact", "money"),
+    Column("Findings", "integer"),
+    Column(KIND_HEADER, "text"),
+)
+
+
+def by_type(result: Result) -> list[list[object]]:
+    """One row per finding type, leakage types first (the chart plots the leakage rows)."""
+    k = result.kpis
+    return [
+        [
+            TYPE_NAMES[kind],
+            k.impacts.get(kind, Decimal("0.00")),
+            k.counts.get(kind, 0),
+            LEAKAGE if is_leakage(kind) else EXPOSURE,
+        ]
+        for kind in (*LEAKAGE_TYPES, "over_billed", "no_vendor_record")
     ]
 
 
@@ -288,7 +634,7 @@ def top_clients(result: Result, limit: int = 10) -> list[list[object]]:
     """Clients by monthly leakage, largest first."""
     totals: dict[str, Decimal] = {}
     for d in result.discrepancies:
-        if d.type in ("unbilled", "under_billed", "below_cost"):
+        if d.type in LEAKAGE_TYPES:
             name = d.client or d.vendor_client
             totals[name] = totals.get(name, Decimal(0)) + d.monthly_impact
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
@@ -320,19 +666,24 @@ def learned_aliases(result: Result, existing: Mapping[str, str]) -> list[list[ob
 
 
 HISTORY_COLUMNS: tuple[Column, ...] = (
-    Column("period", "text", 12),
-    Column("monthly_leakage", "money", 16),
-    Column("annual_leakage", "money", 16),
-    Column("leakage_ratio_percent", "percent", 12),
-    Column("overbilling_exposure", "money", 16),
-    Column("findings", "integer", 10),
-    Column("corrections", "integer", 12),
-    Column("vendor_monthly_total", "money", 18),
+    Column("Month", "text", 10),
+    Column("Monthly leakage", "money", 16),
+    Column("Annual leakage", "money", 16),
+    Column("Leakage ratio (%)", "percent", 12),
+    Column("Over-billing exposure", "money", 16),
+    Column("Findings", "integer", 10),
+    Column("Corrections", "integer", 12),
+    Column("Vendor monthly total", "money", 18),
+    Column("Minutes to reconcile", "integer", 12),
+    Column("Recovered per month", "money", 14),
 )
 
 
-def history_row(result: Result, decisions: Decisions | None = None) -> list[object]:
+def history_row(
+    result: Result, decisions: Decisions | None = None, review: Review | None = None
+) -> list[object]:
     k = result.kpis
+    state = _review_of(result, decisions, review)
     return [
         k.period or "",
         k.monthly_leakage,
@@ -340,8 +691,10 @@ def history_row(result: Result, decisions: Decisions | None = None) -> list[obje
         k.leakage_ratio_percent,
         k.overbilling_exposure,
         len(result.discrepancies),
-        corrections(decisions),
+        state.corrections,
         k.vendor_monthly_total,
+        state.minutes,
+        state.recovered,
     ]
 
 
@@ -359,14 +712,17 @@ def as_text(value: object) -> str:
 # --- the KPIs sheet layout (both writers place things where this says) ----------------------------
 
 TILE_COLUMNS = 4
-#: Column A is a margin; tiles sit side by side in B:E; the history table runs on to I.
-KPI_COLUMN_WIDTHS = (2, 30, 30, 30, 30, 16, 16, 16, 18)
+#: Column A is a margin; tiles sit side by side in B:E; the history table runs on to K.
+KPI_COLUMN_WIDTHS = (2, 30, 30, 30, 30, 14, 12, 12, 14, 12, 12, 10)
 TILE_VALUE_ROW_HEIGHT = 27  # points: the large tile values need more than Excel's default 15
 TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
-    Column("client", "text"),
-    Column("monthly_leakage", "money"),
-    Column("annual_leakage", "money"),
+    Column("Client", "text"),
+    Column("Monthly leakage", "money"),
+    Column("Annual leakage", "money"),
 )
+TARGET_HEADER = "Target (%)"
+KPI_HISTORY_COLUMNS: tuple[Column, ...] = (*HISTORY_COLUMNS, Column(TARGET_HEADER, "percent"))
+CHART_ROWS = 16  # rows a chart covers (15 points each)
 
 
 @dataclass(frozen=True)
@@ -382,46 +738,126 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart drawn from a block: categories from one column, one series per value column."""
+
+    kind: Literal["bar", "line"]
+    title: str
+    block: Block
+    category: int  # column offset in the block
+    values: tuple[int, ...]  # column offsets in the block
+    rows: int  # data rows plotted, from the first
+    row: int  # anchor, 0-based
+    col: int
+    y_format: str
+
+
+@dataclass(frozen=True)
 class KpiLayout:
     title: str
     subtitle: str
     tiles: list[tuple[int, int, Tile]]  # (row, col, tile): label at row, value row+1, note row+2
+    by_type: Block
     top_clients: Block
     history: Block
-    chart_row: int  # where the leakage-over-months chart is anchored (column 1)
+    charts: tuple[Chart, ...]
+    currency: str
+    footer: str
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return (self.by_type, self.top_clients, self.history)
+
+    @property
+    def last_row(self) -> int:
+        return max(c.row + CHART_ROWS for c in self.charts)
+
+    @property
+    def chart_row(self) -> int:
+        return self.charts[0].row
 
 
 def kpi_layout(
-    result: Result, decisions: Decisions | None, history: list[list[object]]
+    result: Result,
+    decisions: Decisions | None,
+    history: list[list[object]],
+    review: Review | None = None,
+    at: dt.datetime | None = None,
 ) -> KpiLayout:
-    tiles = kpi_tiles(result, decisions)
+    k = result.kpis
+    currency = _code(k.currency)
+    tiles = kpi_tiles(result, decisions, review, at)
     placed = [
         (3 + (i // TILE_COLUMNS) * 4, 1 + i % TILE_COLUMNS, tile) for i, tile in enumerate(tiles)
     ]
     row = 3 + ((len(tiles) + TILE_COLUMNS - 1) // TILE_COLUMNS) * 4 + 1
+    types = by_type(result)
+    type_block = Block(row + 1, 1, BY_TYPE_COLUMNS, types, "LF_ByType", "Findings by type")
+    row += len(types) + 4
     top = top_clients(result)
     top_block = Block(
         row + 1, 1, TOP_CLIENT_COLUMNS, top, "LF_TopClients", "Top clients by monthly leakage"
     )
-    row += len(top) + 4
+    row += max(len(top), 1) + 4
+    target = k.leakage_target_percent
+    history_rows = [
+        [*[*r, *[None] * len(HISTORY_COLUMNS)][: len(HISTORY_COLUMNS)], target] for r in history
+    ]
     history_block = Block(
-        row + 1, 1, HISTORY_COLUMNS, history, "LF_KpiHistory", "History (Archive Month adds a row)"
+        row + 1,
+        1,
+        KPI_HISTORY_COLUMNS,
+        history_rows,
+        "LF_KpiHistory",
+        "History (Archive Month adds a row)",
+    )
+    chart_row = history_block.row + max(len(history_rows), 1) + 2
+    money = money_format(currency).split(";")[0].replace(".00", "")
+    charts = (
+        Chart(
+            "bar",
+            "Monthly leakage by type",
+            type_block,
+            0,
+            (1,),
+            len(LEAKAGE_TYPES),
+            chart_row,
+            1,
+            money,
+        ),
+        Chart(
+            "line",
+            f"Leakage ratio by month against the {target}% target",
+            history_block,
+            0,
+            (3, len(KPI_HISTORY_COLUMNS) - 1),
+            len(history_rows),
+            chart_row,
+            3,
+            '0.0"%"',
+        ),
     )
     return KpiLayout(
-        title=f"Leakage Finder — {result.kpis.period or 'period not stated'}",
+        title=f"Leakage Finder — {k.period or 'period not stated'} · amounts in {currency}",
         subtitle=f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
         tiles=placed,
+        by_type=type_block,
         top_clients=top_block,
         history=history_block,
-        chart_row=history_block.row + max(len(history), 1) + 2,
+        charts=charts,
+        currency=currency,
+        footer=f"Leakage Finder · KPIs · {k.period or 'period not stated'}",
     )
 
 
 def history_with_current(
-    archived: list[list[object]], result: Result, decisions: Decisions | None = None
+    archived: list[list[object]],
+    result: Result,
+    decisions: Decisions | None = None,
+    review: Review | None = None,
 ) -> list[list[object]]:
     """Archived months plus this run's month when it is not archived yet, oldest first."""
-    current = history_row(result, decisions)
+    current = history_row(result, decisions, review)
     rows = [list(r) for r in archived if r and r[0] not in (None, "")]
     if not any(str(r[0]) == str(current[0]) for r in rows):
         rows.append(current)

@@ -34,6 +34,7 @@ SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
 MAPPING_HEADER = ("Side", "Field", "Column in your export")
 EXCLUDE_HEADER = "Exclude PSA product (a service, not a licence)"
 EXCLUSIONS_TITLE = "Exclusions"
+MAPPING_TITLE = "Column mapping overrides (only when a column is not recognised)"
 ALIAS_HEADER = ("Vendor spelling", "PSA spelling", "Added by")
 FIELD_NAMES = {side: [f.name for f in fields] for side, fields in FIELDS.items()}
 
@@ -121,11 +122,12 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
     found = _find(grid, EXCLUDE_HEADER)
     if found is not None:
         r, c = found
-        exclusions = [
-            _text(_cell(grid, row, c))
-            for row in range(r + 1, len(grid))
-            if _text(_cell(grid, row, c))
-        ]
+        for row in range(r + 1, len(grid)):
+            text = _text(_cell(grid, row, c))
+            if text in (MAPPING_TITLE, MAPPING_HEADER[0]):
+                break  # the mapping section follows the exclusions (template 2026-12 on)
+            if text:
+                exclusions.append(text)
     if problems:
         raise SettingsError("; ".join(problems) + ".")
     return Settings(

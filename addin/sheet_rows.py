@@ -85,10 +85,16 @@ def _column_cells(
     return [_cell(f"{letter}{n}", style, v) for n, v in zip(numbers, values, strict=True)]
 
 
-def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: Sequence[str]) -> str:
+def rows_xml(
+    rows: Sequence[Sequence[object]],
+    first_row: int,
+    styles: Sequence[str],
+    heights: Sequence[float | None] | None = None,
+) -> str:
     """``<row>`` elements for ``rows`` starting at sheet row ``first_row`` (1-based).
 
-    ``styles`` holds each column's ``s`` attribute text (e.g. ``' s="5"'`` or ``''``).
+    ``styles`` holds each column's ``s`` attribute text (e.g. ``' s="5"'`` or ``''``); ``heights``
+    (points, parallel to ``rows``) sets rows that hold wrapped text taller.
     """
     if not rows:
         return ""
@@ -100,13 +106,25 @@ def rows_xml(rows: Sequence[Sequence[object]], first_row: int, styles: Sequence[
         _column_cells(letters[i], styles[i] if i < len(styles) else "", numbers, columns[i])
         for i in range(width)
     ]
-    opening = [f'<row r="{n}">' for n in numbers]
+    if heights:
+        opening = [
+            f'<row r="{n}" ht="{h:g}" customHeight="1">' if h else f'<row r="{n}">'
+            for n, h in zip(numbers, heights, strict=True)
+        ]
+    else:
+        opening = [f'<row r="{n}">' for n in numbers]
     closing = ["</row>"] * len(rows)
     # one join over every piece, row by row: row tag, its cells, end tag
     return "".join(chain.from_iterable(zip(opening, *cells, closing, strict=True)))
 
 
-def fill_rows(sheet_xml: str, rows: Sequence[Sequence[object]], *, template_row: int) -> str:
+def fill_rows(
+    sheet_xml: str,
+    rows: Sequence[Sequence[object]],
+    *,
+    template_row: int,
+    heights: Sequence[float | None] | None = None,
+) -> str:
     """Append ``rows`` after ``template_row`` (already written by xlsxwriter), in its cell styles."""
     if not rows:
         return sheet_xml
@@ -116,7 +134,7 @@ def fill_rows(sheet_xml: str, rows: Sequence[Sequence[object]], *, template_row:
     }
     width = max(len(r) for r in rows)
     styles = [styles_by_column.get(letter, "") for letter in column_letters(width)]
-    added = rows_xml(rows, template_row + 1, styles)
+    added = rows_xml(rows, template_row + 1, styles, heights)
     xml = sheet_xml[: match.end()] + added + sheet_xml[match.end() :]
     last_row = template_row + len(rows)
     return re.sub(

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -21,6 +21,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from addin import presentation as spec
+from addin.review_log import LOG_COLUMNS, Entry, review
 from addin.sheet_rows import fill_rows
 from engine.result import Result
 
@@ -46,7 +47,10 @@ class _Formats:
         self.pending: dict[
             str, tuple[Sequence[Sequence[object]], int]
         ] = {}  # sheet → (rows, template row)
-        self.table_ends: dict[str, int] = {}  # table name → its last sheet row (1-based)
+        self.table_ends: dict[str, int] = {}
+        self.heights: dict[
+            str, list[float | None]
+        ] = {}  # sheet → heights of the pending rows  # table name → its last sheet row (1-based)
         self.header = book.add_format(
             {
                 "bold": True,
@@ -88,27 +92,57 @@ class _Formats:
                 "valign": "top",
             }
         )
-        self.fills = {
-            kind: book.add_format({"bg_color": colour}) for kind, colour in spec.TYPE_FILLS.items()
-        }
 
-    def cell(self, kind: spec.Kind) -> Format:
-        key = ("cell", kind)
+    def cell(self, kind: spec.Kind, currency: str = "USD") -> Format:
+        key = ("cell", kind, currency if kind == "money" else "")
         if key not in self.cache:
-            self.cache[key] = self.book.add_format(
-                {"num_format": spec.number_format(kind, self.currency)}
-            )
+            properties: dict[str, Any] = {
+                "num_format": spec.number_format(kind, currency),
+                "valign": "top",
+            }
+            if kind == "wrap":
+                properties["text_wrap"] = True
+            self.cache[key] = self.book.add_format(properties)
         return self.cache[key]
 
-    def tile_value(self, kind: spec.Kind) -> Format:
-        key = ("tile", kind)
+    def note(self, fill: str, bold: bool, size: float) -> Format:
+        key = ("note", fill, bold, size)
         if key not in self.cache:
+            properties: dict[str, Any] = {"bold": bold}
+            if fill:
+                properties.update({"bg_color": fill, "align": "center", "border": 1})
+                properties["border_color"] = "#BFBFBF"
+            if size:
+                properties["font_size"] = size
+                properties["font_color"] = spec.HEADER_FILL
+            self.cache[key] = self.book.add_format(properties)
+        return self.cache[key]
+
+    def rule(self, rule: spec.Rule) -> Format:
+        key = ("rule", rule.fill, rule.font, rule.bold)
+        if key not in self.cache:
+            properties: dict[str, Any] = {}
+            if rule.fill:
+                properties["bg_color"] = rule.fill
+            if rule.font:
+                properties["font_color"] = rule.font
+            if rule.bold:
+                properties["bold"] = True
+            self.cache[key] = self.book.add_format(properties)
+        return self.cache[key]
+
+    def tile_value(self, kind: spec.Kind, currency: str = "USD", tone: str = "") -> Format:
+        key = ("tile", kind, currency, tone)
+        if key not in self.cache:
+            fill = {"good": spec.GOOD_FILL, "bad": spec.BAD_FILL}.get(tone, "#F2F2F2")
+            font = {"good": spec.GOOD_FONT, "bad": spec.BAD_FONT}.get(tone, "#000000")
             self.cache[key] = self.book.add_format(
                 {
-                    "num_format": spec.number_format(kind, self.currency),
+                    "num_format": spec.number_format(kind, currency),
                     "bold": True,
                     "font_size": 18,
-                    "bg_color": "#F2F2F2",
+                    "font_color": font,
+                    "bg_color": fill,
                     "left": 1,
                     "right": 1,
                     "border_color": "#BFBFBF",
@@ -131,21 +165,37 @@ def _write(sheet: Worksheet, row: int, col: int, value: object, fmt: Format) -> 
         sheet.write_string(row, col, str(value), fmt)
 
 
-def _table(
-    book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable, *, first_row: int = 0
-) -> Worksheet:
+def _footer(text: str) -> str:
+    return f"&L{text.replace('&', '&&')}&RPage &P of &N"
+
+
+def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> Worksheet:
     sheet = book.add_worksheet(table.sheet)
+    first_row = table.header_row
     columns = table.columns
-    cell_formats = [formats.cell(c.kind) for c in columns]
+    cell_formats = [formats.cell(c.kind, table.currency) for c in columns]
     for col, column in enumerate(columns):
-        sheet.set_column(col, col, column.width, cell_formats[col])
+        options = {"level": 1, "hidden": True} if column.detail else {}
+        sheet.set_column(col, col, column.width, cell_formats[col], options)
+    if any(c.detail for c in columns):
+        sheet.set_column(len(columns), len(columns), None, None, {"collapsed": True})
+    for note in table.notes:
+        sheet.write_string(
+            note.row, note.col, note.text, formats.note(note.fill, note.bold, note.size)
+        )
     # xlsxwriter writes the first data row; addin.sheet_rows writes the rest in the same styles.
     for col, value in enumerate(table.rows[0] if table.rows else []):
         _write(sheet, first_row + 1, col, value, cell_formats[col])
     formats.pending[table.sheet] = (table.rows[1:], first_row + 2)
+    if table.row_heights:
+        # wrapped text gets rows tall enough for it (LibreOffice does not autofit on load)
+        formats.heights[table.sheet] = table.row_heights[1:]
+        if table.row_heights[0]:
+            sheet.set_row(first_row + 1, table.row_heights[0])
     # xlsxwriter records every cell of a table's range to check for overlaps (millions of entries at
     # 100k lines), so the table covers the shell's rows here and is stretched by _stretch_tables.
-    formats.table_ends[table.table_name] = first_row + max(len(table.rows), 1) + 1
+    last_row = first_row + max(len(table.rows), 1)  # 0-based
+    formats.table_ends[table.table_name] = last_row + 1
     sheet.add_table(
         first_row,
         0,
@@ -157,31 +207,46 @@ def _table(
             "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
         },
     )
+    sheet.set_row(first_row, 45)  # room for three-line headers
     sheet.freeze_panes(first_row + 1, 0)
     sheet.set_landscape()
+    sheet.set_paper(9)  # A4 (Letter users' Excel rescales; the page fits by width either way)
     sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(first_row)
+    sheet.repeat_rows(0, first_row)
+    sheet.print_area(0, 0, last_row, table.visible_columns - 1)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    if table.footer:
+        sheet.set_footer(_footer(table.footer))
     return sheet
+
+
+def _rules(
+    sheet: Worksheet, formats: _Formats, table: spec.OutputTable, rules: list[spec.Rule]
+) -> None:
+    first, last = table.header_row + 1, table.header_row + max(len(table.rows), 1)
+    for rule in rules:
+        sheet.conditional_format(
+            first,
+            rule.first,
+            last,
+            rule.last,
+            {
+                "type": "formula",
+                "criteria": rule.formula.format(row=first + 1),
+                "format": formats.rule(rule),
+            },
+        )
 
 
 def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> None:
     sheet = _table(book, formats, table)
-    last_row = max(len(table.rows), 1)
-    width = len(table.columns)
-    type_col = xlsxwriter.utility.xl_col_to_name(1)
-    for kind, fmt in formats.fills.items():
-        sheet.conditional_format(
-            1,
-            0,
-            last_row,
-            width - 1,
-            {"type": "formula", "criteria": f'=${type_col}2="{kind}"', "format": fmt},
-        )
+    _rules(sheet, formats, table, spec.discrepancy_rules(table))
     if table.status_column is not None:
+        first = table.header_row + 1
         sheet.data_validation(
-            1,
+            first,
             table.status_column,
-            max(last_row, 1000),
+            max(first + len(table.rows), 1000),
             table.status_column,
             {
                 "validate": "list",
@@ -190,12 +255,7 @@ def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.Out
                 "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore.",
             },
         )
-    # The legend sits beside the header row (rows below belong to the table's fast-written rows).
-    legend_col = width + 1
-    sheet.write_string(0, legend_col, "Legend →", formats.header)
-    for offset, (kind, label) in enumerate(spec.TYPE_LABELS.items(), start=1):
-        sheet.set_column(legend_col + offset, legend_col + offset, 42)
-        sheet.write_string(0, legend_col + offset, label, formats.fills[kind])
+    sheet.activate()  # the workbook opens on the results
 
 
 def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) -> None:
@@ -207,52 +267,78 @@ def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) 
     sheet.write_string(1, 1, layout.subtitle, formats.subtitle)
     for row in sorted({row for row, _, _ in layout.tiles}):
         sheet.set_row(row + 1, spec.TILE_VALUE_ROW_HEIGHT)
+        sheet.set_row(row + 2, 38)  # three lines of note
     for row, col, tile in layout.tiles:
         sheet.write_string(row, col, tile.label, formats.tile_label)
-        _write(sheet, row + 1, col, tile.value, formats.tile_value(tile.kind))
-        sheet.write_string(row + 2, col, tile.note, formats.tile_note)
-    for block in (layout.top_clients, layout.history):
-        sheet.write_string(block.row - 1, block.col, block.title, formats.heading)
-        _small_table(sheet, formats, block.row, block.col, block.columns, block.rows, block.name)
-    history = layout.history
-    if history.rows:
-        chart = book.add_chart({"type": "line"})
-        first, last = history.row + 1, history.row + len(history.rows)
-        chart.add_series(
-            {
-                "name": "Monthly leakage",
-                "categories": [spec.KPIS, first, history.col, last, history.col],
-                "values": [spec.KPIS, first, history.col + 1, last, history.col + 1],
-                "marker": {"type": "circle"},
-            }
+        _write(
+            sheet,
+            row + 1,
+            col,
+            tile.value,
+            formats.tile_value(tile.kind, layout.currency, tile.tone),
         )
-        chart.set_title({"name": "Leakage over months"})
-        chart.set_legend({"none": True})
-        chart.set_y_axis({"num_format": spec.number_format("money", formats.currency)})
-        sheet.insert_chart(layout.chart_row, 1, chart, {"x_scale": 1.6, "y_scale": 1.1})
+        sheet.write_string(row + 2, col, tile.note, formats.tile_note)
+    for block in layout.blocks:
+        sheet.write_string(block.row - 1, block.col, block.title, formats.heading)
+        _small_table(sheet, formats, block, layout.currency)
+        sheet.set_row(block.row, 30)  # two-line headers
+    for spec_chart in layout.charts:
+        _chart(book, sheet, spec_chart)
     sheet.set_landscape()
+    sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, layout.last_row, len(spec.KPI_COLUMN_WIDTHS) - 1)
+    sheet.set_footer(_footer(layout.footer))
 
 
-def _small_table(
-    sheet: Worksheet,
-    formats: _Formats,
-    row: int,
-    col: int,
-    columns: Sequence[spec.Column],
-    rows: Sequence[Sequence[object]],
-    name: str,
-) -> None:
-    for offset, values in enumerate(rows, start=1):
+def _chart(book: xlsxwriter.Workbook, sheet: Worksheet, chart_spec: spec.Chart) -> None:
+    block = chart_spec.block
+    if chart_spec.rows == 0:
+        return
+    first, last = block.row + 1, block.row + chart_spec.rows
+    chart = book.add_chart({"type": "column" if chart_spec.kind == "bar" else "line"})
+    for index, offset in enumerate(chart_spec.values):
+        series: dict[str, Any] = {
+            "name": [spec.KPIS, block.row, block.col + offset],
+            "categories": [
+                spec.KPIS,
+                first,
+                block.col + chart_spec.category,
+                last,
+                block.col + chart_spec.category,
+            ],
+            "values": [spec.KPIS, first, block.col + offset, last, block.col + offset],
+        }
+        if chart_spec.kind == "bar":
+            series["fill"] = {"color": spec.LEAKAGE_FONT}
+            series["data_labels"] = {"value": True, "num_format": chart_spec.y_format}
+        elif index == 0:
+            series["marker"] = {"type": "circle"}
+            series["line"] = {"color": spec.HEADER_FILL, "width": 2.25}
+        else:  # the target (a marker too, so a single month still shows it)
+            series["line"] = {"color": "#C00000", "width": 1.5, "dash_type": "dash"}
+            series["marker"] = {"type": "dash", "size": 9, "border": {"color": "#C00000"}}
+        chart.add_series(series)
+    chart.set_title({"name": chart_spec.title, "name_font": {"size": 11}})
+    chart.set_legend({"none": True} if chart_spec.kind == "bar" else {"position": "bottom"})
+    chart.set_y_axis({"num_format": chart_spec.y_format, "min": 0})
+    sheet.insert_chart(chart_spec.row, chart_spec.col, chart, {"x_scale": 0.88, "y_scale": 0.8})
+
+
+def _small_table(sheet: Worksheet, formats: _Formats, block: spec.Block, currency: str) -> None:
+    row, col, columns = block.row, block.col, block.columns
+    for offset, values in enumerate(block.rows, start=1):
         for index, value in enumerate(values):
-            _write(sheet, row + offset, col + index, value, formats.cell(columns[index].kind))
+            _write(
+                sheet, row + offset, col + index, value, formats.cell(columns[index].kind, currency)
+            )
     sheet.add_table(
         row,
         col,
-        row + max(len(rows), 1),
+        row + max(len(block.rows), 1),
         col + len(columns) - 1,
         {
-            "name": name,
+            "name": block.name,
             "style": "Table Style Light 9",
             "columns": [{"header": c.header, "header_format": formats.header} for c in columns],
         },
@@ -285,6 +371,19 @@ def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[objec
     sheet.freeze_panes(1, 0)
 
 
+def _activity_log(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
+    """The hidden Activity Log: when the month's data came in, each run, each Status change."""
+    sheet = book.add_worksheet(spec.ACTIVITY_LOG)
+    widths = (20, 8, 9, 20, 13, 14, 12, 40)
+    for col, (header, width) in enumerate(zip(LOG_COLUMNS, widths, strict=True)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, header, formats.header)
+    for r, values in enumerate(rows, start=1):
+        for col, value in enumerate(values):
+            _write(sheet, r, col, value, formats.cell("money" if col == 5 else "text"))
+    sheet.hide()
+
+
 @dataclass(frozen=True)
 class Rendered:
     """xlsxwriter's package of sheet shells (header, first data row, formats, tables) and, per
@@ -293,6 +392,7 @@ class Rendered:
     package: bytes
     order: list[str]
     pending: dict[str, tuple[Sequence[Sequence[object]], int]]
+    heights: dict[str, list[float | None]] = field(default_factory=dict)
 
 
 def render(
@@ -302,10 +402,18 @@ def render(
     history: Sequence[Sequence[object]] | None = None,
     sheets: Sequence[str] = spec.OUTPUT_SHEETS,
     client_aliases: Sequence[Sequence[object]] = (),
+    log: Sequence[Entry] | None = None,
+    at: dt.datetime | None = None,
 ) -> Rendered:
-    """Render the output sheets (Discrepancies, KPIs, Matches, Excluded by default)."""
+    """Render the output sheets (Discrepancies, KPIs, Matches, Excluded by default).
+
+    ``log`` is the workbook's activity log after this run: the KPIs' time to reconcile, corrections
+    and recovered amount come from it, and the Activity Log sheet is written when it is named."""
     decisions = decisions or {}
-    history_rows = spec.history_with_current(list(map(list, history or [])), result, decisions)
+    state = review(log, result) if log is not None else None
+    history_rows = spec.history_with_current(
+        list(map(list, history or [])), result, decisions, state
+    )
     buffer = BytesIO()
     book = text_safe_workbook(buffer)
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
@@ -314,7 +422,7 @@ def render(
         if name == spec.DISCREPANCIES:
             _discrepancies(book, formats, spec.discrepancy_table(result, decisions))
         elif name == spec.KPIS:
-            _kpis(book, formats, spec.kpi_layout(result, decisions, history_rows))
+            _kpis(book, formats, spec.kpi_layout(result, decisions, history_rows, state, at))
         elif name == spec.MATCHES:
             _table(book, formats, spec.match_table(result))
         elif name == spec.EXCLUDED:
@@ -323,9 +431,16 @@ def render(
             _history(book, formats, list(map(list, history or [])))
         elif name == spec.CLIENT_ALIASES:
             _aliases(book, formats, name, list(map(list, client_aliases)))
+        elif name == spec.ACTIVITY_LOG:
+            _activity_log(book, formats, [entry.row() for entry in log or []])
     book.close()
     pending = {name: value for name, value in formats.pending.items() if value[0]}
-    return Rendered(_stretch_tables(buffer.getvalue(), formats.table_ends), list(sheets), pending)
+    return Rendered(
+        _stretch_tables(buffer.getvalue(), formats.table_ends),
+        list(sheets),
+        pending,
+        {name: formats.heights[name] for name in pending if name in formats.heights},
+    )
 
 
 _TABLE_NAME = re.compile(r'<table\b[^>]*?\bname="([^"]*)"')
@@ -354,7 +469,7 @@ def render_bytes(result: Result, **kwargs: Any) -> bytes:
     """The output sheets as a complete .xlsx package (the ``--out`` report, the archive copy)."""
     rendered = render(result, **kwargs)
     parts = {
-        f"xl/worksheets/sheet{index}.xml": rendered.pending[name]
+        f"xl/worksheets/sheet{index}.xml": (*rendered.pending[name], rendered.heights.get(name))
         for index, name in enumerate(rendered.order, start=1)
         if name in rendered.pending
     }
@@ -366,9 +481,10 @@ def render_bytes(result: Result, **kwargs: Any) -> bytes:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename in parts:
-                rows, template_row = parts[info.filename]
-                data = fill_rows(data.decode("utf-8"), rows, template_row=template_row).encode(
-                    "utf-8"
+                rows, template_row, heights = parts[info.filename]
+                xml = fill_rows(
+                    data.decode("utf-8"), rows, template_row=template_row, heights=heights
                 )
+                data = xml.encode("utf-8")
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return out.getvalue()

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from python_calamine import CalamineError
 
 from addin import presentation as spec
 from addin.package import replace_sheets
+from addin.review_log import Entry, Review, now, read_log, record_run, review
 from addin.settings_sheet import read_settings
 from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
@@ -55,6 +56,7 @@ class WorkbookInputs:
         Grid  # the Client Aliases sheet's rows under its header, as the user has them
     )
     more_vendors: tuple[RawTable, ...] = ()  # bills pasted into "Vendor 2", "Vendor - Pax8"…
+    log: list[Entry] = field(default_factory=list)  # the Activity Log (time to reconcile)
 
     @property
     def vendors(self) -> RawTable | list[RawTable]:
@@ -136,17 +138,19 @@ def read_decisions(grid: Grid | None) -> dict[str, tuple[str, str]]:
     """Status and Note typed into an earlier Discrepancies sheet, keyed by the stable finding id."""
     if not grid:
         return {}
-    header = [str(v).strip() if v is not None else "" for v in grid[0]]
+    # the header sits under the title and legend rows (row 1 in workbooks from before they existed)
+    start = next((i for i, r in enumerate(grid[:10]) if spec.STATUS_HEADER in r), 0)
+    header = [str(v).strip() if v is not None else "" for v in grid[start]]
     try:
         id_col, status_col, note_col = (
-            header.index("id"),
-            header.index("Status"),
-            header.index("Note"),
+            header.index(spec.ID_HEADER if spec.ID_HEADER in header else "id"),
+            header.index(spec.STATUS_HEADER),
+            header.index(spec.NOTE_HEADER),
         )
     except ValueError:
         return {}
     out = {}
-    for row in grid[1:]:
+    for row in grid[start + 1 :]:
         if id_col >= len(row) or not row[id_col]:
             continue
         status = str(row[status_col] or "").strip() if status_col < len(row) else ""
@@ -175,6 +179,7 @@ INPUT_SHEET_NAMES = (
     spec.PRODUCT_ALIASES,
     spec.DISCREPANCIES,
     spec.HISTORY,
+    spec.ACTIVITY_LOG,
 )
 
 
@@ -221,6 +226,7 @@ def _inputs(
             for r in grids.get(spec.CLIENT_ALIASES, [])[1:]
             if any(v not in (None, "") for v in r)
         ],
+        log=read_log(grids.get(spec.ACTIVITY_LOG)),
     )
 
 
@@ -285,12 +291,22 @@ def read_prepared(
     return PreparedWorkbook(inputs, settings, vendor, psa)
 
 
-def archived_history(inputs: WorkbookInputs, result: Result) -> Grid:
+def archived_history(inputs: WorkbookInputs, result: Result, state: Review | None = None) -> Grid:
     """History with this run's month added (replacing an earlier archive of the same month)."""
     period = result.kpis.period or dt.date.today().strftime("%Y-%m")
     history = [r for r in inputs.history if str(r[0]) != period]
-    history.append(spec.history_row(result, inputs.decisions))
+    history.append(spec.history_row(result, inputs.decisions, state))
     return sorted(history, key=lambda r: str(r[0]))
+
+
+#: The log's clock (a test of a simulated month sets its own).
+clock = now
+
+
+def logged_run(inputs: WorkbookInputs, result: Result, at: dt.datetime) -> list[Entry]:
+    """The Activity Log with this run recorded (new imports, Status changes, the run itself)."""
+    pasted = {spec.VENDOR: inputs.vendor.cells, spec.PSA: inputs.psa.cells}
+    return record_run(inputs.log, result, inputs.decisions, pasted, at)
 
 
 def archive_name(book: Path, result: Result) -> Path:
@@ -338,15 +354,19 @@ def _reconcile_workbook(
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
     say("Writing the output sheets")
     learned = spec.learned_aliases(result, inputs.settings.client_aliases)
-    sheets = (*spec.OUTPUT_SHEETS, spec.CLIENT_ALIASES) if learned else spec.OUTPUT_SHEETS
+    sheets = (*spec.OUTPUT_SHEETS, spec.ACTIVITY_LOG)
+    sheets = (*sheets, spec.CLIENT_ALIASES) if learned else sheets
+    at = clock()
     rendered = render(
         result,
         decisions=inputs.decisions,
         history=inputs.history,
         sheets=sheets,
         client_aliases=[*inputs.client_alias_rows, *learned],
+        log=logged_run(inputs, result, at),
+        at=at,
     )
-    updated = replace_sheets(original, rendered, name=source.name)
+    updated = replace_sheets(original, rendered, name=source.name, active=spec.DISCREPANCIES)
     _write(Path(out) if out else source, updated)
     return result
 
@@ -359,16 +379,22 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     prepared = read_prepared(source, say=say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
-    history = archived_history(inputs, result)
+    at = clock()
+    log = logged_run(inputs, result, at)
+    history = archived_history(inputs, result, review(log, result))
     archive = archive_name(source, result)
-    atomic_write_bytes(archive, render_bytes(result, decisions=inputs.decisions, history=history))
+    atomic_write_bytes(
+        archive, render_bytes(result, decisions=inputs.decisions, history=history, log=log, at=at)
+    )
     rendered = render(
         result,
         decisions=inputs.decisions,
         history=history,
-        sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY),
+        sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG),
+        log=log,
+        at=at,
     )
-    _write(source, replace_sheets(original, rendered, name=source.name))
+    _write(source, replace_sheets(original, rendered, name=source.name, active=spec.DISCREPANCIES))
     return archive
 
 

@@ -166,6 +166,18 @@ def currency_format(code: str) -> str:
     return f'"{symbol}"#,##0.00;[Red]-"{symbol}"#,##0.00'
 
 
+def format_amount(value: Decimal, code: str | None = "USD") -> str:
+    """``Decimal("-1234.5")``, ``"EUR"`` → ``"-€1,234.50"``: an amount as text in its currency, as
+    :func:`currency_format` shows it in Excel (an unknown code stands before the amount)."""
+    code = (code or "USD").strip().upper() or "USD"
+    text = f"{abs(value):,.2f}"
+    sign = "-" if value < 0 else ""
+    if code in _SUFFIXED:
+        return f"{sign}{text}{_SUFFIXED[code]}"
+    symbol = _SYMBOLS_BY_CODE.get(code)
+    return f"{sign}{symbol}{text}" if symbol is not None else f"{sign}{code} {text}"
+
+
 def format_money(value: Decimal) -> str:
     """Plain two-place decimal for CSV/JSON: ``1234.5`` → ``"1234.50"``."""
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))

@@ -316,6 +316,11 @@ def _discrepancy(
     )
 
 
+def _possessive(name: str) -> str:
+    """``Contoso`` → ``Contoso's``; ``Fabrikam Holdings`` → ``Fabrikam Holdings'`` (not "Holdings's")."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
 def _action(
     kind: str,
     info: ClientInfo,
@@ -332,16 +337,16 @@ def _action(
     if kind == "unbilled":
         each = f" at about {round_cents(reference)} each per month" if reference is not None else ""
         if info.psa_name:
-            return f"Add {v} × {product} to {client}'s agreement{each}"
+            return f"Add {v} × {product} to {_possessive(client)} agreement{each}"
         return (
             f"Bill {client} for {v} × {product}{each}: this vendor customer is not in the PSA "
             "export (add them, or map the name in Client Aliases)"
         )
     if kind == "under_billed":
-        return f"Increase {product} on {client}'s agreement from {p} to {v} (+{format_quantity(vq - pq)})"
+        return f"Increase {product} on {_possessive(client)} agreement from {p} to {v} (+{format_quantity(vq - pq)})"
     if kind == "over_billed":
         return (
-            f"Reduce {product} on {client}'s agreement from {p} to {v} "
+            f"Reduce {product} on {_possessive(client)} agreement from {p} to {v} "
             f"(−{format_quantity(pq - vq)}), or buy the missing seats from the vendor"
         )
     if kind == "no_vendor_record":
@@ -351,7 +356,7 @@ def _action(
             else " (the company has no vendor lines at all: map its vendor name in Client Aliases if it differs)"
         )
         return (
-            f"Check {product} on {client}'s agreement: {p} billed but no vendor subscription — "
+            f"Check {product} on {_possessive(client)} agreement: {p} billed but no vendor subscription — "
             f"cancel the addition or find the subscription{tail}"
         )
     return (

@@ -190,6 +190,29 @@ class FakeRange:
     def column(self) -> int:
         return _bounds(self._address)[1]
 
+    @property
+    def wrap_text(self) -> bool:
+        return self._address in self.sheet.wrapped
+
+    @wrap_text.setter
+    def wrap_text(self, value: bool) -> None:
+        self.sheet.recorder.hit("range.wrap_text")
+        if value:
+            self.sheet.wrapped.add(self._address)
+
+    @property
+    def color(self) -> Any:
+        return self.sheet.colors.get(self._address)
+
+    @color.setter
+    def color(self, value: Any) -> None:
+        self.sheet.recorder.hit("range.color")
+        self.sheet.colors[self._address] = value
+
+    def group(self, by: str | None = None) -> None:
+        self.sheet.recorder.hit("range.group")
+        self.sheet.grouped.append(self._address)
+
     def clear_contents(self) -> None:
         self.sheet.recorder.hit("range.clear_contents")
         r1, c1, r2, c2 = _bounds(self._address)
@@ -278,6 +301,11 @@ class FakeSheet:
         self.added_charts: list[FakeChart] = []
         self.font = FakeFont(self.recorder)
         self.frozen: Any = None
+        self.wrapped: set[str] = set()
+        self.colors: dict[str, Any] = {}
+        self.grouped: list[str] = []
+        self._visible = True
+        self._page_setup = FakePageSetup(self)
 
     def _store(self, row: int, col: int, value: Any) -> None:
         if isinstance(value, str) and value.startswith("'"):
@@ -321,6 +349,36 @@ class FakeSheet:
     def activate(self) -> None:
         self.recorder.hit("sheet.activate")
         self.book.active = self
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        self.recorder.hit("sheet.visible")
+        self._visible = value
+
+    @property
+    def page_setup(self) -> FakePageSetup:
+        return self._page_setup
+
+
+class FakePageSetup:
+    REAL = xlwings.main.PageSetup
+
+    def __init__(self, sheet: FakeSheet) -> None:
+        self._sheet = sheet
+        self._area: str | None = None
+
+    @property
+    def print_area(self) -> str | None:
+        return self._area
+
+    @print_area.setter
+    def print_area(self, value: str) -> None:
+        self._sheet.recorder.hit("page_setup.print_area")
+        self._area = value
 
 
 class FakeSheets:
@@ -458,4 +516,5 @@ FAKES = (
     FakeConditionalFormats,
     FakeDataValidation,
     FakeFreezePanes,
+    FakePageSetup,
 )

@@ -56,7 +56,7 @@ def test_reconcile_writes_csv_json_and_report(
     assert summary["mapping"]["vendor"]["columns"]["unit_cost"] == "Unit Cost"
     assert report.stat().st_size > 0
     captured = capsys.readouterr()
-    assert "Monthly leakage:        72.00" in captured.out
+    assert "Monthly leakage:        $72.00" in captured.out
     assert "Reading the vendor bill" in captured.err
 
 

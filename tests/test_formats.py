@@ -603,10 +603,11 @@ def _money_formats(path: Path) -> set[str]:
 
     book = openpyxl.load_workbook(path)
     sheet = book["Discrepancies"]
-    header = [c.value for c in sheet[1]]
-    column = header.index("monthly_impact") + 1 if "monthly_impact" in header else None
-    assert column is not None, header
-    return {sheet.cell(row=2, column=column).number_format}
+    for number, row in enumerate(sheet.iter_rows(max_row=10, values_only=True), start=1):
+        if "Monthly impact" in row:  # the header sits under the title and legend rows
+            column = row.index("Monthly impact") + 1
+            return {sheet.cell(row=number + 1, column=column).number_format}
+    raise AssertionError("no Monthly impact column in the first rows of Discrepancies")
 
 
 def test_gbp_read_from_pound_signs(write: Write) -> None:

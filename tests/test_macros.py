@@ -79,10 +79,22 @@ def test_reconcile_writes_the_output_sheets(
     names = [s.name for s in book.sheets]
     assert names[-4:] == list(spec.OUTPUT_SHEETS)
     discrepancies = book.sheets[spec.DISCREPANCIES]
-    header = [discrepancies.cells.get((1, c)) for c in range(1, 20)]
-    assert header[:15] == [c.header for c in spec.DISCREPANCY_COLUMNS[:15]]
+    top = spec.DISCREPANCY_HEADER_ROW + 1
+    width = len(spec.DISCREPANCY_COLUMNS)
+    header = [discrepancies.cells.get((top, c)) for c in range(1, width + 1)]
+    assert header == [c.header for c in spec.DISCREPANCY_COLUMNS]
     assert discrepancies.added_tables[0][0] == "LF_Discrepancies"
-    assert len(discrepancies.added_conditional_formats) == 5 and discrepancies.added_validations
+    table = spec.OutputTable(spec.DISCREPANCIES, spec.DISCREPANCY_COLUMNS, [])
+    rules = spec.discrepancy_rules(table)  # severity fills, as the file writer adds them
+    assert [(f, c) for _, f, c in discrepancies.added_conditional_formats] == [
+        (r.formula.format(row=top + 1), r.fill) for r in rules
+    ]
+    assert {r.fill for r in rules} >= set(spec.SEVERITY_FILLS.values())
+    assert discrepancies.added_validations
+    assert book.active is discrepancies  # the workbook shows the results
+    assert discrepancies.grouped == [f"R:{chr(64 + width)}"]  # technical columns grouped
+    last = max(r for (r, c) in discrepancies.cells if c == 1)
+    assert discrepancies.page_setup.print_area == f"$A$1:$Q${last}"  # the readable columns
     assert book.app.screen_updating is True and book.app.calculation == "automatic"
     assert book.app.alerts == []
     assert book.sheets[spec.KPIS].added_charts  # leakage over months
@@ -110,19 +122,24 @@ def test_excel_calls_do_not_grow_with_rows(
     )
     # the same calls whatever the size; at most one more to append learned Client Aliases
     assert len(large.recorder.calls) - len(small.recorder.calls) in (0, 1)
-    assert len(large.recorder.calls) < 150
+    assert len(large.recorder.calls) < 250
 
 
 def test_rerun_keeps_status_and_note(tmp_path: Path, template_bytes: bytes, caller: Any) -> None:
     book = caller(_book(tmp_path, template_bytes, 30))
     macros.reconcile()
     sheet = book.sheets[spec.DISCREPANCIES]
-    sheet.cells[(2, 17)], sheet.cells[(2, 18)] = "Fixed in PSA", "ticket 4711"
-    finding = sheet.cells[(2, 19)]
+    columns = [c.header for c in spec.DISCREPANCY_COLUMNS]
+    status, note, ident = (
+        columns.index(h) + 1 for h in (spec.STATUS_HEADER, spec.NOTE_HEADER, spec.ID_HEADER)
+    )
+    first = spec.DISCREPANCY_HEADER_ROW + 2
+    sheet.cells[(first, status)], sheet.cells[(first, note)] = "Fixed in PSA", "ticket 4711"
+    finding = sheet.cells[(first, ident)]
     macros.reconcile()
     sheet = book.sheets[spec.DISCREPANCIES]
-    row = next(r for (r, c), v in sheet.cells.items() if c == 19 and v == finding)
-    assert (sheet.cells[(row, 17)], sheet.cells[(row, 18)]) == ("Fixed in PSA", "ticket 4711")
+    row = next(r for (r, c), v in sheet.cells.items() if c == ident and v == finding)
+    assert (sheet.cells[(row, status)], sheet.cells[(row, note)]) == ("Fixed in PSA", "ticket 4711")
 
 
 def test_formula_text_stays_text_in_excel(
@@ -167,6 +184,7 @@ def test_clear_results_only_removes_outputs(
         spec.CLIENT_ALIASES,
         spec.PRODUCT_ALIASES,
         spec.HISTORY,
+        spec.ACTIVITY_LOG,
     ]
 
 
@@ -217,3 +235,22 @@ def test_reconcile_in_real_excel(tmp_path: Path, template_bytes: bytes) -> None:
         assert [s.name for s in book.sheets][-4:] == list(spec.OUTPUT_SHEETS)
     finally:
         app.quit()
+
+
+def test_live_path_logs_imports_runs_and_reviews(
+    tmp_path: Path, template_bytes: bytes, caller: Any
+) -> None:
+    """The ribbon's path keeps the same Activity Log as the file path (time to reconcile)."""
+    from addin.review_log import read_log
+
+    book = caller(_book(tmp_path, template_bytes, 10))
+    export = tmp_path / "psa.csv"
+    rows = [["Company", "Product", "Qty", "Price"], ["Contoso", "Office 365 E3", "5", "25.00"]]
+    export.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    macros.import_psa(str(export))
+    log = read_log(macros.read_grid(book, spec.ACTIVITY_LOG))
+    assert [(e.event, e.subject) for e in log] == [("import", spec.PSA)]
+    macros.reconcile()
+    events = [(e.event, e.subject) for e in read_log(macros.read_grid(book, spec.ACTIVITY_LOG))]
+    # the pasted Vendor sheet is new to the log; the imported PSA rows are the ones it logged
+    assert events == [("import", spec.PSA), ("import", spec.VENDOR), ("run", "")]

@@ -119,3 +119,56 @@ def test_libreoffice_imports_the_vba_project(tmp_path: Path) -> None:
     module = ods["Basic/VBAProject/LeakageFinder.xml"].decode()
     assert "Sub Reconcile(control As IRibbonControl)" in module
     assert "Basic/VBAProject/Sheet1.xml" in ods
+
+
+def test_the_package_ships_the_template_and_sample_never_builds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from addin import build_template, sample_audit
+    from addin.build_template import packaged_template_path
+
+    assert packaged_template_path().read_bytes() == TEMPLATE.read_bytes()
+    tomlfile = (TEMPLATE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'addin = ["template/*"]' in tomlfile  # package data: the built template included
+
+    def no_build(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("the template was rebuilt at run time")
+
+    monkeypatch.setattr(build_template, "build_template_bytes", no_build)
+    monkeypatch.setattr(build_template, "build_vba_project", no_build)
+    _, written = sample_audit.run_sample(tmp_path / "audit", clients=8, seed=3)
+    assert written[-1].exists()
+
+
+def test_build_template_writes_only_where_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from addin.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    before = TEMPLATE.read_bytes()
+    assert main(["build-template"]) == 0
+    assert (tmp_path / "workbook_template.xlsm").read_bytes() == before  # the current folder
+    assert main(["build-template", "--out", str(tmp_path / "x" / "t.xlsm")]) == 0
+    assert (tmp_path / "x" / "t.xlsm").exists() and TEMPLATE.read_bytes() == before
+    assert main(["build-template", "--out", str(tmp_path / "t.xlsx")]) == 3
+
+
+def test_a_status_typed_in_excel_is_logged_by_the_workbook_itself() -> None:
+    """ThisWorkbook's only event hands Status edits on Discrepancies to LogStatusChange, which
+    appends rows in the Activity Log's layout (read back by addin.review_log)."""
+    from addin import presentation as spec
+    from addin.review_log import LOG_COLUMNS
+
+    parser = VBA_Parser(str(TEMPLATE))
+    modules = {name: code for (_, _, name, code) in parser.extract_all_macros()}
+    this_workbook = modules["ThisWorkbook.cls"]
+    assert "Private Sub Workbook_SheetChange(ByVal Sh As Object, ByVal Target As Range)" in (
+        this_workbook
+    )
+    assert "LeakageFinder.LogStatusChange Sh, Target" in this_workbook
+    handler = modules["LeakageFinder.bas"].split("Public Sub LogStatusChange", 1)[1]
+    for text in (spec.DISCREPANCIES, spec.ACTIVITY_LOG, spec.STATUS_HEADER, spec.ID_HEADER):
+        assert f'"{text}"' in handler, text
+    assert LOG_COLUMNS[1] == "Event" and 'Cells(nextRow, 2).Value = "status"' in handler
+    assert 'Format(Now, "yyyy-mm-dd hh:nn:ss")' in handler  # review_log.TIME_FORMAT

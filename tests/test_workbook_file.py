@@ -65,11 +65,13 @@ def test_outputs_written_and_everything_else_kept_byte_for_byte(sample_book: Pat
         sheet = book[name]  # each table (and its filter) spans every row written, no more
         (table,) = sheet.tables.values()
         assert table.ref == table.autoFilter.ref
-        assert re.fullmatch(rf"A1:[A-Z]+{sheet.max_row}", table.ref), (name, table.ref)
+        top = spec.DISCREPANCY_HEADER_ROW + 1 if name == spec.DISCREPANCIES else 1
+        assert re.fullmatch(rf"A{top}:[A-Z]+{sheet.max_row}", table.ref), (name, table.ref)
         assert sheet.max_row > 3 and sheet.cell(sheet.max_row, 1).value not in (None, ""), name
-    assert book[spec.DISCREPANCIES].freeze_panes == "A2"
-    header = [c.value for c in book[spec.DISCREPANCIES][1]][:15]
-    assert header == [c.header for c in spec.DISCREPANCY_COLUMNS[:15]]
+    top = spec.DISCREPANCY_HEADER_ROW + 1  # under the title and the legend, all frozen
+    assert book[spec.DISCREPANCIES].freeze_panes == f"A{top + 1}"
+    header = [c.value for c in book[spec.DISCREPANCIES][top]]
+    assert header == [c.header for c in spec.DISCREPANCY_COLUMNS]
 
 
 def test_confirmed_fuzzy_matches_are_added_to_client_aliases_once(sample_book: Path) -> None:
@@ -99,24 +101,25 @@ def test_rerun_is_stable_and_keeps_status_and_note(sample_book: Path) -> None:
     reconcile_workbook(sample_book)
     book = openpyxl.load_workbook(sample_book, keep_vba=True)  # the user types decisions and saves
     sheet = book[spec.DISCREPANCIES]
-    header = [c.value for c in sheet[1]]
+    top = spec.DISCREPANCY_HEADER_ROW + 1
+    header = [c.value for c in sheet[top]]
     status, note, ident = (
-        header.index("Status") + 1,
-        header.index("Note") + 1,
-        header.index("id") + 1,
+        header.index(spec.STATUS_HEADER) + 1,
+        header.index(spec.NOTE_HEADER) + 1,
+        header.index(spec.ID_HEADER) + 1,
     )
-    sheet.cell(2, status).value, sheet.cell(2, note).value = (
-        "Accepted",
+    sheet.cell(top + 1, status).value, sheet.cell(top + 1, note).value = (
+        "Fixed in PSA",
         "client agreed, =not a formula",
     )
-    finding = sheet.cell(2, ident).value
+    finding = sheet.cell(top + 1, ident).value
     book.save(sample_book)
     reconcile_workbook(sample_book)
     second = parts(sample_book)
     again = openpyxl.load_workbook(sample_book)
-    rows = [[c.value for c in row] for row in again[spec.DISCREPANCIES].iter_rows(min_row=2)]
+    rows = [[c.value for c in row] for row in again[spec.DISCREPANCIES].iter_rows(min_row=top + 1)]
     kept = next(r for r in rows if r[ident - 1] == finding)
-    assert (kept[status - 1], kept[note - 1]) == ("Accepted", "client agreed, =not a formula")
+    assert (kept[status - 1], kept[note - 1]) == ("Fixed in PSA", "client agreed, =not a formula")
     label = next(c for row in again[spec.KPIS].iter_rows() for c in row if c.value == "Corrections")
     assert again[spec.KPIS].cell(label.row + 1, label.column).value == 1
     # a third run changes nothing but the time tile
