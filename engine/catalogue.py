@@ -20,7 +20,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from engine.product_fit import BRAND, fit, strict_fit
+from engine.product_fit import BRAND, fit, register_product_words, strict_fit
 from engine.product_names import discriminators, product_key
 
 FUZZY_CUTOFF = 88.0
@@ -198,4 +198,5 @@ def load_catalogue() -> Catalogue:
         for alias in filter(None, row["aliases"].split("|")):
             by_name[product_key(alias)] = key  # curated spellings override Microsoft's old names
     names = list(by_name)
+    register_product_words(names)
     return Catalogue(products, by_id, by_name, names, [by_name[n] for n in names])

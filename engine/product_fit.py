@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -396,6 +397,20 @@ def strict_fit(description_key: str, name_key: str) -> Fit | None:
     return found if all(word in BRAND for word in found.left) else None
 
 
+#: Words of every product name the engine knows (the catalogue registers its own): a word that
+#: names part of some product is never a stray word to be overlooked ("Defender" is not noise).
+PRODUCT_WORDS: set[str] = set()
+
+
+def register_product_words(names: Iterable[str]) -> None:
+    """Add the words of these product names (normalised keys) to :data:`PRODUCT_WORDS`."""
+    before = len(PRODUCT_WORDS)
+    for name in names:
+        PRODUCT_WORDS.update(name.split())
+    if len(PRODUCT_WORDS) != before:
+        _harmless.cache_clear()  # a word that was noise may now be part of a product's name
+
+
 def loose_fit(description_key: str, name_key: str) -> Fit | None:
     """A fit that tolerates one stray word ("Defender for Busiiness subscription (M2M)", "Backup
     Licence Renewal Q3") as long as it cannot name a different product: no digits, no discriminating
@@ -426,6 +441,8 @@ def _harmless(word: str) -> bool:
         return False
     if word in SERVICE_WORDS:
         return False  # "Microsoft 365 Support" is a service, never Microsoft 365 E5
+    if word in PRODUCT_WORDS or any(explains(word, known) >= 0 for known in PRODUCT_WORDS):
+        return False  # "Defender", "Defendrr": part of some product's name, so never noise
     return not any(
         explains(word, other) >= 0 for other in (*DISCRIMINATORS, *NEVER_IMPLIED) if other != word
     )

@@ -23,7 +23,7 @@ from engine.product_context import (
     infer,
     service_words,
 )
-from engine.product_fit import fit, meaningful
+from engine.product_fit import fit, meaningful, register_product_words
 from engine.product_names import product_key
 from engine.products import Descriptor, ProductMatch
 
@@ -65,6 +65,7 @@ def infer_products(
         )
         products.setdefault(line.product_key, vendor_products[line.descriptor])
     names = {key: product_key(match.product) or key for key, match in products.items()}
+    register_product_words(names.values())  # the bill's own product words are never noise
     spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)
     # named lines first: "Power BI" moved to the client's Power BI Pro is no longer left over
     moved = _revisit(named, psa, psa_group, baskets, names, spellings)

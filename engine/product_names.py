@@ -39,6 +39,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b|\bup-?front\b", " "),
     (r"\b([mo]365)(?=[a-z])", r"\1 "),  # "O365E3", "M365BP": the plan glued to the brand
+    (r"\bo[- ]365\b", " office 365 "),
+    (r"\bm[- ]365\b", " microsoft 365 "),
+    # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"
+    (r"^\s*[a-z][a-z &/-]{2,30}:(?=\s*[a-z])", " "),
     (r"\b(?:plan|pln|pl)\s*(\d)\b", r" p\1 "),
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     (r"\+", " plus "),
