@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from engine.product_concepts import CONCEPTS, concept_targets
 from engine.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
 from engine.product_names import DISCRIMINATORS, product_key
 
@@ -157,6 +158,7 @@ def _in_basket(
         else:
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
+    still = _by_concept(group, still, basket, unpaired, names, out)
     # a description that shares a word with some other vendor product is that kind of thing, not
     # whatever happens to be left over
     candidates = [
@@ -202,6 +204,38 @@ def _in_basket(
                 f"{names[key]!r} lines leave unbilled",
             )
     return out
+
+
+def _by_concept(
+    group: int,
+    still: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    unpaired: list[str],
+    names: Mapping[str, str],
+    out: dict[tuple[int, str], Inference],
+) -> list[tuple[str, Decimal]]:
+    """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
+    unpaired vendor products by what kind of thing it is; the rest are returned."""
+    left: list[tuple[str, Decimal]] = []
+    for description, seats in still:
+        targets = concept_targets(_SPLIT.split(description))
+        if not targets or service_words(description) - set(CONCEPTS):
+            left.append((description, seats))
+            continue
+        kinds = [key for key in unpaired if all(t & set(names[key].split()) for t in targets)]
+        if len(kinds) == 1:
+            key = kinds[0]
+            out[(group, description)] = Inference(
+                key,
+                "meaning",
+                0.7,
+                f"an in-house name for the client's only unpaired product of that kind, "
+                f"{names[key]!r}",
+            )
+            unpaired.remove(key)
+        else:
+            left.append((description, seats))
+    return left
 
 
 def _only_fit(

@@ -167,3 +167,35 @@ def test_a_line_whose_seats_fill_the_gap_of_a_billed_product_is_that_product() -
     )
     assert found[(0, "ai assistant")].product_key == key
     assert found[(0, "ai assistant")].method == "seat gap"
+
+
+@pytest.mark.parametrize(
+    "description,basket,expected",
+    [
+        (
+            "AI Assistant",
+            "Microsoft 365 Copilot;Microsoft Teams Phone Standard",
+            "Microsoft 365 Copilot",
+        ),
+        ("Archive Mailbox", "Exchange Online Archiving;Power BI Pro", "Exchange Online Archiving"),
+        ("Password Vault", "Keeper Business;Microsoft 365 Business Basic", "Keeper Business"),
+        # every concept word must agree: email threat protection is not an archive
+        ("Email Threat Protection", "Exchange Online Archiving;Power BI Pro", ""),
+        # a concept that points at two unpaired products decides nothing
+        ("Backup for 365", "Dropsuite Backup;Datto SaaS Protection", ""),
+        # a service line stays a service, whatever it mentions
+        ("Workstation Backup per device", "Dropsuite Backup;Power BI Pro", ""),
+    ],
+)
+def test_in_house_names_pick_the_one_unpaired_product_of_their_kind(
+    description: str, basket: str, expected: str
+) -> None:
+    from decimal import Decimal
+
+    products = {product_key(name): name for name in basket.split(";")}
+    seats = {key: Decimal(10 + i) for i, key in enumerate(products)}  # no seat count gives it away
+    found = infer(
+        [(0, product_key(description), Decimal(3))], {0: seats}, {0: {}}, {k: k for k in products}
+    )
+    got = found.get((0, product_key(description)))
+    assert (products[got.product_key] if got else "") == expected

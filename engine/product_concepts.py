@@ -1,0 +1,47 @@
+"""What in-house names mean: the few concepts billing staff use instead of a product's name.
+
+"AI Assistant", "Archive Mailbox", "Endpoint Protection", "Password Vault", "Phone System": a
+billing person reads these as *the kind of thing* a product is, and picks the one product of that
+kind the client buys. This table says which name words each concept points to. It is used only to
+choose among a client's own unpaired vendor products, never to name a product on its own, so a
+concept that matches two of them decides nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: concept word in a description → words that name products of that kind
+CONCEPTS: dict[str, frozenset[str]] = {
+    word: frozenset(targets.split())
+    for words, targets in (
+        ("ai assistant copilot chatgpt gpt", "copilot"),
+        ("archive archiving retention", "archiving archive"),
+        (
+            "endpoint antivirus av edr xdr mdr malware ransomware",
+            "defender sentinelone singularity crowdstrike huntress endpoint",
+        ),
+        (
+            "spam phishing filtering filter threat threats",
+            "defender proofpoint mimecast essentials",
+        ),
+        ("password passwords vault manager", "keeper lastpass bitwarden passportal"),
+        ("backup backups", "backup dropsuite datto acronis saas protection skykick"),
+        ("phone calling voice telephony pbx", "phone calling voice"),
+        ("mailbox mailboxes email mail hosted", "exchange mail"),
+        ("dashboards dashboard reporting analytics", "bi"),
+        ("diagram diagrams diagramming flowchart", "visio"),
+        ("pdf", "acrobat"),
+        ("identity sso mfa conditional", "entra"),
+        ("mdm", "intune"),
+        ("meetings chat collaboration", "teams"),
+        ("desktop", "apps"),
+    )
+    for word in words.split()
+}
+
+
+def concept_targets(words: Iterable[str]) -> list[frozenset[str]]:
+    """For each concept word of a description, the name words it points to (a product of that kind
+    must answer every one: "Email Threat Protection" is a threat-protection product for email)."""
+    return [CONCEPTS[word] for word in dict.fromkeys(words) if word in CONCEPTS]
