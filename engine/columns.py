@@ -175,7 +175,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "text",
         "companyname clientname customername accountname organizationname organisationname "
         "customerbusinessthenname businessname company client customer account organization "
-        "organisation agreementcompany billto",
+        "organisation agreementcompany billto contactname contact",
         "id number domain type contact email site manager",
         "the client billed",
     ),
@@ -595,32 +595,53 @@ def _per_line(
         if sum(sample[i] is not None for i in rows) >= need
     }
     for other, sample in others.items():
-        totals = units = 0
+        total_qs: list[Decimal] = []
+        units = 0
         for i in rows:
             o, v, q = sample[i], values[i], quantities[i]
             if o is None or v is None or q is None or o == 0:
                 continue
             if _close(v, q * o, q):
-                totals += 1
+                total_qs.append(abs(q))
             elif _close(o, q * v, q):
                 units += 1
-        if totals >= need:
+        if len(total_qs) >= need and _varied(total_qs):
             return True, other
         if units >= need:
             return False, None
     for other, sample in others.items():
         if not _unitlike(other):
             continue
-        discounted = 0
+        per_seat: list[Decimal] = []  # (value ÷ quantity) ÷ the other column: the discount
+        as_unit: list[Decimal] = []  # value ÷ the other column, if both were unit amounts
+        seats: list[Decimal] = []
         for i in rows:
             o, v, q = sample[i], values[i], quantities[i]
             if o is None or v is None or q is None or o <= 0 or v <= o:
                 continue
-            if o / 2 <= v / q <= o:
-                discounted += 1
-        if discounted >= need and len(rows) >= 2:
+            ratio = v / q / o
+            if Decimal("0.5") <= ratio <= 1:
+                per_seat.append(ratio)
+                as_unit.append(v / o)
+                seats.append(abs(q))
+        if (
+            len(per_seat) >= need
+            and len(set(seats)) >= 2
+            and _spread(per_seat) <= Decimal("1.2")
+            and _spread(as_unit) >= 2 * _spread(per_seat)
+        ):
             return True, None
     return None, None
+
+
+def _varied(quantities: list[Decimal]) -> bool:
+    """Enough to tell a line total from a unit amount that merely is a multiple of another column:
+    two different quantities, or one line of at least three seats."""
+    return len(set(quantities)) >= 2 or (len(quantities) == 1 and quantities[0] >= 3)
+
+
+def _spread(values: list[Decimal]) -> Decimal:
+    return max(values) / min(values) if min(values) > 0 else Decimal("Infinity")
 
 
 def _settle_unit_and_total(

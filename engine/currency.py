@@ -73,6 +73,14 @@ def stated_currency(table: Table, mapping: ColumnMapping, source: str) -> str | 
     )
 
 
+def _hashable(value: object) -> object:
+    try:
+        hash(value)
+    except TypeError:
+        return str(value)
+    return value
+
+
 def _from_money_cells(columns: Iterable[Sequence[object]]) -> str | None:
     found: Counter[str] = Counter()
     for values in columns:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from engine.columns import header_score
+from engine.columns import FIELDS, header_key, header_score
 from engine.errors import EmptyInputError
 from engine.readers import RawTable
 
@@ -137,12 +137,20 @@ def _only_first_filled(table: Table, position: int) -> bool:
     return all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:])
 
 
+def _has_client_column(headers: list[str]) -> bool:
+    names = {
+        s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
+    }
+    return any(header_key(h) in names for h in headers)
+
+
 def customers_from_group_rows(table: Table) -> Table:
     """Accounting reports (QuickBooks Online "Sales by Customer Detail", Xero reports grouped by
     contact) put the customer's name alone on a row above its lines, then "Total for <name>".
 
     When the first row under the header is such a group row, each group's name becomes a
-    ``Customer`` column of the lines below it, and the group rows themselves (headings, not lines,
+    ``Customer`` column of the lines below it (a ``Product (group rows)`` column when the lines
+    already name their customer: a report grouped by item), and the group rows themselves (headings, not lines,
     like the header) are dropped; the "Total for …" rows stay and are excluded as totals rows.
     """
     if len(table.headers) < 3 or not table.row_numbers or not _only_first_filled(table, 0):
@@ -162,6 +170,9 @@ def customers_from_group_rows(table: Table) -> Table:
     if not keep:
         return table
     column = GROUP_COLUMN
+    if _has_client_column(table.headers):
+        # grouped by something else, a product ("Sales by Item"): the lines name their customer
+        column = "Product (group rows)"
     taken = {h.lower() for h in table.headers}
     while column.lower() in taken:
         column += " (group rows)" if column == GROUP_COLUMN else "'"

@@ -103,7 +103,6 @@ def to_fraction(value: Decimal | int) -> Fraction:
 _ISO_CODE = re.compile(r"^[A-Z]{3}$")
 _CURRENCY_NAMES = {
     "US$": "USD",
-    "$": "USD",
     "A$": "AUD",
     "AU$": "AUD",
     "NZ$": "NZD",
@@ -113,7 +112,6 @@ _CURRENCY_NAMES = {
     "€": "EUR",
     "EURO": "EUR",
     "EUROS": "EUR",
-    "DOLLAR": "USD",
     "POUND": "GBP",
     "STERLING": "GBP",
 }

@@ -779,3 +779,45 @@ def test_a_workbook_with_several_vendor_sheets(tmp_path: Path) -> None:
         Decimal("168.75"),
     ]
     assert [d.bills for d in result.discrepancies] == [(names[2],)]
+
+
+XERO_BY_ITEM = """Sales by Item Detail
+Northwind MSP Ltd
+For the month ended 31 August 2025
+
+Date,Contact,Reference,Quantity,Unit Price,Gross
+Microsoft 365 Business Premium
+01 Aug 2025,Contoso,INV-0101,16.00,22.00,352.00
+Total Microsoft 365 Business Premium,,,,,352.00
+Exchange Online (Plan 1)
+01 Aug 2025,Contoso,INV-0101,5.00,5.00,25.00
+Total Exchange Online (Plan 1),,,,,25.00
+Microsoft 365 E3
+01 Aug 2025,Fabrikam,INV-0102,4.00,39.00,156.00
+Total Microsoft 365 E3,,,,,156.00
+"""
+
+
+def test_a_report_grouped_by_item_keeps_the_contact_column(write: Write) -> None:
+    """A Xero report grouped by item (assumed layout): the group rows name the product and each line
+    its Contact, so the group rows must not be taken for customers."""
+    result = _psa(write, "xero-items.csv", XERO_BY_ITEM)
+    assert result.mappings["psa"].get("client") == "Contact"
+    assert result.mappings["psa"].get("product_name") == "Product (group rows)"
+    _clean(result)
+
+
+def test_unit_price_beside_unit_cost_with_two_seats_stays_a_unit(write: Write) -> None:
+    """A PSA export with both a unit price and a unit cost, every line two seats and the price
+    exactly twice the cost on one line: no content rule may take the price for a line total."""
+    vendor = """Customer,Product,Qty,Unit Cost
+Contoso Ltd,Microsoft 365 Business Premium,2,10.00
+Fabrikam Inc,Microsoft 365 E3,2,33.75
+"""
+    psa = """Company,Description,Qty,Unit Price,Unit Cost
+Contoso,Microsoft 365 Business Premium,2,20.00,10.00
+Fabrikam,Microsoft 365 E3,2,39.00,33.75
+"""
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    assert result.mappings["psa"].get("unit_price") == "Unit Price"
+    _clean(result)
