@@ -101,7 +101,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "line_total",
         "money",
-        "costtotal totalcost subtotal extcost extendedcost amount linetotal nettotal lineamount "
+        "costtotal totalcost partnersubtotal partnertotal subtotal extcost extendedcost amount "
+        "linetotal nettotal lineamount "
         "total totalamount extprice extendedprice",
         "tax unit rrp retail sales margin",
         "the line's total cost",
@@ -683,10 +684,29 @@ def _settle_unit_and_total(
             for i, q in enumerate(quantities)
             if q is not None and abs(q) >= 2 and i < len(units) and units[i] and totals[i]
         ]
+        need = max(1, (len(rows) * 6 + 9) // 10)
         same = sum(units[i] == totals[i] for i in rows)
-        if rows and same >= max(1, (len(rows) * 6 + 9) // 10):
+        if rows and same >= need:
             del columns["line_total"]  # a second unit column, not a total
             how.pop("line_total", None)
+            return
+        if side == "vendor" and how.get(unit_field) != "user" and _generic_price(unit_header):
+            # a bare "price" beside a cost total that is always lower: the price is what the
+            # vendor suggests charging (Pax8's `price`), the total is the MSP's cost
+            priced = lower = 0
+            for q, unit, total in zip(quantities, units, totals, strict=False):
+                if q is None or q <= 0 or not unit or not total:
+                    continue
+                priced += 1
+                lower += total < q * unit - (Decimal("0.005") * q + Decimal("0.01"))
+            if priced and lower >= max(1, (priced * 6 + 9) // 10):
+                del columns[unit_field]
+                how.pop(unit_field, None)
+
+
+def _generic_price(header: str) -> bool:
+    """A unit column named only "price"/"unit price"/"rate": nothing in it says it is a cost."""
+    return header_key(header) in ("price", "unitprice", "rate", "unitrate", "listprice")
 
 
 def _distinct_partners(first: Sequence[object], second: Sequence[object]) -> float:

@@ -137,10 +137,14 @@ def _only_first_filled(table: Table, position: int) -> bool:
     return all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:])
 
 
-def _has_client_column(headers: list[str]) -> bool:
-    names = {
+def _client_synonyms() -> set[str]:
+    return {
         s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
     }
+
+
+def _has_client_column(headers: list[str]) -> bool:
+    names = _client_synonyms()
     return any(header_key(h) in names for h in headers)
 
 
@@ -169,6 +173,24 @@ def customers_from_group_rows(table: Table) -> Table:
         names.append(group)
     if not keep:
         return table
+    first_header = table.headers[0]
+    if header_key(first_header) in _client_synonyms():
+        # the report's own customer column, filled on the group rows only: fill it on every line
+        filled = [
+            value if value is not None and str(value).strip() else names[n]
+            for n, value in enumerate(first_column[p] for p in keep)
+        ]
+        data0: dict[str, Sequence[object]] = {
+            h: [values[p] for p in keep] for h, values in table.data.items()
+        }
+        data0[first_header] = filled
+        return Table(
+            name=table.name,
+            headers=table.headers,
+            data=data0,
+            row_numbers=[table.row_numbers[p] for p in keep],
+            header_row=table.header_row,
+        )
     column = GROUP_COLUMN
     if _has_client_column(table.headers):
         # grouped by something else, a product ("Sales by Item"): the lines name their customer

@@ -821,3 +821,24 @@ Fabrikam,Microsoft 365 E3,2,39.00,33.75
     result = reconcile(write("v.csv", vendor), write("p.csv", psa))
     assert result.mappings["psa"].get("unit_price") == "Unit Price"
     _clean(result)
+
+
+def test_a_grouped_report_whose_first_column_is_the_customer(write: Write) -> None:
+    """A QuickBooks Online variant whose first column is headed "Customer" but filled only on the
+    group rows: the column is filled down on its lines."""
+    text = QBO.replace(",Date,Transaction Type", "Customer,Date,Transaction Type")
+    result = _psa(write, "qbo.csv", text)
+    assert result.mappings["psa"].get("client") == "Customer"
+    _clean(result)
+    assert result.kpis.psa_lines_reconciled == 3
+
+
+def test_pax8_portal_without_cost_total_takes_the_partner_subtotal(write: Write) -> None:
+    """The portal CSV's `subtotal` is the customer price × quantity; `partner_subtotal` is the MSP's
+    cost. Without `cost` and `cost_total`, the partner subtotal must be the line's cost."""
+    lines = [line.split(",") for line in PAX8_PORTAL.strip().splitlines()]
+    keep = [i for i, h in enumerate(lines[0]) if h not in ("cost", "cost_total")]
+    text = "\n".join(",".join(row[i] for i in keep) for row in lines) + "\n"
+    result = _vendor(write, "pax8.csv", text)
+    assert result.mappings["vendor"].get("line_total") == "partner_subtotal"
+    _clean(result)
