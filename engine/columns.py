@@ -545,7 +545,7 @@ def check_side(side: Side, headers: list[str], source: str) -> None:
 
 # --- content decides what names cannot ---------------------------------------------------------------
 
-_SAMPLE = 500
+_SAMPLE = 300
 
 
 def _money_sample(header: str, values: Sequence[object]) -> list[Decimal | None]:
@@ -591,7 +591,7 @@ def _per_line(
     others = {
         h: sample
         for h in headers
-        if h != header and h not in exclude
+        if h != header and h not in exclude and _looks_numeric(data[h], rows)
         for sample in [_money_sample(h, data[h])]
         if sum(sample[i] is not None for i in rows) >= need
     }
@@ -633,6 +633,12 @@ def _per_line(
         ):
             return True, None
     return None, None
+
+
+def _looks_numeric(values: Sequence[object], rows: list[int]) -> bool:
+    """A cheap look at a few of the rows before parsing a column as money."""
+    probe = [values[i] for i in rows[:8] if i < len(values)]
+    return any(parse_money(v) is not None for v in probe)
 
 
 def _varied(quantities: list[Decimal]) -> bool:

@@ -59,7 +59,16 @@ def stated_currency(table: Table, mapping: ColumnMapping, source: str) -> str | 
     export is an error: its amounts cannot be added up."""
     header = mapping.get("currency")
     if header is not None:
-        codes = Counter(code for code in map(currency_code, table.data[header]) if code is not None)
+        values = table.data[header]
+        try:
+            counted = Counter(values)
+        except TypeError:  # an unhashable cell
+            counted = Counter(map(str, values))
+        codes: Counter[str] = Counter()
+        for value, count in counted.items():  # each distinct spelling looked at once
+            code = currency_code(value)
+            if code is not None:
+                codes[code] += count
         if len(codes) > 1:
             listed = ", ".join(f"{code} ({count} lines)" for code, count in codes.most_common())
             raise CurrencyMismatchError(
@@ -71,14 +80,6 @@ def stated_currency(table: Table, mapping: ColumnMapping, source: str) -> str | 
     return _from_money_cells(
         table.data[h] for f in _MONEY_FIELDS if (h := mapping.get(f)) is not None
     )
-
-
-def _hashable(value: object) -> object:
-    try:
-        hash(value)
-    except TypeError:
-        return str(value)
-    return value
 
 
 def _from_money_cells(columns: Iterable[Sequence[object]]) -> str | None:
