@@ -269,18 +269,26 @@ def read_csv_zip(path: Path, *, name: str) -> RawTable:
             )
         rows.extend(cells)
     files = ", ".join(info.filename for info in parts)
+    with zipfile.ZipFile(path) as package:
+        others = [n for n in package.namelist() if not n.endswith("/") and not _is_text_part(n)]
     label = (
         f"{name} ({len(parts)} CSV parts)" if len(parts) > 1 else f"{name} ({parts[0].filename})"
     )
-    notes = (
+    notes: tuple[str, ...] = (
         (f"{name}: read {len(parts)} CSV parts as one bill ({files}).",) if len(parts) > 1 else ()
     )
+    if others:
+        notes += (f"{name}: ignored what is not CSV in the zip ({', '.join(others[:5])}).",)
     return _checked(RawTable(label, rows, notes=notes))
 
 
 def _is_text_part(filename: str) -> bool:
     base = filename.rsplit("/", 1)[-1]
-    return filename.lower().endswith((".csv", ".txt")) and not base.startswith((".", "__MACOSX"))
+    return (
+        filename.lower().endswith((".csv", ".txt"))
+        and not base.startswith(".")
+        and not filename.startswith("__MACOSX/")
+    )
 
 
 def _natural_key(text: str) -> list[object]:

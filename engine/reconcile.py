@@ -20,7 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import cast
 
-from engine.bills import bill_totals, name_bills
+from engine.bills import bill_totals, name_bills, period_warnings
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import ColumnMapping, Side, check_side, recognise
 from engine.currency import settle as settle_currency
@@ -291,6 +291,7 @@ def reconcile_prepared(
         time.perf_counter() - started,
     )
     kpis = replace(kpis, currency=currency, **bill_totals(bills, vendor_list, currency))
+    warnings += period_warnings(bills, vendor_list, period)
     if vendor.parts:
         discrepancies = name_bills(
             discrepancies, vendor_list, vendor.client_keys, vendor_group, infos, names

@@ -842,3 +842,32 @@ def test_pax8_portal_without_cost_total_takes_the_partner_subtotal(write: Write)
     result = _vendor(write, "pax8.csv", text)
     assert result.mappings["vendor"].get("line_total") == "partner_subtotal"
     _clean(result)
+
+
+def test_a_zip_says_what_it_ignored_and_refuses_parts_of_other_reports(write: Write) -> None:
+    from engine.errors import UnreadableFileError
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("part1.csv", NCE_QUIRKS_PART_1)
+        archive.writestr("part2.csv", NCE_QUIRKS_PART_2)
+        archive.writestr("readme.pdf", b"%PDF-1.4")
+        archive.writestr("__MACOSX/._part1.csv", b"\x00\x05")
+    result = _vendor(write, "pc.zip", buffer.getvalue())
+    assert any("ignored" in w and "readme.pdf" in w for w in result.warnings)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("part1.csv", NCE_QUIRKS_PART_1)
+        archive.writestr("usage.csv", "Date,Meter,Units\n2025-08-01,x,1\n")
+    with pytest.raises(UnreadableFileError, match="other columns than the first part"):
+        _vendor(write, "pc.zip", buffer.getvalue())
+
+
+def test_a_bill_of_another_month_among_several_is_named(write: Write) -> None:
+    july = BILL_DIST.replace("Currency", "Currency,Invoice Date").replace("USD", "USD,2025-07-01")
+    bills = [write("pax8.csv", BILL_PAX8), write("pc.csv", BILL_PC), write("dist.csv", july)]
+    result = reconcile(bills, write("psa.csv", PLAIN_PSA))
+    assert [w for w in result.warnings if "mostly for" in w] == [
+        "dist.csv: its charges are mostly for 2025-07, the other bills' for 2025-08: give the "
+        "bills of one month together."
+    ]
