@@ -871,3 +871,68 @@ def test_a_bill_of_another_month_among_several_is_named(write: Write) -> None:
         "dist.csv: its charges are mostly for 2025-07, the other bills' for 2025-08: give the "
         "bills of one month together."
     ]
+
+
+# --- several bills: invariants ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fmt,parts,seed",
+    [("partner_center", 2, 1), ("pax8", 3, 2), ("dicker", 2, 3), ("cloudmore", 3, 4)],
+)
+def test_one_bill_split_into_several_finds_the_same_and_ties(
+    write: Write, fmt: str, parts: int, seed: int
+) -> None:
+    """A sample bill split by customer into several bills (as an MSP buying from several sources
+    would have it): the same findings, each naming the one bill its lines came from, and the bills'
+    file totals adding up to the single bill's to the cent."""
+    import random
+
+    from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+
+    scenario = make_scenario(30, seed=seed)
+    rows = vendor_rows(scenario, fmt)
+    header_at = next(i for i, row in enumerate(rows) if len(row) > 3)
+    head, body = rows[: header_at + 1], rows[header_at + 1 :]
+    client_column = 0
+    for index, name in enumerate(rows[header_at]):
+        if name.lower().replace(" ", "").replace("_", "") in (
+            "customername",
+            "companyname",
+            "tenantname",
+            "organizationname",
+        ):
+            client_column = index
+    clients = sorted({row[client_column] for row in body if len(row) > client_column})
+    rng = random.Random(seed)
+    owner = {client: rng.randrange(parts) for client in clients}
+    split = [
+        [row for row in body if len(row) > client_column and owner[row[client_column]] == n]
+        for n in range(parts)
+    ]
+    assert all(split) and sum(map(len, split)) == len(body)  # every line in exactly one bill
+    psa = write("psa.csv", to_csv_bytes(psa_rows(scenario, "connectwise"), fmt="connectwise"))
+    whole = reconcile(write("whole.csv", to_csv_bytes(rows, fmt=fmt)), psa)
+    bills = [
+        write(f"bill{n}.csv", to_csv_bytes(head + lines, fmt=fmt)) for n, lines in enumerate(split)
+    ]
+    several = reconcile(bills, psa)
+
+    def key(result: Result) -> list[tuple[str, str, str, str, Decimal]]:
+        return sorted(
+            (d.type, d.client, d.vendor_client, d.product, d.monthly_impact)
+            for d in result.discrepancies
+        )
+
+    assert key(several) == key(whole)
+    k = several.kpis
+    assert k.vendor_file_total == whole.kpis.vendor_file_total
+    assert sum(b.file_total for b in k.bills) == k.vendor_file_total
+    assert abs(k.vendor_monthly_total - whole.kpis.vendor_monthly_total) <= Decimal("0.01") * parts
+    assert sum(b.lines for b in k.bills) == whole.kpis.vendor_lines
+    for d in several.discrepancies:
+        if d.vendor_qty is not None:
+            assert len(d.bills) == 1, d  # split by customer: one bill per finding
+            assert d.bills[0] in {p.name for p in bills}
+        else:
+            assert d.bills == ()
