@@ -936,3 +936,23 @@ def test_one_bill_split_into_several_finds_the_same_and_ties(
             assert d.bills[0] in {p.name for p in bills}
         else:
             assert d.bills == ()
+
+
+def test_the_workbook_path_shows_the_bills_currency(tmp_path: Path) -> None:
+    """In-place workbook path: the output sheets' money cells carry the € format into the package."""
+    import openpyxl
+
+    from addin.workbook_file import reconcile_workbook
+
+    def rows(text: str) -> list[list[str]]:
+        return [line.split(";") for line in text.strip().splitlines()]
+
+    psa = PSA_EUR.replace("Fabrikam;Microsoft 365 E3;4", "Fabrikam;Microsoft 365 E3;6")
+    path = _book(tmp_path / "Leakage.xlsx", {"Vendor": rows(CLOUDMORE_EUR), "PSA": rows(psa)})
+    out = tmp_path / "out.xlsx"
+    result = reconcile_workbook(path, out=out)
+    assert result.kpis.currency == "EUR" and result.discrepancies
+    sheet = openpyxl.load_workbook(out)["Discrepancies"]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("monthly_impact") + 1)
+    assert "€" in cell.number_format and "$" not in cell.number_format
