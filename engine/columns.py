@@ -766,3 +766,7 @@ def _settle_product_name(
             if side == "psa":
                 columns["product_alt"], how["product_alt"] = current, "content"
             return
+    if side == "psa" and "product_alt" not in columns and candidates:
+        # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
+        # reads it when the first name is not a product it knows
+        columns["product_alt"], how["product_alt"] = candidates[0], "content"

@@ -956,3 +956,16 @@ def test_the_workbook_path_shows_the_bills_currency(tmp_path: Path) -> None:
     header = [c.value for c in sheet[1]]
     cell = sheet.cell(row=2, column=header.index("monthly_impact") + 1)
     assert "€" in cell.number_format and "$" not in cell.number_format
+
+
+def test_a_second_product_column_is_the_alternate_name(write: Write) -> None:
+    """Kaseya BMS variant: a Service column beside a free-text Description ("Exchange Online P1
+    mailbox"): the Service is read when the description is not a product the catalogue knows."""
+    bms = """Account Name,Service,Description,Quantity,Price,Frequency
+Contoso,Microsoft 365 Business Premium,M365 Business Premium licence,16,22.00,Monthly
+Contoso,Exchange Online (Plan 1),Exchange Online P1 mailbox,5,5.00,Monthly
+Fabrikam,Microsoft 365 E3,Microsoft 365 E3 licence,4,39.00,Monthly
+"""
+    result = _psa(write, "bms.csv", bms)
+    assert result.mappings["psa"].get("product_alt") == "Service"
+    _clean(result)
