@@ -467,6 +467,8 @@ def recognise(
         _settle_unit_and_total(side, headers, data, columns, how)
     if not overrides or "product_name" not in overrides:
         _settle_product_name(side, headers, data, columns, how)
+    if not overrides or "client" not in overrides:
+        _settle_client(side, headers, data, columns, how)
     mapping = ColumnMapping(side, columns, how)
     check_required(mapping, headers, source)
     return mapping
@@ -770,3 +772,37 @@ def _settle_product_name(
         # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
         # reads it when the first name is not a product it knows
         columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+def _distinct(values: Sequence[object], limit: int = 2000) -> set[str]:
+    return {str(v).strip().lower() for v in values[:limit] if v is not None and str(v).strip()}
+
+
+def _settle_client(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A client column with one value on every line, beside another client-like column with
+    several, is not the client: accounting exports have an "Account" (the ledger account, "200 -
+    Sales") beside the "Contact" who is billed (Xero's Receivable Invoice Detail)."""
+    current = columns.get("client")
+    if current is None or how.get("client") == "user" or len(data[current]) < 3:
+        return
+    if len(_distinct(data[current])) > 1:
+        return
+    field = next(f for f in FIELDS[side] if f.name == "client")
+    taken = set(columns.values())
+    best, best_count = None, 1
+    for header in headers:
+        if header in taken or _match_score(field, header_key(header)) <= 0:
+            continue
+        if not _content_ok("text", data[header]):
+            continue
+        count = len(_distinct(data[header]))
+        if count > best_count:
+            best, best_count = header, count
+    if best is not None:
+        columns["client"], how["client"] = best, "content"

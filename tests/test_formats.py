@@ -969,3 +969,25 @@ Fabrikam,Microsoft 365 E3,Microsoft 365 E3 licence,4,39.00,Monthly
     result = _psa(write, "bms.csv", bms)
     assert result.mappings["psa"].get("product_alt") == "Service"
     _clean(result)
+
+
+XERO_INVOICE_DETAIL = """Receivable Invoice Detail
+Northwind MSP Ltd
+For the period 1 August 2025 to 31 August 2025
+
+Invoice Date,Invoice Number,Contact,Reference,Item Code,Description,Quantity,Unit Price,Discount,Account,Tax Rate,Net,Tax,Gross,Currency
+01 Aug 2025,INV-0101,Contoso,,M365BP,Microsoft 365 Business Premium,16.00,22.00,0.00,200 - Sales,20% VAT,352.00,70.40,422.40,USD
+01 Aug 2025,INV-0101,Contoso,,EXO1,Exchange Online (Plan 1),5.00,5.00,0.00,200 - Sales,20% VAT,25.00,5.00,30.00,USD
+01 Aug 2025,INV-0102,Fabrikam,,M365E3,Microsoft 365 E3,4.00,39.00,0.00,200 - Sales,20% VAT,156.00,31.20,187.20,USD
+Total,,,,,,,,,,,533.00,106.60,639.60,
+"""
+
+
+def test_xero_receivable_invoice_detail(write: Write) -> None:
+    """Xero "Receivable Invoice Detail" (assumed columns, as Xero's invoice line fields: Contact,
+    Item Code, Description, Quantity, Unit Price, Discount, Account, Tax Rate, Net/Tax/Gross).
+    Differences: an "Account" column that is the ledger account ("200 - Sales"), not the customer;
+    Gross includes tax; a Total row."""
+    result = _psa(write, "xero.csv", XERO_INVOICE_DETAIL)
+    assert result.mappings["psa"].get("client") == "Contact"
+    _clean(result)
