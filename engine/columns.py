@@ -575,6 +575,7 @@ def _per_line(
     data: Mapping[str, Sequence[object]],
     quantities: list[Decimal | None],
     exclude: set[str],
+    products: Sequence[object] | None = None,
 ) -> tuple[bool | None, str | None]:
     """Does this money column hold line totals (True), unit amounts (False) or can't content say
     (None)? Told by content: total ≈ quantity × another column's unit; a unit × quantity ≈ another
@@ -634,7 +635,36 @@ def _per_line(
             and _spread(as_unit) >= 2 * _spread(per_seat)
         ):
             return True, None
+    if products is not None:
+        return _by_product(values, quantities, products), None
     return None, None
+
+
+def _by_product(
+    values: list[Decimal | None], quantities: list[Decimal | None], products: Sequence[object]
+) -> bool | None:
+    """Within one product, a unit amount stays put while the quantity changes and a line total
+    grows with it. Each product bought in two different quantities votes; most votes win."""
+    seen: dict[str, dict[Decimal, Decimal]] = {}
+    for value, quantity, product in zip(values, quantities, products, strict=False):
+        if value is None or quantity is None or quantity <= 0 or value <= 0 or product is None:
+            continue
+        seen.setdefault(str(product).strip().lower(), {}).setdefault(quantity, value)
+    totals = units = 0
+    for by_quantity in seen.values():
+        if len(by_quantity) < 2:
+            continue
+        amounts = list(by_quantity.values())
+        per_seat = [v / q for q, v in by_quantity.items()]
+        if max(amounts) == min(amounts):
+            units += 1
+        elif _spread(per_seat) <= Decimal("1.01"):
+            totals += 1
+    if totals > units and totals >= 2:
+        return True
+    if units > totals:
+        return False
+    return None
 
 
 def _looks_numeric(values: Sequence[object], rows: list[int]) -> bool:
@@ -672,7 +702,9 @@ def _settle_unit_and_total(
     exclude = {h for f, h in columns.items() if kinds.get(f) != "money"}
     unit_header = columns.get(unit_field)
     if unit_header is not None and how.get(unit_field) != "user":
-        per_line, partner = _per_line(unit_header, headers, data, quantities, exclude)
+        product_header = columns.get("product_name") or columns.get("product_id")
+        products = data[product_header][:_SAMPLE] if product_header is not None else None
+        per_line, partner = _per_line(unit_header, headers, data, quantities, exclude, products)
         if per_line:
             del columns[unit_field]
             if "line_total" not in columns:

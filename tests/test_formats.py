@@ -991,3 +991,21 @@ def test_xero_receivable_invoice_detail(write: Write) -> None:
     result = _psa(write, "xero.csv", XERO_INVOICE_DETAIL)
     assert result.mappings["psa"].get("client") == "Contact"
     _clean(result)
+
+
+def test_a_price_column_that_grows_with_the_quantity_is_a_line_total(write: Write) -> None:
+    """A distributor CSV with one money column, "Price", holding each line's total and nothing to
+    compare it with: the same product at different quantities shows it (310.40 for 16 seats, 97.00
+    for 5: 19.40 a seat both times)."""
+    text = """Customer,Product,Qty,Price
+Contoso Ltd,Microsoft 365 Business Premium,16,310.40
+Contoso Ltd,Exchange Online (Plan 1),5,20.00
+Fabrikam Inc,Microsoft 365 E3,4,135.00
+Fabrikam Inc,Microsoft 365 Business Premium,5,97.00
+Northwind,Exchange Online (Plan 1),2,8.00
+"""
+    psa = PLAIN_PSA + "Fabrikam,Microsoft 365 Business Premium,5,21.00,Billable,Active\n"
+    psa += "Northwind,Exchange Online (Plan 1),2,5.00,Billable,Active\n"
+    result = reconcile(write("dist.csv", text), write("psa.csv", psa))
+    assert result.mappings["vendor"].get("line_total") == "Price"
+    _clean(result)
