@@ -277,9 +277,9 @@ def reconcile_prepared(
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
 
     excluded = _excluded(vendor_list, vendor_raw.name) + _excluded(psa_list, psa_raw.name)
-    warnings += _totals_warnings(vendor_list, vendor_raw.name) + _totals_warnings(
-        psa_list, psa_raw.name
-    )
+    for bill in bills:  # each bill against its own totals row
+        warnings += _totals_warnings(bill.lines, bill.raw.name)
+    warnings += _totals_warnings(psa_list, psa_raw.name)
     kpis = _kpis(
         vendor_list,
         psa_list,

@@ -1009,3 +1009,14 @@ Northwind,Exchange Online (Plan 1),2,8.00
     result = reconcile(write("dist.csv", text), write("psa.csv", psa))
     assert result.mappings["vendor"].get("line_total") == "Price"
     _clean(result)
+
+
+def test_each_bill_is_checked_against_its_own_totals_row(write: Write) -> None:
+    short = GENERIC_DISTRIBUTOR.replace("$465.40", "$470.40")
+    result = reconcile(
+        [write("dist.csv", short), write("pax8.csv", BILL_PAX8)], write("p.csv", PLAIN_PSA)
+    )
+    assert [w for w in result.warnings if "totals row" in w] == [
+        "dist.csv: the totals row (row 5) says 470.40 but the lines add up to 465.40: check for "
+        "missing or extra rows."
+    ]
