@@ -126,6 +126,11 @@ def locate_header(raw: RawTable) -> Table:
     )
 
 
+#: "Customer: Contoso" on a group row names Contoso.
+_GROUP_LABEL = re.compile(
+    r"^\s*(?:customer|client|contact|company|account|organi[sz]ation)\s*(?:name)?\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
 #: The column added when the customer is read from group rows.
 GROUP_COLUMN = "Customer"
 
@@ -167,7 +172,7 @@ def customers_from_group_rows(table: Table) -> Table:
         if _only_first_filled(table, position):
             text = clean_text(first_column[position])
             if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
-                group = text
+                group = _GROUP_LABEL.sub("", text) or text
                 continue
         keep.append(position)
         names.append(group)

@@ -1020,3 +1020,14 @@ def test_each_bill_is_checked_against_its_own_totals_row(write: Write) -> None:
         "dist.csv: the totals row (row 5) says 470.40 but the lines add up to 465.40: check for "
         "missing or extra rows."
     ]
+
+
+def test_group_rows_labelled_customer_colon(write: Write) -> None:
+    """A report that writes its group rows as "Customer: Contoso" (a HaloPSA or Kaseya BMS report
+    grouped by client, assumed): the label is not part of the name."""
+    text = QBO.replace("\nContoso,,,", "\nCustomer: Contoso,,,").replace(
+        "\nFabrikam,,,", "\nCustomer: Fabrikam,,,"
+    )
+    result = _psa(write, "grouped.csv", text)
+    _clean(result)
+    assert {m.psa_name for m in result.client_matches} == {"Contoso", "Fabrikam"}
