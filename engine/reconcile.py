@@ -112,8 +112,12 @@ def merge_bills(parts: Sequence[Prepared]) -> Prepared:
     if len(parts) == 1:
         return parts[0]
     names = [part.raw.name for part in parts]
-    if len(set(names)) < len(names):
+    if len(set(names)) < len(names):  # bill.csv from two folders: numbered, so each is named apart
         names = [f"{name} (bill {i})" for i, name in enumerate(names, start=1)]
+        parts = [
+            replace(part, raw=replace(part.raw, name=name))
+            for part, name in zip(parts, names, strict=True)
+        ]
     lines: list[Line] = []
     keys: dict[str, str] = {}
     for part, name in zip(parts, names, strict=True):

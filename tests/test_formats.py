@@ -1031,3 +1031,19 @@ def test_group_rows_labelled_customer_colon(write: Write) -> None:
     result = _psa(write, "grouped.csv", text)
     _clean(result)
     assert {m.psa_name for m in result.client_matches} == {"Contoso", "Fabrikam"}
+
+
+def test_two_bills_with_the_same_file_name_are_told_apart(write: Write, tmp_path: Path) -> None:
+    (tmp_path / "pax8").mkdir()
+    (tmp_path / "pc").mkdir()
+    first = tmp_path / "pax8" / "invoice.csv"
+    second = tmp_path / "pc" / "invoice.csv"
+    first.write_text(BILL_PAX8)
+    second.write_text(BILL_PC)
+    result = reconcile([first, second], write("psa.csv", PLAIN_PSA))
+    assert [(b.name, b.file_total, b.lines) for b in result.kpis.bills] == [
+        ("invoice.csv (bill 1)", Decimal("310.40"), 2),
+        ("invoice.csv (bill 2)", Decimal("20.00"), 1),
+    ]
+    found = {d.product: d.bills for d in result.discrepancies}
+    assert found == {"Microsoft 365 E3": ()}  # billed in the PSA, on neither bill
