@@ -159,8 +159,9 @@ def customers_from_group_rows(table: Table) -> Table:
 
     When the first row under the header is such a group row, each group's name becomes a
     ``Customer`` column of the lines below it (a ``Product (group rows)`` column when the lines
-    already name their customer: a report grouped by item), and the group rows themselves (headings, not lines,
-    like the header) are dropped; the "Total for …" rows stay and are excluded as totals rows.
+    already name their customer: a report grouped by item), and the group rows themselves
+    (headings, not lines, like the header) are dropped; the "Total for …" rows stay and are
+    excluded as totals rows.
     """
     if len(table.headers) < 3 or not table.row_numbers or not _only_first_filled(table, 0):
         return table

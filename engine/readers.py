@@ -262,7 +262,7 @@ def read_csv_zip(path: Path, *, name: str) -> RawTable:
         header = _first_filled(cells)
         if first_header is None:
             first_header = header
-        elif header != first_header:
+        elif header != first_header and not _continues(cells, rows):
             raise UnreadableFileError(
                 f"{name}: the part {part.filename} has other columns than the first part, so the "
                 "zip holds different reports. Extract the parts and give the bill's part(s) only."
@@ -280,6 +280,16 @@ def read_csv_zip(path: Path, *, name: str) -> RawTable:
     if others:
         notes += (f"{name}: ignored what is not CSV in the zip ({', '.join(others[:5])}).",)
     return _checked(RawTable(label, rows, notes=notes))
+
+
+def _continues(part: Sequence[Sequence[Cell]], before: Sequence[Sequence[Cell]]) -> bool:
+    """A later part that starts with data, not a header of its own: its first row is as wide as the
+    rows before it (the same report cut in two) and does not look like a header."""
+    from engine.columns import header_score
+
+    first = next((row for row in part if any(c not in (None, "") for c in row)), None)
+    widths = {len(row) for row in before[-50:] if any(c not in (None, "") for c in row)}
+    return first is not None and len(first) in widths and header_score(first) < 2
 
 
 def _is_text_part(filename: str) -> bool:

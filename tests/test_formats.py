@@ -1047,3 +1047,13 @@ def test_two_bills_with_the_same_file_name_are_told_apart(write: Write, tmp_path
     ]
     found = {d.product: d.bills for d in result.discrepancies}
     assert found == {"Microsoft 365 E3": ()}  # billed in the PSA, on neither bill
+
+
+def test_a_zip_whose_later_part_has_no_header_of_its_own(write: Write) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("part1.csv", NCE_QUIRKS_PART_1)
+        archive.writestr("part2.csv", NCE_QUIRKS_PART_2.split("\n", 1)[1])  # data only
+    result = _vendor(write, "pc.zip", buffer.getvalue())
+    _clean(result)
+    assert result.kpis.vendor_file_total == PLAIN_VENDOR_TOTAL
