@@ -164,7 +164,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "currency",
         "currency",
-        "currency billingcurrency currencycode invoicecurrency pricingcurrency curr",
+        "currency billingcurrency currencycode invoicecurrency pricingcurrency",
         "rate date exchange",
         "the bill's currency (ISO code)",
     ),
@@ -270,7 +270,7 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "currency",
         "currency",
-        "currency currencycode invoicecurrency billingcurrency curr",
+        "currency currencycode invoicecurrency billingcurrency",
         "rate date exchange",
         "the currency the client is billed in",
     ),

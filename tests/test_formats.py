@@ -1057,3 +1057,18 @@ def test_a_zip_whose_later_part_has_no_header_of_its_own(write: Write) -> None:
     result = _vendor(write, "pc.zip", buffer.getvalue())
     _clean(result)
     assert result.kpis.vendor_file_total == PLAIN_VENDOR_TOTAL
+
+
+def test_three_letters_are_not_a_currency() -> None:
+    from engine.money import currency_code
+
+    assert [currency_code(v) for v in ("usd", " GBP ", "€", "A$", "YES", "NEW", "$", 12)] == [
+        "USD",
+        "GBP",
+        "EUR",
+        "AUD",
+        None,
+        None,
+        None,
+        None,
+    ]
