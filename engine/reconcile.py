@@ -228,7 +228,14 @@ def reconcile_prepared(
         bill_currencies, (psa_raw.name, stated_currency(psa.table, psa_mapping, psa_raw.name))
     )
     vendor_period = _most_common_month([line.period_start for line in vendor_list])
-    period = settings.period or vendor_period
+    psa_period_header = psa_mapping.get("period_start")
+    psa_period = (
+        _most_common_month(psa.table.data[psa_period_header], parse_date)
+        if psa_period_header
+        else None
+    )
+    # a bill without dates (a distributor's bare CSV): the PSA export's invoice month stands in
+    period = settings.period or vendor_period or psa_period
     if settings.period and vendor_period and settings.period != vendor_period:
         warnings.append(
             f"The vendor bill's charges are mostly for {vendor_period}, but the period in "
@@ -238,14 +245,11 @@ def reconcile_prepared(
         dt.date(int(period[:4]), int(period[5:7]), 1) if period else None
     )
     cancel_lines(psa_list, period_start)
-    psa_period_header = psa_mapping.get("period_start")
-    if psa_period_header and vendor_period:
-        psa_period = _most_common_month(psa.table.data[psa_period_header], parse_date)
-        if psa_period and psa_period != vendor_period:
-            warnings.append(
-                f"The vendor bill is for {vendor_period} but the PSA export is for "
-                f"{psa_period}: compare the same month, or the findings will be off."
-            )
+    if vendor_period and psa_period and psa_period != vendor_period:
+        warnings.append(
+            f"The vendor bill is for {vendor_period} but the PSA export is for "
+            f"{psa_period}: compare the same month, or the findings will be off."
+        )
     _require_lines(vendor_list, vendor_raw.name, "vendor bill")
 
     say("Matching products")

@@ -1072,3 +1072,17 @@ def test_three_letters_are_not_a_currency() -> None:
         None,
         None,
     ]
+
+
+def test_a_bill_without_dates_takes_the_psa_exports_month(write: Write) -> None:
+    """A bare distributor CSV (no dates) and a PSA export with invoice dates in August 2025: a
+    cancellation dated December 2025 is in the future for that month, so the line is billed (not
+    judged against today's date)."""
+    vendor = "Customer,Product,Qty,Unit Cost\nContoso Ltd,Exchange Online (Plan 1),5,4.00\n"
+    psa = (
+        "Company,Description,Qty,Price,Invoice Date,Cancelled Date\n"
+        "Contoso,Exchange Online (Plan 1),5,5.00,08/01/2025,12/31/2025\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    assert result.kpis.period == "2025-08"
+    _clean(result)
