@@ -774,7 +774,9 @@ def _settle_product_name(
 ) -> None:
     """When the column taken for the product holds a generic text shared by many products (Syncro's
     description "User licence" beside the product in ``name``; Kaseya BMS's "Per user per month"),
-    the product is read from the other column, and the generic one kept as the alternate."""
+    the product is read from the other column, and the generic one kept as the alternate. Generic:
+    most of its values go with several values of the other column, and either not the other way
+    round or it has at most half as many different values."""
     current = columns.get("product_name")
     if current is None or how.get("product_name") == "user":
         return
@@ -792,9 +794,10 @@ def _settle_product_name(
         key=lambda h: -max(_match_score(f, header_key(h)) for f in scorers),
     )
     for other in candidates:
-        if (
-            _distinct_partners(data[current], data[other]) >= 0.5
-            and _distinct_partners(data[other], data[current]) < 0.2
+        generic = _distinct_partners(data[current], data[other]) >= 0.5
+        if generic and (
+            _distinct_partners(data[other], data[current]) < 0.2
+            or 2 * len(_distinct(data[current])) <= len(_distinct(data[other]))
         ):
             columns["product_name"], how["product_name"] = other, "content"
             if side == "psa":

@@ -1086,3 +1086,41 @@ def test_a_bill_without_dates_takes_the_psa_exports_month(write: Write) -> None:
     result = reconcile(write("v.csv", vendor), write("p.csv", psa))
     assert result.kpis.period == "2025-08"
     _clean(result)
+
+
+# --- seeded samples in every new format: everything seeded is found, nothing else -------------------
+
+NEW_VENDOR_FORMATS = ("ingram", "td_synnex", "sherweb", "partner_center_legacy")
+NEW_PSA_FORMATS = ("quickbooks", "xero", "kaseya_bms")
+
+
+@pytest.mark.parametrize(
+    "vendor_format,psa_format",
+    [(v, "connectwise") for v in NEW_VENDOR_FORMATS]
+    + [("partner_center", p) for p in NEW_PSA_FORMATS]
+    + [("ingram", "quickbooks"), ("sherweb", "kaseya_bms"), ("partner_center_legacy", "xero")],
+)
+def test_seeded_sample_in_new_formats_is_found_exactly(
+    write: Write, vendor_format: str, psa_format: str
+) -> None:
+    """The sample generator's scenario (messy names, split subscriptions, annual lines, credits,
+    free SKUs, services, cancellations) rendered in the new formats (engine/sample_formats.py):
+    every seeded discrepancy and nothing else, impacts to the cent."""
+    import zlib
+
+    from engine.product_names import product_key
+    from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+
+    scenario = make_scenario(60, seed=zlib.crc32(f"{vendor_format}/{psa_format}".encode()) % 1000)
+    vendor = write("v.csv", to_csv_bytes(vendor_rows(scenario, vendor_format), fmt=vendor_format))
+    psa = write("p.csv", to_csv_bytes(psa_rows(scenario, psa_format), fmt=psa_format))
+    result = reconcile(vendor, psa)
+    got = {
+        (d.type, product_key(d.product), d.client or d.vendor_client): d.monthly_impact
+        for d in result.discrepancies
+    }
+    want = {
+        (e.type, product_key(e.product), e.psa_client or e.vendor_client): e.monthly_impact
+        for e in scenario.expected
+    }
+    assert got == want
