@@ -264,7 +264,7 @@ def more_psa_rows(scenario: Scenario, fmt: str, seed: int) -> list[list[str]]:
         rows.append([])
         rows.append(["Accrual basis Monday, September 1, 2025 09:14 AM GMT-07:00"])
         return rows
-    if fmt == "xero":
+    if fmt == "xero":  # no currency column: the sample's bills come in USD and EUR
         rows = [
             ["Receivable Invoice Detail"],
             ["Northwind MSP Ltd"],
@@ -283,7 +283,6 @@ def more_psa_rows(scenario: Scenario, fmt: str, seed: int) -> list[list[str]]:
                 "Net",
                 "Tax",
                 "Gross",
-                "Currency",
             ],
         ]
         net_total = Decimal(0)
@@ -305,9 +304,8 @@ def more_psa_rows(scenario: Scenario, fmt: str, seed: int) -> list[list[str]]:
                     f"{net:.2f}",
                     f"{tax:.2f}",
                     f"{net + tax:.2f}",
-                    "USD",
                 ]
             )
-        rows.append(["Total", "", "", "", "", "", "", "", "", f"{net_total:.2f}", "", "", ""])
+        rows.append(["Total", "", "", "", "", "", "", "", "", f"{net_total:.2f}", "", ""])
         return rows
     raise ValueError(f"unknown PSA format {fmt!r}")
