@@ -5,6 +5,12 @@ Headers are compared after :func:`header_key` (lower case, letters and digits on
 that *is* a synonym beats one that merely *contains* it, and earlier synonyms beat later ones — this is
 how the MSP's real cost wins over list prices (``EffectiveUnitPrice`` over ``UnitPrice``, ``cost`` over
 ``price``, ``Unit Cost Price`` over ``Unit Sales Price``).
+
+Then content decides what names cannot: a money column is a unit amount or a line total according to
+its numbers (quantity × unit ≈ total, a steady discount against a list price, or growth with the
+quantity within one product); a product column holding one generic text for many products gives way
+to its neighbour; a client column with one value on every line (a ledger account) gives way to one
+with several.
 """
 
 from __future__ import annotations
