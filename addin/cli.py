@@ -110,12 +110,29 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument(
         "--vendor-format",
         default="partner_center",
-        choices=("partner_center", "pax8", "dicker", "cloudmore"),
+        choices=(
+            "partner_center",
+            "pax8",
+            "dicker",
+            "cloudmore",
+            "ingram",
+            "td_synnex",
+            "sherweb",
+            "partner_center_legacy",
+        ),
     )
     sample.add_argument(
         "--psa-format",
         default="connectwise",
-        choices=("connectwise", "autotask", "halopsa", "syncro"),
+        choices=(
+            "connectwise",
+            "autotask",
+            "halopsa",
+            "syncro",
+            "quickbooks",
+            "xero",
+            "kaseya_bms",
+        ),
     )
     sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
     for name, summary in (

@@ -48,6 +48,28 @@ def bill_totals(bills: Sequence[Prepared], lines: list[Line], currency: str) -> 
     return fields
 
 
+def period_warnings(bills: Sequence[Prepared], lines: list[Line], period: str | None) -> list[str]:
+    """A bill whose charges are mostly for another month than the reconciliation's period: a month
+    must be compared with the same month (Pax8's own audit tool warns of the same pitfall)."""
+    from collections import Counter
+
+    if len(bills) < 2 or period is None:
+        return []
+    out = []
+    for bill in bills:
+        months = Counter(
+            f"{line.period_start.year:04d}-{line.period_start.month:02d}"
+            for line in lines
+            if line.bill == bill.raw.name and line.period_start is not None
+        )
+        if months and (month := months.most_common(1)[0][0]) != period:
+            out.append(
+                f"{bill.raw.name}: its charges are mostly for {month}, the other bills' for "
+                f"{period}: give the bills of one month together."
+            )
+    return out
+
+
 def name_bills(
     discrepancies: list[Discrepancy],
     lines: list[Line],

@@ -5,6 +5,12 @@ Headers are compared after :func:`header_key` (lower case, letters and digits on
 that *is* a synonym beats one that merely *contains* it, and earlier synonyms beat later ones — this is
 how the MSP's real cost wins over list prices (``EffectiveUnitPrice`` over ``UnitPrice``, ``cost`` over
 ``price``, ``Unit Cost Price`` over ``Unit Sales Price``).
+
+Then content decides what names cannot: a money column is a unit amount or a line total according to
+its numbers (quantity × unit ≈ total, a steady discount against a list price, or growth with the
+quantity within one product); a product column holding one generic text for many products gives way
+to its neighbour; a client column with one value on every line (a ledger account) gives way to one
+with several.
 """
 
 from __future__ import annotations
@@ -101,7 +107,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "line_total",
         "money",
-        "costtotal totalcost subtotal extcost extendedcost amount linetotal nettotal lineamount "
+        "costtotal totalcost partnersubtotal partnertotal subtotal extcost extendedcost amount "
+        "linetotal nettotal lineamount "
         "total totalamount extprice extendedprice",
         "tax unit rrp retail sales margin",
         "the line's total cost",
@@ -163,7 +170,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "currency",
         "currency",
-        "currency billingcurrency currencycode invoicecurrency pricingcurrency curr",
+        "currency billingcurrency currencycode invoicecurrency pricingcurrency",
         "rate date exchange",
         "the bill's currency (ISO code)",
     ),
@@ -175,7 +182,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "text",
         "companyname clientname customername accountname organizationname organisationname "
         "customerbusinessthenname businessname company client customer account organization "
-        "organisation agreementcompany billto",
+        "organisation agreementcompany billto contactname contact",
         "id number domain type contact email site manager",
         "the client billed",
     ),
@@ -269,7 +276,7 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "currency",
         "currency",
-        "currency currencycode invoicecurrency billingcurrency curr",
+        "currency currencycode invoicecurrency billingcurrency",
         "rate date exchange",
         "the currency the client is billed in",
     ),
@@ -466,6 +473,8 @@ def recognise(
         _settle_unit_and_total(side, headers, data, columns, how)
     if not overrides or "product_name" not in overrides:
         _settle_product_name(side, headers, data, columns, how)
+    if not overrides or "client" not in overrides:
+        _settle_client(side, headers, data, columns, how)
     mapping = ColumnMapping(side, columns, how)
     check_required(mapping, headers, source)
     return mapping
@@ -544,7 +553,7 @@ def check_side(side: Side, headers: list[str], source: str) -> None:
 
 # --- content decides what names cannot ---------------------------------------------------------------
 
-_SAMPLE = 500
+_SAMPLE = 300
 
 
 def _money_sample(header: str, values: Sequence[object]) -> list[Decimal | None]:
@@ -572,6 +581,7 @@ def _per_line(
     data: Mapping[str, Sequence[object]],
     quantities: list[Decimal | None],
     exclude: set[str],
+    products: Sequence[object] | None = None,
 ) -> tuple[bool | None, str | None]:
     """Does this money column hold line totals (True), unit amounts (False) or can't content say
     (None)? Told by content: total ≈ quantity × another column's unit; a unit × quantity ≈ another
@@ -590,37 +600,93 @@ def _per_line(
     others = {
         h: sample
         for h in headers
-        if h != header and h not in exclude
+        if h != header and h not in exclude and _looks_numeric(data[h], rows)
         for sample in [_money_sample(h, data[h])]
         if sum(sample[i] is not None for i in rows) >= need
     }
     for other, sample in others.items():
-        totals = units = 0
+        total_qs: list[Decimal] = []
+        units = 0
         for i in rows:
             o, v, q = sample[i], values[i], quantities[i]
             if o is None or v is None or q is None or o == 0:
                 continue
             if _close(v, q * o, q):
-                totals += 1
+                total_qs.append(abs(q))
             elif _close(o, q * v, q):
                 units += 1
-        if totals >= need:
+        if len(total_qs) >= need and _varied(total_qs):
             return True, other
         if units >= need:
             return False, None
     for other, sample in others.items():
         if not _unitlike(other):
             continue
-        discounted = 0
+        per_seat: list[Decimal] = []  # (value ÷ quantity) ÷ the other column: the discount
+        as_unit: list[Decimal] = []  # value ÷ the other column, if both were unit amounts
+        seats: list[Decimal] = []
         for i in rows:
             o, v, q = sample[i], values[i], quantities[i]
             if o is None or v is None or q is None or o <= 0 or v <= o:
                 continue
-            if o / 2 <= v / q <= o:
-                discounted += 1
-        if discounted >= need and len(rows) >= 2:
+            ratio = v / q / o
+            if Decimal("0.5") <= ratio <= 1:
+                per_seat.append(ratio)
+                as_unit.append(v / o)
+                seats.append(abs(q))
+        if (
+            len(per_seat) >= need
+            and len(set(seats)) >= 2
+            and _spread(per_seat) <= Decimal("1.2")
+            and _spread(as_unit) >= 2 * _spread(per_seat)
+        ):
             return True, None
+    if products is not None:
+        return _by_product(values, quantities, products), None
     return None, None
+
+
+def _by_product(
+    values: list[Decimal | None], quantities: list[Decimal | None], products: Sequence[object]
+) -> bool | None:
+    """Within one product, a unit amount stays put while the quantity changes and a line total
+    grows with it. Each product bought in two different quantities votes; most votes win."""
+    seen: dict[str, dict[Decimal, Decimal]] = {}
+    for value, quantity, product in zip(values, quantities, products, strict=False):
+        if value is None or quantity is None or quantity <= 0 or value <= 0 or product is None:
+            continue
+        seen.setdefault(str(product).strip().lower(), {}).setdefault(quantity, value)
+    totals = units = 0
+    for by_quantity in seen.values():
+        if len(by_quantity) < 2:
+            continue
+        amounts = list(by_quantity.values())
+        per_seat = [v / q for q, v in by_quantity.items()]
+        if max(amounts) == min(amounts):
+            units += 1
+        elif _spread(per_seat) <= Decimal("1.01"):
+            totals += 1
+    if totals > units and totals >= 2:
+        return True
+    if units > totals:
+        return False
+    return None
+
+
+def _looks_numeric(values: Sequence[object], rows: list[int]) -> bool:
+    """A cheap look at a few of the rows before parsing a column as money."""
+    probe = [values[i] for i in rows[:8] if i < len(values)]
+    return any(parse_money(v) is not None for v in probe)
+
+
+def _varied(quantities: list[Decimal]) -> bool:
+    """Enough to tell a line total from a unit amount that merely is a multiple of another column:
+    two different quantities, or one line of at least three seats."""
+    return len(set(quantities)) >= 2 or (len(quantities) == 1 and quantities[0] >= 3)
+
+
+def _spread(values: list[Decimal]) -> Decimal:
+    return max(values) / min(values) if min(values) > 0 else Decimal("Infinity")
 
 
 def _settle_unit_and_total(
@@ -642,7 +708,9 @@ def _settle_unit_and_total(
     exclude = {h for f, h in columns.items() if kinds.get(f) != "money"}
     unit_header = columns.get(unit_field)
     if unit_header is not None and how.get(unit_field) != "user":
-        per_line, partner = _per_line(unit_header, headers, data, quantities, exclude)
+        product_header = columns.get("product_name") or columns.get("product_id")
+        products = data[product_header][:_SAMPLE] if product_header is not None else None
+        per_line, partner = _per_line(unit_header, headers, data, quantities, exclude, products)
         if per_line:
             del columns[unit_field]
             if "line_total" not in columns:
@@ -662,10 +730,29 @@ def _settle_unit_and_total(
             for i, q in enumerate(quantities)
             if q is not None and abs(q) >= 2 and i < len(units) and units[i] and totals[i]
         ]
+        need = max(1, (len(rows) * 6 + 9) // 10)
         same = sum(units[i] == totals[i] for i in rows)
-        if rows and same >= max(1, (len(rows) * 6 + 9) // 10):
+        if rows and same >= need:
             del columns["line_total"]  # a second unit column, not a total
             how.pop("line_total", None)
+            return
+        if side == "vendor" and how.get(unit_field) != "user" and _generic_price(unit_header):
+            # a bare "price" beside a cost total that is always lower: the price is what the
+            # vendor suggests charging (Pax8's `price`), the total is the MSP's cost
+            priced = lower = 0
+            for q, unit, total in zip(quantities, units, totals, strict=False):
+                if q is None or q <= 0 or not unit or not total:
+                    continue
+                priced += 1
+                lower += total < q * unit - (Decimal("0.005") * q + Decimal("0.01"))
+            if priced and lower >= max(1, (priced * 6 + 9) // 10):
+                del columns[unit_field]
+                how.pop(unit_field, None)
+
+
+def _generic_price(header: str) -> bool:
+    """A unit column named only "price"/"unit price"/"rate": nothing in it says it is a cost."""
+    return header_key(header) in ("price", "unitprice", "rate", "unitrate", "listprice")
 
 
 def _distinct_partners(first: Sequence[object], second: Sequence[object]) -> float:
@@ -684,10 +771,6 @@ def _distinct_partners(first: Sequence[object], second: Sequence[object]) -> flo
     return sum(len(partners[a]) >= 2 for a in pairs) / len(pairs)
 
 
-def _distinct_count(values: Sequence[object]) -> int:
-    return len({str(v).strip().lower() for v in values[:2000] if v is not None and str(v).strip()})
-
-
 def _settle_product_name(
     side: Side,
     headers: list[str],
@@ -697,7 +780,9 @@ def _settle_product_name(
 ) -> None:
     """When the column taken for the product holds a generic text shared by many products (Syncro's
     description "User licence" beside the product in ``name``; Kaseya BMS's "Per user per month"),
-    the product is read from the other column, and the generic one kept as the alternate."""
+    the product is read from the other column, and the generic one kept as the alternate. Generic:
+    most of its values go with several values of the other column, and either not the other way
+    round or it has at most half as many different values."""
     current = columns.get("product_name")
     if current is None or how.get("product_name") == "user":
         return
@@ -715,11 +800,50 @@ def _settle_product_name(
         key=lambda h: -max(_match_score(f, header_key(h)) for f in scorers),
     )
     for other in candidates:
-        if _distinct_partners(data[current], data[other]) >= 0.5 and (
+        generic = _distinct_partners(data[current], data[other]) >= 0.5
+        if generic and (
             _distinct_partners(data[other], data[current]) < 0.2
-            or _distinct_count(data[other]) >= 2 * _distinct_count(data[current])
+            or 2 * len(_distinct(data[current])) <= len(_distinct(data[other]))
         ):
             columns["product_name"], how["product_name"] = other, "content"
             if side == "psa":
                 columns["product_alt"], how["product_alt"] = current, "content"
             return
+    if side == "psa" and "product_alt" not in columns and candidates:
+        # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
+        # reads it when the first name is not a product it knows
+        columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+def _distinct(values: Sequence[object], limit: int = 2000) -> set[str]:
+    return {str(v).strip().lower() for v in values[:limit] if v is not None and str(v).strip()}
+
+
+def _settle_client(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A client column with one value on every line, beside another client-like column with
+    several, is not the client: accounting exports have an "Account" (the ledger account, "200 -
+    Sales") beside the "Contact" who is billed (Xero's Receivable Invoice Detail)."""
+    current = columns.get("client")
+    if current is None or how.get("client") == "user" or len(data[current]) < 3:
+        return
+    if len(_distinct(data[current])) > 1:
+        return
+    field = next(f for f in FIELDS[side] if f.name == "client")
+    taken = set(columns.values())
+    best, best_count = None, 1
+    for header in headers:
+        if header in taken or _match_score(field, header_key(header)) <= 0:
+            continue
+        if not _content_ok("text", data[header]):
+            continue
+        count = len(_distinct(data[header]))
+        if count > best_count:
+            best, best_count = header, count
+    if best is not None:
+        columns["client"], how["client"] = best, "content"

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from engine.columns import ColumnMapping
 from engine.errors import CurrencyMismatchError
 from engine.header import Table
-from engine.money import currency_code
+from engine.money import ISO_CODES, currency_code
 
 DEFAULT = "USD"
 _MONEY_FIELDS = ("unit_cost", "unit_price", "line_total")
@@ -29,29 +29,6 @@ _MARKS = (
     ("€", "EUR"),
 )
 _CODE_IN_TEXT = re.compile(r"(?<![A-Z])([A-Z]{3})(?![A-Z])")
-_KNOWN_CODES = frozenset(
-    [
-        "USD",
-        "EUR",
-        "GBP",
-        "AUD",
-        "NZD",
-        "CAD",
-        "CHF",
-        "SEK",
-        "NOK",
-        "DKK",
-        "ZAR",
-        "INR",
-        "JPY",
-        "SGD",
-        "HKD",
-        "PLN",
-        "CZK",
-        "MXN",
-        "BRL",
-    ]
-)
 
 
 def stated_currency(table: Table, mapping: ColumnMapping, source: str) -> str | None:
@@ -59,7 +36,16 @@ def stated_currency(table: Table, mapping: ColumnMapping, source: str) -> str | 
     export is an error: its amounts cannot be added up."""
     header = mapping.get("currency")
     if header is not None:
-        codes = Counter(code for code in map(currency_code, table.data[header]) if code is not None)
+        values = table.data[header]
+        try:
+            counted = Counter(values)
+        except TypeError:  # an unhashable cell
+            counted = Counter(map(str, values))
+        codes: Counter[str] = Counter()
+        for value, count in counted.items():  # each distinct spelling looked at once
+            code = currency_code(value)
+            if code is not None:
+                codes[code] += count
         if len(codes) > 1:
             listed = ", ".join(f"{code} ({count} lines)" for code, count in codes.most_common())
             raise CurrencyMismatchError(
@@ -90,7 +76,7 @@ def _mark(text: str) -> str | None:
         if mark in text:
             return code
     for match in _CODE_IN_TEXT.finditer(text.upper()):
-        if match.group(1) in _KNOWN_CODES:
+        if match.group(1) in ISO_CODES:
             return match.group(1)
     return None
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from engine.columns import header_score
+from engine.columns import FIELDS, header_key, header_score
 from engine.errors import EmptyInputError
 from engine.readers import RawTable
 
@@ -126,6 +126,11 @@ def locate_header(raw: RawTable) -> Table:
     )
 
 
+#: "Customer: Contoso" on a group row names Contoso.
+_GROUP_LABEL = re.compile(
+    r"^\s*(?:customer|client|contact|company|account|organi[sz]ation)\s*(?:name)?\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
 #: The column added when the customer is read from group rows.
 GROUP_COLUMN = "Customer"
 
@@ -137,13 +142,26 @@ def _only_first_filled(table: Table, position: int) -> bool:
     return all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:])
 
 
+def _client_synonyms() -> set[str]:
+    return {
+        s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
+    }
+
+
+def _has_client_column(headers: list[str]) -> bool:
+    names = _client_synonyms()
+    return any(header_key(h) in names for h in headers)
+
+
 def customers_from_group_rows(table: Table) -> Table:
     """Accounting reports (QuickBooks Online "Sales by Customer Detail", Xero reports grouped by
     contact) put the customer's name alone on a row above its lines, then "Total for <name>".
 
     When the first row under the header is such a group row, each group's name becomes a
-    ``Customer`` column of the lines below it, and the group rows themselves (headings, not lines,
-    like the header) are dropped; the "Total for …" rows stay and are excluded as totals rows.
+    ``Customer`` column of the lines below it (a ``Product (group rows)`` column when the lines
+    already name their customer: a report grouped by item), and the group rows themselves
+    (headings, not lines, like the header) are dropped; the "Total for …" rows stay and are
+    excluded as totals rows.
     """
     if len(table.headers) < 3 or not table.row_numbers or not _only_first_filled(table, 0):
         return table
@@ -155,13 +173,34 @@ def customers_from_group_rows(table: Table) -> Table:
         if _only_first_filled(table, position):
             text = clean_text(first_column[position])
             if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
-                group = text
+                group = _GROUP_LABEL.sub("", text) or text
                 continue
         keep.append(position)
         names.append(group)
     if not keep:
         return table
+    first_header = table.headers[0]
+    if header_key(first_header) in _client_synonyms():
+        # the report's own customer column, filled on the group rows only: fill it on every line
+        filled = [
+            value if value is not None and str(value).strip() else names[n]
+            for n, value in enumerate(first_column[p] for p in keep)
+        ]
+        data0: dict[str, Sequence[object]] = {
+            h: [values[p] for p in keep] for h, values in table.data.items()
+        }
+        data0[first_header] = filled
+        return Table(
+            name=table.name,
+            headers=table.headers,
+            data=data0,
+            row_numbers=[table.row_numbers[p] for p in keep],
+            header_row=table.header_row,
+        )
     column = GROUP_COLUMN
+    if _has_client_column(table.headers):
+        # grouped by something else, a product ("Sales by Item"): the lines name their customer
+        column = "Product (group rows)"
     taken = {h.lower() for h in table.headers}
     while column.lower() in taken:
         column += " (group rows)" if column == GROUP_COLUMN else "'"

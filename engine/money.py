@@ -101,9 +101,67 @@ def to_fraction(value: Decimal | int) -> Fraction:
 
 
 _ISO_CODE = re.compile(r"^[A-Z]{3}$")
+#: The ISO 4217 codes a bill may be in (any three letters are not a currency: "YES", "NEW").
+ISO_CODES = frozenset(
+    [
+        "USD",
+        "EUR",
+        "GBP",
+        "AUD",
+        "NZD",
+        "CAD",
+        "CHF",
+        "SEK",
+        "NOK",
+        "DKK",
+        "ISK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "HRK",
+        "TRY",
+        "ZAR",
+        "INR",
+        "JPY",
+        "CNY",
+        "HKD",
+        "SGD",
+        "MYR",
+        "THB",
+        "IDR",
+        "PHP",
+        "KRW",
+        "TWD",
+        "VND",
+        "AED",
+        "SAR",
+        "QAR",
+        "KWD",
+        "BHD",
+        "OMR",
+        "ILS",
+        "EGP",
+        "NGN",
+        "KES",
+        "MXN",
+        "BRL",
+        "ARS",
+        "CLP",
+        "COP",
+        "PEN",
+        "UYU",
+        "RUB",
+        "UAH",
+        "KZT",
+        "PKR",
+        "BDT",
+        "LKR",
+    ]
+)
 _CURRENCY_NAMES = {
     "US$": "USD",
-    "$": "USD",
     "A$": "AUD",
     "AU$": "AUD",
     "NZ$": "NZD",
@@ -113,7 +171,6 @@ _CURRENCY_NAMES = {
     "€": "EUR",
     "EURO": "EUR",
     "EUROS": "EUR",
-    "DOLLAR": "USD",
     "POUND": "GBP",
     "STERLING": "GBP",
 }
@@ -127,7 +184,7 @@ def currency_code(value: object) -> str | None:
     if not text:
         return None
     if _ISO_CODE.match(text):
-        return text
+        return text if text in ISO_CODES else None
     return _CURRENCY_NAMES.get(text)
 
 

@@ -262,25 +262,43 @@ def read_csv_zip(path: Path, *, name: str) -> RawTable:
         header = _first_filled(cells)
         if first_header is None:
             first_header = header
-        elif header != first_header:
+        elif header != first_header and not _continues(cells, rows):
             raise UnreadableFileError(
                 f"{name}: the part {part.filename} has other columns than the first part, so the "
                 "zip holds different reports. Extract the parts and give the bill's part(s) only."
             )
         rows.extend(cells)
     files = ", ".join(info.filename for info in parts)
+    with zipfile.ZipFile(path) as package:
+        others = [n for n in package.namelist() if not n.endswith("/") and not _is_text_part(n)]
     label = (
         f"{name} ({len(parts)} CSV parts)" if len(parts) > 1 else f"{name} ({parts[0].filename})"
     )
-    notes = (
+    notes: tuple[str, ...] = (
         (f"{name}: read {len(parts)} CSV parts as one bill ({files}).",) if len(parts) > 1 else ()
     )
+    if others:
+        notes += (f"{name}: ignored what is not CSV in the zip ({', '.join(others[:5])}).",)
     return _checked(RawTable(label, rows, notes=notes))
+
+
+def _continues(part: Sequence[Sequence[Cell]], before: Sequence[Sequence[Cell]]) -> bool:
+    """A later part that starts with data, not a header of its own: its first row is as wide as the
+    rows before it (the same report cut in two) and does not look like a header."""
+    from engine.columns import header_score
+
+    first = next((row for row in part if any(c not in (None, "") for c in row)), None)
+    widths = {len(row) for row in before[-50:] if any(c not in (None, "") for c in row)}
+    return first is not None and len(first) in widths and header_score(first) < 2
 
 
 def _is_text_part(filename: str) -> bool:
     base = filename.rsplit("/", 1)[-1]
-    return filename.lower().endswith((".csv", ".txt")) and not base.startswith((".", "__MACOSX"))
+    return (
+        filename.lower().endswith((".csv", ".txt"))
+        and not base.startswith(".")
+        and not filename.startswith("__MACOSX/")
+    )
 
 
 def _natural_key(text: str) -> list[object]:
@@ -348,8 +366,6 @@ def read_xls(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
 
 
 def _read_workbook(path: Path, *, name: str, sheet: str | None, binary: bool = False) -> RawTable:
-    from python_calamine import CalamineError
-
     workbook = _open_binary(path, name) if binary else open_workbook(path, name)
     try:
         names = [str(sheet_name) for sheet_name in workbook.sheet_names]
@@ -362,20 +378,15 @@ def _read_workbook(path: Path, *, name: str, sheet: str | None, binary: bool = F
                     "--psa-sheet), spelled as in Excel."
                 )
             sheet = folded[sheet.strip().casefold()]
-        candidates = [sheet] if sheet is not None else names
-        grids: dict[str, list[list[object]]] = {}
-        for candidate in candidates:
-            try:
-                sheet_rows = workbook.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
-            except (CalamineError, ValueError) as error:
-                raise UnreadableFileError(
-                    f"{name}: sheet {candidate!r} could not be read ({error})."
-                ) from None
-            grids[candidate] = [list(row) for row in sheet_rows]
+        chosen: str | None = sheet
+        if chosen is None and len(names) > 1:  # score each sheet's top rows, then read one whole
+            tops = {n: _sheet_rows(workbook, n, name, nrows=SCORED_ROWS) for n in names}
+            chosen = _likeliest_sheet(tops)
+        elif chosen is None and names:
+            chosen = names[0]
+        rows = _sheet_rows(workbook, chosen, name) if chosen is not None else []
     finally:
         workbook.close()
-    chosen = sheet if sheet is not None else _likeliest_sheet(grids)
-    rows = grids.get(chosen, []) if chosen is not None else []
     if len(rows) > MAX_ROWS + 50:
         raise _too_many_rows(name)
     notes: tuple[str, ...] = ()
@@ -387,6 +398,26 @@ def _read_workbook(path: Path, *, name: str, sheet: str | None, binary: bool = F
         )
     label = name if len(names) == 1 or chosen is None else f"{name} (sheet {chosen!r})"
     return _checked(RawTable(label, rows, notes=notes))
+
+
+#: Rows of each sheet looked at to pick the one that looks like an export.
+SCORED_ROWS = 200
+
+
+def _sheet_rows(
+    workbook: Any, sheet: str, name: str, nrows: int | None = None
+) -> list[list[object]]:
+    from python_calamine import CalamineError
+
+    try:
+        data = workbook.get_sheet_by_name(sheet)
+        try:
+            rows = data.to_python(skip_empty_area=False, nrows=nrows)
+        except TypeError:  # a python-calamine without nrows: the whole sheet
+            rows = data.to_python(skip_empty_area=False)[:nrows]
+    except (CalamineError, ValueError) as error:
+        raise UnreadableFileError(f"{name}: sheet {sheet!r} could not be read ({error}).") from None
+    return [list(row) for row in rows]
 
 
 def _likeliest_sheet(grids: dict[str, list[list[object]]]) -> str | None:

@@ -20,7 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import cast
 
-from engine.bills import bill_totals, name_bills
+from engine.bills import bill_totals, name_bills, period_warnings
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import ColumnMapping, Side, check_side, recognise
 from engine.currency import settle as settle_currency
@@ -113,8 +113,12 @@ def merge_bills(parts: Sequence[Prepared]) -> Prepared:
     if len(parts) == 1:
         return parts[0]
     names = [part.raw.name for part in parts]
-    if len(set(names)) < len(names):
+    if len(set(names)) < len(names):  # bill.csv from two folders: numbered, so each is named apart
         names = [f"{name} (bill {i})" for i, name in enumerate(names, start=1)]
+        parts = [
+            replace(part, raw=replace(part.raw, name=name))
+            for part, name in zip(parts, names, strict=True)
+        ]
     lines: list[Line] = []
     keys: dict[str, str] = {}
     for part, name in zip(parts, names, strict=True):
@@ -225,7 +229,14 @@ def reconcile_prepared(
         bill_currencies, (psa_raw.name, stated_currency(psa.table, psa_mapping, psa_raw.name))
     )
     vendor_period = _most_common_month([line.period_start for line in vendor_list])
-    period = settings.period or vendor_period
+    psa_period_header = psa_mapping.get("period_start")
+    psa_period = (
+        _most_common_month(psa.table.data[psa_period_header], parse_date)
+        if psa_period_header
+        else None
+    )
+    # a bill without dates (a distributor's bare CSV): the PSA export's invoice month stands in
+    period = settings.period or vendor_period or psa_period
     if settings.period and vendor_period and settings.period != vendor_period:
         warnings.append(
             f"The vendor bill's charges are mostly for {vendor_period}, but the period in "
@@ -235,14 +246,11 @@ def reconcile_prepared(
         dt.date(int(period[:4]), int(period[5:7]), 1) if period else None
     )
     cancel_lines(psa_list, period_start)
-    psa_period_header = psa_mapping.get("period_start")
-    if psa_period_header and vendor_period:
-        psa_period = _most_common_month(psa.table.data[psa_period_header], parse_date)
-        if psa_period and psa_period != vendor_period:
-            warnings.append(
-                f"The vendor bill is for {vendor_period} but the PSA export is for "
-                f"{psa_period}: compare the same month, or the findings will be off."
-            )
+    if vendor_period and psa_period and psa_period != vendor_period:
+        warnings.append(
+            f"The vendor bill is for {vendor_period} but the PSA export is for "
+            f"{psa_period}: compare the same month, or the findings will be off."
+        )
     _require_lines(vendor_list, vendor_raw.name, "vendor bill")
 
     say("Matching products")
@@ -293,9 +301,9 @@ def reconcile_prepared(
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
 
     excluded = _excluded(vendor_list, vendor_raw.name) + _excluded(psa_list, psa_raw.name)
-    warnings += _totals_warnings(vendor_list, vendor_raw.name) + _totals_warnings(
-        psa_list, psa_raw.name
-    )
+    for bill in bills:  # each bill against its own totals row
+        warnings += _totals_warnings(bill.lines, bill.raw.name)
+    warnings += _totals_warnings(psa_list, psa_raw.name)
     kpis = _kpis(
         vendor_list,
         psa_list,
@@ -307,6 +315,7 @@ def reconcile_prepared(
         time.perf_counter() - started,
     )
     kpis = replace(kpis, currency=currency, **bill_totals(bills, vendor_list, currency))
+    warnings += period_warnings(bills, vendor_list, period)
     if vendor.parts:
         discrepancies = name_bills(
             discrepancies, vendor_list, vendor.client_keys, vendor_group, infos, names

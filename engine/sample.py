@@ -654,6 +654,10 @@ def vendor_rows(scenario: Scenario, fmt: str, *, period: str = "2025-08") -> lis
                 ]
             )
     else:
+        from engine.sample_formats import MORE_VENDOR_FORMATS, more_vendor_rows
+
+        if fmt in MORE_VENDOR_FORMATS:
+            return more_vendor_rows(scenario, fmt, period)
         raise ValueError(f"unknown vendor format {fmt!r}; known: {', '.join(VENDOR_FORMATS)}")
     return rows
 
@@ -828,6 +832,10 @@ def psa_rows(scenario: Scenario, fmt: str, *, seed: int = 1) -> list[list[str]]:
                 ]
             )
     else:
+        from engine.sample_formats import MORE_PSA_FORMATS, more_psa_rows
+
+        if fmt in MORE_PSA_FORMATS:
+            return more_psa_rows(scenario, fmt, seed)
         raise ValueError(f"unknown PSA format {fmt!r}; known: {', '.join(PSA_FORMATS)}")
     return rows
 
