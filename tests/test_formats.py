@@ -945,7 +945,6 @@ def test_one_bill_split_into_several_finds_the_same_and_ties(
 
 def test_the_workbook_path_shows_the_bills_currency(tmp_path: Path) -> None:
     """In-place workbook path: the output sheets' money cells carry the € format into the package."""
-    import openpyxl
 
     from addin.workbook_file import reconcile_workbook
 
