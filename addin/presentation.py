@@ -176,6 +176,7 @@ MATCH_COLUMNS: tuple[Column, ...] = (
     Column("Matched to", "text", 40),
     Column("How", "text", 12),
     Column("Confidence", "confidence", 12),
+    Column("Evidence", "wrap", 60),
 )
 EXCLUDED_COLUMNS: tuple[Column, ...] = (
     Column("Side", "text", 8),
@@ -407,6 +408,7 @@ def match_table(result: Result) -> OutputTable:
                 m.psa_name or m.vendor_name,
                 m.method,
                 m.confidence,
+                m.evidence,
             ]
         )
     for p in result.product_matches:
@@ -418,6 +420,7 @@ def match_table(result: Result) -> OutputTable:
                 p.product,
                 p.method,
                 p.confidence,
+                p.evidence,
             ]
         )
     return OutputTable(
@@ -646,6 +649,39 @@ ALIAS_COLUMNS: tuple[Column, ...] = (
     Column("PSA spelling", "text", 40),
     Column("Added by", "text", 44),
 )
+
+
+#: How the matcher pairs a PSA description with a vendor product by inference, not by name alone.
+INFERRED_PRODUCT_METHODS = frozenset(
+    ["context", "shared word", "elimination", "seat gap", "learned", "meaning", "name fit"]
+)
+
+
+def learned_product_aliases(result: Result, existing: Mapping[str, str]) -> list[list[object]]:
+    """Product spellings Reconcile resolved from what the client buys (in-house names, bare plans,
+    abbreviations), not yet in Product Aliases: added with their evidence for the user to confirm
+    (keep the row) or reject (delete it). Rows read vendor spelling → PSA spelling, like the user's."""
+    known = {psa.strip().lower() for psa in existing.values()}
+    rows: list[list[object]] = []
+    seen: set[str] = set()
+    for match in result.product_matches:
+        spelling = match.spelling.strip()
+        if (
+            match.side == "psa"
+            and match.method in INFERRED_PRODUCT_METHODS
+            and spelling.lower() not in known
+            and spelling.lower() not in seen
+        ):
+            seen.add(spelling.lower())
+            rows.append(
+                [
+                    match.product,
+                    spelling,
+                    f"Reconcile ({match.method} {match.confidence:.2f}: {match.evidence}): "
+                    "delete the row if wrong",
+                ]
+            )
+    return rows
 
 
 def learned_aliases(result: Result, existing: Mapping[str, str]) -> list[list[object]]:

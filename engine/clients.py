@@ -207,9 +207,9 @@ def client_key(name: str) -> str:
         tokens = " ".join(tokens).split()
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
-    if any(t.isdigit() for t in tokens):  # "Store No. 9", "#9", "Nr 9": the number is what counts
+    if any(t.isdigit() for t in tokens):  # "Store No. 9", "#9", "Nr 009": the number is what counts
         tokens = [
-            t
+            t.lstrip("0") or "0" if t.isdigit() else t
             for i, t in enumerate(tokens)
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]

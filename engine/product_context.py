@@ -119,14 +119,14 @@ def _in_basket(
     out: dict[tuple[int, str], Inference] = {}
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
-        key = _only_fit(description, basket, names, fit)
+        key = _only_fit(description, seats, basket, names, fit)
         if key is not None:
             out[(group, description)] = Inference(
                 key, "context", 0.9, f"fits the client's vendor product {names[key]!r}"
             )
             taken.add(key)
             continue
-        key = _only_fit(description, basket, names, loose_fit)
+        key = _only_fit(description, seats, basket, names, loose_fit)
         if key is not None:
             out[(group, description)] = Inference(
                 key,
@@ -240,17 +240,25 @@ def _by_concept(
 
 def _only_fit(
     description: str,
+    seats: Decimal,
     basket: Mapping[str, Decimal],
     names: Mapping[str, str],
     how: Callable[[str, str], Fit | None],
 ) -> str | None:
-    """The one basket product the description fits best, if one is strictly best."""
+    """The one basket product the description fits best, if one is strictly best. A single word
+    ("Standard", "E3") that fits several products decides nothing by itself: the one with the same
+    seat count, if exactly one has it, is the one meant."""
     fits = sorted(
         (f.rank, key) for key in basket if (f := how(description, names[key])) is not None
     )
-    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+    if not fits:
+        return None
+    if len(fits) == 1:
         return fits[0][1]
-    return None
+    if len(meaningful(description)) >= 2 and fits[0][0] < fits[1][0]:
+        return fits[0][1]
+    same = [key for _, key in fits if basket[key] == seats]
+    return same[0] if len(same) == 1 else None
 
 
 def _name_words(basket: Mapping[str, Decimal], names: Mapping[str, str]) -> str:

@@ -28,7 +28,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bnew commerce(?: experience)?\b", " "),
     (r"\b(?:legacy )?csp\b", " "),
     (r"\bw/o teams\b|\bwithout teams\b|\bno teams\b|\bno-teams\b", " noteams "),
+    (r"\b([a-z]{2,6})(p\d)\b", r"\1 \2"),  # "AADP1", "EXOP2": the plan glued to the product
     (r"\bazure active directory\b|\bazure ad\b|\baad\b", " entra id "),
+    # Advanced Threat Protection: Office 365's became Defender for Office 365, the endpoint one
+    # ("Microsoft/Windows Defender ATP") became Defender for Endpoint
+    (
+        r"\b(?:office 365|o365|o 365)\s+(?:advanced threat protection|atp)\b",
+        " defender for office 365 ",
+    ),
+    (
+        r"\b(?:microsoft |windows )?defender\s+(?:advanced threat protection|atp)\b",
+        " defender for endpoint ",
+    ),
+    (r"\batp\b", " defender for office 365 "),
     (r"\bmicrosoft entra\b", " entra "),
     (r"\(monthly pre-?paid\)|\(annual pre-?paid\)", " "),
     (r"\bper user(?: per month|/month|/mo)?\b|/user(?:/month)?\b|\bpupm\b|/mo\b|/month\b", " "),
@@ -121,7 +133,6 @@ _EXPAND = {
     "sec": "security",
     "def": "defender",
     "lic": "",
-    "atp": "defender for office 365",
 }
 #: Tokens that tell look-alike products apart: fuzzy matching never crosses a difference in these.
 DISCRIMINATORS = frozenset(
