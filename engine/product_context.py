@@ -51,10 +51,43 @@ class Inference:
 Pending = tuple[int, str, Decimal]
 
 
+#: Words many kinds of product use ("SaaS Protection", "Email Threat Protection", "Cloud Backup"):
+#: sharing one says nothing about which product a description means.
+GENERIC_PRODUCT_WORDS = frozenset(
+    [
+        "protection",
+        "protect",
+        "saas",
+        "cloud",
+        "platform",
+        "suite",
+        "advanced",
+        "complete",
+        "threat",
+        "email",
+        "data",
+        "total",
+        "edition",
+        "hosted",
+        "managed",
+        "defense",
+        "defence",
+        "service",
+        "services",
+        "solution",
+        "solutions",
+        "app",
+        "apps",
+        "license",
+    ]
+)
+
+
 def _distinctive(word: str) -> bool:
     """A word that can single a product out: not a billing word, the brand or an edition word."""
     return (
         word not in FILLER
+        and word not in GENERIC_PRODUCT_WORDS
         and word not in BRAND
         and word not in DISCRIMINATORS
         and len(word) >= 3
@@ -166,17 +199,6 @@ def _in_basket(
         for d, s in still
         if not service_words(d) and not any(_shares_word(d, name, common) for name in all_names)
     ]
-    if len(unpaired) == 1 and len(candidates) == 1 and basket[unpaired[0]] != candidates[0][1]:
-        description, seats = candidates[0]
-        key = unpaired[0]
-        out[(group, description)] = Inference(
-            key,
-            "elimination",
-            0.6,
-            f"the client's only unpaired vendor product, {names[key]!r}, and its only unexplained "
-            "licence line (seats differ)",
-        )
-        return out
     for description, seats in candidates:
         same = [key for key in unpaired if basket[key] == seats]
         rivals = [d for d, s in candidates if s == seats and d != description]
