@@ -41,7 +41,15 @@ CONCEPTS: dict[str, frozenset[str]] = {
 }
 
 
+#: Concept words that only say what a product works on ("Mailbox Backup", "Email Threat
+#: Protection"): they decide alone only when nothing stronger is said.
+MODIFIERS = frozenset(["mailbox", "mailboxes", "email", "mail", "hosted"])
+
+
 def concept_targets(words: Iterable[str]) -> list[frozenset[str]]:
-    """For each concept word of a description, the name words it points to (a product of that kind
-    must answer every one: "Email Threat Protection" is a threat-protection product for email)."""
-    return [CONCEPTS[word] for word in dict.fromkeys(words) if word in CONCEPTS]
+    """For each concept word of a description, the name words it points to: a product of that kind
+    must answer every one ("Email Threat Protection" is a threat-protection product); words that only
+    say what it works on count when nothing else is said ("Hosted Email")."""
+    said = [word for word in dict.fromkeys(words) if word in CONCEPTS]
+    strong = [word for word in said if word not in MODIFIERS]
+    return [CONCEPTS[word] for word in (strong or said)]

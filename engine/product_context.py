@@ -200,31 +200,33 @@ def _in_basket(
         if not service_words(d) and not any(_shares_word(d, name, common) for name in all_names)
     ]
     for description, seats in candidates:
+        # Seats are the only evidence here: an unpaired product with the same count, or a billed
+        # product whose other lines leave exactly this many seats unbilled. Two such products, or
+        # two such lines, and nothing is decided.
+        if seats < 2:
+            continue  # one seat matches too much by chance to be evidence
         same = [key for key in unpaired if basket[key] == seats]
+        gaps = [k for k in billed if k in basket and basket[k] - billed[k] == seats]
         rivals = [d for d, s in candidates if s == seats and d != description]
-        if len(same) == 1 and not rivals:
+        if len(same) + len(gaps) != 1 or rivals:
+            continue
+        if same:
             key = same[0]
             only = (
                 "only unpaired vendor product" if len(unpaired) == 1 else "unpaired vendor product"
             )
-            out[(group, description)] = Inference(
-                key,
-                "elimination",
-                0.7,
-                f"the client's {only} with the same {seats.normalize():f} seats, {names[key]!r}",
+            evidence = (
+                f"the client's {only} with the same {seats.normalize():f} seats, {names[key]!r}"
             )
             unpaired.remove(key)
-            continue
-        gaps = [k for k in billed if k in basket and basket[k] - billed[k] == seats]
-        if len(gaps) == 1 and not rivals and seats > 0:
+            out[(group, description)] = Inference(key, "elimination", 0.7, evidence)
+        else:
             key = gaps[0]
-            out[(group, description)] = Inference(
-                key,
-                "seat gap",
-                0.7,
+            evidence = (
                 f"its {seats.normalize():f} seats are exactly what the client's other "
-                f"{names[key]!r} lines leave unbilled",
+                f"{names[key]!r} lines leave unbilled"
             )
+            out[(group, description)] = Inference(key, "seat gap", 0.7, evidence)
     return out
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -52,6 +53,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b|\bup-?front\b", " "),
     (r"\b([mo]365)(?=[a-z])", r"\1 "),  # "O365E3", "M365BP": the plan glued to the brand
     (r"\bo[- ]365\b", " office 365 "),
+    (r"\bms[- ]?365\b", " microsoft 365 "),
     (r"\bm[- ]365\b", " microsoft 365 "),
     # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"
     (r"^\s*[a-z][a-z &/-]{2,30}:(?=\s*[a-z])", " "),
@@ -132,6 +134,10 @@ _EXPAND = {
     "sku": "",
     "sec": "security",
     "def": "defender",
+    "mde": "defender for endpoint",
+    "mdi": "defender for identity",
+    "mdca": "defender for cloud apps",
+    "mcas": "defender for cloud apps",
     "lic": "",
 }
 #: Tokens that tell look-alike products apart: fuzzy matching never crosses a difference in these.
@@ -205,6 +211,8 @@ def product_key(text: str) -> str:
     tokens: list[str] = []
     for token in folded.split():
         expanded = _EXPAND.get(token, token)
+        if expanded == token and token != "microsoft" and _microsoft_typo(token):
+            expanded = "microsoft"  # "Microsfot", "Micorsoft": the brand, typed in a hurry
         for part in expanded.split():
             if part in _STRIP_TOKENS:
                 continue
@@ -217,6 +225,18 @@ def product_key(text: str) -> str:
     if tokens[:2] == ["microsoft", "microsoft"]:
         tokens.pop(0)
     return " ".join(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _microsoft_typo(token: str) -> bool:
+    return (
+        token.startswith("mi")
+        and 7 <= len(token) <= 11
+        and (
+            Levenshtein.distance(token, "microsoft", score_cutoff=2) <= 2
+            or sorted(token) == sorted("microsoft")
+        )
+    )
 
 
 @lru_cache(maxsize=65536)
