@@ -23,13 +23,13 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from addin.sheet_rows import fill_rows
+from addin.sheet_rows import clip, escape_text, fill_rows
 from addin.sheets_xlsx import Rendered
 from engine.errors import UnreadableFileError
 
@@ -531,13 +531,18 @@ def replace_sheets(
     *,
     name: str = "workbook",
     shared_strings: bool = False,
+    hidden: Collection[str] = (),
+    appended: Mapping[str, Appended] | None = None,
 ) -> bytes:
     """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets).
 
     ``rendered`` is a package, or sheet shells whose remaining rows are written here, directly in the
     target's style ids (so the bulk of the cells never needs remapping). Text becomes inline strings,
     so the target's shared-string table is never touched; ``shared_strings`` appends it to that table
-    instead, as Excel would (for pasted input sheets in tests and the benchmark).
+    instead, as Excel would (for pasted input sheets in tests and the benchmark). Sheets named in
+    ``hidden`` are hidden when they are new (a sheet the user has unhidden stays as they left it).
+    ``appended`` adds rows to sheets the user owns (Client Aliases), in place: every existing cell,
+    column and row stays as it is.
     """
     pending = rendered.pending if isinstance(rendered, Rendered) else {}
     target = Package.read(target_bytes, name)
@@ -569,8 +574,12 @@ def replace_sheets(
             xml = fill_rows(xml, rows, template_row=template_row)
         target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
+    for sheet_name, rows_at in (appended or {}).items():
+        if sheet_name in existing and rows_at.rows:
+            part = existing[sheet_name]
+            target.set(part, append_rows(target.text(part), rows_at))
     if new_sheets:
-        _add_sheets(target, new_sheets)
+        _add_sheets(target, new_sheets, hidden)
     _drop_calc_chain(target, work.removed)
     types = _content_type_edit(target.text("[Content_Types].xml"), work.removed, work.added_types)
     target.set("[Content_Types].xml", types)
@@ -590,7 +599,9 @@ def _rels_document(elements: list[str]) -> str:
     )
 
 
-def _add_sheets(target: Package, new_sheets: list[tuple[str, str]]) -> None:
+def _add_sheets(
+    target: Package, new_sheets: list[tuple[str, str]], hidden: Collection[str] = ()
+) -> None:
     workbook = target.text("xl/workbook.xml")
     prefix_match = re.search(rf'xmlns:(\w+)="{re.escape(NS_REL)}"', workbook)
     if prefix_match is None:
@@ -610,8 +621,9 @@ def _add_sheets(target: Package, new_sheets: list[tuple[str, str]]) -> None:
             counter += 1
         rid = f"rIdLF{counter}"
         used_ids.add(rid)
+        state = ' state="hidden"' if sheet_name in hidden else ""
         elements.append(
-            f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}" {prefix}:id="{rid}"/>'
+            f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}"{state} {prefix}:id="{rid}"/>'
         )
         relationships.append(_rel_xml(rid, REL_WORKSHEET, posixpath.relpath(part, "xl")))
         next_sheet_id += 1
@@ -632,3 +644,74 @@ def _drop_calc_chain(target: Package, removed: list[str]) -> None:
         r'<Relationship\b[^>]*Target="/?(?:xl/)?calcChain\.xml"[^>]*/>', "", target.text(rels_part)
     )
     target.set(rels_part, rels_xml)
+
+
+# --- rows appended to a sheet the user owns -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Appended:
+    """Rows to add to a user's sheet: from sheet row ``first_row`` (1-based), column ``first_col``
+    (0-based) on."""
+
+    first_row: int
+    first_col: int
+    rows: Sequence[Sequence[object]]
+
+
+_ROW_ELEMENT = re.compile(r'<row\b[^>]*?\br="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.DOTALL)
+_CELL_REF = re.compile(r'<c\b[^>]*?\br="([A-Z]+)(\d+)"')
+
+
+def _appended_cell(ref: str, value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
+    text = escape_text(clip(str(value)))
+    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def append_rows(sheet_xml: str, at: Appended) -> str:
+    """``sheet_xml`` with ``at.rows`` added below its last row; nothing already there changes (empty
+    rows in the way — formatting only — make room)."""
+    from engine.header import column_letter
+
+    last_row = at.first_row + len(at.rows) - 1
+
+    def keep(match: re.Match[str]) -> str:
+        number, element = int(match.group(1)), match.group(0)
+        if at.first_row <= number <= last_row and "<v>" not in element and "<is>" not in element:
+            return ""  # an empty (formatted) row where a new one goes
+        return element
+
+    xml = _ROW_ELEMENT.sub(keep, sheet_xml)
+    rows = []
+    for offset, values in enumerate(at.rows):
+        number = at.first_row + offset
+        cells = "".join(
+            _appended_cell(f"{column_letter(at.first_col + index)}{number}", value)
+            for index, value in enumerate(values)
+        )
+        rows.append(f'<row r="{number}">{cells}</row>')
+    added = "".join(rows)
+    later = [m for m in _ROW_ELEMENT.finditer(xml) if int(m.group(1)) > last_row]
+    if later:  # rows below ours (values far down the sheet) stay after ours, in order
+        position = later[0].start()
+        xml = xml[:position] + added + xml[position:]
+    elif "<sheetData/>" in xml:
+        xml = xml.replace("<sheetData/>", f"<sheetData>{added}</sheetData>", 1)
+    else:
+        end = xml.rindex("</sheetData>")
+        xml = xml[:end] + added + xml[end:]
+    last_col = column_letter(at.first_col + max(len(r) for r in at.rows) - 1)
+
+    def widen(match: re.Match[str]) -> str:
+        start, end_col, end_row = match.group(1), match.group(2), int(match.group(3))
+        if len(last_col) > len(end_col) or (len(last_col) == len(end_col) and last_col > end_col):
+            end_col = last_col
+        return f'<dimension ref="{start}:{end_col}{max(end_row, last_row)}"/>'
+
+    return re.sub(r'<dimension ref="([A-Z]+\d+):([A-Z]+)(\d+)"/>', widen, xml, count=1)

@@ -57,6 +57,11 @@ def _find(grid: Grid, label: str) -> tuple[int, int] | None:
     return None
 
 
+def find_label(grid: Grid, label: str) -> tuple[int, int] | None:
+    """(row, column) of the first cell reading ``label`` (case and spaces aside)."""
+    return _find(grid, label)
+
+
 def _cell(grid: Grid, r: int, c: int) -> object:
     if r < len(grid) and c < len(grid[r]):
         return grid[r][c]

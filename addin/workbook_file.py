@@ -20,12 +20,13 @@ from typing import Any
 
 from python_calamine import CalamineError
 
+from addin import decisions as store
 from addin import presentation as spec
-from addin.package import replace_sheets
-from addin.settings_sheet import read_settings
+from addin.package import Appended, replace_sheets
+from addin.settings_sheet import ALIAS_HEADER, find_label, read_settings
 from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
-from engine.export import atomic_write_bytes
+from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import paused_gc
 from engine.readers import RawTable, check_zip, open_workbook
 from engine.reconcile import Prepared, check_distinct, prepare, reconcile_prepared
@@ -46,6 +47,9 @@ class WorkbookInputs:
     client_alias_rows: (
         Grid  # the Client Aliases sheet's rows under its header, as the user has them
     )
+    client_alias_grid: Grid = ()  # the whole Client Aliases sheet, from A1
+    discrepancy_grid: Grid = ()  # Discrepancies as the user left it (their decisions)
+    store_grid: Grid = ()  # the hidden Decisions sheet
 
 
 def _sheet_values(book: Any, name: str, path: Path) -> Grid:
@@ -141,6 +145,7 @@ INPUT_SHEET_NAMES = (
     spec.PRODUCT_ALIASES,
     spec.DISCREPANCIES,
     spec.HISTORY,
+    store.STORE,
 )
 
 
@@ -185,6 +190,9 @@ def _inputs(
             for r in grids.get(spec.CLIENT_ALIASES, [])[1:]
             if any(v not in (None, "") for v in r)
         ],
+        client_alias_grid=grids.get(spec.CLIENT_ALIASES, []),
+        discrepancy_grid=grids.get(spec.DISCREPANCIES, []),
+        store_grid=grids.get(store.STORE, []),
     )
 
 
@@ -292,50 +300,74 @@ def _reconcile_workbook(
     say: Callable[[str], None],
     settings_override: Settings | None,
 ) -> Result:
+    target = Path(out) if out else source
+    check_writable(target)
     original = source.read_bytes()
     prepared = read_prepared(source, settings_override, say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
     say("Writing the output sheets")
+    applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
     learned = spec.learned_aliases(result, inputs.settings.client_aliases)
-    sheets = (*spec.OUTPUT_SHEETS, spec.CLIENT_ALIASES) if learned else spec.OUTPUT_SHEETS
     rendered = render(
         result,
-        decisions=inputs.decisions,
+        decisions=applied.decisions,
         history=inputs.history,
-        sheets=sheets,
-        client_aliases=[*inputs.client_alias_rows, *learned],
+        sheets=(store.STORE, *spec.OUTPUT_SHEETS),
+        tables={spec.DISCREPANCIES: applied.discrepancies, store.STORE: applied.store},
     )
-    updated = replace_sheets(original, rendered, name=source.name)
-    _write(Path(out) if out else source, updated)
-    return result
+    updated = replace_sheets(
+        original,
+        rendered,
+        name=source.name,
+        hidden={store.STORE},
+        appended={spec.CLIENT_ALIASES: alias_rows_at(inputs.client_alias_grid, learned)},
+    )
+    _write(target, updated)
+    return store.with_warnings(result, applied.warnings)
+
+
+def alias_rows_at(grid: Grid, learned: list[list[object]]) -> Appended:
+    """Where learned aliases go in the user's Client Aliases sheet: under their last row, in the
+    header's columns (a title row, a comment column or a table moved to C5 all stay as they are)."""
+    found = find_label(grid, ALIAS_HEADER[0])
+    last = max(
+        (i for i, row in enumerate(grid) if any(v not in (None, "") for v in row)), default=-1
+    )
+    if found is None:  # no header left: put one back above the new rows
+        rows = [list(ALIAS_HEADER), *learned] if learned else []
+        return Appended(last + 3 if last >= 0 else 1, 0, rows)
+    return Appended(last + 2, found[1], learned)
 
 
 def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = None) -> Path:
     """Values-only copy of this month's outputs beside the workbook; the month's KPIs added to History."""
     source = Path(path)
     say = progress or (lambda message: None)
+    check_writable(source)
     original = source.read_bytes()
     prepared = read_prepared(source, say=say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
+    applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
+    inputs = replace(inputs, decisions=applied.decisions)
     history = archived_history(inputs, result)
     archive = archive_name(source, result)
-    atomic_write_bytes(archive, render_bytes(result, decisions=inputs.decisions, history=history))
+    tables = {spec.DISCREPANCIES: applied.discrepancies}
+    atomic_write_bytes(
+        archive,
+        render_bytes(result, decisions=applied.decisions, history=history, tables=tables),
+    )
     rendered = render(
         result,
-        decisions=inputs.decisions,
+        decisions=applied.decisions,
         history=history,
-        sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY),
+        sheets=(store.STORE, *spec.OUTPUT_SHEETS, spec.HISTORY),
+        tables={**tables, store.STORE: applied.store},
     )
-    _write(source, replace_sheets(original, rendered, name=source.name))
+    _write(source, replace_sheets(original, rendered, name=source.name, hidden={store.STORE}))
     return archive
 
 
 def _write(target: Path, data: bytes) -> None:
-    try:
-        atomic_write_bytes(target, data)
-    except PermissionError:
-        raise UnreadableFileError(
-            f"{target}: cannot be written (is it open in Excel?). Close it there and run again."
-        ) from None
+    atomic_write_bytes(target, data)

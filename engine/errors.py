@@ -10,7 +10,8 @@ place and show ``str(error)``. Any other exception is a bug and surfaces as one.
     │   ├── EmptyInputError        no data rows (empty file, header only, empty sheet)
     │   ├── MissingColumnError     a required column could not be found
     │   └── WrongSideError         a PSA export given as the vendor file, the same file twice, …
-    └── SettingsError              a mapping file, alias or setting is invalid (all problems listed)
+    ├── SettingsError              a mapping file, alias or setting is invalid (all problems listed)
+    └── OutputError                an output cannot be written there (read-only, a folder, an input)
 """
 
 from __future__ import annotations
@@ -42,3 +43,7 @@ class WrongSideError(InputError):
 
 class SettingsError(LeakageFinderError):
     """A mapping, alias or setting is invalid; the message lists every problem at once."""
+
+
+class OutputError(LeakageFinderError):
+    """An output path cannot be written: read-only, a folder, an input, the wrong kind of file."""

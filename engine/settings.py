@@ -137,10 +137,22 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
 def load_settings_file(path: str | Path) -> Settings:
     """Read a ``.json`` or ``.toml`` mapping/settings file."""
     path = Path(path)
+    if path.suffix.lower() not in (".json", ".toml"):
+        raise SettingsError(
+            f"Mapping file {path}: mapping files are .json or .toml, not {path.suffix or 'no ending'}."
+            " Save it as JSON (see the README for an example) or TOML."
+        )
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data_bytes = path.read_bytes()
     except OSError as error:
         raise SettingsError(f"Mapping file {path}: cannot be read ({error.strerror}).") from None
+    from engine.errors import InputError
+    from engine.readers import decode_text
+
+    try:
+        text = decode_text(data_bytes, f"Mapping file {path}").lstrip("\ufeff")
+    except InputError as error:
+        raise SettingsError(str(error)) from None
     try:
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:

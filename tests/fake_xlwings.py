@@ -278,6 +278,7 @@ class FakeSheet:
         self.added_charts: list[FakeChart] = []
         self.font = FakeFont(self.recorder)
         self.frozen: Any = None
+        self._visible = True
 
     def _store(self, row: int, col: int, value: Any) -> None:
         if isinstance(value, str) and value.startswith("'"):
@@ -313,6 +314,19 @@ class FakeSheet:
             n, rem = divmod(n - 1, 26)
             letters = chr(65 + rem) + letters
         return FakeRange(self, f"A1:{letters}{max(rows)}")
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        self.recorder.hit("sheet.visible")
+        self._visible = value
+
+    def clear_contents(self) -> None:
+        self.recorder.hit("sheet.clear_contents")
+        self.cells.clear()
 
     def delete(self) -> None:
         self.recorder.hit("sheet.delete")

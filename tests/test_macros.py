@@ -167,7 +167,9 @@ def test_clear_results_only_removes_outputs(
         spec.CLIENT_ALIASES,
         spec.PRODUCT_ALIASES,
         spec.HISTORY,
+        "Decisions",  # the user's decisions stay (hidden)
     ]
+    assert book.sheets["Decisions"].visible is False
 
 
 def test_import_loads_an_export_as_text(tmp_path: Path, template_bytes: bytes, caller: Any) -> None:
