@@ -116,9 +116,15 @@ class Package:
         if part not in self._loaded:
             try:
                 self._loaded[part] = self._archive.read(part)
-            except (zipfile.BadZipFile, KeyError, OSError, EOFError) as error:
+            except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error) as error:
                 raise UnreadableFileError(
-                    f"{self._name}: part {part} is damaged ({error})."
+                    f"{self._name}: part {part} is damaged ({error}). Open the workbook in Excel "
+                    "(it offers to repair it) and save it again."
+                ) from None
+            except RuntimeError as error:  # zipfile: the part is flagged encrypted
+                raise UnreadableFileError(
+                    f"{self._name}: part {part} is encrypted ({error}). Remove the protection in "
+                    "Excel and save it again."
                 ) from None
         return self._loaded[part]
 

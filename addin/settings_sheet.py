@@ -91,6 +91,9 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
         except InvalidOperation:
             problems.append(f"Settings sheet: {key} should be a number, found {raw!r}")
             continue
+        if not number.is_finite():
+            problems.append(f"Settings sheet: {key} should be a number, found {raw!r}")
+            continue
         if key == "target":
             target = number
         else:

@@ -28,7 +28,7 @@ from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import paused_gc
-from engine.readers import RawTable, check_zip, open_workbook
+from engine.readers import RawTable, check_sheet_size, check_zip, open_workbook
 from engine.reconcile import Prepared, check_distinct, prepare, reconcile_prepared
 from engine.result import Result
 from engine.settings import Settings
@@ -53,6 +53,7 @@ class WorkbookInputs:
 
 
 def _sheet_values(book: Any, name: str, path: Path) -> Grid:
+    check_sheet_size(path, path.name, name)
     try:
         # Empty cells stay "" (every parser reads "" as blank): 100k rows are not copied again.
         values: Grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -288,6 +289,7 @@ def reconcile_workbook(
     source = Path(path)
     if not source.exists():
         raise UnreadableFileError(f"{source}: no such workbook. Check the path.")
+    check_is_workbook(source)
     say = progress or (lambda message: None)
     say(f"Reading {source.name}")
     with paused_gc():
@@ -338,6 +340,26 @@ def alias_rows_at(grid: Grid, learned: list[list[object]]) -> Appended:
         rows = [list(ALIAS_HEADER), *learned] if learned else []
         return Appended(last + 3 if last >= 0 else 1, 0, rows)
     return Appended(last + 2, found[1], learned)
+
+
+def check_is_workbook(source: Path) -> None:
+    """A Leakage Finder workbook is an .xlsm/.xlsx package: say what else was given, and what to do."""
+    if source.is_dir():
+        raise UnreadableFileError(f"{source}: this is a folder, not a workbook.")
+    with source.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise UnreadableFileError(
+            f"{source.name}: the workbook is password-protected (encrypted) or an old .xls file. "
+            "Open it in Excel, remove the password (File > Info > Protect Workbook) and save it as "
+            ".xlsm."
+        )
+    raise UnreadableFileError(
+        f"{source.name}: this is not an Excel workbook but a text or other file. --workbook takes a "
+        "Leakage Finder workbook (.xlsm); to reconcile exports, give them as --vendor FILE --psa FILE."
+    )
 
 
 def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = None) -> Path:

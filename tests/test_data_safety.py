@@ -413,13 +413,15 @@ def _damage_part(path: Path, part: str, how: str) -> None:
                 if raw[offset + 46 : offset + 46 + name_len] == part.encode():
                     raw[offset + 8] |= 0x01
     else:
-        for i in range(data + 2, min(data + 40, data + info.compress_size)):
-            raw[i] ^= 0x5A
+        raw[data] |= 0x06  # block type 3 does not exist: zlib.error when the part is inflated
     path.write_bytes(bytes(raw))
 
 
 @pytest.mark.parametrize("how", ["deflate", "encrypted"])
-@pytest.mark.parametrize("part", ["xl/worksheets/sheet2.xml", "xl/styles.xml", "xl/workbook.xml"])
+@pytest.mark.parametrize(
+    "part",
+    ["xl/worksheets/sheet2.xml", "xl/styles.xml", "xl/workbook.xml", "[Content_Types].xml"],
+)
 def test_11_damaged_or_encrypted_parts(
     book: Path, capsys: pytest.CaptureFixture[str], how: str, part: str
 ) -> None:
