@@ -118,7 +118,7 @@ def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
     extra_cols: list[tuple[int, str]] = []
     seen: set[str] = set()
     for col, name in enumerate(header):
-        if not name or name.lower() in fixed or name.lower() in _LEGEND:
+        if index.get(name.lower()) == col or name.lower() in _LEGEND or not name:
             if not name and any(col < len(r) and not _blank(r[col]) for r in grid[1:]):
                 out.warnings.append(
                     f"{sheet} column {column_letter(col)} has values but no header, so they were "

@@ -129,7 +129,13 @@ class Package:
         return self._loaded[part]
 
     def text(self, part: str) -> str:
-        return self.data(part).decode("utf-8")
+        try:
+            return self.data(part).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UnreadableFileError(
+                f"{self._name}: part {part} is damaged (not UTF-8 XML: {error.reason} at byte "
+                f"{error.start}). Open the workbook in Excel and save it again."
+            ) from None
 
     def set(self, part: str, data: str | bytes, *, deflate_now: bool = False) -> None:
         """Replace or add a part. ``deflate_now`` compresses it on a second thread straight away
@@ -550,6 +556,24 @@ def replace_sheets(
     ``appended`` adds rows to sheets the user owns (Client Aliases), in place: every existing cell,
     column and row stays as it is.
     """
+    try:
+        return _replace_sheets(target_bytes, rendered, name, shared_strings, hidden, appended or {})
+    except (ValueError, KeyError, IndexError, StopIteration) as error:
+        # The package opened, but a part we must edit is not as Excel writes it.
+        raise UnreadableFileError(
+            f"{name}: the workbook's structure is damaged ({type(error).__name__}: {error}). Open "
+            "it in Excel (it offers to repair it), save it again and run once more."
+        ) from None
+
+
+def _replace_sheets(
+    target_bytes: bytes,
+    rendered: bytes | Rendered,
+    name: str,
+    shared_strings: bool,
+    hidden: Collection[str],
+    appended: Mapping[str, Appended],
+) -> bytes:
     pending = rendered.pending if isinstance(rendered, Rendered) else {}
     target = Package.read(target_bytes, name)
     source = Package.read(
@@ -580,7 +604,7 @@ def replace_sheets(
             xml = fill_rows(xml, rows, template_row=template_row)
         target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
-    for sheet_name, rows_at in (appended or {}).items():
+    for sheet_name, rows_at in appended.items():
         if sheet_name in existing and rows_at.rows:
             part = existing[sheet_name]
             target.set(part, append_rows(target.text(part), rows_at))
