@@ -181,7 +181,7 @@ def _damaged(kind: str, seed: int) -> bytes:
 KINDS = ["flip", "truncate", "encrypted", "deflate", "garbage", "xml", "missing", "far", "odd"]
 
 
-@settings(max_examples=420 * SCALE, **FUZZ)
+@settings(max_examples=300 * SCALE, **FUZZ)
 @given(kind=st.sampled_from(KINDS), seed=st.integers(0, 2**32))
 def test_damaged_and_odd_workbooks(tmp_path: Path, kind: str, seed: int) -> None:
     COUNTS["cases"] += 1
@@ -298,7 +298,7 @@ def _result() -> Result:
 RESULT = _result()
 
 
-@settings(max_examples=700 * SCALE, **FUZZ)
+@settings(max_examples=500 * SCALE, **FUZZ)
 @given(
     header=st.lists(_HEADER, min_size=0, max_size=10),
     rows=st.lists(st.lists(_VALUE, max_size=10), max_size=8),
