@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sample(args)
         return _build(args)
     except LeakageFinderError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {' '.join(str(error).split())}", file=sys.stderr)  # always one line
         return EXIT_INPUT
     except SystemExit as exit_:  # parser.error() for option combinations
         return int(exit_.code or 0)

@@ -94,7 +94,7 @@ class Package:
         try:
             self._archive = zipfile.ZipFile(BytesIO(data))
             self.infos = self._archive.infolist()
-        except (zipfile.BadZipFile, OSError) as error:
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as error:
             raise UnreadableFileError(
                 f"{name}: the workbook is damaged ({error}). Save it again in Excel."
             ) from None
@@ -116,7 +116,14 @@ class Package:
         if part not in self._loaded:
             try:
                 self._loaded[part] = self._archive.read(part)
-            except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error) as error:
+            except (
+                zipfile.BadZipFile,
+                KeyError,
+                OSError,
+                EOFError,
+                zlib.error,
+                NotImplementedError,
+            ) as error:
                 raise UnreadableFileError(
                     f"{self._name}: part {part} is damaged ({error}). Open the workbook in Excel "
                     "(it offers to repair it) and save it again."
@@ -207,8 +214,18 @@ class Package:
         """Append an entry's local header and compressed data unchanged; zipfile writes its central
         directory record (with the new offset) when the archive closes."""
         start = info.header_offset
+        if self._source[start : start + 4] != b"PK\x03\x04":
+            raise UnreadableFileError(
+                f"{self._name}: part {info.filename} is damaged (its header is not where the "
+                "package's directory says). Open the workbook in Excel and save it again."
+            )
         name_length, extra_length = struct.unpack("<HH", self._source[start + 26 : start + 30])
         end = start + 30 + name_length + extra_length + info.compress_size
+        if end > len(self._source):
+            raise UnreadableFileError(
+                f"{self._name}: part {info.filename} is cut short. Open the workbook in Excel and "
+                "save it again."
+            )
         if info.flag_bits & 0x08:  # a data descriptor follows the data
             end += 16 if self._source[end : end + 4] == b"PK\x07\x08" else 12
         copied = copy.copy(info)

@@ -60,7 +60,8 @@ def _sheet_values(book: Any, name: str, path: Path) -> Grid:
         return values
     except (CalamineError, ValueError) as error:
         raise UnreadableFileError(
-            f"{path.name}, sheet {name!r}: could not be read ({error})."
+            f"{path.name}, sheet {name!r}: could not be read ({' '.join(str(error).split())[:160]})."
+            " Open the workbook in Excel and save it again."
         ) from None
 
 

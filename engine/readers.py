@@ -238,7 +238,7 @@ def check_zip(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as error:
         raise UnreadableFileError(
             f"{name}: the workbook is damaged ({error}). Open it in Excel and save it again."
         ) from None
@@ -259,6 +259,12 @@ def check_zip(path: Path, name: str) -> None:
         )
 
 
+def _one_line(error: BaseException, limit: int = 160) -> str:
+    """A library's error text fit for our one-line messages (damaged XML can fill it with junk)."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def open_workbook(path: Path, name: str) -> Any:
     """A python-calamine workbook, with the errors a user can cause turned into ours."""
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
@@ -271,8 +277,8 @@ def open_workbook(path: Path, name: str) -> Any:
         ) from None
     except (CalamineError, ValueError, OSError) as error:
         raise UnreadableFileError(
-            f"{name}: the workbook could not be read ({error}). Open it in Excel and save it again, "
-            "or export the data as CSV."
+            f"{name}: the workbook could not be read ({_one_line(error)}). Open it in Excel and save "
+            "it again, or export the data as CSV."
         ) from None
 
 
@@ -298,7 +304,7 @@ def read_xlsx(path: Path, *, name: str, sheet: str | None = None) -> RawTable:
                 rows = [list(row) for row in sheet_rows]
             except (CalamineError, ValueError) as error:
                 raise UnreadableFileError(
-                    f"{name}: sheet {candidate!r} could not be read ({error})."
+                    f"{name}: sheet {candidate!r} could not be read ({_one_line(error)})."
                 ) from None
             chosen = candidate
             if any(any(cell not in ("", None) for cell in row) for row in rows[:200]):
@@ -349,7 +355,7 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     try:
         workbook = archive.read("xl/workbook.xml")
         rels = archive.read("xl/_rels/workbook.xml.rels")
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
         return None
     targets = {}
     for element in re.findall(rb"<Relationship\b[^>]*?/>", rels):
@@ -370,12 +376,14 @@ def sheet_extent(data: bytes) -> tuple[int, int, str]:
     declared = _DIMENSION.search(data, 0, 4096)
     if declared is not None:
         letters, row = declared.group(1).decode(), declared.group(2).decode()
+        # one pass: a cell in a later column, or a row or cell in a later row (a literal " r=" lets
+        # the scan run at C speed; a reference after another kind of white space means a full scan)
         beyond = re.compile(
-            rf'<c\b[^>]*?\br="(?:(?:{_greater(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})\d'
-            rf'|[A-Z]{{1,3}}(?:{_greater(row, "0123456789")})")'
-            rf'|<row\b[^>]*?\br="(?:{_greater(row, "0123456789")})"'.encode()
+            rf' r="(?:(?:{_greater(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})\d'
+            rf'|[A-Z]{{0,3}}(?:{_greater(row, "0123456789")})")'.encode()
         )
-        if beyond.search(data) is None:
+        odd_spacing = any(data.find(space + b'r="') != -1 for space in (b"\t", b"\n", b"\r"))
+        if not odd_spacing and beyond.search(data) is None:
             return int(row), _column_number(letters), f"{letters}{row}"
     rows = max((int(r) for r in _ROW_REF.findall(data)), default=0)
     columns, last = 0, ""
@@ -395,7 +403,14 @@ def check_sheet_size(path: Path, name: str, sheet: str) -> None:
             if part is None or part not in archive.NameToInfo:
                 return  # the reader reports a missing or odd sheet in its own words
             data = archive.read(part)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError) as error:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        zlib.error,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
         raise UnreadableFileError(
             f"{name}, sheet {sheet!r}: the sheet's part is damaged ({error}). Open the workbook in "
             "Excel and save it again."
