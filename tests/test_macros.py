@@ -125,6 +125,38 @@ def test_rerun_keeps_status_and_note(tmp_path: Path, template_bytes: bytes, call
     assert (sheet.cells[(row, 17)], sheet.cells[(row, 18)]) == ("Fixed in PSA", "ticket 4711")
 
 
+def test_live_path_keeps_decisions_in_the_hidden_store(
+    tmp_path: Path, template_bytes: bytes, caller: Any
+) -> None:
+    """The ribbon writes the same Decisions sheet: deleting the id column (and a column the user
+    added) loses nothing, and Clear Results keeps decisions typed since the last run."""
+    book = caller(_book(tmp_path, template_bytes, 30))
+    macros.reconcile()
+    sheet = book.sheets[spec.DISCREPANCIES]
+    sheet.cells[(2, 17)], sheet.cells[(2, 18)] = "Ignore", 42
+    sheet.cells[(1, 20)], sheet.cells[(2, 20)] = "Owner", "Kim"
+    finding = sheet.cells[(2, 19)]
+    for r, c in [k for k in sheet.cells if k[1] == 19]:  # the user deletes the id column
+        del sheet.cells[(r, c)]
+    for r, c in sorted(k for k in sheet.cells if k[1] == 20):
+        sheet.cells[(r, 19)] = sheet.cells.pop((r, c))
+    macros.reconcile()
+    assert book.sheets["Decisions"].visible is False
+    sheet = book.sheets[spec.DISCREPANCIES]
+    header = [sheet.cells.get((1, c)) for c in range(1, 21)]
+    assert header[19] == "Owner"
+    row = next(r for (r, c), v in sheet.cells.items() if c == 19 and v == finding)
+    assert (sheet.cells[(row, 17)], sheet.cells[(row, 18)], sheet.cells[(row, 20)]) == (
+        "Ignore",
+        42,
+        "Kim",
+    )
+    sheet.cells[(row, 18)] = "typed after the run"
+    macros.clear_results()
+    stored = book.sheets["Decisions"]
+    assert "typed after the run" in stored.cells.values()
+
+
 def test_formula_text_stays_text_in_excel(
     tmp_path: Path, template_bytes: bytes, caller: Any
 ) -> None:
