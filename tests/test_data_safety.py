@@ -16,6 +16,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from addin import presentation as spec
 from addin.cli import EXIT_INPUT, EXIT_OK, main
@@ -573,3 +575,54 @@ def test_out_stays_writable_for_a_normal_copy(book: Path, tmp_path: Path) -> Non
         == 0
     )
     assert stat.S_IMODE((tmp_path / "c.xlsm").stat().st_mode) & 0o200
+
+
+_JSON = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**30), 10**30),
+        st.floats(allow_nan=False),
+        st.text(max_size=8),
+        st.sampled_from(["NaN", "Infinity", "-1e400", "2025-08", "quantity", "Seats"]),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3), st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+_KEYS = st.sampled_from(
+    [
+        "vendor",
+        "psa",
+        "severity_thresholds",
+        "leakage_target_percent",
+        "client_aliases",
+        "product_aliases",
+        "vendor_mapping",
+        "psa_mapping",
+        "period",
+        "exclude_psa_products",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    data=st.dictionaries(_KEYS, _JSON, max_size=4), encoding=st.sampled_from(["utf-8", "utf-16"])
+)
+def test_09d_mapping_files_of_any_shape_never_crash(data: dict[str, object], encoding: str) -> None:
+    """Any JSON a user can save under a mapping file's keys: settings, or one SettingsError."""
+    import json
+    import tempfile
+
+    from engine.errors import SettingsError
+    from engine.settings import load_settings_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.json"
+        path.write_bytes(json.dumps(data).encode(encoding))
+        try:
+            load_settings_file(path)
+        except SettingsError as error:
+            assert "\n" not in str(error)
