@@ -61,6 +61,8 @@ def _kept(value: object) -> object:
         return int(value)
     if isinstance(value, str):
         return value.strip()
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()  # a date typed in a column of the user's: 2025-08-31
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return value

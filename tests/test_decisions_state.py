@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -213,6 +213,7 @@ def test_nothing_the_user_typed_is_lost() -> None:
         stateful_step_count=9,
         deadline=None,
         database=None,
+        phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking a workbook run is slow
         suppress_health_check=[HealthCheck.too_slow],
     )
     run().runTest()
