@@ -59,8 +59,8 @@ def _kept(value: object) -> object:
     """A cell value as it goes back: whole floats (how readers give numbers) become ints."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
-    if isinstance(value, str):
-        return value.strip()
+    if isinstance(value, str) and not value.strip():
+        return ""  # a cell holding only spaces is blank
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date().isoformat()  # a date typed in a column of the user's: 2025-08-31
     if isinstance(value, dt.datetime | dt.date):

@@ -161,7 +161,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
                 f'{{"critical": 500, "high": 100, "medium": 25}}, found {raw!r}'[:300]
             )
         else:
-            thresholds = {str(k): _decimal(v, f"threshold {k}", problems) for k, v in raw.items()}
+            thresholds = {str(k): _decimal(v, f"threshold {k!r}", problems) for k, v in raw.items()}
             if all(v is not None for v in thresholds.values()):
                 kwargs["severity_thresholds"] = thresholds
     if "leakage_target_percent" in data:

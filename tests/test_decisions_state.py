@@ -99,6 +99,8 @@ class WorkbookUser(RuleBasedStateMachine):
     )
     def edit_decision(self, pick: int, status: str, note: object, extra: object) -> None:
         finding = self.present[pick % len(self.present)]
+        note = "" if isinstance(note, str) and not note.strip() else note  # spaces only: blank
+        extra = "" if isinstance(extra, str) and not extra.strip() else extra
         book = openpyxl.load_workbook(self.path, keep_vba=True)
         sheet = book[spec.DISCREPANCIES]
         header = [c.value for c in sheet[1]]
