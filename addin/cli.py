@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument(
         "--out",
         metavar="FILE",
-        help="with files: write an .xlsx report; with --workbook: write the reconciled copy here",
+        help="with files: write an .xlsx report; with --workbook: write the reconciled copy here "
+        "(same ending as the workbook); never an input, a folder or a read-only file",
     )
     rec.add_argument("--csv", metavar="FILE", help="write the discrepancies as CSV")
     rec.add_argument("--json", metavar="FILE", help="write the KPI summary as JSON")
