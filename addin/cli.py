@@ -82,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument(
         "--out",
         metavar="FILE",
-        help="with files: write an .xlsx report; with --workbook: write the reconciled copy here",
+        help="with files: write an .xlsx report; with --workbook: write the reconciled copy here "
+        "(same ending as the workbook); never an input, a folder or a read-only file",
     )
     rec.add_argument("--csv", metavar="FILE", help="write the discrepancies as CSV")
     rec.add_argument("--json", metavar="FILE", help="write the KPI summary as JSON")
@@ -105,7 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="sample-audit",
         help="folder to write to (default: sample-audit)",
     )
-    sample.add_argument("--clients", type=int, default=60, help="number of clients (default: 60)")
+    sample.add_argument(
+        "--clients", type=_positive, default=60, help="number of clients (default: 60)"
+    )
     sample.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
     sample.add_argument(
         "--vendor-format",
@@ -171,6 +174,86 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, found {value}")
+    return value
+
+
+#: What each output option writes, by the file endings that hold it.
+_ENDINGS = {"--csv": (".csv", ".txt"), "--json": (".json",), "--out": (".xlsx",)}
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before any work, an output that would overwrite an input, another output, or a
+    file of another kind (a macro workbook written as vendor.csv or copy.xlsx Excel cannot open)."""
+    from engine.errors import OutputError
+    from engine.export import check_writable
+
+    vendors = args.vendor if isinstance(args.vendor, list) else [args.vendor]  # --vendor repeats
+    inputs = [
+        (flag, Path(value))
+        for flag, value in (
+            *(("--vendor", vendor) for vendor in vendors),
+            ("--psa", args.psa),
+            ("--workbook", args.workbook),
+            ("--mapping", args.mapping),
+        )
+        if value
+    ]
+    seen: list[tuple[str, Path]] = []
+    for flag in ("--out", "--csv", "--json"):
+        value = getattr(args, flag.lstrip("-"))
+        if not value:
+            continue
+        path = Path(value)
+        for given_flag, given in inputs:
+            if given_flag == "--workbook" and flag == "--out":
+                continue  # --out naming the workbook itself is the in-place run
+            if _same_file(path, given):
+                raise OutputError(
+                    f"{flag} {value}: that is the {given_flag} input, which is never overwritten. "
+                    "Give the output a new file name."
+                )
+        for other_flag, other in seen:
+            if _same_file(path, other):
+                raise OutputError(
+                    f"{flag} {value}: {other_flag} writes to the same file. Give each its own name."
+                )
+        seen.append((flag, path))
+        endings = _ENDINGS[flag]
+        if flag == "--out" and args.workbook:
+            endings = (Path(args.workbook).suffix.lower() or ".xlsm",)
+        if path.suffix.lower() not in endings:
+            what = {
+                "--csv": "a CSV file",
+                "--json": "a JSON file",
+                "--out": "a reconciled copy of the workbook"
+                if args.workbook
+                else "an .xlsx report",
+            }[flag]
+            raise OutputError(
+                f"{flag} {value}: {flag} writes {what}, so the name must end in "
+                f"{' or '.join(endings)} (Excel goes by the ending and would refuse to open it). "
+                f"Use e.g. {path.with_suffix(endings[0]).name}."
+            )
+        check_writable(path)
+
+
 class _Progress:
     def __init__(self, stream: TextIO, enabled: bool) -> None:
         self.stream, self.enabled, self.started = stream, enabled, time.perf_counter()
@@ -201,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _setup_excel(args)
         return _build(args)
     except LeakageFinderError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {' '.join(str(error).split())}", file=sys.stderr)  # always one line
         return EXIT_INPUT
     except SystemExit as exit_:  # parser.error() for option combinations
         return int(exit_.code or 0)
@@ -225,9 +308,10 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     progress = _Progress(sys.stderr, not args.quiet)
+    if args.workbook and (args.vendor or args.psa):
+        parser.error("give either --workbook or --vendor/--psa, not both")
+    check_outputs(args)
     if args.workbook:
-        if args.vendor or args.psa:
-            parser.error("give either --workbook or --vendor/--psa, not both")
         from addin.workbook_file import reconcile_workbook
 
         result = reconcile_workbook(
@@ -318,7 +402,16 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
 
 def _sample(args: argparse.Namespace) -> int:
     from addin.sample_audit import run_sample
+    from engine.errors import OutputError
+    from engine.export import check_writable
 
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(
+            f"--out {out}: that is a file, and the sample writes a folder of files. Name a new "
+            "folder (e.g. --out sample-audit)."
+        )
+    check_writable(out / "report.xlsx")
     progress = _Progress(sys.stderr, not args.quiet)
     result, written = run_sample(
         Path(args.out),

@@ -16,15 +16,19 @@ import datetime as dt
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from addin import decisions as store
 from addin import presentation as spec
 from addin.review_log import LOG_COLUMNS, Entry, log_import, now, read_log, review
+from addin.sheet_rows import clip
 from addin.workbook_file import (
     INPUT_SHEET_NAMES,
     WorkbookInputs,
+    alias_rows_at,
     archive_name,
     archived_history,
     inputs_from_grids,
@@ -81,10 +85,14 @@ def sheet_names(book: Any) -> list[str]:
 
 
 def read_grid(book: Any, name: str) -> list[list[object]]:
-    """All values of a sheet in one call (errors as text such as ``#N/A``)."""
+    """All values of a sheet in one call, from A1 (as the file path reads them), errors as text
+    such as ``#N/A``."""
     if name not in sheet_names(book):
         return []
-    values = book.sheets[name].used_range.options(ndim=2, err_to_str=True).value
+    sheet = book.sheets[name]
+    last = sheet.used_range.last_cell
+    whole = sheet.range(f"A1:{column_letter(max(last.column, 1) - 1)}{max(last.row, 1)}")
+    values = whole.options(ndim=2, err_to_str=True).value
     return [list(row) for row in values or []]
 
 
@@ -95,8 +103,10 @@ def excel_value(value: object) -> object:
     """A cell value Excel stores as-is: text that looks like a formula gets Excel's text prefix."""
     if isinstance(value, Decimal):
         return float(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = clip(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
 
 
@@ -246,10 +256,11 @@ def write_outputs(
     history: list[list[object]],
     log: list[Entry] | None = None,
     at: dt.datetime | None = None,
+    discrepancies: spec.OutputTable | None = None,
 ) -> None:
     """Write the four output sheets under temporary names, then swap them in (never half-written)."""
     tables = {
-        spec.DISCREPANCIES: spec.discrepancy_table(result, decisions),
+        spec.DISCREPANCIES: discrepancies or spec.discrepancy_table(result, decisions),
         spec.MATCHES: spec.match_table(result),
         spec.EXCLUDED: spec.excluded_table(result),
     }
@@ -281,6 +292,20 @@ def write_outputs(
     book.sheets[spec.DISCREPANCIES].activate()
 
 
+def write_store(book: Any, table: spec.OutputTable) -> None:
+    """The hidden Decisions sheet: every decision the user made, in one value write."""
+    if store.STORE in sheet_names(book):
+        sheet = book.sheets[store.STORE]
+        sheet.clear_contents()
+    else:
+        sheet = book.sheets.add(name=store.STORE, after=book.sheets[len(book.sheets) - 1])
+        sheet.visible = False
+    data = [[c.header for c in table.columns]] + [
+        [excel_value(v) for v in row] for row in table.rows
+    ]
+    sheet.range("A1").value = data
+
+
 # --- entry points (the ribbon buttons) -----------------------------------------------------------
 
 
@@ -305,15 +330,28 @@ def reconcile() -> None:
     with excel_session(book, "reconciling…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings, progress=_progress(book))
+        applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
+        write_store(book, applied.store)  # first: the decisions are safe before anything else
+        inputs = replace(inputs, decisions=applied.decisions)
         at = now()
         log = logged_run(inputs, result, at)
-        write_outputs(book, result, inputs.decisions, inputs.history, log, at)
+        write_outputs(
+            book,
+            result,
+            applied.decisions,
+            inputs.history,
+            log=log,
+            at=at,
+            discrepancies=applied.discrepancies,
+        )
         learned = spec.learned_aliases(result, inputs.settings.client_aliases)
         if learned and spec.CLIENT_ALIASES in sheet_names(book):
-            first_free = len(inputs.client_alias_rows) + 2  # below the header and the user's rows
-            book.sheets[spec.CLIENT_ALIASES].range(f"A{first_free}").value = [
-                [excel_value(v) for v in row] for row in learned
-            ]
+            at = alias_rows_at(inputs.client_alias_grid, learned)
+            book.sheets[spec.CLIENT_ALIASES].range(
+                f"{column_letter(at.first_col)}{at.first_row}"
+            ).value = [[excel_value(v) for v in row] for row in at.rows]
+        if applied.warnings:
+            book.app.alert("\n\n".join(applied.warnings), title=TITLE)
         k = result.kpis
         book.app.status_bar = (
             f"{TITLE}: {len(result.discrepancies)} findings, monthly leakage "
@@ -365,6 +403,11 @@ def clear_results() -> None:
     book = _xw().Book.caller()
     with excel_session(book, "clearing results…"):
         existing = sheet_names(book)
+        if spec.DISCREPANCIES in existing:  # what was typed since the last run goes to the store
+            write_store(
+                book,
+                store.fold(read_grid(book, spec.DISCREPANCIES), read_grid(book, store.STORE)),
+            )
         for name in spec.OUTPUT_SHEETS:
             if name in existing:
                 book.sheets[name].delete()
@@ -380,6 +423,8 @@ def archive_month() -> None:
     with excel_session(book, "archiving the month…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings)
+        applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
+        inputs = replace(inputs, decisions=applied.decisions)
         at = now()
         log = logged_run(inputs, result, at)
         history = archived_history(inputs, result, review(log, result))
@@ -387,7 +432,14 @@ def archive_month() -> None:
         archive = archive_name(folder / book.name, result)
         atomic_write_bytes(
             archive,
-            render_bytes(result, decisions=inputs.decisions, history=history, log=log, at=at),
+            render_bytes(
+                result,
+                decisions=applied.decisions,
+                history=history,
+                log=log,
+                at=at,
+                tables={spec.DISCREPANCIES: applied.discrepancies},
+            ),
         )
         book.sheets[spec.HISTORY].range("A2").value = [
             [excel_value(v) for v in row] for row in history

@@ -23,13 +23,13 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from addin.sheet_rows import fill_rows
+from addin.sheet_rows import clip, escape_text, fill_rows
 from addin.sheets_xlsx import Rendered
 from engine.errors import UnreadableFileError
 
@@ -94,7 +94,7 @@ class Package:
         try:
             self._archive = zipfile.ZipFile(BytesIO(data))
             self.infos = self._archive.infolist()
-        except (zipfile.BadZipFile, OSError) as error:
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as error:
             raise UnreadableFileError(
                 f"{name}: the workbook is damaged ({error}). Save it again in Excel."
             ) from None
@@ -116,14 +116,33 @@ class Package:
         if part not in self._loaded:
             try:
                 self._loaded[part] = self._archive.read(part)
-            except (zipfile.BadZipFile, KeyError, OSError, EOFError) as error:
+            except (
+                zipfile.BadZipFile,
+                KeyError,
+                OSError,
+                EOFError,
+                zlib.error,
+                NotImplementedError,
+            ) as error:
                 raise UnreadableFileError(
-                    f"{self._name}: part {part} is damaged ({error})."
+                    f"{self._name}: part {part} is damaged ({error}). Open the workbook in Excel "
+                    "(it offers to repair it) and save it again."
+                ) from None
+            except RuntimeError as error:  # zipfile: the part is flagged encrypted
+                raise UnreadableFileError(
+                    f"{self._name}: part {part} is encrypted ({error}). Remove the protection in "
+                    "Excel and save it again."
                 ) from None
         return self._loaded[part]
 
     def text(self, part: str) -> str:
-        return self.data(part).decode("utf-8")
+        try:
+            return self.data(part).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UnreadableFileError(
+                f"{self._name}: part {part} is damaged (not UTF-8 XML: {error.reason} at byte "
+                f"{error.start}). Open the workbook in Excel and save it again."
+            ) from None
 
     def head(self, part: str, size: int = 4096) -> bytes:
         """The first bytes of a part, decompressing no more than that (a 100k-row sheet's view)."""
@@ -132,8 +151,16 @@ class Package:
         try:
             with self._archive.open(part) as stream:
                 return stream.read(size)
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError) as error:
-            raise UnreadableFileError(f"{self._name}: part {part} is damaged ({error}).") from None
+        except (
+            zipfile.BadZipFile,
+            KeyError,
+            OSError,
+            EOFError,
+            zlib.error,
+            NotImplementedError,
+            RuntimeError,
+        ):
+            return self.data(part)[:size]  # reads it whole, and names what is wrong with it
 
     def set(self, part: str, data: str | bytes, *, deflate_now: bool = False) -> None:
         """Replace or add a part. ``deflate_now`` compresses it on a second thread straight away
@@ -205,8 +232,18 @@ class Package:
         """Append an entry's local header and compressed data unchanged; zipfile writes its central
         directory record (with the new offset) when the archive closes."""
         start = info.header_offset
+        if self._source[start : start + 4] != b"PK\x03\x04":
+            raise UnreadableFileError(
+                f"{self._name}: part {info.filename} is damaged (its header is not where the "
+                "package's directory says). Open the workbook in Excel and save it again."
+            )
         name_length, extra_length = struct.unpack("<HH", self._source[start + 26 : start + 30])
         end = start + 30 + name_length + extra_length + info.compress_size
+        if end > len(self._source):
+            raise UnreadableFileError(
+                f"{self._name}: part {info.filename} is cut short. Open the workbook in Excel and "
+                "save it again."
+            )
         if info.flag_bits & 0x08:  # a data descriptor follows the data
             end += 16 if self._source[end : end + 4] == b"PK\x07\x08" else 12
         copied = copy.copy(info)
@@ -542,6 +579,8 @@ def replace_sheets(
     name: str = "workbook",
     shared_strings: bool = False,
     active: str | None = None,
+    hidden: Collection[str] = (),
+    appended: Mapping[str, Appended] | None = None,
 ) -> bytes:
     """Return ``target_bytes`` with every sheet of ``rendered`` put in (replacing same-named sheets).
 
@@ -549,8 +588,33 @@ def replace_sheets(
     target's style ids (so the bulk of the cells never needs remapping). Text becomes inline strings,
     so the target's shared-string table is never touched; ``shared_strings`` appends it to that table
     instead, as Excel would (for pasted input sheets in tests and the benchmark). ``active`` names
-    the sheet the workbook opens on; a sheet hidden in ``rendered`` is added hidden.
+    the sheet the workbook opens on; a sheet hidden in ``rendered`` is added hidden, and so are the
+    sheets named in ``hidden`` when they are new (a sheet the user has unhidden stays as they left
+    it).
+    ``appended`` adds rows to sheets the user owns (Client Aliases), in place: every existing cell,
+    column and row stays as it is.
     """
+    try:
+        return _replace_sheets(
+            target_bytes, rendered, name, shared_strings, hidden, appended or {}, active
+        )
+    except (ValueError, KeyError, IndexError, StopIteration) as error:
+        # The package opened, but a part we must edit is not as Excel writes it.
+        raise UnreadableFileError(
+            f"{name}: the workbook's structure is damaged ({type(error).__name__}: {error}). Open "
+            "it in Excel (it offers to repair it), save it again and run once more."
+        ) from None
+
+
+def _replace_sheets(
+    target_bytes: bytes,
+    rendered: bytes | Rendered,
+    name: str,
+    shared_strings: bool,
+    hidden: Collection[str],
+    appended: Mapping[str, Appended],
+    active: str | None = None,
+) -> bytes:
     pending = rendered.pending if isinstance(rendered, Rendered) else {}
     target = Package.read(target_bytes, name)
     source = Package.read(
@@ -566,7 +630,7 @@ def replace_sheets(
     existing = {sheet_name: part for sheet_name, _, part in workbook_sheets(target)}
     work = _Transplant(target, source, dxf_map, next_table_id=_max_table_id(target) + 1)
     new_sheets: list[tuple[str, str]] = []
-    hidden = _hidden_sheets(source)
+    source_hidden = _hidden_sheets(source)
     hidden_new: set[str] = set()
     for sheet_name, _, source_part in workbook_sheets(source):
         if sheet_name in existing:
@@ -575,7 +639,7 @@ def replace_sheets(
         else:
             part = work.new_part("worksheets", "sheet")
             new_sheets.append((sheet_name, part))
-            if sheet_name in hidden:
+            if sheet_name in source_hidden:
                 hidden_new.add(sheet_name)
         xml = source.text(source_part)
         xml = _shifted_strings(xml, offset) if keep_shared else _inline_strings(xml, shared)
@@ -586,8 +650,12 @@ def replace_sheets(
             xml = fill_rows(xml, rows, template_row=template_row, heights=heights)
         target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
+    for sheet_name, rows_at in appended.items():
+        if sheet_name in existing and rows_at.rows:
+            part = existing[sheet_name]
+            target.set(part, append_rows(target.text(part), rows_at))
     if new_sheets:
-        _add_sheets(target, new_sheets, hidden_new)
+        _add_sheets(target, new_sheets, hidden_new | set(hidden))
     _copy_print_names(target, source)
     if active is not None:
         _activate(target, active)
@@ -678,7 +746,7 @@ def _activate(target: Package, name: str) -> None:
 
 
 def _add_sheets(
-    target: Package, new_sheets: list[tuple[str, str]], hidden: set[str] | None = None
+    target: Package, new_sheets: list[tuple[str, str]], hidden: Collection[str] = ()
 ) -> None:
     workbook = target.text("xl/workbook.xml")
     prefix_match = re.search(rf'xmlns:(\w+)="{re.escape(NS_REL)}"', workbook)
@@ -699,7 +767,7 @@ def _add_sheets(
             counter += 1
         rid = f"rIdLF{counter}"
         used_ids.add(rid)
-        state = ' state="hidden"' if hidden and sheet_name in hidden else ""
+        state = ' state="hidden"' if sheet_name in hidden else ""
         elements.append(
             f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}"{state} {prefix}:id="{rid}"/>'
         )
@@ -722,3 +790,74 @@ def _drop_calc_chain(target: Package, removed: list[str]) -> None:
         r'<Relationship\b[^>]*Target="/?(?:xl/)?calcChain\.xml"[^>]*/>', "", target.text(rels_part)
     )
     target.set(rels_part, rels_xml)
+
+
+# --- rows appended to a sheet the user owns -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Appended:
+    """Rows to add to a user's sheet: from sheet row ``first_row`` (1-based), column ``first_col``
+    (0-based) on."""
+
+    first_row: int
+    first_col: int
+    rows: Sequence[Sequence[object]]
+
+
+_ROW_ELEMENT = re.compile(r'<row\b[^>]*?\br="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.DOTALL)
+_CELL_REF = re.compile(r'<c\b[^>]*?\br="([A-Z]+)(\d+)"')
+
+
+def _appended_cell(ref: str, value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
+    text = escape_text(clip(str(value)))
+    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def append_rows(sheet_xml: str, at: Appended) -> str:
+    """``sheet_xml`` with ``at.rows`` added below its last row; nothing already there changes (empty
+    rows in the way — formatting only — make room)."""
+    from engine.header import column_letter
+
+    last_row = at.first_row + len(at.rows) - 1
+
+    def keep(match: re.Match[str]) -> str:
+        number, element = int(match.group(1)), match.group(0)
+        if at.first_row <= number <= last_row and "<v>" not in element and "<is>" not in element:
+            return ""  # an empty (formatted) row where a new one goes
+        return element
+
+    xml = _ROW_ELEMENT.sub(keep, sheet_xml)
+    rows = []
+    for offset, values in enumerate(at.rows):
+        number = at.first_row + offset
+        cells = "".join(
+            _appended_cell(f"{column_letter(at.first_col + index)}{number}", value)
+            for index, value in enumerate(values)
+        )
+        rows.append(f'<row r="{number}">{cells}</row>')
+    added = "".join(rows)
+    later = [m for m in _ROW_ELEMENT.finditer(xml) if int(m.group(1)) > last_row]
+    if later:  # rows below ours (values far down the sheet) stay after ours, in order
+        position = later[0].start()
+        xml = xml[:position] + added + xml[position:]
+    elif "<sheetData/>" in xml:
+        xml = xml.replace("<sheetData/>", f"<sheetData>{added}</sheetData>", 1)
+    else:
+        end = xml.rindex("</sheetData>")
+        xml = xml[:end] + added + xml[end:]
+    last_col = column_letter(at.first_col + max(len(r) for r in at.rows) - 1)
+
+    def widen(match: re.Match[str]) -> str:
+        start, end_col, end_row = match.group(1), match.group(2), int(match.group(3))
+        if len(last_col) > len(end_col) or (len(last_col) == len(end_col) and last_col > end_col):
+            end_col = last_col
+        return f'<dimension ref="{start}:{end_col}{max(end_row, last_row)}"/>'
+
+    return re.sub(r'<dimension ref="([A-Z]+\d+):([A-Z]+)(\d+)"/>', widen, xml, count=1)

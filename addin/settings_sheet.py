@@ -58,6 +58,11 @@ def _find(grid: Grid, label: str) -> tuple[int, int] | None:
     return None
 
 
+def find_label(grid: Grid, label: str) -> tuple[int, int] | None:
+    """(row, column) of the first cell reading ``label`` (case and spaces aside)."""
+    return _find(grid, label)
+
+
 def _cell(grid: Grid, r: int, c: int) -> object:
     if r < len(grid) and c < len(grid[r]):
         return grid[r][c]
@@ -85,6 +90,9 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
         try:
             number = Decimal(raw.replace("$", "").replace(",", "").replace("%", ""))
         except InvalidOperation:
+            problems.append(f"Settings sheet: {key} should be a number, found {raw!r}")
+            continue
+        if not number.is_finite():
             problems.append(f"Settings sheet: {key} should be a number, found {raw!r}")
             continue
         if key == "target":

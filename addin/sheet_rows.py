@@ -44,6 +44,23 @@ def _text(value: str) -> str:
     return value
 
 
+#: Excel holds at most this many characters in a cell; longer text makes it "repair" the workbook.
+CELL_LIMIT = 32_767
+
+
+def clip(text: str) -> str:
+    """Text cut to Excel's cell limit, ending in a marker that says how long it was."""
+    if len(text) <= CELL_LIMIT:
+        return text
+    marker = f"…[clipped: {len(text):,} characters]"
+    return text[: CELL_LIMIT - len(marker)] + marker
+
+
+def escape_text(value: str) -> str:
+    """XML text for a cell (see :func:`_text`)."""
+    return _text(value)
+
+
 _STRING = '<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
@@ -56,7 +73,7 @@ def _cell(ref: str, style: str, value: object) -> str:
         return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'  # type: ignore[call-overload]
     if kind is int or kind is float or kind is Decimal:
         return f'<c r="{ref}"{style}><v>{value}</v></c>'
-    return _STRING.format(ref=ref, style=style, text=_text(str(value)))
+    return _STRING.format(ref=ref, style=style, text=_text(clip(str(value))))
 
 
 def _column_cells(
@@ -66,6 +83,8 @@ def _column_cells(
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
         texts = [v or "" for v in values]
+        if max(map(len, texts), default=0) > CELL_LIMIT:
+            texts = [clip(t) for t in texts]
         joined = "\n".join(texts)
         if _needs_escape(joined):
             # escaping never touches a line break, so the whole column is escaped in one go

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
@@ -22,7 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from addin import presentation as spec
 from addin.review_log import LOG_COLUMNS, Entry, review
-from addin.sheet_rows import fill_rows
+from addin.sheet_rows import clip, fill_rows
 from engine.result import Result
 
 FIXED_DATE = dt.datetime(2025, 1, 1)
@@ -156,13 +156,13 @@ def _write(sheet: Worksheet, row: int, col: int, value: object, fmt: Format) -> 
     if value is None or value == "":
         sheet.write_blank(row, col, None, fmt)
     elif isinstance(value, str):
-        sheet.write_string(row, col, value, fmt)
+        sheet.write_string(row, col, clip(value), fmt)
     elif isinstance(value, bool):
         sheet.write_boolean(row, col, value, fmt)
     elif isinstance(value, int | float | Decimal):
         sheet.write_number(row, col, float(value), fmt)
     else:
-        sheet.write_string(row, col, str(value), fmt)
+        sheet.write_string(row, col, clip(str(value)), fmt)
 
 
 def _footer(text: str) -> str:
@@ -404,11 +404,14 @@ def render(
     client_aliases: Sequence[Sequence[object]] = (),
     log: Sequence[Entry] | None = None,
     at: dt.datetime | None = None,
+    tables: Mapping[str, spec.OutputTable] | None = None,
 ) -> Rendered:
     """Render the output sheets (Discrepancies, KPIs, Matches, Excluded by default).
 
     ``log`` is the workbook's activity log after this run: the KPIs' time to reconcile, corrections
-    and recovered amount come from it, and the Activity Log sheet is written when it is named."""
+    and recovered amount come from it, and the Activity Log sheet is written when it is named.
+    ``tables`` gives a sheet's table ready-made (Discrepancies with the user's columns, the
+    Decisions store)."""
     decisions = decisions or {}
     state = review(log, result) if log is not None else None
     history_rows = spec.history_with_current(
@@ -419,7 +422,9 @@ def render(
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
     formats = _Formats(book, result.kpis.currency)
     for name in sheets:
-        if name == spec.DISCREPANCIES:
+        if tables and name in tables:
+            (_discrepancies if name == spec.DISCREPANCIES else _table)(book, formats, tables[name])
+        elif name == spec.DISCREPANCIES:
             _discrepancies(book, formats, spec.discrepancy_table(result, decisions))
         elif name == spec.KPIS:
             _kpis(book, formats, spec.kpi_layout(result, decisions, history_rows, state, at))

@@ -21,15 +21,16 @@ from typing import Any
 
 from python_calamine import CalamineError
 
+from addin import decisions as store
 from addin import presentation as spec
-from addin.package import replace_sheets
+from addin.package import Appended, replace_sheets
 from addin.review_log import Entry, Review, now, read_log, record_run, review
-from addin.settings_sheet import read_settings
+from addin.settings_sheet import ALIAS_HEADER, find_label, read_settings
 from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
-from engine.export import atomic_write_bytes
+from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import paused_gc
-from engine.readers import RawTable, check_zip, open_workbook
+from engine.readers import RawTable, check_sheet_size, check_zip, open_workbook
 from engine.reconcile import (
     Prepared,
     check_bills_distinct,
@@ -57,6 +58,9 @@ class WorkbookInputs:
     )
     more_vendors: tuple[RawTable, ...] = ()  # bills pasted into "Vendor 2", "Vendor - Pax8"…
     log: list[Entry] = field(default_factory=list)  # the Activity Log (time to reconcile)
+    client_alias_grid: Grid = ()  # the whole Client Aliases sheet, from A1
+    discrepancy_grid: Grid = ()  # Discrepancies as the user left it (their decisions)
+    store_grid: Grid = ()  # the hidden Decisions sheet
 
     @property
     def vendors(self) -> RawTable | list[RawTable]:
@@ -85,13 +89,15 @@ def _more_vendor_tables(grids: dict[str, Grid], book_name: str) -> tuple[RawTabl
 
 
 def _sheet_values(book: Any, name: str, path: Path) -> Grid:
+    check_sheet_size(path, path.name, name)
     try:
         # Empty cells stay "" (every parser reads "" as blank): 100k rows are not copied again.
         values: Grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         return values
     except (CalamineError, ValueError) as error:
         raise UnreadableFileError(
-            f"{path.name}, sheet {name!r}: could not be read ({error})."
+            f"{path.name}, sheet {name!r}: could not be read ({' '.join(str(error).split())[:160]})."
+            " Open the workbook in Excel and save it again."
         ) from None
 
 
@@ -180,6 +186,7 @@ INPUT_SHEET_NAMES = (
     spec.DISCREPANCIES,
     spec.HISTORY,
     spec.ACTIVITY_LOG,
+    store.STORE,
 )
 
 
@@ -227,6 +234,9 @@ def _inputs(
             if any(v not in (None, "") for v in r)
         ],
         log=read_log(grids.get(spec.ACTIVITY_LOG)),
+        client_alias_grid=grids.get(spec.CLIENT_ALIASES, []),
+        discrepancy_grid=grids.get(spec.DISCREPANCIES, []),
+        store_grid=grids.get(store.STORE, []),
     )
 
 
@@ -336,6 +346,7 @@ def reconcile_workbook(
     source = Path(path)
     if not source.exists():
         raise UnreadableFileError(f"{source}: no such workbook. Check the path.")
+    check_is_workbook(source)
     say = progress or (lambda message: None)
     say(f"Reading {source.name}")
     with paused_gc():
@@ -348,60 +359,115 @@ def _reconcile_workbook(
     say: Callable[[str], None],
     settings_override: Settings | None,
 ) -> Result:
+    target = Path(out) if out else source
+    check_writable(target)
     original = source.read_bytes()
     prepared = read_prepared(source, settings_override, say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
     say("Writing the output sheets")
+    applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
     learned = spec.learned_aliases(result, inputs.settings.client_aliases)
-    sheets = (*spec.OUTPUT_SHEETS, spec.ACTIVITY_LOG)
-    sheets = (*sheets, spec.CLIENT_ALIASES) if learned else sheets
+    inputs = replace(inputs, decisions=applied.decisions)  # the log reads what the user decided
+    sheets = (store.STORE, *spec.OUTPUT_SHEETS, spec.ACTIVITY_LOG)
     at = clock()
     rendered = render(
         result,
-        decisions=inputs.decisions,
+        decisions=applied.decisions,
         history=inputs.history,
         sheets=sheets,
-        client_aliases=[*inputs.client_alias_rows, *learned],
+        tables={spec.DISCREPANCIES: applied.discrepancies, store.STORE: applied.store},
         log=logged_run(inputs, result, at),
         at=at,
     )
-    updated = replace_sheets(original, rendered, name=source.name, active=spec.DISCREPANCIES)
-    _write(Path(out) if out else source, updated)
-    return result
+    updated = replace_sheets(
+        original,
+        rendered,
+        name=source.name,
+        active=spec.DISCREPANCIES,
+        hidden={store.STORE},
+        appended={spec.CLIENT_ALIASES: alias_rows_at(inputs.client_alias_grid, learned)},
+    )
+    _write(target, updated)
+    return store.with_warnings(result, applied.warnings)
+
+
+def alias_rows_at(grid: Grid, learned: list[list[object]]) -> Appended:
+    """Where learned aliases go in the user's Client Aliases sheet: under their last row, in the
+    header's columns (a title row, a comment column or a table moved to C5 all stay as they are)."""
+    found = find_label(grid, ALIAS_HEADER[0])
+    last = max(
+        (i for i, row in enumerate(grid) if any(v not in (None, "") for v in row)), default=-1
+    )
+    if found is None:  # no header left: put one back above the new rows
+        rows = [list(ALIAS_HEADER), *learned] if learned else []
+        return Appended(last + 3 if last >= 0 else 1, 0, rows)
+    return Appended(last + 2, found[1], learned)
+
+
+def check_is_workbook(source: Path) -> None:
+    """A Leakage Finder workbook is an .xlsm/.xlsx package: say what else was given, and what to do."""
+    if source.is_dir():
+        raise UnreadableFileError(f"{source}: this is a folder, not a workbook.")
+    with source.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise UnreadableFileError(
+            f"{source.name}: the workbook is password-protected (encrypted) or an old .xls file. "
+            "Open it in Excel, remove the password (File > Info > Protect Workbook) and save it as "
+            ".xlsm."
+        )
+    raise UnreadableFileError(
+        f"{source.name}: this is not an Excel workbook but a text or other file. --workbook takes a "
+        "Leakage Finder workbook (.xlsm); to reconcile exports, give them as --vendor FILE --psa FILE."
+    )
 
 
 def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = None) -> Path:
     """Values-only copy of this month's outputs beside the workbook; the month's KPIs added to History."""
     source = Path(path)
     say = progress or (lambda message: None)
+    check_writable(source)
     original = source.read_bytes()
     prepared = read_prepared(source, say=say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
+    applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
+    inputs = replace(inputs, decisions=applied.decisions)
     at = clock()
     log = logged_run(inputs, result, at)
     history = archived_history(inputs, result, review(log, result))
     archive = archive_name(source, result)
+    tables = {spec.DISCREPANCIES: applied.discrepancies}
     atomic_write_bytes(
-        archive, render_bytes(result, decisions=inputs.decisions, history=history, log=log, at=at)
+        archive,
+        render_bytes(
+            result, decisions=applied.decisions, history=history, tables=tables, log=log, at=at
+        ),
     )
     rendered = render(
         result,
-        decisions=inputs.decisions,
+        decisions=applied.decisions,
         history=history,
-        sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG),
+        sheets=(store.STORE, *spec.OUTPUT_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG),
+        tables={**tables, store.STORE: applied.store},
         log=log,
         at=at,
     )
-    _write(source, replace_sheets(original, rendered, name=source.name, active=spec.DISCREPANCIES))
+    _write(
+        source,
+        replace_sheets(
+            original,
+            rendered,
+            name=source.name,
+            active=spec.DISCREPANCIES,
+            hidden={store.STORE},
+        ),
+    )
     return archive
 
 
 def _write(target: Path, data: bytes) -> None:
-    try:
-        atomic_write_bytes(target, data)
-    except PermissionError:
-        raise UnreadableFileError(
-            f"{target}: cannot be written (is it open in Excel?). Close it there and run again."
-        ) from None
+    atomic_write_bytes(target, data)

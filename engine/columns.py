@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from engine.errors import MissingColumnError, SettingsError, WrongSideError
+from engine.errors import InputError, MissingColumnError, SettingsError, WrongSideError
 from engine.money import currency_code, parse_money
 from engine.values import parse_date, parse_quantity
 
@@ -475,9 +475,50 @@ def recognise(
         _settle_product_name(side, headers, data, columns, how)
     if not overrides or "client" not in overrides:
         _settle_client(side, headers, data, columns, how)
+    _refuse_ambiguous(headers, data, columns, how, source)
     mapping = ColumnMapping(side, columns, how)
     check_required(mapping, headers, source)
     return mapping
+
+
+_REPEAT = re.compile(r"^(.*) \((\d+)\)$")  # header.py names a repeated header "Qty (2)"
+
+
+def _refuse_ambiguous(
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+    source: str,
+) -> None:
+    """Two columns under the same header holding different values: never pick one silently."""
+
+    def base(header: str) -> str:
+        match = _REPEAT.match(header)
+        return (match.group(1) if match else header).strip().lower()
+
+    for field_name, header in columns.items():
+        if how.get(field_name) == "user":
+            continue
+        twins = [h for h in headers if base(h) == base(header)]
+        if len(twins) < 2 or all(list(data[t]) == list(data[header]) for t in twins):
+            continue
+        letters = " and ".join(_letter(headers.index(t)) for t in twins)
+        raise InputError(
+            f"{source}: {len(twins)} columns are headed {twins[0]!r} (columns {letters}) and "
+            f"hold different values, so Leakage Finder cannot tell which is the {field_name}. "
+            "Delete or rename the one that is not, or name the one to use in the column mapping "
+            f"(Settings sheet or --mapping; the second is called {twins[1]!r})."
+        )
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def _fill_by_content(

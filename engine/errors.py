@@ -11,7 +11,8 @@ place and show ``str(error)``. Any other exception is a bug and surfaces as one.
     │   ├── MissingColumnError     a required column could not be found
     │   ├── WrongSideError         a PSA export given as the vendor file, the same file twice, …
     │   └── CurrencyMismatchError  amounts in two currencies (bill vs PSA export, or within one)
-    └── SettingsError              a mapping file, alias or setting is invalid (all problems listed)
+    ├── SettingsError              a mapping file, alias or setting is invalid (all problems listed)
+    └── OutputError                an output cannot be written there (read-only, a folder, an input)
 """
 
 from __future__ import annotations
@@ -48,3 +49,7 @@ class CurrencyMismatchError(InputError):
 
 class SettingsError(LeakageFinderError):
     """A mapping, alias or setting is invalid; the message lists every problem at once."""
+
+
+class OutputError(LeakageFinderError):
+    """An output path cannot be written: read-only, a folder, an input, the wrong kind of file."""

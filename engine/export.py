@@ -9,13 +9,17 @@ written atomically: to a temporary file beside the target, then renamed over it.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import os
+import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from engine.errors import OutputError
 from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, NUMERIC_COLUMNS, Result
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,20 +30,101 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+def check_writable(path: str | Path) -> None:
+    """Refuse, in one line, a path that cannot take a file: a folder, under a file, read-only."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
+    if target.is_dir():
+        raise OutputError(
+            f"{target}: this is a folder. Give a file name inside it, e.g. {target / 'output'}."
+        )
+    ancestor = target.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if ancestor.exists() and not ancestor.is_dir():
+        raise OutputError(
+            f"{target}: {ancestor} is a file, not a folder, so nothing can be written under it. "
+            "Choose another path."
+        )
+    if target.exists() and not target.stat().st_mode & 0o222:
+        raise OutputError(
+            f"{target}: the file is read-only, so it was left as it is. Make it writable (Windows: "
+            "Properties > untick Read-only) or write a copy elsewhere (--out)."
+        )
+
+
+def _lock(stream: IO[bytes]) -> bool:
+    """Hold an exclusive lock on a temporary file while it is written (POSIX); False if taken."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: an open file cannot be deleted anyway
+        return True
+    try:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Delete ``.NAME.*.tmp`` files a killed run left beside ``target`` (a running writer holds a
+    lock on its own, so it is never touched)."""
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            with stale.open("rb") as stream:
+                if not _lock(stream):
+                    continue
+                if sys.platform == "win32" and time.time() - stale.stat().st_mtime < 3600:
+                    continue
+            stale.unlink()
+        except OSError:
+            continue
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    Problems a user can fix (read-only file or folder, disk full, file locked by Excel) become an
+    :class:`OutputError`; the temporary file is removed on every exit path, and any left by a
+    killed run is removed here.
+    """
+    target = Path(path)
+    check_writable(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"{target}: the folder {target.parent} could not be created ({error.strerror})."
+        ) from None
+    remove_stale_temporaries(target)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as error:
+        raise OutputError(
+            f"{target}: the folder {target.parent} cannot be written to ({error.strerror}): it is "
+            "read-only or you have no permission there. Write to another folder."
+        ) from None
     try:
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
+            _lock(stream)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+            os.replace(temporary, target)
+    except PermissionError:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(
+            f"{target}: cannot be replaced: it is open in another program (Excel?) or locked. "
+            "Close it there and run again."
+        ) from None
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(
+            f"{target}: could not be written ({error.strerror or error}). Free some disk space or "
+            "write to another place."
+        ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from engine.columns import ColumnMapping, header_key
+from engine.errors import InputError
 from engine.header import Table, clean_text
 from engine.money import parse_money
 from engine.values import (
@@ -123,11 +124,47 @@ def _text(value: object) -> str:
     return clean_text(value)
 
 
-def _money_parser(mapping: ColumnMapping, field: str) -> Callable[[object], Decimal | None]:
+#: Largest quantity and amount a line may hold: far beyond any bill, and small enough that every
+#: product and total stays exact in Decimal's 28 digits (1e300 or a 27-digit cell would not).
+LARGEST_QUANTITY = Decimal(10) ** 9
+LARGEST_AMOUNT = Decimal(10) ** 12
+
+
+def _bounded(
+    parser: Callable[[object], Decimal | None], table: Table, mapping: ColumnMapping, field: str
+) -> Callable[[object], Decimal | None]:
+    """``parser``, refusing (in one line naming the cell) a number too large for any bill."""
+    limit = LARGEST_QUANTITY if field in ("quantity", "less_included") else LARGEST_AMOUNT
+
+    def parse(value: object) -> Decimal | None:
+        number = parser(value)
+        if number is not None and abs(number) >= limit:
+            header = mapping.get(field) or field
+            column = table.data.get(header, [])
+            row = next(
+                (n for n, v in zip(table.row_numbers, column, strict=False) if v is value),
+                None,
+            )
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+            where = f"column {header!r}" + (f", row {row}" if row is not None else "")
+            raise InputError(
+                f"{table.name}: {where} holds {shown}, a number too large for a "
+                f"{field.replace('_', ' ')} (the largest accepted is {limit:,.0f}). Check that cell, "
+                "or the column mapping if this is not that column, and run again."
+            )
+        return number
+
+    return parse
+
+
+def _money_parser(
+    mapping: ColumnMapping, field: str, table: Table
+) -> Callable[[object], Decimal | None]:
     header = mapping.get(field) or ""
+    parse = _bounded(parse_money, table, mapping, field)
     if "cents" in header_key(header):
-        return lambda value: None if (amount := parse_money(value)) is None else amount / 100
-    return parse_money
+        return lambda value: None if (amount := parse(value)) is None else amount / 100
+    return parse
 
 
 def _starts_with_total(text: str) -> bool:
@@ -199,11 +236,22 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     names = _parsed(_column(table, mapping, "product_name"), _text)
     ids = _parsed(_column(table, mapping, "product_id"), _text)
     skus = _parsed(_column(table, mapping, "sku_id"), _text)
-    quantities = _parsed(_column(table, mapping, "quantity"), parse_quantity)
-    units = _parsed(_column(table, mapping, "unit_cost"), _money_parser(mapping, "unit_cost"))
-    totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
-    rates = _parsed(_column(table, mapping, "exchange_rate"), parse_money)
-    discounts = _parsed(_column(table, mapping, "discount"), parse_money)
+    quantities = _parsed(
+        _column(table, mapping, "quantity"), _bounded(parse_quantity, table, mapping, "quantity")
+    )
+    units = _parsed(
+        _column(table, mapping, "unit_cost"), _money_parser(mapping, "unit_cost", table)
+    )
+    totals = _parsed(
+        _column(table, mapping, "line_total"), _money_parser(mapping, "line_total", table)
+    )
+    rates = _parsed(
+        _column(table, mapping, "exchange_rate"),
+        _bounded(parse_money, table, mapping, "exchange_rate"),
+    )
+    discounts = _parsed(
+        _column(table, mapping, "discount"), _bounded(parse_money, table, mapping, "discount")
+    )
     frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
     term = _parsed(_column(table, mapping, "term"), parse_period_months)
     frequency_text = [
@@ -360,10 +408,19 @@ def psa_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     names = _parsed(_column(table, mapping, "product_name"), _text)
     alt_names = _parsed(_column(table, mapping, "product_alt"), _text)
     ids = _parsed(_column(table, mapping, "product_id"), _text)
-    quantities = _parsed(_column(table, mapping, "quantity"), parse_quantity)
-    included = _parsed(_column(table, mapping, "less_included"), parse_quantity)
-    units = _parsed(_column(table, mapping, "unit_price"), _money_parser(mapping, "unit_price"))
-    totals = _parsed(_column(table, mapping, "line_total"), _money_parser(mapping, "line_total"))
+    quantities = _parsed(
+        _column(table, mapping, "quantity"), _bounded(parse_quantity, table, mapping, "quantity")
+    )
+    included = _parsed(
+        _column(table, mapping, "less_included"),
+        _bounded(parse_quantity, table, mapping, "less_included"),
+    )
+    units = _parsed(
+        _column(table, mapping, "unit_price"), _money_parser(mapping, "unit_price", table)
+    )
+    totals = _parsed(
+        _column(table, mapping, "line_total"), _money_parser(mapping, "line_total", table)
+    )
     periods = _parsed(_column(table, mapping, "billing_period"), parse_period_months)
     statuses = _parsed(_column(table, mapping, "status"), _text)
     inactive = _parsed(_column(table, mapping, "status"), _inactive)

@@ -22,6 +22,9 @@ _CURRENCY_WORDS = re.compile(
 )
 _SYMBOLS = re.compile(r"[$€£¥₹\u00a0\u202f\u2009\s']")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*(?:[.,]\d*)?|[.,]\d+)$")
+#: Scientific notation, as Excel writes large numbers into a CSV (``1.23457E+11``): read like the
+#: number cell it came from, so a file and a pasted sheet give the same value.
+_SCIENTIFIC = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d{1,4}$")
 
 
 def _resolve_separators(text: str) -> str:
@@ -71,6 +74,9 @@ def parse_money(value: object) -> Decimal | None:
         negative, text = True, text[:-2]
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
+    if _SCIENTIFIC.match(text):
+        amount = Decimal(text)
+        return -amount if negative else amount
     if not text or not _NUMBER.match(text):
         return None
     try:

@@ -14,6 +14,7 @@ import io
 import re
 import sys
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,8 +26,11 @@ if TYPE_CHECKING:
 
 from engine.errors import EmptyInputError, UnreadableFileError
 
-#: Largest export we accept: 20× the biggest month-end we were asked for, far below memory limits.
-MAX_ROWS = 1_000_000
+#: Largest export we accept, from a file or a pasted sheet alike: Excel's own sheet limit.
+MAX_ROWS = 1_048_576
+#: Largest used range (rows × columns) we turn into a grid: a stray cell at XFD1048576 would ask for
+#: 17 billion cells (calamine aborts the process), so the range is checked before it is read.
+MAX_CELLS = 25_000_000
 #: An .xlsx whose parts unpack to more than this is refused as a possible zip bomb.
 MAX_UNPACKED_BYTES = 2_000_000_000
 MAX_COMPRESSION_RATIO = 200
@@ -191,6 +195,7 @@ def _parse_csv(text: str, delimiter: str, name: str) -> Grid:
     try:
         frame = pd.read_csv(
             io.StringIO(text),
+            nrows=MAX_ROWS + 1,  # checked while reading: never more than one row past the limit
             sep=delimiter,
             header=None,
             names=range(width),
@@ -205,7 +210,7 @@ def _parse_csv(text: str, delimiter: str, name: str) -> Grid:
         rows: list[list[str]] = []
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             rows.append(row)
-            if len(rows) > MAX_ROWS + 50:
+            if len(rows) > MAX_ROWS:
                 raise _too_many_rows(name) from None
         return rows
     result: list[list[object]] = frame.to_numpy(dtype=object).tolist()
@@ -214,13 +219,13 @@ def _parse_csv(text: str, delimiter: str, name: str) -> Grid:
 
 def _too_many_rows(name: str) -> UnreadableFileError:
     return UnreadableFileError(
-        f"{name}: more than {MAX_ROWS:,} rows. Leakage Finder reconciles up to {MAX_ROWS:,} lines per "
-        "export; split the export by customer or month and reconcile each part."
+        f"{name}: more than {MAX_ROWS:,} rows (Excel's own limit). Leakage Finder reconciles up to "
+        f"{MAX_ROWS:,} rows per export; split the export by customer or month and reconcile each part."
     )
 
 
 def _checked(table: RawTable) -> RawTable:
-    if len(table.cells) > MAX_ROWS + 50:
+    if len(table.cells) > MAX_ROWS:
         raise _too_many_rows(table.name)
     return table
 
@@ -322,10 +327,16 @@ def check_zip(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as error:
         raise UnreadableFileError(
             f"{name}: the workbook is damaged ({error}). Open it in Excel and save it again."
         ) from None
+    encrypted = [info.filename for info in infos if info.flag_bits & 0x1]
+    if encrypted:
+        raise UnreadableFileError(
+            f"{name}: part {encrypted[0]} of the workbook is encrypted, so it cannot be read. Open "
+            "it in Excel, remove any password or protection, save it again and try once more."
+        )
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if unpacked > MAX_UNPACKED_BYTES or (
@@ -335,6 +346,12 @@ def check_zip(path: Path, name: str) -> None:
             f"{name}: the workbook would unpack to {unpacked / 1e6:,.0f} MB from {packed / 1e6:,.1f} MB "
             "(a 'zip bomb'), so it was not opened. Export the data again as CSV."
         )
+
+
+def _one_line(error: BaseException, limit: int = 160) -> str:
+    """A library's error text fit for our one-line messages (damaged XML can fill it with junk)."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def open_workbook(path: Path, name: str) -> Any:
@@ -349,8 +366,8 @@ def open_workbook(path: Path, name: str) -> Any:
         ) from None
     except (CalamineError, ValueError, OSError) as error:
         raise UnreadableFileError(
-            f"{name}: the workbook could not be read ({error}). Open it in Excel and save it again, "
-            "or export the data as CSV."
+            f"{name}: the workbook could not be read ({_one_line(error)}). Open it in Excel and save "
+            "it again, or export the data as CSV."
         ) from None
 
 
@@ -380,11 +397,16 @@ def _read_workbook(path: Path, *, name: str, sheet: str | None, binary: bool = F
             sheet = folded[sheet.strip().casefold()]
         chosen: str | None = sheet
         if chosen is None and len(names) > 1:  # score each sheet's top rows, then read one whole
-            tops = {n: _sheet_rows(workbook, n, name, nrows=SCORED_ROWS) for n in names}
+            package = None if binary else path
+            tops = {n: _sheet_rows(workbook, n, name, SCORED_ROWS, package) for n in names}
             chosen = _likeliest_sheet(tops)
         elif chosen is None and names:
             chosen = names[0]
-        rows = _sheet_rows(workbook, chosen, name) if chosen is not None else []
+        rows = (
+            _sheet_rows(workbook, chosen, name, path=None if binary else path)
+            if chosen is not None
+            else []
+        )
     finally:
         workbook.close()
     if len(rows) > MAX_ROWS + 50:
@@ -405,10 +427,14 @@ SCORED_ROWS = 200
 
 
 def _sheet_rows(
-    workbook: Any, sheet: str, name: str, nrows: int | None = None
+    workbook: Any, sheet: str, name: str, nrows: int | None = None, path: Path | None = None
 ) -> list[list[object]]:
+    """A sheet's rows (the first ``nrows``), its used range checked first where the file is a
+    package (calamine would build a dense grid for a stray far cell before it could be asked)."""
     from python_calamine import CalamineError
 
+    if path is not None:
+        check_sheet_size(path, name, sheet)
     try:
         data = workbook.get_sheet_by_name(sheet)
         try:
@@ -416,7 +442,9 @@ def _sheet_rows(
         except TypeError:  # a python-calamine without nrows: the whole sheet
             rows = data.to_python(skip_empty_area=False)[:nrows]
     except (CalamineError, ValueError) as error:
-        raise UnreadableFileError(f"{name}: sheet {sheet!r} could not be read ({error}).") from None
+        raise UnreadableFileError(
+            f"{name}: sheet {sheet!r} could not be read ({_one_line(error)})."
+        ) from None
     return [list(row) for row in rows]
 
 
@@ -456,3 +484,113 @@ def _open_binary(path: Path, name: str) -> Any:
             f"{name}: this is a password-protected workbook or an .xls file that could not be read "
             f"({error}). Open it in Excel, remove any password and save it as .xlsx or CSV."
         ) from None
+
+
+# --- the used range, before a dense grid is built ---------------------------------------------------
+
+_SHEET = re.compile(rb"<sheet\b[^>]*?/>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+_DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+
+
+def _greater(value: str, alphabet: str) -> str:
+    """A regex for strings over ``alphabet`` (ordered) that are longer than ``value``, or as long
+    and greater: columns after ``W`` (``[X-Z]``, ``[A-Z]{2,3}``), rows after 12508."""
+    first, last = alphabet[0], alphabet[-1]
+    options = [f"[{first}-{last}]{{{len(value) + 1},}}"]
+    for index, char in enumerate(value):
+        if char == last:
+            continue
+        following = (
+            f"[{first}-{last}]{{{len(value) - index - 1}}}" if index < len(value) - 1 else ""
+        )
+        options.append(f"{re.escape(value[:index])}[{chr(ord(char) + 1)}-{last}]{following}")
+    return "|".join(options)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The package part holding the sheet named ``sheet`` (None if not found)."""
+    from xml.sax.saxutils import unescape
+
+    try:
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
+        return None
+    targets = {}
+    for element in re.findall(rb"<Relationship\b[^>]*?/>", rels):
+        attrs = dict(_ATTRIBUTE.findall(element))
+        targets[attrs.get(b"Id", b"")] = attrs.get(b"Target", b"").decode("utf-8", "replace")
+    for element in _SHEET.findall(workbook):
+        attrs = {k.split(b":")[-1]: v for k, v in _ATTRIBUTE.findall(element)}
+        name = unescape(attrs.get(b"name", b"").decode("utf-8", "replace"), {"&quot;": '"'})
+        if name == sheet:
+            target = targets.get(attrs.get(b"id", b""), "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def sheet_extent(data: bytes) -> tuple[int, int, str]:
+    """(rows, columns, last cell) a reader would make of a sheet's XML: the ``<dimension>`` Excel
+    writes, checked against every cell and row reference (a lying or missing one means a full scan)."""
+    declared = _DIMENSION.search(data, 0, 4096)
+    if declared is not None:
+        letters, row = declared.group(1).decode(), declared.group(2).decode()
+        # one pass: a cell in a later column, or a row or cell in a later row (a literal " r=" lets
+        # the scan run at C speed; a reference after another kind of white space means a full scan)
+        beyond = re.compile(
+            rf' r="(?:(?:{_greater(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})\d'
+            rf'|[A-Z]{{0,3}}(?:{_greater(row, "0123456789")})")'.encode()
+        )
+        odd_spacing = any(data.find(space + b'r="') != -1 for space in (b"\t", b"\n", b"\r"))
+        if not odd_spacing and beyond.search(data) is None:
+            return int(row), _column_number(letters), f"{letters}{row}"
+    rows = max((int(r) for r in _ROW_REF.findall(data)), default=0)
+    columns, last = 0, ""
+    for letters_b, row_b in set(_CELL_REF.findall(data)):
+        rows = max(rows, int(row_b))
+        number = _column_number(letters_b.decode())
+        if number > columns:
+            columns, last = number, letters_b.decode()
+    return rows, columns, f"{last or 'A'}{rows}"
+
+
+def check_sheet_size(path: Path, name: str, sheet: str) -> None:
+    """Refuse a sheet whose used range is too large to read, before a grid is built for it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _sheet_part(archive, sheet)
+            if part is None or part not in archive.NameToInfo:
+                return  # the reader reports a missing or odd sheet in its own words
+            data = archive.read(part)
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        zlib.error,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
+        raise UnreadableFileError(
+            f"{name}, sheet {sheet!r}: the sheet's part is damaged ({error}). Open the workbook in "
+            "Excel and save it again."
+        ) from None
+    rows, columns, last = sheet_extent(data)
+    if rows * columns > MAX_CELLS:
+        raise UnreadableFileError(
+            f"{name}, sheet {sheet!r}: its used range reaches cell {last} ({rows:,} rows × "
+            f"{columns:,} columns), far more than an export holds. Something was typed, pasted or "
+            f"formatted far outside the table: in Excel press Ctrl+End to find it, delete those rows "
+            "and columns, save, and run again."
+        )
+    if rows > MAX_ROWS:
+        raise _too_many_rows(f"{name}, sheet {sheet!r}")

@@ -239,8 +239,9 @@ def reconcile_prepared(
     period = settings.period or vendor_period or psa_period
     if settings.period and vendor_period and settings.period != vendor_period:
         warnings.append(
-            f"The vendor bill's charges are mostly for {vendor_period}, but the period in "
-            f"Settings is {settings.period}: check you are comparing the same month."
+            f"The vendor bill's charges are mostly for {vendor_period}, but the period set "
+            f"(Settings sheet or --period) is {settings.period}: check you are comparing the same "
+            "month."
         )
     period_start = settings.period_start or (
         dt.date(int(period[:4]), int(period[5:7]), 1) if period else None

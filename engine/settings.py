@@ -52,8 +52,18 @@ class Settings:
         for name in ("critical", "high", "medium"):
             if name not in thresholds:
                 problems.append(f"severity threshold {name!r} is missing")
-        values = [thresholds.get(n) for n in ("critical", "high", "medium")]
-        if all(v is not None for v in values) and not values[0] >= values[1] >= values[2] >= 0:  # type: ignore[operator]
+        for name, value in thresholds.items():
+            if not isinstance(value, Decimal) or not value.is_finite():
+                problems.append(f"severity threshold {name!r} should be a number, found {value!r}")
+        if not (
+            isinstance(self.leakage_target_percent, Decimal)
+            and self.leakage_target_percent.is_finite()
+        ):
+            problems.append(
+                f"the leakage target should be a number, found {self.leakage_target_percent!r}"
+            )
+        values = [v for n in ("critical", "high", "medium") if (v := thresholds.get(n)) is not None]
+        if not problems and len(values) == 3 and not values[0] >= values[1] >= values[2] >= 0:
             problems.append("severity thresholds must fall: critical ≥ high ≥ medium ≥ 0")
         for side, mapping in (("vendor", self.vendor_mapping), ("psa", self.psa_mapping)):
             known = {f.name for f in FIELDS[side]}  # type: ignore[index]
@@ -81,19 +91,43 @@ class Settings:
         return "low"
 
 
-def _decimal(value: Any, what: str) -> Decimal:
+def _decimal(value: Any, what: str, problems: list[str]) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        problems.append(f"{what} should be a number, found {value!r}")
+        return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value).strip())
     except InvalidOperation:
-        raise SettingsError(
-            f"Settings are not valid: {what} should be a number, found {value!r}."
-        ) from None
+        problems.append(f"{what} should be a number, found {value!r}")
+        return None
+    if not number.is_finite():
+        problems.append(f"{what} should be a number, found {value!r}")
+        return None
+    return number
+
+
+def _text_map(value: Any, what: str, problems: list[str]) -> dict[str, str] | None:
+    """A table of text → text (``{"quantity": "Seats"}``), or a problem saying what was found."""
+    if not isinstance(value, Mapping):
+        problems.append(
+            f'{what} should be a table of names, like {{"Contoso Ltd": "Contoso"}}, found '
+            f"{type(value).__name__} {value!r}"[:300]
+        )
+        return None
+    bad = [
+        k for k, v in value.items() if not isinstance(v, str | int | float) or isinstance(v, bool)
+    ]
+    if bad:
+        problems.append(f"{what}: {bad[0]!r} should name one text value, found {value[bad[0]]!r}")
+        return None
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     """Build settings from a mapping file's contents (JSON or TOML), keys as in :class:`Settings`.
 
     ``{"vendor": {"quantity": "Seats"}, "psa": {...}}`` is accepted as a shorthand for the mappings.
+    Every value is checked for its shape, and all problems are listed at once.
     """
     known = {
         "vendor",
@@ -113,36 +147,74 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
             f"Mapping file: unknown key(s) {', '.join(map(repr, unknown))}; known keys are "
             f"{', '.join(sorted(known))}."
         )
+    problems: list[str] = []
     kwargs: dict[str, Any] = {}
-    if "vendor" in data or "vendor_mapping" in data:
-        kwargs["vendor_mapping"] = dict(data.get("vendor_mapping", data.get("vendor", {})))
-    if "psa" in data or "psa_mapping" in data:
-        kwargs["psa_mapping"] = dict(data.get("psa_mapping", data.get("psa", {})))
+    for side in ("vendor", "psa"):
+        key = f"{side}_mapping" if f"{side}_mapping" in data else side
+        if key in data:
+            mapping = _text_map(data[key], key, problems)
+            if mapping is not None:
+                kwargs[f"{side}_mapping"] = mapping
     if "severity_thresholds" in data:
-        kwargs["severity_thresholds"] = {
-            k: _decimal(v, f"threshold {k}") for k, v in data["severity_thresholds"].items()
-        }
+        raw = data["severity_thresholds"]
+        if not isinstance(raw, Mapping):
+            problems.append(
+                "severity_thresholds should be a table like "
+                f'{{"critical": 500, "high": 100, "medium": 25}}, found {raw!r}'[:300]
+            )
+        else:
+            thresholds = {str(k): _decimal(v, f"threshold {k!r}", problems) for k, v in raw.items()}
+            if all(v is not None for v in thresholds.values()):
+                kwargs["severity_thresholds"] = thresholds
     if "leakage_target_percent" in data:
-        kwargs["leakage_target_percent"] = _decimal(
-            data["leakage_target_percent"], "leakage target"
-        )
+        target = _decimal(data["leakage_target_percent"], "leakage_target_percent", problems)
+        if target is not None:
+            kwargs["leakage_target_percent"] = target
     for key in ("client_aliases", "product_aliases"):
         if key in data:
-            kwargs[key] = {str(k): str(v) for k, v in data[key].items()}
+            aliases = _text_map(data[key], key, problems)
+            if aliases is not None:
+                kwargs[key] = aliases
     if data.get("period"):
-        kwargs["period"] = str(data["period"])
+        if isinstance(data["period"], str):
+            kwargs["period"] = data["period"]
+        else:
+            problems.append(f'period should be text like "2025-08", found {data["period"]!r}')
     if "exclude_psa_products" in data:
-        kwargs["exclude_psa_products"] = tuple(str(x) for x in data["exclude_psa_products"])
+        products = data["exclude_psa_products"]
+        if isinstance(products, str):
+            products = [products]
+        if not isinstance(products, list) or not all(isinstance(x, str) for x in products):
+            problems.append(
+                f'exclude_psa_products should be a list of product names, like ["Onsite labour"], '
+                f"found {products!r}"[:300]
+            )
+        else:
+            kwargs["exclude_psa_products"] = tuple(products)
+    if problems:
+        raise SettingsError("Settings are not valid: " + "; ".join(problems) + ".")
     return Settings(**kwargs)
 
 
 def load_settings_file(path: str | Path) -> Settings:
     """Read a ``.json`` or ``.toml`` mapping/settings file."""
     path = Path(path)
+    if path.suffix.lower() not in (".json", ".toml"):
+        raise SettingsError(
+            f"Mapping file {path}: mapping files are .json or .toml, not {path.suffix or 'no ending'}."
+            " Save it as JSON (see the README for an example) or TOML."
+        )
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data_bytes = path.read_bytes()
     except OSError as error:
         raise SettingsError(f"Mapping file {path}: cannot be read ({error.strerror}).") from None
+    from engine.errors import InputError
+    from engine.readers import decode_text
+
+    try:
+        text = decode_text(data_bytes, f"Mapping file {path}").lstrip("\ufeff")
+    except InputError as error:
+        raise SettingsError(str(error)) from None
     try:
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
@@ -153,4 +225,7 @@ def load_settings_file(path: str | Path) -> Settings:
         raise SettingsError(
             f"Mapping file {path}: expected an object of settings, found {type(data).__name__}."
         )
-    return settings_from_dict(data)
+    try:
+        return settings_from_dict(data)
+    except SettingsError as error:
+        raise SettingsError(f"Mapping file {path}: {error}") from None

@@ -342,6 +342,19 @@ class FakeSheet:
             letters = chr(65 + rem) + letters
         return FakeRange(self, f"A1:{letters}{max(rows)}")
 
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        self.recorder.hit("sheet.visible")
+        self._visible = value
+
+    def clear_contents(self) -> None:
+        self.recorder.hit("sheet.clear_contents")
+        self.cells.clear()
+
     def delete(self) -> None:
         self.recorder.hit("sheet.delete")
         self.book.sheets._sheets.remove(self)

@@ -23,6 +23,7 @@ import xlsxwriter
 
 from engine.errors import (
     EmptyInputError,
+    InputError,
     LeakageFinderError,
     MissingColumnError,
     SettingsError,
@@ -222,7 +223,9 @@ def test_14_zip_bomb_disguised_as_xlsx(tmp_path: Path, write: Writer) -> None:
 
 def test_15_too_many_rows_is_refused_with_the_limit(write: Writer) -> None:
     big = "Customer,Product,Qty,Cost\n" + "C,Office 365 E3,1,2\n" * (MAX_ROWS + 100)
-    refused(UnreadableFileError, "vendor.csv", "1,000,000", "split")(lambda: ok(write, vendor=big))
+    refused(UnreadableFileError, "vendor.csv", f"{MAX_ROWS:,}", "split")(
+        lambda: ok(write, vendor=big)
+    )
 
 
 def test_16_missing_sheet_lists_the_sheets(tmp_path: Path, write: Writer) -> None:
@@ -236,8 +239,12 @@ def test_16_missing_sheet_lists_the_sheets(tmp_path: Path, write: Writer) -> Non
 
 
 def test_17_duplicated_and_blank_headers(write: Writer) -> None:
-    vendor = text([*V_HEADER, "Quantity", ""], [[*r, "99", "x"] for r in V_ROWS])
-    assert findings(ok(write, vendor=vendor)) == BASE_FINDINGS  # the first "Quantity" is used
+    same = text([*V_HEADER, "Quantity", ""], [[*r, r[2], "x"] for r in V_ROWS])
+    assert findings(ok(write, vendor=same)) == BASE_FINDINGS  # two copies of one column: no doubt
+    differ = text([*V_HEADER, "Quantity", ""], [[*r, "99", "x"] for r in V_ROWS])
+    refused(InputError, "vendor.csv", "'Quantity'", "columns C and G")(  # never picked silently
+        lambda: ok(write, vendor=differ)
+    )
 
 
 def test_18_header_not_on_the_first_row(write: Writer) -> None:

@@ -142,6 +142,53 @@ def test_rerun_keeps_status_and_note(tmp_path: Path, template_bytes: bytes, call
     assert (sheet.cells[(row, status)], sheet.cells[(row, note)]) == ("Fixed in PSA", "ticket 4711")
 
 
+def test_live_path_keeps_decisions_in_the_hidden_store(
+    tmp_path: Path, template_bytes: bytes, caller: Any
+) -> None:
+    """The ribbon writes the same Decisions sheet: deleting the id column (and a column the user
+    added) loses nothing, and Clear Results keeps decisions typed since the last run."""
+    book = caller(_book(tmp_path, template_bytes, 30))
+    macros.reconcile()
+    top = spec.DISCREPANCY_HEADER_ROW + 1  # the header's row, under the title and legend
+
+    def column(sheet: Any, name: object) -> int:
+        return next(c for (r, c), v in sheet.cells.items() if r == top and v == name)
+
+    sheet = book.sheets[spec.DISCREPANCIES]
+    status, note, ids = (
+        column(sheet, "Status"),
+        column(sheet, "Note"),
+        column(sheet, spec.ID_HEADER),
+    )
+    first = top + 1
+    sheet.cells[(first, status)], sheet.cells[(first, note)] = "Ignore", 42
+    sheet.cells[(top, ids + 1)], sheet.cells[(first, ids + 1)] = "Owner", "Kim"
+    finding = sheet.cells[(first, ids)]
+    for r, c in [k for k in sheet.cells if k[1] == ids]:  # the user deletes the id column
+        del sheet.cells[(r, c)]
+    for r, c in sorted(k for k in sheet.cells if k[1] == ids + 1):
+        sheet.cells[(r, ids)] = sheet.cells.pop((r, c))
+    macros.reconcile()
+    assert book.sheets["Decisions"].visible is False
+    sheet = book.sheets[spec.DISCREPANCIES]
+    status, note, ids = (
+        column(sheet, "Status"),
+        column(sheet, "Note"),
+        column(sheet, spec.ID_HEADER),
+    )
+    owner = column(sheet, "Owner")
+    row = next(r for (r, c), v in sheet.cells.items() if c == ids and v == finding)
+    assert (sheet.cells[(row, status)], sheet.cells[(row, note)], sheet.cells[(row, owner)]) == (
+        "Ignore",
+        42,
+        "Kim",
+    )
+    sheet.cells[(row, note)] = "typed after the run"
+    macros.clear_results()
+    stored = book.sheets["Decisions"]
+    assert "typed after the run" in stored.cells.values()
+
+
 def test_formula_text_stays_text_in_excel(
     tmp_path: Path, template_bytes: bytes, caller: Any
 ) -> None:
@@ -185,7 +232,9 @@ def test_clear_results_only_removes_outputs(
         spec.PRODUCT_ALIASES,
         spec.HISTORY,
         spec.ACTIVITY_LOG,
+        "Decisions",  # the user's decisions stay (hidden)
     ]
+    assert book.sheets["Decisions"].visible is False
 
 
 def test_import_loads_an_export_as_text(tmp_path: Path, template_bytes: bytes, caller: Any) -> None:
