@@ -3,9 +3,12 @@
 Exact keys first (client and product names lower-cased, punctuation and company suffixes dropped),
 then rapidfuzz for the client names and product names left over, then grouped quantities and prices
 compared per (client, product). It knows the two export layouts the benchmark uses (Partner Center and
-ConnectWise) by heart — no header search, no column recognition, no exclusions, no split subscriptions
-or annual terms — so it reports more findings than the engine, many of them false. It is here to be
+ConnectWise) by heart — no header search, no column recognition, no exclusions, no split
+subscriptions or annual terms — so it reports more findings than the engine, many of them false. It is here to be
 timed side by side with ``engine.reconcile`` → ``write_discrepancies_csv``, not to be trusted.
+
+Fuzzy client names are compared only among the names left unmatched that start with the same letter
+(all against all would be 13k × 13k at 100k lines); products get one mapping table, not one per client.
 """
 
 from __future__ import annotations
@@ -16,6 +19,14 @@ from pathlib import Path
 _SUFFIX = re.compile(r"\b(inc|llc|ltd|limited|corp|corporation|co|plc|gmbh|pty)\b")
 _PUNCT = re.compile(r"[^a-z0-9 ]+")
 _SPACE = re.compile(r"\s+")
+
+
+def _keys(values: object) -> object:
+    """Each distinct spelling keyed once."""
+    import pandas as pd
+
+    series = pd.Series(values)
+    return series.map({value: _key(value) for value in series.unique()})
 
 
 def _key(text: str) -> str:
@@ -34,7 +45,7 @@ def run(vendor_csv: Path, psa_csv: Path, out_csv: Path) -> int:
     """Reconcile the two exports the analyst's way; returns the number of rows written."""
     import pandas as pd
     from rapidfuzz import process
-    from rapidfuzz.fuzz import token_sort_ratio
+    from rapidfuzz.fuzz import ratio, token_sort_ratio
 
     vendor = pd.read_csv(vendor_csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     psa = pd.read_csv(psa_csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -42,45 +53,49 @@ def run(vendor_csv: Path, psa_csv: Path, out_csv: Path) -> int:
 
     v = pd.DataFrame(
         {
-            "client": vendor["CustomerName"].map(_key),
-            "product": vendor["SkuName"].map(_key),
+            "client": _keys(vendor["CustomerName"]),
+            "product": _keys(vendor["SkuName"]),
             "qty": pd.to_numeric(vendor["Quantity"], errors="coerce").fillna(0).astype("int64"),
             "cost_cents": _cents(vendor["EffectiveUnitPrice"]),
         }
     )
     p = pd.DataFrame(
         {
-            "client": psa["Company Name"].map(_key),
-            "product": psa["Description"].map(_key),
+            "client": _keys(psa["Company Name"]),
+            "product": _keys(psa["Description"]),
             "qty": pd.to_numeric(psa["Quantity"], errors="coerce").fillna(0).astype("int64"),
             "price_cents": _cents(psa["Price"]),
         }
     )
 
-    # clients: exact key, else the closest PSA client name (≥ 90)
-    psa_clients = sorted(set(p["client"]))
-    known = set(psa_clients)
-    client_map = {}
-    for name in set(v["client"]):
-        if name in known:
-            client_map[name] = name
-        else:
-            best = process.extractOne(name, psa_clients, scorer=token_sort_ratio, score_cutoff=90)
-            client_map[name] = best[0] if best else name
+    # clients: exact key, else the closest PSA client left unmatched with the same first letter (≥ 90)
+    known = set(p["client"])
+    vendor_clients = set(v["client"])
+    client_map = {name: name for name in vendor_clients}
+    leftovers: dict[str, list[str]] = {}
+    for name in sorted(known - vendor_clients):
+        leftovers.setdefault(name[:1], []).append(name)
+    unmatched: dict[str, list[str]] = {}
+    for name in sorted(vendor_clients - known):
+        unmatched.setdefault(name[:1], []).append(name)
+    for letter, names in unmatched.items():
+        choices = leftovers.get(letter, [])
+        if not choices:
+            continue
+        scores = process.cdist(names, choices, scorer=ratio, score_cutoff=90, workers=-1)
+        best = scores.argmax(axis=1)
+        for name, row, column in zip(names, scores, best, strict=True):
+            if row[column] >= 90:
+                client_map[name] = choices[column]
     v["client"] = v["client"].map(client_map)
 
-    # products: exact key within the client, else the closest product the client is billed for (≥ 85)
-    billed = p.groupby("client")["product"].agg(lambda s: sorted(set(s))).to_dict()
-    pairs = v[["client", "product"]].drop_duplicates()
+    # products: one mapping table, each vendor product to its exact key or the closest PSA product (≥ 85)
+    psa_products = sorted(set(p["product"]))
     product_map = {}
-    for client, product in pairs.itertuples(index=False):
-        choices = billed.get(client, [])
-        if product in choices:
-            product_map[(client, product)] = product
-            continue
-        best = process.extractOne(product, choices, scorer=token_sort_ratio, score_cutoff=85)
-        product_map[(client, product)] = best[0] if best else product
-    v["product"] = [product_map[pair] for pair in zip(v["client"], v["product"], strict=True)]
+    for product in set(v["product"]):
+        best = process.extractOne(product, psa_products, scorer=token_sort_ratio, score_cutoff=85)
+        product_map[product] = best[0] if best else product
+    v["product"] = v["product"].map(product_map)
 
     vg = v.groupby(["client", "product"], sort=False).agg(
         vendor_qty=("qty", "sum"), cost_cents=("cost_cents", "max")
