@@ -28,7 +28,7 @@ from addin.settings_sheet import read_settings
 from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes
-from engine.gcpause import paused_gc
+from engine.gcpause import keep, paused_gc
 from engine.readers import RawTable, check_zip, open_workbook
 from engine.reconcile import (
     Prepared,
@@ -368,6 +368,7 @@ def _reconcile_workbook(
     )
     updated = replace_sheets(original, rendered, name=source.name, active=spec.DISCREPANCIES)
     _write(Path(out) if out else source, updated)
+    keep(prepared, inputs, rendered, updated, original)  # the CLI ends without freeing them
     return result
 
 
