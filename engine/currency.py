@@ -59,7 +59,10 @@ def stated_currency(table: Table, mapping: ColumnMapping, source: str) -> str | 
     export is an error: its amounts cannot be added up."""
     header = mapping.get("currency")
     if header is not None:
-        codes = Counter(code for code in map(currency_code, table.data[header]) if code is not None)
+        codes: Counter[str] = Counter()
+        for value, count in Counter(table.data[header]).items():  # each distinct cell read once
+            if (code := currency_code(value)) is not None:
+                codes[code] += count
         if len(codes) > 1:
             listed = ", ".join(f"{code} ({count} lines)" for code, count in codes.most_common())
             raise CurrencyMismatchError(
