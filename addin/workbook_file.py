@@ -29,7 +29,7 @@ from addin.settings_sheet import ALIAS_HEADER, find_label, read_settings
 from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
-from engine.gcpause import paused_gc
+from engine.gcpause import keep, paused_gc
 from engine.readers import RawTable, check_sheet_size, check_zip, open_workbook
 from engine.reconcile import (
     Prepared,
@@ -389,6 +389,7 @@ def _reconcile_workbook(
         appended={spec.CLIENT_ALIASES: alias_rows_at(inputs.client_alias_grid, learned)},
     )
     _write(target, updated)
+    keep(prepared, inputs, rendered, updated, original)  # the CLI ends without freeing them
     return store.with_warnings(result, applied.warnings)
 
 

@@ -220,6 +220,8 @@ def client_key(name: str) -> str:
     return " ".join(tokens)
 
 
+# a pure function of one word, and the same last words recur: cached (speed, issue 15)
+@lru_cache(maxsize=65536)
 def _legal_typo(token: str) -> bool:
     """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
     if len(token) == 3:  # "Ldt", "Lcc": the short suffixes only with their own letters swapped

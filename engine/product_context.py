@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from engine.product_concepts import CONCEPTS, concept_targets
 from engine.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
@@ -109,7 +110,12 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
 
 def _common_words(names: Iterable[str]) -> frozenset[str]:
     """Words in three or more of the bill's product names: they tell no product apart."""
-    counts = Counter(word for name in set(names) for word in set(meaningful(name)))
+    return _common_words_of(frozenset(names))
+
+
+@lru_cache(maxsize=64)  # the same bill-wide names for every client group (speed, issue 15)
+def _common_words_of(names: frozenset[str]) -> frozenset[str]:
+    counts = Counter(word for name in names for word in set(meaningful(name)))
     return frozenset(word for word, count in counts.items() if count >= 3)
 
 

@@ -26,7 +26,7 @@ from engine.columns import ColumnMapping, Side, check_side, recognise
 from engine.currency import settle as settle_currency
 from engine.currency import stated_currency
 from engine.errors import EmptyInputError, WrongSideError
-from engine.gcpause import paused_gc
+from engine.gcpause import keep, paused_gc
 from engine.header import Table, locate_header
 from engine.lines import Line, cancel_lines, psa_lines, vendor_lines
 from engine.money import round_cents
@@ -191,7 +191,9 @@ def reconcile(
     say("Normalising lines")
     vendor_side = merge_bills([prepare(raw, "vendor", settings) for raw in raws])
     psa_side = prepare(psa_raw, "psa", settings)
-    return reconcile_prepared(vendor_side, psa_side, settings, progress=say, started=started)
+    result = reconcile_prepared(vendor_side, psa_side, settings, progress=say, started=started)
+    keep(vendor_side, psa_side, raws, psa_raw)  # a CLI run ends without freeing them
+    return result
 
 
 def check_bills_distinct(raws: Sequence[RawTable]) -> None:

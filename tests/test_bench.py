@@ -21,3 +21,17 @@ def test_scaling_compares_each_tenfold_step_per_stage() -> None:
     text = scaling(rows)
     assert "| 2,000 → 20,000 | workbook | 1.0× | 11.0× |" in text and text.endswith("| 9.0× |")
     assert "100,000 →" not in text and scaling(rows[:1]) == ""
+
+
+def test_floor_and_analyst_baseline_are_measured_side_by_side() -> None:
+    from bench.__main__ import floor_table, measure_floor
+
+    floor = measure_floor(200)
+    assert floor["cells"] > 1000  # the reconciled workbook's output sheets, counted
+    assert floor["total"] == floor["startup"] + floor["read"] + floor["write"] > 0
+    rows = [(200, path, measure(200, path)) for path in ("csv", "analyst")]
+    analyst = rows[1][2]
+    assert analyst["write"] > 0 and analyst["peak_mb"] > 0
+    text = floor_table({200: floor}, rows)
+    assert "| csv × (CPU ×) | analyst × (CPU ×) |" in text
+    assert text.count("×") == 4 + 4 and text.count("\n") == 2

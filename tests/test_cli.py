@@ -175,3 +175,32 @@ def test_sample_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         "vendor_partner_center.csv",
     ]
     assert "Monthly leakage" in capsys.readouterr().out
+
+
+def test_console_entry_ends_the_process_after_its_outputs_are_written(
+    sample_book: Path, tmp_path: Path
+) -> None:
+    """`leakage-finder` (addin.cli:run) exits right after writing, without freeing the object
+    graph: the workbook, the CSV and the headline are all complete, and errors still exit 3."""
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    csv_out = tmp_path / "found.csv"
+    run = [sys.executable, "-m", "addin.cli", "reconcile", "--quiet"]
+    done = subprocess.run(
+        [*run, "--workbook", str(sample_book), "--csv", str(csv_out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == EXIT_OK, done.stderr
+    assert done.stdout.startswith("Period:") and "Time:" in done.stdout
+    assert csv_out.read_text(encoding="utf-8-sig").count("\n") > 5
+    book = openpyxl.load_workbook(sample_book, read_only=True)
+    assert book["Discrepancies"].max_row > 5
+    book.close()
+    failed = subprocess.run(
+        [*run, "--workbook", str(tmp_path / "missing.xlsm")], capture_output=True, text=True
+    )
+    assert failed.returncode == EXIT_INPUT and failed.stderr.startswith("error: ")
