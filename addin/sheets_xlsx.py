@@ -427,6 +427,12 @@ def render(
             _table(book, formats, spec.match_table(result))
         elif name == spec.EXCLUDED:
             _table(book, formats, spec.excluded_table(result))
+        elif name == spec.PRICES:
+            _table(book, formats, spec.prices_table(result))
+        elif name == spec.PAIRS:
+            _table(book, formats, spec.pairs_table(result))
+        elif name == spec.FIXED:
+            _table(book, formats, spec.fixed_table(result))
         elif name == spec.HISTORY:
             _history(book, formats, list(map(list, history or [])))
         elif name == spec.CLIENT_ALIASES:

@@ -22,6 +22,7 @@ from typing import Any
 from python_calamine import CalamineError
 
 from addin import presentation as spec
+from addin.month_archive import check_order, previous_archive, read_previous
 from addin.package import replace_sheets
 from addin.review_log import Entry, Review, now, read_log, record_run, review
 from addin.settings_sheet import read_settings
@@ -29,6 +30,7 @@ from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes
 from engine.gcpause import paused_gc
+from engine.month_over_month import compare_months
 from engine.readers import RawTable, check_zip, open_workbook
 from engine.reconcile import (
     Prepared,
@@ -331,15 +333,34 @@ def reconcile_workbook(
     out: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
     settings_override: Settings | None = None,
+    previous: str | Path | None = None,
 ) -> Result:
-    """Reconcile the workbook's pasted sheets and write the output sheets into it (or into ``out``)."""
+    """Reconcile the workbook's pasted sheets and write the output sheets into it (or into ``out``).
+
+    Findings are compared with ``previous`` (an archive), else with the latest archive Archive Month
+    wrote beside the workbook for an earlier month."""
     source = Path(path)
     if not source.exists():
         raise UnreadableFileError(f"{source}: no such workbook. Check the path.")
     say = progress or (lambda message: None)
     say(f"Reading {source.name}")
     with paused_gc():
-        return _reconcile_workbook(source, out, say, settings_override)
+        return _reconcile_workbook(
+            source, out, say, settings_override, Path(previous) if previous else None
+        )
+
+
+def with_previous(
+    result: Result, book: Path, previous: Path | None, say: Callable[[str], None]
+) -> Result:
+    """This month against last month's archive: the one given, or the latest beside ``book``."""
+    path = previous or previous_archive(book, result.kpis.period)
+    if path is None:
+        return compare_months(result, None)
+    say(f"Comparing with {path.name}")
+    last = read_previous(path)
+    check_order(last, result.kpis.period, path.name)
+    return compare_months(result, last)
 
 
 def _reconcile_workbook(
@@ -347,14 +368,16 @@ def _reconcile_workbook(
     out: str | Path | None,
     say: Callable[[str], None],
     settings_override: Settings | None,
+    previous: Path | None = None,
 ) -> Result:
     original = source.read_bytes()
     prepared = read_prepared(source, settings_override, say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
+    result = with_previous(result, source, previous, say)
     say("Writing the output sheets")
     learned = spec.learned_aliases(result, inputs.settings.client_aliases)
-    sheets = (*spec.OUTPUT_SHEETS, spec.ACTIVITY_LOG)
+    sheets = (*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS, spec.ACTIVITY_LOG)
     sheets = (*sheets, spec.CLIENT_ALIASES) if learned else sheets
     at = clock()
     rendered = render(
@@ -379,18 +402,27 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     prepared = read_prepared(source, say=say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
+    result = with_previous(result, source, None, say)
     at = clock()
     log = logged_run(inputs, result, at)
     history = archived_history(inputs, result, review(log, result))
     archive = archive_name(source, result)
     atomic_write_bytes(
-        archive, render_bytes(result, decisions=inputs.decisions, history=history, log=log, at=at)
+        archive,
+        render_bytes(
+            result,
+            decisions=inputs.decisions,
+            history=history,
+            log=log,
+            at=at,
+            sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
+        ),
     )
     rendered = render(
         result,
         decisions=inputs.decisions,
         history=history,
-        sheets=(*spec.OUTPUT_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG),
+        sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG),
         log=log,
         at=at,
     )

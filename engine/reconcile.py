@@ -20,6 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import cast
 
+from engine import margins
 from engine.bills import bill_totals, name_bills
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import ColumnMapping, Side, check_side, recognise
@@ -46,6 +47,7 @@ from engine.result import (
 )
 from engine.rules import SCALE, ClientInfo, GroupKey, Holding, apply_rules
 from engine.settings import Settings
+from engine.terms import review_terms
 from engine.values import parse_date
 
 Progress = Callable[[str], None]
@@ -291,6 +293,15 @@ def reconcile_prepared(
     psa_holdings = _holdings(psa, psa_products, psa_group, inferred)
     names = {m.key: m.product for m in (*vendor_products.values(), *psa_products.values())}
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
+    pairs = margins.pairs(vendor_holdings, psa_holdings, infos, names)
+    terms = review_terms(
+        vendor_list, vendor.client_keys, vendor_group, infos, names, psa_holdings, period_start
+    )
+    if terms.fix_when:  # the bill says how its seats are committed
+        discrepancies = terms.tag(discrepancies)
+    thin = margins.thin_margins(
+        vendor_holdings, psa_holdings, infos, names, settings.target_margin_percent
+    )
 
     excluded = _excluded(vendor_list, vendor_raw.name) + _excluded(psa_list, psa_raw.name)
     warnings += _totals_warnings(vendor_list, vendor_raw.name) + _totals_warnings(
@@ -307,6 +318,15 @@ def reconcile_prepared(
         time.perf_counter() - started,
     )
     kpis = replace(kpis, currency=currency, **bill_totals(bills, vendor_list, currency))
+    kpis = replace(
+        kpis,
+        thin_margin_shortfall=sum((t.monthly_shortfall for t in thin), Decimal("0.00")),
+        extended_terms_surcharge=sum(
+            (t.monthly_surcharge for t in terms.findings if t.kind == "extended_terms"),
+            Decimal("0.00"),
+        ),
+        target_margin_percent=settings.target_margin_percent,
+    )
     if vendor.parts:
         discrepancies = name_bills(
             discrepancies, vendor_list, vendor.client_keys, vendor_group, infos, names
@@ -329,6 +349,9 @@ def reconcile_prepared(
         },
         sources={"vendor": vendor_raw.name, "psa": psa_raw.name},
         warnings=tuple(warnings),
+        pairs=pairs,
+        thin_margins=thin,
+        terms=terms.findings,
     )
 
 

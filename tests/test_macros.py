@@ -14,6 +14,7 @@ from addin import presentation as spec
 from addin.build_template import SHEETS
 from addin.paste import pasted_workbook
 from addin.workbook_file import read_grids
+from engine.header import column_letter
 from engine.sample import make_scenario, psa_rows, vendor_rows
 from tests.fake_xlwings import FAKES, FakeBook
 
@@ -92,9 +93,10 @@ def test_reconcile_writes_the_output_sheets(
     assert {r.fill for r in rules} >= set(spec.SEVERITY_FILLS.values())
     assert discrepancies.added_validations
     assert book.active is discrepancies  # the workbook shows the results
-    assert discrepancies.grouped == [f"R:{chr(64 + width)}"]  # technical columns grouped
+    readable = table.visible_columns  # technical columns grouped after the readable ones
+    assert discrepancies.grouped == [f"{column_letter(readable)}:{column_letter(width - 1)}"]
     last = max(r for (r, c) in discrepancies.cells if c == 1)
-    assert discrepancies.page_setup.print_area == f"$A$1:$Q${last}"  # the readable columns
+    assert discrepancies.page_setup.print_area == f"$A$1:${column_letter(readable - 1)}${last}"
     assert book.app.screen_updating is True and book.app.calculation == "automatic"
     assert book.app.alerts == []
     assert book.sheets[spec.KPIS].added_charts  # leakage over months

@@ -179,7 +179,7 @@ def test_workbook_opens_on_discrepancies_and_start_keeps_its_bytes(sample_book: 
     assert book[spec.ACTIVITY_LOG].sheet_state == "hidden"
     sheet = book[spec.DISCREPANCIES]  # the print set-up travels into the user's workbook too
     assert sheet.print_title_rows == f"$1:${TOP}"
-    assert sheet.print_area.startswith(f"'{spec.DISCREPANCIES}'!$A$1:$Q$")
+    assert sheet.print_area.startswith(f"'{spec.DISCREPANCIES}'!$A$1:$V$")
     assert book[spec.KPIS].print_area.startswith(f"'{spec.KPIS}'!$A$1:")
     with zipfile.ZipFile(sample_book) as archive:
         assert archive.read("xl/worksheets/sheet1.xml") == start_before
