@@ -216,7 +216,7 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
             for c in (chart_spec.category, *chart_spec.values)
         )
         chart = sheet.charts.add(
-            left=20 + 430 * index, top=15 * chart_spec.row, width=420, height=240
+            left=20 + 430 * (index % 2), top=15 * chart_spec.row, width=420, height=240
         )
         chart.set_source_data(sheet.range(source))
         chart.chart_type = "column_clustered" if chart_spec.kind == "bar" else "line_markers"

@@ -587,6 +587,14 @@ def kpi_tiles(
         ),
         Tile("Annualised leakage", k.annual_leakage, "money", "12 × confirmed monthly leakage"),
         Tile(
+            "New leakage",
+            k.monthly_leakage if k.new_leakage is None else k.new_leakage,
+            "money",
+            f"first found this month; {format_amount(k.carried_leakage, cur)} carried over from "
+            + (f"{k.previous_period} or earlier" if k.previous_period else "earlier months")
+            + (f"; {k.reopened_findings} reopened after a fix" if k.reopened_findings else ""),
+        ),
+        Tile(
             "Leakage to check first",
             k.uncertain_leakage,
             "money",
@@ -715,6 +723,8 @@ HISTORY_COLUMNS: tuple[Column, ...] = (
     Column("Vendor monthly total", "money", 18),
     Column("Minutes to reconcile", "integer", 12),
     Column("Recovered per month", "money", 14),
+    Column("New leakage", "money", 14),
+    Column("Carried-over leakage", "money", 14),
 )
 
 
@@ -734,6 +744,8 @@ def history_row(
         k.vendor_monthly_total,
         state.minutes,
         state.recovered,
+        k.monthly_leakage if k.new_leakage is None else k.new_leakage,
+        k.carried_leakage,
     ]
 
 
@@ -752,7 +764,7 @@ def as_text(value: object) -> str:
 
 TILE_COLUMNS = 4
 #: Column A is a margin; tiles sit side by side in B:E; the history table runs on to K.
-KPI_COLUMN_WIDTHS = (2, 30, 30, 30, 30, 14, 12, 12, 14, 12, 12, 10)
+KPI_COLUMN_WIDTHS = (2, 30, 30, 30, 30, 14, 12, 12, 14, 12, 12, 14, 14, 10)
 TILE_VALUE_ROW_HEIGHT = 27  # points: the large tile values need more than Excel's default 15
 TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
     Column("Client", "text"),
@@ -762,6 +774,11 @@ TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
 TARGET_HEADER = "Target (%)"
 KPI_HISTORY_COLUMNS: tuple[Column, ...] = (*HISTORY_COLUMNS, Column(TARGET_HEADER, "percent"))
 CHART_ROWS = 16  # rows a chart covers (15 points each)
+#: History columns the month charts plot (offsets in the History block).
+HISTORY_CORRECTIONS, HISTORY_MINUTES, HISTORY_RECOVERED = (
+    next(i for i, c in enumerate(HISTORY_COLUMNS) if c.header == name)
+    for name in ("Corrections", "Minutes to reconcile", "Recovered per month")
+)
 
 
 @dataclass(frozen=True)
@@ -874,6 +891,40 @@ def kpi_layout(
             chart_row,
             3,
             '0.0"%"',
+        ),
+        # the months' work: what was recovered, how long it took, how many lines were corrected
+        Chart(
+            "bar",
+            "Recovered per month (leakage marked Fixed in PSA)",
+            history_block,
+            0,
+            (HISTORY_RECOVERED,),
+            len(history_rows),
+            chart_row + CHART_ROWS + 1,
+            1,
+            money,
+        ),
+        Chart(
+            "line",
+            f"Minutes to reconcile (target under {TIME_TARGET_MINUTES})",
+            history_block,
+            0,
+            (HISTORY_MINUTES,),
+            len(history_rows),
+            chart_row + CHART_ROWS + 1,
+            3,
+            '0" min"',
+        ),
+        Chart(
+            "bar",
+            "Corrections by month (findings marked Fixed in PSA)",
+            history_block,
+            0,
+            (HISTORY_CORRECTIONS,),
+            len(history_rows),
+            chart_row + 2 * (CHART_ROWS + 1),
+            1,
+            "0",
         ),
     )
     return KpiLayout(

@@ -352,3 +352,31 @@ def test_json_summary_carries_the_separate_lists(year: dict[str, Result]) -> Non
         "Golf Partners": "13.80",
     }
     assert [c["monthly_effect"] for c in summary["price_changes"]] == ["13.80", "13.80"]
+
+
+def test_history_charts_the_months(year: dict[str, Result]) -> None:
+    """History keeps new and carried-over leakage; the KPIs sheet charts the ratio against the
+    target, recovered dollars, minutes to reconcile and corrections over the twelve months."""
+    import zipfile
+    from io import BytesIO
+
+    history = [spec.history_row(year[period(m)]) for m in range(1, 12)]
+    december = year["2026-12"]
+    layout = spec.kpi_layout(december, None, spec.history_with_current(history, december))
+    assert [c.rows for c in layout.charts] == [3, 12, 12, 12, 12]
+    rows = layout.history.rows
+    headers = [c.header for c in layout.history.columns]
+    new, carried = headers.index("New leakage"), headers.index("Carried-over leakage")
+    assert [(r[0], r[new], r[carried]) for r in rows[:3]] == [
+        ("2026-01", D("124.00"), D("0.00")),
+        ("2026-02", D("12.00"), D("124.00")),
+        ("2026-03", D("0.00"), D("136.00")),
+    ]
+    with zipfile.ZipFile(BytesIO(render_bytes(december, history=history))) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    titles = " ".join(charts)
+    for title in ("Recovered per month", "Minutes to reconcile", "Corrections by month"):
+        assert title in titles
+    tiles = {tile.label: tile for _, _, tile in layout.tiles}
+    assert tiles["New leakage"].value == D("0.00")
+    assert "$65.80 carried over from 2026-11" in tiles["New leakage"].note
