@@ -27,9 +27,11 @@ from addin.workbook_file import (
     WorkbookInputs,
     archive_name,
     archived_history,
+    archived_inputs,
     inputs_from_grids,
     logged_run,
     more_vendor_sheets,
+    with_previous,
 )
 from engine.errors import LeakageFinderError
 from engine.header import column_letter
@@ -296,6 +298,12 @@ def _inputs(book: Any) -> WorkbookInputs:
     )
 
 
+def _book_path(book: Any) -> Path:
+    """Where the workbook lives: its archives sit beside it (last month's is compared with)."""
+    folder = Path(book.fullname).parent if book.fullname else Path.cwd()
+    return folder / book.name
+
+
 def reconcile() -> None:
     """Reconcile button: Vendor + PSA sheets → Discrepancies, KPIs, Matches, Excluded."""
     from engine.reconcile import reconcile as run
@@ -305,6 +313,7 @@ def reconcile() -> None:
     with excel_session(book, "reconciling…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings, progress=_progress(book))
+        result = with_previous(result, _book_path(book), None, lambda message: None)
         at = now()
         log = logged_run(inputs, result, at)
         write_outputs(book, result, inputs.decisions, inputs.history, log, at)
@@ -380,14 +389,22 @@ def archive_month() -> None:
     with excel_session(book, "archiving the month…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings)
+        result = with_previous(result, _book_path(book), None, lambda message: None)
         at = now()
         log = logged_run(inputs, result, at)
         history = archived_history(inputs, result, review(log, result))
-        folder = Path(book.fullname).parent if book.fullname else Path.cwd()
-        archive = archive_name(folder / book.name, result)
+        archive = archive_name(_book_path(book), result)
         atomic_write_bytes(
             archive,
-            render_bytes(result, decisions=inputs.decisions, history=history, log=log, at=at),
+            render_bytes(
+                result,
+                decisions=inputs.decisions,
+                history=history,
+                log=log,
+                at=at,
+                sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
+                inputs=archived_inputs(inputs),
+            ),
         )
         book.sheets[spec.HISTORY].range("A2").value = [
             [excel_value(v) for v in row] for row in history

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
@@ -371,6 +371,16 @@ def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[objec
     sheet.freeze_panes(1, 0)
 
 
+def _values(book: xlsxwriter.Workbook, name: str, grid: Sequence[Sequence[object]]) -> None:
+    """A sheet of plain values (an input as it was pasted): text stays text, numbers numbers."""
+    sheet = book.add_worksheet(name)
+    plain = book.add_format()
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            if value is not None and value != "":
+                _write(sheet, r, c, value, plain)
+
+
 def _activity_log(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
     """The hidden Activity Log: when the month's data came in, each run, each Status change."""
     sheet = book.add_worksheet(spec.ACTIVITY_LOG)
@@ -404,6 +414,7 @@ def render(
     client_aliases: Sequence[Sequence[object]] = (),
     log: Sequence[Entry] | None = None,
     at: dt.datetime | None = None,
+    inputs: Mapping[str, Sequence[Sequence[object]]] | None = None,
 ) -> Rendered:
     """Render the output sheets (Discrepancies, KPIs, Matches, Excluded by default).
 
@@ -439,11 +450,13 @@ def render(
             _aliases(book, formats, name, list(map(list, client_aliases)))
         elif name == spec.ACTIVITY_LOG:
             _activity_log(book, formats, [entry.row() for entry in log or []])
+    for name, grid in (inputs or {}).items():  # the month's pasted inputs, values only (archive)
+        _values(book, name, grid)
     book.close()
     pending = {name: value for name, value in formats.pending.items() if value[0]}
     return Rendered(
         _stretch_tables(buffer.getvalue(), formats.table_ends),
-        list(sheets),
+        [*sheets, *(inputs or {})],
         pending,
         {name: formats.heights[name] for name in pending if name in formats.heights},
     )

@@ -311,6 +311,17 @@ def logged_run(inputs: WorkbookInputs, result: Result, at: dt.datetime) -> list[
     return record_run(inputs.log, result, inputs.decisions, pasted, at)
 
 
+def archived_inputs(inputs: WorkbookInputs) -> dict[str, Grid]:
+    """The month's pasted Vendor and PSA sheets (and any more bills), values only, for the archive."""
+    tables = [(spec.VENDOR, inputs.vendor), (spec.PSA, inputs.psa)]
+    tables += [(table.name.split("sheet ")[-1].strip("'"), table) for table in inputs.more_vendors]
+    # at the rows they had in the workbook, so the findings' source row numbers point at them
+    return {
+        name: [*([[]] * (table.row_offset - 1)), *(list(row) for row in table.cells)]
+        for name, table in tables
+    }
+
+
 def archive_name(book: Path, result: Result) -> Path:
     period = result.kpis.period or dt.date.today().strftime("%Y-%m")
     return book.with_name(f"{book.stem} - Leakage {period}.xlsx")
@@ -416,6 +427,7 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
             log=log,
             at=at,
             sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
+            inputs=archived_inputs(inputs),
         ),
     )
     rendered = render(

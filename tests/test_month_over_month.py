@@ -321,6 +321,11 @@ def test_the_workbook_finds_last_months_archive_beside_it(
     book.write_bytes(pasted_workbook(template_bytes, rows(vendor_csv(3)), rows(psa_csv(3))))
     archive = archive_month(book)
     assert archive.name == "Leakage - Leakage 2026-03.xlsx"
+    kept = openpyxl.load_workbook(archive, read_only=True)  # the month's inputs, values only
+    vendor_rows = [list(r) for r in kept[spec.VENDOR].iter_rows(values_only=True) if any(r)]
+    assert vendor_rows[0] == rows(vendor_csv(3))[0]
+    assert [r[1] for r in vendor_rows[1:]] == [r[1] for r in rows(vendor_csv(3))[1:]]
+    assert sum(any(r) for r in kept[spec.PSA].iter_rows(values_only=True)) == len(rows(psa_csv(3)))
     book.write_bytes(pasted_workbook(template_bytes, rows(vendor_csv(4)), rows(psa_csv(4))))
     result = reconcile_workbook(book)
     assert result.kpis.previous_period == "2026-03"

@@ -224,7 +224,7 @@ def test_archive_month(sample_book: Path) -> None:
     archive = archive_month(sample_book)
     assert archive.name == "Leakage - Leakage 2025-08.xlsx"
     copy = openpyxl.load_workbook(archive)
-    assert copy.sheetnames == [*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS]
+    assert copy.sheetnames == [*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS, spec.VENDOR, spec.PSA]
     assert not any(
         c.data_type == "f" for ws in copy.worksheets for row in ws.iter_rows() for c in row
     )
