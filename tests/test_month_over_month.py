@@ -385,3 +385,38 @@ def test_history_charts_the_months(year: dict[str, Result]) -> None:
     tiles = {tile.label: tile for _, _, tile in layout.tiles}
     assert tiles["New leakage"].value == D("0.00")
     assert "$65.80 carried over from 2026-11" in tiles["New leakage"].note
+
+
+def test_the_sample_audit_shows_a_second_month(tmp_path: Path) -> None:
+    from addin.sample_audit import run_sample
+
+    result, written = run_sample(tmp_path / "audit", clients=30, seed=5)
+    archive = next(p for p in written if p.name.endswith("Leakage 2025-07.xlsx"))
+    last = {f.id: f for f in read_previous(archive).findings}
+    k = result.kpis
+    assert (k.period, k.previous_period, k.reopened_findings) == ("2025-08", "2025-07", 1)
+    carried = [d for d in result.discrepancies if d.months_open == 2]
+    new = [d for d in result.discrepancies if d.months_open == 1 and not d.reopened]
+    assert carried and new
+    for d in carried:  # money lost since first seen: last month's impact + this month's
+        assert (
+            d.first_seen == "2025-07"
+            and d.lost_so_far == last[d.id].monthly_impact + d.monthly_impact
+        )
+    assert (
+        k.new_leakage
+        and k.carried_leakage
+        and k.new_leakage + k.carried_leakage == k.monthly_leakage
+    )
+    assert [c for c in result.price_changes if c.scope == "client" and c.direction == "rose"]
+    assert k.price_change_effect > 0
+    # the reconciled workbook found the archive beside it by itself
+    book = openpyxl.load_workbook(
+        tmp_path / "audit" / "Leakage Finder - sample.xlsm", read_only=True
+    )
+    rows = list(book[spec.DISCREPANCIES].iter_rows(values_only=True))
+    header = list(rows[spec.DISCREPANCY_HEADER_ROW])
+    months = header.index(spec.MONTHS_OPEN_HEADER)
+    assert {r[months] for r in rows[spec.DISCREPANCY_HEADER_ROW + 1 :]} == {1, 2}
+    reopened = header.index(spec.REOPENED_HEADER)
+    assert [r[reopened] for r in rows[spec.DISCREPANCY_HEADER_ROW + 1 :]].count(spec.REOPENED) == 1
