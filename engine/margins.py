@@ -15,7 +15,7 @@ from fractions import Fraction
 from engine.history import PastPair, PreviousMonth
 from engine.money import round_cents
 from engine.result import Pair, PriceChange, ThinMargin
-from engine.rules import ClientInfo, GroupKey, Holding
+from engine.rules import SCALE, ClientInfo, GroupKey, Holding
 
 UNIT_PLACES = Decimal("0.000001")  # monthly unit amounts kept to six places (annual ÷ 12 and so on)
 _ZERO = Decimal("0.00")
@@ -23,6 +23,16 @@ _ZERO = Decimal("0.00")
 
 def _unit(holding: Holding | None) -> Fraction | None:
     return holding.unit if holding is not None and holding.quantity > 0 else None
+
+
+def _approximate(holding: Holding | None) -> Decimal | None:
+    """The monthly unit to six places, by Decimal division (28 digits): no Fraction built for the
+    many pairs that only need storing or a first look."""
+    if holding is None or holding.quantity <= 0:
+        return None
+    if holding.scaled.__class__ is Decimal:
+        return (holding.scaled / (SCALE * holding.quantity)).quantize(UNIT_PLACES)
+    return _places(holding.unit)
 
 
 def _places(value: Fraction | None) -> Decimal | None:
@@ -54,8 +64,8 @@ def pairs(
                 product=names[key[1]],
                 vendor_qty=_seats(v),
                 psa_qty=_seats(p),
-                vendor_unit_cost=_places(_unit(v)),
-                psa_unit_price=_places(_unit(p)),
+                vendor_unit_cost=_approximate(v),
+                psa_unit_price=_approximate(p),
             )
         )
     return tuple(sorted(out, key=lambda x: (x.client.lower(), x.product.lower())))
@@ -75,8 +85,14 @@ def thin_margins(
     if target <= 0 or target >= 1:
         return ()
     out = []
+    near = Decimal(target_percent) / 100 + Decimal("0.0001")  # a first look, exact after
     for key, p in psa.items():
         v = vendor.get(key)
+        rough_cost, rough_price = _approximate(v), _approximate(p)
+        if rough_cost is None or rough_price is None or rough_price <= 0:
+            continue
+        if rough_price - rough_cost >= near * rough_price:
+            continue  # comfortably above the target
         cost, price = _unit(v), _unit(p)
         if cost is None or price is None or price <= 0 or price < cost:
             continue
