@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--csv", metavar="FILE", help="write the discrepancies as CSV")
     rec.add_argument("--json", metavar="FILE", help="write the KPI summary as JSON")
     rec.add_argument(
+        "--prices-csv",
+        metavar="FILE",
+        help="write vendor cost moves, thin margins, Extended Service Terms and renewals due as CSV",
+    )
+    rec.add_argument(
         "--mapping", metavar="FILE", help="column mapping / settings file (.json or .toml)"
     )
     rec.add_argument(
@@ -266,7 +271,7 @@ def _compared(result, previous: str | None, progress: _Progress):  # type: ignor
 
 
 def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -> None:  # type: ignore[no-untyped-def]
-    from engine.export import write_discrepancies_csv, write_summary_json
+    from engine.export import write_discrepancies_csv, write_prices_csv, write_summary_json
 
     if args.csv:
         progress(f"Writing {args.csv}")
@@ -274,6 +279,9 @@ def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -
     if args.json:
         progress(f"Writing {args.json}")
         write_summary_json(result, args.json)
+    if args.prices_csv:
+        progress(f"Writing {args.prices_csv}")
+        write_prices_csv(result, args.prices_csv)
 
 
 def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]

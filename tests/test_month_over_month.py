@@ -420,3 +420,133 @@ def test_the_sample_audit_shows_a_second_month(tmp_path: Path) -> None:
     assert {r[months] for r in rows[spec.DISCREPANCY_HEADER_ROW + 1 :]} == {1, 2}
     reopened = header.index(spec.REOPENED_HEADER)
     assert [r[reopened] for r in rows[spec.DISCREPANCY_HEADER_ROW + 1 :]].count(spec.REOPENED) == 1
+
+
+def test_prices_csv_lists_each_section(year: dict[str, Result], tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from engine.export import PRICES_CSV_COLUMNS, prices_csv
+
+    text = prices_csv(year["2026-10"]).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == PRICES_CSV_COLUMNS
+    got = {(r["section"], r["client"], r["monthly_effect"]) for r in rows}
+    assert got == {
+        ("cost_rose", "", "13.80"),
+        ("cost_rose", "Golf Partners", "13.80"),
+        ("thin_margin", "Delta Farms", "50.82"),
+        ("thin_margin", "Bravo Legal", "5.88"),
+        ("extended_terms", "Echo Retail", "1.80"),
+        ("extended_terms", "Golf Partners", "13.80"),
+    }
+
+
+def test_target_margin_is_read_from_the_settings_sheet_and_checked() -> None:
+    from addin.settings_sheet import read_settings
+    from engine.errors import SettingsError
+    from engine.settings import Settings, settings_from_dict
+
+    assert read_settings([["Target margin (%)", 20]]).target_margin_percent == D(20)
+    assert read_settings([]).target_margin_percent == D(15)
+    assert settings_from_dict({"target_margin_percent": "12.5"}).target_margin_percent == D("12.5")
+    with pytest.raises(SettingsError, match="target margin"):
+        Settings(target_margin_percent=D(100))
+
+
+def test_a_file_that_is_not_an_archive_is_refused_with_a_message(
+    tmp_path: Path, write: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from addin.report import write_report
+
+    vendor, psa = write("v.csv", vendor_csv(4)), write("p.csv", psa_csv(4))
+    other = tmp_path / "other.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Something else"
+    book.save(other)
+    assert (
+        main(
+            [
+                "reconcile",
+                "--vendor",
+                str(vendor),
+                "--psa",
+                str(psa),
+                "--previous",
+                str(other),
+                "--quiet",
+            ]
+        )
+        == 3
+    )
+    assert "no 'Discrepancies' sheet" in capsys.readouterr().err
+    missing = tmp_path / "missing.xlsx"
+    assert (
+        main(
+            [
+                "reconcile",
+                "--vendor",
+                str(vendor),
+                "--psa",
+                str(psa),
+                "--previous",
+                str(missing),
+                "--quiet",
+            ]
+        )
+        == 3
+    )
+    assert "no such archive" in capsys.readouterr().err
+    # an archive from before these columns existed: every finding in it counts from its month
+    old = tmp_path / "Leakage 2026-03.xlsx"
+    write_report(reconcile(write("v3.csv", vendor_csv(3)), write("p3.csv", psa_csv(3))), old)
+    last = read_previous(old)
+    assert last.period == "2026-03" and {f.first_seen for f in last.findings} == {"2026-03"}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_new_plus_carried_is_the_months_leakage_whatever_last_month_held(seed: int) -> None:
+    """Property: for any subset of this month's findings seen last month (any first month, any
+    status), new + carried = confirmed leakage, months open ≥ 1, and money lost since ≥ this month."""
+    import random
+
+    from engine.history import PastFinding, PreviousMonth, with_past
+
+    base = reconcile_month(4)
+    rng = random.Random(seed)
+    past = tuple(
+        PastFinding(
+            d.id,
+            d.type,
+            d.client,
+            d.product,
+            d.monthly_impact,
+            rng.choice(["2025-11", "2026-01", "2026-03"]),
+            1,
+            D(rng.randint(0, 9999)) / 100,
+            rng.choice(["Open", "Fixed in PSA", "Accepted"]),
+        )
+        for d in base.discrepancies
+        if rng.random() < 0.6
+    )
+    result = with_past(base, PreviousMonth("2026-03", past))
+    k = result.kpis
+    assert k.new_leakage is not None and k.new_leakage + k.carried_leakage == k.monthly_leakage
+    by_id = {f.id: f for f in past}
+    for d in result.discrepancies:
+        before = by_id.get(d.id)
+        assert d.months_open >= 1 and d.lost_so_far >= d.monthly_impact
+        if before is not None and before.status != "Fixed in PSA":
+            assert d.lost_so_far == before.cumulative_impact + d.monthly_impact
+            assert d.months_open == months_between(before.first_seen, "2026-04")
+        assert d.reopened == (before is not None and before.status == "Fixed in PSA")
+
+
+def reconcile_month(month: int) -> Result:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        vendor, psa = Path(folder) / "v.csv", Path(folder) / "p.csv"
+        vendor.write_text(vendor_csv(month))
+        psa.write_text(psa_csv(month))
+        return reconcile(vendor, psa)
