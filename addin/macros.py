@@ -278,9 +278,18 @@ def write_outputs(
             book.sheets[name].delete()
     for sheet, name in zip(staged, spec.OUTPUT_SHEETS, strict=True):
         sheet.name = name
+    write_month_sheets(book, result)
     if log is not None:
         write_log(book, log)
     book.sheets[spec.DISCREPANCIES].activate()
+
+
+def write_month_sheets(book: Any, result: Result) -> None:
+    """Prices (cost moves, thin margins, terms) after the output sheets, rewritten whole."""
+    for name, table in ((spec.PRICES, spec.prices_table(result)),):
+        if name in sheet_names(book):
+            book.sheets[name].delete()
+        write_table(book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1]), table)
 
 
 # --- entry points (the ribbon buttons) -----------------------------------------------------------
@@ -374,7 +383,7 @@ def clear_results() -> None:
     book = _xw().Book.caller()
     with excel_session(book, "clearing results…"):
         existing = sheet_names(book)
-        for name in spec.OUTPUT_SHEETS:
+        for name in (*spec.OUTPUT_SHEETS, *spec.WORKBOOK_MONTH_SHEETS):
             if name in existing:
                 book.sheets[name].delete()
 

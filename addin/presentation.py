@@ -32,6 +32,8 @@ OUTPUT_SHEETS = (DISCREPANCIES, KPIS, MATCHES, EXCLUDED)
 PRICES, PAIRS, FIXED = "Prices", "Pairs", "Fixed"
 #: Fixed: findings marked Fixed in PSA in earlier months and not back, so a late return is reopened.
 MONTH_SHEETS = (PRICES, PAIRS, FIXED)
+#: The workbook itself shows Prices; Pairs and Fixed are what an archive keeps for next month.
+WORKBOOK_MONTH_SHEETS = (PRICES,)
 INPUT_SHEETS = (VENDOR, PSA)
 
 STATUSES = ("Open", "Fixed in PSA", "Accepted", "Ignore")

@@ -388,7 +388,7 @@ def _reconcile_workbook(
     result = with_previous(result, source, previous, say)
     say("Writing the output sheets")
     learned = spec.learned_aliases(result, inputs.settings.client_aliases)
-    sheets = (*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS, spec.ACTIVITY_LOG)
+    sheets = (*spec.OUTPUT_SHEETS, *spec.WORKBOOK_MONTH_SHEETS, spec.ACTIVITY_LOG)
     sheets = (*sheets, spec.CLIENT_ALIASES) if learned else sheets
     at = clock()
     rendered = render(
@@ -434,7 +434,12 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
         result,
         decisions=inputs.decisions,
         history=history,
-        sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG),
+        sheets=(
+            *spec.OUTPUT_SHEETS,
+            *spec.WORKBOOK_MONTH_SHEETS,
+            spec.HISTORY,
+            spec.ACTIVITY_LOG,
+        ),
         log=log,
         at=at,
     )

@@ -78,7 +78,7 @@ def test_reconcile_writes_the_output_sheets(
     book = caller(_book(tmp_path, template_bytes, 30))
     macros.reconcile()
     names = [s.name for s in book.sheets]
-    assert names[-4:] == list(spec.OUTPUT_SHEETS)
+    assert names[-5:] == [*spec.OUTPUT_SHEETS, spec.PRICES]
     discrepancies = book.sheets[spec.DISCREPANCIES]
     top = spec.DISCREPANCY_HEADER_ROW + 1
     width = len(spec.DISCREPANCY_COLUMNS)
@@ -124,7 +124,7 @@ def test_excel_calls_do_not_grow_with_rows(
     )
     # the same calls whatever the size; at most one more to append learned Client Aliases
     assert len(large.recorder.calls) - len(small.recorder.calls) in (0, 1)
-    assert len(large.recorder.calls) < 250
+    assert len(large.recorder.calls) < 280  # with the Prices sheet
 
 
 def test_rerun_keeps_status_and_note(tmp_path: Path, template_bytes: bytes, caller: Any) -> None:
@@ -234,7 +234,7 @@ def test_reconcile_in_real_excel(tmp_path: Path, template_bytes: bytes) -> None:
         book = app.books.open(str(path))
         book.set_mock_caller()
         macros.reconcile()
-        assert [s.name for s in book.sheets][-4:] == list(spec.OUTPUT_SHEETS)
+        assert [s.name for s in book.sheets][-5:] == [*spec.OUTPUT_SHEETS, spec.PRICES]
     finally:
         app.quit()
 

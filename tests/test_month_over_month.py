@@ -332,7 +332,8 @@ def test_the_workbook_finds_last_months_archive_beside_it(
     assert _finding(result, "Delta Farms", "under_billed")[:3] == ("2026-03", 2, D(144))
     assert result.kpis.price_change_effect == D("6.25")
     sheets = openpyxl.load_workbook(book, read_only=True).sheetnames
-    assert spec.PRICES in sheets and spec.FIXED in sheets
+    assert spec.PRICES in sheets and spec.PAIRS not in sheets  # Pairs and Fixed: archives only
+    assert spec.FIXED in openpyxl.load_workbook(archive, read_only=True).sheetnames
 
 
 def test_each_new_column_and_kpi_is_explained_in_the_readme_and_on_start() -> None:
