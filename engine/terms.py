@@ -42,6 +42,7 @@ class _Subscriptions:
 
     seats: Decimal = _ZERO  # every line's
     monthly_seats: Decimal = _ZERO
+    undated_seats: Decimal = _ZERO  # a year or more committed, the end date not on the bill
     annual_ends: dict[dt.date, Decimal] = field(default_factory=dict)  # future end → seats
     lapsed: dict[dt.date, list[Line]] = field(default_factory=dict)  # past end → its lines
     commitments: dict[dt.date, int] = field(default_factory=dict)
@@ -113,6 +114,8 @@ def review_terms(
         elif end is not None:
             subs.annual_ends[end] = subs.annual_ends.get(end, _ZERO) + line.quantity
             subs.commitments[end] = line.commitment_months or 12
+        else:
+            subs.undated_seats += line.quantity
     findings: list[TermFinding] = []
     when: dict[tuple[str, str], str] = {}
     for key, subs in held.items():
@@ -126,6 +129,8 @@ def review_terms(
         elif subs.annual_ends:
             first = min(subs.annual_ends)
             when[_key(client, product)] = f"reduce at renewal ({first.isoformat()})"
+        elif subs.undated_seats > 0:
+            when[_key(client, product)] = "reduce at renewal (date not on the bill)"
         for end, ended in sorted(subs.lapsed.items()):
             if (as_of.year, as_of.month) < (EST_SINCE.year, EST_SINCE.month):
                 continue  # before Extended Service Terms began

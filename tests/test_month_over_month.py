@@ -551,3 +551,33 @@ def reconcile_month(month: int) -> Result:
         vendor.write_text(vendor_csv(month))
         psa.write_text(psa_csv(month))
         return reconcile(vendor, psa)
+
+
+PAX8 = """companyName,companyId,startPeriod,endPeriod,quantity,term,sku,description,price,subTotal,cost,costTotal,productName,type,commitmentEndDate
+Alpha Dental,1,2026-07-01,2026-07-31,10,Annual,SKU1,Microsoft 365 Business Premium,26.00,260.00,22.00,220.00,Microsoft 365 Business Premium,subscription,2026-08-31
+Bravo Legal,2,2026-07-01,2026-07-31,6,Monthly,SKU2,Microsoft 365 Business Standard,15.00,90.00,12.50,75.00,Microsoft 365 Business Standard,subscription,
+Charlie Clinic,3,2026-07-01,2026-07-31,4,Annual,SKU3,Exchange Online (Plan 1),5.00,20.00,4.00,16.00,Exchange Online (Plan 1),subscription,
+Delta Farms,4,2026-07-01,2026-07-31,2,Monthly,SKU2,Microsoft 365 Business Standard,15.00,30.00,12.50,25.00,Microsoft 365 Business Standard,subscription,
+"""
+PAX8_PSA = """Company Name,Description,Quantity,Less Included,Price,Bill,Cancelled,Addition Status
+Alpha Dental,Microsoft 365 Business Premium,8,0,$26.00,Billable,,Active
+Bravo Legal,Microsoft 365 Business Standard,5,0,$15.00,Billable,,Active
+Charlie Clinic,Exchange Online (Plan 1),3,0,$5.00,Billable,,Active
+Delta Farms,Microsoft 365 Business Standard,3,0,$15.00,Billable,,Active
+"""
+
+
+def test_pax8_terms_say_when_seats_can_be_reduced(write: Callable[..., Path]) -> None:
+    """Pax8: the commitment end date when the export carries it, else the term alone; endPeriod is
+    the charge period's end and never read as a renewal."""
+    result = reconcile(write("pax8.csv", PAX8), write("psa.csv", PAX8_PSA))
+    assert result.mappings["vendor"].columns["subscription_end"] == "commitmentEndDate"
+    when = {(d.client, d.type): d.fix_when for d in result.discrepancies}
+    assert when == {
+        ("Alpha Dental", "under_billed"): "bill now, or reduce at renewal (2026-08-31)",
+        ("Bravo Legal", "under_billed"): "bill now, or reduce now",
+        ("Charlie Clinic", "under_billed"): "bill now, or reduce at renewal (date not on the bill)",
+        ("Delta Farms", "over_billed"): "reduce now",
+    }
+    # Alpha renews in 61 days from 2026-07-01: outside the 60-day window; nothing lapsed
+    assert result.terms == ()
