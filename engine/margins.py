@@ -52,61 +52,75 @@ def pairs(
     names: Mapping[str, str],
 ) -> tuple[Pair, ...]:
     """Every client and product with seats on either side, by client then product."""
-    out = []
-    for key in {*vendor, *psa}:
-        v, p = vendor.get(key), psa.get(key)
-        if _seats(v) is None and _seats(p) is None:
-            continue
-        info = clients[key[0]]
-        out.append(
-            Pair(
-                client=info.psa_name or info.vendor_name,
-                product=names[key[1]],
-                vendor_qty=_seats(v),
-                psa_qty=_seats(p),
-                vendor_unit_cost=_approximate(v),
-                psa_unit_price=_approximate(p),
-            )
-        )
-    return tuple(sorted(out, key=lambda x: (x.client.lower(), x.product.lower())))
+    return tuple(pair for _, pair in keyed_pairs(vendor, psa, clients, names))
 
 
-def thin_margins(
+def keyed_pairs(
     vendor: Mapping[GroupKey, Holding],
     psa: Mapping[GroupKey, Holding],
     clients: Mapping[int, ClientInfo],
     names: Mapping[str, str],
+) -> list[tuple[GroupKey, Pair]]:
+    """:func:`pairs` with each pair's group key (the thin-margin look reuses the units)."""
+    out = []
+    keys = [*vendor, *(key for key in psa if key not in vendor)]
+    for key in keys:
+        v, p = vendor.get(key), psa.get(key)
+        vq, pq = _seats(v), _seats(p)
+        if vq is None and pq is None:
+            continue
+        info = clients[key[0]]
+        out.append(
+            (
+                key,
+                Pair(
+                    info.psa_name or info.vendor_name,
+                    names[key[1]],
+                    vq,
+                    pq,
+                    _approximate(v) if vq is not None else None,
+                    _approximate(p) if pq is not None else None,
+                ),
+            )
+        )
+    out.sort(key=lambda item: (item[1].client, item[1].product))
+    return out
+
+
+def thin_margins(
+    keyed: Iterable[tuple[GroupKey, Pair]],
+    vendor: Mapping[GroupKey, Holding],
+    psa: Mapping[GroupKey, Holding],
     target_percent: Decimal,
 ) -> tuple[ThinMargin, ...]:
     """Client products billed at or above cost but under the target margin, largest shortfall first.
 
-    Margin = (price − cost) ÷ price. Below cost is a discrepancy already and is not repeated here."""
+    Margin = (price − cost) ÷ price. Below cost is a discrepancy already and is not repeated here.
+    The pairs' six-place units give a first look; candidates are decided exactly."""
     target = Fraction(target_percent) / 100
     if target <= 0 or target >= 1:
         return ()
+    near = Decimal(target_percent) / 100 + Decimal("0.0001")
     out = []
-    near = Decimal(target_percent) / 100 + Decimal("0.0001")  # a first look, exact after
-    for key, p in psa.items():
-        v = vendor.get(key)
-        rough_cost, rough_price = _approximate(v), _approximate(p)
+    for key, pair in keyed:
+        rough_cost, rough_price = pair.vendor_unit_cost, pair.psa_unit_price
         if rough_cost is None or rough_price is None or rough_price <= 0:
             continue
         if rough_price - rough_cost >= near * rough_price:
             continue  # comfortably above the target
+        v, p = vendor[key], psa[key]
         cost, price = _unit(v), _unit(p)
         if cost is None or price is None or price <= 0 or price < cost:
             continue
         margin = (price - cost) / price
         if margin >= target:
             continue
-        assert v is not None and p is not None
         seats = min(v.quantity, p.quantity)
         at_target = cost / (1 - target)
-        info = clients[key[0]]
         out.append(
             ThinMargin(
-                client=info.psa_name or info.vendor_name,
-                product=names[key[1]],
+                client=pair.client,
+                product=pair.product,
                 seats=seats,
                 cost=round_cents(cost),
                 price=round_cents(price),

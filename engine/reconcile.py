@@ -47,7 +47,7 @@ from engine.result import (
 )
 from engine.rules import SCALE, ClientInfo, GroupKey, Holding, apply_rules
 from engine.settings import Settings
-from engine.terms import review_terms
+from engine.terms import TermsReview, review_terms
 from engine.values import parse_date
 
 Progress = Callable[[str], None]
@@ -293,15 +293,17 @@ def reconcile_prepared(
     psa_holdings = _holdings(psa, psa_products, psa_group, inferred)
     names = {m.key: m.product for m in (*vendor_products.values(), *psa_products.values())}
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
-    pairs = margins.pairs(vendor_holdings, psa_holdings, infos, names)
-    terms = review_terms(
-        vendor_list, vendor.client_keys, vendor_group, infos, names, psa_holdings, period_start
-    )
-    if terms.fix_when:  # the bill says how its seats are committed
-        discrepancies = terms.tag(discrepancies)
+    keyed = margins.keyed_pairs(vendor_holdings, psa_holdings, infos, names)
     thin = margins.thin_margins(
-        vendor_holdings, psa_holdings, infos, names, settings.target_margin_percent
+        keyed, vendor_holdings, psa_holdings, settings.target_margin_percent
     )
+    terms = TermsReview((), {})
+    if any({"subscription_end", "term"} & set(bill.mapping.columns) for bill in bills):
+        terms = review_terms(  # the bill says how its seats are committed
+            vendor_list, vendor.client_keys, vendor_group, infos, names, psa_holdings, period_start
+        )
+    if terms.fix_when:
+        discrepancies = terms.tag(discrepancies)
 
     excluded = _excluded(vendor_list, vendor_raw.name) + _excluded(psa_list, psa_raw.name)
     warnings += _totals_warnings(vendor_list, vendor_raw.name) + _totals_warnings(
@@ -349,7 +351,7 @@ def reconcile_prepared(
         },
         sources={"vendor": vendor_raw.name, "psa": psa_raw.name},
         warnings=tuple(warnings),
-        pairs=pairs,
+        pairs=tuple(pair for _, pair in keyed),
         thin_margins=thin,
         terms=terms.findings,
     )
