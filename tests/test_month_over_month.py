@@ -581,3 +581,52 @@ def test_pax8_terms_say_when_seats_can_be_reduced(write: Callable[..., Path]) ->
     }
     # Alpha renews in 61 days from 2026-07-01: outside the 60-day window; nothing lapsed
     assert result.terms == ()
+
+
+def test_the_ribbon_compares_with_last_months_archive(
+    tmp_path: Path, template_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Live Excel (the xlwings fake): Reconcile finds March's archive beside the workbook, shows
+    months open on Discrepancies and writes Prices after the output sheets."""
+    import csv
+    import io
+
+    import xlwings
+
+    from addin import macros
+    from addin.build_template import SHEETS
+    from addin.paste import pasted_workbook
+    from addin.workbook_file import read_grids
+    from tests.fake_xlwings import FakeBook
+
+    def rows(text: str) -> list[list[str]]:
+        return [list(r) for r in csv.reader(io.StringIO(text))]
+
+    path = tmp_path / "Leakage.xlsm"
+    path.write_bytes(pasted_workbook(template_bytes, rows(vendor_csv(4)), rows(psa_csv(4))))
+    march = compare_months(reconcile_month(3), None)
+    _archive(march, tmp_path / "Leakage - Leakage 2026-03.xlsx")
+    book = FakeBook(name=path.name, fullname=str(path))
+    for name, grid in read_grids(path, list(SHEETS)).items():
+        sheet = book.sheets.add(name=name)
+        for r, row in enumerate(grid, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cells[(r, c)] = value
+    monkeypatch.setattr(xlwings.Book, "caller", classmethod(lambda cls: book))
+    macros.reconcile()
+    assert [s.name for s in book.sheets][-5:] == [*spec.OUTPUT_SHEETS, spec.PRICES]
+    cells = book.sheets[spec.DISCREPANCIES].cells
+    top = spec.DISCREPANCY_HEADER_ROW + 1
+    header = {cells.get((top, c)): c for c in range(1, len(spec.DISCREPANCY_COLUMNS) + 1)}
+    found = {
+        cells.get((r, header["Client"])): (
+            cells.get((r, header[spec.FIRST_SEEN_HEADER])),
+            cells.get((r, header[spec.MONTHS_OPEN_HEADER])),
+        )
+        for r in range(top + 1, top + 10)
+        if cells.get((r, header["Client"]))
+    }
+    assert found["Delta Farms"] == ("2026-03", 2) and found["Alpha Dental"] == ("2026-03", 2)
+    prices = book.sheets[spec.PRICES].cells
+    assert "Cost rose" in {v for (r, c), v in prices.items() if c == 1}
