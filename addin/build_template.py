@@ -246,6 +246,11 @@ SETTING_HELP: dict[str, tuple[str, str]] = {
         "under it, red above.",
         "2",
     ),
+    "target_margin": (
+        "The margin you aim for on each client's licences. Products billed above cost but under "
+        "it are listed on Prices before a vendor price rise turns them into below cost.",
+        "15",
+    ),
 }
 
 
@@ -284,6 +289,12 @@ def _start(sheet: Worksheet, f: dict[str, Format]) -> None:
         _wrapped(sheet, row, 2, body, f["wrap"], width)
     row += 1
     _wrapped(sheet, row, 2, EXPORT_GUIDES[0], f["note"], width)
+    row += 2
+    sheet.write_string(row, 1, "Month over month", f["heading"])
+    for label, body in spec.MONTH_OVER_MONTH_HELP:
+        row += 1
+        sheet.write_string(row, 1, label, f["label"])
+        _wrapped(sheet, row, 2, body, f["wrap"], width)
     row += 2
     sheet.write_string(row, 1, "The buttons", f["heading"])
     for button in buttons():

@@ -88,10 +88,23 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--csv", metavar="FILE", help="write the discrepancies as CSV")
     rec.add_argument("--json", metavar="FILE", help="write the KPI summary as JSON")
     rec.add_argument(
+        "--prices-csv",
+        metavar="FILE",
+        help="write vendor cost moves, thin margins, Extended Service Terms and renewals due as CSV",
+    )
+    rec.add_argument(
         "--mapping", metavar="FILE", help="column mapping / settings file (.json or .toml)"
     )
     rec.add_argument(
         "--period", metavar="YYYY-MM", help="the billing month (default: from the vendor bill)"
+    )
+    rec.add_argument(
+        "--previous",
+        metavar="ARCHIVE",
+        help="last month's archive (the .xlsx Archive Month writes, or an earlier --out report): "
+        "each finding gets first seen, months open, money lost since and reopened; vendor cost "
+        "moves are listed (with --workbook the latest archive beside the workbook is used "
+        "without it)",
     )
     rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
     sample = commands.add_parser(
@@ -319,6 +332,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             out=args.out,
             progress=progress,
             settings_override=_settings(args) if args.mapping or args.period else None,
+            previous=args.previous,
         )
     else:
         if not args.vendor or not args.psa:
@@ -333,6 +347,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             vendor_sheet=args.vendor_sheet,
             psa_sheet=args.psa_sheet,
         )
+        result = _compared(result, args.previous, progress)
         if args.out:
             from addin.report import write_report
 
@@ -343,8 +358,21 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     return EXIT_OK
 
 
+def _compared(result, previous: str | None, progress: _Progress):  # type: ignore[no-untyped-def]
+    """The result against last month's archive (every finding new without one)."""
+    from addin.month_archive import check_order, read_previous
+    from engine.month_over_month import compare_months
+
+    if not previous:
+        return compare_months(result, None)
+    progress(f"Comparing with {Path(previous).name}")
+    last = read_previous(previous)
+    check_order(last, result.kpis.period, Path(previous).name)
+    return compare_months(result, last)
+
+
 def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -> None:  # type: ignore[no-untyped-def]
-    from engine.export import write_discrepancies_csv, write_summary_json
+    from engine.export import write_discrepancies_csv, write_prices_csv, write_summary_json
 
     if args.csv:
         progress(f"Writing {args.csv}")
@@ -352,6 +380,9 @@ def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -
     if args.json:
         progress(f"Writing {args.json}")
         write_summary_json(result, args.json)
+    if args.prices_csv:
+        progress(f"Writing {args.prices_csv}")
+        write_prices_csv(result, args.prices_csv)
 
 
 def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
@@ -394,6 +425,27 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
             6,
             f"To check first:         {money(k.uncertain_leakage)} leakage, "
             f"{money(k.uncertain_exposure)} exposure (inferred matches: confirm before acting)",
+        )
+    if k.previous_period:
+        lines.append(
+            f"{'Since ' + k.previous_period + ':':<24}new leakage {money(k.new_leakage)}, carried over "
+            f"{money(k.carried_leakage)}; {k.reopened_findings} reopened, {k.fixed_last_month} "
+            "fixes held"
+        )
+        lines.append(
+            f"Vendor cost moves:      {money(k.price_change_effect)} per month while the PSA "
+            "price stayed"
+        )
+    if result.thin_margins:
+        lines.append(
+            f"Thin margins:           {len(result.thin_margins)} under {k.target_margin_percent}%: "
+            f"{money(k.thin_margin_shortfall)} per month to reach the target"
+        )
+    if result.terms:
+        lines.append(
+            f"Terms:                  {sum(t.kind == 'extended_terms' for t in result.terms)} "
+            f"on Extended Service Terms ({money(k.extended_terms_surcharge)} surcharge per month), "
+            f"{sum(t.kind == 'renewal' for t in result.terms)} renewals due with seat gaps"
         )
     for warning in result.warnings:
         lines.append(f"Warning: {warning}")

@@ -31,9 +31,11 @@ from addin.workbook_file import (
     alias_rows_at,
     archive_name,
     archived_history,
+    archived_inputs,
     inputs_from_grids,
     logged_run,
     more_vendor_sheets,
+    with_previous,
 )
 from engine.errors import LeakageFinderError
 from engine.header import column_letter
@@ -226,7 +228,7 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
             for c in (chart_spec.category, *chart_spec.values)
         )
         chart = sheet.charts.add(
-            left=20 + 430 * index, top=15 * chart_spec.row, width=420, height=240
+            left=20 + 430 * (index % 2), top=15 * chart_spec.row, width=420, height=240
         )
         chart.set_source_data(sheet.range(source))
         chart.chart_type = "column_clustered" if chart_spec.kind == "bar" else "line_markers"
@@ -287,6 +289,7 @@ def write_outputs(
             book.sheets[name].delete()
     for sheet, name in zip(staged, spec.OUTPUT_SHEETS, strict=True):
         sheet.name = name
+    write_month_sheets(book, result)
     if log is not None:
         write_log(book, log)
     book.sheets[spec.DISCREPANCIES].activate()
@@ -306,6 +309,14 @@ def write_store(book: Any, table: spec.OutputTable) -> None:
     sheet.range("A1").value = data
 
 
+def write_month_sheets(book: Any, result: Result) -> None:
+    """Prices (cost moves, thin margins, terms) after the output sheets, rewritten whole."""
+    for name, table in ((spec.PRICES, spec.prices_table(result)),):
+        if name in sheet_names(book):
+            book.sheets[name].delete()
+        write_table(book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1]), table)
+
+
 # --- entry points (the ribbon buttons) -----------------------------------------------------------
 
 
@@ -321,6 +332,12 @@ def _inputs(book: Any) -> WorkbookInputs:
     )
 
 
+def _book_path(book: Any) -> Path:
+    """Where the workbook lives: its archives sit beside it (last month's is compared with)."""
+    folder = Path(book.fullname).parent if book.fullname else Path.cwd()
+    return folder / book.name
+
+
 def reconcile() -> None:
     """Reconcile button: Vendor + PSA sheets → Discrepancies, KPIs, Matches, Excluded."""
     from engine.reconcile import reconcile as run
@@ -330,6 +347,7 @@ def reconcile() -> None:
     with excel_session(book, "reconciling…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings, progress=_progress(book))
+        result = with_previous(result, _book_path(book), None, lambda message: None)
         applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
         write_store(book, applied.store)  # first: the decisions are safe before anything else
         inputs = replace(inputs, decisions=applied.decisions)
@@ -408,7 +426,7 @@ def clear_results() -> None:
                 book,
                 store.fold(read_grid(book, spec.DISCREPANCIES), read_grid(book, store.STORE)),
             )
-        for name in spec.OUTPUT_SHEETS:
+        for name in (*spec.OUTPUT_SHEETS, *spec.WORKBOOK_MONTH_SHEETS):
             if name in existing:
                 book.sheets[name].delete()
 
@@ -423,13 +441,13 @@ def archive_month() -> None:
     with excel_session(book, "archiving the month…"):
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings)
+        result = with_previous(result, _book_path(book), None, lambda message: None)
         applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
         inputs = replace(inputs, decisions=applied.decisions)
         at = now()
         log = logged_run(inputs, result, at)
         history = archived_history(inputs, result, review(log, result))
-        folder = Path(book.fullname).parent if book.fullname else Path.cwd()
-        archive = archive_name(folder / book.name, result)
+        archive = archive_name(_book_path(book), result)
         atomic_write_bytes(
             archive,
             render_bytes(
@@ -439,6 +457,8 @@ def archive_month() -> None:
                 log=log,
                 at=at,
                 tables={spec.DISCREPANCIES: applied.discrepancies},
+                sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
+                inputs=archived_inputs(inputs),
             ),
         )
         book.sheets[spec.HISTORY].range("A2").value = [

@@ -26,6 +26,14 @@ DISCREPANCIES, KPIS, MATCHES, EXCLUDED = "Discrepancies", "KPIs", "Matches", "Ex
 #: Hidden sheet: when the month's data came in, each run, each finding reviewed (time to reconcile).
 ACTIVITY_LOG = "Activity Log"
 OUTPUT_SHEETS = (DISCREPANCIES, KPIS, MATCHES, EXCLUDED)
+#: Month over month: price moves, thin margins and terms (Prices); every client and product's seats
+#: and unit amounts (Pairs, what next month's run compares with). Written by the file path, the
+#: archive and the report, after the output sheets.
+PRICES, PAIRS, FIXED = "Prices", "Pairs", "Fixed"
+#: Fixed: findings marked Fixed in PSA in earlier months and not back, so a late return is reopened.
+MONTH_SHEETS = (PRICES, PAIRS, FIXED)
+#: The workbook itself shows Prices; Pairs and Fixed are what an archive keeps for next month.
+WORKBOOK_MONTH_SHEETS = (PRICES,)
 INPUT_SHEETS = (VENDOR, PSA)
 
 STATUSES = ("Open", "Fixed in PSA", "Accepted", "Ignore")
@@ -139,6 +147,28 @@ class OutputTable:
 
 SEVERITY_HEADER, KIND_HEADER, CHECK_HEADER = "Severity", "Leakage or exposure", "Check first"
 STATUS_HEADER, NOTE_HEADER, ID_HEADER = "Status", "Note", "Finding ID"
+#: Month over month (engine.history, engine.terms): the archive reader finds these by header.
+FIRST_SEEN_HEADER, MONTHS_OPEN_HEADER = "First seen", "Months open"
+LOST_HEADER, REOPENED_HEADER = "Lost since first seen", "Reopened"
+FIX_WHEN_HEADER, IMPACT_HEADER, TYPE_HEADER = "When to fix", "Monthly impact", "Finding"
+REOPENED = "Reopened"
+#: One line each, for the README and the Start sheet (tests keep the three in agreement).
+MONTH_OVER_MONTH_HELP: tuple[tuple[str, str], ...] = (
+    (FIRST_SEEN_HEADER, "the month this finding (same client, product and type) was first found."),
+    (MONTHS_OPEN_HEADER, "calendar months it has been open, this month included (1 = new)."),
+    (
+        LOST_HEADER,
+        "money lost (or over-billed) since first seen: the monthly impacts of every month open.",
+    ),
+    (REOPENED_HEADER, "marked Fixed in PSA last month, and back this month: check the fix."),
+    (
+        FIX_WHEN_HEADER,
+        "bill now (raise the client's seats or price), reduce now (monthly term), or reduce at "
+        "renewal (date) for annual-term seats.",
+    ),
+    ("New leakage", "confirmed leakage first found this month."),
+    ("Carried-over leakage", "confirmed leakage already open last month (new + carried = total)."),
+)
 DISCREPANCY_COLUMNS: tuple[Column, ...] = (
     Column("Priority", "integer", 8),
     Column(SEVERITY_HEADER, "text", 9),
@@ -152,9 +182,14 @@ DISCREPANCY_COLUMNS: tuple[Column, ...] = (
     Column("PSA price per seat / month", "money", 12),
     Column("Monthly impact", "money", 12),
     Column("Annual impact", "money", 13),
+    Column(FIRST_SEEN_HEADER, "text", 9),
+    Column(MONTHS_OPEN_HEADER, "integer", 8),
+    Column(LOST_HEADER, "money", 13),
+    Column(REOPENED_HEADER, "text", 9),
     Column(CHECK_HEADER, "text", 9),
     Column("Match confidence", "confidence", 10),
     Column("What to do", "wrap", 50),
+    Column(FIX_WHEN_HEADER, "wrap", 18),
     Column(STATUS_HEADER, "text", 13),
     Column(NOTE_HEADER, "wrap", 24),
     Column("Why check first (match evidence)", "text", 40, detail=True),
@@ -167,6 +202,7 @@ DISCREPANCY_COLUMNS: tuple[Column, ...] = (
     Column("PSA rows", "text", 12, detail=True),
     Column(ID_HEADER, "text", 14, detail=True),
 )
+_STATUS_INDEX = next(i for i, c in enumerate(DISCREPANCY_COLUMNS) if c.header == STATUS_HEADER)
 #: The Discrepancies table's header sits under a title row and the two legend rows.
 DISCREPANCY_HEADER_ROW = 3
 MATCH_COLUMNS: tuple[Column, ...] = (
@@ -349,6 +385,7 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
     decisions = decisions or {}
     rows: list[list[object]] = []
     found = ordered(result)
+    k = result.kpis
     for rank, d in enumerate(found, start=1):
         status, note = decisions.get(d.id, ("Open", ""))
         rows.append(
@@ -365,9 +402,14 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
                 _money(d.psa_unit_price),
                 d.monthly_impact,
                 d.annual_impact,
+                d.first_seen or k.period or "",
+                d.months_open,
+                d.lost_so_far,
+                REOPENED if d.reopened else "",
                 CHECK_FIRST if d.check_first else "",
                 shown_confidence(d),
                 d.action,
+                d.fix_when,
                 status or "Open",
                 note,
                 d.evidence,
@@ -381,14 +423,13 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
                 d.id,
             ]
         )
-    k = result.kpis
     return OutputTable(
         DISCREPANCIES,
         DISCREPANCY_COLUMNS,
         rows,
         [d.type for d in found],
         table_name="LF_Discrepancies",
-        status_column=15,
+        status_column=_STATUS_INDEX,
         header_row=DISCREPANCY_HEADER_ROW,
         notes=discrepancy_notes(result),
         currency=_code(k.currency),
@@ -551,6 +592,14 @@ def kpi_tiles(
         ),
         Tile("Annualised leakage", k.annual_leakage, "money", "12 × confirmed monthly leakage"),
         Tile(
+            "New leakage",
+            k.monthly_leakage if k.new_leakage is None else k.new_leakage,
+            "money",
+            f"first found this month; {format_amount(k.carried_leakage, cur)} carried over from "
+            + (f"{k.previous_period} or earlier" if k.previous_period else "earlier months")
+            + (f"; {k.reopened_findings} reopened after a fix" if k.reopened_findings else ""),
+        ),
+        Tile(
             "Leakage to check first",
             k.uncertain_leakage,
             "money",
@@ -712,6 +761,8 @@ HISTORY_COLUMNS: tuple[Column, ...] = (
     Column("Vendor monthly total", "money", 18),
     Column("Minutes to reconcile", "integer", 12),
     Column("Recovered per month", "money", 14),
+    Column("New leakage", "money", 14),
+    Column("Carried-over leakage", "money", 14),
 )
 
 
@@ -731,6 +782,8 @@ def history_row(
         k.vendor_monthly_total,
         state.minutes,
         state.recovered,
+        k.monthly_leakage if k.new_leakage is None else k.new_leakage,
+        k.carried_leakage,
     ]
 
 
@@ -749,7 +802,7 @@ def as_text(value: object) -> str:
 
 TILE_COLUMNS = 4
 #: Column A is a margin; tiles sit side by side in B:E; the history table runs on to K.
-KPI_COLUMN_WIDTHS = (2, 30, 30, 30, 30, 14, 12, 12, 14, 12, 12, 10)
+KPI_COLUMN_WIDTHS = (2, 30, 30, 30, 30, 14, 12, 12, 14, 12, 12, 14, 14, 10)
 TILE_VALUE_ROW_HEIGHT = 27  # points: the large tile values need more than Excel's default 15
 TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
     Column("Client", "text"),
@@ -759,6 +812,11 @@ TOP_CLIENT_COLUMNS: tuple[Column, ...] = (
 TARGET_HEADER = "Target (%)"
 KPI_HISTORY_COLUMNS: tuple[Column, ...] = (*HISTORY_COLUMNS, Column(TARGET_HEADER, "percent"))
 CHART_ROWS = 16  # rows a chart covers (15 points each)
+#: History columns the month charts plot (offsets in the History block).
+HISTORY_CORRECTIONS, HISTORY_MINUTES, HISTORY_RECOVERED = (
+    next(i for i, c in enumerate(HISTORY_COLUMNS) if c.header == name)
+    for name in ("Corrections", "Minutes to reconcile", "Recovered per month")
+)
 
 
 @dataclass(frozen=True)
@@ -872,6 +930,40 @@ def kpi_layout(
             3,
             '0.0"%"',
         ),
+        # the months' work: what was recovered, how long it took, how many lines were corrected
+        Chart(
+            "bar",
+            "Recovered per month (leakage marked Fixed in PSA)",
+            history_block,
+            0,
+            (HISTORY_RECOVERED,),
+            len(history_rows),
+            chart_row + CHART_ROWS + 1,
+            1,
+            money,
+        ),
+        Chart(
+            "line",
+            f"Minutes to reconcile (target under {TIME_TARGET_MINUTES})",
+            history_block,
+            0,
+            (HISTORY_MINUTES,),
+            len(history_rows),
+            chart_row + CHART_ROWS + 1,
+            3,
+            '0" min"',
+        ),
+        Chart(
+            "bar",
+            "Corrections by month (findings marked Fixed in PSA)",
+            history_block,
+            0,
+            (HISTORY_CORRECTIONS,),
+            len(history_rows),
+            chart_row + 2 * (CHART_ROWS + 1),
+            1,
+            "0",
+        ),
     )
     return KpiLayout(
         title=f"Leakage Finder — {k.period or 'period not stated'} · amounts in {currency}",
@@ -898,3 +990,181 @@ def history_with_current(
     if not any(str(r[0]) == str(current[0]) for r in rows):
         rows.append(current)
     return sorted(rows, key=lambda r: str(r[0]))
+
+
+# --- month over month: Prices (price moves, thin margins, terms) and Pairs ----------------------
+
+PRICE_KINDS: dict[str, str] = {
+    "rose": "Cost rose",
+    "fell": "Cost fell",
+    "thin": "Thin margin",
+    "extended_terms": "Extended terms",
+    "renewal": "Renewal due",
+}
+PRICE_COLUMNS: tuple[Column, ...] = (
+    Column("What", "text", 14),
+    Column("Client", "wrap", 24),
+    Column("Product", "wrap", 26),
+    Column("Seats", "quantity", 8),
+    Column("PSA seats", "quantity", 8),
+    Column("Cost last month", "money", 12),
+    Column("Cost per seat / month", "money", 12),
+    Column("PSA price per seat / month", "money", 12),
+    Column("Margin (%)", "percent", 9),
+    Column("Monthly effect", "money", 13),
+    Column("Date", "text", 11),
+    Column("What to do", "wrap", 48),
+)
+PAIR_COLUMNS: tuple[Column, ...] = (
+    Column("Client", "text", 30),
+    Column("Product", "text", 34),
+    Column("Vendor seats", "quantity", 10),
+    Column("PSA seats", "quantity", 10),
+    Column("Vendor cost per seat / month", "quantity", 14),
+    Column("PSA price per seat / month", "quantity", 14),
+)
+
+
+def price_rows(result: Result) -> list[list[object]]:
+    """Price moves (product rows, then client rows), thin margins, then terms: one table to filter."""
+    cur = _code(result.kpis.currency)
+    rows: list[list[object]] = []
+    for c in result.price_changes:
+        who = c.client or "(all clients)"
+        verb = "pass the rise on" if c.direction == "rose" else "check the price still fits"
+        rows.append(
+            [
+                PRICE_KINDS[c.direction],
+                who,
+                c.product,
+                _qty(c.vendor_qty),
+                None,
+                c.previous_cost,
+                c.cost,
+                c.psa_unit_price,
+                None,
+                c.monthly_effect,
+                c.previous_period,
+                f"Vendor cost {c.direction} {format_amount(abs(c.cost - c.previous_cost), cur)} a "
+                f"seat since {c.previous_period} while the PSA price stayed: {verb}.",
+            ]
+        )
+    for t in result.thin_margins:
+        rows.append(
+            [
+                PRICE_KINDS["thin"],
+                t.client,
+                t.product,
+                _qty(t.seats),
+                None,
+                None,
+                t.cost,
+                t.price,
+                t.margin_percent,
+                t.monthly_shortfall,
+                "",
+                f"Margin {t.margin_percent}% is under the {t.target_percent}% target: price "
+                f"{format_amount(t.price_at_target, cur)} a seat reaches it; a vendor rise of "
+                f"{format_amount(t.price - t.cost, cur)} makes it below cost.",
+            ]
+        )
+    for term in result.terms:
+        rows.append(
+            [
+                PRICE_KINDS[term.kind],
+                term.client,
+                term.product,
+                _qty(term.vendor_qty),
+                _qty(term.psa_qty),
+                None,
+                None,
+                None,
+                None,
+                term.monthly_surcharge if term.kind == "extended_terms" else None,
+                term.end_date,
+                term.action,
+            ]
+        )
+    return rows
+
+
+def prices_table(result: Result) -> OutputTable:
+    k = result.kpis
+    cur = _code(k.currency)
+    since = f"since {k.previous_period}" if k.previous_period else "(no previous month archived)"
+    notes = (
+        Note(
+            0,
+            0,
+            f"Prices, margins and terms — {k.period or 'period not stated'} · amounts in {cur}",
+            bold=True,
+            size=13,
+        ),
+        Note(
+            1,
+            0,
+            f"Vendor cost moves {since}: {format_amount(k.price_change_effect, cur)} a month. "
+            f"Under the {k.target_margin_percent}% target margin: "
+            f"{format_amount(k.thin_margin_shortfall, cur)} a month to reach it. Extended Service "
+            f"Terms surcharge: {format_amount(k.extended_terms_surcharge, cur)} a month.",
+        ),
+    )
+    rows = price_rows(result)
+    return OutputTable(
+        PRICES,
+        PRICE_COLUMNS,
+        rows,
+        table_name="LF_Prices",
+        header_row=2,
+        notes=notes,
+        currency=cur,
+        footer=f"Leakage Finder · Prices · {k.period or 'period not stated'}",
+        row_heights=row_heights(PRICE_COLUMNS, rows),
+    )
+
+
+def pairs_table(result: Result) -> OutputTable:
+    rows: list[list[object]] = [
+        [
+            p.client,
+            p.product,
+            _qty(p.vendor_qty),
+            _qty(p.psa_qty),
+            p.vendor_unit_cost,
+            p.psa_unit_price,
+        ]
+        for p in result.pairs
+    ]
+    return OutputTable(
+        PAIRS,
+        PAIR_COLUMNS,
+        rows,
+        table_name="LF_Pairs",
+        currency=_code(result.kpis.currency),
+        footer=f"Leakage Finder · Pairs · {result.kpis.period or 'period not stated'}",
+    )
+
+
+FIXED_COLUMNS: tuple[Column, ...] = (
+    Column(ID_HEADER, "text", 14),
+    Column(TYPE_HEADER, "text", 16),
+    Column("Client", "text", 30),
+    Column("Product", "text", 34),
+    Column("Fixed in", "text", 10),
+)
+
+
+def fixed_table(result: Result) -> OutputTable:
+    """Findings fixed in earlier months and not back: next month's run reads them from the archive."""
+    rows: list[list[object]] = [
+        [f.id, TYPE_NAMES.get(f.type, f.type), f.client, f.product, f.fixed_in]
+        for f in result.fixed
+    ]
+    return OutputTable(
+        FIXED,
+        FIXED_COLUMNS,
+        rows,
+        table_name="LF_Fixed",
+        currency=_code(result.kpis.currency),
+        footer=f"Leakage Finder · Fixed findings · {result.kpis.period or 'period not stated'}",
+    )

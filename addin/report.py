@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from addin import presentation as spec
 from addin.sheets_xlsx import render_bytes
 from engine.errors import UnreadableFileError
 from engine.export import atomic_write_bytes
@@ -17,7 +18,9 @@ def write_report(result: Result, path: str | Path) -> None:
             f"--out {target.name}: the report is an Excel file; give a name ending in .xlsx."
         )
     try:
-        atomic_write_bytes(target, render_bytes(result))
+        atomic_write_bytes(
+            target, render_bytes(result, sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS))
+        )
     except PermissionError:
         raise UnreadableFileError(
             f"{target}: cannot be written (is it open in Excel?). Close it and run again."

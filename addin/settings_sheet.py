@@ -30,6 +30,12 @@ SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
     ("High at ($/month)", "high", 100, "…high."),
     ("Medium at ($/month)", "medium", 25, "…medium; anything less is low."),
     ("Leakage target (%)", "target", 2, "Leakage ratio target shown on the KPIs sheet."),
+    (
+        "Target margin (%)",
+        "target_margin",
+        15,
+        "Client products billed above cost but under this margin are listed on Prices.",
+    ),
 )
 MAPPING_HEADER = ("Side", "Field", "Column in your export")
 EXCLUDE_HEADER = "Exclude PSA product (a service, not a licence)"
@@ -83,7 +89,8 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
         "medium": Decimal(25),
     }
     target = Decimal(2)
-    for key in ("critical", "high", "medium", "target"):
+    target_margin = Decimal(15)
+    for key in ("critical", "high", "medium", "target", "target_margin"):
         raw = _text(values.get(key))
         if not raw:
             continue
@@ -97,6 +104,8 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
             continue
         if key == "target":
             target = number
+        elif key == "target_margin":
+            target_margin = number
         else:
             thresholds[key] = number
     period_raw = values.get("period")
@@ -147,6 +156,7 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
         psa_mapping=mappings["psa"],
         period=period,
         exclude_psa_products=tuple(exclusions),
+        target_margin_percent=target_margin,
     )
 
 

@@ -371,6 +371,16 @@ def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[objec
     sheet.freeze_panes(1, 0)
 
 
+def _values(book: xlsxwriter.Workbook, name: str, grid: Sequence[Sequence[object]]) -> None:
+    """A sheet of plain values (an input as it was pasted): text stays text, numbers numbers."""
+    sheet = book.add_worksheet(name)
+    plain = book.add_format()
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            if value is not None and value != "":
+                _write(sheet, r, c, value, plain)
+
+
 def _activity_log(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
     """The hidden Activity Log: when the month's data came in, each run, each Status change."""
     sheet = book.add_worksheet(spec.ACTIVITY_LOG)
@@ -405,6 +415,7 @@ def render(
     log: Sequence[Entry] | None = None,
     at: dt.datetime | None = None,
     tables: Mapping[str, spec.OutputTable] | None = None,
+    inputs: Mapping[str, Sequence[Sequence[object]]] | None = None,
 ) -> Rendered:
     """Render the output sheets (Discrepancies, KPIs, Matches, Excluded by default).
 
@@ -432,17 +443,25 @@ def render(
             _table(book, formats, spec.match_table(result))
         elif name == spec.EXCLUDED:
             _table(book, formats, spec.excluded_table(result))
+        elif name == spec.PRICES:
+            _table(book, formats, spec.prices_table(result))
+        elif name == spec.PAIRS:
+            _table(book, formats, spec.pairs_table(result))
+        elif name == spec.FIXED:
+            _table(book, formats, spec.fixed_table(result))
         elif name == spec.HISTORY:
             _history(book, formats, list(map(list, history or [])))
         elif name == spec.CLIENT_ALIASES:
             _aliases(book, formats, name, list(map(list, client_aliases)))
         elif name == spec.ACTIVITY_LOG:
             _activity_log(book, formats, [entry.row() for entry in log or []])
+    for name, grid in (inputs or {}).items():  # the month's pasted inputs, values only (archive)
+        _values(book, name, grid)
     book.close()
     pending = {name: value for name, value in formats.pending.items() if value[0]}
     return Rendered(
         _stretch_tables(buffer.getvalue(), formats.table_ends),
-        list(sheets),
+        [*sheets, *(inputs or {})],
         pending,
         {name: formats.heights[name] for name in pending if name in formats.heights},
     )

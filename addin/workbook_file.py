@@ -23,6 +23,7 @@ from python_calamine import CalamineError
 
 from addin import decisions as store
 from addin import presentation as spec
+from addin.month_archive import check_order, previous_archive, read_previous
 from addin.package import Appended, replace_sheets
 from addin.review_log import Entry, Review, now, read_log, record_run, review
 from addin.settings_sheet import ALIAS_HEADER, find_label, read_settings
@@ -30,6 +31,7 @@ from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import keep, paused_gc
+from engine.month_over_month import compare_months
 from engine.readers import RawTable, check_sheet_size, check_zip, open_workbook
 from engine.reconcile import (
     Prepared,
@@ -319,6 +321,17 @@ def logged_run(inputs: WorkbookInputs, result: Result, at: dt.datetime) -> list[
     return record_run(inputs.log, result, inputs.decisions, pasted, at)
 
 
+def archived_inputs(inputs: WorkbookInputs) -> dict[str, Grid]:
+    """The month's pasted Vendor and PSA sheets (and any more bills), values only, for the archive."""
+    tables = [(spec.VENDOR, inputs.vendor), (spec.PSA, inputs.psa)]
+    tables += [(table.name.split("sheet ")[-1].strip("'"), table) for table in inputs.more_vendors]
+    # at the rows they had in the workbook, so the findings' source row numbers point at them
+    return {
+        name: [*([[]] * (table.row_offset - 1)), *(list(row) for row in table.cells)]
+        for name, table in tables
+    }
+
+
 def archive_name(book: Path, result: Result) -> Path:
     period = result.kpis.period or dt.date.today().strftime("%Y-%m")
     return book.with_name(f"{book.stem} - Leakage {period}.xlsx")
@@ -341,8 +354,12 @@ def reconcile_workbook(
     out: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
     settings_override: Settings | None = None,
+    previous: str | Path | None = None,
 ) -> Result:
-    """Reconcile the workbook's pasted sheets and write the output sheets into it (or into ``out``)."""
+    """Reconcile the workbook's pasted sheets and write the output sheets into it (or into ``out``).
+
+    Findings are compared with ``previous`` (an archive), else with the latest archive Archive Month
+    wrote beside the workbook for an earlier month."""
     source = Path(path)
     if not source.exists():
         raise UnreadableFileError(f"{source}: no such workbook. Check the path.")
@@ -350,7 +367,22 @@ def reconcile_workbook(
     say = progress or (lambda message: None)
     say(f"Reading {source.name}")
     with paused_gc():
-        return _reconcile_workbook(source, out, say, settings_override)
+        return _reconcile_workbook(
+            source, out, say, settings_override, Path(previous) if previous else None
+        )
+
+
+def with_previous(
+    result: Result, book: Path, previous: Path | None, say: Callable[[str], None]
+) -> Result:
+    """This month against last month's archive: the one given, or the latest beside ``book``."""
+    path = previous or previous_archive(book, result.kpis.period)
+    if path is None:
+        return compare_months(result, None)
+    say(f"Comparing with {path.name}")
+    last = read_previous(path)
+    check_order(last, result.kpis.period, path.name)
+    return compare_months(result, last)
 
 
 def _reconcile_workbook(
@@ -358,6 +390,7 @@ def _reconcile_workbook(
     out: str | Path | None,
     say: Callable[[str], None],
     settings_override: Settings | None,
+    previous: Path | None = None,
 ) -> Result:
     target = Path(out) if out else source
     check_writable(target)
@@ -365,11 +398,12 @@ def _reconcile_workbook(
     prepared = read_prepared(source, settings_override, say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
+    result = with_previous(result, source, previous, say)
     say("Writing the output sheets")
     applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
     learned = spec.learned_aliases(result, inputs.settings.client_aliases)
     inputs = replace(inputs, decisions=applied.decisions)  # the log reads what the user decided
-    sheets = (store.STORE, *spec.OUTPUT_SHEETS, spec.ACTIVITY_LOG)
+    sheets = (store.STORE, *spec.OUTPUT_SHEETS, *spec.WORKBOOK_MONTH_SHEETS, spec.ACTIVITY_LOG)
     at = clock()
     rendered = render(
         result,
@@ -435,6 +469,7 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     prepared = read_prepared(source, say=say)
     inputs = prepared.inputs
     result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
+    result = with_previous(result, source, None, say)
     applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
     inputs = replace(inputs, decisions=applied.decisions)
     at = clock()
@@ -445,14 +480,27 @@ def archive_month(path: str | Path, *, progress: Callable[[str], None] | None = 
     atomic_write_bytes(
         archive,
         render_bytes(
-            result, decisions=applied.decisions, history=history, tables=tables, log=log, at=at
+            result,
+            decisions=applied.decisions,
+            history=history,
+            tables=tables,
+            log=log,
+            at=at,
+            sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
+            inputs=archived_inputs(inputs),
         ),
     )
     rendered = render(
         result,
         decisions=applied.decisions,
         history=history,
-        sheets=(store.STORE, *spec.OUTPUT_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG),
+        sheets=(
+            store.STORE,
+            *spec.OUTPUT_SHEETS,
+            *spec.WORKBOOK_MONTH_SHEETS,
+            spec.HISTORY,
+            spec.ACTIVITY_LOG,
+        ),
         tables={**tables, store.STORE: applied.store},
         log=log,
         at=at,

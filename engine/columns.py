@@ -154,6 +154,14 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     ),
     _f("status", "text", "status subscriptionstatus", "date", "subscription status"),
     _f(
+        "subscription_end",
+        "date",
+        "subscriptionenddate subscriptionend commitmentenddate commitmenttermenddate "
+        "commitmentend renewaldate renewsat renewalon termenddate",
+        "charge period usage service",
+        "when the subscription's term ends (renews or lapses into Extended Service Terms)",
+    ),
+    _f(
         "exchange_rate",
         "money",
         "pctobcexchangerate exchangerate fxrate conversionrate",

@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -153,6 +154,96 @@ def discrepancies_csv(result: Result) -> bytes:
 
 def write_discrepancies_csv(result: Result, path: str | Path) -> None:
     atomic_write_bytes(path, discrepancies_csv(result))
+
+
+#: The prices-and-terms CSV: one section column says which list a row is from.
+PRICES_CSV_COLUMNS = (
+    "section",
+    "client",
+    "product",
+    "seats",
+    "psa_seats",
+    "previous_cost",
+    "cost",
+    "psa_price",
+    "margin_percent",
+    "monthly_effect",
+    "date",
+    "detail",
+)
+
+
+def prices_csv(result: Result) -> bytes:
+    """Price moves, thin margins and terms (kept apart from the discrepancies), UTF-8 with BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(PRICES_CSV_COLUMNS)
+
+    def text(value: object) -> str:
+        return (
+            ""
+            if value is None
+            else format(value, "f")
+            if isinstance(value, Decimal)
+            else str(value)
+        )
+
+    for c in result.price_changes:
+        writer.writerow(
+            [
+                f"cost_{c.direction}",
+                neutralise(c.client),
+                neutralise(c.product),
+                text(c.vendor_qty),
+                "",
+                text(c.previous_cost),
+                text(c.cost),
+                text(c.psa_unit_price),
+                "",
+                text(c.monthly_effect),
+                c.previous_period,
+                c.scope,
+            ]
+        )
+    for t in result.thin_margins:
+        writer.writerow(
+            [
+                "thin_margin",
+                neutralise(t.client),
+                neutralise(t.product),
+                text(t.seats),
+                "",
+                "",
+                text(t.cost),
+                text(t.price),
+                text(t.margin_percent),
+                text(t.monthly_shortfall),
+                "",
+                f"price at {t.target_percent}% target: {text(t.price_at_target)}",
+            ]
+        )
+    for term in result.terms:
+        writer.writerow(
+            [
+                term.kind,
+                neutralise(term.client),
+                neutralise(term.product),
+                text(term.vendor_qty),
+                text(term.psa_qty),
+                "",
+                "",
+                "",
+                "",
+                text(term.monthly_surcharge),
+                term.end_date,
+                neutralise(term.action),
+            ]
+        )
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def write_prices_csv(result: Result, path: str | Path) -> None:
+    atomic_write_bytes(path, prices_csv(result))
 
 
 def summary_json(result: Result) -> bytes:

@@ -55,6 +55,9 @@ class Line:
     product_key: str | None = None
     cancelled_on: dt.date | None = None  # a PSA cancellation date, decided by cancel_lines()
     bill: str = ""  # the vendor bill it came from, when several are reconciled together
+    #: A vendor line's subscription term: when it ends and how long it commits (months), if said.
+    subscription_end: dt.date | None = None
+    commitment_months: int | None = None
 
     @property
     def monthly_unit(self) -> Fraction | None:
@@ -265,6 +268,8 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     charge = _parsed(_column(table, mapping, "charge_type"), _text)
     starts = _parsed(_column(table, mapping, "period_start"), parse_date)
     ends = _parsed(_column(table, mapping, "period_end"), parse_date)
+    subscription_ends = _parsed(_column(table, mapping, "subscription_end"), parse_date)
+    commitments = _parsed(_column(table, mapping, "term"), commitment_months)
     raw_quantity = _column(table, mapping, "quantity")
     raw_unit = _column(table, mapping, "unit_cost")
     displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
@@ -333,9 +338,37 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
                 excluded,
                 domain=domains[i],
                 period_start=starts[i],
+                subscription_end=subscription_ends[i],
+                commitment_months=commitments[i],
             )
         )
     return records
+
+
+_COMMITMENT = (
+    (re.compile(r"\b(?:three|3)[- ]?(?:3 )?years?\b|\bP3Y\b|\b36 ?months?\b", re.I), 36),
+    (re.compile(r"\b(?:two|2)[- ]?years?\b|\bP2Y\b", re.I), 24),
+    (
+        re.compile(
+            r"\b(?:one|1)[- ]?year\b|\bannual(?:ly)?\b|\byearly\b|\bP1Y\b|\b12 ?months?\b", re.I
+        ),
+        12,
+    ),
+    (re.compile(r"\b(?:one|1)[- ]?month\b|\bmonthly\b|\bP1M\b", re.I), 1),
+)
+
+
+def commitment_months(value: object) -> int | None:
+    """How long a subscription commits: "One-Year commitment for monthly billing" → 12, Pax8's
+    "Annual" → 12, "Monthly" → 1 (the commitment, not the billing cycle); None if not said."""
+    text = _text(value)
+    if not text:
+        return None
+    text = text.split(" for ")[0]  # Partner Center: the billing cycle follows "for"
+    for pattern, months in _COMMITMENT:
+        if pattern.search(text):
+            return months
+    return None
 
 
 def _months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None:

@@ -20,6 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import cast
 
+from engine import margins
 from engine.bills import bill_totals, name_bills, period_warnings
 from engine.clients import ClientMatch, client_key, match_clients
 from engine.columns import ColumnMapping, Side, check_side, recognise
@@ -46,6 +47,7 @@ from engine.result import (
 )
 from engine.rules import SCALE, ClientInfo, GroupKey, Holding, apply_rules
 from engine.settings import Settings
+from engine.terms import TermsReview, review_terms
 from engine.values import parse_date
 
 Progress = Callable[[str], None]
@@ -302,6 +304,17 @@ def reconcile_prepared(
     psa_holdings = _holdings(psa, psa_products, psa_group, inferred)
     names = {m.key: m.product for m in (*vendor_products.values(), *psa_products.values())}
     discrepancies = apply_rules(vendor_holdings, psa_holdings, infos, names, settings)
+    keyed = margins.keyed_pairs(vendor_holdings, psa_holdings, infos, names)
+    thin = margins.thin_margins(
+        keyed, vendor_holdings, psa_holdings, settings.target_margin_percent
+    )
+    terms = TermsReview((), {})
+    if any({"subscription_end", "term"} & set(bill.mapping.columns) for bill in bills):
+        terms = review_terms(  # the bill says how its seats are committed
+            vendor_list, vendor.client_keys, vendor_group, infos, names, psa_holdings, period_start
+        )
+    if terms.fix_when:
+        discrepancies = terms.tag(discrepancies)
 
     excluded = _excluded(vendor_list, vendor_raw.name) + _excluded(psa_list, psa_raw.name)
     for bill in bills:  # each bill against its own totals row
@@ -319,6 +332,15 @@ def reconcile_prepared(
     )
     kpis = replace(kpis, currency=currency, **bill_totals(bills, vendor_list, currency))
     warnings += period_warnings(bills, vendor_list, period)
+    kpis = replace(
+        kpis,
+        thin_margin_shortfall=sum((t.monthly_shortfall for t in thin), Decimal("0.00")),
+        extended_terms_surcharge=sum(
+            (t.monthly_surcharge for t in terms.findings if t.kind == "extended_terms"),
+            Decimal("0.00"),
+        ),
+        target_margin_percent=settings.target_margin_percent,
+    )
     if vendor.parts:
         discrepancies = name_bills(
             discrepancies, vendor_list, vendor.client_keys, vendor_group, infos, names
@@ -341,6 +363,9 @@ def reconcile_prepared(
         },
         sources={"vendor": vendor_raw.name, "psa": psa_raw.name},
         warnings=tuple(warnings),
+        pairs=tuple(pair for _, pair in keyed),
+        thin_margins=thin,
+        terms=terms.findings,
     )
 
 

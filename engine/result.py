@@ -37,7 +37,7 @@ CSV_COLUMNS = (
     "action",
 )
 #: CSV columns holding numbers (never text to neutralise).
-NUMERIC_COLUMNS = frozenset(CSV_COLUMNS[7:14]) | {"priority"}
+NUMERIC_COLUMNS = frozenset(CSV_COLUMNS[7:14]) | {"priority", "months_open", "cumulative_impact"}
 EXTRA_COLUMNS = (
     "severity",
     "client_match",
@@ -48,6 +48,11 @@ EXTRA_COLUMNS = (
     "evidence",
     "id",
     "bills",
+    "first_seen",
+    "months_open",
+    "cumulative_impact",
+    "reopened",
+    "fix_when",
 )
 
 
@@ -92,6 +97,21 @@ class Discrepancy:
     evidence: str = ""
     #: The vendor bill(s) the finding's vendor lines came from (several bills reconciled at once).
     bills: tuple[str, ...] = ()
+    #: Month over month (engine.history): the month first found ("" = this month), calendar months
+    #: open up to this one, money lost (or over-billed) since first seen — exact, None = this month's
+    #: impact only — and whether it was marked Fixed in PSA last month and came back.
+    first_seen: str = ""
+    months_open: int = 1
+    cumulative_impact: Decimal | None = None
+    reopened: bool = False
+    #: What can be done and when (engine.terms): "bill now", "reduce now", "reduce at renewal
+    #: (2026-09-30)"; blank when the bill says nothing about terms.
+    fix_when: str = ""
+
+    @property
+    def lost_so_far(self) -> Decimal:
+        """Money lost (or over-billed) since first seen; this month's impact for a new finding."""
+        return self.monthly_impact if self.cumulative_impact is None else self.cumulative_impact
 
     def as_row(self) -> dict[str, str]:
         """Plain strings in CSV column order (money with two places, quantities without noise)."""
@@ -124,6 +144,11 @@ class Discrepancy:
             "evidence": self.evidence,
             "id": self.id,
             "bills": "; ".join(self.bills),
+            "first_seen": self.first_seen,
+            "months_open": str(self.months_open),
+            "cumulative_impact": format_money(self.lost_so_far),
+            "reopened": "yes" if self.reopened else "",
+            "fix_when": self.fix_when,
         }
 
 
@@ -198,6 +223,20 @@ class Kpis:
     currency: str = "USD"
     #: Each vendor bill's totals (one entry per bill; their file totals add up to vendor_file_total).
     bills: tuple[BillTotal, ...] = ()
+    #: Month over month (engine.history): confirmed leakage first found this month and carried over
+    #: from earlier months (new + carried = monthly_leakage), findings back after a fix, and last
+    #: month's fixes that held; previous_period is the archive compared with ("" = none).
+    new_leakage: Decimal | None = None
+    carried_leakage: Decimal = Decimal("0.00")
+    reopened_findings: int = 0
+    fixed_last_month: int = 0
+    previous_period: str = ""
+    #: Monthly money of the separate lists: vendor cost moves while the PSA price stayed (margin
+    #: lost, negative when gained), the shortfall to the target margin, the EST surcharge paid.
+    price_change_effect: Decimal = Decimal("0.00")
+    thin_margin_shortfall: Decimal = Decimal("0.00")
+    extended_terms_surcharge: Decimal = Decimal("0.00")
+    target_margin_percent: Decimal = Decimal(15)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: money as two-place strings, counts as ints."""
@@ -231,6 +270,17 @@ class Kpis:
             "uncertain_leakage": money(self.uncertain_leakage),
             "uncertain_exposure": money(self.uncertain_exposure),
             "currency": self.currency,
+            "new_leakage": money(
+                self.monthly_leakage if self.new_leakage is None else self.new_leakage
+            ),
+            "carried_leakage": money(self.carried_leakage),
+            "reopened_findings": self.reopened_findings,
+            "fixed_last_month": self.fixed_last_month,
+            "previous_period": self.previous_period,
+            "price_change_effect": money(self.price_change_effect),
+            "thin_margin_shortfall": money(self.thin_margin_shortfall),
+            "extended_terms_surcharge": money(self.extended_terms_surcharge),
+            "target_margin_percent": money(self.target_margin_percent),
             "bills": [
                 {
                     "name": b.name,
@@ -246,6 +296,92 @@ class Kpis:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """One (client, product) as reconciled this month, finding or not: what next month compares with.
+
+    Unit amounts are monthly, to six places (the archive keeps them so a price move is exact)."""
+
+    client: str
+    product: str
+    vendor_qty: Decimal | None
+    psa_qty: Decimal | None
+    vendor_unit_cost: Decimal | None
+    psa_unit_price: Decimal | None
+
+
+@dataclass(frozen=True)
+class PriceChange:
+    """A vendor unit cost that rose (or fell) since last month while the PSA price stayed.
+
+    ``scope`` is "client" (one client's product) or "product" (the product across clients: costs
+    quantity-weighted, effect the sum of its client rows). ``monthly_effect`` is the margin lost per
+    month (negative: gained): cost change per seat × vendor seats this month, to the cent."""
+
+    scope: str
+    client: str
+    product: str
+    vendor_qty: Decimal
+    previous_cost: Decimal
+    cost: Decimal
+    psa_unit_price: Decimal | None
+    monthly_effect: Decimal
+    previous_period: str = ""
+
+    @property
+    def direction(self) -> str:
+        return "rose" if self.cost > self.previous_cost else "fell"
+
+
+@dataclass(frozen=True)
+class ThinMargin:
+    """A client's product billed above cost but under the target margin: below cost is one vendor
+    price rise away. ``monthly_shortfall`` is what billing at the target price would add per month:
+    (cost ÷ (1 − target) − price) × billed seats, to the cent."""
+
+    client: str
+    product: str
+    seats: Decimal
+    cost: Decimal  # monthly unit, to the cent
+    price: Decimal
+    margin_percent: Decimal  # (price − cost) ÷ price × 100, two places
+    target_percent: Decimal
+    price_at_target: Decimal
+    monthly_shortfall: Decimal
+
+
+@dataclass(frozen=True)
+class TermFinding:
+    """A subscription whose term needs a decision: lapsed into Microsoft's Extended Service Terms
+    (``kind`` "extended_terms", with the monthly surcharge) or renewing within 60 days with a seat
+    gap (``kind`` "renewal")."""
+
+    kind: str
+    client: str
+    product: str
+    end_date: str  # ISO date the term ends (ended)
+    term: str  # "annual", "monthly", "3 years"…
+    vendor_qty: Decimal
+    psa_qty: Decimal | None
+    monthly_cost: Decimal
+    surcharge_percent: Decimal  # 3 or 23 under EST; 0 for a renewal
+    monthly_surcharge: Decimal
+    days: int  # days past the end date (EST) or until renewal
+    action: str
+
+
+@dataclass(frozen=True)
+class FixedFinding:
+    """A finding marked Fixed in PSA in an earlier month and not back since: remembered from archive
+    to archive, so one that returns months later is flagged reopened."""
+
+    id: str
+    type: str
+    client: str
+    product: str
+    fixed_in: str  # YYYY-MM: the month whose archive marked it Fixed in PSA
+
+
+@dataclass(frozen=True)
 class Result:
     """Everything one reconciliation found."""
 
@@ -257,6 +393,16 @@ class Result:
     mappings: dict[str, ColumnMapping]
     sources: dict[str, str]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: Month over month and terms: kept apart from the five discrepancy types (their counts and
+    #: accuracy do not change). pairs: every client and product reconciled (the archive keeps them);
+    #: price_changes: vendor cost moves against last month; thin_margins: under the target margin;
+    #: terms: Extended Service Terms and renewals due.
+    pairs: tuple[Pair, ...] = ()
+    price_changes: tuple[PriceChange, ...] = ()
+    thin_margins: tuple[ThinMargin, ...] = ()
+    terms: tuple[TermFinding, ...] = ()
+    #: Findings fixed in earlier months and not back (the archive carries them on).
+    fixed: tuple[FixedFinding, ...] = ()
 
     def summary(self) -> dict[str, Any]:
         """The JSON summary: KPIs, mapping used, warnings and sources."""
@@ -269,4 +415,17 @@ class Result:
             "sources": dict(self.sources),
             "warnings": list(self.warnings),
             "discrepancies": len(self.discrepancies),
+            "price_changes": [_plain(c) for c in self.price_changes],
+            "thin_margins": [_plain(t) for t in self.thin_margins],
+            "terms": [_plain(t) for t in self.terms],
         }
+
+
+def _plain(record: object) -> dict[str, Any]:
+    """A record's fields for JSON: Decimals as strings (exact), everything else as it is."""
+    from dataclasses import fields
+
+    return {
+        f.name: format(v, "f") if isinstance(v := getattr(record, f.name), Decimal) else v
+        for f in fields(record)  # type: ignore[arg-type]
+    }

@@ -45,6 +45,8 @@ class Settings:
     ] = ()  # extra PSA spellings that are services, not licences
     #: Findings whose matches are less sure than this are marked "check first" and counted apart.
     check_first_below: float = 0.8
+    #: Client products billed above cost but under this margin are listed apart (engine.margins).
+    target_margin_percent: Decimal = Decimal(15)
 
     def __post_init__(self) -> None:
         problems: list[str] = []
@@ -72,6 +74,10 @@ class Settings:
                 for k in mapping
                 if k not in known
             ]
+        if not Decimal(0) <= Decimal(self.target_margin_percent) < 100:
+            problems.append(
+                f"target margin {self.target_margin_percent}% should be from 0 to under 100"
+            )
         if self.period is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.period):
             problems.append(f"period {self.period!r} should look like 2025-08")
         if problems:
@@ -140,6 +146,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
         "psa_mapping",
         "period",
         "exclude_psa_products",
+        "target_margin_percent",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -170,6 +177,10 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
         target = _decimal(data["leakage_target_percent"], "leakage_target_percent", problems)
         if target is not None:
             kwargs["leakage_target_percent"] = target
+    if "target_margin_percent" in data:
+        margin = _decimal(data["target_margin_percent"], "target_margin_percent", problems)
+        if margin is not None:
+            kwargs["target_margin_percent"] = margin
     for key in ("client_aliases", "product_aliases"):
         if key in data:
             aliases = _text_map(data[key], key, problems)

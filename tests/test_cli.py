@@ -167,8 +167,10 @@ def test_sample_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     )
     names = sorted(p.name for p in (tmp_path / "audit").iterdir())
     assert names == [
+        "Leakage Finder - sample - Leakage 2025-07.xlsx",  # the month before, archived
         "Leakage Finder - sample.xlsm",
         "discrepancies.csv",
+        "previous-month",
         "psa_connectwise.csv",
         "report.xlsx",
         "summary.json",

@@ -14,6 +14,7 @@ from addin import presentation as spec
 from addin.build_template import SHEETS
 from addin.paste import pasted_workbook
 from addin.workbook_file import read_grids
+from engine.header import column_letter
 from engine.sample import make_scenario, psa_rows, vendor_rows
 from tests.fake_xlwings import FAKES, FakeBook
 
@@ -77,7 +78,7 @@ def test_reconcile_writes_the_output_sheets(
     book = caller(_book(tmp_path, template_bytes, 30))
     macros.reconcile()
     names = [s.name for s in book.sheets]
-    assert names[-4:] == list(spec.OUTPUT_SHEETS)
+    assert names[-5:] == [*spec.OUTPUT_SHEETS, spec.PRICES]
     discrepancies = book.sheets[spec.DISCREPANCIES]
     top = spec.DISCREPANCY_HEADER_ROW + 1
     width = len(spec.DISCREPANCY_COLUMNS)
@@ -92,9 +93,10 @@ def test_reconcile_writes_the_output_sheets(
     assert {r.fill for r in rules} >= set(spec.SEVERITY_FILLS.values())
     assert discrepancies.added_validations
     assert book.active is discrepancies  # the workbook shows the results
-    assert discrepancies.grouped == [f"R:{chr(64 + width)}"]  # technical columns grouped
+    readable = table.visible_columns  # technical columns grouped after the readable ones
+    assert discrepancies.grouped == [f"{column_letter(readable)}:{column_letter(width - 1)}"]
     last = max(r for (r, c) in discrepancies.cells if c == 1)
-    assert discrepancies.page_setup.print_area == f"$A$1:$Q${last}"  # the readable columns
+    assert discrepancies.page_setup.print_area == f"$A$1:${column_letter(readable - 1)}${last}"
     assert book.app.screen_updating is True and book.app.calculation == "automatic"
     assert book.app.alerts == []
     assert book.sheets[spec.KPIS].added_charts  # leakage over months
@@ -122,7 +124,7 @@ def test_excel_calls_do_not_grow_with_rows(
     )
     # the same calls whatever the size; at most one more to append learned Client Aliases
     assert len(large.recorder.calls) - len(small.recorder.calls) in (0, 1)
-    assert len(large.recorder.calls) < 250
+    assert len(large.recorder.calls) < 280  # with the Prices sheet
 
 
 def test_rerun_keeps_status_and_note(tmp_path: Path, template_bytes: bytes, caller: Any) -> None:
@@ -281,7 +283,7 @@ def test_reconcile_in_real_excel(tmp_path: Path, template_bytes: bytes) -> None:
         book = app.books.open(str(path))
         book.set_mock_caller()
         macros.reconcile()
-        assert [s.name for s in book.sheets][-4:] == list(spec.OUTPUT_SHEETS)
+        assert [s.name for s in book.sheets][-5:] == [*spec.OUTPUT_SHEETS, spec.PRICES]
     finally:
         app.quit()
 

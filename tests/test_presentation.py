@@ -162,9 +162,9 @@ def test_kpis_ratio_is_red_or_green_against_the_target_and_charts_have_a_target_
     assert Decimal(str(headline.value)) == result.kpis.monthly_leakage  # confirmed only
     with zipfile.ZipFile(BytesIO(render_bytes(result))) as archive:
         charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
-    assert len(charts) == 2
+    assert len(charts) == 5  # by type, ratio vs target, recovered, minutes, corrections
     bar = next(c for c in charts if "<c:barChart>" in c)
-    line = next(c for c in charts if "<c:lineChart>" in c)
+    line = next(c for c in charts if "<c:lineChart>" in c and c.count("<c:ser>") == 2)
     assert bar.count("<c:ser>") == 1 and line.count("<c:ser>") == 2
     assert "Target" in line or spec.TARGET_HEADER in line  # the 2% line from History
 
@@ -179,7 +179,7 @@ def test_workbook_opens_on_discrepancies_and_start_keeps_its_bytes(sample_book: 
     assert book[spec.ACTIVITY_LOG].sheet_state == "hidden"
     sheet = book[spec.DISCREPANCIES]  # the print set-up travels into the user's workbook too
     assert sheet.print_title_rows == f"$1:${TOP}"
-    assert sheet.print_area.startswith(f"'{spec.DISCREPANCIES}'!$A$1:$Q$")
+    assert sheet.print_area.startswith(f"'{spec.DISCREPANCIES}'!$A$1:$V$")
     assert book[spec.KPIS].print_area.startswith(f"'{spec.KPIS}'!$A$1:")
     with zipfile.ZipFile(sample_book) as archive:
         assert archive.read("xl/worksheets/sheet1.xml") == start_before

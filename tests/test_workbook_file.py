@@ -59,7 +59,7 @@ def test_outputs_written_and_everything_else_kept_byte_for_byte(sample_book: Pat
     with zipfile.ZipFile(sample_book) as archive:
         assert archive.testzip() is None  # every part's CRC and size, the early-deflated included
     book = openpyxl.load_workbook(sample_book, keep_vba=True)
-    assert book.sheetnames[-4:] == list(spec.OUTPUT_SHEETS)
+    assert book.sheetnames[-5:] == [*spec.OUTPUT_SHEETS, *spec.WORKBOOK_MONTH_SHEETS]
     assert "LF_Discrepancies" in book[spec.DISCREPANCIES].tables
     for name in (spec.DISCREPANCIES, spec.MATCHES, spec.EXCLUDED):
         sheet = book[name]  # each table (and its filter) spans every row written, no more
@@ -186,7 +186,7 @@ def test_out_writes_a_copy_and_leaves_the_source(sample_book: Path, tmp_path: Pa
     before = sample_book.read_bytes()
     reconcile_workbook(sample_book, out=tmp_path / "copy.xlsm")
     assert sample_book.read_bytes() == before
-    assert openpyxl.load_workbook(tmp_path / "copy.xlsm").sheetnames[-1] == spec.EXCLUDED
+    assert openpyxl.load_workbook(tmp_path / "copy.xlsm").sheetnames[-1] == spec.PRICES
 
 
 def test_export_text_is_never_a_formula(tmp_path: Path, template_bytes: bytes) -> None:
@@ -224,7 +224,7 @@ def test_archive_month(sample_book: Path) -> None:
     archive = archive_month(sample_book)
     assert archive.name == "Leakage - Leakage 2025-08.xlsx"
     copy = openpyxl.load_workbook(archive)
-    assert copy.sheetnames == list(spec.OUTPUT_SHEETS)
+    assert copy.sheetnames == [*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS, spec.VENDOR, spec.PSA]
     assert not any(
         c.data_type == "f" for ws in copy.worksheets for row in ws.iter_rows() for c in row
     )

@@ -1,0 +1,213 @@
+"""Prices and margins per client and product: this month's pairs, margins under the target, and
+vendor cost moves against last month while the PSA price stayed.
+
+Kept apart from the five discrepancy types: a thin margin is not leakage yet, and a price move is a
+comparison of two months, not of two exports.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+from engine.history import PastPair, PreviousMonth
+from engine.money import round_cents
+from engine.result import Pair, PriceChange, ThinMargin
+from engine.rules import SCALE, ClientInfo, GroupKey, Holding
+
+UNIT_PLACES = Decimal("0.000001")  # monthly unit amounts kept to six places (annual ÷ 12 and so on)
+_ZERO = Decimal("0.00")
+
+
+def _unit(holding: Holding | None) -> Fraction | None:
+    return holding.unit if holding is not None and holding.quantity > 0 else None
+
+
+def _approximate(holding: Holding | None) -> Decimal | None:
+    """The monthly unit to six places, by Decimal division (28 digits): no Fraction built for the
+    many pairs that only need storing or a first look."""
+    if holding is None or holding.quantity <= 0:
+        return None
+    if holding.scaled.__class__ is Decimal:
+        return (holding.scaled / (SCALE * holding.quantity)).quantize(UNIT_PLACES)
+    return _places(holding.unit)
+
+
+def _places(value: Fraction | None) -> Decimal | None:
+    if value is None:
+        return None
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(UNIT_PLACES)
+
+
+def _seats(holding: Holding | None) -> Decimal | None:
+    return holding.quantity if holding is not None and holding.quantity > 0 else None
+
+
+def pairs(
+    vendor: Mapping[GroupKey, Holding],
+    psa: Mapping[GroupKey, Holding],
+    clients: Mapping[int, ClientInfo],
+    names: Mapping[str, str],
+) -> tuple[Pair, ...]:
+    """Every client and product with seats on either side, by client then product."""
+    return tuple(pair for _, pair in keyed_pairs(vendor, psa, clients, names))
+
+
+def keyed_pairs(
+    vendor: Mapping[GroupKey, Holding],
+    psa: Mapping[GroupKey, Holding],
+    clients: Mapping[int, ClientInfo],
+    names: Mapping[str, str],
+) -> list[tuple[GroupKey, Pair]]:
+    """:func:`pairs` with each pair's group key (the thin-margin look reuses the units)."""
+    out = []
+    keys = [*vendor, *(key for key in psa if key not in vendor)]
+    for key in keys:
+        v, p = vendor.get(key), psa.get(key)
+        vq, pq = _seats(v), _seats(p)
+        if vq is None and pq is None:
+            continue
+        info = clients[key[0]]
+        out.append(
+            (
+                key,
+                Pair(
+                    info.psa_name or info.vendor_name,
+                    names[key[1]],
+                    vq,
+                    pq,
+                    _approximate(v) if vq is not None else None,
+                    _approximate(p) if pq is not None else None,
+                ),
+            )
+        )
+    out.sort(key=lambda item: (item[1].client, item[1].product))
+    return out
+
+
+def thin_margins(
+    keyed: Iterable[tuple[GroupKey, Pair]],
+    vendor: Mapping[GroupKey, Holding],
+    psa: Mapping[GroupKey, Holding],
+    target_percent: Decimal,
+) -> tuple[ThinMargin, ...]:
+    """Client products billed at or above cost but under the target margin, largest shortfall first.
+
+    Margin = (price − cost) ÷ price. Below cost is a discrepancy already and is not repeated here.
+    The pairs' six-place units give a first look; candidates are decided exactly."""
+    target = Fraction(target_percent) / 100
+    if target <= 0 or target >= 1:
+        return ()
+    near = Decimal(target_percent) / 100 + Decimal("0.0001")
+    out = []
+    for key, pair in keyed:
+        rough_cost, rough_price = pair.vendor_unit_cost, pair.psa_unit_price
+        if rough_cost is None or rough_price is None or rough_price <= 0:
+            continue
+        if rough_price - rough_cost >= near * rough_price:
+            continue  # comfortably above the target
+        v, p = vendor[key], psa[key]
+        cost, price = _unit(v), _unit(p)
+        if cost is None or price is None or price <= 0 or price < cost:
+            continue
+        margin = (price - cost) / price
+        if margin >= target:
+            continue
+        seats = min(v.quantity, p.quantity)
+        at_target = cost / (1 - target)
+        out.append(
+            ThinMargin(
+                client=pair.client,
+                product=pair.product,
+                seats=seats,
+                cost=round_cents(cost),
+                price=round_cents(price),
+                margin_percent=round_cents(margin * 100),
+                target_percent=Decimal(target_percent),
+                price_at_target=round_cents(at_target),
+                monthly_shortfall=round_cents((at_target - price) * Fraction(seats)),
+            )
+        )
+    return tuple(
+        sorted(out, key=lambda t: (-t.monthly_shortfall, t.client.lower(), t.product.lower()))
+    )
+
+
+def _key(client: str, product: str) -> tuple[str, str]:
+    return client.strip().lower(), product.strip().lower()
+
+
+def _cents(value: Decimal | None) -> Decimal | None:
+    return None if value is None else round_cents(value)
+
+
+def price_changes(now: Iterable[Pair], previous: PreviousMonth) -> tuple[PriceChange, ...]:
+    """Vendor unit costs that moved since last month while the client's PSA price stayed.
+
+    Client rows: the same client and product billed by the vendor and priced in the PSA both months,
+    the vendor cost different at the cent, the PSA price the same at the cent. Effect per month =
+    (cost now − cost then) × vendor seats now, rounded half-up to the cent. Product rows follow the
+    product's quantity-weighted cost over every client on both months; their effect adds up their
+    client rows (so the total counts each client once)."""
+    before: dict[tuple[str, str], PastPair] = {_key(p.client, p.product): p for p in previous.pairs}
+    rows: list[PriceChange] = []
+    by_product: dict[str, list[tuple[Pair, PastPair]]] = defaultdict(list)
+    for pair in now:
+        old = before.get(_key(pair.client, pair.product))
+        if old is None or not pair.vendor_qty or not old.vendor_qty:
+            continue
+        if pair.vendor_unit_cost is None or old.vendor_unit_cost is None:
+            continue
+        by_product[pair.product].append((pair, old))
+        if _cents(pair.vendor_unit_cost) == _cents(old.vendor_unit_cost):
+            continue
+        price, old_price = _cents(pair.psa_unit_price), _cents(old.psa_unit_price)
+        if price is None or price != old_price:
+            continue  # not billed, or the PSA price moved too: not a cost move left unpassed
+        rows.append(
+            PriceChange(
+                scope="client",
+                client=pair.client,
+                product=pair.product,
+                vendor_qty=pair.vendor_qty,
+                previous_cost=round_cents(old.vendor_unit_cost),
+                cost=round_cents(pair.vendor_unit_cost),
+                psa_unit_price=price,
+                monthly_effect=round_cents(
+                    (pair.vendor_unit_cost - old.vendor_unit_cost) * pair.vendor_qty
+                ),
+                previous_period=previous.period,
+            )
+        )
+    rows.sort(key=lambda r: (-abs(r.monthly_effect), r.client.lower(), r.product.lower()))
+    products = []
+    for product, both in by_product.items():
+        seats_now = sum((p.vendor_qty or _ZERO for p, _ in both), _ZERO)
+        seats_then = sum((o.vendor_qty or _ZERO for _, o in both), _ZERO)
+        cost_now = sum(((p.vendor_unit_cost or _ZERO) * (p.vendor_qty or _ZERO) for p, _ in both))
+        cost_then = sum(((o.vendor_unit_cost or _ZERO) * (o.vendor_qty or _ZERO) for _, o in both))
+        now_unit, then_unit = round_cents(cost_now / seats_now), round_cents(cost_then / seats_then)
+        if now_unit == then_unit:
+            continue
+        products.append(
+            PriceChange(
+                scope="product",
+                client="",
+                product=product,
+                vendor_qty=seats_now,
+                previous_cost=then_unit,
+                cost=now_unit,
+                psa_unit_price=None,
+                monthly_effect=sum((r.monthly_effect for r in rows if r.product == product), _ZERO),
+                previous_period=previous.period,
+            )
+        )
+    products.sort(key=lambda r: (-abs(r.monthly_effect), r.product.lower()))
+    return (*products, *rows)
+
+
+def price_change_effect(changes: Iterable[PriceChange]) -> Decimal:
+    """The month's total: client rows only (product rows restate them)."""
+    return sum((c.monthly_effect for c in changes if c.scope == "client"), _ZERO)

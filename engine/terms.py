@@ -1,0 +1,196 @@
+"""Renewals and terms (Microsoft new commerce): what a finding's seats allow, and when.
+
+From the vendor lines' subscription end dates and commitment terms (Partner Center
+SubscriptionEndDate and TermAndBillingCycle, Pax8 commitment end date and term):
+
+- a subscription past its end date still billed runs under Microsoft's Extended Service Terms (since
+  May 2026: the monthly price + 3%, or + 23% where the product has no monthly plan). Its line already
+  carries the surcharge: per month it is cost × rate ÷ (1 + rate). Flagged "renew or cancel".
+- a subscription of a year or more renewing within 60 days of the month's first day, where vendor
+  and PSA seats differ: fix the gap before it locks in another term.
+- each finding's "when to fix": bill now (raise the client's seats or price); reduce now (monthly
+  term); reduce at renewal (date) for annual-term seats, which cannot be reduced mid-term.
+
+Whether a product has a monthly plan is read from the bill: one monthly-term subscription of it on
+the bill says it has; a product seen only on annual or longer terms is taken to have none (23%).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from engine.lines import Line
+from engine.money import round_cents
+from engine.result import LEAKAGE_TYPES, Discrepancy, TermFinding
+from engine.rules import ClientInfo, GroupKey, Holding
+
+#: Extended Service Terms surcharge, percent of the monthly price (Microsoft, from 4 May 2026).
+EST_MONTHLY_PLAN, EST_NO_MONTHLY_PLAN = Decimal(3), Decimal(23)
+EST_SINCE = dt.date(2026, 5, 4)
+RENEWAL_WINDOW_DAYS = (30, 60)
+_ZERO = Decimal("0.00")
+
+
+@dataclass
+class _Subscriptions:
+    """One client's product on the vendor bill, by how its seats are committed."""
+
+    seats: Decimal = _ZERO  # every line's
+    monthly_seats: Decimal = _ZERO
+    undated_seats: Decimal = _ZERO  # a year or more committed, the end date not on the bill
+    annual_ends: dict[dt.date, Decimal] = field(default_factory=dict)  # future end → seats
+    lapsed: dict[dt.date, list[Line]] = field(default_factory=dict)  # past end → its lines
+    commitments: dict[dt.date, int] = field(default_factory=dict)
+
+
+def _term_name(months: int | None) -> str:
+    return {1: "monthly", 12: "annual", 24: "2 years", 36: "3 years"}.get(months or 0, "")
+
+
+@dataclass(frozen=True)
+class TermsReview:
+    findings: tuple[TermFinding, ...]
+    fix_when: dict[tuple[str, str], str]  # (client, product) lower-cased → when to fix
+
+    def tag(self, discrepancies: Sequence[Discrepancy]) -> list[Discrepancy]:
+        """Each finding with what can be done and when (unchanged where the bill says nothing)."""
+        from dataclasses import replace
+
+        out = []
+        for d in discrepancies:
+            when = fix_when(d.type, self.fix_when.get(_key(d.client or d.vendor_client, d.product)))
+            out.append(replace(d, fix_when=when) if when != d.fix_when else d)
+        return out
+
+
+def _key(client: str, product: str) -> tuple[str, str]:
+    return client.strip().lower(), product.strip().lower()
+
+
+def fix_when(kind: str, reduce: str | None) -> str:
+    """Leakage of seats: bill now, or reduce (now / at renewal); below cost: bill now (the price);
+    exposure: reduce now (the client's billed seats in the PSA)."""
+    if kind == "below_cost":
+        return "bill now"
+    if kind in LEAKAGE_TYPES:
+        return f"bill now, or {reduce}" if reduce else "bill now"
+    return "reduce now"
+
+
+def review_terms(
+    lines: Sequence[Line],
+    client_keys: Mapping[str, str],
+    groups: Mapping[str, int],
+    clients: Mapping[int, ClientInfo],
+    names: Mapping[str, str],
+    psa: Mapping[GroupKey, Holding],
+    as_of: dt.date | None,
+) -> TermsReview:
+    """Extended Service Terms, renewals due and each (client, product)'s way to reduce seats."""
+    if as_of is None:
+        return TermsReview((), {})
+    held: dict[GroupKey, _Subscriptions] = defaultdict(_Subscriptions)
+    monthly_products: set[str] = set()
+    for line in lines:
+        if line.excluded is not None or line.product_key is None or line.quantity is None:
+            continue
+        if line.commitment_months == 1:
+            monthly_products.add(line.product_key)
+        group = groups.get(client_keys.get(line.client, ""))
+        if group is None:
+            continue
+        subs = held[(group, line.product_key)]
+        subs.seats += line.quantity
+        end = line.subscription_end
+        if end is not None and end < as_of:
+            subs.lapsed.setdefault(end, []).append(line)
+        elif line.commitment_months == 1 or (end is None and line.commitment_months is None):
+            subs.monthly_seats += line.quantity if line.commitment_months == 1 else _ZERO
+        elif end is not None:
+            subs.annual_ends[end] = subs.annual_ends.get(end, _ZERO) + line.quantity
+            subs.commitments[end] = line.commitment_months or 12
+        else:
+            subs.undated_seats += line.quantity
+    findings: list[TermFinding] = []
+    when: dict[tuple[str, str], str] = {}
+    for key, subs in held.items():
+        info = clients[key[0]]
+        client, product = info.psa_name or info.vendor_name, names[key[1]]
+        p = psa.get(key)
+        pq = p.quantity if p is not None and p.quantity > 0 else None
+        gap = subs.seats - (pq or _ZERO)
+        if subs.monthly_seats > 0 or subs.lapsed:
+            when[_key(client, product)] = "reduce now"  # month to month (EST runs monthly too)
+        elif subs.annual_ends:
+            first = min(subs.annual_ends)
+            when[_key(client, product)] = f"reduce at renewal ({first.isoformat()})"
+        elif subs.undated_seats > 0:
+            when[_key(client, product)] = "reduce at renewal (date not on the bill)"
+        for end, ended in sorted(subs.lapsed.items()):
+            if (as_of.year, as_of.month) < (EST_SINCE.year, EST_SINCE.month):
+                continue  # before Extended Service Terms began
+            rate = EST_MONTHLY_PLAN if key[1] in monthly_products else EST_NO_MONTHLY_PLAN
+            seats = sum((x.quantity or _ZERO for x in ended), _ZERO)
+            cost = sum(
+                (Fraction(x.quantity or 0) * (x.monthly_unit or Fraction(0)) for x in ended),
+                Fraction(0),
+            )
+            surcharge = round_cents(cost * Fraction(rate) / (100 + Fraction(rate)))
+            plan = (
+                "with a monthly plan" if rate == EST_MONTHLY_PLAN else "no monthly plan on the bill"
+            )
+            findings.append(
+                TermFinding(
+                    kind="extended_terms",
+                    client=client,
+                    product=product,
+                    end_date=end.isoformat(),
+                    term=_term_name(ended[0].commitment_months),
+                    vendor_qty=seats,
+                    psa_qty=pq,
+                    monthly_cost=round_cents(cost),
+                    surcharge_percent=rate,
+                    monthly_surcharge=surcharge,
+                    days=(as_of - end).days,
+                    action=f"Renew or cancel: the term ended {end.isoformat()} and it bills under "
+                    f"Extended Service Terms at +{rate}% ({plan}).",
+                )
+            )
+        for end, seats in sorted(subs.annual_ends.items()):
+            days = (end - as_of).days
+            if days > RENEWAL_WINDOW_DAYS[-1] or gap == 0:
+                continue
+            window = next(w for w in RENEWAL_WINDOW_DAYS if days <= w)
+            side = "fewer" if gap > 0 else "more"
+            findings.append(
+                TermFinding(
+                    kind="renewal",
+                    client=client,
+                    product=product,
+                    end_date=end.isoformat(),
+                    term=_term_name(subs.commitments.get(end)),
+                    vendor_qty=seats,
+                    psa_qty=pq,
+                    monthly_cost=_ZERO,
+                    surcharge_percent=_ZERO,
+                    monthly_surcharge=_ZERO,
+                    days=days,
+                    action=f"Renews within {window} days ({end.isoformat()}) with {abs(gap)} seats "
+                    f"{side} billed than bought: bill them, or change the seats before it renews.",
+                )
+            )
+    findings.sort(
+        key=lambda t: (
+            t.kind != "extended_terms",
+            t.days if t.kind == "renewal" else 0,
+            t.client.lower(),
+            t.product.lower(),
+            t.end_date,
+        )
+    )
+    return TermsReview(tuple(findings), when)
