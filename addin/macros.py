@@ -362,12 +362,28 @@ def reconcile() -> None:
             at=at,
             discrepancies=applied.discrepancies,
         )
-        learned = spec.learned_aliases(result, inputs.settings.client_aliases)
-        if learned and spec.CLIENT_ALIASES in sheet_names(book):
-            at = alias_rows_at(inputs.client_alias_grid, learned)
-            book.sheets[spec.CLIENT_ALIASES].range(
-                f"{column_letter(at.first_col)}{at.first_row}"
-            ).value = [[excel_value(v) for v in row] for row in at.rows]
+        learned_aliases = (
+            (
+                spec.CLIENT_ALIASES,
+                inputs.client_alias_grid,
+                spec.learned_aliases(result, inputs.settings.client_aliases),
+            ),
+            (
+                spec.PRODUCT_ALIASES,
+                inputs.product_alias_grid,
+                spec.learned_product_aliases(result, inputs.settings.product_aliases),
+            ),
+        )
+        for (
+            sheet_name,
+            grid,
+            learned,
+        ) in learned_aliases:  # appended in place, for the user to check
+            if learned and sheet_name in sheet_names(book):
+                where = alias_rows_at(grid, learned)
+                book.sheets[sheet_name].range(
+                    f"{column_letter(where.first_col)}{where.first_row}"
+                ).value = [[excel_value(v) for v in row] for row in where.rows]
         if applied.warnings:
             book.app.alert("\n\n".join(applied.warnings), title=TITLE)
         k = result.kpis

@@ -61,6 +61,7 @@ class WorkbookInputs:
     more_vendors: tuple[RawTable, ...] = ()  # bills pasted into "Vendor 2", "Vendor - Pax8"…
     log: list[Entry] = field(default_factory=list)  # the Activity Log (time to reconcile)
     client_alias_grid: Grid = ()  # the whole Client Aliases sheet, from A1
+    product_alias_grid: Grid = ()  # the whole Product Aliases sheet, from A1
     discrepancy_grid: Grid = ()  # Discrepancies as the user left it (their decisions)
     store_grid: Grid = ()  # the hidden Decisions sheet
 
@@ -237,6 +238,7 @@ def _inputs(
         ],
         log=read_log(grids.get(spec.ACTIVITY_LOG)),
         client_alias_grid=grids.get(spec.CLIENT_ALIASES, []),
+        product_alias_grid=grids.get(spec.PRODUCT_ALIASES, []),
         discrepancy_grid=grids.get(spec.DISCREPANCIES, []),
         store_grid=grids.get(store.STORE, []),
     )
@@ -420,7 +422,13 @@ def _reconcile_workbook(
         name=source.name,
         active=spec.DISCREPANCIES,
         hidden={store.STORE},
-        appended={spec.CLIENT_ALIASES: alias_rows_at(inputs.client_alias_grid, learned)},
+        appended={
+            spec.CLIENT_ALIASES: alias_rows_at(inputs.client_alias_grid, learned),
+            spec.PRODUCT_ALIASES: alias_rows_at(
+                inputs.product_alias_grid,
+                spec.learned_product_aliases(result, inputs.settings.product_aliases),
+            ),
+        },
     )
     _write(target, updated)
     keep(prepared, inputs, rendered, updated, original)  # the CLI ends without freeing them

@@ -6,6 +6,8 @@ products (";"-separated) | the product it must resolve to ("" = none: a service 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from engine.client_evidence import name_fit
@@ -199,3 +201,45 @@ def test_in_house_names_pick_the_one_unpaired_product_of_their_kind(
     )
     got = found.get((0, product_key(description)))
     assert (products[got.product_key] if got else "") == expected
+
+
+def test_learned_product_spellings_are_added_to_product_aliases_with_their_evidence(
+    tmp_path: Path, template_bytes: bytes
+) -> None:
+    """An in-house name resolved from what the client buys lands in Product Aliases (vendor
+    spelling → PSA spelling, with how and why), for the user to keep or delete; a second run does
+    not add it twice."""
+    import openpyxl
+
+    from addin import presentation as spec
+    from addin.paste import pasted_workbook
+    from addin.workbook_file import reconcile_workbook
+
+    vendor = [
+        ["Customer", "Product", "Quantity", "Unit Cost", "Billing Frequency", "Charge Start"],
+        ["Contoso Ltd", "Microsoft 365 Copilot", "5", "30.00", "Monthly", "2025-08-01"],
+        ["Contoso Ltd", "Power BI Pro", "3", "10.00", "Monthly", "2025-08-01"],
+        ["Fabrikam Inc", "Power BI Pro", "2", "10.00", "Monthly", "2025-08-01"],
+    ]
+    psa = [
+        ["Company", "Product", "Quantity", "Unit Price"],
+        ["Contoso", "AI Assistant", "5", "36.00"],
+        ["Contoso", "Power BI Pro", "3", "12.00"],
+        ["Fabrikam", "Power BI Pro", "2", "12.00"],
+    ]
+    book = tmp_path / "Leakage.xlsm"
+    book.write_bytes(pasted_workbook(template_bytes, vendor, psa))
+    result = reconcile_workbook(book)
+    assert not result.discrepancies  # the in-house name is Copilot: seats and prices agree
+
+    def learned() -> list[list[object]]:
+        sheet = openpyxl.load_workbook(book)[spec.PRODUCT_ALIASES]
+        return [
+            [c.value for c in row] for row in sheet.iter_rows() if row[1].value == "AI Assistant"
+        ]
+
+    [row] = learned()
+    assert row[0] == "Microsoft 365 Copilot"
+    assert str(row[2]).startswith("Reconcile (meaning") and "delete the row if wrong" in row[2]
+    reconcile_workbook(book)  # now an alias the user kept: matched by it, not learned again
+    assert len(learned()) == 1
