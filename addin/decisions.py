@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from addin import presentation as spec
+from addin.settings_sheet import cell_text as _text
 from engine.header import column_letter
 from engine.result import Result
 from engine.rules import stable_id
@@ -55,14 +56,6 @@ Grid = Sequence[Sequence[object]]
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _kept(value: object) -> object:

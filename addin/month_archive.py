@@ -15,6 +15,7 @@ from pathlib import Path
 from python_calamine import CalamineError
 
 from addin import presentation as spec
+from addin.settings_sheet import cell_text as _text
 from engine.errors import InputError, UnreadableFileError
 from engine.history import PastFinding, PastPair, PreviousMonth, month_index
 from engine.readers import check_zip, open_workbook
@@ -43,14 +44,6 @@ def _grids(path: Path) -> dict[str, Grid]:
         return out
     finally:
         book.close()
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _decimal(value: object) -> Decimal | None:

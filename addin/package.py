@@ -94,6 +94,10 @@ def _unescape_attr(value: str) -> str:
     )
 
 
+#: What reading a damaged part of a package can raise (a flagged-encrypted part raises RuntimeError).
+_DAMAGED = (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, NotImplementedError)
+
+
 class Package:
     """A zip package read lazily: parts are decompressed only when looked at, and parts that were not
     changed are copied with their compressed bytes as they are (byte-for-byte, and fast at 100k rows)."""
@@ -124,14 +128,7 @@ class Package:
         if part not in self._loaded:
             try:
                 self._loaded[part] = self._archive.read(part)
-            except (
-                zipfile.BadZipFile,
-                KeyError,
-                OSError,
-                EOFError,
-                zlib.error,
-                NotImplementedError,
-            ) as error:
+            except _DAMAGED as error:
                 raise UnreadableFileError(
                     f"{self._name}: part {part} is damaged ({error}). Open the workbook in Excel "
                     "(it offers to repair it) and save it again."
@@ -159,15 +156,7 @@ class Package:
         try:
             with self._archive.open(part) as stream:
                 return stream.read(size)
-        except (
-            zipfile.BadZipFile,
-            KeyError,
-            OSError,
-            EOFError,
-            zlib.error,
-            NotImplementedError,
-            RuntimeError,
-        ):
+        except (*_DAMAGED, RuntimeError):
             return self.data(part)[:size]  # reads it whole, and names what is wrong with it
 
     def set(self, part: str, data: str | bytes, *, deflate_now: bool = False) -> None:

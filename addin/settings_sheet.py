@@ -47,12 +47,17 @@ FIELD_NAMES = {side: [f.name for f in fields] for side, fields in FIELDS.items()
 Grid = Sequence[Sequence[object]]
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell as the user reads it: blank for empty, 12345 for a whole number Excel stored as
+    12345.0, surrounding spaces trimmed."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+_text = cell_text
 
 
 def _find(grid: Grid, label: str) -> tuple[int, int] | None:

@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from engine.word_alignment import align
+
 #: Words that qualify a company without naming another one: they may be missing on one side.
 QUALIFIERS = frozenset(
     [
@@ -107,26 +109,9 @@ def name_fit(a: str, b: str) -> NameFit | None:
     left, right = a.split(), b.split()
     if {w for w in left if w.isdigit()} != {w for w in right if w.isdigit()}:
         return None
-    used: set[int] = set()
-    approximate = 0
-    unpaired_left: list[str] = []
-    for word in left:
-        best, where = -1, -1
-        for index, other in enumerate(right):
-            if index in used:
-                continue
-            how = _same_word(word, other)
-            if how == 0:
-                best, where = 0, index
-                break
-            if how == 1 and best == -1:
-                best, where = 1, index
-        if best == -1:
-            unpaired_left.append(word)
-        else:
-            used.add(where)
-            approximate += best
-    unpaired_right = [right[i] for i in range(len(right)) if i not in used]
+    aligned = align(left, right, _same_word)
+    unpaired_left, unpaired_right = list(aligned.unpaired_first), list(aligned.unpaired_second)
+    approximate = aligned.approximate
     distinct_left = [w for w in unpaired_left if w not in QUALIFIERS]
     distinct_right = [w for w in unpaired_right if w not in QUALIFIERS]
     if (distinct_left and unpaired_right) or (distinct_right and unpaired_left):

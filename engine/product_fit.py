@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from engine.product_names import DISCRIMINATORS
+from engine.word_alignment import align
 
 #: Words in descriptions that say how a thing is billed, never which product it is.
 FILLER = frozenset(
@@ -335,24 +336,11 @@ def fit(description_key: str, name_key: str) -> Fit | None:
     words, name = _fold_acronyms(words, name)
     if all(word in BRAND for word in words):
         return None  # "Microsoft 365" alone names no product
-    used: set[int] = set()
-    approximate = 0
-    for word in words:
-        best, where = -1, -1
-        for index, name_word in enumerate(name):
-            if index in used:
-                continue
-            how = explains(word, name_word)
-            if how == 0:
-                best, where = 0, index
-                break
-            if how == 1 and best == -1:
-                best, where = 1, index
-        if best == -1:
-            return None
-        used.add(where)
-        approximate += best
-    left = [name[i] for i in range(len(name)) if i not in used]
+    aligned = align(words, name, explains)
+    if aligned.unpaired_first:
+        return None
+    approximate = aligned.approximate
+    left = list(aligned.unpaired_second)
     if any(word in NEVER_IMPLIED for word in left):
         return None
     discriminating = [w for w in left if w not in BRAND and _discriminates(w)]

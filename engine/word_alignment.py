@@ -1,0 +1,48 @@
+"""Pair the words of one name with the words of another, each word used once, exact pairs first.
+
+Both client names and product descriptions are read this way; what counts as "the same word"
+(a typo, an abbreviation) is the caller's ``same`` function: 0 exactly, 1 approximately, -1 not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Words of the first name left without a partner, those of the second, and how many pairs
+    were only approximate."""
+
+    unpaired_first: tuple[str, ...]
+    unpaired_second: tuple[str, ...]
+    approximate: int
+
+
+def align(
+    first: Sequence[str], second: Sequence[str], same: Callable[[str, str], int]
+) -> Alignment:
+    """Each word of ``first`` takes the first unused word of ``second`` it equals, else the first
+    it approximately is; words with neither stay unpaired."""
+    used: set[int] = set()
+    approximate = 0
+    unpaired: list[str] = []
+    for word in first:
+        best, where = -1, -1
+        for index, other in enumerate(second):
+            if index in used:
+                continue
+            how = same(word, other)
+            if how == 0:
+                best, where = 0, index
+                break
+            if how == 1 and best == -1:
+                best, where = 1, index
+        if best == -1:
+            unpaired.append(word)
+        else:
+            used.add(where)
+            approximate += best
+    left = tuple(second[i] for i in range(len(second)) if i not in used)
+    return Alignment(tuple(unpaired), left, approximate)
