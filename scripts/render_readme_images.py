@@ -110,7 +110,8 @@ def main() -> None:
         DOCS.mkdir(exist_ok=True)
         for sheet, name, height in PICTURES:
             view = work / f"{name}.xlsm"
-            only_sheets(written[-1], view, {sheet})
+            book = next(p for p in written if p.suffix == ".xlsm")  # not last month's archive
+            only_sheets(book, view, {sheet})
             png(pdf(view, work), 1, DOCS / name, height)
             print(DOCS / f"{name}.png")
     finally:
