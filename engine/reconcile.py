@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -239,8 +240,11 @@ def reconcile_prepared(
         if psa_period_header
         else None
     )
-    # a bill without dates (a distributor's bare CSV): the PSA export's invoice month stands in
-    period = settings.period or vendor_period or psa_period
+    # a bill without dates (a distributor's bare CSV): its title ("Invoice … - October 2026"), else
+    # the PSA export's invoice month, else the PSA export's title stands in
+    period = (
+        settings.period or vendor_period or _title_month(*bills) or psa_period or _title_month(psa)
+    )
     if settings.period and vendor_period and settings.period != vendor_period:
         warnings.append(
             f"The vendor bill's charges are mostly for {vendor_period}, but the period set "
@@ -367,6 +371,48 @@ def reconcile_prepared(
         thin_margins=thin,
         terms=terms.findings,
     )
+
+
+_MONTH_NAMES = {
+    name[:3]: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_TITLE_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b"
+    r"|\b(\d{4})-(0[1-9]|1[0-2])\b",
+    re.IGNORECASE,
+)
+
+
+def _title_month(*sides: Prepared) -> str | None:
+    """The one month the title rows above a header name ("Invoice INV-1 - October 2026")."""
+    found: set[str] = set()
+    for side in sides:
+        above = side.raw.cells[: max(0, side.table.header_row - side.raw.row_offset)]
+        for row in above[:20]:
+            for cell in row:
+                for match in _TITLE_MONTH.finditer(str(cell or "")):
+                    if match.group(1):
+                        found.add(f"{match.group(2)}-{_MONTH_NAMES[match.group(1).lower()]:02d}")
+                    else:
+                        found.add(f"{match.group(3)}-{match.group(4)}")
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _live(lines: list[Line]) -> list[Line]:

@@ -169,3 +169,22 @@ def test_a_cancellation_outranks_later_reasons_and_waits_for_the_period(
     assert {e.product: e.reason for e in later.excluded if e.side == "psa"}[
         "Exchange Online (Plan 2)"
     ] == "cancelled 2025-08-20"
+
+
+def test_a_bill_without_dates_takes_its_month_from_its_title(write: Callable[..., Path]) -> None:
+    """A distributor invoice with no date column says its month in the title row; a PSA line ending
+    later in that month is still billed for it (not judged against today's date)."""
+    vendor = write(
+        "distributor.csv",
+        "Invoice INV-181182 - October 2026\n"
+        "Customer,Product,Qty,Unit Cost\n"
+        "Contoso,Microsoft 365 E3,10,33.75\n",
+    )
+    psa = write(
+        "autotask.csv",
+        "Account,Service,Units,Unit Price,Start Date,End Date\n"
+        "Contoso,Microsoft 365 E3,10,36.00,2025-04-01,2026-10-04\n",
+    )
+    result = reconcile(vendor, psa)
+    assert result.kpis.period == "2026-10"
+    assert not result.discrepancies and not result.excluded
