@@ -37,6 +37,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"\b(?:office 365|o365|o 365)\s+(?:advanced threat protection|atp)\b",
         " defender for office 365 ",
     ),
+    (  # Defender ATP was the one plan before P1 came: it is P2 unless a plan is named
+        r"\b(?:microsoft |windows )?defender\s+(?:advanced threat protection|atp)\b"
+        r"(?!\s*(?:p|plan)\s*\d)",
+        " defender for endpoint p2 ",
+    ),
     (
         r"\b(?:microsoft |windows )?defender\s+(?:advanced threat protection|atp)\b",
         " defender for endpoint ",
@@ -205,6 +210,7 @@ def product_key(text: str) -> str:
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = folded.replace("\u00a0", " ")
     folded = re.sub(r"\[[^\]]*\]", " ", folded)  # [NCE], [New Commerce Experience], [Annual]
+    folded = " ".join(_anchor(token) for token in folded.split())
     for pattern, replacement in _COMPILED:
         folded = pattern.sub(replacement, folded)
     folded = re.sub(r"[^a-z0-9 ]+", " ", folded)
@@ -225,6 +231,25 @@ def product_key(text: str) -> str:
     if tokens[:2] == ["microsoft", "microsoft"]:
         tokens.pop(0)
     return " ".join(tokens)
+
+
+#: Words the phrase rules key on ("Azure AD" → Entra ID, "Office 365 ATP" → Defender for Office
+#: 365): a typo in one of them ("Aure AD", "Thrat Protection") must not hide the phrase.
+_ANCHORS = ("azure", "office", "defender", "exchange", "advanced", "protection", "threat")
+
+
+@lru_cache(maxsize=65536)
+def _anchor(token: str) -> str:
+    if len(token) < 4 or token in _ANCHORS or not token.isalpha():
+        return token
+    for anchor in _ANCHORS:
+        budget = 1 if len(anchor) <= 6 else 2
+        if (
+            token[0] == anchor[0]
+            and Levenshtein.distance(token, anchor, score_cutoff=budget) <= budget
+        ):
+            return anchor
+    return token
 
 
 @lru_cache(maxsize=65536)
