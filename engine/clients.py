@@ -343,9 +343,52 @@ def match_clients(
         list(free_vendor), list(free_psa), vendor_baskets or {}, psa_baskets or {}
     ):
         pair(pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence)
-    matches.extend(ClientMatch(k, None, n, "", "unmatched", 0.0) for k, n in free_vendor.items())
-    matches.extend(ClientMatch(None, k, "", n, "unmatched", 0.0) for k, n in free_psa.items())
+    lookalikes = _lookalikes(list(free_vendor), list(free_psa))
+    matches.extend(_unmatched(k, n, "vendor", lookalikes, free_psa) for k, n in free_vendor.items())
+    matches.extend(_unmatched(k, n, "psa", lookalikes, free_vendor) for k, n in free_psa.items())
     return matches
+
+
+#: How sure an unmatched client's findings are: sure when no name on the other side resembles it,
+#: to be checked first when one does (it may be the same company, spelled past recognition).
+ALONE_CONFIDENCE, LOOKALIKE_CONFIDENCE = 0.9, 0.6
+
+
+def _unmatched(
+    key: str, name: str, side: str, lookalikes: dict[str, str], others: Mapping[str, str]
+) -> ClientMatch:
+    other = lookalikes.get(key)
+    if other is None:
+        confidence, evidence = ALONE_CONFIDENCE, "no similar name on the other side"
+    else:
+        confidence = LOOKALIKE_CONFIDENCE
+        evidence = f"not matched, but {others[other]!r} on the other side has a similar name"
+    if side == "vendor":
+        return ClientMatch(key, None, name, "", "unmatched", confidence, evidence)
+    return ClientMatch(None, key, "", name, "unmatched", confidence, evidence)
+
+
+def _lookalikes(vendor_keys: list[str], psa_keys: list[str]) -> dict[str, str]:
+    """Each unmatched key's closest unmatched key on the other side, where names share a word and
+    score 70 or more (blocked by shared words, so the work stays near-linear)."""
+    found: dict[str, str] = {}
+    for keys, others in ((vendor_keys, psa_keys), (psa_keys, vendor_keys)):
+        index = _blocks(others)
+        for key in keys:
+            candidates = {
+                other
+                for block in _block_keys(key)
+                if len(members := index.get(block, [])) <= _BLOCK_LIMIT
+                for other in members
+            }
+            if not candidates:
+                continue
+            best = process.extractOne(
+                key, list(candidates), scorer=fuzz.token_sort_ratio, score_cutoff=70
+            )
+            if best is not None:
+                found[key] = str(best[0])
+    return found
 
 
 _TRADING_AS = re.compile(r"\b(?:dba|d b a|t a|trading as|doing business as|aka|fka|formerly)\b")

@@ -270,7 +270,9 @@ def _discrepancy(
 ) -> Discrepancy:
     monthly = round_cents(impact)
     confidence = min(
-        info.confidence if info.method != "unmatched" else UNMATCHED_CLIENT_CONFIDENCE,
+        info.confidence
+        if info.method != "unmatched"
+        else info.confidence or UNMATCHED_CLIENT_CONFIDENCE,
         vendor.confidence if vendor else 1.0,
         psa.confidence if psa else 1.0,
     )

@@ -203,4 +203,9 @@ def test_consistent_renaming_changes_names_not_amounts(
     back = {v: k for k, v in rename.items()}
     renamed = {(t, back.get(c, c), v, p, m) for t, c, v, p, m in signature(after)}
     assert {(t, c, v, p, m) for t, c, v, p, m in signature(before)} == renamed
-    assert before.kpis.monthly_leakage == after.kpis.monthly_leakage
+    # names decide how sure a client match is (a look-alike name on the other side is a reason to
+    # check first), so the money may move between confirmed and uncertain, never in total
+    assert (
+        before.kpis.monthly_leakage + before.kpis.uncertain_leakage
+        == after.kpis.monthly_leakage + after.kpis.uncertain_leakage
+    )

@@ -243,3 +243,13 @@ def test_learned_product_spellings_are_added_to_product_aliases_with_their_evide
     assert str(row[2]).startswith("Reconcile (meaning") and "delete the row if wrong" in row[2]
     reconcile_workbook(book)  # now an alias the user kept: matched by it, not learned again
     assert len(learned()) == 1
+
+
+def test_a_client_on_one_side_only_is_sure_unless_a_similar_name_is_on_the_other() -> None:
+    vendor = {client_key(n): n for n in ["Northwind Dental Group", "Fabrikam Inc"]}
+    psa = {client_key(n): n for n in ["Northwind Dental Lab"]}
+    by_name = {m.vendor_name: m for m in match_clients(vendor, psa) if m.vendor_key}
+    assert by_name["Fabrikam Inc"].confidence >= 0.8  # nothing like it: confidently unbilled
+    lookalike = by_name["Northwind Dental Group"]
+    assert lookalike.method == "unmatched" and lookalike.confidence < 0.8  # check first
+    assert "Northwind Dental Lab" in lookalike.evidence
