@@ -28,7 +28,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ("password passwords vault manager", "keeper lastpass bitwarden passportal"),
         ("backup backups", "backup dropsuite datto acronis saas protection skykick"),
         ("phone calling voice telephony pbx", "phone calling voice"),
-        ("mailbox mailboxes email mail hosted", "exchange mail"),
+        ("mailbox mailboxes email mail hosted", "exchange mail basic"),  # Business Basic is mail
         ("dashboards dashboard reporting analytics", "bi"),
         ("diagram diagrams diagramming flowchart", "visio"),
         ("pdf", "acrobat"),

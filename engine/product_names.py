@@ -64,6 +64,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"^\s*[a-z][a-z &/-]{2,30}:(?=\s*[a-z])", " "),
     (r"\b(?:plan|pln|pl)\s*(\d)\b", r" p\1 "),
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
+    (r"(?<=[a-z]) 4 (?=[a-z])", " for "),  # "Defender 4 Business"
     (r"\+", " plus "),
     (r"&", " and "),
 )
