@@ -24,7 +24,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from engine.product_concepts import CONCEPTS, concept_targets
 from engine.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
@@ -110,13 +109,27 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
 
 def _common_words(names: Iterable[str]) -> frozenset[str]:
     """Words in three or more of the bill's product names: they tell no product apart."""
-    return _common_words_of(frozenset(names))
-
-
-@lru_cache(maxsize=64)  # the same bill-wide names for every client group (speed, issue 15)
-def _common_words_of(names: frozenset[str]) -> frozenset[str]:
-    counts = Counter(word for name in names for word in set(meaningful(name)))
+    counts = Counter(word for name in set(names) for word in set(meaningful(name)))
     return frozenset(word for word, count in counts.items() if count >= 3)
+
+
+class _Bill:
+    """What the whole bill says, worked out once per run rather than once per client group: its
+    product names, the words they share, and whether a description is like any of them."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = names
+        self.common = _common_words(names.values())
+        self._like: dict[str, bool] = {}
+
+    def like_some_product(self, description: str) -> bool:
+        """A description that shares a distinctive word with some product on the bill is that kind
+        of thing, never whatever happens to be left over."""
+        if description not in self._like:
+            self._like[description] = any(
+                _shares_word(description, name, self.common) for name in self.names.values()
+            )
+        return self._like[description]
 
 
 def infer(
@@ -135,12 +148,13 @@ def infer(
     for group, description, seats in pending:
         by_group[group].append((description, seats))
     found: dict[tuple[int, str], Inference] = {}
+    bill = _Bill(names)
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         if not basket:
             continue
         billed = paired.get(group, {})
-        found.update(_in_basket(group, descriptions, basket, billed, names))
+        found.update(_in_basket(group, descriptions, basket, billed, bill))
     _learn(by_group, found, vendor_baskets)
     return found
 
@@ -150,11 +164,10 @@ def _in_basket(
     descriptions: list[tuple[str, Decimal]],
     basket: Mapping[str, Decimal],
     billed: Mapping[str, Decimal],
-    names: Mapping[str, str],
+    bill: _Bill,
 ) -> dict[tuple[int, str], Inference]:
+    names, common = bill.names, bill.common
     taken = set(billed)
-    all_names = list(names.values())
-    common = _common_words(all_names)
     out: dict[tuple[int, str], Inference] = {}
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
@@ -177,8 +190,9 @@ def _in_basket(
             continue
         left.append((description, seats))
     still: list[tuple[str, Decimal]] = []
+    basket_words = set(meaningful(_name_words(basket, names)))  # a service word a product has
     for description, seats in left:
-        if service_words(description) - set(meaningful(_name_words(basket, names))):
+        if service_words(description) - basket_words:
             still.append((description, seats))
             continue
         alike = [key for key in basket if _shares_word(description, names[key], common)]
@@ -198,12 +212,8 @@ def _in_basket(
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
     still = _by_concept(group, still, basket, unpaired, names, out)
-    # a description that shares a word with some other vendor product is that kind of thing, not
-    # whatever happens to be left over
     candidates = [
-        (d, s)
-        for d, s in still
-        if not service_words(d) and not any(_shares_word(d, name, common) for name in all_names)
+        (d, s) for d, s in still if not service_words(d) and not bill.like_some_product(d)
     ]
     for description, seats in candidates:
         # Seats are the only evidence here: an unpaired product with the same count, or a billed

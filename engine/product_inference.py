@@ -145,31 +145,39 @@ def _anywhere(
 ) -> None:
     """Unresolved descriptions that fit, or share a distinctive word with, exactly one product on
     the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for)."""
+    answers: dict[str, Inference | None] = {}  # the same description, the same answer, any client
     for group, description, _ in items:
         if (group, description) in found or service_words(description):
             continue
-        fits = sorted(
-            (f.rank, key)
-            for key, name in names.items()
-            if (f := fit(description, name)) is not None and f.explained >= 2
+        if description not in answers:
+            answers[description] = _only_on_the_bill(description, names)
+        if (inference := answers[description]) is not None:
+            found[(group, description)] = inference
+
+
+def _only_on_the_bill(description: str, names: Mapping[str, str]) -> Inference | None:
+    """The one product on the bill the description fits, else the one it shares a distinctive
+    word with; None when there is no such single product."""
+    fits = sorted(
+        (f.rank, key)
+        for key, name in names.items()
+        if (f := fit(description, name)) is not None and f.explained >= 2
+    )
+    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+        key = fits[0][1]
+        return Inference(
+            key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
         )
-        if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
-            key = fits[0][1]
-            found[(group, description)] = Inference(
-                key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
-            )
-            continue
-        words = {w for w in meaningful(description) if len(w) >= 4 and _distinctive(w)}
-        if not words:
-            continue
-        hits = [key for key, name in names.items() if words & set(name.split())]
-        if len(hits) == 1:
-            found[(group, description)] = Inference(
-                hits[0],
-                "shared word",
-                0.7,
-                f"shares a word with {names[hits[0]]!r}, the only vendor product like it",
-            )
+    words = {w for w in meaningful(description) if len(w) >= 4 and _distinctive(w)}
+    hits = [key for key, name in names.items() if words & set(name.split())] if words else []
+    if len(hits) == 1:
+        return Inference(
+            hits[0],
+            "shared word",
+            0.7,
+            f"shares a word with {names[hits[0]]!r}, the only vendor product like it",
+        )
+    return None
 
 
 def _match(line: Line, target: ProductMatch, inference: Inference) -> ProductMatch:
