@@ -200,6 +200,16 @@ def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
     return out
 
 
+def shown(grid: Grid | None) -> dict[str, tuple[str, str]]:
+    """Status and Note as the Discrepancies sheet shows them, by finding id (before a run merges
+    them with the store): one reader of that sheet, whatever its layout or age."""
+    return {
+        key: (_text(decision.status) or "Open", _text(decision.note))
+        for key, (decision, _) in _read(grid, spec.DISCREPANCIES, _FIXED).rows.items()
+        if decision.decided
+    }
+
+
 @dataclass(frozen=True)
 class Applied:
     """What a run writes: the decisions per finding id, the two tables, and the run's warnings."""

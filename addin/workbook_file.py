@@ -143,32 +143,6 @@ def input_table(grid: Grid, sheet: str, book_name: str) -> RawTable:
     return RawTable(f"{book_name}, sheet {sheet!r}", grid, row_offset=offset)
 
 
-def read_decisions(grid: Grid | None) -> dict[str, tuple[str, str]]:
-    """Status and Note typed into an earlier Discrepancies sheet, keyed by the stable finding id."""
-    if not grid:
-        return {}
-    # the header sits under the title and legend rows (row 1 in workbooks from before they existed)
-    start = next((i for i, r in enumerate(grid[:10]) if spec.STATUS_HEADER in r), 0)
-    header = [str(v).strip() if v is not None else "" for v in grid[start]]
-    try:
-        id_col, status_col, note_col = (
-            header.index(spec.ID_HEADER if spec.ID_HEADER in header else "id"),
-            header.index(spec.STATUS_HEADER),
-            header.index(spec.NOTE_HEADER),
-        )
-    except ValueError:
-        return {}
-    out = {}
-    for row in grid[start + 1 :]:
-        if id_col >= len(row) or not row[id_col]:
-            continue
-        status = str(row[status_col] or "").strip() if status_col < len(row) else ""
-        note = str(row[note_col] or "").strip() if note_col < len(row) else ""
-        if (status and status != "Open") or note:
-            out[str(row[id_col])] = (status or "Open", note)
-    return out
-
-
 def read_history(grid: Grid | None) -> Grid:
     if not grid:
         return []
@@ -229,7 +203,7 @@ def _inputs(
         vendor=vendor,
         psa=psa,
         settings=settings if settings is not None else _settings(grids),
-        decisions=read_decisions(grids.get(spec.DISCREPANCIES)),
+        decisions=store.shown(grids.get(spec.DISCREPANCIES)),
         history=read_history(grids.get(spec.HISTORY)),
         client_alias_rows=[
             list(r)
