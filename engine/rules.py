@@ -30,7 +30,7 @@ _TYPE_ORDER = {
     "over_billed": 3,
     "no_vendor_record": 4,
 }
-UNMATCHED_CLIENT_CONFIDENCE = 0.75
+UNMATCHED_CLIENT_CONFIDENCE = 0.75  # an unmatched client that states no confidence
 UNREADABLE_LINE_CONFIDENCE = 0.5
 
 
@@ -270,9 +270,7 @@ def _discrepancy(
 ) -> Discrepancy:
     monthly = round_cents(impact)
     confidence = min(
-        info.confidence
-        if info.method != "unmatched"
-        else info.confidence or UNMATCHED_CLIENT_CONFIDENCE,
+        info.confidence or UNMATCHED_CLIENT_CONFIDENCE,  # a match states its confidence
         vendor.confidence if vendor else 1.0,
         psa.confidence if psa else 1.0,
     )
