@@ -40,7 +40,7 @@ from addin.settings_sheet import (
     SETTING_LABELS,
 )
 from addin.sheets_xlsx import text_safe_workbook
-from engine.columns import FIELDS
+from engine.read.columns import FIELDS
 
 SHEETS = (
     spec.START,

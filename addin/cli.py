@@ -361,7 +361,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 def _compared(result, previous: str | None, progress: _Progress):  # type: ignore[no-untyped-def]
     """The result against last month's archive (every finding new without one)."""
     from addin.month_archive import check_order, read_previous
-    from engine.month_over_month import compare_months
+    from engine.history.month_over_month import compare_months
 
     if not previous:
         return compare_months(result, None)
@@ -453,7 +453,7 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from addin.sample_audit import run_sample
+    from addin.sample.audit import run_sample
     from engine.errors import OutputError
     from engine.export import check_writable
 

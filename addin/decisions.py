@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from addin import presentation as spec
 from addin.settings_sheet import cell_text as _text
-from engine.header import column_letter
+from engine.read.header import column_letter
 from engine.result import Result
 from engine.rules import stable_id
 

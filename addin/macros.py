@@ -38,7 +38,7 @@ from addin.workbook_file import (
     with_previous,
 )
 from engine.errors import LeakageFinderError
-from engine.header import column_letter
+from engine.read.header import column_letter
 from engine.result import Result
 
 TITLE = "Leakage Finder"
@@ -395,7 +395,7 @@ def reconcile() -> None:
 
 
 def _import(sheet_name: str, path: str | None) -> None:
-    from engine.readers import read_source
+    from engine.read.files import read_source
 
     book = _xw().Book.caller()
     if not path:

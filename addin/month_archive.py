@@ -17,8 +17,8 @@ from python_calamine import CalamineError
 from addin import presentation as spec
 from addin.settings_sheet import cell_text as _text
 from engine.errors import InputError, UnreadableFileError
-from engine.history import PastFinding, PastPair, PreviousMonth, month_index
-from engine.readers import check_zip, open_workbook
+from engine.history.findings import PastFinding, PastPair, PreviousMonth, month_index
+from engine.read.files import check_zip, open_workbook
 from engine.result import FixedFinding
 
 Grid = list[list[object]]

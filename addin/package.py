@@ -820,7 +820,7 @@ def _appended_cell(ref: str, value: object) -> str:
 def append_rows(sheet_xml: str, at: Appended) -> str:
     """``sheet_xml`` with ``at.rows`` added below its last row; nothing already there changes (empty
     rows in the way — formatting only — make room)."""
-    from engine.header import column_letter
+    from engine.read.header import column_letter
 
     last_row = at.first_row + len(at.rows) - 1
 

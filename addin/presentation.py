@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Literal
 
 from addin.review_log import Review
-from engine.header import column_letter
 from engine.money import currency_format, format_amount
+from engine.read.header import column_letter
 from engine.result import Discrepancy, Result, format_quantity
 
 Kind = Literal["text", "wrap", "money", "quantity", "integer", "percent", "confidence", "minutes"]
@@ -147,7 +147,7 @@ class OutputTable:
 
 SEVERITY_HEADER, KIND_HEADER, CHECK_HEADER = "Severity", "Leakage or exposure", "Check first"
 STATUS_HEADER, NOTE_HEADER, ID_HEADER = "Status", "Note", "Finding ID"
-#: Month over month (engine.history, engine.terms): the archive reader finds these by header.
+#: Month over month (engine.history.findings, engine.terms): the archive reader finds these by header.
 FIRST_SEEN_HEADER, MONTHS_OPEN_HEADER = "First seen", "Months open"
 LOST_HEADER, REOPENED_HEADER = "Lost since first seen", "Reopened"
 FIX_WHEN_HEADER, IMPACT_HEADER, TYPE_HEADER = "When to fix", "Monthly impact", "Finding"

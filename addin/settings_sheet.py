@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from engine.columns import FIELDS
 from engine.errors import SettingsError
+from engine.read.columns import FIELDS
 from engine.settings import Settings
 
 SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import chain, zip_longest
 
-from engine.header import column_letter
+from engine.read.header import column_letter
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ROW = re.compile(r'<row r="(\d+)"[^>]*>(.*?)</row>', re.DOTALL)

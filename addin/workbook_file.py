@@ -31,8 +31,8 @@ from addin.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import keep, paused_gc
-from engine.month_over_month import compare_months
-from engine.readers import RawTable, check_sheet_size, check_zip, open_workbook
+from engine.history.month_over_month import compare_months
+from engine.read.files import RawTable, check_sheet_size, check_zip, open_workbook
 from engine.reconcile import (
     Prepared,
     check_bills_distinct,

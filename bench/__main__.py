@@ -68,7 +68,7 @@ def prepare(size: int) -> Path:
         return folder
     from addin.build_template import template_bytes
     from addin.paste import pasted_workbook
-    from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
 
     folder.mkdir(parents=True, exist_ok=True)
     scenario = make_scenario(max(10, round(size / LINES_PER_CLIENT)), seed=size)

@@ -15,11 +15,11 @@ from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import TypeVar
 
-from engine.columns import ColumnMapping, header_key
 from engine.errors import InputError
-from engine.header import Table, clean_text
 from engine.money import parse_money
-from engine.values import (
+from engine.read.columns import ColumnMapping, header_key
+from engine.read.header import Table, clean_text
+from engine.read.values import (
     is_inactive_status,
     is_not_billable,
     parse_date,

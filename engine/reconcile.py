@@ -21,21 +21,22 @@ from fractions import Fraction
 from pathlib import Path
 from typing import cast
 
-from engine import margins
 from engine.bills import bill_totals, name_bills, period_warnings
-from engine.clients import ClientMatch, client_key, match_clients
-from engine.columns import ColumnMapping, Side, check_side, recognise
-from engine.currency import settle as settle_currency
-from engine.currency import stated_currency
 from engine.errors import EmptyInputError, WrongSideError
 from engine.gcpause import keep, paused_gc
-from engine.header import Table, locate_header
+from engine.history import margins
 from engine.lines import Line, cancel_lines, psa_lines, vendor_lines
+from engine.match.clients import ClientMatch, client_key, match_clients
+from engine.match.product_inference import infer_products
+from engine.match.product_names import product_key
+from engine.match.products import Descriptor, ProductMatch, match_products
 from engine.money import round_cents
-from engine.product_inference import infer_products
-from engine.product_names import product_key
-from engine.products import Descriptor, ProductMatch, match_products
-from engine.readers import RawTable, Source, read_source
+from engine.read.columns import ColumnMapping, Side, check_side, recognise
+from engine.read.currency import settle as settle_currency
+from engine.read.currency import stated_currency
+from engine.read.files import RawTable, Source, read_source
+from engine.read.header import Table, locate_header
+from engine.read.values import parse_date
 from engine.result import (
     DISCREPANCY_TYPES,
     EXPOSURE_TYPES,
@@ -49,7 +50,6 @@ from engine.result import (
 from engine.rules import SCALE, ClientInfo, GroupKey, Holding, apply_rules
 from engine.settings import Settings
 from engine.terms import TermsReview, review_terms
-from engine.values import parse_date
 
 Progress = Callable[[str], None]
 NOT_A_VENDOR_PRODUCT = "not a vendor product (service, labour or other line)"

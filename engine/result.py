@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from engine.clients import ClientMatch
-from engine.columns import ColumnMapping
+from engine.match.clients import ClientMatch
+from engine.match.products import ProductMatch
 from engine.money import format_money
-from engine.products import ProductMatch
+from engine.read.columns import ColumnMapping
 
 DISCREPANCY_TYPES = ("unbilled", "under_billed", "below_cost", "over_billed", "no_vendor_record")
 LEAKAGE_TYPES = ("unbilled", "under_billed", "below_cost")
@@ -97,7 +97,7 @@ class Discrepancy:
     evidence: str = ""
     #: The vendor bill(s) the finding's vendor lines came from (several bills reconciled at once).
     bills: tuple[str, ...] = ()
-    #: Month over month (engine.history): the month first found ("" = this month), calendar months
+    #: Month over month (engine.history.findings): the month first found ("" = this month), calendar months
     #: open up to this one, money lost (or over-billed) since first seen — exact, None = this month's
     #: impact only — and whether it was marked Fixed in PSA last month and came back.
     first_seen: str = ""
@@ -223,7 +223,7 @@ class Kpis:
     currency: str = "USD"
     #: Each vendor bill's totals (one entry per bill; their file totals add up to vendor_file_total).
     bills: tuple[BillTotal, ...] = ()
-    #: Month over month (engine.history): confirmed leakage first found this month and carried over
+    #: Month over month (engine.history.findings): confirmed leakage first found this month and carried over
     #: from earlier months (new + carried = monthly_leakage), findings back after a fix, and last
     #: month's fixes that held; previous_period is the archive compared with ("" = none).
     new_leakage: Decimal | None = None

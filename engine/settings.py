@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from engine.columns import FIELDS
 from engine.errors import SettingsError
+from engine.read.columns import FIELDS
 
 SEVERITIES = ("critical", "high", "medium", "low")
 
@@ -45,7 +45,7 @@ class Settings:
     ] = ()  # extra PSA spellings that are services, not licences
     #: Findings whose matches are less sure than this are marked "check first" and counted apart.
     check_first_below: float = 0.8
-    #: Client products billed above cost but under this margin are listed apart (engine.margins).
+    #: Client products billed above cost but under this margin are listed apart (engine.history.margins).
     target_margin_percent: Decimal = Decimal(15)
 
     def __post_init__(self) -> None:
@@ -220,7 +220,7 @@ def load_settings_file(path: str | Path) -> Settings:
     except OSError as error:
         raise SettingsError(f"Mapping file {path}: cannot be read ({error.strerror}).") from None
     from engine.errors import InputError
-    from engine.readers import decode_text
+    from engine.read.files import decode_text
 
     try:
         text = decode_text(data_bytes, f"Mapping file {path}").lstrip("\ufeff")

@@ -1,4 +1,4 @@
-"""Refresh ``engine/data/microsoft_products.csv`` from Microsoft's licensing table.
+"""Refresh ``engine/match/data/microsoft_products.csv`` from Microsoft's licensing table.
 
 Usage: ``python scripts/import_microsoft_products.py ../shared/data/microsoft_product_names.csv``
 
@@ -13,7 +13,9 @@ import csv
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "engine" / "data" / "microsoft_products.csv"
+OUT = (
+    Path(__file__).resolve().parent.parent / "engine" / "match" / "data" / "microsoft_products.csv"
+)
 
 
 def clean(text: str) -> str:

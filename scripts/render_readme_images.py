@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from addin import presentation as spec
-from addin.sample_audit import run_sample
+from addin.sample.audit import run_sample
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 #: (sheet, png name, crop height in pixels at 110 dpi: the content, not the blank page below)

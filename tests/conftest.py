@@ -11,7 +11,7 @@ import pytest
 
 from addin.build_template import default_template_path
 from addin.paste import pasted_workbook
-from engine.sample import make_scenario, psa_rows, vendor_rows
+from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -7,8 +7,8 @@ import itertools
 
 import pytest
 
-from engine.catalogue import load_catalogue
-from engine.products import match_products
+from engine.match.catalogue import load_catalogue
+from engine.match.products import match_products
 from tests.conftest import SHARED
 
 RESOLVE = """

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from engine.clients import client_key, match_clients
+from engine.match.clients import client_key, match_clients
 
 NAMES = """
 The Contoso Mfg. Co., Inc.|contoso manufacturing

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from engine.columns import check_side, recognise
 from engine.errors import MissingColumnError, SettingsError, WrongSideError
-from engine.header import locate_header
-from engine.readers import read_source
+from engine.read.columns import check_side, recognise
+from engine.read.files import read_source
+from engine.read.header import locate_header
 
 # (format, side, header line, one data line, expected field → column)
 FORMATS = [

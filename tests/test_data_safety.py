@@ -23,10 +23,10 @@ from addin import presentation as spec
 from addin.cli import EXIT_INPUT, EXIT_OK, main
 from addin.package import replace_sheets
 from addin.paste import pasted_workbook, render_input_sheets
+from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
 from addin.workbook_file import reconcile_workbook
 from engine.errors import LeakageFinderError
 from engine.result import Result
-from engine.sample import make_scenario, psa_rows, vendor_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = (
@@ -491,7 +491,7 @@ def test_14_one_row_limit_for_both_paths(
     template_bytes: bytes,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import engine.readers as readers
+    import engine.read.files as readers
 
     assert readers.MAX_ROWS == 1_048_576  # Excel's own sheet limit, for files and workbooks alike
     monkeypatch.setattr(readers, "MAX_ROWS", 5)

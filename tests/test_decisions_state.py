@@ -25,9 +25,9 @@ from addin import presentation as spec
 from addin.build_template import default_template_path
 from addin.package import Package, replace_sheets, workbook_sheets
 from addin.paste import pasted_workbook, render_input_sheets
+from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
 from addin.workbook_file import read_grids, reconcile_workbook
 from engine.errors import LeakageFinderError
-from engine.sample import make_scenario, psa_rows, vendor_rows
 
 SCENARIO = make_scenario(6, seed=7)  # one client found only by fuzzy name: learned
 VENDOR = vendor_rows(SCENARIO, "partner_center")

@@ -893,7 +893,7 @@ def test_one_bill_split_into_several_finds_the_same_and_ties(
     file totals adding up to the single bill's to the cent."""
     import random
 
-    from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
 
     scenario = make_scenario(30, seed=seed)
     rows = vendor_rows(scenario, fmt)
@@ -1106,12 +1106,12 @@ def test_seeded_sample_in_new_formats_is_found_exactly(
     write: Write, vendor_format: str, psa_format: str
 ) -> None:
     """The sample generator's scenario (messy names, split subscriptions, annual lines, credits,
-    free SKUs, services, cancellations) rendered in the new formats (engine/sample_formats.py):
+    free SKUs, services, cancellations) rendered in the new formats (addin/sample/formats.py):
     every seeded discrepancy and nothing else, impacts to the cent."""
     import zlib
 
-    from engine.product_names import product_key
-    from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from engine.match.product_names import product_key
 
     scenario = make_scenario(60, seed=zlib.crc32(f"{vendor_format}/{psa_format}".encode()) % 1000)
     vendor = write("v.csv", to_csv_bytes(vendor_rows(scenario, vendor_format), fmt=vendor_format))

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.errors import LeakageFinderError
-from engine.header import locate_header
-from engine.readers import read_csv, read_source
+from engine.read.files import read_csv, read_source
+from engine.read.header import locate_header
 from engine.reconcile import reconcile
 
 SCALE = int(os.environ.get("LF_FUZZ_SCALE", "1"))

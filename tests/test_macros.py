@@ -13,9 +13,9 @@ from addin import macros
 from addin import presentation as spec
 from addin.build_template import SHEETS
 from addin.paste import pasted_workbook
+from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
 from addin.workbook_file import read_grids
-from engine.header import column_letter
-from engine.sample import make_scenario, psa_rows, vendor_rows
+from engine.read.header import column_letter
 from tests.fake_xlwings import FAKES, FakeBook
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from engine.client_evidence import name_fit
-from engine.clients import client_key, match_clients
-from engine.product_context import infer
-from engine.product_fit import fit
-from engine.product_names import product_key
+from engine.match.client_evidence import name_fit
+from engine.match.clients import client_key, match_clients
+from engine.match.product_context import infer
+from engine.match.product_fit import fit
+from engine.match.product_names import product_key
 
 SAME_CLIENT = """
 Contoso Limited|Contoso Limietd

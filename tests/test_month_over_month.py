@@ -15,8 +15,8 @@ from addin import presentation as spec
 from addin.cli import main
 from addin.month_archive import read_previous
 from addin.sheets_xlsx import render_bytes
-from engine.history import months_between, previous_period
-from engine.month_over_month import compare_months
+from engine.history.findings import months_between, previous_period
+from engine.history.month_over_month import compare_months
 from engine.reconcile import reconcile
 from engine.result import Result
 from tests.simulated_year import FIXED, period, psa_csv, vendor_csv
@@ -389,7 +389,7 @@ def test_history_charts_the_months(year: dict[str, Result]) -> None:
 
 
 def test_the_sample_audit_shows_a_second_month(tmp_path: Path) -> None:
-    from addin.sample_audit import run_sample
+    from addin.sample.audit import run_sample
 
     result, written = run_sample(tmp_path / "audit", clients=30, seed=5)
     archive = next(p for p in written if p.name.endswith("Leakage 2025-07.xlsx"))
@@ -511,7 +511,7 @@ def test_new_plus_carried_is_the_months_leakage_whatever_last_month_held(seed: i
     status), new + carried = confirmed leakage, months open ≥ 1, and money lost since ≥ this month."""
     import random
 
-    from engine.history import PastFinding, PreviousMonth, with_past
+    from engine.history.findings import PastFinding, PreviousMonth, with_past
 
     base = reconcile_month(4)
     rng = random.Random(seed)

@@ -17,12 +17,12 @@ import pytest
 from addin import presentation as spec
 from addin import workbook_file
 from addin.review_log import LOG_COLUMNS, read_log, record_run, review
+from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
 from addin.settings_sheet import EXCLUDE_HEADER, MAPPING_HEADER, read_settings
 from addin.sheets_xlsx import render_bytes
 from addin.workbook_file import reconcile_workbook
 from engine.reconcile import reconcile
 from engine.result import LEAKAGE_TYPES, Result
-from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
 
 TOP = spec.DISCREPANCY_HEADER_ROW + 1  # the header's sheet row
 

@@ -13,8 +13,8 @@ import pytest
 import xlsxwriter
 
 from engine.errors import EmptyInputError, UnreadableFileError
-from engine.header import locate_header
-from engine.readers import read_source
+from engine.read.files import read_source
+from engine.read.header import locate_header
 
 CSV = "Customer,Product,Qty,Cost\nCafé Müller,Office 365 E3,5,20.70\nNorthwind,Microsoft 365 E3,2,32.40\n"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
 from engine.errors import EmptyInputError, WrongSideError
 from engine.reconcile import reconcile
-from engine.sample import make_scenario, psa_rows, to_csv_bytes, vendor_rows
 from engine.settings import Settings
 
 VENDOR = """Invoice export August 2025
@@ -132,7 +132,7 @@ def test_seeded_sample_is_found_exactly(
     vendor.write_bytes(to_csv_bytes(vendor_rows(scenario, vendor_format), fmt=vendor_format))
     psa.write_bytes(to_csv_bytes(psa_rows(scenario, psa_format), fmt=psa_format))
     result = reconcile(vendor, psa)
-    from engine.product_names import product_key
+    from engine.match.product_names import product_key
 
     # a client is named by its vendor spelling where it has one: a PSA company that is billed only
     # for services is still that client (its unbilled licences are to be added to its agreement)

@@ -124,8 +124,9 @@ def test_libreoffice_imports_the_vba_project(tmp_path: Path) -> None:
 def test_the_package_ships_the_template_and_sample_never_builds_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from addin import build_template, sample_audit
+    from addin import build_template
     from addin.build_template import packaged_template_path
+    from addin.sample import audit as sample_audit
 
     assert packaged_template_path().read_bytes() == TEMPLATE.read_bytes()
     tomlfile = (TEMPLATE.parent / "pyproject.toml").read_text(encoding="utf-8")

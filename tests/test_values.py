@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 from engine.money import format_money, parse_money, round_cents
-from engine.values import (
+from engine.read.values import (
     is_inactive_status,
     is_not_billable,
     parse_date,

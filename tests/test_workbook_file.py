@@ -12,9 +12,9 @@ import pytest
 
 from addin import presentation as spec
 from addin.paste import pasted_workbook
+from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
 from addin.workbook_file import archive_month, reconcile_workbook
 from engine.errors import EmptyInputError, WrongSideError
-from engine.sample import make_scenario, psa_rows, vendor_rows
 from tests.conftest import office_convert
 
 

@@ -31,7 +31,7 @@ from addin.paste import pasted_workbook
 from addin.settings_sheet import read_settings
 from addin.workbook_file import reconcile_workbook
 from engine.errors import LeakageFinderError
-from engine.readers import sheet_extent
+from engine.read.files import sheet_extent
 from engine.reconcile import reconcile
 from engine.result import Result
 

@@ -1,6 +1,6 @@
 """Decide the PSA lines no catalogue or vendor spelling explains, once clients are matched.
 
-Builds what :mod:`engine.product_context` reasons over — each client's vendor basket, the vendor
+Builds what :mod:`engine.match.product_context` reasons over — each client's vendor basket, the vendor
 products its PSA lines already name, each pending description's seats — and turns its inferences
 into product matches for those lines. A description that fits nothing in its client's basket but
 shares a distinctive word with exactly one vendor product anywhere on the bill is that product (the
@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from engine.lines import Line
-from engine.product_context import (
+from engine.match.product_context import (
     Inference,
     Pending,
     _distinctive,
@@ -23,9 +23,9 @@ from engine.product_context import (
     infer,
     service_words,
 )
-from engine.product_fit import fit, meaningful, register_product_words
-from engine.product_names import product_key
-from engine.products import Descriptor, ProductMatch
+from engine.match.product_fit import fit, meaningful, register_product_words
+from engine.match.product_names import product_key
+from engine.match.products import Descriptor, ProductMatch
 
 
 class Side(Protocol):

@@ -2,7 +2,7 @@
 
 Exports put titles, report dates and blank lines above the header ("Recurring Invoices – August",
 "Generated 2025-09-01"). The header is the row among the first :data:`SCAN_ROWS` non-blank rows that
-looks most like one (:func:`engine.columns.header_score`).
+looks most like one (:func:`engine.read.columns.header_score`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from engine.columns import FIELDS, header_key, header_score
 from engine.errors import EmptyInputError
-from engine.readers import RawTable
+from engine.read.columns import FIELDS, header_key, header_score
+from engine.read.files import RawTable
 
 SCAN_ROWS = 30
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")

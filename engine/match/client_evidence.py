@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from engine.word_alignment import align
+from engine.match.word_alignment import align
 
 #: Words that qualify a company without naming another one: they may be missing on one side.
 QUALIFIERS = frozenset(

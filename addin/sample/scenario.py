@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from statistics import median
 
-from engine.clients import client_key
+from engine.match.clients import client_key
 
 VENDOR_FORMATS = ("partner_center", "pax8", "dicker", "cloudmore")
 PSA_FORMATS = ("connectwise", "autotask", "halopsa", "syncro")
@@ -654,7 +654,7 @@ def vendor_rows(scenario: Scenario, fmt: str, *, period: str = "2025-08") -> lis
                 ]
             )
     else:
-        from engine.sample_formats import MORE_VENDOR_FORMATS, more_vendor_rows
+        from addin.sample.formats import MORE_VENDOR_FORMATS, more_vendor_rows
 
         if fmt in MORE_VENDOR_FORMATS:
             return more_vendor_rows(scenario, fmt, period)
@@ -832,7 +832,7 @@ def psa_rows(scenario: Scenario, fmt: str, *, seed: int = 1) -> list[list[str]]:
                 ]
             )
     else:
-        from engine.sample_formats import MORE_PSA_FORMATS, more_psa_rows
+        from addin.sample.formats import MORE_PSA_FORMATS, more_psa_rows
 
         if fmt in MORE_PSA_FORMATS:
             return more_psa_rows(scenario, fmt, seed)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from engine.history import PreviousMonth, with_past
-from engine.margins import price_change_effect, price_changes
+from engine.history.findings import PreviousMonth, with_past
+from engine.history.margins import price_change_effect, price_changes
 from engine.result import Result
 
 

@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from engine.columns import ColumnMapping
 from engine.errors import CurrencyMismatchError
-from engine.header import Table
 from engine.money import ISO_CODES, currency_code
+from engine.read.columns import ColumnMapping
+from engine.read.header import Table
 
 DEFAULT = "USD"
 _MONEY_FIELDS = ("unit_cost", "unit_price", "line_total")

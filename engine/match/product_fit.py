@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from engine.product_names import DISCRIMINATORS
-from engine.word_alignment import align
+from engine.match.product_names import DISCRIMINATORS
+from engine.match.word_alignment import align
 
 #: Words in descriptions that say how a thing is billed, never which product it is.
 FILLER = frozenset(

@@ -24,7 +24,7 @@ from typing import Literal
 
 from engine.errors import InputError, MissingColumnError, SettingsError, WrongSideError
 from engine.money import currency_code, parse_money
-from engine.values import parse_date, parse_quantity
+from engine.read.values import parse_date, parse_quantity
 
 Side = Literal["vendor", "psa"]
 Kind = Literal["text", "money", "quantity", "period", "date", "flag", "id", "currency"]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from engine.client_evidence import QUALIFIERS, pair_by_evidence
+from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
 
 FUZZY_CUTOFF = 86.0
 AMBIGUITY_MARGIN = 2.0

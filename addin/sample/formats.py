@@ -1,4 +1,4 @@
-"""More sample export formats (issue 10): the same seeded :class:`engine.sample.Scenario` rendered as
+"""More sample export formats (issue 10): the same seeded :class:`addin.sample.scenario.Scenario` rendered as
 the exports of Ingram Micro, TD SYNNEX, Sherweb, Partner Center's legacy file, QuickBooks Online,
 Xero and Kaseya BMS, so the accuracy of every format can be measured the same way.
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from engine.sample import Scenario, _money, _psa_items, _vendor_lines
+from addin.sample.scenario import Scenario, _money, _psa_items, _vendor_lines
 
 MORE_VENDOR_FORMATS = ("ingram", "td_synnex", "sherweb", "partner_center_legacy")
 MORE_PSA_FORMATS = ("quickbooks", "xero", "kaseya_bms")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from engine.history import PastPair, PreviousMonth
+from engine.history.findings import PastPair, PreviousMonth
 from engine.money import round_cents
 from engine.result import Pair, PriceChange, ThinMargin
 from engine.rules import SCALE, ClientInfo, GroupKey, Holding

@@ -2,7 +2,7 @@
 
 Sources: CSV/TXT files (any common encoding and delimiter), ``.xlsx``/``.xlsm`` sheets (read with
 python-calamine: fast, and it never evaluates anything), and pandas DataFrames (the add-in hands over
-pasted sheet values). The grid keeps every row, preamble included; :mod:`engine.header` finds the
+pasted sheet values). The grid keeps every row, preamble included; :mod:`engine.read.header` finds the
 header row. Refusals (HTML, encrypted, zip bombs, too many rows) raise :class:`UnreadableFileError`.
 """
 
@@ -290,7 +290,7 @@ def read_csv_zip(path: Path, *, name: str) -> RawTable:
 def _continues(part: Sequence[Sequence[Cell]], before: Sequence[Sequence[Cell]]) -> bool:
     """A later part that starts with data, not a header of its own: its first row is as wide as the
     rows before it (the same report cut in two) and does not look like a header."""
-    from engine.columns import header_score
+    from engine.read.columns import header_score
 
     first = next((row for row in part if any(c not in (None, "") for c in row)), None)
     widths = {len(row) for row in before[-50:] if any(c not in (None, "") for c in row)}
@@ -451,7 +451,7 @@ def _sheet_rows(
 def _likeliest_sheet(grids: dict[str, list[list[object]]]) -> str | None:
     """The sheet whose best header row scores highest (ties: more rows, then the earlier sheet);
     a summary or cover sheet above the export sheet is passed over."""
-    from engine.columns import header_score
+    from engine.read.columns import header_score
 
     best: tuple[float, int, int] | None = None
     chosen: str | None = None

@@ -1,6 +1,6 @@
 """Give every vendor and PSA line a product key both sides agree on.
 
-Catalogue products get their catalogue key (ids first, then names; see :mod:`engine.catalogue`).
+Catalogue products get their catalogue key (ids first, then names; see :mod:`engine.match.catalogue`).
 Products in no catalogue still reconcile when both sides name them alike: the same normalised name,
 or a fuzzy name that differs in no discriminating token. The user's product aliases (vendor spelling →
 PSA spelling) come first of all.
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from engine.catalogue import Catalogue, Resolution, load_catalogue
-from engine.product_fit import fit, strict_fit
-from engine.product_names import discriminators, product_key
+from engine.match.catalogue import Catalogue, Resolution, load_catalogue
+from engine.match.product_fit import fit, strict_fit
+from engine.match.product_names import discriminators, product_key
 
 FUZZY_CUTOFF = 88.0
 

@@ -1,6 +1,6 @@
 """The product catalogue shipped as data: Microsoft's products with every id space and spelling.
 
-Two files in ``engine/data``: ``microsoft_products.csv`` (Microsoft's own licensing table: display
+Two files in ``engine/match/data``: ``microsoft_products.csv`` (Microsoft's own licensing table: display
 names, Graph string ids, GUIDs; refreshed by ``scripts/import_microsoft_products.py``) and
 ``catalogue.csv`` (curated: Partner Center catalog ids, Pax8 SKUs, common spellings, free SKUs).
 
@@ -20,8 +20,8 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from engine.product_fit import BRAND, fit, register_product_words, strict_fit
-from engine.product_names import discriminators, product_key
+from engine.match.product_fit import BRAND, fit, register_product_words, strict_fit
+from engine.match.product_names import discriminators, product_key
 
 FUZZY_CUTOFF = 88.0
 _PARTNER_CENTER_ID = re.compile(r"CFQ7[A-Z0-9]{8}")
@@ -154,7 +154,9 @@ def looks_free(text: str) -> bool:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    text = resources.files("engine").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    text = (
+        resources.files("engine.match").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    )
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 

@@ -24,14 +24,14 @@ from addin.build_template import template_bytes
 from addin.month_archive import read_previous
 from addin.paste import pasted_workbook
 from addin.report import write_report
+from addin.sample.scenario import Scenario, make_scenario, psa_rows, to_csv_bytes, vendor_rows
 from addin.sheets_xlsx import render_bytes
 from addin.workbook_file import reconcile_workbook
 from engine.export import atomic_write_bytes, write_discrepancies_csv, write_summary_json
-from engine.history import previous_period
-from engine.month_over_month import compare_months
+from engine.history.findings import previous_period
+from engine.history.month_over_month import compare_months
 from engine.reconcile import reconcile
 from engine.result import LEAKAGE_TYPES, Result
-from engine.sample import Scenario, make_scenario, psa_rows, to_csv_bytes, vendor_rows
 from engine.settings import Settings
 
 SAMPLE_PERIOD = "2025-08"
@@ -123,7 +123,7 @@ def _archive_previous_month(
 
 def _as_rows(path: Path) -> list[list[str]]:
     """The export as a user would paste it from Excel (decoded, split into cells)."""
-    from engine.readers import decode_text, sniff_delimiter
+    from engine.read.files import decode_text, sniff_delimiter
 
     text = decode_text(path.read_bytes(), path.name).lstrip("\ufeff")
     delimiter = sniff_delimiter([line for line in text.splitlines()[:60] if line.strip()])

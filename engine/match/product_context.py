@@ -5,7 +5,7 @@ looks at what the client is actually billed for by the vendor, and at how the sa
 other clients. This module does the same, in tiers, most certain first:
 
 1. ``context`` — the description fits exactly one of the client's vendor products word for word
-   (:func:`engine.product_fit.fit`; look-alikes never fit each other).
+   (:func:`engine.match.product_fit.fit`; look-alikes never fit each other).
 2. ``shared word`` — it shares a distinctive word with exactly one of the client's vendor products
    still unpaired, and says nothing that contradicts it.
 3. ``elimination`` — the client has one unpaired vendor product and one unexplained licence-like
@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from engine.product_concepts import CONCEPTS, concept_targets
-from engine.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
-from engine.product_names import DISCRIMINATORS, product_key
+from engine.match.product_concepts import CONCEPTS, concept_targets
+from engine.match.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
+from engine.match.product_names import DISCRIMINATORS, product_key
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 

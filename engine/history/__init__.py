@@ -1,0 +1,1 @@
+"""Month over month: this month's findings and prices read against last month's archive."""
