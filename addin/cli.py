@@ -325,7 +325,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         parser.error("give either --workbook or --vendor/--psa, not both")
     check_outputs(args)
     if args.workbook:
-        from addin.workbook_file import reconcile_workbook
+        from addin.workbook.headless import reconcile_workbook
 
         result = reconcile_workbook(
             args.workbook,
@@ -349,7 +349,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         )
         result = _compared(result, args.previous, progress)
         if args.out:
-            from addin.report import write_report
+            from addin.workbook.report import write_report
 
             progress(f"Writing {args.out}")
             write_report(result, args.out)
@@ -360,7 +360,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 def _compared(result, previous: str | None, progress: _Progress):  # type: ignore[no-untyped-def]
     """The result against last month's archive (every finding new without one)."""
-    from addin.month_archive import check_order, read_previous
+    from addin.workbook.month_archive import check_order, read_previous
     from engine.history.month_over_month import compare_months
 
     if not previous:
@@ -386,7 +386,7 @@ def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -
 
 
 def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
-    from addin.presentation import format_amount
+    from addin.layout import format_amount
 
     k = result.kpis
 
@@ -481,7 +481,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _setup_excel(args: argparse.Namespace) -> int:
-    from addin.excel_setup import setup_excel
+    from addin.excel.setup import setup_excel
 
     report = setup_excel(Path(args.workbook) if args.workbook else None, change=not args.check)
     print(report.text())
@@ -489,7 +489,7 @@ def _setup_excel(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from addin.build_template import build_template
+    from addin.template.build import build_template
 
     target = Path(args.out)
     if target.suffix.lower() != ".xlsm":

@@ -66,9 +66,9 @@ def prepare(size: int) -> Path:
     folder = OUT / str(size)
     if (folder / "book.xlsm").exists():
         return folder
-    from addin.build_template import template_bytes
-    from addin.paste import pasted_workbook
     from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from addin.template.build import template_bytes
+    from addin.workbook.paste import pasted_workbook
 
     folder.mkdir(parents=True, exist_ok=True)
     scenario = make_scenario(max(10, round(size / LINES_PER_CLIENT)), seed=size)
@@ -89,8 +89,8 @@ def output_cells(folder: Path) -> int:
 
     from python_calamine import CalamineWorkbook
 
-    from addin import presentation as spec
-    from addin.workbook_file import reconcile_workbook
+    from addin import layout as spec
+    from addin.workbook.headless import reconcile_workbook
 
     book = folder / "cells.xlsm"
     shutil.copy(folder / "book.xlsm", book)
@@ -210,12 +210,12 @@ def worker(path: str, folder: Path, started: float) -> dict[str, float]:
         }
     # what each path needs before it can start work (the CLI imports the same lazily)
     if path == "workbook":
-        import addin.workbook_file
+        import addin.workbook.headless
     else:
         import engine.reconcile  # noqa: F401
 
         if path == "xlsx":
-            import addin.report  # noqa: F401
+            import addin.workbook.report  # noqa: F401
     imported = time.perf_counter()  # CLOCK_MONOTONIC: comparable with the parent's clock
     marks: list[tuple[str, float]] = []
 
@@ -225,7 +225,7 @@ def worker(path: str, folder: Path, started: float) -> dict[str, float]:
     if path == "workbook":
         import shutil
 
-        from addin.workbook_file import reconcile_workbook
+        from addin.workbook.headless import reconcile_workbook
 
         book = folder / "run.xlsm"
         shutil.copy(folder / "book.xlsm", book)
@@ -242,7 +242,7 @@ def worker(path: str, folder: Path, started: float) -> dict[str, float]:
 
             write_discrepancies_csv(result, folder / "run.csv")
         else:
-            from addin.report import write_report
+            from addin.workbook.report import write_report
 
             write_report(result, folder / "run.xlsx")
     end = time.perf_counter()

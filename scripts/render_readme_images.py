@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from addin import presentation as spec
+from addin import layout as spec
 from addin.sample.audit import run_sample
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

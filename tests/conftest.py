@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from addin.build_template import default_template_path
-from addin.paste import pasted_workbook
 from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
+from addin.template.build import default_template_path
+from addin.workbook.paste import pasted_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -1,4 +1,4 @@
-"""A fake of exactly the xlwings surface addin.macros uses, recording every call that reaches Excel.
+"""A fake of exactly the xlwings surface addin.excel.live uses, recording every call that reaches Excel.
 
 Each fake class names the real xlwings class it stands for (``REAL``); tests/test_macros.py checks that
 every public method and property here exists there with compatible parameters, so a misuse of the

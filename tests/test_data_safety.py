@@ -19,12 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from addin import presentation as spec
+from addin import layout as spec
 from addin.cli import EXIT_INPUT, EXIT_OK, main
-from addin.package import replace_sheets
-from addin.paste import pasted_workbook, render_input_sheets
 from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
-from addin.workbook_file import reconcile_workbook
+from addin.workbook.headless import reconcile_workbook
+from addin.workbook.package import replace_sheets
+from addin.workbook.paste import pasted_workbook, render_input_sheets
 from engine.errors import LeakageFinderError
 from engine.result import Result
 

@@ -6,9 +6,9 @@ import re
 import subprocess
 import sys
 
-from addin import macros
 from addin.cli import build_parser
-from addin.ribbon import ENTRY_POINTS, buttons, template_text
+from addin.excel import live as macros
+from addin.template.ribbon import ENTRY_POINTS, buttons, template_text
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -62,7 +62,7 @@ def test_every_ribbon_button_is_documented_and_wired() -> None:
 
 def test_runpython_targets_exist() -> None:
     vba = template_text("LeakageFinder.bas")
-    assert "import addin.macros as m; m." in vba
+    assert "import addin.excel.live as m; m." in vba
     for entry in re.findall(r'RunPythonMacro "(\w+)"|ImportFile "(\w+)"', vba):
         name = next(e for e in entry if e)
         assert callable(getattr(macros, name)), name

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 import xlwings
 
-from addin import excel_setup as setup
 from addin.cli import main
-from addin.workbook_file import reconcile_workbook
+from addin.excel import setup
+from addin.workbook.headless import reconcile_workbook
 
 
 def _conf(path: Path, **values: str) -> Path:

@@ -576,7 +576,7 @@ def test_eur_with_decimal_commas_is_read_and_carried_to_every_output(
     """A Cloudmore general billing report (columns confirmed: exports.md) in EUR: `;` separators,
     decimal commas, dates like 01.08.2025, Currency Code EUR; the PSA
     export also says EUR. The KPIs, the CSV, the JSON and the xlsx report all say EUR / show €."""
-    from addin.report import write_report
+    from addin.workbook.report import write_report
     from engine.export import discrepancies_csv, summary_json
 
     vendor = CLOUDMORE_EUR
@@ -662,7 +662,7 @@ def test_currency_format_symbols(code: str, symbol: str) -> None:
 
 
 def test_usd_format_is_unchanged() -> None:
-    from addin import presentation as spec
+    from addin import layout as spec
 
     assert spec.number_format("money", "USD") == spec.NUMBER_FORMATS["money"]
     assert spec.number_format("quantity", "GBP") == spec.NUMBER_FORMATS["quantity"]
@@ -759,7 +759,7 @@ def test_a_workbook_with_several_vendor_sheets(tmp_path: Path) -> None:
     """The workbook path: "Vendor", "Vendor 2" and "Vendor - Distributor" sheets are three bills
     reconciled against the PSA sheet (an empty "Vendor 3" left in place is skipped); the findings and
     the per-bill totals say which sheet each came from."""
-    from addin.workbook_file import reconcile_workbook
+    from addin.workbook.headless import reconcile_workbook
 
     path = _book(
         tmp_path / "Leakage.xlsx",
@@ -946,7 +946,7 @@ def test_one_bill_split_into_several_finds_the_same_and_ties(
 def test_the_workbook_path_shows_the_bills_currency(tmp_path: Path) -> None:
     """In-place workbook path: the output sheets' money cells carry the € format into the package."""
 
-    from addin.workbook_file import reconcile_workbook
+    from addin.workbook.headless import reconcile_workbook
 
     def rows(text: str) -> list[list[str]]:
         return [line.split(";") for line in text.strip().splitlines()]
@@ -1137,11 +1137,11 @@ def test_the_ribbon_reconciles_every_vendor_sheet(
     billed only on the second bill are not reported as missing from the vendor side."""
     import xlwings
 
-    from addin import macros
-    from addin import presentation as spec
-    from addin.build_template import SHEETS
-    from addin.paste import pasted_workbook
-    from addin.workbook_file import read_grids
+    from addin import layout as spec
+    from addin.excel import live as macros
+    from addin.template.build import SHEETS
+    from addin.workbook.headless import read_grids
+    from addin.workbook.paste import pasted_workbook
     from tests.fake_xlwings import FakeBook
 
     path = tmp_path / "book.xlsm"

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 import xlwings
 
-from addin import macros
-from addin import presentation as spec
-from addin.build_template import SHEETS
-from addin.paste import pasted_workbook
+from addin import layout as spec
+from addin.excel import live as macros
 from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
-from addin.workbook_file import read_grids
+from addin.template.build import SHEETS
+from addin.workbook.headless import read_grids
+from addin.workbook.paste import pasted_workbook
 from engine.read.header import column_letter
 from tests.fake_xlwings import FAKES, FakeBook
 
@@ -292,7 +292,7 @@ def test_live_path_logs_imports_runs_and_reviews(
     tmp_path: Path, template_bytes: bytes, caller: Any
 ) -> None:
     """The ribbon's path keeps the same Activity Log as the file path (time to reconcile)."""
-    from addin.review_log import read_log
+    from addin.workbook.review_log import read_log
 
     book = caller(_book(tmp_path, template_bytes, 10))
     export = tmp_path / "psa.csv"

@@ -211,9 +211,9 @@ def test_learned_product_spellings_are_added_to_product_aliases_with_their_evide
     not add it twice."""
     import openpyxl
 
-    from addin import presentation as spec
-    from addin.paste import pasted_workbook
-    from addin.workbook_file import reconcile_workbook
+    from addin import layout as spec
+    from addin.workbook.headless import reconcile_workbook
+    from addin.workbook.paste import pasted_workbook
 
     vendor = [
         ["Customer", "Product", "Quantity", "Unit Cost", "Billing Frequency", "Charge Start"],

@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from addin import presentation as spec
+from addin import layout as spec
 from addin.cli import main
-from addin.month_archive import read_previous
-from addin.sheets_xlsx import render_bytes
+from addin.workbook.month_archive import read_previous
+from addin.workbook.sheets_xlsx import render_bytes
 from engine.history.findings import months_between, previous_period
 from engine.history.month_over_month import compare_months
 from engine.reconcile import reconcile
@@ -311,8 +311,8 @@ def test_the_workbook_finds_last_months_archive_beside_it(
     import csv
     import io
 
-    from addin.paste import pasted_workbook
-    from addin.workbook_file import archive_month, reconcile_workbook
+    from addin.workbook.headless import archive_month, reconcile_workbook
+    from addin.workbook.paste import pasted_workbook
 
     def rows(text: str) -> list[list[str]]:
         return [list(r) for r in csv.reader(io.StringIO(text))]
@@ -337,7 +337,7 @@ def test_the_workbook_finds_last_months_archive_beside_it(
 
 
 def test_each_new_column_and_kpi_is_explained_in_the_readme_and_on_start() -> None:
-    from addin.build_template import default_template_path
+    from addin.template.build import default_template_path
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     book = openpyxl.load_workbook(default_template_path(), read_only=True)
@@ -444,7 +444,7 @@ def test_prices_csv_lists_each_section(year: dict[str, Result], tmp_path: Path) 
 
 
 def test_target_margin_is_read_from_the_settings_sheet_and_checked() -> None:
-    from addin.settings_sheet import read_settings
+    from addin.workbook.settings_sheet import read_settings
     from engine.errors import SettingsError
     from engine.settings import Settings, settings_from_dict
 
@@ -458,7 +458,7 @@ def test_target_margin_is_read_from_the_settings_sheet_and_checked() -> None:
 def test_a_file_that_is_not_an_archive_is_refused_with_a_message(
     tmp_path: Path, write: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from addin.report import write_report
+    from addin.workbook.report import write_report
 
     vendor, psa = write("v.csv", vendor_csv(4)), write("p.csv", psa_csv(4))
     other = tmp_path / "other.xlsx"
@@ -593,10 +593,10 @@ def test_the_ribbon_compares_with_last_months_archive(
 
     import xlwings
 
-    from addin import macros
-    from addin.build_template import SHEETS
-    from addin.paste import pasted_workbook
-    from addin.workbook_file import read_grids
+    from addin.excel import live as macros
+    from addin.template.build import SHEETS
+    from addin.workbook.headless import read_grids
+    from addin.workbook.paste import pasted_workbook
     from tests.fake_xlwings import FakeBook
 
     def rows(text: str) -> list[list[str]]:

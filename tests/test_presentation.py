@@ -14,13 +14,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from addin import presentation as spec
-from addin import workbook_file
-from addin.review_log import LOG_COLUMNS, read_log, record_run, review
+from addin import layout as spec
 from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
-from addin.settings_sheet import EXCLUDE_HEADER, MAPPING_HEADER, read_settings
-from addin.sheets_xlsx import render_bytes
-from addin.workbook_file import reconcile_workbook
+from addin.workbook import headless as workbook_file
+from addin.workbook.headless import reconcile_workbook
+from addin.workbook.review_log import LOG_COLUMNS, read_log, record_run, review
+from addin.workbook.settings_sheet import EXCLUDE_HEADER, MAPPING_HEADER, read_settings
+from addin.workbook.sheets_xlsx import render_bytes
 from engine.reconcile import reconcile
 from engine.result import LEAKAGE_TYPES, Result
 

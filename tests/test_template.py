@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 from oletools.olevba import VBA_Parser, decompress_stream
 
-from addin.build_template import CODE_NAMES, SHEETS, build_template_bytes, default_template_path
-from addin.ovba_compression import compress
-from addin.ribbon import CUSTOM_UI_NS, CUSTOM_UI_REL, ribbon_xml, template_text
+from addin.template.build import CODE_NAMES, SHEETS, build_template_bytes, default_template_path
+from addin.template.ovba_compression import compress
+from addin.template.ribbon import CUSTOM_UI_NS, CUSTOM_UI_REL, ribbon_xml, template_text
 from tests.conftest import office_convert
 
 TEMPLATE = default_template_path()
@@ -124,13 +124,13 @@ def test_libreoffice_imports_the_vba_project(tmp_path: Path) -> None:
 def test_the_package_ships_the_template_and_sample_never_builds_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from addin import build_template
-    from addin.build_template import packaged_template_path
     from addin.sample import audit as sample_audit
+    from addin.template import build as build_template
+    from addin.template.build import packaged_template_path
 
     assert packaged_template_path().read_bytes() == TEMPLATE.read_bytes()
     tomlfile = (TEMPLATE.parent / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'addin = ["template/*"]' in tomlfile  # package data: the built template included
+    assert '"addin.template" = ["*.xml", "*.bas", "*.xlsm"]' in tomlfile  # package data: the built template included
 
     def no_build(*args: object, **kwargs: object) -> bytes:
         raise AssertionError("the template was rebuilt at run time")
@@ -157,9 +157,9 @@ def test_build_template_writes_only_where_told(
 
 def test_a_status_typed_in_excel_is_logged_by_the_workbook_itself() -> None:
     """ThisWorkbook's only event hands Status edits on Discrepancies to LogStatusChange, which
-    appends rows in the Activity Log's layout (read back by addin.review_log)."""
-    from addin import presentation as spec
-    from addin.review_log import LOG_COLUMNS
+    appends rows in the Activity Log's layout (read back by addin.workbook.review_log)."""
+    from addin import layout as spec
+    from addin.workbook.review_log import LOG_COLUMNS
 
     parser = VBA_Parser(str(TEMPLATE))
     modules = {name: code for (_, _, name, code) in parser.extract_all_macros()}

@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from addin import presentation as spec
-from addin.paste import pasted_workbook
+from addin import layout as spec
 from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
-from addin.workbook_file import archive_month, reconcile_workbook
+from addin.workbook.headless import archive_month, reconcile_workbook
+from addin.workbook.paste import pasted_workbook
 from engine.errors import EmptyInputError, WrongSideError
 from tests.conftest import office_convert
 

@@ -22,14 +22,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from addin import decisions as store
-from addin import presentation as spec
-from addin.build_template import default_template_path
-from addin.package import Appended, append_rows, workbook_sheets
-from addin.package import Package as _Package
-from addin.paste import pasted_workbook
-from addin.settings_sheet import read_settings
-from addin.workbook_file import reconcile_workbook
+from addin import layout as spec
+from addin.template.build import default_template_path
+from addin.workbook import decisions as store
+from addin.workbook.headless import reconcile_workbook
+from addin.workbook.package import Appended, append_rows, workbook_sheets
+from addin.workbook.package import Package as _Package
+from addin.workbook.paste import pasted_workbook
+from addin.workbook.settings_sheet import read_settings
 from engine.errors import LeakageFinderError
 from engine.read.files import sheet_extent
 from engine.reconcile import reconcile

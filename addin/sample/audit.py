@@ -19,14 +19,14 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from addin import presentation as spec
-from addin.build_template import template_bytes
-from addin.month_archive import read_previous
-from addin.paste import pasted_workbook
-from addin.report import write_report
+from addin import layout as spec
 from addin.sample.scenario import Scenario, make_scenario, psa_rows, to_csv_bytes, vendor_rows
-from addin.sheets_xlsx import render_bytes
-from addin.workbook_file import reconcile_workbook
+from addin.template.build import template_bytes
+from addin.workbook.headless import reconcile_workbook
+from addin.workbook.month_archive import read_previous
+from addin.workbook.paste import pasted_workbook
+from addin.workbook.report import write_report
+from addin.workbook.sheets_xlsx import render_bytes
 from engine.export import atomic_write_bytes, write_discrepancies_csv, write_summary_json
 from engine.history.findings import previous_period
 from engine.history.month_over_month import compare_months

@@ -19,7 +19,7 @@ Private Const SETUP_STEPS As String = _
 Private Sub RunPythonMacro(ByVal entryPoint As String)
     On Error GoTo MissingXlwings
     If InStr(entryPoint, "(") = 0 Then entryPoint = entryPoint & "()"
-    Application.Run "'xlwings.xlam'!RunPython", "import addin.macros as m; m." & entryPoint
+    Application.Run "'xlwings.xlam'!RunPython", "import addin.excel.live as m; m." & entryPoint
     Exit Sub
 MissingXlwings:
     MsgBox "Leakage Finder could not reach Python through the xlwings add-in." & vbCrLf & _

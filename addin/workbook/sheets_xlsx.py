@@ -1,6 +1,6 @@
 """Write the output sheets to an .xlsx with xlsxwriter, from the presentation spec.
 
-Used for the ``--out`` report and, through :mod:`addin.package`, for the output parts put into a
+Used for the ``--out`` report and, through :mod:`addin.workbook.package`, for the output parts put into a
 Leakage Finder workbook. Every text value goes through ``write_string`` with formula, URL and
 number conversion off, so text from an export stays text (``=HYPERLINK(…)`` is never a formula).
 """
@@ -20,9 +20,9 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from addin import presentation as spec
-from addin.review_log import LOG_COLUMNS, Entry, review
-from addin.sheet_rows import clip, fill_rows
+from addin import layout as spec
+from addin.workbook.review_log import LOG_COLUMNS, Entry, review
+from addin.workbook.sheet_rows import clip, fill_rows
 from engine.result import Result
 
 FIXED_DATE = dt.datetime(2025, 1, 1)
@@ -183,7 +183,7 @@ def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable
         sheet.write_string(
             note.row, note.col, note.text, formats.note(note.fill, note.bold, note.size)
         )
-    # xlsxwriter writes the first data row; addin.sheet_rows writes the rest in the same styles.
+    # xlsxwriter writes the first data row; addin.workbook.sheet_rows writes the rest in the same styles.
     for col, value in enumerate(table.rows[0] if table.rows else []):
         _write(sheet, first_row + 1, col, value, cell_formats[col])
     formats.pending[table.sheet] = (table.rows[1:], first_row + 2)

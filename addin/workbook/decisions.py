@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from addin import presentation as spec
-from addin.settings_sheet import cell_text as _text
+from addin import layout as spec
+from addin.workbook.settings_sheet import cell_text as _text
 from engine.read.header import column_letter
 from engine.result import Result
 from engine.rules import stable_id

@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 from io import BytesIO
 
-from addin import presentation as spec
-from addin.package import replace_sheets
-from addin.sheets_xlsx import text_safe_workbook
+from addin import layout as spec
+from addin.workbook.package import replace_sheets
+from addin.workbook.sheets_xlsx import text_safe_workbook
 
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
 HINTS = {

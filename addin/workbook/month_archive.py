@@ -14,8 +14,8 @@ from pathlib import Path
 
 from python_calamine import CalamineError
 
-from addin import presentation as spec
-from addin.settings_sheet import cell_text as _text
+from addin import layout as spec
+from addin.workbook.settings_sheet import cell_text as _text
 from engine.errors import InputError, UnreadableFileError
 from engine.history.findings import PastFinding, PastPair, PreviousMonth, month_index
 from engine.read.files import check_zip, open_workbook

@@ -4,7 +4,7 @@
 
 Reads the pasted Vendor and PSA sheets (and Settings, aliases, History and the Status/Note decisions
 already typed into Discrepancies) with python-calamine, runs the engine, renders the output sheets
-from the presentation spec and puts them into the package (:mod:`addin.package`): the Vendor and PSA
+from the presentation spec and puts them into the package (:mod:`addin.workbook.package`): the Vendor and PSA
 sheets, the VBA project and the ribbon keep their exact bytes. The file is written atomically, so a
 failed run leaves the workbook as it was.
 """
@@ -21,13 +21,13 @@ from typing import Any
 
 from python_calamine import CalamineError
 
-from addin import decisions as store
-from addin import presentation as spec
-from addin.month_archive import check_order, previous_archive, read_previous
-from addin.package import Appended, replace_sheets
-from addin.review_log import Entry, Review, now, read_log, record_run, review
-from addin.settings_sheet import ALIAS_HEADER, find_label, read_settings
-from addin.sheets_xlsx import render, render_bytes
+from addin import layout as spec
+from addin.workbook import decisions as store
+from addin.workbook.month_archive import check_order, previous_archive, read_previous
+from addin.workbook.package import Appended, replace_sheets
+from addin.workbook.review_log import Entry, Review, now, read_log, record_run, review
+from addin.workbook.settings_sheet import ALIAS_HEADER, find_label, read_settings
+from addin.workbook.sheets_xlsx import render, render_bytes
 from engine.errors import EmptyInputError, InputError, LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import keep, paused_gc

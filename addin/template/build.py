@@ -1,7 +1,7 @@
 """Build ``workbook_template.xlsm`` from its text sources: ``template/ribbon.xml``,
 ``template/LeakageFinder.bas`` and the sheet layout below (from the presentation spec).
 
-    python -m addin.build_template            # or: leakage-finder build-template
+    python -m addin.template.build            # or: leakage-finder build-template
 
 The VBA project is made by ms-ovba from the ``.bas`` module plus one document module per sheet (code
 names ``ThisWorkbook``, ``Sheet1``…); the sheets by xlsxwriter; the ribbon part is added to the
@@ -27,10 +27,10 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from addin import presentation as spec
-from addin.review_log import LOG_COLUMNS
-from addin.ribbon import CUSTOM_UI_REL, buttons, ribbon_xml, template_text
-from addin.settings_sheet import (
+from addin import layout as spec
+from addin.template.ribbon import CUSTOM_UI_REL, buttons, ribbon_xml, template_text
+from addin.workbook.review_log import LOG_COLUMNS
+from addin.workbook.settings_sheet import (
     ALIAS_HEADER,
     EXCLUDE_HEADER,
     EXCLUSIONS_TITLE,
@@ -39,7 +39,7 @@ from addin.settings_sheet import (
     MAPPING_TITLE,
     SETTING_LABELS,
 )
-from addin.sheets_xlsx import text_safe_workbook
+from addin.workbook.sheets_xlsx import text_safe_workbook
 from engine.read.columns import FIELDS
 
 SHEETS = (
@@ -75,12 +75,12 @@ THIS_WORKBOOK_CODE = (
 
 def default_template_path() -> Path:
     """The template in a source checkout (the one the README opens)."""
-    return Path(__file__).resolve().parent.parent / "workbook_template.xlsm"
+    return Path(__file__).resolve().parents[2] / "workbook_template.xlsm"
 
 
 def packaged_template_path() -> Path:
     """The template shipped inside the package (package data): what an installed copy uses."""
-    return Path(__file__).resolve().parent / "template" / "workbook_template.xlsm"
+    return Path(__file__).resolve().parent / "workbook_template.xlsm"
 
 
 def template_bytes() -> bytes:
@@ -100,7 +100,7 @@ def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
     import ms_ovba_crypto.ms_ovba_crypto as crypto
     from ms_ovba_compression.ms_ovba import MsOvba
 
-    from addin.ovba_compression import compress
+    from addin.template.ovba_compression import compress
 
     workdir = Path(tempfile.mkdtemp(prefix="lf-vba-"))
     previous = Path.cwd()

@@ -28,8 +28,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from addin.sheet_rows import clip, escape_text, fill_rows
-from addin.sheets_xlsx import Rendered
+from addin.workbook.sheet_rows import clip, escape_text, fill_rows
+from addin.workbook.sheets_xlsx import Rendered
 from engine.errors import UnreadableFileError
 
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -84,7 +84,7 @@ def user_conf_path(platform: str = sys.platform) -> Path:
 
 def read_conf_sheet(book: Path) -> dict[str, str]:
     """The workbook's ``xlwings.conf`` sheet (key in column A, value in column B), keys lowercased."""
-    from addin.workbook_file import read_grids
+    from addin.workbook.headless import read_grids
 
     grid = read_grids(book, [CONF_SHEET]).get(CONF_SHEET, [])
     return {
@@ -120,12 +120,12 @@ def pin_interpreter(book: Path, interpreter: str, platform: str) -> dict[str, st
     workbook keeps its bytes. Returns the sheet's settings as written."""
     import xlsxwriter
 
-    from addin.package import replace_sheets
+    from addin.workbook.package import replace_sheets
     from engine.export import atomic_write_bytes
 
     key = INTERPRETER_KEYS[platform]
     rows: dict[str, str] = {}
-    from addin.workbook_file import read_grids
+    from addin.workbook.headless import read_grids
 
     for row in read_grids(book, [CONF_SHEET]).get(CONF_SHEET, []):
         if len(row) >= 2 and row[0] not in (None, ""):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from addin import presentation as spec
-from addin.sheets_xlsx import render_bytes
+from addin import layout as spec
+from addin.workbook.sheets_xlsx import render_bytes
 from engine.errors import UnreadableFileError
 from engine.export import atomic_write_bytes
 from engine.result import Result

@@ -1,6 +1,6 @@
 """One presentation spec for every Excel rendering: sheet names, columns, formats, colours, widths.
 
-The file writer (:mod:`addin.sheets_xlsx`, xlsxwriter) and the live-Excel writer (:mod:`addin.macros`,
+The file writer (:mod:`addin.workbook.sheets_xlsx`, xlsxwriter) and the live-Excel writer (:mod:`addin.excel.live`,
 xlwings) both render from :func:`output_tables`, so the two cannot drift apart.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from addin.review_log import Review
+from addin.workbook.review_log import Review
 from engine.money import currency_format, format_amount
 from engine.read.header import column_letter
 from engine.result import Discrepancy, Result, format_quantity

@@ -11,7 +11,7 @@ from importlib import resources
 
 CUSTOM_UI_NS = "http://schemas.microsoft.com/office/2006/01/customui"
 CUSTOM_UI_REL = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
-#: VBA callback → Python entry point in addin.macros (None: handled in VBA alone).
+#: VBA callback → Python entry point in addin.excel.live (None: handled in VBA alone).
 ENTRY_POINTS: dict[str, str | None] = {
     "ImportVendor": "import_vendor",
     "ImportPsa": "import_psa",

@@ -5,7 +5,7 @@ pure function → write). Excel is spoken to in bulk: one read per pasted sheet,
 output sheet, formats by whole columns or ranges — the number of calls does not grow with the rows.
 Errors the user can fix appear as one plain dialog; anything else is shown as a bug.
 
-From a terminal (Windows/macOS with Excel): ``python -m addin.macros path/to/book.xlsm`` runs
+From a terminal (Windows/macOS with Excel): ``python -m addin.excel.live path/to/book.xlsm`` runs
 Reconcile against that open workbook (``Book.set_mock_caller``).
 """
 
@@ -21,11 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from addin import decisions as store
-from addin import presentation as spec
-from addin.review_log import LOG_COLUMNS, Entry, log_import, now, read_log, review
-from addin.sheet_rows import clip
-from addin.workbook_file import (
+from addin import layout as spec
+from addin.workbook import decisions as store
+from addin.workbook.headless import (
     INPUT_SHEET_NAMES,
     WorkbookInputs,
     alias_rows_at,
@@ -37,6 +35,8 @@ from addin.workbook_file import (
     more_vendor_sheets,
     with_previous,
 )
+from addin.workbook.review_log import LOG_COLUMNS, Entry, log_import, now, read_log, review
+from addin.workbook.sheet_rows import clip
 from engine.errors import LeakageFinderError
 from engine.read.header import column_letter
 from engine.result import Result
@@ -449,7 +449,7 @@ def clear_results() -> None:
 
 def archive_month() -> None:
     """Archive Month button: values-only copy beside the workbook + the month's KPIs into History."""
-    from addin.sheets_xlsx import render_bytes
+    from addin.workbook.sheets_xlsx import render_bytes
     from engine.export import atomic_write_bytes
     from engine.reconcile import reconcile as run
 

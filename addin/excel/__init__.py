@@ -1,0 +1,1 @@
+"""Live Excel: the ribbon's entry points (xlwings) and the Excel set-up check."""

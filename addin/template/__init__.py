@@ -1,0 +1,1 @@
+"""The workbook template: ribbon.xml and LeakageFinder.bas as text sources, and the build."""

@@ -1,0 +1,1 @@
+"""The headless workbook path: read the pasted sheets, reconcile, write the output sheets in place."""
