@@ -15,7 +15,13 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from engine.result import Result
+    from engine.settings import Settings
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -308,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> Settings:
     from dataclasses import replace
 
     from engine.settings import Settings, load_settings_file
@@ -358,7 +364,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     return EXIT_OK
 
 
-def _compared(result, previous: str | None, progress: _Progress):  # type: ignore[no-untyped-def]
+def _compared(result: Result, previous: str | None, progress: _Progress) -> Result:
     """The result against last month's archive (every finding new without one)."""
     from addin.workbook.month_archive import check_order, read_previous
     from engine.history.month_over_month import compare_months
@@ -371,7 +377,7 @@ def _compared(result, previous: str | None, progress: _Progress):  # type: ignor
     return compare_months(result, last)
 
 
-def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -> None:  # type: ignore[no-untyped-def]
+def _write_side_outputs(result: Result, args: argparse.Namespace, progress: _Progress) -> None:
     from engine.export import write_discrepancies_csv, write_prices_csv, write_summary_json
 
     if args.csv:
@@ -385,12 +391,12 @@ def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -
         write_prices_csv(result, args.prices_csv)
 
 
-def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
+def _print_headline(result: Result, stream: TextIO) -> None:
     from addin.layout import format_amount
 
     k = result.kpis
 
-    def money(value):  # type: ignore[no-untyped-def]
+    def money(value: Decimal) -> str:
         return format_amount(value, k.currency)  # in the bill's currency
 
     file_note = (
@@ -427,8 +433,9 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
             f"{money(k.uncertain_exposure)} exposure (inferred matches: confirm before acting)",
         )
     if k.previous_period:
+        new = k.monthly_leakage if k.new_leakage is None else k.new_leakage  # as the summary says
         lines.append(
-            f"{'Since ' + k.previous_period + ':':<24}new leakage {money(k.new_leakage)}, carried over "
+            f"{'Since ' + k.previous_period + ':':<24}new leakage {money(new)}, carried over "
             f"{money(k.carried_leakage)}; {k.reopened_findings} reopened, {k.fixed_last_month} "
             "fixes held"
         )

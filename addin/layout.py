@@ -7,7 +7,7 @@ xlwings) both render from :func:`output_tables`, so the two cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -240,8 +240,8 @@ def row_heights(columns: tuple[Column, ...], rows: list[list[object]]) -> list[f
         per_line = int(max(column.width - 2, 4))
         for r, row in enumerate(rows):
             value = row[index]
-            if value.__class__ is str and len(value) > per_line:  # type: ignore[attr-defined]
-                needed = -(-len(value) // per_line)  # type: ignore[arg-type]
+            if type(value) is str and len(value) > per_line:
+                needed = -(-len(value) // per_line)
                 if needed > lines[r]:
                     lines[r] = needed
     return [n * LINE_HEIGHT + 1 if n > 1 else None for n in lines]
@@ -257,7 +257,8 @@ def _qty(value: Decimal | None) -> object:
     return int(value) if value == value.to_integral_value() else value
 
 
-Decisions = Mapping[str, tuple[str, str]]  # discrepancy id → (Status, Note)
+# discrepancy id → (Status, Note) as the user left them (typed cells keep their type)
+Decisions = Mapping[str, tuple[object, object]]
 
 
 @dataclass(frozen=True)
@@ -981,7 +982,7 @@ def kpi_layout(
 
 
 def history_with_current(
-    archived: list[list[object]],
+    archived: Sequence[Sequence[object]],
     result: Result,
     decisions: Decisions | None = None,
     review: Review | None = None,

@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -72,7 +72,7 @@ def excel_session(book: Any, status: str) -> Iterator[None]:
         app.screen_updating = screen
 
 
-def _progress(book: Any):  # type: ignore[no-untyped-def]
+def _progress(book: Any) -> Callable[[str], None]:
     def say(message: str) -> None:
         book.app.status_bar = f"{TITLE}: {message}…"
 
@@ -255,7 +255,7 @@ def write_outputs(
     book: Any,
     result: Result,
     decisions: spec.Decisions,
-    history: list[list[object]],
+    history: Sequence[Sequence[object]],
     log: list[Entry] | None = None,
     at: dt.datetime | None = None,
     discrepancies: spec.OutputTable | None = None,
@@ -335,7 +335,7 @@ def _inputs(book: Any) -> WorkbookInputs:
 def _book_path(book: Any) -> Path:
     """Where the workbook lives: its archives sit beside it (last month's is compared with)."""
     folder = Path(book.fullname).parent if book.fullname else Path.cwd()
-    return folder / book.name
+    return folder / str(book.name)
 
 
 def reconcile() -> None:

@@ -104,11 +104,12 @@ def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
 
     workdir = Path(tempfile.mkdtemp(prefix="lf-vba-"))
     previous = Path.cwd()
-    original_compress, original_random = MsOvba.compress, crypto.random
+    original_compress = MsOvba.compress
+    original_random = crypto.random  # type: ignore[attr-defined]
     MsOvba.compress = lambda self, data: compress(bytes(data))  # type: ignore[method-assign]
-    crypto.random = random.Random(
-        2025
-    )  # PROJECT stream CMG/DPB/GC seeds: fixed, so the build is reproducible
+    # PROJECT stream CMG/DPB/GC seeds: fixed, so the build is reproducible (the module's own
+    # ``import random``, which it does not export, is what it draws from)
+    crypto.random = random.Random(2025)  # type: ignore[attr-defined]
     try:
         os.chdir(workdir)  # ms-ovba writes its streams to the working directory
         with warnings.catch_warnings():
@@ -117,7 +118,8 @@ def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
             warnings.simplefilter("ignore", ResourceWarning)
             return _write_vba_project(workdir, bas_source, code_names)
     finally:
-        MsOvba.compress, crypto.random = original_compress, original_random  # type: ignore[method-assign]
+        MsOvba.compress = original_compress  # type: ignore[method-assign]
+        crypto.random = original_random  # type: ignore[attr-defined]
         os.chdir(previous)
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -355,7 +357,7 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
         if default is None:
             sheet.write_blank(row, 1, None, f["input"])
         else:
-            sheet.write_number(row, 1, float(default), f["input"])  # type: ignore[arg-type]
+            sheet.write_number(row, 1, float(default), f["input"])
         help_text, example = SETTING_HELP.get(key, ("", ""))
         _wrapped(sheet, row, 2, help_text, f["wrap"], widths[2])
         sheet.write_string(row, 3, example, f["example"])

@@ -170,7 +170,7 @@ def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
         kind, product = _text(cell(row, "type")), _text(cell(row, "product"))
         kind = _TYPE_OF_LABEL.get(kind.lower(), kind)  # "Under-billed" as shown → under_billed
         client = _text(cell(row, "client")) or _text(cell(row, "vendor_client"))
-        present = {name for name in ("status", "note") if name in index}
+        present: set[str] = {name for name in ("status", "note") if name in index}
         decision = Decision(
             kind,
             client,
@@ -214,7 +214,7 @@ def shown(grid: Grid | None) -> dict[str, tuple[str, str]]:
 class Applied:
     """What a run writes: the decisions per finding id, the two tables, and the run's warnings."""
 
-    decisions: dict[str, tuple[str, str]]
+    decisions: dict[str, tuple[object, object]]
     discrepancies: spec.OutputTable
     store: spec.OutputTable
     warnings: tuple[str, ...]
@@ -306,7 +306,7 @@ def apply(result: Result, sheet: Grid | None, store: Grid | None) -> Applied:
         if name in typed_extras or any(not _blank(e.extras.get(name)) for e in entries.values())
     ]
     decisions = {
-        d.id: (entries[d.id].status or "Open", entries[d.id].note)  # type: ignore[misc]
+        d.id: (entries[d.id].status or "Open", entries[d.id].note)
         for d in result.discrepancies
         if d.id in entries
     }

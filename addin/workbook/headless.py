@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,7 +44,7 @@ from engine.reconcile import (
 from engine.result import Result
 from engine.settings import Settings
 
-Grid = list[list[object]]
+Grid = Sequence[Sequence[object]]
 HINT_PREFIX = "paste the "
 
 
@@ -417,7 +417,7 @@ def alias_rows_at(grid: Grid, learned: list[list[object]]) -> Appended:
         (i for i, row in enumerate(grid) if any(v not in (None, "") for v in row)), default=-1
     )
     if found is None:  # no header left: put one back above the new rows
-        rows = [list(ALIAS_HEADER), *learned] if learned else []
+        rows: list[list[object]] = [list(ALIAS_HEADER), *learned] if learned else []
         return Appended(last + 3 if last >= 0 else 1, 0, rows)
     return Appended(last + 2, found[1], learned)
 

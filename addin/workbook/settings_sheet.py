@@ -13,7 +13,7 @@ from engine.errors import SettingsError
 from engine.read.columns import FIELDS
 from engine.settings import Settings
 
-SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
+SETTING_LABELS: tuple[tuple[str, str, int | None, str], ...] = (
     # (label, key, default, help)
     (
         "Period (YYYY-MM)",
