@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from engine.result import Result
     from engine.settings import Settings
 
-EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3  # 1 is Python's own for an uncaught exception: a bug
 
 EPILOG = """exit codes:
   0  reconciled (with or without leakage)

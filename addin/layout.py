@@ -15,7 +15,7 @@ from typing import Literal
 from addin.workbook.review_log import Review
 from engine.money import currency_format, format_amount
 from engine.read.header import column_letter
-from engine.result import Discrepancy, Result, format_quantity
+from engine.result import Discrepancy, Result
 
 Kind = Literal["text", "wrap", "money", "quantity", "integer", "percent", "confidence", "minutes"]
 
@@ -34,7 +34,6 @@ PRICES, PAIRS, FIXED = "Prices", "Pairs", "Fixed"
 MONTH_SHEETS = (PRICES, PAIRS, FIXED)
 #: The workbook itself shows Prices; Pairs and Fixed are what an archive keeps for next month.
 WORKBOOK_MONTH_SHEETS = (PRICES,)
-INPUT_SHEETS = (VENDOR, PSA)
 
 STATUSES = ("Open", "Fixed in PSA", "Accepted", "Ignore")
 #: A correction is a PSA line fixed; any status but Open means the finding has been reviewed.
@@ -81,8 +80,6 @@ CHECK_FIRST = "Check first"
 CHECK_FIRST_FILL = "#FFC000"
 LEAKAGE, EXPOSURE = "Leakage", "Exposure"
 LEAKAGE_FONT, EXPOSURE_FONT = "#9C0006", "#1F4E79"
-#: Kept for the live path's older callers: colour by type is replaced by colour by severity.
-TYPE_FILLS = SEVERITY_FILLS
 TYPE_NAMES: dict[str, str] = {
     "unbilled": "Unbilled",
     "under_billed": "Under-billed",
@@ -788,17 +785,6 @@ def history_row(
         k.monthly_leakage if k.new_leakage is None else k.new_leakage,
         k.carried_leakage,
     ]
-
-
-def as_text(value: object) -> str:
-    """How a cell value reads in a plain-text dump (golden files, tests)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, float):
-        return repr(value)
-    return str(value) if not isinstance(value, Decimal) else format_quantity(value)
 
 
 # --- the KPIs sheet layout (both writers place things where this says) ----------------------------

@@ -26,7 +26,6 @@ from addin.workbook.sheet_rows import clip, fill_rows
 from engine.result import Result
 
 FIXED_DATE = dt.datetime(2025, 1, 1)
-_TILE_COLUMNS = 4
 
 
 #: Text stays text: no formula, URL or number is guessed from a string (export text is never a formula).
