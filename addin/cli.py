@@ -366,15 +366,9 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 def _compared(result: Result, previous: str | None, progress: _Progress) -> Result:
     """The result against last month's archive (every finding new without one)."""
-    from addin.workbook.month_archive import check_order, read_previous
-    from engine.history.month_over_month import compare_months
+    from addin.workbook.month_archive import with_previous
 
-    if not previous:
-        return compare_months(result, None)
-    progress(f"Comparing with {Path(previous).name}")
-    last = read_previous(previous)
-    check_order(last, result.kpis.period, Path(previous).name)
-    return compare_months(result, last)
+    return with_previous(result, None, Path(previous) if previous else None, progress)
 
 
 def _write_side_outputs(result: Result, args: argparse.Namespace, progress: _Progress) -> None:

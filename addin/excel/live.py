@@ -22,27 +22,24 @@ from pathlib import Path
 from typing import Any
 
 from addin import layout as spec
-from addin.workbook import decisions as store
-from addin.workbook.headless import (
+from addin.inputs import (
     INPUT_SHEET_NAMES,
     WorkbookInputs,
-    alias_rows_at,
-    archive_name,
-    archived_history,
-    archived_inputs,
     inputs_from_grids,
     logged_run,
     more_vendor_sheets,
-    with_previous,
 )
+from addin.workbook import decisions as store
+from addin.workbook.month_archive import with_previous
 from addin.workbook.review_log import LOG_COLUMNS, Entry, log_import, now, read_log, review
+from addin.workbook.settings_sheet import alias_rows_at
 from addin.workbook.sheet_rows import clip
 from engine.errors import LeakageFinderError
+from engine.export import FORMULA_START
 from engine.read.header import column_letter
 from engine.result import Result
 
 TITLE = "Leakage Finder"
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _xw() -> Any:
@@ -107,7 +104,7 @@ def excel_value(value: object) -> object:
         return float(value)
     if isinstance(value, str):
         value = clip(value)
-        if value.startswith(_FORMULA_START):
+        if value.startswith(FORMULA_START):
             return "'" + value
     return value
 
@@ -449,8 +446,7 @@ def clear_results() -> None:
 
 def archive_month() -> None:
     """Archive Month button: values-only copy beside the workbook + the month's KPIs into History."""
-    from addin.workbook.sheets_xlsx import render_bytes
-    from engine.export import atomic_write_bytes
+    from addin.workbook.archive import archive_month as archive
     from engine.reconcile import reconcile as run
 
     book = _xw().Book.caller()
@@ -458,31 +454,13 @@ def archive_month() -> None:
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings)
         result = with_previous(result, _book_path(book), None, lambda message: None)
-        applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
-        inputs = replace(inputs, decisions=applied.decisions)
-        at = now()
-        log = logged_run(inputs, result, at)
-        history = archived_history(inputs, result, review(log, result))
-        archive = archive_name(_book_path(book), result)
-        atomic_write_bytes(
-            archive,
-            render_bytes(
-                result,
-                decisions=applied.decisions,
-                history=history,
-                log=log,
-                at=at,
-                tables={spec.DISCREPANCIES: applied.discrepancies},
-                sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
-                inputs=archived_inputs(inputs),
-            ),
-        )
+        done = archive(inputs, result, _book_path(book), now())
         book.sheets[spec.HISTORY].range("A2").value = [
-            [excel_value(v) for v in row] for row in history
+            [excel_value(v) for v in row] for row in done.history
         ]
-        write_log(book, log)
+        write_log(book, done.log)
         book.app.alert(
-            f"Saved {archive.name} beside the workbook and added {result.kpis.period or 'this month'} to History.",
+            f"Saved {done.path.name} beside the workbook and added {result.kpis.period or 'this month'} to History.",
             title=TITLE,
         )
 

@@ -32,6 +32,7 @@ from addin.template.ribbon import CUSTOM_UI_REL, buttons, ribbon_xml, template_t
 from addin.workbook.review_log import LOG_COLUMNS
 from addin.workbook.settings_sheet import (
     ALIAS_HEADER,
+    DEFAULTS,
     EXCLUDE_HEADER,
     EXCLUSIONS_TITLE,
     FIELD_NAMES,
@@ -223,8 +224,8 @@ START_STEPS = (
     ),
     (
         "5. Month end",
-        "KPIs shows leakage against the 2% target and the minutes the month took. Archive Month saves "
-        "a copy and adds the month to History.",
+        f"KPIs shows leakage against the {DEFAULTS['target']}% target and the minutes the month took. "
+        "Archive Month saves a copy and adds the month to History.",
     ),
 )
 EXPORT_GUIDES = (
@@ -239,19 +240,22 @@ SETTING_HELP: dict[str, tuple[str, str]] = {
     ),
     "critical": (
         "A finding worth at least this much a month is Critical (red on Discrepancies).",
-        "500",
+        str(DEFAULTS["critical"]),
     ),
-    "high": ("At least this much a month is High (orange).", "100"),
-    "medium": ("At least this much is Medium (yellow); anything less is Low (green).", "25"),
+    "high": ("At least this much a month is High (orange).", str(DEFAULTS["high"])),
+    "medium": (
+        "At least this much is Medium (yellow); anything less is Low (green).",
+        str(DEFAULTS["medium"]),
+    ),
     "target": (
         "The leakage you accept, as % of the vendor's monthly cost. The KPIs tile is green at or "
         "under it, red above.",
-        "2",
+        str(DEFAULTS["target"]),
     ),
     "target_margin": (
         "The margin you aim for on each client's licences. Products billed above cost but under "
         "it are listed on Prices before a vendor price rise turns them into below cost.",
-        "15",
+        str(DEFAULTS["target_margin"]),
     ),
 }
 

@@ -9,11 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
+from addin.workbook.package import Appended
 from engine.errors import SettingsError
 from engine.read.columns import FIELDS
 from engine.settings import Settings
 
-SETTING_LABELS: tuple[tuple[str, str, int | None, str], ...] = (
+_DEFAULT = Settings()
+#: The Settings sheet's defaults: the engine's own (engine.settings.Settings), not written again here.
+DEFAULTS: dict[str, Decimal] = {
+    **_DEFAULT.severity_thresholds,
+    "target": _DEFAULT.leakage_target_percent,
+    "target_margin": _DEFAULT.target_margin_percent,
+}
+
+SETTING_LABELS: tuple[tuple[str, str, Decimal | None, str], ...] = (
     # (label, key, default, help)
     (
         "Period (YYYY-MM)",
@@ -24,16 +33,21 @@ SETTING_LABELS: tuple[tuple[str, str, int | None, str], ...] = (
     (
         "Critical at ($/month)",
         "critical",
-        500,
+        DEFAULTS["critical"],
         "Findings worth at least this much per month are critical.",
     ),
-    ("High at ($/month)", "high", 100, "…high."),
-    ("Medium at ($/month)", "medium", 25, "…medium; anything less is low."),
-    ("Leakage target (%)", "target", 2, "Leakage ratio target shown on the KPIs sheet."),
+    ("High at ($/month)", "high", DEFAULTS["high"], "…high."),
+    ("Medium at ($/month)", "medium", DEFAULTS["medium"], "…medium; anything less is low."),
+    (
+        "Leakage target (%)",
+        "target",
+        DEFAULTS["target"],
+        "Leakage ratio target shown on the KPIs sheet.",
+    ),
     (
         "Target margin (%)",
         "target_margin",
-        15,
+        DEFAULTS["target_margin"],
         "Client products billed above cost but under this margin are listed on Prices.",
     ),
 )
@@ -88,13 +102,9 @@ def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid =
         found = _find(grid, label)
         if found is not None:
             values[key] = _cell(grid, found[0], found[1] + 1)
-    thresholds: dict[str, Decimal] = {
-        "critical": Decimal(500),
-        "high": Decimal(100),
-        "medium": Decimal(25),
-    }
-    target = Decimal(2)
-    target_margin = Decimal(15)
+    thresholds = dict(_DEFAULT.severity_thresholds)
+    target = _DEFAULT.leakage_target_percent
+    target_margin = _DEFAULT.target_margin_percent
     for key in ("critical", "high", "medium", "target", "target_margin"):
         raw = _text(values.get(key))
         if not raw:
@@ -177,3 +187,16 @@ def read_aliases(grid: Grid) -> dict[str, str]:
         if vendor and psa:
             out[vendor] = psa
     return out
+
+
+def alias_rows_at(grid: Grid, learned: list[list[object]]) -> Appended:
+    """Where learned aliases go in the user's Client Aliases sheet: under their last row, in the
+    header's columns (a title row, a comment column or a table moved to C5 all stay as they are)."""
+    found = find_label(grid, ALIAS_HEADER[0])
+    last = max(
+        (i for i, row in enumerate(grid) if any(v not in (None, "") for v in row)), default=-1
+    )
+    if found is None:  # no header left: put one back above the new rows
+        rows: list[list[object]] = [list(ALIAS_HEADER), *learned] if learned else []
+        return Appended(last + 3 if last >= 0 else 1, 0, rows)
+    return Appended(last + 2, found[1], learned)
