@@ -7,12 +7,13 @@ xlwings) both render from :func:`output_tables`, so the two cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from addin.workbook.review_log import Review
+from addin.workbook.review_log import LOG_COLUMNS, Entry, Review
+from addin.workbook.review_log import review as review_from_log
 from engine.money import currency_format, format_amount
 from engine.read.header import column_letter
 from engine.result import Discrepancy, Result
@@ -34,6 +35,8 @@ PRICES, PAIRS, FIXED = "Prices", "Pairs", "Fixed"
 MONTH_SHEETS = (PRICES, PAIRS, FIXED)
 #: The workbook itself shows Prices; Pairs and Fixed are what an archive keeps for next month.
 WORKBOOK_MONTH_SHEETS = (PRICES,)
+#: A standalone workbook (the --out report, the month's archive): every sheet next month reads.
+REPORT_SHEETS = (*OUTPUT_SHEETS, *MONTH_SHEETS)
 
 STATUSES = ("Open", "Fixed in PSA", "Accepted", "Ignore")
 #: A correction is a PSA line fixed; any status but Open means the finding has been reviewed.
@@ -135,6 +138,12 @@ class OutputTable:
 
     def column(self, header: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.header == header)
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The conditional formats over the rows (Discrepancies' colours; none elsewhere), for the
+        columns as they are now (a column of the user's included)."""
+        return discrepancy_rules(self) if self.row_types else []
 
     @property
     def visible_columns(self) -> int:
@@ -693,13 +702,6 @@ def top_clients(result: Result, limit: int = 10) -> list[list[object]]:
     return [[name, amount, amount * 12] for name, amount in ranked]
 
 
-ALIAS_COLUMNS: tuple[Column, ...] = (
-    Column("Vendor spelling", "text", 40),
-    Column("PSA spelling", "text", 40),
-    Column("Added by", "text", 44),
-)
-
-
 #: How the matcher pairs a PSA description with a vendor product by inference, not by name alone.
 INFERRED_PRODUCT_METHODS = frozenset(
     ["context", "shared word", "elimination", "seat gap", "learned", "meaning", "name fit"]
@@ -1157,3 +1159,81 @@ def fixed_table(result: Result) -> OutputTable:
         currency=_code(result.kpis.currency),
         footer=f"Leakage Finder · Fixed findings · {result.kpis.period or 'period not stated'}",
     )
+
+
+# --- every output sheet, in one list (each writer renders what this returns) --------------------
+
+
+@dataclass(frozen=True)
+class GridSheet:
+    """A plain sheet under a styled header row: History, the hidden Activity Log."""
+
+    sheet: str
+    columns: tuple[Column, ...]
+    rows: list[list[object]]
+    hidden: bool = False  # hidden sheets keep no frozen header either
+
+
+#: The Activity Log's columns: LOG_COLUMNS with their widths; the impact is money.
+ACTIVITY_LOG_COLUMNS: tuple[Column, ...] = tuple(
+    Column(header, "money" if header == "Monthly impact" else "text", width)
+    for header, width in zip(LOG_COLUMNS, (20, 8, 9, 20, 13, 14, 12, 40), strict=True)
+)
+
+
+def activity_log_sheet(entries: Sequence[Entry]) -> GridSheet:
+    """The hidden Activity Log: when the month's data came in, each run, each Status change."""
+    return GridSheet(
+        ACTIVITY_LOG, ACTIVITY_LOG_COLUMNS, [entry.row() for entry in entries], hidden=True
+    )
+
+
+Output = OutputTable | KpiLayout | GridSheet
+_TABLES: dict[str, Callable[[Result], OutputTable]] = {
+    MATCHES: match_table,
+    EXCLUDED: excluded_table,
+    PRICES: prices_table,
+    PAIRS: pairs_table,
+    FIXED: fixed_table,
+}
+
+
+def output_tables(
+    result: Result,
+    sheets: Sequence[str] = OUTPUT_SHEETS,
+    *,
+    decisions: Decisions | None = None,
+    history: Sequence[Sequence[object]] | None = None,
+    log: Sequence[Entry] | None = None,
+    at: dt.datetime | None = None,
+    given: Mapping[str, OutputTable] | None = None,
+) -> list[tuple[str, Output]]:
+    """The named output sheets, in order, each with what a writer renders: a table (its columns,
+    rows and formats), the KPIs layout, or a plain grid (History, the Activity Log).
+
+    ``given`` supplies a table ready-made (Discrepancies with the user's own columns, the Decisions
+    store). ``log`` is the Activity Log after this run: the KPIs' time to reconcile, corrections and
+    recovered amount come from it. ``history`` is the archived months (this one is added on KPIs)."""
+    decisions = decisions or {}
+    state = review_from_log(log, result) if log is not None else None
+    archived = [list(row) for row in history or []]
+    out: list[tuple[str, Output]] = []
+    for name in sheets:
+        output: Output
+        if given and name in given:
+            output = given[name]
+        elif name == DISCREPANCIES:
+            output = discrepancy_table(result, decisions)
+        elif name == KPIS:
+            current = history_with_current(archived, result, decisions, state)
+            output = kpi_layout(result, decisions, current, state, at)
+        elif name == HISTORY:
+            output = GridSheet(HISTORY, HISTORY_COLUMNS, archived)
+        elif name == ACTIVITY_LOG:
+            output = activity_log_sheet(log or [])
+        elif name in _TABLES:
+            output = _TABLES[name](result)
+        else:
+            raise ValueError(f"{name!r} is not an output sheet")
+        out.append((name, output))
+    return out

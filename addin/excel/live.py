@@ -31,7 +31,7 @@ from addin.inputs import (
 )
 from addin.workbook import decisions as store
 from addin.workbook.month_archive import with_previous
-from addin.workbook.review_log import LOG_COLUMNS, Entry, log_import, now, read_log, review
+from addin.workbook.review_log import Entry, log_import, now, read_log
 from addin.workbook.settings_sheet import alias_rows_at
 from addin.workbook.sheet_rows import clip
 from engine.errors import LeakageFinderError
@@ -154,8 +154,8 @@ def write_table(sheet: Any, table: spec.OutputTable) -> None:
         name=table.table_name,
         table_style_name="TableStyleMedium2",
     )
-    if table.row_types:
-        for rule in spec.discrepancy_rules(table):
+    if table.rules:
+        for rule in table.rules:
             area = f"{column_letter(rule.first)}{first}:{column_letter(rule.last)}{last_row}"
             sheet.range(area).conditional_formats.add_custom(
                 rule.formula.format(row=first),
@@ -237,14 +237,15 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
 
 def write_log(book: Any, entries: list[Entry]) -> None:
     """The hidden Activity Log sheet, rewritten whole (it only grows by a few rows a run)."""
-    if spec.ACTIVITY_LOG in sheet_names(book):
-        sheet = book.sheets[spec.ACTIVITY_LOG]
+    grid = spec.activity_log_sheet(entries)
+    if grid.sheet in sheet_names(book):
+        sheet = book.sheets[grid.sheet]
     else:
-        sheet = book.sheets.add(name=spec.ACTIVITY_LOG, after=book.sheets[len(book.sheets) - 1])
-        sheet.visible = False
+        sheet = book.sheets.add(name=grid.sheet, after=book.sheets[len(book.sheets) - 1])
+        sheet.visible = not grid.hidden
     sheet.range("A1").value = [
-        list(LOG_COLUMNS),
-        *([excel_value(v) for v in entry.row()] for entry in entries),
+        [column.header for column in grid.columns],
+        *([excel_value(v) for v in row] for row in grid.rows),
     ]
 
 
@@ -258,24 +259,21 @@ def write_outputs(
     discrepancies: spec.OutputTable | None = None,
 ) -> None:
     """Write the four output sheets under temporary names, then swap them in (never half-written)."""
-    tables = {
-        spec.DISCREPANCIES: discrepancies or spec.discrepancy_table(result, decisions),
-        spec.MATCHES: spec.match_table(result),
-        spec.EXCLUDED: spec.excluded_table(result),
-    }
-    state = review(log, result) if log is not None else None
-    layout = spec.kpi_layout(
-        result, decisions, spec.history_with_current(history, result, decisions, state), state, at
+    outputs = spec.output_tables(
+        result,
+        spec.OUTPUT_SHEETS,
+        decisions=decisions,
+        history=history,
+        log=log,
+        at=at,
+        given={spec.DISCREPANCIES: discrepancies} if discrepancies else None,
     )
     staged: list[Any] = []
     try:
-        for name in spec.OUTPUT_SHEETS:
+        for name, output in outputs:
             sheet = book.sheets.add(name=f"~{name}", after=book.sheets[len(book.sheets) - 1])
             staged.append(sheet)
-            if name == spec.KPIS:
-                write_kpis(sheet, layout)
-            else:
-                write_table(sheet, tables[name])
+            write_output(sheet, output)
     except BaseException:
         for sheet in staged:
             sheet.delete()
@@ -308,10 +306,23 @@ def write_store(book: Any, table: spec.OutputTable) -> None:
 
 def write_month_sheets(book: Any, result: Result) -> None:
     """Prices (cost moves, thin margins, terms) after the output sheets, rewritten whole."""
-    for name, table in ((spec.PRICES, spec.prices_table(result)),):
+    for name, output in spec.output_tables(result, spec.WORKBOOK_MONTH_SHEETS):
         if name in sheet_names(book):
             book.sheets[name].delete()
-        write_table(book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1]), table)
+        write_output(book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1]), output)
+
+
+def write_output(sheet: Any, output: spec.Output) -> None:
+    """One output sheet, whatever the spec says it is."""
+    if isinstance(output, spec.KpiLayout):
+        write_kpis(sheet, output)
+    elif isinstance(output, spec.GridSheet):
+        sheet.range("A1").value = [
+            [column.header for column in output.columns],
+            *([excel_value(v) for v in row] for row in output.rows),
+        ]
+    else:
+        write_table(sheet, output)
 
 
 # --- entry points (the ribbon buttons) -----------------------------------------------------------

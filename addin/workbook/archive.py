@@ -48,7 +48,7 @@ def archive_month(inputs: WorkbookInputs, result: Result, book: Path, at: dt.dat
             tables={spec.DISCREPANCIES: applied.discrepancies},
             log=log,
             at=at,
-            sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
+            sheets=spec.REPORT_SHEETS,
             inputs=archived_inputs(inputs),
         ),
     )

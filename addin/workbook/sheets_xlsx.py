@@ -21,7 +21,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from addin import layout as spec
-from addin.workbook.review_log import LOG_COLUMNS, Entry, review
+from addin.workbook.review_log import Entry
 from addin.workbook.sheet_rows import clip, fill_rows
 from engine.result import Result
 
@@ -169,6 +169,8 @@ def _footer(text: str) -> str:
 
 
 def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> Worksheet:
+    """A table sheet: title and legend, header, rows (the first here, the rest streamed by
+    :mod:`addin.workbook.sheet_rows`), column formats, colour rules, Status list, print set-up."""
     sheet = book.add_worksheet(table.sheet)
     first_row = table.header_row
     columns = table.columns
@@ -216,7 +218,29 @@ def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable
     sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     if table.footer:
         sheet.set_footer(_footer(table.footer))
+    _rules(sheet, formats, table, table.rules)
+    if table.status_column is not None:
+        _status_list(sheet, table, table.status_column)
+    if table.sheet == spec.DISCREPANCIES:
+        sheet.activate()  # the workbook opens on the results
     return sheet
+
+
+def _status_list(sheet: Worksheet, table: spec.OutputTable, column: int) -> None:
+    """The Status column's drop-down (a thousand rows at least, for rows the user adds)."""
+    first = table.header_row + 1
+    sheet.data_validation(
+        first,
+        column,
+        max(first + len(table.rows), 1000),
+        column,
+        {
+            "validate": "list",
+            "source": list(spec.STATUSES),
+            "error_title": "Status",
+            "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore.",
+        },
+    )
 
 
 def _rules(
@@ -235,26 +259,6 @@ def _rules(
                 "format": formats.rule(rule),
             },
         )
-
-
-def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> None:
-    sheet = _table(book, formats, table)
-    _rules(sheet, formats, table, spec.discrepancy_rules(table))
-    if table.status_column is not None:
-        first = table.header_row + 1
-        sheet.data_validation(
-            first,
-            table.status_column,
-            max(first + len(table.rows), 1000),
-            table.status_column,
-            {
-                "validate": "list",
-                "source": list(spec.STATUSES),
-                "error_title": "Status",
-                "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore.",
-            },
-        )
-    sheet.activate()  # the workbook opens on the results
 
 
 def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) -> None:
@@ -344,30 +348,19 @@ def _small_table(sheet: Worksheet, formats: _Formats, block: spec.Block, currenc
     )
 
 
-def _aliases(
-    book: xlsxwriter.Workbook, formats: _Formats, name: str, rows: list[list[object]]
-) -> None:
-    """An alias sheet: the header the template has, then every row (the user's and the learned)."""
-    sheet = book.add_worksheet(name)
-    for col, column in enumerate(spec.ALIAS_COLUMNS):
-        sheet.set_column(col, col, column.width, formats.cell("text"))
-        sheet.write_string(0, col, column.header, formats.header)
-    for r, values in enumerate(rows, start=1):
-        for col, value in enumerate(values[: len(spec.ALIAS_COLUMNS)]):
-            _write(sheet, r, col, "" if value is None else str(value), formats.cell("text"))
-    sheet.freeze_panes(1, 0)
-
-
-def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
-    """The History sheet: one row per archived month (header styled like the template's)."""
-    sheet = book.add_worksheet(spec.HISTORY)
-    for col, column in enumerate(spec.HISTORY_COLUMNS):
+def _grid(book: xlsxwriter.Workbook, formats: _Formats, grid: spec.GridSheet) -> None:
+    """A plain sheet (History, the hidden Activity Log): header styled like the template's."""
+    sheet = book.add_worksheet(grid.sheet)
+    for col, column in enumerate(grid.columns):
         sheet.set_column(col, col, column.width)
         sheet.write_string(0, col, column.header, formats.header)
-    for r, values in enumerate(rows, start=1):
+    for r, values in enumerate(grid.rows, start=1):
         for col, value in enumerate(values):
-            _write(sheet, r, col, value, formats.cell(spec.HISTORY_COLUMNS[col].kind))
-    sheet.freeze_panes(1, 0)
+            _write(sheet, r, col, value, formats.cell(grid.columns[col].kind))
+    if grid.hidden:
+        sheet.hide()
+    else:
+        sheet.freeze_panes(1, 0)
 
 
 def _values(book: xlsxwriter.Workbook, name: str, grid: Sequence[Sequence[object]]) -> None:
@@ -378,19 +371,6 @@ def _values(book: xlsxwriter.Workbook, name: str, grid: Sequence[Sequence[object
         for c, value in enumerate(row):
             if value is not None and value != "":
                 _write(sheet, r, c, value, plain)
-
-
-def _activity_log(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
-    """The hidden Activity Log: when the month's data came in, each run, each Status change."""
-    sheet = book.add_worksheet(spec.ACTIVITY_LOG)
-    widths = (20, 8, 9, 20, 13, 14, 12, 40)
-    for col, (header, width) in enumerate(zip(LOG_COLUMNS, widths, strict=True)):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, header, formats.header)
-    for r, values in enumerate(rows, start=1):
-        for col, value in enumerate(values):
-            _write(sheet, r, col, value, formats.cell("money" if col == 5 else "text"))
-    sheet.hide()
 
 
 @dataclass(frozen=True)
@@ -410,7 +390,6 @@ def render(
     decisions: spec.Decisions | None = None,
     history: Sequence[Sequence[object]] | None = None,
     sheets: Sequence[str] = spec.OUTPUT_SHEETS,
-    client_aliases: Sequence[Sequence[object]] = (),
     log: Sequence[Entry] | None = None,
     at: dt.datetime | None = None,
     tables: Mapping[str, spec.OutputTable] | None = None,
@@ -422,38 +401,20 @@ def render(
     and recovered amount come from it, and the Activity Log sheet is written when it is named.
     ``tables`` gives a sheet's table ready-made (Discrepancies with the user's columns, the
     Decisions store)."""
-    decisions = decisions or {}
-    state = review(log, result) if log is not None else None
-    history_rows = spec.history_with_current(
-        list(map(list, history or [])), result, decisions, state
-    )
     buffer = BytesIO()
     book = text_safe_workbook(buffer)
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
     formats = _Formats(book, result.kpis.currency)
-    for name in sheets:
-        if tables and name in tables:
-            (_discrepancies if name == spec.DISCREPANCIES else _table)(book, formats, tables[name])
-        elif name == spec.DISCREPANCIES:
-            _discrepancies(book, formats, spec.discrepancy_table(result, decisions))
-        elif name == spec.KPIS:
-            _kpis(book, formats, spec.kpi_layout(result, decisions, history_rows, state, at))
-        elif name == spec.MATCHES:
-            _table(book, formats, spec.match_table(result))
-        elif name == spec.EXCLUDED:
-            _table(book, formats, spec.excluded_table(result))
-        elif name == spec.PRICES:
-            _table(book, formats, spec.prices_table(result))
-        elif name == spec.PAIRS:
-            _table(book, formats, spec.pairs_table(result))
-        elif name == spec.FIXED:
-            _table(book, formats, spec.fixed_table(result))
-        elif name == spec.HISTORY:
-            _history(book, formats, list(map(list, history or [])))
-        elif name == spec.CLIENT_ALIASES:
-            _aliases(book, formats, name, list(map(list, client_aliases)))
-        elif name == spec.ACTIVITY_LOG:
-            _activity_log(book, formats, [entry.row() for entry in log or []])
+    outputs = spec.output_tables(
+        result, sheets, decisions=decisions, history=history, log=log, at=at, given=tables
+    )
+    for _, output in outputs:
+        if isinstance(output, spec.KpiLayout):
+            _kpis(book, formats, output)
+        elif isinstance(output, spec.GridSheet):
+            _grid(book, formats, output)
+        else:
+            _table(book, formats, output)
     for name, grid in (inputs or {}).items():  # the month's pasted inputs, values only (archive)
         _values(book, name, grid)
     book.close()
