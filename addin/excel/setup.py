@@ -151,23 +151,20 @@ def pin_interpreter(book: Path, interpreter: str, platform: str) -> dict[str, st
 def _only_sheet(package: bytes, keep: str) -> bytes:
     """Drop every sheet but ``keep`` from a small rendered package (workbook.xml entries only:
     replace_sheets moves the sheets workbook.xml lists)."""
-    import zipfile
+    from addin.workbook.xml_part import XmlPart
+    from addin.workbook.zip_rewrite import rewrite_zip
 
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "xl/workbook.xml":
-                xml = data.decode("utf-8")
-                xml = re.sub(
-                    r"<sheet\b[^>]*/>",
-                    lambda m: m.group(0) if f'name="{keep}"' in m.group(0) else "",
-                    xml,
-                )
-                data = xml.encode("utf-8")
-            target.writestr(info, data)
-    return out.getvalue()
+    def kept(part: str, data: bytes) -> bytes:
+        if part != "xl/workbook.xml":
+            return data
+        workbook = XmlPart.parse(data.decode("utf-8"))
+        sheets = workbook.root.find(workbook.tag("sheets"))
+        for sheet in [] if sheets is None else list(sheets):
+            if sheet.attrib.get("name") != keep and sheets is not None:
+                sheets.remove(sheet)
+        return workbook.text().encode("utf-8")
+
+    return rewrite_zip(package, kept)
 
 
 # --- the checks -----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import shutil
 import tempfile
 import uuid
 import warnings
-import zipfile
+import xml.etree.ElementTree as ET
 from io import BytesIO
 from pathlib import Path
 
@@ -41,7 +41,11 @@ from addin.workbook.settings_sheet import (
     SETTING_LABELS,
 )
 from addin.workbook.sheets_xlsx import text_safe_workbook
+from addin.workbook.xml_part import XmlPart
+from addin.workbook.zip_rewrite import rewrite_zip
 from engine.read.columns import FIELDS
+
+CUSTOM_UI_PART = "customUI/customUI.xml"
 
 SHEETS = (
     spec.START,
@@ -494,15 +498,13 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
 def _unselect_start(package: bytes) -> bytes:
     """The template opens on Start (the first tab) with no tab marked selected, so a run that opens
     the workbook on Discrepancies never leaves two tabs selected (grouped) nor changes Start."""
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename.startswith("xl/worksheets/sheet"):
-                data = data.replace(b' tabSelected="1"', b"")
-            target.writestr(info, data)
-    return out.getvalue()
+
+    def unselected(part: str, data: bytes) -> bytes:
+        if part.startswith("xl/worksheets/sheet"):
+            return data.replace(b' tabSelected="1"', b"")
+        return data
+
+    return rewrite_zip(package, unselected)
 
 
 def build_template_bytes() -> bytes:
@@ -524,22 +526,16 @@ def build_template_bytes() -> bytes:
 
 def add_custom_ui(package: bytes, custom_ui: str) -> bytes:
     """Add ``customUI/customUI.xml`` and its root relationship (Office 2007 schema) to a package."""
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "_rels/.rels":
-                text = data.decode("utf-8")
-                rel = (
-                    f'<Relationship Id="rIdLeakageFinderUI" Type="{CUSTOM_UI_REL}" '
-                    'Target="customUI/customUI.xml"/>'
-                )
-                data = text.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
-            target.writestr(info, data)
-        info = zipfile.ZipInfo("customUI/customUI.xml", date_time=(1980, 1, 1, 0, 0, 0))
-        target.writestr(info, custom_ui.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+
+    def related(part: str, data: bytes) -> bytes:
+        if part != "_rels/.rels":
+            return data
+        rels = XmlPart.parse(data.decode("utf-8"))
+        link = {"Id": "rIdLeakageFinderUI", "Type": CUSTOM_UI_REL, "Target": CUSTOM_UI_PART}
+        ET.SubElement(rels.root, rels.tag("Relationship"), link)
+        return rels.text().encode("utf-8")
+
+    return rewrite_zip(package, related, added={CUSTOM_UI_PART: custom_ui.encode("utf-8")})
 
 
 def build_template(target: Path) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 from addin import layout as spec
 from addin.workbook.review_log import Entry
 from addin.workbook.sheet_rows import clip, fill_rows
+from addin.workbook.zip_rewrite import rewrite_zip
 from engine.result import Result
 
 FIXED_DATE = dt.datetime(2025, 1, 1)
@@ -433,20 +433,17 @@ _RANGE_END = re.compile(r'(<(?:table|autoFilter)\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+)
 
 def _stretch_tables(package: bytes, ends: dict[str, int]) -> bytes:
     """Each named table's range (and its filter's) extended down to its last row."""
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename.startswith("xl/tables/"):
-                xml = data.decode("utf-8")
-                name = _TABLE_NAME.search(xml)
-                if name and name.group(1) in ends:
-                    end = ends[name.group(1)]
-                    xml = _RANGE_END.sub(rf'\g<1>{end}"', xml)
-                data = xml.encode("utf-8")
-            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-    return out.getvalue()
+
+    def stretch(part: str, data: bytes) -> bytes:
+        if not part.startswith("xl/tables/"):
+            return data
+        xml = data.decode("utf-8")
+        name = _TABLE_NAME.search(xml)
+        if name and name.group(1) in ends:
+            xml = _RANGE_END.sub(rf'\g<1>{ends[name.group(1)]}"', xml)
+        return xml.encode("utf-8")
+
+    return rewrite_zip(package, stretch, compresslevel=1)
 
 
 def render_bytes(result: Result, **kwargs: Any) -> bytes:
@@ -459,16 +456,12 @@ def render_bytes(result: Result, **kwargs: Any) -> bytes:
     }
     if not parts:
         return rendered.package
-    source = zipfile.ZipFile(BytesIO(rendered.package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename in parts:
-                rows, template_row, heights = parts[info.filename]
-                xml = fill_rows(
-                    data.decode("utf-8"), rows, template_row=template_row, heights=heights
-                )
-                data = xml.encode("utf-8")
-            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-    return out.getvalue()
+
+    def filled(part: str, data: bytes) -> bytes:
+        if part not in parts:
+            return data
+        rows, template_row, heights = parts[part]
+        xml = fill_rows(data.decode("utf-8"), rows, template_row=template_row, heights=heights)
+        return xml.encode("utf-8")
+
+    return rewrite_zip(rendered.package, filled, compresslevel=1)
