@@ -16,7 +16,7 @@ from addin.workbook.review_log import LOG_COLUMNS, Entry, Review
 from addin.workbook.review_log import review as review_from_log
 from engine.money import currency_format, format_amount
 from engine.read.header import column_letter
-from engine.result import Discrepancy, Result
+from engine.result import Discrepancy, Kpis, PriceChange, Result, TermFinding, ThinMargin
 
 Kind = Literal["text", "wrap", "money", "quantity", "integer", "percent", "confidence", "minutes"]
 
@@ -579,11 +579,19 @@ def kpi_tiles(
     review: Review | None = None,
     at: dt.datetime | None = None,
 ) -> list[Tile]:
-    k = result.kpis
-    cur = _code(k.currency)
+    """The KPIs sheet's tiles, in reading order: leakage, the month's review, the bills' size."""
     state = _review_of(result, decisions, review)
+    cur = _code(result.kpis.currency)
+    return [
+        *_leakage_tiles(result.kpis, cur),
+        *_review_tiles(state, at, cur),
+        *_volume_tiles(result, state, cur),
+    ]
+
+
+def _leakage_tiles(k: Kpis, cur: str) -> list[Tile]:
+    """What leaks and what a client may claim back, per month."""
     on_target = k.leakage_ratio_percent <= k.leakage_target_percent
-    leakage_findings = sum(is_leakage(d.type) for d in result.discrepancies)
     return [
         Tile(
             "Monthly leakage",
@@ -626,6 +634,12 @@ def kpi_tiles(
                 else ""
             ),
         ),
+    ]
+
+
+def _review_tiles(state: Review, at: dt.datetime | None, cur: str) -> list[Tile]:
+    """The month's review: time taken, PSA lines corrected, money recovered."""
+    return [
         _time_tile(state, at),
         Tile(
             "Corrections",
@@ -640,6 +654,14 @@ def kpi_tiles(
             f"per month ({format_amount(state.recovered * 12, cur)} a year): leakage findings "
             "marked Fixed in PSA",
         ),
+    ]
+
+
+def _volume_tiles(result: Result, state: Review, cur: str) -> list[Tile]:
+    """The two bills' totals, the clients matched and the findings."""
+    k = result.kpis
+    leakage_findings = sum(is_leakage(d.type) for d in result.discrepancies)
+    return [
         Tile(
             "Vendor monthly total",
             k.vendor_monthly_total,
@@ -897,8 +919,27 @@ def kpi_layout(
         "History (Archive Month adds a row)",
     )
     chart_row = history_block.row + max(len(history_rows), 1) + 2
+    return KpiLayout(
+        title=f"Leakage Finder — {k.period or 'period not stated'} · amounts in {currency}",
+        subtitle=f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
+        tiles=placed,
+        by_type=type_block,
+        top_clients=top_block,
+        history=history_block,
+        charts=_charts(type_block, history_block, chart_row, currency, target),
+        currency=currency,
+        footer=f"Leakage Finder · KPIs · {k.period or 'period not stated'}",
+    )
+
+
+def _charts(
+    type_block: Block, history_block: Block, chart_row: int, currency: str, target: Decimal
+) -> tuple[Chart, ...]:
+    """The KPIs sheet's charts, two a row from ``chart_row``: leakage by type and the ratio by
+    month, then the months' work (recovered, minutes, corrections)."""
+    months = len(history_block.rows)
     money = money_format(currency).split(";")[0].replace(".00", "")
-    charts = (
+    return (
         Chart(
             "bar",
             "Monthly leakage by type",
@@ -916,7 +957,7 @@ def kpi_layout(
             history_block,
             0,
             (3, len(KPI_HISTORY_COLUMNS) - 1),
-            len(history_rows),
+            months,
             chart_row,
             3,
             '0.0"%"',
@@ -928,7 +969,7 @@ def kpi_layout(
             history_block,
             0,
             (HISTORY_RECOVERED,),
-            len(history_rows),
+            months,
             chart_row + CHART_ROWS + 1,
             1,
             money,
@@ -939,7 +980,7 @@ def kpi_layout(
             history_block,
             0,
             (HISTORY_MINUTES,),
-            len(history_rows),
+            months,
             chart_row + CHART_ROWS + 1,
             3,
             '0" min"',
@@ -950,22 +991,11 @@ def kpi_layout(
             history_block,
             0,
             (HISTORY_CORRECTIONS,),
-            len(history_rows),
+            months,
             chart_row + 2 * (CHART_ROWS + 1),
             1,
             "0",
         ),
-    )
-    return KpiLayout(
-        title=f"Leakage Finder — {k.period or 'period not stated'} · amounts in {currency}",
-        subtitle=f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
-        tiles=placed,
-        by_type=type_block,
-        top_clients=top_block,
-        history=history_block,
-        charts=charts,
-        currency=currency,
-        footer=f"Leakage Finder · KPIs · {k.period or 'period not stated'}",
     )
 
 
@@ -1019,64 +1049,66 @@ PAIR_COLUMNS: tuple[Column, ...] = (
 def price_rows(result: Result) -> list[list[object]]:
     """Price moves (product rows, then client rows), thin margins, then terms: one table to filter."""
     cur = _code(result.kpis.currency)
-    rows: list[list[object]] = []
-    for c in result.price_changes:
-        who = c.client or "(all clients)"
-        verb = "pass the rise on" if c.direction == "rose" else "check the price still fits"
-        rows.append(
-            [
-                PRICE_KINDS[c.direction],
-                who,
-                c.product,
-                _qty(c.vendor_qty),
-                None,
-                c.previous_cost,
-                c.cost,
-                c.psa_unit_price,
-                None,
-                c.monthly_effect,
-                c.previous_period,
-                f"Vendor cost {c.direction} {format_amount(abs(c.cost - c.previous_cost), cur)} a "
-                f"seat since {c.previous_period} while the PSA price stayed: {verb}.",
-            ]
-        )
-    for t in result.thin_margins:
-        rows.append(
-            [
-                PRICE_KINDS["thin"],
-                t.client,
-                t.product,
-                _qty(t.seats),
-                None,
-                None,
-                t.cost,
-                t.price,
-                t.margin_percent,
-                t.monthly_shortfall,
-                "",
-                f"Margin {t.margin_percent}% is under the {t.target_percent}% target: price "
-                f"{format_amount(t.price_at_target, cur)} a seat reaches it; a vendor rise of "
-                f"{format_amount(t.price - t.cost, cur)} makes it below cost.",
-            ]
-        )
-    for term in result.terms:
-        rows.append(
-            [
-                PRICE_KINDS[term.kind],
-                term.client,
-                term.product,
-                _qty(term.vendor_qty),
-                _qty(term.psa_qty),
-                None,
-                None,
-                None,
-                None,
-                term.monthly_surcharge if term.kind == "extended_terms" else None,
-                term.end_date,
-                term.action,
-            ]
-        )
-    return rows
+    return [
+        *(_price_move_row(c, cur) for c in result.price_changes),
+        *(_thin_margin_row(t, cur) for t in result.thin_margins),
+        *(_term_row(term) for term in result.terms),
+    ]
+
+
+def _price_move_row(c: PriceChange, cur: str) -> list[object]:
+    verb = "pass the rise on" if c.direction == "rose" else "check the price still fits"
+    return [
+        PRICE_KINDS[c.direction],
+        c.client or "(all clients)",
+        c.product,
+        _qty(c.vendor_qty),
+        None,
+        c.previous_cost,
+        c.cost,
+        c.psa_unit_price,
+        None,
+        c.monthly_effect,
+        c.previous_period,
+        f"Vendor cost {c.direction} {format_amount(abs(c.cost - c.previous_cost), cur)} a "
+        f"seat since {c.previous_period} while the PSA price stayed: {verb}.",
+    ]
+
+
+def _thin_margin_row(t: ThinMargin, cur: str) -> list[object]:
+    return [
+        PRICE_KINDS["thin"],
+        t.client,
+        t.product,
+        _qty(t.seats),
+        None,
+        None,
+        t.cost,
+        t.price,
+        t.margin_percent,
+        t.monthly_shortfall,
+        "",
+        f"Margin {t.margin_percent}% is under the {t.target_percent}% target: price "
+        f"{format_amount(t.price_at_target, cur)} a seat reaches it; a vendor rise of "
+        f"{format_amount(t.price - t.cost, cur)} makes it below cost.",
+    ]
+
+
+def _term_row(term: TermFinding) -> list[object]:
+    return [
+        PRICE_KINDS[term.kind],
+        term.client,
+        term.product,
+        _qty(term.vendor_qty),
+        _qty(term.psa_qty),
+        None,
+        None,
+        None,
+        None,
+        term.monthly_surcharge if term.kind == "extended_terms" else None,
+        term.end_date,
+        term.action,
+    ]
 
 
 def prices_table(result: Result) -> OutputTable:
