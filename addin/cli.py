@@ -15,9 +15,10 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from decimal import Decimal
 
     from engine.result import Result
@@ -48,6 +49,26 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_reconcile(commands)
+    _add_sample(commands)
+    _add_setup(commands)
+    build = commands.add_parser(
+        "build-template",
+        help="build workbook_template.xlsm from its text sources (the package already ships one)",
+    )
+    build.add_argument(
+        "--out",
+        metavar="FILE",
+        default="workbook_template.xlsm",
+        help="where to write (default: workbook_template.xlsm in the current folder)",
+    )
+    return parser
+
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_reconcile(commands: Commands) -> None:
     rec = commands.add_parser(
         "reconcile",
         help="reconcile a vendor export against a PSA export (files or a workbook)",
@@ -113,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
         "without it)",
     )
     rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _add_sample(commands: Commands) -> None:
     sample = commands.add_parser(
         "sample",
         help="write realistic sample exports with seeded leakage and reconcile them",
@@ -157,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _add_setup(commands: Commands) -> None:
     for name, summary in (
         (
             "setup-excel",
@@ -180,17 +207,6 @@ def build_parser() -> argparse.ArgumentParser:
         setup.add_argument(
             "--check", action="store_true", help="only check: install and change nothing"
         )
-    build = commands.add_parser(
-        "build-template",
-        help="build workbook_template.xlsm from its text sources (the package already ships one)",
-    )
-    build.add_argument(
-        "--out",
-        metavar="FILE",
-        default="workbook_template.xlsm",
-        help="where to write (default: workbook_template.xlsm in the current folder)",
-    )
-    return parser
 
 
 def _positive(text: str) -> int:
@@ -426,6 +442,15 @@ def _print_headline(result: Result, stream: TextIO) -> None:
             f"To check first:         {money(k.uncertain_leakage)} leakage, "
             f"{money(k.uncertain_exposure)} exposure (inferred matches: confirm before acting)",
         )
+    lines += _month_over_month_lines(result, money)
+    lines += [f"Warning: {warning}" for warning in result.warnings]
+    print("\n".join(lines), file=stream)
+
+
+def _month_over_month_lines(result: Result, money: Callable[[Decimal], str]) -> list[str]:
+    """The headline's lines about last month, margins and terms (none when there is nothing)."""
+    k = result.kpis
+    lines: list[str] = []
     if k.previous_period:
         new = k.monthly_leakage if k.new_leakage is None else k.new_leakage  # as the summary says
         lines.append(
@@ -448,9 +473,7 @@ def _print_headline(result: Result, stream: TextIO) -> None:
             f"on Extended Service Terms ({money(k.extended_terms_surcharge)} surcharge per month), "
             f"{sum(t.kind == 'renewal' for t in result.terms)} renewals due with seat gaps"
         )
-    for warning in result.warnings:
-        lines.append(f"Warning: {warning}")
-    print("\n".join(lines), file=stream)
+    return lines
 
 
 def _sample(args: argparse.Namespace) -> int:
