@@ -78,6 +78,13 @@ def _add_reconcile(commands: Commands) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_reconcile_inputs(rec)
+    _add_reconcile_outputs(rec)
+    rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _add_reconcile_inputs(rec: argparse.ArgumentParser) -> None:
+    """What to reconcile: the two exports (and their sheets), or a workbook."""
     rec.add_argument(
         "--vendor",
         metavar="FILE",
@@ -106,6 +113,10 @@ def _add_reconcile(commands: Commands) -> None:
         metavar="BOOK",
         help="a Leakage Finder workbook (.xlsm) with Vendor and PSA sheets",
     )
+
+
+def _add_reconcile_outputs(rec: argparse.ArgumentParser) -> None:
+    """What to write, and what the run compares with and reads its settings from."""
     rec.add_argument(
         "--out",
         metavar="FILE",
@@ -133,7 +144,6 @@ def _add_reconcile(commands: Commands) -> None:
         "moves are listed (with --workbook the latest archive beside the workbook is used "
         "without it)",
     )
-    rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
 
 def _add_sample(commands: Commands) -> None:

@@ -20,6 +20,7 @@ import tempfile
 import uuid
 import warnings
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
 
@@ -291,27 +292,39 @@ def _start(sheet: Worksheet, f: dict[str, Format]) -> None:
         f["plain"],
         100,
     )
-    row = 3
-    sheet.write_string(row, 1, "Each month", f["heading"])
-    for label, body in START_STEPS:
-        row += 1
-        sheet.write_string(row, 1, label, f["label"])
-        _wrapped(sheet, row, 2, body, f["wrap"], width)
+    row = _labelled(sheet, f, 3, "Each month", START_STEPS, width)
     row += 1
     _wrapped(sheet, row, 2, EXPORT_GUIDES[0], f["note"], width)
-    row += 2
-    sheet.write_string(row, 1, "Month over month", f["heading"])
-    for label, body in spec.MONTH_OVER_MONTH_HELP:
+    row = _labelled(sheet, f, row + 2, "Month over month", spec.MONTH_OVER_MONTH_HELP, width)
+    tips = [(button.label, button.supertip) for button in buttons()]
+    row = _labelled(sheet, f, row + 2, "The buttons", tips, width)
+    row = _setup_steps(sheet, f, row + 2, width)
+    sheet.set_portrait()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 1)
+    sheet.print_area(0, 0, row, 2)
+
+
+def _labelled(
+    sheet: Worksheet,
+    f: dict[str, Format],
+    row: int,
+    heading: str,
+    items: Iterable[tuple[str, str]],
+    width: float,
+) -> int:
+    """A heading at ``row``, then a row per (label, text): label in B, wrapped text in C. Returns
+    the last row written."""
+    sheet.write_string(row, 1, heading, f["heading"])
+    for label, body in items:
         row += 1
         sheet.write_string(row, 1, label, f["label"])
         _wrapped(sheet, row, 2, body, f["wrap"], width)
-    row += 2
-    sheet.write_string(row, 1, "The buttons", f["heading"])
-    for button in buttons():
-        row += 1
-        sheet.write_string(row, 1, button.label, f["label"])
-        _wrapped(sheet, row, 2, button.supertip, f["wrap"], width)
-    row += 2
+    return row
+
+
+def _setup_steps(sheet: Worksheet, f: dict[str, Format], row: int, width: float) -> int:
+    """Set-up (once): what to type in a terminal. Returns the last row written."""
     sheet.write_string(row, 1, "Set-up (once)", f["heading"])
     row += 1
     _wrapped(
@@ -337,10 +350,7 @@ def _start(sheet: Worksheet, f: dict[str, Format]) -> None:
         f["wrap"],
         width,
     )
-    sheet.set_portrait()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 1)
-    sheet.print_area(0, 0, row, 2)
+    return row
 
 
 def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
@@ -355,6 +365,19 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
         "this sheet by its labels, so you may insert rows. Examples are in grey and never read.",
         f["wrap"],
     )
+    row = _thresholds_section(sheet, f, widths[2])
+    row = _exclusions_section(sheet, f, row + 2)
+    row = _mapping_section(sheet, f, row + 12)
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, row + 20, len(widths) - 1)
+
+
+def _thresholds_section(sheet: Worksheet, f: dict[str, Format], help_width: float) -> int:
+    """Thresholds and month: each setting with its default, what it does and an example. Returns
+    the last row written."""
     row = 3
     sheet.write_string(row, 0, "Thresholds and month", f["heading"])
     row += 1
@@ -367,9 +390,14 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
         else:
             sheet.write_number(row, 1, float(default), f["input"])
         help_text, example = SETTING_HELP.get(key, ("", ""))
-        _wrapped(sheet, row, 2, help_text, f["wrap"], widths[2])
+        _wrapped(sheet, row, 2, help_text, f["wrap"], help_width)
         sheet.write_string(row, 3, example, f["example"])
-    row += 2
+    return row
+
+
+def _exclusions_section(sheet: Worksheet, f: dict[str, Format], row: int) -> int:
+    """PSA products that are services: a header, an example, ten input rows from ``row``. Returns
+    the header's row."""
     sheet.write_string(row, 0, EXCLUSIONS_TITLE, f["heading"])
     row += 1
     _merged(
@@ -386,7 +414,12 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
     sheet.write_string(row + 1, 1, "Managed Services – Per User", f["example"])
     for r in range(row + 1, row + 11):
         sheet.write_blank(r, 0, None, f["input"])
-    row += 12
+    return row
+
+
+def _mapping_section(sheet: Worksheet, f: dict[str, Format], row: int) -> int:
+    """Column mapping overrides from ``row``, with the Field dropdown's list beside the sections.
+    Returns the header's row (twenty input rows follow it)."""
     sheet.write_string(row, 0, MAPPING_TITLE, f["heading"])
     row += 1
     explanation = (
@@ -421,14 +454,11 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
     for r in range(row + 1, row + 21):
         for c in range(3):
             sheet.write_blank(r, c, None, f["input"])
-    sheet.freeze_panes(1, 0)
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
-    sheet.print_area(0, 0, row + 20, len(widths) - 1)
+    return row
 
 
-def _sheets(book: xlsxwriter.Workbook) -> None:
+def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
+    """The template's formats, by what they are for."""
     header = book.add_format(
         {
             "bold": True,
@@ -452,6 +482,12 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
         "example": book.add_format({"italic": True, "font_color": "#808080"}),
         "small": book.add_format({"font_size": 9, "font_color": "#595959"}),
     }
+    return f
+
+
+def _sheets(book: xlsxwriter.Workbook) -> None:
+    f = _formats(book)
+    header = f["header"]
     hint = book.add_format({"italic": True, "font_color": "#7F6000", "bg_color": "#FFF2CC"})
     text = book.add_format({"num_format": "@"})
     sheets = {name: book.add_worksheet(name) for name in SHEETS}
