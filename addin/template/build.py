@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.format import Format
@@ -130,8 +131,33 @@ def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) -> bytes:
+def _document_module(workdir: Path, name: str) -> Any:
+    """The VBA document module behind a sheet (or ThisWorkbook, with its event code)."""
     from ms_ovba.Models.Entities.doc_module import DocModule
+
+    cls = workdir / f"{name}.cls"
+    cls.write_text(
+        "VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  'True\r\nEND\r\n"
+        f'Attribute VB_Name = "{name}"\r\nAttribute VB_GlobalNameSpace = False\r\n'
+        "Attribute VB_Creatable = False\r\nAttribute VB_PredeclaredId = True\r\n"
+        "Attribute VB_Exposed = True\r\n" + (THIS_WORKBOOK_CODE if name == "ThisWorkbook" else ""),
+        encoding="cp1252",
+        newline="",
+    )
+    module = DocModule(name)
+    module.add_file(str(cls))
+    module.add_guid(
+        uuid.UUID(
+            "0002081900000000C000000000000046"
+            if name == "ThisWorkbook"
+            else "0002082000000000C000000000000046"
+        )
+    )
+    module.normalize_file()
+    return module
+
+
+def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) -> bytes:
     from ms_ovba.Models.Entities.reference import Reference
     from ms_ovba.Models.Entities.reference_registered import ReferenceRegistered
     from ms_ovba.Models.Entities.std_module import StdModule
@@ -142,27 +168,7 @@ def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) ->
     project = VbaProject()
     project.project_id = PROJECT_ID
     for name in code_names:
-        cls = workdir / f"{name}.cls"
-        cls.write_text(
-            "VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  'True\r\nEND\r\n"
-            f'Attribute VB_Name = "{name}"\r\nAttribute VB_GlobalNameSpace = False\r\n'
-            "Attribute VB_Creatable = False\r\nAttribute VB_PredeclaredId = True\r\n"
-            "Attribute VB_Exposed = True\r\n"
-            + (THIS_WORKBOOK_CODE if name == "ThisWorkbook" else ""),
-            encoding="cp1252",
-            newline="",
-        )
-        module = DocModule(name)
-        module.add_file(str(cls))
-        module.add_guid(
-            uuid.UUID(
-                "0002081900000000C000000000000046"
-                if name == "ThisWorkbook"
-                else "0002082000000000C000000000000046"
-            )
-        )
-        module.normalize_file()
-        project.add_module(module)
+        project.add_module(_document_module(workdir, name))
     bas = workdir / "LeakageFinder.bas"
     bas.write_text(
         bas_source.replace("\r\n", "\n").replace("\n", "\r\n"), encoding="cp1252", newline=""
