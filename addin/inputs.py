@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from addin import layout as spec
 from addin.workbook import decisions as store
+from addin.workbook.package import Appended
 from addin.workbook.review_log import Entry, read_log, record_run
-from addin.workbook.settings_sheet import read_settings
+from addin.workbook.settings_sheet import alias_rows_at, read_settings
 from engine.errors import EmptyInputError, InputError
 from engine.read.files import RawTable
 from engine.result import Result
@@ -167,3 +168,19 @@ def logged_run(inputs: WorkbookInputs, result: Result, at: dt.datetime) -> list[
     """The Activity Log with this run recorded (new imports, Status changes, the run itself)."""
     pasted = {spec.VENDOR: inputs.vendor.cells, spec.PSA: inputs.psa.cells}
     return record_run(inputs.log, result, inputs.decisions, pasted, at)
+
+
+def learned_alias_rows(inputs: WorkbookInputs, result: Result) -> dict[str, Appended]:
+    """Where this run's confirmed matches go in the user's two alias sheets, under what the user
+    has there (only the sheets that get rows)."""
+    learned = {
+        spec.CLIENT_ALIASES: (
+            inputs.client_alias_grid,
+            spec.learned_aliases(result, inputs.settings.client_aliases),
+        ),
+        spec.PRODUCT_ALIASES: (
+            inputs.product_alias_grid,
+            spec.learned_product_aliases(result, inputs.settings.product_aliases),
+        ),
+    }
+    return {sheet: alias_rows_at(grid, rows) for sheet, (grid, rows) in learned.items() if rows}

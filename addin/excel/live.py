@@ -26,13 +26,13 @@ from addin.inputs import (
     INPUT_SHEET_NAMES,
     WorkbookInputs,
     inputs_from_grids,
+    learned_alias_rows,
     logged_run,
     more_vendor_sheets,
 )
 from addin.workbook import decisions as store
 from addin.workbook.month_archive import with_previous
 from addin.workbook.review_log import Entry, log_import, now, read_log
-from addin.workbook.settings_sheet import alias_rows_at
 from addin.workbook.sheet_rows import clip
 from engine.errors import LeakageFinderError
 from engine.export import FORMULA_START
@@ -370,25 +370,8 @@ def reconcile() -> None:
             at=at,
             discrepancies=applied.discrepancies,
         )
-        learned_aliases = (
-            (
-                spec.CLIENT_ALIASES,
-                inputs.client_alias_grid,
-                spec.learned_aliases(result, inputs.settings.client_aliases),
-            ),
-            (
-                spec.PRODUCT_ALIASES,
-                inputs.product_alias_grid,
-                spec.learned_product_aliases(result, inputs.settings.product_aliases),
-            ),
-        )
-        for (
-            sheet_name,
-            grid,
-            learned,
-        ) in learned_aliases:  # appended in place, for the user to check
-            if learned and sheet_name in sheet_names(book):
-                where = alias_rows_at(grid, learned)
+        for sheet_name, where in learned_alias_rows(inputs, result).items():
+            if sheet_name in sheet_names(book):  # appended in place, for the user to check
                 book.sheets[sheet_name].range(
                     f"{column_letter(where.first_col)}{where.first_row}"
                 ).value = [[excel_value(v) for v in row] for row in where.rows]

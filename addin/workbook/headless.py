@@ -26,6 +26,7 @@ from addin.inputs import (
     WorkbookInputs,
     input_table,
     inputs_of,
+    learned_alias_rows,
     logged_run,
     more_vendor_sheets,
     more_vendor_tables,
@@ -37,7 +38,6 @@ from addin.workbook.archive import archive_month as archive
 from addin.workbook.month_archive import with_previous
 from addin.workbook.package import replace_sheets
 from addin.workbook.review_log import now
-from addin.workbook.settings_sheet import alias_rows_at
 from addin.workbook.sheets_xlsx import render
 from engine.errors import LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
@@ -204,7 +204,6 @@ def _reconcile_workbook(
     result = with_previous(result, source, previous, say)
     say("Writing the output sheets")
     applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
-    learned = spec.learned_aliases(result, inputs.settings.client_aliases)
     inputs = replace(inputs, decisions=applied.decisions)  # the log reads what the user decided
     sheets = (store.STORE, *spec.OUTPUT_SHEETS, *spec.WORKBOOK_MONTH_SHEETS, spec.ACTIVITY_LOG)
     at = clock()
@@ -223,13 +222,7 @@ def _reconcile_workbook(
         name=source.name,
         active=spec.DISCREPANCIES,
         hidden={store.STORE},
-        appended={
-            spec.CLIENT_ALIASES: alias_rows_at(inputs.client_alias_grid, learned),
-            spec.PRODUCT_ALIASES: alias_rows_at(
-                inputs.product_alias_grid,
-                spec.learned_product_aliases(result, inputs.settings.product_aliases),
-            ),
-        },
+        appended=learned_alias_rows(inputs, result),
     )
     _write(target, updated)
     keep(prepared, inputs, rendered, updated, original)  # the CLI ends without freeing them
