@@ -68,6 +68,15 @@ def test_a_part_round_trips_with_every_declaration_and_prefix() -> None:
     assert ET.canonicalize(written) == ET.canonicalize(text)  # the same document, to the letter
 
 
+def test_a_byte_order_mark_and_comments_before_the_root_are_kept() -> None:
+    text = (
+        '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!-- saved by a tool -->\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/></Types>'
+    )
+    assert XmlPart.parse(text).text() == text
+
+
 def test_our_own_parts_round_trip_byte_for_byte(template_bytes: bytes) -> None:
     """The template's parts, as xlsxwriter wrote them, are written back unchanged."""
     archive = zipfile.ZipFile(io.BytesIO(template_bytes))

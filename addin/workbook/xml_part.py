@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-_PROLOG = re.compile(r"\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*", re.DOTALL)
+#: What may stand before the root: a byte-order mark, the XML declaration, comments.
+_PROLOG = re.compile(r"\ufeff?\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*", re.DOTALL)
 ParseError = ET.ParseError
 
 
