@@ -29,14 +29,15 @@ HINT_PREFIX = "paste the "
 
 @dataclass(frozen=True)
 class WorkbookInputs:
+    """Everything a run reads from the workbook: the pasted bills, Settings (aliases included),
+    the decisions shown on Discrepancies, History, the Activity Log and the sheets a run writes
+    back into as the user left them."""
+
     vendor: RawTable
     psa: RawTable
     settings: Settings
     decisions: spec.Decisions
     history: Grid
-    client_alias_rows: (
-        Grid  # the Client Aliases sheet's rows under its header, as the user has them
-    )
     more_vendors: tuple[RawTable, ...] = ()  # bills pasted into "Vendor 2", "Vendor - Pax8"…
     log: list[Entry] = field(default_factory=list)  # the Activity Log (time to reconcile)
     client_alias_grid: Grid = ()  # the whole Client Aliases sheet, from A1
@@ -151,11 +152,6 @@ def inputs_of(
         settings=settings if settings is not None else workbook_settings(grids),
         decisions=store.shown(grids.get(spec.DISCREPANCIES)),
         history=read_history(grids.get(spec.HISTORY)),
-        client_alias_rows=[
-            list(r)
-            for r in grids.get(spec.CLIENT_ALIASES, [])[1:]
-            if any(v not in (None, "") for v in r)
-        ],
         log=read_log(grids.get(spec.ACTIVITY_LOG)),
         client_alias_grid=grids.get(spec.CLIENT_ALIASES, []),
         product_alias_grid=grids.get(spec.PRODUCT_ALIASES, []),
