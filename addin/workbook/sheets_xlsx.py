@@ -43,13 +43,10 @@ class _Formats:
         self.currency = currency
         self.book = book
         self.cache: dict[tuple[Any, ...], Format] = {}
-        self.pending: dict[
-            str, tuple[Sequence[Sequence[object]], int]
-        ] = {}  # sheet → (rows, template row)
-        self.table_ends: dict[str, int] = {}
-        self.heights: dict[
-            str, list[float | None]
-        ] = {}  # sheet → heights of the pending rows  # table name → its last sheet row (1-based)
+        #: sheet → (the rows still to write, the template row they follow)
+        self.pending: dict[str, tuple[Sequence[Sequence[object]], int]] = {}
+        self.table_ends: dict[str, int] = {}  # table name → its last sheet row (1-based)
+        self.heights: dict[str, list[float | None]] = {}  # sheet → heights of the pending rows
         self.header = book.add_format(
             {
                 "bold": True,
