@@ -15,9 +15,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
 
-EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from decimal import Decimal
+
+    from engine.result import Result
+    from engine.settings import Settings
+
+EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3  # 1 is Python's own for an uncaught exception: a bug
 
 EPILOG = """exit codes:
   0  reconciled (with or without leakage)
@@ -42,6 +49,26 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_reconcile(commands)
+    _add_sample(commands)
+    _add_setup(commands)
+    build = commands.add_parser(
+        "build-template",
+        help="build workbook_template.xlsm from its text sources (the package already ships one)",
+    )
+    build.add_argument(
+        "--out",
+        metavar="FILE",
+        default="workbook_template.xlsm",
+        help="where to write (default: workbook_template.xlsm in the current folder)",
+    )
+    return parser
+
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_reconcile(commands: Commands) -> None:
     rec = commands.add_parser(
         "reconcile",
         help="reconcile a vendor export against a PSA export (files or a workbook)",
@@ -51,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_reconcile_inputs(rec)
+    _add_reconcile_outputs(rec)
+    rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _add_reconcile_inputs(rec: argparse.ArgumentParser) -> None:
+    """What to reconcile: the two exports (and their sheets), or a workbook."""
     rec.add_argument(
         "--vendor",
         metavar="FILE",
@@ -79,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BOOK",
         help="a Leakage Finder workbook (.xlsm) with Vendor and PSA sheets",
     )
+
+
+def _add_reconcile_outputs(rec: argparse.ArgumentParser) -> None:
+    """What to write, and what the run compares with and reads its settings from."""
     rec.add_argument(
         "--out",
         metavar="FILE",
@@ -106,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
         "moves are listed (with --workbook the latest archive beside the workbook is used "
         "without it)",
     )
-    rec.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _add_sample(commands: Commands) -> None:
     sample = commands.add_parser(
         "sample",
         help="write realistic sample exports with seeded leakage and reconcile them",
@@ -151,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     sample.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _add_setup(commands: Commands) -> None:
     for name, summary in (
         (
             "setup-excel",
@@ -174,17 +217,6 @@ def build_parser() -> argparse.ArgumentParser:
         setup.add_argument(
             "--check", action="store_true", help="only check: install and change nothing"
         )
-    build = commands.add_parser(
-        "build-template",
-        help="build workbook_template.xlsm from its text sources (the package already ships one)",
-    )
-    build.add_argument(
-        "--out",
-        metavar="FILE",
-        default="workbook_template.xlsm",
-        help="where to write (default: workbook_template.xlsm in the current folder)",
-    )
-    return parser
 
 
 def _positive(text: str) -> int:
@@ -308,7 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> Settings:
     from dataclasses import replace
 
     from engine.settings import Settings, load_settings_file
@@ -358,20 +390,14 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     return EXIT_OK
 
 
-def _compared(result, previous: str | None, progress: _Progress):  # type: ignore[no-untyped-def]
+def _compared(result: Result, previous: str | None, progress: _Progress) -> Result:
     """The result against last month's archive (every finding new without one)."""
-    from addin.workbook.month_archive import check_order, read_previous
-    from engine.history.month_over_month import compare_months
+    from addin.workbook.month_archive import with_previous
 
-    if not previous:
-        return compare_months(result, None)
-    progress(f"Comparing with {Path(previous).name}")
-    last = read_previous(previous)
-    check_order(last, result.kpis.period, Path(previous).name)
-    return compare_months(result, last)
+    return with_previous(result, None, Path(previous) if previous else None, progress)
 
 
-def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -> None:  # type: ignore[no-untyped-def]
+def _write_side_outputs(result: Result, args: argparse.Namespace, progress: _Progress) -> None:
     from engine.export import write_discrepancies_csv, write_prices_csv, write_summary_json
 
     if args.csv:
@@ -385,12 +411,12 @@ def _write_side_outputs(result, args: argparse.Namespace, progress: _Progress) -
         write_prices_csv(result, args.prices_csv)
 
 
-def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
+def _print_headline(result: Result, stream: TextIO) -> None:
     from addin.layout import format_amount
 
     k = result.kpis
 
-    def money(value):  # type: ignore[no-untyped-def]
+    def money(value: Decimal) -> str:
         return format_amount(value, k.currency)  # in the bill's currency
 
     file_note = (
@@ -426,9 +452,19 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
             f"To check first:         {money(k.uncertain_leakage)} leakage, "
             f"{money(k.uncertain_exposure)} exposure (inferred matches: confirm before acting)",
         )
+    lines += _month_over_month_lines(result, money)
+    lines += [f"Warning: {warning}" for warning in result.warnings]
+    print("\n".join(lines), file=stream)
+
+
+def _month_over_month_lines(result: Result, money: Callable[[Decimal], str]) -> list[str]:
+    """The headline's lines about last month, margins and terms (none when there is nothing)."""
+    k = result.kpis
+    lines: list[str] = []
     if k.previous_period:
+        new = k.monthly_leakage if k.new_leakage is None else k.new_leakage  # as the summary says
         lines.append(
-            f"{'Since ' + k.previous_period + ':':<24}new leakage {money(k.new_leakage)}, carried over "
+            f"{'Since ' + k.previous_period + ':':<24}new leakage {money(new)}, carried over "
             f"{money(k.carried_leakage)}; {k.reopened_findings} reopened, {k.fixed_last_month} "
             "fixes held"
         )
@@ -447,9 +483,7 @@ def _print_headline(result, stream: TextIO) -> None:  # type: ignore[no-untyped-
             f"on Extended Service Terms ({money(k.extended_terms_surcharge)} surcharge per month), "
             f"{sum(t.kind == 'renewal' for t in result.terms)} renewals due with seat gaps"
         )
-    for warning in result.warnings:
-        lines.append(f"Warning: {warning}")
-    print("\n".join(lines), file=stream)
+    return lines
 
 
 def _sample(args: argparse.Namespace) -> int:

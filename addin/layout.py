@@ -7,15 +7,16 @@ xlwings) both render from :func:`output_tables`, so the two cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from addin.workbook.review_log import Review
+from addin.workbook.review_log import LOG_COLUMNS, Entry, Review
+from addin.workbook.review_log import review as review_from_log
 from engine.money import currency_format, format_amount
 from engine.read.header import column_letter
-from engine.result import Discrepancy, Result, format_quantity
+from engine.result import Discrepancy, Kpis, PriceChange, Result, TermFinding, ThinMargin
 
 Kind = Literal["text", "wrap", "money", "quantity", "integer", "percent", "confidence", "minutes"]
 
@@ -34,7 +35,8 @@ PRICES, PAIRS, FIXED = "Prices", "Pairs", "Fixed"
 MONTH_SHEETS = (PRICES, PAIRS, FIXED)
 #: The workbook itself shows Prices; Pairs and Fixed are what an archive keeps for next month.
 WORKBOOK_MONTH_SHEETS = (PRICES,)
-INPUT_SHEETS = (VENDOR, PSA)
+#: A standalone workbook (the --out report, the month's archive): every sheet next month reads.
+REPORT_SHEETS = (*OUTPUT_SHEETS, *MONTH_SHEETS)
 
 STATUSES = ("Open", "Fixed in PSA", "Accepted", "Ignore")
 #: A correction is a PSA line fixed; any status but Open means the finding has been reviewed.
@@ -81,8 +83,6 @@ CHECK_FIRST = "Check first"
 CHECK_FIRST_FILL = "#FFC000"
 LEAKAGE, EXPOSURE = "Leakage", "Exposure"
 LEAKAGE_FONT, EXPOSURE_FONT = "#9C0006", "#1F4E79"
-#: Kept for the live path's older callers: colour by type is replaced by colour by severity.
-TYPE_FILLS = SEVERITY_FILLS
 TYPE_NAMES: dict[str, str] = {
     "unbilled": "Unbilled",
     "under_billed": "Under-billed",
@@ -138,6 +138,12 @@ class OutputTable:
 
     def column(self, header: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.header == header)
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The conditional formats over the rows (Discrepancies' colours; none elsewhere), for the
+        columns as they are now (a column of the user's included)."""
+        return discrepancy_rules(self) if self.row_types else []
 
     @property
     def visible_columns(self) -> int:
@@ -240,8 +246,8 @@ def row_heights(columns: tuple[Column, ...], rows: list[list[object]]) -> list[f
         per_line = int(max(column.width - 2, 4))
         for r, row in enumerate(rows):
             value = row[index]
-            if value.__class__ is str and len(value) > per_line:  # type: ignore[attr-defined]
-                needed = -(-len(value) // per_line)  # type: ignore[arg-type]
+            if type(value) is str and len(value) > per_line:
+                needed = -(-len(value) // per_line)
                 if needed > lines[r]:
                     lines[r] = needed
     return [n * LINE_HEIGHT + 1 if n > 1 else None for n in lines]
@@ -257,7 +263,8 @@ def _qty(value: Decimal | None) -> object:
     return int(value) if value == value.to_integral_value() else value
 
 
-Decisions = Mapping[str, tuple[str, str]]  # discrepancy id → (Status, Note)
+# discrepancy id → (Status, Note) as the user left them (typed cells keep their type)
+Decisions = Mapping[str, tuple[object, object]]
 
 
 @dataclass(frozen=True)
@@ -572,11 +579,19 @@ def kpi_tiles(
     review: Review | None = None,
     at: dt.datetime | None = None,
 ) -> list[Tile]:
-    k = result.kpis
-    cur = _code(k.currency)
+    """The KPIs sheet's tiles, in reading order: leakage, the month's review, the bills' size."""
     state = _review_of(result, decisions, review)
+    cur = _code(result.kpis.currency)
+    return [
+        *_leakage_tiles(result.kpis, cur),
+        *_review_tiles(state, at, cur),
+        *_volume_tiles(result, state, cur),
+    ]
+
+
+def _leakage_tiles(k: Kpis, cur: str) -> list[Tile]:
+    """What leaks and what a client may claim back, per month."""
     on_target = k.leakage_ratio_percent <= k.leakage_target_percent
-    leakage_findings = sum(is_leakage(d.type) for d in result.discrepancies)
     return [
         Tile(
             "Monthly leakage",
@@ -619,6 +634,12 @@ def kpi_tiles(
                 else ""
             ),
         ),
+    ]
+
+
+def _review_tiles(state: Review, at: dt.datetime | None, cur: str) -> list[Tile]:
+    """The month's review: time taken, PSA lines corrected, money recovered."""
+    return [
         _time_tile(state, at),
         Tile(
             "Corrections",
@@ -633,6 +654,14 @@ def kpi_tiles(
             f"per month ({format_amount(state.recovered * 12, cur)} a year): leakage findings "
             "marked Fixed in PSA",
         ),
+    ]
+
+
+def _volume_tiles(result: Result, state: Review, cur: str) -> list[Tile]:
+    """The two bills' totals, the clients matched and the findings."""
+    k = result.kpis
+    leakage_findings = sum(is_leakage(d.type) for d in result.discrepancies)
+    return [
         Tile(
             "Vendor monthly total",
             k.vendor_monthly_total,
@@ -693,13 +722,6 @@ def top_clients(result: Result, limit: int = 10) -> list[list[object]]:
             totals[name] = totals.get(name, Decimal(0)) + d.monthly_impact
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [[name, amount, amount * 12] for name, amount in ranked]
-
-
-ALIAS_COLUMNS: tuple[Column, ...] = (
-    Column("Vendor spelling", "text", 40),
-    Column("PSA spelling", "text", 40),
-    Column("Added by", "text", 44),
-)
 
 
 #: How the matcher pairs a PSA description with a vendor product by inference, not by name alone.
@@ -787,17 +809,6 @@ def history_row(
         k.monthly_leakage if k.new_leakage is None else k.new_leakage,
         k.carried_leakage,
     ]
-
-
-def as_text(value: object) -> str:
-    """How a cell value reads in a plain-text dump (golden files, tests)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, float):
-        return repr(value)
-    return str(value) if not isinstance(value, Decimal) else format_quantity(value)
 
 
 # --- the KPIs sheet layout (both writers place things where this says) ----------------------------
@@ -908,8 +919,27 @@ def kpi_layout(
         "History (Archive Month adds a row)",
     )
     chart_row = history_block.row + max(len(history_rows), 1) + 2
+    return KpiLayout(
+        title=f"Leakage Finder — {k.period or 'period not stated'} · amounts in {currency}",
+        subtitle=f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
+        tiles=placed,
+        by_type=type_block,
+        top_clients=top_block,
+        history=history_block,
+        charts=_charts(type_block, history_block, chart_row, currency, target),
+        currency=currency,
+        footer=f"Leakage Finder · KPIs · {k.period or 'period not stated'}",
+    )
+
+
+def _charts(
+    type_block: Block, history_block: Block, chart_row: int, currency: str, target: Decimal
+) -> tuple[Chart, ...]:
+    """The KPIs sheet's charts, two a row from ``chart_row``: leakage by type and the ratio by
+    month, then the months' work (recovered, minutes, corrections)."""
+    months = len(history_block.rows)
     money = money_format(currency).split(";")[0].replace(".00", "")
-    charts = (
+    return (
         Chart(
             "bar",
             "Monthly leakage by type",
@@ -927,7 +957,7 @@ def kpi_layout(
             history_block,
             0,
             (3, len(KPI_HISTORY_COLUMNS) - 1),
-            len(history_rows),
+            months,
             chart_row,
             3,
             '0.0"%"',
@@ -939,7 +969,7 @@ def kpi_layout(
             history_block,
             0,
             (HISTORY_RECOVERED,),
-            len(history_rows),
+            months,
             chart_row + CHART_ROWS + 1,
             1,
             money,
@@ -950,7 +980,7 @@ def kpi_layout(
             history_block,
             0,
             (HISTORY_MINUTES,),
-            len(history_rows),
+            months,
             chart_row + CHART_ROWS + 1,
             3,
             '0" min"',
@@ -961,27 +991,16 @@ def kpi_layout(
             history_block,
             0,
             (HISTORY_CORRECTIONS,),
-            len(history_rows),
+            months,
             chart_row + 2 * (CHART_ROWS + 1),
             1,
             "0",
         ),
     )
-    return KpiLayout(
-        title=f"Leakage Finder — {k.period or 'period not stated'} · amounts in {currency}",
-        subtitle=f"Vendor: {result.sources.get('vendor', '')}   PSA: {result.sources.get('psa', '')}",
-        tiles=placed,
-        by_type=type_block,
-        top_clients=top_block,
-        history=history_block,
-        charts=charts,
-        currency=currency,
-        footer=f"Leakage Finder · KPIs · {k.period or 'period not stated'}",
-    )
 
 
 def history_with_current(
-    archived: list[list[object]],
+    archived: Sequence[Sequence[object]],
     result: Result,
     decisions: Decisions | None = None,
     review: Review | None = None,
@@ -1030,64 +1049,66 @@ PAIR_COLUMNS: tuple[Column, ...] = (
 def price_rows(result: Result) -> list[list[object]]:
     """Price moves (product rows, then client rows), thin margins, then terms: one table to filter."""
     cur = _code(result.kpis.currency)
-    rows: list[list[object]] = []
-    for c in result.price_changes:
-        who = c.client or "(all clients)"
-        verb = "pass the rise on" if c.direction == "rose" else "check the price still fits"
-        rows.append(
-            [
-                PRICE_KINDS[c.direction],
-                who,
-                c.product,
-                _qty(c.vendor_qty),
-                None,
-                c.previous_cost,
-                c.cost,
-                c.psa_unit_price,
-                None,
-                c.monthly_effect,
-                c.previous_period,
-                f"Vendor cost {c.direction} {format_amount(abs(c.cost - c.previous_cost), cur)} a "
-                f"seat since {c.previous_period} while the PSA price stayed: {verb}.",
-            ]
-        )
-    for t in result.thin_margins:
-        rows.append(
-            [
-                PRICE_KINDS["thin"],
-                t.client,
-                t.product,
-                _qty(t.seats),
-                None,
-                None,
-                t.cost,
-                t.price,
-                t.margin_percent,
-                t.monthly_shortfall,
-                "",
-                f"Margin {t.margin_percent}% is under the {t.target_percent}% target: price "
-                f"{format_amount(t.price_at_target, cur)} a seat reaches it; a vendor rise of "
-                f"{format_amount(t.price - t.cost, cur)} makes it below cost.",
-            ]
-        )
-    for term in result.terms:
-        rows.append(
-            [
-                PRICE_KINDS[term.kind],
-                term.client,
-                term.product,
-                _qty(term.vendor_qty),
-                _qty(term.psa_qty),
-                None,
-                None,
-                None,
-                None,
-                term.monthly_surcharge if term.kind == "extended_terms" else None,
-                term.end_date,
-                term.action,
-            ]
-        )
-    return rows
+    return [
+        *(_price_move_row(c, cur) for c in result.price_changes),
+        *(_thin_margin_row(t, cur) for t in result.thin_margins),
+        *(_term_row(term) for term in result.terms),
+    ]
+
+
+def _price_move_row(c: PriceChange, cur: str) -> list[object]:
+    verb = "pass the rise on" if c.direction == "rose" else "check the price still fits"
+    return [
+        PRICE_KINDS[c.direction],
+        c.client or "(all clients)",
+        c.product,
+        _qty(c.vendor_qty),
+        None,
+        c.previous_cost,
+        c.cost,
+        c.psa_unit_price,
+        None,
+        c.monthly_effect,
+        c.previous_period,
+        f"Vendor cost {c.direction} {format_amount(abs(c.cost - c.previous_cost), cur)} a "
+        f"seat since {c.previous_period} while the PSA price stayed: {verb}.",
+    ]
+
+
+def _thin_margin_row(t: ThinMargin, cur: str) -> list[object]:
+    return [
+        PRICE_KINDS["thin"],
+        t.client,
+        t.product,
+        _qty(t.seats),
+        None,
+        None,
+        t.cost,
+        t.price,
+        t.margin_percent,
+        t.monthly_shortfall,
+        "",
+        f"Margin {t.margin_percent}% is under the {t.target_percent}% target: price "
+        f"{format_amount(t.price_at_target, cur)} a seat reaches it; a vendor rise of "
+        f"{format_amount(t.price - t.cost, cur)} makes it below cost.",
+    ]
+
+
+def _term_row(term: TermFinding) -> list[object]:
+    return [
+        PRICE_KINDS[term.kind],
+        term.client,
+        term.product,
+        _qty(term.vendor_qty),
+        _qty(term.psa_qty),
+        None,
+        None,
+        None,
+        None,
+        term.monthly_surcharge if term.kind == "extended_terms" else None,
+        term.end_date,
+        term.action,
+    ]
 
 
 def prices_table(result: Result) -> OutputTable:
@@ -1170,3 +1191,81 @@ def fixed_table(result: Result) -> OutputTable:
         currency=_code(result.kpis.currency),
         footer=f"Leakage Finder · Fixed findings · {result.kpis.period or 'period not stated'}",
     )
+
+
+# --- every output sheet, in one list (each writer renders what this returns) --------------------
+
+
+@dataclass(frozen=True)
+class GridSheet:
+    """A plain sheet under a styled header row: History, the hidden Activity Log."""
+
+    sheet: str
+    columns: tuple[Column, ...]
+    rows: list[list[object]]
+    hidden: bool = False  # hidden sheets keep no frozen header either
+
+
+#: The Activity Log's columns: LOG_COLUMNS with their widths; the impact is money.
+ACTIVITY_LOG_COLUMNS: tuple[Column, ...] = tuple(
+    Column(header, "money" if header == "Monthly impact" else "text", width)
+    for header, width in zip(LOG_COLUMNS, (20, 8, 9, 20, 13, 14, 12, 40), strict=True)
+)
+
+
+def activity_log_sheet(entries: Sequence[Entry]) -> GridSheet:
+    """The hidden Activity Log: when the month's data came in, each run, each Status change."""
+    return GridSheet(
+        ACTIVITY_LOG, ACTIVITY_LOG_COLUMNS, [entry.row() for entry in entries], hidden=True
+    )
+
+
+Output = OutputTable | KpiLayout | GridSheet
+_TABLES: dict[str, Callable[[Result], OutputTable]] = {
+    MATCHES: match_table,
+    EXCLUDED: excluded_table,
+    PRICES: prices_table,
+    PAIRS: pairs_table,
+    FIXED: fixed_table,
+}
+
+
+def output_tables(
+    result: Result,
+    sheets: Sequence[str] = OUTPUT_SHEETS,
+    *,
+    decisions: Decisions | None = None,
+    history: Sequence[Sequence[object]] | None = None,
+    log: Sequence[Entry] | None = None,
+    at: dt.datetime | None = None,
+    given: Mapping[str, OutputTable] | None = None,
+) -> list[tuple[str, Output]]:
+    """The named output sheets, in order, each with what a writer renders: a table (its columns,
+    rows and formats), the KPIs layout, or a plain grid (History, the Activity Log).
+
+    ``given`` supplies a table ready-made (Discrepancies with the user's own columns, the Decisions
+    store). ``log`` is the Activity Log after this run: the KPIs' time to reconcile, corrections and
+    recovered amount come from it. ``history`` is the archived months (this one is added on KPIs)."""
+    decisions = decisions or {}
+    state = review_from_log(log, result) if log is not None else None
+    archived = [list(row) for row in history or []]
+    out: list[tuple[str, Output]] = []
+    for name in sheets:
+        output: Output
+        if given and name in given:
+            output = given[name]
+        elif name == DISCREPANCIES:
+            output = discrepancy_table(result, decisions)
+        elif name == KPIS:
+            current = history_with_current(archived, result, decisions, state)
+            output = kpi_layout(result, decisions, current, state, at)
+        elif name == HISTORY:
+            output = GridSheet(HISTORY, HISTORY_COLUMNS, archived)
+        elif name == ACTIVITY_LOG:
+            output = activity_log_sheet(log or [])
+        elif name in _TABLES:
+            output = _TABLES[name](result)
+        else:
+            raise ValueError(f"{name!r} is not an output sheet")
+        out.append((name, output))
+    return out

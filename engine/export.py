@@ -23,12 +23,14 @@ from typing import IO, Any
 from engine.errors import OutputError
 from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, NUMERIC_COLUMNS, Result
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The characters that make Excel (or a CSV reader) take text as a formula: = + - @, tab and CR
+#: (OWASP CSV injection). The one list: the live path's Excel writes use it too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
     """OWASP CSV-injection defence: ``=1+1`` → ``'=1+1``; other text unchanged."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def check_writable(path: str | Path) -> None:

@@ -86,12 +86,6 @@ def parse_money(value: object) -> Decimal | None:
     return -amount if negative else amount
 
 
-def cents_from_text(value: object) -> Decimal | None:
-    """Parse a Syncro-style cents column (``1250`` → ``12.50``)."""
-    amount = parse_money(value)
-    return None if amount is None else amount / 100
-
-
 def round_cents(value: Fraction | Decimal | int) -> Decimal:
     """Round an exact amount half-up (away from zero) to the cent."""
     if isinstance(value, Fraction):
@@ -99,11 +93,6 @@ def round_cents(value: Fraction | Decimal | int) -> Decimal:
         cents = (abs(numerator) * 200 + denominator) // (2 * denominator)  # half-up, in integers
         return Decimal(-cents if numerator < 0 else cents).scaleb(-2)
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def to_fraction(value: Decimal | int) -> Fraction:
-    """Exact conversion for arithmetic that divides (weighted averages, medians, per-month)."""
-    return Fraction(value)
 
 
 _ISO_CODE = re.compile(r"^[A-Z]{3}$")

@@ -79,6 +79,41 @@ def test_engine_never_imports_excel_libraries() -> None:
     assert out.strip() == "[]"
 
 
+def test_ruff_bans_excel_libraries_and_addin_in_engine_only() -> None:
+    """The static side of the rule above (TID251): every import, even a lazy one, is refused in
+    engine/, and the same lines are allowed in addin/."""
+    probe = (
+        "import xlwings\nfrom openpyxl import load_workbook\nimport xlsxwriter.worksheet\n"
+        "from addin import layout\n\n\ndef later() -> None:\n    import addin.cli\n"
+    )
+
+    def banned(path: str) -> list[str]:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "check",
+                "--no-cache",
+                "--select",
+                "TID251",
+                "--output-format",
+                "concise",
+                "--stdin-filename",
+                path,
+                "-",
+            ],
+            input=probe,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout
+        return re.findall(r"`([\w.]+)` is banned", out)
+
+    assert banned("engine/probe.py") == ["xlwings", "openpyxl", "xlsxwriter", "addin", "addin"]
+    assert banned("addin/probe.py") == []
+
+
 def test_cli_help_and_sample_do_not_pay_for_xlwings() -> None:
     code = (
         "import sys; from addin.cli import main; main(['--help']) ; "

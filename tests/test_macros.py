@@ -206,6 +206,16 @@ def test_formula_text_stays_text_in_excel(
     assert all(not sheet.formulas for sheet in book.sheets)
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_gets_excels_text_prefix(start: str) -> None:
+    """The live path's writes and the CSV export refuse the same characters (OWASP's list)."""
+    from engine.export import neutralise
+
+    text = f"{start}SUM(A1)"
+    assert macros.excel_value(text) == "'" + text == neutralise(text)
+    assert macros.excel_value("Office 365 E3") == "Office 365 E3"
+
+
 def test_user_error_is_one_dialog_and_nothing_half_written(
     tmp_path: Path, template_bytes: bytes, caller: Any
 ) -> None:

@@ -315,3 +315,26 @@ def test_template_settings_are_readable_and_read_back(
     assert start.page_setup.fitToWidth in (1, None) and start.page_setup.fitToHeight in (1, None)
     assert start.sheet_properties.pageSetUpPr.fitToPage
     assert any("export-guides" in str(c.value) for row in start.iter_rows() for c in row)
+
+
+def test_output_tables_is_the_one_list_every_writer_renders(result: Result) -> None:
+    """Each sheet named gets its spec, in the order asked: a table, the KPIs layout or a grid; a
+    table given ready-made wins; a name the spec does not know is refused, not skipped."""
+    names = (*spec.REPORT_SHEETS, spec.HISTORY, spec.ACTIVITY_LOG)
+    outputs = spec.output_tables(result, names, history=[["2025-07", 1]], log=[])
+    assert [name for name, _ in outputs] == list(names)
+    kinds = {name: type(output).__name__ for name, output in outputs}
+    assert kinds[spec.KPIS] == "KpiLayout"
+    assert kinds[spec.HISTORY] == kinds[spec.ACTIVITY_LOG] == "GridSheet"
+    tables = [o for _, o in outputs if isinstance(o, spec.OutputTable)]
+    assert [t.sheet for t in tables] == [n for n in spec.REPORT_SHEETS if n != spec.KPIS]
+    assert [bool(t.rules) for t in tables] == [t.sheet == spec.DISCREPANCIES for t in tables]
+    mine = replace(spec.match_table(result), rows=[])
+    ((_, given),) = spec.output_tables(result, (spec.MATCHES,), given={spec.MATCHES: mine})
+    assert given is mine
+    with pytest.raises(ValueError, match="Vendor"):
+        spec.output_tables(result, (spec.VENDOR,))
+    # the xlsx writer renders exactly that list: the same sheets, in the same order
+    book = _book(render_bytes(result, sheets=names, history=[["2025-07", 1]], log=[]))
+    assert book.sheetnames == list(names)
+    assert book[spec.ACTIVITY_LOG].sheet_state == "hidden"

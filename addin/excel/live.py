@@ -15,34 +15,31 @@ import contextlib
 import datetime as dt
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from addin import layout as spec
-from addin.workbook import decisions as store
-from addin.workbook.headless import (
+from addin.inputs import (
     INPUT_SHEET_NAMES,
     WorkbookInputs,
-    alias_rows_at,
-    archive_name,
-    archived_history,
-    archived_inputs,
     inputs_from_grids,
+    learned_alias_rows,
     logged_run,
     more_vendor_sheets,
-    with_previous,
 )
-from addin.workbook.review_log import LOG_COLUMNS, Entry, log_import, now, read_log, review
+from addin.workbook import decisions as store
+from addin.workbook.month_archive import with_previous
+from addin.workbook.review_log import Entry, log_import, now, read_log
 from addin.workbook.sheet_rows import clip
 from engine.errors import LeakageFinderError
+from engine.export import FORMULA_START
 from engine.read.header import column_letter
 from engine.result import Result
 
 TITLE = "Leakage Finder"
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _xw() -> Any:
@@ -72,7 +69,7 @@ def excel_session(book: Any, status: str) -> Iterator[None]:
         app.screen_updating = screen
 
 
-def _progress(book: Any):  # type: ignore[no-untyped-def]
+def _progress(book: Any) -> Callable[[str], None]:
     def say(message: str) -> None:
         book.app.status_bar = f"{TITLE}: {message}…"
 
@@ -107,7 +104,7 @@ def excel_value(value: object) -> object:
         return float(value)
     if isinstance(value, str):
         value = clip(value)
-        if value.startswith(_FORMULA_START):
+        if value.startswith(FORMULA_START):
             return "'" + value
     return value
 
@@ -157,8 +154,8 @@ def write_table(sheet: Any, table: spec.OutputTable) -> None:
         name=table.table_name,
         table_style_name="TableStyleMedium2",
     )
-    if table.row_types:
-        for rule in spec.discrepancy_rules(table):
+    if table.rules:
+        for rule in table.rules:
             area = f"{column_letter(rule.first)}{first}:{column_letter(rule.last)}{last_row}"
             sheet.range(area).conditional_formats.add_custom(
                 rule.formula.format(row=first),
@@ -240,14 +237,15 @@ def write_kpis(sheet: Any, layout: spec.KpiLayout) -> None:
 
 def write_log(book: Any, entries: list[Entry]) -> None:
     """The hidden Activity Log sheet, rewritten whole (it only grows by a few rows a run)."""
-    if spec.ACTIVITY_LOG in sheet_names(book):
-        sheet = book.sheets[spec.ACTIVITY_LOG]
+    grid = spec.activity_log_sheet(entries)
+    if grid.sheet in sheet_names(book):
+        sheet = book.sheets[grid.sheet]
     else:
-        sheet = book.sheets.add(name=spec.ACTIVITY_LOG, after=book.sheets[len(book.sheets) - 1])
-        sheet.visible = False
+        sheet = book.sheets.add(name=grid.sheet, after=book.sheets[len(book.sheets) - 1])
+        sheet.visible = not grid.hidden
     sheet.range("A1").value = [
-        list(LOG_COLUMNS),
-        *([excel_value(v) for v in entry.row()] for entry in entries),
+        [column.header for column in grid.columns],
+        *([excel_value(v) for v in row] for row in grid.rows),
     ]
 
 
@@ -255,30 +253,27 @@ def write_outputs(
     book: Any,
     result: Result,
     decisions: spec.Decisions,
-    history: list[list[object]],
+    history: Sequence[Sequence[object]],
     log: list[Entry] | None = None,
     at: dt.datetime | None = None,
     discrepancies: spec.OutputTable | None = None,
 ) -> None:
     """Write the four output sheets under temporary names, then swap them in (never half-written)."""
-    tables = {
-        spec.DISCREPANCIES: discrepancies or spec.discrepancy_table(result, decisions),
-        spec.MATCHES: spec.match_table(result),
-        spec.EXCLUDED: spec.excluded_table(result),
-    }
-    state = review(log, result) if log is not None else None
-    layout = spec.kpi_layout(
-        result, decisions, spec.history_with_current(history, result, decisions, state), state, at
+    outputs = spec.output_tables(
+        result,
+        spec.OUTPUT_SHEETS,
+        decisions=decisions,
+        history=history,
+        log=log,
+        at=at,
+        given={spec.DISCREPANCIES: discrepancies} if discrepancies else None,
     )
     staged: list[Any] = []
     try:
-        for name in spec.OUTPUT_SHEETS:
+        for name, output in outputs:
             sheet = book.sheets.add(name=f"~{name}", after=book.sheets[len(book.sheets) - 1])
             staged.append(sheet)
-            if name == spec.KPIS:
-                write_kpis(sheet, layout)
-            else:
-                write_table(sheet, tables[name])
+            write_output(sheet, output)
     except BaseException:
         for sheet in staged:
             sheet.delete()
@@ -311,10 +306,23 @@ def write_store(book: Any, table: spec.OutputTable) -> None:
 
 def write_month_sheets(book: Any, result: Result) -> None:
     """Prices (cost moves, thin margins, terms) after the output sheets, rewritten whole."""
-    for name, table in ((spec.PRICES, spec.prices_table(result)),):
+    for name, output in spec.output_tables(result, spec.WORKBOOK_MONTH_SHEETS):
         if name in sheet_names(book):
             book.sheets[name].delete()
-        write_table(book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1]), table)
+        write_output(book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1]), output)
+
+
+def write_output(sheet: Any, output: spec.Output) -> None:
+    """One output sheet, whatever the spec says it is."""
+    if isinstance(output, spec.KpiLayout):
+        write_kpis(sheet, output)
+    elif isinstance(output, spec.GridSheet):
+        sheet.range("A1").value = [
+            [column.header for column in output.columns],
+            *([excel_value(v) for v in row] for row in output.rows),
+        ]
+    else:
+        write_table(sheet, output)
 
 
 # --- entry points (the ribbon buttons) -----------------------------------------------------------
@@ -335,7 +343,7 @@ def _inputs(book: Any) -> WorkbookInputs:
 def _book_path(book: Any) -> Path:
     """Where the workbook lives: its archives sit beside it (last month's is compared with)."""
     folder = Path(book.fullname).parent if book.fullname else Path.cwd()
-    return folder / book.name
+    return folder / str(book.name)
 
 
 def reconcile() -> None:
@@ -362,25 +370,8 @@ def reconcile() -> None:
             at=at,
             discrepancies=applied.discrepancies,
         )
-        learned_aliases = (
-            (
-                spec.CLIENT_ALIASES,
-                inputs.client_alias_grid,
-                spec.learned_aliases(result, inputs.settings.client_aliases),
-            ),
-            (
-                spec.PRODUCT_ALIASES,
-                inputs.product_alias_grid,
-                spec.learned_product_aliases(result, inputs.settings.product_aliases),
-            ),
-        )
-        for (
-            sheet_name,
-            grid,
-            learned,
-        ) in learned_aliases:  # appended in place, for the user to check
-            if learned and sheet_name in sheet_names(book):
-                where = alias_rows_at(grid, learned)
+        for sheet_name, where in learned_alias_rows(inputs, result).items():
+            if sheet_name in sheet_names(book):  # appended in place, for the user to check
                 book.sheets[sheet_name].range(
                     f"{column_letter(where.first_col)}{where.first_row}"
                 ).value = [[excel_value(v) for v in row] for row in where.rows]
@@ -449,8 +440,7 @@ def clear_results() -> None:
 
 def archive_month() -> None:
     """Archive Month button: values-only copy beside the workbook + the month's KPIs into History."""
-    from addin.workbook.sheets_xlsx import render_bytes
-    from engine.export import atomic_write_bytes
+    from addin.workbook.archive import archive_month as archive
     from engine.reconcile import reconcile as run
 
     book = _xw().Book.caller()
@@ -458,31 +448,13 @@ def archive_month() -> None:
         inputs = _inputs(book)
         result = run(inputs.vendors, inputs.psa, inputs.settings)
         result = with_previous(result, _book_path(book), None, lambda message: None)
-        applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
-        inputs = replace(inputs, decisions=applied.decisions)
-        at = now()
-        log = logged_run(inputs, result, at)
-        history = archived_history(inputs, result, review(log, result))
-        archive = archive_name(_book_path(book), result)
-        atomic_write_bytes(
-            archive,
-            render_bytes(
-                result,
-                decisions=applied.decisions,
-                history=history,
-                log=log,
-                at=at,
-                tables={spec.DISCREPANCIES: applied.discrepancies},
-                sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS),
-                inputs=archived_inputs(inputs),
-            ),
-        )
+        done = archive(inputs, result, _book_path(book), now())
         book.sheets[spec.HISTORY].range("A2").value = [
-            [excel_value(v) for v in row] for row in history
+            [excel_value(v) for v in row] for row in done.history
         ]
-        write_log(book, log)
+        write_log(book, done.log)
         book.app.alert(
-            f"Saved {archive.name} beside the workbook and added {result.kpis.period or 'this month'} to History.",
+            f"Saved {done.path.name} beside the workbook and added {result.kpis.period or 'this month'} to History.",
             title=TITLE,
         )
 

@@ -82,15 +82,23 @@ def user_conf_path(platform: str = sys.platform) -> Path:
     return Path.home() / ".xlwings" / "xlwings.conf"
 
 
-def read_conf_sheet(book: Path) -> dict[str, str]:
-    """The workbook's ``xlwings.conf`` sheet (key in column A, value in column B), keys lowercased."""
+def _conf_rows(book: Path) -> list[tuple[str, object]]:
+    """The workbook's ``xlwings.conf`` sheet as (key in column A, value in column B) rows."""
     from addin.workbook.headless import read_grids
 
-    grid = read_grids(book, [CONF_SHEET]).get(CONF_SHEET, [])
+    return [
+        (str(row[0]).strip(), row[1])
+        for row in read_grids(book, [CONF_SHEET]).get(CONF_SHEET, [])
+        if len(row) >= 2 and row[0] not in (None, "")
+    ]
+
+
+def read_conf_sheet(book: Path) -> dict[str, str]:
+    """The ``xlwings.conf`` sheet's settings that have a value, keys lowercased."""
     return {
-        str(row[0]).strip().lower(): str(row[1]).strip()
-        for row in grid
-        if len(row) >= 2 and row[0] not in (None, "") and row[1] not in (None, "")
+        key.lower(): str(value).strip()
+        for key, value in _conf_rows(book)
+        if value not in (None, "")
     }
 
 
@@ -124,12 +132,7 @@ def pin_interpreter(book: Path, interpreter: str, platform: str) -> dict[str, st
     from engine.export import atomic_write_bytes
 
     key = INTERPRETER_KEYS[platform]
-    rows: dict[str, str] = {}
-    from addin.workbook.headless import read_grids
-
-    for row in read_grids(book, [CONF_SHEET]).get(CONF_SHEET, []):
-        if len(row) >= 2 and row[0] not in (None, ""):
-            rows[str(row[0]).strip()] = "" if row[1] is None else str(row[1])
+    rows = {k: "" if v is None else str(v) for k, v in _conf_rows(book)}
     rows = {k: v for k, v in rows.items() if k.lower() != key.lower()}
     rows[key] = interpreter
     buffer = BytesIO()
@@ -151,23 +154,20 @@ def pin_interpreter(book: Path, interpreter: str, platform: str) -> dict[str, st
 def _only_sheet(package: bytes, keep: str) -> bytes:
     """Drop every sheet but ``keep`` from a small rendered package (workbook.xml entries only:
     replace_sheets moves the sheets workbook.xml lists)."""
-    import zipfile
+    from addin.workbook.xml_part import XmlPart
+    from addin.workbook.zip_rewrite import rewrite_zip
 
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "xl/workbook.xml":
-                xml = data.decode("utf-8")
-                xml = re.sub(
-                    r"<sheet\b[^>]*/>",
-                    lambda m: m.group(0) if f'name="{keep}"' in m.group(0) else "",
-                    xml,
-                )
-                data = xml.encode("utf-8")
-            target.writestr(info, data)
-    return out.getvalue()
+    def kept(part: str, data: bytes) -> bytes:
+        if part != "xl/workbook.xml":
+            return data
+        workbook = XmlPart.parse(data.decode("utf-8"))
+        sheets = workbook.root.find(workbook.tag("sheets"))
+        for sheet in [] if sheets is None else list(sheets):
+            if sheet.attrib.get("name") != keep and sheets is not None:
+                sheets.remove(sheet)
+        return workbook.text().encode("utf-8")
+
+    return rewrite_zip(package, kept)
 
 
 # --- the checks -----------------------------------------------------------------------------------

@@ -116,7 +116,7 @@ def _archive_previous_month(
     archive = out / f"{Path(BOOK_NAME).stem} - Leakage {period}.xlsx"
     atomic_write_bytes(
         archive,
-        render_bytes(result, decisions=decisions, sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS)),
+        render_bytes(result, decisions=decisions, sheets=spec.REPORT_SHEETS),
     )
     return archive
 

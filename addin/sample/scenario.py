@@ -321,84 +321,13 @@ def _typo(rng: random.Random, word: str) -> str:
 def make_scenario(clients: int = 40, *, seed: int = 7) -> Scenario:
     """A month of one MSP: ``clients`` customers, each with a few licence products and services."""
     rng = random.Random(seed)
-    vendor_names: list[str] = []
-    psa_names: list[str] = []
-    used: set[str] = set()
-    while len(vendor_names) < clients:
-        base = f"{rng.choice(_FIRST)} {rng.choice(_SECOND)}"
-        third = rng.choice(_THIRD)
-        name = f"{base} {third}".strip()
-        if len(vendor_names) % 97 == 3 and third:  # a sibling customer: "… Group" next to "… Lab"
-            sibling = f"{base} {'Lab' if third != 'Lab' else 'Group'}"
-            for candidate in (name, sibling):
-                if client_key(candidate) not in used:
-                    used.add(client_key(candidate))
-                    vendor_names.append(f"{candidate} LLC")
-                    psa_names.append(candidate)
-            continue
-        if client_key(name) in used:
-            name = f"{name} {len(vendor_names)}"
-        used.add(client_key(name))
-        legal = rng.choice(_LEGAL)
-        vendor = f"{name} {legal}".strip()
-        if rng.random() < 0.15:
-            vendor = vendor.upper()
-        psa = name
-        for full, short in _PSA_ABBREVIATIONS.items():
-            if full in psa and rng.random() < 0.5:
-                psa = psa.replace(full, short)
-        roll = rng.random()
-        if roll < 0.05:
-            psa = "The " + psa
-        elif roll < 0.10 and " " in psa:
-            first, rest = psa.split(" ", 1)
-            psa = f"{_typo(rng, first)} {rest}"
-        elif roll < 0.13:
-            psa = psa.replace(" ", " & ", 1) if " " in psa else psa
-            vendor = vendor.replace(" ", " and ", 1)
-        vendor_names.append(vendor)
-        psa_names.append(psa)
+    vendor_names, psa_names = _client_names(rng, clients)
     clients = len(vendor_names)
     holdings: list[Holding] = []
     scenario = Scenario(vendor_names, psa_names, holdings)
-    kinds = ("ok",) * 24 + ("unbilled", "under", "over", "novendor", "below", "below_under")
     for client in range(clients):
         chosen = rng.sample(PRODUCTS, rng.choice((1, 2, 2, 3, 3, 4)))
-        for product in chosen:
-            seats = rng.choice((1, 2, 3, 5, 5, 8, 10, 12, 15, 25, 40))
-            price = product.price + rng.choice(
-                (Decimal(0), Decimal(0), Decimal("1.00"), Decimal("-0.50"))
-            )
-            kind = rng.choice(kinds)
-            vq, pq = seats, seats
-            if kind == "unbilled":
-                pq = 0
-            elif kind == "under":
-                pq = max(1, seats - rng.choice((1, 2, 3)))
-                vq = max(vq, pq + 1)
-            elif kind == "over":
-                pq = seats + rng.choice((1, 2, 4))
-            elif kind == "novendor":
-                vq = 0
-            elif kind in ("below", "below_under"):
-                price = (
-                    product.cost - rng.choice((Decimal("0.80"), Decimal("2.10"), Decimal("0.05")))
-                ).max(Decimal("0.50"))
-                if kind == "below_under":
-                    vq = seats + 2
-            holdings.append(
-                Holding(
-                    client,
-                    product,
-                    vq,
-                    pq,
-                    price,
-                    annual_vendor=rng.random() < 0.2,
-                    split=2 if vq >= 4 and rng.random() < 0.2 else 1,
-                    credit=vq > 0 and rng.random() < 0.05,
-                    psa_period=rng.choice((1, 1, 1, 3, 12)),
-                )
-            )
+        holdings.extend(_holding(rng, client, product) for product in chosen)
         if rng.random() < 0.7:
             scenario.services.append(
                 (
@@ -418,6 +347,92 @@ def make_scenario(clients: int = 40, *, seed: int = 7) -> Scenario:
             if h.client == client:
                 h.psa_qty = 0
     return scenario
+
+
+def _client_names(rng: random.Random, clients: int) -> tuple[list[str], list[str]]:
+    """Each customer's name on the vendor bill and in the PSA, spelt apart the ways real ones are
+    (legal suffixes, capitals, abbreviations, "The", typos, "&" for "and"), with a few siblings."""
+    vendor_names: list[str] = []
+    psa_names: list[str] = []
+    used: set[str] = set()
+    while len(vendor_names) < clients:
+        base = f"{rng.choice(_FIRST)} {rng.choice(_SECOND)}"
+        third = rng.choice(_THIRD)
+        name = f"{base} {third}".strip()
+        if len(vendor_names) % 97 == 3 and third:  # a sibling customer: "… Group" next to "… Lab"
+            sibling = f"{base} {'Lab' if third != 'Lab' else 'Group'}"
+            for candidate in (name, sibling):
+                if client_key(candidate) not in used:
+                    used.add(client_key(candidate))
+                    vendor_names.append(f"{candidate} LLC")
+                    psa_names.append(candidate)
+            continue
+        if client_key(name) in used:
+            name = f"{name} {len(vendor_names)}"
+        used.add(client_key(name))
+        vendor, psa = _spellings(rng, name)
+        vendor_names.append(vendor)
+        psa_names.append(psa)
+    return vendor_names, psa_names
+
+
+def _spellings(rng: random.Random, name: str) -> tuple[str, str]:
+    """One customer's (vendor, PSA) spellings of ``name``."""
+    legal = rng.choice(_LEGAL)
+    vendor = f"{name} {legal}".strip()
+    if rng.random() < 0.15:
+        vendor = vendor.upper()
+    psa = name
+    for full, short in _PSA_ABBREVIATIONS.items():
+        if full in psa and rng.random() < 0.5:
+            psa = psa.replace(full, short)
+    roll = rng.random()
+    if roll < 0.05:
+        psa = "The " + psa
+    elif roll < 0.10 and " " in psa:
+        first, rest = psa.split(" ", 1)
+        psa = f"{_typo(rng, first)} {rest}"
+    elif roll < 0.13:
+        psa = psa.replace(" ", " & ", 1) if " " in psa else psa
+        vendor = vendor.replace(" ", " and ", 1)
+    return vendor, psa
+
+
+_KINDS = ("ok",) * 24 + ("unbilled", "under", "over", "novendor", "below", "below_under")
+
+
+def _holding(rng: random.Random, client: int, product: SampleProduct) -> Holding:
+    """One client's product, with the leakage (or none) seeded into it."""
+    seats = rng.choice((1, 2, 3, 5, 5, 8, 10, 12, 15, 25, 40))
+    price = product.price + rng.choice((Decimal(0), Decimal(0), Decimal("1.00"), Decimal("-0.50")))
+    kind = rng.choice(_KINDS)
+    vq, pq = seats, seats
+    if kind == "unbilled":
+        pq = 0
+    elif kind == "under":
+        pq = max(1, seats - rng.choice((1, 2, 3)))
+        vq = max(vq, pq + 1)
+    elif kind == "over":
+        pq = seats + rng.choice((1, 2, 4))
+    elif kind == "novendor":
+        vq = 0
+    elif kind in ("below", "below_under"):
+        price = (
+            product.cost - rng.choice((Decimal("0.80"), Decimal("2.10"), Decimal("0.05")))
+        ).max(Decimal("0.50"))
+        if kind == "below_under":
+            vq = seats + 2
+    return Holding(
+        client,
+        product,
+        vq,
+        pq,
+        price,
+        annual_vendor=rng.random() < 0.2,
+        split=2 if vq >= 4 and rng.random() < 0.2 else 1,
+        credit=vq > 0 and rng.random() < 0.05,
+        psa_period=rng.choice((1, 1, 1, 3, 12)),
+    )
 
 
 # --- rendering ------------------------------------------------------------------------------------

@@ -19,9 +19,11 @@ import shutil
 import tempfile
 import uuid
 import warnings
-import zipfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.format import Format
@@ -32,6 +34,7 @@ from addin.template.ribbon import CUSTOM_UI_REL, buttons, ribbon_xml, template_t
 from addin.workbook.review_log import LOG_COLUMNS
 from addin.workbook.settings_sheet import (
     ALIAS_HEADER,
+    DEFAULTS,
     EXCLUDE_HEADER,
     EXCLUSIONS_TITLE,
     FIELD_NAMES,
@@ -40,7 +43,11 @@ from addin.workbook.settings_sheet import (
     SETTING_LABELS,
 )
 from addin.workbook.sheets_xlsx import text_safe_workbook
+from addin.workbook.xml_part import XmlPart
+from addin.workbook.zip_rewrite import rewrite_zip
 from engine.read.columns import FIELDS
+
+CUSTOM_UI_PART = "customUI/customUI.xml"
 
 SHEETS = (
     spec.START,
@@ -104,11 +111,12 @@ def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
 
     workdir = Path(tempfile.mkdtemp(prefix="lf-vba-"))
     previous = Path.cwd()
-    original_compress, original_random = MsOvba.compress, crypto.random
+    original_compress = MsOvba.compress
+    original_random = crypto.random  # type: ignore[attr-defined]
     MsOvba.compress = lambda self, data: compress(bytes(data))  # type: ignore[method-assign]
-    crypto.random = random.Random(
-        2025
-    )  # PROJECT stream CMG/DPB/GC seeds: fixed, so the build is reproducible
+    # PROJECT stream CMG/DPB/GC seeds: fixed, so the build is reproducible (the module's own
+    # ``import random``, which it does not export, is what it draws from)
+    crypto.random = random.Random(2025)  # type: ignore[attr-defined]
     try:
         os.chdir(workdir)  # ms-ovba writes its streams to the working directory
         with warnings.catch_warnings():
@@ -117,13 +125,39 @@ def build_vba_project(bas_source: str, code_names: list[str]) -> bytes:
             warnings.simplefilter("ignore", ResourceWarning)
             return _write_vba_project(workdir, bas_source, code_names)
     finally:
-        MsOvba.compress, crypto.random = original_compress, original_random  # type: ignore[method-assign]
+        MsOvba.compress = original_compress  # type: ignore[method-assign]
+        crypto.random = original_random  # type: ignore[attr-defined]
         os.chdir(previous)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) -> bytes:
+def _document_module(workdir: Path, name: str) -> Any:
+    """The VBA document module behind a sheet (or ThisWorkbook, with its event code)."""
     from ms_ovba.Models.Entities.doc_module import DocModule
+
+    cls = workdir / f"{name}.cls"
+    cls.write_text(
+        "VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  'True\r\nEND\r\n"
+        f'Attribute VB_Name = "{name}"\r\nAttribute VB_GlobalNameSpace = False\r\n'
+        "Attribute VB_Creatable = False\r\nAttribute VB_PredeclaredId = True\r\n"
+        "Attribute VB_Exposed = True\r\n" + (THIS_WORKBOOK_CODE if name == "ThisWorkbook" else ""),
+        encoding="cp1252",
+        newline="",
+    )
+    module = DocModule(name)
+    module.add_file(str(cls))
+    module.add_guid(
+        uuid.UUID(
+            "0002081900000000C000000000000046"
+            if name == "ThisWorkbook"
+            else "0002082000000000C000000000000046"
+        )
+    )
+    module.normalize_file()
+    return module
+
+
+def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) -> bytes:
     from ms_ovba.Models.Entities.reference import Reference
     from ms_ovba.Models.Entities.reference_registered import ReferenceRegistered
     from ms_ovba.Models.Entities.std_module import StdModule
@@ -134,27 +168,7 @@ def _write_vba_project(workdir: Path, bas_source: str, code_names: list[str]) ->
     project = VbaProject()
     project.project_id = PROJECT_ID
     for name in code_names:
-        cls = workdir / f"{name}.cls"
-        cls.write_text(
-            "VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  'True\r\nEND\r\n"
-            f'Attribute VB_Name = "{name}"\r\nAttribute VB_GlobalNameSpace = False\r\n'
-            "Attribute VB_Creatable = False\r\nAttribute VB_PredeclaredId = True\r\n"
-            "Attribute VB_Exposed = True\r\n"
-            + (THIS_WORKBOOK_CODE if name == "ThisWorkbook" else ""),
-            encoding="cp1252",
-            newline="",
-        )
-        module = DocModule(name)
-        module.add_file(str(cls))
-        module.add_guid(
-            uuid.UUID(
-                "0002081900000000C000000000000046"
-                if name == "ThisWorkbook"
-                else "0002082000000000C000000000000046"
-            )
-        )
-        module.normalize_file()
-        project.add_module(module)
+        project.add_module(_document_module(workdir, name))
     bas = workdir / "LeakageFinder.bas"
     bas.write_text(
         bas_source.replace("\r\n", "\n").replace("\n", "\r\n"), encoding="cp1252", newline=""
@@ -221,8 +235,8 @@ START_STEPS = (
     ),
     (
         "5. Month end",
-        "KPIs shows leakage against the 2% target and the minutes the month took. Archive Month saves "
-        "a copy and adds the month to History.",
+        f"KPIs shows leakage against the {DEFAULTS['target']}% target and the minutes the month took. "
+        "Archive Month saves a copy and adds the month to History.",
     ),
 )
 EXPORT_GUIDES = (
@@ -237,19 +251,22 @@ SETTING_HELP: dict[str, tuple[str, str]] = {
     ),
     "critical": (
         "A finding worth at least this much a month is Critical (red on Discrepancies).",
-        "500",
+        str(DEFAULTS["critical"]),
     ),
-    "high": ("At least this much a month is High (orange).", "100"),
-    "medium": ("At least this much is Medium (yellow); anything less is Low (green).", "25"),
+    "high": ("At least this much a month is High (orange).", str(DEFAULTS["high"])),
+    "medium": (
+        "At least this much is Medium (yellow); anything less is Low (green).",
+        str(DEFAULTS["medium"]),
+    ),
     "target": (
         "The leakage you accept, as % of the vendor's monthly cost. The KPIs tile is green at or "
         "under it, red above.",
-        "2",
+        str(DEFAULTS["target"]),
     ),
     "target_margin": (
         "The margin you aim for on each client's licences. Products billed above cost but under "
         "it are listed on Prices before a vendor price rise turns them into below cost.",
-        "15",
+        str(DEFAULTS["target_margin"]),
     ),
 }
 
@@ -281,27 +298,39 @@ def _start(sheet: Worksheet, f: dict[str, Format]) -> None:
         f["plain"],
         100,
     )
-    row = 3
-    sheet.write_string(row, 1, "Each month", f["heading"])
-    for label, body in START_STEPS:
-        row += 1
-        sheet.write_string(row, 1, label, f["label"])
-        _wrapped(sheet, row, 2, body, f["wrap"], width)
+    row = _labelled(sheet, f, 3, "Each month", START_STEPS, width)
     row += 1
     _wrapped(sheet, row, 2, EXPORT_GUIDES[0], f["note"], width)
-    row += 2
-    sheet.write_string(row, 1, "Month over month", f["heading"])
-    for label, body in spec.MONTH_OVER_MONTH_HELP:
+    row = _labelled(sheet, f, row + 2, "Month over month", spec.MONTH_OVER_MONTH_HELP, width)
+    tips = [(button.label, button.supertip) for button in buttons()]
+    row = _labelled(sheet, f, row + 2, "The buttons", tips, width)
+    row = _setup_steps(sheet, f, row + 2, width)
+    sheet.set_portrait()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 1)
+    sheet.print_area(0, 0, row, 2)
+
+
+def _labelled(
+    sheet: Worksheet,
+    f: dict[str, Format],
+    row: int,
+    heading: str,
+    items: Iterable[tuple[str, str]],
+    width: float,
+) -> int:
+    """A heading at ``row``, then a row per (label, text): label in B, wrapped text in C. Returns
+    the last row written."""
+    sheet.write_string(row, 1, heading, f["heading"])
+    for label, body in items:
         row += 1
         sheet.write_string(row, 1, label, f["label"])
         _wrapped(sheet, row, 2, body, f["wrap"], width)
-    row += 2
-    sheet.write_string(row, 1, "The buttons", f["heading"])
-    for button in buttons():
-        row += 1
-        sheet.write_string(row, 1, button.label, f["label"])
-        _wrapped(sheet, row, 2, button.supertip, f["wrap"], width)
-    row += 2
+    return row
+
+
+def _setup_steps(sheet: Worksheet, f: dict[str, Format], row: int, width: float) -> int:
+    """Set-up (once): what to type in a terminal. Returns the last row written."""
     sheet.write_string(row, 1, "Set-up (once)", f["heading"])
     row += 1
     _wrapped(
@@ -327,10 +356,7 @@ def _start(sheet: Worksheet, f: dict[str, Format]) -> None:
         f["wrap"],
         width,
     )
-    sheet.set_portrait()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 1)
-    sheet.print_area(0, 0, row, 2)
+    return row
 
 
 def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
@@ -345,6 +371,19 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
         "this sheet by its labels, so you may insert rows. Examples are in grey and never read.",
         f["wrap"],
     )
+    row = _thresholds_section(sheet, f, widths[2])
+    row = _exclusions_section(sheet, f, row + 2)
+    row = _mapping_section(sheet, f, row + 12)
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, row + 20, len(widths) - 1)
+
+
+def _thresholds_section(sheet: Worksheet, f: dict[str, Format], help_width: float) -> int:
+    """Thresholds and month: each setting with its default, what it does and an example. Returns
+    the last row written."""
     row = 3
     sheet.write_string(row, 0, "Thresholds and month", f["heading"])
     row += 1
@@ -355,11 +394,16 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
         if default is None:
             sheet.write_blank(row, 1, None, f["input"])
         else:
-            sheet.write_number(row, 1, float(default), f["input"])  # type: ignore[arg-type]
+            sheet.write_number(row, 1, float(default), f["input"])
         help_text, example = SETTING_HELP.get(key, ("", ""))
-        _wrapped(sheet, row, 2, help_text, f["wrap"], widths[2])
+        _wrapped(sheet, row, 2, help_text, f["wrap"], help_width)
         sheet.write_string(row, 3, example, f["example"])
-    row += 2
+    return row
+
+
+def _exclusions_section(sheet: Worksheet, f: dict[str, Format], row: int) -> int:
+    """PSA products that are services: a header, an example, ten input rows from ``row``. Returns
+    the header's row."""
     sheet.write_string(row, 0, EXCLUSIONS_TITLE, f["heading"])
     row += 1
     _merged(
@@ -376,7 +420,12 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
     sheet.write_string(row + 1, 1, "Managed Services – Per User", f["example"])
     for r in range(row + 1, row + 11):
         sheet.write_blank(r, 0, None, f["input"])
-    row += 12
+    return row
+
+
+def _mapping_section(sheet: Worksheet, f: dict[str, Format], row: int) -> int:
+    """Column mapping overrides from ``row``, with the Field dropdown's list beside the sections.
+    Returns the header's row (twenty input rows follow it)."""
     sheet.write_string(row, 0, MAPPING_TITLE, f["heading"])
     row += 1
     explanation = (
@@ -411,14 +460,11 @@ def _settings(sheet: Worksheet, f: dict[str, Format]) -> None:
     for r in range(row + 1, row + 21):
         for c in range(3):
             sheet.write_blank(r, c, None, f["input"])
-    sheet.freeze_panes(1, 0)
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
-    sheet.print_area(0, 0, row + 20, len(widths) - 1)
+    return row
 
 
-def _sheets(book: xlsxwriter.Workbook) -> None:
+def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
+    """The template's formats, by what they are for."""
     header = book.add_format(
         {
             "bold": True,
@@ -442,6 +488,12 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
         "example": book.add_format({"italic": True, "font_color": "#808080"}),
         "small": book.add_format({"font_size": 9, "font_color": "#595959"}),
     }
+    return f
+
+
+def _sheets(book: xlsxwriter.Workbook) -> None:
+    f = _formats(book)
+    header = f["header"]
     hint = book.add_format({"italic": True, "font_color": "#7F6000", "bg_color": "#FFF2CC"})
     text = book.add_format({"num_format": "@"})
     sheets = {name: book.add_worksheet(name) for name in SHEETS}
@@ -488,15 +540,13 @@ def _sheets(book: xlsxwriter.Workbook) -> None:
 def _unselect_start(package: bytes) -> bytes:
     """The template opens on Start (the first tab) with no tab marked selected, so a run that opens
     the workbook on Discrepancies never leaves two tabs selected (grouped) nor changes Start."""
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename.startswith("xl/worksheets/sheet"):
-                data = data.replace(b' tabSelected="1"', b"")
-            target.writestr(info, data)
-    return out.getvalue()
+
+    def unselected(part: str, data: bytes) -> bytes:
+        if part.startswith("xl/worksheets/sheet"):
+            return data.replace(b' tabSelected="1"', b"")
+        return data
+
+    return rewrite_zip(package, unselected)
 
 
 def build_template_bytes() -> bytes:
@@ -518,22 +568,16 @@ def build_template_bytes() -> bytes:
 
 def add_custom_ui(package: bytes, custom_ui: str) -> bytes:
     """Add ``customUI/customUI.xml`` and its root relationship (Office 2007 schema) to a package."""
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "_rels/.rels":
-                text = data.decode("utf-8")
-                rel = (
-                    f'<Relationship Id="rIdLeakageFinderUI" Type="{CUSTOM_UI_REL}" '
-                    'Target="customUI/customUI.xml"/>'
-                )
-                data = text.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
-            target.writestr(info, data)
-        info = zipfile.ZipInfo("customUI/customUI.xml", date_time=(1980, 1, 1, 0, 0, 0))
-        target.writestr(info, custom_ui.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+
+    def related(part: str, data: bytes) -> bytes:
+        if part != "_rels/.rels":
+            return data
+        rels = XmlPart.parse(data.decode("utf-8"))
+        link = {"Id": "rIdLeakageFinderUI", "Type": CUSTOM_UI_REL, "Target": CUSTOM_UI_PART}
+        ET.SubElement(rels.root, rels.tag("Relationship"), link)
+        return rels.text().encode("utf-8")
+
+    return rewrite_zip(package, related, added={CUSTOM_UI_PART: custom_ui.encode("utf-8")})
 
 
 def build_template(target: Path) -> Path:

@@ -131,25 +131,24 @@ def _header_row(grid: Grid) -> int:
     return 0
 
 
-def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
-    out = _Read()
-    if not grid:
-        return out
-    start = _header_row(grid)
-    grid = grid[start:]
+def _columns(
+    grid: Grid, sheet: str, fixed: set[str], warnings: list[str]
+) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """Where each known field is (first column of its header), and the user's own columns (a
+    repeated header numbered: "Owner (2)"). A column with values and no header is named in a
+    warning, since what is in it cannot be kept."""
     header = _headers(grid[0])
     index: dict[str, int] = {}
     for col, name in enumerate(header):
         if name.lower() in fixed:
-            field_name = _FIELD_OF_HEADER.get(name.lower(), name.lower())
-            index.setdefault(field_name, col)
+            index.setdefault(_FIELD_OF_HEADER.get(name.lower(), name.lower()), col)
     extra_cols: list[tuple[int, str]] = []
     seen: set[str] = set()
     for col, name in enumerate(header):
         own = index.get(_FIELD_OF_HEADER.get(name.lower(), name.lower())) == col
         if own or name.lower() in _LEGEND or not name:
             if not name and any(col < len(r) and not _blank(r[col]) for r in grid[1:]):
-                out.warnings.append(
+                warnings.append(
                     f"{sheet} column {column_letter(col)} has values but no header, so they were "
                     "not kept: give the column a header to keep what you typed in it."
                 )
@@ -159,6 +158,15 @@ def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
             unique, n = f"{name} ({n})", n + 1
         seen.add(unique.lower())
         extra_cols.append((col, unique))
+    return index, extra_cols
+
+
+def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
+    out = _Read()
+    if not grid:
+        return out
+    grid = grid[_header_row(grid) :]
+    index, extra_cols = _columns(grid, sheet, fixed, out.warnings)
     out.extras = [name for _, name in extra_cols]
 
     def cell(row: Sequence[object], name: str) -> object:
@@ -170,7 +178,6 @@ def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
         kind, product = _text(cell(row, "type")), _text(cell(row, "product"))
         kind = _TYPE_OF_LABEL.get(kind.lower(), kind)  # "Under-billed" as shown → under_billed
         client = _text(cell(row, "client")) or _text(cell(row, "vendor_client"))
-        present = {name for name in ("status", "note") if name in index}
         decision = Decision(
             kind,
             client,
@@ -181,16 +188,15 @@ def _read(grid: Grid | None, sheet: str, fixed: set[str]) -> _Read:
             last_seen=_text(cell(row, "last_seen")),
             history=_text(cell(row, "history")),
         )
-        present |= {f"extra:{name}" for name in out.extras}
         if kind and product and client:
             key = stable_id(kind, client, product)
         elif _text(cell(row, "id")):
             key = _text(cell(row, "id"))
         else:
-            if decision.decided:
-                unkeyed += 1
+            unkeyed += decision.decided
             continue
-        out.rows[key] = (decision, present)
+        present = {name for name in ("status", "note") if name in index}
+        out.rows[key] = (decision, present | {f"extra:{name}" for name in out.extras})
     if unkeyed:
         out.warnings.append(
             f"{unkeyed} row(s) of {sheet} carry a Status, Note or your own column but no type, "
@@ -214,7 +220,7 @@ def shown(grid: Grid | None) -> dict[str, tuple[str, str]]:
 class Applied:
     """What a run writes: the decisions per finding id, the two tables, and the run's warnings."""
 
-    decisions: dict[str, tuple[str, str]]
+    decisions: dict[str, tuple[object, object]]
     discrepancies: spec.OutputTable
     store: spec.OutputTable
     warnings: tuple[str, ...]
@@ -306,7 +312,7 @@ def apply(result: Result, sheet: Grid | None, store: Grid | None) -> Applied:
         if name in typed_extras or any(not _blank(e.extras.get(name)) for e in entries.values())
     ]
     decisions = {
-        d.id: (entries[d.id].status or "Open", entries[d.id].note)  # type: ignore[misc]
+        d.id: (entries[d.id].status or "Open", entries[d.id].note)
         for d in result.discrepancies
         if d.id in entries
     }

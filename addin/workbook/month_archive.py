@@ -9,6 +9,7 @@ archive beside the workbook by its name ("<book> - Leakage 2026-05.xlsx"); the C
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from addin import layout as spec
 from addin.workbook.settings_sheet import cell_text as _text
 from engine.errors import InputError, UnreadableFileError
 from engine.history.findings import PastFinding, PastPair, PreviousMonth, month_index
+from engine.history.month_over_month import compare_months
 from engine.read.files import check_zip, open_workbook
-from engine.result import FixedFinding
+from engine.result import FixedFinding, Result
 
 Grid = list[list[object]]
 _PERIOD = re.compile(r"\b(\d{4}-(?:0[1-9]|1[0-2]))\b")
@@ -204,3 +206,17 @@ def check_order(previous: PreviousMonth, period: str | None, name: str) -> None:
             f"{name} is the archive of {previous.period}, not of a month before {period}: give "
             "last month's archive as --previous."
         )
+
+
+def with_previous(
+    result: Result, book: Path | None, previous: Path | None, say: Callable[[str], None]
+) -> Result:
+    """This month against last month's archive: ``previous`` when given, else the latest one beside
+    the workbook ``book``; every finding is new when there is none."""
+    path = previous or (previous_archive(book, result.kpis.period) if book else None)
+    if path is None:
+        return compare_months(result, None)
+    say(f"Comparing with {path.name}")
+    last = read_previous(path)
+    check_order(last, result.kpis.period, path.name)
+    return compare_months(result, last)

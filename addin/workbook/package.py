@@ -21,6 +21,7 @@ import copy
 import posixpath
 import re
 import struct
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -30,9 +31,11 @@ from io import BytesIO
 
 from addin.workbook.sheet_rows import clip, escape_text, fill_rows
 from addin.workbook.sheets_xlsx import Rendered
+from addin.workbook.xml_part import ParseError, XmlPart, split
 from engine.errors import UnreadableFileError
 
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL_WORKSHEET = NS_REL + "/worksheet"
 CONTENT_TYPES = {
     "worksheets": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -61,37 +64,6 @@ _ITEM_TAG = {
     "cellXfs": "xf",
     "dxfs": "dxf",
 }
-_ATTR = re.compile(r'([\w:]+)="([^"]*)"')
-_SHEET_ELEMENT = re.compile(r"<sheet\b[^>]*/>")
-_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*/>")
-
-
-def escape(data: str, entities: dict[str, str] | None = None) -> str:
-    """xml.sax.saxutils.escape, written out: importing that module pulls in urllib.request,
-    http.client and email (~20-40 ms of every run's start-up)."""
-    data = data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-    for key, value in (entities or {}).items():
-        data = data.replace(key, value)
-    return data
-
-
-def _quoted(value: str) -> str:
-    """An XML attribute value in double quotes (Excel and our own parsers expect double quotes)."""
-    return '"' + escape(value, {'"': "&quot;"}) + '"'
-
-
-def _attrs(element: str) -> dict[str, str]:
-    return dict(_ATTR.findall(element))
-
-
-def _unescape_attr(value: str) -> str:
-    return (
-        value.replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-    )
 
 
 #: What reading a damaged part of a package can raise (a flagged-encrypted part raises RuntimeError).
@@ -279,7 +251,7 @@ def _relationships(package: Package, part: str) -> list[dict[str, str]]:
     path = rels_path(part)
     if not package.exists(path):
         return []
-    return [_attrs(element) for element in _RELATIONSHIP.findall(package.text(path))]
+    return [dict(element.attrib) for element in XmlPart.parse(package.text(path)).root]
 
 
 def _related_parts(package: Package, part: str) -> list[str]:
@@ -295,120 +267,133 @@ def _related_parts(package: Package, part: str) -> list[str]:
     return out
 
 
+def _sheet_elements(workbook: XmlPart) -> list[ET.Element]:
+    sheets = workbook.root.find(workbook.tag("sheets"))
+    return [] if sheets is None else sheets.findall(workbook.tag("sheet"))
+
+
+def _sheet_rid(sheet: ET.Element) -> str:
+    """A sheet's relationship id (``r:id``, whatever the prefix and the OOXML flavour)."""
+    return next(v for k, v in sheet.attrib.items() if split(k)[1] == "id")
+
+
 def workbook_sheets(package: Package) -> list[tuple[str, str, str]]:
     """(name, relationship id, part path) of every sheet, in tab order."""
-    workbook = package.text("xl/workbook.xml")
+    workbook = XmlPart.parse(package.text("xl/workbook.xml"))
     rels = {r["Id"]: r for r in _relationships(package, "xl/workbook.xml")}
     out = []
-    for element in _SHEET_ELEMENT.findall(workbook):
-        attrs = _attrs(element)
-        rid = next(v for k, v in attrs.items() if k.endswith(":id") or k == "id")
+    for sheet in _sheet_elements(workbook):
+        rid = _sheet_rid(sheet)
         rel = rels.get(rid)
         part = _resolve("xl/workbook.xml", rel["Target"]) if rel else ""
-        out.append((_unescape_attr(attrs["name"]), rid, part))
+        out.append((sheet.attrib["name"], rid, part))
     return out
 
 
 # --- styles ---------------------------------------------------------------------------------------
 
 
-def _section(xml: str, tag: str) -> tuple[int, int, str, str] | None:
-    """(start, end, open tag, inner) of a top-level styles section, or None."""
-    match = re.search(rf"<{tag}\b[^>]*?(/>|>(.*?)</{tag}>)", xml, re.DOTALL)
-    if match is None:
-        return None
-    open_tag = re.match(rf"<{tag}\b[^>]*?(?=/?>)", match.group(0))
-    assert open_tag is not None
-    return match.start(), match.end(), open_tag.group(0), match.group(2) or ""
-
-
-def _items(inner: str, item: str) -> list[str]:
-    return re.findall(rf"<{item}\b[^>]*?/>|<{item}\b[^>]*?>.*?</{item}>", inner, re.DOTALL)
+def _adopted(item: ET.Element, source: XmlPart, target: XmlPart) -> ET.Element:
+    """A copy of a source element for the target: names in the source's main namespace moved to
+    the target's (a strict-OOXML workbook takes transitional items as its own)."""
+    copied = copy.deepcopy(item)
+    if source.namespace != target.namespace:
+        for element in copied.iter():
+            uri, local = split(element.tag)
+            if uri == source.namespace:
+                element.tag = target.tag(local)
+    return copied
 
 
 class StyleMerger:
-    """Append the source workbook's styles to the target's, reusing identical entries."""
+    """Append the source workbook's styles to the target's, reusing identical entries (compared as
+    the target writes them)."""
 
     def __init__(self, target_xml: str, source_xml: str) -> None:
-        self.xml = target_xml
-        self.source = source_xml
+        self.target = XmlPart.parse(target_xml)
+        self.source = XmlPart.parse(source_xml)
         self.maps: dict[str, dict[int, int]] = {}
 
-    def _target_items(self, section: str) -> list[str]:
-        found = _section(self.xml, section)
-        return _items(found[3], _ITEM_TAG[section]) if found else []
+    @property
+    def xml(self) -> str:
+        return self.target.text()
 
-    def _source_items(self, section: str) -> list[str]:
-        found = _section(self.source, section)
-        return _items(found[3], _ITEM_TAG[section]) if found else []
+    @staticmethod
+    def _items(part: XmlPart, section: str) -> list[ET.Element]:
+        found = part.root.find(part.tag(section))
+        return [] if found is None else found.findall(part.tag(_ITEM_TAG[section]))
 
-    def _write_section(self, section: str, items: list[str]) -> None:
-        count = f' count="{len(items)}"'
-        body = f"<{section}{count}>{''.join(items)}</{section}>"
-        found = _section(self.xml, section)
-        if found is not None:
-            start, end, _, _ = found
-            self.xml = self.xml[:start] + body + self.xml[end:]
-            return
-        position = _STYLE_SECTIONS.index(section)
-        for later in _STYLE_SECTIONS[position + 1 :]:
-            later_found = _section(self.xml, later)
-            if later_found is not None:
-                self.xml = self.xml[: later_found[0]] + body + self.xml[later_found[0] :]
-                return
-        end = self.xml.rindex("</styleSheet>")
-        self.xml = self.xml[:end] + body + self.xml[end:]
+    def _write_section(self, section: str, items: list[ET.Element]) -> None:
+        """The section holds ``items`` and says how many (its other attributes kept); a section
+        the target lacks goes where the schema's order puts it."""
+        found = self.target.root.find(self.target.tag(section))
+        if found is None:
+            later = _STYLE_SECTIONS[_STYLE_SECTIONS.index(section) + 1 :]
+            position = next(
+                (i for i, e in enumerate(self.target.root) if split(e.tag)[1] in later),
+                len(self.target.root),
+            )
+            found = ET.Element(self.target.tag(section))
+            self.target.root.insert(position, found)
+        attributes = {k: v for k, v in found.attrib.items() if k != "count"}
+        found.attrib.clear()
+        found.attrib.update({"count": str(len(items)), **attributes})
+        found[:] = items
+        found.text = None
 
-    def _merge(self, section: str, rewrite: Callable[[str], str] | None = None) -> dict[int, int]:
-        target = self._target_items(section)
+    def _merge(
+        self, section: str, rewrite: Callable[[ET.Element], None] | None = None
+    ) -> dict[int, int]:
+        target = self._items(self.target, section)
+        known: dict[str, int] = {}
+        for index, item in enumerate(target):
+            known.setdefault(self.target.element_text(item), index)
         mapping: dict[int, int] = {}
-        for index, item in enumerate(self._source_items(section)):
-            item = rewrite(item) if rewrite else item
-            if item in target:
-                mapping[index] = target.index(item)
-            else:
+        for index, source_item in enumerate(self._items(self.source, section)):
+            item = _adopted(source_item, self.source, self.target)
+            if rewrite:
+                rewrite(item)
+            key = self.target.element_text(item)
+            if key not in known:
+                known[key] = len(target)
                 target.append(item)
-                mapping[index] = len(target) - 1
+            mapping[index] = known[key]
         if mapping:
             self._write_section(section, target)
         self.maps[section] = mapping
         return mapping
 
-    def merge(self) -> None:
-        formats = {}
-        target_formats = {
-            _unescape_attr(_attrs(i)["formatCode"]): int(_attrs(i)["numFmtId"])
-            for i in self._target_items("numFmts")
-        }
+    def _merge_number_formats(self) -> dict[int, int]:
+        """Source number-format id → the target's id for the same code (added when new)."""
+        items = self._items(self.target, "numFmts")
+        target_formats = {i.attrib["formatCode"]: int(i.attrib["numFmtId"]) for i in items}
         next_id = max([163, *target_formats.values()]) + 1
-        new_items = self._target_items("numFmts")
-        for item in self._source_items("numFmts"):
-            attrs = _attrs(item)
-            code = _unescape_attr(attrs["formatCode"])
+        formats: dict[int, int] = {}
+        for item in self._items(self.source, "numFmts"):
+            code = item.attrib["formatCode"]
             if code not in target_formats:
                 target_formats[code] = next_id
-                new_items.append(f'<numFmt numFmtId="{next_id}" formatCode={_quoted(code)}/>')
+                attributes = {"numFmtId": str(next_id), "formatCode": code}
+                items.append(ET.Element(self.target.tag("numFmt"), attributes))
                 next_id += 1
-            formats[int(attrs["numFmtId"])] = target_formats[code]
+            formats[int(item.attrib["numFmtId"])] = target_formats[code]
         if formats:
-            self._write_section("numFmts", new_items)
-        fonts = self._merge("fonts")
-        fills = self._merge("fills")
-        borders = self._merge("borders")
+            self._write_section("numFmts", items)
+        return formats
 
-        def rewrite_xf(item: str) -> str:
-            def swap(match: re.Match[str]) -> str:
-                name, value = match.group(1), int(match.group(2))
-                table = {
-                    "numFmtId": formats,
-                    "fontId": fonts,
-                    "fillId": fills,
-                    "borderId": borders,
-                }.get(name)
-                new = table.get(value, value) if table is not None else value
-                return f'{name}="{new}"'
+    def merge(self) -> None:
+        ids = {
+            "numFmtId": self._merge_number_formats(),
+            "fontId": self._merge("fonts"),
+            "fillId": self._merge("fills"),
+            "borderId": self._merge("borders"),
+        }
 
-            return re.sub(r'\b(numFmtId|fontId|fillId|borderId)="(\d+)"', swap, item)
+        def rewrite_xf(item: ET.Element) -> None:
+            for name, mapping in ids.items():
+                if name in item.attrib:
+                    value = int(item.attrib[name])
+                    item.attrib[name] = str(mapping.get(value, value))
 
         self._merge("cellXfs", rewrite_xf)
         self._merge("dxfs")
@@ -481,11 +466,16 @@ def _max_table_id(package: Package) -> int:
 
 
 def _content_type_edit(types_xml: str, removed: Iterable[str], added: dict[str, str]) -> str:
-    for part in removed:
-        types_xml = re.sub(rf'<Override PartName="/{re.escape(part)}"[^>]*/>', "", types_xml)
-    inserts = "".join(f'<Override PartName="/{p}" ContentType="{ct}"/>' for p, ct in added.items())
-    end = types_xml.rindex("</Types>")
-    return types_xml[:end] + inserts + types_xml[end:]
+    """[Content_Types].xml without the removed parts' overrides and with the added parts'."""
+    types = XmlPart.parse(types_xml)
+    gone = {f"/{part}" for part in removed}
+    for element in list(types.root):
+        if split(element.tag)[1] == "Override" and element.attrib.get("PartName") in gone:
+            types.root.remove(element)
+    for part, content_type in added.items():
+        attributes = {"PartName": f"/{part}", "ContentType": content_type}
+        ET.SubElement(types.root, types.tag("Override"), attributes)
+    return types.text()
 
 
 def _remap(xml: str, pattern: str, mapping: dict[int, int]) -> str:
@@ -537,7 +527,7 @@ class _Transplant:
 
     def copy_owned(self, source_part: str, target_part: str) -> None:
         """Copy a sheet's tables and drawings (with their charts), renamed to free part names."""
-        relationships = []
+        relationships: list[tuple[str, str, str]] = []
         for rel in _relationships(self.source, source_part):
             child = _resolve(source_part, rel["Target"])
             folder = child.split("/")[1]
@@ -553,14 +543,10 @@ class _Transplant:
                 self.copy_owned(child, new_child)
             elif folder == "charts":
                 self.target.set(new_child, self.source.data(child))
-                relationships.append(
-                    _rel_xml(rel["Id"], rel["Type"], _relative(new_child, target_part))
-                )
+                relationships.append((rel["Id"], rel["Type"], _relative(new_child, target_part)))
                 continue
             self.target.set(new_child, data)
-            relationships.append(
-                _rel_xml(rel["Id"], rel["Type"], _relative(new_child, target_part))
-            )
+            relationships.append((rel["Id"], rel["Type"], _relative(new_child, target_part)))
         if relationships:
             self.target.set(rels_path(target_part), _rels_document(relationships))
 
@@ -595,7 +581,7 @@ def replace_sheets(
         return _replace_sheets(
             target_bytes, rendered, name, shared_strings, hidden, appended or {}, active
         )
-    except (ValueError, KeyError, IndexError, StopIteration) as error:
+    except (ValueError, KeyError, IndexError, StopIteration, ParseError) as error:
         # The package opened, but a part we must edit is not as Excel writes it.
         raise UnreadableFileError(
             f"{name}: the workbook's structure is damaged ({type(error).__name__}: {error}). Open "
@@ -662,59 +648,67 @@ def _replace_sheets(
     return target.to_bytes()
 
 
-def _rel_xml(rid: str, rel_type: str, target: str) -> str:
-    return f'<Relationship Id="{escape(rid)}" Type="{escape(rel_type)}" Target="{escape(target)}"/>'
+def _rels_document(relationships: list[tuple[str, str, str]]) -> str:
+    """A relationships part: (Id, Type, Target) each."""
+    rels = XmlPart.new("Relationships", NS_PACKAGE_RELS)
+    for rid, rel_type, target in relationships:
+        attributes = {"Id": rid, "Type": rel_type, "Target": target}
+        ET.SubElement(rels.root, rels.tag("Relationship"), attributes)
+    return rels.text()
 
 
-def _rels_document(elements: list[str]) -> str:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        + "".join(elements)
-        + "</Relationships>"
-    )
+_PRINT_NAMES = ("_xlnm.Print_Area", "_xlnm.Print_Titles")
+#: What may stand between <sheets> and <definedNames> in a workbook (ECMA-376 CT_Workbook's order).
+_BEFORE_DEFINED_NAMES = ("sheets", "functionGroups", "externalReferences")
 
 
-_PRINT_NAME = re.compile(
-    r'<definedName name="(_xlnm\.Print_(?:Area|Titles))" localSheetId="(\d+)"[^>]*>[^<]*</definedName>'
-)
+def _print_names(workbook: XmlPart) -> list[ET.Element]:
+    names = workbook.root.find(workbook.tag("definedNames"))
+    return [
+        e
+        for e in ([] if names is None else names.findall(workbook.tag("definedName")))
+        if e.attrib.get("name") in _PRINT_NAMES and "localSheetId" in e.attrib
+    ]
 
 
 def _copy_print_names(target: Package, source: Package) -> None:
     """The rendered sheets' print areas and print titles (sheet-local defined names), under the
     target's sheet positions; the target's own names for those sheets are replaced."""
-    source_names = [name for name, _, _ in workbook_sheets(source)]
-    found = [
-        (m.group(0), m.group(1), source_names[int(m.group(2))])
-        for m in _PRINT_NAME.finditer(source.text("xl/workbook.xml"))
-    ]
+    rendered = XmlPart.parse(source.text("xl/workbook.xml"))
+    source_names = [e.attrib["name"] for e in _sheet_elements(rendered)]
+    found = _print_names(rendered)
     if not found:
         return
-    positions = {name: i for i, (name, _, _) in enumerate(workbook_sheets(target))}
-    workbook = target.text("xl/workbook.xml")
-    replaced = {(kind, positions[sheet]) for _, kind, sheet in found}
-    workbook = _PRINT_NAME.sub(
-        lambda m: "" if (m.group(1), int(m.group(2))) in replaced else m.group(0), workbook
-    )
-    added = "".join(
-        re.sub(r'localSheetId="\d+"', f'localSheetId="{positions[sheet]}"', element, count=1)
-        for element, _, sheet in found
-    )
-    if "<definedNames>" in workbook:
-        workbook = workbook.replace("<definedNames>", "<definedNames>" + added, 1)
-    else:
-        workbook = workbook.replace(
-            "</sheets>", f"</sheets><definedNames>{added}</definedNames>", 1
+    workbook = XmlPart.parse(target.text("xl/workbook.xml"))
+    positions = {e.attrib["name"]: i for i, e in enumerate(_sheet_elements(workbook))}
+    copies = []
+    for element in found:
+        sheet = source_names[int(element.attrib["localSheetId"])]
+        attributes = {**element.attrib, "localSheetId": str(positions[sheet])}
+        copied = ET.Element(workbook.tag("definedName"), attributes)
+        copied.text = element.text
+        copies.append(copied)
+    replaced = {(c.attrib["name"], int(c.attrib["localSheetId"])) for c in copies}
+    names = workbook.root.find(workbook.tag("definedNames"))
+    if names is None:
+        position = 1 + max(
+            i for i, e in enumerate(workbook.root) if split(e.tag)[1] in _BEFORE_DEFINED_NAMES
         )
-    target.set("xl/workbook.xml", workbook)
+        names = ET.Element(workbook.tag("definedNames"))
+        workbook.root.insert(position, names)
+    for element in _print_names(workbook):
+        if (element.attrib["name"], int(element.attrib["localSheetId"])) in replaced:
+            names.remove(element)
+    names[:0] = copies
+    target.set("xl/workbook.xml", workbook.text())
 
 
 def _hidden_sheets(package: Package) -> set[str]:
-    workbook = package.text("xl/workbook.xml")
+    workbook = XmlPart.parse(package.text("xl/workbook.xml"))
     return {
-        _unescape_attr(_attrs(e)["name"])
-        for e in _SHEET_ELEMENT.findall(workbook)
-        if _attrs(e).get("state") in ("hidden", "veryHidden")
+        e.attrib["name"]
+        for e in _sheet_elements(workbook)
+        if e.attrib.get("state") in ("hidden", "veryHidden")
     }
 
 
@@ -725,12 +719,13 @@ def _activate(target: Package, name: str) -> None:
     index = next((i for i, (n, _, _) in enumerate(sheets) if n == name), None)
     if index is None:
         return
-    workbook = target.text("xl/workbook.xml")
-    view = re.search(r"<workbookView\b[^>]*?/?>", workbook)
+    workbook = XmlPart.parse(target.text("xl/workbook.xml"))
+    view = workbook.root.find(f"{workbook.tag('bookViews')}/{workbook.tag('workbookView')}")
     if view is not None:
-        element = re.sub(r'\s(?:activeTab|firstSheet)="\d+"', "", view.group(0))
-        element = element.replace("<workbookView", f'<workbookView activeTab="{index}"', 1)
-        target.set("xl/workbook.xml", workbook[: view.start()] + element + workbook[view.end() :])
+        kept = {k: v for k, v in view.attrib.items() if k not in ("activeTab", "firstSheet")}
+        view.attrib.clear()
+        view.attrib.update({"activeTab": str(index), **kept})
+        target.set("xl/workbook.xml", workbook.text())
     for sheet_name, _, part in sheets:
         head = target.head(part)  # the sheet view comes before the cells
         selected = b'tabSelected="1"' in head.split(b"<sheetData", 1)[0]
@@ -745,35 +740,31 @@ def _activate(target: Package, name: str) -> None:
 def _add_sheets(
     target: Package, new_sheets: list[tuple[str, str]], hidden: Collection[str] = ()
 ) -> None:
-    workbook = target.text("xl/workbook.xml")
-    prefix_match = re.search(rf'xmlns:(\w+)="{re.escape(NS_REL)}"', workbook)
-    if prefix_match is None:
-        workbook = workbook.replace("<workbook ", f'<workbook xmlns:r="{NS_REL}" ', 1)
-        prefix = "r"
-    else:
-        prefix = prefix_match.group(1)
+    workbook = XmlPart.parse(target.text("xl/workbook.xml"))
+    workbook.declare("r", NS_REL)  # kept under the prefix the workbook has for it
+    sheets = workbook.root.find(workbook.tag("sheets"))
+    if sheets is None:
+        raise ValueError("xl/workbook.xml lists no sheets")
     rels_part = rels_path("xl/workbook.xml")
-    rels_xml = target.text(rels_part)
-    used_ids = set(re.findall(r'Id="([^"]+)"', rels_xml))
-    sheet_ids = [int(x) for x in re.findall(r'<sheet\b[^>]*?\bsheetId="(\d+)"', workbook)] or [0]
-    next_sheet_id = max(sheet_ids) + 1
-    elements, relationships = [], []
+    rels = XmlPart.parse(target.text(rels_part))
+    used_ids = {e.attrib.get("Id") for e in rels.root}
+    next_sheet_id = max([int(e.attrib["sheetId"]) for e in _sheet_elements(workbook)] or [0]) + 1
     counter = 1
     for sheet_name, part in new_sheets:
         while f"rIdLF{counter}" in used_ids:
             counter += 1
         rid = f"rIdLF{counter}"
         used_ids.add(rid)
-        state = ' state="hidden"' if sheet_name in hidden else ""
-        elements.append(
-            f'<sheet name={_quoted(sheet_name)} sheetId="{next_sheet_id}"{state} {prefix}:id="{rid}"/>'
-        )
-        relationships.append(_rel_xml(rid, REL_WORKSHEET, posixpath.relpath(part, "xl")))
+        attributes = {"name": sheet_name, "sheetId": str(next_sheet_id)}
+        if sheet_name in hidden:
+            attributes["state"] = "hidden"
+        attributes[f"{{{NS_REL}}}id"] = rid
+        ET.SubElement(sheets, workbook.tag("sheet"), attributes)
+        link = {"Id": rid, "Type": REL_WORKSHEET, "Target": posixpath.relpath(part, "xl")}
+        ET.SubElement(rels.root, rels.tag("Relationship"), link)
         next_sheet_id += 1
-    end = workbook.index("</sheets>")
-    target.set("xl/workbook.xml", workbook[:end] + "".join(elements) + workbook[end:])
-    end = rels_xml.rindex("</Relationships>")
-    target.set(rels_part, rels_xml[:end] + "".join(relationships) + rels_xml[end:])
+    target.set("xl/workbook.xml", workbook.text())
+    target.set(rels_part, rels.text())
 
 
 def _drop_calc_chain(target: Package, removed: list[str]) -> None:
@@ -783,10 +774,14 @@ def _drop_calc_chain(target: Package, removed: list[str]) -> None:
     target.remove("xl/calcChain.xml")
     removed.append("xl/calcChain.xml")
     rels_part = rels_path("xl/workbook.xml")
-    rels_xml = re.sub(
-        r'<Relationship\b[^>]*Target="/?(?:xl/)?calcChain\.xml"[^>]*/>', "", target.text(rels_part)
-    )
-    target.set(rels_part, rels_xml)
+    rels = XmlPart.parse(target.text(rels_part))
+    for element in list(rels.root):
+        if _CALC_CHAIN.fullmatch(element.attrib.get("Target", "")):
+            rels.root.remove(element)
+    target.set(rels_part, rels.text())
+
+
+_CALC_CHAIN = re.compile(r"/?(?:xl/)?calcChain\.xml")
 
 
 # --- rows appended to a sheet the user owns -------------------------------------------------------

@@ -18,9 +18,7 @@ def write_report(result: Result, path: str | Path) -> None:
             f"--out {target.name}: the report is an Excel file; give a name ending in .xlsx."
         )
     try:
-        atomic_write_bytes(
-            target, render_bytes(result, sheets=(*spec.OUTPUT_SHEETS, *spec.MONTH_SHEETS))
-        )
+        atomic_write_bytes(target, render_bytes(result, sheets=spec.REPORT_SHEETS))
     except PermissionError:
         raise UnreadableFileError(
             f"{target}: cannot be written (is it open in Excel?). Close it and run again."

@@ -126,8 +126,9 @@ def read_log(grid: Sequence[Sequence[object]] | None) -> list[Entry]:
             impact = Decimal(str(cells[5])) if cells[5] not in (None, "") else Decimal(0)
         except ArithmeticError:
             impact = Decimal(0)
+        event, period, subject, status = (str(c or "").strip() for c in cells[1:5])
         entries.append(
-            Entry(when, *(str(c or "").strip() for c in cells[1:5]), impact, *map(_s, cells[6:8]))  # type: ignore[arg-type]
+            Entry(when, event, period, subject, status, impact, _s(cells[6]), _s(cells[7]))
         )
     return entries
 
@@ -172,7 +173,7 @@ def latest_statuses(entries: Iterable[Entry]) -> dict[str, Entry]:
 def record_run(
     entries: list[Entry],
     result: Result,
-    decisions: Mapping[str, tuple[str, str]],
+    decisions: Mapping[str, tuple[object, object]],
     inputs: Mapping[str, Sequence[Sequence[object]]],
     when: dt.datetime,
 ) -> list[Entry]:
@@ -185,8 +186,8 @@ def record_run(
             out.append(Entry(when, IMPORT, period, sheet, "", Decimal(0), "", mark))
     known = latest_statuses(_month_entries(out, period))
     findings = {d.id: d for d in result.discrepancies}
-    for finding_id, (status, _) in decisions.items():
-        status = status or OPEN
+    for finding_id, (typed, _) in decisions.items():
+        status = _s(typed) or OPEN  # the log keeps text, whatever the user typed in Status
         previous = known.get(finding_id)
         if (previous.status if previous else OPEN) != status:
             d = findings.get(finding_id)

@@ -6,14 +6,24 @@ it. Everything read is validated by :class:`engine.settings.Settings`, which lis
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
+from addin.workbook.package import Appended
 from engine.errors import SettingsError
 from engine.read.columns import FIELDS
 from engine.settings import Settings
 
-SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
+_DEFAULT = Settings()
+#: The Settings sheet's defaults: the engine's own (engine.settings.Settings), not written again here.
+DEFAULTS: dict[str, Decimal] = {
+    **_DEFAULT.severity_thresholds,
+    "target": _DEFAULT.leakage_target_percent,
+    "target_margin": _DEFAULT.target_margin_percent,
+}
+
+SETTING_LABELS: tuple[tuple[str, str, Decimal | None, str], ...] = (
     # (label, key, default, help)
     (
         "Period (YYYY-MM)",
@@ -24,16 +34,21 @@ SETTING_LABELS: tuple[tuple[str, str, object, str], ...] = (
     (
         "Critical at ($/month)",
         "critical",
-        500,
+        DEFAULTS["critical"],
         "Findings worth at least this much per month are critical.",
     ),
-    ("High at ($/month)", "high", 100, "…high."),
-    ("Medium at ($/month)", "medium", 25, "…medium; anything less is low."),
-    ("Leakage target (%)", "target", 2, "Leakage ratio target shown on the KPIs sheet."),
+    ("High at ($/month)", "high", DEFAULTS["high"], "…high."),
+    ("Medium at ($/month)", "medium", DEFAULTS["medium"], "…medium; anything less is low."),
+    (
+        "Leakage target (%)",
+        "target",
+        DEFAULTS["target"],
+        "Leakage ratio target shown on the KPIs sheet.",
+    ),
     (
         "Target margin (%)",
         "target_margin",
-        15,
+        DEFAULTS["target_margin"],
         "Client products billed above cost but under this margin are listed on Prices.",
     ),
 )
@@ -81,88 +96,99 @@ def _cell(grid: Grid, r: int, c: int) -> object:
 
 
 def read_settings(grid: Grid, client_aliases: Grid = (), product_aliases: Grid = ()) -> Settings:
-    """Settings from the Settings sheet's values and the two alias sheets."""
+    """Settings from the Settings sheet's values and the two alias sheets; every problem found is
+    reported at once."""
     problems: list[str] = []
     values: dict[str, object] = {}
     for label, key, _, _ in SETTING_LABELS:
         found = _find(grid, label)
         if found is not None:
             values[key] = _cell(grid, found[0], found[1] + 1)
-    thresholds: dict[str, Decimal] = {
-        "critical": Decimal(500),
-        "high": Decimal(100),
-        "medium": Decimal(25),
-    }
-    target = Decimal(2)
-    target_margin = Decimal(15)
-    for key in ("critical", "high", "medium", "target", "target_margin"):
+    numbers = _numbers(values, problems)
+    mappings = _mappings(grid, problems)
+    if problems:
+        raise SettingsError("; ".join(problems) + ".")
+    return Settings(
+        severity_thresholds={
+            key: numbers[key] for key in _DEFAULT.severity_thresholds if key in numbers
+        },
+        leakage_target_percent=numbers["target"],
+        client_aliases=read_aliases(client_aliases),
+        product_aliases=read_aliases(product_aliases),
+        vendor_mapping=mappings["vendor"],
+        psa_mapping=mappings["psa"],
+        period=_period(values.get("period")),
+        exclude_psa_products=_exclusions(grid),
+        target_margin_percent=numbers["target_margin"],
+    )
+
+
+def _numbers(values: dict[str, object], problems: list[str]) -> dict[str, Decimal]:
+    """The thresholds and targets typed on the sheet ("$500", "2%" read as numbers), the engine's
+    defaults where a cell is blank."""
+    numbers = dict(DEFAULTS)
+    for key in DEFAULTS:
         raw = _text(values.get(key))
         if not raw:
             continue
         try:
             number = Decimal(raw.replace("$", "").replace(",", "").replace("%", ""))
         except InvalidOperation:
-            problems.append(f"Settings sheet: {key} should be a number, found {raw!r}")
-            continue
+            number = Decimal("NaN")
         if not number.is_finite():
             problems.append(f"Settings sheet: {key} should be a number, found {raw!r}")
             continue
-        if key == "target":
-            target = number
-        elif key == "target_margin":
-            target_margin = number
-        else:
-            thresholds[key] = number
-    period_raw = values.get("period")
-    period = None
-    if period_raw is not None and _text(period_raw):
-        import datetime as dt
+        numbers[key] = number
+    return numbers
 
-        if isinstance(period_raw, dt.date | dt.datetime):
-            period = f"{period_raw.year:04d}-{period_raw.month:02d}"
-        else:
-            period = _text(period_raw)[:7]
+
+def _period(raw: object) -> str | None:
+    """The billing month as YYYY-MM (a date typed in the cell included); None when blank."""
+    if raw is None or not _text(raw):
+        return None
+    if isinstance(raw, dt.date | dt.datetime):
+        return f"{raw.year:04d}-{raw.month:02d}"
+    return _text(raw)[:7]
+
+
+def _mappings(grid: Grid, problems: list[str]) -> dict[str, dict[str, str]]:
+    """Column mapping overrides per side (field → the export's column header)."""
     mappings: dict[str, dict[str, str]] = {"vendor": {}, "psa": {}}
     header = _find(grid, MAPPING_HEADER[0])
-    if header is not None:
-        r, c = header
-        for row in range(r + 1, len(grid)):
-            side, field, column = (_text(_cell(grid, row, c + i)) for i in range(3))
-            if side in (EXCLUSIONS_TITLE, EXCLUDE_HEADER):
-                break  # the next section starts
-            if not side and not field and not column:
-                continue
-            if side.lower() not in mappings:
-                if side:
-                    problems.append(
-                        f"Settings sheet row {row + 1}: side should be vendor or psa, found {side!r}"
-                    )
-                continue
-            if field and column:
-                mappings[side.lower()][field] = column
-    exclusions: list[str] = []
+    if header is None:
+        return mappings
+    r, c = header
+    for row in range(r + 1, len(grid)):
+        side, field, column = (_text(_cell(grid, row, c + i)) for i in range(3))
+        if side in (EXCLUSIONS_TITLE, EXCLUDE_HEADER):
+            break  # the next section starts
+        if not side and not field and not column:
+            continue
+        if side.lower() not in mappings:
+            if side:
+                problems.append(
+                    f"Settings sheet row {row + 1}: side should be vendor or psa, found {side!r}"
+                )
+            continue
+        if field and column:
+            mappings[side.lower()][field] = column
+    return mappings
+
+
+def _exclusions(grid: Grid) -> tuple[str, ...]:
+    """PSA products the user lists as services, not licences."""
     found = _find(grid, EXCLUDE_HEADER)
-    if found is not None:
-        r, c = found
-        for row in range(r + 1, len(grid)):
-            text = _text(_cell(grid, row, c))
-            if text in (MAPPING_TITLE, MAPPING_HEADER[0]):
-                break  # the mapping section follows the exclusions (template 2026-12 on)
-            if text:
-                exclusions.append(text)
-    if problems:
-        raise SettingsError("; ".join(problems) + ".")
-    return Settings(
-        severity_thresholds=thresholds,
-        leakage_target_percent=target,
-        client_aliases=read_aliases(client_aliases),
-        product_aliases=read_aliases(product_aliases),
-        vendor_mapping=mappings["vendor"],
-        psa_mapping=mappings["psa"],
-        period=period,
-        exclude_psa_products=tuple(exclusions),
-        target_margin_percent=target_margin,
-    )
+    if found is None:
+        return ()
+    r, c = found
+    exclusions: list[str] = []
+    for row in range(r + 1, len(grid)):
+        text = _text(_cell(grid, row, c))
+        if text in (MAPPING_TITLE, MAPPING_HEADER[0]):
+            break  # the mapping section follows the exclusions (template 2026-12 on)
+        if text:
+            exclusions.append(text)
+    return tuple(exclusions)
 
 
 def read_aliases(grid: Grid) -> dict[str, str]:
@@ -177,3 +203,16 @@ def read_aliases(grid: Grid) -> dict[str, str]:
         if vendor and psa:
             out[vendor] = psa
     return out
+
+
+def alias_rows_at(grid: Grid, learned: list[list[object]]) -> Appended:
+    """Where learned aliases go in the user's Client Aliases sheet: under their last row, in the
+    header's columns (a title row, a comment column or a table moved to C5 all stay as they are)."""
+    found = find_label(grid, ALIAS_HEADER[0])
+    last = max(
+        (i for i, row in enumerate(grid) if any(v not in (None, "") for v in row)), default=-1
+    )
+    if found is None:  # no header left: put one back above the new rows
+        rows: list[list[object]] = [list(ALIAS_HEADER), *learned] if learned else []
+        return Appended(last + 3 if last >= 0 else 1, 0, rows)
+    return Appended(last + 2, found[1], learned)

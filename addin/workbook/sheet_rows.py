@@ -70,7 +70,7 @@ def _cell(ref: str, style: str, value: object) -> str:
         return ""
     kind = value.__class__
     if kind is bool:
-        return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'  # type: ignore[call-overload]
+        return f'<c r="{ref}"{style} t="b"><v>{1 if value else 0}</v></c>'
     if kind is int or kind is float or kind is Decimal:
         return f'<c r="{ref}"{style}><v>{value}</v></c>'
     return _STRING.format(ref=ref, style=style, text=_text(clip(str(value))))
@@ -82,7 +82,7 @@ def _column_cells(
     """A column's cells, built a column at a time: one type check per column, not per cell."""
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
-        texts = [v or "" for v in values]
+        texts = [v if isinstance(v, str) else "" for v in values]
         if max(map(len, texts), default=0) > CELL_LIMIT:
             texts = [clip(t) for t in texts]
         joined = "\n".join(texts)

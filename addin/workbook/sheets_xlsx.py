@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,12 +20,12 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from addin import layout as spec
-from addin.workbook.review_log import LOG_COLUMNS, Entry, review
+from addin.workbook.review_log import Entry
 from addin.workbook.sheet_rows import clip, fill_rows
+from addin.workbook.zip_rewrite import rewrite_zip
 from engine.result import Result
 
 FIXED_DATE = dt.datetime(2025, 1, 1)
-_TILE_COLUMNS = 4
 
 
 #: Text stays text: no formula, URL or number is guessed from a string (export text is never a formula).
@@ -44,13 +43,10 @@ class _Formats:
         self.currency = currency
         self.book = book
         self.cache: dict[tuple[Any, ...], Format] = {}
-        self.pending: dict[
-            str, tuple[Sequence[Sequence[object]], int]
-        ] = {}  # sheet → (rows, template row)
-        self.table_ends: dict[str, int] = {}
-        self.heights: dict[
-            str, list[float | None]
-        ] = {}  # sheet → heights of the pending rows  # table name → its last sheet row (1-based)
+        #: sheet → (the rows still to write, the template row they follow)
+        self.pending: dict[str, tuple[Sequence[Sequence[object]], int]] = {}
+        self.table_ends: dict[str, int] = {}  # table name → its last sheet row (1-based)
+        self.heights: dict[str, list[float | None]] = {}  # sheet → heights of the pending rows
         self.header = book.add_format(
             {
                 "bold": True,
@@ -170,6 +166,8 @@ def _footer(text: str) -> str:
 
 
 def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> Worksheet:
+    """A table sheet: title and legend, header, rows (the first here, the rest streamed by
+    :mod:`addin.workbook.sheet_rows`), column formats, colour rules, Status list, print set-up."""
     sheet = book.add_worksheet(table.sheet)
     first_row = table.header_row
     columns = table.columns
@@ -217,7 +215,29 @@ def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable
     sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     if table.footer:
         sheet.set_footer(_footer(table.footer))
+    _rules(sheet, formats, table, table.rules)
+    if table.status_column is not None:
+        _status_list(sheet, table, table.status_column)
+    if table.sheet == spec.DISCREPANCIES:
+        sheet.activate()  # the workbook opens on the results
     return sheet
+
+
+def _status_list(sheet: Worksheet, table: spec.OutputTable, column: int) -> None:
+    """The Status column's drop-down (a thousand rows at least, for rows the user adds)."""
+    first = table.header_row + 1
+    sheet.data_validation(
+        first,
+        column,
+        max(first + len(table.rows), 1000),
+        column,
+        {
+            "validate": "list",
+            "source": list(spec.STATUSES),
+            "error_title": "Status",
+            "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore.",
+        },
+    )
 
 
 def _rules(
@@ -236,26 +256,6 @@ def _rules(
                 "format": formats.rule(rule),
             },
         )
-
-
-def _discrepancies(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> None:
-    sheet = _table(book, formats, table)
-    _rules(sheet, formats, table, spec.discrepancy_rules(table))
-    if table.status_column is not None:
-        first = table.header_row + 1
-        sheet.data_validation(
-            first,
-            table.status_column,
-            max(first + len(table.rows), 1000),
-            table.status_column,
-            {
-                "validate": "list",
-                "source": list(spec.STATUSES),
-                "error_title": "Status",
-                "error_message": "Choose Open, Fixed in PSA, Accepted or Ignore.",
-            },
-        )
-    sheet.activate()  # the workbook opens on the results
 
 
 def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) -> None:
@@ -345,30 +345,19 @@ def _small_table(sheet: Worksheet, formats: _Formats, block: spec.Block, currenc
     )
 
 
-def _aliases(
-    book: xlsxwriter.Workbook, formats: _Formats, name: str, rows: list[list[object]]
-) -> None:
-    """An alias sheet: the header the template has, then every row (the user's and the learned)."""
-    sheet = book.add_worksheet(name)
-    for col, column in enumerate(spec.ALIAS_COLUMNS):
-        sheet.set_column(col, col, column.width, formats.cell("text"))
-        sheet.write_string(0, col, column.header, formats.header)
-    for r, values in enumerate(rows, start=1):
-        for col, value in enumerate(values[: len(spec.ALIAS_COLUMNS)]):
-            _write(sheet, r, col, "" if value is None else str(value), formats.cell("text"))
-    sheet.freeze_panes(1, 0)
-
-
-def _history(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
-    """The History sheet: one row per archived month (header styled like the template's)."""
-    sheet = book.add_worksheet(spec.HISTORY)
-    for col, column in enumerate(spec.HISTORY_COLUMNS):
+def _grid(book: xlsxwriter.Workbook, formats: _Formats, grid: spec.GridSheet) -> None:
+    """A plain sheet (History, the hidden Activity Log): header styled like the template's."""
+    sheet = book.add_worksheet(grid.sheet)
+    for col, column in enumerate(grid.columns):
         sheet.set_column(col, col, column.width)
         sheet.write_string(0, col, column.header, formats.header)
-    for r, values in enumerate(rows, start=1):
+    for r, values in enumerate(grid.rows, start=1):
         for col, value in enumerate(values):
-            _write(sheet, r, col, value, formats.cell(spec.HISTORY_COLUMNS[col].kind))
-    sheet.freeze_panes(1, 0)
+            _write(sheet, r, col, value, formats.cell(grid.columns[col].kind))
+    if grid.hidden:
+        sheet.hide()
+    else:
+        sheet.freeze_panes(1, 0)
 
 
 def _values(book: xlsxwriter.Workbook, name: str, grid: Sequence[Sequence[object]]) -> None:
@@ -379,19 +368,6 @@ def _values(book: xlsxwriter.Workbook, name: str, grid: Sequence[Sequence[object
         for c, value in enumerate(row):
             if value is not None and value != "":
                 _write(sheet, r, c, value, plain)
-
-
-def _activity_log(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[object]]) -> None:
-    """The hidden Activity Log: when the month's data came in, each run, each Status change."""
-    sheet = book.add_worksheet(spec.ACTIVITY_LOG)
-    widths = (20, 8, 9, 20, 13, 14, 12, 40)
-    for col, (header, width) in enumerate(zip(LOG_COLUMNS, widths, strict=True)):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, header, formats.header)
-    for r, values in enumerate(rows, start=1):
-        for col, value in enumerate(values):
-            _write(sheet, r, col, value, formats.cell("money" if col == 5 else "text"))
-    sheet.hide()
 
 
 @dataclass(frozen=True)
@@ -411,7 +387,6 @@ def render(
     decisions: spec.Decisions | None = None,
     history: Sequence[Sequence[object]] | None = None,
     sheets: Sequence[str] = spec.OUTPUT_SHEETS,
-    client_aliases: Sequence[Sequence[object]] = (),
     log: Sequence[Entry] | None = None,
     at: dt.datetime | None = None,
     tables: Mapping[str, spec.OutputTable] | None = None,
@@ -423,38 +398,20 @@ def render(
     and recovered amount come from it, and the Activity Log sheet is written when it is named.
     ``tables`` gives a sheet's table ready-made (Discrepancies with the user's columns, the
     Decisions store)."""
-    decisions = decisions or {}
-    state = review(log, result) if log is not None else None
-    history_rows = spec.history_with_current(
-        list(map(list, history or [])), result, decisions, state
-    )
     buffer = BytesIO()
     book = text_safe_workbook(buffer)
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
     formats = _Formats(book, result.kpis.currency)
-    for name in sheets:
-        if tables and name in tables:
-            (_discrepancies if name == spec.DISCREPANCIES else _table)(book, formats, tables[name])
-        elif name == spec.DISCREPANCIES:
-            _discrepancies(book, formats, spec.discrepancy_table(result, decisions))
-        elif name == spec.KPIS:
-            _kpis(book, formats, spec.kpi_layout(result, decisions, history_rows, state, at))
-        elif name == spec.MATCHES:
-            _table(book, formats, spec.match_table(result))
-        elif name == spec.EXCLUDED:
-            _table(book, formats, spec.excluded_table(result))
-        elif name == spec.PRICES:
-            _table(book, formats, spec.prices_table(result))
-        elif name == spec.PAIRS:
-            _table(book, formats, spec.pairs_table(result))
-        elif name == spec.FIXED:
-            _table(book, formats, spec.fixed_table(result))
-        elif name == spec.HISTORY:
-            _history(book, formats, list(map(list, history or [])))
-        elif name == spec.CLIENT_ALIASES:
-            _aliases(book, formats, name, list(map(list, client_aliases)))
-        elif name == spec.ACTIVITY_LOG:
-            _activity_log(book, formats, [entry.row() for entry in log or []])
+    outputs = spec.output_tables(
+        result, sheets, decisions=decisions, history=history, log=log, at=at, given=tables
+    )
+    for _, output in outputs:
+        if isinstance(output, spec.KpiLayout):
+            _kpis(book, formats, output)
+        elif isinstance(output, spec.GridSheet):
+            _grid(book, formats, output)
+        else:
+            _table(book, formats, output)
     for name, grid in (inputs or {}).items():  # the month's pasted inputs, values only (archive)
         _values(book, name, grid)
     book.close()
@@ -473,20 +430,17 @@ _RANGE_END = re.compile(r'(<(?:table|autoFilter)\b[^>]*?\bref="[A-Z]+\d+:[A-Z]+)
 
 def _stretch_tables(package: bytes, ends: dict[str, int]) -> bytes:
     """Each named table's range (and its filter's) extended down to its last row."""
-    source = zipfile.ZipFile(BytesIO(package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename.startswith("xl/tables/"):
-                xml = data.decode("utf-8")
-                name = _TABLE_NAME.search(xml)
-                if name and name.group(1) in ends:
-                    end = ends[name.group(1)]
-                    xml = _RANGE_END.sub(rf'\g<1>{end}"', xml)
-                data = xml.encode("utf-8")
-            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-    return out.getvalue()
+
+    def stretch(part: str, data: bytes) -> bytes:
+        if not part.startswith("xl/tables/"):
+            return data
+        xml = data.decode("utf-8")
+        name = _TABLE_NAME.search(xml)
+        if name and name.group(1) in ends:
+            xml = _RANGE_END.sub(rf'\g<1>{ends[name.group(1)]}"', xml)
+        return xml.encode("utf-8")
+
+    return rewrite_zip(package, stretch, compresslevel=1)
 
 
 def render_bytes(result: Result, **kwargs: Any) -> bytes:
@@ -499,16 +453,12 @@ def render_bytes(result: Result, **kwargs: Any) -> bytes:
     }
     if not parts:
         return rendered.package
-    source = zipfile.ZipFile(BytesIO(rendered.package))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename in parts:
-                rows, template_row, heights = parts[info.filename]
-                xml = fill_rows(
-                    data.decode("utf-8"), rows, template_row=template_row, heights=heights
-                )
-                data = xml.encode("utf-8")
-            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-    return out.getvalue()
+
+    def filled(part: str, data: bytes) -> bytes:
+        if part not in parts:
+            return data
+        rows, template_row, heights = parts[part]
+        xml = fill_rows(data.decode("utf-8"), rows, template_row=template_row, heights=heights)
+        return xml.encode("utf-8")
+
+    return rewrite_zip(rendered.package, filled, compresslevel=1)

@@ -148,11 +148,6 @@ class Catalogue:
         return Resolution(None, "none", 0.0)
 
 
-def looks_free(text: str) -> bool:
-    """Trial/free wording in a product name or term ("Teams Exploratory", "… Trial")."""
-    return bool(_FREE_WORDS.search(text))
-
-
 def _read(name: str) -> list[dict[str, str]]:
     text = (
         resources.files("engine.match").joinpath("data").joinpath(name).read_text(encoding="utf-8")
