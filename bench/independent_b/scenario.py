@@ -361,9 +361,38 @@ def build(seed: int, count: int, microsoft_only: bool, perturb: bool) -> Scenari
                 )
             )
 
+    _only_products_the_bill_knows(rng, vendor, psa)
     scenario = Scenario(seed, clients, vendor, psa, perturb, microsoft_only)
     _spell(scenario, random.Random(f"independent-b-spelling/{seed}/{count}"))
     return scenario
+
+
+def _only_products_the_bill_knows(
+    rng: random.Random, vendor: list[VendorLine], psa: list[PsaLine]
+) -> None:
+    """A PSA licence line whose product nobody buys from the vendor could be read as a service;
+    move such lines to a product the bill does carry (one the client buys nowhere else)."""
+    on_bill = sorted({v.product for v in vendor if v.role != "free"})
+    taken: dict[int, set[str]] = {}
+    for line in vendor:
+        taken.setdefault(line.client, set()).add(line.product)
+    for line in psa:
+        if line.product:
+            taken.setdefault(line.client, set()).add(line.product)
+    moved: dict[tuple[int, str], str] = {}
+    for line in psa:
+        if line.product is None or line.product in on_bill:
+            continue
+        key = (line.client, line.product)
+        if key not in moved:
+            choices = [k for k in on_bill if k not in taken[line.client]]
+            moved[key] = rng.choice(choices)
+            taken[line.client].add(moved[key])
+        new = BY_KEY[moved[key]]
+        line.product, line.text = new.key, new.name
+        price = _retail(Fraction(new.monthly_cost), rng)
+        line.unit_cents = price * 12 if line.annual else price
+        line.cost_cents = int(Fraction(new.monthly_cost) * 100)
 
 
 def _spell(s: Scenario, rng: random.Random) -> None:

@@ -52,8 +52,8 @@ def qty(text: Any) -> int:
 def _csv_rows(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     text = raw.decode("utf-8-sig")
-    first = text.splitlines()[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    head = text.splitlines()[:8]
+    delimiter = ";" if max(x.count(";") for x in head) > max(x.count(",") for x in head) else ","
     return list(csv.reader(text.splitlines(), delimiter=delimiter))
 
 
@@ -94,6 +94,8 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
     spec = {
         # format: (customer caption, qty caption, unit caption, eu, annual test)
         "partner_center_nce": ("CustomerName", "BillableQuantity", "EffectiveUnitPrice", False),
+        "partner_center_nce_fx": ("CustomerName", "BillableQuantity", "EffectiveUnitPrice", False),
+        "partner_center_legacy": ("CustomerName", "Quantity", "Subtotal", False),
         "pax8_invoice_csv": ("company_name", "quantity", "cost", False),
         "sherweb_payables": ("Customer Name", "Quantity", "Unit Cost", False),
         "giacom_cloud_market": ("Customer", "Quantity", "Unit Price (ex VAT)", False),
@@ -109,10 +111,15 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
             continue
         q = qty(cell[spec[1]])
         unit = money(cell[spec[2]], spec[3])
-        if fmt == "ingram_xvantage_xlsx":
-            unit = unit / q  # Net Price is the line's extended amount
+        if fmt in ("ingram_xvantage_xlsx", "partner_center_legacy"):
+            unit = unit / q  # Net Price / Subtotal are the line's extended amount
+        if fmt.startswith("partner_center_nce") and cell["PricingCurrency"] != cell["Currency"]:
+            cents = unit * money(cell["PCToBCExchangeRate"]) * 100
+            unit = Fraction(cents.numerator // cents.denominator, 100)  # ROUNDDOWN to the cent
         annual = {
             "partner_center_nce": lambda c: c["BillingFrequency"] == "Annual",
+            "partner_center_nce_fx": lambda c: c["BillingFrequency"] == "Annual",
+            "partner_center_legacy": lambda c: c["BillingCycleType"] == "Annual",
             "pax8_invoice_csv": lambda c: "Billed Annually" in c["details"],
             "sherweb_payables": lambda c: c["Billing Cycle"] == "Yearly",
             "giacom_cloud_market": lambda c: c["Frequency"] == "Annual",
@@ -433,7 +440,7 @@ def test_every_format_reads_back_with_pandas(tmp_path: Path, vendor_format: str)
                 assert len(frame) >= 20
         else:
             text = path.read_text(encoding="utf-8-sig")
-            sep = ";" if text.splitlines()[0].count(";") > 1 else ","
+            sep = ";" if max(x.count(";") for x in text.splitlines()[:8]) > 1 else ","
             frame = pd.read_csv(
                 path,
                 sep=sep,

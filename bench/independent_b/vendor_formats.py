@@ -7,9 +7,11 @@ assumption behind every format is written above it. One currency per file.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from .catalogue import BY_KEY
@@ -115,6 +117,31 @@ PC_TERMS = {
 
 
 def partner_center_nce(s: Scenario, out: Path) -> Rendered:
+    return _partner_center(s, out, "USD", None)
+
+
+# The same file for a partner billed in another currency than the price list: prices in USD,
+# Currency GBP, PCToBCExchangeRate on every line; the cost in the bill's currency is
+# ROUNDDOWN(EffectiveUnitPrice × PCToBCExchangeRate, 2) (exports.md, rules.md). Assumption: a UK
+# partner whose prices are set in USD.
+PC_RATE = Fraction(7841, 10000)
+
+
+def partner_center_nce_fx(s: Scenario, out: Path) -> Rendered:
+    return _partner_center(s, out, "GBP", PC_RATE)
+
+
+def _usd(cents_in_bill: int, rate: Fraction | None) -> str:
+    """The USD price whose ROUNDDOWN(price × rate, 2) is `cents_in_bill`."""
+    if rate is None or cents_in_bill == 0:
+        return plain(cents_in_bill)
+    sign = -1 if cents_in_bill < 0 else 1
+    usd = math.ceil(Fraction(abs(cents_in_bill)) / rate)
+    assert math.floor(usd * rate) == abs(cents_in_bill)
+    return plain(sign * usd)
+
+
+def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None) -> Rendered:
     rng = random.Random(f"pc/{s.seed}")
     rows: list[list[str]] = [PC_COLUMNS]
     rowmap: dict[int, int] = {}
@@ -126,10 +153,10 @@ def partner_center_nce(s: Scenario, out: Path) -> Rendered:
         p = BY_KEY[v.product]
         client = s.clients[v.client]
         product_id, _, sku_id = p.catalog_id.partition(":")
-        unit = plain(v.unit_cents)
-        list_price = plain(v.list_cents)
+        unit = _usd(v.unit_cents, rate)
+        list_price = _usd(v.list_cents, rate)
         if rng.random() < 0.1:
-            unit = "'" + plain(v.unit_cents, 18)
+            unit = "'" + unit + "0" * 16
         charge = v.charge if v.role != "free" else "new"
         charge = rng.choice([charge, charge.lower(), charge[0].upper() + charge[1:]])
         term = (
@@ -143,7 +170,7 @@ def partner_center_nce(s: Scenario, out: Path) -> Rendered:
                 _tenant_id(s, v.client),
                 client.vendor_name,
                 client.domain,
-                "US",
+                "US" if rate is None else "GB",
                 "G012345678",
                 "6104321",
                 "",
@@ -160,7 +187,7 @@ def partner_center_nce(s: Scenario, out: Path) -> Rendered:
                 subtotal,
                 "0",
                 subtotal,
-                "USD",
+                currency,
                 "Partner earned credit" if v.unit_cents < v.list_cents else "",
                 p.publisher,
                 "",
@@ -175,7 +202,7 @@ def partner_center_nce(s: Scenario, out: Path) -> Rendered:
                 str(v.qty),
                 "Annual" if v.annual else "Monthly",
                 "USD",
-                "1",
+                "1" if rate is None else str(Decimal(rate.numerator) / rate.denominator),
                 us_date(START),
                 "",
                 "",
@@ -197,6 +224,93 @@ def hash_of(text: str) -> int:
     for ch in text:
         value = (value * 131 + ord(ch)) % (10**15)
     return value
+
+
+# ---- Microsoft Partner Center, legacy licence-based reconciliation file (CSV) ----------------------
+# Columns as exports.md lists them for older partners. UnitPrice is the list price; the real cost is
+# Subtotal ÷ Quantity once TotalOtherDiscount is taken off (issue 10). BillingCycleType says whether a
+# line covers a month or a year. Credits ("Prorate fees when cancel") carry negative quantities.
+LEGACY_COLUMNS = [
+    "PartnerId",
+    "CustomerId",
+    "CustomerName",
+    "MpnId",
+    "ResellerMpnId",
+    "OrderId",
+    "SubscriptionId",
+    "SyndicationPartnerSubscriptionNumber",
+    "OfferId",
+    "DurableOfferId",
+    "OfferName",
+    "SubscriptionStartDate",
+    "SubscriptionEndDate",
+    "ChargeStartDate",
+    "ChargeEndDate",
+    "ChargeType",
+    "UnitPrice",
+    "Quantity",
+    "Amount",
+    "TotalOtherDiscount",
+    "Subtotal",
+    "Tax",
+    "TotalForCustomer",
+    "Currency",
+    "DomainName",
+    "SubscriptionName",
+    "SubscriptionDescription",
+    "BillingCycleType",
+]
+
+
+def partner_center_legacy(s: Scenario, out: Path) -> Rendered:
+    rows: list[list[str]] = [LEGACY_COLUMNS]
+    rowmap: dict[int, int] = {}
+    for index, v in _ordered(s):
+        p = BY_KEY[v.product]
+        client = s.clients[v.client]
+        amount = v.qty * v.list_cents
+        subtotal = v.qty * v.unit_cents
+        charge = {
+            "licence": "Cycle fee",
+            "credit": "Prorate fees when cancel",
+            "free": "Cycle fee",
+        }[v.role]
+        offer = f"{hash_of(p.key) % 0xFFFFFFFF:08X}-{hash_of(p.name) % 0xFFFF:04X}-4B1C-9D2E-{hash_of(p.catalog_id) % 10**12:012d}"
+        rowmap[index] = len(rows) + 1
+        rows.append(
+            [
+                "8f6a4c2e-1b7d-4e0a-9c35-2f1d7e6b9a10",
+                _tenant_id(s, v.client),
+                client.vendor_name,
+                "6104321",
+                "",
+                f"{hash_of(v.sub_id) % 10**12:012d}",
+                f"{v.sub_id[:4]}a1b2-{v.sub_id[4:]}-4c3d-9e8f-0a1b2c3d4e5f",
+                "",
+                offer,
+                p.catalog_id.split(":")[0],
+                p.name,
+                us_date(START),
+                us_date(year_end(START)),
+                us_date(START),
+                us_date(_end(v)),
+                charge,
+                plain(v.list_cents),
+                str(v.qty),
+                plain(amount),
+                plain(amount - subtotal),
+                plain(subtotal),
+                "0.00",
+                plain(subtotal),
+                "USD",
+                client.domain,
+                p.name,
+                p.name,
+                "Annual" if v.annual else "Monthly",
+            ]
+        )
+    write_csv(out / "vendor.csv", rows)
+    return "vendor.csv", None, rowmap
 
 
 # ---- Pax8 portal invoice CSV ------------------------------------------------------------------------
@@ -552,6 +666,8 @@ def dicker_annuity(s: Scenario, out: Path) -> Rendered:
 VENDOR: dict[str, tuple[Callable[[Scenario, Path], Rendered], str, bool]] = {
     # name: (renderer, currency, Microsoft products only)
     "partner_center_nce": (partner_center_nce, "USD", True),
+    "partner_center_nce_fx": (partner_center_nce_fx, "GBP", True),
+    "partner_center_legacy": (partner_center_legacy, "USD", True),
     "pax8_invoice_csv": (pax8_invoice, "USD", False),
     "sherweb_payables": (sherweb_payables, "CAD", False),
     "giacom_cloud_market": (giacom_invoice, "GBP", False),
