@@ -58,8 +58,9 @@ def _tenant_id(s: Scenario, client: int) -> str:
 # ---- Microsoft Partner Center, new-commerce invoice reconciliation file (CSV) --------------------
 # Columns in Microsoft's documented order (learn.microsoft.com "modern invoice reconciliation file",
 # quoted in shared/reference/exports.md) plus the newer ones. Quirks seen in real downloads: a BOM,
-# ChargeType in mixed case, a header row repeated mid-file, numbers with a leading apostrophe,
-# credits as negative quantities. USD bill, exchange rate 1.
+# ChargeType in mixed case, a header row repeated mid-file, numbers with a leading apostrophe
+# (EffectiveUnitPrice, BillableQuantity), ReferenceId turning into JSON, credits as negative
+# quantities. USD bill, exchange rate 1.
 PC_COLUMNS = [
     "PartnerId",
     "CustomerId",
@@ -163,6 +164,13 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
             "One-Month commitment for trial" if v.role == "free" else PC_TERMS[(v.term, v.annual)]
         )
         subtotal = plain(v.qty * v.unit_cents)
+        billable = f"'{v.qty}.000000000000000000" if rng.random() < 0.1 else str(v.qty)
+        # ReferenceId: a plain id in the first half of the file, JSON from the repeated header on
+        reference = (
+            f"{hash_of(v.sub_id) % 10**10:010d}"
+            if n < repeat_at
+            else '{"ReferenceId":"' + f"{hash_of(v.sub_id) % 10**10:010d}" + '","Source":"Order"}'
+        )
         rowmap[index] = len(rows) + 1
         rows.append(
             [
@@ -199,7 +207,7 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
                 unit,
                 "Licenses",
                 "",
-                str(v.qty),
+                billable,
                 "Annual" if v.annual else "Monthly",
                 "USD",
                 "1" if rate is None else str(Decimal(rate.numerator) / rate.denominator),
@@ -208,7 +216,7 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
                 "",
                 us_date(START),
                 us_date(year_end(START) if v.term == "P1Y" else END),
-                "",
+                reference,
                 "",
                 "",
                 "Microsoft 365" if p.microsoft else "SaaS",
