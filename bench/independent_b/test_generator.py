@@ -102,12 +102,13 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
         "crayon_invoice_eu": ("Customer", "Quantity", "Net unit price", True),
         "ingram_xvantage_xlsx": ("End Customer Name", "Quantity", "Net Price", False),
         "dicker_annuity": ("TENANT NAME", "QTY", "UNIT PRICE", False),
+        "td_synnex_ion": ("Customer Name", "Quantity", "Reseller Unit Price", False),
     }[fmt]
     cols, header = _table(rows, spec[1])
     out: dict[int, dict[str, Any]] = {}
     for n, row in enumerate(rows[header + 1 :], start=header + 2):
         cell = {c: row[i] if i < len(row) else None for c, i in cols.items()}
-        if not cell.get(spec[0]) or cell[spec[0]] == spec[0]:
+        if not cell.get(spec[0]) or cell[spec[0]] in (spec[0], "Grand Total"):
             continue
         q = qty(cell[spec[1]])
         unit = money(cell[spec[2]], spec[3])
@@ -126,6 +127,7 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
             "crayon_invoice_eu": lambda c: c["Billing cycle"] == "Annual",
             "ingram_xvantage_xlsx": lambda c: c["Billing Frequency"] == "Annual",
             "dicker_annuity": lambda c: c["STOCK CODE"].split(":")[-2] == "Y",
+            "td_synnex_ion": lambda c: c["Billing Frequency"] == "Annual",
         }[fmt](cell)
         out[n] = {
             "qty": q,
@@ -578,3 +580,52 @@ def test_cli_writes_the_diagonal(tmp_path: Path) -> None:
     truths = sorted(tmp_path.glob("*/*/truth.json"))
     assert len(truths) == max(len(VENDOR_FORMATS), len(PSA_FORMATS))
     assert all((t.parent / "clean" / "truth.json").exists() for t in truths)
+
+
+SERVICE_WORDS = (
+    "managed",
+    "backup",
+    "support",
+    "labour",
+    "labor",
+    "hours",
+    "onsite",
+    "hardware",
+    "fee",
+)
+
+
+def test_a_shared_spelling_names_every_product_it_could_be() -> None:
+    """A spelling two products share must list the other in its reading, so it is only used where
+    the client's basket leaves one of them."""
+    from bench.independent_b.catalogue import PRODUCTS
+
+    readings: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for product in PRODUCTS:
+        for entries in product.spellings.values():
+            for entry in entries:
+                text, extra = entry if isinstance(entry, tuple) else (entry, ())
+                readings[text.casefold()].append((product.key, frozenset((product.key, *extra))))
+        readings[product.name.casefold()].append((product.key, frozenset((product.key,))))
+    for text, owners in readings.items():
+        keys = {k for k, _ in owners}
+        for key, reading in owners:
+            assert keys <= reading, (text, key, sorted(keys), sorted(reading))
+
+
+def test_licence_spellings_never_sound_like_services(tmp_path: Path) -> None:
+    for seed in (1, 2):
+        truth = json.loads(
+            generate_case(
+                tmp_path / str(seed), seed, "pax8_invoice_csv", "syncro_recurring", 200
+            ).read_text(encoding="utf-8")
+        )
+        rows = _csv_rows(tmp_path / str(seed) / "psa.csv")
+        header = rows[0]
+        for row, label in truth["rows"]["psa"].items():
+            name = rows[int(row) - 1][header.index("name")].lower()
+            words = set(re.findall(r"[a-z]+", name))
+            if label["role"] == "service":
+                assert any(w in name for w in SERVICE_WORDS), name
+            else:
+                assert not words & set(SERVICE_WORDS), name

@@ -671,6 +671,68 @@ def dicker_annuity(s: Scenario, out: Path) -> Rendered:
     return "vendor.csv", None, rowmap
 
 
+# ---- TD SYNNEX StreamOne Ion billing export (CSV, USD) ----------------------------------------------
+# exports.md: StreamOne Ion exports carry both a unit price and extended amounts, and TD SYNNEX ids
+# prefix the country to Microsoft's catalog id (USCFQ7TTC0LCHC0002). Assumed captions: the reseller's
+# unit price and extended price (the MSP's cost) beside the customer MSRP; dates yyyy-mm-dd;
+# money as plain numbers; a final "Grand Total" row.
+def td_synnex_ion(s: Scenario, out: Path) -> Rendered:
+    columns = [
+        "Customer Name",
+        "Customer ID",
+        "Cloud Provider",
+        "Subscription ID",
+        "Product Name",
+        "SKU",
+        "Billing Frequency",
+        "Commitment Term",
+        "Start Date",
+        "End Date",
+        "Quantity",
+        "Reseller Unit Price",
+        "Reseller Extended Price",
+        "MSRP Unit Price",
+        "Currency",
+    ]
+    rows: list[list[str]] = [columns]
+    rowmap: dict[int, int] = {}
+    total = 0
+    for index, v in _ordered(s):
+        p = BY_KEY[v.product]
+        client = s.clients[v.client]
+        sku = (
+            "US" + p.catalog_id.replace(":", "")
+            if p.microsoft
+            else "US" + p.catalog_id.replace("-", "")
+        )
+        rowmap[index] = len(rows) + 1
+        total += v.qty * v.unit_cents
+        rows.append(
+            [
+                client.vendor_name,
+                f"{hash_of(client.domain) % 10**9:09d}",
+                "Microsoft" if p.microsoft else p.publisher,
+                f"{v.sub_id}-{hash_of(v.sub_id) % 10**4:04d}",
+                p.name,
+                sku,
+                "Annual" if v.annual else "Monthly",
+                "P1Y" if v.term == "P1Y" else "P1M",
+                START.isoformat(),
+                _end(v).isoformat(),
+                str(v.qty),
+                plain(v.unit_cents),
+                plain(v.qty * v.unit_cents),
+                plain(v.list_cents),
+                "USD",
+            ]
+        )
+    rows.append(
+        ["Grand Total", "", "", "", "", "", "", "", "", "", "", "", plain(total), "", "USD"]
+    )
+    write_csv(out / "vendor.csv", rows)
+    return "vendor.csv", None, rowmap
+
+
 VENDOR: dict[str, tuple[Callable[[Scenario, Path], Rendered], str, bool]] = {
     # name: (renderer, currency, Microsoft products only)
     "partner_center_nce": (partner_center_nce, "USD", True),
@@ -682,4 +744,5 @@ VENDOR: dict[str, tuple[Callable[[Scenario, Path], Rendered], str, bool]] = {
     "crayon_invoice_eu": (crayon_invoice, "EUR", False),
     "ingram_xvantage_xlsx": (ingram_xvantage, "USD", False),
     "dicker_annuity": (dicker_annuity, "AUD", False),
+    "td_synnex_ion": (td_synnex_ion, "USD", False),
 }
