@@ -40,6 +40,11 @@ def _monthly(p: PsaLine) -> tuple[int, bool]:
     return (p.unit_cents // 12, False) if p.annual else (p.unit_cents, p.annual)
 
 
+def _cost(p: PsaLine) -> int:
+    """The unit cost the PSA holds for the line's billing period."""
+    return p.cost_cents * 12 if p.annual else p.cost_cents
+
+
 def _service_code(text: str) -> str:
     low = text.lower()
     for word, code in SERVICE_WORDS.items():
@@ -122,8 +127,8 @@ def connectwise_additions(s: Scenario, out: Path, currency: str) -> Rendered:
                 "0",
                 money(p.unit_cents, currency),
                 money(p.qty * p.unit_cents, currency),
-                money(p.cost_cents, currency),
-                money(p.qty * p.cost_cents, currency),
+                money(_cost(p), currency),
+                money(p.qty * _cost(p), currency),
                 "Billable",
                 us_date0(dt.date(2025, 7, 1)),
                 cancelled,
@@ -175,7 +180,7 @@ def autotask_services(s: Scenario, out: Path, currency: str) -> Rendered:
                 Decimal(p.unit_cents) / 100,
                 Decimal(p.unit_cents) / 100,
                 Decimal(p.qty * p.unit_cents) / 100,
-                Decimal(p.cost_cents) / 100,
+                Decimal(_cost(p)) / 100,
                 dt.date(2025, 7, 1),
                 end,
             ]
@@ -290,7 +295,7 @@ def syncro_recurring(s: Scenario, out: Path, currency: str) -> Rendered:
                 description,
                 str(p.qty),
                 str(p.unit_cents),
-                str(p.cost_cents),
+                str(_cost(p)),
                 "false",
             ]
         )
