@@ -198,7 +198,6 @@ PRODUCTS: list[Product] = [
         abbreviation=["EOA", "EXO Archiving", "Exch Online Archiving"],
         abbreviation_typo=["EXO Archving", "Exch Onilne Archiving"],
         brand_dropped=["Online Archiving"],
-        renamed=["Exchange Online Archiving for Exchange Online"],
         in_house=["Email Archiving", "Mail Archive"],
     ),
     _p(
