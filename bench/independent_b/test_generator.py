@@ -629,3 +629,34 @@ def test_licence_spellings_never_sound_like_services(tmp_path: Path) -> None:
                 assert any(w in name for w in SERVICE_WORDS), name
             else:
                 assert not words & set(SERVICE_WORDS), name
+
+
+@pytest.mark.parametrize("vendor_format", VENDOR_FORMATS)
+def test_money_is_spelled_in_the_bills_currency_only(tmp_path: Path, vendor_format: str) -> None:
+    psa_format = PSA_FORMATS[(VENDOR_FORMATS.index(vendor_format) + 2) % len(PSA_FORMATS)]
+    truth = json.loads(
+        generate_case(tmp_path, 6, vendor_format, psa_format, 60).read_text(encoding="utf-8")
+    )
+    symbols = {"USD": "$", "CAD": "$", "AUD": "$", "GBP": "£", "EUR": "€"}
+    foreign = set(symbols.values()) - {symbols[truth["currency"]]}
+    codes = set(symbols) - {truth["currency"]}
+    for name in (truth["vendor_file"], truth["psa_file"]):
+        path = tmp_path / name
+        if path.suffix == ".xlsx":
+            import openpyxl
+
+            book = openpyxl.load_workbook(path)
+            cells = [
+                c
+                for ws in book.worksheets
+                for row in ws.iter_rows()
+                for c in row
+                if c.value is not None
+            ]
+            text = " ".join(str(c.value) + " " + (c.number_format or "") for c in cells)
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+        assert not any(s in text for s in foreign), (name, foreign)
+        if name == truth["vendor_file"] and vendor_format == "partner_center_nce_fx":
+            continue  # PricingCurrency USD beside Currency GBP is the point of that file
+        assert not re.search(r"\b(" + "|".join(codes) + r")\b", text), name
