@@ -391,6 +391,86 @@ def pax8_invoice(s: Scenario, out: Path) -> Rendered:
     return "vendor.csv", None, rowmap
 
 
+# ---- Pax8 invoice items, API field names (CSV) ---------------------------------------------------------
+# The Pax8 public API's invoice item fields as exports.md lists them (companyName, companyId,
+# externalId, startPeriod, endPeriod, quantity, unitOfMeasure, term, sku, description, details,
+# price, subTotal, cost, costTotal, total, productId, productName, currencyCode, subscriptionId,
+# vendorName, type), written to CSV by an MSP's script in that order. `cost` is the unit cost,
+# `price` the suggested customer price; `term` is the commitment, so an annual-billed line shows
+# itself by its twelve-month period (and its details).
+def pax8_api_items(s: Scenario, out: Path) -> Rendered:
+    columns = [
+        "companyName",
+        "companyId",
+        "externalId",
+        "startPeriod",
+        "endPeriod",
+        "quantity",
+        "unitOfMeasure",
+        "term",
+        "sku",
+        "description",
+        "details",
+        "price",
+        "subTotal",
+        "cost",
+        "costTotal",
+        "total",
+        "productId",
+        "productName",
+        "currencyCode",
+        "subscriptionId",
+        "vendorName",
+        "type",
+    ]
+    rows: list[list[str]] = [columns]
+    rowmap: dict[int, int] = {}
+    for index, v in _ordered(s):
+        p = BY_KEY[v.product]
+        client = s.clients[v.client]
+        name = f"{p.name} [NCE]" if p.microsoft else p.name
+        if v.role == "free":
+            term, details = "Trial", "Free"
+        else:
+            term = "Annual" if v.term == "P1Y" else "Monthly"
+            details = ("Commitment: 1 year; " if v.term == "P1Y" else "Commitment: 1 month; ") + (
+                "Billing: annual" if v.annual else "Billing: monthly"
+            )
+        price = v.unit_cents * 13 // 10 if v.unit_cents else 0
+        kind = {"licence": "subscription", "credit": "credits", "free": "subscription"}[v.role]
+        rowmap[index] = len(rows) + 1
+        rows.append(
+            [
+                client.vendor_name,
+                f"{hash_of(client.domain) % 10**7:07d}",
+                client.domain.split(".")[0].upper()[:10],
+                START.isoformat(),
+                _end(v).isoformat(),
+                str(v.qty),
+                "User",
+                term,
+                f"MST-NCE-{hash_of(p.key) % 900 + 100}-C{100 if v.term == 'P1M' else 200}"
+                if p.microsoft
+                else p.catalog_id,
+                name,
+                details,
+                plain(price),
+                plain(v.qty * price),
+                plain(v.unit_cents),
+                plain(v.qty * v.unit_cents),
+                plain(v.qty * price),
+                f"{hash_of(p.name) % 10**8:08d}",
+                name,
+                "USD",
+                f"{v.sub_id}-{hash_of(client.domain) % 10**4:04d}",
+                "Microsoft" if p.microsoft else p.publisher,
+                kind,
+            ]
+        )
+    write_csv(out / "vendor.csv", rows)
+    return "vendor.csv", None, rowmap
+
+
 # ---- Sherweb payable charges (CSV, CAD) -------------------------------------------------------------
 # Assumption: Sherweb's partner portal "Payable charges" export lists one row per subscription charge
 # with the partner's unit cost and the MSRP; captions written from Sherweb's billing pages (Canadian
@@ -739,6 +819,7 @@ VENDOR: dict[str, tuple[Callable[[Scenario, Path], Rendered], str, bool]] = {
     "partner_center_nce_fx": (partner_center_nce_fx, "GBP", True),
     "partner_center_legacy": (partner_center_legacy, "USD", True),
     "pax8_invoice_csv": (pax8_invoice, "USD", False),
+    "pax8_api_items": (pax8_api_items, "USD", False),
     "sherweb_payables": (sherweb_payables, "CAD", False),
     "giacom_cloud_market": (giacom_invoice, "GBP", False),
     "crayon_invoice_eu": (crayon_invoice, "EUR", False),
