@@ -139,6 +139,57 @@ def connectwise_additions(s: Scenario, out: Path, currency: str) -> Rendered:
     return "psa.csv", None, rowmap
 
 
+# ---- ConnectWise PSA: an agreement-additions export with another column subset (CSV) ----------------
+# issue 10: ConnectWise exports "with other column subsets where a cancellation shows only as a date".
+# Assumed captions of a saved additions report: Company, Agreement, Product, Product Description,
+# Qty, Unit Price, Extended Price, Effective Date, Cancelled Date (yyyy-mm-dd). A line whose
+# cancelled date is on or before 1 November is not billed; one cancelled on 30 November still is.
+def connectwise_cancel_dates(s: Scenario, out: Path, currency: str) -> Rendered:
+    delimiter, comma = _csv_style(currency)
+    columns = [
+        "Company",
+        "Agreement",
+        "Product",
+        "Product Description",
+        "Qty",
+        "Unit Price",
+        "Extended Price",
+        "Effective Date",
+        "Cancelled Date",
+    ]
+    rows: list[list[str]] = [columns]
+    rowmap: dict[int, int] = {}
+    cancelled_on = {
+        "status": "2026-10-15",
+        "date": "2026-11-01",
+        "paused": "2026-09-30",
+        "later": "2026-11-30",
+    }
+    for index, p in _ordered(s):
+        client = s.clients[p.client]
+        unit, _ = _monthly(p)
+        if p.product is None:
+            agreement, product = "Managed Services", _service_code(p.text)
+        else:
+            agreement, product = "Licensing - Monthly", "LIC-RECURRING"
+        rowmap[index] = len(rows) + 1
+        rows.append(
+            [
+                client.psa_name,
+                agreement,
+                product,
+                p.spelling,
+                str(p.qty),
+                grouped(unit, comma),
+                grouped(p.qty * unit, comma),
+                "2025-07-01",
+                cancelled_on.get(p.cancel or "", ""),
+            ]
+        )
+    write_csv(out / "psa.csv", rows, delimiter=delimiter)
+    return "psa.csv", None, rowmap
+
+
 # ---- Autotask: contract services report (xlsx) -------------------------------------------------------
 # exports.md: contract services carry the service, units, unit price, adjusted price and unit cost per
 # contract; period type monthly or yearly; report exports end with a totals row. Inactive contracts
@@ -503,6 +554,7 @@ def xero_invoice_detail(s: Scenario, out: Path, currency: str) -> Rendered:
 
 PSA: dict[str, Callable[[Scenario, Path, str], Rendered]] = {
     "connectwise_additions": connectwise_additions,
+    "connectwise_cancel_dates": connectwise_cancel_dates,
     "autotask_contract_services": autotask_services,
     "halopsa_recurring_lines": halo_recurring,
     "syncro_recurring": syncro_recurring,

@@ -152,6 +152,7 @@ def read_psa(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]]:
     eu = truth["currency"] == "EUR"
     first = {
         "connectwise_additions": "Company Name",
+        "connectwise_cancel_dates": "Product Description",
         "autotask_contract_services": "Account Name",
         "halopsa_recurring_lines": "Client",
         "syncro_recurring": "customer",
@@ -184,6 +185,13 @@ def read_psa(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]]:
             )
             stopped = cell["Addition Status"] in ("Cancelled", "Inactive") or bool(cancelled)
             customer = cell["Company Name"]
+        elif fmt == "connectwise_cancel_dates":
+            q, unit, annual = qty(cell["Qty"]), money(cell["Unit Price"], eu), False
+            stopped = (
+                bool(cell["Cancelled Date"])
+                and dt.date.fromisoformat(cell["Cancelled Date"]) <= FIRST_DAY
+            )
+            customer = cell["Company"]
         elif fmt == "autotask_contract_services":
             q, unit = qty(cell["Units"]), money(cell["Adjusted Price"])
             annual, stopped, customer = (
