@@ -45,6 +45,14 @@ def _ordered(s: Scenario) -> list[tuple[int, VendorLine]]:
     )
 
 
+def _by_order(s: Scenario) -> list[tuple[int, VendorLine]]:
+    """Partner Center files are not sorted by customer: lines come in order-id order, so one
+    customer's subscriptions are scattered through the file."""
+    return sorted(
+        enumerate(s.vendor), key=lambda item: (hash_of(item[1].sub_id + "/order"), item[0])
+    )
+
+
 def _end(line: VendorLine) -> dt.date:
     return year_end(START) if line.annual else END
 
@@ -146,7 +154,7 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
     rng = random.Random(f"pc/{s.seed}")
     rows: list[list[str]] = [PC_COLUMNS]
     rowmap: dict[int, int] = {}
-    ordered = _ordered(s)
+    ordered = _by_order(s)
     repeat_at = len(ordered) // 2
     for n, (index, v) in enumerate(ordered):
         if n == repeat_at and n:
@@ -273,7 +281,7 @@ LEGACY_COLUMNS = [
 def partner_center_legacy(s: Scenario, out: Path) -> Rendered:
     rows: list[list[str]] = [LEGACY_COLUMNS]
     rowmap: dict[int, int] = {}
-    for index, v in _ordered(s):
+    for index, v in _by_order(s):
         p = BY_KEY[v.product]
         client = s.clients[v.client]
         amount = v.qty * v.list_cents
