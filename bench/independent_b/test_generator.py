@@ -567,7 +567,7 @@ def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> 
         ("Visio Plan 1", "Visio Plan 2"),
         ("Microsoft 365 E3", "Microsoft 365 E3 (no Teams)"),
         ("Microsoft 365 E3", "Office 365 E3"),
-        ("Dropbox Business Standard", "Dropbox Business Advanced"),
+        ("Dropbox Business", "Dropbox Business Plus"),
         ("Duo Essentials", "Duo Advantage"),
     ]
     assert sum(any(a in ps and b in ps for ps in per_client.values()) for a, b in pairs) >= 2
