@@ -329,6 +329,13 @@ def partner_center_legacy(s: Scenario, out: Path) -> Rendered:
     return "vendor.csv", None, rowmap
 
 
+def pax8_sku(key: str, term: str) -> str:
+    """Pax8 SKUs look like MST-NCE-103-C100 (Business Premium, exports.md); the others here are
+    made up in that shape and never reuse 103."""
+    number = 103 if key == "bp" else 200 + hash_of(key) % 700
+    return f"MST-NCE-{number}-C{100 if term == 'P1M' else 200}"
+
+
 # ---- Pax8 portal invoice CSV ------------------------------------------------------------------------
 # Columns from issue 10 / exports.md (company_name, company_id, type, description, details, sku,
 # quantity, cost, cost_total, price, subtotal, partner_subtotal, start_period, invoice_date) with
@@ -363,7 +370,7 @@ def pax8_invoice(s: Scenario, out: Path) -> Rendered:
             description = (
                 f"{p.name} [{'New Commerce Experience' if hash_of(p.key) % 3 == 0 else 'NCE'}]"
             )
-            sku = f"MST-NCE-{hash_of(p.key) % 900 + 100}-C{100 if v.term == 'P1M' else 200}"
+            sku = pax8_sku(p.key, v.term)
         else:
             description, sku = p.name, p.catalog_id
         if v.role == "free":
@@ -457,9 +464,7 @@ def pax8_api_items(s: Scenario, out: Path) -> Rendered:
                 str(v.qty),
                 "User",
                 term,
-                f"MST-NCE-{hash_of(p.key) % 900 + 100}-C{100 if v.term == 'P1M' else 200}"
-                if p.microsoft
-                else p.catalog_id,
+                pax8_sku(p.key, v.term) if p.microsoft else p.catalog_id,
                 name,
                 details,
                 plain(price),
