@@ -114,7 +114,7 @@ PREFIXES = [
     "Fairhaven",
     "Greystone",
     "Halcyon",
-    "Ingram",
+    "Islington",
     "Larchmont",
     "Moorfield",
     "Northbrook",
