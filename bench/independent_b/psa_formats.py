@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -209,7 +209,7 @@ def autotask_services(s: Scenario, out: Path, currency: str) -> Rendered:
         "Start Date",
         "End Date",
     ]
-    rows: list[list[object]] = [columns]
+    rows: list[Sequence[object]] = [columns]
     rowmap: dict[int, int] = {}
     units = 0
     total = 0
@@ -266,7 +266,7 @@ def halo_recurring(s: Scenario, out: Path, currency: str) -> Rendered:
         "Active",
         "Next Invoice Date",
     ]
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["Recurring Invoice Lines"],
         ["Report run 01/12/2026 08:00 by Accounts"],
         [],
@@ -487,7 +487,7 @@ def qbo_sales_by_customer(s: Scenario, out: Path, currency: str) -> Rendered:
 # report title, the organisation and the period, and closes each contact with "Total <contact>".
 # Invoices only (no cancelled lines); annual lines at their monthly price.
 def xero_invoice_detail(s: Scenario, out: Path, currency: str) -> Rendered:
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["Receivable Invoice Detail"],
         ["Harbourline IT Services"],
         ["For the period 1 November 2026 to 30 November 2026"],

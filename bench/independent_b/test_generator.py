@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from decimal import Decimal, getcontext
 from fractions import Fraction
 from pathlib import Path
@@ -118,7 +119,7 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
         if fmt.startswith("partner_center_nce") and cell["PricingCurrency"] != cell["Currency"]:
             cents = unit * money(cell["PCToBCExchangeRate"]) * 100
             unit = Fraction(cents.numerator // cents.denominator, 100)  # ROUNDDOWN to the cent
-        annual = {
+        rules: dict[str, Callable[[dict[str, Any]], bool]] = {
             "partner_center_nce": lambda c: c["BillingFrequency"] == "Annual",
             "partner_center_nce_fx": lambda c: c["BillingFrequency"] == "Annual",
             "partner_center_legacy": lambda c: c["BillingCycleType"] == "Annual",
@@ -136,7 +137,8 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
             "ingram_xvantage_xlsx": lambda c: c["Billing Frequency"] == "Annual",
             "dicker_annuity": lambda c: c["STOCK CODE"].split(":")[-2] == "Y",
             "td_synnex_ion": lambda c: c["Billing Frequency"] == "Annual",
-        }[fmt](cell)
+        }
+        annual = rules[fmt](cell)
         out[n] = {
             "qty": q,
             "monthly": unit / 12 if annual else unit,
@@ -189,7 +191,7 @@ def read_psa(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]]:
             q, unit, annual = qty(cell["Qty"]), money(cell["Unit Price"], eu), False
             stopped = (
                 bool(cell["Cancelled Date"])
-                and dt.date.fromisoformat(cell["Cancelled Date"]) <= FIRST_DAY
+                and dt.date.fromisoformat(str(cell["Cancelled Date"])) <= FIRST_DAY
             )
             customer = cell["Company"]
         elif fmt == "autotask_contract_services":
@@ -207,7 +209,7 @@ def read_psa(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]]:
                 cell["Client"],
             )
         elif fmt == "syncro_recurring":
-            q, unit = qty(cell["quantity"]), Fraction(int(cell["retail_cents"]), 100)
+            q, unit = qty(cell["quantity"]), Fraction(int(str(cell["retail_cents"])), 100)
             annual, stopped, customer = (
                 cell["frequency"] == "Annually",
                 cell["paused"] == "true",
@@ -294,9 +296,11 @@ def rederive(
                 m = len(prices) // 2
                 ref = prices[m] if len(prices) % 2 else (prices[m - 1] + prices[m]) / 2
             else:
+                assert c is not None
                 ref = c
             found.append(("unbilled", vq * ref))
         elif pq > 0 and c is None:
+            assert p is not None
             found.append(("no_vendor_record", pq * p))
         elif c is not None and p is not None:
             if vq > pq:

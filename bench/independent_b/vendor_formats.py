@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -664,7 +664,7 @@ def ingram_xvantage(s: Scenario, out: Path) -> Rendered:
         "Net Price",
         "Currency",
     ]
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["Ingram Micro Cloud Marketplace - Billing Details"],
         ["Billing period: 01 Nov 2026 - 30 Nov 2026"],
         columns,
@@ -696,7 +696,7 @@ def ingram_xvantage(s: Scenario, out: Path) -> Rendered:
                 "USD",
             ]
         )
-    summary = [
+    summary: list[Sequence[object]] = [
         ["Invoice summary"],
         ["Invoice total (USD)", Decimal(total) / 100],
         ["Lines", len(s.vendor)],
