@@ -25,7 +25,7 @@ def bill_totals(bills: Sequence[Prepared], lines: list[Line], currency: str) -> 
     """``Kpis`` fields: each bill's totals and, with several bills, the vendor totals as their sum
     (so the bills tie to the headline to the cent, each rounded to the cent against its own file)."""
     from engine.money import round_cents
-    from engine.reconcile import _NOT_LINES, _live, _monthly_total, _sum
+    from engine.reconcile import _bill_lines, _live, _monthly_total, _sum
 
     several = len(bills) > 1
     totals = []
@@ -34,7 +34,7 @@ def bill_totals(bills: Sequence[Prepared], lines: list[Line], currency: str) -> 
         totals.append(
             BillTotal(
                 name=bill.raw.name,
-                file_total=round_cents(_sum([x for x in own if x.excluded not in _NOT_LINES])),
+                file_total=round_cents(_sum(_bill_lines(own))),
                 monthly_total=_monthly_total(own),
                 lines=len(own),
                 lines_reconciled=len(_live(own)),

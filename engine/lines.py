@@ -1,7 +1,8 @@
 """Turn a recognised export into typed lines: one row per input line, never dropped.
 
-Every line leaves here either ready to reconcile (``excluded`` is ``None``) or with the reason it takes
-no part ("totals row", "status: Cancelled", "unreadable quantity 'N/A'", …). Values are parsed once per
+Every line leaves here either ready to reconcile (``exclusion`` is ``None``) or with the reason it
+takes no part (an :class:`Exclusion`, shown as "totals row", "status: Cancelled", "unreadable quantity
+'N/A'", …). One typer serves both sides, driven by each side's :class:`SideSpec`. Values are parsed once per
 distinct spelling, which keeps 100k-line exports fast.
 """
 
@@ -12,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
+from enum import Enum
 from fractions import Fraction
 from typing import TypeVar
 
@@ -35,9 +37,73 @@ _ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNOREC
 _TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
 
 
+class Exclusion(Enum):
+    """Why a line takes no part: a label (what the KPIs count lines under) and, for reasons that
+    carry a value from the line ("status: Cancelled", "cancelled 2025-07-31"), how that value is
+    shown."""
+
+    TOTALS_ROW = ("totals row", "")
+    REPEATED_HEADER = ("repeated header row", "")
+    NO_CUSTOMER = ("no customer name", "")
+    NO_COMPANY = ("no company name", "")
+    NO_PRODUCT = ("no product", "")
+    STATUS = ("status", "status: {}")
+    PAUSED = ("paused schedule", "")
+    CANCELLED = ("cancelled", "cancelled {}")
+    NOT_BILLABLE = ("not billable", "not billable ({})")
+    UNREADABLE_QUANTITY = ("unreadable quantity", "unreadable quantity {}")
+    UNREADABLE_UNIT_COST = ("unreadable unit cost", "unreadable unit cost {}")
+    UNREADABLE_UNIT_PRICE = ("unreadable unit price", "unreadable unit price {}")
+    ONE_TIME = ("one-time charge, not a recurring licence", "")
+    FREE = ("free or trial (costs nothing)", "")
+    TRIAL = ("trial", "")
+    ZERO_QUANTITY = ("zero quantity", "")
+    NOTHING_BILLED = ("zero quantity (nothing billed)", "")
+    EXCLUDED_IN_SETTINGS = ("excluded in Settings", "")
+    NOT_A_VENDOR_PRODUCT = ("not a vendor product (service, labour or other line)", "")
+
+    def __init__(self, label: str, template: str) -> None:
+        self.label = label
+        self.template = template
+
+    def reason(self, detail: str = "") -> str:
+        """The reason as the Excluded sheet shows it."""
+        return self.template.format(detail) if self.template else self.label
+
+    def family(self, detail: str = "") -> str:
+        """What the KPIs total lines under: each status apart, other values grouped."""
+        return self.reason(detail) if self is Exclusion.STATUS else self.label
+
+    @property
+    def unreadable(self) -> bool:
+        """A real line whose quantity or price could not be read."""
+        return self in _UNREADABLE
+
+    @property
+    def not_a_line(self) -> bool:
+        """A row that is no bill line at all (a totals row, a repeated header)."""
+        return self is Exclusion.TOTALS_ROW or self is Exclusion.REPEATED_HEADER
+
+
+_UNREADABLE = frozenset(
+    {
+        Exclusion.UNREADABLE_QUANTITY,
+        Exclusion.UNREADABLE_UNIT_COST,
+        Exclusion.UNREADABLE_UNIT_PRICE,
+    }
+)
+
+#: A line's exclusion and the value it shows ("" for none).
+Reason = tuple[Exclusion, str]
+
+
 @dataclass(slots=True)
 class Line:
-    """One input line, typed. ``excluded`` is None when it takes part, else why it does not."""
+    """One input line, typed once by :func:`typed_lines`. ``exclusion`` is None when it takes part.
+
+    Two things are decided later, each in one place, because they need the whole run: a PSA
+    cancellation (by the period, :func:`cancel_lines`) and the product a line is (by the product
+    policy, :mod:`engine.policy`, through :meth:`assign` and :meth:`exclude`)."""
 
     side: str
     row: int
@@ -48,7 +114,8 @@ class Line:
     unit: Decimal | Fraction | None  # per billed period (a Fraction only when derived from a total)
     months: int  # months one billed unit covers
     amount: Decimal | None  # the line's amount as billed
-    excluded: str | None
+    exclusion: Exclusion | None
+    detail: str = ""  # the value an exclusion shows ("'N/A'", "Cancelled", a date)
     domain: str = ""
     product_alt: str = ""
     period_start: dt.date | None = None
@@ -60,12 +127,31 @@ class Line:
     commitment_months: int | None = None
 
     @property
+    def excluded(self) -> str | None:
+        """Why the line takes no part, as shown to the user; None when it takes part."""
+        return None if self.exclusion is None else self.exclusion.reason(self.detail)
+
+    @property
+    def unreadable(self) -> bool:
+        """A real line (it names a client) whose quantity or price could not be read: it takes no
+        part, but its group must not look confidently one-sided."""
+        return self.exclusion is not None and self.exclusion.unreadable and bool(self.client)
+
+    @property
     def monthly_unit(self) -> Fraction | None:
         return None if self.unit is None else abs(Fraction(self.unit)) / self.months
 
     @property
     def descriptor(self) -> tuple[str, tuple[str, ...]]:
         return (self.product, self.product_ids)
+
+    def assign(self, product_key: str) -> None:
+        """The product this line is, once the run has matched it."""
+        self.product_key = product_key
+
+    def exclude(self, exclusion: Exclusion, detail: str = "") -> None:
+        """Take the line out of the run, for a reason only the whole run can see."""
+        self.exclusion, self.detail = exclusion, detail
 
 
 def _column(table: Table, mapping: ColumnMapping, field: str) -> Sequence[object]:
@@ -232,13 +318,173 @@ def _priced(
     return quantity, priced, amount
 
 
-def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
-    """Typed vendor lines, one per data row."""
-    clients = _parsed(_column(table, mapping, "client"), _text)
-    domains = _parsed(_column(table, mapping, "domain"), _text)
+@dataclass(slots=True)
+class _Columns:
+    """One side's export parsed column by column: one entry per data row."""
+
+    clients: list[str]
+    products: list[str]
+    product_ids: list[tuple[str, ...]]
+    quantities: list[Decimal | None]
+    units: list[Decimal | Fraction | None]
+    amounts: list[Decimal | None]
+    months: list[int]
+    totals_rows: set[int]
+    #: The side's own reasons a row takes no part, by name (see ``SideSpec.order``), by position.
+    checks: dict[str, dict[int, Reason]]
+    domains: Sequence[str] = ()
+    alternates: Sequence[str] = ()
+    period_starts: Sequence[dt.date | None] = ()
+    subscription_ends: Sequence[dt.date | None] = ()
+    commitments: Sequence[int | None] = ()
+    cancelled: Sequence[dt.date | None] = ()
+
+
+#: In ``SideSpec.order``: the point from which a PSA cancellation date outranks the reasons after it.
+CANCELLATION = "cancellation"
+
+
+@dataclass(frozen=True)
+class SideSpec:
+    """What typing one side's lines needs to know: its columns, its words, its reasons' order."""
+
+    side: str
+    unit_field: str
+    no_client: Exclusion
+    unreadable_unit: Exclusion
+    zero_quantity: Exclusion
+    columns: Callable[[Table, ColumnMapping], _Columns]
+    order: tuple[str, ...]  # which reason outranks which: first wins
+
+
+def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Line]:
+    """Typed lines of one side, one per data row, each with the first reason (if any) that keeps
+    it out of the run."""
+    n = len(table.row_numbers)
+    cols = spec.columns(table, mapping)
+    raw_quantity = _column(table, mapping, "quantity")
+    raw_unit = _column(table, mapping, spec.unit_field)
+    checks = {
+        "totals": dict.fromkeys(cols.totals_rows, (Exclusion.TOTALS_ROW, "")),
+        "repeated": dict.fromkeys(
+            _repeated_header_rows(table, mapping), (Exclusion.REPEATED_HEADER, "")
+        ),
+        "no_client": {i: (spec.no_client, "") for i, c in enumerate(cols.clients) if not c},
+        "no_product": {i: (Exclusion.NO_PRODUCT, "") for i, p in enumerate(cols.products) if not p},
+        "unreadable_quantity": {
+            i: (Exclusion.UNREADABLE_QUANTITY, _shown(raw_quantity[i]))
+            for i, q in enumerate(cols.quantities)
+            if q is None
+        },
+        "unreadable_unit": {
+            i: (spec.unreadable_unit, _shown(raw_unit[i]))
+            for i, u in enumerate(cols.units)
+            if u is None
+        },
+        "zero_quantity": {
+            i: (spec.zero_quantity, "") for i, q in enumerate(cols.quantities) if q == 0
+        },
+        **cols.checks,
+    }
+    reasons = _first_reasons(spec.order, checks)
+    cancelled: Sequence[dt.date | None] = [None] * n
+    if CANCELLATION in spec.order and cols.cancelled:
+        early = _first_reasons(spec.order[: spec.order.index(CANCELLATION)], checks)
+        cancelled = [None if i in early else day for i, day in enumerate(cols.cancelled)]
+    none: Sequence[None] = [None] * n
+    blank: Sequence[str] = [""] * n
+    return list(
+        map(
+            Line,
+            [spec.side] * n,
+            table.row_numbers,
+            cols.clients,
+            cols.products,
+            cols.product_ids,
+            cols.quantities,
+            cols.units,
+            cols.months,
+            cols.amounts,
+            [reasons[i][0] if i in reasons else None for i in range(n)],
+            [reasons[i][1] if i in reasons else "" for i in range(n)],
+            cols.domains or blank,
+            cols.alternates or blank,
+            cols.period_starts or none,
+            none,  # product key: decided by the run
+            cancelled,
+            blank,  # bill: named when several are merged
+            cols.subscription_ends or none,
+            cols.commitments or none,
+        )
+    )
+
+
+def _first_reasons(order: Sequence[str], checks: dict[str, dict[int, Reason]]) -> dict[int, Reason]:
+    """Each row's first reason in ``order`` (later checks are laid down first, earlier ones over them)."""
+    reasons: dict[int, Reason] = {}
+    for name in reversed(order):
+        reasons.update(checks.get(name, {}))
+    return reasons
+
+
+def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
+    """A vendor bill's columns: unit costs in the billing currency and net of discounts; how often
+    each line is billed; one-time charges, free products and trials."""
     names = _parsed(_column(table, mapping, "product_name"), _text)
     ids = _parsed(_column(table, mapping, "product_id"), _text)
     skus = _parsed(_column(table, mapping, "sku_id"), _text)
+    displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
+    clients = _parsed(_column(table, mapping, "client"), _text)
+    domains = _parsed(_column(table, mapping, "domain"), _text)
+    quantities, units, amounts = _vendor_amounts(table, mapping)
+    starts = _parsed(_column(table, mapping, "period_start"), parse_date)
+    terms = _parsed(
+        [
+            f"{a} {b} {c}"
+            for a, b, c in zip(
+                _parsed(_column(table, mapping, "billing_frequency"), _text),
+                _parsed(_column(table, mapping, "term"), _text),
+                _parsed(_column(table, mapping, "charge_type"), _text),
+                strict=True,
+            )
+        ],
+        _terms_kind,
+    )
+    trial = [
+        t is _TRIAL_TERMS or named
+        for t, named in zip(terms, _parsed(displays, _mentions_trial), strict=True)
+    ]
+    free_or_trial = {  # costing nothing, or a trial (free unless it costs something)
+        i: (Exclusion.TRIAL if amount else Exclusion.FREE, "")
+        for i, (unit, amount) in enumerate(zip(units, amounts, strict=True))
+        if (unit == 0 and not amount) or trial[i]
+    }
+    return _Columns(
+        clients=[client or domain for client, domain in zip(clients, domains, strict=True)],
+        products=displays,
+        product_ids=_parsed(list(zip(ids, skus, strict=True)), _vendor_ids),
+        quantities=quantities,
+        units=units,
+        amounts=amounts,
+        months=_vendor_months(table, mapping, ids, starts),
+        totals_rows=_totals_rows(clients, displays, _first_column(table)),
+        checks={
+            "one_time": {
+                i: (Exclusion.ONE_TIME, "") for i, t in enumerate(terms) if t is _ONE_TIME_CHARGE
+            },
+            "free_or_trial": free_or_trial,
+        },
+        domains=domains,
+        period_starts=starts,
+        subscription_ends=_parsed(_column(table, mapping, "subscription_end"), parse_date),
+        commitments=_parsed(_column(table, mapping, "term"), commitment_months),
+    )
+
+
+def _vendor_amounts(
+    table: Table, mapping: ColumnMapping
+) -> tuple[list[Decimal | None], list[Decimal | Fraction | None], list[Decimal | None]]:
+    """Each vendor line's (quantity, unit cost, amount): the MSP's real cost per seat."""
     quantities = _parsed(
         _column(table, mapping, "quantity"), _bounded(parse_quantity, table, mapping, "quantity")
     )
@@ -255,94 +501,171 @@ def vendor_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
     discounts = _parsed(
         _column(table, mapping, "discount"), _bounded(parse_money, table, mapping, "discount")
     )
-    frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
-    term = _parsed(_column(table, mapping, "term"), parse_period_months)
-    frequency_text = [
-        f"{a} {b}"
-        for a, b in zip(
-            _parsed(_column(table, mapping, "billing_frequency"), _text),
-            _parsed(_column(table, mapping, "term"), _text),
-            strict=True,
-        )
-    ]
-    charge = _parsed(_column(table, mapping, "charge_type"), _text)
-    starts = _parsed(_column(table, mapping, "period_start"), parse_date)
-    ends = _parsed(_column(table, mapping, "period_end"), parse_date)
-    subscription_ends = _parsed(_column(table, mapping, "subscription_end"), parse_date)
-    commitments = _parsed(_column(table, mapping, "term"), commitment_months)
-    raw_quantity = _column(table, mapping, "quantity")
-    raw_unit = _column(table, mapping, "unit_cost")
-    displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
-    all_ids = _parsed(list(zip(ids, skus, strict=True)), _vendor_ids)
-    stock_code_months = _parsed(ids, period_from_stock_code)
-    terms = _parsed([f"{a} {b}" for a, b in zip(frequency_text, charge, strict=True)], _terms_kind)
-    trial_names = _parsed(displays, _mentions_trial)
-    totals_rows = _totals_rows(clients, displays, _first_column(table))
-    repeated = _repeated_header_rows(table, mapping)
-    records: list[Line] = []
-    for i, row_number in enumerate(table.row_numbers):
-        client, display = clients[i] or domains[i], displays[i]
-        product_ids = all_ids[i]
-        quantity, total = quantities[i], totals[i]
-        unit_cost, rate = units[i], rates[i]
+    out_quantities: list[Decimal | None] = []
+    out_units: list[Decimal | Fraction | None] = []
+    out_amounts: list[Decimal | None] = []
+    for quantity, unit_cost, total, rate, discount in zip(
+        quantities, units, totals, rates, discounts, strict=True
+    ):
         if unit_cost is not None and rate is not None and rate > 0 and rate != 1:
             # Partner Center bills ROUNDDOWN(EffectiveUnitPrice × PCToBCExchangeRate, 2) per seat
             unit_cost = (unit_cost * rate).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-        if discounts[i] and total is not None and quantity:
+        if discount and total is not None and quantity:
             # a discount lowers the line below UnitPrice × Quantity (Partner Center legacy
             # TotalOtherDiscount): the real cost per seat is the discounted total ÷ quantity
             unit_cost = None
-        quantity, unit, amount = _priced(quantity, unit_cost, total)
-        # How often the line is billed: an explicit frequency, a stock code's billing letter, the
-        # span the charge covers, and only then the term (Pax8's "Annual" is a commitment that is
-        # often billed monthly: the charge's one-month period says so)
-        months = (
-            frequency[i]
-            or stock_code_months[i]
-            or _months_from_dates(starts[i], ends[i])
-            or term[i]
-            or 1
-        )
-        excluded = None
-        if i in totals_rows:
-            excluded = "totals row"
-        elif i in repeated:
-            excluded = "repeated header row"
-        elif not client:
-            excluded = "no customer name"
-        elif not display:
-            excluded = "no product"
-        elif quantity is None:
-            excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
-        elif unit is None:
-            excluded = f"unreadable unit cost {_shown(raw_unit[i])}"
-        elif terms[i] is _ONE_TIME_CHARGE:
-            excluded = "one-time charge, not a recurring licence"
-        elif unit == 0 and not amount:
-            excluded = "free or trial (costs nothing)"
-        elif terms[i] is _TRIAL_TERMS or trial_names[i]:
-            excluded = "free or trial (costs nothing)" if not amount else "trial"
-        elif quantity == 0:
-            excluded = "zero quantity"
-        records.append(
-            Line(
-                "vendor",
-                row_number,
-                client,
-                display,
-                product_ids,
-                quantity,
-                unit,
-                months,
-                amount,
-                excluded,
-                domain=domains[i],
-                period_start=starts[i],
-                subscription_end=subscription_ends[i],
-                commitment_months=commitments[i],
-            )
-        )
-    return records
+        priced = _priced(quantity, unit_cost, total)
+        out_quantities.append(priced[0])
+        out_units.append(priced[1])
+        out_amounts.append(priced[2])
+    return out_quantities, out_units, out_amounts
+
+
+def _vendor_months(
+    table: Table, mapping: ColumnMapping, ids: list[str], starts: list[dt.date | None]
+) -> list[int]:
+    """How often each line is billed: an explicit frequency, a stock code's billing letter, the span
+    the charge covers, and only then the term (Pax8's "Annual" is a commitment that is often billed
+    monthly: the charge's one-month period says so)."""
+    frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
+    stock_code = _parsed(ids, period_from_stock_code)
+    ends = _parsed(_column(table, mapping, "period_end"), parse_date)
+    term = _parsed(_column(table, mapping, "term"), parse_period_months)
+    return [
+        f or s or _months_from_dates(start, end) or t or 1
+        for f, s, start, end, t in zip(frequency, stock_code, starts, ends, term, strict=True)
+    ]
+
+
+def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
+    """A PSA export's columns: seats net of included ones; statuses, pauses, bill flags and
+    cancellation dates."""
+    clients = _parsed(_column(table, mapping, "client"), _text)
+    names = _parsed(_column(table, mapping, "product_name"), _text)
+    alternates = _parsed(_column(table, mapping, "product_alt"), _text)
+    ids = _parsed(_column(table, mapping, "product_id"), _text)
+    products = [
+        name or alt or product_id
+        for name, alt, product_id in zip(names, alternates, ids, strict=True)
+    ]
+    quantities, units, amounts = _psa_amounts(table, mapping)
+    statuses = _parsed(_column(table, mapping, "status"), _text)
+    inactive = _parsed(_column(table, mapping, "status"), _inactive)
+    bill_flags = _column(table, mapping, "bill_flag")
+    not_billable = _parsed(bill_flags, _not_billable)
+    paused = _parsed(_column(table, mapping, "paused"), _is_true)
+    return _Columns(
+        clients=clients,
+        products=products,
+        product_ids=_parsed(ids, _psa_ids),
+        quantities=quantities,
+        units=units,
+        amounts=amounts,
+        months=[
+            months or 1
+            for months in _parsed(_column(table, mapping, "billing_period"), parse_period_months)
+        ],
+        totals_rows=_totals_rows(clients, products, _first_column(table)),
+        checks={
+            "status": {
+                i: (Exclusion.STATUS, statuses[i]) for i, flag in enumerate(inactive) if flag
+            },
+            "paused": {i: (Exclusion.PAUSED, "") for i, flag in enumerate(paused) if flag},
+            "not_billable": {
+                i: (Exclusion.NOT_BILLABLE, _text(bill_flags[i]))
+                for i, flag in enumerate(not_billable)
+                if flag
+            },
+        },
+        alternates=alternates,
+        cancelled=_parsed(_column(table, mapping, "cancelled_date"), parse_date),
+    )
+
+
+def _psa_amounts(
+    table: Table, mapping: ColumnMapping
+) -> tuple[list[Decimal | None], list[Decimal | Fraction | None], list[Decimal | None]]:
+    """Each PSA line's (quantity billed, unit price, amount)."""
+    quantities = _parsed(
+        _column(table, mapping, "quantity"), _bounded(parse_quantity, table, mapping, "quantity")
+    )
+    included = _parsed(
+        _column(table, mapping, "less_included"),
+        _bounded(parse_quantity, table, mapping, "less_included"),
+    )
+    units = _parsed(
+        _column(table, mapping, "unit_price"), _money_parser(mapping, "unit_price", table)
+    )
+    totals = _parsed(
+        _column(table, mapping, "line_total"), _money_parser(mapping, "line_total", table)
+    )
+    out_quantities: list[Decimal | None] = []
+    out_units: list[Decimal | Fraction | None] = []
+    out_amounts: list[Decimal | None] = []
+    for quantity, less, unit, total in zip(quantities, included, units, totals, strict=True):
+        if quantity is not None and less:
+            quantity = quantity - less
+        priced = _priced(quantity, unit, total)
+        out_quantities.append(priced[0])
+        out_units.append(priced[1])
+        out_amounts.append(priced[2])
+    return out_quantities, out_units, out_amounts
+
+
+def _psa_ids(product_id: str) -> tuple[str, ...]:
+    return (product_id,) if product_id else ()
+
+
+VENDOR = SideSpec(
+    side="vendor",
+    unit_field="unit_cost",
+    no_client=Exclusion.NO_CUSTOMER,
+    unreadable_unit=Exclusion.UNREADABLE_UNIT_COST,
+    zero_quantity=Exclusion.ZERO_QUANTITY,
+    columns=_vendor_columns,
+    order=(
+        "totals",
+        "repeated",
+        "no_client",
+        "no_product",
+        "unreadable_quantity",
+        "unreadable_unit",
+        "one_time",
+        "free_or_trial",
+        "zero_quantity",
+    ),
+)
+PSA = SideSpec(
+    side="psa",
+    unit_field="unit_price",
+    no_client=Exclusion.NO_COMPANY,
+    unreadable_unit=Exclusion.UNREADABLE_UNIT_PRICE,
+    zero_quantity=Exclusion.NOTHING_BILLED,
+    columns=_psa_columns,
+    order=(
+        "totals",
+        "repeated",
+        "no_client",
+        "no_product",
+        "status",
+        "paused",
+        CANCELLATION,  # a cancellation date outranks every reason below: cancel_lines() decides
+        "not_billable",
+        "unreadable_quantity",
+        "unreadable_unit",
+        "zero_quantity",
+    ),
+)
+SPECS = {"vendor": VENDOR, "psa": PSA}
+
+
+def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
+    """Exclude PSA lines cancelled on or before the period's start (today when it is unknown): a
+    cancellation outranks every later reason (not billable, unreadable, zero quantity)."""
+    cutoff = period_start or dt.date.today()
+    for line in lines:
+        if line.cancelled_on is not None and line.cancelled_on <= cutoff:
+            line.exclude(Exclusion.CANCELLED, line.cancelled_on.isoformat())
 
 
 _COMMITMENT = (
@@ -431,101 +754,3 @@ def _not_billable(flag: object) -> bool:
 
 def _shown(value: object) -> str:
     return "(blank)" if value is None or str(value).strip() == "" else repr(_text(value))
-
-
-def psa_lines(table: Table, mapping: ColumnMapping) -> list[Line]:
-    """Typed PSA lines, one per data row. Cancellation dates are kept on the lines and decided by
-    :func:`cancel_lines` once the billing period is known (from the vendor bill, which may still be
-    loading while these lines are typed)."""
-    clients = _parsed(_column(table, mapping, "client"), _text)
-    names = _parsed(_column(table, mapping, "product_name"), _text)
-    alt_names = _parsed(_column(table, mapping, "product_alt"), _text)
-    ids = _parsed(_column(table, mapping, "product_id"), _text)
-    quantities = _parsed(
-        _column(table, mapping, "quantity"), _bounded(parse_quantity, table, mapping, "quantity")
-    )
-    included = _parsed(
-        _column(table, mapping, "less_included"),
-        _bounded(parse_quantity, table, mapping, "less_included"),
-    )
-    units = _parsed(
-        _column(table, mapping, "unit_price"), _money_parser(mapping, "unit_price", table)
-    )
-    totals = _parsed(
-        _column(table, mapping, "line_total"), _money_parser(mapping, "line_total", table)
-    )
-    periods = _parsed(_column(table, mapping, "billing_period"), parse_period_months)
-    statuses = _parsed(_column(table, mapping, "status"), _text)
-    inactive = _parsed(_column(table, mapping, "status"), _inactive)
-    cancelled = _parsed(_column(table, mapping, "cancelled_date"), parse_date)
-    bill_flags = _column(table, mapping, "bill_flag")
-    not_billable = _parsed(bill_flags, _not_billable)
-    paused = _parsed(_column(table, mapping, "paused"), _is_true)
-    raw_quantity = _column(table, mapping, "quantity")
-    raw_unit = _column(table, mapping, "unit_price")
-    products = [
-        name or alt or product_id
-        for name, alt, product_id in zip(names, alt_names, ids, strict=True)
-    ]
-    totals_rows = _totals_rows(clients, products, _first_column(table))
-    repeated = _repeated_header_rows(table, mapping)
-    records: list[Line] = []
-    for i, row_number in enumerate(table.row_numbers):
-        client, product = clients[i], products[i]
-        quantity = quantities[i]
-        less = included[i]
-        if quantity is not None and less:
-            quantity = quantity - less
-        total = totals[i]
-        quantity, unit, amount = _priced(quantity, units[i], total)
-        months = periods[i] or 1
-        excluded, cancelled_on = None, None
-        if i in totals_rows:
-            excluded = "totals row"
-        elif i in repeated:
-            excluded = "repeated header row"
-        elif not client:
-            excluded = "no company name"
-        elif not product:
-            excluded = "no product"
-        elif inactive[i]:
-            excluded = f"status: {statuses[i]}"
-        elif paused[i]:
-            excluded = "paused schedule"
-        else:
-            cancelled_on = cancelled[i]  # outranks the reasons below: cancel_lines() decides
-            if not_billable[i]:
-                excluded = f"not billable ({_text(bill_flags[i])})"
-            elif quantity is None:
-                excluded = f"unreadable quantity {_shown(raw_quantity[i])}"
-            elif unit is None:
-                excluded = f"unreadable unit price {_shown(raw_unit[i])}"
-            elif quantity == 0:
-                excluded = "zero quantity (nothing billed)"
-        product_ids = (ids[i],) if ids[i] else ()
-        records.append(
-            Line(
-                "psa",
-                row_number,
-                client,
-                product,
-                product_ids,
-                quantity,
-                unit,
-                months,
-                amount,
-                excluded,
-                product_alt=alt_names[i],
-                cancelled_on=cancelled_on,
-            )
-        )
-    return records
-
-
-def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
-    """Exclude PSA lines cancelled on or before the period's start (today when it is unknown): a
-    cancellation outranks every later reason (not billable, unreadable, zero quantity)."""
-    cutoff = period_start or dt.date.today()
-    for line in lines:
-        if line.cancelled_on is not None and line.cancelled_on <= cutoff:
-            line.excluded = f"cancelled {line.cancelled_on.isoformat()}"

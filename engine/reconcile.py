@@ -25,7 +25,7 @@ from engine.bills import bill_totals, name_bills, period_warnings
 from engine.errors import EmptyInputError, WrongSideError
 from engine.gcpause import keep, paused_gc
 from engine.history import margins
-from engine.lines import Line, cancel_lines, psa_lines, vendor_lines
+from engine.lines import SPECS, Exclusion, Line, cancel_lines, typed_lines
 from engine.match.clients import ClientMatch, client_key, match_clients
 from engine.match.product_inference import infer_products
 from engine.match.product_names import product_key
@@ -52,7 +52,6 @@ from engine.settings import Settings
 from engine.terms import TermsReview, review_terms
 
 Progress = Callable[[str], None]
-NOT_A_VENDOR_PRODUCT = "not a vendor product (service, labour or other line)"
 
 
 def _fingerprint(raw: RawTable) -> str:
@@ -145,7 +144,7 @@ def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
         source=raw.name,
         overrides=settings.vendor_mapping if side == "vendor" else settings.psa_mapping,
     )
-    lines = vendor_lines(table, mapping) if side == "vendor" else psa_lines(table, mapping)
+    lines = typed_lines(table, mapping, SPECS[side])
     return Prepared(raw, table, mapping, lines, client_keys(lines))
 
 
@@ -267,22 +266,22 @@ def reconcile_prepared(
     vendor_keys = {m.key for m in vendor_products.values()}
     excluded_spellings = {product_key(x) for x in settings.exclude_psa_products}
     for line in vendor_list:
-        if line.excluded is None:
-            line.product_key = vendor_products[line.descriptor].key
+        if line.exclusion is None:
+            line.assign(vendor_products[line.descriptor].key)
     pending: list[Line] = []  # PSA lines no catalogue or vendor name explains: decided in context
     named: list[Line] = []  # PSA lines recognised by name alone: looked at again in context
     for line in psa_list:
-        if line.excluded is not None:
+        if line.exclusion is not None:
             continue
         match = psa_products[line.descriptor]
         if product_key(line.product) in excluded_spellings:
-            line.excluded = "excluded in Settings"
+            line.exclude(Exclusion.EXCLUDED_IN_SETTINGS)
         elif match.free and not line.unit:
-            line.excluded = "free or trial (costs nothing)"
+            line.exclude(Exclusion.FREE)
         elif not match.in_catalogue and match.key not in vendor_keys:
             pending.append(line)
         else:
-            line.product_key = match.key
+            line.assign(match.key)
             if match.method in ("exact", "fuzzy") and match.in_catalogue:
                 named.append(line)
 
@@ -294,13 +293,13 @@ def reconcile_prepared(
     inferred = infer_products(pending, vendor, psa, vendor_group, psa_group, vendor_products, named)
     for line in named:
         if (found := inferred.get((line.client, line.descriptor))) is not None:
-            line.product_key = found.key
+            line.assign(found.key)
     for line in pending:
         found = inferred.get((line.client, line.descriptor))
         if found is not None:
-            line.product_key = found.key
+            line.assign(found.key)
         else:
-            line.excluded = NOT_A_VENDOR_PRODUCT
+            line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)
     _require_lines(psa_list, psa_raw.name, "PSA export")
 
     say("Comparing")
@@ -416,24 +415,17 @@ def _title_month(*sides: Prepared) -> str | None:
 
 
 def _live(lines: list[Line]) -> list[Line]:
-    return [line for line in lines if line.excluded is None]
-
-
-def _unreadable(line: Line) -> bool:
-    """A real line whose quantity or price could not be read: it takes no part, but its group must
-    not look confidently one-sided (a PSA line next to an unreadable vendor line is not "no vendor
-    record")."""
-    return (
-        line.excluded is not None and line.excluded.startswith("unreadable") and bool(line.client)
-    )
+    return [line for line in lines if line.exclusion is None]
 
 
 def _known(lines: list[Line]) -> list[Line]:
-    return [line for line in lines if line.excluded is None or _unreadable(line)]
+    """Lines that take part, and real lines that could not be read (a PSA line next to an
+    unreadable vendor line is not "no vendor record")."""
+    return [line for line in lines if line.exclusion is None or line.unreadable]
 
 
 def _require_lines(lines: list[Line], name: str, what: str) -> None:
-    if any(line.excluded is None for line in lines):
+    if any(line.exclusion is None for line in lines):
         return
     reasons = Counter(line.excluded for line in lines)
     listed = "; ".join(f"{reason}: {count}" for reason, count in reasons.most_common(5))
@@ -478,7 +470,7 @@ def _display_names(lines: list[Line], keys: dict[str, str]) -> dict[str, str]:
 def _clients(vendor: Prepared, psa: Prepared, settings: Settings) -> list[ClientMatch]:
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
-        if line.domain and line.excluded is None:
+        if line.domain and line.exclusion is None:
             by_spelling[line.client].add(line.domain)
     domains: dict[str, set[str]] = defaultdict(set)
     for spelling, tenant_domains in by_spelling.items():
@@ -497,7 +489,7 @@ def _baskets(side: Prepared) -> dict[str, dict[str, Decimal]]:
     """What each client buys: product key → seats, from the lines whose product is already known."""
     baskets: dict[str, dict[str, Decimal]] = defaultdict(dict)
     for line in side.lines:
-        if line.excluded is None and line.product_key is not None and line.quantity is not None:
+        if line.exclusion is None and line.product_key is not None and line.quantity is not None:
             basket = baskets[side.client_keys[line.client]]
             basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + line.quantity
     return baskets
@@ -529,7 +521,7 @@ def _holdings(
     holdings: dict[GroupKey, Holding] = {}
     group_of = {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
     for line in side.lines:
-        if line.excluded is not None and not _unreadable(line):
+        if line.exclusion is not None and not line.unreadable:
             continue
         group = group_of[line.client]
         if group is None:
@@ -541,7 +533,7 @@ def _holdings(
         holding = holdings.get(key)
         if holding is None:
             holding = holdings[key] = Holding()
-        if line.excluded is not None:  # unreadable: a note on its group, no amounts
+        if line.exclusion is not None:  # unreadable: a note on its group, no amounts
             holding.notes.append(f"{line.side} row {line.row}: {line.excluded}")
             continue
         assert line.quantity is not None and line.unit is not None  # guaranteed by lines.py
@@ -568,14 +560,16 @@ def _excluded(lines: list[Line], source: str) -> list[ExcludedLine]:
             line.product,
             line.quantity,
             line.amount,
-            line.excluded,
+            line.exclusion.reason(line.detail),
         )
         for line in lines
-        if line.excluded is not None
+        if line.exclusion is not None
     ]
 
 
-_NOT_LINES = ("totals row", "repeated header row")
+def _bill_lines(lines: list[Line]) -> list[Line]:
+    """The lines of a bill, without the rows that are no lines (totals rows, repeated headers)."""
+    return [line for line in lines if line.exclusion is None or not line.exclusion.not_a_line]
 
 
 def _sum(lines: list[Line]) -> Decimal:
@@ -584,8 +578,8 @@ def _sum(lines: list[Line]) -> Decimal:
 
 def _totals_warnings(lines: list[Line], name: str) -> list[str]:
     """A totals row that disagrees with the lines above it means rows are missing or doubled."""
-    totals = [line for line in lines if line.excluded == "totals row"]
-    expected = _sum([line for line in lines if line.excluded not in _NOT_LINES])
+    totals = [line for line in lines if line.exclusion is Exclusion.TOTALS_ROW]
+    expected = _sum(_bill_lines(lines))
     out: list[str] = []
     if len(totals) == 1 and totals[0].amount not in (None, expected, Decimal(0)):
         out.append(
@@ -642,8 +636,11 @@ def _kpis(
     )
     vendor_monthly = _monthly_total(vendor)
     reasons: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
-    for line in excluded:
-        reasons[(line.side, _reason_family(line.reason))].append(line.amount or Decimal(0))
+    for line in (*vendor, *psa):
+        if line.exclusion is not None:
+            reasons[(line.side, line.exclusion.family(line.detail))].append(
+                line.amount or Decimal(0)
+            )
     ratio = (
         (leakage / vendor_monthly * 100).quantize(Decimal("0.01"))
         if vendor_monthly
@@ -651,9 +648,9 @@ def _kpis(
     )
     return Kpis(
         period=period,
-        vendor_file_total=round_cents(_sum([x for x in vendor if x.excluded not in _NOT_LINES])),
+        vendor_file_total=round_cents(_sum(_bill_lines(vendor))),
         vendor_monthly_total=vendor_monthly,
-        psa_file_total=round_cents(_sum([x for x in psa if x.excluded not in _NOT_LINES])),
+        psa_file_total=round_cents(_sum(_bill_lines(psa))),
         psa_monthly_total=_monthly_total(psa),
         monthly_leakage=leakage,
         annual_leakage=leakage * 12,
@@ -681,17 +678,3 @@ def _kpis(
         uncertain_leakage=uncertain_leakage,
         uncertain_exposure=uncertain_exposure,
     )
-
-
-def _reason_family(reason: str) -> str:
-    """Group reasons that carry a value ("status: Cancelled", "cancelled 2025-07-31") for the KPIs."""
-    for prefix in (
-        "unreadable quantity",
-        "unreadable unit cost",
-        "unreadable unit price",
-        "cancelled",
-        "not billable",
-    ):
-        if reason.startswith(prefix):
-            return prefix
-    return reason

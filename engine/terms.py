@@ -97,7 +97,7 @@ def review_terms(
     held: dict[GroupKey, _Subscriptions] = defaultdict(_Subscriptions)
     monthly_products: set[str] = set()
     for line in lines:
-        if line.excluded is not None or line.product_key is None or line.quantity is None:
+        if line.exclusion is not None or line.product_key is None or line.quantity is None:
             continue
         if line.commitment_months == 1:
             monthly_products.add(line.product_key)
