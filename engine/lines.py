@@ -754,3 +754,14 @@ def _not_billable(flag: object) -> bool:
 
 def _shown(value: object) -> str:
     return "(blank)" if value is None or str(value).strip() == "" else repr(_text(value))
+
+
+def live(lines: list[Line]) -> list[Line]:
+    """The lines that take part."""
+    return [line for line in lines if line.exclusion is None]
+
+
+def known(lines: list[Line]) -> list[Line]:
+    """The lines that take part, and real lines that could not be read (a PSA line next to an
+    unreadable vendor line is not "no vendor record")."""
+    return [line for line in lines if line.exclusion is None or line.unreadable]
