@@ -171,11 +171,6 @@ def _compare(
     vendor_holdings = holdings(vendor, products.vendor, groups.vendor)
     psa_holdings = holdings(psa, products.psa, groups.psa, products.inferred)
     names = products.names()
-    discrepancies = apply_rules(vendor_holdings, psa_holdings, groups.infos, names, settings)
-    keyed = margins.keyed_pairs(vendor_holdings, psa_holdings, groups.infos, names)
-    thin = margins.thin_margins(
-        keyed, vendor_holdings, psa_holdings, settings.target_margin_percent
-    )
     terms = TermsReview((), {})
     bills = vendor.parts or (vendor,)
     if any({"subscription_end", "term"} & set(bill.mapping.columns) for bill in bills):
@@ -188,8 +183,13 @@ def _compare(
             psa_holdings,
             as_of,
         )
-    if terms.fix_when:
-        discrepancies = terms.tag(discrepancies)
+    discrepancies = apply_rules(
+        vendor_holdings, psa_holdings, groups.infos, names, settings, terms.fix_when
+    )
+    keyed = margins.keyed_pairs(vendor_holdings, psa_holdings, groups.infos, names)
+    thin = margins.thin_margins(
+        keyed, vendor_holdings, psa_holdings, settings.target_margin_percent
+    )
     if vendor.parts:
         discrepancies = name_bills(
             discrepancies, vendor.lines, vendor.client_keys, groups.vendor, groups.infos, names

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 
 from engine.money import round_cents
-from engine.result import Discrepancy, format_quantity
+from engine.result import LEAKAGE_TYPES, Discrepancy, format_quantity
 from engine.settings import Settings
 
 _TYPE_ORDER = {
@@ -150,8 +151,12 @@ def apply_rules(
     clients: dict[int, ClientInfo],
     product_names: dict[str, str],
     settings: Settings,
+    fix_when: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Discrepancy]:
-    """Every discrepancy of every group, ordered by monthly impact, largest first."""
+    """Every discrepancy of every group, ordered by monthly impact, largest first.
+
+    ``fix_when`` (from :func:`engine.terms.review_terms`, when the bill states its terms) says how
+    each (client, product)'s seats can be reduced: each finding is built with its "when to fix"."""
     reference = _ReferencePrices(psa)
     found: list[tuple[Fraction, Discrepancy]] = []
     # every group once: the vendor's, then those only the PSA has (the final sort orders findings)
@@ -198,6 +203,7 @@ def apply_rules(
                 price,
                 reference.get(key[1]),
                 settings,
+                fix_when,
             )
             found.append((impact, finding))
     found.sort(
@@ -267,6 +273,7 @@ def _discrepancy(
     price: Fraction | None,
     reference: Fraction | None,
     settings: Settings,
+    fix_when: Mapping[tuple[str, str], str] | None,
 ) -> Discrepancy:
     monthly = round_cents(impact)
     confidence = min(
@@ -313,6 +320,9 @@ def _discrepancy(
         psa_rows=tuple(psa.rows) if psa else (),
         check_first=confidence < settings.check_first_below,
         evidence="; ".join(evidence),
+        fix_when=when_to_fix(kind, fix_when.get(terms_key(client_label, product)))
+        if fix_when
+        else "",
     )
 
 
@@ -363,3 +373,18 @@ def _action(
         f"Raise the price of {product} for {client} from {_money(price)} to at least "
         f"{_money(cost)} per month (the vendor cost)"
     )
+
+
+def terms_key(client: str, product: str) -> tuple[str, str]:
+    """How :func:`engine.terms.review_terms` keys a (client, product)."""
+    return client.strip().lower(), product.strip().lower()
+
+
+def when_to_fix(kind: str, reduce: str | None) -> str:
+    """Leakage of seats: bill now, or reduce (now / at renewal); below cost: bill now (the price);
+    exposure: reduce now (the client's billed seats in the PSA)."""
+    if kind == "below_cost":
+        return "bill now"
+    if kind in LEAKAGE_TYPES:
+        return f"bill now, or {reduce}" if reduce else "bill now"
+    return "reduce now"

@@ -26,8 +26,8 @@ from fractions import Fraction
 
 from engine.lines import Line
 from engine.money import round_cents
-from engine.result import LEAKAGE_TYPES, Discrepancy, TermFinding
-from engine.rules import ClientInfo, GroupKey, Holding
+from engine.result import TermFinding
+from engine.rules import ClientInfo, GroupKey, Holding, terms_key
 
 #: Extended Service Terms surcharge, percent of the monthly price (Microsoft, from 4 May 2026).
 EST_MONTHLY_PLAN, EST_NO_MONTHLY_PLAN = Decimal(3), Decimal(23)
@@ -55,31 +55,9 @@ def _term_name(months: int | None) -> str:
 @dataclass(frozen=True)
 class TermsReview:
     findings: tuple[TermFinding, ...]
-    fix_when: dict[tuple[str, str], str]  # (client, product) lower-cased → when to fix
-
-    def tag(self, discrepancies: Sequence[Discrepancy]) -> list[Discrepancy]:
-        """Each finding with what can be done and when (unchanged where the bill says nothing)."""
-        from dataclasses import replace
-
-        out = []
-        for d in discrepancies:
-            when = fix_when(d.type, self.fix_when.get(_key(d.client or d.vendor_client, d.product)))
-            out.append(replace(d, fix_when=when) if when != d.fix_when else d)
-        return out
-
-
-def _key(client: str, product: str) -> tuple[str, str]:
-    return client.strip().lower(), product.strip().lower()
-
-
-def fix_when(kind: str, reduce: str | None) -> str:
-    """Leakage of seats: bill now, or reduce (now / at renewal); below cost: bill now (the price);
-    exposure: reduce now (the client's billed seats in the PSA)."""
-    if kind == "below_cost":
-        return "bill now"
-    if kind in LEAKAGE_TYPES:
-        return f"bill now, or {reduce}" if reduce else "bill now"
-    return "reduce now"
+    #: (client, product) lower-cased → how its seats can be reduced; the rules build each
+    #: finding's "when to fix" from it (engine.rules.when_to_fix).
+    fix_when: dict[tuple[str, str], str]
 
 
 def review_terms(
@@ -125,12 +103,12 @@ def review_terms(
         pq = p.quantity if p is not None and p.quantity > 0 else None
         gap = subs.seats - (pq or _ZERO)
         if subs.monthly_seats > 0 or subs.lapsed:
-            when[_key(client, product)] = "reduce now"  # month to month (EST runs monthly too)
+            when[terms_key(client, product)] = "reduce now"  # month to month (EST runs monthly too)
         elif subs.annual_ends:
             first = min(subs.annual_ends)
-            when[_key(client, product)] = f"reduce at renewal ({first.isoformat()})"
+            when[terms_key(client, product)] = f"reduce at renewal ({first.isoformat()})"
         elif subs.undated_seats > 0:
-            when[_key(client, product)] = "reduce at renewal (date not on the bill)"
+            when[terms_key(client, product)] = "reduce at renewal (date not on the bill)"
         for end, ended in sorted(subs.lapsed.items()):
             if (as_of.year, as_of.month) < (EST_SINCE.year, EST_SINCE.month):
                 continue  # before Extended Service Terms began
