@@ -9,32 +9,22 @@ distinct spelling, which keeps 100k-line exports fast.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import TypeVar
 
-from engine.errors import InputError
 from engine.money import parse_money
-from engine.read.columns import ColumnMapping, header_key
-from engine.read.header import Table, clean_text
+from engine.read import cells
+from engine.read.columns import ColumnMapping
+from engine.read.header import Table
 from engine.read.values import (
-    is_inactive_status,
-    is_not_billable,
     parse_date,
     parse_period_months,
     parse_quantity,
     period_from_stock_code,
 )
-
-T = TypeVar("T")
-V = TypeVar("V")
-_TOTALS = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b", re.IGNORECASE)
-_ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
-_TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
 
 
 class Exclusion(Enum):
@@ -154,170 +144,6 @@ class Line:
         self.exclusion, self.detail = exclusion, detail
 
 
-def _column(table: Table, mapping: ColumnMapping, field: str) -> Sequence[object]:
-    header = mapping.get(field)
-    if header is None:
-        return [None] * len(table.row_numbers)
-    return table.data[header]
-
-
-class _Memo(dict[object, object]):
-    """A parser's results by cell value, computed on first lookup."""
-
-    def __init__(self, parser: Callable[[object], object]) -> None:
-        super().__init__()
-        self.parser = parser
-
-    def __missing__(self, value: object) -> object:
-        self[value] = result = self.parser(value)
-        return result
-
-
-def _parsed(values: Sequence[V], parser: Callable[[V], T]) -> list[T]:
-    """Parse each distinct value once (exports repeat the same prices and names thousands of times)."""
-    if not values:
-        return []
-    blank = values[0]
-    if (blank is None or blank == "") and values.count(blank) == len(values):
-        return [parser(blank)] * len(values)  # a column not in the export, or an empty one
-    if len(set(map(type, values)) - {str}) <= 1:
-        # Text plus at most one other type: no two different cells are equal as dict keys (1, 1.0
-        # and True would be), so the values themselves are the keys and lookups run at C speed.
-        try:
-            return list(map(_Memo(parser).__getitem__, values))  # type: ignore[arg-type]
-        except TypeError:  # an unhashable cell value
-            pass
-    cache: dict[object, T] = {}
-    out: list[T] = []
-    append = out.append
-    for value in values:
-        # text keys by itself; other values with their type, so 1, 1.0 and True stay apart
-        key = value if value.__class__ is str else (value.__class__, value)
-        try:
-            append(cache[key])
-        except KeyError:
-            cache[key] = result = parser(value)
-            append(result)
-        except TypeError:  # an unhashable cell value
-            append(parser(value))
-    return out
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # an id or name pasted as a number: 1001.0 → "1001"
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return clean_text(value)
-
-
-#: Largest quantity and amount a line may hold: far beyond any bill, and small enough that every
-#: product and total stays exact in Decimal's 28 digits (1e300 or a 27-digit cell would not).
-LARGEST_QUANTITY = Decimal(10) ** 9
-LARGEST_AMOUNT = Decimal(10) ** 12
-
-
-def _bounded(
-    parser: Callable[[object], Decimal | None], table: Table, mapping: ColumnMapping, field: str
-) -> Callable[[object], Decimal | None]:
-    """``parser``, refusing (in one line naming the cell) a number too large for any bill."""
-    limit = LARGEST_QUANTITY if field in ("quantity", "less_included") else LARGEST_AMOUNT
-
-    def parse(value: object) -> Decimal | None:
-        number = parser(value)
-        if number is not None and abs(number) >= limit:
-            header = mapping.get(field) or field
-            column = table.data.get(header, [])
-            row = next(
-                (n for n, v in zip(table.row_numbers, column, strict=False) if v is value),
-                None,
-            )
-            shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
-            where = f"column {header!r}" + (f", row {row}" if row is not None else "")
-            raise InputError(
-                f"{table.name}: {where} holds {shown}, a number too large for a "
-                f"{field.replace('_', ' ')} (the largest accepted is {limit:,.0f}). Check that cell, "
-                "or the column mapping if this is not that column, and run again."
-            )
-        return number
-
-    return parse
-
-
-def _money_parser(
-    mapping: ColumnMapping, field: str, table: Table
-) -> Callable[[object], Decimal | None]:
-    header = mapping.get(field) or ""
-    parse = _bounded(parse_money, table, mapping, field)
-    if "cents" in header_key(header):
-        return lambda value: None if (amount := parse(value)) is None else amount / 100
-    return parse
-
-
-def _starts_with_total(text: str) -> bool:
-    return _TOTALS.match(text) is not None
-
-
-def _totals_rows(
-    clients: list[str], products: list[str], first_cells: Sequence[object]
-) -> set[int]:
-    """Positions of totals rows: "Total"/"Grand total" where the client or product would be, with
-    the other empty. Only a row missing one of the two can be one, and most exports have none."""
-    if "" not in clients and "" not in products:  # two scans at C speed: the usual case
-        return set()
-    return {
-        i
-        for i, (client, product) in enumerate(zip(clients, products, strict=True))
-        if (not client or not product)
-        and (
-            (_starts_with_total(client) and not product)
-            or (_starts_with_total(product) and not client)
-            or (_starts_with_total(_text(first_cells[i])) and not product)
-        )
-    }
-
-
-def _repeated_header_rows(table: Table, mapping: ColumnMapping) -> set[int]:
-    """Positions of rows that repeat the header (exports concatenated from several pages)."""
-    headers = list(mapping.columns.values())
-    needed = max(2, len(headers) // 2)
-    first = table.data[headers[0]]
-    candidates = [i for i, v in enumerate(first) if v.__class__ is str and v.strip() == headers[0]]
-    if not candidates:  # the usual case: one pass over one column
-        second = table.data[headers[1]] if len(headers) > 1 else []
-        candidates = [
-            i for i, v in enumerate(second) if v.__class__ is str and v.strip() == headers[1]
-        ]
-    rows = set()
-    for position in candidates:
-        hits = sum(
-            isinstance(v := table.data[h][position], str) and v.strip() == h for h in headers
-        )
-        if hits >= needed:
-            rows.add(position)
-    return rows
-
-
-def _priced(
-    quantity: Decimal | None, unit: Decimal | None, total: Decimal | None
-) -> tuple[Decimal | None, Decimal | Fraction | None, Decimal | None]:
-    """(quantity, unit price, amount) of a line: the unit from its column, else the line total ÷
-    quantity; the amount from the total, else quantity × unit. A negative amount with a positive
-    quantity is a credit, so the quantity turns negative (seats come off)."""
-    if unit is not None:
-        amount = total if total is not None else (quantity * unit if quantity is not None else None)
-        priced: Decimal | Fraction | None = unit
-    elif total is not None and quantity:
-        priced, amount = Fraction(total) / Fraction(quantity), total
-    else:
-        priced, amount = None, total
-    if quantity is not None and quantity > 0 and amount is not None and amount < 0:
-        quantity = -quantity
-    return quantity, priced, amount
-
-
 @dataclass(slots=True)
 class _Columns:
     """One side's export parsed column by column: one entry per data row."""
@@ -362,22 +188,22 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
     it out of the run."""
     n = len(table.row_numbers)
     cols = spec.columns(table, mapping)
-    raw_quantity = _column(table, mapping, "quantity")
-    raw_unit = _column(table, mapping, spec.unit_field)
+    raw_quantity = cells.column(table, mapping, "quantity")
+    raw_unit = cells.column(table, mapping, spec.unit_field)
     checks = {
         "totals": dict.fromkeys(cols.totals_rows, (Exclusion.TOTALS_ROW, "")),
         "repeated": dict.fromkeys(
-            _repeated_header_rows(table, mapping), (Exclusion.REPEATED_HEADER, "")
+            cells.repeated_header_rows(table, mapping), (Exclusion.REPEATED_HEADER, "")
         ),
         "no_client": {i: (spec.no_client, "") for i, c in enumerate(cols.clients) if not c},
         "no_product": {i: (Exclusion.NO_PRODUCT, "") for i, p in enumerate(cols.products) if not p},
         "unreadable_quantity": {
-            i: (Exclusion.UNREADABLE_QUANTITY, _shown(raw_quantity[i]))
+            i: (Exclusion.UNREADABLE_QUANTITY, cells.shown(raw_quantity[i]))
             for i, q in enumerate(cols.quantities)
             if q is None
         },
         "unreadable_unit": {
-            i: (spec.unreadable_unit, _shown(raw_unit[i]))
+            i: (spec.unreadable_unit, cells.shown(raw_unit[i]))
             for i, u in enumerate(cols.units)
             if u is None
         },
@@ -430,29 +256,29 @@ def _first_reasons(order: Sequence[str], checks: dict[str, dict[int, Reason]]) -
 def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     """A vendor bill's columns: unit costs in the billing currency and net of discounts; how often
     each line is billed; one-time charges, free products and trials."""
-    names = _parsed(_column(table, mapping, "product_name"), _text)
-    ids = _parsed(_column(table, mapping, "product_id"), _text)
-    skus = _parsed(_column(table, mapping, "sku_id"), _text)
+    names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)
+    ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
+    skus = cells.parsed(cells.column(table, mapping, "sku_id"), cells.cell_text)
     displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
-    clients = _parsed(_column(table, mapping, "client"), _text)
-    domains = _parsed(_column(table, mapping, "domain"), _text)
+    clients = cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
+    domains = cells.parsed(cells.column(table, mapping, "domain"), cells.cell_text)
     quantities, units, amounts = _vendor_amounts(table, mapping)
-    starts = _parsed(_column(table, mapping, "period_start"), parse_date)
-    terms = _parsed(
+    starts = cells.parsed(cells.column(table, mapping, "period_start"), parse_date)
+    terms = cells.parsed(
         [
             f"{a} {b} {c}"
             for a, b, c in zip(
-                _parsed(_column(table, mapping, "billing_frequency"), _text),
-                _parsed(_column(table, mapping, "term"), _text),
-                _parsed(_column(table, mapping, "charge_type"), _text),
+                cells.parsed(cells.column(table, mapping, "billing_frequency"), cells.cell_text),
+                cells.parsed(cells.column(table, mapping, "term"), cells.cell_text),
+                cells.parsed(cells.column(table, mapping, "charge_type"), cells.cell_text),
                 strict=True,
             )
         ],
-        _terms_kind,
+        cells.terms_kind,
     )
     trial = [
-        t is _TRIAL_TERMS or named
-        for t, named in zip(terms, _parsed(displays, _mentions_trial), strict=True)
+        t is cells.TRIAL_TERMS or named
+        for t, named in zip(terms, cells.parsed(displays, cells.mentions_trial), strict=True)
     ]
     free_or_trial = {  # costing nothing, or a trial (free unless it costs something)
         i: (Exclusion.TRIAL if amount else Exclusion.FREE, "")
@@ -462,22 +288,26 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     return _Columns(
         clients=[client or domain for client, domain in zip(clients, domains, strict=True)],
         products=displays,
-        product_ids=_parsed(list(zip(ids, skus, strict=True)), _vendor_ids),
+        product_ids=cells.parsed(list(zip(ids, skus, strict=True)), cells.vendor_ids),
         quantities=quantities,
         units=units,
         amounts=amounts,
         months=_vendor_months(table, mapping, ids, starts),
-        totals_rows=_totals_rows(clients, displays, _first_column(table)),
+        totals_rows=cells.totals_rows(clients, displays, cells.first_column(table)),
         checks={
             "one_time": {
-                i: (Exclusion.ONE_TIME, "") for i, t in enumerate(terms) if t is _ONE_TIME_CHARGE
+                i: (Exclusion.ONE_TIME, "")
+                for i, t in enumerate(terms)
+                if t is cells.ONE_TIME_CHARGE
             },
             "free_or_trial": free_or_trial,
         },
         domains=domains,
         period_starts=starts,
-        subscription_ends=_parsed(_column(table, mapping, "subscription_end"), parse_date),
-        commitments=_parsed(_column(table, mapping, "term"), commitment_months),
+        subscription_ends=cells.parsed(
+            cells.column(table, mapping, "subscription_end"), parse_date
+        ),
+        commitments=cells.parsed(cells.column(table, mapping, "term"), cells.commitment_months),
     )
 
 
@@ -485,21 +315,23 @@ def _vendor_amounts(
     table: Table, mapping: ColumnMapping
 ) -> tuple[list[Decimal | None], list[Decimal | Fraction | None], list[Decimal | None]]:
     """Each vendor line's (quantity, unit cost, amount): the MSP's real cost per seat."""
-    quantities = _parsed(
-        _column(table, mapping, "quantity"), _bounded(parse_quantity, table, mapping, "quantity")
+    quantities = cells.parsed(
+        cells.column(table, mapping, "quantity"),
+        cells.bounded(parse_quantity, table, mapping, "quantity"),
     )
-    units = _parsed(
-        _column(table, mapping, "unit_cost"), _money_parser(mapping, "unit_cost", table)
+    units = cells.parsed(
+        cells.column(table, mapping, "unit_cost"), cells.money_parser(mapping, "unit_cost", table)
     )
-    totals = _parsed(
-        _column(table, mapping, "line_total"), _money_parser(mapping, "line_total", table)
+    totals = cells.parsed(
+        cells.column(table, mapping, "line_total"), cells.money_parser(mapping, "line_total", table)
     )
-    rates = _parsed(
-        _column(table, mapping, "exchange_rate"),
-        _bounded(parse_money, table, mapping, "exchange_rate"),
+    rates = cells.parsed(
+        cells.column(table, mapping, "exchange_rate"),
+        cells.bounded(parse_money, table, mapping, "exchange_rate"),
     )
-    discounts = _parsed(
-        _column(table, mapping, "discount"), _bounded(parse_money, table, mapping, "discount")
+    discounts = cells.parsed(
+        cells.column(table, mapping, "discount"),
+        cells.bounded(parse_money, table, mapping, "discount"),
     )
     out_quantities: list[Decimal | None] = []
     out_units: list[Decimal | Fraction | None] = []
@@ -514,7 +346,7 @@ def _vendor_amounts(
             # a discount lowers the line below UnitPrice × Quantity (Partner Center legacy
             # TotalOtherDiscount): the real cost per seat is the discounted total ÷ quantity
             unit_cost = None
-        priced = _priced(quantity, unit_cost, total)
+        priced = cells.priced(quantity, unit_cost, total)
         out_quantities.append(priced[0])
         out_units.append(priced[1])
         out_amounts.append(priced[2])
@@ -527,12 +359,12 @@ def _vendor_months(
     """How often each line is billed: an explicit frequency, a stock code's billing letter, the span
     the charge covers, and only then the term (Pax8's "Annual" is a commitment that is often billed
     monthly: the charge's one-month period says so)."""
-    frequency = _parsed(_column(table, mapping, "billing_frequency"), parse_period_months)
-    stock_code = _parsed(ids, period_from_stock_code)
-    ends = _parsed(_column(table, mapping, "period_end"), parse_date)
-    term = _parsed(_column(table, mapping, "term"), parse_period_months)
+    frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), parse_period_months)
+    stock_code = cells.parsed(ids, period_from_stock_code)
+    ends = cells.parsed(cells.column(table, mapping, "period_end"), parse_date)
+    term = cells.parsed(cells.column(table, mapping, "term"), parse_period_months)
     return [
-        f or s or _months_from_dates(start, end) or t or 1
+        f or s or cells.months_from_dates(start, end) or t or 1
         for f, s, start, end, t in zip(frequency, stock_code, starts, ends, term, strict=True)
     ]
 
@@ -540,45 +372,47 @@ def _vendor_months(
 def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     """A PSA export's columns: seats net of included ones; statuses, pauses, bill flags and
     cancellation dates."""
-    clients = _parsed(_column(table, mapping, "client"), _text)
-    names = _parsed(_column(table, mapping, "product_name"), _text)
-    alternates = _parsed(_column(table, mapping, "product_alt"), _text)
-    ids = _parsed(_column(table, mapping, "product_id"), _text)
+    clients = cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
+    names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)
+    alternates = cells.parsed(cells.column(table, mapping, "product_alt"), cells.cell_text)
+    ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
     products = [
         name or alt or product_id
         for name, alt, product_id in zip(names, alternates, ids, strict=True)
     ]
     quantities, units, amounts = _psa_amounts(table, mapping)
-    statuses = _parsed(_column(table, mapping, "status"), _text)
-    inactive = _parsed(_column(table, mapping, "status"), _inactive)
-    bill_flags = _column(table, mapping, "bill_flag")
-    not_billable = _parsed(bill_flags, _not_billable)
-    paused = _parsed(_column(table, mapping, "paused"), _is_true)
+    statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
+    inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
+    bill_flags = cells.column(table, mapping, "bill_flag")
+    not_billable = cells.parsed(bill_flags, cells.not_billable)
+    paused = cells.parsed(cells.column(table, mapping, "paused"), cells.is_true)
     return _Columns(
         clients=clients,
         products=products,
-        product_ids=_parsed(ids, _psa_ids),
+        product_ids=cells.parsed(ids, _psa_ids),
         quantities=quantities,
         units=units,
         amounts=amounts,
         months=[
             months or 1
-            for months in _parsed(_column(table, mapping, "billing_period"), parse_period_months)
+            for months in cells.parsed(
+                cells.column(table, mapping, "billing_period"), parse_period_months
+            )
         ],
-        totals_rows=_totals_rows(clients, products, _first_column(table)),
+        totals_rows=cells.totals_rows(clients, products, cells.first_column(table)),
         checks={
             "status": {
                 i: (Exclusion.STATUS, statuses[i]) for i, flag in enumerate(inactive) if flag
             },
             "paused": {i: (Exclusion.PAUSED, "") for i, flag in enumerate(paused) if flag},
             "not_billable": {
-                i: (Exclusion.NOT_BILLABLE, _text(bill_flags[i]))
+                i: (Exclusion.NOT_BILLABLE, cells.cell_text(bill_flags[i]))
                 for i, flag in enumerate(not_billable)
                 if flag
             },
         },
         alternates=alternates,
-        cancelled=_parsed(_column(table, mapping, "cancelled_date"), parse_date),
+        cancelled=cells.parsed(cells.column(table, mapping, "cancelled_date"), parse_date),
     )
 
 
@@ -586,18 +420,19 @@ def _psa_amounts(
     table: Table, mapping: ColumnMapping
 ) -> tuple[list[Decimal | None], list[Decimal | Fraction | None], list[Decimal | None]]:
     """Each PSA line's (quantity billed, unit price, amount)."""
-    quantities = _parsed(
-        _column(table, mapping, "quantity"), _bounded(parse_quantity, table, mapping, "quantity")
+    quantities = cells.parsed(
+        cells.column(table, mapping, "quantity"),
+        cells.bounded(parse_quantity, table, mapping, "quantity"),
     )
-    included = _parsed(
-        _column(table, mapping, "less_included"),
-        _bounded(parse_quantity, table, mapping, "less_included"),
+    included = cells.parsed(
+        cells.column(table, mapping, "less_included"),
+        cells.bounded(parse_quantity, table, mapping, "less_included"),
     )
-    units = _parsed(
-        _column(table, mapping, "unit_price"), _money_parser(mapping, "unit_price", table)
+    units = cells.parsed(
+        cells.column(table, mapping, "unit_price"), cells.money_parser(mapping, "unit_price", table)
     )
-    totals = _parsed(
-        _column(table, mapping, "line_total"), _money_parser(mapping, "line_total", table)
+    totals = cells.parsed(
+        cells.column(table, mapping, "line_total"), cells.money_parser(mapping, "line_total", table)
     )
     out_quantities: list[Decimal | None] = []
     out_units: list[Decimal | Fraction | None] = []
@@ -605,7 +440,7 @@ def _psa_amounts(
     for quantity, less, unit, total in zip(quantities, included, units, totals, strict=True):
         if quantity is not None and less:
             quantity = quantity - less
-        priced = _priced(quantity, unit, total)
+        priced = cells.priced(quantity, unit, total)
         out_quantities.append(priced[0])
         out_units.append(priced[1])
         out_amounts.append(priced[2])
@@ -666,94 +501,6 @@ def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
     for line in lines:
         if line.cancelled_on is not None and line.cancelled_on <= cutoff:
             line.exclude(Exclusion.CANCELLED, line.cancelled_on.isoformat())
-
-
-_COMMITMENT = (
-    (re.compile(r"\b(?:three|3)[- ]?(?:3 )?years?\b|\bP3Y\b|\b36 ?months?\b", re.I), 36),
-    (re.compile(r"\b(?:two|2)[- ]?years?\b|\bP2Y\b", re.I), 24),
-    (
-        re.compile(
-            r"\b(?:one|1)[- ]?year\b|\bannual(?:ly)?\b|\byearly\b|\bP1Y\b|\b12 ?months?\b", re.I
-        ),
-        12,
-    ),
-    (re.compile(r"\b(?:one|1)[- ]?month\b|\bmonthly\b|\bP1M\b", re.I), 1),
-)
-
-
-def commitment_months(value: object) -> int | None:
-    """How long a subscription commits: "One-Year commitment for monthly billing" → 12, Pax8's
-    "Annual" → 12, "Monthly" → 1 (the commitment, not the billing cycle); None if not said."""
-    text = _text(value)
-    if not text:
-        return None
-    text = text.split(" for ")[0]  # Partner Center: the billing cycle follows "for"
-    for pattern, months in _COMMITMENT:
-        if pattern.search(text):
-            return months
-    return None
-
-
-def _months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None:
-    if start is None or end is None or end < start:
-        return None
-    days = (end - start).days
-    if days >= 330:
-        return 12 * max(1, round(days / 365))
-    if 80 <= days <= 100:
-        return 3
-    if 27 <= days <= 31:
-        return 1
-    return None
-
-
-def _vendor_ids(pair: tuple[str, str]) -> tuple[str, ...]:
-    """A vendor line's product ids, most specific first: ``product:sku`` (Partner Center), product."""
-    product_id, sku = pair
-    if not product_id:
-        return ()
-    return (f"{product_id}:{sku}", product_id) if sku else (product_id,)
-
-
-_ONE_TIME_CHARGE, _TRIAL_TERMS, _RECURRING = "one-time", "trial", "recurring"
-
-
-def _terms_kind(terms: str) -> str:
-    """What a line's billing words (frequency, term, charge type) say it is."""
-    if _ONE_TIME.search(terms):
-        return _ONE_TIME_CHARGE
-    return _TRIAL_TERMS if _TRIAL.search(terms) else _RECURRING
-
-
-def _mentions_trial(text: str) -> bool:
-    return _TRIAL.search(text) is not None
-
-
-def _first_column(table: Table) -> Sequence[object]:
-    return table.data[table.headers[0]] if table.headers else [None] * len(table.row_numbers)
-
-
-def _inactive(status: object) -> bool:
-    """A status cell that says the line is not billed (``Cancelled``, or a ``False`` Active box)."""
-    text = _text(status)
-    return bool(text) and is_inactive_status(status if isinstance(status, bool) else text)
-
-
-def _is_true(flag: object) -> bool:
-    """A yes/no cell that says yes (``true``, ``Yes``, ``1``, ``Y``, a ticked box)."""
-    if isinstance(flag, bool):
-        return flag
-    if isinstance(flag, int | float):
-        return flag == 1
-    return _text(flag).strip().lower() in ("true", "yes", "y", "1", "paused", "x")
-
-
-def _not_billable(flag: object) -> bool:
-    return flag is not None and is_not_billable(flag if isinstance(flag, bool) else _text(flag))
-
-
-def _shown(value: object) -> str:
-    return "(blank)" if value is None or str(value).strip() == "" else repr(_text(value))
 
 
 def live(lines: list[Line]) -> list[Line]:
