@@ -188,9 +188,51 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
     it out of the run."""
     n = len(table.row_numbers)
     cols = spec.columns(table, mapping)
+    checks = {**_common_checks(table, mapping, spec, cols), **cols.checks}
+    reasons = _first_reasons(spec.order, checks)
+    cancelled: Sequence[dt.date | None] = [None] * n
+    if CANCELLATION in spec.order and cols.cancelled:
+        early = _first_reasons(spec.order[: spec.order.index(CANCELLATION)], checks)
+        cancelled = [None if i in early else day for i, day in enumerate(cols.cancelled)]
+    none: Sequence[None] = [None] * n
+    blank: Sequence[str] = [""] * n
+    exclusions: list[Exclusion | None] = [None] * n
+    details = [""] * n
+    for i, (exclusion, detail) in reasons.items():  # a few rows: set them alone
+        exclusions[i], details[i] = exclusion, detail
+    return list(
+        map(
+            Line,
+            [spec.side] * n,
+            table.row_numbers,
+            cols.clients,
+            cols.products,
+            cols.product_ids,
+            cols.quantities,
+            cols.units,
+            cols.months,
+            cols.amounts,
+            exclusions,
+            details,
+            cols.domains or blank,
+            cols.alternates or blank,
+            cols.period_starts or none,
+            none,  # product key: decided by the run
+            cancelled,
+            blank,  # bill: named when several are merged
+            cols.subscription_ends or none,
+            cols.commitments or none,
+        )
+    )
+
+
+def _common_checks(
+    table: Table, mapping: ColumnMapping, spec: SideSpec, cols: _Columns
+) -> dict[str, dict[int, Reason]]:
+    """The reasons both sides share, each as the rows it holds for."""
     raw_quantity = cells.column(table, mapping, "quantity")
     raw_unit = cells.column(table, mapping, spec.unit_field)
-    checks = {
+    return {
         "totals": dict.fromkeys(cols.totals_rows, (Exclusion.TOTALS_ROW, "")),
         "repeated": dict.fromkeys(
             cells.repeated_header_rows(table, mapping), (Exclusion.REPEATED_HEADER, "")
@@ -210,39 +252,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
         "zero_quantity": {
             i: (spec.zero_quantity, "") for i, q in enumerate(cols.quantities) if q == 0
         },
-        **cols.checks,
     }
-    reasons = _first_reasons(spec.order, checks)
-    cancelled: Sequence[dt.date | None] = [None] * n
-    if CANCELLATION in spec.order and cols.cancelled:
-        early = _first_reasons(spec.order[: spec.order.index(CANCELLATION)], checks)
-        cancelled = [None if i in early else day for i, day in enumerate(cols.cancelled)]
-    none: Sequence[None] = [None] * n
-    blank: Sequence[str] = [""] * n
-    return list(
-        map(
-            Line,
-            [spec.side] * n,
-            table.row_numbers,
-            cols.clients,
-            cols.products,
-            cols.product_ids,
-            cols.quantities,
-            cols.units,
-            cols.months,
-            cols.amounts,
-            [reasons[i][0] if i in reasons else None for i in range(n)],
-            [reasons[i][1] if i in reasons else "" for i in range(n)],
-            cols.domains or blank,
-            cols.alternates or blank,
-            cols.period_starts or none,
-            none,  # product key: decided by the run
-            cancelled,
-            blank,  # bill: named when several are merged
-            cols.subscription_ends or none,
-            cols.commitments or none,
-        )
-    )
 
 
 def _first_reasons(order: Sequence[str], checks: dict[str, dict[int, Reason]]) -> dict[int, Reason]:

@@ -179,11 +179,21 @@ def read_csv(data: bytes, *, name: str) -> RawTable:
     declared = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter hint line
     if declared:
         text = text[declared.end() :]
-    sample = [line for line in text.splitlines()[:60] if line.strip()]
+    sample = [line for line in _first_lines(text, 60) if line.strip()]
     delimiter = declared.group(1) if declared else sniff_delimiter(sample)
     return _checked(
         RawTable(name, _parse_csv(text, delimiter, name), row_offset=2 if declared else 1)
     )
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]`` without splitting a 100k-line export to look at its top."""
+    size = 65_536
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]  # a line cut at ``size`` is past ``count``: never returned
+        size *= 4
 
 
 def _parse_csv(text: str, delimiter: str, name: str) -> Grid:
