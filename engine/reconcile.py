@@ -13,6 +13,7 @@ anything the user can fix.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -31,7 +32,7 @@ from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
 from engine.read.currency import stated_currency
-from engine.read.files import Source, read_source
+from engine.read.files import RawTable, Source, read_source
 from engine.result import Discrepancy, Pair, Result, ThinMargin
 from engine.rules import apply_rules
 from engine.settings import Settings
@@ -67,17 +68,44 @@ def reconcile(
         raise EmptyInputError("No vendor bill was given. Give at least one vendor bill.")
     for bill in bills:
         _check_not_same_file(bill, psa)
+    # the PSA export is parsed on a second thread while the vendor bill is (pandas' CSV tokenizer
+    # and python-calamine run outside the GIL); a vendor bill's error still comes first
+    psa_read = _Background(lambda: read_source(psa, sheet=psa_sheet))
     raws = []
     for number, bill in enumerate(bills, start=1):
         say("Reading the vendor bill" + (f" {number} of {len(bills)}" if len(bills) > 1 else ""))
         raws.append(read_source(bill, sheet=vendor_sheet))
     say("Reading the PSA export")
-    psa_raw = read_source(psa, sheet=psa_sheet)
+    psa_raw = psa_read.result()
     say("Normalising lines")
     vendor_side, psa_side = prepare_sides(raws, psa_raw, settings)
     result = reconcile_prepared(vendor_side, psa_side, settings, progress=say, started=started)
     keep(vendor_side, psa_side, raws, psa_raw)  # a CLI run ends without freeing them
     return result
+
+
+class _Background(threading.Thread):
+    """One call on its own thread; :meth:`result` waits for it and raises what it raised."""
+
+    def __init__(self, call: Callable[[], RawTable]) -> None:
+        super().__init__(daemon=True)
+        self._call = call
+        self._value: RawTable | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._value = self._call()
+        except BaseException as error:  # handed to the caller by result()
+            self._error = error
+
+    def result(self) -> RawTable:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
 
 
 def _check_not_same_file(bill: Source, psa: Source) -> None:
