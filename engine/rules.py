@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, localcontext
 from fractions import Fraction
@@ -304,14 +304,8 @@ def _discrepancy(
     fix_when: Mapping[tuple[str, str], str] | None,
 ) -> Discrepancy:
     monthly = round_cents(impact)
-    confidence = min(
-        info.confidence or UNMATCHED_CLIENT_CONFIDENCE,  # a match states its confidence
-        vendor.confidence if vendor else 1.0,
-        psa.confidence if psa else 1.0,
-    )
     notes = [*(vendor.notes if vendor else []), *(psa.notes if psa else [])]
-    if notes:
-        confidence = min(confidence, UNREADABLE_LINE_CONFIDENCE)
+    confidence = _confidence(info, vendor, psa, notes)
     client_label = info.psa_name or info.vendor_name
     evidence = [
         *([info.evidence] if info.evidence else []),
@@ -352,6 +346,18 @@ def _discrepancy(
         if fix_when
         else "",
     )
+
+
+def _confidence(
+    info: ClientInfo, vendor: Holding | None, psa: Holding | None, notes: Sequence[str]
+) -> float:
+    """The least confident match a finding rests on; lower still beside a line not read."""
+    confidence = min(
+        info.confidence or UNMATCHED_CLIENT_CONFIDENCE,  # a match states its confidence
+        vendor.confidence if vendor else 1.0,
+        psa.confidence if psa else 1.0,
+    )
+    return min(confidence, UNREADABLE_LINE_CONFIDENCE) if notes else confidence
 
 
 def _possessive(name: str) -> str:
