@@ -1,9 +1,10 @@
 """Turn a recognised export into typed lines: one row per input line, never dropped.
 
 Every line leaves here either ready to reconcile (``exclusion`` is ``None``) or with the reason it
-takes no part (an :class:`Exclusion`, shown as "totals row", "status: Cancelled", "unreadable quantity
-'N/A'", …). One typer serves both sides, driven by each side's :class:`SideSpec`. Values are parsed once per
-distinct spelling, which keeps 100k-line exports fast.
+takes no part (an :class:`Exclusion`, shown as "totals row", "status: Cancelled", "unreadable
+quantity 'N/A'", …). One typer serves both sides, driven by each side's :class:`SideSpec`; columns are
+parsed once per distinct value (:mod:`engine.read.cells`) and each reason is found column by column,
+which keeps 100k-line exports fast.
 """
 
 from __future__ import annotations
