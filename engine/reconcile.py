@@ -32,7 +32,7 @@ from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
 from engine.read.currency import stated_currency
-from engine.read.files import RawTable, Source, read_source
+from engine.read.files import RawTable, Source, load_readers, read_source
 from engine.result import Discrepancy, Pair, Result, ThinMargin
 from engine.rules import apply_rules
 from engine.settings import Settings
@@ -68,20 +68,36 @@ def reconcile(
         raise EmptyInputError("No vendor bill was given. Give at least one vendor bill.")
     for bill in bills:
         _check_not_same_file(bill, psa)
-    # the PSA export is parsed on a second thread while the vendor bill is (pandas' CSV tokenizer
-    # and python-calamine run outside the GIL); a vendor bill's error still comes first
-    psa_read = _Background(lambda: read_source(psa, sheet=psa_sheet))
+    psa_read = _psa_reader(psa, psa_sheet)
     raws = []
     for number, bill in enumerate(bills, start=1):
         say("Reading the vendor bill" + (f" {number} of {len(bills)}" if len(bills) > 1 else ""))
         raws.append(read_source(bill, sheet=vendor_sheet))
     say("Reading the PSA export")
-    psa_raw = psa_read.result()
+    psa_raw = psa_read()
     say("Normalising lines")
     vendor_side, psa_side = prepare_sides(raws, psa_raw, settings)
     result = reconcile_prepared(vendor_side, psa_side, settings, progress=say, started=started)
     keep(vendor_side, psa_side, raws, psa_raw)  # a CLI run ends without freeing them
     return result
+
+
+#: A PSA export this large is parsed on a second thread while the vendor bill is (pandas' CSV
+#: tokenizer and python-calamine run outside the GIL); a smaller one is not worth a thread.
+BESIDE_BYTES = 1_000_000
+
+
+def _psa_reader(psa: Source, sheet: str | None) -> Callable[[], RawTable]:
+    """How the PSA export is read: beside the vendor bill when large, else after it. Either way a
+    vendor bill's error comes first."""
+    if (
+        isinstance(psa, str | Path)
+        and Path(psa).is_file()
+        and Path(psa).stat().st_size >= BESIDE_BYTES
+    ):
+        load_readers()  # two threads must never import one module at once
+        return _Background(lambda: read_source(psa, sheet=sheet)).result
+    return lambda: read_source(psa, sheet=sheet)
 
 
 class _Background(threading.Thread):

@@ -60,6 +60,15 @@ class RawTable:
 Source: TypeAlias = "str | Path | pd.DataFrame | RawTable"
 
 
+def load_readers() -> None:
+    """Import what the readers import when first used, before two threads read at once (a module
+    imported by two threads at the same moment can be seen half-initialised by one of them)."""
+    import xml.sax.saxutils  # noqa: F401
+
+    import pandas  # noqa: F401
+    import python_calamine  # noqa: F401
+
+
 def read_source(source: Source, *, name: str | None = None, sheet: str | None = None) -> RawTable:
     """Read a path, a DataFrame of pasted values or an already-read table into a :class:`RawTable`."""
     if isinstance(source, RawTable):
