@@ -102,7 +102,7 @@ def holdings(
         if holding is None:
             holding = found[key] = Holding()
         if line.exclusion is not None:  # unreadable: a note on its group, no amounts
-            holding.notes.append(f"{line.side} row {line.row}: {line.excluded}")
+            holding.note(f"{line.side} row {line.row}: {line.excluded}")
             continue
         assert line.quantity is not None and line.unit is not None  # guaranteed by lines.py
         holding.add(
