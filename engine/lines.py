@@ -92,9 +92,10 @@ Reason = tuple[Exclusion, str]
 class Line:
     """One input line, typed once by :func:`typed_lines`. ``exclusion`` is None when it takes part.
 
-    Two things are decided later, each in one place, because they need the whole run: a PSA
-    cancellation (by the period, :func:`cancel_lines`) and the product a line is (by the product
-    policy, :mod:`engine.policy`, through :meth:`assign` and :meth:`exclude`)."""
+    What needs more than the line's own export is decided later, and only through the three methods
+    below: a PSA cancellation (by the period, :func:`cancel_lines`), the product a line is (by the
+    product policy, :mod:`engine.policy`: :meth:`assign`, :meth:`exclude`) and, when several vendor
+    bills are merged, the bill it came from (:meth:`from_bill`)."""
 
     side: str
     row: int
@@ -139,6 +140,10 @@ class Line:
     def assign(self, product_key: str) -> None:
         """The product this line is, once the run has matched it."""
         self.product_key = product_key
+
+    def from_bill(self, bill: str) -> None:
+        """The vendor bill this line came from, when several are reconciled together."""
+        self.bill = bill
 
     def exclude(self, exclusion: Exclusion, detail: str = "") -> None:
         """Take the line out of the run, for a reason only the whole run can see."""

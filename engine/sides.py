@@ -81,7 +81,7 @@ def merge_bills(parts: Sequence[Prepared]) -> Prepared:
     keys: dict[str, str] = {}
     for part, name in zip(parts, names, strict=True):
         for line in part.lines:
-            line.bill = name
+            line.from_bill(name)
         lines += part.lines
         keys.update(part.client_keys)
     first = parts[0]
