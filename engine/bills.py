@@ -13,19 +13,19 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from engine.lines import Line
+from engine.lines import Line, live
 from engine.result import BillTotal, Discrepancy
 from engine.rules import ClientInfo
 
 if TYPE_CHECKING:
-    from engine.reconcile import Prepared
+    from engine.sides import Prepared
 
 
 def bill_totals(bills: Sequence[Prepared], lines: list[Line], currency: str) -> dict[str, Any]:
     """``Kpis`` fields: each bill's totals and, with several bills, the vendor totals as their sum
     (so the bills tie to the headline to the cent, each rounded to the cent against its own file)."""
+    from engine.kpis import bill_lines, line_sum, monthly_total
     from engine.money import round_cents
-    from engine.reconcile import _NOT_LINES, _live, _monthly_total, _sum
 
     several = len(bills) > 1
     totals = []
@@ -34,10 +34,10 @@ def bill_totals(bills: Sequence[Prepared], lines: list[Line], currency: str) -> 
         totals.append(
             BillTotal(
                 name=bill.raw.name,
-                file_total=round_cents(_sum([x for x in own if x.excluded not in _NOT_LINES])),
-                monthly_total=_monthly_total(own),
+                file_total=round_cents(line_sum(bill_lines(own))),
+                monthly_total=monthly_total(own),
                 lines=len(own),
-                lines_reconciled=len(_live(own)),
+                lines_reconciled=len(live(own)),
                 currency=currency,
             )
         )

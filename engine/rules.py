@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 
 from engine.money import round_cents
-from engine.result import Discrepancy, format_quantity
+from engine.result import LEAKAGE_TYPES, Discrepancy, format_quantity
 from engine.settings import Settings
 
 _TYPE_ORDER = {
@@ -49,18 +50,20 @@ _EXACT = Context(prec=100)  # products of ≤ 28-digit operands are never rounde
 
 @dataclass(slots=True)
 class Holding:
-    """One side's lines for one (client, product): summed quantity and Σ quantity × monthly unit."""
+    """One side's lines for one (client, product): summed quantity and Σ quantity × monthly unit.
+
+    The words kept beside the sums (spellings, match methods, evidence, notes) are tuples of their
+    distinct values in first-seen order: most holdings have one line, and 174k of them at 100k lines
+    would otherwise carry ~700k small dicts and lists."""
 
     quantity: Decimal = _ZERO
     scaled: Decimal | Fraction = _ZERO  # Σ quantity × unit × SCALE / months — exact
-    spellings: dict[str, None] = field(default_factory=dict)
+    spellings: tuple[str, ...] = ()
     rows: list[int] = field(default_factory=list)
     confidence: float = 1.0
-    methods: dict[str, None] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # lines of this group that could not be read
-    evidence: dict[str, None] = field(
-        default_factory=dict
-    )  # why inferred product matches were made
+    methods: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # lines of this group that could not be read
+    evidence: tuple[str, ...] = ()  # why inferred product matches were made
     _unit: Fraction | None = field(default=None, repr=False, compare=False)
 
     def add(
@@ -84,13 +87,19 @@ class Holding:
             self.scaled = (
                 Fraction(self.scaled) + Fraction(quantity) * abs(Fraction(unit)) * SCALE / months
             )
-        self.spellings[spelling] = None
+        if spelling not in self.spellings:
+            self.spellings += (spelling,)
         self.rows.append(row)
         if confidence < self.confidence:
             self.confidence = confidence
-        self.methods[method] = None
-        if evidence:
-            self.evidence[evidence] = None
+        if method not in self.methods:
+            self.methods += (method,)
+        if evidence and evidence not in self.evidence:
+            self.evidence += (evidence,)
+
+    def note(self, text: str) -> None:
+        """A line of this group that could not be read: it takes no part, the finding says so."""
+        self.notes += (text,)
 
     @property
     def present(self) -> bool:
@@ -150,71 +159,104 @@ def apply_rules(
     clients: dict[int, ClientInfo],
     product_names: dict[str, str],
     settings: Settings,
+    fix_when: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Discrepancy]:
-    """Every discrepancy of every group, ordered by monthly impact, largest first."""
+    """Every discrepancy of every group, ordered by monthly impact, largest first.
+
+    ``fix_when`` (from :func:`engine.terms.review_terms`, when the bill states its terms) says how
+    each (client, product)'s seats can be reduced: each finding is built with its "when to fix"."""
     reference = _ReferencePrices(psa)
-    found: list[tuple[Fraction, Discrepancy]] = []
-    # every group once: the vendor's, then those only the PSA has (the final sort orders findings)
-    groups: list[tuple[GroupKey, Holding | None, Holding | None]] = [
-        (key, v, psa.get(key)) for key, v in vendor.items()
-    ]
-    groups += [(key, None, p) for key, p in psa.items() if key not in vendor]
-    for key, v, p in groups:
-        vq = v.quantity if v is not None and v.quantity > 0 else _ZERO
-        pq = p.quantity if p is not None and p.quantity > 0 else _ZERO
-        quantities_differ = vq != pq and (vq > 0 or pq > 0)
-        below_cost = vq > 0 and pq > 0 and p is not None and v is not None and _cheaper(p, v)
-        if not quantities_differ and not below_cost:
-            continue  # the common case: nothing to report, no rational arithmetic needed
+    found: list[Discrepancy] = []
+    for key, v, p, vq, pq, below_cost in _to_report(vendor, psa):
         c = v.unit if v is not None else None
         price = p.unit if p is not None else None
-        info = clients[key[0]]
-        product = product_names[key[1]]
-
-        impacts: list[tuple[str, Fraction]] = []
-        if vq > 0 and pq == 0:
-            median_price = reference.get(key[1])
-            ref = median_price if median_price is not None else c
-            impacts.append(("unbilled", Fraction(vq) * (ref if ref is not None else Fraction(0))))
-        elif pq > 0 and vq == 0:
-            impacts.append(("no_vendor_record", Fraction(pq) * (price or Fraction(0))))
-        elif vq > pq > 0 and price is not None:
-            impacts.append(("under_billed", Fraction(vq - pq) * price))
-        elif pq > vq > 0 and price is not None:
-            impacts.append(("over_billed", Fraction(pq - vq) * price))
-        if below_cost and c is not None and price is not None:
-            impacts.append(("below_cost", (c - price) * Fraction(min(vq, pq))))
-        for kind, impact in impacts:
-            finding = _discrepancy(
-                kind,
-                impact,
-                info,
-                product,
-                v,
-                p,
-                vq,
-                pq,
-                c,
-                price,
-                reference.get(key[1]),
-                settings,
+        median = reference.get(key[1])
+        for kind, impact in _impacts(vq, pq, c, price, median, below_cost):
+            found.append(
+                _discrepancy(
+                    kind,
+                    impact,
+                    clients[key[0]],
+                    product_names[key[1]],
+                    v,
+                    p,
+                    vq,
+                    pq,
+                    c,
+                    price,
+                    median,
+                    settings,
+                    fix_when,
+                )
             )
-            found.append((impact, finding))
     found.sort(
-        key=lambda item: (
-            -item[1].monthly_impact,  # the cents shown; ties ordered by type, client and product
-            _TYPE_ORDER[item[1].type],
-            item[1].client.lower(),
-            item[1].vendor_client.lower(),
-            item[1].product.lower(),
+        key=lambda d: (
+            -d.monthly_impact,  # the cents shown; ties ordered by type, client and product
+            _TYPE_ORDER[d.type],
+            d.client.lower(),
+            d.vendor_client.lower(),
+            d.product.lower(),
         )
     )
-    ranked = []
-    for rank, (_, discrepancy) in enumerate(found, start=1):
+    for rank, discrepancy in enumerate(found, start=1):
         # Built a moment ago and not yet shared: set the rank in place rather than copy 20k records.
         object.__setattr__(discrepancy, "priority", rank)
-        ranked.append(discrepancy)
-    return ranked
+    return found
+
+
+#: A group with something to report: its key, both holdings, seats (0 when none) and below cost.
+_Reported = tuple[GroupKey, Holding | None, Holding | None, Decimal, Decimal, bool]
+
+
+def _to_report(
+    vendor: dict[GroupKey, Holding], psa: dict[GroupKey, Holding]
+) -> Iterator[_Reported]:
+    """Every group once (the vendor's, then those only the PSA has) whose seats differ or whose
+    price is below cost; the common case, nothing to report, costs two comparisons."""
+    multiply, psa_get = _EXACT.multiply, psa.get
+    for key, v in vendor.items():
+        p = psa_get(key)
+        vq = v.quantity if v.quantity > 0 else _ZERO
+        if p is None:
+            if vq:
+                yield key, v, None, vq, _ZERO, False
+            continue
+        pq = p.quantity if p.quantity > 0 else _ZERO
+        below_cost = False
+        if vq and pq:  # p < c without division: scaled_p × vq < scaled_c × pq
+            if p.scaled.__class__ is Decimal and v.scaled.__class__ is Decimal:
+                below_cost = multiply(p.scaled, vq) < multiply(v.scaled, pq)
+            else:
+                below_cost = _cheaper(p, v)
+        if below_cost or vq != pq:
+            yield key, v, p, vq, pq, below_cost
+    for key, p in psa.items():
+        if p.quantity > 0 and key not in vendor:
+            yield key, None, p, _ZERO, p.quantity, False
+
+
+def _impacts(
+    vq: Decimal,
+    pq: Decimal,
+    c: Fraction | None,
+    price: Fraction | None,
+    median: Fraction | None,
+    below_cost: bool,
+) -> list[tuple[str, Fraction]]:
+    """The findings of one group and their exact monthly impacts."""
+    impacts: list[tuple[str, Fraction]] = []
+    if vq > 0 and pq == 0:
+        ref = median if median is not None else c
+        impacts.append(("unbilled", Fraction(vq) * (ref if ref is not None else Fraction(0))))
+    elif pq > 0 and vq == 0:
+        impacts.append(("no_vendor_record", Fraction(pq) * (price or Fraction(0))))
+    elif vq > pq > 0 and price is not None:
+        impacts.append(("under_billed", Fraction(vq - pq) * price))
+    elif pq > vq > 0 and price is not None:
+        impacts.append(("over_billed", Fraction(pq - vq) * price))
+    if below_cost and c is not None and price is not None:
+        impacts.append(("below_cost", (c - price) * Fraction(min(vq, pq))))
+    return impacts
 
 
 class _ReferencePrices:
@@ -267,16 +309,11 @@ def _discrepancy(
     price: Fraction | None,
     reference: Fraction | None,
     settings: Settings,
+    fix_when: Mapping[tuple[str, str], str] | None,
 ) -> Discrepancy:
     monthly = round_cents(impact)
-    confidence = min(
-        info.confidence or UNMATCHED_CLIENT_CONFIDENCE,  # a match states its confidence
-        vendor.confidence if vendor else 1.0,
-        psa.confidence if psa else 1.0,
-    )
     notes = [*(vendor.notes if vendor else []), *(psa.notes if psa else [])]
-    if notes:
-        confidence = min(confidence, UNREADABLE_LINE_CONFIDENCE)
+    confidence = _confidence(info, vendor, psa, notes)
     client_label = info.psa_name or info.vendor_name
     evidence = [
         *([info.evidence] if info.evidence else []),
@@ -313,7 +350,22 @@ def _discrepancy(
         psa_rows=tuple(psa.rows) if psa else (),
         check_first=confidence < settings.check_first_below,
         evidence="; ".join(evidence),
+        fix_when=when_to_fix(kind, fix_when.get(terms_key(client_label, product)))
+        if fix_when
+        else "",
     )
+
+
+def _confidence(
+    info: ClientInfo, vendor: Holding | None, psa: Holding | None, notes: Sequence[str]
+) -> float:
+    """The least confident match a finding rests on; lower still beside a line not read."""
+    confidence = min(
+        info.confidence or UNMATCHED_CLIENT_CONFIDENCE,  # a match states its confidence
+        vendor.confidence if vendor else 1.0,
+        psa.confidence if psa else 1.0,
+    )
+    return min(confidence, UNREADABLE_LINE_CONFIDENCE) if notes else confidence
 
 
 def _possessive(name: str) -> str:
@@ -363,3 +415,18 @@ def _action(
         f"Raise the price of {product} for {client} from {_money(price)} to at least "
         f"{_money(cost)} per month (the vendor cost)"
     )
+
+
+def terms_key(client: str, product: str) -> tuple[str, str]:
+    """How :func:`engine.terms.review_terms` keys a (client, product)."""
+    return client.strip().lower(), product.strip().lower()
+
+
+def when_to_fix(kind: str, reduce: str | None) -> str:
+    """Leakage of seats: bill now, or reduce (now / at renewal); below cost: bill now (the price);
+    exposure: reduce now (the client's billed seats in the PSA)."""
+    if kind == "below_cost":
+        return "bill now"
+    if kind in LEAKAGE_TYPES:
+        return f"bill now, or {reduce}" if reduce else "bill now"
+    return "reduce now"

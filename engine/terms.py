@@ -26,8 +26,8 @@ from fractions import Fraction
 
 from engine.lines import Line
 from engine.money import round_cents
-from engine.result import LEAKAGE_TYPES, Discrepancy, TermFinding
-from engine.rules import ClientInfo, GroupKey, Holding
+from engine.result import TermFinding
+from engine.rules import ClientInfo, GroupKey, Holding, terms_key
 
 #: Extended Service Terms surcharge, percent of the monthly price (Microsoft, from 4 May 2026).
 EST_MONTHLY_PLAN, EST_NO_MONTHLY_PLAN = Decimal(3), Decimal(23)
@@ -55,31 +55,9 @@ def _term_name(months: int | None) -> str:
 @dataclass(frozen=True)
 class TermsReview:
     findings: tuple[TermFinding, ...]
-    fix_when: dict[tuple[str, str], str]  # (client, product) lower-cased → when to fix
-
-    def tag(self, discrepancies: Sequence[Discrepancy]) -> list[Discrepancy]:
-        """Each finding with what can be done and when (unchanged where the bill says nothing)."""
-        from dataclasses import replace
-
-        out = []
-        for d in discrepancies:
-            when = fix_when(d.type, self.fix_when.get(_key(d.client or d.vendor_client, d.product)))
-            out.append(replace(d, fix_when=when) if when != d.fix_when else d)
-        return out
-
-
-def _key(client: str, product: str) -> tuple[str, str]:
-    return client.strip().lower(), product.strip().lower()
-
-
-def fix_when(kind: str, reduce: str | None) -> str:
-    """Leakage of seats: bill now, or reduce (now / at renewal); below cost: bill now (the price);
-    exposure: reduce now (the client's billed seats in the PSA)."""
-    if kind == "below_cost":
-        return "bill now"
-    if kind in LEAKAGE_TYPES:
-        return f"bill now, or {reduce}" if reduce else "bill now"
-    return "reduce now"
+    #: (client, product) lower-cased → how its seats can be reduced; the rules build each
+    #: finding's "when to fix" from it (engine.rules.when_to_fix).
+    fix_when: dict[tuple[str, str], str]
 
 
 def review_terms(
@@ -94,10 +72,44 @@ def review_terms(
     """Extended Service Terms, renewals due and each (client, product)'s way to reduce seats."""
     if as_of is None:
         return TermsReview((), {})
+    held, monthly_products = _subscriptions(lines, client_keys, groups, as_of)
+    findings: list[TermFinding] = []
+    when: dict[tuple[str, str], str] = {}
+    for key, subs in held.items():
+        info = clients[key[0]]
+        client, product = info.psa_name or info.vendor_name, names[key[1]]
+        p = psa.get(key)
+        pq = p.quantity if p is not None and p.quantity > 0 else None
+        if (reduce := _reduce_when(subs)) is not None:
+            when[terms_key(client, product)] = reduce
+        if (as_of.year, as_of.month) >= (EST_SINCE.year, EST_SINCE.month):
+            monthly_plan = key[1] in monthly_products
+            findings += _extended_terms(client, product, subs, pq, monthly_plan, as_of)
+        findings += _renewals(client, product, subs, pq, as_of)
+    findings.sort(
+        key=lambda t: (
+            t.kind != "extended_terms",
+            t.days if t.kind == "renewal" else 0,
+            t.client.lower(),
+            t.product.lower(),
+            t.end_date,
+        )
+    )
+    return TermsReview(tuple(findings), when)
+
+
+def _subscriptions(
+    lines: Sequence[Line],
+    client_keys: Mapping[str, str],
+    groups: Mapping[str, int],
+    as_of: dt.date,
+) -> tuple[dict[GroupKey, _Subscriptions], set[str]]:
+    """Each (client group, product)'s vendor seats by how they are committed, and the products
+    the bill shows on a monthly term somewhere."""
     held: dict[GroupKey, _Subscriptions] = defaultdict(_Subscriptions)
     monthly_products: set[str] = set()
     for line in lines:
-        if line.excluded is not None or line.product_key is None or line.quantity is None:
+        if line.exclusion is not None or line.product_key is None or line.quantity is None:
             continue
         if line.commitment_months == 1:
             monthly_products.add(line.product_key)
@@ -116,81 +128,86 @@ def review_terms(
             subs.commitments[end] = line.commitment_months or 12
         else:
             subs.undated_seats += line.quantity
-    findings: list[TermFinding] = []
-    when: dict[tuple[str, str], str] = {}
-    for key, subs in held.items():
-        info = clients[key[0]]
-        client, product = info.psa_name or info.vendor_name, names[key[1]]
-        p = psa.get(key)
-        pq = p.quantity if p is not None and p.quantity > 0 else None
-        gap = subs.seats - (pq or _ZERO)
-        if subs.monthly_seats > 0 or subs.lapsed:
-            when[_key(client, product)] = "reduce now"  # month to month (EST runs monthly too)
-        elif subs.annual_ends:
-            first = min(subs.annual_ends)
-            when[_key(client, product)] = f"reduce at renewal ({first.isoformat()})"
-        elif subs.undated_seats > 0:
-            when[_key(client, product)] = "reduce at renewal (date not on the bill)"
-        for end, ended in sorted(subs.lapsed.items()):
-            if (as_of.year, as_of.month) < (EST_SINCE.year, EST_SINCE.month):
-                continue  # before Extended Service Terms began
-            rate = EST_MONTHLY_PLAN if key[1] in monthly_products else EST_NO_MONTHLY_PLAN
-            seats = sum((x.quantity or _ZERO for x in ended), _ZERO)
-            cost = sum(
-                (Fraction(x.quantity or 0) * (x.monthly_unit or Fraction(0)) for x in ended),
-                Fraction(0),
-            )
-            surcharge = round_cents(cost * Fraction(rate) / (100 + Fraction(rate)))
-            plan = (
-                "with a monthly plan" if rate == EST_MONTHLY_PLAN else "no monthly plan on the bill"
-            )
-            findings.append(
-                TermFinding(
-                    kind="extended_terms",
-                    client=client,
-                    product=product,
-                    end_date=end.isoformat(),
-                    term=_term_name(ended[0].commitment_months),
-                    vendor_qty=seats,
-                    psa_qty=pq,
-                    monthly_cost=round_cents(cost),
-                    surcharge_percent=rate,
-                    monthly_surcharge=surcharge,
-                    days=(as_of - end).days,
-                    action=f"Renew or cancel: the term ended {end.isoformat()} and it bills under "
-                    f"Extended Service Terms at +{rate}% ({plan}).",
-                )
-            )
-        for end, seats in sorted(subs.annual_ends.items()):
-            days = (end - as_of).days
-            if days > RENEWAL_WINDOW_DAYS[-1] or gap == 0:
-                continue
-            window = next(w for w in RENEWAL_WINDOW_DAYS if days <= w)
-            side = "fewer" if gap > 0 else "more"
-            findings.append(
-                TermFinding(
-                    kind="renewal",
-                    client=client,
-                    product=product,
-                    end_date=end.isoformat(),
-                    term=_term_name(subs.commitments.get(end)),
-                    vendor_qty=seats,
-                    psa_qty=pq,
-                    monthly_cost=_ZERO,
-                    surcharge_percent=_ZERO,
-                    monthly_surcharge=_ZERO,
-                    days=days,
-                    action=f"Renews within {window} days ({end.isoformat()}) with {abs(gap)} seats "
-                    f"{side} billed than bought: bill them, or change the seats before it renews.",
-                )
-            )
-    findings.sort(
-        key=lambda t: (
-            t.kind != "extended_terms",
-            t.days if t.kind == "renewal" else 0,
-            t.client.lower(),
-            t.product.lower(),
-            t.end_date,
+    return held, monthly_products
+
+
+def _reduce_when(subs: _Subscriptions) -> str | None:
+    """How the seats can be reduced: now (month to month; EST runs monthly too) or at renewal."""
+    if subs.monthly_seats > 0 or subs.lapsed:
+        return "reduce now"
+    if subs.annual_ends:
+        return f"reduce at renewal ({min(subs.annual_ends).isoformat()})"
+    if subs.undated_seats > 0:
+        return "reduce at renewal (date not on the bill)"
+    return None
+
+
+def _extended_terms(
+    client: str,
+    product: str,
+    subs: _Subscriptions,
+    pq: Decimal | None,
+    monthly_plan: bool,
+    as_of: dt.date,
+) -> list[TermFinding]:
+    """Subscriptions past their end date still billed, under Extended Service Terms."""
+    out = []
+    for end, ended in sorted(subs.lapsed.items()):
+        rate = EST_MONTHLY_PLAN if monthly_plan else EST_NO_MONTHLY_PLAN
+        seats = sum((x.quantity or _ZERO for x in ended), _ZERO)
+        cost = sum(
+            (Fraction(x.quantity or 0) * (x.monthly_unit or Fraction(0)) for x in ended),
+            Fraction(0),
         )
-    )
-    return TermsReview(tuple(findings), when)
+        surcharge = round_cents(cost * Fraction(rate) / (100 + Fraction(rate)))
+        plan = "with a monthly plan" if rate == EST_MONTHLY_PLAN else "no monthly plan on the bill"
+        out.append(
+            TermFinding(
+                kind="extended_terms",
+                client=client,
+                product=product,
+                end_date=end.isoformat(),
+                term=_term_name(ended[0].commitment_months),
+                vendor_qty=seats,
+                psa_qty=pq,
+                monthly_cost=round_cents(cost),
+                surcharge_percent=rate,
+                monthly_surcharge=surcharge,
+                days=(as_of - end).days,
+                action=f"Renew or cancel: the term ended {end.isoformat()} and it bills under "
+                f"Extended Service Terms at +{rate}% ({plan}).",
+            )
+        )
+    return out
+
+
+def _renewals(
+    client: str, product: str, subs: _Subscriptions, pq: Decimal | None, as_of: dt.date
+) -> list[TermFinding]:
+    """Terms of a year or more renewing within the window with vendor and PSA seats apart."""
+    gap = subs.seats - (pq or _ZERO)
+    out = []
+    for end, seats in sorted(subs.annual_ends.items()):
+        days = (end - as_of).days
+        if days > RENEWAL_WINDOW_DAYS[-1] or gap == 0:
+            continue
+        window = next(w for w in RENEWAL_WINDOW_DAYS if days <= w)
+        side = "fewer" if gap > 0 else "more"
+        out.append(
+            TermFinding(
+                kind="renewal",
+                client=client,
+                product=product,
+                end_date=end.isoformat(),
+                term=_term_name(subs.commitments.get(end)),
+                vendor_qty=seats,
+                psa_qty=pq,
+                monthly_cost=_ZERO,
+                surcharge_percent=_ZERO,
+                monthly_surcharge=_ZERO,
+                days=days,
+                action=f"Renews within {window} days ({end.isoformat()}) with {abs(gap)} seats "
+                f"{side} billed than bought: bill them, or change the seats before it renews.",
+            )
+        )
+    return out

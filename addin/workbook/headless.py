@@ -43,14 +43,7 @@ from engine.errors import LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import keep, paused_gc
 from engine.read.files import RawTable, check_sheet_size, check_zip, open_workbook
-from engine.reconcile import (
-    Prepared,
-    check_bills_distinct,
-    check_distinct,
-    merge_bills,
-    prepare,
-    reconcile_prepared,
-)
+from engine.reconcile import Prepared, prepare, prepare_sides, reconcile_prepared
 from engine.result import Result
 from engine.settings import Settings
 
@@ -140,15 +133,15 @@ def read_prepared(
     if psa_raw is None:  # the PSA sheet could not be read or is empty
         assert psa_error is not None
         raise psa_error
-    check_distinct(vendor_raw, psa_raw)
     more = more_vendor_tables(grids, path.name)
-    for bill in more:
-        check_distinct(bill, psa_raw)
-    check_bills_distinct([vendor_raw, *more])
-    vendor = merge_bills([prepare(raw, "vendor", settings) for raw in (vendor_raw, *more)])
-    if psa is None:
-        assert psa_error is not None
-        raise psa_error
+
+    def typed_psa() -> Prepared:  # typed already, while the Vendor sheet loaded
+        if psa is None:
+            assert psa_error is not None
+            raise psa_error
+        return psa
+
+    vendor, psa = prepare_sides([vendor_raw, *more], psa_raw, settings, typed_psa)
     inputs = replace(inputs_of(grids, vendor_raw, psa_raw, in_workbook), more_vendors=more)
     return PreparedWorkbook(inputs, settings, vendor, psa)
 

@@ -60,6 +60,15 @@ class RawTable:
 Source: TypeAlias = "str | Path | pd.DataFrame | RawTable"
 
 
+def load_readers() -> None:
+    """Import what the readers import when first used, before two threads read at once (a module
+    imported by two threads at the same moment can be seen half-initialised by one of them)."""
+    import xml.sax.saxutils  # noqa: F401
+
+    import pandas  # noqa: F401
+    import python_calamine  # noqa: F401
+
+
 def read_source(source: Source, *, name: str | None = None, sheet: str | None = None) -> RawTable:
     """Read a path, a DataFrame of pasted values or an already-read table into a :class:`RawTable`."""
     if isinstance(source, RawTable):
@@ -179,11 +188,21 @@ def read_csv(data: bytes, *, name: str) -> RawTable:
     declared = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter hint line
     if declared:
         text = text[declared.end() :]
-    sample = [line for line in text.splitlines()[:60] if line.strip()]
+    sample = [line for line in _first_lines(text, 60) if line.strip()]
     delimiter = declared.group(1) if declared else sniff_delimiter(sample)
     return _checked(
         RawTable(name, _parse_csv(text, delimiter, name), row_offset=2 if declared else 1)
     )
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]`` without splitting a 100k-line export to look at its top."""
+    size = 65_536
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]  # a line cut at ``size`` is past ``count``: never returned
+        size *= 4
 
 
 def _parse_csv(text: str, delimiter: str, name: str) -> Grid:

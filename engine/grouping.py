@@ -1,0 +1,118 @@
+"""Clients matched across the two sides, and each side's holdings per (client group, product).
+
+A *group* is one matched client (or a client found on one side only); a *holding* is what one side
+has of one product for one group: its seats and Σ seats × monthly unit amount, exact.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from engine.lines import Line, known
+from engine.match.clients import ClientMatch, match_clients
+from engine.match.products import Descriptor, ProductMatch
+from engine.rules import ClientInfo, GroupKey, Holding
+from engine.settings import Settings
+from engine.sides import Prepared
+
+
+@dataclass(frozen=True)
+class Groups:
+    """Client groups: each side's client key → group, and each group's names and match."""
+
+    matches: list[ClientMatch]
+    vendor: dict[str, int]
+    psa: dict[str, int]
+    infos: dict[int, ClientInfo]
+
+
+def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups:
+    """Match the two sides' clients (names, tenant domains, aliases, what each buys) into groups."""
+    by_spelling: dict[str, set[str]] = defaultdict(set)
+    for line in vendor.lines:
+        if line.domain and line.exclusion is None:
+            by_spelling[line.client].add(line.domain)
+    domains: dict[str, set[str]] = defaultdict(set)
+    for spelling, tenant_domains in by_spelling.items():
+        domains[vendor.client_keys[spelling]] |= tenant_domains
+    matches = match_clients(
+        _display_names(vendor.lines, vendor.client_keys),
+        _display_names(psa.lines, psa.client_keys),
+        vendor_domains=domains,
+        aliases=settings.client_aliases,
+        vendor_baskets=_baskets(vendor),
+        psa_baskets=_baskets(psa),
+    )
+    groups = Groups(matches, {}, {}, {})
+    for index, match in enumerate(matches):
+        if match.vendor_key is not None:
+            groups.vendor[match.vendor_key] = index
+        if match.psa_key is not None:
+            groups.psa[match.psa_key] = index
+        groups.infos[index] = ClientInfo(
+            match.psa_name, match.vendor_name, match.method, match.confidence, match.evidence
+        )
+    return groups
+
+
+def _display_names(lines: list[Line], keys: dict[str, str]) -> dict[str, str]:
+    """Each client key's most common spelling."""
+    spellings: Counter[str] = Counter([line.client for line in known(lines)])
+    by_key: dict[str, tuple[int, str]] = {}
+    for spelling, count in spellings.items():
+        key = keys[spelling]
+        if key not in by_key or count > by_key[key][0]:
+            by_key[key] = (count, spelling)
+    return {key: spelling for key, (_, spelling) in by_key.items()}
+
+
+def _baskets(side: Prepared) -> dict[str, dict[str, Decimal]]:
+    """What each client buys: product key → seats, from the lines whose product is already known."""
+    baskets: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for line in side.lines:
+        if line.exclusion is None and line.product_key is not None and line.quantity is not None:
+            basket = baskets[side.client_keys[line.client]]
+            basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + line.quantity
+    return baskets
+
+
+def holdings(
+    side: Prepared,
+    products: dict[Descriptor, ProductMatch],
+    groups: dict[str, int],
+    inferred: Mapping[tuple[str, Descriptor], ProductMatch] | None = None,
+) -> dict[GroupKey, Holding]:
+    """One side's holdings by (group, product key); an unreadable line is a note on its group."""
+    found: dict[GroupKey, Holding] = {}
+    group_of = {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
+    for line in side.lines:
+        if line.exclusion is not None and not line.unreadable:
+            continue
+        group = group_of[line.client]
+        if group is None:
+            continue
+        match = products[(line.product, line.product_ids)]
+        if inferred and (line.client, match_key := line.descriptor) in inferred:
+            match = inferred[(line.client, match_key)]
+        key = (group, match.key)
+        holding = found.get(key)
+        if holding is None:
+            holding = found[key] = Holding()
+        if line.exclusion is not None:  # unreadable: a note on its group, no amounts
+            holding.note(f"{line.side} row {line.row}: {line.excluded}")
+            continue
+        assert line.quantity is not None and line.unit is not None  # guaranteed by lines.py
+        holding.add(
+            line.quantity,
+            line.unit,
+            line.months,
+            line.product,
+            line.row,
+            match.confidence,
+            match.method,
+            match.evidence,
+        )
+    return found

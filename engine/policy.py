@@ -1,0 +1,107 @@
+"""Which lines are which vendor product, and the policy for PSA lines that are none.
+
+Vendor lines are products by definition. A PSA line is a vendor product when the catalogue or a
+vendor spelling names it; one named in Settings' exclusions, or free, takes no part. The rest
+(managed services, labour, in-house names) wait until clients are matched: in its client's context a
+description may still be a vendor product ("PDF Editor" beside a client's Acrobat seats); what is
+still nothing is *not a vendor product* and takes no part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from engine.lines import Exclusion, Line, known
+from engine.match.product_inference import infer_products
+from engine.match.product_names import product_key
+from engine.match.products import Descriptor, ProductMatch, match_products
+from engine.settings import Settings
+from engine.sides import Prepared
+
+#: PSA product inferences by (client spelling, descriptor).
+Inferred = dict[tuple[str, Descriptor], ProductMatch]
+
+
+@dataclass
+class Products:
+    """Each side's product matches by descriptor, and the PSA lines still to decide in context."""
+
+    vendor: dict[Descriptor, ProductMatch]
+    psa: dict[Descriptor, ProductMatch]
+    pending: list[Line] = field(default_factory=list)  # no catalogue or vendor name explains them
+    named: list[Line] = field(default_factory=list)  # recognised by name alone: looked at again
+    inferred: Inferred = field(default_factory=dict)
+
+    def names(self) -> dict[str, str]:
+        """Each product key's display name."""
+        return {m.key: m.product for m in (*self.vendor.values(), *self.psa.values())}
+
+    def matches(self) -> list[ProductMatch]:
+        """Every product match of the run, vendor first, by product and spelling."""
+        return sorted(
+            {*self.vendor.values(), *self.psa.values(), *self.inferred.values()},
+            key=lambda m: (m.side != "vendor", m.product.lower(), m.spelling.lower()),
+        )
+
+
+def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Products:
+    """Name every line's product that names alone can, and apply the PSA exclusions by name."""
+    vendor_products, psa_products = _match(vendor.lines, psa.lines, settings)
+    products = Products(vendor_products, psa_products)
+    vendor_keys = {m.key for m in vendor_products.values()}
+    excluded_spellings = {product_key(x) for x in settings.exclude_psa_products}
+    for line in vendor.lines:
+        if line.exclusion is None:
+            line.assign(vendor_products[line.descriptor].key)
+    for line in psa.lines:
+        if line.exclusion is not None:
+            continue
+        match = psa_products[line.descriptor]
+        if product_key(line.product) in excluded_spellings:
+            line.exclude(Exclusion.EXCLUDED_IN_SETTINGS)
+        elif match.free and not line.unit:
+            line.exclude(Exclusion.FREE)
+        elif not match.in_catalogue and match.key not in vendor_keys:
+            products.pending.append(line)
+        else:
+            line.assign(match.key)
+            if match.method in ("exact", "fuzzy") and match.in_catalogue:
+                products.named.append(line)
+    return products
+
+
+def decide_in_context(
+    products: Products,
+    vendor: Prepared,
+    psa: Prepared,
+    vendor_group: Mapping[str, int],
+    psa_group: Mapping[str, int],
+) -> None:
+    """Decide the pending PSA lines (and look again at those named alone) by their client's vendor
+    products; a pending line that is still no vendor product takes no part."""
+    products.inferred = infer_products(
+        products.pending, vendor, psa, vendor_group, psa_group, products.vendor, products.named
+    )
+    for line in products.named:
+        if (found := products.inferred.get((line.client, line.descriptor))) is not None:
+            line.assign(found.key)
+    for line in products.pending:
+        found = products.inferred.get((line.client, line.descriptor))
+        if found is not None:
+            line.assign(found.key)
+        else:
+            line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)
+
+
+def _match(
+    vendor: list[Line], psa: list[Line], settings: Settings
+) -> tuple[dict[Descriptor, ProductMatch], dict[Descriptor, ProductMatch]]:
+    known_vendor, known_psa = known(vendor), known(psa)
+    alternates = {line.descriptor: line.product_alt for line in known_psa if line.product_alt}
+    return match_products(
+        {line.descriptor for line in known_vendor},
+        {line.descriptor for line in known_psa},
+        aliases=settings.product_aliases,
+        psa_alternates=alternates,
+    )

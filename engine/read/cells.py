@@ -1,0 +1,277 @@
+"""Parsing a recognised export's columns for typed lines: each distinct cell value parsed once.
+
+Exports repeat the same prices, names and dates thousands of times, so every parser runs once per
+distinct value (:func:`parsed`); the rest are small judgements about one cell or one row (a totals
+row, a repeated header, a credit, a billing period from dates or a stock code).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypeVar
+
+from engine.errors import InputError
+from engine.money import parse_money
+from engine.read.columns import ColumnMapping, header_key
+from engine.read.header import Table, clean_text
+from engine.read.values import is_inactive_status, is_not_billable
+
+T = TypeVar("T")
+V = TypeVar("V")
+_TOTALS = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b", re.IGNORECASE)
+_ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
+_TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
+
+
+def column(table: Table, mapping: ColumnMapping, field: str) -> Sequence[object]:
+    header = mapping.get(field)
+    if header is None:
+        return [None] * len(table.row_numbers)
+    return table.data[header]
+
+
+class _Memo(dict[object, object]):
+    """A parser's results by cell value, computed on first lookup."""
+
+    def __init__(self, parser: Callable[[object], object]) -> None:
+        super().__init__()
+        self.parser = parser
+
+    def __missing__(self, value: object) -> object:
+        self[value] = result = self.parser(value)
+        return result
+
+
+def parsed(values: Sequence[V], parser: Callable[[V], T]) -> list[T]:
+    """Parse each distinct value once (exports repeat the same prices and names thousands of times)."""
+    if not values:
+        return []
+    blank = values[0]
+    if (blank is None or blank == "") and values.count(blank) == len(values):
+        return [parser(blank)] * len(values)  # a column not in the export, or an empty one
+    if len(set(map(type, values)) - {str}) <= 1:
+        # Text plus at most one other type: no two different cells are equal as dict keys (1, 1.0
+        # and True would be), so the values themselves are the keys and lookups run at C speed.
+        try:
+            return list(map(_Memo(parser).__getitem__, values))  # type: ignore[arg-type]
+        except TypeError:  # an unhashable cell value
+            pass
+    cache: dict[object, T] = {}
+    out: list[T] = []
+    append = out.append
+    for value in values:
+        # text keys by itself; other values with their type, so 1, 1.0 and True stay apart
+        key = value if value.__class__ is str else (value.__class__, value)
+        try:
+            append(cache[key])
+        except KeyError:
+            cache[key] = result = parser(value)
+            append(result)
+        except TypeError:  # an unhashable cell value
+            append(parser(value))
+    return out
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an id or name pasted as a number: 1001.0 → "1001"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return clean_text(value)
+
+
+#: Largest quantity and amount a line may hold: far beyond any bill, and small enough that every
+#: product and total stays exact in Decimal's 28 digits (1e300 or a 27-digit cell would not).
+LARGEST_QUANTITY = Decimal(10) ** 9
+LARGEST_AMOUNT = Decimal(10) ** 12
+
+
+def bounded(
+    parser: Callable[[object], Decimal | None], table: Table, mapping: ColumnMapping, field: str
+) -> Callable[[object], Decimal | None]:
+    """``parser``, refusing (in one line naming the cell) a number too large for any bill."""
+    limit = LARGEST_QUANTITY if field in ("quantity", "less_included") else LARGEST_AMOUNT
+
+    def parse(value: object) -> Decimal | None:
+        number = parser(value)
+        if number is not None and abs(number) >= limit:
+            header = mapping.get(field) or field
+            column = table.data.get(header, [])
+            row = next(
+                (n for n, v in zip(table.row_numbers, column, strict=False) if v is value),
+                None,
+            )
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+            where = f"column {header!r}" + (f", row {row}" if row is not None else "")
+            raise InputError(
+                f"{table.name}: {where} holds {shown}, a number too large for a "
+                f"{field.replace('_', ' ')} (the largest accepted is {limit:,.0f}). Check that cell, "
+                "or the column mapping if this is not that column, and run again."
+            )
+        return number
+
+    return parse
+
+
+def money_parser(
+    mapping: ColumnMapping, field: str, table: Table
+) -> Callable[[object], Decimal | None]:
+    header = mapping.get(field) or ""
+    parse = bounded(parse_money, table, mapping, field)
+    if "cents" in header_key(header):
+        return lambda value: None if (amount := parse(value)) is None else amount / 100
+    return parse
+
+
+def starts_with_total(text: str) -> bool:
+    return _TOTALS.match(text) is not None
+
+
+def totals_rows(clients: list[str], products: list[str], first_cells: Sequence[object]) -> set[int]:
+    """Positions of totals rows: "Total"/"Grand total" where the client or product would be, with
+    the other empty. Only a row missing one of the two can be one, and most exports have none."""
+    if "" not in clients and "" not in products:  # two scans at C speed: the usual case
+        return set()
+    return {
+        i
+        for i, (client, product) in enumerate(zip(clients, products, strict=True))
+        if (not client or not product)
+        and (
+            (starts_with_total(client) and not product)
+            or (starts_with_total(product) and not client)
+            or (starts_with_total(cell_text(first_cells[i])) and not product)
+        )
+    }
+
+
+def repeated_header_rows(table: Table, mapping: ColumnMapping) -> set[int]:
+    """Positions of rows that repeat the header (exports concatenated from several pages)."""
+    headers = list(mapping.columns.values())
+    needed = max(2, len(headers) // 2)
+    first = table.data[headers[0]]
+    candidates = [i for i, v in enumerate(first) if v.__class__ is str and v.strip() == headers[0]]
+    if not candidates:  # the usual case: one pass over one column
+        second = table.data[headers[1]] if len(headers) > 1 else []
+        candidates = [
+            i for i, v in enumerate(second) if v.__class__ is str and v.strip() == headers[1]
+        ]
+    rows = set()
+    for position in candidates:
+        hits = sum(
+            isinstance(v := table.data[h][position], str) and v.strip() == h for h in headers
+        )
+        if hits >= needed:
+            rows.add(position)
+    return rows
+
+
+def priced(
+    quantity: Decimal | None, unit: Decimal | None, total: Decimal | None
+) -> tuple[Decimal | None, Decimal | Fraction | None, Decimal | None]:
+    """(quantity, unit price, amount) of a line: the unit from its column, else the line total ÷
+    quantity; the amount from the total, else quantity × unit. A negative amount with a positive
+    quantity is a credit, so the quantity turns negative (seats come off)."""
+    if unit is not None:
+        amount = total if total is not None else (quantity * unit if quantity is not None else None)
+        priced: Decimal | Fraction | None = unit
+    elif total is not None and quantity:
+        priced, amount = Fraction(total) / Fraction(quantity), total
+    else:
+        priced, amount = None, total
+    if quantity is not None and quantity > 0 and amount is not None and amount < 0:
+        quantity = -quantity
+    return quantity, priced, amount
+
+
+_COMMITMENT = (
+    (re.compile(r"\b(?:three|3)[- ]?(?:3 )?years?\b|\bP3Y\b|\b36 ?months?\b", re.I), 36),
+    (re.compile(r"\b(?:two|2)[- ]?years?\b|\bP2Y\b", re.I), 24),
+    (
+        re.compile(
+            r"\b(?:one|1)[- ]?year\b|\bannual(?:ly)?\b|\byearly\b|\bP1Y\b|\b12 ?months?\b", re.I
+        ),
+        12,
+    ),
+    (re.compile(r"\b(?:one|1)[- ]?month\b|\bmonthly\b|\bP1M\b", re.I), 1),
+)
+
+
+def commitment_months(value: object) -> int | None:
+    """How long a subscription commits: "One-Year commitment for monthly billing" → 12, Pax8's
+    "Annual" → 12, "Monthly" → 1 (the commitment, not the billing cycle); None if not said."""
+    text = cell_text(value)
+    if not text:
+        return None
+    text = text.split(" for ")[0]  # Partner Center: the billing cycle follows "for"
+    for pattern, months in _COMMITMENT:
+        if pattern.search(text):
+            return months
+    return None
+
+
+def months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None:
+    if start is None or end is None or end < start:
+        return None
+    days = (end - start).days
+    if days >= 330:
+        return 12 * max(1, round(days / 365))
+    if 80 <= days <= 100:
+        return 3
+    if 27 <= days <= 31:
+        return 1
+    return None
+
+
+def vendor_ids(pair: tuple[str, str]) -> tuple[str, ...]:
+    """A vendor line's product ids, most specific first: ``product:sku`` (Partner Center), product."""
+    product_id, sku = pair
+    if not product_id:
+        return ()
+    return (f"{product_id}:{sku}", product_id) if sku else (product_id,)
+
+
+ONE_TIME_CHARGE, TRIAL_TERMS, RECURRING = "one-time", "trial", "recurring"
+
+
+def terms_kind(terms: str) -> str:
+    """What a line's billing words (frequency, term, charge type) say it is."""
+    if _ONE_TIME.search(terms):
+        return ONE_TIME_CHARGE
+    return TRIAL_TERMS if _TRIAL.search(terms) else RECURRING
+
+
+def mentions_trial(text: str) -> bool:
+    return _TRIAL.search(text) is not None
+
+
+def first_column(table: Table) -> Sequence[object]:
+    return table.data[table.headers[0]] if table.headers else [None] * len(table.row_numbers)
+
+
+def inactive(status: object) -> bool:
+    """A status cell that says the line is not billed (``Cancelled``, or a ``False`` Active box)."""
+    text = cell_text(status)
+    return bool(text) and is_inactive_status(status if isinstance(status, bool) else text)
+
+
+def is_true(flag: object) -> bool:
+    """A yes/no cell that says yes (``true``, ``Yes``, ``1``, ``Y``, a ticked box)."""
+    if isinstance(flag, bool):
+        return flag
+    if isinstance(flag, int | float):
+        return flag == 1
+    return cell_text(flag).strip().lower() in ("true", "yes", "y", "1", "paused", "x")
+
+
+def not_billable(flag: object) -> bool:
+    return flag is not None and is_not_billable(flag if isinstance(flag, bool) else cell_text(flag))
+
+
+def shown(value: object) -> str:
+    return "(blank)" if value is None or str(value).strip() == "" else repr(cell_text(value))
