@@ -253,3 +253,24 @@ def test_a_client_on_one_side_only_is_sure_unless_a_similar_name_is_on_the_other
     lookalike = by_name["Northwind Dental Group"]
     assert lookalike.method == "unmatched" and lookalike.confidence < 0.8  # check first
     assert "Northwind Dental Lab" in lookalike.evidence
+
+
+@pytest.mark.parametrize(
+    "word,name_word,explained",
+    [
+        ("archive", "archiving", True),  # another form of one word
+        ("protection", "protect", True),
+        ("mngmt", "management", True),  # an abbreviation
+        ("prot", "protection", True),
+        ("backupify", "backup", False),  # a product's own name that starts with a word
+        ("backup", "backupify", False),
+    ],
+)
+def test_a_word_that_merely_starts_with_another_is_not_it(
+    word: str, name_word: str, explained: bool
+) -> None:
+    from engine.match.product_fit import explains
+
+    assert (explains(word, name_word) >= 0) is explained
+    # so a renamed backup product never fits another vendor's backup product by that word
+    assert fit(product_key("Backupify for Microsoft 365"), product_key("Dropsuite Backup")) is None

@@ -245,13 +245,26 @@ class Fit:
         return (self.missing_discriminators, self.missing, self.approximate)
 
 
+#: Endings that make another form of the same word ("archive" / "archiving", "protect" /
+#: "protection"). Any other ending makes another word: "Backupify" is a product, not a backup.
+_INFLECTIONS = frozenset(
+    ["", "s", "es", "e", "ed", "d", "ing", "ion", "ions", "ive", "er", "ers", "ment", "ments", "al"]
+)
+
+
 def _same_stem(a: str, b: str) -> bool:
-    """Two forms of one word: a shared start of five letters or more, most of the shorter word."""
+    """Two forms of one word: a shared start of five letters or more, most of the shorter word,
+    and what follows it on each side an ordinary English ending."""
     shorter = min(len(a), len(b))
     common = 0
     while common < shorter and a[common] == b[common]:
         common += 1
-    return common >= 5 and common >= 0.75 * shorter
+    return (
+        common >= 5
+        and common >= 0.75 * shorter
+        and a[common:] in _INFLECTIONS
+        and b[common:] in _INFLECTIONS
+    )
 
 
 def _is_abbreviation(short: str, long: str) -> bool:
@@ -260,7 +273,12 @@ def _is_abbreviation(short: str, long: str) -> bool:
     if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
         return False
     if long.startswith(short) and len(short) >= 3:
-        return True
+        # most of a word and an ending that is no inflection of it: another word ("Backupify")
+        return not (
+            len(short) >= 5
+            and len(short) >= 0.6 * len(long)
+            and long[len(short) :] not in _INFLECTIONS
+        )
     if len(short) < 3:
         return False
     position = 0
