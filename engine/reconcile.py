@@ -452,6 +452,7 @@ def _products(
         {line.descriptor for line in _known(psa)},
         aliases=settings.product_aliases,
         psa_alternates=alternates,
+        thresholds=settings.match,
     )
 
 
@@ -490,6 +491,7 @@ def _clients(vendor: Prepared, psa: Prepared, settings: Settings) -> list[Client
         aliases=settings.client_aliases,
         vendor_baskets=_baskets(vendor),
         psa_baskets=_baskets(psa),
+        thresholds=settings.match,
     )
 
 

@@ -274,3 +274,19 @@ def test_a_word_that_merely_starts_with_another_is_not_it(
     assert (explains(word, name_word) >= 0) is explained
     # so a renamed backup product never fits another vendor's backup product by that word
     assert fit(product_key("Backupify for Microsoft 365"), product_key("Dropsuite Backup")) is None
+
+
+def test_match_thresholds_live_in_settings_and_reach_the_matchers() -> None:
+    """The name scores the matchers start from are Settings.match, not module constants: a
+    stricter client score leaves a misspelt name unmatched that the default pairs."""
+    from engine.errors import SettingsError
+    from engine.settings import MatchThresholds, Settings
+
+    vendor = {client_key("Contoso Consulting"): "Contoso Consulting"}
+    psa = {client_key("Contoso Consultng"): "Contoso Consultng"}
+    paired = [m for m in match_clients(vendor, psa) if m.vendor_key and m.psa_key]
+    assert paired and paired[0].method == "fuzzy"
+    strict = Settings(match=MatchThresholds(client_name_score=99.0)).match
+    assert not [m for m in match_clients(vendor, psa, thresholds=strict) if m.method == "fuzzy"]
+    with pytest.raises(SettingsError, match="client_name_score"):
+        Settings(match=MatchThresholds(client_name_score=120.0))

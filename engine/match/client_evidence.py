@@ -27,6 +27,9 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from engine.match.word_alignment import align
+from engine.settings import MatchThresholds
+
+DEFAULT_THRESHOLDS = MatchThresholds()
 
 #: Words that qualify a company without naming another one: they may be missing on one side.
 QUALIFIERS = frozenset(
@@ -69,7 +72,6 @@ QUALIFIERS = frozenset(
         "shop",
     ]
 )
-_BLOCK_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ def pair_by_evidence(
     psa_keys: list[str],
     vendor_baskets: Mapping[str, Mapping[str, Decimal]],
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    *,
+    block_limit: int = DEFAULT_THRESHOLDS.block_limit,
 ) -> list[Pairing]:
     """One-to-one pairs among the clients left over, from name alignment and basket evidence."""
     if not vendor_keys or not psa_keys:
@@ -165,7 +169,7 @@ def pair_by_evidence(
         candidates: set[str] = set()
         for block in _blocks(vendor_key):
             members = index.get(block, [])
-            if len(members) <= _BLOCK_LIMIT:
+            if len(members) <= block_limit:
                 candidates.update(members)
         options: list[tuple[float, str, float, str]] = []
         for psa_key in candidates:
