@@ -290,3 +290,109 @@ def test_match_thresholds_live_in_settings_and_reach_the_matchers() -> None:
     assert not [m for m in match_clients(vendor, psa, thresholds=strict) if m.method == "fuzzy"]
     with pytest.raises(SettingsError, match="client_name_score"):
         Settings(match=MatchThresholds(client_name_score=120.0))
+
+
+def _keys(*names: str) -> dict[str, str]:
+    return {product_key(name): product_key(name) for name in names}
+
+
+def test_a_renamed_spelling_is_learned_from_the_clients_where_it_fills_a_products_seats() -> None:
+    """'Backupify' is nowhere in any vocabulary. At clients 0 and 1 it stands beside an unbilled
+    Datto SaaS Protection with exactly its seats; at client 2 the seats differ (an under-billing)
+    and another product is also unbilled — the spelling is still that client's Datto."""
+    from decimal import Decimal
+
+    datto, dropsuite = product_key("Datto SaaS Protection"), product_key("Dropsuite Backup")
+    spelling = product_key("Backupify for Microsoft 365")
+    pending = [(0, spelling, Decimal(12)), (1, spelling, Decimal(30)), (2, spelling, Decimal(8))]
+    baskets = {
+        0: {datto: Decimal(12), dropsuite: Decimal(5)},
+        1: {datto: Decimal(30)},
+        2: {datto: Decimal(10), dropsuite: Decimal(4)},
+    }
+    paired = {0: {dropsuite: Decimal(5)}, 1: {}, 2: {}}
+    found = infer(pending, baskets, paired, _keys("Datto SaaS Protection", "Dropsuite Backup"))
+    assert {g: found[(g, spelling)].product_key for g in range(3)} == {0: datto, 1: datto, 2: datto}
+    assert found[(2, spelling)].method == "learned"
+    assert "learned from 2 clients" in found[(2, spelling)].evidence
+
+
+@pytest.mark.parametrize(
+    "differences",
+    [
+        "only one client where it fills the seats",
+        "a service line: its words say what it is",
+        "fills the seats at two clients of six that buy the product",
+    ],
+)
+def test_a_spelling_is_not_learned_without_enough_corroboration(differences: str) -> None:
+    """Each case differs from the learned one above in the one way its id says."""
+    from decimal import Decimal
+
+    datto = product_key("Datto SaaS Protection")
+    spelling = product_key(
+        "Workstation Backup per device"
+        if differences.startswith("a service")
+        else "Backupify for Microsoft 365"
+    )
+    clients = 1 if differences.startswith("only one") else 2
+    pending = [(g, spelling, Decimal(12)) for g in range(clients)] + [(9, spelling, Decimal(3))]
+    baskets = {g: {datto: Decimal(12)} for g in range(clients)} | {9: {datto: Decimal(10)}}
+    if differences.startswith("fills the seats at two"):
+        for g in range(10, 14):  # four more clients with the spelling beside a billed Datto
+            pending.append((g, spelling, Decimal(6)))
+            baskets[g] = {datto: Decimal(20)}
+    paired = {g: ({datto: Decimal(20)} if g >= 10 else {}) for g in baskets}
+    found = infer(pending, baskets, paired, _keys("Datto SaaS Protection"))
+    assert (9, spelling) not in found
+
+
+def test_a_spelling_learned_for_two_kinds_is_each_clients_own() -> None:
+    """'Endpoint Protection' is Defender at some clients and SentinelOne at others: each client's
+    basket decides; a client buying both is decided by which one's unbilled seats it fills."""
+    from decimal import Decimal
+
+    mdb, s1 = product_key("Microsoft Defender for Business"), product_key("SentinelOne Complete")
+    spelling = product_key("Endpoint Protection")
+    pending = [(g, spelling, Decimal(10 + g)) for g in range(4)]
+    pending += [(4, spelling, Decimal(3)), (5, spelling, Decimal(7)), (6, spelling, Decimal(6))]
+    baskets = {
+        0: {mdb: Decimal(10)},
+        1: {mdb: Decimal(11)},
+        2: {s1: Decimal(12)},
+        3: {s1: Decimal(13)},
+        4: {s1: Decimal(5)},  # under-billed: learned, not by its own seats
+        5: {mdb: Decimal(7), s1: Decimal(9)},  # both: its 7 seats are Defender's
+        6: {mdb: Decimal(4), s1: Decimal(9)},  # both, neither's seats: undecided
+    }
+    found = infer(
+        pending, baskets, {}, _keys("Microsoft Defender for Business", "SentinelOne Complete")
+    )
+    got = {g: found[(g, spelling)].product_key for g in range(6) if (g, spelling) in found}
+    assert got == {0: mdb, 1: mdb, 2: s1, 3: s1, 4: s1, 5: mdb}
+    assert (6, spelling) not in found
+
+
+def test_a_description_is_the_product_it_names_most_of() -> None:
+    """'Acronis Cyber Backup Cloud' (Acronis' old name) shares 'backup' with the client's unbilled
+    Dropsuite Backup, but 'acronis' and 'cyber' with its Acronis, already billed on another line:
+    it is the rest of the Acronis seats, never Dropsuite; nor is it Datto by being a backup."""
+    from decimal import Decimal
+
+    acronis = product_key("Acronis Cyber Protect Cloud")
+    dropsuite, datto = product_key("Dropsuite Backup"), product_key("Datto SaaS Protection")
+    spelling = product_key("Acronis Cyber Backup Cloud")
+    for other in (dropsuite, datto):
+        found = infer(
+            [(0, spelling, Decimal(13))],
+            {0: {acronis: Decimal(36), other: Decimal(20)}},
+            {0: {acronis: Decimal(12)}},
+            {acronis: acronis, other: other},
+        )
+        assert found[(0, spelling)].product_key == acronis
+
+
+def test_words_run_together_fit_the_words_apart() -> None:
+    assert fit(product_key("PowerBI Pro"), product_key("Power BI Pro")) is not None
+    assert fit(product_key("Power BI Pro"), product_key("PowerBI Pro")) is not None
+    assert fit(product_key("PowerBI Premium"), product_key("Power BI Pro")) is None

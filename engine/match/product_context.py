@@ -107,6 +107,14 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
     return any(_distinctive(w) and w in name_words for w in words)
 
 
+def _words_shared(description: str, name: str, common: frozenset[str]) -> int:
+    """How many distinctive words a description and a product name have in common."""
+    name_words = set(meaningful(name))
+    return sum(
+        1 for w in set(meaningful(description)) - common if _distinctive(w) and w in name_words
+    )
+
+
 def _common_words(names: Iterable[str]) -> frozenset[str]:
     """Words in three or more of the bill's product names: they tell no product apart."""
     counts = Counter(word for name in set(names) for word in set(meaningful(name)))
@@ -156,6 +164,7 @@ def infer(
         billed = paired.get(group, {})
         found.update(_in_basket(group, descriptions, basket, billed, bill))
     _learn(by_group, found, vendor_baskets)
+    _corroborate(by_group, found, vendor_baskets, paired, bill)
     return found
 
 
@@ -192,10 +201,22 @@ def _in_basket(
     still: list[tuple[str, Decimal]] = []
     basket_words = set(meaningful(_name_words(basket, names)))  # a service word a product has
     for description, seats in left:
-        if service_words(description) - basket_words:
+        service = service_words(description) - basket_words
+        if service - set(CONCEPTS):
             still.append((description, seats))
             continue
-        alike = [key for key in basket if _shares_word(description, names[key], common)]
+        # a word such as "backup" says what kind of product it is: "Acronis Cyber Backup Cloud"
+        # is the client's Acronis (a backup product), never its Datto by the kind alone
+        alike = [
+            key
+            for key in basket
+            if _shares_word(description, names[key], common)
+            and all(CONCEPTS[word] & set(names[key].split()) for word in service)
+        ]
+        if len(alike) > 1:  # the product it says most of ("Acronis Cyber Backup": Acronis)
+            said = {key: _words_shared(description, names[key], common) for key in alike}
+            most = max(said.values())
+            alike = [key for key in alike if said[key] == most]
         shared = [key for key in alike if key not in taken] or alike  # split lines of one product
         if len(shared) > 1:
             shared = [key for key in shared if basket[key] == seats] or shared
@@ -211,7 +232,7 @@ def _in_basket(
         else:
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
-    still = _by_concept(group, still, basket, unpaired, names, out)
+    still = _by_concept(group, still, basket, unpaired, names, common, out)
     candidates = [
         (d, s) for d, s in still if not service_words(d) and not bill.like_some_product(d)
     ]
@@ -252,10 +273,12 @@ def _by_concept(
     basket: Mapping[str, Decimal],
     unpaired: list[str],
     names: Mapping[str, str],
+    common: frozenset[str],
     out: dict[tuple[int, str], Inference],
 ) -> list[tuple[str, Decimal]]:
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
-    unpaired vendor products by what kind of thing it is; the rest are returned."""
+    unpaired vendor products by what kind of thing it is — unless they name another of its products
+    by a distinctive word; the rest are returned."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in still:
         targets = concept_targets(_SPLIT.split(description))
@@ -263,7 +286,8 @@ def _by_concept(
             left.append((description, seats))
             continue
         kinds = [key for key in unpaired if all(t & set(names[key].split()) for t in targets)]
-        if len(kinds) == 1:
+        named = [key for key in basket if _shares_word(description, names[key], common)]
+        if len(kinds) == 1 and not set(named) - set(kinds):
             key = kinds[0]
             out[(group, description)] = Inference(
                 key,
@@ -310,14 +334,22 @@ def _learn(
     found: dict[tuple[int, str], Inference],
     vendor_baskets: Mapping[int, Mapping[str, Decimal]],
 ) -> None:
-    """Spellings paired with one product for two or more clients (never another) are that product."""
+    """Spellings paired with one product for two or more clients (never another), and for at least
+    half the clients that have both the spelling and the product, are that product."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for (_, description), inference in found.items():
         votes[description][inference.product_key] += 1
+    beside: dict[str, Counter[str]] = defaultdict(Counter)
+    for group, descriptions in by_group.items():
+        for description, _ in descriptions:
+            if description in votes:
+                beside[description].update(vendor_baskets.get(group, {}).keys())
     learned = {
-        description: next(iter(counter))
+        description: key
         for description, counter in votes.items()
-        if len(counter) == 1 and next(iter(counter.values())) >= 2
+        if len(counter) == 1
+        and (count := counter[key := next(iter(counter))]) >= 2
+        and count * 2 >= beside[description][key]
     }
     for description, key in learned.items():
         clients = votes[description][key]
@@ -333,6 +365,90 @@ def _learn(
             found[(group, description)] = Inference(
                 key, "learned", 0.9, f"learned from {clients} clients"
             )
+
+
+def _open_seats(basket: Mapping[str, Decimal], billed: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """The client's vendor products not fully billed, with the seats still unbilled."""
+    return {
+        key: seats - billed.get(key, Decimal(0))
+        for key, seats in basket.items()
+        if seats > billed.get(key, Decimal(0))
+    }
+
+
+def _corroborate(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: _Bill,
+) -> None:
+    """What a spelling means, from how it stands across clients.
+
+    A PSA spelling that, for several clients, sits beside the same vendor product whose unbilled
+    seats it fills exactly (or that earlier tiers paired it with) is that product wherever the
+    client buys it — when it does so for at least half the clients that have both. A spelling
+    used for two kinds of product ("Endpoint Protection" for Defender at one client, SentinelOne at
+    another) is learned for both; each client's own basket, and then its seats, pick one.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    beside: dict[str, Counter[str]] = defaultdict(Counter)  # clients with the spelling and product
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        if not basket:
+            continue
+        open_seats = _open_seats(basket, paired.get(group, {}))
+        for description, seats in descriptions:
+            beside[description].update(basket.keys())
+            current = found.get((group, description))
+            if current is not None:
+                votes[description][current.product_key] += 1
+                continue
+            exact = [key for key, gap in open_seats.items() if gap == seats]
+            if len(exact) == 1 and (seats >= 2 or len(open_seats) == 1):
+                votes[description][exact[0]] += 1
+    learned: dict[str, dict[str, int]] = {}
+    for description, counter in votes.items():
+        keys = {
+            key: count
+            for key, count in counter.items()
+            if count >= 2
+            and count * 2 >= beside[description][key]
+            and _may_mean(description, bill.names[key], bill)
+        }
+        if keys:
+            learned[description] = keys
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        for description, seats in descriptions:
+            keys = learned.get(description)
+            if keys is None or (group, description) in found:
+                continue
+            if not basket:
+                choices = list(keys) if len(keys) == 1 else []  # a client the vendor never bills
+            else:
+                choices = [key for key in keys if key in basket]
+                if len(choices) > 1:
+                    open_seats = _open_seats(basket, paired.get(group, {}))
+                    choices = [key for key in choices if open_seats.get(key) == seats]
+            if len(choices) != 1:
+                continue
+            key = choices[0]
+            found[(group, description)] = Inference(
+                key,
+                "learned",
+                0.85 if keys[key] >= 3 else 0.75,
+                f"learned from {keys[key]} clients: beside their {bill.names[key]!r}, filling "
+                "its unbilled seats",
+            )
+
+
+def _may_mean(description: str, name: str, bill: _Bill) -> bool:
+    """A spelling may stand for a product unless its words say it is a service the product is not,
+    or it shares a distinctive word with another product on the bill and none with this one."""
+    if service_words(description) - set(meaningful(name)):
+        return False
+    return not bill.like_some_product(description) or _shares_word(description, name, bill.common)
 
 
 def description_key(text: str) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -352,6 +353,7 @@ def fit(description_key: str, name_key: str) -> Fit | None:
     if not words or not name:
         return None
     words, name = _fold_acronyms(words, name)
+    words, name = _split_compounds(words, name), _split_compounds(name, words)
     if all(word in BRAND for word in words):
         return None  # "Microsoft 365" alone names no product
     aligned = align(words, name, explains)
@@ -388,6 +390,18 @@ def _fold_acronyms(words: list[str], name: list[str]) -> tuple[list[str], list[s
         return {w for w in text if 2 <= len(w) <= 4 and w.isalpha()}
 
     return fold(words, candidates(name)), fold(name, candidates(words))
+
+
+def _split_compounds(words: list[str], other: list[str]) -> list[str]:
+    """ "PowerBI" on one side for "Power BI" on the other: a word that is two neighbouring words of
+    the other side run together is read as those two words."""
+    joined = {a + b: (a, b) for a, b in pairwise(other) if a.isalpha()}
+    if not joined:
+        return words
+    out: list[str] = []
+    for word in words:
+        out.extend(joined.get(word, (word,)))
+    return out
 
 
 def _discriminates(word: str) -> bool:
