@@ -421,13 +421,13 @@ def _corroborate(
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         for description, seats in descriptions:
-            keys = learned.get(description)
-            if keys is None or (group, description) in found:
+            meant = learned.get(description)
+            if meant is None or (group, description) in found:
                 continue
             if not basket:
-                choices = list(keys) if len(keys) == 1 else []  # a client the vendor never bills
+                choices = list(meant) if len(meant) == 1 else []  # a client the vendor never bills
             else:
-                choices = [key for key in keys if key in basket]
+                choices = [key for key in meant if key in basket]
                 if len(choices) > 1:
                     open_seats = _open_seats(basket, paired.get(group, {}))
                     choices = [key for key in choices if open_seats.get(key) == seats]
@@ -437,8 +437,8 @@ def _corroborate(
             found[(group, description)] = Inference(
                 key,
                 "learned",
-                0.85 if keys[key] >= 3 else 0.75,
-                f"learned from {keys[key]} clients: beside their {bill.names[key]!r}, filling "
+                0.85 if meant[key] >= 3 else 0.75,
+                f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
                 "its unbilled seats",
             )
 
