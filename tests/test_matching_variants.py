@@ -32,6 +32,8 @@ Müller Bäckerei GmbH|Muller Backerei
 Straße Partners|Strasse Partners
 Næstved Tømrer ApS|Naestved Tomrer
 LITWARE, INC.|Litware Inc
+Blue Ridge Distribution International Ltd|Blue Ridge Dstrbtn International Ltd
+Fairview Manufacturing Company LLC|Fairview Mfctrng Company LLC
 """
 DIFFERENT_CLIENTS = """
 Northwind Dental Group|Northwind Dental Lab
@@ -39,6 +41,8 @@ Acme Store 12|Acme Store 15
 Acme Store #12|Acme No. 15
 Sunrise Engineering Solutions LLC|Sunrise Engineering Solutions 75
 Fourth Coffee Roasters|Fourth Coffee Bakery
+Bayside Marketing Group|Bayside Mining Group
+Summit Printers LLP|Summit Partners LLP
 """
 
 

@@ -102,7 +102,22 @@ def _same_word(a: str, b: str) -> int:
         need, have = Counter(short), Counter(long)
         if all(have[ch] >= n for ch, n in need.items()):
             return 1  # "mngmt" → management, "scvs" → services, "grp" → group
+    if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
+        return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
     return -1
+
+
+def _skeleton_of(short: str, long: str) -> bool:
+    """A word written without its vowels: the same first letter, at most one vowel after it, and
+    every letter found in order in the long word."""
+    if short[0] != long[0] or sum(ch in "aeiou" for ch in short[1:]) > 1:
+        return False
+    position = 0
+    for ch in short:
+        position = long.find(ch, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 @lru_cache(maxsize=262144)
