@@ -400,3 +400,26 @@ def test_words_run_together_fit_the_words_apart() -> None:
     assert fit(product_key("PowerBI Pro"), product_key("Power BI Pro")) is not None
     assert fit(product_key("Power BI Pro"), product_key("PowerBI Pro")) is not None
     assert fit(product_key("PowerBI Premium"), product_key("Power BI Pro")) is None
+
+
+def test_a_kind_word_is_no_service_word_for_a_product_of_that_kind() -> None:
+    """'M365 Mailbox Backup' fills the unbilled Datto SaaS Protection seats at two clients (the rest
+    billed on another line): it is learned as Datto — 'backup' names Datto's kind, it does not make
+    the line a service — and so it is at a third client whose seats differ. 'Workstation Backup
+    per device' standing the same way is still a service ('workstation', 'device')."""
+    from decimal import Decimal
+
+    datto = product_key("Datto SaaS Protection for Microsoft 365")
+    for text, learned in (("M365 Mailbox Backup", True), ("Workstation Backup per device", False)):
+        spelling = product_key(text)
+        pending = [
+            (0, spelling, Decimal(12)),
+            (1, spelling, Decimal(31)),
+            (2, spelling, Decimal(4)),
+        ]
+        baskets = {g: {datto: Decimal(seats)} for g, seats in ((0, 15), (1, 46), (2, 20))}
+        paired = {0: {datto: Decimal(3)}, 1: {datto: Decimal(15)}, 2: {datto: Decimal(10)}}
+        found = infer(pending, baskets, paired, {datto: datto})
+        assert ((2, spelling) in found) is learned, text
+        if learned:
+            assert found[(2, spelling)].product_key == datto

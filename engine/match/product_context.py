@@ -405,7 +405,11 @@ def _corroborate(
                 votes[description][current.product_key] += 1
                 continue
             exact = [key for key, gap in open_seats.items() if gap == seats]
-            if len(exact) == 1 and (seats >= 2 or len(open_seats) == 1):
+            if (
+                len(exact) == 1
+                and (seats >= 2 or len(open_seats) == 1)
+                and not _names_another(description, exact[0], basket, bill)
+            ):
                 votes[description][exact[0]] += 1
     learned: dict[str, dict[str, int]] = {}
     for description, counter in votes.items():
@@ -414,7 +418,7 @@ def _corroborate(
             for key, count in counter.items()
             if count >= 2
             and count * 2 >= beside[description][key]
-            and _may_mean(description, bill.names[key], bill)
+            and _may_mean(description, bill.names[key])
         }
         if keys:
             learned[description] = keys
@@ -431,7 +435,7 @@ def _corroborate(
                 if len(choices) > 1:
                     open_seats = _open_seats(basket, paired.get(group, {}))
                     choices = [key for key in choices if open_seats.get(key) == seats]
-            if len(choices) != 1:
+            if len(choices) != 1 or _names_another(description, choices[0], basket, bill):
                 continue
             key = choices[0]
             found[(group, description)] = Inference(
@@ -443,12 +447,23 @@ def _corroborate(
             )
 
 
-def _may_mean(description: str, name: str, bill: _Bill) -> bool:
-    """A spelling may stand for a product unless its words say it is a service the product is not,
-    or it shares a distinctive word with another product on the bill and none with this one."""
-    if service_words(description) - set(meaningful(name)):
+def _may_mean(description: str, name: str) -> bool:
+    """A spelling may stand for a product unless its words say it is a service the product is not
+    (a word such as "backup" that names the product's kind is no service word for it)."""
+    words = set(name.split())
+    return all(
+        word in words or CONCEPTS.get(word, frozenset()) & words
+        for word in service_words(description)
+    )
+
+
+def _names_another(description: str, key: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """The description shares a distinctive word with another of the client's products and none
+    with this one: it is about that other product."""
+    names, common = bill.names, bill.common
+    if _shares_word(description, names[key], common):
         return False
-    return not bill.like_some_product(description) or _shares_word(description, name, bill.common)
+    return any(other != key and _shares_word(description, names[other], common) for other in basket)
 
 
 def description_key(text: str) -> str:
