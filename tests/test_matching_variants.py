@@ -34,6 +34,8 @@ Næstved Tømrer ApS|Naestved Tomrer
 LITWARE, INC.|Litware Inc
 Blue Ridge Distribution International Ltd|Blue Ridge Dstrbtn International Ltd
 Fairview Manufacturing Company LLC|Fairview Mfctrng Company LLC
+Zenith Law Inc. - North|Zenith Law Icn. - North
+Larchmont Distribution LLP|Larchmont Distrib LLP
 """
 DIFFERENT_CLIENTS = """
 Northwind Dental Group|Northwind Dental Lab
@@ -43,6 +45,7 @@ Sunrise Engineering Solutions LLC|Sunrise Engineering Solutions 75
 Fourth Coffee Roasters|Fourth Coffee Bakery
 Bayside Marketing Group|Bayside Mining Group
 Summit Printers LLP|Summit Partners LLP
+Zenith Law Inc. - North|Zenith Law Icn. - South
 """
 
 

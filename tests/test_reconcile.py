@@ -188,3 +188,19 @@ def test_a_bill_without_dates_takes_its_month_from_its_title(write: Callable[...
     result = reconcile(vendor, psa)
     assert result.kpis.period == "2026-10"
     assert not result.discrepancies and not result.excluded
+
+
+def test_a_credit_line_named_as_such_nets_against_its_subscription(
+    write: Callable[..., Path],
+) -> None:
+    """A distributor writes a seat reduction as its own line, "… (Credit)" with negative seats: the
+    same product, so 41 - 1 = 40 seats against 40 billed is no finding (the second independent set
+    found the credit line counted as a product of its own)."""
+    vendor = (
+        "Customer,Product Code,Description,Quantity,Unit Price,Line Total\n"
+        "Bridgewater Realty Corp.,DBX-BUS-STD,Power BI Pro - Monthly Commitment,41,13.67,560.47\n"
+        "Bridgewater Realty Corp.,DBX-BUS-STD,Power BI Pro - Monthly Commitment (Credit),-1,13.67,-13.67\n"
+    )
+    psa = "Company,Description,Quantity,Price\nBridgewater Realty Corp.,Power BI Pro,40,17.99\n"
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    assert result.discrepancies == ()

@@ -10,8 +10,8 @@ Never merged, however alike: names that carry different numbers ("Store 12", "St
 that each keep a word the other lacks ("Dental Group", "Dental Lab"). Assignment is one to one, best
 first, and a name with two close candidates stays unmatched for the user to decide.
 
->>> name_fit("contoso dental group", "contoso dentl").extra
-('group',)
+>>> name_fit("contoso dental group", "contoso dentl").approximate
+1
 >>> name_fit("northwind dental group", "northwind dental lab") is None
 True
 """
@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from engine.match.legal_forms import is_legal_form
 from engine.match.word_alignment import align
 from engine.settings import MatchThresholds
 
@@ -102,6 +103,8 @@ def _same_word(a: str, b: str) -> int:
         need, have = Counter(short), Counter(long)
         if all(have[ch] >= n for ch, n in need.items()):
             return 1  # "mngmt" → management, "scvs" → services, "grp" → group
+    if len(short) >= 4 and len(long) >= len(short) + 2 and long.startswith(short):
+        return 1  # cut short: "distrib" → distribution, "constr" → construction
     if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
         return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
     return -1
@@ -129,8 +132,8 @@ def name_fit(a: str, b: str) -> NameFit | None:
     aligned = align(left, right, _same_word)
     unpaired_left, unpaired_right = list(aligned.unpaired_first), list(aligned.unpaired_second)
     approximate = aligned.approximate
-    distinct_left = [w for w in unpaired_left if w not in QUALIFIERS]
-    distinct_right = [w for w in unpaired_right if w not in QUALIFIERS]
+    distinct_left = [w for w in unpaired_left if not _qualifies(w)]
+    distinct_right = [w for w in unpaired_right if not _qualifies(w)]
     if (distinct_left and unpaired_right) or (distinct_right and unpaired_left):
         return None  # each keeps a word the other lacks: siblings ("Group" / "Lab"), not spellings
     paired = [w for w in left if w not in unpaired_left and w not in QUALIFIERS]
@@ -139,6 +142,12 @@ def name_fit(a: str, b: str) -> NameFit | None:
     extra = tuple(distinct_left or distinct_right)
     matched = len(left) - len(unpaired_left)
     return NameFit(matched / (matched + len(extra)), approximate, extra)
+
+
+def _qualifies(word: str) -> bool:
+    """A word that may stand on one side only: a qualifier, or a legal form anywhere in the name
+    ("Inc" before a branch), typed right or wrong ("Icn")."""
+    return word in QUALIFIERS or is_legal_form(word)
 
 
 def basket_overlap(a: Mapping[str, Decimal], b: Mapping[str, Decimal]) -> tuple[float, int]:

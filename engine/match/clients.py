@@ -24,60 +24,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
+from engine.match.legal_forms import is_legal_form
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
 
 
-_LEGAL = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "llc",
-        "lllp",
-        "llp",
-        "lp",
-        "ltd",
-        "limited",
-        "gmbh",
-        "pty",
-        "plc",
-        "pllc",
-        "pc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "sa",
-        "sas",
-        "sarl",
-        "ag",
-        "bv",
-        "nv",
-        "srl",
-        "spa",
-        "ab",
-        "as",
-        "oy",
-        "kg",
-        "ug",
-        "kft",
-        "sro",
-        "sp",
-        "zoo",
-        "pte",
-        "bhd",
-        "sdn",
-        "se",
-        "lda",
-        "ltda",
-        "cv",
-        "cc",
-    ]
-)
 _ABBREVIATIONS = {
     "mfg": "manufacturing",
     "manuf": "manufacturing",
@@ -179,17 +133,6 @@ _NON_ASCII_DROPPED = str.maketrans(
     }
 )
 _NUMBER_WORDS = frozenset(["no", "nr", "num", "number"])
-_LONG_LEGAL = (
-    "limited",
-    "corporation",
-    "incorporated",
-    "company",
-    "gmbh",
-    "pty",
-    "llc",
-    "inc",
-    "ltd",
-)
 
 
 @lru_cache(maxsize=131072)
@@ -213,38 +156,11 @@ def client_key(name: str) -> str:
             for i, t in enumerate(tokens)
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
-    while len(tokens) > 1 and (tokens[-1] in _LEGAL or _legal_typo(tokens[-1])):
+    while len(tokens) > 1 and is_legal_form(tokens[-1]):
         tokens.pop()
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
     return " ".join(tokens)
-
-
-# a pure function of one word, and the same last words recur: cached (speed, issue 15)
-@lru_cache(maxsize=65536)
-def _legal_typo(token: str) -> bool:
-    """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
-    if len(token) == 3:  # "Ldt", "Lcc": the short suffixes only with their own letters swapped
-        return any(
-            sorted(token) == sorted(w) and token[0] == w[0]
-            for w in ("ltd", "llc", "inc", "plc", "llp")
-        )
-    if len(token) < 4:
-        return False
-    for word in _LONG_LEGAL:
-        if len(word) < 4:
-            continue
-        if sorted(token) == sorted(word) and token[0] == word[0]:
-            return True
-        if abs(len(token) - len(word)) <= 1 and _edit_distance_at_most(
-            token, word, 1 if len(word) <= 5 else 2
-        ):
-            return True
-    return False
-
-
-def _edit_distance_at_most(a: str, b: str, budget: int) -> bool:
-    return Levenshtein.distance(a, b, score_cutoff=budget) <= budget
 
 
 def domain_label(domain: str) -> str:

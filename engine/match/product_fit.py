@@ -95,6 +95,11 @@ FILLER = frozenset(
         "commitment",
         "term",
         "nce",
+        "credit",  # a credit line of the same subscription ("… (Credit)"): the same product
+        "refund",
+        "adjustment",
+        "prorated",
+        "proration",
         "csp",
         "sku",
         "m2m",

@@ -107,6 +107,11 @@ _STRIP_TOKENS = frozenset(
         "commitment",
         "term",
         "billing",
+        "credit",  # a credit line of the same subscription ("… (Credit)"): the same product
+        "refund",
+        "adjustment",
+        "prorated",
+        "proration",
         "paid",
         "a",
         "m",
