@@ -129,7 +129,7 @@ def test_a_legal_form_typed_wrong_before_a_branch_beside_its_sibling_branch() ->
 
 
 def test_a_word_cut_short_is_that_word_and_siblings_stay_apart() -> None:
-    """"Distrib" is Distribution cut short; "Larchmont Dental" is still not "Larchmont Distrib"."""
+    """ "Distrib" is Distribution cut short; "Larchmont Dental" is still not "Larchmont Distrib"."""
     got = _match(
         ["Larchmont Distribution LLP", "Larchmont Dental Lab"],
         ["Larchmont Distrib LLP", "Larchmont Dental Group"],

@@ -36,6 +36,7 @@ Blue Ridge Distribution International Ltd|Blue Ridge Dstrbtn International Ltd
 Fairview Manufacturing Company LLC|Fairview Mfctrng Company LLC
 Zenith Law Inc. - North|Zenith Law Icn. - North
 Larchmont Distribution LLP|Larchmont Distrib LLP
+Emberly Family Medicine Inc|Emberly Family Med. Inc
 """
 DIFFERENT_CLIENTS = """
 Northwind Dental Group|Northwind Dental Lab
@@ -46,6 +47,7 @@ Fourth Coffee Roasters|Fourth Coffee Bakery
 Bayside Marketing Group|Bayside Mining Group
 Summit Printers LLP|Summit Partners LLP
 Zenith Law Inc. - North|Zenith Law Icn. - South
+Harbor Community Bank|Harbor Communications
 """
 
 

@@ -130,7 +130,9 @@ def test_the_package_ships_the_template_and_sample_never_builds_it(
 
     assert packaged_template_path().read_bytes() == TEMPLATE.read_bytes()
     tomlfile = (TEMPLATE.parent / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"addin.template" = ["*.xml", "*.bas", "*.xlsm"]' in tomlfile  # package data: the built template included
+    assert (
+        '"addin.template" = ["*.xml", "*.bas", "*.xlsm"]' in tomlfile
+    )  # package data: the built template included
 
     def no_build(*args: object, **kwargs: object) -> bytes:
         raise AssertionError("the template was rebuilt at run time")

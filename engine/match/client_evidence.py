@@ -103,11 +103,23 @@ def _same_word(a: str, b: str) -> int:
         need, have = Counter(short), Counter(long)
         if all(have[ch] >= n for ch, n in need.items()):
             return 1  # "mngmt" → management, "scvs" → services, "grp" → group
+    stem = _common_prefix(a, b)
+    if stem >= 5 and len(a) - stem <= 4 and len(b) - stem <= 4:
+        return 1  # one stem, two endings: "medical" / "medicine", "consulting" / "consultants"
     if len(short) >= 4 and len(long) >= len(short) + 2 and long.startswith(short):
         return 1  # cut short: "distrib" → distribution, "constr" → construction
     if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
         return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
     return -1
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        size += 1
+    return size
 
 
 def _skeleton_of(short: str, long: str) -> bool:
