@@ -204,3 +204,32 @@ def test_a_credit_line_named_as_such_nets_against_its_subscription(
     psa = "Company,Description,Quantity,Price\nBridgewater Realty Corp.,Power BI Pro,40,17.99\n"
     result = reconcile(write("v.csv", vendor), write("p.csv", psa))
     assert result.discrepancies == ()
+
+
+def test_a_microsoft_licence_the_vendor_bills_nothing_like_is_billed_without_a_vendor_record(
+    write: Callable[..., Path],
+) -> None:
+    """Beacon Law is billed "Microsoft 365 Firstline F3" (an old name) and the vendor bills it
+    nothing: a licence billed with no vendor record (check first), not a service set aside. Its
+    "Microsoft 365 Migration project" is a service; Contoso's mistyped "M365 Bus Perm" stays out,
+    since Contoso's Business Premium is left unpaired (the typo most likely means it)."""
+    vendor = (
+        "Customer,Product,Quantity,Unit Cost\n"
+        "Contoso Ltd,Microsoft 365 Business Premium,10,19.80\n"
+        "Fabrikam Inc,Microsoft 365 E3,5,32.40\n"
+    )
+    psa = (
+        "Company,Description,Quantity,Price\n"
+        "Contoso Ltd,M365 Bus Perm,10,22.00\n"
+        "Fabrikam Inc,Microsoft 365 E3,5,36.00\n"
+        "Beacon Law Ltd,Microsoft 365 Firstline F3,5,9.95\n"
+        "Beacon Law Ltd,Microsoft 365 Migration project,1,500.00\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    found = {(d.type, d.client or d.vendor_client, d.product): d for d in result.discrepancies}
+    beacon = found[("no_vendor_record", "Beacon Law Ltd", "Microsoft 365 Firstline F3")]
+    assert beacon.monthly_impact == Decimal("49.75") and beacon.check_first
+    assert not any("Migration" in product for _, _, product in found)
+    assert not any(t == "no_vendor_record" and c == "Contoso Ltd" for t, c, _ in found)
+    excluded = {(e.client, e.product) for e in result.excluded}
+    assert ("Beacon Law Ltd", "Microsoft 365 Migration project") in excluded

@@ -9,6 +9,7 @@ client is billed for something the vendor does not bill for it: a finding to che
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -25,7 +26,7 @@ from engine.match.product_context import (
 )
 from engine.match.product_fit import fit, meaningful, register_product_words
 from engine.match.product_names import product_key
-from engine.match.products import Descriptor, ProductMatch
+from engine.match.products import Descriptor, ProductMatch, display_name, own_key
 
 
 class Side(Protocol):
@@ -98,7 +99,43 @@ def infer_products(
         target = products[inference.product_key]
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
+    for (group, description), lines in spellings.items():
+        unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
+        if (group, description) not in found and not unpaired and names_a_licence(description):
+            for line in lines:
+                out[(line.client, line.descriptor)] = _own_licence(line)
     return out
+
+
+#: Words that say a description is a Microsoft licence, whatever else it says.
+_LICENCE_BRAND = frozenset(["microsoft", "365", "office"])
+
+
+def names_a_licence(description: str) -> bool:
+    """A description that names a Microsoft licence and no service ("Microsoft 365 Firstline F3").
+
+    Asked only where the client has no vendor product left unpaired (which a mistyped name would
+    most likely be): such a line is billed without a vendor record, never set aside as a service."""
+    if service_words(description) or not _LICENCE_BRAND & set(description.split()):
+        return False
+    return any(_PLAN.fullmatch(word) for word in meaningful(description))
+
+
+#: A plan or edition token: E3, F3, P1, A5, "plan".
+_PLAN = re.compile(r"[a-z]{1,2}\d|plan")
+
+
+def _own_licence(line: Line) -> ProductMatch:
+    return ProductMatch(
+        "psa",
+        line.product,
+        own_key(line.product),
+        display_name(line.product),
+        "own name",
+        0.6,
+        False,
+        evidence="names a Microsoft licence the vendor bills nothing like, for this client or any",
+    )
 
 
 def _revisit(

@@ -43,6 +43,11 @@ _TAGS = re.compile(
 )
 
 
+def own_key(spelling: str) -> str:
+    """The key of a product known only by its own spelling (outside every catalogue)."""
+    return "name:" + (product_key(spelling) or spelling.strip().lower())
+
+
 def display_name(spelling: str) -> str:
     """A product in no catalogue is shown as the vendor spells it, minus commerce tags."""
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
@@ -67,13 +72,12 @@ def _resolve_all(
                 product.free,
             )
         else:
-            key = product_key(name) or name.strip().lower()
             # outside every catalogue: the vendor's own spelling names the product (sure); a PSA
             # spelling is sure only once it is paired with a vendor product (below, or in context)
             out[(name, ids)] = ProductMatch(
                 side,
                 name,
-                "name:" + key,
+                own_key(name),
                 display_name(name),
                 "name" if side == "vendor" else "unknown",
                 1.0 if side == "vendor" else 0.0,
