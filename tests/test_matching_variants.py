@@ -428,3 +428,9 @@ def test_a_kind_word_is_no_service_word_for_a_product_of_that_kind() -> None:
         assert ((2, spelling) in found) is learned, text
         if learned:
             assert found[(2, spelling)].product_key == datto
+
+
+def test_an_abbreviation_typed_with_two_letters_swapped_is_still_that_word() -> None:
+    """ "M365 Bus Perm" is Business Premium ("Prem" with e and r swapped); it never fits Project."""
+    assert fit(product_key("M365 Bus Perm"), product_key("Microsoft 365 Business Premium"))
+    assert fit(product_key("Perm"), product_key("Project Plan 3")) is None

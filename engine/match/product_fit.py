@@ -298,6 +298,15 @@ def _is_abbreviation(short: str, long: str) -> bool:
     return True
 
 
+def _swaps(word: str) -> list[str]:
+    """The word with one pair of neighbouring letters swapped, each way it can be."""
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(1, len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+
+
 @lru_cache(maxsize=262144)
 def explains(word: str, name_word: str) -> int:
     """0 when ``name_word`` explains ``word`` exactly, 1 approximately (typo, abbreviation), -1 not.
@@ -321,6 +330,8 @@ def explains(word: str, name_word: str) -> int:
             return 1  # "archive" / "archiving", "protect" / "protection"
     if _is_abbreviation(word, name_word):
         return 1  # "Sec" for Security
+    if len(word) >= 4 and any(_is_abbreviation(swapped, name_word) for swapped in _swaps(word)):
+        return 1  # an abbreviation with two letters swapped: "Perm" for Premium
     if name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word):
         return 1  # the bill's "PROT" for the typed "Protection"
     return -1
