@@ -83,12 +83,12 @@ def truth_of(
         }
     for index, row in psa_rows.items():
         p = scenario.psa[index]
-        name_class = [clients[p.client].psa_class] if scenario.perturbed else []
+        own_name = [clients[p.client].psa_class] if scenario.perturbed else []
         rows["psa"][str(row)] = {
             "client": clients[p.client].canonical,
             "product": _psa_product(scenario, index),
             "role": p.role,
-            "classes": sorted(set(p.classes + name_class)),
+            "classes": sorted(set(p.classes + own_name)),
         }
     vendor_licence = [
         (clients[v.client].canonical, BY_KEY[v.product].name, v.qty, v.monthly)
@@ -102,19 +102,19 @@ def truth_of(
     ]
     by_pair: dict[tuple[str, str], dict[str, list[int]]] = {}
     for side, mapping in (("vendor", rows["vendor"]), ("psa", rows["psa"])):
-        for row, info in mapping.items():
+        for row_key, info in mapping.items():
             if info["role"] in ("licence", "credit"):
                 by_pair.setdefault((info["client"], info["product"]), {"vendor": [], "psa": []})[
                     side
-                ].append(int(row))
+                ].append(int(row_key))
     name_class = {c.canonical: c.psa_class for i, c in enumerate(clients) if i in on_psa}
     out = []
     for kind, client, product, impact in findings(vendor_licence, psa_licence):
         pair = by_pair[(client, product)]
         classes: set[str] = set()
         for side in ("vendor", "psa"):
-            for row in pair[side]:
-                classes |= set(rows[side][str(row)]["classes"])
+            for number in pair[side]:
+                classes |= set(rows[side][str(number)]["classes"])
         if scenario.perturbed and client in name_class:
             classes.add(name_class[client])
         out.append(

@@ -114,7 +114,7 @@ PREFIXES = [
     "Fairhaven",
     "Greystone",
     "Halcyon",
-    "Ingram",
+    "Islington",
     "Larchmont",
     "Moorfield",
     "Northbrook",
@@ -175,6 +175,17 @@ LEGAL: dict[str, list[str]] = {
     "PLLC": ["PLCC"],
     "GmbH": ["GmgH", "GbmH"],
     "Company": ["Compnay", "Comapny"],
+}
+
+# the same legal form written long or short
+LEGAL_FORMS = {
+    "Limited": "Ltd",
+    "Ltd": "Limited",
+    "Corporation": "Corp.",
+    "Corp.": "Corporation",
+    "Company": "Co.",
+    "Inc.": "Incorporated",
+    "Inc": "Incorporated",
 }
 
 # customers whose names carry letters NFKD does not fold (or accents); the PSA types them plain
@@ -473,7 +484,12 @@ def psa_name_variants(client: Client, rng: random.Random) -> tuple[str, str]:
             )
         if client.generic:
             options.append((name.replace(" " + client.generic, "", 1), "dropped_word"))
+        if client.legal in LEGAL_FORMS:  # "Limited" typed "Ltd", "Inc." typed "Incorporated"
+            head, _sep, tail = name.rpartition(client.legal)
+            options.append((head + LEGAL_FORMS[client.legal] + tail, "name_abbreviation"))
         options.append((name + rng.choice(BRANCH_SUFFIXES), "branch"))
+    if client.legal and name.endswith(" " + client.legal) and rng.random() < 0.5:
+        options.append((name[: -len(client.legal) - 1], "dropped_word"))  # no legal form at all
     options = [(s, k) for s, k in options if s != name]
     # store families mostly show their number another way
     if client.store is not None and rng.random() < 0.7:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,6 +38,11 @@ def _ordered(s: Scenario, keep_cancelled: bool = True) -> list[tuple[int, PsaLin
 def _monthly(p: PsaLine) -> tuple[int, bool]:
     """(unit cents, annual) for a format that has no yearly billing: the monthly price."""
     return (p.unit_cents // 12, False) if p.annual else (p.unit_cents, p.annual)
+
+
+def _cost(p: PsaLine) -> int:
+    """The unit cost the PSA holds for the line's billing period."""
+    return p.cost_cents * 12 if p.annual else p.cost_cents
 
 
 def _service_code(text: str) -> str:
@@ -122,12 +127,63 @@ def connectwise_additions(s: Scenario, out: Path, currency: str) -> Rendered:
                 "0",
                 money(p.unit_cents, currency),
                 money(p.qty * p.unit_cents, currency),
-                money(p.cost_cents, currency),
-                money(p.qty * p.cost_cents, currency),
+                money(_cost(p), currency),
+                money(p.qty * _cost(p), currency),
                 "Billable",
                 us_date0(dt.date(2025, 7, 1)),
                 cancelled,
                 status,
+            ]
+        )
+    write_csv(out / "psa.csv", rows, delimiter=delimiter)
+    return "psa.csv", None, rowmap
+
+
+# ---- ConnectWise PSA: an agreement-additions export with another column subset (CSV) ----------------
+# issue 10: ConnectWise exports "with other column subsets where a cancellation shows only as a date".
+# Assumed captions of a saved additions report: Company, Agreement, Product, Product Description,
+# Qty, Unit Price, Extended Price, Effective Date, Cancelled Date (yyyy-mm-dd). A line whose
+# cancelled date is on or before 1 November is not billed; one cancelled on 30 November still is.
+def connectwise_cancel_dates(s: Scenario, out: Path, currency: str) -> Rendered:
+    delimiter, comma = _csv_style(currency)
+    columns = [
+        "Company",
+        "Agreement",
+        "Product",
+        "Product Description",
+        "Qty",
+        "Unit Price",
+        "Extended Price",
+        "Effective Date",
+        "Cancelled Date",
+    ]
+    rows: list[list[str]] = [columns]
+    rowmap: dict[int, int] = {}
+    cancelled_on = {
+        "status": "2026-10-15",
+        "date": "2026-11-01",
+        "paused": "2026-09-30",
+        "later": "2026-11-30",
+    }
+    for index, p in _ordered(s):
+        client = s.clients[p.client]
+        unit, _ = _monthly(p)
+        if p.product is None:
+            agreement, product = "Managed Services", _service_code(p.text)
+        else:
+            agreement, product = "Licensing - Monthly", "LIC-RECURRING"
+        rowmap[index] = len(rows) + 1
+        rows.append(
+            [
+                client.psa_name,
+                agreement,
+                product,
+                p.spelling,
+                str(p.qty),
+                grouped(unit, comma),
+                grouped(p.qty * unit, comma),
+                "2025-07-01",
+                cancelled_on.get(p.cancel or "", ""),
             ]
         )
     write_csv(out / "psa.csv", rows, delimiter=delimiter)
@@ -153,7 +209,7 @@ def autotask_services(s: Scenario, out: Path, currency: str) -> Rendered:
         "Start Date",
         "End Date",
     ]
-    rows: list[list[object]] = [columns]
+    rows: list[Sequence[object]] = [columns]
     rowmap: dict[int, int] = {}
     units = 0
     total = 0
@@ -175,7 +231,7 @@ def autotask_services(s: Scenario, out: Path, currency: str) -> Rendered:
                 Decimal(p.unit_cents) / 100,
                 Decimal(p.unit_cents) / 100,
                 Decimal(p.qty * p.unit_cents) / 100,
-                Decimal(p.cost_cents) / 100,
+                Decimal(_cost(p)) / 100,
                 dt.date(2025, 7, 1),
                 end,
             ]
@@ -210,7 +266,7 @@ def halo_recurring(s: Scenario, out: Path, currency: str) -> Rendered:
         "Active",
         "Next Invoice Date",
     ]
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["Recurring Invoice Lines"],
         ["Report run 01/12/2026 08:00 by Accounts"],
         [],
@@ -290,7 +346,7 @@ def syncro_recurring(s: Scenario, out: Path, currency: str) -> Rendered:
                 description,
                 str(p.qty),
                 str(p.unit_cents),
-                str(p.cost_cents),
+                str(_cost(p)),
                 "false",
             ]
         )
@@ -431,7 +487,7 @@ def qbo_sales_by_customer(s: Scenario, out: Path, currency: str) -> Rendered:
 # report title, the organisation and the period, and closes each contact with "Total <contact>".
 # Invoices only (no cancelled lines); annual lines at their monthly price.
 def xero_invoice_detail(s: Scenario, out: Path, currency: str) -> Rendered:
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["Receivable Invoice Detail"],
         ["Harbourline IT Services"],
         ["For the period 1 November 2026 to 30 November 2026"],
@@ -498,6 +554,7 @@ def xero_invoice_detail(s: Scenario, out: Path, currency: str) -> Rendered:
 
 PSA: dict[str, Callable[[Scenario, Path, str], Rendered]] = {
     "connectwise_additions": connectwise_additions,
+    "connectwise_cancel_dates": connectwise_cancel_dates,
     "autotask_contract_services": autotask_services,
     "halopsa_recurring_lines": halo_recurring,
     "syncro_recurring": syncro_recurring,

@@ -374,11 +374,11 @@ def _only_products_the_bill_knows(
     move such lines to a product the bill does carry (one the client buys nowhere else)."""
     on_bill = sorted({v.product for v in vendor if v.role != "free"})
     taken: dict[int, set[str]] = {}
-    for line in vendor:
-        taken.setdefault(line.client, set()).add(line.product)
-    for line in psa:
-        if line.product:
-            taken.setdefault(line.client, set()).add(line.product)
+    for bought in vendor:
+        taken.setdefault(bought.client, set()).add(bought.product)
+    for billed in psa:
+        if billed.product:
+            taken.setdefault(billed.client, set()).add(billed.product)
     moved: dict[tuple[int, str], str] = {}
     for line in psa:
         if line.product is None or line.product in on_bill:

@@ -13,15 +13,15 @@ from .catalogue import BY_KEY, PROTECTED, Product
 from .names import typo
 
 PRODUCT_CLASSES: list[tuple[str, int]] = [
-    ("untouched", 28),
+    ("untouched", 26),
     ("typo", 8),
     ("abbreviation", 10),
     ("abbreviation_typo", 6),
-    ("brand_dropped", 8),
-    ("extra_words", 10),
-    ("bare_plan", 7),
-    ("renamed", 8),
-    ("in_house", 7),
+    ("brand_dropped", 9),
+    ("extra_words", 9),
+    ("bare_plan", 12),
+    ("renamed", 10),
+    ("in_house", 12),
     ("case_punct", 8),
 ]
 

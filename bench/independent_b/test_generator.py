@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from decimal import Decimal, getcontext
 from fractions import Fraction
 from pathlib import Path
@@ -97,17 +98,19 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
         "partner_center_nce_fx": ("CustomerName", "BillableQuantity", "EffectiveUnitPrice", False),
         "partner_center_legacy": ("CustomerName", "Quantity", "Subtotal", False),
         "pax8_invoice_csv": ("company_name", "quantity", "cost", False),
+        "pax8_api_items": ("companyName", "quantity", "cost", False),
         "sherweb_payables": ("Customer Name", "Quantity", "Unit Cost", False),
         "giacom_cloud_market": ("Customer", "Quantity", "Unit Price (ex VAT)", False),
         "crayon_invoice_eu": ("Customer", "Quantity", "Net unit price", True),
         "ingram_xvantage_xlsx": ("End Customer Name", "Quantity", "Net Price", False),
         "dicker_annuity": ("TENANT NAME", "QTY", "UNIT PRICE", False),
+        "td_synnex_ion": ("Customer Name", "Quantity", "Reseller Unit Price", False),
     }[fmt]
     cols, header = _table(rows, spec[1])
     out: dict[int, dict[str, Any]] = {}
     for n, row in enumerate(rows[header + 1 :], start=header + 2):
         cell = {c: row[i] if i < len(row) else None for c, i in cols.items()}
-        if not cell.get(spec[0]) or cell[spec[0]] == spec[0]:
+        if not cell.get(spec[0]) or cell[spec[0]] in (spec[0], "Grand Total"):
             continue
         q = qty(cell[spec[1]])
         unit = money(cell[spec[2]], spec[3])
@@ -116,17 +119,26 @@ def read_vendor(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]
         if fmt.startswith("partner_center_nce") and cell["PricingCurrency"] != cell["Currency"]:
             cents = unit * money(cell["PCToBCExchangeRate"]) * 100
             unit = Fraction(cents.numerator // cents.denominator, 100)  # ROUNDDOWN to the cent
-        annual = {
+        rules: dict[str, Callable[[dict[str, Any]], bool]] = {
             "partner_center_nce": lambda c: c["BillingFrequency"] == "Annual",
             "partner_center_nce_fx": lambda c: c["BillingFrequency"] == "Annual",
             "partner_center_legacy": lambda c: c["BillingCycleType"] == "Annual",
             "pax8_invoice_csv": lambda c: "Billed Annually" in c["details"],
+            # a line whose period runs twelve months was billed for the year
+            "pax8_api_items": lambda c: (
+                (
+                    dt.date.fromisoformat(c["endPeriod"]) - dt.date.fromisoformat(c["startPeriod"])
+                ).days
+                > 300
+            ),
             "sherweb_payables": lambda c: c["Billing Cycle"] == "Yearly",
             "giacom_cloud_market": lambda c: c["Frequency"] == "Annual",
             "crayon_invoice_eu": lambda c: c["Billing cycle"] == "Annual",
             "ingram_xvantage_xlsx": lambda c: c["Billing Frequency"] == "Annual",
             "dicker_annuity": lambda c: c["STOCK CODE"].split(":")[-2] == "Y",
-        }[fmt](cell)
+            "td_synnex_ion": lambda c: c["Billing Frequency"] == "Annual",
+        }
+        annual = rules[fmt](cell)
         out[n] = {
             "qty": q,
             "monthly": unit / 12 if annual else unit,
@@ -142,6 +154,7 @@ def read_psa(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]]:
     eu = truth["currency"] == "EUR"
     first = {
         "connectwise_additions": "Company Name",
+        "connectwise_cancel_dates": "Product Description",
         "autotask_contract_services": "Account Name",
         "halopsa_recurring_lines": "Client",
         "syncro_recurring": "customer",
@@ -174,6 +187,13 @@ def read_psa(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]]:
             )
             stopped = cell["Addition Status"] in ("Cancelled", "Inactive") or bool(cancelled)
             customer = cell["Company Name"]
+        elif fmt == "connectwise_cancel_dates":
+            q, unit, annual = qty(cell["Qty"]), money(cell["Unit Price"], eu), False
+            stopped = (
+                bool(cell["Cancelled Date"])
+                and dt.date.fromisoformat(str(cell["Cancelled Date"])) <= FIRST_DAY
+            )
+            customer = cell["Company"]
         elif fmt == "autotask_contract_services":
             q, unit = qty(cell["Units"]), money(cell["Adjusted Price"])
             annual, stopped, customer = (
@@ -189,7 +209,7 @@ def read_psa(folder: Path, truth: dict[str, Any]) -> dict[int, dict[str, Any]]:
                 cell["Client"],
             )
         elif fmt == "syncro_recurring":
-            q, unit = qty(cell["quantity"]), Fraction(int(cell["retail_cents"]), 100)
+            q, unit = qty(cell["quantity"]), Fraction(int(str(cell["retail_cents"])), 100)
             annual, stopped, customer = (
                 cell["frequency"] == "Annually",
                 cell["paused"] == "true",
@@ -276,9 +296,11 @@ def rederive(
                 m = len(prices) // 2
                 ref = prices[m] if len(prices) % 2 else (prices[m - 1] + prices[m]) / 2
             else:
+                assert c is not None
                 ref = c
             found.append(("unbilled", vq * ref))
         elif pq > 0 and c is None:
+            assert p is not None
             found.append(("no_vendor_record", pq * p))
         elif c is not None and p is not None:
             if vq > pq:
@@ -549,7 +571,7 @@ def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> 
         ("Visio Plan 1", "Visio Plan 2"),
         ("Microsoft 365 E3", "Microsoft 365 E3 (no Teams)"),
         ("Microsoft 365 E3", "Office 365 E3"),
-        ("Dropbox Business Standard", "Dropbox Business Advanced"),
+        ("Dropbox Business", "Dropbox Business Plus"),
         ("Duo Essentials", "Duo Advantage"),
     ]
     assert sum(any(a in ps and b in ps for ps in per_client.values()) for a, b in pairs) >= 2
@@ -578,3 +600,94 @@ def test_cli_writes_the_diagonal(tmp_path: Path) -> None:
     truths = sorted(tmp_path.glob("*/*/truth.json"))
     assert len(truths) == max(len(VENDOR_FORMATS), len(PSA_FORMATS))
     assert all((t.parent / "clean" / "truth.json").exists() for t in truths)
+
+
+SERVICE_WORDS = (
+    "managed",
+    "backup",
+    "support",
+    "labour",
+    "labor",
+    "hours",
+    "onsite",
+    "hardware",
+    "fee",
+)
+
+
+def test_a_shared_spelling_names_every_product_it_could_be() -> None:
+    """A spelling two products share must list the other in its reading, so it is only used where
+    the client's basket leaves one of them."""
+    from bench.independent_b.catalogue import PRODUCTS
+
+    readings: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for product in PRODUCTS:
+        for entries in product.spellings.values():
+            for entry in entries:
+                text, extra = entry if isinstance(entry, tuple) else (entry, ())
+                readings[text.casefold()].append((product.key, frozenset((product.key, *extra))))
+        readings[product.name.casefold()].append((product.key, frozenset((product.key,))))
+    for text, owners in readings.items():
+        keys = {k for k, _ in owners}
+        for key, reading in owners:
+            assert keys <= reading, (text, key, sorted(keys), sorted(reading))
+
+
+def test_licence_spellings_never_sound_like_services(tmp_path: Path) -> None:
+    for seed in (1, 2):
+        truth = json.loads(
+            generate_case(
+                tmp_path / str(seed), seed, "pax8_invoice_csv", "syncro_recurring", 200
+            ).read_text(encoding="utf-8")
+        )
+        rows = _csv_rows(tmp_path / str(seed) / "psa.csv")
+        header = rows[0]
+        for row, label in truth["rows"]["psa"].items():
+            name = rows[int(row) - 1][header.index("name")].lower()
+            words = set(re.findall(r"[a-z]+", name))
+            if label["role"] == "service":
+                assert any(w in name for w in SERVICE_WORDS), name
+            else:
+                assert not words & set(SERVICE_WORDS), name
+
+
+@pytest.mark.parametrize("vendor_format", VENDOR_FORMATS)
+def test_money_is_spelled_in_the_bills_currency_only(tmp_path: Path, vendor_format: str) -> None:
+    psa_format = PSA_FORMATS[(VENDOR_FORMATS.index(vendor_format) + 2) % len(PSA_FORMATS)]
+    truth = json.loads(
+        generate_case(tmp_path, 6, vendor_format, psa_format, 60).read_text(encoding="utf-8")
+    )
+    symbols = {"USD": "$", "CAD": "$", "AUD": "$", "GBP": "£", "EUR": "€"}
+    foreign = set(symbols.values()) - {symbols[truth["currency"]]}
+    codes = set(symbols) - {truth["currency"]}
+    for name in (truth["vendor_file"], truth["psa_file"]):
+        path = tmp_path / name
+        if path.suffix == ".xlsx":
+            import openpyxl
+
+            book = openpyxl.load_workbook(path)
+            cells = [
+                c
+                for ws in book.worksheets
+                for row in ws.iter_rows()
+                for c in row
+                if c.value is not None
+            ]
+            text = " ".join(str(c.value) + " " + (c.number_format or "") for c in cells)
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+        for (
+            symbol
+        ) in foreign:  # a symbol beside a number, or in a number format ($-tokens are text)
+            pattern = (
+                re.escape(symbol)
+                + r"\s?-?\d|\d\s?"
+                + re.escape(symbol)
+                + '|"'
+                + re.escape(symbol)
+                + '"'
+            )
+            assert not re.search(pattern, text), (name, symbol)
+        if name == truth["vendor_file"] and vendor_format == "partner_center_nce_fx":
+            continue  # PricingCurrency USD beside Currency GBP is the point of that file
+        assert not re.search(r"\b(" + "|".join(codes) + r")\b", text), name

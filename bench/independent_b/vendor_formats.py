@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -45,6 +45,14 @@ def _ordered(s: Scenario) -> list[tuple[int, VendorLine]]:
     )
 
 
+def _by_order(s: Scenario) -> list[tuple[int, VendorLine]]:
+    """Partner Center files are not sorted by customer: lines come in order-id order, so one
+    customer's subscriptions are scattered through the file."""
+    return sorted(
+        enumerate(s.vendor), key=lambda item: (hash_of(item[1].sub_id + "/order"), item[0])
+    )
+
+
 def _end(line: VendorLine) -> dt.date:
     return year_end(START) if line.annual else END
 
@@ -58,8 +66,9 @@ def _tenant_id(s: Scenario, client: int) -> str:
 # ---- Microsoft Partner Center, new-commerce invoice reconciliation file (CSV) --------------------
 # Columns in Microsoft's documented order (learn.microsoft.com "modern invoice reconciliation file",
 # quoted in shared/reference/exports.md) plus the newer ones. Quirks seen in real downloads: a BOM,
-# ChargeType in mixed case, a header row repeated mid-file, numbers with a leading apostrophe,
-# credits as negative quantities. USD bill, exchange rate 1.
+# ChargeType in mixed case, a header row repeated mid-file, numbers with a leading apostrophe
+# (EffectiveUnitPrice, BillableQuantity), ReferenceId turning into JSON, credits as negative
+# quantities. USD bill, exchange rate 1.
 PC_COLUMNS = [
     "PartnerId",
     "CustomerId",
@@ -145,7 +154,7 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
     rng = random.Random(f"pc/{s.seed}")
     rows: list[list[str]] = [PC_COLUMNS]
     rowmap: dict[int, int] = {}
-    ordered = _ordered(s)
+    ordered = _by_order(s)
     repeat_at = len(ordered) // 2
     for n, (index, v) in enumerate(ordered):
         if n == repeat_at and n:
@@ -163,6 +172,13 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
             "One-Month commitment for trial" if v.role == "free" else PC_TERMS[(v.term, v.annual)]
         )
         subtotal = plain(v.qty * v.unit_cents)
+        billable = f"'{v.qty}.000000000000000000" if rng.random() < 0.1 else str(v.qty)
+        # ReferenceId: a plain id in the first half of the file, JSON from the repeated header on
+        reference = (
+            f"{hash_of(v.sub_id) % 10**10:010d}"
+            if n < repeat_at
+            else '{"ReferenceId":"' + f"{hash_of(v.sub_id) % 10**10:010d}" + '","Source":"Order"}'
+        )
         rowmap[index] = len(rows) + 1
         rows.append(
             [
@@ -199,7 +215,7 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
                 unit,
                 "Licenses",
                 "",
-                str(v.qty),
+                billable,
                 "Annual" if v.annual else "Monthly",
                 "USD",
                 "1" if rate is None else str(Decimal(rate.numerator) / rate.denominator),
@@ -208,7 +224,7 @@ def _partner_center(s: Scenario, out: Path, currency: str, rate: Fraction | None
                 "",
                 us_date(START),
                 us_date(year_end(START) if v.term == "P1Y" else END),
-                "",
+                reference,
                 "",
                 "",
                 "Microsoft 365" if p.microsoft else "SaaS",
@@ -265,7 +281,7 @@ LEGACY_COLUMNS = [
 def partner_center_legacy(s: Scenario, out: Path) -> Rendered:
     rows: list[list[str]] = [LEGACY_COLUMNS]
     rowmap: dict[int, int] = {}
-    for index, v in _ordered(s):
+    for index, v in _by_order(s):
         p = BY_KEY[v.product]
         client = s.clients[v.client]
         amount = v.qty * v.list_cents
@@ -313,6 +329,13 @@ def partner_center_legacy(s: Scenario, out: Path) -> Rendered:
     return "vendor.csv", None, rowmap
 
 
+def pax8_sku(key: str, term: str) -> str:
+    """Pax8 SKUs look like MST-NCE-103-C100 (Business Premium, exports.md); the others here are
+    made up in that shape and never reuse 103."""
+    number = 103 if key == "bp" else 200 + hash_of(key) % 700
+    return f"MST-NCE-{number}-C{100 if term == 'P1M' else 200}"
+
+
 # ---- Pax8 portal invoice CSV ------------------------------------------------------------------------
 # Columns from issue 10 / exports.md (company_name, company_id, type, description, details, sku,
 # quantity, cost, cost_total, price, subtotal, partner_subtotal, start_period, invoice_date) with
@@ -347,7 +370,7 @@ def pax8_invoice(s: Scenario, out: Path) -> Rendered:
             description = (
                 f"{p.name} [{'New Commerce Experience' if hash_of(p.key) % 3 == 0 else 'NCE'}]"
             )
-            sku = f"MST-NCE-{hash_of(p.key) % 900 + 100}-C{100 if v.term == 'P1M' else 200}"
+            sku = pax8_sku(p.key, v.term)
         else:
             description, sku = p.name, p.catalog_id
         if v.role == "free":
@@ -377,6 +400,84 @@ def pax8_invoice(s: Scenario, out: Path) -> Rendered:
                 _end(v).isoformat(),
                 term,
                 "2026-12-01",
+            ]
+        )
+    write_csv(out / "vendor.csv", rows)
+    return "vendor.csv", None, rowmap
+
+
+# ---- Pax8 invoice items, API field names (CSV) ---------------------------------------------------------
+# The Pax8 public API's invoice item fields as exports.md lists them (companyName, companyId,
+# externalId, startPeriod, endPeriod, quantity, unitOfMeasure, term, sku, description, details,
+# price, subTotal, cost, costTotal, total, productId, productName, currencyCode, subscriptionId,
+# vendorName, type), written to CSV by an MSP's script in that order. `cost` is the unit cost,
+# `price` the suggested customer price; `term` is the commitment, so an annual-billed line shows
+# itself by its twelve-month period (and its details).
+def pax8_api_items(s: Scenario, out: Path) -> Rendered:
+    columns = [
+        "companyName",
+        "companyId",
+        "externalId",
+        "startPeriod",
+        "endPeriod",
+        "quantity",
+        "unitOfMeasure",
+        "term",
+        "sku",
+        "description",
+        "details",
+        "price",
+        "subTotal",
+        "cost",
+        "costTotal",
+        "total",
+        "productId",
+        "productName",
+        "currencyCode",
+        "subscriptionId",
+        "vendorName",
+        "type",
+    ]
+    rows: list[list[str]] = [columns]
+    rowmap: dict[int, int] = {}
+    for index, v in _ordered(s):
+        p = BY_KEY[v.product]
+        client = s.clients[v.client]
+        name = f"{p.name} [NCE]" if p.microsoft else p.name
+        if v.role == "free":
+            term, details = "Trial", "Free"
+        else:
+            term = "Annual" if v.term == "P1Y" else "Monthly"
+            details = ("Commitment: 1 year; " if v.term == "P1Y" else "Commitment: 1 month; ") + (
+                "Billing: annual" if v.annual else "Billing: monthly"
+            )
+        price = v.unit_cents * 13 // 10 if v.unit_cents else 0
+        kind = {"licence": "subscription", "credit": "credits", "free": "subscription"}[v.role]
+        rowmap[index] = len(rows) + 1
+        rows.append(
+            [
+                client.vendor_name,
+                f"{hash_of(client.domain) % 10**7:07d}",
+                client.domain.split(".")[0].upper()[:10],
+                START.isoformat(),
+                _end(v).isoformat(),
+                str(v.qty),
+                "User",
+                term,
+                pax8_sku(p.key, v.term) if p.microsoft else p.catalog_id,
+                name,
+                details,
+                plain(price),
+                plain(v.qty * price),
+                plain(v.unit_cents),
+                plain(v.qty * v.unit_cents),
+                plain(v.qty * price),
+                f"{hash_of(p.name) % 10**8:08d}",
+                name,
+                "USD",
+                f"{v.sub_id}-{hash_of(client.domain) % 10**4:04d}",
+                "Microsoft" if p.microsoft else p.publisher,
+                kind,
             ]
         )
     write_csv(out / "vendor.csv", rows)
@@ -563,7 +664,7 @@ def ingram_xvantage(s: Scenario, out: Path) -> Rendered:
         "Net Price",
         "Currency",
     ]
-    rows: list[list[object]] = [
+    rows: list[Sequence[object]] = [
         ["Ingram Micro Cloud Marketplace - Billing Details"],
         ["Billing period: 01 Nov 2026 - 30 Nov 2026"],
         columns,
@@ -595,7 +696,7 @@ def ingram_xvantage(s: Scenario, out: Path) -> Rendered:
                 "USD",
             ]
         )
-    summary = [
+    summary: list[Sequence[object]] = [
         ["Invoice summary"],
         ["Invoice total (USD)", Decimal(total) / 100],
         ["Lines", len(s.vendor)],
@@ -663,15 +764,79 @@ def dicker_annuity(s: Scenario, out: Path) -> Rendered:
     return "vendor.csv", None, rowmap
 
 
+# ---- TD SYNNEX StreamOne Ion billing export (CSV, USD) ----------------------------------------------
+# exports.md: StreamOne Ion exports carry both a unit price and extended amounts, and TD SYNNEX ids
+# prefix the country to Microsoft's catalog id (USCFQ7TTC0LCHC0002). Assumed captions: the reseller's
+# unit price and extended price (the MSP's cost) beside the customer MSRP; dates yyyy-mm-dd;
+# money as plain numbers; a final "Grand Total" row.
+def td_synnex_ion(s: Scenario, out: Path) -> Rendered:
+    columns = [
+        "Customer Name",
+        "Customer ID",
+        "Cloud Provider",
+        "Subscription ID",
+        "Product Name",
+        "SKU",
+        "Billing Frequency",
+        "Commitment Term",
+        "Start Date",
+        "End Date",
+        "Quantity",
+        "Reseller Unit Price",
+        "Reseller Extended Price",
+        "MSRP Unit Price",
+        "Currency",
+    ]
+    rows: list[list[str]] = [columns]
+    rowmap: dict[int, int] = {}
+    total = 0
+    for index, v in _ordered(s):
+        p = BY_KEY[v.product]
+        client = s.clients[v.client]
+        sku = (
+            "US" + p.catalog_id.replace(":", "")
+            if p.microsoft
+            else "US" + p.catalog_id.replace("-", "")
+        )
+        rowmap[index] = len(rows) + 1
+        total += v.qty * v.unit_cents
+        rows.append(
+            [
+                client.vendor_name,
+                f"{hash_of(client.domain) % 10**9:09d}",
+                "Microsoft" if p.microsoft else p.publisher,
+                f"{v.sub_id}-{hash_of(v.sub_id) % 10**4:04d}",
+                p.name,
+                sku,
+                "Annual" if v.annual else "Monthly",
+                "P1Y" if v.term == "P1Y" else "P1M",
+                START.isoformat(),
+                _end(v).isoformat(),
+                str(v.qty),
+                plain(v.unit_cents),
+                plain(v.qty * v.unit_cents),
+                plain(v.list_cents),
+                "USD",
+            ]
+        )
+    rows.append(
+        ["Grand Total", "", "", "", "", "", "", "", "", "", "", "", plain(total), "", "USD"]
+    )
+    write_csv(out / "vendor.csv", rows)
+    return "vendor.csv", None, rowmap
+
+
 VENDOR: dict[str, tuple[Callable[[Scenario, Path], Rendered], str, bool]] = {
     # name: (renderer, currency, Microsoft products only)
     "partner_center_nce": (partner_center_nce, "USD", True),
     "partner_center_nce_fx": (partner_center_nce_fx, "GBP", True),
     "partner_center_legacy": (partner_center_legacy, "USD", True),
     "pax8_invoice_csv": (pax8_invoice, "USD", False),
+    "pax8_api_items": (pax8_api_items, "USD", False),
     "sherweb_payables": (sherweb_payables, "CAD", False),
     "giacom_cloud_market": (giacom_invoice, "GBP", False),
     "crayon_invoice_eu": (crayon_invoice, "EUR", False),
     "ingram_xvantage_xlsx": (ingram_xvantage, "USD", False),
     "dicker_annuity": (dicker_annuity, "AUD", False),
+    "td_synnex_ion": (td_synnex_ion, "USD", False),
 }
