@@ -434,3 +434,22 @@ def test_an_abbreviation_typed_with_two_letters_swapped_is_still_that_word() -> 
     """ "M365 Bus Perm" is Business Premium ("Prem" with e and r swapped); it never fits Project."""
     assert fit(product_key("M365 Bus Perm"), product_key("Microsoft 365 Business Premium"))
     assert fit(product_key("Perm"), product_key("Project Plan 3")) is None
+
+
+@pytest.mark.parametrize("typed", ["M356 E3", "M635 E3", "Office 356 E3", "M3655 E3"])
+def test_the_suite_number_typed_out_of_order_is_365(typed: str) -> None:
+    assert "365" in product_key(typed).split()
+
+
+def test_seats_alone_never_give_a_plan_to_a_product_without_it() -> None:
+    """ "M356 E3" billed for 7 seats beside a Mimecast gap of 7 is not Mimecast (found by the
+    second independent set as an E3 / Mimecast merge)."""
+    from decimal import Decimal
+
+    found = infer(
+        [(1, product_key("M356 E3"), Decimal(7))],
+        {1: {"mimecast": Decimal(12)}},
+        {1: {"mimecast": Decimal(5)}},
+        {"mimecast": "mimecast email security"},
+    )
+    assert found == {}

@@ -28,7 +28,7 @@ from engine.settings import MatchThresholds
 DEFAULT_CUTOFF = MatchThresholds().product_name_score
 _PARTNER_CENTER_ID = re.compile(r"CFQ7[A-Z0-9]{8}")
 _FULL_ID = re.compile(r"CFQ7[A-Z0-9]{8}:\d{4}")
-_SKU = re.compile(r":?(\d{4})(?!\d)")
+_SKU = re.compile(r"[:\-/_]?(\d{4})(?!\d)")
 _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _FREE_WORDS = re.compile(r"\b(?:trial|free|exploratory)\b", re.IGNORECASE)
 

@@ -242,8 +242,16 @@ def _in_basket(
         # two such lines, and nothing is decided.
         if seats < 2:
             continue  # one seat matches too much by chance to be evidence
-        same = [key for key in unpaired if basket[key] == seats]
-        gaps = [k for k in billed if k in basket and basket[k] - billed[k] == seats]
+        same = [
+            key for key in unpaired if basket[key] == seats and _may_be(description, key, names)
+        ]
+        gaps = [
+            k
+            for k in billed
+            if k in basket
+            and basket[k] - billed[k] - _inferred_seats(out, group, k, left) == seats
+            and _may_be(description, k, names)
+        ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
             continue
@@ -265,6 +273,38 @@ def _in_basket(
             )
             out[(group, description)] = Inference(key, "seat gap", 0.7, evidence)
     return out
+
+
+def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """Seats alone may give a description to a product only when no plan or edition it names
+    ("E3", "P1", "F3") is missing from the product's name: "M356 E3" is never Mimecast."""
+    words = set(names[key].split())
+    return all(word in words for word in _plans(description))
+
+
+def _plans(description: str) -> set[str]:
+    return {word for word in description.split() if _PLAN_TOKEN.fullmatch(word)}
+
+
+_PLAN_TOKEN = re.compile(r"[aefgkp]\d")  # Microsoft plans and editions: E3, F1, P2, A5, G3, K1
+
+
+def _inferred_seats(
+    out: Mapping[tuple[int, str], Inference],
+    group: int,
+    key: str,
+    seats_of: Iterable[tuple[str, Decimal]],
+) -> Decimal:
+    """Seats of this client's descriptions already given to ``key`` in this pass (a gap they
+    fill is no longer open)."""
+    return sum(
+        (
+            seats
+            for description, seats in seats_of
+            if (found := out.get((group, description))) is not None and found.product_key == key
+        ),
+        Decimal(0),
+    )
 
 
 def _by_concept(
