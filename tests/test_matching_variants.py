@@ -37,6 +37,7 @@ Fairview Manufacturing Company LLC|Fairview Mfctrng Company LLC
 Zenith Law Inc. - North|Zenith Law Icn. - North
 Larchmont Distribution LLP|Larchmont Distrib LLP
 Emberly Family Medicine Inc|Emberly Family Med. Inc
+Lakeshore Technologies Corporation|Lakeshore Tecnologies Corporation
 """
 DIFFERENT_CLIENTS = """
 Northwind Dental Group|Northwind Dental Lab
@@ -453,3 +454,21 @@ def test_seats_alone_never_give_a_plan_to_a_product_without_it() -> None:
         {"mimecast": "mimecast email security"},
     )
     assert found == {}
+
+
+def test_an_old_name_is_read_by_its_plan_when_one_product_of_the_client_has_it() -> None:
+    """ "Secure Productive Enterprise E3" (Microsoft 365 E3's old name) beside a client's E3 and E5:
+    the plan says E3. Beside Microsoft 365 E3 *and* Office 365 E3 it says nothing."""
+    from decimal import Decimal
+
+    description = product_key("Secure Productive Enterprise E3")
+    e3, e5, o3 = (product_key(n) for n in ("Microsoft 365 E3", "Microsoft 365 E5", "Office 365 E3"))
+    found = infer(
+        [(0, description, Decimal(1)), (1, description, Decimal(1))],
+        {0: {e3: Decimal(1), e5: Decimal(2)}, 1: {e3: Decimal(1), o3: Decimal(2)}},
+        {0: {e5: Decimal(2)}, 1: {}},
+        {e3: e3, e5: e5, o3: o3},
+    )
+    assert found[(0, description)].product_key == e3
+    assert (1, description) not in found
+    assert product_key("MS356 E5") == e5

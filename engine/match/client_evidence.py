@@ -97,6 +97,9 @@ def _same_word(a: str, b: str) -> int:
         budget = 1 if len(short) <= 5 else 2
         if Levenshtein.distance(a, b, score_cutoff=budget) <= budget:
             return 1
+        one, other = _singular(a), _singular(b)  # "tecnologies" / "technology"
+        if (one, other) != (a, b) and Levenshtein.distance(one, other, score_cutoff=budget) <= 1:
+            return 1
         if sorted(a) == sorted(b) and a[0] == b[0]:
             return 1
     if 3 <= len(short) <= 6 and len(long) >= len(short) + 2 and short[0] == long[0]:
@@ -111,6 +114,14 @@ def _same_word(a: str, b: str) -> int:
     if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
         return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
     return -1
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -26,7 +26,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.match.product_concepts import CONCEPTS, concept_targets
-from engine.match.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
+from engine.match.product_fit import (
+    BRAND,
+    FILLER,
+    NEVER_IMPLIED,
+    SERVICE_WORDS,
+    Fit,
+    fit,
+    loose_fit,
+    meaningful,
+)
 from engine.match.product_names import DISCRIMINATORS, product_key
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -233,6 +242,7 @@ def _in_basket(
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
     still = _by_concept(group, still, basket, unpaired, names, common, out)
+    still = _by_plan(group, still, basket, unpaired, names, out)
     candidates = [
         (d, s) for d, s in still if not service_words(d) and not bill.like_some_product(d)
     ]
@@ -273,6 +283,42 @@ def _in_basket(
             )
             out[(group, description)] = Inference(key, "seat gap", 0.7, evidence)
     return out
+
+
+def _by_plan(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    unpaired: list[str],
+    names: Mapping[str, str],
+    out: dict[tuple[int, str], Inference],
+) -> list[tuple[str, Decimal]]:
+    """A description whose other words say nothing known ("Secure Productive Enterprise E3", an old
+    name) but whose plan is that of exactly one product the client buys, left unpaired."""
+    left: list[tuple[str, Decimal]] = []
+    for description, seats in descriptions:
+        plans = _plans(description)
+        words = set(description.split())
+        having = [
+            key
+            for key in basket
+            if plans
+            and plans <= set(names[key].split())
+            and not (NEVER_IMPLIED & set(names[key].split())) - words  # E5 is not E5 Security
+        ]
+        if service_words(description) or len(having) != 1 or having[0] not in unpaired:
+            left.append((description, seats))
+            continue
+        key = having[0]
+        unpaired.remove(key)
+        out[(group, description)] = Inference(
+            key,
+            "plan",
+            0.7,
+            f"names {' '.join(sorted(plans)).upper()}, the plan of the client's only unpaired "
+            f"product with it, {names[key]!r}",
+        )
+    return left
 
 
 def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:

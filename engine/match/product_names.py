@@ -245,13 +245,13 @@ _ANCHORS = ("azure", "office", "defender", "exchange", "advanced", "protection",
 
 
 #: "M356", "O635", "M3655": the suite number typed with its digits out of order or doubled.
-_SUITE_TYPO = re.compile(r"([mo]?)(356|536|563|635|653|3365|3655|3665)\b")
+_SUITE_TYPO = re.compile(r"(ms|[mo]?)(356|536|563|635|653|3365|3655|3665)\b")
 
 
 @lru_cache(maxsize=65536)
 def _anchor(token: str) -> str:
     if token[:1] in "mo3" and (suite := _SUITE_TYPO.fullmatch(token)) is not None:
-        return suite.group(1) + "365"
+        return ("m" if suite.group(1) == "ms" else suite.group(1)) + "365"
     if len(token) < 4 or token in _ANCHORS or not token.isalpha():
         return token
     for anchor in _ANCHORS:
