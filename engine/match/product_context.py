@@ -397,7 +397,7 @@ def _corroborate(
         basket = vendor_baskets.get(group, {})
         if not basket:
             continue
-        open_seats = _open_seats(basket, paired.get(group, {}))
+        open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
         for description, seats in descriptions:
             beside[description].update(basket.keys())
             current = found.get((group, description))
@@ -433,7 +433,7 @@ def _corroborate(
             else:
                 choices = [key for key in meant if key in basket]
                 if len(choices) > 1:
-                    open_seats = _open_seats(basket, paired.get(group, {}))
+                    open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
                     choices = [key for key in choices if open_seats.get(key) == seats]
             if len(choices) != 1 or _names_another(description, choices[0], basket, bill):
                 continue
@@ -445,6 +445,22 @@ def _corroborate(
                 f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
                 "its unbilled seats",
             )
+
+
+def _billed(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    found: Mapping[tuple[int, str], Inference],
+) -> dict[str, Decimal]:
+    """Seats the client is billed per vendor product: lines that name it, and lines already
+    inferred to be it."""
+    billed = dict(paired.get(group, {}))
+    for description, seats in descriptions:
+        if (inference := found.get((group, description))) is not None:
+            key = inference.product_key
+            billed[key] = billed.get(key, Decimal(0)) + seats
+    return billed
 
 
 def _may_mean(description: str, name: str) -> bool:
