@@ -423,3 +423,48 @@ def test_a_kind_word_is_no_service_word_for_a_product_of_that_kind() -> None:
         assert ((2, spelling) in found) is learned, text
         if learned:
             assert found[(2, spelling)].product_key == datto
+
+
+@pytest.mark.parametrize(
+    "description,expected",
+    [
+        # 'backup' is the kind of the product whose seats it fills: that product
+        ("Dropsuite Email Backup & Archiving", "Dropsuite Backup for Microsoft 365"),
+        # the same seats, but 'device' says it is a service
+        ("Server Backup - per device", ""),
+    ],
+)
+def test_a_kind_word_does_not_stop_elimination_by_seats(description: str, expected: str) -> None:
+    from decimal import Decimal
+
+    dropsuite, keeper = product_key("Dropsuite Backup for Microsoft 365"), product_key("Keeper")
+    spelling = product_key(description)
+    found = infer(
+        [(0, spelling, Decimal(50))],
+        {0: {dropsuite: Decimal(50), keeper: Decimal(60)}},
+        {0: {keeper: Decimal(60)}},
+        {dropsuite: dropsuite, keeper: keeper},
+    )
+    got = found.get((0, spelling))
+    assert (got.product_key if got else "") == (product_key(expected) if expected else "")
+
+
+def test_of_two_products_whose_seats_it_fills_the_one_it_says_most_of_gets_the_vote() -> None:
+    """At two clients 'Essentials Business (email security)' fills the unbilled seats of both
+    Proofpoint Essentials Business and Keeper Business (the same count): it says 'Essentials
+    Business', so the votes, and a client the vendor never bills, go to Proofpoint."""
+    from decimal import Decimal
+
+    proofpoint = product_key("Proofpoint Essentials Business")
+    keeper = product_key("Keeper Business")
+    spelling = product_key("Essentials Business (email security)")
+    pending = [(0, spelling, Decimal(37)), (1, spelling, Decimal(18)), (2, spelling, Decimal(5))]
+    baskets = {
+        0: {proofpoint: Decimal(37), keeper: Decimal(37)},
+        1: {proofpoint: Decimal(18), keeper: Decimal(18)},
+        2: {},
+    }
+    found = infer(pending, baskets, {}, {proofpoint: proofpoint, keeper: keeper})
+    assert {g: found[(g, spelling)].product_key for g in range(3)} == dict.fromkeys(
+        range(3), proofpoint
+    )

@@ -233,8 +233,10 @@ def _in_basket(
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
     still = _by_concept(group, still, basket, unpaired, names, common, out)
-    candidates = [
-        (d, s) for d, s in still if not service_words(d) and not bill.like_some_product(d)
+    candidates = [  # a kind word ("backup") leaves a line a candidate, for products of its kind
+        (d, s)
+        for d, s in still
+        if not service_words(d) - set(CONCEPTS) and not bill.like_some_product(d)
     ]
     for description, seats in candidates:
         # Seats are the only evidence here: an unpaired product with the same count, or a billed
@@ -242,8 +244,14 @@ def _in_basket(
         # two such lines, and nothing is decided.
         if seats < 2:
             continue  # one seat matches too much by chance to be evidence
-        same = [key for key in unpaired if basket[key] == seats]
-        gaps = [k for k in billed if k in basket and basket[k] - billed[k] == seats]
+        same = [
+            key for key in unpaired if basket[key] == seats and _may_mean(description, names[key])
+        ]
+        gaps = [
+            k
+            for k in billed
+            if k in basket and basket[k] - billed[k] == seats and _may_mean(description, names[k])
+        ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
             continue
@@ -404,7 +412,9 @@ def _corroborate(
             if current is not None:
                 votes[description][current.product_key] += 1
                 continue
-            exact = [key for key, gap in open_seats.items() if gap == seats]
+            exact = _most_said(
+                description, [key for key, gap in open_seats.items() if gap == seats], bill
+            )
             if (
                 len(exact) == 1
                 and (seats >= 2 or len(open_seats) == 1)
@@ -435,6 +445,7 @@ def _corroborate(
                 if len(choices) > 1:
                     open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
                     choices = [key for key in choices if open_seats.get(key) == seats]
+                    choices = _most_said(description, choices, bill)
             if len(choices) != 1 or _names_another(description, choices[0], basket, bill):
                 continue
             key = choices[0]
@@ -445,6 +456,18 @@ def _corroborate(
                 f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
                 "its unbilled seats",
             )
+
+
+def _most_said(description: str, keys: list[str], bill: _Bill) -> list[str]:
+    """Of several candidates, those whose names share the most of the description's words (any
+    meaningful word, edition words included: "Essentials Business" says more of Proofpoint
+    Essentials Business than of Keeper Business)."""
+    if len(keys) < 2:
+        return keys
+    words = set(meaningful(description)) - BRAND
+    said = {key: len(words & set(meaningful(bill.names[key]))) for key in keys}
+    most = max(said.values())
+    return [key for key in keys if said[key] == most]
 
 
 def _billed(
