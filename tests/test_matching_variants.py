@@ -468,3 +468,23 @@ def test_of_two_products_whose_seats_it_fills_the_one_it_says_most_of_gets_the_v
     assert {g: found[(g, spelling)].product_key for g in range(3)} == dict.fromkeys(
         range(3), proofpoint
     )
+
+
+@pytest.mark.parametrize(
+    "typed,product",
+    [
+        (
+            "Mcirosoft Defender for Office 365 (Plan 1)",
+            "Microsoft Defender for Office 365 (Plan 1)",
+        ),
+        ("Azuer Active Directory Premium P1", "Microsoft Entra ID P1"),
+        ("Azrue AD Premium P2", "Microsoft Entra ID P2"),
+    ],
+)
+def test_two_letters_swapped_in_the_brand_or_an_old_name_are_one_slip(
+    typed: str, product: str
+) -> None:
+    from engine.match.catalogue import load_catalogue
+
+    found = load_catalogue().resolve(typed).product
+    assert found is not None and found.name == product
