@@ -488,3 +488,21 @@ def test_two_letters_swapped_in_the_brand_or_an_old_name_are_one_slip(
 
     found = load_catalogue().resolve(typed).product
     assert found is not None and found.name == product
+
+
+def test_a_brand_word_outweighs_a_kind_word_and_open_seats_break_a_tie() -> None:
+    """The bill spells Acronis 'Acronis CPC Workload' (50 seats, 3 billed on another line) and
+    Dropsuite 'Dropsuite M365 Backup' (47 seats, all billed). 'Acronis Cyber Backup Cloud' for 47
+    seats shares 'acronis' with one and only the kind word 'backup' with the other: Acronis —
+    whose 47 unbilled seats it also fills, where Dropsuite's 47 are billed already."""
+    from decimal import Decimal
+
+    acronis, dropsuite = product_key("Acronis CPC Workload"), product_key("Dropsuite M365 Backup")
+    spelling = product_key("Acronis Cyber Backup Cloud")
+    found = infer(
+        [(0, spelling, Decimal(47))],
+        {0: {acronis: Decimal(50), dropsuite: Decimal(47)}},
+        {0: {acronis: Decimal(3), dropsuite: Decimal(47)}},
+        {acronis: acronis, dropsuite: dropsuite},
+    )
+    assert found[(0, spelling)].product_key == acronis

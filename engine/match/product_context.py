@@ -107,11 +107,14 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
     return any(_distinctive(w) and w in name_words for w in words)
 
 
-def _words_shared(description: str, name: str, common: frozenset[str]) -> int:
-    """How many distinctive words a description and a product name have in common."""
+def _words_shared(description: str, name: str, common: frozenset[str]) -> float:
+    """How many distinctive words a description and a product name have in common; a word that
+    only says what kind of product it is ("backup") counts half of one that names it ("Acronis")."""
     name_words = set(meaningful(name))
     return sum(
-        1 for w in set(meaningful(description)) - common if _distinctive(w) and w in name_words
+        0.5 if w in CONCEPTS else 1.0
+        for w in set(meaningful(description)) - common
+        if _distinctive(w) and w in name_words
     )
 
 
@@ -218,8 +221,10 @@ def _in_basket(
             most = max(said.values())
             alike = [key for key in alike if said[key] == most]
         shared = [key for key in alike if key not in taken] or alike  # split lines of one product
-        if len(shared) > 1:
-            shared = [key for key in shared if basket[key] == seats] or shared
+        if len(shared) > 1:  # the one whose unbilled seats it fills
+            shared = [
+                key for key in shared if basket[key] - billed.get(key, Decimal(0)) == seats
+            ] or shared
         if len(shared) == 1:
             key = shared[0]
             out[(group, description)] = Inference(
