@@ -506,3 +506,46 @@ def test_a_brand_word_outweighs_a_kind_word_and_open_seats_break_a_tie() -> None
         {acronis: acronis, dropsuite: dropsuite},
     )
     assert found[(0, spelling)].product_key == acronis
+
+
+@pytest.mark.parametrize(
+    "own_basket,expected",
+    [
+        # buys nothing like it from the vendor: billed for Datto the vendor does not bill
+        ("Microsoft 365 E3", "Datto SaaS Protection"),
+        # buys another backup product: 'Backupify' may mean that one here — undecided
+        ("Dropsuite Backup", ""),
+    ],
+)
+def test_a_learned_spelling_at_a_client_who_does_not_buy_the_product(
+    own_basket: str, expected: str
+) -> None:
+    from decimal import Decimal
+
+    datto, own = product_key("Datto SaaS Protection"), product_key(own_basket)
+    spelling = product_key("Backupify for Microsoft 365")
+    pending = [(0, spelling, Decimal(12)), (1, spelling, Decimal(30)), (2, spelling, Decimal(8))]
+    baskets = {0: {datto: Decimal(12)}, 1: {datto: Decimal(30)}, 2: {own: Decimal(8)}}
+    found = infer(pending, baskets, {2: {own: Decimal(8)}}, {datto: datto, own: own})
+    got = found.get((2, spelling))
+    assert (got.product_key if got else "") == (product_key(expected) if expected else "")
+    if got:
+        assert got.confidence < 0.8 and "does not bill it to this client" in got.evidence
+
+
+def test_a_look_alike_word_blocks_a_shared_word_only_where_such_a_product_is_sold() -> None:
+    from engine.match.product_context import _shares_word
+
+    # no one sells a "Proofpoint … Security": the word only describes it
+    assert _shares_word(
+        product_key("Proofpoint Email Security Business"),
+        product_key("Proofpoint Essentials Business"),
+    )
+    # Exchange Online Archiving is sold: "archiving" makes it another Exchange product
+    assert not _shares_word(
+        product_key("Exchange Online Archiving"), product_key("Exchange Online (Plan 1)")
+    )
+    # a plan number is never a mere description
+    assert not _shares_word(
+        product_key("Defender for Endpoint P2"), product_key("Defender for Endpoint P1")
+    )

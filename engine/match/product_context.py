@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from engine.match.product_concepts import CONCEPTS, concept_targets
 from engine.match.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
@@ -97,14 +98,31 @@ def _distinctive(word: str) -> bool:
 
 def _shares_word(description: str, name: str, common: frozenset[str] = frozenset()) -> bool:
     """A distinctive word in common (not one that many products on the bill share, like "office"),
-    and no discriminating word of the description the name lacks."""
+    and no discriminating word of the description the name lacks — unless no product anyone sells
+    pairs that word with the shared one ("Proofpoint Email Security Business": there is no
+    Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
     words = set(meaningful(description)) - common
     name_words = set(meaningful(name))
-    if any(
-        (w in DISCRIMINATORS or any(c.isdigit() for c in w)) and w not in name_words for w in words
-    ):
+    shared = frozenset(w for w in words if _distinctive(w) and w in name_words)
+    if not shared:
         return False
-    return any(_distinctive(w) and w in name_words for w in words)
+    return not any(
+        any(c.isdigit() for c in w) or (w in DISCRIMINATORS and _lookalike_sold(shared, w))
+        for w in words - name_words
+    )
+
+
+@lru_cache(maxsize=65536)
+def _lookalike_sold(shared: frozenset[str], discriminator: str) -> bool:
+    """Some catalogue product's name has the discriminating word beside one of the shared ones."""
+    return any(discriminator in words and shared & words for words in _catalogue_name_words())
+
+
+@lru_cache(maxsize=1)
+def _catalogue_name_words() -> tuple[frozenset[str], ...]:
+    from engine.match.catalogue import load_catalogue
+
+    return tuple(frozenset(meaningful(name)) for name in load_catalogue().names)
 
 
 def _words_shared(description: str, name: str, common: frozenset[str]) -> float:
@@ -443,10 +461,14 @@ def _corroborate(
             meant = learned.get(description)
             if meant is None or (group, description) in found:
                 continue
-            if not basket:
-                choices = list(meant) if len(meant) == 1 else []  # a client the vendor never bills
-            else:
-                choices = [key for key in meant if key in basket]
+            choices = [key for key in meant if key in basket]
+            if (
+                not choices
+                and len(meant) == 1
+                and _none_of_its_own(description, basket, bill)
+                and not _kind_bought(bill.names[next(iter(meant))], basket, bill)
+            ):
+                choices = list(meant)  # billed for it, but the vendor does not bill it to them
                 if len(choices) > 1:
                     open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
                     choices = [key for key in choices if open_seats.get(key) == seats]
@@ -454,13 +476,14 @@ def _corroborate(
             if len(choices) != 1 or _names_another(description, choices[0], basket, bill):
                 continue
             key = choices[0]
-            found[(group, description)] = Inference(
-                key,
-                "learned",
-                0.85 if meant[key] >= 3 else 0.75,
+            evidence = (
                 f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
-                "its unbilled seats",
+                "its unbilled seats"
             )
+            if key not in basket:
+                evidence += "; the vendor does not bill it to this client"
+            confidence = 0.7 if key not in basket else 0.85 if meant[key] >= 3 else 0.75
+            found[(group, description)] = Inference(key, "learned", confidence, evidence)
 
 
 def _most_said(description: str, keys: list[str], bill: _Bill) -> list[str]:
@@ -489,6 +512,30 @@ def _billed(
             key = inference.product_key
             billed[key] = billed.get(key, Decimal(0)) + seats
     return billed
+
+
+def _none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """Nothing the client buys from the vendor could be what the description means: no product
+    it shares a distinctive word with, and none of the kind it names."""
+    targets = concept_targets(_SPLIT.split(description))
+    return not any(
+        _shares_word(description, bill.names[key], bill.common)
+        or (targets and all(t & set(bill.names[key].split()) for t in targets))
+        for key in basket
+    )
+
+
+def _kinds(name: str) -> set[frozenset[str]]:
+    """The kinds of product a name is (backup, password manager…), by the concept table."""
+    words = set(name.split())
+    return {targets for targets in set(CONCEPTS.values()) if targets & words}
+
+
+def _kind_bought(name: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """The client buys another product of the same kind: a spelling learned elsewhere may mean
+    that one here."""
+    kinds = _kinds(name)
+    return any(kinds & _kinds(bill.names[key]) for key in basket if bill.names[key] != name)
 
 
 def _may_mean(description: str, name: str) -> bool:
