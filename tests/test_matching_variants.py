@@ -549,3 +549,20 @@ def test_a_look_alike_word_blocks_a_shared_word_only_where_such_a_product_is_sol
     assert not _shares_word(
         product_key("Defender for Endpoint P2"), product_key("Defender for Endpoint P1")
     )
+
+
+@pytest.mark.parametrize(
+    "description,name,shares",
+    [
+        ("S1 Singularity Complete - per user", "SentinelOne Singularity Complete", True),  # no S2
+        ("Defender for Endpoint P2", "Defender for Endpoint P1", False),  # another plan
+        ("Defender for Endpoint P2", "Microsoft Defender for Endpoint", False),  # P2 is sold
+        ("Acronis Cyber Protect 2024", "Acronis Cyber Protect Cloud", False),  # a bare number
+    ],
+)
+def test_a_code_with_a_number_sets_a_product_apart_only_when_it_can_be_a_plan(
+    description: str, name: str, shares: bool
+) -> None:
+    from engine.match.product_context import _shares_word
+
+    assert _shares_word(product_key(description), product_key(name)) is shares

@@ -106,10 +106,26 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
     shared = frozenset(w for w in words if _distinctive(w) and w in name_words)
     if not shared:
         return False
-    return not any(
-        any(c.isdigit() for c in w) or (w in DISCRIMINATORS and _lookalike_sold(shared, w))
-        for w in words - name_words
-    )
+    return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
+
+
+_LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
+
+
+def _sets_apart(word: str, shared: frozenset[str], name_words: set[str]) -> bool:
+    """A word of the description, not in the name, that makes it another product: a discriminating
+    word where a product with it is sold, a number, or a plan-like code ("P2") — but not a code
+    no product uses, its name's letters not numbered otherwise ("S1" for SentinelOne)."""
+    if word in DISCRIMINATORS:
+        return _lookalike_sold(shared, word)
+    if not any(c.isdigit() for c in word):
+        return False
+    code = _LETTERS_NUMBER.fullmatch(word)
+    if code is None:
+        return True  # a bare number, a year, a size
+    letters = code.group(1)
+    numbered = any(_LETTERS_NUMBER.fullmatch(w) and w.startswith(letters) for w in name_words)
+    return numbered or _lookalike_sold(shared, word)
 
 
 @lru_cache(maxsize=65536)
