@@ -566,3 +566,21 @@ def test_a_code_with_a_number_sets_a_product_apart_only_when_it_can_be_a_plan(
     from engine.match.product_context import _shares_word
 
     assert _shares_word(product_key(description), product_key(name)) is shares
+
+
+def test_a_typo_of_a_learned_spelling_means_what_it_means() -> None:
+    """'Backupify' is learned as Datto at two clients; at a third, 'Baclupify' (a typo) for 19
+    seats could be, by seats alone, the unbilled Project Plan 3 (19) or the rest of Datto (37, 18
+    billed): the learned spelling decides — Datto, never Project."""
+    from decimal import Decimal
+
+    datto, project = product_key("Datto SaaS Protection"), product_key("Project Plan 3")
+    learned, typo = product_key("Backupify for Microsoft 365"), product_key("Baclupify for M365")
+    pending = [(0, learned, Decimal(12)), (1, learned, Decimal(30)), (2, typo, Decimal(19))]
+    baskets = {
+        0: {datto: Decimal(12)},
+        1: {datto: Decimal(30)},
+        2: {datto: Decimal(37), project: Decimal(19)},
+    }
+    found = infer(pending, baskets, {2: {datto: Decimal(18)}}, {datto: datto, project: project})
+    assert found[(2, typo)].product_key == datto

@@ -471,11 +471,16 @@ def _corroborate(
         }
         if keys:
             learned[description] = keys
+    like: dict[str, dict[str, int] | None] = {}
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         for description, seats in descriptions:
-            meant = learned.get(description)
-            if meant is None or (group, description) in found:
+            if (group, description) in found:
+                continue
+            if description not in like:  # once per spelling, however many clients use it
+                like[description] = learned.get(description) or _learned_like(description, learned)
+            meant = like[description]
+            if meant is None:
                 continue
             choices = [key for key in meant if key in basket]
             if (
@@ -528,6 +533,20 @@ def _billed(
             key = inference.product_key
             billed[key] = billed.get(key, Decimal(0)) + seats
     return billed
+
+
+def _learned_like(description: str, learned: Mapping[str, dict[str, int]]) -> dict[str, int] | None:
+    """What a learned spelling means, for the same spelling with a typo ("Baclupify" for
+    "Backupify"): the one learned spelling that fits it word for word, both ways."""
+    alike = [
+        meant
+        for spelling, meant in learned.items()
+        if (there := fit(description, spelling)) is not None
+        and not there.left
+        and (back := fit(spelling, description)) is not None
+        and not back.left
+    ]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
