@@ -162,17 +162,46 @@ def test_a_spelling_paired_for_several_clients_is_learned_for_all() -> None:
 
 
 def test_a_line_whose_seats_fill_the_gap_of_a_billed_product_is_that_product() -> None:
+    """'Exec Toolkit' says nothing of what it is; its 3 seats are exactly what the client's other
+    Copilot lines leave unbilled."""
     from decimal import Decimal
 
     key = "microsoft 365 copilot"
     found = infer(
-        [(0, "ai assistant", Decimal(3))],
+        [(0, "exec toolkit", Decimal(3))],
         {0: {key: Decimal(10), "other": Decimal(4)}},
         {0: {key: Decimal(7), "other": Decimal(4)}},
         {key: key, "other": "other"},
     )
-    assert found[(0, "ai assistant")].product_key == key
-    assert found[(0, "ai assistant")].method == "seat gap"
+    assert found[(0, "exec toolkit")].product_key == key
+    assert found[(0, "exec toolkit")].method == "seat gap"
+
+
+@pytest.mark.parametrize(
+    "seats,expected",
+    [
+        (3, "microsoft 365 copilot"),  # the gap exactly
+        (2, "microsoft 365 copilot"),  # fits in what is left: an under-billing, checked first
+        (5, ""),  # more than is left unbilled: may be another AI product the vendor does not bill
+    ],
+)
+def test_an_in_house_name_is_the_rest_of_its_kind_when_its_seats_fit(
+    seats: int, expected: str
+) -> None:
+    """'AI Assistant' beside Copilot already billed for 7 of its 10 seats on another line."""
+    from decimal import Decimal
+
+    key = "microsoft 365 copilot"
+    found = infer(
+        [(0, "ai assistant", Decimal(seats))],
+        {0: {key: Decimal(10), "other": Decimal(4)}},
+        {0: {key: Decimal(7), "other": Decimal(4)}},
+        {key: key, "other": "other"},
+    )
+    got = found.get((0, "ai assistant"))
+    assert (got.product_key if got else "") == expected
+    if got:
+        assert got.confidence < 0.8
 
 
 @pytest.mark.parametrize(

@@ -271,7 +271,11 @@ def _in_basket(
         else:
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
-    still = _by_concept(group, still, basket, unpaired, names, common, out)
+    filled = dict(billed)  # seats billed per product: lines naming it, lines inferred to it
+    for description, seats in descriptions:
+        if (found := out.get((group, description))) is not None:
+            filled[found.product_key] = filled.get(found.product_key, Decimal(0)) + seats
+    still = _by_concept(group, still, basket, unpaired, names, common, out, filled)
     candidates = [  # a kind word ("backup") leaves a line a candidate, for products of its kind
         (d, s)
         for d, s in still
@@ -322,10 +326,13 @@ def _by_concept(
     names: Mapping[str, str],
     common: frozenset[str],
     out: dict[tuple[int, str], Inference],
+    filled: Mapping[str, Decimal],
 ) -> list[tuple[str, Decimal]]:
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
     unpaired vendor products by what kind of thing it is — unless they name another of its products
-    by a distinctive word; the rest are returned."""
+    by a distinctive word. When the client's one product of that kind is already billed in part on
+    other lines, the name is the rest of it if its seats fit in what is left unbilled. The rest are
+    returned."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in still:
         targets = concept_targets(_SPLIT.split(description))
@@ -344,8 +351,22 @@ def _by_concept(
                 f"{names[key]!r}",
             )
             unpaired.remove(key)
-        else:
-            left.append((description, seats))
+            continue
+        whole = [key for key in basket if all(t & set(names[key].split()) for t in targets)]
+        if not kinds and len(whole) == 1 and not set(named) - set(whole):
+            key = whole[0]
+            unbilled = basket[key] - filled.get(key, Decimal(0))
+            if 0 < seats <= unbilled:
+                out[(group, description)] = Inference(
+                    key,
+                    "meaning",
+                    0.6,
+                    f"an in-house name for the client's only product of that kind, {names[key]!r}, "
+                    f"billed in part on other lines: its {seats.normalize():f} seats fit in the "
+                    f"{unbilled.normalize():f} left unbilled",
+                )
+                continue
+        left.append((description, seats))
     return left
 
 
