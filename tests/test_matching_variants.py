@@ -613,3 +613,13 @@ def test_a_typo_of_a_learned_spelling_means_what_it_means() -> None:
     }
     found = infer(pending, baskets, {2: {datto: Decimal(18)}}, {datto: datto, project: project})
     assert found[(2, typo)].product_key == datto
+
+
+def test_a_brand_ending_in_a_number_may_be_written_as_its_initial_and_the_digit() -> None:
+    from engine.match.product_fit import explains
+
+    assert explains("s1", "sentinelone") == 1
+    assert explains("n1", "ninjaone") == 1
+    assert explains("p1", "premium") == -1  # a plan code is never a word
+    assert fit(product_key("S1 Complete"), product_key("SentinelOne Singularity Complete"))
+    assert fit(product_key("Visio P1"), product_key("Visio Plan 2")) is None
