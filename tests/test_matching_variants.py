@@ -623,3 +623,17 @@ def test_a_brand_ending_in_a_number_may_be_written_as_its_initial_and_the_digit(
     assert explains("p1", "premium") == -1  # a plan code is never a word
     assert fit(product_key("S1 Complete"), product_key("SentinelOne Singularity Complete"))
     assert fit(product_key("Visio P1"), product_key("Visio Plan 2")) is None
+
+
+def test_a_mapping_file_sets_match_thresholds_and_every_problem_is_named() -> None:
+    from engine.errors import SettingsError
+    from engine.settings import settings_from_dict
+
+    settings = settings_from_dict({"match": {"client_name_score": 92, "block_limit": 500}})
+    assert settings.match.client_name_score == 92.0 and settings.match.block_limit == 500
+    assert settings.match.product_name_score == 88.0  # the rest keep their defaults
+    with pytest.raises(SettingsError) as error:
+        settings_from_dict({"match": {"client_name_score": 20, "fuzziness": 3}})
+    assert "fuzziness" in str(error.value)
+    with pytest.raises(SettingsError, match="product_name_score should be from 50 to 100"):
+        settings_from_dict({"match": {"product_name_score": 101}})
