@@ -637,3 +637,33 @@ def test_a_mapping_file_sets_match_thresholds_and_every_problem_is_named() -> No
     assert "fuzziness" in str(error.value)
     with pytest.raises(SettingsError, match="product_name_score should be from 50 to 100"):
         settings_from_dict({"match": {"product_name_score": 101}})
+
+
+@pytest.mark.parametrize(
+    "own_basket,expected",
+    [
+        ("", "Dropsuite Backup for Microsoft 365"),  # the vendor bills the client nothing
+        ("Microsoft 365 E3", "Dropsuite Backup for Microsoft 365"),  # nothing like it
+        ("Datto SaaS Protection", ""),  # a backup product of its own: may be what it means
+    ],
+)
+def test_a_description_like_one_product_on_the_bill_is_it_unless_the_client_buys_its_kind(
+    own_basket: str, expected: str
+) -> None:
+    """'Backup for 365' at a client the vendor does not bill Dropsuite to (another client buys
+    it): that Dropsuite, billed without a vendor record — unless the client buys its own backup."""
+    from decimal import Decimal
+
+    from engine.match.product_inference import _anywhere
+
+    dropsuite = product_key("Dropsuite Backup for Microsoft 365")
+    names = {dropsuite: dropsuite}
+    basket: dict[str, Decimal] = {}
+    if own_basket:
+        names[product_key(own_basket)] = product_key(own_basket)
+        basket[product_key(own_basket)] = Decimal(10)
+    spelling = product_key("Backup for 365")
+    found: dict = {}
+    _anywhere([(0, spelling, Decimal(10))], found, names, {0: basket})
+    got = found.get((0, spelling))
+    assert (got.product_key if got else "") == (product_key(expected) if expected else "")
