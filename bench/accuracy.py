@@ -171,7 +171,38 @@ def _classes(
     return found
 
 
-def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int) -> str:
+def _case(job: tuple[str, int, int]) -> tuple[str, int, CaseScore | None, CaseScore | None, str]:
+    """Generate and score one case perturbed and clean (in a worker process when ``--jobs``)."""
+    from bench import independent
+
+    pair, seed, size = job
+    vendor_format, psa_format = pair.split("/")
+    runs: dict[bool, CaseScore] = {}
+    problem = ""
+    with tempfile.TemporaryDirectory() as scratch:
+        for perturb in (True, False):
+            folder = Path(scratch) / f"{vendor_format}-{psa_format}-{seed}-{size}-{perturb}"
+            folder.mkdir(parents=True)
+            truth = independent.generate_case(
+                folder,
+                seed=seed,
+                vendor_format=vendor_format,
+                psa_format=psa_format,
+                clients=size,
+                perturb=perturb,
+            )
+            try:
+                runs[perturb] = score_case(truth)
+            except Exception as error:  # a refused or crashed case is a finding too
+                problem = f"{pair} seed {seed} size {size}: {error!r}"
+    for case in runs.values():
+        case.by_class = dict(case.by_class)  # picklable: no default factory
+    return pair, size, runs.get(True), runs.get(False), problem
+
+
+def run(
+    seeds: list[int], clients: list[int], pairs: list[str] | None, show: int, jobs: int = 1
+) -> str:
     """Generate, reconcile and score every case; return the Markdown report."""
     from bench import independent
 
@@ -184,43 +215,30 @@ def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int
     metamorphic_same = metamorphic_cases = 0
     kept = union = 0  # findings (type, impact) the same clean and perturbed, of all
     problems: list[str] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for pair in chosen:
-            vendor_format, psa_format = pair.split("/")
-            for seed in seeds:
-                for size in clients:
-                    runs: dict[bool, CaseScore] = {}
-                    for perturb in (True, False):
-                        folder = (
-                            Path(scratch) / f"{vendor_format}-{psa_format}-{seed}-{size}-{perturb}"
-                        )
-                        folder.mkdir(parents=True)
-                        truth = independent.generate_case(
-                            folder,
-                            seed=seed,
-                            vendor_format=vendor_format,
-                            psa_format=psa_format,
-                            clients=size,
-                            perturb=perturb,
-                        )
-                        try:
-                            runs[perturb] = score_case(truth)
-                        except Exception as error:  # a refused or crashed case is a finding too
-                            problems.append(f"{pair} seed {seed} size {size}: {error!r}")
-                    if True not in runs:
-                        continue
-                    case = runs[True]
-                    overall.add(case.total)
-                    by_pair[pair].add(case.total)
-                    by_size[size].add(case.total)
-                    for name, tally in case.by_class.items():
-                        by_class[name].add(tally)
-                    problems += (case.misses + case.extras)[:show]
-                    if False in runs:
-                        metamorphic_cases += 1
-                        metamorphic_same += runs[False].findings == case.findings
-                        kept += sum((runs[False].findings & case.findings).values())
-                        union += sum((runs[False].findings | case.findings).values())
+    work = [(pair, seed, size) for pair in chosen for seed in seeds for size in clients]
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_case, work))
+    else:
+        results = [_case(job) for job in work]
+    for pair, size, case, clean, problem in results:
+        if problem:
+            problems.append(problem)
+        if case is None:
+            continue
+        overall.add(case.total)
+        by_pair[pair].add(case.total)
+        by_size[size].add(case.total)
+        for name, tally in case.by_class.items():
+            by_class[name].add(tally)
+        problems += (case.misses + case.extras)[:show]
+        if clean is not None:
+            metamorphic_cases += 1
+            metamorphic_same += clean.findings == case.findings
+            kept += sum((clean.findings & case.findings).values())
+            union += sum((clean.findings | case.findings).values())
     return _report(
         overall,
         by_pair,
@@ -278,7 +296,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pairs", nargs="+", default=["all"])
     parser.add_argument("--show", type=int, default=5, help="problems listed per case")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--jobs", type=int, default=1, help="cases scored in parallel processes")
     args = parser.parse_args(argv)
-    report = run(args.seeds, args.clients, args.pairs, args.show)
+    report = run(args.seeds, args.clients, args.pairs, args.show, args.jobs)
     args.out.write_text(report, encoding="utf-8")
     print(report)

@@ -192,6 +192,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
         "period",
         "exclude_psa_products",
         "target_margin_percent",
+        "match",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -247,9 +248,41 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
             )
         else:
             kwargs["exclude_psa_products"] = tuple(products)
+    if "match" in data:
+        match = _match_thresholds(data["match"], problems)
+        if match is not None:
+            kwargs["match"] = match
     if problems:
         raise SettingsError("Settings are not valid: " + "; ".join(problems) + ".")
     return Settings(**kwargs)
+
+
+def _match_thresholds(value: Any, problems: list[str]) -> MatchThresholds | None:
+    """``{"client_name_score": 90, …}``: the match thresholds a mapping file changes."""
+    known = {"client_name_score", "client_ambiguity_margin", "product_name_score", "block_limit"}
+    if not isinstance(value, Mapping):
+        problems.append(
+            f'match should be a table like {{"client_name_score": 90}}, found {value!r}'
+        )
+        return None
+    unknown = sorted(set(value) - known)
+    if unknown:
+        problems.append(
+            f"match: unknown threshold(s) {', '.join(map(repr, unknown))}; known: "
+            f"{', '.join(sorted(known))}"
+        )
+        return None
+    numbers: dict[str, Any] = {}
+    for key, raw in value.items():
+        number = _decimal(raw, f"match threshold {key}", problems)
+        if number is not None:
+            numbers[key] = int(number) if key == "block_limit" else float(number)
+    if len(numbers) != len(value):
+        return None
+    thresholds = MatchThresholds(**numbers)
+    found = thresholds.problems()
+    problems += found
+    return None if found else thresholds
 
 
 def load_settings_file(path: str | Path) -> Settings:

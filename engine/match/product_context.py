@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from engine.match.product_concepts import CONCEPTS, concept_targets
 from engine.match.product_fit import (
@@ -106,21 +107,57 @@ def _distinctive(word: str) -> bool:
 
 def _shares_word(description: str, name: str, common: frozenset[str] = frozenset()) -> bool:
     """A distinctive word in common (not one that many products on the bill share, like "office"),
-    and no discriminating word of the description the name lacks."""
+    and no discriminating word of the description the name lacks — unless no product anyone sells
+    pairs that word with the shared one ("Proofpoint Email Security Business": there is no
+    Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
     words = set(meaningful(description)) - common
     name_words = set(meaningful(name))
-    if any(
-        (w in DISCRIMINATORS or any(c.isdigit() for c in w)) and w not in name_words for w in words
-    ):
+    shared = frozenset(w for w in words if _distinctive(w) and w in name_words)
+    if not shared:
         return False
-    return any(_distinctive(w) and w in name_words for w in words)
+    return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
 
 
-def _words_shared(description: str, name: str, common: frozenset[str]) -> int:
-    """How many distinctive words a description and a product name have in common."""
+_LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
+
+
+def _sets_apart(word: str, shared: frozenset[str], name_words: set[str]) -> bool:
+    """A word of the description, not in the name, that makes it another product: a discriminating
+    word where a product with it is sold, a number, or a plan-like code ("P2") — but not a code
+    no product uses, its name's letters not numbered otherwise ("S1" for SentinelOne)."""
+    if word in DISCRIMINATORS:
+        return _lookalike_sold(shared, word)
+    if not any(c.isdigit() for c in word):
+        return False
+    code = _LETTERS_NUMBER.fullmatch(word)
+    if code is None:
+        return True  # a bare number, a year, a size
+    letters = code.group(1)
+    numbered = any(_LETTERS_NUMBER.fullmatch(w) and w.startswith(letters) for w in name_words)
+    return numbered or _lookalike_sold(shared, word)
+
+
+@lru_cache(maxsize=65536)
+def _lookalike_sold(shared: frozenset[str], discriminator: str) -> bool:
+    """Some catalogue product's name has the discriminating word beside one of the shared ones."""
+    return any(discriminator in words and shared & words for words in _catalogue_name_words())
+
+
+@lru_cache(maxsize=1)
+def _catalogue_name_words() -> tuple[frozenset[str], ...]:
+    from engine.match.catalogue import load_catalogue
+
+    return tuple(frozenset(meaningful(name)) for name in load_catalogue().names)
+
+
+def _words_shared(description: str, name: str, common: frozenset[str]) -> float:
+    """How many distinctive words a description and a product name have in common; a word that
+    only says what kind of product it is ("backup") counts half of one that names it ("Acronis")."""
     name_words = set(meaningful(name))
     return sum(
-        1 for w in set(meaningful(description)) - common if _distinctive(w) and w in name_words
+        0.5 if w in CONCEPTS else 1.0
+        for w in set(meaningful(description)) - common
+        if _distinctive(w) and w in name_words
     )
 
 
@@ -227,8 +264,10 @@ def _in_basket(
             most = max(said.values())
             alike = [key for key in alike if said[key] == most]
         shared = [key for key in alike if key not in taken] or alike  # split lines of one product
-        if len(shared) > 1:
-            shared = [key for key in shared if basket[key] == seats] or shared
+        if len(shared) > 1:  # the one whose unbilled seats it fills
+            shared = [
+                key for key in shared if basket[key] - billed.get(key, Decimal(0)) == seats
+            ] or shared
         if len(shared) == 1:
             key = shared[0]
             out[(group, description)] = Inference(
@@ -241,10 +280,16 @@ def _in_basket(
         else:
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
-    still = _by_concept(group, still, basket, unpaired, names, common, out)
+    filled = dict(billed)  # seats billed per product: lines naming it, lines inferred to it
+    for description, seats in descriptions:
+        if (found := out.get((group, description))) is not None:
+            filled[found.product_key] = filled.get(found.product_key, Decimal(0)) + seats
+    still = _by_concept(group, still, basket, unpaired, names, common, out, filled)
     still = _by_plan(group, still, basket, unpaired, names, out)
-    candidates = [
-        (d, s) for d, s in still if not service_words(d) and not bill.like_some_product(d)
+    candidates = [  # a kind word ("backup") leaves a line a candidate, for products of its kind
+        (d, s)
+        for d, s in still
+        if not service_words(d) - set(CONCEPTS) and not bill.like_some_product(d)
     ]
     for description, seats in candidates:
         # Seats are the only evidence here: an unpaired product with the same count, or a billed
@@ -253,13 +298,18 @@ def _in_basket(
         if seats < 2:
             continue  # one seat matches too much by chance to be evidence
         same = [
-            key for key in unpaired if basket[key] == seats and _may_be(description, key, names)
+            key
+            for key in unpaired
+            if basket[key] == seats
+            and _may_mean(description, names[key])
+            and _may_be(description, key, names)
         ]
         gaps = [
             k
             for k in billed
             if k in basket
-            and basket[k] - billed[k] - _inferred_seats(out, group, k, left) == seats
+            and basket[k] - billed[k] - _inferred_seats(out, group, k, descriptions) == seats
+            and _may_mean(description, names[k])
             and _may_be(description, k, names)
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]
@@ -361,10 +411,13 @@ def _by_concept(
     names: Mapping[str, str],
     common: frozenset[str],
     out: dict[tuple[int, str], Inference],
+    filled: Mapping[str, Decimal],
 ) -> list[tuple[str, Decimal]]:
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
     unpaired vendor products by what kind of thing it is — unless they name another of its products
-    by a distinctive word; the rest are returned."""
+    by a distinctive word. When the client's one product of that kind is already billed in part on
+    other lines, the name is the rest of it if its seats fit in what is left unbilled. The rest are
+    returned."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in still:
         targets = concept_targets(_SPLIT.split(description))
@@ -383,8 +436,22 @@ def _by_concept(
                 f"{names[key]!r}",
             )
             unpaired.remove(key)
-        else:
-            left.append((description, seats))
+            continue
+        whole = [key for key in basket if all(t & set(names[key].split()) for t in targets)]
+        if not kinds and len(whole) == 1 and not set(named) - set(whole):
+            key = whole[0]
+            unbilled = basket[key] - filled.get(key, Decimal(0))
+            if 0 < seats <= unbilled:
+                out[(group, description)] = Inference(
+                    key,
+                    "meaning",
+                    0.6,
+                    f"an in-house name for the client's only product of that kind, {names[key]!r}, "
+                    f"billed in part on other lines: its {seats.normalize():f} seats fit in the "
+                    f"{unbilled.normalize():f} left unbilled",
+                )
+                continue
+        left.append((description, seats))
     return left
 
 
@@ -483,14 +550,16 @@ def _corroborate(
         basket = vendor_baskets.get(group, {})
         if not basket:
             continue
-        open_seats = _open_seats(basket, paired.get(group, {}))
+        open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
         for description, seats in descriptions:
             beside[description].update(basket.keys())
             current = found.get((group, description))
             if current is not None:
                 votes[description][current.product_key] += 1
                 continue
-            exact = [key for key, gap in open_seats.items() if gap == seats]
+            exact = _most_said(
+                description, [key for key, gap in open_seats.items() if gap == seats], bill
+            )
             if (
                 len(exact) == 1
                 and (seats >= 2 or len(open_seats) == 1)
@@ -508,29 +577,106 @@ def _corroborate(
         }
         if keys:
             learned[description] = keys
+    like: dict[str, dict[str, int] | None] = {}
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         for description, seats in descriptions:
-            meant = learned.get(description)
-            if meant is None or (group, description) in found:
+            if (group, description) in found:
                 continue
-            if not basket:
-                choices = list(meant) if len(meant) == 1 else []  # a client the vendor never bills
-            else:
-                choices = [key for key in meant if key in basket]
+            if description not in like:  # once per spelling, however many clients use it
+                like[description] = learned.get(description) or _learned_like(description, learned)
+            meant = like[description]
+            if meant is None:
+                continue
+            choices = [key for key in meant if key in basket]
+            if (
+                not choices
+                and len(meant) == 1
+                and _none_of_its_own(description, basket, bill)
+                and not _kind_bought(bill.names[next(iter(meant))], basket, bill)
+            ):
+                choices = list(meant)  # billed for it, but the vendor does not bill it to them
                 if len(choices) > 1:
-                    open_seats = _open_seats(basket, paired.get(group, {}))
+                    open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
                     choices = [key for key in choices if open_seats.get(key) == seats]
+                    choices = _most_said(description, choices, bill)
             if len(choices) != 1 or _names_another(description, choices[0], basket, bill):
                 continue
             key = choices[0]
-            found[(group, description)] = Inference(
-                key,
-                "learned",
-                0.85 if meant[key] >= 3 else 0.75,
+            evidence = (
                 f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
-                "its unbilled seats",
+                "its unbilled seats"
             )
+            if key not in basket:
+                evidence += "; the vendor does not bill it to this client"
+            confidence = 0.7 if key not in basket else 0.85 if meant[key] >= 3 else 0.75
+            found[(group, description)] = Inference(key, "learned", confidence, evidence)
+
+
+def _most_said(description: str, keys: list[str], bill: _Bill) -> list[str]:
+    """Of several candidates, those whose names share the most of the description's words (any
+    meaningful word, edition words included: "Essentials Business" says more of Proofpoint
+    Essentials Business than of Keeper Business)."""
+    if len(keys) < 2:
+        return keys
+    words = set(meaningful(description)) - BRAND
+    said = {key: len(words & set(meaningful(bill.names[key]))) for key in keys}
+    most = max(said.values())
+    return [key for key in keys if said[key] == most]
+
+
+def _billed(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    found: Mapping[tuple[int, str], Inference],
+) -> dict[str, Decimal]:
+    """Seats the client is billed per vendor product: lines that name it, and lines already
+    inferred to be it."""
+    billed = dict(paired.get(group, {}))
+    for description, seats in descriptions:
+        if (inference := found.get((group, description))) is not None:
+            key = inference.product_key
+            billed[key] = billed.get(key, Decimal(0)) + seats
+    return billed
+
+
+def _learned_like(description: str, learned: Mapping[str, dict[str, int]]) -> dict[str, int] | None:
+    """What a learned spelling means, for the same spelling with a typo ("Baclupify" for
+    "Backupify"): the one learned spelling that fits it word for word, both ways."""
+    alike = [
+        meant
+        for spelling, meant in learned.items()
+        if (there := fit(description, spelling)) is not None
+        and not there.left
+        and (back := fit(spelling, description)) is not None
+        and not back.left
+    ]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """Nothing the client buys from the vendor could be what the description means: no product
+    it shares a distinctive word with, and none of the kind it names."""
+    targets = concept_targets(_SPLIT.split(description))
+    return not any(
+        _shares_word(description, bill.names[key], bill.common)
+        or (targets and all(t & set(bill.names[key].split()) for t in targets))
+        for key in basket
+    )
+
+
+def _kinds(name: str) -> set[frozenset[str]]:
+    """The kinds of product a name is (backup, password manager…), by the concept table."""
+    words = set(name.split())
+    return {targets for targets in set(CONCEPTS.values()) if targets & words}
+
+
+def _kind_bought(name: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """The client buys another product of the same kind: a spelling learned elsewhere may mean
+    that one here."""
+    kinds = _kinds(name)
+    return any(kinds & _kinds(bill.names[key]) for key in basket if bill.names[key] != name)
 
 
 def _may_mean(description: str, name: str) -> bool:

@@ -315,6 +315,8 @@ def explains(word: str, name_word: str) -> int:
     not "Business"), but the bill may shorten it ("ESS" for Essentials, "PREM" for Premium)."""
     if word == name_word:
         return 0
+    if _numbered_initials(word, name_word):
+        return 1  # "S1" for SentinelOne
     if any(c.isdigit() for c in word + name_word):
         return -1  # plan numbers, years, editions: only the same word
     if word in DISCRIMINATORS:
@@ -335,6 +337,22 @@ def explains(word: str, name_word: str) -> int:
     if name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word):
         return 1  # the bill's "PROT" for the typed "Protection"
     return -1
+
+
+_SPELLED_NUMBERS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
+
+
+def _numbered_initials(word: str, name_word: str) -> bool:
+    """A brand that ends in a spelled number, written as its initial and the digit: "S1" for
+    SentinelOne, "N1" for NinjaOne. Never a plan code: the name word must end in the number."""
+    if len(word) != 2 or not word[0].isalpha() or word[1] not in _SPELLED_NUMBERS:
+        return False
+    number = _SPELLED_NUMBERS[word[1]]
+    return (
+        name_word.startswith(word[0])
+        and name_word.endswith(number)
+        and len(name_word) >= len(number) + 3
+    )
 
 
 def meaningful(key: str) -> list[str]:

@@ -16,10 +16,15 @@ from decimal import Decimal
 from typing import Protocol
 
 from engine.lines import Line
+from engine.match.product_concepts import CONCEPTS
 from engine.match.product_context import (
     Inference,
     Pending,
-    _distinctive,
+    _Bill,
+    _may_mean,
+    _none_of_its_own,
+    _shares_word,
+    _words_shared,
     description_key,
     infer,
     service_words,
@@ -92,7 +97,7 @@ def infer_products(
         spellings[(group, description)].append(line)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
     found = infer(items, baskets, paired, names)
-    _anywhere(items, found, names)
+    _anywhere(items, found, names, baskets)
     found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
     for place, inference in found.items():
@@ -178,23 +183,34 @@ def _revisit(
 
 
 def _anywhere(
-    items: Sequence[Pending], found: dict[tuple[int, str], Inference], names: Mapping[str, str]
+    items: Sequence[Pending],
+    found: dict[tuple[int, str], Inference],
+    names: Mapping[str, str],
+    baskets: Mapping[int, Mapping[str, Decimal]],
 ) -> None:
     """Unresolved descriptions that fit, or share a distinctive word with, exactly one product on
-    the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for)."""
+    the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for) — unless the
+    client buys something from the vendor that it could mean ("Backup for 365" at a client with
+    Datto is not the Dropsuite another client buys)."""
     answers: dict[str, Inference | None] = {}  # the same description, the same answer, any client
+    bill = _Bill(names)
     for group, description, _ in items:
-        if (group, description) in found or service_words(description):
+        if (group, description) in found or service_words(description) - set(CONCEPTS):
+            continue
+        if not _none_of_its_own(description, baskets.get(group, {}), bill):
             continue
         if description not in answers:
-            answers[description] = _only_on_the_bill(description, names)
+            answers[description] = _only_on_the_bill(description, names, bill.common)
         if (inference := answers[description]) is not None:
             found[(group, description)] = inference
 
 
-def _only_on_the_bill(description: str, names: Mapping[str, str]) -> Inference | None:
-    """The one product on the bill the description fits, else the one it shares a distinctive
-    word with; None when there is no such single product."""
+def _only_on_the_bill(
+    description: str, names: Mapping[str, str], common: frozenset[str]
+) -> Inference | None:
+    """The one product on the bill the description fits, else the one it names most of by
+    distinctive words (words many of the bill's products share tell none apart); None when there
+    is no such single product."""
     fits = sorted(
         (f.rank, key)
         for key, name in names.items()
@@ -205,8 +221,13 @@ def _only_on_the_bill(description: str, names: Mapping[str, str]) -> Inference |
         return Inference(
             key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
         )
-    words = {w for w in meaningful(description) if len(w) >= 4 and _distinctive(w)}
-    hits = [key for key, name in names.items() if words & set(name.split())] if words else []
+    said = {
+        key: _words_shared(description, name, common)
+        for key, name in names.items()
+        if _shares_word(description, name, common) and _may_mean(description, name)
+    }
+    best = max(said.values(), default=0.0)
+    hits = [key for key, score in said.items() if score == best] if best > 0 else []
     if len(hits) == 1:
         return Inference(
             hits[0],

@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -256,9 +256,8 @@ def _anchor(token: str) -> str:
         return token
     for anchor in _ANCHORS:
         budget = 1 if len(anchor) <= 6 else 2
-        if (
-            token[0] == anchor[0]
-            and Levenshtein.distance(token, anchor, score_cutoff=budget) <= budget
+        if (  # OSA: two letters swapped ("Azuer") are one slip, not two
+            token[0] == anchor[0] and OSA.distance(token, anchor, score_cutoff=budget) <= budget
         ):
             return anchor
     return token
@@ -267,10 +266,14 @@ def _anchor(token: str) -> str:
 @lru_cache(maxsize=65536)
 def _microsoft_typo(token: str) -> bool:
     return (
-        token.startswith("mi")
+        token.startswith("m")
         and 7 <= len(token) <= 11
         and (
-            Levenshtein.distance(token, "microsoft", score_cutoff=2) <= 2
+            (
+                token.startswith("mi")
+                and Levenshtein.distance(token, "microsoft", score_cutoff=2) <= 2
+            )
+            or OSA.distance(token, "microsoft", score_cutoff=1) <= 1  # "Mcirosoft"
             or sorted(token) == sorted("microsoft")
         )
     )
