@@ -12,7 +12,7 @@ import pytest
 
 from engine.match.client_evidence import name_fit
 from engine.match.clients import client_key, match_clients
-from engine.match.product_context import infer
+from engine.match.product_context import infer, service_words
 from engine.match.product_fit import fit
 from engine.match.product_names import product_key
 
@@ -716,3 +716,8 @@ def test_a_description_like_one_product_on_the_bill_is_it_unless_the_client_buys
     _anywhere([(0, spelling, Decimal(10))], found, names, {0: basket})
     got = found.get((0, spelling))
     assert (got.product_key if got else "") == (product_key(expected) if expected else "")
+
+
+def test_a_desk_phone_licence_is_a_licence_and_a_help_desk_a_service() -> None:
+    assert not service_words(product_key("Desk phone licence (Teams)"))
+    assert service_words(product_key("Help Desk - per user"))

@@ -149,7 +149,7 @@ SERVICE_WORDS = frozenset(
         "onsite",
         "remote",
         "helpdesk",
-        "desk",
+        "help",  # "Help Desk" (a desk phone is no service)
         "monitoring",
         "maintenance",
         "consulting",
