@@ -38,6 +38,7 @@ Zenith Law Inc. - North|Zenith Law Icn. - North
 Larchmont Distribution LLP|Larchmont Distrib LLP
 Emberly Family Medicine Inc|Emberly Family Med. Inc
 Lakeshore Technologies Corporation|Lakeshore Tecnologies Corporation
+Osprey Technologies LLC|Osprey Tcehnologies LLC
 """
 DIFFERENT_CLIENTS = """
 Northwind Dental Group|Northwind Dental Lab

@@ -233,3 +233,20 @@ def test_a_microsoft_licence_the_vendor_bills_nothing_like_is_billed_without_a_v
     assert not any(t == "no_vendor_record" and c == "Contoso Ltd" for t, c, _ in found)
     excluded = {(e.client, e.product) for e in result.excluded}
     assert ("Beacon Law Ltd", "Microsoft 365 Migration project") in excluded
+
+
+def test_an_old_name_beside_todays_name_is_one_licence(write: Callable[..., Path]) -> None:
+    """A PSA-only client billed "Microsoft 365 Firstline F3" (5) and "Microsoft 365 F3" (3): one
+    licence billed without a vendor record, 8 seats, not two findings."""
+    vendor = "Customer,Product,Quantity,Unit Cost\nContoso Ltd,Microsoft 365 E3,5,32.40\n"
+    psa = (
+        "Company,Description,Quantity,Price\n"
+        "Contoso Ltd,Microsoft 365 E3,5,36.00\n"
+        "Marlow Physio Inc.,Microsoft 365 Firstline F3,5,8.00\n"
+        "Marlow Physio Inc.,Microsoft 365 F3,3,8.00\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    marlow = [d for d in result.discrepancies if d.client == "Marlow Physio Inc."]
+    assert [(d.type, d.psa_qty, d.monthly_impact) for d in marlow] == [
+        ("no_vendor_record", Decimal("8"), Decimal("64.00"))
+    ]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from engine.match.legal_forms import is_legal_form
 from engine.match.word_alignment import align
@@ -95,10 +95,10 @@ def _same_word(a: str, b: str) -> int:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4:
         budget = 1 if len(short) <= 5 else 2
-        if Levenshtein.distance(a, b, score_cutoff=budget) <= budget:
+        if OSA.distance(a, b, score_cutoff=budget) <= budget:
             return 1
         one, other = _singular(a), _singular(b)  # "tecnologies" / "technology"
-        if (one, other) != (a, b) and Levenshtein.distance(one, other, score_cutoff=budget) <= 1:
+        if (one, other) != (a, b) and OSA.distance(one, other, score_cutoff=budget) <= 1:
             return 1
         if sorted(a) == sorted(b) and a[0] == b[0]:
             return 1

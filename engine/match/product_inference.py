@@ -107,8 +107,15 @@ def infer_products(
     for (group, description), lines in spellings.items():
         unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
         if (group, description) not in found and not unpaired and names_a_licence(description):
+            words = set(description.split())
+            alike = [  # every word of a product it is billed for, and no other plan
+                key
+                for key in paired.get(group, {})
+                if set(key.removeprefix("name:").split()) <= words
+                and {w for w in words if _PLAN.fullmatch(w)} <= set(key.split())
+            ]
             for line in lines:
-                out[(line.client, line.descriptor)] = _own_licence(line)
+                out[(line.client, line.descriptor)] = _own_licence(line, alike)
     return out
 
 
@@ -130,11 +137,14 @@ def names_a_licence(description: str) -> bool:
 _PLAN = re.compile(r"[a-z]{1,2}\d|plan")
 
 
-def _own_licence(line: Line) -> ProductMatch:
+def _own_licence(line: Line, alike: list[str]) -> ProductMatch:
+    """The licence the line names: the one the client is billed for on other lines that it fits
+    but for a word ("Microsoft 365 Firstline F3" beside "Microsoft 365 F3"), else its own."""
+    key = alike[0] if len(alike) == 1 else own_key(line.product)
     return ProductMatch(
         "psa",
         line.product,
-        own_key(line.product),
+        key,
         display_name(line.product),
         "own name",
         0.6,
