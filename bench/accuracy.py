@@ -171,11 +171,23 @@ def _classes(
     return found
 
 
-def _case(job: tuple[str, int, int]) -> tuple[str, int, CaseScore | None, CaseScore | None, str]:
-    """Generate and score one case perturbed and clean (in a worker process when ``--jobs``)."""
-    from bench import independent
+#: The independent evaluation sets: each a generator written apart from the engine (and from each
+#: other), with the same interface (``VENDOR_FORMATS``, ``PSA_FORMATS``, ``generate_case``).
+SETS = {"a": "bench.independent", "b": "bench.independent_b"}
 
-    pair, seed, size = job
+
+def _generator(name: str) -> Any:
+    import importlib
+
+    return importlib.import_module(SETS[name])
+
+
+def _case(
+    job: tuple[str, int, int, str],
+) -> tuple[str, int, CaseScore | None, CaseScore | None, str]:
+    """Generate and score one case perturbed and clean (in a worker process when ``--jobs``)."""
+    pair, seed, size, which = job
+    independent = _generator(which)
     vendor_format, psa_format = pair.split("/")
     runs: dict[bool, CaseScore] = {}
     problem = ""
@@ -201,11 +213,15 @@ def _case(job: tuple[str, int, int]) -> tuple[str, int, CaseScore | None, CaseSc
 
 
 def run(
-    seeds: list[int], clients: list[int], pairs: list[str] | None, show: int, jobs: int = 1
+    seeds: list[int],
+    clients: list[int],
+    pairs: list[str] | None,
+    show: int,
+    jobs: int = 1,
+    which: str = "a",
 ) -> str:
-    """Generate, reconcile and score every case; return the Markdown report."""
-    from bench import independent
-
+    """Generate, reconcile and score every case of set ``which``; return the Markdown report."""
+    independent = _generator(which)
     all_pairs = [f"{v}/{p}" for v in independent.VENDOR_FORMATS for p in independent.PSA_FORMATS]
     chosen = all_pairs if not pairs or pairs == ["all"] else pairs
     overall = Tally()
@@ -215,7 +231,7 @@ def run(
     metamorphic_same = metamorphic_cases = 0
     kept = union = 0  # findings (type, impact) the same clean and perturbed, of all
     problems: list[str] = []
-    work = [(pair, seed, size) for pair in chosen for seed in seeds for size in clients]
+    work = [(pair, seed, size, which) for pair in chosen for seed in seeds for size in clients]
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -240,6 +256,7 @@ def run(
             kept += sum((clean.findings & case.findings).values())
             union += sum((clean.findings | case.findings).values())
     return _report(
+        which,
         overall,
         by_pair,
         by_class,
@@ -258,6 +275,7 @@ def _line(name: str, t: Tally) -> str:
 
 
 def _report(
+    which: str,
     overall: Tally,
     by_pair: dict[str, Tally],
     by_class: dict[str, Tally],
@@ -270,7 +288,8 @@ def _report(
         "| slice | expected | reported | precision | recall | cent-exact | client merges | "
         "product merges |\n|---|---|---|---|---|---|---|---|"
     )
-    out = ["# Accuracy on independently generated exports", "", head, _line("**all**", overall)]
+    title = f"# Accuracy on independently generated exports: set {which} (`{SETS[which]}`)"
+    out = [title, "", head, _line("**all**", overall)]
     out += [_line(f"{size} clients", t) for size, t in sorted(by_size.items())]
     out += ["", "## Per format pair", "", head]
     out += [_line(pair, t) for pair, t in sorted(by_pair.items())]
@@ -297,7 +316,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", type=int, default=5, help="problems listed per case")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--jobs", type=int, default=1, help="cases scored in parallel processes")
+    parser.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        default="a",
+        help="a: bench/independent (results in accuracy.md); b: bench/independent_b, a second "
+        "generator by another author (results in accuracy-b.md)",
+    )
     args = parser.parse_args(argv)
-    report = run(args.seeds, args.clients, args.pairs, args.show, args.jobs)
+    if args.set == "b" and args.out == RESULTS:
+        args.out = RESULTS.with_name("accuracy-b.md")
+    report = run(args.seeds, args.clients, args.pairs, args.show, args.jobs, args.set)
     args.out.write_text(report, encoding="utf-8")
     print(report)
