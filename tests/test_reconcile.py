@@ -250,3 +250,17 @@ def test_an_old_name_beside_todays_name_is_one_licence(write: Callable[..., Path
     assert [(d.type, d.psa_qty, d.monthly_impact) for d in marlow] == [
         ("no_vendor_record", Decimal("8"), Decimal("64.00"))
     ]
+
+
+def test_a_category_that_says_service_keeps_a_line_a_service(write: Callable[..., Path]) -> None:
+    """ "Hardware: Dell Latitude 5450" (5) is hardware, though its name after the category says
+    nothing and the client's Business Standard (5 seats) is left unbilled: that stays unbilled."""
+    vendor = "Customer,Product,Quantity,Unit Cost\nSummit Dental,Microsoft 365 Business Standard,5,12.23\n"
+    psa = (
+        "Company,Description,Quantity,Price\n"
+        "Summit Dental,Hardware: Dell Latitude 5450,5,95.00\n"
+        "Summit Dental,Microsoft 365 Copilot,6,43.99\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    types = {(d.type, d.product) for d in result.discrepancies}
+    assert ("unbilled", "Microsoft 365 Business Standard") in types

@@ -93,6 +93,8 @@ def infer_products(
         if group is None:
             continue
         description = description_key(line.product)
+        if service_words(line.product) - service_words(description) - set(CONCEPTS):
+            continue  # a category the name drops says service ("Hardware: Dell Latitude 5450")
         seats[(group, description)] += line.quantity or Decimal(0)
         spellings[(group, description)].append(line)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
