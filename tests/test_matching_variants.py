@@ -722,3 +722,21 @@ def test_a_description_like_one_product_on_the_bill_is_it_unless_the_client_buys
 def test_a_desk_phone_licence_is_a_licence_and_a_help_desk_a_service() -> None:
     assert not service_words(product_key("Desk phone licence (Teams)"))
     assert service_words(product_key("Help Desk - per user"))
+
+
+def test_seats_never_give_a_line_to_a_product_when_its_words_point_at_another() -> None:
+    """ "Office Apps" (33 seats) beside an unbilled Microsoft 365 Apps (30) and an unbilled Project
+    Plan 3 (33): the equal seats do not make it Project Plan 3 (a look-alike merge in the second
+    independent set, seed 3)."""
+    from decimal import Decimal
+
+    apps = product_key("Microsoft 365 Apps for business")
+    project = product_key("Planner and Project Plan 3")
+    description = product_key("Office Apps")
+    found = infer(
+        [(0, description, Decimal(33))],
+        {0: {apps: Decimal(30), project: Decimal(33)}},
+        {0: {}},
+        {apps: apps, project: project},
+    )
+    assert found.get((0, description)) is None or found[(0, description)].product_key == apps

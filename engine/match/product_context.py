@@ -303,6 +303,7 @@ def _in_basket(
             if basket[key] == seats
             and _may_mean(description, names[key])
             and _may_be(description, key, names)
+            and not _says_another(description, key, unpaired, names)
         ]
         gaps = [
             k
@@ -311,6 +312,7 @@ def _in_basket(
             and basket[k] - billed[k] - _inferred_seats(out, group, k, descriptions) == seats
             and _may_mean(description, names[k])
             and _may_be(description, k, names)
+            and not _says_another(description, k, unpaired, names)
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
@@ -369,6 +371,18 @@ def _by_plan(
             f"product with it, {names[key]!r}",
         )
     return left
+
+
+def _says_another(
+    description: str, key: str, others: Iterable[str], names: Mapping[str, str]
+) -> bool:
+    """Seats alone never give a description to a product when it shares a word, however common,
+    with another unpaired product and none with this one ("Office Apps" is not Project Plan 3
+    beside an unbilled Microsoft 365 Apps)."""
+    words = set(meaningful(description)) - BRAND
+    if words & set(names[key].split()):
+        return False
+    return any(other != key and words & set(names[other].split()) for other in others)
 
 
 def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:
