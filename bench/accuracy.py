@@ -171,10 +171,57 @@ def _classes(
     return found
 
 
-def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int) -> str:
-    """Generate, reconcile and score every case; return the Markdown report."""
-    from bench import independent
+#: The independent evaluation sets: each a generator written apart from the engine (and from each
+#: other), with the same interface (``VENDOR_FORMATS``, ``PSA_FORMATS``, ``generate_case``).
+SETS = {"a": "bench.independent", "b": "bench.independent_b"}
 
+
+def _generator(name: str) -> Any:
+    import importlib
+
+    return importlib.import_module(SETS[name])
+
+
+def _case(
+    job: tuple[str, int, int, str],
+) -> tuple[str, int, CaseScore | None, CaseScore | None, str]:
+    """Generate and score one case perturbed and clean (in a worker process when ``--jobs``)."""
+    pair, seed, size, which = job
+    independent = _generator(which)
+    vendor_format, psa_format = pair.split("/")
+    runs: dict[bool, CaseScore] = {}
+    problem = ""
+    with tempfile.TemporaryDirectory() as scratch:
+        for perturb in (True, False):
+            folder = Path(scratch) / f"{vendor_format}-{psa_format}-{seed}-{size}-{perturb}"
+            folder.mkdir(parents=True)
+            truth = independent.generate_case(
+                folder,
+                seed=seed,
+                vendor_format=vendor_format,
+                psa_format=psa_format,
+                clients=size,
+                perturb=perturb,
+            )
+            try:
+                runs[perturb] = score_case(truth)
+            except Exception as error:  # a refused or crashed case is a finding too
+                problem = f"{pair} seed {seed} size {size}: {error!r}"
+    for case in runs.values():
+        case.by_class = dict(case.by_class)  # picklable: no default factory
+    return pair, size, runs.get(True), runs.get(False), problem
+
+
+def run(
+    seeds: list[int],
+    clients: list[int],
+    pairs: list[str] | None,
+    show: int,
+    jobs: int = 1,
+    which: str = "a",
+) -> str:
+    """Generate, reconcile and score every case of set ``which``; return the Markdown report."""
+    independent = _generator(which)
     all_pairs = [f"{v}/{p}" for v in independent.VENDOR_FORMATS for p in independent.PSA_FORMATS]
     chosen = all_pairs if not pairs or pairs == ["all"] else pairs
     overall = Tally()
@@ -184,44 +231,32 @@ def run(seeds: list[int], clients: list[int], pairs: list[str] | None, show: int
     metamorphic_same = metamorphic_cases = 0
     kept = union = 0  # findings (type, impact) the same clean and perturbed, of all
     problems: list[str] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for pair in chosen:
-            vendor_format, psa_format = pair.split("/")
-            for seed in seeds:
-                for size in clients:
-                    runs: dict[bool, CaseScore] = {}
-                    for perturb in (True, False):
-                        folder = (
-                            Path(scratch) / f"{vendor_format}-{psa_format}-{seed}-{size}-{perturb}"
-                        )
-                        folder.mkdir(parents=True)
-                        truth = independent.generate_case(
-                            folder,
-                            seed=seed,
-                            vendor_format=vendor_format,
-                            psa_format=psa_format,
-                            clients=size,
-                            perturb=perturb,
-                        )
-                        try:
-                            runs[perturb] = score_case(truth)
-                        except Exception as error:  # a refused or crashed case is a finding too
-                            problems.append(f"{pair} seed {seed} size {size}: {error!r}")
-                    if True not in runs:
-                        continue
-                    case = runs[True]
-                    overall.add(case.total)
-                    by_pair[pair].add(case.total)
-                    by_size[size].add(case.total)
-                    for name, tally in case.by_class.items():
-                        by_class[name].add(tally)
-                    problems += (case.misses + case.extras)[:show]
-                    if False in runs:
-                        metamorphic_cases += 1
-                        metamorphic_same += runs[False].findings == case.findings
-                        kept += sum((runs[False].findings & case.findings).values())
-                        union += sum((runs[False].findings | case.findings).values())
+    work = [(pair, seed, size, which) for pair in chosen for seed in seeds for size in clients]
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_case, work))
+    else:
+        results = [_case(job) for job in work]
+    for pair, size, case, clean, problem in results:
+        if problem:
+            problems.append(problem)
+        if case is None:
+            continue
+        overall.add(case.total)
+        by_pair[pair].add(case.total)
+        by_size[size].add(case.total)
+        for name, tally in case.by_class.items():
+            by_class[name].add(tally)
+        problems += (case.misses + case.extras)[:show]
+        if clean is not None:
+            metamorphic_cases += 1
+            metamorphic_same += clean.findings == case.findings
+            kept += sum((clean.findings & case.findings).values())
+            union += sum((clean.findings | case.findings).values())
     return _report(
+        which,
         overall,
         by_pair,
         by_class,
@@ -240,6 +275,7 @@ def _line(name: str, t: Tally) -> str:
 
 
 def _report(
+    which: str,
     overall: Tally,
     by_pair: dict[str, Tally],
     by_class: dict[str, Tally],
@@ -252,7 +288,8 @@ def _report(
         "| slice | expected | reported | precision | recall | cent-exact | client merges | "
         "product merges |\n|---|---|---|---|---|---|---|---|"
     )
-    out = ["# Accuracy on independently generated exports", "", head, _line("**all**", overall)]
+    title = f"# Accuracy on independently generated exports: set {which} (`{SETS[which]}`)"
+    out = [title, "", head, _line("**all**", overall)]
     out += [_line(f"{size} clients", t) for size, t in sorted(by_size.items())]
     out += ["", "## Per format pair", "", head]
     out += [_line(pair, t) for pair, t in sorted(by_pair.items())]
@@ -278,7 +315,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pairs", nargs="+", default=["all"])
     parser.add_argument("--show", type=int, default=5, help="problems listed per case")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--jobs", type=int, default=1, help="cases scored in parallel processes")
+    parser.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        default="a",
+        help="a: bench/independent (results in accuracy.md); b: bench/independent_b, a second "
+        "generator by another author (results in accuracy-b.md)",
+    )
     args = parser.parse_args(argv)
-    report = run(args.seeds, args.clients, args.pairs, args.show)
+    if args.set == "b" and args.out == RESULTS:
+        args.out = RESULTS.with_name("accuracy-b.md")
+    report = run(args.seeds, args.clients, args.pairs, args.show, args.jobs, args.set)
     args.out.write_text(report, encoding="utf-8")
     print(report)

@@ -45,6 +45,7 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
         aliases=settings.client_aliases,
         vendor_baskets=_baskets(vendor),
         psa_baskets=_baskets(psa),
+        thresholds=settings.match,
     )
     groups = Groups(matches, {}, {}, {})
     for index, match in enumerate(matches):

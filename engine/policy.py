@@ -104,4 +104,5 @@ def _match(
         {line.descriptor for line in known_psa},
         aliases=settings.product_aliases,
         psa_alternates=alternates,
+        thresholds=settings.match,
     )

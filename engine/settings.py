@@ -22,6 +22,44 @@ SEVERITIES = ("critical", "high", "medium", "low")
 
 
 @dataclass(frozen=True)
+class MatchThresholds:
+    """How alike two names must be to match, in one place (the matchers take them from here).
+
+    Scores are rapidfuzz's 0–100. A name score is only where fuzzy matching starts: sibling words,
+    numbers and look-alike product words still keep names apart above it.
+    """
+
+    #: client names (token-sorted or letters-only) at least this alike are candidates
+    client_name_score: float = 86.0
+    #: a client whose two best candidates score closer than this is left for the user to decide
+    client_ambiguity_margin: float = 2.0
+    #: product names at least this alike are candidates (catalogue names and vendor spellings)
+    product_name_score: float = 88.0
+    #: a word shared by more names than this is too common to block candidate pairs on
+    block_limit: int = 300
+
+    def problems(self) -> list[str]:
+        out = [
+            f"match threshold {name} should be from 50 to 100, found {value!r}"
+            for name, value in (
+                ("client_name_score", self.client_name_score),
+                ("product_name_score", self.product_name_score),
+            )
+            if not 50 <= value <= 100
+        ]
+        if not 0 <= self.client_ambiguity_margin <= 50:
+            out.append(
+                "match threshold client_ambiguity_margin should be from 0 to 50, found "
+                f"{self.client_ambiguity_margin!r}"
+            )
+        if self.block_limit < 1:
+            out.append(
+                f"match threshold block_limit should be 1 or more, found {self.block_limit!r}"
+            )
+        return out
+
+
+@dataclass(frozen=True)
 class Settings:
     """What a user can change. Defaults suit a small-to-mid MSP; all amounts are per month."""
 
@@ -47,6 +85,8 @@ class Settings:
     check_first_below: float = 0.8
     #: Client products billed above cost but under this margin are listed apart (engine.history.margins).
     target_margin_percent: Decimal = Decimal(15)
+    #: How alike names must be for the matchers (engine.match) to pair them.
+    match: MatchThresholds = field(default_factory=MatchThresholds)
 
     def __post_init__(self) -> None:
         problems: list[str] = []
@@ -78,6 +118,11 @@ class Settings:
             problems.append(
                 f"target margin {self.target_margin_percent}% should be from 0 to under 100"
             )
+        if not 0 <= self.check_first_below <= 1:
+            problems.append(
+                f"check_first_below should be from 0 to 1, found {self.check_first_below!r}"
+            )
+        problems += self.match.problems()
         if self.period is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.period):
             problems.append(f"period {self.period!r} should look like 2025-08")
         if problems:
@@ -147,6 +192,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
         "period",
         "exclude_psa_products",
         "target_margin_percent",
+        "match",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -202,9 +248,41 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
             )
         else:
             kwargs["exclude_psa_products"] = tuple(products)
+    if "match" in data:
+        match = _match_thresholds(data["match"], problems)
+        if match is not None:
+            kwargs["match"] = match
     if problems:
         raise SettingsError("Settings are not valid: " + "; ".join(problems) + ".")
     return Settings(**kwargs)
+
+
+def _match_thresholds(value: Any, problems: list[str]) -> MatchThresholds | None:
+    """``{"client_name_score": 90, …}``: the match thresholds a mapping file changes."""
+    known = {"client_name_score", "client_ambiguity_margin", "product_name_score", "block_limit"}
+    if not isinstance(value, Mapping):
+        problems.append(
+            f'match should be a table like {{"client_name_score": 90}}, found {value!r}'
+        )
+        return None
+    unknown = sorted(set(value) - known)
+    if unknown:
+        problems.append(
+            f"match: unknown threshold(s) {', '.join(map(repr, unknown))}; known: "
+            f"{', '.join(sorted(known))}"
+        )
+        return None
+    numbers: dict[str, Any] = {}
+    for key, raw in value.items():
+        number = _decimal(raw, f"match threshold {key}", problems)
+        if number is not None:
+            numbers[key] = int(number) if key == "block_limit" else float(number)
+    if len(numbers) != len(value):
+        return None
+    thresholds = MatchThresholds(**numbers)
+    found = thresholds.problems()
+    problems += found
+    return None if found else thresholds
 
 
 def load_settings_file(path: str | Path) -> Settings:

@@ -1,5 +1,6 @@
-"""Accuracy on exports the matcher's author did not shape (bench/independent, written by a helper
-session from the issue text alone), on a seed no tuning looked at.
+"""Accuracy on exports the matcher's author did not shape (bench/independent and
+bench/independent_b, written by two helper sessions from the issue text alone, apart from the engine
+and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
 (typos, abbreviations, brand words dropped, in-house names, branch and store variants, dba, accents…)
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import independent
+from bench import independent, independent_b
 from bench.accuracy import Tally, score_case
 
 SEED = 7  # never used while the matcher was tuned (seeds 1–5 were)
@@ -26,14 +27,20 @@ PAIRS = [
     ("cloudmore", "xero"),
     ("sherweb", "connectwise_cancel_date_only"),
 ]
+PAIRS_B = [  # the second set: every vendor format once, the PSA formats in turn
+    (vendor, independent_b.PSA_FORMATS[i % len(independent_b.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_b.VENDOR_FORMATS)
+]
+SETS = {"a": (independent, PAIRS), "b": (independent_b, PAIRS_B)}
 
 
-def _score(tmp_path: Path, perturb: bool) -> Tally:
+def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
+    generator, pairs = SETS[which]
     total = Tally()
-    for vendor_format, psa_format in PAIRS:
+    for vendor_format, psa_format in pairs:
         folder = tmp_path / f"{vendor_format}-{psa_format}-{perturb}"
         folder.mkdir()
-        truth = independent.generate_case(
+        truth = generator.generate_case(
             folder,
             seed=SEED,
             vendor_format=vendor_format,
@@ -45,17 +52,20 @@ def _score(tmp_path: Path, perturb: bool) -> Tally:
     return total
 
 
-def test_clean_exports_in_every_format_are_exact(tmp_path: Path) -> None:
-    total = _score(tmp_path, perturb=False)
+@pytest.mark.parametrize("which", sorted(SETS))
+def test_clean_exports_in_every_format_are_exact(tmp_path: Path, which: str) -> None:
+    total = _score(tmp_path, perturb=False, which=which)
     assert total.expected > 300
     assert (total.precision, total.recall, total.cents) == (1.0, 1.0, 1.0)
 
 
 @pytest.mark.slow
-def test_people_typed_spellings_keep_the_findings_right(tmp_path: Path) -> None:
-    total = _score(tmp_path, perturb=True)
+@pytest.mark.parametrize("which", sorted(SETS))
+def test_people_typed_spellings_keep_the_findings_right(tmp_path: Path, which: str) -> None:
+    total = _score(tmp_path, perturb=True, which=which)
     assert total.expected > 300
     assert total.precision >= 0.95, total
     assert total.recall >= 0.95, total
     assert total.cents >= 0.95, total
     assert total.wrong_client_merges == 0
+    assert total.wrong_product_merges == 0

@@ -160,3 +160,12 @@ def test_product_alias_maps_psa_spelling() -> None:
         psa[("BP Bundle (our SKU)", ())].key == vendor[("Microsoft 365 Business Premium", ())].key
     )
     assert psa[("BP Bundle (our SKU)", ())].method == "alias"
+
+
+def test_a_sku_written_after_a_dash_is_still_the_sku() -> None:
+    """Giacom-style "CFQ7TTC0LFLX-0021": the E3 family's other SKU is not E3; the name decides."""
+    catalogue = load_catalogue()
+    no_teams = catalogue.resolve("Microsoft 365 E3 (no Teams) - Monthly", ("CFQ7TTC0LFLX-0021",))
+    plain = catalogue.resolve("Microsoft 365 E3 - Monthly", ("CFQ7TTC0LFLX-0001",))
+    assert no_teams.product is not None and no_teams.product.name == "Microsoft 365 E3 (no Teams)"
+    assert plain.product is not None and plain.product.name == "Microsoft 365 E3"

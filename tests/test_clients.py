@@ -115,3 +115,24 @@ def test_fuzzy_matching_does_not_grow_with_clients_squared() -> None:
         time.perf_counter() - started < 20
     )  # a generous guard; the benchmark measures it properly
     assert len(matches) >= 5000
+
+
+def test_a_legal_form_typed_wrong_before_a_branch_beside_its_sibling_branch() -> None:
+    """The legal form may sit mid-name ("Inc. - North") and be typed wrong ("Icn."); the sibling
+    branch ("- South") still never takes it. Found by the second independent set."""
+    got = _match(
+        ["Zenith Law Inc. - North", "Zenith Law Inc. - South"],
+        ["Zenith Law Icn. - North", "Zenith Law Inc. - South"],
+    )
+    assert got["Zenith Law Inc. - North"][0] == "Zenith Law Icn. - North"
+    assert got["Zenith Law Inc. - South"][0] == "Zenith Law Inc. - South"
+
+
+def test_a_word_cut_short_is_that_word_and_siblings_stay_apart() -> None:
+    """ "Distrib" is Distribution cut short; "Larchmont Dental" is still not "Larchmont Distrib"."""
+    got = _match(
+        ["Larchmont Distribution LLP", "Larchmont Dental Lab"],
+        ["Larchmont Distrib LLP", "Larchmont Dental Group"],
+    )
+    assert got["Larchmont Distribution LLP"][0] == "Larchmont Distrib LLP"
+    assert got["Larchmont Dental Lab"] == ("", "unmatched")

@@ -188,3 +188,79 @@ def test_a_bill_without_dates_takes_its_month_from_its_title(write: Callable[...
     result = reconcile(vendor, psa)
     assert result.kpis.period == "2026-10"
     assert not result.discrepancies and not result.excluded
+
+
+def test_a_credit_line_named_as_such_nets_against_its_subscription(
+    write: Callable[..., Path],
+) -> None:
+    """A distributor writes a seat reduction as its own line, "… (Credit)" with negative seats: the
+    same product, so 41 - 1 = 40 seats against 40 billed is no finding (the second independent set
+    found the credit line counted as a product of its own)."""
+    vendor = (
+        "Customer,Product Code,Description,Quantity,Unit Price,Line Total\n"
+        "Bridgewater Realty Corp.,DBX-BUS-STD,Power BI Pro - Monthly Commitment,41,13.67,560.47\n"
+        "Bridgewater Realty Corp.,DBX-BUS-STD,Power BI Pro - Monthly Commitment (Credit),-1,13.67,-13.67\n"
+    )
+    psa = "Company,Description,Quantity,Price\nBridgewater Realty Corp.,Power BI Pro,40,17.99\n"
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    assert result.discrepancies == ()
+
+
+def test_a_microsoft_licence_the_vendor_bills_nothing_like_is_billed_without_a_vendor_record(
+    write: Callable[..., Path],
+) -> None:
+    """Beacon Law is billed "Microsoft 365 Firstline F3" (an old name) and the vendor bills it
+    nothing: a licence billed with no vendor record (check first), not a service set aside. Its
+    "Microsoft 365 Migration project" is a service; Contoso's mistyped "M365 Bus Perm" stays out,
+    since Contoso's Business Premium is left unpaired (the typo most likely means it)."""
+    vendor = (
+        "Customer,Product,Quantity,Unit Cost\n"
+        "Contoso Ltd,Microsoft 365 Business Premium,10,19.80\n"
+        "Fabrikam Inc,Microsoft 365 E3,5,32.40\n"
+    )
+    psa = (
+        "Company,Description,Quantity,Price\n"
+        "Contoso Ltd,M365 Bus Perm,10,22.00\n"
+        "Fabrikam Inc,Microsoft 365 E3,5,36.00\n"
+        "Beacon Law Ltd,Microsoft 365 Firstline F3,5,9.95\n"
+        "Beacon Law Ltd,Microsoft 365 Migration project,1,500.00\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    found = {(d.type, d.client or d.vendor_client, d.product): d for d in result.discrepancies}
+    beacon = found[("no_vendor_record", "Beacon Law Ltd", "Microsoft 365 Firstline F3")]
+    assert beacon.monthly_impact == Decimal("49.75") and beacon.check_first
+    assert not any("Migration" in product for _, _, product in found)
+    assert not any(t == "no_vendor_record" and c == "Contoso Ltd" for t, c, _ in found)
+    excluded = {(e.client, e.product) for e in result.excluded}
+    assert ("Beacon Law Ltd", "Microsoft 365 Migration project") in excluded
+
+
+def test_an_old_name_beside_todays_name_is_one_licence(write: Callable[..., Path]) -> None:
+    """A PSA-only client billed "Microsoft 365 Firstline F3" (5) and "Microsoft 365 F3" (3): one
+    licence billed without a vendor record, 8 seats, not two findings."""
+    vendor = "Customer,Product,Quantity,Unit Cost\nContoso Ltd,Microsoft 365 E3,5,32.40\n"
+    psa = (
+        "Company,Description,Quantity,Price\n"
+        "Contoso Ltd,Microsoft 365 E3,5,36.00\n"
+        "Marlow Physio Inc.,Microsoft 365 Firstline F3,5,8.00\n"
+        "Marlow Physio Inc.,Microsoft 365 F3,3,8.00\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    marlow = [d for d in result.discrepancies if d.client == "Marlow Physio Inc."]
+    assert [(d.type, d.psa_qty, d.monthly_impact) for d in marlow] == [
+        ("no_vendor_record", Decimal("8"), Decimal("64.00"))
+    ]
+
+
+def test_a_category_that_says_service_keeps_a_line_a_service(write: Callable[..., Path]) -> None:
+    """ "Hardware: Dell Latitude 5450" (5) is hardware, though its name after the category says
+    nothing and the client's Business Standard (5 seats) is left unbilled: that stays unbilled."""
+    vendor = "Customer,Product,Quantity,Unit Cost\nSummit Dental,Microsoft 365 Business Standard,5,12.23\n"
+    psa = (
+        "Company,Description,Quantity,Price\n"
+        "Summit Dental,Hardware: Dell Latitude 5450,5,95.00\n"
+        "Summit Dental,Microsoft 365 Copilot,6,43.99\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    types = {(d.type, d.product) for d in result.discrepancies}
+    assert ("unbilled", "Microsoft 365 Business Standard") in types

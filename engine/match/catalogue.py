@@ -22,11 +22,13 @@ from rapidfuzz import fuzz, process
 
 from engine.match.product_fit import BRAND, fit, register_product_words, strict_fit
 from engine.match.product_names import discriminators, product_key
+from engine.settings import MatchThresholds
 
-FUZZY_CUTOFF = 88.0
+#: the product name score fuzzy matching starts at, unless a caller passes ``Settings.match``'s
+DEFAULT_CUTOFF = MatchThresholds().product_name_score
 _PARTNER_CENTER_ID = re.compile(r"CFQ7[A-Z0-9]{8}")
 _FULL_ID = re.compile(r"CFQ7[A-Z0-9]{8}:\d{4}")
-_SKU = re.compile(r":?(\d{4})(?!\d)")
+_SKU = re.compile(r"[:\-/_]?(\d{4})(?!\d)")
 _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _FREE_WORDS = re.compile(r"\b(?:trial|free|exploratory)\b", re.IGNORECASE)
 
@@ -62,7 +64,9 @@ class Catalogue:
         """Partner Center product ids whose SKUs the catalogue tells apart."""
         return frozenset(key.split(":")[0] for key in self.by_id if _FULL_ID.fullmatch(key))
 
-    def resolve(self, text: str | None, ids: tuple[str, ...] = ()) -> Resolution:
+    def resolve(
+        self, text: str | None, ids: tuple[str, ...] = (), *, cutoff: float = DEFAULT_CUTOFF
+    ) -> Resolution:
         """Recognise a product from its name and any id columns."""
         # A bare Partner Center product id given beside its product:sku is a family, not a product
         # (Microsoft 365 E3 and E3 (no Teams) share CFQ7TTC0LFLX): the name decides first.
@@ -73,7 +77,7 @@ class Catalogue:
             found = self._by_identifier(candidate)
             if found is not None:
                 return Resolution(self.products[found], "id", 1.0)
-        by_name = self._by_name(text)
+        by_name = self._by_name(text, cutoff)
         if by_name.product is not None or not family:
             return by_name
         for candidate in family:
@@ -82,13 +86,13 @@ class Catalogue:
                 return Resolution(self.products[found], "id", 0.9)
         return by_name
 
-    def _by_name(self, text: str | None) -> Resolution:
+    def _by_name(self, text: str | None, cutoff: float) -> Resolution:
         if not text:
             return Resolution(None, "none", 0.0)
         key = product_key(text)
         if key in self.by_name:
             return Resolution(self.products[self.by_name[key]], "exact", 1.0)
-        return self._fuzzy(key)
+        return self._fuzzy(key, cutoff)
 
     def _by_identifier(self, candidate: str) -> str | None:
         if not candidate:
@@ -113,7 +117,7 @@ class Catalogue:
             return self.by_id[guid.group(0).upper()]
         return None
 
-    def _fuzzy(self, key: str) -> Resolution:
+    def _fuzzy(self, key: str, cutoff: float) -> Resolution:
         """A close spelling that says nothing the name does not ("M365 E5 Sec" is E5 Security, never
         E5), or a description whose every word the name explains with at most the brand left out
         ("Office E3" → Office 365 E3). One bare word ("E3", "Visio") is never resolved here: which
@@ -122,7 +126,7 @@ class Catalogue:
             return Resolution(None, "none", 0.0)
         wanted = discriminators(key)
         for name, score, index in process.extract(
-            key, self.names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            key, self.names, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=5
         ):
             found = fit(key, name)
             if (

@@ -10,8 +10,8 @@ Never merged, however alike: names that carry different numbers ("Store 12", "St
 that each keep a word the other lacks ("Dental Group", "Dental Lab"). Assignment is one to one, best
 first, and a name with two close candidates stays unmatched for the user to decide.
 
->>> name_fit("contoso dental group", "contoso dentl").extra
-('group',)
+>>> name_fit("contoso dental group", "contoso dentl").approximate
+1
 >>> name_fit("northwind dental group", "northwind dental lab") is None
 True
 """
@@ -24,9 +24,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
+from engine.match.legal_forms import is_legal_form
 from engine.match.word_alignment import align
+from engine.settings import MatchThresholds
+
+DEFAULT_THRESHOLDS = MatchThresholds()
 
 #: Words that qualify a company without naming another one: they may be missing on one side.
 QUALIFIERS = frozenset(
@@ -69,7 +73,6 @@ QUALIFIERS = frozenset(
         "shop",
     ]
 )
-_BLOCK_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,10 @@ def _same_word(a: str, b: str) -> int:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4:
         budget = 1 if len(short) <= 5 else 2
-        if Levenshtein.distance(a, b, score_cutoff=budget) <= budget:
+        if OSA.distance(a, b, score_cutoff=budget) <= budget:
+            return 1
+        one, other = _singular(a), _singular(b)  # "tecnologies" / "technology"
+        if (one, other) != (a, b) and OSA.distance(one, other, score_cutoff=budget) <= 1:
             return 1
         if sorted(a) == sorted(b) and a[0] == b[0]:
             return 1
@@ -100,7 +106,44 @@ def _same_word(a: str, b: str) -> int:
         need, have = Counter(short), Counter(long)
         if all(have[ch] >= n for ch, n in need.items()):
             return 1  # "mngmt" → management, "scvs" → services, "grp" → group
+    stem = _common_prefix(a, b)
+    if stem >= 5 and len(a) - stem <= 4 and len(b) - stem <= 4:
+        return 1  # one stem, two endings: "medical" / "medicine", "consulting" / "consultants"
+    if len(short) >= 4 and len(long) >= len(short) + 2 and long.startswith(short):
+        return 1  # cut short: "distrib" → distribution, "constr" → construction
+    if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
+        return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
     return -1
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
+def _skeleton_of(short: str, long: str) -> bool:
+    """A word written without its vowels: the same first letter, at most one vowel after it, and
+    every letter found in order in the long word."""
+    if short[0] != long[0] or sum(ch in "aeiou" for ch in short[1:]) > 1:
+        return False
+    position = 0
+    for ch in short:
+        position = long.find(ch, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 @lru_cache(maxsize=262144)
@@ -112,8 +155,8 @@ def name_fit(a: str, b: str) -> NameFit | None:
     aligned = align(left, right, _same_word)
     unpaired_left, unpaired_right = list(aligned.unpaired_first), list(aligned.unpaired_second)
     approximate = aligned.approximate
-    distinct_left = [w for w in unpaired_left if w not in QUALIFIERS]
-    distinct_right = [w for w in unpaired_right if w not in QUALIFIERS]
+    distinct_left = [w for w in unpaired_left if not _qualifies(w)]
+    distinct_right = [w for w in unpaired_right if not _qualifies(w)]
     if (distinct_left and unpaired_right) or (distinct_right and unpaired_left):
         return None  # each keeps a word the other lacks: siblings ("Group" / "Lab"), not spellings
     paired = [w for w in left if w not in unpaired_left and w not in QUALIFIERS]
@@ -122,6 +165,12 @@ def name_fit(a: str, b: str) -> NameFit | None:
     extra = tuple(distinct_left or distinct_right)
     matched = len(left) - len(unpaired_left)
     return NameFit(matched / (matched + len(extra)), approximate, extra)
+
+
+def _qualifies(word: str) -> bool:
+    """A word that may stand on one side only: a qualifier, or a legal form anywhere in the name
+    ("Inc" before a branch), typed right or wrong ("Icn")."""
+    return word in QUALIFIERS or is_legal_form(word)
 
 
 def basket_overlap(a: Mapping[str, Decimal], b: Mapping[str, Decimal]) -> tuple[float, int]:
@@ -152,6 +201,8 @@ def pair_by_evidence(
     psa_keys: list[str],
     vendor_baskets: Mapping[str, Mapping[str, Decimal]],
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    *,
+    block_limit: int = DEFAULT_THRESHOLDS.block_limit,
 ) -> list[Pairing]:
     """One-to-one pairs among the clients left over, from name alignment and basket evidence."""
     if not vendor_keys or not psa_keys:
@@ -165,7 +216,7 @@ def pair_by_evidence(
         candidates: set[str] = set()
         for block in _blocks(vendor_key):
             members = index.get(block, [])
-            if len(members) <= _BLOCK_LIMIT:
+            if len(members) <= block_limit:
                 candidates.update(members)
         options: list[tuple[float, str, float, str]] = []
         for psa_key in candidates:

@@ -24,60 +24,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
+from engine.match.legal_forms import is_legal_form
+from engine.settings import MatchThresholds
 
-FUZZY_CUTOFF = 86.0
-AMBIGUITY_MARGIN = 2.0
-_BLOCK_LIMIT = 300  # a word shared by more names than this is too common to block on
+DEFAULT_THRESHOLDS = MatchThresholds()
 
-_LEGAL = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "llc",
-        "lllp",
-        "llp",
-        "lp",
-        "ltd",
-        "limited",
-        "gmbh",
-        "pty",
-        "plc",
-        "pllc",
-        "pc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "sa",
-        "sas",
-        "sarl",
-        "ag",
-        "bv",
-        "nv",
-        "srl",
-        "spa",
-        "ab",
-        "as",
-        "oy",
-        "kg",
-        "ug",
-        "kft",
-        "sro",
-        "sp",
-        "zoo",
-        "pte",
-        "bhd",
-        "sdn",
-        "se",
-        "lda",
-        "ltda",
-        "cv",
-        "cc",
-    ]
-)
+
 _ABBREVIATIONS = {
     "mfg": "manufacturing",
     "manuf": "manufacturing",
@@ -179,17 +133,6 @@ _NON_ASCII_DROPPED = str.maketrans(
     }
 )
 _NUMBER_WORDS = frozenset(["no", "nr", "num", "number"])
-_LONG_LEGAL = (
-    "limited",
-    "corporation",
-    "incorporated",
-    "company",
-    "gmbh",
-    "pty",
-    "llc",
-    "inc",
-    "ltd",
-)
 
 
 @lru_cache(maxsize=131072)
@@ -213,38 +156,11 @@ def client_key(name: str) -> str:
             for i, t in enumerate(tokens)
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
-    while len(tokens) > 1 and (tokens[-1] in _LEGAL or _legal_typo(tokens[-1])):
+    while len(tokens) > 1 and is_legal_form(tokens[-1]):
         tokens.pop()
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
     return " ".join(tokens)
-
-
-# a pure function of one word, and the same last words recur: cached (speed, issue 15)
-@lru_cache(maxsize=65536)
-def _legal_typo(token: str) -> bool:
-    """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
-    if len(token) == 3:  # "Ldt", "Lcc": the short suffixes only with their own letters swapped
-        return any(
-            sorted(token) == sorted(w) and token[0] == w[0]
-            for w in ("ltd", "llc", "inc", "plc", "llp")
-        )
-    if len(token) < 4:
-        return False
-    for word in _LONG_LEGAL:
-        if len(word) < 4:
-            continue
-        if sorted(token) == sorted(word) and token[0] == word[0]:
-            return True
-        if abs(len(token) - len(word)) <= 1 and _edit_distance_at_most(
-            token, word, 1 if len(word) <= 5 else 2
-        ):
-            return True
-    return False
-
-
-def _edit_distance_at_most(a: str, b: str, budget: int) -> bool:
-    return Levenshtein.distance(a, b, score_cutoff=budget) <= budget
 
 
 def domain_label(domain: str) -> str:
@@ -292,11 +208,13 @@ def match_clients(
     aliases: Mapping[str, str] | None = None,
     vendor_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
     psa_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
+    thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
 ) -> list[ClientMatch]:
     """Pair vendor client keys with PSA client keys.
 
     ``vendor_names``/``psa_names`` map each client key to its display name; ``vendor_domains`` maps a
-    vendor key to its tenant domains; ``aliases`` maps vendor spellings to PSA spellings.
+    vendor key to its tenant domains; ``aliases`` maps vendor spellings to PSA spellings;
+    ``thresholds`` (``Settings.match``) say how alike names must be.
     """
     matches: list[ClientMatch] = []
     free_vendor = dict(vendor_names)
@@ -337,13 +255,17 @@ def match_clients(
         pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         pair(vendor_key, psa_key, "fuzzy", 0.9)
-    for vendor_key, psa_key, score in _fuzzy_pairs(list(free_vendor), list(free_psa)):
+    for vendor_key, psa_key, score in _fuzzy_pairs(list(free_vendor), list(free_psa), thresholds):
         pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
     for pairing in pair_by_evidence(
-        list(free_vendor), list(free_psa), vendor_baskets or {}, psa_baskets or {}
+        list(free_vendor),
+        list(free_psa),
+        vendor_baskets or {},
+        psa_baskets or {},
+        block_limit=thresholds.block_limit,
     ):
         pair(pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence)
-    lookalikes = _lookalikes(list(free_vendor), list(free_psa))
+    lookalikes = _lookalikes(list(free_vendor), list(free_psa), thresholds.block_limit)
     matches.extend(_unmatched(k, n, "vendor", lookalikes, free_psa) for k, n in free_vendor.items())
     matches.extend(_unmatched(k, n, "psa", lookalikes, free_vendor) for k, n in free_psa.items())
     return matches
@@ -368,7 +290,7 @@ def _unmatched(
     return ClientMatch(None, key, "", name, "unmatched", confidence, evidence)
 
 
-def _lookalikes(vendor_keys: list[str], psa_keys: list[str]) -> dict[str, str]:
+def _lookalikes(vendor_keys: list[str], psa_keys: list[str], block_limit: int) -> dict[str, str]:
     """Each unmatched key's closest unmatched key on the other side, where names share a word and
     score 70 or more (blocked by shared words, so the work stays near-linear)."""
     found: dict[str, str] = {}
@@ -378,7 +300,7 @@ def _lookalikes(vendor_keys: list[str], psa_keys: list[str]) -> dict[str, str]:
             candidates = {
                 other
                 for block in _block_keys(key)
-                if len(members := index.get(block, [])) <= _BLOCK_LIMIT
+                if len(members := index.get(block, [])) <= block_limit
                 for other in members
             }
             if not candidates:
@@ -471,7 +393,9 @@ def _block_keys(key: str) -> set[str]:
     return words | {f"p:{compact[:4]}"}
 
 
-def _fuzzy_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str, str, float]]:
+def _fuzzy_pairs(
+    vendor_keys: list[str], psa_keys: list[str], thresholds: MatchThresholds = DEFAULT_THRESHOLDS
+) -> list[tuple[str, str, float]]:
     """Scored candidate pairs within blocks, assigned one to one, best first, ambiguity refused.
 
     Candidates come from blocks (shared word, shared 4-letter prefix) so the work grows with the number
@@ -487,19 +411,23 @@ def _fuzzy_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str,
         candidates: set[str] = set()
         for block in _block_keys(vendor_key):
             members = index.get(block)
-            if members and len(members) <= _BLOCK_LIMIT:
+            if members and len(members) <= thresholds.block_limit:
                 candidates.update(members)
         if not candidates:
             continue
         choices = list(candidates)
         by_tokens = process.extract(
-            vendor_key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            vendor_key,
+            choices,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=thresholds.client_name_score,
+            limit=5,
         )
         by_letters = process.extract(
             vendor_key.replace(" ", ""),
             [compact[c] for c in choices],
             scorer=fuzz.ratio,
-            score_cutoff=FUZZY_CUTOFF,
+            score_cutoff=thresholds.client_name_score,
             limit=5,
         )
         best: dict[str, float] = {}
@@ -514,7 +442,7 @@ def _fuzzy_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str,
             ),
             reverse=True,
         )
-        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AMBIGUITY_MARGIN:
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < thresholds.client_ambiguity_margin:
             continue  # two near-equal candidates: leave it to the user (Client Aliases)
         scored.extend((score, vendor_key, psa_key) for score, psa_key in ranked[:3])
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))

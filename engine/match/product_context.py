@@ -24,9 +24,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from engine.match.product_concepts import CONCEPTS, concept_targets
-from engine.match.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
+from engine.match.product_fit import (
+    BRAND,
+    FILLER,
+    NEVER_IMPLIED,
+    SERVICE_WORDS,
+    Fit,
+    fit,
+    loose_fit,
+    meaningful,
+)
 from engine.match.product_names import DISCRIMINATORS, product_key
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -97,14 +107,58 @@ def _distinctive(word: str) -> bool:
 
 def _shares_word(description: str, name: str, common: frozenset[str] = frozenset()) -> bool:
     """A distinctive word in common (not one that many products on the bill share, like "office"),
-    and no discriminating word of the description the name lacks."""
+    and no discriminating word of the description the name lacks — unless no product anyone sells
+    pairs that word with the shared one ("Proofpoint Email Security Business": there is no
+    Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
     words = set(meaningful(description)) - common
     name_words = set(meaningful(name))
-    if any(
-        (w in DISCRIMINATORS or any(c.isdigit() for c in w)) and w not in name_words for w in words
-    ):
+    shared = frozenset(w for w in words if _distinctive(w) and w in name_words)
+    if not shared:
         return False
-    return any(_distinctive(w) and w in name_words for w in words)
+    return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
+
+
+_LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
+
+
+def _sets_apart(word: str, shared: frozenset[str], name_words: set[str]) -> bool:
+    """A word of the description, not in the name, that makes it another product: a discriminating
+    word where a product with it is sold, a number, or a plan-like code ("P2") — but not a code
+    no product uses, its name's letters not numbered otherwise ("S1" for SentinelOne)."""
+    if word in DISCRIMINATORS:
+        return _lookalike_sold(shared, word)
+    if not any(c.isdigit() for c in word):
+        return False
+    code = _LETTERS_NUMBER.fullmatch(word)
+    if code is None:
+        return True  # a bare number, a year, a size
+    letters = code.group(1)
+    numbered = any(_LETTERS_NUMBER.fullmatch(w) and w.startswith(letters) for w in name_words)
+    return numbered or _lookalike_sold(shared, word)
+
+
+@lru_cache(maxsize=65536)
+def _lookalike_sold(shared: frozenset[str], discriminator: str) -> bool:
+    """Some catalogue product's name has the discriminating word beside one of the shared ones."""
+    return any(discriminator in words and shared & words for words in _catalogue_name_words())
+
+
+@lru_cache(maxsize=1)
+def _catalogue_name_words() -> tuple[frozenset[str], ...]:
+    from engine.match.catalogue import load_catalogue
+
+    return tuple(frozenset(meaningful(name)) for name in load_catalogue().names)
+
+
+def _words_shared(description: str, name: str, common: frozenset[str]) -> float:
+    """How many distinctive words a description and a product name have in common; a word that
+    only says what kind of product it is ("backup") counts half of one that names it ("Acronis")."""
+    name_words = set(meaningful(name))
+    return sum(
+        0.5 if w in CONCEPTS else 1.0
+        for w in set(meaningful(description)) - common
+        if _distinctive(w) and w in name_words
+    )
 
 
 def _common_words(names: Iterable[str]) -> frozenset[str]:
@@ -156,6 +210,7 @@ def infer(
         billed = paired.get(group, {})
         found.update(_in_basket(group, descriptions, basket, billed, bill))
     _learn(by_group, found, vendor_baskets)
+    _corroborate(by_group, found, vendor_baskets, paired, bill)
     return found
 
 
@@ -192,13 +247,27 @@ def _in_basket(
     still: list[tuple[str, Decimal]] = []
     basket_words = set(meaningful(_name_words(basket, names)))  # a service word a product has
     for description, seats in left:
-        if service_words(description) - basket_words:
+        service = service_words(description) - basket_words
+        if service - set(CONCEPTS):
             still.append((description, seats))
             continue
-        alike = [key for key in basket if _shares_word(description, names[key], common)]
+        # a word such as "backup" says what kind of product it is: "Acronis Cyber Backup Cloud"
+        # is the client's Acronis (a backup product), never its Datto by the kind alone
+        alike = [
+            key
+            for key in basket
+            if _shares_word(description, names[key], common)
+            and all(CONCEPTS[word] & set(names[key].split()) for word in service)
+        ]
+        if len(alike) > 1:  # the product it says most of ("Acronis Cyber Backup": Acronis)
+            said = {key: _words_shared(description, names[key], common) for key in alike}
+            most = max(said.values())
+            alike = [key for key in alike if said[key] == most]
         shared = [key for key in alike if key not in taken] or alike  # split lines of one product
-        if len(shared) > 1:
-            shared = [key for key in shared if basket[key] == seats] or shared
+        if len(shared) > 1:  # the one whose unbilled seats it fills
+            shared = [
+                key for key in shared if basket[key] - billed.get(key, Decimal(0)) == seats
+            ] or shared
         if len(shared) == 1:
             key = shared[0]
             out[(group, description)] = Inference(
@@ -211,9 +280,16 @@ def _in_basket(
         else:
             still.append((description, seats))
     unpaired = [key for key in basket if key not in taken]
-    still = _by_concept(group, still, basket, unpaired, names, out)
-    candidates = [
-        (d, s) for d, s in still if not service_words(d) and not bill.like_some_product(d)
+    filled = dict(billed)  # seats billed per product: lines naming it, lines inferred to it
+    for description, seats in descriptions:
+        if (found := out.get((group, description))) is not None:
+            filled[found.product_key] = filled.get(found.product_key, Decimal(0)) + seats
+    still = _by_concept(group, still, basket, unpaired, names, common, out, filled)
+    still = _by_plan(group, still, basket, unpaired, names, out)
+    candidates = [  # a kind word ("backup") leaves a line a candidate, for products of its kind
+        (d, s)
+        for d, s in still
+        if not service_words(d) - set(CONCEPTS) and not bill.like_some_product(d)
     ]
     for description, seats in candidates:
         # Seats are the only evidence here: an unpaired product with the same count, or a billed
@@ -221,8 +297,23 @@ def _in_basket(
         # two such lines, and nothing is decided.
         if seats < 2:
             continue  # one seat matches too much by chance to be evidence
-        same = [key for key in unpaired if basket[key] == seats]
-        gaps = [k for k in billed if k in basket and basket[k] - billed[k] == seats]
+        same = [
+            key
+            for key in unpaired
+            if basket[key] == seats
+            and _may_mean(description, names[key])
+            and _may_be(description, key, names)
+            and not _says_another(description, key, unpaired, names)
+        ]
+        gaps = [
+            k
+            for k in billed
+            if k in basket
+            and basket[k] - billed[k] - _inferred_seats(out, group, k, descriptions) == seats
+            and _may_mean(description, names[k])
+            and _may_be(description, k, names)
+            and not _says_another(description, k, unpaired, names)
+        ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
             continue
@@ -246,16 +337,101 @@ def _in_basket(
     return out
 
 
+def _by_plan(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    unpaired: list[str],
+    names: Mapping[str, str],
+    out: dict[tuple[int, str], Inference],
+) -> list[tuple[str, Decimal]]:
+    """A description whose other words say nothing known ("Secure Productive Enterprise E3", an old
+    name) but whose plan is that of exactly one product the client buys, left unpaired."""
+    left: list[tuple[str, Decimal]] = []
+    for description, seats in descriptions:
+        plans = _plans(description)
+        words = set(description.split())
+        having = [
+            key
+            for key in basket
+            if plans
+            and plans <= set(names[key].split())
+            and not (NEVER_IMPLIED & set(names[key].split())) - words  # E5 is not E5 Security
+        ]
+        if service_words(description) or len(having) != 1 or having[0] not in unpaired:
+            left.append((description, seats))
+            continue
+        key = having[0]
+        unpaired.remove(key)
+        out[(group, description)] = Inference(
+            key,
+            "plan",
+            0.7,
+            f"names {' '.join(sorted(plans)).upper()}, the plan of the client's only unpaired "
+            f"product with it, {names[key]!r}",
+        )
+    return left
+
+
+def _says_another(
+    description: str, key: str, others: Iterable[str], names: Mapping[str, str]
+) -> bool:
+    """Seats alone never give a description to a product when it shares a word, however common,
+    with another unpaired product and none with this one ("Office Apps" is not Project Plan 3
+    beside an unbilled Microsoft 365 Apps)."""
+    words = set(meaningful(description)) - BRAND
+    if words & set(names[key].split()):
+        return False
+    return any(other != key and words & set(names[other].split()) for other in others)
+
+
+def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """Seats alone may give a description to a product only when no plan or edition it names
+    ("E3", "P1", "F3") is missing from the product's name: "M356 E3" is never Mimecast."""
+    words = set(names[key].split())
+    return all(word in words for word in _plans(description))
+
+
+def _plans(description: str) -> set[str]:
+    return {word for word in description.split() if _PLAN_TOKEN.fullmatch(word)}
+
+
+_PLAN_TOKEN = re.compile(r"[aefgkp]\d")  # Microsoft plans and editions: E3, F1, P2, A5, G3, K1
+
+
+def _inferred_seats(
+    out: Mapping[tuple[int, str], Inference],
+    group: int,
+    key: str,
+    seats_of: Iterable[tuple[str, Decimal]],
+) -> Decimal:
+    """Seats of this client's descriptions already given to ``key`` in this pass (a gap they
+    fill is no longer open)."""
+    return sum(
+        (
+            seats
+            for description, seats in seats_of
+            if (found := out.get((group, description))) is not None and found.product_key == key
+        ),
+        Decimal(0),
+    )
+
+
 def _by_concept(
     group: int,
     still: list[tuple[str, Decimal]],
     basket: Mapping[str, Decimal],
     unpaired: list[str],
     names: Mapping[str, str],
+    common: frozenset[str],
     out: dict[tuple[int, str], Inference],
+    filled: Mapping[str, Decimal],
 ) -> list[tuple[str, Decimal]]:
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
-    unpaired vendor products by what kind of thing it is; the rest are returned."""
+    unpaired vendor products by what kind of thing it is — unless they name another of its products
+    by a distinctive word. When the client's one product of that kind is already billed in part on
+    other lines, the name is the rest of it if its seats fit in what is left unbilled. The rest are
+    returned."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in still:
         targets = concept_targets(_SPLIT.split(description))
@@ -263,7 +439,8 @@ def _by_concept(
             left.append((description, seats))
             continue
         kinds = [key for key in unpaired if all(t & set(names[key].split()) for t in targets)]
-        if len(kinds) == 1:
+        named = [key for key in basket if _shares_word(description, names[key], common)]
+        if len(kinds) == 1 and not set(named) - set(kinds):
             key = kinds[0]
             out[(group, description)] = Inference(
                 key,
@@ -273,8 +450,22 @@ def _by_concept(
                 f"{names[key]!r}",
             )
             unpaired.remove(key)
-        else:
-            left.append((description, seats))
+            continue
+        whole = [key for key in basket if all(t & set(names[key].split()) for t in targets)]
+        if not kinds and len(whole) == 1 and not set(named) - set(whole):
+            key = whole[0]
+            unbilled = basket[key] - filled.get(key, Decimal(0))
+            if 0 < seats <= unbilled:
+                out[(group, description)] = Inference(
+                    key,
+                    "meaning",
+                    0.6,
+                    f"an in-house name for the client's only product of that kind, {names[key]!r}, "
+                    f"billed in part on other lines: its {seats.normalize():f} seats fit in the "
+                    f"{unbilled.normalize():f} left unbilled",
+                )
+                continue
+        left.append((description, seats))
     return left
 
 
@@ -310,14 +501,22 @@ def _learn(
     found: dict[tuple[int, str], Inference],
     vendor_baskets: Mapping[int, Mapping[str, Decimal]],
 ) -> None:
-    """Spellings paired with one product for two or more clients (never another) are that product."""
+    """Spellings paired with one product for two or more clients (never another), and for at least
+    half the clients that have both the spelling and the product, are that product."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for (_, description), inference in found.items():
         votes[description][inference.product_key] += 1
+    beside: dict[str, Counter[str]] = defaultdict(Counter)
+    for group, descriptions in by_group.items():
+        for description, _ in descriptions:
+            if description in votes:
+                beside[description].update(vendor_baskets.get(group, {}).keys())
     learned = {
-        description: next(iter(counter))
+        description: key
         for description, counter in votes.items()
-        if len(counter) == 1 and next(iter(counter.values())) >= 2
+        if len(counter) == 1
+        and (count := counter[key := next(iter(counter))]) >= 2
+        and count * 2 >= beside[description][key]
     }
     for description, key in learned.items():
         clients = votes[description][key]
@@ -333,6 +532,184 @@ def _learn(
             found[(group, description)] = Inference(
                 key, "learned", 0.9, f"learned from {clients} clients"
             )
+
+
+def _open_seats(basket: Mapping[str, Decimal], billed: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """The client's vendor products not fully billed, with the seats still unbilled."""
+    return {
+        key: seats - billed.get(key, Decimal(0))
+        for key, seats in basket.items()
+        if seats > billed.get(key, Decimal(0))
+    }
+
+
+def _corroborate(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: _Bill,
+) -> None:
+    """What a spelling means, from how it stands across clients.
+
+    A PSA spelling that, for several clients, sits beside the same vendor product whose unbilled
+    seats it fills exactly (or that earlier tiers paired it with) is that product wherever the
+    client buys it — when it does so for at least half the clients that have both. A spelling
+    used for two kinds of product ("Endpoint Protection" for Defender at one client, SentinelOne at
+    another) is learned for both; each client's own basket, and then its seats, pick one.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    beside: dict[str, Counter[str]] = defaultdict(Counter)  # clients with the spelling and product
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        if not basket:
+            continue
+        open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
+        for description, seats in descriptions:
+            beside[description].update(basket.keys())
+            current = found.get((group, description))
+            if current is not None:
+                votes[description][current.product_key] += 1
+                continue
+            exact = _most_said(
+                description, [key for key, gap in open_seats.items() if gap == seats], bill
+            )
+            if (
+                len(exact) == 1
+                and (seats >= 2 or len(open_seats) == 1)
+                and not _names_another(description, exact[0], basket, bill)
+            ):
+                votes[description][exact[0]] += 1
+    learned: dict[str, dict[str, int]] = {}
+    for description, counter in votes.items():
+        keys = {
+            key: count
+            for key, count in counter.items()
+            if count >= 2
+            and count * 2 >= beside[description][key]
+            and _may_mean(description, bill.names[key])
+        }
+        if keys:
+            learned[description] = keys
+    like: dict[str, dict[str, int] | None] = {}
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        for description, seats in descriptions:
+            if (group, description) in found:
+                continue
+            if description not in like:  # once per spelling, however many clients use it
+                like[description] = learned.get(description) or _learned_like(description, learned)
+            meant = like[description]
+            if meant is None:
+                continue
+            choices = [key for key in meant if key in basket]
+            if (
+                not choices
+                and len(meant) == 1
+                and _none_of_its_own(description, basket, bill)
+                and not _kind_bought(bill.names[next(iter(meant))], basket, bill)
+            ):
+                choices = list(meant)  # billed for it, but the vendor does not bill it to them
+                if len(choices) > 1:
+                    open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
+                    choices = [key for key in choices if open_seats.get(key) == seats]
+                    choices = _most_said(description, choices, bill)
+            if len(choices) != 1 or _names_another(description, choices[0], basket, bill):
+                continue
+            key = choices[0]
+            evidence = (
+                f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
+                "its unbilled seats"
+            )
+            if key not in basket:
+                evidence += "; the vendor does not bill it to this client"
+            confidence = 0.7 if key not in basket else 0.85 if meant[key] >= 3 else 0.75
+            found[(group, description)] = Inference(key, "learned", confidence, evidence)
+
+
+def _most_said(description: str, keys: list[str], bill: _Bill) -> list[str]:
+    """Of several candidates, those whose names share the most of the description's words (any
+    meaningful word, edition words included: "Essentials Business" says more of Proofpoint
+    Essentials Business than of Keeper Business)."""
+    if len(keys) < 2:
+        return keys
+    words = set(meaningful(description)) - BRAND
+    said = {key: len(words & set(meaningful(bill.names[key]))) for key in keys}
+    most = max(said.values())
+    return [key for key in keys if said[key] == most]
+
+
+def _billed(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    found: Mapping[tuple[int, str], Inference],
+) -> dict[str, Decimal]:
+    """Seats the client is billed per vendor product: lines that name it, and lines already
+    inferred to be it."""
+    billed = dict(paired.get(group, {}))
+    for description, seats in descriptions:
+        if (inference := found.get((group, description))) is not None:
+            key = inference.product_key
+            billed[key] = billed.get(key, Decimal(0)) + seats
+    return billed
+
+
+def _learned_like(description: str, learned: Mapping[str, dict[str, int]]) -> dict[str, int] | None:
+    """What a learned spelling means, for the same spelling with a typo ("Baclupify" for
+    "Backupify"): the one learned spelling that fits it word for word, both ways."""
+    alike = [
+        meant
+        for spelling, meant in learned.items()
+        if (there := fit(description, spelling)) is not None
+        and not there.left
+        and (back := fit(spelling, description)) is not None
+        and not back.left
+    ]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """Nothing the client buys from the vendor could be what the description means: no product
+    it shares a distinctive word with, and none of the kind it names."""
+    targets = concept_targets(_SPLIT.split(description))
+    return not any(
+        _shares_word(description, bill.names[key], bill.common)
+        or (targets and all(t & set(bill.names[key].split()) for t in targets))
+        for key in basket
+    )
+
+
+def _kinds(name: str) -> set[frozenset[str]]:
+    """The kinds of product a name is (backup, password manager…), by the concept table."""
+    words = set(name.split())
+    return {targets for targets in set(CONCEPTS.values()) if targets & words}
+
+
+def _kind_bought(name: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """The client buys another product of the same kind: a spelling learned elsewhere may mean
+    that one here."""
+    kinds = _kinds(name)
+    return any(kinds & _kinds(bill.names[key]) for key in basket if bill.names[key] != name)
+
+
+def _may_mean(description: str, name: str) -> bool:
+    """A spelling may stand for a product unless its words say it is a service the product is not
+    (a word such as "backup" that names the product's kind is no service word for it)."""
+    words = set(name.split())
+    return all(
+        word in words or CONCEPTS.get(word, frozenset()) & words
+        for word in service_words(description)
+    )
+
+
+def _names_another(description: str, key: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """The description shares a distinctive word with another of the client's products and none
+    with this one: it is about that other product."""
+    names, common = bill.names, bill.common
+    if _shares_word(description, names[key], common):
+        return False
+    return any(other != key and _shares_word(description, names[other], common) for other in basket)
 
 
 def description_key(text: str) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -94,6 +95,11 @@ FILLER = frozenset(
         "commitment",
         "term",
         "nce",
+        "credit",  # a credit line of the same subscription ("… (Credit)"): the same product
+        "refund",
+        "adjustment",
+        "prorated",
+        "proration",
         "csp",
         "sku",
         "m2m",
@@ -143,7 +149,7 @@ SERVICE_WORDS = frozenset(
         "onsite",
         "remote",
         "helpdesk",
-        "desk",
+        "help",  # "Help Desk" (a desk phone is no service)
         "monitoring",
         "maintenance",
         "consulting",
@@ -153,6 +159,9 @@ SERVICE_WORDS = frozenset(
         "install",
         "onboarding",
         "offboarding",
+        "migration",
+        "deployment",
+        "implementation",
         "hardware",
         "device",
         "devices",
@@ -245,13 +254,26 @@ class Fit:
         return (self.missing_discriminators, self.missing, self.approximate)
 
 
+#: Endings that make another form of the same word ("archive" / "archiving", "protect" /
+#: "protection"). Any other ending makes another word: "Backupify" is a product, not a backup.
+_INFLECTIONS = frozenset(
+    ["", "s", "es", "e", "ed", "d", "ing", "ion", "ions", "ive", "er", "ers", "ment", "ments", "al"]
+)
+
+
 def _same_stem(a: str, b: str) -> bool:
-    """Two forms of one word: a shared start of five letters or more, most of the shorter word."""
+    """Two forms of one word: a shared start of five letters or more, most of the shorter word,
+    and what follows it on each side an ordinary English ending."""
     shorter = min(len(a), len(b))
     common = 0
     while common < shorter and a[common] == b[common]:
         common += 1
-    return common >= 5 and common >= 0.75 * shorter
+    return (
+        common >= 5
+        and common >= 0.75 * shorter
+        and a[common:] in _INFLECTIONS
+        and b[common:] in _INFLECTIONS
+    )
 
 
 def _is_abbreviation(short: str, long: str) -> bool:
@@ -260,7 +282,12 @@ def _is_abbreviation(short: str, long: str) -> bool:
     if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
         return False
     if long.startswith(short) and len(short) >= 3:
-        return True
+        # most of a word and an ending that is no inflection of it: another word ("Backupify")
+        return not (
+            len(short) >= 5
+            and len(short) >= 0.6 * len(long)
+            and long[len(short) :] not in _INFLECTIONS
+        )
     if len(short) < 3:
         return False
     position = 0
@@ -271,6 +298,15 @@ def _is_abbreviation(short: str, long: str) -> bool:
     return True
 
 
+def _swaps(word: str) -> list[str]:
+    """The word with one pair of neighbouring letters swapped, each way it can be."""
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(1, len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+
+
 @lru_cache(maxsize=262144)
 def explains(word: str, name_word: str) -> int:
     """0 when ``name_word`` explains ``word`` exactly, 1 approximately (typo, abbreviation), -1 not.
@@ -279,6 +315,8 @@ def explains(word: str, name_word: str) -> int:
     not "Business"), but the bill may shorten it ("ESS" for Essentials, "PREM" for Premium)."""
     if word == name_word:
         return 0
+    if _numbered_initials(word, name_word):
+        return 1  # "S1" for SentinelOne
     if any(c.isdigit() for c in word + name_word):
         return -1  # plan numbers, years, editions: only the same word
     if word in DISCRIMINATORS:
@@ -294,9 +332,27 @@ def explains(word: str, name_word: str) -> int:
             return 1  # "archive" / "archiving", "protect" / "protection"
     if _is_abbreviation(word, name_word):
         return 1  # "Sec" for Security
+    if len(word) >= 4 and any(_is_abbreviation(swapped, name_word) for swapped in _swaps(word)):
+        return 1  # an abbreviation with two letters swapped: "Perm" for Premium
     if name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word):
         return 1  # the bill's "PROT" for the typed "Protection"
     return -1
+
+
+_SPELLED_NUMBERS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
+
+
+def _numbered_initials(word: str, name_word: str) -> bool:
+    """A brand that ends in a spelled number, written as its initial and the digit: "S1" for
+    SentinelOne, "N1" for NinjaOne. Never a plan code: the name word must end in the number."""
+    if len(word) != 2 or not word[0].isalpha() or word[1] not in _SPELLED_NUMBERS:
+        return False
+    number = _SPELLED_NUMBERS[word[1]]
+    return (
+        name_word.startswith(word[0])
+        and name_word.endswith(number)
+        and len(name_word) >= len(number) + 3
+    )
 
 
 def meaningful(key: str) -> list[str]:
@@ -334,6 +390,7 @@ def fit(description_key: str, name_key: str) -> Fit | None:
     if not words or not name:
         return None
     words, name = _fold_acronyms(words, name)
+    words, name = _split_compounds(words, name), _split_compounds(name, words)
     if all(word in BRAND for word in words):
         return None  # "Microsoft 365" alone names no product
     aligned = align(words, name, explains)
@@ -370,6 +427,18 @@ def _fold_acronyms(words: list[str], name: list[str]) -> tuple[list[str], list[s
         return {w for w in text if 2 <= len(w) <= 4 and w.isalpha()}
 
     return fold(words, candidates(name)), fold(name, candidates(words))
+
+
+def _split_compounds(words: list[str], other: list[str]) -> list[str]:
+    """ "PowerBI" on one side for "Power BI" on the other: a word that is two neighbouring words of
+    the other side run together is read as those two words."""
+    joined = {a + b: (a, b) for a, b in pairwise(other) if a.isalpha()}
+    if not joined:
+        return words
+    out: list[str] = []
+    for word in words:
+        out.extend(joined.get(word, (word,)))
+    return out
 
 
 def _discriminates(word: str) -> bool:

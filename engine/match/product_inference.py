@@ -9,23 +9,29 @@ client is billed for something the vendor does not bill for it: a finding to che
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
 
 from engine.lines import Line
+from engine.match.product_concepts import CONCEPTS
 from engine.match.product_context import (
     Inference,
     Pending,
-    _distinctive,
+    _Bill,
+    _may_mean,
+    _none_of_its_own,
+    _shares_word,
+    _words_shared,
     description_key,
     infer,
     service_words,
 )
 from engine.match.product_fit import fit, meaningful, register_product_words
 from engine.match.product_names import product_key
-from engine.match.products import Descriptor, ProductMatch
+from engine.match.products import Descriptor, ProductMatch, display_name, own_key
 
 
 class Side(Protocol):
@@ -87,18 +93,66 @@ def infer_products(
         if group is None:
             continue
         description = description_key(line.product)
+        if service_words(line.product) - service_words(description) - set(CONCEPTS):
+            continue  # a category the name drops says service ("Hardware: Dell Latitude 5450")
         seats[(group, description)] += line.quantity or Decimal(0)
         spellings[(group, description)].append(line)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
     found = infer(items, baskets, paired, names)
-    _anywhere(items, found, names)
+    _anywhere(items, found, names, baskets)
     found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
     for place, inference in found.items():
         target = products[inference.product_key]
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
+    for (group, description), lines in spellings.items():
+        unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
+        if (group, description) not in found and not unpaired and names_a_licence(description):
+            words = set(description.split())
+            alike = [  # every word of a product it is billed for, and no other plan
+                key
+                for key in paired.get(group, {})
+                if set(key.removeprefix("name:").split()) <= words
+                and {w for w in words if _PLAN.fullmatch(w)} <= set(key.split())
+            ]
+            for line in lines:
+                out[(line.client, line.descriptor)] = _own_licence(line, alike)
     return out
+
+
+#: Words that say a description is a Microsoft licence, whatever else it says.
+_LICENCE_BRAND = frozenset(["microsoft", "365", "office"])
+
+
+def names_a_licence(description: str) -> bool:
+    """A description that names a Microsoft licence and no service ("Microsoft 365 Firstline F3").
+
+    Asked only where the client has no vendor product left unpaired (which a mistyped name would
+    most likely be): such a line is billed without a vendor record, never set aside as a service."""
+    if service_words(description) or not _LICENCE_BRAND & set(description.split()):
+        return False
+    return any(_PLAN.fullmatch(word) for word in meaningful(description))
+
+
+#: A plan or edition token: E3, F3, P1, A5, "plan".
+_PLAN = re.compile(r"[a-z]{1,2}\d|plan")
+
+
+def _own_licence(line: Line, alike: list[str]) -> ProductMatch:
+    """The licence the line names: the one the client is billed for on other lines that it fits
+    but for a word ("Microsoft 365 Firstline F3" beside "Microsoft 365 F3"), else its own."""
+    key = alike[0] if len(alike) == 1 else own_key(line.product)
+    return ProductMatch(
+        "psa",
+        line.product,
+        key,
+        display_name(line.product),
+        "own name",
+        0.6,
+        False,
+        evidence="names a Microsoft licence the vendor bills nothing like, for this client or any",
+    )
 
 
 def _revisit(
@@ -141,23 +195,34 @@ def _revisit(
 
 
 def _anywhere(
-    items: Sequence[Pending], found: dict[tuple[int, str], Inference], names: Mapping[str, str]
+    items: Sequence[Pending],
+    found: dict[tuple[int, str], Inference],
+    names: Mapping[str, str],
+    baskets: Mapping[int, Mapping[str, Decimal]],
 ) -> None:
     """Unresolved descriptions that fit, or share a distinctive word with, exactly one product on
-    the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for)."""
+    the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for) — unless the
+    client buys something from the vendor that it could mean ("Backup for 365" at a client with
+    Datto is not the Dropsuite another client buys)."""
     answers: dict[str, Inference | None] = {}  # the same description, the same answer, any client
+    bill = _Bill(names)
     for group, description, _ in items:
-        if (group, description) in found or service_words(description):
+        if (group, description) in found or service_words(description) - set(CONCEPTS):
+            continue
+        if not _none_of_its_own(description, baskets.get(group, {}), bill):
             continue
         if description not in answers:
-            answers[description] = _only_on_the_bill(description, names)
+            answers[description] = _only_on_the_bill(description, names, bill.common)
         if (inference := answers[description]) is not None:
             found[(group, description)] = inference
 
 
-def _only_on_the_bill(description: str, names: Mapping[str, str]) -> Inference | None:
-    """The one product on the bill the description fits, else the one it shares a distinctive
-    word with; None when there is no such single product."""
+def _only_on_the_bill(
+    description: str, names: Mapping[str, str], common: frozenset[str]
+) -> Inference | None:
+    """The one product on the bill the description fits, else the one it names most of by
+    distinctive words (words many of the bill's products share tell none apart); None when there
+    is no such single product."""
     fits = sorted(
         (f.rank, key)
         for key, name in names.items()
@@ -168,8 +233,13 @@ def _only_on_the_bill(description: str, names: Mapping[str, str]) -> Inference |
         return Inference(
             key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
         )
-    words = {w for w in meaningful(description) if len(w) >= 4 and _distinctive(w)}
-    hits = [key for key, name in names.items() if words & set(name.split())] if words else []
+    said = {
+        key: _words_shared(description, name, common)
+        for key, name in names.items()
+        if _shares_word(description, name, common) and _may_mean(description, name)
+    }
+    best = max(said.values(), default=0.0)
+    hits = [key for key, score in said.items() if score == best] if best > 0 else []
     if len(hits) == 1:
         return Inference(
             hits[0],

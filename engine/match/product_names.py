@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -107,6 +107,11 @@ _STRIP_TOKENS = frozenset(
         "commitment",
         "term",
         "billing",
+        "credit",  # a credit line of the same subscription ("… (Credit)"): the same product
+        "refund",
+        "adjustment",
+        "prorated",
+        "proration",
         "paid",
         "a",
         "m",
@@ -239,15 +244,20 @@ def product_key(text: str) -> str:
 _ANCHORS = ("azure", "office", "defender", "exchange", "advanced", "protection", "threat")
 
 
+#: "M356", "O635", "M3655": the suite number typed with its digits out of order or doubled.
+_SUITE_TYPO = re.compile(r"(ms|[mo]?)(356|536|563|635|653|3365|3655|3665)\b")
+
+
 @lru_cache(maxsize=65536)
 def _anchor(token: str) -> str:
+    if token[:1] in "mo3" and (suite := _SUITE_TYPO.fullmatch(token)) is not None:
+        return ("m" if suite.group(1) == "ms" else suite.group(1)) + "365"
     if len(token) < 4 or token in _ANCHORS or not token.isalpha():
         return token
     for anchor in _ANCHORS:
         budget = 1 if len(anchor) <= 6 else 2
-        if (
-            token[0] == anchor[0]
-            and Levenshtein.distance(token, anchor, score_cutoff=budget) <= budget
+        if (  # OSA: two letters swapped ("Azuer") are one slip, not two
+            token[0] == anchor[0] and OSA.distance(token, anchor, score_cutoff=budget) <= budget
         ):
             return anchor
     return token
@@ -256,10 +266,14 @@ def _anchor(token: str) -> str:
 @lru_cache(maxsize=65536)
 def _microsoft_typo(token: str) -> bool:
     return (
-        token.startswith("mi")
+        token.startswith("m")
         and 7 <= len(token) <= 11
         and (
-            Levenshtein.distance(token, "microsoft", score_cutoff=2) <= 2
+            (
+                token.startswith("mi")
+                and Levenshtein.distance(token, "microsoft", score_cutoff=2) <= 2
+            )
+            or OSA.distance(token, "microsoft", score_cutoff=1) <= 1  # "Mcirosoft"
             or sorted(token) == sorted("microsoft")
         )
     )

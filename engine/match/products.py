@@ -17,8 +17,9 @@ from rapidfuzz import fuzz, process
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
 from engine.match.product_fit import fit, strict_fit
 from engine.match.product_names import discriminators, product_key
+from engine.settings import MatchThresholds
 
-FUZZY_CUTOFF = 88.0
+DEFAULT_THRESHOLDS = MatchThresholds()
 
 
 @dataclass(frozen=True)
@@ -42,17 +43,22 @@ _TAGS = re.compile(
 )
 
 
+def own_key(spelling: str) -> str:
+    """The key of a product known only by its own spelling (outside every catalogue)."""
+    return "name:" + (product_key(spelling) or spelling.strip().lower())
+
+
 def display_name(spelling: str) -> str:
     """A product in no catalogue is shown as the vendor spells it, minus commerce tags."""
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
 def _resolve_all(
-    catalogue: Catalogue, side: str, descriptors: set[Descriptor]
+    catalogue: Catalogue, side: str, descriptors: set[Descriptor], cutoff: float
 ) -> dict[Descriptor, ProductMatch]:
     out: dict[Descriptor, ProductMatch] = {}
     for name, ids in descriptors:
-        resolution: Resolution = catalogue.resolve(name, ids)
+        resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
         if resolution.product is not None:
             product = resolution.product
             out[(name, ids)] = ProductMatch(
@@ -66,13 +72,12 @@ def _resolve_all(
                 product.free,
             )
         else:
-            key = product_key(name) or name.strip().lower()
             # outside every catalogue: the vendor's own spelling names the product (sure); a PSA
             # spelling is sure only once it is paired with a vendor product (below, or in context)
             out[(name, ids)] = ProductMatch(
                 side,
                 name,
-                "name:" + key,
+                own_key(name),
                 display_name(name),
                 "name" if side == "vendor" else "unknown",
                 1.0 if side == "vendor" else 0.0,
@@ -87,16 +92,19 @@ def match_products(
     *,
     aliases: Mapping[str, str] | None = None,
     psa_alternates: Mapping[Descriptor, str] | None = None,
+    thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
 ) -> tuple[dict[Descriptor, ProductMatch], dict[Descriptor, ProductMatch]]:
-    """Resolve each side's distinct product descriptors to shared keys."""
+    """Resolve each side's distinct product descriptors to shared keys (``thresholds``:
+    ``Settings.match``)."""
     catalogue = load_catalogue()
-    vendor_matches = _resolve_all(catalogue, "vendor", vendor)
-    psa_matches = _resolve_all(catalogue, "psa", psa)
+    cutoff = thresholds.product_name_score
+    vendor_matches = _resolve_all(catalogue, "vendor", vendor, cutoff)
+    psa_matches = _resolve_all(catalogue, "psa", psa, cutoff)
     # A PSA line with a second name column: use it when the first name is not recognised.
     for descriptor, alternate in (psa_alternates or {}).items():
         match = psa_matches.get(descriptor)
         if match is not None and not match.in_catalogue and alternate:
-            second = _resolve_all(catalogue, "psa", {(alternate, ())})[(alternate, ())]
+            second = _resolve_all(catalogue, "psa", {(alternate, ())}, cutoff)[(alternate, ())]
             if second.in_catalogue:
                 psa_matches[descriptor] = ProductMatch(
                     "psa",
@@ -112,7 +120,7 @@ def match_products(
     for vendor_spelling, psa_spelling in (aliases or {}).items():
         target = vendor_by_spelling.get(product_key(vendor_spelling))
         if target is None:
-            resolved = catalogue.resolve(vendor_spelling)
+            resolved = catalogue.resolve(vendor_spelling, cutoff=cutoff)
             if resolved.product is None:
                 continue
             target = ProductMatch(
@@ -138,12 +146,12 @@ def match_products(
                     target.in_catalogue,
                     target.free,
                 )
-    _pair_unknown_names(vendor_matches, psa_matches)
+    _pair_unknown_names(vendor_matches, psa_matches, cutoff)
     return vendor_matches, psa_matches
 
 
 def _pair_unknown_names(
-    vendor: dict[Descriptor, ProductMatch], psa: dict[Descriptor, ProductMatch]
+    vendor: dict[Descriptor, ProductMatch], psa: dict[Descriptor, ProductMatch], cutoff: float
 ) -> None:
     """Products in no catalogue: PSA spellings adopt the key of the vendor spelling they match."""
     vendor_unknown = {m.key[5:]: m for m in vendor.values() if not m.in_catalogue}
@@ -162,7 +170,7 @@ def _pair_unknown_names(
             continue
         wanted = discriminators(key)
         for name, score, _ in process.extract(
-            key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=5
         ):
             if discriminators(name) == wanted and fit(key, name) is not None:
                 target = vendor_unknown[name]

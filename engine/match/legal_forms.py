@@ -1,0 +1,105 @@
+"""Legal forms of a company ("Inc", "GmbH", "Pty Ltd") and their typos ("Limietd", "Icn").
+
+A legal form says how a company is registered, never which company it is: both sides may drop it,
+spell it wrong or write it before a branch ("Zenith Law Inc. - North").
+
+>>> is_legal_form("limietd"), is_legal_form("icn"), is_legal_form("law")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+LEGAL_FORMS = frozenset(
+    [
+        "inc",
+        "incorporated",
+        "llc",
+        "lllp",
+        "llp",
+        "lp",
+        "ltd",
+        "limited",
+        "gmbh",
+        "pty",
+        "plc",
+        "pllc",
+        "pc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "sa",
+        "sas",
+        "sarl",
+        "ag",
+        "bv",
+        "nv",
+        "srl",
+        "spa",
+        "ab",
+        "as",
+        "oy",
+        "kg",
+        "ug",
+        "kft",
+        "sro",
+        "sp",
+        "zoo",
+        "pte",
+        "bhd",
+        "sdn",
+        "se",
+        "lda",
+        "ltda",
+        "cv",
+        "cc",
+    ]
+)
+_LONG_LEGAL = (
+    "limited",
+    "corporation",
+    "incorporated",
+    "company",
+    "gmbh",
+    "pty",
+    "llc",
+    "inc",
+    "ltd",
+)
+
+
+@lru_cache(maxsize=65536)
+def is_legal_form(token: str) -> bool:
+    """A legal form, or one typed wrong."""
+    return token in LEGAL_FORMS or _legal_typo(token)
+
+
+# a pure function of one word, and the same last words recur: cached (speed, issue 15)
+@lru_cache(maxsize=65536)
+def _legal_typo(token: str) -> bool:
+    """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
+    if len(token) == 3:  # "Ldt", "Lcc": the short suffixes only with their own letters swapped
+        return any(
+            sorted(token) == sorted(w) and token[0] == w[0]
+            for w in ("ltd", "llc", "inc", "plc", "llp")
+        )
+    if len(token) < 4:
+        return False
+    for word in _LONG_LEGAL:
+        if len(word) < 4:
+            continue
+        if sorted(token) == sorted(word) and token[0] == word[0]:
+            return True
+        if abs(len(token) - len(word)) <= 1 and _edit_distance_at_most(
+            token, word, 1 if len(word) <= 5 else 2
+        ):
+            return True
+    return False
+
+
+def _edit_distance_at_most(a: str, b: str, budget: int) -> bool:
+    return Levenshtein.distance(a, b, score_cutoff=budget) <= budget
