@@ -26,8 +26,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from engine.match.product_concepts import CONCEPTS, concept_targets
-from engine.match.product_fit import BRAND, FILLER, SERVICE_WORDS, Fit, fit, loose_fit, meaningful
+from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets
+from engine.match.product_fit import (
+    BRAND,
+    FILLER,
+    NEVER_IMPLIED,
+    SERVICE_WORDS,
+    Fit,
+    fit,
+    loose_fit,
+    meaningful,
+)
 from engine.match.product_names import DISCRIMINATORS, product_key
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -116,9 +125,10 @@ def _sets_apart(word: str, shared: frozenset[str], name_words: set[str]) -> bool
     """A word of the description, not in the name, that makes it another product: a discriminating
     word where a product with it is sold, a number, or a plan-like code ("P2") — but not a code
     no product uses, its name's letters not numbered otherwise ("S1" for SentinelOne)."""
+    numbered = any(c.isdigit() for c in word)
     if word in DISCRIMINATORS:
-        return _lookalike_sold(shared, word)
-    if not any(c.isdigit() for c in word):
+        return numbered or _lookalike_sold(shared, word)  # P1 / P2, E3 / E5: always apart
+    if not numbered:
         return False
     code = _LETTERS_NUMBER.fullmatch(word)
     if code is None:
@@ -288,12 +298,16 @@ def _in_basket(
         if seats < 2:
             continue  # one seat matches too much by chance to be evidence
         same = [
-            key for key in unpaired if basket[key] == seats and _may_mean(description, names[key])
+            key
+            for key in unpaired
+            if basket[key] == seats and _seats_may_mean(description, names[key])
         ]
         gaps = [
             k
             for k in billed
-            if k in basket and basket[k] - billed[k] == seats and _may_mean(description, names[k])
+            if k in basket
+            and basket[k] - billed[k] == seats
+            and _seats_may_mean(description, names[k])
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
@@ -331,7 +345,8 @@ def _by_concept(
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
     unpaired vendor products by what kind of thing it is — unless they name another of its products
     by a distinctive word. When the client's one product of that kind is already billed in part on
-    other lines, the name is the rest of it if its seats fit in what is left unbilled. The rest are
+    other lines, a name that says what kind it is by more than what it works on ("AI Assistant", not
+    "Secure Email") is the rest of it if its seats fit in what is left unbilled. The rest are
     returned."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in still:
@@ -339,7 +354,7 @@ def _by_concept(
         if not targets or service_words(description) - set(CONCEPTS):
             left.append((description, seats))
             continue
-        kinds = [key for key in unpaired if all(t & set(names[key].split()) for t in targets)]
+        kinds = [key for key in unpaired if _of_kind(description, names[key], targets)]
         named = [key for key in basket if _shares_word(description, names[key], common)]
         if len(kinds) == 1 and not set(named) - set(kinds):
             key = kinds[0]
@@ -352,8 +367,9 @@ def _by_concept(
             )
             unpaired.remove(key)
             continue
-        whole = [key for key in basket if all(t & set(names[key].split()) for t in targets)]
-        if not kinds and len(whole) == 1 and not set(named) - set(whole):
+        whole = [key for key in basket if _of_kind(description, names[key], targets)]
+        strong = any(w in CONCEPTS and w not in MODIFIERS for w in _SPLIT.split(description))
+        if strong and not kinds and len(whole) == 1 and not set(named) - set(whole):
             key = whole[0]
             unbilled = basket[key] - filled.get(key, Decimal(0))
             if 0 < seats <= unbilled:
@@ -368,6 +384,16 @@ def _by_concept(
                 continue
         left.append((description, seats))
     return left
+
+
+def _of_kind(description: str, name: str, targets: list[frozenset[str]]) -> bool:
+    """A product of the kind the description names, and not an add-on it does not mention ("Hosted
+    Email" is an Exchange mailbox, never Exchange Online *Archiving*)."""
+    words = set(name.split())
+    if not all(t & words for t in targets):
+        return False
+    unsaid = (words & NEVER_IMPLIED) - set(meaningful(description)) - set().union(*targets)
+    return not unsaid
 
 
 def _only_fit(
@@ -592,6 +618,21 @@ def _kind_bought(name: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
     that one here."""
     kinds = _kinds(name)
     return any(kinds & _kinds(bill.names[key]) for key in basket if bill.names[key] != name)
+
+
+def _seats_may_mean(description: str, name: str) -> bool:
+    """Seats alone may pair a description with a product it does not contradict: no service word
+    the product is not, and when it says what kind of thing it is ("Hosted Email"), a product of
+    that kind and not an add-on it does not mention (Exchange Online *Archiving*)."""
+    if not _may_mean(description, name):
+        return False
+    said_words = _SPLIT.split(description)
+    if not any(word in CONCEPTS for word in said_words):
+        return True
+    words = set(name.split())
+    strong = [CONCEPTS[w] for w in said_words if w in CONCEPTS and w not in MODIFIERS]
+    said = set(meaningful(description))
+    return all(t & words for t in strong) and not (words & NEVER_IMPLIED) - said
 
 
 def _may_mean(description: str, name: str) -> bool:
