@@ -677,7 +677,10 @@ def test_a_plan_number_never_crosses_even_where_the_catalogue_lacks_the_other_pl
     from engine.match.product_context import _shares_word
 
     typed = product_key("Windosw Defender ATP")
-    assert not _shares_word(typed, product_key("Microsoft Defender for Endpoint P1"))
+    p1_name = product_key("Microsoft Defender for Endpoint P1")
+    assert not _shares_word(typed, p1_name)
+    # "p2" on many of the bill's products (Exchange P2, Entra P2, Visio P2) still sets it apart
+    assert not _shares_word(typed, p1_name, frozenset({"p2", "p1"}))
     p1, p2 = product_key("Defender for Endpoint P1"), "name:defender for endpoint p2"
     found = infer(
         [(0, typed, Decimal(29))],

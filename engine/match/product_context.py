@@ -110,11 +110,12 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
     and no discriminating word of the description the name lacks — unless no product anyone sells
     pairs that word with the shared one ("Proofpoint Email Security Business": there is no
     Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
-    words = set(meaningful(description)) - common
+    words = set(meaningful(description))
     name_words = set(meaningful(name))
-    shared = frozenset(w for w in words if _distinctive(w) and w in name_words)
+    shared = frozenset(w for w in words - common if _distinctive(w) and w in name_words)
     if not shared:
         return False
+    # every word counts here, common ones too: "P2" on half the bill still sets P2 apart from P1
     return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
 
 
