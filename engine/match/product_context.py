@@ -6,15 +6,21 @@ other clients. This module does the same, in tiers, most certain first:
 
 1. ``context`` — the description fits exactly one of the client's vendor products word for word
    (:func:`engine.match.product_fit.fit`; look-alikes never fit each other).
-2. ``shared word`` — it shares a distinctive word with exactly one of the client's vendor products
-   still unpaired, and says nothing that contradicts it.
-3. ``elimination`` — the client has one unpaired vendor product and one unexplained licence-like
-   description, with the same seat count.
-4. ``learned`` — a spelling that tiers 1–3 paired with the same vendor product for two or more clients
-   (and never with another) is that product for every client that uses it.
+2. ``shared word`` — it names one of the client's vendor products by distinctive words more than any
+   other (a brand word outweighs a kind word such as "backup"), and says nothing that contradicts it
+   (a plan number, or a look-alike word where a product with it is sold).
+3. ``meaning`` — an in-house name ("AI Assistant") for the client's one product of that kind.
+4. ``elimination`` / ``seat gap`` — the client has one unpaired vendor product with the same seat
+   count as one unexplained licence-like description, or a billed product whose other lines leave
+   exactly its seats unbilled.
+5. ``learned`` — a spelling paired with the same vendor product for several clients (and at least
+   half of those that buy it) is that product for every client that uses it; and across clients, a
+   spelling that stands beside the same vendor product, filling its unbilled seats, is learned the
+   same way (corroboration: "Backupify" beside Datto SaaS Protection), even for a client the vendor
+   does not bill it to, unless that client buys something it could mean.
 
-Everything found here is an inference: it carries its evidence, and tiers 2–3 are marked *check
-first* (a lower confidence) unless corroborated by tier 4.
+Everything found here is an inference: it carries its evidence, and tiers 2–4 and what is learned
+from two clients only are marked *check first* (a lower confidence).
 """
 
 from __future__ import annotations
