@@ -19,8 +19,8 @@ other clients. This module does the same, in tiers, most certain first:
    same way (corroboration: "Backupify" beside Datto SaaS Protection), even for a client the vendor
    does not bill it to, unless that client buys something it could mean.
 
-Everything found here is an inference: it carries its evidence, and tiers 2–4 and what is learned
-from two clients only are marked *check first* (a lower confidence).
+Everything found here is an inference: it carries its evidence, and tiers 2–4 and what corroboration
+learns from two clients only are marked *check first* (a lower confidence).
 """
 
 from __future__ import annotations
