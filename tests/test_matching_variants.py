@@ -740,3 +740,53 @@ def test_seats_never_give_a_line_to_a_product_when_its_words_point_at_another() 
         {apps: apps, project: project},
     )
     assert found.get((0, description)) is None or found[(0, description)].product_key == apps
+
+
+def test_a_plan_number_never_crosses_even_where_the_catalogue_lacks_the_other_plan() -> None:
+    """The bill names Defender for Endpoint P2 outside the catalogue; a typed 'Windosw Defender
+    ATP' (P2) shares 'defender' and 'endpoint' with the client's unbilled P1: never P1."""
+    from decimal import Decimal
+
+    from engine.match.product_context import _shares_word
+
+    typed = product_key("Windosw Defender ATP")
+    p1_name = product_key("Microsoft Defender for Endpoint P1")
+    assert not _shares_word(typed, p1_name)
+    # "p2" on many of the bill's products (Exchange P2, Entra P2, Visio P2) still sets it apart
+    assert not _shares_word(typed, p1_name, frozenset({"p2", "p1"}))
+    p1, p2 = product_key("Defender for Endpoint P1"), "name:defender for endpoint p2"
+    found = infer(
+        [(0, typed, Decimal(29))],
+        {0: {p1: Decimal(61), p2: Decimal(61)}},
+        {0: {p2: Decimal(32)}},
+        {p1: p1, p2: "defender for endpoint p2"},
+    )
+    got = found.get((0, typed))
+    assert got is None or got.product_key == p2  # P2 or undecided, never P1
+
+
+@pytest.mark.parametrize(
+    "description,basket,vendor,billed,expected",
+    [
+        # says what it works on (email), not what it is: not the archiving add-on by seats
+        ("Hosted Email", "Exchange Online Archiving", 4, 0, ""),
+        # nor the rest of a mailbox product (4 of the 5 seats left) by what it works on alone
+        ("Secure Email", "Exchange Online (Plan 1)", 6, 1, ""),
+        # says what it is: the archiving product, by its kind
+        ("Archive Mailbox", "Exchange Online Archiving", 4, 0, "Exchange Online Archiving"),
+    ],
+)
+def test_what_a_name_works_on_is_not_what_it_is(
+    description: str, basket: str, vendor: int, billed: int, expected: str
+) -> None:
+    from decimal import Decimal
+
+    key, spelling = product_key(basket), product_key(description)
+    found = infer(
+        [(0, spelling, Decimal(4))],
+        {0: {key: Decimal(vendor)}},
+        {0: {key: Decimal(billed)} if billed else {}},
+        {key: key},
+    )
+    got = found.get((0, spelling))
+    assert (got.product_key if got else "") == (product_key(expected) if expected else "")

@@ -6,15 +6,21 @@ other clients. This module does the same, in tiers, most certain first:
 
 1. ``context`` — the description fits exactly one of the client's vendor products word for word
    (:func:`engine.match.product_fit.fit`; look-alikes never fit each other).
-2. ``shared word`` — it shares a distinctive word with exactly one of the client's vendor products
-   still unpaired, and says nothing that contradicts it.
-3. ``elimination`` — the client has one unpaired vendor product and one unexplained licence-like
-   description, with the same seat count.
-4. ``learned`` — a spelling that tiers 1–3 paired with the same vendor product for two or more clients
-   (and never with another) is that product for every client that uses it.
+2. ``shared word`` — it names one of the client's vendor products by distinctive words more than any
+   other (a brand word outweighs a kind word such as "backup"), and says nothing that contradicts it
+   (a plan number, or a look-alike word where a product with it is sold).
+3. ``meaning`` — an in-house name ("AI Assistant") for the client's one product of that kind.
+4. ``elimination`` / ``seat gap`` — the client has one unpaired vendor product with the same seat
+   count as one unexplained licence-like description, or a billed product whose other lines leave
+   exactly its seats unbilled.
+5. ``learned`` — a spelling paired with the same vendor product for several clients (and at least
+   half of those that buy it) is that product for every client that uses it; and across clients, a
+   spelling that stands beside the same vendor product, filling its unbilled seats, is learned the
+   same way (corroboration: "Backupify" beside Datto SaaS Protection), even for a client the vendor
+   does not bill it to, unless that client buys something it could mean.
 
-Everything found here is an inference: it carries its evidence, and tiers 2–3 are marked *check
-first* (a lower confidence) unless corroborated by tier 4.
+Everything found here is an inference: it carries its evidence, and tiers 2–4 and what corroboration
+learns from two clients only are marked *check first* (a lower confidence).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from engine.match.product_concepts import CONCEPTS, concept_targets
+from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets
 from engine.match.product_fit import (
     BRAND,
     FILLER,
@@ -110,11 +116,12 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
     and no discriminating word of the description the name lacks — unless no product anyone sells
     pairs that word with the shared one ("Proofpoint Email Security Business": there is no
     Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
-    words = set(meaningful(description)) - common
+    words = set(meaningful(description))
     name_words = set(meaningful(name))
-    shared = frozenset(w for w in words if _distinctive(w) and w in name_words)
+    shared = frozenset(w for w in words - common if _distinctive(w) and w in name_words)
     if not shared:
         return False
+    # every word counts here, common ones too: "P2" on half the bill still sets P2 apart from P1
     return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
 
 
@@ -125,9 +132,10 @@ def _sets_apart(word: str, shared: frozenset[str], name_words: set[str]) -> bool
     """A word of the description, not in the name, that makes it another product: a discriminating
     word where a product with it is sold, a number, or a plan-like code ("P2") — but not a code
     no product uses, its name's letters not numbered otherwise ("S1" for SentinelOne)."""
+    numbered = any(c.isdigit() for c in word)
     if word in DISCRIMINATORS:
-        return _lookalike_sold(shared, word)
-    if not any(c.isdigit() for c in word):
+        return numbered or _lookalike_sold(shared, word)  # P1 / P2, E3 / E5: always apart
+    if not numbered:
         return False
     code = _LETTERS_NUMBER.fullmatch(word)
     if code is None:
@@ -301,7 +309,7 @@ def _in_basket(
             key
             for key in unpaired
             if basket[key] == seats
-            and _may_mean(description, names[key])
+            and _seats_may_mean(description, names[key])
             and _may_be(description, key, names)
             and not _says_another(description, key, unpaired, names)
         ]
@@ -310,7 +318,7 @@ def _in_basket(
             for k in billed
             if k in basket
             and basket[k] - billed[k] - _inferred_seats(out, group, k, descriptions) == seats
-            and _may_mean(description, names[k])
+            and _seats_may_mean(description, names[k])
             and _may_be(description, k, names)
             and not _says_another(description, k, unpaired, names)
         ]
@@ -430,7 +438,8 @@ def _by_concept(
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
     unpaired vendor products by what kind of thing it is — unless they name another of its products
     by a distinctive word. When the client's one product of that kind is already billed in part on
-    other lines, the name is the rest of it if its seats fit in what is left unbilled. The rest are
+    other lines, a name that says what kind it is by more than what it works on ("AI Assistant", not
+    "Secure Email") is the rest of it if its seats fit in what is left unbilled. The rest are
     returned."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in still:
@@ -438,7 +447,7 @@ def _by_concept(
         if not targets or service_words(description) - set(CONCEPTS):
             left.append((description, seats))
             continue
-        kinds = [key for key in unpaired if all(t & set(names[key].split()) for t in targets)]
+        kinds = [key for key in unpaired if _of_kind(description, names[key], targets)]
         named = [key for key in basket if _shares_word(description, names[key], common)]
         if len(kinds) == 1 and not set(named) - set(kinds):
             key = kinds[0]
@@ -451,8 +460,9 @@ def _by_concept(
             )
             unpaired.remove(key)
             continue
-        whole = [key for key in basket if all(t & set(names[key].split()) for t in targets)]
-        if not kinds and len(whole) == 1 and not set(named) - set(whole):
+        whole = [key for key in basket if _of_kind(description, names[key], targets)]
+        strong = any(w in CONCEPTS and w not in MODIFIERS for w in _SPLIT.split(description))
+        if strong and not kinds and len(whole) == 1 and not set(named) - set(whole):
             key = whole[0]
             unbilled = basket[key] - filled.get(key, Decimal(0))
             if 0 < seats <= unbilled:
@@ -467,6 +477,16 @@ def _by_concept(
                 continue
         left.append((description, seats))
     return left
+
+
+def _of_kind(description: str, name: str, targets: list[frozenset[str]]) -> bool:
+    """A product of the kind the description names, and not an add-on it does not mention ("Hosted
+    Email" is an Exchange mailbox, never Exchange Online *Archiving*)."""
+    words = set(name.split())
+    if not all(t & words for t in targets):
+        return False
+    unsaid = (words & NEVER_IMPLIED) - set(meaningful(description)) - set().union(*targets)
+    return not unsaid
 
 
 def _only_fit(
@@ -691,6 +711,21 @@ def _kind_bought(name: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
     that one here."""
     kinds = _kinds(name)
     return any(kinds & _kinds(bill.names[key]) for key in basket if bill.names[key] != name)
+
+
+def _seats_may_mean(description: str, name: str) -> bool:
+    """Seats alone may pair a description with a product it does not contradict: no service word
+    the product is not, and when it says what kind of thing it is ("Hosted Email"), a product of
+    that kind and not an add-on it does not mention (Exchange Online *Archiving*)."""
+    if not _may_mean(description, name):
+        return False
+    said_words = _SPLIT.split(description)
+    if not any(word in CONCEPTS for word in said_words):
+        return True
+    words = set(name.split())
+    strong = [CONCEPTS[w] for w in said_words if w in CONCEPTS and w not in MODIFIERS]
+    said = set(meaningful(description))
+    return all(t & words for t in strong) and not (words & NEVER_IMPLIED) - said
 
 
 def _may_mean(description: str, name: str) -> bool:

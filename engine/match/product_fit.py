@@ -323,10 +323,11 @@ def explains(word: str, name_word: str) -> int:
         shortened = name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word)
         return 1 if shortened else -1
     if len(word) >= 4 and len(name_word) >= 4:
+        typo = not _two_known_words(word, name_word)  # "Project" is no typo of "Protect"
         budget = 1 if min(len(word), len(name_word)) <= 5 else 2
-        if Levenshtein.distance(word, name_word, score_cutoff=budget) <= budget:
+        if typo and Levenshtein.distance(word, name_word, score_cutoff=budget) <= budget:
             return 1
-        if sorted(word) == sorted(name_word) and word[0] == name_word[0]:
+        if typo and sorted(word) == sorted(name_word) and word[0] == name_word[0]:
             return 1  # transposed letters: "buisness"
         if _same_stem(word, name_word):
             return 1  # "archive" / "archiving", "protect" / "protection"
@@ -353,6 +354,11 @@ def _numbered_initials(word: str, name_word: str) -> bool:
         and name_word.endswith(number)
         and len(name_word) >= len(number) + 3
     )
+
+
+def _two_known_words(word: str, name_word: str) -> bool:
+    """Both are words of product names ("Project", "Protect"): one is not a typo of the other."""
+    return word in PRODUCT_WORDS and name_word in PRODUCT_WORDS
 
 
 def meaningful(key: str) -> list[str]:
@@ -466,6 +472,8 @@ def register_product_words(names: Iterable[str]) -> None:
         PRODUCT_WORDS.update(name.split())
     if len(PRODUCT_WORDS) != before:
         _harmless.cache_clear()  # a word that was noise may now be part of a product's name
+        explains.cache_clear()  # nor is a known word a typo of another any more
+        fit.cache_clear()
 
 
 def loose_fit(description_key: str, name_key: str) -> Fit | None:
