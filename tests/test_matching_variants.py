@@ -790,3 +790,33 @@ def test_what_a_name_works_on_is_not_what_it_is(
     )
     got = found.get((0, spelling))
     assert (got.product_key if got else "") == (product_key(expected) if expected else "")
+
+
+def test_an_add_on_word_bars_seats_unless_the_description_says_that_kind() -> None:
+    """Seats may give "Identity & Threat Protection" (E5 Security's old name, 9 seats) to the
+    client's unbilled E5 Security (9): identity and threat protection is what a security product
+    is. "Hosted Email" (5) is never Exchange Online Archiving (5): mail is what it works on."""
+    from decimal import Decimal
+
+    e5_security, teams, exo, archiving = (
+        product_key(n)
+        for n in (
+            "Microsoft 365 E5 Security",
+            "Microsoft Teams Essentials",
+            "Exchange Online (Plan 1)",
+            "Exchange Online Archiving",
+        )
+    )
+    old_name = product_key("Identity & Threat Protection License (NCE)")
+    hosted = product_key("Hosted Email")
+    found = infer(
+        [(0, old_name, Decimal(9)), (1, hosted, Decimal(5))],
+        {
+            0: {e5_security: Decimal(9), teams: Decimal(8)},
+            1: {exo: Decimal(10), archiving: Decimal(5)},
+        },
+        {0: {}, 1: {exo: Decimal(10)}},
+        {key: key for key in (e5_security, teams, exo, archiving)},
+    )
+    assert found[(0, old_name)].product_key == e5_security
+    assert found.get((1, hosted)) is None or found[(1, hosted)].product_key != archiving

@@ -23,7 +23,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ),
         (
             "spam phishing filtering filter threat threats",
-            "defender proofpoint mimecast essentials",
+            "defender proofpoint mimecast essentials security",
         ),
         ("password passwords vault manager", "keeper lastpass bitwarden passportal"),
         ("backup backups", "backup dropsuite datto acronis saas protection skykick"),
@@ -32,7 +32,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ("dashboards dashboard reporting analytics", "bi"),
         ("diagram diagrams diagramming flowchart", "visio"),
         ("pdf", "acrobat"),
-        ("identity sso mfa conditional", "entra"),
+        ("identity sso mfa conditional", "entra security"),  # E5 Security is identity + threat
         ("mdm", "intune"),
         ("meetings chat collaboration", "teams"),
         ("desktop", "apps"),

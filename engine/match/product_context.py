@@ -725,7 +725,12 @@ def _seats_may_mean(description: str, name: str) -> bool:
     words = set(name.split())
     strong = [CONCEPTS[w] for w in said_words if w in CONCEPTS and w not in MODIFIERS]
     said = set(meaningful(description))
-    return all(t & words for t in strong) and not (words & NEVER_IMPLIED) - said
+    # an add-on word the description leaves out bars it, unless what the description says it is
+    # names that word: "Identity & Threat Protection" is a security product (E5 Security), "Hosted
+    # Email" is no archiving one
+    return all(t & words for t in strong) and not (words & NEVER_IMPLIED) - said - set().union(
+        *strong
+    )
 
 
 def _may_mean(description: str, name: str) -> bool:
