@@ -34,14 +34,32 @@ class Products:
     inferred: Inferred = field(default_factory=dict)
 
     def names(self) -> dict[str, str]:
-        """Each product key's display name."""
-        return {m.key: m.product for m in (*self.vendor.values(), *self.psa.values())}
+        """Each product key's display name: the vendor's shortest spelling of it (the PSA's when
+        the vendor has none), the same whatever order the spellings came in."""
+        names: dict[str, str] = {}
+        for side in (self.vendor, self.psa):
+            shown = {m.key for m in side.values() if m.key in names}
+            for match in side.values():
+                if match.key in shown:
+                    continue  # the vendor already names it
+                current = names.get(match.key)
+                if current is None or (len(match.product), match.product) < (len(current), current):
+                    names[match.key] = match.product
+        return names
 
     def matches(self) -> list[ProductMatch]:
         """Every product match of the run, vendor first, by product and spelling."""
         return sorted(
             {*self.vendor.values(), *self.psa.values(), *self.inferred.values()},
-            key=lambda m: (m.side != "vendor", m.product.lower(), m.spelling.lower()),
+            key=lambda m: (
+                m.side != "vendor",
+                m.product.lower(),
+                m.spelling.lower(),
+                m.key,
+                m.method,
+                m.evidence,
+                m.spelling,
+            ),
         )
 
 

@@ -57,7 +57,7 @@ def _resolve_all(
     catalogue: Catalogue, side: str, descriptors: set[Descriptor], cutoff: float
 ) -> dict[Descriptor, ProductMatch]:
     out: dict[Descriptor, ProductMatch] = {}
-    for name, ids in descriptors:
+    for name, ids in sorted(descriptors):  # one order, whatever the hash seed
         resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
         if resolution.product is not None:
             product = resolution.product
