@@ -229,9 +229,33 @@ def _in_basket(
     billed: Mapping[str, Decimal],
     bill: _Bill,
 ) -> dict[tuple[int, str], Inference]:
+    """One client's unexplained descriptions against what it buys, strongest evidence first: the
+    name, a shared word, the kind of product, the plan, and last the seats alone."""
     names, common = bill.names, bill.common
     taken = set(billed)
     out: dict[tuple[int, str], Inference] = {}
+    left = _by_name_fit(group, descriptions, basket, names, out, taken)
+    still = _by_shared_word(group, left, basket, billed, bill, out, taken)
+    unpaired = [key for key in basket if key not in taken]
+    filled = dict(billed)  # seats billed per product: lines naming it, lines inferred to it
+    for description, seats in descriptions:
+        if (found := out.get((group, description))) is not None:
+            filled[found.product_key] = filled.get(found.product_key, Decimal(0)) + seats
+    still = _by_concept(group, still, basket, unpaired, names, common, out, filled)
+    still = _by_plan(group, still, basket, unpaired, names, out)
+    _by_seats(group, still, descriptions, basket, billed, unpaired, bill, out)
+    return out
+
+
+def _by_name_fit(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    out: dict[tuple[int, str], Inference],
+    taken: set[str],
+) -> list[tuple[str, Decimal]]:
+    """Descriptions that fit one of the client's products by name (or but for one word)."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
         key = _only_fit(description, seats, basket, names, fit)
@@ -252,9 +276,23 @@ def _in_basket(
             taken.add(key)
             continue
         left.append((description, seats))
+    return left
+
+
+def _by_shared_word(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    billed: Mapping[str, Decimal],
+    bill: _Bill,
+    out: dict[tuple[int, str], Inference],
+    taken: set[str],
+) -> list[tuple[str, Decimal]]:
+    """Descriptions that share a distinctive word with one of the client's products."""
+    names, common = bill.names, bill.common
     still: list[tuple[str, Decimal]] = []
     basket_words = set(meaningful(_name_words(basket, names)))  # a service word a product has
-    for description, seats in left:
+    for description, seats in descriptions:
         service = service_words(description) - basket_words
         if service - set(CONCEPTS):
             still.append((description, seats))
@@ -287,40 +325,42 @@ def _in_basket(
             taken.add(key)
         else:
             still.append((description, seats))
-    unpaired = [key for key in basket if key not in taken]
-    filled = dict(billed)  # seats billed per product: lines naming it, lines inferred to it
-    for description, seats in descriptions:
-        if (found := out.get((group, description))) is not None:
-            filled[found.product_key] = filled.get(found.product_key, Decimal(0)) + seats
-    still = _by_concept(group, still, basket, unpaired, names, common, out, filled)
-    still = _by_plan(group, still, basket, unpaired, names, out)
+    return still
+
+
+def _by_seats(
+    group: int,
+    still: list[tuple[str, Decimal]],
+    descriptions: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    billed: Mapping[str, Decimal],
+    unpaired: list[str],
+    bill: _Bill,
+    out: dict[tuple[int, str], Inference],
+) -> None:
+    """Seats as the only evidence: an unpaired product with the same count, or a billed product
+    whose other lines leave exactly this many seats unbilled. Two such products, or two such
+    lines, and nothing is decided."""
+    names = bill.names
     candidates = [  # a kind word ("backup") leaves a line a candidate, for products of its kind
         (d, s)
         for d, s in still
         if not service_words(d) - set(CONCEPTS) and not bill.like_some_product(d)
     ]
     for description, seats in candidates:
-        # Seats are the only evidence here: an unpaired product with the same count, or a billed
-        # product whose other lines leave exactly this many seats unbilled. Two such products, or
-        # two such lines, and nothing is decided.
         if seats < 2:
             continue  # one seat matches too much by chance to be evidence
         same = [
             key
             for key in unpaired
-            if basket[key] == seats
-            and _seats_may_mean(description, names[key])
-            and _may_be(description, key, names)
-            and not _says_another(description, key, unpaired, names)
+            if basket[key] == seats and _seats_may_pair(description, key, unpaired, names)
         ]
         gaps = [
             k
             for k in billed
             if k in basket
             and basket[k] - billed[k] - _inferred_seats(out, group, k, descriptions) == seats
-            and _seats_may_mean(description, names[k])
-            and _may_be(description, k, names)
-            and not _says_another(description, k, unpaired, names)
+            and _seats_may_pair(description, k, unpaired, names)
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
@@ -342,7 +382,17 @@ def _in_basket(
                 f"{names[key]!r} lines leave unbilled"
             )
             out[(group, description)] = Inference(key, "seat gap", 0.7, evidence)
-    return out
+
+
+def _seats_may_pair(
+    description: str, key: str, unpaired: list[str], names: Mapping[str, str]
+) -> bool:
+    """Nothing the description says contradicts the product seats would give it."""
+    return (
+        _seats_may_mean(description, names[key])
+        and _may_be(description, key, names)
+        and not _says_another(description, key, unpaired, names)
+    )
 
 
 def _by_plan(
