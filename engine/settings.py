@@ -174,13 +174,8 @@ def _text_map(value: Any, what: str, problems: list[str]) -> dict[str, str] | No
     return {str(k): str(v) for k, v in value.items()}
 
 
-def settings_from_dict(data: Mapping[str, Any]) -> Settings:
-    """Build settings from a mapping file's contents (JSON or TOML), keys as in :class:`Settings`.
-
-    ``{"vendor": {"quantity": "Seats"}, "psa": {...}}`` is accepted as a shorthand for the mappings.
-    Every value is checked for its shape, and all problems are listed at once.
-    """
-    known = {
+_KNOWN_KEYS = frozenset(
+    [
         "vendor",
         "psa",
         "severity_thresholds",
@@ -193,21 +188,50 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
         "exclude_psa_products",
         "target_margin_percent",
         "match",
-    }
-    unknown = sorted(set(data) - known)
+    ]
+)
+
+
+def settings_from_dict(data: Mapping[str, Any]) -> Settings:
+    """Build settings from a mapping file's contents (JSON or TOML), keys as in :class:`Settings`.
+
+    ``{"vendor": {"quantity": "Seats"}, "psa": {...}}`` is accepted as a shorthand for the mappings.
+    Every value is checked for its shape, and all problems are listed at once.
+    """
+    unknown = sorted(set(data) - _KNOWN_KEYS)
     if unknown:
         raise SettingsError(
             f"Mapping file: unknown key(s) {', '.join(map(repr, unknown))}; known keys are "
-            f"{', '.join(sorted(known))}."
+            f"{', '.join(sorted(_KNOWN_KEYS))}."
         )
     problems: list[str] = []
     kwargs: dict[str, Any] = {}
-    for side in ("vendor", "psa"):
-        key = f"{side}_mapping" if f"{side}_mapping" in data else side
+    _text_maps(data, ("vendor", "psa"), problems, kwargs)  # problems listed in the file's order
+    _numbers(data, problems, kwargs)
+    _text_maps(data, ("client_aliases", "product_aliases"), problems, kwargs)
+    _period_and_exclusions(data, problems, kwargs)
+    if "match" in data:
+        match = _match_thresholds(data["match"], problems)
+        if match is not None:
+            kwargs["match"] = match
+    if problems:
+        raise SettingsError("Settings are not valid: " + "; ".join(problems) + ".")
+    return Settings(**kwargs)
+
+
+def _text_maps(
+    data: Mapping[str, Any], keys: tuple[str, str], problems: list[str], kwargs: dict[str, Any]
+) -> None:
+    """Column mappings ("vendor"/"psa", or "vendor_mapping"/"psa_mapping") and alias tables."""
+    for name in keys:
+        key = f"{name}_mapping" if name in ("vendor", "psa") and f"{name}_mapping" in data else name
         if key in data:
-            mapping = _text_map(data[key], key, problems)
-            if mapping is not None:
-                kwargs[f"{side}_mapping"] = mapping
+            found = _text_map(data[key], key, problems)
+            if found is not None:
+                kwargs[f"{name}_mapping" if name in ("vendor", "psa") else name] = found
+
+
+def _numbers(data: Mapping[str, Any], problems: list[str], kwargs: dict[str, Any]) -> None:
     if "severity_thresholds" in data:
         raw = data["severity_thresholds"]
         if not isinstance(raw, Mapping):
@@ -219,19 +243,16 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
             thresholds = {str(k): _decimal(v, f"threshold {k!r}", problems) for k, v in raw.items()}
             if all(v is not None for v in thresholds.values()):
                 kwargs["severity_thresholds"] = thresholds
-    if "leakage_target_percent" in data:
-        target = _decimal(data["leakage_target_percent"], "leakage_target_percent", problems)
-        if target is not None:
-            kwargs["leakage_target_percent"] = target
-    if "target_margin_percent" in data:
-        margin = _decimal(data["target_margin_percent"], "target_margin_percent", problems)
-        if margin is not None:
-            kwargs["target_margin_percent"] = margin
-    for key in ("client_aliases", "product_aliases"):
+    for key in ("leakage_target_percent", "target_margin_percent"):
         if key in data:
-            aliases = _text_map(data[key], key, problems)
-            if aliases is not None:
-                kwargs[key] = aliases
+            value = _decimal(data[key], key, problems)
+            if value is not None:
+                kwargs[key] = value
+
+
+def _period_and_exclusions(
+    data: Mapping[str, Any], problems: list[str], kwargs: dict[str, Any]
+) -> None:
     if data.get("period"):
         if isinstance(data["period"], str):
             kwargs["period"] = data["period"]
@@ -248,13 +269,6 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
             )
         else:
             kwargs["exclude_psa_products"] = tuple(products)
-    if "match" in data:
-        match = _match_thresholds(data["match"], problems)
-        if match is not None:
-            kwargs["match"] = match
-    if problems:
-        raise SettingsError("Settings are not valid: " + "; ".join(problems) + ".")
-    return Settings(**kwargs)
 
 
 def _match_thresholds(value: Any, problems: list[str]) -> MatchThresholds | None:
