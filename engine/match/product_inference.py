@@ -59,17 +59,7 @@ def infer_products(
     """
     if not pending and not named:
         return {}
-    baskets: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    products: dict[str, ProductMatch] = {}
-    for line in vendor.lines:
-        group = vendor_group.get(vendor.client_keys[line.client])
-        if line.excluded is not None or line.product_key is None or group is None:
-            continue
-        basket = baskets[group]
-        basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + (
-            line.quantity or Decimal(0)
-        )
-        products.setdefault(line.product_key, vendor_products[line.descriptor])
+    baskets, products = _vendor_baskets(vendor, vendor_group, vendor_products)
     names = {key: product_key(match.product) or key for key, match in products.items()}
     register_product_words(names.values())  # the bill's own product words are never noise
     spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)
@@ -106,19 +96,51 @@ def infer_products(
         target = products[inference.product_key]
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
+    _own_licences(spellings, found, baskets, paired, out)
+    return out
+
+
+def _vendor_baskets(
+    vendor: Side,
+    vendor_group: Mapping[str, int],
+    vendor_products: Mapping[Descriptor, ProductMatch],
+) -> tuple[dict[int, dict[str, Decimal]], dict[str, ProductMatch]]:
+    """What each client group buys from the vendor (product key → seats), and each product."""
+    baskets: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    products: dict[str, ProductMatch] = {}
+    for line in vendor.lines:
+        group = vendor_group.get(vendor.client_keys[line.client])
+        if line.excluded is not None or line.product_key is None or group is None:
+            continue
+        basket = baskets[group]
+        basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + (
+            line.quantity or Decimal(0)
+        )
+        products.setdefault(line.product_key, vendor_products[line.descriptor])
+    return baskets, products
+
+
+def _own_licences(
+    spellings: Mapping[tuple[int, str], list[Line]],
+    found: Mapping[tuple[int, str], Inference],
+    baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    out: dict[tuple[str, Descriptor], ProductMatch],
+) -> None:
+    """Undecided descriptions that name a Microsoft licence: billed without a vendor record."""
     for (group, description), lines in spellings.items():
         unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
-        if (group, description) not in found and not unpaired and names_a_licence(description):
-            words = set(description.split())
-            alike = [  # every word of a product it is billed for, and no other plan
-                key
-                for key in paired.get(group, {})
-                if set(key.removeprefix("name:").split()) <= words
-                and {w for w in words if _PLAN.fullmatch(w)} <= set(key.split())
-            ]
-            for line in lines:
-                out[(line.client, line.descriptor)] = _own_licence(line, alike)
-    return out
+        if (group, description) in found or unpaired or not names_a_licence(description):
+            continue
+        words = set(description.split())
+        alike = [  # every word of a product it is billed for, and no other plan
+            key
+            for key in paired.get(group, {})
+            if set(key.removeprefix("name:").split()) <= words
+            and {w for w in words if _PLAN.fullmatch(w)} <= set(key.split())
+        ]
+        for line in lines:
+            out[(line.client, line.descriptor)] = _own_licence(line, alike)
 
 
 #: Words that say a description is a Microsoft licence, whatever else it says.
