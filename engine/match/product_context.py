@@ -628,6 +628,19 @@ def _corroborate(
     used for two kinds of product ("Endpoint Protection" for Defender at one client, SentinelOne at
     another) is learned for both; each client's own basket, and then its seats, pick one.
     """
+    learned = _learned_spellings(by_group, found, vendor_baskets, paired, bill)
+    _apply_learned(learned, by_group, found, vendor_baskets, paired, bill)
+
+
+def _learned_spellings(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: Mapping[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: _Bill,
+) -> dict[str, dict[str, int]]:
+    """Each spelling's votes: the products it was paired with, or whose unbilled seats it fills
+    exactly, client by client; kept where two or more clients and half of those with both agree."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     beside: dict[str, Counter[str]] = defaultdict(Counter)  # clients with the spelling and product
     for group, descriptions in by_group.items():
@@ -661,6 +674,18 @@ def _corroborate(
         }
         if keys:
             learned[description] = keys
+    return learned
+
+
+def _apply_learned(
+    learned: Mapping[str, dict[str, int]],
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: _Bill,
+) -> None:
+    """Learned spellings (and typos of them) given to the clients still undecided."""
     like: dict[str, dict[str, int] | None] = {}
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
