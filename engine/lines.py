@@ -21,7 +21,6 @@ from engine.read import cells
 from engine.read.columns import ColumnMapping
 from engine.read.header import Table
 from engine.read.values import (
-    parse_date,
     parse_period_months,
     parse_quantity,
     period_from_stock_code,
@@ -279,7 +278,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     clients = cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
     domains = cells.parsed(cells.column(table, mapping, "domain"), cells.cell_text)
     quantities, units, amounts = _vendor_amounts(table, mapping)
-    starts = cells.parsed(cells.column(table, mapping, "period_start"), parse_date)
+    starts = cells.dates(table, mapping, "period_start")
     terms = cells.parsed(
         [
             f"{a} {b} {c}"
@@ -320,9 +319,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         },
         domains=domains,
         period_starts=starts,
-        subscription_ends=cells.parsed(
-            cells.column(table, mapping, "subscription_end"), parse_date
-        ),
+        subscription_ends=cells.dates(table, mapping, "subscription_end"),
         commitments=cells.parsed(cells.column(table, mapping, "term"), cells.commitment_months),
     )
 
@@ -377,7 +374,7 @@ def _vendor_months(
     monthly: the charge's one-month period says so)."""
     frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), parse_period_months)
     stock_code = cells.parsed(ids, period_from_stock_code)
-    ends = cells.parsed(cells.column(table, mapping, "period_end"), parse_date)
+    ends = cells.dates(table, mapping, "period_end")
     term = cells.parsed(cells.column(table, mapping, "term"), parse_period_months)
     return [
         f or s or cells.months_from_dates(start, end) or t or 1
@@ -428,7 +425,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
             },
         },
         alternates=alternates,
-        cancelled=cells.parsed(cells.column(table, mapping, "cancelled_date"), parse_date),
+        cancelled=cells.dates(table, mapping, "cancelled_date"),
     )
 
 

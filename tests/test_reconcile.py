@@ -264,3 +264,21 @@ def test_a_category_that_says_service_keeps_a_line_a_service(write: Callable[...
     result = reconcile(write("v.csv", vendor), write("p.csv", psa))
     types = {(d.type, d.product) for d in result.discrepancies}
     assert ("unbilled", "Microsoft 365 Business Standard") in types
+
+
+def test_a_distributors_from_and_to_columns_set_the_month(write: Callable[..., Path]) -> None:
+    """Giacom-style "From"/"To" columns, day first (01/11/2026 – 30/11/2026): the month is November
+    2026, so a PSA line cancelled on 30/11/2026 is still billed this month."""
+    vendor = (
+        "Customer,Description,From,To,Quantity,Unit Price (ex VAT)\n"
+        "Waverly Tech,Duo Essentials - Monthly Commitment,01/11/2026,30/11/2026,14,3.13\n"
+    )
+    psa = (
+        "Company Name,Description,Quantity,Price,Cancelled\n"
+        "Waverly Tech,Duo Essentials,16,4.00,11/30/2026\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    assert result.kpis.period == "2026-11"
+    assert [(d.type, d.monthly_impact) for d in result.discrepancies] == [
+        ("over_billed", Decimal("8.00"))
+    ]

@@ -181,3 +181,16 @@ def test_status(status: object, inactive: bool) -> None:
 )
 def test_bill_flag(flag: object, not_billable: bool) -> None:
     assert is_not_billable(flag) is not_billable
+
+
+def test_a_column_of_dates_is_read_day_first_when_the_export_says_so() -> None:
+    """01/11/2026 beside 30/11/2026 is the 1st of November; beside 11/30/2026 it is January 11th."""
+    import datetime as dt
+
+    from engine.read.values import date_parser_for
+
+    day_first = date_parser_for(["01/11/2026", "30/11/2026"])
+    month_first = date_parser_for(["01/11/2026", "11/30/2026"])
+    assert day_first("01/11/2026") == dt.date(2026, 11, 1)
+    assert month_first("01/11/2026") == dt.date(2026, 1, 11)
+    assert day_first("2026-11-01") == dt.date(2026, 11, 1)  # unambiguous spellings unchanged

@@ -23,7 +23,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ),
         (
             "spam phishing filtering filter threat threats",
-            "defender proofpoint mimecast essentials security",
+            "defender proofpoint mimecast security",
         ),
         ("password passwords vault manager", "keeper lastpass bitwarden passportal"),
         ("backup backups", "backup dropsuite datto acronis saas protection skykick"),

@@ -18,7 +18,7 @@ from engine.errors import InputError
 from engine.money import parse_money
 from engine.read.columns import ColumnMapping, header_key
 from engine.read.header import Table, clean_text
-from engine.read.values import is_inactive_status, is_not_billable
+from engine.read.values import date_parser_for, is_inactive_status, is_not_billable
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -44,6 +44,27 @@ class _Memo(dict[object, object]):
     def __missing__(self, value: object) -> object:
         self[value] = result = self.parser(value)
         return result
+
+
+_DATE_FIELDS = (
+    "period_start",
+    "period_end",
+    "subscription_end",
+    "cancelled_date",
+    "effective_date",
+)
+
+
+def dates(table: Table, mapping: ColumnMapping, field: str) -> list[dt.date | None]:
+    """A date column, day first or month first as the export's dates show (a "From" column of
+    01/11/2026 is day first when its "To" column reads 30/11/2026)."""
+    every = [
+        value
+        for name in _DATE_FIELDS
+        if mapping.get(name)
+        for value in dict.fromkeys(column(table, mapping, name))
+    ]
+    return parsed(column(table, mapping, field), date_parser_for(every))
 
 
 def parsed(values: Sequence[V], parser: Callable[[V], T]) -> list[T]:

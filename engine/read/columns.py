@@ -140,7 +140,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "date",
         "chargestartdate chargestart startperiod startusage servicestartdate "
         "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
-        "invoicedate startdate",
+        "invoicedate startdate from",
         _DATE_FORBIDDEN,
         "start of the billed period",
     ),
@@ -148,7 +148,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "period_end",
         "date",
         "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
-        "periodto dateto enddate",
+        "periodto dateto enddate to",
         _DATE_FORBIDDEN,
         "end of the billed period",
     ),

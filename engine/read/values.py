@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from engine.money import parse_money
@@ -149,7 +150,31 @@ _DATE_FORMATS = (
 )
 
 
-def parse_date(value: object) -> dt.date | None:
+_DAY_FIRST_FORMATS = tuple(
+    sorted(_DATE_FORMATS, key=lambda f: f not in ("%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y"))
+)
+_SLASHED = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}\b")
+
+
+def date_parser_for(values: Sequence[object]) -> Callable[[object], dt.date | None]:
+    """The parser for one column of dates: day first when the column itself says so (a slashed
+    date such as 30/11/2026 whose first number cannot be a month, and none whose second cannot),
+    so 01/11/2026 in that column is the 1st of November, never the 11th of January."""
+    day_first = month_first = False
+    for value in set(v for v in values if isinstance(v, str)):
+        found = _SLASHED.match(value)
+        if found is not None:
+            day_first |= int(found[1]) > 12
+            month_first |= int(found[2]) > 12
+    return parse_date_day_first if day_first and not month_first else parse_date
+
+
+def parse_date_day_first(value: object) -> dt.date | None:
+    """:func:`parse_date` for a column whose dates are written day first."""
+    return parse_date(value, _DAY_FIRST_FORMATS)
+
+
+def parse_date(value: object, formats: Sequence[str] = _DATE_FORMATS) -> dt.date | None:
     """Dates as exported: ISO, ``30-AUG-2025``, ``08/30/2025``, ``30.08.2025``, Excel serials."""
     if value is None or isinstance(value, bool):
         return None
@@ -164,7 +189,7 @@ def parse_date(value: object) -> dt.date | None:
         return None
     text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
     text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AP]M)?$", "", text, flags=re.I)
-    for fmt in _DATE_FORMATS:
+    for fmt in formats:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
