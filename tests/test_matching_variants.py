@@ -820,3 +820,20 @@ def test_an_add_on_word_bars_seats_unless_the_description_says_that_kind() -> No
     )
     assert found[(0, old_name)].product_key == e5_security
     assert found.get((1, hosted)) is None or found[(1, hosted)].product_key != archiving
+
+
+def test_a_plan_decides_nothing_beside_a_look_alike_with_the_same_plan() -> None:
+    """"M365 E3 w/o Temas" at a client buying E3 and E3 (no Teams): the plan alone never picks E3
+    (a look-alike merge in the second independent set's held-out seed)."""
+    from decimal import Decimal
+
+    e3, no_teams = product_key("Microsoft 365 E3"), product_key("Microsoft 365 E3 (no Teams)")
+    description = product_key("M365 E3 w/o Temas")
+    found = infer(
+        [(0, description, Decimal(39))],
+        {0: {e3: Decimal(27), no_teams: Decimal(39)}},
+        {0: {}},
+        {e3: e3, no_teams: no_teams},
+    )
+    got = found.get((0, description))
+    assert got is None or got.product_key == no_teams

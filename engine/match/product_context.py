@@ -404,19 +404,22 @@ def _by_plan(
     out: dict[tuple[int, str], Inference],
 ) -> list[tuple[str, Decimal]]:
     """A description whose other words say nothing known ("Secure Productive Enterprise E3", an old
-    name) but whose plan is that of exactly one product the client buys, left unpaired."""
+    name) but whose plan is that of exactly one product the client buys, left unpaired — never
+    where the client buys a look-alike with the same plan (E3 and E3 no Teams)."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
         plans = _plans(description)
         words = set(description.split())
-        having = [
-            key
-            for key in basket
-            if plans
-            and plans <= set(names[key].split())
-            and not (NEVER_IMPLIED & set(names[key].split())) - words  # E5 is not E5 Security
+        with_plan = [key for key in basket if plans and plans <= set(names[key].split())]
+        having = [  # E5 is not E5 Security
+            key for key in with_plan if not (NEVER_IMPLIED & set(names[key].split())) - words
         ]
-        if service_words(description) or len(having) != 1 or having[0] not in unpaired:
+        if (
+            service_words(description)
+            or len(with_plan) != 1  # E3 beside E3 (no Teams): the plan decides nothing
+            or len(having) != 1
+            or having[0] not in unpaired
+        ):
             left.append((description, seats))
             continue
         key = having[0]
