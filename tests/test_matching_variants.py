@@ -823,7 +823,7 @@ def test_an_add_on_word_bars_seats_unless_the_description_says_that_kind() -> No
 
 
 def test_a_plan_decides_nothing_beside_a_look_alike_with_the_same_plan() -> None:
-    """"M365 E3 w/o Temas" at a client buying E3 and E3 (no Teams): the plan alone never picks E3
+    """ "M365 E3 w/o Temas" at a client buying E3 and E3 (no Teams): the plan alone never picks E3
     (a look-alike merge in the second independent set's held-out seed)."""
     from decimal import Decimal
 
@@ -837,3 +837,20 @@ def test_a_plan_decides_nothing_beside_a_look_alike_with_the_same_plan() -> None
     )
     got = found.get((0, description))
     assert got is None or got.product_key == no_teams
+
+
+def test_an_in_house_name_for_sign_in_protection_is_the_clients_duo_not_a_seat_twin() -> None:
+    """ "Two-factor login" (3 seats) beside an unbilled Duo Essentials (2) and an unbilled Exchange
+    Online (Plan 2) with the same 3 seats: what it is (sign-in protection) says Duo; equal seats
+    alone made it Exchange (a look-alike merge on the second set's held-out seed)."""
+    from decimal import Decimal
+
+    duo, exo = product_key("Duo Essentials"), product_key("Exchange Online (Plan 2)")
+    description = product_key("Two-factor login")
+    found = infer(
+        [(0, description, Decimal(3))],
+        {0: {duo: Decimal(2), exo: Decimal(3)}},
+        {0: {}},
+        {duo: duo, exo: exo},
+    )
+    assert found[(0, description)].product_key == duo

@@ -32,7 +32,10 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ("dashboards dashboard reporting analytics", "bi"),
         ("diagram diagrams diagramming flowchart", "visio"),
         ("pdf", "acrobat"),
-        ("identity sso mfa conditional", "entra security"),  # E5 Security is identity + threat
+        (  # sign-in protection: Entra, Duo, or a security suite (E5 Security is identity + threat)
+            "identity sso mfa 2fa factor authentication authenticator login conditional",
+            "entra security duo",
+        ),
         ("mdm", "intune"),
         ("meetings chat collaboration", "teams"),
         ("desktop", "apps"),
