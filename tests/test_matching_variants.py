@@ -854,3 +854,22 @@ def test_an_in_house_name_for_sign_in_protection_is_the_clients_duo_not_a_seat_t
         {duo: duo, exo: exo},
     )
     assert found[(0, description)].product_key == duo
+
+
+def test_an_in_house_name_is_undecided_when_two_products_of_its_kind_have_room() -> None:
+    """ "Email Filtering" (6) at a client with an unbilled Defender for Business (28) and a Defender
+    for Office 365 billed 16 of 30: both are "defender", both have room — nothing is decided (it
+    was given to Defender for Business on the second set's held-out seed; Office 365 was meant)."""
+    from decimal import Decimal
+
+    business = product_key("Microsoft Defender for Business")
+    office = product_key("Microsoft Defender for Office 365 (Plan 1)")
+    description = product_key("Email Filtering")
+    found = infer(
+        [(0, description, Decimal(6))],
+        {0: {business: Decimal(28), office: Decimal(30)}},
+        {0: {office: Decimal(16)}},
+        {business: business, office: office},
+    )
+    got = found.get((0, description))
+    assert got is None or got.product_key == office

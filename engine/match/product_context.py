@@ -490,7 +490,8 @@ def _by_concept(
 ) -> list[tuple[str, Decimal]]:
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
     unpaired vendor products by what kind of thing it is — unless they name another of its products
-    by a distinctive word. When the client's one product of that kind is already billed in part on
+    by a distinctive word, and none when another of its products of that kind, billed in part, has
+    room for the seats. When the client's one product of that kind is already billed in part on
     other lines, a name that says what kind it is by more than what it works on ("AI Assistant", not
     "Secure Email") is the rest of it if its seats fit in what is left unbilled. The rest are
     returned."""
@@ -502,7 +503,13 @@ def _by_concept(
             continue
         kinds = [key for key in unpaired if _of_kind(description, names[key], targets)]
         named = [key for key in basket if _shares_word(description, names[key], common)]
-        if len(kinds) == 1 and not set(named) - set(kinds):
+        whole = [key for key in basket if _of_kind(description, names[key], targets)]
+        room = [  # another product of the kind, billed in part, with room for these seats
+            key
+            for key in whole
+            if key not in kinds and basket[key] - filled.get(key, Decimal(0)) >= seats
+        ]
+        if len(kinds) == 1 and not room and not set(named) - set(kinds):
             key = kinds[0]
             out[(group, description)] = Inference(
                 key,
@@ -513,7 +520,6 @@ def _by_concept(
             )
             unpaired.remove(key)
             continue
-        whole = [key for key in basket if _of_kind(description, names[key], targets)]
         strong = any(w in CONCEPTS and w not in MODIFIERS for w in _SPLIT.split(description))
         if strong and not kinds and len(whole) == 1 and not set(named) - set(whole):
             key = whole[0]
