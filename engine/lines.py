@@ -278,7 +278,8 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     clients = cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
     domains = cells.parsed(cells.column(table, mapping, "domain"), cells.cell_text)
     quantities, units, amounts = _vendor_amounts(table, mapping)
-    starts = cells.dates(table, mapping, "period_start")
+    read_date = cells.date_parser(table, mapping)
+    starts = cells.dates(table, mapping, "period_start", read_date)
     terms = cells.parsed(
         [
             f"{a} {b} {c}"
@@ -307,7 +308,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         quantities=quantities,
         units=units,
         amounts=amounts,
-        months=_vendor_months(table, mapping, ids, starts),
+        months=_vendor_months(table, mapping, ids, starts, read_date),
         totals_rows=cells.totals_rows(clients, displays, cells.first_column(table)),
         checks={
             "one_time": {
@@ -319,7 +320,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         },
         domains=domains,
         period_starts=starts,
-        subscription_ends=cells.dates(table, mapping, "subscription_end"),
+        subscription_ends=cells.dates(table, mapping, "subscription_end", read_date),
         commitments=cells.parsed(cells.column(table, mapping, "term"), cells.commitment_months),
     )
 
@@ -367,14 +368,18 @@ def _vendor_amounts(
 
 
 def _vendor_months(
-    table: Table, mapping: ColumnMapping, ids: list[str], starts: list[dt.date | None]
+    table: Table,
+    mapping: ColumnMapping,
+    ids: list[str],
+    starts: list[dt.date | None],
+    read_date: Callable[[object], dt.date | None],
 ) -> list[int]:
     """How often each line is billed: an explicit frequency, a stock code's billing letter, the span
     the charge covers, and only then the term (Pax8's "Annual" is a commitment that is often billed
     monthly: the charge's one-month period says so)."""
     frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), parse_period_months)
     stock_code = cells.parsed(ids, period_from_stock_code)
-    ends = cells.dates(table, mapping, "period_end")
+    ends = cells.dates(table, mapping, "period_end", read_date)
     term = cells.parsed(cells.column(table, mapping, "term"), parse_period_months)
     return [
         f or s or cells.months_from_dates(start, end) or t or 1
@@ -425,7 +430,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
             },
         },
         alternates=alternates,
-        cancelled=cells.dates(table, mapping, "cancelled_date"),
+        cancelled=cells.dates(table, mapping, "cancelled_date", cells.date_parser(table, mapping)),
     )
 
 

@@ -237,10 +237,7 @@ def _in_basket(
     left = _by_name_fit(group, descriptions, basket, names, out, taken)
     still = _by_shared_word(group, left, basket, billed, bill, out, taken)
     unpaired = [key for key in basket if key not in taken]
-    filled = dict(billed)  # seats billed per product: lines naming it, lines inferred to it
-    for description, seats in descriptions:
-        if (found := out.get((group, description))) is not None:
-            filled[found.product_key] = filled.get(found.product_key, Decimal(0)) + seats
+    filled = _billed(group, descriptions, billed, out)
     still = _by_concept(group, still, basket, unpaired, names, common, out, filled)
     still = _by_plan(group, still, basket, unpaired, names, out)
     _by_seats(group, still, descriptions, basket, billed, unpaired, bill, out)
@@ -355,11 +352,12 @@ def _by_seats(
             for key in unpaired
             if basket[key] == seats and _seats_may_pair(description, key, unpaired, names)
         ]
+        now = _billed(group, descriptions, billed, out)  # lines given a product close its gap
         gaps = [
             k
             for k in billed
             if k in basket
-            and basket[k] - billed[k] - _inferred_seats(out, group, k, descriptions) == seats
+            and basket[k] - now[k] == seats
             and _seats_may_pair(description, k, unpaired, names)
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]
@@ -408,7 +406,7 @@ def _by_plan(
     where the client buys a look-alike with the same plan (E3 and E3 no Teams)."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
-        plans = _plans(description)
+        plans = plan_tokens(description)
         words = set(description.split())
         with_plan = [key for key in basket if plans and plans <= set(names[key].split())]
         having = [  # E5 is not E5 Security
@@ -450,32 +448,15 @@ def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:
     """Seats alone may give a description to a product only when no plan or edition it names
     ("E3", "P1", "F3") is missing from the product's name: "M356 E3" is never Mimecast."""
     words = set(names[key].split())
-    return all(word in words for word in _plans(description))
+    return all(word in words for word in plan_tokens(description))
 
 
-def _plans(description: str) -> set[str]:
+def plan_tokens(description: str) -> set[str]:
+    """The plans and editions a description names (E3, F1, P2…)."""
     return {word for word in description.split() if _PLAN_TOKEN.fullmatch(word)}
 
 
 _PLAN_TOKEN = re.compile(r"[aefgkp]\d")  # Microsoft plans and editions: E3, F1, P2, A5, G3, K1
-
-
-def _inferred_seats(
-    out: Mapping[tuple[int, str], Inference],
-    group: int,
-    key: str,
-    seats_of: Iterable[tuple[str, Decimal]],
-) -> Decimal:
-    """Seats of this client's descriptions already given to ``key`` in this pass (a gap they
-    fill is no longer open)."""
-    return sum(
-        (
-            seats
-            for description, seats in seats_of
-            if (found := out.get((group, description))) is not None and found.product_key == key
-        ),
-        Decimal(0),
-    )
 
 
 def _by_concept(
@@ -656,7 +637,7 @@ def _learned_spellings(
         basket = vendor_baskets.get(group, {})
         if not basket:
             continue
-        open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
+        open_seats = _open_seats(basket, _billed(group, descriptions, paired.get(group, {}), found))
         for description, seats in descriptions:
             beside[description].update(basket.keys())
             current = found.get((group, description))
@@ -715,7 +696,9 @@ def _apply_learned(
             ):
                 choices = list(meant)  # billed for it, but the vendor does not bill it to them
                 if len(choices) > 1:
-                    open_seats = _open_seats(basket, _billed(group, descriptions, paired, found))
+                    open_seats = _open_seats(
+                        basket, _billed(group, descriptions, paired.get(group, {}), found)
+                    )
                     choices = [key for key in choices if open_seats.get(key) == seats]
                     choices = _most_said(description, choices, bill)
             if len(choices) != 1 or _names_another(description, choices[0], basket, bill):
@@ -746,17 +729,17 @@ def _most_said(description: str, keys: list[str], bill: _Bill) -> list[str]:
 def _billed(
     group: int,
     descriptions: list[tuple[str, Decimal]],
-    paired: Mapping[int, Mapping[str, Decimal]],
+    billed: Mapping[str, Decimal],
     found: Mapping[tuple[int, str], Inference],
 ) -> dict[str, Decimal]:
-    """Seats the client is billed per vendor product: lines that name it, and lines already
-    inferred to be it."""
-    billed = dict(paired.get(group, {}))
+    """Seats the client is billed per vendor product: lines that name it (``billed``), and lines
+    already inferred to be it."""
+    total = dict(billed)
     for description, seats in descriptions:
         if (inference := found.get((group, description))) is not None:
             key = inference.product_key
-            billed[key] = billed.get(key, Decimal(0)) + seats
-    return billed
+            total[key] = total.get(key, Decimal(0)) + seats
+    return total
 
 
 def _learned_like(description: str, learned: Mapping[str, dict[str, int]]) -> dict[str, int] | None:

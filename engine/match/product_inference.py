@@ -9,7 +9,6 @@ client is billed for something the vendor does not bill for it: a finding to che
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -27,9 +26,10 @@ from engine.match.product_context import (
     _words_shared,
     description_key,
     infer,
+    plan_tokens,
     service_words,
 )
-from engine.match.product_fit import fit, meaningful, register_product_words
+from engine.match.product_fit import fit, register_product_words
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
 
@@ -137,7 +137,7 @@ def _own_licences(
             key
             for key in paired.get(group, {})
             if set(key.removeprefix("name:").split()) <= words
-            and {w for w in words if _PLAN.fullmatch(w)} <= set(key.split())
+            and plan_tokens(description) <= set(key.split())
         ]
         for line in lines:
             out[(line.client, line.descriptor)] = _own_licence(line, alike)
@@ -154,11 +154,7 @@ def names_a_licence(description: str) -> bool:
     most likely be): such a line is billed without a vendor record, never set aside as a service."""
     if service_words(description) or not _LICENCE_BRAND & set(description.split()):
         return False
-    return any(_PLAN.fullmatch(word) for word in meaningful(description))
-
-
-#: A plan or edition token: E3, F3, P1, A5, "plan".
-_PLAN = re.compile(r"[a-z]{1,2}\d|plan")
+    return bool(plan_tokens(description))
 
 
 def _own_licence(line: Line, alike: list[str]) -> ProductMatch:

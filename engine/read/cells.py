@@ -55,16 +55,26 @@ _DATE_FIELDS = (
 )
 
 
-def dates(table: Table, mapping: ColumnMapping, field: str) -> list[dt.date | None]:
-    """A date column, day first or month first as the export's dates show (a "From" column of
-    01/11/2026 is day first when its "To" column reads 30/11/2026)."""
+def date_parser(table: Table, mapping: ColumnMapping) -> Callable[[object], dt.date | None]:
+    """One parser for every date column of an export, day first or month first as its dates show
+    (a "From" column of 01/11/2026 is day first when its "To" column reads 30/11/2026)."""
     every = [
         value
         for name in _DATE_FIELDS
         if mapping.get(name)
         for value in dict.fromkeys(column(table, mapping, name))
     ]
-    return parsed(column(table, mapping, field), date_parser_for(every))
+    return date_parser_for(every)
+
+
+def dates(
+    table: Table,
+    mapping: ColumnMapping,
+    field: str,
+    parser: Callable[[object], dt.date | None],
+) -> list[dt.date | None]:
+    """A date column, read with the export's :func:`date_parser`."""
+    return parsed(column(table, mapping, field), parser)
 
 
 def parsed(values: Sequence[V], parser: Callable[[V], T]) -> list[T]:
