@@ -206,9 +206,10 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
         )
     problems: list[str] = []
     kwargs: dict[str, Any] = {}
-    _text_maps(data, ("vendor", "psa"), problems, kwargs)  # problems listed in the file's order
+    mappings = {(f"{s}_mapping" if f"{s}_mapping" in data else s): f"{s}_mapping" for s in _SIDES}
+    _text_maps(data, mappings, problems, kwargs)  # problems are listed in this order
     _numbers(data, problems, kwargs)
-    _text_maps(data, ("client_aliases", "product_aliases"), problems, kwargs)
+    _text_maps(data, {key: key for key in ("client_aliases", "product_aliases")}, problems, kwargs)
     _period_and_exclusions(data, problems, kwargs)
     if "match" in data:
         match = _match_thresholds(data["match"], problems)
@@ -219,16 +220,18 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     return Settings(**kwargs)
 
 
+_SIDES = ("vendor", "psa")
+
+
 def _text_maps(
-    data: Mapping[str, Any], keys: tuple[str, str], problems: list[str], kwargs: dict[str, Any]
+    data: Mapping[str, Any], keys: Mapping[str, str], problems: list[str], kwargs: dict[str, Any]
 ) -> None:
-    """Column mappings ("vendor"/"psa", or "vendor_mapping"/"psa_mapping") and alias tables."""
-    for name in keys:
-        key = f"{name}_mapping" if name in ("vendor", "psa") and f"{name}_mapping" in data else name
+    """Text-to-text tables (column mappings, aliases): each file key checked, kept as its setting."""
+    for key, setting in keys.items():
         if key in data:
             found = _text_map(data[key], key, problems)
             if found is not None:
-                kwargs[f"{name}_mapping" if name in ("vendor", "psa") else name] = found
+                kwargs[setting] = found
 
 
 def _numbers(data: Mapping[str, Any], problems: list[str], kwargs: dict[str, Any]) -> None:

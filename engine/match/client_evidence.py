@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from engine.match.legal_forms import is_legal_form
-from engine.match.word_alignment import align
+from engine.match.word_alignment import align, letters_in_order
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -138,12 +138,7 @@ def _skeleton_of(short: str, long: str) -> bool:
     every letter found in order in the long word."""
     if short[0] != long[0] or sum(ch in "aeiou" for ch in short[1:]) > 1:
         return False
-    position = 0
-    for ch in short:
-        position = long.find(ch, position) + 1
-        if position == 0:
-            return False
-    return True
+    return letters_in_order(short, long)
 
 
 @lru_cache(maxsize=262144)

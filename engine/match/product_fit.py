@@ -28,7 +28,7 @@ from itertools import pairwise
 from rapidfuzz.distance import Levenshtein
 
 from engine.match.product_names import DISCRIMINATORS
-from engine.match.word_alignment import align
+from engine.match.word_alignment import align, letters_in_order
 
 #: Words in descriptions that say how a thing is billed, never which product it is.
 FILLER = frozenset(
@@ -288,14 +288,7 @@ def _is_abbreviation(short: str, long: str) -> bool:
             and len(short) >= 0.6 * len(long)
             and long[len(short) :] not in _INFLECTIONS
         )
-    if len(short) < 3:
-        return False
-    position = 0
-    for char in short:
-        position = long.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
+    return len(short) >= 3 and letters_in_order(short, long)
 
 
 def _swaps(word: str) -> list[str]:

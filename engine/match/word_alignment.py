@@ -46,3 +46,13 @@ def align(
             approximate += best
     left = tuple(second[i] for i in range(len(second)) if i not in used)
     return Alignment(tuple(unpaired), left, approximate)
+
+
+def letters_in_order(short: str, long: str) -> bool:
+    """Every letter of ``short`` found in ``long`` in order ("mngmt" in "management")."""
+    position = 0
+    for char in short:
+        position = long.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
