@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -39,6 +40,17 @@ NOTES = st.one_of(st.text("abc =+-@42 ", max_size=8), st.integers(0, 10**6), st.
 def _parts(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _type(cell: Any, value: object) -> None:
+    """Put what the user typed in a cell as Excel keeps it: "=442-2" typed as a note is text.
+
+    (openpyxl would store a string starting with "=" as a formula without a value, which Excel
+    never writes: Excel keeps a typed formula's value beside it.)
+    """
+    cell.value = value if value != "" else None
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
 
 
 def _same(a: object, b: object) -> bool:
@@ -117,9 +129,9 @@ class WorkbookUser(RuleBasedStateMachine):
         row = next(r for r in sheet.iter_rows(min_row=TOP + 1) if r[ids].value == finding)
         typed: dict[str, object] = {"Status": status, "Note": note}
         row[header.index("Status")].value = status
-        row[header.index("Note")].value = note if note != "" else None
+        _type(row[header.index("Note")], note)
         for name in self.columns:
-            row[header.index(name)].value = extra if extra != "" else None
+            _type(row[header.index(name)], extra)
             typed[name] = extra
         book.save(self.path)
         if status == "Open" and note == "" and all(typed.get(c) == "" for c in self.columns):
