@@ -136,3 +136,25 @@ def test_a_word_cut_short_is_that_word_and_siblings_stay_apart() -> None:
     )
     assert got["Larchmont Distribution LLP"][0] == "Larchmont Distrib LLP"
     assert got["Larchmont Dental Lab"] == ("", "unmatched")
+
+
+def test_sibling_branches_are_never_crossed_by_a_legal_form_typo() -> None:
+    """Found on held-out set B: with "LCC" for "LLC" in both PSA names, "Eastside" was paired with
+    "Westside" (the words look alike, and the typo made the right pair look like siblings). Both
+    branches exist on one side, so the two words name two companies; the legal form names neither."""
+    got = _match(
+        ["Inglewood Law LLC - Eastside", "Inglewood Law LLC - Westside"],
+        ["Inglewood Law LCC - Westside", "Inglewood Law LCC - Eastside"],
+    )
+    assert got["Inglewood Law LLC - Eastside"][0] == "Inglewood Law LCC - Eastside"
+    assert got["Inglewood Law LLC - Westside"][0] == "Inglewood Law LCC - Westside"
+
+
+def test_sibling_words_are_learned_from_one_side() -> None:
+    from engine.match.client_siblings import crosses_siblings, sibling_words
+
+    found = sibling_words(["acme law eastside", "acme law westside", "acme ltd", "acme llc"])
+    assert frozenset(("eastside", "westside")) in found
+    assert not any("ltd" in pair for pair in found)  # a legal form names no company
+    assert crosses_siblings("acme law lcc eastside", "acme law westside", found)
+    assert not crosses_siblings("acme law lcc eastside", "acme law eastside", found)

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from engine.match.client_siblings import Siblings, crosses_siblings
 from engine.match.legal_forms import is_legal_form
 from engine.match.word_alignment import align, letters_in_order
 from engine.settings import MatchThresholds
@@ -198,6 +199,7 @@ def pair_by_evidence(
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
     *,
     block_limit: int = DEFAULT_THRESHOLDS.block_limit,
+    siblings: Siblings = frozenset(),
 ) -> list[Pairing]:
     """One-to-one pairs among the clients left over, from name alignment and basket evidence."""
     if not vendor_keys or not psa_keys:
@@ -216,7 +218,7 @@ def pair_by_evidence(
         options: list[tuple[float, str, float, str]] = []
         for psa_key in candidates:
             fitted = name_fit(vendor_key, psa_key)
-            if fitted is None:
+            if fitted is None or crosses_siblings(vendor_key, psa_key, siblings):
                 continue
             share, same_seats = basket_overlap(
                 vendor_baskets.get(vendor_key, {}), psa_baskets.get(psa_key, {})

@@ -26,6 +26,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
+from engine.match.client_siblings import Siblings, crosses_siblings, sibling_words
 from engine.match.legal_forms import is_legal_form
 from engine.settings import MatchThresholds
 
@@ -193,8 +194,8 @@ def _distinct_words_conflict(a: str, b: str) -> bool:
     two are not typos of each other."""
     if _numbers(a) != _numbers(b):
         return True
-    left = set(a.split()) - set(b.split()) - _STOP
-    right = set(b.split()) - set(a.split()) - _STOP
+    left = {w for w in set(a.split()) - set(b.split()) - _STOP if not is_legal_form(w)}
+    right = {w for w in set(b.split()) - set(a.split()) - _STOP if not is_legal_form(w)}
     if not left or not right:
         return False
     return not any(fuzz.ratio(x, y) >= 80 for x in left for y in right)
@@ -255,7 +256,10 @@ def match_clients(
         pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         pair(vendor_key, psa_key, "fuzzy", 0.9)
-    for vendor_key, psa_key, score in _fuzzy_pairs(list(free_vendor), list(free_psa), thresholds):
+    siblings = sibling_words(vendor_names, psa_names)
+    for vendor_key, psa_key, score in _fuzzy_pairs(
+        list(free_vendor), list(free_psa), thresholds, siblings
+    ):
         pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
     for pairing in pair_by_evidence(
         list(free_vendor),
@@ -263,6 +267,7 @@ def match_clients(
         vendor_baskets or {},
         psa_baskets or {},
         block_limit=thresholds.block_limit,
+        siblings=siblings,
     ):
         pair(pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence)
     lookalikes = _lookalikes(list(free_vendor), list(free_psa), thresholds.block_limit)
@@ -394,7 +399,10 @@ def _block_keys(key: str) -> set[str]:
 
 
 def _fuzzy_pairs(
-    vendor_keys: list[str], psa_keys: list[str], thresholds: MatchThresholds = DEFAULT_THRESHOLDS
+    vendor_keys: list[str],
+    psa_keys: list[str],
+    thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
+    siblings: Siblings = frozenset(),
 ) -> list[tuple[str, str, float]]:
     """Scored candidate pairs within blocks, assigned one to one, best first, ambiguity refused.
 
@@ -439,6 +447,7 @@ def _fuzzy_pairs(
                 (score, psa_key)
                 for psa_key, score in best.items()
                 if not _distinct_words_conflict(vendor_key, psa_key)
+                and not crosses_siblings(vendor_key, psa_key, siblings)
             ),
             reverse=True,
         )
