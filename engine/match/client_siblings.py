@@ -30,9 +30,9 @@ def sibling_words(*sides: Iterable[str]) -> Siblings:
             for i, word in enumerate(words):
                 if not is_legal_form(word):
                     by_rest[(*words[:i], "", *words[i + 1 :])].add(word)
-        for words in by_rest.values():
-            if len(words) > 1:
-                ordered = sorted(words)
+        for differing in by_rest.values():
+            if len(differing) > 1:
+                ordered = sorted(differing)
                 found.update(
                     frozenset((a, b)) for n, a in enumerate(ordered) for b in ordered[n + 1 :]
                 )
