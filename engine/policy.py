@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from engine.lines import Exclusion, Line, known
 from engine.match.product_inference import infer_products
+from engine.match.product_fit import use_bill_words
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch, match_products
 from engine.settings import Settings
@@ -65,6 +66,7 @@ class Products:
 
 def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Products:
     """Name every line's product that names alone can, and apply the PSA exclusions by name."""
+    use_bill_words(())  # names alone know the catalogue's words only, in every run alike
     vendor_products, psa_products = _match(vendor.lines, psa.lines, settings)
     products = Products(vendor_products, psa_products)
     vendor_keys = {m.key for m in vendor_products.values()}

@@ -38,6 +38,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ),
         ("mdm", "intune"),
         ("meetings chat collaboration", "teams"),
+        ("frontline firstline deskless", "f1 f3"),  # Microsoft's F plans: "for frontline workers"
         ("desktop", "apps"),
     )
     for word in words.split()

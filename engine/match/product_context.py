@@ -403,7 +403,7 @@ def _by_plan(
 ) -> list[tuple[str, Decimal]]:
     """A description whose other words say nothing known ("Secure Productive Enterprise E3", an old
     name) but whose plan is that of exactly one product the client buys, left unpaired — never
-    where the client buys a look-alike with the same plan (E3 and E3 no Teams)."""
+    where a look-alike with the same plan (E3 and E3 no Teams) is left unpaired too."""
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
         plans = plan_tokens(description)
@@ -414,9 +414,11 @@ def _by_plan(
         ]
         if (
             service_words(description)
-            or len(with_plan) != 1  # E3 beside E3 (no Teams): the plan decides nothing
             or len(having) != 1
             or having[0] not in unpaired
+            # E3 beside an unbilled E3 (no Teams): the plan decides nothing; beside one its own
+            # lines bill, the description that does not say "no Teams" is the other
+            or any(key in unpaired for key in with_plan if key != having[0])
         ):
             left.append((description, seats))
             continue

@@ -453,20 +453,34 @@ def strict_fit(description_key: str, name_key: str) -> Fit | None:
     return found if all(word in BRAND for word in found.left) else None
 
 
-#: Words of every product name the engine knows (the catalogue registers its own): a word that
+#: Words of every product name the engine knows: the catalogue's, and this run's bill's. A word that
 #: names part of some product is never a stray word to be overlooked ("Defender" is not noise).
 PRODUCT_WORDS: set[str] = set()
+_CATALOGUE_WORDS: set[str] = set()
 
 
 def register_product_words(names: Iterable[str]) -> None:
-    """Add the words of these product names (normalised keys) to :data:`PRODUCT_WORDS`."""
-    before = len(PRODUCT_WORDS)
+    """Add the words of the catalogue's product names (normalised keys), for every run."""
     for name in names:
-        PRODUCT_WORDS.update(name.split())
-    if len(PRODUCT_WORDS) != before:
-        _harmless.cache_clear()  # a word that was noise may now be part of a product's name
-        explains.cache_clear()  # nor is a known word a typo of another any more
-        fit.cache_clear()
+        _CATALOGUE_WORDS.update(name.split())
+    _set_product_words(_CATALOGUE_WORDS | PRODUCT_WORDS)
+
+
+def use_bill_words(names: Iterable[str]) -> None:
+    """The words of this run's bill (product name keys) join the catalogue's, replacing an earlier
+    run's: what one reconcile learns never changes the next one in the same process (the live
+    Excel path keeps Python running between clicks)."""
+    _set_product_words(_CATALOGUE_WORDS | {word for name in names for word in name.split()})
+
+
+def _set_product_words(words: set[str]) -> None:
+    if words == PRODUCT_WORDS:
+        return
+    PRODUCT_WORDS.clear()
+    PRODUCT_WORDS.update(words)
+    _harmless.cache_clear()  # a word that was noise may now be part of a product's name
+    explains.cache_clear()  # nor is a known word a typo of another any more
+    fit.cache_clear()
 
 
 def loose_fit(description_key: str, name_key: str) -> Fit | None:

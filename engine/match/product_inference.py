@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Protocol
 
 from engine.lines import Line
@@ -29,7 +30,8 @@ from engine.match.product_context import (
     plan_tokens,
     service_words,
 )
-from engine.match.product_fit import fit, register_product_words
+from engine.match.price_elimination import by_price
+from engine.match.product_fit import fit, use_bill_words
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
 
@@ -61,7 +63,7 @@ def infer_products(
         return {}
     baskets, products = _vendor_baskets(vendor, vendor_group, vendor_products)
     names = {key: product_key(match.product) or key for key, match in products.items()}
-    register_product_words(names.values())  # the bill's own product words are never noise
+    use_bill_words(names.values())  # the bill's own product words are never noise
     spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)
     # named lines first: "Power BI" moved to the client's Power BI Pro is no longer left over
     moved = _revisit(named, psa, psa_group, baskets, names, spellings)
@@ -78,6 +80,7 @@ def infer_products(
             billed = paired[group]
             billed[key] = billed.get(key, Decimal(0)) + (line.quantity or Decimal(0))
     seats: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    amounts: dict[tuple[int, str], Fraction] = defaultdict(Fraction)
     for line in pending:
         group = psa_group.get(psa.client_keys[line.client])
         if group is None:
@@ -86,9 +89,17 @@ def infer_products(
         if service_words(line.product) - service_words(description) - set(CONCEPTS):
             continue  # a category the name drops says service ("Hardware: Dell Latitude 5450")
         seats[(group, description)] += line.quantity or Decimal(0)
+        amounts[(group, description)] += Fraction(line.quantity or 0) * (line.monthly_unit or 0)
         spellings[(group, description)].append(line)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
     found = infer(items, baskets, paired, names)
+    by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
+    for group, description, count in items:
+        by_group[group].append((description, count))
+    prices = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n > 0}
+    by_price(
+        by_group, found, baskets, paired, _Bill(names), prices, _unit_costs(vendor, vendor_group)
+    )
     _anywhere(items, found, names, baskets)
     found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
@@ -118,6 +129,24 @@ def _vendor_baskets(
         )
         products.setdefault(line.product_key, vendor_products[line.descriptor])
     return baskets, products
+
+
+def _unit_costs(vendor: Side, vendor_group: Mapping[str, int]) -> dict[int, dict[str, Fraction]]:
+    """Each client group's monthly unit cost per vendor product, quantity-weighted."""
+    totals: dict[int, dict[str, list[Fraction]]] = defaultdict(dict)
+    for line in vendor.lines:
+        group = vendor_group.get(vendor.client_keys[line.client])
+        if line.excluded is not None or line.product_key is None or group is None:
+            continue
+        if line.monthly_unit is None or not line.quantity:
+            continue
+        total = totals[group].setdefault(line.product_key, [Fraction(0), Fraction(0)])
+        total[0] += Fraction(line.quantity) * line.monthly_unit
+        total[1] += Fraction(line.quantity)
+    return {
+        group: {key: amount / count for key, (amount, count) in products.items() if count > 0}
+        for group, products in totals.items()
+    }
 
 
 def _own_licences(
