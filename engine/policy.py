@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from engine.lines import Exclusion, Line, known
-from engine.match.product_inference import infer_products
 from engine.match.product_fit import use_bill_words
+from engine.match.product_inference import infer_products
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch, match_products
 from engine.settings import Settings

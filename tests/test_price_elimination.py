@@ -79,9 +79,7 @@ def test_two_unexplained_lines_or_two_unpaired_products_decide_nothing() -> None
 
 
 def test_a_service_line_is_never_the_unpaired_licence() -> None:
-    found = _run(
-        [("managed firewall", 26, Fraction("9.99"))], {F3: 26}, {}, {F3: Fraction("7.62")}
-    )
+    found = _run([("managed firewall", 26, Fraction("9.99"))], {F3: 26}, {}, {F3: Fraction("7.62")})
     assert found == {}
 
 

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Protocol
 
 from engine.lines import Line
+from engine.match.price_elimination import by_price
 from engine.match.product_concepts import CONCEPTS
 from engine.match.product_context import (
     Inference,
@@ -30,7 +31,6 @@ from engine.match.product_context import (
     plan_tokens,
     service_words,
 )
-from engine.match.price_elimination import by_price
 from engine.match.product_fit import fit, use_bill_words
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
