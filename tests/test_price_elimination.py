@@ -33,6 +33,7 @@ def _run(
         _Bill(NAMES),
         {(0, d): p for d, _, p in descriptions},
         {0: costs},
+        {0: {k: {Fraction("99.99")} for k in paired}},
     )
     return found
 
@@ -94,3 +95,51 @@ def test_one_runs_bill_words_never_reach_the_next() -> None:
     assert "keeper" in PRODUCT_WORDS and "sentinelone" not in PRODUCT_WORDS
     assert "defender" in PRODUCT_WORDS  # the catalogue's words stay
     use_bill_words(())
+
+
+APPS, ACRONIS = "microsoft 365 apps for business", "name:acronis cyber protect cloud"
+
+
+@pytest.mark.parametrize(
+    "price,expected",
+    [(Fraction("9.50"), APPS), (Fraction("45"), None)],  # a licence's price; a service's
+)
+def test_a_word_shared_with_one_unpaired_product_and_its_price(
+    price: Fraction, expected: str | None
+) -> None:
+    """Found on set B: "Office Apps" beside an unbilled Microsoft 365 Apps for business and an
+    Acronis whose own line is cancelled: two unpaired products, one the line names a word of."""
+    names = {APPS: APPS, ACRONIS: "acronis cyber protect cloud", "keeper": "keeper business"}
+    found: dict[tuple[int, str], Inference] = {}
+    by_price(
+        {0: [("office apps", Decimal(12))]},
+        found,
+        {0: {APPS: Decimal(15), ACRONIS: Decimal(9), "keeper": Decimal(4)}},
+        {0: {"keeper": Decimal(4)}},
+        _Bill(names),
+        {(0, "office apps"): price},
+        {0: {APPS: Fraction("8.25"), ACRONIS: Fraction("14.99"), "keeper": Fraction("3.75")}},
+        {0: {"keeper": {Fraction("4.50")}}},
+    )
+    got = found.get((0, "office apps"))
+    assert (got.product_key if got else None) == expected
+
+
+def test_a_line_at_the_price_of_a_product_billed_elsewhere_is_more_of_it() -> None:
+    """Found on set A: "Secure Email" at the price of the client's Proofpoint line (7 more seats of
+    it) was taken for the unbilled SentinelOne, the only unpaired product, priced plausibly."""
+    s1, proofpoint = "name:sentinelone singularity complete", "name:proofpoint essentials business"
+    names = {s1: "sentinelone singularity complete", proofpoint: "proofpoint essentials business"}
+    for price, billed in ((Fraction("5.50"), Fraction("5.50")), (Fraction("5.50"), Fraction("6"))):
+        found: dict[tuple[int, str], Inference] = {}
+        by_price(
+            {0: [("secure email", Decimal(7))]},
+            found,
+            {0: {s1: Decimal(8), proofpoint: Decimal(13)}},
+            {0: {proofpoint: Decimal(6)}},
+            _Bill(names),
+            {(0, "secure email"): price},
+            {0: {s1: Fraction("4.50"), proofpoint: Fraction("2.50")}},
+            {0: {proofpoint: {billed}}},
+        )
+        assert found == {}  # and at another price, "email" still names no endpoint product

@@ -10,15 +10,20 @@ makes the finding worth having). It is an inference from elimination: always *ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
+from engine.match.product_concepts import concept_targets
 from engine.match.product_context import Inference, _Bill, _seats_may_pair, service_words
+from engine.match.product_fit import BRAND, meaningful
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
 #: rise not passed on) to a generous margin. Outside it, the line is priced like something else.
 LOWEST_MARKUP, HIGHEST_MARKUP = Fraction(8, 10), Fraction(5, 2)
+
+_WORDS = re.compile(r"[^a-z0-9]+")
 
 
 def by_price(
@@ -29,6 +34,7 @@ def by_price(
     bill: _Bill,
     prices: Mapping[tuple[int, str], Fraction],
     costs: Mapping[int, Mapping[str, Fraction]],
+    billed_prices: Mapping[int, Mapping[str, set[Fraction]]],
 ) -> None:
     """Pair each client's one unexplained licence-like description with its one unpaired vendor
     product when the description's price is a plausible resale of the product's cost."""
@@ -38,29 +44,80 @@ def by_price(
         unpaired = [
             key for key in basket if key not in paired.get(group, {}) and key not in decided
         ]
+        if not unpaired:
+            continue
         left = [
             description
             for description, seats in descriptions
-            if (group, description) not in found
-            and seats > 0
-            and not service_words(description)
-            and not bill.like_some_product(description)
+            if (group, description) not in found and seats > 0 and not service_words(description)
         ]
-        if len(unpaired) != 1 or len(left) != 1:
+        fits = _priced_like(group, left, unpaired, prices, costs, bill, billed_prices)
+        for description in left:
+            alike = _says_only(description, unpaired, basket, bill.names)
+            if alike is not None and alike in fits.get(description, ()):
+                found[(group, description)] = Inference(
+                    alike,
+                    "word and price",
+                    0.6,
+                    f"shares a word with the client's only unpaired vendor product like it, "
+                    f"{bill.names[alike]!r}, and is priced like it "
+                    f"({_cents(prices[(group, description)])} a month against a cost of "
+                    f"{_cents(costs[group][alike])})",
+                )
+                unpaired.remove(alike)
+        left = [d for d in left if (group, d) not in found and not bill.like_some_product(d)]
+        if len(unpaired) == 1 and len(left) == 1 and unpaired[0] in fits.get(left[0], ()):
+            key, description = unpaired[0], left[0]
+            found[(group, description)] = Inference(
+                key,
+                "elimination",
+                0.6,
+                f"the client's only unexplained licence line beside its only unpaired vendor "
+                f"product, {bill.names[key]!r}; priced {_cents(prices[(group, description)])} a "
+                f"month against a cost of {_cents(costs[group][key])}",
+            )
+
+
+def _priced_like(
+    group: int,
+    descriptions: list[str],
+    unpaired: list[str],
+    prices: Mapping[tuple[int, str], Fraction],
+    costs: Mapping[int, Mapping[str, Fraction]],
+    bill: _Bill,
+    billed_prices: Mapping[int, Mapping[str, set[Fraction]]],
+) -> dict[str, list[str]]:
+    """For each description, the unpaired products its price is a plausible resale of and whose
+    names it does not contradict (a plan, an add-on, another product's word, the kind of thing it
+    says it is). None when the price is what the client pays for a product billed on other lines:
+    a person reads that as more seats of it ("Secure Email" at the Proofpoint line's price)."""
+    out: dict[str, list[str]] = {}
+    for description in descriptions:
+        price = prices.get((group, description))
+        if price is None:
             continue
-        key, description = unpaired[0], left[0]
-        price, cost = prices.get((group, description)), costs.get(group, {}).get(key)
-        if price is None or not cost or not _seats_may_pair(description, key, unpaired, bill.names):
-            continue
-        if not LOWEST_MARKUP <= price / cost <= HIGHEST_MARKUP:
-            continue
-        found[(group, description)] = Inference(
-            key,
-            "elimination",
-            0.6,
-            f"the client's only unexplained licence line beside its only unpaired vendor product, "
-            f"{bill.names[key]!r}; priced {_cents(price)} a month against a cost of {_cents(cost)}",
-        )
+        if any(price in seen for seen in billed_prices.get(group, {}).values()):
+            continue  # the price of a product already billed: more seats of it, on another line
+        targets = concept_targets(_WORDS.split(description))
+        out[description] = [
+            key
+            for key in unpaired
+            if (cost := costs.get(group, {}).get(key))
+            and LOWEST_MARKUP <= price / cost <= HIGHEST_MARKUP
+            and _seats_may_pair(description, key, unpaired, bill.names)
+            and all(t & set(bill.names[key].split()) for t in targets)  # "Secure Email" is mail
+        ]
+    return out
+
+
+def _says_only(
+    description: str, unpaired: list[str], basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> str | None:
+    """The one unpaired product that shares a word with the description ("Office Apps", Microsoft
+    365 Apps for business), when no other product the client buys shares one."""
+    words = set(meaningful(description)) - BRAND
+    sharing = [key for key in basket if words & set(names[key].split())]
+    return sharing[0] if len(sharing) == 1 and sharing[0] in unpaired else None
 
 
 def _cents(amount: Fraction) -> str:

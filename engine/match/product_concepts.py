@@ -37,7 +37,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "entra security duo",
         ),
         ("mdm", "intune"),
-        ("meetings chat collaboration", "teams"),
+        ("meetings meeting video conferencing chat collaboration", "teams zoom webex gotomeeting"),
         ("frontline firstline deskless", "f1 f3"),  # Microsoft's F plans: "for frontline workers"
         ("desktop", "apps"),
     )

@@ -97,9 +97,9 @@ def infer_products(
     for group, description, count in items:
         by_group[group].append((description, count))
     prices = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n > 0}
-    by_price(
-        by_group, found, baskets, paired, _Bill(names), prices, _unit_costs(vendor, vendor_group)
-    )
+    costs = _unit_costs(vendor, vendor_group)
+    billed_prices = _billed_prices(psa, psa_group, moved_to)
+    by_price(by_group, found, baskets, paired, _Bill(names), prices, costs, billed_prices)
     _anywhere(items, found, names, baskets)
     found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
@@ -147,6 +147,21 @@ def _unit_costs(vendor: Side, vendor_group: Mapping[str, int]) -> dict[int, dict
         group: {key: amount / count for key, (amount, count) in products.items() if count > 0}
         for group, products in totals.items()
     }
+
+
+def _billed_prices(
+    psa: Side, psa_group: Mapping[str, int], moved_to: Mapping[int, str]
+) -> dict[int, dict[str, set[Fraction]]]:
+    """The monthly unit prices each client group is billed for each product its PSA lines name."""
+    out: dict[int, dict[str, set[Fraction]]] = defaultdict(dict)
+    for line in psa.lines:
+        group = psa_group.get(psa.client_keys[line.client])
+        if line.excluded is not None or line.product_key is None or group is None:
+            continue
+        if line.monthly_unit is not None:
+            key = moved_to.get(id(line), line.product_key)
+            out[group].setdefault(key, set()).add(line.monthly_unit)
+    return out
 
 
 def _own_licences(
