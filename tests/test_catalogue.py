@@ -37,6 +37,8 @@ M365 E3|Microsoft 365 E3
 Microsoft 365 E3 (Annual)|Microsoft 365 E3
 CFQ7TTC0LFLZ:0002|Microsoft 365 E5
 Microsoft 365 E3 (no Teams)|Microsoft 365 E3 (no Teams)
+M365 E3 w/o Temas|Microsoft 365 E3 (no Teams)
+M365 E3 excl. Teams|Microsoft 365 E3 (no Teams)
 Exchange Online Plan 1|Exchange Online (Plan 1)
 EXO P1|Exchange Online (Plan 1)
 Exchange Online (Plan 2) [NCE]|Exchange Online (Plan 2)

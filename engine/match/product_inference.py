@@ -31,7 +31,7 @@ from engine.match.product_context import (
     plan_tokens,
     service_words,
 )
-from engine.match.product_fit import fit, use_bill_words
+from engine.match.product_fit import fit, loose_fit, use_bill_words
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
 
@@ -288,8 +288,8 @@ def _only_on_the_bill(
     fits = sorted(
         (f.rank, key)
         for key, name in names.items()
-        if (f := fit(description, name)) is not None and f.explained >= 2
-    )
+        if (f := loose_fit(description, name)) is not None and f.explained >= 2
+    )  # but for one stray word that names nothing ("Cisco Duo Ess": Duo Essentials)
     if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
         key = fits[0][1]
         return Inference(

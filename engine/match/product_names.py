@@ -28,7 +28,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:to|until|thru|through)\b\s*(?=[\s)\]-]|$)", " "),
     (r"\bnew commerce(?: experience)?\b", " "),
     (r"\b(?:legacy )?csp\b", " "),
-    (r"\bw/o teams\b|\bwithout teams\b|\bno teams\b|\bno-teams\b", " noteams "),
+    (  # "no Teams", "w/o Teams", "excl. Teams", "sans Teams"; Teams typed with two letters swapped
+        r"\b(?:w/o|without|no|excl\.?|excluding|sans|minus)[- ]?(?:teams|temas|taems|teasm|tems)\b",
+        " noteams ",
+    ),
     (r"\b([a-z]{2,6})(p\d)\b", r"\1 \2"),  # "AADP1", "EXOP2": the plan glued to the product
     (r"\bazure active directory\b|\bazure ad\b|\baad\b", " entra id "),
     # Advanced Threat Protection: Office 365's became Defender for Office 365, the endpoint one
