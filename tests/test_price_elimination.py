@@ -143,3 +143,22 @@ def test_a_line_at_the_price_of_a_product_billed_elsewhere_is_more_of_it() -> No
             {0: {proofpoint: {billed}}},
         )
         assert found == {}  # and at another price, "email" still names no endpoint product
+
+
+def test_a_brand_named_outweighs_a_kind_shared() -> None:
+    """Found on held-out set A seed 9: "Acronis Cyber Backup Cloud", billed to a client the vendor
+    bills a Dropsuite backup (and no Acronis), was taken for the Dropsuite by the word "backup".
+    It names Acronis, which two other clients buy: billed without a vendor record (check first)."""
+    from engine.match.product_context import infer
+
+    dropsuite, acronis = "name:dropsuite backup for microsoft 365", "name:acronis cyber protect cloud"
+    names = {dropsuite: dropsuite.removeprefix("name:"), acronis: acronis.removeprefix("name:")}
+    spelling = "acronis cyber backup cloud"
+    found = infer(
+        [(0, spelling, Decimal(2)), (1, spelling, Decimal(4)), (2, spelling, Decimal(3))],
+        {0: {dropsuite: Decimal(6)}, 1: {acronis: Decimal(4)}, 2: {acronis: Decimal(3)}},
+        {0: {}, 1: {}, 2: {}},
+        names,
+    )
+    assert found[(0, spelling)].product_key == acronis
+    assert found[(0, spelling)].confidence < 0.8

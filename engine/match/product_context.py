@@ -183,6 +183,7 @@ class _Bill:
         self.names = names
         self.common = _common_words(names.values())
         self._like: dict[str, bool] = {}
+        self._said: dict[str, dict[str, float]] = {}
 
     def like_some_product(self, description: str) -> bool:
         """A description that shares a distinctive word with some product on the bill is that kind
@@ -192,6 +193,23 @@ class _Bill:
                 _shares_word(description, name, self.common) for name in self.names.values()
             )
         return self._like[description]
+
+    def says_more_of_another(
+        self, description: str, key: str, basket: Mapping[str, Decimal]
+    ) -> bool:
+        """The description names a product on the bill the client does not buy by more
+        distinctive words than it names ``key`` ("Acronis Cyber Backup Cloud" is Acronis, billed
+        without a vendor record, not the client's Dropsuite Backup)."""
+        if description not in self._said:
+            said = {
+                other: score
+                for other, name in self.names.items()
+                if (score := _words_shared(description, name, self.common)) > 0
+            }
+            self._said[description] = said
+        said = self._said[description]
+        own = said.get(key, 0.0)
+        return any(score > own for other, score in said.items() if other not in basket)
 
 
 def infer(
@@ -238,7 +256,7 @@ def _in_basket(
     still = _by_shared_word(group, left, basket, billed, bill, out, taken)
     unpaired = [key for key in basket if key not in taken]
     filled = _billed(group, descriptions, billed, out)
-    still = _by_concept(group, still, basket, unpaired, names, common, out, filled)
+    still = _by_concept(group, still, basket, unpaired, names, common, out, filled, bill)
     still = _by_plan(group, still, basket, unpaired, names, out)
     _by_seats(group, still, descriptions, basket, billed, unpaired, bill, out)
     return out
@@ -311,7 +329,7 @@ def _by_shared_word(
             shared = [
                 key for key in shared if basket[key] - billed.get(key, Decimal(0)) == seats
             ] or shared
-        if len(shared) == 1:
+        if len(shared) == 1 and not bill.says_more_of_another(description, shared[0], basket):
             key = shared[0]
             out[(group, description)] = Inference(
                 key,
@@ -470,6 +488,7 @@ def _by_concept(
     common: frozenset[str],
     out: dict[tuple[int, str], Inference],
     filled: Mapping[str, Decimal],
+    bill: _Bill,
 ) -> list[tuple[str, Decimal]]:
     """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
     unpaired vendor products by what kind of thing it is — unless they name another of its products
@@ -492,6 +511,9 @@ def _by_concept(
             for key in whole
             if key not in kinds and basket[key] - filled.get(key, Decimal(0)) >= seats
         ]
+        if kinds and bill.says_more_of_another(description, kinds[0], basket):
+            left.append((description, seats))  # it names a product the client does not buy
+            continue
         if len(kinds) == 1 and not room and not set(named) - set(kinds):
             key = kinds[0]
             out[(group, description)] = Inference(
@@ -693,8 +715,13 @@ def _apply_learned(
             if (
                 not choices
                 and len(meant) == 1
-                and _none_of_its_own(description, basket, bill)
-                and not _kind_bought(bill.names[next(iter(meant))], basket, bill)
+                and (
+                    (
+                        _none_of_its_own(description, basket, bill)
+                        and not _kind_bought(bill.names[next(iter(meant))], basket, bill)
+                    )
+                    or _named_by_brand(description, next(iter(meant)), basket, bill)
+                )
             ):
                 choices = list(meant)  # billed for it, but the vendor does not bill it to them
                 if len(choices) > 1:
@@ -767,6 +794,19 @@ def _none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: _Bil
         or (targets and all(t & set(bill.names[key].split()) for t in targets))
         for key in basket
     )
+
+
+def _named_by_brand(description: str, key: str, basket: Mapping[str, Decimal], bill: _Bill) -> bool:
+    """The description names the product by a word that is not a kind of product ("Acronis" in
+    "Acronis Cyber Backup Cloud") and none of the client's products has: it is that product even
+    where the client buys another of its kind (a Dropsuite backup)."""
+    name_words = set(meaningful(bill.names[key]))
+    own = {
+        w
+        for w in set(meaningful(description)) - bill.common
+        if _distinctive(w) and w not in CONCEPTS and w in name_words
+    }
+    return bool(own) and not any(own & set(meaningful(bill.names[k])) for k in basket)
 
 
 def _kinds(name: str) -> set[frozenset[str]]:
