@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from engine.match.catalogue import load_catalogue
+from engine.match.product_names import product_key
 from engine.match.products import match_products
 from tests.conftest import SHARED
 
@@ -171,3 +172,13 @@ def test_a_sku_written_after_a_dash_is_still_the_sku() -> None:
     plain = catalogue.resolve("Microsoft 365 E3 - Monthly", ("CFQ7TTC0LFLX-0001",))
     assert no_teams.product is not None and no_teams.product.name == "Microsoft 365 E3 (no Teams)"
     assert plain.product is not None and plain.product.name == "Microsoft 365 E3"
+
+
+def test_a_name_that_says_an_edition_overrules_the_family_id() -> None:
+    """Found on set C: Partner Center's ProductId for Business Basic with the SKU in a column of its
+    own, named "Microsoft 365 Business Basic (no Teams)": the no-Teams edition, never Basic."""
+    catalogue = load_catalogue()
+    found = catalogue.resolve("Microsoft 365 Business Basic (no Teams)", ("CFQ7TTC0LH18", "0008"))
+    assert found.product is None or "noteams" in product_key(found.product.name)
+    plain = catalogue.resolve("Microsoft 365 Business Basic", ("CFQ7TTC0LH18", "0008"))
+    assert plain.product is not None and plain.method == "id"

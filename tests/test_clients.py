@@ -19,6 +19,8 @@ Müller and Söhne|muller and sohne
 Contoso\u00a0Ltd|contoso
 Litware Intl Svcs|litware international services
 O'Brien Mgmt PLLC|obrien management
+Wexford Pharmacy St. 36|wexford pharmacy store 36
+St Mary Clinic|saint mary clinic
   Adatum   Corporation |adatum
 Wide\u200bWorld Importers|wideworld importers
 """

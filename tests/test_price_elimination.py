@@ -151,7 +151,10 @@ def test_a_brand_named_outweighs_a_kind_shared() -> None:
     It names Acronis, which two other clients buy: billed without a vendor record (check first)."""
     from engine.match.product_context import infer
 
-    dropsuite, acronis = "name:dropsuite backup for microsoft 365", "name:acronis cyber protect cloud"
+    dropsuite, acronis = (
+        "name:dropsuite backup for microsoft 365",
+        "name:acronis cyber protect cloud",
+    )
     names = {dropsuite: dropsuite.removeprefix("name:"), acronis: acronis.removeprefix("name:")}
     spelling = "acronis cyber backup cloud"
     found = infer(

@@ -51,6 +51,26 @@ class Resolution:
     confidence: float
 
 
+#: Words of a name that make it another product than one without them: an id that leads to a
+#: product without one of them leads to the family, not to the product the name says.
+_EDITION_WORDS = frozenset(
+    ["noteams", "eea", "gcc", "security", "compliance", "kiosk", "student", "faculty", "nonprofit"]
+)
+_PLAN = re.compile(r"[aefgkp]\d")
+
+
+def _name_says_more(text: str | None, product_name: str) -> bool:
+    """The line's own name says an edition or plan the id's product lacks: "Microsoft 365 Business
+    Basic (no Teams)" beside Business Basic's product id and a SKU column of its own."""
+    if not text:
+        return False
+    said = set(product_key(text).split())
+    known = set(product_key(product_name).split())
+    return any(
+        (word in _EDITION_WORDS or _PLAN.fullmatch(word)) and word not in known for word in said
+    )
+
+
 @dataclass(frozen=True)
 class Catalogue:
     products: dict[str, Product]
@@ -75,7 +95,7 @@ class Catalogue:
             if candidate in family:
                 continue
             found = self._by_identifier(candidate)
-            if found is not None:
+            if found is not None and not _name_says_more(text, self.products[found].name):
                 return Resolution(self.products[found], "id", 1.0)
         by_name = self._by_name(text, cutoff)
         if by_name.product is not None or not family:

@@ -134,6 +134,7 @@ _NON_ASCII_DROPPED = str.maketrans(
     }
 )
 _NUMBER_WORDS = frozenset(["no", "nr", "num", "number"])
+_STORE_SHORT = frozenset(["st", "str", "stor", "stre", "shp"])
 
 
 @lru_cache(maxsize=131072)
@@ -146,7 +147,13 @@ def client_key(name: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
         text = _NON_ALNUM.sub(" ", text.translate(_ASCII_FOLD))
-    tokens = [_ABBREVIATIONS.get(token, token) for token in text.split()]
+    raw = text.split()
+    tokens = [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
+        "store"
+        if token in _STORE_SHORT and i + 1 < len(raw) and raw[i + 1].isdigit()
+        else _ABBREVIATIONS.get(token, token)
+        for i, token in enumerate(raw)
+    ]
     if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
         tokens = " ".join(tokens).split()
     while len(tokens) > 1 and tokens[0] == "the":
