@@ -197,14 +197,19 @@ class _Bill:
     def says_more_of_another(
         self, description: str, key: str, basket: Mapping[str, Decimal]
     ) -> bool:
-        """The description names a product on the bill the client does not buy by more
-        distinctive words than it names ``key`` ("Acronis Cyber Backup Cloud" is Acronis, billed
-        without a vendor record, not the client's Dropsuite Backup)."""
+        """The description names a product on the bill the client does not buy by more of its own
+        words (not words for a kind of product) than it names ``key`` ("Acronis Cyber Backup Cloud"
+        is Acronis, billed without a vendor record, not the client's Dropsuite Backup)."""
         if description not in self._said:
+            words = {
+                w
+                for w in set(meaningful(description)) - self.common
+                if _distinctive(w) and w not in CONCEPTS  # a name, not a kind ("endpoint")
+            }
             said = {
-                other: score
+                other: float(score)
                 for other, name in self.names.items()
-                if (score := _words_shared(description, name, self.common)) > 0
+                if (score := len(words & set(meaningful(name)))) > 0
             }
             self._said[description] = said
         said = self._said[description]
