@@ -264,3 +264,18 @@ def test_psa_export_given_as_vendor_is_refused(write: Callable[..., Path]) -> No
     table = locate_header(read_source(path))
     with pytest.raises(WrongSideError, match="Swap"):
         check_side("vendor", table.headers, "cw.csv")
+
+
+def test_product_names_beside_a_sku_column_are_the_product(write: Callable[..., Path]) -> None:
+    """Found on set C: a Sherweb-style bill heads its product names "Subscription" and has a
+    "SKU" column; the codes were read as the product, so no PSA spelling could ever match."""
+    path = write(
+        "v.csv",
+        "Customer,Subscription,SKU,Charge Type,Quantity,Unit Cost\n"
+        "A,Microsoft 365 E3 (no Teams),CFQ7TTC0LFLX:0009,Recurring,6,$32.73\n"
+        "B,Dropsuite Microsoft 365 Backup,DRS-M365-BKP,Recurring,20,$2.37\n",
+    )
+    table = locate_header(read_source(path))
+    mapping = recognise("vendor", table.headers, table.data, source="v")
+    assert mapping.get("product_name") == "Subscription"
+    assert mapping.get("product_id") == "SKU"

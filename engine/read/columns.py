@@ -551,6 +551,22 @@ def _fill_by_content(
                 taken.add(header)
                 free.remove(header)
                 break
+    if "product_name" not in columns:  # Sherweb's "Subscription" beside its "SKU": names, not codes
+        named = [h for h in free if _mostly_names(data[h])]
+        if named:
+            best = max(named, key=lambda h: len(_distinct(data[h])))
+            columns["product_name"], how["product_name"] = best, "content"
+            taken.add(best)
+
+
+def _mostly_names(values: Sequence[object]) -> bool:
+    """Most values are several words with letters (product names), not codes, ids or amounts."""
+    sample = [str(v).strip() for v in values[:200] if v is not None and str(v).strip()]
+    wordy = sum(
+        " " in text and sum(ch.isalpha() for ch in text) >= 4 and parse_money(text) is None
+        for text in sample
+    )
+    return bool(sample) and wordy >= 0.8 * len(sample) and len(set(sample)) > 1
 
 
 def _mostly_small_whole(values: Sequence[object]) -> bool:
