@@ -21,6 +21,8 @@ Litware Intl Svcs|litware international services
 O'Brien Mgmt PLLC|obrien management
 Wexford Pharmacy St. 36|wexford pharmacy store 36
 St Mary Clinic|saint mary clinic
+Tromsø Community Church A/S|tromso community church
+Pemberton S / A|pemberton
   Adatum   Corporation |adatum
 Wide\u200bWorld Importers|wideworld importers
 """
@@ -160,3 +162,28 @@ def test_sibling_words_are_learned_from_one_side() -> None:
     assert not any("ltd" in pair for pair in found)  # a legal form names no company
     assert crosses_siblings("acme law lcc eastside", "acme law westside", found)
     assert not crosses_siblings("acme law lcc eastside", "acme law eastside", found)
+
+
+def test_set_c_spellings_of_one_company() -> None:
+    """Found on set C (a third independent set): a typo in a British spelling ("Cetre" for Centre),
+    "Hauptsitz" (head office) on one side, and "Cons." for Consultants beside a vendor name with a
+    word more ("Okafor Straßburger Engineering Consultants"), which is no rival for it."""
+    got = _match(
+        [
+            "Strand Early Learning Centre PLLC",
+            "Tromsø Community Church A/S",
+            "Okafor Engineering Consultants Pty Limited",
+            "Okafor Straßburger Engineering Consultants Pty Limited",
+        ],
+        [
+            "Strand Early Learning Cetre PLLC",
+            "Tromsø Community Church - Hauptsitz",
+            "Okafor Engineering Cons. Pty Limited",
+        ],
+    )
+    assert got["Strand Early Learning Centre PLLC"][0] == "Strand Early Learning Cetre PLLC"
+    assert got["Tromsø Community Church A/S"][0] == "Tromsø Community Church - Hauptsitz"
+    assert got["Okafor Engineering Consultants Pty Limited"][0] == (
+        "Okafor Engineering Cons. Pty Limited"
+    )
+    assert got["Okafor Straßburger Engineering Consultants Pty Limited"] == ("", "unmatched")

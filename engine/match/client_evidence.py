@@ -72,6 +72,14 @@ QUALIFIERS = frozenset(
         "site",
         "store",
         "shop",
+        # "head office" in the languages of the names we meet
+        "hauptsitz",
+        "zentrale",
+        "siege",
+        "sede",
+        "hoofdkantoor",
+        "hovedkontor",
+        "huvudkontor",
     ]
 )
 
@@ -93,6 +101,13 @@ def _same_word(a: str, b: str) -> int:
         return 0
     if any(c.isdigit() for c in a + b):
         return -1
+    if a.endswith("er") or b.endswith("er"):  # "center" (folded from "centre") and "cetre"
+        british = (
+            a[:-2] + "re" if a.endswith("er") else a,
+            b[:-2] + "re" if b.endswith("er") else b,
+        )
+        if british != (a, b) and british[0] != british[1] and _same_word(*british) == 1:
+            return 1
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4:
         budget = 1 if len(short) <= 5 else 2
@@ -238,7 +253,14 @@ def pair_by_evidence(
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     taken_vendor: set[str] = set()
     taken_psa: set[str] = set()
-    claims = Counter(psa_key for _, _, psa_key, _, _ in scored)
+    best_claim: dict[str, float] = {}
+    for score, _, psa_key, _, _ in scored:
+        best_claim[psa_key] = max(best_claim.get(psa_key, score), score)
+    # a rival claim is one nearly as good: a name with a word more and nothing bought in common
+    # does not make a typo of the same name doubtful
+    claims = Counter(
+        psa_key for score, _, psa_key, _, _ in scored if score >= best_claim[psa_key] - 0.15
+    )
     pairs = []
     for _, vendor_key, psa_key, confidence, evidence in scored:
         if vendor_key in taken_vendor or psa_key in taken_psa:

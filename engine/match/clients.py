@@ -156,6 +156,7 @@ def client_key(name: str) -> str:
     ]
     if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
         tokens = " ".join(tokens).split()
+    tokens = _joined_initials(tokens)
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
     if any(t.isdigit() for t in tokens):  # "Store No. 9", "#9", "Nr 009": the number is what counts
@@ -169,6 +170,23 @@ def client_key(name: str) -> str:
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
     return " ".join(tokens)
+
+
+def _joined_initials(tokens: list[str]) -> list[str]:
+    """Single letters that spell a legal form together are one word: "A/S", "S / A", "B V"."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and len(tokens[j]) == 1 and tokens[j].isalpha():
+            j += 1
+        if j - i >= 2 and is_legal_form("".join(tokens[i:j])):
+            out.append("".join(tokens[i:j]))
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def domain_label(domain: str) -> str:
