@@ -21,6 +21,7 @@ Litware Intl Svcs|litware international services
 O'Brien Mgmt PLLC|obrien management
 Wexford Pharmacy St. 36|wexford pharmacy store 36
 St Mary Clinic|saint mary clinic
+Goldcrest Brewing Company GmbH & Co. KG|goldcrest brewing
 Tromsø Community Church A/S|tromso community church
 Pemberton S / A|pemberton
   Adatum   Corporation |adatum

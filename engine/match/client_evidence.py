@@ -38,6 +38,7 @@ QUALIFIERS = frozenset(
     [
         "group",
         "main",
+        "central",
         "office",
         "hq",
         "headquarters",

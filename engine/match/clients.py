@@ -165,8 +165,15 @@ def client_key(name: str) -> str:
             for i, t in enumerate(tokens)
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
-    while len(tokens) > 1 and is_legal_form(tokens[-1]):
+    while len(tokens) > 1 and (
+        is_legal_form(tokens[-1])
+        or (
+            tokens[-1] == "and" and len(tokens) > 2 and is_legal_form(tokens[-2])
+        )  # "GmbH & Co. KG"
+    ):
         tokens.pop()
+        if len(tokens) > 1 and tokens[-1] == "and":  # "Smith & Co": the "&" went with the "Co"
+            tokens.pop()
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
     return " ".join(tokens)
