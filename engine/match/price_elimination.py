@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from engine.match.product_concepts import concept_targets
 from engine.match.product_context import Inference, _Bill, _seats_may_pair, service_words
-from engine.match.product_fit import BRAND, meaningful
+from engine.match.product_fit import BRAND, meaningful, names_a_product_part
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
 #: rise not passed on) to a generous margin. Outside it, the line is priced like something else.
@@ -66,7 +66,12 @@ def by_price(
                 )
                 unpaired.remove(alike)
         left = [d for d in left if (group, d) not in found and not bill.like_some_product(d)]
-        if len(unpaired) == 1 and len(left) == 1 and unpaired[0] in fits.get(left[0], ()):
+        if (
+            len(unpaired) == 1
+            and len(left) == 1
+            and unpaired[0] in fits.get(left[0], ())
+            and not _names_something_else(left[0], bill.names[unpaired[0]])
+        ):
             key, description = unpaired[0], left[0]
             found[(group, description)] = Inference(
                 key,
@@ -118,6 +123,16 @@ def _says_only(
     words = set(meaningful(description)) - BRAND
     sharing = [key for key in basket if words & set(names[key].split())]
     return sharing[0] if len(sharing) == 1 and sharing[0] in unpaired else None
+
+
+def _names_something_else(description: str, name: str) -> bool:
+    """A word of the description names part of some product (a brand, a plan, an edition, or a
+    typo of one) that this product's name lacks: "MS365 BB (NT)" is never Sophos, "PPE Adavnced"
+    never Keeper. Elimination is for names that say nothing known ("Shop floor user")."""
+    name_words = set(name.split())
+    return any(
+        names_a_product_part(word) and word not in name_words for word in meaningful(description)
+    )
 
 
 def _cents(amount: Fraction) -> str:

@@ -10,6 +10,9 @@ concept that matches two of them decides nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 #: concept word in a description → words that name products of that kind
 CONCEPTS: dict[str, frozenset[str]] = {
@@ -50,10 +53,28 @@ CONCEPTS: dict[str, frozenset[str]] = {
 MODIFIERS = frozenset(["mailbox", "mailboxes", "email", "mail", "hosted"])
 
 
+@lru_cache(maxsize=65536)
+def concept_word(word: str) -> str | None:
+    """The concept word a description's word is, allowing one slip in a longer one ("Voce" for
+    Voice, "Archving"); None when it is none."""
+    if word in CONCEPTS:
+        return word
+    if len(word) < 4 or not word.isalpha():
+        return None
+    close = [
+        concept
+        for concept in CONCEPTS
+        if len(concept) >= 5
+        and concept[0] == word[0]
+        and OSA.distance(word, concept, score_cutoff=1) <= 1
+    ]
+    return close[0] if len({CONCEPTS[c] for c in close}) == 1 else None  # backup / backups
+
+
 def concept_targets(words: Iterable[str]) -> list[frozenset[str]]:
     """For each concept word of a description, the name words it points to: a product of that kind
     must answer every one ("Email Threat Protection" is a threat-protection product); words that only
     say what it works on count when nothing else is said ("Hosted Email")."""
-    said = [word for word in dict.fromkeys(words) if word in CONCEPTS]
+    said = [c for word in dict.fromkeys(words) if (c := concept_word(word)) is not None]
     strong = [word for word in said if word not in MODIFIERS]
     return [CONCEPTS[word] for word in (strong or said)]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets
+from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import (
     BRAND,
     FILLER,
@@ -481,6 +481,9 @@ def plan_tokens(description: str) -> set[str]:
     return {word for word in description.split() if _PLAN_TOKEN.fullmatch(word)}
 
 
+#: Words that say a description is a Microsoft product (catalogue keys; others are "name:…").
+_MICROSOFT = frozenset(["microsoft", "office", "365", "m365", "o365", "ms", "msft"])
+
 _PLAN_TOKEN = re.compile(r"[aefgkp]\d")  # Microsoft plans and editions: E3, F1, P2, A5, G3, K1
 
 
@@ -508,9 +511,20 @@ def _by_concept(
         if not targets or service_words(description) - set(CONCEPTS):
             left.append((description, seats))
             continue
-        kinds = [key for key in unpaired if _of_kind(description, names[key], targets)]
+        microsoft = bool(_MICROSOFT & set(_SPLIT.split(description)))
+        kinds = [  # "Office Desktop Suite" is a Microsoft product of its kind, never an Adobe one
+            key
+            for key in unpaired
+            if _of_kind(description, names[key], targets)
+            and not (microsoft and key.startswith("name:"))
+        ]
         named = [key for key in basket if _shares_word(description, names[key], common)]
-        whole = [key for key in basket if _of_kind(description, names[key], targets)]
+        whole = [
+            key
+            for key in basket
+            if _of_kind(description, names[key], targets)
+            and not (microsoft and key.startswith("name:"))
+        ]
         room = [  # another product of the kind, billed in part, with room for these seats
             key
             for key in whole
@@ -554,8 +568,11 @@ def _of_kind(description: str, name: str, targets: list[frozenset[str]]) -> bool
     words = set(name.split())
     if not all(t & words for t in targets):
         return False
-    unsaid = (words & NEVER_IMPLIED) - set(meaningful(description)) - set().union(*targets)
-    return not unsaid
+    said = set(meaningful(description))
+    unsaid = (words & NEVER_IMPLIED) - said - set().union(*targets)
+    # and an add-on it says that the product is not ("Cloud Email Security" is no mailbox)
+    extra = (said & NEVER_IMPLIED) - words - {w for w in said if concept_word(w) is not None}
+    return not unsaid and not extra
 
 
 def _only_fit(

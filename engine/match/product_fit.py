@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from engine.match.product_names import DISCRIMINATORS
 from engine.match.word_alignment import align, letters_in_order
@@ -479,8 +479,13 @@ def _set_product_words(words: set[str]) -> None:
     PRODUCT_WORDS.clear()
     PRODUCT_WORDS.update(words)
     _harmless.cache_clear()  # a word that was noise may now be part of a product's name
+    names_a_product_part.cache_clear()
     explains.cache_clear()  # nor is a known word a typo of another any more
     fit.cache_clear()
+
+
+#: What names only the maker, not a product ("Office 365", "O365", "MS365").
+_BRAND_ONLY = BRAND | {"office", "office365", "o365", "m365", "ms365", "microsoft365"}
 
 
 def loose_fit(description_key: str, name_key: str) -> Fit | None:
@@ -495,6 +500,8 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
         if not _harmless(word):
             continue
         rest = " ".join(words[:index] + words[index + 1 :])
+        if set(rest.split()) <= _BRAND_ONLY:
+            continue  # the brand alone names no product: "Backupify for Office 365" is not F3
         found = fit(rest, name_key)
         if found is not None and found.explained >= 2:
             return Fit(
@@ -505,6 +512,20 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
                 found.left,
             )
     return None
+
+
+@lru_cache(maxsize=65536)
+def names_a_product_part(word: str) -> bool:
+    """A brand, plan, edition or word of some product's name, or one slip from a longer one
+    ("Adavnced"); "Shop" and "Floor" are none."""
+    if word in PRODUCT_WORDS or word in DISCRIMINATORS or word in BRAND or word in NEVER_IMPLIED:
+        return True
+    if any(c.isdigit() for c in word):
+        return True
+    return len(word) >= 5 and any(
+        len(known) >= 5 and OSA.distance(word, known, score_cutoff=1) <= 1
+        for known in PRODUCT_WORDS
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,85 @@
+"""What a third independent set (bench/independent_c, written apart from the engine) found wrong,
+each as the smallest case that shows it. None of these is a synonym: each is a rule about evidence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from engine.match.catalogue import load_catalogue
+from engine.match.price_elimination import by_price
+from engine.match.product_concepts import concept_targets, concept_word
+from engine.match.product_context import Inference, _Bill, _of_kind, infer
+from engine.match.product_fit import loose_fit
+from engine.match.product_names import product_key
+
+load_catalogue()  # the catalogue's words are product words
+
+
+def test_the_brand_alone_never_names_a_product() -> None:
+    """ "Backupify for Office 365" (Datto's old name) was merged into Office 365 F3 and into
+    Defender for Office 365: with the unknown word set aside, only the maker was left."""
+    assert loose_fit("backupify for office 365", "office 365 f3") is None
+    assert loose_fit("backupify for office365", "microsoft defender for office 365 p1") is None
+    assert loose_fit("defender for busiiness subscription", "microsoft defender for business")
+
+
+def test_exo_k_is_the_kiosk_plan() -> None:
+    assert product_key("EXO-K Licence") == product_key("Exchange Online Kiosk")
+    assert product_key("EXO P1") != product_key("Exchange Online Kiosk")
+
+
+def test_a_concept_word_with_one_slip() -> None:
+    """ "Hosted Voce Licence (Teams)" is a voice product (Teams Phone), not a mailbox."""
+    assert concept_word("voce") == "voice" and concept_word("archving") == "archiving"
+    assert concept_word("main") is None  # short words are too easily another word
+    targets = concept_targets(["hosted", "voce", "licence", "teams"])
+    assert not _of_kind("hosted voce teams", "microsoft 365 business basic", targets)
+
+
+def test_an_add_on_the_description_says_is_one_the_product_must_be() -> None:
+    """ "Avanan Cloud Email Security" is an email security product, never Business Basic."""
+    targets = concept_targets(["aavnan", "cloud", "email", "security"])
+    assert not _of_kind("aavnan cloud email security", "microsoft 365 business basic", targets)
+
+
+def test_a_microsoft_description_is_never_another_makers_product_by_kind() -> None:
+    """ "Office Desktop Suite + Email" beside Adobe Creative Cloud All Apps and an unbilled Business
+    Standard: the desktop apps it means are Microsoft's."""
+    adobe, standard = (
+        "name:adobe creative cloud all apps for teams",
+        "microsoft 365 business standard",
+    )
+    names = {adobe: adobe.removeprefix("name:"), standard: standard}
+    found = infer(
+        [(0, "office desktop suite email", Decimal(12))],
+        {0: {adobe: Decimal(3), standard: Decimal(12)}},
+        {0: {}},
+        names,
+    )
+    got = found.get((0, "office desktop suite email"))
+    assert got is None or got.product_key == standard
+
+
+def test_elimination_never_crosses_a_name_that_says_something_known() -> None:
+    """ "MS365 BB (NT)" (Business Basic, no Teams) was the only unexplained line beside an unbilled
+    Sophos and priced like it: a line that names Microsoft words is not Sophos by elimination."""
+    sophos = "name:sophos intercept x advanced with xdr"
+    names = {sophos: sophos.removeprefix("name:")}
+    for description, expected in (
+        ("microsoft 365 business basic nt", None),
+        ("shop floor seat", sophos),
+    ):
+        found: dict[tuple[int, str], Inference] = {}
+        by_price(
+            {0: [(description, Decimal(5))]},
+            found,
+            {0: {sophos: Decimal(5)}},
+            {0: {}},
+            _Bill(names),
+            {(0, description): Fraction("6.50")},
+            {0: {sophos: Fraction("5.00")}},
+            {0: {}},
+        )
+        got = found.get((0, description))
+        assert (got.product_key if got else None) == expected, description
