@@ -279,3 +279,18 @@ def test_product_names_beside_a_sku_column_are_the_product(write: Callable[..., 
     mapping = recognise("vendor", table.headers, table.data, source="v")
     assert mapping.get("product_name") == "Subscription"
     assert mapping.get("product_id") == "SKU"
+
+
+def test_a_billing_column_says_how_often_beside_a_term(write: Callable[..., Path]) -> None:
+    """Found on set C: a distributor statement with Term "12 months" and Billing "Monthly"; the term
+    was read as the billing period, so every monthly cost was divided by twelve."""
+    path = write(
+        "v.csv",
+        "Customer,Item Description,Term,Billing,Qty,Unit Cost\n"
+        "A,Exchange Online (Plan 1),12 months,Monthly,4,4.00\n"
+        "A,Exchange Online (Plan 1),12 months,Annual,2,47.93\n",
+    )
+    table = locate_header(read_source(path))
+    mapping = recognise("vendor", table.headers, table.data, source="v")
+    assert mapping.get("billing_frequency") == "Billing"
+    assert mapping.get("term") == "Term"

@@ -117,8 +117,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "billing_frequency",
         "period",
         "billingfrequency paymentfrequency billingcycle billingcycletype billingperiod periodtype "
-        "frequency billingterm",
-        "date start end",
+        "frequency billingterm billing billed",
+        "date start end address contact email",
         "how often a line is billed",
     ),
     _f(
