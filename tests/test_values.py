@@ -103,6 +103,8 @@ Quarterly|3
 2 Year|24
 Month to Month|1
 One-Year commitment for monthly billing|1
+Annual Commitment / Monthly Billing (10/04/2026 - 11/03/2026)|1
+Annual Commitment / Annual Billing|12
 One-Year commitment for yearly billing|12
 One-Month commitment for trial|1
 Three-3 Years commitment for monthly/3 Years/yearly billing|None

@@ -72,7 +72,8 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 )
 _BILLING_CLAUSE = re.compile(
     r"for\s+([a-z0-9/ -]+?)\s+billing"
-    r"|(?:billed|paid|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)",
+    r"|(?:billed|paid|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)"
+    r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+(?:billing|payment|invoicing)\b",
     re.IGNORECASE,
 )
 _STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
@@ -94,7 +95,8 @@ def parse_period_months(value: object) -> int | None:
         return None
     clause = _BILLING_CLAUSE.search(text)
     if clause:
-        cycle = clause.group(1) or clause.group(2)  # "for monthly billing", "billed monthly"
+        # "for monthly billing", "billed monthly", "Annual Commitment / Monthly Billing"
+        cycle = clause.group(1) or clause.group(2) or clause.group(3)
         if cycle.lower().replace("-", "") == "upfront":
             cycle = "annual"
         if "/" in cycle:
