@@ -83,3 +83,20 @@ def test_elimination_never_crosses_a_name_that_says_something_known() -> None:
         )
         got = found.get((0, description))
         assert (got.product_key if got else None) == expected, description
+
+
+def test_a_backup_for_microsoft_365_is_still_a_backup_product() -> None:
+    """The rule above must not bar third-party products sold *for* Microsoft 365: "M365 Mailbox
+    Backup" is the client's Datto SaaS Protection (set A: it was, until that rule; now again)."""
+    datto = "name:datto saas protection for microsoft 365"
+    names = {
+        datto: datto.removeprefix("name:"),
+        "microsoft 365 business basic": "microsoft 365 business basic",
+    }
+    found = infer(
+        [(0, "m365 mailbox backup", Decimal(9))],
+        {0: {datto: Decimal(9), "microsoft 365 business basic": Decimal(9)}},
+        {0: {"microsoft 365 business basic": Decimal(9)}},
+        names,
+    )
+    assert found[(0, "m365 mailbox backup")].product_key == datto

@@ -512,19 +512,20 @@ def _by_concept(
             left.append((description, seats))
             continue
         microsoft = bool(_MICROSOFT & set(_SPLIT.split(description)))
-        kinds = [  # "Office Desktop Suite" is a Microsoft product of its kind, never an Adobe one
-            key
-            for key in unpaired
-            if _of_kind(description, names[key], targets)
-            and not (microsoft and key.startswith("name:"))
-        ]
+
+        def of_kind(key: str) -> bool:
+            """ "Office Desktop Suite" is a Microsoft product of its kind, never Adobe's All Apps;
+            "M365 Mailbox Backup" may be a Datto, whose kind (backup) names its maker."""
+            if not _of_kind(description, names[key], targets):
+                return False
+            if not (microsoft and key.startswith("name:")):
+                return True
+            said = set().union(*targets) & set(names[key].split())
+            return bool(said - GENERIC_PRODUCT_WORDS)
+
+        kinds = [key for key in unpaired if of_kind(key)]
         named = [key for key in basket if _shares_word(description, names[key], common)]
-        whole = [
-            key
-            for key in basket
-            if _of_kind(description, names[key], targets)
-            and not (microsoft and key.startswith("name:"))
-        ]
+        whole = [key for key in basket if of_kind(key)]
         room = [  # another product of the kind, billed in part, with room for these seats
             key
             for key in whole
