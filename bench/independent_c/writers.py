@@ -1,0 +1,137 @@
+"""Writing tables as real exports do: CSV in several dialects and xlsx with several sheets.
+
+Rows are numbered the way a spreadsheet shows them: 1-based physical rows (records of a CSV, rows of
+a sheet), title rows, headers and group rows included. Every line of the scenario remembers the row it
+was written to.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+
+Cell = str | int | float | Decimal | date | None
+
+
+@dataclass
+class Sheet:
+    """One table: its rows, the scenario line each row carries (uid) and xlsx formats per column."""
+
+    name: str
+    rows: list[list[Cell]] = field(default_factory=list)
+    uids: list[int | None] = field(default_factory=list)
+    formats: dict[int, str] = field(default_factory=dict)  # column -> xlsx number format
+    bold: set[int] = field(default_factory=set)  # 0-based row indexes shown in bold
+    widths: dict[int, int] = field(default_factory=dict)
+
+    def add(self, row: Sequence[Cell], uid: int | None = None, bold: bool = False) -> None:
+        if bold:
+            self.bold.add(len(self.rows))
+        self.rows.append(list(row))
+        self.uids.append(uid)
+
+    def row_numbers(self) -> dict[int, int]:
+        return {u: i + 1 for i, u in enumerate(self.uids) if u is not None}
+
+
+def money(
+    cents: int | Decimal,
+    *,
+    sym: str = "",
+    dec: str = ".",
+    thou: str = "",
+    after: str = "",
+    places: int = 2,
+) -> str:
+    """Format an amount in cents (or a Decimal of currency units when ``places`` differs)."""
+    value = Decimal(cents) / 100 if isinstance(cents, int) else cents
+    neg = value < 0
+    text = f"{abs(value):,.{places}f}"
+    text = text.replace(",", "\0").replace(".", dec).replace("\0", thou)
+    return f"{'-' if neg else ''}{sym}{text}{after}"
+
+
+def write_csv(
+    path: Path,
+    sheet: Sheet,
+    *,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    bom: bool = False,
+    crlf: bool = True,
+    quote_all: bool = False,
+) -> None:
+    buf = io.StringIO()
+    w = csv.writer(
+        buf,
+        delimiter=delimiter,
+        lineterminator="\r\n" if crlf else "\n",
+        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+    )
+    for row in sheet.rows:
+        w.writerow(["" if c is None else _text(c) for c in row])
+    data = buf.getvalue().encode(encoding)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+
+
+def _text(c: Cell) -> str:
+    if isinstance(c, date):
+        return c.isoformat()
+    return str(c)
+
+
+def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
+    """An xlsx whose bytes depend only on its content (fixed document dates)."""
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {
+            "in_memory": True,
+            "constant_memory": False,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    wb.set_properties({"created": datetime(2026, 11, 2, 7, 30, 0), "author": "Billing Export"})
+    bold = wb.add_format({"bold": True})
+    cache: dict[tuple[str, bool], xlsxwriter.format.Format] = {}
+
+    def fmt(spec: str, is_bold: bool) -> xlsxwriter.format.Format:
+        key = (spec, is_bold)
+        if key not in cache:
+            cache[key] = wb.add_format({"num_format": spec, "bold": is_bold})
+        return cache[key]
+
+    for sh in sheets:
+        ws = wb.add_worksheet(sh.name)
+        for col, width in sh.widths.items():
+            ws.set_column(col, col, width)
+        for r, row in enumerate(sh.rows):
+            is_bold = r in sh.bold
+            for col, value in enumerate(row):
+                if value is None or value == "":
+                    continue
+                spec = sh.formats.get(col)
+                if isinstance(value, date) and not isinstance(value, datetime):
+                    ws.write_datetime(
+                        r,
+                        col,
+                        datetime(value.year, value.month, value.day),
+                        fmt(spec or "yyyy-mm-dd", is_bold),
+                    )
+                elif isinstance(value, (int, float, Decimal)):
+                    number = float(value)
+                    if spec:
+                        ws.write_number(r, col, number, fmt(spec, is_bold))
+                    else:
+                        ws.write_number(r, col, number, bold if is_bold else None)
+                else:
+                    ws.write_string(r, col, str(value), bold if is_bold else None)
+    wb.close()
