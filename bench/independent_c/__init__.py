@@ -102,5 +102,23 @@ def generate_case(
     """Write the vendor file, the PSA file and truth.json into ``out_dir``; return truth.json."""
     _, _, _, truth = render_case(Path(out_dir), seed, vendor_format, psa_format, clients, perturb)
     path = Path(out_dir) / "truth.json"
-    path.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(dump_truth(truth), encoding="utf-8")
     return path
+
+
+def dump_truth(truth: dict[str, Any]) -> str:
+    """JSON with one finding and one row per line: readable, diffable, and fast to write."""
+
+    def enc(x: object) -> str:
+        return json.dumps(x, ensure_ascii=False)
+
+    head = [f" {enc(k)}: {enc(v)}" for k, v in truth.items() if k not in ("findings", "rows")]
+    finds = ",\n".join(f"  {enc(f)}" for f in truth["findings"])
+    sides = []
+    for side in ("vendor", "psa"):
+        rows = ",\n".join(f"   {enc(k)}: {enc(v)}" for k, v in truth["rows"][side].items())
+        sides.append(f"  {enc(side)}: {{\n{rows}\n  }}")
+    body = ",\n".join(
+        [*head, f' "findings": [\n{finds}\n ]', ' "rows": {\n' + ",\n".join(sides) + "\n }"]
+    )
+    return "{\n" + body + "\n}\n"

@@ -108,7 +108,7 @@ PRODUCTS: tuple[Product, ...] = (
             v("O365 Business Premium", "bprem", "bprem_nt"),
         ),
         inhouse=_vs(v("Office Desktop Suite + Email", "appsbiz", "appsent")),
-        bare=_vs(v("Standard", "defb", "teamsph")),
+        bare=_vs(v("Standard", "teamsph", "acronis_std", "acrobat_std", "docusign_std")),
     ),
     P(
         "bprem",
@@ -126,7 +126,7 @@ PRODUCTS: tuple[Product, ...] = (
             v("Microsoft 365 Business (Secure Productive Business)"),
         ),
         inhouse=_vs(v("Secure Workplace Bundle"), v("Modern Workplace Seat")),
-        bare=_vs(v("Premium", "bprem_nt", "teamsprem", "pbippu")),
+        bare=_vs(v("Premium", "bprem_nt", "teamsprem", "pbippu", "pautoprem")),
     ),
     P(
         "bprem_nt",
@@ -205,7 +205,7 @@ PRODUCTS: tuple[Product, ...] = (
         "e5",
         abbrev=_vs("M365 E5", "MS365 E5", "M365E5"),
         brandless=_vs(v("365 E5", "o365e5"), v("Microsoft E5", "o365e5")),
-        inhouse=_vs(v("Executive Seat - full security", "o365e5")),
+        inhouse=_vs(v("Executive Seat - full security", "o365e5", "e5sec")),
         bare=_vs(v("E5", "o365e5", "e5sec", "e5comp")),
     ),
     P(
@@ -353,7 +353,10 @@ PRODUCTS: tuple[Product, ...] = (
         "exchange",
         abbrev=_vs("EXO Kiosk", "Exch Online Kiosk", "EXO K"),
         brandless=_vs("Exchange Kiosk"),
-        inhouse=_vs(v("Kiosk Mailbox (2GB)", "m365f3"), v("Shared Floor Mailbox", "m365f3")),
+        inhouse=_vs(
+            v("Kiosk Mailbox (2GB)", "m365f3", "o365f3"),
+            v("Shared Floor Mailbox", "m365f3", "o365f3"),
+        ),
     ),
     P(
         "eoa",
@@ -425,6 +428,7 @@ PRODUCTS: tuple[Product, ...] = (
                 "s1complete",
                 "sophos_ix",
                 "sophos_xdr",
+                "huntress_edr",
             ),
         ),
     ),
@@ -508,7 +512,7 @@ PRODUCTS: tuple[Product, ...] = (
         "teams",
         abbrev=_vs("Teams Ess", "MS Teams Essentials", "Teams Ess."),
         brandless=_vs(v("Teams Essentials")),
-        bare=_vs(v("Essentials", "exoess")),
+        bare=_vs(v("Essentials", "proofpoint_bus", "proofpoint_adv")),
     ),
     P(
         "teamsprem",
@@ -591,7 +595,6 @@ PRODUCTS: tuple[Product, ...] = (
         "project",
         abbrev=_vs("Project P1", "MS Project Plan1", "Proj Plan 1"),
         brandless=_vs("Project Plan 1"),
-        renamed=_vs(v("Project Online Essentials", "project3", "project5")),
         bare=_vs(v("Project", "project3", "project5")),
     ),
     P(

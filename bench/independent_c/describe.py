@@ -111,7 +111,8 @@ def describe(
         }
         kind, pool = rng.choices(pools, [weights[k] for k, _ in pools])[0]
         text = rng.choice(pool)
-        classes.append(kind)
+        if text != product.name:  # "Visio Plan 1" has no brand to drop
+            classes.append(kind)
     if rng.random() < 0.25 and "bare_plan" not in classes:
         typo = _typo_text(rng, text)
         if typo is not None and typo != text:
