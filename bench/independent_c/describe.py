@@ -41,7 +41,6 @@ BILLING_SUFFIX: tuple[str, ...] = (
     " - user licence",
     " – Oct 2026",
     " p/u p/m",
-    " subscription (annual)",
     " - Month to Month",
     " per licence",
     " (auto-renew)",
@@ -154,4 +153,7 @@ SERVICES: tuple[tuple[str, str], ...] = (
     ("Copilot Readiness Workshop - one-time fee", "one"),
     ("Managed Print Services", "one"),
     ("vCIO Consulting Hours", "one"),
+    ("Intune Device Management - managed (per device)", "devices"),
+    ("Exchange Online Mailbox Support (per mailbox)", "users"),
+    ("Laptop Hardware Lease (per device)", "devices"),
 )
