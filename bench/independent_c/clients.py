@@ -455,7 +455,7 @@ def psa_name(rng: random.Random, c: Client) -> tuple[str, str]:
         options += ["store_number"] * 4
     if not c.sibling:
         if any(w in ABBREV for w in body.split()):
-            options += ["name_abbrev", "name_abbrev_typo", "name_abbrev_typo"]
+            options += ["name_abbrev", "name_abbrev", "name_abbrev_typo", "name_abbrev_typo"]
         if c.generic:
             options += ["generic_word_dropped", "generic_word_dropped"]
         options += ["branch_suffix", "name_typo"]
