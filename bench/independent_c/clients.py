@@ -372,7 +372,7 @@ def make_clients(rng: random.Random, count: int) -> list[Client]:
             return
         used.add(canonical)
         dba = None
-        if store is None and not sibling and holding is None and rng.random() < 0.08:
+        if store is None and not sibling and holding is None and rng.random() < 0.12:
             dba = rng.choice(DBA_STEMS)
         size = int(min(400, max(2, rng.lognormvariate(2.7, 0.8))))
         out.append(
@@ -401,7 +401,7 @@ def make_clients(rng: random.Random, count: int) -> list[Client]:
             stem = next_stem()
             add(stem, a, None, None, True)
             add(stem, b, None, None, True)
-        elif roll < 0.13 and count - len(out) >= 3:
+        elif roll < 0.14 and count - len(out) >= 3:
             stem = next_stem()
             chain = rng.choice(CHAINS)
             stores = sorted(rng.sample(range(2, 40), rng.randint(2, 4)))

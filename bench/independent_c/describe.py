@@ -106,7 +106,7 @@ def describe(
             "brand_dropped": 3,
             "renamed": 3,
             "inhouse": 3,
-            "bare_plan": 2,
+            "bare_plan": 3,
         }
         kind, pool = rng.choices(pools, [weights[k] for k, _ in pools])[0]
         text = rng.choice(pool)

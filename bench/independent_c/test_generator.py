@@ -525,7 +525,7 @@ def test_impacts_exact_on_a_hand_computed_case() -> None:
 
 
 def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> None:
-    sc, _vr, _pr, truth = render_case(tmp_path, 1, "pax8_api", "connectwise_additions", 120, True)
+    sc, _vr, _pr, truth = render_case(tmp_path, 3, "pax8_api", "connectwise_additions", 120, True)
     types = {f["type"] for f in truth["findings"]}
     assert types == {"unbilled", "under_billed", "over_billed", "no_vendor_record", "below_cost"}
     classes = {c for f in truth["findings"] for c in f["classes"]}
@@ -552,6 +552,8 @@ def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> 
         "name_typo",
         "accents",
         "case_punct",
+        "dba",
+        "trading_name",
     }
     assert product_classes | client_classes <= classes, (product_classes | client_classes) - classes
     roles = {r["role"] for r in truth["rows"]["psa"].values()}
