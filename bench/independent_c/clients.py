@@ -443,6 +443,11 @@ def _typo(rng: random.Random, word: str) -> str:
 
 def psa_name(rng: random.Random, c: Client) -> tuple[str, str]:
     """The name the MSP's people typed for ``c`` in the PSA, and its class."""
+    name, cls = _psa_name(rng, c)
+    return (name, cls) if name != c.canonical else (name, "untouched")
+
+
+def _psa_name(rng: random.Random, c: Client) -> tuple[str, str]:
     body = c.canonical[: -len(c.legal) - 1]
     options: list[str] = [
         "untouched",

@@ -15,6 +15,7 @@ import sys
 from collections import defaultdict
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from difflib import SequenceMatcher
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -579,6 +580,43 @@ def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> 
     assert any(len(f["vendor_rows"]) > 1 for f in truth["findings"])
     assert any(len(f["psa_rows"]) > 1 for f in truth["findings"])
     assert len({v.product.publisher for v in sc.vendor}) >= 8
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_contextual_spellings_are_resolvable(tmp_path: Path, seed: int) -> None:
+    """Bare plans and in-house names only for a product the vendor bills that client, never beside
+    a product that would make them ambiguous; one PSA text never names two products of a client."""
+    sc, _vr, _pr, _t = render_case(tmp_path, seed, "pax8_portal", "halopsa_recurring", 200, True)
+    vendor_basket: dict[int, set[str]] = defaultdict(set)
+    basket: dict[int, set[str]] = defaultdict(set)
+    for v in sc.vendor:
+        if v.role != "free":
+            vendor_basket[v.client.idx].add(v.product.key)
+            basket[v.client.idx].add(v.product.key)
+    for p in sc.psa:
+        if p.product is not None and p.role == "licence":
+            basket[p.client.idx].add(p.product.key)
+    texts: dict[tuple[int, str], set[str]] = defaultdict(set)
+    checked = 0
+    for p in sc.psa:
+        if p.product is None:
+            continue
+        texts[(p.client.idx, p.desc.strip().casefold())].add(p.product.key)
+        for cls, pool in (("bare_plan", p.product.bare), ("inhouse", p.product.inhouse)):
+            if cls in p.classes:
+                assert p.product.key in vendor_basket[p.client.idx]
+                best = max(
+                    pool,
+                    key=lambda x: SequenceMatcher(
+                        None, x.text.casefold(), p.desc.casefold()
+                    ).ratio(),
+                )
+                assert not (best.avoid & basket[p.client.idx]), (p.desc, best)
+                checked += 1
+    assert checked > 20
+    assert all(len(keys) == 1 for keys in texts.values())
+    # services never carry product spellings' classes; their text is always one of our services
+    assert all(not p.classes for p in sc.psa if p.product is None)
 
 
 def test_fast_enough(tmp_path: Path) -> None:
