@@ -111,7 +111,13 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
 
     for sh in sheets:
         ws = wb.add_worksheet(sh.name)
-        for col, width in sh.widths.items():
+        widths: dict[int, int] = {}
+        for row in sh.rows[:400]:  # exports come with readable column widths
+            for col, value in enumerate(row):
+                if len(row) > 1 and value is not None:
+                    size = 11 if isinstance(value, date) else len(str(value))
+                    widths[col] = max(widths.get(col, 8), min(size + 2, 48))
+        for col, width in {**widths, **sh.widths}.items():
             ws.set_column(col, col, width)
         for r, row in enumerate(sh.rows):
             is_bold = r in sh.bold
