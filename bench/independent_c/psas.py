@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .scenario import Caps, PLine, Scenario
 from .vendors import Rendered, hash_int
-from .writers import Sheet, money, write_csv, write_xlsx
+from .writers import Sheet, money, write_csv, write_xls, write_xlsx
 
 SYM = {"USD": "$", "CAD": "$", "AUD": "$", "GBP": "£", "EUR": "€"}
 
@@ -446,6 +446,49 @@ def xero(sc: Scenario, rng: random.Random, out: Path) -> Rendered:
     return Rendered("psa.csv", None, sh.row_numbers())
 
 
+def autotask_livereport(sc: Scenario, rng: random.Random, out: Path) -> Rendered:
+    """An Autotask LiveReport of contract services exported to Excel 97-2003 (.xls)."""
+    sh = Sheet("Contract Services")
+    sh.add(["Contract Services by Account"], bold=True)
+    sh.add(["Contract Period: October 2026"])
+    sh.add(
+        [
+            "Account",
+            "Contract",
+            "Service",
+            "Period",
+            "Units",
+            "Price",
+            "Adjusted Price",
+            "Extended Price",
+            "Service Start",
+        ],
+        bold=True,
+    )
+    m = "#,##0.00"
+    sh.formats = {5: m, 6: m, 7: m, 8: "mm/dd/yyyy"}
+    total = 0
+    for x in _ordered(rng, sc):
+        sh.add(
+            [
+                _name(sc, x),
+                x.agreement,
+                x.desc,
+                "Yearly" if x.annual else "Monthly",
+                x.qty,
+                Decimal(x.price) / 100,
+                Decimal(x.price) / 100,
+                Decimal(x.price * x.qty) / 100,
+                x.effective,
+            ],
+            x.uid,
+        )
+        total += x.price * x.qty
+    sh.add(["Grand Total", "", "", "", "", "", "", Decimal(total) / 100, ""], bold=True)
+    write_xls(out / "psa.xls", [sh])
+    return Rendered("psa.xls", "Contract Services", sh.row_numbers())
+
+
 PsaRenderer = Callable[[Scenario, random.Random, Path], Rendered]
 # name -> (renderer, caps it offers)
 PSAS: dict[str, tuple[PsaRenderer, Caps]] = {
@@ -455,6 +498,7 @@ PSAS: dict[str, tuple[PsaRenderer, Caps]] = {
     ),
     "connectwise_csv": (connectwise_csv, Caps(psa_cancel_date=True)),
     "autotask_contract_services": (autotask, Caps(psa_annual=True)),
+    "autotask_livereport_xls": (autotask_livereport, Caps(psa_annual=True)),
     "halopsa_recurring": (halopsa, Caps(psa_annual=True, psa_cancel_status=True)),
     "syncro_schedules": (syncro, Caps(psa_annual=True, psa_paused=True)),
     "kaseya_bms": (kaseya_bms, Caps(psa_annual=True, psa_cancel_status=True)),

@@ -23,6 +23,7 @@ from typing import Any
 import openpyxl
 import pandas as pd
 import pytest
+from python_calamine import CalamineWorkbook
 
 from bench.independent_c import PSA_FORMATS, VENDOR_FORMATS, generate_case, render_case
 from bench.independent_c.catalog import BY_KEY
@@ -54,6 +55,9 @@ def _digest(folder: Path) -> dict[str, str]:
 
 def read_grid(path: Path, sheet: str | None, currency: str) -> list[list[Any]]:
     """Rows of a CSV (csv module) or sheet (openpyxl) as the user sees them; 1-based = index + 1."""
+    if path.suffix == ".xls":  # openpyxl cannot read BIFF8; calamine (not our writer) can
+        book = CalamineWorkbook.from_path(str(path))
+        return [list(r) for r in book.get_sheet_by_name(sheet or book.sheet_names[0]).to_python()]
     if path.suffix == ".xlsx":
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         ws = wb[sheet] if sheet else wb.worksheets[0]
@@ -150,6 +154,7 @@ PSA_QTY = {
     "connectwise_additions": "Quantity",
     "connectwise_csv": "Qty",
     "autotask_contract_services": "Units",
+    "autotask_livereport_xls": "Units",
     "halopsa_recurring": "Qty",
     "syncro_schedules": "Quantity",
     "kaseya_bms": "Quantity",
@@ -168,6 +173,8 @@ def psa_line(fmt: str, r: dict[str, Any], comma: bool) -> tuple[Decimal, Decimal
     elif fmt == "autotask_contract_services":
         q, unit = num(r["Units"]), num(r["Unit Price"], comma)
         annual = r["Period Type"] == "Yearly"
+    elif fmt == "autotask_livereport_xls":
+        q, unit, annual = num(r["Units"]), num(r["Adjusted Price"]), r["Period"] == "Yearly"
     elif fmt == "halopsa_recurring":
         q, unit, annual = num(r["Qty"]), num(r["Unit Price"]), r["Billing Cycle"] == "Annually"
     elif fmt == "syncro_schedules":
@@ -373,8 +380,8 @@ def test_every_file_rereads_with_pandas(tmp_path: Path, vf: str, pf: str) -> Non
     truth = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
     for side in ("vendor", "psa"):
         path = tmp_path / truth[f"{side}_file"]
-        if path.suffix == ".xlsx":
-            for engine in ("openpyxl", "calamine"):
+        if path.suffix in (".xlsx", ".xls"):
+            for engine in ("openpyxl", "calamine") if path.suffix == ".xlsx" else ("calamine",):
                 frames = pd.read_excel(path, sheet_name=None, engine=engine, header=None)
                 assert truth[f"{side}_sheet"] in frames
                 assert len(frames[truth[f"{side}_sheet"]]) >= len(truth["rows"][side])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 
@@ -141,3 +142,44 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
                 else:
                     ws.write_string(r, col, str(value), bold if is_bold else None)
     wb.close()
+
+
+def write_xls(path: Path, sheets: list[Sheet]) -> None:
+    """An old binary .xls workbook (BIFF8), as older report engines still export.
+
+    xlwt is the project's test dependency for .xls fixtures; imported here so that only this
+    format needs it."""
+    import xlwt  # type: ignore[import-untyped]
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    styles: dict[tuple[str, bool], Any] = {}
+
+    def style(spec: str, is_bold: bool) -> Any:
+        key = (spec, is_bold)
+        if key not in styles:
+            st = xlwt.XFStyle()
+            st.num_format_str = spec
+            if is_bold:
+                font = xlwt.Font()
+                font.bold = True
+                st.font = font
+            styles[key] = st
+        return styles[key]
+
+    for sh in sheets:
+        ws = wb.add_sheet(sh.name)
+        for r, row in enumerate(sh.rows):
+            is_bold = r in sh.bold
+            for col, value in enumerate(row):
+                if value is None or value == "":
+                    continue
+                spec = sh.formats.get(col, "General")
+                if isinstance(value, date):
+                    ws.write(
+                        r, col, value, style(spec if spec != "General" else "dd/mm/yyyy", is_bold)
+                    )
+                elif isinstance(value, (int, float, Decimal)):
+                    ws.write(r, col, float(value), style(spec, is_bold))
+                else:
+                    ws.write(r, col, str(value), style("General", is_bold))
+    wb.save(str(path))
