@@ -11,12 +11,12 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
+from . import xlsx_fast
 
 Cell = str | int | float | Decimal | date | None
 
@@ -89,59 +89,17 @@ def _text(c: Cell) -> str:
 
 
 def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
-    """An xlsx whose bytes depend only on its content (fixed document dates)."""
-    wb = xlsxwriter.Workbook(
-        str(path),
-        {
-            "in_memory": True,
-            "constant_memory": False,
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-        },
-    )
-    wb.set_properties({"created": datetime(2026, 11, 2, 7, 30, 0), "author": "Billing Export"})
-    bold = wb.add_format({"bold": True})
-    cache: dict[tuple[str, bool], xlsxwriter.format.Format] = {}
-
-    def fmt(spec: str, is_bold: bool) -> xlsxwriter.format.Format:
-        key = (spec, is_bold)
-        if key not in cache:
-            cache[key] = wb.add_format({"num_format": spec, "bold": is_bold})
-        return cache[key]
-
+    """An xlsx whose bytes depend only on its content, with readable column widths."""
+    all_widths: list[dict[int, int]] = []
     for sh in sheets:
-        ws = wb.add_worksheet(sh.name)
         widths: dict[int, int] = {}
         for row in sh.rows[:400]:  # exports come with readable column widths
             for col, value in enumerate(row):
                 if len(row) > 1 and value is not None:
                     size = 11 if isinstance(value, date) else len(str(value))
                     widths[col] = max(widths.get(col, 8), min(size + 2, 48))
-        for col, width in {**widths, **sh.widths}.items():
-            ws.set_column(col, col, width)
-        for r, row in enumerate(sh.rows):
-            is_bold = r in sh.bold
-            for col, value in enumerate(row):
-                if value is None or value == "":
-                    continue
-                spec = sh.formats.get(col)
-                if isinstance(value, date) and not isinstance(value, datetime):
-                    ws.write_datetime(
-                        r,
-                        col,
-                        datetime(value.year, value.month, value.day),
-                        fmt(spec or "yyyy-mm-dd", is_bold),
-                    )
-                elif isinstance(value, (int, float, Decimal)):
-                    number = float(value)
-                    if spec:
-                        ws.write_number(r, col, number, fmt(spec, is_bold))
-                    else:
-                        ws.write_number(r, col, number, bold if is_bold else None)
-                else:
-                    ws.write_string(r, col, str(value), bold if is_bold else None)
-    wb.close()
+        all_widths.append({**widths, **sh.widths})
+    xlsx_fast.write(path, sheets, all_widths)
 
 
 def write_xls(path: Path, sheets: list[Sheet]) -> None:
