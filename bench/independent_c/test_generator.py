@@ -626,6 +626,17 @@ def test_contextual_spellings_are_resolvable(tmp_path: Path, seed: int) -> None:
     assert all(not p.classes for p in sc.psa if p.product is None)
 
 
+def test_identifiers_never_shared_by_two_products() -> None:
+    """A vendor id shared by two products would be a look-alike merge made by the generator."""
+    from bench.independent_c.catalog import PRODUCTS
+    from bench.independent_c.vendors import PAX8_INDEX
+
+    assert len({p.pc_id for p in PRODUCTS}) == len(PRODUCTS)
+    assert len({p.terse for p in PRODUCTS}) == len(PRODUCTS)
+    assert len({p.name.casefold() for p in PRODUCTS}) == len(PRODUCTS)
+    assert len(set(PAX8_INDEX.values())) == len(PRODUCTS)
+
+
 def test_fast_enough(tmp_path: Path) -> None:
     import time
 

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import ROUND_UP, Decimal
 from pathlib import Path
 
+from .catalog import PRODUCTS
 from .scenario import PERIOD_START, Caps, Scenario, VLine
 from .writers import Sheet, money, write_csv, write_xlsx
 
@@ -317,8 +318,15 @@ def _pax8_name(rng: random.Random, v: VLine) -> str:
     return v.product.name
 
 
+PAX8_INDEX = {p.key: i for i, p in enumerate(PRODUCTS)}
+
+
 def _pax8_sku(v: VLine) -> str:
-    code = hash_int(v.product.key) % 900 + 100
+    """Pax8-style SKUs: Business Premium's is the documented MST-NCE-103-C100 (exports.md); the
+    others are synthetic numbers from 300 up, away from any documented one."""
+    if v.product.key == "bprem":
+        return "MST-NCE-103-C100"
+    code = 300 + 7 * PAX8_INDEX[v.product.key]
     if v.product.microsoft:
         return f"MST-NCE-{code}-{'A' if v.term == 'P1Y' else 'M'}100"
     return f"{v.product.publisher[:3].upper()}-{v.product.pc_id.split('-', 1)[1]}"
