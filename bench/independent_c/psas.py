@@ -8,8 +8,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from .describe import SERVICES
 from .scenario import Caps, PLine, Scenario
-from .vendors import Rendered, hash_int
+from .vendors import PAX8_INDEX, Rendered
 from .writers import Sheet, money, write_csv, write_xls, write_xlsx
 
 SYM = {"USD": "$", "CAD": "$", "AUD": "$", "GBP": "£", "EUR": "€"}
@@ -42,10 +43,14 @@ def _ordered(rng: random.Random, sc: Scenario) -> list[PLine]:
     return lines
 
 
+SERVICE_INDEX = {text: i for i, (text, _unit) in enumerate(SERVICES)}
+
+
 def _item_id(line: PLine) -> str:
+    """The MSP's own catalogue item: one id per product (and per service), never shared."""
     if line.product is None:
-        return f"SVC-{hash_int(line.label) % 1000:03d}"
-    return f"LIC-{hash_int(line.product.key) % 10000:04d}"
+        return f"SVC-{110 + 3 * SERVICE_INDEX[line.label]:03d}"
+    return f"LIC-{1000 + 37 * PAX8_INDEX[line.product.key]:04d}"
 
 
 def connectwise_additions(sc: Scenario, rng: random.Random, out: Path) -> Rendered:
