@@ -1,6 +1,6 @@
-"""Accuracy on exports the matcher's author did not shape (bench/independent and
-bench/independent_b, written by two helper sessions from the issue text alone, apart from the engine
-and from each other), on a seed no tuning looked at.
+"""Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
+and bench/independent_c, written by three helper sessions from the issue text alone, apart from the
+engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
 (typos, abbreviations, brand words dropped, in-house names, branch and store variants, dba, accents…)
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import independent, independent_b
+from bench import independent, independent_b, independent_c
 from bench.accuracy import Tally, score_case
 
 SEED = 7  # never used while the matcher was tuned (seeds 1–5 were)
@@ -31,7 +31,11 @@ PAIRS_B = [  # the second set: every vendor format once, the PSA formats in turn
     (vendor, independent_b.PSA_FORMATS[i % len(independent_b.PSA_FORMATS)])
     for i, vendor in enumerate(independent_b.VENDOR_FORMATS)
 ]
-SETS = {"a": (independent, PAIRS), "b": (independent_b, PAIRS_B)}
+PAIRS_C = [  # the third set: every vendor format once, the PSA formats in turn
+    (vendor, independent_c.PSA_FORMATS[i % len(independent_c.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_c.VENDOR_FORMATS)
+]
+SETS = {"a": (independent, PAIRS), "b": (independent_b, PAIRS_B), "c": (independent_c, PAIRS_C)}
 
 
 def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:

@@ -100,3 +100,22 @@ def test_a_backup_for_microsoft_365_is_still_a_backup_product() -> None:
         names,
     )
     assert found[(0, "m365 mailbox backup")].product_key == datto
+
+
+def test_a_vendor_name_without_its_standard_edition() -> None:
+    """A distributor's "MS NCE TEAMS PHONE 1MTH" beside the PSA's "Microsoft Teams Phone Standard":
+    the client's only Teams Phone, named less precisely (clean set C exports were not exact)."""
+    from engine.match.product_inference import _said_less_precisely
+
+    names = {"name:teams phone": "teams phone", "microsoft 365 business basic": "x"}
+    basket = {"name:teams phone": Decimal(11), "microsoft 365 business basic": Decimal(2)}
+    assert _said_less_precisely("teams phone standard", basket, names) == "name:teams phone"
+    assert _said_less_precisely("teams phone premium", basket, names) is None
+    assert product_key("MS NCE PBI PPU 1YR") == product_key("Power BI Premium Per User")
+
+
+def test_a_charge_per_server_is_a_service() -> None:
+    from engine.match.product_context import service_words
+
+    assert service_words("Managed Backup - per server")
+    assert not service_words("Dropsuite Microsoft 365 Backup") - {"backup"}

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import (
@@ -49,8 +50,17 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 def service_words(text: str) -> set[str]:
-    """The service words a description uses ("Managed Backup per Device" → managed, backup, device)."""
-    return {word for word in _SPLIT.split(text.lower()) if word in SERVICE_WORDS}
+    """The service words a description uses ("Managed Backup per Device" → managed, backup, device;
+    a charge "per server" is for looking after a server, not a per-user licence)."""
+    words = _SPLIT.split(text.lower())
+    found = {word for word in words if word in SERVICE_WORDS}
+    if any(a == "per" and b in _SERVICE_UNITS for a, b in pairwise(words)):
+        found.add("server")
+    return found
+
+
+#: What a charge counted "per" this is for is a service: a server, a site, a location.
+_SERVICE_UNITS = frozenset(["server", "servers", "site", "location", "hour", "hr", "visit"])
 
 
 @dataclass(frozen=True)
@@ -511,21 +521,9 @@ def _by_concept(
         if not targets or service_words(description) - set(CONCEPTS):
             left.append((description, seats))
             continue
-        microsoft = bool(_MICROSOFT & set(_SPLIT.split(description)))
-
-        def of_kind(key: str) -> bool:
-            """ "Office Desktop Suite" is a Microsoft product of its kind, never Adobe's All Apps;
-            "M365 Mailbox Backup" may be a Datto, whose kind (backup) names its maker."""
-            if not _of_kind(description, names[key], targets):
-                return False
-            if not (microsoft and key.startswith("name:")):
-                return True
-            said = set().union(*targets) & set(names[key].split())
-            return bool(said - GENERIC_PRODUCT_WORDS)
-
-        kinds = [key for key in unpaired if of_kind(key)]
+        kinds = [key for key in unpaired if _of_its_kind(description, key, names, targets)]
         named = [key for key in basket if _shares_word(description, names[key], common)]
-        whole = [key for key in basket if of_kind(key)]
+        whole = [key for key in basket if _of_its_kind(description, key, names, targets)]
         room = [  # another product of the kind, billed in part, with room for these seats
             key
             for key in whole
@@ -561,6 +559,20 @@ def _by_concept(
                 continue
         left.append((description, seats))
     return left
+
+
+def _of_its_kind(
+    description: str, key: str, names: Mapping[str, str], targets: list[frozenset[str]]
+) -> bool:
+    """Of the kind the description names; and "Office Desktop Suite" is a Microsoft product of
+    its kind, never Adobe's All Apps, while "M365 Mailbox Backup" may be a Datto, whose kind
+    (backup) names its maker."""
+    if not _of_kind(description, names[key], targets):
+        return False
+    if not (_MICROSOFT & set(_SPLIT.split(description)) and key.startswith("name:")):
+        return True
+    said = set().union(*targets) & set(names[key].split())
+    return bool(said - GENERIC_PRODUCT_WORDS)
 
 
 def _of_kind(description: str, name: str, targets: list[frozenset[str]]) -> bool:

@@ -253,7 +253,29 @@ def _revisit(
                 f"{names[key]!r}",
             )
             spellings[(group, description)].append(line)
+        elif not ranked and (less := _said_less_precisely(description, basket, names)) is not None:
+            out[(group, description)] = Inference(
+                less,
+                "context",
+                0.75,
+                f"named {line.product!r}; the vendor bills the client {names[less]!r}, the same "
+                "product without its standard edition named",
+            )
+            spellings[(group, description)].append(line)
     return out
+
+
+def _said_less_precisely(
+    description: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> str | None:
+    """The one product of the client's whose vendor name is the description without "Standard"
+    (a distributor's "MS NCE TEAMS PHONE" for Microsoft Teams Phone Standard)."""
+    words = description.split()
+    if "standard" not in words:
+        return None
+    plain = " ".join(w for w in words if w != "standard")
+    found = [key for key in basket if names[key] == plain]
+    return found[0] if len(found) == 1 else None
 
 
 def _anywhere(

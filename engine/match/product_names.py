@@ -33,6 +33,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " noteams ",
     ),
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
+    (
+        r"\bppu\b",
+        " premium ",
+    ),  # Power BI "Premium Per User" (its "per user" goes as a billing word)
     (r"\b([a-z]{2,6})(p\d)\b", r"\1 \2"),  # "AADP1", "EXOP2": the plan glued to the product
     (r"\bazure active directory\b|\bazure ad\b|\baad\b", " entra id "),
     # Advanced Threat Protection: Office 365's became Defender for Office 365, the endpoint one
