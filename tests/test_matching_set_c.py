@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from engine.match.catalogue import load_catalogue
 from engine.match.price_elimination import by_price
@@ -119,3 +120,30 @@ def test_a_charge_per_server_is_a_service() -> None:
 
     assert service_words("Managed Backup - per server")
     assert not service_words("Dropsuite Microsoft 365 Backup") - {"backup"}
+
+
+def test_a_line_the_export_files_as_a_licence_is_billed_without_a_vendor_record(
+    tmp_path: Path,
+) -> None:
+    """Found on clean set C: "Check Point Harmony Email & Collaboration", filed under "Cloud
+    Licences:Per User" in a QuickBooks export, for a client the vendor bills nothing: a licence
+    billed without a vendor record (check first), never set aside as a service."""
+    from engine.reconcile import reconcile
+
+    vendor = tmp_path / "vendor.csv"
+    vendor.write_text(
+        "Customer,Product,Quantity,Unit Cost\nAlpha Ltd,Microsoft 365 Business Basic,5,6.00\n",
+        encoding="utf-8",
+    )
+    psa = tmp_path / "psa.csv"
+    psa.write_text(
+        "Customer,Product/Service full name,Memo/Description,Quantity,Sales price\n"
+        "Alpha Ltd,Cloud Licences:Per User,Microsoft 365 Business Basic,5,7.00\n"
+        "Beta Ltd,Cloud Licences:Per User,Check Point Harmony Email & Collaboration,11,6.00\n"
+        "Beta Ltd,Services:Managed Services,Azure Managed Services,1,625.00\n",
+        encoding="utf-8",
+    )
+    result = reconcile(vendor, psa)
+    found = {(d.type, d.product) for d in result.discrepancies}
+    assert ("no_vendor_record", "Check Point Harmony Email & Collaboration") in found
+    assert not any("Azure" in product for _, product in found)

@@ -9,6 +9,7 @@ client is billed for something the vendor does not bill for it: a finding to che
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -171,10 +172,19 @@ def _own_licences(
     paired: Mapping[int, Mapping[str, Decimal]],
     out: dict[tuple[str, Descriptor], ProductMatch],
 ) -> None:
-    """Undecided descriptions that name a Microsoft licence: billed without a vendor record."""
+    """Undecided descriptions that name a Microsoft licence, or that the export's own category
+    calls a licence ("Cloud Licences:Per User"): billed without a vendor record."""
     for (group, description), lines in spellings.items():
         unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
-        if (group, description) in found or unpaired or not names_a_licence(description):
+        if (group, description) in found or unpaired:
+            continue
+        if names_a_licence(description):
+            why = "names a Microsoft licence the vendor bills nothing like, for this client or any"
+        elif _filed_as_licence(description, lines):
+            why = (
+                f"filed as {lines[0].product_alt!r} in the export; the vendor bills nothing like it"
+            )
+        else:
             continue
         words = set(description.split())
         alike = [  # every word of a product it is billed for, and no other plan
@@ -184,7 +194,23 @@ def _own_licences(
             and plan_tokens(description) <= set(key.split())
         ]
         for line in lines:
-            out[(line.client, line.descriptor)] = _own_licence(line, alike)
+            out[(line.client, line.descriptor)] = _own_licence(line, alike, why)
+
+
+#: Words of a PSA category that file a line as a licence resold, not a service.
+_LICENCE_CATEGORY = frozenset(
+    ["licence", "licences", "license", "licenses", "subscription", "subscriptions", "saas"]
+)
+
+
+def _filed_as_licence(description: str, lines: Sequence[Line]) -> bool:
+    """The export's own category for every line of this description says licence, and the
+    description says no service."""
+    if service_words(description):
+        return False
+    return all(
+        _LICENCE_CATEGORY & set(re.split(r"[^a-z]+", line.product_alt.lower())) for line in lines
+    )
 
 
 #: Words that say a description is a Microsoft licence, whatever else it says.
@@ -201,7 +227,7 @@ def names_a_licence(description: str) -> bool:
     return bool(plan_tokens(description))
 
 
-def _own_licence(line: Line, alike: list[str]) -> ProductMatch:
+def _own_licence(line: Line, alike: list[str], why: str) -> ProductMatch:
     """The licence the line names: the one the client is billed for on other lines that it fits
     but for a word ("Microsoft 365 Firstline F3" beside "Microsoft 365 F3"), else its own."""
     key = alike[0] if len(alike) == 1 else own_key(line.product)
@@ -213,7 +239,7 @@ def _own_licence(line: Line, alike: list[str]) -> ProductMatch:
         "own name",
         0.6,
         False,
-        evidence="names a Microsoft licence the vendor bills nothing like, for this client or any",
+        evidence=why,
     )
 
 
