@@ -2,8 +2,10 @@
 
     python -m bench accuracy                      # every vendor × PSA format pair, 2 seeds, 60 and 200 clients
     python -m bench accuracy --seeds 1 2 3 --clients 80 300 --pairs partner_center_nce/connectwise
+    python -m bench accuracy --set c --pairs diagonal --jobs 2   # the third set, each format once
 
-The cases come from ``bench/independent``: a generator written by a helper session that was given only
+The cases come from ``bench/independent`` (or ``independent_b``, ``independent_c`` with ``--set``): each
+a generator written by a helper session that was given only
 the issue text and the public facts about the exports — never the engine's code or vocabulary — with
 its own perturbation library (typos, abbreviations, brand words dropped, renamed products, in-house
 names, branch and store variants, dba, accents…) mixed per line, and a truth file listing every
@@ -173,7 +175,7 @@ def _classes(
 
 #: The independent evaluation sets: each a generator written apart from the engine (and from each
 #: other), with the same interface (``VENDOR_FORMATS``, ``PSA_FORMATS``, ``generate_case``).
-SETS = {"a": "bench.independent", "b": "bench.independent_b"}
+SETS = {"a": "bench.independent", "b": "bench.independent_b", "c": "bench.independent_c"}
 
 
 def _generator(name: str) -> Any:
@@ -223,7 +225,13 @@ def run(
     """Generate, reconcile and score every case of set ``which``; return the Markdown report."""
     independent = _generator(which)
     all_pairs = [f"{v}/{p}" for v in independent.VENDOR_FORMATS for p in independent.PSA_FORMATS]
-    chosen = all_pairs if not pairs or pairs == ["all"] else pairs
+    diagonal = [  # every vendor format once, the PSA formats in turn: every format of both sides
+        f"{v}/{independent.PSA_FORMATS[i % len(independent.PSA_FORMATS)]}"
+        for i, v in enumerate(independent.VENDOR_FORMATS)
+    ]
+    chosen = (
+        all_pairs if not pairs or pairs == ["all"] else diagonal if pairs == ["diagonal"] else pairs
+    )
     overall = Tally()
     by_pair: dict[str, Tally] = defaultdict(Tally)
     by_class: dict[str, Tally] = defaultdict(Tally)
@@ -312,7 +320,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench accuracy", description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--clients", type=int, nargs="+", default=[60, 200])
-    parser.add_argument("--pairs", nargs="+", default=["all"])
+    parser.add_argument(
+        "--pairs",
+        nargs="+",
+        default=["all"],
+        help="all (every vendor × PSA format), diagonal (every format of each side once), or "
+        "vendor/psa pairs",
+    )
     parser.add_argument("--show", type=int, default=5, help="problems listed per case")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--jobs", type=int, default=1, help="cases scored in parallel processes")
@@ -321,11 +335,12 @@ def main(argv: list[str] | None = None) -> None:
         choices=sorted(SETS),
         default="a",
         help="a: bench/independent (results in accuracy.md); b: bench/independent_b, a second "
-        "generator by another author (results in accuracy-b.md)",
+        "generator by another author (results in accuracy-b.md); c: bench/independent_c, a third "
+        "(results in accuracy-c.md)",
     )
     args = parser.parse_args(argv)
-    if args.set == "b" and args.out == RESULTS:
-        args.out = RESULTS.with_name("accuracy-b.md")
+    if args.set != "a" and args.out == RESULTS:
+        args.out = RESULTS.with_name(f"accuracy-{args.set}.md")
     report = run(args.seeds, args.clients, args.pairs, args.show, args.jobs, args.set)
     args.out.write_text(report, encoding="utf-8")
     print(report)
