@@ -27,6 +27,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from engine.match.product_concepts import concept_word
 from engine.match.product_names import DISCRIMINATORS
 from engine.match.word_alignment import align, letters_in_order
 
@@ -534,6 +535,8 @@ def _harmless(word: str) -> bool:
         return False
     if word in SERVICE_WORDS:
         return False  # "Microsoft 365 Support" is a service, never Microsoft 365 E5
+    if concept_word(word) is not None:
+        return False  # "Hosted Enail & Teams" says what kind of product it is: mail and Teams
     if word in PRODUCT_WORDS or any(explains(word, known) >= 0 for known in PRODUCT_WORDS):
         return False  # "Defender", "Defendrr": part of some product's name, so never noise
     return not any(
