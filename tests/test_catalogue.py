@@ -182,3 +182,18 @@ def test_a_name_that_says_an_edition_overrules_the_family_id() -> None:
     assert found.product is None or "noteams" in product_key(found.product.name)
     plain = catalogue.resolve("Microsoft 365 Business Basic", ("CFQ7TTC0LH18", "0008"))
     assert plain.product is not None and plain.method == "id"
+
+
+@pytest.mark.parametrize(
+    "typed,same_as",
+    [
+        ("E3 withot Teams", "E3 (no Teams)"),
+        ("M365 BB no Tams", "Microsoft 365 Business Basic (no Teams)"),
+        ("M365 Bus Prem (no MS Teams)", "Microsoft 365 Business Premium (no Teams)"),
+        ("Recurring - Microsoft Defender for Business", "Microsoft Defender for Business"),
+        ("Microsoft Teams Essentials p/u p/m", "Microsoft Teams Essentials"),
+    ],
+)
+def test_spellings_people_type_for_one_product(typed: str, same_as: str) -> None:
+    """Found on set C: each was set aside as "not a vendor product"."""
+    assert product_key(typed) == product_key(same_as)

@@ -29,10 +29,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bnew commerce(?: experience)?\b", " "),
     (r"\b(?:legacy )?csp\b", " "),
     (  # "no Teams", "w/o Teams", "excl. Teams", "sans Teams"; Teams typed with two letters swapped
-        r"\b(?:w/o|without|no|excl\.?|excluding|sans|minus)[- ]?(?:teams|temas|taems|teasm|tems)\b",
+        r"\b(?:w/o|without|withot|withuot|wihtout|no|excl\.?|excluding|sans|minus)[- ]?"
+        r"(?:ms |microsoft )?(?:te?a?m{1,2}s|temas|taems|teasm)\b",
         " noteams ",
     ),
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
+    (r"\bp/u\b|\bp/m\b|\bper seat\b", " "),  # "p/u p/m": per user per month
+    (r"^\s*(?:recurring|subscription|licen[cs]e)\s*[-:\u2013]\s*", " "),  # "Recurring - …"
     (
         r"\bppu\b",
         " premium ",
@@ -293,7 +296,17 @@ def _spelled(token: str) -> str:
     if token in DISCRIMINATORS or len(token) < 5 or any(c.isdigit() for c in token):
         return token
     best = process.extractOne(token, DISCRIMINATORS, scorer=fuzz.ratio, score_cutoff=85)
-    return str(best[0]) if best else token
+    if best:
+        return str(best[0])
+    swapped = [  # two letters swapped: "Basci", "Koisk", "Frontilne"
+        word
+        for word in DISCRIMINATORS
+        if len(word) == len(token)
+        and word[0] == token[0]
+        and sorted(word) == sorted(token)
+        and OSA.distance(word, token, score_cutoff=1) <= 1
+    ]
+    return swapped[0] if len(swapped) == 1 else token
 
 
 @lru_cache(maxsize=65536)
