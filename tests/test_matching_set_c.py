@@ -147,3 +147,21 @@ def test_a_line_the_export_files_as_a_licence_is_billed_without_a_vendor_record(
     found = {(d.type, d.product) for d in result.discrepancies}
     assert ("no_vendor_record", "Check Point Harmony Email & Collaboration") in found
     assert not any("Azure" in product for _, product in found)
+
+
+def test_an_in_house_name_learned_from_clients_that_agree_at_close_seat_counts() -> None:
+    """ "Secure Workplace Bundle" is each client's one unexplained line beside its one unbilled
+    Business Premium, at close (not equal) seat counts: two clients agreeing teach it; one alone
+    does not."""
+    bp, std = "microsoft 365 business premium", "microsoft 365 business standard"
+    names = {bp: bp, std: std}
+    spelling = "secure workplace bundle"
+    two = infer(
+        [(0, spelling, Decimal(10)), (1, spelling, Decimal(18))],
+        {0: {bp: Decimal(12), std: Decimal(3)}, 1: {bp: Decimal(20), std: Decimal(5)}},
+        {0: {std: Decimal(3)}, 1: {std: Decimal(5)}},
+        names,
+    )
+    assert {two[(0, spelling)].product_key, two[(1, spelling)].product_key} == {bp}
+    one = infer([(0, spelling, Decimal(10))], {0: {bp: Decimal(12)}}, {0: {}}, names)
+    assert (0, spelling) not in one or one[(0, spelling)].method != "learned"

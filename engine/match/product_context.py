@@ -697,6 +697,7 @@ def _learned_spellings(
         if not basket:
             continue
         open_seats = _open_seats(basket, _billed(group, descriptions, paired.get(group, {}), found))
+        undecided = [d for d, _ in descriptions if (group, d) not in found and not service_words(d)]
         for description, seats in descriptions:
             beside[description].update(basket.keys())
             current = found.get((group, description))
@@ -712,6 +713,14 @@ def _learned_spellings(
                 and not _names_another(description, exact[0], basket, bill)
             ):
                 votes[description][exact[0]] += 1
+            elif undecided == [description] and len(open_seats) == 1:
+                # the client's one unexplained line beside its one product with seats unbilled,
+                # at a close count: a vote, never a decision (two clients must agree)
+                key, gap = next(iter(open_seats.items()))
+                if abs(gap - seats) <= max(Decimal(2), seats / 4) and not _names_another(
+                    description, key, basket, bill
+                ):
+                    votes[description][key] += 1
     learned: dict[str, dict[str, int]] = {}
     for description, counter in votes.items():
         keys = {
