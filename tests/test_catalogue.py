@@ -51,6 +51,8 @@ Microsoft 365 Business Premium - $MONTHNAME $YEAR|Microsoft 365 Business Premium
 Microsoft 365 E3 (01/08/2025 - 31/08/2025)|Microsoft 365 E3
 Microsoft 365 Business Premium (1-Aug-2025 to 31-Aug-2025)|Microsoft 365 Business Premium
 Office 365 E3 - Aug 2025|Office 365 E3
+Office 365 K1|Office 365 F3
+Microsoft 365 Business (Secure Productive Business)|Microsoft 365 Business Premium
 Business Premium (M365)|Microsoft 365 Business Premium
 """
 
@@ -192,6 +194,8 @@ def test_a_name_that_says_an_edition_overrules_the_family_id() -> None:
         ("M365 Bus Prem (no MS Teams)", "Microsoft 365 Business Premium (no Teams)"),
         ("Recurring - Microsoft Defender for Business", "Microsoft Defender for Business"),
         ("Microsoft Teams Essentials p/u p/m", "Microsoft Teams Essentials"),
+        ("MDO365 P2", "Microsoft Defender for Office 365 (Plan 2)"),
+        ("Off365 E1", "Office 365 E1"),
     ],
 )
 def test_spellings_people_type_for_one_product(typed: str, same_as: str) -> None:

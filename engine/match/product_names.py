@@ -36,10 +36,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
     (r"\bp/u\b|\bp/m\b|\bper seat\b", " "),  # "p/u p/m": per user per month
     (r"^\s*(?:recurring|subscription|licen[cs]e)\s*[-:\u2013]\s*", " "),  # "Recurring - …"
-    (
-        r"\bppu\b",
-        " premium ",
-    ),  # Power BI "Premium Per User" (its "per user" goes as a billing word)
+    (r"\bppu\b", " premium "),  # Power BI "Premium Per User" ("per user" goes as billing words)
+    (r"\bmdo ?(?:365|o365)?\b", " defender for office 365 "),  # "MDO P2", "MDO365 P2"
+    (r"\boff ?365\b", " office 365 "),  # "Off365 E1"
     (r"\b([a-z]{2,6})(p\d)\b", r"\1 \2"),  # "AADP1", "EXOP2": the plan glued to the product
     (r"\bazure active directory\b|\bazure ad\b|\baad\b", " entra id "),
     # Advanced Threat Protection: Office 365's became Defender for Office 365, the endpoint one
