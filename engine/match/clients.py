@@ -343,7 +343,7 @@ def _lookalikes(vendor_keys: list[str], psa_keys: list[str], block_limit: int) -
             if not candidates:
                 continue
             best = process.extractOne(
-                key, list(candidates), scorer=fuzz.token_sort_ratio, score_cutoff=70
+                key, sorted(candidates), scorer=fuzz.token_sort_ratio, score_cutoff=70
             )
             if best is not None:
                 found[key] = str(best[0])
@@ -455,7 +455,7 @@ def _fuzzy_pairs(
                 candidates.update(members)
         if not candidates:
             continue
-        choices = list(candidates)
+        choices = sorted(candidates)  # the same answer whatever the hash seed
         by_tokens = process.extract(
             vendor_key,
             choices,
