@@ -165,3 +165,28 @@ def test_an_in_house_name_learned_from_clients_that_agree_at_close_seat_counts()
     assert {two[(0, spelling)].product_key, two[(1, spelling)].product_key} == {bp}
     one = infer([(0, spelling, Decimal(10))], {0: {bp: Decimal(12)}}, {0: {}}, names)
     assert (0, spelling) not in one or one[(0, spelling)].method != "learned"
+
+
+def test_seats_never_give_a_line_that_names_an_edition_code_or_size_to_another_product() -> None:
+    """Set C: "Kiosk Mailbox (2GB)" went to an unbilled Teams Essentials, "1PW-Busuness" to an
+    unbilled E3, each by its seat count alone."""
+    teams, e3 = "microsoft teams essentials", "microsoft 365 e3"
+    names = {teams: teams, e3: e3}
+    for description, key in (("kiosk mailbox 2gb", teams), ("1pw busuness", e3)):
+        found = infer([(0, description, Decimal(4))], {0: {key: Decimal(4)}}, {0: {}}, names)
+        assert (0, description) not in found, description
+
+
+def test_what_other_clients_show_outweighs_the_kind_a_name_says() -> None:
+    """ "Phishing Simulation & Awareness" reads as a security kind (Defender), but beside two other
+    clients' KnowBe4 seats it is KnowBe4 — and this client buys KnowBe4 too."""
+    mde, kb4 = "defender for endpoint p2", "name:knowbe4 sat diamond"
+    names = {mde: mde, kb4: "knowbe4 sat diamond"}
+    spelling = "phishing simulation awareness"
+    found = infer(
+        [(0, spelling, Decimal(6)), (1, spelling, Decimal(8)), (2, spelling, Decimal(5))],
+        {0: {kb4: Decimal(6)}, 1: {kb4: Decimal(8)}, 2: {kb4: Decimal(6), mde: Decimal(5)}},
+        {0: {}, 1: {}, 2: {}},
+        names,
+    )
+    assert found[(2, spelling)].product_key == kb4

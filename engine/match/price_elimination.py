@@ -16,8 +16,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.match.product_concepts import concept_targets
-from engine.match.product_context import Inference, _Bill, _seats_may_pair, service_words
-from engine.match.product_fit import BRAND, meaningful, names_a_product_part
+from engine.match.product_context import (
+    Inference,
+    _Bill,
+    _seats_may_pair,
+    names_something_else,
+    service_words,
+)
+from engine.match.product_fit import BRAND, meaningful
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
 #: rise not passed on) to a generous margin. Outside it, the line is priced like something else.
@@ -70,7 +76,7 @@ def by_price(
             len(unpaired) == 1
             and len(left) == 1
             and unpaired[0] in fits.get(left[0], ())
-            and not _names_something_else(left[0], bill.names[unpaired[0]])
+            and not names_something_else(left[0], bill.names[unpaired[0]], any_product_word=True)
         ):
             key, description = unpaired[0], left[0]
             found[(group, description)] = Inference(
@@ -123,16 +129,6 @@ def _says_only(
     words = set(meaningful(description)) - BRAND
     sharing = [key for key in basket if words & set(names[key].split())]
     return sharing[0] if len(sharing) == 1 and sharing[0] in unpaired else None
-
-
-def _names_something_else(description: str, name: str) -> bool:
-    """A word of the description names part of some product (a brand, a plan, an edition, or a
-    typo of one) that this product's name lacks: "MS365 BB (NT)" is never Sophos, "PPE Adavnced"
-    never Keeper. Elimination is for names that say nothing known ("Shop floor user")."""
-    name_words = set(name.split())
-    return any(
-        names_a_product_part(word) and word not in name_words for word in meaningful(description)
-    )
 
 
 def _cents(amount: Fraction) -> str:

@@ -33,6 +33,8 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import (
     BRAND,
@@ -43,8 +45,9 @@ from engine.match.product_fit import (
     fit,
     loose_fit,
     meaningful,
+    names_a_product_part,
 )
-from engine.match.product_names import DISCRIMINATORS, product_key
+from engine.match.product_names import DISCRIMINATORS, discriminators, product_key
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -211,20 +214,43 @@ class _Bill:
         words (not words for a kind of product) than it names ``key`` ("Acronis Cyber Backup Cloud"
         is Acronis, billed without a vendor record, not the client's Dropsuite Backup)."""
         if description not in self._said:
-            words = {
-                w
-                for w in set(meaningful(description)) - self.common
-                if _distinctive(w) and w not in CONCEPTS  # a name, not a kind ("endpoint")
-            }
+            words = _own_words(description)
             said = {
                 other: float(score)
                 for other, name in self.names.items()
-                if (score := len(words & set(meaningful(name)))) > 0
+                if (score := _named_words(words, set(meaningful(name)))) > 0
             }
             self._said[description] = said
         said = self._said[description]
         own = said.get(key, 0.0)
         return any(score > own for other, score in said.items() if other not in basket)
+
+
+def _own_words(description: str) -> set[str]:
+    """The words of a description that could name a product: not a kind ("endpoint"), not the
+    maker, not a billing or edition word."""
+    return {
+        w
+        for w in set(meaningful(description)) - _MAKER
+        if _distinctive(w) and concept_word(w) is None
+    }
+
+
+def _named_words(words: set[str], name_words: set[str]) -> int:
+    """How many of the words name a word of the product, as written or with one slip in a long
+    word ("Acroniis", "Axronis" for Acronis)."""
+    return sum(
+        1
+        for w in words
+        if w in name_words
+        or (
+            len(w) >= 5
+            and any(
+                n[0] == w[0] and len(n) >= 5 and OSA.distance(w, n, score_cutoff=1) <= 1
+                for n in name_words
+            )
+        )
+    )
 
 
 def infer(
@@ -418,12 +444,36 @@ def _by_seats(
 def _seats_may_pair(
     description: str, key: str, unpaired: list[str], names: Mapping[str, str]
 ) -> bool:
-    """Nothing the description says contradicts the product seats would give it."""
+    """Nothing the description says contradicts the product seats would give it: no word of
+    it names part of a product (a brand, plan, edition, or a typo of one) that this one lacks
+    ("Kiosk Mailbox (2GB)" is no Teams Essentials, "1PW-Busuness" no E3, "Flow" no Office E3)."""
     return (
         _seats_may_mean(description, names[key])
         and _may_be(description, key, names)
         and not _says_another(description, key, unpaired, names)
+        and not names_something_else(description, names[key])
     )
+
+
+#: Words that name only the maker ("Office Apps" is Microsoft's apps, whatever the product says).
+_MAKER = BRAND | {"office", "m365", "o365", "ms365"}
+
+
+def names_something_else(description: str, name: str, *, any_product_word: bool = False) -> bool:
+    """A word of the description, not the maker's, that ``name`` lacks and that sets products
+    apart: a plan, edition or add-on word (or a typo of one: "Busuness"), a code or a size
+    ("1PW", "2GB"); with ``any_product_word``, any word of some product's name as well."""
+    name_words = set(name.split())
+    for word in meaningful(description):
+        if word in name_words or word in _MAKER:
+            continue
+        if any(c.isdigit() for c in word) or word in NEVER_IMPLIED:
+            return True
+        if discriminators(word) and not discriminators(word) <= name_words:
+            return True
+        if any_product_word and names_a_product_part(word):
+            return True
+    return False
 
 
 def _by_plan(
@@ -522,7 +572,13 @@ def _by_concept(
             left.append((description, seats))
             continue
         kinds = [key for key in unpaired if _of_its_kind(description, key, names, targets)]
-        named = [key for key in basket if _shares_word(description, names[key], common)]
+        own = _own_words(description)
+        named = [  # "Phishing Simulation & Awareness" names the client's KnowBe4 Security Awareness
+            key
+            for key in basket
+            if _shares_word(description, names[key], common)
+            or _named_words(own, set(meaningful(names[key])))
+        ]
         whole = [key for key in basket if _of_its_kind(description, key, names, targets)]
         room = [  # another product of the kind, billed in part, with room for these seats
             key
@@ -743,12 +799,15 @@ def _apply_learned(
     paired: Mapping[int, Mapping[str, Decimal]],
     bill: _Bill,
 ) -> None:
-    """Learned spellings (and typos of them) given to the clients still undecided."""
+    """Learned spellings (and typos of them) given to the clients still undecided — and to those
+    decided only by the kind of thing a name says, when other clients show it means a product of
+    theirs this client buys too ("Phishing Simulation & Awareness" is KnowBe4, not Defender)."""
     like: dict[str, dict[str, int] | None] = {}
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         for description, seats in descriptions:
-            if (group, description) in found:
+            current = found.get((group, description))
+            if current is not None and current.method != "meaning":
                 continue
             if description not in like:  # once per spelling, however many clients use it
                 like[description] = learned.get(description) or _learned_like(description, learned)
@@ -756,6 +815,10 @@ def _apply_learned(
             if meant is None:
                 continue
             choices = [key for key in meant if key in basket]
+            if current is not None and (  # decided by kind: learned only for a product it buys
+                len(choices) != 1 or choices[0] == current.product_key
+            ):
+                continue
             if (
                 not choices
                 and len(meant) == 1
