@@ -451,25 +451,33 @@ def _seats_may_pair(
         _seats_may_mean(description, names[key])
         and _may_be(description, key, names)
         and not _says_another(description, key, unpaired, names)
-        and not names_something_else(description, names[key])
+        and not names_something_else(description, names[key], editions=False)
     )
 
+
+#: Words that make a licence another edition of its product ("Kiosk", "no Teams", "Student").
+_EDITIONS = frozenset(
+    ["noteams", "kiosk", "eea", "gcc", "student", "students", "faculty", "education", "nonprofit"]
+)
 
 #: Words that name only the maker ("Office Apps" is Microsoft's apps, whatever the product says).
 _MAKER = BRAND | {"office", "m365", "o365", "ms365"}
 
 
-def names_something_else(description: str, name: str, *, any_product_word: bool = False) -> bool:
+def names_something_else(
+    description: str, name: str, *, editions: bool = True, any_product_word: bool = False
+) -> bool:
     """A word of the description, not the maker's, that ``name`` lacks and that sets products
-    apart: a plan, edition or add-on word (or a typo of one: "Busuness"), a code or a size
-    ("1PW", "2GB"); with ``any_product_word``, any word of some product's name as well."""
+    apart: an edition word ("Kiosk", "no Teams"); with ``editions`` a plan or edition word too (or
+    a typo of one: "Busuness"); with ``any_product_word`` any word of some product's name as
+    well (codes and sizes such as "1PW" or "50GB" say too little alone)."""
     name_words = set(name.split())
     for word in meaningful(description):
         if word in name_words or word in _MAKER:
             continue
-        if any(c.isdigit() for c in word) or word in NEVER_IMPLIED:
+        if word in _EDITIONS:
             return True
-        if discriminators(word) and not discriminators(word) <= name_words:
+        if editions and discriminators(word) and not discriminators(word) <= name_words:
             return True
         if any_product_word and names_a_product_part(word):
             return True
