@@ -729,12 +729,17 @@ def _activate(target: Package, name: str) -> None:
     for sheet_name, _, part in sheets:
         head = target.head(part)  # the sheet view comes before the cells
         selected = b'tabSelected="1"' in head.split(b"<sheetData", 1)[0]
+        # edited as bytes, the cells untouched: a 100k-row sheet is never decoded and re-encoded
+        # (its text would take four times its size in memory: issue 15)
         if sheet_name != name and selected:
-            xml = target.text(part)
-            target.set(part, re.sub(r'\s?tabSelected="1"', "", xml, count=1), deflate_now=True)
+            data = target.data(part)
+            cut = data.find(b"<sheetData")  # the selection is in the head, before the cells
+            cut = len(data) if cut == -1 else cut
+            views = re.sub(r'\s?tabSelected="1"', "", data[:cut].decode("utf-8"), count=1)
+            target.set(part, views.encode("utf-8") + data[cut:], deflate_now=True)
         elif sheet_name == name and not selected:
-            xml = target.text(part)
-            target.set(part, xml.replace("<sheetView ", '<sheetView tabSelected="1" ', 1))
+            data = target.data(part)
+            target.set(part, data.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1))
 
 
 def _add_sheets(

@@ -104,6 +104,11 @@ def _column_cells(
     return [_cell(f"{letter}{n}", style, v) for n, v in zip(numbers, values, strict=True)]
 
 
+#: Rows written per block: big enough that per-column work stays cheap, small enough that 100k
+#: rows' cell strings (~120 bytes each) are never all alive at once (memory, issue 15).
+_CHUNK = 4096
+
+
 def rows_xml(
     rows: Sequence[Sequence[object]],
     first_row: int,
@@ -117,6 +122,16 @@ def rows_xml(
     """
     if not rows:
         return ""
+    if len(rows) > _CHUNK:  # a block at a time: its cells' strings live only till it is joined
+        return "".join(
+            rows_xml(
+                rows[at : at + _CHUNK],
+                first_row + at,
+                styles,
+                heights[at : at + _CHUNK] if heights else None,
+            )
+            for at in range(0, len(rows), _CHUNK)
+        )
     width = max(len(r) for r in rows)
     letters = column_letters(width)
     numbers = [str(n) for n in range(first_row, first_row + len(rows))]  # formatted once
@@ -153,12 +168,15 @@ def fill_rows(
     }
     width = max(len(r) for r in rows)
     styles = [styles_by_column.get(letter, "") for letter in column_letters(width)]
-    added = rows_xml(rows, template_row + 1, styles, heights)
-    xml = sheet_xml[: match.end()] + added + sheet_xml[match.end() :]
     last_row = template_row + len(rows)
-    return re.sub(
+    # the dimension sits in the sheet's head (escaped text can never look like one): edited there,
+    # the sheet is put together once rather than copied again whole
+    head = re.sub(
         r'<dimension ref="([A-Z]+\d+):([A-Z]+)\d+"/>',
         lambda m: f'<dimension ref="{m.group(1)}:{m.group(2)}{max(last_row, 1)}"/>',
-        xml,
+        sheet_xml[: match.end()],
         count=1,
+    )
+    return "".join(
+        (head, rows_xml(rows, template_row + 1, styles, heights), sheet_xml[match.end() :])
     )
