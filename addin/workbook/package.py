@@ -29,7 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from addin.workbook.sheet_rows import clip, escape_text, fill_rows
+from addin.workbook.sheet_rows import clip, escape_text, fill_rows_utf8
 from addin.workbook.sheets_xlsx import Rendered
 from addin.workbook.xml_part import ParseError, XmlPart, split
 from engine.errors import UnreadableFileError
@@ -630,8 +630,13 @@ def _replace_sheets(
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
             heights = rendered.heights.get(sheet_name) if isinstance(rendered, Rendered) else None
-            xml = fill_rows(xml, rows, template_row=template_row, heights=heights)
-        target.set(part, xml, deflate_now=True)
+            target.set(
+                part,
+                fill_rows_utf8(xml, rows, template_row=template_row, heights=heights),
+                deflate_now=True,
+            )
+        else:
+            target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
     for sheet_name, rows_at in appended.items():
         if sheet_name in existing and rows_at.rows:
