@@ -146,11 +146,14 @@ def discrepancies_csv(result: Result) -> bytes:
     """The discrepancies as UTF-8 CSV (with BOM, so Excel shows accents), CSV_COLUMNS first."""
     buffer = io.StringIO()
     columns = (*CSV_COLUMNS, *EXTRA_COLUMNS, "currency")
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    for discrepancy in result.discrepancies:
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    text_columns = [column for column in columns if column not in NUMERIC_COLUMNS]
+    for discrepancy in result.discrepancies:  # plain rows: 22,800 findings at 100k lines
         row = {**discrepancy.as_row(), "currency": result.kpis.currency}
-        writer.writerow({k: v if k in NUMERIC_COLUMNS else neutralise(v) for k, v in row.items()})
+        for column in text_columns:
+            row[column] = neutralise(row.get(column, ""))
+        writer.writerow([row.get(column, "") for column in columns])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

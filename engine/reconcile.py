@@ -77,8 +77,9 @@ def reconcile(
     psa_raw = psa_read()
     say("Normalising lines")
     vendor_side, psa_side = prepare_sides(raws, psa_raw, settings)
+    del raws, psa_raw  # the typed lines hold what the run needs: the grids go (memory, issue 15)
     result = reconcile_prepared(vendor_side, psa_side, settings, progress=say, started=started)
-    keep(vendor_side, psa_side, raws, psa_raw)  # a CLI run ends without freeing them
+    keep(vendor_side, psa_side)  # a CLI run ends without freeing them
     return result
 
 

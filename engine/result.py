@@ -65,7 +65,7 @@ def format_quantity(value: Decimal | None) -> str:
     return format(value.normalize(), "f")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Discrepancy:
     """One finding for one (client, product): what differs, what it costs per month, what to do."""
 
@@ -156,7 +156,7 @@ def _compact(rows: tuple[int, ...], limit: int = 20) -> tuple[int | str, ...]:
     return rows if len(rows) <= limit else (*rows[:limit], f"…(+{len(rows) - limit})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExcludedLine:
     """An input line that takes no part in reconciliation, and why."""
 
@@ -295,7 +295,7 @@ class Kpis:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pair:
     """One (client, product) as reconciled this month, finding or not: what next month compares with.
 
@@ -309,7 +309,7 @@ class Pair:
     psa_unit_price: Decimal | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PriceChange:
     """A vendor unit cost that rose (or fell) since last month while the PSA price stayed.
 
@@ -332,7 +332,7 @@ class PriceChange:
         return "rose" if self.cost > self.previous_cost else "fell"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ThinMargin:
     """A client's product billed above cost but under the target margin: below cost is one vendor
     price rise away. ``monthly_shortfall`` is what billing at the target price would add per month:
@@ -349,7 +349,7 @@ class ThinMargin:
     monthly_shortfall: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermFinding:
     """A subscription whose term needs a decision: lapsed into Microsoft's Extended Service Terms
     (``kind`` "extended_terms", with the monthly surcharge) or renewing within 60 days with a seat

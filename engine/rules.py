@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, localcontext
 from fractions import Fraction
+from functools import lru_cache
 
 from engine.money import round_cents
 from engine.result import LEAKAGE_TYPES, Discrepancy, format_quantity
@@ -88,12 +89,12 @@ class Holding:
                 Fraction(self.scaled) + Fraction(quantity) * abs(Fraction(unit)) * SCALE / months
             )
         if spelling not in self.spellings:
-            self.spellings += (spelling,)
+            self.spellings = (*self.spellings, spelling) if self.spellings else _alone(spelling)
         self.rows.append(row)
         if confidence < self.confidence:
             self.confidence = confidence
         if method not in self.methods:
-            self.methods += (method,)
+            self.methods = (*self.methods, method) if self.methods else _alone(method)
         if evidence and evidence not in self.evidence:
             self.evidence += (evidence,)
 
@@ -117,6 +118,13 @@ class Holding:
                 scaled * quantity_denominator, scaled_denominator * SCALE * quantity
             )
         return self._unit
+
+
+@lru_cache(maxsize=65536)
+def _alone(word: str) -> tuple[str]:
+    """One tuple per spelling or method, shared by every holding that has only it (most do): a
+    million holdings would otherwise carry two million small tuples (memory, issue 15)."""
+    return (word,)
 
 
 def _cheaper(psa: Holding, vendor: Holding) -> bool:

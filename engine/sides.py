@@ -46,7 +46,13 @@ def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
         overrides=settings.vendor_mapping if side == "vendor" else settings.psa_mapping,
     )
     lines = typed_lines(table, mapping, SPECS[side])
-    return Prepared(raw, table, mapping, lines, client_keys(lines))
+    return Prepared(_above_header(raw, table), table, mapping, lines, client_keys(lines))
+
+
+def _above_header(raw: RawTable, table: Table) -> RawTable:
+    """The raw rows a run still reads once its lines are typed: those above the header (a title
+    naming the month). The rest of the grid is not kept (a full sheet's row lists are ~0.5 GB)."""
+    return replace(raw, cells=raw.cells[: max(0, table.header_row - raw.row_offset)])
 
 
 def prepare_sides(

@@ -75,13 +75,15 @@ def review_terms(
     held, monthly_products = _subscriptions(lines, client_keys, groups, as_of)
     findings: list[TermFinding] = []
     when: dict[tuple[str, str], str] = {}
+    folded: dict[str, str] = {}  # one string per client and per product, shared by their keys
     for key, subs in held.items():
         info = clients[key[0]]
         client, product = info.psa_name or info.vendor_name, names[key[1]]
         p = psa.get(key)
         pq = p.quantity if p is not None and p.quantity > 0 else None
         if (reduce := _reduce_when(subs)) is not None:
-            when[terms_key(client, product)] = reduce
+            who, what = terms_key(client, product)
+            when[(folded.setdefault(who, who), folded.setdefault(what, what))] = reduce
         if (as_of.year, as_of.month) >= (EST_SINCE.year, EST_SINCE.month):
             monthly_plan = key[1] in monthly_products
             findings += _extended_terms(client, product, subs, pq, monthly_plan, as_of)

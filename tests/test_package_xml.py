@@ -212,3 +212,43 @@ def test_a_workbook_part_that_is_not_xml_is_named_damaged(template_bytes: bytes)
     broken = _with_part(template_bytes, "xl/workbook.xml", "<workbook><sheets>")
     with pytest.raises(UnreadableFileError, match="structure is damaged"):
         replace_sheets(broken, _rendered("Discrepancies"), name="Leakage.xlsm")
+
+
+def _selected(package: bytes) -> list[str]:
+    book = openpyxl.load_workbook(io.BytesIO(package))
+    return [sheet.title for sheet in book.worksheets if sheet.sheet_view.tabSelected]
+
+
+def test_the_tab_the_user_left_selected_is_unselected_and_its_cells_kept_byte_for_byte() -> None:
+    """The selection is edited in the sheet's head, as bytes: a pasted sheet's cells (accents and
+    all) are never decoded and written again."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    pasted = book.add_worksheet("Vendor")
+    for row in range(50):
+        pasted.write_string(row, 0, f'Café Zürich {row} — tabSelected="1" & <more>')
+    pasted.activate()  # the user saved the workbook on its Vendor tab
+    book.add_worksheet("Discrepancies")
+    book.close()
+    user = buffer.getvalue()
+    assert _selected(user) == ["Vendor"]
+    updated = replace_sheets(user, _rendered("Discrepancies"), active="Discrepancies")
+    assert _selected(updated) == ["Discrepancies"]
+    part = dict((n, p) for n, _, p in workbook_sheets(_Package.read(user, "user")))["Vendor"]
+    before = zipfile.ZipFile(io.BytesIO(user)).read(part)
+    after = zipfile.ZipFile(io.BytesIO(updated)).read(part)
+    assert after == before.replace(b' tabSelected="1"', b"", 1)
+    assert after.split(b"<sheetData", 1)[1] == before.split(b"<sheetData", 1)[1]
+
+
+def test_rows_written_in_blocks_are_the_rows_written_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from addin.workbook import sheet_rows
+
+    rows = [[f"r{i} & é", i, None if i % 3 else "", 1.5 * i] for i in range(23)]
+    heights = [None if i % 4 else 30.0 for i in range(23)]
+    whole = sheet_rows.rows_xml(rows, 3, [' s="4"', "", ' s="7"'], heights)
+    monkeypatch.setattr(sheet_rows, "_CHUNK", 5)
+    assert sheet_rows.rows_xml(rows, 3, [' s="4"', "", ' s="7"'], heights) == whole
+    assert whole.count("<row ") == 23 and '<row r="25"' in whole

@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import xlsxwriter
+from hypothesis import given
+from hypothesis import strategies as st
 
 from engine.errors import EmptyInputError, UnreadableFileError
 from engine.read.files import read_source
@@ -169,3 +171,45 @@ def test_xlsx_named_csv_is_read_as_a_workbook(tmp_path: Path) -> None:
     renamed.write_bytes(path.read_bytes())
     assert locate_header(read_source(renamed)).headers == ["Customer", "Product", "Qty", "Cost"]
     assert buffer.getvalue() == b""
+
+
+_REFS = st.tuples(st.sampled_from(["A", "C", "Z", "AA", "XFD"]), st.integers(1, 2_000_000))
+
+
+@given(
+    dimension=st.one_of(st.none(), _REFS),
+    cells=st.lists(_REFS, max_size=30),
+    spacing=st.sampled_from([" ", " ", "\t", "\n"]),
+    text=st.sampled_from(["", 'a r="ZZ9999999" b', "x" * 5000]),
+    block=st.sampled_from([1, 7, 64, 4096]),
+)
+def test_a_sheet_checked_a_block_at_a_time_has_the_extent_of_the_whole_part(
+    dimension: tuple[str, int] | None,
+    cells: list[tuple[str, int]],
+    spacing: str,
+    text: str,
+    block: int,
+) -> None:
+    """The size check inflates a sheet a block at a time (a full sheet is ~0.8 GB of XML): what it
+    finds is what the whole part says, wherever the blocks end; a dimension that is missing, lied
+    about or followed by odd spacing sends it to the whole part."""
+    from engine.read import files
+
+    head = f'<dimension ref="A1:{dimension[0]}{dimension[1]}"/>' if dimension else ""
+    body = "".join(
+        f'<row{spacing}r="{r}"><c{spacing}r="{c}{r}"><is><t>{text}</t></is></c></row>'
+        for c, r in cells
+    )
+    views = f"<sheetViews>{' ' * 5000}</sheetViews>"  # the cells start past the first 4 KB
+    xml = f"<worksheet>{head}{views}<sheetData>{body}</sheetData></worksheet>".encode()
+    whole = files.sheet_extent(xml)
+    original, files._BLOCK = files._BLOCK, block
+    try:
+        streamed = files._streamed_extent(io.BytesIO(xml))
+    finally:
+        files._BLOCK = original
+    assert (streamed or whole) == whole
+    fast = dimension is not None and not files._past(
+        xml, files._beyond(dimension[0], str(dimension[1]))
+    )
+    assert (streamed is not None) == fast

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from addin import layout as spec
 from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
 from addin.workbook.headless import archive_month, reconcile_workbook
 from addin.workbook.paste import pasted_workbook
+from addin.workbook.review_log import fingerprint, sampled
 from engine.errors import EmptyInputError, WrongSideError
 from tests.conftest import office_convert
 
@@ -257,3 +260,28 @@ def test_pasted_text_sits_once_in_the_shared_string_table(template_bytes: bytes)
     assert pasted[: len(template)] == template
     added = pasted[len(template) :]
     assert added and len(added) == len(set(added))
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["", " ", None, "Contoso", "E3", 5, 2.5]), max_size=4),
+        max_size=80,
+    )
+)
+def test_the_rows_kept_for_the_log_give_the_fingerprint_of_the_whole_sheet(
+    cells: list[list[object]],
+) -> None:
+    """A run keeps only the first and last rows with data of each pasted sheet for the Activity
+    Log: its fingerprint must be the whole sheet's, blank rows and short sheets included."""
+    kept = sampled(cells)
+    assert fingerprint(kept) == fingerprint(cells)
+    assert len(kept) <= len(cells)
+    if sum(1 for row in cells if any(str(v or "").strip() for v in row)) > 60:
+        assert len(kept) < len(cells)  # a long sheet is cut
+
+
+def test_a_long_pasted_sheet_is_kept_as_its_first_and_last_rows_for_the_log() -> None:
+    cells: list[list[object]] = [[f"row {i}", i] if i % 7 else ["", None] for i in range(500)]
+    kept = sampled(cells)
+    assert fingerprint(kept) == fingerprint(cells)
+    assert kept[0] == cells[0] and kept[-1] == cells[-1] and 50 <= len(kept) <= 60

@@ -37,7 +37,7 @@ from addin.workbook import decisions as store
 from addin.workbook.archive import archive_month as archive
 from addin.workbook.month_archive import with_previous
 from addin.workbook.package import replace_sheets
-from addin.workbook.review_log import now
+from addin.workbook.review_log import now, sampled
 from addin.workbook.sheets_xlsx import render
 from engine.errors import LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
@@ -192,8 +192,10 @@ def _reconcile_workbook(
     check_writable(target)
     original = source.read_bytes()
     prepared = read_prepared(source, settings_override, say)
-    inputs = prepared.inputs
-    result = reconcile_prepared(prepared.vendor, prepared.psa, prepared.settings, progress=say)
+    vendor, psa, settings = prepared.vendor, prepared.psa, prepared.settings
+    inputs = _for_the_log(prepared.inputs)
+    del prepared  # the pasted grids go: the typed lines hold what the run needs (memory, issue 15)
+    result = reconcile_prepared(vendor, psa, settings, progress=say)
     result = with_previous(result, source, previous, say)
     say("Writing the output sheets")
     applied = store.apply(result, inputs.discrepancy_grid, inputs.store_grid)
@@ -218,8 +220,18 @@ def _reconcile_workbook(
         appended=learned_alias_rows(inputs, result),
     )
     _write(target, updated)
-    keep(prepared, inputs, rendered, updated, original)  # the CLI ends without freeing them
+    keep(vendor, psa, inputs, rendered, updated, original)  # the CLI ends without freeing them
     return store.with_warnings(result, applied.warnings)
+
+
+def _for_the_log(inputs: WorkbookInputs) -> WorkbookInputs:
+    """The inputs with the Vendor and PSA grids cut to the rows the Activity Log's fingerprints read
+    (reconcile only: Archive Month copies the whole sheets)."""
+    return replace(
+        inputs,
+        vendor=replace(inputs.vendor, cells=sampled(inputs.vendor.cells)),
+        psa=replace(inputs.psa, cells=sampled(inputs.psa.cells)),
+    )
 
 
 def check_is_workbook(source: Path) -> None:

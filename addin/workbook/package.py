@@ -29,7 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from addin.workbook.sheet_rows import clip, escape_text, fill_rows
+from addin.workbook.sheet_rows import clip, escape_text, fill_rows_utf8
 from addin.workbook.sheets_xlsx import Rendered
 from addin.workbook.xml_part import ParseError, XmlPart, split
 from engine.errors import UnreadableFileError
@@ -630,8 +630,13 @@ def _replace_sheets(
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
             heights = rendered.heights.get(sheet_name) if isinstance(rendered, Rendered) else None
-            xml = fill_rows(xml, rows, template_row=template_row, heights=heights)
-        target.set(part, xml, deflate_now=True)
+            target.set(
+                part,
+                fill_rows_utf8(xml, rows, template_row=template_row, heights=heights),
+                deflate_now=True,
+            )
+        else:
+            target.set(part, xml, deflate_now=True)
         work.copy_owned(source_part, part)
     for sheet_name, rows_at in appended.items():
         if sheet_name in existing and rows_at.rows:
@@ -729,12 +734,17 @@ def _activate(target: Package, name: str) -> None:
     for sheet_name, _, part in sheets:
         head = target.head(part)  # the sheet view comes before the cells
         selected = b'tabSelected="1"' in head.split(b"<sheetData", 1)[0]
+        # edited as bytes, the cells untouched: a 100k-row sheet is never decoded and re-encoded
+        # (its text would take four times its size in memory: issue 15)
         if sheet_name != name and selected:
-            xml = target.text(part)
-            target.set(part, re.sub(r'\s?tabSelected="1"', "", xml, count=1), deflate_now=True)
+            data = target.data(part)
+            cut = data.find(b"<sheetData")  # the selection is in the head, before the cells
+            cut = len(data) if cut == -1 else cut
+            views = re.sub(r'\s?tabSelected="1"', "", data[:cut].decode("utf-8"), count=1)
+            target.set(part, views.encode("utf-8") + data[cut:], deflate_now=True)
         elif sheet_name == name and not selected:
-            xml = target.text(part)
-            target.set(part, xml.replace("<sheetView ", '<sheetView tabSelected="1" ', 1))
+            data = target.data(part)
+            target.set(part, data.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1))
 
 
 def _add_sheets(

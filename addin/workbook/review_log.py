@@ -80,6 +80,28 @@ def _sample(rows: Iterable[Sequence[object]]) -> list[list[str]]:
     return found
 
 
+def sampled(cells: Sequence[Sequence[object]]) -> list[Sequence[object]]:
+    """The rows :func:`fingerprint` reads, in order: up to the first and from the last
+    ``_SAMPLE_ROWS`` rows with data (all of a small sheet). A run keeps these for the log, not the
+    whole pasted grid (a list per row: ~0.5 GB at a full sheet)."""
+    first = _nth_with_data(cells, range(len(cells)))
+    last = _nth_with_data(cells, range(len(cells) - 1, -1, -1))
+    if first is None or last is None or first >= last:
+        return list(cells)
+    return [*cells[: first + 1], *cells[last:]]
+
+
+def _nth_with_data(cells: Sequence[Sequence[object]], positions: Iterable[int]) -> int | None:
+    """The position of the ``_SAMPLE_ROWS``-th row with data, going through ``positions``."""
+    seen = 0
+    for position in positions:
+        if _cells(cells[position]):
+            seen += 1
+            if seen == _SAMPLE_ROWS:
+                return position
+    return None
+
+
 def fingerprint(cells: Sequence[Sequence[object]]) -> str:
     """A cheap fingerprint of a pasted sheet: its first and last rows with data (a new month's export
     differs there; hashing 100k rows would cost a noticeable part of a run). Blank rows and trailing

@@ -9,7 +9,7 @@ row 2. Text goes in as inline strings (never formulas), escaped the way xlsxwrit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import chain, zip_longest
 
@@ -104,6 +104,11 @@ def _column_cells(
     return [_cell(f"{letter}{n}", style, v) for n, v in zip(numbers, values, strict=True)]
 
 
+#: Rows written per block: big enough that per-column work stays cheap, small enough that 100k
+#: rows' cell strings (~120 bytes each) are never all alive at once (memory, issue 15).
+_CHUNK = 4096
+
+
 def rows_xml(
     rows: Sequence[Sequence[object]],
     first_row: int,
@@ -115,6 +120,32 @@ def rows_xml(
     ``styles`` holds each column's ``s`` attribute text (e.g. ``' s="5"'`` or ``''``); ``heights``
     (points, parallel to ``rows``) sets rows that hold wrapped text taller.
     """
+    return "".join(_row_blocks(rows, first_row, styles, heights))
+
+
+def _row_blocks(
+    rows: Sequence[Sequence[object]],
+    first_row: int,
+    styles: Sequence[str],
+    heights: Sequence[float | None] | None = None,
+) -> Iterator[str]:
+    """:func:`rows_xml` a block of rows at a time: a block's cell strings live only till it is
+    joined, so 100k rows' strings (~120 bytes a cell) are never all alive at once."""
+    for at in range(0, len(rows), _CHUNK):
+        yield _block_xml(
+            rows[at : at + _CHUNK],
+            first_row + at,
+            styles,
+            heights[at : at + _CHUNK] if heights else None,
+        )
+
+
+def _block_xml(
+    rows: Sequence[Sequence[object]],
+    first_row: int,
+    styles: Sequence[str],
+    heights: Sequence[float | None] | None = None,
+) -> str:
     if not rows:
         return ""
     width = max(len(r) for r in rows)
@@ -145,20 +176,47 @@ def fill_rows(
     heights: Sequence[float | None] | None = None,
 ) -> str:
     """Append ``rows`` after ``template_row`` (already written by xlsxwriter), in its cell styles."""
+    return "".join(_filled(sheet_xml, rows, template_row, heights))
+
+
+def fill_rows_utf8(
+    sheet_xml: str,
+    rows: Sequence[Sequence[object]],
+    *,
+    template_row: int,
+    heights: Sequence[float | None] | None = None,
+) -> bytes:
+    """:func:`fill_rows` as the UTF-8 bytes a package stores, encoded a block at a time: the
+    sheet's text (up to four bytes a character) is never held whole beside its bytes."""
+    return b"".join(
+        piece.encode("utf-8") for piece in _filled(sheet_xml, rows, template_row, heights)
+    )
+
+
+def _filled(
+    sheet_xml: str,
+    rows: Sequence[Sequence[object]],
+    template_row: int,
+    heights: Sequence[float | None] | None,
+) -> Iterator[str]:
     if not rows:
-        return sheet_xml
+        yield sheet_xml
+        return
     match = next(m for m in _ROW.finditer(sheet_xml) if int(m.group(1)) == template_row)
     styles_by_column = {
         col: f' s="{s}"' if s else "" for col, s in _CELL_STYLE.findall(match.group(2))
     }
     width = max(len(r) for r in rows)
     styles = [styles_by_column.get(letter, "") for letter in column_letters(width)]
-    added = rows_xml(rows, template_row + 1, styles, heights)
-    xml = sheet_xml[: match.end()] + added + sheet_xml[match.end() :]
     last_row = template_row + len(rows)
-    return re.sub(
+    # the dimension sits in the sheet's head (escaped text can never look like one): edited there,
+    # the sheet is put together once rather than copied again whole
+    head = re.sub(
         r'<dimension ref="([A-Z]+\d+):([A-Z]+)\d+"/>',
         lambda m: f'<dimension ref="{m.group(1)}:{m.group(2)}{max(last_row, 1)}"/>',
-        xml,
+        sheet_xml[: match.end()],
         count=1,
     )
+    yield head
+    yield from _row_blocks(rows, template_row + 1, styles, heights)
+    yield sheet_xml[match.end() :]

@@ -21,7 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from addin import layout as spec
 from addin.workbook.review_log import Entry
-from addin.workbook.sheet_rows import clip, fill_rows
+from addin.workbook.sheet_rows import clip, fill_rows_utf8
 from addin.workbook.zip_rewrite import rewrite_zip
 from engine.result import Result
 
@@ -458,7 +458,8 @@ def render_bytes(result: Result, **kwargs: Any) -> bytes:
         if part not in parts:
             return data
         rows, template_row, heights = parts[part]
-        xml = fill_rows(data.decode("utf-8"), rows, template_row=template_row, heights=heights)
-        return xml.encode("utf-8")
+        return fill_rows_utf8(
+            data.decode("utf-8"), rows, template_row=template_row, heights=heights
+        )
 
     return rewrite_zip(rendered.package, filled, compresslevel=1)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Protocol
 
 from engine.lines import Line
@@ -73,21 +74,23 @@ def infer_products(
         for place, inference in moved.items()
         for line in spellings[place]
     }
+    group_of = _groups_by_spelling(psa, psa_group)
     paired: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for line in psa.lines:
-        group = psa_group.get(psa.client_keys[line.client])
-        if line.excluded is None and line.product_key is not None and group is not None:
+        if line.exclusion is None and line.product_key is not None:
+            if (group := group_of[line.client]) is None:
+                continue
             key = moved_to.get(id(line), line.product_key)
             billed = paired[group]
             billed[key] = billed.get(key, Decimal(0)) + (line.quantity or Decimal(0))
     seats: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     amounts: dict[tuple[int, str], Fraction] = defaultdict(Fraction)
     for line in pending:
-        group = psa_group.get(psa.client_keys[line.client])
+        group = group_of[line.client]
         if group is None:
             continue
         description = description_key(line.product)
-        if service_words(line.product) - service_words(description) - set(CONCEPTS):
+        if _category_says_service(line.product, description):
             continue  # a category the name drops says service ("Hardware: Dell Latitude 5450")
         seats[(group, description)] += line.quantity or Decimal(0)
         amounts[(group, description)] += Fraction(line.quantity or 0) * (line.monthly_unit or 0)
@@ -112,6 +115,19 @@ def infer_products(
     return out
 
 
+def _groups_by_spelling(side: Side, groups: Mapping[str, int]) -> dict[str, int | None]:
+    """Each client spelling's group (None when unmatched): looked up once per spelling, not per
+    line (speed: 100k lines, three passes)."""
+    return {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
+
+
+@lru_cache(maxsize=65536)
+def _category_says_service(product: str, description: str) -> bool:
+    """A category the description key drops says service ("Hardware: Dell Latitude 5450"); a pure
+    function of the two spellings, asked once per distinct product text."""
+    return bool(service_words(product) - service_words(description) - set(CONCEPTS))
+
+
 def _vendor_baskets(
     vendor: Side,
     vendor_group: Mapping[str, int],
@@ -120,9 +136,11 @@ def _vendor_baskets(
     """What each client group buys from the vendor (product key → seats), and each product."""
     baskets: dict[int, dict[str, Decimal]] = defaultdict(dict)
     products: dict[str, ProductMatch] = {}
+    group_of = _groups_by_spelling(vendor, vendor_group)
     for line in vendor.lines:
-        group = vendor_group.get(vendor.client_keys[line.client])
-        if line.excluded is not None or line.product_key is None or group is None:
+        if line.exclusion is not None or line.product_key is None:
+            continue
+        if (group := group_of[line.client]) is None:
             continue
         basket = baskets[group]
         basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + (
@@ -252,11 +270,6 @@ def _revisit(
     spellings: dict[tuple[int, str], list[Line]],
 ) -> dict[tuple[int, str], Inference]:
     """Named lines whose product the client does not buy but whose words fit one it does."""
-    claimed: dict[int, set[str]] = defaultdict(set)
-    for line in psa.lines:
-        group = psa_group.get(psa.client_keys[line.client])
-        if line.excluded is None and line.product_key is not None and group is not None:
-            claimed[group].add(line.product_key)
     out: dict[tuple[int, str], Inference] = {}
     for line in named:
         group = psa_group.get(psa.client_keys[line.client])

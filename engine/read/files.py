@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -213,7 +213,11 @@ def _parse_csv(text: str, delimiter: str, name: str) -> Grid:
     width = max((len(row) for row in csv.reader(head, delimiter=delimiter)), default=1)
     try:
         frame = pd.read_csv(
-            io.StringIO(text),
+            # bytes, not a StringIO: a StringIO holds a second copy of the text at four bytes a
+            # character while the parser runs (~200 MB at 100k lines, 2 GB at a full sheet), and
+            # the C parser reads bytes without re-encoding them (issue 15)
+            io.BytesIO(text.encode("utf-8")),
+            encoding="utf-8",
             nrows=MAX_ROWS + 1,  # checked while reading: never more than one row past the limit
             sep=delimiter,
             header=None,
@@ -564,14 +568,7 @@ def sheet_extent(data: bytes) -> tuple[int, int, str]:
     declared = _DIMENSION.search(data, 0, 4096)
     if declared is not None:
         letters, row = declared.group(1).decode(), declared.group(2).decode()
-        # one pass: a cell in a later column, or a row or cell in a later row (a literal " r=" lets
-        # the scan run at C speed; a reference after another kind of white space means a full scan)
-        beyond = re.compile(
-            rf' r="(?:(?:{_greater(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})\d'
-            rf'|[A-Z]{{0,3}}(?:{_greater(row, "0123456789")})")'.encode()
-        )
-        odd_spacing = any(data.find(space + b'r="') != -1 for space in (b"\t", b"\n", b"\r"))
-        if not odd_spacing and beyond.search(data) is None:
+        if not _past(data, _beyond(letters, row)):
             return int(row), _column_number(letters), f"{letters}{row}"
     rows = max((int(r) for r in _ROW_REF.findall(data)), default=0)
     columns, last = 0, ""
@@ -583,6 +580,51 @@ def sheet_extent(data: bytes) -> tuple[int, int, str]:
     return rows, columns, f"{last or 'A'}{rows}"
 
 
+def _beyond(letters: str, row: str) -> re.Pattern[bytes]:
+    """A cell in a later column than ``letters``, or a row or cell in a later row than ``row``."""
+    return re.compile(
+        rf' r="(?:(?:{_greater(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})\d'
+        rf'|[A-Z]{{0,3}}(?:{_greater(row, "0123456789")})")'.encode()
+    )
+
+
+def _past(data: bytes, beyond: re.Pattern[bytes]) -> bool:
+    """One pass: a reference past the declared dimension (a literal " r=" lets the scan run at C
+    speed; a reference after another kind of white space means a full scan)."""
+    odd_spacing = any(data.find(space + b'r="') != -1 for space in (b"\t", b"\n", b"\r"))
+    return odd_spacing or beyond.search(data) is not None
+
+
+#: Inflated sheet XML looked at per block when checking a sheet's extent.
+_BLOCK = 8 * 1024 * 1024
+
+
+def _streamed_extent(stream: IO[bytes]) -> tuple[int, int, str] | None:
+    """:func:`sheet_extent`'s common case, the sheet inflated a block at a time: the declared
+    dimension with nothing past it. A full sheet's XML (~0.8 GB) is never held whole just to be
+    checked. None when the dimension is missing or something lies past it (the caller then reads
+    the whole part). Blocks end before a "<": no reference the scan looks for holds one, so none is
+    cut in two."""
+    head = b""
+    while len(head) < 4096 and (block := stream.read(_BLOCK)):
+        head += block
+    declared = _DIMENSION.search(head, 0, 4096)
+    if declared is None:
+        return None
+    letters, row = declared.group(1).decode(), declared.group(2).decode()
+    beyond = _beyond(letters, row)
+    pending = head
+    while True:
+        block = stream.read(_BLOCK)
+        data = pending + block if block else pending
+        cut = max(data.rfind(b"<"), 0) if block else len(data)
+        if _past(data[:cut], beyond):
+            return None
+        if not block:
+            return int(row), _column_number(letters), f"{letters}{row}"
+        pending = data[cut:]
+
+
 def check_sheet_size(path: Path, name: str, sheet: str) -> None:
     """Refuse a sheet whose used range is too large to read, before a grid is built for it."""
     try:
@@ -590,7 +632,10 @@ def check_sheet_size(path: Path, name: str, sheet: str) -> None:
             part = _sheet_part(archive, sheet)
             if part is None or part not in archive.NameToInfo:
                 return  # the reader reports a missing or odd sheet in its own words
-            data = archive.read(part)
+            with archive.open(part) as stream:
+                extent = _streamed_extent(stream)
+            if extent is None:
+                extent = sheet_extent(archive.read(part))
     except (
         zipfile.BadZipFile,
         OSError,
@@ -603,7 +648,7 @@ def check_sheet_size(path: Path, name: str, sheet: str) -> None:
             f"{name}, sheet {sheet!r}: the sheet's part is damaged ({error}). Open the workbook in "
             "Excel and save it again."
         ) from None
-    rows, columns, last = sheet_extent(data)
+    rows, columns, last = extent
     if rows * columns > MAX_CELLS:
         raise UnreadableFileError(
             f"{name}, sheet {sheet!r}: its used range reaches cell {last} ({rows:,} rows × "
