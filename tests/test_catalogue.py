@@ -196,6 +196,7 @@ def test_a_name_that_says_an_edition_overrules_the_family_id() -> None:
         ("Microsoft Teams Essentials p/u p/m", "Microsoft Teams Essentials"),
         ("MDO365 P2", "Microsoft Defender for Office 365 (Plan 2)"),
         ("Off365 E1", "Office 365 E1"),
+        ("Microsoft Intune Plan 1 seat(s)", "Microsoft Intune Plan 1"),  # was Entra ID P1 by plan
     ],
 )
 def test_spellings_people_type_for_one_product(typed: str, same_as: str) -> None:

@@ -34,7 +34,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " noteams ",
     ),
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
-    (r"\bp/u\b|\bp/m\b|\bper seat\b", " "),  # "p/u p/m": per user per month
+    (r"\bp/u\b|\bp/m\b|\bper seat\b|\bseat\(s\)|\blicen[cs]e\(s\)|\buser\(s\)", " "),  # "p/u p/m"
     (r"^\s*(?:recurring|subscription|licen[cs]e)\s*[-:\u2013]\s*", " "),  # "Recurring - …"
     (r"\bppu\b", " premium "),  # Power BI "Premium Per User" ("per user" goes as billing words)
     (r"\bmdo ?(?:365|o365)?\b", " defender for office 365 "),  # "MDO P2", "MDO365 P2"
