@@ -69,7 +69,7 @@ def test_elimination_never_crosses_a_name_that_says_something_known() -> None:
     names = {sophos: sophos.removeprefix("name:")}
     for description, expected in (
         ("microsoft 365 business basic nt", None),
-        ("shop floor seat", sophos),
+        ("yard crew seat", sophos),
     ):
         found: dict[tuple[int, str], Inference] = {}
         by_price(
@@ -192,3 +192,16 @@ def test_what_other_clients_show_outweighs_the_kind_a_name_says() -> None:
         names,
     )
     assert found[(2, spelling)].product_key == kb4
+
+
+def test_a_shop_floor_mailbox_is_the_kiosk_plan_not_business_basic() -> None:
+    """ "Shared Floor Mailbox" beside an unbilled Exchange Online Kiosk and a Business Basic: the
+    mailbox for frontline (shop floor) staff is the kiosk plan (7 of set C's 14 look-alike merges)."""
+    kiosk, basic = "exchange online kiosk", "microsoft 365 business basic"
+    found = infer(
+        [(0, "shared floor mailbox", Decimal(3))],
+        {0: {kiosk: Decimal(3), basic: Decimal(8)}},
+        {0: {basic: Decimal(8)}},
+        {kiosk: kiosk, basic: basic},
+    )
+    assert found[(0, "shared floor mailbox")].product_key == kiosk

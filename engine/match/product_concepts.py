@@ -41,7 +41,8 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ),
         ("mdm", "intune"),
         ("meetings meeting video conferencing chat collaboration", "teams zoom webex gotomeeting"),
-        ("frontline firstline deskless", "f1 f3"),  # Microsoft's F plans: "for frontline workers"
+        # Microsoft's F plans and kiosk mailboxes: for frontline ("shop floor") workers
+        ("frontline firstline deskless floor", "f1 f3 kiosk"),
         ("desktop", "apps"),
     )
     for word in words.split()
