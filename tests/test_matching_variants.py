@@ -704,6 +704,7 @@ def test_a_description_like_one_product_on_the_bill_is_it_unless_the_client_buys
     it): that Dropsuite, billed without a vendor record — unless the client buys its own backup."""
     from decimal import Decimal
 
+    from engine.match.product_context import _Bill
     from engine.match.product_inference import _anywhere
 
     dropsuite = product_key("Dropsuite Backup for Microsoft 365")
@@ -714,7 +715,7 @@ def test_a_description_like_one_product_on_the_bill_is_it_unless_the_client_buys
         basket[product_key(own_basket)] = Decimal(10)
     spelling = product_key("Backup for 365")
     found: dict = {}
-    _anywhere([(0, spelling, Decimal(10))], found, names, {0: basket})
+    _anywhere([(0, spelling, Decimal(10))], found, {0: basket}, _Bill(names))
     got = found.get((0, spelling))
     assert (got.product_key if got else "") == (product_key(expected) if expected else "")
 

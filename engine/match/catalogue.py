@@ -21,7 +21,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from engine.match.product_fit import BRAND, fit, register_product_words, strict_fit
-from engine.match.product_names import discriminators, product_key
+from engine.match.product_names import EDITIONS, PLAN_TOKEN, discriminators, product_key
 from engine.settings import MatchThresholds
 
 #: the product name score fuzzy matching starts at, unless a caller passes ``Settings.match``'s
@@ -53,10 +53,7 @@ class Resolution:
 
 #: Words of a name that make it another product than one without them: an id that leads to a
 #: product without one of them leads to the family, not to the product the name says.
-_EDITION_WORDS = frozenset(
-    ["noteams", "eea", "gcc", "security", "compliance", "kiosk", "student", "faculty", "nonprofit"]
-)
-_PLAN = re.compile(r"[aefgkp]\d")
+_EDITION_WORDS = EDITIONS | {"security", "compliance"}
 
 
 def _name_says_more(text: str | None, product_name: str) -> bool:
@@ -67,7 +64,8 @@ def _name_says_more(text: str | None, product_name: str) -> bool:
     said = set(product_key(text).split())
     known = set(product_key(product_name).split())
     return any(
-        (word in _EDITION_WORDS or _PLAN.fullmatch(word)) and word not in known for word in said
+        (word in _EDITION_WORDS or PLAN_TOKEN.fullmatch(word)) and word not in known
+        for word in said
     )
 
 

@@ -11,6 +11,7 @@ makes the finding worth having). It is an inference from elimination: always *ch
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -44,9 +45,14 @@ def by_price(
 ) -> None:
     """Pair each client's one unexplained licence-like description with its one unpaired vendor
     product when the description's price is a plausible resale of the product's cost."""
+    decided_by_group: dict[int, set[str]] = defaultdict(set)  # once, not once per group
+    for (g, _), inference in found.items():
+        decided_by_group[g].add(inference.product_key)
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
-        decided = {inference.product_key for (g, _), inference in found.items() if g == group}
+        if not basket:
+            continue
+        decided = decided_by_group[group]
         unpaired = [
             key for key in basket if key not in paired.get(group, {}) and key not in decided
         ]

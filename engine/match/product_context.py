@@ -39,6 +39,7 @@ from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, 
 from engine.match.product_fit import (
     BRAND,
     FILLER,
+    MAKER,
     NEVER_IMPLIED,
     SERVICE_WORDS,
     Fit,
@@ -47,7 +48,13 @@ from engine.match.product_fit import (
     meaningful,
     names_a_product_part,
 )
-from engine.match.product_names import DISCRIMINATORS, discriminators, product_key
+from engine.match.product_names import (
+    DISCRIMINATORS,
+    EDITIONS,
+    PLAN_TOKEN,
+    discriminators,
+    product_key,
+)
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -233,7 +240,7 @@ def _own_words(description: str) -> set[str]:
     maker, not a billing or edition word."""
     return {
         w
-        for w in set(meaningful(description)) - _MAKER
+        for w in set(meaningful(description)) - MAKER
         if _distinctive(w) and concept_word(w) is None
     }
 
@@ -260,6 +267,7 @@ def infer(
     vendor_baskets: Mapping[int, Mapping[str, Decimal]],
     paired: Mapping[int, Mapping[str, Decimal]],
     names: Mapping[str, str],
+    bill: _Bill | None = None,
 ) -> dict[tuple[int, str], Inference]:
     """Resolve each (client group, description) that can be, in the tiers of the module docstring.
 
@@ -271,7 +279,7 @@ def infer(
     for group, description, seats in pending:
         by_group[group].append((description, seats))
     found: dict[tuple[int, str], Inference] = {}
-    bill = _Bill(names)
+    bill = bill or _Bill(names)
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         if not basket:
@@ -457,15 +465,6 @@ def _seats_may_pair(
     )
 
 
-#: Words that make a licence another edition of its product ("Kiosk", "no Teams", "Student").
-_EDITIONS = frozenset(
-    ["noteams", "kiosk", "eea", "gcc", "student", "students", "faculty", "education", "nonprofit"]
-)
-
-#: Words that name only the maker ("Office Apps" is Microsoft's apps, whatever the product says).
-_MAKER = BRAND | {"office", "m365", "o365", "ms365"}
-
-
 def names_something_else(
     description: str, name: str, *, editions: bool = True, any_product_word: bool = False
 ) -> bool:
@@ -475,9 +474,9 @@ def names_something_else(
     well (codes and sizes such as "1PW" or "50GB" say too little alone)."""
     name_words = set(name.split())
     for word in meaningful(description):
-        if word in name_words or word in _MAKER:
+        if word in name_words or word in MAKER:
             continue
-        if word in _EDITIONS:
+        if word in EDITIONS:
             return True
         if editions and discriminators(word) and not discriminators(word) <= name_words:
             return True
@@ -548,13 +547,11 @@ def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:
 
 def plan_tokens(description: str) -> set[str]:
     """The plans and editions a description names (E3, F1, P2…)."""
-    return {word for word in description.split() if _PLAN_TOKEN.fullmatch(word)}
+    return {word for word in description.split() if PLAN_TOKEN.fullmatch(word)}
 
 
 #: Words that say a description is a Microsoft product (catalogue keys; others are "name:…").
-_MICROSOFT = frozenset(["microsoft", "office", "365", "m365", "o365", "ms", "msft"])
-
-_PLAN_TOKEN = re.compile(r"[aefgkp]\d")  # Microsoft plans and editions: E3, F1, P2, A5, G3, K1
+_MICROSOFT = (MAKER - {"online", "id"}) | {"msft"}
 
 
 def _by_concept(

@@ -485,8 +485,8 @@ def _set_product_words(words: set[str]) -> None:
     fit.cache_clear()
 
 
-#: What names only the maker, not a product ("Office 365", "O365", "MS365").
-_BRAND_ONLY = BRAND | {"office", "office365", "o365", "m365", "ms365", "microsoft365"}
+#: Words that name only the maker ("Office 365", "O365", "MS365"), never a product.
+MAKER = BRAND | {"office", "office365", "o365", "m365", "ms365", "microsoft365"}
 
 
 def loose_fit(description_key: str, name_key: str) -> Fit | None:
@@ -501,7 +501,7 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
         if not _harmless(word):
             continue
         rest = " ".join(words[:index] + words[index + 1 :])
-        if set(rest.split()) <= _BRAND_ONLY:
+        if set(rest.split()) <= MAKER:
             continue  # the brand alone names no product: "Backupify for Office 365" is not F3
         found = fit(rest, name_key)
         if found is not None and found.explained >= 2:

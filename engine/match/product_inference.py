@@ -96,15 +96,16 @@ def infer_products(
         amounts[(group, description)] += Fraction(line.quantity or 0) * (line.monthly_unit or 0)
         spellings[(group, description)].append(line)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
-    found = infer(items, baskets, paired, names)
+    bill = _Bill(names)  # what the whole bill says, worked out once for every tier
+    found = infer(items, baskets, paired, names, bill)
     by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
     for group, description, count in items:
         by_group[group].append((description, count))
     prices = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n > 0}
     costs = _unit_costs(vendor, vendor_group)
     billed_prices = _billed_prices(psa, psa_group, moved_to)
-    by_price(by_group, found, baskets, paired, _Bill(names), prices, costs, billed_prices)
-    _anywhere(items, found, names, baskets)
+    by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
+    _anywhere(items, found, baskets, bill)
     found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
     for place, inference in found.items():
@@ -320,22 +321,21 @@ def _said_less_precisely(
 def _anywhere(
     items: Sequence[Pending],
     found: dict[tuple[int, str], Inference],
-    names: Mapping[str, str],
     baskets: Mapping[int, Mapping[str, Decimal]],
+    bill: _Bill,
 ) -> None:
     """Unresolved descriptions that fit, or share a distinctive word with, exactly one product on
     the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for) — unless the
     client buys something from the vendor that it could mean ("Backup for 365" at a client with
     Datto is not the Dropsuite another client buys)."""
     answers: dict[str, Inference | None] = {}  # the same description, the same answer, any client
-    bill = _Bill(names)
     for group, description, _ in items:
         if (group, description) in found or service_words(description) - set(CONCEPTS):
             continue
         if not _none_of_its_own(description, baskets.get(group, {}), bill):
             continue
         if description not in answers:
-            answers[description] = _only_on_the_bill(description, names, bill.common)
+            answers[description] = _only_on_the_bill(description, bill.names, bill.common)
         if (inference := answers[description]) is not None:
             found[(group, description)] = inference
 

@@ -19,6 +19,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
+#: Microsoft plans and editions: E3, F1, P2, A5, G3, K1.
+PLAN_TOKEN = re.compile(r"[aefgkp]\d")
+
+#: Words that make a licence another edition of its product ("Kiosk", "no Teams", "Student").
+EDITIONS = frozenset(
+    ["noteams", "kiosk", "eea", "gcc", "student", "students", "faculty", "education", "nonprofit"]
+)
+
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _PHRASES: tuple[tuple[str, str], ...] = (
     # invoice-template tokens and billed-period text: HaloPSA "$MONTHNAME $YEAR", "{month}", "%MONTH%"
