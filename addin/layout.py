@@ -726,7 +726,16 @@ def top_clients(result: Result, limit: int = 10) -> list[list[object]]:
 
 #: How the matcher pairs a PSA description with a vendor product by inference, not by name alone.
 INFERRED_PRODUCT_METHODS = frozenset(
-    ["context", "shared word", "elimination", "seat gap", "learned", "meaning", "name fit"]
+    [
+        "context",
+        "shared word",
+        "elimination",
+        "seat gap",
+        "learned",
+        "meaning",
+        "name fit",
+        "item code",
+    ]
 )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from engine.lines import Exclusion, Line, known
+from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import use_bill_words
 from engine.match.product_inference import infer_products
 from engine.match.product_names import product_key
@@ -71,6 +72,14 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
     products = Products(vendor_products, psa_products)
     vendor_keys = {m.key for m in vendor_products.values()}
     excluded_spellings = {product_key(x) for x in settings.exclude_psa_products}
+    taking_part = [line.descriptor for line in psa.lines if line.exclusion is None]
+    psa_products.update(
+        decide_by_item_code(
+            taking_part,
+            psa_products,
+            {d for d in taking_part if _unpaired(psa_products[d], vendor_keys)},
+        )
+    )
     for line in vendor.lines:
         if line.exclusion is None:
             line.assign(vendor_products[line.descriptor].key)
@@ -82,13 +91,18 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
             line.exclude(Exclusion.EXCLUDED_IN_SETTINGS)
         elif match.free and not line.unit:
             line.exclude(Exclusion.FREE)
-        elif not match.in_catalogue and match.key not in vendor_keys:
+        elif _unpaired(match, vendor_keys):
             products.pending.append(line)
         else:
             line.assign(match.key)
             if match.method in ("exact", "fuzzy") and match.in_catalogue:
                 products.named.append(line)
     return products
+
+
+def _unpaired(match: ProductMatch, vendor_keys: set[str]) -> bool:
+    """A PSA spelling no catalogue or vendor name explains."""
+    return not match.in_catalogue and match.key not in vendor_keys
 
 
 def decide_in_context(

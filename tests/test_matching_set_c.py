@@ -3,16 +3,20 @@ each as the smallest case that shows it. None of these is a synonym: each is a r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 from engine.match.catalogue import load_catalogue
+from engine.match.item_codes import decide_by_item_code
 from engine.match.price_elimination import by_price
 from engine.match.product_concepts import concept_targets, concept_word
 from engine.match.product_context import Inference, _Bill, _of_kind, infer
 from engine.match.product_fit import loose_fit
 from engine.match.product_names import product_key
+from engine.match.products import ProductMatch
+from engine.reconcile import reconcile
 
 load_catalogue()  # the catalogue's words are product words
 
@@ -205,3 +209,53 @@ def test_a_shop_floor_mailbox_is_the_kiosk_plan_not_business_basic() -> None:
         {kiosk: kiosk, basic: basic},
     )
     assert found[(0, "shared floor mailbox")].product_key == kiosk
+
+
+ITEM_VENDOR = """CustomerName,ProductId,SkuId,ProductName,ChargeType,EffectiveUnitPrice,BillableQuantity,Subtotal,BillingFrequency,ChargeStartDate,ChargeEndDate
+Alder Law,CFQ7TTC0LFLX,0002,Microsoft 365 E3 (no Teams),cycleCharge,33.75,5,168.75,Monthly,2026-10-01,2026-10-31
+Birch Dental,CFQ7TTC0LFLX,0002,Microsoft 365 E3 (no Teams),cycleCharge,33.75,7,236.25,Monthly,2026-10-01,2026-10-31
+Cedar Books,CFQ7TTC0LFLX,0002,Microsoft 365 E3 (no Teams),cycleCharge,33.75,2,67.50,Monthly,2026-10-01,2026-10-31
+Cedar Books,CFQ7TTC0LFLX,0001,Microsoft 365 E3,cycleCharge,36.00,3,108.00,Monthly,2026-10-01,2026-10-31
+Cedar Books,CFQ7TTC0J203,0001,Exchange Online (Plan 1),cycleCharge,4.00,4,16.00,Monthly,2026-10-01,2026-10-31
+Dove Cafe,CFQ7TTC0J203,0001,Exchange Online (Plan 1),cycleCharge,4.00,2,8.00,Monthly,2026-10-01,2026-10-31
+"""
+ITEM_PSA = """Company Name,Product ID,Description,Quantity,Price
+Alder Law,LIC-1296,Microsoft 365 E3 (no Teams),5,47.00
+Birch Dental,LIC-1296,M365 E3 (w/o Teams),7,47.00
+Cedar Books,LIC-1296,MS365 E3 NT,2,47.00
+Cedar Books,LIC-1001,Microsoft 365 E3,3,45.00
+Cedar Books,LIC-1666,Hosted Exchange Mailbox,4,5.00
+Dove Cafe,LIC-1666,Exchange Online (Plan 1),2,5.00
+Alder Law,LIC-1666,Exchange Online Plan 1,1,5.00
+"""
+
+
+def test_the_psas_item_code_names_the_lines_no_description_does(
+    write: Callable[..., Path],
+) -> None:
+    """Set C seed 5 (ConnectWise additions): "MS365 E3 NT" stood beside the client's E3 and its E3
+    (no Teams); it was taken for E3, and every unbilled E3 (no Teams) in the file was then priced at a
+    median that moved. Every line of item LIC-1296 whose description names a product names E3 (no
+    Teams): the PSA's own catalogue says which product the others are. Differences: Cedar Books' "MS365
+    E3 NT" (LIC-1296) and "Hosted Exchange Mailbox" (LIC-1666) are named by their codes, so Cedar
+    Books has no finding; Alder Law's Exchange line is billed without a vendor record."""
+    result = reconcile(write("v.csv", ITEM_VENDOR), write("p.csv", ITEM_PSA))
+    found = sorted((d.type, d.client, d.product) for d in result.discrepancies)
+    assert found == [("no_vendor_record", "Alder Law", "Exchange Online (Plan 1)")]
+    by_code = [m for m in result.product_matches if m.method == "item code"]
+    assert {m.spelling for m in by_code} == {"MS365 E3 NT", "Hosted Exchange Mailbox"}
+    assert all("LIC-" in m.evidence for m in by_code)
+
+
+def test_an_item_code_its_named_lines_disagree_on_decides_nothing() -> None:
+    """A generic code ("LICENCE" on E3 and on E5 lines) says nothing about a line beside it."""
+    e3 = ProductMatch("psa", "Microsoft 365 E3", "e3", "Microsoft 365 E3", "exact", 1.0, True)
+    e5 = ProductMatch("psa", "Microsoft 365 E5", "e5", "Microsoft 365 E5", "exact", 1.0, True)
+    odd = ProductMatch("psa", "Staff seat", "name:staff seat", "Staff seat", "unknown", 0.0, False)
+    lines = [("Microsoft 365 E3", ("LICENCE",)), ("Microsoft 365 E5", ("LICENCE",))]
+    matches = {lines[0]: e3, lines[1]: e5, ("Staff seat", ("LICENCE",)): odd}
+    descriptors = [*lines, *lines, ("Staff seat", ("LICENCE",))]
+    assert decide_by_item_code(descriptors, matches, {("Staff seat", ("LICENCE",))}) == {}
+    agreeing = [*lines[:1], *lines[:1], ("Staff seat", ("LICENCE",))]
+    decided = decide_by_item_code(agreeing, matches, {("Staff seat", ("LICENCE",))})
+    assert decided[("Staff seat", ("LICENCE",))].key == "e3"

@@ -1,0 +1,83 @@
+"""A PSA's own item code says which product a line is, when its other lines agree.
+
+A PSA bills from its own catalogue: every line of one catalogue item carries the item's code
+(ConnectWise's Product ID, a QuickBooks or Xero item code, an Autotask service code), whatever the
+description someone typed beside it ("MS365 E3 NT", "Hosted Exchange Mailbox"). When the lines of
+one code whose descriptions name a product all name the same one, the code is that product, and its
+lines that no name explains are that product too: the evidence a careful person reads first. A code
+whose named lines disagree (a generic "LICENCE" code, a code reused for two plans) decides nothing,
+and a line its description names is never moved by its code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from engine.match.products import Descriptor, ProductMatch
+
+#: How a line's product was decided by its item code (shown in Matches and Product Aliases).
+ITEM_CODE = "item code"
+#: The share of a code's named lines that must agree on one product, and how many at least.
+AGREEMENT = 0.9
+LEAST_NAMED = 2
+#: Confidence of a product decided by its code: the code is the PSA's own record of the item.
+CONFIDENCE = 0.95
+
+_NAMED_METHODS = frozenset({"id", "exact", "alias", "fuzzy", "name"})
+
+
+def named_by_its_words(match: ProductMatch) -> bool:
+    """A PSA spelling that names a product by itself: a catalogue or alias name, or a spelling of a
+    product outside the catalogue paired with the vendor's own spelling of it."""
+    return match.method in _NAMED_METHODS and (match.in_catalogue or match.method != "unknown")
+
+
+def decide_by_item_code(
+    descriptors: Iterable[Descriptor],
+    psa: Mapping[Descriptor, ProductMatch],
+    unpaired: Iterable[Descriptor],
+) -> dict[Descriptor, ProductMatch]:
+    """The product of each ``unpaired`` descriptor whose item code the named ones agree on.
+
+    ``descriptors`` are the PSA lines' descriptors, one per line (a code's agreement counts lines);
+    ``psa`` their matches by name; ``unpaired`` those no name explains."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    named: dict[str, ProductMatch] = {}
+    shown: dict[str, str] = {}
+    for descriptor in descriptors:
+        code = _code(descriptor)
+        match = psa.get(descriptor)
+        if code and match is not None and named_by_its_words(match):
+            votes[code][match.key] += 1
+            named.setdefault(match.key, match)
+            shown.setdefault(code, descriptor[1][0].strip())
+    agreed: dict[str, tuple[ProductMatch, int]] = {}
+    for code, counts in votes.items():
+        (key, count), total = counts.most_common(1)[0], sum(counts.values())
+        if count >= LEAST_NAMED and count >= AGREEMENT * total:
+            agreed[code] = (named[key], count)
+    decided: dict[Descriptor, ProductMatch] = {}
+    for descriptor in sorted(set(unpaired)):
+        code = _code(descriptor)
+        if code not in agreed:
+            continue
+        target, count = agreed[code]
+        decided[descriptor] = ProductMatch(
+            "psa",
+            descriptor[0],
+            target.key,
+            target.product,
+            ITEM_CODE,
+            CONFIDENCE,
+            target.in_catalogue,
+            target.free,
+            evidence=f"item code {shown[code]!r}, as on {count} lines that name {target.product!r}",
+        )
+    return decided
+
+
+def _code(descriptor: Descriptor) -> str:
+    """The line's one item code ('' when it has none or several)."""
+    ids = [i.strip() for i in descriptor[1] if i and i.strip()]
+    return ids[0].casefold() if len(ids) == 1 else ""
