@@ -12,7 +12,7 @@ from engine.match.catalogue import load_catalogue
 from engine.match.item_codes import decide_by_item_code
 from engine.match.price_elimination import by_price
 from engine.match.product_concepts import concept_targets, concept_word
-from engine.match.product_context import Inference, _Bill, _of_kind, infer
+from engine.match.product_context import Inference, _Bill, _of_kind, infer, service_words
 from engine.match.product_fit import loose_fit
 from engine.match.product_names import product_key
 from engine.match.products import ProductMatch
@@ -259,3 +259,21 @@ def test_an_item_code_its_named_lines_disagree_on_decides_nothing() -> None:
     agreeing = [*lines[:1], *lines[:1], ("Staff seat", ("LICENCE",))]
     decided = decide_by_item_code(agreeing, matches, {("Staff seat", ("LICENCE",))})
     assert decided[("Staff seat", ("LICENCE",))].key == "e3"
+
+
+def test_a_one_off_charge_is_a_service_whatever_it_is_about() -> None:
+    """ "Copilot Readiness Workshop - one-time fee" (1 unit, $425) was learned as Exchange Online
+    Archiving: at two clients it stood beside one unbilled Archiving seat. A workshop and a charge
+    made once are services, and a service never votes for a product."""
+    assert service_words("Copilot Readiness Workshop - one-time fee")
+    assert service_words("Tenant set-up, once-off")
+    assert not service_words("Licence fee: Defender O365 P1")
+
+
+def test_microsoft_flow_is_power_automate() -> None:
+    """Microsoft renamed Flow to Power Automate and its per-user plan to Power Automate Premium."""
+    catalogue = load_catalogue()
+    for spelling in ("Flow per user", "Microsoft Flow", "Power Automate per user plan"):
+        found = catalogue.resolve(spelling, (), cutoff=85).product
+        assert found is not None and found.name == "Power Automate Premium", spelling
+    assert catalogue.resolve("Cashflow forecasting", (), cutoff=85).product is None

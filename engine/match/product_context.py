@@ -66,11 +66,16 @@ def service_words(text: str) -> frozenset[str]:
     of the text, asked per line and per candidate: cached (speed, issue 15)."""
     words = _SPLIT.split(text.lower())
     found = {word for word in words if word in SERVICE_WORDS}
-    if any(a == "per" and b in _SERVICE_UNITS for a, b in pairwise(words)):
-        found.add("server")
+    for a, b in pairwise(words):
+        if a == "per" and b in _SERVICE_UNITS:
+            found.add("server")
+        elif (a, b) in _ONE_OFF:
+            found.add("one-off")  # "Copilot Readiness Workshop - one-time fee" is no licence
     return frozenset(found)
 
 
+#: A charge made once is a service, whatever it is about.
+_ONE_OFF = frozenset([("one", "time"), ("one", "off"), ("once", "off")])
 #: What a charge counted "per" this is for is a service: a server, a site, a location.
 _SERVICE_UNITS = frozenset(["server", "servers", "site", "location", "hour", "hr", "visit"])
 
@@ -773,6 +778,7 @@ def _learned_spellings(
             if (
                 len(exact) == 1
                 and (seats >= 2 or len(open_seats) == 1)
+                and not service_words(description)
                 and not _names_another(description, exact[0], basket, bill)
             ):
                 votes[description][exact[0]] += 1

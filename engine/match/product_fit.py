@@ -177,6 +177,7 @@ SERVICE_WORDS = frozenset(
         "retainer",
         "travel",
         "training",
+        "workshop",
         "assessment",
         "audit",
         "msp",

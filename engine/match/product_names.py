@@ -49,6 +49,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\boff ?365\b", " office 365 "),  # "Off365 E1"
     (r"\b([a-z]{2,6})(p\d)\b", r"\1 \2"),  # "AADP1", "EXOP2": the plan glued to the product
     (r"\bazure active directory\b|\bazure ad\b|\baad\b", " entra id "),
+    # Microsoft Flow became Power Automate ("Flow per user" is today's Power Automate Premium)
+    (r"\b(?:microsoft|ms)\s+flow\b|\bflow(?=\s+(?:per user|plan|p\s*\d)\b)", " power automate "),
     # Advanced Threat Protection: Office 365's became Defender for Office 365, the endpoint one
     # ("Microsoft/Windows Defender ATP") became Defender for Endpoint
     (
