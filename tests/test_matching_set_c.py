@@ -15,7 +15,7 @@ from engine.match.product_concepts import concept_targets, concept_word
 from engine.match.product_context import Inference, _Bill, _of_kind, infer, service_words
 from engine.match.product_fit import loose_fit
 from engine.match.product_names import product_key
-from engine.match.products import ProductMatch
+from engine.match.products import ProductMatch, match_products
 from engine.reconcile import reconcile
 
 load_catalogue()  # the catalogue's words are product words
@@ -277,3 +277,17 @@ def test_microsoft_flow_is_power_automate() -> None:
         found = catalogue.resolve(spelling, (), cutoff=85).product
         assert found is not None and found.name == "Power Automate Premium", spelling
     assert catalogue.resolve("Cashflow forecasting", (), cutoff=85).product is None
+
+
+def test_a_vendor_spelling_is_the_one_catalogue_product_the_psa_bills_that_it_fits() -> None:
+    """Dicker Data's "MS NCE TEAMS PHONE 1YR" names no one catalogue product (Teams Phone Standard?
+    with Calling?); the PSA bills one Teams Phone product, so that is it. With two, it stays apart."""
+    vendor = {("MS NCE TEAMS PHONE 1YR", ())}
+    one = {("Microsoft Teams Phone Standard", ())}
+    v, p = match_products(vendor, one)
+    assert v[("MS NCE TEAMS PHONE 1YR", ())].key == p[("Microsoft Teams Phone Standard", ())].key
+    two = {*one, ("Microsoft Teams Phone Resource Account", ())}
+    v, p = match_products(vendor, two)
+    assert not v[("MS NCE TEAMS PHONE 1YR", ())].in_catalogue
+    v, p = match_products({("Acronis Backup", ())}, {("Microsoft 365 Backup", ())})
+    assert not v[("Acronis Backup", ())].in_catalogue

@@ -147,7 +147,41 @@ def match_products(
                     target.free,
                 )
     _pair_unknown_names(vendor_matches, psa_matches, cutoff)
+    _name_vendor_spellings_by_the_psa(vendor_matches, psa_matches)
     return vendor_matches, psa_matches
+
+
+def _name_vendor_spellings_by_the_psa(
+    vendor: dict[Descriptor, ProductMatch], psa: Mapping[Descriptor, ProductMatch]
+) -> None:
+    """A vendor spelling no catalogue name settles ("MS NCE TEAMS PHONE 1YR": Teams Phone which?)
+    is the one catalogue product the PSA bills, and the vendor names nowhere else, that every word
+    of it fits; with two such products, it stays the vendor's own."""
+    vendor_keys = {m.key for m in vendor.values()}
+    billed = {m.key: m for m in psa.values() if m.in_catalogue and m.key not in vendor_keys}
+    if not billed:
+        return
+    for descriptor, match in sorted(vendor.items()):
+        if match.in_catalogue or match.method == "alias":
+            continue
+        words = match.key.removeprefix("name:")
+        fitting = [
+            m for _, m in sorted(billed.items()) if fit(words, product_key(m.product)) is not None
+        ]
+        if len(fitting) != 1:
+            continue
+        target = fitting[0]
+        vendor[descriptor] = ProductMatch(
+            "vendor",
+            match.spelling,
+            target.key,
+            target.product,
+            "fuzzy",
+            0.85,
+            True,
+            target.free,
+            evidence=f"every word fits {target.product!r}, the one such product the PSA bills",
+        )
 
 
 def _pair_unknown_names(
