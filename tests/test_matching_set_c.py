@@ -291,3 +291,99 @@ def test_a_vendor_spelling_is_the_one_catalogue_product_the_psa_bills_that_it_fi
     assert not v[("MS NCE TEAMS PHONE 1YR", ())].in_catalogue
     v, p = match_products({("Acronis Backup", ())}, {("Microsoft 365 Backup", ())})
     assert not v[("Acronis Backup", ())].in_catalogue
+
+
+def test_a_brand_typed_in_pieces_is_the_brand() -> None:
+    """ "One Password Business" is 1Password, "Know Be 4 SAT" KnowBe4 (set C, HaloPSA): neighbouring
+    words that make one word of the other name, a number perhaps spelt out."""
+    assert loose_fit(product_key("One Password Business"), product_key("1Password Business"))
+    know = product_key("Know Be 4 SAT Diamoond (per seat)")
+    assert loose_fit(know, product_key("KnowBe4 Security Awareness Training Diamond"))
+    assert loose_fit(product_key("Keeper Business"), product_key("1Password Business")) is None
+
+
+def test_a_plus_between_words_joins_them() -> None:
+    """ "Web Mail + Teams" is mail and Teams, not a "Plus" edition."""
+    assert "plus" not in product_key("Web Mail + Teams").split()
+    assert "plus" in product_key("Office Professional Plus").split()
+
+
+def _priced(
+    descriptions: list[tuple[str, Decimal]],
+    basket: dict[str, Decimal],
+    billed: dict[str, Decimal],
+    prices: dict[str, Fraction],
+    costs: dict[str, Fraction],
+    billed_prices: dict[str, set[Fraction]],
+    names: dict[str, str],
+) -> dict[str, str]:
+    found: dict[tuple[int, str], Inference] = {}
+    by_price(
+        {0: descriptions},
+        found,
+        {0: basket},
+        {0: billed},
+        _Bill(names),
+        {(0, d): p for d, p in prices.items()},
+        {0: costs},
+        {0: billed_prices},
+    )
+    return {d: i.product_key for (_, d), i in found.items()}
+
+
+def test_a_line_at_the_price_of_another_line_of_a_product_short_of_seats_is_more_of_it() -> None:
+    """Set C, HaloPSA: "Email Archivig" (5 seats at 2.08) beside "EXO Arch" (3 seats at 2.08) and 8
+    Archiving seats on the bill is Archiving on a second line. At another price, or when the product's
+    seats are all billed, it is not."""
+    arch, p1 = "exchange online archiving for exchange online", "exchange online p1"
+    names = {arch: arch, p1: p1}
+    args = (
+        {arch: Decimal(8), p1: Decimal(10)},
+        {arch: Decimal(3), p1: Decimal(10)},
+    )
+    found = _priced(
+        [("email archivig", Decimal(5))],
+        *args,
+        {"email archivig": Fraction("2.08")},
+        {arch: Fraction("2.85"), p1: Fraction("3.88")},
+        {arch: {Fraction("2.08")}, p1: {Fraction("3.18")}},
+        names,
+    )
+    assert found == {"email archivig": arch}
+    other_price = _priced(
+        [("email archivig", Decimal(5))],
+        *args,
+        {"email archivig": Fraction("9.99")},
+        {arch: Fraction("2.85"), p1: Fraction("3.88")},
+        {arch: {Fraction("2.08")}, p1: {Fraction("3.18")}},
+        names,
+    )
+    assert other_price == {}
+    all_billed = _priced(
+        [("email archivig", Decimal(5))],
+        {arch: Decimal(3), p1: Decimal(10)},
+        {arch: Decimal(3), p1: Decimal(10)},
+        {"email archivig": Fraction("2.08")},
+        {arch: Fraction("2.85"), p1: Fraction("3.88")},
+        {arch: {Fraction("2.08")}, p1: {Fraction("3.18")}},
+        names,
+    )
+    assert all_billed == {}
+
+
+def test_an_in_house_name_with_a_word_some_microsoft_product_uses_is_still_eliminated() -> None:
+    """ "Design Suite Seat" (1 seat at 103.48) beside the client's one unpaired product, Adobe
+    Creative Cloud (cost 67.90): "Suite" is a word of Microsoft's names (Intune Suite), but no
+    product on this bill uses it, so it names nothing else here."""
+    adobe = "name:adobe creative cloud all apps for teams"
+    names = {adobe: adobe.removeprefix("name:"), "visio p1": "visio p1"}
+    found = _priced(
+        [("design suite", Decimal(1))],
+        {adobe: Decimal(1), "visio p1": Decimal(1)},
+        {"visio p1": Decimal(1)},
+        {"design suite": Fraction("103.48")},
+        {adobe: Fraction("67.90"), "visio p1": Fraction("5.82")},
+        {"visio p1": {Fraction(7)}},
+        names,
+    )
+    assert found == {"design suite": adobe}

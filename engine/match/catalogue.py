@@ -78,6 +78,11 @@ class Catalogue:
     name_keys: list[str]
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of Microsoft's product names and their known spellings."""
+        return frozenset(word for name in self.names for word in name.split())
+
+    @cached_property
     def _families(self) -> frozenset[str]:
         """Partner Center product ids whose SKUs the catalogue tells apart."""
         return frozenset(key.split(":")[0] for key in self.by_id if _FULL_ID.fullmatch(key))

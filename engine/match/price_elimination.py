@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
+from engine.match.catalogue import load_catalogue
 from engine.match.product_concepts import concept_targets
 from engine.match.product_context import (
     Inference,
@@ -24,7 +25,7 @@ from engine.match.product_context import (
     names_something_else,
     service_words,
 )
-from engine.match.product_fit import BRAND, meaningful
+from engine.match.product_fit import BRAND, MAKER, meaningful, names_a_product_part
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
 #: rise not passed on) to a generous margin. Outside it, the line is priced like something else.
@@ -56,13 +57,16 @@ def by_price(
         unpaired = [
             key for key in basket if key not in paired.get(group, {}) and key not in decided
         ]
-        if not unpaired:
-            continue
         left = [
             description
             for description, seats in descriptions
             if (group, description) not in found and seats > 0 and not service_words(description)
         ]
+        left = _more_seats_at_its_price(
+            group, left, descriptions, found, basket, paired, bill, prices, billed_prices
+        )
+        if not unpaired:
+            continue
         fits = _priced_like(group, left, unpaired, prices, costs, bill, billed_prices)
         for description in left:
             alike = _says_only(description, unpaired, basket, bill.names)
@@ -82,7 +86,7 @@ def by_price(
             len(unpaired) == 1
             and len(left) == 1
             and unpaired[0] in fits.get(left[0], ())
-            and not names_something_else(left[0], bill.names[unpaired[0]], any_product_word=True)
+            and not _says_otherwise(left[0], unpaired[0], bill)
         ):
             key, description = unpaired[0], left[0]
             found[(group, description)] = Inference(
@@ -93,6 +97,83 @@ def by_price(
                 f"product, {bill.names[key]!r}; priced {_cents(prices[(group, description)])} a "
                 f"month against a cost of {_cents(costs[group][key])}",
             )
+
+
+def _more_seats_at_its_price(
+    group: int,
+    left: list[str],
+    descriptions: list[tuple[str, Decimal]],
+    found: dict[tuple[int, str], Inference],
+    basket: Mapping[str, Decimal],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: _Bill,
+    prices: Mapping[tuple[int, str], Fraction],
+    billed_prices: Mapping[int, Mapping[str, set[Fraction]]],
+) -> list[str]:
+    """A line priced to the cent like the client's other line of a product whose seats that line
+    leaves short is more seats of it, billed on a second line under another name ("Email Archivig"
+    at the price of "EXO Arch"). Returns the descriptions still undecided."""
+    seats_of = dict(descriptions)
+    billed = dict(paired.get(group, {}))
+    for (g, description), inference in found.items():
+        if g == group and description in seats_of:
+            key = inference.product_key
+            billed[key] = billed.get(key, Decimal(0)) + seats_of[description]
+    still: list[str] = []
+    for description in left:
+        price = prices.get((group, description))
+        same = [
+            key
+            for key, seen in billed_prices.get(group, {}).items()
+            if price is not None and price in seen and key in basket
+        ]
+        if (
+            len(same) == 1
+            and basket[same[0]] > billed.get(same[0], Decimal(0))
+            and _seats_may_pair(description, same[0], same, bill.names)
+            and all(t & set(bill.names[same[0]].split()) for t in _targets(description))
+            and not _says_otherwise(description, same[0], bill)
+        ):
+            key = same[0]
+            found[(group, description)] = Inference(
+                key,
+                "same price",
+                0.7,
+                f"priced {_cents(prices[(group, description)])} a month (assumed a monthly price), as the client's other "
+                f"line of {bill.names[key]!r}, whose seats the vendor bills more of",
+            )
+            billed[key] = billed.get(key, Decimal(0)) + seats_of[description]
+        else:
+            still.append(description)
+    return still
+
+
+def _targets(description: str) -> list[frozenset[str]]:
+    return concept_targets(_WORDS.split(description))
+
+
+def _says_otherwise(description: str, key: str, bill: _Bill) -> bool:
+    """A word of the description that names something this product is not: an edition or plan it
+    lacks; for another maker's product, Microsoft's name ("MS365 BB (NT)" is no Sophos); and a word
+    of another product on the bill — for a Microsoft product, one Microsoft's names do not use."""
+    name = bill.names[key]
+    if names_something_else(description, name):
+        return True
+    microsoft = not key.startswith("name:")
+    name_words = set(name.split())
+    words = [w for w in meaningful(description) if w not in name_words]
+    if not microsoft and any(w in MAKER for w in words):
+        return True
+    others = {w for other, n in bill.names.items() if other != key for w in n.split()}
+    return any(
+        w in others and names_a_product_part(w) and not (microsoft and w in _microsoft_words())
+        for w in words
+        if w not in MAKER
+    )
+
+
+def _microsoft_words() -> frozenset[str]:
+    return load_catalogue().words
 
 
 def _priced_like(
@@ -115,7 +196,7 @@ def _priced_like(
             continue
         if any(price in seen for seen in billed_prices.get(group, {}).values()):
             continue  # the price of a product already billed: more seats of it, on another line
-        targets = concept_targets(_WORDS.split(description))
+        targets = _targets(description)
         out[description] = [
             key
             for key in unpaired

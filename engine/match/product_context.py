@@ -948,12 +948,12 @@ def _seats_may_mean(description: str, name: str) -> bool:
     that kind and not an add-on it does not mention (Exchange Online *Archiving*)."""
     if not _may_mean(description, name):
         return False
-    said_words = _SPLIT.split(description)
+    said_words = [concept_word(word) or word for word in _SPLIT.split(description)]  # "Archivig"
     if not any(word in CONCEPTS for word in said_words):
         return True
     words = set(name.split())
     strong = [CONCEPTS[w] for w in said_words if w in CONCEPTS and w not in MODIFIERS]
-    said = set(meaningful(description))
+    said = set(meaningful(description)) | set(said_words)
     # an add-on word the description leaves out bars it, unless what the description says it is
     # names that word: "Identity & Threat Protection" is a security product (E5 Security), "Hosted
     # Email" is no archiving one

@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -386,6 +385,7 @@ def _is_filler(word: str) -> bool:
 @lru_cache(maxsize=262144)
 def fit(description_key: str, name_key: str) -> Fit | None:
     """How ``description_key`` fits ``name_key`` (both :func:`product_key` forms), or None."""
+    description_key, name_key = _join_pieces(description_key, name_key)
     words = meaningful(description_key)
     name = meaningful(name_key)
     if not words or not name:
@@ -431,15 +431,61 @@ def _fold_acronyms(words: list[str], name: list[str]) -> tuple[list[str], list[s
 
 
 def _split_compounds(words: list[str], other: list[str]) -> list[str]:
-    """ "PowerBI" on one side for "Power BI" on the other: a word that is two neighbouring words of
-    the other side run together is read as those two words."""
-    joined = {a + b: (a, b) for a, b in pairwise(other) if a.isalpha()}
+    """ "PowerBI" on one side for "Power BI" on the other: a word that is two or three neighbouring
+    words of the other side run together is read as those words ("1Password" for "One Password",
+    "KnowBe4" for "Know Be 4": a number may be spelt out)."""
+    joined: dict[str, tuple[str, ...]] = {}
+    for size in (3, 2):
+        for start in range(len(other) - size + 1):
+            run = tuple(other[start : start + size])
+            if run[0].isalpha():
+                joined.setdefault("".join(run), run)
+                joined.setdefault("".join(_NUMBERS.get(w, w) for w in run), run)
     if not joined:
         return words
     out: list[str] = []
     for word in words:
         out.extend(joined.get(word, (word,)))
     return out
+
+
+def _join_pieces(first: str, second: str) -> tuple[str, str]:
+    """ "Know Be 4" (read "know be for") on one side for "KnowBe4" on the other, "One Password" for
+    "1Password": two or three neighbouring words that make one word of the other side, a number
+    perhaps spelt out, are that word. Small words count here, before they are set aside."""
+    return _joined(first, set(second.split())), _joined(second, set(first.split()))
+
+
+def _joined(text: str, targets: set[str]) -> str:
+    if all(t.isalpha() for t in targets):
+        return text  # only a word with a digit in it is typed in pieces
+    words = text.split()
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in (3, 2):
+            run = words[index : index + size]
+            glued = "".join(_NUMBERS.get(w, w) for w in run)
+            if len(run) == size and glued in targets and not glued.isalpha():
+                out.append(glued)
+                index += size
+                break
+        else:
+            out.append(words[index])
+            index += 1
+    return " ".join(out)
+
+
+#: Numbers people spell out inside a brand ("One Password", "Know Be Four").
+_NUMBERS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "for": "4",
+    "five": "5",
+    "eight": "8",
+}
 
 
 def _discriminates(word: str) -> bool:

@@ -85,6 +85,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:plan|pln|pl)\s*(\d)\b", r" p\1 "),
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     (r"(?<=[a-z]) 4 (?=[a-z])", " for "),  # "Defender 4 Business"
+    (r"\s\+\s", " and "),  # "Web Mail + Teams": a "+" between words joins them
     (r"\+", " plus "),
     (r"&", " and "),
 )
