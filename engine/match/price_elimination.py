@@ -25,7 +25,13 @@ from engine.match.product_context import (
     names_something_else,
     service_words,
 )
-from engine.match.product_fit import BRAND, MAKER, meaningful, names_a_product_part
+from engine.match.product_fit import (
+    BRAND,
+    MAKER,
+    loose_fit,
+    meaningful,
+    names_a_product_part,
+)
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
 #: rise not passed on) to a generous margin. Outside it, the line is priced like something else.
@@ -164,12 +170,17 @@ def _says_otherwise(description: str, key: str, bill: _Bill) -> bool:
     words = [w for w in meaningful(description) if w not in name_words]
     if not microsoft and any(w in MAKER for w in words):
         return True
-    others = {w for other, n in bill.names.items() if other != key for w in n.split()}
-    return any(
-        w in others and names_a_product_part(w) and not (microsoft and w in _microsoft_words())
-        for w in words
-        if w not in MAKER
-    )
+    others = {
+        w
+        for other, n in bill.names.items()
+        if other != key
+        for w in n.split()
+        if names_a_product_part(w) and not (microsoft and w in _microsoft_words())
+    }
+    if any(w in others for w in words if w not in MAKER):
+        return True
+    # "Soohos IX Adv": every word of it fits another product on the bill, slips and all
+    return any(other != key and loose_fit(description, n) for other, n in bill.names.items())
 
 
 def _microsoft_words() -> frozenset[str]:

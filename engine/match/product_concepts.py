@@ -28,7 +28,10 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "spam phishing filtering filter threat threats",
             "defender proofpoint mimecast security",
         ),
-        ("password passwords vault manager", "keeper lastpass bitwarden passportal"),
+        (
+            "password passwords vault manager",
+            "keeper lastpass bitwarden passportal 1password dashlane",
+        ),
         ("backup backups", "backup dropsuite datto acronis saas protection skykick"),
         ("phone calling voice telephony pbx", "phone calling voice"),
         ("mailbox mailboxes email mail hosted", "exchange mail basic"),  # Business Basic is mail

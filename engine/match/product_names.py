@@ -41,6 +41,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:ms |microsoft )?(?:te?a?m{1,2}s|temas|taems|teasm)\b",
         " noteams ",
     ),
+    # "NT" after a plan: the MSP shorthand for no Teams ("MS365 E3 NT", "MS365 BB (NT)")
+    (r"\b(e[135]|bb|bp|bs|basic|standard|premium)\s*\(?nt\)?(?=[\s)\]/-]|$)", r"\1 noteams "),
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
     (r"\bp/u\b|\bp/m\b|\bper seat\b|\bseat\(s\)|\blicen[cs]e\(s\)|\buser\(s\)", " "),  # "p/u p/m"
     (r"^\s*(?:recurring|subscription|licen[cs]e)\s*[-:\u2013]\s*", " "),  # "Recurring - …"
