@@ -735,6 +735,9 @@ INFERRED_PRODUCT_METHODS = frozenset(
         "meaning",
         "name fit",
         "item code",
+        "same price",
+        "kind and price",
+        "word and price",
     ]
 )
 

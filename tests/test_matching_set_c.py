@@ -417,3 +417,40 @@ def test_a_line_that_fits_another_product_on_the_bill_is_never_eliminated_into_t
         names,
     )
     assert found == {}
+
+
+def test_a_line_that_says_its_kind_is_the_one_unpaired_product_of_that_kind_priced_like_it() -> (
+    None
+):
+    """ "Hosted Email & Teams" (1 seat at 8.00) beside two unpaired products, Business Basic (cost
+    5.10) and Defender for Business (cost 2.55): it says it is mail, and only Business Basic is mail
+    and priced so that 8.00 resells it. Two lines that could both be it decide nothing."""
+    basic, defender = "microsoft 365 business basic", "defender for business"
+    names = {
+        basic: basic,
+        defender: defender,
+        "name:dropsuite email archiving": "dropsuite email archiving",
+    }
+    args = (
+        {basic: Decimal(1), defender: Decimal(2)},
+        {},
+    )
+    costs = {basic: Fraction("5.10"), defender: Fraction("2.55")}
+    one = _priced(
+        [("hosted email and teams", Decimal(1))],
+        *args,
+        {"hosted email and teams": Fraction(8)},
+        costs,
+        {},
+        names,
+    )
+    assert one == {"hosted email and teams": basic}
+    two = _priced(
+        [("hosted email and teams", Decimal(1)), ("web mail", Decimal(1))],
+        *args,
+        {"hosted email and teams": Fraction(8), "web mail": Fraction(8)},
+        costs,
+        {},
+        names,
+    )
+    assert basic not in two.values()

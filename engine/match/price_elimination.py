@@ -87,6 +87,7 @@ def by_price(
                     f"{_cents(costs[group][alike])})",
                 )
                 unpaired.remove(alike)
+        _by_kind_and_price(group, left, unpaired, fits, found, bill, prices, costs)
         left = [d for d in left if (group, d) not in found and not bill.like_some_product(d)]
         if (
             len(unpaired) == 1
@@ -103,6 +104,42 @@ def by_price(
                 f"product, {bill.names[key]!r}; priced {_cents(prices[(group, description)])} a "
                 f"month against a cost of {_cents(costs[group][key])}",
             )
+
+
+def _by_kind_and_price(
+    group: int,
+    left: list[str],
+    unpaired: list[str],
+    fits: Mapping[str, list[str]],
+    found: dict[tuple[int, str], Inference],
+    bill: _Bill,
+    prices: Mapping[tuple[int, str], Fraction],
+    costs: Mapping[int, Mapping[str, Fraction]],
+) -> None:
+    """A description that says what kind of thing it is ("Hosted Email & Teams": mail), beside
+    exactly one unpaired product of that kind priced so that the line is a plausible resale of it,
+    when no other unexplained line of the client could be it."""
+    candidates = {
+        d: [key for key in fits.get(d, ()) if key in unpaired]
+        for d in left
+        if (group, d) not in found and _targets(d)
+    }
+    for description, keys in candidates.items():
+        if len(keys) != 1 or _says_otherwise(description, keys[0], bill):
+            continue
+        key = keys[0]
+        rivals = [d for d in left if d != description and key in fits.get(d, ())]
+        if rivals or key not in unpaired:
+            continue
+        found[(group, description)] = Inference(
+            key,
+            "kind and price",
+            0.6,
+            f"says what kind of product it is; the client's only unpaired one of that kind is "
+            f"{bill.names[key]!r}, and it is priced {_cents(prices[(group, description)])} a month "
+            f"against a cost of {_cents(costs[group][key])}",
+        )
+        unpaired.remove(key)
 
 
 def _more_seats_at_its_price(
@@ -177,10 +214,16 @@ def _says_otherwise(description: str, key: str, bill: _Bill) -> bool:
         for w in n.split()
         if names_a_product_part(w) and not (microsoft and w in _microsoft_words())
     }
-    if any(w in others for w in words if w not in MAKER):
+    if any(w in others for w in words if w not in MAKER and not _of_this_kind(w, name_words)):
         return True
     # "Soohos IX Adv": every word of it fits another product on the bill, slips and all
     return any(other != key and loose_fit(description, n) for other, n in bill.names.items())
+
+
+def _of_this_kind(word: str, name_words: set[str]) -> bool:
+    """A word that says what kind of product this is ("Email" of Business Basic: mail)."""
+    targets = concept_targets([word])
+    return bool(targets) and all(t & name_words for t in targets)
 
 
 def _microsoft_words() -> frozenset[str]:
