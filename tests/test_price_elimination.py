@@ -70,8 +70,9 @@ def test_two_unexplained_lines_or_two_unpaired_products_decide_nothing() -> None
         {},
         {F3: Fraction("7.62")},
     )
+    # a line that says nothing of its kind ("shop floor" says frontline: F3 by kind and price)
     two_products = _run(
-        [("shop floor user", 21, Fraction("9.99"))],
+        [("yard crew seat", 21, Fraction("9.99"))],
         {F3: 26, STANDARD: 20},
         {},
         {F3: Fraction("7.62"), STANDARD: Fraction("9.00")},
