@@ -128,7 +128,15 @@ def _by_kind_and_price(
         if len(keys) != 1 or _says_otherwise(description, keys[0], bill):
             continue
         key = keys[0]
-        rivals = [d for d in left if d != description and key in fits.get(d, ())]
+        cost = costs[group][key]
+        rivals = [  # another unexplained line priced so that it could be it too
+            d
+            for d in left
+            if d != description
+            and (group, d) not in found
+            and (price := prices.get((group, d))) is not None
+            and LOWEST_MARKUP <= price / cost <= HIGHEST_MARKUP
+        ]
         if rivals or key not in unpaired:
             continue
         found[(group, description)] = Inference(
