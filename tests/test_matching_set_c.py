@@ -13,7 +13,8 @@ from engine.match.item_codes import decide_by_item_code
 from engine.match.price_elimination import by_price
 from engine.match.product_concepts import concept_targets, concept_word
 from engine.match.product_context import Inference, _Bill, _of_kind, infer, service_words
-from engine.match.product_fit import loose_fit
+from engine.match.product_fit import fit, loose_fit
+from engine.match.product_inference import _drop_service_prices
 from engine.match.product_names import product_key
 from engine.match.products import ProductMatch, match_products
 from engine.reconcile import reconcile
@@ -454,3 +455,27 @@ def test_a_line_that_says_its_kind_is_the_one_unpaired_product_of_that_kind_pric
         names,
     )
     assert basic not in two.values()
+
+
+def test_words_for_work_never_fold_into_a_products_acronym() -> None:
+    """Set D (first contact): "Email Security Support - per mailbox" (1,250.00) was read as the
+    vendor's "CISCO UMBRELLA DNS ESS" (Essentials): its three words fold to "ESS". A run of words
+    that says work is no acronym; a product's own words still fold ("SAT" for Security Awareness
+    Training)."""
+    assert fit("email security support", "cisco umbrella dns ess") is None
+    assert fit("knowbe4 sat diamond", "knowbe4 security awareness training diamond") is not None
+    assert fit("knowbe4 security awareness training diamond", "knowbe4 sat diamond") is not None
+
+
+def test_a_line_priced_like_work_is_never_inferred_to_be_a_licence() -> None:
+    """Ten times a product's cost is no resale of it: the inference is forgotten."""
+    found = {
+        (0, "email security support"): Inference("name:umbrella", "context", 0.9, ""),
+        (0, "dns filter"): Inference("name:umbrella", "context", 0.9, ""),
+    }
+    _drop_service_prices(
+        found,
+        {(0, "email security support"): Fraction(1250), (0, "dns filter"): Fraction(5)},
+        {0: {"name:umbrella": Fraction("3.47")}},
+    )
+    assert list(found) == [(0, "dns filter")]

@@ -409,13 +409,18 @@ def _fold_acronyms(words: list[str], name: list[str]) -> tuple[list[str], list[s
     """ "CPC" on one side for "Cyber Protect Cloud" on the other: the run of words becomes the
     acronym, so both sides say it the same way."""
 
-    def fold(text: list[str], acronyms: set[str]) -> list[str]:
+    def fold(text: list[str], acronyms: set[str], described: bool) -> list[str]:
         out: list[str] = []
         index = 0
         while index < len(text):
             for size in (4, 3, 2):
                 run = text[index : index + size]
-                if len(run) == size and "".join(w[0] for w in run) in acronyms:
+                if (
+                    len(run) == size
+                    and "".join(w[0] for w in run) in acronyms
+                    # a description's "Email Security Support" is work, not an "ESS" product
+                    and not (described and any(_work_word(w) for w in run))
+                ):
                     out.append("".join(w[0] for w in run))
                     index += size
                     break
@@ -427,7 +432,30 @@ def _fold_acronyms(words: list[str], name: list[str]) -> tuple[list[str], list[s
     def candidates(text: list[str]) -> set[str]:
         return {w for w in text if 2 <= len(w) <= 4 and w.isalpha()}
 
-    return fold(words, candidates(name)), fold(name, candidates(words))
+    return fold(words, candidates(name), True), fold(name, candidates(words), False)
+
+
+def _work_word(word: str) -> bool:
+    """A word for people's work that no product's name uses ("support", "hours"; not "training":
+    KnowBe4 Security Awareness Training, nor "managed": Huntress Managed EDR)."""
+    return word in _WORK and not names_a_product_part(word)
+
+
+_WORK = frozenset(
+    [
+        "support",
+        "labour",
+        "labor",
+        "hours",
+        "hour",
+        "helpdesk",
+        "help",
+        "consulting",
+        "consultancy",
+        "onsite",
+        "setup",
+    ]
+)
 
 
 def _split_compounds(words: list[str], other: list[str]) -> list[str]:

@@ -103,6 +103,7 @@ def infer_products(
         by_group[group].append((description, count))
     prices = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n > 0}
     costs = _unit_costs(vendor, vendor_group)
+    _drop_service_prices(found, prices, costs)
     billed_prices = _billed_prices(psa, psa_group, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
     _anywhere(items, found, baskets, bill)
@@ -114,6 +115,29 @@ def infer_products(
             out[(line.client, line.descriptor)] = _match(line, target, inference)
     _own_licences(spellings, found, baskets, paired, out)
     return out
+
+
+#: No licence is resold at this many times its cost: a line priced so is work, whatever it says.
+SERVICE_MARKUP = 10
+
+
+def _drop_service_prices(
+    found: dict[tuple[int, str], Inference],
+    prices: Mapping[tuple[int, str], Fraction],
+    costs: Mapping[int, Mapping[str, Fraction]],
+) -> None:
+    """Forget an inference whose line is priced like work, not like the product ("Email Security
+    Support - per mailbox" at 1,250.00 is no DNS filter costing 3.47)."""
+    typical: dict[str, Fraction] = {}
+    for group_costs in costs.values():
+        for key, cost in group_costs.items():
+            typical[key] = min(cost, typical.get(key, cost))
+    for place in list(found):
+        key = found[place].product_key
+        cost = costs.get(place[0], {}).get(key) or typical.get(key, Fraction(0))
+        price = prices.get(place)
+        if cost and price is not None and price > SERVICE_MARKUP * cost:
+            del found[place]
 
 
 def _groups_by_spelling(side: Side, groups: Mapping[str, int]) -> dict[str, int | None]:
