@@ -92,7 +92,7 @@ PRODUCTS: tuple[Product, ...] = (
         abbreviation=("M365 BP", "M365 Bus Prem", "MS365 Bus. Premium", "M365 Busn Prem", "M365BP"),
         brand_dropped=("Business Premium", "365 Business Premium"),
         bare_plan=("Premium",),
-        renamed=("Microsoft 365 Business", "Secure Productive Business"),
+        renamed=("Microsoft 365 Business",),
         in_house=("Secure Workplace User", "Modern Workplace Bundle"),
     ),
     _p(
@@ -214,7 +214,6 @@ PRODUCTS: tuple[Product, ...] = (
         "MS NCE M365 F1",
         abbreviation=("M365 F1", "MS365 F1"),
         bare_plan=("F1",),
-        renamed=("Microsoft 365 Firstline F1",),
     ),
     _p(
         "m365f3",
@@ -226,7 +225,6 @@ PRODUCTS: tuple[Product, ...] = (
         "MS NCE M365 F3",
         abbreviation=("M365 F3", "MS365 F3", "M365F3"),
         bare_plan=("F3",),
-        renamed=("Microsoft 365 Firstline F3", "Microsoft 365 F1 Firstline Plus"),
         in_house=("Frontline Worker Licence", "Shop-floor Staff Licence"),
     ),
     _p(
@@ -961,7 +959,6 @@ PRODUCTS: tuple[Product, ...] = (
         "14.00",
         terse="GOOGLE WORKSPACE BUS STD",
         abbreviation=("GWS Business Std", "G Workspace Bus Std", "GWS Bus. Standard"),
-        renamed=("G Suite Business",),
     ),
     _p(
         "gwplus",
@@ -971,7 +968,6 @@ PRODUCTS: tuple[Product, ...] = (
         "22.00",
         terse="GOOGLE WORKSPACE BUS PLUS",
         abbreviation=("GWS Business Plus", "G Workspace Bus Plus", "GWS Bus. Plus"),
-        renamed=("G Suite Enterprise",),
     ),
     _p(
         "acadlt",

@@ -119,7 +119,7 @@ VENDOR_COLS = {
     "pax8_portal": ("company_name", "description", "quantity"),
     "dicker_annuity": ("TENANT NAME", "STOCK DESCRIPTION", "QTY"),
     "ingram_xvantage": ("End Customer Name", "Subscription Name", "Quantity"),
-    "td_synnex_ion": ("End User", "Description", "Quantity"),
+    "td_synnex_ion": ("End Customer", "Description", "Quantity"),
     "sherweb_payable": ("Customer", "Product Name", "Quantity"),
     "cloudmore_billing": ("Organization Name", "Product Name", "Quantity"),
     "giacom_cloudmarket": ("Customer Name", "Product", "Quantity"),
@@ -133,6 +133,7 @@ PSA_COLS = {
     "zoho_invoices": ("Customer Name", "Item Name", "Quantity"),
     "kaseya_bms_recurring": ("Account", "Service", "Qty"),
     "halopsa_recurring": ("Client", "item_shortdescription", "qty_order"),
+    "myob_item_sales": (None, "Item Name", "Qty"),
     "connectwise_agreement_csv": ("Company", "Product Description", "Qty"),
 }
 
@@ -195,6 +196,8 @@ def psa_price(fmt: str, h: dict[str, int], row: list[str]) -> tuple[Fraction, bo
         return Fraction(dec(g("Unit Price"))), g("Frequency") == "Annually"
     if fmt == "halopsa_recurring":
         return Fraction(dec(g("unit_price"))), False
+    if fmt == "myob_item_sales":
+        return Fraction(dec(g("Unit Price"))), False
     if fmt == "connectwise_agreement_csv":
         return Fraction(dec(g("Unit Price"))), False
     raise AssertionError(fmt)

@@ -427,6 +427,397 @@ def render_ingram_xvantage(sc: Scenario, perturb: bool) -> Output:
     return Output("vendor_ingram.xlsx", [summary, detail], "Billing Detail", refs)
 
 
+# ------------------------------------------------------------ Partner Center legacy licence-based file
+
+LEGACY_COLUMNS = [
+    "PartnerId",
+    "CustomerId",
+    "CustomerName",
+    "MpnId",
+    "ResellerMpnId",
+    "OrderId",
+    "SubscriptionId",
+    "SyndicationPartnerSubscriptionNumber",
+    "OfferId",
+    "DurableOfferId",
+    "OfferName",
+    "SubscriptionStartDate",
+    "SubscriptionEndDate",
+    "ChargeStartDate",
+    "ChargeEndDate",
+    "ChargeType",
+    "UnitPrice",
+    "Quantity",
+    "Amount",
+    "TotalOtherDiscount",
+    "Subtotal",
+    "Tax",
+    "TotalForCustomer",
+    "Currency",
+    "DomainName",
+    "SubscriptionName",
+    "SubscriptionDescription",
+    "BillingCycleType",
+]
+
+
+def render_partner_center_legacy(sc: Scenario, perturb: bool) -> Output:
+    rng = random.Random(f"pc-legacy|{sc.seed}")
+    ids = _ids(sc, "pcl")
+    sheet = Sheet("vendor")
+    sheet.add(list(LEGACY_COLUMNS))
+    refs: dict[int, int] = {}
+    partner = _guid(rng)
+    for i, v in enumerate(sc.vlines):
+        p = BY_KEY[v.product]
+        c = sc.customers[v.cust]
+        amount = v.list_price * v.qty
+        subtotal = v.unit_cost * v.qty
+        charge = (
+            "Cancel instance prorate"
+            if v.role == "credit"
+            else rng.choice(("Cycle fee", "Cycle fee", "Cycle instance prorate"))
+        )
+        offer = _guid(rng).upper()
+        refs[i] = sheet.add(
+            [
+                partner,
+                ids[c.cid],
+                c.canonical,
+                "4871123",
+                "",
+                f"{rng.getrandbits(64):X}",
+                v.sub,
+                "",
+                offer,
+                offer[:8],
+                p.name,
+                "2025-11-01",
+                "2026-10-31" if not v.annual else "2027-10-31",
+                START.isoformat(),
+                _end(v).isoformat(),
+                charge,
+                num(v.list_price),
+                str(v.qty),
+                num(amount),
+                num(amount - subtotal),
+                num(subtotal),
+                "0.00",
+                num(subtotal),
+                sc.currency,
+                c.domain,
+                p.name,
+                p.name,
+                "Annual" if v.annual else "Monthly",
+            ]
+        )
+    return Output("vendor_partner_center_legacy.csv", [sheet], "vendor", refs)
+
+
+# ------------------------------------------------------------ TD SYNNEX StreamOne Ion (xlsx)
+
+
+def render_td_synnex_ion(sc: Scenario, perturb: bool) -> Output:
+    rng = random.Random(f"tdsynnex|{sc.seed}")
+    cols = [
+        "Invoice Number",
+        "Invoice Date",
+        "End Customer",
+        "End Customer ID",
+        "Subscription ID",
+        "Manufacturer",
+        "Manufacturer Part #",
+        "Description",
+        "Billing Frequency",
+        "Term",
+        "Quantity",
+        "Unit Cost",
+        "Extended Cost",
+        "Unit MSRP",
+        "Extended MSRP",
+        "Charge Start",
+        "Charge End",
+    ]
+    money_fmt = '"$"#,##0.00'
+    sheet = Sheet(
+        "Billing Statement",
+        formats={
+            1: "yyyy-mm-dd",
+            11: money_fmt,
+            12: money_fmt,
+            13: money_fmt,
+            14: money_fmt,
+            15: "yyyy-mm-dd",
+            16: "yyyy-mm-dd",
+        },
+    )
+    sheet.add(["TD SYNNEX StreamOne Ion"])
+    sheet.add(["Billing Statement - November 2026"])
+    sheet.add(
+        [
+            "Reseller: Northern Lights Technology Inc. (CA-5530192)",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Currency: CAD",
+        ]
+    )
+    sheet.add([])
+    sheet.add(list(cols))
+    refs: dict[int, int] = {}
+    ecid = {c.cid: f"{rng.randrange(10**6, 10**7)}" for c in sc.customers}
+    for i, v in enumerate(sc.vlines):
+        p = BY_KEY[v.product]
+        c = sc.customers[v.cust]
+        if p.microsoft:
+            part = "CA" + p.msid.replace(":", "")
+            desc = (
+                p.name
+                if p.free
+                else f"{p.name} - NCE - {'1 Month' if v.monthly_term else '1 Year'} - {'Annual' if v.annual else 'Monthly'} Billing"
+            )
+        else:
+            part = f"CA-{p.maker[:5].upper()}-{p.key.upper()}"
+            desc = f"{p.name} - {'Annual' if v.annual else 'Monthly'}"
+        refs[i] = sheet.add(
+            [
+                f"91{sc.seed:02d}773",
+                dt.date(2026, 12, 1),
+                _tenant(sc, v, perturb, False),
+                ecid[c.cid],
+                v.sub,
+                p.maker,
+                part,
+                desc,
+                "Annual" if v.annual else "Monthly",
+                "P1M" if v.monthly_term else "P1Y",
+                v.qty,
+                v.unit_cost,
+                v.unit_cost * v.qty,
+                v.list_price,
+                v.list_price * v.qty,
+                START,
+                _end(v),
+            ]
+        )
+    return Output("vendor_td_synnex.xlsx", [sheet], "Billing Statement", refs)
+
+
+# ------------------------------------------------------------ Sherweb payable charges (CSV)
+
+
+def _long_date(d: dt.date) -> str:
+    return f"{d.strftime('%b')} {d.day}, {d.year}"
+
+
+def render_sherweb_payable(sc: Scenario, perturb: bool) -> Output:
+    cols = [
+        "Customer",
+        "Customer ID",
+        "Subscription ID",
+        "Product Name",
+        "SKU",
+        "Billing Cycle",
+        "Commitment Term",
+        "Period Start",
+        "Period End",
+        "Quantity",
+        "Unit Cost",
+        "Unit MSRP",
+        "Subtotal",
+    ]
+    sheet = Sheet("vendor")
+    sheet.add(list(cols))
+    refs: dict[int, int] = {}
+    rng = random.Random(f"sherweb|{sc.seed}")
+    cust_id = {c.cid: f"{rng.randrange(10**5, 10**6)}" for c in sc.customers}
+    current, total = -1, Decimal(0)
+
+    def dollars(x: Decimal) -> str:
+        return ("-$" if x < 0 else "$") + num(abs(x), 2, thousands=",")
+
+    for i, v in enumerate(sc.vlines):
+        if v.cust != current:
+            if current >= 0:
+                sheet.add(
+                    [
+                        "",
+                        "",
+                        "",
+                        f"Subtotal - {sc.customers[current].canonical}",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        dollars(total),
+                    ]
+                )
+            current, total = v.cust, Decimal(0)
+        p = BY_KEY[v.product]
+        name = p.name
+        if p.microsoft and not p.free:
+            name += f" ({'1 Month' if v.monthly_term else '1 Year'} commitment, billed {'annually' if v.annual else 'monthly'})"
+        total += v.unit_cost * v.qty
+        refs[i] = sheet.add(
+            [
+                _tenant(sc, v, perturb, False),
+                cust_id[v.cust],
+                v.sub,
+                name,
+                (p.msid.replace(":", "-") if p.microsoft else f"SW-{p.key.upper()}"),
+                "Yearly" if v.annual else "Monthly",
+                "Monthly" if v.monthly_term else "Annual",
+                _long_date(START),
+                _long_date(_end(v)),
+                str(v.qty),
+                dollars(v.unit_cost),
+                dollars(v.list_price),
+                dollars(v.unit_cost * v.qty),
+            ]
+        )
+    if current >= 0:
+        sheet.add(
+            [
+                "",
+                "",
+                "",
+                f"Subtotal - {sc.customers[current].canonical}",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                dollars(total),
+            ]
+        )
+    return Output("vendor_sherweb.csv", [sheet], "vendor", refs)
+
+
+# ------------------------------------------------------------ Cloudmore billing report (EU CSV)
+
+
+def render_cloudmore_billing(sc: Scenario, perturb: bool) -> Output:
+    cols = [
+        "Billing Date",
+        "Service Name",
+        "Broker Name",
+        "Organization Name",
+        "Customer Number",
+        "Product Name",
+        "Item Code",
+        "Quantity",
+        "Unit Cost Price",
+        "Unit Sales Price",
+        "Total Cost",
+        "Total Sales",
+        "Margin Amount",
+        "Margin Percentage",
+        "Currency Code",
+        "Product ID",
+        "Payment Frequency",
+    ]
+    sheet = Sheet("vendor")
+    sheet.add(list(cols))
+    refs: dict[int, int] = {}
+    rng = random.Random(f"cloudmore|{sc.seed}")
+    numbers = {c.cid: f"C{rng.randrange(10**5, 10**6)}" for c in sc.customers}
+    for i, v in enumerate(sc.vlines):
+        p = BY_KEY[v.product]
+        service = "Microsoft CSP (NCE)" if p.microsoft else f"{p.maker} Cloud"
+        name = p.name + (" (NCE)" if p.microsoft and not p.free else "")
+        if v.monthly_term:
+            name += " Monthly"
+        cost, sales = v.unit_cost * v.qty, v.list_price * v.qty
+        margin = sales - cost
+        pct = (margin / sales * 100).quantize(CENT, rounding=ROUND_HALF_UP) if sales else Decimal(0)
+        refs[i] = sheet.add(
+            [
+                "01.11.2026",
+                service,
+                "Nordlicht IT Services GmbH",
+                _tenant(sc, v, perturb, False),
+                numbers[v.cust],
+                name,
+                (p.msid.split(":")[0] if p.microsoft else p.key.upper()),
+                str(v.qty),
+                num(v.unit_cost, comma=True),
+                num(v.list_price, comma=True),
+                num(cost, comma=True),
+                num(sales, comma=True),
+                num(margin, comma=True),
+                num(pct, comma=True),
+                sc.currency,
+                p.msid or f"3P-{p.key}",
+                "Annually" if v.annual else "Monthly",
+            ]
+        )
+    return Output("vendor_cloudmore.csv", [sheet], "vendor", refs, delimiter=";", encoding="cp1252")
+
+
+# ------------------------------------------------------------ Giacom Cloud Market billing export (.xls)
+
+
+def render_giacom_cloudmarket(sc: Scenario, perturb: bool) -> Output:
+    cols = [
+        "Customer Name",
+        "Customer Account Ref",
+        "Service",
+        "Product",
+        "SKU",
+        "Billing Frequency",
+        "Start Date",
+        "End Date",
+        "Quantity",
+        "Unit Cost",
+        "Total Cost",
+        "RRP",
+    ]
+    sheet = Sheet(
+        "Billing",
+        formats={6: "dd/mm/yyyy", 7: "dd/mm/yyyy", 9: "#,##0.00", 10: "#,##0.00", 11: "#,##0.00"},
+    )
+    sheet.add(["Cloud Market billing export - period 01/11/2026 to 30/11/2026 (GBP, ex VAT)"])
+    sheet.add(list(cols))
+    refs: dict[int, int] = {}
+    rng = random.Random(f"giacom|{sc.seed}")
+    refs_acc = {c.cid: f"ACC{rng.randrange(10**5, 10**6)}" for c in sc.customers}
+    for i, v in enumerate(sc.vlines):
+        p = BY_KEY[v.product]
+        product = p.name
+        if p.microsoft and not p.free:
+            product += " (NCE " + ("Monthly" if v.monthly_term else "Annual") + ")"
+        refs[i] = sheet.add(
+            [
+                _tenant(sc, v, perturb, True),
+                refs_acc[v.cust],
+                "Microsoft 365" if p.microsoft else p.maker,
+                product,
+                (p.msid or p.key.upper()),
+                "Annual" if v.annual else "Monthly",
+                START,
+                _end(v),
+                v.qty,
+                v.unit_cost,
+                v.unit_cost * v.qty,
+                v.list_price,
+            ]
+        )
+    return Output("vendor_giacom.xls", [sheet], "Billing", refs)
+
+
 FORMATS: dict[str, VendorFormat] = {
     f.name: f
     for f in (
@@ -441,5 +832,16 @@ FORMATS: dict[str, VendorFormat] = {
         VendorFormat("pax8_portal", "USD", render_pax8_portal),
         VendorFormat("dicker_annuity", "AUD", render_dicker_annuity, upper_tenant=True),
         VendorFormat("ingram_xvantage", "GBP", render_ingram_xvantage),
+        VendorFormat(
+            "partner_center_legacy",
+            "NZD",
+            render_partner_center_legacy,
+            ms_only=True,
+            has_domain=True,
+        ),
+        VendorFormat("td_synnex_ion", "CAD", render_td_synnex_ion),
+        VendorFormat("sherweb_payable", "USD", render_sherweb_payable),
+        VendorFormat("cloudmore_billing", "EUR", render_cloudmore_billing, charset="cp1252"),
+        VendorFormat("giacom_cloudmarket", "GBP", render_giacom_cloudmarket, upper_tenant=True),
     )
 }
