@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
+from collections import Counter
 from pathlib import Path
 
 from . import PSA_FORMATS, VENDOR_FORMATS, generate_case
@@ -36,16 +38,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--clean", action="store_true", help="render canonical spellings (perturb=False)"
     )
+    ap.add_argument("--stats", action="store_true", help="print findings per type and per class")
     args = ap.parse_args(argv)
     start = time.perf_counter()
     count = 0
+    slowest = 0.0
+    types: Counter[str] = Counter()
+    classes: Counter[str] = Counter()
     for v, p in _pairs(args.pairs):
         for seed in args.seeds:
             for n in args.clients:
                 folder = args.out / f"{v}__{p}__s{seed}__c{n}"
-                generate_case(folder, seed, v, p, n, perturb=not args.clean)
+                t0 = time.perf_counter()
+                truth_path = generate_case(folder, seed, v, p, n, perturb=not args.clean)
+                slowest = max(slowest, time.perf_counter() - t0)
                 count += 1
-    print(f"{count} cases in {time.perf_counter() - start:.2f} s -> {args.out}")
+                if args.stats:
+                    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+                    for f in truth["findings"]:
+                        types[f["type"]] += 1
+                        classes.update(f["classes"])
+    took = time.perf_counter() - start
+    print(f"{count} cases in {took:.2f} s (slowest {slowest:.2f} s) -> {args.out}")
+    if args.stats:
+        print("findings per type:", ", ".join(f"{k} {n}" for k, n in sorted(types.items())))
+        print("findings per class:", ", ".join(f"{k} {n}" for k, n in classes.most_common()))
     return 0
 
 

@@ -267,7 +267,12 @@ def build(seed: int, clients: int, currency: str, caps: Caps, salt: str) -> Scen
     _customer_names(prng, sc)
     for c in customers:
         _customer_lines(rng, prng, sc, c, caps, bump, sell)
-    sc.plines.sort(key=lambda ln: (ln.cust, ln.group))
+    rank = {
+        c.cid: r
+        for r, c in enumerate(sorted(customers, key=lambda c: (c.canonical.casefold(), c.cid)))
+    }
+    sc.vlines.sort(key=lambda ln: rank[ln.cust])
+    sc.plines.sort(key=lambda ln: (rank[ln.cust], ln.group))
     return sc
 
 

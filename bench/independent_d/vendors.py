@@ -7,7 +7,7 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from .catalog import BY_KEY, Product
 from .render import Cell, Output, Sheet, num
@@ -108,7 +108,21 @@ def _us_date(d: dt.date) -> str:
     return f"{d.month}/{d.day}/{d.year}"
 
 
+def _up(value: Decimal, rate: Decimal) -> Decimal:
+    """A pricing-currency amount that, times ``rate`` and rounded down to the cent, gives ``value``."""
+    return (value / rate).quantize(Decimal("0.000001"), rounding=ROUND_CEILING)
+
+
 def render_partner_center_nce(sc: Scenario, perturb: bool) -> Output:
+    return _render_nce(sc, perturb, None)
+
+
+def render_partner_center_nce_fx(sc: Scenario, perturb: bool) -> Output:
+    """Priced in USD, billed in NZD: the cost is ROUNDDOWN(EffectiveUnitPrice x rate, 2)."""
+    return _render_nce(sc, perturb, Decimal("1.6934"))
+
+
+def _render_nce(sc: Scenario, perturb: bool, rate: Decimal | None) -> Output:
     rng = random.Random(f"pc-nce|{sc.seed}")
     ids = _ids(sc, "pc")
     sheet = Sheet("vendor")
@@ -116,8 +130,10 @@ def render_partner_center_nce(sc: Scenario, perturb: bool) -> Output:
     refs: dict[int, int] = {}
     repeat_at = {len(sc.vlines) // 3, (2 * len(sc.vlines)) // 3}
     partner = _guid(rng)
-    for i, v in enumerate(sc.vlines):
-        if i in repeat_at and i:
+    order = sorted(range(len(sc.vlines)), key=lambda i: (ids[sc.vlines[i].cust], i))
+    for n, i in enumerate(order):
+        v = sc.vlines[i]
+        if n in repeat_at and n:
             sheet.add(list(NCE_COLUMNS))
         p = BY_KEY[v.product]
         c = sc.customers[v.cust]
@@ -140,7 +156,7 @@ def render_partner_center_nce(sc: Scenario, perturb: bool) -> Output:
         ref = _guid(rng)
         ref_cell = (
             json.dumps({"ReferenceId": ref, "ReferenceType": "Order"})
-            if i > len(sc.vlines) // 2
+            if n > len(sc.vlines) // 2
             else ref
         )
         row: list[Cell] = [
@@ -160,7 +176,7 @@ def render_partner_center_nce(sc: Scenario, perturb: bool) -> Output:
             p.name,
             p.name,
             charge,
-            _apos(v.list_price),
+            _apos(v.list_price if rate is None else _up(v.list_price, rate)),
             str(v.qty),
             num(sub_total),
             "0.00",
@@ -174,13 +190,13 @@ def render_partner_center_nce(sc: Scenario, perturb: bool) -> Output:
             _us_date(START),
             _us_date(_end(v)),
             term,
-            _apos(v.unit_cost),
+            _apos(v.unit_cost if rate is None else _up(v.unit_cost, rate)),
             "Licenses",
             "",
             str(v.qty),
             "Annual" if v.annual else "Monthly",
-            sc.currency,
-            "'1.000000000000000000",
+            sc.currency if rate is None else "USD",
+            _apos(rate or Decimal(1)),
             _us_date(dt.date(2026, 10, 31)),
             "",
             "",
@@ -192,7 +208,8 @@ def render_partner_center_nce(sc: Scenario, perturb: bool) -> Output:
             "OnlineServicesNCE" if not p.free else "Trial",
         ]
         refs[i] = sheet.add(row)
-    return Output("vendor_partner_center.csv", [sheet], "vendor", refs, bom=True)
+    name = "vendor_partner_center.csv" if rate is None else "vendor_partner_center_fx.csv"
+    return Output(name, [sheet], "vendor", refs, bom=True)
 
 
 # ------------------------------------------------------------ Pax8 portal invoice CSV
@@ -478,7 +495,7 @@ def render_partner_center_legacy(sc: Scenario, perturb: bool) -> Output:
             if v.role == "credit"
             else rng.choice(("Cycle fee", "Cycle fee", "Cycle instance prorate"))
         )
-        offer = _guid(rng).upper()
+        offer = _guid(random.Random(f"offer|{p.key}")).upper()
         refs[i] = sheet.add(
             [
                 partner,
@@ -830,6 +847,13 @@ FORMATS: dict[str, VendorFormat] = {
             upper_tenant=False,
         ),
         VendorFormat("pax8_portal", "USD", render_pax8_portal),
+        VendorFormat(
+            "partner_center_nce_fx",
+            "NZD",
+            render_partner_center_nce_fx,
+            ms_only=True,
+            has_domain=True,
+        ),
         VendorFormat("dicker_annuity", "AUD", render_dicker_annuity, upper_tenant=True),
         VendorFormat("ingram_xvantage", "GBP", render_ingram_xvantage),
         VendorFormat(
