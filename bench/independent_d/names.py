@@ -277,7 +277,7 @@ class Customer:
 
 def slug(text: str) -> str:
     keep = "".join(ch for ch in text.lower() if ch.isascii() and (ch.isalnum() or ch == " "))
-    return "".join(keep.split())[:24] or "tenant"
+    return "".join(keep.split())[:40] or "tenant"
 
 
 def _accented(text: str) -> bool:
@@ -292,10 +292,12 @@ def make_customers(
     out: list[Customer] = []
     seen: set[str] = set()
 
-    def add(stem: str, country: str, kind: str, **kw: object) -> None:
+    domains: set[str] = set()
+
+    def add(stem: str, country: str, kind: str, tail: str = "", **kw: object) -> None:
         legal_forms = COUNTRIES[country][0]
         legal = rng.choice(legal_forms) if kind != "chain" else ""
-        name = f"{stem} {legal}".strip()
+        name = f"{stem} {legal}".strip() + tail
         key = stem.lower()
         if key in seen:
             return
@@ -304,7 +306,10 @@ def make_customers(
         except UnicodeEncodeError:
             return
         seen.add(key)
-        dom = f"{slug(str(kw.get('trading') or stem))}.onmicrosoft.com"
+        base = slug(str(kw.get("trading") or stem))
+        dom = base if base not in domains else f"{base}{len(out)}"
+        domains.add(dom)
+        dom += ".onmicrosoft.com"
         out.append(Customer(len(out), name, country, stem, legal, dom, kind, **kw))  # type: ignore[arg-type]
 
     # one or two chains with 2-4 numbered locations each
@@ -327,7 +332,8 @@ def make_customers(
         if style == 0:
             stem = f"{owner} Holdings"
         elif style == 1:
-            stem = f"{owner} Family Trust t/a {trading}"
+            add(f"{owner} Family Holdings", country, "trading", f" t/a {trading}", trading=trading)
+            continue
         else:
             stem = f"{trading} Group Holdings"
         add(stem, country, "trading", trading=trading)

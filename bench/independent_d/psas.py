@@ -274,7 +274,7 @@ def render_qbo_sales_detail(sc: Scenario, perturb: bool) -> Output:
     rng = random.Random(f"qbo|{sc.seed}")
     sheet = Sheet(
         "Sales by Customer Detail",
-        formats={1: "mm/dd/yyyy", 6: "#,##0.00", 7: "#,##0.00", 8: "#,##0.00", 9: "#,##0.00"},
+        formats={1: "mm/dd/yyyy", 7: "#,##0.00", 8: "#,##0.00", 9: "#,##0.00"},
     )
     sheet.add(["Harbourside IT Solutions"])
     sheet.add(["Sales by Customer Detail"])

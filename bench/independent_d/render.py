@@ -113,6 +113,24 @@ def _esc(text: str) -> str:
     return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
 
 
+def _widths(sheet: Sheet) -> str:
+    """Column widths from the content (title rows above a header do not count)."""
+    width: dict[int, int] = {}
+    for row in sheet.rows:
+        if len(row) < 3:
+            continue
+        for c, cell in enumerate(row):
+            size = len(cell) if isinstance(cell, str) else 11
+            width[c] = min(60, max(width.get(c, 8), size + 2))
+    if not width:
+        return ""
+    cols = "".join(
+        f'<col min="{c + 1}" max="{c + 1}" width="{w}" customWidth="1"/>'
+        for c, w in sorted(width.items())
+    )
+    return f"<cols>{cols}</cols>"
+
+
 def _write_xlsx(out: Output, path: Path) -> None:
     """A small SpreadsheetML writer (inline strings, as many web exports write them): fast and
     byte-identical every run (fixed zip timestamps, no creation date)."""
@@ -148,7 +166,7 @@ def _write_xlsx(out: Output, path: Path) -> None:
             rows.append(f'<row r="{r}">{"".join(cells)}</row>')
         parts[f"xl/worksheets/sheet{n}.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {_NS} {_R_NS}>'
-            f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+            f"{_widths(sheet)}<sheetData>{''.join(rows)}</sheetData></worksheet>"
         )
     sheet_types = "".join(
         f'<Override PartName="/xl/worksheets/sheet{n}.xml" '
