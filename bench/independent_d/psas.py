@@ -249,6 +249,8 @@ def render_syncro_schedules(sc: Scenario, perturb: bool) -> Output:
         else:
             schedule = "Monthly - Licensing & Support"
         desc = rng.choice(_GENERIC) if line.role != "service" else "Per agreement"
+        if line.annual and "month" in desc.lower():
+            desc = "Annual subscription"
         refs[i] = sheet.add(
             [
                 _client(sc, line, perturb),
@@ -500,7 +502,9 @@ def render_kaseya_bms(sc: Scenario, perturb: bool) -> Output:
                 f"RC-{1000 + line.cust}",
                 "Active",
                 _text(line, perturb),
-                "Per user per month" if line.role != "service" else "Service",
+                ("Per user per year" if line.annual else "Per user per month")
+                if line.role != "service"
+                else "Service",
                 "Annually" if line.annual else "Monthly",
                 line.qty,
                 line.unit_price,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -95,6 +96,7 @@ _XLSX_STATIC = {
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 _EPOCH = dt.date(1899, 12, 30)
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _col(n: int) -> str:
@@ -107,10 +109,14 @@ def _col(n: int) -> str:
 
 
 def _esc(text: str) -> str:
-    text = (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
-    return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
+    if "&" in text or "<" in text or ">" in text or '"' in text:
+        text = (
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&quot;")
+        )
+    return _CTRL.sub("", text)
 
 
 def _widths(sheet: Sheet) -> str:

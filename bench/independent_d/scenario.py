@@ -487,6 +487,12 @@ def _spell(
     for _ in range(6):
         cls = _weighted(prng, [(k, w) for k, w in weights.items() if k in allowed])
         text = product_spelling(prng, p, cls, basket)
+        if (
+            text is not None
+            and line.annual
+            and ("month" in text.lower() or "monat" in text.lower())
+        ):
+            continue  # an annual line is never described "per month"
         if text is not None and (cls == "untouched" or text != p.name):
             line.text_perturbed, line.cls = text, cls
             return

@@ -47,6 +47,7 @@ def compute(
     for key in sorted(pq):
         if pq[key] > 0:
             prices[key[1]].append(pamt[key] / pq[key])
+    medians = {product: median(values) for product, values in prices.items()}
     out: list[Finding] = []
     for key in sorted(set(vq) | set(pq)):
         v, q = vq.get(key, 0), pq.get(key, 0)
@@ -57,7 +58,7 @@ def compute(
             out.append(Finding(kind, f"{money(amount)}", key[0], key[1]))
 
         if v > 0 and q <= 0:
-            add("unbilled", v * (median(prices[key[1]]) if prices.get(key[1]) else c))
+            add("unbilled", v * medians.get(key[1], c))
         elif q > 0 and v <= 0:
             add("no_vendor_record", q * p)
         elif v > 0 and q > 0:
