@@ -143,7 +143,7 @@ def product_spelling(
 
 # ---------------------------------------------------------------- customer names
 
-_SUFFIX_VARIANTS: dict[str, tuple[str, ...]] = {
+SUFFIX_VARIANTS: dict[str, tuple[str, ...]] = {
     "Pty Ltd": ("Pty Limited", "P/L", "Pty. Ltd."),
     "Pty. Limited": ("Pty Ltd", "Pty Ltd."),
     "Ltd": ("Limited", "Ltd."),
@@ -339,7 +339,7 @@ def customer_psa_name(rng: random.Random, c: Customer, cls: str) -> str | None:
     if cls == "legal_suffix_variant":
         if not legal:
             return None
-        options = list(_SUFFIX_VARIANTS.get(legal, ()))
+        options = list(SUFFIX_VARIANTS.get(legal, ()))
         if c.kind != "sibling":
             options.append("")
         return f"{stem} {rng.choice(options)}".strip() if options else None

@@ -12,8 +12,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from .catalog import BY_KEY, PRODUCTS, SERVICES, Product
-from .names import Customer, make_customers
-from .perturb import NAME_CLASSES, PRODUCT_CLASSES, customer_psa_name, product_spelling, tokens
+from .names import COUNTRIES, Customer, make_customers
+from .perturb import (
+    NAME_CLASSES,
+    PRODUCT_CLASSES,
+    SUFFIX_VARIANTS,
+    customer_psa_name,
+    product_spelling,
+    tokens,
+)
 
 PERIOD = "2026-11"  # November 2026
 CENT = Decimal("0.01")
@@ -279,7 +286,7 @@ def build(seed: int, clients: int, currency: str, caps: Caps, salt: str) -> Scen
 def _customer_names(prng: random.Random, sc: Scenario) -> None:
     """The PSA's name for every customer, never equal to another customer's name."""
     weights = {
-        "untouched": 3.0,
+        "untouched": 2.2,
         "legal_suffix_typo": 1.2,
         "legal_suffix_variant": 1.2,
         "name_abbreviation": 1.0,
@@ -290,10 +297,11 @@ def _customer_names(prng: random.Random, sc: Scenario) -> None:
         "dba": 0.5,
         "trading_name": 50.0,
         "accent_fold": 2.5,
-        "name_case_punct": 0.9,
+        "name_case_punct": 1.4,
     }
     assert set(weights) == set(NAME_CLASSES)
     taken = {_norm(c.canonical) for c in sc.customers}
+    cores = [(c.cid, _core(c.canonical)) for c in sc.customers]
     for c in sc.customers:
         sc.vendor_cases[c.cid] = prng.random() < 0.35
         for _ in range(12):
@@ -302,13 +310,30 @@ def _customer_names(prng: random.Random, sc: Scenario) -> None:
             if name is None:
                 continue
             key = _norm(name)
-            if cls != "untouched" and (key in taken or name == c.canonical):
+            own = _norm(c.canonical)
+            if cls != "untouched" and ((key in taken and key != own) or name == c.canonical):
                 continue
+            core = _core(name)
+            if cls != "untouched" and any(cid != c.cid and core <= other for cid, other in cores):
+                continue  # it would fit another customer's name as well: not resolvable
             taken.add(key)
             sc.psa_names[c.cid] = (name, cls)
             break
         else:
             sc.psa_names[c.cid] = (c.canonical, "untouched")
+
+
+_LEGAL_TOKENS = frozenset(
+    t
+    for forms in [*(v[0] for v in COUNTRIES.values()), *SUFFIX_VARIANTS.values()]
+    for form in forms
+    for t in tokens(form)
+)
+
+
+def _core(text: str) -> set[str]:
+    """The words of a customer name without its legal form."""
+    return tokens(text) - _LEGAL_TOKENS
 
 
 def _norm(text: str) -> str:
