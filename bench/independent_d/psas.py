@@ -121,9 +121,11 @@ def render_connectwise_additions(sc: Scenario, perturb: bool) -> Output:
         cancelled: Cell = None
         status, bill = "Active", "Billable"
         if line.status == "cancelled":
-            cancelled = dt.date(2026, rng.randint(6, 10), rng.choice((1, 15, 31 if False else 30)))
+            cancelled = dt.date(2026, rng.randint(6, 10), rng.choice((1, 15, 30)))
             status = "Cancelled"
             effective = dt.date(2025, 3, 1)
+        elif line.ends:
+            cancelled = dt.date(2026, 11, line.ends)  # ends later this month: still billed
         elif line.status == "not_billable":
             bill = rng.choice(("DoNotBill", "NoCharge"))
         refs[i] = sheet.add(
@@ -590,6 +592,8 @@ def render_connectwise_agreement_csv(sc: Scenario, perturb: bool) -> Output:
         cancelled = ""
         if line.status == "cancelled":
             cancelled = _date(sc, dt.date(2026, rng.randint(5, 10), 1))
+        elif line.ends:
+            cancelled = _date(sc, dt.date(2026, 11, line.ends))  # later this month: still billed
         refs[i] = sheet.add(
             [
                 "MSA 2026" if line.role == "service" else "Licensing",

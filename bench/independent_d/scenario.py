@@ -64,6 +64,9 @@ class PLine:
     text_perturbed: str = ""
     cls: str = "untouched"
     group: int = 0  # schedule / agreement number within the customer
+    ends: int = (
+        0  # a cancellation dated later in the month (still billed this month), day of November
+    )
 
 
 @dataclass
@@ -260,6 +263,16 @@ def build(seed: int, clients: int, currency: str, caps: Caps, salt: str) -> Scen
         else:
             on_vendor.add(c.cid)
             on_psa.add(c.cid)
+    # near-name customers on opposite sides, which must never merge: one sibling pair and two
+    # locations of one chain, one of each only on the bill and the other only in the PSA
+    siblings = [c.cid for c in customers if c.kind == "sibling"][:2]
+    chain = [c.cid for c in customers if c.kind == "chain"][:2]
+    for pair in (siblings, chain):
+        if len(pair) == 2:
+            on_psa.discard(pair[0])
+            on_vendor.add(pair[0])
+            on_vendor.discard(pair[1])
+            on_psa.add(pair[1])
     sc = Scenario(seed, currency, customers, {}, {}, on_vendor, on_psa)
     # per-case price rise on some products (PSA prices not updated: below cost)
     bump = {p.key: Decimal("1") for p in PRODUCTS}
@@ -442,6 +455,8 @@ def _customer_lines(
                 line_price = _nice_price(rng, price * Decimal("1.1"))
             unit = line_price * 12 if annual else line_price
             line = PLine(c.cid, key, q, unit, annual, "licence", group=group)
+            if caps.psa_cancel and not annual and rng.random() < 0.03:
+                line.ends = rng.choice((15, 20, 30))
             _spell(prng, line, p, products_here, allowed)
             sc.plines.append(line)
         if caps.psa_cancel and rng.random() < 0.07:

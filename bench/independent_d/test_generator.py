@@ -447,6 +447,11 @@ def test_every_type_trap_and_class_at_120_clients(tmp_path: Path) -> None:
     ):
         assert any(a in s and b in s for s in baskets), (a, b)
     clients = set(products)
+    psa_clients = {label["client"] for label in truth["rows"]["psa"].values()}
+    only_bill, only_psa = clients - psa_clients, psa_clients - clients
+    assert any(len(set(a.split()) & set(b.split())) >= 2 for a in only_bill for b in only_psa), (
+        "no near-name customers on opposite sides"
+    )
     assert any("Dental Group" in c for c in clients) or any("Holdings" in c for c in clients)
     assert (
         sum(
