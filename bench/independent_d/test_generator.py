@@ -120,6 +120,7 @@ VENDOR_COLS = {
     "partner_center_nce_fx": ("CustomerName", "ProductName", "BillableQuantity"),
     "partner_center_legacy": ("CustomerName", "OfferName", "Quantity"),
     "pax8_portal": ("company_name", "description", "quantity"),
+    "pax8_api": ("companyName", "productName", "quantity"),
     "dicker_annuity": ("TENANT NAME", "STOCK DESCRIPTION", "QTY"),
     "ingram_xvantage": ("End Customer Name", "Subscription Name", "Quantity"),
     "td_synnex_ion": ("End Customer", "Description", "Quantity"),
@@ -159,6 +160,9 @@ def vendor_cost(fmt: str, h: dict[str, int], row: list[str]) -> tuple[Fraction, 
         ).lower() == "annual"
     if fmt == "pax8_portal":
         return Fraction(dec(g("cost"))), "annual billing" in g("details").lower()
+    if fmt == "pax8_api":
+        start, end = dt.date.fromisoformat(g("startPeriod")), dt.date.fromisoformat(g("endPeriod"))
+        return Fraction(dec(g("cost"))), (end - start).days > 40
     if fmt == "dicker_annuity":
         code = g("STOCK CODE")
         return Fraction(dec(g("UNIT PRICE"))), code.endswith(":Y:") or code.endswith("-12")

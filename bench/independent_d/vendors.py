@@ -281,6 +281,86 @@ def render_pax8_portal(sc: Scenario, perturb: bool) -> Output:
     return Output("vendor_pax8.csv", [sheet], "vendor", refs)
 
 
+# ------------------------------------------------------------ Pax8 API invoice items (xlsx, camelCase)
+
+
+def render_pax8_api(sc: Scenario, perturb: bool) -> Output:
+    """Invoice items as Pax8's API names them, saved to a workbook by an MSP's script: ``term`` is
+    the commitment; the period (startPeriod..endPeriod) says what one line's price covers."""
+    rng = random.Random(f"pax8api|{sc.seed}")
+    cols = [
+        "id",
+        "companyName",
+        "companyId",
+        "externalId",
+        "type",
+        "vendorName",
+        "productName",
+        "productId",
+        "sku",
+        "description",
+        "details",
+        "term",
+        "unitOfMeasure",
+        "startPeriod",
+        "endPeriod",
+        "quantity",
+        "price",
+        "subTotal",
+        "cost",
+        "costTotal",
+        "total",
+        "currencyCode",
+        "subscriptionId",
+    ]
+    items = Sheet("invoice-items", formats={13: "yyyy-mm-dd", 14: "yyyy-mm-dd"})
+    items.add(list(cols))
+    refs: dict[int, int] = {}
+    company = {c.cid: _guid(rng) for c in sc.customers}
+    ext = {c.cid: f"CW-{rng.randrange(1000, 9999)}" for c in sc.customers}
+    total = Decimal(0)
+    for i, v in enumerate(sc.vlines):
+        p = BY_KEY[v.product]
+        c = sc.customers[v.cust]
+        product = p.name + (" [NCE]" if p.microsoft and not p.free else "")
+        term = (
+            "Trial" if p.free and "Trial" in p.name else ("Monthly" if v.monthly_term else "Annual")
+        )
+        cost_total = v.unit_cost * v.qty
+        total += cost_total
+        refs[i] = items.add(
+            [
+                _guid(rng),
+                c.canonical,
+                company[c.cid],
+                ext[c.cid],
+                "credits" if v.role == "credit" else "subscription",
+                p.maker,
+                product,
+                _guid(random.Random(f"pax8-product|{p.key}")),
+                _pax8_sku(p),
+                product,
+                f"{v.qty} x {product}",
+                term,
+                "User",
+                START,
+                _end(v),
+                v.qty,
+                v.list_price,
+                v.list_price * v.qty,
+                v.unit_cost,
+                cost_total,
+                cost_total,
+                sc.currency,
+                v.sub,
+            ]
+        )
+    invoice = Sheet("invoice", formats={2: "#,##0.00"})
+    invoice.add(["id", "invoiceDate", "total", "currencyCode", "status"])
+    invoice.add([_guid(rng), "2026-12-01", total, sc.currency, "Unpaid"])
+    return Output("vendor_pax8_api.xlsx", [invoice, items], "invoice-items", refs)
+
+
 # ------------------------------------------------------------ Dicker Data annuity report
 
 
@@ -847,6 +927,7 @@ FORMATS: dict[str, VendorFormat] = {
             upper_tenant=False,
         ),
         VendorFormat("pax8_portal", "USD", render_pax8_portal),
+        VendorFormat("pax8_api", "EUR", render_pax8_api),
         VendorFormat(
             "partner_center_nce_fx",
             "NZD",
