@@ -518,9 +518,9 @@ def _spell(
         "abbreviation": 1.4,
         "brand_dropped": 1.0,
         "extra_words": 1.2,
-        "bare_plan": 0.7,
-        "renamed": 0.8,
-        "in_house": 0.7,
+        "bare_plan": 1.0,
+        "renamed": 1.0,
+        "in_house": 0.9,
         "case_punct": 0.9,
     }
     line.text_clean = p.name
