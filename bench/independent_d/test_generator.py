@@ -16,10 +16,10 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import openpyxl  # type: ignore[import-untyped]
-import pandas as pd  # type: ignore[import-untyped]
+import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -378,8 +378,12 @@ def test_every_file_rereads_with_pandas(tmp_path: Path, v: str, p: str) -> None:
             )
             frames = [frame]
         else:
-            engines = ["openpyxl", "calamine"] if path.suffix == ".xlsx" else ["calamine"]
-            frames = [pd.read_excel(path, sheet_name=sheet, header=None, engine=e) for e in engines]
+            engines: list[Literal["openpyxl", "calamine"]] = (
+                ["openpyxl", "calamine"] if path.suffix == ".xlsx" else ["calamine"]
+            )
+            frames = [
+                pd.read_excel(path, sheet_name=str(sheet), header=None, engine=e) for e in engines
+            ]
         for frame in frames:
             assert len(frame) >= count + 1
 
