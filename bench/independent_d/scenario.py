@@ -458,6 +458,9 @@ def _customer_lines(
             if caps.psa_cancel and not annual and rng.random() < 0.03:
                 line.ends = rng.choice((15, 20, 30))
             _spell(prng, line, p, products_here, allowed)
+            if len(parts) > 1 and line.cls == "untouched" and prng.random() < 0.6:
+                line.text_perturbed = p.name + prng.choice(_TEAMS)  # who the split line is for
+                line.cls = "extra_words"
             sc.plines.append(line)
         if caps.psa_cancel and rng.random() < 0.07:
             old = PLine(
@@ -507,6 +510,19 @@ def _customer_lines(
                 group=group,
             )
         )
+
+
+_TEAMS = (
+    " - Head Office",
+    " - Warehouse staff",
+    " (Sydney office)",
+    " – Board members",
+    " - Contractors",
+    " (Auckland branch)",
+    " - Admin team",
+    " / Werkstatt",
+    " - Field technicians",
+)
 
 
 def _spell(
