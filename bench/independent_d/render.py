@@ -122,9 +122,12 @@ def _esc(text: str) -> str:
 def _widths(sheet: Sheet) -> str:
     """Column widths from the content (title rows above a header do not count)."""
     width: dict[int, int] = {}
+    need = min(
+        3, max((sum(1 for cell in row if cell not in (None, "")) for row in sheet.rows), default=0)
+    )
     for row in sheet.rows:
-        if len(row) < 3:
-            continue
+        if sum(1 for cell in row if cell not in (None, "")) < need:
+            continue  # title, group and total rows
         for c, cell in enumerate(row):
             size = len(cell) if isinstance(cell, str) else 11
             width[c] = min(60, max(width.get(c, 8), size + 2))
