@@ -4,7 +4,7 @@
     python -m bench accuracy --seeds 1 2 3 --clients 80 300 --pairs partner_center_nce/connectwise
     python -m bench accuracy --set c --pairs diagonal --jobs 2   # the third set, each format once
 
-The cases come from ``bench/independent`` (or ``independent_b``, ``independent_c`` with ``--set``): each
+The cases come from ``bench/independent`` (or ``independent_b``, ``_c``, ``_d`` with ``--set``): each
 a generator written by a helper session that was given only
 the issue text and the public facts about the exports — never the engine's code or vocabulary — with
 its own perturbation library (typos, abbreviations, brand words dropped, renamed products, in-house
@@ -175,7 +175,12 @@ def _classes(
 
 #: The independent evaluation sets: each a generator written apart from the engine (and from each
 #: other), with the same interface (``VENDOR_FORMATS``, ``PSA_FORMATS``, ``generate_case``).
-SETS = {"a": "bench.independent", "b": "bench.independent_b", "c": "bench.independent_c"}
+SETS = {
+    "a": "bench.independent",
+    "b": "bench.independent_b",
+    "c": "bench.independent_c",
+    "d": "bench.independent_d",
+}
 
 
 def _generator(name: str) -> Any:
@@ -336,7 +341,7 @@ def main(argv: list[str] | None = None) -> None:
         default="a",
         help="a: bench/independent (results in accuracy.md); b: bench/independent_b, a second "
         "generator by another author (results in accuracy-b.md); c: bench/independent_c, a third "
-        "(results in accuracy-c.md)",
+        "(results in accuracy-c.md); d: bench/independent_d, a fourth (results in accuracy-d.md)",
     )
     args = parser.parse_args(argv)
     if args.set != "a" and args.out == RESULTS:

@@ -17,6 +17,7 @@ from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import use_bill_words
 from engine.match.product_inference import infer_products
 from engine.match.product_names import product_key
+from engine.match.product_pairs import pair_by_clients
 from engine.match.products import Descriptor, ProductMatch, match_products
 from engine.settings import Settings
 from engine.sides import Prepared
@@ -120,12 +121,72 @@ def decide_in_context(
     for line in products.named:
         if (found := products.inferred.get((line.client, line.descriptor))) is not None:
             line.assign(found.key)
+    undecided: list[Line] = []
     for line in products.pending:
         found = products.inferred.get((line.client, line.descriptor))
         if found is not None:
             line.assign(found.key)
-        else:
+        else:  # its own product for now: other clients may show which vendor product it is
+            line.assign(products.psa[line.descriptor].key)
+            undecided.append(line)
+    pair_products_by_clients(products, vendor, psa, vendor_group, psa_group)
+    for line in undecided:
+        if line.product_key == products.psa[line.descriptor].key and not _paired(line, products):
+            line.product_key = None
             line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)
+
+
+def _paired(line: Line, products: Products) -> bool:
+    return products.psa[line.descriptor].method == "corroborated"
+
+
+def pair_products_by_clients(
+    products: Products,
+    vendor: Prepared,
+    psa: Prepared,
+    vendor_group: Mapping[str, int],
+    psa_group: Mapping[str, int],
+) -> None:
+    """A product only the PSA bills that stands beside one only the vendor bills, client after
+    client, is that product (:mod:`engine.match.product_pairs`)."""
+    names: dict[str, str] = {}
+    for match in (*products.vendor.values(), *products.psa.values(), *products.inferred.values()):
+        names.setdefault(match.key, product_key(match.product) or match.key)
+    pairings = pair_by_clients(
+        vendor.lines,
+        psa.lines,
+        {s: vendor_group.get(k) for s, k in vendor.client_keys.items()},
+        {s: psa_group.get(k) for s, k in psa.client_keys.items()},
+        names,
+    )
+    if not pairings:
+        return
+    by_psa_key = {p.psa_key: p for p in pairings}
+    shown: dict[str, ProductMatch] = {}
+    for m in sorted(products.vendor.values(), key=lambda m: (len(m.product), m.product)):
+        shown.setdefault(m.key, m)  # the vendor's shortest spelling of it
+    for table in (products.psa, products.inferred):
+        for place, match in list(table.items()):
+            pairing = by_psa_key.get(match.key)
+            if pairing is None:
+                continue
+            target = shown[pairing.vendor_key]
+            table[place] = ProductMatch(  # type: ignore[index]
+                "psa",
+                match.spelling,
+                target.key,
+                target.product,
+                "corroborated",
+                min(match.confidence, pairing.confidence)
+                if match.confidence
+                else pairing.confidence,
+                target.in_catalogue,
+                target.free,
+                evidence=pairing.evidence,
+            )
+    for line in psa.lines:
+        if line.product_key in by_psa_key:
+            line.assign(by_psa_key[line.product_key].vendor_key)
 
 
 def _match(

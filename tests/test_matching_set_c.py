@@ -479,3 +479,40 @@ def test_a_line_priced_like_work_is_never_inferred_to_be_a_licence() -> None:
         {0: {"name:umbrella": Fraction("3.47")}},
     )
     assert list(found) == [(0, "dns filter")]
+
+
+PAIR_VENDOR = """TENANT NAME,STOCK DESCRIPTION,QTY,UNIT PRICE,START USAGE,END USAGE
+Alder Law,HUNTRESS EDR 1YR,5,$5.39,01-NOV-2026,30-NOV-2026
+Birch Dental,HUNTRESS EDR 1YR,7,$5.39,01-NOV-2026,30-NOV-2026
+Cedar Books,HUNTRESS EDR 1YR,3,$5.39,01-NOV-2026,30-NOV-2026
+Cedar Books,MS NCE M365 BP 1YR,3,$33.88,01-NOV-2026,30-NOV-2026
+Dove Cafe,DROPSUITE BACKUP 1YR,4,$2.50,01-NOV-2026,30-NOV-2026
+Elm Cafe,DROPSUITE BACKUP 1YR,2,$2.50,01-NOV-2026,30-NOV-2026
+"""
+PAIR_PSA = """*ContactName,*Description,*Quantity,*UnitAmount,Status
+Alder Law,Huntress Managed EDR,5,8.50,AUTHORISED
+Birch Dental,Huntress Managed EDR,7,8.50,AUTHORISED
+Cedar Books,Huntress Managed EDR,2,8.50,AUTHORISED
+Cedar Books,Microsoft 365 Business Premium,3,42.00,AUTHORISED
+Cedar Books,Microsoft 365 Business Premium,9,42.00,VOIDED
+Dove Cafe,Backup per device - workstations,4,15.00,AUTHORISED
+Elm Cafe,Backup per device - workstations,2,15.00,AUTHORISED
+"""
+
+
+def test_a_psa_product_beside_a_vendor_product_client_after_client_is_that_product(
+    write: Callable[..., Path],
+) -> None:
+    """Set D (Dicker Data and Xero): the bill's "HUNTRESS EDR 1YR" and the PSA's "Huntress Managed
+    EDR" name each other word for word nowhere; three clients show them side by side with the same
+    seats (twice), so they are one product and Cedar Books is under-billed by one seat. A service
+    about a product the clients buy ("Backup per device" beside Dropsuite Backup) shares only a kind
+    with it and stays a service, and Dropsuite stays unbilled. A VOIDED invoice line takes no part."""
+    result = reconcile(write("v.csv", PAIR_VENDOR), write("p.csv", PAIR_PSA))
+    found = sorted((d.type, d.client) for d in result.discrepancies if "EDR" in d.product)
+    assert found == [("under_billed", "Cedar Books")]
+    unbilled = sorted(d.client for d in result.discrepancies if d.type == "unbilled")
+    assert unbilled == ["Dove Cafe", "Elm Cafe"]
+    assert not [d for d in result.discrepancies if "Premium" in d.product]
+    edr = [m for m in result.product_matches if m.spelling == "Huntress Managed EDR"]
+    assert edr and edr[0].method == "corroborated" and "3 clients" in edr[0].evidence

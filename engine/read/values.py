@@ -211,7 +211,7 @@ def _from_serial(serial: float) -> dt.date | None:
 
 _INACTIVE = re.compile(
     r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
-    r"deactivated|removed|void|paused|on\s*hold|no|false|n|0)\s*$",
+    r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0)\s*$",
     re.IGNORECASE,
 )
 _NOT_BILLABLE = re.compile(

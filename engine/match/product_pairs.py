@@ -1,0 +1,131 @@
+"""Two spellings of one product, one on each side, told by the clients that have them.
+
+A distributor's bill names products its own way ("KNOWBE4 KMSAT GOLD 1YR", "HUNTRESS EDR 1YR"), the
+PSA the way the MSP typed them ("KnowBe4 Security Awareness Training Gold"); when neither names the
+other word for word, each side has a product the other never bills. A billing person sees that
+client after client has the one on the bill and the other in the PSA, mostly with the same seats,
+and that the names share their maker's word and say nothing contrary: they are one product. The
+evidence is the clients', so the pairing states how many clients showed it, and with fewer than
+three it stays *check first*.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from engine.lines import Line
+from engine.match.product_concepts import CONCEPTS
+from engine.match.product_fit import MAKER, SERVICE_WORDS, meaningful
+from engine.match.product_names import discriminators
+
+#: Clients that must show a pairing before it is believed, and the share of the clients that have
+#: either product that must show it.
+LEAST_CLIENTS = 2
+LEAST_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """A PSA product key that is the vendor's ``vendor_key``, with the clients that showed it."""
+
+    psa_key: str
+    vendor_key: str
+    clients: int
+    equal_seats: int
+
+    @property
+    def confidence(self) -> float:
+        return 0.85 if self.clients >= 3 and self.equal_seats * 2 >= self.clients else 0.7
+
+    @property
+    def evidence(self) -> str:
+        return (
+            f"beside the vendor's product at {self.clients} clients "
+            f"({self.equal_seats} with the same seats), which the PSA never names otherwise"
+        )
+
+
+def pair_by_clients(
+    vendor_lines: list[Line],
+    psa_lines: list[Line],
+    vendor_group: Mapping[str, int | None],
+    psa_group: Mapping[str, int | None],
+    names: Mapping[str, str],
+) -> list[Pairing]:
+    """Pairings of products only the vendor bills with products only the PSA bills.
+
+    ``vendor_group``/``psa_group``: each client spelling's matched group (None when the client is
+    on one side only); ``names``: each product key's name, in product-key form."""
+    vendor = _seats(vendor_lines, vendor_group)
+    psa = _seats(psa_lines, psa_group)
+    vendor_keys = {key for seats in vendor.values() for key in seats}
+    psa_keys = {key for seats in psa.values() for key in seats}
+    only_vendor, only_psa = vendor_keys - psa_keys, psa_keys - vendor_keys
+    if not only_vendor or not only_psa:
+        return []
+    groups = set(vendor) & set(psa)  # clients on both sides: only they can show a pairing
+    having: dict[str, set[int]] = defaultdict(set)
+    for group in groups:
+        for key in vendor[group]:
+            if key in only_vendor:
+                having[key].add(group)
+        for key in psa[group]:
+            if key in only_psa:
+                having[key].add(group)
+    candidates: list[tuple[int, int, str, str]] = []
+    for v in sorted(only_vendor):
+        for p in sorted(only_psa):
+            both = having[v] & having[p]
+            if len(both) < LEAST_CLIENTS or not _may_be_one(names.get(v, v), names.get(p, p)):
+                continue
+            if len(both) < LEAST_SHARE * min(len(having[v]), len(having[p])):
+                continue
+            equal = sum(vendor[g][v] == psa[g][p] for g in both)
+            if not equal:
+                continue  # never once the same seats: two products bought side by side
+            candidates.append((len(both), equal, v, p))
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+    pairings: list[Pairing] = []
+    taken: set[str] = set()
+    for support, equal, v, p in candidates:
+        if v in taken or p in taken:
+            continue
+        # refuse a tie: another pairing for either product just as well shown
+        rivals = [
+            c for c in candidates if (c[2] == v) != (c[3] == p) and (c[0], c[1]) == (support, equal)
+        ]
+        if rivals:
+            taken.update((v, p))
+            continue
+        taken.update((v, p))
+        pairings.append(Pairing(p, v, support, equal))
+    return pairings
+
+
+def _seats(lines: list[Line], groups: Mapping[str, int | None]) -> dict[int, dict[str, Decimal]]:
+    out: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for line in lines:
+        if line.exclusion is not None or line.product_key is None:
+            continue
+        group = groups.get(line.client)
+        if group is None:
+            continue
+        seats = out[group]
+        seats[line.product_key] = seats.get(line.product_key, Decimal(0)) + (
+            line.quantity or Decimal(0)
+        )
+    return out
+
+
+def _may_be_one(vendor_name: str, psa_name: str) -> bool:
+    """The two names share a word that is not the maker's ("KnowBe4", "Huntress") and say nothing
+    contrary: each plan or edition word one has, the other has or has none of its own."""
+    v, p = set(meaningful(vendor_name)), set(meaningful(psa_name))
+    if not (v & p) - MAKER - SERVICE_WORDS - set(CONCEPTS):
+        return False  # only a kind in common ("Backup"): a service about a product is not it
+    dv = set().union(*(discriminators(w) for w in v)) if v else set()
+    dp = set().union(*(discriminators(w) for w in p)) if p else set()
+    return not (dv - dp and dp - dv)
