@@ -188,3 +188,47 @@ def test_set_c_spellings_of_one_company() -> None:
         "Okafor Engineering Cons. Pty Limited"
     )
     assert got["Okafor Straßburger Engineering Consultants Pty Limited"] == ("", "unmatched")
+
+
+def test_legal_forms_of_more_countries_and_their_short_typos() -> None:
+    """Set D: "Oyj"/"Ojy", "ApS"/"ASp", "DAC"/"DCA", "Unlimited Company"/"ULC", "e.K."/"e. K."."""
+    from engine.match.clients import client_key
+
+    for a, b in (
+        ("Kärkkäinen Kuljetus Oyj", "Kärkkäinen Kuljetus Ojy"),
+        ("Nørrebro Tømrer ApS", "Nørrebro Tømrer ASp"),
+        ("Dún Laoghaire Accountancy DAC", "DÚN LAOGHAIRE ACCOUNTANCY DCA"),
+        ("Ballina Motors Unlimited Company", "Ballina Motors ULC"),
+        ("Abernethy Zahntechnik Partners e.K.", "Abernethy Zahntechnik Partners e. K."),
+    ):
+        assert client_key(a) == client_key(b), (a, b)
+
+
+def test_a_store_label_before_a_number_and_an_address_part_after_the_name() -> None:
+    """ "Filiale 39", "Loc 37", "Site 41" are stores with their numbers; "- Level 3" is where the
+    office is. Another number is another store, always."""
+    from engine.match.clients import client_key
+
+    assert client_key("Bäckerei Sonnenschein Filiale 39") == client_key(
+        "Bäckerei Sonnenschein Store 039"
+    )
+    assert client_key("FreshMart Grocers Loc 37") == client_key("FreshMart Grocers Store 37")
+    assert client_key("FreshMart Grocers Loc 37") != client_key("FreshMart Grocers Store 38")
+    assert client_key("Galveston HVAC P.C. - Level 3") == client_key("Galveston HVAC P.C.")
+
+
+def test_a_partner_named_after_an_ampersand_makes_another_firm() -> None:
+    """Set D: "Athlone Pharmacy DAC" (bill only) was merged with "Athlone & Fitzgerald Pharmacy
+    Unlimited Company" (PSA only) on half their products."""
+    from engine.match.client_evidence import name_fit
+    from engine.match.clients import client_key
+
+    assert (
+        name_fit(
+            client_key("Athlone Pharmacy DAC"), client_key("Athlone & Fitzgerald Pharmacy ULC")
+        )
+        is None
+    )
+    assert (
+        name_fit(client_key("Northwind Dental"), client_key("Northwind Dental Group")) is not None
+    )

@@ -171,12 +171,19 @@ def name_fit(a: str, b: str) -> NameFit | None:
     distinct_right = [w for w in unpaired_right if not _qualifies(w)]
     if (distinct_left and unpaired_right) or (distinct_right and unpaired_left):
         return None  # each keeps a word the other lacks: siblings ("Group" / "Lab"), not spellings
+    if _partner_named(left, distinct_left) or _partner_named(right, distinct_right):
+        return None  # "Athlone & Fitzgerald Pharmacy" is a partnership, not "Athlone Pharmacy"
     paired = [w for w in left if w not in unpaired_left and w not in QUALIFIERS]
     if not any(len(w) >= 3 for w in paired):
         return None
     extra = tuple(distinct_left or distinct_right)
     matched = len(left) - len(unpaired_left)
     return NameFit(matched / (matched + len(extra)), approximate, extra)
+
+
+def _partner_named(words: list[str], extra: list[str]) -> bool:
+    """A word on one side only that follows "&": a partner's name, which makes another firm."""
+    return any(w in extra and i > 0 and words[i - 1] == "and" for i, w in enumerate(words))
 
 
 def _qualifies(word: str) -> bool:

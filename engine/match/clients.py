@@ -134,7 +134,12 @@ _NON_ASCII_DROPPED = str.maketrans(
     }
 )
 _NUMBER_WORDS = frozenset(["no", "nr", "num", "number"])
-_STORE_SHORT = frozenset(["st", "str", "stor", "stre", "shp"])
+#: Words that label a numbered location of a chain: before a number they all mean "store".
+_STORE_SHORT = frozenset(
+    ["st", "str", "stor", "stre", "shp", "shop", "site", "loc", "location", "filiale", "outlet"]
+)
+#: An address part after the name ("- Level 3", "Floor 2"): where the office is, not who it is.
+_ADDRESS_PARTS = frozenset(["level", "lvl", "floor", "flr", "suite", "ste"])
 
 
 @lru_cache(maxsize=131072)
@@ -156,6 +161,8 @@ def client_key(name: str) -> str:
     ]
     if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
         tokens = " ".join(tokens).split()
+    if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
+        tokens = tokens[:-2]
     tokens = _joined_initials(tokens)
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)

@@ -57,6 +57,38 @@ LEGAL_FORMS = frozenset(
         "ltda",
         "cv",
         "cc",
+        # the Nordic, Dutch, German, Irish, Iberian, Baltic and Balkan forms beside them
+        "oyj",
+        "ky",
+        "aps",
+        "ivs",
+        "hb",
+        "kb",
+        "abp",
+        "asa",
+        "ans",
+        "vof",
+        "ek",
+        "ohg",
+        "gbr",
+        "sl",
+        "slu",
+        "sprl",
+        "bvba",
+        "dac",
+        "ulc",
+        "uc",
+        "clg",
+        "unlimited",
+        "kk",
+        "tbk",
+        "sia",
+        "uab",
+        "doo",
+        "ood",
+        "eood",
+        "zrt",
+        "nyrt",
     ]
 )
 _LONG_LEGAL = (
@@ -79,13 +111,15 @@ def is_legal_form(token: str) -> bool:
 
 
 # a pure function of one word, and the same last words recur: cached (speed, issue 15)
+_SHORT_LEGAL = tuple(sorted(w for w in LEGAL_FORMS if len(w) == 3))
+
+
 @lru_cache(maxsize=65536)
 def _legal_typo(token: str) -> bool:
     """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
     if len(token) == 3:  # "Ldt", "Lcc": the short suffixes only with their own letters swapped
-        return any(
-            sorted(token) == sorted(w) and token[0] == w[0]
-            for w in ("ltd", "llc", "inc", "plc", "llp")
+        return any(  # "DCA" for DAC, "ASp" for ApS, "Ojy" for Oyj
+            sorted(token) == sorted(w) and token[0] == w[0] for w in _SHORT_LEGAL
         )
     if len(token) < 4:
         return False
