@@ -516,3 +516,33 @@ def test_a_psa_product_beside_a_vendor_product_client_after_client_is_that_produ
     assert not [d for d in result.discrepancies if "Premium" in d.product]
     edr = [m for m in result.product_matches if m.spelling == "Huntress Managed EDR"]
     assert edr and edr[0].method == "corroborated" and "3 clients" in edr[0].evidence
+
+
+def test_a_word_of_another_product_the_client_buys_bars_seats_alone() -> None:
+    """Set D: "PPE Advanced" (11 seats) stood beside an unpaired 1Password with 11 seats and the
+    client's Proofpoint Essentials Advanced: "Advanced" is the Proofpoint's word, not 1Password's."""
+    onepw, ppe = "name:1password business", "name:proofpoint essentials advanced"
+    names = {onepw: "1password business", ppe: "proofpoint essentials advanced"}
+    found = infer(
+        [(0, "ppe advanced", Decimal(11))],
+        {0: {onepw: Decimal(11), ppe: Decimal(11)}},
+        {0: {ppe: Decimal(1)}},
+        names,
+    )
+    got = found.get((0, "ppe advanced"))
+    assert got is None or got.product_key != onepw
+
+
+def test_a_shared_word_never_moves_a_line_onto_a_product_its_lines_bill_in_full() -> None:
+    """Set D: "Endpoint Protection (EDR)" beside a Huntress EDR its own line bills in full and an
+    unbilled Defender for Business was taken for more Huntress (an over-billing and a merge)."""
+    huntress, defender = "name:huntress managed edr", "defender for business"
+    names = {huntress: "huntress managed edr", defender: defender}
+    found = infer(
+        [(0, "endpoint protection edr", Decimal(9))],
+        {0: {huntress: Decimal(9), defender: Decimal(9)}},
+        {0: {huntress: Decimal(9)}},
+        names,
+    )
+    got = found.get((0, "endpoint protection edr"))
+    assert got is None or got.product_key != huntress

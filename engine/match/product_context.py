@@ -100,6 +100,9 @@ GENERIC_PRODUCT_WORDS = frozenset(
     [
         "protection",
         "protect",
+        "workplace",  # "Modern Workplace Bundle": an MSP's bundle, not Zoom Workplace
+        "workspace",
+        "bundle",
         "saas",
         "cloud",
         "platform",
@@ -385,6 +388,15 @@ def _by_shared_word(
             shared = [
                 key for key in shared if basket[key] - billed.get(key, Decimal(0)) == seats
             ] or shared
+        if (
+            len(shared) == 1
+            and basket[shared[0]] <= billed.get(shared[0], Decimal(0))
+            and any(basket[k] > billed.get(k, Decimal(0)) for k in basket if k != shared[0])
+        ):
+            # its lines bill it in full already, and another product is short: a word in common
+            # ("Endpoint Protection (EDR)" beside a billed Huntress EDR) decides nothing here
+            still.append((description, seats))
+            continue
         if len(shared) == 1 and not bill.says_more_of_another(description, shared[0], basket):
             key = shared[0]
             out[(group, description)] = Inference(
@@ -397,6 +409,16 @@ def _by_shared_word(
         else:
             still.append((description, seats))
     return still
+
+
+def _word_of_its_other(
+    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> bool:
+    """A word of the description that names part of another product the client buys, and not
+    this one ("PPE Advanced" beside Proofpoint Essentials Advanced is not the client's 1Password)."""
+    own = set(names[key].split())
+    others = {w for k in basket if k != key for w in names[k].split()} - own - MAKER
+    return any(w in others for w in meaningful(description))
 
 
 def _by_seats(
@@ -424,7 +446,9 @@ def _by_seats(
         same = [
             key
             for key in unpaired
-            if basket[key] == seats and _seats_may_pair(description, key, unpaired, names)
+            if basket[key] == seats
+            and _seats_may_pair(description, key, unpaired, names)
+            and not _word_of_its_other(description, key, basket, names)
         ]
         now = _billed(group, descriptions, billed, out)  # lines given a product close its gap
         gaps = [
@@ -433,6 +457,7 @@ def _by_seats(
             if k in basket
             and basket[k] - now[k] == seats
             and _seats_may_pair(description, k, unpaired, names)
+            and not _word_of_its_other(description, k, basket, names)
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
