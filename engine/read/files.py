@@ -28,9 +28,17 @@ from engine.errors import EmptyInputError, UnreadableFileError
 
 #: Largest export we accept, from a file or a pasted sheet alike: Excel's own sheet limit.
 MAX_ROWS = 1_048_576
-#: Largest used range (rows × columns) we turn into a grid: a stray cell at XFD1048576 would ask for
-#: 17 billion cells (calamine aborts the process), so the range is checked before it is read.
-MAX_CELLS = 25_000_000
+#: The widest export we take in full: a Partner Center reconciliation file has ~50 columns.
+EXPORT_COLUMNS = 64
+#: Largest used range (rows × columns) we turn into a grid: a full sheet of the widest export. A
+#: stray cell at XFD1048576 would ask for 17 billion cells (calamine aborts the process), so the
+#: range is checked before it is read.
+MAX_CELLS = MAX_ROWS * EXPORT_COLUMNS
+#: A used range larger than this must be mostly cells the sheet holds (at least one in
+#: :data:`LEAST_FILLED`): a stray cell far below or right of a table would make a grid of blanks
+#: (calamine holds ~32 bytes per blank cell, the grid 8 more) for nothing.
+SPARSE_CELLS = 25_000_000
+LEAST_FILLED = 3
 #: An .xlsx whose parts unpack to more than this is refused as a possible zip bomb.
 MAX_UNPACKED_BYTES = 2_000_000_000
 MAX_COMPRESSION_RATIO = 200
@@ -652,6 +660,21 @@ def _streamed_extent(stream: IO[bytes]) -> tuple[int, int, str] | None:
         pending = data[cut:]
 
 
+#: How a cell starts in sheet XML (``<c r="B2" …>``, ``<c>``, or with a namespace prefix).
+_CELL_STARTS = (b"<c ", b"<c>", b":c ", b":c>")
+
+
+def _cells_written(stream: IO[bytes]) -> int:
+    """The cells a sheet's XML holds, counted a block at a time (a full sheet is ~0.8 GB of XML).
+    A cell's start cut by a block's end is counted in the next: two bytes are carried over."""
+    count, carried = 0, b""
+    while block := stream.read(_BLOCK):
+        data = carried + block
+        count += sum(data.count(start) for start in _CELL_STARTS)
+        carried = data[-2:]
+    return count
+
+
 def check_sheet_size(path: Path, name: str, sheet: str) -> None:
     """Refuse a sheet whose used range is too large to read, before a grid is built for it."""
     try:
@@ -663,6 +686,11 @@ def check_sheet_size(path: Path, name: str, sheet: str) -> None:
                 extent = _streamed_extent(stream)
             if extent is None:
                 extent = sheet_extent(archive.read(part))
+            rows, columns, last = extent
+            written = None
+            if SPARSE_CELLS < rows * columns <= MAX_CELLS:  # a big range: is it the table's?
+                with archive.open(part) as stream:
+                    written = _cells_written(stream)
     except (
         zipfile.BadZipFile,
         OSError,
@@ -675,13 +703,19 @@ def check_sheet_size(path: Path, name: str, sheet: str) -> None:
             f"{name}, sheet {sheet!r}: the sheet's part is damaged ({error}). Open the workbook in "
             "Excel and save it again."
         ) from None
-    rows, columns, last = extent
     if rows * columns > MAX_CELLS:
         raise UnreadableFileError(
             f"{name}, sheet {sheet!r}: its used range reaches cell {last} ({rows:,} rows × "
             f"{columns:,} columns), far more than an export holds. Something was typed, pasted or "
             f"formatted far outside the table: in Excel press Ctrl+End to find it, delete those rows "
             "and columns, save, and run again."
+        )
+    if written is not None and written * LEAST_FILLED < rows * columns:
+        raise UnreadableFileError(
+            f"{name}, sheet {sheet!r}: its used range reaches cell {last} ({rows:,} rows × "
+            f"{columns:,} columns) but only {written:,} cells hold anything: something was typed, "
+            "pasted or formatted far below or right of the table. In Excel press Ctrl+End to find "
+            "it, delete the empty rows and columns up to it, save, and run again."
         )
     if rows > MAX_ROWS:
         raise _too_many_rows(f"{name}, sheet {sheet!r}")
