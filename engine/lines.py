@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from enum import Enum
 from fractions import Fraction
+from functools import lru_cache
 
 from engine.money import parse_money
 from engine.read import cells
@@ -130,7 +131,7 @@ class Line:
 
     @property
     def monthly_unit(self) -> Fraction | None:
-        return None if self.unit is None else abs(Fraction(self.unit)) / self.months
+        return None if self.unit is None else monthly(self.unit, self.months)
 
     @property
     def descriptor(self) -> tuple[str, tuple[str, ...]]:
@@ -147,6 +148,13 @@ class Line:
     def exclude(self, exclusion: Exclusion, detail: str = "") -> None:
         """Take the line out of the run, for a reason only the whole run can see."""
         self.exclusion, self.detail = exclusion, detail
+
+
+@lru_cache(maxsize=65_536)
+def monthly(unit: Decimal | Fraction, months: int) -> Fraction:
+    """A unit amount per month, exact. An export repeats a few hundred prices over its lines: each
+    is worked out once (at 100k lines, 416k exact divisions were ~2 s of a run)."""
+    return abs(Fraction(unit)) / months
 
 
 @dataclass(slots=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.match.clients import client_key, match_clients
 
@@ -232,3 +234,37 @@ def test_a_partner_named_after_an_ampersand_makes_another_firm() -> None:
     assert (
         name_fit(client_key("Northwind Dental"), client_key("Northwind Dental Group")) is not None
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["acme", "law", "east", "west", "ltd", "group", "lab"]), max_size=4
+        ),
+        max_size=12,
+    ).map(lambda names: [" ".join(words) for words in names])
+)
+def test_sibling_words_are_every_pair_of_each_learned_set(names: list[str]) -> None:
+    """Siblings kept as the sets they were learned from answer exactly as every pair listed would."""
+    from collections import defaultdict
+    from itertools import combinations
+
+    from engine.match.client_siblings import crosses_siblings, sibling_words
+    from engine.match.legal_forms import is_legal_form
+
+    by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name in names:
+        words = name.split()
+        for i, word in enumerate(words):
+            if len(words) > 1 and not is_legal_form(word):
+                by_rest[(*words[:i], "", *words[i + 1 :])].add(word)
+    pairs = {frozenset(p) for d in by_rest.values() for p in combinations(sorted(d), 2)}
+    found = sibling_words(names)
+    assert set(found) == pairs
+    assert bool(found) == bool(pairs)
+    for a in names:
+        for b in names:
+            left, right = set(a.split()) - set(b.split()), set(b.split()) - set(a.split())
+            crossed = any(frozenset((x, y)) in pairs for x in left for y in right)
+            assert crosses_siblings(a, b, found) == crossed

@@ -287,6 +287,36 @@ def test_07_a_stray_far_cell_is_refused_before_a_dense_grid(
     assert cell in done.stderr
 
 
+def test_07c_a_full_sheet_of_a_wide_export_is_within_the_cell_limit() -> None:
+    """A real Partner Center export (~50 columns) filling Excel's every row is read, not refused as
+    a stray cell (the limit used to be 25M cells: 1,048,576 × 24 columns)."""
+    from engine.read import files
+
+    assert files.MAX_ROWS * 50 <= files.MAX_CELLS < files.MAX_ROWS * 100
+    assert files.MAX_CELLS < 60_000 * 16_384  # XFD60000 (test 07) is still refused
+    # a workbook reconciled at the row limit (23 columns) unpacks to 2,248 MB: it opens again
+    assert files.MAX_UNPACKED_BYTES >= 2 * 2_248_000_000
+
+
+def test_07d_a_big_used_range_must_be_mostly_the_table(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above SPARSE_CELLS, a used range most of whose cells are blank is a stray cell far below the
+    table: refused before calamine builds a grid of blanks, naming the range; the same sheet without
+    it, its range as large but filled, is read."""
+    from engine.read import files
+
+    rows = len(rows_of(book, spec.VENDOR))
+    width = len(rows_of(book, spec.VENDOR)[0])
+    monkeypatch.setattr(files, "SPARSE_CELLS", rows * width // 2)
+    reconcile_workbook(book, out=book.parent / "filled.xlsm")  # filled: read as always
+    stray = rows * files.LEAST_FILLED + 5
+    edit(book, lambda b: b[spec.VENDOR].__setitem__(f"A{stray}", "x"))
+    with pytest.raises(LeakageFinderError, match=r"only .* cells hold anything") as refused:
+        reconcile_workbook(book)
+    assert f"{stray:,} rows × {width} columns" in str(refused.value)
+
+
 @pytest.mark.parametrize("value", ["123456789012345678901234567", "1e300", "-1E+300"])
 def test_08_absurd_numbers_are_refused_in_one_line(
     write: Callable[..., Path], capsys: pytest.CaptureFixture[str], value: str

@@ -630,3 +630,24 @@ def test_the_ribbon_compares_with_last_months_archive(
     assert found["Delta Farms"] == ("2026-03", 2) and found["Alpha Dental"] == ("2026-03", 2)
     prices = book.sheets[spec.PRICES].cells
     assert "Cost rose" in {v for (r, c), v in prices.items() if c == 1}
+
+
+def test_a_finding_with_its_past_is_the_finding_replace_would_make(
+    year: dict[str, Result],
+) -> None:
+    """Findings get their past through a fast copy: field for field what dataclasses.replace makes,
+    the finding it came from untouched."""
+    from dataclasses import fields, replace
+
+    from engine.history.findings import _renewed
+
+    findings = [d for result in year.values() for d in result.discrepancies][:50]
+    assert findings
+    for d in findings:
+        before = {f.name: getattr(d, f.name) for f in fields(d)}
+        changes = {"first_seen": "2026-01", "months_open": 3, "cumulative_impact": Decimal("9.99")}
+        renewed = _renewed(d, **changes)
+        expected = replace(d, **changes)
+        assert type(renewed) is type(expected)
+        assert renewed == expected and hash(renewed) == hash(expected)
+        assert {f.name: getattr(d, f.name) for f in fields(d)} == before

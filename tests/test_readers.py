@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import xlsxwriter
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.errors import EmptyInputError, UnreadableFileError
@@ -176,6 +176,7 @@ def test_xlsx_named_csv_is_read_as_a_workbook(tmp_path: Path) -> None:
 _REFS = st.tuples(st.sampled_from(["A", "C", "Z", "AA", "XFD"]), st.integers(1, 2_000_000))
 
 
+@settings(deadline=None)  # blocks of one byte over 5 KB of XML: slow on a shared machine
 @given(
     dimension=st.one_of(st.none(), _REFS),
     cells=st.lists(_REFS, max_size=30),
@@ -213,3 +214,46 @@ def test_a_sheet_checked_a_block_at_a_time_has_the_extent_of_the_whole_part(
         xml, files._beyond(dimension[0], str(dimension[1]))
     )
     assert (streamed is not None) == fast
+
+
+@settings(deadline=None, max_examples=60)  # a workbook written per example
+@given(
+    cells=st.dictionaries(
+        st.tuples(st.integers(0, 12), st.integers(0, 6)),
+        st.one_of(
+            st.sampled_from(["Contoso", "Contoso", "E3", " ", "1"]),
+            st.text(max_size=4),
+            st.integers(-3, 3),
+            st.floats(allow_nan=False, allow_infinity=False, width=32),
+            st.booleans(),
+        ),
+        max_size=25,
+    )
+)
+def test_sheet_grid_is_the_sheet_from_a1_with_text_shared(
+    tmp_path_factory: pytest.TempPathFactory, cells: dict[tuple[int, int], object]
+) -> None:
+    """The grid a workbook sheet is read into is calamine's own from A1 (blank rows above and
+    columns left of the used range kept, numbers and booleans as they are), whatever the used
+    range; equal texts are one object."""
+    from python_calamine import CalamineWorkbook
+
+    from engine.read.files import sheet_grid
+
+    path = tmp_path_factory.mktemp("grid") / "sheet.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        sheet = book.add_worksheet("S")
+        for (row, column), value in cells.items():
+            if isinstance(value, str):
+                sheet.write_string(row, column, value)
+            else:
+                sheet.write(row, column, value)
+    workbook = CalamineWorkbook.from_path(str(path))
+    expected = workbook.get_sheet_by_name("S").to_python(skip_empty_area=False)
+    grid = sheet_grid(workbook.get_sheet_by_name("S"))
+    workbook.close()
+    assert [[(type(v), v) for v in row] for row in grid] == [
+        [(type(v), v) for v in row] for row in expected
+    ]
+    texts = [v for row in grid for v in row if isinstance(v, str) and v]
+    assert len({id(v) for v in texts}) == len(set(texts))

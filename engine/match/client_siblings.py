@@ -10,17 +10,62 @@ nothing about which company it is.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 
 from engine.match.legal_forms import is_legal_form
 
-#: Unordered pairs of words that name different companies.
-Siblings = frozenset[frozenset[str]]
+
+class Siblings:
+    """Unordered pairs of words that name different companies, kept as the sets of words they were
+    learned from (any two words of one set are siblings). Many names differing in one place
+    ("acme group", "acme services", … or every "x holdings") are n words, not n² pairs: 36k
+    clients made ~0.9M pairs (~2 s), and a full sheet would make a hundred times more."""
+
+    __slots__ = ("_sets_of",)
+
+    def __init__(self, sets: Iterable[Collection[str]] = ()) -> None:
+        sets_of: dict[str, set[int]] = {}
+        for number, words in enumerate(sets):
+            for word in words:
+                sets_of.setdefault(word, set()).add(number)
+        self._sets_of = sets_of
+
+    def pair(self, a: str, b: str) -> bool:
+        """True when ``a`` and ``b`` are two different words of one learned set."""
+        if a == b:
+            return False
+        sets = self._sets_of.get(a)
+        return sets is not None and not sets.isdisjoint(self._sets_of.get(b, ()))
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, frozenset) or len(pair) != 2:
+            return False
+        a, b = pair
+        return self.pair(a, b)
+
+    def __bool__(self) -> bool:
+        return bool(self._sets_of)
+
+    def __iter__(self) -> Iterator[frozenset[str]]:
+        by_set: dict[int, list[str]] = defaultdict(list)
+        for word, sets in self._sets_of.items():
+            for number in sets:
+                by_set[number].append(word)
+        pairs = {
+            frozenset((a, b))
+            for words in by_set.values()
+            for n, a in enumerate(words)
+            for b in words[n + 1 :]
+        }
+        return iter(pairs)
+
+
+NO_SIBLINGS = Siblings()
 
 
 def sibling_words(*sides: Iterable[str]) -> Siblings:
     """Pairs of words that are the only difference between two names on one side."""
-    found: set[frozenset[str]] = set()
+    found: list[set[str]] = []
     for keys in sides:
         by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for key in keys:
@@ -30,13 +75,8 @@ def sibling_words(*sides: Iterable[str]) -> Siblings:
             for i, word in enumerate(words):
                 if not is_legal_form(word):
                     by_rest[(*words[:i], "", *words[i + 1 :])].add(word)
-        for differing in by_rest.values():
-            if len(differing) > 1:
-                ordered = sorted(differing)
-                found.update(
-                    frozenset((a, b)) for n, a in enumerate(ordered) for b in ordered[n + 1 :]
-                )
-    return frozenset(found)
+        found += (differing for differing in by_rest.values() if len(differing) > 1)
+    return Siblings(found)
 
 
 def crosses_siblings(a: str, b: str, siblings: Siblings) -> bool:
@@ -45,4 +85,4 @@ def crosses_siblings(a: str, b: str, siblings: Siblings) -> bool:
         return False
     left = set(a.split()) - set(b.split())
     right = set(b.split()) - set(a.split())
-    return any(frozenset((x, y)) in siblings for x in left for y in right)
+    return any(siblings.pair(x, y) for x in left for y in right)

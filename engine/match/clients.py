@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
-from engine.match.client_siblings import Siblings, crosses_siblings, sibling_words
+from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, sibling_words
 from engine.match.legal_forms import is_legal_form
 from engine.settings import MatchThresholds
 
@@ -441,7 +441,7 @@ def _fuzzy_pairs(
     vendor_keys: list[str],
     psa_keys: list[str],
     thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
-    siblings: Siblings = frozenset(),
+    siblings: Siblings = NO_SIBLINGS,
 ) -> list[tuple[str, str, float]]:
     """Scored candidate pairs within blocks, assigned one to one, best first, ambiguity refused.
 

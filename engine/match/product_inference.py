@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Protocol
 
-from engine.lines import Line
+from engine.lines import Line, monthly
 from engine.match.price_elimination import by_price
 from engine.match.product_concepts import CONCEPTS
 from engine.match.product_context import (
@@ -175,22 +175,47 @@ def _vendor_baskets(
     return baskets, products
 
 
+#: Decimal sums that never round (seat counts summed before their exact Fraction products).
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def _unit_costs(vendor: Side, vendor_group: Mapping[str, int]) -> dict[int, dict[str, Fraction]]:
     """Each client group's monthly unit cost per vendor product, quantity-weighted."""
-    totals: dict[int, dict[str, list[Fraction]]] = defaultdict(dict)
+    # seats per (group, product, unit cost) first: a client's lines of a product share a few
+    # prices, so the exact Fraction sums run per price, not per line (speed; the same Fractions)
+    seats: dict[tuple[int, str, Decimal | Fraction, int], Decimal] = {}
+    group_of = _groups_by_spelling(vendor, vendor_group)
+    add = _EXACT.add
     for line in vendor.lines:
-        group = vendor_group.get(vendor.client_keys[line.client])
-        if line.excluded is not None or line.product_key is None or group is None:
+        group = group_of[line.client]
+        if line.exclusion is not None or line.product_key is None or group is None:
             continue
-        if line.monthly_unit is None or not line.quantity:
+        if line.unit is None or not line.quantity:
             continue
-        total = totals[group].setdefault(line.product_key, [Fraction(0), Fraction(0)])
-        total[0] += Fraction(line.quantity) * line.monthly_unit
-        total[1] += Fraction(line.quantity)
+        place = (group, line.product_key, line.unit, line.months)
+        seats[place] = add(seats[place], line.quantity) if place in seats else line.quantity
+    prices: dict[int, dict[str, list[tuple[Decimal, Decimal | Fraction, int]]]] = defaultdict(dict)
+    for (group, key, unit, months), count in seats.items():
+        prices[group].setdefault(key, []).append((count, unit, months))
     return {
-        group: {key: amount / count for key, (amount, count) in products.items() if count > 0}
-        for group, products in totals.items()
+        group: {
+            key: cost for key, bought in products.items() if (cost := _weighted(bought)) is not None
+        }
+        for group, products in prices.items()
     }
+
+
+def _weighted(bought: list[tuple[Decimal, Decimal | Fraction, int]]) -> Fraction | None:
+    """The quantity-weighted monthly unit cost of (seats, unit, months) bought; None when the seats
+    add up to none. One price (most products of most clients) is that price: (n × u) ÷ n = u."""
+    if len(bought) == 1:
+        count, unit, months = bought[0]
+        return monthly(unit, months) if count > 0 else None
+    amount, seats = Fraction(0), Fraction(0)
+    for count, unit, months in bought:
+        amount += Fraction(count) * monthly(unit, months)
+        seats += Fraction(count)
+    return amount / seats if seats > 0 else None
 
 
 def _billed_prices(
@@ -198,9 +223,10 @@ def _billed_prices(
 ) -> dict[int, dict[str, set[Fraction]]]:
     """The monthly unit prices each client group is billed for each product its PSA lines name."""
     out: dict[int, dict[str, set[Fraction]]] = defaultdict(dict)
+    group_of = _groups_by_spelling(psa, psa_group)
     for line in psa.lines:
-        group = psa_group.get(psa.client_keys[line.client])
-        if line.excluded is not None or line.product_key is None or group is None:
+        group = group_of[line.client]
+        if line.exclusion is not None or line.product_key is None or group is None:
             continue
         if line.monthly_unit is not None:
             key = moved_to.get(id(line), line.product_key)
