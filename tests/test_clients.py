@@ -268,3 +268,18 @@ def test_sibling_words_are_every_pair_of_each_learned_set(names: list[str]) -> N
             left, right = set(a.split()) - set(b.split()), set(b.split()) - set(a.split())
             crossed = any(frozenset((x, y)) in pairs for x in left for y in right)
             assert crosses_siblings(a, b, found) == crossed
+
+
+def test_a_chains_location_labelled_two_ways_is_one_location() -> None:
+    """Set D: "PetPals Veterinary Clinic 34" on the bill is "PetPals Veterinary Site 34" in the PSA;
+    another number, or two business words ("Lab 6" / "Group 6"), is another company."""
+    from engine.match.client_evidence import name_fit
+    from engine.match.clients import client_key
+
+    def fits(a: str, b: str) -> bool:
+        return name_fit(client_key(a), client_key(b)) is not None
+
+    assert fits("PetPals Veterinary Clinic 34", "PetPals Veterinary Site 34")
+    assert fits("PetPals Veterinary Clinic 6", "PetPals Veterinary Store 006")
+    assert not fits("PetPals Veterinary Clinic 6", "PetPals Veterinary Store 7")
+    assert not fits("Northwind Dental Lab 6", "Northwind Dental Group 6")

@@ -167,6 +167,9 @@ def name_fit(a: str, b: str) -> NameFit | None:
     aligned = align(left, right, _same_word)
     unpaired_left, unpaired_right = list(aligned.unpaired_first), list(aligned.unpaired_second)
     approximate = aligned.approximate
+    if _location_labels(left, unpaired_left, right, unpaired_right):
+        unpaired_left, unpaired_right = [], []  # "Clinic 34" and "Store 34" of one chain
+        approximate += 1
     distinct_left = [w for w in unpaired_left if not _qualifies(w)]
     distinct_right = [w for w in unpaired_right if not _qualifies(w)]
     if (distinct_left and unpaired_right) or (distinct_right and unpaired_left):
@@ -179,6 +182,21 @@ def name_fit(a: str, b: str) -> NameFit | None:
     extra = tuple(distinct_left or distinct_right)
     matched = len(left) - len(unpaired_left)
     return NameFit(matched / (matched + len(extra)), approximate, extra)
+
+
+def _location_labels(
+    left: list[str], unpaired_left: list[str], right: list[str], unpaired_right: list[str]
+) -> bool:
+    """One word apart, each just before the same number, one of them "store": a chain's location
+    labelled two ways ("PetPals Veterinary Clinic 34" is its "Site 34")."""
+    if len(unpaired_left) != 1 or len(unpaired_right) != 1:
+        return False
+    a, b = unpaired_left[0], unpaired_right[0]
+    if "store" not in (a, b):
+        return False
+    after_a = {left[i + 1] for i, w in enumerate(left[:-1]) if w == a and left[i + 1].isdigit()}
+    after_b = {right[i + 1] for i, w in enumerate(right[:-1]) if w == b and right[i + 1].isdigit()}
+    return bool(after_a & after_b)
 
 
 def _partner_named(words: list[str], extra: list[str]) -> bool:
