@@ -44,7 +44,7 @@ class Pairing:
     def evidence(self) -> str:
         return (
             f"beside the vendor's product at {self.clients} clients "
-            f"({self.equal_seats} with the same seats), which the PSA never names otherwise"
+            f"where the PSA names it no other way ({self.equal_seats} with the same seats)"
         )
 
 
@@ -63,20 +63,21 @@ def pair_by_clients(
     psa = _seats(psa_lines, psa_group)
     vendor_keys = {key for seats in vendor.values() for key in seats}
     psa_keys = {key for seats in psa.values() for key in seats}
-    only_vendor, only_psa = vendor_keys - psa_keys, psa_keys - vendor_keys
-    if not only_vendor or not only_psa:
+    only_psa = psa_keys - vendor_keys
+    if not only_psa:
         return []
     groups = set(vendor) & set(psa)  # clients on both sides: only they can show a pairing
-    having: dict[str, set[int]] = defaultdict(set)
-    for group in groups:
+    having: dict[str, set[int]] = defaultdict(set)  # where a vendor product goes unnamed, or
+    for group in groups:  # where a PSA product stands that the vendor never bills
         for key in vendor[group]:
-            if key in only_vendor:
+            if key not in psa[group]:
                 having[key].add(group)
         for key in psa[group]:
             if key in only_psa:
                 having[key].add(group)
+    unnamed = sorted(k for k in vendor_keys if having[k])
     candidates: list[tuple[int, int, str, str]] = []
-    for v in sorted(only_vendor):
+    for v in unnamed:
         for p in sorted(only_psa):
             both = having[v] & having[p]
             if len(both) < LEAST_CLIENTS or not _may_be_one(names.get(v, v), names.get(p, p)):
