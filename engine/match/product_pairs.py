@@ -11,7 +11,7 @@ three it stays *check first*.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -66,28 +66,26 @@ def pair_by_clients(
     only_psa = psa_keys - vendor_keys
     if not only_psa:
         return []
-    groups = set(vendor) & set(psa)  # clients on both sides: only they can show a pairing
-    having: dict[str, set[int]] = defaultdict(set)  # where a vendor product goes unnamed, or
-    for group in groups:  # where a PSA product stands that the vendor never bills
-        for key in vendor[group]:
-            if key not in psa[group]:
-                having[key].add(group)
-        for key in psa[group]:
-            if key in only_psa:
-                having[key].add(group)
-    unnamed = sorted(k for k in vendor_keys if having[k])
+    having: Counter[str] = Counter()  # clients where a vendor product goes unnamed, or where a
+    together: Counter[tuple[str, str]] = Counter()  # PSA product stands the vendor never bills
+    same_seats: Counter[tuple[str, str]] = Counter()
+    for group in sorted(set(vendor) & set(psa)):  # only clients on both sides can show a pairing
+        unnamed = [k for k in vendor[group] if k not in psa[group]]
+        standing = [k for k in psa[group] if k in only_psa]
+        having.update(unnamed)
+        having.update(standing)
+        for v in unnamed:  # a client's own products only: never every product × every product
+            for p in standing:
+                together[(v, p)] += 1
+                same_seats[(v, p)] += vendor[group][v] == psa[group][p]
     candidates: list[tuple[int, int, str, str]] = []
-    for v in unnamed:
-        for p in sorted(only_psa):
-            both = having[v] & having[p]
-            if len(both) < LEAST_CLIENTS or not _may_be_one(names.get(v, v), names.get(p, p)):
-                continue
-            if len(both) < LEAST_SHARE * min(len(having[v]), len(having[p])):
-                continue
-            equal = sum(vendor[g][v] == psa[g][p] for g in both)
-            if not equal:
-                continue  # never once the same seats: two products bought side by side
-            candidates.append((len(both), equal, v, p))
+    for (v, p), both in sorted(together.items()):
+        if both < LEAST_CLIENTS or both < LEAST_SHARE * min(having[v], having[p]):
+            continue
+        if not same_seats[(v, p)]:
+            continue  # never once the same seats: two products bought side by side
+        if _may_be_one(names.get(v, v), names.get(p, p)):
+            candidates.append((both, same_seats[(v, p)], v, p))
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     pairings: list[Pairing] = []
     taken: set[str] = set()
