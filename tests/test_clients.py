@@ -283,3 +283,17 @@ def test_a_chains_location_labelled_two_ways_is_one_location() -> None:
     assert fits("PetPals Veterinary Clinic 6", "PetPals Veterinary Store 006")
     assert not fits("PetPals Veterinary Clinic 6", "PetPals Veterinary Store 7")
     assert not fits("Northwind Dental Lab 6", "Northwind Dental Group 6")
+
+
+def test_a_name_typed_with_the_digraphs_for_its_letters_is_the_same_name() -> None:
+    """Set B (200 clients): "Søndergaard Rådgivning ApS" was typed "Soendergaard Raadgivning ApS";
+    once "ApS" counted as the legal form, no word was left for the two names to meet on."""
+    from engine.match.client_evidence import pair_by_evidence
+    from engine.match.clients import client_key
+
+    vendor, psa = (
+        client_key("Søndergaard Rådgivning ApS"),
+        client_key("Soendergaard Raadgivning ApS"),
+    )
+    found = pair_by_evidence([vendor], [psa], {vendor: {}}, {psa: {}})
+    assert [(p.vendor_key, p.psa_key) for p in found] == [(vendor, psa)]

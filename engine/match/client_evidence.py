@@ -95,6 +95,17 @@ class NameFit:
     extra: tuple[str, ...]
 
 
+_DIGRAPHS = (("aa", "a"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def _transliterated(word: str) -> str:
+    """A word with the digraphs that stand for å, æ, ø, ä, ö, ü written as one letter, as the
+    accent fold writes those letters (ø → o, å → a)."""
+    for digraph, letter in _DIGRAPHS:
+        word = word.replace(digraph, letter)
+    return word
+
+
 @lru_cache(maxsize=262144)
 def _same_word(a: str, b: str) -> int:
     """0 the same word, 1 a typo or an abbreviation of it, -1 a different word."""
@@ -102,6 +113,8 @@ def _same_word(a: str, b: str) -> int:
         return 0
     if any(c.isdigit() for c in a + b):
         return -1
+    if _transliterated(a) == _transliterated(b):
+        return 0  # "Søndergaard Rådgivning" typed "Soendergaard Raadgivning"
     if a.endswith("er") or b.endswith("er"):  # "center" (folded from "centre") and "cetre"
         british = (
             a[:-2] + "re" if a.endswith("er") else a,
@@ -228,6 +241,7 @@ class Pairing:
 
 def _blocks(key: str) -> set[str]:
     words = key.split()
+    words += [t for w in words if (t := _transliterated(w)) != w]  # "Soendergaard", "Søndergaard"
     found = {f"w:{w}" for w in words if len(w) >= 3 and w not in QUALIFIERS}
     found |= {f"p:{w[:3]}" for w in words if len(w) >= 4 and w not in QUALIFIERS}
     return found
