@@ -735,6 +735,7 @@ INFERRED_PRODUCT_METHODS = frozenset(
         "meaning",
         "name fit",
         "item code",
+        "corroborated",
         "same price",
         "kind and price",
         "word and price",

@@ -546,3 +546,16 @@ def test_a_shared_word_never_moves_a_line_onto_a_product_its_lines_bill_in_full(
     )
     got = found.get((0, "endpoint protection edr"))
     assert got is None or got.product_key != huntress
+
+
+def test_a_spelling_paired_across_clients_goes_to_product_aliases_for_the_user(
+    write: Callable[..., Path],
+) -> None:
+    """What the clients showed is offered to the user as a Product Aliases row with its evidence:
+    keep it to confirm, delete it to undo."""
+    from addin.layout import learned_product_aliases
+
+    result = reconcile(write("v.csv", PAIR_VENDOR), write("p.csv", PAIR_PSA))
+    rows = learned_product_aliases(result, {})
+    huntress = [row for row in rows if row[1] == "Huntress Managed EDR"]
+    assert huntress and "corroborated" in str(huntress[0][2]) and "3 clients" in str(huntress[0][2])
