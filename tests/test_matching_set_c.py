@@ -559,3 +559,26 @@ def test_a_spelling_paired_across_clients_goes_to_product_aliases_for_the_user(
     rows = learned_product_aliases(result, {})
     huntress = [row for row in rows if row[1] == "Huntress Managed EDR"]
     assert huntress and "corroborated" in str(huntress[0][2]) and "3 clients" in str(huntress[0][2])
+
+
+def test_billing_words_of_more_exports() -> None:
+    """Set D: "Cloud Licence - …", "Monthly Fee - …", German "Lizenz … – Lizenz/Monat" are billing
+    words around a product's name, never part of it."""
+    catalogue = load_catalogue()
+    for spelling, name in (
+        ("Cloud Licence - Microsoft 365 Business Standard", "Microsoft 365 Business Standard"),
+        (
+            "Monthly Fee - Microsoft Defender for Office 365 (Plan 1)",
+            "Microsoft Defender for Office 365 (Plan 1)",
+        ),
+        ("Microsoft Teams Enterprise – Lizenz/Monat", "Microsoft Teams Enterprise"),
+    ):
+        found = catalogue.resolve(spelling, (), cutoff=85).product
+        assert found is not None and found.name == name, spelling
+    assert service_words(product_key("Onboarding Fee (one-time)"))
+
+
+def test_a_phone_line_is_the_clients_ringcentral_when_that_is_its_phone_product() -> None:
+    """ "Hosted Phone Line" beside the client's RingCentral RingEX is its phone system, not a Teams
+    Phone the vendor does not bill it."""
+    assert concept_targets(["hosted", "phone", "line"])[0] & {"ringcentral", "ringex"}

@@ -33,7 +33,10 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "keeper lastpass bitwarden passportal 1password dashlane",
         ),
         ("backup backups", "backup dropsuite datto acronis saas protection skykick"),
-        ("phone calling voice telephony pbx", "phone calling voice"),
+        (
+            "phone calling voice telephony pbx",
+            "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx",
+        ),
         ("mailbox mailboxes email mail hosted", "exchange mail basic"),  # Business Basic is mail
         ("dashboards dashboard reporting analytics", "bi"),
         ("diagram diagrams diagramming flowchart", "visio"),

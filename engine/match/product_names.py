@@ -46,6 +46,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
     (r"\bp/u\b|\bp/m\b|\bper seat\b|\bseat\(s\)|\blicen[cs]e\(s\)|\buser\(s\)", " "),  # "p/u p/m"
     (r"^\s*(?:recurring|subscription|licen[cs]e)\s*[-:\u2013]\s*", " "),  # "Recurring - …"
+    (
+        r"^\s*cloud\s+(?:licen[cs]e|subscription|service)s?\s*[-:\u2013]\s*",
+        " ",
+    ),  # "Cloud Licence - …"
     (r"\bppu\b", " premium "),  # Power BI "Premium Per User" ("per user" goes as billing words)
     (r"\bmdo ?(?:365|o365)?\b", " defender for office 365 "),  # "MDO P2", "MDO365 P2"
     (r"\boff ?365\b", " office 365 "),  # "Off365 E1"
@@ -122,6 +126,12 @@ _STRIP_TOKENS = frozenset(
         "licenses",
         "licence",
         "licences",
+        "fee",  # "Monthly Fee - Microsoft Defender for Office 365 (Plan 1)"
+        "fees",
+        "lizenz",  # German exports: "Lizenz SentinelOne … – Lizenz/Monat"
+        "lizenzen",
+        "monat",
+        "monatlich",
         "seat",
         "seats",
         "user",
