@@ -582,3 +582,15 @@ def test_a_phone_line_is_the_clients_ringcentral_when_that_is_its_phone_product(
     """ "Hosted Phone Line" beside the client's RingCentral RingEX is its phone system, not a Teams
     Phone the vendor does not bill it."""
     assert concept_targets(["hosted", "phone", "line"])[0] & {"ringcentral", "ringex"}
+
+
+def test_windows_365_by_its_short_names_and_sizes() -> None:
+    """Set D: "Win365 Business 2/8/128" and "MS NCE W365 BUS 2/8/128" are Windows 365 Business 2 vCPU
+    8 GB 128 GB ("2/8/128" was read as a date and dropped); "2vCPU 8GB" is the same size spelled
+    glued; a date stays a date."""
+    catalogue = load_catalogue()
+    for spelling in ("Win365 Business 2/8/128", "Licensing:Win365 Business 2/8/128"):
+        found = catalogue.resolve(spelling, (), cutoff=85).product
+        assert found is not None and found.name == "Windows 365 Business 2 vCPU 8 GB 128 GB"
+    assert product_key("Windows 365 Business 2vCPU 8GB") == "windows 365 business 2 vcpu 8 gb"
+    assert product_key("Invoice 01/08/2025") == "invoice"

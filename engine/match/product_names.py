@@ -29,6 +29,14 @@ EDITIONS = frozenset(
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # Windows 365: "Win365", "W365", a "Cloud PC", and its size as "2/8/128" or "2vCPU 8GB"
+    (r"\b(?:win|w)\s?365\b", " windows 365 "),
+    (r"\bcloud\s?pcs?\b", " windows 365 "),
+    (  # before the dates below: "2/8/128" is a size, not a day
+        r"\b(?:windows 365|cloud pcs?|w ?365|win ?365)\b([^/]*?)\b(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\b",
+        r" windows 365 \1 \2 vcpu \3 gb \4 gb ",
+    ),
+    (r"\b(\d+)\s?(vcpus?|gb|tb)\b", r" \1 \2 "),
     # invoice-template tokens and billed-period text: HaloPSA "$MONTHNAME $YEAR", "{month}", "%MONTH%"
     (r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>", " "),
     (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),  # dates
