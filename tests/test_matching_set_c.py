@@ -594,3 +594,21 @@ def test_windows_365_by_its_short_names_and_sizes() -> None:
         assert found is not None and found.name == "Windows 365 Business 2 vCPU 8 GB 128 GB"
     assert product_key("Windows 365 Business 2vCPU 8GB") == "windows 365 business 2 vcpu 8 gb"
     assert product_key("Invoice 01/08/2025") == "invoice"
+
+
+def test_a_note_of_who_a_line_is_for_is_not_part_of_the_product() -> None:
+    """Set D: "Microsoft 365 E5 (Auckland branch)" (47 seats) beside "Microsoft 365 E5 - Head
+    Office" was left out as no vendor product, an under-billing of 3,995.00 a month that was not
+    there. A note naming a plan, an add-on or work is never dropped."""
+    v, p = match_products(
+        {("Microsoft 365 E5", ())},
+        {
+            ("Microsoft 365 E5 (Auckland branch)", ()),
+            ("Microsoft 365 E5 (Security)", ()),
+            ("Microsoft 365 E5 - Managed Support", ()),
+        },
+    )
+    e5 = v[("Microsoft 365 E5", ())].key
+    assert p[("Microsoft 365 E5 (Auckland branch)", ())].key == e5
+    assert p[("Microsoft 365 E5 (Security)", ())].key != e5
+    assert p[("Microsoft 365 E5 - Managed Support", ())].key != e5

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
-from engine.match.product_fit import fit, strict_fit
+from engine.match.product_fit import SERVICE_WORDS, fit, names_a_product_part, strict_fit
 from engine.match.product_names import discriminators, product_key
 from engine.settings import MatchThresholds
 
@@ -43,6 +43,11 @@ _TAGS = re.compile(
 )
 
 
+def service_words_of(key: str) -> bool:
+    """A note that says work ("- Managed Support")."""
+    return any(word in SERVICE_WORDS for word in key.split())
+
+
 def own_key(spelling: str) -> str:
     """The key of a product known only by its own spelling (outside every catalogue)."""
     return "name:" + (product_key(spelling) or spelling.strip().lower())
@@ -53,12 +58,35 @@ def display_name(spelling: str) -> str:
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
+_QUALIFIER = re.compile(r"^(.*\S)\s*(?:\(([^()]*)\)|\s[-\u2013\u2014]\s+([^-\u2013\u2014]+))\s*$")
+
+
+def _without_qualifier(name: str) -> str:
+    """A PSA line's name without a trailing note of who or where it is for ("Microsoft 365 E5
+    (Auckland branch)", "… - Warehouse staff"), when the note names no product, plan, edition or
+    service; '' when there is none."""
+    found = _QUALIFIER.match(name)
+    if found is None:
+        return ""
+    note = product_key(found.group(2) or found.group(3) or "")
+    words = note.split()
+    if not words or any(
+        discriminators(w) or any(c.isdigit() for c in w) or names_a_product_part(w) for w in words
+    ):
+        return ""
+    if service_words_of(note):
+        return ""
+    return found.group(1)
+
+
 def _resolve_all(
     catalogue: Catalogue, side: str, descriptors: set[Descriptor], cutoff: float
 ) -> dict[Descriptor, ProductMatch]:
     out: dict[Descriptor, ProductMatch] = {}
     for name, ids in sorted(descriptors):  # one order, whatever the hash seed
         resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
+        if resolution.product is None and side == "psa" and (bare := _without_qualifier(name)):
+            resolution = catalogue.resolve(bare, ids, cutoff=cutoff)
         if resolution.product is not None:
             product = resolution.product
             out[(name, ids)] = ProductMatch(
