@@ -17,7 +17,7 @@ from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import use_bill_words
 from engine.match.product_inference import infer_products
 from engine.match.product_names import product_key
-from engine.match.product_pairs import pair_by_clients
+from engine.match.product_pairs import Pairing, pair_by_clients
 from engine.match.products import Descriptor, ProductMatch, match_products
 from engine.settings import Settings
 from engine.sides import Prepared
@@ -131,13 +131,9 @@ def decide_in_context(
             undecided.append(line)
     pair_products_by_clients(products, vendor, psa, vendor_group, psa_group)
     for line in undecided:
-        if line.product_key == products.psa[line.descriptor].key and not _paired(line, products):
+        if products.psa[line.descriptor].method != "corroborated":  # no client showed what it is
             line.product_key = None
             line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)
-
-
-def _paired(line: Line, products: Products) -> bool:
-    return products.psa[line.descriptor].method == "corroborated"
 
 
 def pair_products_by_clients(
@@ -165,28 +161,33 @@ def pair_products_by_clients(
     shown: dict[str, ProductMatch] = {}
     for m in sorted(products.vendor.values(), key=lambda m: (len(m.product), m.product)):
         shown.setdefault(m.key, m)  # the vendor's shortest spelling of it
-    for table in (products.psa, products.inferred):
-        for place, match in list(table.items()):
-            pairing = by_psa_key.get(match.key)
-            if pairing is None:
-                continue
-            target = shown[pairing.vendor_key]
-            table[place] = ProductMatch(  # type: ignore[index]
-                "psa",
-                match.spelling,
-                target.key,
-                target.product,
-                "corroborated",
-                min(match.confidence, pairing.confidence)
-                if match.confidence
-                else pairing.confidence,
-                target.in_catalogue,
-                target.free,
-                evidence=pairing.evidence,
-            )
+    for descriptor, match in list(products.psa.items()):
+        if (pairing := by_psa_key.get(match.key)) is not None:
+            products.psa[descriptor] = _corroborated(match, shown[pairing.vendor_key], pairing)
+    for place, match in list(products.inferred.items()):
+        if (pairing := by_psa_key.get(match.key)) is not None:
+            products.inferred[place] = _corroborated(match, shown[pairing.vendor_key], pairing)
     for line in psa.lines:
         if line.product_key in by_psa_key:
             line.assign(by_psa_key[line.product_key].vendor_key)
+
+
+def _corroborated(match: ProductMatch, target: ProductMatch, pairing: Pairing) -> ProductMatch:
+    """A PSA spelling's match moved to the vendor product the clients showed it to be."""
+    confidence = pairing.confidence
+    if match.confidence:
+        confidence = min(match.confidence, confidence)
+    return ProductMatch(
+        "psa",
+        match.spelling,
+        target.key,
+        target.product,
+        "corroborated",
+        confidence,
+        target.in_catalogue,
+        target.free,
+        evidence=pairing.evidence,
+    )
 
 
 def _match(

@@ -190,7 +190,7 @@ def _more_seats_at_its_price(
                 key,
                 "same price",
                 0.7,
-                f"priced {_cents(prices[(group, description)])} a month (assumed a monthly price), as the client's other "
+                f"priced {_cents(prices[(group, description)])} a month, as the client's other "
                 f"line of {bill.names[key]!r}, whose seats the vendor bills more of",
             )
             billed[key] = billed.get(key, Decimal(0)) + seats_of[description]

@@ -125,6 +125,6 @@ def _may_be_one(vendor_name: str, psa_name: str) -> bool:
     v, p = set(meaningful(vendor_name)), set(meaningful(psa_name))
     if not (v & p) - MAKER - SERVICE_WORDS - set(CONCEPTS):
         return False  # only a kind in common ("Backup"): a service about a product is not it
-    dv = set().union(*(discriminators(w) for w in v)) if v else set()
-    dp = set().union(*(discriminators(w) for w in p)) if p else set()
+    dv: set[str] = set().union(*map(discriminators, v))
+    dp: set[str] = set().union(*map(discriminators, p))
     return not (dv - dp and dp - dv)

@@ -43,11 +43,6 @@ _TAGS = re.compile(
 )
 
 
-def service_words_of(key: str) -> bool:
-    """A note that says work ("- Managed Support")."""
-    return any(word in SERVICE_WORDS for word in key.split())
-
-
 def own_key(spelling: str) -> str:
     """The key of a product known only by its own spelling (outside every catalogue)."""
     return "name:" + (product_key(spelling) or spelling.strip().lower())
@@ -70,13 +65,14 @@ def _without_qualifier(name: str) -> str:
         return ""
     note = product_key(found.group(2) or found.group(3) or "")
     words = note.split()
-    if not words or any(
-        discriminators(w) or any(c.isdigit() for c in w) or names_a_product_part(w) for w in words
-    ):
-        return ""
-    if service_words_of(note):
-        return ""
-    return found.group(1)
+    says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
+        discriminators(w)
+        or any(c.isdigit() for c in w)
+        or names_a_product_part(w)
+        or w in SERVICE_WORDS
+        for w in words
+    )
+    return "" if not words or says_something else found.group(1)
 
 
 def _resolve_all(
