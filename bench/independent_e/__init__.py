@@ -99,46 +99,74 @@ def generate_case(
     for vline, row in vr.rows:
         client = by_idx[vline.client]
         product = cat.BY_KEY[vline.product].name
-        vfacts.append(Fact(row, client.canonical, product, vline.role, vline.qty,
-                           Fraction(vline.unit), vline.annual))
+        vfacts.append(
+            Fact(
+                row,
+                client.canonical,
+                product,
+                vline.role,
+                vline.qty,
+                Fraction(vline.unit),
+                vline.annual,
+            )
+        )
         classes = _vendor_classes(scen, vendor_format, client.idx)
         row_classes[("v", row)] = classes
-        vrows[str(row)] = {"client": client.canonical, "product": product, "role": vline.role,
-                           "classes": classes}
+        vrows[str(row)] = {
+            "client": client.canonical,
+            "product": product,
+            "role": vline.role,
+            "classes": classes,
+        }
     pfacts: list[Fact] = []
     prows: dict[str, dict[str, object]] = {}
     for pline, row in pr.rows:
         client = by_idx[pline.client]
         product = cat.BY_KEY[pline.product].name if pline.product else pline.clean
-        pfacts.append(Fact(row, client.canonical, product, pline.role, pline.qty,
-                           Fraction(pline.unit), pline.annual))
+        pfacts.append(
+            Fact(
+                row,
+                client.canonical,
+                product,
+                pline.role,
+                pline.qty,
+                Fraction(pline.unit),
+                pline.annual,
+            )
+        )
         raw = sorted(set(pline.classes + client_classes(client, True))) if perturb else []
         row_classes[("p", row)] = raw
         shown = raw if raw or not perturb else ["untouched"]
-        prows[str(row)] = {"client": client.canonical, "product": product, "role": pline.role,
-                           "classes": shown}
+        prows[str(row)] = {
+            "client": client.canonical,
+            "product": product,
+            "role": pline.role,
+            "classes": shown,
+        }
     canon_to_client = {c.canonical: c for c in scen.clients}
     out_findings = []
     for f in findings(vfacts, pfacts):
-        classes: set[str] = set()
+        union: set[str] = set()
         for r in f.vendor_rows:
-            classes.update(row_classes[("v", r)])
+            union.update(row_classes[("v", r)])
         for r in f.psa_rows:
-            classes.update(row_classes[("p", r)])
+            union.update(row_classes[("p", r)])
         client = canon_to_client[f.client]
         if perturb and client.on_psa:
-            classes.update(client_classes(client, True))
-        if perturb and not classes:
-            classes.add("untouched")
-        out_findings.append({
-            "type": f.type,
-            "monthly_impact": cents(f.impact),
-            "client": f.client,
-            "product": f.product,
-            "vendor_rows": f.vendor_rows,
-            "psa_rows": f.psa_rows,
-            "classes": sorted(classes),
-        })
+            union.update(client_classes(client, True))
+        if perturb and not union:
+            union.add("untouched")
+        out_findings.append(
+            {
+                "type": f.type,
+                "monthly_impact": cents(f.impact),
+                "client": f.client,
+                "product": f.product,
+                "vendor_rows": f.vendor_rows,
+                "psa_rows": f.psa_rows,
+                "classes": sorted(union),
+            }
+        )
     truth = {
         "vendor_format": vendor_format,
         "psa_format": psa_format,
@@ -156,5 +184,5 @@ def generate_case(
         "rows": {"vendor": vrows, "psa": prows},
     }
     path = out_dir / "truth.json"
-    path.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(truth, ensure_ascii=False) + "\n", encoding="utf-8")
     return path

@@ -26,10 +26,15 @@ def main(argv: list[str] | None = None) -> int:
         pairs = [(v, p) for v in VENDOR_FORMATS for p in PSA_FORMATS]
     elif args.pairs == "diagonal":
         n = max(len(VENDOR_FORMATS), len(PSA_FORMATS))
-        pairs = [(VENDOR_FORMATS[i % len(VENDOR_FORMATS)], PSA_FORMATS[i % len(PSA_FORMATS)])
-                 for i in range(n)]
+        pairs = [
+            (VENDOR_FORMATS[i % len(VENDOR_FORMATS)], PSA_FORMATS[i % len(PSA_FORMATS)])
+            for i in range(n)
+        ]
     else:
-        pairs = [tuple(p.split(":", 1)) for p in args.pairs.split(",")]  # type: ignore[misc]
+        pairs = []
+        for item in args.pairs.split(","):
+            vendor, _, psa = item.partition(":")
+            pairs.append((vendor, psa))
     count = 0
     start = time.perf_counter()
     for seed in args.seeds:

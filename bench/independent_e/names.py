@@ -79,16 +79,70 @@ LEGAL_TYPOS: dict[str, tuple[str, ...]] = {
 }
 
 SURNAMES: dict[str, tuple[str, ...]] = {
-    "US": ("Halvorsen", "Okafor", "Delgado", "Whitfield", "Nakamura", "Brennan", "Kowalczyk",
-           "Marchetti", "Abernathy", "Castellanos", "Ferreira", "Lindqvist", "Oyelaran", "Pruitt",
-           "Szabó", "Thibodeaux", "Vance", "Yamada", "Zielinski", "Mbeki", "Gallagher", "Renner",
-           "Ashdown", "Carrow", "Dufresne", "Ellery"),
-    "UK": ("Ashworth", "Pemberton", "Fairbairn", "Okonkwo", "Hartley", "Kowalski", "Lethbridge",
-           "Mulholland", "Pennington", "Rashid", "Sillitoe", "Thwaite", "Underhill", "Wainwright",
-           "Bjørnsen", "Ó Briain", "Carrick", "Dunmore", "Everard", "Gorringe"),
+    "US": (
+        "Halvorsen",
+        "Okafor",
+        "Delgado",
+        "Whitfield",
+        "Nakamura",
+        "Brennan",
+        "Kowalczyk",
+        "Marchetti",
+        "Abernathy",
+        "Castellanos",
+        "Ferreira",
+        "Lindqvist",
+        "Oyelaran",
+        "Pruitt",
+        "Szabó",
+        "Thibodeaux",
+        "Vance",
+        "Yamada",
+        "Zielinski",
+        "Mbeki",
+        "Gallagher",
+        "Renner",
+        "Ashdown",
+        "Carrow",
+        "Dufresne",
+        "Ellery",
+    ),
+    "UK": (
+        "Ashworth",
+        "Pemberton",
+        "Fairbairn",
+        "Okonkwo",
+        "Hartley",
+        "Kowalski",
+        "Lethbridge",
+        "Mulholland",
+        "Pennington",
+        "Rashid",
+        "Sillitoe",
+        "Thwaite",
+        "Underhill",
+        "Wainwright",
+        "Bjørnsen",
+        "Ó Briain",
+        "Carrick",
+        "Dunmore",
+        "Everard",
+        "Gorringe",
+    ),
     "IE": ("Ó Súilleabháin", "Fitzgerald", "Mac Cárthaigh", "Brennan", "Kehoe", "Nolan", "Dunphy"),
-    "DE": ("Müller", "Weißbach", "Schröder", "Großmann", "Köhler", "Strauß", "Bäcker", "Hoffmann",
-           "Jäger", "Vogt", "Brandstätter"),
+    "DE": (
+        "Müller",
+        "Weißbach",
+        "Schröder",
+        "Großmann",
+        "Köhler",
+        "Strauß",
+        "Bäcker",
+        "Hoffmann",
+        "Jäger",
+        "Vogt",
+        "Brandstätter",
+    ),
     "AT": ("Gruber", "Haßler", "Pichler", "Wöhrer", "Eder"),
     "FR": ("Lefèvre", "Gauthier", "Bérénger", "Rousseau", "Dupré", "Chevalier", "Mercier"),
     "LU": ("Kieffer", "Hoffmann", "Wagner", "Schmït", "Reuter"),
@@ -98,18 +152,66 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "FI": ("Mäkinen", "Virtanen", "Häkkinen", "Lindström", "Koskinen"),
     "DK": ("Sørensen", "Bjørn", "Kjær", "Østergaard", "Hansen", "Mæhle"),
     "ES": ("Muñoz", "García", "Peñalver", "Ibáñez", "Ortega"),
-    "AU": ("Fitzroy", "Nguyen", "McAllister", "Papadopoulos", "Tran", "Kowalski", "O'Rourke",
-           "Brennan", "Whitlam", "Castellano", "Ngata", "Harcourt", "Lindqvist", "Jørgensen"),
+    "AU": (
+        "Fitzroy",
+        "Nguyen",
+        "McAllister",
+        "Papadopoulos",
+        "Tran",
+        "Kowalski",
+        "O'Rourke",
+        "Brennan",
+        "Whitlam",
+        "Castellano",
+        "Ngata",
+        "Harcourt",
+        "Lindqvist",
+        "Jørgensen",
+    ),
     "NZ": ("Te Aho", "Whittaker", "Ngata", "McKenzie", "Parata", "Søndergaard"),
-    "CA": ("Tremblay", "Gagnon", "Côté", "Bouchard", "MacLeod", "Chen", "Okafor", "Lévesque",
-           "Desjardins", "Ferreira", "Bélanger", "Kowalchuk"),
+    "CA": (
+        "Tremblay",
+        "Gagnon",
+        "Côté",
+        "Bouchard",
+        "MacLeod",
+        "Chen",
+        "Okafor",
+        "Lévesque",
+        "Desjardins",
+        "Ferreira",
+        "Bélanger",
+        "Kowalchuk",
+    ),
 }
 
 PLACES: dict[str, tuple[str, ...]] = {
-    "US": ("Harborview", "Cedar Falls", "Pinecrest", "Lakeshore", "Redwood", "Stonebridge",
-           "Willow Creek", "Ironwood", "Bayside", "Granite Peak", "Maple Grove", "Sun Valley"),
-    "UK": ("Kingsbridge", "Harrowgate", "Thornbury", "Ashford", "Wyndham", "Castlegate",
-           "Millbrook", "Fenwick", "Saltmarsh", "Elmstead"),
+    "US": (
+        "Harborview",
+        "Cedar Falls",
+        "Pinecrest",
+        "Lakeshore",
+        "Redwood",
+        "Stonebridge",
+        "Willow Creek",
+        "Ironwood",
+        "Bayside",
+        "Granite Peak",
+        "Maple Grove",
+        "Sun Valley",
+    ),
+    "UK": (
+        "Kingsbridge",
+        "Harrowgate",
+        "Thornbury",
+        "Ashford",
+        "Wyndham",
+        "Castlegate",
+        "Millbrook",
+        "Fenwick",
+        "Saltmarsh",
+        "Elmstead",
+    ),
     "IE": ("Ballymore", "Clontarf", "Kilcullen", "Glenbeigh"),
     "DE": ("Rheinblick", "Nordhafen", "Isartal", "Südstadt", "Elbufer", "Mainau"),
     "AT": ("Donaublick", "Alpental"),
@@ -121,17 +223,50 @@ PLACES: dict[str, tuple[str, ...]] = {
     "FI": ("Järvenpää", "Kallio", "Pohjola"),
     "DK": ("Nørrebro", "Østerport", "Fjordby"),
     "ES": ("Montjuïc", "Alameda"),
-    "AU": ("Bondi", "Parramatta", "Fremantle", "Toowong", "Glenelg", "Southbank", "Wollongong",
-           "Ballarat", "Cairns", "Ipswich"),
+    "AU": (
+        "Bondi",
+        "Parramatta",
+        "Fremantle",
+        "Toowong",
+        "Glenelg",
+        "Southbank",
+        "Wollongong",
+        "Ballarat",
+        "Cairns",
+        "Ipswich",
+    ),
     "NZ": ("Ponsonby", "Riccarton", "Te Aro", "Tauranga"),
     "CA": ("Kelowna", "Laval", "Saint-Laurent", "Bedford", "Nanaimo", "Sherbrooke", "Lakehead"),
 }
 
 COINED: tuple[str, ...] = (
-    "Bluewattle", "Northstar", "Quillfeather", "Ironbark", "Silverline", "Copperleaf",
-    "Greenmantle", "Brightwater", "Fernhollow", "Stonepath", "Tidewell", "Highgrove", "Clearwing",
-    "Oakhaven", "Saltbush", "Kestrel", "Larkspur", "Moorfield", "Nettlebed", "Pebblecreek",
-    "Ravenstone", "Thornfield", "Wavecrest", "Yarrow", "Zephyr", "Æbleholm", "Fjellstue",
+    "Bluewattle",
+    "Northstar",
+    "Quillfeather",
+    "Ironbark",
+    "Silverline",
+    "Copperleaf",
+    "Greenmantle",
+    "Brightwater",
+    "Fernhollow",
+    "Stonepath",
+    "Tidewell",
+    "Highgrove",
+    "Clearwing",
+    "Oakhaven",
+    "Saltbush",
+    "Kestrel",
+    "Larkspur",
+    "Moorfield",
+    "Nettlebed",
+    "Pebblecreek",
+    "Ravenstone",
+    "Thornfield",
+    "Wavecrest",
+    "Yarrow",
+    "Zephyr",
+    "Æbleholm",
+    "Fjellstue",
 )
 
 # industry phrases: (words, abbreviations that a person types for them)
@@ -190,29 +325,87 @@ CHAINS: tuple[tuple[str, str], ...] = (
 )
 
 BRANCHES: tuple[str, ...] = (
-    " - Head Office", " (Main Office)", " – HQ", " - Downtown", " [Hauptsitz]", " / Siège",
-    " - Main Branch", " (City)", " - Admin", " HO",
+    " - Head Office",
+    " (Main Office)",
+    " – HQ",
+    " - Downtown",
+    " [Hauptsitz]",
+    " / Siège",
+    " - Main Branch",
+    " (City)",
+    " - Admin",
+    " HO",
 )
 
 TRADE_WORDS: tuple[str, ...] = (
-    "Smiles", "Kitchen", "Studio", "Collective", "Works", "Co", "Clinic", "Lab", "House",
+    "Smiles",
+    "Kitchen",
+    "Studio",
+    "Collective",
+    "Works",
+    "Co",
+    "Clinic",
+    "Lab",
+    "House",
 )
 
 TLD: dict[str, str] = {
-    "US": "com", "UK": "co.uk", "IE": "ie", "DE": "de", "AT": "at", "FR": "fr", "LU": "lu",
-    "NL": "nl", "BE": "be", "PL": "pl", "FI": "fi", "DK": "dk", "ES": "es", "AU": "com.au",
-    "NZ": "co.nz", "CA": "ca",
+    "US": "com",
+    "UK": "co.uk",
+    "IE": "ie",
+    "DE": "de",
+    "AT": "at",
+    "FR": "fr",
+    "LU": "lu",
+    "NL": "nl",
+    "BE": "be",
+    "PL": "pl",
+    "FI": "fi",
+    "DK": "dk",
+    "ES": "es",
+    "AU": "com.au",
+    "NZ": "co.nz",
+    "CA": "ca",
 }
 
 PEOPLE_FIRST: tuple[str, ...] = (
-    "Aisha", "Bram", "Chloé", "Dmitri", "Eamon", "Fatima", "Greta", "Hiro", "Ines", "Jonas",
-    "Kofi", "Léa", "Magnus", "Nadia", "Oskar", "Priya", "Rafael", "Sanne", "Tomasz", "Uma",
+    "Aisha",
+    "Bram",
+    "Chloé",
+    "Dmitri",
+    "Eamon",
+    "Fatima",
+    "Greta",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Léa",
+    "Magnus",
+    "Nadia",
+    "Oskar",
+    "Priya",
+    "Rafael",
+    "Sanne",
+    "Tomasz",
+    "Uma",
 )
 
-_FOLD = str.maketrans({
-    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "œ": "oe",
-    "å": "a", "Å": "A",
-})
+_FOLD = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "œ": "oe",
+        "å": "a",
+        "Å": "A",
+    }
+)
 
 
 def fold_accents(text: str) -> str:
@@ -272,8 +465,23 @@ def typo(rng: random.Random, word: str) -> str:
         return word[:i] + word[i + 1 :]
     if op == 2:  # double
         return word[:i] + word[i] + word[i:]
-    near = {"a": "s", "e": "r", "i": "o", "o": "i", "n": "m", "r": "t", "s": "a", "t": "r",
-            "l": "k", "u": "y", "c": "v", "m": "n", "d": "f", "h": "g", "g": "h"}
+    near = {
+        "a": "s",
+        "e": "r",
+        "i": "o",
+        "o": "i",
+        "n": "m",
+        "r": "t",
+        "s": "a",
+        "t": "r",
+        "l": "k",
+        "u": "y",
+        "c": "v",
+        "m": "n",
+        "d": "f",
+        "h": "g",
+        "g": "h",
+    }
     ch = word[i].lower()
     return word[:i] + near.get(ch, ch) + word[i + 1 :]
 
@@ -282,7 +490,9 @@ def psa_spelling(rng: random.Random, name: ClientName, cls: str, has_domain: boo
     """The customer's name in the PSA under one class (``untouched`` = canonical)."""
     canon = name.canonical
     if cls == "legal_suffix_typo":
-        return canon[: -len(name.legal)] + rng.choice(LEGAL_TYPOS.get(name.legal, (name.legal + ".",)))
+        return canon[: -len(name.legal)] + rng.choice(
+            LEGAL_TYPOS.get(name.legal, (name.legal + ".",))
+        )
     if cls == "legal_dropped":
         return canon[: -len(name.legal)].rstrip()
     if cls == "abbreviation":
@@ -300,8 +510,17 @@ def psa_spelling(rng: random.Random, name: ClientName, cls: str, has_domain: boo
         return canon + rng.choice(BRANCHES)
     if cls == "store_number":
         n = name.number
-        style = rng.choice((f"#{n}", f"No. {n}", f"#{n:03d}", f"- {n}", f"({name.number_word} {n})",
-                            f"{name.number_word[:3]} {n:02d}", f"{name.number_word} #{n}"))
+        style = rng.choice(
+            (
+                f"#{n}",
+                f"No. {n}",
+                f"#{n:03d}",
+                f"- {n}",
+                f"({name.number_word} {n})",
+                f"{name.number_word[:3]} {n:02d}",
+                f"{name.number_word} #{n}",
+            )
+        )
         base = f"{'The ' if name.the else ''}{name.core} {name.industry}"
         if style.startswith("("):
             return f"{base} {style}"
@@ -326,12 +545,12 @@ def psa_spelling(rng: random.Random, name: ClientName, cls: str, has_domain: boo
         words[idx] = typo(rng, words[idx])
         return canon.replace(name.core, " ".join(words), 1)
     if cls == "case_punct":
-        style = rng.randrange(4)
-        if style == 0:
+        how = rng.randrange(4)
+        if how == 0:
             return canon.upper()
-        if style == 1:
+        if how == 1:
             return canon.replace(".", "").replace(",", "")
-        if style == 2:
+        if how == 2:
             return canon.lower()
         return canon.replace(" ", "-", 1)
     if cls == "generic_dropped":

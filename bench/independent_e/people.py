@@ -25,22 +25,66 @@ BASE_WEIGHTS: tuple[tuple[str, int], ...] = (
 MODIFIERS: tuple[str, ...] = ("typo", "case_punct", "extra_words", "note", "mixed_language")
 
 EXTRA_PREFIX: tuple[str, ...] = (
-    "Licence - ", "Licensing: ", "Subscription: ", "NCE ", "CSP - ", "Monthly: ", "Recurring - ",
-    "SaaS: ", "Cloud sub - ", "Lic. ", "Renewal - ", "[Recurring] ",
+    "Licence - ",
+    "Licensing: ",
+    "Subscription: ",
+    "NCE ",
+    "CSP - ",
+    "Monthly: ",
+    "Recurring - ",
+    "SaaS: ",
+    "Cloud sub - ",
+    "Lic. ",
+    "Renewal - ",
+    "[Recurring] ",
 )
 EXTRA_SUFFIX: tuple[str, ...] = (
-    " - per user", " per user/month", " (monthly)", " Monthly Subscription",
-    " - Annual commitment, billed monthly", " (NCE)", " [NCE]", " 1Y/M", " - 12 month term",
-    " licence", " licenses", " seat(s)", " /user/mo", " - P1Y", " (CSP)", " user licence",
-    " - month-to-month", " (auto-renew)", " - Sept 2026", " 09/2026", " - recurring",
-    " (annual term)", " x seats", " - subscription fee", " pupm",
+    " - per user",
+    " per user/month",
+    " (monthly)",
+    " Monthly Subscription",
+    " - Annual commitment, billed monthly",
+    " (NCE)",
+    " [NCE]",
+    " 1Y/M",
+    " - 12 month term",
+    " licence",
+    " licenses",
+    " seat(s)",
+    " /user/mo",
+    " - P1Y",
+    " (CSP)",
+    " user licence",
+    " - month-to-month",
+    " (auto-renew)",
+    " - Sept 2026",
+    " 09/2026",
+    " - recurring",
+    " (annual term)",
+    " x seats",
+    " - subscription fee",
+    " pupm",
 )
 NOTES: tuple[str, ...] = (
-    " - reception staff", " (warehouse)", " - Board members", " for new starters",
-    " – Lyon office", " (Auckland branch)", " - shared mailboxes", " - contractors",
-    " - Dr Patel's team", " (accounts dept)", " — Site 2", " - field techs", " / Sales team",
-    " - Geschäftsführung", " (bureau Gent)", " - per Sarah's email 14/8", " - seasonal staff",
-    " (ex-Contoso users)", " - directors only",
+    " - reception staff",
+    " (warehouse)",
+    " - Board members",
+    " for new starters",
+    " – Lyon office",
+    " (Auckland branch)",
+    " - shared mailboxes",
+    " - contractors",
+    " - Dr Patel's team",
+    " (accounts dept)",
+    " — Site 2",
+    " - field techs",
+    " / Sales team",
+    " - Geschäftsführung",
+    " (bureau Gent)",
+    " - per Sarah's email 14/8",
+    " - seasonal staff",
+    " (ex-Contoso users)",
+    " - directors only",
 )
 SPLIT_NOTES: tuple[tuple[str, str], ...] = (
     (" - Head office", " - Warehouse"),
@@ -53,9 +97,18 @@ SPLIT_NOTES: tuple[tuple[str, str], ...] = (
     (" [Team A]", " [Team B]"),
 )
 MIXED: tuple[str, ...] = (
-    "Lizenz {x} monatlich", "Licence {x} – mensuel", "{x} licentie per maand", "Licencia {x} mensual",
-    "{x} (abonnement mensuel)", "{x} – kuukausilisenssi", "{x} per användare/mån", "Abonnement {x}",
-    "{x} Nutzerlizenz", "{x} gebruikerslicentie", "Abo {x} (Benutzer)", "{x} – licença mensal",
+    "Lizenz {x} monatlich",
+    "Licence {x} – mensuel",
+    "{x} licentie per maand",
+    "Licencia {x} mensual",
+    "{x} (abonnement mensuel)",
+    "{x} – kuukausilisenssi",
+    "{x} per användare/mån",
+    "Abonnement {x}",
+    "{x} Nutzerlizenz",
+    "{x} gebruikerslicentie",
+    "Abo {x} (Benutzer)",
+    "{x} – licença mensal",
     "{x} licencja miesięczna",
 )
 
@@ -83,7 +136,9 @@ def typo_text(rng: random.Random, text: str) -> str:
     """A keyboard slip in one longer word (never a plan number or 'Teams')."""
     words = text.split(" ")
     choices = [
-        i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w.lower() not in _PROTECTED
+        i
+        for i, w in enumerate(words)
+        if len(w) >= 5 and w.isalpha() and w.lower() not in _PROTECTED
     ]
     if not choices:
         return text

@@ -57,9 +57,23 @@ def render_cw_invoice_lines(scen: Scenario) -> PsaRender:
     (the MSP's own product id is generic); 'Do Not Bill' / 'No Charge' lines are not billed."""
     rng = rng_for("cw", scen.seed)
     data = Sheet("data")
-    data.add(["Invoice #", "Invoice Date", "Company", "Site", "Agreement", "Invoice Type",
-              "Product ID", "Description", "Qty", "Unit Price", "Ext. Price", "Billable",
-              "Taxable"])
+    data.add(
+        [
+            "Invoice #",
+            "Invoice Date",
+            "Company",
+            "Site",
+            "Agreement",
+            "Invoice Type",
+            "Product ID",
+            "Description",
+            "Qty",
+            "Unit Price",
+            "Ext. Price",
+            "Billable",
+            "Taxable",
+        ]
+    )
     rows: list[tuple[PLine, int]] = []
     inv = 31000 + scen.seed * 7
     for client, lines in _by_client(scen):
@@ -75,10 +89,21 @@ def render_cw_invoice_lines(scen: Scenario) -> PsaRender:
             if line.role == "cancelled":
                 billable = rng.choice(("Do Not Bill", "No Charge"))
             row: list[object] = [
-                str(inv), "10/01/2026", psa_name(client, scen.perturb), "Main", agreement,
-                "Agreement", pid, line.text, str(line.qty), plain(line.unit),
-                plain(_ext(line)) if billable == "Billable" else "0.00", billable, "N"]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
+                str(inv),
+                "10/01/2026",
+                psa_name(client, scen.perturb),
+                "Main",
+                agreement,
+                "Agreement",
+                pid,
+                line.text,
+                str(line.qty),
+                plain(line.unit),
+                plain(_ext(line)) if billable == "Billable" else "0.00",
+                billable,
+                "N",
+            ]
+            rows.append((line, data.add(row)))
     return PsaRender("cw_invoice_lines.csv", [data], None, rows, "csv", {})
 
 
@@ -93,9 +118,24 @@ def render_autotask_billing_items(scen: Scenario) -> PsaRender:
     data.add(["Posted Items — Recurring Contract Services"])
     data.add(["Date range: 09/01/2026 - 09/30/2026"])
     data.add([])
-    data.add(["Account Name", "Contract Name", "Contract Status", "Billing Item Type", "Item",
-              "Description", "Period Type", "Start Date", "End Date", "Units", "Unit Price",
-              "Extended Price", "Invoice Number"], bold=True)
+    data.add(
+        [
+            "Account Name",
+            "Contract Name",
+            "Contract Status",
+            "Billing Item Type",
+            "Item",
+            "Description",
+            "Period Type",
+            "Start Date",
+            "End Date",
+            "Units",
+            "Unit Price",
+            "Extended Price",
+            "Invoice Number",
+        ],
+        bold=True,
+    )
     rows: list[tuple[PLine, int]] = []
     total = Decimal(0)
     inv = 88000 + scen.seed
@@ -109,14 +149,24 @@ def render_autotask_billing_items(scen: Scenario) -> PsaRender:
                 total += ext
             row: list[object] = [
                 psa_name(client, scen.perturb),
-                "Cloud Services" if line.role != "service" else "Managed Services", status, kind,
-                line.text, "" if line.role != "service" else "Recurring service",
-                "Yearly" if line.annual else "Monthly", PERIOD_START,
-                date(2027, 8, 31) if line.annual else PERIOD_END, line.qty, line.unit, ext,
-                f"INV-{inv}" if line.role != "cancelled" else ""]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
-    data.add(["Total", None, None, None, None, None, None, None, None, None, None, total, None],
-             bold=True)
+                "Cloud Services" if line.role != "service" else "Managed Services",
+                status,
+                kind,
+                line.text,
+                "" if line.role != "service" else "Recurring service",
+                "Yearly" if line.annual else "Monthly",
+                PERIOD_START,
+                date(2027, 8, 31) if line.annual else PERIOD_END,
+                line.qty,
+                line.unit,
+                ext,
+                f"INV-{inv}" if line.role != "cancelled" else "",
+            ]
+            rows.append((line, data.add(row)))
+    data.add(
+        ["Total", None, None, None, None, None, None, None, None, None, None, total, None],
+        bold=True,
+    )
     return PsaRender("autotask_posted_items.xlsx", [data], data.name, rows, "xlsx", {})
 
 
@@ -131,9 +181,23 @@ def render_halo_invoice_lines(scen: Scenario) -> PsaRender:
     data.add(["HaloPSA Report: Invoice Lines (Recurring)"], bold=True)
     data.add(["Run 01/10/2026 07:15 by finance@brightlane.example"])
     data.add([])
-    data.add(["Client Name", "Site Name", "Invoice Number", "Invoice Date", "Item Code",
-              "Item Description", "Item Long Description", "Quantity", "Unit Price",
-              "Net Amount", "Tax Amount", "Billing Period"], bold=True)
+    data.add(
+        [
+            "Client Name",
+            "Site Name",
+            "Invoice Number",
+            "Invoice Date",
+            "Item Code",
+            "Item Description",
+            "Item Long Description",
+            "Quantity",
+            "Unit Price",
+            "Net Amount",
+            "Tax Amount",
+            "Billing Period",
+        ],
+        bold=True,
+    )
     rows: list[tuple[PLine, int]] = []
     inv = 5400 + scen.seed
     for client, lines in _by_client(scen):
@@ -141,14 +205,30 @@ def render_halo_invoice_lines(scen: Scenario) -> PsaRender:
         site = rng.choice(("Main", "Main", "Head Office", "HQ"))
         for line in lines:
             code = "LIC" if line.role == "licence" else "SVC"
-            long_text = rng.choice(("Licences for $MONTH $YEAR", "$STARTDATE - $ENDDATE",
-                                    "Recurring charge for $MONTHNAME", ""))
+            long_text = rng.choice(
+                (
+                    "Licences for $MONTH $YEAR",
+                    "$STARTDATE - $ENDDATE",
+                    "Recurring charge for $MONTHNAME",
+                    "",
+                )
+            )
             ext = _ext(line)
             row: list[object] = [
-                psa_name(client, scen.perturb), site, f"INV{inv:06d}", date(2026, 9, 1), code,
-                line.text, long_text, line.qty, line.unit, ext, money(ext * Decimal("0.1")),
-                "Annually" if line.annual else "Monthly"]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
+                psa_name(client, scen.perturb),
+                site,
+                f"INV{inv:06d}",
+                date(2026, 9, 1),
+                code,
+                line.text,
+                long_text,
+                line.qty,
+                line.unit,
+                ext,
+                money(ext * Decimal("0.1")),
+                "Annually" if line.annual else "Monthly",
+            ]
+            rows.append((line, data.add(row)))
     return PsaRender("halo_invoice_lines.xlsx", [data], data.name, rows, "xlsx", {})
 
 
@@ -163,8 +243,21 @@ def render_syncro_invoices(scen: Scenario) -> PsaRender:
     business name; the product is in the item *name*, the description is generic."""
     rng = rng_for("syncro", scen.seed)
     data = Sheet("data")
-    data.add(["Invoice #", "Date", "Customer", "Business Name", "Line Item Name",
-              "Line Item Description", "Quantity", "Price", "Cost", "Line Total", "Taxable"])
+    data.add(
+        [
+            "Invoice #",
+            "Date",
+            "Customer",
+            "Business Name",
+            "Line Item Name",
+            "Line Item Description",
+            "Quantity",
+            "Price",
+            "Cost",
+            "Line Total",
+            "Taxable",
+        ]
+    )
     rows: list[tuple[PLine, int]] = []
     inv = 1200 + scen.seed
     for client, lines in _by_client(scen):
@@ -173,10 +266,19 @@ def render_syncro_invoices(scen: Scenario) -> PsaRender:
             desc = rng.choice(GENERIC_DESC) if line.role == "licence" else ""
             cost = money(line.unit * Decimal("0.8"))
             row: list[object] = [
-                str(inv), "2026-09-01", client.contact, psa_name(client, scen.perturb),
-                line.text, desc, str(line.qty), plain(line.unit), plain(cost),
-                plain(_ext(line)), "false"]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
+                str(inv),
+                "2026-09-01",
+                client.contact,
+                psa_name(client, scen.perturb),
+                line.text,
+                desc,
+                str(line.qty),
+                plain(line.unit),
+                plain(cost),
+                plain(_ext(line)),
+                "false",
+            ]
+            rows.append((line, data.add(row)))
     return PsaRender("syncro_invoice_line_items.csv", [data], None, rows, "csv", {})
 
 
@@ -192,8 +294,23 @@ def render_qbd_sales_by_customer(scen: Scenario) -> PsaRender:
     data.add(["Sales by Customer Detail"], bold=True)
     data.add(["September 2026"])
     data.add([])
-    data.add(["", "", "Type", "Date", "Num", "Memo", "Name", "Item", "Qty", "Sales Price",
-              "Amount", "Balance"], bold=True)
+    data.add(
+        [
+            "",
+            "",
+            "Type",
+            "Date",
+            "Num",
+            "Memo",
+            "Name",
+            "Item",
+            "Qty",
+            "Sales Price",
+            "Amount",
+            "Balance",
+        ],
+        bold=True,
+    )
     rows: list[tuple[PLine, int]] = []
     num = 7100 + scen.seed
     grand = Decimal(0)
@@ -211,14 +328,42 @@ def render_qbd_sales_by_customer(scen: Scenario) -> PsaRender:
                 item = "Cloud Licences:Third party"
             ext = _ext(line)
             balance += ext
-            row: list[object] = [None, None, "Invoice", date(2026, 9, 1), str(num), line.text,
-                                 name, item, line.qty, line.unit, ext, balance]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
-        data.add([f"Total {name}", None, None, None, None, None, None, None, None, None,
-                  balance, balance], bold=True)
+            row: list[object] = [
+                None,
+                None,
+                "Invoice",
+                date(2026, 9, 1),
+                str(num),
+                line.text,
+                name,
+                item,
+                line.qty,
+                line.unit,
+                ext,
+                balance,
+            ]
+            rows.append((line, data.add(row)))
+        data.add(
+            [
+                f"Total {name}",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                balance,
+                balance,
+            ],
+            bold=True,
+        )
         grand += balance
-    data.add(["TOTAL", None, None, None, None, None, None, None, None, None, grand, grand],
-             bold=True)
+    data.add(
+        ["TOTAL", None, None, None, None, None, None, None, None, None, grand, grand], bold=True
+    )
     return PsaRender("qbd_sales_by_customer_detail.xls", [data], data.name, rows, "xls", {})
 
 
@@ -234,8 +379,23 @@ def render_xero_receivable_detail(scen: Scenario) -> PsaRender:
     data.add([MSP])
     data.add(["For the period 1 September 2026 to 30 September 2026"])
     data.add([])
-    data.add(["Invoice Date", "Invoice Number", "Reference", "Item Code", "Description",
-              "Quantity", "Unit Price", "Discount", "Net", "Tax", "Gross", "Account", "Status"])
+    data.add(
+        [
+            "Invoice Date",
+            "Invoice Number",
+            "Reference",
+            "Item Code",
+            "Description",
+            "Quantity",
+            "Unit Price",
+            "Discount",
+            "Net",
+            "Tax",
+            "Gross",
+            "Account",
+            "Status",
+        ]
+    )
     rows: list[tuple[PLine, int]] = []
     inv = 400 + scen.seed
     grand = Decimal(0)
@@ -249,14 +409,22 @@ def render_xero_receivable_detail(scen: Scenario) -> PsaRender:
             tax = money(net * Decimal("0.15"))
             net_sum += net
             row: list[object] = [
-                "1 Sep 2026", f"INV-{inv:04d}", "Sept 2026 recurring", "", line.text,
-                str(line.qty), thousands(line.unit), "", thousands(net), thousands(tax),
+                "1 Sep 2026",
+                f"INV-{inv:04d}",
+                "Sept 2026 recurring",
+                "",
+                line.text,
+                str(line.qty),
+                thousands(line.unit),
+                "",
+                thousands(net),
+                thousands(tax),
                 thousands(net + tax),
                 "200 - Sales" if line.role == "service" else "210 - Subscription Resale",
-                "Awaiting Payment"]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
-        data.add([f"Total {name}", "", "", "", "", "", "", "", thousands(net_sum), "", "", "",
-                  ""])
+                "Awaiting Payment",
+            ]
+            rows.append((line, data.add(row)))
+        data.add([f"Total {name}", "", "", "", "", "", "", "", thousands(net_sum), "", "", "", ""])
         grand += net_sum
     data.add(["Total", "", "", "", "", "", "", "", thousands(grand), "", "", "", ""])
     return PsaRender("Receivable_Invoice_Detail.csv", [data], None, rows, "csv", {})
@@ -270,9 +438,26 @@ def render_zoho_invoices(scen: Scenario) -> PsaRender:
     'Item Desc' often a note; lines on a Void invoice are not billed."""
     rng = rng_for("zoho", scen.seed)
     data = Sheet("data")
-    data.add(["Invoice Date", "Invoice ID", "Invoice Number", "Invoice Status", "Customer ID",
-              "Customer Name", "Currency Code", "Exchange Rate", "Item Name", "Item Desc",
-              "Quantity", "Item Price", "Discount", "Item Total", "Usage unit", "Account"])
+    data.add(
+        [
+            "Invoice Date",
+            "Invoice ID",
+            "Invoice Number",
+            "Invoice Status",
+            "Customer ID",
+            "Customer Name",
+            "Currency Code",
+            "Exchange Rate",
+            "Item Name",
+            "Item Desc",
+            "Quantity",
+            "Item Price",
+            "Discount",
+            "Item Total",
+            "Usage unit",
+            "Account",
+        ]
+    )
     rows: list[tuple[PLine, int]] = []
     inv = 2300 + scen.seed
     for client, lines in _by_client(scen):
@@ -283,12 +468,24 @@ def render_zoho_invoices(scen: Scenario) -> PsaRender:
             number = f"INV-{inv:06d}" if st != "Void" else f"INV-{inv:06d}-V"
             desc = rng.choice(("", "", "September 2026", "Recurring", "As per agreement"))
             row: list[object] = [
-                "2026-09-01", str(460000000000 + inv), number, st, client.account_no,
-                psa_name(client, scen.perturb), scen.currency, "1.00", line.text, desc,
-                str(line.qty), plain(line.unit), "0.00", plain(_ext(line)),
+                "2026-09-01",
+                str(460000000000 + inv),
+                number,
+                st,
+                client.account_no,
+                psa_name(client, scen.perturb),
+                scen.currency,
+                "1.00",
+                line.text,
+                desc,
+                str(line.qty),
+                plain(line.unit),
+                "0.00",
+                plain(_ext(line)),
                 "hrs" if "hour" in line.text.lower() else "user",
-                "Sales" if line.role == "service" else "Subscription Resale"]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
+                "Sales" if line.role == "service" else "Subscription Resale",
+            ]
+            rows.append((line, data.add(row)))
     return PsaRender("zoho_books_invoices.csv", [data], None, rows, "csv", {})
 
 
@@ -299,9 +496,22 @@ def render_exact_online(scen: Scenario) -> PsaRender:
     """Exact Online (Netherlands) sales invoice lines export: ';'-separated, decimal comma,
     UTF-8 with BOM, Dutch captions; unit 'jaar' marks a line priced per year."""
     data = Sheet("data")
-    data.add(["Factuurnummer", "Factuurdatum", "Debiteurnummer", "Debiteur", "Artikelcode",
-              "Omschrijving", "Aantal", "Eenheid", "Prijs per eenheid", "Bedrag", "BTW-code",
-              "Valuta"])
+    data.add(
+        [
+            "Factuurnummer",
+            "Factuurdatum",
+            "Debiteurnummer",
+            "Debiteur",
+            "Artikelcode",
+            "Omschrijving",
+            "Aantal",
+            "Eenheid",
+            "Prijs per eenheid",
+            "Bedrag",
+            "BTW-code",
+            "Valuta",
+        ]
+    )
     rows: list[tuple[PLine, int]] = []
     inv = 26090000 + scen.seed
     for client, lines in _by_client(scen):
@@ -314,12 +524,23 @@ def render_exact_online(scen: Scenario) -> PsaRender:
                 unit = "jaar" if line.annual else "maand"
                 code = "LIC-SAAS"
             row: list[object] = [
-                str(inv), "01-09-2026", client.account_no[1:], psa_name(client, scen.perturb),
-                code, line.text, str(line.qty), unit, decimal_comma(line.unit),
-                decimal_comma(_ext(line)), "2", scen.currency]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
-    return PsaRender("exact_verkoopfactuurregels.csv", [data], None, rows, "csv",
-                     {"delimiter": ";", "bom": True})
+                str(inv),
+                "01-09-2026",
+                client.account_no[1:],
+                psa_name(client, scen.perturb),
+                code,
+                line.text,
+                str(line.qty),
+                unit,
+                decimal_comma(line.unit),
+                decimal_comma(_ext(line)),
+                "2",
+                scen.currency,
+            ]
+            rows.append((line, data.add(row)))
+    return PsaRender(
+        "exact_verkoopfactuurregels.csv", [data], None, rows, "csv", {"delimiter": ";", "bom": True}
+    )
 
 
 from . import catalogue as _cat  # noqa: E402
@@ -329,22 +550,70 @@ MS_KEYS = set(_cat.MICROSOFT_KEYS)
 PSAS: dict[str, PsaFormat] = {
     f.name: f
     for f in (
-        PsaFormat("cw_invoice_lines", "csv", False, True, render_cw_invoice_lines,
-                  "ConnectWise PSA invoice export with line detail"),
-        PsaFormat("autotask_posted_items", "xlsx", True, True, render_autotask_billing_items,
-                  "Autotask posted billing items"),
-        PsaFormat("halo_invoice_lines", "xlsx", True, False, render_halo_invoice_lines,
-                  "HaloPSA invoice lines report"),
-        PsaFormat("syncro_invoice_lines", "csv", False, False, render_syncro_invoices,
-                  "Syncro invoice line items export"),
-        PsaFormat("qbd_sales_by_customer", "xls", False, False, render_qbd_sales_by_customer,
-                  "QuickBooks Desktop Sales by Customer Detail"),
-        PsaFormat("xero_receivable_detail", "csv", False, False, render_xero_receivable_detail,
-                  "Xero Receivable Invoice Detail"),
-        PsaFormat("zoho_books_invoices", "csv", False, True, render_zoho_invoices,
-                  "Zoho Books invoice export"),
-        PsaFormat("exact_online_nl", "csv", True, False, render_exact_online,
-                  "Exact Online sales invoice lines (NL)"),
+        PsaFormat(
+            "cw_invoice_lines",
+            "csv",
+            False,
+            True,
+            render_cw_invoice_lines,
+            "ConnectWise PSA invoice export with line detail",
+        ),
+        PsaFormat(
+            "autotask_posted_items",
+            "xlsx",
+            True,
+            True,
+            render_autotask_billing_items,
+            "Autotask posted billing items",
+        ),
+        PsaFormat(
+            "halo_invoice_lines",
+            "xlsx",
+            True,
+            False,
+            render_halo_invoice_lines,
+            "HaloPSA invoice lines report",
+        ),
+        PsaFormat(
+            "syncro_invoice_lines",
+            "csv",
+            False,
+            False,
+            render_syncro_invoices,
+            "Syncro invoice line items export",
+        ),
+        PsaFormat(
+            "qbd_sales_by_customer",
+            "xls",
+            False,
+            False,
+            render_qbd_sales_by_customer,
+            "QuickBooks Desktop Sales by Customer Detail",
+        ),
+        PsaFormat(
+            "xero_receivable_detail",
+            "csv",
+            False,
+            False,
+            render_xero_receivable_detail,
+            "Xero Receivable Invoice Detail",
+        ),
+        PsaFormat(
+            "zoho_books_invoices",
+            "csv",
+            False,
+            True,
+            render_zoho_invoices,
+            "Zoho Books invoice export",
+        ),
+        PsaFormat(
+            "exact_online_nl",
+            "csv",
+            True,
+            False,
+            render_exact_online,
+            "Exact Online sales invoice lines (NL)",
+        ),
     )
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 
@@ -36,14 +36,10 @@ class Finding:
 
 def cents(value: Fraction) -> str:
     """Half-up to the cent, once, as a two-decimal string."""
-    dec = Decimal(value.numerator) / Decimal(value.denominator)
-    # exact for our denominators within 60 digits of precision
-    from decimal import localcontext
-
-    with localcontext() as ctx:
-        ctx.prec = 60
-        dec = Decimal(value.numerator) / Decimal(value.denominator)
-        return str(dec.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    hundredths, rest = divmod(value * 100, 1)
+    if rest >= Fraction(1, 2):
+        hundredths += 1
+    return f"{Decimal(int(hundredths)).scaleb(-2):.2f}"
 
 
 def _median(values: list[Fraction]) -> Fraction:

@@ -109,7 +109,7 @@ def rng_for(*parts: object) -> random.Random:
 
 
 def fake_uuid(rng: random.Random) -> str:
-    h = "%032x" % rng.getrandbits(128)
+    h = f"{rng.getrandbits(128):032x}"
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:32]}"
 
 
@@ -138,8 +138,8 @@ def _names(rng: random.Random, count: int, currency: str) -> list[nm.ClientName]
         a, b = rng.choice(nm.SIBLING_SETS)
         legal = rng.choice(nm.LEGAL[region])
         for ind in (a, b):
-            abbr = tuple(x for i, x in nm.INDUSTRIES if i == ind)
-            add(nm.ClientName(region, core, ind, abbr[0] if abbr else (), legal, sibling=True))
+            found = [x for i, x in nm.INDUSTRIES if i == ind]
+            add(nm.ClientName(region, core, ind, found[0] if found else (), legal, sibling=True))
     n_chain = max(1, count // 30)
     for _ in range(n_chain):
         region = rng.choice(regions)
@@ -161,9 +161,22 @@ def _names(rng: random.Random, count: int, currency: str) -> list[nm.ClientName]
         elif style < 0.70:
             s1, s2 = rng.sample(nm.SURNAMES[region], 2)
             core = f"{s1} {rng.choice(('&', '&', 'and'))} {s2}"
-            ind, abbr = rng.choice([x for x in nm.INDUSTRIES if x[0] in (
-                "Solicitors", "Architects", "Associates", "Chartered Accountants", "Law Group",
-                "Engineering Consultants", "Financial Planning")])
+            ind, abbr = rng.choice(
+                [
+                    x
+                    for x in nm.INDUSTRIES
+                    if x[0]
+                    in (
+                        "Solicitors",
+                        "Architects",
+                        "Associates",
+                        "Chartered Accountants",
+                        "Law Group",
+                        "Engineering Consultants",
+                        "Financial Planning",
+                    )
+                ]
+            )
         else:
             core = rng.choice(nm.COINED)
         name = nm.ClientName(region, core, ind, abbr, legal, the=rng.random() < 0.05)
@@ -177,12 +190,25 @@ def _names(rng: random.Random, count: int, currency: str) -> list[nm.ClientName]
 
 
 NAME_CLASS_WEIGHTS: dict[str, int] = {
-    "legal_suffix_typo": 10, "legal_dropped": 10, "typo": 8, "case_punct": 6, "branch": 5,
-    "abbreviation": 9, "word_order": 3, "generic_dropped": 4, "and_amp": 8, "the_prefix": 3,
-    "store_number": 12, "dba": 12, "accents": 12,
+    "legal_suffix_typo": 10,
+    "legal_dropped": 10,
+    "typo": 8,
+    "case_punct": 6,
+    "branch": 5,
+    "abbreviation": 9,
+    "word_order": 3,
+    "generic_dropped": 4,
+    "and_amp": 8,
+    "the_prefix": 3,
+    "store_number": 12,
+    "dba": 12,
+    "accents": 12,
 }
-NAME_CLASS_LABEL = {"typo": "name_typo", "case_punct": "name_case_punct",
-                    "abbreviation": "name_abbreviation"}
+NAME_CLASS_LABEL = {
+    "typo": "name_typo",
+    "case_punct": "name_case_punct",
+    "abbreviation": "name_abbreviation",
+}
 
 
 def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Client]:
@@ -216,28 +242,36 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
         elif vroll < 0.14 and nm.has_accents(name.canonical) and cls != "accents":
             vendor_name = nm.fold_accents(name.canonical)
             vendor_classes = ["accents"]
-        headcount = rng.choice((
-            rng.randint(2, 12), rng.randint(2, 12), rng.randint(8, 35), rng.randint(8, 35),
-            rng.randint(25, 90), rng.randint(60, 240),
-        ))
+        headcount = rng.choice(
+            (
+                rng.randint(2, 12),
+                rng.randint(2, 12),
+                rng.randint(8, 35),
+                rng.randint(8, 35),
+                rng.randint(25, 90),
+                rng.randint(60, 240),
+            )
+        )
         first = rng.choice(nm.PEOPLE_FIRST)
         surname = rng.choice(nm.SURNAMES[name.region])
-        out.append(Client(
-            idx=idx,
-            name=name,
-            canonical=name.canonical,
-            vendor_name=vendor_name,
-            vendor_classes=vendor_classes,
-            psa_name=psa_name,
-            psa_class=NAME_CLASS_LABEL.get(cls, cls),
-            on_vendor=on_vendor,
-            on_psa=on_psa,
-            contact=f"{first} {surname}",
-            domain=name.domain(),
-            tenant_id=fake_uuid(rng),
-            account_no=f"C{10000 + idx * 7 + rng.randint(0, 6)}",
-            headcount=headcount,
-        ))
+        out.append(
+            Client(
+                idx=idx,
+                name=name,
+                canonical=name.canonical,
+                vendor_name=vendor_name,
+                vendor_classes=vendor_classes,
+                psa_name=psa_name,
+                psa_class=NAME_CLASS_LABEL.get(cls, cls),
+                on_vendor=on_vendor,
+                on_psa=on_psa,
+                contact=f"{first} {surname}",
+                domain=name.domain(),
+                tenant_id=fake_uuid(rng),
+                account_no=f"C{10000 + idx * 7 + rng.randint(0, 6)}",
+                headcount=headcount,
+            )
+        )
     # one trap: siblings split over the two sides must never merge
     sibs = [c for c in out if c.name.sibling]
     if len(sibs) >= 2 and sibs[0].name.core == sibs[1].name.core:
@@ -249,15 +283,44 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
 # ---------------------------------------------------------------- baskets
 
 CORE_CHOICES: tuple[tuple[str, int], ...] = (
-    ("bp", 30), ("bs", 22), ("bb", 10), ("e3", 12), ("e5", 4), ("o365e3", 6), ("o365e1", 3),
-    ("apps_biz+exo1", 4), ("f3+e3", 3), ("bs_nt", 2), ("e3_nt", 2), ("bb_nt+teamsess", 2),
+    ("bp", 30),
+    ("bs", 22),
+    ("bb", 10),
+    ("e3", 12),
+    ("e5", 4),
+    ("o365e3", 6),
+    ("o365e1", 3),
+    ("apps_biz+exo1", 4),
+    ("f3+e3", 3),
+    ("bs_nt", 2),
+    ("e3_nt", 2),
+    ("bb_nt+teamsess", 2),
 )
 MS_ADDONS: tuple[tuple[str, float], ...] = (
-    ("exoarch", 0.12), ("entra1", 0.10), ("entra2", 0.03), ("dfb", 0.10), ("dfo1", 0.10),
-    ("dfo2", 0.04), ("mde1", 0.03), ("intune", 0.06), ("visio1", 0.06), ("visio2", 0.08),
-    ("proj3", 0.06), ("proj5", 0.03), ("pbipro", 0.12), ("pbippu", 0.04), ("teamsphone", 0.08),
-    ("teamsprem", 0.04), ("copilot", 0.12), ("w365", 0.04), ("pad_prem", 0.04), ("bc_ess", 0.03),
-    ("exok", 0.04), ("apps_ent", 0.03), ("e5sec", 0.04), ("e5comp", 0.02),
+    ("exoarch", 0.12),
+    ("entra1", 0.10),
+    ("entra2", 0.03),
+    ("dfb", 0.10),
+    ("dfo1", 0.10),
+    ("dfo2", 0.04),
+    ("mde1", 0.03),
+    ("intune", 0.06),
+    ("visio1", 0.06),
+    ("visio2", 0.08),
+    ("proj3", 0.06),
+    ("proj5", 0.03),
+    ("pbipro", 0.12),
+    ("pbippu", 0.04),
+    ("teamsphone", 0.08),
+    ("teamsprem", 0.04),
+    ("copilot", 0.12),
+    ("w365", 0.04),
+    ("pad_prem", 0.04),
+    ("bc_ess", 0.03),
+    ("exok", 0.04),
+    ("apps_ent", 0.03),
+    ("e5sec", 0.04),
+    ("e5comp", 0.02),
 )
 TP_GROUPS: tuple[tuple[tuple[str, ...], float], ...] = (
     (("acronis365", "ninjasaas", "dattosaas"), 0.45),
@@ -272,10 +335,32 @@ TP_GROUPS: tuple[tuple[tuple[str, ...], float], ...] = (
     (("zoomwp", "ringex"), 0.10),
     (("dropboxstd",), 0.05),
 )
-FEW_SEATS = {"visio1", "visio2", "proj3", "proj5", "pbipro", "pbippu", "copilot", "w365",
-             "pad_prem", "bc_ess", "docusignstd", "docusignbp", "acrobatpro", "acrobatstd",
-             "adobecc", "canva", "teamsprem", "e5", "e5comp", "exok", "apps_ent", "teamsphone",
-             "exoarch", "zoomwp"}
+FEW_SEATS = {
+    "visio1",
+    "visio2",
+    "proj3",
+    "proj5",
+    "pbipro",
+    "pbippu",
+    "copilot",
+    "w365",
+    "pad_prem",
+    "bc_ess",
+    "docusignstd",
+    "docusignbp",
+    "acrobatpro",
+    "acrobatstd",
+    "adobecc",
+    "canva",
+    "teamsprem",
+    "e5",
+    "e5comp",
+    "exok",
+    "apps_ent",
+    "teamsphone",
+    "exoarch",
+    "zoomwp",
+}
 
 
 def _basket(rng: random.Random, head: int, third_party: bool) -> dict[str, int]:
@@ -284,8 +369,9 @@ def _basket(rng: random.Random, head: int, third_party: bool) -> dict[str, int]:
     for key in core.split("+"):
         basket[key] = head
     if rng.random() < 0.22:
-        bundle = rng.choice([b for b in cat.TRAP_BUNDLES if third_party or all(
-            k in cat.MICROSOFT_KEYS for k in b)])
+        bundle = rng.choice(
+            [b for b in cat.TRAP_BUNDLES if third_party or all(k in cat.MICROSOFT_KEYS for k in b)]
+        )
         for key in bundle:
             basket.setdefault(key, head)
     for key, prob in MS_ADDONS:
@@ -374,23 +460,56 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
                 r = rng.random()
                 if r < 0.14 and vq >= 2:
                     a = rng.randint(1, vq - 1)
-                    lines.append(VLine(client.idx, key, a, money(cost * Decimal("1.2")), False,
-                                       "licence", sub_id(), "P1M"))
-                    lines.append(VLine(client.idx, key, vq - a, cost, False, "licence", sub_id(),
-                                       "P1Y"))
+                    lines.append(
+                        VLine(
+                            client.idx,
+                            key,
+                            a,
+                            money(cost * Decimal("1.2")),
+                            False,
+                            "licence",
+                            sub_id(),
+                            "P1M",
+                        )
+                    )
+                    lines.append(
+                        VLine(client.idx, key, vq - a, cost, False, "licence", sub_id(), "P1Y")
+                    )
                 elif r < 0.22 and caps.vendor_annual:
-                    lines.append(VLine(client.idx, key, vq, money(cost * 12 * Decimal("0.95")),
-                                       True, "licence", sub_id(), "P1Y"))
+                    lines.append(
+                        VLine(
+                            client.idx,
+                            key,
+                            vq,
+                            money(cost * 12 * Decimal("0.95")),
+                            True,
+                            "licence",
+                            sub_id(),
+                            "P1Y",
+                        )
+                    )
                 elif r < 0.30 and caps.vendor_credits:
                     k = rng.randint(1, 3)
                     sid = sub_id()
                     lines.append(VLine(client.idx, key, vq + k, cost, False, "licence", sid, "P1M"))
                     lines.append(VLine(client.idx, key, -k, cost, False, "credit", sid, "P1M"))
                 else:
-                    lines.append(VLine(client.idx, key, vq, cost, False, "licence", sub_id(),
-                                       rng.choice(("P1M", "P1Y", "P1Y"))))
-                num = sum((Decimal(v.qty) * (v.unit / 12 if v.annual else v.unit) for v in lines),
-                          Decimal(0))
+                    lines.append(
+                        VLine(
+                            client.idx,
+                            key,
+                            vq,
+                            cost,
+                            False,
+                            "licence",
+                            sub_id(),
+                            rng.choice(("P1M", "P1Y", "P1Y")),
+                        )
+                    )
+                num = sum(
+                    (Decimal(v.qty) * (v.unit / 12 if v.annual else v.unit) for v in lines),
+                    Decimal(0),
+                )
                 c_month = num / vq
                 scen.vlines.extend(lines)
             # ----- PSA side
@@ -423,30 +542,68 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
                 text, classes = spell(rng, prod, kinds, in_context)
                 if note:
                     text += note
-                    classes = classes + ["note"]
-                scen.plines.append(PLine(client.idx, key, prod.name + note, text, classes, qty,
-                                         line_unit, annual, "licence", note))
+                    classes = [*classes, "note"]
+                scen.plines.append(
+                    PLine(
+                        client.idx,
+                        key,
+                        prod.name + note,
+                        text,
+                        classes,
+                        qty,
+                        line_unit,
+                        annual,
+                        "licence",
+                        note,
+                    )
+                )
         if client.on_vendor and rng.random() < 0.10:
             free = rng.choice(cat.FREE_KEYS)
-            scen.vlines.append(VLine(client.idx, free, rng.randint(1, max(1, client.headcount)),
-                                     Decimal("0.00"), False, "free", sub_id(), "P1M"))
+            scen.vlines.append(
+                VLine(
+                    client.idx,
+                    free,
+                    rng.randint(1, max(1, client.headcount)),
+                    Decimal("0.00"),
+                    False,
+                    "free",
+                    sub_id(),
+                    "P1M",
+                )
+            )
         if client.on_psa:
             kinds_all = _kind_counts(keys)
             if caps.psa_cancelled and rng.random() < 0.12:
                 key = rng.choice(keys)
                 prod = cat.BY_KEY[key]
                 text, classes = spell(rng, prod, kinds_all, False)
-                scen.plines.append(PLine(client.idx, key, prod.name, text, classes,
-                                         rng.randint(1, max(1, client.headcount)),
-                                         house[key], False, "cancelled"))
+                scen.plines.append(
+                    PLine(
+                        client.idx,
+                        key,
+                        prod.name,
+                        text,
+                        classes,
+                        rng.randint(1, max(1, client.headcount)),
+                        house[key],
+                        False,
+                        "cancelled",
+                    )
+                )
             for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
-                pool = cat.SERVICE_TEXTS + (cat.SERVICE_TEXTS_LOCAL if caps.currency == "EUR" else ())
+                pool = cat.SERVICE_TEXTS + (
+                    cat.SERVICE_TEXTS_LOCAL if caps.currency == "EUR" else ()
+                )
                 text = rng.choice(pool)
                 qty = client.headcount if "per user" in text else rng.choice((1, 1, 2, 4, 10))
-                unit = money(Decimal(rng.randint(15, 180)) * fx) if qty > 1 else money(
-                    Decimal(rng.randint(60, 900)) * fx)
-                scen.plines.append(PLine(client.idx, "", text, text, [], qty, unit, False,
-                                         "service"))
+                unit = (
+                    money(Decimal(rng.randint(15, 180)) * fx)
+                    if qty > 1
+                    else money(Decimal(rng.randint(60, 900)) * fx)
+                )
+                scen.plines.append(
+                    PLine(client.idx, "", text, text, [], qty, unit, False, "service")
+                )
     # keep the PSA in customer order with each customer's lines shuffled a little
     order = {c.idx: i for i, c in enumerate(scen.clients)}
     scen.plines.sort(key=lambda ln: order[ln.client])

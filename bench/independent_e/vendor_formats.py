@@ -13,13 +13,28 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
 from . import catalogue as cat
-from .scenario import PERIOD_END, PERIOD_START, Client, Scenario, VLine, money, rng_for, vendor_name
 from .names import fold_accents
+from .scenario import PERIOD_END, PERIOD_START, Client, Scenario, VLine, money, rng_for, vendor_name
 from .writers import Sheet, decimal_comma, plain, thousands
 
-COUNTRY = {"US": "US", "UK": "GB", "IE": "IE", "DE": "DE", "AT": "AT", "FR": "FR", "LU": "LU",
-           "NL": "NL", "BE": "BE", "PL": "PL", "FI": "FI", "DK": "DK", "ES": "ES", "AU": "AU",
-           "NZ": "NZ", "CA": "CA"}
+COUNTRY = {
+    "US": "US",
+    "UK": "GB",
+    "IE": "IE",
+    "DE": "DE",
+    "AT": "AT",
+    "FR": "FR",
+    "LU": "LU",
+    "NL": "NL",
+    "BE": "BE",
+    "PL": "PL",
+    "FI": "FI",
+    "DK": "DK",
+    "ES": "ES",
+    "AU": "AU",
+    "NZ": "NZ",
+    "CA": "CA",
+}
 MSP = "Brightlane IT Services"
 
 
@@ -90,17 +105,54 @@ def render_pc_billed_api(scen: Scenario) -> VendorRender:
     rng = rng_for("pc-api", scen.seed)
     clients = _clients(scen)
     sheet = Sheet("data")
-    cols = ["partnerId", "customerId", "customerName", "customerDomainName", "customerCountry",
-            "invoiceNumber", "mpnId", "resellerMpnId", "orderId", "orderDate", "productId",
-            "skuId", "availabilityId", "skuName", "productName", "chargeType", "unitPrice",
-            "quantity", "subtotal", "taxTotal", "totalForCustomer", "currency",
-            "priceAdjustmentDescription", "publisherName", "publisherId",
-            "subscriptionDescription", "subscriptionId", "chargeStartDate", "chargeEndDate",
-            "termAndBillingCycle", "effectiveUnitPrice", "unitType", "alternateId",
-            "billableQuantity", "billingFrequency", "pricingCurrency", "pcToBCExchangeRate",
-            "pcToBCExchangeRateDate", "meterDescription", "reservationOrderId",
-            "creditReasonCode", "subscriptionStartDate", "subscriptionEndDate",
-            "productQualifiers", "promotionId", "productCategory"]
+    cols = [
+        "partnerId",
+        "customerId",
+        "customerName",
+        "customerDomainName",
+        "customerCountry",
+        "invoiceNumber",
+        "mpnId",
+        "resellerMpnId",
+        "orderId",
+        "orderDate",
+        "productId",
+        "skuId",
+        "availabilityId",
+        "skuName",
+        "productName",
+        "chargeType",
+        "unitPrice",
+        "quantity",
+        "subtotal",
+        "taxTotal",
+        "totalForCustomer",
+        "currency",
+        "priceAdjustmentDescription",
+        "publisherName",
+        "publisherId",
+        "subscriptionDescription",
+        "subscriptionId",
+        "chargeStartDate",
+        "chargeEndDate",
+        "termAndBillingCycle",
+        "effectiveUnitPrice",
+        "unitType",
+        "alternateId",
+        "billableQuantity",
+        "billingFrequency",
+        "pricingCurrency",
+        "pcToBCExchangeRate",
+        "pcToBCExchangeRateDate",
+        "meterDescription",
+        "reservationOrderId",
+        "creditReasonCode",
+        "subscriptionStartDate",
+        "subscriptionEndDate",
+        "productQualifiers",
+        "promotionId",
+        "productCategory",
+    ]
     sheet.add(list(cols))
     rows: list[tuple[VLine, int]] = []
     partner = "3f8e2c1a-5b7d-4e90-a1c2-7d6e5f4a3b21"
@@ -118,17 +170,54 @@ def render_pc_billed_api(scen: Scenario) -> VendorRender:
         charge = "cycleCharge" if line.role != "credit" else "removeQuantity"
         if line.annual:
             charge = "renew"
-        row = [partner, cl.tenant_id, vendor_name(cl, scen.perturb),
-               cl.domain.split(".")[0] + ".onmicrosoft.com", COUNTRY[cl.name.region],
-               "G0" + str(41870000 + scen.seed), "5123456", "", f"{rng.getrandbits(40):x}",
-               "2026-09-01T02:14:33Z", pid, sid, f"CFQ7TTC0{rng.randint(1000, 9999)}",
-               prod.name, prod.name, charge, str(list_usd if line.role != "free" else "0"),
-               str(line.qty), plain(sub), plain(tax), plain(sub + tax), "GBP", "",
-               "Microsoft Corporation", "", prod.name, line.sub, "2026-09-01T00:00:00Z",
-               _end(line).isoformat() + "T00:00:00Z", term, str(eup), "Licenses", "",
-               str(line.qty), freq, "USD", str(rate), "2026-08-31T00:00:00Z", "", "", "",
-               "2026-03-01T00:00:00Z", "2027-02-28T00:00:00Z", '["None"]', "",
-               "Microsoft Subscriptions"]
+        row = [
+            partner,
+            cl.tenant_id,
+            vendor_name(cl, scen.perturb),
+            cl.domain.split(".")[0] + ".onmicrosoft.com",
+            COUNTRY[cl.name.region],
+            "G0" + str(41870000 + scen.seed),
+            "5123456",
+            "",
+            f"{rng.getrandbits(40):x}",
+            "2026-09-01T02:14:33Z",
+            pid,
+            sid,
+            f"CFQ7TTC0{rng.randint(1000, 9999)}",
+            prod.name,
+            prod.name,
+            charge,
+            str(list_usd if line.role != "free" else "0"),
+            str(line.qty),
+            plain(sub),
+            plain(tax),
+            plain(sub + tax),
+            "GBP",
+            "",
+            "Microsoft Corporation",
+            "",
+            prod.name,
+            line.sub,
+            "2026-09-01T00:00:00Z",
+            _end(line).isoformat() + "T00:00:00Z",
+            term,
+            str(eup),
+            "Licenses",
+            "",
+            str(line.qty),
+            freq,
+            "USD",
+            str(rate),
+            "2026-08-31T00:00:00Z",
+            "",
+            "",
+            "",
+            "2026-03-01T00:00:00Z",
+            "2027-02-28T00:00:00Z",
+            '["None"]',
+            "",
+            "Microsoft Subscriptions",
+        ]
         rows.append((line, sheet.add(row)))
     return VendorRender("pc_billed_lineitems.csv", [sheet], None, rows, "csv", {})
 
@@ -139,17 +228,54 @@ def render_pc_recon_bom(scen: Scenario) -> VendorRender:
     rng = rng_for("pc-recon", scen.seed)
     clients = _clients(scen)
     sheet = Sheet("data")
-    cols = ["PartnerId", "CustomerId", "CustomerName", "CustomerDomainName", "CustomerCountry",
-            "InvoiceNumber", "MpnId", "ResellerMpnId", "OrderId", "OrderDate", "ProductId",
-            "SkuId", "AvailabilityId", "SkuName", "ProductName", "ChargeType", "UnitPrice",
-            "Quantity", "Subtotal", "TaxTotal", "Total", "Currency",
-            "PriceAdjustmentDescription", "PublisherName", "PublisherId",
-            "SubscriptionDescription", "SubscriptionId", "ChargeStartDate", "ChargeEndDate",
-            "TermAndBillingCycle", "EffectiveUnitPrice", "UnitType", "AlternateId",
-            "BillableQuantity", "BillingFrequency", "PricingCurrency", "PCToBCExchangeRate",
-            "PCToBCExchangeRateDate", "MeterDescription", "ReservationOrderId",
-            "SubscriptionStartDate", "SubscriptionEndDate", "ReferenceId", "ProductQualifiers",
-            "PromotionId", "ProductCategory"]
+    cols = [
+        "PartnerId",
+        "CustomerId",
+        "CustomerName",
+        "CustomerDomainName",
+        "CustomerCountry",
+        "InvoiceNumber",
+        "MpnId",
+        "ResellerMpnId",
+        "OrderId",
+        "OrderDate",
+        "ProductId",
+        "SkuId",
+        "AvailabilityId",
+        "SkuName",
+        "ProductName",
+        "ChargeType",
+        "UnitPrice",
+        "Quantity",
+        "Subtotal",
+        "TaxTotal",
+        "Total",
+        "Currency",
+        "PriceAdjustmentDescription",
+        "PublisherName",
+        "PublisherId",
+        "SubscriptionDescription",
+        "SubscriptionId",
+        "ChargeStartDate",
+        "ChargeEndDate",
+        "TermAndBillingCycle",
+        "EffectiveUnitPrice",
+        "UnitType",
+        "AlternateId",
+        "BillableQuantity",
+        "BillingFrequency",
+        "PricingCurrency",
+        "PCToBCExchangeRate",
+        "PCToBCExchangeRateDate",
+        "MeterDescription",
+        "ReservationOrderId",
+        "SubscriptionStartDate",
+        "SubscriptionEndDate",
+        "ReferenceId",
+        "ProductQualifiers",
+        "PromotionId",
+        "ProductCategory",
+    ]
     sheet.add(list(cols))
     rows: list[tuple[VLine, int]] = []
     for i, line in enumerate(scen.vlines):
@@ -164,18 +290,54 @@ def render_pc_recon_bom(scen: Scenario) -> VendorRender:
             charge = rng.choice(("removeQuantity", "RemoveQuantity"))
         sub = line.unit * line.qty
         tax = money(sub * Decimal("0.10"))
-        row = ["a1b2c3d4-0000-4e5f-8a9b-112233445566", cl.tenant_id,
-               vendor_name(cl, scen.perturb), cl.domain.split(".")[0] + ".onmicrosoft.com",
-               COUNTRY[cl.name.region], "E0" + str(77120000 + scen.seed), "6543210", "",
-               f"{rng.getrandbits(40):x}", "9/1/2026 12:00:00 AM", pid, sid,
-               f"CFQ7TTC0{rng.randint(1000, 9999)}", prod.name, prod.name, charge,
-               f"'{_msrp(line, scen) if line.role != 'free' else Decimal(0):.18f}",
-               f"'{line.qty:.18f}", f"'{sub:.18f}", f"'{tax:.18f}", f"'{sub + tax:.18f}", "AUD",
-               "", "Microsoft Corporation", "", prod.name, line.sub, "9/1/2026 12:00:00 AM",
-               f"{_end(line).month}/{_end(line).day}/{_end(line).year} 12:00:00 AM", term,
-               f"'{line.unit:.18f}", "Licenses", "", f"'{line.qty:.18f}", freq, "AUD", "'1",
-               "9/1/2026 12:00:00 AM", "", "", "3/1/2026 12:00:00 AM", "2/28/2027 12:00:00 AM",
-               "", "", "", "Microsoft Subscriptions"]
+        row = [
+            "a1b2c3d4-0000-4e5f-8a9b-112233445566",
+            cl.tenant_id,
+            vendor_name(cl, scen.perturb),
+            cl.domain.split(".")[0] + ".onmicrosoft.com",
+            COUNTRY[cl.name.region],
+            "E0" + str(77120000 + scen.seed),
+            "6543210",
+            "",
+            f"{rng.getrandbits(40):x}",
+            "9/1/2026 12:00:00 AM",
+            pid,
+            sid,
+            f"CFQ7TTC0{rng.randint(1000, 9999)}",
+            prod.name,
+            prod.name,
+            charge,
+            f"'{_msrp(line, scen) if line.role != 'free' else Decimal(0):.18f}",
+            f"'{line.qty:.18f}",
+            f"'{sub:.18f}",
+            f"'{tax:.18f}",
+            f"'{sub + tax:.18f}",
+            "AUD",
+            "",
+            "Microsoft Corporation",
+            "",
+            prod.name,
+            line.sub,
+            "9/1/2026 12:00:00 AM",
+            f"{_end(line).month}/{_end(line).day}/{_end(line).year} 12:00:00 AM",
+            term,
+            f"'{line.unit:.18f}",
+            "Licenses",
+            "",
+            f"'{line.qty:.18f}",
+            freq,
+            "AUD",
+            "'1",
+            "9/1/2026 12:00:00 AM",
+            "",
+            "",
+            "3/1/2026 12:00:00 AM",
+            "2/28/2027 12:00:00 AM",
+            "",
+            "",
+            "",
+            "Microsoft Subscriptions",
+        ]
         rows.append((line, sheet.add(row)))
     return VendorRender("Reconciliation_E077120.csv", [sheet], None, rows, "csv", {"bom": True})
 
@@ -216,9 +378,24 @@ def render_pax8_by_company(scen: Scenario) -> VendorRender:
     data.add(["Pax8 Partner Billing — Billing by Company"], bold=True)
     data.add(["Billing period: September 1, 2026 - September 30, 2026"])
     data.add([])
-    data.add(["Company / Product", "SKU", "Vendor", "Commitment Term", "Billing Term",
-              "Start Date", "End Date", "Qty", "Unit Cost", "Unit Price", "Total Cost",
-              "Total Price", "Type"], bold=True)
+    data.add(
+        [
+            "Company / Product",
+            "SKU",
+            "Vendor",
+            "Commitment Term",
+            "Billing Term",
+            "Start Date",
+            "End Date",
+            "Qty",
+            "Unit Cost",
+            "Unit Price",
+            "Total Cost",
+            "Total Price",
+            "Type",
+        ],
+        bold=True,
+    )
     rows: list[tuple[VLine, int]] = []
     by_client: dict[int, list[VLine]] = {}
     for line in scen.vlines:
@@ -238,20 +415,48 @@ def render_pax8_by_company(scen: Scenario) -> VendorRender:
                 commit = "Trial"
             row: list[object] = [
                 "    " + _vendor_product_name(line, "pax8"),
-                f"MST-NCE-{abs(hash_sku(prod.sku)) % 900 + 100}-C100" if prod.publisher == cat.MS
-                else prod.sku, prod.publisher.replace(" Corporation", ""), commit,
-                "Annual" if line.annual else "Monthly", PERIOD_START, _end(line), line.qty,
-                line.unit, msrp, line.unit * line.qty, msrp * line.qty, kind]
-            rows.append((line, data.add(row)))  # type: ignore[arg-type]
+                f"MST-NCE-{abs(hash_sku(prod.sku)) % 900 + 100}-C100"
+                if prod.publisher == cat.MS
+                else prod.sku,
+                prod.publisher.replace(" Corporation", ""),
+                commit,
+                "Annual" if line.annual else "Monthly",
+                PERIOD_START,
+                _end(line),
+                line.qty,
+                line.unit,
+                msrp,
+                line.unit * line.qty,
+                msrp * line.qty,
+                kind,
+            ]
+            rows.append((line, data.add(row)))
             tc += line.unit * line.qty
             tp += msrp * line.qty
-        data.add([f"Total for {name}", None, None, None, None, None, None, None, None, None,
-                  tc, tp, None], bold=True)
+        data.add(
+            [
+                f"Total for {name}",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                tc,
+                tp,
+                None,
+            ],
+            bold=True,
+        )
         summary.add([name, len(lines), tc, tp])
         grand += tc
     summary.add(["Total", None, grand, None], bold=True)
-    return VendorRender("pax8_billing_by_company.xlsx", [summary, data], data.name, rows,
-                        "xlsx", {})
+    return VendorRender(
+        "pax8_billing_by_company.xlsx", [summary, data], data.name, rows, "xlsx", {}
+    )
 
 
 def hash_sku(text: str) -> int:
@@ -269,22 +474,52 @@ def render_ingram_xls(scen: Scenario) -> VendorRender:
     is the line's extended net amount (cost = Net Price ÷ Quantity), 'MSRP' a unit list price."""
     clients = _clients(scen)
     data = Sheet("Invoice Detail", date_format="yyyy-mm-dd", money_cols={14, 15})
-    data.add(["Invoice Number", "Invoice Date", "Reseller Name", "End Customer Name",
-              "End Customer ID", "Subscription ID", "Product Name", "Vendor Name", "Vendor SKU",
-              "Charge Type", "Billing Frequency", "Charge Start Date", "Charge End Date",
-              "Quantity", "MSRP", "Net Price", "Currency"])
+    data.add(
+        [
+            "Invoice Number",
+            "Invoice Date",
+            "Reseller Name",
+            "End Customer Name",
+            "End Customer ID",
+            "Subscription ID",
+            "Product Name",
+            "Vendor Name",
+            "Vendor SKU",
+            "Charge Type",
+            "Billing Frequency",
+            "Charge Start Date",
+            "Charge End Date",
+            "Quantity",
+            "MSRP",
+            "Net Price",
+            "Currency",
+        ]
+    )
     rows: list[tuple[VLine, int]] = []
     for line in scen.vlines:
         cl = clients[line.client]
         prod = cat.BY_KEY[line.product]
         charge = {"licence": "Recurring", "credit": "Reduction", "free": "Free Trial"}[line.role]
         row: list[object] = [
-            f"9{40000000 + scen.seed}", date(2026, 9, 1), MSP, vendor_name(cl, scen.perturb),
-            cl.account_no, line.sub, _vendor_product_name(line, "ingram"),
-            prod.publisher.replace(" Corporation", ""), prod.sku,
-            charge, "Annual" if line.annual else "Monthly", PERIOD_START, _end(line), line.qty,
-            _msrp(line, scen) if line.role != "free" else Decimal(0), line.unit * line.qty, "CAD"]
-        rows.append((line, data.add(row)))  # type: ignore[arg-type]
+            f"9{40000000 + scen.seed}",
+            date(2026, 9, 1),
+            MSP,
+            vendor_name(cl, scen.perturb),
+            cl.account_no,
+            line.sub,
+            _vendor_product_name(line, "ingram"),
+            prod.publisher.replace(" Corporation", ""),
+            prod.sku,
+            charge,
+            "Annual" if line.annual else "Monthly",
+            PERIOD_START,
+            _end(line),
+            line.qty,
+            _msrp(line, scen) if line.role != "free" else Decimal(0),
+            line.unit * line.qty,
+            "CAD",
+        ]
+        rows.append((line, data.add(row)))
     return VendorRender("ingram_invoice_detail.xls", [data], data.name, rows, "xls", {})
 
 
@@ -300,10 +535,27 @@ def render_also_de(scen: Scenario) -> VendorRender:
     Windows-1252, German captions; 'Einzelpreis EK' is the MSP's unit cost."""
     clients = _clients(scen)
     data = Sheet("data")
-    data.add(["Rechnungsnummer", "Rechnungsdatum", "Kundennummer", "Kunde", "Hersteller",
-              "Artikelnummer", "Produkt", "Leistungszeitraum von", "Leistungszeitraum bis",
-              "Laufzeit", "Abrechnung", "Menge", "Einzelpreis EK", "UVP", "Gesamtpreis EK",
-              "Währung", "Positionsart"])
+    data.add(
+        [
+            "Rechnungsnummer",
+            "Rechnungsdatum",
+            "Kundennummer",
+            "Kunde",
+            "Hersteller",
+            "Artikelnummer",
+            "Produkt",
+            "Leistungszeitraum von",
+            "Leistungszeitraum bis",
+            "Laufzeit",
+            "Abrechnung",
+            "Menge",
+            "Einzelpreis EK",
+            "UVP",
+            "Gesamtpreis EK",
+            "Währung",
+            "Positionsart",
+        ]
+    )
     rows: list[tuple[VLine, int]] = []
     for line in scen.vlines:
         cl = clients[line.client]
@@ -316,16 +568,33 @@ def render_also_de(scen: Scenario) -> VendorRender:
         kind = {"licence": "Abonnement", "credit": "Gutschrift", "free": "Testversion"}[line.role]
         msrp = _msrp(line, scen) if line.role != "free" else Decimal(0)
         row: list[object] = [
-            f"RE-2026-{90000 + scen.seed}", "01.10.2026", cl.account_no, name,
-            prod.publisher.replace(" Corporation", ""), prod.sku.replace(":", "-"),
-            _vendor_product_name(line, "also"), _de_date(PERIOD_START), _de_date(_end(line)),
+            f"RE-2026-{90000 + scen.seed}",
+            "01.10.2026",
+            cl.account_no,
+            name,
+            prod.publisher.replace(" Corporation", ""),
+            prod.sku.replace(":", "-"),
+            _vendor_product_name(line, "also"),
+            _de_date(PERIOD_START),
+            _de_date(_end(line)),
             "12 Monate" if line.term == "P1Y" else "1 Monat",
-            "jährlich" if line.annual else "monatlich", str(line.qty),
-            decimal_comma(line.unit), decimal_comma(msrp),
-            decimal_comma(line.unit * line.qty), "EUR", kind]
-        rows.append((line, data.add(row)))  # type: ignore[arg-type]
-    return VendorRender("ALSO_Rechnung_2026-09.csv", [data], None, rows, "csv",
-                        {"delimiter": ";", "encoding": "cp1252"})
+            "jährlich" if line.annual else "monatlich",
+            str(line.qty),
+            decimal_comma(line.unit),
+            decimal_comma(msrp),
+            decimal_comma(line.unit * line.qty),
+            "EUR",
+            kind,
+        ]
+        rows.append((line, data.add(row)))
+    return VendorRender(
+        "ALSO_Rechnung_2026-09.csv",
+        [data],
+        None,
+        rows,
+        "csv",
+        {"delimiter": ";", "encoding": "cp1252"},
+    )
 
 
 # --------------------------------------------------------------- Leader (AU)
@@ -337,9 +606,26 @@ def render_leader_au(scen: Scenario) -> VendorRender:
     clients = _clients(scen)
     rng = rng_for("leader", scen.seed)
     data = Sheet("data")
-    data.add(["Invoice No", "Invoice Date", "Customer", "ABN", "Tenant Domain", "Product Code",
-              "Description", "Term", "Billing Frequency", "Period From", "Period To", "Qty",
-              "Unit Price Ex GST", "Total Ex GST", "GST", "Total Inc GST"])
+    data.add(
+        [
+            "Invoice No",
+            "Invoice Date",
+            "Customer",
+            "ABN",
+            "Tenant Domain",
+            "Product Code",
+            "Description",
+            "Term",
+            "Billing Frequency",
+            "Period From",
+            "Period To",
+            "Qty",
+            "Unit Price Ex GST",
+            "Total Ex GST",
+            "GST",
+            "Total Inc GST",
+        ]
+    )
     rows: list[tuple[VLine, int]] = []
     abn: dict[int, str] = {}
     total = Decimal(0)
@@ -353,15 +639,44 @@ def render_leader_au(scen: Scenario) -> VendorRender:
         gst = money(ex / 10)
         total += ex + gst
         row: list[object] = [
-            f"INV{700000 + scen.seed}", "30/09/2026", vendor_name(cl, scen.perturb), abn[cl.idx],
-            cl.domain, prod.sku, _vendor_product_name(line, "leader"),
+            f"INV{700000 + scen.seed}",
+            "30/09/2026",
+            vendor_name(cl, scen.perturb),
+            abn[cl.idx],
+            cl.domain,
+            prod.sku,
+            _vendor_product_name(line, "leader"),
             "Trial" if line.role == "free" else ("12 Months" if line.term == "P1Y" else "1 Month"),
-            "Annual" if line.annual else "Monthly", PERIOD_START.strftime("%d/%m/%Y"),
-            _end(line).strftime("%d/%m/%Y"), str(line.qty), thousands(line.unit, "$"),
-            thousands(ex, "$"), thousands(gst, "$"), thousands(ex + gst, "$")]
-        rows.append((line, data.add(row)))  # type: ignore[arg-type]
-    data.add(["", "", "", "", "", "", "Invoice Total", "", "", "", "", "", "", "", "",
-              thousands(total, "$")])
+            "Annual" if line.annual else "Monthly",
+            PERIOD_START.strftime("%d/%m/%Y"),
+            _end(line).strftime("%d/%m/%Y"),
+            str(line.qty),
+            thousands(line.unit, "$"),
+            thousands(ex, "$"),
+            thousands(gst, "$"),
+            thousands(ex + gst, "$"),
+        ]
+        rows.append((line, data.add(row)))
+    data.add(
+        [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Invoice Total",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            thousands(total, "$"),
+        ]
+    )
     return VendorRender("leader_cloud_invoice.csv", [data], None, rows, "csv", {})
 
 
@@ -377,21 +692,46 @@ def render_arrowsphere(scen: Scenario) -> VendorRender:
     data.add([f"Reseller: {MSP}"])
     data.add(["Period: 01/09/2026 - 30/09/2026"])
     data.add([])
-    data.add(["Customer Ref", "End Customer", "Vendor", "Offer", "SKU", "Subscription Ref",
-              "Billing Cycle", "From", "To", "Quantity", "Buy Unit Price", "Retail Unit Price",
-              "Buy Total", "Currency"], bold=True)
+    data.add(
+        [
+            "Customer Ref",
+            "End Customer",
+            "Vendor",
+            "Offer",
+            "SKU",
+            "Subscription Ref",
+            "Billing Cycle",
+            "From",
+            "To",
+            "Quantity",
+            "Buy Unit Price",
+            "Retail Unit Price",
+            "Buy Total",
+            "Currency",
+        ],
+        bold=True,
+    )
     rows: list[tuple[VLine, int]] = []
     for line in scen.vlines:
         cl = clients[line.client]
         prod = cat.BY_KEY[line.product]
         row: list[object] = [
-            f"XSP{100000 + cl.idx * 13}", vendor_name(cl, scen.perturb),
-            prod.publisher.replace(" Corporation", ""), _vendor_product_name(line, "arrow"),
-            f"{prod.sku}:{line.term}", line.sub[:18].upper(),
-            "Yearly" if line.annual else "Monthly", PERIOD_START, _end(line), line.qty,
-            line.unit, _msrp(line, scen) if line.role != "free" else Decimal(0),
-            line.unit * line.qty, "EUR"]
-        rows.append((line, data.add(row)))  # type: ignore[arg-type]
+            f"XSP{100000 + cl.idx * 13}",
+            vendor_name(cl, scen.perturb),
+            prod.publisher.replace(" Corporation", ""),
+            _vendor_product_name(line, "arrow"),
+            f"{prod.sku}:{line.term}",
+            line.sub[:18].upper(),
+            "Yearly" if line.annual else "Monthly",
+            PERIOD_START,
+            _end(line),
+            line.qty,
+            line.unit,
+            _msrp(line, scen) if line.role != "free" else Decimal(0),
+            line.unit * line.qty,
+            "EUR",
+        ]
+        rows.append((line, data.add(row)))
     return VendorRender("arrowsphere_statement_2026-09.xlsx", [data], data.name, rows, "xlsx", {})
 
 
@@ -404,8 +744,20 @@ def render_appriver(scen: Scenario) -> VendorRender:
     clients = _clients(scen)
     data = Sheet("data")
     data.add(["AppRiver Partner Statement - September 2026"])
-    data.add(["Customer", "Customer Domain", "Service", "Service Code", "Billing Start",
-              "Billing End", "Users", "Rate", "Extended", "Type"])
+    data.add(
+        [
+            "Customer",
+            "Customer Domain",
+            "Service",
+            "Service Code",
+            "Billing Start",
+            "Billing End",
+            "Users",
+            "Rate",
+            "Extended",
+            "Type",
+        ]
+    )
     rows: list[tuple[VLine, int]] = []
     total = Decimal(0)
     for line in scen.vlines:
@@ -418,10 +770,18 @@ def render_appriver(scen: Scenario) -> VendorRender:
         total += ext
         end = _end(line)
         row: list[object] = [
-            vendor_name(cl, scen.perturb), cl.domain, _vendor_product_name(line, "appriver"),
-            prod.sku, "9/1/2026", f"{end.month}/{end.day}/{end.year}", str(line.qty),
-            thousands(line.unit, "$", parens=True), thousands(ext, "$", parens=True), kind]
-        rows.append((line, data.add(row)))  # type: ignore[arg-type]
+            vendor_name(cl, scen.perturb),
+            cl.domain,
+            _vendor_product_name(line, "appriver"),
+            prod.sku,
+            "9/1/2026",
+            f"{end.month}/{end.day}/{end.year}",
+            str(line.qty),
+            thousands(line.unit, "$", parens=True),
+            thousands(ext, "$", parens=True),
+            kind,
+        ]
+        rows.append((line, data.add(row)))
     data.add(["Grand Total", "", "", "", "", "", "", "", thousands(total, "$", parens=True), ""])
     return VendorRender("AppRiver_Statement_Sep2026.csv", [data], None, rows, "csv", {})
 
@@ -429,21 +789,77 @@ def render_appriver(scen: Scenario) -> VendorRender:
 VENDORS: dict[str, VendorFormat] = {
     f.name: f
     for f in (
-        VendorFormat("pc_billed_lineitems_api", "GBP", "csv", True, False, render_pc_billed_api,
-                     "Partner Center billed invoice reconciliation line items (v2 API field names)"),
-        VendorFormat("pc_recon_portal_bom", "AUD", "csv", True, False, render_pc_recon_bom,
-                     "Partner Center NCE reconciliation file (exports.md order, portal quirks)"),
-        VendorFormat("pax8_billing_by_company", "USD", "xlsx", False, True,
-                     render_pax8_by_company, "Pax8 billing report grouped by company"),
-        VendorFormat("ingram_invoice_detail_xls", "CAD", "xls", False, True, render_ingram_xls,
-                     "Ingram Micro Xvantage invoice detail (Net Price = line total)"),
-        VendorFormat("also_marketplace_de", "EUR", "csv", False, True, render_also_de,
-                     "ALSO Cloud Marketplace invoice export, German locale"),
-        VendorFormat("leader_au_invoice", "AUD", "csv", True, True, render_leader_au,
-                     "Australian distributor (Leader/rhipe style) cloud invoice, ex/inc GST"),
-        VendorFormat("arrowsphere_statement", "EUR", "xlsx", False, True, render_arrowsphere,
-                     "ArrowSphere billing statement"),
-        VendorFormat("appriver_statement", "USD", "csv", True, True, render_appriver,
-                     "AppRiver partner statement"),
+        VendorFormat(
+            "pc_billed_lineitems_api",
+            "GBP",
+            "csv",
+            True,
+            False,
+            render_pc_billed_api,
+            "Partner Center billed invoice reconciliation line items (v2 API field names)",
+        ),
+        VendorFormat(
+            "pc_recon_portal_bom",
+            "AUD",
+            "csv",
+            True,
+            False,
+            render_pc_recon_bom,
+            "Partner Center NCE reconciliation file (exports.md order, portal quirks)",
+        ),
+        VendorFormat(
+            "pax8_billing_by_company",
+            "USD",
+            "xlsx",
+            False,
+            True,
+            render_pax8_by_company,
+            "Pax8 billing report grouped by company",
+        ),
+        VendorFormat(
+            "ingram_invoice_detail_xls",
+            "CAD",
+            "xls",
+            False,
+            True,
+            render_ingram_xls,
+            "Ingram Micro Xvantage invoice detail (Net Price = line total)",
+        ),
+        VendorFormat(
+            "also_marketplace_de",
+            "EUR",
+            "csv",
+            False,
+            True,
+            render_also_de,
+            "ALSO Cloud Marketplace invoice export, German locale",
+        ),
+        VendorFormat(
+            "leader_au_invoice",
+            "AUD",
+            "csv",
+            True,
+            True,
+            render_leader_au,
+            "Australian distributor (Leader/rhipe style) cloud invoice, ex/inc GST",
+        ),
+        VendorFormat(
+            "arrowsphere_statement",
+            "EUR",
+            "xlsx",
+            False,
+            True,
+            render_arrowsphere,
+            "ArrowSphere billing statement",
+        ),
+        VendorFormat(
+            "appriver_statement",
+            "USD",
+            "csv",
+            True,
+            True,
+            render_appriver,
+            "AppRiver partner statement",
+        ),
     )
 }
