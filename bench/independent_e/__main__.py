@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
+from collections import Counter
 from pathlib import Path
 
 from . import PSA_FORMATS, VENDOR_FORMATS, generate_case
@@ -21,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
         "comma-separated vendor:psa pairs",
     )
     parser.add_argument("--clean", action="store_true", help="also write the clean twin")
+    parser.add_argument(
+        "--stats", action="store_true", help="print findings per type and per class at the end"
+    )
     args = parser.parse_args(argv)
     if args.pairs == "all":
         pairs = [(v, p) for v in VENDOR_FORMATS for p in PSA_FORMATS]
@@ -36,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
             vendor, _, psa = item.partition(":")
             pairs.append((vendor, psa))
     count = 0
+    types: Counter[str] = Counter()
+    classes: Counter[str] = Counter()
+    row_classes: Counter[str] = Counter()
     start = time.perf_counter()
     for seed in args.seeds:
         for clients in args.clients:
@@ -44,9 +52,21 @@ def main(argv: list[str] | None = None) -> int:
                 for perturb in variants:
                     tag = "" if perturb else "-clean"
                     folder = args.out / f"s{seed}-c{clients}-{vendor}--{psa}{tag}"
-                    generate_case(folder, seed, vendor, psa, clients, perturb)
+                    truth_path = generate_case(folder, seed, vendor, psa, clients, perturb)
                     count += 1
+                    if args.stats and perturb:
+                        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+                        for f in truth["findings"]:
+                            types[f["type"]] += 1
+                            classes.update(f["classes"])
+                        for row in truth["rows"]["psa"].values():
+                            if row["role"] == "licence":
+                                row_classes.update(row["classes"])
     print(f"wrote {count} cases to {args.out} in {time.perf_counter() - start:.1f} s")
+    if args.stats:
+        print("findings per type:", dict(types.most_common()))
+        print("findings per class:", dict(classes.most_common()))
+        print("PSA licence rows per class:", dict(row_classes.most_common()))
     return 0
 
 

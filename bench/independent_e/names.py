@@ -80,6 +80,13 @@ LEGAL_TYPOS: dict[str, tuple[str, ...]] = {
 
 SURNAMES: dict[str, tuple[str, ...]] = {
     "US": (
+        "Núñez",
+        "Gonçalves",
+        "Bjørklund",
+        "Weiß",
+        "Łopez-Brandt",
+        "Ødegaard",
+        "Sæther",
         "Halvorsen",
         "Okafor",
         "Delgado",
@@ -108,6 +115,11 @@ SURNAMES: dict[str, tuple[str, ...]] = {
         "Ellery",
     ),
     "UK": (
+        "Brønnum",
+        "Kråkenes",
+        "Weißmann",
+        "Dúnlaith",
+        "Łazarski",
         "Ashworth",
         "Pemberton",
         "Fairbairn",
@@ -153,6 +165,10 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "DK": ("Sørensen", "Bjørn", "Kjær", "Østergaard", "Hansen", "Mæhle"),
     "ES": ("Muñoz", "García", "Peñalver", "Ibáñez", "Ortega"),
     "AU": (
+        "Sørensen",
+        "Østlund",
+        "Dvořák",
+        "Łukasik",
         "Fitzroy",
         "Nguyen",
         "McAllister",
@@ -170,6 +186,10 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     ),
     "NZ": ("Te Aho", "Whittaker", "Ngata", "McKenzie", "Parata", "Søndergaard"),
     "CA": (
+        "Ouellète",
+        "Fréchette",
+        "Sørlie",
+        "Głowacki",
         "Tremblay",
         "Gagnon",
         "Côté",
@@ -314,15 +334,36 @@ SIBLING_SETS: tuple[tuple[str, str], ...] = (
     ("Law Group", "Law Foundation"),
 )
 
-CHAINS: tuple[tuple[str, str], ...] = (
-    ("Pinecrest", "Pharmacy"),
-    ("QuickFuel", "Service Station"),
-    ("Sunrise", "Childcare"),
-    ("Kwik", "Mart"),
-    ("Harbour", "Optical"),
-    ("Greenleaf", "Garden Centre"),
-    ("FitLab", "Gym"),
+CHAINS: tuple[tuple[str, str, str], ...] = (
+    ("Pinecrest", "Pharmacy", "Store"),
+    ("QuickFuel", "Service Station", "Site"),
+    ("Sunrise", "Childcare", "Centre"),
+    ("Kwik", "Mart", "Store"),
+    ("Harbour", "Optical", "Branch"),
+    ("Greenleaf", "Garden Centre", "Store"),
+    ("FitLab", "Gym", "Club"),
+    ("Bright Smile", "Dental", "Practice"),
+    ("Paws & Claws", "Vet", "Clinic"),
 )
+
+# words a region spells its own way
+LOCAL_WORDS: dict[str, dict[str, str]] = {
+    "US": {
+        "Solicitors": "Attorneys",
+        "Chartered Accountants": "CPAs",
+        "Centre": "Center",
+        "Optometrists": "Optometry",
+        "Physiotherapy": "Physical Therapy",
+    },
+    "CA": {"Solicitors": "Lawyers", "Centre": "Center"},
+}
+
+
+def localise(region: str, text: str) -> str:
+    for word, local in LOCAL_WORDS.get(region, {}).items():
+        text = text.replace(word, local)
+    return text
+
 
 BRANCHES: tuple[str, ...] = (
     " - Head Office",
@@ -563,8 +604,11 @@ def psa_spelling(rng: random.Random, name: ClientName, cls: str, has_domain: boo
 def applicable_classes(name: ClientName, has_domain: bool) -> list[str]:
     """Name classes that keep this customer recognisable to a careful person."""
     out = ["legal_suffix_typo", "legal_dropped", "typo", "case_punct", "branch"]
+    out.append("account_code")
     if name.industry and not name.sibling and name.number is None:
-        out += ["abbreviation", "word_order"]
+        out.append("word_order")
+        if name.industry_abbr:
+            out.append("abbreviation")
         if len(name.industry.split(" ")) > 1:
             out.append("generic_dropped")
     if name.sibling and name.industry_abbr:

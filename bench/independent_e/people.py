@@ -64,6 +64,10 @@ EXTRA_SUFFIX: tuple[str, ...] = (
     " x seats",
     " - subscription fee",
     " pupm",
+    " x{n}",
+    " ({n} users)",
+    " - {n} seats",
+    " (qty {n})",
 )
 NOTES: tuple[str, ...] = (
     " - reception staff",

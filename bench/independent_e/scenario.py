@@ -143,9 +143,10 @@ def _names(rng: random.Random, count: int, currency: str) -> list[nm.ClientName]
     n_chain = max(1, count // 30)
     for _ in range(n_chain):
         region = rng.choice(regions)
-        brand, kind = rng.choice(nm.CHAINS)
+        brand, kind, word = rng.choice(nm.CHAINS)
+        kind = nm.localise(region, kind)
+        word = nm.localise(region, word)
         legal = rng.choice(nm.LEGAL[region])
-        word = rng.choice(("Store", "Store", "Branch", "Site"))
         numbers = rng.sample(range(2, 40), rng.choice((2, 2, 3)))
         for num in numbers:
             add(nm.ClientName(region, brand, kind, (), legal, number=num, number_word=word))
@@ -179,7 +180,9 @@ def _names(rng: random.Random, count: int, currency: str) -> list[nm.ClientName]
             )
         else:
             core = rng.choice(nm.COINED)
-        name = nm.ClientName(region, core, ind, abbr, legal, the=rng.random() < 0.05)
+        if nm.localise(region, ind) != ind:
+            ind, abbr = nm.localise(region, ind), ()
+        name = nm.ClientName(region, core, ind, abbr, legal, the=rng.random() < 0.04)
         if rng.random() < 0.09:
             word = rng.choice(nm.PLACES[region] + nm.COINED)
             name.trading = f"{word} {rng.choice(nm.TRADE_WORDS)}"
@@ -203,6 +206,7 @@ NAME_CLASS_WEIGHTS: dict[str, int] = {
     "store_number": 12,
     "dba": 12,
     "accents": 12,
+    "account_code": 3,
 }
 NAME_CLASS_LABEL = {
     "typo": "name_typo",
@@ -218,18 +222,31 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
     for idx, name in enumerate(names):
         side = rng.random()
         on_vendor, on_psa = True, True
-        if side < 0.04:
+        if side < 0.025:
             on_psa = False
-        elif side < 0.08:
+        elif side < 0.05:
             on_vendor = False
         # the PSA spelling
         options = nm.applicable_classes(name, caps.vendor_domain)
         roll = rng.random()
         pick = rng.choices(options, [NAME_CLASS_WEIGHTS.get(o, 5) for o in options])[0]
         cls = pick if roll < 0.62 or pick in ("store_number", "dba") else "untouched"
-        if name.sibling and cls in ("legal_dropped",):
+        if name.sibling and cls in ("legal_dropped", "the_prefix"):
             cls = "untouched"
-        psa_name = nm.psa_spelling(rng, name, cls, caps.vendor_domain)
+        account_no = f"C{10000 + idx * 7 + rng.randint(0, 6)}"
+        if cls == "account_code":
+            canon = name.canonical
+            code = account_no[1:]
+            psa_name = rng.choice(
+                (
+                    f"{code} {canon}",
+                    f"{canon} [{code}]",
+                    f"{canon} ({account_no})",
+                    f"{code} - {canon}",
+                )
+            )
+        else:
+            psa_name = nm.psa_spelling(rng, name, cls, caps.vendor_domain)
         if psa_name == name.canonical:
             cls = "untouched"
         # the tenant's spelling on the bill
@@ -268,15 +285,26 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
                 contact=f"{first} {surname}",
                 domain=name.domain(),
                 tenant_id=fake_uuid(rng),
-                account_no=f"C{10000 + idx * 7 + rng.randint(0, 6)}",
+                account_no=account_no,
                 headcount=headcount,
             )
         )
     # one trap: siblings split over the two sides must never merge
-    sibs = [c for c in out if c.name.sibling]
-    if len(sibs) >= 2 and sibs[0].name.core == sibs[1].name.core:
-        sibs[0].on_psa, sibs[0].on_vendor = False, True
-        sibs[1].on_vendor, sibs[1].on_psa = False, True
+    twins: dict[str, list[Client]] = {}
+    for c in out:
+        if c.name.sibling:
+            twins.setdefault(c.name.core, []).append(c)
+    for pair in twins.values():
+        if len(pair) == 2:
+            pair[0].on_psa, pair[0].on_vendor = False, True
+            pair[1].on_vendor, pair[1].on_psa = False, True
+            break
+    # every case has customers on one side only, besides the twins
+    plain = [c for c in out if not c.name.sibling and c.name.number is None]
+    if plain and not any(not c.on_psa for c in plain):
+        plain[0].on_psa, plain[0].on_vendor = False, True
+    if len(plain) > 1 and not any(not c.on_vendor for c in plain):
+        plain[-1].on_vendor, plain[-1].on_psa = False, True
     return out
 
 
@@ -413,7 +441,7 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
     scen = Scenario(seed=seed, currency=caps.currency, perturb=perturb, caps=caps)
     scen.clients = _customers(rng, clients, caps)
     fx = FX[caps.currency]
-    markups = [Decimal(x) for x in ("1.00", "1.05", "1.10", "1.15", "1.20", "1.25", "0.98")]
+    markups = [Decimal(x) for x in ("1.00", "1.05", "1.10", "1.15", "1.20", "1.25", "1.00")]
     # each product has a house price the MSP mostly uses, clients drift from it
     house: dict[str, Decimal] = {}
     for p in cat.PRODUCTS:
@@ -436,16 +464,18 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
                 states[key] = "vendor_only"
             elif not client.on_vendor:
                 states[key] = "psa_only"
-            elif r < 0.72:
+            elif r < 0.815:
                 states[key] = "ok"
-            elif r < 0.80:
+            elif r < 0.87:
                 states[key] = "under" if basket[key] >= 2 else "over"
-            elif r < 0.86:
+            elif r < 0.905:
                 states[key] = "over"
-            elif r < 0.93:
+            elif r < 0.955:
                 states[key] = "unbilled"
-            else:
+            elif r < 0.985:
                 states[key] = "no_vendor"
+            else:
+                states[key] = "ok"
         vendor_keys = [k for k in keys if states[k] not in ("psa_only", "no_vendor")]
         kinds = _kind_counts(keys)
         for key in keys:
@@ -522,14 +552,14 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
                 pq = vq + rng.randint(1, max(1, vq // 4 + 1))
             drift = rng.random()
             price = house[key] if drift < 0.55 else money(prod.msrp * fx * rng.choice(markups))
-            if rng.random() < 0.07 and state in ("ok", "under", "over"):
+            if rng.random() < 0.045 and state in ("ok", "under", "over"):
                 # a vendor price rise that never reached the PSA
                 price = money(c_month * Decimal("0.96") - Decimal("0.05"))
             if price <= 0:
                 price = CENT
             in_context = key in vendor_keys
             rows: list[tuple[int, Decimal, str]] = []
-            if pq >= 2 and rng.random() < 0.12:
+            if pq >= 2 and rng.random() < 0.05:
                 a = rng.randint(1, pq - 1)
                 n1, n2 = split_notes(rng)
                 other = price if rng.random() < 0.6 else money(price * Decimal("0.9"))
@@ -540,6 +570,7 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
                 annual = caps.psa_annual and rng.random() < 0.06
                 line_unit = money(unit * rng.choice((12, 12, 11))) if annual else unit
                 text, classes = spell(rng, prod, kinds, in_context)
+                text = text.replace("{n}", str(qty))
                 if note:
                     text += note
                     classes = [*classes, "note"]
@@ -590,11 +621,8 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
                         "cancelled",
                     )
                 )
-            for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
-                pool = cat.SERVICE_TEXTS + (
-                    cat.SERVICE_TEXTS_LOCAL if caps.currency == "EUR" else ()
-                )
-                text = rng.choice(pool)
+            pool = cat.SERVICE_TEXTS + (cat.SERVICE_TEXTS_LOCAL if caps.currency == "EUR" else ())
+            for text in rng.sample(pool, rng.choice((0, 1, 1, 2, 2, 3))):
                 qty = client.headcount if "per user" in text else rng.choice((1, 1, 2, 4, 10))
                 unit = (
                     money(Decimal(rng.randint(15, 180)) * fx)
