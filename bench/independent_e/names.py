@@ -378,6 +378,24 @@ BRANCHES: tuple[str, ...] = (
     " HO",
 )
 
+TRADING_FIRST: tuple[str, ...] = (
+    "Juniper",
+    "Bluebird",
+    "Sable",
+    "Marigold",
+    "Driftwood",
+    "Cobalt",
+    "Foxglove",
+    "Lantern",
+    "Saffron",
+    "Honeycomb",
+    "Magpie",
+    "Wren",
+    "Indigo",
+    "Tallow",
+    "Orchard Lane",
+)
+
 TRADE_WORDS: tuple[str, ...] = (
     "Smiles",
     "Kitchen",

@@ -122,7 +122,8 @@ def _names(rng: random.Random, count: int, currency: str) -> list[nm.ClientName]
     used: set[str] = set()
 
     def add(n: nm.ClientName) -> None:
-        key = nm.fold_accents(n.canonical).lower()
+        # one customer per core + industry (+ number): a dropped legal form never collides
+        key = nm.fold_accents(f"{n.core} {n.industry} {n.number}").lower()
         if key not in used:
             used.add(key)
             out.append(n)
@@ -184,7 +185,7 @@ def _names(rng: random.Random, count: int, currency: str) -> list[nm.ClientName]
             ind, abbr = nm.localise(region, ind), ()
         name = nm.ClientName(region, core, ind, abbr, legal, the=rng.random() < 0.04)
         if rng.random() < 0.09:
-            word = rng.choice(nm.PLACES[region] + nm.COINED)
+            word = rng.choice(nm.TRADING_FIRST)
             name.trading = f"{word} {rng.choice(nm.TRADE_WORDS)}"
             if name.trading.split(" ")[0] == core:
                 name.trading = None
