@@ -543,6 +543,69 @@ def render_exact_online(scen: Scenario) -> PsaRender:
     )
 
 
+# --------------------------------------------------------------- QuickBooks Online by product
+
+
+def render_qbo_sales_by_product(scen: Scenario) -> PsaRender:
+    """QuickBooks Online 'Sales by Product/Service Detail' exported to xlsx: the *product*
+    (the item name the MSP typed) is on a group row, each line names its customer, a
+    'Total for <item>' row closes each group."""
+    clients = _clients(scen)
+    data = Sheet("Sales by Product_Service Detail", date_format="mm/dd/yyyy", money_cols={6, 7, 8})
+    data.add([MSP], bold=True)
+    data.add(["Sales by Product/Service Detail"], bold=True)
+    data.add(["September 2026"])
+    data.add([])
+    data.add(
+        [
+            "",
+            "Date",
+            "Transaction Type",
+            "Num",
+            "Customer",
+            "Memo/Description",
+            "Qty",
+            "Sales Price",
+            "Amount",
+            "Balance",
+        ],
+        bold=True,
+    )
+    rows: list[tuple[PLine, int]] = []
+    groups: dict[str, list[PLine]] = {}
+    for line in scen.plines:
+        groups.setdefault(line.text, []).append(line)
+    order = {c.idx: i for i, c in enumerate(scen.clients)}
+    grand = Decimal(0)
+    for item in sorted(groups, key=lambda t: (t.lower(), t)):
+        data.add([item], bold=True)
+        balance = Decimal(0)
+        for line in sorted(groups[item], key=lambda ln: order[ln.client]):
+            client = clients[line.client]
+            ext = _ext(line)
+            balance += ext
+            row: list[object] = [
+                None,
+                date(2026, 9, 1),
+                "Invoice",
+                str(1000 + order[line.client]),
+                psa_name(client, scen.perturb),
+                "",
+                line.qty,
+                line.unit,
+                ext,
+                balance,
+            ]
+            rows.append((line, data.add(row)))
+        data.add(
+            [f"Total for {item}", None, None, None, None, None, None, None, balance, None],
+            bold=True,
+        )
+        grand += balance
+    data.add(["TOTAL", None, None, None, None, None, None, None, grand, None], bold=True)
+    return PsaRender("qbo_sales_by_product_detail.xlsx", [data], data.name, rows, "xlsx", {})
+
+
 from . import catalogue as _cat  # noqa: E402
 
 MS_KEYS = set(_cat.MICROSOFT_KEYS)
@@ -613,6 +676,14 @@ PSAS: dict[str, PsaFormat] = {
             False,
             render_exact_online,
             "Exact Online sales invoice lines (NL)",
+        ),
+        PsaFormat(
+            "qbo_sales_by_product",
+            "xlsx",
+            False,
+            False,
+            render_qbo_sales_by_product,
+            "QuickBooks Online Sales by Product/Service Detail",
         ),
     )
 }

@@ -158,6 +158,14 @@ VENDOR_SPEC: dict[str, dict[str, str]] = {
         "freq": "Billing Cycle",
         "annual": "Yearly",
     },
+    "infinigate_uk_charges": {
+        "client": "Account Name",
+        "product": "Product",
+        "qty": "Units",
+        "unit": "Unit Cost",
+        "freq": "Billing",
+        "annual": "Annual Upfront",
+    },
     "appriver_statement": {
         "client": "Customer",
         "product": "Service",
@@ -204,6 +212,12 @@ PSA_SPEC: dict[str, dict[str, str]] = {
     "qbd_sales_by_customer": {
         "client": "@group",
         "product": "Memo",
+        "qty": "Qty",
+        "unit": "Sales Price",
+    },
+    "qbo_sales_by_product": {
+        "client": "Customer",
+        "product": "@group",
         "qty": "Qty",
         "unit": "Sales Price",
     },
@@ -269,6 +283,9 @@ def read_lines(
             else:
                 billed = status != spec["billed_not"]
         client = group if spec["client"] == "@group" else _text(_cell(row, cols[spec["client"]]))
-        product = _text(_cell(row, cols[spec["product"]])).strip()
+        if spec["product"] == "@group":
+            product = group.strip()
+        else:
+            product = _text(_cell(row, cols[spec["product"]])).strip()
         out[r] = ReadLine(r, qty, unit, annual, billed, client, product)
     return out

@@ -361,6 +361,8 @@ def _vendor_product_name(line: VLine, style: str) -> str:
         return f"{prod.name} (NCE) (Monthly Pre-Paid)"
     if style == "also":
         return f"{prod.name} (NCE)"
+    if style == "infinigate":
+        return f"{prod.name} (NCE {'P1Y' if line.term == 'P1Y' else 'P1M'})"
     if style == "leader":
         return f"{prod.name} - {'1 Year' if line.term == 'P1Y' else '1 Month'} Term (NCE)"
     return prod.name
@@ -786,6 +788,72 @@ def render_appriver(scen: Scenario) -> VendorRender:
     return VendorRender("AppRiver_Statement_Sep2026.csv", [data], None, rows, "csv", {})
 
 
+# --------------------------------------------------------------- Infinigate (UK)
+
+
+def _uk_date(d: date) -> str:
+    return d.strftime("%d-%b-%Y").upper()
+
+
+def render_infinigate_uk(scen: Scenario) -> VendorRender:
+    """Infinigate Cloud (UK) subscription charges CSV: money as '£1,234.56', dates like
+    '01-SEP-2026', the tenant's onmicrosoft domain, 'Unit Cost' beside 'RRP'; annual upfront
+    lines say 'Annual Upfront' in 'Billing'."""
+    clients = _clients(scen)
+    data = Sheet("data")
+    data.add(
+        [
+            "Account Name",
+            "Customer Reference",
+            "Tenant",
+            "Vendor",
+            "Product",
+            "Part Number",
+            "Subscription",
+            "Term",
+            "Billing",
+            "Charge From",
+            "Charge To",
+            "Units",
+            "Unit Cost",
+            "Line Cost",
+            "RRP",
+            "Charge Description",
+        ]
+    )
+    rows: list[tuple[VLine, int]] = []
+    for line in scen.vlines:
+        cl = clients[line.client]
+        prod = cat.BY_KEY[line.product]
+        billing = "Annual Upfront" if line.annual else "Monthly"
+        desc = {
+            "licence": "Subscription charge",
+            "credit": "Seat reduction credit",
+            "free": "Trial - no charge",
+        }[line.role]
+        msrp = _msrp(line, scen) if line.role != "free" else Decimal(0)
+        row: list[object] = [
+            vendor_name(cl, scen.perturb),
+            cl.account_no,
+            cl.domain.split(".")[0] + ".onmicrosoft.com",
+            prod.publisher.replace(" Corporation", ""),
+            _vendor_product_name(line, "infinigate"),
+            prod.sku.replace(":", "/"),
+            line.sub[:8].upper(),
+            "12 Months" if line.term == "P1Y" else "1 Month",
+            billing,
+            _uk_date(PERIOD_START),
+            _uk_date(_end(line)),
+            str(line.qty),
+            thousands(line.unit, "£"),
+            thousands(line.unit * line.qty, "£"),
+            thousands(msrp, "£"),
+            desc,
+        ]
+        rows.append((line, data.add(row)))
+    return VendorRender("infinigate_subscription_charges.csv", [data], None, rows, "csv", {})
+
+
 VENDORS: dict[str, VendorFormat] = {
     f.name: f
     for f in (
@@ -860,6 +928,15 @@ VENDORS: dict[str, VendorFormat] = {
             True,
             render_appriver,
             "AppRiver partner statement",
+        ),
+        VendorFormat(
+            "infinigate_uk_charges",
+            "GBP",
+            "csv",
+            True,
+            True,
+            render_infinigate_uk,
+            "Infinigate Cloud (UK) subscription charges",
         ),
     )
 }
