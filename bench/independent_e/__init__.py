@@ -39,6 +39,7 @@ def scenario_for(
         third_party=vf.third_party,
         psa_annual=pf.annual,
         psa_cancelled=pf.cancelled,
+        sku_style=vf.sku_style,
     )
     return build(seed, clients, caps, perturb, f"{vendor_format}|{psa_format}")
 

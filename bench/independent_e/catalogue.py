@@ -1043,6 +1043,25 @@ PRODUCTS: tuple[Product, ...] = (
 
 BY_KEY: dict[str, Product] = {p.key: p for p in PRODUCTS}
 
+
+def _sku_hash(text: str) -> int:
+    value = 0
+    for ch in text:
+        value = (value * 131 + ord(ch)) % 1_000_003
+    return value
+
+
+def sku_shown(product: Product, style: str) -> str:
+    """The product code a bill of this style shows (what a person may copy into the PSA)."""
+    if style == "pax8" and product.publisher == MS:
+        return f"MST-NCE-{_sku_hash(product.sku) % 900 + 100}-C100"
+    if style == "also":
+        return product.sku.replace(":", "-")
+    if style == "infinigate":
+        return product.sku.replace(":", "/")
+    return product.sku
+
+
 MICROSOFT_KEYS: tuple[str, ...] = tuple(p.key for p in PRODUCTS if p.publisher == MS and not p.free)
 THIRD_PARTY_KEYS: tuple[str, ...] = tuple(p.key for p in PRODUCTS if p.publisher != MS)
 FREE_KEYS: tuple[str, ...] = tuple(p.key for p in PRODUCTS if p.free)

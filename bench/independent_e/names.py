@@ -552,6 +552,11 @@ def psa_spelling(rng: random.Random, name: ClientName, cls: str, has_domain: boo
         return canon[: -len(name.legal)] + rng.choice(
             LEGAL_TYPOS.get(name.legal, (name.legal + ".",))
         )
+    if cls == "short_name":
+        return name.core if rng.random() < 0.6 else f"{name.core} ({name.industry.split()[0]})"
+    if cls == "initialism":
+        short = initials(name)
+        return rng.choice((short, f"{short} {name.legal}", f"{short} - {name.core}"))
     if cls == "legal_dropped":
         return canon[: -len(name.legal)].rstrip()
     if cls == "abbreviation":
@@ -619,9 +624,25 @@ def psa_spelling(rng: random.Random, name: ClientName, cls: str, has_domain: boo
     return canon
 
 
-def applicable_classes(name: ClientName, has_domain: bool) -> list[str]:
+def initials(name: ClientName) -> str:
+    """'Kingsbridge International Trading' → 'KIT'; 'Okafor & Lindqvist Solicitors' → 'O&LS'."""
+    words = f"{name.core} {name.industry}".replace("-", " ").split()
+    return "".join(
+        "&" if w.lower() in ("&", "and") else w[0].upper()
+        for w in words
+        if w[0].isalpha() or w == "&"
+    )
+
+
+def applicable_classes(
+    name: ClientName, has_domain: bool, short_ok: bool = False, initials_ok: bool = False
+) -> list[str]:
     """Name classes that keep this customer recognisable to a careful person."""
     out = ["legal_suffix_typo", "legal_dropped", "typo", "case_punct", "branch"]
+    if short_ok:
+        out.append("short_name")
+    if initials_ok:
+        out.append("initialism")
     out.append("account_code")
     if name.industry and not name.sibling and name.number is None:
         out.append("word_order")

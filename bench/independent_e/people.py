@@ -19,6 +19,7 @@ BASE_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("bare_plan", 8),
     ("renamed", 11),
     ("in_house", 11),
+    ("sku_code", 3),
     ("modifier_only", 20),
 )
 
@@ -142,7 +143,7 @@ def typo_text(rng: random.Random, text: str) -> str:
     choices = [
         i
         for i, w in enumerate(words)
-        if len(w) >= 5 and w.isalpha() and w.lower() not in _PROTECTED
+        if len(w) >= 4 and w.isalpha() and w.lower() not in _PROTECTED
     ]
     if not choices:
         return text
@@ -188,12 +189,17 @@ def modify(rng: random.Random, text: str, mod: str) -> str:
 
 
 def spell(
-    rng: random.Random, product: Product, kind_counts: dict[str, int], in_context: bool
+    rng: random.Random,
+    product: Product,
+    kind_counts: dict[str, int],
+    in_context: bool,
+    sku: str = "",
 ) -> tuple[str, list[str]]:
     """A person's spelling of the product and its classes.
 
-    ``in_context``: the vendor bills this product to this client, so a bare plan
-    or an in-house name can be resolved from what the client buys.
+    ``in_context``: the vendor bills this product to this client, so a bare plan,
+    an in-house name or the bill's product code can be resolved from what it buys.
+    ``sku``: the product code this client's bill shows.
     """
     names = [c for c, _ in BASE_WEIGHTS]
     weights = [w for _, w in BASE_WEIGHTS]
@@ -220,6 +226,13 @@ def spell(
         if options:
             text = options[int(pick * len(options))]
             classes.append(base)
+    if base == "sku_code" and in_context and sku:
+        short = product.abbreviation[0] if product.abbreviation else ""
+        forms = [sku, f"{sku} - A/M", f"{sku} {short}".strip(), f"SKU {sku}"]
+        text = forms[int(pick * len(forms))]
+        classes.append(base)
+    if base == "bare_plan" and mod == "typo":
+        mod = "extra_words"  # a slip in a bare 'E3' or 'Basic' would leave nothing to go on
     if base == "modifier_only" or (classes and mod_roll < 0.3):
         new = modify(rng, text, mod)
         if new != text:

@@ -35,6 +35,11 @@ def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def sku_text(prod: cat.Product, caps: Capabilities) -> str:
+    """The product code a person could copy from this client's bill."""
+    return cat.sku_shown(prod, caps.sku_style) if caps.sku_style else ""
+
+
 @dataclass(frozen=True)
 class Capabilities:
     """What a pair of formats can express; the scenario uses only that."""
@@ -46,6 +51,7 @@ class Capabilities:
     third_party: bool
     psa_annual: bool
     psa_cancelled: bool
+    sku_style: str = ""
 
 
 @dataclass
@@ -208,6 +214,8 @@ NAME_CLASS_WEIGHTS: dict[str, int] = {
     "dba": 12,
     "accents": 12,
     "account_code": 3,
+    "short_name": 5,
+    "initialism": 3,
 }
 NAME_CLASS_LABEL = {
     "typo": "name_typo",
@@ -220,6 +228,11 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
     out: list[Client] = []
     names = _names(rng, count, caps.currency)
     rng.shuffle(names)
+    core_count: dict[str, int] = {}
+    initial_count: dict[str, int] = {}
+    for n in names:
+        core_count[n.core.lower()] = core_count.get(n.core.lower(), 0) + 1
+        initial_count[nm.initials(n)] = initial_count.get(nm.initials(n), 0) + 1
     for idx, name in enumerate(names):
         side = rng.random()
         on_vendor, on_psa = True, True
@@ -228,7 +241,15 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
         elif side < 0.05:
             on_vendor = False
         # the PSA spelling
-        options = nm.applicable_classes(name, caps.vendor_domain)
+        plain_name = not name.sibling and name.number is None
+        options = nm.applicable_classes(
+            name,
+            caps.vendor_domain,
+            short_ok=plain_name and core_count[name.core.lower()] == 1 and len(name.core) >= 6,
+            initials_ok=plain_name
+            and initial_count[nm.initials(name)] == 1
+            and len(nm.initials(name)) >= 3,
+        )
         roll = rng.random()
         pick = rng.choices(options, [NAME_CLASS_WEIGHTS.get(o, 5) for o in options])[0]
         cls = pick if roll < 0.62 or pick in ("store_number", "dba") else "untouched"
@@ -570,7 +591,7 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
             for qty, unit, note in rows:
                 annual = caps.psa_annual and rng.random() < 0.06
                 line_unit = money(unit * rng.choice((12, 12, 11))) if annual else unit
-                text, classes = spell(rng, prod, kinds, in_context)
+                text, classes = spell(rng, prod, kinds, in_context, sku_text(prod, caps))
                 text = text.replace("{n}", str(qty))
                 if note:
                     text += note

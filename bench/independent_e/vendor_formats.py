@@ -57,6 +57,7 @@ class VendorFormat:
     third_party: bool
     render: Callable[[Scenario], VendorRender]
     source: str
+    sku_style: str = "plain"
 
 
 def _clients(scen: Scenario) -> dict[int, Client]:
@@ -417,9 +418,7 @@ def render_pax8_by_company(scen: Scenario) -> VendorRender:
                 commit = "Trial"
             row: list[object] = [
                 "    " + _vendor_product_name(line, "pax8"),
-                f"MST-NCE-{abs(hash_sku(prod.sku)) % 900 + 100}-C100"
-                if prod.publisher == cat.MS
-                else prod.sku,
+                cat.sku_shown(prod, "pax8"),
                 prod.publisher.replace(" Corporation", ""),
                 commit,
                 "Annual" if line.annual else "Monthly",
@@ -459,13 +458,6 @@ def render_pax8_by_company(scen: Scenario) -> VendorRender:
     return VendorRender(
         "pax8_billing_by_company.xlsx", [summary, data], data.name, rows, "xlsx", {}
     )
-
-
-def hash_sku(text: str) -> int:
-    value = 0
-    for ch in text:
-        value = (value * 131 + ord(ch)) % 1_000_003
-    return value
 
 
 # --------------------------------------------------------------- Ingram Micro
@@ -575,7 +567,7 @@ def render_also_de(scen: Scenario) -> VendorRender:
             cl.account_no,
             name,
             prod.publisher.replace(" Corporation", ""),
-            prod.sku.replace(":", "-"),
+            cat.sku_shown(prod, "also"),
             _vendor_product_name(line, "also"),
             _de_date(PERIOD_START),
             _de_date(_end(line)),
@@ -838,7 +830,7 @@ def render_infinigate_uk(scen: Scenario) -> VendorRender:
             cl.domain.split(".")[0] + ".onmicrosoft.com",
             prod.publisher.replace(" Corporation", ""),
             _vendor_product_name(line, "infinigate"),
-            prod.sku.replace(":", "/"),
+            cat.sku_shown(prod, "infinigate"),
             line.sub[:8].upper(),
             "12 Months" if line.term == "P1Y" else "1 Month",
             billing,
@@ -883,6 +875,7 @@ VENDORS: dict[str, VendorFormat] = {
             True,
             render_pax8_by_company,
             "Pax8 billing report grouped by company",
+            "pax8",
         ),
         VendorFormat(
             "ingram_invoice_detail_xls",
@@ -901,6 +894,7 @@ VENDORS: dict[str, VendorFormat] = {
             True,
             render_also_de,
             "ALSO Cloud Marketplace invoice export, German locale",
+            "also",
         ),
         VendorFormat(
             "leader_au_invoice",
@@ -937,6 +931,7 @@ VENDORS: dict[str, VendorFormat] = {
             True,
             render_infinigate_uk,
             "Infinigate Cloud (UK) subscription charges",
+            "infinigate",
         ),
     )
 }
