@@ -230,8 +230,10 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
     rng.shuffle(names)
     core_count: dict[str, int] = {}
     initial_count: dict[str, int] = {}
+    all_names = " | ".join(n.canonical.lower() for n in names)
     for n in names:
-        core_count[n.core.lower()] = core_count.get(n.core.lower(), 0) + 1
+        # how many customers' names hold this core at all (a short name must point at one)
+        core_count[n.core.lower()] = all_names.count(n.core.lower())
         initial_count[nm.initials(n)] = initial_count.get(nm.initials(n), 0) + 1
     for idx, name in enumerate(names):
         side = rng.random()
