@@ -111,7 +111,7 @@ PRODUCTS: tuple[Product, ...] = (
         "18.70",
         "22.00",
         "CFQ7TTC0LCHC:0002",
-        abbr="M365 BP; MS365 BP; M365 Bus Prem; M365 Bus. Prem.; M365BP; O365 BP; 365 Biz Prem",
+        abbr="M365 BP; MS365 BP; M365 Bus Prem; M365 Bus. Prem.; M365BP; O365 BP|biz; 365 Biz Prem",
         brand="Business Premium; Bus Premium 365; Premium Business 365",
         bare="Premium|biz; BP|biz",
         renamed="Microsoft 365 Business|biz; Microsoft 365 Business (SMB)|biz",

@@ -400,6 +400,11 @@ def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> 
         "dba",
         "accents",
         "store_number",
+        "sku_code",
+        "account_code",
+        "name_typo",
+        "name_abbreviation",
+        "branch",
     ):
         assert classes[cls] > 0, cls
 
