@@ -24,6 +24,7 @@ BASE_WEIGHTS: tuple[tuple[str, int], ...] = (
 )
 
 MODIFIERS: tuple[str, ...] = ("typo", "case_punct", "extra_words", "note", "mixed_language")
+MODIFIER_WEIGHTS: tuple[int, ...] = (3, 2, 3, 1, 2)
 
 EXTRA_PREFIX: tuple[str, ...] = (
     "Licence - ",
@@ -205,7 +206,7 @@ def spell(
     weights = [w for _, w in BASE_WEIGHTS]
     base = rng.choices(names, weights)[0]
     mod_roll = rng.random()
-    mod = rng.choice(MODIFIERS)
+    mod = rng.choices(MODIFIERS, MODIFIER_WEIGHTS)[0]
     pick = rng.random()
     pools: dict[str, tuple[str, ...]] = {
         "abbreviation": product.abbreviation,
