@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from . import catalogue as cat
 from .scenario import PERIOD_END, PERIOD_START, Client, PLine, Scenario, money, psa_name, rng_for
-from .writers import SYMBOL, Sheet, decimal_comma, plain, thousands
+from .writers import Sheet, decimal_comma, plain, thousands
 
 MSP = "Brightlane IT Services"
 
@@ -322,7 +323,7 @@ def render_qbd_sales_by_customer(scen: Scenario) -> PsaRender:
         for line in lines:
             if line.role == "service":
                 item = "Services:Managed"
-            elif line.product and line.product in MS_KEYS:
+            elif line.product and line.product in cat.MICROSOFT_KEYS:
                 item = "Cloud Licences:Microsoft"
             else:
                 item = "Cloud Licences:Third party"
@@ -606,10 +607,6 @@ def render_qbo_sales_by_product(scen: Scenario) -> PsaRender:
     return PsaRender("qbo_sales_by_product_detail.xlsx", [data], data.name, rows, "xlsx", {})
 
 
-from . import catalogue as _cat  # noqa: E402
-
-MS_KEYS = set(_cat.MICROSOFT_KEYS)
-
 PSAS: dict[str, PsaFormat] = {
     f.name: f
     for f in (
@@ -687,5 +684,3 @@ PSAS: dict[str, PsaFormat] = {
         ),
     )
 }
-
-_ = SYMBOL
