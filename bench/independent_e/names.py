@@ -467,6 +467,22 @@ _FOLD = str.maketrans(
 )
 
 
+GENERIC_WORDS = frozenset(
+    {
+        "Group",
+        "Services",
+        "Clinic",
+        "Centre",
+        "Center",
+        "Consultants",
+        "Contractors",
+        "Agency",
+        "Brokers",
+        "Practice",
+    }
+)
+
+
 def fold_accents(text: str) -> str:
     """ASCII spelling of a name, the way many systems store a tenant."""
     text = text.translate(_FOLD)
@@ -618,8 +634,7 @@ def psa_spelling(rng: random.Random, name: ClientName, cls: str, has_domain: boo
             return canon.lower()
         return canon.replace(" ", "-", 1)
     if cls == "generic_dropped":
-        words = name.industry.split(" ")
-        short = words[0] if len(words) > 1 else ""
+        short = " ".join(w for w in name.industry.split(" ") if w not in GENERIC_WORDS)
         return canon.replace(name.industry, short, 1).replace("  ", " ")
     return canon
 
@@ -648,7 +663,8 @@ def applicable_classes(
         out.append("word_order")
         if name.industry_abbr:
             out.append("abbreviation")
-        if len(name.industry.split(" ")) > 1:
+        words = name.industry.split(" ")
+        if len(words) > 1 and any(w in GENERIC_WORDS for w in words):
             out.append("generic_dropped")
     if name.sibling and name.industry_abbr:
         out.append("abbreviation")

@@ -512,6 +512,8 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
             if key in vendor_keys:
                 lines: list[VLine] = []
                 r = rng.random()
+                # Microsoft charges 20 % more for a monthly term; others one price
+                premium = Decimal("1.2") if prod.publisher == cat.MS else Decimal("1")
                 if r < 0.14 and vq >= 2:
                     a = rng.randint(1, vq - 1)
                     lines.append(
@@ -519,7 +521,7 @@ def build(seed: int, clients: int, caps: Capabilities, perturb: bool, tag: str) 
                             client.idx,
                             key,
                             a,
-                            money(cost * Decimal("1.2")),
+                            money(cost * premium),
                             False,
                             "licence",
                             sub_id(),
