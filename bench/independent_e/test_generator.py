@@ -416,3 +416,28 @@ def test_three_hundred_clients_in_well_under_a_second(tmp_path: Path) -> None:
         generate_case(tmp_path, 1, "leader_au_invoice", "halo_invoice_lines", 300)
         best = min(best, time.perf_counter() - start)
     assert best < 1.0
+
+
+@pytest.mark.parametrize("pair", DIAGONAL[:4])
+def test_no_spelling_names_another_customer_or_another_product(pair: tuple[str, str]) -> None:
+    """A perturbed spelling must never be, word for word, another customer or product."""
+    from bench.independent_e import catalogue as cat
+    from bench.independent_e.names import fold_accents
+
+    scen = scenario_for(8, pair[0], pair[1], 250)
+
+    def key(text: str) -> str:
+        return " ".join(fold_accents(text).lower().replace(".", "").split())
+
+    canon = {key(c.canonical): c.idx for c in scen.clients}
+    psa = [key(c.psa_name) for c in scen.clients]
+    assert len(set(psa)) == len(psa)
+    for client in scen.clients:
+        owner = canon.get(key(client.psa_name))
+        assert owner in (None, client.idx), (client.canonical, client.psa_name)
+    names = {key(p.name): p.key for p in cat.PRODUCTS}
+    for line in scen.plines:
+        if line.role == "service":
+            continue
+        owner_key = names.get(key(line.text))
+        assert owner_key in (None, line.product), (line.text, line.product)
