@@ -10,9 +10,10 @@ from fractions import Fraction
 from pathlib import Path
 
 from . import catalogue as cat
+from .columns import drop_optional
 from .psa_formats import PSAS, PsaRender
 from .rules import Fact, cents, findings
-from .scenario import PERIOD, Capabilities, Scenario, build, client_classes
+from .scenario import PERIOD, Capabilities, Scenario, build, client_classes, rng_for
 from .vendor_formats import VENDORS, VendorRender
 from .writers import write_csv, write_xls, write_xlsx
 
@@ -90,6 +91,10 @@ def generate_case(
     scen = scenario_for(seed, vendor_format, psa_format, clients, perturb)
     vr = VENDORS[vendor_format].render(scen)
     pr = PSAS[psa_format].render(scen)
+    layout = rng_for("columns", seed, vendor_format, psa_format, clients)
+    for render, fmt in ((vr, vendor_format), (pr, psa_format)):
+        data = next((s for s in render.sheets if s.name == render.data_sheet), render.sheets[-1])
+        drop_optional(data, fmt, layout)
     vendor_file = _write(out_dir, vr, "vendor")
     psa_file = _write(out_dir, pr, "psa")
 
