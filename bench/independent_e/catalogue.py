@@ -1057,6 +1057,8 @@ def sku_shown(product: Product, style: str) -> str:
         return f"MST-NCE-{_sku_hash(product.sku) % 900 + 100}-C100"
     if style == "also":
         return product.sku.replace(":", "-")
+    if style == "dicker":
+        return f"P1Y:{product.sku}" if product.publisher == MS else product.sku
     if style == "infinigate":
         return product.sku.replace(":", "/")
     return product.sku

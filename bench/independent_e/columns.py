@@ -89,6 +89,16 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "Currency",
     ),
     "appriver_statement": ("Billing Start", "Billing End"),
+    "dicker_cloud_invoice": (
+        "INVOICE NO",
+        "INVOICE DATE",
+        "TENANT ID",
+        "REFERENCE",
+        "EXTENDED",
+        "GST",
+        "START USAGE",
+        "END USAGE",
+    ),
     "infinigate_uk_charges": (
         "Customer Reference",
         "Vendor",
@@ -157,6 +167,7 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
         "Account",
     ),
     "exact_online_nl": ("Factuurdatum", "Debiteurnummer", "Artikelcode", "Bedrag", "BTW-code"),
+    "kaseya_bms_invoices": ("Invoice #", "Invoice Date", "Contract", "Item Type", "Item", "Amount"),
     "qbo_sales_by_product": ("Transaction Type", "Num", "Memo/Description", "Balance"),
 }
 

@@ -607,6 +607,60 @@ def render_qbo_sales_by_product(scen: Scenario) -> PsaRender:
     return PsaRender("qbo_sales_by_product_detail.xlsx", [data], data.name, rows, "xlsx", {})
 
 
+# --------------------------------------------------------------- Kaseya BMS
+
+
+def render_kaseya_bms_invoices(scen: Scenario) -> PsaRender:
+    """Kaseya BMS invoice details export (xlsx): the account, the contract, an item type, a
+    generic item code, the typed description, quantity, rate, amount and the frequency of
+    the recurring service (an 'Annually' rate covers a year)."""
+    rng = rng_for("bms", scen.seed)
+    data = Sheet("Invoice Details", date_format="d-mmm-yyyy", money_cols={9, 10})
+    data.add(
+        [
+            "Account",
+            "Invoice #",
+            "Invoice Date",
+            "Contract",
+            "Item Type",
+            "Item",
+            "Description",
+            "Frequency",
+            "Quantity",
+            "Rate",
+            "Amount",
+        ],
+        bold=True,
+    )
+    rows: list[tuple[PLine, int]] = []
+    inv = 61000 + scen.seed
+    for client, lines in _by_client(scen):
+        inv += 1
+        contract = rng.choice(("Managed Cloud", "M365 & Security", "Recurring Licences"))
+        for line in lines:
+            if line.role == "service":
+                kind = "Labor" if "hour" in line.text.lower() else "Recurring Service"
+                item = rng.choice(("MSP-SVC", "SUPPORT", "MANAGED"))
+            else:
+                kind = "Recurring Service"
+                item = rng.choice(("LIC-CLOUD", "SAAS", "CSP"))
+            row: list[object] = [
+                psa_name(client, scen.perturb),
+                f"INV-{inv}",
+                date(2026, 9, 1),
+                contract,
+                kind,
+                item,
+                line.text,
+                "Annually" if line.annual else "Monthly",
+                line.qty,
+                line.unit,
+                _ext(line),
+            ]
+            rows.append((line, data.add(row)))
+    return PsaRender("kaseya_bms_invoice_details.xlsx", [data], data.name, rows, "xlsx", {})
+
+
 PSAS: dict[str, PsaFormat] = {
     f.name: f
     for f in (
@@ -681,6 +735,14 @@ PSAS: dict[str, PsaFormat] = {
             False,
             render_qbo_sales_by_product,
             "QuickBooks Online Sales by Product/Service Detail",
+        ),
+        PsaFormat(
+            "kaseya_bms_invoices",
+            "xlsx",
+            True,
+            False,
+            render_kaseya_bms_invoices,
+            "Kaseya BMS invoice details",
         ),
     )
 }

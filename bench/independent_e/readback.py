@@ -166,6 +166,14 @@ VENDOR_SPEC: dict[str, dict[str, str]] = {
         "freq": "Billing",
         "annual": "Annual Upfront",
     },
+    "dicker_cloud_invoice": {
+        "client": "TENANT NAME",
+        "product": "STOCK CODE",
+        "qty": "QTY",
+        "unit": "UNIT PRICE",
+        "freq": "STOCK CODE",
+        "annual": "@endswith:Y:",
+    },
     "appriver_statement": {
         "client": "Customer",
         "product": "Service",
@@ -221,6 +229,14 @@ PSA_SPEC: dict[str, dict[str, str]] = {
         "qty": "Qty",
         "unit": "Sales Price",
     },
+    "kaseya_bms_invoices": {
+        "client": "Account",
+        "product": "Description",
+        "qty": "Quantity",
+        "unit": "Rate",
+        "freq": "Frequency",
+        "annual": "Annually",
+    },
     "xero_receivable_detail": {
         "client": "@group",
         "product": "Description",
@@ -274,7 +290,11 @@ def read_lines(
             unit = Decimal(math.floor(unit * rate * 100)) / 100
         annual = False
         if "freq" in spec:
-            annual = _text(_cell(row, cols[spec["freq"]])).strip() == spec["annual"]
+            freq = _text(_cell(row, cols[spec["freq"]])).strip()
+            if spec["annual"].startswith("@endswith"):
+                annual = freq.endswith(spec["annual"].split(":", 1)[1])
+            else:
+                annual = freq == spec["annual"]
         billed = True
         if "billed" in spec:
             status = _text(_cell(row, cols[spec["billed"]])).strip()

@@ -846,6 +846,76 @@ def render_infinigate_uk(scen: Scenario) -> VendorRender:
     return VendorRender("infinigate_subscription_charges.csv", [data], None, rows, "csv", {})
 
 
+# --------------------------------------------------------------- Dicker Data (AU)
+
+
+def _dicker_code(line: VLine) -> str:
+    """'P1Y:CFQ7TTC0LCHC:0002:1:' annual term billed monthly, '…:Y:' upfront, 'P1M:…' monthly."""
+    prod = cat.BY_KEY[line.product]
+    return f"{line.term}:{prod.sku}:{'Y' if line.annual else '1'}:"
+
+
+def _dicker_description(line: VLine) -> str:
+    """The terse stock description a distributor's system prints ('MS NCE M365 BP 1YR')."""
+    prod = cat.BY_KEY[line.product]
+    short = prod.abbreviation[0].split("|")[0] if prod.abbreviation else prod.name
+    term = "1YR" if line.term == "P1Y" else "1MTH"
+    if line.role == "free":
+        term = "TRIAL"
+    if prod.publisher == cat.MS:
+        return f"MS NCE {short.upper()} {term}"
+    vendor = prod.publisher.split(" ")[0].upper()
+    return f"{vendor} {short.upper()} {term}"
+
+
+def render_dicker_invoice(scen: Scenario) -> VendorRender:
+    """Dicker Data cloud invoice lines (AU): upper-case captions, stock codes with the term
+    and billing built in, terse stock descriptions, '$338.31', dates like '30-SEP-2026'."""
+    clients = _clients(scen)
+    data = Sheet("data")
+    data.add(
+        [
+            "INVOICE NO",
+            "INVOICE DATE",
+            "TENANT ID",
+            "TENANT NAME",
+            "STOCK CODE",
+            "STOCK DESCRIPTION",
+            "REFERENCE",
+            "QTY",
+            "UNIT PRICE",
+            "EXTENDED",
+            "GST",
+            "CHARGE TYPE",
+            "START USAGE",
+            "END USAGE",
+        ]
+    )
+    rows: list[tuple[VLine, int]] = []
+    for line in scen.vlines:
+        cl = clients[line.client]
+        ext = line.unit * line.qty
+        charge = {"licence": "RECURRING", "credit": "CREDIT", "free": "TRIAL"}[line.role]
+        row: list[object] = [
+            f"DD{8800000 + scen.seed}",
+            "30-SEP-2026",
+            cl.tenant_id,
+            vendor_name(cl, scen.perturb),
+            _dicker_code(line),
+            _dicker_description(line),
+            line.sub[:13].upper(),
+            str(line.qty),
+            thousands(line.unit, "$"),
+            thousands(ext, "$"),
+            thousands(money(ext / 10), "$"),
+            charge,
+            _uk_date(PERIOD_START),
+            _uk_date(_end(line)),
+        ]
+        rows.append((line, data.add(row)))
+    return VendorRender("dicker_cloud_invoice.csv", [data], None, rows, "csv", {})
+
+
 VENDORS: dict[str, VendorFormat] = {
     f.name: f
     for f in (
@@ -932,6 +1002,16 @@ VENDORS: dict[str, VendorFormat] = {
             render_infinigate_uk,
             "Infinigate Cloud (UK) subscription charges",
             "infinigate",
+        ),
+        VendorFormat(
+            "dicker_cloud_invoice",
+            "AUD",
+            "csv",
+            False,
+            True,
+            render_dicker_invoice,
+            "Dicker Data cloud invoice lines (stock codes carry term and billing)",
+            "dicker",
         ),
     )
 }
