@@ -361,6 +361,7 @@ MS_ADDONS: tuple[tuple[str, float], ...] = (
     ("visio2", 0.08),
     ("proj3", 0.06),
     ("proj5", 0.03),
+    ("proj1", 0.03),
     ("pbipro", 0.12),
     ("pbippu", 0.04),
     ("teamsphone", 0.08),
@@ -388,6 +389,7 @@ TP_GROUPS: tuple[tuple[tuple[str, ...], float], ...] = (
     (("dropboxstd",), 0.05),
 )
 FEW_SEATS = {
+    "proj1",
     "visio1",
     "visio2",
     "proj3",

@@ -33,6 +33,8 @@ COUNTRY = {
     "ES": "ES",
     "AU": "AU",
     "NZ": "NZ",
+    "SE": "SE",
+    "NO": "NO",
     "CA": "CA",
 }
 MSP = "Brightlane IT Services"
