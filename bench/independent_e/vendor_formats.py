@@ -375,7 +375,7 @@ def render_pax8_by_company(scen: Scenario) -> VendorRender:
     """Pax8 'Billing by Company' report saved as xlsx: a Summary sheet first, then title
     rows, each company on a group row, its products indented below, a total per company."""
     clients = _clients(scen)
-    summary = Sheet("Summary")
+    summary = Sheet("Summary", money_cols={2, 3})
     summary.add(["Pax8 Billing Summary — September 2026"], bold=True)
     summary.add([])
     summary.add(["Company", "Line Items", "Total Cost", "Total Price"], bold=True)

@@ -111,6 +111,22 @@ _XLSX_STATIC = {
 _EPOCH = date(1899, 12, 30)
 
 
+def column_widths(sheet: Sheet) -> list[int]:
+    """Widths an exporting system would set: the longest value of a column (title and group
+    rows that hold one long cell are left out), between 6 and 48 characters."""
+    width = max((len(r) for r in sheet.rows), default=0)
+    out = [6] * width
+    for row in sheet.rows:
+        if sum(1 for c in row if c is not None and c != "") <= 1:
+            continue
+        if isinstance(row[0], str) and row[0].lower().startswith("total"):
+            continue
+        for i, cell in enumerate(row):
+            if cell is not None:
+                out[i] = max(out[i], min(48, len(_text(cell)) + 2))
+    return out
+
+
 def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
     """A small, fast SpreadsheetML writer (inline strings, fixed timestamps)."""
     date_formats = sorted({s.date_format for s in sheets})
@@ -145,10 +161,16 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
     parts: dict[str, str] = {}
     for n, sheet in enumerate(sheets, start=1):
         date_style = 4 + date_formats.index(sheet.date_format)
+        widths = column_widths(sheet)
+        cols = "".join(
+            f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
+            for i, w in enumerate(widths)
+        )
         out = [
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            "<sheetData>"
+            + (f"<cols>{cols}</cols>" if cols else "")
+            + "<sheetData>"
         ]
         for r, row in enumerate(sheet.rows, start=1):
             bold = (r - 1) in sheet.bold_rows
@@ -230,6 +252,8 @@ def write_xls(path: Path, sheets: list[Sheet]) -> None:
     for sheet in sheets:
         ws = book.add_sheet(sheet.name)
         date_style = xlwt.easyxf(num_format_str=sheet.date_format)
+        for i, w in enumerate(column_widths(sheet)):
+            ws.col(i).width = 256 * w
         for r, row in enumerate(sheet.rows):
             for c, cell in enumerate(row):
                 if cell is None:
