@@ -283,6 +283,10 @@ def _customers(rng: random.Random, count: int, caps: Capabilities) -> list[Clien
         elif vroll < 0.14 and nm.has_accents(name.canonical) and cls != "accents":
             vendor_name = nm.fold_accents(name.canonical)
             vendor_classes = ["accents"]
+        elif 0.14 <= vroll < 0.20 and not name.sibling:
+            # a tenant named without its legal form, as tenants often are
+            vendor_name = name.canonical[: -len(name.legal)].rstrip()
+            vendor_classes = ["legal_dropped"]
         headcount = rng.choice(
             (
                 rng.randint(2, 12),

@@ -103,6 +103,7 @@ def test_truth_rows_point_at_the_right_lines(
     truth = _truth(generate_case(tmp_path, 5, vendor, psa, 80, perturb=perturb))
     scen = scenario_for(5, vendor, psa, 80, perturb=perturb)
     psa_names = {c.canonical: (c.psa_name if perturb else c.canonical) for c in scen.clients}
+    vendor_names = {c.canonical: (c.vendor_name if perturb else c.canonical) for c in scen.clients}
     from bench.independent_e import catalogue as cat
 
     dist = {p.name: p.distributor_name for p in cat.PRODUCTS}
@@ -114,7 +115,7 @@ def test_truth_rows_point_at_the_right_lines(
     assert set(got) == set(vrows)
     for row, label in vrows.items():
         line = got[row]
-        assert _norm(line.client_cell) == _norm(label["client"]), (row, line, label)
+        assert _norm(line.client_cell) == _norm(vendor_names[label["client"]]), (row, line, label)
         product = label["product"]
         cell = line.product_cell.strip()
         assert product in cell or dist[product] == cell or sku[product] in cell, (
