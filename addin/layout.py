@@ -732,6 +732,7 @@ INFERRED_PRODUCT_METHODS = frozenset(
         "elimination",
         "seat gap",
         "learned",
+        "consensus",
         "meaning",
         "name fit",
         "item code",

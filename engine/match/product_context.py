@@ -55,6 +55,7 @@ from engine.match.product_names import (
     discriminators,
     product_key,
 )
+from engine.match.spelling_consensus import Consensus, spelling_consensus
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -153,6 +154,16 @@ def _shares_word(description: str, name: str, common: frozenset[str] = frozenset
         return False
     # every word counts here, common ones too: "P2" on half the bill still sets P2 apart from P1
     return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
+
+
+def _shares_only_kind(description: str, name: str, common: frozenset[str]) -> bool:
+    """Every distinctive word the description shares with the name says what kind of product it is
+    ("EDR", "backup"), none names it: the kind decides, among the client's products of that kind."""
+    name_words = set(meaningful(name))
+    shared = [
+        w for w in set(meaningful(description)) - common if _distinctive(w) and w in name_words
+    ]
+    return bool(shared) and all(concept_word(w) is not None for w in shared)
 
 
 _LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
@@ -283,6 +294,7 @@ def infer(
     vendor products that PSA lines already name (key → PSA seats); ``names`` maps a product key to
     its name's key.
     """
+    pending = list(pending)
     by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
     for group, description, seats in pending:
         by_group[group].append((description, seats))
@@ -294,9 +306,46 @@ def infer(
             continue
         billed = paired.get(group, {})
         found.update(_in_basket(group, descriptions, basket, billed, bill))
+    _by_consensus(
+        by_group, found, vendor_baskets, spelling_consensus(pending, vendor_baskets, paired), bill
+    )
     _learn(by_group, found, vendor_baskets)
     _corroborate(by_group, found, vendor_baskets, paired, bill)
     return found
+
+
+def _by_consensus(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    consensus: Mapping[str, Consensus],
+    bill: _Bill,
+) -> None:
+    """A spelling the clients that use it show to be one product is that product wherever the client
+    buys it: over what a shared word, a kind or the seats alone said, never over a name fit."""
+    if not consensus:
+        return
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        for description, _ in descriptions:
+            meant = consensus.get(description)
+            if meant is None or meant.product_key not in basket:
+                continue
+            current = found.get((group, description))
+            if current is not None and (
+                current.method == "context" or current.product_key == meant.product_key
+            ):
+                continue
+            if not _may_mean(description, bill.names[meant.product_key]):
+                continue
+            confidence = 0.85 if meant.beside >= 5 else 0.75
+            found[(group, description)] = Inference(
+                meant.product_key,
+                "consensus",
+                confidence,
+                f"at {meant.beside} of the {meant.clients} clients billed under this name, the "
+                f"vendor's {bill.names[meant.product_key]!r} stands beside it, not billed by name",
+            )
 
 
 def _in_basket(
@@ -379,6 +428,23 @@ def _by_shared_word(
             if _shares_word(description, names[key], common)
             and all(CONCEPTS[word] & set(names[key].split()) for word in service)
         ]
+        targets = concept_targets(_SPLIT.split(description))
+        if len(alike) == 1 and _shares_only_kind(description, names[alike[0]], common):
+            # "Endpoint Protection (EDR)" shares only a word for a kind with Huntress Managed EDR:
+            # beside another product of that kind (Defender for Business) not billed in full, it
+            # names neither
+            # — unless its seats are exactly what this one leaves unbilled, and no other's
+            filled = _billed(group, descriptions, billed, out)
+            gaps = {
+                k: basket[k] - filled.get(k, Decimal(0))
+                for k in basket
+                if k == alike[0] or _of_kind(description, names[k], targets)
+            }
+            rivals = [k for k, gap in gaps.items() if k != alike[0] and gap > 0]
+            exact = [k for k, gap in gaps.items() if gap == seats]
+            if targets and rivals and exact != [alike[0]]:
+                still.append((description, seats))
+                continue
         if len(alike) > 1:  # the product it says most of ("Acronis Cyber Backup": Acronis)
             said = {key: _words_shared(description, names[key], common) for key in alike}
             most = max(said.values())
@@ -415,10 +481,15 @@ def _word_of_its_other(
     description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
 ) -> bool:
     """A word of the description that names part of another product the client buys, and not
-    this one ("PPE Advanced" beside Proofpoint Essentials Advanced is not the client's 1Password)."""
+    this one ("PPE Advanced" beside Proofpoint Essentials Advanced is not the client's 1Password),
+    as written or with one slip in a long word ("Huuntress MEDR" is no Dropsuite)."""
     own = set(names[key].split())
     others = {w for k in basket if k != key for w in names[k].split()} - own - MAKER
-    return any(w in others for w in meaningful(description))
+    words = set(meaningful(description)) - own
+    return (
+        any(w in others for w in words)
+        or _named_words({w for w in words if _distinctive(w)}, others) > 0
+    )
 
 
 def _by_seats(
@@ -613,7 +684,10 @@ def _by_concept(
         named = [  # "Phishing Simulation & Awareness" names the client's KnowBe4 Security Awareness
             key
             for key in basket
-            if _shares_word(description, names[key], common)
+            if (
+                _shares_word(description, names[key], common)
+                and not _shares_only_kind(description, names[key], common)
+            )
             or _named_words(own, set(meaningful(names[key])))
         ]
         whole = [key for key in basket if _of_its_kind(description, key, names, targets)]
@@ -736,7 +810,7 @@ def _learn(
             if not any(d == description for d, _ in descriptions):
                 continue
             current = found.get((group, description))
-            if current is not None and current.method == "context":
+            if current is not None and current.method in ("context", "consensus"):
                 continue
             basket = vendor_baskets.get(group, {})
             if current is None and key not in basket and basket:
