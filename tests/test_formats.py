@@ -1169,3 +1169,108 @@ def test_the_ribbon_reconciles_every_vendor_sheet(
         if sheet.cells.get((r, product_column))
     }
     assert products == {"Microsoft 365 E3"}  # 5 bought on the distributor line, 4 billed
+
+
+# --- set E: exports in other languages, ledger accounts, a customer column repeated -----------------
+
+#: A German distributor's bill (ALSO-like, assumed layout): `;`, decimal comma, German headers, a
+#: "Gutschrift" (credit) netting a line, a "Testversion" (trial) that costs nothing.
+GERMAN_VENDOR = (
+    "Rechnungsnummer;Rechnungsdatum;Kunde;Artikelnummer;Produkt;Leistungszeitraum von;"
+    "Leistungszeitraum bis;Laufzeit;Abrechnung;Menge;Einzelpreis EK;UVP;Gesamtpreis EK;Positionsart\n"
+    "RE-1;01.09.2025;Contoso Ltd;CFQ7TTC0LCHC-0002;Microsoft 365 Business Premium (NCE);01.08.2025;"
+    "31.08.2025;12 Monate;monatlich;17;19,40;22,00;329,80;Abonnement\n"
+    "RE-1;01.09.2025;Contoso Ltd;CFQ7TTC0LCHC-0002;Microsoft 365 Business Premium (NCE);01.08.2025;"
+    "31.08.2025;12 Monate;monatlich;-1;19,40;22,00;-19,40;Gutschrift\n"
+    "RE-1;01.09.2025;Contoso Ltd;CFQ7TTC0LH16-0001;Exchange Online (Plan 1) (NCE);01.08.2025;"
+    "31.08.2025;1 Monat;monatlich;5;4,00;4,50;20,00;Abonnement\n"
+    "RE-1;01.09.2025;Fabrikam Inc;CFQ7TTC0LFLX-0001;Microsoft 365 E3 (NCE);01.08.2025;31.08.2025;"
+    "12 Monate;monatlich;4;33,75;39,00;135,00;Abonnement\n"
+)
+
+
+def test_a_german_bill_is_read_by_its_own_headers(write: Write) -> None:
+    result = _vendor(write, "rechnung.csv", GERMAN_VENDOR.encode("cp1252"))
+    columns = result.mappings["vendor"].columns
+    assert (columns["client"], columns["product_name"], columns["quantity"]) == (
+        "Kunde",
+        "Produkt",
+        "Menge",
+    )
+    assert columns["unit_cost"] == "Einzelpreis EK"  # the buy price, never the UVP (list price)
+    _clean(result)
+
+
+#: Exact Online (Dutch) sales invoice lines (assumed layout): "Debiteur", "Omschrijving", "Aantal",
+#: "Prijs per eenheid", the unit ("maand", "jaar") in "Eenheid".
+DUTCH_PSA = (
+    "\ufeffFactuurnummer;Debiteur;Omschrijving;Aantal;Eenheid;Prijs per eenheid;Valuta\n"
+    "1;Contoso;Microsoft 365 Business Premium;16;maand;21,00;USD\n"
+    "1;Contoso;Exchange Online (Plan 1);5;maand;5,00;USD\n"
+    "2;Fabrikam;Microsoft 365 E3;4;maand;39,00;USD\n"
+    "2;Fabrikam;Server backup per device;2;stuk;45,00;USD\n"
+)
+
+
+def test_a_dutch_ledger_export_is_read_by_its_own_headers(write: Write) -> None:
+    result = _psa(write, "verkoop.csv", DUTCH_PSA)
+    columns = result.mappings["psa"].columns
+    assert (columns["client"], columns["product_name"], columns["quantity"]) == (
+        "Debiteur",
+        "Omschrijving",
+        "Aantal",
+    )
+    assert columns["unit_price"] == "Prijs per eenheid"
+    _clean(result)
+
+
+#: Xero's Receivable Invoice Detail (assumed layout): the contact on a group row above its lines,
+#: and an "Account" column holding the ledger account, not the customer.
+XERO_RECEIVABLE_DETAIL = """Receivable Invoice Detail
+For the period 1 August 2025 to 31 August 2025
+
+Invoice Date,Reference,Item Code,Description,Quantity,Unit Price,Net,Account
+Contoso
+1 Aug 2025,Aug recurring,,Microsoft 365 Business Premium,16,21.00,336.00,210 - Subscription Resale
+1 Aug 2025,Aug recurring,,Exchange Online (Plan 1),5,5.00,25.00,210 - Subscription Resale
+1 Aug 2025,Aug recurring,,Remote labour hours,2,150.00,300.00,200 - Sales
+Total Contoso,,,,,,661.00,
+Fabrikam
+1 Aug 2025,Aug recurring,,Microsoft 365 E3,4,39.00,156.00,210 - Subscription Resale
+Total Fabrikam,,,,,,156.00,
+Northwind
+1 Aug 2025,Aug recurring,,Onsite visit,1,200.00,200.00,200 - Sales
+Total Northwind,,,,,,200.00,
+"""
+
+
+def test_a_ledger_account_column_is_not_the_customer(write: Write) -> None:
+    """The group rows name the customers: "Account" has two values for three customers (it had been
+    read as the customer, and the group rows as products: every client unmatched)."""
+    result = _psa(write, "xero-receivable.csv", XERO_RECEIVABLE_DETAIL)
+    assert result.mappings["psa"].get("client") == "Customer"
+    _clean(result)
+
+
+#: QuickBooks Desktop Sales by Customer Detail (assumed layout): the customer on a group row, again
+#: in "Name" on each line, the product typed in "Memo", the item a category.
+QBD_DETAIL = """Sales by Customer Detail
+August 2025
+
+,,Type,Date,Num,Memo,Name,Item,Qty,Sales Price,Amount,Balance
+Contoso,,,,,,,,,,,
+,,Invoice,08/01/2025,7102,Microsoft 365 Business Premium,Contoso,Cloud Licences:Microsoft,16,21.00,336.00,336.00
+,,Invoice,08/01/2025,7102,Exchange Online (Plan 1),Contoso,Cloud Licences:Microsoft,5,5.00,25.00,361.00
+Total Contoso,,,,,,,,,,361.00,361.00
+Fabrikam,,,,,,,,,,,
+,,Invoice,08/01/2025,7103,Microsoft 365 E3,Fabrikam,Cloud Licences:Microsoft,4,39.00,156.00,156.00
+Total Fabrikam,,,,,,,,,,156.00,156.00
+"""
+
+
+def test_a_column_repeating_the_customer_is_not_the_product(write: Write) -> None:
+    """QuickBooks Desktop's "Name" is the customer on every line: the product is the Memo (it had
+    been read as the product, and every line went unrecognised)."""
+    result = _psa(write, "qbd.csv", QBD_DETAIL)
+    assert result.mappings["psa"].get("product_name") == "Memo"
+    _clean(result)

@@ -24,7 +24,9 @@ T = TypeVar("T")
 V = TypeVar("V")
 _TOTALS = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b", re.IGNORECASE)
 _ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
-_TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
+_TRIAL = re.compile(
+    r"\btrial\b|\btestversion\b|\btestlizenz\b|\bproefversie\b|\bessai\b|\bprueba\b", re.IGNORECASE
+)
 
 
 def column(table: Table, mapping: ColumnMapping, field: str) -> Sequence[object]:

@@ -52,7 +52,10 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "text",
         "customername companyname organizationname organisationname tenantname endcustomername "
         "customercompanyname customer company organization organisation client clientname "
-        "accountname account endcustomer enduser",
+        "accountname account endcustomer enduser "
+        # German, Dutch, French, Spanish, Nordic exports
+        "kundenname kunde firmenname firma endkunde debiteurnaam debiteur klantnaam klant "
+        "nomduclient raisonsociale nombrecliente razonsocial cliente kundnamn kund asiakas",
         "id number domain country email reseller partner mpn broker",
         "the MSP's customer",
     ),
@@ -75,15 +78,18 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "text",
         "productname offername skuname stockdescription productdescription itemdescription "
         "description product item itemname servicename subscriptionname license licence plan "
-        "skudescription",
-        "id code number qty quantity price cost date status type meter publisher category",
+        "skudescription produktname produkt artikelbezeichnung bezeichnung beschreibung artikel "
+        "artikelomschrijving omschrijving designation libelle produit descripcion producto",
+        "id code number nummer qty quantity price cost date status type meter publisher category "
+        "hersteller",
         "the product",
     ),
     _f(
         "product_id",
         "id",
         "productid offerid durableofferid stockcode itemcode vendorsku sku "
-        "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber",
+        "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber "
+        "artikelnummer artikelnr artikelcode herstellernummer reference referencia",
         "name description customer subscription order invoice",
         "the product's id or SKU",
     ),
@@ -92,7 +98,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "quantity",
         "quantity",
         "billablequantity quantity qty seats licenses licences units "
-        "seatcount licensecount licencecount usercount count",
+        "seatcount licensecount licencecount usercount count "
+        "menge anzahl aantal quantite qte cantidad antal",
         "unitprice price cost included rrp",
         "seats",
     ),
@@ -100,8 +107,11 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "unit_cost",
         "money",
         "effectiveunitprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
-        "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate",
-        "rrp msrp retail sales total ext sub margin tax list suggested erp customer",
+        "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
+        "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
+        "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario",
+        "rrp msrp retail sales total ext sub margin tax list suggested erp customer "
+        "uvp vkpreis verkauf gesamt totaal verkoop",
         "the MSP's unit cost",
     ),
     _f(
@@ -109,7 +119,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "money",
         "costtotal totalcost partnersubtotal partnertotal subtotal extcost extendedcost amount "
         "linetotal nettotal lineamount "
-        "total totalamount extprice extendedprice",
+        "total totalamount extprice extendedprice "
+        "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
+        "montantht montant importe",
         "tax unit rrp retail sales margin",
         "the line's total cost",
     ),
@@ -117,21 +129,24 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "billing_frequency",
         "period",
         "billingfrequency paymentfrequency billingcycle billingcycletype billingperiod periodtype "
-        "frequency billingterm billing billed",
+        "frequency billingterm billing billed "
+        "abrechnungsintervall abrechnung zahlweise factureringsfrequentie facturatie "
+        "frequencedefacturation facturation frecuencia",
         "date start end address contact email",
         "how often a line is billed",
     ),
     _f(
         "term",
         "period",
-        "termandbillingcycle term commitmentterm termduration details",
+        "termandbillingcycle term commitmentterm termduration details "
+        "vertragslaufzeit laufzeit looptijd duree duracion",
         "date start end",
         "the commitment term (read for the billing period when no frequency column says it)",
     ),
     _f(
         "charge_type",
         "text",
-        "chargetype transactiontype linetype type",
+        "chargetype transactiontype linetype type positionsart buchungsart",
         "unit",
         "new, renew, credit…",
     ),
@@ -140,7 +155,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "date",
         "chargestartdate chargestart startperiod startusage servicestartdate "
         "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
-        "invoicedate startdate from",
+        "invoicedate startdate from "
+        "leistungszeitraumvon leistungsbeginn zeitraumvon begindatum periodevan datedebut",
         _DATE_FORBIDDEN,
         "start of the billed period",
     ),
@@ -148,7 +164,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "period_end",
         "date",
         "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
-        "periodto dateto enddate to",
+        "periodto dateto enddate to "
+        "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin",
         _DATE_FORBIDDEN,
         "end of the billed period",
     ),
@@ -178,7 +195,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "currency",
         "currency",
-        "currency billingcurrency currencycode invoicecurrency pricingcurrency",
+        "currency billingcurrency currencycode invoicecurrency pricingcurrency "
+        "waehrung wahrung valuta devise moneda",
         "rate date exchange",
         "the bill's currency (ISO code)",
     ),
@@ -190,7 +208,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "text",
         "companyname clientname customername accountname organizationname organisationname "
         "customerbusinessthenname businessname company client customer account organization "
-        "organisation agreementcompany billto contactname contact",
+        "organisation agreementcompany billto contactname contact "
+        "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
+        "nomduclient cliente",
         "id number domain type contact email site manager",
         "the client billed",
     ),
@@ -199,7 +219,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "text",
         "productservice description invoicedescription itemshortdescription productdescription "
         "itemdescription servicedescription servicename additiondescription shortdescription lineitem service "
-        "itemname productname name product item",
+        "itemname productname name product item "
+        "omschrijving beschreibung bezeichnung artikelbezeichnung artikel produkt "
+        "designation libelle descripcion concepto",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -207,7 +229,7 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "product_alt",
         "text",
-        "itemlongdescription longdescription memodescription name productname",
+        "itemlongdescription longdescription memodescription name productname memo",
         "id code agreement contract company client customer account site",
         "a second product name column",
     ),
@@ -215,14 +237,15 @@ PSA_FIELDS: tuple[Field, ...] = (
         "product_id",
         "id",
         "productid productidentifier itemid itemcode sku partnumber servicecode "
-        "catalogitem productcode skucode",
+        "catalogitem productcode skucode artikelnummer artikelcode",
         "name description",
         "the PSA product id",
     ),
     _f(
         "quantity",
         "quantity",
-        "quantity qty qtyorder units unitcount seats billablequantity licenses count",
+        "quantity qty qtyorder units unitcount seats billablequantity licenses count "
+        "menge anzahl aantal quantite qte cantidad antal",
         "less included price cost",
         "quantity billed",
     ),
@@ -238,14 +261,16 @@ PSA_FIELDS: tuple[Field, ...] = (
         "money",
         "adjustedunitprice adjustedprice unitprice price sellprice salesprice unitsellprice "
         "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
-        "unitcharge",
+        "unitcharge einzelpreis verkaufspreis vkpreis prijspereenheid eenheidsprijs stukprijs "
+        "verkoopprijs prixunitaire preciounitario",
         "cost total ext margin tax prorate recurring",
         "the unit price charged",
     ),
     _f(
         "line_total",
         "money",
-        "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue",
+        "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue "
+        "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe",
         "cost tax margin",
         "the line's total price",
     ),
@@ -253,14 +278,15 @@ PSA_FIELDS: tuple[Field, ...] = (
         "billing_period",
         "period",
         "billingperiod periodtype billingfrequency frequency "
-        "billingcycle recurrence chargefrequency interval period term",
+        "billingcycle recurrence chargefrequency interval period term "
+        "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite",
         "date",
         "billing period",
     ),
     _f(
         "status",
         "text",
-        "additionstatus status agreementstatus servicestatus active isactive state",
+        "additionstatus status agreementstatus servicestatus active isactive state zustand estado",
         "date",
         "line status (Active, Cancelled…)",
     ),
@@ -284,7 +310,7 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "currency",
         "currency",
-        "currency currencycode invoicecurrency billingcurrency",
+        "currency currencycode invoicecurrency billingcurrency waehrung wahrung valuta devise moneda",
         "rate date exchange",
         "the currency the client is billed in",
     ),
@@ -292,7 +318,8 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "period_start",
         "date",
-        "invoicedate billingdate periodstart datebilled invoiceperiod servicedate billedfor",
+        "invoicedate billingdate periodstart datebilled invoiceperiod servicedate billedfor "
+        "rechnungsdatum factuurdatum datefacture fechafactura",
         "",
         "the billed period (to check both exports cover one month)",
     ),
@@ -851,6 +878,14 @@ def _settle_product_name(
     current = columns.get("product_name")
     if current is None or how.get("product_name") == "user":
         return
+    client = columns.get("client")
+    if client is not None and _mostly_same(data[current], data[client]):
+        # QuickBooks Desktop's "Name" is the customer again, the product is typed in "Memo"
+        _product_beside_the_client(side, headers, data, columns, how, current)
+        return
+    alt = columns.get("product_alt")
+    if client is not None and alt is not None and _mostly_same(data[alt], data[client]):
+        del columns["product_alt"]
     field_list = {f.name: f for f in FIELDS[side]}
     scorers = [field_list["product_name"], *([field_list["product_alt"]] if side == "psa" else [])]
     candidates = sorted(
@@ -861,6 +896,7 @@ def _settle_product_name(
             and h not in {v for k, v in columns.items() if k not in ("product_alt",)}
             and any(_match_score(f, header_key(h)) > 0 for f in scorers)
             and _content_ok("text", data[h])
+            and not (client is not None and _mostly_same(data[h], data[client]))
         ),
         key=lambda h: -max(_match_score(f, header_key(h)) for f in scorers),
     )
@@ -878,6 +914,49 @@ def _settle_product_name(
         # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
         # reads it when the first name is not a product it knows
         columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+def _mostly_same(values: Sequence[object], others: Sequence[object], limit: int = 2000) -> bool:
+    """Nine in ten of the filled values are the other column's on the same line."""
+    pairs = [
+        (str(a).strip().lower(), str(b).strip().lower())
+        for a, b in zip(values[:limit], others[:limit], strict=False)
+        if a is not None and str(a).strip()
+    ]
+    return bool(pairs) and sum(a == b for a, b in pairs) >= 0.9 * len(pairs)
+
+
+def _product_beside_the_client(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+    current: str,
+) -> None:
+    """The column taken for the product repeats the client: the product is the text column that
+    names most different things and is no repeat of the client, read by content."""
+    taken = {v for k, v in columns.items() if k not in ("product_name", "product_alt")}
+    client = data[columns["client"]]
+    candidates = [
+        h
+        for h in headers
+        if h != current
+        and h not in taken
+        and _content_ok("text", data[h])
+        and not _mostly_same(data[h], client)
+        and not any(_parses_as_number(v) for v in data[h][:50] if v is not None and str(v).strip())
+    ]
+    if not candidates:
+        return
+    best = max(candidates, key=lambda h: len(_distinct(data[h])))
+    columns["product_name"], how["product_name"] = best, "content"
+    if side == "psa" and columns.get("product_alt") in (best, current):
+        columns.pop("product_alt", None)
+
+
+def _parses_as_number(value: object) -> bool:
+    return isinstance(value, int | float | Decimal) or parse_quantity(value) is not None
 
 
 def _distinct(values: Sequence[object], limit: int = 2000) -> set[str]:

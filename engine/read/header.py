@@ -148,9 +148,26 @@ def _client_synonyms() -> set[str]:
     }
 
 
-def _has_client_column(headers: list[str]) -> bool:
+def _lines_name_customers(table: Table, keep: list[int], groups: int) -> bool:
+    """The lines have a customer column of their own, so the groups are something else (a report
+    grouped by item) — unless that column holds far fewer values than there are groups: Xero's
+    "Account" column is the ledger account ("210 - Subscription Resale"), not who is billed."""
     names = _client_synonyms()
-    return any(header_key(h) in names for h in headers)
+    for header in table.headers:
+        if header_key(header) not in names:
+            continue
+        values = table.data[header]
+        distinct = {str(values[p]).strip().lower() for p in keep if values[p] is not None}
+        distinct.discard("")
+        if distinct and all(_LEDGER_ACCOUNT.match(v) for v in distinct):
+            continue  # "200 - Sales", "4100 Licence revenue"
+        if len(distinct) * 3 >= groups or groups < 3:
+            return True
+    return False
+
+
+#: A ledger account as accounting exports write it: its number, then its name.
+_LEDGER_ACCOUNT = re.compile(r"^\d{3,6}\s*[-–:]?\s*[a-z]")
 
 
 def customers_from_group_rows(table: Table) -> Table:
@@ -198,7 +215,7 @@ def customers_from_group_rows(table: Table) -> Table:
             header_row=table.header_row,
         )
     column = GROUP_COLUMN
-    if _has_client_column(table.headers):
+    if _lines_name_customers(table, keep, len(set(names))):
         # grouped by something else, a product ("Sales by Item"): the lines name their customer
         column = "Product (group rows)"
     taken = {h.lower() for h in table.headers}

@@ -59,13 +59,17 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\b(?:3|three)[- ]?(?:3[- ])?y(?:ea)?rs?\b|\btriennial\b|\bp3y\b|\b36\s*m", 36),
         (r"\b(?:2|two)[- ]?y(?:ea)?rs?\b|\bbiennial\b|\bp2y\b|\b24\s*m", 24),
         (
-            r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b",
+            r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
+            # German, Dutch, French, Spanish, Nordic
+            r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b",
             12,
         ),
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
         (r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b", 3),
         (
-            r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b",
+            r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
+            r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
+            r"|\bm(?:å|aa)nad(?:svis)?\b",
             1,
         ),
     )
@@ -211,7 +215,9 @@ def _from_serial(serial: float) -> dt.date | None:
 
 _INACTIVE = re.compile(
     r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
-    r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0)\s*$",
+    r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0|"
+    r"gek(?:ü|ue|u)ndigt|storniert|inaktiv|beendet|opgezegd|be(?:ë|e)indigd|inactief|geannuleerd|"
+    r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|cancelado|inactivo|anulado)\s*$",
     re.IGNORECASE,
 )
 _NOT_BILLABLE = re.compile(
