@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -297,3 +298,66 @@ def test_a_name_typed_with_the_digraphs_for_its_letters_is_the_same_name() -> No
     )
     found = pair_by_evidence([vendor], [psa], {vendor: {}}, {psa: {}})
     assert [(p.vendor_key, p.psa_key) for p in found] == [(vendor, psa)]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("10455 Zephyr Associates LLP", "zephyr associates"),
+        ("11240 - Paws & Claws Vet Clinic 3 DAC", "paws and claws vet clinic 3"),
+        ("C10004 - Kallio Oy Ab", "kallio"),
+        ("Ibáñez Community Health S.A. (C10307)", "ibanez community health"),
+        ("Zephyr Plumbing & Heating Ltd [10779]", "zephyr plumbing and heating"),
+        ("Kwik Mart Store 1024", "kwik mart store 1024"),  # a store's number stays
+        ("2020 Dental", "2020 dental"),  # a number that is the name stays
+    ],
+)
+def test_an_account_code_around_a_name_is_not_part_of_it(name: str, key: str) -> None:
+    assert client_key(name) == key
+
+
+def _basket(*items: tuple[str, int]) -> dict[str, Decimal]:
+    return {product: Decimal(seats) for product, seats in items}
+
+
+def test_the_msps_short_name_for_a_client_is_paired_by_what_it_buys() -> None:
+    """Set E: "TPM" is Tidewell Property Management by its initials and the same three products
+    at the same seats; "Lantern Studio (Brennan)" is Brennan Manufacturing by the owner's name
+    and its basket. Another client with the same initials but other seats stays apart."""
+    vendor = {
+        "tidewell property management": "Tidewell Property Management plc",
+        "brennan manufacturing": "Brennan Manufacturing Ltd",
+        "tate packaging machines": "Tate Packaging Machines",
+    }
+    psa = {"tpm": "TPM", "lantern studio brennan": "Lantern Studio (Brennan)"}
+    vendor_baskets = {
+        "tidewell property management": _basket(("e3", 25), ("entra p1", 25), ("w365", 4)),
+        "brennan manufacturing": _basket(("bp", 95), ("defender", 103), ("copilot", 1)),
+        "tate packaging machines": _basket(("e3", 7), ("entra p1", 3)),
+    }
+    psa_baskets = {
+        "tpm": _basket(("e3", 25), ("entra p1", 25), ("w365", 4)),
+        "lantern studio brennan": _basket(("defender", 103), ("copilot", 1)),
+    }
+    matches = match_clients(vendor, psa, vendor_baskets=vendor_baskets, psa_baskets=psa_baskets)
+    paired = {(m.vendor_key, m.psa_key, m.method) for m in matches if m.method != "unmatched"}
+    assert paired == {
+        ("tidewell property management", "tpm", "basket"),
+        ("brennan manufacturing", "lantern studio brennan", "basket"),
+    }
+    tpm = next(m for m in matches if m.psa_key == "tpm")
+    assert "initials 'TPM'" in tpm.evidence
+
+
+def test_two_clients_with_one_basket_leave_a_short_name_unmatched() -> None:
+    """Two chain stores buy the same: "KMS" could be either, so it stays for the user."""
+    vendor = {"kwik mart south": "Kwik Mart South", "kwik mart sydney": "Kwik Mart Sydney"}
+    psa = {"kms": "KMS"}
+    same = _basket(("bp", 5), ("defender", 5), ("exo p1", 2))
+    matches = match_clients(
+        vendor,
+        psa,
+        vendor_baskets={"kwik mart south": same, "kwik mart sydney": same},
+        psa_baskets={"kms": same},
+    )
+    assert all(m.method == "unmatched" for m in matches)

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from engine.match.client_baskets import pair_by_basket
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, sibling_words
 from engine.match.legal_forms import is_legal_form
@@ -164,6 +165,7 @@ def client_key(name: str) -> str:
     if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
         tokens = tokens[:-2]
     tokens = _joined_initials(tokens)
+    tokens = _without_account_code(tokens)
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
     if any(t.isdigit() for t in tokens):  # "Store No. 9", "#9", "Nr 009": the number is what counts
@@ -184,6 +186,30 @@ def client_key(name: str) -> str:
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
     return " ".join(tokens)
+
+
+#: An account number a PSA or ledger writes before a name ("10455 Zephyr Associates", "C10004 -
+#: Kallio Oy") or a coded reference after it ("Ibáñez Community Health S.A. (C10307)").
+_LEADING_CODE = re.compile(r"[a-z]{0,3}\d{4,}")
+_TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
+
+
+def _without_account_code(tokens: list[str]) -> list[str]:
+    """The name without an account code around it; a store's number ("Store 1024") is kept."""
+    named = [t for t in tokens if t.isalpha() and len(t) > 1]
+    if len(tokens) > 1 and _LEADING_CODE.fullmatch(tokens[0]) and len(named) >= 2:
+        tokens = tokens[1:]
+    if (
+        len(tokens) > 1
+        and named
+        and (
+            _TRAILING_CODE.fullmatch(tokens[-1])
+            # "Zephyr Plumbing Ltd [10779]": a number after the legal form is no store's
+            or (tokens[-1].isdigit() and len(tokens[-1]) >= 4 and is_legal_form(tokens[-2]))
+        )
+    ):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _joined_initials(tokens: list[str]) -> list[str]:
@@ -218,7 +244,7 @@ class ClientMatch:
     psa_key: str | None
     vendor_name: str
     psa_name: str
-    method: str  # exact, alias, domain, fuzzy, evidence, unmatched
+    method: str  # exact, alias, domain, fuzzy, evidence, basket, unmatched
     confidence: float
     evidence: str = ""
 
@@ -309,6 +335,21 @@ def match_clients(
         siblings=siblings,
     ):
         pair(pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence)
+    for by_basket in pair_by_basket(
+        list(free_vendor),
+        list(free_psa),
+        vendor_baskets or {},
+        psa_baskets or {},
+        siblings=siblings,
+        all_names=[*vendor_names, *psa_names],
+    ):
+        pair(
+            by_basket.vendor_key,
+            by_basket.psa_key,
+            "basket",
+            by_basket.confidence,
+            by_basket.evidence,
+        )
     lookalikes = _lookalikes(list(free_vendor), list(free_psa), thresholds.block_limit)
     matches.extend(_unmatched(k, n, "vendor", lookalikes, free_psa) for k, n in free_vendor.items())
     matches.extend(_unmatched(k, n, "psa", lookalikes, free_vendor) for k, n in free_psa.items())

@@ -1,0 +1,179 @@
+"""Pair the clients no name tier could, by what they buy: the MSP's own short names for a company.
+
+A PSA often knows a client by what the MSP calls it, not by the tenant's legal name: its initials
+("TPM" for Tidewell Property Management, "SP&H - Stonebridge"), a trading name with the owner's
+name beside it ("Lantern Studio (Brennan)" for Brennan Manufacturing), or a trading name alone. No
+name score pairs these, but the basket does: the same products at the same seat counts, which no
+other client left over has. A billing person who sees "TPM" billed exactly Tidewell's five products
+and seats knows who it is.
+
+Only clients every name tier left over are considered. A pair must be the best for both sides, by
+a clear margin, and never across different numbers ("Store 12" / "Store 15") or sibling words. A
+pair with no name evidence at all needs more of the basket and is marked *check first*.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings
+from engine.match.legal_forms import is_legal_form
+
+#: Clients that share one (product, seats) item beyond this many say nothing by it (5 seats of
+#: Business Premium is half the bill).
+_ITEM_LIMIT = 60
+#: A word in more client names than this share is a trade or a place, not a name ("dental").
+_COMMON_SHARE = 0.02
+_GLUE = frozenset(["and", "the", "of"])
+
+
+@dataclass(frozen=True)
+class BasketPairing:
+    vendor_key: str
+    psa_key: str
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class _Overlap:
+    same_seats: int  # products with the same seat count on both sides
+    shared: int  # products in common
+    share: float  # shared over the larger basket
+    contained: bool  # every product of the smaller basket is in the larger, at the same seats
+
+
+def pair_by_basket(
+    vendor_keys: Iterable[str],
+    psa_keys: Iterable[str],
+    vendor_baskets: Mapping[str, Mapping[str, Decimal]],
+    psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    *,
+    siblings: Siblings = NO_SIBLINGS,
+    all_names: Iterable[str] = (),
+) -> list[BasketPairing]:
+    """One-to-one pairs of leftover clients whose baskets agree, best for both sides."""
+    vendors = [k for k in vendor_keys if vendor_baskets.get(k)]
+    psas = [k for k in psa_keys if psa_baskets.get(k)]
+    if not vendors or not psas:
+        return []
+    index: dict[tuple[str, Decimal], list[str]] = defaultdict(list)
+    for key in psas:
+        for item in psa_baskets[key].items():
+            index[item].append(key)
+    common = _common_words(all_names)
+    options: dict[str, list[tuple[float, str, float, str]]] = {}
+    for vendor_key in vendors:
+        basket = vendor_baskets[vendor_key]
+        candidates = {
+            psa_key
+            for item in basket.items()
+            if len(members := index.get(item, [])) <= _ITEM_LIMIT
+            for psa_key in members
+        }
+        found = []
+        for psa_key in sorted(candidates):
+            if _numbers(vendor_key) != _numbers(psa_key):
+                continue
+            if crosses_siblings(vendor_key, psa_key, siblings):
+                continue
+            overlap = _overlap(basket, psa_baskets[psa_key])
+            relation = _relation(vendor_key, psa_key, common)
+            confidence = _accept(overlap, relation)
+            if confidence is None:
+                continue
+            score = overlap.same_seats + overlap.share + (1 if relation else 0)
+            found.append((score, psa_key, confidence, _evidence(overlap, relation, len(basket))))
+        if found:
+            options[vendor_key] = sorted(found, reverse=True)
+    best_for_psa: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for vendor_key, found in options.items():
+        for score, psa_key, _, _ in found:
+            best_for_psa[psa_key].append((score, vendor_key))
+    pairs = []
+    for vendor_key, found in sorted(options.items()):
+        score, psa_key, confidence, evidence = found[0]
+        if len(found) > 1 and score - found[1][0] < 1:
+            continue  # two companies fit nearly as well: the user decides
+        rivals = sorted(best_for_psa[psa_key], reverse=True)
+        if rivals[0][1] != vendor_key or (len(rivals) > 1 and score - rivals[1][0] < 1):
+            continue
+        pairs.append(BasketPairing(vendor_key, psa_key, confidence, evidence))
+    return pairs
+
+
+def _overlap(a: Mapping[str, Decimal], b: Mapping[str, Decimal]) -> _Overlap:
+    shared = set(a) & set(b)
+    same = sum(1 for key in shared if a[key] == b[key])
+    contained = same == len(shared) == min(len(a), len(b))
+    return _Overlap(same, len(shared), len(shared) / max(len(a), len(b)), contained)
+
+
+def _accept(overlap: _Overlap, relation: str) -> float | None:
+    """The confidence a pair earns, or None: a name relation and the same seats on two products,
+    or no name relation and the same seats on three products that make up most of both baskets."""
+    if relation and overlap.same_seats >= 2 and overlap.share >= 0.5:
+        return 0.85 if relation.startswith("initials") else 0.8
+    if relation and overlap.same_seats >= 1 and (overlap.share >= 0.75 or overlap.contained):
+        return 0.7  # a name relation, and all the PSA names of products agree: check first
+    if overlap.same_seats >= 3 and overlap.share >= 0.75:
+        return 0.7
+    return None
+
+
+def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
+    """What ties the two names, if anything: one spells the other's initials, or they share a rare
+    word (the owner's name beside a trading name)."""
+    for full, short in ((vendor_key, psa_key), (psa_key, vendor_key)):
+        initials = _initials(full)
+        if len(initials) >= 2 and initials in _abbreviations(short):
+            return f"initials {initials.upper()!r}"
+    shared = [
+        w
+        for w in set(vendor_key.split()) & set(psa_key.split())
+        if len(w) >= 4 and w.isalpha() and w not in common
+    ]
+    return f"the name {sorted(shared)[0]!r} on both" if shared else ""
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _GLUE and not is_legal_form(w))
+
+
+def _abbreviations(key: str) -> set[str]:
+    """What in a name may be initials: each word, and runs of short words joined with the "&"
+    dropped ("SP&H" → "sp and h" → "sph")."""
+    words = [w for w in key.split() if not is_legal_form(w)]
+    found = {w for w in words if w.isalpha()}
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word in _GLUE and run:
+            continue
+        if 0 < len(word) <= 3 and word.isalpha():
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            found.add("".join(run))
+        run = []
+    return found
+
+
+def _common_words(names: Iterable[str]) -> frozenset[str]:
+    distinct = set(names)
+    counts = Counter(w for name in distinct for w in set(name.split()))
+    limit = max(4, _COMMON_SHARE * len(distinct))
+    return frozenset(w for w, n in counts.items() if n > limit)
+
+
+def _numbers(key: str) -> frozenset[str]:
+    return frozenset(t for t in key.split() if any(ch.isdigit() for ch in t))
+
+
+def _evidence(overlap: _Overlap, relation: str, products: int) -> str:
+    parts = [relation] if relation else ["no name in common"]
+    parts.append(f"{overlap.shared} of {products} products in common")
+    parts.append(f"same seats on {overlap.same_seats}")
+    return ", ".join(parts)
