@@ -627,6 +627,10 @@ def _replace_sheets(
         xml = source.text(source_part)
         xml = _shifted_strings(xml, offset) if keep_shared else _inline_strings(xml, shared)
         xml = _sheet_xml(xml, xf_map, dxf_map)
+        if sheet_name == active:
+            # selected in its shell, as _activate would: the filled sheet (the biggest) is then
+            # deflated once, on the deflater's thread, not again after an edit (issue 15)
+            xml = xml.replace("<sheetView ", '<sheetView tabSelected="1" ', 1)
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
             heights = rendered.heights.get(sheet_name) if isinstance(rendered, Rendered) else None

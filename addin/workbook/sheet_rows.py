@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import chain, zip_longest
+from typing import cast
 
 from engine.read.header import column_letter
 
@@ -82,7 +83,11 @@ def _column_cells(
     """A column's cells, built a column at a time: one type check per column, not per cell."""
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
-        texts = [v if isinstance(v, str) else "" for v in values]
+        texts = (
+            cast(Sequence[str], values)  # all text: taken as it is, not copied
+            if kinds == {str}
+            else [v if isinstance(v, str) else "" for v in values]
+        )
         if max(map(len, texts), default=0) > CELL_LIMIT:
             texts = [clip(t) for t in texts]
         joined = "\n".join(texts)
