@@ -28,8 +28,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
+from queue import Queue
 
-from addin.workbook.sheet_rows import clip, escape_text, fill_rows_utf8
+from addin.workbook.sheet_rows import clip, escape_text, fill_rows_pieces
 from addin.workbook.sheets_xlsx import Rendered
 from addin.workbook.xml_part import ParseError, XmlPart, split
 from engine.errors import UnreadableFileError
@@ -89,12 +90,16 @@ class Package:
         self.removed: set[str] = set()
         self._deflating: dict[str, Future[_Deflated]] = {}
         self._deflater: ThreadPoolExecutor | None = None
+        #: parts written by set_streamed: their first bytes and their size (only deflated whole)
+        self._streamed: dict[str, tuple[bytes, int]] = {}
 
     @classmethod
     def read(cls, data: bytes, name: str) -> Package:
         return cls(data, name)
 
     def data(self, part: str) -> bytes:
+        if part in self._streamed:  # kept deflated only: inflated again when asked for (rarely)
+            return zlib.decompress(self._deflating[part].result()[1], -15)
         if part in self.changed:
             return self.changed[part]
         if part not in self._loaded:
@@ -123,6 +128,8 @@ class Package:
 
     def head(self, part: str, size: int = 4096) -> bytes:
         """The first bytes of a part, decompressing no more than that (a 100k-row sheet's view)."""
+        if part in self._streamed and size <= len(self._streamed[part][0]):
+            return self._streamed[part][0][:size]
         if part in self.changed or part in self._loaded:
             return self.data(part)[:size]
         try:
@@ -137,10 +144,46 @@ class Package:
         self.changed[part] = data.encode("utf-8") if isinstance(data, str) else data
         self.removed.discard(part)
         self._deflating.pop(part, None)
+        self._streamed.pop(part, None)
         if deflate_now:
-            if self._deflater is None:
-                self._deflater = ThreadPoolExecutor(max_workers=1)
-            self._deflating[part] = self._deflater.submit(_deflate, self.changed[part])
+            self._deflating[part] = self._deflating_thread().submit(_deflate, self.changed[part])
+
+    def set_streamed(self, part: str, pieces: Iterable[bytes]) -> None:
+        """Replace or add a part from its pieces, handed to the deflater's thread as they come: a
+        big sheet is never held whole (an output sheet at Excel's row limit is ~0.9 GB of XML, at
+        100k lines ~40 MB). A part that stays small is set as :meth:`set` would."""
+        pieces = iter(pieces)
+        first: list[bytes] = []
+        size = 0
+        for piece in pieces:
+            first.append(piece)
+            size += len(piece)
+            if size > _BIG_PART:
+                break
+        else:
+            self.set(part, b"".join(first), deflate_now=True)
+            return
+        queued: Queue[bytes | None] = Queue(maxsize=_QUEUED_PIECES)
+        future = self._deflating_thread().submit(_deflate_pieces, queued)
+        head = b"".join(first)[:_HEAD]
+        try:
+            for piece in first:
+                queued.put(piece)
+            first.clear()
+            for piece in pieces:
+                size += len(piece)
+                queued.put(piece)
+        finally:
+            queued.put(None)  # the deflater always reaches the end, whatever happened here
+        self.changed[part] = b""  # its bytes live deflated only (see data)
+        self._streamed[part] = (head, size)
+        self.removed.discard(part)
+        self._deflating[part] = future
+
+    def _deflating_thread(self) -> ThreadPoolExecutor:
+        if self._deflater is None:
+            self._deflater = ThreadPoolExecutor(max_workers=1)
+        return self._deflater
 
     def remove(self, part: str) -> None:
         if part in self._names or part in self.changed:
@@ -186,9 +229,10 @@ class Package:
             )
             return
         crc, compressed = pending.result()
+        size = self._streamed[info.filename][1] if info.filename in self._streamed else len(data)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.flag_bits &= ~0x08  # sizes and CRC are in the local header: no data descriptor
-        info.CRC, info.compress_size, info.file_size = crc, len(compressed), len(data)
+        info.CRC, info.compress_size, info.file_size = crc, len(compressed), size
         assert archive.fp is not None
         info.header_offset = archive.fp.tell()
         archive.fp.write(info.FileHeader(zip64=False))
@@ -234,6 +278,31 @@ def _level(data: bytes) -> int:
 def _deflate(data: bytes) -> _Deflated:
     compressor = zlib.compressobj(_level(data), zlib.DEFLATED, -15)
     return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+
+
+#: A streamed part past this size is deflated as it comes (at level 1, as _level deflates a big part).
+_BIG_PART = 4_000_000
+_QUEUED_PIECES = 4  # pieces of ~4,096 rows waiting for the deflater: a few MB at most
+_HEAD = 4096  # the first bytes of a streamed part kept for head() (the sheet's view)
+
+
+def _deflate_pieces(pieces: Queue[bytes | None]) -> _Deflated:
+    """Deflate pieces until None, keeping the CRC; every piece is taken off the queue even after an
+    error (so the producer never waits on a full queue), and the error is raised at the end."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    crc, out = 0, []
+    failed: BaseException | None = None
+    while (piece := pieces.get()) is not None:
+        if failed is None:
+            try:
+                crc = zlib.crc32(piece, crc)
+                out.append(compressor.compress(piece))
+            except BaseException as error:  # raised below, once the producer is done
+                failed = error
+    if failed is not None:
+        raise failed
+    out.append(compressor.flush())
+    return crc, b"".join(out)
 
 
 def rels_path(part: str) -> str:
@@ -634,10 +703,8 @@ def _replace_sheets(
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
             heights = rendered.heights.get(sheet_name) if isinstance(rendered, Rendered) else None
-            target.set(
-                part,
-                fill_rows_utf8(xml, rows, template_row=template_row, heights=heights),
-                deflate_now=True,
+            target.set_streamed(
+                part, fill_rows_pieces(xml, rows, template_row=template_row, heights=heights)
             )
         else:
             target.set(part, xml, deflate_now=True)

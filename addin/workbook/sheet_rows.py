@@ -193,9 +193,19 @@ def fill_rows_utf8(
 ) -> bytes:
     """:func:`fill_rows` as the UTF-8 bytes a package stores, encoded a block at a time: the
     sheet's text (up to four bytes a character) is never held whole beside its bytes."""
-    return b"".join(
-        piece.encode("utf-8") for piece in _filled(sheet_xml, rows, template_row, heights)
-    )
+    return b"".join(fill_rows_pieces(sheet_xml, rows, template_row=template_row, heights=heights))
+
+
+def fill_rows_pieces(
+    sheet_xml: str,
+    rows: Sequence[Sequence[object]],
+    *,
+    template_row: int,
+    heights: Sequence[float | None] | None = None,
+) -> Iterator[bytes]:
+    """:func:`fill_rows_utf8` a block of rows at a time (for a package part deflated as it is
+    written: the sheet is never held whole)."""
+    return (piece.encode("utf-8") for piece in _filled(sheet_xml, rows, template_row, heights))
 
 
 def _filled(
