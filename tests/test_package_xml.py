@@ -301,3 +301,23 @@ def test_a_failing_row_leaves_no_deflater_waiting() -> None:
         target.set_streamed("xl/b.xml", rows())
     target.set("xl/b.xml", b"<b/>", deflate_now=True)  # the thread is free for the next part
     assert zipfile.ZipFile(io.BytesIO(target.to_bytes())).read("xl/b.xml") == b"<b/>"
+
+
+def test_a_workbook_written_to_its_file_is_the_workbook_put_together_in_memory(
+    template_bytes: bytes, tmp_path: Path
+) -> None:
+    """The reconcile writes the package to the file as it is put together: the same bytes as
+    :func:`replace_sheets` returns, and a damaged workbook leaves the file as it was."""
+    from addin.workbook.package import replace_sheets_into
+
+    before = _excel_style(template_bytes, "r")
+    in_memory = replace_sheets(before, _rendered("Discrepancies"), active="Discrepancies")
+    book = tmp_path / "Leakage.xlsm"
+    book.write_bytes(before)
+    replace_sheets_into(book, before, _rendered("Discrepancies"), active="Discrepancies")
+    assert book.read_bytes() == in_memory
+    broken = _with_part(before, "xl/workbook.xml", "<workbook><sheets>")
+    with pytest.raises(UnreadableFileError, match="damaged"):
+        replace_sheets_into(book, broken, _rendered("Discrepancies"), name="Leakage.xlsm")
+    assert book.read_bytes() == in_memory
+    assert [p.name for p in tmp_path.iterdir()] == ["Leakage.xlsm"]  # no temporary left
