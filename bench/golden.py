@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE = Path(tempfile.gettempdir()) / "leakage-golden-cases"
-SETS = ("independent", "independent_b", "independent_c")
+SETS = ("independent", "independent_b", "independent_c", "independent_d")
 SEEDS = (1, 2)
 CLIENTS = 60
 

@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -84,7 +85,15 @@ def remove_stale_temporaries(target: Path) -> None:
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half
+    (see :func:`atomic_write`)."""
+    atomic_write(path, lambda stream: stream.write(data))
+
+
+def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Have ``write`` write the file's bytes to a stream, so that readers of ``path`` see the old
+    file or the new one, never half (a big workbook is written as it is put together, never held
+    whole in memory first).
 
     Problems a user can fix (read-only file or folder, disk full, file locked by Excel) become an
     :class:`OutputError`; the temporary file is removed on every exit path, and any left by a
@@ -112,7 +121,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
             _lock(stream)
-            stream.write(data)
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())
             os.replace(temporary, target)

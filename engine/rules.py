@@ -224,22 +224,26 @@ def _to_report(
     multiply, psa_get = _EXACT.multiply, psa.get
     for key, v in vendor.items():
         p = psa_get(key)
-        vq = v.quantity if v.quantity > 0 else _ZERO
+        vq = v.quantity if v.quantity > _ZERO else _ZERO
         if p is None:
             if vq:
                 yield key, v, None, vq, _ZERO, False
             continue
-        pq = p.quantity if p.quantity > 0 else _ZERO
+        pq = p.quantity if p.quantity > _ZERO else _ZERO
         below_cost = False
         if vq and pq:  # p < c without division: scaled_p × vq < scaled_c × pq
             if p.scaled.__class__ is Decimal and v.scaled.__class__ is Decimal:
-                below_cost = multiply(p.scaled, vq) < multiply(v.scaled, pq)
+                below_cost = (
+                    p.scaled < v.scaled  # the same seats on both sides (most): no products
+                    if vq == pq
+                    else multiply(p.scaled, vq) < multiply(v.scaled, pq)
+                )
             else:
                 below_cost = _cheaper(p, v)
         if below_cost or vq != pq:
             yield key, v, p, vq, pq, below_cost
     for key, p in psa.items():
-        if p.quantity > 0 and key not in vendor:
+        if p.quantity > _ZERO and key not in vendor:
             yield key, None, p, _ZERO, p.quantity, False
 
 

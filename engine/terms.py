@@ -76,6 +76,7 @@ def review_terms(
     findings: list[TermFinding] = []
     when: dict[tuple[str, str], str] = {}
     folded: dict[str, str] = {}  # one string per client and per product, shared by their keys
+    extended_terms_apply = (as_of.year, as_of.month) >= (EST_SINCE.year, EST_SINCE.month)
     for key, subs in held.items():
         info = clients[key[0]]
         client, product = info.psa_name or info.vendor_name, names[key[1]]
@@ -84,10 +85,11 @@ def review_terms(
         if (reduce := _reduce_when(subs)) is not None:
             who, what = terms_key(client, product)
             when[(folded.setdefault(who, who), folded.setdefault(what, what))] = reduce
-        if (as_of.year, as_of.month) >= (EST_SINCE.year, EST_SINCE.month):
+        if extended_terms_apply and subs.lapsed:  # (none lapsed: nothing under EST)
             monthly_plan = key[1] in monthly_products
             findings += _extended_terms(client, product, subs, pq, monthly_plan, as_of)
-        findings += _renewals(client, product, subs, pq, as_of)
+        if subs.annual_ends:  # (no dated term: nothing renews)
+            findings += _renewals(client, product, subs, pq, as_of)
     findings.sort(
         key=lambda t: (
             t.kind != "extended_terms",

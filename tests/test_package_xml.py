@@ -8,6 +8,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -252,3 +253,71 @@ def test_rows_written_in_blocks_are_the_rows_written_at_once(
     monkeypatch.setattr(sheet_rows, "_CHUNK", 5)
     assert sheet_rows.rows_xml(rows, 3, [' s="4"', "", ' s="7"'], heights) == whole
     assert whole.count("<row ") == 23 and '<row r="25"' in whole
+
+
+@pytest.mark.parametrize("size", [3, 100, 20_000])
+def test_a_part_written_in_pieces_is_the_part_written_whole(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """An output sheet goes to the deflater a block of rows at a time (never held whole): the package
+    holds the same bytes as one written at once, whatever its size, and its head and data read back."""
+    from addin.workbook import package
+
+    monkeypatch.setattr(package, "_BIG_PART", 1_000)  # stream past 1 KB (4 MB in a run)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/a.xml", b"<a/>")
+        archive.writestr("xl/b.xml", b"<old/>")
+    pieces = [f'<row r="{i}"><c><v>{i * 7}</v></c></row>'.encode() for i in range(size)]
+    whole = b"<sheetData>" + b"".join(pieces) + b"</sheetData>"
+    target = _Package.read(buffer.getvalue(), "book.xlsx")
+    target.set_streamed("xl/b.xml", iter([b"<sheetData>", *pieces, b"</sheetData>"]))
+    target.set_streamed("xl/c.xml", iter([whole]))  # a new part, in one piece
+    assert target.head("xl/b.xml", 64) == whole[:64]
+    assert target.data("xl/b.xml") == whole
+    written = zipfile.ZipFile(io.BytesIO(target.to_bytes()))
+    assert written.testzip() is None  # every CRC and size as the directory says
+    assert written.read("xl/a.xml") == b"<a/>"
+    assert written.read("xl/b.xml") == whole
+    assert written.read("xl/c.xml") == whole
+    assert [i.filename for i in written.infolist()] == ["xl/a.xml", "xl/b.xml", "xl/c.xml"]
+
+
+def test_a_failing_row_leaves_no_deflater_waiting() -> None:
+    """Rows that fail half-way (a bug) raise; the deflater's thread is not left blocked."""
+    from addin.workbook import package
+
+    def rows() -> Iterator[bytes]:
+        for i in range(100):
+            yield b"x" * 100_000
+            if i == 60:
+                raise RuntimeError("row 61")
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/a.xml", b"<a/>")
+    target = package.Package.read(buffer.getvalue(), "book.xlsx")
+    with pytest.raises(RuntimeError, match="row 61"):
+        target.set_streamed("xl/b.xml", rows())
+    target.set("xl/b.xml", b"<b/>", deflate_now=True)  # the thread is free for the next part
+    assert zipfile.ZipFile(io.BytesIO(target.to_bytes())).read("xl/b.xml") == b"<b/>"
+
+
+def test_a_workbook_written_to_its_file_is_the_workbook_put_together_in_memory(
+    template_bytes: bytes, tmp_path: Path
+) -> None:
+    """The reconcile writes the package to the file as it is put together: the same bytes as
+    :func:`replace_sheets` returns, and a damaged workbook leaves the file as it was."""
+    from addin.workbook.package import replace_sheets_into
+
+    before = _excel_style(template_bytes, "r")
+    in_memory = replace_sheets(before, _rendered("Discrepancies"), active="Discrepancies")
+    book = tmp_path / "Leakage.xlsm"
+    book.write_bytes(before)
+    replace_sheets_into(book, before, _rendered("Discrepancies"), active="Discrepancies")
+    assert book.read_bytes() == in_memory
+    broken = _with_part(before, "xl/workbook.xml", "<workbook><sheets>")
+    with pytest.raises(UnreadableFileError, match="damaged"):
+        replace_sheets_into(book, broken, _rendered("Discrepancies"), name="Leakage.xlsm")
+    assert book.read_bytes() == in_memory
+    assert [p.name for p in tmp_path.iterdir()] == ["Leakage.xlsm"]  # no temporary left

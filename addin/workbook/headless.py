@@ -36,7 +36,7 @@ from addin.inputs import (
 from addin.workbook import decisions as store
 from addin.workbook.archive import archive_month as archive
 from addin.workbook.month_archive import with_previous
-from addin.workbook.package import replace_sheets
+from addin.workbook.package import replace_sheets, replace_sheets_into
 from addin.workbook.review_log import now, sampled
 from addin.workbook.sheets_xlsx import render
 from engine.errors import LeakageFinderError, UnreadableFileError
@@ -216,7 +216,8 @@ def _reconcile_workbook(
         log=logged_run(inputs, result, at),
         at=at,
     )
-    updated = replace_sheets(
+    replace_sheets_into(  # written as it is put together, atomically
+        target,
         original,
         rendered,
         name=source.name,
@@ -224,8 +225,7 @@ def _reconcile_workbook(
         hidden={store.STORE},
         appended=learned_alias_rows(inputs, result),
     )
-    _write(target, updated)
-    keep(vendor, psa, inputs, rendered, updated, original)  # the CLI ends without freeing them
+    keep(vendor, psa, inputs, rendered, original)  # the CLI ends without freeing them
     return store.with_warnings(result, applied.warnings)
 
 

@@ -24,15 +24,20 @@ import struct
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
+from pathlib import Path
+from queue import Queue
+from typing import IO
 
-from addin.workbook.sheet_rows import clip, escape_text, fill_rows_utf8
+from addin.workbook.sheet_rows import clip, escape_text, fill_rows_pieces
 from addin.workbook.sheets_xlsx import Rendered
 from addin.workbook.xml_part import ParseError, XmlPart, split
 from engine.errors import UnreadableFileError
+from engine.export import atomic_write
 
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -89,12 +94,16 @@ class Package:
         self.removed: set[str] = set()
         self._deflating: dict[str, Future[_Deflated]] = {}
         self._deflater: ThreadPoolExecutor | None = None
+        #: parts written by set_streamed: their first bytes and their size (only deflated whole)
+        self._streamed: dict[str, tuple[bytes, int]] = {}
 
     @classmethod
     def read(cls, data: bytes, name: str) -> Package:
         return cls(data, name)
 
     def data(self, part: str) -> bytes:
+        if part in self._streamed:  # kept deflated only: inflated again when asked for (rarely)
+            return zlib.decompress(self._deflating[part].result()[1], -15)
         if part in self.changed:
             return self.changed[part]
         if part not in self._loaded:
@@ -123,6 +132,8 @@ class Package:
 
     def head(self, part: str, size: int = 4096) -> bytes:
         """The first bytes of a part, decompressing no more than that (a 100k-row sheet's view)."""
+        if part in self._streamed and size <= len(self._streamed[part][0]):
+            return self._streamed[part][0][:size]
         if part in self.changed or part in self._loaded:
             return self.data(part)[:size]
         try:
@@ -137,10 +148,46 @@ class Package:
         self.changed[part] = data.encode("utf-8") if isinstance(data, str) else data
         self.removed.discard(part)
         self._deflating.pop(part, None)
+        self._streamed.pop(part, None)
         if deflate_now:
-            if self._deflater is None:
-                self._deflater = ThreadPoolExecutor(max_workers=1)
-            self._deflating[part] = self._deflater.submit(_deflate, self.changed[part])
+            self._deflating[part] = self._deflating_thread().submit(_deflate, self.changed[part])
+
+    def set_streamed(self, part: str, pieces: Iterable[bytes]) -> None:
+        """Replace or add a part from its pieces, handed to the deflater's thread as they come: a
+        big sheet is never held whole (an output sheet at Excel's row limit is ~0.9 GB of XML, at
+        100k lines ~40 MB). A part that stays small is set as :meth:`set` would."""
+        pieces = iter(pieces)
+        first: list[bytes] = []
+        size = 0
+        for piece in pieces:
+            first.append(piece)
+            size += len(piece)
+            if size > _BIG_PART:
+                break
+        else:
+            self.set(part, b"".join(first), deflate_now=True)
+            return
+        queued: Queue[bytes | None] = Queue(maxsize=_QUEUED_PIECES)
+        future = self._deflating_thread().submit(_deflate_pieces, queued)
+        head = b"".join(first)[:_HEAD]
+        try:
+            for piece in first:
+                queued.put(piece)
+            first.clear()
+            for piece in pieces:
+                size += len(piece)
+                queued.put(piece)
+        finally:
+            queued.put(None)  # the deflater always reaches the end, whatever happened here
+        self.changed[part] = b""  # its bytes live deflated only (see data)
+        self._streamed[part] = (head, size)
+        self.removed.discard(part)
+        self._deflating[part] = future
+
+    def _deflating_thread(self) -> ThreadPoolExecutor:
+        if self._deflater is None:
+            self._deflater = ThreadPoolExecutor(max_workers=1)
+        return self._deflater
 
     def remove(self, part: str) -> None:
         if part in self._names or part in self.changed:
@@ -158,8 +205,13 @@ class Package:
 
     def to_bytes(self) -> bytes:
         buffer = BytesIO()
+        self.write_to(buffer)
+        return buffer.getvalue()
+
+    def write_to(self, stream: IO[bytes]) -> None:
+        """The package, written to ``stream`` part after part (a file: never held whole)."""
         try:
-            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
                 for info in self.infos:
                     if info.filename in self.removed:
                         continue
@@ -175,7 +227,6 @@ class Package:
             if self._deflater is not None:
                 self._deflater.shutdown()
                 self._deflater = None
-        return buffer.getvalue()
 
     def _write_changed(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         data = self.changed[info.filename]
@@ -186,9 +237,10 @@ class Package:
             )
             return
         crc, compressed = pending.result()
+        size = self._streamed[info.filename][1] if info.filename in self._streamed else len(data)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.flag_bits &= ~0x08  # sizes and CRC are in the local header: no data descriptor
-        info.CRC, info.compress_size, info.file_size = crc, len(compressed), len(data)
+        info.CRC, info.compress_size, info.file_size = crc, len(compressed), size
         assert archive.fp is not None
         info.header_offset = archive.fp.tell()
         archive.fp.write(info.FileHeader(zip64=False))
@@ -234,6 +286,31 @@ def _level(data: bytes) -> int:
 def _deflate(data: bytes) -> _Deflated:
     compressor = zlib.compressobj(_level(data), zlib.DEFLATED, -15)
     return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+
+
+#: A streamed part past this size is deflated as it comes (at level 1, as _level deflates a big part).
+_BIG_PART = 4_000_000
+_QUEUED_PIECES = 4  # pieces of ~4,096 rows waiting for the deflater: a few MB at most
+_HEAD = 4096  # the first bytes of a streamed part kept for head() (the sheet's view)
+
+
+def _deflate_pieces(pieces: Queue[bytes | None]) -> _Deflated:
+    """Deflate pieces until None, keeping the CRC; every piece is taken off the queue even after an
+    error (so the producer never waits on a full queue), and the error is raised at the end."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    crc, out = 0, []
+    failed: BaseException | None = None
+    while (piece := pieces.get()) is not None:
+        if failed is None:
+            try:
+                crc = zlib.crc32(piece, crc)
+                out.append(compressor.compress(piece))
+            except BaseException as error:  # raised below, once the producer is done
+                failed = error
+    if failed is not None:
+        raise failed
+    out.append(compressor.flush())
+    return crc, b"".join(out)
 
 
 def rels_path(part: str) -> str:
@@ -577,10 +654,50 @@ def replace_sheets(
     ``appended`` adds rows to sheets the user owns (Client Aliases), in place: every existing cell,
     column and row stays as it is.
     """
-    try:
+    package = _replaced(
+        target_bytes, rendered, name, shared_strings, hidden, appended or {}, active
+    )
+    with _damaged(name):
+        return package.to_bytes()
+
+
+def replace_sheets_into(
+    path: Path,
+    target_bytes: bytes,
+    rendered: bytes | Rendered,
+    *,
+    name: str = "workbook",
+    active: str | None = None,
+    hidden: Collection[str] = (),
+    appended: Mapping[str, Appended] | None = None,
+) -> None:
+    """:func:`replace_sheets`, the result written atomically to ``path`` as it is put together:
+    a reconciled workbook is never held whole in memory beside its original (~0.3 GB at Excel's
+    row limit)."""
+    package = _replaced(target_bytes, rendered, name, False, hidden, appended or {}, active)
+    with _damaged(name):
+        atomic_write(path, package.write_to)
+
+
+def _replaced(
+    target_bytes: bytes,
+    rendered: bytes | Rendered,
+    name: str,
+    shared_strings: bool,
+    hidden: Collection[str],
+    appended: Mapping[str, Appended],
+    active: str | None,
+) -> Package:
+    with _damaged(name):
         return _replace_sheets(
-            target_bytes, rendered, name, shared_strings, hidden, appended or {}, active
+            target_bytes, rendered, name, shared_strings, hidden, appended, active
         )
+
+
+@contextmanager
+def _damaged(name: str) -> Iterator[None]:
+    try:
+        yield
     except (ValueError, KeyError, IndexError, StopIteration, ParseError) as error:
         # The package opened, but a part we must edit is not as Excel writes it.
         raise UnreadableFileError(
@@ -597,7 +714,7 @@ def _replace_sheets(
     hidden: Collection[str],
     appended: Mapping[str, Appended],
     active: str | None = None,
-) -> bytes:
+) -> Package:
     pending = rendered.pending if isinstance(rendered, Rendered) else {}
     target = Package.read(target_bytes, name)
     source = Package.read(
@@ -627,13 +744,15 @@ def _replace_sheets(
         xml = source.text(source_part)
         xml = _shifted_strings(xml, offset) if keep_shared else _inline_strings(xml, shared)
         xml = _sheet_xml(xml, xf_map, dxf_map)
+        if sheet_name == active:
+            # selected in its shell, as _activate would: the filled sheet (the biggest) is then
+            # deflated once, on the deflater's thread, not again after an edit (issue 15)
+            xml = xml.replace("<sheetView ", '<sheetView tabSelected="1" ', 1)
         if sheet_name in pending:
             rows, template_row = pending[sheet_name]
             heights = rendered.heights.get(sheet_name) if isinstance(rendered, Rendered) else None
-            target.set(
-                part,
-                fill_rows_utf8(xml, rows, template_row=template_row, heights=heights),
-                deflate_now=True,
+            target.set_streamed(
+                part, fill_rows_pieces(xml, rows, template_row=template_row, heights=heights)
             )
         else:
             target.set(part, xml, deflate_now=True)
@@ -650,7 +769,7 @@ def _replace_sheets(
     _drop_calc_chain(target, work.removed)
     types = _content_type_edit(target.text("[Content_Types].xml"), work.removed, work.added_types)
     target.set("[Content_Types].xml", types)
-    return target.to_bytes()
+    return target
 
 
 def _rels_document(relationships: list[tuple[str, str, str]]) -> str:

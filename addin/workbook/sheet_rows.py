@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import chain, zip_longest
+from typing import cast
 
 from engine.read.header import column_letter
 
@@ -82,7 +83,11 @@ def _column_cells(
     """A column's cells, built a column at a time: one type check per column, not per cell."""
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
-        texts = [v if isinstance(v, str) else "" for v in values]
+        texts = (
+            cast(Sequence[str], values)  # all text: taken as it is, not copied
+            if kinds == {str}
+            else [v if isinstance(v, str) else "" for v in values]
+        )
         if max(map(len, texts), default=0) > CELL_LIMIT:
             texts = [clip(t) for t in texts]
         joined = "\n".join(texts)
@@ -188,9 +193,19 @@ def fill_rows_utf8(
 ) -> bytes:
     """:func:`fill_rows` as the UTF-8 bytes a package stores, encoded a block at a time: the
     sheet's text (up to four bytes a character) is never held whole beside its bytes."""
-    return b"".join(
-        piece.encode("utf-8") for piece in _filled(sheet_xml, rows, template_row, heights)
-    )
+    return b"".join(fill_rows_pieces(sheet_xml, rows, template_row=template_row, heights=heights))
+
+
+def fill_rows_pieces(
+    sheet_xml: str,
+    rows: Sequence[Sequence[object]],
+    *,
+    template_row: int,
+    heights: Sequence[float | None] | None = None,
+) -> Iterator[bytes]:
+    """:func:`fill_rows_utf8` a block of rows at a time (for a package part deflated as it is
+    written: the sheet is never held whole)."""
+    return (piece.encode("utf-8") for piece in _filled(sheet_xml, rows, template_row, heights))
 
 
 def _filled(

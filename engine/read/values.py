@@ -180,6 +180,12 @@ def parse_date_day_first(value: object) -> dt.date | None:
     return parse_date(value, _DAY_FIRST_FORMATS)
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME_OF_DAY = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AP]M)?$", re.I)
+
+
 def parse_date(value: object, formats: Sequence[str] = _DATE_FORMATS) -> dt.date | None:
     """Dates as exported: ISO, ``30-AUG-2025``, ``08/30/2025``, ``30.08.2025``, Excel serials."""
     if value is None or isinstance(value, bool):
@@ -191,10 +197,15 @@ def parse_date(value: object, formats: Sequence[str] = _DATE_FORMATS) -> dt.date
     if isinstance(value, int | float):
         return _from_serial(float(value))
     text = str(value).strip()
-    if not text:
-        return None
-    text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
-    text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AP]M)?$", "", text, flags=re.I)
+    if not text or _ANY_DIGIT.search(text) is None:
+        return None  # every format (and a serial) has a number in it: a word is no date
+    text = text.split("T")[0] if _ISO_WITH_TIME.match(text) else text
+    text = _TIME_OF_DAY.sub("", text)
+    if formats[0] == "%Y-%m-%d" and _ISO_DATE.fullmatch(text):
+        try:  # what the first format reads, without strptime's cost
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+        except ValueError:
+            pass  # not a day of the calendar: the other formats are tried, as before
     for fmt in formats:
         try:
             return dt.datetime.strptime(text, fmt).date()
