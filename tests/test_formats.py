@@ -1274,3 +1274,29 @@ def test_a_column_repeating_the_customer_is_not_the_product(write: Write) -> Non
     result = _psa(write, "qbd.csv", QBD_DETAIL)
     assert result.mappings["psa"].get("product_name") == "Memo"
     _clean(result)
+
+
+def test_a_report_grouped_by_item_with_more_items_than_customers(write: Write) -> None:
+    """Set E (QuickBooks Online Sales by Product/Service Detail): four product groups, one customer
+    on every line. The lines' Customer column names who is billed, however few they are (a rule on
+    how many customers there were per group had taken the products for customers)."""
+    text = """Sales by Product/Service Detail
+August 2025
+
+,Date,Transaction Type,Customer,Qty,Sales Price,Amount
+Microsoft 365 Business Premium,,,,,,
+,2025-08-01,Invoice,Contoso,16,21.00,336.00
+Total for Microsoft 365 Business Premium,,,,,,336.00
+Exchange Online (Plan 1),,,,,,
+,2025-08-01,Invoice,Contoso,5,5.00,25.00
+Total for Exchange Online (Plan 1),,,,,,25.00
+Remote labour hours,,,,,,
+,2025-08-01,Invoice,Contoso,2,150.00,300.00
+Total for Remote labour hours,,,,,,300.00
+Onsite visit,,,,,,
+,2025-08-01,Invoice,Contoso,1,200.00,200.00
+Total for Onsite visit,,,,,,200.00
+"""
+    result = _psa(write, "qbo-by-product.csv", text)
+    assert result.mappings["psa"].get("client") == "Customer"
+    assert result.mappings["psa"].get("product_name") == "Product (group rows)"

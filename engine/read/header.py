@@ -148,10 +148,10 @@ def _client_synonyms() -> set[str]:
     }
 
 
-def _lines_name_customers(table: Table, keep: list[int], groups: int) -> bool:
+def _lines_name_customers(table: Table, keep: list[int]) -> bool:
     """The lines have a customer column of their own, so the groups are something else (a report
-    grouped by item) — unless that column holds far fewer values than there are groups: Xero's
-    "Account" column is the ledger account ("210 - Subscription Resale"), not who is billed."""
+    grouped by item) — unless every value of that column is a ledger account: Xero's "Account"
+    column ("210 - Subscription Resale") is where the sale is booked, not who is billed."""
     names = _client_synonyms()
     for header in table.headers:
         if header_key(header) not in names:
@@ -161,8 +161,7 @@ def _lines_name_customers(table: Table, keep: list[int], groups: int) -> bool:
         distinct.discard("")
         if distinct and all(_LEDGER_ACCOUNT.match(v) for v in distinct):
             continue  # "200 - Sales", "4100 Licence revenue"
-        if len(distinct) * 3 >= groups or groups < 3:
-            return True
+        return True
     return False
 
 
@@ -215,7 +214,7 @@ def customers_from_group_rows(table: Table) -> Table:
             header_row=table.header_row,
         )
     column = GROUP_COLUMN
-    if _lines_name_customers(table, keep, len(set(names))):
+    if _lines_name_customers(table, keep):
         # grouped by something else, a product ("Sales by Item"): the lines name their customer
         column = "Product (group rows)"
     taken = {h.lower() for h in table.headers}
