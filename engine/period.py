@@ -70,10 +70,14 @@ _MONTH_NAMES = {
     )
 }
 _TITLE_MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b"
+    # "October 2026", "September 1, 2026", "2026-10"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(\d{4})\b"
     r"|\b(\d{4})-(0[1-9]|1[0-2])\b",
     re.IGNORECASE,
 )
+#: A date written in numbers in a title ("Date range: 09/01/2026 - 09/30/2026", "01.09.2026").
+_TITLE_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
 
 
 def _title_month(*sides: Prepared) -> str | None:
@@ -83,9 +87,13 @@ def _title_month(*sides: Prepared) -> str | None:
         above = side.raw.cells[: max(0, side.table.header_row - side.raw.row_offset)]
         for row in above[:20]:
             for cell in row:
-                for match in _TITLE_MONTH.finditer(str(cell or "")):
+                text = str(cell or "")
+                for match in _TITLE_MONTH.finditer(text):
                     if match.group(1):
                         found.add(f"{match.group(2)}-{_MONTH_NAMES[match.group(1).lower()]:02d}")
                     else:
                         found.add(f"{match.group(3)}-{match.group(4)}")
+                for written in _TITLE_DATE.findall(text):
+                    if isinstance(day := parse_date(written), dt.date):
+                        found.add(f"{day.year:04d}-{day.month:02d}")
     return next(iter(found)) if len(found) == 1 else None

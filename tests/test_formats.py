@@ -1300,3 +1300,49 @@ Total for Onsite visit,,,,,,200.00
     result = _psa(write, "qbo-by-product.csv", text)
     assert result.mappings["psa"].get("client") == "Customer"
     assert result.mappings["psa"].get("product_name") == "Product (group rows)"
+
+
+def test_the_month_a_title_gives_as_a_date_range_keeps_lines_ending_with_it(write: Write) -> None:
+    """Set E (Pax8 "Billing by Company" without a date column, Autotask posted items with the
+    contract period's End Date): the bill's title says "Billing period: August 1, 2025 - August 31,
+    2025" and the PSA's "Date range: 08/01/2025 - 08/31/2025". With no month read, every line
+    ending on 31 August had been taken for cancelled (before today)."""
+    vendor = """Pax8 Partner Billing
+Billing period: August 1, 2025 - August 31, 2025
+
+Company,Product,Qty,Unit Cost
+Contoso Ltd,Microsoft 365 Business Premium [NCE],16,19.40
+Contoso Ltd,Exchange Online (Plan 1) [NCE],5,4.00
+Fabrikam Inc,Microsoft 365 E3 [NCE],4,33.75
+"""
+    psa = """Posted Items
+Date range: 08/01/2025 - 08/31/2025
+
+Account Name,Item,Period Type,End Date,Units,Unit Price
+Contoso,Microsoft 365 Business Premium,Monthly,08/31/2025,16,21.00
+Contoso,Exchange Online (Plan 1),Monthly,08/31/2025,5,5.00
+Fabrikam,Microsoft 365 E3,Monthly,08/31/2025,4,39.00
+"""
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    assert not [e for e in result.excluded if e.reason.startswith("cancelled")]
+    _clean(result)
+
+
+def test_a_hosted_voip_seat_and_security_awareness_training_are_products_of_their_kind(
+    write: Write,
+) -> None:
+    """Set E: "hosted voip seat" beside the client's only phone product (RingCentral), "KnowBe4
+    Security Awareness Training Gold" beside its KnowBe4 KMSAT Gold: "voip" and "training" say what
+    kind of product it is, not that the line is work."""
+    vendor = """Customer,Product,Qty,Unit Cost,Start Date
+Contoso Ltd,RingCentral RingEX Core - per user,12,20.00,2025-08-01
+Contoso Ltd,KnowBe4 KMSAT Gold - 1 Year subscription,12,2.00,2025-08-01
+Contoso Ltd,KnowBe4 KMSAT Diamond - 1 Year subscription,3,3.00,2025-08-01
+"""
+    psa = """Company,Description,Qty,Price
+Contoso,hosted voip seat,12,25.00
+Contoso,KnowBe4 Security Awareness Training Gold,12,2.50
+Contoso,KnowBe4 KMSAT Diamond,3,3.50
+"""
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    _clean(result)

@@ -33,8 +33,9 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "keeper lastpass bitwarden passportal 1password dashlane",
         ),
         ("backup backups", "backup dropsuite datto acronis saas protection skykick"),
+        ("awareness training", "knowbe4 kmsat awareness usecure"),  # security awareness training
         (
-            "phone calling voice telephony pbx",
+            "phone calling voice telephony pbx voip",
             "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx",
         ),
         ("mailbox mailboxes email mail hosted", "exchange mail basic"),  # Business Basic is mail
