@@ -117,3 +117,26 @@ def test_seats_never_give_a_line_the_typo_of_another_products_brand() -> None:
     )
     got = found.get((0, "huuntress medr"))
     assert got is None or got.product_key != dropsuite
+
+
+def test_a_note_the_export_puts_after_several_names_is_a_note() -> None:
+    """Set E: "- Field staff" follows three different products in one export, so it says who the
+    line is for, although "field" is a word of a product's name (Dynamics 365 Field Service); a
+    note that names a plan ("(no Teams)") is never dropped, however often it is seen."""
+    from engine.match.products import match_products
+
+    names = [
+        "Microsoft 365 F3 - Field staff",
+        "Power BI Pro - Field staff",
+        "Microsoft Defender for Business - Field staff",
+        "Microsoft 365 E3 (no Teams)",
+        "Office 365 E3 (no Teams)",
+        "Microsoft 365 Business Standard (no Teams)",
+    ]
+    _, psa = match_products(set(), {(name, ()) for name in names})
+    got = {name: psa[(name, ())].product for name in names}
+    assert got["Microsoft 365 F3 - Field staff"] == "Microsoft 365 F3"
+    assert got["Power BI Pro - Field staff"] == "Power BI Pro"
+    assert got["Microsoft 365 E3 (no Teams)"] != "Microsoft 365 E3"
+    _, one = match_products(set(), {("Microsoft 365 F3 - Field staff", ())})
+    assert not one[("Microsoft 365 F3 - Field staff", ())].in_catalogue  # seen once: not known

@@ -9,7 +9,7 @@ PSA spelling) come first of all.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -53,35 +53,63 @@ def display_name(spelling: str) -> str:
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
-_QUALIFIER = re.compile(r"^(.*\S)\s*(?:\(([^()]*)\)|\s[-\u2013\u2014]\s+([^-\u2013\u2014]+))\s*$")
+_QUALIFIER = re.compile(
+    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s[-\u2013\u2014]\s+([^-\u2013\u2014]+))\s*$"
+)
+#: A note seen after this many different names in one export is the MSP's way of saying who a
+#: line is for ("- Office staff", "(Melbourne)"), whatever its words.
+_NOTE_SEEN = 3
 
 
-def _without_qualifier(name: str) -> str:
-    """A PSA line's name without a trailing note of who or where it is for ("Microsoft 365 E5
-    (Auckland branch)", "… - Warehouse staff"), when the note names no product, plan, edition or
-    service; '' when there is none."""
+def _note(name: str) -> tuple[str, str] | None:
+    """The name before a trailing note, and the note's key; None when there is no note."""
     found = _QUALIFIER.match(name)
     if found is None:
+        return None
+    return found.group(1), product_key(next((g for g in found.groups()[1:] if g), ""))
+
+
+def _notes_seen(names: Iterable[str]) -> frozenset[str]:
+    """Notes the export puts after several different names: evidence they are notes."""
+    bases: dict[str, set[str]] = {}
+    for name in names:
+        if (parts := _note(name)) is not None and parts[1]:
+            bases.setdefault(parts[1], set()).add(product_key(parts[0]))
+    return frozenset(note for note, seen in bases.items() if len(seen) >= _NOTE_SEEN)
+
+
+def _without_qualifier(name: str, seen: frozenset[str] = frozenset()) -> str:
+    """A PSA line's name without a trailing note of who or where it is for ("Microsoft 365 E5
+    (Auckland branch)", "… - Warehouse staff"), when the note names no product, plan, edition or
+    service; '' when there is none. A note the export puts after several different names may use
+    a word some product has ("- Office staff", "- Field staff"), never a plan, size or work."""
+    parts = _note(name)
+    if parts is None:
         return ""
-    note = product_key(found.group(2) or found.group(3) or "")
+    base, note = parts
     words = note.split()
     says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
         discriminators(w)
         or any(c.isdigit() for c in w)
-        or names_a_product_part(w)
+        or (names_a_product_part(w) and note not in seen)
         or w in SERVICE_WORDS
         for w in words
     )
-    return "" if not words or says_something else found.group(1)
+    return "" if not words or says_something else base
 
 
 def _resolve_all(
     catalogue: Catalogue, side: str, descriptors: set[Descriptor], cutoff: float
 ) -> dict[Descriptor, ProductMatch]:
     out: dict[Descriptor, ProductMatch] = {}
+    seen = _notes_seen(name for name, _ in descriptors) if side == "psa" else frozenset()
     for name, ids in sorted(descriptors):  # one order, whatever the hash seed
         resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
-        if resolution.product is None and side == "psa" and (bare := _without_qualifier(name)):
+        if (
+            resolution.product is None
+            and side == "psa"
+            and (bare := _without_qualifier(name, seen))
+        ):
             resolution = catalogue.resolve(bare, ids, cutoff=cutoff)
         if resolution.product is not None:
             product = resolution.product
