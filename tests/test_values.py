@@ -127,6 +127,11 @@ def test_parse_period(text: str, expected: str) -> None:
         ("P1Y:CFQ7TTC0LCHC:0002:Y:", 12),
         ("P1M:CFQ7TTC0LCHC:0002:M:", 1),
         ("P3Y:CFQ7TTC0LFLX:0001:T:", 36),
+        # a third-party product's code has no SKU part (set E: the monthly price had been read
+        # as a year's and divided by twelve)
+        ("P1Y:S1-SNG-CMP:1:", 1),
+        ("P1Y:S1-SNG-CMP:Y:", 12),
+        ("P1Y:CFQ7TTC0LH1G:0001:", 12),  # a SKU is no billing code: the term bills
         ("CFQ7TTC0LCHC", None),
         ("", None),
     ],

@@ -81,6 +81,10 @@ _BILLING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
+#: A stock code without a SKU part (a third-party product): ``P1Y:S1-SNG-CMP:1:``.
+_SHORT_STOCK_CODE = re.compile(
+    r"^\s*P(\d+)([YM]):[^:]*:(1|M|Y|A|T|3Y|P1Y|P1M|P3Y):?\s*$", re.IGNORECASE
+)
 
 
 def parse_period_months(value: object) -> int | None:
@@ -115,10 +119,11 @@ def parse_period_months(value: object) -> int | None:
 
 
 def period_from_stock_code(code: object) -> int | None:
-    """Dicker-style stock codes: ``P1Y:CFQ7TTC0LCHC:0002:Y:`` → 12 (billed yearly), ``…:1:`` → 1."""
+    """Dicker-style stock codes: ``P1Y:CFQ7TTC0LCHC:0002:Y:`` → 12 (billed yearly), ``…:1:`` → 1;
+    a third-party product's code has no SKU part: ``P1Y:S1-SNG-CMP:1:`` → 1 (billed monthly)."""
     if not isinstance(code, str):
         return None
-    match = _STOCK_CODE.match(code)
+    match = _SHORT_STOCK_CODE.match(code) or _STOCK_CODE.match(code)
     if match is None:
         return None
     term_count, term_unit, billing = int(match.group(1)), match.group(2).upper(), match.group(3)
