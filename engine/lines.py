@@ -383,15 +383,19 @@ def _vendor_months(
     read_date: Callable[[object], dt.date | None],
 ) -> list[int]:
     """How often each line is billed: an explicit frequency, a stock code's billing letter, the span
-    the charge covers, and only then the term (Pax8's "Annual" is a commitment that is often billed
+    the charge covers, a charge type that says it ("Annual Prepay"), and only then the term (Pax8's "Annual" is a commitment that is often billed
     monthly: the charge's one-month period says so)."""
     frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), parse_period_months)
     stock_code = cells.parsed(ids, period_from_stock_code)
     ends = cells.dates(table, mapping, "period_end", read_date)
     term = cells.parsed(cells.column(table, mapping, "term"), parse_period_months)
+    # a charge type that says how it is billed ("Annual Prepay", AppRiver)
+    charge = cells.parsed(cells.column(table, mapping, "charge_type"), parse_period_months)
     return [
-        f or s or cells.months_from_dates(start, end) or t or 1
-        for f, s, start, end, t in zip(frequency, stock_code, starts, ends, term, strict=True)
+        f or s or cells.months_from_dates(start, end) or c or t or 1
+        for f, s, start, end, c, t in zip(
+            frequency, stock_code, starts, ends, charge, term, strict=True
+        )
     ]
 
 

@@ -1346,3 +1346,17 @@ Contoso,KnowBe4 KMSAT Diamond,3,3.50
 """
     result = reconcile(write("v.csv", vendor), write("p.csv", psa))
     _clean(result)
+
+
+def test_an_annual_prepay_line_is_billed_for_the_year_it_spans(write: Write) -> None:
+    """Set E (an AppRiver-style statement, assumed layout): a line of type "Annual Prepay" from 1
+    August to 31 July next year costs a year's price; its rate had been read as a month's (a false
+    below-cost finding of thousands)."""
+    vendor = """Customer,Service,Billing Start,Billing End,Users,Rate,Type
+Contoso Ltd,Microsoft 365 Business Premium,8/1/2025,8/31/2025,16,$19.40,Recurring
+Contoso Ltd,Exchange Online (Plan 1),8/1/2025,8/31/2025,5,$4.00,Recurring
+Fabrikam Inc,Microsoft 365 E3,8/1/2025,7/31/2026,4,$405.00,Annual Prepay
+"""
+    result = _vendor(write, "statement.csv", vendor)
+    assert result.mappings["vendor"].get("period_end") == "Billing End"
+    _clean(result)

@@ -164,7 +164,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "period_end",
         "date",
         "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
-        "periodto dateto enddate to "
+        "periodto dateto enddate billingenddate billingend to "
         "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin",
         _DATE_FORBIDDEN,
         "end of the billed period",
