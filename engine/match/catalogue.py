@@ -221,6 +221,12 @@ def load_catalogue() -> Catalogue:
             by_id[sku.upper()] = key
         for alias in filter(None, row["aliases"].split("|")):
             by_name[product_key(alias)] = key  # curated spellings override Microsoft's old names
+    # an id of Microsoft's table whose name a curated product claims as its alias ("Microsoft
+    # Copilot for Microsoft 365", string id MICROSOFT_365_COPILOT) names the curated product
+    for identifier, key in list(by_id.items()):
+        claimed = by_name.get(key)
+        if claimed is not None and claimed != key and claimed in products:
+            by_id[identifier] = claimed
     names = list(by_name)
     register_product_words(names)
     return Catalogue(products, by_id, by_name, names, [by_name[n] for n in names])
