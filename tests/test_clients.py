@@ -310,6 +310,8 @@ def test_a_name_typed_with_the_digraphs_for_its_letters_is_the_same_name() -> No
         ("Zephyr Plumbing & Heating Ltd [10779]", "zephyr plumbing and heating"),
         ("Kwik Mart Store 1024", "kwik mart store 1024"),  # a store's number stays
         ("2020 Dental", "2020 dental"),  # a number that is the name stays
+        # a bare number after the name may tell two companies apart (the bench's generator)
+        ("Adventure Accounting Co 18706", "adventure accounting co 18706"),
     ],
 )
 def test_an_account_code_around_a_name_is_not_part_of_it(name: str, key: str) -> None:

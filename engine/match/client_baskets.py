@@ -65,18 +65,23 @@ def pair_by_basket(
         for item in psa_baskets[key].items():
             index[item].append(key)
     common = _common_words(all_names)
+    numbers = {key: _numbers(key) for key in (*vendors, *psas)}
     options: dict[str, list[tuple[float, str, float, str]]] = {}
     for vendor_key in vendors:
         basket = vendor_baskets[vendor_key]
-        candidates = {
+        shared_items = Counter(
             psa_key
             for item in basket.items()
             if len(members := index.get(item, [])) <= _ITEM_LIMIT
             for psa_key in members
-        }
+        )
         found = []
-        for psa_key in sorted(candidates):
-            if _numbers(vendor_key) != _numbers(psa_key):
+        for psa_key in sorted(shared_items):
+            # two products at the same seats, or one where one side has no other (speed: most
+            # candidates share one common item and nothing else)
+            if shared_items[psa_key] < 2 and min(len(basket), len(psa_baskets[psa_key])) > 1:
+                continue
+            if numbers[vendor_key] != numbers[psa_key]:
                 continue
             if crosses_siblings(vendor_key, psa_key, siblings):
                 continue

@@ -146,6 +146,7 @@ _ADDRESS_PARTS = frozenset(["level", "lvl", "floor", "flr", "suite", "ste"])
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
+    name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
     if name.isascii():
         text = name.lower().translate(_ASCII_FOLD)
     else:
@@ -192,6 +193,9 @@ def client_key(name: str) -> str:
 #: Kallio Oy") or a coded reference after it ("Ibáñez Community Health S.A. (C10307)").
 _LEADING_CODE = re.compile(r"[a-z]{0,3}\d{4,}")
 _TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
+#: An account number in brackets after the name; a bare number after it may tell companies apart
+#: ("Adventure Accounting Co 18706" / "… Co 34148").
+_BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])]\s*$")
 
 
 def _without_account_code(tokens: list[str]) -> list[str]:
@@ -199,15 +203,7 @@ def _without_account_code(tokens: list[str]) -> list[str]:
     named = [t for t in tokens if t.isalpha() and len(t) > 1]
     if len(tokens) > 1 and _LEADING_CODE.fullmatch(tokens[0]) and len(named) >= 2:
         tokens = tokens[1:]
-    if (
-        len(tokens) > 1
-        and named
-        and (
-            _TRAILING_CODE.fullmatch(tokens[-1])
-            # "Zephyr Plumbing Ltd [10779]": a number after the legal form is no store's
-            or (tokens[-1].isdigit() and len(tokens[-1]) >= 4 and is_legal_form(tokens[-2]))
-        )
-    ):
+    if len(tokens) > 1 and named and _TRAILING_CODE.fullmatch(tokens[-1]):
         tokens = tokens[:-1]
     return tokens
 
