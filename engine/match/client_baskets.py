@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings
+from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
 from engine.match.legal_forms import is_legal_form
 
 #: Clients that share one (product, seats) item beyond this many say nothing by it (5 seats of
@@ -65,7 +65,7 @@ def pair_by_basket(
         for item in psa_baskets[key].items():
             index[item].append(key)
     common = _common_words(all_names)
-    numbers = {key: _numbers(key) for key in (*vendors, *psas)}
+    numbers = {key: numbers_in(key) for key in (*vendors, *psas)}
     options: dict[str, list[tuple[float, str, float, str]]] = {}
     for vendor_key in vendors:
         basket = vendor_baskets[vendor_key]
@@ -171,10 +171,6 @@ def _common_words(names: Iterable[str]) -> frozenset[str]:
     counts = Counter(w for name in distinct for w in set(name.split()))
     limit = max(4, _COMMON_SHARE * len(distinct))
     return frozenset(w for w, n in counts.items() if n > limit)
-
-
-def _numbers(key: str) -> frozenset[str]:
-    return frozenset(t for t in key.split() if any(ch.isdigit() for ch in t))
 
 
 def _evidence(overlap: _Overlap, relation: str, products: int) -> str:

@@ -15,6 +15,12 @@ from collections.abc import Collection, Iterable, Iterator
 from engine.match.legal_forms import is_legal_form
 
 
+def numbers_in(key: str) -> frozenset[str]:
+    """The numbers a name carries: names that carry different ones are different companies ("Store
+    12" / "Store 15")."""
+    return frozenset(token for token in key.split() if any(ch.isdigit() for ch in token))
+
+
 class Siblings:
     """Unordered pairs of words that name different companies, kept as the sets of words they were
     learned from (any two words of one set are siblings). Many names differing in one place

@@ -27,7 +27,13 @@ from rapidfuzz import fuzz, process
 
 from engine.match.client_baskets import pair_by_basket
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
-from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, sibling_words
+from engine.match.client_siblings import (
+    NO_SIBLINGS,
+    Siblings,
+    crosses_siblings,
+    numbers_in,
+    sibling_words,
+)
 from engine.match.legal_forms import is_legal_form
 from engine.settings import MatchThresholds
 
@@ -245,15 +251,11 @@ class ClientMatch:
     evidence: str = ""
 
 
-def _numbers(key: str) -> set[str]:
-    return {token for token in key.split() if any(ch.isdigit() for ch in token)}
-
-
 def _distinct_words_conflict(a: str, b: str) -> bool:
     """True when the names carry different numbers ("Store 12" is not "Store 15", nor "Sunrise
     Engineering 75" plain "Sunrise Engineering"), or when each keeps a word the other lacks and the
     two are not typos of each other."""
-    if _numbers(a) != _numbers(b):
+    if numbers_in(a) != numbers_in(b):
         return True
     left = {w for w in set(a.split()) - set(b.split()) - _STOP if not is_legal_form(w)}
     right = {w for w in set(b.split()) - set(a.split()) - _STOP if not is_legal_form(w)}

@@ -55,7 +55,7 @@ from engine.match.product_names import (
     discriminators,
     product_key,
 )
-from engine.match.spelling_consensus import Consensus, spelling_consensus
+from engine.match.spelling_consensus import Consensus, spelling_consensus, unbilled_seats
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -428,12 +428,11 @@ def _by_shared_word(
             if _shares_word(description, names[key], common)
             and all(CONCEPTS[word] & set(names[key].split()) for word in service)
         ]
-        targets = concept_targets(_SPLIT.split(description))
         if len(alike) == 1 and _shares_only_kind(description, names[alike[0]], common):
             # "Endpoint Protection (EDR)" shares only a word for a kind with Huntress Managed EDR:
-            # beside another product of that kind (Defender for Business) not billed in full, it
-            # names neither
-            # — unless its seats are exactly what this one leaves unbilled, and no other's
+            # beside another product of that kind (Defender for Business) not billed in full it
+            # names neither, unless its seats are exactly what Huntress alone leaves unbilled
+            targets = concept_targets(_SPLIT.split(description))
             filled = _billed(group, descriptions, billed, out)
             gaps = {
                 k: basket[k] - filled.get(k, Decimal(0))
@@ -820,15 +819,6 @@ def _learn(
             )
 
 
-def _open_seats(basket: Mapping[str, Decimal], billed: Mapping[str, Decimal]) -> dict[str, Decimal]:
-    """The client's vendor products not fully billed, with the seats still unbilled."""
-    return {
-        key: seats - billed.get(key, Decimal(0))
-        for key, seats in basket.items()
-        if seats > billed.get(key, Decimal(0))
-    }
-
-
 def _corroborate(
     by_group: Mapping[int, list[tuple[str, Decimal]]],
     found: dict[tuple[int, str], Inference],
@@ -863,7 +853,9 @@ def _learned_spellings(
         basket = vendor_baskets.get(group, {})
         if not basket:
             continue
-        open_seats = _open_seats(basket, _billed(group, descriptions, paired.get(group, {}), found))
+        open_seats = unbilled_seats(
+            basket, _billed(group, descriptions, paired.get(group, {}), found)
+        )
         undecided = [d for d, _ in descriptions if (group, d) not in found and not service_words(d)]
         for description, seats in descriptions:
             beside[description].update(basket.keys())
@@ -944,7 +936,7 @@ def _apply_learned(
             ):
                 choices = list(meant)  # billed for it, but the vendor does not bill it to them
                 if len(choices) > 1:
-                    open_seats = _open_seats(
+                    open_seats = unbilled_seats(
                         basket, _billed(group, descriptions, paired.get(group, {}), found)
                     )
                     choices = [key for key in choices if open_seats.get(key) == seats]

@@ -45,7 +45,8 @@ def spelling_consensus(
     """For each pending spelling, the one vendor product that stands open beside it at nearly all
     the clients that use it (see the module docstring), when there is one."""
     open_at = {
-        group: _open(basket, paired.get(group, {})) for group, basket in vendor_baskets.items()
+        group: frozenset(unbilled_seats(basket, paired.get(group, {})))
+        for group, basket in vendor_baskets.items()
     }
     clients: Counter[str] = Counter()
     beside: dict[str, Counter[str]] = defaultdict(Counter)
@@ -78,6 +79,12 @@ def spelling_consensus(
     return found
 
 
-def _open(basket: Mapping[str, Decimal], billed: Mapping[str, Decimal]) -> frozenset[str]:
-    """The client's vendor products that no PSA line naming them bills in full."""
-    return frozenset(key for key, seats in basket.items() if seats > billed.get(key, Decimal(0)))
+def unbilled_seats(
+    basket: Mapping[str, Decimal], billed: Mapping[str, Decimal]
+) -> dict[str, Decimal]:
+    """The client's vendor products not fully billed, with the seats still unbilled."""
+    return {
+        key: seats - billed.get(key, Decimal(0))
+        for key, seats in basket.items()
+        if seats > billed.get(key, Decimal(0))
+    }
