@@ -314,7 +314,7 @@ def explains(word: str, name_word: str) -> int:
     if any(c.isdigit() for c in word + name_word):
         return -1  # plan numbers, years, editions: only the same word
     if word in DISCRIMINATORS:
-        shortened = name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word)
+        shortened = name_word not in DISCRIMINATORS and _bill_shortening(name_word, word)
         return 1 if shortened else -1
     if len(word) >= 4 and len(name_word) >= 4:
         typo = not _two_known_words(word, name_word)  # "Project" is no typo of "Protect"
@@ -329,9 +329,21 @@ def explains(word: str, name_word: str) -> int:
         return 1  # "Sec" for Security
     if len(word) >= 4 and any(_is_abbreviation(swapped, name_word) for swapped in _swaps(word)):
         return 1  # an abbreviation with two letters swapped: "Perm" for Premium
-    if name_word not in DISCRIMINATORS and _is_abbreviation(name_word, word):
+    if name_word not in DISCRIMINATORS and _bill_shortening(name_word, word):
         return 1  # the bill's "PROT" for the typed "Protection"
     return -1
+
+
+def _bill_shortening(short: str, long: str) -> bool:
+    """How bills shorten a word: its start ("PROT", "ESS", "ADV"), or its start and then only
+    consonants ("STD", "MGMT", "SVCS"). A word of a bill with other vowels is a word of its own, a
+    maker's name perhaps: "ESET" is no shortening of "Essentials", nor "PROT" of "Proofpoint"."""
+    if not _is_abbreviation(short, long):
+        return False
+    common = 0
+    while common < len(short) and short[common] == long[common]:
+        common += 1
+    return not any(c in "aeiouy" for c in short[max(common, 1) :])
 
 
 _SPELLED_NUMBERS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}

@@ -94,8 +94,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bo[- ]365\b", " office 365 "),
     (r"\bms[- ]?365\b", " microsoft 365 "),
     (r"\bm[- ]365\b", " microsoft 365 "),
-    # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"
-    (r"^\s*[a-z][a-z &/-]{2,30}:(?=\s*[a-z])", " "),
+    # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"; three
+    # words or more are a product's family ("Acronis Cyber Protect Cloud: Microsoft 365 seat")
+    (r"^\s*(?=[a-z &/-]{3,31}:)[a-z][a-z&/-]*(?: [a-z&/-]+)?\s*:(?=\s*[a-z])", " "),
     (r"\b(?:plan|pln|pl)\s*(\d)\b", r" p\1 "),
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     (r"(?<=[a-z]) 4 (?=[a-z])", " for "),  # "Defender 4 Business"
@@ -107,6 +108,30 @@ _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in
 _STRIP_TOKENS = frozenset(
     [
         "nce",
+        # the month a line is for ("… - new users Sept"); "may" is left, it is also a word
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
         "annual",
         "annually",
         "monthly",
@@ -164,6 +189,7 @@ _STRIP_TOKENS = frozenset(
 _EXPAND = {
     "m365": "microsoft 365",
     "o365": "office 365",
+    "d365": "dynamics 365",
     "ms": "microsoft",
     "msft": "microsoft",
     "bp": "business premium",
