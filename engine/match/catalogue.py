@@ -76,6 +76,9 @@ class Catalogue:
     by_name: dict[str, str]
     names: list[str]  # normalised names, parallel to name_keys (fuzzy choices)
     name_keys: list[str]
+    #: words of the curated products' names and spellings: what resellers sell day to day, not
+    #: the long tail of Microsoft's table ("Partner Sandbox", "Field Service Contractor")
+    curated_words: frozenset[str] = frozenset()
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -229,4 +232,10 @@ def load_catalogue() -> Catalogue:
             by_id[identifier] = claimed
     names = list(by_name)
     register_product_words(names)
-    return Catalogue(products, by_id, by_name, names, [by_name[n] for n in names])
+    curated_words = frozenset(
+        word
+        for row in curated
+        for spelling in (row["name"], *row["aliases"].split("|"))
+        for word in product_key(spelling).split()
+    )
+    return Catalogue(products, by_id, by_name, names, [by_name[n] for n in names], curated_words)

@@ -13,9 +13,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
-from engine.match.product_fit import SERVICE_WORDS, fit, names_a_product_part, strict_fit
+from engine.match.product_fit import (
+    MAKER,
+    SERVICE_WORDS,
+    fit,
+    meaningful,
+    names_a_product_part,
+    strict_fit,
+)
 from engine.match.product_names import discriminators, product_key
 from engine.settings import MatchThresholds
 
@@ -78,38 +86,68 @@ def _notes_seen(names: Iterable[str]) -> frozenset[str]:
     return frozenset(note for note, seen in bases.items() if len(seen) >= _NOTE_SEEN)
 
 
-def _without_qualifier(name: str, seen: frozenset[str] = frozenset()) -> str:
-    """A PSA line's name without a trailing note of who or where it is for ("Microsoft 365 E5
-    (Auckland branch)", "… - Warehouse staff"), when the note names no product, plan, edition or
-    service; '' when there is none. A note the export puts after several different names may use
-    a word some product has ("- Office staff", "- Field staff"), never a plan, size or work."""
-    parts = _note(name)
-    if parts is None:
-        return ""
-    base, note = parts
-    words = note.split()
-    says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
-        discriminators(w)
-        or any(c.isdigit() for c in w)
-        or (names_a_product_part(w) and note not in seen)
-        or w in SERVICE_WORDS
-        for w in words
-    )
-    return "" if not words or says_something else base
+@dataclass(frozen=True)
+class _Notes:
+    """What tells a PSA line's note of who or where it is for from part of a product's name."""
+
+    seen: frozenset[str] = frozenset()  # notes the export puts after several different names
+    #: words of the products resellers sell: the curated catalogue's and this bill's. The long tail
+    #: of Microsoft's table ("Partner Sandbox", "Field Service Contractor") would make every
+    #: note ("- Partners", "- Field staff") look like a product.
+    known: frozenset[str] = frozenset()
+
+    def bare(self, name: str) -> str:
+        """The name without a trailing note ("Microsoft 365 E5 (Auckland branch)", "… -
+        Warehouse staff") when the note names no product, plan, edition or service; '' when
+        there is none. A note the export puts after several different names may use a word some
+        product has ("- Office staff"), never a plan, size or work; the maker's word "office"
+        beside a word of no product ("- Head office") is a place."""
+        parts = _note(name)
+        if parts is None:
+            return ""
+        base, note = parts
+        words = note.split()
+        says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
+            any(c.isdigit() for c in w)
+            or w in SERVICE_WORDS
+            or (
+                w not in MAKER
+                and (discriminators(w) or (self._names_a_product(w) and note not in self.seen))
+            )
+            for w in words
+        )
+        # the maker's words alone ("(Office 365)") are part of the name
+        says_something = says_something or all(w in MAKER for w in words)
+        return "" if not words or says_something else base
+
+    def _names_a_product(self, word: str) -> bool:
+        if not self.known:
+            return names_a_product_part(word)
+        return word in self.known or (
+            len(word) >= 5
+            and any(
+                len(known) >= 5 and Levenshtein.distance(word, known, score_cutoff=1) <= 1
+                for known in self.known
+            )
+        )
+
+
+def _note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> _Notes:
+    known = catalogue.curated_words | {w for name in vendor for w in product_key(name).split()}
+    return _Notes(_notes_seen(psa), known)
 
 
 def _resolve_all(
-    catalogue: Catalogue, side: str, descriptors: set[Descriptor], cutoff: float
+    catalogue: Catalogue,
+    side: str,
+    descriptors: set[Descriptor],
+    cutoff: float,
+    notes: _Notes | None = None,
 ) -> dict[Descriptor, ProductMatch]:
     out: dict[Descriptor, ProductMatch] = {}
-    seen = _notes_seen(name for name, _ in descriptors) if side == "psa" else frozenset()
     for name, ids in sorted(descriptors):  # one order, whatever the hash seed
         resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
-        if (
-            resolution.product is None
-            and side == "psa"
-            and (bare := _without_qualifier(name, seen))
-        ):
+        if resolution.product is None and notes is not None and (bare := notes.bare(name)):
             resolution = catalogue.resolve(bare, ids, cutoff=cutoff)
         if resolution.product is not None:
             product = resolution.product
@@ -151,12 +189,15 @@ def match_products(
     catalogue = load_catalogue()
     cutoff = thresholds.product_name_score
     vendor_matches = _resolve_all(catalogue, "vendor", vendor, cutoff)
-    psa_matches = _resolve_all(catalogue, "psa", psa, cutoff)
+    notes = _note_reader(catalogue, (name for name, _ in psa), (name for name, _ in vendor))
+    psa_matches = _resolve_all(catalogue, "psa", psa, cutoff, notes)
     # A PSA line with a second name column: use it when the first name is not recognised.
     for descriptor, alternate in (psa_alternates or {}).items():
         match = psa_matches.get(descriptor)
         if match is not None and not match.in_catalogue and alternate:
-            second = _resolve_all(catalogue, "psa", {(alternate, ())}, cutoff)[(alternate, ())]
+            second = _resolve_all(catalogue, "psa", {(alternate, ())}, cutoff, notes)[
+                (alternate, ())
+            ]
             if second.in_catalogue:
                 psa_matches[descriptor] = ProductMatch(
                     "psa",
@@ -198,7 +239,7 @@ def match_products(
                     target.in_catalogue,
                     target.free,
                 )
-    _pair_unknown_names(vendor_matches, psa_matches, cutoff)
+    _pair_unknown_names(vendor_matches, psa_matches, cutoff, notes)
     _name_vendor_spellings_by_the_psa(vendor_matches, psa_matches)
     return vendor_matches, psa_matches
 
@@ -237,54 +278,135 @@ def _name_vendor_spellings_by_the_psa(
 
 
 def _pair_unknown_names(
-    vendor: dict[Descriptor, ProductMatch], psa: dict[Descriptor, ProductMatch], cutoff: float
+    vendor: dict[Descriptor, ProductMatch],
+    psa: dict[Descriptor, ProductMatch],
+    cutoff: float,
+    notes: _Notes,
 ) -> None:
-    """Products in no catalogue: PSA spellings adopt the key of the vendor spelling they match."""
+    """Products in no catalogue: PSA spellings adopt the key of the vendor spelling they match,
+    read without their note of who or where the line is for when that alone does not match
+    ("Keeper Enterprise - Associates")."""
     vendor_unknown = {m.key[5:]: m for m in vendor.values() if not m.in_catalogue}
     if not vendor_unknown:
         return
+    vendor_unknown |= _without_unit_notes(vendor_unknown)
     choices = list(vendor_unknown)
     for descriptor, match in list(psa.items()):
         if match.in_catalogue or match.method == "alias":
             continue
-        key = match.key[5:]
-        if key in vendor_unknown:
-            target = vendor_unknown[key]
-            psa[descriptor] = ProductMatch(
-                "psa", match.spelling, target.key, target.product, "name", 1.0, False
-            )
-            continue
-        wanted = discriminators(key)
-        for name, score, _ in process.extract(
-            key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=5
-        ):
-            if discriminators(name) == wanted and fit(key, name) is not None:
-                target = vendor_unknown[name]
-                psa[descriptor] = ProductMatch(
-                    "psa",
-                    match.spelling,
-                    target.key,
-                    target.product,
-                    "fuzzy",
-                    round(score / 100, 2),
-                    False,
-                )
+        keys = [match.key[5:]]
+        if (bare := notes.bare(match.spelling)) and (bare_key := product_key(bare)):
+            keys.append(bare_key)
+        for key in keys:
+            paired = _pair_unknown(key, match.spelling, vendor_unknown, choices, cutoff)
+            if paired is not None:
+                psa[descriptor] = paired
                 break
-        else:
-            fits = sorted(
-                (found.rank, name)
-                for name in choices
-                if (found := strict_fit(key, name)) is not None
+
+
+def _without_unit_notes(vendor_unknown: Mapping[str, ProductMatch]) -> dict[str, ProductMatch]:
+    """A bill's product spelled with a note of what it counts ("Huntress Managed EDR - Endpoint",
+    "Keeper Security Enterprise - User") is also known without it, when no other product of the
+    bill shares the rest of its name (then the note tells them apart)."""
+    bare: dict[str, set[str]] = {}
+    for key, match in vendor_unknown.items():
+        if (parts := _note(match.spelling)) is not None and (rest := product_key(parts[0])):
+            bare.setdefault(rest, set()).add(key)
+    return {
+        rest: vendor_unknown[next(iter(keys))]
+        for rest, keys in bare.items()
+        if len(keys) == 1 and rest not in vendor_unknown
+    }
+
+
+def _pair_unknown(
+    key: str,
+    spelling: str,
+    vendor_unknown: Mapping[str, ProductMatch],
+    choices: list[str],
+    cutoff: float,
+) -> ProductMatch | None:
+    """The vendor product outside every catalogue that the PSA spelling's key names, if one."""
+    if key in vendor_unknown:
+        target = vendor_unknown[key]
+        return ProductMatch("psa", spelling, target.key, target.product, "name", 1.0, False)
+    wanted = discriminators(key)
+    for name, score, _ in process.extract(
+        key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=5
+    ):
+        if discriminators(name) == wanted and fit(key, name) is not None:
+            target = vendor_unknown[name]
+            return ProductMatch(
+                "psa",
+                spelling,
+                target.key,
+                target.product,
+                "fuzzy",
+                round(score / 100, 2),
+                False,
             )
-            if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
-                target = vendor_unknown[fits[0][1]]
-                psa[descriptor] = ProductMatch(
-                    "psa",
-                    match.spelling,
-                    target.key,
-                    target.product,
-                    "fuzzy",
-                    0.9,
-                    False,
-                    evidence=f"every word fits the vendor's {target.product!r}",
-                )
+    fits = sorted(
+        (found.rank, name) for name in choices if (found := strict_fit(key, name)) is not None
+    )
+    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+        target = vendor_unknown[fits[0][1]]
+        return ProductMatch(
+            "psa",
+            spelling,
+            target.key,
+            target.product,
+            "fuzzy",
+            0.9,
+            False,
+            evidence=f"every word fits the vendor's {target.product!r}",
+        )
+    return _maker_and_all_but_one_word(key, spelling, vendor_unknown, choices)
+
+
+def _maker_and_all_but_one_word(
+    key: str, spelling: str, vendor_unknown: Mapping[str, ProductMatch], choices: list[str]
+) -> ProductMatch | None:
+    """ "Keeper Enterprise" for the bill's "Keeper Security Enterprise": the description names the
+    maker (the name's first word) and every other word of the name but one that tells no
+    look-alikes apart, and no other product of the bill fits it that way."""
+    words = key.split()
+    if len(meaningful(key)) < 2:
+        return None
+    seconds: dict[str, set[str]] = {}  # the second words of each maker's products
+    for name in choices:
+        first, *rest = name.split()
+        seconds.setdefault(first, set()).add(rest[0] if rest else "")
+    makers_names = {
+        first  # "Keeper Security Business", "Keeper Security Enterprise": the maker's own name
+        for first, second in seconds.items()
+        if len(second) == 1 and sum(n.split()[0] == first for n in choices) >= 2
+    }
+    found: dict[str, tuple[str, str]] = {}
+    for name in choices:
+        name_words = name.split()
+        if len(name_words) < 3 or name_words[0] not in words:
+            continue
+        for index in range(1, len(name_words)):
+            dropped = name_words[index]
+            part_of_maker = index == 1 and name_words[0] in makers_names
+            if any(c.isdigit() for c in dropped) or (discriminators(dropped) and not part_of_maker):
+                continue
+            shorter = " ".join(name_words[:index] + name_words[index + 1 :])
+            fitted = fit(key, shorter)
+            if fitted is not None and fitted.missing == 0:
+                found.setdefault(vendor_unknown[name].key, (name, dropped))
+    if len(found) != 1:
+        return None
+    name, dropped = next(iter(found.values()))
+    target = vendor_unknown[name]
+    return ProductMatch(
+        "psa",
+        spelling,
+        target.key,
+        target.product,
+        "fuzzy",
+        0.85,
+        False,
+        evidence=f"names the maker and every word of the vendor's {target.product!r} but "
+        f"{dropped!r}",
+    )
