@@ -275,10 +275,12 @@ def pair_by_evidence(
             fitted = name_fit(vendor_key, psa_key)
             if fitted is None or crosses_siblings(vendor_key, psa_key, siblings):
                 continue
-            share, same_seats = basket_overlap(
-                vendor_baskets.get(vendor_key, {}), psa_baskets.get(psa_key, {})
+            vendor_basket, psa_basket = (
+                vendor_baskets.get(vendor_key, {}),
+                psa_baskets.get(psa_key, {}),
             )
-            accepted = _accept(fitted, share, same_seats)
+            share, same_seats = basket_overlap(vendor_basket, psa_basket)
+            accepted = _accept(fitted, share, same_seats, bool(vendor_basket and psa_basket))
             if accepted is None:
                 continue
             score = fitted.score + 0.5 * share + 0.05 * min(same_seats, 4)
@@ -313,7 +315,7 @@ def pair_by_evidence(
     return pairs
 
 
-def _accept(fitted: NameFit, share: float, same_seats: int) -> float | None:
+def _accept(fitted: NameFit, share: float, same_seats: int, compared: bool) -> float | None:
     """The confidence a pair earns, or None when names and baskets together are not enough."""
     if not fitted.extra:
         if fitted.score >= 0.99:
@@ -321,8 +323,16 @@ def _accept(fitted: NameFit, share: float, same_seats: int) -> float | None:
         return None
     if fitted.score >= 0.5 and (share >= 0.5 or same_seats >= 2):
         return 0.85  # a word more on one side, the same products bought
-    if fitted.score >= 0.5 and len(fitted.extra) == 1:
-        return 0.75  # a word more on one side, little to confirm it: check first
+    if (
+        fitted.score >= 0.5
+        and len(fitted.extra) == 1
+        and (same_seats or not compared or not fitted.approximate)
+    ):
+        # a word more on one side, little to confirm it: check first. A word more *and* a word
+        # changed, where both bills are known and no product has the same seats, is two
+        # differences and nothing for them ("Motor Finance" is another company than "Motors"):
+        # a wrong merge costs more than a match left to the user
+        return 0.75
     return None
 
 
