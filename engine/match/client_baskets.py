@@ -64,7 +64,9 @@ def pair_by_basket(
     for key in psas:
         for item in psa_baskets[key].items():
             index[item].append(key)
-    common = _common_words(all_names)
+    names = set(all_names)
+    common = _common_words(names)
+    short_names = _short_names(vendors, psas, names)
     numbers = {key: numbers_in(key) for key in (*vendors, *psas)}
     options: dict[str, list[tuple[float, str, float, str]]] = {}
     for vendor_key in vendors:
@@ -76,10 +78,16 @@ def pair_by_basket(
             for psa_key in members
         )
         found = []
-        for psa_key in sorted(shared_items):
+        short = short_names.get(vendor_key)
+        for psa_key in sorted({*shared_items, *([short] if short else [])}):
             # two products at the same seats, or one where one side has no other (speed: most
-            # candidates share one common item and nothing else)
-            if shared_items[psa_key] < 2 and min(len(basket), len(psa_baskets[psa_key])) > 1:
+            # candidates share one common item and nothing else), or the one name that is all
+            # of the other's first words
+            if (
+                shared_items[psa_key] < 2
+                and min(len(basket), len(psa_baskets[psa_key])) > 1
+                and psa_key != short
+            ):
                 continue
             if numbers[vendor_key] != numbers[psa_key]:
                 continue
@@ -87,6 +95,8 @@ def pair_by_basket(
                 continue
             overlap = _overlap(basket, psa_baskets[psa_key])
             relation = _relation(vendor_key, psa_key, common)
+            if psa_key == short:
+                relation = f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
             confidence = _accept(overlap, relation)
             if confidence is None:
                 continue
@@ -119,13 +129,18 @@ def _overlap(a: Mapping[str, Decimal], b: Mapping[str, Decimal]) -> _Overlap:
 
 def _accept(overlap: _Overlap, relation: str) -> float | None:
     """The confidence a pair earns, or None: a name relation and the same seats on two products,
-    or no name relation and the same seats on three products that make up most of both baskets."""
+    or no name relation and the same seats on three products that make up most of both baskets,
+    or on every product of both (two or more)."""
     if relation and overlap.same_seats >= 2 and overlap.share >= 0.5:
         return 0.85 if relation.startswith("initials") else 0.8
     if relation and overlap.same_seats >= 1 and (overlap.share >= 0.75 or overlap.contained):
         return 0.7  # a name relation, and all the PSA names of products agree: check first
+    if relation.endswith("start of the other name") and overlap.share >= 0.75:
+        return 0.7  # "Brightwater" for Brightwater Property Management, the same products
     if overlap.same_seats >= 3 and overlap.share >= 0.75:
         return 0.7
+    if overlap.same_seats >= 2 and overlap.share == 1 and overlap.contained:
+        return 0.7  # the very same products at the very same seats, and no other client so
     return None
 
 
@@ -142,6 +157,37 @@ def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
         if len(w) >= 4 and w.isalpha() and w not in common
     ]
     return f"the name {sorted(shared)[0]!r} on both" if shared else ""
+
+
+def _short_names(vendors: list[str], psas: list[str], names: set[str]) -> dict[str, str]:
+    """Leftover vendor clients whose name starts with all of a leftover PSA client's name, or the
+    other way round ("Brightwater" / "Brightwater Property Management"), when no other client's
+    name on either side starts that way: the MSP's short name for the company."""
+    starts: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in names:
+        words = _plain(name)
+        for size in range(1, len(words)):
+            starts[tuple(words[:size])].append(name)
+    found: dict[str, str] = {}
+    for shorter, longer, flip in ((psas, set(vendors), False), (vendors, set(psas), True)):
+        for key in shorter:
+            start = tuple(_plain(key))
+            if not start or not any(len(w) >= 4 and w.isalpha() for w in start):
+                continue
+            extending = starts.get(start, [])
+            if len(extending) == 1 and extending[0] in longer:
+                vendor_key, psa_key = (key, extending[0]) if flip else (extending[0], key)
+                found.setdefault(vendor_key, psa_key)
+    return found
+
+
+def _plain(key: str) -> list[str]:
+    """A client key's words without legal forms and glue words."""
+    return [w for w in key.split() if w not in _GLUE and not is_legal_form(w)]
+
+
+def _shorter(a: str, b: str) -> str:
+    return a if len(_plain(a)) < len(_plain(b)) else b
 
 
 def _initials(key: str) -> str:
