@@ -158,3 +158,27 @@ def test_a_psa_only_client_billed_for_a_third_party_product_is_reported(
     assert _findings(result) == {
         ("no_vendor_record", "Pruitt Property Management", "Huntress Managed EDR - Endpoint")
     }
+
+
+def test_the_msps_short_name_pairs_with_the_one_name_it_starts() -> None:
+    """ "Brightwater" in the PSA, "Brightwater Property Management" on the bill: no other client's
+    name starts that way, and they buy the same three products (seats differ: the findings)."""
+    from engine.match.client_baskets import pair_by_basket
+
+    long, short, other = "brightwater property management", "brightwater", "bluewattle dental"
+    bp, eoa, teams = "m365 bp", "eoa", "teams premium"
+    vendor = {
+        long: {bp: Decimal(66), eoa: Decimal(13), teams: Decimal(16)},
+        other: {bp: Decimal(5)},
+    }
+    psa = {short: {bp: Decimal(64), eoa: Decimal(16), teams: Decimal(16)}}
+    names = [long, short, other]
+    [pair] = pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=names)
+    assert (pair.vendor_key, pair.psa_key, pair.confidence) == (long, short, 0.7)
+    # a second client whose name starts the same way leaves the short name to the user
+    twin = "brightwater dental"
+    vendor[twin] = dict(vendor[long])
+    assert pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=[*names, twin]) == []
+    # different products say nothing, however alike the names
+    psa[short] = {"keeper business": Decimal(3)}
+    assert pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=names) == []
