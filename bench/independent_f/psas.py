@@ -310,6 +310,223 @@ def hand_kept_xlsx(sc: Scenario, perturb: bool, out: Path) -> Rendered:
     return rendered
 
 
+# --------------------------------------------------------------------------- Sage 50 Accounts (UK) invoice item report (.csv)
+
+
+def sage50_uk_csv(sc: Scenario, perturb: bool, out: Path) -> Rendered:
+    """Sage 50 Accounts 'Invoice Items' export: account refs, S1/S3 product codes, details text."""
+    head = [
+        "Type",
+        "A/C",
+        "Name",
+        "Inv No",
+        "Date",
+        "Product Code",
+        "Details",
+        "Qty",
+        "Unit Price",
+        "Net",
+        "T/C",
+        "VAT",
+    ]
+    rows: list[list[str]] = [head]
+    rendered = Rendered("psa.csv", None)
+    for g, group in enumerate(_groups(sc, perturb)):
+        for i in group:
+            p = sc.plines[i]
+            net = p.unit * p.qty
+            vat = (net * Decimal("0.2")).quantize(Decimal("0.01"))
+            ref = (
+                p.client.name.core.upper().replace(" ", "")[:6]
+                + f"{int(p.client.number[1:]) % 100:02d}"
+            )
+            rows.append(
+                [
+                    "Invoice",
+                    ref,
+                    _client(p, perturb),
+                    str(18400 + g),
+                    dmy(BILL_DATE),
+                    "S3" if _is_service(p) else "S1",
+                    _text(p, perturb),
+                    f"{p.qty:.2f}",
+                    f"{p.unit:.2f}",
+                    f"{net:.2f}",
+                    "T1",
+                    f"{vat:.2f}",
+                ]
+            )
+            rendered.rows[i] = len(rows)
+    write_csv(out / rendered.file, rows, encoding="utf-8", bom=True)
+    return rendered
+
+
+# --------------------------------------------------------------------------- Sage Intacct contract lines (.csv)
+
+
+def intacct_contracts_csv(sc: Scenario, perturb: bool, out: Path) -> Rendered:
+    """Sage Intacct contract lines: item name plus memo, billing frequency, line state and a
+    cancellation date; a report title above the header and a total at the end."""
+    head = [
+        "Contract ID",
+        "Customer ID",
+        "Customer name",
+        "Line no.",
+        "Item ID",
+        "Item name",
+        "Memo",
+        "Quantity",
+        "Price",
+        "Flat/fixed amount",
+        "Billing frequency",
+        "Line state",
+        "Start date",
+        "Cancellation date",
+        "Currency",
+    ]
+    rows: list[list[str]] = [
+        ["Contract lines - all active and cancelled"],
+        [f"As of 09/01/2026 - {sc.currency}"],
+        head,
+    ]
+    rendered = Rendered("psa.csv", None)
+    total = Decimal(0)
+    for group in _groups(sc, perturb):
+        for k, i in enumerate(group):
+            p = sc.plines[i]
+            state = "Cancelled" if p.status == "Cancelled" else "In progress"
+            amount = p.unit * p.qty
+            item_id = (
+                "SVC-" if _is_service(p) else "SUB-"
+            ) + f"{sum(map(ord, p.product)) % 997:03d}"
+            rows.append(
+                [
+                    f"CN-{p.client.number}",
+                    p.client.number,
+                    _client(p, perturb),
+                    str(k + 1),
+                    item_id,
+                    _text(p, perturb),
+                    "Billed annually in advance" if p.annual else "",
+                    str(p.qty),
+                    f"{p.unit:.2f}",
+                    f"{amount:.2f}",
+                    "Annually" if p.annual else "Monthly",
+                    state,
+                    mdy(p.start),
+                    mdy(p.cancelled) if p.cancelled else "",
+                    sc.currency,
+                ]
+            )
+            rendered.rows[i] = len(rows)
+            if p.role != "cancelled":
+                total += amount
+    rows.append(["Total", "", "", "", "", "", "", "", "", f"{total:.2f}", "", "", "", "", ""])
+    write_csv(out / rendered.file, rows)
+    return rendered
+
+
+# --------------------------------------------------------------------------- SuperOps contracts (.csv)
+
+
+def superops_contracts_csv(sc: Scenario, perturb: bool, out: Path) -> Rendered:
+    """A SuperOps-style contract export: service item and a free-text description, billing cycle,
+    contract status and a Billable flag."""
+    head = [
+        "Client",
+        "Contract Name",
+        "Service Item",
+        "Description",
+        "Quantity",
+        "Unit Price",
+        "Billing Cycle",
+        "Contract Status",
+        "Start Date",
+        "End Date",
+        "Billable",
+    ]
+    rows: list[list[str]] = [head]
+    rendered = Rendered("psa.csv", None)
+    for i in _order(sc, perturb):
+        p = sc.plines[i]
+        item = (
+            "Per User Service"
+            if _is_service(p) and "user" in p.product
+            else "Hourly Service"
+            if _is_service(p)
+            else "Cloud Licence"
+        )
+        status = "Inactive" if p.status == "Cancelled" else "Active"
+        rows.append(
+            [
+                _client(p, perturb),
+                f"MSA {p.client.number}",
+                item,
+                _text(p, perturb),
+                str(p.qty),
+                f"{SYMBOL[sc.currency]}{p.unit:,.2f}",
+                "Yearly" if p.annual else "Monthly",
+                status,
+                iso(p.start),
+                iso(p.cancelled) if p.cancelled else "",
+                "Yes" if p.billable else "No",
+            ]
+        )
+        rendered.rows[i] = len(rows)
+    write_csv(out / rendered.file, rows)
+    return rendered
+
+
+# --------------------------------------------------------------------------- Fakturownia (PL) invoice positions (.csv)
+
+
+def fakturownia_pl_csv(sc: Scenario, perturb: bool, out: Path) -> Rendered:
+    """A Polish invoicing service's export of invoice positions: ';', decimal comma, Polish headers."""
+    head = [
+        "Numer faktury",
+        "Data wystawienia",
+        "Nabywca",
+        "NIP nabywcy",
+        "Nazwa pozycji",
+        "Ilość",
+        "Jedn.",
+        "Cena netto",
+        "Wartość netto",
+        "Stawka VAT",
+        "Wartość brutto",
+        "Waluta",
+        "Status",
+    ]
+    rows: list[list[str]] = [head]
+    rendered = Rendered("psa.csv", None)
+    for g, group in enumerate(_groups(sc, perturb)):
+        for i in group:
+            p = sc.plines[i]
+            net = p.unit * p.qty
+            gross = (net * Decimal("1.23")).quantize(Decimal("0.01"))
+            nip = f"{(int(p.client.number[1:]) * 7919) % 10**10:010d}"
+            rows.append(
+                [
+                    f"FV {g + 1}/09/2026",
+                    "2026-09-01",
+                    _client(p, perturb),
+                    nip,
+                    _text(p, perturb),
+                    num(p.qty, places=0, thousands=""),
+                    "godz." if "hours" in p.product else "szt.",
+                    num(p.unit, thousands=" ", point=","),
+                    num(net, thousands=" ", point=","),
+                    "23%",
+                    num(gross, thousands=" ", point=","),
+                    sc.currency,
+                    "wystawiona" if g % 2 else "opłacona",
+                ]
+            )
+            rendered.rows[i] = len(rows)
+    write_csv(out / rendered.file, rows, delimiter=";", encoding="utf-8")
+    return rendered
+
+
 @dataclass(frozen=True)
 class PsaFormat:
     render: Callable[[Scenario, bool, Path], Rendered]
@@ -323,6 +540,12 @@ PSAS: dict[str, PsaFormat] = {
     "hand_kept_xlsx": PsaFormat(
         hand_kept_xlsx, PsaCaps(cancel=True, not_billable=True, annual=True)
     ),
+    "sage50_uk_csv": PsaFormat(sage50_uk_csv, PsaCaps()),
+    "intacct_contracts_csv": PsaFormat(intacct_contracts_csv, PsaCaps(cancel=True, annual=True)),
+    "superops_contracts_csv": PsaFormat(
+        superops_contracts_csv, PsaCaps(cancel=True, not_billable=True, annual=True)
+    ),
+    "fakturownia_pl_csv": PsaFormat(fakturownia_pl_csv, PsaCaps()),
 }
 
 _ = (num, SERVICE_WORDS)

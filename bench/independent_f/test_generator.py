@@ -114,6 +114,10 @@ PSA_READ: dict[str, tuple[str, str, tuple[str, str] | None]] = {
     "business_central_xlsx": ("Quantity", "Unit Price Excl. VAT", None),
     "freshbooks_csv": ("Quantity", "Rate", None),
     "hand_kept_xlsx": ("Seats", "Price per seat", ("Cycle", "Yearly")),
+    "sage50_uk_csv": ("Qty", "Unit Price", None),
+    "intacct_contracts_csv": ("Quantity", "Price", ("Billing frequency", "Annually")),
+    "superops_contracts_csv": ("Quantity", "Unit Price", ("Billing Cycle", "Yearly")),
+    "fakturownia_pl_csv": ("Ilość", "Cena netto", None),
 }
 
 
@@ -341,7 +345,11 @@ def test_every_file_rereads_with_pandas(tmp_path: Path, vendor: str, psa: str) -
         if name.endswith(".csv"):
             first = path.read_bytes().decode("utf-8-sig").split("\r\n", 1)[0]
             sep = ";" if first.count(";") > first.count(",") else ","
-            df = pd.read_csv(path, sep=sep, encoding="utf-8-sig", dtype=str)
+            spec = VENDOR_READ[vendor] if name == truth["vendor_file"] else PSA_READ[psa]
+            grid = _grid(tmp_path, name, sheet)
+            skip = next(k for k, r in enumerate(grid) if spec[0] in r)
+            df = pd.read_csv(path, sep=sep, encoding="utf-8-sig", dtype=str, skiprows=skip)
+            assert spec[0] in df.columns
             assert (
                 len(df)
                 >= len(truth["rows"]["vendor" if name == truth["vendor_file"] else "psa"]) - 1
