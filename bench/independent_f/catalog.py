@@ -676,7 +676,6 @@ PRODUCTS: tuple[Product, ...] = (
         "HORNETSEC 365 TOTAL PROT BUS",
         ab=("365TP Business", "Hornet 365 TP Bus", "HS 365 Total Prot."),
         bd=("365 Total Protection Business",),
-        rn=("Vade Secure for M365",),
         ih=("Spam & Phishing Filter",),
     ),
     _p(

@@ -120,6 +120,47 @@ TRADES: tuple[tuple[str, str], ...] = (
     ("Nurseries", "Landscaping"),
 )
 
+# distinctive trade names, used once each: a customer known by its trade name (legal entity on the bill)
+BRAND_CORES: tuple[str, ...] = (
+    "Bluegum",
+    "Saltwater",
+    "Ironbark",
+    "Copperleaf",
+    "Fernhill",
+    "Quillon",
+    "Larkspur",
+    "Tidemark",
+    "Oakhaven",
+    "Brightwater",
+    "Stonebridge",
+    "Wrenfield",
+    "Kingfisher Quay",
+    "Halcyon",
+    "Driftwood",
+    "Juniper & Sage",
+    "Amberley",
+    "Solstice",
+    "Northstar",
+    "Silverbirch",
+    "Heronsgate",
+    "Lindqvist",
+    "Østerlund",
+    "Brückner",
+    "Sørvik",
+    "Leśniewski",
+    "Châtelaine",
+    "Greyfriars",
+    "Wildflower",
+    "Pinecrest",
+    "Marigold",
+    "Falconer",
+    "Redfern",
+    "Hawthorne & Vale",
+    "Blackwood",
+    "Seabright",
+    "Goldcrest",
+    "Moorland",
+)
 SITE_WORDS: tuple[str, ...] = ("Store", "Branch", "Site", "Clinic")
 HOLDING_WORDS: tuple[str, ...] = ("Holdings", "Group", "Enterprises", "Investments")
 

@@ -16,6 +16,7 @@ from math import floor
 
 from .catalog import BY_NAME, FREE, LICENCES, SERVICES, Product
 from .names import (
+    BRAND_CORES,
     CORES,
     HOLDING_WORDS,
     LEGAL,
@@ -268,6 +269,8 @@ def _make_clients(rng: random.Random, n: int, currency: str) -> list[Client]:
                 return core
         raise RuntimeError("out of names")
 
+    brands = list(BRAND_CORES)
+    rng.shuffle(brands)
     number = 1000
     while len(clients) < n:
         region = rng.choice(regions)
@@ -283,9 +286,11 @@ def _make_clients(rng: random.Random, n: int, currency: str) -> list[Client]:
             word = rng.choice(SITE_WORDS)
             nums = rng.sample(range(2, 40), 3)
             group = [ClientName(core, trade, legal, site=f"{word} {k}") for k in sorted(nums)]
+        elif roll < 0.26 and brands:  # known by a trade name; the tenant carries the legal entity
+            used.discard(core)
+            group = [ClientName(brands.pop(), trade, legal, holding=rng.choice(HOLDING_WORDS))]
         else:
-            holding = rng.choice(HOLDING_WORDS)
-            group = [ClientName(core, trade, legal, article=rng.random() < 0.05, holding=holding)]
+            group = [ClientName(core, trade, legal, article=rng.random() < 0.05)]
         for name in group:
             number += rng.randrange(1, 9)
             side = "both"
@@ -302,6 +307,10 @@ def _make_clients(rng: random.Random, n: int, currency: str) -> list[Client]:
 
 
 def _name_variants(rng: random.Random, clients: list[Client]) -> None:
+    first_words: dict[str, int] = {}
+    for client in clients:
+        w = client.name.core.split()[0]
+        first_words[w] = first_words.get(w, 0) + 1
     for client in clients:
         name = client.name
         if client.sibling:
@@ -310,8 +319,8 @@ def _name_variants(rng: random.Random, clients: list[Client]) -> None:
                 pool += ["site_number"] * 3
         else:
             pool = [c for c in NAME_CLASSES_ANY if applicable(name, c)]
-            if name.holding and client.side == "both":
-                pool += ["dba", "trading_as", "legal_vs_trading"]
+            if name.holding and client.side == "both" and first_words[name.core.split()[0]] == 1:
+                pool = ["dba", "trading_as", "legal_vs_trading", "legal_vs_trading"]
             if name.article:
                 pool += ["the_article"] * 3
         weights = [6.0 if c == "untouched" else 1.0 for c in pool]
@@ -660,9 +669,11 @@ def build(
                             price,
                             False,
                             "licence",
-                            product.name + note,
+                            product.name,
                             text + note,
-                            classes,
+                            (*tuple(c for c in classes if c != "untouched"), "who_where_note")
+                            if "who_where_note" not in classes
+                            else classes,
                         )
                     )
             elif style == "annual":
