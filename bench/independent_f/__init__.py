@@ -72,13 +72,14 @@ def generate_case(
             "classes": cls,
         }
     findings = []
+    by_name = {c.canonical: c for c in sc.clients}
     for f in compute_findings(sc):
         classes: set[str] = set()
         for i in f.vendor_lines:
             classes |= set(vclasses[i])
         for i in f.psa_lines:
             classes |= set(pclasses[i])
-        client = next(c for c in sc.clients if c.canonical == f.client)
+        client = by_name[f.client]
         if perturb and client.side != "vendor":
             classes.add(client.name_class)
         findings.append(
@@ -112,5 +113,5 @@ def generate_case(
         },
     }
     path = out_dir / "truth.json"
-    path.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(truth, ensure_ascii=False) + "\n", encoding="utf-8")
     return path

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import cached_property
 
 # legal suffixes by region, with a variant and a typo a person might type
 LEGAL: dict[str, tuple[tuple[str, str, str], ...]] = {
@@ -242,7 +243,7 @@ class ClientName:
     article: bool = False  # "The ..."
     holding: str = ""  # for legal-vs-trading: the legal entity's word (Holdings, Group …)
 
-    @property
+    @cached_property
     def canonical(self) -> str:
         parts = [("The " if self.article else "") + self.core, self.trade]
         if self.site:

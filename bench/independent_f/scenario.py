@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from math import floor
 
 from .catalog import BY_NAME, FREE, LICENCES, SERVICES, Product
@@ -448,12 +449,13 @@ def _basket(rng: random.Random, client: Client, currency: str, third_party: bool
 # --------------------------------------------------------------------------- product spellings
 
 
-def _tokens(text: str) -> set[str]:
-    return {t for t in "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()}
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset("".join(ch.lower() if ch.isalnum() else " " for ch in text).split())
 
 
 def _make_vocab(p: Product) -> frozenset[str]:
-    words = _tokens(p.name)
+    words = set(_tokens(p.name))
     for spelling in p.abbreviation + p.brand_dropped + p.renamed + p.inhouse + p.bare_plan:
         words |= _tokens(spelling)
     return frozenset(words)
@@ -466,11 +468,43 @@ def _vocab(p: Product) -> frozenset[str]:
     return _VOCAB[p.name]
 
 
+FAMILY = {
+    "email_security": "mail",
+    "email_filter": "mail",
+    "m365_backup": "mail",
+    "archive": "mail",
+    "edr": "endpoint",
+    "mdr": "endpoint",
+    "endpoint": "endpoint",
+    "rmm": "endpoint",
+    "mdm": "endpoint",
+    "mfa": "identity",
+    "identity": "identity",
+    "password": "identity",
+    "meetings": "comms",
+    "meetings_addon": "comms",
+    "phone": "comms",
+    "voip": "comms",
+    "suite": "suite",
+    "suite_addon": "suite",
+    "frontline": "suite",
+    "office_apps": "suite",
+    "mailbox": "suite",
+    "pdf": "docs",
+    "esign": "docs",
+}
+
+
 def _spell(
-    rng: random.Random, product: Product, basket: list[Product]
+    rng: random.Random, product: Product, basket: list[Product], on_bill: bool = True
 ) -> tuple[str, tuple[str, ...]]:
-    """A person's spelling of a product on a PSA line, resolvable from that client's basket."""
+    """A person's spelling of a product on a PSA line, resolvable from that client's basket.
+
+    Names only context can resolve (in-house names, bare plans) are used only when the client
+    buys nothing else of that family and the product is on the bill for that client."""
     others = [q for q in basket if q.name != product.name]
+    family = FAMILY.get(product.kind, product.kind)
+    same_family = any(FAMILY.get(q.kind, q.kind) == family for q in others)
     same_kind = any(
         q.kind == product.kind or {q.kind, product.kind} <= {"suite", "suite_addon", "frontline"}
         for q in others
@@ -488,6 +522,7 @@ def _spell(
     options += [("brand_dropped", s) for s in product.brand_dropped if clear(s)]
     if not same_kind:
         options += [("renamed", s) for s in product.renamed if clear(s)]
+    if not same_family and on_bill:
         options += [("inhouse", s) for s in product.inhouse if clear(s)]
         options += [("bare_plan", s) for s in product.bare_plan if clear(s)]
     weights = [3.0 if c == "untouched" else 1.0 for c, _ in options]
@@ -619,7 +654,7 @@ def build(
             # PSA side
             if outcome in ("unbilled",):
                 if caps.cancel and rng.random() < 0.3:
-                    text, classes = _spell(prng, product, products)
+                    text, classes = _spell(prng, product, products, bool(vlines))
                     sc.plines.append(
                         PLine(
                             client,
@@ -660,7 +695,7 @@ def build(
                 a = rng.randint(1, pq - 1)
                 notes = rng.choice(SPLIT_NOTES)
                 for q, note in ((a, notes[0]), (pq - a, notes[1])):
-                    text, classes = _spell(prng, product, products)
+                    text, classes = _spell(prng, product, products, bool(vlines))
                     sc.plines.append(
                         PLine(
                             client,
@@ -677,7 +712,7 @@ def build(
                         )
                     )
             elif style == "annual":
-                text, classes = _spell(prng, product, products)
+                text, classes = _spell(prng, product, products, bool(vlines))
                 sc.plines.append(
                     PLine(
                         client,
@@ -692,7 +727,7 @@ def build(
                     )
                 )
             else:
-                text, classes = _spell(prng, product, products)
+                text, classes = _spell(prng, product, products, bool(vlines))
                 sc.plines.append(
                     PLine(
                         client,
@@ -707,7 +742,7 @@ def build(
                     )
                 )
             if caps.cancel and rng.random() < 0.05:
-                text, classes = _spell(prng, product, products)
+                text, classes = _spell(prng, product, products, bool(vlines))
                 cdate = date(2026, rng.randint(2, 8), rng.choice((1, 15, 28)))
                 sc.plines.append(
                     PLine(
@@ -725,7 +760,7 @@ def build(
                     )
                 )
             elif caps.not_billable and rng.random() < 0.03:
-                text, classes = _spell(prng, product, products)
+                text, classes = _spell(prng, product, products, bool(vlines))
                 sc.plines.append(
                     PLine(
                         client,
