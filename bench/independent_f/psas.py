@@ -527,6 +527,60 @@ def fakturownia_pl_csv(sc: Scenario, perturb: bool, out: Path) -> Rendered:
     return rendered
 
 
+# --------------------------------------------------------------------------- Holded (ES) sales lines (.csv)
+
+
+def holded_es_csv(sc: Scenario, perturb: bool, out: Path) -> Rendered:
+    """A Spanish invoicing export of sales lines: ';', decimal comma, Spanish headers, and a
+    multi-line description cell (period and users on separate lines)."""
+    head = [
+        "Fecha",
+        "Num",
+        "Cliente",
+        "NIF",
+        "Concepto",
+        "Descripción",
+        "Unidades",
+        "Precio",
+        "Dto.",
+        "Subtotal",
+        "IVA",
+        "Total",
+        "Moneda",
+        "Estado",
+    ]
+    rows: list[list[str]] = [head]
+    rendered = Rendered("psa.csv", None)
+    for g, group in enumerate(_groups(sc, perturb)):
+        for i in group:
+            p = sc.plines[i]
+            net = p.unit * p.qty
+            iva = (net * Decimal("0.21")).quantize(Decimal("0.01"))
+            desc = "" if _is_service(p) else f"Periodo: 01/09/2026 - 30/09/2026\nUsuarios: {p.qty}"
+            nif = f"B{(int(p.client.number[1:]) * 104729) % 10**8:08d}"
+            rows.append(
+                [
+                    dmy(BILL_DATE),
+                    f"F26{g + 1:05d}",
+                    _client(p, perturb),
+                    nif,
+                    _text(p, perturb),
+                    desc,
+                    num(p.qty, places=2, thousands=".", point=","),
+                    num(p.unit, thousands=".", point=","),
+                    "0",
+                    num(net, thousands=".", point=","),
+                    num(iva, thousands=".", point=","),
+                    num(net + iva, thousands=".", point=","),
+                    sc.currency,
+                    "Pagada" if g % 2 else "Pendiente",
+                ]
+            )
+            rendered.rows[i] = len(rows)
+    write_csv(out / rendered.file, rows, delimiter=";", encoding="utf-8", bom=True)
+    return rendered
+
+
 @dataclass(frozen=True)
 class PsaFormat:
     render: Callable[[Scenario, bool, Path], Rendered]
@@ -546,6 +600,7 @@ PSAS: dict[str, PsaFormat] = {
         superops_contracts_csv, PsaCaps(cancel=True, not_billable=True, annual=True)
     ),
     "fakturownia_pl_csv": PsaFormat(fakturownia_pl_csv, PsaCaps()),
+    "holded_es_csv": PsaFormat(holded_es_csv, PsaCaps()),
 }
 
 _ = (num, SERVICE_WORDS)

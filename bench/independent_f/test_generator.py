@@ -89,8 +89,8 @@ def _number(text: str) -> Decimal:
     t = t.strip("()").replace("$", "").replace("£", "").replace("€", "").replace("kr", "")
     for unit in ("ea",):
         t = t.removesuffix(unit)
-    if "," in t and "." not in t:
-        t = t.replace(",", ".")
+    if "," in t and ("." not in t or t.rindex(",") > t.rindex(".")):
+        t = t.replace(".", "").replace(",", ".")
     t = t.replace(",", "")
     value = Decimal(t)
     if "." in t and len(t.split(".")[1]) > 6:  # a float written by a spreadsheet
@@ -118,6 +118,7 @@ PSA_READ: dict[str, tuple[str, str, tuple[str, str] | None]] = {
     "intacct_contracts_csv": ("Quantity", "Price", ("Billing frequency", "Annually")),
     "superops_contracts_csv": ("Quantity", "Unit Price", ("Billing Cycle", "Yearly")),
     "fakturownia_pl_csv": ("Ilość", "Cena netto", None),
+    "holded_es_csv": ("Unidades", "Precio", None),
 }
 
 
