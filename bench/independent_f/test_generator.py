@@ -108,6 +108,7 @@ VENDOR_READ: dict[str, tuple[str, str, tuple[str, str] | None]] = {
     "bytes_uk_grouped_xlsx": ("Qty", "Unit Cost £", ("Term", "Annual upfront")),
     "pc_camel_eur_csv": ("billableQuantity", "effectiveUnitPrice", ("billingFrequency", "Annual")),
     "crayon_se_csv": ("Antal", "À-pris", ("Faktureringsperiod", "Årsvis")),
+    "esprinet_it_xlsx": ("Quantità", "Prezzo unitario", ("Periodicità", "Annuale")),
 }
 PSA_READ: dict[str, tuple[str, str, tuple[str, str] | None]] = {
     "netsuite_xls": ("Quantity", "Rate", None),
@@ -136,7 +137,7 @@ def _read_lines(
     for key in rows:
         r = int(key)
         row = grid[r - 1]
-        qty = int(_number(row[col[qcap]]))
+        qty = int(_number(row[col[qcap]]).to_integral_value())
         unit = Fraction(_number(row[col[ucap]]))
         if fmt == "pc_camel_eur_csv":
             rate = _number(row[col["pcToBCExchangeRate"]])

@@ -600,6 +600,66 @@ def crayon_se_csv(sc: Scenario, perturb: bool, out: Path) -> Rendered:
     return rendered
 
 
+# --------------------------------------------------------------------------- Esprinet-style Italian cloud bill (xlsx, text numbers)
+
+
+def esprinet_it_xlsx(sc: Scenario, perturb: bool, out: Path) -> Rendered:
+    """An Italian distributor's cloud billing workbook: Italian headers, numbers stored as text with a
+    decimal comma ('1.234,56'), a 'Riepilogo' sheet first, lines on 'Dettaglio'."""
+    head = [
+        "Cliente finale",
+        "Partita IVA",
+        "Dominio",
+        "Produttore",
+        "Codice articolo",
+        "Descrizione",
+        "Periodicità",
+        "Dal",
+        "Al",
+        "Quantità",
+        "Prezzo unitario",
+        "Importo",
+        "Valuta",
+    ]
+    rows: list[list[Cell]] = [list[Cell](head)]
+    rendered = Rendered("vendor.xlsx", "Dettaglio")
+    total = Decimal(0)
+    for i in _order(sc, perturb):
+        v = sc.vlines[i]
+        desc = v.product.name + (" - nota di credito" if v.role == "credit" else "")
+        piva = f"IT{(int(v.client.number[1:]) * 7907) % 10**11:011d}"
+        rows.append(
+            [
+                _name(v, perturb),
+                piva,
+                v.client.domain,
+                v.product.publisher,
+                v.product.sku,
+                desc,
+                "Annuale" if v.annual else "Mensile",
+                dmy(v.start),
+                dmy(v.end),
+                num(v.qty, places=2, thousands=".", point=","),
+                num(v.unit, thousands=".", point=","),
+                num(_total(v), thousands=".", point=","),
+                "EUR",
+            ]
+        )
+        rendered.rows[i] = len(rows)
+        total += _total(v)
+    summary = Sheet(
+        "Riepilogo",
+        [
+            ["Riepilogo fattura cloud - settembre 2026"],
+            [],
+            ["Totale imponibile", total],
+            ["Valuta", "EUR"],
+        ],
+    )
+    write_xlsx(out / rendered.file, [summary, Sheet("Dettaglio", rows, bold_rows={0})])
+    return rendered
+
+
 @dataclass(frozen=True)
 class VendorFormat:
     render: Callable[[Scenario, bool, Path], Rendered]
@@ -616,6 +676,7 @@ VENDORS: dict[str, VendorFormat] = {
     "bytes_uk_grouped_xlsx": VendorFormat(bytes_uk_grouped_xlsx, "GBP"),
     "pc_camel_eur_csv": VendorFormat(pc_camel_eur_csv, "EUR", third_party=False),
     "crayon_se_csv": VendorFormat(crayon_se_csv, "SEK"),
+    "esprinet_it_xlsx": VendorFormat(esprinet_it_xlsx, "EUR"),
 }
 
 _ = (PERIOD_START, PERIOD_END, dmon)
