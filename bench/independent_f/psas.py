@@ -272,7 +272,13 @@ def hand_kept_xlsx(sc: Scenario, perturb: bool, out: Path) -> Rendered:
                 f"{p.qty} ea" if (g + k) % 3 == 0 else f"{p.qty}.00" if (g + k) % 3 == 1 else p.qty
             )
             status = p.status if p.status != "Cancelled" else ("Cancelled" if k % 2 else "Inactive")
-            note = f"cancelled {dmy(p.cancelled)}" if p.cancelled else ""
+            note = (
+                ""
+                if not p.cancelled
+                else f"cancelled {dmy(p.cancelled)}"
+                if p.role == "cancelled"
+                else f"ends {dmy(p.cancelled)}"
+            )
             line = p.unit * p.qty
             rows.append(
                 [

@@ -811,6 +811,13 @@ def build(
                         text,
                     )
                 )
+    if caps.cancel:  # a cancellation scheduled after the month started: still billed this month
+        later = random.Random(f"evalf-later|{seed}|{tag}|{clients_n}")
+        for line in sc.plines:
+            if line.role == "licence" and later.random() < 0.04:
+                line.cancelled = later.choice(
+                    (date(2026, 9, 30), date(2026, 10, 31), date(2026, 9, 2))
+                )
     return sc
 
 

@@ -467,6 +467,14 @@ def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> 
         roles |= {r["role"] for side in ("vendor", "psa") for r in truth["rows"][side].values()}
         sc = scenario_for(1, vendor, psa, 120)
         assert any(v.annual for v in sc.vlines)
+        if any(p.role == "cancelled" for p in sc.plines):  # a format that can say "cancelled"
+            later = [p for p in sc.plines if p.role == "licence" and p.cancelled]
+            assert later and all(p.cancelled and p.cancelled > PERIOD_START for p in later)
+            assert all(
+                p.cancelled is None or p.cancelled <= PERIOD_START
+                for p in sc.plines
+                if p.role == "cancelled" and p.billable
+            )
         assert any(c.sibling and c.name.site for c in sc.clients)
         assert any(c.sibling and not c.name.site for c in sc.clients)
         products = {v.product.name for v in sc.vlines} | {p.product for p in sc.plines}
