@@ -222,6 +222,11 @@ FOLD = str.maketrans(
     }
 )
 
+# words people leave out of a customer's name
+GENERIC_WORDS = frozenset(
+    {"Group", "Services", "Centre", "Co", "Clinic", "Hospital", "Consultants"}
+)
+
 BRANCH_SUFFIXES: tuple[str, ...] = (
     " - Head Office",
     " (Main Office)",
@@ -309,6 +314,13 @@ def variant(name: ClientName, cls: str, rng: random.Random) -> str:
             if rng.random() < 0.5
             else f"{name.core} {trade}{site_part} {legal}"
         )
+    if cls == "generic_word_dropped":
+        words = [w for w in trade.split() if w not in GENERIC_WORDS]
+        return f"{core} {' '.join(words)}{site_part} {legal}"
+    if cls == "account_code":
+        code = rng.choice(("[{n}]", "({n})", "{n} - ", "Acct {n} "))
+        tag = code.format(n=f"{sum(map(ord, name.canonical)) % 9000 + 1000}")
+        return tag + name.canonical if tag.endswith(" ") else f"{name.canonical} {tag}"
     if cls == "word_order":
         return f"{trade} {core}{site_part} {legal}"
     if cls == "branch_suffix":
@@ -333,6 +345,14 @@ def variant(name: ClientName, cls: str, rng: random.Random) -> str:
         return f"{core} {trade}"
     if cls == "accent_fold":
         return name.canonical.translate(FOLD)
+    if cls == "generic_word_dropped":
+        words = [w for w in trade.split() if w not in GENERIC_WORDS]
+        return f"{core} {' '.join(words)}{site_part} {legal}"
+    if cls == "account_code":
+        code = rng.choice(("[{n}]", "({n})", "{n} - ", "Acct {n} "))
+        num = f"{sum(map(ord, name.canonical)) % 9000 + 1000}"
+        tag = code.format(n=num)
+        return tag + name.canonical if tag.endswith(" ") else f"{name.canonical} {tag}"
     if cls == "case_punct":
         text = name.canonical
         if rng.random() < 0.5:
@@ -354,6 +374,8 @@ NAME_CLASSES_ANY = (
     "branch_suffix",
     "accent_fold",
     "case_punct",
+    "generic_word_dropped",
+    "account_code",
 )
 # siblings and numbered sites may only be renamed in ways that keep what tells them apart
 NAME_CLASSES_SIBLING = (
@@ -380,6 +402,13 @@ def applicable(name: ClientName, cls: str) -> bool:
         return name.article
     if cls == "name_typo":
         return max(len(w) for w in name.core.split()) >= 6
+    if cls == "generic_word_dropped":
+        words = name.trade.split()
+        return (
+            len(words) >= 2
+            and any(w in GENERIC_WORDS for w in words)
+            and not all(w in GENERIC_WORDS for w in words)
+        )
     if cls == "word_order":
         return not name.site and not name.article
     return True
