@@ -95,6 +95,12 @@ BILLING_WORDS = (
     " - Seats",
     " [recurring]",
     " x user",
+    " (monthly commit)",
+    " - recurring licence fee",
+    " / seat",
+    " – Sept 26",
+    " per licence p.m.",
+    " Lic (1yr NCE)",
 )
 BILLING_PREFIXES = ("Monthly Subscription - ", "Lic: ", "Recurring: ", "SaaS - ")
 NOTES = (
@@ -108,6 +114,14 @@ NOTES = (
     " - per Karen 14/8",
     " - site staff",
     " (see ticket 48213)",
+    " - Dr Nguyen + locums",
+    " (Annecy office)",
+    " - Lager Nord",
+    " / magazyn",
+    " (moved from old tenant)",
+    " - QA lab",
+    " - per quote Q-2231",
+    " (excl. Jim - on leave)",
 )
 FOREIGN = (
     ("Licence mensuelle ", ""),
@@ -118,6 +132,9 @@ FOREIGN = (
     ("", " per användare"),
     ("Abonnement ", " / mnd"),
     ("Licentie ", " p/m"),
+    ("Licenza ", " mensile"),
+    ("", " (lisenssi / kk)"),
+    ("Lisens ", " pr. bruker"),
 )
 SPLIT_NOTES = (
     (" - office", " - warehouse"),
@@ -520,6 +537,25 @@ def _spell(
         options.append(("typo", product.name))
     options += [("abbreviation", s) for s in product.abbreviation if clear(s)]
     options += [("brand_dropped", s) for s in product.brand_dropped if clear(s)]
+    # copied from the distributor's price list: the part code, or its terse stock description
+    options.append(
+        (
+            "sku_code",
+            product.sku
+            + rng.choice(("", " licence", " - " + (product.abbreviation or (product.name,))[0])),
+        )
+    )
+    options.append(
+        (
+            "distributor_text",
+            product.dist_short
+            + rng.choice(
+                ("", " 1YR", " 1MTH", " (NCE)")
+                if product.publisher == "Microsoft"
+                else ("", " 1YR", " 12M")
+            ),
+        )
+    )
     if not same_kind:
         options += [("renamed", s) for s in product.renamed if clear(s)]
     if not same_family and on_bill:
