@@ -495,6 +495,8 @@ def test_a_120_client_case_carries_every_type_trap_and_class(tmp_path: Path) -> 
         "billing_words",
         "who_where_note",
         "foreign_words",
+        "sku_code",
+        "distributor_text",
     }
     want |= {
         "legal_suffix_typo",
