@@ -43,21 +43,6 @@ def _groups(sc: Scenario, perturb: bool) -> list[list[int]]:
     return out
 
 
-SERVICE_WORDS = (
-    "support",
-    "labour",
-    "hours",
-    "onsite",
-    "hardware",
-    "one-time",
-    "managed",
-    "monitoring",
-    "retainer",
-    "backup per device",
-    "setup",
-)
-
-
 def _is_service(p: PLine) -> bool:
     return p.role == "service"
 
@@ -608,5 +593,3 @@ PSAS: dict[str, PsaFormat] = {
     "fakturownia_pl_csv": PsaFormat(fakturownia_pl_csv, PsaCaps()),
     "holded_es_csv": PsaFormat(holded_es_csv, PsaCaps()),
 }
-
-_ = (num, SERVICE_WORDS)

@@ -13,8 +13,8 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 
-from .render import Rendered, dmon, dmy, iso, mdy, num
-from .scenario import PERIOD_END, PERIOD_START, Scenario, VLine
+from .render import Rendered, dmy, iso, mdy, num
+from .scenario import Scenario, VLine
 from .writers import Cell, Sheet, write_csv, write_xls, write_xlsx
 
 INVOICE_DATE = date(2026, 10, 1)
@@ -678,5 +678,3 @@ VENDORS: dict[str, VendorFormat] = {
     "crayon_se_csv": VendorFormat(crayon_se_csv, "SEK"),
     "esprinet_it_xlsx": VendorFormat(esprinet_it_xlsx, "EUR"),
 }
-
-_ = (PERIOD_START, PERIOD_END, dmon)
