@@ -370,7 +370,6 @@ PRODUCTS: tuple[Product, ...] = (
         "MS NCE PROJECT P1",
         ab=("Proj P1", "Project Pl 1"),
         bd=("Project P1",),
-        rn=("Project Online Essentials (Plan 1)",),
         ih=("Task Boards Seat",),
     ),
     _p(
@@ -522,7 +521,6 @@ PRODUCTS: tuple[Product, ...] = (
         "KEEPER BUSINESS USER",
         ab=("Keeper Bus.", "KSB Keeper Biz"),
         bd=("Business Password Vault (Keeper)",),
-        rn=("Keeper Business Plus (legacy)",),
         ih=("Password Vault", "Team Password Safe"),
     ),
     _p(
@@ -545,7 +543,6 @@ PRODUCTS: tuple[Product, ...] = (
         "1PASSWORD BUSINESS",
         ab=("1PW Business", "1Pass Biz", "1PW Bus."),
         bd=("One Password Business",),
-        rn=("1Password Teams Pro",),
         ih=("Password Vault", "Team Password Safe"),
     ),
     _p(
@@ -569,7 +566,6 @@ PRODUCTS: tuple[Product, ...] = (
         "DOCUSIGN ESIG BUS PRO",
         ab=("DocuSign BusPro", "DS eSig Bus Pro", "Docusign eSign Biz Pro"),
         bd=("eSignature Business Pro",),
-        rn=("DocuSign Business Premium",),
         ih=("E-Sign Seat + PowerForms",),
     ),
     _p(
@@ -617,7 +613,6 @@ PRODUCTS: tuple[Product, ...] = (
         "S1 SINGULARITY COMPLETE",
         ab=("S1 Complete", "S1 Sing. Complete", "SentinelOne Cmplt"),
         bd=("Singularity Complete",),
-        rn=("SentinelOne Core + Complete (legacy)",),
         ih=("Next-Gen AV (full EDR)",),
     ),
     _p(
@@ -652,7 +647,6 @@ PRODUCTS: tuple[Product, ...] = (
         "PROOFPOINT ESS BUSINESS",
         ab=("PP Ess Business", "PFPT Ess. Bus", "Proofpoint Ess Bus"),
         bd=("Essentials Business (Proofpoint)",),
-        rn=("Proofpoint Essentials Business Plus",),
         ih=("Spam & Phishing Filter",),
     ),
     _p(
@@ -664,7 +658,6 @@ PRODUCTS: tuple[Product, ...] = (
         "PROOFPOINT ESS ADVANCED",
         ab=("PP Ess Advanced", "PFPT Ess. Adv", "Proofpoint Ess Adv"),
         bd=("Essentials Advanced (Proofpoint)",),
-        rn=("Proofpoint Essentials Professional",),
         ih=("Spam & Phishing Filter + Encryption",),
     ),
     _p(
@@ -722,7 +715,6 @@ PRODUCTS: tuple[Product, ...] = (
         "CISCO UMBRELLA DNS ESS",
         ab=("Umbrella DNS Ess", "Cisco Umb. DNS Ess", "Umbrella Ess."),
         bd=("Umbrella DNS Essentials",),
-        rn=("OpenDNS Umbrella Professional",),
         ih=("Web Content Filter",),
     ),
     _p(

@@ -51,6 +51,19 @@ def write_csv(
     path.write_bytes(data)
 
 
+def _auto_widths(sheet: Sheet) -> dict[int, int]:
+    """Column widths a person would have dragged to: the longest text of a line (not of merged rows)."""
+    merged_rows = {r1 for r1, _, _, _ in sheet.merges}
+    widths: dict[int, int] = {}
+    for r, row in enumerate(sheet.rows):
+        if r in merged_rows or len(row) < 2:
+            continue
+        for c, value in enumerate(row):
+            n = len(value) if isinstance(value, str) else 11 if value is not None else 0
+            widths[c] = max(widths.get(c, 8), min(n + 2, 60))
+    return widths
+
+
 def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
     import xlsxwriter
 
@@ -62,7 +75,8 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
         money = wb.add_format({"num_format": sheet.money_format})
         money_b = wb.add_format({"num_format": sheet.money_format, "bold": True})
         day = wb.add_format({"num_format": sheet.date_format})
-        for col, width in sheet.widths.items():
+        widths = dict(sheet.widths) or _auto_widths(sheet)
+        for col, width in widths.items():
             ws.set_column(col, col, width)
         merged_starts = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merges}
         for r, row in enumerate(sheet.rows):
