@@ -485,6 +485,27 @@ def _vocab(p: Product) -> frozenset[str]:
     return _VOCAB[p.name]
 
 
+# words that tell no product from another
+FILLER = frozenset(
+    {
+        "agent",
+        "seat",
+        "seats",
+        "licence",
+        "license",
+        "user",
+        "users",
+        "mailbox",
+        "mailboxes",
+        "the",
+        "for",
+        "and",
+        "with",
+        "team",
+        "s",
+    }
+)
+
 FAMILY = {
     "email_security": "mail",
     "email_filter": "mail",
@@ -528,7 +549,7 @@ def _spell(
     )
 
     def clear(spelling: str) -> bool:
-        toks = _tokens(spelling)
+        toks = _tokens(spelling) - FILLER
         return not any(toks <= _vocab(q) for q in others)
 
     options: list[tuple[str, str]] = [("untouched", product.name), ("case_punct", product.name)]
