@@ -95,8 +95,12 @@ def pair_by_basket(
                 continue
             overlap = _overlap(basket, psa_baskets[psa_key])
             relation = _relation(vendor_key, psa_key, common)
-            if psa_key == short:
-                relation = f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
+            if psa_key == short:  # the one name on either side it can be
+                relation = (
+                    f"only {relation}"
+                    if relation.startswith("initials")
+                    else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
+                )
             confidence = _accept(overlap, relation)
             if confidence is None:
                 continue
@@ -132,11 +136,13 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
     or no name relation and the same seats on three products that make up most of both baskets,
     or on every product of both (two or more)."""
     if relation and overlap.same_seats >= 2 and overlap.share >= 0.5:
-        return 0.85 if relation.startswith("initials") else 0.8
+        return 0.85 if "initials" in relation else 0.8
     if relation and overlap.same_seats >= 1 and (overlap.share >= 0.75 or overlap.contained):
         return 0.7  # a name relation, and all the PSA names of products agree: check first
     if relation.endswith("start of the other name") and overlap.share >= 0.75:
         return 0.7  # "Brightwater" for Brightwater Property Management, the same products
+    if relation.startswith("only initials") and overlap.same_seats >= 1 and overlap.share >= 0.5:
+        return 0.7  # "YMA": the one company with those initials, half its products at one seat
     if overlap.same_seats >= 3 and overlap.share >= 0.75:
         return 0.7
     if overlap.same_seats >= 2 and overlap.share == 1 and overlap.contained:
@@ -177,6 +183,16 @@ def _short_names(vendors: list[str], psas: list[str], names: set[str]) -> dict[s
             extending = starts.get(start, [])
             if len(extending) == 1 and extending[0] in longer:
                 vendor_key, psa_key = (key, extending[0]) if flip else (extending[0], key)
+                found.setdefault(vendor_key, psa_key)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        if len(initials := _initials(name)) >= 3:
+            by_initials[initials].append(name)
+    for shorter, longer, flip in ((psas, set(vendors), False), (vendors, set(psas), True)):
+        for key in shorter:
+            spelled = [n for a in _abbreviations(key) for n in by_initials.get(a, []) if n != key]
+            if len(spelled) == 1 and spelled[0] in longer:
+                vendor_key, psa_key = (key, spelled[0]) if flip else (spelled[0], key)
                 found.setdefault(vendor_key, psa_key)
     return found
 
