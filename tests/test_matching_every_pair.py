@@ -182,3 +182,44 @@ def test_the_msps_short_name_pairs_with_the_one_name_it_starts() -> None:
     # different products say nothing, however alike the names
     psa[short] = {"keeper business": Decimal(3)}
     assert pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=names) == []
+
+
+def test_the_one_company_with_those_initials_pairs_on_half_its_products() -> None:
+    """ "YMA Ltd" in the PSA: Yarrow Marketing Agency is the only client whose initials spell it,
+    and two of its three products are billed there, one at the same seats: check first."""
+    from engine.match.client_baskets import pair_by_basket
+
+    yarrow, yma, other = "yarrow marketing agency", "yma", "yarrow architects"
+    e1, ppu, w365, e5s = "office 365 e1", "power bi premium", "windows 365", "m365 e5 security"
+    vendor = {
+        yarrow: {e1: Decimal(213), ppu: Decimal(3), w365: Decimal(15)},
+        other: {e1: Decimal(11)},
+    }
+    psa = {yma: {e1: Decimal(213), w365: Decimal(12), e5s: Decimal(198)}}
+    [pair] = pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=[yarrow, yma, other])
+    assert (pair.vendor_key, pair.psa_key, pair.confidence) == (yarrow, yma, 0.7)
+    # a second company with those initials: the user decides
+    names = [yarrow, yma, other, "york medical associates"]
+    assert pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=names) == []
+
+
+def test_a_named_product_the_client_does_not_buy_fills_the_gap_it_shares_a_word_with(
+    write: Callable[..., Path],
+) -> None:
+    """ "Project Online Essentials (web)" ×2 beside the client's Project Plan 1 ×2 billed nowhere:
+    the PSA line is that product (check first), not a second product with no vendor record."""
+    vendor = (
+        "Customer,Product,Quantity,Unit Cost\n"
+        "Ravenstone Optometrists,Project Plan 1,2,12.92\n"
+        "Ravenstone Optometrists,Microsoft 365 Business Premium,32,28.42\n"
+    )
+    psa = (
+        "Company,Description,Quantity,Price\n"
+        "Ravenstone Optometrists,Project Online Essentials (web),2,16.72\n"
+        "Ravenstone Optometrists,Microsoft 365 Business Premium,32,35.11\n"
+    )
+    result = reconcile(write("v.csv", vendor), write("p.csv", psa))
+    assert {d.type for d in result.discrepancies} <= {"below_cost", "under_billed", "over_billed"}
+    assert not {d.type for d in result.discrepancies} & {"unbilled", "no_vendor_record"}
+    methods = {m.method for m in result.product_matches if m.spelling.startswith("Project Online")}
+    assert "seat gap" in methods
