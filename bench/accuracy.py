@@ -181,6 +181,7 @@ SETS = {
     "c": "bench.independent_c",
     "d": "bench.independent_d",
     "e": "bench.independent_e",
+    "f": "bench.independent_f",
 }
 
 
@@ -343,7 +344,8 @@ def main(argv: list[str] | None = None) -> None:
         help="a: bench/independent (results in accuracy.md); b: bench/independent_b, a second "
         "generator by another author (results in accuracy-b.md); c: bench/independent_c, a third "
         "(results in accuracy-c.md); d: bench/independent_d, a fourth (results in accuracy-d.md); "
-        "e: bench/independent_e, a fifth (results in accuracy-e.md)",
+        "e: bench/independent_e, a fifth (results in accuracy-e.md); f: bench/independent_f, a "
+        "sixth (results in accuracy-f.md)",
     )
     args = parser.parse_args(argv)
     if args.set != "a" and args.out == RESULTS:
