@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Literal
 
 from engine.errors import InputError, MissingColumnError, SettingsError, WrongSideError
+from engine.match.legal_forms import is_legal_form
 from engine.money import currency_code, parse_money
 from engine.read.values import parse_date, parse_quantity
 
@@ -56,7 +57,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         # German, Dutch, French, Spanish, Nordic exports
         "kundenname kunde firmenname firma endkunde debiteurnaam debiteur klantnaam klant "
         "nomduclient raisonsociale nombrecliente razonsocial cliente kundnamn kund asiakas",
-        "id number domain country email reseller partner mpn broker",
+        "id number domain country email reseller partner mpn broker code nummer",
         "the MSP's customer",
     ),
     _f(
@@ -79,7 +80,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "productname offername skuname stockdescription productdescription itemdescription "
         "description product item itemname servicename subscriptionname license licence plan "
         "skudescription produktname produkt artikelbezeichnung bezeichnung beschreibung artikel "
-        "artikelomschrijving omschrijving designation libelle produit descripcion producto",
+        "artikelomschrijving omschrijving designation libelle produit descripcion producto descrizione",
         "id code number nummer qty quantity price cost date status type meter publisher category "
         "hersteller",
         "the product",
@@ -99,7 +100,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "quantity",
         "billablequantity quantity qty seats licenses licences units "
         "seatcount licensecount licencecount usercount count "
-        "menge anzahl aantal quantite qte cantidad antal",
+        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades",
         "unitprice price cost included rrp",
         "seats",
     ),
@@ -109,7 +110,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "effectiveunitprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
         "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
-        "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario",
+        "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto",
         "rrp msrp retail sales total ext sub margin tax list suggested erp customer "
         "uvp vkpreis verkauf gesamt totaal verkoop",
         "the MSP's unit cost",
@@ -121,7 +122,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "linetotal nettotal lineamount "
         "total totalamount extprice extendedprice "
         "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
-        "montantht montant importe",
+        "montantht montant importe importo belopp wartoscnetto",
         "tax unit rrp retail sales margin",
         "the line's total cost",
     ),
@@ -210,8 +211,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "customerbusinessthenname businessname company client customer account organization "
         "organisation agreementcompany billto contactname contact "
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
-        "nomduclient cliente",
-        "id number domain type contact email site manager",
+        "nomduclient cliente nabywca",
+        "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
     _f(
@@ -221,7 +222,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "itemdescription servicedescription servicename additiondescription shortdescription lineitem service "
         "itemname productname name product item "
         "omschrijving beschreibung bezeichnung artikelbezeichnung artikel produkt "
-        "designation libelle descripcion concepto",
+        "designation libelle descripcion concepto nazwapozycji descrizione",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -245,7 +246,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "quantity",
         "quantity",
         "quantity qty qtyorder units unitcount seats billablequantity licenses count "
-        "menge anzahl aantal quantite qte cantidad antal",
+        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades",
         "less included price cost",
         "quantity billed",
     ),
@@ -262,7 +263,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "adjustedunitprice adjustedprice unitprice price sellprice salesprice unitsellprice "
         "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
         "unitcharge einzelpreis verkaufspreis vkpreis prijspereenheid eenheidsprijs stukprijs "
-        "verkoopprijs prixunitaire preciounitario",
+        "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario",
         "cost total ext margin tax prorate recurring",
         "the unit price charged",
     ),
@@ -270,7 +271,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "line_total",
         "money",
         "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue "
-        "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe",
+        "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal",
         "cost tax margin",
         "the line's total price",
     ),
@@ -507,6 +508,8 @@ def recognise(
         # the one product-like column ("Line Item Name") scored a hair higher as the second name
         columns["product_name"], how["product_name"] = columns.pop("product_alt"), "synonym"
         del how["product_alt"]
+    if "client" not in columns:
+        _client_by_legal_forms(headers, data, columns, how, taken)
     _fill_by_content(side, headers, data, columns, how, taken)
     if not overrides or not {"unit_cost", "unit_price", "line_total"} & set(overrides):
         _settle_unit_and_total(side, headers, data, columns, how)
@@ -588,6 +591,45 @@ def _fill_by_content(
             best = max(named, key=lambda h: len(_distinct(data[h])))
             columns["product_name"], how["product_name"] = best, "content"
             taken.add(best)
+
+
+def _client_by_legal_forms(
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+    taken: set[str],
+) -> None:
+    """No header says which column is the customer (NetSuite's and Sage 50's "Name"): the text
+    column whose values end in legal forms ("Ltd", "GmbH", "Corp.") is, since no product's name
+    does. It may have been taken for a product name ("name" means that in other exports)."""
+    best, best_share = None, 0.3
+    for header in headers:
+        if header in taken and how.get(_field_of(columns, header) or "") != "synonym":
+            continue
+        if _field_of(columns, header) not in (None, "product_name", "product_alt"):
+            continue
+        values = _distinct(data[header])
+        if len(values) < 2:
+            continue
+        share = sum(_ends_in_legal_form(v) for v in values) / len(values)
+        if share > best_share:
+            best, best_share = header, share
+    if best is None:
+        return
+    if (field := _field_of(columns, best)) is not None:
+        del columns[field], how[field]
+    columns["client"], how["client"] = best, "content"
+    taken.add(best)
+
+
+def _field_of(columns: Mapping[str, str], header: str) -> str | None:
+    return next((field for field, taken in columns.items() if taken == header), None)
+
+
+def _ends_in_legal_form(text: str) -> bool:
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", text.lower()))
+    return len(words) >= 2 and is_legal_form(words[-1])
 
 
 def _mostly_names(values: Sequence[object]) -> bool:
