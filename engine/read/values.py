@@ -80,6 +80,9 @@ _BILLING_CLAUSE = re.compile(
     r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+(?:billing|payment|invoicing)\b",
     re.IGNORECASE,
 )
+_PREPAID = re.compile(r"\bpre-?paid\b|\bprepay(?:ment)?\b", re.IGNORECASE)
+_MONTHLY_PREPAID = re.compile(r"month|mthly|\bmth\b|\b1\s*m\b|monat|maand|mois|mensual", re.I)
+_TERM_YEARS = re.compile(r"\b([123])\s*-?\s*y(?:ea)?r?s?\b", re.IGNORECASE)
 _STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
 #: A stock code without a SKU part (a third-party product): ``P1Y:S1-SNG-CMP:1:``.
 _SHORT_STOCK_CODE = re.compile(
@@ -101,6 +104,10 @@ def parse_period_months(value: object) -> int | None:
     text = str(value).strip()
     if not text:
         return None
+    if _PREPAID.search(text) and not _MONTHLY_PREPAID.search(text):
+        # "1Y PREPAID", "3 Year Prepaid": the whole term is billed up front
+        term = _TERM_YEARS.search(text)
+        return 12 * int(term.group(1)) if term else 12
     clause = _BILLING_CLAUSE.search(text)
     if clause:
         # "for monthly billing", "billed monthly", "Annual Commitment / Monthly Billing"
