@@ -85,6 +85,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\(monthly pre-?paid\)|\(annual pre-?paid\)", " "),
     (r"\bper user(?: per month|/month|/mo)?\b|/user(?:/month)?\b|\bpupm\b|/mo\b|/month\b", " "),
     (r"\b(?:\d+|one|two|three)[- ]?(?:years?|months?|yrs?|mths?|mos?|y|m)\b", " "),
+    # the same in the languages of the bills we meet: "engagement 1 an", "12 mesi", "1 år"
+    (r"\b\d+[- ]?(?:ans?|mois|jahre?|monate?|anos?|meses|mes|anni|anno|mesi|ar|manad|manader)\b", " "),
+    (r"\b(?:sans engagement|engagement|sin permanencia|senza vincolo|utan bindning)\b", " "),
     (
         r"\bmonth[- ]to[- ]month\b|\bpaid (?:monthly|yearly|annually)\b|\bbilled (?:monthly|annually|yearly)\b",
         " ",
@@ -152,6 +155,9 @@ _STRIP_TOKENS = frozenset(
         "p3y",
         "p1m",
         "mth",
+        "mthly",
+        "mnthly",
+        "yrly",
         "yr",
         "subscription",
         "subscriptions",
