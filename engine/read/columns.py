@@ -132,7 +132,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "billingfrequency paymentfrequency billingcycle billingcycletype billingperiod periodtype "
         "frequency billingterm billing billed "
         "abrechnungsintervall abrechnung zahlweise factureringsfrequentie facturatie "
-        "frequencedefacturation facturation frecuencia",
+        "frequencedefacturation facturation frecuencia periodicite periodicita periodicidad "
+        "faktureringsperiod",
         "date start end address contact email",
         "how often a line is billed",
     ),
@@ -157,7 +158,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "chargestartdate chargestart startperiod startusage servicestartdate "
         "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
         "invoicedate startdate from "
-        "leistungszeitraumvon leistungsbeginn zeitraumvon begindatum periodevan datedebut",
+        "leistungszeitraumvon leistungsbeginn zeitraumvon begindatum periodevan datedebut "
+        "debutperiode periodfran dal",
         _DATE_FORBIDDEN,
         "start of the billed period",
     ),
@@ -166,7 +168,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "date",
         "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
         "periodto dateto enddate billingenddate billingend to "
-        "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin",
+        "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin "
+        "finperiode periodtill al",
         _DATE_FORBIDDEN,
         "end of the billed period",
     ),

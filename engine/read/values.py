@@ -61,7 +61,8 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (
             r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
             # German, Dutch, French, Spanish, Nordic
-            r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b",
+            r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
+            r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b",
             12,
         ),
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
@@ -69,7 +70,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (
             r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
-            r"|\bm(?:å|aa)nad(?:svis)?\b",
+            r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b",
             1,
         ),
     )
