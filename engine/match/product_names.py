@@ -88,6 +88,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # the same in the languages of the bills we meet: "engagement 1 an", "12 mesi", "1 år"
     (r"\b\d+[- ]?(?:ans?|mois|jahre?|monate?|anos?|meses|mes|anni|anno|mesi|ar|manad|manader)\b", " "),
     (r"\b(?:sans engagement|engagement|sin permanencia|senza vincolo|utan bindning)\b", " "),
+    # a credit note of the same subscription, in the languages of the bills
+    (
+        r"\b(?:nota di credito|note de credit|nota de credito|gutschrift|creditnota|kreditnota"
+        r"|avoir|abono|korekta)\b",
+        " ",
+    ),
     (
         r"\bmonth[- ]to[- ]month\b|\bpaid (?:monthly|yearly|annually)\b|\bbilled (?:monthly|annually|yearly)\b",
         " ",
