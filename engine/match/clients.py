@@ -204,11 +204,27 @@ _TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
 _BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])]\s*$")
 
 
+#: Words that label an account code before a name ("Acct 4990 Coolangatta Bakery").
+_CODE_LABELS = frozenset(["acct", "acc", "account", "accounting", "cust", "customer", "ac", "ref"])
+
+
 def _without_account_code(tokens: list[str]) -> list[str]:
-    """The name without an account code around it; a store's number ("Store 1024") is kept."""
+    """The name without an account code around it ("C1278 4780 - Rheinblick Hill", "Acct 4990
+    Coolangatta Bakery"); a store's number ("Store 1024") is kept."""
     named = [t for t in tokens if t.isalpha() and len(t) > 1]
-    if len(tokens) > 1 and _LEADING_CODE.fullmatch(tokens[0]) and len(named) >= 2:
-        tokens = tokens[1:]
+    start = 0
+    if len(tokens) > 2 and tokens[0] in _CODE_LABELS and _LEADING_CODE.fullmatch(tokens[1]):
+        start = 1  # the label goes with its code
+    codes = 0
+    while (
+        codes < 2
+        and start < len(tokens) - 1
+        and _LEADING_CODE.fullmatch(tokens[start])
+        and sum(1 for t in tokens[start + 1 :] if t.isalpha() and len(t) > 1) >= 2
+    ):
+        start, codes = start + 1, codes + 1
+    if codes:
+        tokens = tokens[start:]
     if len(tokens) > 1 and named and _TRAILING_CODE.fullmatch(tokens[-1]):
         tokens = tokens[:-1]
     return tokens
