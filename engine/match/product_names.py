@@ -86,7 +86,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bper user(?: per month|/month|/mo)?\b|/user(?:/month)?\b|\bpupm\b|/mo\b|/month\b", " "),
     (r"\b(?:\d+|one|two|three)[- ]?(?:years?|months?|yrs?|mths?|mos?|y|m)\b", " "),
     # the same in the languages of the bills we meet: "engagement 1 an", "12 mesi", "1 år"
-    (r"\b\d+[- ]?(?:ans?|mois|jahre?|monate?|anos?|meses|mes|anni|anno|mesi|ar|manad|manader)\b", " "),
+    (
+        r"\b\d+[- ]?(?:ans?|mois|jahre?|monate?|anos?|meses|mes|anni|anno|mesi|ar|manad|manader)\b",
+        " ",
+    ),
     (r"\b(?:sans engagement|engagement|sin permanencia|senza vincolo|utan bindning)\b", " "),
     # a credit note of the same subscription, in the languages of the bills
     (
@@ -183,6 +186,8 @@ _STRIP_TOKENS = frozenset(
         "users",
         "sub",
         "commitment",
+        "commit",
+        "reduction",
         "term",
         "billing",
         "credit",  # a credit line of the same subscription ("… (Credit)"): the same product
@@ -288,6 +293,12 @@ DISCRIMINATORS = frozenset(
 )
 
 
+#: First words of Microsoft product families: "Power BI Power Automate" is no maker's name twice.
+_FAMILY_WORDS = frozenset(
+    ["power", "microsoft", "office", "windows", "dynamics", "exchange", "teams"]
+)
+
+
 @lru_cache(maxsize=65536)
 def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
@@ -315,6 +326,9 @@ def product_key(text: str) -> str:
         tokens.pop(0)
     if tokens[:2] == ["microsoft", "microsoft"]:
         tokens.pop(0)
+    if len(tokens) > 3 and tokens[0] == tokens[2] and tokens[0] not in _FAMILY_WORDS:
+        # the maker's name before the product's own ("Keeper Security Keeper Business")
+        tokens = tokens[2:]
     return " ".join(tokens)
 
 

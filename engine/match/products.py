@@ -77,6 +77,18 @@ def _note(name: str) -> tuple[str, str] | None:
     return found.group(1), product_key(next((g for g in found.groups()[1:] if g), ""))
 
 
+def _raw_note(name: str) -> str:
+    found = _QUALIFIER.match(name)
+    return next((g for g in found.groups()[1:] if g), "").strip() if found else ""
+
+
+#: A note that only counts: "69 seats", "12 users", "5 licences".
+_COUNT_NOTE = re.compile(
+    r"\d+\s*(?:seats?|users?|licen[cs]es?|lic\.?|devices?|mailboxes|mailbox|endpoints?|ea)",
+    re.IGNORECASE,
+)
+
+
 def _notes_seen(names: Iterable[str]) -> frozenset[str]:
     """Notes the export puts after several different names: evidence they are notes."""
     bases: dict[str, set[str]] = {}
@@ -84,6 +96,10 @@ def _notes_seen(names: Iterable[str]) -> frozenset[str]:
         if (parts := _note(name)) is not None and parts[1]:
             bases.setdefault(parts[1], set()).add(product_key(parts[0]))
     return frozenset(note for note, seen in bases.items() if len(seen) >= _NOTE_SEEN)
+
+
+#: Words before a number that make it an address: "- Level 3 office", "(Suite 12)".
+_PLACE_WORDS = frozenset(["level", "floor", "suite", "unit", "building", "bldg", "room", "lvl"])
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,15 @@ class _Notes:
         if parts is None:
             return ""
         base, note = parts
+        if _COUNT_NOTE.fullmatch(_raw_note(name)):
+            return base  # "- 69 seats", "(12 users)": how many, which the quantity says anyway
         words = note.split()
+        places = {  # "Level 3", "Suite 12": a number that says where, not which plan
+            index + 1
+            for index, w in enumerate(words[:-1])
+            if w in _PLACE_WORDS and words[index + 1].isdigit()
+        }
+        words = [w for index, w in enumerate(words) if index not in places]
         says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
             any(c.isdigit() for c in w)
             or w in SERVICE_WORDS
