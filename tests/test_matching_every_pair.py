@@ -8,6 +8,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from engine.match.catalogue import load_catalogue
 from engine.match.client_evidence import pair_by_evidence
 from engine.match.product_names import product_key
@@ -223,3 +225,52 @@ def test_a_named_product_the_client_does_not_buy_fills_the_gap_it_shares_a_word_
     assert not {d.type for d in result.discrepancies} & {"unbilled", "no_vendor_record"}
     methods = {m.method for m in result.product_matches if m.spelling.startswith("Project Online")}
     assert "seat gap" in methods
+
+
+@pytest.mark.parametrize(
+    ("spelling", "same_as"),
+    [
+        (
+            "Keeper Security Keeper Business",
+            "Keeper Business",
+        ),  # the maker's name, then the product
+        (
+            "CREDIT: Microsoft 365 Business Premium (NCE) - commit reduction",
+            "Microsoft 365 Business Premium",
+        ),
+    ],
+)
+def test_words_of_the_bill_that_name_no_product(spelling: str, same_as: str) -> None:
+    assert product_key(spelling) == product_key(same_as)
+    assert product_key("Power BI Power Automate") != product_key("Power Automate")
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Keeper-Business - Level 3 office",
+        "Keeper Business (Suite 12)",
+        "Keeper Business - 69 seats",
+    ],
+)
+def test_an_address_or_a_count_after_a_name_is_a_note(spelling: str) -> None:
+    keys = _psa([spelling], ["Keeper Business"])
+    assert keys[spelling] == "name:keeper business"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        (
+            "C1278 4780 - Rheinblick Hill Property Management GmbH",
+            "rheinblick hill property management",
+        ),
+        ("Acct 4990 Coolangatta Bakery Pty Ltd", "coolangatta bakery"),
+        ("Store 1024", "store 1024"),
+        ("Adventure Accounting Co 18706", "adventure accounting co 18706"),
+    ],
+)
+def test_account_codes_and_their_labels_before_a_name(name: str, key: str) -> None:
+    from engine.match.clients import client_key
+
+    assert client_key(name) == key
