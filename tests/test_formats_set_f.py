@@ -175,3 +175,73 @@ def test_a_prepaid_line_is_costed_per_month(write: Callable[..., Path]) -> None:
     result = reconcile(write("v.csv", vendor), write("p.csv", psa))
     assert [d.type for d in result.discrepancies] == []
     assert sum(d.monthly_impact for d in result.discrepancies) == Decimal(0)
+
+
+def test_a_description_that_is_the_period_gives_way_to_the_product() -> None:
+    """Holded: "Descripción" holds "Periodo: 01/09/2026 - 30/09/2026 / Usuarios: 8"; the product is
+    in "Concepto"."""
+    rows = [
+        ["Fecha", "Cliente", "Concepto", "Descripción", "Unidades", "Precio", "Subtotal"],
+        [
+            "01/09/2026",
+            "De Molen B.V.",
+            "Microsoft 365 Business Premium",
+            "Periodo: 01/09/2026 - 30/09/2026\nUsuarios: 8",
+            "8,00",
+            "31,50",
+            "252,00",
+        ],
+        [
+            "01/09/2026",
+            "De Molen B.V.",
+            "Keeper Business",
+            "Periodo: 01/09/2026 - 30/09/2026\nUsuarios: 3",
+            "3,00",
+            "4,50",
+            "13,50",
+        ],
+        [
+            "01/09/2026",
+            "Gdańska Sp. z o.o.",
+            "Power BI Pro",
+            "Periodo: 01/09/2026 - 30/09/2026\nUsuarios: 2",
+            "2,00",
+            "11,00",
+            "22,00",
+        ],
+    ]
+    columns = _columns("psa", rows)
+    assert columns["product_name"] == "Concepto"
+
+
+def test_a_cycle_column_says_how_a_line_is_billed() -> None:
+    rows = [
+        ["Client", "Product", "Seats", "Price per seat", "Cycle", "Line total"],
+        [
+            "Coolangatta Bakery",
+            "Microsoft 365 Business Premium",
+            "12 ea",
+            "56.99",
+            "Monthly",
+            "683.88",
+        ],
+        [
+            "Coolangatta Bakery",
+            "Adobe Creative Cloud All Apps",
+            "1.00",
+            "1029.00",
+            "Yearly",
+            "1029.00",
+        ],
+    ]
+    columns = _columns("psa", rows)
+    assert columns["billing_period"] == "Cycle"
+
+
+@pytest.mark.parametrize(
+    "credit", ["(kreditering)", "- nota di credito", "(Gutschrift)", "- hyvitys"]
+)
+def test_a_credit_note_in_the_bills_language_is_the_same_product(credit: str) -> None:
+    assert product_key(f"Adobe Acrobat Standard for teams {credit}") == product_key(
+        "Adobe Acrobat Standard for teams"
+    )

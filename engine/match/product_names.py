@@ -94,7 +94,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a credit note of the same subscription, in the languages of the bills
     (
         r"\b(?:nota di credito|note de credit|nota de credito|gutschrift|creditnota|kreditnota"
-        r"|avoir|abono|korekta)\b",
+        r"|avoir|abono|korekta|kreditering|kreditt?nota|hyvitys)\b",
         " ",
     ),
     (

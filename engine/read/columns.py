@@ -282,7 +282,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "billing_period",
         "period",
         "billingperiod periodtype billingfrequency frequency "
-        "billingcycle recurrence chargefrequency interval period term "
+        "billingcycle recurrence chargefrequency interval period term cycle "
         "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite",
         "date",
         "billing period",
@@ -935,6 +935,7 @@ def _settle_product_name(
     alt = columns.get("product_alt")
     if client is not None and alt is not None and _mostly_same(data[alt], data[client]):
         del columns["product_alt"]
+
     field_list = {f.name: f for f in FIELDS[side]}
     scorers = [field_list["product_name"], *([field_list["product_alt"]] if side == "psa" else [])]
     candidates = sorted(
@@ -949,6 +950,17 @@ def _settle_product_name(
         ),
         key=lambda h: -max(_match_score(f, header_key(h)) for f in scorers),
     )
+    if _mostly_dated(data[current]):
+        # Holded's "Descripción" is the period and the users ("Periodo: 01/09/2026 - …"); the
+        # product is its "Concepto"
+        named = [
+            h for h in [columns.get("product_alt"), *candidates] if h and not _mostly_dated(data[h])
+        ]
+        if named:
+            columns["product_name"], how["product_name"] = named[0], "content"
+            if side == "psa":
+                columns["product_alt"], how["product_alt"] = current, "content"
+            return
     for other in candidates:
         generic = _distinct_partners(data[current], data[other]) >= 0.5
         if generic and (
@@ -963,6 +975,15 @@ def _settle_product_name(
         # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
         # reads it when the first name is not a product it knows
         columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+_DATE_IN_TEXT = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _mostly_dated(values: Sequence[object]) -> bool:
+    """Most values carry a date: a billing period or a note of it, not a product's name."""
+    sample = list(_distinct(values, 400))
+    return bool(sample) and sum(bool(_DATE_IN_TEXT.search(v)) for v in sample) >= 0.6 * len(sample)
 
 
 def _mostly_same(values: Sequence[object], others: Sequence[object], limit: int = 2000) -> bool:
