@@ -33,10 +33,9 @@ from engine.match.product_context import (
     plan_tokens,
     service_words,
 )
-from engine.match.product_fit import MAKER, fit, loose_fit, meaningful, use_bill_words
-from engine.match.product_names import discriminators, product_key
+from engine.match.product_fit import fit, loose_fit, use_bill_words
+from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
-from engine.match.spelling_consensus import unbilled_seats
 
 
 class Side(Protocol):
@@ -321,17 +320,8 @@ def _revisit(
     names: Mapping[str, str],
     spellings: dict[tuple[int, str], list[Line]],
 ) -> dict[tuple[int, str], Inference]:
-    """Named lines whose product the client does not buy but whose words fit one it does, or
-    whose seats are exactly what the one product it shares a word with leaves unbilled."""
+    """Named lines whose product the client does not buy but whose words fit one it does."""
     out: dict[tuple[int, str], Inference] = {}
-    billed: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for other in psa.lines:
-        group = psa_group.get(psa.client_keys[other.client])
-        if other.exclusion is None and other.product_key is not None and group is not None:
-            seats = billed[group]
-            seats[other.product_key] = seats.get(other.product_key, Decimal(0)) + (
-                other.quantity or Decimal(0)
-            )
     for line in named:
         group = psa_group.get(psa.client_keys[line.client])
         basket = baskets.get(group, {}) if group is not None else {}
@@ -362,46 +352,7 @@ def _revisit(
                 "product without its standard edition named",
             )
             spellings[(group, description)].append(line)
-        elif not ranked and (
-            gap := _fills_the_gap(line, description, basket, billed.get(group, {}), names)
-        ):
-            key, word = gap
-            out[(group, description)] = Inference(
-                key,
-                "seat gap",
-                0.75,
-                f"named {line.product!r}, which the client does not buy; its {line.quantity} "
-                f"seats are what the client's {names[key]!r} leaves unbilled, and both say "
-                f"{word!r}",
-            )
-            spellings[(group, description)].append(line)
     return out
-
-
-def _fills_the_gap(
-    line: Line,
-    description: str,
-    basket: Mapping[str, Decimal],
-    billed: Mapping[str, Decimal],
-    names: Mapping[str, str],
-) -> tuple[str, str] | None:
-    """The one product of the client's, sharing a distinctive word with the description, whose
-    unbilled seats the line fills exactly ("Project Online Essentials (web)", 2 seats, beside
-    the client's Project Plan 1 with 2 seats billed nowhere), and that word."""
-    if not line.quantity:
-        return None
-    words = {w for w in meaningful(description) if _distinct_word(w)}
-    found = [
-        (key, shared)
-        for key, seats in unbilled_seats(basket, billed).items()
-        if seats == line.quantity and (shared := sorted(words & set(meaningful(names[key]))))
-    ]
-    return (found[0][0], found[0][1][0]) if len(found) == 1 else None
-
-
-def _distinct_word(word: str) -> bool:
-    """A word that can tie a description to one product: no maker's word, plan or edition."""
-    return len(word) >= 4 and word.isalpha() and word not in MAKER and not discriminators(word)
 
 
 def _said_less_precisely(
