@@ -1,7 +1,6 @@
-"""Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b,
-bench/independent_c, bench/independent_d and bench/independent_e, written by five helper sessions
-from the issue text alone, apart from the engine and from each other), on a seed no tuning looked
-at.
+"""Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
+… bench/independent_f, written by six helper sessions from the issue text alone, apart from the
+engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
 (typos, abbreviations, brand words dropped, in-house names, branch and store variants, dba, accents…)
@@ -14,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from bench import independent, independent_b, independent_c, independent_d, independent_e
+from bench import (
+    independent,
+    independent_b,
+    independent_c,
+    independent_d,
+    independent_e,
+    independent_f,
+)
 from bench.accuracy import Tally, score_case
 
 SEED = 7  # never used while the matcher was tuned (seeds 1–5 were)
@@ -44,12 +50,17 @@ PAIRS_E = [  # the fifth set: every vendor format once, the PSA formats in turn
     (vendor, independent_e.PSA_FORMATS[i % len(independent_e.PSA_FORMATS)])
     for i, vendor in enumerate(independent_e.VENDOR_FORMATS)
 ]
+PAIRS_F = [  # the sixth set: every vendor format once, the PSA formats in turn
+    (vendor, independent_f.PSA_FORMATS[i % len(independent_f.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_f.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
     "c": (independent_c, PAIRS_C),
     "d": (independent_d, PAIRS_D),
     "e": (independent_e, PAIRS_E),
+    "f": (independent_f, PAIRS_F),
 }
 
 
@@ -71,23 +82,22 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
     return total
 
 
-#: The third, fourth and fifth sets arrived last: their bar is where the engine stands on them (a
-#: floor against going back), not yet the issue's. Clean: set C's Cloudmore bill dated 1 November
-#: bills October (the first set reads such a date as the month billed); set E's Dicker Data
-#: "ESET PROT. ADV" is still taken for the PSA's "Proofpoint Essentials Advanced" by a fit of
-#: abbreviations (one look-alike merge on clean spellings, named in the closing note of session 5).
-#: People's spellings: see bench/accuracy-c.md, accuracy-d.md and accuracy-e.md. Set D still merges
-#: look-alikes that only an in-house name tells apart; set E is the newest (first contact 0.49).
-CLEAN_FLOOR = {"a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.98}
-CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 0, "e": 1}
+#: The third to sixth sets arrived last: their bar is where the engine stands on them (a floor
+#: against going back), not yet the issue's. Clean: set C's Cloudmore bill dated 1 November bills
+#: October (the first set reads such a date as the month billed). People's spellings: see
+#: bench/accuracy-c.md … accuracy-f.md. Set D still merges look-alikes that only an in-house name
+#: tells apart; sets E and F are the newest (first contact 0.49 and 0.37).
+CLEAN_FLOOR = {"a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99}
+CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0}
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
     "b": (0.95, 0.95, 0.95),
     "c": (0.90, 0.95, 0.93),
     "d": (0.90, 0.95, 0.95),
-    "e": (0.72, 0.90, 0.92),
+    "e": (0.78, 0.92, 0.94),
+    "f": (0.78, 0.90, 0.95),
 }
-LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 6, "e": 12}
+LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3}
 
 
 @pytest.mark.parametrize("which", sorted(SETS))
