@@ -89,15 +89,18 @@ def holdings(
     """One side's holdings by (group, product key); an unreadable line is a note on its group."""
     found: dict[GroupKey, Holding] = {}
     group_of = {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
+    inferred = inferred or {}
+    inferred_for = {client for client, _ in inferred}  # the clients with a product inferred
     for line in side.lines:
         if line.exclusion is not None and not line.unreadable:
             continue
         group = group_of[line.client]
         if group is None:
             continue
-        match = products[(line.product, line.product_ids)]
-        if inferred and (line.client, match_key := line.descriptor) in inferred:
-            match = inferred[(line.client, match_key)]
+        descriptor = (line.product, line.product_ids)
+        match = products[descriptor]
+        if line.client in inferred_for:
+            match = inferred.get((line.client, descriptor), match)
         key = (group, match.key)
         holding = found.get(key)
         if holding is None:
