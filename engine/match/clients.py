@@ -161,12 +161,16 @@ def client_key(name: str) -> str:
         text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
         text = _NON_ALNUM.sub(" ", text.translate(_ASCII_FOLD))
     raw = text.split()
-    tokens = [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
-        "store"
-        if token in _STORE_SHORT and i + 1 < len(raw) and raw[i + 1].isdigit()
-        else _ABBREVIATIONS.get(token, token)
-        for i, token in enumerate(raw)
-    ]
+    tokens = (
+        [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
+            "store"
+            if token in _STORE_SHORT and i + 1 < len(raw) and raw[i + 1].isdigit()
+            else _ABBREVIATIONS.get(token, token)
+            for i, token in enumerate(raw)
+        ]
+        if not _STORE_SHORT.isdisjoint(raw)
+        else list(map(_ABBREVIATIONS.get, raw, raw))  # (most names: no store word)
+    )
     if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
         tokens = " ".join(tokens).split()
     if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
@@ -175,7 +179,7 @@ def client_key(name: str) -> str:
     tokens = _without_account_code(tokens)
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
-    if any(t.isdigit() for t in tokens):  # "Store No. 9", "#9", "Nr 009": the number is what counts
+    if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
         tokens = [
             t.lstrip("0") or "0" if t.isdigit() else t
             for i, t in enumerate(tokens)
@@ -206,8 +210,13 @@ _BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])]\s*$")
 
 def _without_account_code(tokens: list[str]) -> list[str]:
     """The name without an account code around it; a store's number ("Store 1024") is kept."""
+    if len(tokens) < 2:
+        return tokens
+    leading = _LEADING_CODE.fullmatch(tokens[0])
+    if not leading and not _TRAILING_CODE.fullmatch(tokens[-1]):
+        return tokens  # (most names: no code, and the words need not be counted)
     named = [t for t in tokens if t.isalpha() and len(t) > 1]
-    if len(tokens) > 1 and _LEADING_CODE.fullmatch(tokens[0]) and len(named) >= 2:
+    if leading and len(named) >= 2:
         tokens = tokens[1:]
     if len(tokens) > 1 and named and _TRAILING_CODE.fullmatch(tokens[-1]):
         tokens = tokens[:-1]
@@ -216,6 +225,8 @@ def _without_account_code(tokens: list[str]) -> list[str]:
 
 def _joined_initials(tokens: list[str]) -> list[str]:
     """Single letters that spell a legal form together are one word: "A/S", "S / A", "B V"."""
+    if 1 not in map(len, tokens):
+        return tokens  # no single letter (most names)
     out: list[str] = []
     i = 0
     while i < len(tokens):
