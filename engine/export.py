@@ -27,6 +27,7 @@ from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, NUMERIC_COLUMNS, Result
 #: The characters that make Excel (or a CSV reader) take text as a formula: = + - @, tab and CR
 #: (OWASP CSV injection). The one list: the live path's Excel writes use it too.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARACTERS = frozenset(FORMULA_START)  # each one character: text[:1] in it ⇔ startswith
 
 
 def neutralise(text: str) -> str:
@@ -157,12 +158,16 @@ def discrepancies_csv(result: Result) -> bytes:
     columns = (*CSV_COLUMNS, *EXTRA_COLUMNS, "currency")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    text_columns = [column for column in columns if column not in NUMERIC_COLUMNS]
+    texts = [i for i, column in enumerate(columns) if column not in NUMERIC_COLUMNS]
+    currency = result.kpis.currency
     for discrepancy in result.discrepancies:  # plain rows: 22,800 findings at 100k lines
-        row = {**discrepancy.as_row(), "currency": result.kpis.currency}
-        for column in text_columns:
-            row[column] = neutralise(row.get(column, ""))
-        writer.writerow([row.get(column, "") for column in columns])
+        row = discrepancy.as_row()  # a fresh dict of strings
+        row["currency"] = currency
+        values = [row.get(column, "") for column in columns]
+        for i in texts:  # neutralise(), inlined: 20 text columns a row
+            if values[i][:1] in _FORMULA_CHARACTERS:
+                values[i] = "'" + values[i]
+        writer.writerow(values)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

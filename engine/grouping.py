@@ -18,6 +18,8 @@ from engine.rules import ClientInfo, GroupKey, Holding
 from engine.settings import Settings
 from engine.sides import Prepared
 
+_NONE = Decimal(0)
+
 
 @dataclass(frozen=True)
 class Groups:
@@ -73,10 +75,11 @@ def _display_names(lines: list[Line], keys: dict[str, str]) -> dict[str, str]:
 def _baskets(side: Prepared) -> dict[str, dict[str, Decimal]]:
     """What each client buys: product key → seats, from the lines whose product is already known."""
     baskets: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    keys = side.client_keys
     for line in side.lines:
         if line.exclusion is None and line.product_key is not None and line.quantity is not None:
-            basket = baskets[side.client_keys[line.client]]
-            basket[line.product_key] = basket.get(line.product_key, Decimal(0)) + line.quantity
+            basket = baskets[keys[line.client]]
+            basket[line.product_key] = basket.get(line.product_key, _NONE) + line.quantity
     return baskets
 
 
@@ -89,15 +92,18 @@ def holdings(
     """One side's holdings by (group, product key); an unreadable line is a note on its group."""
     found: dict[GroupKey, Holding] = {}
     group_of = {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
+    inferred = inferred or {}
+    inferred_for = {client for client, _ in inferred}  # the clients with a product inferred
     for line in side.lines:
         if line.exclusion is not None and not line.unreadable:
             continue
         group = group_of[line.client]
         if group is None:
             continue
-        match = products[(line.product, line.product_ids)]
-        if inferred and (line.client, match_key := line.descriptor) in inferred:
-            match = inferred[(line.client, match_key)]
+        descriptor = (line.product, line.product_ids)
+        match = products[descriptor]
+        if line.client in inferred_for:
+            match = inferred.get((line.client, descriptor), match)
         key = (group, match.key)
         holding = found.get(key)
         if holding is None:

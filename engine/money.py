@@ -89,10 +89,15 @@ def parse_money(value: object) -> Decimal | None:
 def round_cents(value: Fraction | Decimal | int) -> Decimal:
     """Round an exact amount half-up (away from zero) to the cent."""
     if isinstance(value, Fraction):
-        numerator, denominator = value.numerator, value.denominator  # denominator > 0
-        cents = (abs(numerator) * 200 + denominator) // (2 * denominator)  # half-up, in integers
-        return Decimal(-cents if numerator < 0 else cents).scaleb(-2)
+        return round_ratio(value.numerator, value.denominator)
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def round_ratio(numerator: int, denominator: int) -> Decimal:
+    """:func:`round_cents` of numerator ÷ denominator (denominator > 0, the ratio not necessarily
+    in lowest terms): products of exact amounts rounded without building a Fraction."""
+    cents = (abs(numerator) * 200 + denominator) // (2 * denominator)  # half-up, in integers
+    return Decimal(-cents if numerator < 0 else cents).scaleb(-2)
 
 
 _ISO_CODE = re.compile(r"^[A-Z]{3}$")

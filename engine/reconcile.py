@@ -239,6 +239,7 @@ def _compare(
         discrepancies = name_bills(
             discrepancies, vendor.lines, vendor.client_keys, groups.vendor, groups.infos, names
         )
+    keep(vendor_holdings, psa_holdings, keyed)  # a CLI run ends without freeing 174k holdings
     return _Comparison(discrepancies, tuple(pair for _, pair in keyed), thin, terms)
 
 

@@ -21,7 +21,7 @@ from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
-from engine.money import round_cents
+from engine.money import round_cents, round_ratio
 from engine.result import LEAKAGE_TYPES, Discrepancy, format_quantity
 from engine.settings import Settings
 
@@ -46,6 +46,7 @@ _FACTORS = {
     months: Decimal(SCALE // months) for months in range(1, SCALE + 1) if SCALE % months == 0
 }
 _ZERO = Decimal(0)
+_NO_CENTS = round_ratio(0, 1)
 _EXACT = Context(prec=100)  # products of ≤ 28-digit operands are never rounded
 
 
@@ -111,13 +112,40 @@ class Holding:
         """The quantity-weighted monthly unit amount, exact (built only for findings)."""
         if self.quantity <= 0:
             return None
-        if self._unit is None:  # one exact division, remembered: findings and medians reuse it
-            scaled, scaled_denominator = self.scaled.as_integer_ratio()
-            quantity, quantity_denominator = self.quantity.as_integer_ratio()
-            self._unit = Fraction(
-                scaled * quantity_denominator, scaled_denominator * SCALE * quantity
-            )
+        if self._unit is None:  # remembered: findings and medians reuse it
+            self._unit = unit_of(self.scaled, self.quantity)
         return self._unit
+
+    @property
+    def unit_cents(self) -> Decimal:
+        """The monthly unit to the cent, as a finding shows it (seats present)."""
+        return unit_cents(self.scaled, self.quantity)
+
+
+@lru_cache(maxsize=65_536, typed=True)
+def unit_of(scaled: Decimal | Fraction, quantity: Decimal) -> Fraction:
+    """The monthly unit of a holding's sums, exact: one division per distinct (sum, seats) — at
+    100k lines 174k holdings have ~1,500 of them (a few prices, small seat counts)."""
+    numerator, numerator_denominator = scaled.as_integer_ratio()
+    seats, seats_denominator = quantity.as_integer_ratio()
+    return Fraction(numerator * seats_denominator, numerator_denominator * SCALE * seats)
+
+
+@lru_cache(maxsize=65_536, typed=True)
+def unit_cents(scaled: Decimal | Fraction, quantity: Decimal) -> Decimal:
+    """:func:`unit_of` rounded to the cent, as a finding shows it."""
+    return round_cents(unit_of(scaled, quantity))
+
+
+@lru_cache(maxsize=65_536, typed=True)
+def ordering_price(scaled: Decimal | Fraction, quantity: Decimal) -> Decimal:
+    """A holding's monthly unit × SCALE to 60 digits: enough to order prices (the median itself
+    is taken exactly), worked out once per distinct (sum, seats)."""
+    with localcontext() as precise:
+        precise.prec = 60
+        if isinstance(scaled, Decimal):
+            return Decimal(scaled) / quantity
+        return Decimal(scaled.numerator) / Decimal(scaled.denominator) / quantity
 
 
 @lru_cache(maxsize=65536)
@@ -179,11 +207,11 @@ def apply_rules(
         c = v.unit if v is not None else None
         price = p.unit if p is not None else None
         median = reference.get(key[1])
-        for kind, impact in _impacts(vq, pq, c, price, median, below_cost):
+        for kind, monthly in _impacts(vq, pq, c, price, median, below_cost):
             found.append(
                 _discrepancy(
                     kind,
-                    impact,
+                    monthly,
                     clients[key[0]],
                     product_names[key[1]],
                     v,
@@ -254,21 +282,38 @@ def _impacts(
     price: Fraction | None,
     median: Fraction | None,
     below_cost: bool,
-) -> list[tuple[str, Fraction]]:
-    """The findings of one group and their exact monthly impacts."""
-    impacts: list[tuple[str, Fraction]] = []
+) -> list[tuple[str, Decimal]]:
+    """The findings of one group and their monthly impacts: exact, rounded half-up to the cent."""
+    impacts: list[tuple[str, Decimal]] = []
     if vq > 0 and pq == 0:
         ref = median if median is not None else c
-        impacts.append(("unbilled", Fraction(vq) * (ref if ref is not None else Fraction(0))))
+        impacts.append(("unbilled", _times(vq, ref)))
     elif pq > 0 and vq == 0:
-        impacts.append(("no_vendor_record", Fraction(pq) * (price or Fraction(0))))
+        impacts.append(("no_vendor_record", _times(pq, price)))
     elif vq > pq > 0 and price is not None:
-        impacts.append(("under_billed", Fraction(vq - pq) * price))
+        impacts.append(("under_billed", _times(vq - pq, price)))
     elif pq > vq > 0 and price is not None:
-        impacts.append(("over_billed", Fraction(pq - vq) * price))
+        impacts.append(("over_billed", _times(pq - vq, price)))
     if below_cost and c is not None and price is not None:
-        impacts.append(("below_cost", (c - price) * Fraction(min(vq, pq))))
+        seats, seats_denominator = min(vq, pq).as_integer_ratio()
+        impacts.append(  # (c − price) × seats, in integers
+            (
+                "below_cost",
+                round_ratio(
+                    (c.numerator * price.denominator - price.numerator * c.denominator) * seats,
+                    c.denominator * price.denominator * seats_denominator,
+                ),
+            )
+        )
     return impacts
+
+
+def _times(seats: Decimal, unit: Fraction | None) -> Decimal:
+    """seats × unit (none: 0) to the cent, exact, without building a Fraction."""
+    if unit is None:
+        return _NO_CENTS
+    numerator, denominator = seats.as_integer_ratio()
+    return round_ratio(numerator * unit.numerator, denominator * unit.denominator)
 
 
 class _ReferencePrices:
@@ -284,18 +329,7 @@ class _ReferencePrices:
     def get(self, product: str) -> Fraction | None:
         if product not in self._medians:
             holdings = self._by_product.get(product, [])
-            with localcontext() as precise:
-                precise.prec = 60  # to order the prices; the median itself is taken exactly
-                ordered = sorted(
-                    holdings,
-                    key=lambda h: (
-                        Decimal(h.scaled) / h.quantity
-                        if isinstance(h.scaled, Decimal)
-                        else Decimal(h.scaled.numerator)
-                        / Decimal(h.scaled.denominator)
-                        / h.quantity
-                    ),
-                )
+            ordered = sorted(holdings, key=lambda h: ordering_price(h.scaled, h.quantity))
             middle = len(ordered) // 2
             if not ordered:
                 self._medians[product] = None
@@ -310,7 +344,7 @@ class _ReferencePrices:
 
 def _discrepancy(
     kind: str,
-    impact: Fraction,
+    monthly: Decimal,
     info: ClientInfo,
     product: str,
     vendor: Holding | None,
@@ -323,7 +357,6 @@ def _discrepancy(
     settings: Settings,
     fix_when: Mapping[tuple[str, str], str] | None,
 ) -> Discrepancy:
-    monthly = round_cents(impact)
     notes = [*(vendor.notes if vendor else []), *(psa.notes if psa else [])]
     confidence = _confidence(info, vendor, psa, notes)
     client_label = info.psa_name or info.vendor_name
@@ -344,8 +377,8 @@ def _discrepancy(
         psa_product="; ".join(psa.spellings) if psa else "",
         vendor_qty=vq if vendor else None,
         psa_qty=pq if psa else None,
-        vendor_unit_cost=_money(cost),
-        psa_unit_price=_money(price),
+        vendor_unit_cost=None if vendor is None or cost is None else vendor.unit_cents,
+        psa_unit_price=None if psa is None or price is None else psa.unit_cents,
         monthly_impact=monthly,
         annual_impact=monthly
         * 12,  # "Annual impact = 12 × monthly": the monthly figure shown, × 12
@@ -431,7 +464,12 @@ def _action(
 
 def terms_key(client: str, product: str) -> tuple[str, str]:
     """How :func:`engine.terms.review_terms` keys a (client, product)."""
-    return client.strip().lower(), product.strip().lower()
+    return folded_name(client), folded_name(product)
+
+
+def folded_name(name: str) -> str:
+    """A client's or product's name as :func:`terms_key` keys it."""
+    return name.strip().lower()
 
 
 def when_to_fix(kind: str, reduce: str | None) -> str:

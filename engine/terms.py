@@ -27,7 +27,7 @@ from fractions import Fraction
 from engine.lines import Line
 from engine.money import round_cents
 from engine.result import TermFinding
-from engine.rules import ClientInfo, GroupKey, Holding, terms_key
+from engine.rules import ClientInfo, GroupKey, Holding, folded_name
 
 #: Extended Service Terms surcharge, percent of the monthly price (Microsoft, from 4 May 2026).
 EST_MONTHLY_PLAN, EST_NO_MONTHLY_PLAN = Decimal(3), Decimal(23)
@@ -36,7 +36,7 @@ RENEWAL_WINDOW_DAYS = (30, 60)
 _ZERO = Decimal("0.00")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Subscriptions:
     """One client's product on the vendor bill, by how its seats are committed."""
 
@@ -75,16 +75,30 @@ def review_terms(
     held, monthly_products = _subscriptions(lines, client_keys, groups, as_of)
     findings: list[TermFinding] = []
     when: dict[tuple[str, str], str] = {}
-    folded: dict[str, str] = {}  # one string per client and per product, shared by their keys
+    # each group's client and each product's name, as shown and as keyed, worked out once: one
+    # string per client and per product, shared by their keys
+    client_names: dict[int, tuple[str, str]] = {}
+    product_names: dict[str, tuple[str, str]] = {}
+    folded: dict[str, str] = {}
     extended_terms_apply = (as_of.year, as_of.month) >= (EST_SINCE.year, EST_SINCE.month)
     for key, subs in held.items():
-        info = clients[key[0]]
-        client, product = info.psa_name or info.vendor_name, names[key[1]]
+        group, product_key = key
+        if (client_name := client_names.get(group)) is None:
+            info = clients[group]
+            client = info.psa_name or info.vendor_name
+            who = folded_name(client)
+            client_name = client_names[group] = (client, folded.setdefault(who, who))
+        if (product_name := product_names.get(product_key)) is None:
+            product = names[product_key]
+            what = folded_name(product)
+            product_name = product_names[product_key] = (product, folded.setdefault(what, what))
+        if (reduce := _reduce_when(subs)) is not None:
+            when[(client_name[1], product_name[1])] = reduce  # as terms_key keys them
+        if not (subs.lapsed or subs.annual_ends):
+            continue  # nothing lapsed and no dated term: nothing under EST, nothing renews
+        client, product = client_name[0], product_name[0]
         p = psa.get(key)
         pq = p.quantity if p is not None and p.quantity > 0 else None
-        if (reduce := _reduce_when(subs)) is not None:
-            who, what = terms_key(client, product)
-            when[(folded.setdefault(who, who), folded.setdefault(what, what))] = reduce
         if extended_terms_apply and subs.lapsed:  # (none lapsed: nothing under EST)
             monthly_plan = key[1] in monthly_products
             findings += _extended_terms(client, product, subs, pq, monthly_plan, as_of)
@@ -112,12 +126,14 @@ def _subscriptions(
     the bill shows on a monthly term somewhere."""
     held: dict[GroupKey, _Subscriptions] = defaultdict(_Subscriptions)
     monthly_products: set[str] = set()
+    group_of = {spelling: groups.get(key) for spelling, key in client_keys.items()}
+    no_key = groups.get("")  # a spelling without a key (as client_keys.get(…, "") had it)
     for line in lines:
         if line.exclusion is not None or line.product_key is None or line.quantity is None:
             continue
         if line.commitment_months == 1:
             monthly_products.add(line.product_key)
-        group = groups.get(client_keys.get(line.client, ""))
+        group = group_of.get(line.client, no_key)
         if group is None:
             continue
         subs = held[(group, line.product_key)]

@@ -161,12 +161,16 @@ def client_key(name: str) -> str:
         text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
         text = _NON_ALNUM.sub(" ", text.translate(_ASCII_FOLD))
     raw = text.split()
-    tokens = [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
-        "store"
-        if token in _STORE_SHORT and i + 1 < len(raw) and raw[i + 1].isdigit()
-        else _ABBREVIATIONS.get(token, token)
-        for i, token in enumerate(raw)
-    ]
+    tokens = (
+        [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
+            "store"
+            if token in _STORE_SHORT and i + 1 < len(raw) and raw[i + 1].isdigit()
+            else _ABBREVIATIONS.get(token, token)
+            for i, token in enumerate(raw)
+        ]
+        if not _STORE_SHORT.isdisjoint(raw)
+        else list(map(_ABBREVIATIONS.get, raw, raw))  # (most names: no store word)
+    )
     if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
         tokens = " ".join(tokens).split()
     if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
@@ -175,7 +179,7 @@ def client_key(name: str) -> str:
     tokens = _without_account_code(tokens)
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
-    if any(t.isdigit() for t in tokens):  # "Store No. 9", "#9", "Nr 009": the number is what counts
+    if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
         tokens = [
             t.lstrip("0") or "0" if t.isdigit() else t
             for i, t in enumerate(tokens)
@@ -211,6 +215,14 @@ _CODE_LABELS = frozenset(["acct", "acc", "account", "accounting", "cust", "custo
 def _without_account_code(tokens: list[str]) -> list[str]:
     """The name without an account code around it ("C1278 4780 - Rheinblick Hill", "Acct 4990
     Coolangatta Bakery"); a store's number ("Store 1024") is kept."""
+    if len(tokens) < 2:
+        return tokens
+    if (
+        not _LEADING_CODE.fullmatch(tokens[0])
+        and tokens[0] not in _CODE_LABELS
+        and not _TRAILING_CODE.fullmatch(tokens[-1])
+    ):
+        return tokens  # (most names: no code, and the words need not be counted)
     named = [t for t in tokens if t.isalpha() and len(t) > 1]
     start = 0
     if len(tokens) > 2 and tokens[0] in _CODE_LABELS and _LEADING_CODE.fullmatch(tokens[1]):
@@ -232,6 +244,8 @@ def _without_account_code(tokens: list[str]) -> list[str]:
 
 def _joined_initials(tokens: list[str]) -> list[str]:
     """Single letters that spell a legal form together are one word: "A/S", "S / A", "B V"."""
+    if 1 not in map(len, tokens):
+        return tokens  # no single letter (most names)
     out: list[str] = []
     i = 0
     while i < len(tokens):

@@ -114,19 +114,23 @@ def is_legal_form(token: str) -> bool:
 _SHORT_LEGAL = tuple(sorted(w for w in LEGAL_FORMS if len(w) == 3))
 
 
+#: Each short form's first letter and letters in order; each long one (4 letters or more) with its
+#: letters in order: an anagram is found without sorting every form again for each word.
+_SHORT_ANAGRAMS = frozenset((w[0], *sorted(w)) for w in _SHORT_LEGAL)
+_LONG_LEGAL_LETTERS = tuple((w, sorted(w)) for w in _LONG_LEGAL if len(w) >= 4)
+
+
 @lru_cache(maxsize=65536)
 def _legal_typo(token: str) -> bool:
     """ "Limietd", "Corporaiton", "Incorporatd": a legal suffix typed wrong is still a legal suffix."""
     if len(token) == 3:  # "Ldt", "Lcc": the short suffixes only with their own letters swapped
-        return any(  # "DCA" for DAC, "ASp" for ApS, "Ojy" for Oyj
-            sorted(token) == sorted(w) and token[0] == w[0] for w in _SHORT_LEGAL
-        )
+        # "DCA" for DAC, "ASp" for ApS, "Ojy" for Oyj
+        return (token[0], *sorted(token)) in _SHORT_ANAGRAMS
     if len(token) < 4:
         return False
-    for word in _LONG_LEGAL:
-        if len(word) < 4:
-            continue
-        if sorted(token) == sorted(word) and token[0] == word[0]:
+    letters = sorted(token)
+    for word, word_letters in _LONG_LEGAL_LETTERS:
+        if letters == word_letters and token[0] == word[0]:
             return True
         if abs(len(token) - len(word)) <= 1 and _edit_distance_at_most(
             token, word, 1 if len(word) <= 5 else 2
