@@ -245,3 +245,45 @@ def test_a_credit_note_in_the_bills_language_is_the_same_product(credit: str) ->
     assert product_key(f"Adobe Acrobat Standard for teams {credit}") == product_key(
         "Adobe Acrobat Standard for teams"
     )
+
+
+def test_a_second_name_that_repeats_the_customer_never_becomes_the_product() -> None:
+    """QuickBooks Desktop: "Name" (taken as the second name column) repeats the customer, whose own
+    column comes from the group rows; the product is the Memo. (Promoting the second name column
+    when no first was found had made "Name" the product and lost every line of set E's seed 2.)"""
+    rows = [
+        ["Date", "Num", "Memo", "Name", "Qty", "Sales Price", "Amount", "Customer"],
+        [
+            "2026-09-01",
+            "7103",
+            "Microsoft 365 Business Standard",
+            "Nyström Dentistry",
+            "23",
+            "13.8",
+            "317.4",
+            "Nyström Dentistry",
+        ],
+        [
+            "2026-09-01",
+            "7103",
+            "Dyn365 BC Ess.",
+            "Nyström Dentistry",
+            "6",
+            "80.96",
+            "485.76",
+            "Nyström Dentistry",
+        ],
+        [
+            "2026-09-01",
+            "7104",
+            "PP Essentials Adv",
+            "Bayside Pharmacy",
+            "21",
+            "3.31",
+            "69.51",
+            "Bayside Pharmacy",
+        ],
+    ]
+    columns = _columns("psa", rows)
+    assert columns["product_name"] == "Memo"
+    assert columns["client"] == "Customer"
