@@ -9,22 +9,19 @@ PSA spelling) come first of all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
 from engine.match.product_fit import (
-    MAKER,
-    SERVICE_WORDS,
     fit,
     meaningful,
-    names_a_product_part,
     strict_fit,
 )
 from engine.match.product_names import discriminators, product_key
+from engine.match.product_notes import Notes, note_reader, split_note
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -61,112 +58,12 @@ def display_name(spelling: str) -> str:
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
-_QUALIFIER = re.compile(
-    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s[-\u2013\u2014]\s+([^-\u2013\u2014]+))\s*$"
-)
-#: A note seen after this many different names in one export is the MSP's way of saying who a
-#: line is for ("- Office staff", "(Melbourne)"), whatever its words.
-_NOTE_SEEN = 3
-
-
-def _note(name: str) -> tuple[str, str] | None:
-    """The name before a trailing note, and the note's key; None when there is no note."""
-    found = _QUALIFIER.match(name)
-    if found is None:
-        return None
-    return found.group(1), product_key(next((g for g in found.groups()[1:] if g), ""))
-
-
-def _raw_note(name: str) -> str:
-    found = _QUALIFIER.match(name)
-    return next((g for g in found.groups()[1:] if g), "").strip() if found else ""
-
-
-#: A note that only counts: "69 seats", "12 users", "5 licences".
-_COUNT_NOTE = re.compile(
-    r"\d+\s*(?:seats?|users?|licen[cs]es?|lic\.?|devices?|mailboxes|mailbox|endpoints?|ea)",
-    re.IGNORECASE,
-)
-
-
-def _notes_seen(names: Iterable[str]) -> frozenset[str]:
-    """Notes the export puts after several different names: evidence they are notes."""
-    bases: dict[str, set[str]] = {}
-    for name in names:
-        if (parts := _note(name)) is not None and parts[1]:
-            bases.setdefault(parts[1], set()).add(product_key(parts[0]))
-    return frozenset(note for note, seen in bases.items() if len(seen) >= _NOTE_SEEN)
-
-
-#: Words before a number that make it an address: "- Level 3 office", "(Suite 12)".
-_PLACE_WORDS = frozenset(["level", "floor", "suite", "unit", "building", "bldg", "room", "lvl"])
-
-
-@dataclass(frozen=True)
-class _Notes:
-    """What tells a PSA line's note of who or where it is for from part of a product's name."""
-
-    seen: frozenset[str] = frozenset()  # notes the export puts after several different names
-    #: words of the products resellers sell: the curated catalogue's and this bill's. The long tail
-    #: of Microsoft's table ("Partner Sandbox", "Field Service Contractor") would make every
-    #: note ("- Partners", "- Field staff") look like a product.
-    known: frozenset[str] = frozenset()
-
-    def bare(self, name: str) -> str:
-        """The name without a trailing note ("Microsoft 365 E5 (Auckland branch)", "… -
-        Warehouse staff") when the note names no product, plan, edition or service; '' when
-        there is none. A note the export puts after several different names may use a word some
-        product has ("- Office staff"), never a plan, size or work; the maker's word "office"
-        beside a word of no product ("- Head office") is a place."""
-        parts = _note(name)
-        if parts is None:
-            return ""
-        base, note = parts
-        if _COUNT_NOTE.fullmatch(_raw_note(name)):
-            return base  # "- 69 seats", "(12 users)": how many, which the quantity says anyway
-        words = note.split()
-        places = {  # "Level 3", "Suite 12": a number that says where, not which plan
-            index + 1
-            for index, w in enumerate(words[:-1])
-            if w in _PLACE_WORDS and words[index + 1].isdigit()
-        }
-        words = [w for index, w in enumerate(words) if index not in places]
-        says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
-            any(c.isdigit() for c in w)
-            or w in SERVICE_WORDS
-            or (
-                w not in MAKER
-                and (discriminators(w) or (self._names_a_product(w) and note not in self.seen))
-            )
-            for w in words
-        )
-        # the maker's words alone ("(Office 365)") are part of the name
-        says_something = says_something or all(w in MAKER for w in words)
-        return "" if not words or says_something else base
-
-    def _names_a_product(self, word: str) -> bool:
-        if not self.known:
-            return names_a_product_part(word)
-        return word in self.known or (
-            len(word) >= 5
-            and any(
-                len(known) >= 5 and Levenshtein.distance(word, known, score_cutoff=1) <= 1
-                for known in self.known
-            )
-        )
-
-
-def _note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> _Notes:
-    known = catalogue.curated_words | {w for name in vendor for w in product_key(name).split()}
-    return _Notes(_notes_seen(psa), known)
-
-
 def _resolve_all(
     catalogue: Catalogue,
     side: str,
     descriptors: set[Descriptor],
     cutoff: float,
-    notes: _Notes | None = None,
+    notes: Notes | None = None,
 ) -> dict[Descriptor, ProductMatch]:
     out: dict[Descriptor, ProductMatch] = {}
     for name, ids in sorted(descriptors):  # one order, whatever the hash seed
@@ -213,7 +110,7 @@ def match_products(
     catalogue = load_catalogue()
     cutoff = thresholds.product_name_score
     vendor_matches = _resolve_all(catalogue, "vendor", vendor, cutoff)
-    notes = _note_reader(catalogue, (name for name, _ in psa), (name for name, _ in vendor))
+    notes = note_reader(catalogue, (name for name, _ in psa), (name for name, _ in vendor))
     psa_matches = _resolve_all(catalogue, "psa", psa, cutoff, notes)
     # A PSA line with a second name column: use it when the first name is not recognised.
     for descriptor, alternate in (psa_alternates or {}).items():
@@ -305,7 +202,7 @@ def _pair_unknown_names(
     vendor: dict[Descriptor, ProductMatch],
     psa: dict[Descriptor, ProductMatch],
     cutoff: float,
-    notes: _Notes,
+    notes: Notes,
 ) -> None:
     """Products in no catalogue: PSA spellings adopt the key of the vendor spelling they match,
     read without their note of who or where the line is for when that alone does not match
@@ -334,7 +231,7 @@ def _without_unit_notes(vendor_unknown: Mapping[str, ProductMatch]) -> dict[str,
     bill shares the rest of its name (then the note tells them apart)."""
     bare: dict[str, set[str]] = {}
     for key, match in vendor_unknown.items():
-        if (parts := _note(match.spelling)) is not None and (rest := product_key(parts[0])):
+        if (parts := split_note(match.spelling)) is not None and (rest := product_key(parts[0])):
             bare.setdefault(rest, set()).add(key)
     return {
         rest: vendor_unknown[next(iter(keys))]

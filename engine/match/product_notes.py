@@ -1,0 +1,118 @@
+"""A PSA line's note of who, where or how many it is for ("- Office staff", "(Melbourne)", "- Level 3
+office", "- 69 seats"), told apart from a part of a product's name ("(no Teams)", "- E5 Security").
+
+The MSP types such notes after a product's name; they say nothing of which product it is. A note
+the export puts after several different names is a note whatever its words; one seen once is a note
+when its words name nothing resellers sell (the curated catalogue's products and this bill's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from engine.match.catalogue import Catalogue
+from engine.match.product_fit import MAKER, SERVICE_WORDS, names_a_product_part
+from engine.match.product_names import discriminators, product_key
+
+_QUALIFIER = re.compile(
+    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s[-\u2013\u2014]\s+([^-\u2013\u2014]+))\s*$"
+)
+#: A note seen after this many different names in one export is the MSP's way of saying who a
+#: line is for ("- Office staff", "(Melbourne)"), whatever its words.
+_NOTE_SEEN = 3
+
+
+def split_note(name: str) -> tuple[str, str] | None:
+    """The name before a trailing note, and the note's key; None when there is no note."""
+    found = _QUALIFIER.match(name)
+    if found is None:
+        return None
+    return found.group(1), product_key(next((g for g in found.groups()[1:] if g), ""))
+
+
+def _raw_note(name: str) -> str:
+    found = _QUALIFIER.match(name)
+    return next((g for g in found.groups()[1:] if g), "").strip() if found else ""
+
+
+#: A note that only counts: "69 seats", "12 users", "5 licences".
+_COUNT_NOTE = re.compile(
+    r"\d+\s*(?:seats?|users?|licen[cs]es?|lic\.?|devices?|mailboxes|mailbox|endpoints?|ea)",
+    re.IGNORECASE,
+)
+
+
+def _notes_seen(names: Iterable[str]) -> frozenset[str]:
+    """Notes the export puts after several different names: evidence they are notes."""
+    bases: dict[str, set[str]] = {}
+    for name in names:
+        if (parts := split_note(name)) is not None and parts[1]:
+            bases.setdefault(parts[1], set()).add(product_key(parts[0]))
+    return frozenset(note for note, seen in bases.items() if len(seen) >= _NOTE_SEEN)
+
+
+#: Words before a number that make it an address: "- Level 3 office", "(Suite 12)".
+_PLACE_WORDS = frozenset(["level", "floor", "suite", "unit", "building", "bldg", "room", "lvl"])
+
+
+@dataclass(frozen=True)
+class Notes:
+    """What tells a PSA line's note of who or where it is for from part of a product's name."""
+
+    seen: frozenset[str] = frozenset()  # notes the export puts after several different names
+    #: words of the products resellers sell: the curated catalogue's and this bill's. The long tail
+    #: of Microsoft's table ("Partner Sandbox", "Field Service Contractor") would make every
+    #: note ("- Partners", "- Field staff") look like a product.
+    known: frozenset[str] = frozenset()
+
+    def bare(self, name: str) -> str:
+        """The name without a trailing note ("Microsoft 365 E5 (Auckland branch)", "… -
+        Warehouse staff") when the note names no product, plan, edition or service; '' when
+        there is none. A note the export puts after several different names may use a word some
+        product has ("- Office staff"), never a plan, size or work; the maker's word "office"
+        beside a word of no product ("- Head office") is a place."""
+        parts = split_note(name)
+        if parts is None:
+            return ""
+        base, note = parts
+        if _COUNT_NOTE.fullmatch(_raw_note(name)):
+            return base  # "- 69 seats", "(12 users)": how many, which the quantity says anyway
+        words = note.split()
+        places = {  # "Level 3", "Suite 12": a number that says where, not which plan
+            index + 1
+            for index, w in enumerate(words[:-1])
+            if w in _PLACE_WORDS and words[index + 1].isdigit()
+        }
+        words = [w for index, w in enumerate(words) if index not in places]
+        says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
+            any(c.isdigit() for c in w)
+            or w in SERVICE_WORDS
+            or (
+                w not in MAKER
+                and (discriminators(w) or (self._names_a_product(w) and note not in self.seen))
+            )
+            for w in words
+        )
+        # the maker's words alone ("(Office 365)") are part of the name
+        says_something = says_something or all(w in MAKER for w in words)
+        return "" if not words or says_something else base
+
+    def _names_a_product(self, word: str) -> bool:
+        if not self.known:
+            return names_a_product_part(word)
+        return word in self.known or (
+            len(word) >= 5
+            and any(
+                len(known) >= 5 and Levenshtein.distance(word, known, score_cutoff=1) <= 1
+                for known in self.known
+            )
+        )
+
+
+def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> Notes:
+    known = catalogue.curated_words | {w for name in vendor for w in product_key(name).split()}
+    return Notes(_notes_seen(psa), known)
