@@ -287,3 +287,15 @@ def test_a_second_name_that_repeats_the_customer_never_becomes_the_product() -> 
     columns = _columns("psa", rows)
     assert columns["product_name"] == "Memo"
     assert columns["client"] == "Customer"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "same_as"),
+    [
+        ("Lizenz Microsoft Intune Plan 1 pro Benutzer/Monat", "Microsoft Intune Plan 1"),
+        ("Licencja MS NCE INTUNE P1 1MTH miesięcznie", "Intune P1"),
+        ("Licencia HUNTRESS MANAGED EDR 1YR por usuario", "Huntress Managed EDR"),
+    ],
+)
+def test_licence_and_per_user_words_of_more_languages(spelling: str, same_as: str) -> None:
+    assert product_key(spelling) == product_key(same_as)

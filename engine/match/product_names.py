@@ -91,6 +91,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\b(?:sans engagement|engagement|sin permanencia|senza vincolo|utan bindning)\b", " "),
+    # "per user", "a licence", "monthly" in the languages of the bills ("Lizenz … pro Benutzer/Monat",
+    # "Licencja … miesięcznie", "Licencia … por usuario")
+    (
+        r"\b(?:pro benutzer|je benutzer|por usuario|per utente|par utilisateur|per anvandare"
+        r"|na uzytkownika|per gebruiker|per kayttaja)\b",
+        " ",
+    ),
+    (
+        r"\b(?:licencja|licencia|licenza|licens|lisenssi|licentie|miesiecznie|mensile|mensual"
+        r"|mensuel|mensuelle|manadsvis|kuukausittain|kuukausilisenssi|maandelijks|abonnement"
+        r"|suscripcion|abbonamento|subskrypcja|prenumeration)\b",
+        " ",
+    ),
     # a credit note of the same subscription, in the languages of the bills
     (
         r"\b(?:nota di credito|note de credit|nota de credito|gutschrift|creditnota|kreditnota"
