@@ -299,3 +299,32 @@ def test_a_second_name_that_repeats_the_customer_never_becomes_the_product() -> 
 )
 def test_licence_and_per_user_words_of_more_languages(spelling: str, same_as: str) -> None:
     assert product_key(spelling) == product_key(same_as)
+
+
+def test_the_second_name_column_is_the_product_before_a_column_of_people() -> None:
+    """Syncro's invoice lines with a contact "Customer" beside the "Business Name": the one
+    product-like column ("Line Item Name", taken as the second name) is the product, never the
+    contact's name found by content."""
+    rows = [
+        ["Invoice #", "Customer", "Business Name", "Line Item Name", "Quantity", "Price"],
+        [
+            "1208",
+            "Rafael Ngata",
+            "Tran & Brennan Architects Pty Limited",
+            "Microsoft 365 Business Standard",
+            "10",
+            "19.00",
+        ],
+        [
+            "1208",
+            "Rafael Ngata",
+            "Tran & Brennan Architects Pty Limited",
+            "Power BI Pro",
+            "2",
+            "11.00",
+        ],
+        ["1209", "Anna Berg", "Bluewattle Joinery Ltd", "Microsoft 365 E3", "5", "39.00"],
+    ]
+    columns = _columns("psa", rows)
+    assert columns["product_name"] == "Line Item Name"
+    assert columns["client"] == "Business Name"

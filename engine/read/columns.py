@@ -509,11 +509,19 @@ def recognise(
         taken.add(header)
     if "client" not in columns:
         _client_by_legal_forms(headers, data, columns, how, taken)
-    _fill_by_content(side, headers, data, columns, how, taken)
-    if "product_name" not in columns and how.get("product_alt") == "synonym":
-        # the one product-like column ("Line Item Name") scored a hair higher as the second name
+    if (
+        "product_name" not in columns
+        and how.get("product_alt") == "synonym"
+        and not (
+            "client" in columns
+            and _mostly_same(data[columns["product_alt"]], data[columns["client"]])
+        )
+    ):
+        # the one product-like column ("Line Item Name") scored a hair higher as the second name;
+        # never one that repeats the customer (QuickBooks Desktop's "Name": the Memo is found next)
         columns["product_name"], how["product_name"] = columns.pop("product_alt"), "synonym"
         del how["product_alt"]
+    _fill_by_content(side, headers, data, columns, how, taken)
     if not overrides or not {"unit_cost", "unit_price", "line_total"} & set(overrides):
         _settle_unit_and_total(side, headers, data, columns, how)
     if not overrides or "product_name" not in overrides:
