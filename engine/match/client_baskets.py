@@ -207,7 +207,7 @@ def _shorter(a: str, b: str) -> str:
 
 
 def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in _GLUE and not is_legal_form(w))
+    return "".join(w[0] for w in _plain(key))
 
 
 def _abbreviations(key: str) -> set[str]:

@@ -212,6 +212,7 @@ def _pair_unknown_names(
         return
     vendor_unknown |= _without_unit_notes(vendor_unknown)
     choices = list(vendor_unknown)
+    makers = _makers_names(choices)  # once per bill, not per PSA spelling
     for descriptor, match in list(psa.items()):
         if match.in_catalogue or match.method == "alias":
             continue
@@ -219,7 +220,7 @@ def _pair_unknown_names(
         if (bare := notes.bare(match.spelling)) and (bare_key := product_key(bare)):
             keys.append(bare_key)
         for key in keys:
-            paired = _pair_unknown(key, match.spelling, vendor_unknown, choices, cutoff)
+            paired = _pair_unknown(key, match.spelling, vendor_unknown, choices, makers, cutoff)
             if paired is not None:
                 psa[descriptor] = paired
                 break
@@ -245,6 +246,7 @@ def _pair_unknown(
     spelling: str,
     vendor_unknown: Mapping[str, ProductMatch],
     choices: list[str],
+    makers: frozenset[str],
     cutoff: float,
 ) -> ProductMatch | None:
     """The vendor product outside every catalogue that the PSA spelling's key names, if one."""
@@ -281,11 +283,27 @@ def _pair_unknown(
             False,
             evidence=f"every word fits the vendor's {target.product!r}",
         )
-    return _maker_and_all_but_one_word(key, spelling, vendor_unknown, choices)
+    return _maker_and_all_but_one_word(key, spelling, vendor_unknown, choices, makers)
+
+
+def _makers_names(choices: list[str]) -> frozenset[str]:
+    """Makers whose every product on the bill has the same second word, two products or more:
+    "Keeper Security Business", "Keeper Security Enterprise" — "Security" is the maker's name."""
+    seconds: dict[str, set[str]] = {}
+    products: dict[str, int] = {}
+    for name in choices:
+        first, *rest = name.split()
+        seconds.setdefault(first, set()).add(rest[0] if rest else "")
+        products[first] = products.get(first, 0) + 1
+    return frozenset(m for m, second in seconds.items() if len(second) == 1 and products[m] >= 2)
 
 
 def _maker_and_all_but_one_word(
-    key: str, spelling: str, vendor_unknown: Mapping[str, ProductMatch], choices: list[str]
+    key: str,
+    spelling: str,
+    vendor_unknown: Mapping[str, ProductMatch],
+    choices: list[str],
+    makers_names: frozenset[str],
 ) -> ProductMatch | None:
     """ "Keeper Enterprise" for the bill's "Keeper Security Enterprise": the description names the
     maker (the name's first word) and every other word of the name but one that tells no
@@ -293,15 +311,6 @@ def _maker_and_all_but_one_word(
     words = key.split()
     if len(meaningful(key)) < 2:
         return None
-    seconds: dict[str, set[str]] = {}  # the second words of each maker's products
-    for name in choices:
-        first, *rest = name.split()
-        seconds.setdefault(first, set()).add(rest[0] if rest else "")
-    makers_names = {
-        first  # "Keeper Security Business", "Keeper Security Enterprise": the maker's own name
-        for first, second in seconds.items()
-        if len(second) == 1 and sum(n.split()[0] == first for n in choices) >= 2
-    }
     found: dict[str, tuple[str, str]] = {}
     for name in choices:
         name_words = name.split()

@@ -75,6 +75,8 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         ),
     )
 )
+#: The words of a monthly cycle ("Monthly Pre-Paid" is billed monthly, paid ahead).
+_MONTHLY = next(pattern for pattern, months in _PERIOD_WORDS if months == 1)
 _BILLING_CLAUSE = re.compile(
     r"for\s+([a-z0-9/ -]+?)\s+billing"
     r"|(?:billed|paid|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)"
@@ -82,7 +84,6 @@ _BILLING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _PREPAID = re.compile(r"\bpre-?paid\b|\bprepay(?:ment)?\b", re.IGNORECASE)
-_MONTHLY_PREPAID = re.compile(r"month|mthly|\bmth\b|\b1\s*m\b|monat|maand|mois|mensual", re.I)
 _TERM_YEARS = re.compile(r"\b([123])\s*-?\s*y(?:ea)?r?s?\b", re.IGNORECASE)
 _STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
 #: A stock code without a SKU part (a third-party product): ``P1Y:S1-SNG-CMP:1:``.
@@ -105,7 +106,7 @@ def parse_period_months(value: object) -> int | None:
     text = str(value).strip()
     if not text:
         return None
-    if _PREPAID.search(text) and not _MONTHLY_PREPAID.search(text):
+    if _PREPAID.search(text) and not _MONTHLY.search(text):
         # "1Y PREPAID", "3 Year Prepaid": the whole term is billed up front
         term = _TERM_YEARS.search(text)
         return 12 * int(term.group(1)) if term else 12
