@@ -383,7 +383,11 @@ def chargebee_csv(scn: Scenario, perturb: bool, out: Path) -> Rendered:
                 f"AzZ{line.client:05d}",
                 customer(scn, line.client, perturb),
                 _cust_no(line.client),
-                "cancelled" if line.role == "cancelled" else "active",
+                "cancelled"
+                if line.role == "cancelled"
+                else "non_renewing"
+                if line.cancelled
+                else "active",
                 price_id,
                 entity,
                 typed,
@@ -469,7 +473,11 @@ def msp_workbook_xlsx(scn: Scenario, perturb: bool, out: Path) -> Rendered:
                     total,
                     "yearly" if line.billing == "annual" else "monthly",
                     line.cancelled,
-                    "" if live else "cancelled - do not bill",
+                    "cancelled - do not bill"
+                    if not live
+                    else f"ends {line.cancelled:%d/%m}"
+                    if line.cancelled
+                    else "",
                 ],
                 line=index,
             )

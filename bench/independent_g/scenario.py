@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from .catalog import (
     BY_KEY,
@@ -278,8 +279,9 @@ def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _tokens(text: str) -> set[str]:
-    return {t for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t not in STOP}
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t not in STOP)
 
 
 def _typo_text(rng: random.Random, text: str) -> str | None:
@@ -638,8 +640,19 @@ def _psa_lines(
         if billing == "annual":
             unit = unit * 12
         text, classes = spell_product(rng, product, vague_ok, basket)
+        # notice given this month: the line ends later in the period, so it is still billed
+        ends = date(2026, 9, rng.randint(2, 30)) if rng.random() < 0.04 else None
         out.append(
             PsaLine(
-                client.key, product.key, qty, unit, billing, "licence", product.name, text, classes
+                client.key,
+                product.key,
+                qty,
+                unit,
+                billing,
+                "licence",
+                product.name,
+                text,
+                classes,
+                ends,
             )
         )

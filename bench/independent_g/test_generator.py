@@ -691,3 +691,54 @@ def test_120_clients_carry_every_type_trap_and_class(tmp_path: Path) -> None:
     assert (
         sum(any(a in ps and b in ps for ps in products_by_client.values()) for a, b in pairs) >= 2
     )
+
+
+# what each format says about a line's end: (status caption, cancelled values, end-date caption)
+STATUS: dict[str, tuple[str, set[str], str]] = {
+    "ninjaone_csv": ("Status", {"Cancelled"}, "End Date"),
+    "atera_csv": ("Active", {"FALSE"}, "End Date"),
+    "sevdesk_de_csv": ("Status", {"Storniert"}, ""),
+    "tripletex_no_xlsx": ("Status", {"Avsluttet"}, "Avsluttet dato"),
+    "chargebee_csv": ("Status", {"cancelled"}, "Cancelled At"),
+    "odoo_xlsx": ("Stage", {"Closed"}, ""),
+    "msp_workbook_xlsx": ("", set(), "Cancelled"),
+}
+
+
+def _when(text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(text[:10], fmt).date()
+        except ValueError:
+            continue
+    raise AssertionError(text)
+
+
+@pytest.mark.parametrize("psa", sorted(STATUS))
+def test_cancelled_rows_read_as_cancelled(tmp_path: Path, psa: str) -> None:
+    """rules.md: a PSA line is cancelled when its status says so or its cancelled date is on or
+    before the period's first day; a later end date (notice given) is still billed."""
+    truth = case(tmp_path, "softcat_uk_xlsx", psa, seed=4, clients=120)
+    spec = PSA_SPECS[psa]
+    rows = read_rows(truth["_dir"] / truth["psa_file"], spec, truth["psa_sheet"])
+    header_at = next(i for i, row in enumerate(rows) if spec.qty in row)
+    header = rows[header_at]
+    status_col, dead, end_col = STATUS[psa]
+    seen_notice = False
+    status = ""
+    for row_key, label in truth["rows"]["psa"].items():
+        row = rows[int(row_key) - 1]
+        if status_col:
+            value = row[header.index(status_col)]
+            status = value or status  # Odoo writes the stage on a subscription's first row
+            if value or status_col != "Stage":
+                status = value
+        ended = _when(row[header.index(end_col)]) if end_col else None
+        cancelled = status in dead or (ended is not None and ended <= date(2026, 9, 1))
+        assert cancelled == (label["role"] == "cancelled"), (row_key, row, label)
+        seen_notice |= ended is not None and ended > date(2026, 9, 1)
+    if end_col:
+        assert seen_notice

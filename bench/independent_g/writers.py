@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
 import xlwt  # type: ignore[import-untyped, unused-ignore]
 
 Cell = str | int | Decimal | date | None
@@ -46,36 +46,128 @@ def write_csv(path: Path, sheet: Sheet, delimiter: str = ",", encoding: str = "u
     path.write_bytes(buffer.getvalue().encode(encoding))
 
 
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_EPOCH = date(1899, 12, 30)
+
+
+def _col(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def _esc(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 32)
+
+
+def _sheet_xml(sheet: Sheet) -> str:
+    """One worksheet: inline strings, numbers, dates as serials; styles 1 bold, 2 date, 3 money."""
+    out = [
+        _XML,
+        f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
+        '<cols><col min="1" max="1" width="34" customWidth="1"/>'
+        '<col min="2" max="21" width="16" customWidth="1"/></cols><sheetData>',
+    ]
+    for r, row in enumerate(sheet.rows, start=1):
+        style = ' s="1"' if r in sheet.bold_rows else ""
+        cells = []
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            ref = f"{_col(c)}{r}"
+            if isinstance(value, date):
+                cells.append(f'<c r="{ref}" s="2"><v>{(value - _EPOCH).days}</v></c>')
+            elif isinstance(value, Decimal):
+                cells.append(f'<c r="{ref}" s="3"><v>{value}</v></c>')
+            elif isinstance(value, int):
+                cells.append(f'<c r="{ref}"{style}><v>{value}</v></c>')
+            else:
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                cells.append(
+                    f'<c r="{ref}" t="inlineStr"{style}><is><t{space}>{_esc(value)}</t></is></c>'
+                )
+        out.append(f'<row r="{r}">{"".join(cells)}</row>' if cells else f'<row r="{r}"/>')
+    out.append("</sheetData>")
+    if sheet.merges:
+        refs = "".join(f'<mergeCell ref="{_col(a)}{r}:{_col(b)}{r}"/>' for r, a, b in sheet.merges)
+        out.append(f'<mergeCells count="{len(sheet.merges)}">{refs}</mergeCells>')
+    out.append("</worksheet>")
+    return "".join(out)
+
+
 def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
-    """xlsxwriter with a fixed creation date, so the same scenario gives the same bytes."""
-    book = xlsxwriter.Workbook(
-        str(path), {"strings_to_numbers": False, "strings_to_formulas": False}
+    """A minimal SpreadsheetML package (as many billing systems write): fixed timestamps and
+    no creation date, so the same scenario gives the same bytes."""
+    parts: dict[str, str] = {}
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for i in range(1, len(sheets) + 1)
     )
-    book.set_properties({"created": datetime(2026, 10, 2, 8, 0, 0), "author": "Billing"})
-    bold = book.add_format({"bold": True})
-    for sheet in sheets:
-        ws = book.add_worksheet(sheet.name)
-        date_fmt = book.add_format({"num_format": sheet.date_format})
-        money_fmt = book.add_format({"num_format": "#,##0.00"})
-        for r, row in enumerate(sheet.rows):
-            is_bold = (r + 1) in sheet.bold_rows
-            for c, value in enumerate(row):
-                if value is None:
-                    continue
-                if isinstance(value, date):
-                    ws.write_datetime(r, c, datetime(value.year, value.month, value.day), date_fmt)
-                elif isinstance(value, Decimal):
-                    ws.write_number(r, c, float(value), money_fmt)
-                elif isinstance(value, int):
-                    ws.write_number(r, c, value, bold if is_bold else None)
-                else:
-                    ws.write_string(r, c, value, bold if is_bold else None)
-        for row_no, first, last in sheet.merges:
-            value = sheet.rows[row_no - 1][first]
-            ws.merge_range(row_no - 1, first, row_no - 1, last, str(value or ""), bold)
-        ws.set_column(0, 0, 34)
-        ws.set_column(1, 20, 16)
-    book.close()
+    parts["[Content_Types].xml"] = (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        f"{overrides}</Types>"
+    )
+    parts["_rels/.rels"] = (
+        f'{_XML}<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/'
+        'officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    )
+    sheet_list = "".join(
+        f'<sheet name="{_esc(s.name)}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, s in enumerate(sheets, start=1)
+    )
+    parts["xl/workbook.xml"] = (
+        f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{sheet_list}</sheets></workbook>'
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(sheets) + 1)
+    )
+    style_id = len(sheets) + 1
+    parts["xl/_rels/workbook.xml.rels"] = (
+        f'{_XML}<Relationships xmlns="{_PKG}">{rels}<Relationship Id="rId{style_id}" '
+        f'Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
+    )
+    date_format = _esc(sheets[0].date_format if sheets else "dd/mm/yyyy")
+    parts["xl/styles.xml"] = (
+        f'{_XML}<styleSheet xmlns="{_MAIN}"><numFmts count="2">'
+        f'<numFmt numFmtId="164" formatCode="{date_format}"/>'
+        '<numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts>'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="4">'
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+        '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+        "</cellStyles></styleSheet>"
+    )
+    for i, sheet in enumerate(sheets, start=1):
+        parts[f"xl/worksheets/sheet{i}.xml"] = _sheet_xml(sheet)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2026, 10, 2, 8, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    path.write_bytes(buffer.getvalue())
 
 
 def write_xls(path: Path, sheets: list[Sheet]) -> None:
