@@ -261,17 +261,21 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "Installatietechniek": ("Install.techniek",),
 }
 GENERIC_WORDS = ("Group", "Services", "Company", "Centre", "Hospital", "Contractors")
-BRANCH_SUFFIXES = (
-    " - Head Office",
-    " (Main Office)",
-    " – HQ",
-    " [Head office]",
-    " - Perth",
-    " (Auckland CBD)",
-    " - Hauptsitz",
-    " – Oslo kontor",
-    " (Warszawa)",
-)
+BRANCH_SUFFIXES = (" - Head Office", " (Main Office)", " – HQ", " [Head office]")
+LOCAL_BRANCHES: dict[str, tuple[str, ...]] = {
+    "AU": (" - Perth", " (Parramatta)", " - Brisbane CBD"),
+    "NZ": (" (Auckland CBD)", " - Christchurch"),
+    "UK": (" - Leeds", " (Head Office)"),
+    "US": (" - Denver Office", " (HQ)"),
+    "DE": (" - Hauptsitz", " (Zentrale)"),
+    "AT": (" - Zentrale Wien",),
+    "NO": (" – Oslo kontor",),
+    "DK": (" - Aarhus afd.",),
+    "SE": (" - huvudkontor",),
+    "PL": (" (Warszawa)", " - oddział Kraków"),
+    "FR": (" - siège",),
+    "NL": (" - vestiging Utrecht",),
+}
 FOLD = str.maketrans(
     {
         "ø": "o",
@@ -510,7 +514,7 @@ def psa_name(rng: random.Random, client: Client, cls: str) -> str:
         )
         return stem[: m.start()] + form
     if cls == "branch_suffix":
-        return stem + rng.choice(BRANCH_SUFFIXES)
+        return stem + rng.choice(BRANCH_SUFFIXES + LOCAL_BRANCHES.get(client.country, ()))
     if cls == "word_order":
         m = re.match(
             r"(.+?) & (.+?) (Legal|Chartered Accountants|Architects|Surveyors|Consulting)$", stem
