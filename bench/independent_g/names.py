@@ -117,7 +117,7 @@ REGIONAL_BASES: dict[str, tuple[str, ...]] = {
     "AT": ("Großalm", "Dürnstein", "Wörthsee"),
     "NO": ("Østerby", "Sølvberg", "Fjordvik", "Bjørnstad", "Kvitfjell"),
     "DK": ("Kjærholm", "Dalsgaard", "Skovgaard", "Hvidbjerg", "Ærøskøbing"),
-    "SE": ("Åkervik", "Lindqvist", "Häggström", "Nyström", "Björkudden"),
+    "SE": ("Åkervik", "Sjöholm", "Häggström", "Nyström", "Björkudden"),
     "FI": ("Mäkelä", "Järvinen", "Kivijärvi", "Höyrylä"),
     "PL": ("Łąkowa", "Wrzosowa", "Zielińscy", "Bałtycka", "Świętokrzyska", "Żurawie"),
     "LU": ("Clairefontaine", "Mézières", "Bellerive"),
@@ -378,7 +378,9 @@ def make_clients(rng: random.Random, count: int) -> list[Client]:
         assert name not in used, name
         used.add(name)
         size = rng.choice((3, 5, 8, 12, 18, 25, 40, 60, 90, 140))
-        c = Client(len(out), name, country, legal, _domain(name), size, kind, **extra)  # type: ignore[arg-type]
+        # a dba customer's tenant was set up under its trading name
+        domain = _domain(str(extra.get("trade_name") or name))
+        c = Client(len(out), name, country, legal, domain, size, kind, **extra)  # type: ignore[arg-type]
         out.append(c)
         return c
 

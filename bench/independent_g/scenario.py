@@ -446,10 +446,18 @@ def build(seed: int, clients: int, currency: str) -> Scenario:
         sub_counter += 1
         return f"{rng.getrandbits(32):08x}-{rng.getrandbits(16):04x}-4{sub_counter:03x}-a{rng.getrandbits(12):03x}-{rng.getrandbits(48):012x}"
 
+    # some sibling pairs sit one on each side only: near names, different customers, never merged
+    forced: dict[int, str] = {}
+    for client in people:
+        if client.kind == "sibling" and client.sibling_of >= 0 and rng.random() < 0.3:
+            forced[client.sibling_of] = "vendor"
+            forced[client.key] = "psa"
     for client in people:
         side = rng.random()
         vendor_side = side >= 0.03  # 3% of clients are on the PSA only
         psa_side = side < 0.03 or side >= 0.07  # 4% on the vendor only
+        if client.key in forced:
+            vendor_side, psa_side = forced[client.key] == "vendor", forced[client.key] == "psa"
         if vendor_side:
             on_vendor.add(client.key)
         if psa_side:

@@ -742,3 +742,22 @@ def test_cancelled_rows_read_as_cancelled(tmp_path: Path, psa: str) -> None:
         seen_notice |= ended is not None and ended > date(2026, 9, 1)
     if end_col:
         assert seen_notice
+
+
+def test_siblings_and_numbered_sites_stay_apart(tmp_path: Path) -> None:
+    """Near names are different customers: some sibling pairs sit one on each side only, and
+    every sibling or numbered site keeps its own canonical name in the truth."""
+    from bench.independent_g.scenario import build
+
+    split = 0
+    for seed in (1, 2, 3):
+        scn = build(seed, 200, "GBP")
+        for c in scn.clients:
+            if c.kind == "sibling" and c.sibling_of >= 0:
+                first = scn.clients[c.sibling_of]
+                assert first.name != c.name
+                if first.key in scn.on_vendor - scn.on_psa and c.key in scn.on_psa - scn.on_vendor:
+                    split += 1
+                if c.key in scn.psa_names and first.key in scn.psa_names:
+                    assert scn.psa_names[c.key][0] != scn.psa_names[first.key][0]
+    assert split >= 1
