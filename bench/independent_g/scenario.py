@@ -217,6 +217,7 @@ FX: dict[str, Decimal] = {
     "AUD": Decimal("1.53"),
     "NOK": Decimal("10.7"),
     "SEK": Decimal("10.4"),
+    "CHF": Decimal("0.88"),
 }
 
 

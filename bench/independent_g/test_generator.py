@@ -127,6 +127,17 @@ VENDOR_SPECS: dict[str, Spec] = {
         "Annual",
         "ea",
     ),
+    "also_ch_csv": Spec(
+        ";",
+        "utf-8",
+        "Kunde",
+        "Artikel",
+        "Menge",
+        "Preis/ME",
+        "Verrechnung",
+        "jährlich im Voraus",
+        "swiss",
+    ),
     "computacenter_de_xlsx": Spec(
         product="Artikelbezeichnung",
         qty="Menge",
@@ -242,6 +253,10 @@ def number(text: str, style: str) -> Decimal:
         return -value if negative else value
     if style == "ea":
         return Decimal(text.replace(" ea", "").replace(",", ""))
+    if style == "swiss":
+        negative = text.endswith("-")
+        value = Decimal(text.rstrip("-").replace("'", ""))
+        return -value if negative else value
     if style == "cents":
         return Decimal(text) / 100
     return Decimal(text)
@@ -290,7 +305,7 @@ def read_lines(
             billing = carried.get(spec.billing, "") if spec.billing in spec.carry else ""
             billing = billing or row[col[spec.billing]]
         unit_style = spec.numbers
-        qty_style = "usd" if spec.numbers == "usd" else "ea" if spec.numbers == "ea" else "plain"
+        qty_style = spec.numbers if spec.numbers in {"usd", "ea", "swiss"} else "plain"
         out[number_row] = ReadLine(
             number_row,
             client,

@@ -520,6 +520,61 @@ def computacenter_de_xlsx(scn: Scenario, perturb: bool, out: Path) -> Rendered:
     return Rendered("vendor.xlsx", "Positionen", sheet.line_of_row, "")
 
 
+def _swiss(value: Decimal) -> str:
+    """Swiss style: apostrophe thousands, decimal point, SAP's trailing minus for credits."""
+    text = amount(abs(value), ".", "'")
+    return f"{text}-" if value < 0 else text
+
+
+def also_ch_csv(scn: Scenario, perturb: bool, out: Path) -> Rendered:
+    """Swiss marketplace export from an SAP back end: `;`, CHF, 1'234.50, trailing minus on
+    credits ("2-", "45.00-"), a unit-of-measure column (Stk), period as one "von - bis" cell."""
+    sheet = Sheet("csv")
+    sheet.add(
+        [
+            "Kunde",
+            "Kundennr.",
+            "Mandant-Domäne",
+            "Hersteller",
+            "Artikel-Nr.",
+            "Artikel",
+            "Vertragslaufzeit",
+            "Verrechnung",
+            "Leistungszeitraum",
+            "Menge",
+            "ME",
+            "Preis/ME",
+            "Betrag",
+            "Währung",
+        ]
+    )
+    for index, line in _ordered(scn):
+        client = scn.clients[line.client]
+        product = BY_KEY[line.product]
+        qty = f"{abs(line.qty)}-" if line.qty < 0 else str(line.qty)
+        sheet.add(
+            [
+                client.name,
+                _customer_no(client),
+                client.domain,
+                product.maker,
+                "CH-" + product.sku.split(":")[0],
+                product.name,
+                {"P1M": "1 Monat", "P1Y": "1 Jahr", "P3Y": "3 Jahre"}[line.term],
+                "jährlich im Voraus" if line.billing == "annual" else "monatlich",
+                f"{line.start:%d.%m.%Y} - {line.end:%d.%m.%Y}",
+                qty,
+                "Stk",
+                _swiss(line.unit),
+                _swiss(_total(line)),
+                "CHF",
+            ],
+            line=index,
+        )
+    write_csv(out / "vendor.csv", sheet, ";", "utf-8")
+    return Rendered("vendor.csv", None, sheet.line_of_row, "")
+
+
 VENDOR: dict[str, VendorFormat] = {
     f.name: f
     for f in (
@@ -531,6 +586,7 @@ VENDOR: dict[str, VendorFormat] = {
         VendorFormat("ingram_es_xls", "EUR", ingram_es_xls),
         VendorFormat("cdw_ca_csv", "CAD", cdw_ca_csv),
         VendorFormat("computacenter_de_xlsx", "EUR", computacenter_de_xlsx),
+        VendorFormat("also_ch_csv", "CHF", also_ch_csv),
     )
 }
 _ = date
