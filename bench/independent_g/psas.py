@@ -43,6 +43,11 @@ def _monthly(line: PsaLine) -> Decimal:
     return line.monthly_unit
 
 
+def _code(text: str) -> str:
+    """A stable short number for a product or service (independent of PYTHONHASHSEED)."""
+    return f"{sum((i + 1) * ord(ch) for i, ch in enumerate(text)) % 9000 + 1000}"
+
+
 def _cust_no(key: int) -> str:
     return f"C{1000 + key * 13}"
 
@@ -163,7 +168,8 @@ def odoo_xlsx(scn: Scenario, perturb: bool, out: Path) -> Rendered:
     for n, ((key, billing, closed), lines) in enumerate(subs.items()):
         for i, (index, line) in enumerate(lines):
             typed = text(line, perturb)
-            ref = f"[{line.product.upper()[:10]}]" if line.role != "service" else "[SRV]"
+            # the MSP's own internal reference: an opaque code, not the product's name
+            ref = f"[{'SRV' if line.role == 'service' else 'LIC'}-{_code(line.product)}]"
             head: list[Cell] = (
                 [
                     customer(scn, key, perturb),
@@ -268,7 +274,7 @@ def tripletex_no_xlsx(scn: Scenario, perturb: bool, out: Path) -> Rendered:
                 _cust_no(line.client),
                 customer(scn, line.client, perturb),
                 f"AV-{line.client + 300}",
-                str(1000 + (sum(map(ord, line.product)) % 900)),
+                _code(line.product),
                 text(line, perturb),
                 line.qty,
                 "stk",

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from .catalog import BY_KEY, Product
+from .catalog import BY_KEY, PRODUCTS, Product
 from .names import Client, fold
 from .scenario import FX, Scenario, VendorLine, money
 from .writers import Cell, Sheet, amount, write_csv, write_xls, write_xlsx
@@ -39,6 +39,9 @@ class VendorFormat:
 def _ordered(scn: Scenario) -> list[tuple[int, VendorLine]]:
     lines = list(enumerate(scn.vendor))
     return sorted(lines, key=lambda il: (fold(scn.clients[il[1].client].name).lower(), il[0]))
+
+
+_INDEX = {p.key: i for i, p in enumerate(PRODUCTS)}  # distributors' own part numbers
 
 
 def _customer_no(client: Client) -> str:
@@ -216,7 +219,7 @@ def insight_us_xlsx(scn: Scenario, perturb: bool, out: Path) -> Rendered:
                 _customer_no(client),
                 product.maker.upper(),
                 product.sku,
-                f"INS-{product.key.upper()}",
+                f"{100000 + 7919 * _INDEX[product.key]}",
                 desc,
                 line.sub_id,
                 {"P1M": "1 MONTH", "P1Y": "1 YEAR", "P3Y": "3 YEAR"}[line.term],
@@ -424,7 +427,7 @@ def cdw_ca_csv(scn: Scenario, perturb: bool, out: Path) -> Rendered:
                 client.name,
                 _customer_no(client),
                 product.sku,
-                f"{7700000 + sum(map(ord, product.key))}",
+                f"{7700000 + 37 * _INDEX[product.key]}",
                 desc,
                 length,
                 "Annual" if line.billing == "annual" else "Monthly",
