@@ -83,6 +83,24 @@ def truth_of(
     return vrows, prows, out
 
 
+def _dump(truth: dict[str, Any]) -> str:
+    """JSON with one finding and one row label per line: readable, and fast (C encoder)."""
+
+    def enc(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    head = [f" {enc(k)}: {enc(v)}" for k, v in truth.items() if k not in {"findings", "rows"}]
+    findings = ",\n".join(f"  {enc(f)}" for f in truth["findings"])
+    sides = []
+    for side in ("vendor", "psa"):
+        rows = ",\n".join(f"   {enc(k)}: {enc(v)}" for k, v in truth["rows"][side].items())
+        sides.append(f"  {enc(side)}: {{\n{rows}\n  }}")
+    body = ",\n".join(
+        [*head, f' "findings": [\n{findings}\n ]', ' "rows": {\n' + ",\n".join(sides) + "\n }"]
+    )
+    return "{\n" + body + "\n}\n"
+
+
 def generate_case(
     out_dir: Path,
     seed: int,
@@ -120,5 +138,5 @@ def generate_case(
         "rows": {"vendor": vrows, "psa": prows},
     }
     path = out_dir / "truth.json"
-    path.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(_dump(truth), encoding="utf-8")
     return path

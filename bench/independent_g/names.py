@@ -12,6 +12,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "AU": ("Pty Ltd", "Pty. Limited"),
@@ -347,6 +348,7 @@ class Client:
     sibling_of: int = -1
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Letters without their accents, as an ASCII-only system stores them."""
     decomposed = unicodedata.normalize("NFKD", text.translate(FOLD))

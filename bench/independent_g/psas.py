@@ -333,7 +333,7 @@ def stripe_csv(scn: Scenario, perturb: bool, out: Path) -> Rendered:
             [
                 f"in_1Q{line.client:04d}SEP26",
                 f"8F3A21-{line.client + 100:04d}",
-                f"cus_{fold(scn.clients[line.client].name)[:3].upper()}{line.client:05d}",
+                f"cus_{(line.client + 1) * 2654435761 % 16**14:014x}",
                 customer(scn, line.client, perturb),
                 "accounts@" + scn.clients[line.client].domain.replace(".onmicrosoft.com", ".com"),
                 f"il_{index:06d}",
