@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 # Classes whose spellings drop the words that tell look-alikes apart.
-VAGUE_CLASSES = frozenset({"bare_plan", "in_house", "brand_dropped", "bundle_name"})
+VAGUE_CLASSES = frozenset({"bare_plan", "in_house", "brand_dropped"})
 
 
 @dataclass(frozen=True)
@@ -830,12 +830,6 @@ NOTES = (
     " incl. board members",
     " / Perth office",
     " – see PO 4471",
-)
-# Bundle names an MSP gives to a product (a vague spelling).
-BUNDLES = (
-    "Gold Workplace Bundle - licence part",
-    "Essentials Pack (licence)",
-    "Modern Desk licence",
 )
 
 # PSA lines that are services: words say managed/backup per device/support/labour/hours/onsite/

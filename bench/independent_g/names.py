@@ -426,6 +426,17 @@ def make_clients(rng: random.Random, count: int) -> list[Client]:
                 "dba",
                 trade_name=f"{base} {rng.choice(TRADING_TRADES)}",
             )
+        elif roll < 0.40 and count - len(out) >= 2 and country in {"AU", "UK", "US", "NZ", "CA"}:
+            # twins: two customers whose names differ in a few letters of one word
+            head, tails = rng.choice(FIRSTS), rng.sample(SECONDS, 2)
+            bases = [head + tails[0], head + tails[1]]
+            if any(b not in compounds for b in bases):
+                continue
+            for b in bases:
+                compounds.remove(b)
+            trade = rng.choice(INDUSTRIES["en"])
+            one = add(f"{bases[0]} {trade} {legal}", country, legal, "twin")
+            add(f"{bases[1]} {trade} {legal}", country, legal, "twin", sibling_of=one.key)
         else:
             base = base_for(country)
             name = f"{base} {rng.choice(INDUSTRIES[region])} {legal}"
@@ -453,6 +464,8 @@ def name_classes(client: Client) -> list[str]:
         return classes
     if client.kind == "sibling":
         return classes
+    if client.kind == "twin":  # a typo could turn one twin into the other
+        return [c for c in classes if c != "typo"]
     classes.append("branch_suffix")
     if client.kind == "partner":
         classes += ["word_order", "the_and"]

@@ -764,10 +764,15 @@ def test_siblings_and_numbered_sites_stay_apart(tmp_path: Path) -> None:
     every sibling or numbered site keeps its own canonical name in the truth."""
     from bench.independent_g.scenario import build
 
-    split = 0
+    split = twins = 0
     for seed in (1, 2, 3):
         scn = build(seed, 200, "GBP")
         for c in scn.clients:
+            if c.kind == "twin" and c.sibling_of >= 0:
+                twins += 1
+                other = scn.clients[c.sibling_of]
+                assert other.name.split()[1:] == c.name.split()[1:] != []
+                assert other.name.split()[0] != c.name.split()[0]
             if c.kind == "sibling" and c.sibling_of >= 0:
                 first = scn.clients[c.sibling_of]
                 assert first.name != c.name
@@ -775,4 +780,4 @@ def test_siblings_and_numbered_sites_stay_apart(tmp_path: Path) -> None:
                     split += 1
                 if c.key in scn.psa_names and first.key in scn.psa_names:
                     assert scn.psa_names[c.key][0] != scn.psa_names[first.key][0]
-    assert split >= 1
+    assert split >= 1 and twins >= 1
