@@ -504,7 +504,13 @@ def build(seed: int, clients: int, currency: str) -> Scenario:
                 _psa_lines(rng, client, product, pq, price, vague_ok, basket, psa)
         if psa_side:
             for text in rng.sample(SERVICE_LINES, k=rng.choice((0, 1, 1, 2, 3))):
-                qty = client.size if "user" in text else rng.randint(1, 12)
+                qty = (
+                    client.size
+                    if "user" in text
+                    else 1
+                    if "One-time" in text
+                    else rng.randint(1, 12)
+                )
                 unit = _fx(Decimal(rng.choice(("45", "12.5", "95", "150", "8", "25"))), currency)
                 psa.append(PsaLine(client.key, text, qty, unit, "monthly", "service", text, text))
             if rng.random() < 0.12:

@@ -766,7 +766,9 @@ def test_siblings_and_numbered_sites_stay_apart(tmp_path: Path) -> None:
 
     split = twins = 0
     for seed in (1, 2, 3):
-        scn = build(seed, 200, "GBP")
+        scn = build(seed, 300, "GBP")
+        shown = [name for name, _cls in scn.psa_names.values()]
+        assert len(shown) == len(set(shown))  # no two customers share a PSA spelling
         for c in scn.clients:
             if c.kind == "twin" and c.sibling_of >= 0:
                 twins += 1
