@@ -534,7 +534,13 @@ def build(seed: int, clients: int, currency: str) -> Scenario:
                     )
                 )
         if vendor_side and rng.random() < 0.12:
-            free = [k for k in ("teams_expl", "pa_free", "copilot", "teams_prem") if k not in seats]
+            # a free Teams line beside a paid Teams product would make a bare "Teams" ambiguous
+            has_teams = any("Teams" in BY_KEY[k].name for k in seats)
+            free = [
+                k
+                for k in ("teams_expl", "pa_free", "copilot", "teams_prem")
+                if k not in seats and not (has_teams and "teams" in k)
+            ]
             key = rng.choice(free)
             product = BY_KEY[key]
             vendor.append(

@@ -783,3 +783,38 @@ def test_siblings_and_numbered_sites_stay_apart(tmp_path: Path) -> None:
                 if c.key in scn.psa_names and first.key in scn.psa_names:
                     assert scn.psa_names[c.key][0] != scn.psa_names[first.key][0]
     assert split >= 1 and twins >= 1
+
+
+def test_vague_spellings_are_resolvable_in_context(tmp_path: Path) -> None:
+    """A bare plan, in-house name, dropped brand or old name is only typed where a careful
+    person can resolve it: the customer is on both sides, the bill has that product for it, and
+    it buys no other product of the same family."""
+    from bench.independent_g.catalog import PRODUCTS
+
+    family = {p.name: p.family for p in PRODUCTS}
+    for seed in (1, 2):
+        truth = case(tmp_path, "cdw_ca_csv", "chargebee_csv", seed=seed, clients=200)
+        vendor_products: dict[str, set[str]] = defaultdict(set)
+        for label in truth["rows"]["vendor"].values():
+            if label["role"] != "free":
+                vendor_products[label["client"]].add(label["product"])
+        all_products: dict[str, set[str]] = defaultdict(
+            set, {k: set(v) for k, v in vendor_products.items()}
+        )
+        for label in truth["rows"]["psa"].values():
+            if label["role"] == "licence":
+                all_products[label["client"]].add(label["product"])
+        checked = 0
+        for row, label in truth["rows"]["psa"].items():
+            vague = set(label["classes"]) & {"bare_plan", "in_house", "brand_dropped", "renamed"}
+            if label["role"] != "licence" or not vague:
+                continue
+            checked += 1
+            assert label["product"] in vendor_products[label["client"]], (row, label)
+            same = [
+                p
+                for p in all_products[label["client"]]
+                if p != label["product"] and family[p] == family[label["product"]]
+            ]
+            assert not same, (row, label, same)
+        assert checked > 50
