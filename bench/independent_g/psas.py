@@ -497,6 +497,49 @@ def msp_workbook_xlsx(scn: Scenario, perturb: bool, out: Path) -> Rendered:
     return Rendered("psa.xlsx", "Sept 26 billing", sheet.line_of_row, "")
 
 
+def _money_text(value: Decimal, currency: str) -> str:
+    text = amount(value, ".", ",")
+    symbol = {"USD": "$", "CAD": "$", "AUD": "$", "GBP": "£", "EUR": "€"}.get(currency)
+    if symbol:
+        return f"{symbol}{text}"
+    return f"{currency} {text}" if currency == "CHF" else f"{text} {currency}"
+
+
+def halo_invoice_paste_xlsx(scn: Scenario, perturb: bool, out: Path) -> Rendered:
+    """HaloPSA invoices printed to PDF and pasted into Excel: per invoice a title row, a
+    "Bill To:" row with the customer, the column header repeated, the lines (money as text with
+    the currency symbol, the charge period in the description), then Subtotal / Tax / Total rows."""
+    sheet = Sheet("Paste")
+    by_client: dict[int, list[tuple[int, PsaLine]]] = {}
+    for index, line in _ordered(scn, perturb, cancelled=False):
+        by_client.setdefault(line.client, []).append((index, line))
+    for n, (key, lines) in enumerate(by_client.items()):
+        sheet.add([f"TAX INVOICE  INV-{26090 + n:06d}   Date: 01/09/2026"], bold=True)
+        sheet.add([f"Bill To: {customer(scn, key, perturb)}"])
+        sheet.add(["Item", "Description", "Quantity", "Unit Price", "Net"], bold=True)
+        net = Decimal(0)
+        for index, line in lines:
+            until = "31/08/2027" if line.billing == "annual" else "30/09/2026"
+            typed = text(line, perturb)
+            sheet.add(
+                [
+                    typed,
+                    f"{typed} (01/09/2026 - {until})" if line.role != "service" else "",
+                    f"{line.qty:.2f}",
+                    _money_text(line.unit, scn.currency),
+                    _money_text(line.unit * line.qty, scn.currency),
+                ],
+                line=index,
+            )
+            net += line.unit * line.qty
+        sheet.add([None, None, None, "Subtotal", _money_text(net, scn.currency)])
+        sheet.add([None, None, None, "Tax", _money_text(Decimal(0), scn.currency)])
+        sheet.add([None, None, None, "Total", _money_text(net, scn.currency)], bold=True)
+        sheet.add([])
+    write_xlsx(out / "psa.xlsx", [sheet])
+    return Rendered("psa.xlsx", "Paste", sheet.line_of_row, "")
+
+
 PSA: dict[str, PsaFormat] = {
     f.name: f
     for f in (
@@ -509,6 +552,7 @@ PSA: dict[str, PsaFormat] = {
         PsaFormat("chargebee_csv", chargebee_csv),
         PsaFormat("reckon_au_xls", reckon_au_xls),
         PsaFormat("msp_workbook_xlsx", msp_workbook_xlsx),
+        PsaFormat("halo_invoice_paste_xlsx", halo_invoice_paste_xlsx),
     )
 }
 _ = (date, PERIOD_END)

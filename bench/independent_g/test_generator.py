@@ -10,6 +10,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -210,6 +211,16 @@ PSA_SPECS: dict[str, Spec] = {
         annual="year",
     ),
     "reckon_au_xls": Spec(client="Name", qty="Qty", unit="Sales Price"),
+    "halo_invoice_paste_xlsx": Spec(
+        client="",
+        product="Item",
+        qty="Quantity",
+        unit="Unit Price",
+        billing="Description",
+        annual="",
+        numbers="money",
+        group_prefix="Bill To: ",
+    ),
     "msp_workbook_xlsx": Spec(
         product="Item", qty="Qty", unit="Sell ea", billing="Billed", annual="yearly"
     ),
@@ -257,6 +268,8 @@ def number(text: str, style: str) -> Decimal:
         negative = text.endswith("-")
         value = Decimal(text.rstrip("-").replace("'", ""))
         return -value if negative else value
+    if style == "money":  # "$1,234.56", "€12.00", "1,234.56 DKK", "CHF 12.00"
+        return Decimal(re.sub(r"[^0-9.\-]", "", text))
     if style == "cents":
         return Decimal(text) / 100
     return Decimal(text)
@@ -283,7 +296,7 @@ def read_lines(
     group = ""
     carried: dict[str, str] = {}
     out: dict[int, ReadLine] = {}
-    for i in range(header_at + 1, len(rows)):
+    for i in range(len(rows)):  # group rows may sit above the (first) header too
         row = rows[i] + [""] * (len(header) - len(rows[i]))
         number_row = i + 1
         filled = [c for c in row if c.strip()]
@@ -312,7 +325,8 @@ def read_lines(
             product,
             number(row[col[spec.qty]], qty_style),
             number(row[col[spec.unit]], unit_style),
-            bool(spec.billing) and billing.strip() == spec.annual,
+            bool(spec.billing)
+            and (billing.strip() == spec.annual if spec.annual else "- 31/08/2027)" in billing),
         )
     return out
 
