@@ -527,10 +527,10 @@ def test_deterministic_bytes(tmp_path: Path) -> None:
 
 def test_deterministic_across_hash_seeds(tmp_path: Path) -> None:
     script = (
-        "import sys, hashlib; from pathlib import Path; from bench.independent_g import *\n"
+        "import sys, json, hashlib; from pathlib import Path; from bench.independent_g import *\n"
         "h = hashlib.sha256()\n"
-        "for v, p in zip(VENDOR_FORMATS, PSA_FORMATS):\n"
-        "    d = generate_case(Path(sys.argv[1]) / v, 9, v, p, 50).parent\n"
+        "for v, p in json.loads(sys.argv[2]):\n"
+        "    d = generate_case(Path(sys.argv[1]) / v / p, 9, v, p, 50).parent\n"
         "    for f in sorted(d.iterdir()): h.update(f.read_bytes())\n"
         "print(h.hexdigest())\n"
     )
@@ -538,7 +538,7 @@ def test_deterministic_across_hash_seeds(tmp_path: Path) -> None:
     for hash_seed in ("0", "1", "12345"):
         env = dict(os.environ, PYTHONHASHSEED=hash_seed)
         result = subprocess.run(
-            [sys.executable, "-c", script, str(tmp_path / hash_seed)],
+            [sys.executable, "-c", script, str(tmp_path / hash_seed), json.dumps(PAIRS)],
             cwd=ROOT,
             env=env,
             capture_output=True,
