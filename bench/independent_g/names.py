@@ -483,7 +483,7 @@ def _typo(rng: random.Random, word: str) -> str:
         return word
     i = rng.randrange(1, len(word) - 2)
     kind = rng.randrange(3)
-    if kind == 0:
+    if kind == 0 and word[i] != word[i + 1]:  # swapping equal letters would change nothing
         return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if kind == 1:
         return word[:i] + word[i + 1 :]
@@ -501,7 +501,8 @@ def psa_name(rng: random.Random, client: Client, cls: str) -> str:
         if choice == 0:
             return client.name.upper()
         if choice == 1:
-            return re.sub(r"[.,]", "", client.name).lower().title().replace("&", "+")
+            plain = re.sub(r"[.,]", "", client.name).lower().title().replace("&", "+")
+            return plain if plain != client.name else client.name.upper()
         return re.sub(r"\s+", "  ", client.name) + " ."
     if cls == "legal_suffix_typo":
         return f"{stem} {rng.choice(SUFFIX_TYPOS.get(legal, (legal.upper(),)))}"
@@ -513,7 +514,7 @@ def psa_name(rng: random.Random, client: Client, cls: str) -> str:
         protect = len(words) - 1 if client.kind == "sibling" else -1
         idx = [i for i, w in enumerate(words) if len(w) >= 5 and i != protect and w.isalpha()]
         if not idx:
-            return stem
+            return client.name
         i = rng.choice(idx)
         words[i] = _typo(rng, words[i])
         return " ".join(words) + " " + legal

@@ -298,7 +298,7 @@ def _typo_text(rng: random.Random, text: str) -> str | None:
     w = words[i]
     j = rng.randrange(1, len(w) - 2)
     kind = rng.randrange(3)
-    if kind == 0:
+    if kind == 0 and w[j] != w[j + 1]:  # swapping equal letters would change nothing
         w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
     elif kind == 1:
         w = w[:j] + w[j + 1 :]
@@ -309,6 +309,11 @@ def _typo_text(rng: random.Random, text: str) -> str | None:
 
 
 def _case_punct(rng: random.Random, text: str) -> str:
+    changed = _case_punct_once(rng, text)
+    return changed if changed != text else text.lower() if text != text.lower() else text.upper()
+
+
+def _case_punct_once(rng: random.Random, text: str) -> str:
     kind = rng.randrange(5)
     if kind == 0:
         return text.lower()
@@ -465,7 +470,8 @@ def build(seed: int, clients: int, currency: str) -> Scenario:
             on_psa.add(client.key)
             classes = name_classes(client)
             cls = rng.choice(classes) if rng.random() > 0.2 else "untouched"
-            psa_names[client.key] = (psa_name(rng, client, cls), cls)
+            shown = psa_name(rng, client, cls)
+            psa_names[client.key] = (shown, cls if shown != client.name else "untouched")
         seats = _basket(rng, client)
         # what each side has for each product
         plan: dict[str, tuple[bool, bool]] = {}

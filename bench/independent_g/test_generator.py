@@ -832,3 +832,16 @@ def test_vague_spellings_are_resolvable_in_context(tmp_path: Path) -> None:
             ]
             assert not same, (row, label, same)
         assert checked > 50
+
+
+def test_every_class_changes_the_spelling() -> None:
+    """A line labelled with a class really is spelled differently from the canonical name."""
+    from bench.independent_g.scenario import build
+
+    for seed in (1, 2, 3):
+        scn = build(seed, 300, "EUR")
+        for line in scn.psa:
+            if line.role != "service" and line.classes:
+                assert line.text != line.clean, (line.text, line.classes)
+        for key, (name, cls) in scn.psa_names.items():
+            assert (name == scn.clients[key].name) == (cls == "untouched"), (name, cls)
