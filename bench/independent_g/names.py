@@ -202,6 +202,23 @@ SIBLING_PAIRS = (
     ("Freight", "Freight Brokers"),
     ("Accounting", "Accounting Payroll"),
 )
+PROFESSIONAL_FORMS = frozenset({"PLLC", "P.C.", "LLP"})
+PROFESSIONS = (
+    "Surveyors",
+    "Accountants",
+    "Architects",
+    "Legal",
+    "Orthodontics",
+    "Physiotherapy",
+    "Optometrists",
+    "Medical",
+    "Veterinary",
+    "Dental",
+    "Consulting",
+    "Advisers",
+    "Brokers",
+    "Accounting",
+)
 NUMBER_WORDS = ("Store", "Site", "Branch", "Clinic")
 PARTNER_SURNAMES = (
     "Okafor",
@@ -377,6 +394,10 @@ def make_clients(rng: random.Random, count: int) -> list[Client]:
         return compounds.pop()
 
     def add(name: str, country: str, legal: str, kind: str, **extra: object) -> Client:
+        if legal in PROFESSIONAL_FORMS and not any(w in name for w in PROFESSIONS):
+            # a freight firm is not a professional corporation or partnership
+            general = "LLC" if country == "US" else "Ltd"
+            name, legal = name[: -len(legal)] + general, general
         assert name not in used, name
         used.add(name)
         size = rng.choice((3, 5, 8, 12, 18, 25, 40, 60, 90, 140))
