@@ -504,7 +504,8 @@ def build(seed: int, clients: int, currency: str) -> Scenario:
                 if has_v and rng.random() < 0.06:
                     # a vendor price rise the MSP has not passed on
                     price = (monthly_cost * Decimal("0.93")).quantize(CENT, rounding=ROUND_DOWN)
-                if has_v and price < monthly_cost and rng.random() < 0.5:
+                coin = rng.random()  # drawn always, so the scenario never depends on currency
+                if has_v and price < monthly_cost and coin < 0.5:
                     price = money(monthly_cost * Decimal("1.15"))
                 vague_ok = has_v and vendor_side and psa_side
                 _psa_lines(rng, client, product, pq, price, vague_ok, basket, psa)

@@ -845,3 +845,15 @@ def test_every_class_changes_the_spelling() -> None:
                 assert line.text != line.clean, (line.text, line.classes)
         for key, (name, cls) in scn.psa_names.items():
             assert (name == scn.clients[key].name) == (cls == "untouched"), (name, cls)
+
+
+def test_scenario_structure_does_not_depend_on_currency() -> None:
+    from bench.independent_g.scenario import build
+
+    def shape(currency: str) -> list[tuple[int, str, int, str, str]]:
+        scn = build(6, 150, currency)
+        return [(ln.client, ln.product, ln.qty, ln.role, ln.billing) for ln in scn.vendor] + [
+            (ln.client, ln.product, ln.qty, ln.role, ln.text) for ln in scn.psa
+        ]
+
+    assert shape("USD") == shape("EUR") == shape("DKK") == shape("CHF")
