@@ -182,6 +182,7 @@ SETS = {
     "d": "bench.independent_d",
     "e": "bench.independent_e",
     "f": "bench.independent_f",
+    "g": "bench.independent_g",
 }
 
 
