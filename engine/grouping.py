@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.lines import Line, known
-from engine.match.clients import ClientMatch, match_clients
+from engine.match.clients import ClientMatch, domain_in_name, match_clients
 from engine.match.products import Descriptor, ProductMatch
 from engine.rules import ClientInfo, GroupKey, Holding
 from engine.settings import Settings
@@ -37,6 +37,9 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     for line in vendor.lines:
         if line.domain and line.exclusion is None:
             by_spelling[line.client].add(line.domain)
+    for spelling in vendor.client_keys:
+        if domain := domain_in_name(spelling):  # "Contoso Ltd (Tenant: contoso.onmicrosoft.com)"
+            by_spelling[spelling].add(domain)
     domains: dict[str, set[str]] = defaultdict(set)
     for spelling, tenant_domains in by_spelling.items():
         domains[vendor.client_keys[spelling]] |= tenant_domains

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
-from engine.match.legal_forms import is_legal_form
+from engine.match.legal_forms import ENTITY_WORDS, is_legal_form
 
 #: Clients that share one (product, seats) item beyond this many say nothing by it (5 seats of
 #: Business Premium is half the bill).
@@ -44,6 +44,7 @@ class _Overlap:
     shared: int  # products in common
     share: float  # shared over the larger basket
     contained: bool  # every product of the smaller basket is in the larger, at the same seats
+    within_smaller: float  # shared over the smaller basket
 
 
 def pair_by_basket(
@@ -67,6 +68,7 @@ def pair_by_basket(
     names = set(all_names)
     common = _common_words(names)
     short_names = _short_names(vendors, psas, names)
+    namesakes = _namesakes(vendors, psas, names, common)
     numbers = {key: numbers_in(key) for key in (*vendors, *psas)}
     options: dict[str, list[tuple[float, str, float, str]]] = {}
     for vendor_key in vendors:
@@ -79,14 +81,16 @@ def pair_by_basket(
         )
         found = []
         short = short_names.get(vendor_key)
-        for psa_key in sorted({*shared_items, *([short] if short else [])}):
+        namesake = namesakes.get(vendor_key)
+        extra = [k for k in (short, namesake) if k]
+        for psa_key in sorted({*shared_items, *extra}):
             # two products at the same seats, or one where one side has no other (speed: most
             # candidates share one common item and nothing else), or the one name that is all
             # of the other's first words
             if (
                 shared_items[psa_key] < 2
                 and min(len(basket), len(psa_baskets[psa_key])) > 1
-                and psa_key != short
+                and psa_key not in extra
             ):
                 continue
             if numbers[vendor_key] != numbers[psa_key]:
@@ -101,10 +105,15 @@ def pair_by_basket(
                     if relation.startswith("initials")
                     else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
                 )
+            elif psa_key == namesake:
+                relation = f"{relation}, on no other client"
+            if not relation and (word := _shared_word(vendor_key, psa_key)):
+                relation = f"the name {word!r} on both{_IN_MANY}"
             confidence = _accept(overlap, relation)
             if confidence is None:
                 continue
-            score = overlap.same_seats + overlap.share + (1 if relation else 0)
+            named = relation and not relation.endswith(_IN_MANY)
+            score = overlap.same_seats + overlap.share + (1 if named else 0)
             found.append((score, psa_key, confidence, _evidence(overlap, relation, len(basket))))
         if found:
             options[vendor_key] = sorted(found, reverse=True)
@@ -128,13 +137,30 @@ def _overlap(a: Mapping[str, Decimal], b: Mapping[str, Decimal]) -> _Overlap:
     shared = set(a) & set(b)
     same = sum(1 for key in shared if a[key] == b[key])
     contained = same == len(shared) == min(len(a), len(b))
-    return _Overlap(same, len(shared), len(shared) / max(len(a), len(b)), contained)
+    return _Overlap(
+        same,
+        len(shared),
+        len(shared) / max(len(a), len(b)),
+        contained,
+        len(shared) / max(1, min(len(a), len(b))),
+    )
 
 
 def _accept(overlap: _Overlap, relation: str) -> float | None:
     """The confidence a pair earns, or None: a name relation and the same seats on two products,
     or no name relation and the same seats on three products that make up most of both baskets,
     or on every product of both (two or more)."""
+    if relation.endswith(_IN_MANY):  # "Harcourt" is in many names: the basket decides
+        if overlap.share == 1 and overlap.shared >= 3 and overlap.same_seats >= 2:
+            return 0.7  # "Tallow Lab - Harcourt Pty Ltd": the same products, most at the same seats
+        relation = ""
+    if (
+        relation.startswith("only")
+        and overlap.same_seats >= 1
+        and overlap.shared >= 3
+        and overlap.within_smaller >= 0.75
+    ):
+        return 0.7  # "QEC LLP": the one name it can be, and all but one of its products
     if relation and overlap.same_seats >= 2 and overlap.share >= 0.5:
         return 0.85 if "initials" in relation else 0.8
     if relation and overlap.same_seats >= 1 and (overlap.share >= 0.75 or overlap.contained):
@@ -143,6 +169,8 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
         return 0.7  # "Brightwater" for Brightwater Property Management, the same products
     if relation.startswith("only initials") and overlap.same_seats >= 1 and overlap.share >= 0.5:
         return 0.7  # "YMA": the one company with those initials, half its products at one seat
+    if relation.endswith("on no other client") and overlap.shared >= 1:
+        return 0.7  # "Greyfriars Group Oy" / "Greyfriars Property Management": legal and trading
     if overlap.same_seats >= 3 and overlap.share >= 0.75:
         return 0.7
     if overlap.same_seats >= 2 and overlap.share == 1 and overlap.contained:
@@ -163,6 +191,18 @@ def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
         if len(w) >= 4 and w.isalpha() and w not in common
     ]
     return f"the name {sorted(shared)[0]!r} on both" if shared else ""
+
+
+#: How a relation by a word many clients' names have is told (it needs the whole basket).
+_IN_MANY = ", as have other clients"
+
+
+def _shared_word(vendor_key: str, psa_key: str) -> str:
+    """A word of four letters or more both names have, however many other names have it."""
+    shared = [
+        w for w in set(_plain(vendor_key)) & set(_plain(psa_key)) if len(w) >= 4 and w.isalpha()
+    ]
+    return min(shared, default="")
 
 
 def _short_names(vendors: list[str], psas: list[str], names: set[str]) -> dict[str, str]:
@@ -195,6 +235,42 @@ def _short_names(vendors: list[str], psas: list[str], names: set[str]) -> dict[s
                 vendor_key, psa_key = (key, spelled[0]) if flip else (spelled[0], key)
                 found.setdefault(vendor_key, psa_key)
     return found
+
+
+def _namesakes(
+    vendors: list[str], psas: list[str], names: set[str], common: frozenset[str]
+) -> dict[str, str]:
+    """Leftover vendor clients that share a rare word with one leftover PSA client, when no other
+    client on either side has that word and one name is that word and entity words only
+    ("Greyfriars Group Oy" is what the MSP calls "Greyfriars Property Management"): a company's
+    legal name beside its trading name."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        for word in set(_plain(name)):
+            if len(word) >= 4 and word.isalpha() and word not in common:
+                holders[word].append(name)
+    leftover_psa = set(psas)
+    found: dict[str, set[str]] = defaultdict(set)
+    for vendor_key in vendors:
+        for word in set(_plain(vendor_key)):
+            pair = holders.get(word, [])
+            if len(pair) == 2 and vendor_key in pair:
+                other = pair[1] if pair[0] == vendor_key else pair[0]
+                if other in leftover_psa:
+                    found[vendor_key].add(other)
+    return {
+        vendor_key: other
+        for vendor_key, others in found.items()
+        if len(others) == 1 and _one_is_an_entity((other := next(iter(others))), vendor_key)
+    }
+
+
+def _one_is_an_entity(a: str, b: str) -> bool:
+    """One of the names is a rare word and entity words only: the legal name of the other's trade."""
+    return any(
+        len(words := _plain(name)) >= 2 and all(w in ENTITY_WORDS for w in words[1:])
+        for name in (a, b)
+    )
 
 
 def _plain(key: str) -> list[str]:

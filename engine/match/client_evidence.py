@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings
-from engine.match.legal_forms import is_legal_form
+from engine.match.legal_forms import ENTITY_WORDS, is_legal_form
 from engine.match.word_alignment import align, letters_in_order
 from engine.settings import MatchThresholds
 
@@ -326,12 +326,13 @@ def _accept(fitted: NameFit, share: float, same_seats: int, compared: bool) -> f
     if (
         fitted.score >= 0.5
         and len(fitted.extra) == 1
-        and (same_seats or not compared or not fitted.approximate)
+        and (same_seats or not compared or fitted.extra[0] in ENTITY_WORDS)
     ):
-        # a word more on one side, little to confirm it: check first. A word more *and* a word
-        # changed, where both bills are known and no product has the same seats, is two
-        # differences and nothing for them ("Motor Finance" is another company than "Motors"):
-        # a wrong merge costs more than a match left to the user
+        # a word more on one side, little to confirm it: check first. A word more where both
+        # bills are known and no product has the same seats is a sibling as often as the same
+        # company ("Elderridge Freight Ltd" / "Elderridge Freight Brokers LLP"; "Motor Finance"
+        # is another company than "Motors"): a wrong merge costs more than a match left to the
+        # user. An entity's word ("Whitmore Health Partners") names no other business.
         return 0.75
     return None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -149,9 +150,27 @@ _STORE_SHORT = frozenset(
 _ADDRESS_PARTS = frozenset(["level", "lvl", "floor", "flr", "suite", "ste"])
 
 
+#: A tenant domain written after the name ("Wildflower Investments LLP (Tenant:
+#: wildflowerelectricalservic.onmicrosoft.com)", "Contoso Ltd - contoso.com"): evidence of who the
+#: company is, not a part of its name.
+_DOMAIN = r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|io|co|[a-z]{2})"
+_NAMED_DOMAIN = re.compile(
+    rf"\s*(?:[\[(]\s*(?:(?:tenant|domain)\s*:?\s*)?(?P<a>{_DOMAIN})\s*[\])]|[-\u2013|]\s*(?P<b>{_DOMAIN}))\s*$",
+    re.IGNORECASE,
+)
+
+
+def domain_in_name(name: str) -> str | None:
+    """The tenant domain written after a company name, if any."""
+    found = _NAMED_DOMAIN.search(name) if "." in name else None
+    return (found["a"] or found["b"]).lower() if found else None
+
+
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
+    if "." in name:
+        name = _NAMED_DOMAIN.sub("", name) or name
     name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
     if name.isascii():
         text = name.lower().translate(_ASCII_FOLD)
@@ -179,6 +198,8 @@ def client_key(name: str) -> str:
     tokens = _without_account_code(tokens)
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
+    if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
+        tokens.pop()
     if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
         tokens = [
             t.lstrip("0") or "0" if t.isdigit() else t
@@ -228,13 +249,15 @@ def _without_account_code(tokens: list[str]) -> list[str]:
     if len(tokens) > 2 and tokens[0] in _CODE_LABELS and _LEADING_CODE.fullmatch(tokens[1]):
         start = 1  # the label goes with its code
     codes = 0
-    while (
-        codes < 2
-        and start < len(tokens) - 1
-        and _LEADING_CODE.fullmatch(tokens[start])
-        and sum(1 for t in tokens[start + 1 :] if t.isalpha() and len(t) > 1) >= 2
-    ):
-        start, codes = start + 1, codes + 1
+    while codes < 2 and start < len(tokens) - 1:
+        at = start + 1 if codes and tokens[start] in _CODE_LABELS else start  # "C1043 Acct 4448"
+        if not (
+            at < len(tokens) - 1
+            and _LEADING_CODE.fullmatch(tokens[at])
+            and sum(1 for t in tokens[at + 1 :] if t.isalpha() and len(t) > 1) >= 2
+        ):
+            break
+        start, codes = at + 1, codes + 1
     if codes:
         tokens = tokens[start:]
     if len(tokens) > 1 and named and _TRAILING_CODE.fullmatch(tokens[-1]):
@@ -281,6 +304,42 @@ class ClientMatch:
     evidence: str = ""
 
 
+#: A tenant's domain is cut short ("wildflowerelectricalservic"): a label this long that starts
+#: exactly one PSA name still spells it.
+_CUT_DOMAIN = 12
+
+
+def _domain_pairs(
+    free_vendor: Mapping[str, str],
+    free_psa: Mapping[str, str],
+    vendor_domains: Mapping[str, Iterable[str]],
+) -> list[tuple[str, str]]:
+    """Vendor clients whose tenant domain spells one PSA name: ``contosodental.onmicrosoft.com``
+    is Contoso Dental, and so is a domain cut short at the start of exactly one PSA name."""
+    compact_psa: dict[str, list[str]] = defaultdict(list)
+    for psa_key in free_psa:
+        compact_psa[psa_key.replace(" ", "")].append(psa_key)
+    ordered = sorted(compact_psa)
+    taken: set[str] = set()
+    pairs = []
+    for vendor_key in list(free_vendor):
+        for domain in sorted(vendor_domains.get(vendor_key, ())):
+            label = domain_label(domain)
+            found = compact_psa.get(label, [])
+            if not found and len(label) >= _CUT_DOMAIN:
+                at = bisect_left(ordered, label)
+                starting = []
+                while at < len(ordered) and ordered[at].startswith(label):
+                    starting.extend(compact_psa[ordered[at]])
+                    at += 1
+                found = starting
+            if len(found) == 1 and found[0] not in taken:
+                taken.add(found[0])
+                pairs.append((vendor_key, found[0]))
+                break
+    return pairs
+
+
 def _distinct_words_conflict(a: str, b: str) -> bool:
     """True when the names carry different numbers ("Store 12" is not "Store 15", nor "Sunrise
     Engineering 75" plain "Sunrise Engineering"), or when each keeps a word the other lacks and the
@@ -291,7 +350,30 @@ def _distinct_words_conflict(a: str, b: str) -> bool:
     right = {w for w in set(b.split()) - set(a.split()) - _STOP if not is_legal_form(w)}
     if not left or not right:
         return False
-    return not any(fuzz.ratio(x, y) >= 80 for x in left for y in right)
+    return not any(
+        fuzz.ratio(x, y) >= 80 or _shortens(x, y) or _shortens(y, x) for x in left for y in right
+    )
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _shortens(short: str, word: str) -> bool:
+    """A word's consonants written as its shortening ("Gp", "Mngmt" for Group, Management): its
+    first letter, then letters of it in order, and no vowel."""
+    return (
+        2 <= len(short) <= 5
+        and len(word) >= len(short) + 2
+        and short[0] == word[0]
+        and short.isalpha()
+        and _VOWELS.isdisjoint(short)
+        and _in_order(short, word)
+    )
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def match_clients(
@@ -336,15 +418,8 @@ def match_clients(
         if vendor_key in free_vendor and psa_key in free_psa:
             pair(vendor_key, psa_key, "alias", 1.0)
     if vendor_domains:
-        compact_psa = defaultdict(list)
-        for psa_key in free_psa:
-            compact_psa[psa_key.replace(" ", "")].append(psa_key)
-        for vendor_key in list(free_vendor):
-            for domain in vendor_domains.get(vendor_key, ()):
-                found = [k for k in compact_psa.get(domain_label(domain), []) if k in free_psa]
-                if len(found) == 1:
-                    pair(vendor_key, found[0], "domain", 0.95)
-                    break
+        for vendor_key, psa_key in _domain_pairs(free_vendor, free_psa, vendor_domains):
+            pair(vendor_key, psa_key, "domain", 0.95)
     for vendor_key, psa_key in _trading_name_pairs(dict(free_vendor), dict(free_psa)):
         pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):

@@ -141,3 +141,31 @@ def _legal_typo(token: str) -> bool:
 
 def _edit_distance_at_most(a: str, b: str, budget: int) -> bool:
     return Levenshtein.distance(a, b, score_cutoff=budget) <= budget
+
+
+#: Words a company's legal entity is named with beside its own name ("Greyfriars Group Oy",
+#: "Northstar Holdings B.V."), where the MSP calls it by its trade ("Greyfriars Property
+#: Management"). Two names that both say a trade ("Whitmore Physical Therapy", "Whitmore Facilities
+#: Management") are two businesses.
+ENTITY_WORDS = frozenset(
+    [
+        "group",
+        "holdings",
+        "holding",
+        "enterprises",
+        "enterprise",
+        "investments",
+        "investment",
+        "ventures",
+        "capital",
+        "industries",
+        "partners",
+        "international",
+        "global",
+        "trust",
+        "family",
+        "nominees",
+        "associates",
+        "company",
+    ]
+)
