@@ -19,6 +19,7 @@ from engine.match.product_inference import infer_products
 from engine.match.product_names import product_key
 from engine.match.product_pairs import Pairing, pair_by_clients
 from engine.match.products import Descriptor, ProductMatch, match_products
+from engine.match.vendor_codes import name_by_vendor_codes
 from engine.settings import Settings
 from engine.sides import Prepared
 
@@ -70,6 +71,7 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
     """Name every line's product that names alone can, and apply the PSA exclusions by name."""
     use_bill_words(())  # names alone know the catalogue's words only, in every run alike
     vendor_products, psa_products = _match(vendor.lines, psa.lines, settings)
+    name_by_vendor_codes(vendor_products, psa_products)
     products = Products(vendor_products, psa_products)
     vendor_keys = {m.key for m in vendor_products.values()}
     excluded_spellings = {product_key(x) for x in settings.exclude_psa_products}

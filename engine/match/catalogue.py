@@ -28,6 +28,10 @@ from engine.settings import MatchThresholds
 DEFAULT_CUTOFF = MatchThresholds().product_name_score
 _PARTNER_CENTER_ID = re.compile(r"CFQ7[A-Z0-9]{8}")
 _FULL_ID = re.compile(r"CFQ7[A-Z0-9]{8}:\d{4}")
+#: A Partner Center id written in a description, with its term and SKU parts ("P1Y:CFQ7TTC0LH0R:0001").
+_ID_IN_TEXT = re.compile(
+    r"(?:P\d+[YM]:)?[A-Z]{0,2}CFQ7[A-Z0-9]{8}(?::?\d{4})?(?::\d+:?)?", re.IGNORECASE
+)
 _SKU = re.compile(r"[:\-/_]?(\d{4})(?!\d)")
 _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _FREE_WORDS = re.compile(r"\b(?:trial|free|exploratory)\b", re.IGNORECASE)
@@ -113,6 +117,8 @@ class Catalogue:
         return by_name
 
     def _by_name(self, text: str | None, cutoff: float) -> Resolution:
+        if text and _PARTNER_CENTER_ID.search(text.upper()):
+            text = _ID_IN_TEXT.sub(" ", text)  # an id the catalogue does not know names nothing
         if not text:
             return Resolution(None, "none", 0.0)
         key = product_key(text)

@@ -166,16 +166,21 @@ def _more_seats_at_its_price(
     at the price of "EXO Arch"). Returns the descriptions still undecided."""
     seats_of = dict(descriptions)
     billed = dict(paired.get(group, {}))
+    # the prices of the lines named so far, those decided in context included ("Duo Advantage
+    # (Melbourne)" at 7.25 beside "Two-Factor Login + Device Trust" at 7.25)
+    priced = {key: set(seen) for key, seen in billed_prices.get(group, {}).items()}
     for (g, description), inference in found.items():
         if g == group and description in seats_of:
             key = inference.product_key
             billed[key] = billed.get(key, Decimal(0)) + seats_of[description]
+            if (price := prices.get((group, description))) is not None:
+                priced.setdefault(key, set()).add(price)
     still: list[str] = []
     for description in left:
         price = prices.get((group, description))
         same = [
             key
-            for key, seen in billed_prices.get(group, {}).items()
+            for key, seen in priced.items()
             if price is not None and price in seen and key in basket
         ]
         if (

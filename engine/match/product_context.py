@@ -78,7 +78,9 @@ def service_words(text: str) -> frozenset[str]:
 #: A charge made once is a service, whatever it is about.
 _ONE_OFF = frozenset([("one", "time"), ("one", "off"), ("once", "off")])
 #: What a charge counted "per" this is for is a service: a server, a site, a location.
-_SERVICE_UNITS = frozenset(["server", "servers", "site", "location", "hour", "hr", "visit"])
+_SERVICE_UNITS = frozenset(
+    ["server", "servers", "site", "location", "hour", "hr", "visit", "device", "devices"]
+)
 
 
 @dataclass(frozen=True)

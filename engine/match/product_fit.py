@@ -162,9 +162,7 @@ SERVICE_WORDS = frozenset(
         "migration",
         "deployment",
         "implementation",
-        "hardware",
-        "device",
-        "devices",
+        "hardware",  # ("device" is no service: "Device Trust", "Device management" are licences)
         "workstation",
         "workstations",
         "laptop",

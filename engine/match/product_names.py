@@ -101,7 +101,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:licencja|licencia|licenza|licens|lisenssi|licentie|miesiecznie|mensile|mensual"
         r"|mensuel|mensuelle|manadsvis|kuukausittain|kuukausilisenssi|maandelijks|abonnement"
-        r"|suscripcion|abbonamento|subskrypcja|prenumeration)\b",
+        r"|suscripcion|abbonamento|subskrypcja|prenumeration"
+        # how often, and how it is paid: "(Anual, Pago mensual)", "NCE Jahresabo", "Månedlig"
+        r"|anual|annuel|annuelle|annuale|jahresabo|monatsabo|jahrlich|monatlich|manedlig|arlig"
+        r"|arsvis|kvartalsvis|trimestral|trimestrale|pago|paiement|pagamento|zahlweise|betaling)\b",
         " ",
     ),
     # a credit note of the same subscription, in the languages of the bills
@@ -115,6 +118,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b|\bup-?front\b", " "),
+    # a reseller's catalogue words: "- subscription license (1 year) - 1 user - hosted - CSP"
+    (r"\b1\s*(?:user|seat|device|mailbox)\b|\s-\s+hosted\b", " "),
     (r"\b([mo]365)(?=[a-z])", r"\1 "),  # "O365E3", "M365BP": the plan glued to the brand
     (r"\bo[- ]365\b", " office 365 "),
     (r"\bms[- ]?365\b", " microsoft 365 "),
@@ -354,10 +359,18 @@ _ANCHORS = ("azure", "office", "defender", "exchange", "advanced", "protection",
 _SUITE_TYPO = re.compile(r"(ms|[mo]?)(356|536|563|635|653|3365|3655|3665)\b")
 
 
+#: The suite's name glued to its plan ("M365E5SEC", "O365E3", "M365BP"): one word typed for three.
+_GLUED_SUITE = re.compile(r"(ms|[mod])365([a-z][a-z0-9]*)")
+_GLUED_PART = re.compile(r"[a-z]+\d*")
+
+
 @lru_cache(maxsize=65536)
 def _anchor(token: str) -> str:
     if token[:1] in "mo3" and (suite := _SUITE_TYPO.fullmatch(token)) is not None:
         return ("m" if suite.group(1) == "ms" else suite.group(1)) + "365"
+    if token[:1] in "mod" and (glued := _GLUED_SUITE.fullmatch(token)) is not None:
+        brand = "m" if glued.group(1) == "ms" else glued.group(1)
+        return " ".join([f"{brand}365", *_GLUED_PART.findall(glued.group(2))])
     if len(token) < 4 or token in _ANCHORS or not token.isalpha():
         return token
     for anchor in _ANCHORS:

@@ -19,7 +19,7 @@ from engine.match.product_fit import MAKER, SERVICE_WORDS, names_a_product_part
 from engine.match.product_names import discriminators, product_key
 
 _QUALIFIER = re.compile(
-    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s[-\u2013\u2014]\s+([^-\u2013\u2014]+))\s*$"
+    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s[-\u2013\u2014]\s+((?:[^-\u2013\u2014]|(?<=\w)-(?=\w))+))\s*$"
 )
 #: A note seen after this many different names in one export is the MSP's way of saying who a
 #: line is for ("- Office staff", "(Melbourne)"), whatever its words.
@@ -44,6 +44,16 @@ _COUNT_NOTE = re.compile(
     r"\d+\s*(?:seats?|users?|licen[cs]es?|lic\.?|devices?|mailboxes|mailbox|endpoints?|ea)",
     re.IGNORECASE,
 )
+
+
+#: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032".
+_REFERENCE_NOTE = re.compile(
+    r"\b(?:see|per|ref|reference|po|quote|ticket|case|order|invoice|inv|contract)\b"
+    r"[\s#:.-]*(?:po|quote|ticket|order|no|nr)?[\s#:.-]*[a-z]{0,3}-?\d{3,}",
+    re.IGNORECASE,
+)
+#: A note of seats added or removed: "+2 added mid-month", "-1 from 15th".
+_CHANGE_NOTE = re.compile(r"\s*[+-]\s*\d+\b(?!\s*(?:gb|tb|mb)\b)", re.IGNORECASE)
 
 
 def _notes_seen(names: Iterable[str]) -> frozenset[str]:
@@ -79,8 +89,11 @@ class Notes:
         if parts is None:
             return ""
         base, note = parts
-        if _COUNT_NOTE.fullmatch(_raw_note(name)):
-            return base  # "- 69 seats", "(12 users)": how many, which the quantity says anyway
+        raw = _raw_note(name)
+        if _COUNT_NOTE.fullmatch(raw) or _REFERENCE_NOTE.search(raw) or _CHANGE_NOTE.match(raw):
+            # "- 69 seats", "(+2 added mid-month)": how many, which the quantity says anyway;
+            # "- see PO 4471", "- per quote Q-2231": where the order is written down
+            return base
         words = note.split()
         places = {  # "Level 3", "Suite 12": a number that says where, not which plan
             index + 1
@@ -97,8 +110,11 @@ class Notes:
             )
             for w in words
         )
-        # the maker's words alone ("(Office 365)") are part of the name
-        says_something = says_something or all(w in MAKER for w in words)
+        # the maker's words alone ("(Office 365)") are part of the name; "- office" after several
+        # different names is where the staff sit ("- office", "- warehouse")
+        says_something = says_something or (
+            all(w in MAKER for w in words) and not (words == ["office"] and note in self.seen)
+        )
         return "" if not words or says_something else base
 
     def _names_a_product(self, word: str) -> bool:

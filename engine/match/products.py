@@ -68,7 +68,10 @@ def _resolve_all(
     out: dict[Descriptor, ProductMatch] = {}
     for name, ids in sorted(descriptors):  # one order, whatever the hash seed
         resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
-        if resolution.product is None and notes is not None and (bare := notes.bare(name)):
+        bare = name
+        for _ in range(2):  # "PowerBI Pro (moved from old tenant) - warehouse": two notes
+            if resolution.product is not None or notes is None or not (bare := notes.bare(bare)):
+                break
             resolution = catalogue.resolve(bare, ids, cutoff=cutoff)
         if resolution.product is not None:
             product = resolution.product
