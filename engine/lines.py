@@ -424,9 +424,14 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         units=units,
         amounts=amounts,
         months=[
-            months or 1
-            for months in cells.parsed(
-                cells.column(table, mapping, "billing_period"), parse_period_months
+            months or spanned or 1
+            for months, spanned in zip(
+                cells.parsed(cells.column(table, mapping, "billing_period"), parse_period_months),
+                cells.parsed(
+                    [f"{alt} {name}" for name, alt in zip(names, alternates, strict=True)],
+                    cells.months_in_text,
+                ),
+                strict=True,
             )
         ],
         totals_rows=cells.totals_rows(clients, products, cells.first_column(table)),

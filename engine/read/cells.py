@@ -17,15 +17,17 @@ from typing import TypeVar
 from engine.errors import InputError
 from engine.money import parse_money
 from engine.read.columns import ColumnMapping, header_key
+from engine.read.header import TOTALS as _TOTALS
 from engine.read.header import Table, clean_text
 from engine.read.values import date_parser_for, is_inactive_status, is_not_billable
 
 T = TypeVar("T")
 V = TypeVar("V")
-_TOTALS = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b", re.IGNORECASE)
 _ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
 _TRIAL = re.compile(
-    r"\btrial\b|\btestversion\b|\btestlizenz\b|\bproefversie\b|\bessai\b|\bprueba\b", re.IGNORECASE
+    r"\btrial\b|\btestversion\b|\btestlizenz\b|\bproefversie\b|\bessai\b|\bprueba\b"
+    r"|\bpr(?:ó|o)bn[aey]\b|\bprova\b|\bprovversion\b|\bpr(?:ø|o)ve(?:versjon|periode)?\b|\bkokeilu\b",
+    re.IGNORECASE,
 )
 
 
@@ -259,6 +261,37 @@ def months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None:
     if 27 <= days <= 31:
         return 1
     return None
+
+
+#: A billed span written in a description: "(01/09/2026 - 31/08/2027)", "1.9.2026 – 31.8.2027".
+_DATE = r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})"
+_SPAN = re.compile(
+    rf"{_DATE}\s*(?:-|–|—|to|bis|au|al|t/m|tot)\s*{_DATE}",
+    re.IGNORECASE,
+)
+
+
+def months_in_text(text: str) -> int | None:
+    """Months a span of dates in a description covers (a PSA invoice that says what it bills for
+    only there); None without one. Day and month are read in the one order that makes both dates
+    real, day first when both do."""
+    if not text or not any(c.isdigit() for c in text) or (found := _SPAN.search(text)) is None:
+        return None
+    parts = [int(g) for g in found.groups()]
+    for order in ("dmy", "mdy", "ymd"):
+        start, end = _date(parts[:3], order), _date(parts[3:], order)
+        if start is not None and end is not None and start <= end:
+            return months_from_dates(start, end)
+    return None
+
+
+def _date(parts: list[int], order: str) -> dt.date | None:
+    values = dict(zip(order, parts, strict=True))
+    year = values["y"] + (2000 if values["y"] < 100 else 0)
+    try:
+        return dt.date(year, values["m"], values["d"]) if year >= 1990 else None
+    except ValueError:
+        return None
 
 
 def vendor_ids(pair: tuple[str, str]) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from typing import Literal
 from engine.errors import InputError, MissingColumnError, SettingsError, WrongSideError
 from engine.match.legal_forms import is_legal_form
 from engine.money import currency_code, parse_money
-from engine.read.values import parse_date, parse_quantity
+from engine.read.values import is_not_billable, parse_date, parse_quantity
 
 Side = Literal["vendor", "psa"]
 Kind = Literal["text", "money", "quantity", "period", "date", "flag", "id", "currency"]
@@ -56,7 +56,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "accountname account endcustomer enduser "
         # German, Dutch, French, Spanish, Nordic exports
         "kundenname kunde firmenname firma endkunde debiteurnaam debiteur klantnaam klant "
-        "nomduclient raisonsociale nombrecliente razonsocial cliente kundnamn kund asiakas",
+        "nomduclient raisonsociale nombrecliente razonsocial cliente kundnamn kund asiakas "
+        "nazwaklienta klient kundenavn",
         "id number domain country email reseller partner mpn broker code nummer",
         "the MSP's customer",
     ),
@@ -80,9 +81,10 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "productname offername skuname stockdescription productdescription itemdescription "
         "description product item itemname servicename subscriptionname license licence plan "
         "skudescription produktname produkt artikelbezeichnung bezeichnung beschreibung artikel "
-        "artikelomschrijving omschrijving designation libelle produit descripcion producto descrizione",
+        "artikelomschrijving omschrijving designation libelle produit descripcion producto descrizione "
+        "nazwaproduktu produktnavn varenavn",
         "id code number nummer qty quantity price cost date status type meter publisher category "
-        "hersteller",
+        "hersteller kod varenr",
         "the product",
     ),
     _f(
@@ -110,9 +112,10 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "effectiveunitprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
         "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
-        "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto",
+        "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
+        "kostpris innkjopspris inkopspris",
         "rrp msrp retail sales total ext sub margin tax list suggested erp customer "
-        "uvp vkpreis verkauf gesamt totaal verkoop",
+        "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl",
         "the MSP's unit cost",
     ),
     _f(
@@ -122,8 +125,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "linetotal nettotal lineamount "
         "total totalamount extprice extendedprice "
         "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
-        "montantht montant importe importo belopp wartoscnetto",
-        "tax unit rrp retail sales margin",
+        "montantht montant importe importo belopp wartoscnetto kostprisialt ialt",
+        "tax unit rrp retail sales margin udsalg vejl",
         "the line's total cost",
     ),
     _f(
@@ -133,7 +136,10 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "frequency billingterm billing billed "
         "abrechnungsintervall abrechnung zahlweise factureringsfrequentie facturatie "
         "frequencedefacturation facturation frecuencia periodicite periodicita periodicidad "
-        "faktureringsperiod",
+        "faktureringsperiod faktureringsfrekvens faktureringsinterval czestotliwoscrozliczen "
+        "factuurfrequentie factuurperiode facturering frequentie intervall verrechnung "
+        "fakturierung facturacion fatturazione "
+        "czestotliwosc",
         "date start end address contact email",
         "how often a line is billed",
     ),
@@ -141,14 +147,15 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "term",
         "period",
         "termandbillingcycle term commitmentterm termduration details "
-        "vertragslaufzeit laufzeit looptijd duree duracion",
+        "vertragslaufzeit laufzeit looptijd duree duracion bindingsperiode bindingstid "
+        "okreszobowiazania zobowiazanie plazo",
         "date start end",
         "the commitment term (read for the billing period when no frequency column says it)",
     ),
     _f(
         "charge_type",
         "text",
-        "chargetype transactiontype linetype type positionsart buchungsart",
+        "chargetype transactiontype linetype type positionsart buchungsart typ tipo",
         "unit",
         "new, renew, credit…",
     ),
@@ -159,7 +166,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
         "invoicedate startdate from "
         "leistungszeitraumvon leistungsbeginn zeitraumvon begindatum periodevan datedebut "
-        "debutperiode periodfran dal",
+        "debutperiode periodfran dal fra",
         _DATE_FORBIDDEN,
         "start of the billed period",
     ),
@@ -169,7 +176,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
         "periodto dateto enddate billingenddate billingend to "
         "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin "
-        "finperiode periodtill al",
+        "finperiode periodtill al til",
         _DATE_FORBIDDEN,
         "end of the billed period",
     ),
@@ -214,7 +221,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "customerbusinessthenname businessname company client customer account organization "
         "organisation agreementcompany billto contactname contact "
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
-        "nomduclient cliente nabywca",
+        "nomduclient cliente nabywca klient kundenavn",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
@@ -266,31 +273,34 @@ PSA_FIELDS: tuple[Field, ...] = (
         "adjustedunitprice adjustedprice unitprice price sellprice salesprice unitsellprice "
         "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
         "unitcharge einzelpreis verkaufspreis vkpreis prijspereenheid eenheidsprijs stukprijs "
-        "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario",
-        "cost total ext margin tax prorate recurring",
+        "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario "
+        "priseksmva pris enhedspris",
+        "cost total ext margin tax prorate recurring sum rabatt",
         "the unit price charged",
     ),
     _f(
         "line_total",
         "money",
         "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue "
-        "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal",
+        "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal "
+        "sumeksmva belop summa ialt",
         "cost tax margin",
         "the line's total price",
     ),
     _f(
         "billing_period",
         "period",
-        "billingperiod periodtype billingfrequency frequency "
+        "billingperiodunit billingperiod periodtype billingfrequency frequency billed "
         "billingcycle recurrence chargefrequency interval period term cycle "
-        "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite",
-        "date",
+        "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite einheit enhet",
+        "date start end",
         "billing period",
     ),
     _f(
         "status",
         "text",
-        "additionstatus status agreementstatus servicestatus active isactive state zustand estado",
+        "additionstatus status agreementstatus servicestatus active isactive state zustand estado "
+        "stage",
         "date",
         "line status (Active, Cancelled…)",
     ),
@@ -299,7 +309,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "date",
         "cancelleddate cancelled canceldate canceleddate cancellationdate canceledon cancelledon "
         "canceled terminationdate datecancelled terminateddate enddate serviceenddate "
-        "contractenddate",
+        "contractenddate avsluttetdato sluttdato opsagtdato",
         "",
         "cancellation date",
     ),
@@ -440,6 +450,12 @@ def _match_score(field: Field, key: str) -> float:
     return 0.0
 
 
+_FLAG = re.compile(
+    r"^\s*(?:true|false|yes|no|y|n|1|0|x|bill|billable|billed|paused|active|on|off|ja|nein|oui|non|si)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _content_ok(kind: Kind, values: Sequence[object]) -> bool:
     """Do a column's first values look like what the field holds?"""
     sample = [v for v in values[:200] if v is not None and str(v).strip() != ""]
@@ -455,6 +471,13 @@ def _content_ok(kind: Kind, values: Sequence[object]) -> bool:
         ok = sum(parse_money(v) is None for v in sample)
     elif kind == "currency":
         ok = sum(currency_code(v) is not None for v in sample)
+    elif kind == "flag":  # a yes/no box, not "monthly" in a "Billed" column
+        ok = sum(
+            isinstance(v, bool | int | float)
+            or is_not_billable(str(v))
+            or _FLAG.match(str(v)) is not None
+            for v in sample
+        )
     else:
         return True
     return ok >= 0.5 * len(sample)
@@ -623,7 +646,7 @@ def _client_by_legal_forms(
         values = _distinct(data[header])
         if len(values) < 2:
             continue
-        share = sum(_ends_in_legal_form(v) for v in values) / len(values)
+        share = sum(ends_in_legal_form(v) for v in values) / len(values)
         if share > best_share:
             best, best_share = header, share
     if best is None:
@@ -638,7 +661,8 @@ def _field_of(columns: Mapping[str, str], header: str) -> str | None:
     return next((field for field, taken in columns.items() if taken == header), None)
 
 
-def _ends_in_legal_form(text: str) -> bool:
+def ends_in_legal_form(text: str) -> bool:
+    """A company's name: two words or more, the last a legal form ("Ltd", "GmbH", "Corp.")."""
     words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", text.lower()))
     return len(words) >= 2 and is_legal_form(words[-1])
 

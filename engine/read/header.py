@@ -12,8 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.errors import EmptyInputError
-from engine.read.columns import FIELDS, header_key, header_score
+from engine.read.columns import FIELDS, ends_in_legal_form, header_key, header_score
 from engine.read.files import RawTable
+from engine.read.layouts import (
+    customer_above_header,
+    fill_continuation_rows,
+    minor_units_to_money,
+)
 
 SCAN_ROWS = 30
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -114,16 +119,33 @@ def locate_header(raw: RawTable) -> Table:
         cells[p] if len(cells[p]) == width else [*cells[p], *([None] * (width - len(cells[p])))]
         for p in below
     ]
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
-    return customers_from_group_rows(
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in headers]
+    data: dict[str, list[object]] = dict(zip(headers, columns, strict=True))
+    minor_units_to_money(headers, data)
+    table = customers_from_group_rows(
         Table(
             name=raw.name,
             headers=headers,
-            data=dict(zip(headers, columns, strict=True)),
+            data=dict(data),
             row_numbers=[p + raw.row_offset for p in below],
             header_row=best_position + raw.row_offset,
-        )
+        ),
+        first_group=customer_above_header(
+            [cells[p] for p in filled_positions if p < best_position]
+        ),
     )
+    if table.headers == headers:  # no group rows: a subscription's first line may name it alone
+        fill_continuation_rows(headers, data)
+    return table
+
+
+#: A totals row's first words: "Total", "Subtotal", "Summe", "Totaal", "I alt"…
+TOTALS = re.compile(
+    r"^\s*(?:(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b"
+    r"|(?:zwischen|gesamt)?summe\b|totaal\b|totale\b|sous[- ]total\b|suma\b|summa\b|i alt\b"
+    r"|yhteens(?:ä|a)\b)",
+    re.IGNORECASE,
+)
 
 
 #: "Customer: Contoso" on a group row names Contoso.
@@ -133,6 +155,21 @@ _GROUP_LABEL = re.compile(
 )
 #: The column added when the customer is read from group rows.
 GROUP_COLUMN = "Customer"
+
+
+#: A label before a colon on a group row ("Endkunde:", "Bill To:", "Cliente final:").
+_LABEL = re.compile(r"^\s*([^:\d]{2,30}?)\s*:\s*(?=\S)")
+
+
+def _without_label(text: str) -> str:
+    """The group's name without its label: "Customer: Contoso", "Endkunde: Contoso GmbH"."""
+    text = _GROUP_LABEL.sub("", text) or text
+    found = _LABEL.match(text)
+    if found is not None:
+        key = header_key(found.group(1))
+        if any(len(s) >= 4 and s in key for s in _client_synonyms()) or key in _client_synonyms():
+            return text[found.end() :]
+    return text
 
 
 def _only_first_filled(table: Table, position: int) -> bool:
@@ -148,7 +185,7 @@ def _client_synonyms() -> set[str]:
     }
 
 
-def _lines_name_customers(table: Table, keep: list[int]) -> bool:
+def _lines_name_customers(table: Table, keep: list[int], groups: list[str]) -> bool:
     """The lines have a customer column of their own, so the groups are something else (a report
     grouped by item) — unless every value of that column is a ledger account: Xero's "Account"
     column ("210 - Subscription Resale") is where the sale is booked, not who is billed."""
@@ -162,14 +199,40 @@ def _lines_name_customers(table: Table, keep: list[int]) -> bool:
         if distinct and all(_LEDGER_ACCOUNT.match(v) for v in distinct):
             continue  # "200 - Sales", "4100 Licence revenue"
         return True
+    return _a_column_of_companies(table, keep, groups)
+
+
+_BRACKETED_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def _a_column_of_companies(table: Table, keep: list[int], groups: list[str]) -> bool:
+    """No header says so, but a column of the lines holds companies' names (Reckon's "Name":
+    "Willowvale Bakehouse Pty. Limited") and the group names do not: the groups are items."""
+    group_share = _company_share(set(groups))
+    for header in table.headers[1:]:
+        values = {str(table.data[header][p]).strip() for p in keep}
+        values -= {"", "None"}
+        if len(values) >= 2 and _company_share(values) > max(0.3, 2 * group_share):
+            return True
     return False
+
+
+def _company_share(values: set[str]) -> float:
+    """The share of names that end in a legal form, a tenant domain after them set aside
+    ("Contoso Ltd (Tenant contoso.onmicrosoft.com)"); a totals row is no name."""
+    texts = [
+        _BRACKETED_END.sub("", v)
+        for v in values
+        if any(c.isalpha() for c in v) and not TOTALS.match(v)
+    ]
+    return sum(ends_in_legal_form(v) for v in texts) / len(texts) if texts else 0.0
 
 
 #: A ledger account as accounting exports write it: its number, then its name.
 _LEDGER_ACCOUNT = re.compile(r"^\d{3,6}\s*[-–:]?\s*[a-z]")
 
 
-def customers_from_group_rows(table: Table) -> Table:
+def customers_from_group_rows(table: Table, first_group: str | None = None) -> Table:
     """Accounting reports (QuickBooks Online "Sales by Customer Detail", Xero reports grouped by
     contact) put the customer's name alone on a row above its lines, then "Total for <name>".
 
@@ -179,17 +242,19 @@ def customers_from_group_rows(table: Table) -> Table:
     (headings, not lines, like the header) are dropped; the "Total for …" rows stay and are
     excluded as totals rows.
     """
-    if len(table.headers) < 3 or not table.row_numbers or not _only_first_filled(table, 0):
+    if len(table.headers) < 3 or not table.row_numbers:
+        return table
+    if not _only_first_filled(table, 0) and not first_group:
         return table
     first_column = table.data[table.headers[0]]
     keep: list[int] = []
     names: list[str] = []
-    group = ""
+    group = first_group or ""
     for position in range(len(table.row_numbers)):
         if _only_first_filled(table, position):
             text = clean_text(first_column[position])
             if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
-                group = _GROUP_LABEL.sub("", text) or text
+                group = _without_label(text)
                 continue
         keep.append(position)
         names.append(group)
@@ -214,7 +279,7 @@ def customers_from_group_rows(table: Table) -> Table:
             header_row=table.header_row,
         )
     column = GROUP_COLUMN
-    if _lines_name_customers(table, keep):
+    if _lines_name_customers(table, keep, names):
         # grouped by something else, a product ("Sales by Item"): the lines name their customer
         column = "Product (group rows)"
     taken = {h.lower() for h in table.headers}

@@ -66,11 +66,16 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             12,
         ),
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
-        (r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b", 3),
+        (
+            r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b|\bkvartal(?:svis)?\b"
+            r"|\bquartal(?:sweise)?\b|\bviertelj(?:ä|ae|a)hrlich\b|\btrimestr",
+            3,
+        ),
         (
             r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
-            r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b",
+            r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
+            r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b",
             1,
         ),
     )
@@ -242,7 +247,10 @@ _INACTIVE = re.compile(
     r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
     r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0|"
     r"gek(?:ü|ue|u)ndigt|storniert|inaktiv|beendet|opgezegd|be(?:ë|e)indigd|inactief|geannuleerd|"
-    r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|cancelado|inactivo|anulado)\s*$",
+    r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|cancelado|inactivo|anulado|"
+    # Nordic, Italian, Polish, Finnish; a churned subscription (Odoo)
+    r"avsluttet|avslutta|afsluttet|opsagt|oppsagt|avslutad|uppsagd|annullato|cessato|disdetto|"
+    r"anulowan[aey]|zako(?:ń|n)czon[aey]|p(?:ä|a)(?:ä|a)ttynyt|churned)\s*$",
     re.IGNORECASE,
 )
 _NOT_BILLABLE = re.compile(

@@ -1,0 +1,129 @@
+"""Layouts a person reads without thinking, put into plain rows before columns are recognised.
+
+- **Continuation rows** (Odoo's subscription lines): the customer, the recurrence and the stage are
+  written on a subscription's first line only; the lines below leave them blank. Each blank is the
+  value above it.
+- **Minor units** (Stripe's ``unit_amount_decimal`` and ``amount``): money in cents, and a
+  description Stripe writes as ``126 × Name (at €61.73 / month)``.
+- **A customer named above the header** ("Bill To: Contoso" on an invoice pasted from a PDF): the
+  first invoice's customer, before the group rows that name the next ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from engine.read.columns import FIELDS, header_key
+
+#: A row continues the one above when its customer cell is blank and it holds at least this share
+#: of what the first line holds.
+_CONTINUES = 0.5
+
+
+def _client_headers(headers: Sequence[str]) -> list[str]:
+    names = {
+        s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
+    }
+    return [h for h in headers if header_key(h) in names]
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def fill_continuation_rows(headers: Sequence[str], data: dict[str, list[object]]) -> bool:
+    """Fill the customer (and every column blank on all continuation rows) from the row above.
+    Returns whether anything was filled."""
+    clients = _client_headers(headers)
+    if len(clients) != 1:
+        return False
+    client = data[clients[0]]
+    rows = len(client)
+    if rows < 2 or _blank(client[0]):
+        return False
+    width = sum(not _blank(data[h][0]) for h in headers)
+    continuing = [
+        i
+        for i in range(1, rows)
+        if _blank(client[i]) and sum(not _blank(data[h][i]) for h in headers) >= _CONTINUES * width
+    ]
+    if not continuing or len(continuing) > 0.9 * rows:
+        return False
+    filled = [h for h in headers if all(_blank(data[h][i]) for i in continuing)]
+    for header in filled:
+        column = data[header]
+        for i in continuing:
+            column[i] = column[i - 1]
+    return True
+
+
+#: Stripe's API fields, in the currency's smallest unit.
+_MINOR_UNIT_FIELDS = ("unit_amount", "unit_amount_decimal")
+_MINOR_UNIT_MONEY = frozenset(
+    ["unitamount", "unitamountdecimal", "amount", "amountexcludingtax", "subtotal", "total"]
+)
+#: Currencies with no minor unit (Stripe's "zero-decimal currencies").
+_ZERO_DECIMAL = frozenset(["jpy", "krw", "vnd", "clp", "isk", "ugx", "xaf", "xof", "pyg"])
+_STRIPE_QUANTITY = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*[×x]\s+")
+_STRIPE_PRICE = re.compile(r"\s*\(at [^()]*/\s*\w+\)\s*$", re.IGNORECASE)
+
+
+def minor_units_to_money(headers: Sequence[str], data: dict[str, list[object]]) -> bool:
+    """Stripe's amounts in cents become money; its descriptions lose the count and price it
+    writes around the product. Returns whether the table was Stripe's."""
+    keys = {header_key(h): h for h in headers}
+    stripe = [h for h in headers if h.strip() in _MINOR_UNIT_FIELDS]  # its own snake_case names
+    if not stripe or not all(_whole(v) for h in stripe for v in data[h]):
+        return False  # Xero's "UnitAmount" is money with its cents
+    currencies = {str(v).strip().lower() for v in data.get(keys.get("currency", ""), []) if v}
+    scale = Decimal(1) if currencies and currencies <= _ZERO_DECIMAL else Decimal(100)
+    for key, header in keys.items():
+        if key in _MINOR_UNIT_MONEY:
+            data[header] = [_scaled(v, scale) for v in data[header]]
+    if (description := keys.get("description")) is not None:
+        data[description] = [_stripe_text(v) for v in data[description]]
+    return True
+
+
+def _whole(value: object) -> bool:
+    """Blank, or a whole number of the currency's smallest unit ("6173")."""
+    if _blank(value):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, str) and value.strip().lstrip("-").isdigit()
+
+
+def _scaled(value: object, scale: Decimal) -> object:
+    if _blank(value) or isinstance(value, bool):
+        return value
+    try:
+        return Decimal(str(value).strip()) / scale
+    except InvalidOperation:
+        return value
+
+
+def _stripe_text(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    return _STRIPE_PRICE.sub("", _STRIPE_QUANTITY.sub("", value))
+
+
+#: A customer label on a row of its own ("Bill To: Contoso", "Invoice to: Contoso").
+_BILL_TO = re.compile(
+    r"^\s*(?:bill(?:ed)?\s*to|invoice\s*to|sold\s*to|customer|client|kunde|cliente|klant)\s*:\s*(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def customer_above_header(rows_above: Sequence[Sequence[object]]) -> str | None:
+    """The customer an invoice names above its header ("Bill To: Contoso"), if one."""
+    for row in reversed(rows_above):
+        filled = [v for v in row if not _blank(v)]
+        if len(filled) == 1 and isinstance(filled[0], str) and (found := _BILL_TO.match(filled[0])):
+            return found.group(1).strip()
+    return None
