@@ -29,7 +29,14 @@ from pathlib import Path
 from typing import Any
 
 CACHE = Path(tempfile.gettempdir()) / "leakage-golden-cases"
-SETS = ("independent", "independent_b", "independent_c", "independent_d")
+SETS = (
+    "independent",
+    "independent_b",
+    "independent_c",
+    "independent_d",
+    "independent_e",
+    "independent_f",
+)
 SEEDS = (1, 2)
 CLIENTS = 60
 
