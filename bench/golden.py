@@ -23,6 +23,7 @@ import json
 import sys
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -49,8 +50,8 @@ def plain(value: Any) -> Any:
             for f in dataclasses.fields(value)
             if f.name != "seconds"
         }
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+    if isinstance(value, list | tuple | Sequence) and not isinstance(value, str | bytes):
+        return [plain(v) for v in value]  # (a result's pairs are a Sequence built when read)
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, str | int | bool) or value is None:
