@@ -23,13 +23,21 @@ import json
 import sys
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 CACHE = Path(tempfile.gettempdir()) / "leakage-golden-cases"
-SETS = ("independent", "independent_b", "independent_c", "independent_d")
+SETS = (
+    "independent",
+    "independent_b",
+    "independent_c",
+    "independent_d",
+    "independent_e",
+    "independent_f",
+)
 SEEDS = (1, 2)
 CLIENTS = 60
 
@@ -42,8 +50,8 @@ def plain(value: Any) -> Any:
             for f in dataclasses.fields(value)
             if f.name != "seconds"
         }
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+    if isinstance(value, list | tuple | Sequence) and not isinstance(value, str | bytes):
+        return [plain(v) for v in value]  # (a result's pairs are a Sequence built when read)
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, str | int | bool) or value is None:

@@ -33,7 +33,7 @@ from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
 from engine.read.currency import stated_currency
 from engine.read.files import RawTable, Source, load_readers, read_source
-from engine.result import Discrepancy, Pair, Result, ThinMargin
+from engine.result import Discrepancy, Pairs, Result, ThinMargin
 from engine.rules import apply_rules
 from engine.settings import Settings
 from engine.sides import Prepared, prepare, prepare_sides
@@ -199,7 +199,9 @@ def reconcile_prepared(
 @dataclass(frozen=True)
 class _Comparison:
     discrepancies: list[Discrepancy]
-    pairs: tuple[Pair, ...]  # every (client, product)'s seats and unit amounts, for next month
+    pairs: (
+        Pairs  # every (client, product)'s seats and unit amounts, for next month (built when read)
+    )
     thin: tuple[ThinMargin, ...]
     terms: TermsReview
 
@@ -231,16 +233,16 @@ def _compare(
     discrepancies = apply_rules(
         vendor_holdings, psa_holdings, groups.infos, names, settings, terms.fix_when
     )
-    keyed = margins.keyed_pairs(vendor_holdings, psa_holdings, groups.infos, names)
+    pairs = Pairs(lambda: margins.pairs(vendor_holdings, psa_holdings, groups.infos, names))
     thin = margins.thin_margins(
-        keyed, vendor_holdings, psa_holdings, settings.target_margin_percent
+        vendor_holdings, psa_holdings, groups.infos, names, settings.target_margin_percent
     )
     if vendor.parts:
         discrepancies = name_bills(
             discrepancies, vendor.lines, vendor.client_keys, groups.vendor, groups.infos, names
         )
-    keep(vendor_holdings, psa_holdings, keyed)  # a CLI run ends without freeing 174k holdings
-    return _Comparison(discrepancies, tuple(pair for _, pair in keyed), thin, terms)
+    keep(vendor_holdings, psa_holdings)  # a CLI run ends without freeing 174k holdings
+    return _Comparison(discrepancies, pairs, thin, terms)
 
 
 def _currency(vendor: Prepared, psa: Prepared) -> str:

@@ -651,3 +651,37 @@ def test_a_finding_with_its_past_is_the_finding_replace_would_make(
         assert type(renewed) is type(expected)
         assert renewed == expected and hash(renewed) == hash(expected)
         assert {f.name: getattr(d, f.name) for f in fields(d)} == before
+
+
+def test_the_pairs_are_built_once_when_first_read_and_read_as_their_tuple() -> None:
+    """A result's pairs are built the first time something reads them (a run to CSV never does:
+    issue 15), once, and read as the tuple they stand for."""
+    from engine.result import Pair, Pairs
+
+    one = Pair("Contoso", "Microsoft 365 E3", Decimal(10), Decimal(8), Decimal("36"), Decimal("38"))
+    two = Pair("Fabrikam", "Exchange Online (Plan 1)", None, Decimal(2), None, Decimal("4.5"))
+    built: list[int] = []
+
+    def build() -> tuple[Pair, ...]:
+        built.append(1)
+        return (one, two)
+
+    pairs = Pairs(build)
+    assert built == []
+    assert len(pairs) == 2 and pairs[0] == one and pairs[-1] == two and pairs[:1] == (one,)
+    assert list(pairs) == [one, two] and two in pairs
+    assert pairs == (one, two) and (one, two) == pairs and pairs == Pairs(lambda: (one, two))
+    assert pairs != (one,) and pairs != [one, two]
+    assert built == [1]
+
+
+def test_a_runs_pairs_are_every_client_and_product_with_seats(year: dict[str, Result]) -> None:
+    """Built when read, the pairs are still every (client, product) with seats on either side, by
+    client then product, every finding's among them."""
+    result = year[period(3)]
+    pairs = list(result.pairs)
+    assert pairs and pairs == sorted(pairs, key=lambda p: (p.client, p.product))
+    assert all(p.vendor_qty or p.psa_qty for p in pairs)
+    assert {(p.client, p.product) for p in pairs} >= {
+        (d.client or d.vendor_client, d.product) for d in result.discrepancies
+    }

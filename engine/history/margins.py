@@ -54,7 +54,7 @@ def keyed_pairs(
     clients: Mapping[int, ClientInfo],
     names: Mapping[str, str],
 ) -> list[tuple[GroupKey, Pair]]:
-    """:func:`pairs` with each pair's group key (the thin-margin look reuses the units)."""
+    """:func:`pairs` with each pair's group key."""
     out = []
     labels: dict[int, str] = {}  # group → the client's name, looked up once per group
     psa_get, six_places = psa.get, _six_places
@@ -93,37 +93,43 @@ def _by_client_and_product(out: list[tuple[GroupKey, Pair]]) -> list[tuple[Group
 
 
 def thin_margins(
-    keyed: Iterable[tuple[GroupKey, Pair]],
     vendor: Mapping[GroupKey, Holding],
     psa: Mapping[GroupKey, Holding],
+    clients: Mapping[int, ClientInfo],
+    names: Mapping[str, str],
     target_percent: Decimal,
 ) -> tuple[ThinMargin, ...]:
     """Client products billed at or above cost but under the target margin, largest shortfall first.
 
     Margin = (price − cost) ÷ price. Below cost is a discrepancy already and is not repeated here.
-    The pairs' six-place units give a first look; candidates are decided exactly."""
+    The six-place units the pairs show give a first look; candidates are decided exactly. Only the
+    groups with seats on both sides are looked at, without building the pairs; ties are in the
+    pairs' order (client, then product)."""
     target = Fraction(target_percent) / 100
     if target <= 0 or target >= 1:
         return ()
     near = Decimal(target_percent) / 100 + Decimal("0.0001")
     out = []
-    for key, pair in keyed:
-        rough_cost, rough_price = pair.vendor_unit_cost, pair.psa_unit_price
+    psa_get, six_places = psa.get, _six_places
+    for key, v in vendor.items():
+        p = psa_get(key)
+        if p is None or not v.quantity > 0 or not p.quantity > 0:
+            continue
+        rough_cost = six_places(v.scaled, v.quantity)
+        rough_price = six_places(p.scaled, p.quantity)
         if rough_cost is None or rough_price is None or rough_price <= 0:
             continue
         if rough_price - rough_cost >= near * rough_price:
             continue  # comfortably above the target
-        v, p = vendor[key], psa[key]
-        if v.quantity <= 0 or p.quantity <= 0:
-            continue
         figures = _thin(v.scaled, v.quantity, p.scaled, p.quantity, target)
         if figures is None:
             continue
         cost, price, margin, at_target, shortfall = figures
+        info = clients[key[0]]
         out.append(
             ThinMargin(
-                client=pair.client,
-                product=pair.product,
+                client=info.psa_name or info.vendor_name,
+                product=names[key[1]],
                 seats=min(v.quantity, p.quantity),
                 cost=cost,
                 price=price,
@@ -133,6 +139,7 @@ def thin_margins(
                 monthly_shortfall=shortfall,
             )
         )
+    out.sort(key=lambda t: (t.client, t.product))  # the pairs' order
     return tuple(
         sorted(out, key=lambda t: (-t.monthly_shortfall, t.client.lower(), t.product.lower()))
     )
