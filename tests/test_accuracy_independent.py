@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_f, written by six helper sessions from the issue text alone, apart from the
+… bench/independent_g, written by seven helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -20,6 +20,7 @@ from bench import (
     independent_d,
     independent_e,
     independent_f,
+    independent_g,
 )
 from bench.accuracy import Tally, score_case
 
@@ -54,6 +55,13 @@ PAIRS_F = [  # the sixth set: every vendor format once, the PSA formats in turn
     (vendor, independent_f.PSA_FORMATS[i % len(independent_f.PSA_FORMATS)])
     for i, vendor in enumerate(independent_f.VENDOR_FORMATS)
 ]
+PAIRS_G = [  # the seventh set: every vendor format once, and every PSA format (ten of them)
+    *[
+        (vendor, independent_g.PSA_FORMATS[i % len(independent_g.PSA_FORMATS)])
+        for i, vendor in enumerate(independent_g.VENDOR_FORMATS)
+    ],
+    (independent_g.VENDOR_FORMATS[0], independent_g.PSA_FORMATS[-1]),
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -61,6 +69,7 @@ SETS = {
     "d": (independent_d, PAIRS_D),
     "e": (independent_e, PAIRS_E),
     "f": (independent_f, PAIRS_F),
+    "g": (independent_g, PAIRS_G),
 }
 
 
@@ -82,13 +91,14 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
     return total
 
 
-#: The third to sixth sets arrived last: their bar is where the engine stands on them (a floor
+#: The third to seventh sets arrived last: their bar is where the engine stands on them (a floor
 #: against going back), not yet the issue's. Clean: set C's Cloudmore bill dated 1 November bills
 #: October (the first set reads such a date as the month billed). People's spellings: see
-#: bench/accuracy-c.md … accuracy-f.md. Set D still merges look-alikes that only an in-house name
-#: tells apart; sets E and F are the newest (first contact 0.49 and 0.37).
-CLEAN_FLOOR = {"a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99}
-CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0}
+#: bench/accuracy-c.md … accuracy-g.md. Set D still merges look-alikes that only an in-house name
+#: tells apart; sets E, F and G are the newest (first contact 0.49, 0.37 and 0.29, G with three of
+#: its ten exports unreadable).
+CLEAN_FLOOR = {"a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0}
+CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0}
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
     "b": (0.95, 0.95, 0.95),
@@ -96,8 +106,9 @@ PERTURBED_FLOOR = {
     "d": (0.90, 0.95, 0.95),
     "e": (0.78, 0.92, 0.94),
     "f": (0.78, 0.90, 0.95),
+    "g": (0.90, 0.95, 0.95),
 }
-LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3}
+LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0}
 
 
 @pytest.mark.parametrize("which", sorted(SETS))
