@@ -81,6 +81,11 @@ def test_a_tenant_domain_cut_short_spells_the_one_psa_name_it_starts() -> None:
     matches = match_clients(vendor, psa, vendor_domains=domains)
     paired = {(m.vendor_key, m.psa_key, m.method) for m in matches if m.method != "unmatched"}
     assert paired == {("wildflower investments", "wildflower electrical services", "domain")}
+    # a cut that drops a site's number names no numbered site
+    clinic = {"ravenstead pharmacy clinic 15": "Ravenstead Pharmacy Clinic 15 Limited"}
+    site = {"ravenstead pharmacy clinic 27": "Ravenstead Pharmacy Clinic 27"}
+    cut = {"ravenstead pharmacy clinic 15": ["ravensteadpharmacyclinic.onmicrosoft.com"]}
+    assert all(m.method == "unmatched" for m in match_clients(clinic, site, vendor_domains=cut))
     # a short label that starts two PSA names decides nothing
     domains = {"wildflower investments": ["wildflower.onmicrosoft.com"]}
     matches = match_clients(vendor, psa, vendor_domains=domains)

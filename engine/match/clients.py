@@ -332,7 +332,9 @@ def _domain_pairs(
                 while at < len(ordered) and ordered[at].startswith(label):
                     starting.extend(compact_psa[ordered[at]])
                     at += 1
-                found = starting
+                # a cut may drop a site's number: "…clinic" of Clinic 15 is not Clinic 27
+                numbers = numbers_in(vendor_key)
+                found = [k for k in starting if numbers_in(k) == numbers]
             if len(found) == 1 and found[0] not in taken:
                 taken.add(found[0])
                 pairs.append((vendor_key, found[0]))
