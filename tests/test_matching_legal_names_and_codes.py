@@ -178,3 +178,30 @@ def test_two_notes_after_one_name_and_office_as_a_place() -> None:
 def test_device_is_a_licence_word_a_charge_per_device_is_work() -> None:
     assert service_words("two factor login and device trust") == frozenset()
     assert service_words("server backup per device") != frozenset()
+
+
+def test_a_trading_name_with_its_owner_beside_it() -> None:
+    """ "Honeycomb Kitchen - Nettlebed B.V." in the PSA: Nettlebed Marketing Agency is the one
+    leftover client so named, and they buy something in common (check first). Two leftover
+    McAllisters: only the basket, most of it at the same seats, says which one."""
+    from engine.match.clients import client_key, owners_named
+
+    trade = client_key("Honeycomb Kitchen - Nettlebed B.V.")
+    owner = owners_named({trade: "Honeycomb Kitchen - Nettlebed B.V."})
+    assert owner == {trade: "nettlebed"}
+    agency, other = "nettlebed marketing agency", "pinecrest hotel"
+    bp, teams = "m365 bp", "teams phone standard"
+    vendor = {agency: {bp: Decimal(9), teams: Decimal(4)}, other: {bp: Decimal(3)}}
+    psa = {trade: {teams: Decimal(2)}}
+    names = [agency, other, trade]
+    [pair] = pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=names, owners=owner)
+    assert (pair.vendor_key, pair.psa_key, pair.confidence) == (agency, trade, 0.7)
+    assert "beside the trading name" in pair.evidence
+    # nothing bought in common: nothing to go on
+    psa[trade] = {"name:keeper business": Decimal(1)}
+    assert pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=names, owners=owner) == []
+    # two companies so named and thin evidence: the user decides
+    psa[trade] = {teams: Decimal(2)}
+    vendor["nettlebed dental"] = {teams: Decimal(2)}
+    names.append("nettlebed dental")
+    assert pair_by_basket(list(vendor), list(psa), vendor, psa, all_names=names, owners=owner) == []

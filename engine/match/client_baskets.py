@@ -55,8 +55,12 @@ def pair_by_basket(
     *,
     siblings: Siblings = NO_SIBLINGS,
     all_names: Iterable[str] = (),
+    owners: Mapping[str, str] | None = None,
 ) -> list[BasketPairing]:
-    """One-to-one pairs of leftover clients whose baskets agree, best for both sides."""
+    """One-to-one pairs of leftover clients whose baskets agree, best for both sides.
+
+    ``owners`` maps a PSA key to the key of the owner a trading name names beside it ("Tallow
+    House - Côté Ltée" → "cote")."""
     vendors = [k for k in vendor_keys if vendor_baskets.get(k)]
     psas = [k for k in psa_keys if psa_baskets.get(k)]
     if not vendors or not psas:
@@ -69,6 +73,7 @@ def pair_by_basket(
     common = _common_words(names)
     short_names = _short_names(vendors, psas, names)
     namesakes = _namesakes(vendors, psas, names, common)
+    owned = _owned(vendors, psas, names, owners or {})
     numbers = {key: numbers_in(key) for key in (*vendors, *psas)}
     options: dict[str, list[tuple[float, str, float, str]]] = {}
     for vendor_key in vendors:
@@ -82,7 +87,8 @@ def pair_by_basket(
         found = []
         short = short_names.get(vendor_key)
         namesake = namesakes.get(vendor_key)
-        extra = [k for k in (short, namesake) if k]
+        owner, namesakes_of_owner = owned.get(vendor_key, ("", 0))
+        extra = [k for k in (short, namesake, owner) if k]
         for psa_key in sorted({*shared_items, *extra}):
             # two products at the same seats, or one where one side has no other (speed: most
             # candidates share one common item and nothing else), or the one name that is all
@@ -107,6 +113,10 @@ def pair_by_basket(
                 )
             elif psa_key == namesake:
                 relation = f"{relation}, on no other client"
+            elif psa_key == owner:
+                relation = f"the owner {(owners or {})[psa_key]!r} beside the trading name"
+                if namesakes_of_owner > 1:
+                    relation += f", one of {namesakes_of_owner} so named"
             if not relation and (word := _shared_word(vendor_key, psa_key)):
                 relation = f"the name {word!r} on both{_IN_MANY}"
             confidence = _accept(overlap, relation)
@@ -150,6 +160,8 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
     """The confidence a pair earns, or None: a name relation and the same seats on two products,
     or no name relation and the same seats on three products that make up most of both baskets,
     or on every product of both (two or more)."""
+    if relation.endswith("so named"):  # "Wren Studio - McAllister": the basket says which
+        return 0.7 if overlap.same_seats >= 2 and overlap.within_smaller >= 0.75 else None
     if relation.endswith(_IN_MANY):  # "Harcourt" is in many names: the basket decides
         if overlap.share == 1 and overlap.shared >= 3 and overlap.same_seats >= 2:
             return 0.7  # "Tallow Lab - Harcourt Pty Ltd": the same products, most at the same seats
@@ -169,7 +181,7 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
         return 0.7  # "Brightwater" for Brightwater Property Management, the same products
     if relation.startswith("only initials") and overlap.same_seats >= 1 and overlap.share >= 0.5:
         return 0.7  # "YMA": the one company with those initials, half its products at one seat
-    if relation.endswith("on no other client") and overlap.shared >= 1:
+    if relation.endswith(("on no other client", "beside the trading name")) and overlap.shared:
         return 0.7  # "Greyfriars Group Oy" / "Greyfriars Property Management": legal and trading
     if overlap.same_seats >= 3 and overlap.share >= 0.75:
         return 0.7
@@ -271,6 +283,33 @@ def _one_is_an_entity(a: str, b: str) -> bool:
         len(words := _plain(name)) >= 2 and all(w in ENTITY_WORDS for w in words[1:])
         for name in (a, b)
     )
+
+
+def _owned(
+    vendors: list[str], psas: list[str], names: set[str], owners: Mapping[str, str]
+) -> dict[str, tuple[str, int]]:
+    """Leftover vendor clients whose name is, or starts with, the owner a leftover PSA client's
+    trading name names ("Tallow House - Côté Ltée", "Lantern Lab (Whitlam)"), when no other
+    leftover client's name does: the trading name of that company."""
+    if not owners:
+        return {}
+    leftover = set(vendors)
+    by_start: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in names:
+        words = _plain(name)
+        for size in range(1, len(words) + 1):
+            by_start[tuple(words[:size])].append(name)
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for psa_key in psas:
+        owner = tuple(_plain(owners.get(psa_key, "")))
+        if not any(len(w) >= 4 and w.isalpha() for w in owner):
+            continue
+        # the leftover companies so named (another, already paired, is not the one meant); when
+        # several are, what each buys decides
+        named = [n for n in by_start.get(owner, []) if n != psa_key and n in leftover]
+        for vendor_key in named:
+            found[vendor_key].append((psa_key, len(named)))
+    return {vendor_key: keys[0] for vendor_key, keys in found.items() if len(keys) == 1}
 
 
 def _plain(key: str) -> list[str]:

@@ -342,6 +342,21 @@ def _domain_pairs(
     return pairs
 
 
+#: A trading name with its owner beside it: "Tallow House - Côté Ltée", "Lantern Lab (Whitlam)".
+_OWNER = re.compile(r"^.+?\s+[-\u2013]\s+([^-\u2013]+)$|^.+?\S\s*\(([^()]+)\)\s*$")
+
+
+def owners_named(names: Mapping[str, str]) -> dict[str, str]:
+    """Each client key whose name names an owner beside a trading name, and the owner's key."""
+    found: dict[str, str] = {}
+    for key, name in names.items():
+        if (match := _OWNER.match(name)) is not None:
+            owner = client_key(match.group(1) or match.group(2))
+            if owner and owner != key:
+                found[key] = owner
+    return found
+
+
 def _distinct_words_conflict(a: str, b: str) -> bool:
     """True when the names carry different numbers ("Store 12" is not "Store 15", nor "Sunrise
     Engineering 75" plain "Sunrise Engineering"), or when each keeps a word the other lacks and the
@@ -447,6 +462,7 @@ def match_clients(
         psa_baskets or {},
         siblings=siblings,
         all_names=[*vendor_names, *psa_names],
+        owners=owners_named(free_psa),
     ):
         pair(
             by_basket.vendor_key,
