@@ -71,9 +71,10 @@ def pair_by_basket(
             index[item].append(key)
     names = set(all_names)
     common = _common_words(names)
-    short_names = _short_names(vendors, psas, names)
+    starts = _name_starts(names)  # once for both the short names and the owners
+    short_names = _short_names(vendors, psas, names, starts)
     namesakes = _namesakes(vendors, psas, names, common)
-    owned = _owned(vendors, psas, names, owners or {})
+    owned = _owned(vendors, psas, starts, owners or {})
     numbers = {key: numbers_in(key) for key in (*vendors, *psas)}
     options: dict[str, list[tuple[float, str, float, str]]] = {}
     for vendor_key in vendors:
@@ -217,22 +218,32 @@ def _shared_word(vendor_key: str, psa_key: str) -> str:
     return min(shared, default="")
 
 
-def _short_names(vendors: list[str], psas: list[str], names: set[str]) -> dict[str, str]:
-    """Leftover vendor clients whose name starts with all of a leftover PSA client's name, or the
-    other way round ("Brightwater" / "Brightwater Property Management"), when no other client's
-    name on either side starts that way: the MSP's short name for the company."""
+def _name_starts(names: set[str]) -> dict[tuple[str, ...], list[str]]:
+    """The names that start with each run of first words (a name's whole words included)."""
     starts: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name in names:
         words = _plain(name)
-        for size in range(1, len(words)):
+        for size in range(1, len(words) + 1):
             starts[tuple(words[:size])].append(name)
+    return starts
+
+
+def _short_names(
+    vendors: list[str],
+    psas: list[str],
+    names: set[str],
+    starts: Mapping[tuple[str, ...], list[str]],
+) -> dict[str, str]:
+    """Leftover vendor clients whose name starts with all of a leftover PSA client's name, or the
+    other way round ("Brightwater" / "Brightwater Property Management"), when no other client's
+    name on either side starts that way: the MSP's short name for the company."""
     found: dict[str, str] = {}
     for shorter, longer, flip in ((psas, set(vendors), False), (vendors, set(psas), True)):
         for key in shorter:
             start = tuple(_plain(key))
             if not start or not any(len(w) >= 4 and w.isalpha() for w in start):
                 continue
-            extending = starts.get(start, [])
+            extending = [n for n in starts.get(start, []) if len(_plain(n)) > len(start)]
             if len(extending) == 1 and extending[0] in longer:
                 vendor_key, psa_key = (key, extending[0]) if flip else (extending[0], key)
                 found.setdefault(vendor_key, psa_key)
@@ -286,7 +297,10 @@ def _one_is_an_entity(a: str, b: str) -> bool:
 
 
 def _owned(
-    vendors: list[str], psas: list[str], names: set[str], owners: Mapping[str, str]
+    vendors: list[str],
+    psas: list[str],
+    starts: Mapping[tuple[str, ...], list[str]],
+    owners: Mapping[str, str],
 ) -> dict[str, tuple[str, int]]:
     """Leftover vendor clients whose name is, or starts with, the owner a leftover PSA client's
     trading name names ("Tallow House - Côté Ltée", "Lantern Lab (Whitlam)"), when no other
@@ -294,11 +308,6 @@ def _owned(
     if not owners:
         return {}
     leftover = set(vendors)
-    by_start: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for name in names:
-        words = _plain(name)
-        for size in range(1, len(words) + 1):
-            by_start[tuple(words[:size])].append(name)
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for psa_key in psas:
         owner = tuple(_plain(owners.get(psa_key, "")))
@@ -306,7 +315,7 @@ def _owned(
             continue
         # the leftover companies so named (another, already paired, is not the one meant); when
         # several are, what each buys decides
-        named = [n for n in by_start.get(owner, []) if n != psa_key and n in leftover]
+        named = [n for n in starts.get(owner, []) if n != psa_key and n in leftover]
         for vendor_key in named:
             found[vendor_key].append((psa_key, len(named)))
     return {vendor_key: keys[0] for vendor_key, keys in found.items() if len(keys) == 1}

@@ -221,7 +221,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "customerbusinessthenname businessname company client customer account organization "
         "organisation agreementcompany billto contactname contact "
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
-        "nomduclient cliente nabywca klient kundenavn",
+        "nomduclient cliente nabywca klient kundenavn invoiceto soldto",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
@@ -409,6 +409,16 @@ def header_key(text: object) -> str:
 
 
 _ALL_SYNONYMS = frozenset(s for fields in FIELDS.values() for f in fields for s in f.synonyms)
+#: Every side's words for the customer's column.
+CLIENT_SYNONYMS = frozenset(
+    s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
+)
+
+
+def names_a_client(label: str) -> bool:
+    """A header or label that names the customer ("Kunde", "Bill To", "Endkunde")."""
+    key = header_key(label)
+    return key in CLIENT_SYNONYMS or any(len(s) >= 4 and s in key for s in CLIENT_SYNONYMS)
 
 
 def header_score(cells: Iterable[object]) -> float:

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.errors import EmptyInputError
-from engine.read.columns import FIELDS, ends_in_legal_form, header_key, header_score
+from engine.read.columns import CLIENT_SYNONYMS, ends_in_legal_form, header_key, header_score
 from engine.read.files import RawTable
 from engine.read.layouts import (
     customer_above_header,
     fill_continuation_rows,
+    labelled_customer,
     minor_units_to_money,
 )
 
@@ -157,19 +158,10 @@ _GROUP_LABEL = re.compile(
 GROUP_COLUMN = "Customer"
 
 
-#: A label before a colon on a group row ("Endkunde:", "Bill To:", "Cliente final:").
-_LABEL = re.compile(r"^\s*([^:\d]{2,30}?)\s*:\s*(?=\S)")
-
-
 def _without_label(text: str) -> str:
     """The group's name without its label: "Customer: Contoso", "Endkunde: Contoso GmbH"."""
     text = _GROUP_LABEL.sub("", text) or text
-    found = _LABEL.match(text)
-    if found is not None:
-        key = header_key(found.group(1))
-        if any(len(s) >= 4 and s in key for s in _client_synonyms()) or key in _client_synonyms():
-            return text[found.end() :]
-    return text
+    return labelled_customer(text) or text
 
 
 def _only_first_filled(table: Table, position: int) -> bool:
@@ -179,17 +171,11 @@ def _only_first_filled(table: Table, position: int) -> bool:
     return all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:])
 
 
-def _client_synonyms() -> set[str]:
-    return {
-        s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
-    }
-
-
 def _lines_name_customers(table: Table, keep: list[int], groups: list[str]) -> bool:
     """The lines have a customer column of their own, so the groups are something else (a report
     grouped by item) — unless every value of that column is a ledger account: Xero's "Account"
     column ("210 - Subscription Resale") is where the sale is booked, not who is billed."""
-    names = _client_synonyms()
+    names = CLIENT_SYNONYMS
     for header in table.headers:
         if header_key(header) not in names:
             continue
@@ -261,7 +247,7 @@ def customers_from_group_rows(table: Table, first_group: str | None = None) -> T
     if not keep:
         return table
     first_header = table.headers[0]
-    if header_key(first_header) in _client_synonyms():
+    if header_key(first_header) in CLIENT_SYNONYMS:
         # the report's own customer column, filled on the group rows only: fill it on every line
         filled = [
             value if value is not None and str(value).strip() else names[n]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from engine.read.columns import FIELDS, header_key
+from engine.read.columns import CLIENT_SYNONYMS, header_key, names_a_client
 
 #: A row continues the one above when its customer cell is blank and it holds at least this share
 #: of what the first line holds.
@@ -23,10 +23,7 @@ _CONTINUES = 0.5
 
 
 def _client_headers(headers: Sequence[str]) -> list[str]:
-    names = {
-        s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
-    }
-    return [h for h in headers if header_key(h) in names]
+    return [h for h in headers if header_key(h) in CLIENT_SYNONYMS]
 
 
 def _blank(value: object) -> bool:
@@ -113,17 +110,26 @@ def _stripe_text(value: object) -> object:
     return _STRIPE_PRICE.sub("", _STRIPE_QUANTITY.sub("", value))
 
 
-#: A customer label on a row of its own ("Bill To: Contoso", "Invoice to: Contoso").
-_BILL_TO = re.compile(
-    r"^\s*(?:bill(?:ed)?\s*to|invoice\s*to|sold\s*to|customer|client|kunde|cliente|klant)\s*:\s*(\S.*)$",
-    re.IGNORECASE,
-)
+#: A label before a colon ("Bill To:", "Endkunde:", "Cliente final:").
+_LABEL = re.compile(r"^\s*([^:\d]{2,30}?)\s*:\s*(?=\S)")
+
+
+def labelled_customer(text: str) -> str | None:
+    """The name after a label that names the customer ("Bill To: Contoso" → "Contoso"), if one."""
+    found = _LABEL.match(text)
+    if found is None or not names_a_client(found.group(1)):
+        return None
+    return text[found.end() :].strip()
 
 
 def customer_above_header(rows_above: Sequence[Sequence[object]]) -> str | None:
     """The customer an invoice names above its header ("Bill To: Contoso"), if one."""
     for row in reversed(rows_above):
         filled = [v for v in row if not _blank(v)]
-        if len(filled) == 1 and isinstance(filled[0], str) and (found := _BILL_TO.match(filled[0])):
-            return found.group(1).strip()
+        if (
+            len(filled) == 1
+            and isinstance(filled[0], str)
+            and (name := labelled_customer(filled[0])) is not None
+        ):
+            return name
     return None
