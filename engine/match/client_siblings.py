@@ -71,17 +71,36 @@ NO_SIBLINGS = Siblings()
 
 def sibling_words(*sides: Iterable[str]) -> Siblings:
     """Pairs of words that are the only difference between two names on one side."""
+    # speed (issue 15): a name's rest is the name with one word cut out, as text ("acme  ltd" for
+    # "acme west ltd": the two spaces mark the hole, and words never hold a space, so two rests are
+    # equal exactly when the words around the hole are); a rest keeps its first word alone, and a
+    # set is made only for the few rests a second word shares (36k names: ~130k rests, ~10k sets)
     found: list[set[str]] = []
+    legal: dict[str, bool] = {}
     for keys in sides:
-        by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        first: dict[str, str] = {}
+        differing: dict[str, set[str]] = {}
         for key in keys:
             words = key.split()
             if len(words) < 2:
                 continue
-            for i, word in enumerate(words):
-                if not is_legal_form(word):
-                    by_rest[(*words[:i], "", *words[i + 1 :])].add(word)
-        found += (differing for differing in by_rest.values() if len(differing) > 1)
+            name = " ".join(words)
+            start = 0
+            for word in words:
+                end = start + len(word)
+                if (is_legal := legal.get(word)) is None:
+                    is_legal = legal[word] = is_legal_form(word)
+                if not is_legal:
+                    rest = name[:start] + name[end:]
+                    seen = first.setdefault(rest, word)
+                    if seen != word:
+                        if rest in differing:
+                            differing[rest].add(word)
+                        else:
+                            differing[rest] = {seen, word}
+                start = end + 1
+        if differing:  # in the order the rests were first met, as before
+            found += (differing[rest] for rest in first if rest in differing)
     return Siblings(found)
 
 
