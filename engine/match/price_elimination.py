@@ -53,8 +53,13 @@ def by_price(
     """Pair each client's one unexplained licence-like description with its one unpaired vendor
     product when the description's price is a plausible resale of the product's cost."""
     decided_by_group: dict[int, set[str]] = defaultdict(set)  # once, not once per group
-    for (g, _), inference in found.items():
+    # each group's inferences so far, in order, for the same reason: a group's own are all it
+    # reads, and nothing here writes another group's (a scan of every inference per group was
+    # groups × inferences)
+    found_in: dict[int, list[tuple[str, Inference]]] = defaultdict(list)
+    for (g, description), inference in found.items():
         decided_by_group[g].add(inference.product_key)
+        found_in[g].append((description, inference))
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         if not basket:
@@ -69,7 +74,16 @@ def by_price(
             if (group, description) not in found and seats > 0 and not service_words(description)
         ]
         left = _more_seats_at_its_price(
-            group, left, descriptions, found, basket, paired, bill, prices, billed_prices
+            group,
+            left,
+            descriptions,
+            found,
+            found_in.get(group, []),
+            basket,
+            paired,
+            bill,
+            prices,
+            billed_prices,
         )
         if not unpaired:
             continue
@@ -155,6 +169,7 @@ def _more_seats_at_its_price(
     left: list[str],
     descriptions: list[tuple[str, Decimal]],
     found: dict[tuple[int, str], Inference],
+    found_here: list[tuple[str, Inference]],
     basket: Mapping[str, Decimal],
     paired: Mapping[int, Mapping[str, Decimal]],
     bill: _Bill,
@@ -163,14 +178,15 @@ def _more_seats_at_its_price(
 ) -> list[str]:
     """A line priced to the cent like the client's other line of a product whose seats that line
     leaves short is more seats of it, billed on a second line under another name ("Email Archivig"
-    at the price of "EXO Arch"). Returns the descriptions still undecided."""
+    at the price of "EXO Arch"). ``found_here``: the group's inferences in ``found`` so far, in
+    order. Returns the descriptions still undecided."""
     seats_of = dict(descriptions)
     billed = dict(paired.get(group, {}))
     # the prices of the lines named so far, those decided in context included ("Duo Advantage
     # (Melbourne)" at 7.25 beside "Two-Factor Login + Device Trust" at 7.25)
     priced = {key: set(seen) for key, seen in billed_prices.get(group, {}).items()}
-    for (g, description), inference in found.items():
-        if g == group and description in seats_of:
+    for description, inference in found_here:
+        if description in seats_of:
             key = inference.product_key
             billed[key] = billed.get(key, Decimal(0)) + seats_of[description]
             if (price := prices.get((group, description))) is not None:
