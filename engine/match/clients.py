@@ -615,6 +615,9 @@ def _fuzzy_pairs(
         return []
     index = _blocks(psa_keys)
     compact = {key: key.replace(" ", "") for key in psa_keys}
+    # token_sort_ratio is ratio on the words sorted and joined: each PSA name sorted once here,
+    # not once per vendor name whose block it is in (~200 each at 36k clients; speed, same scores)
+    in_order = {key: " ".join(sorted(key.split())) for key in psa_keys}
     scored: list[tuple[float, str, str]] = []
     for vendor_key in vendor_keys:
         candidates: set[str] = set()
@@ -626,9 +629,9 @@ def _fuzzy_pairs(
             continue
         choices = sorted(candidates)  # the same answer whatever the hash seed
         by_tokens = process.extract(
-            vendor_key,
-            choices,
-            scorer=fuzz.token_sort_ratio,
+            " ".join(sorted(vendor_key.split())),
+            [in_order[c] for c in choices],
+            scorer=fuzz.ratio,  # = token_sort_ratio on the names
             score_cutoff=thresholds.client_name_score,
             limit=5,
         )
