@@ -44,8 +44,8 @@ def spelling_consensus(
 ) -> dict[str, Consensus]:
     """For each pending spelling, the one vendor product that stands open beside it at nearly all
     the clients that use it (see the module docstring), when there is one."""
-    open_at = {
-        group: frozenset(unbilled_seats(basket, paired.get(group, {})))
+    open_at = {  # the products only (the unbilled seats of every client: speed, issue 15)
+        group: frozenset(_unbilled(basket, paired.get(group, _NOTHING)))
         for group, basket in vendor_baskets.items()
     }
     clients: Counter[str] = Counter()
@@ -77,6 +77,17 @@ def spelling_consensus(
         ):
             found[description] = Consensus(key, count, n)
     return found
+
+
+_NOTHING: Mapping[str, Decimal] = {}
+_ZERO = Decimal(0)
+
+
+def _unbilled(basket: Mapping[str, Decimal], billed: Mapping[str, Decimal]) -> list[str]:
+    """The keys of :func:`unbilled_seats`, in its order, without working out the seats."""
+    if not billed:
+        return [key for key, seats in basket.items() if seats > _ZERO]
+    return [key for key, seats in basket.items() if seats > billed.get(key, _ZERO)]
 
 
 def unbilled_seats(
