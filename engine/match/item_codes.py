@@ -45,11 +45,12 @@ def decide_by_item_code(
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named: dict[str, ProductMatch] = {}
     shown: dict[str, str] = {}
-    for descriptor in descriptors:
+    # each distinct descriptor once, with its lines counted (in the order first seen: speed)
+    for descriptor, lines in Counter(descriptors).items():
         code = _code(descriptor)
         match = psa.get(descriptor)
         if code and match is not None and named_by_its_words(match):
-            votes[code][match.key] += 1
+            votes[code][match.key] += lines
             named.setdefault(match.key, match)
             shown.setdefault(code, descriptor[1][0].strip())
     agreed: dict[str, tuple[ProductMatch, int]] = {}
