@@ -80,7 +80,7 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
         decide_by_item_code(
             taking_part,
             psa_products,
-            {d for d in taking_part if _unpaired(psa_products[d], vendor_keys)},
+            {d for d in set(taking_part) if _unpaired(psa_products[d], vendor_keys)},
         )
     )
     for line in vendor.lines:

@@ -63,18 +63,20 @@ def infer_products(
     """
     if not pending and not named:
         return {}
-    baskets, products = _vendor_baskets(vendor, vendor_group, vendor_products)
+    # each client spelling's group, looked up once per side for every pass below (speed)
+    vendor_group_of = _groups_by_spelling(vendor, vendor_group)
+    group_of = _groups_by_spelling(psa, psa_group)
+    baskets, products = _vendor_baskets(vendor, vendor_group_of, vendor_products)
     names = {key: product_key(match.product) or key for key, match in products.items()}
     use_bill_words(names.values())  # the bill's own product words are never noise
     spellings: dict[tuple[int, str], list[Line]] = defaultdict(list)
     # named lines first: "Power BI" moved to the client's Power BI Pro is no longer left over
-    moved = _revisit(named, psa, psa_group, baskets, names, spellings)
+    moved = _revisit(named, group_of, baskets, names, spellings)
     moved_to = {
         id(line): inference.product_key
         for place, inference in moved.items()
         for line in spellings[place]
     }
-    group_of = _groups_by_spelling(psa, psa_group)
     paired: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for line in psa.lines:
         if line.exclusion is None and line.product_key is not None:
@@ -104,9 +106,9 @@ def infer_products(
     for group, description, count in items:
         by_group[group].append((description, count))
     prices = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n > 0}
-    costs = _unit_costs(vendor, vendor_group)
+    costs = _unit_costs(vendor, vendor_group_of)
     _drop_service_prices(found, prices, costs)
-    billed_prices = _billed_prices(psa, psa_group, moved_to)
+    billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
     _anywhere(items, found, baskets, bill)
     found.update(moved)
@@ -167,13 +169,12 @@ def _category_says_service(product: str, description: str) -> bool:
 
 def _vendor_baskets(
     vendor: Side,
-    vendor_group: Mapping[str, int],
+    group_of: Mapping[str, int | None],
     vendor_products: Mapping[Descriptor, ProductMatch],
 ) -> tuple[dict[int, dict[str, Decimal]], dict[str, ProductMatch]]:
     """What each client group buys from the vendor (product key → seats), and each product."""
     baskets: dict[int, dict[str, Decimal]] = defaultdict(dict)
     products: dict[str, ProductMatch] = {}
-    group_of = _groups_by_spelling(vendor, vendor_group)
     for line in vendor.lines:
         if line.exclusion is not None or line.product_key is None:
             continue
@@ -191,12 +192,11 @@ def _vendor_baskets(
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
-def _unit_costs(vendor: Side, vendor_group: Mapping[str, int]) -> dict[int, dict[str, Fraction]]:
+def _unit_costs(vendor: Side, group_of: Mapping[str, int | None]) -> dict[int, dict[str, Fraction]]:
     """Each client group's monthly unit cost per vendor product, quantity-weighted."""
     # seats per (group, product, unit cost) first: a client's lines of a product share a few
     # prices, so the exact Fraction sums run per price, not per line (speed; the same Fractions)
     seats: dict[tuple[int, str, Decimal | Fraction, int], Decimal] = {}
-    group_of = _groups_by_spelling(vendor, vendor_group)
     add = _EXACT.add
     for line in vendor.lines:
         group = group_of[line.client]
@@ -231,11 +231,10 @@ def _weighted(bought: list[tuple[Decimal, Decimal | Fraction, int]]) -> Fraction
 
 
 def _billed_prices(
-    psa: Side, psa_group: Mapping[str, int], moved_to: Mapping[int, str]
+    psa: Side, group_of: Mapping[str, int | None], moved_to: Mapping[int, str]
 ) -> dict[int, dict[str, set[Fraction]]]:
     """The monthly unit prices each client group is billed for each product its PSA lines name."""
     out: dict[int, dict[str, set[Fraction]]] = defaultdict(dict)
-    group_of = _groups_by_spelling(psa, psa_group)
     for line in psa.lines:
         group = group_of[line.client]
         if line.exclusion is not None or line.product_key is None or group is None:
@@ -330,8 +329,7 @@ def _own_licence(line: Line, alike: list[str], why: str) -> ProductMatch:
 
 def _revisit(
     named: Sequence[Line],
-    psa: Side,
-    psa_group: Mapping[str, int],
+    group_of: Mapping[str, int | None],
     baskets: Mapping[int, Mapping[str, Decimal]],
     names: Mapping[str, str],
     spellings: dict[tuple[int, str], list[Line]],
@@ -339,7 +337,7 @@ def _revisit(
     """Named lines whose product the client does not buy but whose words fit one it does."""
     out: dict[tuple[int, str], Inference] = {}
     for line in named:
-        group = psa_group.get(psa.client_keys[line.client])
+        group = group_of[line.client]
         basket = baskets.get(group, {}) if group is not None else {}
         if group is None or line.product_key in basket or not basket:
             continue
