@@ -74,7 +74,8 @@ def sibling_words(*sides: Iterable[str]) -> Siblings:
     # speed (issue 15): a name's rest is the name with one word cut out, as text ("acme  ltd" for
     # "acme west ltd": the two spaces mark the hole, and words never hold a space, so two rests are
     # equal exactly when the words around the hole are); a rest keeps its first word alone, and a
-    # set is made only for the few rests a second word shares (36k names: ~130k rests, ~10k sets)
+    # set is made only for the few rests a second word shares (36k names a side: ~86k rests, ~8k
+    # sets)
     found: list[set[str]] = []
     legal: dict[str, bool] = {}
     for keys in sides:
