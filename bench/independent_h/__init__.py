@@ -32,8 +32,9 @@ def build(seed: int, vendor_format: str, psa_format: str, clients: int, perturb:
         raise ValueError(f"unknown vendor format {vendor_format!r}; one of {VENDOR_FORMATS}")
     if psa_format not in PSAS:
         raise ValueError(f"unknown PSA format {psa_format!r}; one of {PSA_FORMATS}")
-    if not 10 <= clients <= 2000:
-        raise ValueError("clients must be between 10 and 2000 (the brief asks for 60-300)")
+    if not 10 <= clients <= 400:
+        raise ValueError("clients must be between 10 and 400 (the brief asks for 60-300; the name "
+                         "pool holds about 600 distinct customers)")
     currency = VENDOR_INFO[vendor_format][0]
     sc = make_scenario(seed, clients, currency, PERIOD)
     sc.vendor_names = vendor_names(sc, vendor_format)

@@ -114,37 +114,40 @@ def make_customers(rng: random.Random, count: int) -> list[Customer]:
                 return Customer(name, country, first, rest, legal)
         return None
 
+    pairs, chains = max(1, count * 3 // 100), min(len(CHAINS), max(1, count // 60))
+    tries = 0
+    while pairs and tries < 200:  # siblings first, while first words are free
+        tries += 1
+        country = rng.choice(countries)
+        firsts, rests, legals = COUNTRIES[country]
+        first = rng.choice(firsts)
+        a, b = rng.choice(SIBLING_WORDS)
+        legal = rng.choice(legals)
+        names = [f"{first} {a} {legal}", f"{first} {b} {legal}"]
+        if any(u.startswith(f"{first} ") for u in used):
+            continue
+        pairs -= 1
+        for words, name in zip((a, b), names):
+            used.add(name)
+            out.append(Customer(name, country, first, words, legal, "sibling"))
+    for chain in rng.sample(CHAINS, chains):
+        numbers = rng.sample((3, 7, 9, 12, 15, 21, 30, 33, 45), 3)
+        legal = rng.choice(("LLC", "Ltd", "AS", "Inc."))
+        country = rng.choice(countries)
+        for n in numbers:
+            name = f"{chain} Store {n} {legal}"
+            used.add(name)
+            out.append(Customer(name, country, chain, f"Store {n}", legal, "site", site=n))
     while len(out) < count:
         roll = rng.random()
         country = rng.choice(countries)
-        firsts, rests, legals = COUNTRIES[country]
-        if roll < 0.04 and count - len(out) >= 2:
-            first = rng.choice(firsts)
-            a, b = rng.choice(SIBLING_WORDS)
-            legal = rng.choice(legals)
-            names = [f"{first} {a} {legal}", f"{first} {b} {legal}"]
-            if any(n in used or any(u.startswith(f"{first} ") for u in used) for n in names):
-                continue
-            for words, name in zip((a, b), names):
-                used.add(name)
-                out.append(Customer(name, country, first, words, legal, "sibling"))
-        elif roll < 0.06 and count - len(out) >= 3:
-            chain = rng.choice(CHAINS)
-            if any(u.startswith(chain) for u in used):
-                continue
-            numbers = rng.sample((3, 7, 9, 12, 15, 21, 30, 33, 45), 3)
-            legal = rng.choice(("LLC", "Ltd", "AS", "Inc."))
-            for n in numbers:
-                name = f"{chain} Store {n} {legal}"
-                used.add(name)
-                out.append(Customer(name, country, chain, f"Store {n}", legal, "site", site=n))
-        elif roll < 0.11:
+        if roll < 0.05:
             c = plain(country)
             if c and any(t not in {x.trading for x in out} for t in TRADING):
                 c.kind = "trading"
                 c.trading = rng.choice([t for t in TRADING if t not in {x.trading for x in out}])
                 out.append(c)
-        elif roll < 0.14:
+        elif roll < 0.08:
             free = [p for p in SOLE if p not in {x.person for x in out}]
             if not free:
                 continue
@@ -156,6 +159,7 @@ def make_customers(rng: random.Random, count: int) -> list[Customer]:
             c = plain(country)
             if c:
                 out.append(c)
+    rng.shuffle(out)
     out = out[:count]
     # two near-twin pairs on opposite sides: same first word and business, other qualifier
     twins = [c for c in out if c.kind == "plain" and c.country in ("GB", "US", "AU")][:4]

@@ -158,8 +158,8 @@ def product_text(
     foreign = [w for w in FOREIGN[language] if not (annual and w in MONTHLY_ONLY)]
     options.append(("foreign_words", f"{name} {rng.choice(foreign)}"))
     options.append(("note_appended", f"{name} {rng.choice(NOTES)}"))
-    options.append(("seats_in_text", rng.choice((f"{qty} x {name}", f"{name} ({qty} users)",
-                                                 f"{name} - {qty} seats"))))
+    options.append(("seats_in_text", rng.choice((f"{qty} x {name}", f"{name} ({qty} user{'s' if qty != 1 else ''})",
+                                                 f"{name} - {qty} seat{'s' if qty != 1 else ''}"))))
     options.append(("price_in_text", f"{name} @ {price_text}"))
     options.append(("case_punct", rng.choice((name.upper(), name.lower(), name.replace(" ", "-")))))
     if p.string_id and p.publisher == "Microsoft":
@@ -167,7 +167,7 @@ def product_text(
     options += [("word_order", a) for a in p.word_order]
     if multiline:
         options.append(("multi_line", f"{name}\nLicensed users, period 01.11.2026 - 30.11.2026"))
-    if p.publisher != "Microsoft" and rng.random() < 0.5:
+    if p.publisher in ("Adobe", "Acronis", "Proofpoint", "SentinelOne", "Zoom") and rng.random() < 0.5:
         options.append(("brand_dropped", name.replace(p.publisher + " ", "", 1)))
     cls, text = rng.choice(options)
     if text == name:
