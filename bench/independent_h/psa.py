@@ -31,8 +31,18 @@ def _order(sc: Scenario) -> list[int]:
         sc.client_names[sc.psa[i].client].casefold(), sc.psa[i].client, sc.psa[i].role == "service", i))
 
 
+SYMBOLS = {"USD": "$", "CHF": "CHF", "SEK": "kr", "EUR": "€", "INR": "₹", "BRL": "R$", "JPY": "¥",
+           "GBP": "£", "AUD": "A$", "CAD": "C$"}
+
+
 def _dec(sc: Scenario) -> int:
     return CURRENCIES[sc.currency][1]
+
+
+def _m(sc: Scenario, minor: int) -> int:
+    """Minor units of the case's currency as cents: accounting systems show two decimals even
+    for yen."""
+    return minor * 10 ** (2 - _dec(sc))
 
 
 def _discount(unit: int, rng: random.Random) -> tuple[int, int]:
@@ -68,10 +78,10 @@ def freeagent(sc: Scenario, rng: random.Random) -> Rendered:
         net = line.qty * line.unit
         ref = f"INV-{2600 + line.client:05d}" if line.role != "cancelled" else f"INV-{2400 + line.client:05d}"
         rows[i] = s.add(sc.client_names[line.client], ref, "2026-11-01",
-                        _status(line, rng.choice(("Sent", "Paid", "Overdue")), "Cancelled"), kind,
-                        f"{line.qty}", money(line.unit, d, thou=""), text, "20%",
-                        money(net, d, thou=""), money(_tax(net, 20), d, thou=""),
-                        money(net + _tax(net, 20), d, thou=""), sc.currency)
+                        _status(line, ("Paid", "Sent", "Overdue")[line.client % 3], "Cancelled"), kind,
+                        f"{line.qty}", money(_m(sc, line.unit), thou=""), text, "20%",
+                        money(_m(sc, net), thou=""), money(_m(sc, _tax(net, 20)), thou=""),
+                        money(_m(sc, net + _tax(net, 20)), thou=""), sc.currency)
     return "freeagent_invoice_items.csv", csv_bytes(s), rows, None
 
 
@@ -80,7 +90,7 @@ def fortnox(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
     s.add("Kundnr", "Kundnamn", "Fakturanr", "Fakturadatum", "Artikelnr", "Benämning", "Antal",
           "À-pris", "Rabatt %", "Belopp", "Valuta", "Makulerad")
-    kr = dict(decimals=d, dec=",", thou=" ")
+    kr = dict(dec=",", thou=" ")
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
@@ -89,8 +99,8 @@ def fortnox(sc: Scenario, rng: random.Random) -> Rendered:
         unit = "tim" if line.role == "service" and "hours" in line.text else "st"
         rows[i] = s.add(sc.customers[line.client].code, sc.client_names[line.client],
                         f"{5000 + line.client}", "2026-11-01", f"A{100 + len(line.text) % 50}", text,
-                        f"{line.qty},00 {unit}", money(listed, **kr), f"{pct},00" if pct else "",
-                        money(line.qty * line.unit, **kr), sc.currency,
+                        f"{line.qty},00 {unit}", money(_m(sc, listed), **kr), f"{pct},00" if pct else "",
+                        money(_m(sc, line.qty * line.unit), **kr), sc.currency,
                         "Ja" if line.role == "cancelled" else "Nej")
     return "fortnox_fakturarader.csv", csv_bytes(s, ";", "latin-1"), rows, None
 
@@ -132,7 +142,7 @@ def moneybird(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
     s.add("Factuurnummer", "Contact", "Factuurdatum", "Status", "Omschrijving", "Aantal", "Prijs",
           "Korting", "Totaal excl. btw", "Btw-tarief", "Totaal incl. btw", "Periode")
-    eur = dict(decimals=d, dec=",", thou=".", prefix="€ ")
+    eur = dict(dec=",", thou=".", prefix=SYMBOLS[sc.currency] + " ", neg="inner")
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
@@ -140,10 +150,11 @@ def moneybird(sc: Scenario, rng: random.Random) -> Rendered:
         net = line.qty * line.unit
         unit = "uur" if line.role == "service" and "hours" in line.text else "stuks"
         text = line.text + (" (jaarlicentie)" if line.annual else "")
-        rows[i] = s.add(f"2026-{3000 + line.client:05d}", sc.client_names[line.client], "01-11-2026",
-                        _status(line, rng.choice(("Betaald", "Open")), "Gecrediteerd"), text,
-                        f"{line.qty} {unit}", money(listed, **eur), f"{pct}%" if pct else "",
-                        money(net, **eur), "21%", money(net + _tax(net, 21), **eur),
+        number = 3000 + line.client + (5000 if line.role == "cancelled" else 0)
+        rows[i] = s.add(f"2026-{number:05d}", sc.client_names[line.client], "01-11-2026",
+                        _status(line, "Open" if line.client % 3 == 0 else "Betaald", "Gecrediteerd"),
+                        text, f"{line.qty} {unit}", money(_m(sc, listed), **eur), f"{pct}%" if pct else "",
+                        money(_m(sc, net), **eur), "21%", money(_m(sc, net + _tax(net, 21)), **eur),
                         "01-11-2026 t/m 31-10-2027" if line.annual else "01-11-2026 t/m 30-11-2026")
     return "moneybird_factuurregels.csv", csv_bytes(s), rows, None
 
@@ -163,9 +174,12 @@ def pennylane(sc: Scenario, rng: random.Random) -> Rendered:
         net = line.qty * line.unit
         period = "Ponctuelle" if line.role == "service" and "Hardware" in line.text else (
             "Annuelle" if line.annual else "Mensuelle")
-        rows[i] = s.add(sc.client_names[line.client], f"F-2026-{4000 + line.client}", "01/11/2026",
-                        _status(line, rng.choice(("Payée", "À payer")), "Annulée"), line.text, line.qty,
-                        "heure" if "hours" in line.text else "licence", decimal_number(listed, d),
+        number = 4000 + line.client + (5000 if line.role == "cancelled" else 0)
+        rows[i] = s.add(sc.client_names[line.client], f"F-2026-{number}", "01/11/2026",
+                        _status(line, "À payer" if line.client % 4 == 0 else "Payée", "Annulée"), line.text,
+                        line.qty, "heure" if "hours" in line.text else (
+                            "forfait" if line.role == "service" else "licence"),
+                        decimal_number(listed, d),
                         pct or None, decimal_number(net, d), "20 %",
                         decimal_number(net + _tax(net, 20), d), period, sc.currency)
     return "pennylane_lignes.xlsx", xlsx_bytes([s]), rows, None
@@ -183,14 +197,14 @@ def zuora(sc: Scenario, rng: random.Random) -> Rendered:
     for n, i in enumerate(_order(sc)):
         line = sc.psa[i]
         mrr = line.qty * line.unit
-        mrr_text = money((mrr + 6) // 12 if line.annual else mrr, d, thou="")
+        mrr_text = money(_m(sc, mrr) // 12 if line.annual else _m(sc, mrr), thou="")
         charge = rng.choice(("Per User Fee", "User licence", "Cloud subscription")) if line.role != "service" \
             else "Service Fee"
         model = "Flat Fee Pricing" if line.role == "service" and line.qty == 1 else "Per Unit Pricing"
         dead = line.role == "cancelled"
         rows[i] = s.add(sc.client_names[line.client], f"A{sc.customers[line.client].code}",
                         f"S-{100000 + n}", "Cancelled" if dead else "Active", line.text, charge, model,
-                        "Annual" if line.annual else "Month", line.qty, money(line.unit, d, thou=""),
+                        "Annual" if line.annual else "Month", line.qty, money(_m(sc, line.unit), thou=""),
                         mrr_text, "2025-06-01" if dead else "2026-01-01",
                         "2026-09-30" if dead else "")
     return "zuora_rate_plan_charges.csv", csv_bytes(s), rows, None
@@ -213,8 +227,8 @@ def invoice_ninja(sc: Scenario, rng: random.Random) -> Rendered:
                         "Annually" if line.annual else "Monthly",
                         _status(line, "Active", "Cancelled"),
                         "" if line.role == "cancelled" else "2026-11-01", line.text, notes, line.qty,
-                        money(listed, d, thou=""), money(product_cost, d, thou=""),
-                        f"{pct}%" if pct else "0", money(line.qty * line.unit, d, thou=""), "0",
+                        money(_m(sc, listed), thou=""), money(_m(sc, product_cost), thou=""),
+                        f"{pct}%" if pct else "0", money(_m(sc, line.qty * line.unit), thou=""), "0",
                         sc.currency)
     return "invoiceninja_recurring.csv", csv_bytes(s), rows, None
 
@@ -250,7 +264,7 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
     s.add("Date", "Particulars", "Voucher Type", "Voucher No.", "Quantity", "Rate", "Value",
           "Gross Total", "Status")
     rows: dict[int, int] = {}
-    inr = dict(decimals=d, style="lakh")
+    inr = dict(style="lakh")
     vouchers: dict[tuple[int, bool], list[int]] = {}
     for i in _order(sc):
         line = sc.psa[i]
@@ -258,13 +272,13 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
     for n, ((client, dead), items) in enumerate(vouchers.items(), 1):
         gross = sum(sc.psa[i].qty * sc.psa[i].unit for i in items)
         s.add("30-Nov-26", sc.client_names[client], "Sales", f"NW/{n:04d}", None, None, None,
-              money(gross, **inr), "Cancelled" if dead else "")
+              money(_m(sc, gross), **inr), "Cancelled" if dead else "")
         for i in items:
             line = sc.psa[i]
             text = line.text + (" - Annual Subscription" if line.annual else "")
             unit = "Hrs" if "hours" in line.text else "Nos"
             rows[i] = s.add(None, text, None, None, f"{line.qty} {unit}",
-                            f"{money(line.unit, **inr)}/{unit}", decimal_number(line.qty * line.unit, d))
+                            f"{money(_m(sc, line.unit), **inr)}/{unit}", decimal_number(line.qty * line.unit, d))
     return "tally_sales_register.xls", xls_bytes([s]), rows, None
 
 
