@@ -36,13 +36,17 @@ def pairs_for(spec: list[str]) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.independent_h", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.independent_h",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("out", type=Path)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1])
     parser.add_argument("--clients", type=int, nargs="+", default=[60])
-    parser.add_argument("--pairs", nargs="+", default=["diagonal"],
-                        help="all, diagonal, or vendor:psa pairs")
+    parser.add_argument(
+        "--pairs", nargs="+", default=["diagonal"], help="all, diagonal, or vendor:psa pairs"
+    )
     parser.add_argument("--clean", action="store_true", help="also write the clean-spelling twin")
     args = parser.parse_args(argv)
     for vendor, psa in pairs_for(args.pairs):
@@ -51,8 +55,14 @@ def main(argv: list[str] | None = None) -> int:
                 for perturb in (True, False) if args.clean else (True,):
                     name = f"{vendor}__{psa}__s{seed}__c{clients}" + ("" if perturb else "__clean")
                     start = time.perf_counter()
-                    truth = generate_case(args.out / name, seed=seed, vendor_format=vendor,
-                                          psa_format=psa, clients=clients, perturb=perturb)
+                    truth = generate_case(
+                        args.out / name,
+                        seed=seed,
+                        vendor_format=vendor,
+                        psa_format=psa,
+                        clients=clients,
+                        perturb=perturb,
+                    )
                     print(f"{truth}  ({time.perf_counter() - start:.2f} s)")
     return 0
 

@@ -8,78 +8,226 @@ from dataclasses import dataclass
 
 #: country -> (first words, business words, legal forms)
 COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "GB": (("Kingsbridge", "Ashdown", "Millbrook", "Penrose", "Harbour View", "Thistledown",
-            "Wrexham Road", "Calder Vale", "Saltmarsh", "Brackenfield"),
-           ("Dental Group", "Accountants", "Property Management", "Veterinary Surgery",
-            "Engineering Services", "Solicitors", "Architects", "Bakery", "Removals", "Opticians"),
-           ("Ltd", "Limited", "LLP", "plc")),
-    "US": (("Redwood Creek", "Bluebonnet", "Harborline", "Cedar Ridge", "Prairie Hill", "Lakeshore",
-            "Summit Peak", "Iron Horse", "Magnolia", "Granite State"),
-           ("Dental Group", "Family Medicine", "Title & Escrow", "Property Management",
-            "Insurance Agency", "HVAC Services", "Law Group", "Chiropractic", "Realty", "Logistics"),
-           ("LLC", "Inc.", "Corp.", "Corporation", "P.C.")),
-    "DE": (("Großmann", "Weißenburg", "Rheinblick", "Schäfer & Söhne", "Bergstraße", "Lindenhof",
-            "Müller-Thurgau", "Elbtal", "Straßberger", "Hohenlohe"),
-           ("Logistik", "Zahnarztpraxis", "Steuerberatung", "Immobilienverwaltung", "Maschinenbau",
-            "Ingenieurbüro", "Bäckerei", "Autohaus", "Rechtsanwälte", "Elektrotechnik"),
-           ("GmbH", "AG", "GmbH & Co. KG", "e.K.")),
-    "DK": (("Nørrebro", "Ærø", "Søndergaard", "Østerbro", "Kløvermarken", "Fælledvej",
-            "Bøgeskov", "Strandgården"),
-           ("Tandklinik", "Revision", "Ejendomsservice", "Tømrerfirma", "Dyrlæger", "Arkitekter"),
-           ("ApS", "A/S", "I/S")),
-    "SE": (("Västra Hamnen", "Björkdalen", "Ängelholm", "Sjöviks", "Lövsta", "Åkerlunds"),
-           ("Tandvård", "Redovisning", "Fastighetsförvaltning", "Bygg", "Juristbyrå", "Bageri"),
-           ("AB", "HB")),
-    "NO": (("Bjørkelia", "Fjordkraft", "Sørlandet", "Trøndelag", "Øvre Vollen"),
-           ("Tannlegesenter", "Regnskap", "Eiendom", "Rørlegger"), ("AS", "ASA")),
-    "IS": (("Hafnarfjörður", "Þórsmörk", "Reykjavíkur", "Akureyrar"),
-           ("Tannlæknastofa", "Bókhald", "Fasteignir"), ("ehf.", "hf.")),
-    "PL": (("Łódź", "Wrocławskie", "Gdańsk", "Żoliborz", "Kraków"),
-           ("Stomatologia", "Biuro Rachunkowe", "Nieruchomości", "Logistyka"), ("Sp. z o.o.", "S.A.")),
-    "NL": (("Zuiderpark", "Hoogeveen", "IJsselmonde", "Kralingen", "De Pijp"),
-           ("Tandartspraktijk", "Administratiekantoor", "Vastgoedbeheer", "Installatietechniek"),
-           ("B.V.", "V.O.F.")),
-    "FR": (("Bellevue", "Château-Rouge", "Côte d'Azur", "Sainte-Œuvre", "Mont-Cénis"),
-           ("Cabinet Dentaire", "Expertise Comptable", "Gestion Immobilière", "Boulangerie"),
-           ("SARL", "SAS", "SA", "EURL")),
-    "BR": (("São Caetano", "Ipanema", "Florianópolis", "Araçatuba", "Paraná Sul"),
-           ("Odontologia", "Contabilidade", "Imobiliária", "Transportes"), ("Ltda.", "S.A.", "EIRELI")),
-    "IN": (("Shreeji", "Sai Krupa", "Ganesh", "Lakshmi", "Vardhman", "Sundaram"),
-           ("Dental Clinic", "Chartered Accountants", "Infra Projects", "Pharma Distributors",
-            "Logistics"), ("Pvt. Ltd.", "Private Limited", "LLP")),
-    "JP": (("Sakura", "Fujimi", "Kawasaki", "Hoshino", "Midori"),
-           ("Dental Clinic", "Trading", "Logistics", "Engineering"), ("K.K.", "Co., Ltd.", "G.K.")),
-    "AU": (("Bondi", "Wattle Creek", "Kookaburra", "Bayside", "Southern Cross"),
-           ("Dental", "Accounting", "Property Group", "Plumbing"), ("Pty Ltd", "Pty. Limited")),
-    "CA": (("Rivière-du-Loup", "Laurentides", "Maple Leaf", "Trois-Rivières", "Saint-Hyacinthe"),
-           ("Clinique Dentaire", "Comptabilité", "Gestion Immobilière", "Transport"),
-           ("Inc.", "Ltée", "S.E.N.C.")),
+    "GB": (
+        (
+            "Kingsbridge",
+            "Ashdown",
+            "Millbrook",
+            "Penrose",
+            "Harbour View",
+            "Thistledown",
+            "Wrexham Road",
+            "Calder Vale",
+            "Saltmarsh",
+            "Brackenfield",
+        ),
+        (
+            "Dental Group",
+            "Accountants",
+            "Property Management",
+            "Veterinary Surgery",
+            "Engineering Services",
+            "Solicitors",
+            "Architects",
+            "Bakery",
+            "Removals",
+            "Opticians",
+        ),
+        ("Ltd", "Limited", "LLP", "plc"),
+    ),
+    "US": (
+        (
+            "Redwood Creek",
+            "Bluebonnet",
+            "Harborline",
+            "Cedar Ridge",
+            "Prairie Hill",
+            "Lakeshore",
+            "Summit Peak",
+            "Iron Horse",
+            "Magnolia",
+            "Granite State",
+        ),
+        (
+            "Dental Group",
+            "Family Medicine",
+            "Title & Escrow",
+            "Property Management",
+            "Insurance Agency",
+            "HVAC Services",
+            "Law Group",
+            "Chiropractic",
+            "Realty",
+            "Logistics",
+        ),
+        ("LLC", "Inc.", "Corp.", "Corporation", "P.C."),
+    ),
+    "DE": (
+        (
+            "Großmann",
+            "Weißenburg",
+            "Rheinblick",
+            "Schäfer & Söhne",
+            "Bergstraße",
+            "Lindenhof",
+            "Müller-Thurgau",
+            "Elbtal",
+            "Straßberger",
+            "Hohenlohe",
+        ),
+        (
+            "Logistik",
+            "Zahnarztpraxis",
+            "Steuerberatung",
+            "Immobilienverwaltung",
+            "Maschinenbau",
+            "Ingenieurbüro",
+            "Bäckerei",
+            "Autohaus",
+            "Rechtsanwälte",
+            "Elektrotechnik",
+        ),
+        ("GmbH", "AG", "GmbH & Co. KG", "e.K."),
+    ),
+    "DK": (
+        (
+            "Nørrebro",
+            "Ærø",
+            "Søndergaard",
+            "Østerbro",
+            "Kløvermarken",
+            "Fælledvej",
+            "Bøgeskov",
+            "Strandgården",
+        ),
+        ("Tandklinik", "Revision", "Ejendomsservice", "Tømrerfirma", "Dyrlæger", "Arkitekter"),
+        ("ApS", "A/S", "I/S"),
+    ),
+    "SE": (
+        ("Västra Hamnen", "Björkdalen", "Ängelholm", "Sjöviks", "Lövsta", "Åkerlunds"),
+        ("Tandvård", "Redovisning", "Fastighetsförvaltning", "Bygg", "Juristbyrå", "Bageri"),
+        ("AB", "HB"),
+    ),
+    "NO": (
+        ("Bjørkelia", "Fjordkraft", "Sørlandet", "Trøndelag", "Øvre Vollen"),
+        ("Tannlegesenter", "Regnskap", "Eiendom", "Rørlegger"),
+        ("AS", "ASA"),
+    ),
+    "IS": (
+        ("Hafnarfjörður", "Þórsmörk", "Reykjavíkur", "Akureyrar"),
+        ("Tannlæknastofa", "Bókhald", "Fasteignir"),
+        ("ehf.", "hf."),
+    ),
+    "PL": (
+        ("Łódź", "Wrocławskie", "Gdańsk", "Żoliborz", "Kraków"),
+        ("Stomatologia", "Biuro Rachunkowe", "Nieruchomości", "Logistyka"),
+        ("Sp. z o.o.", "S.A."),
+    ),
+    "NL": (
+        ("Zuiderpark", "Hoogeveen", "IJsselmonde", "Kralingen", "De Pijp"),
+        ("Tandartspraktijk", "Administratiekantoor", "Vastgoedbeheer", "Installatietechniek"),
+        ("B.V.", "V.O.F."),
+    ),
+    "FR": (
+        ("Bellevue", "Château-Rouge", "Côte d'Azur", "Sainte-Œuvre", "Mont-Cénis"),
+        ("Cabinet Dentaire", "Expertise Comptable", "Gestion Immobilière", "Boulangerie"),
+        ("SARL", "SAS", "SA", "EURL"),
+    ),
+    "BR": (
+        ("São Caetano", "Ipanema", "Florianópolis", "Araçatuba", "Paraná Sul"),
+        ("Odontologia", "Contabilidade", "Imobiliária", "Transportes"),
+        ("Ltda.", "S.A.", "EIRELI"),
+    ),
+    "IN": (
+        ("Shreeji", "Sai Krupa", "Ganesh", "Lakshmi", "Vardhman", "Sundaram"),
+        (
+            "Dental Clinic",
+            "Chartered Accountants",
+            "Infra Projects",
+            "Pharma Distributors",
+            "Logistics",
+        ),
+        ("Pvt. Ltd.", "Private Limited", "LLP"),
+    ),
+    "JP": (
+        ("Sakura", "Fujimi", "Kawasaki", "Hoshino", "Midori"),
+        ("Dental Clinic", "Trading", "Logistics", "Engineering"),
+        ("K.K.", "Co., Ltd.", "G.K."),
+    ),
+    "AU": (
+        ("Bondi", "Wattle Creek", "Kookaburra", "Bayside", "Southern Cross"),
+        ("Dental", "Accounting", "Property Group", "Plumbing"),
+        ("Pty Ltd", "Pty. Limited"),
+    ),
+    "CA": (
+        ("Rivière-du-Loup", "Laurentides", "Maple Leaf", "Trois-Rivières", "Saint-Hyacinthe"),
+        ("Clinique Dentaire", "Comptabilité", "Gestion Immobilière", "Transport"),
+        ("Inc.", "Ltée", "S.E.N.C."),
+    ),
     "TR": (("Işıklar", "Boğaziçi", "Çamlıca"), ("Diş Kliniği", "Muhasebe"), ("A.Ş.", "Ltd. Şti.")),
     "RS": (("Đurđevac", "Šabac"), ("Stomatologija", "Računovodstvo"), ("d.o.o.",)),
 }
 
 #: near-twins: a different place with the same start (never a spelling variant of it)
 TWIN_FIRST = {
-    "Kingsbridge": "Kingsbury", "Ashdown": "Ashford", "Millbrook": "Millbank", "Penrose": "Penrith",
-    "Harbour View": "Harbour Point", "Thistledown": "Thistlewood", "Wrexham Road": "Wrexham Lane",
-    "Calder Vale": "Calder Park", "Saltmarsh": "Saltash", "Brackenfield": "Brackenbury",
-    "Redwood Creek": "Redwood Falls", "Bluebonnet": "Bluebell", "Harborline": "Harborside",
-    "Cedar Ridge": "Cedar Grove", "Prairie Hill": "Prairie View", "Lakeshore": "Lakeside",
-    "Summit Peak": "Summit Point", "Iron Horse": "Iron Gate", "Magnolia": "Mangrove",
-    "Granite State": "Granite Bay", "Bondi": "Bowral", "Wattle Creek": "Wattle Grove",
-    "Kookaburra": "Kurrajong", "Bayside": "Bayview", "Southern Cross": "Southern Star",
+    "Kingsbridge": "Kingsbury",
+    "Ashdown": "Ashford",
+    "Millbrook": "Millbank",
+    "Penrose": "Penrith",
+    "Harbour View": "Harbour Point",
+    "Thistledown": "Thistlewood",
+    "Wrexham Road": "Wrexham Lane",
+    "Calder Vale": "Calder Park",
+    "Saltmarsh": "Saltash",
+    "Brackenfield": "Brackenbury",
+    "Redwood Creek": "Redwood Falls",
+    "Bluebonnet": "Bluebell",
+    "Harborline": "Harborside",
+    "Cedar Ridge": "Cedar Grove",
+    "Prairie Hill": "Prairie View",
+    "Lakeshore": "Lakeside",
+    "Summit Peak": "Summit Point",
+    "Iron Horse": "Iron Gate",
+    "Magnolia": "Mangrove",
+    "Granite State": "Granite Bay",
+    "Bondi": "Bowral",
+    "Wattle Creek": "Wattle Grove",
+    "Kookaburra": "Kurrajong",
+    "Bayside": "Bayview",
+    "Southern Cross": "Southern Star",
 }
 
 SIBLING_WORDS = (
-    ("Dental Group", "Dental Lab"), ("Holdings", "Services"), ("Veterinary Clinic", "Veterinary Hospital"),
-    ("Accountants", "Advisory"), ("Logistics", "Logistics Nord"), ("Property Management", "Property Sales"),
+    ("Dental Group", "Dental Lab"),
+    ("Holdings", "Services"),
+    ("Veterinary Clinic", "Veterinary Hospital"),
+    ("Accountants", "Advisory"),
+    ("Logistics", "Logistics Nord"),
+    ("Property Management", "Property Sales"),
 )
 CHAINS = ("Brightmart", "QuickFix Auto", "Sunrise Pharmacy", "CoffeeCorner", "Fjellbu Bakeri")
-TRADING = ("Blue Lantern Café", "The Copper Kettle", "Nordlys Studio", "Pixel & Pine", "Wildflower Yoga",
-           "Harbour Lights Bistro", "Redbrick Physio", "Greenleaf Garden Centre", "Sidewalk Cycles",
-           "Little Owl Nursery")
-SOLE = (("Mette", "Jensen"), ("Ólafur", "Guðmundsson"), ("Siobhan", "O'Connor"), ("Jürgen", "Weiß"),
-        ("Priya", "Raghunathan"), ("Zoë", "Fairweather"), ("Lars", "Bjørnstad"), ("Hélène", "Lefèvre"))
+TRADING = (
+    "Blue Lantern Café",
+    "The Copper Kettle",
+    "Nordlys Studio",
+    "Pixel & Pine",
+    "Wildflower Yoga",
+    "Harbour Lights Bistro",
+    "Redbrick Physio",
+    "Greenleaf Garden Centre",
+    "Sidewalk Cycles",
+    "Little Owl Nursery",
+)
+SOLE = (
+    ("Mette", "Jensen"),
+    ("Ólafur", "Guðmundsson"),
+    ("Siobhan", "O'Connor"),
+    ("Jürgen", "Weiß"),
+    ("Priya", "Raghunathan"),
+    ("Zoë", "Fairweather"),
+    ("Lars", "Bjørnstad"),
+    ("Hélène", "Lefèvre"),
+)
 
 
 @dataclass
@@ -119,7 +267,7 @@ def make_customers(rng: random.Random, count: int) -> list[Customer]:
     while pairs and tries < 200:  # siblings first, while first words are free
         tries += 1
         country = rng.choice(countries)
-        firsts, rests, legals = COUNTRIES[country]
+        firsts, _rests, legals = COUNTRIES[country]
         first = rng.choice(firsts)
         a, b = rng.choice(SIBLING_WORDS)
         legal = rng.choice(legals)
@@ -127,7 +275,7 @@ def make_customers(rng: random.Random, count: int) -> list[Customer]:
         if any(u.startswith(f"{first} ") for u in used):
             continue
         pairs -= 1
-        for words, name in zip((a, b), names):
+        for words, name in zip((a, b), names, strict=False):
             used.add(name)
             out.append(Customer(name, country, first, words, legal, "sibling"))
     for chain in rng.sample(CHAINS, chains):

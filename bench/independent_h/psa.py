@@ -27,12 +27,29 @@ PSA_INFO: dict[str, tuple[str, bool, int, str]] = {
 
 
 def _order(sc: Scenario) -> list[int]:
-    return sorted(range(len(sc.psa)), key=lambda i: (
-        sc.client_names[sc.psa[i].client].casefold(), sc.psa[i].client, sc.psa[i].role == "service", i))
+    return sorted(
+        range(len(sc.psa)),
+        key=lambda i: (
+            sc.client_names[sc.psa[i].client].casefold(),
+            sc.psa[i].client,
+            sc.psa[i].role == "service",
+            i,
+        ),
+    )
 
 
-SYMBOLS = {"USD": "$", "CHF": "CHF", "SEK": "kr", "EUR": "€", "INR": "₹", "BRL": "R$", "JPY": "¥",
-           "GBP": "£", "AUD": "A$", "CAD": "C$"}
+SYMBOLS = {
+    "USD": "$",
+    "CHF": "CHF",
+    "SEK": "kr",
+    "EUR": "€",
+    "INR": "₹",
+    "BRL": "R$",
+    "JPY": "¥",
+    "GBP": "£",
+    "AUD": "A$",
+    "CAD": "C$",
+}
 
 
 def _dec(sc: Scenario) -> int:
@@ -64,10 +81,23 @@ def _status(line: PsaLine, live: str, dead: str) -> str:
 
 
 def freeagent(sc: Scenario, rng: random.Random) -> Rendered:
-    d = _dec(sc)
+    _dec(sc)
     s = Sheet()
-    s.add("Contact", "Invoice Reference", "Dated On", "Status", "Item Type", "Quantity", "Price",
-          "Description", "Sales Tax Rate", "Subtotal", "Sales Tax", "Total (inc. tax)", "Currency")
+    s.add(
+        "Contact",
+        "Invoice Reference",
+        "Dated On",
+        "Status",
+        "Item Type",
+        "Quantity",
+        "Price",
+        "Description",
+        "Sales Tax Rate",
+        "Subtotal",
+        "Sales Tax",
+        "Total (inc. tax)",
+        "Currency",
+    )
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
@@ -76,20 +106,46 @@ def freeagent(sc: Scenario, rng: random.Random) -> Rendered:
         if line.role == "service":
             kind = "Hours" if "hours" in text or "labour" in text else "Services"
         net = line.qty * line.unit
-        ref = f"INV-{2600 + line.client:05d}" if line.role != "cancelled" else f"INV-{2400 + line.client:05d}"
-        rows[i] = s.add(sc.client_names[line.client], ref, "2026-11-01",
-                        _status(line, ("Paid", "Sent", "Overdue")[line.client % 3], "Cancelled"), kind,
-                        f"{line.qty}", money(_m(sc, line.unit), thou=""), text, "20%",
-                        money(_m(sc, net), thou=""), money(_m(sc, _tax(net, 20)), thou=""),
-                        money(_m(sc, net + _tax(net, 20)), thou=""), sc.currency)
+        ref = (
+            f"INV-{2600 + line.client:05d}"
+            if line.role != "cancelled"
+            else f"INV-{2400 + line.client:05d}"
+        )
+        rows[i] = s.add(
+            sc.client_names[line.client],
+            ref,
+            "2026-11-01",
+            _status(line, ("Paid", "Sent", "Overdue")[line.client % 3], "Cancelled"),
+            kind,
+            f"{line.qty}",
+            money(_m(sc, line.unit), thou=""),
+            text,
+            "20%",
+            money(_m(sc, net), thou=""),
+            money(_m(sc, _tax(net, 20)), thou=""),
+            money(_m(sc, net + _tax(net, 20)), thou=""),
+            sc.currency,
+        )
     return "freeagent_invoice_items.csv", csv_bytes(s), rows, None
 
 
 def fortnox(sc: Scenario, rng: random.Random) -> Rendered:
-    d = _dec(sc)
+    _dec(sc)
     s = Sheet()
-    s.add("Kundnr", "Kundnamn", "Fakturanr", "Fakturadatum", "Artikelnr", "Benämning", "Antal",
-          "À-pris", "Rabatt %", "Belopp", "Valuta", "Makulerad")
+    s.add(
+        "Kundnr",
+        "Kundnamn",
+        "Fakturanr",
+        "Fakturadatum",
+        "Artikelnr",
+        "Benämning",
+        "Antal",
+        "À-pris",
+        "Rabatt %",
+        "Belopp",
+        "Valuta",
+        "Makulerad",
+    )
     kr = dict(dec=",", thou=" ")
     rows: dict[int, int] = {}
     for i in _order(sc):
@@ -97,11 +153,20 @@ def fortnox(sc: Scenario, rng: random.Random) -> Rendered:
         listed, pct = _discount(line.unit, rng)
         text = line.text + (" - årslicens 2026-11-01--2027-10-31" if line.annual else "")
         unit = "tim" if line.role == "service" and "hours" in line.text else "st"
-        rows[i] = s.add(sc.customers[line.client].code, sc.client_names[line.client],
-                        f"{5000 + line.client}", "2026-11-01", f"A{100 + len(line.text) % 50}", text,
-                        f"{line.qty},00 {unit}", money(_m(sc, listed), **kr), f"{pct},00" if pct else "",
-                        money(_m(sc, line.qty * line.unit), **kr), sc.currency,
-                        "Ja" if line.role == "cancelled" else "Nej")
+        rows[i] = s.add(
+            sc.customers[line.client].code,
+            sc.client_names[line.client],
+            f"{5000 + line.client}",
+            "2026-11-01",
+            f"A{100 + len(line.text) % 50}",
+            text,
+            f"{line.qty},00 {unit}",
+            money(_m(sc, listed), **kr),
+            f"{pct},00" if pct else "",
+            money(_m(sc, line.qty * line.unit), **kr),
+            sc.currency,
+            "Ja" if line.role == "cancelled" else "Nej",
+        )
     return "fortnox_fakturarader.csv", csv_bytes(s, ";", "latin-1"), rows, None
 
 
@@ -109,8 +174,21 @@ def economic(sc: Scenario, rng: random.Random) -> Rendered:
     d = _dec(sc)
     s = Sheet("Fakturalinjer")
     s.add("Fakturalinjer pr. kunde - november 2026")
-    s.add("Fakturanr.", "Dato", "Varenr.", "Varenavn", "Antal", "Enhed", "Stk. pris", "Rabat %",
-          "Beløb ekskl. moms", "Moms", "Beløb inkl. moms", "Periode", "Status")
+    s.add(
+        "Fakturanr.",
+        "Dato",
+        "Varenr.",
+        "Varenavn",
+        "Antal",
+        "Enhed",
+        "Stk. pris",
+        "Rabat %",
+        "Beløb ekskl. moms",
+        "Moms",
+        "Beløb inkl. moms",
+        "Periode",
+        "Status",
+    )
     rows: dict[int, int] = {}
     current = None
     subtotal = 0
@@ -118,18 +196,29 @@ def economic(sc: Scenario, rng: random.Random) -> Rendered:
         line = sc.psa[i]
         if line.client != current:
             if current is not None:
-                s.add("I alt", None, None, None, None, None, None, None, decimal_number(subtotal, d))
+                s.add(
+                    "I alt", None, None, None, None, None, None, None, decimal_number(subtotal, d)
+                )
             current, subtotal = line.client, 0
             s.add(f"Kunde {sc.customers[line.client].code} - {sc.client_names[line.client]}")
         listed, pct = _discount(line.unit, rng)
         net = line.qty * line.unit
         text = line.text + (" (årsabonnement)" if line.annual else "")
-        rows[i] = s.add(f"{7000 + line.client}", "30.11.2026", f"V{len(line.text) % 90:03d}", text,
-                        line.qty, "stk.", decimal_number(listed, d), pct or None,
-                        decimal_number(net, d), decimal_number(_tax(net, 25), d),
-                        decimal_number(net + _tax(net, 25), d),
-                        "01.11.2026-31.10.2027" if line.annual else "01.11.2026-30.11.2026",
-                        _status(line, "Bogført", "Krediteret"))
+        rows[i] = s.add(
+            f"{7000 + line.client}",
+            "30.11.2026",
+            f"V{len(line.text) % 90:03d}",
+            text,
+            line.qty,
+            "stk.",
+            decimal_number(listed, d),
+            pct or None,
+            decimal_number(net, d),
+            decimal_number(_tax(net, 25), d),
+            decimal_number(net + _tax(net, 25), d),
+            "01.11.2026-31.10.2027" if line.annual else "01.11.2026-30.11.2026",
+            _status(line, "Bogført", "Krediteret"),
+        )
         if line.role != "cancelled":
             subtotal += net
     if current is not None:
@@ -138,10 +227,22 @@ def economic(sc: Scenario, rng: random.Random) -> Rendered:
 
 
 def moneybird(sc: Scenario, rng: random.Random) -> Rendered:
-    d = _dec(sc)
+    _dec(sc)
     s = Sheet()
-    s.add("Factuurnummer", "Contact", "Factuurdatum", "Status", "Omschrijving", "Aantal", "Prijs",
-          "Korting", "Totaal excl. btw", "Btw-tarief", "Totaal incl. btw", "Periode")
+    s.add(
+        "Factuurnummer",
+        "Contact",
+        "Factuurdatum",
+        "Status",
+        "Omschrijving",
+        "Aantal",
+        "Prijs",
+        "Korting",
+        "Totaal excl. btw",
+        "Btw-tarief",
+        "Totaal incl. btw",
+        "Periode",
+    )
     eur = dict(dec=",", thou=".", prefix=SYMBOLS[sc.currency] + " ", neg="inner")
     rows: dict[int, int] = {}
     for i in _order(sc):
@@ -151,11 +252,20 @@ def moneybird(sc: Scenario, rng: random.Random) -> Rendered:
         unit = "uur" if line.role == "service" and "hours" in line.text else "stuks"
         text = line.text + (" (jaarlicentie)" if line.annual else "")
         number = 3000 + line.client + (5000 if line.role == "cancelled" else 0)
-        rows[i] = s.add(f"2026-{number:05d}", sc.client_names[line.client], "01-11-2026",
-                        _status(line, "Open" if line.client % 3 == 0 else "Betaald", "Gecrediteerd"),
-                        text, f"{line.qty} {unit}", money(_m(sc, listed), **eur), f"{pct}%" if pct else "",
-                        money(_m(sc, net), **eur), "21%", money(_m(sc, net + _tax(net, 21)), **eur),
-                        "01-11-2026 t/m 31-10-2027" if line.annual else "01-11-2026 t/m 30-11-2026")
+        rows[i] = s.add(
+            f"2026-{number:05d}",
+            sc.client_names[line.client],
+            "01-11-2026",
+            _status(line, "Open" if line.client % 3 == 0 else "Betaald", "Gecrediteerd"),
+            text,
+            f"{line.qty} {unit}",
+            money(_m(sc, listed), **eur),
+            f"{pct}%" if pct else "",
+            money(_m(sc, net), **eur),
+            "21%",
+            money(_m(sc, net + _tax(net, 21)), **eur),
+            "01-11-2026 t/m 31-10-2027" if line.annual else "01-11-2026 t/m 30-11-2026",
+        )
     return "moneybird_factuurregels.csv", csv_bytes(s), rows, None
 
 
@@ -165,92 +275,201 @@ def pennylane(sc: Scenario, rng: random.Random) -> Rendered:
     s.add("Export des lignes de factures")
     s.add("Période : novembre 2026")
     s.add()
-    s.add("Client", "Numéro de facture", "Date", "Statut", "Libellé", "Quantité", "Unité",
-          "Prix unitaire HT", "Remise (%)", "Total HT", "Taux TVA", "Total TTC", "Périodicité", "Devise")
+    s.add(
+        "Client",
+        "Numéro de facture",
+        "Date",
+        "Statut",
+        "Libellé",
+        "Quantité",
+        "Unité",
+        "Prix unitaire HT",
+        "Remise (%)",
+        "Total HT",
+        "Taux TVA",
+        "Total TTC",
+        "Périodicité",
+        "Devise",
+    )
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
         listed, pct = _discount(line.unit, rng)
         net = line.qty * line.unit
-        period = "Ponctuelle" if line.role == "service" and "Hardware" in line.text else (
-            "Annuelle" if line.annual else "Mensuelle")
+        period = (
+            "Ponctuelle"
+            if line.role == "service" and "Hardware" in line.text
+            else ("Annuelle" if line.annual else "Mensuelle")
+        )
         number = 4000 + line.client + (5000 if line.role == "cancelled" else 0)
-        rows[i] = s.add(sc.client_names[line.client], f"F-2026-{number}", "01/11/2026",
-                        _status(line, "À payer" if line.client % 4 == 0 else "Payée", "Annulée"), line.text,
-                        line.qty, "heure" if "hours" in line.text else (
-                            "forfait" if line.role == "service" else "licence"),
-                        decimal_number(listed, d),
-                        pct or None, decimal_number(net, d), "20 %",
-                        decimal_number(net + _tax(net, 20), d), period, sc.currency)
+        rows[i] = s.add(
+            sc.client_names[line.client],
+            f"F-2026-{number}",
+            "01/11/2026",
+            _status(line, "À payer" if line.client % 4 == 0 else "Payée", "Annulée"),
+            line.text,
+            line.qty,
+            "heure"
+            if "hours" in line.text
+            else ("forfait" if line.role == "service" else "licence"),
+            decimal_number(listed, d),
+            pct or None,
+            decimal_number(net, d),
+            "20 %",
+            decimal_number(net + _tax(net, 20), d),
+            period,
+            sc.currency,
+        )
     return "pennylane_lignes.xlsx", xlsx_bytes([s]), rows, None
 
 
 def zuora(sc: Scenario, rng: random.Random) -> Rendered:
-    d = _dec(sc)
+    _dec(sc)
     s = Sheet()
-    s.add("Account.Name", "Account.AccountNumber", "Subscription.Name", "Subscription.Status",
-          "RatePlan.Name", "RatePlanCharge.Name", "RatePlanCharge.ChargeModel",
-          "RatePlanCharge.BillingPeriod", "RatePlanCharge.Quantity", "RatePlanChargeTier.Price",
-          "RatePlanCharge.MRR", "RatePlanCharge.EffectiveStartDate", "RatePlanCharge.EffectiveEndDate",
-          "Account.Currency")
+    s.add(
+        "Account.Name",
+        "Account.AccountNumber",
+        "Subscription.Name",
+        "Subscription.Status",
+        "RatePlan.Name",
+        "RatePlanCharge.Name",
+        "RatePlanCharge.ChargeModel",
+        "RatePlanCharge.BillingPeriod",
+        "RatePlanCharge.Quantity",
+        "RatePlanChargeTier.Price",
+        "RatePlanCharge.MRR",
+        "RatePlanCharge.EffectiveStartDate",
+        "RatePlanCharge.EffectiveEndDate",
+        "Account.Currency",
+    )
     rows: dict[int, int] = {}
     for n, i in enumerate(_order(sc)):
         line = sc.psa[i]
         mrr = line.qty * line.unit
         mrr_text = money(_m(sc, mrr) // 12 if line.annual else _m(sc, mrr), thou="")
-        charge = rng.choice(("Per User Fee", "User licence", "Cloud subscription")) if line.role != "service" \
+        charge = (
+            rng.choice(("Per User Fee", "User licence", "Cloud subscription"))
+            if line.role != "service"
             else "Service Fee"
-        model = "Flat Fee Pricing" if line.role == "service" and line.qty == 1 else "Per Unit Pricing"
+        )
+        model = (
+            "Flat Fee Pricing" if line.role == "service" and line.qty == 1 else "Per Unit Pricing"
+        )
         dead = line.role == "cancelled"
-        rows[i] = s.add(sc.client_names[line.client], f"A{sc.customers[line.client].code}",
-                        f"S-{100000 + n}", "Cancelled" if dead else "Active", line.text, charge, model,
-                        "Annual" if line.annual else "Month", line.qty, money(_m(sc, line.unit), thou=""),
-                        mrr_text, "2025-06-01" if dead else "2026-01-01",
-                        "2026-09-30" if dead else "")
+        rows[i] = s.add(
+            sc.client_names[line.client],
+            f"A{sc.customers[line.client].code}",
+            f"S-{100000 + n}",
+            "Cancelled" if dead else "Active",
+            line.text,
+            charge,
+            model,
+            "Annual" if line.annual else "Month",
+            line.qty,
+            money(_m(sc, line.unit), thou=""),
+            mrr_text,
+            "2025-06-01" if dead else "2026-01-01",
+            "2026-09-30" if dead else "",
+        )
     return "zuora_rate_plan_charges.csv", csv_bytes(s), rows, None
 
 
 def invoice_ninja(sc: Scenario, rng: random.Random) -> Rendered:
-    d = _dec(sc)
+    _dec(sc)
     s = Sheet()
-    s.add("Client Name", "Recurring Invoice Number", "Frequency", "Status", "Next Send Date",
-          "Item Product", "Item Notes", "Item Quantity", "Item Cost", "Item Product Cost",
-          "Item Discount", "Item Line Total", "Item Tax Rate1", "Currency")
+    s.add(
+        "Client Name",
+        "Recurring Invoice Number",
+        "Frequency",
+        "Status",
+        "Next Send Date",
+        "Item Product",
+        "Item Notes",
+        "Item Quantity",
+        "Item Cost",
+        "Item Product Cost",
+        "Item Discount",
+        "Item Line Total",
+        "Item Tax Rate1",
+        "Currency",
+    )
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
         listed, pct = _discount(line.unit, rng)
-        notes = rng.choice(("User licence", "Cloud subscription", "Licensed users", "")) \
-            if line.role != "service" else "Service"
+        notes = (
+            rng.choice(("User licence", "Cloud subscription", "Licensed users", ""))
+            if line.role != "service"
+            else "Service"
+        )
         product_cost = line.unit * 3 // 4  # the MSP's own cost as typed in the PSA: never the price
-        rows[i] = s.add(sc.client_names[line.client], f"R{6000 + line.client}",
-                        "Annually" if line.annual else "Monthly",
-                        _status(line, "Active", "Cancelled"),
-                        "" if line.role == "cancelled" else "2026-11-01", line.text, notes, line.qty,
-                        money(_m(sc, listed), thou=""), money(_m(sc, product_cost), thou=""),
-                        f"{pct}%" if pct else "0", money(_m(sc, line.qty * line.unit), thou=""), "0",
-                        sc.currency)
+        rows[i] = s.add(
+            sc.client_names[line.client],
+            f"R{6000 + line.client}",
+            "Annually" if line.annual else "Monthly",
+            _status(line, "Active", "Cancelled"),
+            "" if line.role == "cancelled" else "2026-11-01",
+            line.text,
+            notes,
+            line.qty,
+            money(_m(sc, listed), thou=""),
+            money(_m(sc, product_cost), thou=""),
+            f"{pct}%" if pct else "0",
+            money(_m(sc, line.qty * line.unit), thou=""),
+            "0",
+            sc.currency,
+        )
     return "invoiceninja_recurring.csv", csv_bytes(s), rows, None
 
 
 def sap_b1(sc: Scenario, rng: random.Random) -> Rendered:
     d = _dec(sc)
     s = Sheet("INV1")
-    s.add("DocNum", "DocDate", "CardCode", "CardName", "ItemCode", "Dscription", "Quantity", "unitMsr",
-          "PriceBefDi", "DiscPrcnt", "Price", "LineTotal", "VatGroup", "VatSum", "GTotal", "Currency",
-          "CANCELED", "U_Intervall")
+    s.add(
+        "DocNum",
+        "DocDate",
+        "CardCode",
+        "CardName",
+        "ItemCode",
+        "Dscription",
+        "Quantity",
+        "unitMsr",
+        "PriceBefDi",
+        "DiscPrcnt",
+        "Price",
+        "LineTotal",
+        "VatGroup",
+        "VatSum",
+        "GTotal",
+        "Currency",
+        "CANCELED",
+        "U_Intervall",
+    )
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
         listed, pct = _discount(line.unit, rng)
         net = line.qty * line.unit
-        rows[i] = s.add(f"{810000 + line.client}", "30.11.2026", f"C{sc.customers[line.client].code}",
-                        sc.client_names[line.client], f"IT{len(line.text) % 97:04d}", line.text, line.qty,
-                        "Std" if "hours" in line.text else "Stk", decimal_number(listed, d), pct,
-                        decimal_number(line.unit, d), decimal_number(net, d), "A1",
-                        decimal_number(_tax(net, 19), d), decimal_number(net + _tax(net, 19), d),
-                        sc.currency, "Y" if line.role == "cancelled" else "N",
-                        "jährlich" if line.annual else ("einmalig" if "Hardware" in line.text else "monatlich"))
+        rows[i] = s.add(
+            f"{810000 + line.client}",
+            "30.11.2026",
+            f"C{sc.customers[line.client].code}",
+            sc.client_names[line.client],
+            f"IT{len(line.text) % 97:04d}",
+            line.text,
+            line.qty,
+            "Std" if "hours" in line.text else "Stk",
+            decimal_number(listed, d),
+            pct,
+            decimal_number(line.unit, d),
+            decimal_number(net, d),
+            "A1",
+            decimal_number(_tax(net, 19), d),
+            decimal_number(net + _tax(net, 19), d),
+            sc.currency,
+            "Y" if line.role == "cancelled" else "N",
+            "jährlich" if line.annual else ("einmalig" if "Hardware" in line.text else "monatlich"),
+        )
     return "sap_b1_ar_rechnungszeilen.xlsx", xlsx_bytes([s]), rows, None
 
 
@@ -261,8 +480,17 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
     s.add("Sales Register")
     s.add("1-Nov-2026 to 30-Nov-2026")
     s.add()
-    s.add("Date", "Particulars", "Voucher Type", "Voucher No.", "Quantity", "Rate", "Value",
-          "Gross Total", "Status")
+    s.add(
+        "Date",
+        "Particulars",
+        "Voucher Type",
+        "Voucher No.",
+        "Quantity",
+        "Rate",
+        "Value",
+        "Gross Total",
+        "Status",
+    )
     rows: dict[int, int] = {}
     inr = dict(style="lakh")
     vouchers: dict[tuple[int, bool], list[int]] = {}
@@ -271,14 +499,30 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
         vouchers.setdefault((line.client, line.role == "cancelled"), []).append(i)
     for n, ((client, dead), items) in enumerate(vouchers.items(), 1):
         gross = sum(sc.psa[i].qty * sc.psa[i].unit for i in items)
-        s.add("30-Nov-26", sc.client_names[client], "Sales", f"NW/{n:04d}", None, None, None,
-              money(_m(sc, gross), **inr), "Cancelled" if dead else "")
+        s.add(
+            "30-Nov-26",
+            sc.client_names[client],
+            "Sales",
+            f"NW/{n:04d}",
+            None,
+            None,
+            None,
+            money(_m(sc, gross), **inr),
+            "Cancelled" if dead else "",
+        )
         for i in items:
             line = sc.psa[i]
             text = line.text + (" - Annual Subscription" if line.annual else "")
             unit = "Hrs" if "hours" in line.text else "Nos"
-            rows[i] = s.add(None, text, None, None, f"{line.qty} {unit}",
-                            f"{money(_m(sc, line.unit), **inr)}/{unit}", decimal_number(line.qty * line.unit, d))
+            rows[i] = s.add(
+                None,
+                text,
+                None,
+                None,
+                f"{line.qty} {unit}",
+                f"{money(_m(sc, line.unit), **inr)}/{unit}",
+                decimal_number(line.qty * line.unit, d),
+            )
     return "tally_sales_register.xls", xls_bytes([s]), rows, None
 
 

@@ -12,9 +12,15 @@ from .names import Customer, make_customers
 
 #: currency -> (units per USD, decimals)
 CURRENCIES = {
-    "USD": (Fraction(1), 2), "CHF": (Fraction(9, 10), 2), "SEK": (Fraction(21, 2), 2),
-    "EUR": (Fraction(23, 25), 2), "INR": (Fraction(83), 2), "BRL": (Fraction(5), 2),
-    "JPY": (Fraction(150), 0), "GBP": (Fraction(79, 100), 2), "AUD": (Fraction(3, 2), 2),
+    "USD": (Fraction(1), 2),
+    "CHF": (Fraction(9, 10), 2),
+    "SEK": (Fraction(21, 2), 2),
+    "EUR": (Fraction(23, 25), 2),
+    "INR": (Fraction(83), 2),
+    "BRL": (Fraction(5), 2),
+    "JPY": (Fraction(150), 0),
+    "GBP": (Fraction(79, 100), 2),
+    "AUD": (Fraction(3, 2), 2),
     "CAD": (Fraction(34, 25), 2),
 }
 
@@ -59,8 +65,14 @@ class Scenario:
     vendor_names: list[str] = field(default_factory=list)
 
 
-OUTCOMES = (("ok", 0.78), ("unbilled", 0.045), ("no_vendor", 0.045), ("under", 0.045),
-            ("over", 0.045), ("below", 0.04))
+OUTCOMES = (
+    ("ok", 0.78),
+    ("unbilled", 0.045),
+    ("no_vendor", 0.045),
+    ("under", 0.045),
+    ("over", 0.045),
+    ("below", 0.04),
+)
 
 
 def _scale(usd_cents: int, currency: str) -> int:
@@ -119,18 +131,41 @@ def make_scenario(seed: int, clients: int, currency: str, period: str = "2026-11
                     if annual:  # annual price: not always twelve times a monthly one
                         unit = monthly * 12 - rng.choice((0, 0, 1, monthly // 20 + 1))
                     rrp = int(unit * Fraction(rng.choice((115, 120, 125)), 100)) + 1
-                    line = VendorLine(ci, key, part, unit, annual, rrp, "licence", sub_id(),
-                                      "P1Y" if annual or rng.random() < 0.5 else "P1M")
+                    line = VendorLine(
+                        ci,
+                        key,
+                        part,
+                        unit,
+                        annual,
+                        rrp,
+                        "licence",
+                        sub_id(),
+                        "P1Y" if annual or rng.random() < 0.5 else "P1M",
+                    )
                     v_lines.append(line)
                 if rng.random() < 0.06:  # a credit of k seats; the subscription had k more
                     k = rng.randint(1, 3)
                     first = v_lines[0]
                     first.qty += k
-                    v_lines.append(VendorLine(ci, key, -k, first.unit, first.annual, first.rrp,
-                                              "credit", first.sub, first.term))
+                    v_lines.append(
+                        VendorLine(
+                            ci,
+                            key,
+                            -k,
+                            first.unit,
+                            first.annual,
+                            first.rrp,
+                            "credit",
+                            first.sub,
+                            first.term,
+                        )
+                    )
             vq = sum(v.qty for v in v_lines)
-            cost = (sum(Fraction(v.qty * v.unit, 12 if v.annual else 1) for v in v_lines) / vq
-                    if vq else Fraction(monthly))
+            cost = (
+                sum(Fraction(v.qty * v.unit, 12 if v.annual else 1) for v in v_lines) / vq
+                if vq
+                else Fraction(monthly)
+            )
             # PSA seats and price
             pq = seats
             if outcome == "under":
@@ -169,19 +204,35 @@ def make_scenario(seed: int, clients: int, currency: str, period: str = "2026-11
             vendor += v_lines
         if customer.sides != "psa" and rng.random() < 0.06:  # a free SKU or trial
             free = rng.choice(FREE)
-            vendor.append(VendorLine(ci, free.key, rng.choice((1, 5, 25)), 0, False, 0, "free",
-                                     sub_id(), "trial"))
+            vendor.append(
+                VendorLine(
+                    ci, free.key, rng.choice((1, 5, 25)), 0, False, 0, "free", sub_id(), "trial"
+                )
+            )
         if customer.sides != "vendor" and rng.random() < 0.5:
             for text in rng.sample(SERVICES, rng.choice((1, 1, 2))):
                 qty = rng.choice((1, 2, 5, 10, 12, 20))
-                psa.append(PsaLine(ci, "", qty, _scale(rng.choice((2500, 4500, 9500, 12000)), currency),
-                                   False, "service", text))
+                psa.append(
+                    PsaLine(
+                        ci,
+                        "",
+                        qty,
+                        _scale(rng.choice((2500, 4500, 9500, 12000)), currency),
+                        False,
+                        "service",
+                        text,
+                    )
+                )
     return Scenario(seed, currency, period, customers, vendor, psa)
 
 
 def round_half_up(value: Fraction) -> str:
     cents = (value * 100 + Fraction(1, 2)).__floor__()
-    return f"{cents // 100}.{cents % 100:02d}" if cents >= 0 else f"-{(-cents) // 100}.{(-cents) % 100:02d}"
+    return (
+        f"{cents // 100}.{cents % 100:02d}"
+        if cents >= 0
+        else f"-{(-cents) // 100}.{(-cents) % 100:02d}"
+    )
 
 
 def findings(
@@ -224,10 +275,17 @@ def findings(
     out: list[dict[str, object]] = []
 
     def add(kind: str, k: tuple[int, str], impact: Fraction) -> None:
-        out.append({"type": kind, "monthly_impact": round_half_up(impact),
-                    "client": scenario.customers[k[0]].name, "product": BY_KEY[k[1]].name,
-                    "vendor_rows": sorted(vrows.get(k, [])), "psa_rows": sorted(prows.get(k, [])),
-                    "key": k})
+        out.append(
+            {
+                "type": kind,
+                "monthly_impact": round_half_up(impact),
+                "client": scenario.customers[k[0]].name,
+                "product": BY_KEY[k[1]].name,
+                "vendor_rows": sorted(vrows.get(k, [])),
+                "psa_rows": sorted(prows.get(k, [])),
+                "key": k,
+            }
+        )
 
     for k in keys:
         v, p = vq.get(k, 0), pq.get(k, 0)

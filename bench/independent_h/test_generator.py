@@ -40,7 +40,9 @@ def _table(path: Path, sheet: str | None = None) -> list[list[str]]:
 
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         ws = wb[sheet] if sheet else wb.worksheets[-1]
-        return [["" if c is None else str(c) for c in row] for row in ws.iter_rows(values_only=True)]
+        return [
+            ["" if c is None else str(c) for c in row] for row in ws.iter_rows(values_only=True)
+        ]
     if path.suffix == ".xls":
         from python_calamine import CalamineWorkbook
 
@@ -57,63 +59,217 @@ def _table(path: Path, sheet: str | None = None) -> list[list[str]]:
             except UnicodeDecodeError:
                 continue
         first = text.split("\n", 4)
-        delimiter = ";" if sum(x.count(";") for x in first) > sum(x.count(",") for x in first) else ","
+        delimiter = (
+            ";" if sum(x.count(";") for x in first) > sum(x.count(",") for x in first) else ","
+        )
     return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
 # (sheet, client, product, qty, unit, discount, (annual column, value) or ("text", word),
 #  (status column, cancelled value), decimal mark, group-row client pattern)
 VSPEC: dict[str, tuple[Any, ...]] = {
-    "softwareone_pyracloud": ("Billing Details", "Customer", "Product", "Quantity", "Unit Price (Partner)",
-                              ("Billing Frequency", "Annual"), "."),
+    "softwareone_pyracloud": (
+        "Billing Details",
+        "Customer",
+        "Product",
+        "Quantity",
+        "Unit Price (Partner)",
+        ("Billing Frequency", "Annual"),
+        ".",
+    ),
     "dustin_se": (None, "Kundnamn", "Benämning", "Antal", "À-pris", ("Fakturering", "Årsvis"), ","),
-    "bechtle_de": ("Positionen", "Kunde", "Artikelbezeichnung", "Menge", "EK-Preis",
-                   ("Abrechnung", "jährlich"), ","),
-    "redington_in": (None, "End Customer Name", "Product Description", "Qty", "Unit Rate (INR)",
-                     ("Billing Cycle", "ANNUAL"), "."),
-    "brazil_distribuidor": (None, "Cliente", "Produto", "Quantidade", "Valor unitário",
-                            ("Periodicidade", "Anual"), ","),
-    "japan_yen_cp932": (None, "顧客名", "商品名", "数量", "仕入単価", ("請求サイクル", "年次"), "."),
-    "excel_unicode_text": (None, "Customer", "Service", "Quantity", "Unit Cost", ("Frequency", "Annual"), "."),
-    "partner_center_recon_2026": (None, "CustomerName", "ProductName", "BillableQuantity",
-                                  "EffectiveUnitPrice", ("BillingFrequency", "Annual"), "."),
-    "sherweb_fr_ca": (None, "Client", "Nom du produit", "Quantité", "Coût unitaire",
-                      ("Facturation", "Annuelle"), ","),
-    "msp_consolidated": ("All bills", "Customer", "Product", "Qty", "Unit Cost", ("Billing", "Annual"), "."),
+    "bechtle_de": (
+        "Positionen",
+        "Kunde",
+        "Artikelbezeichnung",
+        "Menge",
+        "EK-Preis",
+        ("Abrechnung", "jährlich"),
+        ",",
+    ),
+    "redington_in": (
+        None,
+        "End Customer Name",
+        "Product Description",
+        "Qty",
+        "Unit Rate (INR)",
+        ("Billing Cycle", "ANNUAL"),
+        ".",
+    ),
+    "brazil_distribuidor": (
+        None,
+        "Cliente",
+        "Produto",
+        "Quantidade",
+        "Valor unitário",
+        ("Periodicidade", "Anual"),
+        ",",
+    ),
+    "japan_yen_cp932": (
+        None,
+        "顧客名",
+        "商品名",
+        "数量",
+        "仕入単価",
+        ("請求サイクル", "年次"),
+        ".",
+    ),
+    "excel_unicode_text": (
+        None,
+        "Customer",
+        "Service",
+        "Quantity",
+        "Unit Cost",
+        ("Frequency", "Annual"),
+        ".",
+    ),
+    "partner_center_recon_2026": (
+        None,
+        "CustomerName",
+        "ProductName",
+        "BillableQuantity",
+        "EffectiveUnitPrice",
+        ("BillingFrequency", "Annual"),
+        ".",
+    ),
+    "sherweb_fr_ca": (
+        None,
+        "Client",
+        "Nom du produit",
+        "Quantité",
+        "Coût unitaire",
+        ("Facturation", "Annuelle"),
+        ",",
+    ),
+    "msp_consolidated": (
+        "All bills",
+        "Customer",
+        "Product",
+        "Qty",
+        "Unit Cost",
+        ("Billing", "Annual"),
+        ".",
+    ),
 }
 PSPEC: dict[str, tuple[Any, ...]] = {
-    "freeagent_uk": (None, "Contact", "Description", "Quantity", "Price", None, ("text", "(annual,"),
-                     ("Status", "Cancelled"), ".", None),
-    "fortnox_se": (None, "Kundnamn", "Benämning", "Antal", "À-pris", "Rabatt %", ("text", "årslicens"),
-                   ("Makulerad", "Ja"), ",", None),
-    "economic_dk": ("Fakturalinjer", None, "Varenavn", "Antal", "Stk. pris", "Rabat %",
-                    ("text", "(årsabonnement)"), ("Status", "Krediteret"), ".", r"^Kunde \d+ - (.*)$"),
-    "moneybird_nl": (None, "Contact", "Omschrijving", "Aantal", "Prijs", "Korting", ("text", "(jaarlicentie)"),
-                     ("Status", "Gecrediteerd"), ",", None),
-    "pennylane_fr": ("Lignes de factures", "Client", "Libellé", "Quantité", "Prix unitaire HT", "Remise (%)",
-                     ("Périodicité", "Annuelle"), ("Statut", "Annulée"), ".", None),
-    "zuora_subscriptions": (None, "Account.Name", "RatePlan.Name", "RatePlanCharge.Quantity",
-                            "RatePlanChargeTier.Price", None, ("RatePlanCharge.BillingPeriod", "Annual"),
-                            ("Subscription.Status", "Cancelled"), ".", None),
-    "invoice_ninja": (None, "Client Name", "Item Product", "Item Quantity", "Item Cost", "Item Discount",
-                      ("Frequency", "Annually"), ("Status", "Cancelled"), ".", None),
-    "sap_business_one": ("INV1", "CardName", "Dscription", "Quantity", "PriceBefDi", "DiscPrcnt",
-                         ("U_Intervall", "jährlich"), ("CANCELED", "Y"), ".", None),
-    "tally_prime_in": (None, None, "Particulars", "Quantity", "Rate", None, ("text", "- Annual Subscription"),
-                       ("Status", "Cancelled"), ".", "voucher"),
+    "freeagent_uk": (
+        None,
+        "Contact",
+        "Description",
+        "Quantity",
+        "Price",
+        None,
+        ("text", "(annual,"),
+        ("Status", "Cancelled"),
+        ".",
+        None,
+    ),
+    "fortnox_se": (
+        None,
+        "Kundnamn",
+        "Benämning",
+        "Antal",
+        "À-pris",
+        "Rabatt %",
+        ("text", "årslicens"),
+        ("Makulerad", "Ja"),
+        ",",
+        None,
+    ),
+    "economic_dk": (
+        "Fakturalinjer",
+        None,
+        "Varenavn",
+        "Antal",
+        "Stk. pris",
+        "Rabat %",
+        ("text", "(årsabonnement)"),
+        ("Status", "Krediteret"),
+        ".",
+        r"^Kunde \d+ - (.*)$",
+    ),
+    "moneybird_nl": (
+        None,
+        "Contact",
+        "Omschrijving",
+        "Aantal",
+        "Prijs",
+        "Korting",
+        ("text", "(jaarlicentie)"),
+        ("Status", "Gecrediteerd"),
+        ",",
+        None,
+    ),
+    "pennylane_fr": (
+        "Lignes de factures",
+        "Client",
+        "Libellé",
+        "Quantité",
+        "Prix unitaire HT",
+        "Remise (%)",
+        ("Périodicité", "Annuelle"),
+        ("Statut", "Annulée"),
+        ".",
+        None,
+    ),
+    "zuora_subscriptions": (
+        None,
+        "Account.Name",
+        "RatePlan.Name",
+        "RatePlanCharge.Quantity",
+        "RatePlanChargeTier.Price",
+        None,
+        ("RatePlanCharge.BillingPeriod", "Annual"),
+        ("Subscription.Status", "Cancelled"),
+        ".",
+        None,
+    ),
+    "invoice_ninja": (
+        None,
+        "Client Name",
+        "Item Product",
+        "Item Quantity",
+        "Item Cost",
+        "Item Discount",
+        ("Frequency", "Annually"),
+        ("Status", "Cancelled"),
+        ".",
+        None,
+    ),
+    "sap_business_one": (
+        "INV1",
+        "CardName",
+        "Dscription",
+        "Quantity",
+        "PriceBefDi",
+        "DiscPrcnt",
+        ("U_Intervall", "jährlich"),
+        ("CANCELED", "Y"),
+        ".",
+        None,
+    ),
+    "tally_prime_in": (
+        None,
+        None,
+        "Particulars",
+        "Quantity",
+        "Rate",
+        None,
+        ("text", "- Annual Subscription"),
+        ("Status", "Cancelled"),
+        ".",
+        "voucher",
+    ),
 }
 
 
 def _number(text: str, dec: str) -> Fraction:
     """Any of the notations used: 1.234,56 € / R$ -1.234,56 / (1,23,456.78) / ▲￥1,234 / '22.000…"""
     t = str(text).strip().lstrip("'")
-    negative = t.startswith("(") and t.endswith(")") or "▲" in t or "-" in t
+    negative = (t.startswith("(") and t.endswith(")")) or "▲" in t or "-" in t
     t = t.split("/")[0]
     t = re.sub(r"[^0-9,.]", "", t)
-    if dec == ",":
-        t = t.replace(".", "").replace(",", ".")
-    else:
-        t = t.replace(",", "")
+    t = t.replace(".", "").replace(",", ".") if dec == "," else t.replace(",", "")
     value = Fraction(t) if t else Fraction(0)
     return -value if negative else value
 
@@ -138,7 +294,7 @@ def read_lines(path: Path, spec: tuple[Any, ...], side: str) -> dict[int, dict[s
     col = {name: head.index(name) for name in head if name}
     out: dict[int, dict[str, Any]] = {}
     group_client, group_dead = "", False
-    for number, row in enumerate(rows[h + 1:], h + 2):
+    for number, row in enumerate(rows[h + 1 :], h + 2):
         row = row + [""] * (len(head) - len(row))
         if row[col[qty]] == qty:
             continue  # a header repeated mid-file
@@ -164,14 +320,22 @@ def read_lines(path: Path, spec: tuple[Any, ...], side: str) -> dict[int, dict[s
             is_annual = str(row[col[annual[0]]]) == annual[1]
         if is_annual:
             price /= 12
-        cancelled = group_dead if group == "voucher" else bool(status and row[col[status[0]]] == status[1])
-        out[number] = {"client": row[col[client]] if client else group_client, "product": text,
-                       "qty": quantity, "unit": price, "cancelled": cancelled}
+        cancelled = (
+            group_dead if group == "voucher" else bool(status and row[col[status[0]]] == status[1])
+        )
+        out[number] = {
+            "client": row[col[client]] if client else group_client,
+            "product": text,
+            "qty": quantity,
+            "unit": price,
+            "cancelled": cancelled,
+        }
     return out
 
 
-def recompute(truth: dict[str, Any], vendor: dict[int, dict[str, Any]],
-              psa: dict[int, dict[str, Any]]) -> Counter[tuple[str, str, str, str]]:
+def recompute(
+    truth: dict[str, Any], vendor: dict[int, dict[str, Any]], psa: dict[int, dict[str, Any]]
+) -> Counter[tuple[str, str, str, str]]:
     """rules.md again, from rendered numbers and the truth's row roles."""
     vq: dict[tuple[str, str], int] = defaultdict(int)
     vc: dict[tuple[str, str], Fraction] = defaultdict(Fraction)
@@ -212,20 +376,37 @@ def recompute(truth: dict[str, Any], vendor: dict[int, dict[str, Any]],
         elif v > 0 and p > 0:
             price, cost = pa[k] / p, vc[k] / v
             if v != p:
-                out[("under_billed" if v > p else "over_billed", *k, cents(abs(v - p) * price))] += 1
+                out[
+                    ("under_billed" if v > p else "over_billed", *k, cents(abs(v - p) * price))
+                ] += 1
             if price < cost:
                 out[("below_cost", *k, cents((cost - price) * min(v, p)))] += 1
     return out
 
 
-def _truth(folder: Path, v: str, p: str, perturb: bool, seed: int = 3, clients: int = 120) -> dict[str, Any]:
-    path = generate_case(folder, seed=seed, vendor_format=v, psa_format=p, clients=clients, perturb=perturb)
+def _truth(
+    folder: Path, v: str, p: str, perturb: bool, seed: int = 3, clients: int = 120
+) -> dict[str, Any]:
+    path = generate_case(
+        folder, seed=seed, vendor_format=v, psa_format=p, clients=clients, perturb=perturb
+    )
     return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _fold(text: str) -> str:
-    table = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-                           "œ": "oe", "ı": "i"})
+    table = str.maketrans(
+        {
+            "ø": "o",
+            "æ": "ae",
+            "ß": "ss",
+            "ł": "l",
+            "đ": "d",
+            "ð": "d",
+            "þ": "th",
+            "œ": "oe",
+            "ı": "i",
+        }
+    )
     text = unicodedata.normalize("NFKD", text.casefold().translate(table))
     return "".join(ch for ch in text if ch.isalnum())
 
@@ -245,12 +426,19 @@ def test_impacts_recomputed_from_rendered_files(tmp_path: Path, v: str, p: str) 
     for r, info in truth["rows"]["vendor"].items():
         assert (vendor[int(r)]["unit"] == 0) == (info["role"] == "free"), r
         assert (vendor[int(r)]["qty"] < 0) == (info["role"] == "credit"), r
-    expected = Counter((f["type"], f["client"], f["product"], f["monthly_impact"]) for f in truth["findings"])
+    expected = Counter(
+        (f["type"], f["client"], f["product"], f["monthly_impact"]) for f in truth["findings"]
+    )
     assert recompute(truth, vendor, psa) == expected
     for f in truth["findings"]:  # the finding's rows are exactly its licence rows
         for side in ("vendor", "psa"):
-            rows = {int(r) for r, i in truth["rows"][side].items() if i["client"] == f["client"]
-                    and i["product"] == f["product"] and i["role"] in ("licence", "credit")}
+            rows = {
+                int(r)
+                for r, i in truth["rows"][side].items()
+                if i["client"] == f["client"]
+                and i["product"] == f["product"]
+                and i["role"] in ("licence", "credit")
+            }
             assert set(f[f"{side}_rows"]) == rows
 
 
@@ -263,16 +451,26 @@ def test_clean_rows_name_their_client_and_product(tmp_path: Path, v: str, p: str
         for r, info in truth["rows"][side].items():
             line = lines[int(r)]
             assert _fold(line["client"]) == _fold(info["client"]), (side, r, line["client"], info)
-            assert _fold(info["product"]) in _fold(line["product"]), (side, r, line["product"], info)
+            assert _fold(info["product"]) in _fold(line["product"]), (
+                side,
+                r,
+                line["product"],
+                info,
+            )
     assert all(not f["classes"] for f in truth["findings"])
+
+
+def _key(truth: dict[str, Any]) -> Counter[tuple[str, str, str, str]]:
+    return Counter(
+        (f["type"], f["client"], f["product"], f["monthly_impact"]) for f in truth["findings"]
+    )
 
 
 @pytest.mark.parametrize("v,p", DIAGONAL)
 def test_clean_and_perturbed_have_the_same_findings(tmp_path: Path, v: str, p: str) -> None:
     a = _truth(tmp_path / "a", v, p, perturb=True)
     b = _truth(tmp_path / "b", v, p, perturb=False)
-    key = lambda t: Counter((f["type"], f["client"], f["product"], f["monthly_impact"]) for f in t["findings"])  # noqa: E731
-    assert key(a) == key(b)
+    assert _key(a) == _key(b)
     assert any(f["classes"] for f in a["findings"])
 
 
@@ -286,7 +484,13 @@ def test_every_pair_generates(tmp_path: Path) -> None:
 def test_finding_types_and_classes_are_varied(tmp_path: Path) -> None:
     truth = _truth(tmp_path, "partner_center_recon_2026", "freeagent_uk", True, seed=1, clients=300)
     types = Counter(f["type"] for f in truth["findings"])
-    assert set(types) == {"unbilled", "no_vendor_record", "under_billed", "over_billed", "below_cost"}
+    assert set(types) == {
+        "unbilled",
+        "no_vendor_record",
+        "under_billed",
+        "over_billed",
+        "below_cost",
+    }
     classes = Counter(c for r in truth["rows"]["psa"].values() for c in r["classes"])
     assert len(classes) >= 20, classes
     roles = Counter(r["role"] for side in ("vendor", "psa") for r in truth["rows"][side].values())
@@ -297,7 +501,9 @@ def test_siblings_and_sites_are_separate_clients(tmp_path: Path) -> None:
     truth = _truth(tmp_path, "bechtle_de", "pennylane_fr", True, seed=5, clients=300)
     clients = {r["client"] for side in ("vendor", "psa") for r in truth["rows"][side].values()}
     assert any(re.search(r"Store \d+", c) for c in clients)
-    assert any("Dental Lab" in c or "Services" in c or "Advisory" in c or "Hospital" in c for c in clients)
+    assert any(
+        "Dental Lab" in c or "Services" in c or "Advisory" in c or "Hospital" in c for c in clients
+    )
 
 
 def _digest(folder: Path) -> str:

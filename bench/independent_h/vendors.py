@@ -30,9 +30,16 @@ VENDOR_INFO: dict[str, tuple[str, str]] = {
 
 def _order(sc: Scenario) -> list[int]:
     """Lines by customer (vendor spelling), then product, credits after their subscription."""
-    return sorted(range(len(sc.vendor)), key=lambda i: (
-        sc.vendor_names[sc.vendor[i].client].casefold(), BY_KEY[sc.vendor[i].product].name,
-        sc.vendor[i].sub, sc.vendor[i].role == "credit", i))
+    return sorted(
+        range(len(sc.vendor)),
+        key=lambda i: (
+            sc.vendor_names[sc.vendor[i].client].casefold(),
+            BY_KEY[sc.vendor[i].product].name,
+            sc.vendor[i].sub,
+            sc.vendor[i].role == "credit",
+            i,
+        ),
+    )
 
 
 def _sku(v: VendorLine) -> str:
@@ -54,9 +61,23 @@ def softwareone(sc: Scenario, rng: random.Random) -> Rendered:
     detail.add("SoftwareONE PyraCloud – Billing export")
     detail.add("Billing period: 01.11.2026 – 30.11.2026")
     detail.add()
-    detail.add("Customer", "Customer Number", "Publisher", "Product", "Part Number", "Charge Type",
-               "Term", "Billing Frequency", "Quantity", "Unit Price (SRP)", "Unit Price (Partner)",
-               "Total (Partner)", "Currency", "Start", "End")
+    detail.add(
+        "Customer",
+        "Customer Number",
+        "Publisher",
+        "Product",
+        "Part Number",
+        "Charge Type",
+        "Term",
+        "Billing Frequency",
+        "Quantity",
+        "Unit Price (SRP)",
+        "Unit Price (Partner)",
+        "Total (Partner)",
+        "Currency",
+        "Start",
+        "End",
+    )
     rows: dict[int, int] = {}
     totals: dict[str, tuple[int, int]] = {}
     for i in _order(sc):
@@ -67,10 +88,23 @@ def softwareone(sc: Scenario, rng: random.Random) -> Rendered:
         charge = {"licence": "Recurring", "credit": "Credit", "free": "Trial"}[v.role]
         term = {"P1M": "1 Month", "P1Y": "1 Year", "trial": "Trial", "P3Y": "3 Years"}[v.term]
         end = "31.10.2027" if v.annual else "30.11.2026"
-        rows[i] = detail.add(name, sc.customers[v.client].code, p.publisher, product, _sku(v), charge,
-                             term, "Annual" if v.annual else "Monthly", v.qty,
-                             decimal_number(v.rrp, 2), decimal_number(v.unit, 2),
-                             decimal_number(_total(v), 2), "CHF", "01.11.2026", end)
+        rows[i] = detail.add(
+            name,
+            sc.customers[v.client].code,
+            p.publisher,
+            product,
+            _sku(v),
+            charge,
+            term,
+            "Annual" if v.annual else "Monthly",
+            v.qty,
+            decimal_number(v.rrp, 2),
+            decimal_number(v.unit, 2),
+            decimal_number(_total(v), 2),
+            "CHF",
+            "01.11.2026",
+            end,
+        )
         n, t = totals.get(name, (0, 0))
         totals[name] = (n + 1, t + _total(v))
     for name, (n, t) in totals.items():
@@ -83,8 +117,20 @@ def dustin(sc: Scenario, rng: random.Random) -> Rendered:
     s.add("Dustin Sverige AB", "", "", "")
     s.add("Faktureringsunderlag molntjänster november 2026", "", "", "")
     s.add()
-    s.add("Kundnamn", "Organisationsnummer", "Artikelnr", "Benämning", "Avtalstid", "Fakturering",
-          "Antal", "Cirkapris", "À-pris", "Belopp", "Valuta", "Period")
+    s.add(
+        "Kundnamn",
+        "Organisationsnummer",
+        "Artikelnr",
+        "Benämning",
+        "Avtalstid",
+        "Fakturering",
+        "Antal",
+        "Cirkapris",
+        "À-pris",
+        "Belopp",
+        "Valuta",
+        "Period",
+    )
     rows: dict[int, int] = {}
     total = 0
     kr = dict(dec=",", thou="\u00a0")
@@ -93,10 +139,20 @@ def dustin(sc: Scenario, rng: random.Random) -> Rendered:
         p = BY_KEY[v.product]
         text = p.name if v.role != "credit" else f"{p.name} - kreditering"
         term = {"P1M": "1 mån", "P1Y": "12 mån", "trial": "Prov", "P3Y": "36 mån"}[v.term]
-        rows[i] = s.add(sc.vendor_names[v.client], f"556{v.client:03d}-{1000 + v.client:04d}", _sku(v),
-                        text, term, "Årsvis" if v.annual else "Månadsvis", str(v.qty),
-                        money(v.rrp, **kr), money(v.unit, **kr), money(_total(v), **kr), "SEK",
-                        "2026-11-01--2027-10-31" if v.annual else "2026-11-01--2026-11-30")
+        rows[i] = s.add(
+            sc.vendor_names[v.client],
+            f"556{v.client:03d}-{1000 + v.client:04d}",
+            _sku(v),
+            text,
+            term,
+            "Årsvis" if v.annual else "Månadsvis",
+            str(v.qty),
+            money(v.rrp, **kr),
+            money(v.unit, **kr),
+            money(_total(v), **kr),
+            "SEK",
+            "2026-11-01--2027-10-31" if v.annual else "2026-11-01--2026-11-30",
+        )
         total += _total(v)
     s.add("Summa", "", "", "", "", "", "", "", "", money(total, **kr), "SEK", "")
     return "dustin_underlag.csv", csv_bytes(s, ";", "cp1252"), rows, None
@@ -111,8 +167,21 @@ def bechtle(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet("Positionen")
     s.add("Bechtle Clouds – Abrechnung 11/2026")
     s.add()
-    s.add("Kunde", "Kundennummer", "Hersteller", "Artikelbezeichnung", "Artikelnummer", "Positionsart",
-          "Laufzeit", "Abrechnung", "Menge", "UVP", "EK-Preis", "Gesamt EK", "Leistungszeitraum")
+    s.add(
+        "Kunde",
+        "Kundennummer",
+        "Hersteller",
+        "Artikelbezeichnung",
+        "Artikelnummer",
+        "Positionsart",
+        "Laufzeit",
+        "Abrechnung",
+        "Menge",
+        "UVP",
+        "EK-Preis",
+        "Gesamt EK",
+        "Leistungszeitraum",
+    )
     eur = dict(dec=",", thou=".", suffix=" €")
     rows: dict[int, int] = {}
     current, subtotal, total = None, 0, 0
@@ -120,23 +189,71 @@ def bechtle(sc: Scenario, rng: random.Random) -> Rendered:
         v = sc.vendor[i]
         name = sc.vendor_names[v.client]
         if current is not None and name != current:
-            s.add(f"Zwischensumme {current}", None, None, None, None, None, None, None, None, None,
-                  None, money(subtotal, **eur))
+            s.add(
+                f"Zwischensumme {current}",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                money(subtotal, **eur),
+            )
             subtotal = 0
         current = name
         p = BY_KEY[v.product]
         kind = {"licence": "Abonnement", "credit": "Gutschrift", "free": "Testversion"}[v.role]
         term = {"P1M": "1 Monat", "P1Y": "12 Monate", "trial": "Test", "P3Y": "36 Monate"}[v.term]
-        rows[i] = s.add(name, sc.customers[v.client].code, p.publisher, p.name, _sku(v), kind, term,
-                        "jährlich" if v.annual else "monatlich", v.qty, money(v.rrp, **eur),
-                        money(v.unit, **eur), money(_total(v), **eur),
-                        "01.11.2026 - 31.10.2027" if v.annual else "01.11.2026 - 30.11.2026")
+        rows[i] = s.add(
+            name,
+            sc.customers[v.client].code,
+            p.publisher,
+            p.name,
+            _sku(v),
+            kind,
+            term,
+            "jährlich" if v.annual else "monatlich",
+            v.qty,
+            money(v.rrp, **eur),
+            money(v.unit, **eur),
+            money(_total(v), **eur),
+            "01.11.2026 - 31.10.2027" if v.annual else "01.11.2026 - 30.11.2026",
+        )
         subtotal += _total(v)
         total += _total(v)
     if current is not None:
-        s.add(f"Zwischensumme {current}", None, None, None, None, None, None, None, None, None, None,
-              money(subtotal, **eur))
-    s.add("Gesamtsumme", None, None, None, None, None, None, None, None, None, None, money(total, **eur))
+        s.add(
+            f"Zwischensumme {current}",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            money(subtotal, **eur),
+        )
+    s.add(
+        "Gesamtsumme",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        money(total, **eur),
+    )
     return "bechtle_abrechnung.xlsx", xlsx_bytes([cover, s]), rows, None
 
 
@@ -144,9 +261,20 @@ def redington(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
     s.add("Redington Limited - Cloud Services Billing Statement")
     s.add("Statement Period : 01-Nov-2026 to 30-Nov-2026")
-    s.add("Sl No", "Invoice No", "Invoice Date", "End Customer Name", "Product Description", "SKU",
-          "Billing Cycle", "Qty", "Unit Rate (INR)", "Taxable Value (INR)", "IGST @18% (INR)",
-          "Total (INR)")
+    s.add(
+        "Sl No",
+        "Invoice No",
+        "Invoice Date",
+        "End Customer Name",
+        "Product Description",
+        "SKU",
+        "Billing Cycle",
+        "Qty",
+        "Unit Rate (INR)",
+        "Taxable Value (INR)",
+        "IGST @18% (INR)",
+        "Total (INR)",
+    )
     inr = dict(style="lakh", neg="paren")
     rows: dict[int, int] = {}
     total = 0
@@ -157,10 +285,20 @@ def redington(sc: Scenario, rng: random.Random) -> Rendered:
         gst = (taxable * 18 + 50) // 100 if taxable >= 0 else -((-taxable * 18 + 50) // 100)
         qty = f"({-v.qty})" if v.qty < 0 else str(v.qty)
         invoice = f"RCN/26-27/{'CR' if v.role == 'credit' else 'IN'}/{40000 + v.client}"
-        rows[i] = s.add(n, invoice, "30-11-2026", sc.vendor_names[v.client].upper(),
-                        p.name.upper() + (" - CREDIT NOTE" if v.role == "credit" else ""), _sku(v),
-                        "ANNUAL" if v.annual else "MONTHLY", qty, money(v.unit, **inr),
-                        money(taxable, **inr), money(gst, **inr), money(taxable + gst, **inr))
+        rows[i] = s.add(
+            n,
+            invoice,
+            "30-11-2026",
+            sc.vendor_names[v.client].upper(),
+            p.name.upper() + (" - CREDIT NOTE" if v.role == "credit" else ""),
+            _sku(v),
+            "ANNUAL" if v.annual else "MONTHLY",
+            qty,
+            money(v.unit, **inr),
+            money(taxable, **inr),
+            money(gst, **inr),
+            money(taxable + gst, **inr),
+        )
         total += taxable
     s.add("", "", "", "Grand Total", "", "", "", "", "", money(total, **inr), "", "")
     return "redington_statement.csv", csv_bytes(s), rows, None
@@ -168,8 +306,21 @@ def redington(sc: Scenario, rng: random.Random) -> Rendered:
 
 def brazil(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
-    s.add("Cliente", "CNPJ", "Tipo", "Produto", "SKU", "Vigência", "Periodicidade", "Quantidade",
-          "Preço sugerido", "Valor unitário", "Valor total", "Início", "Fim")
+    s.add(
+        "Cliente",
+        "CNPJ",
+        "Tipo",
+        "Produto",
+        "SKU",
+        "Vigência",
+        "Periodicidade",
+        "Quantidade",
+        "Preço sugerido",
+        "Valor unitário",
+        "Valor total",
+        "Início",
+        "Fim",
+    )
     brl = dict(dec=",", thou=".", prefix="R$ ")
     rows: dict[int, int] = {}
     for i in _order(sc):
@@ -178,10 +329,21 @@ def brazil(sc: Scenario, rng: random.Random) -> Rendered:
         kind = {"licence": "Recorrente", "credit": "Crédito", "free": "Avaliação gratuita"}[v.role]
         term = {"P1M": "Mensal", "P1Y": "Anual", "trial": "Avaliação", "P3Y": "Trienal"}[v.term]
         cnpj = f"{10 + v.client % 89:02d}.{v.client * 37 % 1000:03d}.{v.client * 91 % 1000:03d}/0001-{v.client % 97:02d}"
-        rows[i] = s.add(sc.vendor_names[v.client], cnpj, kind, p.name, _sku(v), term,
-                        "Anual" if v.annual else "Mensal", str(v.qty),
-                        money(v.rrp, **brl), money(v.unit, **brl), money(_total(v), **brl), "01/11/2026",
-                        "31/10/2027" if v.annual else "30/11/2026")
+        rows[i] = s.add(
+            sc.vendor_names[v.client],
+            cnpj,
+            kind,
+            p.name,
+            _sku(v),
+            term,
+            "Anual" if v.annual else "Mensal",
+            str(v.qty),
+            money(v.rrp, **brl),
+            money(v.unit, **brl),
+            money(_total(v), **brl),
+            "01/11/2026",
+            "31/10/2027" if v.annual else "30/11/2026",
+        )
     return "faturamento_novembro.csv", csv_bytes(s, ";", "utf-8", bom=True), rows, None
 
 
@@ -189,8 +351,21 @@ def japan(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
     s.add("請求明細（クラウドサービス）", "", "", "")
     s.add("対象期間", "2026年11月", "", "")
-    s.add("請求月", "顧客名", "顧客コード", "商品名", "商品コード", "区分", "契約期間", "請求サイクル",
-          "数量", "標準価格", "仕入単価", "仕入金額", "備考")
+    s.add(
+        "請求月",
+        "顧客名",
+        "顧客コード",
+        "商品名",
+        "商品コード",
+        "区分",
+        "契約期間",
+        "請求サイクル",
+        "数量",
+        "標準価格",
+        "仕入単価",
+        "仕入金額",
+        "備考",
+    )
     yen = dict(decimals=0, prefix="￥")
     rows: dict[int, int] = {}
     total = 0
@@ -201,9 +376,21 @@ def japan(sc: Scenario, rng: random.Random) -> Rendered:
         term = {"P1M": "1ヶ月", "P1Y": "1年", "trial": "試用", "P3Y": "3年"}[v.term]
         amount = _total(v)
         amount_text = money(amount, **yen) if amount >= 0 else "▲" + money(-amount, **yen)
-        rows[i] = s.add("2026/11", sc.vendor_names[v.client], f"C{sc.customers[v.client].code}", p.name,
-                        _sku(v), kind, term, "年次" if v.annual else "月次", str(v.qty),
-                        money(v.rrp, **yen), money(v.unit, **yen), amount_text, "")
+        rows[i] = s.add(
+            "2026/11",
+            sc.vendor_names[v.client],
+            f"C{sc.customers[v.client].code}",
+            p.name,
+            _sku(v),
+            kind,
+            term,
+            "年次" if v.annual else "月次",
+            str(v.qty),
+            money(v.rrp, **yen),
+            money(v.unit, **yen),
+            amount_text,
+            "",
+        )
         total += amount
     s.add("", "", "", "合計", "", "", "", "", "", "", "", money(total, **yen), "")
     return "seikyu_meisai.csv", csv_bytes(s, ",", "cp932"), rows, None
@@ -211,18 +398,38 @@ def japan(sc: Scenario, rng: random.Random) -> Rendered:
 
 def unicode_text(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
-    s.add("Customer", "Service", "Product Code", "Quantity", "Unit Cost", "Line Cost", "RRP",
-          "Frequency", "From", "To")
+    s.add(
+        "Customer",
+        "Service",
+        "Product Code",
+        "Quantity",
+        "Unit Cost",
+        "Line Cost",
+        "RRP",
+        "Frequency",
+        "From",
+        "To",
+    )
     gbp = dict(prefix="£")
     rows: dict[int, int] = {}
     for i in _order(sc):
         v = sc.vendor[i]
         p = BY_KEY[v.product]
-        service = p.name + (" (credit)" if v.role == "credit" else " (trial)" if v.role == "free" else "")
-        rows[i] = s.add(sc.vendor_names[v.client], service, _sku(v), str(v.qty), money(v.unit, **gbp),
-                        money(_total(v), **gbp), money(v.rrp, **gbp),
-                        "Annual" if v.annual else "Monthly", "01/11/2026",
-                        "31/10/2027" if v.annual else "30/11/2026")
+        service = p.name + (
+            " (credit)" if v.role == "credit" else " (trial)" if v.role == "free" else ""
+        )
+        rows[i] = s.add(
+            sc.vendor_names[v.client],
+            service,
+            _sku(v),
+            str(v.qty),
+            money(v.unit, **gbp),
+            money(_total(v), **gbp),
+            money(v.rrp, **gbp),
+            "Annual" if v.annual else "Monthly",
+            "01/11/2026",
+            "31/10/2027" if v.annual else "30/11/2026",
+        )
     return "billing_unicode.txt", csv_bytes(s, "\t", "utf-16-le", bom=True), rows, None
 
 
@@ -233,15 +440,54 @@ def _domain(sc: Scenario, ci: int) -> str:
     return f"{slug}.onmicrosoft.com"
 
 
-PC_COLUMNS = (
-    "PartnerId,CustomerId,CustomerName,CustomerDomainName,CustomerCountry,InvoiceNumber,MpnId,"
-    "ResellerMpnId,OrderId,OrderDate,ProductId,SkuId,AvailabilityId,SkuName,ProductName,ChargeType,"
-    "UnitPrice,Quantity,Subtotal,TaxTotal,Total,Currency,PriceAdjustmentDescription,PublisherName,"
-    "PublisherId,SubscriptionDescription,SubscriptionId,ChargeStartDate,ChargeEndDate,"
-    "TermAndBillingCycle,EffectiveUnitPrice,UnitType,AlternateId,BillableQuantity,BillingFrequency,"
-    "PricingCurrency,PCToBCExchangeRate,PCToBCExchangeRateDate,MeterDescription,ReservationOrderId,"
-    "SubscriptionStartDate,SubscriptionEndDate,ReferenceId,ProductQualifiers,PromotionId,ProductCategory"
-).split(",")
+PC_COLUMNS = [
+    "PartnerId",
+    "CustomerId",
+    "CustomerName",
+    "CustomerDomainName",
+    "CustomerCountry",
+    "InvoiceNumber",
+    "MpnId",
+    "ResellerMpnId",
+    "OrderId",
+    "OrderDate",
+    "ProductId",
+    "SkuId",
+    "AvailabilityId",
+    "SkuName",
+    "ProductName",
+    "ChargeType",
+    "UnitPrice",
+    "Quantity",
+    "Subtotal",
+    "TaxTotal",
+    "Total",
+    "Currency",
+    "PriceAdjustmentDescription",
+    "PublisherName",
+    "PublisherId",
+    "SubscriptionDescription",
+    "SubscriptionId",
+    "ChargeStartDate",
+    "ChargeEndDate",
+    "TermAndBillingCycle",
+    "EffectiveUnitPrice",
+    "UnitType",
+    "AlternateId",
+    "BillableQuantity",
+    "BillingFrequency",
+    "PricingCurrency",
+    "PCToBCExchangeRate",
+    "PCToBCExchangeRateDate",
+    "MeterDescription",
+    "ReservationOrderId",
+    "SubscriptionStartDate",
+    "SubscriptionEndDate",
+    "ReferenceId",
+    "ProductQualifiers",
+    "PromotionId",
+    "ProductCategory",
+]
 
 
 def partner_center(sc: Scenario, rng: random.Random) -> Rendered:
@@ -261,11 +507,14 @@ def partner_center(sc: Scenario, rng: random.Random) -> Rendered:
             charge = rng.choice(("removeQuantity", "REMOVEQUANTITY", "cancel"))
         else:
             charge = rng.choice(("cycleCharge", "CycleCharge", "cyclecharge", "renew", "new"))
-        term = {"P1M": "One-Month commitment for monthly billing",
-                "P1Y": "One-Year commitment for yearly billing" if v.annual
-                else "One-Year commitment for monthly/yearly billing",
-                "P3Y": "Three-3 Years commitment for monthly/3 Years/yearly billing",
-                "trial": "One-Month commitment for trial"}[v.term]
+        term = {
+            "P1M": "One-Month commitment for monthly billing",
+            "P1Y": "One-Year commitment for yearly billing"
+            if v.annual
+            else "One-Year commitment for monthly/yearly billing",
+            "P3Y": "Three-3 Years commitment for monthly/3 Years/yearly billing",
+            "trial": "One-Month commitment for trial",
+        }[v.term]
 
         def num(minor: int, apostrophe: bool) -> str:
             text = money(minor, thou="")
@@ -273,24 +522,78 @@ def partner_center(sc: Scenario, rng: random.Random) -> Rendered:
 
         apos = rng.random() < 0.3
         qty = f"'{v.qty}.000000000000000000" if apos else str(v.qty)
-        ref = ('{"ReferenceType":"Invoice","Id":"' + f"G{v.client:06d}" + '"}') if n > repeat_at else ""
+        ref = (
+            ('{"ReferenceType":"Invoice","Id":"' + f"G{v.client:06d}" + '"}')
+            if n > repeat_at
+            else ""
+        )
         rows[i] = s.add(
-            "4f1d7c2a-0c5e-4c7e-9d0e-1a2b3c4d5e6f", f"c{v.client:07d}-0000-4000-8000-{v.client:012d}",
-            sc.vendor_names[v.client], _domain(sc, v.client), sc.customers[v.client].country,
-            "G012345678", "6543210", "", f"o{v.sub[:8]}", "2026-10-15",
-            pid, skuid, f"{pid}00{skuid[-1]}", p.name, p.name, charge, num(v.rrp, apos), qty,
-            num(_total(v), False), "0", num(_total(v), False), "AUD", "", p.publisher,
+            "4f1d7c2a-0c5e-4c7e-9d0e-1a2b3c4d5e6f",
+            f"c{v.client:07d}-0000-4000-8000-{v.client:012d}",
+            sc.vendor_names[v.client],
+            _domain(sc, v.client),
+            sc.customers[v.client].country,
+            "G012345678",
+            "6543210",
+            "",
+            f"o{v.sub[:8]}",
+            "2026-10-15",
+            pid,
+            skuid,
+            f"{pid}00{skuid[-1]}",
+            p.name,
+            p.name,
+            charge,
+            num(v.rrp, apos),
+            qty,
+            num(_total(v), False),
+            "0",
+            num(_total(v), False),
+            "AUD",
+            "",
+            p.publisher,
             "microsoft" if p.publisher == "Microsoft" else p.publisher.lower().replace(" ", ""),
-            p.name, v.sub, "2026-11-01", "2027-10-31" if v.annual else "2026-11-30", term,
-            num(v.unit, apos), "Licenses", "", qty, "Annual" if v.annual else "Monthly", "AUD", "1",
-            "2026-11-01", "", "", "2026-03-01", "2027-02-28", ref, "", "", "OnlineServicesNCE")
+            p.name,
+            v.sub,
+            "2026-11-01",
+            "2027-10-31" if v.annual else "2026-11-30",
+            term,
+            num(v.unit, apos),
+            "Licenses",
+            "",
+            qty,
+            "Annual" if v.annual else "Monthly",
+            "AUD",
+            "1",
+            "2026-11-01",
+            "",
+            "",
+            "2026-03-01",
+            "2027-02-28",
+            ref,
+            "",
+            "",
+            "OnlineServicesNCE",
+        )
     return "ReconLineItems_2026-11.csv", csv_bytes(s, ",", "utf-8", bom=True), rows, None
 
 
 def sherweb(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
-    s.add("Client", "Nom du produit", "SKU", "Type de frais", "Engagement", "Facturation", "Quantité",
-          "PDSF", "Coût unitaire", "Coût total", "Début", "Fin")
+    s.add(
+        "Client",
+        "Nom du produit",
+        "SKU",
+        "Type de frais",
+        "Engagement",
+        "Facturation",
+        "Quantité",
+        "PDSF",
+        "Coût unitaire",
+        "Coût total",
+        "Début",
+        "Fin",
+    )
     cad = dict(dec=",", thou="\u00a0", suffix="\u00a0$", neg="paren")
     rows: dict[int, int] = {}
     for i in _order(sc):
@@ -298,10 +601,20 @@ def sherweb(sc: Scenario, rng: random.Random) -> Rendered:
         p = BY_KEY[v.product]
         kind = {"licence": "Récurrent", "credit": "Crédit", "free": "Essai gratuit"}[v.role]
         term = {"P1M": "Mensuel", "P1Y": "Annuel", "trial": "Essai", "P3Y": "Triennal"}[v.term]
-        rows[i] = s.add(sc.vendor_names[v.client], p.name, _sku(v), kind, term,
-                        "Annuelle" if v.annual else "Mensuelle", str(v.qty), money(v.rrp, **cad),
-                        money(v.unit, **cad), money(_total(v), **cad), "2026-11-01",
-                        "2027-10-31" if v.annual else "2026-11-30")
+        rows[i] = s.add(
+            sc.vendor_names[v.client],
+            p.name,
+            _sku(v),
+            kind,
+            term,
+            "Annuelle" if v.annual else "Mensuelle",
+            str(v.qty),
+            money(v.rrp, **cad),
+            money(v.unit, **cad),
+            money(_total(v), **cad),
+            "2026-11-01",
+            "2027-10-31" if v.annual else "2026-11-30",
+        )
     return "sherweb_frais_payables.csv", csv_bytes(s, ";", "utf-8"), rows, None
 
 
@@ -310,11 +623,24 @@ def consolidated(sc: Scenario, rng: random.Random) -> Rendered:
     pivot.add("Distributor", "Ext Cost")
     s = Sheet("All bills")
     s.add("Consolidated licence bills - November 2026")
-    s.add("Distributor", "Customer", "Product", "SKU", "Term", "Billing", "Qty", "Unit Cost",
-          "Ext Cost", "MSRP", "Service Period")
+    s.add(
+        "Distributor",
+        "Customer",
+        "Product",
+        "SKU",
+        "Term",
+        "Billing",
+        "Qty",
+        "Unit Cost",
+        "Ext Cost",
+        "MSRP",
+        "Service Period",
+    )
     rows: dict[int, int] = {}
-    pick = {v.sub: ("Pax8" if random.Random(f"dist/{v.sub}").random() < 0.55 else "TD SYNNEX")
-            for v in sc.vendor}
+    pick = {
+        v.sub: ("Pax8" if random.Random(f"dist/{v.sub}").random() < 0.55 else "TD SYNNEX")
+        for v in sc.vendor
+    }
     for dist in ("Pax8", "TD SYNNEX"):
         total = 0
         for i in _order(sc):
@@ -326,18 +652,31 @@ def consolidated(sc: Scenario, rng: random.Random) -> Rendered:
                 name = sc.vendor_names[v.client]
                 product = f"{p.name} [NCE]" if p.publisher == "Microsoft" else p.name
                 sku = f"PX-{_sku(v).replace(':', '-')}"
-                term = {"P1M": "Monthly", "P1Y": "Annual", "trial": "Trial", "P3Y": "3 Year"}[v.term]
+                term = {"P1M": "Monthly", "P1Y": "Annual", "trial": "Trial", "P3Y": "3 Year"}[
+                    v.term
+                ]
             else:
                 name = sc.vendor_names[v.client].upper()
                 product = p.name + (" (Monthly Pre-Paid)" if not v.annual else " (Annual Pre-Paid)")
                 sku = "US" + _sku(v).replace(":", "")
-                term = {"P1M": "1 Month", "P1Y": "1 Year", "trial": "Trial", "P3Y": "3 Years"}[v.term]
+                term = {"P1M": "1 Month", "P1Y": "1 Year", "trial": "Trial", "P3Y": "3 Years"}[
+                    v.term
+                ]
             if v.role == "credit":
                 product += " - credit"
-            rows[i] = s.add(dist, name, product, sku, term, "Annual" if v.annual else "Monthly", v.qty,
-                            decimal_number(v.unit, 2), decimal_number(_total(v), 2),
-                            decimal_number(v.rrp, 2),
-                            "11/01/2026-10/31/2027" if v.annual else "11/01/2026-11/30/2026")
+            rows[i] = s.add(
+                dist,
+                name,
+                product,
+                sku,
+                term,
+                "Annual" if v.annual else "Monthly",
+                v.qty,
+                decimal_number(v.unit, 2),
+                decimal_number(_total(v), 2),
+                decimal_number(v.rrp, 2),
+                "11/01/2026-10/31/2027" if v.annual else "11/01/2026-11/30/2026",
+            )
             total += _total(v)
         s.add(f"{dist} Total", None, None, None, None, None, None, None, decimal_number(total, 2))
         pivot.add(dist, decimal_number(total, 2))

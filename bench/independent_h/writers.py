@@ -26,8 +26,14 @@ class Sheet:
         return len(self.rows)
 
 
-def csv_bytes(sheet: Sheet, delimiter: str = ",", encoding: str = "utf-8", bom: bool = False,
-              newline: str = "\r\n", quoting: int = csv.QUOTE_MINIMAL) -> bytes:
+def csv_bytes(
+    sheet: Sheet,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    bom: bool = False,
+    newline: str = "\r\n",
+    quoting: int = csv.QUOTE_MINIMAL,
+) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator=newline, quoting=quoting)
     for row in sheet.rows:
@@ -71,7 +77,9 @@ def _fix_zip(data: bytes) -> bytes:
         for info in src.infolist():
             body = src.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" on save
-                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-12-01T08:00:00Z", body)
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-12-01T08:00:00Z", body
+                )
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 12, 1, 8, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
@@ -112,7 +120,7 @@ def group(digits: str, style: str, sep: str) -> str:
             head = head[:-2]
         if head:
             parts.insert(0, head)
-        return sep.join(parts + [tail])
+        return sep.join([*parts, tail])
     parts = []
     while len(digits) > 3:
         parts.insert(0, digits[-3:])
@@ -121,8 +129,16 @@ def group(digits: str, style: str, sep: str) -> str:
     return sep.join(parts)
 
 
-def money(minor: int, decimals: int = 2, dec: str = ".", thou: str = ",", style: str = "western",
-          prefix: str = "", suffix: str = "", neg: str = "minus") -> str:
+def money(
+    minor: int,
+    decimals: int = 2,
+    dec: str = ".",
+    thou: str = ",",
+    style: str = "western",
+    prefix: str = "",
+    suffix: str = "",
+    neg: str = "minus",
+) -> str:
     """Minor units as text: ``money(-123456, dec=',', thou='.', prefix='R$ ')`` -> '-R$ 1.234,56'.
     ``neg``: minus (before the prefix), inner (after the prefix), paren, trailing (1.234,56-)."""
     sign = minor < 0
