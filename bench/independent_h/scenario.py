@@ -67,8 +67,8 @@ class Scenario:
 
 OUTCOMES = (
     ("ok", 0.78),
-    ("unbilled", 0.045),
-    ("no_vendor", 0.045),
+    ("unbilled", 0.03),
+    ("no_vendor", 0.03),
     ("under", 0.045),
     ("over", 0.045),
     ("below", 0.04),

@@ -497,6 +497,17 @@ def test_finding_types_and_classes_are_varied(tmp_path: Path) -> None:
     assert {"licence", "credit", "free", "service", "cancelled"} <= set(roles)
 
 
+@pytest.mark.parametrize("v,p", DIAGONAL)
+def test_spellings_never_collide(v: str, p: str) -> None:
+    """No two customers share a PSA spelling or a vendor spelling (perturbed or not)."""
+    from bench.independent_h import build
+
+    for perturb in (True, False):
+        sc = build(6, v, p, 300, perturb)
+        assert len(set(sc.client_names)) == len(sc.client_names)
+        assert len({n.casefold() for n in sc.vendor_names}) == len(sc.vendor_names)
+
+
 def test_siblings_and_sites_are_separate_clients(tmp_path: Path) -> None:
     truth = _truth(tmp_path, "bechtle_de", "pennylane_fr", True, seed=5, clients=300)
     clients = {r["client"] for side in ("vendor", "psa") for r in truth["rows"][side].values()}
