@@ -128,9 +128,10 @@ VSPEC: dict[str, tuple[Any, ...]] = {
         "CustomerName",
         "ProductName",
         "BillableQuantity",
-        "EffectiveUnitPrice",
+        "Subtotal",  # a line total in the bill's currency (EffectiveUnitPrice is in USD)
         ("BillingFrequency", "Annual"),
         ".",
+        "total",
     ),
     "sherweb_fr_ca": (
         None,
@@ -283,8 +284,10 @@ def _header_index(rows: list[list[str]], name: str) -> int:
 
 def read_lines(path: Path, spec: tuple[Any, ...], side: str) -> dict[int, dict[str, Any]]:
     """row number -> {client, product, qty, unit (monthly Fraction), cancelled} for every line."""
+    per_line = False
     if side == "vendor":
-        sheet, client, product, qty, unit, annual, dec = spec
+        sheet, client, product, qty, unit, annual, dec, *rest = spec
+        per_line = rest == ["total"]
         discount, status, group = None, None, None
     else:
         sheet, client, product, qty, unit, discount, annual, status, dec, group = spec
@@ -310,6 +313,8 @@ def read_lines(path: Path, spec: tuple[Any, ...], side: str) -> dict[int, dict[s
             continue
         quantity = int(m.group(1)) * (-1 if q_text.startswith("(") else 1)
         price = _number(row[col[unit]], dec)
+        if per_line:
+            price /= quantity
         if discount and str(row[col[discount]]).strip() not in ("", "0", "None"):
             pct = _number(str(row[col[discount]]).replace("%", ""), dec)
             price = price * (100 - pct) / 100

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable
+from fractions import Fraction
 
 from .catalog import BY_KEY
 from .perturb import encodable, fold
@@ -490,6 +491,10 @@ PC_COLUMNS = [
 ]
 
 
+#: AUD per USD: the bill is in AUD, the price list in USD (PCToBCExchangeRate)
+PC_RATE = Fraction(15234, 10000)
+
+
 def partner_center(sc: Scenario, rng: random.Random) -> Rendered:
     s = Sheet()
     s.add(*PC_COLUMNS)
@@ -520,6 +525,14 @@ def partner_center(sc: Scenario, rng: random.Random) -> Rendered:
             text = money(minor, thou="")
             return f"'{text}{'0' * 16}" if apostrophe else text
 
+        def usd(minor: int, apostrophe: bool) -> str:
+            """The price in the pricing currency (USD, 6 decimals) whose ROUNDDOWN(x * rate, 2) is
+            ``minor`` AUD cents: the bill's cost is Subtotal / BillableQuantity, not this."""
+            micro = -(-minor * 10**4 * PC_RATE.denominator // PC_RATE.numerator)  # ceiling
+            assert (micro * PC_RATE) // 10**4 == minor
+            text = f"{micro // 10**6}.{micro % 10**6:06d}"
+            return f"'{text}{'0' * 12}" if apostrophe else text
+
         apos = rng.random() < 0.3
         qty = f"'{v.qty}.000000000000000000" if apos else str(v.qty)
         ref = (
@@ -544,7 +557,7 @@ def partner_center(sc: Scenario, rng: random.Random) -> Rendered:
             p.name,
             p.name,
             charge,
-            num(v.rrp, apos),
+            usd(v.rrp, apos),
             qty,
             num(_total(v), False),
             "0",
@@ -558,13 +571,13 @@ def partner_center(sc: Scenario, rng: random.Random) -> Rendered:
             "2026-11-01",
             "2027-10-31" if v.annual else "2026-11-30",
             term,
-            num(v.unit, apos),
+            usd(v.unit, apos),
             "Licenses",
             "",
             qty,
             "Annual" if v.annual else "Monthly",
-            "AUD",
-            "1",
+            "USD",
+            str(PC_RATE.numerator / PC_RATE.denominator),
             "2026-11-01",
             "",
             "",
