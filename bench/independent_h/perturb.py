@@ -278,6 +278,17 @@ def typo_in(rng: random.Random, text: str, protect: set[str] = frozenset()) -> s
 # products
 
 
+def _words(text: str) -> set[str]:
+    return {w.strip("()[],.").casefold() for w in text.split()} - {""}
+
+
+def _inside_other(text: str, key: str, basket: set[str]) -> bool:
+    """True when every word of ``text`` is in the name of another product the client buys
+    ("Microsoft 365 Business" beside Business Basic): a person could not tell which is meant."""
+    words = _words(text)
+    return any(words <= _words(BY_KEY[k].name) for k in basket if k != key)
+
+
 def product_text(
     rng: random.Random,
     key: str,
@@ -322,9 +333,10 @@ def product_text(
             ),
         )
     )
-    options += [("abbreviation", a) for a in p.abbreviation]
-    options += [("brand_dropped", a) for a in p.brand_dropped]
-    options += [("renamed", a) for a in p.renamed]
+    clear = [("abbreviation", a) for a in p.abbreviation]
+    clear += [("brand_dropped", a) for a in p.brand_dropped]
+    clear += [("renamed", a) for a in p.renamed]
+    options += [(c, a) for c, a in clear if not _inside_other(a, key, basket)]
     if has_vendor:
         for text, could in p.vague:
             if set(could) & basket == {key}:
