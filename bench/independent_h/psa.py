@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from functools import partial
 
 from .scenario import CURRENCIES, PsaLine, Scenario
 from .writers import Sheet, csv_bytes, decimal_number, money, xls_bytes, xlsx_bytes
@@ -146,7 +147,7 @@ def fortnox(sc: Scenario, rng: random.Random) -> Rendered:
         "Valuta",
         "Makulerad",
     )
-    kr = dict(dec=",", thou=" ")
+    kr = partial(money, dec=",", thou=" ")
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
@@ -161,9 +162,9 @@ def fortnox(sc: Scenario, rng: random.Random) -> Rendered:
             f"A{100 + len(line.text) % 50}",
             text,
             f"{line.qty},00 {unit}",
-            money(_m(sc, listed), **kr),
+            kr(_m(sc, listed)),
             f"{pct},00" if pct else "",
-            money(_m(sc, line.qty * line.unit), **kr),
+            kr(_m(sc, line.qty * line.unit)),
             sc.currency,
             "Ja" if line.role == "cancelled" else "Nej",
         )
@@ -243,7 +244,7 @@ def moneybird(sc: Scenario, rng: random.Random) -> Rendered:
         "Totaal incl. btw",
         "Periode",
     )
-    eur = dict(dec=",", thou=".", prefix=SYMBOLS[sc.currency] + " ", neg="inner")
+    eur = partial(money, dec=",", thou=".", prefix=SYMBOLS[sc.currency] + " ", neg="inner")
     rows: dict[int, int] = {}
     for i in _order(sc):
         line = sc.psa[i]
@@ -259,11 +260,11 @@ def moneybird(sc: Scenario, rng: random.Random) -> Rendered:
             _status(line, "Open" if line.client % 3 == 0 else "Betaald", "Gecrediteerd"),
             text,
             f"{line.qty} {unit}",
-            money(_m(sc, listed), **eur),
+            eur(_m(sc, listed)),
             f"{pct}%" if pct else "",
-            money(_m(sc, net), **eur),
+            eur(_m(sc, net)),
             "21%",
-            money(_m(sc, net + _tax(net, 21)), **eur),
+            eur(_m(sc, net + _tax(net, 21))),
             "01-11-2026 t/m 31-10-2027" if line.annual else "01-11-2026 t/m 30-11-2026",
         )
     return "moneybird_factuurregels.csv", csv_bytes(s), rows, None
@@ -492,7 +493,7 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
         "Status",
     )
     rows: dict[int, int] = {}
-    inr = dict(style="lakh")
+    inr = partial(money, style="lakh")
     vouchers: dict[tuple[int, bool], list[int]] = {}
     for i in _order(sc):
         line = sc.psa[i]
@@ -507,7 +508,7 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
             None,
             None,
             None,
-            money(_m(sc, gross), **inr),
+            inr(_m(sc, gross)),
             "Cancelled" if dead else "",
         )
         for i in items:
@@ -520,7 +521,7 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
                 None,
                 None,
                 f"{line.qty} {unit}",
-                f"{money(_m(sc, line.unit), **inr)}/{unit}",
+                f"{inr(_m(sc, line.unit))}/{unit}",
                 decimal_number(line.qty * line.unit, d),
             )
     return "tally_sales_register.xls", xls_bytes([s]), rows, None

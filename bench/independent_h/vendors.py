@@ -6,6 +6,7 @@ import hashlib
 import random
 from collections.abc import Callable
 from fractions import Fraction
+from functools import partial
 
 from .catalog import BY_KEY
 from .perturb import encodable, fold
@@ -134,7 +135,7 @@ def dustin(sc: Scenario, rng: random.Random) -> Rendered:
     )
     rows: dict[int, int] = {}
     total = 0
-    kr = dict(dec=",", thou="\u00a0")
+    kr = partial(money, dec=",", thou="\u00a0")
     for i in _order(sc):
         v = sc.vendor[i]
         p = BY_KEY[v.product]
@@ -148,14 +149,14 @@ def dustin(sc: Scenario, rng: random.Random) -> Rendered:
             term,
             "Årsvis" if v.annual else "Månadsvis",
             str(v.qty),
-            money(v.rrp, **kr),
-            money(v.unit, **kr),
-            money(_total(v), **kr),
+            kr(v.rrp),
+            kr(v.unit),
+            kr(_total(v)),
             "SEK",
             "2026-11-01--2027-10-31" if v.annual else "2026-11-01--2026-11-30",
         )
         total += _total(v)
-    s.add("Summa", "", "", "", "", "", "", "", "", money(total, **kr), "SEK", "")
+    s.add("Summa", "", "", "", "", "", "", "", "", kr(total), "SEK", "")
     return "dustin_underlag.csv", csv_bytes(s, ";", "cp1252"), rows, None
 
 
@@ -183,7 +184,7 @@ def bechtle(sc: Scenario, rng: random.Random) -> Rendered:
         "Gesamt EK",
         "Leistungszeitraum",
     )
-    eur = dict(dec=",", thou=".", suffix=" €")
+    eur = partial(money, dec=",", thou=".", suffix=" €")
     rows: dict[int, int] = {}
     current, subtotal, total = None, 0, 0
     for i in _order(sc):
@@ -202,7 +203,7 @@ def bechtle(sc: Scenario, rng: random.Random) -> Rendered:
                 None,
                 None,
                 None,
-                money(subtotal, **eur),
+                eur(subtotal),
             )
             subtotal = 0
         current = name
@@ -219,9 +220,9 @@ def bechtle(sc: Scenario, rng: random.Random) -> Rendered:
             term,
             "jährlich" if v.annual else "monatlich",
             v.qty,
-            money(v.rrp, **eur),
-            money(v.unit, **eur),
-            money(_total(v), **eur),
+            eur(v.rrp),
+            eur(v.unit),
+            eur(_total(v)),
             "01.11.2026 - 31.10.2027" if v.annual else "01.11.2026 - 30.11.2026",
         )
         subtotal += _total(v)
@@ -239,7 +240,7 @@ def bechtle(sc: Scenario, rng: random.Random) -> Rendered:
             None,
             None,
             None,
-            money(subtotal, **eur),
+            eur(subtotal),
         )
     s.add(
         "Gesamtsumme",
@@ -253,7 +254,7 @@ def bechtle(sc: Scenario, rng: random.Random) -> Rendered:
         None,
         None,
         None,
-        money(total, **eur),
+        eur(total),
     )
     return "bechtle_abrechnung.xlsx", xlsx_bytes([cover, s]), rows, None
 
@@ -276,7 +277,7 @@ def redington(sc: Scenario, rng: random.Random) -> Rendered:
         "IGST @18% (INR)",
         "Total (INR)",
     )
-    inr = dict(style="lakh", neg="paren")
+    inr = partial(money, style="lakh", neg="paren")
     rows: dict[int, int] = {}
     total = 0
     for n, i in enumerate(_order(sc), 1):
@@ -295,13 +296,13 @@ def redington(sc: Scenario, rng: random.Random) -> Rendered:
             _sku(v),
             "ANNUAL" if v.annual else "MONTHLY",
             qty,
-            money(v.unit, **inr),
-            money(taxable, **inr),
-            money(gst, **inr),
-            money(taxable + gst, **inr),
+            inr(v.unit),
+            inr(taxable),
+            inr(gst),
+            inr(taxable + gst),
         )
         total += taxable
-    s.add("", "", "", "Grand Total", "", "", "", "", "", money(total, **inr), "", "")
+    s.add("", "", "", "Grand Total", "", "", "", "", "", inr(total), "", "")
     return "redington_statement.csv", csv_bytes(s), rows, None
 
 
@@ -322,7 +323,7 @@ def brazil(sc: Scenario, rng: random.Random) -> Rendered:
         "Início",
         "Fim",
     )
-    brl = dict(dec=",", thou=".", prefix="R$ ")
+    brl = partial(money, dec=",", thou=".", prefix="R$ ")
     rows: dict[int, int] = {}
     for i in _order(sc):
         v = sc.vendor[i]
@@ -339,9 +340,9 @@ def brazil(sc: Scenario, rng: random.Random) -> Rendered:
             term,
             "Anual" if v.annual else "Mensal",
             str(v.qty),
-            money(v.rrp, **brl),
-            money(v.unit, **brl),
-            money(_total(v), **brl),
+            brl(v.rrp),
+            brl(v.unit),
+            brl(_total(v)),
             "01/11/2026",
             "31/10/2027" if v.annual else "30/11/2026",
         )
@@ -367,7 +368,7 @@ def japan(sc: Scenario, rng: random.Random) -> Rendered:
         "仕入金額",
         "備考",
     )
-    yen = dict(decimals=0, prefix="￥")
+    yen = partial(money, decimals=0, prefix="￥")
     rows: dict[int, int] = {}
     total = 0
     for i in _order(sc):
@@ -376,7 +377,7 @@ def japan(sc: Scenario, rng: random.Random) -> Rendered:
         kind = {"licence": "通常", "credit": "返金", "free": "無償試用"}[v.role]
         term = {"P1M": "1ヶ月", "P1Y": "1年", "trial": "試用", "P3Y": "3年"}[v.term]
         amount = _total(v)
-        amount_text = money(amount, **yen) if amount >= 0 else "▲" + money(-amount, **yen)
+        amount_text = yen(amount) if amount >= 0 else "▲" + yen(-amount)
         rows[i] = s.add(
             "2026/11",
             sc.vendor_names[v.client],
@@ -387,13 +388,13 @@ def japan(sc: Scenario, rng: random.Random) -> Rendered:
             term,
             "年次" if v.annual else "月次",
             str(v.qty),
-            money(v.rrp, **yen),
-            money(v.unit, **yen),
+            yen(v.rrp),
+            yen(v.unit),
             amount_text,
             "",
         )
         total += amount
-    s.add("", "", "", "合計", "", "", "", "", "", "", "", money(total, **yen), "")
+    s.add("", "", "", "合計", "", "", "", "", "", "", "", yen(total), "")
     return "seikyu_meisai.csv", csv_bytes(s, ",", "cp932"), rows, None
 
 
@@ -411,7 +412,7 @@ def unicode_text(sc: Scenario, rng: random.Random) -> Rendered:
         "From",
         "To",
     )
-    gbp = dict(prefix="£")
+    gbp = partial(money, prefix="£")
     rows: dict[int, int] = {}
     for i in _order(sc):
         v = sc.vendor[i]
@@ -424,9 +425,9 @@ def unicode_text(sc: Scenario, rng: random.Random) -> Rendered:
             service,
             _sku(v),
             str(v.qty),
-            money(v.unit, **gbp),
-            money(_total(v), **gbp),
-            money(v.rrp, **gbp),
+            gbp(v.unit),
+            gbp(_total(v)),
+            gbp(v.rrp),
             "Annual" if v.annual else "Monthly",
             "01/11/2026",
             "31/10/2027" if v.annual else "30/11/2026",
@@ -607,7 +608,7 @@ def sherweb(sc: Scenario, rng: random.Random) -> Rendered:
         "Début",
         "Fin",
     )
-    cad = dict(dec=",", thou="\u00a0", suffix="\u00a0$", neg="paren")
+    cad = partial(money, dec=",", thou="\u00a0", suffix="\u00a0$", neg="paren")
     rows: dict[int, int] = {}
     for i in _order(sc):
         v = sc.vendor[i]
@@ -622,9 +623,9 @@ def sherweb(sc: Scenario, rng: random.Random) -> Rendered:
             term,
             "Annuelle" if v.annual else "Mensuelle",
             str(v.qty),
-            money(v.rrp, **cad),
-            money(v.unit, **cad),
-            money(_total(v), **cad),
+            cad(v.rrp),
+            cad(v.unit),
+            cad(_total(v)),
             "2026-11-01",
             "2027-10-31" if v.annual else "2026-11-30",
         )
