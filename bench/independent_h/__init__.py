@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .catalog import BY_KEY
 from .perturb import apply
@@ -77,7 +77,7 @@ def generate_case(
     decimals = CURRENCIES[sc.currency][1]
     found = findings(sc, v_rows, p_rows, decimals)
     for f in found:
-        client, product = f.pop("key")  # type: ignore[misc]
+        client, product = cast(tuple[int, str], f.pop("key"))
         classes: set[str] = set(sc.client_classes[client])
         for line in sc.psa:
             if line.client == client and line.product == product and line.role == "licence":

@@ -315,13 +315,13 @@ def make_customers(rng: random.Random, count: int) -> list[Customer]:
         c.kind = "twin"
         c.sides = "vendor" if i % 2 == 0 else "psa"
     for i in range(0, len(twins) - 1, 2):
-        a, b = twins[i], twins[i + 1]
-        used.discard(b.name)
-        b.first, b.rest, b.legal = TWIN_FIRST[a.first], a.rest, a.legal
-        b.name = f"{b.first} {b.rest} {b.legal}"
-        if b.name in used:
-            b.name = f"{b.first} {b.rest} Co"
-        used.add(b.name)
+        left, right = twins[i], twins[i + 1]
+        used.discard(right.name)
+        right.first, right.rest, right.legal = TWIN_FIRST[left.first], left.rest, left.legal
+        right.name = f"{right.first} {right.rest} {right.legal}"
+        if right.name in used:
+            right.name = f"{right.first} {right.rest} Co"
+        used.add(right.name)
     # some customers on one side only
     plain_ones = [c for c in out if c.kind == "plain"]
     for c in rng.sample(plain_ones, max(1, len(out) // 40)):

@@ -60,7 +60,7 @@ def _dec(sc: Scenario) -> int:
 def _m(sc: Scenario, minor: int) -> int:
     """Minor units of the case's currency as cents: accounting systems show two decimals even
     for yen."""
-    return minor * 10 ** (2 - _dec(sc))
+    return int(minor * 10 ** (2 - _dec(sc)))
 
 
 def _discount(unit: int, rng: random.Random) -> tuple[int, int]:

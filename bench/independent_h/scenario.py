@@ -244,29 +244,29 @@ def findings(
     vq: dict[tuple[int, str], int] = {}
     vcost: dict[tuple[int, str], Fraction] = {}
     vrows: dict[tuple[int, str], list[int]] = {}
-    for i, v in enumerate(scenario.vendor):
-        if v.role == "free":
+    for i, vl in enumerate(scenario.vendor):
+        if vl.role == "free":
             continue
-        k = (v.client, v.product)
+        k = (vl.client, vl.product)
         if k not in vq:
             keys.append(k)
             vq[k], vcost[k], vrows[k] = 0, Fraction(0), []
-        vq[k] += v.qty
-        vcost[k] += Fraction(v.qty * v.unit, 12 if v.annual else 1) / minor
+        vq[k] += vl.qty
+        vcost[k] += Fraction(vl.qty * vl.unit, 12 if vl.annual else 1) / minor
         vrows[k].append(vendor_rows[i])
     pq: dict[tuple[int, str], int] = {}
     pamt: dict[tuple[int, str], Fraction] = {}
     prows: dict[tuple[int, str], list[int]] = {}
-    for i, p in enumerate(scenario.psa):
-        if p.role != "licence":
+    for i, pl in enumerate(scenario.psa):
+        if pl.role != "licence":
             continue
-        k = (p.client, p.product)
+        k = (pl.client, pl.product)
         if k not in pq:
             if k not in vq:
                 keys.append(k)
             pq[k], pamt[k], prows[k] = 0, Fraction(0), []
-        pq[k] += p.qty
-        pamt[k] += Fraction(p.qty * p.unit, 12 if p.annual else 1) / minor
+        pq[k] += pl.qty
+        pamt[k] += Fraction(pl.qty * pl.unit, 12 if pl.annual else 1) / minor
         prows[k].append(psa_rows[i])
     per_client_p: dict[str, list[Fraction]] = {}
     for k in pq:

@@ -33,6 +33,13 @@ EXTRA = [(VENDOR_FORMATS[(i * 3 + 1) % len(VENDOR_FORMATS)], p) for i, p in enum
 # an independent reader: file -> rows (1-based), per format where the columns are
 
 
+ENCODINGS = {
+    "dustin_underlag.csv": "cp1252",
+    "seikyu_meisai.csv": "cp932",
+    "fortnox_fakturarader.csv": "latin-1",
+}
+
+
 def _table(path: Path, sheet: str | None = None) -> list[list[str]]:
     data = path.read_bytes()
     if path.suffix == ".xlsx":
@@ -52,12 +59,7 @@ def _table(path: Path, sheet: str | None = None) -> list[list[str]]:
     if data.startswith(b"\xff\xfe"):
         text, delimiter = data[2:].decode("utf-16-le"), "\t"
     else:
-        for encoding in ("utf-8-sig", "cp932", "cp1252"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+        text = data.decode(ENCODINGS.get(path.name, "utf-8-sig"))
         first = text.split("\n", 4)
         delimiter = (
             ";" if sum(x.count(";") for x in first) > sum(x.count(",") for x in first) else ","
@@ -395,7 +397,8 @@ def _truth(
     path = generate_case(
         folder, seed=seed, vendor_format=v, psa_format=p, clients=clients, perturb=perturb
     )
-    return json.loads(path.read_text(encoding="utf-8"))
+    truth: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return truth
 
 
 def _fold(text: str) -> str:

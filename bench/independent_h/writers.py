@@ -8,7 +8,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 FIXED = datetime(2026, 12, 1, 8, 0, 0)
 
@@ -32,7 +32,7 @@ def csv_bytes(
     encoding: str = "utf-8",
     bom: bool = False,
     newline: str = "\r\n",
-    quoting: int = csv.QUOTE_MINIMAL,
+    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL,
 ) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator=newline, quoting=quoting)
@@ -114,14 +114,14 @@ def group(digits: str, style: str, sep: str) -> str:
         return digits
     if style == "lakh":
         head, tail = digits[:-3], digits[-3:]
-        parts = []
+        pairs: list[str] = []
         while len(head) > 2:
-            parts.insert(0, head[-2:])
+            pairs.insert(0, head[-2:])
             head = head[:-2]
         if head:
-            parts.insert(0, head)
-        return sep.join([*parts, tail])
-    parts = []
+            pairs.insert(0, head)
+        return sep.join([*pairs, tail])
+    parts: list[str] = []
     while len(digits) > 3:
         parts.insert(0, digits[-3:])
         digits = digits[:-3]
