@@ -176,6 +176,8 @@ def make_scenario(seed: int, clients: int, currency: str, period: str = "2026-11
                 pq = seats + rng.randint(1, 3)
             elif outcome == "unbilled":
                 pq = 0
+            elif outcome == "below" and rng.random() < 0.3:  # below cost and a seat gap at once
+                pq = max(1, seats + rng.choice((-2, -1, 1, 2)))
             markup = Fraction(rng.choice((112, 118, 125, 130, 140, 150)), 100)
             if outcome == "below":
                 markup = Fraction(rng.choice((80, 85, 90, 95)), 100)
