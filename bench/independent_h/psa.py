@@ -3,6 +3,7 @@ sheet). Money is in the case's currency (the bill's); ``dec`` is its number of d
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Callable
 from functools import partial
@@ -24,6 +25,7 @@ PSA_INFO: dict[str, tuple[str, bool, int, str]] = {
     "invoice_ninja": ("en", True, 80, "utf-8"),
     "sap_business_one": ("de", False, 100, "utf-8"),
     "tally_prime_in": ("hi", False, 28, "utf-8"),
+    "recurly_subscriptions": ("en", False, 80, "utf-8"),
 }
 
 
@@ -527,6 +529,68 @@ def tally(sc: Scenario, rng: random.Random) -> Rendered:
     return "tally_sales_register.xls", xls_bytes([s]), rows, None
 
 
+def recurly(sc: Scenario, rng: random.Random) -> Rendered:
+    """Recurly's subscription export: money in *minor units* (``…_in_cents``; whole yen for JPY), the
+    product in ``plan_name``, annual plans as a 12-month interval. ``canceled`` means "will not renew":
+    still billed this month when the current period covers it; ``expired`` ended before the month."""
+    s = Sheet()
+    s.add(
+        "account_code",
+        "account_company_name",
+        "account_first_name",
+        "account_last_name",
+        "subscription_uuid",
+        "plan_code",
+        "plan_name",
+        "subscription_state",
+        "subscription_quantity",
+        "subscription_unit_amount_in_cents",
+        "currency",
+        "plan_interval_length",
+        "plan_interval_unit",
+        "current_period_started_at",
+        "current_period_ends_at",
+        "canceled_at",
+        "expires_at",
+    )
+    firsts = ("Anna", "Ben", "Chloé", "Dev", "Erik", "Fatima", "Goran", "Hana")
+    rows: dict[int, int] = {}
+    for i in _order(sc):
+        line = sc.psa[i]
+        code = "".join(ch for ch in line.text.lower() if ch.isalnum() or ch == " ").strip()
+        code = "-".join(code.split())[:20] or "plan"
+        uuid = hashlib.sha1(f"{sc.seed}/{i}".encode()).hexdigest()[:32]
+        state, started, ends, canceled, expires = "active", "2026-11-01", "2026-12-01", "", ""
+        if line.annual:
+            ends = "2027-11-01"
+        if line.role == "cancelled":
+            state, started, ends = "expired", "2026-08-01", "2026-09-01"
+            canceled, expires = "2026-08-15", "2026-09-01"
+        elif line.role == "licence" and rng.random() < 0.08:
+            state, canceled = "canceled", "2026-11-12"  # ends with the period: November is billed
+            expires = ends
+        rows[i] = s.add(
+            f"acct-{sc.customers[line.client].code}",
+            sc.client_names[line.client],
+            firsts[line.client % len(firsts)],
+            "Billing",
+            uuid,
+            code,
+            line.text,
+            state,
+            line.qty,
+            line.unit,
+            sc.currency,
+            12 if line.annual else 1,
+            "months",
+            f"{started}T00:00:00Z",
+            f"{ends}T00:00:00Z",
+            f"{canceled}T09:30:00Z" if canceled else "",
+            f"{expires}T00:00:00Z" if expires else "",
+        )
+    return "recurly_subscriptions.csv", csv_bytes(s), rows, None
+
+
 PSAS: dict[str, Callable[[Scenario, random.Random], Rendered]] = {
     "freeagent_uk": freeagent,
     "fortnox_se": fortnox,
@@ -537,6 +601,7 @@ PSAS: dict[str, Callable[[Scenario, random.Random], Rendered]] = {
     "invoice_ninja": invoice_ninja,
     "sap_business_one": sap_b1,
     "tally_prime_in": tally,
+    "recurly_subscriptions": recurly,
 }
 
 

@@ -263,6 +263,19 @@ PSPEC: dict[str, tuple[Any, ...]] = {
         ".",
         "voucher",
     ),
+    "recurly_subscriptions": (
+        None,
+        "account_company_name",
+        "plan_name",
+        "subscription_quantity",
+        "subscription_unit_amount_in_cents",
+        None,
+        ("plan_interval_length", "12"),
+        ("subscription_state", "expired"),
+        ".",
+        None,
+        "minor units",
+    ),
 }
 
 
@@ -286,13 +299,14 @@ def _header_index(rows: list[list[str]], name: str) -> int:
 
 def read_lines(path: Path, spec: tuple[Any, ...], side: str) -> dict[int, dict[str, Any]]:
     """row number -> {client, product, qty, unit (monthly Fraction), cancelled} for every line."""
-    per_line = False
+    per_line = minor_units = False
     if side == "vendor":
         sheet, client, product, qty, unit, annual, dec, *rest = spec
         per_line = rest == ["total"]
         discount, status, group = None, None, None
     else:
-        sheet, client, product, qty, unit, discount, annual, status, dec, group = spec
+        sheet, client, product, qty, unit, discount, annual, status, dec, group, *rest = spec
+        minor_units = rest == ["minor units"]
     rows = _table(path, sheet)
     h = _header_index(rows, qty)
     head = rows[h]
@@ -317,6 +331,8 @@ def read_lines(path: Path, spec: tuple[Any, ...], side: str) -> dict[int, dict[s
         price = _number(row[col[unit]], dec)
         if per_line:
             price /= quantity
+        if minor_units and row[col["currency"]] != "JPY":
+            price /= 100
         if discount and str(row[col[discount]]).strip() not in ("", "0", "None"):
             pct = _number(str(row[col[discount]]).replace("%", ""), dec)
             price = price * (100 - pct) / 100
