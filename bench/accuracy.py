@@ -183,6 +183,7 @@ SETS = {
     "e": "bench.independent_e",
     "f": "bench.independent_f",
     "g": "bench.independent_g",
+    "h": "bench.independent_h",
 }
 
 
@@ -346,7 +347,7 @@ def main(argv: list[str] | None = None) -> None:
         "generator by another author (results in accuracy-b.md); c: bench/independent_c, a third "
         "(results in accuracy-c.md); d: bench/independent_d, a fourth (results in accuracy-d.md); "
         "e: bench/independent_e, a fifth (results in accuracy-e.md); f: bench/independent_f, a "
-        "sixth (results in accuracy-f.md)",
+        "sixth (results in accuracy-f.md); g and h: the seventh and eighth (accuracy-g.md, accuracy-h.md)",
     )
     args = parser.parse_args(argv)
     if args.set != "a" and args.out == RESULTS:
