@@ -17,10 +17,11 @@ from fractions import Fraction
 CENT = Decimal("0.01")
 
 _CURRENCY_WORDS = re.compile(
-    r"\b(?:USD|EUR|GBP|AUD|NZD|CAD|CHF|SEK|NOK|DKK|ZAR|INR|JPY|SGD|HKD|US\$|A\$|NZ\$|C\$)\b",
+    r"\b(?:USD|EUR|GBP|AUD|NZD|CAD|CHF|SEK|NOK|DKK|ZAR|INR|JPY|SGD|HKD|BRL|PLN|MXN|US\$|A\$|NZ\$|C\$)\b"
+    r"|(?<![A-Za-z])R\$",  # Brazil's real: "R$ 1.234,56"
     re.IGNORECASE,
 )
-_SYMBOLS = re.compile(r"[$€£¥₹\u00a0\u202f\u2009\s']")
+_SYMBOLS = re.compile(r"[$€£¥￥₹\u00a0\u202f\u2009\s']")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*(?:[.,]\d*)?|[.,]\d+)$")
 #: Scientific notation, as Excel writes large numbers into a CSV (``1.23457E+11``): read like the
 #: number cell it came from, so a file and a pasted sheet give the same value.
@@ -66,6 +67,8 @@ def parse_money(value: object) -> Decimal | None:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
+    if text[0] in "▲△":  # Japanese books write a minus as a triangle: ▲￥900
+        negative, text = True, text[1:]
     text = _CURRENCY_WORDS.sub("", text)
     text = _SYMBOLS.sub("", text)
     if text.endswith("-") and not text.startswith("-"):

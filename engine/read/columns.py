@@ -102,7 +102,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "quantity",
         "billablequantity quantity qty seats licenses licences units "
         "seatcount licensecount licencecount usercount count "
-        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades",
+        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade",
         "unitprice price cost included rrp",
         "seats",
     ),
@@ -113,9 +113,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
         "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
-        "kostpris innkjopspris inkopspris",
+        "kostpris innkjopspris inkopspris valorunitario precounitario custounitario",
         "rrp msrp retail sales total ext sub margin tax list suggested erp customer "
-        "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl",
+        "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl sugerido",
         "the MSP's unit cost",
     ),
     _f(
@@ -125,7 +125,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "linetotal nettotal lineamount "
         "total totalamount extprice extendedprice "
         "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
-        "montantht montant importe importo belopp wartoscnetto kostprisialt ialt",
+        "montantht montant importe importo belopp wartoscnetto kostprisialt ialt valortotal",
         "tax unit rrp retail sales margin udsalg vejl",
         "the line's total cost",
     ),
@@ -310,7 +310,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "cancelleddate cancelled canceldate canceleddate cancellationdate canceledon cancelledon "
         "canceled terminationdate datecancelled terminateddate enddate serviceenddate "
         "contractenddate avsluttetdato sluttdato opsagtdato",
-        "",
+        "next",  # Invoice Ninja's "Next Send Date" holds "…enddate" and is no end
         "cancellation date",
     ),
     _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
@@ -400,11 +400,44 @@ _SIDE_MARKERS: dict[Side, tuple[str, ...]] = {
 }
 
 
+#: Japanese headers have no Latin letters to compare, so their words are read as the English
+#: keys above (longest first: 仕入単価 before 単価). Exports from Japanese distributors and books.
+_JAPANESE_WORDS: tuple[tuple[str, str], ...] = (
+    ("顧客名", "customername"),
+    ("得意先名", "customername"),
+    ("取引先名", "customername"),
+    ("顧客", "customer"),
+    ("得意先", "customer"),
+    ("商品名", "productname"),
+    ("製品名", "productname"),
+    ("品名", "productname"),
+    ("仕入単価", "unitcost"),
+    ("仕入金額", "costtotal"),
+    ("標準価格", "listprice"),
+    ("希望小売価格", "listprice"),
+    ("販売単価", "unitprice"),
+    ("単価", "unitprice"),
+    ("金額", "amount"),
+    ("数量", "quantity"),
+    ("請求サイクル", "billingcycle"),
+    ("契約期間", "term"),
+    ("商品コード", "productcode"),
+    ("顧客コード", "customercode"),
+)
+_JAPANESE_WORDS = tuple(sorted(_JAPANESE_WORDS, key=lambda pair: -len(pair[0])))
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def header_key(text: object) -> str:
     """``"Effective Unit Price"`` / ``"effective_unit_price"`` → ``"effectiveunitprice"``."""
     if text is None:
         return ""
-    folded = unicodedata.normalize("NFKD", str(text))
+    raw = str(text)
+    if _CJK.search(raw):
+        raw = unicodedata.normalize("NFKC", raw)
+        for word, key in _JAPANESE_WORDS:
+            raw = raw.replace(word, key)
+    folded = unicodedata.normalize("NFKD", raw)
     return re.sub(r"[^a-z0-9]", "", folded.lower())
 
 

@@ -139,6 +139,9 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    japanese = _shift_jis(data)
+    if japanese is not None:
+        return japanese
     # Mixed files (a UTF-8 export with lines pasted from a Windows-1252 one) decode line by line.
     lines = []
     for line in data.splitlines(keepends=True):
@@ -147,6 +150,20 @@ def decode_text(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             lines.append(line.decode("cp1252", errors="replace"))
     return "".join(lines)
+
+
+def _shift_jis(data: bytes) -> str | None:
+    """A Japanese export saved by Excel as Shift-JIS (cp932), else ``None``.
+
+    Windows-1252 text of European names often decodes as cp932 too, but into stray kanji and
+    half-width kana: only a file with full-width kana (in every Japanese header and status) is read so.
+    """
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return None
+    kana = sum("\u3040" <= char <= "\u30ff" for char in text[:20000])
+    return text if kana >= 3 else None
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:

@@ -56,13 +56,17 @@ def parse_quantity(value: object) -> Decimal | None:
 _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), months)
     for pattern, months in (
-        (r"\b(?:3|three)[- ]?(?:3[- ])?y(?:ea)?rs?\b|\btriennial\b|\bp3y\b|\b36\s*m", 36),
+        (
+            r"\b(?:3|three)[- ]?(?:3[- ])?y(?:ea)?rs?\b|\btriennial\b|\bp3y\b|\b36\s*m|(?<!\d)3年",
+            36,
+        ),
         (r"\b(?:2|two)[- ]?y(?:ea)?rs?\b|\bbiennial\b|\bp2y\b|\b24\s*m", 24),
         (
             r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
             # German, Dutch, French, Spanish, Nordic
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
-            r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b",
+            r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
+            r"|年次|年額|年払|年間|(?<!\d)1年",  # Japanese: no spaces, so no word boundaries
             12,
         ),
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
@@ -75,7 +79,8 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
-            r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b",
+            r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b"
+            r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月",
             1,
         ),
     )
