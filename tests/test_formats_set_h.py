@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from engine.match.clients import client_key
 from engine.money import parse_money
 from engine.read.columns import header_key, recognise
 from engine.read.files import decode_text
@@ -71,3 +72,27 @@ def test_japanese_bill_saved_as_shift_jis_reads(tmp_path: Path) -> None:
 def test_european_windows_1252_text_is_not_read_as_japanese() -> None:
     text = "Kunde;Produkt\nÅkerlunds Juristbyrå AB;Microsoft 365 E3\nSørlandet Eiendom ÄÖÜ;Visio\n"
     assert decode_text(text.encode("cp1252"), "t.csv") == text
+
+
+def test_a_customer_number_labelled_in_the_books_language_is_no_part_of_the_name() -> None:
+    """e-conomic's group rows: "Kunde 10166 - 10166 Trois-Rivières Clinique Dentaire"."""
+    plain = client_key("Trois-Rivières Clinique Dentaire S.E.N.C.")
+    assert client_key("Kunde 10166 - 10166 Trois-Rivières Clinique Dentaire S.E.N.C.") == plain
+    assert client_key("Klant 4471 Trois-Rivières Clinique Dentaire S.E.N.C.") == plain
+    assert client_key("Kunde Direkt GmbH") != client_key("Direkt GmbH")  # no number: a name
+
+
+def test_swedish_bill_and_books_read_billing_and_description() -> None:
+    headers = ["Kundnamn", "Artikelnr", "Benämning", "Avtalstid", "Fakturering", "Antal"]
+    headers += ["Cirkapris", "À-pris", "Belopp", "Valuta"]
+    row: list[object] = ["Akureyrar Bókhald ehf.", "CFQ7TTC0LH1G:0001", "Microsoft 365 E3"]
+    row += ["12 mån", "Årsvis", "14", "4 329,00", "4 252,55", "59 535,70", "SEK"]
+    vendor = _columns("vendor", [headers, row, row])
+    assert vendor["billing_frequency"] == "Fakturering"
+    assert vendor["term"] == "Avtalstid"
+    assert vendor["unit_cost"] == "À-pris"
+    headers = ["Kundnr", "Kundnamn", "Artikelnr", "Benämning", "Antal", "À-pris", "Belopp"]
+    row = ["10081", "10081-Sundaram Logistics", "A103", "Exchange Online Archiving", "1,00 st"]
+    row += ["35,29", "35,29"]
+    assert _columns("psa", [headers, row, row])["product_name"] == "Benämning"
+    assert parse_period_months("Mensal") == 1 and parse_period_months("Anual") == 12

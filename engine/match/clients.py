@@ -230,7 +230,14 @@ _BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])]\s*$")
 
 
 #: Words that label an account code before a name ("Acct 4990 Coolangatta Bakery").
-_CODE_LABELS = frozenset(["acct", "acc", "account", "accounting", "cust", "customer", "ac", "ref"])
+_CODE_LABELS = frozenset(
+    (
+        *("acct", "acc", "account", "accounting", "cust", "customer", "ac", "ref"),
+        # the customer's number in the books' languages ("Kunde 10166 - …", e-conomic's group rows)
+        *("kunde", "kundenr", "kund", "kundnr", "klant", "klantnr", "debitor", "debiteur"),
+        *("client", "cliente", "klient", "asiakas"),
+    )
+)
 
 
 def _without_account_code(tokens: list[str]) -> list[str]:

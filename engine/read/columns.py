@@ -82,7 +82,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "description product item itemname servicename subscriptionname license licence plan "
         "skudescription produktname produkt artikelbezeichnung bezeichnung beschreibung artikel "
         "artikelomschrijving omschrijving designation libelle produit descripcion producto descrizione "
-        "nazwaproduktu produktnavn varenavn",
+        "nazwaproduktu produktnavn varenavn benamning",
         "id code number nummer qty quantity price cost date status type meter publisher category "
         "hersteller kod varenr",
         "the product",
@@ -138,7 +138,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "frequencedefacturation facturation frecuencia periodicite periodicita periodicidad "
         "faktureringsperiod faktureringsfrekvens faktureringsinterval czestotliwoscrozliczen "
         "factuurfrequentie factuurperiode facturering frequentie intervall verrechnung "
-        "fakturierung facturacion fatturazione "
+        "fakturierung facturacion fatturazione fakturering "
         "czestotliwosc",
         "date start end address contact email",
         "how often a line is billed",
@@ -148,7 +148,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "period",
         "termandbillingcycle term commitmentterm termduration details "
         "vertragslaufzeit laufzeit looptijd duree duracion bindingsperiode bindingstid "
-        "okreszobowiazania zobowiazanie plazo",
+        "okreszobowiazania zobowiazanie plazo avtalstid vigencia",
         "date start end",
         "the commitment term (read for the billing period when no frequency column says it)",
     ),
@@ -221,7 +221,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "customerbusinessthenname businessname company client customer account organization "
         "organisation agreementcompany billto contactname contact "
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
-        "nomduclient cliente nabywca klient kundenavn invoiceto soldto",
+        "nomduclient cliente nabywca klient kundenavn invoiceto soldto kundnamn kund asiakas",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
@@ -232,7 +232,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "itemdescription servicedescription servicename additiondescription shortdescription lineitem service "
         "itemname productname name product item "
         "omschrijving beschreibung bezeichnung artikelbezeichnung artikel produkt "
-        "designation libelle descripcion concepto nazwapozycji descrizione",
+        "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
