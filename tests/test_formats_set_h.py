@@ -96,3 +96,13 @@ def test_swedish_bill_and_books_read_billing_and_description() -> None:
     row += ["35,29", "35,29"]
     assert _columns("psa", [headers, row, row])["product_name"] == "Benämning"
     assert parse_period_months("Mensal") == 1 and parse_period_months("Anual") == 12
+
+
+def test_a_per_unit_amount_in_cents_is_the_price_not_the_lines_total() -> None:
+    """Recurly: ``subscription_unit_amount_in_cents`` holds "amount" but is per unit."""
+    headers = ["account_company_name", "plan_name", "subscription_state", "subscription_quantity"]
+    headers += ["subscription_unit_amount_in_cents", "currency"]
+    row: list[object] = ["Ganesh Pharma LLP", "Microsoft 365 E3", "active", "25", "4032", "USD"]
+    columns = _columns("psa", [headers, row, row])
+    assert columns.get("line_total") != "subscription_unit_amount_in_cents"
+    assert columns["unit_price"] == "subscription_unit_amount_in_cents"

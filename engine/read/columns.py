@@ -284,7 +284,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue "
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal "
         "sumeksmva belop summa ialt",
-        "cost tax margin",
+        "cost tax margin unit",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
     ),
     _f(
