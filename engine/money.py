@@ -67,7 +67,7 @@ def parse_money(value: object) -> Decimal | None:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
-    if text[0] in "▲△":  # Japanese books write a minus as a triangle: ▲￥900
+    if text.startswith(("▲", "△")):  # Japanese books write a minus as a triangle: ▲￥900
         negative, text = True, text[1:]
     text = _CURRENCY_WORDS.sub("", text)
     text = _SYMBOLS.sub("", text)
