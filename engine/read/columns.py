@@ -402,29 +402,33 @@ _SIDE_MARKERS: dict[Side, tuple[str, ...]] = {
 
 #: Japanese headers have no Latin letters to compare, so their words are read as the English
 #: keys above (longest first: 仕入単価 before 単価). Exports from Japanese distributors and books.
-_JAPANESE_WORDS: tuple[tuple[str, str], ...] = (
-    ("顧客名", "customername"),
-    ("得意先名", "customername"),
-    ("取引先名", "customername"),
-    ("顧客", "customer"),
-    ("得意先", "customer"),
-    ("商品名", "productname"),
-    ("製品名", "productname"),
-    ("品名", "productname"),
-    ("仕入単価", "unitcost"),
-    ("仕入金額", "costtotal"),
-    ("標準価格", "listprice"),
-    ("希望小売価格", "listprice"),
-    ("販売単価", "unitprice"),
-    ("単価", "unitprice"),
-    ("金額", "amount"),
-    ("数量", "quantity"),
-    ("請求サイクル", "billingcycle"),
-    ("契約期間", "term"),
-    ("商品コード", "productcode"),
-    ("顧客コード", "customercode"),
+_JAPANESE_WORDS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        (
+            ("顧客名", "customername"),
+            ("得意先名", "customername"),
+            ("取引先名", "customername"),
+            ("顧客", "customer"),
+            ("得意先", "customer"),
+            ("商品名", "productname"),
+            ("製品名", "productname"),
+            ("品名", "productname"),
+            ("仕入単価", "unitcost"),
+            ("仕入金額", "costtotal"),
+            ("標準価格", "listprice"),
+            ("希望小売価格", "listprice"),
+            ("販売単価", "unitprice"),
+            ("単価", "unitprice"),
+            ("金額", "amount"),
+            ("数量", "quantity"),
+            ("請求サイクル", "billingcycle"),
+            ("契約期間", "term"),
+            ("商品コード", "productcode"),
+            ("顧客コード", "customercode"),
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
 )
-_JAPANESE_WORDS = tuple(sorted(_JAPANESE_WORDS, key=lambda pair: -len(pair[0])))
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 

@@ -158,12 +158,13 @@ def _shift_jis(data: bytes) -> str | None:
     Windows-1252 text of European names often decodes as cp932 too, but into stray kanji and
     half-width kana: only a file with full-width kana (in every Japanese header and status) is read so.
     """
+    sample = data[:20000].decode("cp932", errors="ignore")  # a cp1252 file is not decoded twice
+    if sum("\u3040" <= char <= "\u30ff" for char in sample) < 3:
+        return None
     try:
-        text = data.decode("cp932")
+        return data.decode("cp932")
     except UnicodeDecodeError:
         return None
-    kana = sum("\u3040" <= char <= "\u30ff" for char in text[:20000])
-    return text if kana >= 3 else None
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:
