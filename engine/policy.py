@@ -9,8 +9,10 @@ still nothing is *not a vendor product* and takes no part.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from engine.lines import Exclusion, Line, known
 from engine.match.item_codes import decide_by_item_code
@@ -81,6 +83,7 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
             taking_part,
             psa_products,
             {d for d in set(taking_part) if _unpaired(psa_products[d], vendor_keys)},
+            _monthly_prices(psa.lines),
         )
     )
     for line in vendor.lines:
@@ -101,6 +104,15 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
             if match.method in ("exact", "fuzzy") and match.in_catalogue:
                 products.named.append(line)
     return products
+
+
+def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:
+    """Each descriptor's monthly unit prices, over the lines that take part and state one."""
+    prices: dict[Descriptor, list[Fraction]] = defaultdict(list)
+    for line in lines:
+        if line.exclusion is None and line.unit:
+            prices[line.descriptor].append(Fraction(line.unit) / (line.months or 1))
+    return prices
 
 
 def _unpaired(match: ProductMatch, vendor_keys: set[str]) -> bool:

@@ -6,14 +6,20 @@ description someone typed beside it ("MS365 E3 NT", "Hosted Exchange Mailbox"). 
 one code whose descriptions name a product all name the same one, the code is that product, and its
 lines that no name explains are that product too: the evidence a careful person reads first. A code
 whose named lines disagree (a generic "LICENCE" code, a code reused for two plans) decides nothing,
-and a line its description names is never moved by its code.
+and a line its description names is never moved by its code. Nor does a code move a line whose own
+words say it is a service ("Hardware: Dell Latitude laptop" under the code of Copilot seats), or one
+priced unlike the code's named lines, or one on more lines than the code's named ones: a code
+shared by a laptop and a licence, or by "Managed Services - per user" and E3, is two items.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from statistics import median_low
 
+from engine.match.product_context import service_words
 from engine.match.products import Descriptor, ProductMatch
 
 #: How a line's product was decided by its item code (shown in Matches and Product Aliases).
@@ -23,6 +29,12 @@ AGREEMENT = 0.9
 LEAST_NAMED = 2
 #: Confidence of a product decided by its code: the code is the PSA's own record of the item.
 CONFIDENCE = 0.95
+#: How far a line's monthly price may be from the code's named lines' and still be that item (a
+#: PSA's own prices of one item differ by client discounts, not by a factor of three).
+PRICE_FACTOR = 3
+#: Service words a licence's own name can hold ("Device Management Licence", "Managed EDR"): they
+#: do not stop a code from naming the line; labour, hardware and one-off words do.
+_LICENCE_CAN_SAY = frozenset(["managed", "management", "monitoring", "remote"])
 
 _NAMED_METHODS = frozenset({"id", "exact", "alias", "fuzzy", "name"})
 
@@ -37,16 +49,20 @@ def decide_by_item_code(
     descriptors: Iterable[Descriptor],
     psa: Mapping[Descriptor, ProductMatch],
     unpaired: Iterable[Descriptor],
+    prices: Mapping[Descriptor, Sequence[Fraction]] | None = None,
 ) -> dict[Descriptor, ProductMatch]:
     """The product of each ``unpaired`` descriptor whose item code the named ones agree on.
 
     ``descriptors`` are the PSA lines' descriptors, one per line (a code's agreement counts lines);
-    ``psa`` their matches by name; ``unpaired`` those no name explains."""
+    ``psa`` their matches by name; ``unpaired`` those no name explains; ``prices`` each descriptor's
+    monthly unit prices, where known."""
+    prices = prices or {}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named: dict[str, ProductMatch] = {}
     shown: dict[str, str] = {}
     # each distinct descriptor once, with its lines counted (in the order first seen: speed)
-    for descriptor, lines in Counter(descriptors).items():
+    lines_of = Counter(descriptors)
+    for descriptor, lines in lines_of.items():
         code = _code(descriptor)
         match = psa.get(descriptor)
         if code and match is not None and named_by_its_words(match):
@@ -58,12 +74,22 @@ def decide_by_item_code(
         (key, count), total = counts.most_common(1)[0], sum(counts.values())
         if count >= LEAST_NAMED and count >= AGREEMENT * total:
             agreed[code] = (named[key], count)
+    code_prices: dict[str, list[Fraction]] = defaultdict(list)
+    for descriptor, found in prices.items():
+        code = _code(descriptor)
+        match = psa.get(descriptor)
+        if code in agreed and match is not None and match.key == agreed[code][0].key:
+            code_prices[code].extend(found)
     decided: dict[Descriptor, ProductMatch] = {}
     for descriptor in sorted(set(unpaired)):
         code = _code(descriptor)
-        if code not in agreed:
+        if code not in agreed or service_words(descriptor[0]) - _LICENCE_CAN_SAY:
             continue
         target, count = agreed[code]
+        if lines_of[descriptor] > count:
+            continue  # a spelling on more lines than the code's own name: a second item, not a variant
+        if not _priced_alike(prices.get(descriptor, ()), code_prices.get(code, ())):
+            continue
         decided[descriptor] = ProductMatch(
             "psa",
             descriptor[0],
@@ -76,6 +102,16 @@ def decide_by_item_code(
             evidence=f"item code {shown[code]!r}, as on {count} lines that name {target.product!r}",
         )
     return decided
+
+
+def _priced_alike(own: Sequence[Fraction], named: Sequence[Fraction]) -> bool:
+    """Whether a line's monthly prices sit within a factor of three of its code's named lines'
+    (yes when either side has no price to compare)."""
+    mine, theirs = [p for p in own if p > 0], [p for p in named if p > 0]
+    if not mine or not theirs:
+        return True
+    a, b = median_low(mine), median_low(theirs)
+    return max(a, b) <= PRICE_FACTOR * min(a, b)
 
 
 def _code(descriptor: Descriptor) -> str:
