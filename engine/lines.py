@@ -413,6 +413,10 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     quantities, units, amounts = _psa_amounts(table, mapping)
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
+    cancelled_flags = cells.column(table, mapping, "cancelled_flag")
+    for i, flag in enumerate(cells.parsed(cancelled_flags, cells.is_true)):
+        if flag and not inactive[i]:  # a status column that says so is shown first
+            inactive[i], statuses[i] = True, f"cancelled ({cells.cell_text(cancelled_flags[i])})"
     bill_flags = cells.column(table, mapping, "bill_flag")
     not_billable = cells.parsed(bill_flags, cells.not_billable)
     paused = cells.parsed(cells.column(table, mapping, "paused"), cells.is_true)
@@ -426,7 +430,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         months=[
             months or spanned or 1
             for months, spanned in zip(
-                cells.parsed(cells.column(table, mapping, "billing_period"), parse_period_months),
+                cells.parsed(cells.column(table, mapping, "billing_period"), _period_or_span),
                 cells.parsed(
                     [f"{alt} {name}" for name, alt in zip(names, alternates, strict=True)],
                     cells.months_in_text,
@@ -449,6 +453,15 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         alternates=alternates,
         cancelled=cells.dates(table, mapping, "cancelled_date", cells.date_parser(table, mapping)),
     )
+
+
+def _period_or_span(value: object) -> int | None:
+    """Months a PSA line's billing-period cell covers: a cycle ("Monthly") or the span it bills
+    ("01.11.2026-31.10.2027", e-conomic's Periode)."""
+    months = parse_period_months(value)
+    if months is None and isinstance(value, str):
+        months = cells.months_in_text(value)
+    return months
 
 
 def _psa_amounts(
@@ -475,11 +488,21 @@ def _psa_amounts(
     for quantity, less, unit, total in zip(quantities, included, units, totals, strict=True):
         if quantity is not None and less:
             quantity = quantity - less
+        if _discounted(quantity, unit, total):
+            unit = None  # the list price before a discount: the line's total is what it bills
         priced = cells.priced(quantity, unit, total)
         out_quantities.append(priced[0])
         out_units.append(priced[1])
         out_amounts.append(priced[2])
     return out_quantities, out_units, out_amounts
+
+
+def _discounted(quantity: Decimal | None, unit: Decimal | None, total: Decimal | None) -> bool:
+    """A line whose total is less than its seats × unit price by more than rounding: the unit is
+    the list price and a discount column (e-conomic's "Rabat %", SAP's "DiscPrcnt") took some off."""
+    if quantity is None or unit is None or total is None or quantity <= 0 or total <= 0:
+        return False
+    return total < quantity * unit - (Decimal("0.005") * quantity + Decimal("0.01"))
 
 
 def _psa_ids(product_id: str) -> tuple[str, ...]:

@@ -107,9 +107,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|arsvis|kvartalsvis|trimestral|trimestrale|pago|paiement|pagamento|zahlweise|betaling)\b",
         " ",
     ),
+    # a licence or subscription named by its period: Swedish "årslicens", German "Jahreslizenz"
+    (
+        r"\b(?:ars|aars|jahres|monats|manads|maneds|jaar|maand|vuosi|kuukausi)"
+        r"(?:licens|lisens|lizenz|licentie|lisenssi|abonnement|abo)\b",
+        " ",
+    ),
     # a credit note of the same subscription, in the languages of the bills
     (
-        r"\b(?:nota di credito|note de credit|nota de credito|gutschrift|creditnota|kreditnota"
+        r"\b(?:credit note|credit memo|creditnote|nota di credito|note de credit|nota de credito|gutschrift|creditnota|kreditnota"
         r"|avoir|abono|korekta|kreditering|kreditt?nota|hyvitys)\b",
         " ",
     ),

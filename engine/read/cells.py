@@ -266,7 +266,7 @@ def months_from_dates(start: dt.date | None, end: dt.date | None) -> int | None:
 #: A billed span written in a description: "(01/09/2026 - 31/08/2027)", "1.9.2026 – 31.8.2027".
 _DATE = r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})"
 _SPAN = re.compile(
-    rf"{_DATE}\s*(?:-|–|—|to|bis|au|al|t/m|tot)\s*{_DATE}",
+    rf"{_DATE}\s*(?:--?|–|—|to|bis|au|al|t/m|tot)\s*{_DATE}",
     re.IGNORECASE,
 )
 
@@ -275,14 +275,56 @@ def months_in_text(text: str) -> int | None:
     """Months a span of dates in a description covers (a PSA invoice that says what it bills for
     only there); None without one. Day and month are read in the one order that makes both dates
     real, day first when both do."""
-    if not text or not any(c.isdigit() for c in text) or (found := _SPAN.search(text)) is None:
+    if not text or not any(c.isdigit() for c in text):
         return None
+    if (found := _SPAN.search(text)) is None:
+        return _months_named(text)
     parts = [int(g) for g in found.groups()]
     for order in ("dmy", "mdy", "ymd"):
         start, end = _date(parts[:3], order), _date(parts[3:], order)
         if start is not None and end is not None and start <= end:
             return months_from_dates(start, end)
     return None
+
+
+#: The first letters of month names in the bills' languages (English, German, French, Spanish,
+#: Dutch, Nordic, Italian, Portuguese): "Nov 2026 - Oct 2027", "Okt. 2026 – Sep. 2027".
+_MONTH_STEMS = {
+    "jan": 1, "ene": 1, "gen": 1, "jän": 1, "janv": 1,
+    "feb": 2, "fév": 2, "fev": 2, "febr": 2,
+    "mar": 3, "mär": 3, "maa": 3,
+    "apr": 4, "avr": 4, "abr": 4,
+    "may": 5, "mai": 5, "mei": 5, "maj": 5, "mag": 5, "mayo": 5, "maio": 5,
+    "jun": 6, "juin": 6, "giu": 6,
+    "jul": 7, "juil": 7, "lug": 7,
+    "aug": 8, "aoû": 8, "aou": 8, "ago": 8,
+    "sep": 9, "set": 9, "sept": 9,
+    "oct": 10, "okt": 10, "ott": 10, "out": 10,
+    "nov": 11,
+    "dec": 12, "dez": 12, "déc": 12, "dic": 12,
+}  # fmt: skip
+_MONTH_YEAR = r"([a-zäéû]{3,9})\.?\s+(\d{4})"
+_NAMED_SPAN = re.compile(
+    rf"\b{_MONTH_YEAR}\s*(?:--?|–|—|to|bis|au|al|t/m|tot)\s*{_MONTH_YEAR}", re.IGNORECASE
+)
+
+
+def _months_named(text: str) -> int | None:
+    """Months a span of named months covers ("Nov 2026 - Oct 2027" → 12), counting both ends."""
+    found = _NAMED_SPAN.search(text)
+    if found is None:
+        return None
+    first, start_year, last, end_year = found.groups()
+    start, end = _month_number(first), _month_number(last)
+    if start is None or end is None:
+        return None
+    months = (int(end_year) - int(start_year)) * 12 + end - start + 1
+    return months if months in (1, 3, 6, 12, 24, 36) else None
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower()
+    return _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3])
 
 
 def _date(parts: list[int], order: str) -> dt.date | None:
@@ -332,7 +374,13 @@ def is_true(flag: object) -> bool:
         return flag
     if isinstance(flag, int | float):
         return flag == 1
-    return cell_text(flag).strip().lower() in ("true", "yes", "y", "1", "paused", "x")
+    return cell_text(flag).strip().lower() in _YES
+
+
+#: Yes in the exports' languages (Fortnox's "Makulerad: Ja", a French "Oui").
+_YES = frozenset(
+    ["true", "yes", "y", "1", "paused", "x", "ja", "oui", "si", "sí", "sim", "tak", "kyllä"]
+)
 
 
 def not_billable(flag: object) -> bool:

@@ -114,7 +114,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
         "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
         "kostpris innkjopspris inkopspris valorunitario precounitario custounitario",
-        "rrp msrp retail sales total ext sub margin tax list suggested erp customer "
+        "rrp msrp srp retail sales total ext sub margin tax list suggested erp customer "
         "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl sugerido",
         "the MSP's unit cost",
     ),
@@ -122,11 +122,12 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "line_total",
         "money",
         "costtotal totalcost partnersubtotal partnertotal subtotal extcost extendedcost amount "
-        "linetotal nettotal lineamount "
+        "linetotal nettotal lineamount taxablevalue taxableamount "
         "total totalamount extprice extendedprice "
         "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
-        "montantht montant importe importo belopp wartoscnetto kostprisialt ialt valortotal",
-        "tax unit rrp retail sales margin udsalg vejl",
+        "montantht montant importe importo belopp belob belop wartoscnetto kostprisialt ialt "
+        "valortotal",
+        "tax unit rrp retail sales margin udsalg vejl inkl incl brutto",
         "the line's total cost",
     ),
     _f(
@@ -283,8 +284,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "money",
         "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue "
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal "
-        "sumeksmva belop summa ialt",
-        "cost tax margin unit",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
+        "sumeksmva belob belop summa ialt",
+        "cost tax margin unit inkl incl brutto",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
     ),
     _f(
@@ -312,6 +313,14 @@ PSA_FIELDS: tuple[Field, ...] = (
         "contractenddate avsluttetdato sluttdato opsagtdato",
         "next",  # Invoice Ninja's "Next Send Date" holds "…enddate" and is no end
         "cancellation date",
+    ),
+    _f(
+        "cancelled_flag",
+        "flag",
+        "canceled cancelled iscanceled iscancelled cancelflag storniert annulliert annule annulee "
+        "anulado annullato makulerad makuleret makulert mitatoity void voided isvoid",
+        "date",
+        "a yes/no box that says the line is cancelled (SAP Business One's CANCELED: Y/N)",
     ),
     _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
     _f(
@@ -441,8 +450,15 @@ def header_key(text: object) -> str:
         raw = unicodedata.normalize("NFKC", raw)
         for word, key in _JAPANESE_WORDS:
             raw = raw.replace(word, key)
-    folded = unicodedata.normalize("NFKD", raw)
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
+    folded = unicodedata.normalize("NFKD", raw).lower().translate(_LETTERS_NFKD_KEEPS)
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+#: Letters NFKD does not split into a Latin letter and an accent: Danish "Beløb" is "belob", not
+#: "belb" (which no synonym can name).
+_LETTERS_NFKD_KEEPS = str.maketrans(
+    {"ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i"}
+)
 
 
 _ALL_SYNONYMS = frozenset(s for fields in FIELDS.values() for f in fields for s in f.synonyms)
@@ -487,18 +503,23 @@ class ColumnMapping:
 
 
 def _match_score(field: Field, key: str) -> float:
+    """1000 for a synonym, 500 less the extra letters for a header holding one; 0 when the rest of
+    the header holds a forbidden word (India's "Taxable Value" is the amount before tax: its "tax"
+    is the synonym's own; "Unit Price (SRP)" holds "srp" beside it)."""
     if key in field.synonyms:
         return 1000.0 - field.synonyms.index(key)
-    if any(word in key for word in field.forbidden):
-        return 0.0
     for rank, synonym in enumerate(field.synonyms):
         if len(synonym) >= 4 and synonym in key:
+            rest = key.replace(synonym, " ")
+            if any(word in rest for word in field.forbidden):
+                return 0.0
             return 500.0 - rank - (len(key) - len(synonym))
     return 0.0
 
 
 _FLAG = re.compile(
-    r"^\s*(?:true|false|yes|no|y|n|1|0|x|bill|billable|billed|paused|active|on|off|ja|nein|oui|non|si)\s*$",
+    r"^\s*(?:true|false|yes|no|y|n|1|0|x|bill|billable|billed|paused|active|on|off|ja|nein|oui|non|si|"
+    r"s(?:í|i)|nej|nei|sim|n(?:ã|a)o|tak|nie|kyll(?:ä|a)|ei)\s*$",
     re.IGNORECASE,
 )
 
@@ -1029,11 +1050,14 @@ def _settle_product_name(
         ),
         key=lambda h: -max(_match_score(f, header_key(h)) for f in scorers),
     )
-    if _mostly_dated(data[current]):
+    if _mostly_dated(data[current]) or _mostly_codes(data[current]):
         # Holded's "Descripción" is the period and the users ("Periodo: 01/09/2026 - …"); the
-        # product is its "Concepto"
+        # product is its "Concepto". Zuora's "Subscription.Name" is a number ("S-100280"); the
+        # product is the rate plan's name.
         named = [
-            h for h in [columns.get("product_alt"), *candidates] if h and not _mostly_dated(data[h])
+            h
+            for h in [columns.get("product_alt"), *candidates]
+            if h and not _mostly_dated(data[h]) and not _mostly_codes(data[h])
         ]
         if named:
             columns["product_name"], how["product_name"] = named[0], "content"
@@ -1063,6 +1087,23 @@ def _mostly_dated(values: Sequence[object]) -> bool:
     """Most values carry a date: a billing period or a note of it, not a product's name."""
     sample = list(_distinct(values, 400))
     return bool(sample) and sum(bool(_DATE_IN_TEXT.search(v)) for v in sample) >= 0.6 * len(sample)
+
+
+_CODE = re.compile(r"^[A-Za-z]{0,4}[-_/ ]?\d[\d-]{2,}$")
+
+
+def _mostly_codes(values: Sequence[object]) -> bool:
+    """Most values are numbers with at most a short prefix ("S-100280", "INV-0042"), nearly all
+    different: a record's number, not a product's name."""
+    sample = _distinct(values, 2000)
+    if len(sample) < 5:
+        return False
+    coded = sum(bool(_CODE.match(v)) for v in sample)
+    return coded >= 0.9 * len(sample) and len(sample) >= 0.5 * _filled(values, 2000)
+
+
+def _filled(values: Sequence[object], limit: int) -> int:
+    return sum(1 for v in values[:limit] if v is not None and str(v).strip())
 
 
 def _mostly_same(values: Sequence[object], others: Sequence[object], limit: int = 2000) -> bool:

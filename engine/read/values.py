@@ -255,7 +255,11 @@ _INACTIVE = re.compile(
     r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|cancelado|inactivo|anulado|"
     # Nordic, Italian, Polish, Finnish; a churned subscription (Odoo)
     r"avsluttet|avslutta|afsluttet|opsagt|oppsagt|avslutad|uppsagd|annullato|cessato|disdetto|"
-    r"anulowan[aey]|zako(?:ń|n)czon[aey]|p(?:ä|a)(?:ä|a)ttynyt|churned)\s*$",
+    r"anulowan[aey]|zako(?:ń|n)czon[aey]|p(?:ä|a)(?:ä|a)ttynyt|churned|"
+    # reversed by a credit note: the line is not billed ("Krediteret" in e-conomic)
+    r"credited|krediteret|krediterad|kreditert|kreditiert|gutgeschrieben|ge[ck]rediteerd|"
+    r"cr(?:é|e)dit(?:é|e)e?|"
+    r"annulleret|annullerad|annullert)\s*$",
     re.IGNORECASE,
 )
 _NOT_BILLABLE = re.compile(
