@@ -18,6 +18,7 @@ from engine.result import (
     DISCREPANCY_TYPES,
     EXPOSURE_TYPES,
     LEAKAGE_TYPES,
+    BillTotal,
     Discrepancy,
     ExcludedLine,
     Kpis,
@@ -77,13 +78,34 @@ def kpis(
     return replace(
         figures,
         currency=currency,
-        **bill_totals(bills, vendor.lines, currency),
+        **(
+            bill_totals(bills, vendor.lines, currency)
+            if vendor.parts
+            else _one_bill(figures, vendor.raw.name, currency)
+        ),
         thin_margin_shortfall=sum((t.monthly_shortfall for t in thin), _CENTS),
         extended_terms_surcharge=sum(
             (t.monthly_surcharge for t in terms if t.kind == "extended_terms"), _CENTS
         ),
         target_margin_percent=settings.target_margin_percent,
     )
+
+
+def _one_bill(figures: Kpis, name: str, currency: str) -> dict[str, Any]:
+    """:func:`engine.bills.bill_totals` of a side that is one bill: its totals are the side's,
+    worked out above (not summed over its lines a second time)."""
+    return {
+        "bills": (
+            BillTotal(
+                name=name,
+                file_total=figures.vendor_file_total,
+                monthly_total=figures.vendor_monthly_total,
+                lines=figures.vendor_lines,
+                lines_reconciled=figures.vendor_lines_reconciled,
+                currency=currency,
+            ),
+        )
+    }
 
 
 def _finding_totals(discrepancies: Sequence[Discrepancy]) -> dict[str, Any]:
@@ -151,9 +173,11 @@ def line_sum(lines: Sequence[Line]) -> Decimal:
 def totals_warnings(lines: Sequence[Line], name: str) -> list[str]:
     """A totals row that disagrees with the lines above it means rows are missing or doubled."""
     totals = [line for line in lines if line.exclusion is Exclusion.TOTALS_ROW]
-    expected = line_sum(bill_lines(lines))
     out: list[str] = []
-    if len(totals) == 1 and totals[0].amount not in (None, expected, Decimal(0)):
+    if len(totals) != 1:  # no totals row to check (the lines are summed only for one)
+        return out
+    expected = line_sum(bill_lines(lines))
+    if totals[0].amount not in (None, expected, Decimal(0)):
         out.append(
             f"{name}: the totals row (row {totals[0].row}) says {totals[0].amount} but the lines "
             f"add up to {expected}: check for missing or extra rows."
