@@ -10,6 +10,7 @@ which keeps 100k-line exports fast.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
@@ -413,6 +414,11 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     quantities, units, amounts = _psa_amounts(table, mapping)
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
+    cancelled = cells.dates(table, mapping, "cancelled_date", cells.date_parser(table, mapping))
+    for i, on in enumerate(cancelled):
+        if on is not None and inactive[i] and _NOTICE_GIVEN.match(statuses[i]):
+            # Recurly's "canceled" on the 12th bills to the period's end: the date decides
+            inactive[i] = False
     cancelled_flags = cells.column(table, mapping, "cancelled_flag")
     for i, flag in enumerate(cells.parsed(cancelled_flags, cells.is_true)):
         if flag and not inactive[i]:  # a status column that says so is shown first
@@ -428,9 +434,10 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         units=units,
         amounts=amounts,
         months=[
-            months or spanned or 1
-            for months, spanned in zip(
+            (months * every if months and every else months) or spanned or 1
+            for months, every, spanned in zip(
                 cells.parsed(cells.column(table, mapping, "billing_period"), _period_or_span),
+                cells.parsed(cells.column(table, mapping, "billing_interval"), _interval),
                 cells.parsed(
                     [f"{alt} {name}" for name, alt in zip(names, alternates, strict=True)],
                     cells.months_in_text,
@@ -451,8 +458,26 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
             },
         },
         alternates=alternates,
-        cancelled=cells.dates(table, mapping, "cancelled_date", cells.date_parser(table, mapping)),
+        cancelled=cancelled,
     )
+
+
+#: Status words that say notice was given, not that billing stopped: beside a cancellation date,
+#: the date says when it stops (cancel_lines()).
+_NOTICE_GIVEN = re.compile(
+    r"^\s*(?:cancell?ed|canceled|gek(?:ü|ue|u)ndigt|opgezegd|r(?:é|e)sili(?:é|e)e?|cancelado|"
+    r"opsagt|oppsagt|uppsagd|disdetto)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _interval(value: object) -> int | None:
+    """How many billing units one billing spans (Recurly's plan_interval_length 12 beside
+    plan_interval_unit "months" is a year); None when blank or not a small whole number."""
+    count = parse_quantity(value)
+    if count is None or count != count.to_integral_value() or not 1 <= count <= 36:
+        return None
+    return int(count)
 
 
 def _period_or_span(value: object) -> int | None:

@@ -71,6 +71,8 @@ def parse_money(value: object) -> Decimal | None:
         negative, text = True, text[1:]
     text = _CURRENCY_WORDS.sub("", text)
     text = _SYMBOLS.sub("", text)
+    if "/" in text:
+        text = _PER_UNIT.sub("", text)  # a rate per unit: Tally's "5.96/Nos", "30.00/user"
     if text.endswith("-") and not text.startswith("-"):
         negative, text = True, text[:-1]  # SAP-style trailing minus: 12.00-
     if text.upper().endswith("CR"):
@@ -87,6 +89,9 @@ def parse_money(value: object) -> Decimal | None:
     except InvalidOperation:
         return None
     return -amount if negative else amount
+
+
+_PER_UNIT = re.compile(r"(?<=\d)\s*/\s*[A-Za-z]{1,8}\.?$")
 
 
 def round_cents(value: Fraction | Decimal | int) -> Decimal:

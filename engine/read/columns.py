@@ -298,9 +298,18 @@ PSA_FIELDS: tuple[Field, ...] = (
         "billing period",
     ),
     _f(
+        "billing_interval",
+        "quantity",
+        "planintervallength intervallength intervalcount billingintervalcount "
+        "billingintervallength billingperiodcount",
+        "date price amount",
+        "how many billing units one billing spans (Recurly's plan_interval_length)",
+    ),
+    _f(
         "status",
         "text",
         "additionstatus status agreementstatus servicestatus active isactive state zustand estado "
+        "statut stato tila "
         "stage",
         "date",
         "line status (Active, Cancelled…)",

@@ -15,10 +15,12 @@ from engine.errors import EmptyInputError
 from engine.read.columns import CLIENT_SYNONYMS, ends_in_legal_form, header_key, header_score
 from engine.read.files import RawTable
 from engine.read.layouts import (
+    Vouchers,
     customer_above_header,
     fill_continuation_rows,
     labelled_customer,
     minor_units_to_money,
+    voucher_rows,
 )
 
 SCAN_ROWS = 30
@@ -135,9 +137,41 @@ def locate_header(raw: RawTable) -> Table:
             [cells[p] for p in filled_positions if p < best_position]
         ),
     )
-    if table.headers == headers:  # no group rows: a subscription's first line may name it alone
-        fill_continuation_rows(headers, data)
+    if table.headers == headers:  # no group rows: a register's vouchers may name the customers
+        if (vouchers := voucher_rows(headers, data)) is not None:
+            return _items_of_vouchers(table, vouchers)
+        fill_continuation_rows(headers, data)  # or a subscription's first line names it alone
     return table
+
+
+def _items_of_vouchers(table: Table, vouchers: Vouchers) -> Table:
+    """The item rows of a register, each with its voucher's customer (a ``Customer`` column) and
+    its voucher's date, number and status; the voucher rows, headings like group rows, go."""
+    items = set(vouchers.items)
+    data: dict[str, Sequence[object]] = {}
+    for header, values in table.data.items():
+        if header in vouchers.voucher_columns:
+            filled: list[object] = []
+            current: object = None
+            for position, value in enumerate(values):
+                if position in items:
+                    filled.append(current)
+                else:
+                    current = value
+            data[header] = filled
+        else:
+            data[header] = [values[p] for p in vouchers.items]
+    column = GROUP_COLUMN
+    while column.lower() in {h.lower() for h in table.headers}:
+        column += " (vouchers)"
+    data[column] = vouchers.customers
+    return Table(
+        name=table.name,
+        headers=[*table.headers, column],
+        data=data,
+        row_numbers=[table.row_numbers[p] for p in vouchers.items],
+        header_row=table.header_row,
+    )
 
 
 #: A totals row's first words: "Total", "Subtotal", "Summe", "Totaal", "I alt"…

@@ -7,14 +7,18 @@
   description Stripe writes as ``126 × Name (at €61.73 / month)``.
 - **A customer named above the header** ("Bill To: Contoso" on an invoice pasted from a PDF): the
   first invoice's customer, before the group rows that name the next ones.
+- **Voucher rows** (Tally's Sales Register): a voucher row (date, number, status) names the
+  customer in the same column where the item rows below it name the products.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from engine.money import parse_money
 from engine.read.columns import CLIENT_SYNONYMS, header_key, names_a_client
 
 #: A row continues the one above when its customer cell is blank and it holds at least this share
@@ -132,4 +136,81 @@ def customer_above_header(rows_above: Sequence[Sequence[object]]) -> str | None:
             and (name := labelled_customer(filled[0])) is not None
         ):
             return name
+    return None
+
+
+@dataclass(frozen=True)
+class Vouchers:
+    """Where a register's vouchers are: the item rows (the lines), the customer of each, the
+    column that names both, and the voucher-only columns each item takes from its voucher."""
+
+    items: list[int]
+    customers: list[str]
+    names_column: str
+    voucher_columns: list[str]
+
+
+#: Shares of rows that make a register: items at least, vouchers at most; a column is of one kind
+#: of row when filled on this share of it and blank on the same share of the other.
+_ITEMS_AT_LEAST = 0.3
+_VOUCHERS_AT_MOST = 0.6
+_OF_ONE_KIND = 0.9
+
+
+def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -> Vouchers | None:
+    """A register whose voucher rows name the customer where its item rows name the product.
+
+    Content decides, not names: a column filled on the first row and on some rows only marks the
+    vouchers; another is filled on (nearly) every row of both kinds (the names); and one at least is
+    filled on the items and blank on the vouchers (their quantities or amounts). Every voucher is
+    followed by an item. A subscription's continuation rows (Odoo) fail the last test: their first
+    line carries its quantity too."""
+    rows = len(data[headers[0]]) if headers else 0
+    if rows < 4:
+        return None
+    filled = {h: [not _blank(v) for v in data[h]] for h in headers}
+    for marker in headers:
+        marks = filled[marker]
+        if not marks[0]:
+            continue
+        vouchers = [i for i in range(rows) if marks[i]]
+        items = [i for i in range(rows) if not marks[i]]
+        if len(items) < _ITEMS_AT_LEAST * rows or len(vouchers) > _VOUCHERS_AT_MOST * rows:
+            continue
+        if len(vouchers) < 2 or any(i + 1 < rows and marks[i + 1] for i in vouchers[:-1]):
+            continue  # two voucher rows in a row: not a register of vouchers and their items
+        names = [
+            h
+            for h in headers
+            if h != marker
+            and sum(filled[h]) >= _OF_ONE_KIND * rows
+            and all(
+                isinstance(data[h][i], str) and parse_money(data[h][i]) is None for i in vouchers
+            )
+        ]
+        item_only = [
+            h
+            for h in headers
+            if sum(filled[h][i] for i in items) >= _OF_ONE_KIND * len(items)
+            and sum(filled[h][i] for i in vouchers) <= (1 - _OF_ONE_KIND) * len(vouchers)
+        ]
+        if len(names) != 1 or not item_only:
+            continue
+        column = data[names[0]]
+        customers: list[str] = []
+        customer = ""
+        for i in range(rows):
+            if marks[i]:
+                customer = str(column[i]).strip()
+            else:
+                customers.append(customer)
+        voucher_only = [
+            h
+            for h in headers
+            if h != names[0]
+            and any(filled[h][i] for i in vouchers)  # a status only some vouchers have
+            and sum(filled[h][i] for i in items) <= (1 - _OF_ONE_KIND) * len(items)
+            and not any(parse_money(data[h][i]) is not None for i in vouchers if filled[h][i])
+        ]
+        return Vouchers(items, customers, names[0], voucher_only)
     return None

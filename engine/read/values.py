@@ -62,7 +62,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         ),
         (r"\b(?:2|two)[- ]?y(?:ea)?rs?\b|\bbiennial\b|\bp2y\b|\b24\s*m", 24),
         (
-            r"\bannual(?:ly)?\b|\byearly\b|\byear\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
+            r"\bannual(?:ly)?\b|\byearly\b|\byears?\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
             # German, Dutch, French, Spanish, Nordic
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
@@ -76,7 +76,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             3,
         ),
         (
-            r"\bmonth(?:ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
+            r"\bmonth(?:s|ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
             r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b|\bmensal(?:idade)?\b"
