@@ -5,7 +5,9 @@ line; a discount column leaves the list price in "Stk. pris" and the billed amou
 period column or a description that holds a span ("01.11.2026-31.10.2027", "Nov 2026 - Oct 2027")
 says the line is annual; an item code shared by a laptop and Copilot is two items; Zuora's
 subscription numbers are no product; "Unit Price (SRP)" is no cost; India's "Taxable Value" is the
-amount before tax; a vendor's "- CREDIT NOTE" line is the same product's credit."""
+amount before tax; a vendor's "- CREDIT NOTE" line is the same product's credit; Recurly's
+"canceled" bills to its date and its interval length 12 is a year; Tally names the customer on
+its voucher rows."""
 
 from __future__ import annotations
 
@@ -16,9 +18,11 @@ from pathlib import Path
 from engine.match.item_codes import decide_by_item_code
 from engine.match.product_names import product_key
 from engine.match.products import ProductMatch
+from engine.money import parse_money
 from engine.read.cells import months_in_text
 from engine.read.columns import header_key, recognise
-from engine.read.values import is_inactive_status
+from engine.read.layouts import voucher_rows
+from engine.read.values import is_inactive_status, parse_period_months
 from engine.reconcile import reconcile
 
 VENDOR = "Customer,Product,Quantity,Unit Cost\n"
@@ -76,7 +80,9 @@ def test_swedish_makulerad_ja_cancels_and_a_span_in_the_text_makes_it_annual(
 def test_economic_list_price_discount_credited_status_and_period_span(tmp_path: Path) -> None:
     """e-conomic: "Stk. pris" is before "Rabat %", "Beløb ekskl. moms" is what is billed (never
     "Beløb inkl. moms"); "Krediteret" lines are reversed; "Periode" is a span of dates."""
-    vendor = VENDOR + "Wattle Grove Dental,Visio Plan 1,4,5.00\nWattle Grove Dental,Keeper,60,3.00\n"
+    vendor = (
+        VENDOR + "Wattle Grove Dental,Visio Plan 1,4,5.00\nWattle Grove Dental,Keeper,60,3.00\n"
+    )
     psa = (
         "Customer,Varenavn,Antal,Stk. pris,Rabat %,Beløb ekskl. moms,Beløb inkl. moms,Periode,Status\n"
         "Wattle Grove Dental,Visio Plan 1,4,12.00,50,24.00,30.00,01.11.2026-30.11.2026,Bogført\n"
@@ -132,7 +138,9 @@ def _named(key: str, product: str) -> ProductMatch:
 
 
 def _unknown(spelling: str) -> ProductMatch:
-    return ProductMatch("psa", spelling, f"name:{spelling.lower()}", spelling, "unknown", 0.0, False)
+    return ProductMatch(
+        "psa", spelling, f"name:{spelling.lower()}", spelling, "unknown", 0.0, False
+    )
 
 
 def test_an_item_code_never_makes_hardware_labour_or_another_priced_item_a_licence() -> None:
@@ -173,3 +181,99 @@ def test_device_management_licence_still_follows_its_code() -> None:
     decided = decide_by_item_code([intune, intune, mdm], psa, {mdm}, prices)
     assert decided[mdm].key == "intune"
     assert Decimal("10.46") < 3 * Decimal(13)
+
+
+def test_recurly_canceled_bills_to_its_date_and_interval_length_twelve_is_a_year(
+    tmp_path: Path,
+) -> None:
+    """Recurly: "canceled" on 12 November, in a period that began on the 1st, still bills November
+    (the date decides; ConnectWise's "Cancelled" with no period of its own stays a status, see
+    test_reconcile); plan_interval_length 12 with plan_interval_unit "months" is a year."""
+    vendor = VENDOR + "Strassberger GmbH,Office 365 E3,38,20.00\nStrassberger GmbH,Keeper,60,4.00\n"
+    psa = (
+        "account_company_name,plan_name,subscription_state,subscription_quantity,"
+        "unit_price,plan_interval_length,plan_interval_unit,current_period_started_at,canceled_at\n"
+        "Strassberger GmbH,Office 365 E3,canceled,38,27.15,1,months,2026-11-01,2026-11-12\n"
+        "Strassberger GmbH,Office 365 E3,expired,1,27.15,1,months,2026-08-01,2026-08-15\n"
+        "Strassberger GmbH,Keeper,active,60,60.00,12,months,2026-11-01,\n"
+    )
+    assert _run(tmp_path, vendor, psa) == []
+
+
+def test_french_statut_annulee_cancels(tmp_path: Path) -> None:
+    vendor = VENDOR + "Akureyrar ehf.,Keeper Enterprise,10,20.00\n"
+    psa = (
+        "Client,Statut,Libellé,Quantité,Prix unitaire HT,Total HT\n"
+        "Akureyrar ehf.,Payée,Keeper Enterprise,10,28.01,280.10\n"
+        "Akureyrar ehf.,Annulée,Keeper Enterprise,3,28.01,84.03\n"
+    )
+    assert _run(tmp_path, vendor, psa) == []
+
+
+def test_a_tally_register_names_the_customer_on_its_voucher_rows(tmp_path: Path) -> None:
+    """Tally's Sales Register: the voucher row (date, number, status) names the customer in
+    "Particulars", the item rows below name the products; a cancelled voucher cancels its items;
+    a rate is written "5.96/Nos"."""
+    vendor = (
+        VENDOR + "Akureyrar ehf.,Keeper Enterprise,10,6.00\nFasteignir hf.,Visio Plan 1,2,5.00\n"
+    )
+    psa = (
+        "Northwind Cloud Services Pvt Ltd,,,,,,,,\nSales Register,,,,,,,,\n,,,,,,,,\n"
+        "Date,Particulars,Voucher Type,Voucher No.,Quantity,Rate,Value,Gross Total,Status\n"
+        "30-Nov-26,Akureyrar ehf.,Sales,NW/0001,,,,100.00,\n"
+        ",Keeper Enterprise,,,10 Nos,7.62/Nos,76.20,,\n"
+        ",Onsite labour (hours),,,2 Hrs,12.00/Hrs,24.00,,\n"
+        "30-Nov-26,Akureyrar ehf.,Sales,NW/0002,,,,22.86,Cancelled\n"
+        ",Keeper Enterprise,,,3 Nos,7.62/Nos,22.86,,\n"
+        "30-Nov-26,Fasteignir hf.,Sales,NW/0003,,,,14.00,\n"
+        ",Visio Plan 1,,,2 Nos,7.00/Nos,14.00,,\n"
+    )
+    assert _run(tmp_path, vendor, psa) == []
+    assert parse_money("5.96/Nos") == Decimal("5.96") and parse_money("12/2026") is None
+
+
+def test_odoo_continuation_rows_are_no_vouchers() -> None:
+    """A subscription's first line names the customer and carries its quantity too: no voucher."""
+    headers = ["Customer", "Product", "Quantity"]
+    data: dict[str, list[object]] = {
+        "Customer": ["Contoso", None, None, "Fabrikam", None],
+        "Product": ["E3", "Visio", "Teams", "E5", "Keeper"],
+        "Quantity": [5, 2, 1, 9, 3],
+    }
+    assert voucher_rows(headers, data) is None
+
+
+def test_plural_period_units() -> None:
+    assert parse_period_months("months") == 1 and parse_period_months("years") == 12
+    assert parse_period_months("6 months") == 6 and parse_period_months("3 years") == 36
+
+
+def test_a_price_or_seat_count_in_the_text_is_no_part_of_the_product() -> None:
+    """Set H's people wrote the price or the seats into descriptions ("Visio Plan 2 @ 1394,41",
+    "12 x Duo Advantage"); they had left the line no vendor product."""
+    visio = product_key("Visio Plan 2")
+    for text in (
+        "Visio Plan 2 @ 1394,41",
+        "Visio Plan 2 @ $13.41/user",
+        "Visio Plan 2 (€ 13,50 each)",
+    ):
+        assert product_key(text) == visio, text
+    duo = product_key("Duo Advantage")
+    for text in ("12 x Duo Advantage", "Duo Advantage x 12", "Duo Advantage (12 users)"):
+        assert product_key(text) == duo, text
+    assert product_key("Duo Advantage - 12 seats") == duo
+    # sizes and plan numbers stay
+    assert product_key("Windows 365 Business 2/8/128") != product_key("Windows 365 Business")
+    assert product_key("Exchange Online (Plan 1)") != product_key("Exchange Online (Plan 2)")
+    assert "10" in product_key("Helpdesk support block 10 h")
+
+
+def test_a_service_word_of_the_codes_own_product_does_not_stop_it() -> None:
+    """Set F's Intacct: "N-sight workstation agent - office" under the code of N-able N-sight RMM
+    Workstation; "workstation" is hardware elsewhere, but here it is the product's own word."""
+    rmm = ("N-able N-sight RMM Workstation", ("SUB-720",))
+    agent = ("N-sight workstation agent - office", ("SUB-720",))
+    psa = {rmm: _named("rmm", "N-able N-sight RMM Workstation"), agent: _unknown(agent[0])}
+    prices = {rmm: [Fraction(195, 100)] * 2, agent: [Fraction(2)]}
+    decided = decide_by_item_code([rmm, rmm, agent], psa, {agent}, prices)
+    assert decided[agent].key == "rmm"

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from statistics import median_low
 
-from engine.match.product_context import service_words
+from engine.match.product_context import says_service
+from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch
 
 #: How a line's product was decided by its item code (shown in Matches and Product Aliases).
@@ -32,9 +33,6 @@ CONFIDENCE = 0.95
 #: How far a line's monthly price may be from the code's named lines' and still be that item (a
 #: PSA's own prices of one item differ by client discounts, not by a factor of three).
 PRICE_FACTOR = 3
-#: Service words a licence's own name can hold ("Device Management Licence", "Managed EDR"): they
-#: do not stop a code from naming the line; labour, hardware and one-off words do.
-_LICENCE_CAN_SAY = frozenset(["managed", "management", "monitoring", "remote"])
 
 _NAMED_METHODS = frozenset({"id", "exact", "alias", "fuzzy", "name"})
 
@@ -83,9 +81,11 @@ def decide_by_item_code(
     decided: dict[Descriptor, ProductMatch] = {}
     for descriptor in sorted(set(unpaired)):
         code = _code(descriptor)
-        if code not in agreed or service_words(descriptor[0]) - _LICENCE_CAN_SAY:
+        if code not in agreed:
             continue
         target, count = agreed[code]
+        if says_service(descriptor[0], product_key(target.product)):
+            continue  # "Hardware: … laptop" under Copilot's code ("workstation" under RMM's is no)
         if lines_of[descriptor] > count:
             continue  # a spelling on more lines than the code's own name: a second item, not a variant
         if not _priced_alike(prices.get(descriptor, ()), code_prices.get(code, ())):

@@ -75,6 +75,23 @@ def service_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+#: Service words a licence's own name can hold ("Device Management Licence", "Huntress Managed
+#: EDR", "Identity Threat Monitoring"); labour, hardware and one-off words it never holds.
+LICENCE_CAN_SAY = frozenset(["managed", "management", "monitoring", "remote"])
+
+
+def says_service(description: str, product: str = "") -> bool:
+    """A service by its words: labour, hardware or one-off work, or two service words ("Managed
+    Security Monitoring"). A licence's name may hold one of "managed", "management", "monitoring"
+    or "remote" ("Identity Threat Monitoring" for Huntress ITDR, "Huntress Managed EDR"), never
+    "hours" or "laptop"; nor are the words of the ``product`` it may be (its product key) service
+    words for it ("N-sight workstation agent" beside N-able N-sight RMM Workstation)."""
+    words = service_words(description)
+    if product:
+        words = words - set(product.split())
+    return bool(words - LICENCE_CAN_SAY) or len(words) >= 2
+
+
 #: A charge made once is a service, whatever it is about.
 _ONE_OFF = frozenset([("one", "time"), ("one", "off"), ("once", "off")])
 #: What a charge counted "per" this is for is a service: a server, a site, a location.
@@ -858,7 +875,7 @@ def _learned_spellings(
         open_seats = unbilled_seats(
             basket, _billed(group, descriptions, paired.get(group, {}), found)
         )
-        undecided = [d for d, _ in descriptions if (group, d) not in found and not service_words(d)]
+        undecided = [d for d, _ in descriptions if (group, d) not in found and not says_service(d)]
         for description, seats in descriptions:
             beside[description].update(basket.keys())
             current = found.get((group, description))
@@ -871,7 +888,7 @@ def _learned_spellings(
             if (
                 len(exact) == 1
                 and (seats >= 2 or len(open_seats) == 1)
-                and not service_words(description)
+                and not says_service(description)
                 and not _names_another(description, exact[0], basket, bill)
             ):
                 votes[description][exact[0]] += 1
@@ -1061,7 +1078,7 @@ def _may_mean(description: str, name: str) -> bool:
     words = set(name.split())
     return all(
         word in words or CONCEPTS.get(word, frozenset()) & words
-        for word in service_words(description)
+        for word in (service_words(description) if says_service(description) else ())
     )
 
 

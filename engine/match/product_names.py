@@ -28,6 +28,7 @@ EDITIONS = frozenset(
 )
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_CURRENCY = r"[$€£¥₹]|r\$|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy)\b"
 _PHRASES: tuple[tuple[str, str], ...] = (
     # Windows 365: "Win365", "W365", a "Cloud PC", and its size as "2/8/128" or "2vCPU 8GB"
     (r"\b(?:win|w)\s?365\b", " windows 365 "),
@@ -135,6 +136,23 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"^\s*(?=[a-z &/-]{3,31}:)[a-z][a-z&/-]*(?: [a-z&/-]+)?\s*:(?=\s*[a-z])", " "),
     (r"\b(?:plan|pln|pl)\s*(\d)\b", r" p\1 "),
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
+    # a price or a seat count written into the description: "@ 1394,41", "(€ 13,50 each)",
+    # "$36.00/user", "12 x …", "… x 12", "(12 users)", "- 12 seats": what is billed, not what it is (after
+    # "Plan 2" became "p2" and "E 3" "e3": "EXO Plan 2 License" keeps its plan; "Microsoft 365
+    # Users" its 365)
+    (r"\s@\s*(?:" + _CURRENCY + r")?\s*\d[\d.,']*(?:\s*(?:/|per|each|ea)\s*[a-z]*)?", " "),
+    (r"(?:" + _CURRENCY + r")\s*\d[\d.,']*(?:\s*(?:(?:/|per)\s*[a-z]+|each\b|ea\b))?", " "),
+    (
+        r"\b\d[\d.,']*\s*(?:[$€£¥₹]|(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy|kr)\b)",
+        " ",
+    ),
+    (r"\b\d[\d.,']*\s*(?:each|ea|apiece)\b", " "),
+    (r"^\s*\d+\s*[x×]\s+|\s[x×]\s*\d+\s*$", " "),  # not "Intercept X": a number follows
+    (
+        r"\(?(?<![-/.])\b(?!36[05]\b|0)\d+\s*(?:users?|seats?|licen[cs]es?|lizenzen|licencias|utilisateurs|usuarios"
+        r"|utenti|gebruikers|anvandare|brukere|brugere|stk|pcs|nos)\b\)?",
+        " ",
+    ),
     (r"(?<=[a-z]) 4 (?=[a-z])", " for "),  # "Defender 4 Business"
     (r"\s\+\s", " and "),  # "Web Mail + Teams": a "+" between words joins them
     (r"\+", " plus "),

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from engine.lines import Line
 from engine.match.product_concepts import CONCEPTS
+from engine.match.product_context import says_service
 from engine.match.product_fit import MAKER, SERVICE_WORDS, meaningful
 from engine.match.product_names import discriminators
 
@@ -35,16 +36,21 @@ class Pairing:
     vendor_key: str
     clients: int
     equal_seats: int
+    #: No word in common: the seats alone showed it (an in-house name, "Diagramming (desktop)").
+    seats_only: bool = False
 
     @property
     def confidence(self) -> float:
+        if self.seats_only:
+            return 0.7
         return 0.85 if self.clients >= 3 and self.equal_seats * 2 >= self.clients else 0.7
 
     @property
     def evidence(self) -> str:
+        words = "; no word in common, check first" if self.seats_only else ""
         return (
             f"beside the vendor's product at {self.clients} clients "
-            f"where the PSA names it no other way ({self.equal_seats} with the same seats)"
+            f"where the PSA names it no other way ({self.equal_seats} with the same seats{words})"
         )
 
 
@@ -79,13 +85,18 @@ def pair_by_clients(
                 together[(v, p)] += 1
                 same_seats[(v, p)] += vendor[group][v] == psa[group][p]
     candidates: list[tuple[int, int, str, str]] = []
+    seats_only: set[tuple[str, str]] = set()
     for (v, p), both in sorted(together.items()):
         if both < LEAST_CLIENTS or both < LEAST_SHARE * min(having[v], having[p]):
             continue
         if not same_seats[(v, p)]:
             continue  # never once the same seats: two products bought side by side
-        if _may_be_one(names.get(v, v), names.get(p, p)):
+        vendor_name, psa_name = names.get(v, v), names.get(p, p)
+        if _may_be_one(vendor_name, psa_name):
             candidates.append((both, same_seats[(v, p)], v, p))
+        elif _shown_by_seats(both, same_seats[(v, p)], having[v], having[p], vendor_name, psa_name):
+            candidates.append((both, same_seats[(v, p)], v, p))
+            seats_only.add((v, p))
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     pairings: list[Pairing] = []
     taken: set[str] = set()
@@ -100,8 +111,34 @@ def pair_by_clients(
             taken.update((v, p))
             continue
         taken.update((v, p))
-        pairings.append(Pairing(p, v, support, equal))
+        pairings.append(Pairing(p, v, support, equal, (v, p) in seats_only))
     return pairings
+
+
+#: Clients that must show a pairing whose names share no word, and the share of them with the
+#: same seats on both sides.
+SEATS_ONLY_CLIENTS = 3
+SEATS_ONLY_EQUAL = 0.8
+
+
+def _shown_by_seats(
+    both: int, equal: int, vendor_having: int, psa_having: int, vendor_name: str, psa_name: str
+) -> bool:
+    """An in-house name that shares no word with the vendor's ("Diagramming (desktop)" for Visio
+    Plan 2, "Identity Threat Monitoring" for Huntress ITDR) is that product when the clients leave
+    no doubt: at three clients or more, nearly always with the same seats, and each stands almost
+    only where the other is missing. A per-user service ("Managed Services - per user") stands at
+    every client, so it never passes; nor does labour or hardware, or a name that says another
+    plan."""
+    if both < SEATS_ONLY_CLIENTS or equal < SEATS_ONLY_EQUAL * both:
+        return False
+    if both < LEAST_SHARE * max(vendor_having, psa_having):
+        return False
+    if says_service(psa_name):
+        return False
+    dv: set[str] = set().union(*map(discriminators, meaningful(vendor_name)))
+    dp: set[str] = set().union(*map(discriminators, meaningful(psa_name)))
+    return not (dv - dp and dp - dv)
 
 
 def _seats(lines: list[Line], groups: Mapping[str, int | None]) -> dict[int, dict[str, Decimal]]:
