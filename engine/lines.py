@@ -414,10 +414,13 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     quantities, units, amounts = _psa_amounts(table, mapping)
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
-    cancelled = cells.dates(table, mapping, "cancelled_date", cells.date_parser(table, mapping))
-    for i, on in enumerate(cancelled):
-        if on is not None and inactive[i] and _NOTICE_GIVEN.match(statuses[i]):
-            # Recurly's "canceled" on the 12th bills to the period's end: the date decides
+    read_date = cells.date_parser(table, mapping)
+    cancelled = cells.dates(table, mapping, "cancelled_date", read_date)
+    current = cells.dates(table, mapping, "period_start", read_date)
+    for i, (on, start) in enumerate(zip(cancelled, current, strict=True)):
+        if on and start and start <= on and inactive[i] and _NOTICE_GIVEN.match(statuses[i]):
+            # a subscription's current period began before notice was given (Recurly's "canceled"
+            # on the 12th, its period from the 1st): it bills to the period's end, the date decides
             inactive[i] = False
     cancelled_flags = cells.column(table, mapping, "cancelled_flag")
     for i, flag in enumerate(cells.parsed(cancelled_flags, cells.is_true)):
