@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_g, written by seven helper sessions from the issue text alone, apart from the
+… bench/independent_h, written by eight helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -21,6 +21,7 @@ from bench import (
     independent_e,
     independent_f,
     independent_g,
+    independent_h,
 )
 from bench.accuracy import Tally, score_case
 
@@ -62,6 +63,10 @@ PAIRS_G = [  # the seventh set: every vendor format once, and every PSA format (
     ],
     (independent_g.VENDOR_FORMATS[0], independent_g.PSA_FORMATS[-1]),
 ]
+PAIRS_H = [  # the eighth set: its ten vendor and ten PSA formats, each once
+    (vendor, independent_h.PSA_FORMATS[i % len(independent_h.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_h.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -70,6 +75,7 @@ SETS = {
     "e": (independent_e, PAIRS_E),
     "f": (independent_f, PAIRS_F),
     "g": (independent_g, PAIRS_G),
+    "h": (independent_h, PAIRS_H),
 }
 
 
@@ -95,10 +101,13 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: against going back), not yet the issue's. Clean: set C's Cloudmore bill dated 1 November bills
 #: October (the first set reads such a date as the month billed). People's spellings: see
 #: bench/accuracy-c.md … accuracy-g.md. Set D still merges look-alikes that only an in-house name
-#: tells apart; sets E, F and G are the newest (first contact 0.49, 0.37 and 0.29, G with three of
-#: its ten exports unreadable).
-CLEAN_FLOOR = {"a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0}
-CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0}
+#: tells apart; sets E, F, G and H are the newest (first contact 0.49, 0.37, 0.29 and 0.31, G with
+#: three of its ten exports unreadable, H with four). Set H clean: Tally's annual lines are said
+#: only in their description ("- Annual Subscription"), which the engine does not read as a period.
+CLEAN_FLOOR = {"a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99}
+CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
+    "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0
+}  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
     "b": (0.95, 0.95, 0.95),
@@ -107,8 +116,9 @@ PERTURBED_FLOOR = {
     "e": (0.78, 0.92, 0.94),
     "f": (0.78, 0.90, 0.95),
     "g": (0.90, 0.95, 0.95),
+    "h": (0.93, 0.95, 0.95),
 }
-LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0}
+LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0}
 
 
 @pytest.mark.parametrize("which", sorted(SETS))
