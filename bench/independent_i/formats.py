@@ -249,6 +249,38 @@ def v_xvantage(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, d
     return name, rowmap
 
 
+def v_mexico(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, dict[int, int]]:
+    """A Mexican distributor: a real BIFF .xls (xlwt), Spanish-MX headers, IVA 16 %, '$1,234.56 MXN' text,
+    dates '01/nov/2026', Mensual/Anual, notas de crédito with the amount in brackets."""
+    import xlwt
+
+    def mxn(x: Fraction) -> str:
+        return f"(${num(-x, 2, '.', ',')}) MXN" if x < 0 else f"${num(x, 2, '.', ',')} MXN"
+
+    rows: Rows = [["ESTADO DE CUENTA - SUSCRIPCIONES EN LA NUBE"], ["Periodo: noviembre 2026"], [],
+                  ["Razón social del cliente", "RFC", "Producto", "Clave", "Tipo de cargo", "Cantidad",
+                   "Precio lista", "Costo unitario", "Importe", "IVA 16%", "Total", "Plazo de facturación",
+                   "Fecha inicio", "Fecha fin"]]
+    rowmap: dict[int, int] = {}
+    for i, v in enumerate(scen.vendor):
+        ext = v.unit * v.qty
+        kind = {"licence": "Suscripción", "credit": "Nota de crédito", "free": "Prueba gratuita"}[v.role]
+        rfc = "".join(ch for ch in cat_ascii(v.client.canonical).upper() if ch.isalpha())[:3] + "2011" + v.client.code[-2:] + "AB1"
+        rows.append([v.client.canonical, rfc, v.product, cat.BY_NAME[v.product].sku, kind, v.qty, mxn(v.rrp),
+                     mxn(v.unit), mxn(ext), mxn(ext * Fraction(16, 100)), mxn(ext * Fraction(116, 100)),
+                     "Anual" if v.annual else "Mensual", "01/nov/2026", "31/oct/2027" if v.annual else "30/nov/2026"])
+        rowmap[i] = len(rows)
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Detalle")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None and value != "":
+                sheet.write(r, c, value)
+    name = "estado_de_cuenta_nov2026.xls"
+    book.save(str(folder / name))
+    return name, rowmap
+
+
 VENDORS: dict[str, tuple[str, Callable[..., tuple[str, dict[int, int]]]]] = {
     "arrowsphere_fr": ("EUR", v_arrowsphere),
     "giacom_uk": ("GBP", v_giacom),
@@ -258,6 +290,7 @@ VENDORS: dict[str, tuple[str, Callable[..., tuple[str, dict[int, int]]]]] = {
     "tr_distributor": ("TRY", v_turkish),
     "kr_won_bill": ("KRW", v_korean),
     "xvantage_html_xls": ("USD", v_xvantage),
+    "mx_distributor_xls": ("MXN", v_mexico),
 }
 
 
@@ -280,6 +313,12 @@ def _invoices(scen: Scenario, ended_is_void: bool = False) -> list[tuple[str, st
                 n += 1
                 out.append((f"{n}", status, group))
     return out
+
+
+def msp_code(product: str) -> str:
+    """The MSP's own item number for a product (never the vendor's SKU)."""
+    names = [p.name for p in cat.PRODUCTS]
+    return f"LIC-{100 + 7 * names.index(product)}" if product in names else "MISC"
 
 
 def _ended(p: PLine) -> bool:
@@ -390,7 +429,7 @@ def psa_business_central(scen: Scenario, folder: Path, rng: random.Random) -> tu
             amount = p.net * p.qty
             uom = "HOUR" if service and "hour" in p.text.lower() else ("YEAR" if p.annual else "MONTH")
             rows.append(["Invoice", f"PS-INV{number}", f"C{p.client.code}", p.client.psa_name,
-                         "Resource" if service else "Item", "SRV-01" if service else (prod.sku if prod else ""),
+                         "Resource" if service else "Item", "SRV-01" if service else msp_code(p.product),
                          p.text, "Ended 30.09.2026" if _ended(p) else "", uom, p.qty, fnum(p.unit, scen),
                          p.discount or None, fnum(amount, scen), fnum(amount * Fraction(125, 100), scen),
                          "" if scen.currency == "EUR" else scen.currency, "Yes" if status == "void" else "No",
@@ -415,7 +454,7 @@ def psa_exact(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, di
             unit = "uur" if p.role == "service" and "hour" in p.text.lower() else ("jaar" if p.annual else "maand")
             prod = cat.BY_NAME.get(p.product)
             rows.append([number, "01-11-2026", f"{int(p.client.code):06d}", p.client.psa_name,
-                         "DIENST" if p.role == "service" else (prod.sku if prod else ""), p.text, str(p.qty), unit,
+                         "DIENST" if p.role == "service" else msp_code(p.product), p.text, str(p.qty), unit,
                          num(p.unit, pl, ","), num(Fraction(p.discount), 2, ","), num(net, pl, ","),
                          num(net * Fraction(21, 100), pl, ","), num(net * Fraction(121, 100), pl, ","),
                          scen.currency, "Geannuleerd" if status == "void" else "Verwerkt",
@@ -508,6 +547,26 @@ def psa_gorelo(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, d
     return name, rowmap
 
 
+def psa_superops(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, dict[int, int]]:
+    """SuperOps contract billing items: client name in capitals, Yearly frequency, Terminated contracts,
+    a 'Taxable' column, quantity '12.00', amount written with the currency code."""
+    pl = places(scen)
+    rows: Rows = [["CLIENT NAME", "CONTRACT", "SERVICE ITEM", "DESCRIPTION", "QUANTITY", "RATE", "AMOUNT",
+                   "FREQUENCY", "CONTRACT STATUS", "TAXABLE"]]
+    rowmap: dict[int, int] = {}
+    for i, p in enumerate(scen.psa):
+        service = p.role == "service"
+        status = "Terminated" if p.role == "cancelled" else "Active"
+        rows.append([p.client.psa_name, f"CTR-{p.client.code}", p.text,
+                     "Service" if service else ("Licence (yearly in advance)" if p.annual else "Licence"),
+                     f"{p.qty}.00", num(p.net, pl, ".", ","), f"{scen.currency} {num(p.net * p.qty, pl, '.', ',')}",
+                     "Yearly" if p.annual else "Monthly", status, "Yes"])
+        rowmap[i] = len(rows)
+    name = "superops_contract_items.csv"
+    write_csv(folder / name, rows, "utf-8", ",")
+    return name, rowmap
+
+
 PSAS: dict[str, Callable[..., tuple[str, dict[int, int]]]] = {
     "zoho_books": psa_zoho,
     "netsuite_saved_search": psa_netsuite,
@@ -517,4 +576,5 @@ PSAS: dict[str, Callable[..., tuple[str, dict[int, int]]]] = {
     "lexoffice_de": psa_lexoffice,
     "freshbooks": psa_freshbooks,
     "gorelo": psa_gorelo,
+    "superops": psa_superops,
 }

@@ -377,7 +377,7 @@ def findings(scen: Scenario, vrows: dict[int, int], prows: dict[int, int]) -> li
             if p < c:
                 found.append(("below_cost", (c - p) * min(v, q)))
         classes = set(vcls[key]) | pcls[key]
-        if names.get(key[0]) and key in pq:
+        if names.get(key[0]):  # the customer's PSA name class (empty in clean renders)
             classes.add(names[key[0]])
         for kind, impact in found:
             out.append({"type": kind, "monthly_impact": str(money(impact)), "client": key[0],

@@ -109,6 +109,11 @@ def read_rows(path: Path, fmt: str) -> dict[int, list[str]]:
             text = raw.decode(enc)
         delim = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
         return {i: row for i, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delim), 1)}
+    if path.suffix == ".xls" and path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":  # a real BIFF workbook
+        from python_calamine import CalamineWorkbook
+
+        data = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+        return {r: ["" if v is None else str(v) for v in row] for r, row in enumerate(data, 1)}
     if path.suffix == ".xls":
         parser = _Table()
         parser.feed(path.read_text("utf-8"))
@@ -150,7 +155,7 @@ def test_truth_rows_point_at_their_lines(tmp_path: Path, vendor: str, psa: str) 
     listed = {int(r) for r in truth["rows"]["psa"]}
     for row, info in truth["rows"]["psa"].items():
         cells = prows[int(row)]
-        assert any(c.strip() and re.fullmatch(r"\d+(,00|\.0)?( \w+)?", c.strip()) for c in cells), cells
+        assert any(c.strip() and re.fullmatch(r"\d+([.,]0+)?( \w+)?", c.strip()) for c in cells), cells
     # rows not listed are headers, titles, group, comment or total rows: none holds a licence quantity
     # beside a product the truth knows
     for number, cells in prows.items():
@@ -174,6 +179,7 @@ PSA_CSV = {  # format: (quantity, unit price, discount or None, term header, ann
     "exact_online_nl": ("Aantal", "Prijs per eenheid", "Korting %", "Eenheid", "jaar"),
     "lexoffice_de": ("Menge", "Einzelpreis netto", "Rabatt %", "Einheit", "Lizenz/Jahr"),
     "gorelo": ("Quantity", "Unit Price", None, "Billing Cycle", "Annually"),
+    "superops": ("QUANTITY", "RATE", None, "FREQUENCY", "Yearly"),
 }
 
 
