@@ -1,6 +1,6 @@
 """Set I: a ninth independent evaluation set for Leakage Finder (see README.md).
 
-    from bench.independent_i import VENDOR_FORMATS, PSA_FORMATS, generate_case
+from bench.independent_i import VENDOR_FORMATS, PSA_FORMATS, generate_case
 """
 
 from __future__ import annotations
@@ -16,8 +16,14 @@ VENDOR_FORMATS: list[str] = list(VENDORS)
 PSA_FORMATS: list[str] = list(PSAS)
 
 
-def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMATS[0],
-                  psa_format: str = PSA_FORMATS[0], clients: int = 200, perturb: bool = True) -> Path:
+def generate_case(
+    folder: Path,
+    seed: int = 1,
+    vendor_format: str = VENDOR_FORMATS[0],
+    psa_format: str = PSA_FORMATS[0],
+    clients: int = 200,
+    perturb: bool = True,
+) -> Path:
     """Write the vendor file, the PSA file and truth.json into `folder`; return truth.json's path."""
     if vendor_format not in VENDORS:
         raise ValueError(f"unknown vendor format {vendor_format!r}; choose from {VENDOR_FORMATS}")
@@ -30,24 +36,46 @@ def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMA
     currency, vendor_writer = VENDORS[vendor_format]
     scen = build(seed, clients, currency, perturb)
     # the layout's own randomness (statuses, spacing) never depends on perturb
-    vendor_file, vrows = vendor_writer(scen, folder, random.Random(f"v/{seed}/{clients}/{vendor_format}"))
-    psa_file, prows = PSAS[psa_format](scen, folder, random.Random(f"p/{seed}/{clients}/{psa_format}"))
+    vendor_file, vrows = vendor_writer(
+        scen, folder, random.Random(f"v/{seed}/{clients}/{vendor_format}")
+    )
+    psa_file, prows = PSAS[psa_format](
+        scen, folder, random.Random(f"p/{seed}/{clients}/{psa_format}")
+    )
     rows: dict[str, dict[str, dict[str, object]]] = {"vendor": {}, "psa": {}}
     for i, v in enumerate(scen.vendor):
-        rows["vendor"][str(vrows[i])] = {"client": v.client.canonical, "product": v.product, "role": v.role,
-                                         "classes": []}
+        rows["vendor"][str(vrows[i])] = {
+            "client": v.client.canonical,
+            "product": v.product,
+            "role": v.role,
+            "classes": [],
+        }
     for i, p in enumerate(scen.psa):
         classes = sorted(set(p.classes) | ({p.client.name_class} if p.client.name_class else set()))
-        rows["psa"][str(prows[i])] = {"client": p.client.canonical, "product": p.product, "role": p.role,
-                                      "classes": classes}
+        rows["psa"][str(prows[i])] = {
+            "client": p.client.canonical,
+            "product": p.product,
+            "role": p.role,
+            "classes": classes,
+        }
     truth = {
-        "vendor_format": vendor_format, "psa_format": psa_format, "seed": seed, "clients": clients,
-        "perturb": perturb, "vendor_file": vendor_file, "psa_file": psa_file, "vendor_sheet": None,
-        "psa_sheet": None, "currency": currency, "period": scen.period,
+        "vendor_format": vendor_format,
+        "psa_format": psa_format,
+        "seed": seed,
+        "clients": clients,
+        "perturb": perturb,
+        "vendor_file": vendor_file,
+        "psa_file": psa_file,
+        "vendor_sheet": None,
+        "psa_sheet": None,
+        "currency": currency,
+        "period": scen.period,
         "row_numbering": "1-based sheet rows / CSV records, header and title rows counted",
         "findings": findings(scen, vrows, prows),
         "rows": rows,
     }
     path = folder / "truth.json"
-    path.write_text(json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8"
+    )
     return path

@@ -15,8 +15,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1])
     parser.add_argument("--clients", type=int, nargs="+", default=[60])
-    parser.add_argument("--pairs", nargs="+", default=["diagonal"],
-                        help="vendor:psa pairs, 'all' (every vendor x PSA) or 'diagonal' (every format once)")
+    parser.add_argument(
+        "--pairs",
+        nargs="+",
+        default=["diagonal"],
+        help="vendor:psa pairs, 'all' (every vendor x PSA) or 'diagonal' (every format once)",
+    )
     parser.add_argument("--clean", action="store_true", help="canonical spellings (perturb=False)")
     args = parser.parse_args(argv)
     if args.pairs == ["all"]:
@@ -28,8 +32,14 @@ def main(argv: list[str] | None = None) -> None:
     for vendor, psa in pairs:
         for seed in args.seeds:
             for size in args.clients:
-                folder = args.out / f"{vendor}__{psa}__s{seed}__c{size}{'__clean' if args.clean else ''}"
-                truth = json.loads(generate_case(folder, seed, vendor, psa, size, not args.clean).read_text("utf-8"))
+                folder = (
+                    args.out / f"{vendor}__{psa}__s{seed}__c{size}{'__clean' if args.clean else ''}"
+                )
+                truth = json.loads(
+                    generate_case(folder, seed, vendor, psa, size, not args.clean).read_text(
+                        "utf-8"
+                    )
+                )
                 kinds = Counter(f["type"] for f in truth["findings"])
                 print(f"{folder}: {len(truth['findings'])} findings {dict(sorted(kinds.items()))}")
 

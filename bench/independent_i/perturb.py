@@ -14,25 +14,57 @@ from .catalogue import Product
 
 # ---------------------------------------------------------------- products
 BILLING_WORDS = (
-    ("", " - per user"), ("", " Monthly Subscription"), ("", " Licence"), ("", " (NCE)"),
-    ("", " - 1 yr commit"), ("Licensing: ", ""), ("", " /user/month"), ("Subscription - ", ""),
-    ("", " seats"), ("", " [M2M]"),
+    ("", " - per user"),
+    ("", " Monthly Subscription"),
+    ("", " Licence"),
+    ("", " (NCE)"),
+    ("", " - 1 yr commit"),
+    ("Licensing: ", ""),
+    ("", " /user/month"),
+    ("Subscription - ", ""),
+    ("", " seats"),
+    ("", " [M2M]"),
 )
 FOREIGN_WORDS = (
-    ("", " Lizenz"), ("", " - licencia mensual"), ("", " (abonnement mensuel)"), ("", " licentie"),
-    ("", " měsíční licence"), ("", " aylık lisans"), ("Licencja ", ""), ("", " 라이선스"),
-    ("", " Nutzerlizenz"), ("", " suscripción"),
+    ("", " Lizenz"),
+    ("", " - licencia mensual"),
+    ("", " (abonnement mensuel)"),
+    ("", " licentie"),
+    ("", " měsíční licence"),
+    ("", " aylık lisans"),
+    ("Licencja ", ""),
+    ("", " 라이선스"),
+    ("", " Nutzerlizenz"),
+    ("", " suscripción"),
 )
 NOTES = (
-    " - per Jane 03/11", " (see ticket 44821)", " -- incl. new starter", " [client approved]",
-    " (moved from old tenant)", " *check seats*", " - Finance dept",
+    " - per Jane 03/11",
+    " (see ticket 44821)",
+    " -- incl. new starter",
+    " [client approved]",
+    " (moved from old tenant)",
+    " *check seats*",
+    " - Finance dept",
 )
 DISCRIMINATING = re.compile(
     r"^(e\d|f\d|p\d|\(plan|plan|basic|standard|premium|pro|business|advanced|enterprise|starter|"
-    r"security|\d.*|id|all|apps|online|archiving|workspace|essentials)", re.I
+    r"security|\d.*|id|all|apps|online|archiving|workspace|essentials)",
+    re.I,
 )
-BRANDS = ("Microsoft 365 ", "Microsoft ", "Adobe ", "Google Workspace ", "Bitdefender ", "Acronis ",
-          "Zoom ", "Dropbox ", "Proofpoint ", "Keeper ", "Dropsuite ", "Office 365 ")
+BRANDS = (
+    "Microsoft 365 ",
+    "Microsoft ",
+    "Adobe ",
+    "Google Workspace ",
+    "Bitdefender ",
+    "Acronis ",
+    "Zoom ",
+    "Dropbox ",
+    "Proofpoint ",
+    "Keeper ",
+    "Dropsuite ",
+    "Office 365 ",
+)
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -44,14 +76,27 @@ def typo(word: str, rng: random.Random) -> str:
         return word[:i] + word[i + 1 :]
     if how == 2:  # double a letter
         return word[:i] + word[i] + word[i:]
-    near = {"a": "s", "e": "r", "i": "o", "o": "i", "n": "m", "r": "t", "s": "a", "t": "r", "u": "y"}
+    near = {
+        "a": "s",
+        "e": "r",
+        "i": "o",
+        "o": "i",
+        "n": "m",
+        "r": "t",
+        "s": "a",
+        "t": "r",
+        "u": "y",
+    }
     return word[:i] + near.get(word[i].lower(), "e") + word[i + 1 :]
 
 
-def typo_in_text(text: str, rng: random.Random, protect: re.Pattern[str] | None = None) -> str | None:
+def typo_in_text(
+    text: str, rng: random.Random, protect: re.Pattern[str] | None = None
+) -> str | None:
     words = text.split(" ")
     spots = [
-        i for i, w in enumerate(words)
+        i
+        for i, w in enumerate(words)
         if len(w) >= 5 and w.isalpha() and not (protect and protect.match(w))
     ]
     if not spots:
@@ -62,7 +107,13 @@ def typo_in_text(text: str, rng: random.Random, protect: re.Pattern[str] | None 
 
 
 def product_variant(
-    product: Product, cls: str, rng: random.Random, qty: int, price: str, vague_ok: bool, unique_kind: bool
+    product: Product,
+    cls: str,
+    rng: random.Random,
+    qty: int,
+    price: str,
+    vague_ok: bool,
+    unique_kind: bool,
 ) -> str | None:
     """One spelling of `product` in class `cls`, or None when the class cannot apply here."""
     name = product.name
@@ -95,11 +146,21 @@ def product_variant(
     if cls == "word_order":
         for brand in BRANDS:
             if name.startswith(brand) and len(name) > len(brand) + 2:
-                return f"{name[len(brand):]} ({brand.strip()})"
+                return f"{name[len(brand) :]} ({brand.strip()})"
         return None
     if cls == "multiline":
-        return name + "\n" + rng.choice(("Licence period 01/11/2026-30/11/2026", "Monthly per user",
-                                         "Renews automatically", "Billed in advance"))
+        return (
+            name
+            + "\n"
+            + rng.choice(
+                (
+                    "Licence period 01/11/2026-30/11/2026",
+                    "Monthly per user",
+                    "Renews automatically",
+                    "Billed in advance",
+                )
+            )
+        )
     if cls == "sku_prefix":
         return rng.choice((f"{product.sku} - {name}", f"[{product.sku}] {name}"))
     if cls == "punctuation":
@@ -109,47 +170,115 @@ def product_variant(
 
 
 PRODUCT_CLASSES = (
-    "typo", "abbreviation", "brand_dropped", "bare_plan", "legacy_name", "inhouse_name",
-    "billing_words", "foreign_words", "note", "seats_in_text", "price_in_text", "case",
-    "word_order", "multiline", "sku_prefix", "punctuation",
+    "typo",
+    "abbreviation",
+    "brand_dropped",
+    "bare_plan",
+    "legacy_name",
+    "inhouse_name",
+    "billing_words",
+    "foreign_words",
+    "note",
+    "seats_in_text",
+    "price_in_text",
+    "case",
+    "word_order",
+    "multiline",
+    "sku_prefix",
+    "punctuation",
 )
 
 # ---------------------------------------------------------------- customers
 SUFFIX_TYPOS = {
-    "Ltd": ("Ltd,", "Lt", "Ldt"), "Limited": ("Limietd", "Limted", "Limitd"),
-    "Pty Ltd": ("Pty Ltd.", "Pty. Lt", "Pyt Ltd"), "LLC": ("L.L.C", "LCC", "Llc."),
-    "Inc.": ("Inc,", "Icn.", "Inc"), "Corporation": ("Corporaiton", "Coporation", "Corp"),
-    "GmbH": ("GmbG", "Gmbh.", "GbmH"), "AG": ("A.G.",), "s.r.o.": ("s.r.o", "sro", "s. r. o."),
-    "a.s.": ("a. s.", "as"), "A.Ş.": ("AŞ", "A.S."), "Ltd. Şti.": ("Ltd Sti", "Ltd.Şti"),
-    "S.A. de C.V.": ("SA de CV", "S.A de C.V."), "SAS": ("S.A.S.", "Sas"), "SARL": ("S.A.R.L.", "Sàrl"),
-    "B.V.": ("BV", "B.V"), "ApS": ("Aps", "A/S"), "AB": ("Aktiebolag", "A.B."),
-    "Sp. z o.o.": ("Sp.z o.o.", "sp. z.o.o."), "(Pty) Ltd": ("Pty Ltd", "(Pty)Ltd"),
-    "Co., Ltd.": ("Co. Ltd", "Co.,Ltd"), "LLP": ("L.L.P.",), "PLC": ("Plc", "P.L.C."),
+    "Ltd": ("Ltd,", "Lt", "Ldt"),
+    "Limited": ("Limietd", "Limted", "Limitd"),
+    "Pty Ltd": ("Pty Ltd.", "Pty. Lt", "Pyt Ltd"),
+    "LLC": ("L.L.C", "LCC", "Llc."),
+    "Inc.": ("Inc,", "Icn.", "Inc"),
+    "Corporation": ("Corporaiton", "Coporation", "Corp"),
+    "GmbH": ("GmbG", "Gmbh.", "GbmH"),
+    "AG": ("A.G.",),
+    "s.r.o.": ("s.r.o", "sro", "s. r. o."),
+    "a.s.": ("a. s.", "as"),
+    "A.Ş.": ("AŞ", "A.S."),
+    "Ltd. Şti.": ("Ltd Sti", "Ltd.Şti"),
+    "S.A. de C.V.": ("SA de CV", "S.A de C.V."),
+    "SAS": ("S.A.S.", "Sas"),
+    "SARL": ("S.A.R.L.", "Sàrl"),
+    "B.V.": ("BV", "B.V"),
+    "ApS": ("Aps", "A/S"),
+    "AB": ("Aktiebolag", "A.B."),
+    "Sp. z o.o.": ("Sp.z o.o.", "sp. z.o.o."),
+    "(Pty) Ltd": ("Pty Ltd", "(Pty)Ltd"),
+    "Co., Ltd.": ("Co. Ltd", "Co.,Ltd"),
+    "LLP": ("L.L.P.",),
+    "PLC": ("Plc", "P.L.C."),
 }
 SUFFIX_VARIANTS = {
-    "Ltd": "Limited", "Limited": "Ltd", "Inc.": "Incorporated", "Corporation": "Corp.",
-    "Pty Ltd": "Proprietary Limited", "GmbH": "Gesellschaft mbH", "a.s.": "akciová společnost",
-    "s.r.o.": "spol. s r.o.", "A.Ş.": "Anonim Şirketi", "SARL": "S.à r.l.", "LLC": "Limited Liability Co.",
+    "Ltd": "Limited",
+    "Limited": "Ltd",
+    "Inc.": "Incorporated",
+    "Corporation": "Corp.",
+    "Pty Ltd": "Proprietary Limited",
+    "GmbH": "Gesellschaft mbH",
+    "a.s.": "akciová společnost",
+    "s.r.o.": "spol. s r.o.",
+    "A.Ş.": "Anonim Şirketi",
+    "SARL": "S.à r.l.",
+    "LLC": "Limited Liability Co.",
 }
 ABBREVIATIONS = {
-    "Management": ("Mgmt", "Mngmt", "Mgt"), "Services": ("Svcs", "Scvs", "Srvcs"),
-    "International": ("Intl", "Int'l", "Internat."), "Engineering": ("Eng.", "Engg"),
-    "Accounting": ("Acctg", "Acct."), "Construction": ("Constr.", "Const"),
-    "Technologies": ("Tech", "Technol."), "Financial": ("Fin.", "Finl"),
-    "Physiotherapy": ("Physio",), "Architects": ("Arch.",), "Distribution": ("Dist.", "Distrib."),
-    "Veterinary": ("Vet", "Vet."), "Logistics": ("Logs", "Logistix"), "Medical": ("Med.",),
-    "Centre": ("Ctr", "Cntr"), "Electrical": ("Elec.",), "Insurance": ("Ins.",), "Marketing": ("Mktg",),
+    "Management": ("Mgmt", "Mngmt", "Mgt"),
+    "Services": ("Svcs", "Scvs", "Srvcs"),
+    "International": ("Intl", "Int'l", "Internat."),
+    "Engineering": ("Eng.", "Engg"),
+    "Accounting": ("Acctg", "Acct."),
+    "Construction": ("Constr.", "Const"),
+    "Technologies": ("Tech", "Technol."),
+    "Financial": ("Fin.", "Finl"),
+    "Physiotherapy": ("Physio",),
+    "Architects": ("Arch.",),
+    "Distribution": ("Dist.", "Distrib."),
+    "Veterinary": ("Vet", "Vet."),
+    "Logistics": ("Logs", "Logistix"),
+    "Medical": ("Med.",),
+    "Centre": ("Ctr", "Cntr"),
+    "Electrical": ("Elec.",),
+    "Insurance": ("Ins.",),
+    "Marketing": ("Mktg",),
 }
-UNFOLDED = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
-            "Đ": "D", "ı": "i", "İ": "I", "å": "aa", "Å": "Aa"}
-BRANCHES = (" - Downtown", " (Main Office)", " - HQ", " (Head Office)", " - North Branch", " Pretoria")
+UNFOLDED = {
+    "ø": "o",
+    "Ø": "O",
+    "æ": "ae",
+    "Æ": "Ae",
+    "ß": "ss",
+    "ł": "l",
+    "Ł": "L",
+    "đ": "d",
+    "Đ": "D",
+    "ı": "i",
+    "İ": "I",
+    "å": "aa",
+    "Å": "Aa",
+}
+BRANCHES = (
+    " - Downtown",
+    " (Main Office)",
+    " - HQ",
+    " (Head Office)",
+    " - North Branch",
+    " Pretoria",
+)
 
 
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def client_variant(name: str, legal: str, cls: str, rng: random.Random, extra: dict[str, str]) -> str | None:
+def client_variant(
+    name: str, legal: str, cls: str, rng: random.Random, extra: dict[str, str]
+) -> str | None:
     base = name[: -len(legal)].rstrip() if legal and name.endswith(legal) else name
     if cls == "legal_suffix_typo" and legal in SUFFIX_TYPOS:
         return f"{base} {rng.choice(SUFFIX_TYPOS[legal])}"
@@ -160,7 +289,11 @@ def client_variant(name: str, legal: str, cls: str, rng: random.Random, extra: d
     if cls in ("abbreviation", "abbreviation_typo"):
         for word, abbrs in ABBREVIATIONS.items():
             if re.search(rf"\b{word}\b", name):
-                pick = abbrs[0] if cls == "abbreviation" else (abbrs[1] if len(abbrs) > 1 else typo(abbrs[0] + "x", rng))
+                pick = (
+                    abbrs[0]
+                    if cls == "abbreviation"
+                    else (abbrs[1] if len(abbrs) > 1 else typo(abbrs[0] + "x", rng))
+                )
                 return re.sub(rf"\b{word}\b", pick, name, count=1)
         return None
     if cls == "unfolded_letters":
@@ -174,7 +307,9 @@ def client_variant(name: str, legal: str, cls: str, rng: random.Random, extra: d
         return name + rng.choice(BRANCHES)
     if cls == "store_number" and "store" in extra:
         num = extra["store"]
-        form = rng.choice((f"#{num}", f"No. {num}", f"Store {int(num):03d}", f"St.{num}", f"Store No {num}"))
+        form = rng.choice(
+            (f"#{num}", f"No. {num}", f"Store {int(num):03d}", f"St.{num}", f"Store No {num}")
+        )
         return name.replace(f"Store {num}", form)
     if cls == "dba" and "trading" in extra:
         return f"{extra['legal_only']} dba {extra['trading']}"
@@ -187,11 +322,15 @@ def client_variant(name: str, legal: str, cls: str, rng: random.Random, extra: d
     if cls == "all_caps":
         return name.upper()
     if cls == "case_punct":
-        return rng.choice((name.lower(), name.replace(",", "").replace(".", ""), name.replace(" & ", " and ")))
+        return rng.choice(
+            (name.lower(), name.replace(",", "").replace(".", ""), name.replace(" & ", " and "))
+        )
     if cls == "truncated":
         return name[:24].rstrip() if len(name) > 28 else None
     if cls == "code_glued":
-        return rng.choice((f"C{extra['code']} {name}", f"{extra['code']}-{name}", f"{name} [{extra['code']}]"))
+        return rng.choice(
+            (f"C{extra['code']} {name}", f"{extra['code']}-{name}", f"{name} [{extra['code']}]")
+        )
     if cls == "typo":
         return typo_in_text(name, rng, re.compile(r"^(Store|\d.*|Group|Lab|Clinic)$"))
     if cls == "generic_word_dropped":
@@ -200,15 +339,40 @@ def client_variant(name: str, legal: str, cls: str, rng: random.Random, extra: d
                 return name.replace(word, "", 1)
         return None
     if cls == "and_ampersand":
-        return name.replace(" and ", " & ") if " and " in name else (name.replace(" & ", " and ") if " & " in name else None)
+        return (
+            name.replace(" and ", " & ")
+            if " and " in name
+            else (name.replace(" & ", " and ") if " & " in name else None)
+        )
     return None
 
 
 CLIENT_CLASSES = (
-    "legal_suffix_typo", "legal_suffix_dropped", "legal_suffix_variant", "abbreviation",
-    "abbreviation_typo", "unfolded_letters", "accents_stripped", "branch_suffix", "store_number",
-    "dba", "trading_name_only", "surname_first", "all_caps", "case_punct", "truncated", "code_glued",
-    "typo", "generic_word_dropped", "and_ampersand",
+    "legal_suffix_typo",
+    "legal_suffix_dropped",
+    "legal_suffix_variant",
+    "abbreviation",
+    "abbreviation_typo",
+    "unfolded_letters",
+    "accents_stripped",
+    "branch_suffix",
+    "store_number",
+    "dba",
+    "trading_name_only",
+    "surname_first",
+    "all_caps",
+    "case_punct",
+    "truncated",
+    "code_glued",
+    "typo",
+    "generic_word_dropped",
+    "and_ampersand",
 )
 #: classes that can never make siblings / numbered sites collide
-SAFE_CLIENT_CLASSES = ("legal_suffix_typo", "all_caps", "code_glued", "legal_suffix_variant", "store_number")
+SAFE_CLIENT_CLASSES = (
+    "legal_suffix_typo",
+    "all_caps",
+    "code_glued",
+    "legal_suffix_variant",
+    "store_number",
+)

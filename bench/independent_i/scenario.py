@@ -11,10 +11,25 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from . import catalogue as cat
-from .perturb import CLIENT_CLASSES, PRODUCT_CLASSES, SAFE_CLIENT_CLASSES, client_variant, product_variant
+from .perturb import (
+    CLIENT_CLASSES,
+    PRODUCT_CLASSES,
+    SAFE_CLIENT_CLASSES,
+    client_variant,
+    product_variant,
+)
 
-RATES = {"USD": "1", "GBP": "0.8", "EUR": "0.92", "AUD": "1.5", "ZAR": "18", "CZK": "23",
-         "TRY": "34", "KRW": "1350", "MXN": "17"}
+RATES = {
+    "USD": "1",
+    "GBP": "0.8",
+    "EUR": "0.92",
+    "AUD": "1.5",
+    "ZAR": "18",
+    "CZK": "23",
+    "TRY": "34",
+    "KRW": "1350",
+    "MXN": "17",
+}
 
 
 @dataclass
@@ -113,15 +128,29 @@ def _clients(rng: random.Random, n: int) -> list[Client]:
         trade = rng.choice(trades)
         roll = rng.random()
         if roll < 0.07 and n - len(out) >= 2:  # siblings
-            a, b = rng.choice((("Dental Group", "Dental Lab"), ("Medical Centre", "Medical Imaging"),
-                               ("Holdings", "Property Services"), ("Logistics", "Logistics Training")))
+            a, b = rng.choice(
+                (
+                    ("Dental Group", "Dental Lab"),
+                    ("Medical Centre", "Medical Imaging"),
+                    ("Holdings", "Property Services"),
+                    ("Logistics", "Logistics Training"),
+                )
+            )
             for part in (a, b):
                 add(Client(f"{stem} {part} {legal}", legal, country, "both", protected=True))
         elif roll < 0.12 and n - len(out) >= 2:  # numbered sites
             nums = rng.sample(range(2, 40), 2)
             for num in nums:
-                add(Client(f"{stem} {trade} Store {num}", "", country, "both", protected=True,
-                           extra={"store": str(num)}))
+                add(
+                    Client(
+                        f"{stem} {trade} Store {num}",
+                        "",
+                        country,
+                        "both",
+                        protected=True,
+                        extra={"store": str(num)},
+                    )
+                )
         elif roll < 0.14:  # near-twins, one on each side only
             t1, t2 = rng.sample(trades, 2)
             add(Client(f"{stem} {t1} {legal}", legal, country, "vendor", protected=True))
@@ -129,8 +158,15 @@ def _clients(rng: random.Random, n: int) -> list[Client]:
         elif roll < 0.21:  # trading names
             trading = f"{rng.choice(cat.STEMS)} {trade}"
             legal_only = f"{stem} Holdings {legal}"
-            add(Client(f"{legal_only} T/A {trading}", legal, country, "both",
-                       extra={"trading": trading, "legal_only": legal_only}))
+            add(
+                Client(
+                    f"{legal_only} T/A {trading}",
+                    legal,
+                    country,
+                    "both",
+                    extra={"trading": trading, "legal_only": legal_only},
+                )
+            )
         elif roll < 0.25:  # sole traders
             first, last = rng.choice(cat.PEOPLE)
             name = f"{first} {last}" + rng.choice(("", f" {trade}"))
@@ -160,8 +196,19 @@ def build(seed: int, clients: int, currency: str, perturb: bool) -> Scenario:
             price = cents(rng, product.cost, currency, rng.choice((1.15, 1.2, 1.25, 1.3, 1.4, 1.5)))
             seats = rng.choice((1, 2, 3, 5, 8, 10, 12, 15, 20, 25, 40)) + rng.randrange(3)
             roll = rng.random()
-            story = ("unbilled" if roll < 0.03 else "no_vendor" if roll < 0.06 else "under" if roll < 0.10
-                     else "over" if roll < 0.14 else "below" if roll < 0.18 else "ok")
+            story = (
+                "unbilled"
+                if roll < 0.03
+                else "no_vendor"
+                if roll < 0.06
+                else "under"
+                if roll < 0.10
+                else "over"
+                if roll < 0.14
+                else "below"
+                if roll < 0.18
+                else "ok"
+            )
             if client.side == "vendor":
                 story = "unbilled"
             elif client.side == "psa":
@@ -181,13 +228,35 @@ def build(seed: int, clients: int, currency: str, perturb: bool) -> Scenario:
         if client.side != "vendor":
             for _ in range(rng.choice((0, 0, 1, 1, 2))):
                 text = rng.choice(cat.SERVICES)
-                psa.append(PLine(client, text, rng.randint(1, 30), cents(rng, "35", currency), 0, False,
-                                 "service", text))
+                psa.append(
+                    PLine(
+                        client,
+                        text,
+                        rng.randint(1, 30),
+                        cents(rng, "35", currency),
+                        0,
+                        False,
+                        "service",
+                        text,
+                    )
+                )
         if client.side != "psa" and rng.random() < 0.08:
-            free = rng.choice((cat.BY_NAME["Microsoft Teams Exploratory"], rng.choice(cat.LICENCES)))
+            free = rng.choice(
+                (cat.BY_NAME["Microsoft Teams Exploratory"], rng.choice(cat.LICENCES))
+            )
             if free.name not in products:
-                vendor.append(VLine(client, free.name, rng.randint(1, 25), Fraction(0), Fraction(0), False,
-                                    "free", trial=not free.free))
+                vendor.append(
+                    VLine(
+                        client,
+                        free.name,
+                        rng.randint(1, 25),
+                        Fraction(0),
+                        Fraction(0),
+                        False,
+                        "free",
+                        trial=not free.free,
+                    )
+                )
     _interleave(rng, vendor, psa)
     scen = Scenario(currency, people, vendor, psa)
     _name_clients(rng, scen, perturb)
@@ -195,8 +264,16 @@ def build(seed: int, clients: int, currency: str, perturb: bool) -> Scenario:
     return scen
 
 
-def _vendor_lines(rng: random.Random, out: list[VLine], client: Client, name: str, vq: int,
-                  cost: Fraction, price: Fraction, currency: str) -> None:
+def _vendor_lines(
+    rng: random.Random,
+    out: list[VLine],
+    client: Client,
+    name: str,
+    vq: int,
+    cost: Fraction,
+    price: Fraction,
+    currency: str,
+) -> None:
     rrp = max(price, cost * Fraction(6, 5))
     subs = [vq]
     if vq >= 4 and rng.random() < 0.12:  # several subscriptions of one product
@@ -206,16 +283,29 @@ def _vendor_lines(rng: random.Random, out: list[VLine], client: Client, name: st
         annual = rng.random() < 0.12
         unit = cost * 12 if annual else cost
         if annual and rng.random() < 0.5:
-            unit = Fraction(money(cost * Fraction(114, 10), 0 if currency == "KRW" else 2))  # 5% off a year
+            unit = Fraction(
+                money(cost * Fraction(114, 10), 0 if currency == "KRW" else 2)
+            )  # 5% off a year
         credit = rng.random() < 0.08
         extra = rng.randint(1, 3) if credit else 0
-        out.append(VLine(client, name, q + extra, unit, rrp * 12 if annual else rrp, annual, "licence", i))
+        out.append(
+            VLine(client, name, q + extra, unit, rrp * 12 if annual else rrp, annual, "licence", i)
+        )
         if credit:
-            out.append(VLine(client, name, -extra, unit, rrp * 12 if annual else rrp, annual, "credit", i))
+            out.append(
+                VLine(client, name, -extra, unit, rrp * 12 if annual else rrp, annual, "credit", i)
+            )
 
 
-def _psa_lines(rng: random.Random, out: list[PLine], client: Client, name: str, pq: int, price: Fraction,
-               scale: int) -> None:
+def _psa_lines(
+    rng: random.Random,
+    out: list[PLine],
+    client: Client,
+    name: str,
+    pq: int,
+    price: Fraction,
+    scale: int,
+) -> None:
     parts = [pq]
     if pq >= 3 and rng.random() < 0.12:  # split PSA lines
         a = rng.randint(1, pq - 1)
@@ -231,8 +321,18 @@ def _psa_lines(rng: random.Random, out: list[PLine], client: Client, name: str, 
         unit = price * 100 / (100 - discount) * (12 if annual else 1)
         out.append(PLine(client, name, q, unit, discount, annual, "licence"))
     if rng.random() < 0.05:  # a cancelled line of the same product
-        out.append(PLine(client, name, rng.randint(1, 6), price, 0, False, "cancelled",
-                         cancel_how=rng.choice(("void", "ended"))))
+        out.append(
+            PLine(
+                client,
+                name,
+                rng.randint(1, 6),
+                price,
+                0,
+                False,
+                "cancelled",
+                cancel_how=rng.choice(("void", "ended")),
+            )
+        )
 
 
 def _interleave(rng: random.Random, vendor: list[VLine], psa: list[PLine]) -> None:
@@ -244,7 +344,7 @@ def _interleave(rng: random.Random, vendor: list[VLine], psa: list[PLine]) -> No
         for idx in blocks.values():
             chunk = [lines[i] for i in idx]
             rng.shuffle(chunk)
-            for i, line in zip(idx, chunk):
+            for i, line in zip(idx, chunk, strict=False):
                 lines[i] = line
 
 
@@ -260,8 +360,9 @@ def _name_clients(rng: random.Random, scen: Scenario, perturb: bool) -> None:
         order = list(pool)
         rng.shuffle(order)
         for cls in order:
-            variant = client_variant(client.canonical, client.legal, cls, rng,
-                                     {**client.extra, "code": client.code})
+            variant = client_variant(
+                client.canonical, client.legal, cls, rng, {**client.extra, "code": client.code}
+            )
             if variant and variant != client.canonical and _key(variant) not in taken:
                 taken.add(_key(variant))
                 client.psa_name, client.name_class = variant, cls
@@ -297,13 +398,24 @@ def _spell_products(rng: random.Random, scen: Scenario, perturb: bool) -> None:
         text = product.name
         price = str(money(line.monthly, 0 if scen.currency == "KRW" else 2))
         for cls in order:
-            vague_ok = on_vendor and unique_kind and line.role == "licence" and _fits_one(cls, product, mine)
-            variant = product_variant(product, cls, rng, line.qty, price, vague_ok, unique_kind and on_vendor)
+            vague_ok = (
+                on_vendor
+                and unique_kind
+                and line.role == "licence"
+                and _fits_one(cls, product, mine)
+            )
+            variant = product_variant(
+                product, cls, rng, line.qty, price, vague_ok, unique_kind and on_vendor
+            )
             if variant:
                 text, classes = variant, [cls]
                 break
         # a second, light class on top now and then (mixing within one line)
-        if classes and classes[0] not in ("bare_plan", "inhouse_name", "multiline") and rng.random() < 0.3:
+        if (
+            classes
+            and classes[0] not in ("bare_plan", "inhouse_name", "multiline")
+            and rng.random() < 0.3
+        ):
             second = rng.choice(("billing_words", "case", "note"))
             if second not in classes:
                 if second == "case":
@@ -328,7 +440,9 @@ def _fits_one(cls: str, product: cat.Product, mine: set[str]) -> bool:
 
 
 # ---------------------------------------------------------------- truth
-def findings(scen: Scenario, vrows: dict[int, int], prows: dict[int, int]) -> list[dict[str, object]]:
+def findings(
+    scen: Scenario, vrows: dict[int, int], prows: dict[int, int]
+) -> list[dict[str, object]]:
     """Findings per rules.md from the lines; rows map line index -> rendered row."""
     vq: dict[tuple[str, str], int] = defaultdict(int)
     vcost: dict[tuple[str, str], Fraction] = defaultdict(Fraction)
@@ -380,7 +494,15 @@ def findings(scen: Scenario, vrows: dict[int, int], prows: dict[int, int]) -> li
         if names.get(key[0]):  # the customer's PSA name class (empty in clean renders)
             classes.add(names[key[0]])
         for kind, impact in found:
-            out.append({"type": kind, "monthly_impact": str(money(impact)), "client": key[0],
-                        "product": key[1], "vendor_rows": sorted(vr.get(key, [])),
-                        "psa_rows": sorted(pr.get(key, [])), "classes": sorted(classes)})
+            out.append(
+                {
+                    "type": kind,
+                    "monthly_impact": str(money(impact)),
+                    "client": key[0],
+                    "product": key[1],
+                    "vendor_rows": sorted(vr.get(key, [])),
+                    "psa_rows": sorted(pr.get(key, [])),
+                    "classes": sorted(classes),
+                }
+            )
     return out

@@ -13,8 +13,14 @@ from typing import Any
 FIXED = dt.datetime(2026, 12, 1, 8, 0, 0)
 
 
-def write_csv(path: Path, rows: list[list[Any]], encoding: str = "utf-8", delimiter: str = ",",
-              bom: bool = False, newline: str = "\r\n") -> None:
+def write_csv(
+    path: Path,
+    rows: list[list[Any]],
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    bom: bool = False,
+    newline: str = "\r\n",
+) -> None:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator=newline, quoting=csv.QUOTE_MINIMAL)
     for row in rows:
@@ -40,7 +46,8 @@ def fold_for(text: str, encoding: str) -> str:
             out.append(ch)
         except UnicodeEncodeError:
             folded = UNFOLDED.get(ch) or "".join(
-                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+            )
             try:
                 folded.encode(encoding)
             except UnicodeEncodeError:
@@ -49,7 +56,9 @@ def fold_for(text: str, encoding: str) -> str:
     return "".join(out)
 
 
-def write_xlsx(path: Path, sheets: list[tuple[str, list[list[Any]]]], formats: dict[int, str] | None = None) -> None:
+def write_xlsx(
+    path: Path, sheets: list[tuple[str, list[list[Any]]]], formats: dict[int, str] | None = None
+) -> None:
     """sheets: (title, rows); formats: column index (0-based) -> number format for numeric cells."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
@@ -85,8 +94,12 @@ def _fix_zip(data: bytes, path: Path) -> None:
             if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' with now
                 import re
 
-                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-12-01T08:00:00Z", body)
-                body = re.sub(rb"(<dcterms:created[^>]*>)[^<]*", rb"\g<1>2026-12-01T08:00:00Z", body)
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-12-01T08:00:00Z", body
+                )
+                body = re.sub(
+                    rb"(<dcterms:created[^>]*>)[^<]*", rb"\g<1>2026-12-01T08:00:00Z", body
+                )
             zi = zipfile.ZipInfo(info.filename, date_time=(2026, 12, 1, 8, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o600 << 16
@@ -107,7 +120,9 @@ def write_html_xls(path: Path, title: str, rows: list[list[Any]], header_rows: i
     ]
     for i, row in enumerate(rows):
         tag = "th" if i < header_rows else "td"
-        cells = "".join(f"<{tag}>{html.escape(str(v)) if v is not None else ''}</{tag}>" for v in row)
+        cells = "".join(
+            f"<{tag}>{html.escape(str(v)) if v is not None else ''}</{tag}>" for v in row
+        )
         parts.append(f"<tr>{cells}</tr>")
     parts.append("</table></body></html>")
     path.write_bytes("\r\n".join(parts).encode("utf-8"))
