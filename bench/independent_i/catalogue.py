@@ -561,3 +561,17 @@ PEOPLE = (
     ("Hannah", "Schröder"),
     ("Daniel", "MacLeod"),
 )
+
+#: trading (dba) names: words that are no customer stem, so a trading name never echoes another firm
+TRADING_WORDS = (
+    "Smile Studio",
+    "Blue Door",
+    "Fresh Start",
+    "Top Notch",
+    "Red Kite",
+    "Swift Lane",
+    "Bright Path",
+    "Corner House",
+    "Sunny Side",
+    "True North",
+)

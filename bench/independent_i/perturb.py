@@ -286,12 +286,12 @@ def client_variant(
         return base
     if cls == "legal_suffix_variant" and legal in SUFFIX_VARIANTS:
         return f"{base} {SUFFIX_VARIANTS[legal]}"
-    if cls in ("abbreviation", "abbreviation_typo"):
+    if cls in ("name_abbreviation", "name_abbreviation_typo"):
         for word, abbrs in ABBREVIATIONS.items():
             if re.search(rf"\b{word}\b", name):
                 pick = (
                     abbrs[0]
-                    if cls == "abbreviation"
+                    if cls == "name_abbreviation"
                     else (abbrs[1] if len(abbrs) > 1 else typo(abbrs[0] + "x", rng))
                 )
                 return re.sub(rf"\b{word}\b", pick, name, count=1)
@@ -331,7 +331,7 @@ def client_variant(
         return rng.choice(
             (f"C{extra['code']} {name}", f"{extra['code']}-{name}", f"{name} [{extra['code']}]")
         )
-    if cls == "typo":
+    if cls == "name_typo":
         return typo_in_text(name, rng, re.compile(r"^(Store|\d.*|Group|Lab|Clinic)$"))
     if cls == "generic_word_dropped":
         for word in (" Group", " Services", " Centre", " Trading"):
@@ -351,8 +351,8 @@ CLIENT_CLASSES = (
     "legal_suffix_typo",
     "legal_suffix_dropped",
     "legal_suffix_variant",
-    "abbreviation",
-    "abbreviation_typo",
+    "name_abbreviation",
+    "name_abbreviation_typo",
     "unfolded_letters",
     "accents_stripped",
     "branch_suffix",
@@ -364,7 +364,7 @@ CLIENT_CLASSES = (
     "case_punct",
     "truncated",
     "code_glued",
-    "typo",
+    "name_typo",
     "generic_word_dropped",
     "and_ampersand",
 )

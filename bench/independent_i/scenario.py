@@ -121,11 +121,19 @@ def _clients(rng: random.Random, n: int) -> list[Client]:
         out.append(c)
 
     k = 0
+    combos: set[tuple[str, str]] = set()
+    people = list(cat.PEOPLE)
+    rng.shuffle(people)
+    tradings: set[str] = set()
     while len(out) < n:
-        stem = stems[k % len(stems)] + ("" if k < len(stems) else f" {chr(65 + k // len(stems))}")
+        stem = stems[k % len(stems)]
         k += 1
         legal, country = rng.choice(cat.LEGAL)
-        trade = rng.choice(trades)
+        free_trades = [t for t in trades if (stem, t) not in combos]
+        if not free_trades:
+            continue
+        trade = rng.choice(free_trades)
+        combos.add((stem, trade))  # one stem may name several firms, never twice in one trade
         roll = rng.random()
         if roll < 0.07 and n - len(out) >= 2:  # siblings
             a, b = rng.choice(
@@ -136,8 +144,13 @@ def _clients(rng: random.Random, n: int) -> list[Client]:
                     ("Logistics", "Logistics Training"),
                 )
             )
+            if (stem, "Holdings") in combos and a == "Holdings":
+                continue
             for part in (a, b):
                 add(Client(f"{stem} {part} {legal}", legal, country, "both", protected=True))
+            combos.update(
+                (stem, t) for t in [*trades, "Holdings"] if a.startswith(t) or b.startswith(t)
+            )
         elif roll < 0.12 and n - len(out) >= 2:  # numbered sites
             nums = rng.sample(range(2, 40), 2)
             for num in nums:
@@ -152,11 +165,19 @@ def _clients(rng: random.Random, n: int) -> list[Client]:
                     )
                 )
         elif roll < 0.14:  # near-twins, one on each side only
-            t1, t2 = rng.sample(trades, 2)
+            others = [t for t in free_trades if t != trade]
+            if not others:
+                continue
+            t1, t2 = trade, rng.choice(others)
+            combos.add((stem, t2))
             add(Client(f"{stem} {t1} {legal}", legal, country, "vendor", protected=True))
             add(Client(f"{stem} {t2} {legal}", legal, country, "psa", protected=True))
-        elif roll < 0.21:  # trading names
-            trading = f"{rng.choice(cat.STEMS)} {trade}"
+        elif roll < 0.21 and (stem, "Holdings") not in combos:  # trading names
+            trading = f"{rng.choice(cat.TRADING_WORDS)} {trade}"
+            if trading in tradings:
+                continue
+            tradings.add(trading)
+            combos.add((stem, "Holdings"))
             legal_only = f"{stem} Holdings {legal}"
             add(
                 Client(
@@ -167,8 +188,8 @@ def _clients(rng: random.Random, n: int) -> list[Client]:
                     extra={"trading": trading, "legal_only": legal_only},
                 )
             )
-        elif roll < 0.25:  # sole traders
-            first, last = rng.choice(cat.PEOPLE)
+        elif roll < 0.25 and people:  # sole traders, each person once
+            first, last = people.pop()
             name = f"{first} {last}" + rng.choice(("", f" {trade}"))
             add(Client(name, "", country, "both", extra={"person": f"{first}|{last}"}))
         else:
