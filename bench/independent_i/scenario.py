@@ -428,7 +428,7 @@ def _spell_products(rng: random.Random, scen: Scenario, perturb: bool) -> None:
             variant = product_variant(
                 product, cls, rng, line.qty, price, vague_ok, unique_kind and on_vendor
             )
-            if variant:
+            if variant and not _ambiguous(cls, variant, product.name, mine):
                 text, classes = variant, [cls]
                 break
         # a second, light class on top now and then (mixing within one line)
@@ -447,6 +447,30 @@ def _spell_products(rng: random.Random, scen: Scenario, perturb: bool) -> None:
                     text = text + " - per user"
                 classes.append(second)
         line.text, line.classes = text, classes
+
+
+VAGUE = ("brand_dropped", "bare_plan", "legacy_name", "inhouse_name", "abbreviation")
+STOP = {"for", "the", "and", "of", "microsoft", "365"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _ambiguous(cls: str, variant: str, name: str, mine: set[str]) -> bool:
+    """A shortened spelling is refused when its words also fit another product the client buys
+    ('365 E3' beside Office 365 E3, 'Business Premium' beside GravityZone Business Security Premium);
+    an in-house name shares no word with the client's other products."""
+    if cls not in VAGUE:
+        return False
+    words = _words(variant)
+    for other in mine:
+        if other == name:
+            continue
+        theirs = _words(other)
+        if words <= theirs or (cls == "inhouse_name" and (words - STOP) & theirs):
+            return True
+    return False
 
 
 def _fits_one(cls: str, product: cat.Product, mine: set[str]) -> bool:
