@@ -42,6 +42,8 @@ def generate_case(
     psa_file, prows = PSAS[psa_format](
         scen, folder, random.Random(f"p/{seed}/{clients}/{psa_format}")
     )
+    if len(set(vrows.values())) != len(scen.vendor) or len(set(prows.values())) != len(scen.psa):
+        raise AssertionError("two lines rendered on one row")  # a renderer bug, never data
     rows: dict[str, dict[str, dict[str, object]]] = {"vendor": {}, "psa": {}}
     for i, v in enumerate(scen.vendor):
         rows["vendor"][str(vrows[i])] = {
