@@ -582,6 +582,56 @@ def v_mexico(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, dic
     return name, rowmap
 
 
+def v_pdf_invoice(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, dict[int, int]]:
+    """A New Zealand distributor's PDF tax invoice converted to Excel: a header split over two rows,
+    page footers and the header repeated on every page, the customer on section rows ('End customer:'),
+    'NZ$' text money, credits as '148.08CR' beside a negative quantity, GST totals at the end."""
+    head1 = ["Description", "Term", "Qty", "Unit", "RRP", "Amount"]
+    head2 = ["", "", "", "Price (excl. GST)", "(excl. GST)", "(excl. GST)"]
+
+    def nzd(x: Fraction) -> str:
+        return f"{num(-x, 2, '.', ',')}CR" if x < 0 else f"NZ${num(x, 2, '.', ',')}"
+
+    body: list[tuple[list[Any], int | None]] = []
+    current = ""
+    total = Fraction(0)
+    for i, v in enumerate(scen.vendor):
+        if v.client.canonical != current:
+            current = v.client.canonical
+            body.append(([f"End customer: {current}"], None))
+        ext = v.unit * v.qty
+        total += ext
+        term = "Trial" if v.role == "free" else ("Annual" if v.annual else "Monthly")
+        body.append(([v.product, term, str(v.qty), nzd(v.unit), nzd(v.rrp), nzd(ext)], i))
+    per_page = 38
+    pages = (len(body) + per_page - 1) // per_page
+    rows: Rows = [
+        ["TAX INVOICE"],
+        ["Southern Cross Cloud Distribution Ltd  GST No. 123-456-789"],
+        ["Invoice No: INV-778812", "", "", "Date: 30/11/2026"],
+        [],
+    ]
+    rowmap: dict[int, int] = {}
+    for page in range(pages):
+        rows += [head1, head2]
+        chunk = body[page * per_page : (page + 1) * per_page]
+        if chunk and chunk[0][1] is not None:  # a customer carried over the page break
+            rows.append([f"End customer: {scen.vendor[chunk[0][1]].client.canonical} (continued)"])
+        for cells, line in chunk:
+            rows.append(cells)
+            if line is not None:
+                rowmap[line] = len(rows)
+        rows += [[f"Page {page + 1} of {pages}"], []]
+    rows += [
+        ["", "", "", "", "Subtotal", nzd(total)],
+        ["", "", "", "", "GST 15%", nzd(total * Fraction(15, 100))],
+        ["", "", "", "", "Total NZD", nzd(total * Fraction(115, 100))],
+    ]
+    name = "INV-778812.xlsx"
+    write_xlsx(folder / name, [("Table 1", rows)])
+    return name, rowmap
+
+
 VENDORS: dict[str, tuple[str, Callable[..., tuple[str, dict[int, int]]]]] = {
     "arrowsphere_fr": ("EUR", v_arrowsphere),
     "giacom_uk": ("GBP", v_giacom),
@@ -592,6 +642,7 @@ VENDORS: dict[str, tuple[str, Callable[..., tuple[str, dict[int, int]]]]] = {
     "kr_won_bill": ("KRW", v_korean),
     "xvantage_html_xls": ("USD", v_xvantage),
     "mx_distributor_xls": ("MXN", v_mexico),
+    "nz_pdf_invoice_xlsx": ("NZD", v_pdf_invoice),
 }
 
 
