@@ -208,6 +208,30 @@ VENDOR_CSV = {  # format: (quantity header, unit cost header, term header, annua
     "cz_distributor": ("Množství", "Jednotková cena bez DPH", "Fakturace", "ročně"),
     "tr_distributor": ("Adet", "Birim Maliyet", "Faturalama", "Yıllık"),
 }
+VENDOR_BOOKS = {  # the workbook and HTML bills, read the same way
+    "leader_au": ("Qty", "Buy Ex GST", "Term", "12 Months (Annual upfront)"),
+    "tarsus_za": ("Qty", "Unit Cost (excl. VAT)", "Billing Term", "Annual"),
+    "kr_won_bill": ("수량", "단가", "청구주기", "연"),
+    "xvantage_html_xls": (
+        "Quantity",
+        "Net Price",
+        "Billing Frequency",
+        "Annual",
+    ),  # extended: ÷ qty
+    "mx_distributor_xls": ("Cantidad", "Costo unitario", "Plazo de facturación", "Anual"),
+    "nz_pdf_invoice_xlsx": ("Qty", "Unit", "Term", "Annual"),
+}
+PSA_BOOKS = {
+    "netsuite_saved_search": ("Quantity", "Rate", None, "Billing Schedule", "Annual"),
+    "business_central": (
+        "Quantity",
+        "Unit Price Excl. VAT",
+        "Line Discount %",
+        "Unit of Measure Code",
+        "YEAR",
+    ),
+    "freshbooks": ("Qty", "Rate", None, "Description", "Annual"),
+}
 PSA_CSV = {  # format: (quantity, unit price, discount or None, term header, annual value)
     "zoho_books": ("Quantity", "Item Price", "Discount(%)", "Usage unit", "user/yr"),
     "sage50_uk": ("Qty", "Unit Price", "Discount %", "Comment 1", "Annual"),
@@ -218,11 +242,19 @@ PSA_CSV = {  # format: (quantity, unit price, discount or None, term header, ann
 }
 
 
-def parse_money(text: str) -> Fraction:
+def parse_money(text: str, whole: bool = False) -> Fraction:
+    """Money text in any of the set's notations; `whole`: a currency without minor units (KRW)."""
     t = text.strip()
     neg = t.startswith("(") or "-" in t
     t = re.sub(r"[^0-9,.]", "", t)
-    if "," in t and ("." not in t or t.rfind(",") > t.rfind(".")):
+    if whole:
+        t = (
+            re.sub(r"[.,]0+$", "", t)
+            if re.search(r"[.,]0+$", t) and not re.search(r"[.,]\d{3}$", t)
+            else t
+        )
+        t = t.replace(",", "").replace(".", "")
+    elif "," in t and ("." not in t or t.rfind(",") > t.rfind(".")):
         t = t.replace(".", "").replace(",", ".")
     else:
         t = t.replace(",", "")
@@ -238,31 +270,34 @@ def _header(rows: dict[int, list[str]], name: str) -> tuple[int, list[str]]:
 
 
 def recompute(truth: dict, folder: Path) -> Counter:
+    whole = truth["currency"] == "KRW"
     vq: dict = defaultdict(int)
     vc: dict = defaultdict(Fraction)
     rows = read_rows(folder / truth["vendor_file"], truth["vendor_format"])
-    q_h, u_h, t_h, annual = VENDOR_CSV[truth["vendor_format"]]
+    q_h, u_h, t_h, annual = {**VENDOR_CSV, **VENDOR_BOOKS}[truth["vendor_format"]]
     _, head = _header(rows, q_h)
     for row, info in truth["rows"]["vendor"].items():
         if info["role"] == "free":
             continue
         cells = dict(zip(head, rows[int(row)], strict=False))
-        q = int(cells[q_h])
-        unit = parse_money(cells[u_h])
+        q = int(parse_money(cells[q_h]))
+        unit = parse_money(cells[u_h], whole)
+        if truth["vendor_format"] == "xvantage_html_xls":
+            unit = abs(unit) / abs(q)  # Net Price is the line's extended amount
         key = (info["client"], info["product"])
         vq[key] += q
         vc[key] += q * (unit / 12 if cells[t_h] == annual else unit)
     pq: dict = defaultdict(int)
     pa: dict = defaultdict(Fraction)
     rows = read_rows(folder / truth["psa_file"], truth["psa_format"])
-    q_h, u_h, d_h, t_h, annual = PSA_CSV[truth["psa_format"]]
+    q_h, u_h, d_h, t_h, annual = {**PSA_CSV, **PSA_BOOKS}[truth["psa_format"]]
     _, head = _header(rows, q_h)
     for row, info in truth["rows"]["psa"].items():
         if info["role"] != "licence":
             continue
         cells = dict(zip(head, rows[int(row)], strict=False))
         q = int(parse_money(cells[q_h].split()[0]))
-        unit = parse_money(cells[u_h])
+        unit = parse_money(cells[u_h], whole)
         if d_h and cells[d_h].strip():
             unit = unit * (100 - parse_money(cells[d_h])) / 100
         key = (info["client"], info["product"])
@@ -355,3 +390,11 @@ def test_clean_psa_rows_name_client_and_product(tmp_path: Path, vendor: str, psa
         text = _fold(_with_group(prows, int(row)))
         assert _fold(info["client"])[:18] in text, (row, info, text)
         assert _fold(info["product"]) in text, (row, info, text)
+
+
+@pytest.mark.parametrize("vendor", VENDOR_FORMATS)
+@pytest.mark.parametrize("psa", PSA_FORMATS)
+def test_impacts_recomputed_from_every_rendered_file(tmp_path: Path, vendor: str, psa: str) -> None:
+    truth = json.loads(generate_case(tmp_path, 8, vendor, psa, 70, True).read_text("utf-8"))
+    expected = Counter((f["type"], f["monthly_impact"]) for f in truth["findings"])
+    assert recompute(truth, tmp_path) == expected
