@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.pairs == ["diagonal"]:
         pairs = [(v, PSA_FORMATS[i % len(PSA_FORMATS)]) for i, v in enumerate(VENDOR_FORMATS)]
     else:
-        pairs = [tuple(p.replace("/", ":").split(":", 1)) for p in args.pairs]  # type: ignore[misc]
+        pairs = [tuple(p.replace("/", ":").split(":", 1)) for p in args.pairs]
     for vendor, psa in pairs:
         for seed in args.seeds:
             for size in args.clients:

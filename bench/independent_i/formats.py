@@ -21,7 +21,7 @@ def num(value: Fraction | Decimal | int, places: int = 2, dec: str = ".", group:
     sign = "-" if d < 0 else ""
     whole, _, frac = f"{abs(d):.{places}f}".partition(".")
     if group:
-        parts = []
+        parts: list[str] = []
         while len(whole) > 3:
             parts.insert(0, whole[-3:])
             whole = whole[:-3]

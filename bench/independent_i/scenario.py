@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Any
 
 from . import catalogue as cat
 from .perturb import (
@@ -359,7 +360,8 @@ def _psa_lines(
 
 def _interleave(rng: random.Random, vendor: list[VLine], psa: list[PLine]) -> None:
     """Vendor bills list by subscription, not strictly by customer: shuffle within blocks."""
-    for lines in (vendor, psa):
+    both: tuple[list[Any], list[Any]] = (vendor, psa)
+    for lines in both:
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, line in enumerate(lines):
             blocks[line.client.canonical].append(i)
@@ -520,22 +522,22 @@ def findings(
             per_client_p[key[1]].append(pamt[key] / q)
     out: list[dict[str, object]] = []
     for key in sorted(set(vq) | set(pq)):
-        v, q = vq.get(key, 0), pq.get(key, 0)
-        c = vcost[key] / v if v > 0 else Fraction(0)
-        p = pamt[key] / q if q > 0 else Fraction(0)
+        nv, nq = vq.get(key, 0), pq.get(key, 0)
+        uc = vcost[key] / nv if nv > 0 else Fraction(0)
+        up = pamt[key] / nq if nq > 0 else Fraction(0)
         found: list[tuple[str, Fraction]] = []
-        if v > 0 and q <= 0:
+        if nv > 0 and nq <= 0:
             prices = per_client_p.get(key[1])
-            found.append(("unbilled", v * (statistics.median(prices) if prices else c)))
-        elif q > 0 and v <= 0:
-            found.append(("no_vendor_record", q * p))
-        elif v > 0 and q > 0:
-            if v > q:
-                found.append(("under_billed", (v - q) * p))
-            elif q > v:
-                found.append(("over_billed", (q - v) * p))
-            if p < c:
-                found.append(("below_cost", (c - p) * min(v, q)))
+            found.append(("unbilled", nv * (statistics.median(prices) if prices else uc)))
+        elif nq > 0 and nv <= 0:
+            found.append(("no_vendor_record", nq * up))
+        elif nv > 0 and nq > 0:
+            if nv > nq:
+                found.append(("under_billed", (nv - nq) * up))
+            elif nq > nv:
+                found.append(("over_billed", (nq - nv) * up))
+            if up < uc:
+                found.append(("below_cost", (uc - up) * min(nv, nq)))
         classes = set(vcls[key]) | pcls[key]
         if names.get(key[0]):  # the customer's PSA name class (empty in clean renders)
             classes.add(names[key[0]])

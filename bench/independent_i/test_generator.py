@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,7 +59,7 @@ def test_clean_and_perturbed_same_findings(tmp_path: Path, vendor: str, psa: str
     dirty = json.loads(generate_case(tmp_path / "p", 2, vendor, psa, 120, True).read_text("utf-8"))
     clean = json.loads(generate_case(tmp_path / "c", 2, vendor, psa, 120, False).read_text("utf-8"))
 
-    def key(t: dict) -> Counter:
+    def key(t: dict[str, Any]) -> Counter[tuple[Any, ...]]:
         return Counter(
             (
                 f["type"],
@@ -177,9 +178,9 @@ def test_truth_rows_point_at_their_lines(tmp_path: Path, vendor: str, psa: str) 
     truth = json.loads(generate_case(tmp_path, 4, vendor, psa, 90, True).read_text("utf-8"))
     vrows = read_rows(tmp_path / truth["vendor_file"], vendor)
     for row, info in truth["rows"]["vendor"].items():
-        cells = _with_group(vrows, int(row))
-        assert _fold(info["client"])[:18] in _fold(cells), (row, info, cells)
-        assert _fold(info["product"]) in _fold(cells), (row, info, cells)
+        text = _with_group(vrows, int(row))
+        assert _fold(info["client"])[:18] in _fold(text), (row, info, text)
+        assert _fold(info["product"]) in _fold(text), (row, info, text)
     prows = read_rows(tmp_path / truth["psa_file"], psa)
     listed = {int(r) for r in truth["rows"]["psa"]}
     for row in truth["rows"]["psa"]:
@@ -269,10 +270,10 @@ def _header(rows: dict[int, list[str]], name: str) -> tuple[int, list[str]]:
     raise AssertionError(f"no header with {name!r}")
 
 
-def recompute(truth: dict, folder: Path) -> Counter:
+def recompute(truth: dict[str, Any], folder: Path) -> Counter[tuple[str, str]]:
     whole = truth["currency"] == "KRW"
-    vq: dict = defaultdict(int)
-    vc: dict = defaultdict(Fraction)
+    vq: dict[tuple[str, str], int] = defaultdict(int)
+    vc: dict[tuple[str, str], Fraction] = defaultdict(Fraction)
     rows = read_rows(folder / truth["vendor_file"], truth["vendor_format"])
     q_h, u_h, t_h, annual = {**VENDOR_CSV, **VENDOR_BOOKS}[truth["vendor_format"]]
     _, head = _header(rows, q_h)
@@ -287,8 +288,8 @@ def recompute(truth: dict, folder: Path) -> Counter:
         key = (info["client"], info["product"])
         vq[key] += q
         vc[key] += q * (unit / 12 if cells[t_h] == annual else unit)
-    pq: dict = defaultdict(int)
-    pa: dict = defaultdict(Fraction)
+    pq: dict[tuple[str, str], int] = defaultdict(int)
+    pa: dict[tuple[str, str], Fraction] = defaultdict(Fraction)
     rows = read_rows(folder / truth["psa_file"], truth["psa_format"])
     q_h, u_h, d_h, t_h, annual = {**PSA_CSV, **PSA_BOOKS}[truth["psa_format"]]
     _, head = _header(rows, q_h)
@@ -303,11 +304,11 @@ def recompute(truth: dict, folder: Path) -> Counter:
         key = (info["client"], info["product"])
         pq[key] += q
         pa[key] += q * (unit / 12 if cells[t_h].startswith(annual) else unit)
-    per_product: dict = defaultdict(list)
+    per_product: dict[str, list[Fraction]] = defaultdict(list)
     for key, q in pq.items():
         if q > 0:
             per_product[key[1]].append(pa[key] / q)
-    out: Counter = Counter()
+    out: Counter[tuple[str, str]] = Counter()
 
     def cents(x: Fraction) -> str:
         return str(
