@@ -1264,6 +1264,62 @@ def psa_superops(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str,
     return name, rowmap
 
 
+def psa_halopsa_fr(scen: Scenario, folder: Path, rng: random.Random) -> tuple[str, dict[int, int]]:
+    """HaloPSA recurring-invoice report in French (xlsx): title rows, client and site columns,
+    short and long descriptions (the long one with Halo's $-tokens), quantities '12,00' as text,
+    money '1 234,56' as text, Fréquence Mensuelle/Annuelle, Statut Annulée."""
+    pl = places(scen)
+    rows: Rows = [
+        ["Rapport : Lignes de factures récurrentes"],
+        ["Généré le 01/12/2026 08:00"],
+        [],
+        [
+            "Client",
+            "Site",
+            "Facture récurrente",
+            "Article",
+            "Description longue",
+            "Quantité",
+            "Prix unitaire HT",
+            "Montant HT",
+            "Fréquence",
+            "Statut",
+            "Devise",
+        ],
+    ]
+    rowmap: dict[int, int] = {}
+    for i, p in enumerate(scen.psa):
+        service = p.role == "service"
+        long = (
+            "Prestation"
+            if service
+            else (
+                "Licence $MONTHNAME $YEAR"
+                if not p.annual
+                else "Licence annuelle $STARTDATE - $ENDDATE"
+            )
+        )
+        rows.append(
+            [
+                p.client.psa_name,
+                "Site principal",
+                f"RI-{p.client.code}",
+                p.text,
+                long,
+                num(Fraction(p.qty), 2, ","),
+                num(p.net, pl, ",", "\u00a0"),
+                num(p.net * p.qty, pl, ",", "\u00a0"),
+                "Annuelle" if p.annual else "Mensuelle",
+                "Annulée" if p.role == "cancelled" else "Active",
+                scen.currency,
+            ]
+        )
+        rowmap[i] = len(rows)
+    name = "Lignes_factures_recurrentes.xlsx"
+    write_xlsx(folder / name, [("Rapport", rows)])
+    return name, rowmap
+
+
 PSAS: dict[str, Callable[..., tuple[str, dict[int, int]]]] = {
     "zoho_books": psa_zoho,
     "netsuite_saved_search": psa_netsuite,
@@ -1274,4 +1330,5 @@ PSAS: dict[str, Callable[..., tuple[str, dict[int, int]]]] = {
     "freshbooks": psa_freshbooks,
     "gorelo": psa_gorelo,
     "superops": psa_superops,
+    "halopsa_fr": psa_halopsa_fr,
 }

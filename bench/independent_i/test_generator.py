@@ -232,6 +232,7 @@ PSA_BOOKS = {
         "YEAR",
     ),
     "freshbooks": ("Qty", "Rate", None, "Description", "Annual"),
+    "halopsa_fr": ("Quantité", "Prix unitaire HT", None, "Fréquence", "Annuelle"),
 }
 PSA_CSV = {  # format: (quantity, unit price, discount or None, term header, annual value)
     "zoho_books": ("Quantity", "Item Price", "Discount(%)", "Usage unit", "user/yr"),
