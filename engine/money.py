@@ -18,10 +18,15 @@ CENT = Decimal("0.01")
 
 _CURRENCY_WORDS = re.compile(
     r"\b(?:USD|EUR|GBP|AUD|NZD|CAD|CHF|SEK|NOK|DKK|ZAR|INR|JPY|SGD|HKD|BRL|PLN|MXN|US\$|A\$|NZ\$|C\$)\b"
-    r"|(?<![A-Za-z])R\$",  # Brazil's real: "R$ 1.234,56"
+    r"|(?<![A-Za-z])R\$"  # Brazil's real: "R$ 1.234,56"
+    # South Africa's rand before a number ("R 1 234,56"), the koruna, the lira, the złoty, the
+    # Nordic krone/krona, the forint, the leu written after one ("1 234,56 Kč", "1.234,56 TL")
+    r"|(?<![A-Za-z])R(?=\s\d)|(?<=[\d\s])(?:Kč|Kc|TL|zł|zl|kr|Ft|lei)\.?(?![A-Za-z])",
     re.IGNORECASE,
 )
-_SYMBOLS = re.compile(r"[$€£¥￥₹\u00a0\u202f\u2009\s']")
+_SYMBOLS = re.compile(r"[$€£¥￥₹₺₩₪₫₱₦₴₽₸\u00a0\u202f\u2009\s']")
+#: An ISO 4217 code before or after the amount ("CZK 1 234,56", "1.234,56 TRY").
+_ISO_AROUND = re.compile(r"^([A-Za-z]{3})(?=[\s\d+-])|(?<=[\d\s])([A-Za-z]{3})$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*(?:[.,]\d*)?|[.,]\d+)$")
 #: Scientific notation, as Excel writes large numbers into a CSV (``1.23457E+11``): read like the
 #: number cell it came from, so a file and a pasted sheet give the same value.
@@ -70,6 +75,8 @@ def parse_money(value: object) -> Decimal | None:
     if text.startswith(("▲", "△")):  # Japanese books write a minus as a triangle: ▲￥900
         negative, text = True, text[1:]
     text = _CURRENCY_WORDS.sub("", text)
+    if text[:1].isalpha() or text[-1:].isalpha():
+        text = _ISO_AROUND.sub(_iso_code_gone, text)
     text = _SYMBOLS.sub("", text)
     if "/" in text:
         text = _PER_UNIT.sub("", text)  # a rate per unit: Tally's "5.96/Nos", "30.00/user"
@@ -91,7 +98,17 @@ def parse_money(value: object) -> Decimal | None:
     return -amount if negative else amount
 
 
+#: Currencies with no minor unit (Stripe's "zero-decimal currencies"): an amount "in cents" of
+#: these is in whole units.
+ZERO_DECIMAL_CURRENCIES = frozenset(
+    ["JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG", "BIF", "DJF", "GNF", "KMF"]
+)
 _PER_UNIT = re.compile(r"(?<=\d)\s*/\s*[A-Za-z]{1,8}\.?$")
+
+
+def _iso_code_gone(found: re.Match[str]) -> str:
+    code = found.group(0)
+    return "" if code.upper() in ISO_CODES else code
 
 
 def round_cents(value: Fraction | Decimal | int) -> Decimal:

@@ -27,16 +27,31 @@ _NOTE_SEEN = 3
 
 
 def split_note(name: str) -> tuple[str, str] | None:
-    """The name before a trailing note, and the note's key; None when there is no note."""
+    """The name before a trailing note, and the note's key; None when there is no note. A note
+    that points at a paper needs no brackets or dash ("Microsoft 365 E3 ticket #4411")."""
     found = _QUALIFIER.match(name)
     if found is None:
-        return None
+        reference = _trailing_reference(name)
+        return (
+            None if reference is None else (name[:reference].strip(), product_key(name[reference:]))
+        )
     return found.group(1), product_key(next((g for g in found.groups()[1:] if g), ""))
 
 
 def _raw_note(name: str) -> str:
     found = _QUALIFIER.match(name)
-    return next((g for g in found.groups()[1:] if g), "").strip() if found else ""
+    if found is None:
+        reference = _trailing_reference(name)
+        return "" if reference is None else name[reference:].strip()
+    return next((g for g in found.groups()[1:] if g), "").strip()
+
+
+def _trailing_reference(name: str) -> int | None:
+    """Where a note that points at a paper begins, when it runs to the end after a name."""
+    found = _REFERENCE_NOTE.search(name)
+    if found is None or found.start() == 0 or name[found.end() :].strip(" .,;)"):
+        return None
+    return found.start()
 
 
 #: A note that only counts: "69 seats", "12 users", "5 licences".
@@ -49,7 +64,8 @@ _COUNT_NOTE = re.compile(
 #: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032".
 _REFERENCE_NOTE = re.compile(
     r"\b(?:see|per|ref|reference|po|quote|ticket|case|order|invoice|inv|contract)\b"
-    r"[\s#:.-]*(?:po|quote|ticket|order|no|nr)?[\s#:.-]*[a-z]{0,3}-?\d{3,}",
+    r"[\s#:.-]*(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}"
+    r"(?:[-/]\d+)?",
     re.IGNORECASE,
 )
 #: A note of seats added or removed: "+2 added mid-month", "-1 from 15th".

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from engine.errors import InputError
-from engine.money import parse_money
+from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
 from engine.read.columns import ColumnMapping, header_key
 from engine.read.header import TOTALS as _TOTALS
 from engine.read.header import Table, clean_text
@@ -159,9 +159,17 @@ def money_parser(
 ) -> Callable[[object], Decimal | None]:
     header = mapping.get(field) or ""
     parse = bounded(parse_money, table, mapping, field)
-    if "cents" in header_key(header):
+    if "cents" in header_key(header) and not _zero_decimal(table, mapping):
         return lambda value: None if (amount := parse(value)) is None else amount / 100
     return parse
+
+
+def _zero_decimal(table: Table, mapping: ColumnMapping) -> bool:
+    """The lines are all in a currency with no minor unit: a "cents" column holds whole yen
+    (Recurly's ``unit_amount_in_cents`` for JPY)."""
+    currencies = {cell_text(v).strip().upper() for v in column(table, mapping, "currency")}
+    currencies.discard("")
+    return bool(currencies) and currencies <= ZERO_DECIMAL_CURRENCIES
 
 
 def starts_with_total(text: str) -> bool:

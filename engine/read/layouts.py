@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from engine.money import parse_money
+from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
 from engine.read.columns import CLIENT_SYNONYMS, header_key, names_a_client
 
 #: A row continues the one above when its customer cell is blank and it holds at least this share
@@ -65,8 +65,6 @@ _MINOR_UNIT_FIELDS = ("unit_amount", "unit_amount_decimal")
 _MINOR_UNIT_MONEY = frozenset(
     ["unitamount", "unitamountdecimal", "amount", "amountexcludingtax", "subtotal", "total"]
 )
-#: Currencies with no minor unit (Stripe's "zero-decimal currencies").
-_ZERO_DECIMAL = frozenset(["jpy", "krw", "vnd", "clp", "isk", "ugx", "xaf", "xof", "pyg"])
 _STRIPE_QUANTITY = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*[×x]\s+")
 _STRIPE_PRICE = re.compile(r"\s*\(at [^()]*/\s*\w+\)\s*$", re.IGNORECASE)
 
@@ -78,8 +76,8 @@ def minor_units_to_money(headers: Sequence[str], data: dict[str, list[object]]) 
     stripe = [h for h in headers if h.strip() in _MINOR_UNIT_FIELDS]  # its own snake_case names
     if not stripe or not all(_whole(v) for h in stripe for v in data[h]):
         return False  # Xero's "UnitAmount" is money with its cents
-    currencies = {str(v).strip().lower() for v in data.get(keys.get("currency", ""), []) if v}
-    scale = Decimal(1) if currencies and currencies <= _ZERO_DECIMAL else Decimal(100)
+    currencies = {str(v).strip().upper() for v in data.get(keys.get("currency", ""), []) if v}
+    scale = Decimal(1) if currencies and currencies <= ZERO_DECIMAL_CURRENCIES else Decimal(100)
     for key, header in keys.items():
         if key in _MINOR_UNIT_MONEY:
             data[header] = [_scaled(v, scale) for v in data[header]]
