@@ -184,6 +184,7 @@ SETS = {
     "f": "bench.independent_f",
     "g": "bench.independent_g",
     "h": "bench.independent_h",
+    "i": "bench.independent_i",
 }
 
 

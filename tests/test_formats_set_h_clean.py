@@ -277,3 +277,29 @@ def test_a_service_word_of_the_codes_own_product_does_not_stop_it() -> None:
     prices = {rmm: [Fraction(195, 100)] * 2, agent: [Fraction(2)]}
     decided = decide_by_item_code([rmm, rmm, agent], psa, {agent}, prices)
     assert decided[agent].key == "rmm"
+
+
+def test_a_cents_column_of_yen_holds_whole_yen(tmp_path: Path) -> None:
+    """Recurly in JPY: ``unit_amount_in_cents`` 4033 is ¥4,033 (yen has no minor unit); in USD it
+    is $40.33."""
+    vendor = VENDOR + "Sakura K.K.,Keeper Business,10,3000\n"
+    header = "account_company_name,plan_name,subscription_state,subscription_quantity,"
+    header += "subscription_unit_amount_in_cents,currency\n"
+    psa = header + "Sakura K.K.,Keeper Business,active,10,4033,JPY\n"
+    assert _run(tmp_path, vendor, psa) == []
+    usd = VENDOR + "Sakura K.K.,Keeper Business,10,30.00\n"
+    assert _run(tmp_path, usd, psa.replace("JPY", "USD")) == []
+
+
+def test_a_note_that_points_at_a_paper_needs_no_brackets() -> None:
+    """ "Microsoft 365 Apps for Business see agreement 2024-17", "Microsoft 365 E3 ticket #4411":
+    the name and a note of where the order is written down."""
+    from engine.match.product_notes import split_note
+
+    assert split_note("Microsoft 365 Apps for Business see agreement 2024-17") == (
+        "Microsoft 365 Apps for Business",
+        "see agreement",
+    )
+    assert split_note("Microsoft 365 E3 ticket #4411") == ("Microsoft 365 E3", "ticket 4411")
+    assert split_note("PO 4471") is None  # a note with no name before it is no note
+    assert split_note("Exchange Online (Plan 2)") == ("Exchange Online", "p2")

@@ -166,12 +166,17 @@ def domain_in_name(name: str) -> str | None:
     return (found["a"] or found["b"]).lower() if found else None
 
 
+_STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
     if "." in name:
         name = _NAMED_DOMAIN.sub("", name) or name
     name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
+    if "." in name:
+        name = _STORE_DOT.sub(r"\1 ", name)  # "Ironbark Consulting St.13": a store and its number
     if name.isascii():
         text = name.lower().translate(_ASCII_FOLD)
     else:
@@ -448,6 +453,8 @@ def match_clients(
         pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         pair(vendor_key, psa_key, "fuzzy", 0.9)
+    for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
+        pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
     siblings = sibling_words(vendor_names, psa_names)
     for vendor_key, psa_key, score in _fuzzy_pairs(
         list(free_vendor), list(free_psa), thresholds, siblings
@@ -570,6 +577,46 @@ def _trading_name_pairs(
             pairs.append((vendor_key, psa))
             used.add(psa)
     return pairs
+
+
+#: Names a side's field cuts: at least this many end at its longest length.
+_CUT_AT_LEAST = 3
+
+
+def _cut_pairs(vendor: Mapping[str, str], psa: Mapping[str, str]) -> list[tuple[str, str, int]]:
+    """Names one side cut at its field's length ("Silverleaf & Partners Ac", 24 characters):
+    seen when several of that side's names end at exactly its longest length. A cut name pairs
+    with the one name on the other side it begins, and never when two begin with it."""
+    pairs: list[tuple[str, str, int]] = []
+    for cut_side, other, flip in ((psa, vendor, False), (vendor, psa, True)):
+        lengths = [len(name.strip()) for name in cut_side.values()]
+        if not lengths:
+            continue
+        limit = max(lengths)
+        if limit < 16 or lengths.count(limit) < _CUT_AT_LEAST:
+            continue
+        others = [(_folded(name), key) for key, name in other.items()]
+        for key, name in cut_side.items():
+            if len(name.strip()) != limit:
+                continue
+            start = _folded(name)
+            found = [k for text, k in others if len(text) > len(start) and text.startswith(start)]
+            if len(found) == 1:
+                pairs.append((found[0], key, limit) if not flip else (key, found[0], limit))
+    taken_v: set[str] = set()
+    taken_p: set[str] = set()
+    unique = []
+    for v, p, limit in pairs:
+        if v not in taken_v and p not in taken_p:
+            unique.append((v, p, limit))
+            taken_v.add(v)
+            taken_p.add(p)
+    return unique
+
+
+def _folded(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.strip().casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def _core(key: str) -> str:

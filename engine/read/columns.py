@@ -233,7 +233,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "itemdescription servicedescription servicename additiondescription shortdescription lineitem service "
         "itemname productname name product item "
         "omschrijving beschreibung bezeichnung artikelbezeichnung artikel produkt "
-        "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn",
+        "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn "
+        "article articulo articolo",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -418,8 +419,9 @@ _SIDE_MARKERS: dict[Side, tuple[str, ...]] = {
 }
 
 
-#: Japanese headers have no Latin letters to compare, so their words are read as the English
-#: keys above (longest first: 仕入単価 before 単価). Exports from Japanese distributors and books.
+#: Japanese and Korean headers have no Latin letters to compare, so their words are read as the
+#: English keys above (longest first: 仕入単価 before 単価). Exports from Japanese and Korean
+#: distributors and books.
 _JAPANESE_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         (
@@ -443,11 +445,25 @@ _JAPANESE_WORDS: tuple[tuple[str, str], ...] = tuple(
             ("契約期間", "term"),
             ("商品コード", "productcode"),
             ("顧客コード", "customercode"),
+            # Korean bills: 단가 is the unit price (the MSP's cost on a distributor's bill), 소비자가
+            # the consumer price, 공급가액 the amount before VAT (부가세), 합계 the amount with it
+            ("고객사명", "customername"),
+            ("고객명", "customername"),
+            ("상품명", "productname"),
+            ("제품명", "productname"),
+            ("수량", "quantity"),
+            ("단가", "unitprice"),
+            ("소비자가", "listprice"),
+            ("공급가액", "nettotal"),
+            ("부가세", "tax"),
+            ("합계", "grosstotal"),
+            ("청구주기", "billingcycle"),
+            ("계약기간", "term"),
         ),
         key=lambda pair: -len(pair[0]),
     )
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 def header_key(text: object) -> str:

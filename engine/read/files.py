@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from engine.errors import EmptyInputError, UnreadableFileError
+from engine.read.html_table import html_rows
 
 #: Largest export we accept, from a file or a pasted sheet alike: Excel's own sheet limit.
 MAX_ROWS = 1_048_576
@@ -208,6 +209,14 @@ def read_csv(data: bytes, *, name: str) -> RawTable:
             f"{name}: the file contains binary data, not text. Export the report as CSV or .xlsx."
         )
     stripped = text.lstrip("\ufeff \t\r\n").lower()
+    if (
+        stripped.startswith(("<!doctype html", "<html", "<table"))
+        and (rows := html_rows(text)) is not None
+    ):
+        # a portal's "Excel" export that is an HTML page with an .xls name: the table it shows
+        return _checked(
+            RawTable(name, rows, notes=(f"{name} is an HTML table; its rows were read.",))
+        )
     if stripped.startswith(("<!doctype html", "<html", "<?xml", "<table")):
         raise UnreadableFileError(
             f"{name}: this is an HTML/XML page saved with a CSV name, not a CSV export. Open the "

@@ -111,8 +111,17 @@ def locate_header(raw: RawTable) -> Table:
             best_position, best_score = position, score
     width = max(len(cells[p]) for p in filled_positions)
     header_cells = list(cells[best_position]) + [None] * (width - len(cells[best_position]))
-    headers = _unique_headers(header_cells)
     below = [p for p in filled_positions if p > best_position]
+    if below and below[0] == best_position + 1 and _continues_header(cells[below[0]]):
+        # a header written over two rows ("Unit" above "Price (excl. GST)"), as a PDF invoice
+        # converted to Excel has it: one header, and the second row is no line
+        second = list(cells[below[0]]) + [None] * (width - len(cells[below[0]]))
+        header_cells = [
+            " ".join(str(c).strip() for c in (top, low) if c is not None and str(c).strip()) or top
+            for top, low in zip(header_cells, second, strict=True)
+        ]
+        below = below[1:]
+    headers = _unique_headers(header_cells)
     if not below:
         raise EmptyInputError(
             f"{raw.name}: only a header row was found (row {best_position + raw.row_offset}), no "
@@ -174,6 +183,18 @@ def _items_of_vouchers(table: Table, vouchers: Vouchers) -> Table:
     )
 
 
+def _continues_header(row: Sequence[object]) -> bool:
+    """A row under the header that finishes its names: its first cell blank, two cells or more
+    filled, all with words and none a number, a date or money ("Price (excl. GST)")."""
+    filled = [c for c in row if c is not None and str(c).strip()]
+    if len(filled) < 2 or (row and row[0] is not None and str(row[0]).strip()):
+        return False
+    return all(
+        isinstance(c, str) and any(ch.isalpha() for ch in c) and not any(ch.isdigit() for ch in c)
+        for c in filled
+    )
+
+
 #: A totals row's first words: "Total", "Subtotal", "Summe", "Totaal", "I alt"…
 TOTALS = re.compile(
     r"^\s*(?:(?:grand\s*|sub\s*-?\s*|report\s*|invoice\s*)?totals?\b"
@@ -193,9 +214,17 @@ GROUP_COLUMN = "Customer"
 
 
 def _without_label(text: str) -> str:
-    """The group's name without its label: "Customer: Contoso", "Endkunde: Contoso GmbH"."""
+    """The group's name without its label ("Customer: Contoso", "Endkunde: Contoso GmbH") and
+    without the note a page break adds ("Contoso Ltd (continued)")."""
     text = _GROUP_LABEL.sub("", text) or text
-    return labelled_customer(text) or text
+    text = labelled_customer(text) or text
+    return _CONTINUED.sub("", text) or text
+
+
+_CONTINUED = re.compile(
+    r"\s*(?:\((?:continued|cont'?d?\.?|suite|fortsetzung|forts\.?)\)|[-–]\s*continued)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _only_first_filled(table: Table, position: int) -> bool:

@@ -66,7 +66,8 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             # German, Dutch, French, Spanish, Nordic
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
-            r"|年次|年額|年払|年間|(?<!\d)1年",  # Japanese: no spaces, so no word boundaries
+            r"|年次|年額|年払|年間|(?<!\d)1年"  # Japanese: no spaces, so no word boundaries
+            r"|연간|매년|^\s*연\s*$",  # Korean: "연" alone is yearly
             12,
         ),
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
@@ -80,7 +81,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
             r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b|\bmensal(?:idade)?\b"
-            r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月",
+            r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月|월간|매월|^\s*월\s*$",
             1,
         ),
     )
