@@ -121,3 +121,13 @@ def test_a_pdf_invoice_converted_to_excel(tmp_path: Path) -> None:
     result = reconcile(tmp_path / "invoice.xlsx", tmp_path / "psa.csv")
     assert result.discrepancies == ()
     assert {m.vendor_name for m in result.client_matches} == {"Whitcombe Architects B.V."}
+
+
+def test_netsuite_customer_numbers_before_the_name() -> None:
+    assert client_key("CUST1127 1127-Harbourview Electrical SAS") == client_key(
+        "Harbourview Electrical SAS"
+    )
+    assert client_key("CUST1064 Hannah Schröder Property Management") == client_key(
+        "Hannah Schröder Property Management"
+    )
+    assert client_key("Store 1024 Coffee") != client_key("Coffee")  # a store's number stays

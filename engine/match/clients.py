@@ -227,7 +227,7 @@ def client_key(name: str) -> str:
 
 #: An account number a PSA or ledger writes before a name ("10455 Zephyr Associates", "C10004 -
 #: Kallio Oy") or a coded reference after it ("Ibáñez Community Health S.A. (C10307)").
-_LEADING_CODE = re.compile(r"[a-z]{0,3}\d{4,}")
+_LEADING_CODE = re.compile(r"[a-z]{0,4}\d{4,}")  # "C1278", "CUST1042" (NetSuite)
 _TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
 #: An account number in brackets after the name; a bare number after it may tell companies apart
 #: ("Adventure Accounting Co 18706" / "… Co 34148").
