@@ -468,7 +468,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
 #: Status words that say notice was given, not that billing stopped: beside a cancellation date,
 #: the date says when it stops (cancel_lines()).
 _NOTICE_GIVEN = re.compile(
-    r"^\s*(?:cancell?ed|canceled|gek(?:ü|ue|u)ndigt|opgezegd|r(?:é|e)sili(?:é|e)e?|cancelado|"
+    r"^\s*(?:cancell?ed|gek(?:ü|ue|u)ndigt|opgezegd|r(?:é|e)sili(?:é|e)e?|cancelado|"
     r"opsagt|oppsagt|uppsagd|disdetto)\s*$",
     re.IGNORECASE,
 )

@@ -595,12 +595,20 @@ def _cut_pairs(vendor: Mapping[str, str], psa: Mapping[str, str]) -> list[tuple[
         limit = max(lengths)
         if limit < 16 or lengths.count(limit) < _CUT_AT_LEAST:
             continue
-        others = [(_folded(name), key) for key, name in other.items()]
+        others = sorted((_folded(name), key) for key, name in other.items())
+        texts = [text for text, _ in others]
         for key, name in cut_side.items():
             if len(name.strip()) != limit:
                 continue
             start = _folded(name)
-            found = [k for text, k in others if len(text) > len(start) and text.startswith(start)]
+            found: list[
+                str
+            ] = []  # the names it begins: adjacent in sorted order (a bisection, not a scan)
+            for text, other_key in others[bisect_left(texts, start) :]:
+                if not text.startswith(start) or len(found) > 1:
+                    break
+                if len(text) > len(start):
+                    found.append(other_key)
             if len(found) == 1:
                 pairs.append((found[0], key, limit) if not flip else (key, found[0], limit))
     taken_v: set[str] = set()
