@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from engine.lines import Line, known
 from engine.match.clients import ClientMatch, domain_in_name, match_clients
+from engine.match.legal_twins import separate_legal_twins
 from engine.match.products import Descriptor, ProductMatch
 from engine.rules import ClientInfo, GroupKey, Holding
 from engine.settings import Settings
@@ -33,6 +34,7 @@ class Groups:
 
 def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups:
     """Match the two sides' clients (names, tenant domains, aliases, what each buys) into groups."""
+    separate_legal_twins(vendor.client_keys, psa.client_keys)
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
         if line.domain and line.exclusion is None:

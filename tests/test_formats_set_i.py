@@ -131,3 +131,26 @@ def test_netsuite_customer_numbers_before_the_name() -> None:
         "Hannah Schröder Property Management"
     )
     assert client_key("Store 1024 Coffee") != client_key("Coffee")  # a store's number stays
+
+
+def test_two_companies_differing_only_in_legal_form_stay_two() -> None:
+    """Set I's Tarsus bill: "Yeoman Logistics AG" and "Yeoman Logistics Co., Ltd." had one key and
+    were reconciled as one client. Spellings of one company ("Ltd" / "Limited" / "Co. Ltd") stay one."""
+    from engine.match.legal_twins import legal_kind, separate_legal_twins
+
+    vendor = {n: client_key(n) for n in ("Yeoman Logistics AG", "Yeoman Logistics Co., Ltd.")}
+    psa = {
+        n: client_key(n) for n in ("Yeoman Logistics AG [1114]", "1029-Yeoman Logistics Co., Ltd.")
+    }
+    assert len(set(vendor.values())) == 1
+    separate_legal_twins(vendor, psa)
+    assert vendor["Yeoman Logistics AG"] == psa["Yeoman Logistics AG [1114]"]
+    assert vendor["Yeoman Logistics Co., Ltd."] == psa["1029-Yeoman Logistics Co., Ltd."]
+    assert vendor["Yeoman Logistics AG"] != vendor["Yeoman Logistics Co., Ltd."]
+    same = {n: client_key(n) for n in ("Contoso Ltd", "Contoso Limited", "Contoso Co. Ltd")}
+    keys = dict(same)
+    separate_legal_twins(same, {})
+    assert same == keys
+    assert (
+        legal_kind("Müller GmbH & Co. KG") == "co gmbh kg" and legal_kind("Contoso Limietd") == ""
+    )
