@@ -416,9 +416,11 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
     read_date = cells.date_parser(table, mapping)
     cancelled = cells.dates(table, mapping, "cancelled_date", read_date)
-    current = cells.dates(table, mapping, "period_start", read_date)
-    for i, (on, start) in enumerate(zip(cancelled, current, strict=True)):
-        if on and start and start <= on and inactive[i] and _NOTICE_GIVEN.match(statuses[i]):
+    noticed = [i for i, on in enumerate(cancelled) if on and inactive[i]]  # (usually none)
+    current = cells.dates(table, mapping, "period_start", read_date) if noticed else []
+    for i in noticed:
+        on, start = cancelled[i], current[i]
+        if on and start and start <= on and _NOTICE_GIVEN.match(statuses[i]):
             # a subscription's current period began before notice was given (Recurly's "canceled"
             # on the 12th, its period from the 1st): it bills to the period's end, the date decides
             inactive[i] = False

@@ -155,6 +155,12 @@ _VOUCHERS_AT_MOST = 0.6
 _OF_ONE_KIND = 0.9
 
 
+def _blank_share_at_least(values: Sequence[object], share: float) -> bool:
+    """At least ``share`` of a column's cells are empty (None or "", counted at C speed: most
+    columns are filled, and a 100k-line export is not walked cell by cell to see it)."""
+    return values.count(None) + values.count("") >= share * len(values)
+
+
 def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -> Vouchers | None:
     """A register whose voucher rows name the customer where its item rows name the product.
 
@@ -166,17 +172,25 @@ def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -
     rows = len(data[headers[0]]) if headers else 0
     if rows < 4:
         return None
-    filled = {h: [not _blank(v) for v in data[h]] for h in headers}
+    filled: dict[str, list[bool]] = {}  # worked out only for columns that get that far (speed)
+
+    def filled_of(header: str) -> list[bool]:
+        if header not in filled:
+            filled[header] = [not _blank(v) for v in data[header]]
+        return filled[header]
+
     for marker in headers:
-        marks = filled[marker]
-        if not marks[0]:
-            continue
+        if _blank(data[marker][0]) or not _blank_share_at_least(data[marker], _ITEMS_AT_LEAST):
+            continue  # most columns: filled on nearly every row, no vouchers to mark
+        marks = filled_of(marker)
         vouchers = [i for i in range(rows) if marks[i]]
         items = [i for i in range(rows) if not marks[i]]
         if len(items) < _ITEMS_AT_LEAST * rows or len(vouchers) > _VOUCHERS_AT_MOST * rows:
             continue
         if len(vouchers) < 2 or any(i + 1 < rows and marks[i + 1] for i in vouchers[:-1]):
             continue  # two voucher rows in a row: not a register of vouchers and their items
+        for h in headers:
+            filled_of(h)
         names = [
             h
             for h in headers
