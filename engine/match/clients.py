@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from engine.folding import LETTERS_NFKD_KEEPS, folded
 from engine.match.client_baskets import pair_by_basket
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
 from engine.match.client_siblings import (
@@ -126,21 +127,7 @@ _ASCII_FOLD = str.maketrans(
         "`": None,
     }
 )
-_NON_ASCII_DROPPED = str.maketrans(
-    {
-        "’": None,
-        "´": None,
-        "ø": "o",
-        "æ": "ae",
-        "ß": "ss",
-        "œ": "oe",
-        "đ": "d",
-        "ł": "l",
-        "þ": "th",
-        "ð": "d",
-        "ı": "i",
-    }
-)
+_NON_ASCII_DROPPED = str.maketrans({"’": None, "´": None, **LETTERS_NFKD_KEEPS})
 _NUMBER_WORDS = frozenset(["no", "nr", "num", "number"])
 #: Words that label a numbered location of a chain: before a number they all mean "store".
 _STORE_SHORT = frozenset(
@@ -595,12 +582,12 @@ def _cut_pairs(vendor: Mapping[str, str], psa: Mapping[str, str]) -> list[tuple[
         limit = max(lengths)
         if limit < 16 or lengths.count(limit) < _CUT_AT_LEAST:
             continue
-        others = sorted((_folded(name), key) for key, name in other.items())
+        others = sorted((folded(name.strip()), key) for key, name in other.items())
         texts = [text for text, _ in others]
         for key, name in cut_side.items():
             if len(name.strip()) != limit:
                 continue
-            start = _folded(name)
+            start = folded(name.strip())
             found: list[
                 str
             ] = []  # the names it begins: adjacent in sorted order (a bisection, not a scan)
@@ -620,11 +607,6 @@ def _cut_pairs(vendor: Mapping[str, str], psa: Mapping[str, str]) -> list[tuple[
             taken_v.add(v)
             taken_p.add(p)
     return unique
-
-
-def _folded(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.strip().casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def _core(key: str) -> str:

@@ -10,10 +10,10 @@ own. A spelling without a legal form, or with a typo of one ("Limietd"), keeps t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import MutableMapping
 
+from engine.folding import folded
 from engine.match.legal_forms import LEGAL_FORMS
 
 #: Spellings of one kind of legal form.
@@ -32,9 +32,7 @@ _WORDS = re.compile(r"[a-z]+")
 
 def legal_kind(name: str) -> str:
     """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace(".", "")
-    words = _WORDS.findall(text)
+    words = _WORDS.findall(folded(name).replace(".", ""))
     kinds: set[str] = set()
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         word = words.pop()

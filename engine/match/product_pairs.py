@@ -134,11 +134,9 @@ def _shown_by_seats(
         return False
     if both < LEAST_SHARE * max(vendor_having, psa_having):
         return False
-    if says_service(psa_name):
-        return False
-    dv: set[str] = set().union(*map(discriminators, meaningful(vendor_name)))
-    dp: set[str] = set().union(*map(discriminators, meaningful(psa_name)))
-    return not (dv - dp and dp - dv)
+    return not says_service(psa_name) and not _say_another_plan(
+        set(meaningful(vendor_name)), set(meaningful(psa_name))
+    )
 
 
 def _seats(lines: list[Line], groups: Mapping[str, int | None]) -> dict[int, dict[str, Decimal]]:
@@ -163,6 +161,11 @@ def _may_be_one(vendor_name: str, psa_name: str) -> bool:
     v, p = set(meaningful(vendor_name)), set(meaningful(psa_name))
     if not (v & p) - MAKER - SERVICE_WORDS - set(CONCEPTS):
         return False  # only a kind in common ("Backup"): a service about a product is not it
-    dv: set[str] = set().union(*map(discriminators, v))
-    dp: set[str] = set().union(*map(discriminators, p))
-    return not (dv - dp and dp - dv)
+    return not _say_another_plan(v, p)
+
+
+def _say_another_plan(vendor_words: set[str], psa_words: set[str]) -> bool:
+    """Each name has a plan or edition word the other lacks (E3 / E5, Plan 1 / Plan 2)."""
+    dv: set[str] = set().union(*map(discriminators, vendor_words))
+    dp: set[str] = set().union(*map(discriminators, psa_words))
+    return bool(dv - dp and dp - dv)

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Literal
 
 from engine.errors import InputError, MissingColumnError, SettingsError, WrongSideError
+from engine.folding import folded
 from engine.match.legal_forms import is_legal_form
 from engine.money import currency_code, parse_money
 from engine.read.values import is_not_billable, parse_date, parse_quantity
@@ -475,15 +476,7 @@ def header_key(text: object) -> str:
         raw = unicodedata.normalize("NFKC", raw)
         for word, key in _JAPANESE_WORDS:
             raw = raw.replace(word, key)
-    folded = unicodedata.normalize("NFKD", raw).lower().translate(_LETTERS_NFKD_KEEPS)
-    return re.sub(r"[^a-z0-9]", "", folded)
-
-
-#: Letters NFKD does not split into a Latin letter and an accent: Danish "Beløb" is "belob", not
-#: "belb" (which no synonym can name).
-_LETTERS_NFKD_KEEPS = str.maketrans(
-    {"ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i"}
-)
+    return re.sub(r"[^a-z0-9]", "", folded(raw))  # Danish "Beløb" is "belob", never "belb"
 
 
 _ALL_SYNONYMS = frozenset(s for fields in FIELDS.values() for f in fields for s in f.synonyms)
