@@ -305,7 +305,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "planintervallength intervallength intervalcount billingintervalcount "
         "billingintervallength billingperiodcount",
         "date price amount",
-        "how many billing units one billing spans (Recurly's plan_interval_length)",
+        "billing units per billing (Recurly)",
     ),
     _f(
         "status",
@@ -331,7 +331,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "canceled cancelled iscanceled iscancelled cancelflag storniert annulliert annule annulee "
         "anulado annullato makulerad makuleret makulert mitatoity void voided isvoid",
         "date",
-        "a yes/no box that says the line is cancelled (SAP Business One's CANCELED: Y/N)",
+        "a cancelled yes/no box (SAP's CANCELED)",
     ),
     _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
     _f(
