@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from engine.errors import EmptyInputError, UnreadableFileError
+from engine.read.codepage import code_page
 from engine.read.html_table import html_rows
 
 #: Largest export we accept, from a file or a pasted sheet alike: Excel's own sheet limit.
@@ -121,7 +122,7 @@ def _from_frame(frame: pd.DataFrame, name: str) -> RawTable:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Decode bytes: BOMs first, then UTF-16 without BOM, UTF-8, and Windows-1252 line by line."""
+    """Decode bytes: BOMs first, then UTF-16 without BOM, UTF-8, Shift-JIS, and a Windows code page."""
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -143,14 +144,18 @@ def decode_text(data: bytes, name: str) -> str:
     japanese = _shift_jis(data)
     if japanese is not None:
         return japanese
-    # Mixed files (a UTF-8 export with lines pasted from a Windows-1252 one) decode line by line.
-    lines = []
+    # Mixed files (a UTF-8 export with lines pasted from a Windows one) decode line by line; the
+    # lines that are not UTF-8 in the code page their letters make words in (engine.read.codepage).
+    lines: list[str | bytes] = []
     for line in data.splitlines(keepends=True):
         try:
             lines.append(line.decode("utf-8"))
         except UnicodeDecodeError:
-            lines.append(line.decode("cp1252", errors="replace"))
-    return "".join(lines)
+            lines.append(line)
+    page = code_page(line for line in lines if isinstance(line, bytes))
+    return "".join(
+        line if isinstance(line, str) else line.decode(page, errors="replace") for line in lines
+    )
 
 
 def _shift_jis(data: bytes) -> str | None:

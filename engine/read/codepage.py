@@ -1,0 +1,128 @@
+"""Which Windows code page a text export that is not UTF-8 was saved in.
+
+Excel and most accounting systems save CSV in the machine's "ANSI" code page: Windows-1252 in
+Western Europe and the Americas, 1250 in Central Europe, 1254 in Turkey, 1251 for Cyrillic, 1253 for
+Greek, 1257 in the Baltics. The bytes carry no label, and most high bytes are letters in every one of
+these pages (0xE8 is "è" in 1252 and "č" in 1250), so the page is judged by the *language* the
+decoded letters make: a Czech bill read as 1252 shows è, ì, ø, ù and ý side by side, letters no one
+language writes together, while read as 1250 all its letters are Czech. Distinct letters are counted,
+not occurrences, so a currency word on every line ("Kč") weighs as much as a name met once.
+
+Windows-1252 stays the answer unless another page makes one language of clearly more of the letters:
+a Western file with few accents, or names from many Western languages, is never re-read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: A run of letters.
+_WORD = re.compile(r"[^\W\d_]+")
+#: The page read when nothing argues for another.
+DEFAULT = "cp1252"
+
+#: The letters beyond ASCII each language writes, by the code page its Windows machines save in.
+_WESTERN = (
+    "äöüß",  # German
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "áéíñóúü",  # Spanish
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìíîòóù",  # Italian
+    "áéëíïóöúü",  # Dutch
+    "åäöé",  # Swedish
+    "æøåéóô",  # Danish, Norwegian
+    "äöåšž",  # Finnish
+    "áðéíóúýþæö",  # Icelandic
+    "àçèéíïòóúü",  # Catalan
+)
+_ALPHABETS: dict[str, tuple[str, ...]] = {
+    "cp1252": _WESTERN,
+    "cp1250": (
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "ąćęłńóśźż",  # Polish
+        "áéíóöőúüű",  # Hungarian
+        "čćđšž",  # Croatian, Slovene, Bosnian
+        "ăâîșțşţ",  # Romanian
+        "äöüß",  # German, the region's business language
+    ),
+    # Windows-1254 is 1252 with six letters made Turkish: Western names stay as they were.
+    "cp1254": ("çğıİöşüâîû", *_WESTERN),
+    "cp1257": (
+        "ąčęėįšųūž",  # Lithuanian
+        "āčēģīķļņšūž",  # Latvian
+        "äöõüšž",  # Estonian
+        "äöüß",  # German
+    ),
+}
+#: Pages whose letters are a script of their own: every letter of the script is the language's.
+_SCRIPTS: dict[str, tuple[str, str]] = {
+    "cp1251": ("\u0400", "\u04ff"),  # Cyrillic
+    "cp1253": ("\u0370", "\u03ff"),  # Greek
+}
+#: The share of the distinct words with letters beyond ASCII that must be wholly in a page's script
+#: (two letters or more): a Western file read as Windows-1251 is all Cyrillic letters too, but
+#: inside Latin words ("Mьller").
+_SCRIPT_WORDS = 0.8
+#: Fewer such words than this is no evidence of a script.
+_FEWEST_SCRIPT_WORDS = 3
+#: Fewer distinct words that one page cannot spell in any of its languages than this is no evidence.
+_FEWEST_ODD_WORDS = 2
+
+
+def code_page(lines: Iterable[bytes]) -> str:
+    """The code page the lines (the ones that are not UTF-8) were most likely saved in."""
+    sample = b"".join(lines)[:200_000]
+    if all(byte < 0x80 for byte in sample):
+        return DEFAULT
+    scripts = {page: _written_in_script(page, sample) for page in _SCRIPTS}
+    script = max(scripts, key=lambda page: scripts[page])
+    if scripts[script] >= _SCRIPT_WORDS:
+        return script
+    odd = _odd_words(DEFAULT, sample)
+    if odd < _FEWEST_ODD_WORDS:
+        return DEFAULT
+    best, fewest = DEFAULT, odd
+    for page in _ALPHABETS:
+        if page != DEFAULT and (count := _odd_words(page, sample)) < fewest:
+            best, fewest = page, count
+    return best if fewest * 2 <= odd else DEFAULT
+
+
+def _odd_words(page: str, sample: bytes) -> int:
+    """How many distinct words, read in the page, no one of its languages writes with those letters."""
+    alphabets = [frozenset(alphabet) for alphabet in _ALPHABETS[page]]
+    odd = 0
+    for word in set(_WORD.findall(sample.decode(page, errors="replace"))):
+        letters = {_lower(char) for char in word if not char.isascii()}
+        if letters and not any(letters <= alphabet for alphabet in alphabets):
+            odd += 1
+    return odd
+
+
+def _written_in_script(page: str, sample: bytes) -> float:
+    """The share of the distinct words with a letter beyond ASCII that are wholly in the page's
+    script and cased as words are."""
+    first, last = _SCRIPTS[page]
+    mixed = pure = 0
+    for word in set(_WORD.findall(sample.decode(page, errors="replace"))):
+        if word.isascii() or len(word) < 2:
+            continue
+        if _well_cased(word) and all(first <= char.lower() <= last for char in word):
+            pure += 1
+        else:
+            mixed += 1
+    return pure / (pure + mixed) if pure + mixed >= _FEWEST_SCRIPT_WORDS else 0.0
+
+
+def _well_cased(word: str) -> bool:
+    """Lower case, upper case, or a capital then lower case: Greek read as Cyrillic puts capitals
+    inside words (its accented vowels are Cyrillic capitals)."""
+    return word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+
+
+def _lower(char: str) -> str:
+    """The letter in lower case; Turkish "İ" stays itself (its lower case is two characters)."""
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
