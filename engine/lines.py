@@ -42,6 +42,7 @@ class Exclusion(Enum):
     STATUS = ("status", "status: {}")
     PAUSED = ("paused schedule", "")
     CANCELLED = ("cancelled", "cancelled {}")
+    EARLIER_PERIOD = ("billed for an earlier period", "billed for a period that ended {}")
     NOT_BILLABLE = ("not billable", "not billable ({})")
     UNREADABLE_QUANTITY = ("unreadable quantity", "unreadable quantity {}")
     UNREADABLE_UNIT_COST = ("unreadable unit cost", "unreadable unit cost {}")
@@ -118,6 +119,8 @@ class Line:
     #: A vendor line's subscription term: when it ends and how long it commits (months), if said.
     subscription_end: dt.date | None = None
     commitment_months: int | None = None
+    #: The last day of the span a PSA line says it bills for ("01.09.2026 – 30.09.2026"), if said.
+    period_end: dt.date | None = None
 
     @property
     def excluded(self) -> str | None:
@@ -145,6 +148,11 @@ class Line:
     def from_bill(self, bill: str) -> None:
         """The vendor bill this line came from, when several are reconciled together."""
         self.bill = bill
+
+    def bill_every(self, months: int) -> None:
+        """The months one billed unit covers, once the run has seen it (a yearly price said only in
+        the description, engine.annual_prices)."""
+        self.months = months
 
     def exclude(self, exclusion: Exclusion, detail: str = "") -> None:
         """Take the line out of the run, for a reason only the whole run can see."""
@@ -178,6 +186,7 @@ class _Columns:
     subscription_ends: Sequence[dt.date | None] = ()
     commitments: Sequence[int | None] = ()
     cancelled: Sequence[dt.date | None] = ()
+    period_ends: Sequence[dt.date | None] = ()
 
 
 #: In ``SideSpec.order``: the point from which a PSA cancellation date outranks the reasons after it.
@@ -236,6 +245,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
             blank,  # bill: named when several are merged
             cols.subscription_ends or none,
             cols.commitments or none,
+            cols.period_ends or none,
         )
     )
 
@@ -464,6 +474,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         },
         alternates=alternates,
         cancelled=cancelled,
+        period_ends=_span_ends(table, mapping),
     )
 
 
@@ -474,6 +485,14 @@ _NOTICE_GIVEN = re.compile(
     r"opsagt|oppsagt|uppsagd|disdetto)\s*$",
     re.IGNORECASE,
 )
+
+
+def _span_ends(table: Table, mapping: ColumnMapping) -> list[dt.date | None]:
+    """The last day each PSA line says it bills for: a span of dates in its service-period column
+    (Lexoffice's Leistungszeitraum) or its billing-period column (e-conomic's Periode)."""
+    service = cells.parsed(cells.column(table, mapping, "service_period"), cells.span_end)
+    billing = cells.parsed(cells.column(table, mapping, "billing_period"), cells.span_end)
+    return [a or b for a, b in zip(service, billing, strict=True)]
 
 
 def _interval(value: object) -> int | None:
@@ -584,11 +603,20 @@ SPECS = {"vendor": VENDOR, "psa": PSA}
 
 def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
     """Exclude PSA lines cancelled on or before the period's start (today when it is unknown): a
-    cancellation outranks every later reason (not billable, unreadable, zero quantity)."""
+    cancellation outranks every later reason (not billable, unreadable, zero quantity). A line that
+    says it bills for a span that ended before the period began (September on November's invoice)
+    bills nothing this period."""
     cutoff = period_start or dt.date.today()
     for line in lines:
         if line.cancelled_on is not None and line.cancelled_on <= cutoff:
             line.exclude(Exclusion.CANCELLED, line.cancelled_on.isoformat())
+        elif (
+            period_start is not None
+            and line.exclusion is None
+            and line.period_end is not None
+            and line.period_end < period_start
+        ):
+            line.exclude(Exclusion.EARLIER_PERIOD, line.period_end.isoformat())
 
 
 def live(lines: list[Line]) -> list[Line]:

@@ -21,10 +21,18 @@ _CURRENCY_WORDS = re.compile(
     r"|(?<![A-Za-z])R\$"  # Brazil's real: "R$ 1.234,56"
     # South Africa's rand before a number ("R 1 234,56"), the koruna, the lira, the złoty, the
     # Nordic krone/krona, the forint, the leu written after one ("1 234,56 Kč", "1.234,56 TL")
-    r"|(?<![A-Za-z])R(?=\s\d)|(?<=[\d\s])(?:Kč|Kc|TL|zł|zl|kr|Ft|lei)\.?(?![A-Za-z])",
+    r"|(?<![A-Za-z])R(?=\s\d)|(?<=[\d\s])(?:Kč|Kc|TL|zł|zl|kr|Ft|lei|руб|р)\.?(?![A-Za-z])"
+    # before the number: Malaysia's ringgit, Indonesia's rupiah, Peru's sol, the leu, the forint
+    r"|(?<![A-Za-z])(?:RM|Rp|S/|lei|Ft|Kč|kr)\.?(?=\s?\d)"
+    # the Gulf's and Egypt's currencies in Arabic letters: "1,234.50 د.إ"
+    r"|د\.إ|ر\.س|ر\.ق|د\.ك|ج\.م|د\.ب|ر\.ع",
     re.IGNORECASE,
 )
-_SYMBOLS = re.compile(r"[$€£¥￥₹₺₩₪₫₱₦₴₽₸\u00a0\u202f\u2009\s']")
+_SYMBOLS = re.compile(r"[$€£¥￥₹₺₩₪₫₱₦₴₽₸฿₨₡₲₾₼₵៛₮元円원\u00a0\u202f\u2009\s']")
+#: Marks of currencies written without decimals: "12.000 ₫" is twelve thousand dong.
+_WHOLE_UNITS = re.compile(r"[₫₩¥￥円원]|\b(?:VND|KRW|JPY|IDR|CLP|ISK|Rp)\b", re.IGNORECASE)
+#: Arabic-script separators: "١٬٢٣٤٫٥٠".
+_ARABIC_SEPARATORS = str.maketrans({"\u066b": ".", "\u066c": ","})
 #: An ISO 4217 code before or after the amount ("CZK 1 234,56", "1.234,56 TRY").
 _ISO_AROUND = re.compile(r"^([A-Za-z]{3})(?=[\s\d+-])|(?<=[\d\s])([A-Za-z]{3})$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*(?:[.,]\d*)?|[.,]\d+)$")
@@ -74,7 +82,10 @@ def parse_money(value: object) -> Decimal | None:
         negative, text = True, text[1:-1]
     if text.startswith(("▲", "△")):  # Japanese books write a minus as a triangle: ▲￥900
         negative, text = True, text[1:]
-    text = _CURRENCY_WORDS.sub("", text)
+    if text[:3].upper() == "CR ":  # a credit marked before the amount: "CR 12.50"
+        negative, text = True, text[3:]
+    whole_units = _WHOLE_UNITS.search(text) is not None
+    text = _CURRENCY_WORDS.sub("", text.translate(_ARABIC_SEPARATORS))
     if text[:1].isalpha() or text[-1:].isalpha():
         text = _ISO_AROUND.sub(_iso_code_gone, text)
     text = _SYMBOLS.sub("", text)
@@ -91,6 +102,8 @@ def parse_money(value: object) -> Decimal | None:
         return -amount if negative else amount
     if not text or not _NUMBER.match(text):
         return None
+    if whole_units and re.fullmatch(r"[+-]?\d{1,3}(?:[.,]\d{3})+", text):
+        text = text.replace(".", "").replace(",", "")  # "12.000 ₫": thousands, never decimals
     try:
         amount = Decimal(_resolve_separators(text))
     except InvalidOperation:

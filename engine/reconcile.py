@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from engine.annual_prices import read_yearly_prices
 from engine.bills import name_bills, period_warnings
 from engine.errors import EmptyInputError, WrongSideError
 from engine.gcpause import keep, paused_gc
@@ -156,6 +157,7 @@ def reconcile_prepared(
     require_lines(vendor.lines, vendor.raw.name, "vendor bill")
     say("Matching products")
     products = match_by_name(vendor, psa, settings)
+    read_yearly_prices(psa.lines, vendor.lines, products.psa, products.vendor)
     require_lines(psa.lines, psa.raw.name, "PSA export")
     say("Matching clients")
     groups = group_clients(vendor, psa, settings)

@@ -230,6 +230,14 @@ def load_catalogue() -> Catalogue:
             by_id[sku.upper()] = key
         for alias in filter(None, row["aliases"].split("|")):
             by_name[product_key(alias)] = key  # curated spellings override Microsoft's old names
+    # a string id that is another product's name written with underscores ("Microsoft_365_E3" is
+    # the id of "Microsoft 365 E3 (500 seats min)_HUB"): a PSA that types it means the name
+    for identifier, key in list(by_id.items()):
+        named = (
+            by_name.get(product_key(identifier.replace("_", " "))) if "_" in identifier else None
+        )
+        if named is not None and named != key:
+            by_id[identifier] = named
     # an id of Microsoft's table whose name a curated product claims as its alias ("Microsoft
     # Copilot for Microsoft 365", string id MICROSOFT_365_COPILOT) names the curated product
     for identifier, key in list(by_id.items()):

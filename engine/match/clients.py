@@ -113,7 +113,13 @@ _GENERIC = frozenset(
 
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
+#: Legal forms written before the name: Russian and Ukrainian ("ООО Ромашка"), Arabic ("شركة").
+_LEADING_FORMS = frozenset(["ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп", "شركة"])
+#: Legal forms of Japanese and Chinese names, written without spaces before or after the name.
+_CJK_LEGAL = re.compile(
+    "股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|\\(株\\)|㈱|（株）"
+)
 #: One pass over lower-cased ASCII text: &/+/@ become words, apostrophes and dots vanish
 #: (O'Brien → obrien, L.L.C. → llc), anything else that is not a letter or digit splits words.
 _ASCII_FOLD = str.maketrans(
@@ -170,7 +176,10 @@ def client_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
-        text = _NON_ALNUM.sub(" ", text.translate(_ASCII_FOLD))
+        if _CJK_LEGAL.search(text):  # "株式会社サンプル", "北京科技有限公司": no spaces to split
+            text = _CJK_LEGAL.sub(" ", text)
+        # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
+        text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
     raw = text.split()
     tokens = (
         [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
@@ -188,7 +197,7 @@ def client_key(name: str) -> str:
         tokens = tokens[:-2]
     tokens = _joined_initials(tokens)
     tokens = _without_account_code(tokens)
-    while len(tokens) > 1 and tokens[0] == "the":
+    while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in _LEADING_FORMS):
         tokens.pop(0)
     if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
         tokens.pop()
@@ -571,33 +580,29 @@ _CUT_AT_LEAST = 3
 
 
 def _cut_pairs(vendor: Mapping[str, str], psa: Mapping[str, str]) -> list[tuple[str, str, int]]:
-    """Names one side cut at its field's length ("Silverleaf & Partners Ac", 24 characters):
-    seen when several of that side's names end at exactly its longest length. A cut name pairs
-    with the one name on the other side it begins, and never when two begin with it."""
+    """Names one side cut at its field's length ("Silverleaf & Partners Ac", 24 characters): seen
+    when several of that side's names of one length each begin exactly one longer name on the
+    other side (a field that cut some names cut them all at that length). A cut name pairs with
+    the one name on the other side it begins, and never when two begin with it."""
     pairs: list[tuple[str, str, int]] = []
     for cut_side, other, flip in ((psa, vendor, False), (vendor, psa, True)):
-        lengths = [len(name.strip()) for name in cut_side.values()]
-        if not lengths:
-            continue
-        limit = max(lengths)
-        if limit < 16 or lengths.count(limit) < _CUT_AT_LEAST:
+        by_length: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for key, name in cut_side.items():
+            if len(name.strip()) >= 16:
+                by_length[len(name.strip())].append((key, name))
+        candidates = [names for names in by_length.values() if len(names) >= _CUT_AT_LEAST]
+        if not candidates:
             continue
         others = sorted((folded(name.strip()), key) for key, name in other.items())
         texts = [text for text, _ in others]
-        for key, name in cut_side.items():
-            if len(name.strip()) != limit:
-                continue
-            start = folded(name.strip())
-            found: list[
-                str
-            ] = []  # the names it begins: adjacent in sorted order (a bisection, not a scan)
-            for text, other_key in others[bisect_left(texts, start) :]:
-                if not text.startswith(start) or len(found) > 1:
-                    break
-                if len(text) > len(start):
-                    found.append(other_key)
-            if len(found) == 1:
-                pairs.append((found[0], key, limit) if not flip else (key, found[0], limit))
+        for names in candidates:
+            begun = []
+            for key, name in names:
+                found = _names_begun(folded(name.strip()), others, texts)
+                if len(found) == 1:
+                    begun.append((found[0], key, len(name.strip())))
+            if len(begun) >= _CUT_AT_LEAST:  # the length is a field's limit, not chance
+                pairs += [(o, k, n) if not flip else (k, o, n) for o, k, n in begun]
     taken_v: set[str] = set()
     taken_p: set[str] = set()
     unique = []
@@ -607,6 +612,18 @@ def _cut_pairs(vendor: Mapping[str, str], psa: Mapping[str, str]) -> list[tuple[
             taken_v.add(v)
             taken_p.add(p)
     return unique
+
+
+def _names_begun(start: str, others: list[tuple[str, str]], texts: list[str]) -> list[str]:
+    """The keys of the (sorted, folded) names longer than ``start`` that begin with it; two at most:
+    they are adjacent in sorted order (a bisection, not a scan)."""
+    found: list[str] = []
+    for text, other_key in others[bisect_left(texts, start) :]:
+        if not text.startswith(start) or len(found) > 1:
+            break
+        if len(text) > len(start):
+            found.append(other_key)
+    return found
 
 
 def _core(key: str) -> str:

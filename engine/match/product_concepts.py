@@ -22,7 +22,9 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ("archive archiving retention", "archiving archive"),
         (
             "endpoint antivirus av edr xdr mdr malware ransomware",
-            "defender sentinelone singularity crowdstrike huntress endpoint",
+            "defender sentinelone singularity crowdstrike huntress endpoint bitdefender gravityzone "
+            "eset sophos webroot malwarebytes trend kaspersky avast avg norton symantec cylance "
+            "emsisoft withsecure",
         ),
         (
             "spam phishing filtering filter threat threats",
@@ -30,9 +32,12 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ),
         (
             "password passwords vault manager",
-            "keeper lastpass bitwarden passportal 1password dashlane",
+            "keeper lastpass bitwarden passportal 1password dashlane nordpass roboform",
         ),
-        ("backup backups", "backup dropsuite datto acronis saas protection skykick"),
+        (
+            "backup backups",
+            "backup dropsuite datto acronis saas protection skykick veeam axcient spanning",
+        ),
         ("awareness training", "knowbe4 kmsat awareness usecure"),  # security awareness training
         (
             "phone calling voice telephony pbx voip",
@@ -50,7 +55,8 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ("meetings meeting video conferencing chat collaboration", "teams zoom webex gotomeeting"),
         # Microsoft's F plans and kiosk mailboxes: for frontline ("shop floor") workers
         ("frontline firstline deskless floor", "f1 f3 kiosk"),
-        ("desktop", "apps"),
+        # the desktop Office apps: Microsoft 365 Apps, and the suites that include them
+        ("desktop", "apps standard premium e3 e5"),
     )
     for word in words.split()
 }

@@ -34,7 +34,7 @@ from engine.match.product_context import (
     service_words,
 )
 from engine.match.product_fit import fit, loose_fit, use_bill_words
-from engine.match.product_names import product_key
+from engine.match.product_names import discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
 
 
@@ -276,9 +276,17 @@ def _own_licences(
             for key in paired.get(group, {})
             if set(key.removeprefix("name:").split()) <= words
             and plan_tokens(description) <= set(key.split())
+            and not _sets_apart_from(description, key)
         ]
         for line in lines:
             out[(line.client, line.descriptor)] = _own_licence(line, alike, why)
+
+
+def _sets_apart_from(description: str, key: str) -> bool:
+    """A word of the description that tells products apart and ``key`` lacks: "Microsoft 365 E5
+    Security" is the add-on, never Microsoft 365 E5 (numbers alone, a date in a note, are not)."""
+    extra = discriminators(description) - discriminators(key.removeprefix("name:"))
+    return any(not word.isdigit() for word in extra)
 
 
 #: Words of a PSA category that file a line as a licence resold, not a service.

@@ -30,6 +30,12 @@ EDITIONS = frozenset(
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _CURRENCY = r"[$€£¥₹]|r\$|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy)\b"
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # a price per seat typed without a currency: "- 46.20 per seat", "46,20/user"
+    (
+        r"\b\d+[.,]\d{2}\s*(?:/|per|each|a)\s*(?:seat|user|licen[cs]e|month|mo|unit|device"
+        r"|mailbox)s?\b",
+        " ",
+    ),
     # Windows 365: "Win365", "W365", a "Cloud PC", and its size as "2/8/128" or "2vCPU 8GB"
     (r"\b(?:win|w)\s?365\b", " windows 365 "),
     (r"\bcloud\s?pcs?\b", " windows 365 "),
@@ -112,6 +118,25 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:ars|aars|jahres|monats|manads|maneds|jaar|maand|vuosi|kuukausi)"
         r"(?:licens|lisens|lizenz|licentie|lisenssi|abonnement|abo)\b",
+        " ",
+    ),
+    # a note that points at a paper: "(see ticket 51207)", "per quote Q-2231", "PO 4471"
+    (
+        r"\(?\b(?:see|ref|reference|po|quote|ticket|case|order|invoice|inv|contract"
+        r"|per\s+(?:quote|po|contract|agreement|order))\b[\s#:.-]*"
+        r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}"
+        r"(?:[-/]\d+)?\)?",
+        " ",
+    ),
+    # the dates a line bills for: "Licence period 01/11/2026-30/11/2026", "Zeitraum 11/2026"
+    (
+        r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\b"
+        r"|\b\d{1,2}[./-]20\d{2}\b",
+        " ",
+    ),
+    (
+        r"\b(?:(?:licen[cs]e|service|billing|subscription|invoice|coverage)\s+)?"
+        r"(?:period|periode|periodo|zeitraum|leistungszeitraum|okres|kausi)\b",
         " ",
     ),
     # a credit note of the same subscription, in the languages of the bills

@@ -19,7 +19,7 @@ from engine.match.product_fit import MAKER, SERVICE_WORDS, names_a_product_part
 from engine.match.product_names import discriminators, product_key
 
 _QUALIFIER = re.compile(
-    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s[-\u2013\u2014]\s+((?:[^-\u2013\u2014]|(?<=\w)-(?=\w))+))\s*$"
+    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014])\s+((?:[^-\u2013\u2014]|(?<=\w)-(?=\w))+))\s*$"
 )
 #: A note seen after this many different names in one export is the MSP's way of saying who a
 #: line is for ("- Office staff", "(Melbourne)"), whatever its words.

@@ -295,6 +295,18 @@ def months_in_text(text: str) -> int | None:
     return None
 
 
+def span_end(value: object) -> dt.date | None:
+    """The last day of a span of dates in a cell ("01.09.2026 – 30.09.2026"); None without one."""
+    if not isinstance(value, str) or (found := _SPAN.search(value)) is None:
+        return None
+    parts = [int(g) for g in found.groups()]
+    for order in ("dmy", "mdy", "ymd"):
+        start, end = _date(parts[:3], order), _date(parts[3:], order)
+        if start is not None and end is not None and start <= end:
+            return end
+    return None
+
+
 #: The first letters of month names in the bills' languages (English, German, French, Spanish,
 #: Dutch, Nordic, Italian, Portuguese): "Nov 2026 - Oct 2027", "Okt. 2026 – Sep. 2027".
 _MONTH_STEMS = {

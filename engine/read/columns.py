@@ -26,7 +26,7 @@ from engine.errors import InputError, MissingColumnError, SettingsError, WrongSi
 from engine.folding import folded
 from engine.match.legal_forms import is_legal_form
 from engine.money import currency_code, parse_money
-from engine.read.values import is_not_billable, parse_date, parse_quantity
+from engine.read.values import is_not_billable, parse_date, parse_period_months, parse_quantity
 
 Side = Literal["vendor", "psa"]
 Kind = Literal["text", "money", "quantity", "period", "date", "flag", "id", "currency"]
@@ -58,7 +58,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         # German, Dutch, French, Spanish, Nordic exports
         "kundenname kunde firmenname firma endkunde debiteurnaam debiteur klantnaam klant "
         "nomduclient raisonsociale nombrecliente razonsocial cliente kundnamn kund asiakas "
-        "nazwaklienta klient kundenavn",
+        "nazwaklienta klient kundenavn "
+        # Czech, Turkish, Hungarian, Romanian
+        "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo",
         "id number domain country email reseller partner mpn broker code nummer",
         "the MSP's customer",
     ),
@@ -83,7 +85,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "description product item itemname servicename subscriptionname license licence plan "
         "skudescription produktname produkt artikelbezeichnung bezeichnung beschreibung artikel "
         "artikelomschrijving omschrijving designation libelle produit descripcion producto descrizione "
-        "nazwaproduktu produktnavn varenavn benamning",
+        "nazwaproduktu produktnavn varenavn benamning "
+        "nazevproduktu nazev polozka urunadi urun hizmet termeknev termek megnevezes tuote nimike "
+        "denumire produs",
         "id code number nummer qty quantity price cost date status type meter publisher category "
         "hersteller kod varenr",
         "the product",
@@ -93,7 +97,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "id",
         "productid offerid durableofferid stockcode itemcode vendorsku sku "
         "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber "
-        "artikelnummer artikelnr artikelcode herstellernummer reference referencia",
+        "artikelnummer artikelnr artikelcode herstellernummer reference referencia "
+        "kodproduktu urunkodu stokkodu cikkszam tuotekoodi",
         "name description customer subscription order invoice",
         "the product's id or SKU",
     ),
@@ -103,7 +108,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "quantity",
         "billablequantity quantity qty seats licenses licences units "
         "seatcount licensecount licencecount usercount count "
-        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade",
+        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
+        "mnozstvi pocet adet miktar mennyiseg maara cantitate",
         "unitprice price cost included rrp",
         "seats",
     ),
@@ -114,9 +120,12 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
         "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
-        "kostpris innkjopspris inkopspris valorunitario precounitario custounitario",
+        "kostpris innkjopspris inkopspris valorunitario precounitario custounitario "
+        "nakupnicena jednotkovacena cenazajednotku birimmaliyet alisfiyati birimfiyat "
+        "beszerzesiar egysegar ostohinta yksikkohinta pretunitar",
         "rrp msrp srp retail sales total ext sub margin tax list suggested erp customer "
-        "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl sugerido",
+        "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl sugerido "
+        "doporucen satis",
         "the MSP's unit cost",
     ),
     _f(
@@ -127,8 +136,11 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "total totalamount extprice extendedprice "
         "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
         "montantht montant importe importo belopp belob belop wartoscnetto kostprisialt ialt "
-        "valortotal",
-        "tax unit rrp retail sales margin udsalg vejl inkl incl brutto",
+        "valortotal "
+        "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
+        "osszeg yhteensa veroton valoare",
+        "tax unit rrp retail sales margin udsalg vejl inkl incl brutto gross "
+        "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst",
         "the line's total cost",
     ),
     _f(
@@ -141,7 +153,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "faktureringsperiod faktureringsfrekvens faktureringsinterval czestotliwoscrozliczen "
         "factuurfrequentie factuurperiode facturering frequentie intervall verrechnung "
         "fakturierung facturacion fatturazione fakturering "
-        "czestotliwosc",
+        "czestotliwosc fakturace faturalama szamlazas laskutus facturare",
         "date start end address contact email",
         "how often a line is billed",
     ),
@@ -157,7 +169,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "charge_type",
         "text",
-        "chargetype transactiontype linetype type positionsart buchungsart typ tipo",
+        "chargetype transactiontype linetype type positionsart buchungsart typ tipo "
+        "islemtipi islemturu druh",
         "unit",
         "new, renew, credit…",
     ),
@@ -168,7 +181,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
         "invoicedate startdate from "
         "leistungszeitraumvon leistungsbeginn zeitraumvon begindatum periodevan datedebut "
-        "debutperiode periodfran dal fra",
+        "debutperiode periodfran dal fra obdobiod baslangic alkaa alkupvm",
         _DATE_FORBIDDEN,
         "start of the billed period",
     ),
@@ -178,7 +191,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
         "periodto dateto enddate billingenddate billingend to "
         "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin "
-        "finperiode periodtill al til",
+        "finperiode periodtill al til obdobido bitis paattyy loppupvm",
         _DATE_FORBIDDEN,
         "end of the billed period",
     ),
@@ -209,7 +222,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "currency",
         "currency",
         "currency billingcurrency currencycode invoicecurrency pricingcurrency "
-        "waehrung wahrung valuta devise moneda",
+        "waehrung wahrung valuta devise moneda parabirimi kodmeny penznem valuutta",
         "rate date exchange",
         "the bill's currency (ISO code)",
     ),
@@ -223,7 +236,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "customerbusinessthenname businessname company client customer account organization "
         "organisation agreementcompany billto contactname contact "
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
-        "nomduclient cliente nabywca klient kundenavn invoiceto soldto kundnamn kund asiakas",
+        "nomduclient cliente nabywca klient kundenavn invoiceto soldto kundnamn kund asiakas "
+        "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
@@ -235,7 +249,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "itemname productname name product item "
         "omschrijving beschreibung bezeichnung artikelbezeichnung artikel produkt "
         "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn "
-        "article articulo articolo",
+        "article articulo articolo "
+        "nazev polozka popis urunadi urun hizmet aciklama termek megnevezes tuote nimike kuvaus "
+        "denumire produs",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -259,7 +275,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "quantity",
         "quantity",
         "quantity qty qtyorder units unitcount seats billablequantity licenses count "
-        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades",
+        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades "
+        "mnozstvi pocet adet miktar mennyiseg maara cantitate",
         "less included price cost",
         "quantity billed",
     ),
@@ -277,17 +294,22 @@ PSA_FIELDS: tuple[Field, ...] = (
         "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
         "unitcharge einzelpreis verkaufspreis vkpreis prijspereenheid eenheidsprijs stukprijs "
         "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario "
-        "priseksmva pris enhedspris",
+        "priseksmva pris enhedspris "
+        "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
+        "pretunitar",
         "cost total ext margin tax prorate recurring sum rabatt",
         "the unit price charged",
     ),
     _f(
         "line_total",
         "money",
-        "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue "
+        "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue net "
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal "
-        "sumeksmva belob belop summa ialt",
-        "cost tax margin unit inkl incl brutto",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
+        "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag "
+        "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
+        "osszeg yhteensa veroton valoare",
+        "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen "
+        "vat btw mwst tva iva moms mva dph kdv gst",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
     ),
     _f(
@@ -295,9 +317,18 @@ PSA_FIELDS: tuple[Field, ...] = (
         "period",
         "billingperiodunit billingperiod periodtype billingfrequency frequency billed "
         "billingcycle recurrence chargefrequency interval period term cycle "
-        "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite einheit enhet",
+        "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite einheit enhet "
+        "fakturace faturalama szamlazas laskutus facturare",
         "date start end",
         "billing period",
+    ),
+    _f(
+        "service_period",
+        "text",
+        "leistungszeitraum abrechnungszeitraum serviceperiod servicedates periodcovered "
+        "coverageperiod billedperiod periodebilled",
+        "start end from to von bis",
+        "the dates a line bills for (an earlier month bills nothing now)",
     ),
     _f(
         "billing_interval",
@@ -311,7 +342,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "status",
         "text",
         "additionstatus status agreementstatus servicestatus active isactive state zustand estado "
-        "statut stato tila "
+        "statut stato tila stav durum allapot "
         "stage",
         "date",
         "line status (Active, Cancelled…)",
@@ -321,7 +352,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "date",
         "cancelleddate cancelled canceldate canceleddate cancellationdate canceledon cancelledon "
         "canceled terminationdate datecancelled terminateddate enddate serviceenddate "
-        "contractenddate avsluttetdato sluttdato opsagtdato",
+        "contractenddate avsluttetdato sluttdato opsagtdato "
+        "einddatum enddatum slutdatum slutdato fechafin fechadebaja datafine datefin datedefin "
+        "paattymispaiva datumukonceni bitistarihi",
         "next",  # Invoice Ninja's "Next Send Date" holds "…enddate" and is no end
         "cancellation date",
     ),
@@ -329,9 +362,11 @@ PSA_FIELDS: tuple[Field, ...] = (
         "cancelled_flag",
         "flag",
         "canceled cancelled iscanceled iscancelled cancelflag storniert annulliert annule annulee "
-        "anulado annullato makulerad makuleret makulert mitatoity void voided isvoid",
+        "anulado annullato makulerad makuleret makulert mitatoity void voided isvoid "
+        "deleted isdeleted geloescht geloscht verwijderd supprime eliminado slettet raderad "
+        "poistettu smazano iptal",
         "date",
-        "a cancelled yes/no box (SAP's CANCELED)",
+        "a cancelled or deleted yes/no box (SAP's CANCELED)",
     ),
     _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
     _f(
@@ -344,7 +379,8 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "currency",
         "currency",
-        "currency currencycode invoicecurrency billingcurrency waehrung wahrung valuta devise moneda",
+        "currency currencycode invoicecurrency billingcurrency waehrung wahrung valuta devise moneda "
+        "parabirimi kodmeny penznem valuutta",
         "rate date exchange",
         "the currency the client is billed in",
     ),
@@ -466,6 +502,144 @@ _JAPANESE_WORDS: tuple[tuple[str, str], ...] = tuple(
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
+#: Chinese headers (simplified and traditional), read as the English keys as Japanese ones are.
+_CHINESE_WORDS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        (
+            ("客户名称", "customername"),
+            ("客戶名稱", "customername"),
+            ("客户", "customer"),
+            ("客戶", "customer"),
+            ("产品名称", "productname"),
+            ("產品名稱", "productname"),
+            ("商品名称", "productname"),
+            ("产品", "product"),
+            ("產品", "product"),
+            ("产品编码", "productcode"),
+            ("产品代码", "productcode"),
+            ("采购单价", "unitcost"),
+            ("进货单价", "unitcost"),
+            ("成本单价", "unitcost"),
+            ("建议零售价", "listprice"),
+            ("零售价", "listprice"),
+            ("单价", "unitprice"),
+            ("單價", "unitprice"),
+            ("不含税金额", "nettotal"),
+            ("未税金额", "nettotal"),
+            ("含税金额", "grosstotal"),
+            ("税额", "tax"),
+            ("金额", "amount"),
+            ("合计", "grosstotal"),
+            ("计费周期", "billingcycle"),
+            ("計費週期", "billingcycle"),
+            ("订阅期限", "term"),
+            ("开始日期", "startdate"),
+            ("结束日期", "enddate"),
+            ("币种", "currency"),
+            ("状态", "status"),
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+
+def _fold_script(text: str) -> str:
+    """Lower case without accents (Greek's tonos), for headers in scripts with no Latin letters."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+#: Russian, Ukrainian, Greek, Arabic and Hebrew headers, read as the English keys (folded: lower
+#: case, no accents; longest first).
+_SCRIPT_WORDS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        (
+            (_fold_script(word), key)
+            for word, key in (
+                # Russian and Ukrainian
+                ("Наименование клиента", "customername"),
+                ("Клиент", "customer"),
+                ("Заказчик", "customer"),
+                ("Покупатель", "customer"),
+                ("Контрагент", "customer"),
+                ("Наименование", "productname"),
+                ("Номенклатура", "productname"),
+                ("Продукт", "product"),
+                ("Товар", "product"),
+                ("Артикул", "productcode"),
+                ("Количество", "quantity"),
+                ("Кол-во", "quantity"),
+                ("Кількість", "quantity"),
+                ("Цена закупки", "unitcost"),
+                ("Закупочная цена", "unitcost"),
+                ("Рекомендованная цена", "listprice"),
+                ("Цена за единицу", "unitprice"),
+                ("Цена", "unitprice"),
+                ("Ціна", "unitprice"),
+                ("Сумма без НДС", "nettotal"),
+                ("Сумма с НДС", "grosstotal"),
+                ("НДС", "tax"),
+                ("ПДВ", "tax"),
+                ("Сумма", "amount"),
+                ("Итого", "grosstotal"),
+                ("Периодичность", "billingfrequency"),
+                ("Валюта", "currency"),
+                ("Дата начала", "startdate"),
+                ("Дата окончания", "enddate"),
+                ("Статус", "status"),
+                # Greek
+                ("Επωνυμία πελάτη", "customername"),
+                ("Πελάτης", "customer"),
+                ("Προϊόν", "product"),
+                ("Είδος", "product"),
+                ("Περιγραφή", "description"),
+                ("Κωδικός", "productcode"),
+                ("Ποσότητα", "quantity"),
+                ("Τιμή κόστους", "unitcost"),
+                ("Τιμή μονάδας", "unitprice"),
+                ("Τιμή", "unitprice"),
+                ("Καθαρή αξία", "nettotal"),
+                ("Αξία", "amount"),
+                ("Ποσό", "amount"),
+                ("ΦΠΑ", "tax"),
+                ("Σύνολο", "grosstotal"),
+                ("Τιμολόγηση", "billingfrequency"),
+                ("Νόμισμα", "currency"),
+                ("Κατάσταση", "status"),
+                # Arabic
+                ("اسم العميل", "customername"),
+                ("العميل", "customer"),
+                ("اسم المنتج", "productname"),
+                ("المنتج", "product"),
+                ("الكمية", "quantity"),
+                ("سعر التكلفة", "unitcost"),
+                ("سعر الوحدة", "unitprice"),
+                ("السعر", "unitprice"),
+                ("المبلغ قبل الضريبة", "nettotal"),
+                ("ضريبة القيمة المضافة", "tax"),
+                ("المبلغ", "amount"),
+                ("الإجمالي", "grosstotal"),
+                ("العملة", "currency"),
+                ("دورة الفوترة", "billingcycle"),
+                # Hebrew
+                ("שם לקוח", "customername"),
+                ("לקוח", "customer"),
+                ("מוצר", "product"),
+                ("תיאור", "description"),
+                ("כמות", "quantity"),
+                ("מחיר ליחידה", "unitprice"),
+                ("מחיר", "unitprice"),
+                ('מע"מ', "tax"),
+                ("סכום", "amount"),
+                ('סה"כ', "grosstotal"),
+                ("מטבע", "currency"),
+            )
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+_OTHER_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff]")
+
 
 def header_key(text: object) -> str:
     """``"Effective Unit Price"`` / ``"effective_unit_price"`` → ``"effectiveunitprice"``."""
@@ -474,7 +648,11 @@ def header_key(text: object) -> str:
     raw = str(text)
     if _CJK.search(raw):
         raw = unicodedata.normalize("NFKC", raw)
-        for word, key in _JAPANESE_WORDS:
+        for word, key in (*_JAPANESE_WORDS, *_CHINESE_WORDS):
+            raw = raw.replace(word, key)
+    elif _OTHER_SCRIPTS.search(raw):
+        raw = _fold_script(raw)
+        for word, key in _SCRIPT_WORDS:
             raw = raw.replace(word, key)
     return re.sub(r"[^a-z0-9]", "", folded(raw))  # Danish "Beløb" is "belob", never "belb"
 
@@ -520,6 +698,15 @@ class ColumnMapping:
         return self.columns.get(field)
 
 
+_TAXES = "tax|vat|btw|mwst|tva|iva|moms|mva|dph|kdv|gst|igv"
+#: "excl. VAT", "bez DPH", "ohne MwSt", "KDV hariç": a header that says it is *before* tax is not
+#: about tax ("Bedrag excl. btw" is the line's net total; "Btw-bedrag" is the tax).
+_UNTAXED = re.compile(
+    rf"(?:excl|exkl|ekskl|excluding|ohne|bez|hors|sin|senza|zonder|uten|utan|eks|ex)(?:{_TAXES})"
+    rf"|(?:{_TAXES})(?:haric|excl|exkl|excluded|exclusive)"
+)
+
+
 def _match_score(field: Field, key: str) -> float:
     """1000 for a synonym, 500 less the extra letters for a header holding one; 0 when the rest of
     the header holds a forbidden word (India's "Taxable Value" is the amount before tax: its "tax"
@@ -528,7 +715,7 @@ def _match_score(field: Field, key: str) -> float:
         return 1000.0 - field.synonyms.index(key)
     for rank, synonym in enumerate(field.synonyms):
         if len(synonym) >= 4 and synonym in key:
-            rest = key.replace(synonym, " ")
+            rest = _UNTAXED.sub(" ", key.replace(synonym, " "))
             if any(word in rest for word in field.forbidden):
                 return 0.0
             return 500.0 - rank - (len(key) - len(synonym))
@@ -633,6 +820,8 @@ def recognise(
     _fill_by_content(side, headers, data, columns, how, taken)
     if not overrides or not {"unit_cost", "unit_price", "line_total"} & set(overrides):
         _settle_unit_and_total(side, headers, data, columns, how)
+    if not overrides or "line_total" not in overrides:
+        _total_before_tax(headers, data, columns, how)
     if not overrides or "product_name" not in overrides:
         _settle_product_name(side, headers, data, columns, how)
     if not overrides or "client" not in overrides:
@@ -705,6 +894,14 @@ def _fill_by_content(
                 taken.add(header)
                 free.remove(header)
                 break
+    period = "billing_frequency" if side == "vendor" else "billing_period"
+    if period not in columns:  # Sage 50's "Comment 1": "Monthly", "Annual licence 01/11/2026-…"
+        for header in free:
+            if _mostly_periods(data[header]):
+                columns[period], how[period] = header, "content"
+                taken.add(header)
+                free.remove(header)
+                break
     if "product_name" not in columns:  # Sherweb's "Subscription" beside its "SKU": names, not codes
         named = [h for h in free if _mostly_names(data[h])]
         if named:
@@ -751,6 +948,14 @@ def ends_in_legal_form(text: str) -> bool:
     """A company's name: two words or more, the last a legal form ("Ltd", "GmbH", "Corp.")."""
     words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", text.lower()))
     return len(words) >= 2 and is_legal_form(words[-1])
+
+
+def _mostly_periods(values: Sequence[object]) -> bool:
+    """Most values are words of a billing period ("Monthly", "Annual …"), not numbers or codes."""
+    sample = [v for v in values[:500] if isinstance(v, str) and v.strip()]
+    if len(sample) < 0.3 * len(values[:500]) or len(_distinct(sample)) < 2:
+        return False
+    return sum(parse_period_months(v) is not None for v in sample) >= 0.8 * len(sample)
 
 
 def _mostly_names(values: Sequence[object]) -> bool:
@@ -1007,6 +1212,49 @@ def _settle_unit_and_total(
             if priced and lower >= max(1, (priced * 6 + 9) // 10):
                 del columns[unit_field]
                 how.pop(unit_field, None)
+
+
+def _total_before_tax(
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A line total that is two other columns added up (Zoho's "Total" is "Item Total" plus "Item
+    Tax Amount") is the total with tax: the first of the two is the line's own."""
+    total_header = columns.get("line_total")
+    if total_header is None:
+        return
+    totals = _money_sample(total_header, data[total_header])
+    free = {
+        h: _money_sample(h, data[h])
+        for h in headers
+        if h not in columns.values() and _content_ok("money", data[h][:_SAMPLE])
+    }
+    free = {h: v for h, v in free.items() if sum(x is not None for x in v) >= 3}
+    for net, nets in free.items():
+        for added, adds in free.items():
+            if added == net:
+                continue
+            rows = [
+                (t, a, b)
+                for t, a, b in zip(totals, nets, adds, strict=False)
+                if t is not None and a is not None and b is not None and t
+            ]
+            summed = sum(
+                abs(t - (a + b)) <= _CENT_SLACK and a and abs(a) < abs(t) for t, a, b in rows
+            )
+            if len(rows) >= 3 and summed >= 0.8 * len(rows) and _tax_like(added):
+                columns["line_total"], how["line_total"] = net, "content"
+                return
+
+
+def _tax_like(header: str) -> bool:
+    """A header that names a tax ("Item Tax Amount", "VAT", "Btw-bedrag", "MwSt")."""
+    return any(word in header_key(header) for word in _TAXES.split("|"))
+
+
+_CENT_SLACK = Decimal("0.011")
 
 
 def _generic_price(header: str) -> bool:

@@ -63,25 +63,35 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\b(?:2|two)[- ]?y(?:ea)?rs?\b|\bbiennial\b|\bp2y\b|\b24\s*m", 24),
         (
             r"\bannual(?:ly)?\b|\byearly\b|\byears?\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
+            r"|/\s*(?:yr|year|an|jahr|jaar|ano|año|anno)\b"  # a unit per year: "user/yr", "Lizenz/Jahr"
             # German, Dutch, French, Spanish, Nordic
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
+            # Czech, Turkish, Hungarian, Romanian
+            r"|\bro(?:č|c)n(?:ě|e)\b|\bro(?:č|c)n(?:í|i)\b|\by(?:ı|i)ll(?:ı|i)k\b|\b(?:é|e)ves\b|\banual\b"
             r"|年次|年額|年払|年間|(?<!\d)1年"  # Japanese: no spaces, so no word boundaries
+            r"|每年|按年|年付|包年|年度"  # Chinese
+            r"|\bежегодно\b|\bгодов(?:ая|ой)\b|\bщорічно\b|\bετήσι[αοε]\b|\bسنوي\b|\bשנתי\b"
             r"|연간|매년|^\s*연\s*$",  # Korean: "연" alone is yearly
             12,
         ),
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
         (
             r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b|\bkvartal(?:svis)?\b"
-            r"|\bquartal(?:sweise)?\b|\bviertelj(?:ä|ae|a)hrlich\b|\btrimestr",
+            r"|\bquartal(?:sweise)?\b|\bviertelj(?:ä|ae|a)hrlich\b|\btrimestr"
+            r"|\b(?:č|c)tvrtletn(?:ě|e|í|i)\b|\b(?:üç|uc)\s+ayl(?:ı|i)k\b|\bnegyed(?:é|e)ves\b",
             3,
         ),
         (
             r"\bmonth(?:s|ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
+            r"|/\s*(?:mo|mth|mon|monat|maand|mois|mes|mese)\b"  # a unit per month: "user/mo"
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
             r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b|\bmensal(?:idade)?\b"
-            r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月|월간|매월|^\s*월\s*$",
+            r"|\bm(?:ě|e)s(?:í|i)(?:č|c)n(?:ě|e|í|i)\b|\bayl(?:ı|i)k\b|\bhavi\b|\blunar\b"
+            r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月|월간|매월|^\s*월\s*$"
+            r"|每月|按月|月付|包月|月度"
+            r"|\bежемесячно\b|\bмесячн(?:ая|ой)\b|\bщомісячно\b|\bμηνιαί[αοε]\b|\bشهري\b|\bחודשי\b",
             1,
         ),
     )
@@ -91,7 +101,8 @@ _MONTHLY = next(pattern for pattern, months in _PERIOD_WORDS if months == 1)
 _BILLING_CLAUSE = re.compile(
     r"for\s+([a-z0-9/ -]+?)\s+billing"
     r"|(?:billed|paid|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)"
-    r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+(?:billing|payment|invoicing)\b",
+    r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+(?:billing|payment|invoicing)\b"
+    r"|\bbilling(?:\s+(?:frequency|cycle|period))?\s*[:=]\s*([a-z-]+)",  # "…; Billing: monthly"
     re.IGNORECASE,
 )
 _PREPAID = re.compile(r"\bpre-?paid\b|\bprepay(?:ment)?\b", re.IGNORECASE)
@@ -124,7 +135,7 @@ def parse_period_months(value: object) -> int | None:
     clause = _BILLING_CLAUSE.search(text)
     if clause:
         # "for monthly billing", "billed monthly", "Annual Commitment / Monthly Billing"
-        cycle = clause.group(1) or clause.group(2) or clause.group(3)
+        cycle = next(group for group in clause.groups() if group)
         if cycle.lower().replace("-", "") == "upfront":
             cycle = "annual"
         if "/" in cycle:
@@ -175,6 +186,7 @@ _DATE_FORMATS = (
     "%d/%m/%Y",
     "%d.%m.%Y",
     "%m-%d-%Y",
+    "%d-%m-%Y",  # Dutch and Danish exports: 30-09-2026
     "%Y%m%d",
     "%m/%d/%y",
     "%d/%m/%y",
@@ -208,6 +220,7 @@ def parse_date_day_first(value: object) -> dt.date | None:
 _ANY_DIGIT = re.compile(r"\d")
 _ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SPACED_DOTS = re.compile(r"(?<=\d)\.\s+(?=\d)")
 _TIME_OF_DAY = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AP]M)?$", re.I)
 
 
@@ -226,6 +239,8 @@ def parse_date(value: object, formats: Sequence[str] = _DATE_FORMATS) -> dt.date
         return None  # every format (and a serial) has a number in it: a word is no date
     text = text.split("T")[0] if _ISO_WITH_TIME.match(text) else text
     text = _TIME_OF_DAY.sub("", text)
+    if ". " in text:
+        text = _SPACED_DOTS.sub(".", text)  # Czech and Slovak write "1. 11. 2026"
     if formats[0] == "%Y-%m-%d" and _ISO_DATE.fullmatch(text):
         try:  # what the first format reads, without strptime's cost
             return dt.date(int(text[:4]), int(text[5:7]), int(text[8:10]))
@@ -260,7 +275,10 @@ _INACTIVE = re.compile(
     # reversed by a credit note: the line is not billed ("Krediteret" in e-conomic)
     r"credited|krediteret|krediterad|kreditert|kreditiert|gutgeschrieben|ge[ck]rediteerd|"
     r"cr(?:é|e)dit(?:é|e)e?|"
-    r"annulleret|annullerad|annullert)\s*$",
+    r"annulleret|annullerad|annullert|"
+    # Czech, Turkish, Hungarian, Romanian
+    r"zru(?:š|s)en[aoy]?|stornov(?:á|a)n[aoy]?|neaktivn(?:í|i)|iptal(?:\s+edildi)?|pasif|"
+    r"t(?:ö|o)r(?:ö|o)lve|sztorn(?:ó|o)|lemondva|anulat[aă]?)\s*$",
     re.IGNORECASE,
 )
 _NOT_BILLABLE = re.compile(

@@ -1,0 +1,67 @@
+"""PSA lines billed for a year that say so only in their words, confirmed by their price.
+
+Many invoices have no billing-period column: a yearly line reads "Power BI Pro — Annual plan (12
+months)" or "… - Annual Subscription" at a price twelve times the monthly one. The words alone
+cannot decide it ("annual commitment" is also how a monthly-billed NCE licence is described), and
+the price alone cannot either (a client may pay more). Together they do: a line whose words name a
+yearly billing *and* whose unit price is about twelve times what the same product costs a month
+elsewhere in the run is billed yearly, so its monthly price is a twelfth.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from statistics import median_low
+
+from engine.lines import Line
+from engine.match.products import Descriptor, ProductMatch
+from engine.read.values import parse_period_months
+
+#: A unit price this many times the product's monthly price, and no further, is a year's price.
+_YEAR_LOW, _YEAR_HIGH = Fraction(8), Fraction(16)
+_YEAR = 12
+
+
+def read_yearly_prices(
+    psa: Iterable[Line],
+    vendor: Iterable[Line],
+    psa_products: Mapping[Descriptor, ProductMatch],
+    vendor_products: Mapping[Descriptor, ProductMatch],
+) -> None:
+    """Bill yearly the PSA lines whose words say so and whose price agrees (see module doc)."""
+    psa_lines = [line for line in psa if line.exclusion is None and line.unit is not None]
+    said = [line for line in psa_lines if line.months == 1 and _says_yearly(line)]
+    if not said:
+        return
+    said_ids = {id(line) for line in said}
+    monthly = _monthly_prices(
+        [line for line in psa_lines if line.months == 1 and id(line) not in said_ids], psa_products
+    )
+    costs = _monthly_prices(
+        [line for line in vendor if line.exclusion is None and line.unit is not None],
+        vendor_products,
+    )
+    for line in said:
+        key = psa_products[line.descriptor].key
+        reference = monthly.get(key) or costs.get(key)
+        assert line.unit is not None
+        if reference and _YEAR_LOW <= abs(Fraction(line.unit)) / reference <= _YEAR_HIGH:
+            line.bill_every(_YEAR)
+
+
+def _says_yearly(line: Line) -> bool:
+    return parse_period_months(f"{line.product} {line.product_alt}".replace("\n", " ")) == _YEAR
+
+
+def _monthly_prices(
+    lines: list[Line], products: Mapping[Descriptor, ProductMatch]
+) -> dict[str, Fraction]:
+    """Each product's median monthly unit amount over the lines given."""
+    units: dict[str, list[Fraction]] = defaultdict(list)
+    for line in lines:
+        match = products.get(line.descriptor)
+        if match is not None and (unit := line.monthly_unit):
+            units[match.key].append(unit)
+    return {key: median_low(values) for key, values in units.items()}
