@@ -152,10 +152,10 @@ def make_customers(rng: random.Random, n: int) -> list[Customer]:
         add(Customer(f"{stem} Holdings {legal}", country, stem, legal, expanded, "dba",
                      trading=f"{stem} {rng.choice(TRADING)}"))
     guard = 0
+    all_stems = [(country, stem) for country in countries for stem in STEMS[country]]
     while len(out) < n and guard < n * 50:
         guard += 1
-        country = rng.choice(countries)
-        stem = rng.choice(STEMS[country])
+        country, stem = rng.choice(all_stems)
         industry = rng.choice(INDUSTRY)
         legal, expanded = rng.choice(LEGAL[country])
         name = f"{stem} {industry} {legal}"
@@ -200,8 +200,9 @@ def client_classes(c: Customer) -> list[str]:
     if c.kind == "dba":
         return ["dba", "trading_name_only"]
     out = ["legal_suffix_typo", "legal_suffix_dropped", "legal_suffix_expanded", "typo",
-           "all_caps", "case_punctuation", "branch_suffix", "code_glued", "truncated",
-           "word_order_the"]
+           "all_caps", "case_punctuation", "branch_suffix", "code_glued", "truncated"]
+    if c.country in ("FR", "ES", "MX", "BR", "PL", "HU"):
+        out.append("legal_form_first")
     if any(w in c.name for w in ABBREV):
         out += ["abbreviation", "abbreviation"]
     if any(ch in c.name for ch in FOLD):
@@ -244,8 +245,8 @@ def psa_name(rng: random.Random, c: Customer, cls: str) -> str:
         if len(n) > limit and len(n[:limit].split()) >= 2:
             return n[:limit]
         return n.upper()  # too short to be cut: falls back to capitals (class updated by caller)
-    if cls == "word_order_the":
-        return n[: -len(c.legal)].rstrip() + ", The" if c.legal else "The " + n
+    if cls == "legal_form_first" and c.legal:  # "SARL Bellecour Consulting"
+        return c.legal + " " + n[: -len(c.legal)].rstrip()
     if cls == "abbreviation":
         for long, shorts in ABBREV.items():
             if long in n:

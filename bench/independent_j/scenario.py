@@ -374,7 +374,7 @@ def product_text(rng: random.Random, line: PLine, basket: list[str], universe: l
         elif deco == "all_caps_product":
             text = text.upper()
         elif deco == "item_code_glued":
-            text = f"LIC-{p.sku}-{text}" if rng.random() < 0.5 else f"{1000 + PRODUCTS.index(p)} {text}"
+            text = f"LIC-{p.sku}-{text}" if rng.random() < 0.5 else f"ITM{1000 + PRODUCTS.index(p)}: {text}"
         classes.append(deco)
     return text, classes
 
