@@ -20,11 +20,17 @@ from .vendors import VENDORS
 VENDOR_FORMATS = list(VENDORS)
 PSA_FORMATS = list(PSAS)
 
-__all__ = ["VENDOR_FORMATS", "PSA_FORMATS", "generate_case"]
+__all__ = ["PSA_FORMATS", "VENDOR_FORMATS", "generate_case"]
 
 
-def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMATS[0],
-                  psa_format: str = PSA_FORMATS[0], clients: int = 200, perturb: bool = True) -> Path:
+def generate_case(
+    folder: Path,
+    seed: int = 1,
+    vendor_format: str = VENDOR_FORMATS[0],
+    psa_format: str = PSA_FORMATS[0],
+    clients: int = 200,
+    perturb: bool = True,
+) -> Path:
     """Write the vendor file, the PSA file and truth.json into ``folder``; return truth.json's path."""
     if vendor_format not in VENDORS:
         raise ValueError(f"unknown vendor format {vendor_format!r}; choose from {VENDOR_FORMATS}")
@@ -40,23 +46,39 @@ def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMA
     psa_file, prows, echo = prender(sc, folder)
     rows_v: dict[str, dict[str, object]] = {}
     for v in sc.vlines:
-        rows_v[str(vrows[v.id])] = {"client": v.client, "product": v.product, "role": v.role,
-                                    "classes": []}
+        rows_v[str(vrows[v.id])] = {
+            "client": v.client,
+            "product": v.product,
+            "role": v.role,
+            "classes": [],
+        }
     rows_p: dict[str, dict[str, object]] = {}
     by_id = {p.id: p for p in sc.plines}
     for p in sc.plines:
         name_cls = sc.psa_names[p.client][0]
-        rows_p[str(prows[p.id])] = {"client": p.client, "product": p.product, "role": p.role,
-                                    "classes": sorted(set(p.classes) | ({name_cls} if name_cls else set()))}
+        rows_p[str(prows[p.id])] = {
+            "client": p.client,
+            "product": p.product,
+            "role": p.role,
+            "classes": sorted(set(p.classes) | ({name_cls} if name_cls else set())),
+        }
     for row, line_id in echo.items():
         rows_p[str(row)] = dict(rows_p[str(prows[line_id])])
     rows_v = dict(sorted(rows_v.items(), key=lambda kv: int(kv[0])))
     rows_p = dict(sorted(rows_p.items(), key=lambda kv: int(kv[0])))
     del by_id
     truth = {
-        "vendor_format": vendor_format, "psa_format": psa_format, "seed": seed, "clients": clients,
-        "perturb": perturb, "vendor_file": vendor_file, "psa_file": psa_file,
-        "vendor_sheet": None, "psa_sheet": None, "currency": sc.currency, "period": PERIOD,
+        "vendor_format": vendor_format,
+        "psa_format": psa_format,
+        "seed": seed,
+        "clients": clients,
+        "perturb": perturb,
+        "vendor_file": vendor_file,
+        "psa_file": psa_file,
+        "vendor_sheet": None,
+        "psa_sheet": None,
+        "currency": sc.currency,
+        "period": PERIOD,
         "row_numbering": "1-based sheet rows / CSV records, header and title rows counted",
         "findings": findings(sc, vrows, prows),
         "rows": {"vendor": rows_v, "psa": rows_p},

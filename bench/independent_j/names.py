@@ -7,10 +7,18 @@ from dataclasses import dataclass
 
 # (country, legal forms as written on the vendor side, how a PSA user might expand them)
 LEGAL = {
-    "US": [("LLC", "Limited Liability Company"), ("Inc.", "Incorporated"), ("Corp.", "Corporation")],
+    "US": [
+        ("LLC", "Limited Liability Company"),
+        ("Inc.", "Incorporated"),
+        ("Corp.", "Corporation"),
+    ],
     "UK": [("Ltd", "Limited"), ("LLP", "Limited Liability Partnership"), ("Ltd", "Limited")],
     "AU": [("Pty Ltd", "Proprietary Limited")],
-    "DE": [("GmbH", "Gesellschaft mbH"), ("GmbH & Co. KG", "GmbH & Co KG"), ("AG", "Aktiengesellschaft")],
+    "DE": [
+        ("GmbH", "Gesellschaft mbH"),
+        ("GmbH & Co. KG", "GmbH & Co KG"),
+        ("AG", "Aktiengesellschaft"),
+    ],
     "CH": [("AG", "Aktiengesellschaft"), ("GmbH", "G.m.b.H."), ("Sàrl", "S.à r.l.")],
     "NO": [("AS", "A/S")],
     "DK": [("ApS", "Anpartsselskab"), ("A/S", "Aktieselskab")],
@@ -30,27 +38,83 @@ LEGAL = {
 
 # suffix typos people make (and those that autocorrect makes)
 SUFFIX_TYPOS = {
-    "Ltd": ["Ltd.", "Lt", "LTD."], "Limited": ["Limietd", "Limted"], "LLC": ["L.L.C", "LLc", "Llc."],
-    "Inc.": ["Inc", "Icn."], "Corp.": ["Corp", "Copr."], "Pty Ltd": ["Pty. Ltd.", "Pty Lt", "PTY LTD"],
-    "GmbH": ["GmbH.", "Gmbh", "GmBH"], "GmbH & Co. KG": ["GmbH&Co.KG", "Gmbh & Co KG"],
-    "AG": ["A.G.", "Ag"], "Sàrl": ["Sarl", "SARL"], "AS": ["A.S.", "As"], "ApS": ["Aps", "APS"],
-    "A/S": ["AS", "A /S"], "AB": ["A.B.", "Ab"], "Oy": ["OY", "Oy."], "SARL": ["Sarl", "S.A.R.L"],
-    "SAS": ["S.A.S", "Sas"], "S.L.": ["SL", "S.L"], "S.A. de C.V.": ["SA de CV", "S.A de C.V."],
-    "Ltda.": ["Ltda", "LTDA"], "B.V.": ["BV", "B.V"], "Sp. z o.o.": ["Sp.z o.o.", "sp. z oo"],
-    "Kft.": ["Kft", "KFT."], "Pvt. Ltd.": ["Pvt Ltd", "Pvt. Ltd", "Private Ltd"], "FZ-LLC": ["FZLLC", "FZ LLC"],
-    "L.L.C.": ["LLC", "L.L.C"], "ehf.": ["ehf", "EHF"], "LLP": ["L.L.P.", "Llp"],
+    "Ltd": ["Ltd.", "Lt", "LTD."],
+    "Limited": ["Limietd", "Limted"],
+    "LLC": ["L.L.C", "LLc", "Llc."],
+    "Inc.": ["Inc", "Icn."],
+    "Corp.": ["Corp", "Copr."],
+    "Pty Ltd": ["Pty. Ltd.", "Pty Lt", "PTY LTD"],
+    "GmbH": ["GmbH.", "Gmbh", "GmBH"],
+    "GmbH & Co. KG": ["GmbH&Co.KG", "Gmbh & Co KG"],
+    "AG": ["A.G.", "Ag"],
+    "Sàrl": ["Sarl", "SARL"],
+    "AS": ["A.S.", "As"],
+    "ApS": ["Aps", "APS"],
+    "A/S": ["AS", "A /S"],
+    "AB": ["A.B.", "Ab"],
+    "Oy": ["OY", "Oy."],
+    "SARL": ["Sarl", "S.A.R.L"],
+    "SAS": ["S.A.S", "Sas"],
+    "S.L.": ["SL", "S.L"],
+    "S.A. de C.V.": ["SA de CV", "S.A de C.V."],
+    "Ltda.": ["Ltda", "LTDA"],
+    "B.V.": ["BV", "B.V"],
+    "Sp. z o.o.": ["Sp.z o.o.", "sp. z oo"],
+    "Kft.": ["Kft", "KFT."],
+    "Pvt. Ltd.": ["Pvt Ltd", "Pvt. Ltd", "Private Ltd"],
+    "FZ-LLC": ["FZLLC", "FZ LLC"],
+    "L.L.C.": ["LLC", "L.L.C"],
+    "ehf.": ["ehf", "EHF"],
+    "LLP": ["L.L.P.", "Llp"],
 }
 
 # distinctive stems; several carry letters NFKD does not fold (ø æ ß ł đ þ ı œ)
 STEMS = {
-    "US": ["Pinecrest", "Harborview", "Redwood Valley", "Copperline", "Bluegrass", "Stonebridge",
-           "Lakeshore", "Ironwood", "Prairie Wind", "Cedar Hollow", "Silverleaf", "Brightwater",
-           "Maple Ridge", "Granite Peak", "Oak Hollow", "Sunset Mesa", "Whitfield", "Kingsley"],
-    "UK": ["Thornbury", "Ashcombe", "Pembroke", "Wyvern", "Hartley & Moss", "Caldbeck", "Bramley",
-           "Fenwick", "Oakhampton", "Kestrel", "Marlowe", "Bexley Heath"],
+    "US": [
+        "Pinecrest",
+        "Harborview",
+        "Redwood Valley",
+        "Copperline",
+        "Bluegrass",
+        "Stonebridge",
+        "Lakeshore",
+        "Ironwood",
+        "Prairie Wind",
+        "Cedar Hollow",
+        "Silverleaf",
+        "Brightwater",
+        "Maple Ridge",
+        "Granite Peak",
+        "Oak Hollow",
+        "Sunset Mesa",
+        "Whitfield",
+        "Kingsley",
+    ],
+    "UK": [
+        "Thornbury",
+        "Ashcombe",
+        "Pembroke",
+        "Wyvern",
+        "Hartley & Moss",
+        "Caldbeck",
+        "Bramley",
+        "Fenwick",
+        "Oakhampton",
+        "Kestrel",
+        "Marlowe",
+        "Bexley Heath",
+    ],
     "AU": ["Wattle Creek", "Koala Bay", "Bondi Point", "Murray River", "Ironbark", "Kookaburra"],
-    "DE": ["Müller & Söhne", "Weißenburg", "Straßberger", "Grünwald", "Rheinblick", "Lindenhof",
-           "Eichberg", "Falkenstein"],
+    "DE": [
+        "Müller & Söhne",
+        "Weißenburg",
+        "Straßberger",
+        "Grünwald",
+        "Rheinblick",
+        "Lindenhof",
+        "Eichberg",
+        "Falkenstein",
+    ],
     "CH": ["Zürichsee", "Bergblick", "Aaretal", "Säntis", "Rütli", "Jungfrau"],
     "NO": ["Bjørnstad", "Fjordlys", "Nordkapp", "Trollheim", "Sjøsiden", "Lillehøy"],
     "DK": ["Ærøskøbing", "Søholm", "Nørrebro", "Hvidøre", "Østerlund"],
@@ -68,36 +132,145 @@ STEMS = {
     "IS": ["Þingvellir", "Hafnarfjörður", "Eyjafjörður"],
 }
 
-INDUSTRY = ["Dental", "Logistics", "Plumbing", "Architects", "Bakery", "Veterinary Clinic",
-            "Consulting", "Legal", "Accounting", "Engineering", "Freight", "Pharmacy", "Roofing",
-            "Print", "Marine", "Landscaping", "Property Management", "Financial Services",
-            "Medical Centre", "Auto Repair", "Hotel", "Brewing", "Travel", "Associates",
-            "International Trading", "Construction", "Insurance Brokers", "Electrical"]
+INDUSTRY = [
+    "Dental",
+    "Logistics",
+    "Plumbing",
+    "Architects",
+    "Bakery",
+    "Veterinary Clinic",
+    "Consulting",
+    "Legal",
+    "Accounting",
+    "Engineering",
+    "Freight",
+    "Pharmacy",
+    "Roofing",
+    "Print",
+    "Marine",
+    "Landscaping",
+    "Property Management",
+    "Financial Services",
+    "Medical Centre",
+    "Auto Repair",
+    "Hotel",
+    "Brewing",
+    "Travel",
+    "Associates",
+    "International Trading",
+    "Construction",
+    "Insurance Brokers",
+    "Electrical",
+]
 
-ABBREV = {"Management": ["Mgmt", "Mngmt", "Mgt."], "Services": ["Svcs", "Srvcs", "Servs"],
-          "International": ["Intl", "Int'l", "Intnl"], "Associates": ["Assoc.", "Assocs"],
-          "Financial": ["Fin.", "Finl"], "Medical": ["Med.", "Med"], "Engineering": ["Eng.", "Engg"],
-          "Construction": ["Constr.", "Const"], "Insurance": ["Ins.", "Insur."],
-          "Veterinary": ["Vet", "Vet."], "Accounting": ["Acctg", "Acct."], "Brokers": ["Brkrs"],
-          "Electrical": ["Elec.", "Elect."], "Logistics": ["Logist.", "Log."], "Trading": ["Trdg"]}
+ABBREV = {
+    "Management": ["Mgmt", "Mngmt", "Mgt."],
+    "Services": ["Svcs", "Srvcs", "Servs"],
+    "International": ["Intl", "Int'l", "Intnl"],
+    "Associates": ["Assoc.", "Assocs"],
+    "Financial": ["Fin.", "Finl"],
+    "Medical": ["Med.", "Med"],
+    "Engineering": ["Eng.", "Engg"],
+    "Construction": ["Constr.", "Const"],
+    "Insurance": ["Ins.", "Insur."],
+    "Veterinary": ["Vet", "Vet."],
+    "Accounting": ["Acctg", "Acct."],
+    "Brokers": ["Brkrs"],
+    "Electrical": ["Elec.", "Elect."],
+    "Logistics": ["Logist.", "Log."],
+    "Trading": ["Trdg"],
+}
 
 # letters NFKD leaves alone (and the accents it folds)
-FOLD = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
-        "þ": "th", "Þ": "Th", "ı": "i", "œ": "oe", "Œ": "Oe", "ð": "d", "é": "e", "ü": "u",
-        "ö": "o", "ä": "a", "å": "a", "Å": "A", "ñ": "n", "ç": "c", "í": "i", "ó": "o",
-        "ő": "o", "ű": "u", "ú": "u", "á": "a", "ã": "a", "ś": "s", "ń": "n", "ż": "z", "Ż": "Z",
-        "è": "e", "ô": "o", "à": "a", "Ü": "U", "Ö": "O", "Ä": "A", "ò": "o", "ê": "e"}
+FOLD = {
+    "ø": "o",
+    "Ø": "O",
+    "æ": "ae",
+    "Æ": "Ae",
+    "ß": "ss",
+    "ł": "l",
+    "Ł": "L",
+    "đ": "d",
+    "þ": "th",
+    "Þ": "Th",
+    "ı": "i",
+    "œ": "oe",
+    "Œ": "Oe",
+    "ð": "d",
+    "é": "e",
+    "ü": "u",
+    "ö": "o",
+    "ä": "a",
+    "å": "a",
+    "Å": "A",
+    "ñ": "n",
+    "ç": "c",
+    "í": "i",
+    "ó": "o",
+    "ő": "o",
+    "ű": "u",
+    "ú": "u",
+    "á": "a",
+    "ã": "a",
+    "ś": "s",
+    "ń": "n",
+    "ż": "z",
+    "Ż": "Z",
+    "è": "e",
+    "ô": "o",
+    "à": "a",
+    "Ü": "U",
+    "Ö": "O",
+    "Ä": "A",
+    "ò": "o",
+    "ê": "e",
+}
 HARD_FOLD = set("øØæÆßłŁđþÞıœŒð")
 
-FIRST = ["Maria", "Jonas", "Aisha", "Piotr", "Ingrid", "Mateo", "Sofia", "Liam", "Keiko", "Ravi",
-         "Zoltán", "Astrid", "Nadia", "Oskar", "Camille"]
-LAST = ["Lopez", "Kowalski", "Haugen", "Nakamura", "Fischer", "Okafor", "Brennan", "Lindqvist",
-        "Varga", "Moreau", "Patel", "Jensen", "Costa", "Novak", "Doyle"]
+FIRST = [
+    "Maria",
+    "Jonas",
+    "Aisha",
+    "Piotr",
+    "Ingrid",
+    "Mateo",
+    "Sofia",
+    "Liam",
+    "Keiko",
+    "Ravi",
+    "Zoltán",
+    "Astrid",
+    "Nadia",
+    "Oskar",
+    "Camille",
+]
+LAST = [
+    "Lopez",
+    "Kowalski",
+    "Haugen",
+    "Nakamura",
+    "Fischer",
+    "Okafor",
+    "Brennan",
+    "Lindqvist",
+    "Varga",
+    "Moreau",
+    "Patel",
+    "Jensen",
+    "Costa",
+    "Novak",
+    "Doyle",
+]
 SOLE = ["Physiotherapy", "Design Studio", "Bookkeeping", "Photography", "Tax Advisory"]
 
 CHAINS = ["Quickmart", "FreshCo Grocers", "PetPalace", "Bean & Leaf Coffee", "AutoHaus Service"]
-SIBLING_Q = [("Group", "Lab"), ("Holdings", "Services"), ("North", "South"), ("Clinic", "Academy"),
-             ("Retail", "Wholesale")]
+SIBLING_Q = [
+    ("Group", "Lab"),
+    ("Holdings", "Services"),
+    ("North", "South"),
+    ("Clinic", "Academy"),
+    ("Retail", "Wholesale"),
+]
 TRADING = ["Pet Clinic", "Garden Centre", "Coffee Roasters", "Bike Shop", "Surf School", "Deli"]
 
 
@@ -135,7 +308,11 @@ def make_customers(rng: random.Random, n: int) -> list[Customer]:
         qa, qb = SIBLING_Q[(i + rng.randrange(5)) % len(SIBLING_Q)]
         legal, expanded = rng.choice(LEGAL[country])
         for q in (qa, qb):
-            add(Customer(f"{stem} {industry} {q} {legal}", country, stem, legal, expanded, "sibling"))
+            add(
+                Customer(
+                    f"{stem} {industry} {q} {legal}", country, stem, legal, expanded, "sibling"
+                )
+            )
     for _ in range(per):
         chain = rng.choice(CHAINS)
         a, b = rng.sample(range(3, 60), 2)
@@ -143,14 +320,32 @@ def make_customers(rng: random.Random, n: int) -> list[Customer]:
             add(Customer(f"{chain} Store {num}", "US", chain, "", "", "store"))
     for _ in range(per + 1):
         first, last = rng.choice(FIRST), rng.choice(LAST)
-        add(Customer(f"{first} {last} {rng.choice(SOLE)}", "UK", last, "", "", "sole",
-                     person=(first, last)))
+        add(
+            Customer(
+                f"{first} {last} {rng.choice(SOLE)}",
+                "UK",
+                last,
+                "",
+                "",
+                "sole",
+                person=(first, last),
+            )
+        )
     for _ in range(per):
         country = rng.choice(["US", "UK", "AU"])
         stem = rng.choice(STEMS[country])
         legal, expanded = LEGAL[country][0]
-        add(Customer(f"{stem} Holdings {legal}", country, stem, legal, expanded, "dba",
-                     trading=f"{stem} {rng.choice(TRADING)}"))
+        add(
+            Customer(
+                f"{stem} Holdings {legal}",
+                country,
+                stem,
+                legal,
+                expanded,
+                "dba",
+                trading=f"{stem} {rng.choice(TRADING)}",
+            )
+        )
     guard = 0
     all_stems = [(country, stem) for country in countries for stem in STEMS[country]]
     while len(out) < n and guard < n * 50:
@@ -182,25 +377,39 @@ def _typo(rng: random.Random, word: str) -> str:
     i = rng.randrange(1, len(word) - 2)
     op = rng.randrange(3)
     if op == 0:  # swap
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if op == 1:  # drop
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     return word[:i] + word[i] + word[i:]  # double
 
 
 def client_classes(c: Customer) -> list[str]:
     """The name classes that keep a careful person able to tell this client apart."""
     if c.kind == "sibling":
-        return ["legal_suffix_typo", "legal_suffix_dropped", "all_caps", "code_glued",
-                "case_punctuation"]
+        return [
+            "legal_suffix_typo",
+            "legal_suffix_dropped",
+            "all_caps",
+            "code_glued",
+            "case_punctuation",
+        ]
     if c.kind == "store":
         return ["store_number_variant", "all_caps", "code_glued", "store_number_variant"]
     if c.kind == "sole":
         return ["surname_first", "surname_first", "all_caps"]
     if c.kind == "dba":
         return ["dba", "trading_name_only"]
-    out = ["legal_suffix_typo", "legal_suffix_dropped", "legal_suffix_expanded", "typo",
-           "all_caps", "case_punctuation", "branch_suffix", "code_glued", "truncated"]
+    out = [
+        "legal_suffix_typo",
+        "legal_suffix_dropped",
+        "legal_suffix_expanded",
+        "typo",
+        "all_caps",
+        "case_punctuation",
+        "branch_suffix",
+        "code_glued",
+        "truncated",
+    ]
     if c.country in ("FR", "ES", "MX", "BR", "PL", "HU"):
         out.append("legal_form_first")
     if any(w in c.name for w in ABBREV):
@@ -209,8 +418,14 @@ def client_classes(c: Customer) -> list[str]:
         out += ["accent_fold", "accent_fold"]
     if "&" in c.name:
         out.append("ampersand")
-    if len(c.name.split()) >= 4 and c.name.split()[-2] in ("Centre", "Management", "Clinic", "Trading",
-                                                          "Services", "Brokers"):
+    if len(c.name.split()) >= 4 and c.name.split()[-2] in (
+        "Centre",
+        "Management",
+        "Clinic",
+        "Trading",
+        "Services",
+        "Brokers",
+    ):
         out.append("generic_word_dropped")
     return out
 
@@ -260,11 +475,17 @@ def psa_name(rng: random.Random, c: Customer, cls: str) -> str:
         return " ".join(words[:-2] + words[-1:])
     if cls == "store_number_variant":
         chain, num = n.rsplit(" Store ", 1)
-        return rng.choice([f"{chain} #{num}", f"{chain} No. {num}", f"{chain} Store {int(num):03d}",
-                           f"{chain} - Store #{num}"])
+        return rng.choice(
+            [
+                f"{chain} #{num}",
+                f"{chain} No. {num}",
+                f"{chain} Store {int(num):03d}",
+                f"{chain} - Store #{num}",
+            ]
+        )
     if cls == "surname_first":
         first, last = c.person
-        rest = n[len(first) + len(last) + 2:]
+        rest = n[len(first) + len(last) + 2 :]
         return f"{last}, {first} ({rest})" if rng.random() < 0.5 else f"{last}, {first} - {rest}"
     if cls == "dba":
         return f"{n} dba {c.trading}"

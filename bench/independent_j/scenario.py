@@ -20,8 +20,15 @@ from .names import Customer, make_customers, pick_client_class
 PERIOD = "2026-11"
 START, END = date(2026, 11, 1), date(2026, 11, 30)
 
-RATES = {"USD": ("1", 2), "EUR": ("0.92", 2), "AED": ("3.6725", 2), "CNY": ("7.2", 2),
-         "CHF": ("0.88", 2), "INR": ("83.5", 2), "HUF": ("362", 0)}
+RATES = {
+    "USD": ("1", 2),
+    "EUR": ("0.92", 2),
+    "AED": ("3.6725", 2),
+    "CNY": ("7.2", 2),
+    "CHF": ("0.88", 2),
+    "INR": ("83.5", 2),
+    "HUF": ("362", 0),
+}
 
 
 @dataclass
@@ -104,27 +111,35 @@ def _q(value: Fraction | Decimal, dp: int, step: int = 1) -> Decimal:
     return (Decimal(n) * Decimal(step)).scaleb(-dp)
 
 
-def build(seed: int, vendor_format: str, psa_format: str, clients: int, vspec: VendorSpec,
-          pspec: PsaSpec) -> Scenario:
+def build(
+    seed: int, vendor_format: str, psa_format: str, clients: int, vspec: VendorSpec, pspec: PsaSpec
+) -> Scenario:
     rng = random.Random(f"indep-j|{seed}|{vendor_format}|{psa_format}|{clients}")
     currency = vspec.currency
     dp = RATES[currency][1]
     customers = make_customers(rng, clients)
     universe = [p for p in PRODUCTS if p.brand in vspec.brands]
-    weights = [6 if p.name.endswith(("Business Premium", "Business Basic", "Business Standard"))
-               else 2 for p in universe]
+    weights = [
+        6 if p.name.endswith(("Business Premium", "Business Basic", "Business Standard")) else 2
+        for p in universe
+    ]
     companies = [c for c in customers if c.kind == "company"]
     n_one = max(1, round(clients * 0.03))
     vendor_only = {c.name for c in companies[:n_one]}
-    psa_only = {c.name for c in companies[n_one:2 * n_one]}
+    psa_only = {c.name for c in companies[n_one : 2 * n_one]}
     # near-twins: a vendor-only client and a PSA-only client that share a stem and legal form
     twins: list[Customer] = []
     for c in companies[:n_one][: max(1, clients // 100)]:
-        other = next(i for i in ["Roofing", "Print", "Marine", "Travel", "Bakery"]
-                     if i not in c.name)
+        other = next(
+            i for i in ["Roofing", "Print", "Marine", "Travel", "Bakery"] if i not in c.name
+        )
         name = f"{c.stem} {other} {c.legal}".strip()
         if name not in {x.name for x in customers}:
-            twins.append(Customer(name, c.country, c.stem, c.legal, c.expanded, "twin", code="C9" + c.code[1:]))
+            twins.append(
+                Customer(
+                    name, c.country, c.stem, c.legal, c.expanded, "twin", code="C9" + c.code[1:]
+                )
+            )
     customers = customers + twins
     psa_only |= {t.name for t in twins}
 
@@ -158,8 +173,18 @@ def build(seed: int, vendor_format: str, psa_format: str, clients: int, vspec: V
             kind = "ok"
             if on_vendor and on_psa:
                 kind = rng.choices(
-                    ["ok", "unbilled", "nvr", "under", "over", "below", "under_below", "over_below"],
-                    [78, 4.5, 4, 4.5, 4.5, 3, 0.8, 0.8])[0]
+                    [
+                        "ok",
+                        "unbilled",
+                        "nvr",
+                        "under",
+                        "over",
+                        "below",
+                        "under_below",
+                        "over_below",
+                    ],
+                    [78, 4.5, 4, 4.5, 4.5, 3, 0.8, 0.8],
+                )[0]
             if kind in ("under", "under_below") and seats < 2:
                 seats = 5
             vq = seats if on_vendor and kind != "nvr" else 0
@@ -177,21 +202,40 @@ def build(seed: int, vendor_format: str, psa_format: str, clients: int, vspec: V
                 if vq >= 4 and rng.random() < 0.12:  # several subscriptions of one product
                     a = rng.randint(1, vq - 1)
                     parts = [a, vq - a]
-                for i, q in enumerate(parts):
-                    annual = (vspec.annual and p.annual_ok and rng.random() < 0.14)
+                for q in parts:
+                    annual = vspec.annual and p.annual_ok and rng.random() < 0.14
                     unit = _q(Fraction(monthly) * 12 * Fraction(95, 100), dp) if annual else monthly
                     sub = f"{rng.getrandbits(32):08x}-{rng.getrandbits(16):04x}"
-                    start = (date(2025, rng.randint(12, 12), rng.randint(1, 28)) if annual
-                             else date(2026, rng.randint(1, 10), rng.randint(1, 28)))
+                    start = (
+                        date(2025, rng.randint(12, 12), rng.randint(1, 28))
+                        if annual
+                        else date(2026, rng.randint(1, 10), rng.randint(1, 28))
+                    )
                     credit = vspec.credits and rng.random() < 0.06
                     extra = rng.randint(1, 3) if credit else 0
-                    vline(client=c, product=p.name, qty=q + extra, unit=unit,
-                          rrp=rrp * 12 if annual else rrp, billing="annual" if annual else "monthly",
-                          role="licence", sub=sub, start=start)
+                    vline(
+                        client=c,
+                        product=p.name,
+                        qty=q + extra,
+                        unit=unit,
+                        rrp=rrp * 12 if annual else rrp,
+                        billing="annual" if annual else "monthly",
+                        role="licence",
+                        sub=sub,
+                        start=start,
+                    )
                     if credit:
-                        vline(client=c, product=p.name, qty=-extra, unit=unit,
-                              rrp=rrp * 12 if annual else rrp, billing="annual" if annual else "monthly",
-                              role="credit", sub=sub, start=START)
+                        vline(
+                            client=c,
+                            product=p.name,
+                            qty=-extra,
+                            unit=unit,
+                            rrp=rrp * 12 if annual else rrp,
+                            billing="annual" if annual else "monthly",
+                            role="credit",
+                            sub=sub,
+                            start=START,
+                        )
                     cost_total += q * (Fraction(unit) / (12 if annual else 1))
                 c_unit = cost_total / vq
             else:
@@ -199,8 +243,11 @@ def build(seed: int, vendor_format: str, psa_format: str, clients: int, vspec: V
             # PSA lines
             if pq:
                 below = kind.endswith("below")
-                factor = (Fraction(rng.randint(75, 94), 100) if below
-                          else Fraction(rng.randint(110, 145), 100))
+                factor = (
+                    Fraction(rng.randint(75, 94), 100)
+                    if below
+                    else Fraction(rng.randint(110, 145), 100)
+                )
                 disc = Decimal(0)
                 step = 1
                 if pspec.discount and rng.random() < 0.25:
@@ -220,52 +267,137 @@ def build(seed: int, vendor_format: str, psa_format: str, clients: int, vspec: V
                 for q in parts:
                     annual = pspec.annual and rng.random() < 0.08
                     unit = price * 12 if annual else price
-                    pline(client=c, product=p.name, qty=q, unit=unit, discount=disc,
-                          billing="annual" if annual else "monthly", role="licence",
-                          invoice=invoice, start=date(2026, rng.randint(1, 10), 1))
+                    pline(
+                        client=c,
+                        product=p.name,
+                        qty=q,
+                        unit=unit,
+                        discount=disc,
+                        billing="annual" if annual else "monthly",
+                        role="licence",
+                        invoice=invoice,
+                        start=date(2026, rng.randint(1, 10), 1),
+                    )
                 if rng.random() < 0.05:  # an older line of the same product, cancelled
                     how = pspec.cancel
-                    pline(client=c, product=p.name, qty=pq + rng.randint(1, 5), unit=price,
-                          discount=Decimal(0), billing="monthly", role="cancelled",
-                          invoice=f"INV-{next(inv_no)}" if how == "void_invoice" else invoice,
-                          start=date(2025, rng.randint(1, 12), 1),
-                          end=date(2026, rng.randint(6, 10), rng.choice([15, 30])) if how == "end_date" else date(2026, 10, 31),
-                          cancel_how=how)
+                    pline(
+                        client=c,
+                        product=p.name,
+                        qty=pq + rng.randint(1, 5),
+                        unit=price,
+                        discount=Decimal(0),
+                        billing="monthly",
+                        role="cancelled",
+                        invoice=f"INV-{next(inv_no)}" if how == "void_invoice" else invoice,
+                        start=date(2025, rng.randint(1, 12), 1),
+                        end=date(2026, rng.randint(6, 10), rng.choice([15, 30]))
+                        if how == "end_date"
+                        else date(2026, 10, 31),
+                        cancel_how=how,
+                    )
         if on_vendor and rng.random() < 0.05:  # free / trial lines
             free = rng.choice(FREE[rng.choice(vspec.brands)])
-            vline(client=c, product=free, qty=rng.randint(1, 25), unit=Decimal(0), rrp=Decimal(0),
-                  billing="monthly", role="free", sub=f"{rng.getrandbits(32):08x}-trial", start=START)
+            vline(
+                client=c,
+                product=free,
+                qty=rng.randint(1, 25),
+                unit=Decimal(0),
+                rrp=Decimal(0),
+                billing="monthly",
+                role="free",
+                sub=f"{rng.getrandbits(32):08x}-trial",
+                start=START,
+            )
         if on_psa:
             services = SERVICES[pspec.locale]
-            seats_all = max(1, sum(pl.qty for pl in plines if pl.client == c and pl.role == "licence"))
+            seats_all = max(
+                1, sum(pl.qty for pl in plines if pl.client == c and pl.role == "licence")
+            )
             if rng.random() < 0.5:
-                pline(client=c, product=services[0], qty=seats_all, unit=money(rng, Decimal(rng.choice([35, 45, 60, 75])), currency),
-                      discount=Decimal(0), billing="monthly", role="service", invoice=invoice, start=date(2026, 1, 1))
+                pline(
+                    client=c,
+                    product=services[0],
+                    qty=seats_all,
+                    unit=money(rng, Decimal(rng.choice([35, 45, 60, 75])), currency),
+                    discount=Decimal(0),
+                    billing="monthly",
+                    role="service",
+                    invoice=invoice,
+                    start=date(2026, 1, 1),
+                )
             if rng.random() < 0.2:
                 s = rng.choice(services[1:])
-                pline(client=c, product=s, qty=rng.randint(1, 8), unit=money(rng, Decimal(rng.choice([25, 40, 95, 120])), currency),
-                      discount=Decimal(0), billing="monthly", role="service", invoice=invoice, start=date(2026, 1, 1))
+                pline(
+                    client=c,
+                    product=s,
+                    qty=rng.randint(1, 8),
+                    unit=money(rng, Decimal(rng.choice([25, 40, 95, 120])), currency),
+                    discount=Decimal(0),
+                    billing="monthly",
+                    role="service",
+                    invoice=invoice,
+                    start=date(2026, 1, 1),
+                )
             if rng.random() < 0.03:  # a product line cancelled, for a product the bill lacks
                 p = rng.choice(universe)
                 if p.name not in {b.name for b in basket}:
                     how = pspec.cancel
-                    pline(client=c, product=p.name, qty=rng.randint(1, 10), unit=money(rng, p.rrp, currency),
-                          discount=Decimal(0), billing="monthly", role="cancelled",
-                          invoice=f"INV-{next(inv_no)}" if how == "void_invoice" else invoice,
-                          start=date(2025, 3, 1), end=date(2026, 9, 30), cancel_how=how)
+                    pline(
+                        client=c,
+                        product=p.name,
+                        qty=rng.randint(1, 10),
+                        unit=money(rng, p.rrp, currency),
+                        discount=Decimal(0),
+                        billing="monthly",
+                        role="cancelled",
+                        invoice=f"INV-{next(inv_no)}" if how == "void_invoice" else invoice,
+                        start=date(2025, 3, 1),
+                        end=date(2026, 9, 30),
+                        cancel_how=how,
+                    )
     rng.shuffle(vlines)  # bills are sorted by the renderer; this only mixes subscriptions
     vlines.sort(key=lambda v: (v.client.casefold(), v.product, v.role == "credit"))
     for i, v in enumerate(vlines, 1):
         v.id = i
     plines.sort(key=lambda p: (p.client.casefold(), p.invoice, p.id))
-    return Scenario(seed, vendor_format, psa_format, currency, dp, customers, vlines, plines, {},
-                    vendor_only, psa_only, False)
+    return Scenario(
+        seed,
+        vendor_format,
+        psa_format,
+        currency,
+        dp,
+        customers,
+        vlines,
+        plines,
+        {},
+        vendor_only,
+        psa_only,
+        False,
+    )
 
 
 # ---------------------------------------------------------------- perturbations
 
-FILLER = {"per", "user", "users", "month", "monthly", "licence", "license", "subscription", "nce",
-          "annual", "the", "for", "with", "and", "of", "-", "x", "w"}
+FILLER = {
+    "per",
+    "user",
+    "users",
+    "month",
+    "monthly",
+    "licence",
+    "license",
+    "subscription",
+    "nce",
+    "annual",
+    "the",
+    "for",
+    "with",
+    "and",
+    "of",
+    "-",
+    "x",
+    "w",
+}
 
 
 def _tokens(text: str) -> set[str]:
@@ -276,22 +408,72 @@ def _fits(text: str, product: str) -> bool:
     return bool(_tokens(text)) and _tokens(text) <= _tokens(product)
 
 
-PRODUCT_CLASSES = ["typo", "abbreviation", "brand_dropped", "bare_plan", "renamed", "in_house",
-                   "billing_words", "foreign_words", "note", "seat_count_in_text", "price_in_text",
-                   "all_caps_product", "truncated_product", "item_code_glued"]
-DECOR = ["billing_words", "foreign_words", "note", "seat_count_in_text", "price_in_text",
-         "all_caps_product", "item_code_glued"]
-BILLING = [" - per user/month", " Monthly Subscription", " Licence (NCE)", " - monthly recurring",
-           " (per seat)", " Subscription - per user"]
-NOTES = [" (see ticket #48213)", " – per contract 2024-117", " *price locked until 06/2027*",
-         " / cost centre IT", " (approved by J. Smith)", " - PO 55102"]
+PRODUCT_CLASSES = [
+    "typo",
+    "abbreviation",
+    "brand_dropped",
+    "bare_plan",
+    "renamed",
+    "in_house",
+    "billing_words",
+    "foreign_words",
+    "note",
+    "seat_count_in_text",
+    "price_in_text",
+    "all_caps_product",
+    "truncated_product",
+    "item_code_glued",
+    "vendor_sku",
+]
+DECOR = [
+    "billing_words",
+    "foreign_words",
+    "note",
+    "seat_count_in_text",
+    "price_in_text",
+    "all_caps_product",
+    "item_code_glued",
+]
+BILLING = [
+    " - per user/month",
+    " Monthly Subscription",
+    " Licence (NCE)",
+    " - monthly recurring",
+    " (per seat)",
+    " Subscription - per user",
+]
+NOTES = [
+    " (see ticket #48213)",
+    " – per contract 2024-117",
+    " *price locked until 06/2027*",
+    " / cost centre IT",
+    " (approved by J. Smith)",
+    " - PO 55102",
+]
 
 
-GROUPS = {"suite": "work", "apps": "work", "enterprise": "work", "office": "work", "mailbox": "work",
-          "gsuite": "work", "meetings": "work", "edr": "endpoint", "xdr": "endpoint",
-          "server": "endpoint", "mdr": "endpoint", "security": "endpoint", "mail": "mail",
-          "archive": "mail", "password": "password", "darkweb": "password", "pdf": "pdf",
-          "creative": "design", "photo": "design", "vector": "design"}
+GROUPS = {
+    "suite": "work",
+    "apps": "work",
+    "enterprise": "work",
+    "office": "work",
+    "mailbox": "work",
+    "gsuite": "work",
+    "meetings": "work",
+    "edr": "endpoint",
+    "xdr": "endpoint",
+    "server": "endpoint",
+    "mdr": "endpoint",
+    "security": "endpoint",
+    "mail": "mail",
+    "archive": "mail",
+    "password": "password",
+    "darkweb": "password",
+    "pdf": "pdf",
+    "creative": "design",
+    "photo": "design",
+    "vector": "design",
+}
 
 
 def _group(concept: str) -> str:
@@ -301,18 +483,30 @@ def _group(concept: str) -> str:
 
 def _typo_word(rng: random.Random, text: str) -> str | None:
     words = text.split(" ")
-    idx = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w.lower() not in DISCRIMINATING]
+    idx = [
+        i
+        for i, w in enumerate(words)
+        if len(w) >= 5 and w.isalpha() and w.lower() not in DISCRIMINATING
+    ]
     if not idx:
         return None
     i = rng.choice(idx)
     w = words[i]
     j = rng.randrange(1, len(w) - 2)
-    words[i] = rng.choice([w[:j] + w[j + 1] + w[j] + w[j + 2:], w[:j] + w[j + 1:], w[:j] + w[j] + w[j:]])
+    words[i] = rng.choice(
+        [w[:j] + w[j + 1] + w[j] + w[j + 2 :], w[:j] + w[j + 1 :], w[:j] + w[j] + w[j:]]
+    )
     return " ".join(words)
 
 
-def product_text(rng: random.Random, line: PLine, basket: list[str], universe: list[str],
-                 fmt_price: object, locale: str) -> tuple[str, list[str]]:
+def product_text(
+    rng: random.Random,
+    line: PLine,
+    basket: list[str],
+    universe: list[str],
+    fmt_price: object,
+    locale: str,
+) -> tuple[str, list[str]]:
     """One PSA line's description and its classes; a careful person can always resolve it."""
     p = BY_NAME[line.product]
     others = [b for b in basket if b != p.name]
@@ -320,7 +514,8 @@ def product_text(rng: random.Random, line: PLine, basket: list[str], universe: l
 
     def clear(text: str) -> bool:  # the text fits no other product of this client
         return not any(_fits(text, o) for o in others) and not any(
-            text in BY_NAME[o].in_house for o in others)
+            text in BY_NAME[o].in_house for o in others
+        )
 
     def base(cls: str) -> str | None:
         if cls == "typo":
@@ -333,14 +528,22 @@ def product_text(rng: random.Random, line: PLine, basket: list[str], universe: l
             return rng.choice(p.bare)
         if cls == "renamed" and p.renamed:
             return rng.choice(p.renamed)
-        if cls == "in_house" and p.in_house and not any(
-                _group(BY_NAME[o].concept) == _group(p.concept) for o in others):
+        if (
+            cls == "in_house"
+            and p.in_house
+            and not any(_group(BY_NAME[o].concept) == _group(p.concept) for o in others)
+        ):
             return rng.choice(p.in_house)
+        if cls == "vendor_sku" and p.sku and rng.random() < 0.5:  # the bill's part number only
+            return rng.choice([p.sku, f"{p.sku} - user licence", f"SKU {p.sku}"])
         if cls == "truncated_product":
             for cut in rng.sample([16, 18, 20, 24, 28], 5):
                 head = name[:cut].rstrip()
-                if len(head) < len(name) and sum(u.startswith(head) for u in universe) == 1 \
-                        and not name[cut - 1:cut] == " ":
+                if (
+                    len(head) < len(name)
+                    and sum(u.startswith(head) for u in universe) == 1
+                    and name[cut - 1 : cut] != " "
+                ):
                     return head
         return None
 
@@ -349,8 +552,16 @@ def product_text(rng: random.Random, line: PLine, basket: list[str], universe: l
         return name, []
     classes: list[str] = []
     text = name
-    core = ["typo", "abbreviation", "brand_dropped", "bare_plan", "renamed", "in_house",
-            "truncated_product"]
+    core = [
+        "typo",
+        "abbreviation",
+        "brand_dropped",
+        "bare_plan",
+        "renamed",
+        "in_house",
+        "truncated_product",
+        "vendor_sku",
+    ]
     if r < 0.75:
         for cls in rng.sample(core, len(core)):
             t = base(cls)
@@ -368,13 +579,19 @@ def product_text(rng: random.Random, line: PLine, basket: list[str], universe: l
         elif deco == "note":
             text += rng.choice(NOTES)
         elif deco == "seat_count_in_text":
-            text = rng.choice([f"{line.qty} x {text}", f"{text} ({line.qty} users)", f"{text} x{line.qty}"])
+            text = rng.choice(
+                [f"{line.qty} x {text}", f"{text} ({line.qty} users)", f"{text} x{line.qty}"]
+            )
         elif deco == "price_in_text":
             text = f"{text} @ {fmt_price(line.unit)}"  # type: ignore[operator]
         elif deco == "all_caps_product":
             text = text.upper()
         elif deco == "item_code_glued":
-            text = f"LIC-{p.sku}-{text}" if rng.random() < 0.5 else f"ITM{1000 + PRODUCTS.index(p)}: {text}"
+            text = (
+                f"LIC-{p.sku}-{text}"
+                if rng.random() < 0.5
+                else f"ITM{1000 + PRODUCTS.index(p)}: {text}"
+            )
         classes.append(deco)
     return text, classes
 
@@ -382,9 +599,13 @@ def product_text(rng: random.Random, line: PLine, basket: list[str], universe: l
 def apply_spellings(sc: Scenario, perturb: bool, fmt_price: object, locale: str) -> None:
     """Fill in PSA texts and client names: perturbed or canonical. The random stream is consumed
     the same way either way, so both renders have identical rows."""
-    rng = random.Random(f"indep-j-spell|{sc.seed}|{sc.vendor_format}|{sc.psa_format}|{len(sc.customers)}")
+    rng = random.Random(
+        f"indep-j-spell|{sc.seed}|{sc.vendor_format}|{sc.psa_format}|{len(sc.customers)}"
+    )
     names = {c.name for c in sc.customers}
-    universe = sorted({v.product for v in sc.vlines} | {p.product for p in sc.plines if p.product in BY_NAME})
+    universe = sorted(
+        {v.product for v in sc.vlines} | {p.product for p in sc.plines if p.product in BY_NAME}
+    )
     by_client: dict[str, list[str]] = {}
     for v in sc.vlines:
         if v.role != "free":
@@ -416,8 +637,13 @@ def apply_spellings(sc: Scenario, perturb: bool, fmt_price: object, locale: str)
 
 # ---------------------------------------------------------------- truth
 
+
 def _half_up(value: Fraction) -> str:
-    cents = (value * 100 + Fraction(1, 2)).__floor__() if value >= 0 else -((-value * 100 + Fraction(1, 2)).__floor__())
+    cents = (
+        (value * 100 + Fraction(1, 2)).__floor__()
+        if value >= 0
+        else -((-value * 100 + Fraction(1, 2)).__floor__())
+    )
     return f"{Decimal(cents).scaleb(-2):.2f}"
 
 
@@ -459,8 +685,13 @@ def findings(sc: Scenario, vrows: dict[int, int], prows: dict[int, int]) -> list
         p = pprice[key] / q if q > 0 else None
         name_cls = sc.psa_names.get(client, ("", ""))[0] if client not in sc.vendor_only else ""
         classes = sorted(pcls.get(key, set()) | ({name_cls} if name_cls else set()))
-        base = {"client": client, "product": product, "vendor_rows": sorted(vr.get(key, [])),
-                "psa_rows": sorted(pr.get(key, [])), "classes": classes}
+        base = {
+            "client": client,
+            "product": product,
+            "vendor_rows": sorted(vr.get(key, [])),
+            "psa_rows": sorted(pr.get(key, [])),
+            "classes": classes,
+        }
         found: list[tuple[str, Fraction]] = []
         if v > 0 and q <= 0:
             prices = per_product.get(product)

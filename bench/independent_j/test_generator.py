@@ -33,6 +33,7 @@ SHIFTED = [(v, PSA_FORMATS[(i + 3) % len(PSA_FORMATS)]) for i, v in enumerate(VE
 
 # ------------------------------------------------------------------ independent readers
 
+
 def read_grid(path: Path) -> list[list[Any]]:
     """Every record of a file as a list of cells, by the file's own kind (not the generator's code)."""
     suffix = path.suffix.lower()
@@ -71,12 +72,14 @@ def money(text: Any, dec: str) -> Decimal:
     if isinstance(text, (int, float)):
         return Decimal(str(round(float(text), 6))).normalize()
     s = str(text).strip()
-    neg = s.endswith("-") or s.endswith("CR") or (s.startswith("(") and s.endswith(")")) or "-" in s[:3]
+    neg = (
+        s.endswith("-")
+        or s.endswith("CR")
+        or (s.startswith("(") and s.endswith(")"))
+        or "-" in s[:3]
+    )
     s = re.sub(r"[^0-9,.]", "", s.replace("CR", ""))
-    if dec == ",":
-        s = s.replace(".", "").replace(",", ".")
-    else:
-        s = s.replace(",", "")
+    s = s.replace(".", "").replace(",", ".") if dec == "," else s.replace(",", "")
     value = Decimal(s)
     return -value if neg else value
 
@@ -141,7 +144,11 @@ def recompute(truth: dict[str, Any], folder: Path) -> Counter[tuple[str, str, st
         r = pgrid[int(row) - 1]
         key = (info["client"], info["product"])
         q = _int(r[qc])
-        disc = Fraction(money(r[dc], ".")) if dc is not None and r[dc] not in ("", None) else Fraction(0)
+        disc = (
+            Fraction(money(r[dc], "."))
+            if dc is not None and r[dc] not in ("", None)
+            else Fraction(0)
+        )
         unit = Fraction(money(r[uc], dec)) * (1 - disc / 100) / (12 if annual(r) else 1)
         pq[key] += q
         price[key] = price.get(key, Fraction(0)) + q * unit
@@ -182,6 +189,7 @@ def _digest(folder: Path) -> str:
 
 # ------------------------------------------------------------------ tests
 
+
 @pytest.mark.parametrize("vendor,psa", DIAGONAL + SHIFTED)
 def test_deterministic(tmp_path: Path, vendor: str, psa: str) -> None:
     a = generate_case(tmp_path / "a", seed=3, vendor_format=vendor, psa_format=psa, clients=60)
@@ -200,17 +208,28 @@ def test_deterministic_across_hash_seeds(tmp_path: Path) -> None:
     digests = set()
     for hs in ("0", "1", "12345"):
         env = dict(os.environ, PYTHONHASHSEED=hs)
-        out = subprocess.run([sys.executable, "-c", code, str(tmp_path / hs)], capture_output=True,
-                             text=True, env=env, cwd=ROOT, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / hs)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
 
 
 @pytest.mark.parametrize("vendor,psa", DIAGONAL)
 def test_clean_and_perturbed_same_findings(tmp_path: Path, vendor: str, psa: str) -> None:
-    dirty = _truth(generate_case(tmp_path / "p", seed=2, vendor_format=vendor, psa_format=psa, clients=120))
-    clean = _truth(generate_case(tmp_path / "c", seed=2, vendor_format=vendor, psa_format=psa, clients=120,
-                                 perturb=False))
+    dirty = _truth(
+        generate_case(tmp_path / "p", seed=2, vendor_format=vendor, psa_format=psa, clients=120)
+    )
+    clean = _truth(
+        generate_case(
+            tmp_path / "c", seed=2, vendor_format=vendor, psa_format=psa, clients=120, perturb=False
+        )
+    )
     key = lambda t: Counter((f["type"], f["monthly_impact"]) for f in t["findings"])  # noqa: E731
     assert key(dirty) == key(clean)
     assert dirty["rows"]["psa"].keys() == clean["rows"]["psa"].keys()
@@ -223,8 +242,11 @@ def test_clean_and_perturbed_same_findings(tmp_path: Path, vendor: str, psa: str
 def test_truth_rows_point_at_rendered_lines(tmp_path: Path, vendor: str, psa: str) -> None:
     """Read back the clean render: each listed row names its client and product; no other row does
     carry a quantity beside a product of the catalogue (headers, titles, totals are not listed)."""
-    t = _truth(generate_case(tmp_path, seed=4, vendor_format=vendor, psa_format=psa, clients=80,
-                             perturb=False))
+    t = _truth(
+        generate_case(
+            tmp_path, seed=4, vendor_format=vendor, psa_format=psa, clients=80, perturb=False
+        )
+    )
     vgrid, pgrid = read_grid(tmp_path / t["vendor_file"]), read_grid(tmp_path / t["psa_file"])
     for side, grid in (("vendor", vgrid), ("psa", pgrid)):
         listed = t["rows"][side]
@@ -234,25 +256,39 @@ def test_truth_rows_point_at_rendered_lines(tmp_path: Path, vendor: str, psa: st
                 assert info["product"].split(" (")[0] in cells, (side, row, info, cells)
             client_cell = cells
             if psa == "tigerpaw_xlsx" and side == "psa":  # the client is on the group row above
-                above = [str(r[0]) for r in pgrid[: int(row)] if r and str(r[0] or "").startswith("Account:")]
+                above = [
+                    str(r[0])
+                    for r in pgrid[: int(row)]
+                    if r and str(r[0] or "").startswith("Account:")
+                ]
                 client_cell = above[-1]
             assert info["client"] in client_cell, (side, row, info, cells)
         rows = {int(r) for r in listed}
         assert len(rows) == len(listed)
         assert max(rows) <= len(grid)
     # perturbed render: the same rows, and the row's quantity is the clean one
-    d = _truth(generate_case(tmp_path / "p", seed=4, vendor_format=vendor, psa_format=psa, clients=80))
+    d = _truth(
+        generate_case(tmp_path / "p", seed=4, vendor_format=vendor, psa_format=psa, clients=80)
+    )
     assert d["rows"]["vendor"] == t["rows"]["vendor"]
     assert {r: (i["client"], i["product"], i["role"]) for r, i in d["rows"]["psa"].items()} == {
-        r: (i["client"], i["product"], i["role"]) for r, i in t["rows"]["psa"].items()}
+        r: (i["client"], i["product"], i["role"]) for r, i in t["rows"]["psa"].items()
+    }
 
 
 @pytest.mark.parametrize("vendor,psa", DIAGONAL + SHIFTED)
 @pytest.mark.parametrize("perturb", [True, False])
-def test_impacts_recomputed_from_rendered_files(tmp_path: Path, vendor: str, psa: str, perturb: bool) -> None:
-    t = _truth(generate_case(tmp_path, seed=6, vendor_format=vendor, psa_format=psa, clients=150,
-                             perturb=perturb))
-    expected = Counter((f["type"], f["client"], f["product"], f["monthly_impact"]) for f in t["findings"])
+def test_impacts_recomputed_from_rendered_files(
+    tmp_path: Path, vendor: str, psa: str, perturb: bool
+) -> None:
+    t = _truth(
+        generate_case(
+            tmp_path, seed=6, vendor_format=vendor, psa_format=psa, clients=150, perturb=perturb
+        )
+    )
+    expected = Counter(
+        (f["type"], f["client"], f["product"], f["monthly_impact"]) for f in t["findings"]
+    )
     assert recompute(t, tmp_path) == expected
 
 
@@ -260,8 +296,12 @@ def test_impacts_recomputed_from_rendered_files(tmp_path: Path, vendor: str, psa
 def test_finding_mix_and_traps(tmp_path: Path, vendor: str, psa: str) -> None:
     t = _truth(generate_case(tmp_path, seed=1, vendor_format=vendor, psa_format=psa, clients=300))
     types = Counter(f["type"] for f in t["findings"])
-    pairs = {(i["client"], i["product"]) for s in ("vendor", "psa") for i in t["rows"][s].values()
-             if i["role"] in ("licence", "credit")}
+    pairs = {
+        (i["client"], i["product"])
+        for s in ("vendor", "psa")
+        for i in t["rows"][s].values()
+        if i["role"] in ("licence", "credit")
+    }
     for kind in ("unbilled", "no_vendor_record", "under_billed", "over_billed", "below_cost"):
         assert 0.015 * len(pairs) <= types[kind] <= 0.12 * len(pairs), (kind, types, len(pairs))
     roles = Counter(i["role"] for i in t["rows"]["psa"].values())
@@ -276,11 +316,16 @@ def test_finding_mix_and_traps(tmp_path: Path, vendor: str, psa: str) -> None:
 
 
 def test_siblings_and_stores_stay_apart(tmp_path: Path) -> None:
-    t = _truth(generate_case(tmp_path, seed=1, vendor_format="intcomex_es", psa_format="wave_csv", clients=200))
+    t = _truth(
+        generate_case(
+            tmp_path, seed=1, vendor_format="intcomex_es", psa_format="wave_csv", clients=200
+        )
+    )
     clients = {i["client"] for s in ("vendor", "psa") for i in t["rows"][s].values()}
     assert any(" Store " in c for c in clients)
-    assert any(c.endswith(("Group Ltd", "Lab Ltd")) or " Group " in c or " Lab " in c for c in clients) or any(
-        w in " ".join(clients) for w in (" North ", " South ", " Academy ", " Wholesale "))
+    assert any(
+        c.endswith(("Group Ltd", "Lab Ltd")) or " Group " in c or " Lab " in c for c in clients
+    ) or any(w in " ".join(clients) for w in (" North ", " South ", " Academy ", " Wholesale "))
 
 
 def test_300_clients_fast(tmp_path: Path) -> None:
@@ -293,5 +338,9 @@ def test_300_clients_fast(tmp_path: Path) -> None:
 def test_every_pair_generates(tmp_path: Path) -> None:
     for v in VENDOR_FORMATS:
         for p in PSA_FORMATS:
-            t = _truth(generate_case(tmp_path / f"{v}-{p}", seed=9, vendor_format=v, psa_format=p, clients=60))
+            t = _truth(
+                generate_case(
+                    tmp_path / f"{v}-{p}", seed=9, vendor_format=v, psa_format=p, clients=60
+                )
+            )
             assert t["findings"], (v, p)

@@ -41,14 +41,27 @@ def _cust_id(sc: Scenario, client: str) -> str:
 
 # 1 ------------------------------------------------------------ Sophos MSP Flex usage (CSV)
 
+
 def sophos_msp_usage(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
     rows: Rows = [
         ["Sophos MSP Flex - Monthly Usage Report"],
         ["Partner:", "Northbridge IT Solutions Ltd", "Partner ID:", "SPH-448120"],
         ["Usage period:", "01 Nov 2026 - 30 Nov 2026", "Currency:", sc.currency],
         [],
-        ["Customer Name", "Customer ID", "Product", "SKU", "Licensing Model", "Avg. Daily Usage",
-         "Peak Usage", "Billable Quantity", "MSRP", "Partner Price", "Partner Amount", "Notes"],
+        [
+            "Customer Name",
+            "Customer ID",
+            "Product",
+            "SKU",
+            "Licensing Model",
+            "Avg. Daily Usage",
+            "Peak Usage",
+            "Billable Quantity",
+            "MSRP",
+            "Partner Price",
+            "Partner Amount",
+            "Notes",
+        ],
     ]
     where: dict[int, int] = {}
     total = Decimal(0)
@@ -57,13 +70,31 @@ def sophos_msp_usage(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
         sub = Decimal(0)
         for v in lines:
             model = {"free": "Trial", "credit": "Adjustment"}.get(
-                v.role, "Term (12 months, billed upfront)" if v.billing == "annual" else "Flex (monthly)")
+                v.role,
+                "Term (12 months, billed upfront)" if v.billing == "annual" else "Flex (monthly)",
+            )
             q = v.qty
             avg = Decimal(q) - Decimal((v.id * 37) % 9) / 10 if q > 0 else Decimal(q)
             peak = q + (v.id % 3) if q > 0 else q
-            note = {"credit": "Credit: usage correction", "free": "Trial - not billable"}.get(v.role, "")
-            rows.append([client, cid, v.product, BY_NAME[v.product].sku if v.product in BY_NAME else "TRIAL",
-                         model, num(avg, 1), peak, q, num(v.rrp), num(v.unit), num(_amount(v)), note])
+            note = {"credit": "Credit: usage correction", "free": "Trial - not billable"}.get(
+                v.role, ""
+            )
+            rows.append(
+                [
+                    client,
+                    cid,
+                    v.product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "TRIAL",
+                    model,
+                    num(avg, 1),
+                    peak,
+                    q,
+                    num(v.rrp),
+                    num(v.unit),
+                    num(_amount(v)),
+                    note,
+                ]
+            )
             where[v.id] = len(rows)
             sub += _amount(v)
         rows.append(["", cid, f"Subtotal {client}", "", "", "", "", "", "", "", num(sub), ""])
@@ -75,34 +106,79 @@ def sophos_msp_usage(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
 
 # 2 ------------------------------------------------------------ Atea Finland (xlsx, 3 sheets)
 
+
 def atea_fi_xlsx(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
-    head = ["Asiakas", "Y-tunnus", "Tuote", "Tuotekoodi", "Laskutusjakso", "Alkupvm",
-            "Määrä", "Yksikköhinta €", "Ovh-hinta €", "Yhteensä €", "Alv %", "Huomautus"]
-    rows: Rows = [["Atea Finland Oy – Pilvipalvelut, laskutuskausi 11/2026"],
-                  ["Lasku 7004512 · Eräpäivä 14.12.2026 · Summat ilman arvonlisäveroa"], [], head]
+    head = [
+        "Asiakas",
+        "Y-tunnus",
+        "Tuote",
+        "Tuotekoodi",
+        "Laskutusjakso",
+        "Alkupvm",
+        "Määrä",
+        "Yksikköhinta €",
+        "Ovh-hinta €",
+        "Yhteensä €",
+        "Alv %",
+        "Huomautus",
+    ]
+    rows: Rows = [
+        ["Atea Finland Oy – Pilvipalvelut, laskutuskausi 11/2026"],
+        ["Lasku 7004512 · Eräpäivä 14.12.2026 · Summat ilman arvonlisäveroa"],
+        [],
+        head,
+    ]
     where: dict[int, int] = {}
     summary: Rows = [["Yhteenveto 11/2026"], [], ["Asiakas", "Rivejä", "Yhteensä €"]]
     for client, lines in _by_client(sc):
         ytunnus = f"{2000000 + sum(map(ord, client)) * 37 % 999999}-{len(client) % 10}"
         for v in lines:
-            product = v.product + (" (NCE)" if v.product in BY_NAME and BY_NAME[v.product].brand == "microsoft" else "")
-            rows.append([client, ytunnus, product, BY_NAME[v.product].sku if v.product in BY_NAME else "",
-                         "Vuosi (ennakkoon)" if v.billing == "annual" else "Kuukausi",
-                         serial(v.start), v.qty, num(v.unit, 2, ","), v.rrp, _amount(v), Decimal("25.5"),
-                         {"credit": "Hyvitys", "free": "Maksuton kokeilu"}.get(v.role, "")])
+            product = v.product + (
+                " (NCE)" if v.product in BY_NAME and BY_NAME[v.product].brand == "microsoft" else ""
+            )
+            rows.append(
+                [
+                    client,
+                    ytunnus,
+                    product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "",
+                    "Vuosi (ennakkoon)" if v.billing == "annual" else "Kuukausi",
+                    serial(v.start),
+                    v.qty,
+                    num(v.unit, 2, ","),
+                    v.rrp,
+                    _amount(v),
+                    Decimal("25.5"),
+                    {"credit": "Hyvitys", "free": "Maksuton kokeilu"}.get(v.role, ""),
+                ]
+            )
             where[v.id] = len(rows)
         summary.append([client, len(lines), sum((_amount(v) for v in lines), Decimal(0))])
-    info: Rows = [["Atea Finland Oy"], ["Y-tunnus 0919328-3"], ["Laskutuskausi", "1.11.2026–30.11.2026"]]
-    write_xlsx(folder / "atea_laskuerittely.xlsx", [
-        {"name": "Yhteenveto", "rows": summary, "formats": {2: "#,##0.00"}},
-        {"name": "Laskurivit", "rows": rows, "merges": ["A1:L1"], "hidden": ["I"],
-         "formats": {8: "#,##0.00", 9: "#,##0.00"}, "bold_rows": [4]},
-        {"name": "Tiedot", "rows": info},
-    ])
+    info: Rows = [
+        ["Atea Finland Oy"],
+        ["Y-tunnus 0919328-3"],
+        ["Laskutuskausi", "1.11.2026–30.11.2026"],
+    ]
+    write_xlsx(
+        folder / "atea_laskuerittely.xlsx",
+        [
+            {"name": "Yhteenveto", "rows": summary, "formats": {2: "#,##0.00"}},
+            {
+                "name": "Laskurivit",
+                "rows": rows,
+                "merges": ["A1:L1"],
+                "hidden": ["I"],
+                "formats": {8: "#,##0.00", 9: "#,##0.00"},
+                "bold_rows": [4],
+            },
+            {"name": "Tiedot", "rows": info},
+        ],
+    )
     return "atea_laskuerittely.xlsx", where
 
 
 # 3 ------------------------------------------------------------ Intcomex (LatAm, Spanish)
+
 
 def _usd_es(value: Decimal) -> str:
     text = "$ " + num(abs(value), 2, ",", ".")
@@ -110,21 +186,52 @@ def _usd_es(value: Decimal) -> str:
 
 
 def intcomex_es(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
-    rows: Rows = [["INTCOMEX - Reporte de Facturación Cloud"],
-                  ["Período: 01/11/2026 al 30/11/2026", "", "", "Moneda: USD"], [],
-                  ["Cliente", "RUT / NIT", "Producto", "Código", "Plan de facturación", "Fecha inicio",
-                   "Cantidad", "Precio lista", "Precio unitario", "Importe", "Observación"]]
+    rows: Rows = [
+        ["INTCOMEX - Reporte de Facturación Cloud"],
+        ["Período: 01/11/2026 al 30/11/2026", "", "", "Moneda: USD"],
+        [],
+        [
+            "Cliente",
+            "RUT / NIT",
+            "Producto",
+            "Código",
+            "Plan de facturación",
+            "Fecha inicio",
+            "Cantidad",
+            "Precio lista",
+            "Precio unitario",
+            "Importe",
+            "Observación",
+        ],
+    ]
+    header = rows[-1]
     where: dict[int, int] = {}
     grand = Decimal(0)
+    page = 1
     for client, lines in _by_client(sc):
+        if len(rows) > 60 * page:  # the report's page breaks repeat the title and the header
+            page += 1
+            rows += [[f"Página {page}"], header]
         nit = f"{900000000 + sum(map(ord, client)) * 101 % 99999999}-{len(client) % 9}"
         sub = Decimal(0)
         for v in lines:
             plan = "Anual (pago anticipado)" if v.billing == "annual" else "Mensual"
             obs = {"credit": "Nota de crédito", "free": "Prueba gratuita"}.get(v.role, "")
-            rows.append([client, nit, v.product, BY_NAME[v.product].sku if v.product in BY_NAME else "",
-                         plan, v.start.strftime("%d/%m/%Y"), v.qty, _usd_es(v.rrp), _usd_es(v.unit),
-                         _usd_es(_amount(v)), obs])
+            rows.append(
+                [
+                    client,
+                    nit,
+                    v.product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "",
+                    plan,
+                    v.start.strftime("%d/%m/%Y"),
+                    v.qty,
+                    _usd_es(v.rrp),
+                    _usd_es(v.unit),
+                    _usd_es(_amount(v)),
+                    obs,
+                ]
+            )
             where[v.id] = len(rows)
             sub += _amount(v)
         rows.append([f"Subtotal {client}", "", "", "", "", "", "", "", "", _usd_es(sub), ""])
@@ -136,17 +243,32 @@ def intcomex_es(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
 
 # 4 ------------------------------------------------------------ Mindware (Gulf, AED, bilingual)
 
+
 def _paren(value: Decimal) -> str | Decimal:
     return f"({num(-value, 2, '.', ',')})" if value < 0 else value
 
 
 def mindware_aed_xlsx(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
-    head = ["Customer Name / اسم العميل", "Tenant Domain / النطاق", "Product Description / وصف المنتج",
-            "Part Number / رقم القطعة", "Billing Cycle / دورة الفوترة", "Start Date / تاريخ البدء",
-            "Qty / الكمية", "RRP (AED) / سعر التجزئة", "Unit Cost (AED) / تكلفة الوحدة",
-            "Amount (AED) / المبلغ", "VAT 5% / ضريبة", "Total incl. VAT / الإجمالي"]
-    rows: Rows = [["Mindware FZ LLC – Cloud Services Statement / كشف حساب الخدمات السحابية"],
-                  ["Period / الفترة: 01-Nov-2026 to 30-Nov-2026 — Currency / العملة: AED"], [], head]
+    head = [
+        "Customer Name / اسم العميل",
+        "Tenant Domain / النطاق",
+        "Product Description / وصف المنتج",
+        "Part Number / رقم القطعة",
+        "Billing Cycle / دورة الفوترة",
+        "Start Date / تاريخ البدء",
+        "Qty / الكمية",
+        "RRP (AED) / سعر التجزئة",
+        "Unit Cost (AED) / تكلفة الوحدة",
+        "Amount (AED) / المبلغ",
+        "VAT 5% / ضريبة",
+        "Total incl. VAT / الإجمالي",
+    ]
+    rows: Rows = [
+        ["Mindware FZ LLC – Cloud Services Statement / كشف حساب الخدمات السحابية"],
+        ["Period / الفترة: 01-Nov-2026 to 30-Nov-2026 — Currency / العملة: AED"],
+        [],
+        head,
+    ]
     where: dict[int, int] = {}
     total = Decimal(0)
     for client, lines in _by_client(sc):
@@ -156,27 +278,71 @@ def mindware_aed_xlsx(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
             cycle = {"annual": "Annual (upfront) / سنوي", "monthly": "Monthly / شهري"}[v.billing]
             if v.role == "free":
                 cycle = "Trial / تجريبي"
-            rows.append([client, f"{slug(client)}.onmicrosoft.com", v.product,
-                         BY_NAME[v.product].sku if v.product in BY_NAME else "FREE", cycle, v.start,
-                         v.qty, v.rrp, v.unit, _paren(amount), _paren(vat), _paren(amount + vat)])
+            rows.append(
+                [
+                    client,
+                    f"{slug(client)}.onmicrosoft.com",
+                    v.product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "FREE",
+                    cycle,
+                    v.start,
+                    v.qty,
+                    v.rrp,
+                    v.unit,
+                    _paren(amount),
+                    _paren(vat),
+                    _paren(amount + vat),
+                ]
+            )
             where[v.id] = len(rows)
             total += amount
-    rows += [[], ["", "", "Sub Total / المجموع الفرعي", "", "", "", "", "", "", total],
-             ["", "", "VAT / ضريبة القيمة المضافة", "", "", "", "", "", "", (total * Decimal("0.05")).quantize(Decimal("0.01"))]]
-    write_xlsx(folder / "mindware_statement.xlsx", [
-        {"name": "Statement", "rows": rows, "merges": ["A1:L1", "A2:L2"], "hidden": ["H"],
-         "formats": {7: "#,##0.00", 8: "#,##0.00", 9: "#,##0.00"}, "date_format": "dd-mmm-yyyy",
-         "bold_rows": [4]}])
+    rows += [
+        [],
+        ["", "", "Sub Total / المجموع الفرعي", "", "", "", "", "", "", total],
+        [
+            "",
+            "",
+            "VAT / ضريبة القيمة المضافة",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            (total * Decimal("0.05")).quantize(Decimal("0.01")),
+        ],
+    ]
+    write_xlsx(
+        folder / "mindware_statement.xlsx",
+        [
+            {
+                "name": "Statement",
+                "rows": rows,
+                "merges": ["A1:L1", "A2:L2"],
+                "hidden": ["H"],
+                "formats": {7: "#,##0.00", 8: "#,##0.00", 9: "#,##0.00"},
+                "date_format": "dd-mmm-yyyy",
+                "bold_rows": [4],
+            }
+        ],
+    )
     return "mindware_statement.xlsx", where
 
 
 # 5 ------------------------------------------------------------ Chinese distributor (GB18030)
 
-GLOSS = {"Microsoft 365 Business Basic": "商业基础版", "Microsoft 365 Business Standard": "商业标准版",
-         "Microsoft 365 Business Premium": "商业高级版", "Microsoft 365 E3": "企业版 E3",
-         "Microsoft 365 E5": "企业版 E5", "Office 365 E3": "企业版 E3",
-         "Exchange Online (Plan 1)": "计划 1", "Exchange Online (Plan 2)": "计划 2",
-         "Microsoft 365 Apps for Business": "商业应用版", "Visio Plan 2": "方案 2"}
+GLOSS = {
+    "Microsoft 365 Business Basic": "商业基础版",
+    "Microsoft 365 Business Standard": "商业标准版",
+    "Microsoft 365 Business Premium": "商业高级版",
+    "Microsoft 365 E3": "企业版 E3",
+    "Microsoft 365 E5": "企业版 E5",
+    "Office 365 E3": "企业版 E3",
+    "Exchange Online (Plan 1)": "计划 1",
+    "Exchange Online (Plan 2)": "计划 2",
+    "Microsoft 365 Apps for Business": "商业应用版",
+    "Visio Plan 2": "方案 2",
+}
 
 
 def _yuan(value: Decimal) -> str:
@@ -184,35 +350,86 @@ def _yuan(value: Decimal) -> str:
 
 
 def cn_gb18030_csv(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
-    rows: Rows = [["云服务月度账单"], ["账期：2026年11月01日 至 2026年11月30日", "币种：CNY"],
-                  ["客户名称", "客户编号", "产品名称", "产品编码", "计费周期", "开始日期", "数量",
-                   "建议零售价", "单价", "金额", "备注"]]
+    rows: Rows = [
+        ["云服务月度账单"],
+        ["账期：2026年11月01日 至 2026年11月30日", "币种：CNY"],
+        [
+            "客户名称",
+            "客户编号",
+            "产品名称",
+            "产品编码",
+            "计费周期",
+            "开始日期",
+            "数量",
+            "建议零售价",
+            "单价",
+            "金额",
+            "备注",
+        ],
+    ]
     where: dict[int, int] = {}
     for client, lines in _by_client(sc):
         for v in lines:
             gloss = GLOSS.get(v.product)
             product = f"{v.product}（{gloss}）" if gloss else v.product
-            rows.append([client, _cust_id(sc, client), product,
-                         BY_NAME[v.product].sku if v.product in BY_NAME else "", "年付" if v.billing == "annual" else "月付",
-                         f"{v.start.year}年{v.start.month:02d}月{v.start.day:02d}日", v.qty,
-                         _yuan(v.rrp), _yuan(v.unit), _yuan(_amount(v)),
-                         {"credit": "退款（贷项）", "free": "免费试用"}.get(v.role, "")])
+            rows.append(
+                [
+                    client,
+                    _cust_id(sc, client),
+                    product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "",
+                    "年付" if v.billing == "annual" else "月付",
+                    f"{v.start.year}年{v.start.month:02d}月{v.start.day:02d}日",
+                    v.qty,
+                    _yuan(v.rrp),
+                    _yuan(v.unit),
+                    _yuan(_amount(v)),
+                    {"credit": "退款（贷项）", "free": "免费试用"}.get(v.role, ""),
+                ]
+            )
             where[v.id] = len(rows)
-    rows.append(["合计", "", "", "", "", "", "", "", "", _yuan(sum((_amount(v) for v in sc.vlines), Decimal(0))), ""])
+    rows.append(
+        [
+            "合计",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            _yuan(sum((_amount(v) for v in sc.vlines), Decimal(0))),
+            "",
+        ]
+    )
     write_text(folder / "账单_202611.csv", rows, encoding="gb18030", newline="\r\n")
     return "账单_202611.csv", where
 
 
 # 6 ------------------------------------------------------------ Littlebit (CH): BOM, ;, CRLF in fields
 
+
 def _chf(value: Decimal) -> str:
     return num(value, 2, ".", "'")
 
 
 def littlebit_ch_csv(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
-    rows: Rows = [["Littlebit Technology AG – Cloud-Abrechnung November 2026"],
-                  ["Kunde", "Kundennummer", "Artikelnummer", "Bezeichnung", "Abrechnung", "Menge",
-                   "UVP CHF", "Einzelpreis CHF", "Total CHF", "MWST-Satz"]]
+    rows: Rows = [
+        ["Littlebit Technology AG – Cloud-Abrechnung November 2026"],
+        [
+            "Kunde",
+            "Kundennummer",
+            "Artikelnummer",
+            "Bezeichnung",
+            "Abrechnung",
+            "Menge",
+            "UVP CHF",
+            "Einzelpreis CHF",
+            "Total CHF",
+            "MWST-Satz",
+        ],
+    ]
     where: dict[int, int] = {}
     for client, lines in _by_client(sc):
         for v in lines:
@@ -221,28 +438,69 @@ def littlebit_ch_csv(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
                 first += " (Testversion)"
             until = END if v.billing == "monthly" else date(2027, 10, 31)
             text = f"{first}\r\nLaufzeit {START:%d.%m.%Y} – {until:%d.%m.%Y}\r\nAbo-ID {v.sub}"
-            rows.append([client, _cust_id(sc, client), BY_NAME[v.product].sku if v.product in BY_NAME else "",
-                         text, "jährlich" if v.billing == "annual" else "monatlich", v.qty,
-                         _chf(v.rrp), _chf(v.unit), _chf(_amount(v)), "8.1%"])
+            rows.append(
+                [
+                    client,
+                    _cust_id(sc, client),
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "",
+                    text,
+                    "jährlich" if v.billing == "annual" else "monatlich",
+                    v.qty,
+                    _chf(v.rrp),
+                    _chf(v.unit),
+                    _chf(_amount(v)),
+                    "8.1%",
+                ]
+            )
             where[v.id] = len(rows)
-    rows.append(["Total exkl. MWST", "", "", "", "", "", "", "",
-                 _chf(sum((_amount(v) for v in sc.vlines), Decimal(0))), ""])
+    rows.append(
+        [
+            "Total exkl. MWST",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            _chf(sum((_amount(v) for v in sc.vlines), Decimal(0))),
+            "",
+        ]
+    )
     write_text(folder / "littlebit_abrechnung.csv", rows, delimiter=";", bom=True, newline="\r\n")
     return "littlebit_abrechnung.csv", where
 
 
 # 7 ------------------------------------------------------------ Rashi Peripherals (India, .xls)
 
+
 def _inr(value: Decimal) -> str:
     return num(value, 2, ".", ",", lakh=True)
 
 
 def rashi_in_xls(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
-    rows: Rows = [["Rashi Peripherals Ltd. — Cloud Services Invoice Annexure"],
-                  ["Invoice No: RPL/CL/26-27/04412", "", "Period: Nov-2026", "", "GSTIN: 27AAACR1234F1Z5"],
-                  [],
-                  ["S.No", "Customer Name", "Customer GSTIN", "Product", "SKU", "HSN/SAC", "Billing",
-                   "Start Date", "Qty", "MRP", "Unit Price", "Taxable Value", "CGST 9%", "SGST 9%", "Total"]]
+    rows: Rows = [
+        ["Rashi Peripherals Ltd. — Cloud Services Invoice Annexure"],
+        ["Invoice No: RPL/CL/26-27/04412", "", "Period: Nov-2026", "", "GSTIN: 27AAACR1234F1Z5"],
+        [],
+        [
+            "S.No",
+            "Customer Name",
+            "Customer GSTIN",
+            "Product",
+            "SKU",
+            "HSN/SAC",
+            "Billing",
+            "Start Date",
+            "Qty",
+            "MRP",
+            "Unit Price",
+            "Taxable Value",
+            "CGST 9%",
+            "SGST 9%",
+            "Total",
+        ],
+    ]
     where: dict[int, int] = {}
     n = 0
     for client, lines in _by_client(sc):
@@ -256,9 +514,25 @@ def rashi_in_xls(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
                 billing = "Trial (No Charge)"
             if v.role == "credit":
                 billing += " - Credit Note"
-            rows.append([n, client, gstin, v.product, BY_NAME[v.product].sku if v.product in BY_NAME else "",
-                         "997331", billing, serial(v.start), v.qty, v.rrp, v.unit, _inr(amount),
-                         _inr(tax), _inr(tax), _inr(amount + 2 * tax)])
+            rows.append(
+                [
+                    n,
+                    client,
+                    gstin,
+                    v.product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "",
+                    "997331",
+                    billing,
+                    serial(v.start),
+                    v.qty,
+                    v.rrp,
+                    v.unit,
+                    _inr(amount),
+                    _inr(tax),
+                    _inr(tax),
+                    _inr(amount + 2 * tax),
+                ]
+            )
             where[v.id] = len(rows)
     total = sum((_amount(v) for v in sc.vlines), Decimal(0))
     rows.append(["", "", "", "Grand Total", "", "", "", "", "", "", "", _inr(total), "", "", ""])
@@ -268,6 +542,7 @@ def rashi_in_xls(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
 
 # 8 ------------------------------------------------------------ Hungarian bill (UTF-16 TSV, HUF)
 
+
 def _ft(value: Decimal, cr: bool = False) -> str:
     text = num(abs(value), 0, ",", " ") + " Ft"
     if value < 0:
@@ -276,26 +551,58 @@ def _ft(value: Decimal, cr: bool = False) -> str:
 
 
 def hu_utf16_tsv(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
-    rows: Rows = [["Felhőszolgáltatás elszámolás – 2026. november"],
-                  ["Ügyfél neve", "Adószám", "Termék megnevezése", "Cikkszám", "Számlázási gyakoriság",
-                   "Kezdő dátum", "Mennyiség", "Listaár", "Nettó egységár", "Nettó összeg", "ÁFA (27%)",
-                   "Bruttó összeg", "Megjegyzés"]]
+    rows: Rows = [
+        ["Felhőszolgáltatás elszámolás – 2026. november"],
+        [
+            "Ügyfél neve",
+            "Adószám",
+            "Termék megnevezése",
+            "Cikkszám",
+            "Számlázási gyakoriság",
+            "Kezdő dátum",
+            "Mennyiség",
+            "Listaár",
+            "Nettó egységár",
+            "Nettó összeg",
+            "ÁFA (27%)",
+            "Bruttó összeg",
+            "Megjegyzés",
+        ],
+    ]
     where: dict[int, int] = {}
     for client, lines in _by_client(sc):
         tax_no = f"{10000000 + sum(map(ord, client)) * 13 % 8999999}-2-{len(client) % 40 + 1:02d}"
         for v in lines:
             amount = _amount(v)
             vat = (amount * Decimal("0.27")).quantize(Decimal(1))
-            rows.append([client, tax_no, v.product, BY_NAME[v.product].sku if v.product in BY_NAME else "",
-                         "éves" if v.billing == "annual" else "havi", f"{v.start:%Y.%m.%d.}", v.qty,
-                         _ft(v.rrp), _ft(v.unit), _ft(amount, cr=True), _ft(vat, cr=True),
-                         _ft(amount + vat, cr=True),
-                         {"credit": "jóváírás", "free": "próbaidőszak (díjmentes)"}.get(v.role, "")])
+            rows.append(
+                [
+                    client,
+                    tax_no,
+                    v.product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "",
+                    "éves" if v.billing == "annual" else "havi",
+                    f"{v.start:%Y.%m.%d.}",
+                    v.qty,
+                    _ft(v.rrp),
+                    _ft(v.unit),
+                    _ft(amount, cr=True),
+                    _ft(vat, cr=True),
+                    _ft(amount + vat, cr=True),
+                    {"credit": "jóváírás", "free": "próbaidőszak (díjmentes)"}.get(v.role, ""),
+                ]
+            )
             where[v.id] = len(rows)
     total = sum((_amount(v) for v in sc.vlines), Decimal(0))
     rows.append(["Összesen", "", "", "", "", "", "", "", "", _ft(total), "", "", ""])
-    write_text(folder / "szamla_reszletezo.txt", rows, delimiter="\t", encoding="utf-16-le", bom=True,
-               newline="\r\n")
+    write_text(
+        folder / "szamla_reszletezo.txt",
+        rows,
+        delimiter="\t",
+        encoding="utf-16-le",
+        bom=True,
+        newline="\r\n",
+    )
     return "szamla_reszletezo.txt", where
 
 

@@ -17,6 +17,7 @@ FIXED = (2026, 12, 1, 8, 0, 0)
 
 # ------------------------------------------------------------------ numbers
 
+
 def group(digits: str, sep: str, lakh: bool = False) -> str:
     if not lakh:
         out = []
@@ -34,7 +35,7 @@ def group(digits: str, sep: str, lakh: bool = False) -> str:
         head = head[:-2]
     if head:
         parts.insert(0, head)
-    return sep.join(parts + [tail])
+    return sep.join([*parts, tail])
 
 
 def num(value: Decimal, dp: int = 2, dec: str = ".", sep: str = "", lakh: bool = False) -> str:
@@ -50,11 +51,24 @@ def num(value: Decimal, dp: int = 2, dec: str = ".", sep: str = "", lakh: bool =
 
 # ------------------------------------------------------------------ csv / text
 
-def write_text(path: Path, rows: list[list[Any]], *, delimiter: str = ",", encoding: str = "utf-8",
-               bom: bool = False, newline: str = "\n", quote_all: bool = False) -> None:
+
+def write_text(
+    path: Path,
+    rows: list[list[Any]],
+    *,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    bom: bool = False,
+    newline: str = "\n",
+    quote_all: bool = False,
+) -> None:
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, lineterminator=newline,
-                   quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    w = csv.writer(
+        buf,
+        delimiter=delimiter,
+        lineterminator=newline,
+        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+    )
     for row in rows:
         w.writerow(["" if v is None else str(v) for v in row])
     text = buf.getvalue()
@@ -66,6 +80,7 @@ def write_text(path: Path, rows: list[list[Any]], *, delimiter: str = ",", encod
 
 # ------------------------------------------------------------------ xlsx
 
+
 def _normalise_zip(path: Path) -> None:
     """Fixed timestamps in the zip and the document properties: same bytes every run."""
     src = zipfile.ZipFile(path)
@@ -76,7 +91,11 @@ def _normalise_zip(path: Path) -> None:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name, data in items:
             if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms)", rb"\g<1>" + stamp + rb"\g<3>", data)
+                data = re.sub(
+                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms)",
+                    rb"\g<1>" + stamp + rb"\g<3>",
+                    data,
+                )
             info = zipfile.ZipInfo(name, FIXED)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
@@ -125,6 +144,7 @@ def write_xlsx(path: Path, sheets: list[dict[str, Any]]) -> None:
 
 # ------------------------------------------------------------------ xls (BIFF8)
 
+
 def write_xls(path: Path, name: str, rows: list[list[Any]]) -> None:
     import xlwt
 
@@ -148,6 +168,7 @@ def write_xls(path: Path, name: str, rows: list[list[Any]]) -> None:
 
 # ------------------------------------------------------------------ ods
 
+
 def write_ods(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
     body = []
     for name, rows in sheets:
@@ -158,15 +179,21 @@ def write_ods(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
                 if value is None or value == "":
                     body.append("<table:table-cell/>")
                 elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-                    body.append(f'<table:table-cell office:value-type="float" office:value="{value}">'
-                                f"<text:p>{value}</text:p></table:table-cell>")
+                    body.append(
+                        f'<table:table-cell office:value-type="float" office:value="{value}">'
+                        f"<text:p>{value}</text:p></table:table-cell>"
+                    )
                 elif isinstance(value, date):
                     iso = value.isoformat()
-                    body.append(f'<table:table-cell office:value-type="date" office:date-value="{iso}">'
-                                f"<text:p>{value.strftime('%d.%m.%Y')}</text:p></table:table-cell>")
+                    body.append(
+                        f'<table:table-cell office:value-type="date" office:date-value="{iso}">'
+                        f"<text:p>{value.strftime('%d.%m.%Y')}</text:p></table:table-cell>"
+                    )
                 else:
                     paras = "".join(f"<text:p>{escape(p)}</text:p>" for p in str(value).split("\n"))
-                    body.append(f'<table:table-cell office:value-type="string">{paras}</table:table-cell>')
+                    body.append(
+                        f'<table:table-cell office:value-type="string">{paras}</table:table-cell>'
+                    )
             body.append("</table:table-row>")
         body.append("</table:table>")
     content = (
