@@ -301,9 +301,11 @@ def make_customers(rng: random.Random, n: int) -> list[Customer]:
 
     # the traps first: 2 sibling pairs, 1 store pair, 1-2 sole traders, 1 dba, per 60 clients
     per = max(1, n // 60)
+    taken: set[str] = set()  # stems of the trap clients: each used by one trap only
     for i in range(per * 2):
         country = rng.choice(["US", "UK", "AU", "DE", "NO"])
-        stem = rng.choice(STEMS[country])
+        stem = rng.choice([s for s in STEMS[country] if s not in taken] or STEMS[country])
+        taken.add(stem)
         industry = rng.choice(["Dental", "Medical", "Veterinary", "Print"])
         qa, qb = SIBLING_Q[(i + rng.randrange(5)) % len(SIBLING_Q)]
         legal, expanded = rng.choice(LEGAL[country])
@@ -333,7 +335,8 @@ def make_customers(rng: random.Random, n: int) -> list[Customer]:
         )
     for _ in range(per):
         country = rng.choice(["US", "UK", "AU"])
-        stem = rng.choice(STEMS[country])
+        stem = rng.choice([s for s in STEMS[country] if s not in taken] or STEMS[country])
+        taken.add(stem)
         legal, expanded = LEGAL[country][0]
         add(
             Customer(
