@@ -468,6 +468,27 @@ PRODUCTS: list[Product] = [
         renamed=("G Suite Enterprise",),
         sku="1010020026",
     ),
+    _p(
+        "Google Voice Starter",
+        "google",
+        "9.00",
+        "10.00",
+        "telephony_small",
+        abbreviations=("G Voice Starter", "GVoice Starter"),
+        brand_dropped=("Voice Starter",),
+        sku="1010330003",
+    ),
+    _p(
+        "Google Voice Standard",
+        "google",
+        "18.00",
+        "20.00",
+        "telephony",
+        abbreviations=("G Voice Std", "GVoice Standard"),
+        brand_dropped=("Voice Standard",),
+        in_house=("Cloud phone line",),
+        sku="1010330004",
+    ),
     # --- Proofpoint Essentials ---
     _p(
         "Proofpoint Essentials Business",
@@ -575,6 +596,13 @@ SERVICES = {
         "Heures d'intervention sur site",
         "Support Microsoft 365 (par utilisateur)",
         "Matériel : HP EliteBook 840",
+    ],
+    "fi": [
+        "Ylläpitopalvelu per käyttäjä",
+        "Palvelimen varmuuskopiointi (per laite)",
+        "Paikan päällä tehty tuki, tunnit",
+        "Microsoft 365 ylläpito ja tuki (per käyttäjä)",
+        "Laitteisto: Dell OptiPlex 7020",
     ],
     "no": [
         "Drift og overvåking per bruker",

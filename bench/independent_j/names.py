@@ -181,6 +181,8 @@ ABBREV = {
     "Trading": ["Trdg"],
 }
 
+GENERIC = {"Centre", "Management", "Clinic", "Trading", "Services", "Brokers"}
+
 # letters NFKD leaves alone (and the accents it folds)
 FOLD = {
     "ø": "o",
@@ -421,14 +423,7 @@ def client_classes(c: Customer) -> list[str]:
         out += ["accent_fold", "accent_fold"]
     if "&" in c.name:
         out.append("ampersand")
-    if len(c.name.split()) >= 4 and c.name.split()[-2] in (
-        "Centre",
-        "Management",
-        "Clinic",
-        "Trading",
-        "Services",
-        "Brokers",
-    ):
+    if c.legal and c.name[: -len(c.legal)].split()[-1] in GENERIC:
         out.append("generic_word_dropped")
     return out
 
@@ -473,9 +468,9 @@ def psa_name(rng: random.Random, c: Customer, cls: str) -> str:
         return "".join(FOLD.get(ch, ch) for ch in n)
     if cls == "ampersand":
         return n.replace("&", "and")
-    if cls == "generic_word_dropped":
-        words = n.split()
-        return " ".join(words[:-2] + words[-1:])
+    if cls == "generic_word_dropped" and c.legal:  # "Koala Bay Medical Pty Ltd"
+        words = n[: -len(c.legal)].split()
+        return " ".join(words[:-1]) + " " + c.legal
     if cls == "store_number_variant":
         chain, num = n.rsplit(" Store ", 1)
         return rng.choice(

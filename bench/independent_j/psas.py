@@ -557,6 +557,71 @@ def erpnext_xlsx(sc: Scenario, folder: Path) -> Result:
     return "Sales Invoice Item.xlsx", where, {}
 
 
+# 9 ------------------------------------------------------------ Procountor (FI) sales invoice rows
+
+
+def procountor_csv(sc: Scenario, folder: Path) -> Result:
+    rows: Rows = [
+        ["Myyntilaskujen rivit 1.11.2026–30.11.2026"],
+        [
+            "Laskun numero",
+            "Asiakas",
+            "Y-tunnus",
+            "Laskun päivä",
+            "Tila",
+            "Tuote",
+            "Tuotekoodi",
+            "Määrä",
+            "Yksikkö",
+            "À-hinta",
+            "Ale %",
+            "ALV %",
+            "Veroton yhteensä",
+            "Verollinen yhteensä",
+            "Laskutusväli",
+            "Valuutta",
+        ],
+    ]
+    where: dict[int, int] = {}
+    codes: dict[str, str] = {}
+    for client, lines in _groups(sc):
+        for p in lines:
+            net = _net_total(sc, p)
+            gross = (net * Decimal("1.255")).quantize(Decimal(1).scaleb(-sc.dp))
+            state = (
+                "Mitätöity" if p.role == "cancelled" else ("Maksettu" if p.id % 2 else "Lähetetty")
+            )
+            unit = (
+                "kpl"
+                if p.role == "licence" and p.id % 3
+                else ("käyttäjä" if p.role == "licence" else "h")
+            )
+            code = codes.setdefault(p.text, f"T{len(codes) + 100}")
+            rows.append(
+                [
+                    p.invoice.replace("INV-", ""),
+                    _name(sc, client),
+                    f"{_code(sc, client)[1:]}-5",
+                    "1.11.2026",
+                    state,
+                    p.text,
+                    code,
+                    num(Decimal(p.qty), 2, ","),
+                    unit,
+                    num(p.unit, sc.dp, ",", " "),
+                    num(p.discount, 1, ",") if p.discount else "",
+                    "25,5",
+                    num(net, sc.dp, ",", " "),
+                    num(gross, sc.dp, ",", " "),
+                    "12 kk" if p.billing == "annual" else "1 kk",
+                    sc.currency,
+                ]
+            )
+            where[p.id] = len(rows)
+    write_text(folder / "myyntilaskurivit.csv", rows, delimiter=";", newline="\r\n")
+    return "myyntilaskurivit.csv", where, {}
+
+
 Renderer = Callable[[Scenario, Path], Result]
 
 PSAS: dict[str, tuple[PsaSpec, Renderer, Callable[[Decimal, int], str]]] = {
@@ -581,6 +646,11 @@ PSAS: dict[str, tuple[PsaSpec, Renderer, Callable[[Decimal, int], str]]] = {
     "dolibarr_csv": (
         PsaSpec("fr", discount=True, cancel="void_invoice"),
         dolibarr_csv,
+        lambda v, dp: num(v, dp, ",", " "),
+    ),
+    "procountor_csv": (
+        PsaSpec("fi", discount=True, cancel="void_invoice"),
+        procountor_csv,
         lambda v, dp: num(v, dp, ",", " "),
     ),
     "erpnext_xlsx": (

@@ -45,7 +45,7 @@ def read_grid(path: Path) -> list[list[Any]]:
         # the line sheet: the one whose header row holds a quantity column
         sheet = next((wb[n] for n in names if n in ("Laskurivit",)), wb[names[0]])
         return [list(r) for r in sheet.iter_rows(values_only=True)]
-    if suffix == ".xls":
+    if suffix in (".xls", ".ods"):
         from python_calamine import CalamineWorkbook
 
         book = CalamineWorkbook.from_path(str(path))
@@ -94,6 +94,7 @@ VENDOR_COLS = {
     "littlebit_ch_csv": (5, 7, ".", lambda r: r[4] == "jährlich"),
     "rashi_in_xls": (8, 10, ".", lambda r: "Annual" in r[6]),
     "hu_utf16_tsv": (6, 8, ",", lambda r: r[4] == "éves"),
+    "google_workspace_ods": (9, 11, ".", lambda r: "Yearly Payment" in r[5]),
 }
 PSA_COLS = {
     "itflow_csv": (9, 10, ".", lambda r: r[3] == "year", None),
@@ -103,6 +104,7 @@ PSA_COLS = {
     "gradient_csv": (5, 6, ".", lambda r: r[3] == "Annually", None),
     "wave_csv": (8, 9, ".", lambda r: r[5] == "Yearly", None),
     "dolibarr_csv": (7, 9, ",", lambda r: r[4] == "annuelle", 10),
+    "procountor_csv": (7, 9, ",", lambda r: r[14] == "12 kk", 10),
     "erpnext_xlsx": (8, 10, ".", lambda r: r[14] == "Year", 11),
 }
 
@@ -145,7 +147,7 @@ def recompute(truth: dict[str, Any], folder: Path) -> Counter[tuple[str, str, st
         key = (info["client"], info["product"])
         q = _int(r[qc])
         disc = (
-            Fraction(money(r[dc], "."))
+            Fraction(money(r[dc], dec))
             if dc is not None and r[dc] not in ("", None)
             else Fraction(0)
         )

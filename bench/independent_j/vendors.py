@@ -13,7 +13,7 @@ from typing import Any
 
 from .catalogue import BY_NAME
 from .scenario import END, START, Scenario, VendorSpec, VLine
-from .writers import num, write_text, write_xls, write_xlsx
+from .writers import num, write_ods, write_text, write_xls, write_xlsx
 
 Rows = list[list[Any]]
 
@@ -606,6 +606,91 @@ def hu_utf16_tsv(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
     return "szamla_reszletezo.txt", where
 
 
+# 9 ------------------------------------------------------------ Google Workspace reseller (.ods)
+
+
+def google_workspace_ods(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
+    """The reseller console's billing data opened in Google Sheets and downloaded as .ods: October's
+    rows are still in the file (two months in one file); only November's are this bill."""
+    head = [
+        "Customer Name",
+        "Customer Domain",
+        "Customer ID",
+        "Product",
+        "SKU ID",
+        "Plan",
+        "Charge Type",
+        "Usage Start",
+        "Usage End",
+        "Quantity",
+        "List Price",
+        "Unit Price",
+        "Amount",
+        "Currency",
+        "Order Name",
+    ]
+    rows: Rows = [head]
+    where: dict[int, int] = {}
+    october = date(2026, 10, 1), date(2026, 10, 31)
+    for client, lines in _by_client(sc):
+        domain = f"{slug(client)[:18]}.com"
+        cid = f"C0{sum(map(ord, client)) * 7919 % 10**7:07d}"
+        for v in lines:
+            if v.billing == "annual":
+                plan = "Annual Plan (Yearly Payment)"
+            else:
+                plan = "Flexible Plan" if v.id % 2 else "Annual Plan (Monthly Payment)"
+            charge = {"credit": "Credit", "free": "Free Trial"}.get(v.role, "Usage")
+            sku = BY_NAME[v.product].sku if v.product in BY_NAME else "1010020028-TRIAL"
+            if v.role == "licence" and v.billing == "monthly" and v.id % 5 < 3:
+                q = max(1, v.qty + (v.id % 3) - 1)  # last month's seats, often not the same
+                rows.append(
+                    [
+                        client,
+                        domain,
+                        cid,
+                        v.product,
+                        sku,
+                        plan,
+                        "Usage",
+                        october[0],
+                        october[1],
+                        q,
+                        v.rrp,
+                        v.unit,
+                        v.unit * q,
+                        sc.currency,
+                        f"Order {v.sub[:8]}",
+                    ]
+                )
+            rows.append(
+                [
+                    client,
+                    domain,
+                    cid,
+                    v.product,
+                    sku,
+                    plan,
+                    charge,
+                    START,
+                    END,
+                    v.qty,
+                    v.rrp,
+                    v.unit,
+                    _amount(v),
+                    sc.currency,
+                    f"Order {v.sub[:8]}",
+                ]
+            )
+            where[v.id] = len(rows)
+    summary: Rows = [
+        ["Month", "Amount"],
+        ["2026-11", sum((_amount(v) for v in sc.vlines), Decimal(0))],
+    ]
+    write_ods(folder / "workspace_billing.ods", [("Billing data", rows), ("Summary", summary)])
+    return "workspace_billing.ods", where
+
+
 Renderer = Callable[[Scenario, Path], tuple[str, dict[int, int]]]
 
 VENDORS: dict[str, tuple[VendorSpec, Renderer]] = {
@@ -617,4 +702,5 @@ VENDORS: dict[str, tuple[VendorSpec, Renderer]] = {
     "littlebit_ch_csv": (VendorSpec(("microsoft", "keeper"), "CHF"), littlebit_ch_csv),
     "rashi_in_xls": (VendorSpec(("microsoft", "google"), "INR"), rashi_in_xls),
     "hu_utf16_tsv": (VendorSpec(("microsoft", "proofpoint"), "HUF"), hu_utf16_tsv),
+    "google_workspace_ods": (VendorSpec(("google",), "USD"), google_workspace_ods),
 }
