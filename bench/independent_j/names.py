@@ -361,6 +361,8 @@ def make_customers(rng: random.Random, n: int) -> list[Customer]:
         name = f"{stem} {industry} {legal}"
         if any(c.stem == stem and c.kind != "company" for c in out):
             continue
+        if any(c.name.startswith(f"{stem} {industry} ") for c in out):
+            continue  # "Marlowe Travel Ltd" and "Marlowe Travel LLP" would differ by the form only
         add(Customer(name, country, stem, legal, expanded, "company"))
     n_left = n - len(out)
     k = 0

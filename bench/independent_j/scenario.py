@@ -131,10 +131,16 @@ def build(
     twins: list[Customer] = []
     for c in companies[:n_one][: max(1, clients // 100)]:
         other = next(
-            i for i in ["Roofing", "Print", "Marine", "Travel", "Bakery"] if i not in c.name
+            (
+                i
+                for i in ["Roofing", "Print", "Marine", "Travel", "Bakery", "Brewing"]
+                if i not in c.name
+                and not any(x.name.startswith(f"{c.stem} {i} ") for x in customers)
+            ),
+            "",
         )
         name = f"{c.stem} {other} {c.legal}".strip()
-        if name not in {x.name for x in customers}:
+        if other and name not in {x.name for x in customers}:
             twins.append(
                 Customer(
                     name, c.country, c.stem, c.legal, c.expanded, "twin", code="C9" + c.code[1:]
@@ -603,9 +609,9 @@ def apply_spellings(sc: Scenario, perturb: bool, fmt_price: object, locale: str)
         f"indep-j-spell|{sc.seed}|{sc.vendor_format}|{sc.psa_format}|{len(sc.customers)}"
     )
     names = {c.name for c in sc.customers}
-    universe = sorted(
-        {v.product for v in sc.vlines} | {p.product for p in sc.plines if p.product in BY_NAME}
-    )
+    present = {v.product for v in sc.vlines} | {p.product for p in sc.plines}
+    brands = {BY_NAME[x].brand for x in present if x in BY_NAME}
+    universe = sorted(p.name for p in PRODUCTS if p.brand in brands)
     by_client: dict[str, list[str]] = {}
     for v in sc.vlines:
         if v.role != "free":
@@ -614,6 +620,7 @@ def apply_spellings(sc: Scenario, perturb: bool, fmt_price: object, locale: str)
         if p.product in BY_NAME:
             by_client.setdefault(p.client, []).append(p.product)
     keys = {re.sub(r"[^0-9a-z]", "", n.lower()) for n in names}
+    taken: set[str] = set()  # PSA names already given: two clients never share one
     for cust in sc.customers:
         cls, nm = pick_client_class(rng, cust)
         key = re.sub(r"[^0-9a-z]", "", nm.lower())
@@ -621,6 +628,9 @@ def apply_spellings(sc: Scenario, perturb: bool, fmt_price: object, locale: str)
             cls, nm = "", cust.name  # would be another client's name: keep the original
         if cls in ("truncated",) and any(o != cust.name and o.startswith(nm) for o in names):
             cls, nm = "", cust.name
+        if re.sub(r"[^0-9a-z]", "", nm.lower()) in taken:
+            cls, nm = "", cust.name
+        taken.add(re.sub(r"[^0-9a-z]", "", nm.lower()))
         sc.psa_names[cust.name] = (cls, nm) if perturb else ("", cust.name)
     for line in sc.plines:
         if line.product in BY_NAME:

@@ -69,10 +69,13 @@ def sophos_msp_usage(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
         cid = f"SC-{_cust_id(sc, client)[1:]}"
         sub = Decimal(0)
         for v in lines:
-            model = {"free": "Trial", "credit": "Adjustment"}.get(
-                v.role,
-                "Term (12 months, billed upfront)" if v.billing == "annual" else "Flex (monthly)",
+            model = (
+                "Term (12 months, billed upfront)" if v.billing == "annual" else "Flex (monthly)"
             )
+            if v.role == "free":
+                model = "Trial"
+            elif v.role == "credit":
+                model += " - Adjustment"
             q = v.qty
             avg = Decimal(q) - Decimal((v.id * 37) % 9) / 10 if q > 0 else Decimal(q)
             peak = q + (v.id % 3) if q > 0 else q
