@@ -622,6 +622,59 @@ def procountor_csv(sc: Scenario, folder: Path) -> Result:
     return "myyntilaskurivit.csv", where, {}
 
 
+# 10 ----------------------------------------------------------- Maxio (Chargify) subscriptions
+
+
+def maxio_csv(sc: Scenario, folder: Path) -> Result:
+    """Component billing: every row's Product is the client's plan; the licence is the Component."""
+    rows: Rows = [
+        [
+            "Customer Name",
+            "Customer Reference",
+            "Subscription ID",
+            "State",
+            "Product",
+            "Product Price Interval",
+            "Component Name",
+            "Component Kind",
+            "Allocated Quantity",
+            "Unit Price",
+            "Component MRR",
+            "Canceled At",
+            "Currency",
+        ]
+    ]
+    where: dict[int, int] = {}
+    for client, lines in _groups(sc):
+        for p in lines:
+            interval = "12 months" if p.billing == "annual" else "1 month"
+            plan = (
+                "Managed IT - Annual Licences" if p.billing == "annual" else "Managed IT - Monthly"
+            )
+            state = "canceled" if p.role == "cancelled" else "active"
+            mrr = sc.net(p) * p.qty / (12 if p.billing == "annual" else 1)
+            rows.append(
+                [
+                    _name(sc, client),
+                    f"ref-{_code(sc, client)[1:]}",
+                    f"{9000000 + p.id * 13}",
+                    state,
+                    plan,
+                    interval,
+                    p.text,
+                    "per_unit" if p.role != "service" else "quantity_based",
+                    p.qty,
+                    num(p.unit, sc.dp),
+                    num(mrr.quantize(Decimal("0.01")), 2),
+                    "2026-10-31T23:59:59Z" if p.role == "cancelled" else "",
+                    sc.currency,
+                ]
+            )
+            where[p.id] = len(rows)
+    write_text(folder / "maxio_subscription_components.csv", rows)
+    return "maxio_subscription_components.csv", where, {}
+
+
 Renderer = Callable[[Scenario, Path], Result]
 
 PSAS: dict[str, tuple[PsaSpec, Renderer, Callable[[Decimal, int], str]]] = {
@@ -653,6 +706,7 @@ PSAS: dict[str, tuple[PsaSpec, Renderer, Callable[[Decimal, int], str]]] = {
         procountor_csv,
         lambda v, dp: num(v, dp, ",", " "),
     ),
+    "maxio_csv": (PsaSpec("en", cancel="status"), maxio_csv, lambda v, dp: num(v, dp)),
     "erpnext_xlsx": (
         PsaSpec("en", discount=True, cancel="void_invoice"),
         erpnext_xlsx,

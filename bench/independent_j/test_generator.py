@@ -95,6 +95,7 @@ VENDOR_COLS = {
     "rashi_in_xls": (8, 10, ".", lambda r: "Annual" in r[6]),
     "hu_utf16_tsv": (6, 8, ",", lambda r: r[4] == "éves"),
     "google_workspace_ods": (9, 11, ".", lambda r: "Yearly Payment" in r[5]),
+    "israel_ils_csv": (6, 8, ".", lambda r: r[4] == "שנתי"),
 }
 PSA_COLS = {
     "itflow_csv": (9, 10, ".", lambda r: r[3] == "year", None),
@@ -105,6 +106,7 @@ PSA_COLS = {
     "wave_csv": (8, 9, ".", lambda r: r[5] == "Yearly", None),
     "dolibarr_csv": (7, 9, ",", lambda r: r[4] == "annuelle", 10),
     "procountor_csv": (7, 9, ",", lambda r: r[14] == "12 kk", 10),
+    "maxio_csv": (8, 9, ".", lambda r: r[5] == "12 months", None),
     "erpnext_xlsx": (8, 10, ".", lambda r: r[14] == "Year", 11),
 }
 
@@ -112,7 +114,7 @@ PSA_COLS = {
 def _int(cell: Any) -> int:
     if isinstance(cell, (int, float)):
         return int(cell)
-    return int(re.match(r"\s*(-?\d+)", str(cell)).group(1))  # type: ignore[union-attr]
+    return int(re.match(r"\s*(-?\d+)", re.sub("[\u200e\u200f]", "", str(cell))).group(1))  # type: ignore[union-attr]
 
 
 def _half_up(value: Fraction) -> str:

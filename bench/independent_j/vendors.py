@@ -694,6 +694,76 @@ def google_workspace_ods(sc: Scenario, folder: Path) -> tuple[str, dict[int, int
     return "workspace_billing.ods", where
 
 
+# 10 ----------------------------------------------------------- Israeli distributor (ILS, Hebrew)
+
+RLM, LRM = "\u200f", "\u200e"
+
+
+def _shekel(value: Decimal) -> str:
+    """'‏₪ 1,234.50‎' with the bidi marks a Hebrew spreadsheet leaves around numbers."""
+    text = f"₪ {num(abs(value), 2, '.', ',')}"
+    return f"{RLM}{'-' if value < 0 else ''}{text}{LRM}"
+
+
+def israel_ils_csv(sc: Scenario, folder: Path) -> tuple[str, dict[int, int]]:
+    rows: Rows = [
+        ["דוח חיוב שירותי ענן – נובמבר 2026"],
+        [],
+        [
+            "שם לקוח",
+            "ח.פ.",
+            "מוצר",
+            'מק"ט',
+            "מחזור חיוב",
+            "תאריך התחלה",
+            "כמות",
+            "מחיר מחירון",
+            "מחיר ליחידה",
+            'סה"כ',
+            "הערות",
+        ],
+    ]
+    where: dict[int, int] = {}
+    for client, lines in _by_client(sc):
+        company_no = f"51{sum(map(ord, client)) * 131 % 10**7:07d}"
+        for v in lines:
+            cycle = "שנתי" if v.billing == "annual" else "חודשי"
+            note = {"credit": "זיכוי", "free": "תקופת ניסיון"}.get(v.role, "")
+            rows.append(
+                [
+                    client,
+                    company_no,
+                    v.product,
+                    BY_NAME[v.product].sku if v.product in BY_NAME else "",
+                    cycle,
+                    f"{v.start:%d/%m/%Y}",
+                    f"{LRM}{v.qty}" if v.qty < 0 else v.qty,
+                    _shekel(v.rrp),
+                    _shekel(v.unit),
+                    _shekel(_amount(v)),
+                    note,
+                ]
+            )
+            where[v.id] = len(rows)
+    rows.append(
+        [
+            'סה"כ לתשלום',
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            _shekel(sum((_amount(v) for v in sc.vlines), Decimal(0))),
+            "",
+        ]
+    )
+    write_text(folder / "cloud_billing_il.csv", rows, bom=True)
+    return "cloud_billing_il.csv", where
+
+
 Renderer = Callable[[Scenario, Path], tuple[str, dict[int, int]]]
 
 VENDORS: dict[str, tuple[VendorSpec, Renderer]] = {
@@ -706,4 +776,5 @@ VENDORS: dict[str, tuple[VendorSpec, Renderer]] = {
     "rashi_in_xls": (VendorSpec(("microsoft", "google"), "INR"), rashi_in_xls),
     "hu_utf16_tsv": (VendorSpec(("microsoft", "proofpoint"), "HUF"), hu_utf16_tsv),
     "google_workspace_ods": (VendorSpec(("google",), "USD"), google_workspace_ods),
+    "israel_ils_csv": (VendorSpec(("microsoft", "adobe", "keeper"), "ILS"), israel_ils_csv),
 }
