@@ -513,10 +513,19 @@ def product_text(
     universe: list[str],
     fmt_price: object,
     locale: str,
+    context: bool = True,
+    on_bill: bool = True,
 ) -> tuple[str, list[str]]:
-    """One PSA line's description and its classes; a careful person can always resolve it."""
+    """One PSA line's description and its classes; a careful person can always resolve it.
+
+    ``context``: the client buys this product on the bill, so a vague name (bare plan, in-house
+    name) can be resolved against the client's vendor lines; without it only names that say the
+    product on their own are used. ``on_bill``: the product's part number is somewhere on the bill."""
     p = BY_NAME[line.product]
-    others = [b for b in basket if b != p.name]
+    # without the client's vendor lines to lean on, a name must fit no other product of the bill's brands
+    others = [
+        b for b in (basket if context else sorted(set(basket) | set(universe))) if b != p.name
+    ]
     name = p.name
 
     def clear(text: str) -> bool:  # the text fits no other product of this client
@@ -525,6 +534,8 @@ def product_text(
         )
 
     def base(cls: str) -> str | None:
+        if cls in ("bare_plan", "in_house") and not context:
+            return None
         if cls == "typo":
             return _typo_word(rng, name)
         if cls == "abbreviation" and p.abbreviations:
@@ -541,7 +552,9 @@ def product_text(
             and not any(_group(BY_NAME[o].concept) == _group(p.concept) for o in others)
         ):
             return rng.choice(p.in_house)
-        if cls == "vendor_sku" and p.sku and rng.random() < 0.5:  # the bill's part number only
+        if (
+            cls == "vendor_sku" and p.sku and rng.random() < 0.5 and on_bill
+        ):  # the bill's part number only
             return rng.choice([p.sku, f"{p.sku} - user licence", f"SKU {p.sku}"])
         if cls == "truncated_product":
             for cut in rng.sample([16, 18, 20, 24, 28], 5):
@@ -633,10 +646,21 @@ def apply_spellings(sc: Scenario, perturb: bool, fmt_price: object, locale: str)
             cls, nm = "", cust.name
         taken.add(re.sub(r"[^0-9a-z]", "", nm.lower()))
         sc.psa_names[cust.name] = (cls, nm) if perturb else ("", cust.name)
+    bought = {(v.client, v.product) for v in sc.vlines if v.role != "free"}
+    billed = {v.product for v in sc.vlines}
     for line in sc.plines:
         if line.product in BY_NAME:
             basket = sorted(set(by_client.get(line.client, [])))
-            text, classes = product_text(rng, line, basket, universe, fmt_price, locale)
+            text, classes = product_text(
+                rng,
+                line,
+                basket,
+                universe,
+                fmt_price,
+                locale,
+                context=(line.client, line.product) in bought,
+                on_bill=line.product in billed,
+            )
         else:
             text, classes = line.product, []
         if perturb:
