@@ -165,9 +165,9 @@ def build(
         return line
 
     for cust in customers:
-        c = cust.name
-        on_vendor = c not in psa_only
-        on_psa = c not in vendor_only
+        cname = cust.name
+        on_vendor = cname not in psa_only
+        on_psa = cname not in vendor_only
         invoice = f"INV-{next(inv_no)}"
         k = rng.choices([1, 2, 3, 4], [35, 35, 20, 10])[0]
         basket: list[Product] = []
@@ -221,7 +221,7 @@ def build(
                     credit = vspec.credits and rng.random() < 0.06
                     extra = rng.randint(1, 3) if credit else 0
                     vline(
-                        client=c,
+                        client=cname,
                         product=p.name,
                         qty=q + extra,
                         unit=unit,
@@ -233,7 +233,7 @@ def build(
                     )
                     if credit:
                         vline(
-                            client=c,
+                            client=cname,
                             product=p.name,
                             qty=-extra,
                             unit=unit,
@@ -275,7 +275,7 @@ def build(
                     annual = pspec.annual and rng.random() < 0.08
                     unit = price * 12 if annual else price
                     pline(
-                        client=c,
+                        client=cname,
                         product=p.name,
                         qty=q,
                         unit=unit,
@@ -288,7 +288,7 @@ def build(
                 if rng.random() < 0.05:  # an older line of the same product, cancelled
                     how = pspec.cancel
                     pline(
-                        client=c,
+                        client=cname,
                         product=p.name,
                         qty=pq + rng.randint(1, 5),
                         unit=price,
@@ -305,7 +305,7 @@ def build(
         if on_vendor and rng.random() < 0.05:  # free / trial lines
             free = rng.choice(FREE[rng.choice(vspec.brands)])
             vline(
-                client=c,
+                client=cname,
                 product=free,
                 qty=rng.randint(1, 25),
                 unit=Decimal(0),
@@ -318,11 +318,11 @@ def build(
         if on_psa:
             services = SERVICES[pspec.locale]
             seats_all = max(
-                1, sum(pl.qty for pl in plines if pl.client == c and pl.role == "licence")
+                1, sum(pl.qty for pl in plines if pl.client == cname and pl.role == "licence")
             )
             if rng.random() < 0.5:
                 pline(
-                    client=c,
+                    client=cname,
                     product=services[0],
                     qty=seats_all,
                     unit=money(rng, Decimal(rng.choice([35, 45, 60, 75])), currency),
@@ -335,7 +335,7 @@ def build(
             if rng.random() < 0.2:
                 s = rng.choice(services[1:])
                 pline(
-                    client=c,
+                    client=cname,
                     product=s,
                     qty=rng.randint(1, 8),
                     unit=money(rng, Decimal(rng.choice([25, 40, 95, 120])), currency),
@@ -350,7 +350,7 @@ def build(
                 if p.name not in {b.name for b in basket}:
                     how = pspec.cancel
                     pline(
-                        client=c,
+                        client=cname,
                         product=p.name,
                         qty=rng.randint(1, 10),
                         unit=money(rng, p.rrp, currency),
@@ -715,9 +715,9 @@ def findings(sc: Scenario, vrows: dict[int, int], prows: dict[int, int]) -> list
     out: list[dict[str, object]] = []
     for key in sorted(set(vq) | set(pq)):
         client, product = key
-        v, q = vq.get(key, 0), pq.get(key, 0)
-        c = vcost[key] / v if v > 0 else None
-        p = pprice[key] / q if q > 0 else None
+        seats_v, seats_p = vq.get(key, 0), pq.get(key, 0)
+        cost = vcost[key] / seats_v if seats_v > 0 else Fraction(0)
+        price = pprice[key] / seats_p if seats_p > 0 else Fraction(0)
         name_cls = sc.psa_names.get(client, ("", ""))[0] if client not in sc.vendor_only else ""
         classes = sorted(pcls.get(key, set()) | ({name_cls} if name_cls else set()))
         base = {
@@ -728,18 +728,18 @@ def findings(sc: Scenario, vrows: dict[int, int], prows: dict[int, int]) -> list
             "classes": classes,
         }
         found: list[tuple[str, Fraction]] = []
-        if v > 0 and q <= 0:
+        if seats_v > 0 and seats_p <= 0:
             prices = per_product.get(product)
-            found.append(("unbilled", v * (Fraction(median(prices)) if prices else c)))  # type: ignore[operator]
-        elif q > 0 and v <= 0:
-            found.append(("no_vendor_record", q * p))  # type: ignore[operator]
-        elif v > 0 and q > 0:
-            if v > q:
-                found.append(("under_billed", (v - q) * p))  # type: ignore[operator]
-            if q > v:
-                found.append(("over_billed", (q - v) * p))  # type: ignore[operator]
-            if p < c:  # type: ignore[operator]
-                found.append(("below_cost", (c - p) * min(v, q)))  # type: ignore[operator]
+            found.append(("unbilled", seats_v * (Fraction(median(prices)) if prices else cost)))
+        elif seats_p > 0 and seats_v <= 0:
+            found.append(("no_vendor_record", seats_p * price))
+        elif seats_v > 0 and seats_p > 0:
+            if seats_v > seats_p:
+                found.append(("under_billed", (seats_v - seats_p) * price))
+            if seats_p > seats_v:
+                found.append(("over_billed", (seats_p - seats_v) * price))
+            if price < cost:
+                found.append(("below_cost", (cost - price) * min(seats_v, seats_p)))
         for kind, impact in found:
             out.append({"type": kind, "monthly_impact": _half_up(impact), **base})
     return out

@@ -20,7 +20,7 @@ FIXED = (2026, 12, 1, 8, 0, 0)
 
 def group(digits: str, sep: str, lakh: bool = False) -> str:
     if not lakh:
-        out = []
+        out: list[str] = []
         while len(digits) > 3:
             out.insert(0, digits[-3:])
             digits = digits[:-3]
@@ -29,7 +29,7 @@ def group(digits: str, sep: str, lakh: bool = False) -> str:
     if len(digits) <= 3:
         return digits
     head, tail = digits[:-3], digits[-3:]
-    parts = []
+    parts: list[str] = []
     while len(head) > 2:
         parts.insert(0, head[-2:])
         head = head[:-2]
