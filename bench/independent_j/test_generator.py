@@ -348,3 +348,42 @@ def test_every_pair_generates(tmp_path: Path) -> None:
                 )
             )
             assert t["findings"], (v, p)
+
+
+PSA_CLIENT_COL = {
+    "itflow_csv": 0,
+    "bexio_csv": 1,
+    "fiken_csv": 2,
+    "gradient_csv": 0,
+    "wave_csv": 1,
+    "dolibarr_csv": 1,
+    "procountor_csv": 1,
+    "maxio_csv": 0,
+    "erpnext_xlsx": 4,
+    "tigerpaw_xlsx": None,
+}
+
+
+@pytest.mark.parametrize("psa", PSA_FORMATS)
+def test_one_psa_name_per_client_and_never_shared(tmp_path: Path, psa: str) -> None:
+    """Read the perturbed PSA file back: each client is spelled one way, and no spelling is used
+    for two clients (siblings, stores and near-twins stay apart on the page too)."""
+    t = _truth(
+        generate_case(
+            tmp_path, seed=8, vendor_format="mindware_aed_xlsx", psa_format=psa, clients=250
+        )
+    )
+    grid = read_grid(tmp_path / t["psa_file"])
+    spelled: dict[str, set[str]] = {}
+    for row, info in t["rows"]["psa"].items():
+        if PSA_CLIENT_COL[psa] is None:
+            name = [
+                str(r[0]) for r in grid[: int(row)] if r and str(r[0] or "").startswith("Account:")
+            ][-1]
+        else:
+            name = str(grid[int(row) - 1][PSA_CLIENT_COL[psa]])
+        spelled.setdefault(info["client"], set()).add(name)
+    assert all(len(names) == 1 for names in spelled.values())
+    owners = Counter(next(iter(names)) for names in spelled.values())
+    assert max(owners.values()) == 1
+    assert sum(next(iter(n)) != c for c, n in spelled.items()) > 0.5 * len(spelled)
