@@ -53,7 +53,6 @@ def generate_case(
             "classes": [],
         }
     rows_p: dict[str, dict[str, object]] = {}
-    by_id = {p.id: p for p in sc.plines}
     for p in sc.plines:
         name_cls = sc.psa_names[p.client][0]
         rows_p[str(prows[p.id])] = {
@@ -66,7 +65,6 @@ def generate_case(
         rows_p[str(row)] = dict(rows_p[str(prows[line_id])])
     rows_v = dict(sorted(rows_v.items(), key=lambda kv: int(kv[0])))
     rows_p = dict(sorted(rows_p.items(), key=lambda kv: int(kv[0])))
-    del by_id
     truth = {
         "vendor_format": vendor_format,
         "psa_format": psa_format,
