@@ -185,6 +185,7 @@ SETS = {
     "g": "bench.independent_g",
     "h": "bench.independent_h",
     "i": "bench.independent_i",
+    "j": "bench.independent_j",
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
@@ -43,6 +44,8 @@ class Exclusion(Enum):
     PAUSED = ("paused schedule", "")
     CANCELLED = ("cancelled", "cancelled {}")
     EARLIER_PERIOD = ("billed for an earlier period", "billed for a period that ended {}")
+    EARLIER_CHARGE = ("charged for an earlier month", "charged for a period that ended {}")
+    CREDIT_OF_CANCELLED = ("credit of a cancelled line", "credits row {}, already cancelled")
     NOT_BILLABLE = ("not billable", "not billable ({})")
     UNREADABLE_QUANTITY = ("unreadable quantity", "unreadable quantity {}")
     UNREADABLE_UNIT_COST = ("unreadable unit cost", "unreadable unit cost {}")
@@ -339,6 +342,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         },
         domains=domains,
         period_starts=starts,
+        period_ends=cells.dates(table, mapping, "period_end", read_date),
         subscription_ends=cells.dates(table, mapping, "subscription_end", read_date),
         commitments=cells.parsed(cells.column(table, mapping, "term"), cells.commitment_months),
     )
@@ -617,6 +621,49 @@ def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
             and line.period_end < period_start
         ):
             line.exclude(Exclusion.EARLIER_PERIOD, line.period_end.isoformat())
+
+
+def drop_credits_of_cancelled(lines: list[Line]) -> None:
+    """A credit note of a line that is itself marked cancelled or credited (Fiken's "Kreditnota"
+    beside its invoice's "Kreditert" line): the cancellation already took the seats out; counting
+    the credit too would take them out twice. Paired one to one by client, product, seats and
+    amount."""
+    cancelled: dict[tuple[str, str, Decimal, Decimal | None], list[int]] = defaultdict(list)
+    for line in lines:
+        if (
+            line.exclusion in (Exclusion.STATUS, Exclusion.CANCELLED)
+            and line.quantity
+            and line.quantity > 0
+        ):
+            place = (line.client, line.product, line.quantity, _abs(line.amount))
+            cancelled[place].append(line.row)
+    if not cancelled:
+        return
+    for line in lines:
+        if line.exclusion is None and line.quantity is not None and line.quantity < 0:
+            rows = cancelled.get((line.client, line.product, -line.quantity, _abs(line.amount)))
+            if rows:
+                line.exclude(Exclusion.CREDIT_OF_CANCELLED, str(rows.pop(0)))
+
+
+def _abs(amount: Decimal | None) -> Decimal | None:
+    return None if amount is None else abs(amount)
+
+
+def set_aside_earlier_charges(lines: list[Line], period_start: dt.date | None) -> None:
+    """Vendor lines charged for a period that ended before the run's month (October's usage in a
+    file that also holds November's): another month's bill. A credit is kept (it may net this
+    month's seats), and nothing is set aside when the month is unknown."""
+    if period_start is None:
+        return
+    for line in lines:
+        if (
+            line.exclusion is None
+            and line.period_end is not None
+            and line.period_end < period_start
+            and (line.quantity or 0) >= 0
+        ):
+            line.exclude(Exclusion.EARLIER_CHARGE, line.period_end.isoformat())
 
 
 def live(lines: list[Line]) -> list[Line]:

@@ -28,7 +28,10 @@ _CURRENCY_WORDS = re.compile(
     r"|د\.إ|ر\.س|ر\.ق|د\.ك|ج\.م|د\.ب|ر\.ع",
     re.IGNORECASE,
 )
-_SYMBOLS = re.compile(r"[$€£¥￥₹₺₩₪₫₱₦₴₽₸฿₨₡₲₾₼₵៛₮元円원\u00a0\u202f\u2009\s']")
+_SYMBOLS = re.compile(
+    r"[$€£¥￥₹₺₩₪₫₱₦₴₽₸฿₨₡₲₾₼₵៛₮元円원\u00a0\u202f\u2009\s'"
+    r"\u200e\u200f\u202a-\u202e\u2066-\u2069]"  # right-to-left marks around Hebrew and Arabic amounts
+)
 #: Marks of currencies written without decimals: "12.000 ₫" is twelve thousand dong.
 _WHOLE_UNITS = re.compile(r"[₫₩¥￥円원]|\b(?:VND|KRW|JPY|IDR|CLP|ISK|Rp)\b", re.IGNORECASE)
 #: Arabic-script separators: "١٬٢٣٤٫٥٠".

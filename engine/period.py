@@ -24,7 +24,8 @@ class Period:
 def settle_period(vendor: Prepared, psa: Prepared, settings: Settings) -> Period:
     """The run's month and first day, and what to warn about them."""
     bills = vendor.parts or (vendor,)
-    vendor_month = _most_common_month([line.period_start for line in vendor.lines])
+    # charge dates name the month; subscriptions' start dates, spread over many months, do not
+    vendor_month = _most_common_month([line.period_start for line in vendor.lines], least=0.5)
     psa_header = psa.mapping.get("period_start")
     psa_month = _most_common_month(psa.table.data[psa_header], parse_date) if psa_header else None
     # a bill without dates (a distributor's bare CSV): its title ("Invoice … - October 2026"), else
@@ -51,15 +52,22 @@ def settle_period(vendor: Prepared, psa: Prepared, settings: Settings) -> Period
 
 
 def _most_common_month(
-    values: Iterable[object], parse: Callable[[object], object] = lambda value: value
+    values: Iterable[object],
+    parse: Callable[[object], object] = lambda value: value,
+    *,
+    least: float = 0.0,
 ) -> str | None:
-    """The month most dates fall in; each distinct value is parsed and looked at once."""
+    """The month most dates fall in, when at least ``least`` of them do; each distinct value is
+    parsed and looked at once."""
     months: Counter[str] = Counter()
     for value, count in Counter(values).items():
         day = parse(value)
         if isinstance(day, dt.date):
             months[f"{day.year:04d}-{day.month:02d}"] += count
-    return months.most_common(1)[0][0] if months else None
+    if not months:
+        return None
+    month, count = months.most_common(1)[0]
+    return month if count >= least * sum(months.values()) else None
 
 
 _MONTH_NAMES = {

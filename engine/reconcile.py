@@ -28,7 +28,12 @@ from engine.gcpause import keep, paused_gc
 from engine.grouping import Groups, group_clients, holdings
 from engine.history import margins
 from engine.kpis import excluded_lines, kpis, totals_warnings
-from engine.lines import Line, cancel_lines
+from engine.lines import (
+    Line,
+    cancel_lines,
+    drop_credits_of_cancelled,
+    set_aside_earlier_charges,
+)
 from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
@@ -154,6 +159,8 @@ def reconcile_prepared(
     currency = _currency(vendor, psa)
     period = settle_period(vendor, psa, settings)
     cancel_lines(psa.lines, period.start)
+    drop_credits_of_cancelled(psa.lines)
+    set_aside_earlier_charges(vendor.lines, period.start)
     require_lines(vendor.lines, vendor.raw.name, "vendor bill")
     say("Matching products")
     products = match_by_name(vendor, psa, settings)

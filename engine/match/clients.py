@@ -159,6 +159,76 @@ def domain_in_name(name: str) -> str | None:
     return (found["a"] or found["b"]).lower() if found else None
 
 
+#: Legal forms written out in full, after a name (folded): they say what "Kft", "GmbH", "LLC" say.
+_LONG_FORMS = re.compile(
+    r"(?<=\S)\s+(?:"
+    + "|".join(
+        sorted(
+            (
+                "gesellschaft mit beschrankter haftung",
+                "gesellschaft mbh",
+                "mit beschrankter haftung",
+                "aktiengesellschaft",
+                "kommanditgesellschaft",
+                "offene handelsgesellschaft",
+                "korlatolt felelossegu tarsasag",
+                "zartkoruen mukodo reszvenytarsasag",
+                "nyilvanosan mukodo reszvenytarsasag",
+                "reszvenytarsasag",
+                "spolka z ograniczona odpowiedzialnoscia",
+                "spolka akcyjna",
+                "spolecnost s rucenim omezenym",
+                "akciova spolecnost",
+                "limited liability company",
+                "limited liability partnership",
+                "public limited company",
+                "proprietary limited",
+                "private limited",
+                "besloten vennootschap",
+                "naamloze vennootschap",
+                "publikt aktiebolag",
+                "aktiebolag",
+                "aksjeselskap",
+                "allmennaksjeselskap",
+                "anpartsselskab",
+                "aktieselskab",
+                "julkinen osakeyhtio",
+                "osakeyhtio",
+                "anonim sirketi",
+                "limited sirketi",
+                "societe a responsabilite limitee",
+                "societe par actions simplifiee",
+                "societe anonyme",
+                "sociedad de responsabilidad limitada",
+                "sociedad limitada",
+                "sociedad anonima",
+                "sociedade limitada",
+                "sociedade anonima",
+                "societa a responsabilita limitata",
+                "societa per azioni",
+                "kabushiki kaisha",
+                "sendirian berhad",
+                "perseroan terbatas",
+                # Poland's and Czechia's forms, however their dots and spaces were typed
+                "sp z oo",
+                "spz oo",
+                "sp zoo",
+                "sp z o o",
+                "spol s r o",
+                "spol s ro",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
+#: A word only a legal form written out in full has: the long forms are looked for only then.
+_LONG_FORM_WORDS = re.compile(
+    r"haftung|gesellschaft|tarsasag|spolka|spolecnost|liability|proprietary|private|public"
+    r"|vennootschap|aktiebolag|selskab|selskap|osakeyhtio|sirketi|societe|sociedad|sociedade"
+    r"|societa|kaisha|berhad|terbatas|\bspz?\b|\bspol\b"
+)
 _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 
 
@@ -180,6 +250,8 @@ def client_key(name: str) -> str:
             text = _CJK_LEGAL.sub(" ", text)
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
+    if _LONG_FORM_WORDS.search(text):  # "Győri Legal Korlátolt Felelősségű Társaság" is its Kft.
+        text = _LONG_FORMS.sub(" ", text)
     raw = text.split()
     tokens = (
         [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)

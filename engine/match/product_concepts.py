@@ -55,8 +55,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ("meetings meeting video conferencing chat collaboration", "teams zoom webex gotomeeting"),
         # Microsoft's F plans and kiosk mailboxes: for frontline ("shop floor") workers
         ("frontline firstline deskless floor", "f1 f3 kiosk"),
-        # the desktop Office apps: Microsoft 365 Apps, and the suites that include them
-        ("desktop", "apps standard premium e3 e5"),
+        ("desktop", "apps"),
     )
     for word in words.split()
 }

@@ -121,8 +121,10 @@ def infer_products(
     return out
 
 
-#: No licence is resold at this many times its cost: a line priced so is work, whatever it says.
-SERVICE_MARKUP = 10
+#: No licence is resold at this many times its cost: a line priced so is work, whatever it says
+#: (resellers' margins on licences run to tens of percent; a managed service per user is priced
+#: at several times any licence beside it).
+SERVICE_MARKUP = 4
 
 
 def _drop_service_prices(

@@ -106,7 +106,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (
-        r"\b(?:licencja|licencia|licenza|licens|lisenssi|licentie|miesiecznie|mensile|mensual"
+        r"\b(?:licencja|licencia|licenza|licens|lisens|lisenssi|licentie|miesiecznie|mensile|mensual"
         r"|mensuel|mensuelle|manadsvis|kuukausittain|kuukausilisenssi|maandelijks|abonnement"
         r"|suscripcion|abbonamento|subskrypcja|prenumeration"
         # how often, and how it is paid: "(Anual, Pago mensual)", "NCE Jahresabo", "Månedlig"
@@ -120,12 +120,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:licens|lisens|lizenz|licentie|lisenssi|abonnement|abo)\b",
         " ",
     ),
+    # a rename noted beside the old name: "Office 365 Business Premium (now Business Standard)"
+    (r"\((?:now|formerly|was|previously|renamed(?: to)?|ex|new name:?)\s[^)]*\)", " "),
     # a note that points at a paper: "(see ticket 51207)", "per quote Q-2231", "PO 4471"
     (
         r"\(?\b(?:see|ref|reference|po|quote|ticket|case|order|invoice|inv|contract"
         r"|per\s+(?:quote|po|contract|agreement|order))\b[\s#:.-]*"
         r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}"
         r"(?:[-/]\d+)?\)?",
+        " ",
+    ),
+    # a subscription's id: "Abo-ID 6c6d1f41-516d", "Subscription ID: 8f2e…"
+    (
+        r"\b(?:abo|subscription|sub|order|contract|tenant|licen[cs]e)?[-\s]?id\b\s*[:#]?\s*"
+        r"[0-9a-f]*\d[0-9a-f]*(?:-[0-9a-f]{2,})*",
         " ",
     ),
     # the dates a line bills for: "Licence period 01/11/2026-30/11/2026", "Zeitraum 11/2026"
@@ -136,7 +144,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:(?:licen[cs]e|service|billing|subscription|invoice|coverage)\s+)?"
-        r"(?:period|periode|periodo|zeitraum|leistungszeitraum|okres|kausi)\b",
+        r"(?:period|periode|periodo|zeitraum|leistungszeitraum|laufzeit|okres|kausi)\b",
         " ",
     ),
     # a credit note of the same subscription, in the languages of the bills

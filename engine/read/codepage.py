@@ -14,6 +14,7 @@ a Western file with few accents, or names from many Western languages, is never 
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 
@@ -126,3 +127,40 @@ def _lower(char: str) -> str:
     """The letter in lower case; Turkish "İ" stays itself (its lower case is two characters)."""
     lower = char.lower()
     return lower if len(lower) == 1 else char
+
+
+#: The double-byte pages of Chinese and Korean exports, and the letters each writes.
+_DOUBLE_BYTE = (
+    ("gb18030", "\u4e00", "\u9fff"),  # Simplified Chinese (GBK is its subset)
+    ("big5", "\u4e00", "\u9fff"),  # Traditional Chinese
+    ("cp949", "\uac00", "\ud7a3"),  # Korean
+)
+#: At least this many of a page's letters, few of them touching a Latin letter, make a file of
+#: that page (a Western file read as GB18030 has its ideographs inside Latin words: "M鷏ler").
+_FEWEST_IDEOGRAPHS = 8
+_INSIDE_LATIN = 0.3
+
+
+def double_byte_page(data: bytes) -> str | None:
+    """The Chinese or Korean page a file that is not UTF-8 was saved in, else ``None``.
+
+    A Western file decodes as GB18030 too (each accented letter takes the next byte into one
+    ideograph), but its ideographs stand inside Latin words; Chinese and Korean ones stand among
+    their own, digits and punctuation."""
+    sample = data[:20000]
+    for page, first, last in _DOUBLE_BYTE:
+        try:  # the sample may end inside a character: not final
+            text = codecs.getincrementaldecoder(page)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        ideographs = [i for i, char in enumerate(text) if first <= char <= last]
+        if len(ideographs) < _FEWEST_IDEOGRAPHS:
+            continue
+        inside_latin = sum(1 for i in ideographs if _latin(text, i - 1) or _latin(text, i + 1))
+        if inside_latin <= _INSIDE_LATIN * len(ideographs):
+            return page
+    return None
+
+
+def _latin(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalpha()

@@ -86,8 +86,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "skudescription produktname produkt artikelbezeichnung bezeichnung beschreibung artikel "
         "artikelomschrijving omschrijving designation libelle produit descripcion producto descrizione "
         "nazwaproduktu produktnavn varenavn benamning "
-        "nazevproduktu nazev polozka urunadi urun hizmet termeknev termek megnevezes tuote nimike "
-        "denumire produs",
+        "nazevproduktu nazev polozka urunadi urun hizmet termekmegnevezese termeknev termek "
+        "megnevezes tuote nimike denumire produs",
         "id code number nummer qty quantity price cost date status type meter publisher category "
         "hersteller kod varenr",
         "the product",
@@ -163,7 +163,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "termandbillingcycle term commitmentterm termduration details "
         "vertragslaufzeit laufzeit looptijd duree duracion bindingsperiode bindingstid "
         "okreszobowiazania zobowiazanie plazo avtalstid vigencia",
-        "date start end",
+        "date start end termek",
         "the commitment term (read for the billing period when no frequency column says it)",
     ),
     _f(
@@ -177,7 +177,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "period_start",
         "date",
-        "chargestartdate chargestart startperiod startusage servicestartdate "
+        "chargestartdate chargestart startperiod startusage usagestart usagestartdate servicestartdate "
         "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
         "invoicedate startdate from "
         "leistungszeitraumvon leistungsbeginn zeitraumvon begindatum periodevan datedebut "
@@ -188,7 +188,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "period_end",
         "date",
-        "chargeenddate chargeend endperiod endusage serviceenddate serviceend periodend "
+        "chargeenddate chargeend endperiod endusage usageend usageenddate serviceenddate serviceend "
+        "periodend "
         "periodto dateto enddate billingenddate billingend to "
         "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin "
         "finperiode periodtill al til obdobido bitis paattyy loppupvm",
@@ -294,7 +295,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
         "unitcharge einzelpreis verkaufspreis vkpreis prijspereenheid eenheidsprijs stukprijs "
         "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario "
-        "priseksmva pris enhedspris "
+        "priseksmva pris enhedspris puht "
         "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
         "pretunitar",
         "cost total ext margin tax prorate recurring sum rabatt",
@@ -305,10 +306,10 @@ PSA_FIELDS: tuple[Field, ...] = (
         "money",
         "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue net "
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal "
-        "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag "
+        "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
         "osszeg yhteensa veroton valoare",
-        "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen "
+        "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen einzel "
         "vat btw mwst tva iva moms mva dph kdv gst",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
     ),
@@ -529,7 +530,7 @@ _CHINESE_WORDS: tuple[tuple[str, str], ...] = tuple(
             ("含税金额", "grosstotal"),
             ("税额", "tax"),
             ("金额", "amount"),
-            ("合计", "grosstotal"),
+            ("合计", "total"),
             ("计费周期", "billingcycle"),
             ("計費週期", "billingcycle"),
             ("订阅期限", "term"),
@@ -581,7 +582,7 @@ _SCRIPT_WORDS: tuple[tuple[str, str], ...] = tuple(
                 ("НДС", "tax"),
                 ("ПДВ", "tax"),
                 ("Сумма", "amount"),
-                ("Итого", "grosstotal"),
+                ("Итого", "total"),
                 ("Периодичность", "billingfrequency"),
                 ("Валюта", "currency"),
                 ("Дата начала", "startdate"),
@@ -631,7 +632,14 @@ _SCRIPT_WORDS: tuple[tuple[str, str], ...] = tuple(
                 ("מחיר", "unitprice"),
                 ('מע"מ', "tax"),
                 ("סכום", "amount"),
-                ('סה"כ', "grosstotal"),
+                ('סה"כ', "total"),
+                ("מחיר מחירון", "listprice"),
+                ("מחירון", "listprice"),
+                ("מחזור חיוב", "billingcycle"),
+                ("תאריך התחלה", "startdate"),
+                ("תאריך סיום", "enddate"),
+                ('מק"ט', "sku"),
+                ("הערות", "notes"),
                 ("מטבע", "currency"),
             )
         ),
@@ -1346,7 +1354,13 @@ def _settle_product_name(
         columns["product_alt"], how["product_alt"] = candidates[0], "content"
 
 
-_DATE_IN_TEXT = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_DATE_IN_TEXT = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    # a month named with its year: "Abonnement novembre 2026", "Nov 2026"
+    r"|\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyj]|mei|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]"
+    r"|ago|sep|set|o[ck]t|ott|out|nov|d[eé][cz]|dic)[a-zéûä]*\.?\s+20\d{2}\b",
+    re.IGNORECASE,
+)
 
 
 def _mostly_dated(values: Sequence[object]) -> bool:

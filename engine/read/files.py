@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from engine.errors import EmptyInputError, UnreadableFileError
-from engine.read.codepage import code_page
+from engine.read.codepage import code_page, double_byte_page
 from engine.read.html_table import html_rows
 
 #: Largest export we accept, from a file or a pasted sheet alike: Excel's own sheet limit.
@@ -144,6 +144,8 @@ def decode_text(data: bytes, name: str) -> str:
     japanese = _shift_jis(data)
     if japanese is not None:
         return japanese
+    if (page := double_byte_page(data)) is not None:
+        return data.decode(page, errors="replace")
     # Mixed files (a UTF-8 export with lines pasted from a Windows one) decode line by line; the
     # lines that are not UTF-8 in the code page their letters make words in (engine.read.codepage).
     lines: list[str | bytes] = []

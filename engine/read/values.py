@@ -14,7 +14,10 @@ from decimal import Decimal, InvalidOperation
 
 from engine.money import parse_money
 
-_QUANTITY = re.compile(r"^\s*([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)\s*([A-Za-z][A-Za-z ()]*)?\s*$")
+#: A count and the unit it is counted in, in any language: "25 Stk.", "2 Stück", "10 Lizenz(en)".
+_QUANTITY = re.compile(
+    r"^\s*([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)\s*([^\W\d_][^\W\d_ ().'/-]*(?:[ ().'/-]+[^\W\d_]*)*\.?)?\s*$"
+)
 
 
 def parse_quantity(value: object) -> Decimal | None:
@@ -64,6 +67,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (
             r"\bannual(?:ly)?\b|\byearly\b|\byears?\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
             r"|/\s*(?:yr|year|an|jahr|jaar|ano|año|anno)\b"  # a unit per year: "user/yr", "Lizenz/Jahr"
+            r"|^\s*12\s*kk\s*$|\bvuosi\b|\bvuodeksi\b"  # Finnish: 12 kuukautta, a year
             # German, Dutch, French, Spanish, Nordic
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
@@ -85,6 +89,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (
             r"\bmonth(?:s|ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
             r"|/\s*(?:mo|mth|mon|monat|maand|mois|mes|mese)\b"  # a unit per month: "user/mo"
+            r"|^\s*1\s*kk\s*$|\bkuukausi\b|\bflexible\s+plan\b"  # Google's month-to-month plan
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
             r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b|\bmensal(?:idade)?\b"
@@ -278,7 +283,7 @@ _INACTIVE = re.compile(
     r"annulleret|annullerad|annullert|"
     # Czech, Turkish, Hungarian, Romanian
     r"zru(?:š|s)en[aoy]?|stornov(?:á|a)n[aoy]?|neaktivn(?:í|i)|iptal(?:\s+edildi)?|pasif|"
-    r"t(?:ö|o)r(?:ö|o)lve|sztorn(?:ó|o)|lemondva|anulat[aă]?)\s*$",
+    r"t(?:ö|o)r(?:ö|o)lve|sztorn(?:ó|o)|lemondva|anulat[aă]?|mit(?:ä|a)t(?:ö|o)ity|hyvitetty)\s*$",
     re.IGNORECASE,
 )
 _NOT_BILLABLE = re.compile(
