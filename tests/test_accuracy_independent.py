@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_h, written by eight helper sessions from the issue text alone, apart from the
+… bench/independent_j, written by ten helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -22,6 +22,8 @@ from bench import (
     independent_f,
     independent_g,
     independent_h,
+    independent_i,
+    independent_j,
 )
 from bench.accuracy import Tally, score_case
 
@@ -67,6 +69,14 @@ PAIRS_H = [  # the eighth set: its ten vendor and ten PSA formats, each once
     (vendor, independent_h.PSA_FORMATS[i % len(independent_h.PSA_FORMATS)])
     for i, vendor in enumerate(independent_h.VENDOR_FORMATS)
 ]
+PAIRS_I = [  # the ninth set: its ten vendor and ten PSA formats, each once
+    (vendor, independent_i.PSA_FORMATS[i % len(independent_i.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_i.VENDOR_FORMATS)
+]
+PAIRS_J = [  # the tenth set: its ten vendor and ten PSA formats, each once
+    (vendor, independent_j.PSA_FORMATS[i % len(independent_j.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_j.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -76,6 +86,8 @@ SETS = {
     "f": (independent_f, PAIRS_F),
     "g": (independent_g, PAIRS_G),
     "h": (independent_h, PAIRS_H),
+    "i": (independent_i, PAIRS_I),
+    "j": (independent_j, PAIRS_J),
 }
 
 
@@ -104,9 +116,15 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: tells apart; sets E, F, G and H are the newest (first contact 0.49, 0.37, 0.29 and 0.31, G with
 #: three of its ten exports unreadable, H with four). Set H clean: Tally's annual lines are said
 #: only in their description ("- Annual Subscription"), which the engine does not read as a period.
-CLEAN_FLOOR = {"a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99}
+#: Sets I and J arrived this session (first contact 0.644 with six of ten unreadable, and 0.398 with
+#: two): seed 7 measured I clean 1.000 / 1.000 / 1.000, people's 0.970 / 0.987 / 0.992; J clean
+#: 0.974 / 0.991 / 0.982, people's 0.897 / 0.936 / 0.929.
+CLEAN_FLOOR = {
+    "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
+    "i": 0.99, "j": 0.96,
+}  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
-    "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0
+    "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -117,8 +135,12 @@ PERTURBED_FLOOR = {
     "f": (0.78, 0.90, 0.95),
     "g": (0.90, 0.95, 0.95),
     "h": (0.93, 0.95, 0.95),
+    "i": (0.95, 0.97, 0.97),
+    "j": (0.87, 0.92, 0.91),
 }
-LOOK_ALIKE_MERGES_AT_MOST = {"a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0}
+LOOK_ALIKE_MERGES_AT_MOST = {
+    "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("which", sorted(SETS))
