@@ -286,7 +286,7 @@ def months_in_text(text: str) -> int | None:
     if not text or not any(c.isdigit() for c in text):
         return None
     if (found := _SPAN.search(text)) is None:
-        return _months_named(text)
+        return _months_numbered(text) or _months_named(text)
     parts = [int(g) for g in found.groups()]
     for order in ("dmy", "mdy", "ymd"):
         start, end = _date(parts[:3], order), _date(parts[3:], order)
@@ -327,6 +327,24 @@ _MONTH_YEAR = r"([a-zäéû]{3,9})\.?\s+(\d{4})"
 _NAMED_SPAN = re.compile(
     rf"\b{_MONTH_YEAR}\s*(?:--?|–|—|to|bis|au|al|t/m|tot)\s*{_MONTH_YEAR}", re.IGNORECASE
 )
+
+
+#: A span of months written as numbers: "11.2026–10.2027", "11/2026 - 10/2027".
+_MONTH_SPAN = re.compile(
+    r"(?<![\d./-])(\d{1,2})[./-](\d{4})\s*(?:--?|–|—|to|bis|au|al|t/m|tot)\s*(\d{1,2})[./-](\d{4})\b"
+)
+
+
+def _months_numbered(text: str) -> int | None:
+    """Months a span of numbered months covers ("11.2026–10.2027" → 12), counting both ends."""
+    found = _MONTH_SPAN.search(text)
+    if found is None:
+        return None
+    start, start_year, end, end_year = (int(g) for g in found.groups())
+    if not (1 <= start <= 12 and 1 <= end <= 12):
+        return None
+    months = (end_year - start_year) * 12 + end - start + 1
+    return months if months in (1, 3, 6, 12, 24, 36) else None
 
 
 def _months_named(text: str) -> int | None:

@@ -343,7 +343,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "status",
         "text",
         "additionstatus status agreementstatus servicestatus active isactive state zustand estado "
-        "statut stato tila stav durum allapot "
+        "statut stato tila stav durum allapot etat "
         "stage",
         "date",
         "line status (Active, Cancelled…)",

@@ -68,6 +68,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"\bannual(?:ly)?\b|\byearly\b|\byears?\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
             r"|/\s*(?:yr|year|an|jahr|jaar|ano|año|anno)\b"  # a unit per year: "user/yr", "Lizenz/Jahr"
             r"|^\s*12\s*kk\s*$|\bvuosi\b|\bvuodeksi\b"  # Finnish: 12 kuukautta, a year
+            r"|^\s*(?:år|aar|ar)\s*$"  # a Nordic unit of a year
             # German, Dutch, French, Spanish, Nordic
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
@@ -273,7 +274,7 @@ _INACTIVE = re.compile(
     r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
     r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0|"
     r"gek(?:ü|ue|u)ndigt|storniert|inaktiv|beendet|opgezegd|be(?:ë|e)indigd|inactief|geannuleerd|"
-    r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|cancelado|inactivo|anulado|"
+    r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|abandonn(?:é|e)e?|abandoned|cancelado|inactivo|anulado|"
     # Nordic, Italian, Polish, Finnish; a churned subscription (Odoo)
     r"avsluttet|avslutta|afsluttet|opsagt|oppsagt|avslutad|uppsagd|annullato|cessato|disdetto|"
     r"anulowan[aey]|zako(?:ń|n)czon[aey]|p(?:ä|a)(?:ä|a)ttynyt|churned|"
