@@ -93,6 +93,7 @@ class NameFit:
     score: float
     approximate: int
     extra: tuple[str, ...]
+    loose: int = 0  # words paired only as a misspelt short form: the baskets must agree
 
 
 _DIGRAPHS = (("aa", "a"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
@@ -143,7 +144,21 @@ def _same_word(a: str, b: str) -> int:
         return 1  # cut short: "distrib" → distribution, "constr" → construction
     if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
         return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
+    if _misspelt_short_form(short, long):
+        return (
+            2  # "Mkgx", "Phyiso": a short form with a slip; only what the firm buys can confirm it
+        )
     return -1
+
+
+def _misspelt_short_form(short: str, long: str) -> bool:
+    """A short form of the long word with one letter it lacks: the same first letter, and every
+    other letter but one found in the long word ("mkgx" for marketing, "phyisox" for physiotherapy)."""
+    if not (4 <= len(short) <= 8 and len(long) >= len(short) + 2 and short[0] == long[0]):
+        return False
+    need, have = Counter(short), Counter(long)
+    missing = sum(max(0, n - have[ch]) for ch, n in need.items())
+    return missing == 1 and short.isalpha()
 
 
 def _singular(word: str) -> str:
@@ -194,7 +209,7 @@ def name_fit(a: str, b: str) -> NameFit | None:
         return None
     extra = tuple(distinct_left or distinct_right)
     matched = len(left) - len(unpaired_left)
-    return NameFit(matched / (matched + len(extra)), approximate, extra)
+    return NameFit(matched / (matched + len(extra)), approximate, extra, aligned.loose)
 
 
 def _location_labels(
@@ -317,6 +332,8 @@ def pair_by_evidence(
 
 def _accept(fitted: NameFit, share: float, same_seats: int, compared: bool) -> float | None:
     """The confidence a pair earns, or None when names and baskets together are not enough."""
+    if fitted.loose and not (share >= 0.5 or same_seats):
+        return None  # a short form guessed through a slip: only what the firm buys confirms it
     if not fitted.extra:
         if fitted.score >= 0.99:
             return 0.95 if fitted.approximate == 0 or share >= 0.5 else 0.85

@@ -376,6 +376,8 @@ def explains(word: str, name_word: str) -> int:
     if word in DISCRIMINATORS:
         shortened = name_word not in DISCRIMINATORS and _bill_shortening(name_word, word)
         return 1 if shortened else -1
+    if name_word in DISCRIMINATORS and len(word) >= 2 and name_word.startswith(word):
+        return 1  # an edition cut short by a field's length: "Business Pl", "MDR Essenti"
     if len(word) >= 4 and len(name_word) >= 4:
         typo = not _two_known_words(word, name_word)  # "Project" is no typo of "Protect"
         budget = 1 if min(len(word), len(name_word)) <= 5 else 2

@@ -120,6 +120,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:licens|lisens|lizenz|licentie|lisenssi|abonnement|abo)\b",
         " ",
     ),
+    # a note set off by asterisks: "Business Starter *price locked until 06/2027*"
+    (r"\*[^*]{3,}\*", " "),
     # a rename noted beside the old name: "Office 365 Business Premium (now Business Standard)"
     (r"\((?:now|formerly|was|previously|renamed(?: to)?|ex|new name:?)\s[^)]*\)", " "),
     # a note that points at a paper: "(see ticket 51207)", "per quote Q-2231", "PO 4471"

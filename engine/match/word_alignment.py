@@ -1,7 +1,8 @@
 """Pair the words of one name with the words of another, each word used once, exact pairs first.
 
 Both client names and product descriptions are read this way; what counts as "the same word"
-(a typo, an abbreviation) is the caller's ``same`` function: 0 exactly, 1 approximately, -1 not.
+(a typo, an abbreviation) is the caller's ``same`` function: 0 exactly, 1 approximately, 2 loosely
+(a guess that needs other evidence), -1 not.
 """
 
 from __future__ import annotations
@@ -18,15 +19,17 @@ class Alignment:
     unpaired_first: tuple[str, ...]
     unpaired_second: tuple[str, ...]
     approximate: int
+    loose: int = 0  # approximate pairs the caller's ``same`` called only loosely alike (2)
 
 
 def align(
     first: Sequence[str], second: Sequence[str], same: Callable[[str, str], int]
 ) -> Alignment:
     """Each word of ``first`` takes the first unused word of ``second`` it equals, else the first
-    it approximately is; words with neither stay unpaired."""
+    it approximately is (1), else the first it is loosely like (2); words with none stay
+    unpaired."""
     used: set[int] = set()
-    approximate = 0
+    approximate = loose = 0
     unpaired: list[str] = []
     for word in first:
         best, where = -1, -1
@@ -37,15 +40,16 @@ def align(
             if how == 0:
                 best, where = 0, index
                 break
-            if how == 1 and best == -1:
-                best, where = 1, index
+            if how > 0 and (best == -1 or how < best):
+                best, where = how, index
         if best == -1:
             unpaired.append(word)
         else:
             used.add(where)
-            approximate += best
+            approximate += best > 0
+            loose += best == 2
     left = tuple(second[i] for i in range(len(second)) if i not in used)
-    return Alignment(tuple(unpaired), left, approximate)
+    return Alignment(tuple(unpaired), left, approximate, loose)
 
 
 def letters_in_order(short: str, long: str) -> bool:
