@@ -329,7 +329,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "leistungszeitraum abrechnungszeitraum serviceperiod servicedates periodcovered "
         "coverageperiod billedperiod periodebilled",
         "start end from to von bis",
-        "the dates a line bills for (an earlier month bills nothing now)",
+        "the dates a line bills for (Leistungszeitraum)",
     ),
     _f(
         "billing_interval",
