@@ -292,6 +292,8 @@ NEVER_IMPLIED = frozenset(
         "extra",
         "storage",
         "minutes",
+        "server",  # "Intercept X Advanced" is the endpoint edition, never "… for Server"
+        "servers",
     ]
 )
 #: Name words a description may leave out without changing the product (the brand).
