@@ -319,6 +319,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "billingperiodunit billingperiod periodtype billingfrequency frequency billed "
         "billingcycle recurrence chargefrequency interval period term cycle "
         "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite einheit enhet "
+        "frequence frecuencia frequenza "
         "fakturace faturalama szamlazas laskutus facturare",
         "date start end",
         "billing period",

@@ -111,6 +111,8 @@ _BILLING_CLAUSE = re.compile(
     r"|\bbilling(?:\s+(?:frequency|cycle|period))?\s*[:=]\s*([a-z-]+)",  # "…; Billing: monthly"
     re.IGNORECASE,
 )
+#: A template's field left in a description ("$MONTHNAME $YEAR", HaloPSA's invoice templates).
+_PLACEHOLDER = re.compile(r"\$[A-Z_]{2,}\b")
 _PREPAID = re.compile(r"\bpre-?paid\b|\bprepay(?:ment)?\b", re.IGNORECASE)
 _TERM_YEARS = re.compile(r"\b([123])\s*-?\s*y(?:ea)?r?s?\b", re.IGNORECASE)
 _STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
@@ -132,6 +134,10 @@ def parse_period_months(value: object) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return int(value) if value in (1, 2, 3, 6, 12, 24, 36) else None
     text = str(value).strip()
+    if "$" in text:
+        text = _PLACEHOLDER.sub(
+            " ", text
+        ).strip()  # "Licence $MONTHNAME $YEAR": a template's fields
     if not text:
         return None
     if _PREPAID.search(text) and not _MONTHLY.search(text):
