@@ -26,5 +26,9 @@ _KEPT = str.maketrans(LETTERS_NFKD_KEEPS)
 
 def folded(text: str) -> str:
     """Lower case, accents removed, kept letters written in Latin ("Søndergaard Bø" → "sondergaard bo")."""
+    if text.isascii():  # most names: NFKD, the accents and the table leave ASCII as it is
+        return text.lower()  # (casefold is lower on ASCII)
     text = unicodedata.normalize("NFKD", text.casefold())
+    if text.isascii():  # every accent split off is non-ASCII, and so is every kept letter
+        return text
     return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_KEPT)

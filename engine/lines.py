@@ -555,7 +555,10 @@ def _discounted(quantity: Decimal | None, unit: Decimal | None, total: Decimal |
     the list price and a discount column (e-conomic's "Rabat %", SAP's "DiscPrcnt") took some off."""
     if quantity is None or unit is None or total is None or quantity <= 0 or total <= 0:
         return False
-    return total < quantity * unit - (Decimal("0.005") * quantity + Decimal("0.01"))
+    return total < quantity * unit - (_HALF_CENT * quantity + _CENT)
+
+
+_HALF_CENT, _CENT = Decimal("0.005"), Decimal("0.01")  # built once, not twice per PSA line
 
 
 def _psa_ids(product_id: str) -> tuple[str, ...]:
