@@ -1241,8 +1241,9 @@ def _total_before_tax(
         if h not in columns.values() and _content_ok("money", data[h][:_SAMPLE])
     }
     free = {h: v for h, v in free.items() if sum(x is not None for x in v) >= 3}
+    taxes = {h: v for h, v in free.items() if _tax_like(h)}
     for net, nets in free.items():
-        for added, adds in free.items():
+        for added, adds in taxes.items():
             if added == net:
                 continue
             rows = [
@@ -1253,7 +1254,7 @@ def _total_before_tax(
             summed = sum(
                 abs(t - (a + b)) <= _CENT_SLACK and a and abs(a) < abs(t) for t, a, b in rows
             )
-            if len(rows) >= 3 and summed >= 0.8 * len(rows) and _tax_like(added):
+            if len(rows) >= 3 and summed >= 0.8 * len(rows):
                 columns["line_total"], how["line_total"] = net, "content"
                 return
 
