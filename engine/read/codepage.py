@@ -3,13 +3,15 @@
 Excel and most accounting systems save CSV in the machine's "ANSI" code page: Windows-1252 in
 Western Europe and the Americas, 1250 in Central Europe, 1254 in Turkey, 1251 for Cyrillic, 1253 for
 Greek, 1257 in the Baltics. The bytes carry no label, and most high bytes are letters in every one of
-these pages (0xE8 is "è" in 1252 and "č" in 1250), so the page is judged by the *language* the
-decoded letters make: a Czech bill read as 1252 shows è, ì, ø, ù and ý side by side, letters no one
-language writes together, while read as 1250 all its letters are Czech. Distinct letters are counted,
-not occurrences, so a currency word on every line ("Kč") weighs as much as a name met once.
+these pages (0xE8 is "è" in 1252 and "č" in 1250), so the page is judged by the *words* the decoded
+letters make: a Czech bill read as 1252 has words no language of that page writes with those letters
+("Odbìratel", "Doporuèená"), while read as 1250 its words are Czech. Distinct words are counted, not
+occurrences, so a currency word on every line ("Kč") weighs as much as a name met once.
 
-Windows-1252 stays the answer unless another page makes one language of clearly more of the letters:
-a Western file with few accents, or names from many Western languages, is never re-read.
+Windows-1252 stays unless another page leaves at most half as many odd words: a Western file with
+few accents, or names from many Western languages, is never re-read. Cyrillic and Greek are told by
+whole, well-cased words of their script; Chinese and Korean double-byte pages by ideographs standing
+among their own rather than inside Latin words.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ _FEWEST_ODD_WORDS = 2
 def code_page(lines: Iterable[bytes]) -> str:
     """The code page the lines (the ones that are not UTF-8) were most likely saved in."""
     sample = b"".join(lines)[:200_000]
-    if all(byte < 0x80 for byte in sample):
+    if sample.isascii():
         return DEFAULT
     scripts = {page: _written_in_script(page, sample) for page in _SCRIPTS}
     script = max(scripts, key=lambda page: scripts[page])
