@@ -122,7 +122,8 @@ class Line:
     #: A vendor line's subscription term: when it ends and how long it commits (months), if said.
     subscription_end: dt.date | None = None
     commitment_months: int | None = None
-    #: The last day of the span a PSA line says it bills for ("01.09.2026 – 30.09.2026"), if said.
+    #: The last day of the period a line says it bills for, if said: a PSA line's service span
+    #: ("01.09.2026 – 30.09.2026"), a vendor line's charge end.
     period_end: dt.date | None = None
 
     @property
