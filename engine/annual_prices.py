@@ -32,16 +32,30 @@ def read_yearly_prices(
 ) -> None:
     """Bill yearly the PSA lines whose words say so and whose price agrees (see module doc)."""
     psa_lines = [line for line in psa if line.exclusion is None and line.unit is not None]
-    said = [line for line in psa_lines if line.months == 1 and _says_yearly(line)]
+    yearly: dict[tuple[str, str], bool] = {}  # each distinct description read once (speed)
+    said = [
+        line
+        for line in psa_lines
+        if line.months == 1
+        and (
+            yearly[(line.product, line.product_alt)]
+            if (line.product, line.product_alt) in yearly
+            else yearly.setdefault((line.product, line.product_alt), _says_yearly(line))
+        )
+    ]
     if not said:
         return
     said_ids = {id(line) for line in said}
+    wanted = {psa_products[line.descriptor].key for line in said}  # only these medians (speed)
     monthly = _monthly_prices(
-        [line for line in psa_lines if line.months == 1 and id(line) not in said_ids], psa_products
+        [line for line in psa_lines if line.months == 1 and id(line) not in said_ids],
+        psa_products,
+        wanted,
     )
     costs = _monthly_prices(
         [line for line in vendor if line.exclusion is None and line.unit is not None],
         vendor_products,
+        wanted,
     )
     for line in said:
         key = psa_products[line.descriptor].key
@@ -56,12 +70,12 @@ def _says_yearly(line: Line) -> bool:
 
 
 def _monthly_prices(
-    lines: list[Line], products: Mapping[Descriptor, ProductMatch]
+    lines: list[Line], products: Mapping[Descriptor, ProductMatch], wanted: set[str]
 ) -> dict[str, Fraction]:
-    """Each product's median monthly unit amount over the lines given."""
+    """The wanted products' median monthly unit amounts over the lines given."""
     units: dict[str, list[Fraction]] = defaultdict(list)
     for line in lines:
         match = products.get(line.descriptor)
-        if match is not None and (unit := line.monthly_unit):
+        if match is not None and match.key in wanted and (unit := line.monthly_unit):
             units[match.key].append(unit)
     return {key: median_low(values) for key, values in units.items()}
