@@ -11,7 +11,8 @@ should get wrong:
   start dates spread over a year do not name the month;
 - Fiken's credit note of an invoice already marked "Kreditert" takes nothing out twice;
 - legal forms written out in full ("Korlátolt Felelősségű Társaság", "Sp.z o.o.");
-- "(now Business Standard)", "lisens", "Laufzeit …", "Abo-ID …" beside a product's name;
+- "(now Business Standard)", "lisens", "Laufzeit …", "Abo-ID …", "ITM1039:", "@ 4 464" beside a
+  product's name;
 - French, German, Nordic… words for work ("Infogérance par utilisateur") are services, and no
   licence is resold at four times its cost.
 """
@@ -173,6 +174,13 @@ def test_words_beside_a_product_that_are_not_the_product() -> None:
     assert product_key("Visio Pro for Office 365 lisens") == "visio pro for office 365"
     multi = "Microsoft Entra ID P2\nLaufzeit 01.11.2026 – 30.11.2026\nAbo-ID 3c41489d-92d4"
     assert product_key(multi) == "entra id p2"
+    # an item code glued before the name, a price grouped with a space
+    assert product_key("ITM1039: Google Voice Standard") == "google voice standard"
+    assert product_key("LIC-65324067-Adobe Photoshop") == "adobe photoshop"
+    assert product_key("Microsoft 365 Business Standard @ 4 464") == product_key(
+        "Microsoft 365 Business Standard"
+    )
+    assert product_key("M365: Business Premium") == "microsoft 365 business premium"
 
 
 def test_work_in_other_languages_is_a_service(tmp_path: Path) -> None:

@@ -30,6 +30,13 @@ EDITIONS = frozenset(
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _CURRENCY = r"[$€£¥₹]|r\$|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy)\b"
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # an item code glued before the name: "ITM1039: Google Voice Standard", "LIC-65324067-Adobe
+    # Photoshop" (never the suite's own number: "M365: Business Premium" keeps it)
+    (
+        r"^\s*(?![mowa]365\b|ms365\b)[a-z]{1,5}[-_ ]?\d{3,}[a-z0-9]*\s*:\s*"
+        r"|^\s*[a-z]{2,5}-[a-z0-9]*\d[a-z0-9]*-(?=[a-z])",
+        " ",
+    ),
     # a price per seat typed without a currency: "- 46.20 per seat", "46,20/user"
     (
         r"\b\d+[.,]\d{2}\s*(?:/|per|each|a)\s*(?:seat|user|licen[cs]e|month|mo|unit|device"
@@ -175,7 +182,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # "$36.00/user", "12 x …", "… x 12", "(12 users)", "- 12 seats": what is billed, not what it is (after
     # "Plan 2" became "p2" and "E 3" "e3": "EXO Plan 2 License" keeps its plan; "Microsoft 365
     # Users" its 365)
-    (r"\s@\s*(?:" + _CURRENCY + r")?\s*\d[\d.,']*(?:\s*(?:/|per|each|ea)\s*[a-z]*)?", " "),
+    (
+        r"\s@\s*(?:" + _CURRENCY + r")?\s*\d(?:[\d.,']|\s(?=\d{3}\b))*"  # "@ 4 464": space grouping
+        r"(?:\s*(?:/|per|each|ea)\s*[a-z]*)?",
+        " ",
+    ),
     (r"(?:" + _CURRENCY + r")\s*\d[\d.,']*(?:\s*(?:(?:/|per)\s*[a-z]+|each\b|ea\b))?", " "),
     (
         r"\b\d[\d.,']*\s*(?:[$€£¥₹]|(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy|kr)\b)",
