@@ -145,9 +145,8 @@ def _same_word(a: str, b: str) -> int:
     if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
         return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
     if _misspelt_short_form(short, long):
-        return (
-            2  # "Mkgx", "Phyiso": a short form with a slip; only what the firm buys can confirm it
-        )
+        # "Mkgx", "Phyiso": a short form with a slip; only what the firm buys can confirm it
+        return 2
     return -1
 
 

@@ -287,23 +287,26 @@ def months_in_text(text: str) -> int | None:
         return None
     if (found := _SPAN.search(text)) is None:
         return _months_numbered(text) or _months_named(text)
-    parts = [int(g) for g in found.groups()]
-    for order in ("dmy", "mdy", "ymd"):
-        start, end = _date(parts[:3], order), _date(parts[3:], order)
-        if start is not None and end is not None and start <= end:
-            return months_from_dates(start, end)
-    return None
+    span = _span_dates(found)
+    return months_from_dates(*span) if span is not None else None
 
 
 def span_end(value: object) -> dt.date | None:
     """The last day of a span of dates in a cell ("01.09.2026 – 30.09.2026"); None without one."""
     if not isinstance(value, str) or (found := _SPAN.search(value)) is None:
         return None
+    span = _span_dates(found)
+    return span[1] if span is not None else None
+
+
+def _span_dates(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    """A span's two dates, day and month read in the one order that makes both real (day first
+    when both orders do)."""
     parts = [int(g) for g in found.groups()]
     for order in ("dmy", "mdy", "ymd"):
         start, end = _date(parts[:3], order), _date(parts[3:], order)
         if start is not None and end is not None and start <= end:
-            return end
+            return start, end
     return None
 
 

@@ -73,7 +73,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
             # Czech, Turkish, Hungarian, Romanian
-            r"|\bro(?:č|c)n(?:ě|e)\b|\bro(?:č|c)n(?:í|i)\b|\by(?:ı|i)ll(?:ı|i)k\b|\b(?:é|e)ves\b|\banual\b"
+            r"|\bro(?:č|c)n(?:ě|e|í|i)\b|\by(?:ı|i)ll(?:ı|i)k\b|\b(?:é|e)ves\b"
             r"|年次|年額|年払|年間|(?<!\d)1年"  # Japanese: no spaces, so no word boundaries
             r"|每年|按年|年付|包年|年度"  # Chinese
             r"|\bежегодно\b|\bгодов(?:ая|ой)\b|\bщорічно\b|\bετήσι[αοε]\b|\bسنوي\b|\bשנתי\b"
@@ -134,10 +134,8 @@ def parse_period_months(value: object) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return int(value) if value in (1, 2, 3, 6, 12, 24, 36) else None
     text = str(value).strip()
-    if "$" in text:
-        text = _PLACEHOLDER.sub(
-            " ", text
-        ).strip()  # "Licence $MONTHNAME $YEAR": a template's fields
+    if "$" in text:  # "Licence $MONTHNAME $YEAR": a template's fields say no period
+        text = _PLACEHOLDER.sub(" ", text).strip()
     if not text:
         return None
     if _PREPAID.search(text) and not _MONTHLY.search(text):
