@@ -36,7 +36,12 @@ from engine.match.client_siblings import (
     numbers_in,
     sibling_words,
 )
-from engine.match.legal_forms import is_legal_form
+from engine.match.legal_forms import (
+    LEADING_FORMS,
+    is_legal_form,
+    without_cjk_forms,
+    without_written_out_forms,
+)
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -114,12 +119,6 @@ _GENERIC = frozenset(
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _NON_WORD = re.compile(r"[\W_]+")
-#: Legal forms written before the name: Russian and Ukrainian ("ООО Ромашка"), Arabic ("شركة").
-_LEADING_FORMS = frozenset(["ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп", "شركة"])
-#: Legal forms of Japanese and Chinese names, written without spaces before or after the name.
-_CJK_LEGAL = re.compile(
-    "股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|\\(株\\)|㈱|（株）"
-)
 #: One pass over lower-cased ASCII text: &/+/@ become words, apostrophes and dots vanish
 #: (O'Brien → obrien, L.L.C. → llc), anything else that is not a letter or digit splits words.
 _ASCII_FOLD = str.maketrans(
@@ -159,76 +158,6 @@ def domain_in_name(name: str) -> str | None:
     return (found["a"] or found["b"]).lower() if found else None
 
 
-#: Legal forms written out in full, after a name (folded): they say what "Kft", "GmbH", "LLC" say.
-_LONG_FORMS = re.compile(
-    r"(?<=\S)\s+(?:"
-    + "|".join(
-        sorted(
-            (
-                "gesellschaft mit beschrankter haftung",
-                "gesellschaft mbh",
-                "mit beschrankter haftung",
-                "aktiengesellschaft",
-                "kommanditgesellschaft",
-                "offene handelsgesellschaft",
-                "korlatolt felelossegu tarsasag",
-                "zartkoruen mukodo reszvenytarsasag",
-                "nyilvanosan mukodo reszvenytarsasag",
-                "reszvenytarsasag",
-                "spolka z ograniczona odpowiedzialnoscia",
-                "spolka akcyjna",
-                "spolecnost s rucenim omezenym",
-                "akciova spolecnost",
-                "limited liability company",
-                "limited liability partnership",
-                "public limited company",
-                "proprietary limited",
-                "private limited",
-                "besloten vennootschap",
-                "naamloze vennootschap",
-                "publikt aktiebolag",
-                "aktiebolag",
-                "aksjeselskap",
-                "allmennaksjeselskap",
-                "anpartsselskab",
-                "aktieselskab",
-                "julkinen osakeyhtio",
-                "osakeyhtio",
-                "anonim sirketi",
-                "limited sirketi",
-                "societe a responsabilite limitee",
-                "societe par actions simplifiee",
-                "societe anonyme",
-                "sociedad de responsabilidad limitada",
-                "sociedad limitada",
-                "sociedad anonima",
-                "sociedade limitada",
-                "sociedade anonima",
-                "societa a responsabilita limitata",
-                "societa per azioni",
-                "kabushiki kaisha",
-                "sendirian berhad",
-                "perseroan terbatas",
-                # Poland's and Czechia's forms, however their dots and spaces were typed
-                "sp z oo",
-                "spz oo",
-                "sp zoo",
-                "sp z o o",
-                "spol s r o",
-                "spol s ro",
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b"
-)
-#: A word only a legal form written out in full has: the long forms are looked for only then.
-_LONG_FORM_WORDS = re.compile(
-    r"haftung|gesellschaft|tarsasag|spolka|spolecnost|liability|proprietary|private|public"
-    r"|vennootschap|aktiebolag|selskab|selskap|osakeyhtio|sirketi|societe|sociedad|sociedade"
-    r"|societa|kaisha|berhad|terbatas|\bspz?\b|\bspol\b"
-)
 _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 
 
@@ -246,12 +175,10 @@ def client_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
-        if _CJK_LEGAL.search(text):  # "株式会社サンプル", "北京科技有限公司": no spaces to split
-            text = _CJK_LEGAL.sub(" ", text)
+        text = without_cjk_forms(text)  # "株式会社サンプル", "北京科技有限公司": no spaces to split
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
-    if _LONG_FORM_WORDS.search(text):  # "Győri Legal Korlátolt Felelősségű Társaság" is its Kft.
-        text = _LONG_FORMS.sub(" ", text)
+    text = without_written_out_forms(text)  # "… Korlátolt Felelősségű Társaság" is its Kft.
     raw = text.split()
     tokens = (
         [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
@@ -269,7 +196,7 @@ def client_key(name: str) -> str:
         tokens = tokens[:-2]
     tokens = _joined_initials(tokens)
     tokens = _without_account_code(tokens)
-    while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in _LEADING_FORMS):
+    while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in LEADING_FORMS):
         tokens.pop(0)
     if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
         tokens.pop()

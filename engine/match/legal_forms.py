@@ -1,7 +1,9 @@
 """Legal forms of a company ("Inc", "GmbH", "Pty Ltd") and their typos ("Limietd", "Icn").
 
 A legal form says how a company is registered, never which company it is: both sides may drop it,
-spell it wrong or write it before a branch ("Zenith Law Inc. - North").
+spell it wrong or write it before a branch ("Zenith Law Inc. - North"), write it before the name
+("ООО Ромашка"), write it out in full ("Korlátolt Felelősségű Társaság"), or glue it to a name
+written without spaces ("株式会社サンプル").
 
 >>> is_legal_form("limietd"), is_legal_form("icn"), is_legal_form("law")
 (True, True, False)
@@ -9,101 +11,100 @@ spell it wrong or write it before a branch ("Zenith Law Inc. - North").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-LEGAL_FORMS = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "llc",
-        "lllp",
-        "llp",
-        "lp",
-        "ltd",
-        "limited",
-        "gmbh",
-        "pty",
-        "plc",
-        "pllc",
-        "pc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "sa",
-        "sas",
-        "sarl",
-        "ag",
-        "bv",
-        "nv",
-        "srl",
-        "spa",
-        "ab",
-        "as",
-        "oy",
-        "kg",
-        "ug",
-        "kft",
-        "sro",
-        "sp",
-        "zoo",
-        "pte",
-        "bhd",
-        "sdn",
-        "se",
-        "lda",
-        "ltda",
-        "cv",
-        "cc",
-        # the Nordic, Dutch, German, Irish, Iberian, Baltic and Balkan forms beside them
-        "oyj",
-        "ky",
-        "aps",
-        "ivs",
-        "hb",
-        "kb",
-        "abp",
-        "asa",
-        "ans",
-        "vof",
-        "ek",
-        "ohg",
-        "gbr",
-        "sl",
-        "slu",
-        "sprl",
-        "bvba",
-        "dac",
-        "ulc",
-        "uc",
-        "clg",
-        "unlimited",
-        "kk",
-        "tbk",
-        "sia",
-        "uab",
-        "doo",
-        "ood",
-        "eood",
-        "zrt",
-        "nyrt",
-        # in Cyrillic and Greek letters: ООО, АО, ПАО, ИП, ТОВ; Α.Ε., Ε.Π.Ε., Ο.Ε., Ι.Κ.Ε.
-        "ооо",
-        "оао",
-        "зао",
-        "ао",
-        "пао",
-        "ип",
-        "тов",
-        "пп",
-        "αε",
-        "επε",
-        "οε",
-        "εε",
-        "ικε",
-    ]
+#: Legal forms written before the name: Russian and Ukrainian ("ООО Ромашка"), Arabic ("شركة").
+LEADING_FORMS = frozenset(["ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп", "شركة"])
+
+LEGAL_FORMS = (
+    frozenset(
+        [
+            "inc",
+            "incorporated",
+            "llc",
+            "lllp",
+            "llp",
+            "lp",
+            "ltd",
+            "limited",
+            "gmbh",
+            "pty",
+            "plc",
+            "pllc",
+            "pc",
+            "corp",
+            "corporation",
+            "co",
+            "company",
+            "sa",
+            "sas",
+            "sarl",
+            "ag",
+            "bv",
+            "nv",
+            "srl",
+            "spa",
+            "ab",
+            "as",
+            "oy",
+            "kg",
+            "ug",
+            "kft",
+            "sro",
+            "sp",
+            "zoo",
+            "pte",
+            "bhd",
+            "sdn",
+            "se",
+            "lda",
+            "ltda",
+            "cv",
+            "cc",
+            # the Nordic, Dutch, German, Irish, Iberian, Baltic and Balkan forms beside them
+            "oyj",
+            "ky",
+            "aps",
+            "ivs",
+            "hb",
+            "kb",
+            "abp",
+            "asa",
+            "ans",
+            "vof",
+            "ek",
+            "ohg",
+            "gbr",
+            "sl",
+            "slu",
+            "sprl",
+            "bvba",
+            "dac",
+            "ulc",
+            "uc",
+            "clg",
+            "unlimited",
+            "kk",
+            "tbk",
+            "sia",
+            "uab",
+            "doo",
+            "ood",
+            "eood",
+            "zrt",
+            "nyrt",
+            # in Greek letters: Α.Ε., Ε.Π.Ε., Ο.Ε., Ι.Κ.Ε. (the Cyrillic ones: LEADING_FORMS)
+            "αε",
+            "επε",
+            "οε",
+            "εε",
+            "ικε",
+        ]
+    )
+    | LEADING_FORMS
 )
 _LONG_LEGAL = (
     "limited",
@@ -183,3 +184,91 @@ ENTITY_WORDS = frozenset(
         "company",
     ]
 )
+
+
+#: Legal forms written out in full, after a name (folded): they say what "Kft", "GmbH", "LLC" say.
+_WRITTEN_OUT = re.compile(
+    r"(?<=\S)\s+(?:"
+    + "|".join(
+        sorted(
+            (
+                "gesellschaft mit beschrankter haftung",
+                "gesellschaft mbh",
+                "mit beschrankter haftung",
+                "aktiengesellschaft",
+                "kommanditgesellschaft",
+                "offene handelsgesellschaft",
+                "korlatolt felelossegu tarsasag",
+                "zartkoruen mukodo reszvenytarsasag",
+                "nyilvanosan mukodo reszvenytarsasag",
+                "reszvenytarsasag",
+                "spolka z ograniczona odpowiedzialnoscia",
+                "spolka akcyjna",
+                "spolecnost s rucenim omezenym",
+                "akciova spolecnost",
+                "limited liability company",
+                "limited liability partnership",
+                "public limited company",
+                "proprietary limited",
+                "private limited",
+                "besloten vennootschap",
+                "naamloze vennootschap",
+                "publikt aktiebolag",
+                "aktiebolag",
+                "aksjeselskap",
+                "allmennaksjeselskap",
+                "anpartsselskab",
+                "aktieselskab",
+                "julkinen osakeyhtio",
+                "osakeyhtio",
+                "anonim sirketi",
+                "limited sirketi",
+                "societe a responsabilite limitee",
+                "societe par actions simplifiee",
+                "societe anonyme",
+                "sociedad de responsabilidad limitada",
+                "sociedad limitada",
+                "sociedad anonima",
+                "sociedade limitada",
+                "sociedade anonima",
+                "societa a responsabilita limitata",
+                "societa per azioni",
+                "kabushiki kaisha",
+                "sendirian berhad",
+                "perseroan terbatas",
+                # Poland's and Czechia's forms, however their dots and spaces were typed
+                "sp z oo",
+                "spz oo",
+                "sp zoo",
+                "sp z o o",
+                "spol s r o",
+                "spol s ro",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
+#: A word only a legal form written out in full has: the long forms are looked for only then.
+_WRITTEN_OUT_WORDS = re.compile(
+    r"haftung|gesellschaft|tarsasag|spolka|spolecnost|liability|proprietary|private|public"
+    r"|vennootschap|aktiebolag|selskab|selskap|osakeyhtio|sirketi|societe|sociedad|sociedade"
+    r"|societa|kaisha|berhad|terbatas|\bspz?\b|\bspol\b"
+)
+#: Legal forms of Japanese and Chinese names, written without spaces before or after the name.
+_CJK_FORMS = re.compile(
+    "股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|\\(株\\)|㈱|（株）"
+)
+
+
+def without_written_out_forms(text: str) -> str:
+    """A folded name without the legal forms it writes out in full ("… Korlátolt Felelősségű
+    Társaság", "… Gesellschaft mit beschränkter Haftung", "… Sp.z o.o."): they are its Kft, GmbH,
+    Sp. z o.o."""
+    return _WRITTEN_OUT.sub(" ", text) if _WRITTEN_OUT_WORDS.search(text) else text
+
+
+def without_cjk_forms(text: str) -> str:
+    """A Japanese or Chinese name without its legal form ("株式会社サンプル", "北京科技有限公司")."""
+    return _CJK_FORMS.sub(" ", text) if _CJK_FORMS.search(text) else text
