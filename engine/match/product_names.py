@@ -29,6 +29,13 @@ EDITIONS = frozenset(
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _CURRENCY = r"[$€£¥₹]|r\$|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy)\b"
+#: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032" (also
+#: read by engine.match.product_notes, which tells notes from names).
+REFERENCE_NOTE = (
+    r"\b(?:see|ref|reference|po|quote|ticket|case|order|invoice|inv|contract"
+    r"|per\s+(?:quote|po|contract|agreement|order))\b[\s#:.-]*"
+    r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}(?:[-/]\d+)?"
+)
 _PHRASES: tuple[tuple[str, str], ...] = (
     # an item code glued before the name: "ITM1039: Google Voice Standard", "LIC-65324067-Adobe
     # Photoshop" (never the suite's own number: "M365: Business Premium" keeps it)
@@ -132,13 +139,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a rename noted beside the old name: "Office 365 Business Premium (now Business Standard)"
     (r"\((?:now|formerly|was|previously|renamed(?: to)?|ex|new name:?)\s[^)]*\)", " "),
     # a note that points at a paper: "(see ticket 51207)", "per quote Q-2231", "PO 4471"
-    (
-        r"\(?\b(?:see|ref|reference|po|quote|ticket|case|order|invoice|inv|contract"
-        r"|per\s+(?:quote|po|contract|agreement|order))\b[\s#:.-]*"
-        r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}"
-        r"(?:[-/]\d+)?\)?",
-        " ",
-    ),
+    (r"\(?" + REFERENCE_NOTE + r"\)?", " "),
     # a subscription's id: "Abo-ID 6c6d1f41-516d", "Subscription ID: 8f2e…"
     (
         r"\b(?:abo|subscription|sub|order|contract|tenant|licen[cs]e)?[-\s]?id\b\s*[:#]?\s*"

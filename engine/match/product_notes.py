@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue
 from engine.match.product_fit import MAKER, SERVICE_WORDS, names_a_product_part
-from engine.match.product_names import discriminators, product_key
+from engine.match.product_names import REFERENCE_NOTE, discriminators, product_key
 
 _QUALIFIER = re.compile(
     r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014])\s+((?:[^-\u2013\u2014]|(?<=\w)-(?=\w))+))\s*$"
@@ -62,12 +62,7 @@ _COUNT_NOTE = re.compile(
 
 
 #: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032".
-_REFERENCE_NOTE = re.compile(
-    r"\b(?:see|per|ref|reference|po|quote|ticket|case|order|invoice|inv|contract)\b"
-    r"[\s#:.-]*(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}"
-    r"(?:[-/]\d+)?",
-    re.IGNORECASE,
-)
+_REFERENCE_NOTE = re.compile(REFERENCE_NOTE, re.IGNORECASE)
 #: A note of seats added or removed: "+2 added mid-month", "-1 from 15th".
 _CHANGE_NOTE = re.compile(r"\s*[+-]\s*\d+\b(?!\s*(?:gb|tb|mb)\b)", re.IGNORECASE)
 
