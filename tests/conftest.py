@@ -76,3 +76,13 @@ def office_convert(source: Path, target_format: str, out_dir: Path) -> Path:
         timeout=180,
     )
     return out_dir / f"{source.stem}.{target_format}"
+
+
+def recognised_columns(side: str, rows: list[list[object]]) -> dict[str, str]:
+    """The columns the reader recognises in a header row and the rows under it, by field: the
+    format tests' one way of asking which column a field was read from."""
+    from engine.read.columns import recognise
+
+    headers = [str(h) for h in rows[0]]
+    data = {h: [r[i] for r in rows[1:]] for i, h in enumerate(headers)}
+    return dict(recognise(side, headers, data, source="t").columns)  # type: ignore[arg-type]

@@ -11,16 +11,9 @@ from pathlib import Path
 import pytest
 
 from engine.match.product_names import product_key
-from engine.read.columns import recognise
 from engine.read.values import parse_period_months
 from engine.reconcile import reconcile
-
-
-def _columns(side: str, rows: list[list[str]]) -> dict[str, str]:
-    headers, body = rows[0], rows[1:]
-    data = {h: [r[i] for r in body] for i, h in enumerate(headers)}
-    mapping = recognise(side, headers, data, source="test")  # type: ignore[arg-type]
-    return mapping.columns
+from tests.conftest import recognised_columns as _columns
 
 
 def test_the_column_of_legal_forms_is_the_customer_when_no_header_says_so() -> None:

@@ -15,15 +15,9 @@ from openpyxl import Workbook
 
 from engine.match.product_names import product_key
 from engine.read.cells import months_in_text
-from engine.read.columns import recognise
 from engine.read.values import is_inactive_status, parse_period_months
 from engine.reconcile import reconcile
-
-
-def _columns(side: str, rows: list[list[object]]) -> dict[str, str]:
-    headers = [str(h) for h in rows[0]]
-    data = {h: [r[i] for r in rows[1:]] for i, h in enumerate(headers)}
-    return dict(recognise(side, headers, data, source="t").columns)  # type: ignore[arg-type]
+from tests.conftest import recognised_columns as _columns
 
 
 def test_danish_bill_cost_never_the_suggested_price() -> None:

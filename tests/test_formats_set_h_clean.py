@@ -20,18 +20,13 @@ from engine.match.product_names import product_key
 from engine.match.products import ProductMatch
 from engine.money import parse_money
 from engine.read.cells import months_in_text
-from engine.read.columns import header_key, recognise
+from engine.read.columns import header_key
 from engine.read.layouts import voucher_rows
 from engine.read.values import is_inactive_status, parse_period_months
 from engine.reconcile import reconcile
+from tests.conftest import recognised_columns as _columns
 
 VENDOR = "Customer,Product,Quantity,Unit Cost\n"
-
-
-def _columns(side: str, rows: list[list[object]]) -> dict[str, str]:
-    headers = [str(h) for h in rows[0]]
-    data = {h: [r[i] for r in rows[1:]] for i, h in enumerate(headers)}
-    return dict(recognise(side, headers, data, source="t").columns)  # type: ignore[arg-type]
 
 
 def _run(tmp_path: Path, vendor: str, psa: str, psa_name: str = "psa.csv") -> list[tuple[str, str]]:

@@ -20,17 +20,11 @@ import datetime as dt
 from pathlib import Path
 
 from engine.match.product_names import product_key
-from engine.read.columns import recognise
 from engine.read.values import parse_date, parse_period_months
 from engine.reconcile import reconcile
+from tests.conftest import recognised_columns as _columns
 
 VENDOR = "Customer,Product,Quantity,Unit Cost,Period Start,Period End\n"
-
-
-def _columns(side: str, rows: list[list[object]]) -> dict[str, str]:
-    headers = [str(h) for h in rows[0]]
-    data = {h: [r[i] for r in rows[1:]] for i, h in enumerate(headers)}
-    return dict(recognise(side, headers, data, source="t").columns)  # type: ignore[arg-type]
 
 
 def _run(tmp_path: Path, vendor: str, psa: str) -> list[tuple[str, str, str]]:

@@ -26,16 +26,10 @@ from pathlib import Path
 from engine.match.clients import client_key
 from engine.match.product_names import product_key
 from engine.read.codepage import double_byte_page
-from engine.read.columns import recognise
 from engine.read.files import decode_text
 from engine.read.values import parse_period_months, parse_quantity
 from engine.reconcile import reconcile
-
-
-def _columns(side: str, rows: list[list[object]]) -> dict[str, str]:
-    headers = [str(h) for h in rows[0]]
-    data = {h: [r[i] for r in rows[1:]] for i, h in enumerate(headers)}
-    return dict(recognise(side, headers, data, source="t").columns)  # type: ignore[arg-type]
+from tests.conftest import recognised_columns as _columns
 
 
 def _run(tmp_path: Path, vendor: str, psa: str) -> list[tuple[str, str, str]]:

@@ -12,15 +12,10 @@ import pytest
 
 from engine.match.clients import client_key
 from engine.money import parse_money
-from engine.read.columns import header_key, recognise
+from engine.read.columns import header_key
 from engine.read.values import parse_period_months
 from engine.reconcile import reconcile
-
-
-def _columns(side: str, rows: list[list[object]]) -> dict[str, str]:
-    headers = [str(h) for h in rows[0]]
-    data = {h: [r[i] for r in rows[1:]] for i, h in enumerate(headers)}
-    return dict(recognise(side, headers, data, source="t").columns)  # type: ignore[arg-type]
+from tests.conftest import recognised_columns as _columns
 
 
 @pytest.mark.parametrize(
