@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import SettingsError
-from engine.read.columns import FIELDS
+from engine.read.fields import FIELDS
 
 SEVERITIES = ("critical", "high", "medium", "low")
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from engine.errors import WrongSideError
 from engine.lines import SPECS, Line, typed_lines
 from engine.match.clients import client_key
-from engine.read.columns import ColumnMapping, Side, check_side, recognise
+from engine.read.columns import ColumnMapping, check_side, recognise
+from engine.read.fields import Side
 from engine.read.files import RawTable
 from engine.read.header import Table, locate_header
 from engine.settings import Settings

@@ -20,7 +20,7 @@ from engine.match.product_names import product_key
 from engine.match.products import ProductMatch
 from engine.money import parse_money
 from engine.read.cells import months_in_text
-from engine.read.columns import header_key
+from engine.read.fields import header_key
 from engine.read.layouts import voucher_rows
 from engine.read.values import is_inactive_status, parse_period_months
 from engine.reconcile import reconcile

@@ -81,7 +81,7 @@ def test_names_cut_at_the_fields_length_pair_with_the_one_they_begin() -> None:
 
 
 def test_korean_headers_and_periods() -> None:
-    from engine.read.columns import header_key
+    from engine.read.fields import header_key
     from engine.read.values import parse_period_months
 
     assert header_key("고객사명") == "customername" and header_key("단가") == "unitprice"

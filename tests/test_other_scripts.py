@@ -12,7 +12,7 @@ import pytest
 
 from engine.match.clients import client_key
 from engine.money import parse_money
-from engine.read.columns import header_key
+from engine.read.fields import header_key
 from engine.read.values import parse_period_months
 from engine.reconcile import reconcile
 from tests.conftest import recognised_columns as _columns

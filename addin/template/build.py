@@ -45,7 +45,7 @@ from addin.workbook.settings_sheet import (
 from addin.workbook.sheets_xlsx import text_safe_workbook
 from addin.workbook.xml_part import XmlPart
 from addin.workbook.zip_rewrite import rewrite_zip
-from engine.read.columns import FIELDS
+from engine.read.fields import FIELDS
 
 CUSTOM_UI_PART = "customUI/customUI.xml"
 

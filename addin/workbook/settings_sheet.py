@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from addin.workbook.package import Appended
 from engine.errors import SettingsError
-from engine.read.columns import FIELDS
+from engine.read.fields import FIELDS
 from engine.settings import Settings
 
 _DEFAULT = Settings()

@@ -16,7 +16,8 @@ from typing import TypeVar
 
 from engine.errors import InputError
 from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
-from engine.read.columns import ColumnMapping, header_key
+from engine.read.columns import ColumnMapping
+from engine.read.fields import header_key
 from engine.read.header import TOTALS as _TOTALS
 from engine.read.header import Table, clean_text
 from engine.read.values import date_parser_for, is_inactive_status, is_not_billable

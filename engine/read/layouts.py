@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
-from engine.read.columns import CLIENT_SYNONYMS, header_key, names_a_client
+from engine.read.fields import CLIENT_SYNONYMS, header_key, names_a_client
 
 #: A row continues the one above when its customer cell is blank and it holds at least this share
 #: of what the first line holds.

@@ -1,0 +1,488 @@
+"""Content decides what names cannot: which money column is the unit amount and which the line
+total (quantity × unit ≈ total, a steady discount against a list price, growth with the quantity
+within one product), which text column holds the product, and which the customer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from engine.money import currency_code, parse_money
+from engine.read.fields import FIELDS, TAXES, Kind, Side, header_key, match_score
+from engine.read.values import is_not_billable, parse_date, parse_quantity
+
+_FLAG = re.compile(
+    r"^\s*(?:true|false|yes|no|y|n|1|0|x|bill|billable|billed|paused|active|on|off|ja|nein|oui|non|si|"
+    r"s(?:í|i)|nej|nei|sim|n(?:ã|a)o|tak|nie|kyll(?:ä|a)|ei)\s*$",
+    re.IGNORECASE,
+)
+
+
+def content_ok(kind: Kind, values: Sequence[object]) -> bool:
+    """Do a column's first values look like what the field holds?"""
+    sample = [v for v in values[:200] if v is not None and str(v).strip() != ""]
+    if not sample:
+        return kind not in ("money", "quantity")
+    if kind == "money":
+        ok = sum(parse_money(v) is not None for v in sample)
+    elif kind == "quantity":
+        ok = sum(parse_quantity(v) is not None for v in sample)
+    elif kind == "date":
+        ok = sum(parse_date(v) is not None for v in sample)
+    elif kind == "text":
+        ok = sum(parse_money(v) is None for v in sample)
+    elif kind == "currency":
+        ok = sum(currency_code(v) is not None for v in sample)
+    elif kind == "flag":  # a yes/no box, not "monthly" in a "Billed" column
+        ok = sum(
+            isinstance(v, bool | int | float)
+            or is_not_billable(str(v))
+            or _FLAG.match(str(v)) is not None
+            for v in sample
+        )
+    else:
+        return True
+    return ok >= 0.5 * len(sample)
+
+
+# --- content decides what names cannot ---------------------------------------------------------------
+
+_SAMPLE = 300
+
+
+def _money_sample(header: str, values: Sequence[object]) -> list[Decimal | None]:
+    cents = "cents" in header_key(header)
+    out: list[Decimal | None] = []
+    for value in values[:_SAMPLE]:
+        amount = parse_money(value)
+        out.append(amount / 100 if cents and amount is not None else amount)
+    return out
+
+
+def _close(a: Decimal, b: Decimal, quantity: Decimal) -> bool:
+    """Equal up to the rounding of a unit amount to the cent (half a cent per unit)."""
+    return abs(a - b) <= Decimal("0.005") * abs(quantity) + Decimal("0.01")
+
+
+def _unitlike(header: str) -> bool:
+    key = header_key(header)
+    return any(word in key for word in ("unit", "price", "rrp", "msrp", "list", "rate", "each"))
+
+
+def _per_line(
+    header: str,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    quantities: list[Decimal | None],
+    exclude: set[str],
+    products: Sequence[object] | None = None,
+) -> tuple[bool | None, str | None]:
+    """Does this money column hold line totals (True), unit amounts (False) or can't content say
+    (None)? Told by content: total ≈ quantity × another column's unit; a unit × quantity ≈ another
+    column's total; a discounted line amount whose per-seat value sits just under a unit-named list
+    price; or, within one product, a value that grows with the quantity. Also returns the column that
+    holds the matching unit amount, when one does."""
+    values = _money_sample(header, data[header])
+    rows = [
+        i
+        for i, (q, v) in enumerate(zip(quantities, values, strict=False))
+        if q is not None and abs(q) >= 2 and v is not None and v != 0
+    ]
+    if not rows:
+        return None, None
+    need = max(1, (len(rows) * 6 + 9) // 10)
+    others = {
+        h: sample
+        for h in headers
+        if h != header and h not in exclude and _looks_numeric(data[h], rows)
+        for sample in [_money_sample(h, data[h])]
+        if sum(sample[i] is not None for i in rows) >= need
+    }
+    for other, sample in others.items():
+        total_qs: list[Decimal] = []
+        units = 0
+        for i in rows:
+            o, v, q = sample[i], values[i], quantities[i]
+            if o is None or v is None or q is None or o == 0:
+                continue
+            if _close(v, q * o, q):
+                total_qs.append(abs(q))
+            elif _close(o, q * v, q):
+                units += 1
+        if len(total_qs) >= need and _varied(total_qs):
+            return True, other
+        if units >= need:
+            return False, None
+    for other, sample in others.items():
+        if not _unitlike(other):
+            continue
+        per_seat: list[Decimal] = []  # (value ÷ quantity) ÷ the other column: the discount
+        as_unit: list[Decimal] = []  # value ÷ the other column, if both were unit amounts
+        seats: list[Decimal] = []
+        for i in rows:
+            o, v, q = sample[i], values[i], quantities[i]
+            if o is None or v is None or q is None or o <= 0 or v <= o:
+                continue
+            ratio = v / q / o
+            if Decimal("0.5") <= ratio <= 1:
+                per_seat.append(ratio)
+                as_unit.append(v / o)
+                seats.append(abs(q))
+        if (
+            len(per_seat) >= need
+            and len(set(seats)) >= 2
+            and _spread(per_seat) <= Decimal("1.2")
+            and _spread(as_unit) >= 2 * _spread(per_seat)
+        ):
+            return True, None
+    if products is not None:
+        return _by_product(values, quantities, products), None
+    return None, None
+
+
+def _by_product(
+    values: list[Decimal | None], quantities: list[Decimal | None], products: Sequence[object]
+) -> bool | None:
+    """Within one product, a unit amount stays put while the quantity changes and a line total
+    grows with it. Each product bought in two different quantities votes; most votes win."""
+    seen: dict[str, dict[Decimal, Decimal]] = {}
+    for value, quantity, product in zip(values, quantities, products, strict=False):
+        if value is None or quantity is None or quantity <= 0 or value <= 0 or product is None:
+            continue
+        seen.setdefault(str(product).strip().lower(), {}).setdefault(quantity, value)
+    totals = units = 0
+    for by_quantity in seen.values():
+        if len(by_quantity) < 2:
+            continue
+        amounts = list(by_quantity.values())
+        per_seat = [v / q for q, v in by_quantity.items()]
+        if max(amounts) == min(amounts):
+            units += 1
+        elif _spread(per_seat) <= Decimal("1.01"):
+            totals += 1
+    if totals > units and totals >= 2:
+        return True
+    if units > totals:
+        return False
+    return None
+
+
+def _looks_numeric(values: Sequence[object], rows: list[int]) -> bool:
+    """A cheap look at a few of the rows before parsing a column as money."""
+    probe = [values[i] for i in rows[:8] if i < len(values)]
+    return any(parse_money(v) is not None for v in probe)
+
+
+def _varied(quantities: list[Decimal]) -> bool:
+    """Enough to tell a line total from a unit amount that merely is a multiple of another column:
+    two different quantities, or one line of at least three seats."""
+    return len(set(quantities)) >= 2 or (len(quantities) == 1 and quantities[0] >= 3)
+
+
+def _spread(values: list[Decimal]) -> Decimal:
+    return max(values) / min(values) if min(values) > 0 else Decimal("Infinity")
+
+
+def settle_unit_and_total(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A column named like a unit amount that holds line totals (Ingram's "Net Price", an Autotask
+    "Adjusted Price" per line) becomes the line total; one named like a total that holds unit amounts
+    is dropped as a total. Content, not the name, decides (quantity × unit ≈ total)."""
+    unit_field = "unit_cost" if side == "vendor" else "unit_price"
+    quantity_header = columns.get("quantity")
+    if quantity_header is None:
+        return
+    quantities = [parse_quantity(v) for v in data[quantity_header][:_SAMPLE]]
+    kinds = {f.name: f.kind for f in FIELDS[side]}
+    exclude = {h for f, h in columns.items() if kinds.get(f) != "money"}
+    unit_header = columns.get(unit_field)
+    if unit_header is not None and how.get(unit_field) != "user":
+        product_header = columns.get("product_name") or columns.get("product_id")
+        products = data[product_header][:_SAMPLE] if product_header is not None else None
+        per_line, partner = _per_line(unit_header, headers, data, quantities, exclude, products)
+        if per_line:
+            del columns[unit_field]
+            if "line_total" not in columns:
+                columns["line_total"], how["line_total"] = unit_header, "content"
+            if partner is not None and partner not in columns.values():
+                columns[unit_field], how[unit_field] = partner, "content"
+            else:
+                how.pop(unit_field, None)
+            return
+    total_header = columns.get("line_total")
+    unit_header = columns.get(unit_field)
+    if total_header is not None and unit_header is not None and how.get("line_total") != "user":
+        units = _money_sample(unit_header, data[unit_header])
+        totals = _money_sample(total_header, data[total_header])
+        rows = [
+            i
+            for i, q in enumerate(quantities)
+            if q is not None and abs(q) >= 2 and i < len(units) and units[i] and totals[i]
+        ]
+        need = max(1, (len(rows) * 6 + 9) // 10)
+        same = sum(units[i] == totals[i] for i in rows)
+        if rows and same >= need:
+            del columns["line_total"]  # a second unit column, not a total
+            how.pop("line_total", None)
+            return
+        if side == "vendor" and how.get(unit_field) != "user" and _generic_price(unit_header):
+            # a bare "price" beside a cost total that is always lower: the price is what the
+            # vendor suggests charging (Pax8's `price`), the total is the MSP's cost
+            priced = lower = 0
+            for q, unit, total in zip(quantities, units, totals, strict=False):
+                if q is None or q <= 0 or not unit or not total:
+                    continue
+                priced += 1
+                lower += total < q * unit - (Decimal("0.005") * q + Decimal("0.01"))
+            if priced and lower >= max(1, (priced * 6 + 9) // 10):
+                del columns[unit_field]
+                how.pop(unit_field, None)
+
+
+def total_before_tax(
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A line total that is two other columns added up (Zoho's "Total" is "Item Total" plus "Item
+    Tax Amount") is the total with tax: the first of the two is the line's own."""
+    total_header = columns.get("line_total")
+    if total_header is None:
+        return
+    totals = _money_sample(total_header, data[total_header])
+    free = {
+        h: _money_sample(h, data[h])
+        for h in headers
+        if h not in columns.values() and content_ok("money", data[h][:_SAMPLE])
+    }
+    free = {h: v for h, v in free.items() if sum(x is not None for x in v) >= 3}
+    taxes = {h: v for h, v in free.items() if _tax_like(h)}
+    for net, nets in free.items():
+        for added, adds in taxes.items():
+            if added == net:
+                continue
+            rows = [
+                (t, a, b)
+                for t, a, b in zip(totals, nets, adds, strict=False)
+                if t is not None and a is not None and b is not None and t
+            ]
+            summed = sum(
+                abs(t - (a + b)) <= _CENT_SLACK and a and abs(a) < abs(t) for t, a, b in rows
+            )
+            if len(rows) >= 3 and summed >= 0.8 * len(rows):
+                columns["line_total"], how["line_total"] = net, "content"
+                return
+
+
+def _tax_like(header: str) -> bool:
+    """A header that names a tax ("Item Tax Amount", "VAT", "Btw-bedrag", "MwSt")."""
+    return any(word in header_key(header) for word in TAXES.split("|"))
+
+
+_CENT_SLACK = Decimal("0.011")
+
+
+def _generic_price(header: str) -> bool:
+    """A unit column named only "price"/"unit price"/"rate": nothing in it says it is a cost."""
+    return header_key(header) in ("price", "unitprice", "rate", "unitrate", "listprice")
+
+
+def _distinct_partners(first: Sequence[object], second: Sequence[object]) -> float:
+    """Share of rows whose ``first`` value goes with two or more different ``second`` values: a
+    generic text ("User licence") shared by many products scores high."""
+    partners: dict[str, set[str]] = {}
+    pairs = []
+    for a, b in zip(first[:2000], second[:2000], strict=False):
+        key_a = str(a).strip().lower() if a is not None else ""
+        key_b = str(b).strip().lower() if b is not None else ""
+        if key_a and key_b:
+            partners.setdefault(key_a, set()).add(key_b)
+            pairs.append(key_a)
+    if not pairs:
+        return 0.0
+    return sum(len(partners[a]) >= 2 for a in pairs) / len(pairs)
+
+
+def settle_product_name(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """When the column taken for the product holds a generic text shared by many products (Syncro's
+    description "User licence" beside the product in ``name``; Kaseya BMS's "Per user per month"),
+    the product is read from the other column, and the generic one kept as the alternate. Generic:
+    most of its values go with several values of the other column, and either not the other way
+    round or it has at most half as many different values."""
+    current = columns.get("product_name")
+    if current is None or how.get("product_name") == "user":
+        return
+    client = columns.get("client")
+    if client is not None and mostly_same(data[current], data[client]):
+        # QuickBooks Desktop's "Name" is the customer again, the product is typed in "Memo"
+        _product_beside_the_client(side, headers, data, columns, how, current)
+        return
+    alt = columns.get("product_alt")
+    if client is not None and alt is not None and mostly_same(data[alt], data[client]):
+        del columns["product_alt"]
+
+    field_list = {f.name: f for f in FIELDS[side]}
+    scorers = [field_list["product_name"], *([field_list["product_alt"]] if side == "psa" else [])]
+    candidates = sorted(
+        (
+            h
+            for h in headers
+            if h != current
+            and h not in {v for k, v in columns.items() if k not in ("product_alt",)}
+            and any(match_score(f, header_key(h)) > 0 for f in scorers)
+            and content_ok("text", data[h])
+            and not (client is not None and mostly_same(data[h], data[client]))
+        ),
+        key=lambda h: -max(match_score(f, header_key(h)) for f in scorers),
+    )
+    if _mostly_dated(data[current]) or _mostly_codes(data[current]):
+        # Holded's "Descripción" is the period and the users ("Periodo: 01/09/2026 - …"); the
+        # product is its "Concepto". Zuora's "Subscription.Name" is a number ("S-100280"); the
+        # product is the rate plan's name.
+        named = [
+            h
+            for h in [columns.get("product_alt"), *candidates]
+            if h and not _mostly_dated(data[h]) and not _mostly_codes(data[h])
+        ]
+        if named:
+            columns["product_name"], how["product_name"] = named[0], "content"
+            if side == "psa":
+                columns["product_alt"], how["product_alt"] = current, "content"
+            return
+    for other in candidates:
+        generic = _distinct_partners(data[current], data[other]) >= 0.5
+        if generic and (
+            _distinct_partners(data[other], data[current]) < 0.2
+            or 2 * len(distinct(data[current])) <= len(distinct(data[other]))
+        ):
+            columns["product_name"], how["product_name"] = other, "content"
+            if side == "psa":
+                columns["product_alt"], how["product_alt"] = current, "content"
+            return
+    if side == "psa" and "product_alt" not in columns and candidates:
+        # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
+        # reads it when the first name is not a product it knows
+        columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+_DATE_IN_TEXT = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    # a month named with its year: "Abonnement novembre 2026", "Nov 2026"
+    r"|\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyj]|mei|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]"
+    r"|ago|sep|set|o[ck]t|ott|out|nov|d[eé][cz]|dic)[a-zéûä]*\.?\s+20\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+def _mostly_dated(values: Sequence[object]) -> bool:
+    """Most values carry a date: a billing period or a note of it, not a product's name."""
+    sample = list(distinct(values, 400))
+    return bool(sample) and sum(bool(_DATE_IN_TEXT.search(v)) for v in sample) >= 0.6 * len(sample)
+
+
+_CODE = re.compile(r"^[A-Za-z]{0,4}[-_/ ]?\d[\d-]{2,}$")
+
+
+def _mostly_codes(values: Sequence[object]) -> bool:
+    """Most values are numbers with at most a short prefix ("S-100280", "INV-0042"), nearly all
+    different: a record's number, not a product's name."""
+    sample = distinct(values, 2000)
+    if len(sample) < 5:
+        return False
+    coded = sum(bool(_CODE.match(v)) for v in sample)
+    return coded >= 0.9 * len(sample) and len(sample) >= 0.5 * _filled(values, 2000)
+
+
+def _filled(values: Sequence[object], limit: int) -> int:
+    return sum(1 for v in values[:limit] if v is not None and str(v).strip())
+
+
+def mostly_same(values: Sequence[object], others: Sequence[object], limit: int = 2000) -> bool:
+    """Nine in ten of the filled values are the other column's on the same line."""
+    pairs = [
+        (str(a).strip().lower(), str(b).strip().lower())
+        for a, b in zip(values[:limit], others[:limit], strict=False)
+        if a is not None and str(a).strip()
+    ]
+    return bool(pairs) and sum(a == b for a, b in pairs) >= 0.9 * len(pairs)
+
+
+def _product_beside_the_client(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+    current: str,
+) -> None:
+    """The column taken for the product repeats the client: the product is the text column that
+    names most different things and is no repeat of the client, read by content."""
+    taken = {v for k, v in columns.items() if k not in ("product_name", "product_alt")}
+    client = data[columns["client"]]
+    candidates = [
+        h
+        for h in headers
+        if h != current
+        and h not in taken
+        and content_ok("text", data[h])
+        and not mostly_same(data[h], client)
+        and not any(_parses_as_number(v) for v in data[h][:50] if v is not None and str(v).strip())
+    ]
+    if not candidates:
+        return
+    best = max(candidates, key=lambda h: len(distinct(data[h])))
+    columns["product_name"], how["product_name"] = best, "content"
+    if side == "psa" and columns.get("product_alt") in (best, current):
+        columns.pop("product_alt", None)
+
+
+def _parses_as_number(value: object) -> bool:
+    return isinstance(value, int | float | Decimal) or parse_quantity(value) is not None
+
+
+def distinct(values: Sequence[object], limit: int = 2000) -> set[str]:
+    return {str(v).strip().lower() for v in values[:limit] if v is not None and str(v).strip()}
+
+
+def settle_client(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A client column with one value on every line, beside another client-like column with
+    several, is not the client: accounting exports have an "Account" (the ledger account, "200 -
+    Sales") beside the "Contact" who is billed (Xero's Receivable Invoice Detail)."""
+    current = columns.get("client")
+    if current is None or how.get("client") == "user" or len(data[current]) < 3:
+        return
+    if len(distinct(data[current])) > 1:
+        return
+    field = next(f for f in FIELDS[side] if f.name == "client")
+    taken = set(columns.values())
+    best, best_count = None, 1
+    for header in headers:
+        if header in taken or match_score(field, header_key(header)) <= 0:
+            continue
+        if not content_ok("text", data[header]):
+            continue
+        count = len(distinct(data[header]))
+        if count > best_count:
+            best, best_count = header, count
+    if best is not None:
+        columns["client"], how["client"] = best, "content"
