@@ -12,7 +12,7 @@ import pytest
 from engine.match.catalogue import load_catalogue
 from engine.match.client_baskets import pair_by_basket
 from engine.match.clients import client_key, domain_in_name, match_clients
-from engine.match.product_context import service_words
+from engine.match.description_words import service_words
 from engine.match.product_names import product_key
 from engine.match.products import match_products
 from engine.match.vendor_codes import name_by_vendor_codes

@@ -9,10 +9,11 @@ from fractions import Fraction
 from pathlib import Path
 
 from engine.match.catalogue import load_catalogue
+from engine.match.description_words import Bill, Inference, service_words
 from engine.match.item_codes import decide_by_item_code
 from engine.match.price_elimination import by_price
 from engine.match.product_concepts import concept_targets, concept_word
-from engine.match.product_context import Inference, _Bill, _of_kind, infer, service_words
+from engine.match.product_context import _of_kind, infer
 from engine.match.product_fit import fit, loose_fit
 from engine.match.product_inference import _drop_service_prices
 from engine.match.product_names import product_key
@@ -82,7 +83,7 @@ def test_elimination_never_crosses_a_name_that_says_something_known() -> None:
             found,
             {0: {sophos: Decimal(5)}},
             {0: {}},
-            _Bill(names),
+            Bill(names),
             {(0, description): Fraction("6.50")},
             {0: {sophos: Fraction("5.00")}},
             {0: {}},
@@ -121,7 +122,7 @@ def test_a_vendor_name_without_its_standard_edition() -> None:
 
 
 def test_a_charge_per_server_is_a_service() -> None:
-    from engine.match.product_context import service_words
+    from engine.match.description_words import service_words
 
     assert service_words("Managed Backup - per server")
     assert not service_words("Dropsuite Microsoft 365 Backup") - {"backup"}
@@ -324,7 +325,7 @@ def _priced(
         found,
         {0: basket},
         {0: billed},
-        _Bill(names),
+        Bill(names),
         {(0, d): p for d, p in prices.items()},
         {0: costs},
         {0: billed_prices},

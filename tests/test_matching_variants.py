@@ -12,7 +12,8 @@ import pytest
 
 from engine.match.client_evidence import name_fit
 from engine.match.clients import client_key, match_clients
-from engine.match.product_context import infer, service_words
+from engine.match.description_words import service_words
+from engine.match.product_context import infer
 from engine.match.product_fit import fit
 from engine.match.product_names import product_key
 
@@ -613,19 +614,19 @@ def test_a_learned_spelling_at_a_client_who_does_not_buy_the_product(
 
 
 def test_a_look_alike_word_blocks_a_shared_word_only_where_such_a_product_is_sold() -> None:
-    from engine.match.product_context import _shares_word
+    from engine.match.description_words import shares_word
 
     # no one sells a "Proofpoint … Security": the word only describes it
-    assert _shares_word(
+    assert shares_word(
         product_key("Proofpoint Email Security Business"),
         product_key("Proofpoint Essentials Business"),
     )
     # Exchange Online Archiving is sold: "archiving" makes it another Exchange product
-    assert not _shares_word(
+    assert not shares_word(
         product_key("Exchange Online Archiving"), product_key("Exchange Online (Plan 1)")
     )
     # a plan number is never a mere description
-    assert not _shares_word(
+    assert not shares_word(
         product_key("Defender for Endpoint P2"), product_key("Defender for Endpoint P1")
     )
 
@@ -642,9 +643,9 @@ def test_a_look_alike_word_blocks_a_shared_word_only_where_such_a_product_is_sol
 def test_a_code_with_a_number_sets_a_product_apart_only_when_it_can_be_a_plan(
     description: str, name: str, shares: bool
 ) -> None:
-    from engine.match.product_context import _shares_word
+    from engine.match.description_words import shares_word
 
-    assert _shares_word(product_key(description), product_key(name)) is shares
+    assert shares_word(product_key(description), product_key(name)) is shares
 
 
 def test_a_typo_of_a_learned_spelling_means_what_it_means() -> None:
@@ -704,7 +705,7 @@ def test_a_description_like_one_product_on_the_bill_is_it_unless_the_client_buys
     it): that Dropsuite, billed without a vendor record — unless the client buys its own backup."""
     from decimal import Decimal
 
-    from engine.match.product_context import _Bill
+    from engine.match.description_words import Bill
     from engine.match.product_inference import _anywhere
 
     dropsuite = product_key("Dropsuite Backup for Microsoft 365")
@@ -715,7 +716,7 @@ def test_a_description_like_one_product_on_the_bill_is_it_unless_the_client_buys
         basket[product_key(own_basket)] = Decimal(10)
     spelling = product_key("Backup for 365")
     found: dict = {}
-    _anywhere([(0, spelling, Decimal(10))], found, {0: basket}, _Bill(names))
+    _anywhere([(0, spelling, Decimal(10))], found, {0: basket}, Bill(names))
     got = found.get((0, spelling))
     assert (got.product_key if got else "") == (product_key(expected) if expected else "")
 
@@ -748,13 +749,13 @@ def test_a_plan_number_never_crosses_even_where_the_catalogue_lacks_the_other_pl
     ATP' (P2) shares 'defender' and 'endpoint' with the client's unbilled P1: never P1."""
     from decimal import Decimal
 
-    from engine.match.product_context import _shares_word
+    from engine.match.description_words import shares_word
 
     typed = product_key("Windosw Defender ATP")
     p1_name = product_key("Microsoft Defender for Endpoint P1")
-    assert not _shares_word(typed, p1_name)
+    assert not shares_word(typed, p1_name)
     # "p2" on many of the bill's products (Exchange P2, Entra P2, Visio P2) still sets it apart
-    assert not _shares_word(typed, p1_name, frozenset({"p2", "p1"}))
+    assert not shares_word(typed, p1_name, frozenset({"p2", "p1"}))
     p1, p2 = product_key("Defender for Endpoint P1"), "name:defender for endpoint p2"
     found = infer(
         [(0, typed, Decimal(29))],

@@ -10,8 +10,8 @@ from fractions import Fraction
 import pytest
 
 from engine.match.catalogue import load_catalogue
+from engine.match.description_words import Bill, Inference
 from engine.match.price_elimination import by_price
-from engine.match.product_context import Inference, _Bill
 from engine.match.product_fit import PRODUCT_WORDS, use_bill_words
 
 F3, STANDARD = "microsoft 365 f3", "microsoft 365 business standard"
@@ -30,7 +30,7 @@ def _run(
         found,
         {0: {k: Decimal(v) for k, v in basket.items()}},
         {0: {k: Decimal(v) for k, v in paired.items()}},
-        _Bill(NAMES),
+        Bill(NAMES),
         {(0, d): p for d, _, p in descriptions},
         {0: costs},
         {0: {k: {Fraction("99.99")} for k in paired}},
@@ -117,7 +117,7 @@ def test_a_word_shared_with_one_unpaired_product_and_its_price(
         found,
         {0: {APPS: Decimal(15), ACRONIS: Decimal(9), "keeper": Decimal(4)}},
         {0: {"keeper": Decimal(4)}},
-        _Bill(names),
+        Bill(names),
         {(0, "office apps"): price},
         {0: {APPS: Fraction("8.25"), ACRONIS: Fraction("14.99"), "keeper": Fraction("3.75")}},
         {0: {"keeper": {Fraction("4.50")}}},
@@ -138,7 +138,7 @@ def test_a_line_at_the_price_of_a_product_billed_elsewhere_is_more_of_it() -> No
             found,
             {0: {s1: Decimal(8), proofpoint: Decimal(13)}},
             {0: {proofpoint: Decimal(6)}},
-            _Bill(names),
+            Bill(names),
             {(0, "secure email"): price},
             {0: {s1: Fraction("4.50"), proofpoint: Fraction("2.50")}},
             {0: {proofpoint: {billed}}},

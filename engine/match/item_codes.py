@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from statistics import median_low
 
-from engine.match.product_context import says_service
+from engine.match.description_words import says_service
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch
 

@@ -17,14 +17,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.match.catalogue import load_catalogue
+from engine.match.description_words import Bill, Inference, service_words
 from engine.match.product_concepts import concept_targets
-from engine.match.product_context import (
-    Inference,
-    _Bill,
-    _seats_may_pair,
-    names_something_else,
-    service_words,
-)
+from engine.match.product_context import _seats_may_pair, names_something_else
 from engine.match.product_fit import (
     BRAND,
     MAKER,
@@ -45,7 +40,7 @@ def by_price(
     found: dict[tuple[int, str], Inference],
     vendor_baskets: Mapping[int, Mapping[str, Decimal]],
     paired: Mapping[int, Mapping[str, Decimal]],
-    bill: _Bill,
+    bill: Bill,
     prices: Mapping[tuple[int, str], Fraction],
     costs: Mapping[int, Mapping[str, Fraction]],
     billed_prices: Mapping[int, Mapping[str, set[Fraction]]],
@@ -126,7 +121,7 @@ def _by_kind_and_price(
     unpaired: list[str],
     fits: Mapping[str, list[str]],
     found: dict[tuple[int, str], Inference],
-    bill: _Bill,
+    bill: Bill,
     prices: Mapping[tuple[int, str], Fraction],
     costs: Mapping[int, Mapping[str, Fraction]],
 ) -> None:
@@ -172,7 +167,7 @@ def _more_seats_at_its_price(
     found_here: list[tuple[str, Inference]],
     basket: Mapping[str, Decimal],
     paired: Mapping[int, Mapping[str, Decimal]],
-    bill: _Bill,
+    bill: Bill,
     prices: Mapping[tuple[int, str], Fraction],
     billed_prices: Mapping[int, Mapping[str, set[Fraction]]],
 ) -> list[str]:
@@ -224,7 +219,7 @@ def _targets(description: str) -> list[frozenset[str]]:
     return concept_targets(_WORDS.split(description))
 
 
-def _says_otherwise(description: str, key: str, bill: _Bill) -> bool:
+def _says_otherwise(description: str, key: str, bill: Bill) -> bool:
     """A word of the description that names something this product is not: an edition or plan it
     lacks; for another maker's product, Microsoft's name ("MS365 BB (NT)" is no Sophos); and a word
     of another product on the bill — for a Microsoft product, one Microsoft's names do not use."""
@@ -265,7 +260,7 @@ def _priced_like(
     unpaired: list[str],
     prices: Mapping[tuple[int, str], Fraction],
     costs: Mapping[int, Mapping[str, Fraction]],
-    bill: _Bill,
+    bill: Bill,
     billed_prices: Mapping[int, Mapping[str, set[Fraction]]],
 ) -> dict[str, list[str]]:
     """For each description, the unpaired products its price is a plausible resale of and whose

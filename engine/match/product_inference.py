@@ -18,21 +18,20 @@ from functools import lru_cache
 from typing import Protocol
 
 from engine.lines import Line, monthly
-from engine.match.price_elimination import by_price
-from engine.match.product_concepts import CONCEPTS
-from engine.match.product_context import (
+from engine.match.description_words import (
+    Bill,
     Inference,
     Pending,
-    _Bill,
-    _may_mean,
-    _none_of_its_own,
-    _shares_word,
-    _words_shared,
     description_key,
-    infer,
-    plan_tokens,
+    may_mean,
+    none_of_its_own,
     service_words,
+    shares_word,
+    words_shared,
 )
+from engine.match.price_elimination import by_price
+from engine.match.product_concepts import CONCEPTS
+from engine.match.product_context import infer, plan_tokens
 from engine.match.product_fit import fit, loose_fit, use_bill_words
 from engine.match.product_names import discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
@@ -100,7 +99,7 @@ def infer_products(
         amounts[place] = amounts[place] + amount if place in amounts else amount
         spellings[(group, description)].append(line)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
-    bill = _Bill(names)  # what the whole bill says, worked out once for every tier
+    bill = Bill(names)  # what the whole bill says, worked out once for every tier
     found = infer(items, baskets, paired, names, bill)
     by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
     for group, description, count in items:
@@ -396,7 +395,7 @@ def _anywhere(
     items: Sequence[Pending],
     found: dict[tuple[int, str], Inference],
     baskets: Mapping[int, Mapping[str, Decimal]],
-    bill: _Bill,
+    bill: Bill,
 ) -> None:
     """Unresolved descriptions that fit, or share a distinctive word with, exactly one product on
     the whole bill ("BI Pro" billed to a client the vendor bills no Power BI for) — unless the
@@ -406,7 +405,7 @@ def _anywhere(
     for group, description, _ in items:
         if (group, description) in found or service_words(description) - set(CONCEPTS):
             continue
-        if not _none_of_its_own(description, baskets.get(group, {}), bill):
+        if not none_of_its_own(description, baskets.get(group, {}), bill):
             continue
         if description not in answers:
             answers[description] = _only_on_the_bill(description, bill.names, bill.common)
@@ -431,9 +430,9 @@ def _only_on_the_bill(
             key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
         )
     said = {
-        key: _words_shared(description, name, common)
+        key: words_shared(description, name, common)
         for key, name in names.items()
-        if _shares_word(description, name, common) and _may_mean(description, name)
+        if shares_word(description, name, common) and may_mean(description, name)
     }
     best = max(said.values(), default=0.0)
     hits = [key for key, score in said.items() if score == best] if best > 0 else []

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.lines import Line
+from engine.match.description_words import says_service
 from engine.match.product_concepts import CONCEPTS
-from engine.match.product_context import says_service
 from engine.match.product_fit import MAKER, SERVICE_WORDS, meaningful
 from engine.match.product_names import discriminators
 

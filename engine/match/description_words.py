@@ -1,0 +1,353 @@
+"""What a PSA description's words say, alone and against the bill: a service or a licence, a brand
+or only a kind, words shared with a product's name; the bill's common words, worked out once per run;
+and :class:`Inference`, what every context tier returns with its evidence.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from itertools import pairwise
+
+from rapidfuzz.distance import OSA
+
+from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
+from engine.match.product_fit import (
+    BRAND,
+    FILLER,
+    MAKER,
+    NEVER_IMPLIED,
+    SERVICE_WORDS,
+    meaningful,
+)
+from engine.match.product_names import (
+    DISCRIMINATORS,
+    product_key,
+)
+
+WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=262144)
+def service_words(text: str) -> frozenset[str]:
+    """The service words a description uses ("Managed Backup per Device" → managed, backup, device;
+    a charge "per server" is for looking after a server, not a per-user licence). A pure function
+    of the text, asked per line and per candidate: cached (speed, issue 15)."""
+    words = WORD_SPLIT.split(text.lower())
+    found = {word for word in words if word in SERVICE_WORDS}
+    for a, b in pairwise(words):
+        if a == "per" and b in _SERVICE_UNITS:
+            found.add("server")
+        elif (a, b) in _ONE_OFF:
+            found.add("one-off")  # "Copilot Readiness Workshop - one-time fee" is no licence
+    return frozenset(found)
+
+
+#: Service words a licence's own name can hold ("Device Management Licence", "Huntress Managed
+#: EDR", "Identity Threat Monitoring"); labour, hardware and one-off words it never holds.
+LICENCE_CAN_SAY = frozenset(["managed", "management", "monitoring", "remote"])
+
+
+def says_service(description: str, product: str = "") -> bool:
+    """A service by its words: labour, hardware or one-off work, or two service words ("Managed
+    Security Monitoring"). A licence's name may hold one of "managed", "management", "monitoring"
+    or "remote" ("Identity Threat Monitoring" for Huntress ITDR, "Huntress Managed EDR"), never
+    "hours" or "laptop"; nor are the words of the ``product`` it may be (its product key) service
+    words for it ("N-sight workstation agent" beside N-able N-sight RMM Workstation)."""
+    words = service_words(description)
+    if product:
+        words = words - set(product.split())
+    return bool(words - LICENCE_CAN_SAY) or len(words) >= 2
+
+
+#: A charge made once is a service, whatever it is about.
+_ONE_OFF = frozenset([("one", "time"), ("one", "off"), ("once", "off")])
+#: What a charge counted "per" this is for is a service: a server, a site, a location.
+_SERVICE_UNITS = frozenset(
+    ["server", "servers", "site", "location", "hour", "hr", "visit", "device", "devices"]
+)
+
+
+@dataclass(frozen=True)
+class Inference:
+    """A PSA description resolved in a client's context, with what supports it."""
+
+    product_key: str
+    method: str  # context, shared word, elimination, learned
+    confidence: float
+    evidence: str
+
+
+#: One unexplained PSA description of one client: (client group, description key, seats).
+Pending = tuple[int, str, Decimal]
+
+
+#: Words many kinds of product use ("SaaS Protection", "Email Threat Protection", "Cloud Backup"):
+#: sharing one says nothing about which product a description means.
+GENERIC_PRODUCT_WORDS = frozenset(
+    [
+        "protection",
+        "protect",
+        "workplace",  # "Modern Workplace Bundle": an MSP's bundle, not Zoom Workplace
+        "workspace",
+        "bundle",
+        "saas",
+        "cloud",
+        "platform",
+        "suite",
+        "advanced",
+        "complete",
+        "threat",
+        "email",
+        "data",
+        "total",
+        "edition",
+        "hosted",
+        "managed",
+        "defense",
+        "defence",
+        "service",
+        "services",
+        "solution",
+        "solutions",
+        "app",
+        "apps",
+        "license",
+    ]
+)
+
+
+def distinctive(word: str) -> bool:
+    """A word that can single a product out: not a billing word, the brand or an edition word."""
+    return (
+        word not in FILLER
+        and word not in GENERIC_PRODUCT_WORDS
+        and word not in BRAND
+        and word not in DISCRIMINATORS
+        and len(word) >= 3
+        and not word.isdigit()
+    )
+
+
+def shares_word(description: str, name: str, common: frozenset[str] = frozenset()) -> bool:
+    """A distinctive word in common (not one that many products on the bill share, like "office"),
+    and no discriminating word of the description the name lacks — unless no product anyone sells
+    pairs that word with the shared one ("Proofpoint Email Security Business": there is no
+    Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
+    words = set(meaningful(description))
+    name_words = set(meaningful(name))
+    shared = frozenset(w for w in words - common if distinctive(w) and w in name_words)
+    if not shared:
+        return False
+    # every word counts here, common ones too: "P2" on half the bill still sets P2 apart from P1
+    return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
+
+
+def shares_only_kind(description: str, name: str, common: frozenset[str]) -> bool:
+    """Every distinctive word the description shares with the name says what kind of product it is
+    ("EDR", "backup"), none names it: the kind decides, among the client's products of that kind."""
+    name_words = set(meaningful(name))
+    shared = [
+        w for w in set(meaningful(description)) - common if distinctive(w) and w in name_words
+    ]
+    return bool(shared) and all(concept_word(w) is not None for w in shared)
+
+
+_LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
+
+
+def _sets_apart(word: str, shared: frozenset[str], name_words: set[str]) -> bool:
+    """A word of the description, not in the name, that makes it another product: a discriminating
+    word where a product with it is sold, a number, or a plan-like code ("P2") — but not a code
+    no product uses, its name's letters not numbered otherwise ("S1" for SentinelOne)."""
+    numbered = any(c.isdigit() for c in word)
+    if word in DISCRIMINATORS:
+        return numbered or _lookalike_sold(shared, word)  # P1 / P2, E3 / E5: always apart
+    if not numbered:
+        return False
+    code = _LETTERS_NUMBER.fullmatch(word)
+    if code is None:
+        return True  # a bare number, a year, a size
+    letters = code.group(1)
+    numbered = any(_LETTERS_NUMBER.fullmatch(w) and w.startswith(letters) for w in name_words)
+    return numbered or _lookalike_sold(shared, word)
+
+
+@lru_cache(maxsize=65536)
+def _lookalike_sold(shared: frozenset[str], discriminator: str) -> bool:
+    """Some catalogue product's name has the discriminating word beside one of the shared ones."""
+    return any(discriminator in words and shared & words for words in _catalogue_name_words())
+
+
+@lru_cache(maxsize=1)
+def _catalogue_name_words() -> tuple[frozenset[str], ...]:
+    from engine.match.catalogue import load_catalogue
+
+    return tuple(frozenset(meaningful(name)) for name in load_catalogue().names)
+
+
+def words_shared(description: str, name: str, common: frozenset[str]) -> float:
+    """How many distinctive words a description and a product name have in common; a word that
+    only says what kind of product it is ("backup") counts half of one that names it ("Acronis")."""
+    name_words = set(meaningful(name))
+    return sum(
+        0.5 if w in CONCEPTS else 1.0
+        for w in set(meaningful(description)) - common
+        if distinctive(w) and w in name_words
+    )
+
+
+def _common_words(names: Iterable[str]) -> frozenset[str]:
+    """Words in three or more of the bill's product names: they tell no product apart."""
+    counts = Counter(word for name in set(names) for word in set(meaningful(name)))
+    return frozenset(word for word, count in counts.items() if count >= 3)
+
+
+class Bill:
+    """What the whole bill says, worked out once per run rather than once per client group: its
+    product names, the words they share, and whether a description is like any of them."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = names
+        self.common = _common_words(names.values())
+        self._like: dict[str, bool] = {}
+        self._said: dict[str, dict[str, float]] = {}
+
+    def like_some_product(self, description: str) -> bool:
+        """A description that shares a distinctive word with some product on the bill is that kind
+        of thing, never whatever happens to be left over."""
+        if description not in self._like:
+            self._like[description] = any(
+                shares_word(description, name, self.common) for name in self.names.values()
+            )
+        return self._like[description]
+
+    def says_more_of_another(
+        self, description: str, key: str, basket: Mapping[str, Decimal]
+    ) -> bool:
+        """The description names a product on the bill the client does not buy by more of its own
+        words (not words for a kind of product) than it names ``key`` ("Acronis Cyber Backup Cloud"
+        is Acronis, billed without a vendor record, not the client's Dropsuite Backup)."""
+        if description not in self._said:
+            words = own_words(description)
+            said = {
+                other: float(score)
+                for other, name in self.names.items()
+                if (score := named_words(words, set(meaningful(name)))) > 0
+            }
+            self._said[description] = said
+        said = self._said[description]
+        own = said.get(key, 0.0)
+        return any(score > own for other, score in said.items() if other not in basket)
+
+
+def own_words(description: str) -> set[str]:
+    """The words of a description that could name a product: not a kind ("endpoint"), not the
+    maker, not a billing or edition word."""
+    return {
+        w
+        for w in set(meaningful(description)) - MAKER
+        if distinctive(w) and concept_word(w) is None
+    }
+
+
+def named_words(words: set[str], name_words: set[str]) -> int:
+    """How many of the words name a word of the product, as written or with one slip in a long
+    word ("Acroniis", "Axronis" for Acronis)."""
+    return sum(
+        1
+        for w in words
+        if w in name_words
+        or (
+            len(w) >= 5
+            and any(
+                n[0] == w[0] and len(n) >= 5 and OSA.distance(w, n, score_cutoff=1) <= 1
+                for n in name_words
+            )
+        )
+    )
+
+
+def none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
+    """Nothing the client buys from the vendor could be what the description means: no product
+    it shares a distinctive word with, and none of the kind it names."""
+    targets = concept_targets(WORD_SPLIT.split(description))
+    return not any(
+        shares_word(description, bill.names[key], bill.common)
+        or (targets and all(t & set(bill.names[key].split()) for t in targets))
+        for key in basket
+    )
+
+
+def named_by_brand(description: str, key: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
+    """The description names the product by a word that is not a kind of product ("Acronis" in
+    "Acronis Cyber Backup Cloud") and none of the client's products has: it is that product even
+    where the client buys another of its kind (a Dropsuite backup)."""
+    name_words = set(meaningful(bill.names[key]))
+    own = {
+        w
+        for w in set(meaningful(description)) - bill.common
+        if distinctive(w) and w not in CONCEPTS and w in name_words
+    }
+    return bool(own) and not any(own & set(meaningful(bill.names[k])) for k in basket)
+
+
+def _kinds(name: str) -> set[frozenset[str]]:
+    """The kinds of product a name is (backup, password manager…), by the concept table."""
+    words = set(name.split())
+    return {targets for targets in set(CONCEPTS.values()) if targets & words}
+
+
+def kind_bought(name: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
+    """The client buys another product of the same kind: a spelling learned elsewhere may mean
+    that one here."""
+    kinds = _kinds(name)
+    return any(kinds & _kinds(bill.names[key]) for key in basket if bill.names[key] != name)
+
+
+def seats_may_mean(description: str, name: str) -> bool:
+    """Seats alone may pair a description with a product it does not contradict: no service word
+    the product is not, and when it says what kind of thing it is ("Hosted Email"), a product of
+    that kind and not an add-on it does not mention (Exchange Online *Archiving*)."""
+    if not may_mean(description, name):
+        return False
+    said_words = [
+        concept_word(word) or word for word in WORD_SPLIT.split(description)
+    ]  # "Archivig"
+    if not any(word in CONCEPTS for word in said_words):
+        return True
+    words = set(name.split())
+    strong = [CONCEPTS[w] for w in said_words if w in CONCEPTS and w not in MODIFIERS]
+    said = set(meaningful(description)) | set(said_words)
+    # an add-on word the description leaves out bars it, unless what the description says it is
+    # names that word: "Identity & Threat Protection" is a security product (E5 Security), "Hosted
+    # Email" is no archiving one
+    return all(t & words for t in strong) and not (words & NEVER_IMPLIED) - said - set().union(
+        *strong
+    )
+
+
+def may_mean(description: str, name: str) -> bool:
+    """A spelling may stand for a product unless its words say it is a service the product is not
+    (a word such as "backup" that names the product's kind is no service word for it)."""
+    words = set(name.split())
+    return all(
+        word in words or CONCEPTS.get(word, frozenset()) & words
+        for word in (service_words(description) if says_service(description) else ())
+    )
+
+
+def names_another(description: str, key: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
+    """The description shares a distinctive word with another of the client's products and none
+    with this one: it is about that other product."""
+    names, common = bill.names, bill.common
+    if shares_word(description, names[key], common):
+        return False
+    return any(other != key and shares_word(description, names[other], common) for other in basket)
+
+
+def description_key(text: str) -> str:
+    """The comparable form of a PSA description (the product-name normalisation)."""
+    return product_key(text) or text.strip().lower()

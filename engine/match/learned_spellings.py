@@ -1,0 +1,241 @@
+"""The ``learned`` tier of :mod:`engine.match.product_context`: a spelling paired with the same vendor
+product for several clients is that product for every client that uses it, and a spelling that
+stands beside the same unpaired vendor product across clients, filling its unbilled seats, is
+learned the same way (corroboration), unless a client buys something else it could mean.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from decimal import Decimal
+
+from engine.match.description_words import (
+    Bill,
+    Inference,
+    kind_bought,
+    may_mean,
+    named_by_brand,
+    names_another,
+    none_of_its_own,
+    says_service,
+)
+from engine.match.product_fit import (
+    BRAND,
+    fit,
+    meaningful,
+)
+from engine.match.spelling_consensus import unbilled_seats
+
+
+def learn(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+) -> None:
+    """Spellings paired with one product for two or more clients (never another), and for at least
+    half the clients that have both the spelling and the product, are that product."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_, description), inference in found.items():
+        votes[description][inference.product_key] += 1
+    beside: dict[str, Counter[str]] = defaultdict(Counter)
+    for group, descriptions in by_group.items():
+        for description, _ in descriptions:
+            if description in votes:
+                beside[description].update(vendor_baskets.get(group, {}).keys())
+    learned = {
+        description: key
+        for description, counter in votes.items()
+        if len(counter) == 1
+        and (count := counter[key := next(iter(counter))]) >= 2
+        and count * 2 >= beside[description][key]
+    }
+    for description, key in learned.items():
+        clients = votes[description][key]
+        for group, descriptions in by_group.items():
+            if not any(d == description for d, _ in descriptions):
+                continue
+            current = found.get((group, description))
+            if current is not None and current.method in ("context", "consensus"):
+                continue
+            basket = vendor_baskets.get(group, {})
+            if current is None and key not in basket and basket:
+                continue  # this client buys other things: an in-house name may mean one of those
+            found[(group, description)] = Inference(
+                key, "learned", 0.9, f"learned from {clients} clients"
+            )
+
+
+def corroborate(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: Bill,
+) -> None:
+    """What a spelling means, from how it stands across clients.
+
+    A PSA spelling that, for several clients, sits beside the same vendor product whose unbilled
+    seats it fills exactly (or that earlier tiers paired it with) is that product wherever the
+    client buys it — when it does so for at least half the clients that have both. A spelling
+    used for two kinds of product ("Endpoint Protection" for Defender at one client, SentinelOne at
+    another) is learned for both; each client's own basket, and then its seats, pick one.
+    """
+    learned = _learned_spellings(by_group, found, vendor_baskets, paired, bill)
+    _apply_learned(learned, by_group, found, vendor_baskets, paired, bill)
+
+
+def _learned_spellings(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: Mapping[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: Bill,
+) -> dict[str, dict[str, int]]:
+    """Each spelling's votes: the products it was paired with, or whose unbilled seats it fills
+    exactly, client by client; kept where two or more clients and half of those with both agree."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    beside: dict[str, Counter[str]] = defaultdict(Counter)  # clients with the spelling and product
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        if not basket:
+            continue
+        open_seats = unbilled_seats(
+            basket, seats_billed(group, descriptions, paired.get(group, {}), found)
+        )
+        undecided = [d for d, _ in descriptions if (group, d) not in found and not says_service(d)]
+        for description, seats in descriptions:
+            beside[description].update(basket.keys())
+            current = found.get((group, description))
+            if current is not None:
+                votes[description][current.product_key] += 1
+                continue
+            exact = _most_said(
+                description, [key for key, gap in open_seats.items() if gap == seats], bill
+            )
+            if (
+                len(exact) == 1
+                and (seats >= 2 or len(open_seats) == 1)
+                and not says_service(description)
+                and not names_another(description, exact[0], basket, bill)
+            ):
+                votes[description][exact[0]] += 1
+            elif undecided == [description] and len(open_seats) == 1:
+                # the client's one unexplained line beside its one product with seats unbilled,
+                # at a close count: a vote, never a decision (two clients must agree)
+                key, gap = next(iter(open_seats.items()))
+                if abs(gap - seats) <= max(Decimal(2), seats / 4) and not names_another(
+                    description, key, basket, bill
+                ):
+                    votes[description][key] += 1
+    learned: dict[str, dict[str, int]] = {}
+    for description, counter in votes.items():
+        keys = {
+            key: count
+            for key, count in counter.items()
+            if count >= 2
+            and count * 2 >= beside[description][key]
+            and may_mean(description, bill.names[key])
+        }
+        if keys:
+            learned[description] = keys
+    return learned
+
+
+def _apply_learned(
+    learned: Mapping[str, dict[str, int]],
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    bill: Bill,
+) -> None:
+    """Learned spellings (and typos of them) given to the clients still undecided — and to those
+    decided only by the kind of thing a name says, when other clients show it means a product of
+    theirs this client buys too ("Phishing Simulation & Awareness" is KnowBe4, not Defender)."""
+    like: dict[str, dict[str, int] | None] = {}
+    for group, descriptions in by_group.items():
+        basket = vendor_baskets.get(group, {})
+        for description, seats in descriptions:
+            current = found.get((group, description))
+            if current is not None and current.method != "meaning":
+                continue
+            if description not in like:  # once per spelling, however many clients use it
+                like[description] = learned.get(description) or _learned_like(description, learned)
+            meant = like[description]
+            if meant is None:
+                continue
+            choices = [key for key in meant if key in basket]
+            if current is not None and (  # decided by kind: learned only for a product it buys
+                len(choices) != 1 or choices[0] == current.product_key
+            ):
+                continue
+            if (
+                not choices
+                and len(meant) == 1
+                and (
+                    (
+                        none_of_its_own(description, basket, bill)
+                        and not kind_bought(bill.names[next(iter(meant))], basket, bill)
+                    )
+                    or named_by_brand(description, next(iter(meant)), basket, bill)
+                )
+            ):
+                choices = list(meant)  # billed for it, but the vendor does not bill it to them
+                if len(choices) > 1:
+                    open_seats = unbilled_seats(
+                        basket, seats_billed(group, descriptions, paired.get(group, {}), found)
+                    )
+                    choices = [key for key in choices if open_seats.get(key) == seats]
+                    choices = _most_said(description, choices, bill)
+            if len(choices) != 1 or names_another(description, choices[0], basket, bill):
+                continue
+            key = choices[0]
+            evidence = (
+                f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
+                "its unbilled seats"
+            )
+            if key not in basket:
+                evidence += "; the vendor does not bill it to this client"
+            confidence = 0.7 if key not in basket else 0.85 if meant[key] >= 3 else 0.75
+            found[(group, description)] = Inference(key, "learned", confidence, evidence)
+
+
+def _most_said(description: str, keys: list[str], bill: Bill) -> list[str]:
+    """Of several candidates, those whose names share the most of the description's words (any
+    meaningful word, edition words included: "Essentials Business" says more of Proofpoint
+    Essentials Business than of Keeper Business)."""
+    if len(keys) < 2:
+        return keys
+    words = set(meaningful(description)) - BRAND
+    said = {key: len(words & set(meaningful(bill.names[key]))) for key in keys}
+    most = max(said.values())
+    return [key for key in keys if said[key] == most]
+
+
+def seats_billed(
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    billed: Mapping[str, Decimal],
+    found: Mapping[tuple[int, str], Inference],
+) -> dict[str, Decimal]:
+    """Seats the client is billed per vendor product: lines that name it (``billed``), and lines
+    already inferred to be it."""
+    total = dict(billed)
+    for description, seats in descriptions:
+        if (inference := found.get((group, description))) is not None:
+            key = inference.product_key
+            total[key] = total.get(key, Decimal(0)) + seats
+    return total
+
+
+def _learned_like(description: str, learned: Mapping[str, dict[str, int]]) -> dict[str, int] | None:
+    """What a learned spelling means, for the same spelling with a typo ("Baclupify" for
+    "Backupify"): the one learned spelling that fits it word for word, both ways."""
+    alike = [
+        meant
+        for spelling, meant in learned.items()
+        if (there := fit(description, spelling)) is not None
+        and not there.left
+        and (back := fit(spelling, description)) is not None
+        and not back.left
+    ]
+    return alike[0] if len(alike) == 1 else None
