@@ -1,0 +1,301 @@
+"""Eight PSA / accounting exports of set K (none written by sets A–J).
+
+Each renderer writes the MSP's own billing for one case and returns
+(file name, {row number: PLine}, sheet name or None).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal as D
+
+from .common import CsvOut, by_client, fmt_date, num, shuffled, workbook
+
+SYM = {"USD": "$", "GBP": "£", "EUR": "€", "PLN": "zł", "CAD": "$", "AUD": "$"}
+
+
+def _cn(pl, perturb):
+    return pl.client.psa_name if perturb else pl.client.name
+
+
+def _tx(pl, perturb):
+    return pl.shown if perturb else pl.text
+
+
+def _net_unit(pl):
+    return (pl.unit * (1 - pl.discount / 100)).quantize(D("0.01"))
+
+
+def _total(pl):
+    return (_net_unit(pl) * pl.qty).quantize(D("0.01"))
+
+
+def _end(pl):
+    return "2027-10-31" if pl.months == 12 else "2026-11-30"
+
+
+# P1 ------------------------------------------------------------------------------------------
+def atera_contracts_csv(case, folder, perturb):
+    """Atera billing – contracts export: one row per contract item, Billing Cycle, Status, US dates."""
+    fn = "Atera_Contracts_Export.csv"
+    out = CsvOut()
+    out.row(["Customer Name", "Contract Name", "Contract Type", "Product/Service", "Quantity", "Rate", "Currency",
+             "Billing Cycle", "Total", "Start Date", "End Date", "Status"])
+    rows = {}
+    for pl in shuffled(case.plines, "atera"):
+        ctype = "Per User" if pl.key else ("Retainer" if "block" in pl.text or "agreement" in pl.text else "Per Device")
+        cname = "Microsoft & software licences" if pl.key else "Managed IT"
+        status = "Cancelled" if pl.role == "cancelled" else "Active"
+        end = "2026-10-31" if pl.role == "cancelled" else _end(pl)
+        rows[out.row([_cn(pl, perturb), cname, ctype, _tx(pl, perturb), str(pl.qty), f"{pl.unit:.2f}", case.currency,
+                      "Yearly" if pl.months == 12 else "Monthly", f"{_total(pl):.2f}",
+                      fmt_date("2025-11-01" if pl.months == 12 else "2025-06-01", "us"), fmt_date(end, "us"),
+                      status])] = pl
+    out.save(folder / fn)
+    return fn, rows, None
+
+
+# P2 ------------------------------------------------------------------------------------------
+def ninjaone_invoices_csv(case, folder, perturb):
+    """NinjaOne billing – invoice line export: organisation + location, item name vs generic description
+    (with a line break inside the quoted field), discount %, Voided invoices."""
+    fn = "NinjaOne_Invoice_Lines_2026-11.csv"
+    out = CsvOut()
+    out.row(["Invoice Number", "Organization", "Location", "Invoice Date", "Invoice Status", "Item Type", "Item Name",
+             "Item Description", "Billing Period", "Quantity", "Unit Price", "Discount %", "Taxable", "Line Total",
+             "Currency"])
+    rows = {}
+    inv = 5200
+    for grp in by_client(case.plines, "ninja"):
+        inv += 1
+        for pl in grp:
+            void = pl.role == "cancelled"
+            typ = "Product" if pl.key else ("Labor" if re.search(r"hour|Labour|Project", pl.text) else "Service")
+            desc = ("Per user licence\nBilled annually" if pl.months == 12 else "Per user licence\nBilled monthly") if pl.key else "Recurring service"
+            period = "Nov 1, 2026 - Oct 31, 2027" if pl.months == 12 else "Nov 1, 2026 - Nov 30, 2026"
+            rows[out.row([f"INV-{inv + (5000 if void else 0)}", _cn(pl, perturb), pl.site and f"{pl.site} Office" or "",
+                          "11/01/2026", "Voided" if void else "Sent", typ, _tx(pl, perturb), desc, period, str(pl.qty),
+                          f"{pl.unit:.2f}", f"{pl.discount:g}" if pl.discount else "0", "Yes" if pl.key else "No",
+                          f"{_total(pl):.2f}", case.currency])] = pl
+    out.save(folder / fn)
+    return fn, rows, None
+
+
+# P3 ------------------------------------------------------------------------------------------
+def _slug(s):
+    return re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-")[:40]
+
+
+def chargebee_invoice_lines_csv(case, folder, perturb):
+    """Chargebee – invoices export with line items flattened: entity type plan/addon/charge, discount as an
+    amount, date from/to, invoice status voided."""
+    fn = "chargebee_invoices_line_items.csv"
+    out = CsvOut()
+    out.row(["Invoice Number", "Invoice Date", "Status", "Customer Id", "Customer Company", "Customer Email",
+             "Line Item Entity Type", "Line Item Entity Id", "Line Item Description", "Line Item Quantity",
+             "Line Item Unit Amount", "Line Item Amount", "Line Item Discount Amount", "Line Item Tax Amount",
+             "Line Item Date From", "Line Item Date To", "Currency Code"])
+    rows = {}
+    n = 9000
+    for grp in by_client(case.plines, "cb"):
+        n += 1
+        first = True
+        for pl in grp:
+            if pl.key is None:
+                et = "charge_item_price"
+            elif first:
+                et, first = "plan_item_price", False
+            else:
+                et = "addon_item_price"
+            amount = (pl.unit * pl.qty).quantize(D("0.01"))
+            disc = amount - _total(pl)
+            ent = f"{_slug(_tx(pl, perturb))}-{case.currency}-{'Yearly' if pl.months == 12 else 'Monthly'}"
+            rows[out.row([str(n + (500 if pl.role == "cancelled" else 0)), "2026-11-01",
+                          "voided" if pl.role == "cancelled" else "paid", f"cust_{pl.client.number}",
+                          _cn(pl, perturb), f"billing@{pl.client.domain.split('.')[0]}.example", et, ent,
+                          _tx(pl, perturb), str(pl.qty), f"{pl.unit:.2f}", f"{amount:.2f}", f"{disc:.2f}", "0.00",
+                          "2026-11-01", _end(pl), case.currency])] = pl
+    out.save(folder / fn)
+    return fn, rows, None
+
+
+# P4 ------------------------------------------------------------------------------------------
+def stripe_invoice_items_csv(case, folder, perturb):
+    """Stripe – invoice line items export: quantity and price repeated in the generated description,
+    lower-case currency, UTC timestamps, price interval month/year, void invoices."""
+    fn = "invoice_line_items.csv"
+    out = CsvOut()
+    out.row(["id", "Invoice ID", "Invoice Status", "Customer", "Customer Name", "Customer Email", "Description",
+             "Quantity", "Unit Amount", "Amount", "Currency", "Period Start (UTC)", "Period End (UTC)",
+             "Price Interval", "Proration"])
+    rows = {}
+    sym = SYM[case.currency]
+    for i, pl in enumerate(shuffled(case.plines, "stripe")):
+        interval = "year" if pl.months == 12 else "month"
+        desc = f"{pl.qty} × {_tx(pl, perturb)} (at {sym}{pl.unit:,.2f} / {interval})"
+        rows[out.row([f"il_1Q{i:06d}K", f"in_1Q{pl.client.number:05d}{'V' if pl.role == 'cancelled' else 'A'}",
+                      "void" if pl.role == "cancelled" else "paid", f"cus_{pl.client.number:08d}", _cn(pl, perturb),
+                      f"accounts@{pl.client.domain.split('.')[0]}.example", desc, str(pl.qty), f"{pl.unit:.2f}",
+                      f"{_total(pl):.2f}", case.currency.lower(), "2026-11-01 00:00:00",
+                      ("2027-11-01" if pl.months == 12 else "2026-12-01") + " 00:00:00", interval, "false"])] = pl
+    out.save(folder / fn)
+    return fn, rows, None
+
+
+# P5 ------------------------------------------------------------------------------------------
+def odoo_invoice_lines_xlsx(case, folder, perturb):
+    """Odoo – export of customer invoices with their lines: invoice fields only on the first line of each
+    invoice, 'Company, Contact' partner names, '[REF] Product' display names, Disc.%, credit notes."""
+    fn = "account.move.xlsx"
+    wb = workbook(folder / fn)
+    ws = wb.add_worksheet("Sheet1")
+    hdr = ["Number", "Invoice Date", "Status", "Type", "Partner", "Invoice lines/Product", "Invoice lines/Label",
+           "Invoice lines/Quantity", "Invoice lines/Unit Price", "Invoice lines/Disc.%", "Invoice lines/Subtotal",
+           "Invoice lines/Recurring Plan", "Currency"]
+    ws.write_row(0, 0, hdr)
+    rows = {}
+    r = 0
+    n = 310
+    contacts = ["Anna Berg", "John Miller", "Sofie Jensen", "Pierre Martin", "Emma Smith", "Lars Olsen"]
+    for grp in by_client(case.plines, "odoo"):
+        live = [p for p in grp if p.role != "cancelled"]
+        dead = [p for p in grp if p.role == "cancelled"]
+        for lines, state in ((live, "Posted"), (dead, "cancel")):
+            if not lines:
+                continue
+            n += 1
+            credit = state == "cancel" and n % 2 == 0
+            first = True
+            for pl in lines:
+                r += 1
+                if first:
+                    partner = _cn(pl, perturb)
+                    if perturb and n % 3 == 0:
+                        partner = f"{partner}, {contacts[n % len(contacts)]}"
+                    ws.write_row(r, 0, [f"{'RINV' if credit else 'INV'}/2026/{n:05d}", "2026-11-01",
+                                        "Posted" if credit else ("Cancelled" if state == "cancel" else "Posted"),
+                                        "Customer Credit Note" if credit else "Customer Invoice", partner])
+                    first = False
+                text = _tx(pl, perturb)
+                prod = f"[{pl.client.number % 97:03d}-{len(text)}] {text}" if (pl.key and n % 2) else text
+                ws.write(r, 5, prod)
+                ws.write(r, 6, text + (" (Nov 2026)" if pl.key and n % 5 == 0 else ""))
+                ws.write_number(r, 7, pl.qty)
+                ws.write_number(r, 8, float(pl.unit))
+                ws.write_number(r, 9, float(pl.discount))
+                ws.write_number(r, 10, float(_total(pl)))
+                ws.write(r, 11, ("Yearly" if pl.months == 12 else "Monthly") if pl.key else "")
+                ws.write(r, 12, case.currency)
+                rows[r + 1] = pl
+    wb.close()
+    return fn, rows, None
+
+
+# P6 ------------------------------------------------------------------------------------------
+def sevdesk_csv(case, folder, perturb):
+    """sevDesk (DE) – Rechnungspositionen: ';', decimal comma, Rabatt %, Einheit (Std. = labour),
+    Leistungszeitraum as a date range, Storniert and Gutschrift documents."""
+    fn = "sevdesk_rechnungspositionen.csv"
+    out = CsvOut(delimiter=";")
+    out.row(["Rechnungsnr.", "Rechnungsdatum", "Kunde", "Kundennr.", "Status", "Pos.", "Artikel/Beschreibung",
+             "Menge", "Einheit", "Einzelpreis (netto)", "Rabatt", "Gesamt (netto)", "USt.-Satz", "Währung",
+             "Leistungszeitraum"])
+    rows = {}
+    n = 2026110
+    for grp in by_client(case.plines, "sev"):
+        n += 1
+        for pos, pl in enumerate(grp, 1):
+            if pl.role == "cancelled":
+                status, nr = ("Storniert", f"RE-{n}S") if pos % 2 else ("Gutschrift", f"GS-{n}")
+            else:
+                status, nr = "Bezahlt" if n % 3 else "Offen", f"RE-{n}"
+            unit = "Stk." if pl.key else ("Std." if re.search(r"hour|Labour|block", pl.text) else "Pauschal")
+            rows[out.row([nr, "01.11.2026", _cn(pl, perturb), str(pl.client.number), status, str(pos),
+                          _tx(pl, perturb), str(pl.qty), unit, num(pl.unit, ",", "."),
+                          f"{num(pl.discount, ',', '', 0)} %" if pl.discount else "", num(_total(pl), ",", "."),
+                          "19 %", case.currency,
+                          f"{fmt_date('2026-11-01', 'de')} - {fmt_date(_end(pl), 'de')}"])] = pl
+    out.save(folder / fn, "utf-8-sig")
+    return fn, rows, None
+
+
+# P7 ------------------------------------------------------------------------------------------
+def tripletex_csv(case, folder, perturb):
+    """Tripletex (NO) – fakturalinjer: ';', decimal comma, non-breaking-space thousands, Rabatt %,
+    Periode as dd.mm.yy–dd.mm.yy, Kreditert lines, windows-1252."""
+    fn = "Fakturalinjer_november_2026.csv"
+    out = CsvOut(delimiter=";")
+    out.row(["Fakturanr", "Fakturadato", "Kundenr", "Kundenavn", "Produktnr", "Produktnavn", "Antall", "Enhet",
+             "Enhetspris", "Rabatt %", "Beløp eks. mva", "Mva-kode", "Valuta", "Periode", "Status"])
+    rows = {}
+    for pl in shuffled(case.plines, "tripletex"):
+        pnr = f"{abs(sum(map(ord, pl.text))) % 9000 + 1000}" if pl.key else f"T{abs(sum(map(ord, pl.text))) % 90 + 10}"
+        period = f"{fmt_date('2026-11-01', 'no')}\u2013{fmt_date(_end(pl), 'no')}"
+        rows[out.row([f"{10400 + pl.client.number}", "01.11.2026", str(pl.client.number), _cn(pl, perturb), pnr,
+                      _tx(pl, perturb), str(pl.qty), "stk" if pl.key else "timer" if "hour" in pl.text else "stk",
+                      num(pl.unit, ",", "\u00a0"), num(pl.discount, ",", "", 0), num(_total(pl), ",", "\u00a0"), "3",
+                      case.currency, period, "Kreditert" if pl.role == "cancelled" else "Fakturert"])] = pl
+    text = out.buf.getvalue()
+    with open(folder / fn, "wb") as f:
+        f.write(text.encode("cp1252", errors="strict"))
+    return fn, rows, None
+
+
+# P8 ------------------------------------------------------------------------------------------
+def gsheet_merged_xlsx(case, folder, perturb):
+    """A hand-kept Google Sheets billing sheet downloaded as xlsx: client merged down its rows, blank spacer
+    rows, seats with units ('12 users'), some prices typed as text with a currency sign, 'Annual' billing,
+    CANCELLED in Notes, and last month's tab beside this month's."""
+    fn = "MSP billing 2026.xlsx"
+    wb = workbook(folder / fn)
+    sym = SYM[case.currency]
+    merge = wb.add_format({"valign": "top", "bold": True})
+    money = wb.add_format({"num_format": "#,##0.00"})
+    rows = {}
+    for sheet, live in (("Nov 2026", True), ("Oct 2026", False)):
+        ws = wb.add_worksheet(sheet)
+        ws.merge_range(0, 0, 0, 7, f"Monthly billing – {'November' if live else 'October'} 2026 ({case.currency})", merge)
+        ws.write_row(2, 0, ["Client", "Site", "Item", "Seats", "Price/seat", "Billing", "Line total", "Notes"])
+        r = 3
+        for gi, grp in enumerate(by_client(case.plines, "gs")):
+            start = r
+            for pl in grp:
+                if not live and pl.role == "cancelled":
+                    continue
+                q = pl.qty if live else max(1, pl.qty - (gi % 2))
+                ws.write(r, 1, pl.site)
+                ws.write(r, 2, _tx(pl, perturb))
+                if pl.key and (pl.client.number + r) % 4 == 0:
+                    ws.write_string(r, 3, f"{q} users" if q != 1 else "1 user")
+                else:
+                    ws.write_number(r, 3, q)
+                if (pl.client.number + r) % 5 == 0:
+                    ws.write_string(r, 4, f"{sym}{pl.unit:,.2f}")
+                else:
+                    ws.write_number(r, 4, float(pl.unit), money)
+                ws.write(r, 5, "Annual (invoiced Nov)" if pl.months == 12 else "Monthly")
+                ws.write_number(r, 6, float(0 if pl.role == "cancelled" else (pl.unit * q)), money)
+                ws.write(r, 7, "CANCELLED 31/10 - do not bill" if pl.role == "cancelled" else "")
+                if live:
+                    rows[r + 1] = pl
+                r += 1
+            name = _cn(grp[0], perturb)
+            if r - start > 1:
+                ws.merge_range(start, 0, r - 1, 0, name, merge)
+            elif r - start == 1:
+                ws.write(start, 0, name, merge)
+            r += 1  # spacer row
+    wb.close()
+    return fn, rows, "Nov 2026"
+
+
+PSAS = {
+    "atera_contracts_csv": (atera_contracts_csv, {"discount": False}),
+    "ninjaone_invoices_csv": (ninjaone_invoices_csv, {"discount": True}),
+    "chargebee_invoice_lines_csv": (chargebee_invoice_lines_csv, {"discount": True}),
+    "stripe_invoice_items_csv": (stripe_invoice_items_csv, {"discount": False}),
+    "odoo_invoice_lines_xlsx": (odoo_invoice_lines_xlsx, {"discount": True}),
+    "sevdesk_csv": (sevdesk_csv, {"discount": True}),
+    "tripletex_csv": (tripletex_csv, {"discount": True}),
+    "gsheet_merged_xlsx": (gsheet_merged_xlsx, {"discount": False}),
+}

@@ -1,0 +1,326 @@
+"""Eight vendor-bill formats of set K (none written by sets A–J).
+
+Each renderer writes the bill of one case and returns (file name, {row number: VLine}, sheet or None).
+The vendor side keeps the vendor's own spelling (canonical names with the format's decorations);
+only the PSA side is perturbed.
+"""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from . import catalog as C
+from .common import CsvOut, by_client, fmt_date, num, shuffled, workbook
+
+MONTH_TITLE = "November 2026"
+
+
+def _part(v):
+    return C.PRODUCTS[v.key][6] if v.key in C.PRODUCTS else C.FREE[v.key][2]
+
+
+def _msid(v):
+    if v.key in C.PRODUCTS:
+        return C.PRODUCTS[v.key][4] or ""
+    return ""
+
+
+def _ext(v):
+    return (v.unit * v.qty * (1 - v.discount / 100)).quantize(D("0.01"))
+
+
+# V1 ------------------------------------------------------------------------------------------
+def td_streamone_xlsx(case, folder, rng):
+    """TD SYNNEX StreamOne Enterprise Solutions – invoice detail report (xlsx, title block, totals)."""
+    fn = "StreamOne_InvoiceDetail_2026-11.xlsx"
+    wb = workbook(folder / fn)
+    ws = wb.add_worksheet("Invoice Detail")
+    money = wb.add_format({"num_format": "#,##0.00"})
+    datef = wb.add_format({"num_format": "mm/dd/yyyy"})
+    ws.write(0, 0, "TD SYNNEX StreamOne Enterprise Solutions")
+    ws.write(1, 0, "Invoice Detail Report")
+    ws.write(2, 0, "Billing Period: 11/01/2026 - 11/30/2026")
+    ws.write(3, 0, "Currency: USD")
+    hdr = ["End Customer Name", "End Customer ID", "Subscription ID", "Manufacturer", "Manufacturer Part Number",
+           "TD SYNNEX SKU", "Product Description", "Term", "Billing Frequency", "Charge Type", "Quantity",
+           "Unit Cost", "Extended Cost", "Service Start", "Service End"]
+    r = 5
+    ws.write_row(r, 0, hdr)
+    rows = {}
+    import datetime as dt
+    for v in shuffled(case.vlines, "td"):
+        r += 1
+        man = "Microsoft" if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt") else C.PRODUCTS[v.key][0].split()[0]
+        ct = {"licence": "Recurring", "credit": "Credit", "free": "Trial"}[v.role]
+        term = "1 Month" if v.term == "P1M-M" else "12 Months"
+        ws.write_row(r, 0, [v.client.name, f"EC{v.client.number:07d}", v.sub, man, _part(v),
+                            f"{abs(hash_(v.key)) % 90000000 + 10000000}", v.name, term,
+                            "Annual" if v.months == 12 else "Monthly", ct])
+        ws.write_number(r, 10, v.qty)
+        ws.write_number(r, 11, float(v.unit), money)
+        ws.write_number(r, 12, float(_ext(v)), money)
+        ws.write_datetime(r, 13, dt.datetime.fromisoformat(v.start), datef)
+        ws.write_datetime(r, 14, dt.datetime.fromisoformat(v.end), datef)
+        rows[r + 1] = v
+    r += 2
+    ws.write(r, 0, "Total")
+    ws.write_number(r, 12, float(sum(_ext(v) for v in case.vlines)), money)
+    wb.close()
+    return fn, rows, None
+
+
+def hash_(s: str) -> int:
+    h = 7
+    for ch in s:
+        h = (h * 131 + ord(ch)) % 2_147_483_647
+    return h
+
+
+# V2 ------------------------------------------------------------------------------------------
+def cloudblue_connect_csv(case, folder, rng):
+    """Ingram Micro CloudBlue Connect – billing request lines (CSV, product line vs item, ISO stamps)."""
+    fn = "connect_billing_requests_2026-11.csv"
+    out = CsvOut()
+    out.row(["Billing Period", "Request ID", "Request Type", "Asset ID", "Asset External ID", "Customer ID",
+             "Customer Name", "Customer Country", "Tenant Domain", "Product ID", "Product Name", "Item MPN",
+             "Item Name", "Item Period", "Quantity", "Unit Cost", "Total Cost", "Currency", "Period From",
+             "Period To"])
+    rows = {}
+    for i, v in enumerate(shuffled(case.vlines, "cb")):
+        ms = v.key in C.FREE or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5]) or v.key in ("v2", "bpnt", "m3nt")
+        prod_line = "Microsoft 365 NCE" if ms else C.PRODUCTS[v.key][0].split()[0] + " Cloud Services"
+        rows[out.row(["2026-11", f"BRQ-{4100 + i:04d}-{hash_(v.sub) % 9000 + 1000}",
+                      "adjustment" if v.role == "credit" else "billing", f"AS-{hash_(v.sub) % 900000 + 100000}",
+                      v.sub, f"TA-{v.client.number:05d}", v.client.name, v.client.country, v.client.domain,
+                      f"PRD-{hash_(prod_line) % 900 + 100}-{hash_(prod_line[::-1]) % 900 + 100}", prod_line,
+                      _part(v), v.name, "Yearly" if v.months == 12 else "Monthly", str(v.qty),
+                      f"{v.unit:.4f}", f"{_ext(v):.4f}", case.currency,
+                      v.start + "T00:00:00+00:00", v.end + "T23:59:59+00:00"])] = v
+    out.save(folder / fn)
+    return fn, rows, None
+
+
+# V3 ------------------------------------------------------------------------------------------
+def pax8_uk_grouped_xlsx(case, folder, rng):
+    """Pax8 UK invoice download in GBP: company group rows, subtotal per company, VAT and gross."""
+    fn = "Pax8_UK_Invoice_INV-UK-2026-11.xlsx"
+    wb = workbook(folder / fn)
+    ws = wb.add_worksheet("Invoice")
+    money = wb.add_format({"num_format": "£#,##0.00"})
+    bold = wb.add_format({"bold": True})
+    ws.write(0, 0, "Pax8 UK Ltd", bold)
+    ws.write(1, 0, "Invoice INV-UK-2026-11-0042")
+    ws.write(2, 0, "Invoice date: 01/12/2026   Billing period: November 2026   Currency: GBP")
+    hdr = ["Company", "Product", "SKU", "Term", "Billing Period", "Qty", "Unit Price", "Net", "VAT (20%)", "Gross"]
+    r = 4
+    ws.write_row(r, 0, hdr, bold)
+    rows = {}
+    for grp in by_client(case.vlines, "pax8uk"):
+        r += 1
+        ws.write(r, 0, grp[0].client.name, bold)
+        net_sum = D(0)
+        for v in grp:
+            r += 1
+            tag = " [NCE]" if v.key in C.PRODUCTS and C.PRODUCTS[v.key][4] else ""
+            term = {"P1Y-Y": "Annual (billed annually)", "P1M-M": "Monthly", "P1Y-M": "Annual (billed monthly)"}[v.term]
+            if v.role == "free":
+                term = "Trial"
+            name = ("Credit: " if v.role == "credit" else "") + v.name + tag
+            net = _ext(v)
+            net_sum += net
+            ws.write_row(r, 0, ["", name, _part(v), term,
+                                f"{fmt_date(v.start, 'uk')} - {fmt_date(v.end, 'uk')}"])
+            ws.write_number(r, 5, v.qty)
+            ws.write_number(r, 6, float(v.unit), money)
+            ws.write_number(r, 7, float(net), money)
+            ws.write_number(r, 8, float((net * D("0.2")).quantize(D("0.01"))), money)
+            ws.write_number(r, 9, float(net + (net * D("0.2")).quantize(D("0.01"))), money)
+            rows[r + 1] = v
+        r += 1
+        ws.write(r, 0, f"Subtotal {grp[0].client.name}", bold)
+        ws.write_number(r, 7, float(net_sum), money)
+    r += 2
+    ws.write(r, 0, "Invoice total", bold)
+    ws.write_number(r, 7, float(sum(_ext(v) for v in case.vlines)), money)
+    wb.close()
+    return fn, rows, None
+
+
+# V4 ------------------------------------------------------------------------------------------
+def also_nl_csv(case, folder, rng):
+    """ALSO Nederland cloud marketplace factuurregels: ';', decimal comma, cp1252, korting %."""
+    fn = "ALSO_NL_factuurregels_2026-11.csv"
+    out = CsvOut(delimiter=";")
+    out.row(["Factuurnummer", "Factuurdatum", "Klantnummer", "Klantnaam", "Tenant domein", "Artikelnummer",
+             "Omschrijving", "Looptijd", "Facturatie", "Aantal", "Eenheidsprijs", "Korting %", "Netto bedrag",
+             "BTW %", "BTW bedrag", "Periode van", "Periode tot"])
+    rows = {}
+    for v in shuffled(case.vlines, "alsonl"):
+        term = "1 maand" if v.term == "P1M-M" else "1 jaar"
+        omschr = ("Creditering: " if v.role == "credit" else "") + v.name + (" (proefperiode)" if v.role == "free" else "")
+        net = _ext(v)
+        rows[out.row(["2026110042", "01-12-2026", f"K{v.client.number}", v.client.name, v.client.domain, _part(v),
+                      omschr, term, "jaarlijks" if v.months == 12 else "maandelijks", str(v.qty),
+                      num(v.unit, ",", "."), num(v.discount, ",", "", 0), num(net, ",", "."), "21",
+                      num((net * D("0.21")).quantize(D("0.01")), ",", "."), fmt_date(v.start, "nl"),
+                      fmt_date(v.end, "nl")])] = v
+    out.save(folder / fn, "cp1252")
+    return fn, rows, None
+
+
+# V5 ------------------------------------------------------------------------------------------
+def nuvias_multisheet_xlsx(case, folder, rng):
+    """Nuvias (UK) cloud invoice workbook: Summary sheet first, lines on 'Detail', a Remittance sheet."""
+    fn = "Nuvias_Cloud_Invoice_Nov2026.xlsx"
+    wb = workbook(folder / fn)
+    money = wb.add_format({"num_format": "#,##0.00"})
+    datef = wb.add_format({"num_format": "dd/mm/yyyy"})
+    s = wb.add_worksheet("Summary")
+    s.write(0, 0, "Nuvias UK Ltd – Cloud services invoice – November 2026 (GBP)")
+    s.write_row(2, 0, ["End User", "Lines", "Net £", "VAT £", "Total £"])
+    totals: dict = {}
+    for v in case.vlines:
+        t = totals.setdefault(v.client.name, [0, D(0)])
+        t[0] += 1
+        t[1] += _ext(v)
+    for i, (k, (n, net)) in enumerate(sorted(totals.items())):
+        s.write_row(3 + i, 0, [k, n])
+        s.write_number(3 + i, 2, float(net), money)
+        s.write_number(3 + i, 3, float((net * D("0.2")).quantize(D("0.01"))), money)
+        s.write_number(3 + i, 4, float(net + (net * D("0.2")).quantize(D("0.01"))), money)
+    ws = wb.add_worksheet("Detail")
+    hdr = ["Invoice No", "Invoice Date", "Reseller PO", "End User", "End User Ref", "Vendor", "Part No",
+           "Description", "Contract Start", "Contract End", "Billing", "Qty", "Unit Net £", "Line Net £", "VAT £"]
+    ws.write_row(0, 0, hdr)
+    rows = {}
+    import datetime as dt
+    r = 0
+    for v in shuffled(case.vlines, "nuvias"):
+        r += 1
+        vendor = "Microsoft" if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt") else C.PRODUCTS[v.key][0].split()[0]
+        desc = ("CR " if v.role == "credit" else "") + v.name.upper() + (" - TRIAL" if v.role == "free" else "")
+        ws.write_row(r, 0, ["SI-884213", "", f"PO-{v.client.number}", v.client.name, v.client.domain.split(".")[0].upper(),
+                            vendor, _part(v), desc])
+        ws.write_datetime(r, 1, dt.datetime(2026, 12, 1), datef)
+        ws.write_datetime(r, 8, dt.datetime.fromisoformat(v.start), datef)
+        ws.write_datetime(r, 9, dt.datetime.fromisoformat(v.end), datef)
+        ws.write(r, 10, "Annual in advance" if v.months == 12 else "Monthly")
+        ws.write_number(r, 11, v.qty)
+        ws.write_number(r, 12, float(v.unit), money)
+        ws.write_number(r, 13, float(_ext(v)), money)
+        ws.write_number(r, 14, float((_ext(v) * D("0.2")).quantize(D("0.01"))), money)
+        rows[r + 1] = v
+    rm = wb.add_worksheet("Remittance")
+    rm.write(0, 0, "Please pay to: Nuvias UK Ltd, Sort code 00-00-00, Account 00000000, ref SI-884213")
+    wb.close()
+    return fn, rows, None
+
+
+# V6 ------------------------------------------------------------------------------------------
+def ab_pl_csv(case, folder, rng):
+    """A Polish distributor's cloud invoice lines: cp1250, ';', decimal comma, space thousands, PLN."""
+    fn = "faktura_chmura_2026-11.csv"
+    out = CsvOut(delimiter=";")
+    out.row(["Nr faktury", "Data wystawienia", "Typ dokumentu", "Nazwa kontrahenta", "NIP", "Kod produktu",
+             "Nazwa produktu", "Okres rozliczeniowy", "Ilość", "J.m.", "Cena netto", "Wartość netto",
+             "Stawka VAT", "Kwota VAT", "Wartość brutto", "Okres od", "Okres do"])
+    rows = {}
+    fold = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "å": "a", "Å": "A", "è": "e", "à": "a", "â": "a"}
+    for v in shuffled(case.vlines, "abpl"):
+        net = _ext(v)
+        vat = (net * D("0.23")).quantize(D("0.01"))
+        name = "".join(fold.get(ch, ch) for ch in v.client.name)
+        rows[out.row(["FV/CL/11/2026/0042" if v.role != "credit" else "FK/CL/11/2026/0007", "2026-11-30",
+                      "Korekta" if v.role == "credit" else "Faktura", name, f"PL{5250000000 + v.client.number}",
+                      _part(v), v.name, "roczny" if v.months == 12 else "miesięczny", str(v.qty),
+                      "lic." if v.role != "free" else "szt.", num(v.unit, ",", " "), num(net, ",", " "), "23%",
+                      num(vat, ",", " "), num(net + vat, ",", " "), v.start, v.end])] = v
+    out.save(folder / fn, "cp1250")
+    return fn, rows, None
+
+
+# V7 ------------------------------------------------------------------------------------------
+def pivot_months_xlsx(case, folder, rng):
+    """A distributor's 'usage by month' pivot (CAD): compact layout, customer only on its first row,
+    Sep/Oct/Nov quantity columns (only Nov is this bill), customer subtotal rows, grand total."""
+    fn = "cloud_usage_pivot_2026Q4.xlsx"
+    wb = workbook(folder / fn)
+    ws = wb.add_worksheet("Pivot")
+    money = wb.add_format({"num_format": "#,##0.00"})
+    bold = wb.add_format({"bold": True})
+    ws.write(0, 0, "Cloud subscriptions – quantity by month (CAD)", bold)
+    ws.write(1, 0, "Filter: Billing month = Sep 2026, Oct 2026, Nov 2026")
+    hdr = ["Customer", "Product", "SKU", "Type", "Billing", "Unit Cost", "Sep 2026", "Oct 2026", "Nov 2026",
+           "Nov 2026 Amount"]
+    r = 3
+    ws.write_row(r, 0, hdr, bold)
+    rows = {}
+    for grp in by_client(case.vlines, "pivot"):
+        first = True
+        for v in grp:
+            r += 1
+            if first:
+                ws.write(r, 0, v.client.name)
+                first = False
+            typ = {"licence": "Subscription", "credit": "Credit", "free": "Trial"}[v.role]
+            ws.write_row(r, 1, [v.name, _part(v), typ, "Annual" if v.months == 12 else "Monthly"])
+            ws.write_number(r, 5, float(v.unit), money)
+            h = hash_(v.sub)
+            for j, delta in enumerate((h % 3 - 1, (h // 3) % 3 - 1)):
+                if v.role == "credit":
+                    ws.write_blank(r, 6 + j, None)
+                else:
+                    ws.write_number(r, 6 + j, max(0, v.qty + delta))
+            ws.write_number(r, 8, v.qty)
+            ws.write_number(r, 9, float(_ext(v)), money)
+            rows[r + 1] = v
+        r += 1
+        ws.write(r, 0, f"{grp[0].client.name} Total", bold)
+        ws.write_number(r, 8, sum(v.qty for v in grp), bold)
+        ws.write_number(r, 9, float(sum(_ext(v) for v in grp)), money)
+    r += 1
+    ws.write(r, 0, "Grand Total", bold)
+    ws.write_number(r, 9, float(sum(_ext(v) for v in case.vlines)), money)
+    wb.close()
+    return fn, rows, None
+
+
+# V8 ------------------------------------------------------------------------------------------
+def telstra_au_csv(case, folder, rng):
+    """An Australian telco's apps-marketplace bill: quantity and rate only inside the charge
+    description, ex/inc GST amounts, dd/mm/yyyy, AUD."""
+    fn = "TBA_Bill_Detail_Nov2026.csv"
+    out = CsvOut()
+    out.row(["Account Number", "Invoice Number", "Bill Period", "Service ID", "Organisation", "ABN",
+             "Charge Description", "Charge Type", "From Date", "To Date", "Amount (ex GST)", "GST",
+             "Amount (inc GST)"])
+    rows = {}
+    for v in shuffled(case.vlines, "telstra"):
+        net = _ext(v)
+        gst = (net * D("0.1")).quantize(D("0.01"))
+        n = abs(v.qty)
+        word = "licence" if n == 1 else "licences"
+        desc = f"{v.name} ({n} {word} @ ${v.unit:,.2f})"
+        if v.months == 12:
+            desc = "Annual charge - " + desc
+        if v.role == "credit":
+            desc = "Credit - " + desc
+        if v.role == "free":
+            desc += " - Trial"
+        ctype = {"licence": "Recurring" if v.months == 1 else "Once-off", "credit": "Adjustment", "free": "Recurring"}[v.role]
+        rows[out.row(["1234 5678 90", "9001234567", "01 Nov 2026 - 30 Nov 2026", v.sub, v.client.name,
+                      f"{50000000000 + v.client.number * 13}", desc, ctype, fmt_date(v.start, "uk"),
+                      fmt_date(v.end, "uk"), f"{net:.2f}", f"{gst:.2f}", f"{net + gst:.2f}"])] = v
+    out.save(folder / fn, "utf-8")
+    return fn, rows, None
+
+
+VENDORS = {
+    "td_streamone_xlsx": (td_streamone_xlsx, "USD", {"mpn": True}),
+    "cloudblue_connect_csv": (cloudblue_connect_csv, "USD", {"mpn": True}),
+    "pax8_uk_grouped_xlsx": (pax8_uk_grouped_xlsx, "GBP", {"mpn": True}),
+    "also_nl_csv": (also_nl_csv, "EUR", {"mpn": True, "discount": True}),
+    "nuvias_multisheet_xlsx": (nuvias_multisheet_xlsx, "GBP", {"mpn": True}),
+    "ab_pl_csv": (ab_pl_csv, "PLN", {"mpn": True}),
+    "pivot_months_xlsx": (pivot_months_xlsx, "CAD", {"mpn": True}),
+    "telstra_au_csv": (telstra_au_csv, "AUD", {"mpn": False}),
+}
