@@ -36,21 +36,26 @@ def _end(pl):
 
 # P1 ------------------------------------------------------------------------------------------
 def atera_contracts_csv(case, folder, perturb):
-    """Atera billing – contracts export: one row per contract item, Billing Cycle, Status, US dates."""
+    """Atera billing – contracts export: Retainer/Flat Fee contracts carry the licences, Remote Monitoring
+    and Block Hours the services; 'Active' Yes/No, contract end dates, US dates."""
     fn = "Atera_Contracts_Export.csv"
     out = CsvOut()
-    out.row(["Customer Name", "Contract Name", "Contract Type", "Product/Service", "Quantity", "Rate", "Currency",
-             "Billing Cycle", "Total", "Start Date", "End Date", "Status"])
+    out.row(["Customer Name", "Contract Name", "Contract Type", "Active", "Product/Rate", "Quantity", "Rate",
+             "Currency", "Billing Period", "Amount", "Start Date", "End Date", "Taxable"])
     rows = {}
     for pl in shuffled(case.plines, "atera"):
-        ctype = "Per User" if pl.key else ("Retainer" if "block" in pl.text or "agreement" in pl.text else "Per Device")
-        cname = "Microsoft & software licences" if pl.key else "Managed IT"
-        status = "Cancelled" if pl.role == "cancelled" else "Active"
-        end = "2026-10-31" if pl.role == "cancelled" else _end(pl)
-        rows[out.row([_cn(pl, perturb), cname, ctype, _tx(pl, perturb), str(pl.qty), f"{pl.unit:.2f}", case.currency,
-                      "Yearly" if pl.months == 12 else "Monthly", f"{_total(pl):.2f}",
-                      fmt_date("2025-11-01" if pl.months == 12 else "2025-06-01", "us"), fmt_date(end, "us"),
-                      status])] = pl
+        if pl.key:
+            ctype, cname = "Retainer/Flat Fee", "Microsoft & software licences"
+        elif re.search(r"block|hours|Labour|Project", pl.text):
+            ctype, cname = "Block Hours", "Support"
+        else:
+            ctype, cname = "Remote Monitoring", "Managed IT"
+        cancelled = pl.role == "cancelled"
+        end = "2026-10-31" if cancelled else ("2027-10-31" if pl.months == 12 else "2028-05-31")
+        rows[out.row([_cn(pl, perturb), cname, ctype, "No" if cancelled else "Yes", _tx(pl, perturb), str(pl.qty),
+                      f"{pl.unit:.2f}", case.currency, "Yearly" if pl.months == 12 else "Monthly",
+                      f"{_total(pl):.2f}", fmt_date("2025-11-01" if pl.months == 12 else "2025-06-01", "us"),
+                      fmt_date(end, "us"), "No"])] = pl
     out.save(folder / fn)
     return fn, rows, None
 

@@ -133,8 +133,8 @@ def v_telstra(p):
 
 def p_atera(p):
     d = by_header(csv_records(p, "utf-8"))
-    return {r: (x["Customer Name"], x["Product/Service"], int(x["Quantity"]),
-                dec(x["Rate"]) / (12 if x["Billing Cycle"] == "Yearly" else 1)) for r, x in d.items()}
+    return {r: (x["Customer Name"], x["Product/Rate"], int(x["Quantity"]),
+                dec(x["Rate"]) / (12 if x["Billing Period"] == "Yearly" else 1)) for r, x in d.items()}
 
 
 def p_ninja(p):
@@ -349,3 +349,41 @@ def test_interface_and_cli_names(tmp_path):
     assert case_dir_name("a", "b", 3, 60, True) == "a__b__s3__c60__clean"
     with pytest.raises(ValueError):
         generate_case(tmp_path, vendor_format="nope")
+
+
+def _odoo_cancelled(p):
+    d = sheet_by_header(openpyxl_rows(p, "Sheet1"), 1)
+    out, state = set(), False
+    for r, x in d.items():
+        if x["Number"]:
+            state = x["Status"] == "Cancelled" or x["Type"] == "Customer Credit Note"
+        if state:
+            out.add(r)
+    return out
+
+
+def _csv_flag(enc, delim, col, values):
+    def f(p):
+        return {r for r, x in by_header(csv_records(p, enc, delim)).items() if x[col] in values}
+    return f
+
+
+CANCELLED = {
+    "atera_contracts_csv": _csv_flag("utf-8", ",", "Active", {"No"}),
+    "ninjaone_invoices_csv": _csv_flag("utf-8", ",", "Invoice Status", {"Voided"}),
+    "chargebee_invoice_lines_csv": _csv_flag("utf-8", ",", "Status", {"voided"}),
+    "stripe_invoice_items_csv": _csv_flag("utf-8", ",", "Invoice Status", {"void"}),
+    "odoo_invoice_lines_xlsx": _odoo_cancelled,
+    "sevdesk_csv": _csv_flag("utf-8-sig", ";", "Status", {"Storniert", "Gutschrift"}),
+    "tripletex_csv": _csv_flag("cp1252", ";", "Status", {"Kreditert"}),
+    "gsheet_merged_xlsx": lambda p: {r for r, x in sheet_by_header(calamine_rows(p, "Nov 2026"), 3).items()
+                                     if str(x["Notes"]).startswith("CANCELLED")},
+}
+
+
+@pytest.mark.parametrize("psa", PSA_FORMATS)
+def test_cancelled_rows_are_marked_in_the_file(tmp_path, psa):
+    t = json.loads(generate_case(tmp_path, seed=5, vendor_format=VENDOR_FORMATS[0], psa_format=psa,
+                                 clients=120).read_text())
+    want = {int(r) for r, x in t["rows"]["psa"].items() if x["role"] == "cancelled"}
+    assert want and CANCELLED[psa](tmp_path / t["psa_file"]) == want
