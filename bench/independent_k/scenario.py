@@ -108,10 +108,14 @@ def make_clients(rng: random.Random, n: int) -> list[Client]:
     used: set[str] = set()
     clients: list[Client] = []
 
+    forms = sorted(C.LEGAL_TYPO, key=len, reverse=True)
+
     def add(name, country, **kw):
-        if name in used:
+        form = next((f for f in forms if name.endswith(" " + f)), "")
+        base = name[: len(name) - len(form)].strip().casefold()
+        if base in used:   # never two clients that differ only by their legal form
             return None
-        used.add(name)
+        used.add(base)
         c = Client(name=name, country=country, domain=_slug(name) + ".onmicrosoft.com", **kw)
         clients.append(c)
         return c
@@ -148,8 +152,15 @@ def make_clients(rng: random.Random, n: int) -> list[Client]:
         add(name, country)
     clients = clients[:n]
     rng.shuffle(clients)
+    doms: set[str] = set()
     for i, c in enumerate(clients):
         c.number = 1001 + i * 7
+        d, k = c.domain, 2
+        while d in doms:
+            d = c.domain.replace(".onmicrosoft", f"{k}.onmicrosoft")
+            k += 1
+        doms.add(d)
+        c.domain = d
     return clients
 
 

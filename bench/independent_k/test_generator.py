@@ -387,3 +387,27 @@ def test_cancelled_rows_are_marked_in_the_file(tmp_path, psa):
                                  clients=120).read_text())
     want = {int(r) for r, x in t["rows"]["psa"].items() if x["role"] == "cancelled"}
     assert want and CANCELLED[psa](tmp_path / t["psa_file"]) == want
+
+
+def test_no_two_clients_share_a_spelling(tmp_path):
+    import unicodedata
+    from bench.independent_k.scenario import make_clients
+    from bench.independent_k.perturb import client_variant
+    import random
+    norm = lambda s: " ".join(unicodedata.normalize("NFKC", s).casefold().split())  # noqa: E731
+    for seed in range(1, 6):
+        cl = make_clients(random.Random(seed), 300)
+        rng = random.Random(seed)
+        seen = {}
+        for c in cl:
+            psa, _ = client_variant(rng, c)
+            for s in {norm(c.name), norm(psa)}:
+                assert seen.setdefault(s, c.name) == c.name, (s, c.name, seen[s])
+
+
+def test_tenant_domains_unique():
+    import random
+    from bench.independent_k.scenario import make_clients
+    for seed in range(1, 8):
+        cl = make_clients(random.Random(seed), 300)
+        assert len({c.domain for c in cl}) == len(cl)
