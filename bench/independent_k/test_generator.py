@@ -202,10 +202,38 @@ def p_gsheet(p):
     return out
 
 
-VREAD = {"td_streamone_xlsx": v_td, "cloudblue_connect_csv": v_cloudblue, "pax8_uk_grouped_xlsx": v_pax8uk,
+def v_mpa(p):
+    d = by_header(csv_records(p, "utf-8-sig"))
+    return {r: (x["customerName"], x["ProductName"], int(x["quantity"]),
+                dec(x["effectivePrice"]) / (12 if x["frequency"] == "OneTime" and x["term"] == "P1Y" else 1))
+            for r, x in d.items()}
+
+
+def v_ptxls(p):
+    d = sheet_by_header(calamine_rows(p, "Extrato"), 4)
+    return {r: (x["Cliente final"], x["Descrição"], int(x["Qtd."]),
+                dec(x["Preço unit."], True) * (1 - dec(x["Desc. %"], True) / 100) / (12 if x["Periodicidade"] == "Anual" else 1))
+            for r, x in d.items() if x["Tipo"]}
+
+
+def p_sfdc(p):
+    recs = csv_records(p, "utf-8")
+    d = by_header(recs)
+    return {r: (x["Account Name"], x["Product Name"], int(F(x["Quantity"])),
+                dec(x["Sales Price"].split(" ", 1)[1]) * (1 - (dec(x["Discount"].rstrip("%")) if x["Discount"] else 0) / 100)
+                / (12 if x["Billing Frequency"] == "Annual" else 1)) for r, x in d.items() if len(x) > 3}
+
+
+def p_gp(p):
+    d = sheet_by_header(openpyxl_rows(p, "Sales Line Items"), 1)
+    return {r: (x["Customer Name"].rstrip(), x["Item Description"].rstrip(), int(x["QTY"]),
+                F(str(x["Unit Price"])) / (12 if x["U Of M"] == "YEAR" else 1)) for r, x in d.items()}
+
+
+VREAD = {"mpa_cost_details_csv": v_mpa, "pt_distributor_xls": v_ptxls, "td_streamone_xlsx": v_td, "cloudblue_connect_csv": v_cloudblue, "pax8_uk_grouped_xlsx": v_pax8uk,
          "also_nl_csv": v_alsonl, "nuvias_multisheet_xlsx": v_nuvias, "ab_pl_csv": v_abpl,
          "pivot_months_xlsx": v_pivot, "telstra_au_csv": v_telstra}
-PREAD = {"atera_contracts_csv": p_atera, "ninjaone_invoices_csv": p_ninja,
+PREAD = {"salesforce_opportunity_products_csv": p_sfdc, "dynamics_gp_sop_xlsx": p_gp, "atera_contracts_csv": p_atera, "ninjaone_invoices_csv": p_ninja,
          "chargebee_invoice_lines_csv": p_chargebee, "stripe_invoice_items_csv": p_stripe,
          "odoo_invoice_lines_xlsx": p_odoo, "sevdesk_csv": p_sevdesk, "tripletex_csv": p_tripletex,
          "gsheet_merged_xlsx": p_gsheet}
@@ -376,6 +404,10 @@ CANCELLED = {
     "odoo_invoice_lines_xlsx": _odoo_cancelled,
     "sevdesk_csv": _csv_flag("utf-8-sig", ";", "Status", {"Storniert", "Gutschrift"}),
     "tripletex_csv": _csv_flag("cp1252", ";", "Status", {"Kreditert"}),
+    "salesforce_opportunity_products_csv": lambda p: {r for r, x in by_header(csv_records(p, "utf-8")).items()
+                                                      if x.get("Stage") == "Closed Lost"},
+    "dynamics_gp_sop_xlsx": lambda p: {r for r, x in sheet_by_header(openpyxl_rows(p, "Sales Line Items"), 1).items()
+                                       if x["SOP Type"] == "Return" or x["Void Status"] == "Voided"},
     "gsheet_merged_xlsx": lambda p: {r for r, x in sheet_by_header(calamine_rows(p, "Nov 2026"), 3).items()
                                      if str(x["Notes"]).startswith("CANCELLED")},
 }

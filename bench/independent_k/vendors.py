@@ -324,3 +324,94 @@ VENDORS = {
     "pivot_months_xlsx": (pivot_months_xlsx, "CAD", {"mpn": True}),
     "telstra_au_csv": (telstra_au_csv, "AUD", {"mpn": False}),
 }
+
+
+# V9 ------------------------------------------------------------------------------------------
+def mpa_cost_details_csv(case, folder, rng):
+    """Azure cost-management 'cost details' download of a Microsoft Partner Agreement billing account
+    (seat purchases of a direct-bill partner): ~40 camelCase columns, unitPrice is the list price and
+    effectivePrice what is paid, chargeType Purchase/Refund, frequency Recurring/OneTime with term P1M/P1Y
+    (OneTime + P1Y = a year paid now), customerName vs subscriptionName."""
+    fn = "Detail_BillingProfile_2026-11.csv"
+    out = CsvOut()
+    cols = ["invoiceId", "previousInvoiceId", "billingAccountId", "billingAccountName", "billingProfileId",
+            "billingProfileName", "invoiceSectionName", "partnerName", "customerTenantId", "customerName",
+            "billingPeriodStartDate", "billingPeriodEndDate", "servicePeriodStartDate", "servicePeriodEndDate",
+            "date", "serviceFamily", "productOrderId", "productOrderName", "ProductId", "ProductName",
+            "SubscriptionId", "subscriptionName", "publisherType", "publisherName", "quantity", "unitOfMeasure",
+            "chargeType", "billingCurrency", "pricingCurrency", "costInBillingCurrency", "costInPricingCurrency",
+            "exchangeRatePricingToBilling", "frequency", "term", "pricingModel", "unitPrice", "effectivePrice",
+            "PayGPrice", "benefitName", "tags"]
+    out.row(cols)
+    rows = {}
+    for v in shuffled(case.vlines, "mpa"):
+        ms = v.key in C.FREE or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5]) or v.key in ("v2", "bpnt", "m3nt")
+        upfront = v.months == 12
+        listp = (v.unit * D("1.15")).quantize(D("0.01"))
+        tid = f"{hash_(v.client.name):08x}-4c1a-{v.client.number:04x}-9f00-{hash_(v.client.domain):012x}"[:36]
+        rec = {
+            "invoiceId": "G0" + "41872659", "previousInvoiceId": "G040112233" if v.role == "credit" else "",
+            "billingAccountId": "b7c1e0aa-0000-4d5e-8f00-partner:contoso_2019-05-31",
+            "billingAccountName": "Contoso Cloud Partners", "billingProfileId": "QWER-TY12-BG7-TGB",
+            "billingProfileName": "Contoso Cloud Partners USD", "invoiceSectionName": "Customers",
+            "partnerName": "Contoso Cloud Partners", "customerTenantId": tid, "customerName": v.client.name,
+            "billingPeriodStartDate": "11/01/2026", "billingPeriodEndDate": "11/30/2026",
+            "servicePeriodStartDate": fmt_date(v.start, "us"), "servicePeriodEndDate": fmt_date(v.end, "us"),
+            "date": "11/01/2026", "serviceFamily": "Microsoft 365" if ms else "Marketplace",
+            "productOrderId": f"{hash_(v.sub):08x}-po", "productOrderName": v.name,
+            "ProductId": _msid(v) or _part(v), "ProductName": v.name, "SubscriptionId": f"{hash_(v.sub + 'x'):08x}",
+            "subscriptionName": f"{v.name} - {v.client.domain.split('.')[0]}", "publisherType": "Microsoft" if ms else "Marketplace",
+            "publisherName": "Microsoft" if ms else C.PRODUCTS[v.key][0].split()[0], "quantity": str(v.qty),
+            "unitOfMeasure": "1 License", "chargeType": "Refund" if v.role == "credit" else "Purchase",
+            "billingCurrency": case.currency, "pricingCurrency": case.currency,
+            "costInBillingCurrency": f"{_ext(v):.6f}", "costInPricingCurrency": f"{_ext(v):.6f}",
+            "exchangeRatePricingToBilling": "1", "frequency": "OneTime" if upfront else "Recurring",
+            "term": "P1M" if v.term == "P1M-M" else "P1Y", "pricingModel": "OnDemand",
+            "unitPrice": f"{listp:.6f}", "effectivePrice": f"{v.unit:.6f}", "PayGPrice": f"{listp:.6f}",
+            "benefitName": "", "tags": "",
+        }
+        if v.role == "free":
+            rec.update(unitPrice="0", effectivePrice="0", PayGPrice="0", pricingModel="Trial")
+        rows[out.row([rec[c] for c in cols])] = v
+    out.save(folder / fn, "utf-8-sig")
+    return fn, rows, None
+
+
+# V10 -----------------------------------------------------------------------------------------
+def pt_distributor_xls(case, folder, rng):
+    """A Portuguese distributor's 'extrato de faturação cloud' as legacy .xls (BIFF8): title rows,
+    quantities and prices written as *text* with decimal commas, Desc. % column, dates as text
+    dd/mm/aaaa, 'Nota de crédito' lines, IVA 23 %, EUR."""
+    import xlwt
+    fn = "extrato_faturacao_cloud_2026-11.xls"
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Extrato")
+    ws.write(0, 0, "Extrato de faturação — Serviços Cloud")
+    ws.write(1, 0, "Período: 01/11/2026 a 30/11/2026    Moeda: EUR")
+    hdr = ["Documento", "Tipo", "Cliente final", "NIF", "Referência", "Descrição", "Periodicidade", "Qtd.",
+           "Preço unit.", "Desc. %", "Valor líquido", "IVA %", "Início", "Fim"]
+    for j, h in enumerate(hdr):
+        ws.write(3, j, h)
+    rows = {}
+    r = 3
+    for v in shuffled(case.vlines, "ptxls"):
+        r += 1
+        vals = [f"FT 2026/{4100 + r}" if v.role != "credit" else f"NC 2026/{80 + r}",
+                "Nota de crédito" if v.role == "credit" else "Fatura", v.client.name,
+                f"PT5{v.client.number:08d}", _part(v), v.name + (" (Trial)" if v.role == "free" else ""),
+                "Anual" if v.months == 12 else "Mensal", num(D(v.qty), ",", "", 0), num(v.unit, ",", "."),
+                num(v.discount, ",", "", 0), num(_ext(v), ",", "."), "23", fmt_date(v.start, "uk"), fmt_date(v.end, "uk")]
+        for j, x in enumerate(vals):
+            ws.write(r, j, x)
+        rows[r + 1] = v
+    r += 2
+    ws.write(r, 0, "Total")
+    ws.write(r, 10, num(sum(_ext(v) for v in case.vlines), ",", "."))
+    wb.save(str(folder / fn))
+    return fn, rows, None
+
+
+VENDORS.update({
+    "mpa_cost_details_csv": (mpa_cost_details_csv, "USD", {"mpn": True}),
+    "pt_distributor_xls": (pt_distributor_xls, "EUR", {"mpn": True, "discount": True}),
+})
