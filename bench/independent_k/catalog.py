@@ -113,8 +113,7 @@ ABBR_TYPO = {
 }
 BRAND_DROPPED = {
     "bb": "Business Basic", "bs": "Business Standard", "bp": "Business Premium",
-    "bpnt": "Business Premium (no Teams)", "m3": "365 E3", "m5": "365 E5", "m5s": "E5 Security",
-    "o3": "365 E3 (Office)", "ex1": "Online (Plan 1) mailbox", "ex2": "Online (Plan 2) mailbox",
+    "bpnt": "Business Premium (no Teams)", "m5s": "E5 Security", "ex1": "Online (Plan 1) mailbox", "ex2": "Online (Plan 2) mailbox",
     "eoa": "Online Archiving", "ep1": "Entra ID P1", "pbi": "BI Pro", "v2": "Plan 2 (Visio)",
     "apps": "365 Apps for Business", "tess": "Teams Essentials", "acr": "Cyber Protect Cloud - Standard",
     "acrb": "Cyber Protect Cloud - Advanced Backup", "kp": "Keeper", "acro": "Acrobat Pro",

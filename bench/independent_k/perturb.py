@@ -56,13 +56,13 @@ def client_variant(rng: random.Random, c) -> tuple[str, list]:
     form = next((f for f in sorted(C.LEGAL_TYPO, key=len, reverse=True) if name.endswith(" " + f)), None)
     base = name[: -len(form) - 1] if form else name
     store = re.search(r"Store (\d+)", name)
-    options = ["legal_suffix_typo", "case_punct", "whitespace", "account_code", "name_typo"]
+    options = ["legal_suffix_typo", "case_punct", "whitespace", "account_code"]
     if store:
         options += ["store_number"] * 3
     if form:
         options += ["legal_suffix_typo"]
-    if c.safe:
-        options += ["legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "word_order"]
+    if c.safe:   # siblings, numbered stores and near-twins keep every word that tells them apart
+        options += ["name_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "word_order"]
         if any(w in base.split() for w in C.NAME_ABBR):
             options += ["name_abbreviation"] * 2
         if any(w in base.split() for w in C.NAME_ABBR_TYPO):
@@ -222,6 +222,8 @@ def _decor(rng, d, text, key):
         return " ".join(parts[1:]) + " - " + parts[0]
     if d == "truncated":
         words = text.split(" ")
+        if len(words) < 2:
+            return None
         last = words[-1]
         if len(last) >= 6 and last.isalpha() and last.lower() not in ("premium", "standard", "basic", "security"):
             return " ".join(words[:-1] + [last[: rng.randint(3, 4)]])

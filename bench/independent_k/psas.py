@@ -275,7 +275,7 @@ def gsheet_merged_xlsx(case, folder, perturb):
                 else:
                     ws.write_number(r, 3, q)
                 if (pl.client.number + r) % 5 == 0:
-                    ws.write_string(r, 4, f"{sym}{pl.unit:,.2f}")
+                    ws.write_string(r, 4, f"{pl.unit:,.2f} {sym}" if case.currency == "PLN" else f"{sym}{pl.unit:,.2f}")
                 else:
                     ws.write_number(r, 4, float(pl.unit), money)
                 ws.write(r, 5, "Annual (invoiced Nov)" if pl.months == 12 else "Monthly")

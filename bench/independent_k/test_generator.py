@@ -26,7 +26,7 @@ TYPES = {"unbilled", "under_billed", "over_billed", "no_vendor_record", "below_c
 # ---------------------------------------------------------------- independent readers
 def dec(s, comma=False) -> F:
     s = str(s).strip().replace("\u00a0", "").replace(" ", "")
-    s = re.sub(r"^[^\d\-]+", "", s)  # currency sign
+    s = re.sub(r"^[^\d\-]+|[^\d]+$", "", s)  # currency sign before or after
     if comma:
         s = s.replace(".", "").replace(",", ".")
     else:

@@ -412,6 +412,6 @@ def pt_distributor_xls(case, folder, rng):
 
 
 VENDORS.update({
-    "mpa_cost_details_csv": (mpa_cost_details_csv, "USD", {"mpn": True}),
+    "mpa_cost_details_csv": (mpa_cost_details_csv, "USD", {"mpn": False}),
     "pt_distributor_xls": (pt_distributor_xls, "EUR", {"mpn": True, "discount": True}),
 })
