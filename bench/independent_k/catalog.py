@@ -158,6 +158,7 @@ SERVICES = [
     "Managed Services - per user", "Managed Backup Service (monitoring)", "Helpdesk support block 10h",
     "Onsite support hours", "Firewall hardware rental", "Server monitoring & patching", "Project work - migration",
     "Security awareness training (service)", "Network maintenance agreement", "Labour - remote support",
+    "Microsoft 365 management & support - per user (service)", "Email security monitoring service",
 ]
 
 # clients --------------------------------------------------------------------------------------

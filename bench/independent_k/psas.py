@@ -22,6 +22,17 @@ def _tx(pl, perturb):
     return pl.shown if perturb else pl.text
 
 
+TLD = {"US": "com", "CA": "ca", "GB": "co.uk", "DE": "de", "NO": "no", "DK": "dk", "SE": "se", "FR": "fr",
+       "NL": "nl", "AU": "com.au"}
+
+
+def _email(prefix, pl):
+    """A billing e-mail on the client's own web domain (not the tenant domain)."""
+    words = [w for w in re.sub(r"[^a-z0-9 ]", "", pl.client.name.lower().encode("ascii", "ignore").decode()).split()
+             if w not in ("llc", "inc", "ltd", "corp", "co", "gmbh", "as", "ab", "aps", "bv", "sas", "sarl", "pty", "plc")]
+    return f"{prefix}@{'-'.join(words[:2]) or 'client'}.{TLD.get(pl.client.country, 'com')}"
+
+
 def _net_unit(pl):
     return (pl.unit * (1 - pl.discount / 100)).quantize(D("0.01"))
 
@@ -117,7 +128,7 @@ def chargebee_invoice_lines_csv(case, folder, perturb):
             ent = f"{_slug(_tx(pl, perturb))}-{case.currency}-{'Yearly' if pl.months == 12 else 'Monthly'}"
             rows[out.row([str(n + (500 if pl.role == "cancelled" else 0)), "2026-11-01",
                           "voided" if pl.role == "cancelled" else "paid", f"cust_{pl.client.number}",
-                          _cn(pl, perturb), f"billing@{pl.client.domain.split('.')[0]}.example", et, ent,
+                          _cn(pl, perturb), _email("billing", pl), et, ent,
                           _tx(pl, perturb), str(pl.qty), f"{pl.unit:.2f}", f"{amount:.2f}", f"{disc:.2f}", "0.00",
                           "2026-11-01", _end(pl), case.currency])] = pl
     out.save(folder / fn)
@@ -140,7 +151,7 @@ def stripe_invoice_items_csv(case, folder, perturb):
         desc = f"{pl.qty} × {_tx(pl, perturb)} (at {sym}{pl.unit:,.2f} / {interval})"
         rows[out.row([f"il_1Q{i:06d}K", f"in_1Q{pl.client.number:05d}{'V' if pl.role == 'cancelled' else 'A'}",
                       "void" if pl.role == "cancelled" else "paid", f"cus_{pl.client.number:08d}", _cn(pl, perturb),
-                      f"accounts@{pl.client.domain.split('.')[0]}.example", desc, str(pl.qty), f"{pl.unit:.2f}",
+                      _email("accounts", pl), desc, str(pl.qty), f"{pl.unit:.2f}",
                       f"{_total(pl):.2f}", case.currency.lower(), "2026-11-01 00:00:00",
                       ("2027-11-01" if pl.months == 12 else "2026-12-01") + " 00:00:00", interval, "false"])] = pl
     out.save(folder / fn)

@@ -256,9 +256,15 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                 k = rng.choice(choices)
             psa_items.append((k, pq, fate))
         # free trials on the vendor side
-        if c.kind != "psa_only" and rng.random() < 0.12:
+        if c.kind != "psa_only" and rng.random() < 0.14:
             sub_no += 1
-            vlines.append(VLine(c, rng.choice(sorted(C.FREE)), rng.choice([1, 5, 10, 25]), D("0.00"), 1, "free", f"S{sub_no:05d}", term="P1M-M"))
+            taken = set(basket) | {k for k, _, _ in psa_items}
+            if rng.random() < 0.4:   # a free trial of a paid product the client does not buy
+                fk = rng.choice([k for k in keys if k not in taken and not any(
+                    k in pair and t in pair for pair in C.LOOKALIKES for t in taken)])
+            else:
+                fk = rng.choice(sorted(C.FREE))
+            vlines.append(VLine(c, fk, rng.choice([1, 5, 10, 25]), D("0.00"), 1, "free", f"S{sub_no:05d}", term="P1M-M"))
         # PSA lines
         vendor_keys = {v.key for v in vlines if v.client is c and v.role != "free"}
         psa_keys = {k for k, _, f in psa_items if f != "cancelled"}
@@ -288,7 +294,8 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
             plines.append(PLine(c, None, s, s, q, D(rng.choice(["45.00", "95.00", "120.00", "12.50", "150.00"])), 1, "service"))
         # spellings (separate stream)
         c.psa_name, c.classes = client_variant(prng, c)
-        ctx_keys = vendor_keys | psa_keys
+        # every product of the client on either side (paid trials included) can compete for a name
+        ctx_keys = vendor_keys | psa_keys | {v.key for v in vlines if v.client is c and v.key in C.PRODUCTS}
         for pl in plines:
             if pl.client is not c:
                 continue
