@@ -152,7 +152,7 @@ def also_nl_csv(case, folder, rng):
     out = CsvOut(delimiter=";")
     out.row(["Factuurnummer", "Factuurdatum", "Klantnummer", "Klantnaam", "Tenant domein", "Artikelnummer",
              "Omschrijving", "Looptijd", "Facturatie", "Aantal", "Eenheidsprijs", "Korting %", "Netto bedrag",
-             "BTW %", "BTW bedrag", "Periode van", "Periode tot"])
+             "BTW %", "BTW bedrag", "Periode van", "Periode tot", "Valuta"])
     rows = {}
     for v in shuffled(case.vlines, "alsonl"):
         term = "1 maand" if v.term == "P1M-M" else "1 jaar"
@@ -162,7 +162,7 @@ def also_nl_csv(case, folder, rng):
                       omschr, term, "jaarlijks" if v.months == 12 else "maandelijks", str(v.qty),
                       num(v.unit, ",", "."), num(v.discount, ",", "", 0), num(net, ",", "."), "21",
                       num((net * D("0.21")).quantize(D("0.01")), ",", "."), fmt_date(v.start, "nl"),
-                      fmt_date(v.end, "nl")])] = v
+                      fmt_date(v.end, "nl"), case.currency])] = v
     out.save(folder / fn, "cp1252")
     return fn, rows, None
 
@@ -222,7 +222,7 @@ def ab_pl_csv(case, folder, rng):
     out = CsvOut(delimiter=";")
     out.row(["Nr faktury", "Data wystawienia", "Typ dokumentu", "Nazwa kontrahenta", "NIP", "Kod produktu",
              "Nazwa produktu", "Okres rozliczeniowy", "Ilość", "J.m.", "Cena netto", "Wartość netto",
-             "Stawka VAT", "Kwota VAT", "Wartość brutto", "Okres od", "Okres do"])
+             "Stawka VAT", "Kwota VAT", "Wartość brutto", "Okres od", "Okres do", "Waluta"])
     rows = {}
     fold = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "å": "a", "Å": "A", "è": "e", "à": "a", "â": "a"}
     for v in shuffled(case.vlines, "abpl"):
@@ -233,7 +233,7 @@ def ab_pl_csv(case, folder, rng):
                       "Korekta" if v.role == "credit" else "Faktura", name, f"PL{5250000000 + v.client.number}",
                       _part(v), v.name, "roczny" if v.months == 12 else "miesięczny", str(v.qty),
                       "lic." if v.role != "free" else "szt.", num(v.unit, ",", " "), num(net, ",", " "), "23%",
-                      num(vat, ",", " "), num(net + vat, ",", " "), v.start, v.end])] = v
+                      num(vat, ",", " "), num(net + vat, ",", " "), v.start, v.end, case.currency])] = v
     out.save(folder / fn, "cp1250")
     return fn, rows, None
 
@@ -292,7 +292,7 @@ def telstra_au_csv(case, folder, rng):
     out = CsvOut()
     out.row(["Account Number", "Invoice Number", "Bill Period", "Service ID", "Organisation", "ABN",
              "Charge Description", "Charge Type", "From Date", "To Date", "Amount (ex GST)", "GST",
-             "Amount (inc GST)"])
+             "Amount (inc GST)", "Currency"])
     rows = {}
     for v in shuffled(case.vlines, "telstra"):
         net = _ext(v)
@@ -309,7 +309,7 @@ def telstra_au_csv(case, folder, rng):
         ctype = {"licence": "Recurring" if v.months == 1 else "Once-off", "credit": "Adjustment", "free": "Recurring"}[v.role]
         rows[out.row(["1234 5678 90", "9001234567", "01 Nov 2026 - 30 Nov 2026", v.sub, v.client.name,
                       f"{50000000000 + v.client.number * 13}", desc, ctype, fmt_date(v.start, "uk"),
-                      fmt_date(v.end, "uk"), f"{net:.2f}", f"{gst:.2f}", f"{net + gst:.2f}"])] = v
+                      fmt_date(v.end, "uk"), f"{net:.2f}", f"{gst:.2f}", f"{net + gst:.2f}", case.currency])] = v
     out.save(folder / fn, "utf-8")
     return fn, rows, None
 
