@@ -1,4 +1,5 @@
 """python -m bench.independent_k OUT --seeds 1 --clients 60 200 --pairs diagonal [--clean]"""
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """Small writing helpers shared by the renderers (deterministic output)."""
+
 from __future__ import annotations
 
 import csv
@@ -18,9 +19,15 @@ def iso(s: str) -> dt.date:
 
 def fmt_date(s: str, style: str) -> str:
     d = iso(s)
-    return {"us": d.strftime("%m/%d/%Y"), "uk": d.strftime("%d/%m/%Y"), "de": d.strftime("%d.%m.%Y"),
-            "nl": d.strftime("%d-%m-%Y"), "iso": d.isoformat(), "no": d.strftime("%d.%m.%y"),
-            "mon": d.strftime("%d-%b-%Y").upper()}[style]
+    return {
+        "us": d.strftime("%m/%d/%Y"),
+        "uk": d.strftime("%d/%m/%Y"),
+        "de": d.strftime("%d.%m.%Y"),
+        "nl": d.strftime("%d-%m-%Y"),
+        "iso": d.isoformat(),
+        "no": d.strftime("%d.%m.%y"),
+        "mon": d.strftime("%d-%b-%Y").upper(),
+    }[style]
 
 
 def num(x: D, dec: str = ".", thou: str = "", places: int = 2) -> str:
@@ -48,8 +55,9 @@ class CsvOut:
 
 
 def workbook(path):
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     wb.set_properties({"created": FIXED, "author": "export", "title": ""})
     return wb
 

@@ -7,6 +7,7 @@ Product classes: typo, abbreviation, abbreviation_typo, brand_dropped, bare_plan
 sku_code, truncated, extra_words, localized_words, price_in_desc, date_in_desc, seat_words,
 case_punct, word_order, glued, vendor_prefix.
 """
+
 from __future__ import annotations
 
 import random
@@ -14,22 +15,40 @@ import re
 
 from . import catalog as C
 
-PROTECTED = {"basic", "standard", "premium", "security", "teams", "enterprise", "business", "advanced",
-             "essentials", "pro", "plan", "apps", "core", "control", "professional", "all", "no", "lt"}
+PROTECTED = {
+    "basic",
+    "standard",
+    "premium",
+    "security",
+    "teams",
+    "enterprise",
+    "business",
+    "advanced",
+    "essentials",
+    "pro",
+    "plan",
+    "apps",
+    "core",
+    "control",
+    "professional",
+    "all",
+    "no",
+    "lt",
+}
 KEYB = "qwertyuiopasdfghjklzxcvbnm"
 
 
 def typo_word(rng: random.Random, w: str) -> str:
     i = rng.randrange(1, len(w) - 1)
     op = rng.randrange(4)
-    if op == 0:   # swap
-        return w[:i] + w[i + 1] + w[i] + w[i + 2:]
-    if op == 1:   # drop
-        return w[:i] + w[i + 1:]
-    if op == 2:   # double
+    if op == 0:  # swap
+        return w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+    if op == 1:  # drop
+        return w[:i] + w[i + 1 :]
+    if op == 2:  # double
         return w[:i] + w[i] + w[i:]
     k = KEYB.index(w[i].lower()) if w[i].lower() in KEYB else 0
-    return w[:i] + KEYB[(k + 1) % len(KEYB)] + w[i + 1:]
+    return w[:i] + KEYB[(k + 1) % len(KEYB)] + w[i + 1 :]
 
 
 def typo(rng: random.Random, text: str) -> str | None:
@@ -49,8 +68,13 @@ def typo(rng: random.Random, text: str) -> str | None:
 def client_variant(rng: random.Random, c) -> tuple[str, list]:
     name = c.name
     if c.trading and rng.random() < 0.7:
-        return (c.trading if rng.random() < 0.6 else f"{c.trading} (dba)" if rng.random() < 0.3
-                else f"{c.name} dba {c.trading}"), ["dba"]
+        return (
+            c.trading
+            if rng.random() < 0.6
+            else f"{c.trading} (dba)"
+            if rng.random() < 0.3
+            else f"{c.name} dba {c.trading}"
+        ), ["dba"]
     if rng.random() < 0.45:
         return name, []
     form = next((f for f in sorted(C.LEGAL_TYPO, key=len, reverse=True) if name.endswith(" " + f)), None)
@@ -61,7 +85,7 @@ def client_variant(rng: random.Random, c) -> tuple[str, list]:
         options += ["store_number"] * 3
     if form:
         options += ["legal_suffix_typo"]
-    if c.safe:   # siblings, numbered stores and near-twins keep every word that tells them apart
+    if c.safe:  # siblings, numbered stores and near-twins keep every word that tells them apart
         options += ["name_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "word_order"]
         if any(w in base.split() for w in C.NAME_ABBR):
             options += ["name_abbreviation"] * 2
@@ -113,7 +137,9 @@ def _apply_client(rng, o, name, base, form):
         if not m:
             return None
         n = m.group(1)
-        return name.replace(m.group(0), rng.choice([f"#{n}", f"No. {n}", f"Store {int(n):03d}", f"Str. {n}", f"- Store #{n}"]))
+        return name.replace(
+            m.group(0), rng.choice([f"#{n}", f"No. {n}", f"Store {int(n):03d}", f"Str. {n}", f"- Store #{n}"])
+        )
     if o == "accents":
         return "".join(C.FOLD.get(ch, ch) for ch in name)
     if o == "case_punct":
@@ -139,8 +165,18 @@ def _apply_client(rng, o, name, base, form):
 
 # ---------------------------------------------------------------------------------------------
 BASE_CLASSES = ["abbreviation", "abbreviation_typo", "brand_dropped", "renamed", "sku_code", "glued"]
-DECOR = ["typo", "extra_words", "localized_words", "price_in_desc", "date_in_desc", "seat_words",
-         "case_punct", "word_order", "truncated", "vendor_prefix"]
+DECOR = [
+    "typo",
+    "extra_words",
+    "localized_words",
+    "price_in_desc",
+    "date_in_desc",
+    "seat_words",
+    "case_punct",
+    "word_order",
+    "truncated",
+    "vendor_prefix",
+]
 
 
 def product_variant(rng: random.Random, key: str, context_ok: bool, bare_ok: bool, mpn_on_bill: bool):
@@ -176,9 +212,12 @@ def product_variant(rng: random.Random, key: str, context_ok: bool, bare_ok: boo
 
 def _base(rng, b, key, mpn_on_bill, probe=False):
     pid, sid, part = C.PRODUCTS[key][4], C.PRODUCTS[key][5], C.PRODUCTS[key][6]
-    table = {"abbreviation": C.ABBR.get(key), "abbreviation_typo": C.ABBR_TYPO.get(key),
-             "brand_dropped": [C.BRAND_DROPPED[key]] if key in C.BRAND_DROPPED else None,
-             "renamed": C.RENAMED.get(key)}
+    table = {
+        "abbreviation": C.ABBR.get(key),
+        "abbreviation_typo": C.ABBR_TYPO.get(key),
+        "brand_dropped": [C.BRAND_DROPPED[key]] if key in C.BRAND_DROPPED else None,
+        "renamed": C.RENAMED.get(key),
+    }
     if b in table:
         if probe:
             return bool(table[b])
@@ -193,9 +232,19 @@ def _base(rng, b, key, mpn_on_bill, probe=False):
     if b == "glued":
         if probe:
             return key in ("bp", "bb", "bs", "m3", "m5", "o3", "o1", "ex1", "ex2", "pbi", "ep1")
-        return {"bp": "M365BP", "bb": "M365BusinessBasic", "bs": "M365BusStd", "m3": "M365E3", "m5": "M365E5",
-                "o3": "O365E3", "o1": "O365E1", "ex1": "ExchangeOnlinePlan1", "ex2": "EXOPlan2",
-                "pbi": "PowerBIPro", "ep1": "AADP1"}[key]
+        return {
+            "bp": "M365BP",
+            "bb": "M365BusinessBasic",
+            "bs": "M365BusStd",
+            "m3": "M365E3",
+            "m5": "M365E5",
+            "o3": "O365E3",
+            "o1": "O365E1",
+            "ex1": "ExchangeOnlinePlan1",
+            "ex2": "EXOPlan2",
+            "pbi": "PowerBIPro",
+            "ep1": "AADP1",
+        }[key]
     return None
 
 
@@ -214,7 +263,13 @@ def _decor(rng, d, text, key):
         return rng.choice([f"{text} x users", f"{text} - per seat qty as agreed", f"Users: {text}"])
     if d == "case_punct":
         r = rng.randrange(3)
-        return text.upper() if r == 0 else text.lower() if r == 1 else text.replace(" ", "-").replace("(", "").replace(")", "")
+        return (
+            text.upper()
+            if r == 0
+            else text.lower()
+            if r == 1
+            else text.replace(" ", "-").replace("(", "").replace(")", "")
+        )
     if d == "word_order":
         parts = text.split(" ")
         if len(parts) < 3 or any(ch.isdigit() for ch in parts[0]):

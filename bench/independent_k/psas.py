@@ -3,6 +3,7 @@
 Each renderer writes the MSP's own billing for one case and returns
 (file name, {row number: PLine}, sheet name or None).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,14 +23,27 @@ def _tx(pl, perturb):
     return pl.shown if perturb else pl.text
 
 
-TLD = {"US": "com", "CA": "ca", "GB": "co.uk", "DE": "de", "NO": "no", "DK": "dk", "SE": "se", "FR": "fr",
-       "NL": "nl", "AU": "com.au"}
+TLD = {
+    "US": "com",
+    "CA": "ca",
+    "GB": "co.uk",
+    "DE": "de",
+    "NO": "no",
+    "DK": "dk",
+    "SE": "se",
+    "FR": "fr",
+    "NL": "nl",
+    "AU": "com.au",
+}
 
 
 def _email(prefix, pl):
     """A billing e-mail on the client's own web domain (not the tenant domain)."""
-    words = [w for w in re.sub(r"[^a-z0-9 ]", "", pl.client.name.lower().encode("ascii", "ignore").decode()).split()
-             if w not in ("llc", "inc", "ltd", "corp", "co", "gmbh", "as", "ab", "aps", "bv", "sas", "sarl", "pty", "plc")]
+    words = [
+        w
+        for w in re.sub(r"[^a-z0-9 ]", "", pl.client.name.lower().encode("ascii", "ignore").decode()).split()
+        if w not in ("llc", "inc", "ltd", "corp", "co", "gmbh", "as", "ab", "aps", "bv", "sas", "sarl", "pty", "plc")
+    ]
     return f"{prefix}@{'-'.join(words[:2]) or 'client'}.{TLD.get(pl.client.country, 'com')}"
 
 
@@ -51,8 +65,23 @@ def atera_contracts_csv(case, folder, perturb):
     and Block Hours the services; 'Active' Yes/No, contract end dates, US dates."""
     fn = "Atera_Contracts_Export.csv"
     out = CsvOut()
-    out.row(["Customer Name", "Contract Name", "Contract Type", "Active", "Product/Rate", "Quantity", "Rate",
-             "Currency", "Billing Period", "Amount", "Start Date", "End Date", "Taxable"])
+    out.row(
+        [
+            "Customer Name",
+            "Contract Name",
+            "Contract Type",
+            "Active",
+            "Product/Rate",
+            "Quantity",
+            "Rate",
+            "Currency",
+            "Billing Period",
+            "Amount",
+            "Start Date",
+            "End Date",
+            "Taxable",
+        ]
+    )
     rows = {}
     for pl in shuffled(case.plines, "atera"):
         if pl.key:
@@ -63,10 +92,25 @@ def atera_contracts_csv(case, folder, perturb):
             ctype, cname = "Remote Monitoring", "Managed IT"
         cancelled = pl.role == "cancelled"
         end = "2026-10-31" if cancelled else ("2027-10-31" if pl.months == 12 else "2028-05-31")
-        rows[out.row([_cn(pl, perturb), cname, ctype, "No" if cancelled else "Yes", _tx(pl, perturb), str(pl.qty),
-                      f"{pl.unit:.2f}", case.currency, "Yearly" if pl.months == 12 else "Monthly",
-                      f"{_total(pl):.2f}", fmt_date("2025-11-01" if pl.months == 12 else "2025-06-01", "us"),
-                      fmt_date(end, "us"), "No"])] = pl
+        rows[
+            out.row(
+                [
+                    _cn(pl, perturb),
+                    cname,
+                    ctype,
+                    "No" if cancelled else "Yes",
+                    _tx(pl, perturb),
+                    str(pl.qty),
+                    f"{pl.unit:.2f}",
+                    case.currency,
+                    "Yearly" if pl.months == 12 else "Monthly",
+                    f"{_total(pl):.2f}",
+                    fmt_date("2025-11-01" if pl.months == 12 else "2025-06-01", "us"),
+                    fmt_date(end, "us"),
+                    "No",
+                ]
+            )
+        ] = pl
     out.save(folder / fn)
     return fn, rows, None
 
@@ -77,9 +121,25 @@ def ninjaone_invoices_csv(case, folder, perturb):
     (with a line break inside the quoted field), discount %, Voided invoices."""
     fn = "NinjaOne_Invoice_Lines_2026-11.csv"
     out = CsvOut()
-    out.row(["Invoice Number", "Organization", "Location", "Invoice Date", "Invoice Status", "Item Type", "Item Name",
-             "Item Description", "Billing Period", "Quantity", "Unit Price", "Discount %", "Taxable", "Line Total",
-             "Currency"])
+    out.row(
+        [
+            "Invoice Number",
+            "Organization",
+            "Location",
+            "Invoice Date",
+            "Invoice Status",
+            "Item Type",
+            "Item Name",
+            "Item Description",
+            "Billing Period",
+            "Quantity",
+            "Unit Price",
+            "Discount %",
+            "Taxable",
+            "Line Total",
+            "Currency",
+        ]
+    )
     rows = {}
     inv = 5200
     for grp in by_client(case.plines, "ninja"):
@@ -87,12 +147,33 @@ def ninjaone_invoices_csv(case, folder, perturb):
         for pl in grp:
             void = pl.role == "cancelled"
             typ = "Product" if pl.key else ("Labor" if re.search(r"hour|Labour|Project", pl.text) else "Service")
-            desc = ("Per user licence\nBilled annually" if pl.months == 12 else "Per user licence\nBilled monthly") if pl.key else "Recurring service"
+            desc = (
+                ("Per user licence\nBilled annually" if pl.months == 12 else "Per user licence\nBilled monthly")
+                if pl.key
+                else "Recurring service"
+            )
             period = "Nov 1, 2026 - Oct 31, 2027" if pl.months == 12 else "Nov 1, 2026 - Nov 30, 2026"
-            rows[out.row([f"INV-{inv + (5000 if void else 0)}", _cn(pl, perturb), pl.site and f"{pl.site} Office" or "",
-                          "11/01/2026", "Voided" if void else "Sent", typ, _tx(pl, perturb), desc, period, str(pl.qty),
-                          f"{pl.unit:.2f}", f"{pl.discount:g}" if pl.discount else "0", "Yes" if pl.key else "No",
-                          f"{_total(pl):.2f}", case.currency])] = pl
+            rows[
+                out.row(
+                    [
+                        f"INV-{inv + (5000 if void else 0)}",
+                        _cn(pl, perturb),
+                        pl.site and f"{pl.site} Office" or "",
+                        "11/01/2026",
+                        "Voided" if void else "Sent",
+                        typ,
+                        _tx(pl, perturb),
+                        desc,
+                        period,
+                        str(pl.qty),
+                        f"{pl.unit:.2f}",
+                        f"{pl.discount:g}" if pl.discount else "0",
+                        "Yes" if pl.key else "No",
+                        f"{_total(pl):.2f}",
+                        case.currency,
+                    ]
+                )
+            ] = pl
     out.save(folder / fn)
     return fn, rows, None
 
@@ -107,10 +188,27 @@ def chargebee_invoice_lines_csv(case, folder, perturb):
     amount, date from/to, invoice status voided."""
     fn = "chargebee_invoices_line_items.csv"
     out = CsvOut()
-    out.row(["Invoice Number", "Invoice Date", "Status", "Customer Id", "Customer Company", "Customer Email",
-             "Line Item Entity Type", "Line Item Entity Id", "Line Item Description", "Line Item Quantity",
-             "Line Item Unit Amount", "Line Item Amount", "Line Item Discount Amount", "Line Item Tax Amount",
-             "Line Item Date From", "Line Item Date To", "Currency Code"])
+    out.row(
+        [
+            "Invoice Number",
+            "Invoice Date",
+            "Status",
+            "Customer Id",
+            "Customer Company",
+            "Customer Email",
+            "Line Item Entity Type",
+            "Line Item Entity Id",
+            "Line Item Description",
+            "Line Item Quantity",
+            "Line Item Unit Amount",
+            "Line Item Amount",
+            "Line Item Discount Amount",
+            "Line Item Tax Amount",
+            "Line Item Date From",
+            "Line Item Date To",
+            "Currency Code",
+        ]
+    )
     rows = {}
     n = 9000
     for grp in by_client(case.plines, "cb"):
@@ -126,11 +224,29 @@ def chargebee_invoice_lines_csv(case, folder, perturb):
             amount = (pl.unit * pl.qty).quantize(D("0.01"))
             disc = amount - _total(pl)
             ent = f"{_slug(_tx(pl, perturb))}-{case.currency}-{'Yearly' if pl.months == 12 else 'Monthly'}"
-            rows[out.row([str(n + (500 if pl.role == "cancelled" else 0)), "2026-11-01",
-                          "voided" if pl.role == "cancelled" else "paid", f"cust_{pl.client.number}",
-                          _cn(pl, perturb), _email("billing", pl), et, ent,
-                          _tx(pl, perturb), str(pl.qty), f"{pl.unit:.2f}", f"{amount:.2f}", f"{disc:.2f}", "0.00",
-                          "2026-11-01", _end(pl), case.currency])] = pl
+            rows[
+                out.row(
+                    [
+                        str(n + (500 if pl.role == "cancelled" else 0)),
+                        "2026-11-01",
+                        "voided" if pl.role == "cancelled" else "paid",
+                        f"cust_{pl.client.number}",
+                        _cn(pl, perturb),
+                        _email("billing", pl),
+                        et,
+                        ent,
+                        _tx(pl, perturb),
+                        str(pl.qty),
+                        f"{pl.unit:.2f}",
+                        f"{amount:.2f}",
+                        f"{disc:.2f}",
+                        "0.00",
+                        "2026-11-01",
+                        _end(pl),
+                        case.currency,
+                    ]
+                )
+            ] = pl
     out.save(folder / fn)
     return fn, rows, None
 
@@ -141,19 +257,51 @@ def stripe_invoice_items_csv(case, folder, perturb):
     lower-case currency, UTC timestamps, price interval month/year, void invoices."""
     fn = "invoice_line_items.csv"
     out = CsvOut()
-    out.row(["id", "Invoice ID", "Invoice Status", "Customer", "Customer Name", "Customer Email", "Description",
-             "Quantity", "Unit Amount", "Amount", "Currency", "Period Start (UTC)", "Period End (UTC)",
-             "Price Interval", "Proration"])
+    out.row(
+        [
+            "id",
+            "Invoice ID",
+            "Invoice Status",
+            "Customer",
+            "Customer Name",
+            "Customer Email",
+            "Description",
+            "Quantity",
+            "Unit Amount",
+            "Amount",
+            "Currency",
+            "Period Start (UTC)",
+            "Period End (UTC)",
+            "Price Interval",
+            "Proration",
+        ]
+    )
     rows = {}
     sym = SYM[case.currency]
     for i, pl in enumerate(shuffled(case.plines, "stripe")):
         interval = "year" if pl.months == 12 else "month"
         desc = f"{pl.qty} × {_tx(pl, perturb)} (at {sym}{pl.unit:,.2f} / {interval})"
-        rows[out.row([f"il_1Q{i:06d}K", f"in_1Q{pl.client.number:05d}{'V' if pl.role == 'cancelled' else 'A'}",
-                      "void" if pl.role == "cancelled" else "paid", f"cus_{pl.client.number:08d}", _cn(pl, perturb),
-                      _email("accounts", pl), desc, str(pl.qty), f"{pl.unit:.2f}",
-                      f"{_total(pl):.2f}", case.currency.lower(), "2026-11-01 00:00:00",
-                      ("2027-11-01" if pl.months == 12 else "2026-12-01") + " 00:00:00", interval, "false"])] = pl
+        rows[
+            out.row(
+                [
+                    f"il_1Q{i:06d}K",
+                    f"in_1Q{pl.client.number:05d}{'V' if pl.role == 'cancelled' else 'A'}",
+                    "void" if pl.role == "cancelled" else "paid",
+                    f"cus_{pl.client.number:08d}",
+                    _cn(pl, perturb),
+                    _email("accounts", pl),
+                    desc,
+                    str(pl.qty),
+                    f"{pl.unit:.2f}",
+                    f"{_total(pl):.2f}",
+                    case.currency.lower(),
+                    "2026-11-01 00:00:00",
+                    ("2027-11-01" if pl.months == 12 else "2026-12-01") + " 00:00:00",
+                    interval,
+                    "false",
+                ]
+            )
+        ] = pl
     out.save(folder / fn)
     return fn, rows, None
 
@@ -165,9 +313,21 @@ def odoo_invoice_lines_xlsx(case, folder, perturb):
     fn = "account.move.xlsx"
     wb = workbook(folder / fn)
     ws = wb.add_worksheet("Sheet1")
-    hdr = ["Number", "Invoice Date", "Status", "Type", "Partner", "Invoice lines/Product", "Invoice lines/Label",
-           "Invoice lines/Quantity", "Invoice lines/Unit Price", "Invoice lines/Disc.%", "Invoice lines/Subtotal",
-           "Invoice lines/Recurring Plan", "Currency"]
+    hdr = [
+        "Number",
+        "Invoice Date",
+        "Status",
+        "Type",
+        "Partner",
+        "Invoice lines/Product",
+        "Invoice lines/Label",
+        "Invoice lines/Quantity",
+        "Invoice lines/Unit Price",
+        "Invoice lines/Disc.%",
+        "Invoice lines/Subtotal",
+        "Invoice lines/Recurring Plan",
+        "Currency",
+    ]
     ws.write_row(0, 0, hdr)
     rows = {}
     r = 0
@@ -188,9 +348,17 @@ def odoo_invoice_lines_xlsx(case, folder, perturb):
                     partner = _cn(pl, perturb)
                     if perturb and n % 3 == 0:
                         partner = f"{partner}, {contacts[n % len(contacts)]}"
-                    ws.write_row(r, 0, [f"{'RINV' if credit else 'INV'}/2026/{n:05d}", "2026-11-01",
-                                        "Posted" if credit else ("Cancelled" if state == "cancel" else "Posted"),
-                                        "Customer Credit Note" if credit else "Customer Invoice", partner])
+                    ws.write_row(
+                        r,
+                        0,
+                        [
+                            f"{'RINV' if credit else 'INV'}/2026/{n:05d}",
+                            "2026-11-01",
+                            "Posted" if credit else ("Cancelled" if state == "cancel" else "Posted"),
+                            "Customer Credit Note" if credit else "Customer Invoice",
+                            partner,
+                        ],
+                    )
                     first = False
                 text = _tx(pl, perturb)
                 prod = f"[{pl.client.number % 97:03d}-{len(text)}] {text}" if (pl.key and n % 2) else text
@@ -213,9 +381,25 @@ def sevdesk_csv(case, folder, perturb):
     Leistungszeitraum as a date range, Storniert and Gutschrift documents."""
     fn = "sevdesk_rechnungspositionen.csv"
     out = CsvOut(delimiter=";")
-    out.row(["Rechnungsnr.", "Rechnungsdatum", "Kunde", "Kundennr.", "Status", "Pos.", "Artikel/Beschreibung",
-             "Menge", "Einheit", "Einzelpreis (netto)", "Rabatt", "Gesamt (netto)", "USt.-Satz", "Währung",
-             "Leistungszeitraum"])
+    out.row(
+        [
+            "Rechnungsnr.",
+            "Rechnungsdatum",
+            "Kunde",
+            "Kundennr.",
+            "Status",
+            "Pos.",
+            "Artikel/Beschreibung",
+            "Menge",
+            "Einheit",
+            "Einzelpreis (netto)",
+            "Rabatt",
+            "Gesamt (netto)",
+            "USt.-Satz",
+            "Währung",
+            "Leistungszeitraum",
+        ]
+    )
     rows = {}
     n = 2026110
     for grp in by_client(case.plines, "sev"):
@@ -226,11 +410,27 @@ def sevdesk_csv(case, folder, perturb):
             else:
                 status, nr = "Bezahlt" if n % 3 else "Offen", f"RE-{n}"
             unit = "Stk." if pl.key else ("Std." if re.search(r"hour|Labour|block", pl.text) else "Pauschal")
-            rows[out.row([nr, "01.11.2026", _cn(pl, perturb), str(pl.client.number), status, str(pos),
-                          _tx(pl, perturb), str(pl.qty), unit, num(pl.unit, ",", "."),
-                          f"{num(pl.discount, ',', '', 0)} %" if pl.discount else "", num(_total(pl), ",", "."),
-                          "19 %", case.currency,
-                          f"{fmt_date('2026-11-01', 'de')} - {fmt_date(_end(pl), 'de')}"])] = pl
+            rows[
+                out.row(
+                    [
+                        nr,
+                        "01.11.2026",
+                        _cn(pl, perturb),
+                        str(pl.client.number),
+                        status,
+                        str(pos),
+                        _tx(pl, perturb),
+                        str(pl.qty),
+                        unit,
+                        num(pl.unit, ",", "."),
+                        f"{num(pl.discount, ',', '', 0)} %" if pl.discount else "",
+                        num(_total(pl), ",", "."),
+                        "19 %",
+                        case.currency,
+                        f"{fmt_date('2026-11-01', 'de')} - {fmt_date(_end(pl), 'de')}",
+                    ]
+                )
+            ] = pl
     out.save(folder / fn, "utf-8-sig")
     return fn, rows, None
 
@@ -241,16 +441,50 @@ def tripletex_csv(case, folder, perturb):
     Periode as dd.mm.yy–dd.mm.yy, Kreditert lines, windows-1252."""
     fn = "Fakturalinjer_november_2026.csv"
     out = CsvOut(delimiter=";")
-    out.row(["Fakturanr", "Fakturadato", "Kundenr", "Kundenavn", "Produktnr", "Produktnavn", "Antall", "Enhet",
-             "Enhetspris", "Rabatt %", "Beløp eks. mva", "Mva-kode", "Valuta", "Periode", "Status"])
+    out.row(
+        [
+            "Fakturanr",
+            "Fakturadato",
+            "Kundenr",
+            "Kundenavn",
+            "Produktnr",
+            "Produktnavn",
+            "Antall",
+            "Enhet",
+            "Enhetspris",
+            "Rabatt %",
+            "Beløp eks. mva",
+            "Mva-kode",
+            "Valuta",
+            "Periode",
+            "Status",
+        ]
+    )
     rows = {}
     for pl in shuffled(case.plines, "tripletex"):
         pnr = f"{abs(sum(map(ord, pl.text))) % 9000 + 1000}" if pl.key else f"T{abs(sum(map(ord, pl.text))) % 90 + 10}"
         period = f"{fmt_date('2026-11-01', 'no')}\u2013{fmt_date(_end(pl), 'no')}"
-        rows[out.row([f"{10400 + pl.client.number}", "01.11.2026", str(pl.client.number), _cn(pl, perturb), pnr,
-                      _tx(pl, perturb), str(pl.qty), "stk" if pl.key else "timer" if "hour" in pl.text else "stk",
-                      num(pl.unit, ",", "\u00a0"), num(pl.discount, ",", "", 0), num(_total(pl), ",", "\u00a0"), "3",
-                      case.currency, period, "Kreditert" if pl.role == "cancelled" else "Fakturert"])] = pl
+        rows[
+            out.row(
+                [
+                    f"{10400 + pl.client.number}",
+                    "01.11.2026",
+                    str(pl.client.number),
+                    _cn(pl, perturb),
+                    pnr,
+                    _tx(pl, perturb),
+                    str(pl.qty),
+                    "stk" if pl.key else "timer" if "hour" in pl.text else "stk",
+                    num(pl.unit, ",", "\u00a0"),
+                    num(pl.discount, ",", "", 0),
+                    num(_total(pl), ",", "\u00a0"),
+                    "3",
+                    case.currency,
+                    period,
+                    "Kreditert" if pl.role == "cancelled" else "Fakturert",
+                ]
+            )
+        ] = pl
     text = out.buf.getvalue()
     with open(folder / fn, "wb") as f:
         f.write(text.encode("cp1252", errors="strict"))
@@ -270,7 +504,9 @@ def gsheet_merged_xlsx(case, folder, perturb):
     rows = {}
     for sheet, live in (("Nov 2026", True), ("Oct 2026", False)):
         ws = wb.add_worksheet(sheet)
-        ws.merge_range(0, 0, 0, 7, f"Monthly billing – {'November' if live else 'October'} 2026 ({case.currency})", merge)
+        ws.merge_range(
+            0, 0, 0, 7, f"Monthly billing – {'November' if live else 'October'} 2026 ({case.currency})", merge
+        )
         ws.write_row(2, 0, ["Client", "Site", "Item", "Seats", "Price/seat", "Billing", "Line total", "Notes"])
         r = 3
         for gi, grp in enumerate(by_client(case.plines, "gs")):
@@ -324,16 +560,44 @@ def salesforce_opportunity_products_csv(case, folder, perturb):
     report footer (Grand Totals, copyright, confidentiality, generated-by lines) under the data."""
     fn = "report1764669600000.csv"
     out = CsvOut(quoting=1)
-    out.row(["Account Name", "Opportunity Name", "Stage", "Close Date", "Product Name", "Product Code",
-             "Quantity", "Sales Price", "Discount", "Total Price", "Billing Frequency", "Contract Start Date"])
+    out.row(
+        [
+            "Account Name",
+            "Opportunity Name",
+            "Stage",
+            "Close Date",
+            "Product Name",
+            "Product Code",
+            "Quantity",
+            "Sales Price",
+            "Discount",
+            "Total Price",
+            "Billing Frequency",
+            "Contract Start Date",
+        ]
+    )
     rows = {}
     cur = case.currency
     for pl in shuffled(case.plines, "sfdc"):
         lost = pl.role == "cancelled"
-        rows[out.row([_cn(pl, perturb), f"{_cn(pl, perturb).strip()} - Renewal 2026", "Closed Lost" if lost else "Closed Won",
-                      "10/28/2026", _tx(pl, perturb), "" if not pl.key else f"MSP-{abs(sum(map(ord, pl.text))) % 900 + 100}",
-                      f"{pl.qty:.2f}", f"{cur} {pl.unit:,.2f}", f"{pl.discount:.2f}%" if pl.discount else "",
-                      f"{cur} {_total(pl):,.2f}", "Annual" if pl.months == 12 else "Monthly", "11/1/2026"])] = pl
+        rows[
+            out.row(
+                [
+                    _cn(pl, perturb),
+                    f"{_cn(pl, perturb).strip()} - Renewal 2026",
+                    "Closed Lost" if lost else "Closed Won",
+                    "10/28/2026",
+                    _tx(pl, perturb),
+                    "" if not pl.key else f"MSP-{abs(sum(map(ord, pl.text))) % 900 + 100}",
+                    f"{pl.qty:.2f}",
+                    f"{cur} {pl.unit:,.2f}",
+                    f"{pl.discount:.2f}%" if pl.discount else "",
+                    f"{cur} {_total(pl):,.2f}",
+                    "Annual" if pl.months == 12 else "Monthly",
+                    "11/1/2026",
+                ]
+            )
+        ] = pl
     out.row([""])
     out.row([f"Grand Totals ({len(case.plines)} records)"])
     out.row([""])
@@ -353,21 +617,45 @@ def dynamics_gp_sop_xlsx(case, folder, perturb):
     fn = "SmartList Sales Line Items.xlsx"
     wb = workbook(folder / fn)
     ws = wb.add_worksheet("Sales Line Items")
-    hdr = ["SOP Type", "SOP Number", "Document Date", "Customer Number", "Customer Name", "Item Number",
-           "Item Description", "U Of M", "QTY", "Unit Price", "Extended Price", "Void Status", "Currency ID"]
+    hdr = [
+        "SOP Type",
+        "SOP Number",
+        "Document Date",
+        "Customer Number",
+        "Customer Name",
+        "Item Number",
+        "Item Description",
+        "U Of M",
+        "QTY",
+        "Unit Price",
+        "Extended Price",
+        "Void Status",
+        "Currency ID",
+    ]
     ws.write_row(0, 0, hdr)
     rows = {}
     datef = wb.add_format({"num_format": "m/d/yyyy"})
-    r = 0
-    for pl in shuffled(case.plines, "gp"):
-        r += 1
+    for r, pl in enumerate(shuffled(case.plines, "gp"), 1):
         ret = pl.role == "cancelled" and r % 2 == 0
         void = pl.role == "cancelled" and not ret
-        item = (f"LIC-{abs(sum(map(ord, pl.text))) % 9000 + 1000}" if pl.key else f"SVC-{abs(sum(map(ord, pl.text))) % 900 + 100}")
+        item = (
+            f"LIC-{abs(sum(map(ord, pl.text))) % 9000 + 1000}"
+            if pl.key
+            else f"SVC-{abs(sum(map(ord, pl.text))) % 900 + 100}"
+        )
         ws.write_row(r, 0, ["Return" if ret else "Invoice", f"{'RTN' if ret else 'INV'}{20260000 + r:011d}"])
         ws.write_datetime(r, 2, dt.datetime(2026, 11, 1), datef)
-        ws.write_row(r, 3, [f"{pl.client.number:<15}", f"{_cn(pl, perturb):<65}", f"{item:<31}",
-                            f"{_tx(pl, perturb):<101}", "YEAR" if pl.months == 12 else ("MONTH" if pl.key else "EACH")])
+        ws.write_row(
+            r,
+            3,
+            [
+                f"{pl.client.number:<15}",
+                f"{_cn(pl, perturb):<65}",
+                f"{item:<31}",
+                f"{_tx(pl, perturb):<101}",
+                "YEAR" if pl.months == 12 else ("MONTH" if pl.key else "EACH"),
+            ],
+        )
         ws.write_number(r, 8, pl.qty)
         ws.write_number(r, 9, float(pl.unit))
         ws.write_number(r, 10, float(_total(pl)))
@@ -377,7 +665,9 @@ def dynamics_gp_sop_xlsx(case, folder, perturb):
     return fn, rows, None
 
 
-PSAS.update({
-    "salesforce_opportunity_products_csv": (salesforce_opportunity_products_csv, {"discount": True}),
-    "dynamics_gp_sop_xlsx": (dynamics_gp_sop_xlsx, {"discount": False}),
-})
+PSAS.update(
+    {
+        "salesforce_opportunity_products_csv": (salesforce_opportunity_products_csv, {"discount": True}),
+        "dynamics_gp_sop_xlsx": (dynamics_gp_sop_xlsx, {"discount": False}),
+    }
+)

@@ -3,6 +3,7 @@
 Everything is drawn from one seeded random.Random; the rendered spelling (clean or perturbed)
 is drawn on a separate stream so a clean case has exactly the same rows and findings.
 """
+
 from __future__ import annotations
 
 import random
@@ -19,7 +20,11 @@ CENT = D("0.01")
 
 def money(x: F | D | str) -> D:
     f = F(x) if not isinstance(x, F) else x
-    return (D(f.numerator) / D(f.denominator)).quantize(CENT, rounding=ROUND_HALF_UP) if f.denominator != 1 else D(f.numerator).quantize(CENT)
+    return (
+        (D(f.numerator) / D(f.denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
+        if f.denominator != 1
+        else D(f.numerator).quantize(CENT)
+    )
 
 
 def half_up_cents(x: F) -> str:
@@ -29,28 +34,28 @@ def half_up_cents(x: F) -> str:
 
 @dataclass
 class Client:
-    name: str            # canonical (the vendor's legal / tenant name)
+    name: str  # canonical (the vendor's legal / tenant name)
     country: str
     domain: str
-    psa_name: str = ""   # perturbed spelling (used when perturb=True)
+    psa_name: str = ""  # perturbed spelling (used when perturb=True)
     classes: list = field(default_factory=list)
     kind: str = "normal"  # normal | vendor_only | psa_only
-    number: int = 0       # PSA account number
+    number: int = 0  # PSA account number
     trading: str = ""
-    safe: bool = True     # False for siblings / numbered / near-twins (only safe name classes)
+    safe: bool = True  # False for siblings / numbered / near-twins (only safe name classes)
 
 
 @dataclass
 class VLine:
     client: Client
-    key: str              # product key or free key
+    key: str  # product key or free key
     qty: int
-    unit: D               # cost per billing period (before any discount shown in the file)
-    months: int           # 1 or 12
-    role: str             # licence | credit | free
+    unit: D  # cost per billing period (before any discount shown in the file)
+    months: int  # 1 or 12
+    role: str  # licence | credit | free
     sub: str
-    discount: D = D(0)    # percent shown on the bill (ALSO NL)
-    term: str = "P1Y-M"   # P1Y-M annual term billed monthly, P1M-M monthly, P1Y-Y annual upfront
+    discount: D = D(0)  # percent shown on the bill (ALSO NL)
+    term: str = "P1Y-M"  # P1Y-M annual term billed monthly, P1M-M monthly, P1Y-Y annual upfront
     start: str = "2026-11-01"
     end: str = "2026-11-30"
 
@@ -65,14 +70,14 @@ class VLine:
 @dataclass
 class PLine:
     client: Client
-    key: str | None       # product key; None for services
-    text: str             # canonical description (product name or service)
-    shown: str            # perturbed description
+    key: str | None  # product key; None for services
+    text: str  # canonical description (product name or service)
+    shown: str  # perturbed description
     qty: int
-    unit: D               # price per billing period
+    unit: D  # price per billing period
     months: int
-    role: str             # licence | service | cancelled
-    discount: D = D(0)    # percent
+    role: str  # licence | service | cancelled
+    discount: D = D(0)  # percent
     classes: list = field(default_factory=list)
     site: str = ""
 
@@ -113,7 +118,7 @@ def make_clients(rng: random.Random, n: int) -> list[Client]:
     def add(name, country, **kw):
         form = next((f for f in forms if name.endswith(" " + f)), "")
         base = name[: len(name) - len(form)].strip().casefold()
-        if base in used:   # never two clients that differ only by their legal form
+        if base in used:  # never two clients that differ only by their legal form
             return None
         used.add(base)
         c = Client(name=name, country=country, domain=_slug(name) + ".onmicrosoft.com", **kw)
@@ -140,8 +145,19 @@ def make_clients(rng: random.Random, n: int) -> list[Client]:
         add(f"{stem} Eiendom AS", "NO", safe=False)
         add(f"{stem} Eiendom Drift AS", "NO", safe=False)
     for legal, trading in rng.sample(C.DBA, min(len(C.DBA), max(2, n // 30))):
-        country = "DE" if "GmbH" in legal else "SE" if "AB" in legal else "FR" if "SAS" in legal else \
-            "AU" if "Pty" in legal else "GB" if legal.endswith("Ltd") else "US"
+        country = (
+            "DE"
+            if "GmbH" in legal
+            else "SE"
+            if "AB" in legal
+            else "FR"
+            if "SAS" in legal
+            else "AU"
+            if "Pty" in legal
+            else "GB"
+            if legal.endswith("Ltd")
+            else "US"
+        )
         c = add(legal, country)
         if c:
             c.trading = trading
@@ -174,7 +190,7 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
     n_only = max(2, round(n * 0.04))
     for j in idx[:n_only]:
         clients[j].kind = "vendor_only"
-    for j in idx[n_only:2 * n_only]:
+    for j in idx[n_only : 2 * n_only]:
         clients[j].kind = "psa_only"
     del kinds
     keys = list(C.PRODUCTS)
@@ -196,7 +212,7 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
         while len(basket) < size:
             k = _weighted(rng, [(k, weights[k]) for k in keys if k not in basket])
             basket.append(k)
-        psa_items: list[tuple] = []   # (key, qty, fate)
+        psa_items: list[tuple] = []  # (key, qty, fate)
         for k in basket:
             qty = rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 55])
             if c.kind == "vendor_only":
@@ -204,8 +220,19 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
             elif c.kind == "psa_only":
                 fate = "nvr"
             else:
-                fate = _weighted(rng, [("ok", 68), ("unbilled", 3.5), ("under", 7), ("over", 6), ("below", 6),
-                                       ("nvr", 3.5), ("swap", 2.5), ("ok_credit", 2.5)])
+                fate = _weighted(
+                    rng,
+                    [
+                        ("ok", 68),
+                        ("unbilled", 3.5),
+                        ("under", 7),
+                        ("over", 6),
+                        ("below", 6),
+                        ("nvr", 3.5),
+                        ("swap", 2.5),
+                        ("ok_credit", 2.5),
+                    ],
+                )
             if fate == "under" and qty < 2:
                 fate = "ok"
             # vendor side
@@ -213,7 +240,9 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                 parts = [qty] if qty < 4 or rng.random() < 0.75 else [qty - qty // 3, qty // 3]
                 for part in parts:
                     sub_no += 1
-                    term = _weighted(rng, [("P1Y-M", 6), ("P1M-M", 3), ("P1Y-Y", 1 if vfeat.get("annual", True) else 0)])
+                    term = _weighted(
+                        rng, [("P1Y-M", 6), ("P1M-M", 3), ("P1Y-Y", 1 if vfeat.get("annual", True) else 0)]
+                    )
                     base = cost_of(k)
                     disc = D(0)
                     if vfeat.get("discount") and rng.random() < 0.25:
@@ -225,13 +254,15 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                     else:
                         unit, months = base, 1
                     if (unit * 100 * (100 - disc)) % 100:
-                        disc = D(0)   # the bill's discounted unit is always whole cents
+                        disc = D(0)  # the bill's discounted unit is always whole cents
                     end = "2027-10-31" if months == 12 else "2026-11-30"
                     vlines.append(VLine(c, k, part, unit, months, "licence", f"S{sub_no:05d}", disc, term, end=end))
                     if fate == "ok_credit" and part == parts[0]:
                         credit = min(part - 1, rng.randint(1, 3)) if part > 1 else 0
                         if credit:
-                            vlines.append(VLine(c, k, -credit, unit, months, "credit", f"S{sub_no:05d}", disc, term, end=end))
+                            vlines.append(
+                                VLine(c, k, -credit, unit, months, "credit", f"S{sub_no:05d}", disc, term, end=end)
+                            )
                             qty -= credit
             # PSA side
             if fate == "unbilled":
@@ -252,19 +283,30 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                 fate = "ok"
             if fate == "nvr" and c.kind == "normal":
                 # a product bought elsewhere / never ordered: different from the vendor basket
-                choices = [x for x in keys if x not in basket and not any(x in p and k2 in p for p in C.LOOKALIKES for k2 in basket)]
+                choices = [
+                    x
+                    for x in keys
+                    if x not in basket and not any(x in p and k2 in p for p in C.LOOKALIKES for k2 in basket)
+                ]
                 k = rng.choice(choices)
             psa_items.append((k, pq, fate))
         # free trials on the vendor side
         if c.kind != "psa_only" and rng.random() < 0.14:
             sub_no += 1
             taken = set(basket) | {k for k, _, _ in psa_items}
-            if rng.random() < 0.4:   # a free trial of a paid product the client does not buy
-                fk = rng.choice([k for k in keys if k not in taken and not any(
-                    k in pair and t in pair for pair in C.LOOKALIKES for t in taken)])
+            if rng.random() < 0.4:  # a free trial of a paid product the client does not buy
+                fk = rng.choice(
+                    [
+                        k
+                        for k in keys
+                        if k not in taken and not any(k in pair and t in pair for pair in C.LOOKALIKES for t in taken)
+                    ]
+                )
             else:
                 fk = rng.choice(sorted(C.FREE))
-            vlines.append(VLine(c, fk, rng.choice([1, 5, 10, 25]), D("0.00"), 1, "free", f"S{sub_no:05d}", term="P1M-M"))
+            vlines.append(
+                VLine(c, fk, rng.choice([1, 5, 10, 25]), D("0.00"), 1, "free", f"S{sub_no:05d}", term="P1M-M")
+            )
         # PSA lines
         vendor_keys = {v.key for v in vlines if v.client is c and v.role != "free"}
         psa_keys = {k for k, _, f in psa_items if f != "cancelled"}
@@ -285,13 +327,27 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
             parts = [pq] if pq < 6 or rng.random() < 0.8 else [pq - pq // 2, pq // 2]
             for i, part in enumerate(parts):
                 unit = price * 12 if months == 12 else price
-                plines.append(PLine(c, k, C.PRODUCTS[k][0], "", part, unit, months, "licence", disc,
-                                    site=("Main" if i == 0 else "Branch") if len(parts) > 1 else ""))
+                plines.append(
+                    PLine(
+                        c,
+                        k,
+                        C.PRODUCTS[k][0],
+                        "",
+                        part,
+                        unit,
+                        months,
+                        "licence",
+                        disc,
+                        site=("Main" if i == 0 else "Branch") if len(parts) > 1 else "",
+                    )
+                )
             if rng.random() < 0.06:
                 plines.append(PLine(c, k, C.PRODUCTS[k][0], "", rng.randint(1, 3), price, 1, "cancelled"))
         for s in rng.sample(C.SERVICES, rng.choice([0, 1, 1, 2, 3])):
             q = rng.choice([1, 1, 2, 5, 10, 12, 20])
-            plines.append(PLine(c, None, s, s, q, D(rng.choice(["45.00", "95.00", "120.00", "12.50", "150.00"])), 1, "service"))
+            plines.append(
+                PLine(c, None, s, s, q, D(rng.choice(["45.00", "95.00", "120.00", "12.50", "150.00"])), 1, "service")
+            )
         # spellings (separate stream)
         c.psa_name, c.classes = client_variant(prng, c)
         # every product of the client on either side (paid trials included) can compete for a name
@@ -303,12 +359,23 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                 pl.shown, pl.classes = pl.text, []
                 continue
             grp = C.KIND_GROUP.get(C.PRODUCTS[pl.key][1], C.PRODUCTS[pl.key][1])
-            context_ok = pl.key in vendor_keys and pl.role == "licence" and sum(
-                1 for x in ctx_keys if C.KIND_GROUP.get(C.PRODUCTS[x][1], C.PRODUCTS[x][1]) == grp) == 1
+            context_ok = (
+                pl.key in vendor_keys
+                and pl.role == "licence"
+                and sum(1 for x in ctx_keys if C.KIND_GROUP.get(C.PRODUCTS[x][1], C.PRODUCTS[x][1]) == grp) == 1
+            )
             bare = C.BARE.get(pl.key, "")
-            bare_ok = bool(bare) and pl.key in vendor_keys and pl.role == "licence" and not any(
-                bare.lower() in C.PRODUCTS[x][0].lower().replace("(", " ").split() or bare.lower() in C.PRODUCTS[x][0].lower()
-                for x in ctx_keys if x != pl.key)
+            bare_ok = (
+                bool(bare)
+                and pl.key in vendor_keys
+                and pl.role == "licence"
+                and not any(
+                    bare.lower() in C.PRODUCTS[x][0].lower().replace("(", " ").split()
+                    or bare.lower() in C.PRODUCTS[x][0].lower()
+                    for x in ctx_keys
+                    if x != pl.key
+                )
+            )
             pl.shown, pl.classes = product_variant(prng, pl.key, context_ok, bare_ok, vfeat.get("mpn", False))
     findings = compute_findings(vlines, plines)
     return Case(clients, vlines, plines, findings, currency)

@@ -1,10 +1,10 @@
 """Tests of set K: the truth is re-computed from the rendered files with independent readers
 (csv module, openpyxl, python-calamine), never from the generator's own objects."""
+
 from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import os
 import re
@@ -63,15 +63,29 @@ def openpyxl_rows(path, sheet):
 # each reader: file -> {row: (client cell, product cell, qty, monthly unit)}
 def v_td(p):
     d = sheet_by_header(openpyxl_rows(p, "Invoice Detail"), 6)
-    return {r: (x["End Customer Name"], x["Product Description"], int(x["Quantity"]),
-                dec(x["Unit Cost"]) / (12 if x["Billing Frequency"] == "Annual" else 1))
-            for r, x in d.items() if x.get("Quantity") is not None}
+    return {
+        r: (
+            x["End Customer Name"],
+            x["Product Description"],
+            int(x["Quantity"]),
+            dec(x["Unit Cost"]) / (12 if x["Billing Frequency"] == "Annual" else 1),
+        )
+        for r, x in d.items()
+        if x.get("Quantity") is not None
+    }
 
 
 def v_cloudblue(p):
     d = by_header(csv_records(p, "utf-8"))
-    return {r: (x["Customer Name"], x["Item Name"], int(x["Quantity"]),
-                dec(x["Unit Cost"]) / (12 if x["Item Period"] == "Yearly" else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Customer Name"],
+            x["Item Name"],
+            int(x["Quantity"]),
+            dec(x["Unit Cost"]) / (12 if x["Item Period"] == "Yearly" else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def v_pax8uk(p):
@@ -83,27 +97,54 @@ def v_pax8uk(p):
             continue
         if x["Qty"] in ("", None):
             continue
-        out[r] = (cur, x["Product"], int(x["Qty"]), dec(x["Unit Price"]) / (12 if "billed annually" in x["Term"] else 1))
+        out[r] = (
+            cur,
+            x["Product"],
+            int(x["Qty"]),
+            dec(x["Unit Price"]) / (12 if "billed annually" in x["Term"] else 1),
+        )
     return out
 
 
 def v_alsonl(p):
     d = by_header(csv_records(p, "cp1252", ";"))
-    return {r: (x["Klantnaam"], x["Omschrijving"], int(x["Aantal"]),
-                dec(x["Eenheidsprijs"], True) * (1 - dec(x["Korting %"], True) / 100)
-                / (12 if x["Facturatie"] == "jaarlijks" else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Klantnaam"],
+            x["Omschrijving"],
+            int(x["Aantal"]),
+            dec(x["Eenheidsprijs"], True)
+            * (1 - dec(x["Korting %"], True) / 100)
+            / (12 if x["Facturatie"] == "jaarlijks" else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def v_nuvias(p):
     d = sheet_by_header(openpyxl_rows(p, "Detail"), 1)
-    return {r: (x["End User"], x["Description"], int(x["Qty"]),
-                dec(x["Unit Net £"]) / (12 if x["Billing"].startswith("Annual") else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["End User"],
+            x["Description"],
+            int(x["Qty"]),
+            dec(x["Unit Net £"]) / (12 if x["Billing"].startswith("Annual") else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def v_abpl(p):
     d = by_header(csv_records(p, "cp1250", ";"))
-    return {r: (x["Nazwa kontrahenta"], x["Nazwa produktu"], int(x["Ilość"]),
-                dec(x["Cena netto"], True) / (12 if x["Okres rozliczeniowy"] == "roczny" else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Nazwa kontrahenta"],
+            x["Nazwa produktu"],
+            int(x["Ilość"]),
+            dec(x["Cena netto"], True) / (12 if x["Okres rozliczeniowy"] == "roczny" else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def v_pivot(p):
@@ -126,29 +167,54 @@ def v_telstra(p):
     for r, x in d.items():
         m = re.search(r"^(.*) \((\d+) licences? @ \$([\d,]+\.\d\d)\)", x["Charge Description"])
         q = int(m.group(2)) * (-1 if x["Charge Description"].startswith("Credit") else 1)
-        out[r] = (x["Organisation"], m.group(1), q,
-                  dec(m.group(3)) / (12 if "Annual charge" in x["Charge Description"] else 1))
+        out[r] = (
+            x["Organisation"],
+            m.group(1),
+            q,
+            dec(m.group(3)) / (12 if "Annual charge" in x["Charge Description"] else 1),
+        )
     return out
 
 
 def p_atera(p):
     d = by_header(csv_records(p, "utf-8"))
-    return {r: (x["Customer Name"], x["Product/Rate"], int(x["Quantity"]),
-                dec(x["Rate"]) / (12 if x["Billing Period"] == "Yearly" else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Customer Name"],
+            x["Product/Rate"],
+            int(x["Quantity"]),
+            dec(x["Rate"]) / (12 if x["Billing Period"] == "Yearly" else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def p_ninja(p):
     d = by_header(csv_records(p, "utf-8"))
-    return {r: (x["Organization"], x["Item Name"], int(x["Quantity"]),
-                dec(x["Unit Price"]) * (1 - dec(x["Discount %"]) / 100) / (12 if "2027" in x["Billing Period"] else 1))
-            for r, x in d.items()}
+    return {
+        r: (
+            x["Organization"],
+            x["Item Name"],
+            int(x["Quantity"]),
+            dec(x["Unit Price"]) * (1 - dec(x["Discount %"]) / 100) / (12 if "2027" in x["Billing Period"] else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def p_chargebee(p):
     d = by_header(csv_records(p, "utf-8"))
-    return {r: (x["Customer Company"], x["Line Item Description"], int(x["Line Item Quantity"]),
-                (dec(x["Line Item Amount"]) - dec(x["Line Item Discount Amount"])) / int(x["Line Item Quantity"])
-                / (12 if x["Line Item Date To"] > "2027" else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Customer Company"],
+            x["Line Item Description"],
+            int(x["Line Item Quantity"]),
+            (dec(x["Line Item Amount"]) - dec(x["Line Item Discount Amount"]))
+            / int(x["Line Item Quantity"])
+            / (12 if x["Line Item Date To"] > "2027" else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def p_stripe(p):
@@ -156,8 +222,12 @@ def p_stripe(p):
     out = {}
     for r, x in d.items():
         m = re.match(r"^\d+ × (.*) \(at ", x["Description"])
-        out[r] = (x["Customer Name"], m.group(1), int(x["Quantity"]),
-                  dec(x["Unit Amount"]) / (12 if x["Price Interval"] == "year" else 1))
+        out[r] = (
+            x["Customer Name"],
+            m.group(1),
+            int(x["Quantity"]),
+            dec(x["Unit Amount"]) / (12 if x["Price Interval"] == "year" else 1),
+        )
     return out
 
 
@@ -166,25 +236,50 @@ def p_odoo(p):
     out, cur = {}, None
     for r, x in d.items():
         if x["Partner"]:
-            cur = re.sub(r", [^,]+$", "", x["Partner"]) if x["Partner"].count(", ") and not re.search(r", (LLP|Inc\.|Ltd|The|[A-Z]+)$", x["Partner"]) else x["Partner"]
-        out[r] = (x["Partner"] or cur, x["Invoice lines/Label"], int(x["Invoice lines/Quantity"]),
-                  F(str(x["Invoice lines/Unit Price"])) * (1 - F(str(x["Invoice lines/Disc.%"])) / 100)
-                  / (12 if x["Invoice lines/Recurring Plan"] == "Yearly" else 1))
+            cur = (
+                re.sub(r", [^,]+$", "", x["Partner"])
+                if x["Partner"].count(", ") and not re.search(r", (LLP|Inc\.|Ltd|The|[A-Z]+)$", x["Partner"])
+                else x["Partner"]
+            )
+        out[r] = (
+            x["Partner"] or cur,
+            x["Invoice lines/Label"],
+            int(x["Invoice lines/Quantity"]),
+            F(str(x["Invoice lines/Unit Price"]))
+            * (1 - F(str(x["Invoice lines/Disc.%"])) / 100)
+            / (12 if x["Invoice lines/Recurring Plan"] == "Yearly" else 1),
+        )
     return out
 
 
 def p_sevdesk(p):
     d = by_header(csv_records(p, "utf-8-sig", ";"))
-    return {r: (x["Kunde"], x["Artikel/Beschreibung"], int(x["Menge"]),
-                dec(x["Einzelpreis (netto)"], True) * (1 - (dec(x["Rabatt"].replace("%", ""), True) if x["Rabatt"] else 0) / 100)
-                / (12 if x["Leistungszeitraum"].endswith("2027") else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Kunde"],
+            x["Artikel/Beschreibung"],
+            int(x["Menge"]),
+            dec(x["Einzelpreis (netto)"], True)
+            * (1 - (dec(x["Rabatt"].replace("%", ""), True) if x["Rabatt"] else 0) / 100)
+            / (12 if x["Leistungszeitraum"].endswith("2027") else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def p_tripletex(p):
     d = by_header(csv_records(p, "cp1252", ";"))
-    return {r: (x["Kundenavn"], x["Produktnavn"], int(x["Antall"]),
-                dec(x["Enhetspris"], True) * (1 - dec(x["Rabatt %"], True) / 100)
-                / (12 if x["Periode"].endswith(".27") else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Kundenavn"],
+            x["Produktnavn"],
+            int(x["Antall"]),
+            dec(x["Enhetspris"], True)
+            * (1 - dec(x["Rabatt %"], True) / 100)
+            / (12 if x["Periode"].endswith(".27") else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def p_gsheet(p):
@@ -204,39 +299,87 @@ def p_gsheet(p):
 
 def v_mpa(p):
     d = by_header(csv_records(p, "utf-8-sig"))
-    return {r: (x["customerName"], x["ProductName"], int(x["quantity"]),
-                dec(x["effectivePrice"]) / (12 if x["frequency"] == "OneTime" and x["term"] == "P1Y" else 1))
-            for r, x in d.items()}
+    return {
+        r: (
+            x["customerName"],
+            x["ProductName"],
+            int(x["quantity"]),
+            dec(x["effectivePrice"]) / (12 if x["frequency"] == "OneTime" and x["term"] == "P1Y" else 1),
+        )
+        for r, x in d.items()
+    }
 
 
 def v_ptxls(p):
     d = sheet_by_header(calamine_rows(p, "Extrato"), 4)
-    return {r: (x["Cliente final"], x["Descrição"], int(x["Qtd."]),
-                dec(x["Preço unit."], True) * (1 - dec(x["Desc. %"], True) / 100) / (12 if x["Periodicidade"] == "Anual" else 1))
-            for r, x in d.items() if x["Tipo"]}
+    return {
+        r: (
+            x["Cliente final"],
+            x["Descrição"],
+            int(x["Qtd."]),
+            dec(x["Preço unit."], True)
+            * (1 - dec(x["Desc. %"], True) / 100)
+            / (12 if x["Periodicidade"] == "Anual" else 1),
+        )
+        for r, x in d.items()
+        if x["Tipo"]
+    }
 
 
 def p_sfdc(p):
     recs = csv_records(p, "utf-8")
     d = by_header(recs)
-    return {r: (x["Account Name"], x["Product Name"], int(F(x["Quantity"])),
-                dec(x["Sales Price"].split(" ", 1)[1]) * (1 - (dec(x["Discount"].rstrip("%")) if x["Discount"] else 0) / 100)
-                / (12 if x["Billing Frequency"] == "Annual" else 1)) for r, x in d.items() if len(x) > 3}
+    return {
+        r: (
+            x["Account Name"],
+            x["Product Name"],
+            int(F(x["Quantity"])),
+            dec(x["Sales Price"].split(" ", 1)[1])
+            * (1 - (dec(x["Discount"].rstrip("%")) if x["Discount"] else 0) / 100)
+            / (12 if x["Billing Frequency"] == "Annual" else 1),
+        )
+        for r, x in d.items()
+        if len(x) > 3
+    }
 
 
 def p_gp(p):
     d = sheet_by_header(openpyxl_rows(p, "Sales Line Items"), 1)
-    return {r: (x["Customer Name"].rstrip(), x["Item Description"].rstrip(), int(x["QTY"]),
-                F(str(x["Unit Price"])) / (12 if x["U Of M"] == "YEAR" else 1)) for r, x in d.items()}
+    return {
+        r: (
+            x["Customer Name"].rstrip(),
+            x["Item Description"].rstrip(),
+            int(x["QTY"]),
+            F(str(x["Unit Price"])) / (12 if x["U Of M"] == "YEAR" else 1),
+        )
+        for r, x in d.items()
+    }
 
 
-VREAD = {"mpa_cost_details_csv": v_mpa, "pt_distributor_xls": v_ptxls, "td_streamone_xlsx": v_td, "cloudblue_connect_csv": v_cloudblue, "pax8_uk_grouped_xlsx": v_pax8uk,
-         "also_nl_csv": v_alsonl, "nuvias_multisheet_xlsx": v_nuvias, "ab_pl_csv": v_abpl,
-         "pivot_months_xlsx": v_pivot, "telstra_au_csv": v_telstra}
-PREAD = {"salesforce_opportunity_products_csv": p_sfdc, "dynamics_gp_sop_xlsx": p_gp, "atera_contracts_csv": p_atera, "ninjaone_invoices_csv": p_ninja,
-         "chargebee_invoice_lines_csv": p_chargebee, "stripe_invoice_items_csv": p_stripe,
-         "odoo_invoice_lines_xlsx": p_odoo, "sevdesk_csv": p_sevdesk, "tripletex_csv": p_tripletex,
-         "gsheet_merged_xlsx": p_gsheet}
+VREAD = {
+    "mpa_cost_details_csv": v_mpa,
+    "pt_distributor_xls": v_ptxls,
+    "td_streamone_xlsx": v_td,
+    "cloudblue_connect_csv": v_cloudblue,
+    "pax8_uk_grouped_xlsx": v_pax8uk,
+    "also_nl_csv": v_alsonl,
+    "nuvias_multisheet_xlsx": v_nuvias,
+    "ab_pl_csv": v_abpl,
+    "pivot_months_xlsx": v_pivot,
+    "telstra_au_csv": v_telstra,
+}
+PREAD = {
+    "salesforce_opportunity_products_csv": p_sfdc,
+    "dynamics_gp_sop_xlsx": p_gp,
+    "atera_contracts_csv": p_atera,
+    "ninjaone_invoices_csv": p_ninja,
+    "chargebee_invoice_lines_csv": p_chargebee,
+    "stripe_invoice_items_csv": p_stripe,
+    "odoo_invoice_lines_xlsx": p_odoo,
+    "sevdesk_csv": p_sevdesk,
+    "tripletex_csv": p_tripletex,
+    "gsheet_merged_xlsx": p_gsheet,
+}
 
 
 def half_up(x: F) -> str:
@@ -294,8 +437,10 @@ def recompute(folder: Path, truth: dict):
 
 
 def truth_set(truth):
-    return {(f["type"], f["client"], f["product"], f["monthly_impact"], tuple(f["vendor_rows"]), tuple(f["psa_rows"]))
-            for f in truth["findings"]}
+    return {
+        (f["type"], f["client"], f["product"], f["monthly_impact"], tuple(f["vendor_rows"]), tuple(f["psa_rows"]))
+        for f in truth["findings"]
+    }
 
 
 # ---------------------------------------------------------------- tests
@@ -317,9 +462,12 @@ def test_truth_recomputed_from_files(tmp_path, vendor, psa):
 def test_clean_twin_same_rows_and_findings(tmp_path, i):
     vendor, psa = VENDOR_FORMATS[i], PSA_FORMATS[(i + 3) % len(PSA_FORMATS)]
     tp = json.loads(generate_case(tmp_path / "p", seed=4, vendor_format=vendor, psa_format=psa, clients=80).read_text())
-    tc = json.loads(generate_case(tmp_path / "c", seed=4, vendor_format=vendor, psa_format=psa, clients=80,
-                                  perturb=False).read_text())
-    strip = lambda rows: {r: (x["client"], x["product"], x["role"]) for r, x in rows.items()}  # noqa: E731
+    tc = json.loads(
+        generate_case(
+            tmp_path / "c", seed=4, vendor_format=vendor, psa_format=psa, clients=80, perturb=False
+        ).read_text()
+    )
+    strip = lambda rows: {r: (x["client"], x["product"], x["role"]) for r, x in rows.items()}
     assert strip(tp["rows"]["psa"]) == strip(tc["rows"]["psa"])
     assert strip(tp["rows"]["vendor"]) == strip(tc["rows"]["vendor"])
     assert truth_set(tp) == truth_set(tc)
@@ -327,7 +475,7 @@ def test_clean_twin_same_rows_and_findings(tmp_path, i):
     assert any(f["classes"] for f in tp["findings"])
     got, _, pr = recompute(tmp_path / "c", tc)
     assert got == truth_set(tc)
-    for r, (client, text, _, _) in pr.items():   # clean spellings are the canonical ones
+    for r, (client, text, _, _) in pr.items():  # clean spellings are the canonical ones
         row = tc["rows"]["psa"][str(r)]
         assert client.strip() == row["client"], (r, client)
         assert row["product"] in text, (r, text)
@@ -347,10 +495,43 @@ def test_byte_identical_reruns_any_hash_seed(tmp_path):
     for hs in ("0", "4242"):
         out = tmp_path / hs
         env = dict(os.environ, PYTHONHASHSEED=hs)
-        subprocess.run([sys.executable, "-m", "bench.independent_k", str(out), "--seeds", "2", "--clients", "60",
-                        "--pairs", "diagonal"], cwd=ROOT, env=env, check=True, capture_output=True)
-        subprocess.run([sys.executable, "-m", "bench.independent_k", str(out), "--seeds", "2", "--clients", "60",
-                        "--pairs", "diagonal", "--clean"], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.independent_k",
+                str(out),
+                "--seeds",
+                "2",
+                "--clients",
+                "60",
+                "--pairs",
+                "diagonal",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.independent_k",
+                str(out),
+                "--seeds",
+                "2",
+                "--clients",
+                "60",
+                "--pairs",
+                "diagonal",
+                "--clean",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         digests.append(_digest(out))
     assert len(list((tmp_path / "0").iterdir())) == 2 * len(VENDOR_FORMATS)
     assert digests[0] == digests[1]
@@ -374,6 +555,7 @@ def test_300_clients_every_finding_type_in_range(tmp_path, i):
 def test_interface_and_cli_names(tmp_path):
     assert len(VENDOR_FORMATS) >= 8 and len(PSA_FORMATS) >= 8
     from bench.independent_k import case_dir_name
+
     assert case_dir_name("a", "b", 3, 60, True) == "a__b__s3__c60__clean"
     with pytest.raises(ValueError):
         generate_case(tmp_path, vendor_format="nope")
@@ -393,6 +575,7 @@ def _odoo_cancelled(p):
 def _csv_flag(enc, delim, col, values):
     def f(p):
         return {r for r, x in by_header(csv_records(p, enc, delim)).items() if x[col] in values}
+
     return f
 
 
@@ -404,29 +587,39 @@ CANCELLED = {
     "odoo_invoice_lines_xlsx": _odoo_cancelled,
     "sevdesk_csv": _csv_flag("utf-8-sig", ";", "Status", {"Storniert", "Gutschrift"}),
     "tripletex_csv": _csv_flag("cp1252", ";", "Status", {"Kreditert"}),
-    "salesforce_opportunity_products_csv": lambda p: {r for r, x in by_header(csv_records(p, "utf-8")).items()
-                                                      if x.get("Stage") == "Closed Lost"},
-    "dynamics_gp_sop_xlsx": lambda p: {r for r, x in sheet_by_header(openpyxl_rows(p, "Sales Line Items"), 1).items()
-                                       if x["SOP Type"] == "Return" or x["Void Status"] == "Voided"},
-    "gsheet_merged_xlsx": lambda p: {r for r, x in sheet_by_header(calamine_rows(p, "Nov 2026"), 3).items()
-                                     if str(x["Notes"]).startswith("CANCELLED")},
+    "salesforce_opportunity_products_csv": lambda p: {
+        r for r, x in by_header(csv_records(p, "utf-8")).items() if x.get("Stage") == "Closed Lost"
+    },
+    "dynamics_gp_sop_xlsx": lambda p: {
+        r
+        for r, x in sheet_by_header(openpyxl_rows(p, "Sales Line Items"), 1).items()
+        if x["SOP Type"] == "Return" or x["Void Status"] == "Voided"
+    },
+    "gsheet_merged_xlsx": lambda p: {
+        r
+        for r, x in sheet_by_header(calamine_rows(p, "Nov 2026"), 3).items()
+        if str(x["Notes"]).startswith("CANCELLED")
+    },
 }
 
 
 @pytest.mark.parametrize("psa", PSA_FORMATS)
 def test_cancelled_rows_are_marked_in_the_file(tmp_path, psa):
-    t = json.loads(generate_case(tmp_path, seed=5, vendor_format=VENDOR_FORMATS[0], psa_format=psa,
-                                 clients=120).read_text())
+    t = json.loads(
+        generate_case(tmp_path, seed=5, vendor_format=VENDOR_FORMATS[0], psa_format=psa, clients=120).read_text()
+    )
     want = {int(r) for r, x in t["rows"]["psa"].items() if x["role"] == "cancelled"}
     assert want and CANCELLED[psa](tmp_path / t["psa_file"]) == want
 
 
 def test_no_two_clients_share_a_spelling(tmp_path):
-    import unicodedata
-    from bench.independent_k.scenario import make_clients
-    from bench.independent_k.perturb import client_variant
     import random
-    norm = lambda s: " ".join(unicodedata.normalize("NFKC", s).casefold().split())  # noqa: E731
+    import unicodedata
+
+    from bench.independent_k.perturb import client_variant
+    from bench.independent_k.scenario import make_clients
+
+    norm = lambda s: " ".join(unicodedata.normalize("NFKC", s).casefold().split())
     for seed in range(1, 6):
         cl = make_clients(random.Random(seed), 300)
         rng = random.Random(seed)
@@ -439,7 +632,9 @@ def test_no_two_clients_share_a_spelling(tmp_path):
 
 def test_tenant_domains_unique():
     import random
+
     from bench.independent_k.scenario import make_clients
+
     for seed in range(1, 8):
         cl = make_clients(random.Random(seed), 300)
         assert len({c.domain for c in cl}) == len(cl)

@@ -4,8 +4,10 @@ Each renderer writes the bill of one case and returns (file name, {row number: V
 The vendor side keeps the vendor's own spelling (canonical names with the format's decorations);
 only the PSA side is perturbed.
 """
+
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal as D
 
 from . import catalog as C
@@ -40,21 +42,51 @@ def td_streamone_xlsx(case, folder, rng):
     ws.write(1, 0, "Invoice Detail Report")
     ws.write(2, 0, "Billing Period: 11/01/2026 - 11/30/2026")
     ws.write(3, 0, "Currency: USD")
-    hdr = ["End Customer Name", "End Customer ID", "Subscription ID", "Manufacturer", "Manufacturer Part Number",
-           "TD SYNNEX SKU", "Product Description", "Term", "Billing Frequency", "Charge Type", "Quantity",
-           "Unit Cost", "Extended Cost", "Service Start", "Service End"]
+    hdr = [
+        "End Customer Name",
+        "End Customer ID",
+        "Subscription ID",
+        "Manufacturer",
+        "Manufacturer Part Number",
+        "TD SYNNEX SKU",
+        "Product Description",
+        "Term",
+        "Billing Frequency",
+        "Charge Type",
+        "Quantity",
+        "Unit Cost",
+        "Extended Cost",
+        "Service Start",
+        "Service End",
+    ]
     r = 5
     ws.write_row(r, 0, hdr)
     rows = {}
-    import datetime as dt
     for v in shuffled(case.vlines, "td"):
         r += 1
-        man = "Microsoft" if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt") else C.PRODUCTS[v.key][0].split()[0]
+        man = (
+            "Microsoft"
+            if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt")
+            else C.PRODUCTS[v.key][0].split()[0]
+        )
         ct = {"licence": "Recurring", "credit": "Credit", "free": "Trial"}[v.role]
         term = "1 Month" if v.term == "P1M-M" else "12 Months"
-        ws.write_row(r, 0, [v.client.name, f"EC{v.client.number:07d}", v.sub, man, _part(v),
-                            f"{abs(hash_(v.key)) % 90000000 + 10000000}", v.name, term,
-                            "Annual" if v.months == 12 else "Monthly", ct])
+        ws.write_row(
+            r,
+            0,
+            [
+                v.client.name,
+                f"EC{v.client.number:07d}",
+                v.sub,
+                man,
+                _part(v),
+                f"{abs(hash_(v.key)) % 90000000 + 10000000}",
+                v.name,
+                term,
+                "Annual" if v.months == 12 else "Monthly",
+                ct,
+            ],
+        )
         ws.write_number(r, 10, v.qty)
         ws.write_number(r, 11, float(v.unit), money)
         ws.write_number(r, 12, float(_ext(v)), money)
@@ -80,21 +112,60 @@ def cloudblue_connect_csv(case, folder, rng):
     """Ingram Micro CloudBlue Connect – billing request lines (CSV, product line vs item, ISO stamps)."""
     fn = "connect_billing_requests_2026-11.csv"
     out = CsvOut()
-    out.row(["Billing Period", "Request ID", "Request Type", "Asset ID", "Asset External ID", "Customer ID",
-             "Customer Name", "Customer Country", "Tenant Domain", "Product ID", "Product Name", "Item MPN",
-             "Item Name", "Item Period", "Quantity", "Unit Cost", "Total Cost", "Currency", "Period From",
-             "Period To"])
+    out.row(
+        [
+            "Billing Period",
+            "Request ID",
+            "Request Type",
+            "Asset ID",
+            "Asset External ID",
+            "Customer ID",
+            "Customer Name",
+            "Customer Country",
+            "Tenant Domain",
+            "Product ID",
+            "Product Name",
+            "Item MPN",
+            "Item Name",
+            "Item Period",
+            "Quantity",
+            "Unit Cost",
+            "Total Cost",
+            "Currency",
+            "Period From",
+            "Period To",
+        ]
+    )
     rows = {}
     for i, v in enumerate(shuffled(case.vlines, "cb")):
         ms = v.key in C.FREE or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5]) or v.key in ("v2", "bpnt", "m3nt")
         prod_line = "Microsoft 365 NCE" if ms else C.PRODUCTS[v.key][0].split()[0] + " Cloud Services"
-        rows[out.row(["2026-11", f"BRQ-{4100 + i:04d}-{hash_(v.sub) % 9000 + 1000}",
-                      "adjustment" if v.role == "credit" else "billing", f"AS-{hash_(v.sub) % 900000 + 100000}",
-                      v.sub, f"TA-{v.client.number:05d}", v.client.name, v.client.country, v.client.domain,
-                      f"PRD-{hash_(prod_line) % 900 + 100}-{hash_(prod_line[::-1]) % 900 + 100}", prod_line,
-                      _part(v), v.name, "Yearly" if v.months == 12 else "Monthly", str(v.qty),
-                      f"{v.unit:.4f}", f"{_ext(v):.4f}", case.currency,
-                      v.start + "T00:00:00+00:00", v.end + "T23:59:59+00:00"])] = v
+        rows[
+            out.row(
+                [
+                    "2026-11",
+                    f"BRQ-{4100 + i:04d}-{hash_(v.sub) % 9000 + 1000}",
+                    "adjustment" if v.role == "credit" else "billing",
+                    f"AS-{hash_(v.sub) % 900000 + 100000}",
+                    v.sub,
+                    f"TA-{v.client.number:05d}",
+                    v.client.name,
+                    v.client.country,
+                    v.client.domain,
+                    f"PRD-{hash_(prod_line) % 900 + 100}-{hash_(prod_line[::-1]) % 900 + 100}",
+                    prod_line,
+                    _part(v),
+                    v.name,
+                    "Yearly" if v.months == 12 else "Monthly",
+                    str(v.qty),
+                    f"{v.unit:.4f}",
+                    f"{_ext(v):.4f}",
+                    case.currency,
+                    v.start + "T00:00:00+00:00",
+                    v.end + "T23:59:59+00:00",
+                ]
+            )
+        ] = v
     out.save(folder / fn)
     return fn, rows, None
 
@@ -127,8 +198,7 @@ def pax8_uk_grouped_xlsx(case, folder, rng):
             name = ("Credit: " if v.role == "credit" else "") + v.name + tag
             net = _ext(v)
             net_sum += net
-            ws.write_row(r, 0, ["", name, _part(v), term,
-                                f"{fmt_date(v.start, 'uk')} - {fmt_date(v.end, 'uk')}"])
+            ws.write_row(r, 0, ["", name, _part(v), term, f"{fmt_date(v.start, 'uk')} - {fmt_date(v.end, 'uk')}"])
             ws.write_number(r, 5, v.qty)
             ws.write_number(r, 6, float(v.unit), money)
             ws.write_number(r, 7, float(net), money)
@@ -150,19 +220,59 @@ def also_nl_csv(case, folder, rng):
     """ALSO Nederland cloud marketplace factuurregels: ';', decimal comma, cp1252, korting %."""
     fn = "ALSO_NL_factuurregels_2026-11.csv"
     out = CsvOut(delimiter=";")
-    out.row(["Factuurnummer", "Factuurdatum", "Klantnummer", "Klantnaam", "Tenant domein", "Artikelnummer",
-             "Omschrijving", "Looptijd", "Facturatie", "Aantal", "Eenheidsprijs", "Korting %", "Netto bedrag",
-             "BTW %", "BTW bedrag", "Periode van", "Periode tot", "Valuta"])
+    out.row(
+        [
+            "Factuurnummer",
+            "Factuurdatum",
+            "Klantnummer",
+            "Klantnaam",
+            "Tenant domein",
+            "Artikelnummer",
+            "Omschrijving",
+            "Looptijd",
+            "Facturatie",
+            "Aantal",
+            "Eenheidsprijs",
+            "Korting %",
+            "Netto bedrag",
+            "BTW %",
+            "BTW bedrag",
+            "Periode van",
+            "Periode tot",
+            "Valuta",
+        ]
+    )
     rows = {}
     for v in shuffled(case.vlines, "alsonl"):
         term = "1 maand" if v.term == "P1M-M" else "1 jaar"
-        omschr = ("Creditering: " if v.role == "credit" else "") + v.name + (" (proefperiode)" if v.role == "free" else "")
+        omschr = (
+            ("Creditering: " if v.role == "credit" else "") + v.name + (" (proefperiode)" if v.role == "free" else "")
+        )
         net = _ext(v)
-        rows[out.row(["2026110042", "01-12-2026", f"K{v.client.number}", v.client.name, v.client.domain, _part(v),
-                      omschr, term, "jaarlijks" if v.months == 12 else "maandelijks", str(v.qty),
-                      num(v.unit, ",", "."), num(v.discount, ",", "", 0), num(net, ",", "."), "21",
-                      num((net * D("0.21")).quantize(D("0.01")), ",", "."), fmt_date(v.start, "nl"),
-                      fmt_date(v.end, "nl"), case.currency])] = v
+        rows[
+            out.row(
+                [
+                    "2026110042",
+                    "01-12-2026",
+                    f"K{v.client.number}",
+                    v.client.name,
+                    v.client.domain,
+                    _part(v),
+                    omschr,
+                    term,
+                    "jaarlijks" if v.months == 12 else "maandelijks",
+                    str(v.qty),
+                    num(v.unit, ",", "."),
+                    num(v.discount, ",", "", 0),
+                    num(net, ",", "."),
+                    "21",
+                    num((net * D("0.21")).quantize(D("0.01")), ",", "."),
+                    fmt_date(v.start, "nl"),
+                    fmt_date(v.end, "nl"),
+                    case.currency,
+                ]
+            )
+        ] = v
     out.save(folder / fn, "cp1252")
     return fn, rows, None
 
@@ -188,18 +298,46 @@ def nuvias_multisheet_xlsx(case, folder, rng):
         s.write_number(3 + i, 3, float((net * D("0.2")).quantize(D("0.01"))), money)
         s.write_number(3 + i, 4, float(net + (net * D("0.2")).quantize(D("0.01"))), money)
     ws = wb.add_worksheet("Detail")
-    hdr = ["Invoice No", "Invoice Date", "Reseller PO", "End User", "End User Ref", "Vendor", "Part No",
-           "Description", "Contract Start", "Contract End", "Billing", "Qty", "Unit Net £", "Line Net £", "VAT £"]
+    hdr = [
+        "Invoice No",
+        "Invoice Date",
+        "Reseller PO",
+        "End User",
+        "End User Ref",
+        "Vendor",
+        "Part No",
+        "Description",
+        "Contract Start",
+        "Contract End",
+        "Billing",
+        "Qty",
+        "Unit Net £",
+        "Line Net £",
+        "VAT £",
+    ]
     ws.write_row(0, 0, hdr)
     rows = {}
-    import datetime as dt
-    r = 0
-    for v in shuffled(case.vlines, "nuvias"):
-        r += 1
-        vendor = "Microsoft" if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt") else C.PRODUCTS[v.key][0].split()[0]
+    for r, v in enumerate(shuffled(case.vlines, "nuvias"), 1):
+        vendor = (
+            "Microsoft"
+            if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt")
+            else C.PRODUCTS[v.key][0].split()[0]
+        )
         desc = ("CR " if v.role == "credit" else "") + v.name.upper() + (" - TRIAL" if v.role == "free" else "")
-        ws.write_row(r, 0, ["SI-884213", "", f"PO-{v.client.number}", v.client.name, v.client.domain.split(".")[0].upper(),
-                            vendor, _part(v), desc])
+        ws.write_row(
+            r,
+            0,
+            [
+                "SI-884213",
+                "",
+                f"PO-{v.client.number}",
+                v.client.name,
+                v.client.domain.split(".")[0].upper(),
+                vendor,
+                _part(v),
+                desc,
+            ],
+        )
         ws.write_datetime(r, 1, dt.datetime(2026, 12, 1), datef)
         ws.write_datetime(r, 8, dt.datetime.fromisoformat(v.start), datef)
         ws.write_datetime(r, 9, dt.datetime.fromisoformat(v.end), datef)
@@ -220,20 +358,58 @@ def ab_pl_csv(case, folder, rng):
     """A Polish distributor's cloud invoice lines: cp1250, ';', decimal comma, space thousands, PLN."""
     fn = "faktura_chmura_2026-11.csv"
     out = CsvOut(delimiter=";")
-    out.row(["Nr faktury", "Data wystawienia", "Typ dokumentu", "Nazwa kontrahenta", "NIP", "Kod produktu",
-             "Nazwa produktu", "Okres rozliczeniowy", "Ilość", "J.m.", "Cena netto", "Wartość netto",
-             "Stawka VAT", "Kwota VAT", "Wartość brutto", "Okres od", "Okres do", "Waluta"])
+    out.row(
+        [
+            "Nr faktury",
+            "Data wystawienia",
+            "Typ dokumentu",
+            "Nazwa kontrahenta",
+            "NIP",
+            "Kod produktu",
+            "Nazwa produktu",
+            "Okres rozliczeniowy",
+            "Ilość",
+            "J.m.",
+            "Cena netto",
+            "Wartość netto",
+            "Stawka VAT",
+            "Kwota VAT",
+            "Wartość brutto",
+            "Okres od",
+            "Okres do",
+            "Waluta",
+        ]
+    )
     rows = {}
     fold = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "å": "a", "Å": "A", "è": "e", "à": "a", "â": "a"}
     for v in shuffled(case.vlines, "abpl"):
         net = _ext(v)
         vat = (net * D("0.23")).quantize(D("0.01"))
         name = "".join(fold.get(ch, ch) for ch in v.client.name)
-        rows[out.row(["FV/CL/11/2026/0042" if v.role != "credit" else "FK/CL/11/2026/0007", "2026-11-30",
-                      "Korekta" if v.role == "credit" else "Faktura", name, f"PL{5250000000 + v.client.number}",
-                      _part(v), v.name, "roczny" if v.months == 12 else "miesięczny", str(v.qty),
-                      "lic." if v.role != "free" else "szt.", num(v.unit, ",", " "), num(net, ",", " "), "23%",
-                      num(vat, ",", " "), num(net + vat, ",", " "), v.start, v.end, case.currency])] = v
+        rows[
+            out.row(
+                [
+                    "FV/CL/11/2026/0042" if v.role != "credit" else "FK/CL/11/2026/0007",
+                    "2026-11-30",
+                    "Korekta" if v.role == "credit" else "Faktura",
+                    name,
+                    f"PL{5250000000 + v.client.number}",
+                    _part(v),
+                    v.name,
+                    "roczny" if v.months == 12 else "miesięczny",
+                    str(v.qty),
+                    "lic." if v.role != "free" else "szt.",
+                    num(v.unit, ",", " "),
+                    num(net, ",", " "),
+                    "23%",
+                    num(vat, ",", " "),
+                    num(net + vat, ",", " "),
+                    v.start,
+                    v.end,
+                    case.currency,
+                ]
+            )
+        ] = v
     out.save(folder / fn, "cp1250")
     return fn, rows, None
 
@@ -249,8 +425,18 @@ def pivot_months_xlsx(case, folder, rng):
     bold = wb.add_format({"bold": True})
     ws.write(0, 0, "Cloud subscriptions – quantity by month (CAD)", bold)
     ws.write(1, 0, "Filter: Billing month = Sep 2026, Oct 2026, Nov 2026")
-    hdr = ["Customer", "Product", "SKU", "Type", "Billing", "Unit Cost", "Sep 2026", "Oct 2026", "Nov 2026",
-           "Nov 2026 Amount"]
+    hdr = [
+        "Customer",
+        "Product",
+        "SKU",
+        "Type",
+        "Billing",
+        "Unit Cost",
+        "Sep 2026",
+        "Oct 2026",
+        "Nov 2026",
+        "Nov 2026 Amount",
+    ]
     r = 3
     ws.write_row(r, 0, hdr, bold)
     rows = {}
@@ -290,9 +476,24 @@ def telstra_au_csv(case, folder, rng):
     description, ex/inc GST amounts, dd/mm/yyyy, AUD."""
     fn = "TBA_Bill_Detail_Nov2026.csv"
     out = CsvOut()
-    out.row(["Account Number", "Invoice Number", "Bill Period", "Service ID", "Organisation", "ABN",
-             "Charge Description", "Charge Type", "From Date", "To Date", "Amount (ex GST)", "GST",
-             "Amount (inc GST)", "Currency"])
+    out.row(
+        [
+            "Account Number",
+            "Invoice Number",
+            "Bill Period",
+            "Service ID",
+            "Organisation",
+            "ABN",
+            "Charge Description",
+            "Charge Type",
+            "From Date",
+            "To Date",
+            "Amount (ex GST)",
+            "GST",
+            "Amount (inc GST)",
+            "Currency",
+        ]
+    )
     rows = {}
     for v in shuffled(case.vlines, "telstra"):
         net = _ext(v)
@@ -306,10 +507,29 @@ def telstra_au_csv(case, folder, rng):
             desc = "Credit - " + desc
         if v.role == "free":
             desc += " - Trial"
-        ctype = {"licence": "Recurring" if v.months == 1 else "Once-off", "credit": "Adjustment", "free": "Recurring"}[v.role]
-        rows[out.row(["1234 5678 90", "9001234567", "01 Nov 2026 - 30 Nov 2026", v.sub, v.client.name,
-                      f"{50000000000 + v.client.number * 13}", desc, ctype, fmt_date(v.start, "uk"),
-                      fmt_date(v.end, "uk"), f"{net:.2f}", f"{gst:.2f}", f"{net + gst:.2f}", case.currency])] = v
+        ctype = {"licence": "Recurring" if v.months == 1 else "Once-off", "credit": "Adjustment", "free": "Recurring"}[
+            v.role
+        ]
+        rows[
+            out.row(
+                [
+                    "1234 5678 90",
+                    "9001234567",
+                    "01 Nov 2026 - 30 Nov 2026",
+                    v.sub,
+                    v.client.name,
+                    f"{50000000000 + v.client.number * 13}",
+                    desc,
+                    ctype,
+                    fmt_date(v.start, "uk"),
+                    fmt_date(v.end, "uk"),
+                    f"{net:.2f}",
+                    f"{gst:.2f}",
+                    f"{net + gst:.2f}",
+                    case.currency,
+                ]
+            )
+        ] = v
     out.save(folder / fn, "utf-8")
     return fn, rows, None
 
@@ -334,14 +554,48 @@ def mpa_cost_details_csv(case, folder, rng):
     (OneTime + P1Y = a year paid now), customerName vs subscriptionName."""
     fn = "Detail_BillingProfile_2026-11.csv"
     out = CsvOut()
-    cols = ["invoiceId", "previousInvoiceId", "billingAccountId", "billingAccountName", "billingProfileId",
-            "billingProfileName", "invoiceSectionName", "partnerName", "customerTenantId", "customerName",
-            "billingPeriodStartDate", "billingPeriodEndDate", "servicePeriodStartDate", "servicePeriodEndDate",
-            "date", "serviceFamily", "productOrderId", "productOrderName", "ProductId", "ProductName",
-            "SubscriptionId", "subscriptionName", "publisherType", "publisherName", "quantity", "unitOfMeasure",
-            "chargeType", "billingCurrency", "pricingCurrency", "costInBillingCurrency", "costInPricingCurrency",
-            "exchangeRatePricingToBilling", "frequency", "term", "pricingModel", "unitPrice", "effectivePrice",
-            "PayGPrice", "benefitName", "tags"]
+    cols = [
+        "invoiceId",
+        "previousInvoiceId",
+        "billingAccountId",
+        "billingAccountName",
+        "billingProfileId",
+        "billingProfileName",
+        "invoiceSectionName",
+        "partnerName",
+        "customerTenantId",
+        "customerName",
+        "billingPeriodStartDate",
+        "billingPeriodEndDate",
+        "servicePeriodStartDate",
+        "servicePeriodEndDate",
+        "date",
+        "serviceFamily",
+        "productOrderId",
+        "productOrderName",
+        "ProductId",
+        "ProductName",
+        "SubscriptionId",
+        "subscriptionName",
+        "publisherType",
+        "publisherName",
+        "quantity",
+        "unitOfMeasure",
+        "chargeType",
+        "billingCurrency",
+        "pricingCurrency",
+        "costInBillingCurrency",
+        "costInPricingCurrency",
+        "exchangeRatePricingToBilling",
+        "frequency",
+        "term",
+        "pricingModel",
+        "unitPrice",
+        "effectivePrice",
+        "PayGPrice",
+        "benefitName",
+        "tags",
+    ]
     out.row(cols)
     rows = {}
     for v in shuffled(case.vlines, "mpa"):
@@ -350,25 +604,46 @@ def mpa_cost_details_csv(case, folder, rng):
         listp = (v.unit * D("1.15")).quantize(D("0.01"))
         tid = f"{hash_(v.client.name):08x}-4c1a-{v.client.number:04x}-9f00-{hash_(v.client.domain):012x}"[:36]
         rec = {
-            "invoiceId": "G0" + "41872659", "previousInvoiceId": "G040112233" if v.role == "credit" else "",
+            "invoiceId": "G0" + "41872659",
+            "previousInvoiceId": "G040112233" if v.role == "credit" else "",
             "billingAccountId": "b7c1e0aa-0000-4d5e-8f00-partner:contoso_2019-05-31",
-            "billingAccountName": "Contoso Cloud Partners", "billingProfileId": "QWER-TY12-BG7-TGB",
-            "billingProfileName": "Contoso Cloud Partners USD", "invoiceSectionName": "Customers",
-            "partnerName": "Contoso Cloud Partners", "customerTenantId": tid, "customerName": v.client.name,
-            "billingPeriodStartDate": "11/01/2026", "billingPeriodEndDate": "11/30/2026",
-            "servicePeriodStartDate": fmt_date(v.start, "us"), "servicePeriodEndDate": fmt_date(v.end, "us"),
-            "date": "11/01/2026", "serviceFamily": "Microsoft 365" if ms else "Marketplace",
-            "productOrderId": f"{hash_(v.sub):08x}-po", "productOrderName": v.name,
-            "ProductId": _msid(v) or _part(v), "ProductName": v.name, "SubscriptionId": f"{hash_(v.sub + 'x'):08x}",
-            "subscriptionName": f"{v.name} - {v.client.domain.split('.')[0]}", "publisherType": "Microsoft" if ms else "Marketplace",
-            "publisherName": "Microsoft" if ms else C.PRODUCTS[v.key][0].split()[0], "quantity": str(v.qty),
-            "unitOfMeasure": "1 License", "chargeType": "Refund" if v.role == "credit" else "Purchase",
-            "billingCurrency": case.currency, "pricingCurrency": case.currency,
-            "costInBillingCurrency": f"{_ext(v):.6f}", "costInPricingCurrency": f"{_ext(v):.6f}",
-            "exchangeRatePricingToBilling": "1", "frequency": "OneTime" if upfront else "Recurring",
-            "term": "P1M" if v.term == "P1M-M" else "P1Y", "pricingModel": "OnDemand",
-            "unitPrice": f"{listp:.6f}", "effectivePrice": f"{v.unit:.6f}", "PayGPrice": f"{listp:.6f}",
-            "benefitName": "", "tags": "",
+            "billingAccountName": "Contoso Cloud Partners",
+            "billingProfileId": "QWER-TY12-BG7-TGB",
+            "billingProfileName": "Contoso Cloud Partners USD",
+            "invoiceSectionName": "Customers",
+            "partnerName": "Contoso Cloud Partners",
+            "customerTenantId": tid,
+            "customerName": v.client.name,
+            "billingPeriodStartDate": "11/01/2026",
+            "billingPeriodEndDate": "11/30/2026",
+            "servicePeriodStartDate": fmt_date(v.start, "us"),
+            "servicePeriodEndDate": fmt_date(v.end, "us"),
+            "date": "11/01/2026",
+            "serviceFamily": "Microsoft 365" if ms else "Marketplace",
+            "productOrderId": f"{hash_(v.sub):08x}-po",
+            "productOrderName": v.name,
+            "ProductId": _msid(v) or _part(v),
+            "ProductName": v.name,
+            "SubscriptionId": f"{hash_(v.sub + 'x'):08x}",
+            "subscriptionName": f"{v.name} - {v.client.domain.split('.')[0]}",
+            "publisherType": "Microsoft" if ms else "Marketplace",
+            "publisherName": "Microsoft" if ms else C.PRODUCTS[v.key][0].split()[0],
+            "quantity": str(v.qty),
+            "unitOfMeasure": "1 License",
+            "chargeType": "Refund" if v.role == "credit" else "Purchase",
+            "billingCurrency": case.currency,
+            "pricingCurrency": case.currency,
+            "costInBillingCurrency": f"{_ext(v):.6f}",
+            "costInPricingCurrency": f"{_ext(v):.6f}",
+            "exchangeRatePricingToBilling": "1",
+            "frequency": "OneTime" if upfront else "Recurring",
+            "term": "P1M" if v.term == "P1M-M" else "P1Y",
+            "pricingModel": "OnDemand",
+            "unitPrice": f"{listp:.6f}",
+            "effectivePrice": f"{v.unit:.6f}",
+            "PayGPrice": f"{listp:.6f}",
+            "benefitName": "",
+            "tags": "",
         }
         if v.role == "free":
             rec.update(unitPrice="0", effectivePrice="0", PayGPrice="0", pricingModel="Trial")
@@ -383,24 +658,50 @@ def pt_distributor_xls(case, folder, rng):
     quantities and prices written as *text* with decimal commas, Desc. % column, dates as text
     dd/mm/aaaa, 'Nota de crédito' lines, IVA 23 %, EUR."""
     import xlwt
+
     fn = "extrato_faturacao_cloud_2026-11.xls"
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet("Extrato")
     ws.write(0, 0, "Extrato de faturação — Serviços Cloud")
     ws.write(1, 0, "Período: 01/11/2026 a 30/11/2026    Moeda: EUR")
-    hdr = ["Documento", "Tipo", "Cliente final", "NIF", "Referência", "Descrição", "Periodicidade", "Qtd.",
-           "Preço unit.", "Desc. %", "Valor líquido", "IVA %", "Início", "Fim"]
+    hdr = [
+        "Documento",
+        "Tipo",
+        "Cliente final",
+        "NIF",
+        "Referência",
+        "Descrição",
+        "Periodicidade",
+        "Qtd.",
+        "Preço unit.",
+        "Desc. %",
+        "Valor líquido",
+        "IVA %",
+        "Início",
+        "Fim",
+    ]
     for j, h in enumerate(hdr):
         ws.write(3, j, h)
     rows = {}
     r = 3
     for v in shuffled(case.vlines, "ptxls"):
         r += 1
-        vals = [f"FT 2026/{4100 + r}" if v.role != "credit" else f"NC 2026/{80 + r}",
-                "Nota de crédito" if v.role == "credit" else "Fatura", v.client.name,
-                f"PT5{v.client.number:08d}", _part(v), v.name + (" (Trial)" if v.role == "free" else ""),
-                "Anual" if v.months == 12 else "Mensal", num(D(v.qty), ",", "", 0), num(v.unit, ",", "."),
-                num(v.discount, ",", "", 0), num(_ext(v), ",", "."), "23", fmt_date(v.start, "uk"), fmt_date(v.end, "uk")]
+        vals = [
+            f"FT 2026/{4100 + r}" if v.role != "credit" else f"NC 2026/{80 + r}",
+            "Nota de crédito" if v.role == "credit" else "Fatura",
+            v.client.name,
+            f"PT5{v.client.number:08d}",
+            _part(v),
+            v.name + (" (Trial)" if v.role == "free" else ""),
+            "Anual" if v.months == 12 else "Mensal",
+            num(D(v.qty), ",", "", 0),
+            num(v.unit, ",", "."),
+            num(v.discount, ",", "", 0),
+            num(_ext(v), ",", "."),
+            "23",
+            fmt_date(v.start, "uk"),
+            fmt_date(v.end, "uk"),
+        ]
         for j, x in enumerate(vals):
             ws.write(r, j, x)
         rows[r + 1] = v
@@ -411,7 +712,9 @@ def pt_distributor_xls(case, folder, rng):
     return fn, rows, None
 
 
-VENDORS.update({
-    "mpa_cost_details_csv": (mpa_cost_details_csv, "USD", {"mpn": False}),
-    "pt_distributor_xls": (pt_distributor_xls, "EUR", {"mpn": True, "discount": True}),
-})
+VENDORS.update(
+    {
+        "mpa_cost_details_csv": (mpa_cost_details_csv, "USD", {"mpn": False}),
+        "pt_distributor_xls": (pt_distributor_xls, "EUR", {"mpn": True, "discount": True}),
+    }
+)
