@@ -671,3 +671,146 @@ PSAS.update(
         "dynamics_gp_sop_xlsx": (dynamics_gp_sop_xlsx, {"discount": False}),
     }
 )
+
+
+# P11 -----------------------------------------------------------------------------------------
+def twinfield_csv(case, folder, perturb):
+    """Twinfield (NL) – verkoopfacturen with their lines: ';', decimal comma, amounts always positive with a
+    D/C (debet/credit) column (a credit note's lines are C), Relatie code + Naam, Grootboekrekening 8000/8100
+    (licences vs services), Periode 2026/11, Status Definitief / Vervallen."""
+    fn = "Twinfield_verkoopfactuurregels_2026-11.csv"
+    out = CsvOut(delimiter=";")
+    out.row(
+        [
+            "Factuurnummer",
+            "Factuurdatum",
+            "Periode",
+            "Relatie",
+            "Naam",
+            "Grootboekrekening",
+            "Artikel",
+            "Omschrijving",
+            "Aantal",
+            "Prijs",
+            "Korting %",
+            "Bedrag excl. btw",
+            "D/C",
+            "Btw-code",
+            "Valuta",
+            "Status",
+            "Termijn",
+        ]
+    )
+    rows = {}
+    for grp in by_client(case.plines, "twinfield"):
+        for i, pl in enumerate(grp):
+            credit = pl.role == "cancelled" and i % 2 == 0
+            void = pl.role == "cancelled" and not credit
+            rows[
+                out.row(
+                    [
+                        f"{'CN' if credit else 'VF'}{26110 + pl.client.number}",
+                        "01-11-2026",
+                        "2026/11",
+                        f"{pl.client.number:05d}",
+                        _cn(pl, perturb),
+                        "8000" if pl.key else "8100",
+                        "LIC" if pl.key else "DV",
+                        _tx(pl, perturb),
+                        num(D(pl.qty), ",", "", 0),
+                        num(pl.unit, ",", "."),
+                        num(pl.discount, ",", "", 0),
+                        num(_total(pl), ",", "."),
+                        "C" if credit else "D",
+                        "VH",
+                        case.currency,
+                        "Vervallen" if void else "Definitief",
+                        "jaar" if pl.months == 12 else "maand",
+                    ]
+                )
+            ] = pl
+    out.save(folder / fn, "utf-8-sig")
+    return fn, rows, None
+
+
+# P12 -----------------------------------------------------------------------------------------
+def salesbuildr_recurring_csv(case, folder, perturb):
+    """Salesbuildr / quote-tool recurring lines synced from won quotes: Category (Microsoft Licenses,
+    Software, Managed Services, Labor), Recurring Interval Monthly / Annually, Quote Status Won / Lost /
+    Expired (only Won is billed), the MSP's unit cost beside the unit price and a margin %, a one-off setup
+    fee line in some quotes."""
+    fn = "salesbuildr_recurring_products.csv"
+    out = CsvOut()
+    out.row(
+        [
+            "Company",
+            "Contact",
+            "Quote #",
+            "Quote Status",
+            "Category",
+            "Product",
+            "SKU",
+            "Quantity",
+            "Unit Cost",
+            "Unit Price",
+            "Margin %",
+            "Recurring Interval",
+            "Line Total",
+            "Currency",
+        ]
+    )
+    rows = {}
+    from . import catalog as C
+    from .scenario import PLine
+
+    for grp in by_client(case.plines, "sb"):
+        lines = list(grp)
+        if grp[0].client.number % 3 == 0:  # the quote's one-off onboarding fee sits among the recurring lines
+            lines.insert(
+                1,
+                PLine(
+                    grp[0].client, None, "Onboarding setup fee", "Onboarding setup fee", 1, D("250.00"), 1, "service"
+                ),
+            )
+        for pl in lines:
+            status = ("Lost" if pl.client.number % 2 else "Expired") if pl.role == "cancelled" else "Won"
+            if pl.key:
+                ms = pl.text.startswith(("Microsoft", "Office", "Exchange", "Power", "Visio"))
+                cat = "Microsoft Licenses" if ms else "Software"
+                cost = D(C.PRODUCTS[pl.key][2]) * pl.months
+                margin = f"{(pl.unit - cost) / pl.unit * 100:.1f}"
+                interval = "Annually" if pl.months == 12 else "Monthly"
+            else:
+                cat = "Labor" if re.search(r"hour|Labour|block|Project", pl.text) else "Managed Services"
+                cost, margin = None, ""
+                interval = "One-time" if pl.text.startswith("Onboarding") else "Monthly"
+            rows[
+                out.row(
+                    [
+                        _cn(pl, perturb),
+                        "",
+                        f"Q-{pl.client.number}-{'L' if pl.role == 'cancelled' else 'W'}",
+                        status,
+                        cat,
+                        _tx(pl, perturb),
+                        "",
+                        str(pl.qty),
+                        f"{cost:.2f}" if cost else "",
+                        f"{pl.unit:.2f}",
+                        margin,
+                        interval,
+                        f"{_total(pl):.2f}",
+                        case.currency,
+                    ]
+                )
+            ] = pl
+    out.save(folder / fn)
+    return fn, rows, None
+
+
+PSAS.update(
+    {
+        "twinfield_csv": (twinfield_csv, {"discount": True}),
+        "salesbuildr_recurring_csv": (salesbuildr_recurring_csv, {"discount": False}),
+    }
+)

@@ -718,3 +718,135 @@ VENDORS.update(
         "pt_distributor_xls": (pt_distributor_xls, "EUR", {"mpn": True, "discount": True}),
     }
 )
+
+
+# V11 -----------------------------------------------------------------------------------------
+def qc_distributor_xlsx(case, folder, rng):
+    """A Québec distributor's 'relevé de facturation infonuagique' (French, CAD): amounts written as text
+    '1 240,00 $' (currency after the amount, space thousands), two sales taxes (TPS 5 %, TVQ 9,975 %),
+    'Durée' 1 an / 1 mois and 'Facturation' annuelle / mensuelle, 'Note de crédit' lines, dates AAAA-MM-JJ."""
+    fn = "Releve_facturation_infonuagique_2026-11.xlsx"
+    wb = workbook(folder / fn)
+    ws = wb.add_worksheet("Relevé")
+    ws.write(0, 0, "Relevé de facturation infonuagique — novembre 2026")
+    ws.write(1, 0, "Devise : CAD")
+    hdr = [
+        "Nom du client",
+        "No client",
+        "Domaine",
+        "No de pièce",
+        "Description",
+        "Durée",
+        "Facturation",
+        "Type",
+        "Qté",
+        "Prix unitaire",
+        "Montant",
+        "TPS",
+        "TVQ",
+        "Total",
+        "Début",
+        "Fin",
+    ]
+    ws.write_row(3, 0, hdr)
+    rows = {}
+
+    def cad(x):
+        return num(x, ",", " ") + " $"
+
+    for r, v in enumerate(shuffled(case.vlines, "qc"), 4):
+        net = _ext(v)
+        tps, tvq = (net * D("0.05")).quantize(D("0.01")), (net * D("0.09975")).quantize(D("0.01"))
+        typ = {"licence": "Facture", "credit": "Note de crédit", "free": "Essai"}[v.role]
+        ws.write_row(
+            r,
+            0,
+            [
+                v.client.name,
+                f"QC-{v.client.number}",
+                v.client.domain,
+                _part(v),
+                v.name,
+                "1 mois" if v.term == "P1M-M" else "1 an",
+                "annuelle" if v.months == 12 else "mensuelle",
+                typ,
+            ],
+        )
+        ws.write_number(r, 8, v.qty)
+        ws.write_row(r, 9, [cad(v.unit), cad(net), cad(tps), cad(tvq), cad(net + tps + tvq), v.start, v.end])
+        rows[r + 1] = v
+    wb.close()
+    return fn, rows, None
+
+
+# V12 -----------------------------------------------------------------------------------------
+def arrow_us_two_header_xlsx(case, folder, rng):
+    """Arrow (US) cloud billing statement: a two-row header (a merged band row 'End Customer' /
+    'Subscription' / 'Charges (USD)' above the column names), several subscriptions per line item id,
+    'Bill Type' Arrears/Advance, 'Prorated' flag, credits as 'Adjustment' lines with negative quantity."""
+    fn = "ArrowSphere_US_Statement_202611.xlsx"
+    wb = workbook(folder / fn)
+    ws = wb.add_worksheet("Statement")
+    band = wb.add_format({"bold": True, "align": "center"})
+    money = wb.add_format({"num_format": "$#,##0.00"})
+    ws.merge_range(0, 0, 0, 2, "End Customer", band)
+    ws.merge_range(0, 3, 0, 8, "Subscription", band)
+    ws.merge_range(0, 9, 0, 12, "Charges (USD)", band)
+    ws.write_row(
+        1,
+        0,
+        [
+            "Name",
+            "Reference",
+            "Country",
+            "Vendor",
+            "SKU",
+            "Offer",
+            "Term",
+            "Bill Type",
+            "Line Type",
+            "Qty",
+            "Unit",
+            "Extended",
+            "Prorated",
+        ],
+    )
+    rows = {}
+    for r, v in enumerate(shuffled(case.vlines, "arrow"), 2):
+        vendor = (
+            "Microsoft"
+            if v.key in C.FREE or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5]) or v.key in ("v2", "bpnt", "m3nt")
+            else C.PRODUCTS[v.key][0].split()[0]
+        )
+        term = {"P1M-M": "Monthly / Monthly", "P1Y-M": "Annual / Monthly", "P1Y-Y": "Annual / Annual"}[v.term]
+        ltype = {"licence": "Recurring", "credit": "Adjustment", "free": "Trial"}[v.role]
+        ws.write_row(
+            r,
+            0,
+            [
+                v.client.name,
+                f"XSP{v.client.number:06d}",
+                v.client.country,
+                vendor,
+                _part(v),
+                v.name,
+                term,
+                "Advance",
+                ltype,
+            ],
+        )
+        ws.write_number(r, 9, v.qty)
+        ws.write_number(r, 10, float(v.unit), money)
+        ws.write_number(r, 11, float(_ext(v)), money)
+        ws.write(r, 12, "No")
+        rows[r + 1] = v
+    wb.close()
+    return fn, rows, None
+
+
+VENDORS.update(
+    {
+        "qc_distributor_xlsx": (qc_distributor_xlsx, "CAD", {"mpn": True}),
+        "arrow_us_two_header_xlsx": (arrow_us_two_header_xlsx, "USD", {"mpn": True}),
+    }
+)
