@@ -346,7 +346,7 @@ def odoo_invoice_lines_xlsx(case, folder, perturb):
                 r += 1
                 if first:
                     partner = _cn(pl, perturb)
-                    if perturb and n % 3 == 0:
+                    if n % 3 == 0:  # Odoo shows a contact person as 'Company, Contact'
                         partner = f"{partner}, {contacts[n % len(contacts)]}"
                     ws.write_row(
                         r,
