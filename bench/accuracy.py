@@ -186,6 +186,7 @@ SETS = {
     "h": "bench.independent_h",
     "i": "bench.independent_i",
     "j": "bench.independent_j",
+    "k": "bench.independent_k",
 }
 
 

@@ -21,7 +21,9 @@ PERIOD = "2026-11"
 __all__ = ["PSA_FORMATS", "VENDOR_FORMATS", "case_dir_name", "generate_case"]
 
 
-def case_dir_name(vendor_format: str, psa_format: str, seed: int, clients: int, clean: bool = False) -> str:
+def case_dir_name(
+    vendor_format: str, psa_format: str, seed: int, clients: int, clean: bool = False
+) -> str:
     return f"{vendor_format}__{psa_format}__s{seed}__c{clients}" + ("__clean" if clean else "")
 
 
@@ -110,5 +112,7 @@ def generate_case(
         "rows": {"vendor": rows_v, "psa": rows_p},
     }
     path = folder / "truth.json"
-    path.write_text(json.dumps(truth, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(truth, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
+    )
     return path

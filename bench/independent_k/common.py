@@ -56,7 +56,8 @@ class CsvOut:
 
 def workbook(path):
     wb = xlsxwriter.Workbook(
-        str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
     )
     wb.set_properties({"created": FIXED, "author": "export", "title": ""})
     return wb

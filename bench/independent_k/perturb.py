@@ -53,7 +53,9 @@ def typo_word(rng: random.Random, w: str) -> str:
 
 def typo(rng: random.Random, text: str) -> str | None:
     words = text.split(" ")
-    cand = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w.lower() not in PROTECTED]
+    cand = [
+        i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w.lower() not in PROTECTED
+    ]
     if not cand:
         return None
     i = rng.choice(cand)
@@ -77,7 +79,9 @@ def client_variant(rng: random.Random, c) -> tuple[str, list]:
         ), ["dba"]
     if rng.random() < 0.45:
         return name, []
-    form = next((f for f in sorted(C.LEGAL_TYPO, key=len, reverse=True) if name.endswith(" " + f)), None)
+    form = next(
+        (f for f in sorted(C.LEGAL_TYPO, key=len, reverse=True) if name.endswith(" " + f)), None
+    )
     base = name[: -len(form) - 1] if form else name
     store = re.search(r"Store (\d+)", name)
     options = ["legal_suffix_typo", "case_punct", "whitespace", "account_code"]
@@ -86,7 +90,13 @@ def client_variant(rng: random.Random, c) -> tuple[str, list]:
     if form:
         options += ["legal_suffix_typo"]
     if c.safe:  # siblings, numbered stores and near-twins keep every word that tells them apart
-        options += ["name_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "word_order"]
+        options += [
+            "name_typo",
+            "legal_suffix_expanded",
+            "legal_suffix_dropped",
+            "branch_suffix",
+            "word_order",
+        ]
         if any(w in base.split() for w in C.NAME_ABBR):
             options += ["name_abbreviation"] * 2
         if any(w in base.split() for w in C.NAME_ABBR_TYPO):
@@ -106,7 +116,10 @@ def client_variant(rng: random.Random, c) -> tuple[str, list]:
         if new and new != name:
             name = new
             applied.append(o)
-            form = next((f for f in sorted(C.LEGAL_TYPO, key=len, reverse=True) if name.endswith(" " + f)), None)
+            form = next(
+                (f for f in sorted(C.LEGAL_TYPO, key=len, reverse=True) if name.endswith(" " + f)),
+                None,
+            )
             base = name[: -len(form) - 1] if form else name
     return name, applied
 
@@ -138,7 +151,8 @@ def _apply_client(rng, o, name, base, form):
             return None
         n = m.group(1)
         return name.replace(
-            m.group(0), rng.choice([f"#{n}", f"No. {n}", f"Store {int(n):03d}", f"Str. {n}", f"- Store #{n}"])
+            m.group(0),
+            rng.choice([f"#{n}", f"No. {n}", f"Store {int(n):03d}", f"Str. {n}", f"- Store #{n}"]),
         )
     if o == "accents":
         return "".join(C.FOLD.get(ch, ch) for ch in name)
@@ -147,14 +161,22 @@ def _apply_client(rng, o, name, base, form):
         if r == 0:
             return name.upper()
         if r == 1:
-            return name.replace("&", "and") if "&" in name else name.replace(".", "").replace(",", "")
+            return (
+                name.replace("&", "and") if "&" in name else name.replace(".", "").replace(",", "")
+            )
         if r == 2:
             return name.lower()
         return re.sub(r"[.,]", "", name).title()
     if o == "whitespace":
-        return "  " + name.replace(" ", "\u00a0", 1) + " " if rng.random() < 0.5 else name.replace(" ", "  ", 1) + " "
+        return (
+            "  " + name.replace(" ", "\u00a0", 1) + " "
+            if rng.random() < 0.5
+            else name.replace(" ", "  ", 1) + " "
+        )
     if o == "account_code":
-        return rng.choice([f"C{rng.randint(1000, 9999)} - {name}", f"{name} [{rng.randint(100, 999)}]"])
+        return rng.choice(
+            [f"C{rng.randint(1000, 9999)} - {name}", f"{name} [{rng.randint(100, 999)}]"]
+        )
     if o == "name_typo":
         t = typo(rng, base)
         return t and t + (f" {form}" if form else "")
@@ -164,7 +186,14 @@ def _apply_client(rng, o, name, base, form):
 
 
 # ---------------------------------------------------------------------------------------------
-BASE_CLASSES = ["abbreviation", "abbreviation_typo", "brand_dropped", "renamed", "sku_code", "glued"]
+BASE_CLASSES = [
+    "abbreviation",
+    "abbreviation_typo",
+    "brand_dropped",
+    "renamed",
+    "sku_code",
+    "glued",
+]
 DECOR = [
     "typo",
     "extra_words",
@@ -179,7 +208,9 @@ DECOR = [
 ]
 
 
-def product_variant(rng: random.Random, key: str, context_ok: bool, bare_ok: bool, mpn_on_bill: bool):
+def product_variant(
+    rng: random.Random, key: str, context_ok: bool, bare_ok: bool, mpn_on_bill: bool
+):
     name = C.PRODUCTS[key][0]
     r = rng.random()
     if r < 0.38:
@@ -252,13 +283,28 @@ def _decor(rng, d, text, key):
     if d == "typo":
         return typo(rng, text)
     if d == "extra_words":
-        return rng.choice(C.EXTRA_PRE) + text if rng.random() < 0.35 else text + rng.choice(C.EXTRA_POST)
+        return (
+            rng.choice(C.EXTRA_PRE) + text
+            if rng.random() < 0.35
+            else text + rng.choice(C.EXTRA_POST)
+        )
     if d == "localized_words":
         return text + rng.choice(C.LOCALIZED)
     if d == "price_in_desc":
-        return f"{text} @ {C.PRODUCTS[key][3]}" if rng.random() < 0.5 else f"{text} ({C.PRODUCTS[key][3]}/user)"
+        return (
+            f"{text} @ {C.PRODUCTS[key][3]}"
+            if rng.random() < 0.5
+            else f"{text} ({C.PRODUCTS[key][3]}/user)"
+        )
     if d == "date_in_desc":
-        return rng.choice([f"{text} Nov 2026", f"{text} 01/11/2026-30/11/2026", f"{text} (Nov-26)", f"{text} 2026-11"])
+        return rng.choice(
+            [
+                f"{text} Nov 2026",
+                f"{text} 01/11/2026-30/11/2026",
+                f"{text} (Nov-26)",
+                f"{text} 2026-11",
+            ]
+        )
     if d == "seat_words":
         return rng.choice([f"{text} x users", f"{text} - per seat qty as agreed", f"Users: {text}"])
     if d == "case_punct":
@@ -280,8 +326,12 @@ def _decor(rng, d, text, key):
         if len(words) < 2:
             return None
         last = words[-1]
-        if len(last) >= 6 and last.isalpha() and last.lower() not in ("premium", "standard", "basic", "security"):
-            return " ".join(words[:-1] + [last[: rng.randint(3, 4)]])
+        if (
+            len(last) >= 6
+            and last.isalpha()
+            and last.lower() not in ("premium", "standard", "basic", "security")
+        ):
+            return " ".join([*words[:-1], last[: rng.randint(3, 4)]])
         if len(words) >= 4 and words[-1].isalpha() and words[-1].lower() not in PROTECTED:
             return " ".join(words[:-1])
         return None

@@ -41,8 +41,26 @@ def _email(prefix, pl):
     """A billing e-mail on the client's own web domain (not the tenant domain)."""
     words = [
         w
-        for w in re.sub(r"[^a-z0-9 ]", "", pl.client.name.lower().encode("ascii", "ignore").decode()).split()
-        if w not in ("llc", "inc", "ltd", "corp", "co", "gmbh", "as", "ab", "aps", "bv", "sas", "sarl", "pty", "plc")
+        for w in re.sub(
+            r"[^a-z0-9 ]", "", pl.client.name.lower().encode("ascii", "ignore").decode()
+        ).split()
+        if w
+        not in (
+            "llc",
+            "inc",
+            "ltd",
+            "corp",
+            "co",
+            "gmbh",
+            "as",
+            "ab",
+            "aps",
+            "bv",
+            "sas",
+            "sarl",
+            "pty",
+            "plc",
+        )
     ]
     return f"{prefix}@{'-'.join(words[:2]) or 'client'}.{TLD.get(pl.client.country, 'com')}"
 
@@ -146,19 +164,29 @@ def ninjaone_invoices_csv(case, folder, perturb):
         inv += 1
         for pl in grp:
             void = pl.role == "cancelled"
-            typ = "Product" if pl.key else ("Labor" if re.search(r"hour|Labour|Project", pl.text) else "Service")
+            typ = (
+                "Product"
+                if pl.key
+                else ("Labor" if re.search(r"hour|Labour|Project", pl.text) else "Service")
+            )
             desc = (
-                ("Per user licence\nBilled annually" if pl.months == 12 else "Per user licence\nBilled monthly")
+                (
+                    "Per user licence\nBilled annually"
+                    if pl.months == 12
+                    else "Per user licence\nBilled monthly"
+                )
                 if pl.key
                 else "Recurring service"
             )
-            period = "Nov 1, 2026 - Oct 31, 2027" if pl.months == 12 else "Nov 1, 2026 - Nov 30, 2026"
+            period = (
+                "Nov 1, 2026 - Oct 31, 2027" if pl.months == 12 else "Nov 1, 2026 - Nov 30, 2026"
+            )
             rows[
                 out.row(
                     [
                         f"INV-{inv + (5000 if void else 0)}",
                         _cn(pl, perturb),
-                        pl.site and f"{pl.site} Office" or "",
+                        (pl.site and f"{pl.site} Office") or "",
                         "11/01/2026",
                         "Voided" if void else "Sent",
                         typ,
@@ -332,7 +360,14 @@ def odoo_invoice_lines_xlsx(case, folder, perturb):
     rows = {}
     r = 0
     n = 310
-    contacts = ["Anna Berg", "John Miller", "Sofie Jensen", "Pierre Martin", "Emma Smith", "Lars Olsen"]
+    contacts = [
+        "Anna Berg",
+        "John Miller",
+        "Sofie Jensen",
+        "Pierre Martin",
+        "Emma Smith",
+        "Lars Olsen",
+    ]
     for grp in by_client(case.plines, "odoo"):
         live = [p for p in grp if p.role != "cancelled"]
         dead = [p for p in grp if p.role == "cancelled"]
@@ -354,14 +389,20 @@ def odoo_invoice_lines_xlsx(case, folder, perturb):
                         [
                             f"{'RINV' if credit else 'INV'}/2026/{n:05d}",
                             "2026-11-01",
-                            "Posted" if credit else ("Cancelled" if state == "cancel" else "Posted"),
+                            "Posted"
+                            if credit
+                            else ("Cancelled" if state == "cancel" else "Posted"),
                             "Customer Credit Note" if credit else "Customer Invoice",
                             partner,
                         ],
                     )
                     first = False
                 text = _tx(pl, perturb)
-                prod = f"[{pl.client.number % 97:03d}-{len(text)}] {text}" if (pl.key and n % 2) else text
+                prod = (
+                    f"[{pl.client.number % 97:03d}-{len(text)}] {text}"
+                    if (pl.key and n % 2)
+                    else text
+                )
                 ws.write(r, 5, prod)
                 ws.write(r, 6, text + (" (Nov 2026)" if pl.key and n % 5 == 0 else ""))
                 ws.write_number(r, 7, pl.qty)
@@ -409,7 +450,11 @@ def sevdesk_csv(case, folder, perturb):
                 status, nr = ("Storniert", f"RE-{n}S") if pos % 2 else ("Gutschrift", f"GS-{n}")
             else:
                 status, nr = "Bezahlt" if n % 3 else "Offen", f"RE-{n}"
-            unit = "Stk." if pl.key else ("Std." if re.search(r"hour|Labour|block", pl.text) else "Pauschal")
+            unit = (
+                "Stk."
+                if pl.key
+                else ("Std." if re.search(r"hour|Labour|block", pl.text) else "Pauschal")
+            )
             rows[
                 out.row(
                     [
@@ -462,7 +507,11 @@ def tripletex_csv(case, folder, perturb):
     )
     rows = {}
     for pl in shuffled(case.plines, "tripletex"):
-        pnr = f"{abs(sum(map(ord, pl.text))) % 9000 + 1000}" if pl.key else f"T{abs(sum(map(ord, pl.text))) % 90 + 10}"
+        pnr = (
+            f"{abs(sum(map(ord, pl.text))) % 9000 + 1000}"
+            if pl.key
+            else f"T{abs(sum(map(ord, pl.text))) % 90 + 10}"
+        )
         period = f"{fmt_date('2026-11-01', 'no')}\u2013{fmt_date(_end(pl), 'no')}"
         rows[
             out.row(
@@ -505,9 +554,18 @@ def gsheet_merged_xlsx(case, folder, perturb):
     for sheet, live in (("Nov 2026", True), ("Oct 2026", False)):
         ws = wb.add_worksheet(sheet)
         ws.merge_range(
-            0, 0, 0, 7, f"Monthly billing – {'November' if live else 'October'} 2026 ({case.currency})", merge
+            0,
+            0,
+            0,
+            7,
+            f"Monthly billing – {'November' if live else 'October'} 2026 ({case.currency})",
+            merge,
         )
-        ws.write_row(2, 0, ["Client", "Site", "Item", "Seats", "Price/seat", "Billing", "Line total", "Notes"])
+        ws.write_row(
+            2,
+            0,
+            ["Client", "Site", "Item", "Seats", "Price/seat", "Billing", "Line total", "Notes"],
+        )
         r = 3
         for gi, grp in enumerate(by_client(case.plines, "gs")):
             start = r
@@ -522,7 +580,13 @@ def gsheet_merged_xlsx(case, folder, perturb):
                 else:
                     ws.write_number(r, 3, q)
                 if (pl.client.number + r) % 5 == 0:
-                    ws.write_string(r, 4, f"{pl.unit:,.2f} {sym}" if case.currency == "PLN" else f"{sym}{pl.unit:,.2f}")
+                    ws.write_string(
+                        r,
+                        4,
+                        f"{pl.unit:,.2f} {sym}"
+                        if case.currency == "PLN"
+                        else f"{sym}{pl.unit:,.2f}",
+                    )
                 else:
                     ws.write_number(r, 4, float(pl.unit), money)
                 ws.write(r, 5, "Annual (invoiced Nov)" if pl.months == 12 else "Monthly")
@@ -643,7 +707,9 @@ def dynamics_gp_sop_xlsx(case, folder, perturb):
             if pl.key
             else f"SVC-{abs(sum(map(ord, pl.text))) % 900 + 100}"
         )
-        ws.write_row(r, 0, ["Return" if ret else "Invoice", f"{'RTN' if ret else 'INV'}{20260000 + r:011d}"])
+        ws.write_row(
+            r, 0, ["Return" if ret else "Invoice", f"{'RTN' if ret else 'INV'}{20260000 + r:011d}"]
+        )
         ws.write_datetime(r, 2, dt.datetime(2026, 11, 1), datef)
         ws.write_row(
             r,
@@ -667,7 +733,10 @@ def dynamics_gp_sop_xlsx(case, folder, perturb):
 
 PSAS.update(
     {
-        "salesforce_opportunity_products_csv": (salesforce_opportunity_products_csv, {"discount": True}),
+        "salesforce_opportunity_products_csv": (
+            salesforce_opportunity_products_csv,
+            {"discount": True},
+        ),
         "dynamics_gp_sop_xlsx": (dynamics_gp_sop_xlsx, {"discount": False}),
     }
 )
@@ -765,15 +834,26 @@ def salesbuildr_recurring_csv(case, folder, perturb):
 
     for grp in by_client(case.plines, "sb"):
         lines = list(grp)
-        if grp[0].client.number % 3 == 0:  # the quote's one-off onboarding fee sits among the recurring lines
+        if (
+            grp[0].client.number % 3 == 0
+        ):  # the quote's one-off onboarding fee sits among the recurring lines
             lines.insert(
                 1,
                 PLine(
-                    grp[0].client, None, "Onboarding setup fee", "Onboarding setup fee", 1, D("250.00"), 1, "service"
+                    grp[0].client,
+                    None,
+                    "Onboarding setup fee",
+                    "Onboarding setup fee",
+                    1,
+                    D("250.00"),
+                    1,
+                    "service",
                 ),
             )
         for pl in lines:
-            status = ("Lost" if pl.client.number % 2 else "Expired") if pl.role == "cancelled" else "Won"
+            status = (
+                ("Lost" if pl.client.number % 2 else "Expired") if pl.role == "cancelled" else "Won"
+            )
             if pl.key:
                 ms = pl.text.startswith(("Microsoft", "Office", "Exchange", "Power", "Visio"))
                 cat = "Microsoft Licenses" if ms else "Software"
@@ -781,7 +861,11 @@ def salesbuildr_recurring_csv(case, folder, perturb):
                 margin = f"{(pl.unit - cost) / pl.unit * 100:.1f}"
                 interval = "Annually" if pl.months == 12 else "Monthly"
             else:
-                cat = "Labor" if re.search(r"hour|Labour|block|Project", pl.text) else "Managed Services"
+                cat = (
+                    "Labor"
+                    if re.search(r"hour|Labour|block|Project", pl.text)
+                    else "Managed Services"
+                )
                 cost, margin = None, ""
                 interval = "One-time" if pl.text.startswith("Onboarding") else "Monthly"
             rows[

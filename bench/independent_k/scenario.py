@@ -140,7 +140,7 @@ def make_clients(rng: random.Random, n: int) -> list[Client]:
         form = rng.choice(["LLC", "Inc."])
         for k in nums:
             add(f"{chain} Store {k} {form}", "US", safe=False)
-    for i in range(max(1, n // 50)):
+    for _i in range(max(1, n // 50)):
         stem = rng.choice(C.COUNTRIES["NO"][0])
         add(f"{stem} Eiendom AS", "NO", safe=False)
         add(f"{stem} Eiendom Drift AS", "NO", safe=False)
@@ -241,7 +241,12 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                 for part in parts:
                     sub_no += 1
                     term = _weighted(
-                        rng, [("P1Y-M", 6), ("P1M-M", 3), ("P1Y-Y", 1 if vfeat.get("annual", True) else 0)]
+                        rng,
+                        [
+                            ("P1Y-M", 6),
+                            ("P1M-M", 3),
+                            ("P1Y-Y", 1 if vfeat.get("annual", True) else 0),
+                        ],
                     )
                     base = cost_of(k)
                     disc = D(0)
@@ -256,12 +261,36 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                     if (unit * 100 * (100 - disc)) % 100:
                         disc = D(0)  # the bill's discounted unit is always whole cents
                     end = "2027-10-31" if months == 12 else "2026-11-30"
-                    vlines.append(VLine(c, k, part, unit, months, "licence", f"S{sub_no:05d}", disc, term, end=end))
+                    vlines.append(
+                        VLine(
+                            c,
+                            k,
+                            part,
+                            unit,
+                            months,
+                            "licence",
+                            f"S{sub_no:05d}",
+                            disc,
+                            term,
+                            end=end,
+                        )
+                    )
                     if fate == "ok_credit" and part == parts[0]:
                         credit = min(part - 1, rng.randint(1, 3)) if part > 1 else 0
                         if credit:
                             vlines.append(
-                                VLine(c, k, -credit, unit, months, "credit", f"S{sub_no:05d}", disc, term, end=end)
+                                VLine(
+                                    c,
+                                    k,
+                                    -credit,
+                                    unit,
+                                    months,
+                                    "credit",
+                                    f"S{sub_no:05d}",
+                                    disc,
+                                    term,
+                                    end=end,
+                                )
                             )
                             qty -= credit
             # PSA side
@@ -275,7 +304,9 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
             elif fate == "over":
                 pq = qty + rng.randint(1, 4)
             if fate == "swap":
-                mates = [b for a, b in C.LOOKALIKES if a == k] + [a for a, b in C.LOOKALIKES if b == k]
+                mates = [b for a, b in C.LOOKALIKES if a == k] + [
+                    a for a, b in C.LOOKALIKES if b == k
+                ]
                 mates = [m for m in mates if m not in basket]
                 if mates:
                     psa_items.append((rng.choice(mates), pq, "swap"))
@@ -286,7 +317,8 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                 choices = [
                     x
                     for x in keys
-                    if x not in basket and not any(x in p and k2 in p for p in C.LOOKALIKES for k2 in basket)
+                    if x not in basket
+                    and not any(x in p and k2 in p for p in C.LOOKALIKES for k2 in basket)
                 ]
                 k = rng.choice(choices)
             psa_items.append((k, pq, fate))
@@ -299,25 +331,41 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                     [
                         k
                         for k in keys
-                        if k not in taken and not any(k in pair and t in pair for pair in C.LOOKALIKES for t in taken)
+                        if k not in taken
+                        and not any(k in pair and t in pair for pair in C.LOOKALIKES for t in taken)
                     ]
                 )
             else:
                 fk = rng.choice(sorted(C.FREE))
             vlines.append(
-                VLine(c, fk, rng.choice([1, 5, 10, 25]), D("0.00"), 1, "free", f"S{sub_no:05d}", term="P1M-M")
+                VLine(
+                    c,
+                    fk,
+                    rng.choice([1, 5, 10, 25]),
+                    D("0.00"),
+                    1,
+                    "free",
+                    f"S{sub_no:05d}",
+                    term="P1M-M",
+                )
             )
         # PSA lines
         vendor_keys = {v.key for v in vlines if v.client is c and v.role != "free"}
         psa_keys = {k for k, _, f in psa_items if f != "cancelled"}
         for k, pq, fate in psa_items:
             if fate == "cancelled":
-                plines.append(PLine(c, k, C.PRODUCTS[k][0], "", rng.randint(1, 5), D(sell_of(k)), 1, "cancelled"))
+                plines.append(
+                    PLine(
+                        c, k, C.PRODUCTS[k][0], "", rng.randint(1, 5), D(sell_of(k)), 1, "cancelled"
+                    )
+                )
                 continue
             price = sell_of(k)
             if fate == "below":
                 c_unit = cost_of(k)
-                price = max(D("0.50"), c_unit - D(rng.choice(["0.25", "0.50", "1.00", "1.50", "2.00"])))
+                price = max(
+                    D("0.50"), c_unit - D(rng.choice(["0.25", "0.50", "1.00", "1.50", "2.00"]))
+                )
             months = 12 if (pfeat.get("annual", True) and rng.random() < 0.12) else 1
             disc = D(0)
             if pfeat.get("discount") and fate != "below" and rng.random() < 0.12:
@@ -342,16 +390,31 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                     )
                 )
             if rng.random() < 0.06:
-                plines.append(PLine(c, k, C.PRODUCTS[k][0], "", rng.randint(1, 3), price, 1, "cancelled"))
+                plines.append(
+                    PLine(c, k, C.PRODUCTS[k][0], "", rng.randint(1, 3), price, 1, "cancelled")
+                )
         for s in rng.sample(C.SERVICES, rng.choice([0, 1, 1, 2, 3])):
             q = rng.choice([1, 1, 2, 5, 10, 12, 20])
             plines.append(
-                PLine(c, None, s, s, q, D(rng.choice(["45.00", "95.00", "120.00", "12.50", "150.00"])), 1, "service")
+                PLine(
+                    c,
+                    None,
+                    s,
+                    s,
+                    q,
+                    D(rng.choice(["45.00", "95.00", "120.00", "12.50", "150.00"])),
+                    1,
+                    "service",
+                )
             )
         # spellings (separate stream)
         c.psa_name, c.classes = client_variant(prng, c)
         # every product of the client on either side (paid trials included) can compete for a name
-        ctx_keys = vendor_keys | psa_keys | {v.key for v in vlines if v.client is c and v.key in C.PRODUCTS}
+        ctx_keys = (
+            vendor_keys
+            | psa_keys
+            | {v.key for v in vlines if v.client is c and v.key in C.PRODUCTS}
+        )
         for pl in plines:
             if pl.client is not c:
                 continue
@@ -362,7 +425,12 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
             context_ok = (
                 pl.key in vendor_keys
                 and pl.role == "licence"
-                and sum(1 for x in ctx_keys if C.KIND_GROUP.get(C.PRODUCTS[x][1], C.PRODUCTS[x][1]) == grp) == 1
+                and sum(
+                    1
+                    for x in ctx_keys
+                    if C.KIND_GROUP.get(C.PRODUCTS[x][1], C.PRODUCTS[x][1]) == grp
+                )
+                == 1
             )
             bare = C.BARE.get(pl.key, "")
             bare_ok = (
@@ -376,7 +444,9 @@ def build(seed: int, n: int, vfeat: dict, pfeat: dict, currency: str) -> Case:
                     if x != pl.key
                 )
             )
-            pl.shown, pl.classes = product_variant(prng, pl.key, context_ok, bare_ok, vfeat.get("mpn", False))
+            pl.shown, pl.classes = product_variant(
+                prng, pl.key, context_ok, bare_ok, vfeat.get("mpn", False)
+            )
     findings = compute_findings(vlines, plines)
     return Case(clients, vlines, plines, findings, currency)
 
@@ -396,7 +466,7 @@ def compute_findings(vlines, plines):
             a[0] += p.qty
             a[1] += p.qty * p.monthly_unit()
     by_prod: dict = {}
-    for (cn, k), (q, amt) in sorted(pagg.items()):
+    for (_cn, k), (q, amt) in sorted(pagg.items()):
         by_prod.setdefault(k, []).append(amt / q)
     med = {}
     for k, vals in by_prod.items():

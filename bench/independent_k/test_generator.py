@@ -27,10 +27,7 @@ TYPES = {"unbilled", "under_billed", "over_billed", "no_vendor_record", "below_c
 def dec(s, comma=False) -> F:
     s = str(s).strip().replace("\u00a0", "").replace(" ", "")
     s = re.sub(r"^[^\d\-]+|[^\d]+$", "", s)  # currency sign before or after
-    if comma:
-        s = s.replace(".", "").replace(",", ".")
-    else:
-        s = s.replace(",", "")
+    s = s.replace(".", "").replace(",", ".") if comma else s.replace(",", "")
     return F(s)
 
 
@@ -42,7 +39,7 @@ def csv_records(path, enc, delim=","):
 
 def by_header(recs, hdr_row=1):
     hdr = recs[hdr_row - 1]
-    return {i + 1: dict(zip(hdr, r)) for i, r in enumerate(recs) if i + 1 > hdr_row}
+    return {i + 1: dict(zip(hdr, r, strict=False)) for i, r in enumerate(recs) if i + 1 > hdr_row}
 
 
 def calamine_rows(path, sheet):
@@ -52,7 +49,7 @@ def calamine_rows(path, sheet):
 
 def sheet_by_header(rows, hdr_row):
     hdr = [str(x) for x in rows[hdr_row - 1]]
-    return {i + 1: dict(zip(hdr, r)) for i, r in enumerate(rows) if i + 1 > hdr_row}
+    return {i + 1: dict(zip(hdr, r, strict=False)) for i, r in enumerate(rows) if i + 1 > hdr_row}
 
 
 def openpyxl_rows(path, sheet):
@@ -157,7 +154,12 @@ def v_pivot(p):
             cur = x["Customer"]
         if not x["Product"]:
             continue
-        out[r] = (cur, x["Product"], int(x["Nov 2026"]), dec(x["Unit Cost"]) / (12 if x["Billing"] == "Annual" else 1))
+        out[r] = (
+            cur,
+            x["Product"],
+            int(x["Nov 2026"]),
+            dec(x["Unit Cost"]) / (12 if x["Billing"] == "Annual" else 1),
+        )
     return out
 
 
@@ -196,7 +198,9 @@ def p_ninja(p):
             x["Organization"],
             x["Item Name"],
             int(x["Quantity"]),
-            dec(x["Unit Price"]) * (1 - dec(x["Discount %"]) / 100) / (12 if "2027" in x["Billing Period"] else 1),
+            dec(x["Unit Price"])
+            * (1 - dec(x["Discount %"]) / 100)
+            / (12 if "2027" in x["Billing Period"] else 1),
         )
         for r, x in d.items()
     }
@@ -238,7 +242,8 @@ def p_odoo(p):
         if x["Partner"]:
             cur = (
                 re.sub(r", [^,]+$", "", x["Partner"])
-                if x["Partner"].count(", ") and not re.search(r", (LLP|Inc\.|Ltd|The|[A-Z]+)$", x["Partner"])
+                if x["Partner"].count(", ")
+                and not re.search(r", (LLP|Inc\.|Ltd|The|[A-Z]+)$", x["Partner"])
                 else x["Partner"]
             )
         out[r] = (
@@ -293,7 +298,12 @@ def p_gsheet(p):
             cur = x["Client"]
         seats = x["Seats"]
         q = int(re.match(r"\d+", seats).group(0)) if isinstance(seats, str) else int(seats)
-        out[r] = (cur, x["Item"], q, dec(x["Price/seat"]) / (12 if str(x["Billing"]).startswith("Annual") else 1))
+        out[r] = (
+            cur,
+            x["Item"],
+            q,
+            dec(x["Price/seat"]) / (12 if str(x["Billing"]).startswith("Annual") else 1),
+        )
     return out
 
 
@@ -304,7 +314,8 @@ def v_mpa(p):
             x["customerName"],
             x["ProductName"],
             int(x["quantity"]),
-            dec(x["effectivePrice"]) / (12 if x["frequency"] == "OneTime" and x["term"] == "P1Y" else 1),
+            dec(x["effectivePrice"])
+            / (12 if x["frequency"] == "OneTime" and x["term"] == "P1Y" else 1),
         )
         for r, x in d.items()
     }
@@ -373,7 +384,12 @@ def v_qc(p):
 def v_arrow(p):
     d = sheet_by_header(openpyxl_rows(p, "Statement"), 2)
     return {
-        r: (x["Name"], x["Offer"], int(x["Qty"]), F(str(x["Unit"])) / (12 if x["Term"] == "Annual / Annual" else 1))
+        r: (
+            x["Name"],
+            x["Offer"],
+            int(x["Qty"]),
+            F(str(x["Unit"])) / (12 if x["Term"] == "Annual / Annual" else 1),
+        )
         for r, x in d.items()
     }
 
@@ -401,7 +417,9 @@ def p_twinfield(p):
             x["Naam"],
             x["Omschrijving"],
             int(x["Aantal"]),
-            dec(x["Prijs"], True) * (1 - dec(x["Korting %"], True) / 100) / (12 if x["Termijn"] == "jaar" else 1),
+            dec(x["Prijs"], True)
+            * (1 - dec(x["Korting %"], True) / 100)
+            / (12 if x["Termijn"] == "jaar" else 1),
         )
         for r, x in d.items()
     }
@@ -444,7 +462,9 @@ def half_up(x: F) -> str:
 def recompute(folder: Path, truth: dict):
     vr = VREAD[truth["vendor_format"]](folder / truth["vendor_file"])
     pr = PREAD[truth["psa_format"]](folder / truth["psa_file"])
-    assert set(map(str, vr)) == set(truth["rows"]["vendor"]), "vendor data rows differ from truth rows"
+    assert set(map(str, vr)) == set(truth["rows"]["vendor"]), (
+        "vendor data rows differ from truth rows"
+    )
     assert set(map(str, pr)) == set(truth["rows"]["psa"]), "PSA data rows differ from truth rows"
     V, P = {}, {}
     for r, (_, _, q, u) in vr.items():
@@ -464,7 +484,7 @@ def recompute(folder: Path, truth: dict):
             a[1] += q * u
             a[2].append(r)
     prices: dict = {}
-    for (c, k), (q, amt, _) in P.items():
+    for (_c, k), (q, amt, _) in P.items():
         prices.setdefault(k, []).append(amt / q)
     med = {}
     for k, xs in prices.items():
@@ -492,7 +512,14 @@ def recompute(folder: Path, truth: dict):
 
 def truth_set(truth):
     return {
-        (f["type"], f["client"], f["product"], f["monthly_impact"], tuple(f["vendor_rows"]), tuple(f["psa_rows"]))
+        (
+            f["type"],
+            f["client"],
+            f["product"],
+            f["monthly_impact"],
+            tuple(f["vendor_rows"]),
+            tuple(f["psa_rows"]),
+        )
         for f in truth["findings"]
     }
 
@@ -504,14 +531,23 @@ ALL_PAIRS = [(v, p) for v in VENDOR_FORMATS for p in PSA_FORMATS]
 CHECKED_PAIRS = (
     ALL_PAIRS
     if os.environ.get("K_ALL_PAIRS")
-    else [(v, p) for i, v in enumerate(VENDOR_FORMATS) for j, p in enumerate(PSA_FORMATS) if (i + j) % 3 == 0]
+    else [
+        (v, p)
+        for i, v in enumerate(VENDOR_FORMATS)
+        for j, p in enumerate(PSA_FORMATS)
+        if (i + j) % 3 == 0
+    ]
 )
 
 
 @pytest.mark.parametrize("vendor,psa", CHECKED_PAIRS)
 def test_truth_recomputed_from_files(tmp_path, vendor, psa):
     seed = 1 + (VENDOR_FORMATS.index(vendor) + PSA_FORMATS.index(psa)) % 3
-    t = json.loads(generate_case(tmp_path, seed=seed, vendor_format=vendor, psa_format=psa, clients=60).read_text())
+    t = json.loads(
+        generate_case(
+            tmp_path, seed=seed, vendor_format=vendor, psa_format=psa, clients=60
+        ).read_text()
+    )
     got, vr, _ = recompute(tmp_path, t)
     assert got == truth_set(t)
     # the vendor side writes the canonical product names (with the format's decorations)
@@ -522,13 +558,20 @@ def test_truth_recomputed_from_files(tmp_path, vendor, psa):
 @pytest.mark.parametrize("i", range(len(VENDOR_FORMATS)))
 def test_clean_twin_same_rows_and_findings(tmp_path, i):
     vendor, psa = VENDOR_FORMATS[i], PSA_FORMATS[(i + 3) % len(PSA_FORMATS)]
-    tp = json.loads(generate_case(tmp_path / "p", seed=4, vendor_format=vendor, psa_format=psa, clients=80).read_text())
+    tp = json.loads(
+        generate_case(
+            tmp_path / "p", seed=4, vendor_format=vendor, psa_format=psa, clients=80
+        ).read_text()
+    )
     tc = json.loads(
         generate_case(
             tmp_path / "c", seed=4, vendor_format=vendor, psa_format=psa, clients=80, perturb=False
         ).read_text()
     )
-    strip = lambda rows: {r: (x["client"], x["product"], x["role"]) for r, x in rows.items()}
+
+    def strip(rows):
+        return {r: (x["client"], x["product"], x["role"]) for r, x in rows.items()}
+
     assert strip(tp["rows"]["psa"]) == strip(tc["rows"]["psa"])
     assert strip(tp["rows"]["vendor"]) == strip(tc["rows"]["vendor"])
     assert truth_set(tp) == truth_set(tc)
@@ -538,7 +581,10 @@ def test_clean_twin_same_rows_and_findings(tmp_path, i):
     assert got == truth_set(tc)
     for r, (client, text, _, _) in pr.items():  # clean spellings are the canonical ones
         row = tc["rows"]["psa"][str(r)]
-        assert client.strip() == row["client"] or client.startswith(row["client"] + ", "), (r, client)
+        assert client.strip() == row["client"] or client.startswith(row["client"] + ", "), (
+            r,
+            client,
+        )
         assert row["product"] in text, (r, text)
 
 
@@ -601,9 +647,17 @@ def test_byte_identical_reruns_any_hash_seed(tmp_path):
 @pytest.mark.parametrize("i", range(len(VENDOR_FORMATS)))
 def test_300_clients_every_finding_type_in_range(tmp_path, i):
     vendor, psa = VENDOR_FORMATS[i], PSA_FORMATS[i % len(PSA_FORMATS)]
-    t = json.loads(generate_case(tmp_path, seed=1, vendor_format=vendor, psa_format=psa, clients=300).read_text())
-    pairs = {(x["client"], x["product"]) for x in t["rows"]["vendor"].values() if x["role"] != "free"}
-    pairs |= {(x["client"], x["product"]) for x in t["rows"]["psa"].values() if x["role"] == "licence"}
+    t = json.loads(
+        generate_case(
+            tmp_path, seed=1, vendor_format=vendor, psa_format=psa, clients=300
+        ).read_text()
+    )
+    pairs = {
+        (x["client"], x["product"]) for x in t["rows"]["vendor"].values() if x["role"] != "free"
+    }
+    pairs |= {
+        (x["client"], x["product"]) for x in t["rows"]["psa"].values() if x["role"] == "licence"
+    }
     counts = {k: sum(1 for f in t["findings"] if f["type"] == k) for k in TYPES}
     for k, n in counts.items():
         assert 0.015 <= n / len(pairs) <= 0.12, (k, n, len(pairs))
@@ -673,7 +727,9 @@ CANCELLED = {
 @pytest.mark.parametrize("psa", PSA_FORMATS)
 def test_cancelled_rows_are_marked_in_the_file(tmp_path, psa):
     t = json.loads(
-        generate_case(tmp_path, seed=5, vendor_format=VENDOR_FORMATS[0], psa_format=psa, clients=120).read_text()
+        generate_case(
+            tmp_path, seed=5, vendor_format=VENDOR_FORMATS[0], psa_format=psa, clients=120
+        ).read_text()
     )
     want = {int(r) for r, x in t["rows"]["psa"].items() if x["role"] == "cancelled"}
     assert want and CANCELLED[psa](tmp_path / t["psa_file"]) == want
@@ -686,7 +742,9 @@ def test_no_two_clients_share_a_spelling(tmp_path):
     from bench.independent_k.perturb import client_variant
     from bench.independent_k.scenario import make_clients
 
-    norm = lambda s: " ".join(unicodedata.normalize("NFKC", s).casefold().split())
+    def norm(s):
+        return " ".join(unicodedata.normalize("NFKC", s).casefold().split())
+
     for seed in range(1, 6):
         cl = make_clients(random.Random(seed), 300)
         rng = random.Random(seed)

@@ -66,7 +66,10 @@ def td_streamone_xlsx(case, folder, rng):
         r += 1
         man = (
             "Microsoft"
-            if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt")
+            if v.key in C.FREE
+            or C.PRODUCTS[v.key][4]
+            or C.PRODUCTS[v.key][5]
+            or v.key in ("v2", "bpnt", "m3nt")
             else C.PRODUCTS[v.key][0].split()[0]
         )
         ct = {"licence": "Recurring", "credit": "Credit", "free": "Trial"}[v.role]
@@ -138,8 +141,14 @@ def cloudblue_connect_csv(case, folder, rng):
     )
     rows = {}
     for i, v in enumerate(shuffled(case.vlines, "cb")):
-        ms = v.key in C.FREE or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5]) or v.key in ("v2", "bpnt", "m3nt")
-        prod_line = "Microsoft 365 NCE" if ms else C.PRODUCTS[v.key][0].split()[0] + " Cloud Services"
+        ms = (
+            v.key in C.FREE
+            or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5])
+            or v.key in ("v2", "bpnt", "m3nt")
+        )
+        prod_line = (
+            "Microsoft 365 NCE" if ms else C.PRODUCTS[v.key][0].split()[0] + " Cloud Services"
+        )
         rows[
             out.row(
                 [
@@ -181,7 +190,18 @@ def pax8_uk_grouped_xlsx(case, folder, rng):
     ws.write(0, 0, "Pax8 UK Ltd", bold)
     ws.write(1, 0, "Invoice INV-UK-2026-11-0042")
     ws.write(2, 0, "Invoice date: 01/12/2026   Billing period: November 2026   Currency: GBP")
-    hdr = ["Company", "Product", "SKU", "Term", "Billing Period", "Qty", "Unit Price", "Net", "VAT (20%)", "Gross"]
+    hdr = [
+        "Company",
+        "Product",
+        "SKU",
+        "Term",
+        "Billing Period",
+        "Qty",
+        "Unit Price",
+        "Net",
+        "VAT (20%)",
+        "Gross",
+    ]
     r = 4
     ws.write_row(r, 0, hdr, bold)
     rows = {}
@@ -192,13 +212,21 @@ def pax8_uk_grouped_xlsx(case, folder, rng):
         for v in grp:
             r += 1
             tag = " [NCE]" if v.key in C.PRODUCTS and C.PRODUCTS[v.key][4] else ""
-            term = {"P1Y-Y": "Annual (billed annually)", "P1M-M": "Monthly", "P1Y-M": "Annual (billed monthly)"}[v.term]
+            term = {
+                "P1Y-Y": "Annual (billed annually)",
+                "P1M-M": "Monthly",
+                "P1Y-M": "Annual (billed monthly)",
+            }[v.term]
             if v.role == "free":
                 term = "Trial"
             name = ("Credit: " if v.role == "credit" else "") + v.name + tag
             net = _ext(v)
             net_sum += net
-            ws.write_row(r, 0, ["", name, _part(v), term, f"{fmt_date(v.start, 'uk')} - {fmt_date(v.end, 'uk')}"])
+            ws.write_row(
+                r,
+                0,
+                ["", name, _part(v), term, f"{fmt_date(v.start, 'uk')} - {fmt_date(v.end, 'uk')}"],
+            )
             ws.write_number(r, 5, v.qty)
             ws.write_number(r, 6, float(v.unit), money)
             ws.write_number(r, 7, float(net), money)
@@ -246,7 +274,9 @@ def also_nl_csv(case, folder, rng):
     for v in shuffled(case.vlines, "alsonl"):
         term = "1 maand" if v.term == "P1M-M" else "1 jaar"
         omschr = (
-            ("Creditering: " if v.role == "credit" else "") + v.name + (" (proefperiode)" if v.role == "free" else "")
+            ("Creditering: " if v.role == "credit" else "")
+            + v.name
+            + (" (proefperiode)" if v.role == "free" else "")
         )
         net = _ext(v)
         rows[
@@ -320,10 +350,17 @@ def nuvias_multisheet_xlsx(case, folder, rng):
     for r, v in enumerate(shuffled(case.vlines, "nuvias"), 1):
         vendor = (
             "Microsoft"
-            if v.key in C.FREE or C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5] or v.key in ("v2", "bpnt", "m3nt")
+            if v.key in C.FREE
+            or C.PRODUCTS[v.key][4]
+            or C.PRODUCTS[v.key][5]
+            or v.key in ("v2", "bpnt", "m3nt")
             else C.PRODUCTS[v.key][0].split()[0]
         )
-        desc = ("CR " if v.role == "credit" else "") + v.name.upper() + (" - TRIAL" if v.role == "free" else "")
+        desc = (
+            ("CR " if v.role == "credit" else "")
+            + v.name.upper()
+            + (" - TRIAL" if v.role == "free" else "")
+        )
         ws.write_row(
             r,
             0,
@@ -348,7 +385,9 @@ def nuvias_multisheet_xlsx(case, folder, rng):
         ws.write_number(r, 14, float((_ext(v) * D("0.2")).quantize(D("0.01"))), money)
         rows[r + 1] = v
     rm = wb.add_worksheet("Remittance")
-    rm.write(0, 0, "Please pay to: Nuvias UK Ltd, Sort code 00-00-00, Account 00000000, ref SI-884213")
+    rm.write(
+        0, 0, "Please pay to: Nuvias UK Ltd, Sort code 00-00-00, Account 00000000, ref SI-884213"
+    )
     wb.close()
     return fn, rows, None
 
@@ -381,7 +420,17 @@ def ab_pl_csv(case, folder, rng):
         ]
     )
     rows = {}
-    fold = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "å": "a", "Å": "A", "è": "e", "à": "a", "â": "a"}
+    fold = {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "å": "a",
+        "Å": "A",
+        "è": "e",
+        "à": "a",
+        "â": "a",
+    }
     for v in shuffled(case.vlines, "abpl"):
         net = _ext(v)
         vat = (net * D("0.23")).quantize(D("0.01"))
@@ -507,9 +556,11 @@ def telstra_au_csv(case, folder, rng):
             desc = "Credit - " + desc
         if v.role == "free":
             desc += " - Trial"
-        ctype = {"licence": "Recurring" if v.months == 1 else "Once-off", "credit": "Adjustment", "free": "Recurring"}[
-            v.role
-        ]
+        ctype = {
+            "licence": "Recurring" if v.months == 1 else "Once-off",
+            "credit": "Adjustment",
+            "free": "Recurring",
+        }[v.role]
         rows[
             out.row(
                 [
@@ -599,10 +650,16 @@ def mpa_cost_details_csv(case, folder, rng):
     out.row(cols)
     rows = {}
     for v in shuffled(case.vlines, "mpa"):
-        ms = v.key in C.FREE or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5]) or v.key in ("v2", "bpnt", "m3nt")
+        ms = (
+            v.key in C.FREE
+            or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5])
+            or v.key in ("v2", "bpnt", "m3nt")
+        )
         upfront = v.months == 12
         listp = (v.unit * D("1.15")).quantize(D("0.01"))
-        tid = f"{hash_(v.client.name):08x}-4c1a-{v.client.number:04x}-9f00-{hash_(v.client.domain):012x}"[:36]
+        tid = f"{hash_(v.client.name):08x}-4c1a-{v.client.number:04x}-9f00-{hash_(v.client.domain):012x}"[
+            :36
+        ]
         rec = {
             "invoiceId": "G0" + "41872659",
             "previousInvoiceId": "G040112233" if v.role == "credit" else "",
@@ -773,7 +830,9 @@ def qc_distributor_xlsx(case, folder, rng):
             ],
         )
         ws.write_number(r, 8, v.qty)
-        ws.write_row(r, 9, [cad(v.unit), cad(net), cad(tps), cad(tvq), cad(net + tps + tvq), v.start, v.end])
+        ws.write_row(
+            r, 9, [cad(v.unit), cad(net), cad(tps), cad(tvq), cad(net + tps + tvq), v.start, v.end]
+        )
         rows[r + 1] = v
     wb.close()
     return fn, rows, None
@@ -815,10 +874,16 @@ def arrow_us_two_header_xlsx(case, folder, rng):
     for r, v in enumerate(shuffled(case.vlines, "arrow"), 2):
         vendor = (
             "Microsoft"
-            if v.key in C.FREE or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5]) or v.key in ("v2", "bpnt", "m3nt")
+            if v.key in C.FREE
+            or bool(C.PRODUCTS[v.key][4] or C.PRODUCTS[v.key][5])
+            or v.key in ("v2", "bpnt", "m3nt")
             else C.PRODUCTS[v.key][0].split()[0]
         )
-        term = {"P1M-M": "Monthly / Monthly", "P1Y-M": "Annual / Monthly", "P1Y-Y": "Annual / Annual"}[v.term]
+        term = {
+            "P1M-M": "Monthly / Monthly",
+            "P1Y-M": "Annual / Monthly",
+            "P1Y-Y": "Annual / Annual",
+        }[v.term]
         ltype = {"licence": "Recurring", "credit": "Adjustment", "free": "Trial"}[v.role]
         ws.write_row(
             r,
