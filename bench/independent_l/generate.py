@@ -33,6 +33,12 @@ def _concepts(case) -> dict:
             for con in ALL[k].concepts:
                 d[con] = d.get(con, 0) + 1
         out[cn] = d
+    for l in case.plines:
+        # a backup *service* beside a backup licence: an in-house "backup" name would be a guess
+        if not l.product and "backup" in l.text.lower():
+            d = out.setdefault(l.client.name, {})
+            for con in ("backup", "saas-backup"):
+                d[con] = d.get(con, 0) + 1
     return out
 
 

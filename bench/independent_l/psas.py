@@ -309,7 +309,39 @@ def xero_report(case: Case, typed: list, rng: random.Random, perturb: bool) -> O
     return Out("Receivable_Invoice_Detail.xlsx", "xlsx", [Sheet("Receivable Invoice Detail", rows, meta)])
 
 
+# ------------------------------------------------------------------ Zoho Books invoice export (.xls)
+
+def zoho_books(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
+    cols = ["Invoice Date", "Invoice ID", "Invoice Number", "Invoice Status", "Customer ID", "Customer Name",
+            "Due Date", "Currency Code", "Item Name", "Item Desc", "Quantity", "Usage unit", "Item Price",
+            "Discount(%)", "Item Total", "Item Tax %", "Sales person", "Notes"]
+    rows, meta = [cols], [None]
+    inv: dict = {}
+    cid: dict = {}
+    for t in typed:
+        l = t.line
+        inv.setdefault(t.client_name, f"INV-{len(inv) + 21001:06d}")
+        cid.setdefault(t.client_name, str(460000000000 + len(cid) * 7919))
+        unit, monthly = _monthly_written(t)
+        list_unit = l.unit / 12 if l.annual else l.unit
+        if l.disc:
+            shown, disc = list_unit, l.disc
+        else:
+            shown, disc = unit, F(0)
+        desc = ""
+        if l.product and rng.random() < 0.3:
+            desc = rng.choice(["Monthly licence fee", "Per user", "Billed in advance", "Nov 2026"])
+        status = "Void" if l.role == "cancelled" else rng.choice(["Sent", "Paid", "Overdue", "Sent"])
+        rows.append(["2026-11-01", inv[t.client_name][4:], inv[t.client_name], status, cid[t.client_name],
+                     t.client_name, "2026-11-15", case.currency, t.desc, desc, l.qty,
+                     "user" if l.product else "", fnum(shown), fnum(disc), fnum(monthly * l.qty), 0,
+                     "", ""])
+        meta.append(Row(l, l.qty, monthly, list(t.classes)))
+    return Out("Invoice.xls", "xls", [Sheet("Invoice", rows, meta)])
+
+
 PSAS = {
     "cw_additions": cw_additions, "cw_cancel_dates": cw_cancel_dates, "autotask": autotask, "halo": halo,
     "syncro": syncro, "kaseya_bms": kaseya_bms, "qbo": qbo, "xero_csv": xero_csv, "xero_report": xero_report,
+    "zoho_books": zoho_books,
 }

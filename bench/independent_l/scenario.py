@@ -218,6 +218,18 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
             for s, pr in rng.sample(SERVICES, rng.choice([0, 1, 1, 2, 2, 3])):
                 q = rng.randint(1, 25) if "per" in s or "Hours" in s or "hours" in s else 1
                 plines.append(PLine(c, "", s, q, F(pr), False, "service"))
+    # The median PSA price of a product must be its standard price however it is taken (per client or
+    # per line): where standard prices are not a clear majority, that product is billed at standard.
+    for key in {l.product for l in plines if l.product}:
+        std = ALL[key].price
+        ls = [l for l in plines if l.product == key and l.role == "licence"]
+        off = [l for l in ls if l.monthly != std]
+        cl = {l.client.name for l in ls}
+        off_cl = {l.client.name for l in off}
+        if off and (len(off) * 2 >= len(ls) - 1 or len(off_cl) * 2 >= len(cl) - 1):
+            for l in off:
+                l.disc = F(0)
+                l.unit = std * 12 if l.annual else std
     # Each side in its own order (vendor: by customer; PSA: by its own client ordering with some shuffle)
     vlines.sort(key=lambda v: (v.client.name.lower(), v.sub))
     order = {c.name: i for i, c in enumerate(sorted(clients, key=lambda c: (c.core.lower(), c.name)))}

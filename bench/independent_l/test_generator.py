@@ -229,6 +229,12 @@ def p_xero_report(p):
         yield n, int(d["Quantity"]), u, d["Status"] == "Voided"
 
 
+def p_zoho_books(p):
+    for n, d in records(read_calamine(p), "Item Price"):
+        u = num(d["Item Price"]) * (1 - num(d["Discount(%)"]) / 100)
+        yield n, int(d["Quantity"]), u, d["Invoice Status"] == "Void"
+
+
 VREAD = {k: globals()["v_" + k] for k in VENDOR_FORMATS}
 PREAD = {k: globals()["p_" + k] for k in PSA_FORMATS}
 
@@ -275,6 +281,10 @@ def recompute(folder: Path) -> tuple[list, dict]:
     prices: dict = {}
     for (c, p), (q, amt, _) in P.items():
         prices.setdefault(p, []).append(amt / q)
+    line_prices: dict = {}
+    for n, q, u, cancelled in PREAD[t["psa_format"]](folder / t["psa_file"]):
+        if prows[str(n)]["role"] == "licence":
+            line_prices.setdefault(prows[str(n)]["product"], []).append(u)
     out = []
     for k in set(V) | set(P):
         vq, va, vr = V.get(k, [0, F(0), []])
@@ -288,6 +298,10 @@ def recompute(folder: Path) -> tuple[list, dict]:
             else:
                 med = va / vq
             res.append(("unbilled", vq * med))
+            if ps:  # the truth must not hang on how the median is taken (per client or per line)
+                lp = sorted(line_prices[k[1]])
+                m = len(lp)
+                assert med == (lp[m // 2] if m % 2 else (lp[m // 2 - 1] + lp[m // 2]) / 2), k
         elif pq and not vq:
             res.append(("no_vendor_record", pa))
         else:
