@@ -110,23 +110,33 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
     baskets: dict[str, list[str]] = {}
     for c in clients:
         k = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 7])
+        if side[c.name] != "both":
+            k = min(k, 3)
         chosen: list[str] = []
         while len(chosen) < k:
             p = rng.choices(keys, weights=weights)[0]
             if p not in chosen:
                 chosen.append(p)
         baskets[c.name] = chosen
-    status: dict = {}
-    for c in clients:
-        for p in baskets[c.name]:
-            if side[c.name] == "vendor":
-                st = "unbilled"
-            elif side[c.name] == "psa":
-                st = "novendor"
-            else:
-                st = rng.choices(["ok", "under", "over", "unbilled", "novendor"], weights=[72, 7, 6, 4, 4])[0]
-            below = st in ("ok", "under", "over") and rng.random() < 0.07
-            status[(c.name, p)] = (st, below)
+    # statuses, redrawn until every finding type is a plausible share of the pairs (small cases vary a lot)
+    for _attempt in range(60):
+        status: dict = {}
+        for c in clients:
+            for p in baskets[c.name]:
+                if side[c.name] == "vendor":
+                    st = "unbilled"
+                elif side[c.name] == "psa":
+                    st = "novendor"
+                else:
+                    st = rng.choices(["ok", "under", "over", "unbilled", "novendor"], weights=[72, 7, 6, 4, 4.5])[0]
+                below = st in ("ok", "under", "over") and rng.random() < 0.07
+                status[(c.name, p)] = (st, below)
+        n = len(status)
+        share = {k: sum(1 for st, _ in status.values() if st == k) / n for k in ("under", "over", "unbilled",
+                                                                                 "novendor")}
+        share["below"] = sum(1 for _, b in status.values() if b) / n
+        if all(0.03 <= v <= 0.095 for v in share.values()):
+            break
     # prices: products billed by few clients keep one price so the median is unambiguous
     psa_clients: dict[str, int] = {}
     for (cn, p), (st, _) in status.items():
@@ -157,7 +167,11 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
             # ---- vendor lines
             if st != "novendor":
                 term_r = rng.random()
-                if below or term_r < 0.72:
+                if below:
+                    # the vendor's price rose (new list price, or +3% Extended Service Terms); the PSA kept its price
+                    terms = [(rng.choice(["annual", "monthly"]), False,
+                              cents(prod.price * rng.choice([F(103, 100), F(105, 100), F(108, 100), F(112, 100)])))]
+                elif term_r < 0.72:
                     terms = [("annual", False, prod.cost)]
                 elif term_r < 0.86:
                     terms = [("monthly", False, cents(prod.cost * F(6, 5)))]
@@ -181,12 +195,8 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
                 price = prod.price
                 disc = F(0)
                 few = psa_clients.get(p, 0) < 5
-                if below and not few:
-                    cvals = [v.monthly for v in vlines if v.client is c and v.product == p]
-                    cmin = min(cvals)
-                    price = cents(cmin * rng.choice([F(90, 100), F(93, 100), F(95, 100), F(97, 100)]))
-                    if price >= cmin:
-                        price = cmin - CENT
+                if below:
+                    pass
                 elif not few and rng.random() < 0.07:
                     d = rng.choice([5, 10, 15])
                     net = price * (100 - d) / 100
