@@ -45,8 +45,14 @@ def _concepts(case) -> dict:
 def type_lines(case, psa_format: str, perturb: bool, seed: int) -> list:
     rng = random.Random(f"L-typing-{seed}-{case.n_clients}-{case.vendor_format}-{psa_format}")
     names: dict = {}
+    taken: set = set()
     for c in case.clients:
         names[c.name] = perturb_client(rng, c, psa_format) if perturb else (c.name, [])
+        key = " ".join(names[c.name][0].lower().split())
+        if key in taken:  # two customers never share one PSA spelling
+            names[c.name] = (c.name, [])
+            key = c.name.lower()
+        taken.add(key)
     concepts = _concepts(case)
     typed = []
     for l in case.plines:

@@ -77,7 +77,11 @@ CHAINS = ["Kwik Stop", "Coastal Pharmacy", "Green Basket", "Bean There Coffee", 
 
 TRADING = ["Seaside Café", "The Daily Grind", "Blue Door Bistro", "Smile Bright", "Paws & Claws",
            "Zenith Fitness", "Urban Sprout", "Little Acorns Childcare", "Crown & Anchor", "Hair by Zoë",
-           "Fjordlys Kaffebar", "Brightside Optometry", "Tinker & Bolt", "Bloom Florist", "Café Møllen"]
+           "Fjordlys Kaffebar", "Brightside Optometry", "Tinker & Bolt", "Bloom Florist", "Café Møllen",
+           "Harbour Lights Motel", "Two Hands Bakehouse", "Grünwald Apotheke", "Kindred Yoga", "Iron & Oak Barbers",
+           "Saltwater Surf School", "Bücherwurm Buchhandlung", "Nordic Nest Interiors", "Copper Kettle Tearooms",
+           "Peak Physio", "Wildflower Weddings", "Sørlandet Sushi", "Mad Hatter Toys", "Lumen Eye Care",
+           "Old Mill Brewery", "Clearwater Pools", "Bright Futures Tutoring"]
 
 GENERIC_WORDS = {"Group", "Services", "Holdings", "Company", "Clinic", "Associates", "Partners", "Solutions",
                  "Centre", "Practice", "Agency", "Consultants", "Studio", "Care", "Management"}
@@ -124,6 +128,7 @@ def make_clients(rng: random.Random, n: int, region: str) -> list[Client]:
         return True
 
     guard = 0
+    trading_used: set = set()
     while len(out) < n and guard < n * 50:
         guard += 1
         cc = rng.choice(countries)
@@ -167,10 +172,12 @@ def make_clients(rng: random.Random, n: int, region: str) -> list[Client]:
             else:
                 core = f"{rng.choice(places)} {rng.choice(['Holdings', 'Enterprises', 'Ventures'])}"
             c = Client(f"{core} {legal}", cc, legal, core)
-            if core.endswith(("Holdings", "Enterprises", "Ventures")) or rng.random() < 0.06:
-                c.trading = rng.choice(TRADING)
+            free = [t for t in TRADING if t not in trading_used]
+            if free and rng.random() < (0.5 if core.endswith(("Holdings", "Enterprises", "Ventures")) else 0.03):
+                c.trading = rng.choice(free)
                 c.kind = "dba"
-            add(c)
+            if add(c) and c.trading:
+                trading_used.add(c.trading)
     return out[:n]
 
 
@@ -357,9 +364,9 @@ def perturb_client(rng: random.Random, c: Client, fmt: str) -> tuple[str, list[s
         elif o == "client_typo":
             core = typo_in(rng, core, avoid=c.protected | GENERIC_WORDS)
         elif o == "branch_suffix":
-            tail = rng.choice(BRANCH)
+            tail += rng.choice(BRANCH)
         elif o == "contact_note":
-            tail = rng.choice([" (attn: Accounts)", " - c/o Finance Dept", " [inactive contact]", " / AP"])
+            tail += rng.choice([" (attn: Accounts)", " - c/o Finance Dept", " [do not email]", " / AP"])
         elif o == "suffix_typo" and legal in SUFFIX_TYPO:
             legal = rng.choice(SUFFIX_TYPO[legal])
         elif o == "suffix_expanded" and legal in SUFFIX_EXPAND:

@@ -155,7 +155,8 @@ def halo(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
     for t in typed:
         l = t.line
         inv.setdefault(t.client_name, f"RI-{len(inv) + 1000}")
-        longd = rng.choice(["", "", "Billed in advance for $MONTH", "Licences as per tenant count"])
+        longd = rng.choice(["", "", "Billed in advance for $MONTH", "Licences as per tenant count"] if l.product
+                           else ["", "", "As per service agreement", "$STARTDATE to $ENDDATE"])
         rows.append([t.client_name, inv[t.client_name], item_code(l), t.desc, longd, l.qty, fnum(l.net),
                      fnum(l.net * l.qty), "Yearly" if l.annual else "Monthly",
                      "No" if l.role == "cancelled" else "Yes"])
