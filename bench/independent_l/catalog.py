@@ -336,6 +336,7 @@ VENDOR_CATALOG = {
     "dicker": MS_KEYS + ["acrobat", "adobecc", "acronis", "keeper", "autocad", "mimecast", "ringex"],
     "cloudmore": MS_KEYS + ["acronis", "keeper", "mimecast", "bitdef", "dropsuite", "zoom"],
     "generic_xls": MS_KEYS + ["mimecast", "barracuda", "lastpass", "knowbe4", "datto_saas", "ringex", "duo"],
+    "also_de": MS_KEYS + ["acronis", "bitdef", "keeper", "dropsuite", "adobecc", "zoom"],
     "generic_csv": MS_KEYS + ["s1", "lastpass", "dropbox", "autocad", "zoom", "knowbe4"],
 }
 

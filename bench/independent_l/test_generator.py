@@ -166,6 +166,12 @@ def v_generic_xls(p):
         yield n, int(d["Licences"]), u / 12 if d["Billing"] == "Annual upfront" else u
 
 
+def v_also_de(p):
+    for n, d in records(read_xlsx_openpyxl(p), "Einzelpreis (EK)"):
+        u = num(d["Einzelpreis (EK)"])
+        yield n, int(d["Menge"]), u / 12 if d["Abrechnung"] == "jährlich" else u
+
+
 # PSA readers: row -> (qty, monthly unit price, cancelled?)
 
 def p_cw_additions(p):

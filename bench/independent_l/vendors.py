@@ -357,8 +357,28 @@ def generic_xls(case: Case, rng: random.Random) -> Out:
     return Out("distributor_statement_nov26.xls", "xls", [Sheet("Statement", rows, meta)])
 
 
+# ------------------------------------------------------------------ ALSO Cloud Marketplace, German-language export (xlsx, EUR)
+
+def also_de(case: Case, rng: random.Random) -> Out:
+    title = [["ALSO Cloud Marketplace – Abrechnungsdetails"], ["Abrechnungszeitraum: 01.11.2026 – 30.11.2026"],
+             ["Alle Beträge in EUR, zzgl. MwSt."], []]
+    cols = ["Rechnungsmonat", "Kundennummer", "Kunde", "Tenant-Domain", "Hersteller", "Artikelnummer", "Produkt",
+            "Laufzeit", "Abrechnung", "Menge", "Einzelpreis (EK)", "Gesamt (EK)", "UVP", "Währung", "Status"]
+    rows, meta = title + [cols], [None] * 5
+    nums = {c.name: f"K{rng.randint(100000, 999999)}" for c in case.clients}
+    for v in case.vlines:
+        p = ALL[v.product]
+        laufzeit = {"annual": "12 Monate", "monthly": "1 Monat", "trial": "Testversion"}[v.term]
+        rows.append(["11.2026", nums[v.client.name], v.client.name, v.client.domain, p.publisher, p.pc_id or p.part,
+                     p.name, laufzeit, "jährlich" if v.annual else "monatlich", v.qty, fnum(v.unit),
+                     fnum(v.unit * v.qty), fnum(v.unit * F(5, 4)), "EUR",
+                     {"licence": "Aktiv", "credit": "Gutschrift", "free": "Test"}[v.role]])
+        meta.append(v)
+    return Out("ALSO_Abrechnung_2026-11.xlsx", "xlsx", [Sheet("Abrechnung", rows, meta)])
+
+
 VENDORS = {
     "pc_nce": pc_nce, "pc_legacy": pc_legacy, "pax8_api": pax8_api, "pax8_portal": pax8_portal,
     "td_synnex": td_synnex, "ingram": ingram, "sherweb": sherweb, "dicker": dicker, "cloudmore": cloudmore,
-    "generic_xls": generic_xls,
+    "generic_xls": generic_xls, "also_de": also_de,
 }
