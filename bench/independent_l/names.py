@@ -462,7 +462,7 @@ def perturb_product(rng: random.Random, ctx: DescCtx) -> tuple[str, list[str]]:
         classes.append(k)
     # surface edits
     surface = ["typo", "billing_words", "case_punct", "truncated", "price_in_desc", "date_in_desc", "qty_in_desc",
-               "word_order", "abbrev_typo", "vendor_tag"]
+               "word_order", "abbrev_typo", "vendor_tag", "user_site_note"]
     if ctx.country in LOCAL_WORDS:
         surface += ["localized"] * 3
     if ctx.fmt == "halo":
@@ -507,6 +507,9 @@ def perturb_product(rng: random.Random, ctx: DescCtx) -> tuple[str, list[str]]:
                 name = " ".join(words[-2:] + ["-"] + words[:-2])
         elif o == "vendor_tag":
             name = name + rng.choice([" [NCE]", " [New Commerce Experience]", " (NCE) Annual", " - P1Y", " 1MTH"])
+        elif o == "user_site_note":
+            name = name + rng.choice([" - Warehouse", " (Reception)", " - J. Smith", " – new starters", " - Site 2",
+                                      " (shared mailboxes)", " - Directors", " [Sales team]"])
         elif o == "template_token":
             name = name + rng.choice(TOKENS)
         if name != before:
