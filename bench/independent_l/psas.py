@@ -40,10 +40,12 @@ def fnum(x: F) -> float:
 
 
 def item_code(line: PLine) -> str:
-    if not line.product:
-        return "SVC-" + "".join(w[0] for w in line.text.split() if w[0].isalnum())[:5].upper()
-    p = ALL[line.product]
-    return ("LIC-" if p.ms else "3P-") + p.key.upper()
+    """The MSP's own catalogue code: stable per item, opaque (it says nothing about the product)."""
+    key = line.product or line.text
+    h = 0
+    for ch in key:
+        h = (h * 257 + ord(ch)) % 999983
+    return f"ITM-{h % 90000 + 10000}"
 
 
 def _monthly_written(t: Typed) -> tuple[F, F]:
@@ -135,7 +137,9 @@ def autotask(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
         else:
             end, status = dt.date(2027, 6, 30), "Active"
             tot += ext
-        rows.append([t.client_name, "Recurring Services " + ("(Annual)" if l.annual else "2026"),
+        cname = ("Recurring Services 2025 (expired)" if l.role == "cancelled" else
+                 "Recurring Services " + ("(Annual)" if l.annual else "2026"))
+        rows.append([t.client_name, cname,
                      "Managed Services", t.desc, "Yearly" if l.annual else "Monthly", l.qty, fnum(l.unit),
                      fnum(cost), fnum(l.net), fnum(ext), dt.date(2025, 7, 1), end, status])
         meta.append(Row(l, l.qty, l.monthly, list(t.classes)))
@@ -232,10 +236,12 @@ def qbo(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
         for t in ts:
             l = t.line
             unit, monthly = _monthly_written(t)
+            tnum = str(num)
             if l.role == "cancelled":
                 amt = F(0)
                 memo = "Voided: " + t.desc
                 ttype = "Invoice"
+                tnum = str(num - 1000)
             else:
                 amt = unit * l.qty
                 memo = t.desc
@@ -243,7 +249,7 @@ def qbo(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
             bal += amt
             item = ("Cloud Subscriptions" if l.product and ALL[l.product].ms else
                     "Software Licensing" if l.product else "Managed Services:" + l.text.split()[0])
-            rows.append(["", "11/01/2026", ttype, str(num), item, memo, l.qty, fnum(unit), fnum(amt), fnum(bal)])
+            rows.append(["", "11/01/2026", ttype, tnum, item, memo, l.qty, fnum(unit), fnum(amt), fnum(bal)])
             meta.append(Row(l, l.qty, monthly, list(t.classes)))
         rows.append([f"Total for {name}", None, None, None, None, None, None, None, fnum(bal)])
         meta.append(None)
@@ -273,7 +279,8 @@ def xero_csv(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
         monthly = unit * (1 - l.disc / 100)
         total = monthly * l.qty
         email = "accounts@" + (t.line.client.domain.split(".")[0]) + ".example"
-        rows.append([t.client_name, email, invno[t.client_name], "Nov 2026 recurring", "01/11/2026", "20/11/2026",
+        inv_no = invno[t.client_name] if l.role != "cancelled" else invno[t.client_name].replace("INV-", "INV-9")
+        rows.append([t.client_name, email, inv_no, "Nov 2026 recurring", "01/11/2026", "20/11/2026",
                      money(total), "0.00", item_code(l) if rng.random() < 0.4 else "", t.desc, f"{l.qty}.00",
                      money(unit), (money(l.disc) if l.disc else ""), "200", "Tax Exempt", "0.00", "", "",
                      case.currency, "VOIDED" if l.role == "cancelled" else rng.choice(["AUTHORISED", "PAID"])])
@@ -302,7 +309,7 @@ def xero_report(case: Case, typed: list, rng: random.Random, perturb: bool) -> O
             st = "Voided" if l.role == "cancelled" else "Awaiting Payment"
             if st != "Voided":
                 tot += amt
-            rows.append([dt.date(2026, 11, 1), f"INV-{n}", "Monthly services", item_code(l), t.desc, l.qty,
+            rows.append([dt.date(2026, 11, 1), f"INV-{n}" if st != "Voided" else f"INV-{n}-V", "Monthly services", item_code(l), t.desc, l.qty,
                          fnum(unit), fnum(l.disc) if l.disc else None, fnum(amt), st])
             meta.append(Row(l, l.qty, monthly, list(t.classes)))
         rows.append([f"Total {name}", None, None, None, None, None, None, None, fnum(tot)])
@@ -333,7 +340,8 @@ def zoho_books(case: Case, typed: list, rng: random.Random, perturb: bool) -> Ou
         if l.product and rng.random() < 0.3:
             desc = rng.choice(["Monthly licence fee", "Per user", "Billed in advance", "Nov 2026"])
         status = "Void" if l.role == "cancelled" else rng.choice(["Sent", "Paid", "Overdue", "Sent"])
-        rows.append(["2026-11-01", inv[t.client_name][4:], inv[t.client_name], status, cid[t.client_name],
+        ino = inv[t.client_name] if status != "Void" else inv[t.client_name] + "-1"
+        rows.append(["2026-11-01", ino[4:], ino, status, cid[t.client_name],
                      t.client_name, "2026-11-15", case.currency, t.desc, desc, l.qty,
                      "user" if l.product else "", fnum(shown), fnum(disc), fnum(monthly * l.qty), 0,
                      "", ""])
@@ -341,8 +349,47 @@ def zoho_books(case: Case, typed: list, rng: random.Random, perturb: bool) -> Ou
     return Out("Invoice.xls", "xls", [Sheet("Invoice", rows, meta)])
 
 
+# ------------------------------------------------------------------ a hand-kept billing workbook (xlsx)
+
+def handmade_xlsx(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
+    """Many small MSPs bill from their own spreadsheet: the client's name only on the first line of its
+    block, blank rows and subtotals between blocks, prices sometimes typed as text with the symbol,
+    cancellations only in a notes column, and a contacts sheet in front."""
+    sym = SYM[case.currency]
+    rows = [["Monthly billing - November 2026"], [], ["Client", "Item", "Seats", "Price", "Monthly total", "Notes"]]
+    meta: list = [None] * 3
+    for name, ts in _groups(typed):
+        sub = F(0)
+        for k, t in enumerate(ts):
+            l = t.line
+            unit, monthly = _monthly_written(t)
+            price_cell = fnum(unit)
+            if perturb and rng.random() < 0.12:
+                price_cell = f"{sym}{money(unit)}"
+            if l.role == "cancelled":
+                total = F(0)
+                note = rng.choice(["cancelled Oct", "CANCELLED - do not bill", "cancelled per email 28/10"])
+            else:
+                total = unit * l.qty
+                note = rng.choice(["", "", "", "annual commitment" if l.product else "", "renewal Aug",
+                                   "check seat count"]) if l.product else ""
+            sub += total
+            rows.append([name if k == 0 else None, t.desc, l.qty, price_cell, fnum(total), note or None])
+            cls = list(t.classes) + (["price_as_text"] if isinstance(price_cell, str) else [])
+            meta.append(Row(l, l.qty, monthly, cls))
+        rows.append([None, None, None, "Subtotal", fnum(sub)])
+        meta.append(None)
+        rows.append([])
+        meta.append(None)
+    contacts = Sheet("Contacts", [["Client", "Contact", "Email"]] +
+                     [[n, "Accounts", "accounts@example.com"] for n, _ in _groups(typed)],
+                     [None] * (1 + len(_groups(typed))))
+    data = Sheet("Nov 2026", rows, meta, widths={0: 38, 1: 44})
+    return Out("MSP_Billing_2026.xlsx", "xlsx", [contacts, data], data_sheet="Nov 2026")
+
+
 PSAS = {
     "cw_additions": cw_additions, "cw_cancel_dates": cw_cancel_dates, "autotask": autotask, "halo": halo,
     "syncro": syncro, "kaseya_bms": kaseya_bms, "qbo": qbo, "xero_csv": xero_csv, "xero_report": xero_report,
-    "zoho_books": zoho_books,
+    "zoho_books": zoho_books, "handmade_xlsx": handmade_xlsx,
 }

@@ -241,6 +241,16 @@ def p_zoho_books(p):
         yield n, int(d["Quantity"]), u, d["Invoice Status"] == "Void"
 
 
+def p_handmade_xlsx(p):
+    rows = read_calamine(p, "Nov 2026")
+    for n, d in records(rows, "Monthly total"):
+        if d["Seats"] in (None, "") or d["Price"] == "Subtotal":
+            continue
+        price = d["Price"]
+        u = num(str(price).lstrip("£€")) if isinstance(price, str) else num(price)
+        yield n, int(d["Seats"]), u, "cancel" in str(d["Notes"] or "").lower()
+
+
 VREAD = {k: globals()["v_" + k] for k in VENDOR_FORMATS}
 PREAD = {k: globals()["p_" + k] for k in PSA_FORMATS}
 

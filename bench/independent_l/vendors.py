@@ -87,7 +87,7 @@ def pc_nce(case: Case, rng: random.Random) -> Out:
         start, end = (D1, dt.date(2027, 10, 31)) if v.annual else (D1, D30)
         row = [partner, ids[v.client.name], v.client.name, v.client.domain, v.client.country, inv, "6012345", "",
                _uuid(rng)[:13].upper(), "2025-10-14T09:12:44Z", pid, sku, "CFQ7TTC0" + f"{rng.randint(1000, 9999)}",
-               p.name, p.name.split(" (")[0], ct, _apos(rng, _list_price(v)), _apos(rng, v.qty) if v.qty >= 0 else str(v.qty),
+               p.name, p.name, ct, _apos(rng, _list_price(v)), _apos(rng, v.qty) if v.qty >= 0 else str(v.qty),
                money(sub), money(F(0)), money(sub), case.currency, "", "Microsoft Corporation",
                "", p.name, v.sub, start.strftime("%m/%d/%Y"), end.strftime("%m/%d/%Y"), term,
                _apos(rng, v.unit), "Licenses", _uuid(rng)[:12], f"{v.qty}", freq, case.currency, "1",
