@@ -381,7 +381,8 @@ def test_byte_identical_under_any_hash_seed(tmp_path):
         out = tmp_path / f"h{hs}"
         env = dict(os.environ, PYTHONHASHSEED=hs, PYTHONPATH=str(ROOT))
         subprocess.run([sys.executable, "-m", "bench.independent_l", str(out), "--seeds", "2", "--clients", "60",
-                        "--pairs", "pc_nce:qbo", "td_synnex:halo", "generic_xls:xero_report", "sherweb:syncro"],
+                        "--pairs", "pc_nce:qbo", "td_synnex:halo", "generic_xls:xero_report", "sherweb:syncro",
+                        "also_de:zoho_books", "cloudmore:handmade_xlsx"],
                        check=True, env=env, cwd=ROOT, capture_output=True)
         outs.append(_digest(out))
     assert outs[0] == outs[1]
@@ -410,3 +411,16 @@ def test_cli_names_and_formats(tmp_path):
     folder = tmp_path / "cloudmore__xero_csv__s1__c60__clean"
     assert folder.is_dir() and (folder / "truth.json").exists()
     assert len(VENDOR_FORMATS) >= 8 and len(PSA_FORMATS) >= 8
+
+
+def test_every_class_is_documented(tmp_path):
+    readme = (Path(__file__).parent / "README.md").read_text(encoding="utf-8")
+    seen = set()
+    for v, p in [("pc_nce", "qbo"), ("cloudmore", "halo"), ("dicker", "cw_additions"), ("also_de", "handmade_xlsx"),
+                 ("sherweb", "cw_cancel_dates")]:
+        t = json.loads(generate_case(tmp_path / v, seed=9, vendor_format=v, psa_format=p, clients=150)
+                       .read_text(encoding="utf-8"))
+        for r in t["rows"]["psa"].values():
+            seen |= set(r["classes"])
+    missing = sorted(c for c in seen if f"`{c}`" not in readme)
+    assert not missing, missing
