@@ -45,21 +45,60 @@ def _concepts(case) -> dict:
 def type_lines(case, psa_format: str, perturb: bool, seed: int) -> list:
     rng = random.Random(f"L-typing-{seed}-{case.n_clients}-{case.vendor_format}-{psa_format}")
     names: dict = {}
-    taken: set = set()
+    vprod = {(v.client.name, v.product) for v in case.vlines if v.role != "free"}
+    shared: dict = {}
+    for l in case.plines:
+        if l.product and l.role == "licence" and (l.client.name, l.product) in vprod:
+            shared.setdefault(l.client.name, set()).add(l.product)
+    def norm(x: str) -> str:
+        return " ".join(x.lower().replace(",", " ").replace(".", " ").split())
+
+    taken: set = {norm(c.name) for c in case.clients}
     for c in case.clients:
-        names[c.name] = perturb_client(rng, c, psa_format) if perturb else (c.name, [])
-        key = " ".join(names[c.name][0].lower().split())
-        if key in taken:  # two customers never share one PSA spelling
-            names[c.name] = (c.name, [])
-            key = c.name.lower()
-        taken.add(key)
+        strong = len(shared.get(c.name, ())) >= 2
+        names[c.name] = perturb_client(rng, c, psa_format, strong) if perturb else (c.name, [])
+        key = norm(names[c.name][0])
+        if key != norm(c.name):
+            if key in taken:  # two customers never share one PSA spelling (nor another's legal name)
+                names[c.name] = (c.name, [])
+            else:
+                taken.add(key)
+    # a duplicate contact: some of one customer's lines sit under a second, lightly different record
+    alt: dict = {}
+    nlines: dict = {}
+    if perturb:
+        for l in case.plines:
+            nlines[l.client.name] = nlines.get(l.client.name, 0) + 1
+        for c in case.clients:
+            if nlines.get(c.name, 0) < 3 or len(shared.get(c.name, ())) < 2 or rng.random() >= 0.05:
+                continue
+            base = names[c.name][0]
+            form = rng.random()
+            if form < 0.35:
+                a2 = base.upper()
+            elif form < 0.6 and c.legal and base.endswith(c.legal):
+                a2 = base[: -len(c.legal)].rstrip()
+            elif form < 0.8:
+                a2 = base.replace(" & ", " and ") if " & " in base else base + " (old)"
+            else:
+                a2 = base + rng.choice([" - do not use", " [2]", " (duplicate)"])
+            if norm(a2) not in taken and norm(a2) != norm(base):
+                taken.add(norm(a2))
+                alt[c.name] = a2
     concepts = _concepts(case)
+    billed = {(v.client.name, v.product) for v in case.vlines if v.role != "free"}
     typed = []
+    seen_alt: dict = {}
     for l in case.plines:
         cname, ccls = names[l.client.name]
+        if l.client.name in alt:
+            k = seen_alt.get(l.client.name, 0)
+            seen_alt[l.client.name] = k + 1
+            if k >= (nlines[l.client.name] + 1) // 2:  # the later half of its (contiguous) lines
+                cname, ccls = alt[l.client.name], list(ccls) + ["duplicate_contact"]
         if l.product and perturb:
             ctx = DescCtx(ALL[l.product], concepts.get(l.client.name, {}), l.client.country, l.qty,
-                          money(l.monthly), SYM[case.currency], psa_format)
+                          money(l.monthly), SYM[case.currency], psa_format, (l.client.name, l.product) in billed)
             desc, dcls = perturb_product(rng, ctx)
         else:
             desc, dcls = (ALL[l.product].name if l.product else l.text), []

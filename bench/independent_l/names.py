@@ -114,9 +114,10 @@ def make_clients(rng: random.Random, n: int, region: str) -> list[Client]:
     countries = REGION_COUNTRIES[region]
 
     def add(c: Client) -> bool:
-        if c.name.lower() in used:
+        if c.name.lower() in used or c.core.lower() in used:
             return False
         used.add(c.name.lower())
+        used.add(c.core.lower())
         base = _slug(c.trading or c.core)
         dom = base
         k = 2
@@ -285,8 +286,11 @@ STORE_FORMS = ["#{n}", "Store #{n}", "No. {n}", "Store {n:03d}", "St. {n}", "- {
                "Nr. {n}"]
 
 
-def perturb_client(rng: random.Random, c: Client, fmt: str) -> tuple[str, list[str]]:
-    """The PSA's spelling of a client and the classes applied."""
+def perturb_client(rng: random.Random, c: Client, fmt: str, strong: bool = True) -> tuple[str, list[str]]:
+    """The PSA's spelling of a client and the classes applied.
+
+    ``strong``: the client shares at least two products with the vendor bill, so its basket can vouch
+    for a name that no longer resembles the legal name (a trading name on its own)."""
     if rng.random() < 0.28 and not c.trading:
         return c.name, []
     core, legal = c.core, c.legal
@@ -320,6 +324,8 @@ def perturb_client(rng: random.Random, c: Client, fmt: str) -> tuple[str, list[s
         before = (prefix, core, legal, tail)
         if o == "dba":
             form = rng.random()
+            if form < 0.4 and not strong:
+                form = 0.5
             if form < 0.4:
                 core, legal = c.trading, ""
             elif form < 0.7:
@@ -350,7 +356,7 @@ def perturb_client(rng: random.Random, c: Client, fmt: str) -> tuple[str, list[s
         elif o == "word_order":
             if core.startswith("The "):
                 core = core[4:] + ", The"
-            elif " & " in core:
+            elif " & " in core and " & Sons" not in core:
                 a, b = core.split(" & ", 1)
                 bw = b.split()
                 core = f"{bw[0]} & {a} {' '.join(bw[1:])}".strip()
@@ -430,6 +436,7 @@ class DescCtx:
     price_str: str
     currency_sym: str
     fmt: str
+    in_vendor: bool = True  # the vendor bills this product to this client (context exists)
 
 
 def perturb_product(rng: random.Random, ctx: DescCtx) -> tuple[str, list[str]]:
@@ -439,6 +446,9 @@ def perturb_product(rng: random.Random, ctx: DescCtx) -> tuple[str, list[str]]:
         return name, []
 
     def usable(pairs):
+        # a short or in-house name is fair only where the client's vendor products make it unique
+        if not ctx.in_vendor:
+            return []
         return [s for s, concept in pairs if ctx.client_concepts.get(concept, 0) == 1]
 
     base_opts = {
