@@ -74,6 +74,12 @@ POPULAR = {"bp": 9, "bb": 7, "bs": 7, "exo1": 6, "m365e3": 3, "o365e3": 2, "eoa"
            "huntress": 3, "acrobat": 3, "mimecast": 3, "bitdef": 3, "datto_saas": 3}
 
 
+LOOKALIKES = [("m365e3", "e5sec"), ("m365e3", "o365e3"), ("o365e3", "m365e3"), ("m365e5", "e5sec"),
+              ("bb", "bp"), ("bp", "bb"), ("bs", "bp"), ("bb", "bs"), ("bp", "bpnt"), ("m365e3", "m365e3nt"),
+              ("exo1", "exo2"), ("f3", "f1"), ("f1", "f3"), ("visio2", "visio1"), ("entra1", "entra2"),
+              ("mdo1", "mdo2"), ("bp", "exo1"), ("m365e5", "m365e3")]
+
+
 @dataclass
 class Case:
     vendor_format: str
@@ -117,6 +123,11 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
             p = rng.choices(keys, weights=weights)[0]
             if p not in chosen:
                 chosen.append(p)
+        # look-alikes bought side by side (E3 + E5 Security, Basic + Premium seats, Plan 1 + Plan 2 …)
+        if rng.random() < 0.18:
+            opts = [(a, b) for a, b in LOOKALIKES if a in chosen and b in keys and b not in chosen]
+            if opts:
+                chosen.append(rng.choice(opts)[1])
         baskets[c.name] = chosen
     # statuses, redrawn until every finding type is a plausible share of the pairs (small cases vary a lot)
     for _attempt in range(60):
