@@ -516,7 +516,10 @@ def perturb_product(rng: random.Random, ctx: DescCtx) -> tuple[str, list[str]]:
             if len(words) >= 3:
                 name = " ".join(words[-2:] + ["-"] + words[:-2])
         elif o == "vendor_tag":
-            name = name + rng.choice([" [NCE]", " [New Commerce Experience]", " (NCE) Annual", " - P1Y", " 1MTH"])
+            if p.ms:
+                name = name + rng.choice([" [NCE]", " [New Commerce Experience]", " (NCE) Annual", " - P1Y", " 1MTH"])
+            else:
+                name = name + rng.choice([" - 1 Year", " (annual term)", " 1MTH", " - MSP edition"])
         elif o == "user_site_note":
             name = name + rng.choice([" - Warehouse", " (Reception)", " - J. Smith", " – new starters", " - Site 2",
                                       " (shared mailboxes)", " - Directors", " [Sales team]"])
