@@ -16,7 +16,7 @@ from .names import GENERIC_SYNCRO
 from .scenario import Case, PLine, money
 from .writers import Out, Sheet
 
-SYM = {"USD": "$", "GBP": "£", "EUR": "€", "AUD": "$", "CAD": "$"}
+SYM = {"USD": "$", "GBP": "£", "EUR": "€", "AUD": "$", "CAD": "$", "NZD": "$"}
 
 
 @dataclass

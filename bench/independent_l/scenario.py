@@ -66,7 +66,7 @@ VENDOR_PROFILE = {
     # region of its customers, currency
     "pc_nce": ("us", "USD"), "pc_legacy": ("uk", "GBP"), "pax8_api": ("us", "USD"), "pax8_portal": ("mixed", "USD"),
     "td_synnex": ("us", "USD"), "ingram": ("mixed", "USD"), "sherweb": ("ca", "CAD"), "dicker": ("au", "AUD"),
-    "cloudmore": ("eu", "EUR"), "generic_xls": ("uk", "GBP"), "also_de": ("eu", "EUR"),
+    "cloudmore": ("eu", "EUR"), "generic_xls": ("uk", "GBP"), "also_de": ("eu", "EUR"), "generic_csv": ("au", "NZD"),
 }
 
 POPULAR = {"bp": 9, "bb": 7, "bs": 7, "exo1": 6, "m365e3": 3, "o365e3": 2, "eoa": 3, "copilot": 2, "mdo1": 2,

@@ -172,6 +172,15 @@ def v_also_de(p):
         yield n, int(d["Menge"]), u / 12 if d["Abrechnung"] == "jährlich" else u
 
 
+def v_generic_csv(p):
+    for n, d in records(read_csv(p), "Cost per Seat (ex GST)"):
+        if d["Product"] == "Invoice total":
+            continue
+        u = num(d["Cost per Seat (ex GST)"].replace(",", ""))
+        assert num(d["Line Cost (ex GST)"].replace(",", "")) == u * int(d["Seats"])
+        yield n, int(d["Seats"]), u / 12 if d["Billing"] == "Upfront (annual)" else u
+
+
 # PSA readers: row -> (qty, monthly unit price, cancelled?)
 
 def p_cw_additions(p):

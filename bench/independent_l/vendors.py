@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import random
@@ -377,8 +378,35 @@ def also_de(case: Case, rng: random.Random) -> Out:
     return Out("ALSO_Abrechnung_2026-11.xlsx", "xlsx", [Sheet("Abrechnung", rows, meta)])
 
 
+# ------------------------------------------------------------------ generic distributor CSV (NZD, thousands separators)
+
+def _thou(x: F) -> str:
+    s = money(x)
+    neg = s.startswith("-")
+    whole, frac = s.lstrip("-").split(".")
+    whole = f"{int(whole):,}"
+    return ("-" if neg else "") + whole + "." + frac
+
+
+def generic_csv(case: Case, rng: random.Random) -> Out:
+    cols = ["End User Company", "Domain", "SKU", "Product", "Seats", "Cost per Seat (ex GST)",
+            "Line Cost (ex GST)", "Term", "Billing", "Period"]
+    rows, meta = [cols], [None]
+    for v in case.vlines:
+        p = ALL[v.product]
+        term = {"annual": "12 months", "monthly": "1 month", "trial": "Trial (30 days)"}[v.term]
+        rows.append([v.client.name, v.client.domain, p.pc_id or p.part, p.name, str(v.qty), _thou(v.unit),
+                     _thou(v.unit * v.qty), term, "Upfront (annual)" if v.annual else "Monthly",
+                     "Nov 2026"])
+        meta.append(v)
+    rows.append(["", "", "", "Invoice total", "", "", _thou(sum((v.unit * v.qty for v in case.vlines), F(0))),
+                 "", "", ""])
+    meta.append(None)
+    return Out("cloud_billing_export_202611.csv", "csv", [Sheet("export", rows, meta)], quoting=csv.QUOTE_ALL)
+
+
 VENDORS = {
     "pc_nce": pc_nce, "pc_legacy": pc_legacy, "pax8_api": pax8_api, "pax8_portal": pax8_portal,
     "td_synnex": td_synnex, "ingram": ingram, "sherweb": sherweb, "dicker": dicker, "cloudmore": cloudmore,
-    "generic_xls": generic_xls, "also_de": also_de,
+    "generic_xls": generic_xls, "also_de": also_de, "generic_csv": generic_csv,
 }
