@@ -305,6 +305,9 @@ def perturb_client(rng: random.Random, c: Client, fmt: str, strong: bool = True)
         options += ["store_number"] * 5
         if fmt == "qbo":
             options += ["subcustomer_path"] * 3
+    words = [w for w in c.core.split() if w[:1].isalpha() and w != "The"]
+    if strong and not c.has_sibling and len(words) >= 3:
+        options += ["acronym"]
     if c.trading:
         options = ["dba"]
     n = 1 if rng.random() < 0.7 else 2
@@ -314,7 +317,7 @@ def perturb_client(rng: random.Random, c: Client, fmt: str, strong: bool = True)
         if o not in chosen:
             chosen.append(o)
     # order: structural first, cosmetic last
-    order = ["dba", "store_number", "subcustomer_path", "generic_dropped", "word_abbrev", "word_order", "ampersand",
+    order = ["dba", "acronym", "store_number", "subcustomer_path", "generic_dropped", "word_abbrev", "word_order", "ampersand",
              "client_typo", "branch_suffix", "contact_note", "suffix_typo", "suffix_expanded", "suffix_dropped",
              "accent_fold", "mojibake", "case_punct", "whitespace"]
     chosen.sort(key=order.index)
@@ -334,6 +337,10 @@ def perturb_client(rng: random.Random, c: Client, fmt: str, strong: bool = True)
                 core, legal = f"{c.trading} ({c.core})", ""
             else:
                 tail = f" t/a {c.trading}"
+        elif o == "acronym":
+            ini = "".join(w[0].upper() for w in words)
+            form = rng.random()
+            core = ini if form < 0.4 else ".".join(ini) + "." if form < 0.6 else f"{ini} {words[-1]}"
         elif o == "store_number":
             n_ = int(c.store)
             form = rng.choice(STORE_FORMS)
