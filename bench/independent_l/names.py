@@ -431,6 +431,9 @@ ABBR_TYPO = {"M365": ["M356", "M36", "MS356"], "O365": ["O356", "0365"], "Busine
              "Online": ["Onlne", "Onl."], "Security": ["Secruity", "Sec."], "Defender": ["Defendr", "Def."],
              "Microsoft": ["Microsfot", "Mircosoft", "Micro soft"], "Archiving": ["Archving", "Arch."],
              "Bus": ["Bsu"], "Prem": ["Prm"], "Std": ["Stnd"]}
+DISCRIM = re.compile(r"\b(?:[EFPA]\d|Plan\s?\d|Pln\s?\d|Basic|Standard|Std|Premium|Prem|Security|Sec|Compliance|"
+                     r"Teams|Essentials|Ess|Phone|Archiving|Business|Bus|BP|BB|BS|Pro|Complete|Gold|Core|Apps|LT|"
+                     r"Conferencing|Copilot|Visio|Project|Entra|Defender|Exchange|Online|no|NT)\b", re.I)
 TOKENS = [" $MONTH $YEAR", " ($STARTDATE - $ENDDATE)", " for $MONTHNAME", " [$PERIOD]"]
 
 
@@ -509,8 +512,17 @@ def perturb_product(rng: random.Random, ctx: DescCtx) -> tuple[str, list[str]]:
             else:
                 name = name.replace(" (", " - ").replace(")", "").replace(" ", rng.choice(["-", " ", "_"]), 1)
         elif o == "truncated":
-            if len(name) > 22:
-                name = name[: rng.choice([20, 24, 28, 30])].rstrip()
+            # a cut that still names one product only (never "Microsoft 365 Busine", never a whole other name)
+            from .catalog import ALL as _ALL
+
+            others = [q.name.lower() for q in _ALL.values() if q.key != p.key]
+            need = 0  # keep the last word that tells look-alikes apart, at least its first 4 letters
+            for m in DISCRIM.finditer(name):
+                need = m.start() + min(len(m.group(0)), 4)
+            cuts = [name[:n].rstrip() for n in (20, 24, 28, 30) if len(name) > n + 2 and n >= need]
+            cuts = [x for x in cuts if not any(o_.startswith(x.lower()) for o_ in others)]
+            if cuts:
+                name = rng.choice(cuts)
         elif o == "price_in_desc":
             name = f"{name} @ {ctx.currency_sym}{ctx.price_str}" + rng.choice(["", "/user", " ea", " p/u/m"])
         elif o == "date_in_desc":
@@ -534,8 +546,8 @@ def perturb_product(rng: random.Random, ctx: DescCtx) -> tuple[str, list[str]]:
             name = name + rng.choice(TOKENS)
         if name != before:
             classes.append(o)
-    if not classes:
-        name = p.name
+    if not classes or name == p.name:
+        return p.name, []
     return name, classes
 
 
