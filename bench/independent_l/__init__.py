@@ -1,0 +1,5 @@
+"""Independent evaluation set L for Leakage Finder (see README.md)."""
+
+from .generate import PSA_FORMATS, VENDOR_FORMATS, generate_case
+
+__all__ = ["VENDOR_FORMATS", "PSA_FORMATS", "generate_case"]
