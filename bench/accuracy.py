@@ -187,6 +187,7 @@ SETS = {
     "i": "bench.independent_i",
     "j": "bench.independent_j",
     "k": "bench.independent_k",
+    "l": "bench.independent_l",
 }
 
 

@@ -2,4 +2,4 @@
 
 from .generate import PSA_FORMATS, VENDOR_FORMATS, generate_case
 
-__all__ = ["VENDOR_FORMATS", "PSA_FORMATS", "generate_case"]
+__all__ = ["PSA_FORMATS", "VENDOR_FORMATS", "generate_case"]

@@ -18,7 +18,9 @@ def pairs(spec: list[str]) -> list[tuple[str, str]]:
     for s in spec:
         v, _, p = s.partition(":")
         if v not in VENDOR_FORMATS or p not in PSA_FORMATS:
-            raise SystemExit(f"bad pair {s!r}: vendor one of {VENDOR_FORMATS}, psa one of {PSA_FORMATS}")
+            raise SystemExit(
+                f"bad pair {s!r}: vendor one of {VENDOR_FORMATS}, psa one of {PSA_FORMATS}"
+            )
         out.append((v, p))
     return out
 
@@ -35,7 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         for s in a.seeds:
             for n in a.clients:
                 name = f"{v}__{p}__s{s}__c{n}" + ("__clean" if a.clean else "")
-                generate_case(a.out / name, seed=s, vendor_format=v, psa_format=p, clients=n, perturb=not a.clean)
+                generate_case(
+                    a.out / name,
+                    seed=s,
+                    vendor_format=v,
+                    psa_format=p,
+                    clients=n,
+                    perturb=not a.clean,
+                )
                 print(a.out / name)
     return 0
 

@@ -50,6 +50,7 @@ def type_lines(case, psa_format: str, perturb: bool, seed: int) -> list:
     for l in case.plines:
         if l.product and l.role == "licence" and (l.client.name, l.product) in vprod:
             shared.setdefault(l.client.name, set()).add(l.product)
+
     def norm(x: str) -> str:
         return " ".join(x.lower().replace(",", " ").replace(".", " ").split())
 
@@ -59,7 +60,9 @@ def type_lines(case, psa_format: str, perturb: bool, seed: int) -> list:
         names[c.name] = perturb_client(rng, c, psa_format, strong) if perturb else (c.name, [])
         key = norm(names[c.name][0])
         if key != norm(c.name):
-            if key in taken:  # two customers never share one PSA spelling (nor another's legal name)
+            if (
+                key in taken
+            ):  # two customers never share one PSA spelling (nor another's legal name)
                 names[c.name] = (c.name, [])
             else:
                 taken.add(key)
@@ -95,10 +98,18 @@ def type_lines(case, psa_format: str, perturb: bool, seed: int) -> list:
             k = seen_alt.get(l.client.name, 0)
             seen_alt[l.client.name] = k + 1
             if k >= (nlines[l.client.name] + 1) // 2:  # the later half of its (contiguous) lines
-                cname, ccls = alt[l.client.name], list(ccls) + ["duplicate_contact"]
+                cname, ccls = alt[l.client.name], [*list(ccls), "duplicate_contact"]
         if l.product and perturb:
-            ctx = DescCtx(ALL[l.product], concepts.get(l.client.name, {}), l.client.country, l.qty,
-                          money(l.monthly), SYM[case.currency], psa_format, (l.client.name, l.product) in billed)
+            ctx = DescCtx(
+                ALL[l.product],
+                concepts.get(l.client.name, {}),
+                l.client.country,
+                l.qty,
+                money(l.monthly),
+                SYM[case.currency],
+                psa_format,
+                (l.client.name, l.product) in billed,
+            )
             desc, dcls = perturb_product(rng, ctx)
         else:
             desc, dcls = (ALL[l.product].name if l.product else l.text), []
@@ -106,8 +117,14 @@ def type_lines(case, psa_format: str, perturb: bool, seed: int) -> list:
     return typed, names
 
 
-def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMATS[0],
-                  psa_format: str = PSA_FORMATS[0], clients: int = 200, perturb: bool = True) -> Path:
+def generate_case(
+    folder: Path,
+    seed: int = 1,
+    vendor_format: str = VENDOR_FORMATS[0],
+    psa_format: str = PSA_FORMATS[0],
+    clients: int = 200,
+    perturb: bool = True,
+) -> Path:
     if vendor_format not in VENDORS:
         raise ValueError(f"unknown vendor format {vendor_format!r}; known: {VENDOR_FORMATS}")
     if psa_format not in PSAS:
@@ -119,8 +136,9 @@ def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMA
     case = build(seed, clients, vendor_format)
     vout = VENDORS[vendor_format](case, random.Random(f"L-vendor-{seed}-{clients}-{vendor_format}"))
     typed, names = type_lines(case, psa_format, perturb, seed)
-    pout = PSAS[psa_format](case, typed, random.Random(f"L-psa-{seed}-{clients}-{vendor_format}-{psa_format}"),
-                            perturb)
+    pout = PSAS[psa_format](
+        case, typed, random.Random(f"L-psa-{seed}-{clients}-{vendor_format}-{psa_format}"), perturb
+    )
     write(vout, folder)
     write(pout, folder)
 
@@ -131,7 +149,12 @@ def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMA
         if v is None:
             continue
         r = i + 1
-        rows_v[str(r)] = {"client": v.client.name, "product": ALL[v.product].name, "role": v.role, "classes": []}
+        rows_v[str(r)] = {
+            "client": v.client.name,
+            "product": ALL[v.product].name,
+            "role": v.role,
+            "classes": [],
+        }
         vl.append((v.client.name, ALL[v.product].name, v.qty, v.monthly, v.role, r))
     for i, m in enumerate(pout.data.meta):
         if m is None:
@@ -139,24 +162,52 @@ def generate_case(folder: Path, seed: int = 1, vendor_format: str = VENDOR_FORMA
         r = i + 1
         l = m.line
         prod = ALL[l.product].name if l.product else l.text
-        rows_p[str(r)] = {"client": l.client.name, "product": prod, "role": l.role, "classes": sorted(set(m.classes))}
+        rows_p[str(r)] = {
+            "client": l.client.name,
+            "product": prod,
+            "role": l.role,
+            "classes": sorted(set(m.classes)),
+        }
         pl.append((l.client.name, prod, m.qty, m.monthly, l.role, r))
     fnd = findings(vl, pl)
     out = []
     for f in fnd:
-        cls = set(names[f["client"]][1]) if any(l.client.name == f["client"] for l in case.plines) else set()
+        cls = (
+            set(names[f["client"]][1])
+            if any(l.client.name == f["client"] for l in case.plines)
+            else set()
+        )
         for r in f["psa_rows"]:
             cls |= set(rows_p[str(r)]["classes"])
-        out.append({"type": f["type"], "client": f["client"], "product": f["product"],
-                    "vendor_rows": f["vendor_rows"], "psa_rows": f["psa_rows"], "monthly_impact": money(f["impact"]),
-                    "classes": sorted(cls)})
+        out.append(
+            {
+                "type": f["type"],
+                "client": f["client"],
+                "product": f["product"],
+                "vendor_rows": f["vendor_rows"],
+                "psa_rows": f["psa_rows"],
+                "monthly_impact": money(f["impact"]),
+                "classes": sorted(cls),
+            }
+        )
     truth = {
-        "vendor_format": vendor_format, "psa_format": psa_format, "seed": seed, "clients": clients,
-        "perturb": perturb, "vendor_file": vout.filename, "psa_file": pout.filename,
-        "vendor_sheet": vout.sheet_hint, "psa_sheet": pout.sheet_hint, "currency": case.currency,
-        "period": PERIOD, "row_numbering": "1-based sheet rows / CSV records, header and title rows counted",
-        "findings": out, "rows": {"vendor": rows_v, "psa": rows_p},
+        "vendor_format": vendor_format,
+        "psa_format": psa_format,
+        "seed": seed,
+        "clients": clients,
+        "perturb": perturb,
+        "vendor_file": vout.filename,
+        "psa_file": pout.filename,
+        "vendor_sheet": vout.sheet_hint,
+        "psa_sheet": pout.sheet_hint,
+        "currency": case.currency,
+        "period": PERIOD,
+        "row_numbering": "1-based sheet rows / CSV records, header and title rows counted",
+        "findings": out,
+        "rows": {"vendor": rows_v, "psa": rows_p},
     }
     path = folder / "truth.json"
-    path.write_text(json.dumps(truth, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(truth, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
+    )
     return path

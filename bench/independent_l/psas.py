@@ -53,8 +53,14 @@ def _monthly_written(t: Typed) -> tuple[F, F]:
     return t.line.monthly, t.line.monthly
 
 
-CATEGORY = lambda l: ("Managed Services" if not l.product else  # noqa: E731
-                      "Licensing - Microsoft" if ALL[l.product].ms else "Licensing - Third Party")
+CATEGORY = lambda l: (
+    "Managed Services"
+    if not l.product
+    # noqa: E731
+    else "Licensing - Microsoft"
+    if ALL[l.product].ms
+    else "Licensing - Third Party"
+)
 
 PAST = [dt.date(2026, 10, 31), dt.date(2026, 9, 30), dt.date(2026, 8, 15), dt.date(2026, 6, 30)]
 FUTURE = [dt.date(2027, 1, 31), dt.date(2027, 3, 31), dt.date(2026, 12, 31)]
@@ -62,10 +68,29 @@ FUTURE = [dt.date(2027, 1, 31), dt.date(2027, 3, 31), dt.date(2026, 12, 31)]
 
 # ------------------------------------------------------------------ ConnectWise agreement additions (csv)
 
+
 def cw_additions(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    cols = ["Company Name", "Agreement Name", "Agreement Type", "Sequence", "Product ID", "Description", "Quantity",
-            "Less Included", "Price", "Ext Price", "Prorate Price", "Bill", "Effective", "Cancelled",
-            "Addition Status", "Agreement Status", "Cost", "Ext Cost", "Billing Cycle"]
+    cols = [
+        "Company Name",
+        "Agreement Name",
+        "Agreement Type",
+        "Sequence",
+        "Product ID",
+        "Description",
+        "Quantity",
+        "Less Included",
+        "Price",
+        "Ext Price",
+        "Prorate Price",
+        "Bill",
+        "Effective",
+        "Cancelled",
+        "Addition Status",
+        "Agreement Status",
+        "Cost",
+        "Ext Cost",
+        "Billing Cycle",
+    ]
     rows, meta = [cols], [None]
     seq: dict = {}
     for t in typed:
@@ -79,7 +104,9 @@ def cw_additions(case: Case, typed: list, rng: random.Random, perturb: bool) -> 
         desc = t.desc
         classes = list(t.classes)
         if perturb and l.role != "service" and rng.random() < 0.04:
-            desc = desc + rng.choice(["\nAnnual commitment", "\nper user per month", "\r\nSee agreement notes"])
+            desc = desc + rng.choice(
+                ["\nAnnual commitment", "\nper user per month", "\r\nSee agreement notes"]
+            )
             classes.append("multiline")
         if less:
             classes.append("less_included")
@@ -88,19 +115,46 @@ def cw_additions(case: Case, typed: list, rng: random.Random, perturb: bool) -> 
         cdate = rng.choice(PAST) if cancelled else None
         status = "Cancelled" if cancelled else "Active"
         cost = (ALL[l.product].cost * (12 if l.annual else 1)) if l.product else F(0)
-        rows.append([t.client_name, "MSA " + str(eff.year) + " - " + t.client_name.split()[0], "Managed Services Agreement",
-                     str(seq[t.client_name]), item_code(l), desc, str(qty), str(less), money(price),
-                     money(price * (qty - less)), money(price * (qty - less)), "Billable", eff.strftime("%m/%d/%Y"),
-                     cdate.strftime("%m/%d/%Y") if cdate else "", status, "Active", money(cost),
-                     money(cost * qty), "Annual" if l.annual else "Monthly"])
+        rows.append(
+            [
+                t.client_name,
+                "MSA " + str(eff.year) + " - " + t.client_name.split()[0],
+                "Managed Services Agreement",
+                str(seq[t.client_name]),
+                item_code(l),
+                desc,
+                str(qty),
+                str(less),
+                money(price),
+                money(price * (qty - less)),
+                money(price * (qty - less)),
+                "Billable",
+                eff.strftime("%m/%d/%Y"),
+                cdate.strftime("%m/%d/%Y") if cdate else "",
+                status,
+                "Active",
+                money(cost),
+                money(cost * qty),
+                "Annual" if l.annual else "Monthly",
+            ]
+        )
         meta.append(Row(l, l.qty, l.monthly, classes))
     return Out("ConnectWise_AgreementAdditions.csv", "csv", [Sheet("additions", rows, meta)])
 
 
 # ------------------------------------------------------------------ ConnectWise, other column subset: cancellation only as a date
 
+
 def cw_cancel_dates(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    cols = ["Company", "Agreement", "Product", "Qty", "Unit Price", "Effective Date", "Cancelled Date"]
+    cols = [
+        "Company",
+        "Agreement",
+        "Product",
+        "Qty",
+        "Unit Price",
+        "Effective Date",
+        "Cancelled Date",
+    ]
     rows, meta = [cols], [None]
     for t in typed:
         l = t.line
@@ -115,15 +169,30 @@ def cw_cancel_dates(case: Case, typed: list, rng: random.Random, perturb: bool) 
         rows.append([t.client_name, "Managed IT + Licensing", t.desc, l.qty, fnum(unit), eff, cd])
         cls = list(t.classes) + (["future_cancel_date"] if cd and l.role != "cancelled" else [])
         meta.append(Row(l, l.qty, monthly, cls))
-    return Out("CW_Additions_Export.xlsx", "xlsx", [Sheet("Additions", rows, meta, widths={0: 36, 2: 44})])
+    return Out(
+        "CW_Additions_Export.xlsx", "xlsx", [Sheet("Additions", rows, meta, widths={0: 36, 2: 44})]
+    )
 
 
 # ------------------------------------------------------------------ Autotask contract services (xlsx, totals row)
 
+
 def autotask(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    cols = ["Account Name", "Contract Name", "Contract Category", "Service Name", "Period Type", "Units",
-            "Unit Price", "Unit Cost", "Adjusted Price", "Extended Price", "Start Date", "End Date",
-            "Contract Status"]
+    cols = [
+        "Account Name",
+        "Contract Name",
+        "Contract Category",
+        "Service Name",
+        "Period Type",
+        "Units",
+        "Unit Price",
+        "Unit Cost",
+        "Adjusted Price",
+        "Extended Price",
+        "Start Date",
+        "End Date",
+        "Contract Status",
+    ]
     rows, meta = [cols], [None]
     tot = F(0)
     for t in typed:
@@ -137,11 +206,28 @@ def autotask(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
         else:
             end, status = dt.date(2027, 6, 30), "Active"
             tot += ext
-        cname = ("Recurring Services 2025 (expired)" if l.role == "cancelled" else
-                 "Recurring Services " + ("(Annual)" if l.annual else "2026"))
-        rows.append([t.client_name, cname,
-                     "Managed Services", t.desc, "Yearly" if l.annual else "Monthly", l.qty, fnum(l.unit),
-                     fnum(cost), fnum(l.net), fnum(ext), dt.date(2025, 7, 1), end, status])
+        cname = (
+            "Recurring Services 2025 (expired)"
+            if l.role == "cancelled"
+            else "Recurring Services " + ("(Annual)" if l.annual else "2026")
+        )
+        rows.append(
+            [
+                t.client_name,
+                cname,
+                "Managed Services",
+                t.desc,
+                "Yearly" if l.annual else "Monthly",
+                l.qty,
+                fnum(l.unit),
+                fnum(cost),
+                fnum(l.net),
+                fnum(ext),
+                dt.date(2025, 7, 1),
+                end,
+                status,
+            ]
+        )
         meta.append(Row(l, l.qty, l.monthly, list(t.classes)))
     rows.append(["Total", None, None, None, None, None, None, None, None, fnum(tot)])
     meta.append(None)
@@ -150,29 +236,70 @@ def autotask(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
 
 # ------------------------------------------------------------------ HaloPSA recurring invoice lines (xlsx, title rows)
 
+
 def halo(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
     title = [["Recurring Invoice Lines"], ["Report run 01/12/2026 08:00 by billing@msp"], []]
-    cols = ["Client Name", "Recurring Invoice", "Item Code", "Description", "Long Description", "Qty",
-            "Unit Price", "Net Amount", "Schedule", "Active"]
-    rows, meta = title + [cols], [None] * 4
+    cols = [
+        "Client Name",
+        "Recurring Invoice",
+        "Item Code",
+        "Description",
+        "Long Description",
+        "Qty",
+        "Unit Price",
+        "Net Amount",
+        "Schedule",
+        "Active",
+    ]
+    rows, meta = [*title, cols], [None] * 4
     inv: dict = {}
     for t in typed:
         l = t.line
         inv.setdefault(t.client_name, f"RI-{len(inv) + 1000}")
-        longd = rng.choice(["", "", "Billed in advance for $MONTH", "Licences as per tenant count"] if l.product
-                           else ["", "", "As per service agreement", "$STARTDATE to $ENDDATE"])
-        rows.append([t.client_name, inv[t.client_name], item_code(l), t.desc, longd, l.qty, fnum(l.net),
-                     fnum(l.net * l.qty), "Yearly" if l.annual else "Monthly",
-                     "No" if l.role == "cancelled" else "Yes"])
+        longd = rng.choice(
+            ["", "", "Billed in advance for $MONTH", "Licences as per tenant count"]
+            if l.product
+            else ["", "", "As per service agreement", "$STARTDATE to $ENDDATE"]
+        )
+        rows.append(
+            [
+                t.client_name,
+                inv[t.client_name],
+                item_code(l),
+                t.desc,
+                longd,
+                l.qty,
+                fnum(l.net),
+                fnum(l.net * l.qty),
+                "Yearly" if l.annual else "Monthly",
+                "No" if l.role == "cancelled" else "Yes",
+            ]
+        )
         meta.append(Row(l, l.qty, l.monthly, list(t.classes)))
-    return Out("Halo_RecurringInvoiceLines.xlsx", "xlsx", [Sheet("Report", rows, meta, widths={0: 36, 3: 48})])
+    return Out(
+        "Halo_RecurringInvoiceLines.xlsx",
+        "xlsx",
+        [Sheet("Report", rows, meta, widths={0: 36, 3: 48})],
+    )
 
 
 # ------------------------------------------------------------------ Syncro recurring schedules (csv, cents, paused)
 
+
 def syncro(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    cols = ["Customer", "Schedule Name", "Frequency", "Paused", "Next Run", "Line Item Name",
-            "Line Item Description", "Quantity", "Retail Cents", "Cost Cents", "Taxable"]
+    cols = [
+        "Customer",
+        "Schedule Name",
+        "Frequency",
+        "Paused",
+        "Next Run",
+        "Line Item Name",
+        "Line Item Description",
+        "Quantity",
+        "Retail Cents",
+        "Cost Cents",
+        "Taxable",
+    ]
     rows, meta = [cols], [None]
     for t in typed:
         l = t.line
@@ -184,32 +311,75 @@ def syncro(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
         else:
             gen = rng.choice(["", "Support", "As per agreement"])
         paused = l.role == "cancelled"
-        sched = ("Old licences (paused)" if paused else
-                 "Annual licences" if l.annual else "Monthly recurring")
-        rows.append([t.client_name, sched, "Annually" if l.annual else "Monthly", "true" if paused else "false",
-                     "2026-12-01" if not paused else "", t.desc, gen, str(l.qty), str(int(retail)),
-                     str(int(cost)), "false"])
+        sched = (
+            "Old licences (paused)"
+            if paused
+            else "Annual licences"
+            if l.annual
+            else "Monthly recurring"
+        )
+        rows.append(
+            [
+                t.client_name,
+                sched,
+                "Annually" if l.annual else "Monthly",
+                "true" if paused else "false",
+                "2026-12-01" if not paused else "",
+                t.desc,
+                gen,
+                str(l.qty),
+                str(int(retail)),
+                str(int(cost)),
+                "false",
+            ]
+        )
         meta.append(Row(l, l.qty, l.monthly, list(t.classes)))
     return Out("syncro_schedule_line_items.csv", "csv", [Sheet("schedules", rows, meta)])
 
 
 # ------------------------------------------------------------------ Kaseya BMS recurring services (xlsx)
 
+
 def kaseya_bms(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    cols = ["Account", "Contract", "Service", "Description", "Quantity", "Rate", "Amount", "Frequency",
-            "Start Date", "End Date", "Status"]
+    cols = [
+        "Account",
+        "Contract",
+        "Service",
+        "Description",
+        "Quantity",
+        "Rate",
+        "Amount",
+        "Frequency",
+        "Start Date",
+        "End Date",
+        "Status",
+    ]
     rows, meta = [cols], [None]
     for t in typed:
         l = t.line
         status = "Cancelled" if l.role == "cancelled" else "Active"
         end = rng.choice(PAST) if l.role == "cancelled" else None
-        rows.append([t.client_name, "Managed Services Contract", CATEGORY(l), t.desc, l.qty, fnum(l.net),
-                     fnum(l.net * l.qty), "Annually" if l.annual else "Monthly", dt.date(2025, 1, 1), end, status])
+        rows.append(
+            [
+                t.client_name,
+                "Managed Services Contract",
+                CATEGORY(l),
+                t.desc,
+                l.qty,
+                fnum(l.net),
+                fnum(l.net * l.qty),
+                "Annually" if l.annual else "Monthly",
+                dt.date(2025, 1, 1),
+                end,
+                status,
+            ]
+        )
         meta.append(Row(l, l.qty, l.monthly, list(t.classes)))
     return Out("BMS_RecurringServices.xlsx", "xlsx", [Sheet("Recurring Services", rows, meta)])
 
 
 # ------------------------------------------------------------------ QuickBooks Online: Sales by Customer Detail (xlsx)
+
 
 def _groups(typed: list) -> list:
     out: list = []
@@ -222,9 +392,24 @@ def _groups(typed: list) -> list:
 
 
 def qbo(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    rows = [["Harbourside IT Services LLC"], ["Sales by Customer Detail"], ["November 1-30, 2026"], [],
-            ["", "Date", "Transaction Type", "Num", "Product/Service", "Memo/Description", "Qty", "Sales Price",
-             "Amount", "Balance"]]
+    rows = [
+        ["Harbourside IT Services LLC"],
+        ["Sales by Customer Detail"],
+        ["November 1-30, 2026"],
+        [],
+        [
+            "",
+            "Date",
+            "Transaction Type",
+            "Num",
+            "Product/Service",
+            "Memo/Description",
+            "Qty",
+            "Sales Price",
+            "Amount",
+            "Balance",
+        ],
+    ]
     meta = [None] * 5
     num = 3100
     grand = F(0)
@@ -247,9 +432,16 @@ def qbo(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
                 memo = t.desc
                 ttype = "Invoice"
             bal += amt
-            item = ("Cloud Subscriptions" if l.product and ALL[l.product].ms else
-                    "Software Licensing" if l.product else "Managed Services:" + l.text.split()[0])
-            rows.append(["", "11/01/2026", ttype, tnum, item, memo, l.qty, fnum(unit), fnum(amt), fnum(bal)])
+            item = (
+                "Cloud Subscriptions"
+                if l.product and ALL[l.product].ms
+                else "Software Licensing"
+                if l.product
+                else "Managed Services:" + l.text.split()[0]
+            )
+            rows.append(
+                ["", "11/01/2026", ttype, tnum, item, memo, l.qty, fnum(unit), fnum(amt), fnum(bal)]
+            )
             meta.append(Row(l, l.qty, monthly, list(t.classes)))
         rows.append([f"Total for {name}", None, None, None, None, None, None, None, fnum(bal)])
         meta.append(None)
@@ -260,16 +452,39 @@ def qbo(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
     meta.append(None)
     rows.append(["Accrual basis Tuesday, December 1, 2026 08:00 AM GMT-05:00"])
     meta.append(None)
-    return Out("Sales_by_Customer_Detail.xlsx", "xlsx", [Sheet("Sales by Customer Detail", rows, meta,
-                                                               widths={0: 40, 5: 50})])
+    return Out(
+        "Sales_by_Customer_Detail.xlsx",
+        "xlsx",
+        [Sheet("Sales by Customer Detail", rows, meta, widths={0: 40, 5: 50})],
+    )
 
 
 # ------------------------------------------------------------------ Xero invoice export (csv, discount %, status)
 
+
 def xero_csv(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    cols = ["*ContactName", "EmailAddress", "*InvoiceNumber", "Reference", "*InvoiceDate", "*DueDate", "Total",
-            "TaxTotal", "InventoryItemCode", "*Description", "*Quantity", "*UnitAmount", "Discount", "*AccountCode",
-            "*TaxType", "TaxAmount", "TrackingName1", "TrackingOption1", "Currency", "Status"]
+    cols = [
+        "*ContactName",
+        "EmailAddress",
+        "*InvoiceNumber",
+        "Reference",
+        "*InvoiceDate",
+        "*DueDate",
+        "Total",
+        "TaxTotal",
+        "InventoryItemCode",
+        "*Description",
+        "*Quantity",
+        "*UnitAmount",
+        "Discount",
+        "*AccountCode",
+        "*TaxType",
+        "TaxAmount",
+        "TrackingName1",
+        "TrackingOption1",
+        "Currency",
+        "Status",
+    ]
     rows, meta = [cols], [None]
     invno: dict = {}
     for t in typed:
@@ -279,21 +494,61 @@ def xero_csv(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
         monthly = unit * (1 - l.disc / 100)
         total = monthly * l.qty
         email = "accounts@" + (t.line.client.domain.split(".")[0]) + ".example"
-        inv_no = invno[t.client_name] if l.role != "cancelled" else invno[t.client_name].replace("INV-", "INV-9")
-        rows.append([t.client_name, email, inv_no, "Nov 2026 recurring", "01/11/2026", "20/11/2026",
-                     money(total), "0.00", item_code(l) if rng.random() < 0.4 else "", t.desc, f"{l.qty}.00",
-                     money(unit), (money(l.disc) if l.disc else ""), "200", "Tax Exempt", "0.00", "", "",
-                     case.currency, "VOIDED" if l.role == "cancelled" else rng.choice(["AUTHORISED", "PAID"])])
+        inv_no = (
+            invno[t.client_name]
+            if l.role != "cancelled"
+            else invno[t.client_name].replace("INV-", "INV-9")
+        )
+        rows.append(
+            [
+                t.client_name,
+                email,
+                inv_no,
+                "Nov 2026 recurring",
+                "01/11/2026",
+                "20/11/2026",
+                money(total),
+                "0.00",
+                item_code(l) if rng.random() < 0.4 else "",
+                t.desc,
+                f"{l.qty}.00",
+                money(unit),
+                (money(l.disc) if l.disc else ""),
+                "200",
+                "Tax Exempt",
+                "0.00",
+                "",
+                "",
+                case.currency,
+                "VOIDED" if l.role == "cancelled" else rng.choice(["AUTHORISED", "PAID"]),
+            ]
+        )
         meta.append(Row(l, l.qty, monthly, list(t.classes)))
     return Out("Xero_Invoices_Export.csv", "csv", [Sheet("invoices", rows, meta)])
 
 
 # ------------------------------------------------------------------ Xero Receivable Invoice Detail report (xlsx, groups)
 
+
 def xero_report(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    rows = [["Receivable Invoice Detail"], ["Harbourside IT Ltd"], ["For the period 1 November 2026 to 30 November 2026"],
-            [], ["Invoice Date", "Invoice Number", "Reference", "Item Code", "Description", "Quantity", "Unit Price",
-                 "Discount %", "Line Amount", "Status"]]
+    rows = [
+        ["Receivable Invoice Detail"],
+        ["Harbourside IT Ltd"],
+        ["For the period 1 November 2026 to 30 November 2026"],
+        [],
+        [
+            "Invoice Date",
+            "Invoice Number",
+            "Reference",
+            "Item Code",
+            "Description",
+            "Quantity",
+            "Unit Price",
+            "Discount %",
+            "Line Amount",
+            "Status",
+        ],
+    ]
     meta = [None] * 5
     n = 8000
     for name, ts in _groups(typed):
@@ -309,20 +564,52 @@ def xero_report(case: Case, typed: list, rng: random.Random, perturb: bool) -> O
             st = "Voided" if l.role == "cancelled" else "Awaiting Payment"
             if st != "Voided":
                 tot += amt
-            rows.append([dt.date(2026, 11, 1), f"INV-{n}" if st != "Voided" else f"INV-{n}-V", "Monthly services", item_code(l), t.desc, l.qty,
-                         fnum(unit), fnum(l.disc) if l.disc else None, fnum(amt), st])
+            rows.append(
+                [
+                    dt.date(2026, 11, 1),
+                    f"INV-{n}" if st != "Voided" else f"INV-{n}-V",
+                    "Monthly services",
+                    item_code(l),
+                    t.desc,
+                    l.qty,
+                    fnum(unit),
+                    fnum(l.disc) if l.disc else None,
+                    fnum(amt),
+                    st,
+                ]
+            )
             meta.append(Row(l, l.qty, monthly, list(t.classes)))
         rows.append([f"Total {name}", None, None, None, None, None, None, None, fnum(tot)])
         meta.append(None)
-    return Out("Receivable_Invoice_Detail.xlsx", "xlsx", [Sheet("Receivable Invoice Detail", rows, meta)])
+    return Out(
+        "Receivable_Invoice_Detail.xlsx", "xlsx", [Sheet("Receivable Invoice Detail", rows, meta)]
+    )
 
 
 # ------------------------------------------------------------------ Zoho Books invoice export (.xls)
 
+
 def zoho_books(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
-    cols = ["Invoice Date", "Invoice ID", "Invoice Number", "Invoice Status", "Customer ID", "Customer Name",
-            "Due Date", "Currency Code", "Item Name", "Item Desc", "Quantity", "Usage unit", "Item Price",
-            "Discount(%)", "Item Total", "Item Tax %", "Sales person", "Notes"]
+    cols = [
+        "Invoice Date",
+        "Invoice ID",
+        "Invoice Number",
+        "Invoice Status",
+        "Customer ID",
+        "Customer Name",
+        "Due Date",
+        "Currency Code",
+        "Item Name",
+        "Item Desc",
+        "Quantity",
+        "Usage unit",
+        "Item Price",
+        "Discount(%)",
+        "Item Total",
+        "Item Tax %",
+        "Sales person",
+        "Notes",
+    ]
     rows, meta = [cols], [None]
     inv: dict = {}
     cid: dict = {}
@@ -339,24 +626,49 @@ def zoho_books(case: Case, typed: list, rng: random.Random, perturb: bool) -> Ou
         desc = ""
         if l.product and rng.random() < 0.3:
             desc = rng.choice(["Monthly licence fee", "Per user", "Billed in advance", "Nov 2026"])
-        status = "Void" if l.role == "cancelled" else rng.choice(["Sent", "Paid", "Overdue", "Sent"])
+        status = (
+            "Void" if l.role == "cancelled" else rng.choice(["Sent", "Paid", "Overdue", "Sent"])
+        )
         ino = inv[t.client_name] if status != "Void" else inv[t.client_name] + "-1"
-        rows.append(["2026-11-01", ino[4:], ino, status, cid[t.client_name],
-                     t.client_name, "2026-11-15", case.currency, t.desc, desc, l.qty,
-                     "user" if l.product else "", fnum(shown), fnum(disc), fnum(monthly * l.qty), 0,
-                     "", ""])
+        rows.append(
+            [
+                "2026-11-01",
+                ino[4:],
+                ino,
+                status,
+                cid[t.client_name],
+                t.client_name,
+                "2026-11-15",
+                case.currency,
+                t.desc,
+                desc,
+                l.qty,
+                "user" if l.product else "",
+                fnum(shown),
+                fnum(disc),
+                fnum(monthly * l.qty),
+                0,
+                "",
+                "",
+            ]
+        )
         meta.append(Row(l, l.qty, monthly, list(t.classes)))
     return Out("Invoice.xls", "xls", [Sheet("Invoice", rows, meta)])
 
 
 # ------------------------------------------------------------------ a hand-kept billing workbook (xlsx)
 
+
 def handmade_xlsx(case: Case, typed: list, rng: random.Random, perturb: bool) -> Out:
     """Many small MSPs bill from their own spreadsheet: the client's name only on the first line of its
     block, blank rows and subtotals between blocks, prices sometimes typed as text with the symbol,
     cancellations only in a notes column, and a contacts sheet in front."""
     sym = SYM[case.currency]
-    rows = [["Monthly billing - November 2026"], [], ["Client", "Item", "Seats", "Price", "Monthly total", "Notes"]]
+    rows = [
+        ["Monthly billing - November 2026"],
+        [],
+        ["Client", "Item", "Seats", "Price", "Monthly total", "Notes"],
+    ]
     meta: list = [None] * 3
     for name, ts in _groups(typed):
         sub = F(0)
@@ -368,28 +680,55 @@ def handmade_xlsx(case: Case, typed: list, rng: random.Random, perturb: bool) ->
                 price_cell = f"{sym}{money(unit)}"
             if l.role == "cancelled":
                 total = F(0)
-                note = rng.choice(["cancelled Oct", "CANCELLED - do not bill", "cancelled per email 28/10"])
+                note = rng.choice(
+                    ["cancelled Oct", "CANCELLED - do not bill", "cancelled per email 28/10"]
+                )
             else:
                 total = unit * l.qty
-                note = rng.choice(["", "", "", "annual commitment" if l.product else "", "renewal Aug",
-                                   "check seat count"]) if l.product else ""
+                note = (
+                    rng.choice(
+                        [
+                            "",
+                            "",
+                            "",
+                            "annual commitment" if l.product else "",
+                            "renewal Aug",
+                            "check seat count",
+                        ]
+                    )
+                    if l.product
+                    else ""
+                )
             sub += total
-            rows.append([name if k == 0 else None, t.desc, l.qty, price_cell, fnum(total), note or None])
+            rows.append(
+                [name if k == 0 else None, t.desc, l.qty, price_cell, fnum(total), note or None]
+            )
             cls = list(t.classes) + (["price_as_text"] if isinstance(price_cell, str) else [])
             meta.append(Row(l, l.qty, monthly, cls))
         rows.append([None, None, None, "Subtotal", fnum(sub)])
         meta.append(None)
         rows.append([])
         meta.append(None)
-    contacts = Sheet("Contacts", [["Client", "Contact", "Email"]] +
-                     [[n, "Accounts", "accounts@example.com"] for n, _ in _groups(typed)],
-                     [None] * (1 + len(_groups(typed))))
+    contacts = Sheet(
+        "Contacts",
+        [["Client", "Contact", "Email"]]
+        + [[n, "Accounts", "accounts@example.com"] for n, _ in _groups(typed)],
+        [None] * (1 + len(_groups(typed))),
+    )
     data = Sheet("Nov 2026", rows, meta, widths={0: 38, 1: 44})
     return Out("MSP_Billing_2026.xlsx", "xlsx", [contacts, data], data_sheet="Nov 2026")
 
 
 PSAS = {
-    "cw_additions": cw_additions, "cw_cancel_dates": cw_cancel_dates, "autotask": autotask, "halo": halo,
-    "syncro": syncro, "kaseya_bms": kaseya_bms, "qbo": qbo, "xero_csv": xero_csv, "xero_report": xero_report,
-    "zoho_books": zoho_books, "handmade_xlsx": handmade_xlsx,
+    "cw_additions": cw_additions,
+    "cw_cancel_dates": cw_cancel_dates,
+    "autotask": autotask,
+    "halo": halo,
+    "syncro": syncro,
+    "kaseya_bms": kaseya_bms,
+    "qbo": qbo,
+    "xero_csv": xero_csv,
+    "xero_report": xero_report,
+    "zoho_books": zoho_books,
+    "handmade_xlsx": handmade_xlsx,
 }

@@ -64,20 +64,66 @@ class PLine:
 
 VENDOR_PROFILE = {
     # region of its customers, currency
-    "pc_nce": ("us", "USD"), "pc_legacy": ("uk", "GBP"), "pax8_api": ("us", "USD"), "pax8_portal": ("mixed", "USD"),
-    "td_synnex": ("us", "USD"), "ingram": ("mixed", "USD"), "sherweb": ("ca", "CAD"), "dicker": ("au", "AUD"),
-    "cloudmore": ("eu", "EUR"), "generic_xls": ("uk", "GBP"), "also_de": ("eu", "EUR"), "generic_csv": ("au", "NZD"),
+    "pc_nce": ("us", "USD"),
+    "pc_legacy": ("uk", "GBP"),
+    "pax8_api": ("us", "USD"),
+    "pax8_portal": ("mixed", "USD"),
+    "td_synnex": ("us", "USD"),
+    "ingram": ("mixed", "USD"),
+    "sherweb": ("ca", "CAD"),
+    "dicker": ("au", "AUD"),
+    "cloudmore": ("eu", "EUR"),
+    "generic_xls": ("uk", "GBP"),
+    "also_de": ("eu", "EUR"),
+    "generic_csv": ("au", "NZD"),
 }
 
-POPULAR = {"bp": 9, "bb": 7, "bs": 7, "exo1": 6, "m365e3": 3, "o365e3": 2, "eoa": 3, "copilot": 2, "mdo1": 2,
-           "entra1": 2, "tphone": 2, "visio2": 2, "pbipro": 2, "acronis": 5, "keeper": 4, "dropsuite": 4, "s1": 3,
-           "huntress": 3, "acrobat": 3, "mimecast": 3, "bitdef": 3, "datto_saas": 3}
+POPULAR = {
+    "bp": 9,
+    "bb": 7,
+    "bs": 7,
+    "exo1": 6,
+    "m365e3": 3,
+    "o365e3": 2,
+    "eoa": 3,
+    "copilot": 2,
+    "mdo1": 2,
+    "entra1": 2,
+    "tphone": 2,
+    "visio2": 2,
+    "pbipro": 2,
+    "acronis": 5,
+    "keeper": 4,
+    "dropsuite": 4,
+    "s1": 3,
+    "huntress": 3,
+    "acrobat": 3,
+    "mimecast": 3,
+    "bitdef": 3,
+    "datto_saas": 3,
+}
 
 
-LOOKALIKES = [("m365e3", "e5sec"), ("m365e3", "o365e3"), ("o365e3", "m365e3"), ("m365e5", "e5sec"),
-              ("bb", "bp"), ("bp", "bb"), ("bs", "bp"), ("bb", "bs"), ("bp", "bpnt"), ("m365e3", "m365e3nt"),
-              ("exo1", "exo2"), ("f3", "f1"), ("f1", "f3"), ("visio2", "visio1"), ("entra1", "entra2"),
-              ("mdo1", "mdo2"), ("bp", "exo1"), ("m365e5", "m365e3")]
+LOOKALIKES = [
+    ("m365e3", "e5sec"),
+    ("m365e3", "o365e3"),
+    ("o365e3", "m365e3"),
+    ("m365e5", "e5sec"),
+    ("bb", "bp"),
+    ("bp", "bb"),
+    ("bs", "bp"),
+    ("bb", "bs"),
+    ("bp", "bpnt"),
+    ("m365e3", "m365e3nt"),
+    ("exo1", "exo2"),
+    ("f3", "f1"),
+    ("f1", "f3"),
+    ("visio2", "visio1"),
+    ("entra1", "entra2"),
+    ("mdo1", "mdo2"),
+    ("bp", "exo1"),
+    ("m365e5", "m365e3"),
+]
 
 
 @dataclass
@@ -139,18 +185,22 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
                 elif side[c.name] == "psa":
                     st = "novendor"
                 else:
-                    st = rng.choices(["ok", "under", "over", "unbilled", "novendor"], weights=[72, 7, 6, 4, 4.5])[0]
+                    st = rng.choices(
+                        ["ok", "under", "over", "unbilled", "novendor"], weights=[72, 7, 6, 4, 4.5]
+                    )[0]
                 below = st in ("ok", "under", "over") and rng.random() < 0.07
                 status[(c.name, p)] = (st, below)
         n = len(status)
-        share = {k: sum(1 for st, _ in status.values() if st == k) / n for k in ("under", "over", "unbilled",
-                                                                                 "novendor")}
+        share = {
+            k: sum(1 for st, _ in status.values() if st == k) / n
+            for k in ("under", "over", "unbilled", "novendor")
+        }
         share["below"] = sum(1 for _, b in status.values() if b) / n
         if all(0.03 <= v <= 0.095 for v in share.values()):
             break
     # prices: products billed by few clients keep one price so the median is unambiguous
     psa_clients: dict[str, int] = {}
-    for (cn, p), (st, _) in status.items():
+    for (_cn, p), (st, _) in status.items():
         if st != "unbilled":
             psa_clients[p] = psa_clients.get(p, 0) + 1
     vlines: list[VLine] = []
@@ -180,8 +230,16 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
                 term_r = rng.random()
                 if below:
                     # the vendor's price rose (new list price, or +3% Extended Service Terms); the PSA kept its price
-                    terms = [(rng.choice(["annual", "monthly"]), False,
-                              cents(prod.price * rng.choice([F(103, 100), F(105, 100), F(108, 100), F(112, 100)])))]
+                    terms = [
+                        (
+                            rng.choice(["annual", "monthly"]),
+                            False,
+                            cents(
+                                prod.price
+                                * rng.choice([F(103, 100), F(105, 100), F(108, 100), F(112, 100)])
+                            ),
+                        )
+                    ]
                 elif term_r < 0.72:
                     terms = [("annual", False, prod.cost)]
                 elif term_r < 0.86:
@@ -192,15 +250,23 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
                 if shape < 0.12 and vq >= 3 and not below:
                     a = rng.randint(1, vq - 1)
                     t2 = ("monthly", False, cents(prod.cost * F(6, 5)))
-                    vlines.append(VLine(c, p, a, terms[0][2], terms[0][1], "licence", terms[0][0], sub_id()))
+                    vlines.append(
+                        VLine(c, p, a, terms[0][2], terms[0][1], "licence", terms[0][0], sub_id())
+                    )
                     vlines.append(VLine(c, p, vq - a, t2[2], t2[1], "licence", t2[0], sub_id()))
                 elif shape < 0.2:
                     k = rng.randint(1, 3)
                     sid = sub_id()
-                    vlines.append(VLine(c, p, vq + k, terms[0][2], terms[0][1], "licence", terms[0][0], sid))
-                    vlines.append(VLine(c, p, -k, terms[0][2], terms[0][1], "credit", terms[0][0], sid))
+                    vlines.append(
+                        VLine(c, p, vq + k, terms[0][2], terms[0][1], "licence", terms[0][0], sid)
+                    )
+                    vlines.append(
+                        VLine(c, p, -k, terms[0][2], terms[0][1], "credit", terms[0][0], sid)
+                    )
                 else:
-                    vlines.append(VLine(c, p, vq, terms[0][2], terms[0][1], "licence", terms[0][0], sub_id()))
+                    vlines.append(
+                        VLine(c, p, vq, terms[0][2], terms[0][1], "licence", terms[0][0], sub_id())
+                    )
             # ---- PSA lines
             if st != "unbilled":
                 price = prod.price
@@ -211,7 +277,9 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
                 elif not few and rng.random() < 0.07:
                     d = rng.choice([5, 10, 15])
                     net = price * (100 - d) / 100
-                    cvals = [v.monthly for v in vlines if v.client is c and v.product == p] or [F(0)]
+                    cvals = [v.monthly for v in vlines if v.client is c and v.product == p] or [
+                        F(0)
+                    ]
                     if net == cents(net) and net > max(cvals):
                         disc = F(d)
                 annual = prod.yearly_ok and rng.random() < 0.07
@@ -224,7 +292,9 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
                 else:
                     plines.append(PLine(c, p, prod.name, pq, unit, annual, "licence", disc))
                 if rng.random() < 0.03:
-                    plines.append(PLine(c, p, prod.name, rng.randint(1, 10), prod.price, False, "cancelled"))
+                    plines.append(
+                        PLine(c, p, prod.name, rng.randint(1, 10), prod.price, False, "cancelled")
+                    )
             elif side[c.name] == "both" and rng.random() < 0.35:
                 # cancelled in the PSA, still paid to the vendor: classic leakage
                 plines.append(PLine(c, p, prod.name, vq, prod.price, False, "cancelled"))
@@ -232,8 +302,18 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
         if side[c.name] != "psa" and rng.random() < 0.06:
             f = rng.choice(FREE)
             if f.key not in baskets[c.name]:
-                vlines.append(VLine(c, f.key, rng.choice([1, 25, 100, 10000 if f.key == "pafree" else 5]), F(0),
-                                    False, "free", "trial", sub_id()))
+                vlines.append(
+                    VLine(
+                        c,
+                        f.key,
+                        rng.choice([1, 25, 100, 10000 if f.key == "pafree" else 5]),
+                        F(0),
+                        False,
+                        "free",
+                        "trial",
+                        sub_id(),
+                    )
+                )
         # services
         if side[c.name] != "vendor":
             for s, pr in rng.sample(SERVICES, rng.choice([0, 1, 1, 2, 2, 3])):
@@ -253,11 +333,21 @@ def build(seed: int, n_clients: int, vendor_format: str) -> Case:
                 l.unit = std * 12 if l.annual else std
     # Each side in its own order (vendor: by customer; PSA: by its own client ordering with some shuffle)
     vlines.sort(key=lambda v: (v.client.name.lower(), v.sub))
-    order = {c.name: i for i, c in enumerate(sorted(clients, key=lambda c: (c.core.lower(), c.name)))}
+    order = {
+        c.name: i for i, c in enumerate(sorted(clients, key=lambda c: (c.core.lower(), c.name)))
+    }
     rng.shuffle(plines)
     plines.sort(key=lambda l: order[l.client.name])
-    return Case(vendor_format, seed, n_clients, currency, clients, vlines, plines,
-                {k: v[0] for k, v in status.items()})
+    return Case(
+        vendor_format,
+        seed,
+        n_clients,
+        currency,
+        clients,
+        vlines,
+        plines,
+        {k: v[0] for k, v in status.items()},
+    )
 
 
 # ---------------------------------------------------------------- rules.md
@@ -300,8 +390,16 @@ def findings(vl: list[tuple], pl: list[tuple]) -> list[dict]:
         pr = pamt / pq if pq else None
 
         def add(t, imp):
-            out.append({"type": t, "client": c, "product": p, "vendor_rows": sorted(vrows), "psa_rows": sorted(prows),
-                        "impact": imp})
+            out.append(
+                {
+                    "type": t,
+                    "client": c,
+                    "product": p,
+                    "vendor_rows": sorted(vrows),
+                    "psa_rows": sorted(prows),
+                    "impact": imp,
+                }
+            )
 
         if vq > 0 and pq == 0:
             base = median(per_client_p[p]) if p in per_client_p else cost

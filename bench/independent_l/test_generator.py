@@ -95,6 +95,7 @@ def records(rows, header_key):
 
 # vendor readers: row -> (qty, monthly unit cost)
 
+
 def v_pc_nce(p):
     for n, d in records(read_csv(p), "BillableQuantity"):
         if d["BillableQuantity"] == "BillableQuantity":
@@ -183,11 +184,15 @@ def v_generic_csv(p):
 
 # PSA readers: row -> (qty, monthly unit price, cancelled?)
 
+
 def p_cw_additions(p):
     for n, d in records(read_csv(p), "Less Included"):
         q = int(d["Quantity"]) - int(d["Less Included"])
         u = num(d["Price"])
-        c = d["Addition Status"] == "Cancelled" or (as_date(d["Cancelled"]) or dt.date.max) <= CUTOFF
+        c = (
+            d["Addition Status"] == "Cancelled"
+            or (as_date(d["Cancelled"]) or dt.date.max) <= CUTOFF
+        )
         yield n, q, u / 12 if d["Billing Cycle"] == "Annual" else u, c
 
 
@@ -202,7 +207,12 @@ def p_autotask(p):
         if d["Account Name"] == "Total":
             continue
         u = num(d["Adjusted Price"])
-        yield n, int(d["Units"]), u / 12 if d["Period Type"] == "Yearly" else u, d["Contract Status"] != "Active"
+        yield (
+            n,
+            int(d["Units"]),
+            u / 12 if d["Period Type"] == "Yearly" else u,
+            d["Contract Status"] != "Active",
+        )
 
 
 def p_halo(p):
@@ -214,20 +224,35 @@ def p_halo(p):
 def p_syncro(p):
     for n, d in records(read_csv(p), "Retail Cents"):
         u = F(int(d["Retail Cents"]), 100)
-        yield n, int(d["Quantity"]), u / 12 if d["Frequency"] == "Annually" else u, d["Paused"] == "true"
+        yield (
+            n,
+            int(d["Quantity"]),
+            u / 12 if d["Frequency"] == "Annually" else u,
+            d["Paused"] == "true",
+        )
 
 
 def p_kaseya_bms(p):
     for n, d in records(read_xlsx_openpyxl(p), "Rate"):
         u = num(d["Rate"])
-        yield n, int(d["Quantity"]), u / 12 if d["Frequency"] == "Annually" else u, d["Status"] == "Cancelled"
+        yield (
+            n,
+            int(d["Quantity"]),
+            u / 12 if d["Frequency"] == "Annually" else u,
+            d["Status"] == "Cancelled",
+        )
 
 
 def p_qbo(p):
     for n, d in records(read_xlsx_openpyxl(p), "Memo/Description"):
         if d["Transaction Type"] in (None, ""):
             continue  # group, total and footer rows
-        yield n, int(d["Qty"]), num(d["Sales Price"]), str(d["Memo/Description"]).startswith("Voided")
+        yield (
+            n,
+            int(d["Qty"]),
+            num(d["Sales Price"]),
+            str(d["Memo/Description"]).startswith("Voided"),
+        )
 
 
 def p_xero_csv(p):
@@ -240,7 +265,9 @@ def p_xero_report(p):
     for n, d in records(read_calamine(p), "Line Amount"):
         if d["Status"] in (None, ""):
             continue
-        u = num(d["Unit Price"]) * (1 - (num(d["Discount %"]) if d["Discount %"] not in (None, "") else F(0)) / 100)
+        u = num(d["Unit Price"]) * (
+            1 - (num(d["Discount %"]) if d["Discount %"] not in (None, "") else F(0)) / 100
+        )
         yield n, int(d["Quantity"]), u, d["Status"] == "Voided"
 
 
@@ -343,8 +370,17 @@ def recompute(folder: Path) -> tuple[list, dict]:
 
 
 def truth_tuples(t: dict) -> list:
-    return sorted((f["type"], f["client"], f["product"], tuple(f["vendor_rows"]), tuple(f["psa_rows"]),
-                   f["monthly_impact"]) for f in t["findings"])
+    return sorted(
+        (
+            f["type"],
+            f["client"],
+            f["product"],
+            tuple(f["vendor_rows"]),
+            tuple(f["psa_rows"]),
+            f["monthly_impact"],
+        )
+        for f in t["findings"]
+    )
 
 
 # ---------------------------------------------------------------- tests
@@ -355,7 +391,9 @@ CASES += [(VENDOR_FORMATS[(i * 3 + 1) % len(VENDOR_FORMATS)], p) for i, p in enu
 
 @pytest.mark.parametrize("vendor,psa", CASES)
 def test_truth_recomputed_from_files(tmp_path, vendor, psa):
-    path = generate_case(tmp_path / "c", seed=3, vendor_format=vendor, psa_format=psa, clients=60, perturb=True)
+    path = generate_case(
+        tmp_path / "c", seed=3, vendor_format=vendor, psa_format=psa, clients=60, perturb=True
+    )
     got, t = recompute(path.parent)
     assert got == truth_tuples(t)
     assert t["period"] == "2026-11" and t["findings"]
@@ -363,8 +401,12 @@ def test_truth_recomputed_from_files(tmp_path, vendor, psa):
 
 @pytest.mark.parametrize("vendor,psa", CASES[:6])
 def test_clean_and_perturbed_same_findings(tmp_path, vendor, psa):
-    a = generate_case(tmp_path / "p", seed=5, vendor_format=vendor, psa_format=psa, clients=80, perturb=True)
-    b = generate_case(tmp_path / "c", seed=5, vendor_format=vendor, psa_format=psa, clients=80, perturb=False)
+    a = generate_case(
+        tmp_path / "p", seed=5, vendor_format=vendor, psa_format=psa, clients=80, perturb=True
+    )
+    b = generate_case(
+        tmp_path / "c", seed=5, vendor_format=vendor, psa_format=psa, clients=80, perturb=False
+    )
     ta, tb = (json.loads(x.read_text(encoding="utf-8")) for x in (a, b))
     assert truth_tuples(ta) == truth_tuples(tb)
     assert all(f["classes"] == [] for f in tb["findings"])
@@ -389,21 +431,50 @@ def test_byte_identical_under_any_hash_seed(tmp_path):
     for hs in ("0", "12345"):
         out = tmp_path / f"h{hs}"
         env = dict(os.environ, PYTHONHASHSEED=hs, PYTHONPATH=str(ROOT))
-        subprocess.run([sys.executable, "-m", "bench.independent_l", str(out), "--seeds", "2", "--clients", "60",
-                        "--pairs", "pc_nce:qbo", "td_synnex:halo", "generic_xls:xero_report", "sherweb:syncro",
-                        "also_de:zoho_books", "cloudmore:handmade_xlsx"],
-                       check=True, env=env, cwd=ROOT, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.independent_l",
+                str(out),
+                "--seeds",
+                "2",
+                "--clients",
+                "60",
+                "--pairs",
+                "pc_nce:qbo",
+                "td_synnex:halo",
+                "generic_xls:xero_report",
+                "sherweb:syncro",
+                "also_de:zoho_books",
+                "cloudmore:handmade_xlsx",
+            ],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+        )
         outs.append(_digest(out))
     assert outs[0] == outs[1]
 
 
 def test_every_finding_type_in_300_client_case(tmp_path):
-    path = generate_case(tmp_path / "big", seed=1, vendor_format="pax8_api", psa_format="cw_additions",
-                         clients=300, perturb=True)
+    path = generate_case(
+        tmp_path / "big",
+        seed=1,
+        vendor_format="pax8_api",
+        psa_format="cw_additions",
+        clients=300,
+        perturb=True,
+    )
     got, t = recompute(path.parent)
     assert got == truth_tuples(t)
-    pairs = {(r["client"], r["product"]) for r in t["rows"]["vendor"].values() if r["role"] != "free"}
-    pairs |= {(r["client"], r["product"]) for r in t["rows"]["psa"].values() if r["role"] == "licence"}
+    pairs = {
+        (r["client"], r["product"]) for r in t["rows"]["vendor"].values() if r["role"] != "free"
+    }
+    pairs |= {
+        (r["client"], r["product"]) for r in t["rows"]["psa"].values() if r["role"] == "licence"
+    }
     counts = Counter(f["type"] for f in t["findings"])
     for typ in ("unbilled", "under_billed", "over_billed", "no_vendor_record", "below_cost"):
         share = counts[typ] / len(pairs)
@@ -414,9 +485,26 @@ def test_every_finding_type_in_300_client_case(tmp_path):
 
 def test_cli_names_and_formats(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    r = subprocess.run([sys.executable, "-m", "bench.independent_l", str(tmp_path), "--seeds", "1", "--clients",
-                        "60", "--pairs", "cloudmore:xero_csv", "--clean"], check=True, env=env, cwd=ROOT,
-                       capture_output=True, text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.independent_l",
+            str(tmp_path),
+            "--seeds",
+            "1",
+            "--clients",
+            "60",
+            "--pairs",
+            "cloudmore:xero_csv",
+            "--clean",
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     folder = tmp_path / "cloudmore__xero_csv__s1__c60__clean"
     assert folder.is_dir() and (folder / "truth.json").exists()
     assert len(VENDOR_FORMATS) >= 8 and len(PSA_FORMATS) >= 8
@@ -425,10 +513,18 @@ def test_cli_names_and_formats(tmp_path):
 def test_every_class_is_documented(tmp_path):
     readme = (Path(__file__).parent / "README.md").read_text(encoding="utf-8")
     seen = set()
-    for v, p in [("pc_nce", "qbo"), ("cloudmore", "halo"), ("dicker", "cw_additions"), ("also_de", "handmade_xlsx"),
-                 ("sherweb", "cw_cancel_dates")]:
-        t = json.loads(generate_case(tmp_path / v, seed=9, vendor_format=v, psa_format=p, clients=150)
-                       .read_text(encoding="utf-8"))
+    for v, p in [
+        ("pc_nce", "qbo"),
+        ("cloudmore", "halo"),
+        ("dicker", "cw_additions"),
+        ("also_de", "handmade_xlsx"),
+        ("sherweb", "cw_cancel_dates"),
+    ]:
+        t = json.loads(
+            generate_case(
+                tmp_path / v, seed=9, vendor_format=v, psa_format=p, clients=150
+            ).read_text(encoding="utf-8")
+        )
         for r in t["rows"]["psa"].values():
             seen |= set(r["classes"])
     missing = sorted(c for c in seen if f"`{c}`" not in readme)

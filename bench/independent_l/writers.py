@@ -52,8 +52,10 @@ def write(out: Out, folder: Path) -> Path:
     elif out.kind == "xlsx":
         import xlsxwriter
 
-        wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                             "strings_to_urls": False})
+        wb = xlsxwriter.Workbook(
+            str(path),
+            {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+        )
         wb.set_properties({"created": FIXED, "author": "export", "title": ""})
         bold = wb.add_format({"bold": True})
         datef = wb.add_format({"num_format": "yyyy-mm-dd"})
@@ -68,7 +70,9 @@ def write(out: Out, folder: Path) -> Path:
                     elif isinstance(v, (int, float)):
                         ws.write_number(i, j, v)
                     else:
-                        ws.write_string(i, j, str(v), bold if sh.meta[i] is None and i < 8 else None)
+                        ws.write_string(
+                            i, j, str(v), bold if sh.meta[i] is None and i < 8 else None
+                        )
             for j, wdt in sh.widths.items():
                 ws.set_column(j, j, wdt)
         wb.close()
