@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
@@ -24,6 +24,8 @@ from engine.read import cells
 from engine.read.columns import ColumnMapping
 from engine.read.header import Table
 from engine.read.values import (
+    is_credit_document,
+    note_says_cancelled,
     parse_period_months,
     parse_quantity,
     period_from_stock_code,
@@ -319,6 +321,13 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         t is cells.TRIAL_TERMS or named
         for t, named in zip(terms, cells.parsed(displays, cells.mentions_trial), strict=True)
     ]
+    commitments = cells.parsed(cells.column(table, mapping, "term"), cells.commitment_months)
+    months = _vendor_months(table, mapping, ids, starts, read_date)
+    for i, kind in enumerate(terms):
+        if kind is cells.ONE_TIME_CHARGE and (commitments[i] or 0) >= 12:
+            # Microsoft's cost details: a "OneTime" purchase on a P1Y term is a year paid now, a
+            # licence billed yearly, not a one-off charge
+            terms[i], months[i] = cells.RECURRING, commitments[i] or 12
     free_or_trial = {  # costing nothing, or a trial (free unless it costs something)
         i: (Exclusion.TRIAL if amount else Exclusion.FREE, "")
         for i, (unit, amount) in enumerate(zip(units, amounts, strict=True))
@@ -331,7 +340,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         quantities=quantities,
         units=units,
         amounts=amounts,
-        months=_vendor_months(table, mapping, ids, starts, read_date),
+        months=months,
         totals_rows=cells.totals_rows(clients, displays, cells.first_column(table)),
         checks={
             "one_time": {
@@ -345,7 +354,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         period_starts=starts,
         period_ends=cells.dates(table, mapping, "period_end", read_date),
         subscription_ends=cells.dates(table, mapping, "subscription_end", read_date),
-        commitments=cells.parsed(cells.column(table, mapping, "term"), cells.commitment_months),
+        commitments=commitments,
     )
 
 
@@ -353,10 +362,7 @@ def _vendor_amounts(
     table: Table, mapping: ColumnMapping
 ) -> tuple[list[Decimal | None], list[Decimal | Fraction | None], list[Decimal | None]]:
     """Each vendor line's (quantity, unit cost, amount): the MSP's real cost per seat."""
-    quantities = cells.parsed(
-        cells.column(table, mapping, "quantity"),
-        cells.bounded(parse_quantity, table, mapping, "quantity"),
-    )
+    quantities = cells.quantities(table, mapping)
     units = cells.parsed(
         cells.column(table, mapping, "unit_cost"), cells.money_parser(mapping, "unit_cost", table)
     )
@@ -374,9 +380,12 @@ def _vendor_amounts(
     out_quantities: list[Decimal | None] = []
     out_units: list[Decimal | Fraction | None] = []
     out_amounts: list[Decimal | None] = []
-    for quantity, unit_cost, total, rate, discount in zip(
-        quantities, units, totals, rates, discounts, strict=True
+    listed = _list_prices(quantities, units, totals)
+    for i, (quantity, unit_cost, total, rate, discount) in enumerate(
+        zip(quantities, units, totals, rates, discounts, strict=True)
     ):
+        if i in listed:
+            unit_cost = None  # a list price the line's total is a steady discount off
         if unit_cost is not None and rate is not None and rate > 0 and rate != 1:
             # Partner Center bills ROUNDDOWN(EffectiveUnitPrice × PCToBCExchangeRate, 2) per seat
             unit_cost = (unit_cost * rate).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
@@ -389,6 +398,26 @@ def _vendor_amounts(
         out_units.append(priced[1])
         out_amounts.append(priced[2])
     return out_quantities, out_units, out_amounts
+
+
+def _list_prices(
+    quantities: list[Decimal | None], units: list[Decimal | None], totals: list[Decimal | None]
+) -> set[int]:
+    """Lines whose unit column is a list price: their total is the same share below quantity ×
+    unit as on many other lines (Ingram's "Unit Price" 14.37 beside "Net Price" 262.50 for 21
+    seats: 12.50 a seat, 1/1.15 of the list, on a third of the bill). A proration is no such
+    share: its days differ from line to line, and its seats cost their unit."""
+    shares: dict[int, Decimal] = {}
+    for i, (quantity, unit, total) in enumerate(zip(quantities, units, totals, strict=True)):
+        if quantity and quantity > 0 and unit and unit > 0 and total and total > 0:
+            full = quantity * unit
+            if total < full - Decimal("0.01") * quantity - Decimal("0.01"):
+                shares[i] = (total / full).quantize(Decimal("0.001"))
+    if not shares:
+        return set()
+    counts = Counter(shares.values())
+    steady = {share for share, n in counts.items() if n >= 3 and n >= 0.05 * len(units)}
+    return {i for i, share in shares.items() if share in steady}
 
 
 def _vendor_months(
@@ -429,6 +458,14 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
     quantities, units, amounts = _psa_amounts(table, mapping)
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
+    notes = cells.column(table, mapping, "notes")
+    for i, noted in enumerate(cells.parsed(notes, note_says_cancelled)):
+        if noted and not inactive[i]:  # a hand-kept sheet's "CANCELLED 31/10 - do not bill"
+            inactive[i], statuses[i] = True, f"noted ({cells.cell_text(notes[i])})"
+    documents = cells.column(table, mapping, "document_type")
+    for i, credit in enumerate(cells.parsed(documents, is_credit_document)):
+        if credit and not inactive[i]:  # Odoo's "Customer Credit Note", Dynamics GP's "Return"
+            inactive[i], statuses[i] = True, f"credit note ({cells.cell_text(documents[i])})"
     read_date = cells.date_parser(table, mapping)
     cancelled = cells.dates(table, mapping, "cancelled_date", read_date)
     noticed = [i for i, on in enumerate(cancelled) if on and inactive[i]]  # (usually none)
@@ -454,14 +491,16 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         units=units,
         amounts=amounts,
         months=[
-            (months * every if months and every else months) or spanned or 1
-            for months, every, spanned in zip(
+            (months * every if months and every else months) or spanned or served or 1
+            for months, every, spanned, served in zip(
                 cells.parsed(cells.column(table, mapping, "billing_period"), _period_or_span),
                 cells.parsed(cells.column(table, mapping, "billing_interval"), _interval),
                 cells.parsed(
                     [f"{alt} {name}" for name, alt in zip(names, alternates, strict=True)],
                     cells.months_in_text,
                 ),
+                # sevDesk's Leistungszeitraum "01.11.2026 - 31.10.2027" beside Einheit "Stk."
+                cells.parsed(cells.column(table, mapping, "service_period"), _span_months),
                 strict=True,
             )
         ],
@@ -509,6 +548,11 @@ def _interval(value: object) -> int | None:
     return int(count)
 
 
+def _span_months(value: object) -> int | None:
+    """Months a service-period cell's span of dates covers; None without a span."""
+    return cells.months_in_text(value) if isinstance(value, str) else None
+
+
 def _period_or_span(value: object) -> int | None:
     """Months a PSA line's billing-period cell covers: a cycle ("Monthly") or the span it bills
     ("01.11.2026-31.10.2027", e-conomic's Periode)."""
@@ -522,10 +566,7 @@ def _psa_amounts(
     table: Table, mapping: ColumnMapping
 ) -> tuple[list[Decimal | None], list[Decimal | Fraction | None], list[Decimal | None]]:
     """Each PSA line's (quantity billed, unit price, amount)."""
-    quantities = cells.parsed(
-        cells.column(table, mapping, "quantity"),
-        cells.bounded(parse_quantity, table, mapping, "quantity"),
-    )
+    quantities = cells.quantities(table, mapping)
     included = cells.parsed(
         cells.column(table, mapping, "less_included"),
         cells.bounded(parse_quantity, table, mapping, "less_included"),

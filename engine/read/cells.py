@@ -20,7 +20,13 @@ from engine.read.columns import ColumnMapping
 from engine.read.fields import header_key
 from engine.read.header import TOTALS as _TOTALS
 from engine.read.header import Table, clean_text
-from engine.read.values import date_parser_for, is_inactive_status, is_not_billable
+from engine.read.values import (
+    count_in_text,
+    date_parser_for,
+    is_inactive_status,
+    is_not_billable,
+    parse_quantity,
+)
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -126,6 +132,13 @@ def cell_text(value: object) -> str:
 #: product and total stays exact in Decimal's 28 digits (1e300 or a 27-digit cell would not).
 LARGEST_QUANTITY = Decimal(10) ** 9
 LARGEST_AMOUNT = Decimal(10) ** 12
+
+
+def quantities(table: Table, mapping: ColumnMapping) -> list[Decimal | None]:
+    """Each line's quantity: its column's number, or the count its text says when no column holds
+    one (a Telstra bill's "Mimecast Email Security (27 licences @ $3.60)")."""
+    parser = count_in_text if mapping.how.get("quantity") == "in text" else parse_quantity
+    return parsed(column(table, mapping, "quantity"), bounded(parser, table, mapping, "quantity"))
 
 
 def bounded(

@@ -28,7 +28,7 @@ DEFAULT = "cp1252"
 #: The letters beyond ASCII each language writes, by the code page its Windows machines save in.
 _WESTERN = (
     "äöüß",  # German
-    "àâæçéèêëîïôœùûüÿ",  # French
+    "àâçéèêëîïôœùûüÿ",  # French (its rare "æ", as in "ex æquo", is in the Nordic alphabets)
     "áéíñóúü",  # Spanish
     "áâãàçéêíóôõú",  # Portuguese
     "àèéìíîòóù",  # Italian

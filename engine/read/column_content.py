@@ -215,7 +215,7 @@ def settle_unit_and_total(
                 columns[unit_field], how[unit_field] = partner, "content"
             else:
                 how.pop(unit_field, None)
-            return
+                return
     total_header = columns.get("line_total")
     unit_header = columns.get(unit_field)
     if total_header is not None and unit_header is not None and how.get("line_total") != "user":
@@ -334,6 +334,12 @@ def settle_product_name(
     alt = columns.get("product_alt")
     if client is not None and alt is not None and mostly_same(data[alt], data[client]):
         del columns["product_alt"]
+    elif client is not None and alt is not None and mostly_holds(data[current], data[client]):
+        # Salesforce's "Opportunity Name" is the account and "- Renewal 2026": the product is the
+        # second name ("Product Name")
+        columns["product_name"], how["product_name"] = alt, "content"
+        del columns["product_alt"], how["product_alt"]
+        current = alt
 
     field_list = {f.name: f for f in FIELDS[side]}
     scorers = [field_list["product_name"], *([field_list["product_alt"]] if side == "psa" else [])]
@@ -345,7 +351,10 @@ def settle_product_name(
             and h not in {v for k, v in columns.items() if k not in ("product_alt",)}
             and any(match_score(f, header_key(h)) > 0 for f in scorers)
             and content_ok("text", data[h])
-            and not (client is not None and mostly_same(data[h], data[client]))
+            and not (
+                client is not None
+                and (mostly_same(data[h], data[client]) or mostly_holds(data[h], data[client]))
+            )
         ),
         key=lambda h: -max(match_score(f, header_key(h)) for f in scorers),
     )
@@ -364,6 +373,8 @@ def settle_product_name(
                 columns["product_alt"], how["product_alt"] = current, "content"
             return
     for other in candidates:
+        if mostly_holds(data[other], data[current]):
+            continue  # the product's name with more said, not a more precise product
         generic = _distinct_partners(data[current], data[other]) >= 0.5
         if generic and (
             _distinct_partners(data[other], data[current]) < 0.2
@@ -421,6 +432,18 @@ def mostly_same(values: Sequence[object], others: Sequence[object], limit: int =
     return bool(pairs) and sum(a == b for a, b in pairs) >= 0.9 * len(pairs)
 
 
+def mostly_holds(values: Sequence[object], others: Sequence[object], limit: int = 2000) -> bool:
+    """Most filled values hold the other column's value on the same line and say more: Salesforce's
+    "Opportunity Name" is the account's name and "- Renewal 2026"; Microsoft's cost details'
+    "subscriptionName" is the product's name and the tenant's nickname."""
+    pairs = [
+        (str(a).strip().lower(), str(b).strip().lower())
+        for a, b in zip(values[:limit], others[:limit], strict=False)
+        if a is not None and str(a).strip() and b is not None and len(str(b).strip()) >= 3
+    ]
+    return bool(pairs) and sum(b in a and a != b for a, b in pairs) >= 0.8 * len(pairs)
+
+
 def _product_beside_the_client(
     side: Side,
     headers: list[str],
@@ -471,6 +494,9 @@ def settle_client(
     current = columns.get("client")
     if current is None or how.get("client") == "user" or len(data[current]) < 3:
         return
+    if _numbered(data[current]):
+        _names_for_numbers(side, headers, data, columns, how, current)
+        return
     if len(distinct(data[current])) > 1:
         return
     field = next(f for f in FIELDS[side] if f.name == "client")
@@ -486,3 +512,47 @@ def settle_client(
             best, best_count = header, count
     if best is not None:
         columns["client"], how["client"] = best, "content"
+
+
+def _numbered(values: Sequence[object]) -> bool:
+    """Nine in ten of a column's different values are account numbers ("01113", "C-1042")."""
+    sample = distinct(values, 2000)
+    return len(sample) >= 3 and sum(bool(_CODE.match(v)) for v in sample) >= 0.9 * len(sample)
+
+
+def _names_for_numbers(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+    current: str,
+) -> None:
+    """The client column holds account numbers (Twinfield's "Relatie" is "01113"): the customer is
+    the untaken text column that goes with it one to one ("Naam"); the number becomes the vendor's
+    customer id where the side has one."""
+    taken = set(columns.values())
+    count = len(distinct(data[current]))
+    for header in headers:
+        values = data[header]
+        if header in taken or not content_ok("text", values) or _numbered(values):
+            continue
+        if not _mostly_wordy(values) or len(distinct(values)) < 0.8 * count:
+            continue
+        if (
+            _distinct_partners(data[current], values)
+            <= 0.05
+            >= _distinct_partners(values, data[current])
+        ):
+            columns["client"], how["client"] = header, "content"
+            if "client_id" not in columns and any(f.name == "client_id" for f in FIELDS[side]):
+                columns["client_id"], how["client_id"] = current, "content"
+            return
+
+
+def _mostly_wordy(values: Sequence[object]) -> bool:
+    """Nine in ten filled values hold three letters or more (names, not numbers or flags)."""
+    sample = [str(v) for v in values[:2000] if v is not None and str(v).strip()]
+    return bool(sample) and sum(
+        sum(ch.isalpha() for ch in text) >= 3 for text in sample
+    ) >= 0.9 * len(sample)

@@ -41,7 +41,7 @@ from engine.read.fields import (
     header_key,
     match_score,
 )
-from engine.read.values import parse_period_months, parse_quantity
+from engine.read.values import count_in_text, parse_period_months, parse_quantity
 
 
 def header_score(cells: Iterable[object]) -> float:
@@ -143,6 +143,8 @@ def recognise(
     if not overrides or "client" not in overrides:
         settle_client(side, headers, data, columns, how)
     _refuse_ambiguous(headers, data, columns, how, source)
+    if "quantity" not in columns and (product := columns.get("product_name")) is not None:
+        _quantity_in_text(data[product], product, columns, how)
     mapping = ColumnMapping(side, columns, how)
     check_required(mapping, headers, source)
     return mapping
@@ -198,6 +200,11 @@ def _fill_by_content(
 ) -> None:
     """Last resort for unknown exports: pick untaken columns whose values look right."""
     free = [h for h in headers if h not in taken]
+    if "quantity" not in columns and (latest := _latest_month(free, data)) is not None:
+        # a usage pivot: seats by month ("Sep 2026", "Oct 2026", "Nov 2026"); the bill is the last
+        columns["quantity"], how["quantity"] = latest, "content"
+        taken.add(latest)
+        free.remove(latest)
     looks: dict[str, Callable[[Sequence[object]], bool]] = {
         "quantity": lambda s: content_ok("quantity", s) and _mostly_small_whole(s),
     }
@@ -211,13 +218,30 @@ def _fill_by_content(
                 free.remove(header)
                 break
     period = "billing_frequency" if side == "vendor" else "billing_period"
+    held = columns.get(period)
+    # Twinfield's "Periode" is the ledger period ("2026/11") beside "Termijn" (jaar / maand);
+    # Tripletex's "Enhet" is the unit ("stk") beside "Periode" ("01.11.26–31.10.27")
+    if (
+        held is not None
+        and how.get(period) == "synonym"
+        and not _any_periods(data[held])
+        and any(_mostly_periods(data[h], spans=side == "psa") for h in free)
+    ):
+        del columns[period], how[period]
+    noted = columns.get("notes")
     if period not in columns:  # Sage 50's "Comment 1": "Monthly", "Annual licence 01/11/2026-…"
+        if noted is not None and how.get("notes") == "synonym":
+            free = [noted, *free]  # a comment column that says periods is the period
         for header in free:
-            if _mostly_periods(data[header]):
+            if _mostly_periods(data[header], spans=side == "psa"):
+                if header == noted:
+                    del columns["notes"], how["notes"]
                 columns[period], how[period] = header, "content"
                 taken.add(header)
                 free.remove(header)
                 break
+        if noted is not None and noted in free:
+            free.remove(noted)
     if "product_name" not in columns:  # Sherweb's "Subscription" beside its "SKU": names, not codes
         named = [h for h in free if _mostly_names(data[h])]
         if named:
@@ -266,12 +290,67 @@ def ends_in_legal_form(text: str) -> bool:
     return len(words) >= 2 and is_legal_form(words[-1])
 
 
-def _mostly_periods(values: Sequence[object]) -> bool:
-    """Most values are words of a billing period ("Monthly", "Annual …"), not numbers or codes."""
+def _mostly_periods(values: Sequence[object], spans: bool = False) -> bool:
+    """Most values are words of a billing period ("Monthly", "Annual …"), not numbers or codes;
+    with ``spans``, or the span of dates a line bills for ("01.11.26–31.10.27")."""
     sample = [v for v in values[:500] if isinstance(v, str) and v.strip()]
     if len(sample) < 0.3 * len(values[:500]) or len(distinct(sample)) < 2:
         return False
-    return sum(parse_period_months(v) is not None for v in sample) >= 0.8 * len(sample)
+    return sum(_months_said(v, spans) is not None for v in sample) >= 0.8 * len(sample)
+
+
+def _any_periods(values: Sequence[object]) -> bool:
+    """Some value says a billing period or a span of dates (Fiken's "Enhet" is "stk" on most lines
+    and "år" on its yearly ones)."""
+    return any(
+        _months_said(str(v), True) is not None
+        for v in values[:2000]
+        if v is not None and str(v).strip()
+    )
+
+
+def _months_said(value: str, spans: bool) -> int | None:
+    from engine.read.cells import months_in_text  # cells reads a mapping: imported when used
+
+    months = parse_period_months(value)
+    return months if months is not None or not spans else months_in_text(value)
+
+
+_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_HEADER = re.compile(
+    r"^\s*(?:([a-z]{3})[a-z]*\.?\s*'?(\d{4}|\d{2})|(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4}))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _latest_month(free: list[str], data: Mapping[str, Sequence[object]]) -> str | None:
+    """Of two or more columns headed by a month ("Sep 2026", "2026-10") holding small whole
+    numbers, the latest; None when there are not two."""
+    months: list[tuple[int, int, str]] = []
+    for header in free:
+        found = _MONTH_HEADER.match(header)
+        if found is None or not _mostly_small_whole(data[header]):
+            continue
+        name, year, y2, m2, m3, y3 = found.groups()
+        if name is not None:
+            if name.lower() not in _MONTH_NAMES:
+                continue
+            month, number = _MONTH_NAMES.index(name.lower()) + 1, int(year)
+        else:
+            month, number = (int(m2), int(y2)) if y2 else (int(m3), int(y3))
+        if 1 <= month <= 12:
+            months.append((number + (2000 if number < 100 else 0), month, header))
+    return max(months)[2] if len(months) >= 2 else None
+
+
+def _quantity_in_text(
+    values: Sequence[object], header: str, columns: dict[str, str], how: dict[str, str]
+) -> None:
+    """No column holds the seats, but nine in ten product texts say them ("(27 licences @ $3.60)"):
+    the count is read from the text."""
+    sample = [v for v in values[:500] if v is not None and str(v).strip()]
+    if sample and sum(count_in_text(v) is not None for v in sample) >= 0.9 * len(sample):
+        columns["quantity"], how["quantity"] = header, "in text"
 
 
 def _mostly_names(values: Sequence[object]) -> bool:

@@ -45,7 +45,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         # German, Dutch, French, Spanish, Nordic exports
         "kundenname kunde firmenname firma endkunde debiteurnaam debiteur klantnaam klant "
         "nomduclient raisonsociale nombrecliente razonsocial cliente kundnamn kund asiakas "
-        "nazwaklienta klient kundenavn "
+        "nazwaklienta klient nazwakontrahenta kontrahent kundenavn "
         # Czech, Turkish, Hungarian, Romanian
         "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo",
         "id number domain country email reseller partner mpn broker code nummer",
@@ -72,6 +72,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "description product item itemname servicename subscriptionname license licence plan "
         "skudescription produktname produkt artikelbezeichnung bezeichnung beschreibung artikel "
         "artikelomschrijving omschrijving designation libelle produit descripcion producto descrizione "
+        "descricao designacao produto offer "
         "nazwaproduktu produktnavn varenavn benamning "
         "nazevproduktu nazev polozka urunadi urun hizmet termekmegnevezese termeknev termek "
         "megnevezes tuote nimike denumire produs",
@@ -93,7 +94,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "quantity",
         "quantity",
-        "billablequantity quantity qty seats licenses licences units "
+        "billablequantity quantity qty qtd qtde seats licenses licences units "
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi pocet adet miktar mennyiseg maara cantitate",
@@ -103,13 +104,14 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "unit_cost",
         "money",
-        "effectiveunitprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
+        "effectiveunitprice effectiveprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
         "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
         "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
         "kostpris innkjopspris inkopspris valorunitario precounitario custounitario "
         "nakupnicena jednotkovacena cenazajednotku birimmaliyet alisfiyati birimfiyat "
-        "beszerzesiar egysegar ostohinta yksikkohinta pretunitar",
+        "beszerzesiar egysegar ostohinta yksikkohinta pretunitar unitnet netunitprice precounit precounitliquido "
+        "unit",
         "rrp msrp srp retail sales total ext sub margin tax list suggested erp customer "
         "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl sugerido "
         "doporucen satis",
@@ -118,7 +120,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "line_total",
         "money",
-        "costtotal totalcost partnersubtotal partnertotal subtotal extcost extendedcost amount "
+        "costtotal totalcost partnersubtotal partnertotal subtotal extcost extendedcost extended linenet "
+        "valorliquido amount "
         "linetotal nettotal lineamount taxablevalue taxableamount "
         "total totalamount extprice extendedprice "
         "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
@@ -137,7 +140,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "frequency billingterm billing billed "
         "abrechnungsintervall abrechnung zahlweise factureringsfrequentie facturatie "
         "frequencedefacturation facturation frecuencia periodicite periodicita periodicidad "
-        "faktureringsperiod faktureringsfrekvens faktureringsinterval czestotliwoscrozliczen "
+        "faktureringsperiod faktureringsfrekvens faktureringsinterval czestotliwoscrozliczen okresrozliczeniowy "
         "factuurfrequentie factuurperiode facturering frequentie intervall verrechnung "
         "fakturierung facturacion fatturazione fakturering "
         "czestotliwosc fakturace faturalama szamlazas laskutus facturare",
@@ -177,7 +180,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "date",
         "chargeenddate chargeend endperiod endusage usageend usageenddate serviceenddate serviceend "
         "periodend "
-        "periodto dateto enddate billingenddate billingend to "
+        "periodto dateto todate enddate billingenddate billingend to "
         "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin "
         "finperiode periodtill al til obdobido bitis paattyy loppupvm",
         _DATE_FORBIDDEN,
@@ -237,7 +240,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "itemname productname name product item "
         "omschrijving beschreibung bezeichnung artikelbezeichnung artikel produkt "
         "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn "
-        "article articulo articolo "
+        "article articulo articolo descricao designacao produto "
         "nazev polozka popis urunadi urun hizmet aciklama termek megnevezes tuote nimike kuvaus "
         "denumire produs",
         "id code number qty quantity price cost date "
@@ -262,7 +265,7 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "quantity",
         "quantity",
-        "quantity qty qtyorder units unitcount seats billablequantity licenses count "
+        "quantity qty qtd qtde qtyorder units unitcount seats billablequantity licenses count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades "
         "mnozstvi pocet adet miktar mennyiseg maara cantitate",
         "less included price cost",
@@ -284,14 +287,15 @@ PSA_FIELDS: tuple[Field, ...] = (
         "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario "
         "priseksmva pris enhedspris puht "
         "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
-        "pretunitar",
+        "pretunitar unitnet precounit precounitario",
         "cost total ext margin tax prorate recurring sum rabatt",
         "the unit price charged",
     ),
     _f(
         "line_total",
         "money",
-        "extprice extendedprice netamount linetotal totalprice total amount recurringrevenue net "
+        "extprice extendedprice extended linenet valorliquido netamount linetotal totalprice total amount "
+        "recurringrevenue net "
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal "
         "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
@@ -337,6 +341,14 @@ PSA_FIELDS: tuple[Field, ...] = (
         "line status (Active, Cancelled…)",
     ),
     _f(
+        "document_type",
+        "text",
+        "documenttype doctype soptype invoicetype movetype typedocument dokumenttyp belegart "
+        "documentsoort tipodocumento dc debitcredit type",
+        "date item product line charge contract agreement billing",
+        "the document a line is on: an invoice, or a credit note or return that bills nothing",
+    ),
+    _f(
         "cancelled_date",
         "date",
         "cancelleddate cancelled canceldate canceleddate cancellationdate canceledon cancelledon "
@@ -356,6 +368,14 @@ PSA_FIELDS: tuple[Field, ...] = (
         "poistettu smazano iptal",
         "date",
         "a cancelled or deleted yes/no box (SAP's CANCELED)",
+    ),
+    _f(
+        "notes",
+        "text",
+        "notes note comments comment remarks remark bemerkungen bemerkung notizen opmerkingen "
+        "opmerking anmerkungen kommentar kommentarer commentaires commentaire observaciones",
+        "",
+        'the billing person\'s notes (a line noted "CANCELLED 31/10 - do not bill" bills nothing)',
     ),
     _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
     _f(
@@ -675,6 +695,13 @@ UNTAXED = re.compile(
 )
 
 
+#: Words that hold a synonym inside them without meaning it: an "Account", a "Discount" or a
+#: "Country" is no count of seats.
+_WORDS_AROUND: dict[str, tuple[str, ...]] = {
+    "count": ("account", "discount", "country", "counter"),
+}
+
+
 def match_score(field: Field, key: str) -> float:
     """1000 for a synonym, 500 less the extra letters for a header holding one; 0 when the rest of
     the header holds a forbidden word (India's "Taxable Value" is the amount before tax: its "tax"
@@ -683,6 +710,8 @@ def match_score(field: Field, key: str) -> float:
         return 1000.0 - field.synonyms.index(key)
     for rank, synonym in enumerate(field.synonyms):
         if len(synonym) >= 4 and synonym in key:
+            if any(word in key for word in _WORDS_AROUND.get(synonym, ())):
+                continue  # "Account Number" holds "count" inside another word
             rest = UNTAXED.sub(" ", key.replace(synonym, " "))
             if any(word in rest for word in field.forbidden):
                 return 0.0

@@ -14,10 +14,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from engine.match.legal_forms import is_legal_form
 from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
 from engine.read.fields import CLIENT_SYNONYMS, header_key, names_a_client
 
@@ -26,8 +28,24 @@ from engine.read.fields import CLIENT_SYNONYMS, header_key, names_a_client
 _CONTINUES = 0.5
 
 
-def _client_headers(headers: Sequence[str]) -> list[str]:
-    return [h for h in headers if header_key(h) in CLIENT_SYNONYMS]
+def _client_headers(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -> list[str]:
+    """The customer's column: by its name, else (Odoo's "Partner") the one text column whose
+    filled values mostly end in a legal form ("Ltd", "GmbH", "Inc.")."""
+    named = [h for h in headers if header_key(h) in CLIENT_SYNONYMS]
+    if named:
+        return named
+    return [h for h in headers if _mostly_companies(data[h])][:1]
+
+
+def _mostly_companies(values: Sequence[object]) -> bool:
+    names = {str(v).strip() for v in values[:2000] if isinstance(v, str) and v.strip()}
+    return len(names) >= 3 and sum(_ends_in_legal_form(n) for n in names) >= 0.5 * len(names)
+
+
+def _ends_in_legal_form(name: str) -> bool:
+    """The name's last word before any ", contact" is a legal form."""
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", name.split(",")[0].lower()))
+    return len(words) >= 2 and is_legal_form(words[-1])
 
 
 def _blank(value: object) -> bool:
@@ -37,7 +55,7 @@ def _blank(value: object) -> bool:
 def fill_continuation_rows(headers: Sequence[str], data: dict[str, list[object]]) -> bool:
     """Fill the customer (and every column blank on all continuation rows) from the row above.
     Returns whether anything was filled."""
-    clients = _client_headers(headers)
+    clients = _client_headers(headers, data)
     if len(clients) != 1:
         return False
     client = data[clients[0]]

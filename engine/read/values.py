@@ -20,6 +20,23 @@ _QUANTITY = re.compile(
 )
 
 
+#: A seat count written in a line's text: "(27 licences @ $3.60)", "3 × Microsoft 365 E3".
+_COUNT_IN_TEXT = re.compile(
+    r"(?:^|[(\[,;:-]\s*)(\d{1,6})\s*(?:[x×]\s|(?:licen[cs]es?|users?|seats?|mailboxes|"
+    r"devices?|endpoints?|units?|lizenzen|benutzer|utilisateurs|usuarios|gebruikers)\b)",
+    re.IGNORECASE,
+)
+
+
+def count_in_text(value: object) -> Decimal | None:
+    """The one seat count a text says ("Mimecast Email Security (27 licences @ $3.60)" → 27);
+    None when it says none or two different ones."""
+    if not isinstance(value, str):
+        return None
+    counts = {int(found) for found in _COUNT_IN_TEXT.findall(value)}
+    return Decimal(counts.pop()) if len(counts) == 1 else None
+
+
 def parse_quantity(value: object) -> Decimal | None:
     """``10``, ``"10.0"``, ``"10 seats"``, ``"(2)"``, ``"1,200"`` → Decimal; ``"N/A"``/blank → None."""
     if value is None or isinstance(value, bool):
@@ -288,7 +305,9 @@ _INACTIVE = re.compile(
     r"annulleret|annullerad|annullert|"
     # Czech, Turkish, Hungarian, Romanian
     r"zru(?:š|s)en[aoy]?|stornov(?:á|a)n[aoy]?|neaktivn(?:í|i)|iptal(?:\s+edildi)?|pasif|"
-    r"t(?:ö|o)r(?:ö|o)lve|sztorn(?:ó|o)|lemondva|anulat[aă]?|mit(?:ä|a)t(?:ö|o)ity|hyvitetty)\s*$",
+    r"t(?:ö|o)r(?:ö|o)lve|sztorn(?:ó|o)|lemondva|anulat[aă]?|mit(?:ä|a)t(?:ö|o)ity|hyvitetty|"
+    # a quote or deal lost (Salesforce's "Closed Lost"); Dutch "vervallen" (lapsed); a credit note
+    r"(?:closed\s*)?lost|vervallen|gutschrift)\s*$",
     re.IGNORECASE,
 )
 _NOT_BILLABLE = re.compile(
@@ -303,6 +322,32 @@ def is_inactive_status(value: object) -> bool:
     if isinstance(value, bool):
         return not value
     return isinstance(value, str) and bool(_INACTIVE.match(value))
+
+
+_CREDIT_DOCUMENT = re.compile(
+    r"^\s*(?:(?:customer\s*)?credit\s*(?:note|memo)?|c|cr|return|returns|refund|creditnota|"
+    r"kreditnota|kreditnote|gutschrift|avoir|nota\s*de\s*cr(?:é|e)dito|hyvityslasku|korekta|"
+    r"faktura\s*korygująca)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_credit_document(value: object) -> bool:
+    """A line on a credit note or a return ("Customer Credit Note", "Return", Twinfield's "C")
+    takes back what an invoice billed: it bills nothing itself."""
+    return isinstance(value, str) and bool(_CREDIT_DOCUMENT.match(value))
+
+
+_NOTE_HEAD = re.compile(r"^\s*([^\d\-–—:;,.(/]+)")
+
+
+def note_says_cancelled(value: object) -> bool:
+    """A note that begins by saying the line is cancelled or not billed ("CANCELLED 31/10 - do not
+    bill", "Gekündigt zum 30.09."); a bare "no" or "0" in a notes column says nothing."""
+    if not isinstance(value, str) or (found := _NOTE_HEAD.match(value)) is None:
+        return False
+    head = found.group(1).strip()
+    return len(head) >= 4 and (is_inactive_status(head) or is_not_billable(head))
 
 
 def is_not_billable(value: object) -> bool:
