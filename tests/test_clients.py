@@ -324,8 +324,9 @@ def _basket(*items: tuple[str, int]) -> dict[str, Decimal]:
 
 def test_the_msps_short_name_for_a_client_is_paired_by_what_it_buys() -> None:
     """Set E: "TPM" is Tidewell Property Management by its initials and the same three products
-    at the same seats; "Lantern Studio (Brennan)" is Brennan Manufacturing by the owner's name
-    and its basket. Another client with the same initials but other seats stays apart."""
+    at the same seats (paired where names are aligned with baskets: initials stand for the words
+    they begin); "Lantern Studio (Brennan)" is Brennan Manufacturing by the owner's name and its
+    basket. Another client with the same initials but other seats stays apart."""
     vendor = {
         "tidewell property management": "Tidewell Property Management plc",
         "brennan manufacturing": "Brennan Manufacturing Ltd",
@@ -344,11 +345,12 @@ def test_the_msps_short_name_for_a_client_is_paired_by_what_it_buys() -> None:
     matches = match_clients(vendor, psa, vendor_baskets=vendor_baskets, psa_baskets=psa_baskets)
     paired = {(m.vendor_key, m.psa_key, m.method) for m in matches if m.method != "unmatched"}
     assert paired == {
-        ("tidewell property management", "tpm", "basket"),
+        ("tidewell property management", "tpm", "evidence"),
         ("brennan manufacturing", "lantern studio brennan", "basket"),
     }
     tpm = next(m for m in matches if m.psa_key == "tpm")
     assert "initials 'TPM'" in tpm.evidence
+    assert tpm.confidence < 0.9  # initials are a guess the basket confirmed: check first
 
 
 def test_two_clients_with_one_basket_leave_a_short_name_unmatched() -> None:

@@ -124,6 +124,8 @@ class Catalogue:
         key = product_key(text)
         if key in self.by_name:
             return Resolution(self.products[self.by_name[key]], "exact", 1.0)
+        if (spelled := _string_id_spelled_out(key)) is not None and spelled in self.by_id:
+            return Resolution(self.products[self.by_id[spelled]], "id", 0.95)
         return self._fuzzy(key, cutoff)
 
     def _by_identifier(self, candidate: str) -> str | None:
@@ -189,6 +191,19 @@ def _read(name: str) -> list[dict[str, str]]:
         resources.files("engine.match").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     )
     return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+_PLAN = re.compile(r"^[a-z]\d$")
+
+
+def _string_id_spelled_out(key: str) -> str | None:
+    """A string id whose letters are the initials of the words before a plan: "Secure Productive
+    Enterprise E3" is SPE_E3 (Microsoft 365 E3's id, after its old name). Three words at least, so
+    a few words that happen to begin alike name nothing."""
+    words = key.split()
+    if len(words) < 4 or not _PLAN.match(words[-1]) or not all(w.isalpha() for w in words[:-1]):
+        return None
+    return "".join(w[0] for w in words[:-1]).upper() + "_" + words[-1].upper()
 
 
 @lru_cache(maxsize=1)

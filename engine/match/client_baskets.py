@@ -162,7 +162,8 @@ def _overlap(a: Mapping[str, Decimal], b: Mapping[str, Decimal]) -> _Overlap:
 def _accept(overlap: _Overlap, relation: str) -> float | None:
     """The confidence a pair earns, or None: a name relation and the same seats on two products,
     or no name relation and the same seats on three products that make up most of both baskets,
-    or on every product of both (two or more)."""
+    or on every product of both (two or more), or on two of three or more products where every
+    product of one side is bought by the other."""
     if relation.endswith("so named"):  # "Wren Studio - McAllister": the basket says which
         return 0.7 if overlap.same_seats >= 2 and overlap.within_smaller >= 0.75 else None
     if relation.endswith(_IN_MANY):  # "Harcourt" is in many names: the basket decides
@@ -190,6 +191,15 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
         return 0.7
     if overlap.same_seats >= 2 and overlap.share == 1 and overlap.contained:
         return 0.7  # the very same products at the very same seats, and no other client so
+    if (
+        overlap.same_seats >= 2
+        and overlap.shared >= 3
+        and overlap.share >= 0.75
+        and overlap.within_smaller == 1
+    ):
+        # a trading name alone ("Tinker & Bolt" for Fjellheim Enterprises AS): every product one
+        # side names is one the other buys, two at the same seats, and no other client so
+        return 0.7
     return None
 
 

@@ -94,6 +94,7 @@ class NameFit:
     approximate: int
     extra: tuple[str, ...]
     loose: int = 0  # words paired only as a misspelt short form: the baskets must agree
+    initials: str = ""  # a word that stood for several as their initials ("pas")
 
 
 _DIGRAPHS = (("aa", "a"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
@@ -191,9 +192,11 @@ def name_fit(a: str, b: str) -> NameFit | None:
     left, right = a.split(), b.split()
     if {w for w in left if w.isdigit()} != {w for w in right if w.isdigit()}:
         return None
+    left, right, initials = _initials_folded(left, right)
+    acronyms = len(initials.split())
     aligned = align(left, right, _same_word)
     unpaired_left, unpaired_right = list(aligned.unpaired_first), list(aligned.unpaired_second)
-    approximate = aligned.approximate
+    approximate = aligned.approximate + acronyms
     if _location_labels(left, unpaired_left, right, unpaired_right):
         unpaired_left, unpaired_right = [], []  # "Clinic 34" and "Store 34" of one chain
         approximate += 1
@@ -208,7 +211,33 @@ def name_fit(a: str, b: str) -> NameFit | None:
         return None
     extra = tuple(distinct_left or distinct_right)
     matched = len(left) - len(unpaired_left)
-    return NameFit(matched / (matched + len(extra)), approximate, extra, aligned.loose)
+    return NameFit(
+        matched / (matched + len(extra)), approximate, extra, aligned.loose + acronyms, initials
+    )
+
+
+def _initials_folded(left: list[str], right: list[str]) -> tuple[list[str], list[str], str]:
+    """A word on one side that is the initials of two to five words in a row on the other ("PAS"
+    for "Pinecrest Accounting Services"): those words become the one word. Counted as loose, so
+    only what the firm buys can confirm it."""
+    folded: list[str] = []
+    for short, long in ((left, right), (right, left)):
+        for word in [w for w in short if 2 <= len(w) <= 5 and w.isalpha() and w not in long]:
+            run = _run_with_initials(word, long)
+            if run is not None and not (set(long[run : run + len(word)]) & set(short)) - QUALIFIERS:
+                long[run : run + len(word)] = [word]
+                folded.append(word)
+    return left, right, " ".join(folded)
+
+
+def _run_with_initials(initials: str, words: list[str]) -> int | None:
+    """Where in ``words`` a run of words starts whose first letters spell ``initials``, if one."""
+    size = len(initials)
+    for start in range(len(words) - size + 1):
+        run = words[start : start + size]
+        if "".join(w[0] for w in run) == initials and all(len(w) >= 2 for w in run):
+            return start
+    return None
 
 
 def _location_labels(
@@ -258,6 +287,14 @@ def _blocks(key: str) -> set[str]:
     words += [t for w in words if (t := _transliterated(w)) != w]  # "Soendergaard", "Søndergaard"
     found = {f"w:{w}" for w in words if len(w) >= 3 and w not in QUALIFIERS}
     found |= {f"p:{w[:3]}" for w in words if len(w) >= 4 and w not in QUALIFIERS}
+    # a short word meets the runs of words it may be the initials of ("pas": "Pinecrest
+    # Accounting Services")
+    found |= {f"a:{w}" for w in words if 2 <= len(w) <= 5 and w.isalpha() and not _qualifies(w)}
+    found |= {
+        "a:" + "".join(w[0] for w in words[i : i + n])
+        for n in range(2, 6)
+        for i in range(len(words) - n + 1)
+    }
     return found
 
 
@@ -332,7 +369,17 @@ def pair_by_evidence(
 def _accept(fitted: NameFit, share: float, same_seats: int, compared: bool) -> float | None:
     """The confidence a pair earns, or None when names and baskets together are not enough."""
     if fitted.loose and not (share >= 0.5 or same_seats):
-        return None  # a short form guessed through a slip: only what the firm buys confirms it
+        return None  # a short form guessed through a slip, or initials: what it buys must agree
+    confidence = _name_and_basket(fitted, share, same_seats, compared)
+    if fitted.loose and confidence is not None:
+        return min(confidence, 0.8)  # check first; a rival claim on the name leaves it to the user
+    return confidence
+
+
+def _name_and_basket(
+    fitted: NameFit, share: float, same_seats: int, compared: bool
+) -> float | None:
+    """The confidence the name's fit and the baskets give together, or None."""
     if not fitted.extra:
         if fitted.score >= 0.99:
             return 0.95 if fitted.approximate == 0 or share >= 0.5 else 0.85
@@ -355,6 +402,8 @@ def _accept(fitted: NameFit, share: float, same_seats: int, compared: bool) -> f
 
 def _evidence(fitted: NameFit, share: float, same_seats: int, basket: Mapping[str, Decimal]) -> str:
     parts = [f"name {fitted.score:.2f}"]
+    if fitted.initials:
+        parts.append(f"initials {fitted.initials.upper()!r}")
     if fitted.approximate:
         parts.append(f"{fitted.approximate} word(s) as typos or abbreviations")
     if fitted.extra:

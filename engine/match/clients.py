@@ -164,9 +164,14 @@ _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
+    if _MOJIBAKE.search(name):
+        name = _repaired(name)
     if "." in name:
         name = _NAMED_DOMAIN.sub("", name) or name
     name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
+    name = _RECORD_NOTE.sub("", name) or name  # "Acme Dental Group Ltd (old)", "… - do not use"
+    if "," in name:
+        name = _without_contact(name)
     if "." in name:
         name = _STORE_DOT.sub(r"\1 ", name)  # "Ironbark Consulting St.13": a store and its number
     if name.isascii():
@@ -226,6 +231,45 @@ _LEADING_CODE = re.compile(r"[a-z]{0,4}\d{4,}")  # "C1278", "CUST1042" (NetSuite
 _TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
 #: An account number in brackets after the name; a bare number after it may tell companies apart
 #: ("Adventure Accounting Co 18706" / "… Co 34148").
+#: UTF-8 read as Windows-1252: "BjÃ¸rnstad", "CÃ´tÃ©", "â€™" (a name copied through a system that
+#: decoded it wrongly).
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
+
+
+def _repaired(name: str) -> str:
+    """The name as it was written before it was decoded in the wrong code page (ftfy)."""
+    from ftfy import fix_encoding  # imported only when a name needs it
+
+    return str(fix_encoding(name))
+
+
+_CONTACT = re.compile(r"^\s*(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
+
+
+def _without_contact(name: str) -> str:
+    """Odoo writes the contact after the company: "Corner Market Store 17 Inc., Anna Berg" is the
+    company; "Smith, Jones & Co" and "Larkvale Marine, The" are not cut."""
+    company, _, contact = name.rpartition(",")
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", company.lower()))
+    if (
+        len(words) >= 2
+        and is_legal_form(words[-1])
+        and _CONTACT.match(contact)
+        and not any(is_legal_form(w) for w in re.findall(r"[a-z]+", contact.lower()))
+    ):
+        return company
+    return name
+
+
+#: A note a PSA keeps on a second record of the same customer: "(old)", "[2]", "- do not use".
+_RECORD_NOTE = re.compile(
+    r"\s*(?:[\[(]\s*(?:old|inactive|duplicate|dup|do not use|dnu|archived?|legacy)\s*[\])]"
+    r"|\[\s*\d{1,2}\s*\]"
+    r"|\s[-–—:]\s*(?:old|inactive|duplicate|do not use|dnu|archived?|legacy))\s*$",
+    re.IGNORECASE,
+)
 _BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])]\s*$")
 
 

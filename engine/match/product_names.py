@@ -265,6 +265,8 @@ _STRIP_TOKENS = frozenset(
         "licences",
         "fee",  # "Monthly Fee - Microsoft Defender for Office 365 (Plan 1)"
         "fees",
+        "charge",  # "Annual charge - Duo Essentials (12 licences @ $36.00)"
+        "charges",
         "lizenz",  # German exports: "Lizenz SentinelOne … – Lizenz/Monat"
         "lizenzen",
         "monat",
