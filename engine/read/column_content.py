@@ -424,23 +424,26 @@ def _filled(values: Sequence[object], limit: int) -> int:
 
 def mostly_same(values: Sequence[object], others: Sequence[object], limit: int = 2000) -> bool:
     """Nine in ten of the filled values are the other column's on the same line."""
-    pairs = [
-        (str(a).strip().lower(), str(b).strip().lower())
+    pairs = _row_pairs(values, others, limit)
+    return bool(pairs) and sum(a == b for a, b in pairs) >= 0.9 * len(pairs)
+
+
+def _row_pairs(
+    values: Sequence[object], others: Sequence[object], limit: int
+) -> list[tuple[str, str]]:
+    """Each filled value beside the other column's on its line, both stripped and lower case."""
+    return [
+        (str(a).strip().lower(), str(b).strip().lower() if b is not None else "")
         for a, b in zip(values[:limit], others[:limit], strict=False)
         if a is not None and str(a).strip()
     ]
-    return bool(pairs) and sum(a == b for a, b in pairs) >= 0.9 * len(pairs)
 
 
 def mostly_holds(values: Sequence[object], others: Sequence[object], limit: int = 2000) -> bool:
     """Most filled values hold the other column's value on the same line and say more: Salesforce's
     "Opportunity Name" is the account's name and "- Renewal 2026"; Microsoft's cost details'
     "subscriptionName" is the product's name and the tenant's nickname."""
-    pairs = [
-        (str(a).strip().lower(), str(b).strip().lower())
-        for a, b in zip(values[:limit], others[:limit], strict=False)
-        if a is not None and str(a).strip() and b is not None and len(str(b).strip()) >= 3
-    ]
+    pairs = [(a, b) for a, b in _row_pairs(values, others, limit) if len(b) >= 3]
     return bool(pairs) and sum(b in a and a != b for a, b in pairs) >= 0.8 * len(pairs)
 
 
