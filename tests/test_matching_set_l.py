@@ -129,3 +129,18 @@ def test_an_old_name_spelled_out_from_its_string_id() -> None:
     found = catalogue.resolve("Secure-Productive Enterprise E3")
     assert found.product is not None and found.product.name == "Microsoft 365 E3"
     assert catalogue.resolve("Managed Productive Endpoint E3").product is None
+
+
+def test_words_glued_in_camel_case() -> None:
+    from engine.match.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    for glued, name in (
+        ("TeamsPhoneStd", "Microsoft Teams Phone Standard"),
+        ("ExchangeOnlinePlan1", "Exchange Online (Plan 1)"),
+        ("DefenderForBusiness", "Microsoft Defender for Business"),
+    ):
+        found = catalogue.resolve(glued)
+        assert found.product is not None and found.product.name == name, glued
+    onedrive = catalogue.resolve("OneDrive for Business")  # a brand's own capital stays one word
+    assert onedrive.product is not None and onedrive.method == "exact"

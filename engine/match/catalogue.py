@@ -126,7 +126,12 @@ class Catalogue:
             return Resolution(self.products[self.by_name[key]], "exact", 1.0)
         if (spelled := _string_id_spelled_out(key)) is not None and spelled in self.by_id:
             return Resolution(self.products[self.by_id[spelled]], "id", 0.95)
-        return self._fuzzy(key, cutoff)
+        found = self._fuzzy(key, cutoff)
+        if found.product is None and _HUMP.search(text):
+            # words glued in CamelCase ("TeamsPhoneStd", "ExchangeOnlinePlan1"): read apart, but
+            # only where the glued spelling named nothing ("OneDrive" stays one word)
+            return self._by_name(_HUMP.sub(" ", text), cutoff)
+        return found
 
     def _by_identifier(self, candidate: str) -> str | None:
         if not candidate:
@@ -194,6 +199,9 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 _PLAN = re.compile(r"^[a-z]\d$")
+#: A word joined to the next in CamelCase: a lower-case letter or digit before a capital and a
+#: lower-case letter ("Teams|Phone|Std", "M365|Bus|Basic", "Datto|SaaS").
+_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
 def _string_id_spelled_out(key: str) -> str | None:
