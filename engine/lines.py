@@ -327,7 +327,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> _Columns:
         if kind is cells.ONE_TIME_CHARGE and (commitments[i] or 0) >= 12:
             # Microsoft's cost details: a "OneTime" purchase on a P1Y term is a year paid now, a
             # licence billed yearly, not a one-off charge
-            terms[i], months[i] = cells.RECURRING, commitments[i] or 12
+            terms[i], months[i] = cells.RECURRING, commitments[i] or months[i]
     free_or_trial = {  # costing nothing, or a trial (free unless it costs something)
         i: (Exclusion.TRIAL if amount else Exclusion.FREE, "")
         for i, (unit, amount) in enumerate(zip(units, amounts, strict=True))

@@ -206,8 +206,8 @@ _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 def _string_id_spelled_out(key: str) -> str | None:
     """A string id whose letters are the initials of the words before a plan: "Secure Productive
-    Enterprise E3" is SPE_E3 (Microsoft 365 E3's id, after its old name). Three words at least, so
-    a few words that happen to begin alike name nothing."""
+    Enterprise E3" is SPE_E3 (Microsoft 365 E3's id, after its old name). Three words at least
+    before the plan, so a few words that happen to begin alike name nothing."""
     words = key.split()
     if len(words) < 4 or not _PLAN.match(words[-1]) or not all(w.isalpha() for w in words[:-1]):
         return None

@@ -38,6 +38,7 @@ from engine.match.client_siblings import (
 )
 from engine.match.legal_forms import (
     LEADING_FORMS,
+    ends_in_legal_form,
     is_legal_form,
     without_cjk_forms,
     without_written_out_forms,
@@ -252,10 +253,8 @@ def _without_contact(name: str) -> str:
     """Odoo writes the contact after the company: "Corner Market Store 17 Inc., Anna Berg" is the
     company; "Smith, Jones & Co" and "Larkvale Marine, The" are not cut."""
     company, _, contact = name.rpartition(",")
-    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", company.lower()))
     if (
-        len(words) >= 2
-        and is_legal_form(words[-1])
+        ends_in_legal_form(company)
         and _CONTACT.match(contact)
         and not any(is_legal_form(w) for w in re.findall(r"[a-z]+", contact.lower()))
     ):

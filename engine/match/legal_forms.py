@@ -12,6 +12,7 @@ written without spaces ("株式会社サンプル").
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -123,6 +124,12 @@ _LONG_LEGAL = (
 def is_legal_form(token: str) -> bool:
     """A legal form, or one typed wrong."""
     return token in LEGAL_FORMS or _legal_typo(token)
+
+
+def ends_in_legal_form(text: str) -> bool:
+    """A company's name: two words or more, the last a legal form ("Ltd", "GmbH", "Corp.")."""
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", text.lower()))
+    return len(words) >= 2 and is_legal_form(words[-1])
 
 
 # a pure function of one word, and the same last words recur: cached (speed, issue 15)

@@ -16,12 +16,11 @@ with several.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from engine.errors import InputError, MissingColumnError, SettingsError, WrongSideError
-from engine.match.legal_forms import is_legal_form
+from engine.match.legal_forms import ends_in_legal_form
 from engine.money import parse_money
 from engine.read.column_content import (
     content_ok,
@@ -282,12 +281,6 @@ def _client_by_legal_forms(
 
 def _field_of(columns: Mapping[str, str], header: str) -> str | None:
     return next((field for field, taken in columns.items() if taken == header), None)
-
-
-def ends_in_legal_form(text: str) -> bool:
-    """A company's name: two words or more, the last a legal form ("Ltd", "GmbH", "Corp.")."""
-    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", text.lower()))
-    return len(words) >= 2 and is_legal_form(words[-1])
 
 
 def _mostly_periods(values: Sequence[object], spans: bool = False) -> bool:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.errors import EmptyInputError
-from engine.read.columns import ends_in_legal_form, header_score
+from engine.match.legal_forms import ends_in_legal_form
+from engine.read.columns import header_score
 from engine.read.fields import CLIENT_SYNONYMS, header_key
 from engine.read.files import RawTable
 from engine.read.layouts import (

@@ -14,12 +14,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from engine.match.legal_forms import is_legal_form
+from engine.match.legal_forms import ends_in_legal_form
 from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
 from engine.read.fields import CLIENT_SYNONYMS, header_key, names_a_client
 
@@ -39,13 +38,9 @@ def _client_headers(headers: Sequence[str], data: Mapping[str, Sequence[object]]
 
 def _mostly_companies(values: Sequence[object]) -> bool:
     names = {str(v).strip() for v in values[:2000] if isinstance(v, str) and v.strip()}
-    return len(names) >= 3 and sum(_ends_in_legal_form(n) for n in names) >= 0.5 * len(names)
-
-
-def _ends_in_legal_form(name: str) -> bool:
-    """The name's last word before any ", contact" is a legal form."""
-    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", name.split(",")[0].lower()))
-    return len(words) >= 2 and is_legal_form(words[-1])
+    # the name before any ", contact" (Odoo's "Company, Contact")
+    companies = sum(ends_in_legal_form(n.split(",")[0]) for n in names)
+    return len(names) >= 3 and companies >= 0.5 * len(names)
 
 
 def _blank(value: object) -> bool:

@@ -343,7 +343,7 @@ _NOTE_HEAD = re.compile(r"^\s*([^\d\-–—:;,.(/]+)")
 
 def note_says_cancelled(value: object) -> bool:
     """A note that begins by saying the line is cancelled or not billed ("CANCELLED 31/10 - do not
-    bill", "Gekündigt zum 30.09."); a bare "no" or "0" in a notes column says nothing."""
+    bill", "Do not bill"); a bare "no" or "0" in a notes column says nothing."""
     if not isinstance(value, str) or (found := _NOTE_HEAD.match(value)) is None:
         return False
     head = found.group(1).strip()
