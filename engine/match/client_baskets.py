@@ -70,65 +70,111 @@ def pair_by_basket(
     for key in psas:
         for item in psa_baskets[key].items():
             index[item].append(key)
-    names = set(all_names)
-    common = _common_words(names)
-    starts = _name_starts(names)  # once for both the short names and the owners
-    short_names = _short_names(vendors, psas, names, starts)
-    namesakes = _namesakes(vendors, psas, names, common)
-    owned = _owned(vendors, psas, starts, owners or {})
-    numbers = {key: numbers_in(key) for key in (*vendors, *psas)}
-    options: dict[str, list[tuple[float, str, float, str]]] = {}
+    clues = _name_clues(vendors, psas, set(all_names), owners or {})
+    options: dict[str, list[_Option]] = {}
     for vendor_key in vendors:
-        basket = vendor_baskets[vendor_key]
-        shared_items = Counter(
-            psa_key
-            for item in basket.items()
-            if len(members := index.get(item, [])) <= _ITEM_LIMIT
-            for psa_key in members
+        found = _options(
+            vendor_key, vendor_baskets[vendor_key], psa_baskets, index, clues, siblings
         )
-        found = []
-        short = short_names.get(vendor_key)
-        namesake = namesakes.get(vendor_key)
-        owner, namesakes_of_owner = owned.get(vendor_key, ("", 0))
-        extra = [k for k in (short, namesake, owner) if k]
-        for psa_key in sorted({*shared_items, *extra}):
-            # two products at the same seats, or one where one side has no other (speed: most
-            # candidates share one common item and nothing else), or the one name that is all
-            # of the other's first words
-            if (
-                shared_items[psa_key] < 2
-                and min(len(basket), len(psa_baskets[psa_key])) > 1
-                and psa_key not in extra
-            ):
-                continue
-            if numbers[vendor_key] != numbers[psa_key]:
-                continue
-            if crosses_siblings(vendor_key, psa_key, siblings):
-                continue
-            overlap = _overlap(basket, psa_baskets[psa_key])
-            relation = _relation(vendor_key, psa_key, common)
-            if psa_key == short:  # the one name on either side it can be
-                relation = (
-                    f"only {relation}"
-                    if relation.startswith("initials")
-                    else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
-                )
-            elif psa_key == namesake:
-                relation = f"{relation}, on no other client"
-            elif psa_key == owner:
-                relation = f"the owner {(owners or {})[psa_key]!r} beside the trading name"
-                if namesakes_of_owner > 1:
-                    relation += f", one of {namesakes_of_owner} so named"
-            if not relation and (word := _shared_word(vendor_key, psa_key)):
-                relation = f"the name {word!r} on both{_IN_MANY}"
-            confidence = _accept(overlap, relation)
-            if confidence is None:
-                continue
-            named = relation and not relation.endswith(_IN_MANY)
-            score = overlap.same_seats + overlap.share + (1 if named else 0)
-            found.append((score, psa_key, confidence, _evidence(overlap, relation, len(basket))))
         if found:
             options[vendor_key] = sorted(found, reverse=True)
+    pairs = _best_for_both(options)
+    _plain.cache_clear()
+    return pairs
+
+
+#: (score, PSA key, confidence, evidence) of one PSA client a vendor client may be.
+_Option = tuple[float, str, float, str]
+
+
+@dataclass(frozen=True)
+class _NameClues:
+    """What the names of all leftover clients say, worked out once per run."""
+
+    common: frozenset[str]  # words too common to name anyone
+    short_names: dict[str, str]  # vendor key → the one PSA name that is all its first words
+    namesakes: dict[str, str]  # vendor key → the one PSA name sharing a rare word
+    owned: dict[str, tuple[str, int]]  # vendor key → (PSA key naming it as owner, namesakes)
+    numbers: dict[str, frozenset[str]]  # the numbers in each name ("store 12")
+    owners: Mapping[str, str]
+
+
+def _name_clues(
+    vendors: list[str], psas: list[str], names: set[str], owners: Mapping[str, str]
+) -> _NameClues:
+    common = _common_words(names)
+    starts = _name_starts(names)  # once for both the short names and the owners
+    return _NameClues(
+        common=common,
+        short_names=_short_names(vendors, psas, names, starts),
+        namesakes=_namesakes(vendors, psas, names, common),
+        owned=_owned(vendors, psas, starts, owners),
+        numbers={key: numbers_in(key) for key in (*vendors, *psas)},
+        owners=owners,
+    )
+
+
+def _options(
+    vendor_key: str,
+    basket: Mapping[str, Decimal],
+    psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    index: Mapping[tuple[str, Decimal], list[str]],
+    clues: _NameClues,
+    siblings: Siblings,
+) -> list[_Option]:
+    """The PSA clients one vendor client may be, each scored on basket and name."""
+    shared_items = Counter(
+        psa_key
+        for item in basket.items()
+        if len(members := index.get(item, [])) <= _ITEM_LIMIT
+        for psa_key in members
+    )
+    found = []
+    short = clues.short_names.get(vendor_key)
+    namesake = clues.namesakes.get(vendor_key)
+    owner, namesakes_of_owner = clues.owned.get(vendor_key, ("", 0))
+    extra = [k for k in (short, namesake, owner) if k]
+    for psa_key in sorted({*shared_items, *extra}):
+        # two products at the same seats, or one where one side has no other (speed: most
+        # candidates share one common item and nothing else), or the one name that is all
+        # of the other's first words
+        if (
+            shared_items[psa_key] < 2
+            and min(len(basket), len(psa_baskets[psa_key])) > 1
+            and psa_key not in extra
+        ):
+            continue
+        if clues.numbers[vendor_key] != clues.numbers[psa_key]:
+            continue
+        if crosses_siblings(vendor_key, psa_key, siblings):
+            continue
+        overlap = _overlap(basket, psa_baskets[psa_key])
+        relation = _relation(vendor_key, psa_key, clues.common)
+        if psa_key == short:  # the one name on either side it can be
+            relation = (
+                f"only {relation}"
+                if relation.startswith("initials")
+                else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
+            )
+        elif psa_key == namesake:
+            relation = f"{relation}, on no other client"
+        elif psa_key == owner:
+            relation = f"the owner {clues.owners[psa_key]!r} beside the trading name"
+            if namesakes_of_owner > 1:
+                relation += f", one of {namesakes_of_owner} so named"
+        if not relation and (word := _shared_word(vendor_key, psa_key)):
+            relation = f"the name {word!r} on both{_IN_MANY}"
+        confidence = _accept(overlap, relation)
+        if confidence is None:
+            continue
+        named = relation and not relation.endswith(_IN_MANY)
+        score = overlap.same_seats + overlap.share + (1 if named else 0)
+        found.append((score, psa_key, confidence, _evidence(overlap, relation, len(basket))))
+    return found
+
+
+def _best_for_both(options: Mapping[str, list[_Option]]) -> list[BasketPairing]:
+    """The pairs that are each side's best by a clear margin; near ties are left to the user."""
     best_for_psa: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for vendor_key, found in options.items():
         for score, psa_key, _, _ in found:
@@ -142,7 +188,6 @@ def pair_by_basket(
         if rivals[0][1] != vendor_key or (len(rivals) > 1 and score - rivals[1][0] < 1):
             continue
         pairs.append(BasketPairing(vendor_key, psa_key, confidence, evidence))
-    _plain.cache_clear()
     return pairs
 
 
