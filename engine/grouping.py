@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.lines import Line, known
-from engine.match.clients import ClientMatch, domain_in_name, match_clients
+from engine.match.client_keys import domain_in_name
+from engine.match.clients import ClientMatch, match_clients
 from engine.match.legal_twins import separate_legal_twins
 from engine.match.products import Descriptor, ProductMatch
 from engine.rules import ClientInfo, GroupKey, Holding

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from engine.errors import WrongSideError
 from engine.lines import SPECS, Line, typed_lines
-from engine.match.clients import client_key
+from engine.match.client_keys import client_key
 from engine.read.columns import ColumnMapping, check_side, recognise
 from engine.read.fields import Side
 from engine.read.files import RawTable

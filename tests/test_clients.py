@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.match.clients import client_key, match_clients
+from engine.match.client_keys import client_key
+from engine.match.clients import match_clients
 
 NAMES = """
 The Contoso Mfg. Co., Inc.|contoso manufacturing
@@ -195,7 +196,7 @@ def test_set_c_spellings_of_one_company() -> None:
 
 def test_legal_forms_of_more_countries_and_their_short_typos() -> None:
     """Set D: "Oyj"/"Ojy", "ApS"/"ASp", "DAC"/"DCA", "Unlimited Company"/"ULC", "e.K."/"e. K."."""
-    from engine.match.clients import client_key
+    from engine.match.client_keys import client_key
 
     for a, b in (
         ("Kärkkäinen Kuljetus Oyj", "Kärkkäinen Kuljetus Ojy"),
@@ -210,7 +211,7 @@ def test_legal_forms_of_more_countries_and_their_short_typos() -> None:
 def test_a_store_label_before_a_number_and_an_address_part_after_the_name() -> None:
     """ "Filiale 39", "Loc 37", "Site 41" are stores with their numbers; "- Level 3" is where the
     office is. Another number is another store, always."""
-    from engine.match.clients import client_key
+    from engine.match.client_keys import client_key
 
     assert client_key("Bäckerei Sonnenschein Filiale 39") == client_key(
         "Bäckerei Sonnenschein Store 039"
@@ -224,7 +225,7 @@ def test_a_partner_named_after_an_ampersand_makes_another_firm() -> None:
     """Set D: "Athlone Pharmacy DAC" (bill only) was merged with "Athlone & Fitzgerald Pharmacy
     Unlimited Company" (PSA only) on half their products."""
     from engine.match.client_evidence import name_fit
-    from engine.match.clients import client_key
+    from engine.match.client_keys import client_key
 
     assert (
         name_fit(
@@ -275,7 +276,7 @@ def test_a_chains_location_labelled_two_ways_is_one_location() -> None:
     """Set D: "PetPals Veterinary Clinic 34" on the bill is "PetPals Veterinary Site 34" in the PSA;
     another number, or two business words ("Lab 6" / "Group 6"), is another company."""
     from engine.match.client_evidence import name_fit
-    from engine.match.clients import client_key
+    from engine.match.client_keys import client_key
 
     def fits(a: str, b: str) -> bool:
         return name_fit(client_key(a), client_key(b)) is not None
@@ -290,7 +291,7 @@ def test_a_name_typed_with_the_digraphs_for_its_letters_is_the_same_name() -> No
     """Set B (200 clients): "Søndergaard Rådgivning ApS" was typed "Soendergaard Raadgivning ApS";
     once "ApS" counted as the legal form, no word was left for the two names to meet on."""
     from engine.match.client_evidence import pair_by_evidence
-    from engine.match.clients import client_key
+    from engine.match.client_keys import client_key
 
     vendor, psa = (
         client_key("Søndergaard Rådgivning ApS"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from engine.match.clients import client_key
+from engine.match.client_keys import client_key
 from engine.money import parse_money
 from engine.read.fields import header_key
 from engine.read.files import decode_text

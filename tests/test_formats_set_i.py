@@ -8,7 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from engine.match.clients import client_key, match_clients
+from engine.match.client_keys import client_key
+from engine.match.clients import match_clients
 from engine.money import parse_money
 from engine.read.html_table import html_rows
 from engine.reconcile import reconcile

@@ -23,7 +23,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from engine.match.clients import client_key
+from engine.match.client_keys import client_key
 from engine.match.product_names import product_key
 from engine.read.codepage import double_byte_page
 from engine.read.files import decode_text

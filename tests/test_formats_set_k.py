@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.match.clients import client_key
+from engine.match.client_keys import client_key
 from engine.match.product_names import product_key
 from engine.read.codepage import code_page
 from engine.read.values import count_in_text

@@ -249,6 +249,6 @@ def test_an_address_or_a_count_after_a_name_is_a_note(spelling: str) -> None:
     ],
 )
 def test_account_codes_and_their_labels_before_a_name(name: str, key: str) -> None:
-    from engine.match.clients import client_key
+    from engine.match.client_keys import client_key
 
     assert client_key(name) == key

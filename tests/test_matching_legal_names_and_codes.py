@@ -11,7 +11,8 @@ import pytest
 
 from engine.match.catalogue import load_catalogue
 from engine.match.client_baskets import pair_by_basket
-from engine.match.clients import client_key, domain_in_name, match_clients
+from engine.match.client_keys import client_key, domain_in_name
+from engine.match.clients import match_clients
 from engine.match.description_words import service_words
 from engine.match.product_names import product_key
 from engine.match.products import match_products
@@ -184,7 +185,8 @@ def test_a_trading_name_with_its_owner_beside_it() -> None:
     """ "Honeycomb Kitchen - Nettlebed B.V." in the PSA: Nettlebed Marketing Agency is the one
     leftover client so named, and they buy something in common (check first). Two leftover
     McAllisters: only the basket, most of it at the same seats, says which one."""
-    from engine.match.clients import client_key, owners_named
+    from engine.match.client_keys import client_key
+    from engine.match.clients import owners_named
 
     trade = client_key("Honeycomb Kitchen - Nettlebed B.V.")
     owner = owners_named({trade: "Honeycomb Kitchen - Nettlebed B.V."})

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from engine.match.client_evidence import name_fit
-from engine.match.clients import client_key
+from engine.match.client_keys import client_key
 from engine.reconcile import reconcile
 
 

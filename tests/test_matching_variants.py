@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from engine.match.client_evidence import name_fit
-from engine.match.clients import client_key, match_clients
+from engine.match.client_keys import client_key
+from engine.match.clients import match_clients
 from engine.match.description_words import service_words
 from engine.match.product_context import infer
 from engine.match.product_fit import fit

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.match.clients import client_key
+from engine.match.client_keys import client_key
 from engine.money import parse_money
 from engine.read.fields import header_key
 from engine.read.values import parse_period_months

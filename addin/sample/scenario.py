@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from statistics import median
 
-from engine.match.clients import client_key
+from engine.match.client_keys import client_key
 
 VENDOR_FORMATS = ("partner_center", "pax8", "dicker", "cloudmore")
 PSA_FORMATS = ("connectwise", "autotask", "halopsa", "syncro")

@@ -1,0 +1,317 @@
+"""One client name, the way a billing person reads it: the key two spellings of a company share.
+
+``client_key`` folds what differs between systems and means nothing (case, accents and letters NFKD
+keeps, legal forms, "The", punctuation, account codes, record notes, a contact after the company,
+mojibake) and spells out abbreviations, so "The Contoso Mfg. Co., Inc." and "CONTOSO MANUFACTURING"
+are one key. The matching tiers (``engine.match.clients``) pair keys; this module only makes them.
+
+>>> client_key("The Contoso Mfg. Co., Inc.")
+'contoso manufacturing'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from engine.folding import LETTERS_NFKD_KEEPS
+from engine.match.legal_forms import (
+    LEADING_FORMS,
+    ends_in_legal_form,
+    is_legal_form,
+    without_cjk_forms,
+    without_written_out_forms,
+)
+
+_ABBREVIATIONS = {
+    "mfg": "manufacturing",
+    "manuf": "manufacturing",
+    "intl": "international",
+    "int'l": "international",
+    "svcs": "services",
+    "svc": "services",
+    "srvcs": "services",
+    "mgmt": "management",
+    "mgt": "management",
+    "assoc": "associates",
+    "assocs": "associates",
+    "assn": "association",
+    "bros": "brothers",
+    "grp": "group",
+    "dept": "department",
+    "univ": "university",
+    "natl": "national",
+    "ctr": "center",
+    "centre": "center",
+    "tech": "technology",
+    "technologies": "technology",
+    "sys": "systems",
+    "dist": "distribution",
+    "hosp": "hospital",
+    "med": "medical",
+    "dr": "doctor",
+    "st": "saint",
+    "mtn": "mountain",
+    "ft": "fort",
+    "mt": "mount",
+    "n": "and",
+    "et": "and",
+    "und": "and",
+    "acct": "accounting",
+    "accts": "accounting",
+    "eng": "engineering",
+    "engr": "engineering",
+    "constr": "construction",
+    "props": "properties",
+    "prop": "property",
+    "invest": "investments",
+    "fin": "financial",
+    "ins": "insurance",
+    "partners": "partners",
+    "ptnrs": "partners",
+}
+STOP_WORDS = frozenset(["and", "of", "the", "for", "a", "an"])
+#: Words that qualify a company without naming a different one ("Contoso Holdings" is Contoso; "Contoso
+#: Lab" is not Contoso Group). Names equal once these are set aside match, when unique on both sides.
+GENERIC_WORDS = frozenset(
+    [
+        "main",
+        "hq",
+        "headquarters",
+        "head",
+        "office",
+        "corporate",
+        "global",
+        "holdings",
+        "holding",
+        "enterprises",
+        "worldwide",
+        "usa",
+        "us",
+        "uk",
+    ]
+)
+
+
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_NON_WORD = re.compile(r"[\W_]+")
+#: One pass over lower-cased ASCII text: &/+/@ become words, apostrophes and dots vanish
+#: (O'Brien → obrien, L.L.C. → llc), anything else that is not a letter or digit splits words.
+_ASCII_FOLD = str.maketrans(
+    {
+        **{chr(c): " " for c in range(128) if not chr(c).isalnum()},
+        "&": " and ",
+        "+": " and ",
+        "@": " at ",
+        "'": None,
+        ".": None,
+        "`": None,
+    }
+)
+_NON_ASCII_DROPPED = str.maketrans({"’": None, "´": None, **LETTERS_NFKD_KEEPS})
+_NUMBER_WORDS = frozenset(["no", "nr", "num", "number"])
+#: Words that label a numbered location of a chain: before a number they all mean "store".
+_STORE_SHORT = frozenset(
+    ["st", "str", "stor", "stre", "shp", "shop", "site", "loc", "location", "filiale", "outlet"]
+)
+#: An address part after the name ("- Level 3", "Floor 2"): where the office is, not who it is.
+_ADDRESS_PARTS = frozenset(["level", "lvl", "floor", "flr", "suite", "ste"])
+
+
+#: A tenant domain written after the name ("Wildflower Investments LLP (Tenant:
+#: wildflowerelectricalservic.onmicrosoft.com)", "Contoso Ltd - contoso.com"): evidence of who the
+#: company is, not a part of its name.
+_DOMAIN = r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|io|co|[a-z]{2})"
+_NAMED_DOMAIN = re.compile(
+    rf"\s*(?:[\[(]\s*(?:(?:tenant|domain)\s*:?\s*)?(?P<a>{_DOMAIN})\s*[\])]|[-\u2013|]\s*(?P<b>{_DOMAIN}))\s*$",
+    re.IGNORECASE,
+)
+
+
+def domain_in_name(name: str) -> str | None:
+    """The tenant domain written after a company name, if any."""
+    found = _NAMED_DOMAIN.search(name) if "." in name else None
+    return (found["a"] or found["b"]).lower() if found else None
+
+
+_STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=131072)
+def client_key(name: str) -> str:
+    """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
+    if _MOJIBAKE.search(name):
+        name = _repaired(name)
+    if "." in name:
+        name = _NAMED_DOMAIN.sub("", name) or name
+    name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
+    name = _RECORD_NOTE.sub("", name) or name  # "Acme Dental Group Ltd (old)", "… - do not use"
+    if "," in name:
+        name = _without_contact(name)
+    if "." in name:
+        name = _STORE_DOT.sub(r"\1 ", name)  # "Ironbark Consulting St.13": a store and its number
+    if name.isascii():
+        text = name.lower().translate(_ASCII_FOLD)
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
+        text = without_cjk_forms(text)  # "株式会社サンプル", "北京科技有限公司": no spaces to split
+        # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
+        text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
+    text = without_written_out_forms(text)  # "… Korlátolt Felelősségű Társaság" is its Kft.
+    raw = text.split()
+    tokens = (
+        [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
+            "store"
+            if token in _STORE_SHORT and i + 1 < len(raw) and raw[i + 1].isdigit()
+            else _ABBREVIATIONS.get(token, token)
+            for i, token in enumerate(raw)
+        ]
+        if not _STORE_SHORT.isdisjoint(raw)
+        else list(map(_ABBREVIATIONS.get, raw, raw))  # (most names: no store word)
+    )
+    if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
+        tokens = " ".join(tokens).split()
+    if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
+        tokens = tokens[:-2]
+    tokens = _joined_initials(tokens)
+    tokens = _without_account_code(tokens)
+    while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in LEADING_FORMS):
+        tokens.pop(0)
+    if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
+        tokens.pop()
+    if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
+        tokens = [
+            t.lstrip("0") or "0" if t.isdigit() else t
+            for i, t in enumerate(tokens)
+            if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
+        ]
+    while len(tokens) > 1 and (
+        is_legal_form(tokens[-1])
+        or (
+            tokens[-1] == "and" and len(tokens) > 2 and is_legal_form(tokens[-2])
+        )  # "GmbH & Co. KG"
+    ):
+        tokens.pop()
+        if len(tokens) > 1 and tokens[-1] == "and":  # "Smith & Co": the "&" went with the "Co"
+            tokens.pop()
+    if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
+        tokens = tokens[:-2]
+    return " ".join(tokens)
+
+
+#: An account number a PSA or ledger writes before a name ("10455 Zephyr Associates", "C10004 -
+#: Kallio Oy") or a coded reference after it ("Ibáñez Community Health S.A. (C10307)").
+_LEADING_CODE = re.compile(r"[a-z]{0,4}\d{4,}")  # "C1278", "CUST1042" (NetSuite)
+_TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
+#: An account number in brackets after the name; a bare number after it may tell companies apart
+#: ("Adventure Accounting Co 18706" / "… Co 34148").
+#: UTF-8 read as Windows-1252: "BjÃ¸rnstad", "CÃ´tÃ©", "â€™" (a name copied through a system that
+#: decoded it wrongly).
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
+
+
+def _repaired(name: str) -> str:
+    """The name as it was written before it was decoded in the wrong code page (ftfy)."""
+    from ftfy import fix_encoding  # imported only when a name needs it
+
+    return str(fix_encoding(name))
+
+
+_CONTACT = re.compile(r"^\s*(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
+
+
+def _without_contact(name: str) -> str:
+    """Odoo writes the contact after the company: "Corner Market Store 17 Inc., Anna Berg" is the
+    company; "Smith, Jones & Co" and "Larkvale Marine, The" are not cut."""
+    company, _, contact = name.rpartition(",")
+    if (
+        ends_in_legal_form(company)
+        and _CONTACT.match(contact)
+        and not any(is_legal_form(w) for w in re.findall(r"[a-z]+", contact.lower()))
+    ):
+        return company
+    return name
+
+
+#: A note a PSA keeps on a second record of the same customer: "(old)", "[2]", "- do not use".
+_RECORD_NOTE = re.compile(
+    r"\s*(?:[\[(]\s*(?:old|inactive|duplicate|dup|do not use|dnu|archived?|legacy)\s*[\])]"
+    r"|\[\s*\d{1,2}\s*\]"
+    r"|\s[-–—:]\s*(?:old|inactive|duplicate|do not use|dnu|archived?|legacy))\s*$",
+    re.IGNORECASE,
+)
+_BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])]\s*$")
+
+
+#: Words that label an account code before a name ("Acct 4990 Coolangatta Bakery").
+_CODE_LABELS = frozenset(
+    (
+        *("acct", "acc", "account", "accounting", "cust", "customer", "ac", "ref"),
+        # the customer's number in the books' languages ("Kunde 10166 - …", e-conomic's group rows)
+        *("kunde", "kundenr", "kund", "kundnr", "klant", "klantnr", "debitor", "debiteur"),
+        *("client", "cliente", "klient", "asiakas"),
+    )
+)
+
+
+def _without_account_code(tokens: list[str]) -> list[str]:
+    """The name without an account code around it ("C1278 4780 - Rheinblick Hill", "Acct 4990
+    Coolangatta Bakery"); a store's number ("Store 1024") is kept."""
+    if len(tokens) < 2:
+        return tokens
+    if (
+        not _LEADING_CODE.fullmatch(tokens[0])
+        and tokens[0] not in _CODE_LABELS
+        and not _TRAILING_CODE.fullmatch(tokens[-1])
+    ):
+        return tokens  # (most names: no code, and the words need not be counted)
+    named = [t for t in tokens if t.isalpha() and len(t) > 1]
+    start = 0
+    if len(tokens) > 2 and tokens[0] in _CODE_LABELS and _LEADING_CODE.fullmatch(tokens[1]):
+        start = 1  # the label goes with its code
+    codes = 0
+    while codes < 2 and start < len(tokens) - 1:
+        at = start + 1 if codes and tokens[start] in _CODE_LABELS else start  # "C1043 Acct 4448"
+        if not (
+            at < len(tokens) - 1
+            and _LEADING_CODE.fullmatch(tokens[at])
+            and sum(1 for t in tokens[at + 1 :] if t.isalpha() and len(t) > 1) >= 2
+        ):
+            break
+        start, codes = at + 1, codes + 1
+    if codes:
+        tokens = tokens[start:]
+    if len(tokens) > 1 and named and _TRAILING_CODE.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _joined_initials(tokens: list[str]) -> list[str]:
+    """Single letters that spell a legal form together are one word: "A/S", "S / A", "B V"."""
+    if 1 not in map(len, tokens):
+        return tokens  # no single letter (most names)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and len(tokens[j]) == 1 and tokens[j].isalpha():
+            j += 1
+        if j - i >= 2 and is_legal_form("".join(tokens[i:j])):
+            out.append("".join(tokens[i:j]))
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def domain_label(domain: str) -> str:
+    """``contosodental.onmicrosoft.com`` → ``contosodental``; ``www.contoso.co.uk`` → ``contoso``."""
+    host = domain.strip().lower().split("@")[-1]
+    parts = [p for p in host.split(".") if p and p != "www"]
+    return re.sub(r"[^a-z0-9]", "", parts[0]) if parts else ""
