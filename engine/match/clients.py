@@ -160,74 +160,105 @@ def match_clients(
     vendor key to its tenant domains; ``aliases`` maps vendor spellings to PSA spellings;
     ``thresholds`` (``Settings.match``) say how alike names must be.
     """
-    matches: list[ClientMatch] = []
-    free_vendor = dict(vendor_names)
-    free_psa = dict(psa_names)
-
-    def pair(
-        vendor_key: str, psa_key: str, method: str, confidence: float, evidence: str = ""
-    ) -> None:
-        matches.append(
-            ClientMatch(
-                vendor_key,
-                psa_key,
-                free_vendor.pop(vendor_key),
-                free_psa.pop(psa_key),
-                method,
-                confidence,
-                evidence,
-            )
-        )
-
-    for key in [k for k in free_vendor if k in free_psa]:
-        pair(key, key, "exact", 1.0)
-    for vendor_spelling, psa_spelling in (aliases or {}).items():
-        vendor_key, psa_key = client_key(vendor_spelling), client_key(psa_spelling)
-        if vendor_key in free_vendor and psa_key in free_psa:
-            pair(vendor_key, psa_key, "alias", 1.0)
-    if vendor_domains:
-        for vendor_key, psa_key in _domain_pairs(free_vendor, free_psa, vendor_domains):
-            pair(vendor_key, psa_key, "domain", 0.95)
-    for vendor_key, psa_key in _trading_name_pairs(dict(free_vendor), dict(free_psa)):
-        pair(vendor_key, psa_key, "alias", 0.95)
-    for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
-        pair(vendor_key, psa_key, "fuzzy", 0.9)
-    for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
-        pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
+    run = _Pairing(vendor_names, psa_names)
+    _pair_by_names(run, vendor_domains or {}, aliases or {})
     siblings = sibling_words(vendor_names, psa_names)
-    for vendor_key, psa_key, score in _fuzzy_pairs(
-        list(free_vendor), list(free_psa), thresholds, siblings
-    ):
-        pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
+    for vendor_key, psa_key, score in _fuzzy_pairs(run.vendors(), run.psas(), thresholds, siblings):
+        run.pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
+    vendor_baskets, psa_baskets = vendor_baskets or {}, psa_baskets or {}
     for pairing in pair_by_evidence(
-        list(free_vendor),
-        list(free_psa),
-        vendor_baskets or {},
-        psa_baskets or {},
+        run.vendors(),
+        run.psas(),
+        vendor_baskets,
+        psa_baskets,
         block_limit=thresholds.block_limit,
         siblings=siblings,
     ):
-        pair(pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence)
+        run.pair(
+            pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence
+        )
     for by_basket in pair_by_basket(
-        list(free_vendor),
-        list(free_psa),
-        vendor_baskets or {},
-        psa_baskets or {},
+        run.vendors(),
+        run.psas(),
+        vendor_baskets,
+        psa_baskets,
         siblings=siblings,
         all_names=[*vendor_names, *psa_names],
-        owners=owners_named(free_psa),
+        owners=owners_named(run.free_psa),
     ):
-        pair(
+        run.pair(
             by_basket.vendor_key,
             by_basket.psa_key,
             "basket",
             by_basket.confidence,
             by_basket.evidence,
         )
-    lookalikes = _lookalikes(list(free_vendor), list(free_psa), thresholds.block_limit)
-    matches.extend(_unmatched(k, n, "vendor", lookalikes, free_psa) for k, n in free_vendor.items())
-    matches.extend(_unmatched(k, n, "psa", lookalikes, free_vendor) for k, n in free_psa.items())
-    return matches
+    return run.finished(thresholds.block_limit)
+
+
+class _Pairing:
+    """The clients still free on each side and the pairs made so far, tier by tier."""
+
+    def __init__(self, vendor_names: Mapping[str, str], psa_names: Mapping[str, str]) -> None:
+        self.matches: list[ClientMatch] = []
+        self.free_vendor = dict(vendor_names)
+        self.free_psa = dict(psa_names)
+
+    def vendors(self) -> list[str]:
+        return list(self.free_vendor)
+
+    def psas(self) -> list[str]:
+        return list(self.free_psa)
+
+    def pair(
+        self, vendor_key: str, psa_key: str, method: str, confidence: float, evidence: str = ""
+    ) -> None:
+        self.matches.append(
+            ClientMatch(
+                vendor_key,
+                psa_key,
+                self.free_vendor.pop(vendor_key),
+                self.free_psa.pop(psa_key),
+                method,
+                confidence,
+                evidence,
+            )
+        )
+
+    def finished(self, block_limit: int) -> list[ClientMatch]:
+        """The pairs, then every client left alone, with how like a name across it is."""
+        free_vendor, free_psa = self.free_vendor, self.free_psa
+        lookalikes = _lookalikes(list(free_vendor), list(free_psa), block_limit)
+        self.matches.extend(
+            _unmatched(k, n, "vendor", lookalikes, free_psa) for k, n in free_vendor.items()
+        )
+        self.matches.extend(
+            _unmatched(k, n, "psa", lookalikes, free_vendor) for k, n in free_psa.items()
+        )
+        return self.matches
+
+
+def _pair_by_names(
+    run: _Pairing, vendor_domains: Mapping[str, Iterable[str]], aliases: Mapping[str, str]
+) -> None:
+    """The tiers that need nothing but names: exact keys, the user's aliases, tenant domains,
+    trading names, names without their generic words, names cut short."""
+    free_vendor, free_psa = run.free_vendor, run.free_psa
+    for key in [k for k in free_vendor if k in free_psa]:
+        run.pair(key, key, "exact", 1.0)
+    for vendor_spelling, psa_spelling in aliases.items():
+        vendor_key, psa_key = client_key(vendor_spelling), client_key(psa_spelling)
+        if vendor_key in free_vendor and psa_key in free_psa:
+            run.pair(vendor_key, psa_key, "alias", 1.0)
+    if vendor_domains:
+        for vendor_key, psa_key in _domain_pairs(free_vendor, free_psa, vendor_domains):
+            run.pair(vendor_key, psa_key, "domain", 0.95)
+    for vendor_key, psa_key in _trading_name_pairs(dict(free_vendor), dict(free_psa)):
+        run.pair(vendor_key, psa_key, "alias", 0.95)
+    for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.9)
+    for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
 
 
 #: How sure an unmatched client's findings are: sure when no name on the other side resembles it,
@@ -431,25 +462,7 @@ def _fuzzy_pairs(
                 candidates.update(members)
         if not candidates:
             continue
-        choices = sorted(candidates)  # the same answer whatever the hash seed
-        by_tokens = process.extract(
-            " ".join(sorted(vendor_key.split())),
-            [in_order[c] for c in choices],
-            scorer=fuzz.ratio,  # = token_sort_ratio on the names
-            score_cutoff=thresholds.client_name_score,
-            limit=5,
-        )
-        by_letters = process.extract(
-            vendor_key.replace(" ", ""),
-            [compact[c] for c in choices],
-            scorer=fuzz.ratio,
-            score_cutoff=thresholds.client_name_score,
-            limit=5,
-        )
-        best: dict[str, float] = {}
-        for _, score, position in (*by_tokens, *by_letters):
-            psa_key = choices[position]
-            best[psa_key] = max(best.get(psa_key, 0.0), float(score))
+        best = _name_scores(vendor_key, sorted(candidates), in_order, compact, thresholds)
         ranked = sorted(
             (
                 (score, psa_key)
@@ -462,6 +475,42 @@ def _fuzzy_pairs(
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < thresholds.client_ambiguity_margin:
             continue  # two near-equal candidates: leave it to the user (Client Aliases)
         scored.extend((score, vendor_key, psa_key) for score, psa_key in ranked[:3])
+    return _one_to_one(scored)
+
+
+def _name_scores(
+    vendor_key: str,
+    choices: list[str],
+    in_order: Mapping[str, str],
+    compact: Mapping[str, str],
+    thresholds: MatchThresholds,
+) -> dict[str, float]:
+    """Each candidate's best score, on the words sorted or the letters run together.
+
+    ``choices`` are sorted, so the answer is the same whatever the hash seed."""
+    by_tokens = process.extract(
+        " ".join(sorted(vendor_key.split())),
+        [in_order[c] for c in choices],
+        scorer=fuzz.ratio,  # = token_sort_ratio on the names
+        score_cutoff=thresholds.client_name_score,
+        limit=5,
+    )
+    by_letters = process.extract(
+        vendor_key.replace(" ", ""),
+        [compact[c] for c in choices],
+        scorer=fuzz.ratio,
+        score_cutoff=thresholds.client_name_score,
+        limit=5,
+    )
+    best: dict[str, float] = {}
+    for _, score, position in (*by_tokens, *by_letters):
+        psa_key = choices[position]
+        best[psa_key] = max(best.get(psa_key, 0.0), float(score))
+    return best
+
+
+def _one_to_one(scored: list[tuple[float, str, str]]) -> list[tuple[str, str, float]]:
+    """Best score first, each key taken once (ties broken by the names, so the order is stable)."""
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     taken_vendor: set[str] = set()
     taken_psa: set[str] = set()
