@@ -83,36 +83,65 @@ def by_price(
         if not unpaired:
             continue
         fits = _priced_like(group, left, unpaired, prices, costs, bill, billed_prices)
-        for description in left:
-            alike = _says_only(description, unpaired, basket, bill.names)
-            if alike is not None and alike in fits.get(description, ()):
-                found[(group, description)] = Inference(
-                    alike,
-                    "word and price",
-                    0.6,
-                    f"shares a word with the client's only unpaired vendor product like it, "
-                    f"{bill.names[alike]!r}, and is priced like it "
-                    f"({_cents(prices[(group, description)])} a month against a cost of "
-                    f"{_cents(costs[group][alike])})",
-                )
-                unpaired.remove(alike)
+        _by_word_and_price(group, left, unpaired, basket, fits, found, bill, prices, costs)
         _by_kind_and_price(group, left, unpaired, fits, found, bill, prices, costs)
-        left = [d for d in left if (group, d) not in found and not bill.like_some_product(d)]
-        if (
-            len(unpaired) == 1
-            and len(left) == 1
-            and unpaired[0] in fits.get(left[0], ())
-            and not _says_otherwise(left[0], unpaired[0], bill)
-        ):
-            key, description = unpaired[0], left[0]
+        _by_elimination(group, left, unpaired, fits, found, bill, prices, costs)
+
+
+def _by_word_and_price(
+    group: int,
+    left: list[str],
+    unpaired: list[str],
+    basket: Mapping[str, Decimal],
+    fits: Mapping[str, list[str]],
+    found: dict[tuple[int, str], Inference],
+    bill: Bill,
+    prices: Mapping[tuple[int, str], Fraction],
+    costs: Mapping[int, Mapping[str, Fraction]],
+) -> None:
+    """A description sharing a word with the client's only unpaired product like it, priced like it."""
+    for description in left:
+        alike = _says_only(description, unpaired, basket, bill.names)
+        if alike is not None and alike in fits.get(description, ()):
             found[(group, description)] = Inference(
-                key,
-                "elimination",
+                alike,
+                "word and price",
                 0.6,
-                f"the client's only unexplained licence line beside its only unpaired vendor "
-                f"product, {bill.names[key]!r}; priced {_cents(prices[(group, description)])} a "
-                f"month against a cost of {_cents(costs[group][key])}",
+                f"shares a word with the client's only unpaired vendor product like it, "
+                f"{bill.names[alike]!r}, and is priced like it "
+                f"({_cents(prices[(group, description)])} a month against a cost of "
+                f"{_cents(costs[group][alike])})",
             )
+            unpaired.remove(alike)
+
+
+def _by_elimination(
+    group: int,
+    left: list[str],
+    unpaired: list[str],
+    fits: Mapping[str, list[str]],
+    found: dict[tuple[int, str], Inference],
+    bill: Bill,
+    prices: Mapping[tuple[int, str], Fraction],
+    costs: Mapping[int, Mapping[str, Fraction]],
+) -> None:
+    """The client's only unexplained licence line beside its only unpaired product, priced to fit."""
+    left = [d for d in left if (group, d) not in found and not bill.like_some_product(d)]
+    if (
+        len(unpaired) == 1
+        and len(left) == 1
+        and unpaired[0] in fits.get(left[0], ())
+        and not _says_otherwise(left[0], unpaired[0], bill)
+    ):
+        key, description = unpaired[0], left[0]
+        found[(group, description)] = Inference(
+            key,
+            "elimination",
+            0.6,
+            f"the client's only unexplained licence line beside its only unpaired vendor "
+            f"product, {bill.names[key]!r}; priced {_cents(prices[(group, description)])} a "
+            f"month against a cost of {_cents(costs[group][key])}",
+        )
 
 
 def _by_kind_and_price(
