@@ -100,6 +100,29 @@ def _per_line(
         for sample in [_money_sample(h, data[h])]
         if sum(sample[i] is not None for i in rows) >= need
     }
+    told = _against_another(values, quantities, rows, others, need)
+    if told is not None:
+        return told
+    if any(
+        _discounted_below(values, quantities, rows, sample, need)
+        for other, sample in others.items()
+        if _unitlike(other)
+    ):
+        return True, None
+    if products is not None:
+        return _by_product(values, quantities, products), None
+    return None, None
+
+
+def _against_another(
+    values: Sequence[Decimal | None],
+    quantities: Sequence[Decimal | None],
+    rows: list[int],
+    others: Mapping[str, Sequence[Decimal | None]],
+    need: int,
+) -> tuple[bool, str | None] | None:
+    """Totals when the values are quantity × another column (which is then the unit), units when
+    a value × quantity is another column; ``None`` when no other column says."""
     for other, sample in others.items():
         total_qs: list[Decimal] = []
         units = 0
@@ -115,31 +138,35 @@ def _per_line(
             return True, other
         if units >= need:
             return False, None
-    for other, sample in others.items():
-        if not _unitlike(other):
+    return None
+
+
+def _discounted_below(
+    values: Sequence[Decimal | None],
+    quantities: Sequence[Decimal | None],
+    rows: list[int],
+    sample: Sequence[Decimal | None],
+    need: int,
+) -> bool:
+    """Line amounts whose per-seat value sits steadily just under a unit-named list price."""
+    per_seat: list[Decimal] = []  # (value ÷ quantity) ÷ the other column: the discount
+    as_unit: list[Decimal] = []  # value ÷ the other column, if both were unit amounts
+    seats: list[Decimal] = []
+    for i in rows:
+        o, v, q = sample[i], values[i], quantities[i]
+        if o is None or v is None or q is None or o <= 0 or v <= o:
             continue
-        per_seat: list[Decimal] = []  # (value ÷ quantity) ÷ the other column: the discount
-        as_unit: list[Decimal] = []  # value ÷ the other column, if both were unit amounts
-        seats: list[Decimal] = []
-        for i in rows:
-            o, v, q = sample[i], values[i], quantities[i]
-            if o is None or v is None or q is None or o <= 0 or v <= o:
-                continue
-            ratio = v / q / o
-            if Decimal("0.5") <= ratio <= 1:
-                per_seat.append(ratio)
-                as_unit.append(v / o)
-                seats.append(abs(q))
-        if (
-            len(per_seat) >= need
-            and len(set(seats)) >= 2
-            and _spread(per_seat) <= Decimal("1.2")
-            and _spread(as_unit) >= 2 * _spread(per_seat)
-        ):
-            return True, None
-    if products is not None:
-        return _by_product(values, quantities, products), None
-    return None, None
+        ratio = v / q / o
+        if Decimal("0.5") <= ratio <= 1:
+            per_seat.append(ratio)
+            as_unit.append(v / o)
+            seats.append(abs(q))
+    return (
+        len(per_seat) >= need
+        and len(set(seats)) >= 2
+        and _spread(per_seat) <= Decimal("1.2")
+        and _spread(as_unit) >= 2 * _spread(per_seat)
+    )
 
 
 def _by_product(
@@ -331,6 +358,45 @@ def settle_product_name(
         # QuickBooks Desktop's "Name" is the customer again, the product is typed in "Memo"
         _product_beside_the_client(side, headers, data, columns, how, current)
         return
+    current = _unless_the_client_again(data, columns, how, client, current)
+    candidates = _other_name_columns(side, headers, data, columns, client, current)
+    if _mostly_dated(data[current]) or _mostly_codes(data[current]):
+        # Holded's "Descripción" is the period and the users ("Periodo: 01/09/2026 - …"); the
+        # product is its "Concepto". Zuora's "Subscription.Name" is a number ("S-100280"); the
+        # product is the rate plan's name.
+        named = [
+            h
+            for h in [columns.get("product_alt"), *candidates]
+            if h and not _mostly_dated(data[h]) and not _mostly_codes(data[h])
+        ]
+        if named:
+            _name_from(named[0], side, columns, how, current)
+            return
+    for other in candidates:
+        if mostly_holds(data[other], data[current]):
+            continue  # the product's name with more said, not a more precise product
+        generic = _distinct_partners(data[current], data[other]) >= 0.5
+        if generic and (
+            _distinct_partners(data[other], data[current]) < 0.2
+            or 2 * len(distinct(data[current])) <= len(distinct(data[other]))
+        ):
+            _name_from(other, side, columns, how, current)
+            return
+    if side == "psa" and "product_alt" not in columns and candidates:
+        # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
+        # reads it when the first name is not a product it knows
+        columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+def _unless_the_client_again(
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+    client: str | None,
+    current: str,
+) -> str:
+    """The product column, after dropping an alternate that is the client again or moving to it
+    when the product column is the client with more said; returns the product column."""
     alt = columns.get("product_alt")
     if client is not None and alt is not None and mostly_same(data[alt], data[client]):
         del columns["product_alt"]
@@ -340,10 +406,22 @@ def settle_product_name(
         columns["product_name"], how["product_name"] = alt, "content"
         del columns["product_alt"], how["product_alt"]
         current = alt
+    return current
 
+
+def _other_name_columns(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    client: str | None,
+    current: str,
+) -> list[str]:
+    """Untaken text columns whose headers could name the product, best header first; never one
+    that is the client again or the client with more said."""
     field_list = {f.name: f for f in FIELDS[side]}
     scorers = [field_list["product_name"], *([field_list["product_alt"]] if side == "psa" else [])]
-    candidates = sorted(
+    return sorted(
         (
             h
             for h in headers
@@ -358,36 +436,15 @@ def settle_product_name(
         ),
         key=lambda h: -max(match_score(f, header_key(h)) for f in scorers),
     )
-    if _mostly_dated(data[current]) or _mostly_codes(data[current]):
-        # Holded's "Descripción" is the period and the users ("Periodo: 01/09/2026 - …"); the
-        # product is its "Concepto". Zuora's "Subscription.Name" is a number ("S-100280"); the
-        # product is the rate plan's name.
-        named = [
-            h
-            for h in [columns.get("product_alt"), *candidates]
-            if h and not _mostly_dated(data[h]) and not _mostly_codes(data[h])
-        ]
-        if named:
-            columns["product_name"], how["product_name"] = named[0], "content"
-            if side == "psa":
-                columns["product_alt"], how["product_alt"] = current, "content"
-            return
-    for other in candidates:
-        if mostly_holds(data[other], data[current]):
-            continue  # the product's name with more said, not a more precise product
-        generic = _distinct_partners(data[current], data[other]) >= 0.5
-        if generic and (
-            _distinct_partners(data[other], data[current]) < 0.2
-            or 2 * len(distinct(data[current])) <= len(distinct(data[other]))
-        ):
-            columns["product_name"], how["product_name"] = other, "content"
-            if side == "psa":
-                columns["product_alt"], how["product_alt"] = current, "content"
-            return
-    if side == "psa" and "product_alt" not in columns and candidates:
-        # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
-        # reads it when the first name is not a product it knows
-        columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+def _name_from(
+    column: str, side: Side, columns: dict[str, str], how: dict[str, str], current: str
+) -> None:
+    """The product is read from ``column``; on the PSA side the old one stays as the alternate."""
+    columns["product_name"], how["product_name"] = column, "content"
+    if side == "psa":
+        columns["product_alt"], how["product_alt"] = current, "content"
 
 
 _DATE_IN_TEXT = re.compile(
