@@ -36,6 +36,7 @@ from engine.read.fields import (
     FIELDS,
     REQUIRED,
     SIDE_MARKERS,
+    Field,
     Side,
     header_key,
     match_score,
@@ -81,43 +82,9 @@ def recognise(
 ) -> ColumnMapping:
     """Map fields to columns by synonym and content; user ``overrides`` win. Raises if one is missing."""
     fields = {f.name: f for f in FIELDS[side]}
-    columns: dict[str, str] = {}
-    how: dict[str, str] = {}
-    taken: set[str] = set()
-    by_key = {header_key(h): h for h in headers if header_key(h)}
-    problems = []
-    for field_name, header in (overrides or {}).items():
-        if field_name not in fields:
-            problems.append(f"unknown field {field_name!r} (known: {', '.join(fields)})")
-            continue
-        found = by_key.get(header_key(header))
-        if found is None:
-            problems.append(f"{field_name} → {header!r}: no such column in {source}")
-            continue
-        columns[field_name], how[field_name] = found, "user"
-        taken.add(found)
-    if problems:
-        raise SettingsError(f"Column mapping for the {side} export: " + "; ".join(problems) + ".")
-    candidates = sorted(
-        (
-            (match_score(field, header_key(header)), index, field.name, header)
-            for field in fields.values()
-            if field.name not in columns
-            for index, header in enumerate(headers)
-            if header not in taken and header_key(header)
-        ),
-        key=lambda item: (-item[0], item[1]),
-    )
-    for score, _, field_name, header in candidates:
-        if score <= 0 or field_name in columns or header in taken:
-            continue
-        exact_text = (
-            fields[field_name].kind == "text" and score >= 900
-        )  # numeric client names exist
-        if not exact_text and not content_ok(fields[field_name].kind, data[header]):
-            continue
-        columns[field_name], how[field_name] = header, "synonym"
-        taken.add(header)
+    columns, how = _overridden(side, headers, fields, source, overrides or {})
+    taken = set(columns.values())
+    _by_synonym(headers, data, fields, columns, how, taken)
     if "client" not in columns:
         _client_by_legal_forms(headers, data, columns, how, taken)
     if (
@@ -147,6 +114,63 @@ def recognise(
     mapping = ColumnMapping(side, columns, how)
     check_required(mapping, headers, source)
     return mapping
+
+
+def _overridden(
+    side: Side,
+    headers: list[str],
+    fields: Mapping[str, Field],
+    source: str,
+    overrides: Mapping[str, str],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The columns the user named (Settings), checked: an unknown field or column is an error."""
+    columns: dict[str, str] = {}
+    how: dict[str, str] = {}
+    by_key = {header_key(h): h for h in headers if header_key(h)}
+    problems = []
+    for field_name, header in overrides.items():
+        if field_name not in fields:
+            problems.append(f"unknown field {field_name!r} (known: {', '.join(fields)})")
+            continue
+        found = by_key.get(header_key(header))
+        if found is None:
+            problems.append(f"{field_name} → {header!r}: no such column in {source}")
+            continue
+        columns[field_name], how[field_name] = found, "user"
+    if problems:
+        raise SettingsError(f"Column mapping for the {side} export: " + "; ".join(problems) + ".")
+    return columns, how
+
+
+def _by_synonym(
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    fields: Mapping[str, Field],
+    columns: dict[str, str],
+    how: dict[str, str],
+    taken: set[str],
+) -> None:
+    """Each free field takes the free header that names it best, when its content can be it."""
+    candidates = sorted(
+        (
+            (match_score(field, header_key(header)), index, field.name, header)
+            for field in fields.values()
+            if field.name not in columns
+            for index, header in enumerate(headers)
+            if header not in taken and header_key(header)
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    for score, _, field_name, header in candidates:
+        if score <= 0 or field_name in columns or header in taken:
+            continue
+        exact_text = (
+            fields[field_name].kind == "text" and score >= 900
+        )  # numeric client names exist
+        if not exact_text and not content_ok(fields[field_name].kind, data[header]):
+            continue
+        columns[field_name], how[field_name] = header, "synonym"
+        taken.add(header)
 
 
 _REPEAT = re.compile(r"^(.*) \((\d+)\)$")  # header.py names a repeated header "Qty (2)"
