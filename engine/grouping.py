@@ -117,7 +117,7 @@ def holdings(
         if line.exclusion is not None:  # unreadable: a note on its group, no amounts
             holding.note(f"{line.side} row {line.row}: {line.excluded}")
             continue
-        assert line.quantity is not None and line.unit is not None  # guaranteed by lines.py
+        assert line.quantity is not None and line.unit is not None  # guaranteed by engine.lines
         holding.add(
             line.quantity,
             line.unit,

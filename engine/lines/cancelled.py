@@ -1,0 +1,82 @@
+"""What only the whole run can decide about a line: cancelled before the period, a credit of a
+cancelled line, a charge for an earlier month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from engine.lines.line import Exclusion, Line
+
+
+def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
+    """Exclude PSA lines cancelled on or before the period's start (today when it is unknown): a
+    cancellation outranks every later reason (not billable, unreadable, zero quantity). A line that
+    says it bills for a span that ended before the period began (September on November's invoice)
+    bills nothing this period."""
+    cutoff = period_start or dt.date.today()
+    for line in lines:
+        if line.cancelled_on is not None and line.cancelled_on <= cutoff:
+            line.exclude(Exclusion.CANCELLED, line.cancelled_on.isoformat())
+        elif (
+            period_start is not None
+            and line.exclusion is None
+            and line.period_end is not None
+            and line.period_end < period_start
+        ):
+            line.exclude(Exclusion.EARLIER_PERIOD, line.period_end.isoformat())
+
+
+def drop_credits_of_cancelled(lines: list[Line]) -> None:
+    """A credit note of a line that is itself marked cancelled or credited (Fiken's "Kreditnota"
+    beside its invoice's "Kreditert" line): the cancellation already took the seats out; counting
+    the credit too would take them out twice. Paired one to one by client, product, seats and
+    amount."""
+    cancelled: dict[tuple[str, str, Decimal, Decimal | None], list[int]] = defaultdict(list)
+    for line in lines:
+        if (
+            line.exclusion in (Exclusion.STATUS, Exclusion.CANCELLED)
+            and line.quantity
+            and line.quantity > 0
+        ):
+            place = (line.client, line.product, line.quantity, _abs(line.amount))
+            cancelled[place].append(line.row)
+    if not cancelled:
+        return
+    for line in lines:
+        if line.exclusion is None and line.quantity is not None and line.quantity < 0:
+            rows = cancelled.get((line.client, line.product, -line.quantity, _abs(line.amount)))
+            if rows:
+                line.exclude(Exclusion.CREDIT_OF_CANCELLED, str(rows.pop(0)))
+
+
+def _abs(amount: Decimal | None) -> Decimal | None:
+    return None if amount is None else abs(amount)
+
+
+def set_aside_earlier_charges(lines: list[Line], period_start: dt.date | None) -> None:
+    """Vendor lines charged for a period that ended before the run's month (October's usage in a
+    file that also holds November's): another month's bill. A credit is kept (it may net this
+    month's seats), and nothing is set aside when the month is unknown."""
+    if period_start is None:
+        return
+    for line in lines:
+        if (
+            line.exclusion is None
+            and line.period_end is not None
+            and line.period_end < period_start
+            and (line.quantity or 0) >= 0
+        ):
+            line.exclude(Exclusion.EARLIER_CHARGE, line.period_end.isoformat())
+
+
+def live(lines: list[Line]) -> list[Line]:
+    """The lines that take part."""
+    return [line for line in lines if line.exclusion is None]
+
+
+def known(lines: list[Line]) -> list[Line]:
+    """The lines that take part, and real lines that could not be read (a PSA line next to an
+    unreadable vendor line is not "no vendor record")."""
+    return [line for line in lines if line.exclusion is None or line.unreadable]

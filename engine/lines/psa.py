@@ -1,0 +1,224 @@
+"""A PSA export's columns, line by line: what is billed, at what price, and the PSA's own reasons a
+line bills nothing (statuses, pauses, bill flags, cancellations, credit notes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from engine.lines.line import Exclusion
+from engine.lines.typer import CANCELLATION, Columns, SideSpec
+from engine.read import cells
+from engine.read.columns import ColumnMapping
+from engine.read.header import Table
+from engine.read.values import (
+    is_credit_document,
+    note_says_cancelled,
+    parse_period_months,
+    parse_quantity,
+)
+
+
+def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
+    """A PSA export's columns: seats net of included ones; statuses, pauses, bill flags and
+    cancellation dates."""
+    clients = cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
+    names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)
+    alternates = cells.parsed(cells.column(table, mapping, "product_alt"), cells.cell_text)
+    ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
+    products = [
+        name or alt or product_id
+        for name, alt, product_id in zip(names, alternates, ids, strict=True)
+    ]
+    quantities, units, amounts = _psa_amounts(table, mapping)
+    statuses, inactive, cancelled = _inactive(table, mapping)
+    bill_flags = cells.column(table, mapping, "bill_flag")
+    not_billable = cells.parsed(bill_flags, cells.not_billable)
+    paused = cells.parsed(cells.column(table, mapping, "paused"), cells.is_true)
+    return Columns(
+        clients=clients,
+        products=products,
+        product_ids=cells.parsed(ids, _psa_ids),
+        quantities=quantities,
+        units=units,
+        amounts=amounts,
+        months=_psa_months(table, mapping, names, alternates),
+        totals_rows=cells.totals_rows(clients, products, cells.first_column(table)),
+        checks={
+            "status": {
+                i: (Exclusion.STATUS, statuses[i]) for i, flag in enumerate(inactive) if flag
+            },
+            "paused": {i: (Exclusion.PAUSED, "") for i, flag in enumerate(paused) if flag},
+            "not_billable": {
+                i: (Exclusion.NOT_BILLABLE, cells.cell_text(bill_flags[i]))
+                for i, flag in enumerate(not_billable)
+                if flag
+            },
+        },
+        alternates=alternates,
+        cancelled=cancelled,
+        period_ends=_span_ends(table, mapping),
+    )
+
+
+def _inactive(
+    table: Table, mapping: ColumnMapping
+) -> tuple[list[str], list[bool], list[dt.date | None]]:
+    """Each line's status text, whether it bills nothing (a status, a note, a credit note, a
+    cancelled flag) and its cancellation date."""
+    statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
+    inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
+    notes = cells.column(table, mapping, "notes")
+    for i, noted in enumerate(cells.parsed(notes, note_says_cancelled)):
+        if noted and not inactive[i]:  # a hand-kept sheet's "CANCELLED 31/10 - do not bill"
+            inactive[i], statuses[i] = True, f"noted ({cells.cell_text(notes[i])})"
+    documents = cells.column(table, mapping, "document_type")
+    for i, credit in enumerate(cells.parsed(documents, is_credit_document)):
+        if credit and not inactive[i]:  # Odoo's "Customer Credit Note", Dynamics GP's "Return"
+            inactive[i], statuses[i] = True, f"credit note ({cells.cell_text(documents[i])})"
+    read_date = cells.date_parser(table, mapping)
+    cancelled = cells.dates(table, mapping, "cancelled_date", read_date)
+    noticed = [i for i, on in enumerate(cancelled) if on and inactive[i]]  # (usually none)
+    current = cells.dates(table, mapping, "period_start", read_date) if noticed else []
+    for i in noticed:
+        on, start = cancelled[i], current[i]
+        if on and start and start <= on and _NOTICE_GIVEN.match(statuses[i]):
+            # a subscription's current period began before notice was given (Recurly's "canceled"
+            # on the 12th, its period from the 1st): it bills to the period's end, the date decides
+            inactive[i] = False
+    cancelled_flags = cells.column(table, mapping, "cancelled_flag")
+    for i, flag in enumerate(cells.parsed(cancelled_flags, cells.is_true)):
+        if flag and not inactive[i]:  # a status column that says so is shown first
+            inactive[i], statuses[i] = True, f"cancelled ({cells.cell_text(cancelled_flags[i])})"
+    return statuses, inactive, cancelled
+
+
+def _psa_months(
+    table: Table, mapping: ColumnMapping, names: list[str], alternates: list[str]
+) -> list[int]:
+    """How many months each line bills for: a period times its interval, months said in the
+    product's text, a service period's span; one month when nothing says."""
+    return [
+        (months * every if months and every else months) or spanned or served or 1
+        for months, every, spanned, served in zip(
+            cells.parsed(cells.column(table, mapping, "billing_period"), _period_or_span),
+            cells.parsed(cells.column(table, mapping, "billing_interval"), _interval),
+            cells.parsed(
+                [f"{alt} {name}" for name, alt in zip(names, alternates, strict=True)],
+                cells.months_in_text,
+            ),
+            # sevDesk's Leistungszeitraum "01.11.2026 - 31.10.2027" beside Einheit "Stk."
+            cells.parsed(cells.column(table, mapping, "service_period"), _span_months),
+            strict=True,
+        )
+    ]
+
+
+#: Status words that say notice was given, not that billing stopped: beside a cancellation date,
+#: the date says when it stops (cancel_lines()).
+_NOTICE_GIVEN = re.compile(
+    r"^\s*(?:cancell?ed|gek(?:ü|ue|u)ndigt|opgezegd|r(?:é|e)sili(?:é|e)e?|cancelado|"
+    r"opsagt|oppsagt|uppsagd|disdetto)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _span_ends(table: Table, mapping: ColumnMapping) -> list[dt.date | None]:
+    """The last day each PSA line says it bills for: a span of dates in its service-period column
+    (Lexoffice's Leistungszeitraum) or its billing-period column (e-conomic's Periode)."""
+    service = cells.parsed(cells.column(table, mapping, "service_period"), cells.span_end)
+    billing = cells.parsed(cells.column(table, mapping, "billing_period"), cells.span_end)
+    return [a or b for a, b in zip(service, billing, strict=True)]
+
+
+def _interval(value: object) -> int | None:
+    """How many billing units one billing spans (Recurly's plan_interval_length 12 beside
+    plan_interval_unit "months" is a year); None when blank or not a small whole number."""
+    count = parse_quantity(value)
+    if count is None or count != count.to_integral_value() or not 1 <= count <= 36:
+        return None
+    return int(count)
+
+
+def _span_months(value: object) -> int | None:
+    """Months a service-period cell's span of dates covers; None without a span."""
+    return cells.months_in_text(value) if isinstance(value, str) else None
+
+
+def _period_or_span(value: object) -> int | None:
+    """Months a PSA line's billing-period cell covers: a cycle ("Monthly") or the span it bills
+    ("01.11.2026-31.10.2027", e-conomic's Periode)."""
+    months = parse_period_months(value)
+    if months is None and isinstance(value, str):
+        months = cells.months_in_text(value)
+    return months
+
+
+def _psa_amounts(
+    table: Table, mapping: ColumnMapping
+) -> tuple[list[Decimal | None], list[Decimal | Fraction | None], list[Decimal | None]]:
+    """Each PSA line's (quantity billed, unit price, amount)."""
+    quantities = cells.quantities(table, mapping)
+    included = cells.parsed(
+        cells.column(table, mapping, "less_included"),
+        cells.bounded(parse_quantity, table, mapping, "less_included"),
+    )
+    units = cells.parsed(
+        cells.column(table, mapping, "unit_price"), cells.money_parser(mapping, "unit_price", table)
+    )
+    totals = cells.parsed(
+        cells.column(table, mapping, "line_total"), cells.money_parser(mapping, "line_total", table)
+    )
+    out_quantities: list[Decimal | None] = []
+    out_units: list[Decimal | Fraction | None] = []
+    out_amounts: list[Decimal | None] = []
+    for quantity, less, unit, total in zip(quantities, included, units, totals, strict=True):
+        if quantity is not None and less:
+            quantity = quantity - less
+        if _discounted(quantity, unit, total):
+            unit = None  # the list price before a discount: the line's total is what it bills
+        priced = cells.priced(quantity, unit, total)
+        out_quantities.append(priced[0])
+        out_units.append(priced[1])
+        out_amounts.append(priced[2])
+    return out_quantities, out_units, out_amounts
+
+
+def _discounted(quantity: Decimal | None, unit: Decimal | None, total: Decimal | None) -> bool:
+    """A line whose total is less than its seats × unit price by more than rounding: the unit is
+    the list price and a discount column (e-conomic's "Rabat %", SAP's "DiscPrcnt") took some off."""
+    if quantity is None or unit is None or total is None or quantity <= 0 or total <= 0:
+        return False
+    return total < quantity * unit - (_HALF_CENT * quantity + _CENT)
+
+
+_HALF_CENT, _CENT = Decimal("0.005"), Decimal("0.01")  # built once, not twice per PSA line
+
+
+def _psa_ids(product_id: str) -> tuple[str, ...]:
+    return (product_id,) if product_id else ()
+
+
+PSA = SideSpec(
+    side="psa",
+    unit_field="unit_price",
+    no_client=Exclusion.NO_COMPANY,
+    unreadable_unit=Exclusion.UNREADABLE_UNIT_PRICE,
+    zero_quantity=Exclusion.NOTHING_BILLED,
+    columns=_psa_columns,
+    order=(
+        "totals",
+        "repeated",
+        "no_client",
+        "no_product",
+        "status",
+        "paused",
+        CANCELLATION,  # a cancellation date outranks every reason below: cancel_lines() decides
+        "not_billable",
+        "unreadable_quantity",
+        "unreadable_unit",
+        "zero_quantity",
+    ),
+)
