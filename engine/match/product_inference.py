@@ -76,28 +76,8 @@ def infer_products(
         for place, inference in moved.items()
         for line in spellings[place]
     }
-    paired: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for line in psa.lines:
-        if line.exclusion is None and line.product_key is not None:
-            if (group := group_of[line.client]) is None:
-                continue
-            key = moved_to.get(id(line), line.product_key)
-            billed = paired[group]
-            billed[key] = billed.get(key, _ZERO) + (line.quantity or _ZERO)
-    seats: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
-    amounts: dict[tuple[int, str], Fraction] = defaultdict(Fraction)
-    for line in pending:
-        group = group_of[line.client]
-        if group is None:
-            continue
-        description = description_key(line.product)
-        if _category_says_service(line.product, description):
-            continue  # a category the name drops says service ("Hardware: Dell Latitude 5450")
-        seats[(group, description)] += line.quantity or Decimal(0)
-        amount = _line_amount(line.quantity, line.unit, line.months)
-        place = (group, description)  # a place's first line is its amount as it is (speed)
-        amounts[place] = amounts[place] + amount if place in amounts else amount
-        spellings[(group, description)].append(line)
+    paired = _paired_seats(psa, group_of, moved_to)
+    seats, amounts = _pending_places(pending, group_of, spellings)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
     bill = Bill(names)  # what the whole bill says, worked out once for every tier
     found = infer(items, baskets, paired, names, bill)
@@ -118,6 +98,45 @@ def infer_products(
             out[(line.client, line.descriptor)] = _match(line, target, inference)
     _own_licences(spellings, found, baskets, paired, out)
     return out
+
+
+def _paired_seats(
+    psa: Side, group_of: Mapping[str, int | None], moved_to: Mapping[int, str]
+) -> dict[int, dict[str, Decimal]]:
+    """The seats each client group is already billed for, by the vendor product they are."""
+    paired: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for line in psa.lines:
+        if line.exclusion is None and line.product_key is not None:
+            if (group := group_of[line.client]) is None:
+                continue
+            key = moved_to.get(id(line), line.product_key)
+            billed = paired[group]
+            billed[key] = billed.get(key, _ZERO) + (line.quantity or _ZERO)
+    return paired
+
+
+def _pending_places(
+    pending: Sequence[Line],
+    group_of: Mapping[str, int | None],
+    spellings: dict[tuple[int, str], list[Line]],
+) -> tuple[dict[tuple[int, str], Decimal], dict[tuple[int, str], Fraction]]:
+    """Seats and monthly amounts of each (group, description) left to infer; each place's lines
+    are added to ``spellings``. A category that says service is no place."""
+    seats: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    amounts: dict[tuple[int, str], Fraction] = defaultdict(Fraction)
+    for line in pending:
+        group = group_of[line.client]
+        if group is None:
+            continue
+        description = description_key(line.product)
+        if _category_says_service(line.product, description):
+            continue  # a category the name drops says service ("Hardware: Dell Latitude 5450")
+        seats[(group, description)] += line.quantity or Decimal(0)
+        amount = _line_amount(line.quantity, line.unit, line.months)
+        place = (group, description)  # a place's first line is its amount as it is (speed)
+        amounts[place] = amounts[place] + amount if place in amounts else amount
+        spellings[(group, description)].append(line)
+    return seats, amounts
 
 
 #: No licence is resold at this many times its cost: a line priced so is work, whatever it says
