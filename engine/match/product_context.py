@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.match.description_words import (
@@ -186,6 +187,53 @@ def _by_name_fit(
     return left
 
 
+def _named_in(
+    description: str,
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    common: frozenset[str],
+) -> list[str]:
+    """The client's products the description names by more than their kind."""
+    own = own_words(description)
+    return [  # "Phishing Simulation & Awareness" names the client's KnowBe4 Security Awareness
+        key
+        for key in basket
+        if (
+            shares_word(description, names[key], common)
+            and not shares_only_kind(description, names[key], common)
+        )
+        or named_words(own, set(meaningful(names[key])))
+    ]
+
+
+def _rest_of_its_kind(
+    description: str,
+    seats: Decimal,
+    kinds: list[str],
+    whole: list[str],
+    named: list[str],
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    filled: Mapping[str, Decimal],
+) -> Inference | None:
+    """A name that says its kind strongly, beside the client's one product of that kind billed in
+    part on other lines: the rest of it, when its seats fit in what is left unbilled."""
+    strong = any(w in CONCEPTS and w not in MODIFIERS for w in WORD_SPLIT.split(description))
+    if strong and not kinds and len(whole) == 1 and not set(named) - set(whole):
+        key = whole[0]
+        unbilled = basket[key] - filled.get(key, Decimal(0))
+        if 0 < seats <= unbilled:
+            return Inference(
+                key,
+                "meaning",
+                0.6,
+                f"an in-house name for the client's only product of that kind, {names[key]!r}, "
+                f"billed in part on other lines: its {seats.normalize():f} seats fit in the "
+                f"{unbilled.normalize():f} left unbilled",
+            )
+    return None
+
+
 def _by_shared_word(
     group: int,
     descriptions: list[tuple[str, Decimal]],
@@ -196,68 +244,105 @@ def _by_shared_word(
     taken: set[str],
 ) -> list[tuple[str, Decimal]]:
     """Descriptions that share a distinctive word with one of the client's products."""
-    names, common = bill.names, bill.common
     still: list[tuple[str, Decimal]] = []
-    basket_words = set(meaningful(_name_words(basket, names)))  # a service word a product has
+    basket_words = set(meaningful(_name_words(basket, bill.names)))  # a service word a product has
     for description, seats in descriptions:
         service = service_words(description) - basket_words
         if service - set(CONCEPTS):
             still.append((description, seats))
             continue
-        # a word such as "backup" says what kind of product it is: "Acronis Cyber Backup Cloud"
-        # is the client's Acronis (a backup product), never its Datto by the kind alone
-        alike = [
-            key
-            for key in basket
-            if shares_word(description, names[key], common)
-            and all(CONCEPTS[word] & set(names[key].split()) for word in service)
-        ]
-        if len(alike) == 1 and shares_only_kind(description, names[alike[0]], common):
-            # "Endpoint Protection (EDR)" shares only a word for a kind with Huntress Managed EDR:
-            # beside another product of that kind (Defender for Business) not billed in full it
-            # names neither, unless its seats are exactly what Huntress alone leaves unbilled
-            targets = concept_targets(WORD_SPLIT.split(description))
-            filled = seats_billed(group, descriptions, billed, out)
-            gaps = {
-                k: basket[k] - filled.get(k, Decimal(0))
-                for k in basket
-                if k == alike[0] or _of_kind(description, names[k], targets)
-            }
-            rivals = [k for k, gap in gaps.items() if k != alike[0] and gap > 0]
-            exact = [k for k, gap in gaps.items() if gap == seats]
-            if targets and rivals and exact != [alike[0]]:
-                still.append((description, seats))
-                continue
-        if len(alike) > 1:  # the product it says most of ("Acronis Cyber Backup": Acronis)
-            said = {key: words_shared(description, names[key], common) for key in alike}
-            most = max(said.values())
-            alike = [key for key in alike if said[key] == most]
-        shared = [key for key in alike if key not in taken] or alike  # split lines of one product
-        if len(shared) > 1:  # the one whose unbilled seats it fills
-            shared = [
-                key for key in shared if basket[key] - billed.get(key, Decimal(0)) == seats
-            ] or shared
-        if (
-            len(shared) == 1
-            and basket[shared[0]] <= billed.get(shared[0], Decimal(0))
-            and any(basket[k] > billed.get(k, Decimal(0)) for k in basket if k != shared[0])
-        ):
-            # its lines bill it in full already, and another product is short: a word in common
-            # ("Endpoint Protection (EDR)" beside a billed Huntress EDR) decides nothing here
+        place = _Place(group, description, seats, descriptions, basket, billed)
+        key = _one_sharing_a_word(place, service, bill, out, taken)
+        if key is None:
             still.append((description, seats))
             continue
-        if len(shared) == 1 and not bill.says_more_of_another(description, shared[0], basket):
-            key = shared[0]
-            out[(group, description)] = Inference(
-                key,
-                "shared word",
-                0.7,
-                f"shares a word with the client's only unpaired vendor product like it, {names[key]!r}",
-            )
-            taken.add(key)
-        else:
-            still.append((description, seats))
+        out[(group, description)] = Inference(
+            key,
+            "shared word",
+            0.7,
+            f"shares a word with the client's only unpaired vendor product like it, "
+            f"{bill.names[key]!r}",
+        )
+        taken.add(key)
     return still
+
+
+@dataclass(frozen=True)
+class _Place:
+    """One description of one client group, with what the client buys and is billed for."""
+
+    group: int
+    description: str
+    seats: Decimal
+    descriptions: list[tuple[str, Decimal]]
+    basket: Mapping[str, Decimal]
+    billed: Mapping[str, Decimal]
+
+
+def _one_sharing_a_word(
+    place: _Place,
+    service: Iterable[str],
+    bill: Bill,
+    out: dict[tuple[int, str], Inference],
+    taken: set[str],
+) -> str | None:
+    """The one product of the client the description shares a word with, or None."""
+    names, common = bill.names, bill.common
+    description, seats, basket, billed = place.description, place.seats, place.basket, place.billed
+    # a word such as "backup" says what kind of product it is: "Acronis Cyber Backup Cloud"
+    # is the client's Acronis (a backup product), never its Datto by the kind alone
+    alike = [
+        key
+        for key in basket
+        if shares_word(description, names[key], common)
+        and all(CONCEPTS[word] & set(names[key].split()) for word in service)
+    ]
+    if (
+        len(alike) == 1
+        and shares_only_kind(description, names[alike[0]], common)
+        and _kind_leaves_it_open(place, alike[0], bill, out)
+    ):
+        return None
+    if len(alike) > 1:  # the product it says most of ("Acronis Cyber Backup": Acronis)
+        said = {key: words_shared(description, names[key], common) for key in alike}
+        most = max(said.values())
+        alike = [key for key in alike if said[key] == most]
+    shared = [key for key in alike if key not in taken] or alike  # split lines of one product
+    if len(shared) > 1:  # the one whose unbilled seats it fills
+        shared = [
+            key for key in shared if basket[key] - billed.get(key, Decimal(0)) == seats
+        ] or shared
+    if (
+        len(shared) == 1
+        and basket[shared[0]] <= billed.get(shared[0], Decimal(0))
+        and any(basket[k] > billed.get(k, Decimal(0)) for k in basket if k != shared[0])
+    ):
+        # its lines bill it in full already, and another product is short: a word in common
+        # ("Endpoint Protection (EDR)" beside a billed Huntress EDR) decides nothing here
+        return None
+    if len(shared) == 1 and not bill.says_more_of_another(description, shared[0], basket):
+        return shared[0]
+    return None
+
+
+def _kind_leaves_it_open(
+    place: _Place, alike: str, bill: Bill, out: dict[tuple[int, str], Inference]
+) -> bool:
+    """A description sharing only a word for a kind with one product ("Endpoint Protection (EDR)"
+    and Huntress Managed EDR): beside another product of that kind (Defender for Business) not
+    billed in full it names neither, unless its seats are exactly what the one alone leaves
+    unbilled."""
+    description, basket = place.description, place.basket
+    targets = concept_targets(WORD_SPLIT.split(description))
+    filled = seats_billed(place.group, place.descriptions, place.billed, out)
+    gaps = {
+        k: basket[k] - filled.get(k, Decimal(0))
+        for k in basket
+        if k == alike or _of_kind(description, bill.names[k], targets)
+    }
+    rivals = [k for k, gap in gaps.items() if k != alike and gap > 0]
+    exact = [k for k, gap in gaps.items() if gap == place.seats]
+    return bool(targets and rivals and exact != [alike])
 
 
 def _word_of_its_other(
@@ -463,16 +548,7 @@ def _by_concept(
             left.append((description, seats))
             continue
         kinds = [key for key in unpaired if _of_its_kind(description, key, names, targets)]
-        own = own_words(description)
-        named = [  # "Phishing Simulation & Awareness" names the client's KnowBe4 Security Awareness
-            key
-            for key in basket
-            if (
-                shares_word(description, names[key], common)
-                and not shares_only_kind(description, names[key], common)
-            )
-            or named_words(own, set(meaningful(names[key])))
-        ]
+        named = _named_in(description, basket, names, common)
         whole = [key for key in basket if _of_its_kind(description, key, names, targets)]
         room = [  # another product of the kind, billed in part, with room for these seats
             key
@@ -493,20 +569,10 @@ def _by_concept(
             )
             unpaired.remove(key)
             continue
-        strong = any(w in CONCEPTS and w not in MODIFIERS for w in WORD_SPLIT.split(description))
-        if strong and not kinds and len(whole) == 1 and not set(named) - set(whole):
-            key = whole[0]
-            unbilled = basket[key] - filled.get(key, Decimal(0))
-            if 0 < seats <= unbilled:
-                out[(group, description)] = Inference(
-                    key,
-                    "meaning",
-                    0.6,
-                    f"an in-house name for the client's only product of that kind, {names[key]!r}, "
-                    f"billed in part on other lines: its {seats.normalize():f} seats fit in the "
-                    f"{unbilled.normalize():f} left unbilled",
-                )
-                continue
+        rest = _rest_of_its_kind(description, seats, kinds, whole, named, basket, names, filled)
+        if rest is not None:
+            out[(group, description)] = rest
+            continue
         left.append((description, seats))
     return left
 
