@@ -115,8 +115,22 @@ def match_products(
     vendor_matches = _resolve_all(catalogue, "vendor", vendor, cutoff)
     notes = note_reader(catalogue, (name for name, _ in psa), (name for name, _ in vendor))
     psa_matches = _resolve_all(catalogue, "psa", psa, cutoff, notes)
-    # A PSA line with a second name column: use it when the first name is not recognised.
-    for descriptor, alternate in (psa_alternates or {}).items():
+    _use_second_names(psa_matches, psa_alternates or {}, catalogue, cutoff, notes)
+    _apply_aliases(vendor_matches, psa_matches, aliases or {}, catalogue, cutoff)
+    _pair_unknown_names(vendor_matches, psa_matches, cutoff, notes)
+    _name_vendor_spellings_by_the_psa(vendor_matches, psa_matches)
+    return vendor_matches, psa_matches
+
+
+def _use_second_names(
+    psa_matches: dict[Descriptor, ProductMatch],
+    psa_alternates: Mapping[Descriptor, str],
+    catalogue: Catalogue,
+    cutoff: float,
+    notes: Notes,
+) -> None:
+    """A PSA line with a second name column: its second name, when the first is not recognised."""
+    for descriptor, alternate in psa_alternates.items():
         match = psa_matches.get(descriptor)
         if match is not None and not match.in_catalogue and alternate:
             second = _resolve_all(catalogue, "psa", {(alternate, ())}, cutoff, notes)[
@@ -133,8 +147,18 @@ def match_products(
                     True,
                     second.free,
                 )
+
+
+def _apply_aliases(
+    vendor_matches: dict[Descriptor, ProductMatch],
+    psa_matches: dict[Descriptor, ProductMatch],
+    aliases: Mapping[str, str],
+    catalogue: Catalogue,
+    cutoff: float,
+) -> None:
+    """The user's Product Aliases: each PSA spelling named there is the vendor product it names."""
     vendor_by_spelling = {product_key(m.spelling): m for m in vendor_matches.values()}
-    for vendor_spelling, psa_spelling in (aliases or {}).items():
+    for vendor_spelling, psa_spelling in aliases.items():
         target = vendor_by_spelling.get(product_key(vendor_spelling))
         if target is None:
             resolved = catalogue.resolve(vendor_spelling, cutoff=cutoff)
@@ -163,9 +187,6 @@ def match_products(
                     target.in_catalogue,
                     target.free,
                 )
-    _pair_unknown_names(vendor_matches, psa_matches, cutoff, notes)
-    _name_vendor_spellings_by_the_psa(vendor_matches, psa_matches)
-    return vendor_matches, psa_matches
 
 
 def _name_vendor_spellings_by_the_psa(
