@@ -321,28 +321,46 @@ def pair_by_evidence(
             members = index.get(block, [])
             if len(members) <= block_limit:
                 candidates.update(members)
-        options: list[tuple[float, str, float, str]] = []
-        for psa_key in candidates:
-            fitted = name_fit(vendor_key, psa_key)
-            if fitted is None or crosses_siblings(vendor_key, psa_key, siblings):
-                continue
-            vendor_basket, psa_basket = (
-                vendor_baskets.get(vendor_key, {}),
-                psa_baskets.get(psa_key, {}),
-            )
-            share, same_seats = basket_overlap(vendor_basket, psa_basket)
-            accepted = _accept(fitted, share, same_seats, bool(vendor_basket and psa_basket))
-            if accepted is None:
-                continue
-            score = fitted.score + 0.5 * share + 0.05 * min(same_seats, 4)
-            evidence = _evidence(fitted, share, same_seats, vendor_baskets.get(vendor_key, {}))
-            options.append((score, psa_key, accepted, evidence))
+        options = _options(vendor_key, candidates, vendor_baskets, psa_baskets, siblings)
         options.sort(reverse=True)
         if len(options) > 1 and options[0][0] - options[1][0] < 0.15:
             continue  # two close candidates: the user decides (Client Aliases)
         if options:
             score, psa_key, confidence, evidence = options[0]
             scored.append((score, vendor_key, psa_key, confidence, evidence))
+    return _one_to_one(scored)
+
+
+def _options(
+    vendor_key: str,
+    candidates: set[str],
+    vendor_baskets: Mapping[str, Mapping[str, Decimal]],
+    psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    siblings: Siblings,
+) -> list[tuple[float, str, float, str]]:
+    """(score, PSA key, confidence, evidence) of each candidate whose name and basket agree."""
+    options: list[tuple[float, str, float, str]] = []
+    for psa_key in candidates:
+        fitted = name_fit(vendor_key, psa_key)
+        if fitted is None or crosses_siblings(vendor_key, psa_key, siblings):
+            continue
+        vendor_basket, psa_basket = (
+            vendor_baskets.get(vendor_key, {}),
+            psa_baskets.get(psa_key, {}),
+        )
+        share, same_seats = basket_overlap(vendor_basket, psa_basket)
+        accepted = _accept(fitted, share, same_seats, bool(vendor_basket and psa_basket))
+        if accepted is None:
+            continue
+        score = fitted.score + 0.5 * share + 0.05 * min(same_seats, 4)
+        evidence = _evidence(fitted, share, same_seats, vendor_baskets.get(vendor_key, {}))
+        options.append((score, psa_key, accepted, evidence))
+    return options
+
+
+def _one_to_one(scored: list[tuple[float, str, str, float, str]]) -> list[Pairing]:
+    """Best score first, each key once; a company several vendor names want nearly as much is
+    paired only on strong evidence."""
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     taken_vendor: set[str] = set()
     taken_psa: set[str] = set()
