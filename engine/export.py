@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from engine.errors import OutputError
-from engine.result import CSV_COLUMNS, EXTRA_COLUMNS, NUMERIC_COLUMNS, Result
+from engine.result import (
+    CSV_COLUMNS,
+    EXTRA_COLUMNS,
+    NUMERIC_COLUMNS,
+    PriceChange,
+    Result,
+    TermFinding,
+    ThinMargin,
+)
 
 #: The characters that make Excel (or a CSV reader) take text as a formula: = + - @, tab and CR
 #: (OWASP CSV injection). The one list: the live path's Excel writes use it too.
@@ -214,68 +222,65 @@ def prices_csv(result: Result) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(PRICES_CSV_COLUMNS)
-
-    def text(value: object) -> str:
-        return (
-            ""
-            if value is None
-            else format(value, "f")
-            if isinstance(value, Decimal)
-            else str(value)
-        )
-
-    for c in result.price_changes:
-        writer.writerow(
-            [
-                f"cost_{c.direction}",
-                neutralise(c.client),
-                neutralise(c.product),
-                text(c.vendor_qty),
-                "",
-                text(c.previous_cost),
-                text(c.cost),
-                text(c.psa_unit_price),
-                "",
-                text(c.monthly_effect),
-                c.previous_period,
-                c.scope,
-            ]
-        )
-    for t in result.thin_margins:
-        writer.writerow(
-            [
-                "thin_margin",
-                neutralise(t.client),
-                neutralise(t.product),
-                text(t.seats),
-                "",
-                "",
-                text(t.cost),
-                text(t.price),
-                text(t.margin_percent),
-                text(t.monthly_shortfall),
-                "",
-                f"price at {t.target_percent}% target: {text(t.price_at_target)}",
-            ]
-        )
-    for term in result.terms:
-        writer.writerow(
-            [
-                term.kind,
-                neutralise(term.client),
-                neutralise(term.product),
-                text(term.vendor_qty),
-                text(term.psa_qty),
-                "",
-                "",
-                "",
-                "",
-                text(term.monthly_surcharge),
-                term.end_date,
-                neutralise(term.action),
-            ]
-        )
+    writer.writerows(_price_change_row(c) for c in result.price_changes)
+    writer.writerows(_thin_margin_row(t) for t in result.thin_margins)
+    writer.writerows(_term_row(term) for term in result.terms)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def _text(value: object) -> str:
+    return "" if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _price_change_row(c: PriceChange) -> list[str]:
+    return [
+        f"cost_{c.direction}",
+        neutralise(c.client),
+        neutralise(c.product),
+        _text(c.vendor_qty),
+        "",
+        _text(c.previous_cost),
+        _text(c.cost),
+        _text(c.psa_unit_price),
+        "",
+        _text(c.monthly_effect),
+        c.previous_period,
+        c.scope,
+    ]
+
+
+def _thin_margin_row(t: ThinMargin) -> list[str]:
+    return [
+        "thin_margin",
+        neutralise(t.client),
+        neutralise(t.product),
+        _text(t.seats),
+        "",
+        "",
+        _text(t.cost),
+        _text(t.price),
+        _text(t.margin_percent),
+        _text(t.monthly_shortfall),
+        "",
+        f"price at {t.target_percent}% target: {_text(t.price_at_target)}",
+    ]
+
+
+def _term_row(term: TermFinding) -> list[str]:
+    return [
+        term.kind,
+        neutralise(term.client),
+        neutralise(term.product),
+        _text(term.vendor_qty),
+        _text(term.psa_qty),
+        "",
+        "",
+        "",
+        "",
+        _text(term.monthly_surcharge),
+        term.end_date,
+        neutralise(term.action),
+    ]
 
 
 def write_prices_csv(result: Result, path: str | Path) -> None:
