@@ -97,32 +97,7 @@ def locate_header(raw: RawTable) -> Table:
         raise EmptyInputError(
             f"{raw.name}: there is nothing in it. Paste or export the data again."
         )
-    filled_positions = [
-        i
-        for i, row in enumerate(cells)
-        # most rows start with text: no call needed to see they are filled
-        if (row and (first := row[0]).__class__ is str and first and not first.isspace())
-        or not _is_blank_row(row)
-    ]
-    if not filled_positions:
-        raise EmptyInputError(f"{raw.name}: every row is blank. Paste or export the data again.")
-    best_position, best_score = filled_positions[0], 0.0
-    for position in filled_positions[:SCAN_ROWS]:
-        score = header_score(cells[position])
-        if score > best_score:
-            best_position, best_score = position, score
-    width = max(len(cells[p]) for p in filled_positions)
-    header_cells = list(cells[best_position]) + [None] * (width - len(cells[best_position]))
-    below = [p for p in filled_positions if p > best_position]
-    if below and below[0] == best_position + 1 and _continues_header(cells[below[0]]):
-        # a header written over two rows ("Unit" above "Price (excl. GST)"), as a PDF invoice
-        # converted to Excel has it: one header, and the second row is no line
-        second = list(cells[below[0]]) + [None] * (width - len(cells[below[0]]))
-        header_cells = [
-            " ".join(str(c).strip() for c in (top, low) if c is not None and str(c).strip()) or top
-            for top, low in zip(header_cells, second, strict=True)
-        ]
-        below = below[1:]
+    filled_positions, best_position, width, header_cells, below = _header_and_rows(raw)
     headers = _unique_headers(header_cells)
     if not below:
         raise EmptyInputError(
@@ -153,6 +128,40 @@ def locate_header(raw: RawTable) -> Table:
             return _items_of_vouchers(table, vouchers)
         fill_continuation_rows(headers, data)  # or a subscription's first line names it alone
     return table
+
+
+def _header_and_rows(raw: RawTable) -> tuple[list[int], int, int, list[object], list[int]]:
+    """The filled rows, the header row's position (the best-scoring of the first rows), the
+    width, the header's cells (two rows joined when the second continues the first) and the
+    positions of the rows below it."""
+    cells = raw.cells
+    filled_positions = [
+        i
+        for i, row in enumerate(cells)
+        # most rows start with text: no call needed to see they are filled
+        if (row and (first := row[0]).__class__ is str and first and not first.isspace())
+        or not _is_blank_row(row)
+    ]
+    if not filled_positions:
+        raise EmptyInputError(f"{raw.name}: every row is blank. Paste or export the data again.")
+    best_position, best_score = filled_positions[0], 0.0
+    for position in filled_positions[:SCAN_ROWS]:
+        score = header_score(cells[position])
+        if score > best_score:
+            best_position, best_score = position, score
+    width = max(len(cells[p]) for p in filled_positions)
+    header_cells = list(cells[best_position]) + [None] * (width - len(cells[best_position]))
+    below = [p for p in filled_positions if p > best_position]
+    if below and below[0] == best_position + 1 and _continues_header(cells[below[0]]):
+        # a header written over two rows ("Unit" above "Price (excl. GST)"), as a PDF invoice
+        # converted to Excel has it: one header, and the second row is no line
+        second = list(cells[below[0]]) + [None] * (width - len(cells[below[0]]))
+        header_cells = [
+            " ".join(str(c).strip() for c in (top, low) if c is not None and str(c).strip()) or top
+            for top, low in zip(header_cells, second, strict=True)
+        ]
+        below = below[1:]
+    return filled_positions, best_position, width, header_cells, below
 
 
 def _items_of_vouchers(table: Table, vouchers: Vouchers) -> Table:
@@ -298,17 +307,7 @@ def customers_from_group_rows(table: Table, first_group: str | None = None) -> T
     if not _only_first_filled(table, 0) and not first_group:
         return table
     first_column = table.data[table.headers[0]]
-    keep: list[int] = []
-    names: list[str] = []
-    group = first_group or ""
-    for position in range(len(table.row_numbers)):
-        if _only_first_filled(table, position):
-            text = clean_text(first_column[position])
-            if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
-                group = _without_label(text)
-                continue
-        keep.append(position)
-        names.append(group)
+    keep, names = _lines_and_their_groups(table, first_column, first_group or "")
     if not keep:
         return table
     first_header = table.headers[0]
@@ -329,6 +328,29 @@ def customers_from_group_rows(table: Table, first_group: str | None = None) -> T
             row_numbers=[table.row_numbers[p] for p in keep],
             header_row=table.header_row,
         )
+    return _with_group_column(table, keep, names)
+
+
+def _lines_and_their_groups(
+    table: Table, first_column: Sequence[object], group: str
+) -> tuple[list[int], list[str]]:
+    """The positions of the lines (group rows dropped, totals kept) and each line's group name."""
+    keep: list[int] = []
+    names: list[str] = []
+    for position in range(len(table.row_numbers)):
+        if _only_first_filled(table, position):
+            text = clean_text(first_column[position])
+            if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
+                group = _without_label(text)
+                continue
+        keep.append(position)
+        names.append(group)
+    return keep, names
+
+
+def _with_group_column(table: Table, keep: list[int], names: list[str]) -> Table:
+    """The lines, with each one's group name in a column of its own (a customer, or a product
+    when the lines already name their customer)."""
     column = GROUP_COLUMN
     if _lines_name_customers(table, keep, names):
         # grouped by something else, a product ("Sales by Item"): the lines name their customer
