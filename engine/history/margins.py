@@ -219,6 +219,16 @@ def price_changes(now: Iterable[Pair], previous: PreviousMonth) -> tuple[PriceCh
             )
         )
     rows.sort(key=lambda r: (-abs(r.monthly_effect), r.client.lower(), r.product.lower()))
+    products = _product_rows(by_product, rows, previous)
+    return (*products, *rows)
+
+
+def _product_rows(
+    by_product: Mapping[str, list[tuple[Pair, PastPair]]],
+    rows: list[PriceChange],
+    previous: PreviousMonth,
+) -> list[PriceChange]:
+    """One row per product whose quantity-weighted cost moved; its effect adds up its client rows."""
     products = []
     for product, both in by_product.items():
         seats_now = sum((p.vendor_qty or _ZERO for p, _ in both), _ZERO)
@@ -242,7 +252,7 @@ def price_changes(now: Iterable[Pair], previous: PreviousMonth) -> tuple[PriceCh
             )
         )
     products.sort(key=lambda r: (-abs(r.monthly_effect), r.product.lower()))
-    return (*products, *rows)
+    return products
 
 
 def price_change_effect(changes: Iterable[PriceChange]) -> Decimal:

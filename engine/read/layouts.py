@@ -221,21 +221,38 @@ def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -
         ]
         if len(names) != 1 or not item_only:
             continue
-        column = data[names[0]]
-        customers: list[str] = []
-        customer = ""
-        for i in range(rows):
-            if marks[i]:
-                customer = str(column[i]).strip()
-            else:
-                customers.append(customer)
-        voucher_only = [
-            h
-            for h in headers
-            if h != names[0]
-            and any(filled[h][i] for i in vouchers)  # a status only some vouchers have
-            and sum(filled[h][i] for i in items) <= (1 - _OF_ONE_KIND) * len(items)
-            and not any(parse_money(data[h][i]) is not None for i in vouchers if filled[h][i])
-        ]
+        customers = _customers_of(data[names[0]], marks)
+        voucher_only = _voucher_only(headers, data, filled, names[0], vouchers, items)
         return Vouchers(items, customers, names[0], voucher_only)
     return None
+
+
+def _customers_of(column: Sequence[object], marks: list[bool]) -> list[str]:
+    """Each item row's customer: the name on the voucher row above it."""
+    customers: list[str] = []
+    customer = ""
+    for i, mark in enumerate(marks):
+        if mark:
+            customer = str(column[i]).strip()
+        else:
+            customers.append(customer)
+    return customers
+
+
+def _voucher_only(
+    headers: Sequence[str],
+    data: Mapping[str, Sequence[object]],
+    filled: Mapping[str, list[bool]],
+    name: str,
+    vouchers: list[int],
+    items: list[int],
+) -> list[str]:
+    """Text columns filled on vouchers and blank on items (a status only some vouchers have)."""
+    return [
+        h
+        for h in headers
+        if h != name
+        and any(filled[h][i] for i in vouchers)  # a status only some vouchers have
+        and sum(filled[h][i] for i in items) <= (1 - _OF_ONE_KIND) * len(items)
+        and not any(parse_money(data[h][i]) is not None for i in vouchers if filled[h][i])
+    ]
