@@ -19,7 +19,7 @@ from addin.workbook.package import Appended
 from addin.workbook.review_log import Entry, read_log, record_run
 from addin.workbook.settings_sheet import alias_rows_at, read_settings
 from engine.errors import EmptyInputError, InputError
-from engine.read.files import RawTable
+from engine.read.raw_table import RawTable
 from engine.result import Result
 from engine.settings import Settings
 

@@ -38,7 +38,8 @@ from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
 from engine.read.currency import stated_currency
-from engine.read.files import RawTable, Source, load_readers, read_source
+from engine.read.files import Source, load_readers, read_source
+from engine.read.raw_table import RawTable
 from engine.result import Discrepancy, Pairs, Result, ThinMargin
 from engine.rules import apply_rules
 from engine.settings import Settings

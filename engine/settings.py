@@ -315,7 +315,7 @@ def load_settings_file(path: str | Path) -> Settings:
     except OSError as error:
         raise SettingsError(f"Mapping file {path}: cannot be read ({error.strerror}).") from None
     from engine.errors import InputError
-    from engine.read.files import decode_text
+    from engine.read.text_files import decode_text
 
     try:
         text = decode_text(data_bytes, f"Mapping file {path}").lstrip("\ufeff")

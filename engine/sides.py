@@ -16,8 +16,8 @@ from engine.lines import SPECS, Line, typed_lines
 from engine.match.client_keys import client_key
 from engine.read.columns import ColumnMapping, check_side, recognise
 from engine.read.fields import Side
-from engine.read.files import RawTable
 from engine.read.header import Table, locate_header
+from engine.read.raw_table import RawTable
 from engine.settings import Settings
 
 

@@ -31,7 +31,7 @@ from engine.errors import (
     WrongSideError,
 )
 from engine.export import discrepancies_csv
-from engine.read.files import MAX_ROWS
+from engine.read.limits import MAX_ROWS
 from engine.reconcile import reconcile
 from engine.result import Result
 from engine.settings import Settings

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.read.codepage import code_page
-from engine.read.files import decode_text
+from engine.read.text_files import decode_text
 
 CZECH = (
     "Odběratel;IČO;Produkt;Množství;Doporučená MC bez DPH;Jednotková cena bez DPH;Fakturace\n"

@@ -290,12 +290,12 @@ def test_07_a_stray_far_cell_is_refused_before_a_dense_grid(
 def test_07c_a_full_sheet_of_a_wide_export_is_within_the_cell_limit() -> None:
     """A real Partner Center export (~50 columns) filling Excel's every row is read, not refused as
     a stray cell (the limit used to be 25M cells: 1,048,576 × 24 columns)."""
-    from engine.read import files
+    from engine.read import limits
 
-    assert files.MAX_ROWS * 50 <= files.MAX_CELLS < files.MAX_ROWS * 100
-    assert files.MAX_CELLS < 60_000 * 16_384  # XFD60000 (test 07) is still refused
+    assert limits.MAX_ROWS * 50 <= limits.MAX_CELLS < limits.MAX_ROWS * 100
+    assert limits.MAX_CELLS < 60_000 * 16_384  # XFD60000 (test 07) is still refused
     # a workbook reconciled at the row limit (23 columns) unpacks to 2,248 MB: it opens again
-    assert files.MAX_UNPACKED_BYTES >= 2 * 2_248_000_000
+    assert limits.MAX_UNPACKED_BYTES >= 2 * 2_248_000_000
 
 
 def test_07d_a_big_used_range_must_be_mostly_the_table(
@@ -304,13 +304,13 @@ def test_07d_a_big_used_range_must_be_mostly_the_table(
     """Above SPARSE_CELLS, a used range most of whose cells are blank is a stray cell far below the
     table: refused before calamine builds a grid of blanks, naming the range; the same sheet without
     it, its range as large but filled, is read."""
-    from engine.read import files
+    from engine.read import limits
 
     rows = len(rows_of(book, spec.VENDOR))
     width = len(rows_of(book, spec.VENDOR)[0])
-    monkeypatch.setattr(files, "SPARSE_CELLS", rows * width // 2)
+    monkeypatch.setattr(limits, "SPARSE_CELLS", rows * width // 2)
     reconcile_workbook(book, out=book.parent / "filled.xlsm")  # filled: read as always
-    stray = rows * files.LEAST_FILLED + 5
+    stray = rows * limits.LEAST_FILLED + 5
     edit(book, lambda b: b[spec.VENDOR].__setitem__(f"A{stray}", "x"))
     with pytest.raises(LeakageFinderError, match=r"only .* cells hold anything") as refused:
         reconcile_workbook(book)
@@ -521,7 +521,7 @@ def test_14_one_row_limit_for_both_paths(
     template_bytes: bytes,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import engine.read.files as readers
+    from engine.read import limits as readers
 
     assert readers.MAX_ROWS == 1_048_576  # Excel's own sheet limit, for files and workbooks alike
     monkeypatch.setattr(readers, "MAX_ROWS", 5)

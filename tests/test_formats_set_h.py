@@ -11,7 +11,7 @@ from pathlib import Path
 from engine.match.client_keys import client_key
 from engine.money import parse_money
 from engine.read.fields import header_key
-from engine.read.files import decode_text
+from engine.read.text_files import decode_text
 from engine.read.values import parse_period_months
 from tests.conftest import recognised_columns as _columns
 

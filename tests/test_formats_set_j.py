@@ -26,7 +26,7 @@ from pathlib import Path
 from engine.match.client_keys import client_key
 from engine.match.product_names import product_key
 from engine.read.codepage import double_byte_page
-from engine.read.files import decode_text
+from engine.read.text_files import decode_text
 from engine.read.values import parse_period_months, parse_quantity
 from engine.reconcile import reconcile
 from tests.conftest import recognised_columns as _columns

@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.errors import LeakageFinderError
-from engine.read.files import read_csv, read_source
+from engine.read.files import read_source
 from engine.read.header import locate_header
+from engine.read.text_files import read_csv
 from engine.reconcile import reconcile
 
 SCALE = int(os.environ.get("LF_FUZZ_SCALE", "1"))

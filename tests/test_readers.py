@@ -194,7 +194,7 @@ def test_a_sheet_checked_a_block_at_a_time_has_the_extent_of_the_whole_part(
     """The size check inflates a sheet a block at a time (a full sheet is ~0.8 GB of XML): what it
     finds is what the whole part says, wherever the blocks end; a dimension that is missing, lied
     about or followed by odd spacing sends it to the whole part."""
-    from engine.read import files
+    from engine.read import sheet_size as files
 
     head = f'<dimension ref="A1:{dimension[0]}{dimension[1]}"/>' if dimension else ""
     body = "".join(
@@ -235,7 +235,7 @@ def test_the_fast_failing_reference_expression_finds_what_the_plain_one_does(
     exactly when the plain form (letters given back, no look-ahead) does."""
     import re
 
-    from engine.read import files
+    from engine.read import sheet_size as files
 
     plain = re.compile(
         rf' r="(?:(?:{files._greater(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})\d'
@@ -271,7 +271,7 @@ def test_sheet_grid_is_the_sheet_from_a1_with_text_shared(
     range; equal texts are one object."""
     from python_calamine import CalamineWorkbook
 
-    from engine.read.files import sheet_grid
+    from engine.read.workbooks import sheet_grid
 
     path = tmp_path_factory.mktemp("grid") / "sheet.xlsx"
     with xlsxwriter.Workbook(str(path)) as book:

@@ -31,7 +31,7 @@ from addin.workbook.package import Package as _Package
 from addin.workbook.paste import pasted_workbook
 from addin.workbook.settings_sheet import read_settings
 from engine.errors import LeakageFinderError
-from engine.read.files import sheet_extent
+from engine.read.sheet_size import sheet_extent
 from engine.reconcile import reconcile
 from engine.result import Result
 

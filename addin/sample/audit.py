@@ -123,7 +123,7 @@ def _archive_previous_month(
 
 def _as_rows(path: Path) -> list[list[str]]:
     """The export as a user would paste it from Excel (decoded, split into cells)."""
-    from engine.read.files import decode_text, sniff_delimiter
+    from engine.read.text_files import decode_text, sniff_delimiter
 
     text = decode_text(path.read_bytes(), path.name).lstrip("\ufeff")
     delimiter = sniff_delimiter([line for line in text.splitlines()[:60] if line.strip()])

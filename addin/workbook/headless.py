@@ -42,13 +42,9 @@ from addin.workbook.sheets_xlsx import render
 from engine.errors import LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import keep, paused_gc
-from engine.read.files import (
-    RawTable,
-    check_sheet_size,
-    check_zip,
-    open_workbook,
-    sheet_grid,
-)
+from engine.read.raw_table import RawTable, check_zip
+from engine.read.sheet_size import check_sheet_size
+from engine.read.workbooks import open_workbook, sheet_grid
 from engine.reconcile import Prepared, prepare, prepare_sides, reconcile_prepared
 from engine.result import Result
 from engine.settings import Settings

@@ -20,7 +20,8 @@ from addin.workbook.settings_sheet import cell_text as _text
 from engine.errors import InputError, UnreadableFileError
 from engine.history.findings import PastFinding, PastPair, PreviousMonth, month_index
 from engine.history.month_over_month import compare_months
-from engine.read.files import check_zip, open_workbook
+from engine.read.raw_table import check_zip
+from engine.read.workbooks import open_workbook
 from engine.result import FixedFinding, Result
 
 Grid = list[list[object]]

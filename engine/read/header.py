@@ -15,7 +15,6 @@ from engine.errors import EmptyInputError
 from engine.match.legal_forms import ends_in_legal_form
 from engine.read.columns import header_score
 from engine.read.fields import CLIENT_SYNONYMS, header_key
-from engine.read.files import RawTable
 from engine.read.layouts import (
     Vouchers,
     customer_above_header,
@@ -24,6 +23,7 @@ from engine.read.layouts import (
     minor_units_to_money,
     voucher_rows,
 )
+from engine.read.raw_table import RawTable
 
 SCAN_ROWS = 30
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
