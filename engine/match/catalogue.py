@@ -20,7 +20,8 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from engine.match.product_fit import BRAND, fit, register_product_words, strict_fit
+from engine.match.description_vocabulary import BRAND
+from engine.match.product_fit import fit, register_product_words, strict_fit
 from engine.match.product_names import EDITIONS, PLAN_TOKEN, discriminators, product_key
 from engine.settings import MatchThresholds
 

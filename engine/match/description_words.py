@@ -13,15 +13,9 @@ from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
+from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SERVICE_WORDS
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
-from engine.match.product_fit import (
-    BRAND,
-    FILLER,
-    MAKER,
-    NEVER_IMPLIED,
-    SERVICE_WORDS,
-    meaningful,
-)
+from engine.match.product_fit import MAKER, meaningful
 from engine.match.product_names import (
     DISCRIMINATORS,
     product_key,

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 
+from engine.match.description_vocabulary import BRAND
 from engine.match.description_words import (
     Bill,
     Inference,
@@ -18,11 +19,7 @@ from engine.match.description_words import (
     none_of_its_own,
     says_service,
 )
-from engine.match.product_fit import (
-    BRAND,
-    fit,
-    meaningful,
-)
+from engine.match.product_fit import fit, meaningful
 from engine.match.spelling_consensus import unbilled_seats
 
 

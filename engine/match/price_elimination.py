@@ -17,16 +17,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.match.catalogue import load_catalogue
+from engine.match.description_vocabulary import BRAND
 from engine.match.description_words import Bill, Inference, service_words
 from engine.match.product_concepts import concept_targets
 from engine.match.product_context import _seats_may_pair, names_something_else
-from engine.match.product_fit import (
-    BRAND,
-    MAKER,
-    loose_fit,
-    meaningful,
-    names_a_product_part,
-)
+from engine.match.product_fit import MAKER, loose_fit, meaningful, names_a_product_part
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
 #: rise not passed on) to a generous margin. Outside it, the line is priced like something else.

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
 from engine.match.description_words import (
     GENERIC_PRODUCT_WORDS,
     WORD_SPLIT,
@@ -48,16 +49,7 @@ from engine.match.description_words import (
 )
 from engine.match.learned_spellings import corroborate, learn, seats_billed
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
-from engine.match.product_fit import (
-    BRAND,
-    MAKER,
-    NEVER_IMPLIED,
-    Fit,
-    fit,
-    loose_fit,
-    meaningful,
-    names_a_product_part,
-)
+from engine.match.product_fit import MAKER, Fit, fit, loose_fit, meaningful, names_a_product_part
 from engine.match.product_names import (
     EDITIONS,
     PLAN_TOKEN,

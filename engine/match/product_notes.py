@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue
-from engine.match.product_fit import MAKER, SERVICE_WORDS, names_a_product_part
+from engine.match.description_vocabulary import SERVICE_WORDS
+from engine.match.product_fit import MAKER, names_a_product_part
 from engine.match.product_names import REFERENCE_NOTE, discriminators, product_key
 
 _QUALIFIER = re.compile(

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.lines import Line
+from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.description_words import says_service
 from engine.match.product_concepts import CONCEPTS
-from engine.match.product_fit import MAKER, SERVICE_WORDS, meaningful
+from engine.match.product_fit import MAKER, meaningful
 from engine.match.product_names import discriminators
 
 #: Clients that must show a pairing before it is believed, and the share of the clients that have

@@ -15,11 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
-from engine.match.product_fit import (
-    fit,
-    meaningful,
-    strict_fit,
-)
+from engine.match.product_fit import fit, meaningful, strict_fit
 from engine.match.product_names import discriminators, product_key
 from engine.match.product_notes import Notes, note_reader, split_note
 from engine.settings import MatchThresholds
