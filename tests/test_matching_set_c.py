@@ -12,8 +12,9 @@ from engine.match.catalogue import load_catalogue
 from engine.match.description_words import Bill, Inference, service_words
 from engine.match.item_codes import decide_by_item_code
 from engine.match.price_elimination import by_price
+from engine.match.product_clues import of_kind
 from engine.match.product_concepts import concept_targets, concept_word
-from engine.match.product_context import _of_kind, infer
+from engine.match.product_context import infer
 from engine.match.product_fit import fit, loose_fit
 from engine.match.product_inference import _drop_service_prices
 from engine.match.product_names import product_key
@@ -41,13 +42,13 @@ def test_a_concept_word_with_one_slip() -> None:
     assert concept_word("voce") == "voice" and concept_word("archving") == "archiving"
     assert concept_word("main") is None  # short words are too easily another word
     targets = concept_targets(["hosted", "voce", "licence", "teams"])
-    assert not _of_kind("hosted voce teams", "microsoft 365 business basic", targets)
+    assert not of_kind("hosted voce teams", "microsoft 365 business basic", targets)
 
 
 def test_an_add_on_the_description_says_is_one_the_product_must_be() -> None:
     """ "Avanan Cloud Email Security" is an email security product, never Business Basic."""
     targets = concept_targets(["aavnan", "cloud", "email", "security"])
-    assert not _of_kind("aavnan cloud email security", "microsoft 365 business basic", targets)
+    assert not of_kind("aavnan cloud email security", "microsoft 365 business basic", targets)
 
 
 def test_a_microsoft_description_is_never_another_makers_product_by_kind() -> None:

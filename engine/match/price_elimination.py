@@ -19,8 +19,8 @@ from fractions import Fraction
 from engine.match.catalogue import load_catalogue
 from engine.match.description_vocabulary import BRAND
 from engine.match.description_words import Bill, Inference, service_words
+from engine.match.product_clues import names_something_else, seats_may_pair
 from engine.match.product_concepts import concept_targets
-from engine.match.product_context import _seats_may_pair, names_something_else
 from engine.match.product_fit import MAKER, loose_fit, meaningful, names_a_product_part
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
@@ -221,7 +221,7 @@ def _more_seats_at_its_price(
         if (
             len(same) == 1
             and basket[same[0]] > billed.get(same[0], Decimal(0))
-            and _seats_may_pair(description, same[0], same, bill.names)
+            and seats_may_pair(description, same[0], same, bill.names)
             and all(t & set(bill.names[same[0]].split()) for t in _targets(description))
             and not _says_otherwise(description, same[0], bill)
         ):
@@ -304,7 +304,7 @@ def _priced_like(
             for key in unpaired
             if (cost := costs.get(group, {}).get(key))
             and LOWEST_MARKUP <= price / cost <= HIGHEST_MARKUP
-            and _seats_may_pair(description, key, unpaired, bill.names)
+            and seats_may_pair(description, key, unpaired, bill.names)
             and all(t & set(bill.names[key].split()) for t in targets)  # "Secure Email" is mail
         ]
     return out

@@ -30,31 +30,21 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
 from engine.match.description_words import (
-    GENERIC_PRODUCT_WORDS,
     WORD_SPLIT,
     Bill,
     Inference,
     Pending,
-    distinctive,
     may_mean,
-    named_words,
-    own_words,
-    seats_may_mean,
     service_words,
     shares_only_kind,
     shares_word,
     words_shared,
 )
 from engine.match.learned_spellings import corroborate, learn, seats_billed
-from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
-from engine.match.product_fit import MAKER, Fit, fit, loose_fit, meaningful, names_a_product_part
-from engine.match.product_names import (
-    EDITIONS,
-    PLAN_TOKEN,
-    discriminators,
-)
+from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
+from engine.match.product_concepts import CONCEPTS, concept_targets
+from engine.match.product_fit import Fit, fit, loose_fit, meaningful
 from engine.match.spelling_consensus import Consensus, spelling_consensus
 
 
@@ -141,9 +131,9 @@ def _in_basket(
     still = _by_shared_word(group, left, basket, billed, bill, out, taken)
     unpaired = [key for key in basket if key not in taken]
     filled = seats_billed(group, descriptions, billed, out)
-    still = _by_concept(group, still, basket, unpaired, names, common, out, filled, bill)
-    still = _by_plan(group, still, basket, unpaired, names, out)
-    _by_seats(group, still, descriptions, basket, billed, unpaired, bill, out)
+    still = by_concept(group, still, basket, unpaired, names, common, out, filled, bill)
+    still = by_plan(group, still, basket, unpaired, names, out)
+    by_seats(group, still, descriptions, basket, billed, unpaired, bill, out)
     return out
 
 
@@ -177,53 +167,6 @@ def _by_name_fit(
             continue
         left.append((description, seats))
     return left
-
-
-def _named_in(
-    description: str,
-    basket: Mapping[str, Decimal],
-    names: Mapping[str, str],
-    common: frozenset[str],
-) -> list[str]:
-    """The client's products the description names by more than their kind."""
-    own = own_words(description)
-    return [  # "Phishing Simulation & Awareness" names the client's KnowBe4 Security Awareness
-        key
-        for key in basket
-        if (
-            shares_word(description, names[key], common)
-            and not shares_only_kind(description, names[key], common)
-        )
-        or named_words(own, set(meaningful(names[key])))
-    ]
-
-
-def _rest_of_its_kind(
-    description: str,
-    seats: Decimal,
-    kinds: list[str],
-    whole: list[str],
-    named: list[str],
-    basket: Mapping[str, Decimal],
-    names: Mapping[str, str],
-    filled: Mapping[str, Decimal],
-) -> Inference | None:
-    """A name that says its kind strongly, beside the client's one product of that kind billed in
-    part on other lines: the rest of it, when its seats fit in what is left unbilled."""
-    strong = any(w in CONCEPTS and w not in MODIFIERS for w in WORD_SPLIT.split(description))
-    if strong and not kinds and len(whole) == 1 and not set(named) - set(whole):
-        key = whole[0]
-        unbilled = basket[key] - filled.get(key, Decimal(0))
-        if 0 < seats <= unbilled:
-            return Inference(
-                key,
-                "meaning",
-                0.6,
-                f"an in-house name for the client's only product of that kind, {names[key]!r}, "
-                f"billed in part on other lines: its {seats.normalize():f} seats fit in the "
-                f"{unbilled.normalize():f} left unbilled",
-            )
-    return None
 
 
 def _by_shared_word(
@@ -330,270 +273,11 @@ def _kind_leaves_it_open(
     gaps = {
         k: basket[k] - filled.get(k, Decimal(0))
         for k in basket
-        if k == alike or _of_kind(description, bill.names[k], targets)
+        if k == alike or of_kind(description, bill.names[k], targets)
     }
     rivals = [k for k, gap in gaps.items() if k != alike and gap > 0]
     exact = [k for k, gap in gaps.items() if gap == place.seats]
     return bool(targets and rivals and exact != [alike])
-
-
-def _word_of_its_other(
-    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
-) -> bool:
-    """A word of the description that names part of another product the client buys, and not
-    this one ("PPE Advanced" beside Proofpoint Essentials Advanced is not the client's 1Password),
-    as written or with one slip in a long word ("Huuntress MEDR" is no Dropsuite)."""
-    own = set(names[key].split())
-    others = {w for k in basket if k != key for w in names[k].split()} - own - MAKER
-    words = set(meaningful(description)) - own
-    return (
-        any(w in others for w in words)
-        or named_words({w for w in words if distinctive(w)}, others) > 0
-    )
-
-
-def _by_seats(
-    group: int,
-    still: list[tuple[str, Decimal]],
-    descriptions: list[tuple[str, Decimal]],
-    basket: Mapping[str, Decimal],
-    billed: Mapping[str, Decimal],
-    unpaired: list[str],
-    bill: Bill,
-    out: dict[tuple[int, str], Inference],
-) -> None:
-    """Seats as the only evidence: an unpaired product with the same count, or a billed product
-    whose other lines leave exactly this many seats unbilled. Two such products, or two such
-    lines, and nothing is decided."""
-    names = bill.names
-    candidates = [  # a kind word ("backup") leaves a line a candidate, for products of its kind
-        (d, s)
-        for d, s in still
-        if not service_words(d) - set(CONCEPTS) and not bill.like_some_product(d)
-    ]
-    for description, seats in candidates:
-        if seats < 2:
-            continue  # one seat matches too much by chance to be evidence
-        same = [
-            key
-            for key in unpaired
-            if basket[key] == seats
-            and _seats_may_pair(description, key, unpaired, names)
-            and not _word_of_its_other(description, key, basket, names)
-        ]
-        now = seats_billed(group, descriptions, billed, out)  # lines given a product close its gap
-        gaps = [
-            k
-            for k in billed
-            if k in basket
-            and basket[k] - now[k] == seats
-            and _seats_may_pair(description, k, unpaired, names)
-            and not _word_of_its_other(description, k, basket, names)
-        ]
-        rivals = [d for d, s in candidates if s == seats and d != description]
-        if len(same) + len(gaps) != 1 or rivals:
-            continue
-        if same:
-            key = same[0]
-            only = (
-                "only unpaired vendor product" if len(unpaired) == 1 else "unpaired vendor product"
-            )
-            evidence = (
-                f"the client's {only} with the same {seats.normalize():f} seats, {names[key]!r}"
-            )
-            unpaired.remove(key)
-            out[(group, description)] = Inference(key, "elimination", 0.7, evidence)
-        else:
-            key = gaps[0]
-            evidence = (
-                f"its {seats.normalize():f} seats are exactly what the client's other "
-                f"{names[key]!r} lines leave unbilled"
-            )
-            out[(group, description)] = Inference(key, "seat gap", 0.7, evidence)
-
-
-def _seats_may_pair(
-    description: str, key: str, unpaired: list[str], names: Mapping[str, str]
-) -> bool:
-    """Nothing the description says contradicts the product seats would give it: no word of
-    it names part of a product (a brand, plan, edition, or a typo of one) that this one lacks
-    ("Kiosk Mailbox (2GB)" is no Teams Essentials, "1PW-Busuness" no E3, "Flow" no Office E3)."""
-    return (
-        seats_may_mean(description, names[key])
-        and _may_be(description, key, names)
-        and not _says_another(description, key, unpaired, names)
-        and not names_something_else(description, names[key], editions=False)
-    )
-
-
-def names_something_else(
-    description: str, name: str, *, editions: bool = True, any_product_word: bool = False
-) -> bool:
-    """A word of the description, not the maker's, that ``name`` lacks and that sets products
-    apart: an edition word ("Kiosk", "no Teams"); with ``editions`` a plan or edition word too (or
-    a typo of one: "Busuness"); with ``any_product_word`` any word of some product's name as
-    well (codes and sizes such as "1PW" or "50GB" say too little alone)."""
-    name_words = set(name.split())
-    for word in meaningful(description):
-        if word in name_words or word in MAKER:
-            continue
-        if word in EDITIONS:
-            return True
-        if editions and discriminators(word) and not discriminators(word) <= name_words:
-            return True
-        if any_product_word and names_a_product_part(word):
-            return True
-    return False
-
-
-def _by_plan(
-    group: int,
-    descriptions: list[tuple[str, Decimal]],
-    basket: Mapping[str, Decimal],
-    unpaired: list[str],
-    names: Mapping[str, str],
-    out: dict[tuple[int, str], Inference],
-) -> list[tuple[str, Decimal]]:
-    """A description whose other words say nothing known ("Secure Productive Enterprise E3", an old
-    name) but whose plan is that of exactly one product the client buys, left unpaired — never
-    where a look-alike with the same plan (E3 and E3 no Teams) is left unpaired too."""
-    left: list[tuple[str, Decimal]] = []
-    for description, seats in descriptions:
-        plans = plan_tokens(description)
-        words = set(description.split())
-        with_plan = [key for key in basket if plans and plans <= set(names[key].split())]
-        having = [  # E5 is not E5 Security
-            key for key in with_plan if not (NEVER_IMPLIED & set(names[key].split())) - words
-        ]
-        if (
-            service_words(description)
-            or len(having) != 1
-            or having[0] not in unpaired
-            # E3 beside an unbilled E3 (no Teams): the plan decides nothing; beside one its own
-            # lines bill, the description that does not say "no Teams" is the other
-            or any(key in unpaired for key in with_plan if key != having[0])
-        ):
-            left.append((description, seats))
-            continue
-        key = having[0]
-        unpaired.remove(key)
-        out[(group, description)] = Inference(
-            key,
-            "plan",
-            0.7,
-            f"names {' '.join(sorted(plans)).upper()}, the plan of the client's only unpaired "
-            f"product with it, {names[key]!r}",
-        )
-    return left
-
-
-def _says_another(
-    description: str, key: str, others: Iterable[str], names: Mapping[str, str]
-) -> bool:
-    """Seats alone never give a description to a product when it shares a word, however common,
-    with another unpaired product and none with this one ("Office Apps" is not Project Plan 3
-    beside an unbilled Microsoft 365 Apps)."""
-    words = set(meaningful(description)) - BRAND
-    if words & set(names[key].split()):
-        return False
-    return any(other != key and words & set(names[other].split()) for other in others)
-
-
-def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:
-    """Seats alone may give a description to a product only when no plan or edition it names
-    ("E3", "P1", "F3") is missing from the product's name: "M356 E3" is never Mimecast."""
-    words = set(names[key].split())
-    return all(word in words for word in plan_tokens(description))
-
-
-def plan_tokens(description: str) -> set[str]:
-    """The plans and editions a description names (E3, F1, P2…)."""
-    return {word for word in description.split() if PLAN_TOKEN.fullmatch(word)}
-
-
-#: Words that say a description is a Microsoft product (catalogue keys; others are "name:…").
-_MICROSOFT = (MAKER - {"online", "id"}) | {"msft"}
-
-
-def _by_concept(
-    group: int,
-    still: list[tuple[str, Decimal]],
-    basket: Mapping[str, Decimal],
-    unpaired: list[str],
-    names: Mapping[str, str],
-    common: frozenset[str],
-    out: dict[tuple[int, str], Inference],
-    filled: Mapping[str, Decimal],
-    bill: Bill,
-) -> list[tuple[str, Decimal]]:
-    """In-house names ("AI Assistant", "Archive Mailbox") that point to exactly one of the client's
-    unpaired vendor products by what kind of thing it is — unless they name another of its products
-    by a distinctive word, and none when another of its products of that kind, billed in part, has
-    room for the seats. When the client's one product of that kind is already billed in part on
-    other lines, a name that says what kind it is by more than what it works on ("AI Assistant", not
-    "Secure Email") is the rest of it if its seats fit in what is left unbilled. The rest are
-    returned."""
-    left: list[tuple[str, Decimal]] = []
-    for description, seats in still:
-        targets = concept_targets(WORD_SPLIT.split(description))
-        if not targets or service_words(description) - set(CONCEPTS):
-            left.append((description, seats))
-            continue
-        kinds = [key for key in unpaired if _of_its_kind(description, key, names, targets)]
-        named = _named_in(description, basket, names, common)
-        whole = [key for key in basket if _of_its_kind(description, key, names, targets)]
-        room = [  # another product of the kind, billed in part, with room for these seats
-            key
-            for key in whole
-            if key not in kinds and basket[key] - filled.get(key, Decimal(0)) >= seats
-        ]
-        if kinds and bill.says_more_of_another(description, kinds[0], basket):
-            left.append((description, seats))  # it names a product the client does not buy
-            continue
-        if len(kinds) == 1 and not room and not set(named) - set(kinds):
-            key = kinds[0]
-            out[(group, description)] = Inference(
-                key,
-                "meaning",
-                0.7,
-                f"an in-house name for the client's only unpaired product of that kind, "
-                f"{names[key]!r}",
-            )
-            unpaired.remove(key)
-            continue
-        rest = _rest_of_its_kind(description, seats, kinds, whole, named, basket, names, filled)
-        if rest is not None:
-            out[(group, description)] = rest
-            continue
-        left.append((description, seats))
-    return left
-
-
-def _of_its_kind(
-    description: str, key: str, names: Mapping[str, str], targets: list[frozenset[str]]
-) -> bool:
-    """Of the kind the description names; and "Office Desktop Suite" is a Microsoft product of
-    its kind, never Adobe's All Apps, while "M365 Mailbox Backup" may be a Datto, whose kind
-    (backup) names its maker."""
-    if not _of_kind(description, names[key], targets):
-        return False
-    if not (_MICROSOFT & set(WORD_SPLIT.split(description)) and key.startswith("name:")):
-        return True
-    said = set().union(*targets) & set(names[key].split())
-    return bool(said - GENERIC_PRODUCT_WORDS)
-
-
-def _of_kind(description: str, name: str, targets: list[frozenset[str]]) -> bool:
-    """A product of the kind the description names, and not an add-on it does not mention ("Hosted
-    Email" is an Exchange mailbox, never Exchange Online *Archiving*)."""
-    words = set(name.split())
-    if not all(t & words for t in targets):
-        return False
-    said = set(meaningful(description))
-    unsaid = (words & NEVER_IMPLIED) - said - set().union(*targets)
-    # and an add-on it says that the product is not ("Cloud Email Security" is no mailbox)
-    extra = (said & NEVER_IMPLIED) - words - {w for w in said if concept_word(w) is not None}
-    return not unsaid and not extra
 
 
 def _only_fit(

@@ -30,8 +30,9 @@ from engine.match.description_words import (
     words_shared,
 )
 from engine.match.price_elimination import by_price
+from engine.match.product_clues import plan_tokens
 from engine.match.product_concepts import CONCEPTS
-from engine.match.product_context import infer, plan_tokens
+from engine.match.product_context import infer
 from engine.match.product_fit import fit, loose_fit, use_bill_words
 from engine.match.product_names import discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key

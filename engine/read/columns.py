@@ -28,8 +28,6 @@ from engine.read.column_content import (
     mostly_same,
     settle_client,
     settle_product_name,
-    settle_unit_and_total,
-    total_before_tax,
 )
 from engine.read.fields import (
     ALL_SYNONYMS,
@@ -41,6 +39,7 @@ from engine.read.fields import (
     header_key,
     match_score,
 )
+from engine.read.money_columns import settle_unit_and_total, total_before_tax
 from engine.read.values import count_in_text, parse_period_months, parse_quantity
 
 
