@@ -144,3 +144,68 @@ def test_words_glued_in_camel_case() -> None:
         assert found.product is not None and found.product.name == name, glued
     onedrive = catalogue.resolve("OneDrive for Business")  # a brand's own capital stays one word
     assert onedrive.product is not None and onedrive.method == "exact"
+
+
+def test_whom_a_bill_is_addressed_to_is_not_the_company() -> None:
+    same = client_key("Southern Cross Marketing Agency Pty Ltd")
+    for spelling in (
+        "Southern Cross Marketing Agency Pty. Ltd. (attn: Accounts)",
+        "Southern Cross Marketing Agency Pty Ltd - Attn: Accounts Payable",
+        "Southern Cross Marketing Agency Pty Ltd c/o Jane Doe",
+        "Southern Cross Marketing Agency Pty Ltd, Attention: Jane",
+    ):
+        assert client_key(spelling) == same, spelling
+    assert client_key("Attention Pharmacy Ltd") == "attention pharmacy"  # never at the start
+    assert client_key("Acme Attention Deficit Clinic") == "acme attention deficit clinic"
+
+
+def test_legal_forms_written_out_are_their_forms() -> None:
+    from engine.match.legal_twins import legal_kind
+
+    assert legal_kind("Oduya & Pemberton Logistics Public Limited Company") == "plc"
+    assert legal_kind("Acme Limited Liability Partnership") == "llp"
+    assert legal_kind("Acme Gesellschaft mit beschränkter Haftung") == legal_kind("Acme GmbH")
+    assert legal_kind("Acme Proprietary Limited") == legal_kind("Acme Pty Ltd")
+
+
+TWINS_VENDOR = (
+    "Customer,Product,Qty,Unit Cost\n"
+    "Murray Plumbing Services Pty Ltd,Microsoft 365 Business Premium,10,22.00\n"
+    "The Murray Plumbing Services Pty Ltd,Microsoft 365 Business Premium,4,22.00\n"
+    "Cotswold Plumbing Company Limited,Microsoft 365 Business Basic,6,6.00\n"
+)
+
+
+def test_twins_named_with_and_without_the_stay_two(tmp_path: Path) -> None:
+    """Set L: the vendor bills "Murray Plumbing Services Pty Ltd" and "The Murray Plumbing Services
+    Pty Ltd", two tenants, whose keys were one; the PSA bills only the first, its name misspelt.
+    "Company LLP" and "Company Limited" are two firms too ("Company" is part of the name)."""
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Murray Plumbing Svcs Proprietary Limited,Microsoft 365 Business Premium,10,26.00\n"
+        "Cotswold Plumbing Company LLP,Microsoft 365 Business Basic,6,7.50\n"
+        "The Cotswold Plumbing Company Limited,Microsoft 365 Business Basic,6,7.50\n"
+    )
+    assert _run(tmp_path, TWINS_VENDOR, psa) == [
+        (
+            "no_vendor_record",
+            "Cotswold Plumbing Company LLP",
+            "Microsoft 365 Business Basic",
+            Decimal("45.00"),
+        ),
+        (
+            "unbilled",
+            "The Murray Plumbing Services Pty Ltd",
+            "Microsoft 365 Business Premium",
+            Decimal("104.00"),
+        ),
+    ]
+
+
+def test_one_company_with_and_without_the_is_one(tmp_path: Path) -> None:
+    """Only a vendor that names both makes twins: "The Murray …" on the PSA alone is the company."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\nMurray Plumbing Services Pty Ltd,Visio Plan 2,2,13.00\n"
+    )
+    psa = "Customer,Item,Qty,Rate\nThe Murray Plumbing Services P/L,Visio Plan 2,2,15.00\n"
+    assert _run(tmp_path, vendor, psa) == []

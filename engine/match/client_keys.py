@@ -147,6 +147,7 @@ def client_key(name: str) -> str:
         name = _NAMED_DOMAIN.sub("", name) or name
     name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
     name = _RECORD_NOTE.sub("", name) or name  # "Acme Dental Group Ltd (old)", "… - do not use"
+    name = _ADDRESSEE.sub("", name) or name  # "… Pty Ltd (attn: Accounts)", "… c/o Jane Doe"
     if "," in name:
         name = _without_contact(name)
     if "." in name:
@@ -238,6 +239,12 @@ def _without_contact(name: str) -> str:
     return name
 
 
+#: Whom a bill is addressed to, written after the company: "(attn: Accounts)", "- Attn: Accounts
+#: Payable", "c/o Jane Doe", "ATTN Jane Doe". Never at the start, so a name stays a name.
+_ADDRESSEE = re.compile(
+    r"(?<=\S)\s*[-–—,]?\s*[(\[]?\s*(?:attn\b\.?|attention\s*:|c/o\b|care of\b)[^)\]]*[)\]]?\s*$",
+    re.IGNORECASE,
+)
 #: A note a PSA keeps on a second record of the same customer: "(old)", "[2]", "- do not use".
 _RECORD_NOTE = re.compile(
     r"\s*(?:[\[(]\s*(?:old|inactive|duplicate|dup|do not use|dnu|archived?|legacy)\s*[\])]"

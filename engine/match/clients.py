@@ -37,6 +37,7 @@ from engine.match.client_siblings import (
 from engine.match.legal_forms import (
     is_legal_form,
 )
+from engine.match.legal_twins import crosses_the_twin
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -203,6 +204,8 @@ class _Pairing:
         self.matches: list[ClientMatch] = []
         self.free_vendor = dict(vendor_names)
         self.free_psa = dict(psa_names)
+        #: keys the vendor names with and without "The" (engine.match.legal_twins)
+        self.the_twins = {key for key in vendor_names if f"the {key}" in vendor_names}
 
     def vendors(self) -> list[str]:
         return list(self.free_vendor)
@@ -211,8 +214,18 @@ class _Pairing:
         return list(self.free_psa)
 
     def pair(
-        self, vendor_key: str, psa_key: str, method: str, confidence: float, evidence: str = ""
+        self,
+        vendor_key: str,
+        psa_key: str,
+        method: str,
+        confidence: float,
+        evidence: str = "",
+        *,
+        by_name: bool = True,
     ) -> None:
+        """Pair two free clients; a pair made by names alone never crosses "The" twins."""
+        if by_name and crosses_the_twin(vendor_key, self.free_psa[psa_key], self.the_twins):
+            return
         self.matches.append(
             ClientMatch(
                 vendor_key,
@@ -245,14 +258,14 @@ def _pair_by_names(
     trading names, names without their generic words, names cut short."""
     free_vendor, free_psa = run.free_vendor, run.free_psa
     for key in [k for k in free_vendor if k in free_psa]:
-        run.pair(key, key, "exact", 1.0)
+        run.pair(key, key, "exact", 1.0, by_name=False)
     for vendor_spelling, psa_spelling in aliases.items():
         vendor_key, psa_key = client_key(vendor_spelling), client_key(psa_spelling)
         if vendor_key in free_vendor and psa_key in free_psa:
-            run.pair(vendor_key, psa_key, "alias", 1.0)
+            run.pair(vendor_key, psa_key, "alias", 1.0, by_name=False)
     if vendor_domains:
         for vendor_key, psa_key in _domain_pairs(free_vendor, free_psa, vendor_domains):
-            run.pair(vendor_key, psa_key, "domain", 0.95)
+            run.pair(vendor_key, psa_key, "domain", 0.95, by_name=False)
     for vendor_key, psa_key in _trading_name_pairs(dict(free_vendor), dict(free_psa)):
         run.pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
