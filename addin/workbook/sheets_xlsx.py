@@ -1,6 +1,6 @@
 """Write the output sheets to an .xlsx with xlsxwriter, from the presentation spec.
 
-Used for the ``--out`` report and, through :mod:`addin.workbook.package`, for the output parts put into a
+Used for the ``--out`` report and, through :mod:`addin.workbook.transplant`, for the output parts put into a
 Leakage Finder workbook. Every text value goes through ``write_string`` with formula, URL and
 number conversion off, so text from an export stays text (``=HYPERLINK(…)`` is never a formula).
 """
