@@ -298,10 +298,7 @@ def _replace_sheets(
     source = Package.read(
         rendered.package if isinstance(rendered, Rendered) else rendered, "rendered output"
     )
-    merger = StyleMerger(target.text("xl/styles.xml"), source.text("xl/styles.xml"))
-    merger.merge()
-    target.set("xl/styles.xml", merger.xml)
-    xf_map, dxf_map = merger.maps.get("cellXfs", {}), merger.maps.get("dxfs", {})
+    xf_map, dxf_map = _merged_styles(target, source)
     shared = _shared_strings(source)
     keep_shared = shared_strings and target.exists("xl/sharedStrings.xml")
     offset = _append_shared_strings(target, shared) if keep_shared else 0
@@ -339,12 +336,29 @@ def _replace_sheets(
         if sheet_name in existing and rows_at.rows:
             part = existing[sheet_name]
             target.set(part, append_rows(target.text(part), rows_at))
+    _finish_workbook(work, new_sheets, hidden_new | set(hidden), active)
+    return target
+
+
+def _merged_styles(target: Package, source: Package) -> tuple[dict[int, int], dict[int, int]]:
+    """The rendered styles put into the target's styles.xml; the cell and dxf id maps."""
+    merger = StyleMerger(target.text("xl/styles.xml"), source.text("xl/styles.xml"))
+    merger.merge()
+    target.set("xl/styles.xml", merger.xml)
+    return merger.maps.get("cellXfs", {}), merger.maps.get("dxfs", {})
+
+
+def _finish_workbook(
+    work: _Transplant, new_sheets: list[tuple[str, str]], hidden: set[str], active: str | None
+) -> None:
+    """The workbook's own parts after the sheets went in: new sheets' entries, print names, the
+    active sheet, the calc chain and the content types."""
+    target, source = work.target, work.source
     if new_sheets:
-        _add_sheets(target, new_sheets, hidden_new | set(hidden))
+        _add_sheets(target, new_sheets, hidden)
     _copy_print_names(target, source)
     if active is not None:
         _activate(target, active)
     _drop_calc_chain(target, work.removed)
     types = _content_type_edit(target.text("[Content_Types].xml"), work.removed, work.added_types)
     target.set("[Content_Types].xml", types)
-    return target
