@@ -187,6 +187,21 @@ def _charts(
     months = len(history_block.rows)
     money = money_format(currency).split(";")[0].replace(".00", "")
     return (
+        *_leakage_charts(type_block, history_block, chart_row, money, target, months),
+        *_work_charts(history_block, chart_row, money, months),
+    )
+
+
+def _leakage_charts(
+    type_block: Block,
+    history_block: Block,
+    chart_row: int,
+    money: str,
+    target: Decimal,
+    months: int,
+) -> tuple[Chart, ...]:
+    """Leakage by type and the ratio by month, side by side on the first chart row."""
+    return (
         Chart(
             "bar",
             "Monthly leakage by type",
@@ -209,7 +224,14 @@ def _charts(
             3,
             '0.0"%"',
         ),
-        # the months' work: what was recovered, how long it took, how many lines were corrected
+    )
+
+
+def _work_charts(
+    history_block: Block, chart_row: int, money: str, months: int
+) -> tuple[Chart, ...]:
+    """The months' work: what was recovered, how long it took, how many lines were corrected."""
+    return (
         Chart(
             "bar",
             "Recovered per month (leakage marked Fixed in PSA)",
