@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from addin import layout as spec
-from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from addin.template.build import default_template_path
 from addin.workbook import decisions as store
 from addin.workbook.headless import read_grids, reconcile_workbook
