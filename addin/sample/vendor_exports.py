@@ -43,210 +43,235 @@ def _vendor_lines(scenario: Scenario) -> list[tuple[str, SampleProduct, int, Dec
 def vendor_rows(scenario: Scenario, fmt: str, *, period: str = "2025-08") -> list[list[str]]:
     """The vendor bill as rows of text, header first (plus preamble where the format has one)."""
     start, end = f"{period}-01", f"{period}-28"
-    rows: list[list[str]] = []
     if fmt == "partner_center":
-        rows.append(
-            [
-                "PartnerId",
-                "CustomerId",
-                "CustomerName",
-                "CustomerDomainName",
-                "InvoiceNumber",
-                "ProductId",
-                "SkuId",
-                "SkuName",
-                "ProductName",
-                "ChargeType",
-                "UnitPrice",
-                "Quantity",
-                "Subtotal",
-                "TaxTotal",
-                "Total",
-                "Currency",
-                "SubscriptionId",
-                "ChargeStartDate",
-                "ChargeEndDate",
-                "TermAndBillingCycle",
-                "EffectiveUnitPrice",
-                "BillableQuantity",
-                "BillingFrequency",
-            ]
-        )
-        for i, (name, product, qty, unit, months, charge) in enumerate(_vendor_lines(scenario)):
-            pid, _, sku = product.partner_center_id.partition(":")
-            list_price = (unit * Decimal("1.1")).quantize(Decimal("0.01"))
-            subtotal = unit * qty
-            domain = (
-                "".join(c for c in name.lower().split(" ")[0] if c.isalnum())
-                + f"{i % 7}.onmicrosoft.com"
-            )
-            term = (
-                "One-Year commitment for yearly billing"
-                if months == 12
-                else "One-Year commitment for monthly billing"
-            )
-            if product is FREE_PRODUCT:
-                term = "One-Month commitment for trial"
-            rows.append(
-                [
-                    "p-1",
-                    f"c-{abs(hash(name)) % 10**8}",
-                    name,
-                    domain,
-                    "G012345678",
-                    pid,
-                    sku,
-                    product.name,
-                    product.name,
-                    charge,
-                    _money(list_price),
-                    str(qty),
-                    _money(subtotal),
-                    "0.00",
-                    _money(subtotal),
-                    "USD",
-                    f"sub-{i}",
-                    start,
-                    end,
-                    term,
-                    _money(unit),
-                    str(qty),
-                    "Annual" if months == 12 else "Monthly",
-                ]
-            )
-    elif fmt == "pax8":
-        rows.append(
-            [
-                "companyName",
-                "companyId",
-                "productName",
-                "sku",
-                "quantity",
-                "term",
-                "price",
-                "cost",
-                "subTotal",
-                "costTotal",
-                "total",
-                "startPeriod",
-                "endPeriod",
-                "type",
-                "currencyCode",
-            ]
-        )
-        for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
-            suggested = (unit * Decimal("1.2")).quantize(Decimal("0.01"))
-            rows.append(
-                [
-                    name,
-                    f"{abs(hash(name)) % 10**6}",
-                    f"{product.name} [NCE]",
-                    "MST-NCE-103-C100" if product.name.endswith("Business Premium") else "",
-                    str(qty),
-                    "Annual" if months == 12 else "Monthly",
-                    _money(suggested),
-                    _money(unit),
-                    _money(suggested * qty),
-                    _money(unit * qty),
-                    _money(unit * qty),
-                    start,
-                    end if months == 1 else _year_end(start),  # an annual charge covers the year
-                    "credits" if qty < 0 else "subscription",
-                    "USD",
-                ]
-            )
-    elif fmt == "dicker":
-        rows.append(["Dicker Data - Annuity Report"])
-        rows.append([f"Period: {period}"])
-        rows.append([])
-        rows.append(
-            [
-                "TENANT ID",
-                "TENANT NAME",
-                "SUBSCRIPTION ID",
-                "STOCK CODE",
-                "STOCK DESCRIPTION",
-                "REFERENCE",
-                "QTY",
-                "CHARGE TYPE",
-                "STATUS",
-                "START USAGE",
-                "END USAGE",
-                "UNIT PRICE",
-                "UNIT RRP",
-            ]
-        )
-        for i, (name, product, qty, unit, months, _charge) in enumerate(_vendor_lines(scenario)):
-            code = (
-                f"P1Y:{product.partner_center_id}:{'Y' if months == 12 else '1'}:"
-                if product.partner_center_id
-                else ""
-            )
-            rows.append(
-                [
-                    f"t-{i}",
-                    name,
-                    f"s-{i}",
-                    code,
-                    product.terse,
-                    "",
-                    str(qty),
-                    "Credit" if qty < 0 else "Renewal",
-                    "Active",
-                    "01-AUG-2025",
-                    "31-JUL-2026" if months == 12 else "31-AUG-2025",
-                    f"${_money(unit)}",
-                    f"${_money(unit * Decimal('1.25'))}",
-                ]
-            )
-    elif fmt == "cloudmore":
-        rows.append(
-            [
-                "Billing Date",
-                "Service Name",
-                "Broker Name",
-                "Organization Name",
-                "Customer Number",
-                "Product Name",
-                "Item Code",
-                "Quantity",
-                "Unit Cost Price",
-                "Unit Sales Price",
-                "Total Cost",
-                "Total Sales",
-                "Currency Code",
-                "Payment Frequency",
-            ]
-        )
-        for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
+        return _partner_center_rows(scenario, start, end)
+    if fmt == "pax8":
+        return _pax8_rows(scenario, start, end)
+    if fmt == "dicker":
+        return _dicker_rows(scenario, period)
+    if fmt == "cloudmore":
+        return _cloudmore_rows(scenario, period)
+    from addin.sample.formats import MORE_VENDOR_FORMATS, more_vendor_rows
 
-            def eu(value: Decimal) -> str:
-                return _money(value).replace(".", ",")
+    if fmt in MORE_VENDOR_FORMATS:
+        return more_vendor_rows(scenario, fmt, period)
+    raise ValueError(f"unknown vendor format {fmt!r}; known: {', '.join(VENDOR_FORMATS)}")
 
-            rows.append(
-                [
-                    f"01.{period[5:]}.{period[:4]}",
-                    "Microsoft CSP",
-                    "Broker AB",
-                    name,
-                    str(abs(hash(name)) % 10**5),
-                    product.name,
-                    product.partner_center_id.replace(":", ""),
-                    str(qty),
-                    eu(unit),
-                    eu(unit * Decimal("1.3")),
-                    eu(unit * qty),
-                    eu(unit * Decimal("1.3") * qty),
-                    "EUR",
-                    "Annually" if months == 12 else "Monthly",
-                ]
-            )
-    else:
-        from addin.sample.formats import MORE_VENDOR_FORMATS, more_vendor_rows
 
-        if fmt in MORE_VENDOR_FORMATS:
-            return more_vendor_rows(scenario, fmt, period)
-        raise ValueError(f"unknown vendor format {fmt!r}; known: {', '.join(VENDOR_FORMATS)}")
+def _partner_center_rows(scenario: Scenario, start: str, end: str) -> list[list[str]]:
+    """Partner Center's billing reconciliation export."""
+    rows: list[list[str]] = []
+    rows.append(
+        [
+            "PartnerId",
+            "CustomerId",
+            "CustomerName",
+            "CustomerDomainName",
+            "InvoiceNumber",
+            "ProductId",
+            "SkuId",
+            "SkuName",
+            "ProductName",
+            "ChargeType",
+            "UnitPrice",
+            "Quantity",
+            "Subtotal",
+            "TaxTotal",
+            "Total",
+            "Currency",
+            "SubscriptionId",
+            "ChargeStartDate",
+            "ChargeEndDate",
+            "TermAndBillingCycle",
+            "EffectiveUnitPrice",
+            "BillableQuantity",
+            "BillingFrequency",
+        ]
+    )
+    for i, (name, product, qty, unit, months, charge) in enumerate(_vendor_lines(scenario)):
+        pid, _, sku = product.partner_center_id.partition(":")
+        list_price = (unit * Decimal("1.1")).quantize(Decimal("0.01"))
+        subtotal = unit * qty
+        domain = (
+            "".join(c for c in name.lower().split(" ")[0] if c.isalnum())
+            + f"{i % 7}.onmicrosoft.com"
+        )
+        term = (
+            "One-Year commitment for yearly billing"
+            if months == 12
+            else "One-Year commitment for monthly billing"
+        )
+        if product is FREE_PRODUCT:
+            term = "One-Month commitment for trial"
+        rows.append(
+            [
+                "p-1",
+                f"c-{abs(hash(name)) % 10**8}",
+                name,
+                domain,
+                "G012345678",
+                pid,
+                sku,
+                product.name,
+                product.name,
+                charge,
+                _money(list_price),
+                str(qty),
+                _money(subtotal),
+                "0.00",
+                _money(subtotal),
+                "USD",
+                f"sub-{i}",
+                start,
+                end,
+                term,
+                _money(unit),
+                str(qty),
+                "Annual" if months == 12 else "Monthly",
+            ]
+        )
+    return rows
+
+
+def _pax8_rows(scenario: Scenario, start: str, end: str) -> list[list[str]]:
+    """Pax8's invoice export."""
+    rows: list[list[str]] = []
+    rows.append(
+        [
+            "companyName",
+            "companyId",
+            "productName",
+            "sku",
+            "quantity",
+            "term",
+            "price",
+            "cost",
+            "subTotal",
+            "costTotal",
+            "total",
+            "startPeriod",
+            "endPeriod",
+            "type",
+            "currencyCode",
+        ]
+    )
+    for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
+        suggested = (unit * Decimal("1.2")).quantize(Decimal("0.01"))
+        rows.append(
+            [
+                name,
+                f"{abs(hash(name)) % 10**6}",
+                f"{product.name} [NCE]",
+                "MST-NCE-103-C100" if product.name.endswith("Business Premium") else "",
+                str(qty),
+                "Annual" if months == 12 else "Monthly",
+                _money(suggested),
+                _money(unit),
+                _money(suggested * qty),
+                _money(unit * qty),
+                _money(unit * qty),
+                start,
+                end if months == 1 else _year_end(start),  # an annual charge covers the year
+                "credits" if qty < 0 else "subscription",
+                "USD",
+            ]
+        )
+    return rows
+
+
+def _dicker_rows(scenario: Scenario, period: str) -> list[list[str]]:
+    """Dicker Data's annuity report, under its title rows."""
+    rows: list[list[str]] = []
+    rows.append(["Dicker Data - Annuity Report"])
+    rows.append([f"Period: {period}"])
+    rows.append([])
+    rows.append(
+        [
+            "TENANT ID",
+            "TENANT NAME",
+            "SUBSCRIPTION ID",
+            "STOCK CODE",
+            "STOCK DESCRIPTION",
+            "REFERENCE",
+            "QTY",
+            "CHARGE TYPE",
+            "STATUS",
+            "START USAGE",
+            "END USAGE",
+            "UNIT PRICE",
+            "UNIT RRP",
+        ]
+    )
+    for i, (name, product, qty, unit, months, _charge) in enumerate(_vendor_lines(scenario)):
+        code = (
+            f"P1Y:{product.partner_center_id}:{'Y' if months == 12 else '1'}:"
+            if product.partner_center_id
+            else ""
+        )
+        rows.append(
+            [
+                f"t-{i}",
+                name,
+                f"s-{i}",
+                code,
+                product.terse,
+                "",
+                str(qty),
+                "Credit" if qty < 0 else "Renewal",
+                "Active",
+                "01-AUG-2025",
+                "31-JUL-2026" if months == 12 else "31-AUG-2025",
+                f"${_money(unit)}",
+                f"${_money(unit * Decimal('1.25'))}",
+            ]
+        )
+    return rows
+
+
+def _cloudmore_rows(scenario: Scenario, period: str) -> list[list[str]]:
+    """Cloudmore's billing export: European dates and decimal commas."""
+    rows: list[list[str]] = []
+    rows.append(
+        [
+            "Billing Date",
+            "Service Name",
+            "Broker Name",
+            "Organization Name",
+            "Customer Number",
+            "Product Name",
+            "Item Code",
+            "Quantity",
+            "Unit Cost Price",
+            "Unit Sales Price",
+            "Total Cost",
+            "Total Sales",
+            "Currency Code",
+            "Payment Frequency",
+        ]
+    )
+    for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
+
+        def eu(value: Decimal) -> str:
+            return _money(value).replace(".", ",")
+
+        rows.append(
+            [
+                f"01.{period[5:]}.{period[:4]}",
+                "Microsoft CSP",
+                "Broker AB",
+                name,
+                str(abs(hash(name)) % 10**5),
+                product.name,
+                product.partner_center_id.replace(":", ""),
+                str(qty),
+                eu(unit),
+                eu(unit * Decimal("1.3")),
+                eu(unit * qty),
+                eu(unit * Decimal("1.3") * qty),
+                "EUR",
+                "Annually" if months == 12 else "Monthly",
+            ]
+        )
     return rows
 
 
