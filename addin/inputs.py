@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from addin import layout as spec
 from addin.workbook import decisions as store
-from addin.workbook.package import Appended
+from addin.workbook.appended_rows import Appended
 from addin.workbook.review_log import Entry, read_log, record_run
 from addin.workbook.settings_sheet import alias_rows_at, read_settings
 from engine.errors import EmptyInputError, InputError

@@ -68,7 +68,10 @@ def prepare(size: int) -> Path:
     folder = OUT / str(size)
     if (folder / "book.xlsm").exists():
         return folder
-    from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from addin.sample.csv_bytes import to_csv_bytes
+    from addin.sample.psa_exports import psa_rows
+    from addin.sample.scenario import make_scenario
+    from addin.sample.vendor_exports import vendor_rows
     from addin.template.build import template_bytes
     from addin.workbook.paste import pasted_workbook
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from addin.template.build import default_template_path
 from addin.workbook.paste import pasted_workbook
 

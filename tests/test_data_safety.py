@@ -21,10 +21,12 @@ from hypothesis import strategies as st
 
 from addin import layout as spec
 from addin.cli import EXIT_INPUT, EXIT_OK, main
-from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from addin.workbook.headless import reconcile_workbook
-from addin.workbook.package import replace_sheets
 from addin.workbook.paste import pasted_workbook, render_input_sheets
+from addin.workbook.transplant import replace_sheets
 from engine.errors import LeakageFinderError
 from engine.result import Result
 

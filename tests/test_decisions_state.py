@@ -22,12 +22,15 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from addin import layout as spec
-from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from addin.template.build import default_template_path
 from addin.workbook import decisions as store
 from addin.workbook.headless import read_grids, reconcile_workbook
-from addin.workbook.package import Package, replace_sheets, workbook_sheets
+from addin.workbook.package import Package, workbook_sheets
 from addin.workbook.paste import pasted_workbook, render_input_sheets
+from addin.workbook.transplant import replace_sheets
 from engine.errors import LeakageFinderError
 
 SCENARIO = make_scenario(6, seed=7)  # one client found only by fuzzy name: learned

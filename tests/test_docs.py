@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from addin.cli import build_parser
+from addin.cli_parser import build_parser
 from addin.excel import live as macros
 from addin.template.ribbon import ENTRY_POINTS, buttons, template_text
 from tests.conftest import ROOT

@@ -893,7 +893,10 @@ def test_one_bill_split_into_several_finds_the_same_and_ties(
     file totals adding up to the single bill's to the cent."""
     import random
 
-    from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from addin.sample.csv_bytes import to_csv_bytes
+    from addin.sample.psa_exports import psa_rows
+    from addin.sample.scenario import make_scenario
+    from addin.sample.vendor_exports import vendor_rows
 
     scenario = make_scenario(30, seed=seed)
     rows = vendor_rows(scenario, fmt)
@@ -1110,7 +1113,10 @@ def test_seeded_sample_in_new_formats_is_found_exactly(
     every seeded discrepancy and nothing else, impacts to the cent."""
     import zlib
 
-    from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+    from addin.sample.csv_bytes import to_csv_bytes
+    from addin.sample.psa_exports import psa_rows
+    from addin.sample.scenario import make_scenario
+    from addin.sample.vendor_exports import vendor_rows
     from engine.match.product_names import product_key
 
     scenario = make_scenario(60, seed=zlib.crc32(f"{vendor_format}/{psa_format}".encode()) % 1000)
@@ -1139,7 +1145,7 @@ def test_the_ribbon_reconciles_every_vendor_sheet(
 
     from addin import layout as spec
     from addin.excel import live as macros
-    from addin.template.build import SHEETS
+    from addin.template.sheets import SHEETS
     from addin.workbook.headless import read_grids
     from addin.workbook.paste import pasted_workbook
     from tests.fake_xlwings import FakeBook

@@ -11,8 +11,10 @@ import xlwings
 
 from addin import layout as spec
 from addin.excel import live as macros
-from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
-from addin.template.build import SHEETS
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
+from addin.template.sheets import SHEETS
 from addin.workbook.headless import read_grids
 from addin.workbook.paste import pasted_workbook
 from engine.read.header import column_letter

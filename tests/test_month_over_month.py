@@ -594,7 +594,7 @@ def test_the_ribbon_compares_with_last_months_archive(
     import xlwings
 
     from addin.excel import live as macros
-    from addin.template.build import SHEETS
+    from addin.template.sheets import SHEETS
     from addin.workbook.headless import read_grids
     from addin.workbook.paste import pasted_workbook
     from tests.fake_xlwings import FakeBook

@@ -16,7 +16,9 @@ import pytest
 import xlsxwriter
 
 from addin.workbook.package import Package as _Package
-from addin.workbook.package import StyleMerger, replace_sheets, workbook_sheets
+from addin.workbook.package import workbook_sheets
+from addin.workbook.style_merger import StyleMerger
+from addin.workbook.transplant import replace_sheets
 from addin.workbook.xml_part import XmlPart
 from engine.errors import UnreadableFileError
 
@@ -308,7 +310,7 @@ def test_a_workbook_written_to_its_file_is_the_workbook_put_together_in_memory(
 ) -> None:
     """The reconcile writes the package to the file as it is put together: the same bytes as
     :func:`replace_sheets` returns, and a damaged workbook leaves the file as it was."""
-    from addin.workbook.package import replace_sheets_into
+    from addin.workbook.transplant import replace_sheets_into
 
     before = _excel_style(template_bytes, "r")
     in_memory = replace_sheets(before, _rendered("Discrepancies"), active="Discrepancies")

@@ -15,7 +15,10 @@ import openpyxl
 import pytest
 
 from addin import layout as spec
-from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+from addin.sample.csv_bytes import to_csv_bytes
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from addin.workbook import headless as workbook_file
 from addin.workbook.headless import reconcile_workbook
 from addin.workbook.review_log import LOG_COLUMNS, read_log, record_run, review

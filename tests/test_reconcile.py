@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from addin.sample.scenario import make_scenario, psa_rows, to_csv_bytes, vendor_rows
+from addin.sample.csv_bytes import to_csv_bytes
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from engine.errors import EmptyInputError, WrongSideError
 from engine.reconcile import reconcile
 from engine.settings import Settings

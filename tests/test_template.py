@@ -13,9 +13,10 @@ import openpyxl
 import pytest
 from oletools.olevba import VBA_Parser, decompress_stream
 
-from addin.template.build import CODE_NAMES, SHEETS, build_template_bytes, default_template_path
+from addin.template.build import build_template_bytes, default_template_path
 from addin.template.ovba_compression import compress
 from addin.template.ribbon import CUSTOM_UI_NS, CUSTOM_UI_REL, ribbon_xml, template_text
+from addin.template.sheets import CODE_NAMES, SHEETS
 from tests.conftest import office_convert
 
 TEMPLATE = default_template_path()

@@ -13,7 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from addin import layout as spec
-from addin.sample.scenario import make_scenario, psa_rows, vendor_rows
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from addin.workbook.headless import archive_month, reconcile_workbook
 from addin.workbook.paste import pasted_workbook
 from addin.workbook.review_log import fingerprint, sampled

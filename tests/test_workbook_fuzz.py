@@ -25,9 +25,10 @@ from hypothesis import strategies as st
 from addin import layout as spec
 from addin.template.build import default_template_path
 from addin.workbook import decisions as store
+from addin.workbook.appended_rows import Appended, append_rows
 from addin.workbook.headless import reconcile_workbook
-from addin.workbook.package import Appended, append_rows, workbook_sheets
 from addin.workbook.package import Package as _Package
+from addin.workbook.package import workbook_sheets
 from addin.workbook.paste import pasted_workbook
 from addin.workbook.settings_sheet import read_settings
 from engine.errors import LeakageFinderError

@@ -128,7 +128,7 @@ def pin_interpreter(book: Path, interpreter: str, platform: str) -> dict[str, st
     workbook keeps its bytes. Returns the sheet's settings as written."""
     import xlsxwriter
 
-    from addin.workbook.package import replace_sheets
+    from addin.workbook.transplant import replace_sheets
     from engine.export import atomic_write_bytes
 
     key = INTERPRETER_KEYS[platform]

@@ -20,7 +20,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from addin import layout as spec
-from addin.sample.scenario import Scenario, make_scenario, psa_rows, to_csv_bytes, vendor_rows
+from addin.sample.csv_bytes import to_csv_bytes
+from addin.sample.psa_exports import psa_rows
+from addin.sample.scenario import Scenario, make_scenario
+from addin.sample.vendor_exports import vendor_rows
 from addin.template.build import template_bytes
 from addin.workbook.headless import reconcile_workbook
 from addin.workbook.month_archive import read_previous

@@ -11,7 +11,9 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from addin.sample.scenario import Scenario, _money, _psa_items, _vendor_lines
+from addin.sample.psa_exports import _psa_items
+from addin.sample.scenario import Scenario
+from addin.sample.vendor_exports import _money, _vendor_lines
 
 MORE_VENDOR_FORMATS = ("ingram", "td_synnex", "sherweb", "partner_center_legacy")
 MORE_PSA_FORMATS = ("quickbooks", "xero", "kaseya_bms")

@@ -4,7 +4,7 @@
 
 Reads the pasted Vendor and PSA sheets (and Settings, aliases, History and the Status/Note decisions
 already typed into Discrepancies) with python-calamine, runs the engine, renders the output sheets
-from the presentation spec and puts them into the package (:mod:`addin.workbook.package`): the Vendor and PSA
+from the presentation spec and puts them into the package (:mod:`addin.workbook.transplant`): the Vendor and PSA
 sheets, the VBA project and the ribbon keep their exact bytes. The file is written atomically, so a
 failed run leaves the workbook as it was.
 """
@@ -36,9 +36,9 @@ from addin.inputs import (
 from addin.workbook import decisions as store
 from addin.workbook.archive import archive_month as archive
 from addin.workbook.month_archive import with_previous
-from addin.workbook.package import replace_sheets, replace_sheets_into
 from addin.workbook.review_log import now, sampled
 from addin.workbook.sheets_xlsx import render
+from addin.workbook.transplant import replace_sheets, replace_sheets_into
 from engine.errors import LeakageFinderError, UnreadableFileError
 from engine.export import atomic_write_bytes, check_writable
 from engine.gcpause import keep, paused_gc

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from io import BytesIO
 
 from addin import layout as spec
-from addin.workbook.package import replace_sheets
 from addin.workbook.sheets_xlsx import text_safe_workbook
+from addin.workbook.transplant import replace_sheets
 
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
 HINTS = {

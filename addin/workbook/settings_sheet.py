@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from addin.workbook.package import Appended
+from addin.workbook.appended_rows import Appended
 from engine.errors import SettingsError
 from engine.read.fields import FIELDS
 from engine.settings import Settings

@@ -1,6 +1,6 @@
 """Write the output sheets to an .xlsx with xlsxwriter, from the presentation spec.
 
-Used for the ``--out`` report and, through :mod:`addin.workbook.package`, for the output parts put into a
+Used for the ``--out`` report and, through :mod:`addin.workbook.transplant`, for the output parts put into a
 Leakage Finder workbook. Every text value goes through ``write_string`` with formula, URL and
 number conversion off, so text from an export stays text (``=HYPERLINK(…)`` is never a formula).
 """
@@ -22,6 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 from addin import layout as spec
 from addin.workbook.review_log import Entry
 from addin.workbook.sheet_rows import clip, fill_rows_utf8
+from addin.workbook.xlsx_formats import _Formats
 from addin.workbook.zip_rewrite import rewrite_zip
 from engine.result import Result
 
@@ -34,118 +35,6 @@ TEXT_SAFE = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to
 
 def text_safe_workbook(target: BytesIO) -> xlsxwriter.Workbook:
     return xlsxwriter.Workbook(target, {**TEXT_SAFE, "in_memory": True})
-
-
-class _Formats:
-    """xlsxwriter formats, created once per workbook and shared by all sheets."""
-
-    def __init__(self, book: xlsxwriter.Workbook, currency: str = "USD") -> None:
-        self.currency = currency
-        self.book = book
-        self.cache: dict[tuple[Any, ...], Format] = {}
-        #: sheet → (the rows still to write, the template row they follow)
-        self.pending: dict[str, tuple[Sequence[Sequence[object]], int]] = {}
-        self.table_ends: dict[str, int] = {}  # table name → its last sheet row (1-based)
-        self.heights: dict[str, list[float | None]] = {}  # sheet → heights of the pending rows
-        self.header = book.add_format(
-            {
-                "bold": True,
-                "font_color": spec.HEADER_FONT,
-                "bg_color": spec.HEADER_FILL,
-                "text_wrap": True,
-                "valign": "top",
-            }
-        )
-        self.title = book.add_format(
-            {"bold": True, "font_size": 16, "font_color": spec.HEADER_FILL}
-        )
-        self.subtitle = book.add_format({"italic": True, "font_color": "#595959"})
-        self.heading = book.add_format(
-            {"bold": True, "font_size": 12, "font_color": spec.HEADER_FILL}
-        )
-        self.tile_label = book.add_format(
-            {
-                "bold": True,
-                "font_color": "#595959",
-                "bg_color": "#F2F2F2",
-                "top": 1,
-                "left": 1,
-                "right": 1,
-                "border_color": "#BFBFBF",
-            }
-        )
-        self.tile_note = book.add_format(
-            {
-                "italic": True,
-                "font_size": 9,
-                "font_color": "#595959",
-                "bg_color": "#F2F2F2",
-                "bottom": 1,
-                "left": 1,
-                "right": 1,
-                "border_color": "#BFBFBF",
-                "text_wrap": True,
-                "valign": "top",
-            }
-        )
-
-    def cell(self, kind: spec.Kind, currency: str = "USD") -> Format:
-        key = ("cell", kind, currency if kind == "money" else "")
-        if key not in self.cache:
-            properties: dict[str, Any] = {
-                "num_format": spec.number_format(kind, currency),
-                "valign": "top",
-            }
-            if kind == "wrap":
-                properties["text_wrap"] = True
-            self.cache[key] = self.book.add_format(properties)
-        return self.cache[key]
-
-    def note(self, fill: str, bold: bool, size: float) -> Format:
-        key = ("note", fill, bold, size)
-        if key not in self.cache:
-            properties: dict[str, Any] = {"bold": bold}
-            if fill:
-                properties.update({"bg_color": fill, "align": "center", "border": 1})
-                properties["border_color"] = "#BFBFBF"
-            if size:
-                properties["font_size"] = size
-                properties["font_color"] = spec.HEADER_FILL
-            self.cache[key] = self.book.add_format(properties)
-        return self.cache[key]
-
-    def rule(self, rule: spec.Rule) -> Format:
-        key = ("rule", rule.fill, rule.font, rule.bold)
-        if key not in self.cache:
-            properties: dict[str, Any] = {}
-            if rule.fill:
-                properties["bg_color"] = rule.fill
-            if rule.font:
-                properties["font_color"] = rule.font
-            if rule.bold:
-                properties["bold"] = True
-            self.cache[key] = self.book.add_format(properties)
-        return self.cache[key]
-
-    def tile_value(self, kind: spec.Kind, currency: str = "USD", tone: str = "") -> Format:
-        key = ("tile", kind, currency, tone)
-        if key not in self.cache:
-            fill = {"good": spec.GOOD_FILL, "bad": spec.BAD_FILL}.get(tone, "#F2F2F2")
-            font = {"good": spec.GOOD_FONT, "bad": spec.BAD_FONT}.get(tone, "#000000")
-            self.cache[key] = self.book.add_format(
-                {
-                    "num_format": spec.number_format(kind, currency),
-                    "bold": True,
-                    "font_size": 18,
-                    "font_color": font,
-                    "bg_color": fill,
-                    "left": 1,
-                    "right": 1,
-                    "border_color": "#BFBFBF",
-                    "align": "left",
-                }
-            )
-        return self.cache[key]
 
 
 def _write(sheet: Worksheet, row: int, col: int, value: object, fmt: Format) -> None:
