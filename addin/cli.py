@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from addin.cli_headline import _print_headline
+from addin.cli_headline import print_headline
 from addin.cli_parser import build_parser, check_outputs
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _reconcile(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             progress(f"Writing {args.out}")
             write_report(result, args.out)
     _write_side_outputs(result, args, progress)
-    _print_headline(result, sys.stdout)
+    print_headline(result, sys.stdout)
     return EXIT_OK
 
 
@@ -160,7 +160,7 @@ def _sample(args: argparse.Namespace) -> int:
         psa_format=args.psa_format,
         progress=progress,
     )
-    _print_headline(result, sys.stdout)
+    print_headline(result, sys.stdout)
     print("\nWrote:", file=sys.stdout)
     for path in written:
         print(f"  {path}", file=sys.stdout)

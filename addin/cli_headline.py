@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from engine.result import Result
 
 
-def _print_headline(result: Result, stream: TextIO) -> None:
+def print_headline(result: Result, stream: TextIO) -> None:
     from addin.layout import format_amount
 
     k = result.kpis

@@ -30,9 +30,9 @@ from addin.layout.tables import (
     Decisions,
     Note,
     OutputTable,
-    _code,
-    _money,
-    _qty,
+    currency_of,
+    money_cell,
+    quantity_cell,
     row_heights,
 )
 from engine.read.header import column_letter
@@ -138,7 +138,7 @@ def discrepancy_notes(result: Result) -> tuple[Note, ...]:
         Note(
             0,
             0,
-            f"Discrepancies — {k.period or 'period not stated'} · amounts in {_code(k.currency)} · "
+            f"Discrepancies — {k.period or 'period not stated'} · amounts in {currency_of(k.currency)} · "
             "leakage first, then over-billing exposure; each largest first",
             bold=True,
             size=13,
@@ -183,10 +183,10 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
                 TYPE_NAMES.get(d.type, d.type),
                 d.client or d.vendor_client,
                 d.product,
-                _qty(d.vendor_qty),
-                _qty(d.psa_qty),
-                _money(d.vendor_unit_cost),
-                _money(d.psa_unit_price),
+                quantity_cell(d.vendor_qty),
+                quantity_cell(d.psa_qty),
+                money_cell(d.vendor_unit_cost),
+                money_cell(d.psa_unit_price),
                 d.monthly_impact,
                 d.annual_impact,
                 d.first_seen or k.period or "",
@@ -220,7 +220,7 @@ def discrepancy_table(result: Result, decisions: Decisions | None = None) -> Out
         status_column=_STATUS_INDEX,
         header_row=DISCREPANCY_HEADER_ROW,
         notes=discrepancy_notes(result),
-        currency=_code(k.currency),
+        currency=currency_of(k.currency),
         footer=f"Leakage Finder · Discrepancies · {k.period or 'period not stated'}",
         row_heights=row_heights(DISCREPANCY_COLUMNS, rows),
     )
@@ -257,14 +257,23 @@ def match_table(result: Result) -> OutputTable:
         MATCH_COLUMNS,
         rows,
         table_name="LF_Matches",
-        currency=_code(result.kpis.currency),
+        currency=currency_of(result.kpis.currency),
         footer=f"Leakage Finder · Matches · {result.kpis.period or 'period not stated'}",
     )
 
 
 def excluded_table(result: Result) -> OutputTable:
     rows: list[list[object]] = [
-        [e.side, e.source, e.row, e.client, e.product, _qty(e.quantity), _money(e.amount), e.reason]
+        [
+            e.side,
+            e.source,
+            e.row,
+            e.client,
+            e.product,
+            quantity_cell(e.quantity),
+            money_cell(e.amount),
+            e.reason,
+        ]
         for e in result.excluded
     ]
     return OutputTable(
@@ -272,7 +281,7 @@ def excluded_table(result: Result) -> OutputTable:
         EXCLUDED_COLUMNS,
         rows,
         table_name="LF_Excluded",
-        currency=_code(result.kpis.currency),
+        currency=currency_of(result.kpis.currency),
         footer=f"Leakage Finder · Excluded lines · {result.kpis.period or 'period not stated'}",
         row_heights=row_heights(EXCLUDED_COLUMNS, rows),
     )

@@ -12,12 +12,12 @@ from addin.layout.kpi_tiles import (
     BY_TYPE_COLUMNS,
     TIME_TARGET_MINUTES,
     Tile,
-    _review_of,
     by_type,
     kpi_tiles,
+    review_of,
     top_clients,
 )
-from addin.layout.tables import LEAKAGE_TYPES, Column, Decisions, _code, money_format
+from addin.layout.tables import LEAKAGE_TYPES, Column, Decisions, currency_of, money_format
 from addin.workbook.review_log import Review
 from engine.result import Result
 
@@ -41,7 +41,7 @@ def history_row(
     result: Result, decisions: Decisions | None = None, review: Review | None = None
 ) -> list[object]:
     k = result.kpis
-    state = _review_of(result, decisions, review)
+    state = review_of(result, decisions, review)
     return [
         k.period or "",
         k.monthly_leakage,
@@ -139,7 +139,7 @@ def kpi_layout(
     at: dt.datetime | None = None,
 ) -> KpiLayout:
     k = result.kpis
-    currency = _code(k.currency)
+    currency = currency_of(k.currency)
     tiles = kpi_tiles(result, decisions, review, at)
     placed = [
         (3 + (i // TILE_COLUMNS) * 4, 1 + i % TILE_COLUMNS, tile) for i, tile in enumerate(tiles)

@@ -18,7 +18,7 @@ from addin.layout.tables import (
     Column,
     Decisions,
     Kind,
-    _code,
+    currency_of,
 )
 from addin.workbook.review_log import Review
 from engine.money import format_amount
@@ -43,7 +43,7 @@ def corrections(decisions: Decisions | None) -> int:
     return sum(status in CORRECTED_STATUSES for status, _ in (decisions or {}).values())
 
 
-def _review_of(result: Result, decisions: Decisions | None, review: Review | None) -> Review:
+def review_of(result: Result, decisions: Decisions | None, review: Review | None) -> Review:
     """The review state: from the activity log when there is one, else from the decisions alone."""
     if review is not None:
         return review
@@ -105,8 +105,8 @@ def kpi_tiles(
     at: dt.datetime | None = None,
 ) -> list[Tile]:
     """The KPIs sheet's tiles, in reading order: leakage, the month's review, the bills' size."""
-    state = _review_of(result, decisions, review)
-    cur = _code(result.kpis.currency)
+    state = review_of(result, decisions, review)
+    cur = currency_of(result.kpis.currency)
     return [
         *_leakage_tiles(result.kpis, cur),
         *_review_tiles(state, at, cur),

@@ -12,8 +12,8 @@ from addin.layout.tables import (
     Column,
     Note,
     OutputTable,
-    _code,
-    _qty,
+    currency_of,
+    quantity_cell,
     row_heights,
 )
 from engine.money import format_amount
@@ -54,7 +54,7 @@ PAIR_COLUMNS: tuple[Column, ...] = (
 
 def price_rows(result: Result) -> list[list[object]]:
     """Price moves (product rows, then client rows), thin margins, then terms: one table to filter."""
-    cur = _code(result.kpis.currency)
+    cur = currency_of(result.kpis.currency)
     return [
         *(_price_move_row(c, cur) for c in result.price_changes),
         *(_thin_margin_row(t, cur) for t in result.thin_margins),
@@ -68,7 +68,7 @@ def _price_move_row(c: PriceChange, cur: str) -> list[object]:
         PRICE_KINDS[c.direction],
         c.client or "(all clients)",
         c.product,
-        _qty(c.vendor_qty),
+        quantity_cell(c.vendor_qty),
         None,
         c.previous_cost,
         c.cost,
@@ -86,7 +86,7 @@ def _thin_margin_row(t: ThinMargin, cur: str) -> list[object]:
         PRICE_KINDS["thin"],
         t.client,
         t.product,
-        _qty(t.seats),
+        quantity_cell(t.seats),
         None,
         None,
         t.cost,
@@ -105,8 +105,8 @@ def _term_row(term: TermFinding) -> list[object]:
         PRICE_KINDS[term.kind],
         term.client,
         term.product,
-        _qty(term.vendor_qty),
-        _qty(term.psa_qty),
+        quantity_cell(term.vendor_qty),
+        quantity_cell(term.psa_qty),
         None,
         None,
         None,
@@ -119,7 +119,7 @@ def _term_row(term: TermFinding) -> list[object]:
 
 def prices_table(result: Result) -> OutputTable:
     k = result.kpis
-    cur = _code(k.currency)
+    cur = currency_of(k.currency)
     since = f"since {k.previous_period}" if k.previous_period else "(no previous month archived)"
     notes = (
         Note(
@@ -157,8 +157,8 @@ def pairs_table(result: Result) -> OutputTable:
         [
             p.client,
             p.product,
-            _qty(p.vendor_qty),
-            _qty(p.psa_qty),
+            quantity_cell(p.vendor_qty),
+            quantity_cell(p.psa_qty),
             p.vendor_unit_cost,
             p.psa_unit_price,
         ]
@@ -169,7 +169,7 @@ def pairs_table(result: Result) -> OutputTable:
         PAIR_COLUMNS,
         rows,
         table_name="LF_Pairs",
-        currency=_code(result.kpis.currency),
+        currency=currency_of(result.kpis.currency),
         footer=f"Leakage Finder · Pairs · {result.kpis.period or 'period not stated'}",
     )
 
@@ -194,6 +194,6 @@ def fixed_table(result: Result) -> OutputTable:
         FIXED_COLUMNS,
         rows,
         table_name="LF_Fixed",
-        currency=_code(result.kpis.currency),
+        currency=currency_of(result.kpis.currency),
         footer=f"Leakage Finder · Fixed findings · {result.kpis.period or 'period not stated'}",
     )

@@ -55,7 +55,7 @@ money_format = currency_format
 __all__ = ["format_amount", "money_format"]
 
 
-def _code(currency: str | None) -> str:
+def currency_of(currency: str | None) -> str:
     return (currency or "USD").strip().upper() or "USD"
 
 
@@ -191,11 +191,11 @@ def row_heights(columns: tuple[Column, ...], rows: list[list[object]]) -> list[f
     return [n * LINE_HEIGHT + 1 if n > 1 else None for n in lines]
 
 
-def _money(value: Decimal | None) -> object:
+def money_cell(value: Decimal | None) -> object:
     return None if value is None else value
 
 
-def _qty(value: Decimal | None) -> object:
+def quantity_cell(value: Decimal | None) -> object:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else value

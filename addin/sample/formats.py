@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from addin.sample.psa_exports import _psa_items
+from addin.sample.psa_exports import psa_items
 from addin.sample.scenario import Scenario
-from addin.sample.vendor_exports import _money, _vendor_lines
+from addin.sample.vendor_exports import money_text, vendor_lines
 
 MORE_VENDOR_FORMATS = ("ingram", "td_synnex", "sherweb", "partner_center_legacy")
 MORE_PSA_FORMATS = ("quickbooks", "xero", "kaseya_bms")
@@ -24,7 +24,7 @@ _LIST = Decimal("1.10")  # list price over the partner's cost (the discount dist
 def more_vendor_rows(scenario: Scenario, fmt: str, period: str) -> list[list[str]]:
     start, end = f"{period}-01", f"{period}-28"
     us_start, us_end = f"{period[5:]}/01/{period[:4]}", f"{period[5:]}/28/{period[:4]}"
-    lines = _vendor_lines(scenario)
+    lines = vendor_lines(scenario)
     rows: list[list[str]] = []
     if fmt == "ingram":
         rows.append(
@@ -52,8 +52,8 @@ def more_vendor_rows(scenario: Scenario, fmt: str, period: str) -> list[list[str
                     product.partner_center_id,
                     "Annual" if months == 12 else "Monthly",
                     str(qty),
-                    _money(unit * _LIST),  # list price: not the MSP's cost
-                    _money(unit * qty),  # the line's net amount
+                    money_text(unit * _LIST),  # list price: not the MSP's cost
+                    money_text(unit * qty),  # the line's net amount
                     "USD",
                     start,
                     end,
@@ -85,9 +85,9 @@ def more_vendor_rows(scenario: Scenario, fmt: str, period: str) -> list[list[str
                     product.name,
                     "Annual" if months == 12 else "Monthly",
                     str(qty),
-                    _money(unit),
-                    _money(unit * qty),
-                    _money(unit * Decimal("1.2")),
+                    money_text(unit),
+                    money_text(unit * qty),
+                    money_text(unit * Decimal("1.2")),
                     "USD",
                     us_start,
                     us_end,
@@ -124,9 +124,9 @@ def more_vendor_rows(scenario: Scenario, fmt: str, period: str) -> list[list[str
                     start,
                     end,
                     str(qty),
-                    _money(unit),
-                    _money(unit * _LIST),
-                    _money(unit * qty),
+                    money_text(unit),
+                    money_text(unit * _LIST),
+                    money_text(unit * qty),
                     "USD",
                 ]
             )
@@ -166,13 +166,13 @@ def more_vendor_rows(scenario: Scenario, fmt: str, period: str) -> list[list[str
                     start,
                     end,
                     "Cycle fee" if qty > 0 else "Cancel fee",
-                    _money(listed),
+                    money_text(listed),
                     str(qty),
-                    _money(amount),
-                    _money(amount - subtotal),
-                    _money(subtotal),
+                    money_text(amount),
+                    money_text(amount - subtotal),
+                    money_text(subtotal),
                     "0.00",
-                    _money(subtotal),
+                    money_text(subtotal),
                     "USD",
                     "Annual" if months == 12 else "Monthly",
                 ]
@@ -185,7 +185,7 @@ def more_vendor_rows(scenario: Scenario, fmt: str, period: str) -> list[list[str
 def more_psa_rows(scenario: Scenario, fmt: str, seed: int) -> list[list[str]]:
     rng = random.Random(seed)
     if fmt == "kaseya_bms":
-        items = _psa_items(scenario, rng)
+        items = psa_items(scenario, rng)
         rows = [
             [
                 "Account Name",
@@ -219,7 +219,7 @@ def more_psa_rows(scenario: Scenario, fmt: str, seed: int) -> list[list[str]]:
             )
         return rows
     # accounting reports bill what was invoiced this month: monthly amounts, no cancelled lines
-    items = [i for i in _psa_items(scenario, rng, periods=False) if i[5] == "Active"]
+    items = [i for i in psa_items(scenario, rng, periods=False) if i[5] == "Active"]
     if fmt == "quickbooks":
         rows = [
             ["Sales by Customer Detail"],

@@ -14,7 +14,7 @@ PSA_FORMATS = ("connectwise", "autotask", "halopsa", "syncro")
 _Item = tuple[str, str, int, Decimal, int, str]
 
 
-def _psa_items(
+def psa_items(
     scenario: Scenario, rng: random.Random, *, periods: bool = True
 ) -> list[tuple[str, str, int, Decimal, int, str]]:
     """(client, description, quantity, unit price per period, months, status) per PSA line."""
@@ -54,7 +54,7 @@ def _psa_items(
 def psa_rows(scenario: Scenario, fmt: str, *, seed: int = 1) -> list[list[str]]:
     """The PSA export as rows of text, header first (plus title/totals rows where the format has them)."""
     rng = random.Random(seed)
-    items = _psa_items(scenario, rng, periods=fmt != "connectwise")
+    items = psa_items(scenario, rng, periods=fmt != "connectwise")
     total = sum((unit * qty for _, _, qty, unit, _, _ in items), Decimal(0))
     if fmt == "connectwise":
         return _connectwise_rows(items)

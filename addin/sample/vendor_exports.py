@@ -11,11 +11,11 @@ from addin.sample.scenario import Scenario
 VENDOR_FORMATS = ("partner_center", "pax8", "dicker", "cloudmore")
 
 
-def _money(value: Decimal) -> str:
+def money_text(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01'), ROUND_HALF_UP)}"
 
 
-def _vendor_lines(scenario: Scenario) -> list[tuple[str, SampleProduct, int, Decimal, int, str]]:
+def vendor_lines(scenario: Scenario) -> list[tuple[str, SampleProduct, int, Decimal, int, str]]:
     """(client, product, quantity, unit cost per billed period, months, charge) per vendor line."""
     lines = []
     for h in scenario.holdings:
@@ -88,7 +88,7 @@ def _partner_center_rows(scenario: Scenario, start: str, end: str) -> list[list[
             "BillingFrequency",
         ]
     )
-    for i, (name, product, qty, unit, months, charge) in enumerate(_vendor_lines(scenario)):
+    for i, (name, product, qty, unit, months, charge) in enumerate(vendor_lines(scenario)):
         pid, _, sku = product.partner_center_id.partition(":")
         list_price = (unit * Decimal("1.1")).quantize(Decimal("0.01"))
         subtotal = unit * qty
@@ -115,17 +115,17 @@ def _partner_center_rows(scenario: Scenario, start: str, end: str) -> list[list[
                 product.name,
                 product.name,
                 charge,
-                _money(list_price),
+                money_text(list_price),
                 str(qty),
-                _money(subtotal),
+                money_text(subtotal),
                 "0.00",
-                _money(subtotal),
+                money_text(subtotal),
                 "USD",
                 f"sub-{i}",
                 start,
                 end,
                 term,
-                _money(unit),
+                money_text(unit),
                 str(qty),
                 "Annual" if months == 12 else "Monthly",
             ]
@@ -155,7 +155,7 @@ def _pax8_rows(scenario: Scenario, start: str, end: str) -> list[list[str]]:
             "currencyCode",
         ]
     )
-    for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
+    for name, product, qty, unit, months, _charge in vendor_lines(scenario):
         suggested = (unit * Decimal("1.2")).quantize(Decimal("0.01"))
         rows.append(
             [
@@ -165,11 +165,11 @@ def _pax8_rows(scenario: Scenario, start: str, end: str) -> list[list[str]]:
                 "MST-NCE-103-C100" if product.name.endswith("Business Premium") else "",
                 str(qty),
                 "Annual" if months == 12 else "Monthly",
-                _money(suggested),
-                _money(unit),
-                _money(suggested * qty),
-                _money(unit * qty),
-                _money(unit * qty),
+                money_text(suggested),
+                money_text(unit),
+                money_text(suggested * qty),
+                money_text(unit * qty),
+                money_text(unit * qty),
                 start,
                 end if months == 1 else _year_end(start),  # an annual charge covers the year
                 "credits" if qty < 0 else "subscription",
@@ -202,7 +202,7 @@ def _dicker_rows(scenario: Scenario, period: str) -> list[list[str]]:
             "UNIT RRP",
         ]
     )
-    for i, (name, product, qty, unit, months, _charge) in enumerate(_vendor_lines(scenario)):
+    for i, (name, product, qty, unit, months, _charge) in enumerate(vendor_lines(scenario)):
         code = (
             f"P1Y:{product.partner_center_id}:{'Y' if months == 12 else '1'}:"
             if product.partner_center_id
@@ -221,8 +221,8 @@ def _dicker_rows(scenario: Scenario, period: str) -> list[list[str]]:
                 "Active",
                 "01-AUG-2025",
                 "31-JUL-2026" if months == 12 else "31-AUG-2025",
-                f"${_money(unit)}",
-                f"${_money(unit * Decimal('1.25'))}",
+                f"${money_text(unit)}",
+                f"${money_text(unit * Decimal('1.25'))}",
             ]
         )
     return rows
@@ -249,10 +249,10 @@ def _cloudmore_rows(scenario: Scenario, period: str) -> list[list[str]]:
             "Payment Frequency",
         ]
     )
-    for name, product, qty, unit, months, _charge in _vendor_lines(scenario):
+    for name, product, qty, unit, months, _charge in vendor_lines(scenario):
 
         def eu(value: Decimal) -> str:
-            return _money(value).replace(".", ",")
+            return money_text(value).replace(".", ",")
 
         rows.append(
             [

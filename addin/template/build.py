@@ -18,7 +18,7 @@ from io import BytesIO
 from pathlib import Path
 
 from addin.template.ribbon import CUSTOM_UI_REL, ribbon_xml, template_text
-from addin.template.sheets import CODE_NAMES, _sheets
+from addin.template.sheets import CODE_NAMES, write_sheets
 from addin.template.vba_project import build_vba_project
 from addin.workbook.sheets_xlsx import text_safe_workbook
 from addin.workbook.xml_part import XmlPart
@@ -75,7 +75,7 @@ def build_template_bytes() -> bytes:
     )
     book.set_vba_name("ThisWorkbook")
     book.add_vba_project(BytesIO(vba), is_stream=True)
-    _sheets(book)
+    write_sheets(book)
     book.close()
     return add_custom_ui(_unselect_start(buffer.getvalue()), ribbon_xml())
 

@@ -336,7 +336,7 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
     return f
 
 
-def _sheets(book: xlsxwriter.Workbook) -> None:
+def write_sheets(book: xlsxwriter.Workbook) -> None:
     f = _formats(book)
     header = f["header"]
     hint = book.add_format({"italic": True, "font_color": "#7F6000", "bg_color": "#FFF2CC"})

@@ -267,33 +267,33 @@ def rels_path(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
-def _resolve(source_part: str, target: str) -> str:
+def resolve_target(source_part: str, target: str) -> str:
     if target.startswith("/"):
         return target.lstrip("/")
     return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
 
 
-def _relationships(package: Package, part: str) -> list[dict[str, str]]:
+def part_relationships(package: Package, part: str) -> list[dict[str, str]]:
     path = rels_path(part)
     if not package.exists(path):
         return []
     return [dict(element.attrib) for element in XmlPart.parse(package.text(path)).root]
 
 
-def _related_parts(package: Package, part: str) -> list[str]:
+def related_parts(package: Package, part: str) -> list[str]:
     """Parts a sheet owns (tables, drawings, charts, comments…), depth first."""
     out = []
-    for rel in _relationships(package, part):
+    for rel in part_relationships(package, part):
         if rel.get("TargetMode") == "External":
             continue
-        child = _resolve(part, rel["Target"])
+        child = resolve_target(part, rel["Target"])
         if package.exists(child) and child not in out:
             out.append(child)
-            out.extend(p for p in _related_parts(package, child) if p not in out)
+            out.extend(p for p in related_parts(package, child) if p not in out)
     return out
 
 
-def _sheet_elements(workbook: XmlPart) -> list[ET.Element]:
+def sheet_elements(workbook: XmlPart) -> list[ET.Element]:
     sheets = workbook.root.find(workbook.tag("sheets"))
     return [] if sheets is None else sheets.findall(workbook.tag("sheet"))
 
@@ -306,11 +306,11 @@ def _sheet_rid(sheet: ET.Element) -> str:
 def workbook_sheets(package: Package) -> list[tuple[str, str, str]]:
     """(name, relationship id, part path) of every sheet, in tab order."""
     workbook = XmlPart.parse(package.text("xl/workbook.xml"))
-    rels = {r["Id"]: r for r in _relationships(package, "xl/workbook.xml")}
+    rels = {r["Id"]: r for r in part_relationships(package, "xl/workbook.xml")}
     out = []
-    for sheet in _sheet_elements(workbook):
+    for sheet in sheet_elements(workbook):
         rid = _sheet_rid(sheet)
         rel = rels.get(rid)
-        part = _resolve("xl/workbook.xml", rel["Target"]) if rel else ""
+        part = resolve_target("xl/workbook.xml", rel["Target"]) if rel else ""
         out.append((sheet.attrib["name"], rid, part))
     return out

@@ -22,7 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 from addin import layout as spec
 from addin.workbook.review_log import Entry
 from addin.workbook.sheet_rows import clip, fill_rows_utf8
-from addin.workbook.xlsx_formats import _Formats
+from addin.workbook.xlsx_formats import Formats
 from addin.workbook.zip_rewrite import rewrite_zip
 from engine.result import Result
 
@@ -54,7 +54,7 @@ def _footer(text: str) -> str:
     return f"&L{text.replace('&', '&&')}&RPage &P of &N"
 
 
-def _table(book: xlsxwriter.Workbook, formats: _Formats, table: spec.OutputTable) -> Worksheet:
+def _table(book: xlsxwriter.Workbook, formats: Formats, table: spec.OutputTable) -> Worksheet:
     """A table sheet: title and legend, header, rows (the first here, the rest streamed by
     :mod:`addin.workbook.sheet_rows`), column formats, colour rules, Status list, print set-up."""
     sheet = book.add_worksheet(table.sheet)
@@ -130,7 +130,7 @@ def _status_list(sheet: Worksheet, table: spec.OutputTable, column: int) -> None
 
 
 def _rules(
-    sheet: Worksheet, formats: _Formats, table: spec.OutputTable, rules: list[spec.Rule]
+    sheet: Worksheet, formats: Formats, table: spec.OutputTable, rules: list[spec.Rule]
 ) -> None:
     first, last = table.header_row + 1, table.header_row + max(len(table.rows), 1)
     for rule in rules:
@@ -147,7 +147,7 @@ def _rules(
         )
 
 
-def _kpis(book: xlsxwriter.Workbook, formats: _Formats, layout: spec.KpiLayout) -> None:
+def _kpis(book: xlsxwriter.Workbook, formats: Formats, layout: spec.KpiLayout) -> None:
     sheet = book.add_worksheet(spec.KPIS)
     sheet.hide_gridlines(2)
     for col, width in enumerate(spec.KPI_COLUMN_WIDTHS):
@@ -214,7 +214,7 @@ def _chart(book: xlsxwriter.Workbook, sheet: Worksheet, chart_spec: spec.Chart) 
     sheet.insert_chart(chart_spec.row, chart_spec.col, chart, {"x_scale": 0.88, "y_scale": 0.8})
 
 
-def _small_table(sheet: Worksheet, formats: _Formats, block: spec.Block, currency: str) -> None:
+def _small_table(sheet: Worksheet, formats: Formats, block: spec.Block, currency: str) -> None:
     row, col, columns = block.row, block.col, block.columns
     for offset, values in enumerate(block.rows, start=1):
         for index, value in enumerate(values):
@@ -234,7 +234,7 @@ def _small_table(sheet: Worksheet, formats: _Formats, block: spec.Block, currenc
     )
 
 
-def _grid(book: xlsxwriter.Workbook, formats: _Formats, grid: spec.GridSheet) -> None:
+def _grid(book: xlsxwriter.Workbook, formats: Formats, grid: spec.GridSheet) -> None:
     """A plain sheet (History, the hidden Activity Log): header styled like the template's."""
     sheet = book.add_worksheet(grid.sheet)
     for col, column in enumerate(grid.columns):
@@ -290,7 +290,7 @@ def render(
     buffer = BytesIO()
     book = text_safe_workbook(buffer)
     book.set_properties({"title": "Leakage Finder report", "created": FIXED_DATE})
-    formats = _Formats(book, result.kpis.currency)
+    formats = Formats(book, result.kpis.currency)
     outputs = spec.output_tables(
         result, sheets, decisions=decisions, history=history, log=log, at=at, given=tables
     )

@@ -28,22 +28,22 @@ from pathlib import Path
 from addin.workbook.appended_rows import Appended, append_rows
 from addin.workbook.package import (
     Package,
-    _related_parts,
-    _relationships,
-    _resolve,
+    part_relationships,
+    related_parts,
     rels_path,
+    resolve_target,
     workbook_sheets,
 )
 from addin.workbook.sheet_rows import fill_rows_pieces
 from addin.workbook.sheets_xlsx import Rendered
 from addin.workbook.style_merger import StyleMerger
 from addin.workbook.workbook_entries import (
-    _activate,
-    _add_sheets,
-    _copy_print_names,
-    _drop_calc_chain,
-    _hidden_sheets,
-    _rels_document,
+    activate,
+    add_sheets,
+    copy_print_names,
+    drop_calc_chain,
+    hidden_sheets,
+    rels_document,
 )
 from addin.workbook.xml_part import ParseError, XmlPart, split
 from engine.errors import UnreadableFileError
@@ -156,7 +156,7 @@ def _sheet_xml(xml: str, xf_map: dict[int, int], dxf_map: dict[int, int]) -> str
 
 def _drop_owned_parts(target: Package, part: str, removed: list[str]) -> None:
     """Remove an output sheet's tables, drawings, charts and relationships before it is replaced."""
-    for old in [*_related_parts(target, part), rels_path(part)]:
+    for old in [*related_parts(target, part), rels_path(part)]:
         for owned in (old, rels_path(old)):
             if target.exists(owned):
                 target.remove(owned)
@@ -183,8 +183,8 @@ class _Transplant:
     def copy_owned(self, source_part: str, target_part: str) -> None:
         """Copy a sheet's tables and drawings (with their charts), renamed to free part names."""
         relationships: list[tuple[str, str, str]] = []
-        for rel in _relationships(self.source, source_part):
-            child = _resolve(source_part, rel["Target"])
+        for rel in part_relationships(self.source, source_part):
+            child = resolve_target(source_part, rel["Target"])
             folder = child.split("/")[1]
             new_child = self.new_part(folder, folder.rstrip("s"))
             data = self.source.text(child)
@@ -203,7 +203,7 @@ class _Transplant:
             self.target.set(new_child, data)
             relationships.append((rel["Id"], rel["Type"], _relative(new_child, target_part)))
         if relationships:
-            self.target.set(rels_path(target_part), _rels_document(relationships))
+            self.target.set(rels_path(target_part), rels_document(relationships))
 
 
 def _relative(part: str, from_part: str) -> str:
@@ -305,7 +305,7 @@ def _replace_sheets(
     existing = {sheet_name: part for sheet_name, _, part in workbook_sheets(target)}
     work = _Transplant(target, source, dxf_map, next_table_id=_max_table_id(target) + 1)
     new_sheets: list[tuple[str, str]] = []
-    source_hidden = _hidden_sheets(source)
+    source_hidden = hidden_sheets(source)
     hidden_new: set[str] = set()
     for sheet_name, _, source_part in workbook_sheets(source):
         if sheet_name in existing:
@@ -320,7 +320,7 @@ def _replace_sheets(
         xml = _shifted_strings(xml, offset) if keep_shared else _inline_strings(xml, shared)
         xml = _sheet_xml(xml, xf_map, dxf_map)
         if sheet_name == active:
-            # selected in its shell, as _activate would: the filled sheet (the biggest) is then
+            # selected in its shell, as activate would: the filled sheet (the biggest) is then
             # deflated once, on the deflater's thread, not again after an edit (issue 15)
             xml = xml.replace("<sheetView ", '<sheetView tabSelected="1" ', 1)
         if sheet_name in pending:
@@ -355,10 +355,10 @@ def _finish_workbook(
     active sheet, the calc chain and the content types."""
     target, source = work.target, work.source
     if new_sheets:
-        _add_sheets(target, new_sheets, hidden)
-    _copy_print_names(target, source)
+        add_sheets(target, new_sheets, hidden)
+    copy_print_names(target, source)
     if active is not None:
-        _activate(target, active)
-    _drop_calc_chain(target, work.removed)
+        activate(target, active)
+    drop_calc_chain(target, work.removed)
     types = _content_type_edit(target.text("[Content_Types].xml"), work.removed, work.added_types)
     target.set("[Content_Types].xml", types)

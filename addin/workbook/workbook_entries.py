@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
 
-from addin.workbook.package import Package, _sheet_elements, rels_path, workbook_sheets
+from addin.workbook.package import Package, rels_path, sheet_elements, workbook_sheets
 from addin.workbook.xml_part import XmlPart, split
 
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -16,7 +16,7 @@ NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL_WORKSHEET = NS_REL + "/worksheet"
 
 
-def _rels_document(relationships: list[tuple[str, str, str]]) -> str:
+def rels_document(relationships: list[tuple[str, str, str]]) -> str:
     """A relationships part: (Id, Type, Target) each."""
     rels = XmlPart.new("Relationships", NS_PACKAGE_RELS)
     for rid, rel_type, target in relationships:
@@ -39,16 +39,16 @@ def _print_names(workbook: XmlPart) -> list[ET.Element]:
     ]
 
 
-def _copy_print_names(target: Package, source: Package) -> None:
+def copy_print_names(target: Package, source: Package) -> None:
     """The rendered sheets' print areas and print titles (sheet-local defined names), under the
     target's sheet positions; the target's own names for those sheets are replaced."""
     rendered = XmlPart.parse(source.text("xl/workbook.xml"))
-    source_names = [e.attrib["name"] for e in _sheet_elements(rendered)]
+    source_names = [e.attrib["name"] for e in sheet_elements(rendered)]
     found = _print_names(rendered)
     if not found:
         return
     workbook = XmlPart.parse(target.text("xl/workbook.xml"))
-    positions = {e.attrib["name"]: i for i, e in enumerate(_sheet_elements(workbook))}
+    positions = {e.attrib["name"]: i for i, e in enumerate(sheet_elements(workbook))}
     copies = []
     for element in found:
         sheet = source_names[int(element.attrib["localSheetId"])]
@@ -71,16 +71,16 @@ def _copy_print_names(target: Package, source: Package) -> None:
     target.set("xl/workbook.xml", workbook.text())
 
 
-def _hidden_sheets(package: Package) -> set[str]:
+def hidden_sheets(package: Package) -> set[str]:
     workbook = XmlPart.parse(package.text("xl/workbook.xml"))
     return {
         e.attrib["name"]
-        for e in _sheet_elements(workbook)
+        for e in sheet_elements(workbook)
         if e.attrib.get("state") in ("hidden", "veryHidden")
     }
 
 
-def _activate(target: Package, name: str) -> None:
+def activate(target: Package, name: str) -> None:
     """Open on ``name``: the workbook view's active tab, and that sheet alone selected (another
     selected tab would group the sheets). Sheets without a selection keep their bytes."""
     sheets = workbook_sheets(target)
@@ -110,7 +110,7 @@ def _activate(target: Package, name: str) -> None:
             target.set(part, data.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1))
 
 
-def _add_sheets(
+def add_sheets(
     target: Package, new_sheets: list[tuple[str, str]], hidden: Collection[str] = ()
 ) -> None:
     workbook = XmlPart.parse(target.text("xl/workbook.xml"))
@@ -121,7 +121,7 @@ def _add_sheets(
     rels_part = rels_path("xl/workbook.xml")
     rels = XmlPart.parse(target.text(rels_part))
     used_ids = {e.attrib.get("Id") for e in rels.root}
-    next_sheet_id = max([int(e.attrib["sheetId"]) for e in _sheet_elements(workbook)] or [0]) + 1
+    next_sheet_id = max([int(e.attrib["sheetId"]) for e in sheet_elements(workbook)] or [0]) + 1
     counter = 1
     for sheet_name, part in new_sheets:
         while f"rIdLF{counter}" in used_ids:
@@ -140,7 +140,7 @@ def _add_sheets(
     target.set(rels_part, rels.text())
 
 
-def _drop_calc_chain(target: Package, removed: list[str]) -> None:
+def drop_calc_chain(target: Package, removed: list[str]) -> None:
     """Excel rebuilds the calculation chain; a stale one pointing at replaced cells must not stay."""
     if not target.exists("xl/calcChain.xml") or not removed:
         return

@@ -12,7 +12,7 @@ from xlsxwriter.format import Format
 from addin import layout as spec
 
 
-class _Formats:
+class Formats:
     """xlsxwriter formats, created once per workbook and shared by all sheets."""
 
     def __init__(self, book: xlsxwriter.Workbook, currency: str = "USD") -> None:
