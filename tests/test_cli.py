@@ -206,3 +206,25 @@ def test_console_entry_ends_the_process_after_its_outputs_are_written(
         [*run, "--workbook", str(tmp_path / "missing.xlsm")], capture_output=True, text=True
     )
     assert failed.returncode == EXIT_INPUT and failed.stderr.startswith("error: ")
+
+
+@pytest.mark.parametrize("vendor", ["partner_center", "pax8", "cloudmore", "ingram"])
+def test_one_seed_is_one_sample_in_every_process(tmp_path: Path, vendor: str) -> None:
+    """Customer ids in a sample came from ``hash(name)``, which Python seeds per process: two runs
+    with the same --seed wrote different bills. The bill is now the same byte for byte."""
+    import os
+    import subprocess
+    import sys
+
+    bills = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / hash_seed
+        command = [sys.executable, "-m", "addin.cli", "sample", "--out", str(out), "--quiet"]
+        done = subprocess.run(
+            [*command, "--clients", "8", "--vendor-format", vendor],
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        )
+        assert done.returncode == EXIT_OK, done.stderr
+        bills.append(next(out.glob("vendor_*")).read_bytes())
+    assert bills[0] == bills[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zlib
 
 
 def to_csv_bytes(rows: list[list[str]], *, fmt: str) -> bytes:
@@ -17,3 +18,9 @@ def to_csv_bytes(rows: list[list[str]], *, fmt: str) -> bytes:
     if fmt == "partner_center":
         return b"\xef\xbb\xbf" + text.encode("utf-8")
     return text.encode("utf-8")
+
+
+def stable_number(text: str) -> int:
+    """A number for a name that is the same on every run (``hash()`` of a string changes per
+    process), so a sample made with one ``--seed`` is the same sample, ids included."""
+    return zlib.crc32(text.encode("utf-8"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+from addin.sample.csv_bytes import stable_number
 from addin.sample.psa_exports import psa_items
 from addin.sample.scenario import Scenario
 from addin.sample.vendor_exports import money_text, vendor_lines
@@ -159,7 +160,7 @@ def more_vendor_rows(scenario: Scenario, fmt: str, period: str) -> list[list[str
             rows.append(
                 [
                     "p",
-                    f"c-{abs(hash(name)) % 10**6}",
+                    f"c-{stable_number(name) % 10**6}",
                     name,
                     f"o-{i}",
                     product.name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from addin.sample.csv_bytes import stable_number
 from addin.sample.products import FREE_PRODUCT, SampleProduct
 from addin.sample.scenario import Scenario
 
@@ -106,7 +107,7 @@ def _partner_center_rows(scenario: Scenario, start: str, end: str) -> list[list[
         rows.append(
             [
                 "p-1",
-                f"c-{abs(hash(name)) % 10**8}",
+                f"c-{stable_number(name) % 10**8}",
                 name,
                 domain,
                 "G012345678",
@@ -160,7 +161,7 @@ def _pax8_rows(scenario: Scenario, start: str, end: str) -> list[list[str]]:
         rows.append(
             [
                 name,
-                f"{abs(hash(name)) % 10**6}",
+                f"{stable_number(name) % 10**6}",
                 f"{product.name} [NCE]",
                 "MST-NCE-103-C100" if product.name.endswith("Business Premium") else "",
                 str(qty),
@@ -260,7 +261,7 @@ def _cloudmore_rows(scenario: Scenario, period: str) -> list[list[str]]:
                 "Microsoft CSP",
                 "Broker AB",
                 name,
-                str(abs(hash(name)) % 10**5),
+                str(stable_number(name) % 10**5),
                 product.name,
                 product.partner_center_id.replace(":", ""),
                 str(qty),
