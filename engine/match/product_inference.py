@@ -144,6 +144,11 @@ def _pending_places(
 #: (resellers' margins on licences run to tens of percent; a managed service per user is priced
 #: at several times any licence beside it).
 SERVICE_MARKUP = 4
+#: A line priced under this fraction of a product's cost is no resale of it: a stale price after a
+#: vendor rise is tens of percent below cost, not half.
+BELOW_ANY_RESALE = 2
+#: Inferences that rest on seat counts or a kind of product alone, which a price can contradict.
+_SEATS_OR_KIND = frozenset(["elimination", "seat gap", "meaning"])
 
 
 def _drop_service_prices(
@@ -152,7 +157,8 @@ def _drop_service_prices(
     costs: Mapping[int, Mapping[str, Fraction]],
 ) -> None:
     """Forget an inference whose line is priced like work, not like the product ("Email Security
-    Support - per mailbox" at 1,250.00 is no DNS filter costing 3.47)."""
+    Support - per mailbox" at 1,250.00 is no DNS filter costing 3.47), or one that rests on seats
+    or a kind alone whose price is far below the product's cost."""
     typical: dict[str, Fraction] = {}
     for group_costs in costs.values():
         for key, cost in group_costs.items():
@@ -162,6 +168,15 @@ def _drop_service_prices(
         cost = costs.get(place[0], {}).get(key) or typical.get(key, Fraction(0))
         price = prices.get(place)
         if cost and price is not None and price > SERVICE_MARKUP * cost:
+            del found[place]
+        elif (
+            cost
+            and price is not None
+            and found[place].method in _SEATS_OR_KIND
+            and price < cost / BELOW_ANY_RESALE
+        ):
+            # seats or a kind were all that said which product it is, and the price says it is
+            # not ("GZ Bus Sec Premium" at 5.64 beside 71 seats of Business Premium at 22.00)
             del found[place]
 
 
