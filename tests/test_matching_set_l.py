@@ -209,3 +209,34 @@ def test_one_company_with_and_without_the_is_one(tmp_path: Path) -> None:
     )
     psa = "Customer,Item,Qty,Rate\nThe Murray Plumbing Services P/L,Visio Plan 2,2,15.00\n"
     assert _run(tmp_path, vendor, psa) == []
+
+
+def test_a_trading_name_alone_pairs_by_seats_no_other_client_shares(tmp_path: Path) -> None:
+    """Set L: the PSA knows "Skärgård Accounting Partners AB" only as "Paws & Claws". No name says
+    so, but both bill Visio Plan 2 at 6 seats and Business Basic at 26, a combination no other
+    client on the bill has: paired, to be checked first. When many clients buy the same seats, the
+    seats say nothing."""
+
+    def run(alike: int) -> list[str]:
+        vendor = ["Customer,Product,Qty,Unit Cost"]
+        psa = ["Customer,Item,Qty,Rate"]
+        for n in range(12):  # clients named alike on both sides; ``alike`` of them at 6 and 26
+            name = f"Client {chr(65 + n)} Ltd"
+            visio, basic = (6, 26) if n < alike else (n + 20, n + 40)
+            vendor += [f"{name},Visio Plan 2,{visio},13.00", f"{name},Business Basic,{basic},6.00"]
+            psa += [f"{name},Visio Plan 2,{visio},15.00", f"{name},Business Basic,{basic},7.50"]
+        vendor += [
+            "Skärgård Accounting Partners AB,Visio Plan 2,6,13.00",
+            "Skärgård Accounting Partners AB,Business Basic,26,6.00",
+            "Skärgård Accounting Partners AB,Exchange Online (Plan 1),9,4.00",
+        ]
+        psa += ["Paws & Claws,Visio Plan 2,6,15.00", "Paws & Claws,Business Basic,26,7.50"]
+        folder = tmp_path / str(alike)
+        folder.mkdir()
+        (folder / "v.csv").write_text("\n".join(vendor) + "\n", encoding="utf-8")
+        (folder / "p.csv").write_text("\n".join(psa) + "\n", encoding="utf-8")
+        result = reconcile(folder / "v.csv", folder / "p.csv")
+        return sorted(f"{d.type} {d.client or d.vendor_client}" for d in result.discrepancies)
+
+    assert run(alike=0) == ["unbilled Paws & Claws"]  # its Exchange Online, on the paired client
+    assert "unbilled Paws & Claws" not in run(alike=6)

@@ -14,6 +14,7 @@ pair with no name evidence at all needs more of the basket and is marked *check 
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -71,10 +72,11 @@ def pair_by_basket(
         for item in psa_baskets[key].items():
             index[item].append(key)
     clues = _name_clues(vendors, psas, set(all_names), owners or {})
+    rarity = _Rarity.of(vendor_baskets, len(vendors) * len(psas))
     options: dict[str, list[_Option]] = {}
     for vendor_key in vendors:
         found = _options(
-            vendor_key, vendor_baskets[vendor_key], psa_baskets, index, clues, siblings
+            vendor_key, vendor_baskets[vendor_key], psa_baskets, index, clues, siblings, rarity
         )
         if found:
             options[vendor_key] = sorted(found, reverse=True)
@@ -121,6 +123,7 @@ def _options(
     index: Mapping[tuple[str, Decimal], list[str]],
     clues: _NameClues,
     siblings: Siblings,
+    rarity: _Rarity,
 ) -> list[_Option]:
     """The PSA clients one vendor client may be, each scored on basket and name."""
     shared_items = Counter(
@@ -165,12 +168,54 @@ def _options(
         if not relation and (word := _shared_word(vendor_key, psa_key)):
             relation = f"the name {word!r} on both{_IN_MANY}"
         confidence = _accept(overlap, relation)
+        evidence = _evidence(overlap, relation, len(basket))
+        if confidence is None and rarity.decides(basket, psa_baskets[psa_key], overlap, relation):
+            # no name says it, but no other client is likely to buy these seats of these products
+            confidence = 0.6
+            evidence += ", a combination of seats no other client on the bill is likely to share"
         if confidence is None:
             continue
         named = relation and not relation.endswith(_IN_MANY)
         score = overlap.same_seats + overlap.share + (1 if named else 0)
-        found.append((score, psa_key, confidence, _evidence(overlap, relation, len(basket))))
+        found.append((score, psa_key, confidence, evidence))
     return found
+
+
+@dataclass(frozen=True)
+class _Rarity:
+    """How rare each (product, seats) is on the vendor's bill, in bits: what a basket shared by
+    two leftover clients says when no name does. Two clients share a set of items by chance about
+    once in 2**bits; with many leftover pairs compared, a pair needs that many bits more, and a
+    margin, before the seats alone say who is who."""
+
+    bits: Mapping[tuple[str, Decimal], float]
+    needed: float
+
+    @classmethod
+    def of(cls, baskets: Mapping[str, Mapping[str, Decimal]], pairs: int) -> _Rarity:
+        counts = Counter(item for basket in baskets.values() for item in basket.items())
+        clients = max(1, len(baskets))
+        bits = {item: math.log2(clients / n) for item, n in counts.items()}
+        return cls(bits, math.log2(max(2, pairs)) + _RARITY_MARGIN_BITS)
+
+    def decides(
+        self,
+        vendor: Mapping[str, Decimal],
+        psa: Mapping[str, Decimal],
+        overlap: _Overlap,
+        relation: str,
+    ) -> bool:
+        """No name relation, the same seats on two products or more that make up most of the
+        smaller basket, and together rare enough."""
+        if relation or overlap.same_seats < 2 or overlap.within_smaller < 0.75:
+            return False
+        same = [(key, seats) for key, seats in vendor.items() if psa.get(key) == seats]
+        return sum(self.bits.get(item, 0.0) for item in same) >= self.needed
+
+
+#: Bits a shared basket needs beyond the number of pairs compared: 1 in 2**6 = 64 that the best
+#: chance coincidence among all leftover pairs is taken for a match.
+_RARITY_MARGIN_BITS = 6
 
 
 def _best_for_both(options: Mapping[str, list[_Option]]) -> list[BasketPairing]:
