@@ -14,7 +14,7 @@ from decimal import Decimal
 from engine.lines import Line, known
 from engine.match.client_keys import domain_in_name
 from engine.match.clients import ClientMatch, match_clients
-from engine.match.legal_twins import separate_legal_twins
+from engine.match.legal_twins import separate_legal_twins, separate_spelling_twins
 from engine.match.products import Descriptor, ProductMatch
 from engine.rules import ClientInfo, GroupKey, Holding
 from engine.settings import Settings
@@ -36,6 +36,11 @@ class Groups:
 def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups:
     """Match the two sides' clients (names, tenant domains, aliases, what each buys) into groups."""
     separate_legal_twins(vendor.client_keys, psa.client_keys)
+    products_of: dict[str, set[str]] = defaultdict(set)
+    for line in vendor.lines:
+        if line.exclusion is None and line.product_key is not None:
+            products_of[line.client].add(line.product_key)
+    separate_spelling_twins(vendor.client_keys, psa.client_keys, products_of)
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
         if line.domain and line.exclusion is None:

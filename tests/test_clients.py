@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -366,3 +367,50 @@ def test_two_clients_with_one_basket_leave_a_short_name_unmatched() -> None:
         psa_baskets={"kms": same},
     )
     assert all(m.method == "unmatched" for m in matches)
+
+
+def test_a_spa_is_a_word_and_s_p_a_a_legal_form() -> None:
+    """Set F: "Köhler Harbour Hotel & Spa GmbH & Co. KG" lost "& Spa" as if it were Italy's S.p.A.
+    and became one client with "Köhler Harbour Hotel GmbH & Co. KG"."""
+    from engine.match.client_keys import client_key
+
+    assert client_key("Köhler Harbour Hotel & Spa GmbH & Co. KG") != client_key(
+        "Köhler Harbour Hotel GmbH & Co. KG"
+    )
+    assert client_key("Bella Spa") == "bella spa"
+    assert client_key("Hotel Roma SpA") == client_key("Hotel Roma S.p.A.") == "hotel roma"
+
+
+def test_a_legal_form_before_an_account_code_is_still_the_form() -> None:
+    """Set E: "Lakeshore Medical Centre P.C. (C10174)" and "Lakeshore Medical Center Co." are two
+    firms (a P.C. and a company); the code after the form hid it."""
+    from engine.match.legal_twins import legal_kind
+
+    assert legal_kind("Lakeshore Medical Centre P.C. (C10174)") == "pc"
+    assert legal_kind("Acme Ltd [10779]") == "ltd"
+
+
+def test_two_spellings_that_each_bill_one_product_are_two_tenants(tmp_path: Path) -> None:
+    """Set E: the vendor bills "Ouellète Medical Center Corp." and "Ouellète Medical Centre Corp.",
+    each its own Acronis seats: two tenants, whose keys were one. A bill spelling one tenant two
+    ways on lines of different products stays one client."""
+    from engine.reconcile import reconcile
+
+    def run(second_product: str) -> list[tuple[str, str]]:
+        folder = tmp_path / second_product.replace(" ", "")
+        folder.mkdir()
+        (folder / "v.csv").write_text(
+            "Customer,Product,Qty,Unit Cost\n"
+            "Ouellète Medical Centre Corp.,Microsoft 365 Business Basic,10,6.00\n"
+            f"Ouellète Medical Center Corp.,{second_product},4,6.00\n",
+            encoding="utf-8",
+        )
+        (folder / "p.csv").write_text(
+            "Customer,Item,Qty,Rate\nOuellète Medical Centre Corp.,Microsoft 365 Business Basic,10,7.50\n",
+            encoding="utf-8",
+        )
+        result = reconcile(folder / "v.csv", folder / "p.csv")
+        return sorted((d.type, d.vendor_client or d.client) for d in result.discrepancies)
+
+    assert run("Microsoft 365 Business Basic") == [("unbilled", "Ouellète Medical Center Corp.")]
+    assert run("Visio Plan 2") == [("unbilled", "Ouellète Medical Centre Corp.")]

@@ -189,8 +189,9 @@ def client_key(name: str) -> str:
             for i, t in enumerate(tokens)
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
+    word_spa = "spa" in tokens and not _SPA_FORM.search(name)  # "Hotel & Spa", not "S.p.A."
     while len(tokens) > 1 and (
-        is_legal_form(tokens[-1])
+        (is_legal_form(tokens[-1]) and not (word_spa and tokens[-1] == "spa"))
         or (
             tokens[-1] == "and" and len(tokens) > 2 and is_legal_form(tokens[-2])
         )  # "GmbH & Co. KG"
@@ -239,6 +240,8 @@ def _without_contact(name: str) -> str:
     return name
 
 
+#: Italy's S.p.A. as it is written ("SpA", "S.p.A.", "S.P.A."); "Spa" or "SPA" alone is a spa.
+_SPA_FORM = re.compile(r"\bS\.?\s?p\.?\s?A\b|\bS\.P\.A\b")
 #: Whom a bill is addressed to, written after the company: "(attn: Accounts)", "- Attn: Accounts
 #: Payable", "c/o Jane Doe", "ATTN Jane Doe". Never at the start, so a name stays a name.
 _ADDRESSEE = re.compile(

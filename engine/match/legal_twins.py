@@ -11,13 +11,21 @@ names a key both with and without a leading "The" ("The Murray Plumbing Services
 "Murray Plumbing Services Pty Ltd"), those are two tenants, and their keys keep the "The" on both
 sides. (A PSA typed by people may write one company both ways, so its spellings alone decide no
 "The".)
+
+Beyond legal forms, two spellings of one key that each bill the same product on the vendor's bill
+("Ouellète Medical Center Corp." and "Ouellète Medical Centre Corp.", each with its own Acronis
+seats) are two tenants: one tenant's bill spells it one way, and one product twice under two
+spellings is two subscriptions. Each keeps its own spelling as its key, and a PSA spelling of that
+key pairs with the one it spells, or the one it is clearly closest to.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import MutableMapping, Set
+from collections.abc import Mapping, MutableMapping, Set
+
+from rapidfuzz import fuzz
 
 from engine.folding import folded
 from engine.match.legal_forms import LEGAL_FORMS
@@ -34,6 +42,7 @@ _SAME_KIND = {
     "oyj": "oy",
 }
 _WORDS = re.compile(r"[a-z]+")
+_TRAILING_BRACKETS = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")
 
 
 #: Legal forms written out in full, as the form they are ("… Public Limited Company" is a plc).
@@ -72,6 +81,7 @@ _WRITTEN_OUT_AT_END = re.compile(
 
 def legal_kind(name: str) -> str:
     """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none."""
+    name = _TRAILING_BRACKETS.sub("", name) or name  # "Lakeshore Medical Centre P.C. (C10174)"
     text = " ".join(_WORDS.findall(folded(name).replace(".", "")))
     text = _WRITTEN_OUT_AT_END.sub(lambda m: _WRITTEN_OUT[m.group(1)], text)
     words = text.split()
@@ -141,3 +151,47 @@ def _the_twins(vendor_keys: MutableMapping[str, str]) -> set[str]:
     for spelling, key in vendor_keys.items():
         with_the[key].add(bool(_THE.match(folded(spelling))))
     return {key for key, found in with_the.items() if len(found) == 2}
+
+
+def separate_spelling_twins(
+    vendor_keys: MutableMapping[str, str],
+    psa_keys: MutableMapping[str, str],
+    products_of: Mapping[str, Set[str]],
+) -> None:
+    """Give the vendor spellings of a key that bill a product in common (``products_of``: spelling →
+    product keys) keys of their own, and each PSA spelling of that key the one it spells."""
+    spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for spelling, key in vendor_keys.items():
+        spellings[key][_spelled(spelling)].append(spelling)
+    twins: dict[str, list[str]] = {}
+    for key, by_form in spellings.items():
+        bought = [
+            set().union(*(products_of.get(s, ()) for s in group)) for group in by_form.values()
+        ]
+        if len(bought) > 1 and any(a & b for i, a in enumerate(bought) for b in bought[i + 1 :]):
+            twins[key] = list(by_form)
+    for spelling, key in list(vendor_keys.items()):
+        if key in twins:
+            vendor_keys[spelling] = _spelled(spelling)
+    for spelling, key in list(psa_keys.items()):
+        if key in twins and (form := _closest(_spelled(spelling), twins[key])) is not None:
+            psa_keys[spelling] = form
+
+
+def _spelled(spelling: str) -> str:
+    """A name's words as written, folded: "Kehoe & Fitzgerald Architects Limited" →
+    "kehoe fitzgerald architects limited"."""
+    return " ".join(_WORDS.findall(folded(spelling).replace(".", "")))
+
+
+#: How much closer (rapidfuzz ratio points) one vendor spelling must be than the next.
+_CLOSER_BY = 5.0
+
+
+def _closest(form: str, forms: list[str]) -> str | None:
+    if form in forms:
+        return form
+    scores = sorted(((fuzz.ratio(form, f), f) for f in forms), reverse=True)
+    if scores[0][0] - scores[1][0] >= _CLOSER_BY:
+        return scores[0][1]
+    return None
