@@ -240,3 +240,21 @@ def test_a_trading_name_alone_pairs_by_seats_no_other_client_shares(tmp_path: Pa
 
     assert run(alike=0) == ["unbilled Paws & Claws"]  # its Exchange Online, on the paired client
     assert "unbilled Paws & Claws" not in run(alike=6)
+
+
+def test_seats_outweigh_a_kind_the_line_has_too_many_seats_for(tmp_path: Path) -> None:
+    """Set L: "& Email - Office Apps" (12 seats) is an in-house name for Business Standard. Its kind
+    (a mailbox) pointed to Business Basic, at 6 seats, while Business Standard has exactly 12."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Köhler & Sons Marketing Agency GmbH,Microsoft 365 Business Basic,6,6.00\n"
+        "Köhler & Sons Marketing Agency GmbH,Microsoft 365 Business Standard,12,12.50\n"
+        "Köhler & Sons Marketing Agency GmbH,Microsoft Entra ID P1,9,6.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Köhler + Sons Marketing Agency GmbH,Microsoft Entra ID P1,9,7.20\n"
+        "Köhler + Sons Marketing Agency GmbH,& Email - Office Apps,12,15.60\n"
+        "Köhler + Sons Marketing Agency GmbH,O365 Business Basic,6,7.50\n"
+    )
+    assert _run(tmp_path, vendor, psa) == []

@@ -246,7 +246,12 @@ def by_concept(
         if kinds and bill.says_more_of_another(description, kinds[0], basket):
             left.append((description, seats))  # it names a product the client does not buy
             continue
-        if len(kinds) == 1 and not room and not set(named) - set(kinds):
+        if (
+            len(kinds) == 1
+            and not room
+            and not set(named) - set(kinds)
+            and not _seats_say_another(seats, kinds[0], unpaired, basket, filled)
+        ):
             key = kinds[0]
             out[(group, description)] = Inference(
                 key,
@@ -263,6 +268,22 @@ def by_concept(
             continue
         left.append((description, seats))
     return left
+
+
+def _seats_say_another(
+    seats: Decimal,
+    key: str,
+    unpaired: list[str],
+    basket: Mapping[str, Decimal],
+    filled: Mapping[str, Decimal],
+) -> bool:
+    """The line bills more seats than the product of its kind has left, and another unpaired
+    product of the client has exactly that many ("Office Apps & Email", 12 seats: the mailbox kind
+    is Business Basic at 6, Business Standard has 12): the seats decide, in their own tier."""
+    left = basket[key] - filled.get(key, Decimal(0))
+    return seats > left and any(
+        basket[other] - filled.get(other, Decimal(0)) == seats for other in unpaired if other != key
+    )
 
 
 def _named_in(
