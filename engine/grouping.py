@@ -37,10 +37,13 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     """Match the two sides' clients (names, tenant domains, aliases, what each buys) into groups."""
     separate_legal_twins(vendor.client_keys, psa.client_keys)
     products_of: dict[str, set[str]] = defaultdict(set)
+    domains_of: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
         if line.exclusion is None and line.product_key is not None:
             products_of[line.client].add(line.product_key)
-    separate_spelling_twins(vendor.client_keys, psa.client_keys, products_of)
+        if line.domain:
+            domains_of[line.client].add(line.domain.lower())
+    separate_spelling_twins(vendor.client_keys, psa.client_keys, products_of, domains_of)
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
         if line.domain and line.exclusion is None:

@@ -414,3 +414,29 @@ def test_two_spellings_that_each_bill_one_product_are_two_tenants(tmp_path: Path
 
     assert run("Microsoft 365 Business Basic") == [("unbilled", "Ouellète Medical Center Corp.")]
     assert run("Visio Plan 2") == [("unbilled", "Ouellète Medical Centre Corp.")]
+
+
+def test_two_tenant_domains_are_two_tenants(tmp_path: Path) -> None:
+    """Set E: "Kehoe & Fitzgerald Architects Limited" and "Kehoe and Fitzgerald Architects Ltd" are
+    one key, but each has its own tenant (a "Tenant" column of domains, found by its content)."""
+    from engine.reconcile import reconcile
+
+    (tmp_path / "v.csv").write_text(
+        "Account Name,Tenant,Product,Units,Unit Cost\n"
+        "Kehoe & Fitzgerald Architects Limited,kehoefitzgerald.onmicrosoft.com,"
+        "Microsoft Defender for Business,8,2.70\n"
+        "Kehoe and Fitzgerald Architects Ltd,kehoeandfitzgerald.onmicrosoft.com,"
+        "Microsoft Defender for Business,5,2.70\n"
+        "Nolan Law Group DAC,nolanlaw.onmicrosoft.com,Visio Plan 2,3,13.00\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "p.csv").write_text(
+        "Customer,Item,Qty,Rate\n"
+        "Kehoe and Fitzgerald Architects Ltd,Microsoft Defender for Business,5,3.00\n"
+        "Nolan Law Group DAC,Visio Plan 2,3,15.00\n",
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "v.csv", tmp_path / "p.csv")
+    assert [(d.type, d.vendor_client or d.client) for d in result.discrepancies] == [
+        ("unbilled", "Kehoe & Fitzgerald Architects Limited")
+    ]

@@ -12,11 +12,13 @@ names a key both with and without a leading "The" ("The Murray Plumbing Services
 sides. (A PSA typed by people may write one company both ways, so its spellings alone decide no
 "The".)
 
-Beyond legal forms, two spellings of one key that each bill the same product on the vendor's bill
-("Ouellète Medical Center Corp." and "Ouellète Medical Centre Corp.", each with its own Acronis
-seats) are two tenants: one tenant's bill spells it one way, and one product twice under two
-spellings is two subscriptions. Each keeps its own spelling as its key, and a PSA spelling of that
-key pairs with the one it spells, or the one it is clearly closest to.
+Beyond legal forms, two spellings of one key on the vendor's bill are two tenants when their tenant
+domains differ ("Kehoe & Fitzgerald Architects Limited" and "Kehoe and Fitzgerald Architects Ltd",
+each with its own onmicrosoft.com domain), or, where the bill gives no domain, when each bills the
+same product and their words differ beyond legal form and punctuation ("Ouellète Medical Center
+Corp." and "… Centre Corp.", each with its own Acronis seats; "Contoso" and "Contoso Ltd" may be one
+tenant's two subscriptions). Each keeps its own spelling as its key, and a PSA spelling of that key
+pairs with the one it spells, or the one it is clearly closest to.
 """
 
 from __future__ import annotations
@@ -157,18 +159,25 @@ def separate_spelling_twins(
     vendor_keys: MutableMapping[str, str],
     psa_keys: MutableMapping[str, str],
     products_of: Mapping[str, Set[str]],
+    domains_of: Mapping[str, Set[str]],
 ) -> None:
-    """Give the vendor spellings of a key that bill a product in common (``products_of``: spelling →
-    product keys) keys of their own, and each PSA spelling of that key the one it spells."""
+    """Give the vendor spellings of a key that are two tenants keys of their own, and each PSA
+    spelling of that key the one it spells (``products_of``, ``domains_of``: spelling → the
+    product keys it bills, its tenant domains)."""
     spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for spelling, key in vendor_keys.items():
         spellings[key][_spelled(spelling)].append(spelling)
     twins: dict[str, list[str]] = {}
     for key, by_form in spellings.items():
-        bought = [
-            set().union(*(products_of.get(s, ()) for s in group)) for group in by_form.values()
+        tenants = [
+            (
+                form,
+                set().union(*(products_of.get(s, ()) for s in group)),
+                set().union(*(domains_of.get(s, ()) for s in group)),
+            )
+            for form, group in by_form.items()
         ]
-        if len(bought) > 1 and any(a & b for i, a in enumerate(bought) for b in bought[i + 1 :]):
+        if any(_two_tenants(a, b) for i, a in enumerate(tenants) for b in tenants[i + 1 :]):
             twins[key] = list(by_form)
     for spelling, key in list(vendor_keys.items()):
         if key in twins:
@@ -176,6 +185,26 @@ def separate_spelling_twins(
     for spelling, key in list(psa_keys.items()):
         if key in twins and (form := _closest(_spelled(spelling), twins[key])) is not None:
             psa_keys[spelling] = form
+
+
+_Tenant = tuple[str, set[str], set[str]]  # a spelling's form, the products it bills, its domains
+
+
+def _two_tenants(a: _Tenant, b: _Tenant) -> bool:
+    """Different tenant domains; or, where the bill gives none, the same product billed under
+    each and words that differ beyond legal form, "and" and punctuation ("Center" / "Centre";
+    not "Contoso" / "Contoso Ltd", one tenant's two subscriptions)."""
+    (form_a, products_a, domains_a), (form_b, products_b, domains_b) = a, b
+    if domains_a and domains_b:
+        return domains_a.isdisjoint(domains_b)
+    return bool(products_a & products_b) and _name_words(form_a) != _name_words(form_b)
+
+
+def _name_words(form: str) -> list[str]:
+    words = [w for w in form.split() if w not in ("and", "the")]
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return words
 
 
 def _spelled(spelling: str) -> str:

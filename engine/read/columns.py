@@ -212,6 +212,17 @@ def _letter(index: int) -> str:
     return letters
 
 
+_DOMAIN_VALUE = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def _mostly_domains(values: Sequence[object]) -> bool:
+    """Nine in ten of a column's filled values are domain names ("contoso.onmicrosoft.com")."""
+    sample = [str(v).strip() for v in values[:500] if v is not None and str(v).strip()]
+    return len(sample) >= 3 and sum(bool(_DOMAIN_VALUE.match(v)) for v in sample) >= 0.9 * len(
+        sample
+    )
+
+
 def _fill_by_content(
     side: Side,
     headers: list[str],
@@ -230,6 +241,8 @@ def _fill_by_content(
     looks: dict[str, Callable[[Sequence[object]], bool]] = {
         "quantity": lambda s: content_ok("quantity", s) and _mostly_small_whole(s),
     }
+    if side == "vendor":  # a "Tenant" column of contoso.onmicrosoft.com: the tenant's domain
+        looks["domain"] = _mostly_domains
     for field_name, check in looks.items():
         if field_name in columns:
             continue
