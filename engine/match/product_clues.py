@@ -250,7 +250,7 @@ def by_concept(
             len(kinds) == 1
             and not room
             and not set(named) - set(kinds)
-            and not _seats_say_another(seats, kinds[0], unpaired, basket, filled)
+            and not _seats_say_another(description, seats, kinds[0], unpaired, basket, filled)
         ):
             key = kinds[0]
             out[(group, description)] = Inference(
@@ -271,15 +271,20 @@ def by_concept(
 
 
 def _seats_say_another(
+    description: str,
     seats: Decimal,
     key: str,
     unpaired: list[str],
     basket: Mapping[str, Decimal],
     filled: Mapping[str, Decimal],
 ) -> bool:
-    """The line bills more seats than the product of its kind has left, and another unpaired
-    product of the client has exactly that many ("Office Apps & Email", 12 seats: the mailbox kind
-    is Business Basic at 6, Business Standard has 12): the seats decide, in their own tier."""
+    """A kind said only by what it works on ("email", "mailbox"), a line with more seats than the
+    product of that kind has left, and another unpaired product of the client with exactly that
+    many ("Office Apps & Email", 12 seats: the mailbox kind is Business Basic at 6, Business
+    Standard has 12): the seats decide, in their own tier. A kind said outright ("Two-factor
+    login") stands."""
+    if any(w in CONCEPTS and w not in MODIFIERS for w in WORD_SPLIT.split(description)):
+        return False
     left = basket[key] - filled.get(key, Decimal(0))
     return seats > left and any(
         basket[other] - filled.get(other, Decimal(0)) == seats for other in unpaired if other != key
