@@ -440,3 +440,29 @@ def test_two_tenant_domains_are_two_tenants(tmp_path: Path) -> None:
     assert [(d.type, d.vendor_client or d.client) for d in result.discrepancies] == [
         ("unbilled", "Kehoe & Fitzgerald Architects Limited")
     ]
+
+
+def test_ug_haftungsbeschraenkt_is_a_legal_form_not_a_trading_name() -> None:
+    """Set L: "Müller & Straßburger Financial UG (haftungsbeschränkt)" and "The Isar Insurance
+    Brokers UG (haftungsbeschränkt)" shared the bracket as if it named a company, and were paired."""
+    from engine.match.client_keys import client_key
+    from engine.match.clients import match_clients
+
+    vendor = "Müller & Straßburger Financial UG (haftungsbeschränkt)"
+    psa = "The Isar Insurance Brokers UG (haftungsbeschränkt)"
+    assert client_key(vendor) == "muller and strassburger financial"
+    matches = match_clients({client_key(vendor): vendor}, {client_key(psa): psa})
+    assert all(m.method == "unmatched" for m in matches)
+
+
+def test_a_name_without_its_generic_word_is_not_one_of_two_that_hold_it() -> None:
+    """Set L: "Whitaker Property Inc" was paired with "Whitaker Property Holdings Inc" by setting
+    "Holdings" aside, beside "Whitaker Property Management Inc" on the same bill. The generic-word
+    tier now leaves it to the tiers that weigh what each buys."""
+    from engine.match.client_keys import client_key
+    from engine.match.clients import _core_pairs
+
+    holdings, management = "Whitaker Property Holdings Inc", "Whitaker Property Management Inc"
+    psa = [client_key("Whitaker Property Inc")]
+    assert _core_pairs([client_key(holdings), client_key(management)], psa) == []
+    assert _core_pairs([client_key(holdings)], psa) == [(client_key(holdings), psa[0])]

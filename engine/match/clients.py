@@ -339,7 +339,12 @@ def _names_in(key: str, display: str = "") -> list[str]:
 
 
 def _names_a_company(key: str) -> bool:
-    return any(len(word) >= 3 and word not in QUALIFIERS for word in key.split())
+    """A word of three letters or more that is neither a qualifier ("main office") nor a legal form
+    ("(haftungsbeschränkt)" is the second word of "UG (haftungsbeschränkt)", no company)."""
+    return any(
+        len(word) >= 3 and word not in QUALIFIERS and not is_legal_form(word)
+        for word in key.split()
+    )
 
 
 def _trading_name_pairs(
@@ -426,11 +431,39 @@ def _core_pairs(vendor_keys: list[str], psa_keys: list[str]) -> list[tuple[str, 
     for key in psa_keys:
         psa_cores[_core(key)].append(key)
     pairs = []
+    holders = {"vendor": _word_index(vendor_keys), "psa": _word_index(psa_keys)}
     for core, vendors in vendor_cores.items():
         candidates = psa_cores.get(core, [])
         if core and len(vendors) == 1 and len(candidates) == 1:
-            pairs.append((vendors[0], candidates[0]))
+            vendor_key, psa_key = vendors[0], candidates[0]
+            # "Whitaker Property" is as much "… Property Holdings" as "… Property Management"
+            shorter, other_side = (
+                (psa_key, "vendor")
+                if len(psa_key.split()) <= len(vendor_key.split())
+                else (vendor_key, "psa")
+            )
+            if len(_holding_all(_core(shorter), holders[other_side])) == 1:
+                pairs.append((vendor_key, psa_key))
     return pairs
+
+
+def _word_index(keys: list[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for word in key.split():
+            index[word].add(key)
+    return index
+
+
+def _holding_all(key: str, index: Mapping[str, set[str]]) -> set[str]:
+    """The keys that hold every word of ``key``."""
+    found: set[str] | None = None
+    for word in key.split():
+        holders = index.get(word, set())
+        found = set(holders) if found is None else found & holders
+        if not found:
+            return set()
+    return found or set()
 
 
 def _blocks(keys: list[str]) -> dict[str, list[str]]:

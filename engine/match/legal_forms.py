@@ -53,6 +53,7 @@ LEGAL_FORMS = (
             "oy",
             "kg",
             "ug",
+            "haftungsbeschrankt",  # "UG (haftungsbeschränkt)": the form's second word
             "kft",
             "sro",
             "sp",
