@@ -102,21 +102,34 @@ def separate_legal_twins(
     twins: set[str] = set()
     for keys in (vendor_keys, psa_keys):
         per_side: dict[str, set[frozenset[str]]] = defaultdict(set)
-        for spelling, key in keys.items():
-            if kind := legal_kind(spelling):
-                per_side[key].add(frozenset(kind.split()))
+        for key, spellings in _shared_keys(keys).items():  # (speed: only keys spelled twice)
+            for spelling in spellings:
+                if kind := legal_kind(spelling):
+                    per_side[key].add(frozenset(kind.split()))
         for key, found in per_side.items():
             if any(_different_forms(a, b) for a in found for b in found if a != b):
                 twins.add(key)
     the_twins = _the_twins(vendor_keys)
+    if not twins and not the_twins:
+        return
     for keys in (vendor_keys, psa_keys):
         for spelling, key in list(keys.items()):
+            if key not in twins and key not in the_twins:
+                continue
             new = key
             if key in twins and (kind := legal_kind(spelling)):
                 new = f"{new} {kind}"
             if key in the_twins and _THE.match(folded(spelling)):
                 new = f"the {new}"
             keys[spelling] = new
+
+
+def _shared_keys(keys: Mapping[str, str]) -> dict[str, list[str]]:
+    """The keys that two spellings or more share, with their spellings."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for spelling, key in keys.items():
+        spellings[key].append(spelling)
+    return {key: found for key, found in spellings.items() if len(found) > 1}
 
 
 def _different_forms(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -149,10 +162,11 @@ def crosses_the_twin(vendor_key: str, psa_name: str, the_twins: Set[str]) -> boo
 
 def _the_twins(vendor_keys: MutableMapping[str, str]) -> set[str]:
     """The keys the vendor names both with and without a leading "The"."""
-    with_the: dict[str, set[bool]] = defaultdict(set)
-    for spelling, key in vendor_keys.items():
-        with_the[key].add(bool(_THE.match(folded(spelling))))
-    return {key for key, found in with_the.items() if len(found) == 2}
+    return {
+        key
+        for key, spellings in _shared_keys(vendor_keys).items()
+        if len({bool(_THE.match(folded(spelling))) for spelling in spellings}) == 2
+    }
 
 
 def separate_spelling_twins(
@@ -165,8 +179,9 @@ def separate_spelling_twins(
     spelling of that key the one it spells (``products_of``, ``domains_of``: spelling → the
     product keys it bills, its tenant domains)."""
     spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for spelling, key in vendor_keys.items():
-        spellings[key][_spelled(spelling)].append(spelling)
+    for key, shared in _shared_keys(vendor_keys).items():  # (speed: only keys spelled twice)
+        for spelling in shared:
+            spellings[key][_spelled(spelling)].append(spelling)
     twins: dict[str, list[str]] = {}
     for key, by_form in spellings.items():
         tenants = [
@@ -179,6 +194,8 @@ def separate_spelling_twins(
         ]
         if any(_two_tenants(a, b) for i, a in enumerate(tenants) for b in tenants[i + 1 :]):
             twins[key] = list(by_form)
+    if not twins:
+        return
     for spelling, key in list(vendor_keys.items()):
         if key in twins:
             vendor_keys[spelling] = _spelled(spelling)
