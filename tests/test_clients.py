@@ -466,3 +466,14 @@ def test_a_name_without_its_generic_word_is_not_one_of_two_that_hold_it() -> Non
     psa = [client_key("Whitaker Property Inc")]
     assert _core_pairs([client_key(holdings), client_key(management)], psa) == []
     assert _core_pairs([client_key(holdings)], psa) == [(client_key(holdings), psa[0])]
+
+
+def test_a_family_firm_is_another_firm() -> None:
+    """Set L: the PSA's "Bouchard & Sons Architecture Studio Inc." was taken for the vendor's
+    "Bouchard Architecture Studio Inc." (name 0.88); "& Sons" makes another firm."""
+    from engine.match.client_keys import client_key
+    from engine.match.clients import match_clients
+
+    vendor, psa = "Bouchard Architecture Studio Inc.", "Bouchard & Sons Architecture Studio Inc."
+    matches = match_clients({client_key(vendor): vendor}, {client_key(psa): psa})
+    assert all(m.method == "unmatched" for m in matches)

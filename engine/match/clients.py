@@ -117,6 +117,8 @@ def _distinct_words_conflict(a: str, b: str) -> bool:
         return True
     left = {w for w in set(a.split()) - set(b.split()) - STOP_WORDS if not is_legal_form(w)}
     right = {w for w in set(b.split()) - set(a.split()) - STOP_WORDS if not is_legal_form(w)}
+    if (left | right) & _FAMILY:  # "Bouchard & Sons Architecture Studio" is another firm
+        return True
     if not left or not right:
         return False
     return not any(
@@ -124,6 +126,8 @@ def _distinct_words_conflict(a: str, b: str) -> bool:
     )
 
 
+#: Words that make a family firm of a name: one name with them and one without are two firms.
+_FAMILY = frozenset(["sons", "son", "daughters", "brothers", "bros", "sisters"])
 _VOWELS = frozenset("aeiouy")
 
 
