@@ -133,10 +133,9 @@ def _options(
         for psa_key in members
     )
     found = []
-    short = clues.short_names.get(vendor_key)
-    namesake = clues.namesakes.get(vendor_key)
-    owner, namesakes_of_owner = clues.owned.get(vendor_key, ("", 0))
-    extra = [k for k in (short, namesake, owner) if k]
+    owner, _ = clues.owned.get(vendor_key, ("", 0))
+    by_name = (clues.short_names.get(vendor_key), clues.namesakes.get(vendor_key), owner)
+    extra = [k for k in by_name if k]
     for psa_key in sorted({*shared_items, *extra}):
         # two products at the same seats, or one where one side has no other (speed: most
         # candidates share one common item and nothing else), or the one name that is all
@@ -152,21 +151,7 @@ def _options(
         if crosses_siblings(vendor_key, psa_key, siblings):
             continue
         overlap = _overlap(basket, psa_baskets[psa_key])
-        relation = _relation(vendor_key, psa_key, clues.common)
-        if psa_key == short:  # the one name on either side it can be
-            relation = (
-                f"only {relation}"
-                if relation.startswith("initials")
-                else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
-            )
-        elif psa_key == namesake:
-            relation = f"{relation}, on no other client"
-        elif psa_key == owner:
-            relation = f"the owner {clues.owners[psa_key]!r} beside the trading name"
-            if namesakes_of_owner > 1:
-                relation += f", one of {namesakes_of_owner} so named"
-        if not relation and (word := _shared_word(vendor_key, psa_key)):
-            relation = f"the name {word!r} on both{_IN_MANY}"
+        relation = _named_relation(vendor_key, psa_key, clues)
         confidence = _accept(overlap, relation)
         evidence = _evidence(overlap, relation, len(basket))
         if confidence is None and rarity.decides(basket, psa_baskets[psa_key], overlap, relation):
@@ -216,6 +201,28 @@ class _Rarity:
 #: Bits a shared basket needs beyond the number of pairs compared: 1 in 2**6 = 64 that the best
 #: chance coincidence among all leftover pairs is taken for a match.
 _RARITY_MARGIN_BITS = 6
+
+
+def _named_relation(vendor_key: str, psa_key: str, clues: _NameClues) -> str:
+    """What ties the two names, told with what the other leftover names show: the one name it can
+    be, the one that shares a rare word, the owner beside a trading name."""
+    relation = _relation(vendor_key, psa_key, clues.common)
+    owner, namesakes_of_owner = clues.owned.get(vendor_key, ("", 0))
+    if psa_key == clues.short_names.get(vendor_key):  # the one name on either side it can be
+        relation = (
+            f"only {relation}"
+            if relation.startswith("initials")
+            else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
+        )
+    elif psa_key == clues.namesakes.get(vendor_key):
+        relation = f"{relation}, on no other client"
+    elif psa_key == owner:
+        relation = f"the owner {clues.owners[psa_key]!r} beside the trading name"
+        if namesakes_of_owner > 1:
+            relation += f", one of {namesakes_of_owner} so named"
+    if not relation and (word := _shared_word(vendor_key, psa_key)):
+        relation = f"the name {word!r} on both{_IN_MANY}"
+    return relation
 
 
 def _best_for_both(options: Mapping[str, list[_Option]]) -> list[BasketPairing]:

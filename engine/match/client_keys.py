@@ -189,6 +189,11 @@ def client_key(name: str) -> str:
             for i, t in enumerate(tokens)
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
+    return " ".join(_without_legal_forms(tokens, name))
+
+
+def _without_legal_forms(tokens: list[str], name: str) -> list[str]:
+    """The name's words without the legal forms it ends in ("GmbH & Co. KG", "Pty Ltd")."""
     word_spa = "spa" in tokens and not _SPA_FORM.search(name)  # "Hotel & Spa", not "S.p.A."
     while len(tokens) > 1 and (
         (is_legal_form(tokens[-1]) and not (word_spa and tokens[-1] == "spa"))
@@ -201,7 +206,7 @@ def client_key(name: str) -> str:
             tokens.pop()
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
-    return " ".join(tokens)
+    return tokens
 
 
 #: An account number a PSA or ledger writes before a name ("10455 Zephyr Associates", "C10004 -

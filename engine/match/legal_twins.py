@@ -84,7 +84,7 @@ _WRITTEN_OUT_AT_END = re.compile(
 def legal_kind(name: str) -> str:
     """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none."""
     name = _TRAILING_BRACKETS.sub("", name) or name  # "Lakeshore Medical Centre P.C. (C10174)"
-    text = " ".join(_WORDS.findall(folded(name).replace(".", "")))
+    text = _spelled(name)
     text = _WRITTEN_OUT_AT_END.sub(lambda m: _WRITTEN_OUT[m.group(1)], text)
     words = text.split()
     kinds: set[str] = set()
