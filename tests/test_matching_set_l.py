@@ -16,6 +16,8 @@ from pathlib import Path
 
 from engine.match.client_evidence import name_fit
 from engine.match.client_keys import client_key
+from engine.match.product_names import product_key
+from engine.match.product_notes import Notes
 from engine.reconcile import reconcile
 
 
@@ -139,6 +141,7 @@ def test_words_glued_in_camel_case() -> None:
         ("TeamsPhoneStd", "Microsoft Teams Phone Standard"),
         ("ExchangeOnlinePlan1", "Exchange Online (Plan 1)"),
         ("DefenderForBusiness", "Microsoft Defender for Business"),
+        ("M365BPNoTeams", "Microsoft 365 Business Premium (no Teams)"),  # after a run of capitals
     ):
         found = catalogue.resolve(glued)
         assert found.product is not None and found.product.name == name, glued
@@ -258,3 +261,33 @@ def test_seats_outweigh_a_kind_the_line_has_too_many_seats_for(tmp_path: Path) -
         "Köhler + Sons Marketing Agency GmbH,O365 Business Basic,6,7.50\n"
     )
     assert _run(tmp_path, vendor, psa) == []
+
+
+def test_what_people_type_around_a_name() -> None:
+    """Set L: a month of a year ("Nov-26"), a count glued to an x ("x6"), an old SKU marked
+    "(legacy)" and the suite typed short or glued ("M36", "Micrsoft365") had left names
+    unrecognised. A number that is part of a name stays ("24x7")."""
+    from engine.match.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    for typed, name in (
+        ("Business Basic Nov-26", "Microsoft 365 Business Basic"),
+        ("Microsoft 365 Audio Conferencing x6 - User Licence", "Microsoft 365 Audio Conferencing"),
+        ("Micrsoft365 E3", "Microsoft 365 E3"),
+        ("M36 BB Monthly Subscription", "Microsoft 365 Business Basic"),
+        ("O365 Business Premium (legacy) Licence", "Microsoft 365 Business Standard"),
+    ):
+        found = catalogue.resolve(typed)
+        assert found.product is not None and found.product.name == name, typed
+    assert product_key("24x7 Threat Hunting") == "24x7 threat hunting"
+    assert product_key("Exchange Online (Plan 1) Nov-26") == product_key("Exchange Online (Plan 1)")
+
+
+def test_a_note_of_the_site_after_a_billing_word() -> None:
+    """ "- Site 2 (NCE)": the billing word in brackets hid the note of the site before it."""
+    notes = Notes()
+    assert notes.bare("Keeper Security Business - Site 2 (NCE)") == "Keeper Security Business"
+    assert notes.bare("Datto SaaS Protection for Microsoft 365 - Site 2") == (
+        "Datto SaaS Protection for Microsoft 365"
+    )
+    assert notes.bare("Microsoft 365 E3 (Plan 2)") == ""  # a plan is part of a name

@@ -62,6 +62,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>", " "),
     (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),  # dates
     (r"\b" + _MONTHS + r"\.?\s+\d{4}\b|\b\d{4}[-/]\d{2}\b", " "),  # "Aug 2025", "2025-08"
+    (r"\b" + _MONTHS + r"\.?(?:[-/ ]|\s?')\d{2}\b", " "),  # "Nov-26", "Nov '26": a month of a year
+    (r"\(legacy\)", " "),  # "O365 Business Premium (legacy)": the old name says which product
     (r"\b(?:to|until|thru|through)\b\s*(?=[\s)\]-]|$)", " "),
     (r"\bnew commerce(?: experience)?\b", " "),
     (r"\b(?:legacy )?csp\b", " "),
@@ -195,6 +197,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b\d[\d.,']*\s*(?:each|ea|apiece)\b", " "),
     (r"^\s*\d+\s*[x×]\s+|\s[x×]\s*\d+\s*$", " "),  # not "Intercept X": a number follows
+    (r"(?<![a-z0-9])(?:[x×]\d+|\d+[x×])(?![a-z0-9])", " "),  # "Audio Conferencing x6 - User"
     (
         r"\(?(?<![-/.])\b(?!36[05]\b|0)\d+\s*(?:users?|seats?|licen[cs]es?|lizenzen|licencias|utilisateurs|usuarios"
         r"|utenti|gebruikers|anvandare|brukere|brugere|stk|pcs|nos)\b\)?",
@@ -432,6 +435,10 @@ _ANCHORS = ("azure", "office", "defender", "exchange", "advanced", "protection",
 _SUITE_TYPO = re.compile(r"(ms|[mo]?)(356|536|563|635|653|3365|3655|3665)\b")
 
 
+#: The suite typed with a digit dropped or an O for a zero ("M36 BB", "0365 Business Basic").
+_SUITE_SHORT = {"m36": "m365", "ms36": "m365", "o36": "o365", "0365": "o365"}
+
+
 #: The suite's name glued to its plan ("M365E5SEC", "O365E3", "M365BP"): one word typed for three.
 _GLUED_SUITE = re.compile(r"(ms|[mod])365([a-z][a-z0-9]*)")
 _GLUED_PART = re.compile(r"[a-z]+\d*")
@@ -441,6 +448,10 @@ _GLUED_PART = re.compile(r"[a-z]+\d*")
 def _anchor(token: str) -> str:
     if token[:1] in "mo3" and (suite := _SUITE_TYPO.fullmatch(token)) is not None:
         return ("m" if suite.group(1) == "ms" else suite.group(1)) + "365"
+    if token in _SUITE_SHORT:
+        return _SUITE_SHORT[token]
+    if len(token) > 9 and token.endswith("365") and _microsoft_typo(token[:-3]):
+        return "microsoft 365"  # "Micrsoft365 E3"
     if token[:1] in "mod" and (glued := _GLUED_SUITE.fullmatch(token)) is not None:
         brand = "m" if glued.group(1) == "ms" else glued.group(1)
         return " ".join([f"{brand}365", *_GLUED_PART.findall(glued.group(2))])

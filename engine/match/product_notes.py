@@ -78,7 +78,26 @@ def _notes_seen(names: Iterable[str]) -> frozenset[str]:
 
 
 #: Words before a number that make it an address: "- Level 3 office", "(Suite 12)".
-_PLACE_WORDS = frozenset(["level", "floor", "suite", "unit", "building", "bldg", "room", "lvl"])
+_PLACE_WORDS = frozenset(
+    [
+        "level",
+        "floor",
+        "suite",
+        "unit",
+        "building",
+        "bldg",
+        "room",
+        "lvl",
+        "site",
+        "location",
+        "branch",
+        "office",
+        "store",
+        "shop",
+        "depot",
+        "dept",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -98,6 +117,10 @@ class Notes:
         product has ("- Office staff"), never a plan, size or work; the maker's word "office"
         beside a word of no product ("- Head office") is a place."""
         parts = split_note(name)
+        while parts is not None and not parts[1] and (inner := split_note(parts[0])) is not None:
+            parts = (
+                inner  # "- Site 2 (NCE)": a billing word the name's key drops anyway, and a note
+            )
         if parts is None:
             return ""
         base, note = parts
@@ -112,6 +135,7 @@ class Notes:
             for index, w in enumerate(words[:-1])
             if w in _PLACE_WORDS and words[index + 1].isdigit()
         }
+        where = {words[index - 1] for index in places}  # "site" in "Site 2" names no product
         words = [w for index, w in enumerate(words) if index not in places]
         says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
             any(c.isdigit() for c in w)
@@ -121,6 +145,7 @@ class Notes:
                 and (discriminators(w) or (self._names_a_product(w) and note not in self.seen))
             )
             for w in words
+            if w not in where
         )
         # the maker's words alone ("(Office 365)") are part of the name; "- office" after several
         # different names is where the staff sit ("- office", "- warehouse")
