@@ -291,3 +291,35 @@ def test_a_note_of_the_site_after_a_billing_word() -> None:
         "Datto SaaS Protection for Microsoft 365"
     )
     assert notes.bare("Microsoft 365 E3 (Plan 2)") == ""  # a plan is part of a name
+
+
+def test_the_licence_of_another_market_is_the_clients_one(tmp_path: Path) -> None:
+    """Set L: "M365 BP (no Teams)" typed for the EEA edition, the only one the vendor bills the client,
+    had been left as a no-vendor-record beside an unbilled EEA licence. An edition that does more
+    ("Business Premium" without "no Teams") is never taken for it."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Løkke Financial A/S,Microsoft 365 Business Premium EEA (no Teams),10,19.60\n"
+        "Løkke Financial A/S,Exchange Online (Plan 1),4,4.00\n"
+        "Nordlys Law ASA,Microsoft 365 Business Premium EEA (no Teams),6,19.60\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Løkke Financial A/S,M365 BP (no Teams) licens,10,25.50\n"
+        "Løkke Financial A/S,Exchange Online (Plan 1),4,5.00\n"
+        "Nordlys Law ASA,Microsoft 365 Business Premium,6,25.50\n"
+    )
+    assert _run(tmp_path, vendor, psa) == [
+        (
+            "no_vendor_record",
+            "Nordlys Law ASA",
+            "Microsoft 365 Business Premium",
+            Decimal("153.00"),
+        ),
+        (
+            "unbilled",
+            "Nordlys Law ASA",
+            "Microsoft 365 Business Premium EEA (no Teams)",
+            Decimal("153.00"),
+        ),
+    ]

@@ -410,7 +410,41 @@ def _revisit(
                 "product without its standard edition named",
             )
             spellings[(group, description)].append(line)
+        elif not ranked and (market := _market_edition(line.product_key, basket, names)):
+            out[(group, description)] = Inference(
+                market,
+                "context",
+                0.75,
+                f"named {line.product!r}; the vendor bills the client only {names[market]!r}, the "
+                "same licence sold to another market",
+            )
+            spellings[(group, description)].append(line)
     return out
+
+
+#: Words that say which market a licence is sold to, not what it does: the EEA's "Business Premium
+#: EEA (no Teams)" is the "Business Premium (no Teams)" of the rest of the world.
+MARKET_WORDS = frozenset(
+    ["eea", "faculty", "student", "students", "education", "nonprofit", "gcc", "government"]
+)
+
+
+def _market_edition(
+    named_key: str | None, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> str | None:
+    """The one product of the client's that is the named licence sold to another market ("M365 BP
+    (no Teams)" typed for the EEA edition the vendor bills): a billing person does not tell the
+    client's one licence apart by the market it is sold in. Another plan or add-on word never
+    passes ("Business Premium" is not "Business Premium EEA (no Teams)")."""
+    if named_key is None:
+        return None
+    said = set(product_key(named_key).split())
+    found = [
+        key
+        for key in basket
+        if said < (words := set(names[key].split())) and words - said <= MARKET_WORDS
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _said_less_precisely(
