@@ -323,3 +323,34 @@ def test_the_licence_of_another_market_is_the_clients_one(tmp_path: Path) -> Non
             Decimal("153.00"),
         ),
     ]
+
+
+def test_whom_a_licence_is_for_is_no_service(tmp_path: Path) -> None:
+    """Set L: "Antivirus per PC" beside Bitdefender at client after client, and "Bitdefender Cloud
+    Security for MSP", are the antivirus licence; "PC" and "MSP" had made them services, and each
+    licence unbilled. Work per device is still a service: "Server backup - per device"."""
+    vendor = "Customer,Product,Qty,Unit Cost\n" + "".join(
+        f"{client},Bitdefender GravityZone Business Security,{seats},2.80\n"
+        f"{client},Microsoft 365 Business Standard,{seats + 3},12.50\n"
+        for client, seats in (("Fuchs Law Partners", 8), ("Weiss Veterinary", 6), ("Bakker VOF", 5))
+    )
+    vendor += (
+        "FreshMart Store 40 HB,Bitdefender GravityZone Business Security,6,2.80\n"
+        "FreshMart Store 40 HB,Microsoft 365 Business Basic,7,6.00\n"
+        "Pet Pantry Store 6 AS,Acronis Cyber Protect Cloud,4,4.80\n"
+        "Pet Pantry Store 6 AS,Microsoft 365 Business Basic,4,6.00\n"
+    )
+    psa = "Customer,Item,Qty,Rate\n" + "".join(
+        f"{client},Antivirus per PC,{seats},3.50\n"
+        f"{client},Microsoft 365 Business Standard,{seats + 3},15.60\n"
+        for client, seats in (("Fuchs Law Partners", 8), ("Weiss Veterinary", 6), ("Bakker VOF", 5))
+    )
+    psa += (
+        "FreshMart Store 40 HB,Bitdefender Cloud Security for MSP,6,3.50\n"
+        "FreshMart Store 40 HB,Microsoft 365 Business Basic,7,7.50\n"
+        "Pet Pantry Store 6 AS,Server backup - per device,2,45.00\n"
+        "Pet Pantry Store 6 AS,Microsoft 365 Business Basic,4,7.50\n"
+    )
+    assert _run(tmp_path, vendor, psa) == [
+        ("unbilled", "Pet Pantry Store 6 AS", "Acronis Cyber Protect Cloud", Decimal("19.20")),
+    ]

@@ -137,11 +137,13 @@ SERVICE_WORDS = frozenset(
         "migration",
         "deployment",
         "implementation",
-        "hardware",  # ("device" is no service: "Device Trust", "Device management" are licences)
+        # ("device" is no service: "Device Trust", "Device management" are licences; nor are "PC"
+        # and "MSP", which say whom a licence is for: "Antivirus per PC", "Server & PC Backup",
+        # "Bitdefender Cloud Security for MSP", "Mimecast - MSP edition")
+        "hardware",
         "workstation",
         "workstations",
         "laptop",
-        "pc",
         "printer",
         "firewall",
         "router",
@@ -152,7 +154,6 @@ SERVICE_WORDS = frozenset(
         "workshop",
         "assessment",
         "audit",
-        "msp",
         "noc",
         "rmm",
         "patching",
