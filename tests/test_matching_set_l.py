@@ -354,3 +354,22 @@ def test_whom_a_licence_is_for_is_no_service(tmp_path: Path) -> None:
     assert _run(tmp_path, vendor, psa) == [
         ("unbilled", "Pet Pantry Store 6 AS", "Acronis Cyber Protect Cloud", Decimal("19.20")),
     ]
+
+
+def test_underscores_join_words() -> None:
+    """Sets E and G: "PROJECT_PLAN_3", "Visio-Plan-2" and "Office_365 ATP Plan 2" are names with
+    their words joined by underscores or hyphens, and "Pl. 3" a plan cut short; the plan was not
+    read as a plan."""
+    from engine.match.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    for typed, name in (
+        ("PROJECT_PLAN_3", "Planner and Project Plan 3"),
+        ("VISIO_PLAN_2", "Visio Plan 2"),
+        ("Visio-Plan-2", "Visio Plan 2"),
+        ("Project Pl. 3", "Planner and Project Plan 3"),
+        ("Office_365 ATP Plan 2", "Microsoft Defender for Office 365 (Plan 2)"),
+        ("O365_BUSINESS_PREMIUM", "Microsoft 365 Business Standard"),  # a string id stays one
+    ):
+        found = catalogue.resolve(typed)
+        assert found.product is not None and found.product.name == name, typed

@@ -202,9 +202,8 @@ def _read(name: str) -> list[dict[str, str]]:
 _PLAN = re.compile(r"^[a-z]\d$")
 #: A word joined to the next in CamelCase: a lower-case letter or digit before a capital and a
 #: lower-case letter ("Teams|Phone|Std", "M365|Bus|Basic", "Datto|SaaS").
-_HUMP = re.compile(
-    r"(?<=[a-zA-Z0-9])(?=[A-Z][a-z])"
-)  # "TeamsPhone", and "BPNoTeams" after a run of capitals
+#: Where words glued in CamelCase meet: "TeamsPhone", and "BPNoTeams" after a run of capitals.
+_HUMP = re.compile(r"(?<=[a-zA-Z0-9])(?=[A-Z][a-z])")
 
 
 def _string_id_spelled_out(key: str) -> str | None:

@@ -179,7 +179,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"; three
     # words or more are a product's family ("Acronis Cyber Protect Cloud: Microsoft 365 seat")
     (r"^\s*(?=[a-z &/-]{3,31}:)[a-z][a-z&/-]*(?: [a-z&/-]+)?\s*:(?=\s*[a-z])", " "),
-    (r"\b(?:plan|pln|pl)\s*(\d)\b", r" p\1 "),
+    (r"\b(?:plan|pln|pl)(?:\s*|\.\s*|-)(\d)\b", r" p\1 "),  # "Plan 2", "Visio-Plan-2", "Pl. 3"
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     # a price or a seat count written into the description: "@ 1394,41", "(€ 13,50 each)",
     # "$36.00/user", "12 x …", "… x 12", "(12 users)", "- 12 seats": what is billed, not what it is (after
@@ -398,7 +398,7 @@ def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    folded = folded.replace("\u00a0", " ")
+    folded = folded.replace("\u00a0", " ").replace("_", " ")  # "PROJECT_PLAN_3", "Office_365"
     folded = re.sub(r"\[[^\]]*\]", " ", folded)  # [NCE], [New Commerce Experience], [Annual]
     folded = " ".join(_anchor(token) for token in folded.split())
     for pattern, replacement in _COMPILED:
