@@ -373,3 +373,36 @@ def test_underscores_join_words() -> None:
     ):
         found = catalogue.resolve(typed)
         assert found.product is not None and found.product.name == name, typed
+
+
+def test_a_kind_beside_a_product_whose_own_name_says_security(tmp_path: Path) -> None:
+    """Set E: "Password Manager per user" is the client's Keeper Security Business, a seat short;
+    "Security" in a name outside Microsoft's catalogue is no add-on the description left out."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Peters Property Management SRL,Keeper Security Business - User,6,3.20\n"
+        "Peters Property Management SRL,Microsoft 365 Business Standard,9,12.50\n"
+        "Fuchs Law Partners,Bitdefender GravityZone Business Security,8,2.80\n"
+        "Fuchs Law Partners,Microsoft 365 Business Basic,4,6.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Peters Property Management SRL,Password Manager per user,5,3.80\n"
+        "Peters Property Management SRL,Microsoft 365 Business Standard,9,15.60\n"
+        "Fuchs Law Partners,Endpoint Antivirus,7,3.50\n"
+        "Fuchs Law Partners,Microsoft 365 Business Basic,4,7.50\n"
+    )
+    assert _run(tmp_path, vendor, psa) == [
+        (
+            "under_billed",
+            "Fuchs Law Partners",
+            "Bitdefender GravityZone Business Security",
+            Decimal("3.50"),
+        ),
+        (
+            "under_billed",
+            "Peters Property Management SRL",
+            "Keeper Security Business - User",
+            Decimal("3.80"),
+        ),
+    ]

@@ -344,7 +344,7 @@ def _of_its_kind(
     """Of the kind the description names; and "Office Desktop Suite" is a Microsoft product of
     its kind, never Adobe's All Apps, while "M365 Mailbox Backup" may be a Datto, whose kind
     (backup) names its maker."""
-    if not of_kind(description, names[key], targets):
+    if not of_kind(description, names[key], targets, key):
         return False
     if not (_MICROSOFT & set(WORD_SPLIT.split(description)) and key.startswith("name:")):
         return True
@@ -352,14 +352,18 @@ def _of_its_kind(
     return bool(said - GENERIC_PRODUCT_WORDS)
 
 
-def of_kind(description: str, name: str, targets: list[frozenset[str]]) -> bool:
+def of_kind(description: str, name: str, targets: list[frozenset[str]], key: str = "") -> bool:
     """A product of the kind the description names, and not an add-on it does not mention ("Hosted
-    Email" is an Exchange mailbox, never Exchange Online *Archiving*)."""
+    Email" is an Exchange mailbox, never Exchange Online *Archiving*). Add-ons are Microsoft's: in
+    the name of a product outside its catalogue (``key`` "name:…") such a word is the product's
+    own ("Keeper Security Business", "Bitdefender GravityZone Business Security")."""
     words = set(name.split())
     if not all(t & words for t in targets):
         return False
     said = set(meaningful(description))
     unsaid = (words & NEVER_IMPLIED) - said - set().union(*targets)
+    if key.startswith("name:"):
+        unsaid = set()
     # and an add-on it says that the product is not ("Cloud Email Security" is no mailbox)
     extra = (said & NEVER_IMPLIED) - words - {w for w in said if concept_word(w) is not None}
     return not unsaid and not extra

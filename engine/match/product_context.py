@@ -273,7 +273,7 @@ def _kind_leaves_it_open(
     gaps = {
         k: basket[k] - filled.get(k, Decimal(0))
         for k in basket
-        if k == alike or of_kind(description, bill.names[k], targets)
+        if k == alike or of_kind(description, bill.names[k], targets, k)
     }
     rivals = [k for k, gap in gaps.items() if k != alike and gap > 0]
     exact = [k for k, gap in gaps.items() if gap == place.seats]
