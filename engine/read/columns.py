@@ -215,6 +215,31 @@ def _letter(index: int) -> str:
 _DOMAIN_VALUE = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 
 
+_PRODUCT_CODE = re.compile(
+    r"^(?=[^\s]*[a-z])(?=[^\s]*(?:\d|[a-z][-:._][a-z0-9]))[a-z0-9][a-z0-9:._/-]{4,}$", re.I
+)
+
+
+def product_codes(values: Sequence[object], names: Sequence[object]) -> bool:
+    """A column of product codes beside the product names ("CFQ7TTC0LGTX:0001", "HS-365TP-BUS"):
+    nearly every value a code (letters with digits, or parts joined by - : .), repeated from line
+    to line, and each product name always beside the same code (an invoice or order number
+    changes from client to client for one product)."""
+    pairs = [
+        (str(a).strip(), str(b).strip().lower())
+        for a, b in zip(values[:2000], names[:2000], strict=False)
+        if a is not None and str(a).strip() and b is not None and str(b).strip()
+    ]
+    if len(pairs) < 5 or sum(bool(_PRODUCT_CODE.match(a)) for a, _ in pairs) < 0.9 * len(pairs):
+        return False
+    coded: dict[str, set[str]] = {}
+    for code, name in pairs:
+        coded.setdefault(name, set()).add(code)
+    if len({code for code, _ in pairs}) > 0.5 * len(pairs):
+        return False  # a number per line, not per product
+    return sum(len(c) == 1 for c in coded.values()) >= 0.9 * len(coded)
+
+
 def _mostly_domains(values: Sequence[object]) -> bool:
     """Nine in ten of a column's filled values are domain names ("contoso.onmicrosoft.com")."""
     sample = [str(v).strip() for v in values[:500] if v is not None and str(v).strip()]
@@ -277,6 +302,15 @@ def _fill_by_content(
                 break
         if noted is not None and noted in free:
             free.remove(noted)
+    if side == "vendor" and "product_id" not in columns and "product_name" in columns:
+        # a distributor's "Mfr Part #": a code per product, whatever the header calls it
+        names = data[columns["product_name"]]
+        for header in free:
+            if product_codes(data[header], names):
+                columns["product_id"], how["product_id"] = header, "content"
+                taken.add(header)
+                free.remove(header)
+                break
     if "product_name" not in columns:  # Sherweb's "Subscription" beside its "SKU": names, not codes
         named = [h for h in free if _mostly_names(data[h])]
         if named:
