@@ -406,3 +406,23 @@ def test_a_kind_beside_a_product_whose_own_name_says_security(tmp_path: Path) ->
             Decimal("3.80"),
         ),
     ]
+
+
+def test_a_filter_of_the_web_is_no_mail_filter(tmp_path: Path) -> None:
+    """Sets F and G: "Web Content Filter" is the client's DNS filter (Cisco Umbrella, DNSFilter);
+    as a "filter" it had been taken for Proofpoint's mail filter, a look-alike merge."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Lone Pine Surveying PLLC,DNSFilter Pro,10,2.00\n"
+        "Lone Pine Surveying PLLC,Proofpoint Essentials Business,12,2.50\n"
+    )
+    psa = "Customer,Item,Qty,Rate\nLone Pine Surveying PLLC,Web content filtering,9,3.00\n"
+    assert _run(tmp_path, vendor, psa) == [
+        (
+            "unbilled",
+            "Lone Pine Surveying PLLC",
+            "Proofpoint Essentials Business",
+            Decimal("30.00"),
+        ),
+        ("under_billed", "Lone Pine Surveying PLLC", "DNSFilter Pro", Decimal("3.00")),
+    ]

@@ -28,8 +28,10 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ),
         (
             "spam phishing filtering filter threat threats",
-            "defender proofpoint mimecast security",
+            "defender proofpoint mimecast security dnsfilter umbrella webtitan",
         ),
+        # a filter of the web, not of mail ("Web Content Filter" is read "DNS filtering")
+        ("dns", "dns dnsfilter umbrella webtitan"),
         (
             "password passwords vault manager",
             "keeper lastpass bitwarden passportal 1password dashlane nordpass roboform",

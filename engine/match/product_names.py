@@ -66,6 +66,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\(legacy\)", " "),  # "O365 Business Premium (legacy)": the old name says which product
     (r"\b(?:to|until|thru|through)\b\s*(?=[\s)\]-]|$)", " "),
     (r"\bnew commerce(?: experience)?\b", " "),
+    # a filter of the web is a DNS filter, never the mail's: "Web Content Filtering", "URL filter"
+    (r"\b(?:web|internet|url|content)(?:\s+content)?\s+filter(?:ing|s)?\b", " dns filtering "),
     (r"\b(?:legacy )?csp\b", " "),
     (  # "no Teams", "w/o Teams", "excl. Teams", "sans Teams"; Teams typed with two letters swapped
         r"\b(?:w/o|without|withot|withuot|wihtout|no|excl\.?|excluding|sans|minus)[- ]?"
