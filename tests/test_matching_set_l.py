@@ -426,3 +426,19 @@ def test_a_filter_of_the_web_is_no_mail_filter(tmp_path: Path) -> None:
         ),
         ("under_billed", "Lone Pine Surveying PLLC", "DNSFilter Pro", Decimal("3.00")),
     ]
+
+
+def test_a_note_that_begins_cancelled(tmp_path: Path) -> None:
+    """Set L's hand-kept sheet: "cancelled per email 28/10" in the Notes column; the line had been
+    added to the client's seats and reported as over-billing."""
+    from engine.read.values import note_says_cancelled
+
+    assert note_says_cancelled("cancelled per email 28/10")
+    assert not note_says_cancelled("check seat count")
+    vendor = "Customer,Product,Qty,Unit Cost\nAlster Medical Practice UG,Visio Plan 1,85,6.00\n"
+    psa = (
+        "Client,Item,Seats,Price,Notes\n"
+        "Alster Medical Practice UG,Visio P1,6,6.50,cancelled per email 28/10\n"
+        "Alster Medical Practice UG,Visio Plan 1,85,6.50,check seat count\n"
+    )
+    assert _run(tmp_path, vendor, psa) == []

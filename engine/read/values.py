@@ -347,7 +347,12 @@ def note_says_cancelled(value: object) -> bool:
     if not isinstance(value, str) or (found := _NOTE_HEAD.match(value)) is None:
         return False
     head = found.group(1).strip()
-    return len(head) >= 4 and (is_inactive_status(head) or is_not_billable(head))
+    first = head.split()[0] if head else ""  # "cancelled per email 28/10": its first word says it
+    return len(head) >= 4 and (
+        is_inactive_status(head)
+        or is_not_billable(head)
+        or (len(first) >= 6 and is_inactive_status(first))
+    )
 
 
 def is_not_billable(value: object) -> bool:
