@@ -442,3 +442,32 @@ def test_a_note_that_begins_cancelled(tmp_path: Path) -> None:
         "Alster Medical Practice UG,Visio Plan 1,85,6.50,check seat count\n"
     )
     assert _run(tmp_path, vendor, psa) == []
+
+
+def test_a_desktop_licence_is_the_plan_with_offices_apps(tmp_path: Path) -> None:
+    """Set E: "Corporate Desktop Licence" is the client's Microsoft 365 E3 (a plan that carries
+    Office's desktop apps), here a seat short; a desktop in the cloud ("Hosted Desktop") is
+    Windows 365, never those apps."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Harcourt Accountants Pty Ltd,Microsoft 365 E3,6,36.00\n"
+        "Harcourt Accountants Pty Ltd,Microsoft 365 Business Basic,3,6.00\n"
+        "Dvorak Insurance Brokers,Windows 365 Business 2 vCPU 8 GB 128 GB,13,41.00\n"
+        "Dvorak Insurance Brokers,Microsoft 365 Business Standard,13,12.50\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Harcourt Accountants Pty Ltd,Corporate Desktop Licence,5,43.20\n"
+        "Harcourt Accountants Pty Ltd,Microsoft 365 Business Basic,3,7.20\n"
+        "Dvorak Insurance Brokers,Hosted Desktop 8GB,12,49.00\n"
+        "Dvorak Insurance Brokers,Microsoft 365 Business Standard,13,15.00\n"
+    )
+    assert _run(tmp_path, vendor, psa) == [
+        (
+            "under_billed",
+            "Dvorak Insurance Brokers",
+            "Windows 365 Business 2 vCPU 8 GB 128 GB",
+            Decimal("49.00"),
+        ),
+        ("under_billed", "Harcourt Accountants Pty Ltd", "Microsoft 365 E3", Decimal("43.20")),
+    ]

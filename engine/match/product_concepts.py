@@ -57,7 +57,9 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ("meetings meeting video conferencing chat collaboration", "teams zoom webex gotomeeting"),
         # Microsoft's F plans and kiosk mailboxes: for frontline ("shop floor") workers
         ("frontline firstline deskless floor", "f1 f3 kiosk"),
-        ("desktop", "apps"),
+        # Office's desktop apps, and the plans that carry them ("Corporate Desktop Licence" for
+        # E3, "Office Desktop Suite" for Business Standard)
+        ("desktop", "apps standard premium e3 e5"),
     )
     for word in words.split()
 }
