@@ -279,7 +279,7 @@ def test_what_people_type_around_a_name() -> None:
     ):
         found = catalogue.resolve(typed)
         assert found.product is not None and found.product.name == name, typed
-    assert product_key("24x7 Threat Hunting") == "24x7 threat hunting"
+    assert product_key("24x7 Helpdesk").split()[0] == "24x7"
     assert product_key("Exchange Online (Plan 1) Nov-26") == product_key("Exchange Online (Plan 1)")
 
 
@@ -471,3 +471,13 @@ def test_a_desktop_licence_is_the_plan_with_offices_apps(tmp_path: Path) -> None
         ),
         ("under_billed", "Harcourt Accountants Pty Ltd", "Microsoft 365 E3", Decimal("43.20")),
     ]
+
+
+def test_threat_hunting_is_endpoint_detection() -> None:
+    """Sets E, F and L: "24x7 Threat Hunting Agent" is Huntress Managed EDR, not a mail filter."""
+    from engine.match.product_concepts import concept_targets
+
+    key = product_key("24x7 Threat Hunting Agent (HQ)")
+    assert "threat" not in key.split()
+    targets = concept_targets(key.split())
+    assert targets and all("huntress" in t for t in targets)

@@ -53,6 +53,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # Windows 365: "Win365", "W365", a "Cloud PC", and its size as "2/8/128" or "2vCPU 8GB"
     (r"\b(?:win|w)\s?365\b", " windows 365 "),
     (r"\bcloud\s?pcs?\b", " windows 365 "),
+    # hunting threats on the endpoints is endpoint detection and response ("24x7 Threat Hunting
+    # Agent" for Huntress), not the mail's threat protection
+    (r"\bthreat\s+hunting\b", " edr "),
     # a desktop that runs in the cloud is Windows 365, not Office's desktop apps
     (r"\b(?:virtual|hosted|cloud)\s+desktops?\b", " windows 365 "),
     (  # before the dates below: "2/8/128" is a size, not a day
