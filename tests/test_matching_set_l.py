@@ -481,3 +481,26 @@ def test_threat_hunting_is_endpoint_detection() -> None:
     assert "threat" not in key.split()
     targets = concept_targets(key.split())
     assert targets and all("huntress" in t for t in targets)
+
+
+def test_a_phishing_shield_is_the_clients_mail_security(tmp_path: Path) -> None:
+    """Set E: "Inbox Phishing Shield" is the client's Check Point Harmony Email & Collaboration; mail
+    security is sold by more makers than Microsoft, Proofpoint and Mimecast."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Brennan Insurance Pty Ltd,Check Point Harmony Email & Collaboration,31,3.00\n"
+        "Brennan Insurance Pty Ltd,Microsoft 365 Business Basic,30,6.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Brennan Insurance Pty Ltd,Inbox Phishing Shield,30,4.00\n"
+        "Brennan Insurance Pty Ltd,Microsoft 365 Business Basic,30,7.50\n"
+    )
+    assert _run(tmp_path, vendor, psa) == [
+        (
+            "under_billed",
+            "Brennan Insurance Pty Ltd",
+            "Check Point Harmony Email & Collaboration",
+            Decimal("4.00"),
+        ),
+    ]

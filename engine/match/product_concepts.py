@@ -28,7 +28,8 @@ CONCEPTS: dict[str, frozenset[str]] = {
         ),
         (
             "spam phishing filtering filter threat threats",
-            "defender proofpoint mimecast security dnsfilter umbrella webtitan",
+            "defender proofpoint mimecast security dnsfilter umbrella webtitan harmony avanan "
+            "barracuda hornetsecurity spamtitan ironscales abnormal assure vade libraesva",
         ),
         # a filter of the web, not of mail ("Web Content Filter" is read "DNS filtering")
         ("dns", "dns dnsfilter umbrella webtitan"),
