@@ -86,6 +86,9 @@ def client_variant(r, cl, clients):
             chosen.append(c)
     suffix = form
     tail = ""
+    order = ["dba_only", "dba_both", "store_number", "generic_word_dropped", "name_abbreviation", "word_order", "ampersand",
+             "name_typo", "legal_suffix_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "letters_folded", "case_punct"]
+    chosen.sort(key=order.index)
     for c in chosen:
         if c == "legal_suffix_typo":
             suffix = r.choice(SUFFIX_TYPO.get(form, [form.upper()]))

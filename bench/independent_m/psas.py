@@ -28,7 +28,7 @@ def _grouped(case):
         by.setdefault(p.client, []).append(i)
     cls = {cl.name: cl for cl in case.clients}
     out = []
-    for name in sorted(by, key=lambda n: (cls[n].psa_name.casefold(), n)):
+    for name in sorted(by, key=lambda n: (cls[n].name.casefold(), n)):  # same rows clean or perturbed
         out.append((cls[name], by[name]))
     return out
 
