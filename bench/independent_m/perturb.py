@@ -73,7 +73,7 @@ def client_variant(r, cl, clients):
     if any(ch in FOLD for ch in cl.name):
         options += ["letters_folded"] * 4
     if cl.kind == "store":
-        options = ["store_number"] * 4 + ["legal_suffix_dropped", "case_punct"]
+        options = ["store_number"] * 4 + ["case_punct", "name_typo"]
     if cl.kind == "dba":
         options = ["dba_only"] * 3 + ["dba_both", "legal_suffix_typo"]
     if len(words) >= 2 and cl.kind in ("plain", "accent") and not siblings:

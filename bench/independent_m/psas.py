@@ -255,6 +255,42 @@ def xero(case, folder):
     return fn, None, marks
 
 
+# ------------------------------------------------------------------ Xero: Receivable Invoice Detail report (group rows)
+def xero_report(case, folder):
+    cols = ["Invoice Date", "Invoice Number", "Reference", "Item Code", "Description", "Quantity", "Unit Price", "Discount %",
+            "Net", "Status"]
+    grid = [["Receivable Invoice Detail"], ["Northbridge IT Partners Ltd"], ["For the period 1 November 2026 to 30 November 2026"], [], cols]
+    marks = [None] * 5
+    bold = {0, 4}
+    n = 0
+    grand = 0
+    for cl, idxs in _grouped(case):
+        n += 1
+        grid.append([cl.psa_name])
+        marks.append(None)
+        bold.add(len(grid) - 1)
+        tot = 0
+        for i in idxs:
+            p = case.plines[i]
+            net = 0 if p.role == "cancelled" else p.unit * p.qty
+            tot += net
+            grid.append(["1 Nov 2026", f"INV-{7100 + n}" if p.role != "cancelled" else f"INV-{7900 + n}", "Monthly recurring",
+                         _CODES[p.product], p.desc, Num(p.qty, str(p.qty)), Num(p.list_unit / 100, money(p.list_unit)),
+                         Num(p.disc, str(p.disc)) if p.disc else None, Num(net / 100, money(net)),
+                         "Voided" if p.role == "cancelled" else ("Paid" if n % 4 == 0 else "Awaiting Payment")])
+            marks.append(i)
+        grid.append([f"Total {cl.psa_name}", None, None, None, None, None, None, None, Num(tot / 100, money(tot))])
+        marks.append(None)
+        bold.add(len(grid) - 1)
+        grand += tot
+    grid.append(["Total", None, None, None, None, None, None, None, Num(grand / 100, money(grand))])
+    marks.append(None)
+    bold.add(len(grid) - 1)
+    fn = "Receivable_Invoice_Detail.xlsx"
+    write_xlsx(folder / fn, [("Receivable Invoice Detail", grid, bold)])
+    return fn, None, marks
+
+
 RENDERERS = {
     "cw_additions": cw_additions,
     "cw_cancel_date": cw_cancel_date,
@@ -264,4 +300,5 @@ RENDERERS = {
     "kaseya_bms": kaseya_bms,
     "qbo_sales": qbo_sales,
     "xero": xero,
+    "xero_report": xero_report,
 }

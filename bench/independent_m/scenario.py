@@ -102,10 +102,13 @@ def build_clients(r: random.Random, n: int) -> list:
     out: list = []
     used: set = set()
 
+    def bare(cl):  # names must stay apart even without their legal form
+        return " ".join(cl.words).casefold()
+
     def add(cl):
-        if cl.name in used:
+        if bare(cl) in used:
             return False
-        used.add(cl.name)
+        used.add(bare(cl))
         out.append(cl)
         return True
 
@@ -119,10 +122,9 @@ def build_clients(r: random.Random, n: int) -> list:
             chain = C.CHAINS[chains_used]
             chains_used += 1
             nos = sorted(r.sample(range(2, 60), r.choice([2, 3])))
-            form = r.choice(C.COUNTRIES["US"]["forms"][:3])
-            for no in nos:
+            for no in nos:  # franchise stores: tenant named by store, no legal form
                 words = chain.split() + ["Store", str(no)]
-                add(Client(" ".join(words) + " " + form, "US", "store", "both", chain, form, words, store_no=no))
+                add(Client(" ".join(words), "US", "store", "both", chain, "", words, store_no=no))
             continue
         if k < 0.13 and dba_used < len(C.DBA):
             legal, trade = C.DBA[dba_used]
@@ -141,7 +143,7 @@ def build_clients(r: random.Random, n: int) -> list:
             w2 = stem.split() + list(sib)
             a = Client(" ".join(words) + " " + form, country, "sibling", "both", stem, form, words)
             b = Client(" ".join(w2) + " " + form, country, "sibling", "both", stem, form, w2)
-            if a.name not in used and b.name not in used:
+            if bare(a) not in used and bare(b) not in used:
                 add(a)
                 add(b)
             continue

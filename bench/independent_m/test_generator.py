@@ -142,6 +142,8 @@ def _p(fmt):
         return "Memo/Description", lambda r, c: (num(r[c["Qty"]]), num(r[c["Sales Price"]]), False, str(r[c["Memo/Description"]]).startswith("Voided"))
     if fmt == "xero":
         return "UnitAmount", lambda r, c: (num(r[c["Quantity"]]), num(r[c["UnitAmount"]]) * (1 - num(r[c["Discount"]]) / 100), False, r[c["Status"]] == "VOIDED")
+    if fmt == "xero_report":
+        return "Discount %", lambda r, c: (num(r[c["Quantity"]]), num(r[c["Unit Price"]]) * (1 - num(r[c["Discount %"]]) / 100), False, r[c["Status"]] == "Voided")
     raise AssertionError(fmt)
 
 
@@ -219,7 +221,7 @@ def truth_findings(truth):
 
 
 DIAGONAL = [(v, PSA_FORMATS[i % len(PSA_FORMATS)]) for i, v in enumerate(VENDOR_FORMATS)]
-EXTRA = [("pax8_api", "qbo_sales"), ("cloudmore", "xero"), ("partner_center_nce", "syncro")]
+EXTRA = [("pax8_api", "qbo_sales"), ("cloudmore", "xero"), ("partner_center_nce", "syncro"), ("partner_center_legacy", "halopsa")]
 
 
 def test_formats_count():
