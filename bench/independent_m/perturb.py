@@ -71,7 +71,9 @@ def client_variant(r, cl, clients):
     if "&" in " ".join(words) or " and " in " ".join(words):
         options += ["ampersand"]
     if any(ch in FOLD for ch in cl.name):
-        options += ["letters_folded"] * 4
+        options += ["letters_folded"] * 4 + ["mojibake"]
+    if "&" in cl.name or "'" in cl.name:
+        options += ["html_entity"]
     if cl.kind == "store":
         options = ["store_number"] * 4 + ["case_punct", "name_typo"]
     if cl.kind == "dba":
@@ -87,7 +89,8 @@ def client_variant(r, cl, clients):
     suffix = form
     tail = ""
     order = ["dba_only", "dba_both", "store_number", "generic_word_dropped", "name_abbreviation", "word_order", "ampersand",
-             "name_typo", "legal_suffix_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "letters_folded", "case_punct"]
+             "name_typo", "legal_suffix_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "letters_folded", "case_punct",
+             "html_entity", "mojibake"]
     chosen.sort(key=order.index)
     for c in chosen:
         if c == "legal_suffix_typo":
@@ -139,6 +142,13 @@ def client_variant(r, cl, clients):
                 suffix = suffix.replace(".", "").replace(",", "")
         elif c == "ampersand":
             words = [("and" if w == "&" else "&" if w == "and" else w) for w in words]
+        elif c == "html_entity":  # web-app exports that leave entities in
+            words = [w.replace("&", "&amp;").replace("'", "&#39;") for w in words]
+        elif c == "mojibake":  # UTF-8 read as Windows-1252 somewhere upstream
+            try:
+                words = [w.encode("utf-8").decode("cp1252") for w in words]
+            except UnicodeDecodeError:
+                continue
         elif c == "word_order":
             # accounting systems that file by surname/keyword: "Dental Group, Harbor"
             k = len(cl.stem.split())
@@ -206,22 +216,21 @@ def product_variant(r, prod, line, basket, on_vendor, currency):
         return prod.name, []
     cls: list = []
     v = prod.variants
-    base_options = ["abbreviation", "abbrev_typo", "brand_dropped", "typo", "case_punct", "sku_code", "truncated", "word_order"]
-    if on_vendor:
-        base_options += ["bare_plan", "inhouse", "renamed", "renamed"]
-    else:
-        base_options += ["renamed"] if prod.group not in ("bizplan",) else []
+    base_options = ["abbreviation", "abbrev_typo", "typo", "case_punct", "sku_code", "truncated", "word_order"]
+    if on_vendor:  # spellings only the client's own basket can resolve
+        base_options += ["bare_plan", "inhouse", "renamed", "renamed", "brand_dropped", "brand_dropped"]
+    elif prod.group != "bizplan":
+        base_options += ["renamed"]
     base = prod.name
     pick = r.choice(base_options)
-    if pick in ("bare_plan", "inhouse", "renamed"):
+    if pick in ("bare_plan", "inhouse", "renamed", "brand_dropped"):
         cand = v.get(pick, [])
-        cand = [c for c in cand if _context_free(prod, basket, c)] if pick != "renamed" or prod.group == "bizplan" else cand
-        if pick == "renamed" and prod.group == "bizplan":
+        if pick != "renamed" or prod.group == "bizplan":
             cand = [c for c in cand if _context_free(prod, basket, c)]
         if cand:
             base = r.choice(cand)
             cls.append(pick)
-    elif pick in ("abbreviation", "abbrev_typo", "brand_dropped"):
+    elif pick in ("abbreviation", "abbrev_typo"):
         cand = v.get(pick, [])
         if cand:
             base = r.choice(cand)

@@ -158,6 +158,11 @@ def build_clients(r: random.Random, n: int) -> list:
         out[i].side = "vendor"
     for i in idx[nv : nv + npsa]:
         out[i].side = "psa"
+    # near-twin trap: a sibling pair split across the two files must never be merged
+    sib = [i for i in range(len(out) - 1) if out[i].kind == "sibling" and out[i + 1].kind == "sibling" and out[i].stem == out[i + 1].stem
+           and out[i].side == out[i + 1].side == "both"]
+    for i in sib[:2]:
+        out[i].side, out[i + 1].side = "vendor", "psa"
     for i, cl in enumerate(out):
         cl.domain = f"{_slug(cl.name)}{i}.onmicrosoft.com"
         h = hashlib.md5(cl.name.encode()).hexdigest()

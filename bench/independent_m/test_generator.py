@@ -295,3 +295,15 @@ def test_qbo_group_rows_carry_the_psa_client(tmp_path):
             current = row[0]
         if str(i) in truth["rows"]["psa"]:
             assert current == names[truth["rows"]["psa"][str(i)]["client"]]
+
+
+def test_context_spellings_have_their_context(tmp_path):
+    """Bare plans, in-house and brand-dropped names are used only where the client's vendor basket resolves them."""
+    truth = json.loads(generate_case(tmp_path, seed=6, vendor_format="pax8_api", psa_format="autotask", clients=300).read_text("utf-8"))
+    vendor_pairs = {(r["client"], r["product"]) for r in truth["rows"]["vendor"].values()}
+    n = 0
+    for r in truth["rows"]["psa"].values():
+        if r["role"] != "service" and {"bare_plan", "inhouse", "brand_dropped"} & set(r["classes"]):
+            assert (r["client"], r["product"]) in vendor_pairs
+            n += 1
+    assert n > 50
