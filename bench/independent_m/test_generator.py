@@ -107,7 +107,8 @@ def _v(fmt):
         def f(r, c):
             q, u, n = num(r[c["Quantity"]]), num(r[c["Unit Price"]]), num(r[c["Net Price"]])
             assert n == q * u, "Net Price is the line's extended amount"
-            return q, u, r[c["Billing Frequency"]] == "Annual"
+            assert num(r[c["Duration"]]) == 1
+            return q, u, r[c["Unit of Measure"]] == "year"
         return "Net Price", f
     if fmt == "sherweb":
         return "Unit Cost", lambda r, c: (num(r[c["Quantity"]]), num(r[c["Unit Cost"]]), r[c["Billing Cycle"]] == "Yearly")

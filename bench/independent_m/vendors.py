@@ -315,8 +315,10 @@ def tdsynnex_ion(case, folder):
 
 
 # ------------------------------------------------------------------ Ingram Micro Cloud Marketplace
-ING_COLS = ["Customer Name", "Customer Reference", "Subscription ID", "Subscription Name", "Vendor", "MPN", "Billing Period Start",
-            "Billing Period End", "Quantity", "Unit Price", "Net Price", "Tax", "Currency", "Billing Frequency", "Charge Description"]
+# Billing Data Export, short view (column names as Ingram's KB lists them); Net Price = quantity x unit price x duration.
+ING_COLS = ["Reseller ID", "Reseller Company Name", "Customer Account ID", "End Customer Name", "Subscription ID",
+            "Subscription Name", "Subscription Expiration Date", "Plan ID", "Charge Type", "Period Start", "Period End",
+            "Quantity", "Duration", "Unit of Measure", "Unit Price", "Net Price", "Tax", "Currency"]
 
 
 def ingram_cmp(case, folder):
@@ -331,12 +333,13 @@ def ingram_cmp(case, folder):
         sname = f"{nm} ({'Annual' if v.yearly else 'Monthly'} Pre-Paid)" if v.role != "free" else f"{nm} (Trial)"
         s0, s1 = _period(v)
         net = v.unit * v.qty
-        grid.append([cl.name, f"AU-{300000 + case.clients.index(cl)}", f"{int(v.sub[1:]) + 4000000}", sname,
-                     p.brand if p else "Microsoft", p.catalog_id if p else _free(v)[1], s0.strftime("%d/%m/%Y"), s1.strftime("%d/%m/%Y"),
-                     str(v.qty), money(v.unit), money(net), money(net // 10), "AUD", "Annual" if v.yearly else "Monthly",
-                     {"licence": "Recurring fee", "credit": "Downsize refund", "free": "Trial"}[v.role]])
+        grid.append(["1000105104", "Northbridge IT Partners Pty Ltd", f"{1000200000 + case.clients.index(cl)}", cl.name,
+                     f"{int(v.sub[1:]) + 1170000}", sname, "2027-10-31" if v.yearly else "2026-12-01", f"{119400 + len(nm)}",
+                     {"licence": "Recurring", "credit": "Cancellation refund", "free": "Trial"}[v.role],
+                     s0.isoformat(), s1.isoformat(), str(v.qty), "1.00", "year" if v.yearly else "month", money(v.unit),
+                     money(net), money(net // 10), "AUD"])
         marks.append(i)
-    fn = "CloudMarketplace_Billing_Nov-2026.csv"
+    fn = "BillingDataExport_short_2026-11.csv"
     write_csv(folder / fn, grid)
     return fn, None, marks
 
