@@ -72,7 +72,7 @@ def client_variant(r, cl, clients):
         options += ["ampersand"]
     if any(ch in FOLD for ch in cl.name):
         options += ["letters_folded"] * 4 + ["mojibake"]
-    if "&" in cl.name or "'" in cl.name:
+    if any("&" in w or "'" in w for w in words + cl.trading.split()):
         options += ["html_entity"]
     if cl.kind == "store":
         options = ["store_number"] * 4 + ["case_punct", "name_typo"]
@@ -93,6 +93,7 @@ def client_variant(r, cl, clients):
              "html_entity", "mojibake"]
     chosen.sort(key=order.index)
     for c in chosen:
+        before = (list(words), suffix, tail)
         if c == "legal_suffix_typo":
             suffix = r.choice(SUFFIX_TYPO.get(form, [form.upper()]))
         elif c == "legal_suffix_expanded":
@@ -153,7 +154,8 @@ def client_variant(r, cl, clients):
             # accounting systems that file by surname/keyword: "Dental Group, Harbor"
             k = len(cl.stem.split())
             words = words[k:] + [","] + words[:k]
-        cls.append(c)
+        if (words, suffix, tail) != before:  # a class is recorded only when it changed the name
+            cls.append(c)
     if not cls:
         return None, []
     name = " ".join(words).replace(" ,", ",")
