@@ -32,6 +32,8 @@ WORD_ABBR = {
     "Health": ["Hlth"], "Holdings": ["Hldgs", "Hldg"], "Enterprises": ["Ent.", "Entrprs"], "Investments": ["Invest.", "Inv."],
     "Verwaltung": ["Verw."], "Steuerberatung": ["StB", "Steuerber."], "Maschinenbau": ["Masch.bau"],
 }
+COUNTRY_NAMES = {"US": "USA", "UK": "United Kingdom", "DE": "Deutschland", "NO": "Norge", "DK": "Danmark", "FR": "France",
+                 "AU": "Australia", "CA": "Canada", "NL": "Nederland"}
 GENERIC_WORDS = {"Group", "Services", "Company", "Agency", "Clinic", "Center", "Partners", "Brokers"}
 FOLD = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "å": "aa", "Å": "Aa", "ä": "ae", "ö": "oe", "ü": "ue", "Ü": "Ue",
         "é": "e", "É": "E", "è": "e", "ê": "e", "ç": "c", "à": "a", "â": "a", "î": "i", "ô": "o", "û": "u"}
@@ -60,7 +62,10 @@ def client_variant(r, cl, clients):
     cls: list = []
     if r.random() < 0.30:
         return None, []  # typed exactly
-    siblings = [o for o in clients if o is not cl and o.stem == cl.stem]
+    k = len(cl.stem.split()) + 1  # same stem and same first trade word: "Harbor Dental Group" / "Harbor Dental Lab"
+    siblings = [o for o in clients if o is not cl and o.words[:k] == cl.words[:k]]
+    initials = lambda ws: "".join(w[0].upper() for w in ws if w[0].isalpha())  # noqa: E731
+    clash = any(initials(o.words) == initials(words) for o in clients if o is not cl)
     options = ["legal_suffix_typo", "legal_suffix_expanded", "legal_suffix_dropped", "name_typo", "case_punct"]
     if any(w in WORD_ABBR for w in words):
         options += ["name_abbreviation"] * 2
@@ -80,6 +85,10 @@ def client_variant(r, cl, clients):
         options = ["dba_only"] * 3 + ["dba_both", "legal_suffix_typo"]
     if len(words) >= 2 and cl.kind in ("plain", "accent") and not siblings:
         options += ["word_order"]
+    if cl.kind in ("plain", "accent", "sibling"):
+        options += ["country_tag", "contact_in_name"]
+    if len(words) >= 3 and cl.kind in ("plain", "accent") and not siblings and not clash:
+        options += ["initialism"]
     n_cls = 2 if r.random() < 0.3 else 1
     chosen = []
     for _ in range(n_cls):
@@ -90,7 +99,7 @@ def client_variant(r, cl, clients):
     tail = ""
     order = ["dba_only", "dba_both", "store_number", "generic_word_dropped", "name_abbreviation", "word_order", "ampersand",
              "name_typo", "legal_suffix_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "letters_folded", "case_punct",
-             "html_entity", "mojibake"]
+             "html_entity", "mojibake", "initialism", "country_tag", "contact_in_name"]
     chosen.sort(key=order.index)
     for c in chosen:
         before = (list(words), suffix, tail)
@@ -143,6 +152,14 @@ def client_variant(r, cl, clients):
                 suffix = suffix.replace(".", "").replace(",", "")
         elif c == "ampersand":
             words = [("and" if w == "&" else "&" if w == "and" else w) for w in words]
+        elif c == "initialism":  # "Thames Valley Insurance Brokers plc" -> "TVIB plc"
+            if any(x in chosen for x in ("branch_suffix", "word_order")):
+                continue
+            words = ["".join(w[0].upper() for w in words if w[0].isalpha())]
+        elif c == "country_tag":
+            tail = r.choice([f" ({cl.country})", f" - {COUNTRY_NAMES[cl.country]}", f" [{cl.country}]"])
+        elif c == "contact_in_name":
+            tail = r.choice([" (attn: Accounts Payable)", " - c/o Office Manager", " (Dr. Lee)", " / billing contact M. Jensen"])
         elif c == "html_entity":  # web-app exports that leave entities in
             words = [w.replace("&", "&amp;").replace("'", "&#39;") for w in words]
         elif c == "mojibake":  # UTF-8 read as Windows-1252 somewhere upstream
@@ -168,9 +185,9 @@ def client_variant(r, cl, clients):
 
 
 # ---------------------------------------------------------------- product descriptions
-BILLING_WORDS_AFTER = [" - per user", " Monthly Subscription", " Licence", " License", " (NCE, annual)", " - Monthly",
+BILLING_WORDS_AFTER = [" - per user", " Monthly Subscription", " Licence", " License", " (NCE)", " - Monthly",
                        " /user/mo", " M2M", " - seats", " subscription (auto-renew)", " - user licenses", " [recurring]",
-                       " - 1 month term", " Annual Commitment", " (per seat)"]
+                       " - 1 month term", " - 1 yr commitment, billed monthly", " (per seat)"]
 BILLING_WORDS_BEFORE = ["Licensing: ", "Subscription - ", "Recurring: ", "Lic - ", "Cloud: ", "NCE ", "MS Licence - "]
 LOCALE_WORDS = [" Lizenz", " Abonnement", " lisens pr. bruker", " (mensuel)", " licentie p/m", " Nutzerlizenz", " pr. bruger/md."]
 CASE_ABBR_MS = [("Microsoft 365", "M365"), ("Microsoft", "MS"), ("Office 365", "O365"), ("Business", "Bus."), ("Standard", "Std"), ("Premium", "Prem")]
@@ -263,7 +280,16 @@ def product_variant(r, prod, line, basket, on_vendor, currency):
         if m:
             base = r.choice([f"{m.group(2)} - {m.group(1)}", f"{m.group(2)} ({m.group(1)})", f"{m.group(2)}, {m.group(1)}"])
             cls.append("word_order")
+    if cls and base == prod.name:  # the step changed nothing
+        cls = []
+    if not cls and r.random() < 0.12:  # pasted from the distributor's invoice
+        tag = r.choice(["[NCE]", "(NCE)", "(Monthly Pre-Paid)", "- Monthly", "NCE 1MTH"]) if prod.brand == "Microsoft" else r.choice(["(Monthly Pre-Paid)", "- Monthly", "MONTHLY"])
+        base = r.choice([f"{prod.name} {tag}", f"MS NCE {prod.terse} 1MTH" if prod.brand == "Microsoft" else f"{prod.terse} MONTHLY"])
+        cls.append("vendor_copy")
     # decorations
+    if r.random() < 0.05:
+        base = r.choice(["• ", "- ", "* ", "1) ", "> "]) + base
+        cls.append("list_marker")
     if r.random() < 0.35:
         base = base + r.choice(BILLING_WORDS_AFTER) if r.random() < 0.7 else r.choice(BILLING_WORDS_BEFORE) + base
         cls.append("billing_words")
