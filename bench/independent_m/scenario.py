@@ -77,7 +77,7 @@ class Case:
     findings: list = field(default_factory=list)
 
 
-OUTCOMES = [("ok", 66), ("under", 6), ("over", 6), ("below", 5), ("below_under", 2), ("unbilled", 5), ("nvr", 4), ("ok_credit", 6)]
+OUTCOMES = [("ok", 66), ("under", 6), ("over", 6), ("below", 5), ("below_under", 2), ("unbilled", 4), ("nvr", 3), ("ok_credit", 6), ("swap", 2)]
 
 
 def _pick(r, weighted):
@@ -152,8 +152,8 @@ def build_clients(r: random.Random, n: int) -> list:
     # one side only
     idx = list(range(len(out)))
     r.shuffle(idx)
-    nv = max(2, round(n * 0.04))
-    npsa = max(2, round(n * 0.04))
+    nv = max(1, round(n * 0.025))
+    npsa = max(1, round(n * 0.025))
     for i in idx[:nv]:
         out[i].side = "vendor"
     for i in idx[nv : nv + npsa]:
@@ -161,7 +161,7 @@ def build_clients(r: random.Random, n: int) -> list:
     # near-twin trap: a sibling pair split across the two files must never be merged
     sib = [i for i in range(len(out) - 1) if out[i].kind == "sibling" and out[i + 1].kind == "sibling" and out[i].stem == out[i + 1].stem
            and out[i].side == out[i + 1].side == "both"]
-    for i in sib[:2]:
+    for i in sib[: 1 if n < 150 else 2]:
         out[i].side, out[i + 1].side = "vendor", "psa"
     for i, cl in enumerate(out):
         cl.domain = f"{_slug(cl.name)}{i}.onmicrosoft.com"
@@ -259,6 +259,13 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
                     pu = _round10(prod.retail * price_factor / 100)
                     plines.append(PLine(cl.name, prod_name, r.choice([vq, max(1, vq - 1)]), pu, pu, 0, False, "cancelled"))
                 continue
+            psa_prod = prod
+            if outcome == "swap":  # the PSA bills a look-alike of what the bill charges: two findings, never one
+                cands = [p.name for p in C.MS + C.OTHER if p.group == prod.group and p.name not in basket
+                         and (not ms_only or p.brand == "Microsoft")]
+                if cands:
+                    psa_prod = C.PRODUCTS[r.choice(cands)]
+                outcome = "ok"
             if outcome in ("under", "below_under"):
                 pq = r.randint(max(1, vq // 3), vq - 1)
             elif outcome == "over":
@@ -272,7 +279,7 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
                 p_month = int(eff_cost * Fraction(r.choice([85, 88, 90, 92, 95]), 100))
                 p_month = min(p_month, int(eff_cost) - 5)
             else:
-                p_month = _round10(max(prod.retail * price_factor / 100, float(eff_cost) * 1.08))
+                p_month = _round10(max(psa_prod.retail * price_factor / 100, float(eff_cost) * 1.08))
             if p_month <= 0:
                 p_month = 1
             disc = 0
@@ -303,10 +310,10 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
                 less = 0
                 if r.random() < 0.07:
                     less = r.choice([1, 2])
-                pl = PLine(cl.name, prod_name, q, unit, list_unit, disc, yearly_p, "licence", less=less, user=user)
+                pl = PLine(cl.name, psa_prod.name, q, unit, list_unit, disc, yearly_p, "licence", less=less, user=user)
                 plines.append(pl)
             if r.random() < 0.05:
-                plines.append(PLine(cl.name, prod_name, r.randint(1, 3), unit, list_unit, disc, yearly_p, "cancelled"))
+                plines.append(PLine(cl.name, psa_prod.name, r.randint(1, 3), unit, list_unit, disc, yearly_p, "cancelled"))
         # free trial lines on the vendor side
         if cl.side != "psa" and r.random() < 0.06:
             fname, sid, cat = C.FREE[r.randrange(len(C.FREE))]
