@@ -15,7 +15,7 @@ from .scenario import PERIOD, build_case
 VENDOR_FORMATS = list(vendors.RENDERERS)
 PSA_FORMATS = list(psas.RENDERERS)
 
-__all__ = ["VENDOR_FORMATS", "PSA_FORMATS", "generate_case", "case_folder_name"]
+__all__ = ["PSA_FORMATS", "VENDOR_FORMATS", "case_folder_name", "generate_case"]
 
 
 def case_folder_name(vendor_format, psa_format, seed, clients, perturb=True):

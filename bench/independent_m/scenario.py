@@ -161,7 +161,7 @@ def build_clients(r: random.Random, n: int) -> list:
     # near-twin trap: a sibling pair split across the two files must never be merged
     sib = [i for i in range(len(out) - 1) if out[i].kind == "sibling" and out[i + 1].kind == "sibling" and out[i].stem == out[i + 1].stem
            and out[i].side == out[i + 1].side == "both"]
-    for i in sib[: 1 if n < 150 else 2]:
+    for i in sib[: 0 if n < 100 else 1 if n < 200 else 2]:
         out[i].side, out[i + 1].side = "vendor", "psa"
     for i, cl in enumerate(out):
         cl.domain = f"{_slug(cl.name)}{i}.onmicrosoft.com"

@@ -13,7 +13,7 @@ FIXED = dt.datetime(2026, 12, 1, 8, 0, 0)
 class Num:
     """A number cell with how a CSV should show it (the xlsx writer keeps the value)."""
 
-    __slots__ = ("value", "text")
+    __slots__ = ("text", "value")
 
     def __init__(self, value, text):
         self.value = value
@@ -60,7 +60,7 @@ def write_xlsx(path: Path, sheets, date_format="yyyy-mm-dd", money_format="#,##0
                     continue
                 fmt = bold if r in (bold_rows or ()) else None
                 if isinstance(v, Num):
-                    if isinstance(v.value, float) and v.value != int(v.value) or "." in v.text:
+                    if (isinstance(v.value, float) and v.value != int(v.value)) or "." in v.text:
                         ws.write_number(r, c, v.value, mfmt)
                     else:
                         ws.write_number(r, c, v.value)
