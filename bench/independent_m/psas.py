@@ -6,7 +6,7 @@ import datetime as dt
 
 from . import catalog as C
 from .scenario import rng_for
-from .vendors import money
+from .vendors import money, money_thousands
 from .writers import Num, write_csv, write_xls, write_xlsx
 
 # formats that carry a billing period per line (others bill everything monthly)
@@ -45,6 +45,7 @@ CWA_COLS = ["Company Name", "Agreement Name", "Agreement Type", "Billing Cycle",
 
 def cw_additions(case, folder):
     r = rng_for("cwa-m", case.seed, case.n)
+    sym = _sym(case)
     grid = [CWA_COLS]
     marks = [None]
     for cl, idxs in _grouped(case):
@@ -63,9 +64,10 @@ def cw_additions(case, folder):
             if r.random() < 0.08:
                 inv = f"{p.desc}\nService period: Nov 2026"
             cost = (prod.cost * (12 if p.yearly else 1)) if prod else 0
+            cur = lambda c: money_thousands(c, sym)  # noqa: E731  # list views export money as shown: "$1,234.56"
             grid.append([cl.psa_name, agr, "Managed Services" if is_svc else "Licensing", "Annual" if p.yearly else "Monthly", seq,
                          r.choice(["01/01/2026", "03/15/2025", "07/01/2026"]), cancelled, _CODES[p.product], p.desc, shown_q, p.less,
-                         money(p.unit), money(p.unit * p.qty), "Billable", status, money(cost), money(cost * shown_q), inv])
+                         cur(p.unit), cur(p.unit * p.qty), "Billable", status, cur(cost), cur(cost * shown_q), inv])
             marks.append(i)
     fn = "AgreementAdditions_export.csv"
     write_csv(folder / fn, grid)

@@ -190,6 +190,14 @@ def recompute(folder: Path, truth):
             continue
         P[key][0] += q
         P[key][1] += q * (u / 12 if yearly else u)
+    # every data line is listed: what is not listed is blank, a repeated header, a group row or a total row
+    for grid, hi, listed in ((vgrid, vhi, truth["rows"]["vendor"]), (pgrid, phi, truth["rows"]["psa"])):
+        for n, row in enumerate(grid[hi + 1 :], hi + 2):
+            if str(n) in listed:
+                continue
+            cells = [str(c).strip() for c in row if c not in (None, "")]
+            assert (not cells or cells == [str(c).strip() for c in grid[hi] if c not in (None, "")] or len(cells) == 1
+                    or cells[0].lower().startswith("total")), (n, row)
     price = {k: d[1] / d[0] for k, d in P.items() if d[0] > 0}
     cost = {k: d[1] / d[0] for k, d in V.items() if d[0] != 0}
     per_prod = defaultdict(list)
