@@ -21,6 +21,21 @@ for _i, _s in enumerate(C.SERVICES):
     _CODES[_s] = f"SVC-{_i + 1:03d}"
 
 
+GENERIC_CODES = ["LIC-MISC", "CLOUD-LIC", "SOFTWARE", "MS-CSP", "RECURRING"]
+
+
+def _code(case, i):
+    """The PSA catalogue item of a line: often the product's own item, often a generic one, sometimes an old duplicate."""
+    p = case.plines[i]
+    r = rng_for("code-m", case.seed, case.n, i)
+    x = r.random()
+    if p.role == "service" or x < 0.5:
+        return _CODES[p.product]
+    if x < 0.85:
+        return r.choice(GENERIC_CODES)
+    return _CODES[p.product] + r.choice(["-OLD", "-A", "-NCE", "-2"])
+
+
 def _grouped(case):
     """PSA lines by client (as the PSA sorts them: by its own company name), lines in entry order."""
     by = {}
@@ -66,7 +81,7 @@ def cw_additions(case, folder):
             cost = (prod.cost * (12 if p.yearly else 1)) if prod else 0
             cur = lambda c: money_thousands(c, sym)  # noqa: E731  # list views export money as shown: "$1,234.56"
             grid.append([cl.psa_name, agr, "Managed Services" if is_svc else "Licensing", "Annual" if p.yearly else "Monthly", seq,
-                         r.choice(["01/01/2026", "03/15/2025", "07/01/2026"]), cancelled, _CODES[p.product], p.desc, shown_q, p.less,
+                         r.choice(["01/01/2026", "03/15/2025", "07/01/2026"]), cancelled, _code(case, i), p.desc, shown_q, p.less,
                          cur(p.unit), cur(p.unit * p.qty), "Billable", status, cur(cost), cur(cost * shown_q), inv])
             marks.append(i)
     fn = "AgreementAdditions_export.csv"
@@ -89,7 +104,7 @@ def cw_cancel_date(case, folder):
                 canc = r.choice([dt.date(2026, 10, 31), dt.date(2026, 9, 30), dt.date(2026, 11, 1), dt.date(2026, 8, 15)])
             elif r.random() < 0.06:
                 canc = r.choice([dt.date(2026, 12, 31), dt.date(2027, 1, 15)])  # future cancellation: still billed in November
-            grid.append([cl.psa_name, f"{cl.psa_name[:20]} MSA", _CODES[p.product], p.desc, p.qty, Num(p.unit / 100, money(p.unit)),
+            grid.append([cl.psa_name, f"{cl.psa_name[:20]} MSA", _code(case, i), p.desc, p.qty, Num(p.unit / 100, money(p.unit)),
                          Num(p.unit * p.qty / 100, money(p.unit * p.qty)), r.choice([dt.date(2025, 4, 1), dt.date(2026, 2, 1)]), canc,
                          "Annual" if p.yearly else "Monthly"])
             marks.append(i)
@@ -185,7 +200,7 @@ def kaseya_bms(case, folder):
     for cl, idxs in _grouped(case):
         for i in idxs:
             p = case.plines[i]
-            grid.append([cl.psa_name, f"{cl.psa_name} Recurring", _CODES[p.product], p.desc, p.qty, Num(p.unit / 100, money(p.unit)),
+            grid.append([cl.psa_name, f"{cl.psa_name} Recurring", _code(case, i), p.desc, p.qty, Num(p.unit / 100, money(p.unit)),
                          Num(p.unit * p.qty / 100, money(p.unit * p.qty)), "Annually" if p.yearly else "Monthly", dt.date(2026, 1, 1),
                          dt.date(2026, 10, 31) if p.role == "cancelled" else None, "Cancelled" if p.role == "cancelled" else "Active"])
             marks.append(i)
@@ -248,7 +263,7 @@ def xero(case, folder):
             p = case.plines[i]
             status = "VOIDED" if p.role == "cancelled" else ("PAID" if n % 3 == 0 else "AUTHORISED")
             grid.append([cl.psa_name, f"INV-{4400 + n}" if p.role != "cancelled" else f"INV-{9400 + n}", "Nov 2026 recurring",
-                         "01/11/2026", "15/11/2026", _CODES[p.product], p.desc, f"{p.qty}.0000", money(p.list_unit),
+                         "01/11/2026", "15/11/2026", _code(case, i), p.desc, f"{p.qty}.0000", money(p.list_unit),
                          f"{p.disc:.2f}" if p.disc else "", money(p.unit * p.qty), "200" if p.role != "service" else "210",
                          "Tax on Sales", case.currency, "Sales invoice", status])
             marks.append(i)
@@ -277,7 +292,7 @@ def xero_report(case, folder):
             net = 0 if p.role == "cancelled" else p.unit * p.qty
             tot += net
             grid.append(["1 Nov 2026", f"INV-{7100 + n}" if p.role != "cancelled" else f"INV-{7900 + n}", "Monthly recurring",
-                         _CODES[p.product], p.desc, Num(p.qty, str(p.qty)), Num(p.list_unit / 100, money(p.list_unit)),
+                         _code(case, i), p.desc, Num(p.qty, str(p.qty)), Num(p.list_unit / 100, money(p.list_unit)),
                          Num(p.disc, str(p.disc)) if p.disc else None, Num(net / 100, money(net)),
                          "Voided" if p.role == "cancelled" else ("Paid" if n % 4 == 0 else "Awaiting Payment")])
             marks.append(i)
