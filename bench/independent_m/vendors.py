@@ -139,7 +139,7 @@ LEGACY_COLS = ["PartnerId", "CustomerId", "CustomerName", "MpnId", "ResellerMpnI
 LEGACY_NAMES = {
     "Microsoft Entra ID P1": "Azure Active Directory Premium P1", "Microsoft Entra ID P2": "Azure Active Directory Premium P2",
     "Microsoft Defender for Office 365 (Plan 1)": "Office 365 Advanced Threat Protection (Plan 1)",
-    "Visio Plan 2": "Visio Online Plan 2", "Visio Plan 1": "Visio Online Plan 1", "Project Plan 3": "Project Online Professional",
+    "Visio Plan 2": "Visio Online Plan 2", "Visio Plan 1": "Visio Online Plan 1", "Planner and Project Plan 3": "Project Online Professional",
     "Microsoft Intune Plan 1": "Intune", "Exchange Online (Plan 1)": "Exchange Online (Plan 1)",
 }
 
