@@ -63,7 +63,7 @@ def client_variant(r, cl, clients):
     if r.random() < 0.30:
         return None, []  # typed exactly
     k = len(cl.stem.split()) + 1  # same stem and same first trade word: "Harbor Dental Group" / "Harbor Dental Lab"
-    siblings = [o for o in clients if o is not cl and len(o.words) >= k and o.words[: k - 1] == cl.words[: k - 1]
+    siblings = [o for o in clients if o is not cl and len(o.words) >= k <= len(cl.words) and o.words[: k - 1] == cl.words[: k - 1]
                 and o.words[k - 1][:6].casefold() == cl.words[k - 1][:6].casefold()]  # "Logistics" ~ "Logistic Services"
     initials = lambda ws: "".join(w[0].upper() for w in ws if w[0].isalpha())  # noqa: E731
     clash = any(initials(o.words) == initials(words) for o in clients if o is not cl)
