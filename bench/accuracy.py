@@ -188,6 +188,7 @@ SETS = {
     "j": "bench.independent_j",
     "k": "bench.independent_k",
     "l": "bench.independent_l",
+    "m": "bench.independent_m",
 }
 
 
