@@ -100,9 +100,20 @@ def settle_product_name(
         if named:
             _name_from(named[0], side, columns, how, current)
             return
+    if _mostly_item_codes(data[current]):
+        # Kaseya BMS's "Service" is the MSP's item code ("LIC-MISC", "RECURRING", "MS-LIC-07-A"),
+        # often one code for several products; the product is the "Description" beside it
+        named = [
+            h for h in [columns.get("product_alt"), *candidates] if h and _mostly_words(data[h])
+        ]
+        if named:
+            _name_from(named[0], side, columns, how, current)
+            return
     for other in candidates:
         if mostly_holds(data[other], data[current]):
             continue  # the product's name with more said, not a more precise product
+        if _mostly_item_codes(data[other]) and _mostly_words(data[current]):
+            continue  # item codes, however many, are no more precise a product than its name
         generic = _distinct_partners(data[current], data[other]) >= 0.5
         if generic and (
             _distinct_partners(data[other], data[current]) < 0.2
@@ -336,6 +347,22 @@ def _names_for_numbers(
             if "client_id" not in columns and any(f.name == "client_id" for f in FIELDS[side]):
                 columns["client_id"], how["client_id"] = current, "content"
             return
+
+
+_ITEM_CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]+(?:[-_./:][A-Z0-9]+)*$")
+
+
+def _mostly_item_codes(values: Sequence[object]) -> bool:
+    """Nine in ten different values are one token in capitals, digits and - _ . / ("LIC-MISC",
+    "RECURRING", "MS-LIC-07-A"): an item code, not a product's name."""
+    sample = {str(v).strip() for v in values[:2000] if v is not None and str(v).strip()}
+    return len(sample) >= 3 and sum(bool(_ITEM_CODE.match(v)) for v in sample) >= 0.9 * len(sample)
+
+
+def _mostly_words(values: Sequence[object]) -> bool:
+    """Most different values are several words: names."""
+    sample = distinct(values, 2000)
+    return bool(sample) and sum(len(v.split()) >= 2 for v in sample) >= 0.6 * len(sample)
 
 
 def _mostly_wordy(values: Sequence[object]) -> bool:
