@@ -153,6 +153,10 @@ SERVICE_WORDS = frozenset(
         "training",
         "workshop",
         "assessment",
+        "review",  # "Email Security Awareness - quarterly review", "vCIO quarterly review"
+        "reviews",
+        "qbr",
+        "vcio",
         "audit",
         "noc",
         "rmm",
