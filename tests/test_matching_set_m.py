@@ -36,3 +36,27 @@ def test_a_quarterly_review_is_work() -> None:
     assert says_service("Email Security Awareness - quarterly review")
     assert says_service("vCIO quarterly review")
     assert not says_service("Microsoft 365 Business Premium")
+
+
+def test_a_tier_priced_like_another_is_not_it(tmp_path: Path) -> None:
+    """Set J (clean spellings) after the desktop kind: "Microsoft 365 Business Premium" with a note
+    of its period, beside the client's only unpaired Business Standard and priced like it, had been
+    taken for that Standard. Another tier is another product, whatever the price."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Lumiere Consulting SARL,Microsoft 365 Business Standard,6,10.35\n"
+        "Lumiere Consulting SARL,Exchange Online (Plan 1),2,3.60\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        '"Lumiere Consulting SARL","Microsoft 365 Business Premium\nCovers 11/01/2026 - 11/30/2026",1,25.44\n'
+        "Lumiere Consulting SARL,Exchange Online (Plan 1),2,4.50\n"
+    )
+    (tmp_path / "vendor.csv").write_text(vendor, encoding="utf-8")
+    (tmp_path / "psa.csv").write_text(psa, encoding="utf-8")
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    # the Premium line is left for the user (its "Covers …" note is read as no product), never
+    # counted as the client's Standard
+    assert sorted((d.type, d.product) for d in result.discrepancies) == [
+        ("unbilled", "Microsoft 365 Business Standard"),
+    ]

@@ -22,6 +22,7 @@ from engine.match.description_words import Bill, Inference, service_words
 from engine.match.product_clues import names_something_else, seats_may_pair
 from engine.match.product_concepts import concept_targets
 from engine.match.product_fit import MAKER, loose_fit, meaningful, names_a_product_part
+from engine.match.product_names import PLAN_TOKEN, say_another_plan
 
 #: A resale price within this range of the vendor's unit cost: from a little below cost (a price
 #: rise not passed on) to a generous margin. Outside it, the line is priced like something else.
@@ -97,7 +98,12 @@ def _by_word_and_price(
     """A description sharing a word with the client's only unpaired product like it, priced like it."""
     for description in left:
         alike = _says_only(description, unpaired, basket, bill.names)
-        if alike is not None and alike in fits.get(description, ()):
+        if (
+            alike is not None
+            and alike in fits.get(description, ())
+            # "Business Premium" is never the client's Business Standard
+            and not say_another_plan(_plan_words(description), _plan_words(bill.names[alike]))
+        ):
             found[(group, description)] = Inference(
                 alike,
                 "word and price",
@@ -318,6 +324,16 @@ def _says_only(
     words = set(meaningful(description)) - BRAND
     sharing = [key for key in basket if words & set(names[key].split())]
     return sharing[0] if len(sharing) == 1 and sharing[0] in unpaired else None
+
+
+def _plan_words(text: str) -> set[str]:
+    """The words that say a plan or a tier ("E3", "P1", "Premium", "Basic"); not a brand or a
+    family ("Office Enterprise" may be Office 365 E3), nor a code typed beside them."""
+    return {w for w in meaningful(text) if w in _TIERS or PLAN_TOKEN.fullmatch(w)}
+
+
+#: Tiers of one product that are different products (Business Basic / Standard / Premium).
+_TIERS = frozenset(["basic", "standard", "premium", "essentials", "advanced", "plus", "pro"])
 
 
 def _cents(amount: Fraction) -> str:

@@ -513,3 +513,11 @@ def discriminators(key: str) -> frozenset[str]:
     """The tokens of a product key that separate look-alikes (plans, editions, numbers)."""
     spelled = (_spelled(t) for t in key.split())
     return frozenset(t for t in spelled if t in DISCRIMINATORS or any(c.isdigit() for c in t))
+
+
+def say_another_plan(words: set[str], other_words: set[str]) -> bool:
+    """Each of two names has a plan or edition word the other lacks (E3 / E5, Plan 1 / Plan 2,
+    Premium / Standard): two products, whatever else they share."""
+    mine: set[str] = set().union(*map(discriminators, words))
+    theirs: set[str] = set().union(*map(discriminators, other_words))
+    return bool(mine - theirs and theirs - mine)

@@ -21,7 +21,7 @@ from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.description_words import says_service
 from engine.match.product_concepts import CONCEPTS
 from engine.match.product_fit import MAKER, meaningful
-from engine.match.product_names import discriminators
+from engine.match.product_names import say_another_plan
 
 #: Clients that must show a pairing before it is believed, and the share of the clients that have
 #: either product that must show it.
@@ -135,7 +135,7 @@ def _shown_by_seats(
         return False
     if both < LEAST_SHARE * max(vendor_having, psa_having):
         return False
-    return not says_service(psa_name) and not _say_another_plan(
+    return not says_service(psa_name) and not say_another_plan(
         set(meaningful(vendor_name)), set(meaningful(psa_name))
     )
 
@@ -162,11 +162,4 @@ def _may_be_one(vendor_name: str, psa_name: str) -> bool:
     v, p = set(meaningful(vendor_name)), set(meaningful(psa_name))
     if not (v & p) - MAKER - SERVICE_WORDS - set(CONCEPTS):
         return False  # only a kind in common ("Backup"): a service about a product is not it
-    return not _say_another_plan(v, p)
-
-
-def _say_another_plan(vendor_words: set[str], psa_words: set[str]) -> bool:
-    """Each name has a plan or edition word the other lacks (E3 / E5, Plan 1 / Plan 2)."""
-    dv: set[str] = set().union(*map(discriminators, vendor_words))
-    dp: set[str] = set().union(*map(discriminators, psa_words))
-    return bool(dv - dp and dp - dv)
+    return not say_another_plan(v, p)
