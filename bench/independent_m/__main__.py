@@ -19,7 +19,9 @@ def pairs_from(spec):
         elif ":" in s:
             v, p = s.split(":", 1)
             if v not in VENDOR_FORMATS or p not in PSA_FORMATS:
-                raise SystemExit(f"unknown pair {s!r}; vendor formats: {', '.join(VENDOR_FORMATS)}; PSA formats: {', '.join(PSA_FORMATS)}")
+                raise SystemExit(
+                    f"unknown pair {s!r}; vendor formats: {', '.join(VENDOR_FORMATS)}; PSA formats: {', '.join(PSA_FORMATS)}"
+                )
             out.append((v, p))
         else:
             raise SystemExit(f"--pairs takes all, diagonal or vendor:psa, not {s!r}")
@@ -32,7 +34,9 @@ def pairs_from(spec):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(prog="python -m bench.independent_m", description="Write evaluation set M cases.")
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.independent_m", description="Write evaluation set M cases."
+    )
     ap.add_argument("out", type=Path)
     ap.add_argument("--seeds", type=int, nargs="+", default=[1])
     ap.add_argument("--clients", type=int, nargs="+", default=[60, 200])
@@ -44,7 +48,9 @@ def main(argv=None):
         for c in a.clients:
             for v, p in pairs_from(a.pairs):
                 folder = a.out / case_folder_name(v, p, seed, c, not a.clean)
-                generate_case(folder, seed=seed, vendor_format=v, psa_format=p, clients=c, perturb=not a.clean)
+                generate_case(
+                    folder, seed=seed, vendor_format=v, psa_format=p, clients=c, perturb=not a.clean
+                )
                 n += 1
     print(f"wrote {n} case(s) under {a.out}")
     return 0

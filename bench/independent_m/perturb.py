@@ -8,35 +8,130 @@ from . import catalog as C
 
 # ---------------------------------------------------------------- client names
 SUFFIX_TYPO = {
-    "LLC": ["LLLC", "LCC", "L.L.C"], "Inc.": ["Inc,", "Icn.", "Inc.."], "Corp.": ["Crop.", "Corp,"],
-    "Ltd": ["Ltd.", "Lt'd", "Lmt"], "Limited": ["Limietd", "Limted", "Limitd"], "LLP": ["L.L.P", "LPP"], "plc": ["PLC.", "p.l.c"],
-    "GmbH": ["GmBH", "Gmbh.", "GbmH"], "GmbH & Co. KG": ["GmbH & Co KG", "GmbH&Co.KG"], "AG": ["A.G."], "e.K.": ["eK"],
-    "AS": ["A.S.", "A/S"], "ASA": ["A.S.A."], "ApS": ["Aps", "A.p.S."], "A/S": ["AS", "A-S"],
-    "SARL": ["S.A.R.L.", "Sàrl"], "SAS": ["S.A.S."], "SA": ["S.A."], "Pty Ltd": ["Pty. Ltd", "PTY LTD.", "Pty Lte"],
-    "Pty. Ltd.": ["Pty Ltd", "P/L"], "Ltd.": ["Ltd", "Ltée"], "B.V.": ["BV", "B.V"], "N.V.": ["NV"], "PLLC": ["P.L.L.C."],
+    "LLC": ["LLLC", "LCC", "L.L.C"],
+    "Inc.": ["Inc,", "Icn.", "Inc.."],
+    "Corp.": ["Crop.", "Corp,"],
+    "Ltd": ["Ltd.", "Lt'd", "Lmt"],
+    "Limited": ["Limietd", "Limted", "Limitd"],
+    "LLP": ["L.L.P", "LPP"],
+    "plc": ["PLC.", "p.l.c"],
+    "GmbH": ["GmBH", "Gmbh.", "GbmH"],
+    "GmbH & Co. KG": ["GmbH & Co KG", "GmbH&Co.KG"],
+    "AG": ["A.G."],
+    "e.K.": ["eK"],
+    "AS": ["A.S.", "A/S"],
+    "ASA": ["A.S.A."],
+    "ApS": ["Aps", "A.p.S."],
+    "A/S": ["AS", "A-S"],
+    "SARL": ["S.A.R.L.", "Sàrl"],
+    "SAS": ["S.A.S."],
+    "SA": ["S.A."],
+    "Pty Ltd": ["Pty. Ltd", "PTY LTD.", "Pty Lte"],
+    "Pty. Ltd.": ["Pty Ltd", "P/L"],
+    "Ltd.": ["Ltd", "Ltée"],
+    "B.V.": ["BV", "B.V"],
+    "N.V.": ["NV"],
+    "PLLC": ["P.L.L.C."],
 }
 SUFFIX_EXPAND = {
-    "LLC": "Limited Liability Company", "Inc.": "Incorporated", "Corp.": "Corporation", "Ltd": "Limited", "Ltd.": "Limited",
-    "Limited": "Ltd", "GmbH": "Gesellschaft mbH", "Pty Ltd": "Proprietary Limited", "Pty. Ltd.": "Proprietary Limited",
-    "B.V.": "Besloten Vennootschap", "AS": "Aksjeselskap", "ApS": "Anpartsselskab", "SARL": "Société à responsabilité limitée",
-    "plc": "Public Limited Company", "PLLC": "Professional LLC", "AG": "Aktiengesellschaft",
+    "LLC": "Limited Liability Company",
+    "Inc.": "Incorporated",
+    "Corp.": "Corporation",
+    "Ltd": "Limited",
+    "Ltd.": "Limited",
+    "Limited": "Ltd",
+    "GmbH": "Gesellschaft mbH",
+    "Pty Ltd": "Proprietary Limited",
+    "Pty. Ltd.": "Proprietary Limited",
+    "B.V.": "Besloten Vennootschap",
+    "AS": "Aksjeselskap",
+    "ApS": "Anpartsselskab",
+    "SARL": "Société à responsabilité limitée",
+    "plc": "Public Limited Company",
+    "PLLC": "Professional LLC",
+    "AG": "Aktiengesellschaft",
 }
 WORD_ABBR = {
-    "Management": ["Mgmt", "Mngmt", "Mgt."], "Services": ["Svcs", "Scvs", "Srvcs", "Svc."], "Accounting": ["Acctg", "Acct."],
-    "Engineering": ["Eng.", "Engg"], "Construction": ["Constr.", "Const"], "Medical": ["Med.", "Mdcl"], "Insurance": ["Ins.", "Insur."],
-    "Center": ["Ctr", "Cntr"], "Brothers": ["Bros.", "Bros"], "Company": ["Co.", "Co"], "Partners": ["Ptnrs", "Prtnrs"],
-    "Physical": ["Phys."], "Therapy": ["Ther."], "Veterinary": ["Vet", "Vet."], "Financial": ["Fin.", "Finl"],
-    "Manufacturing": ["Mfg", "Mfg."], "Associates": ["Assoc."], "Electrical": ["Elec.", "Electric"], "Contractors": ["Contr.", "Contractrs"],
-    "Maintenance": ["Maint."], "Hospital": ["Hosp."], "Consultants": ["Consult.", "Cnsltnts"], "Advisory": ["Adv."],
-    "Supply": ["Sply", "Supp."], "Dentistry": ["Dent."], "Logistics": ["Logist."], "Wealth": ["Wlth"], "Planning": ["Plng"],
-    "Health": ["Hlth"], "Holdings": ["Hldgs", "Hldg"], "Enterprises": ["Ent.", "Entrprs"], "Investments": ["Invest.", "Inv."],
-    "Verwaltung": ["Verw."], "Steuerberatung": ["StB", "Steuerber."], "Maschinenbau": ["Masch.bau"],
+    "Management": ["Mgmt", "Mngmt", "Mgt."],
+    "Services": ["Svcs", "Scvs", "Srvcs", "Svc."],
+    "Accounting": ["Acctg", "Acct."],
+    "Engineering": ["Eng.", "Engg"],
+    "Construction": ["Constr.", "Const"],
+    "Medical": ["Med.", "Mdcl"],
+    "Insurance": ["Ins.", "Insur."],
+    "Center": ["Ctr", "Cntr"],
+    "Brothers": ["Bros.", "Bros"],
+    "Company": ["Co.", "Co"],
+    "Partners": ["Ptnrs", "Prtnrs"],
+    "Physical": ["Phys."],
+    "Therapy": ["Ther."],
+    "Veterinary": ["Vet", "Vet."],
+    "Financial": ["Fin.", "Finl"],
+    "Manufacturing": ["Mfg", "Mfg."],
+    "Associates": ["Assoc."],
+    "Electrical": ["Elec.", "Electric"],
+    "Contractors": ["Contr.", "Contractrs"],
+    "Maintenance": ["Maint."],
+    "Hospital": ["Hosp."],
+    "Consultants": ["Consult.", "Cnsltnts"],
+    "Advisory": ["Adv."],
+    "Supply": ["Sply", "Supp."],
+    "Dentistry": ["Dent."],
+    "Logistics": ["Logist."],
+    "Wealth": ["Wlth"],
+    "Planning": ["Plng"],
+    "Health": ["Hlth"],
+    "Holdings": ["Hldgs", "Hldg"],
+    "Enterprises": ["Ent.", "Entrprs"],
+    "Investments": ["Invest.", "Inv."],
+    "Verwaltung": ["Verw."],
+    "Steuerberatung": ["StB", "Steuerber."],
+    "Maschinenbau": ["Masch.bau"],
 }
-COUNTRY_NAMES = {"US": "USA", "UK": "United Kingdom", "DE": "Deutschland", "NO": "Norge", "DK": "Danmark", "FR": "France",
-                 "AU": "Australia", "CA": "Canada", "NL": "Nederland"}
-GENERIC_WORDS = {"Group", "Services", "Company", "Agency", "Clinic", "Center", "Partners", "Brokers"}
-FOLD = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "å": "aa", "Å": "Aa", "ä": "ae", "ö": "oe", "ü": "ue", "Ü": "Ue",
-        "é": "e", "É": "E", "è": "e", "ê": "e", "ç": "c", "à": "a", "â": "a", "î": "i", "ô": "o", "û": "u"}
+COUNTRY_NAMES = {
+    "US": "USA",
+    "UK": "United Kingdom",
+    "DE": "Deutschland",
+    "NO": "Norge",
+    "DK": "Danmark",
+    "FR": "France",
+    "AU": "Australia",
+    "CA": "Canada",
+    "NL": "Nederland",
+}
+GENERIC_WORDS = {
+    "Group",
+    "Services",
+    "Company",
+    "Agency",
+    "Clinic",
+    "Center",
+    "Partners",
+    "Brokers",
+}
+FOLD = {
+    "ø": "o",
+    "Ø": "O",
+    "æ": "ae",
+    "Æ": "Ae",
+    "ß": "ss",
+    "å": "aa",
+    "Å": "Aa",
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "Ü": "Ue",
+    "é": "e",
+    "É": "E",
+    "è": "e",
+    "ê": "e",
+    "ç": "c",
+    "à": "a",
+    "â": "a",
+    "î": "i",
+    "ô": "o",
+    "û": "u",
+}
 FOLD_ALT = {"ø": "oe", "æ": "a", "ß": "s", "å": "a", "ä": "a", "ö": "o", "ü": "u"}
 
 
@@ -51,9 +146,26 @@ def _typo(r, w):
         return w[:i] + w[i + 1 :]  # drop
     if op == 2:
         return w[:i] + w[i] + w[i:]  # double
-    near = {"a": "s", "e": "r", "i": "o", "o": "i", "n": "m", "m": "n", "r": "t", "t": "r", "s": "a", "l": "k", "u": "y", "c": "v"}
+    near = {
+        "a": "s",
+        "e": "r",
+        "i": "o",
+        "o": "i",
+        "n": "m",
+        "m": "n",
+        "r": "t",
+        "t": "r",
+        "s": "a",
+        "l": "k",
+        "u": "y",
+        "c": "v",
+    }
     ch = w[i].lower()
-    return w[:i] + near.get(ch, ch) + w[i + 1 :] if ch in near else w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+    return (
+        w[:i] + near.get(ch, ch) + w[i + 1 :]
+        if ch in near
+        else w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+    )
 
 
 def client_variant(r, cl, clients):
@@ -62,12 +174,26 @@ def client_variant(r, cl, clients):
     cls: list = []
     if r.random() < 0.30:
         return None, []  # typed exactly
-    k = len(cl.stem.split()) + 1  # same stem and same first trade word: "Harbor Dental Group" / "Harbor Dental Lab"
-    siblings = [o for o in clients if o is not cl and len(o.words) >= k <= len(cl.words) and o.words[: k - 1] == cl.words[: k - 1]
-                and o.words[k - 1][:6].casefold() == cl.words[k - 1][:6].casefold()]  # "Logistics" ~ "Logistic Services"
+    k = (
+        len(cl.stem.split()) + 1
+    )  # same stem and same first trade word: "Harbor Dental Group" / "Harbor Dental Lab"
+    siblings = [
+        o
+        for o in clients
+        if o is not cl
+        and len(o.words) >= k <= len(cl.words)
+        and o.words[: k - 1] == cl.words[: k - 1]
+        and o.words[k - 1][:6].casefold() == cl.words[k - 1][:6].casefold()
+    ]  # "Logistics" ~ "Logistic Services"
     initials = lambda ws: "".join(w[0].upper() for w in ws if w[0].isalpha())  # noqa: E731
     clash = any(initials(o.words) == initials(words) for o in clients if o is not cl)
-    options = ["legal_suffix_typo", "legal_suffix_expanded", "legal_suffix_dropped", "name_typo", "case_punct"]
+    options = [
+        "legal_suffix_typo",
+        "legal_suffix_expanded",
+        "legal_suffix_dropped",
+        "name_typo",
+        "case_punct",
+    ]
     if any(w in WORD_ABBR for w in words):
         options += ["name_abbreviation"] * 2
     if not siblings and words[-1] in GENERIC_WORDS and len(words) > 2:
@@ -94,13 +220,35 @@ def client_variant(r, cl, clients):
     chosen = []
     for _ in range(n_cls):
         c = r.choice(options)
-        if c not in chosen and not (c.startswith("legal_") and any(x.startswith("legal_") for x in chosen)) and not (c.startswith("dba") and any(x.startswith("dba") for x in chosen)):
+        if (
+            c not in chosen
+            and not (c.startswith("legal_") and any(x.startswith("legal_") for x in chosen))
+            and not (c.startswith("dba") and any(x.startswith("dba") for x in chosen))
+        ):
             chosen.append(c)
     suffix = form
     tail = ""
-    order = ["dba_only", "dba_both", "store_number", "generic_word_dropped", "name_abbreviation", "word_order", "ampersand",
-             "name_typo", "legal_suffix_typo", "legal_suffix_expanded", "legal_suffix_dropped", "branch_suffix", "letters_folded", "case_punct",
-             "html_entity", "mojibake", "initialism", "country_tag", "contact_in_name"]
+    order = [
+        "dba_only",
+        "dba_both",
+        "store_number",
+        "generic_word_dropped",
+        "name_abbreviation",
+        "word_order",
+        "ampersand",
+        "name_typo",
+        "legal_suffix_typo",
+        "legal_suffix_expanded",
+        "legal_suffix_dropped",
+        "branch_suffix",
+        "letters_folded",
+        "case_punct",
+        "html_entity",
+        "mojibake",
+        "initialism",
+        "country_tag",
+        "contact_in_name",
+    ]
     chosen.sort(key=order.index)
     for c in chosen:
         before = (list(words), suffix, tail)
@@ -130,7 +278,17 @@ def client_variant(r, cl, clients):
         elif c == "store_number":
             i = words.index("Store")
             no = cl.store_no
-            style = r.choice([f"#{no}", f"Store #{no}", f"No. {no}", f"Store {no:03d}", f"- {no}", f"St {no}", f"Location {no}"])
+            style = r.choice(
+                [
+                    f"#{no}",
+                    f"Store #{no}",
+                    f"No. {no}",
+                    f"Store {no:03d}",
+                    f"- {no}",
+                    f"St {no}",
+                    f"Location {no}",
+                ]
+            )
             words = words[:i] + style.split() + words[i + 2 :]
         elif c == "dba_only":
             words, suffix = cl.trading.split(), ""
@@ -158,9 +316,18 @@ def client_variant(r, cl, clients):
                 continue
             words = ["".join(w[0].upper() for w in words if w[0].isalpha())]
         elif c == "country_tag":
-            tail = r.choice([f" ({cl.country})", f" - {COUNTRY_NAMES[cl.country]}", f" [{cl.country}]"])
+            tail = r.choice(
+                [f" ({cl.country})", f" - {COUNTRY_NAMES[cl.country]}", f" [{cl.country}]"]
+            )
         elif c == "contact_in_name":
-            tail = r.choice([" (attn: Accounts Payable)", " - c/o Office Manager", " (Dr. Lee)", " / billing contact M. Jensen"])
+            tail = r.choice(
+                [
+                    " (attn: Accounts Payable)",
+                    " - c/o Office Manager",
+                    " (Dr. Lee)",
+                    " / billing contact M. Jensen",
+                ]
+            )
         elif c == "html_entity":  # web-app exports that leave entities in
             words = [w.replace("&", "&amp;").replace("'", "&#39;") for w in words]
         elif c == "mojibake":  # UTF-8 read as Windows-1252 somewhere upstream
@@ -178,7 +345,9 @@ def client_variant(r, cl, clients):
         return None, []
     name = " ".join(words).replace(" ,", ",")
     if suffix:
-        name = f"{name}, {suffix}" if (r.random() < 0.15 and "," not in name) else f"{name} {suffix}"
+        name = (
+            f"{name}, {suffix}" if (r.random() < 0.15 and "," not in name) else f"{name} {suffix}"
+        )
     name = (name + tail).strip()
     if name == cl.name:
         return None, []
@@ -186,17 +355,71 @@ def client_variant(r, cl, clients):
 
 
 # ---------------------------------------------------------------- product descriptions
-BILLING_WORDS_AFTER = [" - per user", " Monthly Subscription", " Licence", " License", " (NCE)", " - Monthly",
-                       " /user/mo", " M2M", " - seats", " subscription (auto-renew)", " - user licenses", " [recurring]",
-                       " - 1 month term", " - 1 yr commitment, billed monthly", " (per seat)"]
-BILLING_WORDS_BEFORE = ["Licensing: ", "Subscription - ", "Recurring: ", "Lic - ", "Cloud: ", "NCE ", "MS Licence - "]
-LOCALE_WORDS = [" Lizenz", " Abonnement", " lisens pr. bruker", " (mensuel)", " licentie p/m", " Nutzerlizenz", " pr. bruger/md."]
-CASE_ABBR_MS = [("Microsoft 365", "M365"), ("Microsoft", "MS"), ("Office 365", "O365"), ("Business", "Bus."), ("Standard", "Std"), ("Premium", "Prem")]
+BILLING_WORDS_AFTER = [
+    " - per user",
+    " Monthly Subscription",
+    " Licence",
+    " License",
+    " (NCE)",
+    " - Monthly",
+    " /user/mo",
+    " M2M",
+    " - seats",
+    " subscription (auto-renew)",
+    " - user licenses",
+    " [recurring]",
+    " - 1 month term",
+    " - 1 yr commitment, billed monthly",
+    " (per seat)",
+]
+BILLING_WORDS_BEFORE = [
+    "Licensing: ",
+    "Subscription - ",
+    "Recurring: ",
+    "Lic - ",
+    "Cloud: ",
+    "NCE ",
+    "MS Licence - ",
+]
+LOCALE_WORDS = [
+    " Lizenz",
+    " Abonnement",
+    " lisens pr. bruker",
+    " (mensuel)",
+    " licentie p/m",
+    " Nutzerlizenz",
+    " pr. bruger/md.",
+]
+CASE_ABBR_MS = [
+    ("Microsoft 365", "M365"),
+    ("Microsoft", "MS"),
+    ("Office 365", "O365"),
+    ("Business", "Bus."),
+    ("Standard", "Std"),
+    ("Premium", "Prem"),
+]
 
 
 def _discriminating(tok):
     t = tok.lower().strip("()[],.")
-    return bool(re.search(r"\d", t)) or t in {"security", "compliance", "basic", "standard", "premium", "teams", "no", "pro", "plus", "server", "workstation", "business", "enterprise", "essentials", "control", "complete"}
+    return bool(re.search(r"\d", t)) or t in {
+        "security",
+        "compliance",
+        "basic",
+        "standard",
+        "premium",
+        "teams",
+        "no",
+        "pro",
+        "plus",
+        "server",
+        "workstation",
+        "business",
+        "enterprise",
+        "essentials",
+        "control",
+        "complete",
+    }
 
 
 def _context_free(prod, basket, words_text):
@@ -236,9 +459,24 @@ def product_variant(r, prod, line, basket, on_vendor, currency):
         return prod.name, []
     cls: list = []
     v = prod.variants
-    base_options = ["abbreviation", "abbrev_typo", "typo", "case_punct", "sku_code", "truncated", "word_order"]
+    base_options = [
+        "abbreviation",
+        "abbrev_typo",
+        "typo",
+        "case_punct",
+        "sku_code",
+        "truncated",
+        "word_order",
+    ]
     if on_vendor:  # spellings only the client's own basket can resolve
-        base_options += ["bare_plan", "inhouse", "renamed", "renamed", "brand_dropped", "brand_dropped"]
+        base_options += [
+            "bare_plan",
+            "inhouse",
+            "renamed",
+            "renamed",
+            "brand_dropped",
+            "brand_dropped",
+        ]
     elif prod.group != "bizplan":
         base_options += ["renamed"]
     base = prod.name
@@ -265,7 +503,13 @@ def product_variant(r, prod, line, basket, on_vendor, currency):
             cls.append("typo")
     elif pick == "case_punct":
         mode = r.randrange(3)
-        base = base.upper() if mode == 0 else base.lower() if mode == 1 else re.sub(r"[()\[\],]", "", base).replace(" - ", " ")
+        base = (
+            base.upper()
+            if mode == 0
+            else base.lower()
+            if mode == 1
+            else re.sub(r"[()\[\],]", "", base).replace(" - ", " ")
+        )
         cls.append("case_punct")
     elif pick == "sku_code":
         code = r.choice([prod.string_id, prod.catalog_id, prod.pax8_sku])
@@ -277,31 +521,68 @@ def product_variant(r, prod, line, basket, on_vendor, currency):
             base = t
             cls.append("truncated")
     elif pick == "word_order":
-        m = re.match(r"^(Microsoft 365|Office 365|Microsoft|Exchange Online|Adobe|Acronis|Keeper|SentinelOne|Zoom)\s+(.*)$", prod.name)
+        m = re.match(
+            r"^(Microsoft 365|Office 365|Microsoft|Exchange Online|Adobe|Acronis|Keeper|SentinelOne|Zoom)\s+(.*)$",
+            prod.name,
+        )
         if m:
-            base = r.choice([f"{m.group(2)} - {m.group(1)}", f"{m.group(2)} ({m.group(1)})", f"{m.group(2)}, {m.group(1)}"])
+            base = r.choice(
+                [
+                    f"{m.group(2)} - {m.group(1)}",
+                    f"{m.group(2)} ({m.group(1)})",
+                    f"{m.group(2)}, {m.group(1)}",
+                ]
+            )
             cls.append("word_order")
     if cls and base == prod.name:  # the step changed nothing
         cls = []
     if not cls and r.random() < 0.12:  # pasted from the distributor's invoice
-        tag = r.choice(["[NCE]", "(NCE)", "(Monthly Pre-Paid)", "- Monthly", "NCE 1MTH"]) if prod.brand == "Microsoft" else r.choice(["(Monthly Pre-Paid)", "- Monthly", "MONTHLY"])
-        base = r.choice([f"{prod.name} {tag}", f"MS NCE {prod.terse} 1MTH" if prod.brand == "Microsoft" else f"{prod.terse} MONTHLY"])
+        tag = (
+            r.choice(["[NCE]", "(NCE)", "(Monthly Pre-Paid)", "- Monthly", "NCE 1MTH"])
+            if prod.brand == "Microsoft"
+            else r.choice(["(Monthly Pre-Paid)", "- Monthly", "MONTHLY"])
+        )
+        base = r.choice(
+            [
+                f"{prod.name} {tag}",
+                f"MS NCE {prod.terse} 1MTH"
+                if prod.brand == "Microsoft"
+                else f"{prod.terse} MONTHLY",
+            ]
+        )
         cls.append("vendor_copy")
     # decorations
     if r.random() < 0.05:
         base = r.choice(["• ", "- ", "* ", "1) ", "> "]) + base
         cls.append("list_marker")
     if r.random() < 0.35:
-        base = base + r.choice(BILLING_WORDS_AFTER) if r.random() < 0.7 else r.choice(BILLING_WORDS_BEFORE) + base
+        base = (
+            base + r.choice(BILLING_WORDS_AFTER)
+            if r.random() < 0.7
+            else r.choice(BILLING_WORDS_BEFORE) + base
+        )
         cls.append("billing_words")
     extra = r.random()
     sym = {"USD": "$", "GBP": "£", "EUR": "€", "AUD": "$", "CAD": "$"}[currency]
     if extra < 0.07:
         amt = line.unit / 100
-        base = r.choice([f"{base} @ {sym}{amt:.2f}/user", f"{base} - {sym}{amt:.2f} ea", f"{base} ({currency} {amt:.2f})"])
+        base = r.choice(
+            [
+                f"{base} @ {sym}{amt:.2f}/user",
+                f"{base} - {sym}{amt:.2f} ea",
+                f"{base} ({currency} {amt:.2f})",
+            ]
+        )
         cls.append("price_in_desc")
     elif extra < 0.13:
-        base = r.choice([f"{base} (Nov 2026)", f"{base} 01/11/2026-30/11/2026", f"{base} - Nov-26", f"{base} [11/01/26 - 11/30/26]"])
+        base = r.choice(
+            [
+                f"{base} (Nov 2026)",
+                f"{base} 01/11/2026-30/11/2026",
+                f"{base} - Nov-26",
+                f"{base} [11/01/26 - 11/30/26]",
+            ]
+        )
         cls.append("date_in_desc")
     elif extra < 0.18:
         shown = line.qty
@@ -311,10 +592,18 @@ def product_variant(r, prod, line, basket, on_vendor, currency):
         base = base + r.choice(LOCALE_WORDS)
         cls.append("locale_words")
     elif extra < 0.26:
-        base = r.choice([base.replace(" ", "  ", 1), base.replace(" ", "\u00a0"), " " + base + " ", base + "\t"])
+        base = r.choice(
+            [base.replace(" ", "  ", 1), base.replace(" ", "\u00a0"), " " + base + " ", base + "\t"]
+        )
         cls.append("whitespace_noise")
     if line.user:
-        base = r.choice([f"{base} - {line.user}", f"{base} ({line.user.split('.')[0].title()})", f"{line.user}@ - {base}".replace("@ -", " -")])
+        base = r.choice(
+            [
+                f"{base} - {line.user}",
+                f"{base} ({line.user.split('.')[0].title()})",
+                f"{line.user}@ - {base}".replace("@ -", " -"),
+            ]
+        )
         cls.append("per_user_lines")
     if not cls:
         return prod.name, []

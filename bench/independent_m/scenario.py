@@ -77,7 +77,17 @@ class Case:
     findings: list = field(default_factory=list)
 
 
-OUTCOMES = [("ok", 66), ("under", 6), ("over", 6), ("below", 5), ("below_under", 2), ("unbilled", 4), ("nvr", 3), ("ok_credit", 6), ("swap", 2)]
+OUTCOMES = [
+    ("ok", 66),
+    ("under", 6),
+    ("over", 6),
+    ("below", 5),
+    ("below_under", 2),
+    ("unbilled", 4),
+    ("nvr", 3),
+    ("ok_credit", 6),
+    ("swap", 2),
+]
 
 
 def _pick(r, weighted):
@@ -93,7 +103,14 @@ def _pick(r, weighted):
 def _slug(s):
     import unicodedata
 
-    t = unicodedata.normalize("NFKD", s.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("Ø", "O").replace("Æ", "Ae"))
+    t = unicodedata.normalize(
+        "NFKD",
+        s.replace("ø", "o")
+        .replace("æ", "ae")
+        .replace("ß", "ss")
+        .replace("Ø", "O")
+        .replace("Æ", "Ae"),
+    )
     t = "".join(ch for ch in t if ch.isalnum() and ord(ch) < 128)
     return t.lower()[:20] or "tenant"
 
@@ -130,7 +147,18 @@ def build_clients(r: random.Random, n: int) -> list:
             legal, trade = C.DBA[dba_used]
             dba_used += 1
             form = r.choice(["LLC", "Inc."])
-            add(Client(f"{legal} {form}", "US", "dba", "both", legal, form, legal.split(), trading=trade))
+            add(
+                Client(
+                    f"{legal} {form}",
+                    "US",
+                    "dba",
+                    "both",
+                    legal,
+                    form,
+                    legal.split(),
+                    trading=trade,
+                )
+            )
             continue
         stem = r.choice(C.STEMS[country])
         if country in C.LOCAL_INDUSTRY and r.random() < 0.6:
@@ -159,8 +187,14 @@ def build_clients(r: random.Random, n: int) -> list:
     for i in idx[nv : nv + npsa]:
         out[i].side = "psa"
     # near-twin trap: a sibling pair split across the two files must never be merged
-    sib = [i for i in range(len(out) - 1) if out[i].kind == "sibling" and out[i + 1].kind == "sibling" and out[i].stem == out[i + 1].stem
-           and out[i].side == out[i + 1].side == "both"]
+    sib = [
+        i
+        for i in range(len(out) - 1)
+        if out[i].kind == "sibling"
+        and out[i + 1].kind == "sibling"
+        and out[i].stem == out[i + 1].stem
+        and out[i].side == out[i + 1].side == "both"
+    ]
     for i in sib[: 0 if n < 100 else 1 if n < 200 else 2]:
         out[i].side, out[i + 1].side = "vendor", "psa"
     for i, cl in enumerate(out):
@@ -171,20 +205,42 @@ def build_clients(r: random.Random, n: int) -> list:
 
 
 def pick_basket(r, ms_only: bool) -> list:
-    ms_base = ["Microsoft 365 Business Basic", "Microsoft 365 Business Standard", "Microsoft 365 Business Premium",
-               "Microsoft 365 E3", "Microsoft 365 E5", "Office 365 E3", "Office 365 E1", "Microsoft 365 E3 (no Teams)",
-               "Exchange Online (Plan 1)", "Microsoft 365 F3"]
+    ms_base = [
+        "Microsoft 365 Business Basic",
+        "Microsoft 365 Business Standard",
+        "Microsoft 365 Business Premium",
+        "Microsoft 365 E3",
+        "Microsoft 365 E5",
+        "Office 365 E3",
+        "Office 365 E1",
+        "Microsoft 365 E3 (no Teams)",
+        "Exchange Online (Plan 1)",
+        "Microsoft 365 F3",
+    ]
     weights = [10, 12, 16, 7, 4, 5, 3, 3, 6, 3]
     base = r.choices(ms_base, weights)[0]
     basket = [base]
-    addons = [p.name for p in C.MS if p.name not in ms_base] + ["Exchange Online (Plan 2)", "Microsoft 365 F1", "Exchange Online (Plan 1)", "Office 365 E5"]
+    addons = [p.name for p in C.MS if p.name not in ms_base] + [
+        "Exchange Online (Plan 2)",
+        "Microsoft 365 F1",
+        "Exchange Online (Plan 1)",
+        "Office 365 E5",
+    ]
     # look-alike pairs on purpose
     if base == "Microsoft 365 E5" and r.random() < 0.5:
         basket.append("Microsoft 365 E5 Security")
     if base in ("Microsoft 365 E3", "Office 365 E3") and r.random() < 0.4:
         basket.append("Microsoft 365 E5 Security")
     if base.startswith("Microsoft 365 Business") and r.random() < 0.4:
-        basket.append(r.choice(["Microsoft 365 Business Basic", "Microsoft 365 Business Standard", "Microsoft 365 Business Premium"]))
+        basket.append(
+            r.choice(
+                [
+                    "Microsoft 365 Business Basic",
+                    "Microsoft 365 Business Standard",
+                    "Microsoft 365 Business Premium",
+                ]
+            )
+        )
     if base == "Microsoft 365 F3" and r.random() < 0.5:
         basket.append("Microsoft 365 F1")
     if base == "Exchange Online (Plan 1)" and r.random() < 0.4:
@@ -205,7 +261,9 @@ def _round10(x):
     return int(round(x / 10.0)) * 10
 
 
-def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, psa_period=True) -> Case:
+def build_case(
+    seed, n, vendor_format, psa_format, perturb, currency, ms_only, psa_period=True
+) -> Case:
     r = rng_for("case-m", seed, n)  # the scenario does not depend on the formats
     clients = build_clients(r, n)
     vlines: list = []
@@ -217,7 +275,43 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
             # Partner Center bills carry Microsoft only; keep the same random stream length
             basket = [b for b in basket if C.PRODUCTS[b].brand == "Microsoft"]
         price_factor = r.choice([100, 100, 100, 95, 105, 110, 90])
-        users = [f"{fn}.{ln}" for fn, ln in zip(r.sample(["anna", "ben", "chloe", "dev", "erik", "fatima", "gus", "hana", "ivan", "jo", "kai", "lena"], 6), r.sample(["smith", "berg", "olsen", "martin", "kowalski", "nguyen", "patel", "dubois", "meyer", "hansen"], 6))]
+        users = [
+            f"{fn}.{ln}"
+            for fn, ln in zip(
+                r.sample(
+                    [
+                        "anna",
+                        "ben",
+                        "chloe",
+                        "dev",
+                        "erik",
+                        "fatima",
+                        "gus",
+                        "hana",
+                        "ivan",
+                        "jo",
+                        "kai",
+                        "lena",
+                    ],
+                    6,
+                ),
+                r.sample(
+                    [
+                        "smith",
+                        "berg",
+                        "olsen",
+                        "martin",
+                        "kowalski",
+                        "nguyen",
+                        "patel",
+                        "dubois",
+                        "meyer",
+                        "hansen",
+                    ],
+                    6,
+                ),
+            )
+        ]
         for prod_name in basket:
             prod = C.PRODUCTS[prod_name]
             if cl.side == "vendor":
@@ -244,25 +338,69 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
                     sub_no += 1
                     unit = cost * 12 if yearly_v else cost
                     if yearly_v and r.random() < 0.4:
-                        unit = cost * 12 - r.choice([12, 36, 100, 240])  # annual upfront discount: monthly is a fraction
+                        unit = cost * 12 - r.choice(
+                            [12, 36, 100, 240]
+                        )  # annual upfront discount: monthly is a fraction
                     if outcome == "ok_credit" and j == 0 and len(subs) == 1:
                         extra = r.randint(1, 3)
-                        vlines.append(VLine(cl.name, prod_name, q + extra, unit, yearly_v, "licence", f"S{sub_no:06d}"))
-                        vlines.append(VLine(cl.name, prod_name, -extra, unit, yearly_v, "credit", f"S{sub_no:06d}"))
+                        vlines.append(
+                            VLine(
+                                cl.name,
+                                prod_name,
+                                q + extra,
+                                unit,
+                                yearly_v,
+                                "licence",
+                                f"S{sub_no:06d}",
+                            )
+                        )
+                        vlines.append(
+                            VLine(
+                                cl.name,
+                                prod_name,
+                                -extra,
+                                unit,
+                                yearly_v,
+                                "credit",
+                                f"S{sub_no:06d}",
+                            )
+                        )
                     else:
-                        vlines.append(VLine(cl.name, prod_name, q, unit, yearly_v, "licence", f"S{sub_no:06d}"))
+                        vlines.append(
+                            VLine(
+                                cl.name, prod_name, q, unit, yearly_v, "licence", f"S{sub_no:06d}"
+                            )
+                        )
             # PSA lines
             if cl.side == "vendor":
                 continue
             if outcome == "unbilled":
                 if r.random() < 0.3:  # an old line, cancelled or paused
                     pu = _round10(prod.retail * price_factor / 100)
-                    plines.append(PLine(cl.name, prod_name, r.choice([vq, max(1, vq - 1)]), pu, pu, 0, False, "cancelled"))
+                    plines.append(
+                        PLine(
+                            cl.name,
+                            prod_name,
+                            r.choice([vq, max(1, vq - 1)]),
+                            pu,
+                            pu,
+                            0,
+                            False,
+                            "cancelled",
+                        )
+                    )
                 continue
             psa_prod = prod
-            if outcome == "swap":  # the PSA bills a look-alike of what the bill charges: two findings, never one
-                cands = [p.name for p in C.MS + C.OTHER if p.group == prod.group and p.name not in basket
-                         and (not ms_only or p.brand == "Microsoft")]
+            if (
+                outcome == "swap"
+            ):  # the PSA bills a look-alike of what the bill charges: two findings, never one
+                cands = [
+                    p.name
+                    for p in C.MS + C.OTHER
+                    if p.group == prod.group
+                    and p.name not in basket
+                    and (not ms_only or p.brand == "Microsoft")
+                ]
                 if cands:
                     psa_prod = C.PRODUCTS[r.choice(cands)]
                 outcome = "ok"
@@ -274,19 +412,25 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
                 pq = vq
             if outcome == "nvr":
                 pq = r.choice([1, 2, 3, 5, 8, 10])
-            eff_cost = Fraction(vlines[-1].unit, 12) if (outcome != "nvr" and yearly_v) else Fraction(cost)
+            eff_cost = (
+                Fraction(vlines[-1].unit, 12) if (outcome != "nvr" and yearly_v) else Fraction(cost)
+            )
             if outcome in ("below", "below_under"):
                 p_month = int(eff_cost * Fraction(r.choice([85, 88, 90, 92, 95]), 100))
                 p_month = min(p_month, int(eff_cost) - 5)
             else:
-                p_month = _round10(max(psa_prod.retail * price_factor / 100, float(eff_cost) * 1.08))
+                p_month = _round10(
+                    max(psa_prod.retail * price_factor / 100, float(eff_cost) * 1.08)
+                )
             if p_month <= 0:
                 p_month = 1
             disc = 0
             list_unit = p_month
             yearly_p = r.random() < 0.10 and psa_period
             if yearly_p:
-                list_unit = p_month * 12 - (r.choice([0, 0, 60, 120]) if outcome not in ("below", "below_under") else 0)
+                list_unit = p_month * 12 - (
+                    r.choice([0, 0, 60, 120]) if outcome not in ("below", "below_under") else 0
+                )
                 unit = list_unit
             else:
                 unit = p_month
@@ -294,7 +438,11 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
                     disc = r.choice([10, 20])
                     lu = _round10(p_month * 100 / (100 - disc))
                     net = lu * (100 - disc) // 100
-                    ok = (net < eff_cost) if outcome in ("below", "below_under") else (net >= eff_cost)
+                    ok = (
+                        (net < eff_cost)
+                        if outcome in ("below", "below_under")
+                        else (net >= eff_cost)
+                    )
                     if ok and lu * (100 - disc) % 100 == 0:
                         list_unit, unit = lu, net
                     else:
@@ -310,15 +458,48 @@ def build_case(seed, n, vendor_format, psa_format, perturb, currency, ms_only, p
                 less = 0
                 if r.random() < 0.07:
                     less = r.choice([1, 2])
-                pl = PLine(cl.name, psa_prod.name, q, unit, list_unit, disc, yearly_p, "licence", less=less, user=user)
+                pl = PLine(
+                    cl.name,
+                    psa_prod.name,
+                    q,
+                    unit,
+                    list_unit,
+                    disc,
+                    yearly_p,
+                    "licence",
+                    less=less,
+                    user=user,
+                )
                 plines.append(pl)
             if r.random() < 0.05:
-                plines.append(PLine(cl.name, psa_prod.name, r.randint(1, 3), unit, list_unit, disc, yearly_p, "cancelled"))
+                plines.append(
+                    PLine(
+                        cl.name,
+                        psa_prod.name,
+                        r.randint(1, 3),
+                        unit,
+                        list_unit,
+                        disc,
+                        yearly_p,
+                        "cancelled",
+                    )
+                )
         # free trial lines on the vendor side
         if cl.side != "psa" and r.random() < 0.06:
             fname, sid, cat = C.FREE[r.randrange(len(C.FREE))]
             sub_no += 1
-            vlines.append(VLine(cl.name, fname, r.choice([1, 5, 10, 25]), 0, False, "free", f"S{sub_no:06d}", fname))
+            vlines.append(
+                VLine(
+                    cl.name,
+                    fname,
+                    r.choice([1, 5, 10, 25]),
+                    0,
+                    False,
+                    "free",
+                    f"S{sub_no:06d}",
+                    fname,
+                )
+            )
         if cl.side != "vendor":
             for s in r.sample(C.SERVICES, r.choice([1, 1, 2, 3])):
                 q = r.choice([1, 1, 2, 5, 10, 12, 20])
@@ -360,7 +541,9 @@ def _apply_spellings(case: Case) -> None:
             continue
         vendor_basket = by_client_products.get(p.client, set())
         basket = vendor_basket | psa_products.get(p.client, set())
-        p.desc, p.classes = product_variant(r, C.PRODUCTS[p.product], p, basket, p.product in vendor_basket, case.currency)
+        p.desc, p.classes = product_variant(
+            r, C.PRODUCTS[p.product], p, basket, p.product in vendor_basket, case.currency
+        )
 
 
 def _median(vals):

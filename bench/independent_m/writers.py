@@ -32,9 +32,22 @@ def _cell_text(v):
     return str(v)
 
 
-def write_csv(path: Path, rows, delimiter=",", encoding="utf-8", bom=False, quote_all=False, lineterminator="\r\n"):
+def write_csv(
+    path: Path,
+    rows,
+    delimiter=",",
+    encoding="utf-8",
+    bom=False,
+    quote_all=False,
+    lineterminator="\r\n",
+):
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL, lineterminator=lineterminator)
+    w = csv.writer(
+        buf,
+        delimiter=delimiter,
+        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+        lineterminator=lineterminator,
+    )
     for row in rows:
         w.writerow([_cell_text(v) for v in row])
     data = buf.getvalue().encode(encoding)
@@ -47,7 +60,10 @@ def write_xlsx(path: Path, sheets, date_format="yyyy-mm-dd", money_format="#,##0
     """sheets: list of (name, rows, widths or None). Values: str, int, float, Num, date, None."""
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    )
     wb.set_properties({"created": FIXED, "author": "export", "title": ""})
     dfmt = wb.add_format({"num_format": date_format})
     mfmt = wb.add_format({"num_format": money_format})
