@@ -60,3 +60,36 @@ def test_a_tier_priced_like_another_is_not_it(tmp_path: Path) -> None:
     assert sorted((d.type, d.product) for d in result.discrepancies) == [
         ("unbilled", "Microsoft 365 Business Standard"),
     ]
+
+
+def test_two_products_at_the_same_seats_do_not_make_two_clients_one(tmp_path: Path) -> None:
+    """Set M (clean spellings): a vendor-only veterinary clinic and a PSA-only dental clinic, no name
+    in common, both with Acrobat at 3 seats and F1 at 4, but Exchange Plan 2 against Plan 1 and
+    Business Premium at 7 against 6: paired as one by the rarity of their seats. Two products at
+    the same seats decide only when they are all the smaller basket holds."""
+    vendor = ["Customer,Product,Qty,Unit Cost"]
+    psa = ["Customer,Item,Qty,Rate"]
+    for n in range(12):
+        name = f"Client {chr(65 + n)} Ltd"
+        vendor.append(f"{name},Microsoft 365 Business Basic,{n + 10},6.00")
+        psa.append(f"{name},Microsoft 365 Business Basic,{n + 10},7.50")
+    vendor += [
+        "Lumière Veterinary Clinic SAS,Adobe Acrobat Standard for teams,3,14.00",
+        "Lumière Veterinary Clinic SAS,Exchange Online (Plan 2),5,8.00",
+        "Lumière Veterinary Clinic SAS,Microsoft 365 Business Premium,7,22.00",
+        "Lumière Veterinary Clinic SAS,Microsoft 365 F1,4,2.25",
+    ]
+    psa += [
+        "Nordlys Tannklinikk ASA,Adobe Acrobat Standard for teams,3,16.00",
+        "Nordlys Tannklinikk ASA,Exchange Online (Plan 1),5,4.80",
+        "Nordlys Tannklinikk ASA,Microsoft 365 Business Premium,6,26.40",
+        "Nordlys Tannklinikk ASA,Microsoft 365 F1,4,2.70",
+    ]
+    (tmp_path / "vendor.csv").write_text("\n".join(vendor) + "\n", encoding="utf-8")
+    (tmp_path / "psa.csv").write_text("\n".join(psa) + "\n", encoding="utf-8")
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    assert not any(
+        m.vendor_name.startswith("Lumière") and m.psa_name.startswith("Nordlys")
+        for m in result.client_matches
+    )
+    assert sorted({d.type for d in result.discrepancies}) == ["no_vendor_record", "unbilled"]

@@ -191,8 +191,12 @@ class _Rarity:
         relation: str,
     ) -> bool:
         """No name relation, the same seats on two products or more that make up most of the
-        smaller basket, and together rare enough."""
+        smaller basket, and together rare enough. Two products at the same seats decide only when
+        they are all the smaller basket holds: two clients that differ on a third product (Exchange
+        Plan 1 on one side, Plan 2 on the other; set M) are two clients."""
         if relation or overlap.same_seats < 2 or overlap.within_smaller < 0.75:
+            return False
+        if overlap.same_seats < 3 and not overlap.contained:
             return False
         same = [(key, seats) for key, seats in vendor.items() if psa.get(key) == seats]
         return sum(self.bits.get(item, 0.0) for item in same) >= self.needed
