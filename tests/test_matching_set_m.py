@@ -93,3 +93,39 @@ def test_two_products_at_the_same_seats_do_not_make_two_clients_one(tmp_path: Pa
         for m in result.client_matches
     )
     assert sorted({d.type for d in result.discrepancies}) == ["no_vendor_record", "unbilled"]
+
+
+def test_a_name_read_through_a_slip_with_nothing_bought_alike_is_another_firm(
+    tmp_path: Path,
+) -> None:
+    """Set M, seed 3: "Fraser Logistic Services Inc." in the PSA had been taken for "Fraser
+    Logistics Inc." on the bill, one product of five in common and not one seat count alike, in
+    five format pairs. A wrong-customer merge costs more than a match left to the user."""
+    vendor = ["Customer,Product,Qty,Unit Cost"]
+    psa = ["Customer,Item,Qty,Rate"]
+    for n in range(8):
+        name = f"Client {chr(65 + n)} Ltd"
+        vendor.append(f"{name},Microsoft 365 Business Basic,{n + 10},6.00")
+        psa.append(f"{name},Microsoft 365 Business Basic,{n + 10},7.50")
+    vendor += [
+        f"Fraser Logistics Inc.,{product},{seats},10.00"
+        for product, seats in (
+            ("Microsoft 365 Business Standard", 12),
+            ("Microsoft Entra ID P2", 9),
+            ("Mimecast Email Security", 12),
+            ("SentinelOne Singularity Control", 14),
+        )
+    ]
+    psa += [
+        f"Fraser Logistic Services Inc.,{product},{seats},12.00"
+        for product, seats in (
+            ("Microsoft 365 E5", 30),
+            ("Microsoft Entra ID P2", 25),
+            ("Adobe Creative Cloud All Apps for teams", 4),
+            ("Exchange Online Archiving for Exchange Online", 30),
+        )
+    ]
+    (tmp_path / "vendor.csv").write_text("\n".join(vendor) + "\n", encoding="utf-8")
+    (tmp_path / "psa.csv").write_text("\n".join(psa) + "\n", encoding="utf-8")
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    assert not any(m.vendor_name.startswith("Fraser") and m.psa_name for m in result.client_matches)
