@@ -13,6 +13,13 @@ from pathlib import Path
 
 from engine.match.description_words import says_service
 from engine.reconcile import reconcile
+from engine.result import Result
+
+
+def _reconcile(tmp_path: Path, vendor: str, psa: str) -> Result:
+    (tmp_path / "vendor.csv").write_text(vendor, encoding="utf-8")
+    (tmp_path / "psa.csv").write_text(psa, encoding="utf-8")
+    return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
 
 
 def test_item_codes_are_no_better_product_than_its_name(tmp_path: Path) -> None:
@@ -25,9 +32,7 @@ def test_item_codes_are_no_better_product_than_its_name(tmp_path: Path) -> None:
         for k, product in enumerate(products):
             vendor.append(f"{client},{product},{3 + k},10.00")
             psa.append(f"{client},{codes[(n + k) % len(codes)]},{product},{3 + k},12.00,Active")
-    (tmp_path / "vendor.csv").write_text("\n".join(vendor) + "\n", encoding="utf-8")
-    (tmp_path / "psa.csv").write_text("\n".join(psa) + "\n", encoding="utf-8")
-    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    result = _reconcile(tmp_path, "\n".join(vendor) + "\n", "\n".join(psa) + "\n")
     assert result.mappings["psa"].columns["product_name"] == "Description"
     assert result.discrepancies == ()
 
@@ -52,9 +57,7 @@ def test_a_tier_priced_like_another_is_not_it(tmp_path: Path) -> None:
         '"Lumiere Consulting SARL","Microsoft 365 Business Premium\nCovers 11/01/2026 - 11/30/2026",1,25.44\n'
         "Lumiere Consulting SARL,Exchange Online (Plan 1),2,4.50\n"
     )
-    (tmp_path / "vendor.csv").write_text(vendor, encoding="utf-8")
-    (tmp_path / "psa.csv").write_text(psa, encoding="utf-8")
-    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    result = _reconcile(tmp_path, vendor, psa)
     # the Premium line is left for the user (its "Covers …" note is read as no product), never
     # counted as the client's Standard
     assert sorted((d.type, d.product) for d in result.discrepancies) == [
@@ -85,9 +88,7 @@ def test_two_products_at_the_same_seats_do_not_make_two_clients_one(tmp_path: Pa
         "Nordlys Tannklinikk ASA,Microsoft 365 Business Premium,6,26.40",
         "Nordlys Tannklinikk ASA,Microsoft 365 F1,4,2.70",
     ]
-    (tmp_path / "vendor.csv").write_text("\n".join(vendor) + "\n", encoding="utf-8")
-    (tmp_path / "psa.csv").write_text("\n".join(psa) + "\n", encoding="utf-8")
-    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    result = _reconcile(tmp_path, "\n".join(vendor) + "\n", "\n".join(psa) + "\n")
     assert not any(
         m.vendor_name.startswith("Lumière") and m.psa_name.startswith("Nordlys")
         for m in result.client_matches
@@ -125,7 +126,5 @@ def test_a_name_read_through_a_slip_with_nothing_bought_alike_is_another_firm(
             ("Exchange Online Archiving for Exchange Online", 30),
         )
     ]
-    (tmp_path / "vendor.csv").write_text("\n".join(vendor) + "\n", encoding="utf-8")
-    (tmp_path / "psa.csv").write_text("\n".join(psa) + "\n", encoding="utf-8")
-    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    result = _reconcile(tmp_path, "\n".join(vendor) + "\n", "\n".join(psa) + "\n")
     assert not any(m.vendor_name.startswith("Fraser") and m.psa_name for m in result.client_matches)
