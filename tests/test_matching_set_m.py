@@ -128,3 +128,15 @@ def test_a_name_read_through_a_slip_with_nothing_bought_alike_is_another_firm(
     ]
     result = _reconcile(tmp_path, "\n".join(vendor) + "\n", "\n".join(psa) + "\n")
     assert not any(m.vendor_name.startswith("Fraser") and m.psa_name for m in result.client_matches)
+
+
+def test_html_entities_are_the_characters_they_stand_for() -> None:
+    """Set M: names copied out of a web page or an API keep "&amp;" for "&"."""
+    from engine.match.client_keys import client_key
+    from engine.match.product_names import product_key
+
+    assert client_key("Smith &amp; Jones Ltd") == client_key("Smith & Jones Ltd")
+    assert product_key("Check Point Harmony Email &amp; Collaboration") == product_key(
+        "Check Point Harmony Email & Collaboration"
+    )
+    assert client_key("AT&T Store 5") == client_key("AT&T Store 5 ")  # no entity, unchanged

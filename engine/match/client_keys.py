@@ -11,6 +11,7 @@ are one key. The matching tiers (``engine.match.clients``) pair keys; this modul
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -143,6 +144,8 @@ def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
     if _MOJIBAKE.search(name):
         name = _repaired(name)
+    if "&" in name and ";" in name:
+        name = html.unescape(name)  # "Smith &amp; Jones", copied out of a web page or an API
     if "." in name:
         name = _NAMED_DOMAIN.sub("", name) or name
     name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"

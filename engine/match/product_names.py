@@ -12,6 +12,7 @@ The term matters for the price (it is read separately) but is not part of the pr
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -403,6 +404,8 @@ _FAMILY_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # "Email &amp; Collaboration"
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = folded.replace("\u00a0", " ").replace("_", " ")  # "PROJECT_PLAN_3", "Office_365"
