@@ -349,6 +349,16 @@ def _options(
             psa_baskets.get(psa_key, {}),
         )
         share, same_seats = basket_overlap(vendor_basket, psa_basket)
+        if (
+            fitted.approximate
+            and not fitted.extra
+            and min(len(vendor_basket), len(psa_basket)) >= 3
+            and share < 0.34
+            and not same_seats
+        ):
+            # a name read through a slip ("Logistic Services" for "Logistics") whose baskets, of
+            # three products or more each, agree on almost nothing: another firm (set M)
+            continue
         accepted = _accept(fitted, share, same_seats, bool(vendor_basket and psa_basket))
         if accepted is None:
             continue
@@ -400,10 +410,6 @@ def _name_and_basket(
     """The confidence the name's fit and the baskets give together, or None."""
     if not fitted.extra:
         if fitted.score < 0.99:
-            return None
-        if fitted.approximate and compared and share < 0.34 and not same_seats:
-            # a name read through a slip ("Logistic Services" for "Logistics") whose baskets
-            # agree on almost nothing, not one seat count alike: another firm (set M)
             return None
         return 0.95 if fitted.approximate == 0 or share >= 0.5 else 0.85
     if fitted.score >= 0.5 and (share >= 0.5 or same_seats >= 2):
