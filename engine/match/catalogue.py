@@ -200,9 +200,9 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 _PLAN = re.compile(r"^[a-z]\d$")
-#: A word joined to the next in CamelCase: a lower-case letter or digit before a capital and a
-#: lower-case letter ("Teams|Phone|Std", "M365|Bus|Basic", "Datto|SaaS").
-#: Where words glued in CamelCase meet: "TeamsPhone", and "BPNoTeams" after a run of capitals.
+#: A word joined to the next in CamelCase: a letter or digit before a capital and a lower-case
+#: letter ("Teams|Phone|Std", "M365|Bus|Basic", "Datto|SaaS", and after a run of capitals
+#: "M365BP|No|Teams").
 _HUMP = re.compile(r"(?<=[a-zA-Z0-9])(?=[A-Z][a-z])")
 
 

@@ -409,9 +409,9 @@ def _name_and_basket(
 ) -> float | None:
     """The confidence the name's fit and the baskets give together, or None."""
     if not fitted.extra:
-        if fitted.score < 0.99:
-            return None
-        return 0.95 if fitted.approximate == 0 or share >= 0.5 else 0.85
+        if fitted.score >= 0.99:
+            return 0.95 if fitted.approximate == 0 or share >= 0.5 else 0.85
+        return None
     if fitted.score >= 0.5 and (share >= 0.5 or same_seats >= 2):
         return 0.85  # a word more on one side, the same products bought
     if (

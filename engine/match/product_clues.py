@@ -361,9 +361,8 @@ def of_kind(description: str, name: str, targets: list[frozenset[str]], key: str
     if not all(t & words for t in targets):
         return False
     said = set(meaningful(description))
-    unsaid = (words & NEVER_IMPLIED) - said - set().union(*targets)
-    if key.startswith("name:"):
-        unsaid = set()
+    own_name = key.startswith("name:")  # outside the catalogue: its words are its own
+    unsaid = set() if own_name else (words & NEVER_IMPLIED) - said - set().union(*targets)
     # and an add-on it says that the product is not ("Cloud Email Security" is no mailbox)
     extra = (said & NEVER_IMPLIED) - words - {w for w in said if concept_word(w) is not None}
     return not unsaid and not extra

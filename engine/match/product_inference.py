@@ -438,7 +438,7 @@ def _market_edition(
     passes ("Business Premium" is not "Business Premium EEA (no Teams)")."""
     if named_key is None:
         return None
-    said = set(product_key(named_key).split())
+    said = set(named_key.split())  # a catalogue product's key: its name's words
     found = [
         key
         for key in basket

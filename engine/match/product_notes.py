@@ -117,10 +117,9 @@ class Notes:
         product has ("- Office staff"), never a plan, size or work; the maker's word "office"
         beside a word of no product ("- Head office") is a place."""
         parts = split_note(name)
+        # "- Site 2 (NCE)": a billing word the name's key drops anyway, and a note before it
         while parts is not None and not parts[1] and (inner := split_note(parts[0])) is not None:
-            parts = (
-                inner  # "- Site 2 (NCE)": a billing word the name's key drops anyway, and a note
-            )
+            parts = inner
         if parts is None:
             return ""
         base, note = parts

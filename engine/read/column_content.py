@@ -100,20 +100,13 @@ def settle_product_name(
         if named:
             _name_from(named[0], side, columns, how, current)
             return
-    if _mostly_item_codes(data[current]):
-        # Kaseya BMS's "Service" is the MSP's item code ("LIC-MISC", "RECURRING", "MS-LIC-07-A"),
-        # often one code for several products; the product is the "Description" beside it
-        named = [
-            h for h in [columns.get("product_alt"), *candidates] if h and _mostly_words(data[h])
-        ]
-        if named:
-            _name_from(named[0], side, columns, how, current)
-            return
     for other in candidates:
         if mostly_holds(data[other], data[current]):
             continue  # the product's name with more said, not a more precise product
-        if _mostly_item_codes(data[other]) and _mostly_words(data[current]):
-            continue  # item codes, however many, are no more precise a product than its name
+        if _mostly_item_codes(data[other]) and mostly_names(data[current]):
+            # Kaseya BMS's "Service" is the MSP's item code ("LIC-MISC", "MS-LIC-07-A"): however
+            # many there are, they are no more precise a product than the Description's names
+            continue
         generic = _distinct_partners(data[current], data[other]) >= 0.5
         if generic and (
             _distinct_partners(data[other], data[current]) < 0.2
@@ -359,10 +352,14 @@ def _mostly_item_codes(values: Sequence[object]) -> bool:
     return len(sample) >= 3 and sum(bool(_ITEM_CODE.match(v)) for v in sample) >= 0.9 * len(sample)
 
 
-def _mostly_words(values: Sequence[object]) -> bool:
-    """Most different values are several words: names."""
-    sample = distinct(values, 2000)
-    return bool(sample) and sum(len(v.split()) >= 2 for v in sample) >= 0.6 * len(sample)
+def mostly_names(values: Sequence[object]) -> bool:
+    """Most values are several words with letters (product names), not codes, ids or amounts."""
+    sample = [str(v).strip() for v in values[:200] if v is not None and str(v).strip()]
+    wordy = sum(
+        " " in text and sum(ch.isalpha() for ch in text) >= 4 and parse_money(text) is None
+        for text in sample
+    )
+    return bool(sample) and wordy >= 0.8 * len(sample) and len(set(sample)) > 1
 
 
 def _mostly_wordy(values: Sequence[object]) -> bool:

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from engine.errors import InputError, MissingColumnError, SettingsError, WrongSideError
 from engine.match.legal_forms import ends_in_legal_form
-from engine.money import parse_money
 from engine.read.column_content import (
     content_ok,
     distinct,
+    mostly_names,
     mostly_same,
     settle_client,
     settle_product_name,
@@ -232,11 +232,11 @@ def product_codes(values: Sequence[object], names: Sequence[object]) -> bool:
     ]
     if len(pairs) < 5 or sum(bool(_PRODUCT_CODE.match(a)) for a, _ in pairs) < 0.9 * len(pairs):
         return False
+    if len({code for code, _ in pairs}) > 0.5 * len(pairs):
+        return False  # a number per line, not per product
     coded: dict[str, set[str]] = {}
     for code, name in pairs:
         coded.setdefault(name, set()).add(code)
-    if len({code for code, _ in pairs}) > 0.5 * len(pairs):
-        return False  # a number per line, not per product
     return sum(len(c) == 1 for c in coded.values()) >= 0.9 * len(coded)
 
 
@@ -312,7 +312,7 @@ def _fill_by_content(
                 free.remove(header)
                 break
     if "product_name" not in columns:  # Sherweb's "Subscription" beside its "SKU": names, not codes
-        named = [h for h in free if _mostly_names(data[h])]
+        named = [h for h in free if mostly_names(data[h])]
         if named:
             best = max(named, key=lambda h: len(distinct(data[h])))
             columns["product_name"], how["product_name"] = best, "content"
@@ -414,16 +414,6 @@ def _quantity_in_text(
     sample = [v for v in values[:500] if v is not None and str(v).strip()]
     if sample and sum(count_in_text(v) is not None for v in sample) >= 0.9 * len(sample):
         columns["quantity"], how["quantity"] = header, "in text"
-
-
-def _mostly_names(values: Sequence[object]) -> bool:
-    """Most values are several words with letters (product names), not codes, ids or amounts."""
-    sample = [str(v).strip() for v in values[:200] if v is not None and str(v).strip()]
-    wordy = sum(
-        " " in text and sum(ch.isalpha() for ch in text) >= 4 and parse_money(text) is None
-        for text in sample
-    )
-    return bool(sample) and wordy >= 0.8 * len(sample) and len(set(sample)) > 1
 
 
 def _mostly_small_whole(values: Sequence[object]) -> bool:
