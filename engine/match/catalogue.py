@@ -108,6 +108,8 @@ class Catalogue:
             found = self._by_identifier(candidate)
             if found is not None and not _name_says_more(text, self.products[found].name):
                 return Resolution(self.products[found], "id", 1.0)
+        if text and (coded := self._by_string_id_in(text, cutoff)) is not None:
+            return coded
         by_name = self._by_name(text, cutoff)
         if by_name.product is not None or not family:
             return by_name
@@ -116,6 +118,33 @@ class Catalogue:
             if found is not None:
                 return Resolution(self.products[found], "id", 0.9)
         return by_name
+
+    def _by_string_id_in(self, text: str, cutoff: float) -> Resolution | None:
+        """A name with Microsoft's string id beside it ("Microsoft 365 Business Basic
+        (O365_BUSINESS_ESSENTIALS)", "Cloud PBX seat (MCOEV)"): the id's product when the rest
+        names it too or names nothing; the name's when the two disagree (a person who types
+        "Business Premium (O365_BUSINESS_PREMIUM)" bills Business Premium, whatever Microsoft's
+        id for Business Standard says). None when the text holds no such id."""
+        codes = [
+            found
+            for found in _STRING_ID_IN_TEXT.findall(text)
+            if found in self.by_id
+            and found.lower() not in self.words
+            and not _PARTNER_CENTER_ID.match(found)  # an id of its own, read above
+        ]
+        products = {self.by_id[code] for code in codes}
+        if len(products) != 1:
+            return None
+        rest = _STRING_ID_IN_TEXT.sub(
+            lambda found: " " if found.group(0) in codes else found.group(0), text
+        )
+        by_name = self._by_name(rest, cutoff)
+        coded = self.products[products.pop()]
+        if by_name.product is not None and by_name.product.key != coded.key:
+            return by_name
+        if _name_says_more(rest, coded.name):
+            return None
+        return Resolution(coded, "id", 1.0 if by_name.product is not None else 0.95)
 
     def _by_name(self, text: str | None, cutoff: float) -> Resolution:
         if text and _PARTNER_CENTER_ID.search(text.upper()):
@@ -200,6 +229,9 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 _PLAN = re.compile(r"^[a-z]\d$")
+#: A word in capitals, digits and underscores, as Microsoft writes its string ids ("SPE_E3",
+#: "EXCHANGESTANDARD", "MCOEV"); which of them is an id, the catalogue says.
+_STRING_ID_IN_TEXT = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_])")
 #: A word joined to the next in CamelCase: a letter or digit before a capital and a lower-case
 #: letter ("Teams|Phone|Std", "M365|Bus|Basic", "Datto|SaaS", and after a run of capitals
 #: "M365BP|No|Teams").

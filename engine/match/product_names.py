@@ -406,6 +406,8 @@ def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "Email &amp; Collaboration"
+    if "@" in text or "." in text:
+        text = _PERSON.sub(" ", text)  # "… - erik.smith", "ben@client.com - …": whose seat
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = folded.replace("\u00a0", " ").replace("_", " ")  # "PROJECT_PLAN_3", "Office_365"
@@ -434,6 +436,14 @@ def product_key(text: str) -> str:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
     return " ".join(tokens)
+
+
+#: Whose seat a per-user line is: a mail address, or a login written in lower case, given name
+#: and family name joined by a dot ("erik.smith", "o'neil.kai"). Capitals or a digit make it
+#: part of a name ("Bus.Std", "M365.E3"), as does a dot followed by a space ("Bus. Std.").
+_PERSON = re.compile(
+    r"(?<![\w.@])(?:[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|[a-z][a-z'-]*\.[a-z][a-z'-]*[a-z])(?![\w.@])"
+)
 
 
 #: Words the phrase rules key on ("Azure AD" → Entra ID, "Office 365 ATP" → Defender for Office

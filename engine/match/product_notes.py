@@ -17,7 +17,13 @@ from rapidfuzz.distance import Levenshtein
 from engine.match.catalogue import Catalogue
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.product_fit import MAKER, names_a_product_part
-from engine.match.product_names import REFERENCE_NOTE, discriminators, product_key
+from engine.match.product_names import (
+    DISCRIMINATORS,
+    PLAN_TOKEN,
+    REFERENCE_NOTE,
+    discriminators,
+    product_key,
+)
 
 _QUALIFIER = re.compile(
     r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014])\s+((?:[^-\u2013\u2014]|(?<=\w)-(?=\w))+))\s*$"
@@ -60,6 +66,24 @@ _COUNT_NOTE = re.compile(
     r"\d+\s*(?:seats?|users?|licen[cs]es?|lic\.?|devices?|mailboxes|mailbox|endpoints?|ea)",
     re.IGNORECASE,
 )
+
+
+#: One word of letters and digits in parts, as a distributor or the PSA numbers its items
+#: ("MST-NCE-101-C100", "CSP-1042-M", "SKU_4471-AB").
+_PART = re.compile(r"[A-Za-z0-9]+(?:[-_/.:][A-Za-z0-9]+)+")
+
+
+def _part_number(note: str) -> bool:
+    """The note is an item's number, not a plan: three digits at least, in a part of their own, and
+    no part a plan, an edition or a tier ("E5-SEC", "M365-E3" and "P1-ADDON" say which product)."""
+    if not _PART.fullmatch(note):
+        return False
+    parts = re.split(r"[-_/.:]", note.lower())
+    return (
+        sum(ch.isdigit() for ch in note) >= 3
+        and any(part.isdigit() and len(part) >= 3 and part != "365" for part in parts)
+        and not any(part in DISCRIMINATORS or PLAN_TOKEN.fullmatch(part) for part in parts)
+    )
 
 
 #: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032".
@@ -119,12 +143,17 @@ class Notes:
         parts = split_note(name)
         # "- Site 2 (NCE)": a billing word the name's key drops anyway, and a note before it
         while parts is not None and not parts[1] and (inner := split_note(parts[0])) is not None:
-            parts = inner
+            name, parts = parts[0], inner
         if parts is None:
             return ""
         base, note = parts
         raw = _raw_note(name)
-        if _COUNT_NOTE.fullmatch(raw) or _REFERENCE_NOTE.search(raw) or _CHANGE_NOTE.match(raw):
+        if (
+            _COUNT_NOTE.fullmatch(raw)
+            or _REFERENCE_NOTE.search(raw)
+            or _CHANGE_NOTE.match(raw)
+            or _part_number(raw)
+        ):
             # "- 69 seats", "(+2 added mid-month)": how many, which the quantity says anyway;
             # "- see PO 4471", "- per quote Q-2231": where the order is written down
             return base
