@@ -34,7 +34,9 @@ def test_whose_seat_it_is_is_no_part_of_the_name(spelling: str) -> None:
     assert product_key(spelling) == "microsoft 365 business standard"
 
 
-@pytest.mark.parametrize("spelling", ["Bus.Std", "MS365 Bus. Std.", "M365.E3"])
+@pytest.mark.parametrize(
+    "spelling", ["Bus.Std", "MS365 Bus. Std.", "M365.E3", "p.bi pro", "bus.std - monthly"]
+)
 def test_a_dot_inside_a_product_name_is_kept(spelling: str) -> None:
     assert product_key(spelling) != ""
     assert product_key(spelling) == product_key(spelling.replace(".", ". "))

@@ -407,7 +407,7 @@ def product_key(text: str) -> str:
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "Email &amp; Collaboration"
     if "@" in text or "." in text:
-        text = _PERSON.sub(" ", text)  # "… - erik.smith", "ben@client.com - …": whose seat
+        text = _PERSON.sub(_not_a_person, text)  # "… - erik.smith", "ben@client.com - …"
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = folded.replace("\u00a0", " ").replace("_", " ")  # "PROJECT_PLAN_3", "Office_365"
@@ -438,12 +438,26 @@ def product_key(text: str) -> str:
     return " ".join(tokens)
 
 
-#: Whose seat a per-user line is: a mail address, or a login written in lower case, given name
-#: and family name joined by a dot ("erik.smith", "o'neil.kai"). Capitals or a digit make it
-#: part of a name ("Bus.Std", "M365.E3"), as does a dot followed by a space ("Bus. Std.").
+#: Whose seat a per-user line is: a mail address anywhere, or a login written in lower case,
+#: given name and family name joined by a dot, where a note goes: first or last, set off by a
+#: dash or brackets ("erik.smith - …", "… - erik.smith", "… (o'neil.kai)"). Elsewhere, or with
+#: capitals or digits, it is shorthand of the name ("p.bi pro", "Bus.Std", "M365.E3").
+_LOGIN = r"[a-z][a-z'-]+\.[a-z][a-z'-]*[a-z]"
 _PERSON = re.compile(
-    r"(?<![\w.@])(?:[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|[a-z][a-z'-]*\.[a-z][a-z'-]*[a-z])(?![\w.@])"
+    r"(?<![\w.@])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+(?![\w.@])"
+    rf"|^\s*{_LOGIN}\s*[-\u2013\u2014:|]\s+"
+    rf"|\s[-\u2013\u2014]\s+{_LOGIN}\s*$"
+    rf"|\(\s*{_LOGIN}\s*\)"
+    rf"|^\s*{_LOGIN}\s*$"
 )
+
+
+def _not_a_person(found: re.Match[str]) -> str:
+    """The login's text gone, unless its parts are shorthand of a product ("bus.std")."""
+    parts = re.findall(r"[a-z']+", found.group(0).split("@")[0])
+    if "@" not in found.group(0) and any(p in _EXPAND or p in DISCRIMINATORS for p in parts):
+        return found.group(0)
+    return " "
 
 
 #: Words the phrase rules key on ("Azure AD" → Entra ID, "Office 365 ATP" → Defender for Office
