@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 
 from engine.match.catalogue import load_catalogue
+from engine.match.product_fit import loose_fit
 from engine.match.product_names import product_key
 from engine.match.product_notes import note_reader
 from engine.reconcile import reconcile
+from engine.result import Result
 
 
 @pytest.mark.parametrize(
@@ -131,3 +133,55 @@ def test_a_partner_center_id_of_an_unknown_sku_is_not_read_as_a_string_id() -> N
     know; its product id alone must not make it E3."""
     found = load_catalogue().resolve("CFQ7TTC0LFLX:0005")
     assert found.product is None
+
+
+def _two_products_one_client(tmp_path: Path, vendor_rows: list[str], psa_rows: list[str]) -> Result:
+    (tmp_path / "vendor.csv").write_text(
+        "Customer,Product,Qty,Unit Cost\n" + "\n".join(vendor_rows) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "psa.csv").write_text(
+        "Customer,Item,Qty,Rate\n" + "\n".join(psa_rows) + "\n", encoding="utf-8"
+    )
+    return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+
+
+def test_an_edition_cut_to_one_letter_is_not_left_out(tmp_path: Path) -> None:
+    """Set M: "Microsoft 365 E5 S" (E5 Security cut short) had been taken for the client's E5,
+    whose seats it then doubled; it is E5 Security's, or nobody's until the user says."""
+    result = _two_products_one_client(
+        tmp_path,
+        [
+            "Wessex Health,Microsoft 365 E5,12,50.00",
+            "Wessex Health,Microsoft 365 E5 Security,12,10.00",
+        ],
+        [
+            "Wessex Health,NCE Microsoft 365 E5 x12,12,55.00",
+            "Wessex Health,Microsoft 365 E5 S - user licenses,12,11.00",
+        ],
+    )
+    e5 = [d for d in result.discrepancies if d.product == "Microsoft 365 E5"]
+    assert e5 == []  # never over-billed by the Security add-on's twelve seats
+
+
+def test_a_tier_word_and_a_kind_name_the_kind(tmp_path: Path) -> None:
+    """Set M: "Business Mailbox" had been taken for Proofpoint Essentials *Business*, by its one
+    word "Business"; a mailbox is the client's Exchange Online."""
+    result = _two_products_one_client(
+        tmp_path,
+        [
+            "Wessex Health,Proofpoint Essentials Business,5,3.00",
+            "Wessex Health,Exchange Online (Plan 1),4,4.00",
+        ],
+        [
+            "Wessex Health,Proofpoint Essentials Business,5,3.50",
+            "Wessex Health,Business Mailbox,4,5.00",
+        ],
+    )
+    assert [(d.type, d.product) for d in result.discrepancies] == []
+
+
+def test_a_letter_inside_a_name_is_shorthand() -> None:
+    """Set G: "M365 Apps f. Business" is Apps for Business; only a last letter is a cut edition."""
+    fitted = loose_fit(product_key("M365 Apps f. Business"), "microsoft 365 apps for business")
+    assert fitted is not None
+    assert loose_fit(product_key("Microsoft 365 E5 S"), "microsoft 365 e5") is None

@@ -43,8 +43,9 @@ from engine.match.description_words import (
 )
 from engine.match.learned_spellings import corroborate, learn, seats_billed
 from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
-from engine.match.product_concepts import CONCEPTS, concept_targets
+from engine.match.product_concepts import CONCEPTS, concept_targets, concept_word
 from engine.match.product_fit import Fit, fit, loose_fit, meaningful
+from engine.match.product_names import DISCRIMINATORS
 from engine.match.spelling_consensus import Consensus, spelling_consensus
 
 
@@ -291,7 +292,10 @@ def _only_fit(
     ("Standard", "E3") that fits several products decides nothing by itself: the one with the same
     seat count, if exactly one has it, is the one meant."""
     fits = sorted(
-        (f.rank, key) for key in basket if (f := how(description, names[key])) is not None
+        (f.rank, key)
+        for key in basket
+        if (f := how(description, names[key])) is not None
+        and not _tier_of_another_kind(description, names[key])
     )
     if not fits:
         return None
@@ -301,6 +305,24 @@ def _only_fit(
         return fits[0][1]
     same = [key for _, key in fits if basket[key] == seats]
     return same[0] if len(same) == 1 else None
+
+
+def _tier_of_another_kind(description: str, name: str) -> bool:
+    """The description names only a tier ("Business") and a kind of product ("Mailbox") that the
+    name is not: "Business Mailbox" is a mailbox, never Proofpoint Essentials *Business*. The kind
+    word is a billing unit elsewhere ("- per mailbox"), so it does not count as a word of the
+    name; here it is the only thing that says which product."""
+    said = meaningful(description)
+    if len(said) != 1 or said[0] not in DISCRIMINATORS or not said[0].isalpha():
+        return False
+    name_words = set(name.split())
+    words = description.split()
+    kinds = [
+        concept_word(word)
+        for index, word in enumerate(words)
+        if word not in said and (index == 0 or words[index - 1] not in ("per", "each", "a"))
+    ]
+    return any(kind is not None and not CONCEPTS[kind] & name_words for kind in kinds)
 
 
 def _name_words(basket: Mapping[str, Decimal], names: Mapping[str, str]) -> str:

@@ -381,7 +381,7 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
         return found
     words = meaningful(description_key)
     for index, word in enumerate(words):
-        if not _harmless(word):
+        if not _harmless(word) or _cut_short(word, index == len(words) - 1, name_key):
             continue
         rest = " ".join(words[:index] + words[index + 1 :])
         if set(rest.split()) <= MAKER:
@@ -396,6 +396,18 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
                 found.left,
             )
     return None
+
+
+def _cut_short(word: str, last: bool, name_key: str) -> bool:
+    """A last letter that begins a plan, edition or tier the name lacks: a name cut short by the
+    field's length ("Microsoft 365 E5 S" is E5 Security, not E5; "Apps for B" may be Apps for
+    Business). Elsewhere a letter is shorthand ("Apps f. Business")."""
+    return (
+        last
+        and len(word) == 1
+        and any(other.startswith(word) for other in DISCRIMINATORS)
+        and not any(other.startswith(word) for other in name_key.split())
+    )
 
 
 @lru_cache(maxsize=65536)
