@@ -140,3 +140,16 @@ def test_html_entities_are_the_characters_they_stand_for() -> None:
         "Check Point Harmony Email & Collaboration"
     )
     assert client_key("AT&T Store 5") == client_key("AT&T Store 5 ")  # no entity, unchanged
+
+
+def test_a_suite_sold_apart_from_teams_is_its_no_teams_edition() -> None:
+    """ "Unbundled" is Microsoft's word for the suites sold without Teams; "ex Teams" is the
+    MSP's."""
+    from engine.match.product_names import product_key
+
+    no_teams = product_key("Microsoft 365 E3 (no Teams)")
+    assert product_key("Microsoft 365 E3 (unbundled)") == no_teams
+    assert product_key("Subscription - Microsoft 365 E3 (Unbundled)") == no_teams
+    assert product_key("Microsoft 365 E3 (ex Teams)") == no_teams
+    assert product_key("Microsoft 365 E3") != no_teams
+

@@ -76,10 +76,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:web|internet|url|content)(?:\s+content)?\s+filter(?:ing|s)?\b", " dns filtering "),
     (r"\b(?:legacy )?csp\b", " "),
     (  # "no Teams", "w/o Teams", "excl. Teams", "sans Teams"; Teams typed with two letters swapped
-        r"\b(?:w/o|without|withot|withuot|wihtout|no|excl\.?|excluding|sans|minus)[- ]?"
+        r"\b(?:w/o|without|withot|withuot|wihtout|no|ex|excl\.?|excluding|sans|minus)[- ]?"
         r"(?:ms |microsoft )?(?:te?a?m{1,2}s|temas|taems|teasm)\b",
         " noteams ",
     ),
+    # "unbundled": Microsoft's word for the suites sold apart from Teams ("Microsoft 365 E3
+    # (unbundled)"), since the EU's ruling
+    (r"\bun-?bundled\b", " noteams "),
     # "NT" after a plan: the MSP shorthand for no Teams ("MS365 E3 NT", "MS365 BB (NT)")
     (r"\b(e[135]|bb|bp|bs|basic|standard|premium)\s*\(?nt\)?(?=[\s)\]/-]|$)", r"\1 noteams "),
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
