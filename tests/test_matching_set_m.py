@@ -153,3 +153,34 @@ def test_a_suite_sold_apart_from_teams_is_its_no_teams_edition() -> None:
     assert product_key("Microsoft 365 E3 (ex Teams)") == no_teams
     assert product_key("Microsoft 365 E3") != no_teams
 
+
+def test_a_bracketed_variant_the_vendor_bills_nobody_is_the_clients_product(
+    tmp_path: Path,
+) -> None:
+    """ "Microsoft Teams Essentials (AAD Identity)" is a SKU of Microsoft's table; the vendor bills
+    the client Teams Essentials and that variant to nobody: the billing person meant the client's
+    Teams Essentials. A bracketed plan or add-on word ("Microsoft 365 E5 Security" beside E5) is
+    another product, and stays apart."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Fuchs Property GmbH,Microsoft Teams Essentials,4,4.00\n"
+        "Fuchs Property GmbH,Microsoft 365 E5,2,50.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Fuchs Property GmbH,Microsoft Teams Essentials (AAD Identity),4,4.80\n"
+        "Fuchs Property GmbH,Microsoft 365 E5 Security,2,12.00\n"
+    )
+    result = _reconcile(tmp_path, vendor, psa)
+    found = sorted((d.type, d.product) for d in result.discrepancies)
+    assert found == [
+        ("no_vendor_record", "Microsoft 365 E5 Security"),
+        ("unbilled", "Microsoft 365 E5"),
+    ]
+    moved = [
+        m
+        for m in result.product_matches
+        if "AAD" in m.spelling and m.side == "psa" and m.method == "context"
+    ]
+    assert [m.product for m in moved] == ["Microsoft Teams Essentials"]
+    assert "bills nobody" in moved[0].evidence

@@ -18,6 +18,8 @@ from functools import lru_cache
 from typing import Protocol
 
 from engine.lines import Line, monthly
+from engine.match.catalogue import load_catalogue
+from engine.match.description_vocabulary import NEVER_IMPLIED
 from engine.match.description_words import (
     Bill,
     Inference,
@@ -380,6 +382,7 @@ def _revisit(
 ) -> dict[tuple[int, str], Inference]:
     """Named lines whose product the client does not buy but whose words fit one it does."""
     out: dict[tuple[int, str], Inference] = {}
+    on_the_bill = {key for basket in baskets.values() for key in basket}
     for line in named:
         group = group_of[line.client]
         basket = baskets.get(group, {}) if group is not None else {}
@@ -408,6 +411,17 @@ def _revisit(
                 0.75,
                 f"named {line.product!r}; the vendor bills the client {names[less]!r}, the same "
                 "product without its standard edition named",
+            )
+            spellings[(group, description)].append(line)
+        elif not ranked and (
+            variant := _variant_named(line.product_key, basket, names, on_the_bill)
+        ):
+            out[(group, description)] = Inference(
+                variant,
+                "context",
+                0.75,
+                f"named {line.product!r}, a variant the vendor bills nobody; the vendor bills the "
+                f"client {names[variant]!r}, the same product without the bracketed words",
             )
             spellings[(group, description)].append(line)
         elif not ranked and (market := _market_edition(line.product_key, basket, names)):
@@ -445,6 +459,41 @@ def _market_edition(
         if said < (words := set(names[key].split())) and words - said <= MARKET_WORDS
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _variant_named(
+    named_key: str | None,
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    on_the_bill: set[str],
+) -> str | None:
+    """The one product of the client's that the named catalogue product is, but for the words in
+    its name's brackets ("Microsoft Teams Essentials (AAD Identity)" for the Teams Essentials the
+    vendor bills), when the vendor bills that variant to no client at all. Bracketed words that
+    make another product never pass: a plan, an edition, an add-on or a number ("(Plan 2)", "(no
+    Teams)", "(500 seats min)")."""
+    if named_key is None or named_key in on_the_bill:
+        return None
+    product = load_catalogue().products.get(named_key)
+    if product is None:
+        return None
+    bracketed = {w for part in _BRACKETED.findall(product.name) for w in product_key(part).split()}
+    said = set(named_key.split())
+    found = [
+        key
+        for key in basket
+        if (words := set(names[key].split())) < said
+        and (said - words) <= bracketed
+        and not any(
+            discriminators(word) or word in NEVER_IMPLIED or word in _ADD_ON
+            for word in said - words
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_ADD_ON = frozenset(["add", "on", "addon"])
 
 
 def _said_less_precisely(
