@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from engine.match.client_baskets import _relation
 from engine.match.client_evidence import name_fit
 from engine.match.client_keys import client_key
 from engine.match.product_names import product_key
@@ -504,3 +505,32 @@ def test_a_phishing_shield_is_the_clients_mail_security(tmp_path: Path) -> None:
             Decimal("4.00"),
         ),
     ]
+
+
+def test_initials_with_the_legal_form_the_key_drops(tmp_path: Path) -> None:
+    """Set L's acronyms: "CLG Group" (CLG is also an Irish legal form, but never a name's first
+    word) and "NCC Company" (the C of the Company the name's key drops) are the initials of
+    Cotswold Law Group and Nguyen Construction Company, which their baskets confirm."""
+    common: frozenset[str] = frozenset()
+    cotswold, nguyen = (
+        client_key("Cotswold Law Group LLP"),
+        client_key("Nguyen Construction Company"),
+    )
+    assert _relation(cotswold, client_key("CLG Group"), common) == "initials 'CLG'"
+    assert _relation(nguyen, client_key("NCC Company Pty Ltd"), common) == "initials 'NCC'"
+    assert _relation(nguyen, client_key("NCX Company Pty Ltd"), common) == ""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Cotswold Law Group LLP,Barracuda Email Protection Premium,11,3.50\n"
+        "Cotswold Law Group LLP,Exchange Online (Plan 1),35,4.00\n"
+        "Nguyen Construction Company Pty Ltd,Microsoft Teams Phone Standard,6,8.00\n"
+        "Nguyen Construction Company Pty Ltd,Adobe Acrobat Pro for teams,9,20.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "CLG Group,Barracuda Email Protection Premium,11,4.00\n"
+        "CLG Group,Exchange Online (Plan 1),35,4.50\n"
+        "NCC Company Pty Ltd,Microsoft Teams Phone Standard,6,9.00\n"
+        "NCC Company Pty Ltd,PDF editor seats,9,22.00\n"
+    )
+    assert _run(tmp_path, vendor, psa) == []

@@ -309,14 +309,23 @@ def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
     word (the owner's name beside a trading name)."""
     for full, short in ((vendor_key, psa_key), (psa_key, vendor_key)):
         initials = _initials(full)
-        if len(initials) >= 2 and initials in _abbreviations(short):
-            return f"initials {initials.upper()!r}"
+        if len(initials) < 2:
+            continue
+        for spelled in _abbreviations(short):
+            # the legal form the key drops may have given the last letter: "NCC" for Nguyen
+            # Construction Company, "SCL" for Severn Consulting Limited
+            if spelled == initials or (spelled[:-1] == initials and spelled[-1] in _FORM_LETTERS):
+                return f"initials {spelled.upper()!r}"
     shared = [
         w
         for w in set(vendor_key.split()) & set(psa_key.split())
         if len(w) >= 4 and w.isalpha() and w not in common
     ]
     return f"the name {sorted(shared)[0]!r} on both" if shared else ""
+
+
+#: First letters of the legal forms a name's key drops: company, corporation, limited, inc.
+_FORM_LETTERS = frozenset("cli")
 
 
 #: How a relation by a word many clients' names have is told (it needs the whole basket).
@@ -452,7 +461,9 @@ def _initials(key: str) -> str:
 def _abbreviations(key: str) -> set[str]:
     """What in a name may be initials: each word, and runs of short words joined with the "&"
     dropped ("SP&H" → "sp and h" → "sph")."""
-    words = [w for w in key.split() if not is_legal_form(w)]
+    # a legal form never begins a name: "CLG Group" is Cotswold Law Group's initials, not an Irish
+    # company limited by guarantee
+    words = [w for index, w in enumerate(key.split()) if index == 0 or not is_legal_form(w)]
     found = {w for w in words if w.isalpha()}
     run: list[str] = []
     for word in [*words, ""]:
