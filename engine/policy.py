@@ -17,8 +17,9 @@ from fractions import Fraction
 from functools import lru_cache
 
 from engine.lines import Exclusion, Line, known
+from engine.match.description_words import description_key
 from engine.match.item_codes import decide_by_item_code
-from engine.match.product_fit import use_bill_words
+from engine.match.product_fit import fit, use_bill_words
 from engine.match.product_inference import infer_products
 from engine.match.product_names import product_key
 from engine.match.product_pairs import Pairing, pair_by_clients
@@ -154,10 +155,66 @@ def decide_in_context(
             line.assign(products.psa[line.descriptor].key)
             undecided.append(line)
     pair_products_by_clients(products, vendor, psa, vendor_group, psa_group)
+    like_a_shown_spelling(products, undecided, vendor, psa, vendor_group, psa_group)
     for line in undecided:
-        if products.psa[line.descriptor].method != "corroborated":  # no client showed what it is
+        if products.psa[line.descriptor].method != "corroborated" and (
+            (line.client, line.descriptor) not in products.inferred
+        ):  # no client showed what it is
             line.product_key = None
             line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)
+
+
+def like_a_shown_spelling(
+    products: Products,
+    undecided: list[Line],
+    vendor: Prepared,
+    psa: Prepared,
+    vendor_group: Mapping[str, int],
+    psa_group: Mapping[str, int],
+) -> None:
+    """An undecided line spelled as a spelling the clients showed to be a vendor product, but for
+    words the vendor's own name of it has ("Cyber Protect Cloud Workstation" beside "Acronis
+    Cyber Protect Cloud - Workstation", which four clients showed to be the distributor's "ACRONIS
+    CPC WS"): that product, where the client buys it and it is the only one so spelled."""
+    shown = {
+        description_key(m.spelling): m for m in products.psa.values() if m.method == "corroborated"
+    }
+    if not shown:
+        return
+    vendor_names = {m.key: set(product_key(m.product).split()) for m in products.vendor.values()}
+    baskets: dict[int, set[str]] = defaultdict(set)
+    for vendor_line in vendor.lines:
+        group = vendor_group.get(vendor.client_keys.get(vendor_line.client, ""))
+        if vendor_line.exclusion is None and vendor_line.product_key and group is not None:
+            baskets[group].add(vendor_line.product_key)
+    for line in undecided:
+        if products.psa[line.descriptor].method == "corroborated":
+            continue
+        basket = baskets.get(psa_group.get(psa.client_keys.get(line.client, ""), -1), set())
+        description = description_key(line.product)
+        alike = {
+            match.key: (spelling, match)
+            for spelling, match in shown.items()
+            if match.key in basket
+            and (found := fit(description, spelling)) is not None
+            and not found.missing_discriminators
+            and set(found.left) <= vendor_names.get(match.key, set())
+        }
+        if len(alike) != 1:
+            continue
+        key, (spelling, match) = next(iter(alike.items()))
+        products.inferred[(line.client, line.descriptor)] = ProductMatch(
+            "psa",
+            line.product,
+            key,
+            match.product,
+            "corroborated",
+            min(match.confidence, 0.75),
+            match.in_catalogue,
+            match.free,
+            evidence=f"spelled as {spelling!r} but for words of the vendor's name; {match.evidence}",
+        )
+        line.assign(key)
 
 
 def pair_products_by_clients(

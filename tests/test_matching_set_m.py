@@ -184,3 +184,24 @@ def test_a_bracketed_variant_the_vendor_bills_nobody_is_the_clients_product(
     ]
     assert [m.product for m in moved] == ["Microsoft Teams Essentials"]
     assert "bills nobody" in moved[0].evidence
+
+
+def test_a_learned_spelling_without_its_maker(tmp_path: Path) -> None:
+    """Set M (Dicker Data's terse names): "Acronis Cyber Protect Cloud - Workstation" is learned
+    for the distributor's "ACRONIS CPC WS" beside it at four clients; "Cyber Protect Cloud
+    Workstation" is that spelling without the maker the vendor's name has too, at a fifth client
+    whose seats alone cannot say (two unpaired products at 8)."""
+    vendor = ["Customer,Product,Qty,Unit Cost"]
+    psa = ["Customer,Item,Qty,Rate"]
+    for n, seats in enumerate((3, 5, 7, 9)):
+        client = f"Harbour Client {chr(65 + n)} Ltd"
+        vendor.append(f"{client},ACRONIS CPC WS MONTHLY,{seats},7.00")
+        vendor.append(f"{client},MS NCE M365 BB 1MTH,{seats + 10},5.00")
+        psa.append(f"{client},Acronis Cyber Protect Cloud - Workstation,{seats},9.00")
+        psa.append(f"{client},Microsoft 365 Business Basic,{seats + 10},6.00")
+    vendor.append("Thistle Marketing Ltd,ACRONIS CPC WS MONTHLY,8,7.00")
+    vendor.append("Thistle Marketing Ltd,KNOWBE4 SAT GOLD MONTHLY,8,2.00")
+    psa.append("Thistle Marketing Ltd,Cyber Protect Cloud Workstation,8,9.00")
+    result = _reconcile(tmp_path, "\n".join(vendor) + "\n", "\n".join(psa) + "\n")
+    found = [(d.type, d.client, d.product) for d in result.discrepancies]
+    assert found == [("unbilled", "Thistle Marketing Ltd", "KNOWBE4 SAT GOLD MONTHLY")]
