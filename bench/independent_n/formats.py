@@ -132,7 +132,7 @@ def vendor_pax8_portal(lines: list[VLine], folder: Path, rng: random.Random):
         total = money(v.unit * v.qty)
         if v.role == "credit":
             typ = "credits"
-            det = "Seat reduction credit"
+            det = "Seat reduction credit" + (" (annual commitment, billed annually)" if v.annual else "")
         elif v.role == "free":
             det = "Trial"
         elif v.prorate_days:
