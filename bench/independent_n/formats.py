@@ -367,12 +367,268 @@ def psa_cw_dates(lines: list[PLine], folder: Path, rng: random.Random, cur: str)
     return fn, rowmap, None
 
 
+
+LEGACY_OFFER = {"Microsoft 365 Business Standard": "Office 365 Business Premium",
+                "Microsoft 365 Business Basic": "Office 365 Business Essentials",
+                "Microsoft 365 Business Premium": "Microsoft 365 Business",
+                "Office 365 E3": "Office 365 Enterprise E3", "Office 365 E1": "Office 365 Enterprise E1",
+                "Microsoft 365 Apps for Enterprise": "Office 365 ProPlus",
+                "Microsoft Entra ID P1": "Azure Active Directory Premium P1",
+                "Microsoft Defender for Office 365 (Plan 1)": "Office 365 Advanced Threat Protection (Plan 1)"}
+
+
+def vendor_pc_legacy(lines: list[VLine], folder: Path, rng: random.Random):
+    cols = ["PartnerId", "CustomerId", "CustomerName", "MpnId", "ResellerMpnId", "OrderId", "SubscriptionId",
+            "SyndicationPartnerSubscriptionNumber", "OfferId", "DurableOfferId", "OfferName",
+            "SubscriptionStartDate", "SubscriptionEndDate", "ChargeStartDate", "ChargeEndDate", "ChargeType",
+            "UnitPrice", "Quantity", "Amount", "TotalOtherDiscount", "Subtotal", "Tax", "TotalForCustomer",
+            "Currency", "DomainName", "SubscriptionName", "SubscriptionDescription", "BillingCycleType"]
+    rows = [cols]
+    rowmap = {}
+    for v in lines:
+        disc = D(rng.choice(["0.00", "0.00", "0.50", "1.00", "0.35"])) if v.unit else D(0)
+        if v.annual:
+            disc = disc * 12
+        listp = v.unit + disc
+        amount = listp * v.qty
+        sub = v.unit * v.qty
+        ct = {"licence": "Cycle fee", "credit": "Cycle instance prorate", "free": "Activation fee"}[v.role]
+        offer = LEGACY_OFFER.get(v.product, v.product)
+        if v.role == "free":
+            offer = v.product + " Trial"
+        oid = hashlib.md5(v.product.encode()).hexdigest().upper()
+        rows.append(["a1b2c3d4-5555-4e4e-8f8f-777777777777", gid("cust", v.client.name, v.tenant), v.client.name,
+                     "4512983", "", gid("ord", v.client.name, v.product)[:32].replace("-", ""),
+                     gid("sub", v.client.name, v.product, v.sub), "", oid[:8] + "-" + oid[8:12], oid[12:24],
+                     offer, "12/1/2025", "11/30/2026", "11/1/2026", "11/30/2026", ct, num(listp), str(v.qty),
+                     num(amount), num(disc * v.qty), num(sub), "0.00", num(sub), "GBP", v.client.domain,
+                     offer, offer, "Annual" if v.annual else "Monthly"])
+        rowmap[len(rows)] = v
+    fn = "Recon_LicenseBased_Nov2026.csv"
+    write_csv(folder / fn, rows)
+    return fn, rowmap, None
+
+
+def vendor_pax8_api(lines: list[VLine], folder: Path, rng: random.Random):
+    cols = ["companyName", "companyId", "externalId", "type", "vendorName", "productId", "productName", "sku",
+            "description", "details", "term", "unitOfMeasure", "startPeriod", "endPeriod", "quantity", "price",
+            "subTotal", "cost", "costTotal", "total", "currencyCode", "subscriptionId"]
+    rows: list[list] = [cols]
+    rowmap = {}
+    for v in lines:
+        p = prod_of(v)
+        typ = {"licence": "subscription", "credit": "credits", "free": "subscription"}[v.role]
+        term = "Trial" if v.role == "free" else "Annual" if v.annual else rng.choice(["Monthly", "Annual"])
+        # an Annual *term* billed monthly keeps a monthly cost; only details tell
+        details = ("Billed annually" if v.annual else "Billed monthly") if v.role != "free" else "Free trial"
+        start = START
+        ctot = v.unit * v.qty
+        if v.prorate_days:
+            typ = "prorate"
+            start = dt.date(2026, 11, 31 - v.prorate_days)
+            ctot = money(v.unit * v.qty * D(v.prorate_days) / D(30))
+        retail = money(v.unit * D("1.22"))
+        rows.append([v.client.name, 100000 + hash_int(v.client.name) % 900000,
+                     f"ACCT-{hash_int(v.client.name) % 9999:04d}", typ, p.maker if p else "Microsoft",
+                     gid("p", v.product), _pax8_name(v), _pax8_sku(v), _pax8_name(v), details, term,
+                     "User", start, END, v.qty, fnum(retail), fnum(money(retail * v.qty)), fnum(v.unit),
+                     fnum(money(ctot)), fnum(money(ctot)), "USD", gid("s", v.client.name, v.product, v.sub)])
+        rowmap[len(rows)] = v
+    summary = [["Pax8 Invoice", "INV-2026-11-88213"], ["Invoice date", dt.date(2026, 12, 1)],
+               ["Partner", "Northpoint IT Services LLC"], ["Currency", "USD"],
+               ["Total", fnum(money(sum((r[18] for r in rows[1:]), 0)))]]
+    fn = "Pax8_Invoice_Items_2026-11.xlsx"
+    write_xlsx(folder / fn, [("Summary", summary), ("Invoice Items", rows)],
+               {"Invoice Items": {15, 16, 17, 18, 19}})
+    return fn, rowmap, None
+
+
+def _ion_name(v: VLine) -> str:
+    p = prod_of(v)
+    if p is not None and p.maker == "Microsoft":
+        return f"{v.product} (NCE {'1YR' if v.annual else 'COM'} {'ANN' if v.annual else 'MTH'})"
+    return f"{p.maker if p else ''}: {v.product}" if p and not v.product.startswith(p.maker.split()[0]) else v.product
+
+
+def vendor_td_synnex(lines: list[VLine], folder: Path, rng: random.Random):
+    rows: list[list] = [[("bold", "TD SYNNEX StreamOne Ion")], ["Billing Statement - November 2026"],
+                        ["Reseller: Northpoint IT Services LLC (Account 7712093)"], []]
+    cols = ["End Customer", "End Customer ID", "Subscription ID", "Product Name", "Manufacturer Part Number",
+            "Billing Frequency", "Quantity", "Unit Price", "Extended Price", "Charge Start", "Charge End",
+            "Charge Description", "Currency"]
+    rows.append(cols)
+    rowmap = {}
+    total = D(0)
+    for v in lines:
+        p = prod_of(v)
+        mpn = ("US" + p.pc_id.replace(":", "")) if p and p.pc_id else f"US{(p.maker if p else 'MS')[:3].upper()}{hash_int(v.product) % 10**6:06d}"
+        ext = money(v.unit * v.qty)
+        total += ext
+        desc = {"licence": "Recurring charge", "credit": "Seat decrease credit", "free": "Trial"}[v.role]
+        rows.append([v.client.name, f"EC{hash_int(v.client.name) % 10**7:07d}", gid("s", v.client.name, v.product, v.sub)[:18],
+                     _ion_name(v), mpn, "Annual" if v.annual else "Monthly", v.qty, fnum(v.unit), fnum(ext),
+                     START, END, desc, "USD"])
+        rowmap[len(rows)] = v
+    rows.append([])
+    rows.append(["Total", "", "", "", "", "", "", "", fnum(total)])
+    summary = [["Statement summary"], ["Customers", len({v.client.name for v in lines})], ["Amount due", fnum(total)]]
+    fn = "StreamOne_Ion_Billing_Nov2026.xlsx"
+    write_xlsx(folder / fn, [("Summary", summary), ("Billing Detail", rows)], {"Billing Detail": {7, 8}})
+    return fn, rowmap, None
+
+
+def _sherweb_name(v: VLine) -> str:
+    p = prod_of(v)
+    if p is not None and p.maker == "Microsoft":
+        return f"{v.product} (NCE - {'1 year - annual billing' if v.annual else rng_term(v)})"
+    return v.product
+
+
+def rng_term(v: VLine) -> str:
+    return "1 year - monthly billing" if hash_int(v.client.name + v.product) % 2 else "1 month - monthly billing"
+
+
+def vendor_sherweb(lines: list[VLine], folder: Path, rng: random.Random):
+    cols = ["Customer", "Subscription", "Product", "SKU", "Charge Type", "Billing Cycle", "Period From",
+            "Period To", "Quantity", "Unit Cost", "Total Cost", "Currency"]
+    rows: list[list] = [cols]
+    rowmap = {}
+    for v in lines:
+        p = prod_of(v)
+        ct = {"licence": "Recurring", "credit": "Recurring - Credit", "free": "Trial"}[v.role]
+        sku = (p.pc_id if p and p.pc_id else f"SW-{(p.maker if p else 'X')[:3].upper()}-{hash_int(v.product) % 9999:04d}")
+        rows.append([v.client.name, f"{v.product} #{v.sub + 1}", _sherweb_name(v), sku, ct,
+                     "Yearly" if v.annual else "Monthly", START, END, v.qty,
+                     fnum(v.unit), fnum(money(v.unit * v.qty)), "CAD"])
+        rowmap[len(rows)] = v
+    fn = "Sherweb_PayableCharges_2026-11.xlsx"
+    write_xlsx(folder / fn, [("Payable charges", rows)], {"Payable charges": {9, 10}})
+    return fn, rowmap, None
+
+
+def vendor_generic_xls(lines: list[VLine], folder: Path, rng: random.Random):
+    rows: list[list] = [["Client", "Product", "SKU", "Seats", "Cost Each", "Line Total", "Billing", "From", "To"]]
+    rowmap = {}
+    for v in lines:
+        p = prod_of(v)
+        name = (p.terse.title().replace("Ms Nce ", "MS ") if (p and p.maker == "Microsoft" and rng.random() < 0.3)
+                else v.product)
+        rows.append([v.client.name, name, (p.pc_id if p and p.pc_id else (p.terse if p else "TRIAL")),
+                     v.qty, fnum(v.unit), fnum(money(v.unit * v.qty)),
+                     "Yearly" if v.annual else "Monthly", START, END])
+        rowmap[len(rows)] = v
+    fn = "distributor_invoice_lines.xls"
+    write_xls(folder / fn, [("Lines", rows)])
+    return fn, rowmap, None
+
+
+# ------------------------------------------------------------------ more PSA
+def psa_autotask(lines: list[PLine], folder: Path, rng: random.Random, cur: str):
+    cols = ["Account Name", "Contract Name", "Service", "Invoice Description", "Period Type", "Units",
+            "Unit Price", "Adjusted Price", "Unit Cost", "Extended Price", "Start Date", "End Date"]
+    rows: list[list] = [cols]
+    rowmap = {}
+    total = D(0)
+    for pl in lines:
+        adj = pl.adjusted if pl.adjusted is not None else pl.unit
+        end = dt.date(2027, 6, 30)
+        if pl.role == "cancelled":
+            end = rng.choice([dt.date(2026, 10, 31), dt.date(2026, 8, 31)])
+        ext = money(adj * pl.qty)
+        if pl.role != "cancelled":
+            total += ext
+        rows.append([pl.client.psa_name, f"{pl.client.psa_name[:20]} - Recurring Services", pl.desc,
+                     pl.desc if rng.random() < 0.3 else "", "Yearly" if pl.annual else "Monthly", pl.qty,
+                     fnum(pl.unit), fnum(adj), "", fnum(ext), dt.date(2025, 7, 1), end])
+        rowmap[len(rows)] = pl
+    rows.append(["Totals", "", "", "", "", "", "", "", "", fnum(total)])
+    fn = "ContractServices_Export.xlsx"
+    write_xlsx(folder / fn, [("Contract Services", rows)], {"Contract Services": {6, 7, 9}})
+    return fn, rowmap, None
+
+
+def psa_kaseya_bms(lines: list[PLine], folder: Path, rng: random.Random, cur: str):
+    cols = ["Account", "Contract", "Service Name", "Description", "Frequency", "Quantity", "Rate", "Amount",
+            "Status", "Start Date", "End Date"]
+    rows: list[list] = [["Recurring Services"], cols]
+    rowmap = {}
+    for pl in lines:
+        status = rng.choice(["Cancelled", "Inactive"]) if pl.role == "cancelled" else "Active"
+        desc = pl.desc
+        name = desc if rng.random() < 0.6 else (_code(pl))
+        rows.append([pl.client.psa_name, "MSA " + str(2024 + hash_int(pl.client.name) % 2), name,
+                     desc if name != desc else "", "Annually" if pl.annual else "Monthly", pl.qty,
+                     fnum(pl.unit), fnum(money(pl.unit * pl.qty)), status, "01/07/2025", ""])
+        rowmap[len(rows)] = pl
+    fn = "BMS_RecurringServices.xlsx"
+    write_xlsx(folder / fn, [("Recurring Services", rows)], {"Recurring Services": {6, 7}})
+    return fn, rowmap, None
+
+
+def psa_xero_invoices(lines: list[PLine], folder: Path, rng: random.Random, cur: str):
+    cols = ["ContactName", "EmailAddress", "InvoiceNumber", "Reference", "InvoiceDate", "DueDate",
+            "InventoryItemCode", "Description", "Quantity", "UnitAmount", "Discount", "LineAmount",
+            "AccountCode", "TaxType", "TaxAmount", "Currency", "Type", "Status"]
+    rows: list[list] = [cols]
+    rowmap = {}
+    for pl in lines:
+        inv = f"INV-{4000 + hash_int(pl.client.name) % 5000}"
+        status = rng.choice(["AUTHORISED", "PAID"])
+        if pl.role == "cancelled":
+            status = "VOIDED"
+            inv = f"INV-{3000 + hash_int(pl.client.name + 'v') % 900}"
+        line = money(pl.unit * pl.qty * (100 - pl.discount_pct) / 100)
+        rows.append([pl.client.psa_name, "", inv, "Nov 2026 licences", "01/11/2026", "15/11/2026", _code(pl),
+                     pl.desc, f"{pl.qty}.0000", f"{pl.unit:.4f}", f"{pl.discount_pct:.2f}" if pl.discount_pct else "",
+                     num(line), "200", "Tax on Sales", num(money(line * D("0.1"))), cur, "Sales invoice", status])
+        rowmap[len(rows)] = pl
+    fn = "Invoices_export_2026-11.csv"
+    write_csv(folder / fn, rows)
+    return fn, rowmap, None
+
+
+def psa_xero_report(lines: list[PLine], folder: Path, rng: random.Random, cur: str):
+    rows: list[list] = [[("bold", "Receivable Invoice Detail")], ["Northpoint IT Services Pty Ltd"],
+                        ["For the period 1 November 2026 to 30 November 2026"], []]
+    rows.append(["Invoice Date", "Invoice Number", "Reference", "Item Code", "Description", "Quantity",
+                 "Unit Price", "Discount %", "Net", "Status"])
+    rowmap = {}
+    by: dict = {}
+    order = []
+    for pl in lines:
+        if pl.client.name not in by:
+            order.append(pl.client.name)
+        by.setdefault(pl.client.name, []).append(pl)
+    for cn in order:
+        ls = by[cn]
+        rows.append([("bold", ls[0].client.psa_name)])
+        tot = D(0)
+        for pl in ls:
+            status = "Voided" if pl.role == "cancelled" else rng.choice(["Awaiting Payment", "Paid"])
+            net = money(pl.unit * pl.qty * (100 - pl.discount_pct) / 100)
+            if pl.role != "cancelled":
+                tot += net
+            rows.append([dt.date(2026, 11, 1), f"INV-{4000 + hash_int(cn) % 5000}", "", _code(pl), pl.desc,
+                         pl.qty, fnum(pl.unit), pl.discount_pct or "", fnum(net), status])
+            rowmap[len(rows)] = pl
+        rows.append([("bold", f"Total {ls[0].client.psa_name}"), "", "", "", "", "", "", "", fnum(tot)])
+        rows.append([])
+    fn = "Receivable_Invoice_Detail.xlsx"
+    write_xlsx(folder / fn, [("Receivable Invoice Detail", rows)], {"Receivable Invoice Detail": {6, 8}})
+    return fn, rowmap, None
+
+
 VENDORS = {
     "pc_nce": (vendor_pc_nce, "USD", {"annual": True, "credit": True, "prorate": False}),
     "pax8_portal": (vendor_pax8_portal, "USD", {"annual": True, "credit": True, "prorate": True}),
     "dicker_data": (vendor_dicker, "AUD", {"annual": True, "credit": True, "prorate": False}),
     "ingram_cloud": (vendor_ingram, "CAD", {"annual": True, "credit": True, "prorate": True}),
     "cloudmore": (vendor_cloudmore, "EUR", {"annual": True, "credit": False, "prorate": False}),
+    "pc_legacy": (vendor_pc_legacy, "GBP", {"annual": True, "credit": True, "prorate": False}),
+    "pax8_api": (vendor_pax8_api, "USD", {"annual": True, "credit": True, "prorate": True}),
+    "td_synnex_ion": (vendor_td_synnex, "USD", {"annual": True, "credit": True, "prorate": False}),
+    "sherweb": (vendor_sherweb, "CAD", {"annual": True, "credit": True, "prorate": False}),
+    "generic_xls": (vendor_generic_xls, "GBP", {"annual": True, "credit": False, "prorate": False}),
 }
 PSAS = {
     "cw_additions": (psa_cw_additions, {"cancel": True, "less_included": True}),
@@ -380,5 +636,9 @@ PSAS = {
     "syncro": (psa_syncro, {"cancel": True, "annual": True}),
     "qbo_sales_detail": (psa_qbo, {"cancel": True}),
     "cw_dates": (psa_cw_dates, {"cancel": True}),
+    "autotask_services": (psa_autotask, {"cancel": True, "annual": True, "adjusted": True}),
+    "kaseya_bms": (psa_kaseya_bms, {"cancel": True, "annual": True}),
+    "xero_invoices": (psa_xero_invoices, {"cancel": True, "discount": True}),
+    "xero_report": (psa_xero_report, {"cancel": True, "discount": True}),
 }
 CUR_SYM = {"USD": "$", "AUD": "$", "CAD": "$", "EUR": "€", "GBP": "£"}

@@ -105,6 +105,42 @@ def vendor_values(fmt: str, path: Path) -> dict[int, tuple[int, Fraction]]:
             if i > h:
                 u = F(r[c["Unit Cost Price"]])
                 out[i] = (int(r[c["Quantity"]]), u / 12 if r[c["Payment Frequency"]] == "Annually" else u)
+    elif fmt == "pc_legacy":
+        rows = read_csv(path)
+        h, c = header(rows, "PartnerId")
+        for i, r in rows.items():
+            if i > h:
+                q = int(r[c["Quantity"]])
+                u = F(r[c["Subtotal"]]) / q
+                out[i] = (q, u / 12 if r[c["BillingCycleType"]] == "Annual" else u)
+    elif fmt == "pax8_api":
+        rows = read_xlsx_openpyxl(path, "Invoice Items")
+        h, c = header(rows, "companyName")
+        for i, r in rows.items():
+            if i > h and r[0]:
+                u = F(str(r[c["cost"]]))
+                out[i] = (int(r[c["quantity"]]), u / 12 if r[c["details"]] == "Billed annually" else u)
+    elif fmt == "td_synnex_ion":
+        rows = read_calamine(path, "Billing Detail")
+        h, c = header(rows, "End Customer")
+        for i, r in rows.items():
+            if i > h and r[0] not in ("", None, "Total"):
+                u = F(str(r[c["Unit Price"]]))
+                out[i] = (int(r[c["Quantity"]]), u / 12 if r[c["Billing Frequency"]] == "Annual" else u)
+    elif fmt == "sherweb":
+        rows = read_xlsx_openpyxl(path)
+        h, c = header(rows, "Customer")
+        for i, r in rows.items():
+            if i > h and r[0]:
+                u = F(str(r[c["Unit Cost"]]))
+                out[i] = (int(r[c["Quantity"]]), u / 12 if r[c["Billing Cycle"]] == "Yearly" else u)
+    elif fmt == "generic_xls":
+        rows = read_calamine(path)
+        h, c = header(rows, "Client")
+        for i, r in rows.items():
+            if i > h and r[0]:
+                u = F(str(r[c["Cost Each"]]))
+                out[i] = (int(r[c["Seats"]]), u / 12 if r[c["Billing"]] == "Yearly" else u)
     else:
         raise AssertionError(fmt)
     return out
@@ -152,6 +188,38 @@ def psa_values(fmt: str, path: Path) -> dict[int, tuple[int, Fraction, bool]]:
                 canc = r[c["Cancelled Date"]]
                 cancelled = canc is not None and canc.date() <= dt.date(2026, 11, 1)
                 out[i] = (int(r[c["Qty"]]), F(str(r[c["Unit Price"]])), cancelled)
+    elif fmt == "autotask_services":
+        rows = read_xlsx_openpyxl(path)
+        h, c = header(rows, "Account Name")
+        for i, r in rows.items():
+            if i > h and r[0] and r[0] != "Totals":
+                u = F(str(r[c["Adjusted Price"]]))
+                out[i] = (int(r[c["Units"]]), u / 12 if r[c["Period Type"]] == "Yearly" else u,
+                          r[c["End Date"]].date() < dt.date(2026, 11, 1))
+    elif fmt == "kaseya_bms":
+        rows = read_calamine(path)
+        h, c = header(rows, "Account")
+        for i, r in rows.items():
+            if i > h and r[0]:
+                u = F(str(r[c["Rate"]]))
+                out[i] = (int(r[c["Quantity"]]), u / 12 if r[c["Frequency"]] == "Annually" else u,
+                          r[c["Status"]] != "Active")
+    elif fmt == "xero_invoices":
+        rows = read_csv(path)
+        h, c = header(rows, "ContactName")
+        for i, r in rows.items():
+            if i > h:
+                d = F(r[c["Discount"]]) if r[c["Discount"]] else 0
+                out[i] = (int(F(r[c["Quantity"]])), F(r[c["UnitAmount"]]) * (100 - d) / 100,
+                          r[c["Status"]] == "VOIDED")
+    elif fmt == "xero_report":
+        rows = read_calamine(path)
+        h, c = header(rows, "Invoice Date")
+        for i, r in rows.items():
+            if i > h and isinstance(r[0], (dt.date, dt.datetime)):
+                d = F(str(r[c["Discount %"]])) if r[c["Discount %"]] not in ("", None) else 0
+                out[i] = (int(r[c["Quantity"]]), F(str(r[c["Unit Price"]])) * (100 - d) / 100,
+                          r[c["Status"]] == "Voided")
     else:
         raise AssertionError(fmt)
     return out
