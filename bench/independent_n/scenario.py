@@ -189,29 +189,31 @@ def _typo_word(rng: random.Random, w: str) -> str:
 
 
 def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str, list[str]]:
-    """One PSA spelling of a client; never the exact name of another client."""
-    for _ in range(20):
-        classes: list[str] = []
-        body, legal = c.body, c.legal
+    """One PSA spelling of a client; never the exact name of another client.
+
+    Each applied class must visibly change the name, else it is not recorded."""
+    for _ in range(30):
         opts = ["legal_suffix_typo", "legal_suffix_expand", "legal_suffix_drop", "case_punct",
-                "word_abbrev", "typo", "branch_suffix", "the_moved", "contact_appended"]
+                "word_abbrev", "typo", "branch_suffix", "contact_appended"]
         if any(ch in c.name for ch in "øæåßäöüéèÅØÆÖÜ"):
             opts += ["accents"] * 4
-        if c.dba:
-            opts += ["dba"] * 5
         if c.store:
             opts = ["store_number"] * 4 + ["case_punct", "legal_suffix_drop"]
-        if not c.protected and any(body.endswith(" " + g) for g in GENERIC_WORDS):
+        if not c.protected and any(c.body.endswith(" " + g) for g in GENERIC_WORDS):
             opts += ["generic_word_dropped"] * 2
-        if not c.protected and len(body.split()) >= 3:
+        if not c.protected and len(c.body.split()) >= 3:
             opts += ["acronym"]
-        k = 1 if rng.random() < 0.6 else 2
-        chosen = []
-        for o in rng.sample(opts, min(k, len(opts))):
-            if o not in chosen:
-                chosen.append(o)
-        name = None
+        if c.dba and rng.random() < 0.75:
+            chosen = ["dba"]
+        else:
+            chosen = rng.sample(opts, 1 if rng.random() < 0.6 else 2)
+            chosen = list(dict.fromkeys(chosen))
+            chosen.sort(key=lambda o: o not in ("store_number", "acronym", "generic_word_dropped"))
+        body, legal, post = c.body, c.legal, ""
+        classes: list[str] = []
+        dba_name = None
         for o in chosen:
+            before = (body, legal, post)
             if o == "legal_suffix_typo" and legal in SUFFIX_TYPO:
                 legal = rng.choice(SUFFIX_TYPO[legal])
             elif o == "legal_suffix_expand" and legal in SUFFIX_EXPAND:
@@ -219,58 +221,55 @@ def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str,
             elif o == "legal_suffix_drop":
                 legal = ""
             elif o == "word_abbrev":
-                keys = [k2 for k2 in WORD_ABBR if k2 in body and not (c.protected and k2 != "& ")]
-                if not keys:
-                    continue
-                k2 = rng.choice(keys)
-                body = body.replace(k2, rng.choice(WORD_ABBR[k2]))
+                keys = [k2 for k2 in WORD_ABBR if k2 in body]
+                if c.protected:
+                    keys = [k2 for k2 in keys if k2 not in ("Logistics", "Dental", "Family", "Engineering",
+                                                             "Property", "Management", "Services")]
+                if keys:
+                    k2 = rng.choice(keys)
+                    body = body.replace(k2, rng.choice(WORD_ABBR[k2]), 1)
             elif o == "typo":
                 ws = body.split(" ")
-                idx = [i for i, w in enumerate(ws) if len(w) >= 5 and w != c.stem or
-                       (len(w) >= 5 and not c.protected)]
-                if not idx:
-                    continue
-                i = rng.choice(idx)
-                ws[i] = _typo_word(rng, ws[i])
-                body = " ".join(ws)
+                idx = [i for i, w in enumerate(ws) if len(w) >= 5 and w.isalpha()
+                       and not (c.protected and i > 0)]
+                if idx:
+                    i = rng.choice(idx)
+                    ws[i] = _typo_word(rng, ws[i])
+                    body = " ".join(ws)
             elif o == "branch_suffix":
-                body = body + rng.choice(BRANCHES) if not legal else body
-                if legal:
-                    name = f"{body} {legal}" + rng.choice(BRANCHES)
+                post = rng.choice(BRANCHES)
+            elif o == "contact_appended":
+                post = rng.choice([" (attn: Accounts)", " - c/o J. Smith", " [AP dept]"])
             elif o == "store_number":
                 n = c.store
                 pre = body[: body.rindex(" Store ")]
                 body = rng.choice([f"{pre} #{n}", f"{pre} No. {n}", f"{pre} Store #{n:03d}",
                                    f"{pre} - Store {n}", f"{pre} St. {n}", f"{pre} ({n})"])
             elif o == "accents":
-                body = _fold(body)
-                legal = _fold(legal)
-            elif o == "dba":
-                style = rng.randrange(3)
-                if style == 0:
-                    name = c.dba
-                elif style == 1:
-                    name = f"{c.dba} ({body})"
-                else:
-                    name = f"{body} {legal} DBA {c.dba}".replace("  ", " ")
+                body, legal = _fold(body), _fold(legal)
             elif o == "generic_word_dropped":
                 body = body.rsplit(" ", 1)[0]
             elif o == "acronym":
                 ws = [w for w in body.split() if w[0].isalpha()]
                 body = "".join(w[0].upper() for w in ws[:-1]) + " " + ws[-1]
-            elif o == "the_moved":
-                body = f"{body}, The" if rng.random() < 0.5 else f"The {body}"
-            elif o == "contact_appended":
-                name = f"{body} {legal}".strip() + rng.choice(
-                    [" (attn: Accounts)", " - c/o J. Smith", " [AP dept]"])
             elif o == "case_punct":
                 r = rng.randrange(3)
-                body = body.upper() if r == 0 else body.lower() if r == 1 else body.replace(
-                    "&", "and").replace("'", "").replace(".", "")
-                legal = legal.upper() if r == 0 else legal.lower() if r == 1 else legal.replace(".", "")
-            classes.append(o)
-        if name is None:
-            name = f"{body} {legal}".strip()
+                if r == 2 and not any(ch in body + legal for ch in "&.'"):
+                    r = rng.randrange(2)
+                if r == 0:
+                    body, legal = body.upper(), legal.upper()
+                elif r == 1:
+                    body, legal = body.lower(), legal.lower()
+                else:
+                    body = body.replace(" & ", " and ").replace("'", "").replace(".", "")
+                    legal = legal.replace(".", "").replace(",", "")
+            elif o == "dba":
+                style = rng.randrange(4)
+                dba_name = [c.dba, f"{c.dba} ({c.body})", f"{c.body} {c.legal} DBA {c.dba}",
+                            f"{c.body} t/a {c.dba}"][style]
+            if o == "dba" or (body, legal, post) != before:
+                classes.append(o)
+        name = dba_name or f"{body} {legal}".strip() + post
         name = " ".join(name.split())
         if classes and name != c.name and name.lower() not in taken:
             return name, sorted(set(classes))
@@ -306,7 +305,9 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
         opts += ["abbrev_typo"]
     if p.brandless:
         opts += ["brand_dropped"] * 2
-    if p.bare and p.family not in fams:
+    others = " ".join(b for b in basket if b != prod).lower().split()
+    if p.bare and p.family not in fams and not any(w.lower() in others for bb in p.bare for w in bb.split()
+                                                     if w.lower() not in ("business", "plan", "for")):
         opts += ["bare_plan"] * 2
     if p.renamed:
         opts += ["renamed"] * 3
