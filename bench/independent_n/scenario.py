@@ -580,10 +580,9 @@ def build_case(seed: int, n: int, psa_caps: dict, vendor_caps: dict) -> Case:
         # services
         if c.side != "vendor":
             for s in rng.sample(SERVICES, rng.choice([0, 1, 1, 2])):
-                i = SERVICES.index(s)
-                pl.append(PLine(c, None, s, rng.randint(1, 40) if i % 3 else 1,
-                                D(["45.00", "95.00", "120.00", "15.00", "8.50", "650.00"][i % 6]),
-                                role="service"))
+                per_seat, price = SERVICE_PRICING[s]
+                pl.append(PLine(c, None, s, rng.randint(2, 40) if per_seat else rng.choice([1, 1, 2, 4]),
+                                D(price), role="service"))
         c._basket = basket  # type: ignore[attr-defined]
     # sort: vendor by client then product; PSA by client then a stable shuffle
     order = {c.name: i for i, c in enumerate(clients)}
@@ -613,6 +612,16 @@ def apply_perturbations(case: Case, seed: int, n: int, perturb: bool, currency_s
 
 
 GENERIC = GENERIC_DESCRIPTIONS
+SERVICE_PRICING = {
+    "Managed Services - per user": (True, "65.00"), "Managed Backup Service (per device)": (True, "12.00"),
+    "Onsite Support - hourly": (False, "125.00"), "Helpdesk support block 10h": (False, "950.00"),
+    "Dell Latitude 5450 laptop": (False, "1249.00"), "Project: Office 365 tenant migration": (False, "2400.00"),
+    "Network monitoring - per device": (True, "6.50"), "Managed Firewall service": (False, "89.00"),
+    "Remote support labour": (False, "110.00"), "Server maintenance agreement": (False, "175.00"),
+    "vCIO consulting hours": (False, "150.00"), "Microsoft 365 setup & onboarding (one-off)": (False, "350.00"),
+    "Security awareness coaching session (onsite)": (False, "480.00"),
+    "Backup monitoring & restore tests": (True, "9.00"),
+}
 
 
 # ----------------------------------------------------------------------------- truth
