@@ -511,7 +511,7 @@ def vendor_generic_xls(lines: list[VLine], folder: Path, rng: random.Random):
     rowmap = {}
     for v in lines:
         p = prod_of(v)
-        name = (p.terse.title().replace("Ms Nce ", "MS ") if (p and p.maker == "Microsoft" and rng.random() < 0.3)
+        name = (p.terse.replace("MS NCE ", "MS ") if (p and p.maker == "Microsoft" and rng.random() < 0.3)
                 else v.product)
         rows.append([v.client.name, name, (p.pc_id if p and p.pc_id else (p.terse if p else "TRIAL")),
                      v.qty, fnum(v.unit), fnum(money(v.unit * v.qty)),
