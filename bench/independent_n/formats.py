@@ -335,7 +335,8 @@ def psa_qbo(lines: list[PLine], folder: Path, rng: random.Random, cur: str):
                 qty, price, amt = pl.qty, pl.unit, money(pl.unit * pl.qty)
             bal += amt
             tot += amt
-            rows.append(["", "11/01/2026", "Invoice", str(1000 + hash_int(cn) % 8000), item, memo, str(qty),
+            ttype = "Sales Receipt" if hash_int(cn) % 7 == 0 else "Invoice"
+            rows.append(["", "11/01/2026", ttype, str(1000 + hash_int(cn) % 8000), item, memo, str(qty),
                          num(price), num(amt), num(bal)])
             rowmap[len(rows)] = pl
         rows.append([f"Total for {ls[0].client.psa_name}", "", "", "", "", "", "", "", num(tot), ""])

@@ -621,6 +621,8 @@ SERVICE_PRICING = {
     "vCIO consulting hours": (False, "150.00"), "Microsoft 365 setup & onboarding (one-off)": (False, "350.00"),
     "Security awareness coaching session (onsite)": (False, "480.00"),
     "Backup monitoring & restore tests": (True, "9.00"),
+    "Microsoft 365 Backup - managed service (per user)": (True, "4.00"),
+    "Email security monitoring (managed)": (True, "2.50"),
 }
 
 
