@@ -526,6 +526,7 @@ def build_case(seed: int, n: int, psa_caps: dict, vendor_caps: dict) -> Case:
             else:
                 pq = seats
             # ---- vendor lines
+            prorated = False
             if oc != "nvr":
                 annual = p.annual_ok and vendor_caps.get("annual") and rng.random() < 0.15
                 unit = cost * 12 if annual else cost
@@ -542,7 +543,8 @@ def build_case(seed: int, n: int, psa_caps: dict, vendor_caps: dict) -> Case:
                         vl.append(VLine(c, prod, -extra, unit, annual, "credit", sub=i, tenant=tenant,
                                         charge="removeQuantity"))
                     elif (oc in ("ok", "under", "over") and q >= 3 and rng.random() < 0.08
-                          and vendor_caps.get("prorate") and not annual and price >= cost):
+                          and vendor_caps.get("prorate") and not annual and price >= cost * D("1.05")):
+                        prorated = True
                         add = rng.randint(1, 2)
                         vl.append(VLine(c, prod, q - add, unit, annual, "licence", sub=i, tenant=tenant))
                         vl.append(VLine(c, prod, add, unit, annual, "licence", sub=i, tenant=tenant,
@@ -565,11 +567,11 @@ def build_case(seed: int, n: int, psa_caps: dict, vendor_caps: dict) -> Case:
                 if psa_caps.get("less_included") and rng.random() < 0.08:
                     li = rng.randint(1, 3)
                 disc = 0
-                if psa_caps.get("discount") and rng.random() < 0.1:
+                if psa_caps.get("discount") and rng.random() < 0.1 and not prorated:
                     disc = rng.choice([5, 10, 15])
                 pl.append(PLine(c, prod, prod, pq + li, uprice, annual_p, less_included=li,
                                 discount_pct=disc))
-                if psa_caps.get("adjusted") and rng.random() < 0.12:
+                if psa_caps.get("adjusted") and rng.random() < 0.12 and not prorated:
                     pl[-1].adjusted = money(uprice * D("0.9"))
             if psa_caps.get("cancel") and rng.random() < 0.04:
                 pl.append(PLine(c, prod, prod, rng.randint(1, 10), uprice, annual_p, role="cancelled"))
