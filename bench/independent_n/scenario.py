@@ -292,6 +292,22 @@ def _catalog_conflict(text: str, prod: str) -> bool:
     return any(p.name.lower() == t for p in PRODUCTS if p.name != prod)
 
 
+# Partner Center catalog ids confirmed by exports.md; other ids in catalog.py are only used on the
+# vendor side, never typed into a PSA description (the Graph String_Ids come from Microsoft's table).
+KNOWN_PC = {"CFQ7TTC0LH18", "CFQ7TTC0LDPB", "CFQ7TTC0LCHC", "CFQ7TTC0LFLX", "CFQ7TTC0LFLZ",
+            "CFQ7TTC0LF8Q", "CFQ7TTC0LH16", "CFQ7TTC0LH0J", "CFQ7TTC0MM8R"}
+
+
+def _sku_choices(p) -> list[str]:
+    out = []
+    if p.pc_id and p.pc_id.split(":")[0] in KNOWN_PC and not p.name.endswith(("(no Teams)", "EEA (no Teams)")):
+        out += [p.pc_id.split(":")[0], p.pc_id]
+    if p.string_id:
+        out.append(p.string_id)
+    out += list(p.sku_words)
+    return out
+
+
 def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym: str,
                  unit: Decimal, qty: int) -> tuple[str, list[str]]:
     p = BY_NAME[prod]
@@ -313,7 +329,8 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
         opts += ["renamed"] * 3
     if p.inhouse and p.kind not in kinds:
         opts += ["inhouse"] * 3
-    if p.pc_id or p.sku_words:
+    sku_choices = _sku_choices(p)
+    if sku_choices:
         opts += ["sku"]
     if p.maker == "Microsoft":
         opts += ["vendor_tag", "glued", "localized"]
@@ -337,6 +354,8 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
             text = rng.choice(p.abbrev_typos)
         elif o == "brand_dropped":
             text = rng.choice(p.brandless)
+            if text.startswith("365 ") and p.family in fams:
+                continue  # "365 E3" could be Office 365 E3 as well: only where the client has one E3
         elif o == "bare_plan":
             text = rng.choice(p.bare)
         elif o == "renamed":
@@ -344,10 +363,7 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
         elif o == "inhouse":
             text = rng.choice(p.inhouse)
         elif o == "sku":
-            if p.pc_id:
-                text = rng.choice([p.pc_id.split(":")[0], p.pc_id, p.string_id or p.pc_id])
-            else:
-                text = p.sku_words[0]
+            text = rng.choice(sku_choices)
         elif o == "truncated":
             for cut in range(len(p.name) - 3, 10, -1):
                 t = p.name[:cut].rstrip()
