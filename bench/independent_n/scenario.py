@@ -237,9 +237,9 @@ def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str,
                     ws[i] = _typo_word(rng, ws[i])
                     body = " ".join(ws)
             elif o == "branch_suffix":
-                post = rng.choice(BRANCHES)
+                post += rng.choice(BRANCHES)
             elif o == "contact_appended":
-                post = rng.choice([" (attn: Accounts)", " - c/o J. Smith", " [AP dept]"])
+                post += rng.choice([" (attn: Accounts)", " - c/o J. Smith", " [AP dept]"])
             elif o == "store_number":
                 n = c.store
                 pre = body[: body.rindex(" Store ")]
@@ -348,6 +348,7 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
     text = p.name
     classes: list[str] = []
     for o in base_cls:
+        before = text
         if o == "abbreviation":
             text = rng.choice(p.abbrevs)
         elif o == "abbrev_typo":
@@ -382,8 +383,10 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
                     break
             else:
                 continue
-        classes.append(o)
+        if text != before:
+            classes.append(o)
     for o in deco:
+        before = text
         if o == "typo":
             ws = text.split(" ")
             idx = [i for i, w in enumerate(ws) if len(w) >= 5 and w.isalpha()]
@@ -419,7 +422,8 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
             text = text + rng.choice([" [NCE]", " (NCE) Annual", " NCE 1YR", " - NCE Monthly", " (New Commerce)"])
         elif o == "localized":
             text = text + rng.choice(LOCALIZED)
-        classes.append(o)
+        if text != before:
+            classes.append(o)
     if _catalog_conflict(text, prod) or not classes:
         return p.name, []
     return text, sorted(set(classes))
