@@ -19,6 +19,7 @@ from engine.match.client_evidence import name_fit
 from engine.match.client_keys import client_key
 from engine.match.product_names import product_key
 from engine.match.product_notes import Notes
+from engine.read.values import status_before_name
 from engine.reconcile import reconcile
 
 
@@ -534,3 +535,18 @@ def test_initials_with_the_legal_form_the_key_drops(tmp_path: Path) -> None:
         "NCC Company Pty Ltd,PDF editor seats,9,22.00\n"
     )
     assert _run(tmp_path, vendor, psa) == []
+
+
+def test_a_status_typed_before_the_name_cancels_the_line(tmp_path: Path) -> None:
+    """Set L's QuickBooks export: "Voided: Visio Plan 2 @ $18.00/user" (6 seats, an amount of 0)
+    beside the client's 24 billed seats had made it over-billed by six."""
+    vendor = "Customer,Product,Qty,Unit Cost\nWildflower Weddings,Visio Plan 2,24,13.00\n"
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Wildflower Weddings,Voided: Visio Plan 2 @ $18.00/user,6,18.00\n"
+        "Wildflower Weddings,CANCELLED - Visio Plan 2,2,18.00\n"
+        "Wildflower Weddings,Visio Plan 2,24,18.00\n"
+    )
+    assert _run(tmp_path, vendor, psa) == []
+    assert status_before_name("No Teams - Microsoft 365 E3") == ""
+    assert status_before_name("Recurring: Microsoft 365 E3") == ""

@@ -18,6 +18,7 @@ from engine.read.values import (
     note_says_cancelled,
     parse_period_months,
     parse_quantity,
+    status_before_name,
 )
 
 
@@ -34,6 +35,9 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     ]
     quantities, units, amounts = _psa_amounts(table, mapping)
     statuses, inactive, cancelled = _inactive(table, mapping)
+    for i, said in enumerate(cells.parsed(products, status_before_name)):
+        if said and not inactive[i]:  # "Voided: Visio Plan 2", "CANCELLED - Microsoft 365 E3"
+            inactive[i], statuses[i] = True, f"said first ({said})"
     bill_flags = cells.column(table, mapping, "bill_flag")
     not_billable = cells.parsed(bill_flags, cells.not_billable)
     paused = cells.parsed(cells.column(table, mapping, "paused"), cells.is_true)

@@ -355,6 +355,21 @@ def note_says_cancelled(value: object) -> bool:
     )
 
 
+#: A status typed before a product's name and set off from it: "Voided: Visio Plan 2",
+#: "CANCELLED - Microsoft 365 E3", "Storniert – Acrobat Pro".
+_STATUS_HEAD = re.compile(r"^\s*([^\d:\-\u2013\u2014|(\[]+?)\s*(?::|\s[-\u2013\u2014|]\s)\s*\S")
+
+
+def status_before_name(value: object) -> str:
+    """The status a description begins with, before a colon or a dash ('' when none): the line
+    bills nothing, whatever its quantity and price say. A word of four letters at least ("No -"
+    and "N:" say nothing)."""
+    if not isinstance(value, str) or (found := _STATUS_HEAD.match(value)) is None:
+        return ""
+    head = found.group(1).strip()
+    return head if len(head) >= 4 and is_inactive_status(head) else ""
+
+
 def is_not_billable(value: object) -> bool:
     """ConnectWise ``DoNotBill``/``NoCharge`` and plain ``No``/``False`` bill flags."""
     if isinstance(value, bool):
