@@ -550,3 +550,59 @@ def test_a_status_typed_before_the_name_cancels_the_line(tmp_path: Path) -> None
     assert _run(tmp_path, vendor, psa) == []
     assert status_before_name("No Teams - Microsoft 365 E3") == ""
     assert status_before_name("Recurring: Microsoft 365 E3") == ""
+
+
+def test_a_kind_the_product_is_not_pairs_by_no_common_word(tmp_path: Path) -> None:
+    """Set E: "Team Password Safe" had been taken for the client's "Dropbox Standard (Team)" by
+    the word "Team"; a password safe is its 1Password."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Kieffer Engineering Sarl,Dropbox Standard (Team) - per licence,7,15.00\n"
+        "Kieffer Engineering Sarl,1Password Business - per user,7,7.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Kieffer Engineering Sarl,Team Password Safe,7,9.00\n"
+        "Kieffer Engineering Sarl,Dropbox for Business Std,7,18.00\n"
+    )
+    found = _run(tmp_path, vendor, psa)
+    assert not [f for f in found if "Dropbox" in f[2]]  # never over-billed by the safe's seats
+
+
+def test_a_name_of_a_product_on_the_bill_is_that_product(tmp_path: Path) -> None:
+    """Set E: "Duo Advantage", which other clients buy as the distributor's "CISCO DUO ADV.", had
+    been taken for this client's Duo Essentials by the word "Duo"."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Pebblecreek Real Estate,CISCO DUO ESS. 1MTH,9,3.00\n"
+        "Harbour Dental,CISCO DUO ADV. 1MTH,5,6.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Pebblecreek Real Estate,Duo Advantage,9,7.00\n"
+        "Harbour Dental,Duo Advantage,5,7.00\n"
+    )
+    found = _run(tmp_path, vendor, psa)
+    # its Duo Essentials is unbilled; the Advantage line is never taken for it
+    assert found == [
+        ("unbilled", "Pebblecreek Real Estate", "CISCO DUO ESS. 1MTH", Decimal("27.00"))
+    ]
+
+
+def test_seats_alone_see_the_suites_maker_as_no_word_in_common(tmp_path: Path) -> None:
+    """Set L: "Office Apps & Email" (3 seats) beside an unpaired Office 365 E3 at 3 seats and a
+    Business Standard whose other line leaves 3 seats unbilled: two products the seats could
+    give it, so they give it to neither (it had been the E3, by the maker's word "Office")."""
+    vendor = (
+        "Customer,Product,Qty,Unit Cost\n"
+        "Kwik Stop Store 45 Corp,Microsoft 365 Business Standard,72,10.00\n"
+        "Kwik Stop Store 45 Corp,Office 365 E3,3,20.00\n"
+    )
+    psa = (
+        "Customer,Item,Qty,Rate\n"
+        "Kwik Stop Store 45 Corp,MS 365 Bus. Standard,69,12.00\n"
+        "Kwik Stop Store 45 Corp,Office Apps & Email,3,12.00\n"
+    )
+    found = _run(tmp_path, vendor, psa)
+    assert ("unbilled", "Kwik Stop Store 45 Corp", "Office 365 E3", Decimal("60.00")) in found
+    assert not [f for f in found if f[0] == "below_cost"]

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SERVICE_WORDS
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
-from engine.match.product_fit import MAKER, meaningful
+from engine.match.product_fit import MAKER, fit, meaningful
 from engine.match.product_names import (
     DISCRIMINATORS,
     product_key,
@@ -208,6 +208,7 @@ class Bill:
         self.common = _common_words(names.values())
         self._like: dict[str, bool] = {}
         self._said: dict[str, dict[str, float]] = {}
+        self._fits: dict[str, frozenset[str]] = {}
 
     def like_some_product(self, description: str) -> bool:
         """A description that shares a distinctive word with some product on the bill is that kind
@@ -234,7 +235,27 @@ class Bill:
             self._said[description] = said
         said = self._said[description]
         own = said.get(key, 0.0)
-        return any(score > own for other, score in said.items() if other not in basket)
+        if any(score > own for other, score in said.items() if other not in basket):
+            return True
+        return self._fits_another(description, key, basket)
+
+    def _fits_another(self, description: str, key: str, basket: Mapping[str, Decimal]) -> bool:
+        """The description is, word for word, a product on the bill the client does not buy, and
+        not ``key``: "Duo Advantage" is the Cisco Duo Advantage other clients buy, billed without
+        a vendor record here, never this client's Duo Essentials by the word "Duo". Only a
+        description with words of its own (not a kind, not the maker's) names a product so."""
+        if description not in self._fits:
+            self._fits[description] = frozenset(
+                other for other, name in self.names.items() if fit(description, name) is not None
+            )
+        fits = self._fits[description]
+        return (
+            key not in fits
+            and any(other not in basket for other in fits)
+            # a kind and the maker's words alone ("M365 Mailbox Backup") fit every product of
+            # that kind, and name none
+            and bool(own_words(description))
+        )
 
 
 def own_words(description: str) -> set[str]:

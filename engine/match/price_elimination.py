@@ -103,6 +103,8 @@ def _by_word_and_price(
             and alike in fits.get(description, ())
             # "Business Premium" is never the client's Business Standard
             and not say_another_plan(_plan_words(description), _plan_words(bill.names[alike]))
+            # "Duo Advantage", which other clients buy, is never this client's Duo Essentials
+            and not bill.says_more_of_another(description, alike, basket)
         ):
             found[(group, description)] = Inference(
                 alike,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
+from engine.match.description_vocabulary import NEVER_IMPLIED
 from engine.match.description_words import (
     GENERIC_PRODUCT_WORDS,
     WORD_SPLIT,
@@ -168,6 +168,7 @@ def by_plan(
             # E3 beside an unbilled E3 (no Teams): the plan decides nothing; beside one its own
             # lines bill, the description that does not say "no Teams" is the other
             or any(key in unpaired for key in with_plan if key != having[0])
+            or _family_of_another(description, names[having[0]])
         ):
             left.append((description, seats))
             continue
@@ -183,13 +184,45 @@ def by_plan(
     return left
 
 
+#: Names of Microsoft's product lines: a description that names one names no other line's plan.
+_FAMILIES = frozenset(
+    [
+        "defender",
+        "exchange",
+        "teams",
+        "visio",
+        "project",
+        "planner",
+        "power",
+        "intune",
+        "entra",
+        "windows",
+        "dynamics",
+        "sharepoint",
+        "onedrive",
+        "copilot",
+        "purview",
+        "sentinel",
+        "azure",
+    ]
+)
+
+
+def _family_of_another(description: str, name: str) -> bool:
+    """The description names a product line the name is not ("Defender for Office 365 P1" is
+    never Project Plan 1 by its plan)."""
+    return bool((set(description.split()) & _FAMILIES) - set(name.split()))
+
+
 def _says_another(
     description: str, key: str, others: Iterable[str], names: Mapping[str, str]
 ) -> bool:
     """Seats alone never give a description to a product when it shares a word, however common,
     with another unpaired product and none with this one ("Office Apps" is not Project Plan 3
-    beside an unbilled Microsoft 365 Apps)."""
-    words = set(meaningful(description)) - BRAND
+    beside an unbilled Microsoft 365 Apps). The maker's words say nothing here: "Office Apps &
+    Email" shares "Office" with an unpaired Office 365 E3, and is a Business Standard's seats as
+    well."""
+    words = set(meaningful(description)) - MAKER
     if words & set(names[key].split()):
         return False
     return any(other != key and words & set(names[other].split()) for other in others)

@@ -43,7 +43,7 @@ from engine.match.description_words import (
 )
 from engine.match.learned_spellings import corroborate, learn, seats_billed
 from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
-from engine.match.product_concepts import CONCEPTS, concept_targets, concept_word
+from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import Fit, fit, loose_fit, meaningful
 from engine.match.product_names import DISCRIMINATORS
 from engine.match.spelling_consensus import Consensus, spelling_consensus
@@ -232,6 +232,7 @@ def _one_sharing_a_word(
         for key in basket
         if shares_word(description, names[key], common)
         and all(CONCEPTS[word] & set(names[key].split()) for word in service)
+        and _kinds_agree(description, names[key])
     ]
     if (
         len(alike) == 1
@@ -305,6 +306,18 @@ def _only_fit(
         return fits[0][1]
     same = [key for _, key in fits if basket[key] == seats]
     return same[0] if len(same) == 1 else None
+
+
+def _kinds_agree(description: str, name: str) -> bool:
+    """Every kind of product the description says ("Password" in "Team Password Safe") is one the
+    name is: a word in common ("Team", beside "Dropbox Standard (Team)") never pairs a password
+    manager with a file store. What a product works on ("email") says no kind here, and a
+    description that names the product's maker (its name's first word) may name a feature."""
+    words = name.split()
+    if words and words[0] in description.split():
+        return True  # the maker named ("Keeper Ent w/ SSO"): a feature is no other kind
+    kinds = {concept_word(word) for word in description.split()} - {None}
+    return all(CONCEPTS[kind] & set(words) for kind in kinds if kind and kind not in MODIFIERS)
 
 
 def _tier_of_another_kind(description: str, name: str) -> bool:

@@ -125,11 +125,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\b(?:sans engagement|engagement|sin permanencia|senza vincolo|utan bindning)\b", " "),
+    # "a month" after a slash, in the languages of the bills: "per användare/mån", "/mnd", "/mois"
+    (r"/\s*(?:man|mnd|md|mdr|mes|mois|monat|maand|kk|mth|mo)\b\.?", " "),
     # "per user", "a licence", "monthly" in the languages of the bills ("Lizenz … pro Benutzer/Monat",
     # "Licencja … miesięcznie", "Licencia … por usuario")
     (
         r"\b(?:pro benutzer|je benutzer|por usuario|per utente|par utilisateur|per anvandare"
-        r"|na uzytkownika|per gebruiker|per kayttaja)\b",
+        r"|na uzytkownika|per gebruiker|per kayttaja|pr\.? bruker|per bruker|pr\.? bruger"
+        r"|per bruger)\b",
         " ",
     ),
     (
