@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from engine.folding import folded
 from engine.match.client_baskets import pair_by_basket
@@ -37,7 +38,7 @@ from engine.match.client_siblings import (
 from engine.match.legal_forms import (
     is_legal_form,
 )
-from engine.match.legal_twins import crosses_the_twin
+from engine.match.legal_twins import crosses_the_twin, different_forms, legal_kind
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -165,7 +166,7 @@ def match_clients(
     vendor key to its tenant domains; ``aliases`` maps vendor spellings to PSA spellings;
     ``thresholds`` (``Settings.match``) say how alike names must be.
     """
-    run = _Pairing(vendor_names, psa_names)
+    run = _Pairing(vendor_names, psa_names, vendor_baskets or {}, psa_baskets or {})
     _pair_by_names(run, vendor_domains or {}, aliases or {})
     siblings = sibling_words(vendor_names, psa_names)
     for vendor_key, psa_key, score in _fuzzy_pairs(run.vendors(), run.psas(), thresholds, siblings):
@@ -204,10 +205,20 @@ def match_clients(
 class _Pairing:
     """The clients still free on each side and the pairs made so far, tier by tier."""
 
-    def __init__(self, vendor_names: Mapping[str, str], psa_names: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        vendor_names: Mapping[str, str],
+        psa_names: Mapping[str, str],
+        vendor_baskets: Mapping[str, Mapping[str, Decimal]],
+        psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    ) -> None:
         self.matches: list[ClientMatch] = []
         self.free_vendor = dict(vendor_names)
         self.free_psa = dict(psa_names)
+        self.vendor_baskets, self.psa_baskets = vendor_baskets, psa_baskets
+        #: keys the bill names with two kinds of legal form, each kept in its own key
+        #: (engine.match.legal_twins): "muller steuerberatung" for "… gmbh" and "… kg"
+        self.twin_bases = _twin_bases(vendor_names)
         #: keys the vendor names with and without "The" (engine.match.legal_twins)
         self.the_twins = {key for key in vendor_names if f"the {key}" in vendor_names}
 
@@ -227,8 +238,11 @@ class _Pairing:
         *,
         by_name: bool = True,
     ) -> None:
-        """Pair two free clients; a pair made by names alone never crosses "The" twins."""
+        """Pair two free clients; a pair made by names alone never crosses "The" twins, nor
+        names whose legal forms differ in kind unless what they buy agrees."""
         if by_name and crosses_the_twin(vendor_key, self.free_psa[psa_key], self.the_twins):
+            return
+        if method in _BY_NAME and self._other_company(vendor_key, psa_key):
             return
         self.matches.append(
             ClientMatch(
@@ -241,6 +255,30 @@ class _Pairing:
                 evidence,
             )
         )
+
+    def _other_company(self, vendor_key: str, psa_key: str) -> bool:
+        """ "Bénard Immobilier SAS" in the PSA is not "Bénard Immobilier SARL" on the bill by its
+        name, nor by a tenant domain spelled from it: two legal forms of different kinds are two
+        companies, unless two products or more, half the smaller basket, are in both (the same
+        company, its form mistyped)."""
+        vendor_form = legal_kind(self.free_vendor[vendor_key])
+        psa_form = legal_kind(self.free_psa[psa_key])
+        if not psa_form and vendor_key.startswith(psa_key + " ") and psa_key in self.twin_bases:
+            # "Müller Steuerberatung" beside the bill's "… GmbH" and "… GmbH & Co. KG": the name
+            # says neither; what it buys may
+            return True
+        if not vendor_form or not psa_form:
+            return False
+        if not different_forms(frozenset(vendor_form.split()), frozenset(psa_form.split())):
+            return False
+        vendor = self.vendor_baskets.get(vendor_key, {})
+        psa = self.psa_baskets.get(psa_key, {})
+        shared = len(set(vendor) & set(psa))
+        if Levenshtein.distance(vendor_form, psa_form, score_cutoff=1) <= 1:
+            # a letter apart ("LP" typed for "LLP", "A/S" for "ApS"): a slip as often as another
+            # company, so only baskets that have nothing in common say it is another
+            return bool(vendor) and bool(psa) and not shared
+        return shared < 2 or shared * 2 < min(len(vendor), len(psa))
 
     def finished(self, block_limit: int) -> list[ClientMatch]:
         """The pairs, then every client left alone, with how like a name across it is."""
@@ -276,6 +314,21 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
+
+
+#: Tiers whose pairs rest on the names (a tenant domain is spelled from one; "evidence" weighs a
+#: name against a basket that may be empty)
+_BY_NAME = frozenset(["exact", "fuzzy", "domain", "evidence"])
+
+
+def _twin_bases(vendor_names: Mapping[str, str]) -> set[str]:
+    bases: dict[str, int] = {}
+    for key, name in vendor_names.items():
+        kind = legal_kind(name)
+        if kind and key.endswith(" " + kind):
+            base = key[: -len(kind) - 1]
+            bases[base] = bases.get(base, 0) + 1
+    return {base for base, count in bases.items() if count > 1}
 
 
 #: How sure an unmatched client's findings are: sure when no name on the other side resembles it,

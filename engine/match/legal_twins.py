@@ -81,11 +81,33 @@ _WRITTEN_OUT_AT_END = re.compile(
 )
 
 
+#: A partnership whose partner is a company: "GmbH & Co. KG", "AG & Co. KGaA", "UG (haftungs-
+#: beschränkt) & Co. KG" (its kind is the partnership's).
+_COMPOUND = re.compile(
+    r"\s(?:gmbh|ag|ug|se|ltd|bv)(?:\s+haftungsbeschrankt)?\s+(?:und\s+)?co\s+(kg|kgaa|ohg)$"
+)
+
+
 def legal_kind(name: str) -> str:
-    """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none."""
+    """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none. What
+    follows a dash or "c/o" after the form is a note ("Dubois Architectes SAS - c/o J. Smith")."""
+    kind = _legal_kind(name)
+    while not kind and (found := _TRAILING_NOTE.search(name)) is not None:
+        name = name[: found.start()]
+        kind = _legal_kind(name)
+    return kind
+
+
+_TRAILING_NOTE = re.compile(
+    r"\s+(?:[-\u2013\u2014|/]|c/o\b|attn\b)[^-\u2013\u2014|/]*$", re.IGNORECASE
+)
+
+
+def _legal_kind(name: str) -> str:
     name = _TRAILING_BRACKETS.sub("", name) or name  # "Lakeshore Medical Centre P.C. (C10174)"
     text = _spelled(name)
     text = _WRITTEN_OUT_AT_END.sub(lambda m: _WRITTEN_OUT[m.group(1)], text)
+    text = _COMPOUND.sub(r" \1", text)  # a GmbH & Co. KG is a KG, not a GmbH
     words = text.split()
     kinds: set[str] = set()
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
@@ -107,7 +129,7 @@ def separate_legal_twins(
                 if kind := legal_kind(spelling):
                     per_side[key].add(frozenset(kind.split()))
         for key, found in per_side.items():
-            if any(_different_forms(a, b) for a in found for b in found if a != b):
+            if any(different_forms(a, b) for a in found for b in found if a != b):
                 twins.add(key)
     the_twins = _the_twins(vendor_keys)
     if not twins and not the_twins:
@@ -132,7 +154,7 @@ def _shared_keys(keys: Mapping[str, str]) -> dict[str, list[str]]:
     return {key: found for key, found in spellings.items() if len(found) > 1}
 
 
-def _different_forms(a: frozenset[str], b: frozenset[str]) -> bool:
+def different_forms(a: frozenset[str], b: frozenset[str]) -> bool:
     """No form in common ("AG" / "Co., Ltd."; not "Ltd" / "Co. Ltd"), "Company" aside: it is often
     part of the name ("Cotswold Plumbing Company LLP" / "… Company Limited")."""
     a_forms, b_forms = a - _NAME_WORD, b - _NAME_WORD
@@ -227,7 +249,11 @@ def _name_words(form: str) -> list[str]:
 def _spelled(spelling: str) -> str:
     """A name's words as written, folded: "Kehoe & Fitzgerald Architects Limited" →
     "kehoe fitzgerald architects limited"."""
-    return " ".join(_WORDS.findall(folded(spelling).replace(".", "")))
+    text = _SLASHED.sub(r"\1\2", folded(spelling).replace(".", ""))  # "A/S", "S/A": AS, SA
+    return " ".join(_WORDS.findall(text))
+
+
+_SLASHED = re.compile(r"\b([a-z])/([a-z])\b")
 
 
 #: How much closer (rapidfuzz ratio points) one vendor spelling must be than the next.
