@@ -4,7 +4,7 @@
     python -m bench accuracy --seeds 1 2 3 --clients 80 300 --pairs partner_center_nce/connectwise
     python -m bench accuracy --set c --pairs diagonal --jobs 2   # the third set, each format once
 
-The cases come from ``bench/independent`` (or ``independent_b``, ``_c``, ``_d`` with ``--set``): each
+The cases come from ``bench/independent`` (or ``independent_b`` … ``independent_n`` with ``--set``): each
 a generator written by a helper session that was given only
 the issue text and the public facts about the exports — never the engine's code or vocabulary — with
 its own perturbation library (typos, abbreviations, brand words dropped, renamed products, in-house
@@ -189,6 +189,7 @@ SETS = {
     "k": "bench.independent_k",
     "l": "bench.independent_l",
     "m": "bench.independent_m",
+    "n": "bench.independent_n",
 }
 
 
@@ -348,11 +349,9 @@ def main(argv: list[str] | None = None) -> None:
         "--set",
         choices=sorted(SETS),
         default="a",
-        help="a: bench/independent (results in accuracy.md); b: bench/independent_b, a second "
-        "generator by another author (results in accuracy-b.md); c: bench/independent_c, a third "
-        "(results in accuracy-c.md); d: bench/independent_d, a fourth (results in accuracy-d.md); "
-        "e: bench/independent_e, a fifth (results in accuracy-e.md); f: bench/independent_f, a "
-        "sixth (results in accuracy-f.md); g and h: the seventh and eighth (accuracy-g.md, accuracy-h.md)",
+        help="a: bench/independent (results in accuracy.md); b … n: bench/independent_b … "
+        "bench/independent_n, the second to fourteenth generators, each by another author "
+        "(results in accuracy-b.md … accuracy-n.md)",
     )
     args = parser.parse_args(argv)
     if args.set != "a" and args.out == RESULTS:

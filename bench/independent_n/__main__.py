@@ -29,8 +29,14 @@ def main(argv: list[str] | None = None) -> int:
         for s in a.seeds:
             for n in a.clients:
                 name = f"{v}__{p}__s{s}__c{n}" + ("__clean" if a.clean else "")
-                t = generate_case(Path(a.out) / name, seed=s, vendor_format=v, psa_format=p,
-                                  clients=n, perturb=not a.clean)
+                t = generate_case(
+                    Path(a.out) / name,
+                    seed=s,
+                    vendor_format=v,
+                    psa_format=p,
+                    clients=n,
+                    perturb=not a.clean,
+                )
                 print(t)
     return 0
 

@@ -10,20 +10,31 @@ from pathlib import Path
 FIXED = dt.datetime(2026, 12, 1, 8, 0, 0)
 
 
-def write_csv(path: Path, rows: list[list], encoding: str = "utf-8", delimiter: str = ",",
-              lineterminator: str = "\r\n") -> None:
+def write_csv(
+    path: Path,
+    rows: list[list],
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    lineterminator: str = "\r\n",
+) -> None:
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, lineterminator=lineterminator, quoting=csv.QUOTE_MINIMAL)
+    w = csv.writer(
+        buf, delimiter=delimiter, lineterminator=lineterminator, quoting=csv.QUOTE_MINIMAL
+    )
     for r in rows:
         w.writerow(["" if v is None else v for v in r])
     path.write_bytes(buf.getvalue().encode(encoding))
 
 
-def write_xlsx(path: Path, sheets: list[tuple[str, list[list]]], money_cols: dict | None = None) -> None:
+def write_xlsx(
+    path: Path, sheets: list[tuple[str, list[list]]], money_cols: dict | None = None
+) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    )
     wb.set_properties({"created": FIXED, "author": "export"})
     bold = wb.add_format({"bold": True})
     mfmt = wb.add_format({"num_format": "#,##0.00"})

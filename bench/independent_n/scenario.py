@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from .catalog import ADDONS, BY_NAME, FREE_PRODUCTS, GENERIC_DESCRIPTIONS, PRODUCTS, SERVICES, SUITES, THIRD
+from .catalog import (
+    ADDONS,
+    BY_NAME,
+    FREE_PRODUCTS,
+    GENERIC_DESCRIPTIONS,
+    PRODUCTS,
+    SERVICES,
+    SUITES,
+    THIRD,
+)
 
 D = Decimal
 CENT = D("0.01")
@@ -22,38 +31,135 @@ def money(x: Decimal | Fraction) -> Decimal:
 
 # ----------------------------------------------------------------------------- clients
 LEGAL = {
-    "US": ["Inc.", "LLC", "Corp.", "Co."], "UK": ["Ltd", "Limited", "LLP"],
-    "DE": ["GmbH", "AG", "GmbH & Co. KG"], "NO": ["AS"], "DK": ["ApS", "A/S"], "SE": ["AB"],
-    "NL": ["B.V."], "FR": ["SAS", "SARL"], "AU": ["Pty Ltd"], "CA": ["Inc.", "Ltd."],
+    "US": ["Inc.", "LLC", "Corp.", "Co."],
+    "UK": ["Ltd", "Limited", "LLP"],
+    "DE": ["GmbH", "AG", "GmbH & Co. KG"],
+    "NO": ["AS"],
+    "DK": ["ApS", "A/S"],
+    "SE": ["AB"],
+    "NL": ["B.V."],
+    "FR": ["SAS", "SARL"],
+    "AU": ["Pty Ltd"],
+    "CA": ["Inc.", "Ltd."],
     "IE": ["Limited", "DAC"],
 }
 STEMS = {
-    "US": ["Harbor", "Redwood", "Granite", "Alder", "Birchwood", "Cobalt", "Meridian", "Summit",
-           "Lakeside", "Prairie", "Oakridge", "Bluewater", "Ironbridge", "Copperleaf", "Westgate",
-           "Hollis", "Brennan", "Castellano", "Okafor", "Nakamura", "Nguyen", "Patel",
-           "McAllister", "Delgado", "Whitfield", "Sandoval", "Pinecrest", "Riverbend",
-           "Stonegate", "Tallgrass", "Juniper", "Kowalski", "Abernathy", "Fairbanks"],
-    "UK": ["Ashford", "Kingsley", "Whitmore", "Thornbury", "Pennington", "Marlow", "Fenwick",
-           "Cotswold", "Aldridge", "Hartley", "Wexford", "Beaumont", "Carlisle", "Saxby"],
-    "DE": ["Müller", "Strauß", "Weißenfels", "Köhler", "Brückner", "Schäfer", "Großmann",
-           "Hoffmann"],
+    "US": [
+        "Harbor",
+        "Redwood",
+        "Granite",
+        "Alder",
+        "Birchwood",
+        "Cobalt",
+        "Meridian",
+        "Summit",
+        "Lakeside",
+        "Prairie",
+        "Oakridge",
+        "Bluewater",
+        "Ironbridge",
+        "Copperleaf",
+        "Westgate",
+        "Hollis",
+        "Brennan",
+        "Castellano",
+        "Okafor",
+        "Nakamura",
+        "Nguyen",
+        "Patel",
+        "McAllister",
+        "Delgado",
+        "Whitfield",
+        "Sandoval",
+        "Pinecrest",
+        "Riverbend",
+        "Stonegate",
+        "Tallgrass",
+        "Juniper",
+        "Kowalski",
+        "Abernathy",
+        "Fairbanks",
+    ],
+    "UK": [
+        "Ashford",
+        "Kingsley",
+        "Whitmore",
+        "Thornbury",
+        "Pennington",
+        "Marlow",
+        "Fenwick",
+        "Cotswold",
+        "Aldridge",
+        "Hartley",
+        "Wexford",
+        "Beaumont",
+        "Carlisle",
+        "Saxby",
+    ],
+    "DE": [
+        "Müller",
+        "Strauß",
+        "Weißenfels",
+        "Köhler",
+        "Brückner",
+        "Schäfer",
+        "Großmann",
+        "Hoffmann",
+    ],
     "NO": ["Bjørnstad", "Sørlie", "Nygård", "Åsheim", "Løvås"],
     "DK": ["Søndergaard", "Ærøskøbing", "Bækgaard", "Kjær"],
     "SE": ["Lindqvist", "Åkesson", "Sjöberg", "Öhman"],
-    "NL": ["Van der Berg", "De Vries", "Jansen"], "FR": ["Lefèvre", "Dubois", "Bénard"],
+    "NL": ["Van der Berg", "De Vries", "Jansen"],
+    "FR": ["Lefèvre", "Dubois", "Bénard"],
     "AU": ["Wattle", "Banksia", "Coolabah", "Kookaburra", "Bondi"],
-    "CA": ["Laurentian", "Tremblay", "Gagnon", "Maple Leaf"], "IE": ["O'Connor", "Brennan", "Shannon"],
+    "CA": ["Laurentian", "Tremblay", "Gagnon", "Maple Leaf"],
+    "IE": ["O'Connor", "Brennan", "Shannon"],
 }
 INDUSTRY = {
-    "US": ["Dental Group", "Family Medicine", "Property Management", "Engineering Services",
-           "Logistics", "Accounting Associates", "Veterinary Clinic", "Construction",
-           "Architects", "Realty", "Insurance Brokers", "Marketing", "Plumbing & Heating",
-           "Manufacturing", "Auto Repair", "Freight", "Consulting", "Law Partners",
-           "Physical Therapy", "Title Company", "Builders", "Orthodontics"],
-    "UK": ["Solicitors", "Estate Agents", "Accountants", "Surveyors", "Dental Practice",
-           "Property Management", "Engineering", "Haulage", "Architects", "Consulting"],
-    "DE": ["Steuerberatung", "Zahnarztpraxis", "Bau", "Immobilienverwaltung", "Maschinenbau",
-           "Logistik"],
+    "US": [
+        "Dental Group",
+        "Family Medicine",
+        "Property Management",
+        "Engineering Services",
+        "Logistics",
+        "Accounting Associates",
+        "Veterinary Clinic",
+        "Construction",
+        "Architects",
+        "Realty",
+        "Insurance Brokers",
+        "Marketing",
+        "Plumbing & Heating",
+        "Manufacturing",
+        "Auto Repair",
+        "Freight",
+        "Consulting",
+        "Law Partners",
+        "Physical Therapy",
+        "Title Company",
+        "Builders",
+        "Orthodontics",
+    ],
+    "UK": [
+        "Solicitors",
+        "Estate Agents",
+        "Accountants",
+        "Surveyors",
+        "Dental Practice",
+        "Property Management",
+        "Engineering",
+        "Haulage",
+        "Architects",
+        "Consulting",
+    ],
+    "DE": [
+        "Steuerberatung",
+        "Zahnarztpraxis",
+        "Bau",
+        "Immobilienverwaltung",
+        "Maschinenbau",
+        "Logistik",
+    ],
     "NO": ["Rørlegger", "Regnskap", "Tannklinikk", "Eiendom", "Bygg"],
     "DK": ["Tandklinik", "Revision", "Ejendomme", "Tømrer"],
     "SE": ["Bygg", "Redovisning", "Tandvård", "Fastigheter"],
@@ -63,13 +169,40 @@ INDUSTRY = {
     "CA": ["Dental Centre", "Accounting", "Engineering", "Construction", "Legal Services"],
     "IE": ["Solicitors", "Accountancy", "Engineering", "Pharmacy"],
 }
-COUNTRY_W = [("US", 40), ("UK", 16), ("DE", 6), ("NO", 4), ("DK", 4), ("SE", 3), ("NL", 3),
-             ("FR", 3), ("AU", 8), ("CA", 7), ("IE", 4)]
-DBA_NAMES = ["Sunset Car Wash", "Blue Door Bakery", "The Green Spoon", "Pete's Auto Body",
-             "Corner Pharmacy", "Lakeview Inn", "Bright Smiles Kids Dentistry", "Fixit Hardware",
-             "Northside Fitness", "Harbour Lights Café", "Pawsitive Pet Care", "Crumbs & Co"]
-CHAINS = ["Sunrise Market", "Quickstop Fuel", "Bella Pizza", "Green Valley Pharmacy",
-          "Metro Cleaners"]
+COUNTRY_W = [
+    ("US", 40),
+    ("UK", 16),
+    ("DE", 6),
+    ("NO", 4),
+    ("DK", 4),
+    ("SE", 3),
+    ("NL", 3),
+    ("FR", 3),
+    ("AU", 8),
+    ("CA", 7),
+    ("IE", 4),
+]
+DBA_NAMES = [
+    "Sunset Car Wash",
+    "Blue Door Bakery",
+    "The Green Spoon",
+    "Pete's Auto Body",
+    "Corner Pharmacy",
+    "Lakeview Inn",
+    "Bright Smiles Kids Dentistry",
+    "Fixit Hardware",
+    "Northside Fitness",
+    "Harbour Lights Café",
+    "Pawsitive Pet Care",
+    "Crumbs & Co",
+]
+CHAINS = [
+    "Sunrise Market",
+    "Quickstop Fuel",
+    "Bella Pizza",
+    "Green Valley Pharmacy",
+    "Metro Cleaners",
+]
 GENERIC_WORDS = {"Group", "Associates", "Services", "Company", "Partners", "Holdings"}
 
 
@@ -120,10 +253,16 @@ def make_clients(rng: random.Random, n: int) -> list[Client]:
         legal = rng.choice(LEGAL[ctry])
         kind = i % 3
         if kind == 0:  # siblings
-            a, b = rng.sample([("Dental Group", "Dental Lab"), ("Law Group", "Law Partners"),
-                               ("Property Management", "Property Maintenance"),
-                               ("Family Medicine", "Family Dentistry"),
-                               ("Engineering", "Engineering Services")], 1)[0]
+            a, b = rng.sample(
+                [
+                    ("Dental Group", "Dental Lab"),
+                    ("Law Group", "Law Partners"),
+                    ("Property Management", "Property Maintenance"),
+                    ("Family Medicine", "Family Dentistry"),
+                    ("Engineering", "Engineering Services"),
+                ],
+                1,
+            )[0]
             add(f"{stem} {a}", ctry, stem, legal, protected=True)
             add(f"{stem} {b}", ctry, stem, legal, protected=True)
         elif kind == 1:  # near twins
@@ -153,27 +292,73 @@ def make_clients(rng: random.Random, n: int) -> list[Client]:
 
 
 # ----------------------------------------------------------------------------- client-name perturbations
-SUFFIX_TYPO = {"Inc.": ["Icn.", "Inc,", "Imc."], "LLC": ["LCC", "L.C.C."], "Corp.": ["Copr.", "Crop."],
-               "Co.": ["Co,"], "Ltd": ["Ldt", "Lt d"], "Limited": ["Limietd", "Limted", "Limitd"],
-               "LLP": ["LPP"], "GmbH": ["GmbG", "Gmbh.", "GmBH"], "AG": ["A.G"],
-               "GmbH & Co. KG": ["GmbH & Co KG", "GmbH u. Co. KG"], "AS": ["A.S", "AS."],
-               "ApS": ["Aps.", "APs"], "A/S": ["A/S.", "AS"], "AB": ["A.B."], "B.V.": ["BV.", "B.V"],
-               "SAS": ["S.A.S"], "SARL": ["S.A.R.L"], "Pty Ltd": ["Pty Ldt", "Pyt Ltd", "PTY. LTD"],
-               "Ltd.": ["Ltd,"], "DAC": ["D.A.C"]}
-SUFFIX_EXPAND = {"Inc.": "Incorporated", "LLC": "Limited Liability Company", "Corp.": "Corporation",
-                 "Co.": "Company", "Ltd": "Limited", "Limited": "Ltd.", "Pty Ltd": "Proprietary Limited",
-                 "Ltd.": "Limited", "GmbH": "Gesellschaft mbH", "AS": "Aksjeselskap",
-                 "B.V.": "Besloten Vennootschap", "LLP": "L.L.P.", "AB": "Aktiebolag"}
-WORD_ABBR = {"Management": ["Mgmt", "Mngmt", "Mgt"], "Services": ["Svcs", "Srvcs", "Scvs"],
-             "Associates": ["Assoc.", "Assocs", "Asscs"], "Engineering": ["Eng.", "Engg", "Engr"],
-             "Accounting": ["Acctg", "Accntg"], "Construction": ["Constr.", "Constrn"],
-             "Insurance": ["Ins.", "Insur"], "Property": ["Prop.", "Ppty"],
-             "Physical Therapy": ["PT"], "Family": ["Fam."], "Manufacturing": ["Mfg", "Mfg."],
-             "Consulting": ["Consult.", "Cnsltg"], "Logistics": ["Logistcs"],
-             "Veterinary": ["Vet", "Vet."], "Brokers": ["Brkrs"], "Solicitors": ["Solrs"],
-             "Accountants": ["Accts"], "Dental": ["Dntl"], "& ": ["and "]}
-BRANCHES = [" - Downtown", " (Main Office)", " - HQ", " - Head Office", " (Billing)", " - Site 1",
-            " / Accounts Payable"]
+SUFFIX_TYPO = {
+    "Inc.": ["Icn.", "Inc,", "Imc."],
+    "LLC": ["LCC", "L.C.C."],
+    "Corp.": ["Copr.", "Crop."],
+    "Co.": ["Co,"],
+    "Ltd": ["Ldt", "Lt d"],
+    "Limited": ["Limietd", "Limted", "Limitd"],
+    "LLP": ["LPP"],
+    "GmbH": ["GmbG", "Gmbh.", "GmBH"],
+    "AG": ["A.G"],
+    "GmbH & Co. KG": ["GmbH & Co KG", "GmbH u. Co. KG"],
+    "AS": ["A.S", "AS."],
+    "ApS": ["Aps.", "APs"],
+    "A/S": ["A/S.", "AS"],
+    "AB": ["A.B."],
+    "B.V.": ["BV.", "B.V"],
+    "SAS": ["S.A.S"],
+    "SARL": ["S.A.R.L"],
+    "Pty Ltd": ["Pty Ldt", "Pyt Ltd", "PTY. LTD"],
+    "Ltd.": ["Ltd,"],
+    "DAC": ["D.A.C"],
+}
+SUFFIX_EXPAND = {
+    "Inc.": "Incorporated",
+    "LLC": "Limited Liability Company",
+    "Corp.": "Corporation",
+    "Co.": "Company",
+    "Ltd": "Limited",
+    "Limited": "Ltd.",
+    "Pty Ltd": "Proprietary Limited",
+    "Ltd.": "Limited",
+    "GmbH": "Gesellschaft mbH",
+    "AS": "Aksjeselskap",
+    "B.V.": "Besloten Vennootschap",
+    "LLP": "L.L.P.",
+    "AB": "Aktiebolag",
+}
+WORD_ABBR = {
+    "Management": ["Mgmt", "Mngmt", "Mgt"],
+    "Services": ["Svcs", "Srvcs", "Scvs"],
+    "Associates": ["Assoc.", "Assocs", "Asscs"],
+    "Engineering": ["Eng.", "Engg", "Engr"],
+    "Accounting": ["Acctg", "Accntg"],
+    "Construction": ["Constr.", "Constrn"],
+    "Insurance": ["Ins.", "Insur"],
+    "Property": ["Prop.", "Ppty"],
+    "Physical Therapy": ["PT"],
+    "Family": ["Fam."],
+    "Manufacturing": ["Mfg", "Mfg."],
+    "Consulting": ["Consult.", "Cnsltg"],
+    "Logistics": ["Logistcs"],
+    "Veterinary": ["Vet", "Vet."],
+    "Brokers": ["Brkrs"],
+    "Solicitors": ["Solrs"],
+    "Accountants": ["Accts"],
+    "Dental": ["Dntl"],
+    "& ": ["and "],
+}
+BRANCHES = [
+    " - Downtown",
+    " (Main Office)",
+    " - HQ",
+    " - Head Office",
+    " (Billing)",
+    " - Site 1",
+    " / Accounts Payable",
+]
 
 
 def _typo_word(rng: random.Random, w: str) -> str:
@@ -182,9 +367,9 @@ def _typo_word(rng: random.Random, w: str) -> str:
     i = rng.randrange(1, len(w) - 2)
     op = rng.randrange(3)
     if op == 0:
-        return w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        return w[:i] + w[i + 1] + w[i] + w[i + 2 :]
     if op == 1:
-        return w[:i] + w[i + 1:]
+        return w[:i] + w[i + 1 :]
     return w[:i] + w[i] + w[i:]
 
 
@@ -193,8 +378,16 @@ def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str,
 
     Each applied class must visibly change the name, else it is not recorded."""
     for _ in range(30):
-        opts = ["legal_suffix_typo", "legal_suffix_expand", "legal_suffix_drop", "case_punct",
-                "word_abbrev", "typo", "branch_suffix", "contact_appended"]
+        opts = [
+            "legal_suffix_typo",
+            "legal_suffix_expand",
+            "legal_suffix_drop",
+            "case_punct",
+            "word_abbrev",
+            "typo",
+            "branch_suffix",
+            "contact_appended",
+        ]
         if any(ch in c.name for ch in "øæåßäöüéèÅØÆÖÜ"):
             opts += ["accents"] * 4
         if c.store:
@@ -223,15 +416,30 @@ def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str,
             elif o == "word_abbrev":
                 keys = [k2 for k2 in WORD_ABBR if k2 in body]
                 if c.protected:
-                    keys = [k2 for k2 in keys if k2 not in ("Logistics", "Dental", "Family", "Engineering",
-                                                             "Property", "Management", "Services")]
+                    keys = [
+                        k2
+                        for k2 in keys
+                        if k2
+                        not in (
+                            "Logistics",
+                            "Dental",
+                            "Family",
+                            "Engineering",
+                            "Property",
+                            "Management",
+                            "Services",
+                        )
+                    ]
                 if keys:
                     k2 = rng.choice(keys)
                     body = body.replace(k2, rng.choice(WORD_ABBR[k2]), 1)
             elif o == "typo":
                 ws = body.split(" ")
-                idx = [i for i, w in enumerate(ws) if len(w) >= 5 and w.isalpha()
-                       and not (c.protected and i > 0)]
+                idx = [
+                    i
+                    for i, w in enumerate(ws)
+                    if len(w) >= 5 and w.isalpha() and not (c.protected and i > 0)
+                ]
                 if idx:
                     i = rng.choice(idx)
                     ws[i] = _typo_word(rng, ws[i])
@@ -243,8 +451,16 @@ def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str,
             elif o == "store_number":
                 n = c.store
                 pre = body[: body.rindex(" Store ")]
-                body = rng.choice([f"{pre} #{n}", f"{pre} No. {n}", f"{pre} Store #{n:03d}",
-                                   f"{pre} - Store {n}", f"{pre} St. {n}", f"{pre} ({n})"])
+                body = rng.choice(
+                    [
+                        f"{pre} #{n}",
+                        f"{pre} No. {n}",
+                        f"{pre} Store #{n:03d}",
+                        f"{pre} - Store {n}",
+                        f"{pre} St. {n}",
+                        f"{pre} ({n})",
+                    ]
+                )
             elif o == "accents":
                 body, legal = _fold(body), _fold(legal)
             elif o == "generic_word_dropped":
@@ -265,8 +481,12 @@ def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str,
                     legal = legal.replace(".", "").replace(",", "")
             elif o == "dba":
                 style = rng.randrange(4)
-                dba_name = [c.dba, f"{c.dba} ({c.body})", f"{c.body} {c.legal} DBA {c.dba}",
-                            f"{c.body} t/a {c.dba}"][style]
+                dba_name = [
+                    c.dba,
+                    f"{c.dba} ({c.body})",
+                    f"{c.body} {c.legal} DBA {c.dba}",
+                    f"{c.body} t/a {c.dba}",
+                ][style]
             if o == "dba" or (body, legal, post) != before:
                 classes.append(o)
         name = dba_name or f"{body} {legal}".strip() + post
@@ -277,14 +497,48 @@ def perturb_client(rng: random.Random, c: Client, taken: set[str]) -> tuple[str,
 
 
 # ----------------------------------------------------------------------------- product-description perturbations
-BILLING_WORDS = [" - per user", " Monthly Subscription", " Licence", " License", " (per seat)",
-                 " - NCE", " - monthly", " user/month", " Subscription", " seats", " (annual commitment)"]
-DESC_CLASSES = ["typo", "abbreviation", "abbrev_typo", "brand_dropped", "billing_words", "bare_plan",
-                "renamed", "inhouse", "sku", "truncated", "price_in_desc", "date_in_desc",
-                "case_punct", "word_order", "qty_in_desc", "glued", "localized", "unicode_noise",
-                "vendor_tag", "ticket_ref"]
-LOCALIZED = [" Lizenz (monatlich)", " licens pr. bruger", " lisens per bruker", " licence mensuelle",
-             " licencia mensual"]
+BILLING_WORDS = [
+    " - per user",
+    " Monthly Subscription",
+    " Licence",
+    " License",
+    " (per seat)",
+    " - NCE",
+    " - monthly",
+    " user/month",
+    " Subscription",
+    " seats",
+    " (annual commitment)",
+]
+DESC_CLASSES = [
+    "typo",
+    "abbreviation",
+    "abbrev_typo",
+    "brand_dropped",
+    "billing_words",
+    "bare_plan",
+    "renamed",
+    "inhouse",
+    "sku",
+    "truncated",
+    "price_in_desc",
+    "date_in_desc",
+    "case_punct",
+    "word_order",
+    "qty_in_desc",
+    "glued",
+    "localized",
+    "unicode_noise",
+    "vendor_tag",
+    "ticket_ref",
+]
+LOCALIZED = [
+    " Lizenz (monatlich)",
+    " licens pr. bruger",
+    " lisens per bruker",
+    " licence mensuelle",
+    " licencia mensual",
+]
 
 
 def _catalog_conflict(text: str, prod: str) -> bool:
@@ -294,13 +548,26 @@ def _catalog_conflict(text: str, prod: str) -> bool:
 
 # Partner Center catalog ids confirmed by exports.md; other ids in catalog.py are only used on the
 # vendor side, never typed into a PSA description (the Graph String_Ids come from Microsoft's table).
-KNOWN_PC = {"CFQ7TTC0LH18", "CFQ7TTC0LDPB", "CFQ7TTC0LCHC", "CFQ7TTC0LFLX", "CFQ7TTC0LFLZ",
-            "CFQ7TTC0LF8Q", "CFQ7TTC0LH16", "CFQ7TTC0LH0J", "CFQ7TTC0MM8R"}
+KNOWN_PC = {
+    "CFQ7TTC0LH18",
+    "CFQ7TTC0LDPB",
+    "CFQ7TTC0LCHC",
+    "CFQ7TTC0LFLX",
+    "CFQ7TTC0LFLZ",
+    "CFQ7TTC0LF8Q",
+    "CFQ7TTC0LH16",
+    "CFQ7TTC0LH0J",
+    "CFQ7TTC0MM8R",
+}
 
 
 def _sku_choices(p) -> list[str]:
     out = []
-    if p.pc_id and p.pc_id.split(":")[0] in KNOWN_PC and not p.name.endswith(("(no Teams)", "EEA (no Teams)")):
+    if (
+        p.pc_id
+        and p.pc_id.split(":")[0] in KNOWN_PC
+        and not p.name.endswith(("(no Teams)", "EEA (no Teams)"))
+    ):
         out += [p.pc_id.split(":")[0], p.pc_id]
     if p.string_id:
         out.append(p.string_id)
@@ -308,13 +575,23 @@ def _sku_choices(p) -> list[str]:
     return out
 
 
-def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym: str,
-                 unit: Decimal, qty: int) -> tuple[str, list[str]]:
+def perturb_desc(
+    rng: random.Random, prod: str, basket: list[str], currency_sym: str, unit: Decimal, qty: int
+) -> tuple[str, list[str]]:
     p = BY_NAME[prod]
     fams = [BY_NAME[b].family for b in basket if b != prod]
     kinds = [BY_NAME[b].kind for b in basket if b != prod]
-    opts: list[str] = ["typo", "billing_words", "case_punct", "price_in_desc", "date_in_desc",
-                       "qty_in_desc", "unicode_noise", "ticket_ref", "word_order"]
+    opts: list[str] = [
+        "typo",
+        "billing_words",
+        "case_punct",
+        "price_in_desc",
+        "date_in_desc",
+        "qty_in_desc",
+        "unicode_noise",
+        "ticket_ref",
+        "word_order",
+    ]
     if p.abbrevs:
         opts += ["abbreviation"] * 3
     if p.abbrev_typos:
@@ -322,8 +599,16 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
     if p.brandless:
         opts += ["brand_dropped"] * 2
     others = " ".join(b for b in basket if b != prod).lower().split()
-    if p.bare and p.family not in fams and not any(w.lower() in others for bb in p.bare for w in bb.split()
-                                                     if w.lower() not in ("business", "plan", "for")):
+    if (
+        p.bare
+        and p.family not in fams
+        and not any(
+            w.lower() in others
+            for bb in p.bare
+            for w in bb.split()
+            if w.lower() not in ("business", "plan", "for")
+        )
+    ):
         opts += ["bare_plan"] * 2
     if p.renamed:
         opts += ["renamed"] * 3
@@ -341,8 +626,22 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
     for o in rng.sample(opts, k):
         chosen.append(o)
     # name-changing class first, decoration after
-    base_cls = [o for o in chosen if o in ("abbreviation", "abbrev_typo", "brand_dropped", "bare_plan",
-                                           "renamed", "inhouse", "sku", "truncated", "glued")]
+    base_cls = [
+        o
+        for o in chosen
+        if o
+        in (
+            "abbreviation",
+            "abbrev_typo",
+            "brand_dropped",
+            "bare_plan",
+            "renamed",
+            "inhouse",
+            "sku",
+            "truncated",
+            "glued",
+        )
+    ]
     deco = [o for o in chosen if o not in base_cls]
     base_cls = base_cls[:1]
     text = p.name
@@ -368,8 +667,14 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
         elif o == "truncated":
             for cut in range(len(p.name) - 3, 10, -1):
                 t = p.name[:cut].rstrip()
-                if t == p.name[:cut] and not any(q.name.lower().startswith(t.lower()) for q in PRODUCTS
-                                                  if q.name != p.name) and " " in t and len(t.split()[-1]) >= 3:
+                if (
+                    t == p.name[:cut]
+                    and not any(
+                        q.name.lower().startswith(t.lower()) for q in PRODUCTS if q.name != p.name
+                    )
+                    and " " in t
+                    and len(t.split()[-1]) >= 3
+                ):
                     text = t
                     break
             else:
@@ -378,7 +683,7 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
             g = {"Microsoft 365 ": "M365", "Office 365 ": "O365"}
             for a, b in g.items():
                 if text.startswith(a):
-                    rest = text[len(a):]
+                    rest = text[len(a) :]
                     text = b + rest.replace("Business ", "Bus").replace(" ", "")
                     break
             else:
@@ -399,27 +704,50 @@ def perturb_desc(rng: random.Random, prod: str, basket: list[str], currency_sym:
             text = text + rng.choice(BILLING_WORDS)
         elif o == "case_punct":
             r = rng.randrange(3)
-            text = text.upper() if r == 0 else text.lower() if r == 1 else text.replace("(", "").replace(")", "").replace(" - ", " ")
+            text = (
+                text.upper()
+                if r == 0
+                else text.lower()
+                if r == 1
+                else text.replace("(", "").replace(")", "").replace(" - ", " ")
+            )
         elif o == "price_in_desc":
             text = f"{text} @ {currency_sym}{unit}/user"
         elif o == "date_in_desc":
-            text = text + rng.choice([" - Nov 2026", " (01/11/2026 - 30/11/2026)", " Nov-26",
-                                      " 11/1/2026-11/30/2026", " | November 2026"])
+            text = text + rng.choice(
+                [
+                    " - Nov 2026",
+                    " (01/11/2026 - 30/11/2026)",
+                    " Nov-26",
+                    " 11/1/2026-11/30/2026",
+                    " | November 2026",
+                ]
+            )
         elif o == "qty_in_desc":
             text = rng.choice([f"{qty} x {text}", f"{text} x{qty}", f"{text} ({qty} users)"])
         elif o == "unicode_noise":
-            text = text.replace(" ", "\u00a0", 1) + "  " if rng.random() < 0.5 else text.replace(" - ", " \u2013 ") + " "
+            text = (
+                text.replace(" ", "\u00a0", 1) + "  "
+                if rng.random() < 0.5
+                else text.replace(" - ", " \u2013 ") + " "
+            )
         elif o == "ticket_ref":
-            text = f"{text} (PO#{rng.randint(1000, 9999)})" if rng.random() < 0.5 else f"[T{rng.randint(20000, 99999)}] {text}"
+            text = (
+                f"{text} (PO#{rng.randint(1000, 9999)})"
+                if rng.random() < 0.5
+                else f"[T{rng.randint(20000, 99999)}] {text}"
+            )
         elif o == "word_order":
             if p.maker == "Microsoft" and text.startswith("Microsoft 365 "):
-                text = text[len("Microsoft 365 "):] + " - Microsoft 365"
+                text = text[len("Microsoft 365 ") :] + " - Microsoft 365"
             elif p.maker != "Microsoft" and text.startswith(p.maker.split()[0] + " "):
-                text = text[len(p.maker.split()[0]) + 1:] + f" ({p.maker.split()[0]})"
+                text = text[len(p.maker.split()[0]) + 1 :] + f" ({p.maker.split()[0]})"
             else:
                 continue
         elif o == "vendor_tag":
-            text = text + rng.choice([" [NCE]", " (NCE) Annual", " NCE 1YR", " - NCE Monthly", " (New Commerce)"])
+            text = text + rng.choice(
+                [" [NCE]", " (NCE) Annual", " NCE 1YR", " - NCE Monthly", " (New Commerce)"]
+            )
         elif o == "localized":
             text = text + rng.choice(LOCALIZED)
         if text != before:
@@ -486,8 +814,17 @@ class Case:
     outcomes: dict
 
 
-OUTCOMES = [("ok", 62), ("unbilled", 4), ("under", 7), ("over", 6), ("nvr", 4), ("below", 6),
-            ("below_under", 2), ("below_over", 2), ("cancel_only", 2)]
+OUTCOMES = [
+    ("ok", 62),
+    ("unbilled", 4),
+    ("under", 7),
+    ("over", 6),
+    ("nvr", 4),
+    ("below", 6),
+    ("below_under", 2),
+    ("below_over", 2),
+    ("cancel_only", 2),
+]
 
 
 def _cost_after_rise(cost: Decimal) -> Decimal:
@@ -559,16 +896,49 @@ def build_case(seed: int, n: int, psa_caps: dict, vendor_caps: dict) -> Case:
                     tenant = i if (c.tenants == 2 and len(parts) == 2) else 0
                     if credit and i == 0:
                         extra = rng.randint(1, 2)
-                        vl.append(VLine(c, prod, q + extra, unit, annual, "licence", sub=i, tenant=tenant))
-                        vl.append(VLine(c, prod, -extra, unit, annual, "credit", sub=i, tenant=tenant,
-                                        charge="removeQuantity"))
-                    elif (oc in ("ok", "under", "over") and q >= 3 and rng.random() < 0.08
-                          and vendor_caps.get("prorate") and not annual and price >= cost * D("1.05")):
+                        vl.append(
+                            VLine(c, prod, q + extra, unit, annual, "licence", sub=i, tenant=tenant)
+                        )
+                        vl.append(
+                            VLine(
+                                c,
+                                prod,
+                                -extra,
+                                unit,
+                                annual,
+                                "credit",
+                                sub=i,
+                                tenant=tenant,
+                                charge="removeQuantity",
+                            )
+                        )
+                    elif (
+                        oc in ("ok", "under", "over")
+                        and q >= 3
+                        and rng.random() < 0.08
+                        and vendor_caps.get("prorate")
+                        and not annual
+                        and price >= cost * D("1.05")
+                    ):
                         prorated = True
                         add = rng.randint(1, 2)
-                        vl.append(VLine(c, prod, q - add, unit, annual, "licence", sub=i, tenant=tenant))
-                        vl.append(VLine(c, prod, add, unit, annual, "licence", sub=i, tenant=tenant,
-                                        charge="addQuantity", prorate_days=rng.choice([5, 11, 16, 23])))
+                        vl.append(
+                            VLine(c, prod, q - add, unit, annual, "licence", sub=i, tenant=tenant)
+                        )
+                        vl.append(
+                            VLine(
+                                c,
+                                prod,
+                                add,
+                                unit,
+                                annual,
+                                "licence",
+                                sub=i,
+                                tenant=tenant,
+                                charge="addQuantity",
+                                prorate_days=rng.choice([5, 11, 16, 23]),
+                            )
+                        )
                     else:
                         vl.append(VLine(c, prod, q, unit, annual, "licence", sub=i, tenant=tenant))
             # ---- PSA lines
@@ -589,12 +959,24 @@ def build_case(seed: int, n: int, psa_caps: dict, vendor_caps: dict) -> Case:
                 disc = 0
                 if psa_caps.get("discount") and rng.random() < 0.1 and not prorated:
                     disc = rng.choice([5, 10, 15])
-                pl.append(PLine(c, prod, prod, pq + li, uprice, annual_p, less_included=li,
-                                discount_pct=disc))
+                pl.append(
+                    PLine(
+                        c,
+                        prod,
+                        prod,
+                        pq + li,
+                        uprice,
+                        annual_p,
+                        less_included=li,
+                        discount_pct=disc,
+                    )
+                )
                 if psa_caps.get("adjusted") and rng.random() < 0.12 and not prorated:
                     pl[-1].adjusted = money(uprice * D("0.9"))
             if psa_caps.get("cancel") and rng.random() < 0.04:
-                pl.append(PLine(c, prod, prod, rng.randint(1, 10), uprice, annual_p, role="cancelled"))
+                pl.append(
+                    PLine(c, prod, prod, rng.randint(1, 10), uprice, annual_p, role="cancelled")
+                )
         # free trials
         if c.side != "psa" and rng.random() < 0.05:
             fp = rng.choice(FREE_PRODUCTS)
@@ -603,18 +985,36 @@ def build_case(seed: int, n: int, psa_caps: dict, vendor_caps: dict) -> Case:
         if c.side != "vendor":
             for s in rng.sample(SERVICES, rng.choice([0, 1, 1, 2])):
                 per_seat, price = SERVICE_PRICING[s]
-                pl.append(PLine(c, None, s, rng.randint(2, 40) if per_seat else rng.choice([1, 1, 2, 4]),
-                                D(price), role="service"))
+                pl.append(
+                    PLine(
+                        c,
+                        None,
+                        s,
+                        rng.randint(2, 40) if per_seat else rng.choice([1, 1, 2, 4]),
+                        D(price),
+                        role="service",
+                    )
+                )
         c._basket = basket  # type: ignore[attr-defined]
     # sort: vendor by client then product; PSA by client then a stable shuffle
     order = {c.name: i for i, c in enumerate(clients)}
-    vl.sort(key=lambda v: (order[v.client.name], v.tenant, v.product, v.sub, v.role == "credit", v.prorate_days))
+    vl.sort(
+        key=lambda v: (
+            order[v.client.name],
+            v.tenant,
+            v.product,
+            v.sub,
+            v.role == "credit",
+            v.prorate_days,
+        )
+    )
     pl.sort(key=lambda x: (order[x.client.name], x.role == "service", x.text))
     return Case(clients, vl, pl, outcomes)
 
 
-def apply_perturbations(case: Case, seed: int, n: int, perturb: bool, currency_sym: str,
-                        psa_caps: dict) -> None:
+def apply_perturbations(
+    case: Case, seed: int, n: int, perturb: bool, currency_sym: str, psa_caps: dict
+) -> None:
     rng = random.Random(f"N-perturb-{seed}-{n}")
     taken = {c.name.lower() for c in case.clients}
     for c in case.clients:
@@ -629,18 +1029,25 @@ def apply_perturbations(case: Case, seed: int, n: int, perturb: bool, currency_s
         if perturb and rng.random() < 0.72:
             basket = case.clients[0].__dict__.get("_basket")  # placeholder, replaced below
             basket = line.client.__dict__.get("_basket", [])
-            line.desc, line.classes = perturb_desc(rng, line.product, basket, currency_sym,
-                                                   line.unit, line.qty)
+            line.desc, line.classes = perturb_desc(
+                rng, line.product, basket, currency_sym, line.unit, line.qty
+            )
 
 
 GENERIC = GENERIC_DESCRIPTIONS
 SERVICE_PRICING = {
-    "Managed Services - per user": (True, "65.00"), "Managed Backup Service (per device)": (True, "12.00"),
-    "Onsite Support - hourly": (False, "125.00"), "Helpdesk support block 10h": (False, "950.00"),
-    "Dell Latitude 5450 laptop": (False, "1249.00"), "Project: Office 365 tenant migration": (False, "2400.00"),
-    "Network monitoring - per device": (True, "6.50"), "Managed Firewall service": (False, "89.00"),
-    "Remote support labour": (False, "110.00"), "Server maintenance agreement": (False, "175.00"),
-    "vCIO consulting hours": (False, "150.00"), "Microsoft 365 setup & onboarding (one-off)": (False, "350.00"),
+    "Managed Services - per user": (True, "65.00"),
+    "Managed Backup Service (per device)": (True, "12.00"),
+    "Onsite Support - hourly": (False, "125.00"),
+    "Helpdesk support block 10h": (False, "950.00"),
+    "Dell Latitude 5450 laptop": (False, "1249.00"),
+    "Project: Office 365 tenant migration": (False, "2400.00"),
+    "Network monitoring - per device": (True, "6.50"),
+    "Managed Firewall service": (False, "89.00"),
+    "Remote support labour": (False, "110.00"),
+    "Server maintenance agreement": (False, "175.00"),
+    "vCIO consulting hours": (False, "150.00"),
+    "Microsoft 365 setup & onboarding (one-off)": (False, "350.00"),
     "Security awareness coaching session (onsite)": (False, "480.00"),
     "Backup monitoring & restore tests": (True, "9.00"),
     "Microsoft 365 Backup - managed service (per user)": (True, "4.00"),
@@ -699,6 +1106,15 @@ def compute_findings(vrows: dict, prows: dict) -> list[dict]:
             if p < c:
                 f.append(("below_cost", (c - p) * min(vq, pq)))
         for t, imp in f:
-            out.append({"type": t, "client": cl, "product": pr, "vendor_rows": rows[0],
-                        "psa_rows": rows[1], "monthly_impact": str(money(imp)), "classes": cls})
+            out.append(
+                {
+                    "type": t,
+                    "client": cl,
+                    "product": pr,
+                    "vendor_rows": rows[0],
+                    "psa_rows": rows[1],
+                    "monthly_impact": str(money(imp)),
+                    "classes": cls,
+                }
+            )
     return out
