@@ -14,6 +14,8 @@ from addin.sample.scenario import make_scenario
 from addin.sample.vendor_exports import vendor_rows
 from addin.template.build import default_template_path
 from addin.workbook.paste import pasted_workbook
+from engine.reconcile import reconcile
+from engine.result import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -29,6 +31,23 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return _write
+
+
+@pytest.fixture
+def reconcile_lines(tmp_path: Path) -> Callable[[list[str], list[str]], Result]:
+    """reconcile_lines(vendor rows, PSA rows) → Result: each row "client,product,seats,price", the
+    vendor's price its unit cost, the PSA's its rate (two minimal CSV exports)."""
+
+    def _reconcile(vendor: list[str], psa: list[str]) -> Result:
+        (tmp_path / "vendor.csv").write_text(
+            "Customer,Product,Qty,Unit Cost\n" + "\n".join(vendor) + "\n", encoding="utf-8"
+        )
+        (tmp_path / "psa.csv").write_text(
+            "Customer,Item,Qty,Rate\n" + "\n".join(psa) + "\n", encoding="utf-8"
+        )
+        return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+
+    return _reconcile
 
 
 @pytest.fixture(scope="session")

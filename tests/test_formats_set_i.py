@@ -152,6 +152,4 @@ def test_two_companies_differing_only_in_legal_form_stay_two() -> None:
     keys = dict(same)
     separate_legal_twins(same, {})
     assert same == keys
-    assert (
-        legal_kind("Müller GmbH & Co. KG") == "kg" and legal_kind("Contoso Limietd") == ""
-    )
+    assert legal_kind("Müller GmbH & Co. KG") == "kg" and legal_kind("Contoso Limietd") == ""

@@ -14,13 +14,14 @@ their legal form, and the PSA's spelling of one of them taken for the other.
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from engine.match.legal_twins import legal_kind
-from engine.reconcile import reconcile
 from engine.result import Result
+
+Reconcile = Callable[[list[str], list[str]], Result]
 
 
 @pytest.mark.parametrize(
@@ -40,16 +41,6 @@ def test_the_kind_of_legal_form_a_name_ends_in(name: str, kind: str) -> None:
     assert legal_kind(name) == kind
 
 
-def _reconcile(tmp_path: Path, vendor: list[str], psa: list[str]) -> Result:
-    (tmp_path / "vendor.csv").write_text(
-        "Customer,Product,Qty,Unit Cost\n" + "\n".join(vendor) + "\n", encoding="utf-8"
-    )
-    (tmp_path / "psa.csv").write_text(
-        "Customer,Item,Qty,Rate\n" + "\n".join(psa) + "\n", encoding="utf-8"
-    )
-    return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
-
-
 def _merged(result: Result) -> list[tuple[str, str]]:
     return [
         (m.vendor_name, m.psa_name)
@@ -58,7 +49,7 @@ def _merged(result: Result) -> list[tuple[str, str]]:
     ]
 
 
-def test_two_kinds_of_company_on_the_bill_stay_two(tmp_path: Path) -> None:
+def test_two_kinds_of_company_on_the_bill_stay_two(reconcile_lines: Reconcile) -> None:
     vendor = [
         "Müller Steuerberatung GmbH,Power BI Pro,3,10.00",
         "Müller Steuerberatung GmbH,1Password Business,4,7.00",
@@ -75,12 +66,12 @@ def test_two_kinds_of_company_on_the_bill_stay_two(tmp_path: Path) -> None:
         "Søndergaard Ejendomme A/S,Microsoft 365 Business Premium,9,22.00",
         "Søndergaard Ejendomme ApS,Visio Plan 1,2,6.00",
     ]
-    result = _reconcile(tmp_path, vendor, psa)
+    result = reconcile_lines(vendor, psa)
     assert result.discrepancies == ()
     assert _merged(result) == []
 
 
-def test_a_form_of_another_kind_pairs_only_on_what_it_buys(tmp_path: Path) -> None:
+def test_a_form_of_another_kind_pairs_only_on_what_it_buys(reconcile_lines: Reconcile) -> None:
     vendor = [
         "Bénard Immobilier SARL,Exchange Online (Plan 2),4,6.00",
         "Bénard Immobilier SARL,Office 365 E1,4,8.00",
@@ -94,7 +85,7 @@ def test_a_form_of_another_kind_pairs_only_on_what_it_buys(tmp_path: Path) -> No
         "Dubois Architectes SAS - c/o J. Smith,Microsoft 365 Business Premium,5,22.00",
         "Dubois Architectes SAS - c/o J. Smith,Keeper Business,5,4.00",
     ]
-    result = _reconcile(tmp_path, vendor, psa)
+    result = reconcile_lines(vendor, psa)
     pairs = {
         (m.vendor_name, m.psa_name) for m in result.client_matches if m.vendor_key and m.psa_key
     }
@@ -104,7 +95,9 @@ def test_a_form_of_another_kind_pairs_only_on_what_it_buys(tmp_path: Path) -> No
     }
 
 
-def test_a_form_a_letter_off_is_a_slip_unless_the_baskets_disagree(tmp_path: Path) -> None:
+def test_a_form_a_letter_off_is_a_slip_unless_the_baskets_disagree(
+    reconcile_lines: Reconcile,
+) -> None:
     """Sets D and I: "… Dental Practice LP" typed for the bill's "… LLP", "Łódka Medical Centre
     A/S" for "… ApS": the same company, whose in-house product names say little yet."""
     vendor = [
@@ -117,6 +110,6 @@ def test_a_form_a_letter_off_is_a_slip_unless_the_baskets_disagree(tmp_path: Pat
         "Holmfirth & MacKenzie Dental Practice LP,Mimecast Email Security Cloud Gateway,22,4.00",
         "Lodka Medical Centre A/S,Visio,27,13.00",
     ]
-    result = _reconcile(tmp_path, vendor, psa)
+    result = reconcile_lines(vendor, psa)
     assert len([m for m in result.client_matches if m.vendor_key and m.psa_key]) == 2
     assert not [d for d in result.discrepancies if d.type in ("unbilled", "no_vendor_record")]

@@ -11,6 +11,7 @@ What each line carries besides the product, and how it is read:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from engine.match.product_names import product_key
 from engine.match.product_notes import note_reader
 from engine.reconcile import reconcile
 from engine.result import Result
+
+Reconcile = Callable[[list[str], list[str]], Result]
 
 
 @pytest.mark.parametrize(
@@ -135,21 +138,10 @@ def test_a_partner_center_id_of_an_unknown_sku_is_not_read_as_a_string_id() -> N
     assert found.product is None
 
 
-def _two_products_one_client(tmp_path: Path, vendor_rows: list[str], psa_rows: list[str]) -> Result:
-    (tmp_path / "vendor.csv").write_text(
-        "Customer,Product,Qty,Unit Cost\n" + "\n".join(vendor_rows) + "\n", encoding="utf-8"
-    )
-    (tmp_path / "psa.csv").write_text(
-        "Customer,Item,Qty,Rate\n" + "\n".join(psa_rows) + "\n", encoding="utf-8"
-    )
-    return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
-
-
-def test_an_edition_cut_to_one_letter_is_not_left_out(tmp_path: Path) -> None:
+def test_an_edition_cut_to_one_letter_is_not_left_out(reconcile_lines: Reconcile) -> None:
     """Set M: "Microsoft 365 E5 S" (E5 Security cut short) had been taken for the client's E5,
     whose seats it then doubled; it is E5 Security's, or nobody's until the user says."""
-    result = _two_products_one_client(
-        tmp_path,
+    result = reconcile_lines(
         [
             "Wessex Health,Microsoft 365 E5,12,50.00",
             "Wessex Health,Microsoft 365 E5 Security,12,10.00",
@@ -163,11 +155,10 @@ def test_an_edition_cut_to_one_letter_is_not_left_out(tmp_path: Path) -> None:
     assert e5 == []  # never over-billed by the Security add-on's twelve seats
 
 
-def test_a_tier_word_and_a_kind_name_the_kind(tmp_path: Path) -> None:
+def test_a_tier_word_and_a_kind_name_the_kind(reconcile_lines: Reconcile) -> None:
     """Set M: "Business Mailbox" had been taken for Proofpoint Essentials *Business*, by its one
     word "Business"; a mailbox is the client's Exchange Online."""
-    result = _two_products_one_client(
-        tmp_path,
+    result = reconcile_lines(
         [
             "Wessex Health,Proofpoint Essentials Business,5,3.00",
             "Wessex Health,Exchange Online (Plan 1),4,4.00",
