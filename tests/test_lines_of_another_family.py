@@ -47,3 +47,19 @@ def test_a_plan_of_another_product_line_is_not_the_clients(tmp_path: Path) -> No
     assert sorted((d.type, d.product) for d in result.discrepancies) == [
         ("unbilled", "Planner Plan 1 (Project Plan 1)"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "key"),
+    [
+        ("Microsoft 365 Business Standard (NCE COM MTH)", "microsoft 365 business standard"),
+        ("Microsoft 365 Business Standard (NCE COM ANN)", "microsoft 365 business standard"),
+        ("Power BI Pro (NCE COM MTH)", "power bi pro"),
+        ("Microsoft 365 E3 Commit Yr", "microsoft 365 e3"),
+    ],
+)
+def test_a_commitment_shortened_is_no_part_of_the_name(spelling: str, key: str) -> None:
+    """Set N's Cloudmore and TD SYNNEX bills: "(NCE COM MTH)" had left "com" in every product's
+    key, so no product on those bills was known and each client's seats stood unpaired (precision
+    0.63 and 0.76 on those pairs)."""
+    assert product_key(spelling) == key

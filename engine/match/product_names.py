@@ -125,6 +125,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\b(?:sans engagement|engagement|sin permanencia|senza vincolo|utan bindning)\b", " "),
+    # a commitment and its billing, shortened: "(NCE COM MTH)", "(NCE COM ANN)", "Commit Yr"
+    (r"\b(?:com|commit|cmt)\.?\s+(?:mth|mthly|monthly|mo|ann|annual|yr|1yr|3yr)\b", " "),
     # "a month" after a slash, in the languages of the bills: "per användare/mån", "/mnd", "/mois"
     (r"/\s*(?:man|mnd|md|mdr|mes|mois|monat|maand|kk|mth|mo)\b\.?", " "),
     # "per user", "a licence", "monthly" in the languages of the bills ("Lizenz … pro Benutzer/Monat",
