@@ -187,19 +187,21 @@ def like_a_shown_spelling(
         group = vendor_group.get(vendor.client_keys.get(vendor_line.client, ""))
         if vendor_line.exclusion is None and vendor_line.product_key and group is not None:
             baskets[group].add(vendor_line.product_key)
+    like: dict[str, list[tuple[str, ProductMatch]]] = {}  # once per description (speed)
     for line in undecided:
         if products.psa[line.descriptor].method == "corroborated":
             continue
-        basket = baskets.get(psa_group.get(psa.client_keys.get(line.client, ""), -1), set())
         description = description_key(line.product)
-        alike = {
-            match.key: (spelling, match)
-            for spelling, match in shown.items()
-            if match.key in basket
-            and (found := fit(description, spelling)) is not None
-            and not found.missing_discriminators
-            and set(found.left) <= vendor_names.get(match.key, set())
-        }
+        if description not in like:
+            like[description] = [
+                (spelling, match)
+                for spelling, match in shown.items()
+                if (found := fit(description, spelling)) is not None
+                and not found.missing_discriminators
+                and set(found.left) <= vendor_names.get(match.key, set())
+            ]
+        basket = baskets.get(psa_group.get(psa.client_keys.get(line.client, ""), -1), set())
+        alike = {m.key: (spelling, m) for spelling, m in like[description] if m.key in basket}
         if len(alike) != 1:
             continue
         key, (spelling, match) = next(iter(alike.items()))

@@ -322,6 +322,7 @@ _BY_NAME = frozenset(["exact", "fuzzy", "domain", "evidence"])
 
 
 def _twin_bases(vendor_names: Mapping[str, str]) -> set[str]:
+    """The keys, without their legal form, of the companies the bill names with two kinds of it."""
     bases: dict[str, int] = {}
     for key, name in vendor_names.items():
         kind = legal_kind(name)
