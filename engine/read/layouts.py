@@ -125,8 +125,9 @@ def _stripe_text(value: object) -> object:
     return _STRIPE_PRICE.sub("", _STRIPE_QUANTITY.sub("", value))
 
 
-#: A label before a colon ("Bill To:", "Endkunde:", "Cliente final:").
-_LABEL = re.compile(r"^\s*([^:\d]{2,30}?)\s*:\s*(?=\S)")
+#: A label before a colon ("Bill To:", "Endkunde:", "Cliente final:"); never inside brackets
+#: ("Ashford Accountants (attn: Accounts)" is a name with a note, not a label and a name).
+_LABEL = re.compile(r"^\s*([^:\d()\[\]]{2,30}?)\s*:\s*(?=\S)")
 
 
 def labelled_customer(text: str) -> str | None:
