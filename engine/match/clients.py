@@ -261,13 +261,19 @@ class _Pairing:
         name, nor by a tenant domain spelled from it: two legal forms of different kinds are two
         companies, unless two products or more, half the smaller basket, are in both (the same
         company, its form mistyped)."""
-        vendor_form = legal_kind(self.free_vendor[vendor_key])
-        psa_form = legal_kind(self.free_psa[psa_key])
-        if not psa_form and vendor_key.startswith(psa_key + " ") and psa_key in self.twin_bases:
+        if (
+            psa_key in self.twin_bases
+            and vendor_key.startswith(psa_key + " ")
+            and not legal_kind(self.free_psa[psa_key])
+        ):
             # "Müller Steuerberatung" beside the bill's "… GmbH" and "… GmbH & Co. KG": the name
             # says neither; what it buys may
             return True
-        if not vendor_form or not psa_form:
+        vendor_form = legal_kind(self.free_vendor[vendor_key])
+        if not vendor_form:
+            return False
+        psa_form = legal_kind(self.free_psa[psa_key])
+        if not psa_form:
             return False
         if not different_forms(frozenset(vendor_form.split()), frozenset(psa_form.split())):
             return False
@@ -322,14 +328,27 @@ _BY_NAME = frozenset(["exact", "fuzzy", "domain", "evidence"])
 
 
 def _twin_bases(vendor_names: Mapping[str, str]) -> set[str]:
-    """The keys, without their legal form, of the companies the bill names with two kinds of it."""
-    bases: dict[str, int] = {}
-    for key, name in vendor_names.items():
-        kind = legal_kind(name)
-        if kind and key.endswith(" " + kind):
-            base = key[: -len(kind) - 1]
-            bases[base] = bases.get(base, 0) + 1
-    return {base for base, count in bases.items() if count > 1}
+    """The keys, without their legal form, of the companies the bill names with two kinds of it
+    (only keys that share all but their last word or two are read: speed)."""
+    by_base: dict[str, list[str]] = defaultdict(list)
+    for key in vendor_names:
+        words = key.split()
+        if not words or not is_legal_form(words[-1]):
+            continue  # a twin's key ends in its kind of form ("… gmbh", "… co ltd")
+        for cut in (1, 2):
+            if len(words) > cut:
+                by_base[" ".join(words[:-cut])].append(key)
+    bases = set()
+    for base, keys in by_base.items():
+        if len(keys) > 1:
+            kinds = {
+                kind
+                for key in keys
+                if (kind := legal_kind(vendor_names[key])) and key == f"{base} {kind}"
+            }
+            if len(kinds) > 1:
+                bases.add(base)
+    return bases
 
 
 #: How sure an unmatched client's findings are: sure when no name on the other side resembles it,

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, MutableMapping, Set
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -88,9 +89,14 @@ _COMPOUND = re.compile(
 )
 
 
+@lru_cache(maxsize=131072)
 def legal_kind(name: str) -> str:
     """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none. What
     follows a dash or "c/o" after the form is a note ("Dubois Architectes SAS - c/o J. Smith")."""
+    if not _MAY_HAVE_NOTE.search(name) and not _ENDS_IN_FORM.search(
+        folded(name[-40:]).replace(".", "")
+    ):
+        return ""  # (speed: most names end in no form and carry no note)
     kind = _legal_kind(name)
     while not kind and (found := _TRAILING_NOTE.search(name)) is not None:
         name = name[: found.start()]
@@ -98,6 +104,13 @@ def legal_kind(name: str) -> str:
     return kind
 
 
+#: A name that may end in a legal form (folded, without dots): a form's word or a written-out
+#: form's last word at its end; or one with a note or brackets, after which a form may stand.
+_FORM_ENDS = sorted(
+    {w for w in LEGAL_FORMS if w.isalpha()} | {form.split()[-1] for form in _WRITTEN_OUT}
+)
+_ENDS_IN_FORM = re.compile(r"\b(?:" + "|".join(_FORM_ENDS) + r")\W*$")
+_MAY_HAVE_NOTE = re.compile(r"[-\u2013\u2014|/(\[]|\bc/o\b|\battn\b", re.IGNORECASE)
 _TRAILING_NOTE = re.compile(
     r"\s+(?:[-\u2013\u2014|/]|c/o\b|attn\b)[^-\u2013\u2014|/]*$", re.IGNORECASE
 )
