@@ -110,7 +110,7 @@ _FORM_ENDS = sorted(
     {w for w in LEGAL_FORMS if w.isalpha()} | {form.split()[-1] for form in _WRITTEN_OUT}
 )
 _ENDS_IN_FORM = re.compile(r"\b(?:" + "|".join(_FORM_ENDS) + r")\W*$")
-_MAY_HAVE_NOTE = re.compile(r"[-\u2013\u2014|/(\[]|\bc/o\b|\battn\b", re.IGNORECASE)
+_MAY_HAVE_NOTE = re.compile(r"[-\u2013\u2014|/(\[]|\battn\b", re.IGNORECASE)  # "c/o" has its "/"
 _TRAILING_NOTE = re.compile(
     r"\s+(?:[-\u2013\u2014|/]|c/o\b|attn\b)[^-\u2013\u2014|/]*$", re.IGNORECASE
 )

@@ -79,10 +79,8 @@ def _part_number(note: str) -> bool:
     if not _PART.fullmatch(note):
         return False
     parts = re.split(r"[-_/.:]", note.lower())
-    return (
-        sum(ch.isdigit() for ch in note) >= 3
-        and any(part.isdigit() and len(part) >= 3 and part != "365" for part in parts)
-        and not any(part in DISCRIMINATORS or PLAN_TOKEN.fullmatch(part) for part in parts)
+    return any(part.isdigit() and len(part) >= 3 and part != "365" for part in parts) and not any(
+        part in DISCRIMINATORS or PLAN_TOKEN.fullmatch(part) for part in parts
     )
 
 
