@@ -4,7 +4,7 @@
     python -m bench accuracy --seeds 1 2 3 --clients 80 300 --pairs partner_center_nce/connectwise
     python -m bench accuracy --set c --pairs diagonal --jobs 2   # the third set, each format once
 
-The cases come from ``bench/independent`` (or ``independent_b`` … ``independent_n`` with ``--set``): each
+The cases come from ``bench/independent`` (or ``independent_b`` … ``independent_o`` with ``--set``): each
 a generator written by a helper session that was given only
 the issue text and the public facts about the exports — never the engine's code or vocabulary — with
 its own perturbation library (typos, abbreviations, brand words dropped, renamed products, in-house
@@ -190,6 +190,7 @@ SETS = {
     "l": "bench.independent_l",
     "m": "bench.independent_m",
     "n": "bench.independent_n",
+    "o": "bench.independent_o",
 }
 
 
@@ -350,8 +351,8 @@ def main(argv: list[str] | None = None) -> None:
         choices=sorted(SETS),
         default="a",
         help="a: bench/independent (results in accuracy.md); b … n: bench/independent_b … "
-        "bench/independent_n, the second to fourteenth generators, each by another author "
-        "(results in accuracy-b.md … accuracy-n.md)",
+        "bench/independent_o, the second to fifteenth generators, each by another author "
+        "(results in accuracy-b.md … accuracy-o.md)",
     )
     args = parser.parse_args(argv)
     if args.set != "a" and args.out == RESULTS:
