@@ -190,10 +190,15 @@ def _skeleton_of(short: str, long: str) -> bool:
 def name_fit(a: str, b: str) -> NameFit | None:
     """Align two client keys word by word; None when they name different companies."""
     left, right = a.split(), b.split()
+    site = 0
     if {w for w in left if w.isdigit()} != {w for w in right if w.isdigit()}:
-        return None
+        cut = _without_site_label(left, right)
+        if cut is None:
+            return None
+        left, right = cut
+        site = 1  # "Bluewater Builders Co - Site 1" for the bill's "Bluewater Builders Co."
     left, right, initials = _initials_folded(left, right)
-    acronyms = len(initials.split())
+    acronyms = len(initials.split()) + site
     aligned = align(left, right, _same_word)
     unpaired_left, unpaired_right = list(aligned.unpaired_first), list(aligned.unpaired_second)
     approximate = aligned.approximate + acronyms
@@ -214,6 +219,25 @@ def name_fit(a: str, b: str) -> NameFit | None:
     return NameFit(
         matched / (matched + len(extra)), approximate, extra, aligned.loose + acronyms, initials
     )
+
+
+def _without_site_label(left: list[str], right: list[str]) -> tuple[list[str], list[str]] | None:
+    """Both names without a numbered location written after one of them ("… - Site 1", "… (Store
+    2)"), when it is that name's only number and the other name has none: a branch note, not
+    another company. Counted as loose, so only what the firm buys can confirm it (a chain's
+    store and its head office look the same)."""
+    for one, other in ((left, right), (right, left)):
+        numbers = [i for i, w in enumerate(one) if w.isdigit()]
+        if (
+            len(numbers) == 1
+            and numbers[0] == len(one) - 1
+            and numbers[0] >= 3
+            and one[-2] == "store"
+            and not any(w.isdigit() for w in other)
+        ):
+            cut = one[:-2]
+            return (cut, other) if one is left else (other, cut)
+    return None
 
 
 def _initials_folded(left: list[str], right: list[str]) -> tuple[list[str], list[str], str]:

@@ -136,6 +136,7 @@ def domain_in_name(name: str) -> str | None:
     return (found["a"] or found["b"]).lower() if found else None
 
 
+_GLUED_NUMBER = re.compile(r"\b([a-z]{4,})(\d{1,4})\b")
 _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 
 
@@ -148,9 +149,15 @@ def client_key(name: str) -> str:
         name = html.unescape(name)  # "Smith &amp; Jones", copied out of a web page or an API
     if "." in name:
         name = _NAMED_DOMAIN.sub("", name) or name
-    name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
-    name = _RECORD_NOTE.sub("", name) or name  # "Acme Dental Group Ltd (old)", "… - do not use"
-    name = _ADDRESSEE.sub("", name) or name  # "… Pty Ltd (attn: Accounts)", "… c/o Jane Doe"
+    if not _NOTE_MARKS.isdisjoint(name) or "," in name or "@" in name:  # (speed)
+        name = without_address(name)  # "… GmbH - 45 Rue de la Paix", "…, Level 2/88 George St"
+    if not _NOTE_MARKS.isdisjoint(name):
+        name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
+        name = _RECORD_NOTE.sub("", name) or name  # "Acme Dental Group Ltd (old)", "… - dnu"
+    if _MAY_NAME_ADDRESSEE.search(name):
+        name = _ADDRESSEE.sub("", name) or name  # "… Pty Ltd (attn: Accounts)", "… c/o Jane Doe"
+    if not _NOTE_MARKS.isdisjoint(name):
+        name = _DEPARTMENT.sub("", name) or name  # "… Ltd / Accounts Payable", "… [AP dept]"
     if "," in name:
         name = _without_contact(name)
     if "." in name:
@@ -165,6 +172,8 @@ def client_key(name: str) -> str:
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
     text = without_written_out_forms(text)  # "… Korlátolt Felelősségű Társaság" is its Kft.
+    if any(map(str.isdigit, text)):
+        text = _GLUED_NUMBER.sub(r"\1 \2", text)  # "Store7", "Vestiging28": a word and its number
     raw = text.split()
     tokens = (
         [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
@@ -197,6 +206,14 @@ def client_key(name: str) -> str:
 
 def _without_legal_forms(tokens: list[str], name: str) -> list[str]:
     """The name's words without the legal forms it ends in ("GmbH & Co. KG", "Pty Ltd")."""
+    if (
+        len(tokens) > 2
+        and len(tokens[-1]) <= 2
+        and len(tokens[-2]) <= 3
+        and not is_legal_form(tokens[-1])
+        and is_legal_form(tokens[-2] + tokens[-1])
+    ):
+        tokens = [*tokens[:-2], tokens[-2] + tokens[-1]]  # "LL C", "Gmb H": a space slipped in
     word_spa = "spa" in tokens and not _SPA_FORM.search(name)  # "Hotel & Spa", not "S.p.A."
     while len(tokens) > 1 and (
         (is_legal_form(tokens[-1]) and not (word_spa and tokens[-1] == "spa"))
@@ -210,6 +227,39 @@ def _without_legal_forms(tokens: list[str], name: str) -> list[str]:
     if len(tokens) > 2 and tokens[-2:] == ["pty", "ltd"]:
         tokens = tokens[:-2]
     return tokens
+
+
+#: Where an address begins after a name: a unit, level, suite or box and its number; a street's
+#: number and name with a word for a street ("45 Rue de la Paix", "220 Main St"); a street whose
+#: name ends in its word for a street, then its number ("Musterstraße 5", "Storgata 12").
+_ADDRESS = re.compile(
+    r"(?:(?:unit|level|lvl|suite|ste|floor|flr|shop|building|bldg|apt|p\.?\s?o\.?\s?box|box|"
+    r"postfach|postboks|box)\b\.?\s*\d"
+    r"|\d+[a-z]?\s+.*\b(?:st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|ln|lane|way|pl|"
+    r"place|sq|square|ct|court|hwy|highway|pkwy|parkway|tce|terrace|cres|crescent|close|rue|allee|"
+    r"allée|chemin|via|viale|piazza|calle|avenida|rua|plaza|strasse|straße|str|weg|gasse|platz|"
+    r"vej|gade|gata|gatan|vagen|vägen|veien|laan|straat|plein|gracht)\b"
+    r"|\w+(?:strasse|straße|str\.|weg|gasse|platz|vej|gade|gata|gatan|vägen|vagen|veien|laan|"
+    r"straat|plein|gracht)\s+\d"
+    r"|(?:calle|rue|via|viale|avenida|avenue|rua|piazza|plaza|chemin|allee|allée|carrer|ulica|ul\.)"
+    r"\s+\D*\d)",
+    re.IGNORECASE,
+)
+#: What sets an address apart from the name before it: a dash, a comma, a slash, a bracket.
+_ADDRESS_SEPARATOR = re.compile(r"\s*(?:[-\u2013\u2014,/|@]|\()\s*")
+
+
+def without_address(name: str) -> str:
+    """The name without the postal address a PSA keeps after it ("Heron Auto Repair LLP - Unit 4,
+    220 Main St", "Adeyemi Ventures, LLC, Level 2/88 George St", "… GmbH (Musterstraße 5)"):
+    where the company is, not who it is."""
+    for found in _ADDRESS_SEPARATOR.finditer(name):
+        if found.start() == 0:
+            continue
+        tail = name[found.end() :]
+        if _ADDRESS.match(tail) and any(ch.isdigit() for ch in tail):
+            return name[: found.start()].rstrip(" ,") or name
+    return name
 
 
 #: An account number a PSA or ledger writes before a name ("10455 Zephyr Associates", "C10004 -
@@ -253,7 +303,8 @@ _SPA_FORM = re.compile(r"\bS\.?\s?p\.?\s?A\b|\bS\.P\.A\b")
 #: Whom a bill is addressed to, written after the company: "(attn: Accounts)", "- Attn: Accounts
 #: Payable", "c/o Jane Doe", "ATTN Jane Doe". Never at the start, so a name stays a name.
 _ADDRESSEE = re.compile(
-    r"(?<=\S)\s*[-–—,]?\s*[(\[]?\s*(?:attn\b\.?|attention\s*:|c/o\b|care of\b)[^)\]]*[)\]]?\s*$",
+    r"(?<=\S)\s*[-–—,]?\s*[(\[]?\s*(?:attn\b\.?|attention\s*:|c/o\b|care of\b|"
+    r"(?:contact|kontakt|contato|contacto)\s*:|z\.\s?hd\.?|z\s?hd\b)[^)\]]*[)\]]?\s*$",
     re.IGNORECASE,
 )
 #: A note a PSA keeps on a second record of the same customer: "(old)", "[2]", "- do not use".
@@ -263,7 +314,20 @@ _RECORD_NOTE = re.compile(
     r"|\s[-–—:]\s*(?:old|inactive|duplicate|do not use|dnu|archived?|legacy))\s*$",
     re.IGNORECASE,
 )
-_BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])]\s*$")
+#: The department a PSA addresses the bill to, after the name: "/ Accounts Payable", "[AP dept]",
+#: "- Billing". Who in the company reads the invoice, not another company.
+_DEPARTMENT = re.compile(
+    r"(?<=\S)\s*(?:[-–—/|:]\s*[(\[]?|[(\[])\s*"
+    r"(?:(?:accounts?\s+payables?|a/p|ap|accounts|billing|finance|invoices|payables)"
+    r"(?:\s+(?:dept\.?|department|team|contact))?"
+    r"|(?:it|hr|admin|procurement|purchasing|operations|ops|legal|payroll|office)"
+    r"\s+(?:dept\.?|department|team))\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+#: What sets a note apart from the name before it: a bracket, a dash, a slash, a bar, a colon.
+_NOTE_MARKS = frozenset("([-\u2013\u2014/|:")
+_MAY_NAME_ADDRESSEE = re.compile(r"att|c/o|care of|conta|kontakt|hd", re.IGNORECASE)
+_BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])](?=\s*(?:$|[\[(]))")
 
 
 #: Words that label an account code before a name ("Acct 4990 Coolangatta Bakery").

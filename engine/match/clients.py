@@ -261,13 +261,17 @@ class _Pairing:
         name, nor by a tenant domain spelled from it: two legal forms of different kinds are two
         companies, unless two products or more, half the smaller basket, are in both (the same
         company, its form mistyped)."""
+        if self.free_vendor[vendor_key].casefold() == self.free_psa[psa_key].casefold():
+            return False  # one name, one company (speed: most exact pairs)
+        twins = self.twin_bases.get(psa_key, ())
         if (
-            psa_key in self.twin_bases
-            and vendor_key.startswith(psa_key + " ")
+            vendor_key in twins
+            and sum(twin in self.free_vendor for twin in twins) > 1
             and not legal_kind(self.free_psa[psa_key])
         ):
             # "Müller Steuerberatung" beside the bill's "… GmbH" and "… GmbH & Co. KG": the name
-            # says neither; what it buys may
+            # says neither; what it buys may. Once one twin has found its own spelling, the name
+            # is the other's.
             return True
         vendor_form = legal_kind(self.free_vendor[vendor_key])
         if not vendor_form:
@@ -327,9 +331,10 @@ def _pair_by_names(
 _BY_NAME = frozenset(["exact", "fuzzy", "domain", "evidence"])
 
 
-def _twin_bases(vendor_names: Mapping[str, str]) -> set[str]:
-    """The keys, without their legal form, of the companies the bill names with two kinds of it
-    (only keys that share all but their last word or two are read: speed)."""
+def _twin_bases(vendor_names: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The keys, without their legal form, of the companies the bill names with two kinds of it,
+    each with the twins' keys (only keys that share all but their last word or two are read:
+    speed)."""
     by_base: dict[str, list[str]] = defaultdict(list)
     for key in vendor_names:
         words = key.split()
@@ -338,16 +343,16 @@ def _twin_bases(vendor_names: Mapping[str, str]) -> set[str]:
         for cut in (1, 2):
             if len(words) > cut:
                 by_base[" ".join(words[:-cut])].append(key)
-    bases = set()
+    bases: dict[str, tuple[str, ...]] = {}
     for base, keys in by_base.items():
         if len(keys) > 1:
             kinds = {
-                kind
+                key: kind
                 for key in keys
                 if (kind := legal_kind(vendor_names[key])) and key == f"{base} {kind}"
             }
-            if len(kinds) > 1:
-                bases.add(base)
+            if len(set(kinds.values())) > 1:
+                bases[base] = tuple(kinds)
     return bases
 
 

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,6 +106,8 @@ def explains(word: str, name_word: str) -> int:
         return 0
     if _numbered_initials(word, name_word):
         return 1  # "S1" for SentinelOne
+    if _shortened_brand(word, name_word) or _shortened_brand(name_word, word):
+        return 1  # "KB4" for KnowBe4
     if any(c.isdigit() for c in word + name_word):
         return -1  # plan numbers, years, editions: only the same word
     if word in DISCRIMINATORS:
@@ -155,6 +158,25 @@ def _numbered_initials(word: str, name_word: str) -> bool:
         name_word.startswith(word[0])
         and name_word.endswith(number)
         and len(name_word) >= len(number) + 3
+    )
+
+
+_LETTERS_THEN_NUMBER = re.compile(r"([a-z]+)(\d+)")
+
+
+def _shortened_brand(short: str, long: str) -> bool:
+    """A maker's name that ends in a number, shortened to some of its letters and the number: "KB4"
+    for KnowBe4. Never a plan code: two letters or more before the number, the long word's letters
+    all its own (four or more), the same number, the letters in order from the first."""
+    one, other = _LETTERS_THEN_NUMBER.fullmatch(short), _LETTERS_THEN_NUMBER.fullmatch(long)
+    if one is None or other is None or one[2] != other[2]:
+        return False
+    letters, long_letters = one[1], other[1]
+    return (
+        2 <= len(letters) < len(long_letters)
+        and len(long_letters) >= 4
+        and letters[0] == long_letters[0]
+        and letters_in_order(letters, long_letters)
     )
 
 
