@@ -41,6 +41,9 @@ class Products:
     pending: list[Line] = field(default_factory=list)  # no catalogue or vendor name explains them
     named: list[Line] = field(default_factory=list)  # recognised by name alone: looked at again
     inferred: Inferred = field(default_factory=dict)
+    #: PSA descriptions filed as licences of a product no line of the bill is like ("Dialpad
+    #: Standard" on a Microsoft distributor's bill): bought from another source
+    elsewhere: set[Descriptor] = field(default_factory=set)
 
     def names(self) -> dict[str, str]:
         """Each product key's display name: the vendor's shortest spelling of it (the PSA's when
@@ -141,7 +144,14 @@ def decide_in_context(
     """Decide the pending PSA lines (and look again at those named alone) by their client's vendor
     products; a pending line that is still no vendor product takes no part."""
     products.inferred = infer_products(
-        products.pending, vendor, psa, vendor_group, psa_group, products.vendor, products.named
+        products.pending,
+        vendor,
+        psa,
+        vendor_group,
+        psa_group,
+        products.vendor,
+        products.named,
+        products.elsewhere,
     )
     for line in products.named:
         if (found := products.inferred.get((line.client, line.descriptor))) is not None:
@@ -161,7 +171,10 @@ def decide_in_context(
             (line.client, line.descriptor) not in products.inferred
         ):  # no client showed what it is
             line.product_key = None
-            line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)
+            bought_elsewhere = line.descriptor in products.elsewhere
+            line.exclude(
+                Exclusion.NOT_ON_THIS_BILL if bought_elsewhere else Exclusion.NOT_A_VENDOR_PRODUCT
+            )
 
 
 def like_a_shown_spelling(

@@ -37,6 +37,7 @@ class Exclusion(Enum):
     NOTHING_BILLED = ("zero quantity (nothing billed)", "")
     EXCLUDED_IN_SETTINGS = ("excluded in Settings", "")
     NOT_A_VENDOR_PRODUCT = ("not a vendor product (service, labour or other line)", "")
+    NOT_ON_THIS_BILL = ("a licence this bill has no product like (bought from another source?)", "")
 
     def __init__(self, label: str, template: str) -> None:
         self.label = label

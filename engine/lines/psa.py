@@ -18,6 +18,7 @@ from engine.read.values import (
     note_says_cancelled,
     parse_period_months,
     parse_quantity,
+    status_alone,
     status_before_name,
 )
 
@@ -38,6 +39,9 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     for i, said in enumerate(cells.parsed(products, status_before_name)):
         if said and not inactive[i]:  # "Voided: Visio Plan 2", "CANCELLED - Microsoft 365 E3"
             inactive[i], statuses[i] = True, f"said first ({said})"
+    for i, said in enumerate(cells.parsed(alternates, status_alone)):
+        if said and not inactive[i]:  # QuickBooks' voided line: "Voided" as its description
+            inactive[i], statuses[i] = True, f"described as {said}"
     bill_flags = cells.column(table, mapping, "bill_flag")
     not_billable = cells.parsed(bill_flags, cells.not_billable)
     paused = cells.parsed(cells.column(table, mapping, "paused"), cells.is_true)

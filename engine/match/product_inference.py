@@ -10,7 +10,7 @@ client is billed for something the vendor does not bill for it: a finding to che
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
@@ -25,6 +25,7 @@ from engine.match.description_words import (
     Inference,
     Pending,
     description_key,
+    distinctive,
     may_mean,
     none_of_its_own,
     service_words,
@@ -33,9 +34,9 @@ from engine.match.description_words import (
 )
 from engine.match.price_elimination import by_price
 from engine.match.product_clues import plan_tokens
-from engine.match.product_concepts import CONCEPTS
+from engine.match.product_concepts import CONCEPTS, concept_targets
 from engine.match.product_context import infer
-from engine.match.product_fit import fit, loose_fit, use_bill_words
+from engine.match.product_fit import explains, fit, loose_fit, meaningful, use_bill_words
 from engine.match.product_names import discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
 
@@ -56,6 +57,7 @@ def infer_products(
     psa_group: Mapping[str, int],
     vendor_products: Mapping[Descriptor, ProductMatch],
     named: Sequence[Line] = (),
+    elsewhere: set[Descriptor] | None = None,
 ) -> dict[tuple[str, Descriptor], ProductMatch]:
     """Product matches for pending PSA lines, by (client spelling, descriptor).
 
@@ -93,13 +95,14 @@ def infer_products(
     billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
     _anywhere(items, found, baskets, bill)
+    _forget_products_of_their_own(items, found, baskets, paired, names, spellings)
     found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
     for place, inference in found.items():
         target = products[inference.product_key]
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
-    _own_licences(spellings, found, baskets, paired, out)
+    _own_licences(spellings, found, baskets, paired, out, names, elsewhere)
     return out
 
 
@@ -179,6 +182,43 @@ def _drop_service_prices(
         ):
             # seats or a kind were all that said which product it is, and the price says it is
             # not ("GZ Bus Sec Premium" at 5.64 beside 71 seats of Business Premium at 22.00)
+            del found[place]
+
+
+#: Inferences that rest on no word in common: seats, a kind, a price, what stands beside it.
+_NO_WORD_IN_COMMON = frozenset(
+    ["elimination", "seat gap", "meaning", "kind and price", "same price", "learned", "consensus"]
+)
+
+
+def _forget_products_of_their_own(
+    items: Sequence[Pending],
+    found: dict[tuple[int, str], Inference],
+    baskets: Mapping[int, Mapping[str, Decimal]],
+    paired: Mapping[int, Mapping[str, Decimal]],
+    names: Mapping[str, str],
+    spellings: Mapping[tuple[int, str], list[Line]],
+) -> None:
+    """A description that shares no word with anything on the bill, and that as many clients are
+    billed for while nothing the vendor bills them is left unpaired (two at least) as there are
+    clients where a product was found for it ("NordPass Business", "SentinelOne Singularity Complete" on a
+    Microsoft distributor's bill), is a product of its own, bought elsewhere: never another
+    product by seats, kind, price or neighbours alone."""
+    alone: Counter[str] = Counter()
+    for group, description, _ in items:
+        basket = baskets.get(group)
+        if basket and not basket.keys() - paired.get(group, {}).keys():
+            alone[description] += 1
+    inferred = Counter(description for _, description in found)
+    # as many clients with nothing it could be as clients where something was found for it
+    suspects = {d for d, count in alone.items() if count >= 2 and count >= inferred[d]}
+    if not suspects:
+        return
+    bill_words = {w for name in names.values() for w in meaningful(name)}
+    typed = {d: lines[0].product for (_, d), lines in spellings.items() if d in suspects and lines}
+    own = {d for d in suspects if _like_nothing_on(d, bill_words, alone[d], typed.get(d, d))}
+    for place in [p for p, inference in found.items() if p[1] in own]:
+        if found[place].method in _NO_WORD_IN_COMMON:
             del found[place]
 
 
@@ -293,9 +333,15 @@ def _own_licences(
     baskets: Mapping[int, Mapping[str, Decimal]],
     paired: Mapping[int, Mapping[str, Decimal]],
     out: dict[tuple[str, Descriptor], ProductMatch],
+    names: Mapping[str, str],
+    elsewhere: set[Descriptor] | None,
 ) -> None:
     """Undecided descriptions that name a Microsoft licence, or that the export's own category
-    calls a licence ("Cloud Licences:Per User"): billed without a vendor record."""
+    calls a licence ("Cloud Licences:Per User"): billed without a vendor record — unless the
+    licence is of another maker and nothing on the whole bill is like it ("Dialpad Standard" on a
+    Microsoft distributor's bill): bought from another source, set aside and shown as such."""
+    bill_words: set[str] | None = None
+    clients = Counter(description for _, description in spellings)
     for (group, description), lines in spellings.items():
         unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
         if (group, description) in found or unpaired:
@@ -303,6 +349,12 @@ def _own_licences(
         if names_a_licence(description):
             why = "names a Microsoft licence the vendor bills nothing like, for this client or any"
         elif _filed_as_licence(description, lines):
+            if bill_words is None:
+                bill_words = {w for name in names.values() for w in meaningful(name)}
+            if _like_nothing_on(description, bill_words, clients[description], lines[0].product):
+                if elsewhere is not None:
+                    elsewhere.update(line.descriptor for line in lines)
+                continue
             why = (
                 f"filed as {lines[0].product_alt!r} in the export; the vendor bills nothing like it"
             )
@@ -318,6 +370,46 @@ def _own_licences(
         ]
         for line in lines:
             out[(line.client, line.descriptor)] = _own_licence(line, alike, why)
+
+
+def _like_nothing_on(description: str, bill_words: set[str], clients: int, typed: str) -> bool:
+    """A description of another maker's product, billed to ``clients`` clients, that shares no
+    word with any product on the bill, typos and shortenings allowed ("KnowBe4" is the bill's
+    "KB4"), names no kind of product the bill has, and nothing of Microsoft's. ``typed`` is the
+    line's text as typed (the description's key has lost its codes)."""
+    words = [w for w in meaningful(description) if distinctive(w)]
+    if (
+        not words
+        or _LETTERS_AND_DIGITS.search(typed)
+        or any(w in _microsoft_words() for w in words)
+    ):
+        return False  # a code ("PPE-BUS-1M", "[65324062BA01A12]", "1PW") or Microsoft's words
+    if plan_tokens(description):
+        return False  # "DfO365 P2": a plan is Microsoft's way of naming
+    if any(target & bill_words for target in concept_targets(meaningful(description))):
+        return False  # "Security Awareness Training" is the kind of product the bill's KMSAT is
+    if clients < 3 and any(
+        target & bill_words for target in CONCEPTS.values() if not target.isdisjoint(words)
+    ):
+        # "Avanan" is a maker of the kind the bill's Check Point Harmony is (its old name): a
+        # rename, unless many clients are billed for it and the bill names it for none
+        return False
+    return all(explains(w, other) < 0 for w in words for other in bill_words)
+
+
+#: A word of letters and digits: an item's code, or a maker's name that a code may shorten.
+_LETTERS_AND_DIGITS = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _microsoft_words() -> frozenset[str]:
+    """Every distinctive word of Microsoft's product names."""
+    return frozenset(
+        w
+        for name in load_catalogue().names
+        for w in meaningful(product_key(name))
+        if distinctive(w)
+    )
 
 
 def _sets_apart_from(description: str, key: str) -> bool:

@@ -140,7 +140,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:licencja|licencia|licenza|licens|lisens|lisenssi|licentie|miesiecznie|mensile|mensual"
         r"|mensuel|mensuelle|manadsvis|kuukausittain|kuukausilisenssi|maandelijks|abonnement"
-        r"|suscripcion|abbonamento|subskrypcja|prenumeration"
+        r"|suscripcion|abbonamento|subskrypcja|prenumeration|leyfi|licenc|lisenz"
         # how often, and how it is paid: "(Anual, Pago mensual)", "NCE Jahresabo", "Månedlig"
         r"|anual|annuel|annuelle|annuale|jahresabo|monatsabo|jahrlich|monatlich|manedlig|arlig"
         r"|arsvis|kvartalsvis|trimestral|trimestrale|pago|paiement|pagamento|zahlweise|betaling)\b",
@@ -152,6 +152,24 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:licens|lisens|lizenz|licentie|lisenssi|abonnement|abo)\b",
         " ",
     ),
+    # an item kept for an old price or marked retired: "xx Visio P1", "(OLD) Project P3", "… - DO
+    # NOT USE", "… - 2024 price", "(legacy pricing)", "… v2": which product it is stays
+    (r"^\s*(?:xx+|zz+|\(old\)|\[old\]|old\s*[-:])\s*", " "),
+    (
+        r"\b(?:do not use|dnu|legacy pric(?:e|ing)|old pric(?:e|ing)|(?:19|20)\d\d pric(?:e|ing))\b"
+        r"|\sv\d{1,2}\s*$",
+        " ",
+    ),
+    # archiving in the languages of the bills: "Exchange Online Archivierung"
+    (
+        r"\b(?:archivierung|archivage|archivering|archiviazione|archivado|arkivering|arkistointi"
+        r"|archiwizacja|arquivamento)\b",
+        " archiving ",
+    ),
+    # a plan's number written out: "Exchange Online Plan One", "Visio Plan II"
+    (r"\bplan\s+(?:one|i)\b", " plan 1 "),
+    (r"\bplan\s+(?:two|ii)\b", " plan 2 "),
+    (r"\bplan\s+(?:three|iii)\b", " plan 3 "),
     # a note set off by asterisks: "Business Starter *price locked until 06/2027*"
     (r"\*[^*]{3,}\*", " "),
     # a rename noted beside the old name: "Office 365 Business Premium (now Business Standard)"
@@ -295,6 +313,8 @@ _STRIP_TOKENS = frozenset(
         "user",
         "users",
         "sub",
+        "subs",
+        "subscr",
         "commitment",
         "commit",
         "reduction",
@@ -457,6 +477,8 @@ _PERSON = re.compile(
     rf"|\s[-\u2013\u2014]\s+{_LOGIN}\s*$"
     rf"|\(\s*{_LOGIN}\s*\)"
     rf"|^\s*{_LOGIN}\s*$"
+    # a user's initial and family name after a slash: "Exchange Online Kiosk / R. Sato"
+    r"|\s/\s*[A-Z]\.\s?[^\W\d_][\w'-]+"
 )
 
 

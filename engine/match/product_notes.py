@@ -26,7 +26,7 @@ from engine.match.product_names import (
 )
 
 _QUALIFIER = re.compile(
-    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014])\s+((?:[^-\u2013\u2014]|(?<=\w)-(?=\w))+))\s*$"
+    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014]|//)\s+((?:[^-\u2013\u2014/]|(?<=\w)-(?=\w)|(?<=\w)/)+))\s*$"
 )
 #: A note seen after this many different names in one export is the MSP's way of saying who a
 #: line is for ("- Office staff", "(Melbourne)"), whatever its words.
@@ -86,6 +86,19 @@ def _part_number(note: str) -> bool:
 
 #: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032".
 _REFERENCE_NOTE = re.compile(REFERENCE_NOTE, re.IGNORECASE)
+#: A note of what someone did or is to do, or on whose word: "Q3 review done", "approved by J.
+#: Reyes", "per Tom 3/11", "check w/ Sam", "added 14 Oct", "upgraded from Business Standard".
+_ANNOTATION = re.compile(
+    r"^(?:.*\b(?:done|completed|approved|agreed|confirmed|checked|reviewed|verified|signed off)\b"
+    r"|(?:as\s+)?per\s+(?!user|seat|month|device|licen|mailbox|endpoint|server|site|location"
+    r"|hour|visit|gb|tb|annum|year)[a-z]+\b.*\d"
+    r"|(?:check|ask|confirm|verify|chase)\s+(?:w/|with\b)"
+    r"|(?:added|removed|moved|changed|upgraded|downgraded|renamed|reduced|increased)"
+    r"\s+(?:on|from|to|in|by|\d)"
+    r"|(?:initials|owner|contact|requested\s+by|by)\s*:?\s*[a-z]\.?\s*[a-z]+$"
+    r"|[a-z]\.\s?[a-z]{2,}$)",
+    re.IGNORECASE,
+)
 #: A note of seats added or removed: "+2 added mid-month", "-1 from 15th".
 _CHANGE_NOTE = re.compile(r"\s*[+-]\s*\d+\b(?!\s*(?:gb|tb|mb)\b)", re.IGNORECASE)
 
@@ -150,6 +163,7 @@ class Notes:
             _COUNT_NOTE.fullmatch(raw)
             or _REFERENCE_NOTE.search(raw)
             or _CHANGE_NOTE.match(raw)
+            or _ANNOTATION.match(raw)
             or _part_number(raw)
         ):
             # "- 69 seats", "(+2 added mid-month)": how many, which the quantity says anyway;

@@ -274,7 +274,7 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "less_included",
         "quantity",
-        "lessincluded qtyincluded includedquantity included",
+        "lessincluded qtyincluded includedquantity included lessincl qtyincl includedqty",
         "",
         "units included at no charge (ConnectWise)",
     ),
@@ -445,6 +445,7 @@ SIDE_MARKERS: dict[Side, tuple[str, ...]] = {
     ),
     "psa": (
         "lessincluded",
+        "lessincl",
         "billcustomer",
         "agreementname",
         "agreementtype",

@@ -231,11 +231,20 @@ def date_parser_for(values: Sequence[object]) -> Callable[[object], dt.date | No
     date such as 30/11/2026 whose first number cannot be a month, and none whose second cannot),
     so 01/11/2026 in that column is the 1st of November, never the 11th of January."""
     day_first = month_first = False
+    slashed = first_ones = second_ones = 0
     for value in set(v for v in values if isinstance(v, str)):
         found = _SLASHED.match(value)
         if found is not None:
-            day_first |= int(found[1]) > 12
-            month_first |= int(found[2]) > 12
+            first, second = int(found[1]), int(found[2])
+            day_first |= first > 12
+            month_first |= second > 12
+            slashed += 1
+            first_ones += first == 1
+            second_ones += second == 1
+    if not day_first and not month_first and first_ones * 2 > slashed and first_ones > second_ones:
+        # every number a month could be: a billing column's dates fall on the first of a month,
+        # so the number that is mostly 1 is the day ("01/11/2026", "01/12/2026": November)
+        return parse_date_day_first
     return parse_date_day_first if day_first and not month_first else parse_date
 
 
@@ -368,6 +377,16 @@ def status_before_name(value: object) -> str:
         return ""
     head = found.group(1).strip()
     return head if len(head) >= 4 and is_inactive_status(head) else ""
+
+
+def status_alone(value: object) -> str:
+    """A description that is nothing but a status ("Voided", "Cancelled."): the line bills nothing,
+    whatever its quantity and price say (QuickBooks keeps a voided line's quantity and rate beside
+    an amount of 0). A word of four letters at least ("No" says nothing)."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip().strip(".:-*()[]").strip()
+    return text if len(text) >= 4 and " " not in text and is_inactive_status(text) else ""
 
 
 def is_not_billable(value: object) -> bool:
