@@ -15,7 +15,8 @@ careful person reads and the engine did not:
 - notes typed after a product's name: "- Q3 review done", "per Tom 3/11", "// check w/ Sam",
   "- approved by J. Reyes", "/ R. Sato"; an item kept for an old price ("xx", "(OLD)", "- DO NOT
   USE", "- 2024 price", "v2"); a plan's number written out ("Plan One", "Plan II"); archiving in
-  German ("Archivierung").
+  German ("Archivierung"); a trade mark ("O365™E3"); a user named before the product ("Lars Sato -
+  Microsoft 365 Business Basic"); days of a month ("(Nov 1 - Nov 30)").
 """
 
 from __future__ import annotations
@@ -208,6 +209,20 @@ def test_a_note_of_what_someone_did_is_no_part_of_the_name(typed: str, base: str
         ("Visio Plan II", "visio p2"),
         ("Exchange Online Archivierung", "exchange online archiving"),
         ("Huntress Managed EDR leyfi (NCE)", "huntress managed edr"),
+        ("Microsoft 365 F3 mthly per Tom 3/11", "microsoft 365 f3"),
+        (
+            "OneDrive for Business (Plan 1) see ticket #8812 November 2026",
+            "onedrive for business p1",
+        ),
+        ("ExO Plan1 (Nov 1 - Nov 30)", "exchange online p1"),
+        ("O365™E3 - Nov-26", "office 365 e3"),
+        ("Microsoft® 365 Business Basic", "microsoft 365 business basic"),
+        ("Lars Sato - Microsoft 365 Business Basic", "microsoft 365 business basic"),
+        ("Chloé Sato - Exchange Online Archiving", "exchange online archiving"),
+        # a product said backwards, or another maker's name before a dash, is no person
+        ("Business Premium - Microsoft 365", "business premium microsoft 365"),
+        ("Acronis Cyber - Protect", "acronis cyber protect"),
+        ("Acronis CPC - O365 seat", "acronis cpc office 365"),
         # years and versions that name the product stay
         ("Windows Server 2022 Standard", "windows server 2022 standard"),
         ("Old Mutual Backup", "old mutual backup"),

@@ -66,9 +66,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(\d+)\s?(vcpus?|gb|tb)\b", r" \1 \2 "),
     # invoice-template tokens and billed-period text: HaloPSA "$MONTHNAME $YEAR", "{month}", "%MONTH%"
     (r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>", " "),
-    (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),  # dates
+    # on whose word, and when: "… mthly per Tom 3/11"
+    (r"\b(?:as\s+)?per\s+[a-z]+\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", " "),
+    (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),  # dates
     (r"\b" + _MONTHS + r"\.?\s+\d{4}\b|\b\d{4}[-/]\d{2}\b", " "),  # "Aug 2025", "2025-08"
     (r"\b" + _MONTHS + r"\.?(?:[-/ ]|\s?')\d{2}\b", " "),  # "Nov-26", "Nov '26": a month of a year
+    (r"\b" + _MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", " "),  # "(Nov 1 - Nov 30)": days
     (r"\(legacy\)", " "),  # "O365 Business Premium (legacy)": the old name says which product
     (r"\b(?:to|until|thru|through)\b\s*(?=[\s)\]-]|$)", " "),
     (r"\bnew commerce(?: experience)?\b", " "),
@@ -423,6 +426,62 @@ DISCRIMINATORS = frozenset(
 )
 
 
+#: A given and a family name before a dash, as a per-user line begins: "Hiro Brandt - …".
+_LEADING_PERSON = re.compile(
+    r"^\s*([A-Z][^\W\d_]+)\s+([A-Z][^\W\d_'-]*[\w'-]*)\s+[-\u2013\u2014]\s+(?=\S)"
+)
+
+
+#: The first words of Microsoft's product names: what a per-user line names after its user.
+_MICROSOFT_FIRST_WORDS = frozenset(
+    ["microsoft", "office", "o365", "m365", "ms365", "ms", "exchange", "intune", "onedrive"]
+    + ["sharepoint", "teams", "visio", "project", "power", "entra", "defender", "copilot"]
+    + ["windows", "dynamics", "azure", "planner"]
+)
+
+
+def _product_words(*words: str) -> bool:
+    """Any of ``words`` is a word of a product's name ("Business Premium - Microsoft 365" is the
+    product said backwards, not a person). While the catalogue itself is being read (its names go
+    through :func:`product_key`), every word is."""
+    if _reading_catalogue:
+        return True
+    known = _known_words()
+    return any(word in known for word in words)
+
+
+_reading_catalogue = False
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    from engine.match.catalogue import (
+        load_catalogue,
+    )  # (the catalogue reads names with this module)
+    from engine.match.description_vocabulary import BRAND, FILLER, SERVICE_WORDS
+
+    global _reading_catalogue
+    _reading_catalogue = True
+    try:
+        catalogue = load_catalogue()
+    finally:
+        _reading_catalogue = False
+    return (
+        catalogue.words
+        | catalogue.curated_words
+        | BRAND
+        | FILLER
+        | SERVICE_WORDS
+        | DISCRIMINATORS
+        | frozenset(_EXPAND)
+    )
+
+
+#: Trade and service marks: no part of a name.
+_MARKS = frozenset("\u2122\u00ae\u00a9\u2120")
+_NO_MARKS = str.maketrans({mark: " " for mark in _MARKS})
+
+
 #: First words of Microsoft product families: "Power BI Power Automate" is no maker's name twice.
 _FAMILY_WORDS = frozenset(
     ["power", "microsoft", "office", "windows", "dynamics", "exchange", "teams"]
@@ -434,6 +493,15 @@ def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "Email &amp; Collaboration"
+    if not _MARKS.isdisjoint(text):
+        text = text.translate(_NO_MARKS)  # "Microsoft® 365", "O365™E3": NFKD would spell them "TM"
+    if (
+        (person := _LEADING_PERSON.match(text)) is not None
+        and text[person.end() :].split(maxsplit=1)[0].lower() in _MICROSOFT_FIRST_WORDS
+        and all(word[1:].islower() for word in person.groups())  # "Lars Sato", not "Acronis CPC"
+        and not _product_words(person.group(1).lower(), person.group(2).lower())
+    ):
+        text = text[person.end() :]  # "Lars Sato - Microsoft 365 Business Basic": whose seat
     if "@" in text or "." in text:
         text = _PERSON.sub(_not_a_person, text)  # "… - erik.smith", "ben@client.com - …"
     folded = unicodedata.normalize("NFKD", text)
