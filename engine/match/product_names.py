@@ -434,9 +434,11 @@ _LEADING_PERSON = re.compile(
 
 #: The first words of Microsoft's product names: what a per-user line names after its user.
 _MICROSOFT_FIRST_WORDS = frozenset(
-    ["microsoft", "office", "o365", "m365", "ms365", "ms", "exchange", "intune", "onedrive"]
-    + ["sharepoint", "teams", "visio", "project", "power", "entra", "defender", "copilot"]
-    + ["windows", "dynamics", "azure", "planner"]
+    [
+        *("microsoft", "office", "o365", "m365", "ms365", "ms", "exchange", "intune", "onedrive"),
+        *("sharepoint", "teams", "visio", "project", "power", "entra", "defender", "copilot"),
+        *("windows", "dynamics", "azure", "planner"),
+    ]
 )
 
 
