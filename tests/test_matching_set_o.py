@@ -230,3 +230,24 @@ def test_a_note_of_what_someone_did_is_no_part_of_the_name(typed: str, base: str
 )
 def test_what_people_write_around_a_product_name(typed: str, key: str) -> None:
     assert product_key(typed) == key
+
+
+def test_a_blank_adjusted_price_is_the_catalogue_price(tmp_path: Path) -> None:
+    """Set O, seeds 2 and 3: Autotask's "Adjusted Unit Price" is blank where nothing was adjusted
+    (every line was unreadable, every product unbilled, precision 0.15)."""
+    (tmp_path / "vendor.csv").write_text(
+        "Client,Product,Qty,Unit Price\n"
+        "Autohaus Weiß GmbH,Microsoft 365 Business Basic,35,6.00\n"
+        "Ashford Family Practice LLP,Microsoft 365 F3,12,6.90\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "psa.csv").write_text(
+        "Contract Name,Customer,Service Name,Quantity,Unit Price,Adjusted Unit Price,Period Type\n"
+        "Autohaus - Recurring,Autohaus Weiß GmbH,MS 365 BB,35,7.64,6.95,Monthly\n"
+        "Ashford - Recurring,Ashford Family Practice LLP,Microsoft 365 F3,12,8.30,,Monthly\n",
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    assert result.mappings["psa"].columns["unit_price"] == "Adjusted Unit Price"
+    assert result.excluded == ()
+    assert result.discrepancies == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -12,6 +13,7 @@ from engine.lines.line import Exclusion
 from engine.lines.typer import CANCELLATION, Columns, SideSpec
 from engine.read import cells
 from engine.read.columns import ColumnMapping
+from engine.read.fields import header_key
 from engine.read.header import Table
 from engine.read.values import (
     is_credit_document,
@@ -176,6 +178,11 @@ def _psa_amounts(
     units = cells.parsed(
         cells.column(table, mapping, "unit_price"), cells.money_parser(mapping, "unit_price", table)
     )
+    if (catalogue_prices := _catalogue_prices(table, mapping)) is not None:
+        # Autotask's "Adjusted Unit Price" is blank where nothing was adjusted: the catalogue's
+        # "Unit Price" beside it is then the price
+        listed = cells.parsed(catalogue_prices, cells.money_parser(mapping, "unit_price", table))
+        units = [unit if unit is not None else alt for unit, alt in zip(units, listed, strict=True)]
     totals = cells.parsed(
         cells.column(table, mapping, "line_total"), cells.money_parser(mapping, "line_total", table)
     )
@@ -192,6 +199,22 @@ def _psa_amounts(
         out_units.append(priced[1])
         out_amounts.append(priced[2])
     return out_quantities, out_units, out_amounts
+
+
+#: The plain unit price beside an adjusted one.
+_CATALOGUE_PRICE_HEADERS = frozenset(["unitprice", "price", "listprice", "catalogueprice", "rate"])
+
+
+def _catalogue_prices(table: Table, mapping: ColumnMapping) -> Sequence[object] | None:
+    """The column of catalogue unit prices when the price read is an adjusted one, if any."""
+    chosen = mapping.get("unit_price")
+    if chosen is None or "adjust" not in header_key(chosen):
+        return None
+    taken = set(mapping.columns.values())
+    for header in table.data:
+        if header not in taken and header_key(header) in _CATALOGUE_PRICE_HEADERS:
+            return table.data[header]
+    return None
 
 
 def _discounted(quantity: Decimal | None, unit: Decimal | None, total: Decimal | None) -> bool:
