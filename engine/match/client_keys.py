@@ -234,7 +234,7 @@ def _without_legal_forms(tokens: list[str], name: str) -> list[str]:
 #: name ends in its word for a street, then its number ("Musterstraße 5", "Storgata 12").
 _ADDRESS = re.compile(
     r"(?:(?:unit|level|lvl|suite|ste|floor|flr|shop|building|bldg|apt|p\.?\s?o\.?\s?box|box|"
-    r"postfach|postboks|box)\b\.?\s*\d"
+    r"postfach|postboks)\b\.?\s*\d"
     r"|\d+[a-z]?\s+.*\b(?:st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|ln|lane|way|pl|"
     r"place|sq|square|ct|court|hwy|highway|pkwy|parkway|tce|terrace|cres|crescent|close|rue|allee|"
     r"allée|chemin|via|viale|piazza|calle|avenida|rua|plaza|strasse|straße|str|weg|gasse|platz|"
@@ -245,7 +245,8 @@ _ADDRESS = re.compile(
     r"\s+\D*\d)",
     re.IGNORECASE,
 )
-#: What sets an address apart from the name before it: a dash, a comma, a slash, a bracket.
+#: What sets an address apart from the name before it: a dash, a comma, a slash, a bar, an "@",
+#: a bracket.
 _ADDRESS_SEPARATOR = re.compile(r"\s*(?:[-\u2013\u2014,/|@]|\()\s*")
 
 

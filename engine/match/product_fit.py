@@ -166,8 +166,8 @@ _LETTERS_THEN_NUMBER = re.compile(r"([a-z]+)(\d+)")
 
 def _shortened_brand(short: str, long: str) -> bool:
     """A maker's name that ends in a number, shortened to some of its letters and the number: "KB4"
-    for KnowBe4. Never a plan code: two letters or more before the number, the long word's letters
-    all its own (four or more), the same number, the letters in order from the first."""
+    for KnowBe4. Never a plan code ("P1", "E3"): two letters or more before the number, four or more
+    in the long word, the same number, the letters in order from the first."""
     one, other = _LETTERS_THEN_NUMBER.fullmatch(short), _LETTERS_THEN_NUMBER.fullmatch(long)
     if one is None or other is None or one[2] != other[2]:
         return False
