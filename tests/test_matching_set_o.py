@@ -184,6 +184,7 @@ def test_a_product_of_its_own_is_never_the_clients_last_unpaired_one(
         ("Design suite licence - approved by J. Reyes v2", "Design suite licence"),
         ("Recurring: Adobe Acro Pro NCE - added 14 Oct", "Recurring: Adobe Acro Pro NCE"),
         ("M365 Busineds Premium - upgraded from Business Standard", "M365 Busineds Premium"),
+        ("Business Premium (incl. Intune + Defender for Business)", "Business Premium"),
         # a part of the name, or work, stays
         ("Microsoft 365 E5 - Security", ""),
         ("Backup - per device", ""),

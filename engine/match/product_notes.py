@@ -96,7 +96,9 @@ _ANNOTATION = re.compile(
     r"|(?:added|removed|moved|changed|upgraded|downgraded|renamed|reduced|increased)"
     r"\s+(?:on|from|to|in|by|\d)"
     r"|(?:initials|owner|contact|requested\s+by|by)\s*:?\s*[a-z]\.?\s*[a-z]+$"
-    r"|[a-z]\.\s?[a-z]{2,}$)",
+    r"|[a-z]\.\s?[a-z]{2,}$"
+    # what the product includes: "(incl. Intune + Defender for Business)"
+    r"|(?:incl\.?|includes|including|inkl\.?|inclut|incluye|inclui)\s)",
     re.IGNORECASE,
 )
 #: A note of seats added or removed: "+2 added mid-month", "-1 from 15th".
