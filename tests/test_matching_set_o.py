@@ -52,6 +52,9 @@ Reconcile = Callable[[list[str], list[str]], Result]
         ("Chen Financial Planning LL C", "chen financial planning"),
         ("Ember Pharmacy Store7", "ember pharmacy store 7"),
         ("Northgate Veterinary Clinic Corp. (ACC-0063)", "northgate veterinary clinic"),
+        # a generic word in the language of the books is the bill's word
+        ("O'Brien Coast Security Dienstleistungen LLC", "obrien coast security services"),
+        ("Müller Gruppe GmbH", "muller group"),
         # numbers that are the name, or a store's, stay
         ("Route 66 Diner", "route 66 diner"),
         ("Sunrise Market - Store 12", "sunrise market store 12"),

@@ -71,6 +71,18 @@ _ABBREVIATIONS = {
     "ins": "insurance",
     "partners": "partners",
     "ptnrs": "partners",
+    # a name's generic words in the languages of the bills: "Gruppe" is the bill's "Group"
+    **dict.fromkeys(["gruppe", "groupe", "grupo", "gruppo", "groep", "grupa"], "group"),
+    **dict.fromkeys(
+        ["dienstleistungen", "dienstleistung", "servicios", "servizi", "diensten", "uslugi"],
+        "services",
+    ),
+    **dict.fromkeys(["beratung", "consultoria", "consulenza"], "consulting"),
+    **dict.fromkeys(["logistik", "logistique", "logistica", "logistiek"], "logistics"),
+    **dict.fromkeys(["internacional", "internationale", "internazionale"], "international"),
+    **dict.fromkeys(
+        ["buchhaltung", "comptabilite", "contabilidad", "boekhouding", "redovisning"], "accounting"
+    ),
 }
 STOP_WORDS = frozenset(["and", "of", "the", "for", "a", "an"])
 #: Words that qualify a company without naming a different one ("Contoso Holdings" is Contoso; "Contoso
