@@ -182,6 +182,12 @@ def _catalogue_name_words() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(meaningful(name)) for name in load_catalogue().names)
 
 
+@lru_cache(maxsize=1)
+def microsoft_words() -> frozenset[str]:
+    """Every distinctive word of Microsoft's product names (the catalogue's)."""
+    return frozenset(w for words in _catalogue_name_words() for w in words if distinctive(w))
+
+
 def words_shared(description: str, name: str, common: frozenset[str]) -> float:
     """How many distinctive words a description and a product name have in common; a word that
     only says what kind of product it is ("backup") counts half of one that names it ("Acronis")."""

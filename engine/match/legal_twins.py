@@ -94,8 +94,7 @@ _COMPOUND = re.compile(
 def legal_kind(name: str) -> str:
     """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none. What
     follows a dash or "c/o" after the form is a note ("Dubois Architectes SAS - c/o J. Smith")."""
-    if "," in name or not _NOTE_MARKS.isdisjoint(name):
-        name = without_address(name)  # "Adeyemi Ventures, LLC, Level 2/88 George St"
+    name = without_address(name)  # "Adeyemi Ventures, LLC, Level 2/88 George St"
     if not _MAY_HAVE_NOTE.search(name) and not _ENDS_IN_FORM.search(
         folded(name[-40:]).replace(".", "")
     ):
@@ -113,7 +112,6 @@ _FORM_ENDS = sorted(
     {w for w in LEGAL_FORMS if w.isalpha()} | {form.split()[-1] for form in _WRITTEN_OUT}
 )
 _ENDS_IN_FORM = re.compile(r"\b(?:" + "|".join(_FORM_ENDS) + r")\W*$")
-_NOTE_MARKS = frozenset("([-\u2013\u2014/|")
 _MAY_HAVE_NOTE = re.compile(r"[-\u2013\u2014|/(\[]|\battn\b", re.IGNORECASE)  # "c/o" has its "/"
 _TRAILING_NOTE = re.compile(
     r"\s+(?:[-\u2013\u2014|/]|c/o\b|attn\b)[^-\u2013\u2014|/]*$", re.IGNORECASE

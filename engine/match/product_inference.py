@@ -27,6 +27,7 @@ from engine.match.description_words import (
     description_key,
     distinctive,
     may_mean,
+    microsoft_words,
     none_of_its_own,
     service_words,
     shares_word,
@@ -95,14 +96,15 @@ def infer_products(
     billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
     _anywhere(items, found, baskets, bill)
-    _forget_products_of_their_own(items, found, baskets, paired, names, spellings)
+    bill_words = {w for name in names.values() for w in meaningful(name)}
+    _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
     found.update(moved)
     out: dict[tuple[str, Descriptor], ProductMatch] = {}
     for place, inference in found.items():
         target = products[inference.product_key]
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
-    _own_licences(spellings, found, baskets, paired, out, names, elsewhere)
+    _own_licences(spellings, found, baskets, paired, out, bill_words, elsewhere)
     return out
 
 
@@ -196,7 +198,7 @@ def _forget_products_of_their_own(
     found: dict[tuple[int, str], Inference],
     baskets: Mapping[int, Mapping[str, Decimal]],
     paired: Mapping[int, Mapping[str, Decimal]],
-    names: Mapping[str, str],
+    bill_words: set[str],
     spellings: Mapping[tuple[int, str], list[Line]],
 ) -> None:
     """A description that shares no word with anything on the bill, and that as many clients are
@@ -215,7 +217,6 @@ def _forget_products_of_their_own(
     suspects = {d for d, count in alone.items() if count >= 2 and count >= inferred[d]}
     if not suspects:
         return
-    bill_words = {w for name in names.values() for w in meaningful(name)}
     typed = {d: lines[0].product for (_, d), lines in spellings.items() if d in suspects and lines}
     own = {d for d in suspects if _like_nothing_on(d, bill_words, alone[d], typed.get(d, d))}
     for place in [p for p, inference in found.items() if p[1] in own]:
@@ -334,14 +335,13 @@ def _own_licences(
     baskets: Mapping[int, Mapping[str, Decimal]],
     paired: Mapping[int, Mapping[str, Decimal]],
     out: dict[tuple[str, Descriptor], ProductMatch],
-    names: Mapping[str, str],
+    bill_words: set[str],
     elsewhere: set[Descriptor] | None,
 ) -> None:
     """Undecided descriptions that name a Microsoft licence, or that the export's own category
     calls a licence ("Cloud Licences:Per User"): billed without a vendor record — unless the
     licence is of another maker and nothing on the whole bill is like it ("Dialpad Standard" on a
     Microsoft distributor's bill): bought from another source, set aside and shown as such."""
-    bill_words: set[str] | None = None
     clients = Counter(description for _, description in spellings)
     for (group, description), lines in spellings.items():
         unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
@@ -350,8 +350,6 @@ def _own_licences(
         if names_a_licence(description):
             why = "names a Microsoft licence the vendor bills nothing like, for this client or any"
         elif _filed_as_licence(description, lines):
-            if bill_words is None:
-                bill_words = {w for name in names.values() for w in meaningful(name)}
             if _like_nothing_on(description, bill_words, clients[description], lines[0].product):
                 if elsewhere is not None:
                     elsewhere.update(line.descriptor for line in lines)
@@ -379,11 +377,7 @@ def _like_nothing_on(description: str, bill_words: set[str], clients: int, typed
     "KB4"), names no kind of product the bill has, and nothing of Microsoft's. ``typed`` is the
     line's text as typed (the description's key has lost its codes)."""
     words = [w for w in meaningful(description) if distinctive(w)]
-    if (
-        not words
-        or _LETTERS_AND_DIGITS.search(typed)
-        or any(w in _microsoft_words() for w in words)
-    ):
+    if not words or _LETTERS_AND_DIGITS.search(typed) or any(w in microsoft_words() for w in words):
         return False  # a code ("PPE-BUS-1M", "[65324062BA01A12]", "1PW") or Microsoft's words
     if plan_tokens(description):
         return False  # "DfO365 P2": a plan is Microsoft's way of naming
@@ -400,17 +394,6 @@ def _like_nothing_on(description: str, bill_words: set[str], clients: int, typed
 
 #: A word of letters and digits: an item's code, or a maker's name that a code may shorten.
 _LETTERS_AND_DIGITS = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _microsoft_words() -> frozenset[str]:
-    """Every distinctive word of Microsoft's product names."""
-    return frozenset(
-        w
-        for name in load_catalogue().names
-        for w in meaningful(product_key(name))
-        if distinctive(w)
-    )
 
 
 def _sets_apart_from(description: str, key: str) -> bool:
