@@ -68,15 +68,23 @@ def pair_by_basket(
     if not vendors or not psas:
         return []
     index: dict[tuple[str, Decimal], list[str]] = defaultdict(list)
+    buyers: dict[str, list[str]] = defaultdict(list)
     for key in psas:
         for item in psa_baskets[key].items():
             index[item].append(key)
+            buyers[item[0]].append(key)
     clues = _name_clues(vendors, psas, set(all_names), owners or {})
     rarity = _Rarity.of(vendor_baskets, len(vendors) * len(psas))
     options: dict[str, list[_Option]] = {}
     for vendor_key in vendors:
         found = _options(
-            vendor_key, vendor_baskets[vendor_key], psa_baskets, index, clues, siblings, rarity
+            vendor_key,
+            vendor_baskets[vendor_key],
+            psa_baskets,
+            (index, buyers),
+            clues,
+            siblings,
+            rarity,
         )
         if found:
             options[vendor_key] = sorted(found, reverse=True)
@@ -120,31 +128,44 @@ def _options(
     vendor_key: str,
     basket: Mapping[str, Decimal],
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
-    index: Mapping[tuple[str, Decimal], list[str]],
+    indexes: tuple[Mapping[tuple[str, Decimal], list[str]], Mapping[str, list[str]]],
     clues: _NameClues,
     siblings: Siblings,
     rarity: _Rarity,
 ) -> list[_Option]:
     """The PSA clients one vendor client may be, each scored on basket and name."""
+    index, buyers = indexes
     shared_items = Counter(
         psa_key
         for item in basket.items()
         if len(members := index.get(item, [])) <= _ITEM_LIMIT
         for psa_key in members
     )
+    # three products in common, at whatever seats (the seats may be the leakage itself)
+    shared_products = Counter(
+        psa_key
+        for product in basket
+        if len(members := buyers.get(product, [])) <= _ITEM_LIMIT
+        for psa_key in members
+    )
     found = []
     owner, _ = clues.owned.get(vendor_key, ("", 0))
     by_name = (clues.short_names.get(vendor_key), clues.namesakes.get(vendor_key), owner)
     extra = [k for k in by_name if k]
-    for psa_key in sorted({*shared_items, *extra}):
+    for psa_key in sorted(
+        {*shared_items, *extra, *(k for k, n in shared_products.items() if n >= 3)}
+    ):
         # two products at the same seats, or one where one side has no other (speed: most
         # candidates share one common item and nothing else), or the one name that is all
-        # of the other's first words
-        if (
+        # of the other's first words; else three rare products in common at whatever seats,
+        # which only their rarity may decide (a name in common is then no help: "Valemont
+        # Financial Services" and "Valemont Veterinary" may buy alike)
+        products_only = (
             shared_items[psa_key] < 2
             and min(len(basket), len(psa_baskets[psa_key])) > 1
             and psa_key not in extra
-        ):
+        )
+        if products_only and shared_products[psa_key] < 3:
             continue
         if clues.numbers[vendor_key] != clues.numbers[psa_key]:
             continue
@@ -152,12 +173,12 @@ def _options(
             continue
         overlap = _overlap(basket, psa_baskets[psa_key])
         relation = _named_relation(vendor_key, psa_key, clues)
-        confidence = _accept(overlap, relation)
+        confidence = None if products_only else _accept(overlap, relation)
         evidence = _evidence(overlap, relation, len(basket))
         if confidence is None and rarity.decides(basket, psa_baskets[psa_key], overlap, relation):
             # no name says it, but no other client is likely to buy these seats of these products
             confidence = 0.6
-            evidence += ", a combination of seats no other client on the bill is likely to share"
+            evidence += ", a combination of products and seats no other client on the bill is likely to share"
         if confidence is None:
             continue
         named = relation and not relation.endswith(_IN_MANY)
@@ -174,14 +195,17 @@ class _Rarity:
     margin, before the seats alone say who is who."""
 
     bits: Mapping[tuple[str, Decimal], float]
+    product_bits: Mapping[str, float]  # how rare buying the product at all is, at any seats
     needed: float
 
     @classmethod
     def of(cls, baskets: Mapping[str, Mapping[str, Decimal]], pairs: int) -> _Rarity:
         counts = Counter(item for basket in baskets.values() for item in basket.items())
+        products = Counter(key for basket in baskets.values() for key in basket)
         clients = max(1, len(baskets))
         bits = {item: math.log2(clients / n) for item, n in counts.items()}
-        return cls(bits, math.log2(max(2, pairs)) + _RARITY_MARGIN_BITS)
+        product_bits = {key: math.log2(clients / n) for key, n in products.items()}
+        return cls(bits, product_bits, math.log2(max(2, pairs)) + _RARITY_MARGIN_BITS)
 
     def decides(
         self,
@@ -194,12 +218,23 @@ class _Rarity:
         smaller basket, and together rare enough. Two products at the same seats decide only when
         they are all the smaller basket holds: two clients that differ on a third product (Exchange
         Plan 1 on one side, Plan 2 on the other; set M) are two clients."""
-        if relation or overlap.same_seats < 2 or overlap.within_smaller < 0.75:
-            return False
-        if overlap.same_seats < 3 and not overlap.contained:
+        if relation or overlap.same_seats < 1 or overlap.within_smaller < 0.75:
             return False
         same = [(key, seats) for key, seats in vendor.items() if psa.get(key) == seats]
-        return sum(self.bits.get(item, 0.0) for item in same) >= self.needed
+        bits = sum(self.bits.get(item, 0.0) for item in same)
+        if overlap.same_seats < 2 and overlap.contained:
+            return False  # one product at the same seats: many clients may buy that
+        if overlap.same_seats < 3 and not overlap.contained:
+            if overlap.shared < 3 or overlap.within_smaller < 1 or overlap.share < 0.75:
+                return False
+            # three products or more, every one of the smaller basket's, some at other seats
+            # (the very leakage we look for): buying those at all says who it is too
+            bits += sum(
+                self.product_bits.get(key, 0.0)
+                for key in vendor.keys() & psa.keys()
+                if psa[key] != vendor[key]
+            )
+        return bits >= self.needed
 
 
 #: Bits a shared basket needs beyond the number of pairs compared: 1 in 2**6 = 64 that the best

@@ -1,0 +1,97 @@
+"""A client the PSA knows only by a trading name ("Tidewater Security Services" for the bill's
+"Walsh Enterprises Inc.", set O's trading_name_only): no name says who it is, the basket does. The
+seats may differ on some products (that is the leakage itself), so buying the same rare products at
+all counts as evidence beside the seats that agree; a product the other side lacks still refuses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.reconcile import reconcile
+from engine.result import Result
+
+
+def _reconcile(tmp_path: Path, vendor: list[str], psa: list[str]) -> Result:
+    (tmp_path / "vendor.csv").write_text("\n".join(vendor) + "\n", encoding="utf-8")
+    (tmp_path / "psa.csv").write_text("\n".join(psa) + "\n", encoding="utf-8")
+    return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+
+
+def _books(filler: str = "") -> tuple[list[str], list[str]]:
+    """Twelve clients billed exactly, each for Business Basic (and ``filler`` products)."""
+    vendor = ["Customer,Product,Qty,Unit Cost"]
+    psa = ["Customer,Item,Qty,Rate"]
+    for n in range(12):
+        name = f"Client {chr(65 + n)} Ltd"
+        for product in ["Microsoft 365 Business Basic", *filter(None, filler.split(";"))]:
+            vendor.append(f"{name},{product},{n + 10},6.00")
+            psa.append(f"{name},{product},{n + 10},7.50")
+    return vendor, psa
+
+
+_WALSH = [
+    "Walsh Enterprises Inc.,Microsoft 365 Business Standard,48,10.00",
+    "Walsh Enterprises Inc.,Exchange Online (Plan 2),48,6.80",
+    "Walsh Enterprises Inc.,Visio Plan 2,48,12.00",
+]
+_TIDEWATER = [
+    "Tidewater Security Services,Microsoft 365 Business Standard,48,12.50",
+    "Tidewater Security Services,Exchange Online (Plan 2),6,8.50",
+    "Tidewater Security Services,Visio Plan 2,41,15.00",
+]
+
+
+def test_a_trading_name_is_the_client_that_buys_the_same_rare_products(tmp_path: Path) -> None:
+    vendor, psa = _books()
+    result = _reconcile(tmp_path, vendor + _WALSH, psa + _TIDEWATER)
+    pair = next(m for m in result.client_matches if m.vendor_name == "Walsh Enterprises Inc.")
+    assert pair.psa_name == "Tidewater Security Services"
+    assert pair.method == "basket"
+    assert pair.confidence < 0.9  # no name says it: the user checks it first
+    assert "products and seats" in pair.evidence
+    assert sorted((d.type, d.product) for d in result.discrepancies) == [
+        ("under_billed", "Exchange Online (Plan 2)"),
+        ("under_billed", "Visio Plan 2"),
+    ]
+
+
+def test_products_every_client_buys_say_nothing_about_who_it_is(tmp_path: Path) -> None:
+    """The same three products, but every client on the bill buys them: one seat count alike is
+    then a coincidence, not a name."""
+    vendor, psa = _books("Microsoft 365 Business Standard;Exchange Online (Plan 2);Visio Plan 2")
+    result = _reconcile(tmp_path, vendor + _WALSH, psa + _TIDEWATER)
+    assert not any(
+        m.vendor_name == "Walsh Enterprises Inc." and m.psa_name for m in result.client_matches
+    )
+
+
+def test_a_product_one_side_lacks_refuses(tmp_path: Path) -> None:
+    """Exchange Plan 1 in the PSA against the bill's Plan 2: two clients, not one billed short."""
+    vendor, psa = _books()
+    other = [
+        line.replace("Exchange Online (Plan 2)", "Exchange Online (Plan 1)") for line in _TIDEWATER
+    ]
+    result = _reconcile(tmp_path, vendor + _WALSH, psa + other)
+    assert not any(
+        m.vendor_name == "Walsh Enterprises Inc." and m.psa_name for m in result.client_matches
+    )
+
+
+def test_a_name_in_common_does_not_help_products_bought_alike(tmp_path: Path) -> None:
+    """Set I (clean spellings): "Valemont Financial Services" on the bill only and "Valemont
+    Veterinary" in the PSA only, five products alike and one seat count: two firms of one family.
+    Products in common at other seats are weighed by their rarity alone, never with a name."""
+    vendor, psa = _books()
+    products = [
+        ("Exchange Online (Plan 2)", 11, 6),
+        ("Microsoft Entra ID P2", 11, 9),
+        ("Power BI Pro", 7, 10),
+        ("Zoom Workplace Pro", 5, 5),
+    ]
+    vendor += [f"Valemont Financial Services (Pty) Ltd,{p},{v},9.00" for p, v, _ in products]
+    psa += [f"Valemont Veterinary (Pty) Ltd,{p},{s},11.00" for p, _, s in products]
+    result = _reconcile(tmp_path, vendor, psa)
+    assert not any(
+        m.vendor_name.startswith("Valemont") and m.psa_name for m in result.client_matches
+    )
