@@ -107,6 +107,18 @@ def test_a_family_name_before_a_colon_is_kept_a_category_is_not() -> None:
     assert product_key("Cloud Licences:Microsoft 365 E3") == "microsoft 365 e3"
 
 
+def test_a_catalogue_path_before_the_item_is_no_part_of_it() -> None:
+    """Set O: "365> Microsoft® Defender for Office 365 (Plan 1)", a PSA catalogue's folder before
+    the item, was billed as a product of its own beside the client's Defender."""
+    assert product_key("365> Microsoft® Defender for Office 365 (Plan 1)") == product_key(
+        "Microsoft Defender for Office 365 (Plan 1)"
+    )
+    assert product_key("Cloud > Microsoft > EXO P1") == product_key("Exchange Online (Plan 1)")
+    # the suite is the product's family, and a bracketed note is no path
+    assert product_key("MS > O365 > E3") == product_key("Office 365 E3")
+    assert product_key("Microsoft 365 E3 (>300 seats)") == product_key("Microsoft 365 E3")
+
+
 def test_the_month_a_line_is_for_is_no_part_of_the_product() -> None:
     assert product_key("Power BI Premium Per User - new users Sept") == product_key(
         "Power BI Premium Per User - new users"

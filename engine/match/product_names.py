@@ -213,6 +213,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bo[- ]365\b", " office 365 "),
     (r"\bms[- ]?365\b", " microsoft 365 "),
     (r"\bm[- ]365\b", " microsoft 365 "),
+    # a catalogue's path before the item, a word a level closed by ">": "365> EXO P1", "Cloud >
+    # Microsoft > Intune"; the suite's own level is the product's family ("O365 > E3")
+    (r"^\s*(?:(?!(?:[mo]s?365|office)\s*>)[a-z0-9&.-]{1,20}\s*>\s*)+(?=[a-z0-9])", " "),
     # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"; three
     # words or more are a product's family ("Acronis Cyber Protect Cloud: Microsoft 365 seat")
     (r"^\s*(?=[a-z &/-]{3,31}:)[a-z][a-z&/-]*(?: [a-z&/-]+)?\s*:(?=\s*[a-z])", " "),
