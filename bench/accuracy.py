@@ -4,7 +4,7 @@
     python -m bench accuracy --seeds 1 2 3 --clients 80 300 --pairs partner_center_nce/connectwise
     python -m bench accuracy --set c --pairs diagonal --jobs 2   # the third set, each format once
 
-The cases come from ``bench/independent`` (or ``independent_b`` … ``independent_o`` with ``--set``): each
+The cases come from ``bench/independent`` (or ``independent_b`` … ``independent_p`` with ``--set``): each
 a generator written by a helper session that was given only
 the issue text and the public facts about the exports — never the engine's code or vocabulary — with
 its own perturbation library (typos, abbreviations, brand words dropped, renamed products, in-house
@@ -191,6 +191,7 @@ SETS = {
     "m": "bench.independent_m",
     "n": "bench.independent_n",
     "o": "bench.independent_o",
+    "p": "bench.independent_p",
 }
 
 
@@ -350,9 +351,9 @@ def main(argv: list[str] | None = None) -> None:
         "--set",
         choices=sorted(SETS),
         default="a",
-        help="a: bench/independent (results in accuracy.md); b … n: bench/independent_b … "
-        "bench/independent_o, the second to fifteenth generators, each by another author "
-        "(results in accuracy-b.md … accuracy-o.md)",
+        help="a: bench/independent (results in accuracy.md); b … p: bench/independent_b … "
+        "bench/independent_p, the second to sixteenth generators, each by another author "
+        "(results in accuracy-b.md … accuracy-p.md)",
     )
     args = parser.parse_args(argv)
     if args.set != "a" and args.out == RESULTS:
