@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from engine.folding import LETTERS_NFKD_KEEPS
+from engine.match.client_notes import without_account_notes
 from engine.match.legal_forms import (
     LEADING_FORMS,
     ends_in_legal_form,
@@ -39,6 +40,32 @@ _ABBREVIATIONS = {
     "assocs": "associates",
     "assn": "association",
     "bros": "brothers",
+    "sons": "son",  # "Hughes & Sons Joinery" is the bill's "Hughes & Son Joinery"
+    # a number written out is its figure ("Seven Oaks" / "7 Oaks", "First Street" / "1st Street")
+    **{
+        word: str(n)
+        for n, word in enumerate(
+            (
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+            )
+        )
+    },
+    **{
+        word: f"{n + 1}{'st' if n == 0 else 'nd' if n == 1 else 'rd' if n == 2 else 'th'}"
+        for n, word in enumerate(["first", "second", "third", "fourth", "fifth", "sixth"])
+    },
     "grp": "group",
     "dept": "department",
     "univ": "university",
@@ -159,6 +186,7 @@ def client_key(name: str) -> str:
         name = _repaired(name)
     if "&" in name and ";" in name:
         name = html.unescape(name)  # "Smith &amp; Jones", copied out of a web page or an API
+    name = without_account_notes(name)  # "… Pty Ltd (ABN 76 916 305 825) *VIP*", "acme.com"
     if "." in name:
         name = _NAMED_DOMAIN.sub("", name) or name
     name = without_address(name)  # "… GmbH - 45 Rue de la Paix", "…, Level 2/88 George St"
@@ -179,6 +207,8 @@ def client_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
+        if _GREEK_OR_CYRILLIC.search(text):
+            text = _in_latin_letters(text)  # "Димитров Дентал ЕООД" is the bill's Dimitrov Dental
         text = without_cjk_forms(text)  # "株式会社サンプル", "北京科技有限公司": no spaces to split
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
@@ -213,6 +243,17 @@ def client_key(name: str) -> str:
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
     return " ".join(_without_legal_forms(tokens, name))
+
+
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u04ff\u1f00-\u1fff]")
+
+
+def _in_latin_letters(text: str) -> str:
+    """Greek and Cyrillic letters spelled in Latin ones, as a bill or a tenant writes the name
+    ("Αλεξίου Μεταφορές" is "Alexiou Metafores": Greek "ου" is "ou")."""
+    from anyascii import anyascii  # only for names in those scripts
+
+    return anyascii(text.replace("ου", "ou").replace("ΟΥ", "OU").replace("Ου", "Ou")).lower()
 
 
 def _without_legal_forms(tokens: list[str], name: str) -> list[str]:

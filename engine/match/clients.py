@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +28,7 @@ from engine.folding import folded
 from engine.match.client_baskets import pair_by_basket
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
 from engine.match.client_keys import GENERIC_WORDS, STOP_WORDS, client_key, domain_label
+from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
 from engine.match.client_siblings import (
     NO_SIBLINGS,
     Siblings,
@@ -213,6 +214,7 @@ class _Pairing:
         psa_baskets: Mapping[str, Mapping[str, Decimal]],
     ) -> None:
         self.matches: list[ClientMatch] = []
+        self.names = (vendor_names, psa_names)
         self.free_vendor = dict(vendor_names)
         self.free_psa = dict(psa_names)
         self.vendor_baskets, self.psa_baskets = vendor_baskets, psa_baskets
@@ -311,6 +313,10 @@ def _pair_by_names(
     free_vendor, free_psa = run.free_vendor, run.free_psa
     for key in [k for k in free_vendor if k in free_psa]:
         run.pair(key, key, "exact", 1.0, by_name=False)
+    for vendor_key, psa_key in _glued_pairs(free_vendor, free_psa):
+        run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, spaces apart")
+    for vendor_key, psa_key in _pairs_ended_at_the_form(free_vendor, free_psa, run.names):
+        run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, a note after its legal form")
     for vendor_spelling, psa_spelling in aliases.items():
         vendor_key, psa_key = client_key(vendor_spelling), client_key(psa_spelling)
         if vendor_key in free_vendor and psa_key in free_psa:
@@ -324,6 +330,89 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
+
+
+def _glued_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Names alike but for their spaces, one of each side: a compound written apart or joined
+    ("Architecten Bureau Maes" / "Architectenbureau Maes", "Auto-Haus"), a web domain for a name
+    ("greenleafcafestore15.com" for "Green Leaf Cafe Store 15")."""
+    glued_vendor: dict[str, set[str]] = defaultdict(set)
+    for key, name in vendors.items():
+        for glued in _glued(key, name):
+            glued_vendor[glued].add(key)
+    glued_psa: dict[str, set[str]] = defaultdict(set)
+    for key, name in psas.items():
+        for glued in _glued(key, name):
+            glued_psa[glued].add(key)
+    pairs = {
+        (next(iter(found)), next(iter(keys)))
+        for glued, keys in glued_psa.items()
+        if len(keys) == 1
+        and len(glued) >= 8
+        and len(found := glued_vendor.get(glued, set())) == 1
+        and found != keys
+    }
+    vendor_used, psa_used = Counter(v for v, _ in pairs), Counter(p for _, p in pairs)
+    return sorted((v, p) for v, p in pairs if vendor_used[v] == psa_used[p] == 1)
+
+
+def _pairs_ended_at_the_form(
+    vendors: Mapping[str, str], psas: Mapping[str, str], names: tuple[Mapping[str, str], ...]
+) -> list[tuple[str, str]]:
+    """A name with a note after its legal form ("Botha Accountants (Pty) Ltd (Managed 24x7)")
+    and the same name without it on the other side, where no other client of its side ends there
+    too ("Lockwood Dental Care Pty Ltd - North" and "- South" are two branches)."""
+    pairs = []
+    for free, others, all_names, flip in (
+        (psas, vendors, names[1], False),
+        (vendors, psas, names[0], True),
+    ):
+        ends = Counter(client_key(ended_at_the_legal_form(name)) for name in all_names.values())
+        glued: dict[str, set[str]] = defaultdict(set)  # "Architecten Bureau Maes SRL (…)" too
+        for other, other_name in others.items():
+            for form in _glued(other, other_name):
+                glued[form].add(other)
+        for key, name in list(free.items()):
+            ended_name = ended_at_the_legal_form(name)
+            ended = client_key(ended_name)
+            if ended == key or ends[ended] != 1:
+                continue
+            if ended not in others:
+                found = {o for form in _glued(ended, ended_name) for o in glued.get(form, ())}
+                if len(found) != 1:
+                    continue
+                ended = found.pop()
+            pairs.append((key, ended) if flip else (ended, key))
+    vendor_used, psa_used = Counter(v for v, _ in pairs), Counter(p for _, p in pairs)
+    return [(v, p) for v, p in dict.fromkeys(pairs) if vendor_used[v] == psa_used[p] == 1]
+
+
+def _glued(key: str, name: str) -> set[str]:
+    """A name's letters without spaces, as a web domain writes it: no "and" nor "the" (the "&" a
+    domain cannot hold), numbers in words ("tworivers"), "st" for "saint", "son" for "sons"
+    ("millersonsbuilders.com"); from the key, and from the name as typed (the key reads
+    "Logistiek" as the bill's "logistics", a domain does not)."""
+    typed = folded(without_account_notes(name)).lower()
+    typed_words = re.findall(r"[a-z0-9]+", typed)
+    while len(typed_words) > 1 and is_legal_form(typed_words[-1]):
+        typed_words.pop()
+    found = set()
+    for words in (key.split(), typed_words):
+        words = [_SPELLED.get(word, word) for word in words if word not in ("and", "the")]
+        found.add("".join(words).replace("saint", "st").replace("sons", "son"))
+    return found
+
+
+#: Figures a domain writes in words ("2 Rivers Physio" is tworiversphysio.com.au).
+_SPELLED = {
+    **{
+        str(n): word
+        for n, word in enumerate(
+            ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        )
+    },
+    **{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"},
+}
 
 
 #: Tiers whose pairs rest on the names (a tenant domain is spelled from one; "evidence" weighs a

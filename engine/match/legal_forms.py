@@ -31,6 +31,8 @@ LEGAL_FORMS = (
             "lp",
             "ltd",
             "limited",
+            "ltee",  # Quebec's "Ltée" (limitée)
+            "limitee",
             "gmbh",
             "pty",
             "plc",

@@ -44,6 +44,8 @@ _SAME_KIND = {
     "ltda": "ltd",
     "lda": "ltd",
     "oyj": "oy",
+    "ltee": "ltd",  # Quebec's "Ltée" is the English "Ltd."
+    "limitee": "ltd",
 }
 _WORDS = re.compile(r"[a-z]+")
 _TRAILING_BRACKETS = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")

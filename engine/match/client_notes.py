@@ -1,0 +1,125 @@
+"""What a PSA or accounting system keeps after a company's name that is not its name.
+
+Registration and tax numbers ("- EIN 56-1360326", "(KvK 25650968)", "HRB 84360"), tags ("*VIP*",
+"{Platinum}"), a parent account ("Key Accounts:Harcourt Lettings Limited") are never the name. A
+company's name ends at its legal form: what an MSP types after "… Pty Ltd", set off by a dash or a
+bracket, is most often about the account ("(Managed 24x7)", "[Gold SLA]", "- MSA"), but may be a
+branch ("- North"), so that reading is the matcher's, where it can see the other names. A store's
+number after the form always tells two shops of a chain apart, and stays.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from engine.match.legal_forms import is_legal_form
+
+#: Where a note may begin after a name: a spaced dash or bar or slash, a bracket, a tag's mark.
+_SET_OFF = re.compile(r"\s+[-\u2013\u2014|/]\s+|\s*[(\[{*]|\s*,\s+")
+
+#: An account tag: "*VIP*", "{Platinum}", "**key account**".
+_TAG = re.compile(r"\s*(?:\*+[^*]{1,30}\*+|\{[^{}]{1,30}\})")
+
+#: A registration or tax number set off after a name: a short label and a number of five digits
+#: or more, grouped or not ("- EIN 56-1360326", "(ABN 76 916 305 825)", "FN 481887x", "Co. No.
+#: 04606876", "Y-tunnus 1714788-1", "Org.nr 927 912 395"), alone in its brackets or at the end.
+_REGISTRATION = re.compile(
+    r"(?:\s+[-\u2013\u2014|/]\s+|\s*[(\[]\s*)"
+    r"(?P<label>(?:[^\W\d_][\w.'-]{0,11}\.?\s?){1,3}?)[:#]?\s*"
+    r"(?P<number>\d[\d ./-]{3,}\d[a-z]?)"
+    r"\s*[)\]]?(?=\s*(?:$|[-\u2013\u2014(\[{*|/,]))",
+    re.IGNORECASE,
+)
+
+#: A shop's or site's number: what tells two of a chain apart ("Store 12", "#9", "Vestiging 3").
+_BRANCH_NUMBER = re.compile(
+    r"(?:store|shop|branch|site|location|loc|unit|no|nr|filiale|magasin|vestiging|tienda|negozio"
+    r"|butik|sklep|myymala|standort|#)\.?\s*\d{1,4}(?!\d)",
+    re.IGNORECASE,
+)
+
+
+#: A web domain written for the company's name ("greenleafcafestore15.com", "bakkerijdejong.nl"),
+#: perhaps with a note after it: its first label is the name, spaces left out.
+_DOMAIN_NAME = re.compile(
+    r"^\s*(?:the\s+)?(?:www\.)?(?P<label>[a-z0-9][a-z0-9-]{3,})(?:\.[a-z]{2,3}){1,2}(?=\s*(?:$|[-\u2013(\[{*|]))",
+    re.IGNORECASE,
+)
+
+#: A label before a colon that is no parent account ("Attn:", "Tenant:", "Ref:").
+_MAY_LABEL = re.compile(r"\b(?:attn|attention|contact|tenant|domain|ref|c/o)$", re.I)
+
+#: A note set off after a name that says who trades as whom: kept for the names that read it.
+_TRADING = re.compile(r"^\W*(?:dba|d/b/a|t/a|trading as|formerly|fka|f/k/a|aka|ex)\b", re.I)
+
+
+#: An accounting system's sub-customer, written "Parent:Child" with no space ("Key Accounts:Harcourt
+#: Lettings Limited", QuickBooks): the child is the company, unless the parent is ("Acme Ltd:Job 4").
+_PARENT_PATH = re.compile(r"^\s*(?P<parent>[^\W\d][^:\d]{1,40}):(?=[^\W\d_])(?P<child>[^:]+)$")
+
+
+@lru_cache(maxsize=131072)
+def without_account_notes(name: str) -> str:
+    """``name`` without the notes an MSP keeps after it (see the module's docstring)."""
+    text = name
+    if ":" in text and (path := _PARENT_PATH.match(text)) is not None:
+        parent, child = path["parent"].strip(), path["child"].strip()
+        if _ends_in_form(_words(parent) or ["-"]) or len(_words(child)) < 2:
+            text = parent
+        elif not _MAY_LABEL.search(parent):
+            text = child
+    if "*" in text or "{" in text:
+        text = _TAG.sub("", text).strip() or text
+    if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
+        return domain["label"]
+    if any(ch.isdigit() for ch in text):
+        text = _without_registrations(text)
+    return text.strip(" -\u2013\u2014|/,") or name
+
+
+def ended_at_the_legal_form(name: str) -> str:
+    """The name up to its last legal form that a note is set off from: "Botha Accountants (Pty)
+    Ltd (Managed 24x7)" is "Botha Accountants (Pty) Ltd". The note may be a branch ("… Pty Ltd -
+    North"): the caller pairs by it only where no other client's name ends there too."""
+    return _cut_after_the_legal_form(name) if _SET_OFF.search(name) is not None else name
+
+
+def _without_registrations(text: str) -> str:
+    for found in reversed(list(_REGISTRATION.finditer(text))):
+        digits = sum(ch.isdigit() for ch in found["number"])
+        label = found["label"].strip()
+        if digits < 5 or (_BRANCH_NUMBER.search(found.group(0)) and digits <= 4):
+            continue
+        if not label or found.start() == 0:
+            continue
+        rest = text[: found.start()] + text[found.end() :]
+        if _words(rest):
+            text = rest
+    return text
+
+
+def _cut_after_the_legal_form(text: str) -> str:
+    """The text up to its last legal form that a note is set off from: "Botha Accountants (Pty)
+    Ltd (Managed 24x7)" is "Botha Accountants (Pty) Ltd"; a branch's number after it stays."""
+    for found in reversed(list(_SET_OFF.finditer(text))):
+        head, tail = text[: found.start()], text[found.start() :]
+        words = _words(head)
+        if len(words) < 2 or not _ends_in_form(words):
+            continue
+        if _BRANCH_NUMBER.search(tail) or _TRADING.match(tail):
+            return text  # "… Pty Ltd - Store 12": two shops of a chain; "… LLC - dba …"
+        return head
+    return text
+
+
+def _ends_in_form(words: list[str]) -> bool:
+    last = words[-1]
+    return is_legal_form(last) or (len(words) > 2 and is_legal_form(words[-2] + last))
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.findall(r"[^\W_]+", folded.replace(".", ""))

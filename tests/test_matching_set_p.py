@@ -1,0 +1,123 @@
+"""Set P at first contact (sixteenth session; seed 1, 200 clients, the diagonal pairs): people's
+spellings 0.561 / 0.882 / 0.823, clean spellings 0.936 / 0.986 / 0.920. What a careful person reads
+and the engine did not:
+
+- a company's registration or tax number after its name ("- EIN 56-1360326", "(ABN 76 916 305
+  825)", "(KvK 25650968)", "- FN 481887x", "(Co. No. 04606876)", "- Reg 2021/485796/07"), an
+  account's tag ("*VIP*", "{Platinum}"), a note after the legal form ("(Managed 24x7)", "[Gold
+  SLA]", "- MSA"), a parent account before a colon ("Key Accounts:Harcourt Lettings Limited");
+- a web domain for a name ("greenleafcafestore15.com"), a compound written apart ("Architecten
+  Bureau Maes") or joined; numbers written out ("Seven Oaks" / "7 Oaks"); "& Son" for "& Sons";
+  Quebec's "Ltée" for "Ltd."; a name in Greek or Cyrillic letters ("Димитров Дентал ЕООД");
+- product names with a catalogue's marks: "- Copy", "copy 2", "Copy of …", a bundle's path ("Cyber
+  Ready Bundle › …"), the family after a comma ("Apps for business, Microsoft 365"), "- promo
+  pricing", the tenant ("(x.onmicrosoft.com)", "tenant:x"), "Team's" for "Teams".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from engine.match.client_keys import client_key
+from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
+from engine.result import Result
+
+Reconcile = Callable[[list[str], list[str]], Result]
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Castillo Family Dentistry P.C. - EIN 56-1360326", "Castillo Family Dentistry P.C."),
+        ("Costa Electrical Pty Ltd (ABN 76 916 305 825)", "Costa Electrical Pty Ltd"),
+        ("Transportbedrijf van Dijk B.V. (KvK 25650968)", "Transportbedrijf van Dijk B.V."),
+        ("Autohaus Mößlacher GmbH - FN 481887x {Platinum}", "Autohaus Mößlacher GmbH"),
+        ("Silverline Logistics Ltd (Co. No. 04606876) *VIP*", "Silverline Logistics Ltd"),
+        ("Two Mountains Accounting - BN 447763263", "Two Mountains Accounting"),
+        ("Botha Attorneys (Pty) Ltd - Reg 2021/485796/07", "Botha Attorneys (Pty) Ltd"),
+        ("Lehtonen Rakennus Oy - Y-tunnus 1714788-1", "Lehtonen Rakennus Oy"),
+        ("Key Accounts:Harcourt Lettings Limited", "Harcourt Lettings Limited"),
+        ("greenleafcafestore15.com", "greenleafcafestore15"),
+        ("The firststreetbrewingcompany.com", "firststreetbrewingcompany"),
+        # what is the name, or tells two companies apart, stays
+        ("Acme Ltd:Project 4", "Acme Ltd"),
+        ("Adventure Accounting Co 18706", "Adventure Accounting Co 18706"),
+        ("Sunrise Market Ltd (Store 15)", "Sunrise Market Ltd (Store 15)"),
+        ("Fabrikam Holdings (Dublin) Ltd", "Fabrikam Holdings (Dublin) Ltd"),
+        ("Route 66 Diner LLC", "Route 66 Diner LLC"),
+    ],
+)
+def test_what_an_msp_keeps_beside_a_name_is_not_the_name(typed: str, name: str) -> None:
+    assert without_account_notes(typed) == name
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Botha Accountants (Pty) Ltd (Managed 24x7)", "Botha Accountants (Pty) Ltd"),
+        ("Transportbedrijf van Dijk B.V. [Gold SLA]", "Transportbedrijf van Dijk B.V."),
+        ("7 Oaks Construction Incorporated - MSA", "7 Oaks Construction Incorporated"),
+        # a store's number, and who trades as whom, stay
+        ("Acme Pty Ltd - Store 12", "Acme Pty Ltd - Store 12"),
+        (
+            "Patel Holdings LLC - dba Seabright Orthodontics",
+            "Patel Holdings LLC - dba Seabright Orthodontics",
+        ),
+    ],
+)
+def test_a_name_ends_at_its_legal_form(typed: str, name: str) -> None:
+    assert ended_at_the_legal_form(typed) == name
+
+
+@pytest.mark.parametrize(
+    ("psa", "bill"),
+    [
+        ("7 Oaks Engineering P.C. {Platinum}", "Seven Oaks Engineering P.C."),
+        ("Hughes & Son Joinery LLP", "Hughes & Sons Joinery LLP"),
+        ("Côté Construction Ltd.", "Côté Construction Ltée"),
+        ("Αλεξίου Μεταφορές Α.Ε.", "ALEXIOU METAFORES A.E."),
+        ("Димитров Дентал ЕООД", "Dimitrov Dental EOOD"),
+        ("Fraser Vet Hospital Pty Ltd - ABN 39 437 554 825 *VIP*", "FRASER VET HOSPITAL PTY LTD"),
+    ],
+)
+def test_names_the_bill_writes_otherwise_have_one_key(psa: str, bill: str) -> None:
+    assert client_key(psa) == client_key(bill)
+
+
+def test_a_domain_a_compound_or_a_note_after_the_form_pairs_its_company(
+    reconcile_lines: Reconcile,
+) -> None:
+    pairs = [
+        ("Green Leaf Cafe Store 15 PLLC", "greenleafcafestore15.com"),
+        ("Miller & Sons Builders Corp.", "millersonsbuilders.com"),
+        ("Two Rivers Physiotherapy Pty Ltd", "tworiversphysiotherapy.com.au"),
+        ("Architectenbureau Maes SRL", "Architecten Bureau Maes SRL (Managed 24x7)"),
+        ("Botha Accountants (Pty) Ltd", "Botha Accountants (Pty) Ltd (Co-managed)"),
+        ("Logistiek Dubois NV", "logistiekdubois.be"),
+    ]
+    vendor = [
+        f"{bill},Microsoft 365 Business Standard,{5 + n},12.00" for n, (bill, _) in enumerate(pairs)
+    ]
+    psa = [
+        f"{name},Microsoft 365 Business Standard,{5 + n},15.00" for n, (_, name) in enumerate(pairs)
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert result.discrepancies == ()
+    assert {(m.vendor_name, m.psa_name) for m in result.client_matches} == set(pairs)
+
+
+def test_two_branches_after_the_legal_form_stay_two(reconcile_lines: Reconcile) -> None:
+    """Set B: "Lockwood Dental Care Pty Ltd - North" and "- South" on both sides, each misspelt in
+    the PSA: the text after the form is a branch here, never a note to cut."""
+    vendor = [
+        "Lockwood Dental Care Pty Ltd - North,Microsoft 365 Copilot,10,30.00",
+        "Lockwood Dental Care Pty Ltd - South,Microsoft 365 Copilot,4,30.00",
+    ]
+    psa = [
+        "Lcokwood Dental Care Pty Ltd - North,Microsoft 365 Copilot,10,36.00",
+        "Lokcwood Dental Care Pty Ltd - South,Microsoft 365 Copilot,4,36.00",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert result.discrepancies == ()
