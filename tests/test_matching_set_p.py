@@ -22,6 +22,7 @@ import pytest
 
 from engine.match.client_keys import client_key
 from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
+from engine.match.product_names import product_key
 from engine.result import Result
 
 Reconcile = Callable[[list[str], list[str]], Result]
@@ -121,3 +122,31 @@ def test_two_branches_after_the_legal_form_stay_two(reconcile_lines: Reconcile) 
     ]
     result = reconcile_lines(vendor, psa)
     assert result.discrepancies == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Visio Plan 1 - Copy", "Visio Plan 1"),
+        ("microsoft-365-business-standard - copy 2", "Microsoft 365 Business Standard"),
+        ("Copy of Microsoft 365 E5", "Microsoft 365 E5"),
+        ("Cyber Ready Bundle › Microsoft 365 Business Standard", "Microsoft 365 Business Standard"),
+        ("Business Premium (no Teams), Microsoft 365", "Microsoft 365 Business Premium (no Teams)"),
+        ("Exchange Online (Plan 1) - promo pricing", "Exchange Online (Plan 1)"),
+        (
+            "Microsoft 365 Business Premium (cedarcreek.onmicrosoft.com)",
+            "Microsoft 365 Business Premium",
+        ),
+        ("microsoft-teams-premium tenant:haugeneiendom", "Microsoft Teams Premium"),
+        ("Microsoft Team's Phone Standard", "Microsoft Teams Phone Standard"),
+        ("MS > O365 > E3", "Office 365 E3"),
+        # a product's own words stay
+        (
+            "Microsoft Teams Premium Introductory Pricing",
+            "Microsoft Teams Premium Introductory Pricing",
+        ),
+        ("Microsoft 365 E3 (>300 seats)", "Microsoft 365 E3"),
+    ],
+)
+def test_a_catalogues_marks_are_no_part_of_a_product(typed: str, name: str) -> None:
+    assert product_key(typed) == product_key(name)

@@ -38,6 +38,21 @@ REFERENCE_NOTE = (
     r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}(?:[-/]\d+)?"
 )
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # a catalogue item copied and never renamed: "Visio Plan 1 - Copy", "… - copy 2", "Copy of …"
+    (
+        r"^\s*copy of\s+|\s[-\u2013]\s*copy(?:\s*\(?\d{1,2}\)?)?(?=\s|$)|\(copy(?:\s*\d{1,2})?\)",
+        " ",
+    ),
+    # a price arrangement noted after the name: "- promo pricing", "- special rate"
+    (
+        r"\s[-\u2013]\s*(?:promo|promotional|special|discounted|staff|partner|nfp|non-?profit"
+        r"|charity|education|loyalty|price-?locked)\s+(?:pricing|price|rate)\b",
+        " ",
+    ),
+    # the tenant the line is for: "(cedarcreek.onmicrosoft.com)", "tenant:haugeneiendom"
+    (r"\(?\s*[\w.-]+\.onmicrosoft\.com\s*\)?|\btenant\s*:\s*[\w.-]+", " "),
+    # a possessive typed for a plural: "Microsoft Team's Phone"
+    (r"(?<=[a-z])'s\b", "s"),
     # an item code glued before the name: "ITM1039: Google Voice Standard", "LIC-65324067-Adobe
     # Photoshop" (never the suite's own number: "M365: Business Premium" keeps it)
     (
@@ -213,9 +228,6 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bo[- ]365\b", " office 365 "),
     (r"\bms[- ]?365\b", " microsoft 365 "),
     (r"\bm[- ]365\b", " microsoft 365 "),
-    # a catalogue's path before the item, a word a level closed by ">": "365> EXO P1", "Cloud >
-    # Microsoft > Intune"; the suite's own level is the product's family ("O365 > E3")
-    (r"^\s*(?:(?!(?:[mo]s?365|office)\s*>)[a-z0-9&.-]{1,20}\s*>\s*)+(?=[a-z0-9])", " "),
     # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"; three
     # words or more are a product's family ("Acronis Cyber Protect Cloud: Microsoft 365 seat")
     (r"^\s*(?=[a-z &/-]{3,31}:)[a-z][a-z&/-]*(?: [a-z&/-]+)?\s*:(?=\s*[a-z])", " "),
@@ -509,6 +521,12 @@ def product_key(text: str) -> str:
         text = text[person.end() :]  # "Lars Sato - Microsoft 365 Business Basic": whose seat
     if "@" in text or "." in text:
         text = _PERSON.sub(_not_a_person, text)  # "… - erik.smith", "ben@client.com - …"
+    if not _PATH_MARKS.isdisjoint(text):
+        text = _last_levels(text)  # "Cyber Ready Bundle › Microsoft 365 Business Standard"
+    if "," in text:
+        text = _COMMA_INVERTED.sub(
+            r"\g<family> \g<name>\g<rest>", text
+        )  # "Apps for business, Microsoft 365"
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = folded.replace("\u00a0", " ").replace("_", " ")  # "PROJECT_PLAN_3", "Office_365"
@@ -537,6 +555,30 @@ def product_key(text: str) -> str:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
     return " ".join(tokens)
+
+
+_PATH_MARKS = frozenset("›»>")
+_PATH_LEVEL = re.compile(r"\s*[›»>]\s*(?=[^\d\s)])")
+
+
+def _last_levels(text: str) -> str:
+    """The item at the end of a catalogue's path ("Cyber Ready Bundle › Microsoft 365 Business
+    Standard"), with the level above when the item is a bare plan ("O365 > E3")."""
+    levels = [level for level in _PATH_LEVEL.split(text) if level.strip()]
+    if len(levels) < 2 or ("(" in levels[-2] and ")" not in levels[-2]):
+        return text  # one level, or a ">" inside brackets ("E3 (>300 seats)")
+    if len(levels[-1].split()) >= 2:
+        return levels[-1]
+    return f"{levels[-2]} {levels[-1]}"
+
+
+#: A name with its maker's family written after a comma: "Business Premium (no Teams), Microsoft
+#: 365" is Microsoft 365 Business Premium (no Teams); a note may follow ("… - copy 2").
+_COMMA_INVERTED = re.compile(
+    r"^(?P<name>[^,]{2,60}),\s*(?P<family>microsoft(?:\s+365)?|office\s+365|m365|o365)\b"
+    r"(?P<rest>(?:\s*[-\u2013/(].*)?)$",
+    re.IGNORECASE,
+)
 
 
 #: Whose seat a per-user line is: a mail address anywhere, or a login written in lower case,
