@@ -17,12 +17,14 @@ and the engine did not:
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from engine.match.client_keys import client_key
 from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
 from engine.match.product_names import product_key
+from engine.reconcile import reconcile
 from engine.result import Result
 
 Reconcile = Callable[[list[str], list[str]], Result]
@@ -150,3 +152,22 @@ def test_two_branches_after_the_legal_form_stay_two(reconcile_lines: Reconcile) 
 )
 def test_a_catalogues_marks_are_no_part_of_a_product(typed: str, name: str) -> None:
     assert product_key(typed) == product_key(name)
+
+
+def test_a_credit_note_written_with_its_minus_sign_takes_its_seats_off(tmp_path: Path) -> None:
+    """Sage's sales lines: an invoice for 24 Copilot seats and a credit note of -1 in the month.
+    The client was billed for 23; a credit note written as a positive line (Odoo's) still bills
+    nothing (tests/test_formats_set_k.py)."""
+    (tmp_path / "vendor.csv").write_text(
+        "Customer,Product,Qty,Unit Cost\nDahl Revision A/S,Microsoft 365 Copilot,23,24.00\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "psa.csv").write_text(
+        "Date,Type,Reference,Customer Name,Product/Service Code,Details,Quantity,Unit Price,Net,VAT,Total\n"
+        "01/11/2026,Invoice,SI-7956,Dahl Revision A/S,LIC-1510,Microsoft 365 Copilot,24,29.25,702.00,140.40,842.40\n"
+        "14/11/2026,Credit Note,SCN-7956,Dahl Revision A/S,LIC-1510,Microsoft 365 Copilot,-1,29.25,-29.25,-5.85,-35.10\n",
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    assert result.discrepancies == ()
+    assert not result.excluded

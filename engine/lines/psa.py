@@ -37,7 +37,11 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         for name, alt, product_id in zip(names, alternates, ids, strict=True)
     ]
     quantities, units, amounts = _psa_amounts(table, mapping)
-    statuses, inactive, cancelled = _inactive(table, mapping)
+    taken_back = [
+        (quantity is not None and quantity < 0) or (amount is not None and amount < 0)
+        for quantity, amount in zip(quantities, amounts, strict=True)
+    ]
+    statuses, inactive, cancelled = _inactive(table, mapping, taken_back)
     for i, said in enumerate(cells.parsed(products, status_before_name)):
         if said and not inactive[i]:  # "Voided: Visio Plan 2", "CANCELLED - Microsoft 365 E3"
             inactive[i], statuses[i] = True, f"said first ({said})"
@@ -74,10 +78,12 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
 
 
 def _inactive(
-    table: Table, mapping: ColumnMapping
+    table: Table, mapping: ColumnMapping, taken_back: list[bool]
 ) -> tuple[list[str], list[bool], list[dt.date | None]]:
     """Each line's status text, whether it bills nothing (a status, a note, a credit note, a
-    cancelled flag) and its cancellation date."""
+    cancelled flag) and its cancellation date. A credit note's line written with its minus sign
+    (``taken_back``: Sage's "Credit Note", -1 seat) takes its seats off the month's bill like any
+    credit; one written as a positive line (Odoo's "Customer Credit Note") bills nothing."""
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
     notes = cells.column(table, mapping, "notes")
@@ -86,7 +92,7 @@ def _inactive(
             inactive[i], statuses[i] = True, f"noted ({cells.cell_text(notes[i])})"
     documents = cells.column(table, mapping, "document_type")
     for i, credit in enumerate(cells.parsed(documents, is_credit_document)):
-        if credit and not inactive[i]:  # Odoo's "Customer Credit Note", Dynamics GP's "Return"
+        if credit and not inactive[i] and not taken_back[i]:  # Odoo's, Dynamics GP's "Return"
             inactive[i], statuses[i] = True, f"credit note ({cells.cell_text(documents[i])})"
     read_date = cells.date_parser(table, mapping)
     cancelled = cells.dates(table, mapping, "cancelled_date", read_date)
