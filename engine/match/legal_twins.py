@@ -253,7 +253,15 @@ def _two_tenants(a: _Tenant, b: _Tenant) -> bool:
     (form_a, products_a, domains_a), (form_b, products_b, domains_b) = a, b
     if domains_a and domains_b:
         return domains_a.isdisjoint(domains_b)
-    return bool(products_a & products_b) and _name_words(form_a) != _name_words(form_b)
+    if not products_a & products_b:
+        return False
+    words_a, words_b = _name_words(form_a), _name_words(form_b)
+    if words_a != words_b:
+        return True
+    # the same words, each with a legal form of its own ("Silverline Consulting Limited" and
+    # "… Pty Ltd": a New Zealand and an Australian company), both billed the same product
+    forms_a, forms_b = form_a.split()[len(words_a) :], form_b.split()[len(words_b) :]
+    return bool(forms_a) and bool(forms_b) and forms_a != forms_b
 
 
 def _name_words(form: str) -> list[str]:
