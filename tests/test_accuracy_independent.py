@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_o, written by fifteen helper sessions from the issue text alone, apart from the
+… bench/independent_p, written by sixteen helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -29,6 +29,7 @@ from bench import (
     independent_m,
     independent_n,
     independent_o,
+    independent_p,
 )
 from bench.accuracy import Tally, score_case
 
@@ -102,6 +103,10 @@ PAIRS_O = [  # the fifteenth set: every vendor format once, the PSA formats in t
     (vendor, independent_o.PSA_FORMATS[i % len(independent_o.PSA_FORMATS)])
     for i, vendor in enumerate(independent_o.VENDOR_FORMATS)
 ]
+PAIRS_P = [  # the sixteenth set: its ten vendor and ten PSA formats, each once
+    (vendor, independent_p.PSA_FORMATS[i % len(independent_p.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_p.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -118,6 +123,7 @@ SETS = {
     "m": (independent_m, PAIRS_M),
     "n": (independent_n, PAIRS_N),
     "o": (independent_o, PAIRS_O),
+    "p": (independent_p, PAIRS_P),
 }
 
 
@@ -162,14 +168,18 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: 1.000, people's 0.997 / 0.991 / 1.000 (a site's number after one name, departments). Set O
 #: arrived in the fifteenth session (first contact at seed 1: people's 0.719 / 0.926 / 0.964 with 11
 #: look-alike merges, clean 0.941 / 0.985 / 0.984): seed 7 measured clean 0.992 / 0.997 / 1.000,
-#: people's 0.926 / 0.973 / 0.987, no merge of either kind.
+#: people's 0.926 / 0.973 / 0.987, no merge of either kind. Set P arrived in the sixteenth session
+#: (first contact at seed 1: people's 0.561 / 0.882 / 0.823, clean 0.936 / 0.986 / 0.920; account
+#: notes and registration numbers in client names, catalogue copies, credit notes that net): seed
+#: 7 measured clean 0.984 / 0.988 / 0.940 (cents: medians of reference prices), people's 0.882 /
+#: 0.935 / 0.907, no merge of either kind.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
-    "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98,
+    "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.93,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
-    "m": 0, "n": 0, "o": 0,
+    "m": 0, "n": 0, "o": 0, "p": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -187,10 +197,11 @@ PERTURBED_FLOOR = {
     "m": (0.84, 0.91, 0.97),
     "n": (0.97, 0.98, 0.98),
     "o": (0.90, 0.96, 0.97),
+    "p": (0.86, 0.92, 0.89),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
-    "l": 7, "m": 7, "n": 2, "o": 2,
+    "l": 7, "m": 7, "n": 2, "o": 2, "p": 2,
 }  # fmt: skip
 
 

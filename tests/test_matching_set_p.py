@@ -17,6 +17,7 @@ and the engine did not:
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,7 @@ def test_two_branches_after_the_legal_form_stay_two(reconcile_lines: Reconcile) 
         ),
         ("microsoft-teams-premium tenant:haugeneiendom", "Microsoft Teams Premium"),
         ("Microsoft Team's Phone Standard", "Microsoft Teams Phone Standard"),
+        ("Microsoft In-Tune Plan 1", "Microsoft Intune Plan 1"),
         ("MS > O365 > E3", "Office 365 E3"),
         # a product's own words stay
         (
@@ -171,3 +173,34 @@ def test_a_credit_note_written_with_its_minus_sign_takes_its_seats_off(tmp_path:
     result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
     assert result.discrepancies == ()
     assert not result.excluded
+
+
+def test_one_name_with_two_legal_forms_on_the_bill_is_two_companies(
+    reconcile_lines: Reconcile,
+) -> None:
+    """Set P (and set N's "Hartley Solicitors Limited" / "… Ltd"): "Silverline Consulting Limited"
+    (New Zealand) and "Silverline Consulting Pty Ltd" (Australia) on one bill, each billed E3:
+    two tenants, never one client with both seat counts."""
+    vendor = [
+        "Silverline Consulting Limited,Microsoft 365 E3,10,30.00",
+        "Silverline Consulting Pty Ltd,Microsoft 365 E3,8,30.00",
+    ]
+    psa = [
+        "Silverline Consulting Limited,Microsoft 365 E3,10,36.00",
+        "Silverline Consulting Pty Ltd,Microsoft 365 E3,6,36.00",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert [(d.type, d.client, d.vendor_qty, d.psa_qty) for d in result.discrepancies] == [
+        ("under_billed", "Silverline Consulting Pty Ltd", Decimal(8), Decimal(6))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "bill"),
+    [
+        ("Lindgren Redoovisning AB", "Lindgren Redovisning AB"),
+        ("Müller Dienstleistngen GmbH", "Müller Dienstleistungen GmbH"),
+    ],
+)
+def test_a_slip_in_a_long_generic_word_does_not_hide_it(typed: str, bill: str) -> None:
+    assert client_key(typed) == client_key(bill)

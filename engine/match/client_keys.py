@@ -16,6 +16,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from engine.folding import LETTERS_NFKD_KEEPS
 from engine.match.client_notes import without_account_notes
 from engine.match.legal_forms import (
@@ -215,7 +217,7 @@ def client_key(name: str) -> str:
     text = without_written_out_forms(text)  # "… Korlátolt Felelősségű Társaság" is its Kft.
     if any(map(str.isdigit, text)):
         text = _GLUED_NUMBER.sub(r"\1 \2", text)  # "Store7", "Vestiging28": a word and its number
-    raw = text.split()
+    raw = [_long_word(token) if len(token) >= _LONG else token for token in text.split()]
     tokens = (
         [  # "St 36", "Str. 36": a store and its number ("St Mary" stays a saint)
             "store"
@@ -243,6 +245,26 @@ def client_key(name: str) -> str:
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
     return " ".join(_without_legal_forms(tokens, name))
+
+
+#: The long words a key reads ("redovisning", "dienstleistungen") are read through one slip of
+#: the keys ("Redoovisning", "Dienstleistngen"): a typo must not hide the bill's word.
+_LONG = 8
+_LONG_WORDS: dict[tuple[str, int], tuple[str, ...]] = {}
+for _word in _ABBREVIATIONS:
+    if len(_word) >= _LONG:
+        for _size in (len(_word) - 1, len(_word), len(_word) + 1):
+            _LONG_WORDS[(_word[0], _size)] = (*_LONG_WORDS.get((_word[0], _size), ()), _word)
+
+
+@lru_cache(maxsize=65536)
+def _long_word(token: str) -> str:
+    if token in _ABBREVIATIONS:
+        return token
+    for word in _LONG_WORDS.get((token[0], len(token)), ()):
+        if Levenshtein.distance(token, word, score_cutoff=1) <= 1:
+            return word
+    return token
 
 
 _GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u04ff\u1f00-\u1fff]")

@@ -51,8 +51,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # the tenant the line is for: "(cedarcreek.onmicrosoft.com)", "tenant:haugeneiendom"
     (r"\(?\s*[\w.-]+\.onmicrosoft\.com\s*\)?|\btenant\s*:\s*[\w.-]+", " "),
-    # a possessive typed for a plural: "Microsoft Team's Phone"
+    # a possessive typed for a plural: "Microsoft Team's Phone"; a name a spell checker split
+    # ("In-Tune")
     (r"(?<=[a-z])'s\b", "s"),
+    (r"\bin[- ]tune\b", "intune"),
     # an item code glued before the name: "ITM1039: Google Voice Standard", "LIC-65324067-Adobe
     # Photoshop" (never the suite's own number: "M365: Business Premium" keeps it)
     (
