@@ -25,6 +25,7 @@ import pytest
 from engine.match.client_keys import client_key
 from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
 from engine.match.product_names import product_key
+from engine.read.values import is_inactive_status
 from engine.reconcile import reconcile
 from engine.result import Result
 
@@ -204,3 +205,11 @@ def test_one_name_with_two_legal_forms_on_the_bill_is_two_companies(
 )
 def test_a_slip_in_a_long_generic_word_does_not_hide_it(typed: str, bill: str) -> None:
     assert client_key(typed) == client_key(bill)
+
+
+@pytest.mark.parametrize("status", ["Anulada", "Anulado", "Cancelada", "Inativa"])
+def test_a_voided_line_in_spanish_or_portuguese_bills_nothing(status: str) -> None:
+    """Holded's invoice lines: "Anulada" beside "Pendiente" and "Pagada"."""
+    assert is_inactive_status(status)
+    assert not is_inactive_status("Pendiente")
+    assert not is_inactive_status("Pagada")

@@ -304,7 +304,9 @@ _INACTIVE = re.compile(
     r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
     r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0|"
     r"gek(?:ü|ue|u)ndigt|storniert|inaktiv|beendet|opgezegd|be(?:ë|e)indigd|inactief|geannuleerd|"
-    r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|abandonn(?:é|e)e?|abandoned|cancelado|inactivo|anulado|"
+    r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|abandonn(?:é|e)e?|abandoned|"
+    # Spanish and Portuguese, either gender ("Anulada": Holded's voided invoice)
+    r"cancelad[ao]|inactiv[ao]|anulad[ao]|inativ[ao]|"
     # Nordic, Italian, Polish, Finnish; a churned subscription (Odoo)
     r"avsluttet|avslutta|afsluttet|opsagt|oppsagt|avslutad|uppsagd|annullato|cessato|disdetto|"
     r"anulowan[aey]|zako(?:ń|n)czon[aey]|p(?:ä|a)(?:ä|a)ttynyt|churned|"
