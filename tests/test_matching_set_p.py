@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.match.catalogue import load_catalogue
 from engine.match.client_keys import client_key
 from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
 from engine.match.product_names import product_key
@@ -144,6 +145,9 @@ def test_two_branches_after_the_legal_form_stay_two(reconcile_lines: Reconcile) 
         ("microsoft-teams-premium tenant:haugeneiendom", "Microsoft Teams Premium"),
         ("Microsoft Team's Phone Standard", "Microsoft Teams Phone Standard"),
         ("Microsoft In-Tune Plan 1", "Microsoft Intune Plan 1"),
+        ("business premium, microsoft 365 (cost+15%)", "Microsoft 365 Business Premium"),
+        ("P1, Microsoft Entra ID @ RRP", "Microsoft Entra ID P1"),
+        ("Keeper Business - MSRP less 10%", "Keeper Business"),
         ("MS > O365 > E3", "Office 365 E3"),
         # a product's own words stay
         (
@@ -213,3 +217,27 @@ def test_a_voided_line_in_spanish_or_portuguese_bills_nothing(status: str) -> No
     assert is_inactive_status(status)
     assert not is_inactive_status("Pendiente")
     assert not is_inactive_status("Pagada")
+
+
+def test_a_plan_without_its_suite_is_the_one_the_client_buys(reconcile_lines: Reconcile) -> None:
+    """Set P: "Enterprise E3" had been read as Microsoft 365 E3 by name alone, beside the
+    client's Office 365 (Enterprise) E3; it is either, and the basket says which."""
+    catalogue = load_catalogue()
+    assert catalogue.resolve("Enterprise E3").product is None
+    office = catalogue.resolve("Office E3").product
+    assert office is not None and office.name == "Office 365 E3"
+    suite = catalogue.resolve("M365 E3").product
+    assert suite is not None and suite.name == "Microsoft 365 E3"
+    result = reconcile_lines(
+        ["Hughes & Son Electrical Ltd,Office 365 E3,40,20.00"],
+        ["Hughes & Son Electrical Ltd,Enterprise E3,40,24.00"],
+    )
+    assert result.discrepancies == ()
+
+
+def test_a_domain_keeps_a_word_the_key_drops_as_a_legal_form(reconcile_lines: Reconcile) -> None:
+    result = reconcile_lines(
+        ["First Street Brewing Company Corp.,Microsoft 365 Business Basic,12,6.00"],
+        ["The firststreetbrewingcompany.com,Microsoft 365 Business Basic,12,7.20"],
+    )
+    assert result.discrepancies == ()

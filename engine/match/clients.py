@@ -394,10 +394,12 @@ def _glued(key: str, name: str) -> set[str]:
     "Logistiek" as the bill's "logistics", a domain does not)."""
     typed = folded(without_account_notes(name)).lower()
     typed_words = re.findall(r"[a-z0-9]+", typed)
+    variants = [key.split(), list(typed_words)]
     while len(typed_words) > 1 and is_legal_form(typed_words[-1]):
-        typed_words.pop()
+        typed_words.pop()  # "… Brewing Company Corp.": "firststreetbrewingcompany.com" keeps one
+        variants.append(list(typed_words))
     found = set()
-    for words in (key.split(), typed_words):
+    for words in variants:
         words = [_SPELLED.get(word, word) for word in words if word not in ("and", "the")]
         found.add("".join(words).replace("saint", "st").replace("sons", "son"))
     return found

@@ -43,6 +43,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"^\s*copy of\s+|\s[-\u2013]\s*copy(?:\s*\(?\d{1,2}\)?)?(?=\s|$)|\(copy(?:\s*\d{1,2})?\)",
         " ",
     ),
+    # how the price was set: "(cost+15%)", "- MSRP less 10%", "@ RRP"
+    (
+        r"\(?\s*(?:cost|msrp|rrp|list(?: price)?|erp)\s*(?:\+|plus|less|minus|-)\s*\d+(?:[.,]\d+)?\s*%\s*\)?"
+        r"|\s(?:@|at)\s*(?:rrp|msrp|list price)\b|\((?:rrp|msrp)\)",
+        " ",
+    ),
     # a price arrangement noted after the name: "- promo pricing", "- special rate"
     (
         r"\s[-\u2013]\s*(?:promo|promotional|special|discounted|staff|partner|nfp|non-?profit"
@@ -575,10 +581,11 @@ def _last_levels(text: str) -> str:
 
 
 #: A name with its maker's family written after a comma: "Business Premium (no Teams), Microsoft
-#: 365" is Microsoft 365 Business Premium (no Teams); a note may follow ("… - copy 2").
+#: 365" is Microsoft 365 Business Premium (no Teams), "P1, Microsoft Entra ID" is Microsoft Entra
+#: ID P1; a note may follow ("… - copy 2").
 _COMMA_INVERTED = re.compile(
-    r"^(?P<name>[^,]{2,60}),\s*(?P<family>microsoft(?:\s+365)?|office\s+365|m365|o365)\b"
-    r"(?P<rest>(?:\s*[-\u2013/(].*)?)$",
+    r"^(?P<name>[^,]{2,60}),\s*(?P<family>microsoft(?:\s+[^\W\d_]+){0,3}?(?:\s+365)?|office\s+365"
+    r"|m365|o365)\b(?P<rest>(?:\s*[-\u2013/(@].*)?)$",
     re.IGNORECASE,
 )
 
