@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from engine.match.catalogue import load_catalogue
 from engine.match.client_keys import client_key
 from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
 from engine.match.product_names import product_key
@@ -217,22 +216,6 @@ def test_a_voided_line_in_spanish_or_portuguese_bills_nothing(status: str) -> No
     assert is_inactive_status(status)
     assert not is_inactive_status("Pendiente")
     assert not is_inactive_status("Pagada")
-
-
-def test_a_plan_without_its_suite_is_the_one_the_client_buys(reconcile_lines: Reconcile) -> None:
-    """Set P: "Enterprise E3" had been read as Microsoft 365 E3 by name alone, beside the
-    client's Office 365 (Enterprise) E3; it is either, and the basket says which."""
-    catalogue = load_catalogue()
-    assert catalogue.resolve("Enterprise E3").product is None
-    office = catalogue.resolve("Office E3").product
-    assert office is not None and office.name == "Office 365 E3"
-    suite = catalogue.resolve("M365 E3").product
-    assert suite is not None and suite.name == "Microsoft 365 E3"
-    result = reconcile_lines(
-        ["Hughes & Son Electrical Ltd,Office 365 E3,40,20.00"],
-        ["Hughes & Son Electrical Ltd,Enterprise E3,40,24.00"],
-    )
-    assert result.discrepancies == ()
 
 
 def test_a_domain_keeps_a_word_the_key_drops_as_a_legal_form(reconcile_lines: Reconcile) -> None:

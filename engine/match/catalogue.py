@@ -194,59 +194,31 @@ class Catalogue:
         if not key:
             return Resolution(None, "none", 0.0)
         wanted = discriminators(key)
-        close: list[tuple[str, float, bool]] = []  # (product, score, only the brand left out)
         for name, score, index in process.extract(
             key, self.names, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=5
         ):
             found = fit(key, name)
-            if discriminators(name) == wanted and found is not None:
-                if all(word in BRAND for word in found.left):
-                    close.append((self.name_keys[index], score, True))
-                elif all(word in _SUITES for word in found.left):
-                    close.append((self.name_keys[index], score, False))
-        if (first := next((c for c in close if c[2]), None)) is not None:
-            if any(product != first[0] for product, _, _ in close):
-                # "Enterprise E3" is Office 365 Enterprise E3 as much as Microsoft 365 Enterprise
-                # E3: which one, the client's basket says
-                return Resolution(None, "none", 0.0)
-            return Resolution(self.products[first[0]], "fuzzy", round(first[1] / 100, 2))
-        near = process.extract(
-            key, self.names, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=60
-        )
+            if (
+                discriminators(name) == wanted
+                and found is not None
+                and all(word in BRAND for word in found.left)
+            ):
+                return Resolution(
+                    self.products[self.name_keys[index]], "fuzzy", round(score / 100, 2)
+                )
         fits = sorted(
             (found.rank, self.name_keys[index])
-            for name, _, index in near
+            for name, _, index in process.extract(
+                key, self.names, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=60
+            )
             if (found := strict_fit(key, name)) is not None
         )
         distinct = list(dict.fromkeys(product for _, product in fits))
         if distinct and (
             len(distinct) == 1 or fits[0][0] < next(r for r, p in fits if p != distinct[0])
         ):
-            if self._other_suite_fits(key, near, distinct[0]):
-                return Resolution(None, "none", 0.0)  # "Enterprise E3": the basket says which
             return Resolution(self.products[distinct[0]], "fuzzy", 0.9)
         return Resolution(None, "none", 0.0)
-
-    def _other_suite_fits(self, key: str, near: list[tuple[str, float, int]], chosen: str) -> bool:
-        """Another product that the description fits as well with only its suite left out:
-        "Enterprise E3" is Office 365 Enterprise E3 as much as Microsoft 365 Enterprise E3."""
-        wanted = discriminators(key) - _SUITES
-        for name, _, index in near:
-            if self.name_keys[index] == chosen or discriminators(name) - _SUITES != wanted:
-                continue
-            found = fit(key, name)
-            if (
-                found is not None
-                and found.explained >= 2
-                and found.left
-                and all(word in _SUITES for word in found.left)
-            ):
-                return True
-        return False
-
-
-#: The two suites a plan's name may leave out: "Enterprise E3" is in both.
-_SUITES = BRAND | {"office", "o365", "m365"}
 
 
 def _read(name: str) -> list[dict[str, str]]:
