@@ -144,6 +144,7 @@ def test_two_branches_after_the_legal_form_stay_two(reconcile_lines: Reconcile) 
         ("microsoft-teams-premium tenant:haugeneiendom", "Microsoft Teams Premium"),
         ("Microsoft Team's Phone Standard", "Microsoft Teams Phone Standard"),
         ("Microsoft In-Tune Plan 1", "Microsoft Intune Plan 1"),
+        ("Microsoft 365 Copilot (1)", "Microsoft 365 Copilot"),
         ("business premium, microsoft 365 (cost+15%)", "Microsoft 365 Business Premium"),
         ("P1, Microsoft Entra ID @ RRP", "Microsoft Entra ID P1"),
         ("Keeper Business - MSRP less 10%", "Keeper Business"),
@@ -224,3 +225,37 @@ def test_a_domain_keeps_a_word_the_key_drops_as_a_legal_form(reconcile_lines: Re
         ["The firststreetbrewingcompany.com,Microsoft 365 Business Basic,12,7.20"],
     )
     assert result.discrepancies == ()
+
+
+def _bill_and_export(tmp_path: Path, psa: str) -> Result:
+    (tmp_path / "vendor.csv").write_text(
+        "Customer,Product,Qty,Unit Cost\nPapadakis Vet Hospital Pty Ltd,Microsoft Teams Premium,7,13.22\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "psa.csv").write_text(psa, encoding="utf-8")
+    return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+
+
+def test_xeros_line_amount_is_the_line_after_its_discount(tmp_path: Path) -> None:
+    """Xero repeats the invoice's Total on every line; LineAmount is the line's, after its
+    Discount (a percent): 7 x 13.60 less 12.5% is 11.90 a seat, below the cost of 13.22."""
+    result = _bill_and_export(
+        tmp_path,
+        "ContactName,InvoiceNumber,Total,Description,Quantity,UnitAmount,Discount,LineAmount,Status\n"
+        "Papadakis Vet Hospital Pty Ltd,INV-1,1163.92,Microsoft Teams Premium (10 seats),7,13.60,12.50,83.30,Paid\n",
+    )
+    assert [(d.type, d.monthly_impact) for d in result.discrepancies] == [
+        ("below_cost", Decimal("9.24"))
+    ]
+
+
+def test_holdeds_subtotal_is_the_line_before_tax(tmp_path: Path) -> None:
+    """Holded's Total adds IVA; the Subtotal is the line after its "Dto. %"."""
+    result = _bill_and_export(
+        tmp_path,
+        "Cliente,Concepto,Unidades,Precio,Dto. %,Subtotal,IVA %,Total,Estado\n"
+        "Papadakis Vet Hospital Pty Ltd,Microsoft Teams Premium (1),7,13.60,12.5,83.30,21,100.79,Pagada\n",
+    )
+    assert [(d.type, d.monthly_impact) for d in result.discrepancies] == [
+        ("below_cost", Decimal("9.24"))
+    ]

@@ -43,6 +43,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"^\s*copy of\s+|\s[-\u2013]\s*copy(?:\s*\(?\d{1,2}\)?)?(?=\s|$)|\(copy(?:\s*\d{1,2})?\)",
         " ",
     ),
+    # or numbered as a copied file is, or its seats: "Microsoft 365 Copilot (1)" (never a plan's
+    # number: "Visio Plan (2)")
+    (r"(?<!plan)(?<!pl)\s\(\s*\d{1,3}\s*\)\s*$", " "),
     # how the price was set: "(cost+15%)", "- MSRP less 10%", "@ RRP"
     (
         r"\(?\s*(?:cost|msrp|rrp|list(?: price)?|erp)\s*(?:\+|plus|less|minus|-)\s*\d+(?:[.,]\d+)?\s*%\s*\)?"

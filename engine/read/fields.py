@@ -294,9 +294,9 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "line_total",
         "money",
-        "extprice extendedprice extended linenet valorliquido netamount linetotal totalprice total amount "
-        "recurringrevenue net "
-        "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto subtotal "
+        "extprice extendedprice extended linenet valorliquido netamount linetotal lineamount totalprice "
+        "subtotal total amount recurringrevenue net "
+        "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto "
         "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
         "osszeg yhteensa veroton valoare",
