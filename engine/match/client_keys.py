@@ -43,31 +43,6 @@ _ABBREVIATIONS = {
     "assn": "association",
     "bros": "brothers",
     "sons": "son",  # "Hughes & Sons Joinery" is the bill's "Hughes & Son Joinery"
-    # a number written out is its figure ("Seven Oaks" / "7 Oaks", "First Street" / "1st Street")
-    **{
-        word: str(n)
-        for n, word in enumerate(
-            (
-                "zero",
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-            )
-        )
-    },
-    **{
-        word: f"{n + 1}{'st' if n == 0 else 'nd' if n == 1 else 'rd' if n == 2 else 'th'}"
-        for n, word in enumerate(["first", "second", "third", "fourth", "fifth", "sixth"])
-    },
     "grp": "group",
     "dept": "department",
     "univ": "university",
@@ -209,8 +184,6 @@ def client_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
-        if _GREEK_OR_CYRILLIC.search(text):
-            text = _in_latin_letters(text)  # "Димитров Дентал ЕООД" is the bill's Dimitrov Dental
         text = without_cjk_forms(text)  # "株式会社サンプル", "北京科技有限公司": no spaces to split
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
@@ -236,6 +209,8 @@ def client_key(name: str) -> str:
     tokens = _without_account_code(tokens)
     while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in LEADING_FORMS):
         tokens.pop(0)
+    if len(tokens) > 1 and tokens[0] in _LEADING_FIGURES:
+        tokens[0] = _LEADING_FIGURES[tokens[0]]  # "7 Oaks" is the bill's "Seven Oaks"
     if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
         tokens.pop()
     if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
@@ -262,17 +237,49 @@ def _long_word(token: str) -> str:
     if token in _ABBREVIATIONS:
         return token
     for word in _LONG_WORDS.get((token[0], len(token)), ()):
-        if Levenshtein.distance(token, word, score_cutoff=1) <= 1:
+        # a slip inside the word, its ending kept: "logistic" is no slip of "logistik"
+        if token[-2:] == word[-2:] and Levenshtein.distance(token, word, score_cutoff=1) <= 1:
             return word
     return token
+
+
+#: A figure that begins a name is a word of it, as the bill may spell it: "7 Oaks Engineering" is
+#: "Seven Oaks Engineering", "1st Street Roofing" "First Street Roofing" (a figure elsewhere, a
+#: store's or a route's, stays one).
+_LEADING_FIGURES = {
+    **{
+        str(n): word
+        for n, word in enumerate(
+            [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+            ]
+        )
+    },
+    **{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"},
+}
 
 
 _GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u04ff\u1f00-\u1fff]")
 
 
-def _in_latin_letters(text: str) -> str:
+def in_latin_letters(text: str) -> str:
     """Greek and Cyrillic letters spelled in Latin ones, as a bill or a tenant writes the name
-    ("Αλεξίου Μεταφορές" is "Alexiou Metafores": Greek "ου" is "ou")."""
+    ("Αλεξίου Μεταφορές" is "Alexiou Metafores": Greek "ου" is "ou"); other text as it is. Keys
+    keep a name's own letters ("ООО Ромашка" is "ромашка"); the matcher compares this spelling."""
+    if not _GREEK_OR_CYRILLIC.search(text):
+        return text
     from anyascii import anyascii  # only for names in those scripts
 
     return anyascii(text.replace("ου", "ou").replace("ΟΥ", "OU").replace("Ου", "Ou")).lower()

@@ -27,7 +27,13 @@ from rapidfuzz.distance import Levenshtein
 from engine.folding import folded
 from engine.match.client_baskets import pair_by_basket
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
-from engine.match.client_keys import GENERIC_WORDS, STOP_WORDS, client_key, domain_label
+from engine.match.client_keys import (
+    GENERIC_WORDS,
+    STOP_WORDS,
+    client_key,
+    domain_label,
+    in_latin_letters,
+)
 from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
 from engine.match.client_siblings import (
     NO_SIBLINGS,
@@ -392,7 +398,7 @@ def _glued(key: str, name: str) -> set[str]:
     domain cannot hold), numbers in words ("tworivers"), "st" for "saint", "son" for "sons"
     ("millersonsbuilders.com"); from the key, and from the name as typed (the key reads
     "Logistiek" as the bill's "logistics", a domain does not)."""
-    typed = folded(without_account_notes(name)).lower()
+    typed = folded(in_latin_letters(without_account_notes(name))).lower()
     typed_words = re.findall(r"[a-z0-9]+", typed)
     variants = [key.split(), list(typed_words)]
     while len(typed_words) > 1 and is_legal_form(typed_words[-1]):
