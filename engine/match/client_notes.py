@@ -87,12 +87,11 @@ def ended_at_the_legal_form(name: str) -> str:
 
 
 def _without_registrations(text: str) -> str:
+    """The text without its registration numbers: five digits or more after a label (a store's
+    number has four at most), never the whole name."""
     for found in reversed(list(_REGISTRATION.finditer(text))):
         digits = sum(ch.isdigit() for ch in found["number"])
-        label = found["label"].strip()
-        if digits < 5 or (_BRANCH_NUMBER.search(found.group(0)) and digits <= 4):
-            continue
-        if not label or found.start() == 0:
+        if digits < 5 or not found["label"].strip() or found.start() == 0:
             continue
         rest = text[: found.start()] + text[found.end() :]
         if _words(rest):
