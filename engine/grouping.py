@@ -38,12 +38,15 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     separate_legal_twins(vendor.client_keys, psa.client_keys)
     products_of: dict[str, set[str]] = defaultdict(set)
     domains_of: dict[str, set[str]] = defaultdict(set)
+    ids_of: dict[str, set[str]] = defaultdict(set)  # the vendor's customer ids of each spelling
     for line in vendor.lines:
         if line.exclusion is None and line.product_key is not None:
             products_of[line.client].add(line.product_key)
         if line.domain:
             domains_of[line.client].add(line.domain.lower())
-    separate_spelling_twins(vendor.client_keys, psa.client_keys, products_of, domains_of)
+        if line.client_id:
+            ids_of[line.client].add(line.client_id)
+    separate_spelling_twins(vendor.client_keys, psa.client_keys, products_of, domains_of, ids_of)
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
         if line.domain and line.exclusion is None:

@@ -260,3 +260,27 @@ def test_holdeds_subtotal_is_the_line_before_tax(tmp_path: Path) -> None:
     assert [(d.type, d.monthly_impact) for d in result.discrepancies] == [
         ("below_cost", Decimal("9.24"))
     ]
+
+
+def test_two_customer_ids_under_one_name_are_two_tenants(tmp_path: Path) -> None:
+    """Set P's Partner Center bills: "Ironbark Electrical Limited" and "… Pty Ltd", two CustomerIds
+    (the generator gave both one domain), each billed Business Premium: two companies. Two
+    spellings with one CustomerId stay one."""
+    header = "CustomerId,CustomerName,CustomerDomainName,OfferName,Quantity,UnitPrice\n"
+    (tmp_path / "vendor.csv").write_text(
+        header
+        + "3d88c14e,Ironbark Electrical Limited,ironbark.onmicrosoft.com,Office 365 E1,28,9.88\n"
+        + "da1fa8d2,Ironbark Electrical Pty Ltd,ironbark.onmicrosoft.com,Office 365 E1,16,9.88\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "psa.csv").write_text(
+        "Customer,Item,Qty,Rate\n"
+        "Ironbark Electrical Limited,Office 365 E1,28,11.00\n"
+        "Ironbark Electrical Pty Ltd,Office 365 E1,12,11.00\n",
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    assert result.mappings["vendor"].columns["client_id"] == "CustomerId"
+    assert [(d.type, d.client, d.vendor_qty, d.psa_qty) for d in result.discrepancies] == [
+        ("under_billed", "Ironbark Electrical Pty Ltd", Decimal(16), Decimal(12))
+    ]

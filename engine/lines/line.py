@@ -106,6 +106,9 @@ class Line:
     #: The last day of the period a line says it bills for, if said: a PSA line's service span
     #: ("01.09.2026 – 30.09.2026"), a vendor line's charge end.
     period_end: dt.date | None = None
+    #: The vendor's id of the customer (Partner Center's CustomerId, a distributor's customer
+    #: number), if the bill gives one: which tenant a spelling is, where two share a domain.
+    client_id: str = ""
 
     @property
     def excluded(self) -> str | None:

@@ -38,6 +38,7 @@ class Columns:
     commitments: Sequence[int | None] = ()
     cancelled: Sequence[dt.date | None] = ()
     period_ends: Sequence[dt.date | None] = ()
+    client_ids: Sequence[str] = ()
 
 
 #: In ``SideSpec.order``: the point from which a PSA cancellation date outranks the reasons after it.
@@ -97,6 +98,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
             cols.subscription_ends or none,
             cols.commitments or none,
             cols.period_ends or none,
+            cols.client_ids or blank,
         )
     )
 

@@ -63,6 +63,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
         period_ends=cells.dates(table, mapping, "period_end", read_date),
         subscription_ends=cells.dates(table, mapping, "subscription_end", read_date),
         commitments=commitments,
+        client_ids=cells.parsed(cells.column(table, mapping, "client_id"), cells.cell_text),
     )
 
 

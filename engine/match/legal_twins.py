@@ -213,10 +213,12 @@ def separate_spelling_twins(
     psa_keys: MutableMapping[str, str],
     products_of: Mapping[str, Set[str]],
     domains_of: Mapping[str, Set[str]],
+    ids_of: Mapping[str, Set[str]] | None = None,
 ) -> None:
     """Give the vendor spellings of a key that are two tenants keys of their own, and each PSA
-    spelling of that key the one it spells (``products_of``, ``domains_of``: spelling → the
-    product keys it bills, its tenant domains)."""
+    spelling of that key the one it spells (``products_of``, ``domains_of``, ``ids_of``: spelling →
+    the product keys it bills, its tenant domains, the vendor's ids of its customer)."""
+    ids_of = ids_of or {}
     spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for key, shared in _shared_keys(vendor_keys).items():  # (speed: only keys spelled twice)
         for spelling in shared:
@@ -228,6 +230,7 @@ def separate_spelling_twins(
                 form,
                 set().union(*(products_of.get(s, ()) for s in group)),
                 set().union(*(domains_of.get(s, ()) for s in group)),
+                set().union(*(ids_of.get(s, ()) for s in group)),
             )
             for form, group in by_form.items()
         ]
@@ -243,14 +246,18 @@ def separate_spelling_twins(
             psa_keys[spelling] = form
 
 
-_Tenant = tuple[str, set[str], set[str]]  # a spelling's form, the products it bills, its domains
+#: A spelling's form, the products it bills, its domains, the vendor's ids of its customer.
+_Tenant = tuple[str, set[str], set[str], set[str]]
 
 
 def _two_tenants(a: _Tenant, b: _Tenant) -> bool:
-    """Different tenant domains; or, where the bill gives none, the same product billed under
-    each and words that differ beyond legal form, "and" and punctuation ("Center" / "Centre";
-    not "Contoso" / "Contoso Ltd", one tenant's two subscriptions)."""
-    (form_a, products_a, domains_a), (form_b, products_b, domains_b) = a, b
+    """Different customer ids (the bill's own word on who is who); else different tenant
+    domains; or, where the bill gives neither, the same product billed under each and words that
+    differ beyond legal form, "and" and punctuation ("Center" / "Centre"; not "Contoso" /
+    "Contoso Ltd", one tenant's two subscriptions)."""
+    (form_a, products_a, domains_a, ids_a), (form_b, products_b, domains_b, ids_b) = a, b
+    if ids_a and ids_b:
+        return ids_a.isdisjoint(ids_b)
     if domains_a and domains_b:
         return domains_a.isdisjoint(domains_b)
     if not products_a & products_b:
