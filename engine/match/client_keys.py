@@ -209,8 +209,8 @@ def client_key(name: str) -> str:
     tokens = _without_account_code(tokens)
     while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in LEADING_FORMS):
         tokens.pop(0)
-    if len(tokens) > 1 and tokens[0] in _LEADING_FIGURES:
-        tokens[0] = _LEADING_FIGURES[tokens[0]]  # "7 Oaks" is the bill's "Seven Oaks"
+    if len(tokens) > 1 and tokens[0] in FIGURE_WORDS:
+        tokens[0] = FIGURE_WORDS[tokens[0]]  # "7 Oaks" is the bill's "Seven Oaks"
     if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
         tokens.pop()
     if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
@@ -243,28 +243,14 @@ def _long_word(token: str) -> str:
     return token
 
 
-#: A figure that begins a name is a word of it, as the bill may spell it: "7 Oaks Engineering" is
-#: "Seven Oaks Engineering", "1st Street Roofing" "First Street Roofing" (a figure elsewhere, a
-#: store's or a route's, stays one).
-_LEADING_FIGURES = {
+#: Figures as words: a figure that begins a name is a word of it, as the bill may spell it ("7 Oaks
+#: Engineering" is "Seven Oaks Engineering", "1st Street Roofing" "First Street Roofing"; a figure
+#: elsewhere, a store's or a route's, stays one), and a web domain writes it so ("tworivers…").
+FIGURE_WORDS = {
     **{
         str(n): word
         for n, word in enumerate(
-            [
-                "zero",
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-            ]
+            "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
         )
     },
     **{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"},

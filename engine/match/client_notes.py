@@ -11,9 +11,9 @@ number after the form always tells two shops of a chain apart, and stays.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from engine.folding import folded
 from engine.match.legal_forms import is_legal_form
 
 #: Where a note may begin after a name: a spaced dash or bar or slash, a bracket, a tag's mark.
@@ -119,6 +119,5 @@ def _ends_in_form(words: list[str]) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.findall(r"[^\W_]+", folded.replace(".", ""))
+    """The words of a name, folded, dots dropped ("B.V." is "bv", the legal form)."""
+    return re.findall(r"[^\W_]+", folded(text).replace(".", ""))

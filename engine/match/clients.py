@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -28,6 +29,7 @@ from engine.folding import folded
 from engine.match.client_baskets import pair_by_basket
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
 from engine.match.client_keys import (
+    FIGURE_WORDS,
     GENERIC_WORDS,
     STOP_WORDS,
     client_key,
@@ -393,11 +395,13 @@ def _pairs_ended_at_the_form(
     return [(v, p) for v, p in dict.fromkeys(pairs) if vendor_used[v] == psa_used[p] == 1]
 
 
-def _glued(key: str, name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _glued(key: str, name: str) -> frozenset[str]:
     """A name's letters without spaces, as a web domain writes it: no "and" nor "the" (the "&" a
     domain cannot hold), numbers in words ("tworivers"), "st" for "saint", "son" for "sons"
     ("millersonsbuilders.com"); from the key, and from the name as typed (the key reads
-    "Logistiek" as the bill's "logistics", a domain does not)."""
+    "Logistiek" as the bill's "logistics", a domain does not). Cached: both tiers that compare
+    names this way ask it for the same names."""
     typed = folded(in_latin_letters(without_account_notes(name))).lower()
     typed_words = re.findall(r"[a-z0-9]+", typed)
     variants = [key.split(), list(typed_words)]
@@ -406,21 +410,9 @@ def _glued(key: str, name: str) -> set[str]:
         variants.append(list(typed_words))
     found = set()
     for words in variants:
-        words = [_SPELLED.get(word, word) for word in words if word not in ("and", "the")]
+        words = [FIGURE_WORDS.get(word, word) for word in words if word not in ("and", "the")]
         found.add("".join(words).replace("saint", "st").replace("sons", "son"))
-    return found
-
-
-#: Figures a domain writes in words ("2 Rivers Physio" is tworiversphysio.com.au).
-_SPELLED = {
-    **{
-        str(n): word
-        for n, word in enumerate(
-            ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-        )
-    },
-    **{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"},
-}
+    return frozenset(found)
 
 
 #: Tiers whose pairs rest on the names (a tenant domain is spelled from one; "evidence" weighs a
