@@ -4,10 +4,10 @@ With vq/pq the vendor/PSA quantities, c the vendor monthly unit cost and p the P
 (quantity-weighted averages over lines and subscriptions):
 
 - ``unbilled``          vq > 0, no PSA line:  vq × reference price (median per-client PSA price of the
-  product in this export, else c)
+  product in this export over the clients billed something for it, else c)
 - ``under_billed``      vq > pq > 0:          (vq − pq) × p
 - ``over_billed``       pq > vq > 0:          (pq − vq) × p
-- ``no_vendor_record``  pq > 0, no vendor line: pq × p
+- ``no_vendor_record``  pq > 0, no vendor line: pq × p (none when p is 0: a free line costs nothing)
 - ``below_cost``        p < c, both present:  (c − p) × min(vq, pq)   (may sit beside a quantity row)
 """
 
@@ -289,7 +289,8 @@ def _impacts(
         ref = median if median is not None else c
         impacts.append(("unbilled", _times(vq, ref)))
     elif pq > 0 and vq == 0:
-        impacts.append(("no_vendor_record", _times(pq, price)))
+        if price:  # billed at nothing and bought from no one: nothing to recover, no finding
+            impacts.append(("no_vendor_record", _times(pq, price)))
     elif vq > pq > 0 and price is not None:
         impacts.append(("under_billed", _times(vq - pq, price)))
     elif pq > vq > 0 and price is not None:
@@ -322,7 +323,7 @@ class _ReferencePrices:
     def __init__(self, psa: dict[GroupKey, Holding]) -> None:
         self._by_product: dict[str, list[Holding]] = defaultdict(list)
         for key, holding in psa.items():
-            if holding.present:
+            if holding.present and holding.scaled:  # a free line is no price of the product
                 self._by_product[key[1]].append(holding)
         self._medians: dict[str, Fraction | None] = {}
 

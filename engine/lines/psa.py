@@ -199,7 +199,9 @@ def _psa_amounts(
         if quantity is not None and less:
             quantity = quantity - less
         if _discounted(quantity, unit, total):
-            unit = None  # the list price before a discount: the line's total is what it bills
+            # the list price before a discount: the price is the list less a round percentage
+            # when one gives the line's total, else the total ÷ seats (rounded to the cent)
+            unit = _less_round_percentage(quantity, unit, total)
         priced = cells.priced(quantity, unit, total)
         out_quantities.append(priced[0])
         out_units.append(priced[1])
@@ -231,6 +233,27 @@ def _discounted(quantity: Decimal | None, unit: Decimal | None, total: Decimal |
     return total < quantity * unit - (_HALF_CENT * quantity + _CENT)
 
 
+def _less_round_percentage(
+    quantity: Decimal | None, unit: Decimal | None, total: Decimal | None
+) -> Decimal | None:
+    """The unit price after a discount of a round percentage (12.5 %, 7.25 %) that turns seats ×
+    list price into the line's total to the cent: the exact price the discount column meant,
+    where the total ÷ seats is that price rounded once more (4.67 less 12.5 % is 4.08625, not the
+    36.78 ÷ 9 = 4.0867 of the line's Net)."""
+    if quantity is None or unit is None or total is None or quantity <= 0 or unit <= 0:
+        return None
+    off = (1 - total / (quantity * unit)) * 100
+    for places in _PERCENT_PLACES:  # the roundest percentage that fits: 12.5 before 12.49
+        percent = off.quantize(places)
+        if not 0 < percent < 100:
+            return None
+        price = unit * (100 - percent) / 100
+        if abs(price * quantity - total) <= _HALF_CENT:
+            return price
+    return None
+
+
+_PERCENT_PLACES = (Decimal(1), Decimal("0.1"), Decimal("0.01"))
 _HALF_CENT, _CENT = Decimal("0.005"), Decimal("0.01")  # built once, not twice per PSA line
 
 
