@@ -45,7 +45,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # or numbered as a copied file is, or its seats: "Microsoft 365 Copilot (1)" (never a plan's
     # number: "Visio Plan (2)")
-    (r"(?<!plan)(?<!pl)\s\(\s*\d{1,3}\s*\)\s*$", " "),
+    (r"(?<!plan)(?<!pl)\s\(\s*\d{1,3}\s*\)\s*(?:$|(?=[-\u2013]\s))", " "),
     # how the price was set: "(cost+15%)", "- MSRP less 10%", "@ RRP"
     (
         r"\(?\s*(?:cost|msrp|rrp|list(?: price)?|erp)\s*(?:\+|plus|less|minus|-)\s*\d+(?:[.,]\d+)?\s*%\s*\)?"
@@ -186,7 +186,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"^\s*(?:xx+|zz+|\(old\)|\[old\]|old\s*[-:])\s*", " "),
     (
         r"\b(?:do not use|dnu|legacy pric(?:e|ing)|old pric(?:e|ing)|(?:19|20)\d\d pric(?:e|ing))\b"
-        r"|\sv\d{1,2}\s*$",
+        r"|\s(?:v|rev\.?\s?|revision\s)\d{1,2}\s*$",
         " ",
     ),
     # archiving in the languages of the bills: "Exchange Online Archivierung"
@@ -241,6 +241,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bm[- ]365\b", " microsoft 365 "),
     # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"; three
     # words or more are a product's family ("Acronis Cyber Protect Cloud: Microsoft 365 seat")
+    (r"^\s*\d{3,6}\s*\u00b7\s*", " "),  # QuickBooks Desktop's account number: "4100 · Sales"
     (r"^\s*(?=[a-z &/-]{3,31}:)[a-z][a-z&/-]*(?: [a-z&/-]+)?\s*:(?=\s*[a-z])", " "),
     (r"\b(?:plan|pln|pl)(?:\s*|\.\s*|-)(\d)\b", r" p\1 "),  # "Plan 2", "Visio-Plan-2", "Pl. 3"
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
@@ -506,6 +507,10 @@ def _known_words() -> frozenset[str]:
 
 
 #: Trade and service marks: no part of a name.
+#: A client's code in brackets, capitals then a number, written where the name is clear without
+#: it: "BP (HPPH15)", "(AB55) Microsoft 365 F3" (never a plan's code: "(P1)", "(E3)" have one
+#: letter and one figure; square brackets go with every tag below).
+_CLIENT_CODE = re.compile(r"(?:^|(?<=\s))\(\s*[A-Z]{2,5}\d{2,3}\s*\)(?=\s|$)")
 _MARKS = frozenset("\u2122\u00ae\u00a9\u2120")
 _NO_MARKS = str.maketrans({mark: " " for mark in _MARKS})
 
@@ -530,8 +535,12 @@ def product_key(text: str) -> str:
         and not _product_words(person.group(1).lower(), person.group(2).lower())
     ):
         text = text[person.end() :]  # "Lars Sato - Microsoft 365 Business Basic": whose seat
+    if "(" in text:
+        text = _CLIENT_CODE.sub(" ", text)  # "Microsoft 365 F3 (AB55)": whose line, not what
     if "@" in text or "." in text:
         text = _PERSON.sub(_not_a_person, text)  # "… - erik.smith", "ben@client.com - …"
+    if " | " in text:
+        text = _after_the_package(text)  # "Modern Work Pack | Keeper Enterprise"
     if not _PATH_MARKS.isdisjoint(text):
         text = _last_levels(text)  # "Cyber Ready Bundle › Microsoft 365 Business Standard"
     if "," in text:
@@ -566,6 +575,19 @@ def product_key(text: str) -> str:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
     return " ".join(tokens)
+
+
+#: A package the MSP sells, named before the item in it: "Cyber Ready Bundle | Keeper Business".
+_PACKAGE = re.compile(
+    r"\b(?:bundle|pack|package|paquete|paket|pakket|forfait|kit)\b\W*$", re.IGNORECASE
+)
+
+
+def _after_the_package(text: str) -> str:
+    """The item after a package's name and a bar; a bar after the item ("Visio Plan 2 | November
+    2026", "… | Reception") sets off a note and stays for the note rules."""
+    package, _, item = text.partition(" | ")
+    return item if _PACKAGE.search(package) and item.strip() else text
 
 
 _PATH_MARKS = frozenset("›»>")
