@@ -44,6 +44,7 @@ from engine.match.client_siblings import (
     numbers_in,
     sibling_words,
 )
+from engine.match.given_names import full_names_of
 from engine.match.legal_forms import (
     is_legal_form,
 )
@@ -325,6 +326,8 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, spaces apart")
     for vendor_key, psa_key in _pairs_ended_at_the_form(free_vendor, free_psa, run.names):
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, a note after its legal form")
+    for vendor_key, psa_key, evidence in _given_name_pairs(run):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.75, evidence)
     for vendor_spelling, psa_spelling in aliases.items():
         vendor_key, psa_key = client_key(vendor_spelling), client_key(psa_spelling)
         if vendor_key in free_vendor and psa_key in free_psa:
@@ -395,11 +398,46 @@ def _pairs_ended_at_the_form(
     return [(v, p) for v, p in dict.fromkeys(pairs) if vendor_used[v] == psa_used[p] == 1]
 
 
+def _given_name_pairs(run: _Pairing) -> list[tuple[str, str, str]]:
+    """A sole trader's name with a given name's short form on one side and the name in full on
+    the other ("Peggy Bouchard Photography" / "Margaret Bouchard Photography Inc."), one of each
+    side, where what they buy does not say otherwise (check first: a short form may be a brother's
+    name)."""
+    found: dict[tuple[str, str], str] = {}
+    for free, others, flip in (
+        (run.free_psa, run.free_vendor, False),
+        (run.free_vendor, run.free_psa, True),
+    ):
+        for key, name in free.items():
+            for own in {key, client_key(ended_at_the_legal_form(name))}:
+                words = own.split()
+                for i, word in enumerate(words):
+                    for full in full_names_of(word):
+                        other = " ".join([*words[:i], full, *words[i + 1 :]])
+                        if other in others:
+                            pair = (other, key) if not flip else (key, other)
+                            short, said = (word, full)
+                            found[pair] = f"{short!r} is a short form of the given name {said!r}"
+    vendor_used, psa_used = Counter(v for v, _ in found), Counter(p for _, p in found)
+    return [
+        (v, p, evidence)
+        for (v, p), evidence in sorted(found.items())
+        if vendor_used[v] == psa_used[p] == 1 and not _buy_apart(run, v, p)
+    ]
+
+
+def _buy_apart(run: _Pairing, vendor_key: str, psa_key: str) -> bool:
+    """Both sides buy something and nothing in common."""
+    vendor, psa = run.vendor_baskets.get(vendor_key, {}), run.psa_baskets.get(psa_key, {})
+    return bool(vendor) and bool(psa) and not set(vendor) & set(psa)
+
+
 @lru_cache(maxsize=65536)
 def _glued(key: str, name: str) -> frozenset[str]:
     """A name's letters without spaces, as a web domain writes it: no "and" nor "the" (the "&" a
     domain cannot hold), numbers in words ("tworivers"), "st" for "saint", "son" for "sons"
-    ("millersonsbuilders.com"); from the key, and from the name as typed (the key reads
+    ("millersonsbuilders.com"), and without a family name's particles ("v. Wyk" for "Van
+    Wyk"); from the key, and from the name as typed (the key reads
     "Logistiek" as the bill's "logistics", a domain does not). Cached: both tiers that compare
     names this way ask it for the same names."""
     typed = folded(in_latin_letters(without_account_notes(name))).lower()
@@ -408,11 +446,21 @@ def _glued(key: str, name: str) -> frozenset[str]:
     while len(typed_words) > 1 and is_legal_form(typed_words[-1]):
         typed_words.pop()  # "… Brewing Company Corp.": "firststreetbrewingcompany.com" keeps one
         variants.append(list(typed_words))
+    variants += [
+        [word for word in words if word not in _PARTICLES]
+        for words in variants[:2]
+        if not _PARTICLES.isdisjoint(words)
+    ]
     found = set()
     for words in variants:
         words = [FIGURE_WORDS.get(word, word) for word in words if word not in ("and", "the")]
         found.add("".join(words).replace("saint", "st").replace("sons", "son"))
     return frozenset(found)
+
+
+#: The particles of Dutch, Flemish, Afrikaans and German family names and their shorthand: "v.
+#: Wyk" is "Van Wyk", "v.d. Berg" "van der Berg" (compared without them, one of each side).
+_PARTICLES = frozenset(["van", "von", "vom", "der", "den", "de", "ter", "ten", "te", "v", "vd"])
 
 
 #: Tiers whose pairs rest on the names (a tenant domain is spelled from one; "evidence" weighs a

@@ -100,6 +100,8 @@ LEGAL_FORMS = (
             "eood",
             "zrt",
             "nyrt",
+            "ike",  # Greek forms spelled in Latin letters: I.K.E., E.P.E.
+            "epe",
             # in Greek letters: Α.Ε., Ε.Π.Ε., Ο.Ε., Ι.Κ.Ε. (the Cyrillic ones: LEADING_FORMS)
             "αε",
             "επε",
