@@ -17,11 +17,11 @@ from fractions import Fraction
 from functools import lru_cache
 
 from engine.lines import Exclusion, Line, known
-from engine.match.description_words import description_key
+from engine.match.description_words import description_key, says_service
 from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import fit, use_bill_words
 from engine.match.product_inference import infer_products
-from engine.match.product_names import product_key
+from engine.match.product_names import DISCRIMINATORS, product_key
 from engine.match.product_pairs import Pairing, pair_by_clients
 from engine.match.products import Descriptor, ProductMatch, match_products
 from engine.match.vendor_codes import name_by_vendor_codes
@@ -166,6 +166,7 @@ def decide_in_context(
             undecided.append(line)
     pair_products_by_clients(products, vendor, psa, vendor_group, psa_group)
     like_a_shown_spelling(products, undecided, vendor, psa, vendor_group, psa_group)
+    shown_at_other_clients(products, undecided, vendor, psa, vendor_group, psa_group)
     for line in undecided:
         if products.psa[line.descriptor].method != "corroborated" and (
             (line.client, line.descriptor) not in products.inferred
@@ -230,6 +231,91 @@ def like_a_shown_spelling(
             evidence=f"spelled as {spelling!r} but for words of the vendor's name; {match.evidence}",
         )
         line.assign(key)
+
+
+#: Inferences whose spelling other clients may learn from: made from the client's own vendor
+#: product by its words, or learned or corroborated across clients (never seats or a kind alone).
+_SHOWING = frozenset(["context", "learned", "corroborated", "consensus"])
+
+
+def shown_at_other_clients(
+    products: Products,
+    undecided: list[Line],
+    vendor: Prepared,
+    psa: Prepared,
+    vendor_group: Mapping[str, int],
+    psa_group: Mapping[str, int],
+) -> None:
+    """A line of a client the bill names nothing for (bought from no one, so no product of its
+    own to read it by), spelled as two clients or more showed one vendor product to be spelled,
+    with only a note after it ("RingCentral RingEX Standard - field staff" where the bill says
+    "RINGCENTRAL EX STD"): that product, check first. A note holding a word of a vendor product's
+    name, or a plan or tier, is no note ("Exchange Online Archiving" is not Exchange Online), nor
+    is what follows a one-word spelling ("Duo" shown to be Duo Essentials; "Duo Access" is
+    another edition)."""
+    clients_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (client, _), match in products.inferred.items():
+        if match.method in _SHOWING:
+            clients_of[description_key(match.spelling)][match.key].add(client)
+    shown = {
+        spelling: next(iter(by_key))
+        for spelling, by_key in clients_of.items()
+        if len(by_key) == 1 and len(next(iter(by_key.values()))) >= 2 and " " in spelling
+    }
+    if not shown:
+        return
+    billed = {
+        group
+        for line in vendor.lines
+        if line.exclusion is None
+        and (group := vendor_group.get(vendor.client_keys.get(line.client, ""))) is not None
+    }
+    named_words = {w for m in products.vendor.values() for w in product_key(m.product).split()}
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for spelling in shown:
+        by_first[spelling.split(" ", 1)[0]].append(spelling)
+    for line in undecided:
+        if products.psa[line.descriptor].method == "corroborated" or (
+            (line.client, line.descriptor) in products.inferred
+        ):
+            continue
+        if psa_group.get(psa.client_keys.get(line.client, ""), -1) in billed:
+            continue  # the client's own vendor products read its lines
+        description = description_key(line.product)
+        alike = [
+            spelling
+            for spelling in by_first.get(description.split(" ", 1)[0], ())
+            if _a_note_after(description, spelling, named_words)
+        ]
+        if len({shown[spelling] for spelling in alike}) != 1 or says_service(line.product):
+            continue
+        spelling = max(alike, key=len)  # the longest spelling shown: the fewest words a note
+        key = shown[spelling]
+        target = next(m for m in products.vendor.values() if m.key == key)
+        clients = len(clients_of[spelling][key])
+        products.inferred[(line.client, line.descriptor)] = ProductMatch(
+            "psa",
+            line.product,
+            key,
+            target.product,
+            "corroborated",
+            0.75,
+            target.in_catalogue,
+            target.free,
+            evidence=f"spelled as {spelling!r}, which {clients} clients showed to be "
+            f"{target.product!r}, with a note after it",
+        )
+        line.assign(key)
+
+
+def _a_note_after(description: str, spelling: str, named_words: set[str]) -> bool:
+    """``description`` is ``spelling`` and words that name no product, plan or tier."""
+    if description == spelling:
+        return True
+    if not description.startswith(spelling + " "):
+        return False
+    rest = description[len(spelling) + 1 :].split()
+    return not any(word in named_words or word in DISCRIMINATORS for word in rest)
 
 
 def pair_products_by_clients(

@@ -178,3 +178,28 @@ def test_a_short_form_that_fits_two_names_pairs_neither(reconcile_lines: Reconci
     paired = [m for m in result.client_matches if m.vendor_name and m.psa_name]
     assert paired == []
 
+
+def test_a_client_the_bill_does_not_name_reads_a_spelling_other_clients_showed(
+    reconcile_lines: Reconcile,
+) -> None:
+    """Te Rangi Builders is billed in the books only (Dicker Data's bill spells the product
+    "RINGCENTRAL EX STD"): its "RingCentral RingEX Standard - field staff" is the spelling two
+    clients showed to be that product, with a note after it: billed, bought from no one (check
+    first). A note that names a tier ("- Premium seats") is no note."""
+    vendor = [
+        "Hollis Accountants Ltd,RINGCENTRAL EX STD,5,30.00",
+        "Hollis Accountants Ltd,RINGCENTRAL EX PREM,2,40.00",
+        "Port Chalmers Builders Limited,RINGCENTRAL EX STD,3,30.00",
+        "Port Chalmers Builders Limited,RINGCENTRAL EX PREM,1,40.00",
+    ]
+    psa = [
+        "Hollis Accountants Ltd,RingCentral RingEX Standard,5,38.00",
+        "Hollis Accountants Ltd,RingCentral RingEX Premium,2,50.00",
+        "Port Chalmers Builders Limited,RingCentral RingEX Standard,3,38.00",
+        "Port Chalmers Builders Limited,RingCentral RingEX Premium,1,50.00",
+        "Te Rangi Builders Ltd,RingCentral RingEX Standard - field staff,4,38.00",
+        "Kelly Mechanical Ltd,RingCentral RingEX Standard - Premium seats,4,38.00",
+    ]
+    result = reconcile_lines(vendor, psa)
+    found = [(d.type, d.client, d.product, d.check_first) for d in result.discrepancies]
+    assert found == [("no_vendor_record", "Te Rangi Builders Ltd", "RINGCENTRAL EX STD", True)]
