@@ -33,6 +33,15 @@ _REGISTRATION = re.compile(
     re.IGNORECASE,
 )
 
+#: The year a company was founded, with its label: "(Est. 1950)", "- since 1971", "est.1964",
+#: "gegr. 1898", "depuis 1987", "fundada en 1990".
+_FOUNDED = re.compile(
+    r"\s*[-\u2013\u2014,]?\s*[(\[]?\b(?:est(?:ablished|d)?\.?|since|founded|gegr(?:[üu]ndet|\.)?|seit"
+    r"|depuis|fond[ée]e?(?:\s+en)?|sedan|siden|desde|fundad[ao](?:\s+en)?|opgericht|anno)\s*"
+    r"(?:in\s+)?(?:1[89]|20)\d\d\b[)\]]?",
+    re.IGNORECASE,
+)
+
 #: A shop's or site's number: what tells two of a chain apart ("Store 12", "#9", "Vestiging 3").
 _BRANCH_NUMBER = re.compile(
     r"(?:store|shop|branch|site|location|loc|unit|no|nr|filiale|magasin|vestiging|tienda|negozio"
@@ -75,6 +84,7 @@ def without_account_notes(name: str) -> str:
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
         return domain["label"]
     if any(ch.isdigit() for ch in text):
+        text = _without_founding(text)
         text = _without_registrations(text)
     return text.strip(" -\u2013\u2014|/,") or name
 
@@ -84,6 +94,14 @@ def ended_at_the_legal_form(name: str) -> str:
     Ltd (Managed 24x7)" is "Botha Accountants (Pty) Ltd". The note may be a branch ("… Pty Ltd -
     North"): the caller pairs by it only where no other client's name ends there too."""
     return _cut_after_the_legal_form(name) if _SET_OFF.search(name) is not None else name
+
+
+def _without_founding(text: str) -> str:
+    """The text without the year the company was founded, never what begins the name ("Since
+    1990 Ltd" is a name)."""
+    rest = _FOUNDED.sub(lambda found: found[0] if found.start() == 0 else "", text)
+    words = _words(rest)
+    return rest if words and not all(is_legal_form(word) for word in words) else text
 
 
 def _without_registrations(text: str) -> str:

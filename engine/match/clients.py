@@ -437,7 +437,7 @@ def _glued(key: str, name: str) -> frozenset[str]:
     """A name's letters without spaces, as a web domain writes it: no "and" nor "the" (the "&" a
     domain cannot hold), numbers in words ("tworivers"), "st" for "saint", "son" for "sons"
     ("millersonsbuilders.com"), and without a family name's particles ("v. Wyk" for "Van
-    Wyk"); from the key, and from the name as typed (the key reads
+    Wyk") or a year ("Mulder Accountants 1971 B.V."); from the key, and from the name as typed (the key reads
     "Logistiek" as the bill's "logistics", a domain does not). Cached: both tiers that compare
     names this way ask it for the same names."""
     typed = folded(in_latin_letters(without_account_notes(name))).lower()
@@ -451,12 +451,21 @@ def _glued(key: str, name: str) -> frozenset[str]:
         for words in variants[:2]
         if not _PARTICLES.isdisjoint(words)
     ]
+    variants += [
+        [word for word in words if not _YEAR.fullmatch(word)]
+        for words in variants
+        if any(_YEAR.fullmatch(word) for word in words)
+    ]
     found = set()
     for words in variants:
         words = [FIGURE_WORDS.get(word, word) for word in words if word not in ("and", "the")]
         found.add("".join(words).replace("saint", "st").replace("sons", "son"))
     return frozenset(found)
 
+
+#: A year in a name, the company's founding more often than not ("Mulder Accountants 1971 B.V."):
+#: compared without it, one of each side.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 #: The particles of Dutch, Flemish, Afrikaans and German family names and their shorthand: "v.
 #: Wyk" is "Van Wyk", "v.d. Berg" "van der Berg" (compared without them, one of each side).

@@ -1,0 +1,49 @@
+"""Set Q at first contact (seventeenth session; seed 1, 200 clients, the diagonal pairs): people's
+spellings 0.841 / 0.921 / 0.986 with 8 look-alike merges. What a careful person reads and the
+engine did not:
+
+- the year a company was founded, beside its name: "(Est. 1950)", "- since 1971", "est.1964", or
+  bare before the legal form ("Mulder Accountants 1971 B.V.");
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from engine.match.client_notes import without_account_notes
+from engine.result import Result
+
+Reconcile = Callable[[list[str], list[str]], Result]
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Hartley Chiropractic Inc. (Est. 1950)", "Hartley Chiropractic Inc."),
+        ("QuickFix Phone Repairs Store 13 - since 1971", "QuickFix Phone Repairs Store 13"),
+        ("Thornbury Print and Design PLLC est.1964", "Thornbury Print and Design PLLC"),
+        ("Bäckerei Huber gegr. 1898", "Bäckerei Huber"),
+        ("Boulangerie Dupont depuis 1987", "Boulangerie Dupont"),
+        # a year that begins the name is the name
+        ("Since 1990 Ltd", "Since 1990 Ltd"),
+        ("Route 66 Diner", "Route 66 Diner"),
+    ],
+)
+def test_the_year_a_company_was_founded_is_no_part_of_its_name(typed: str, name: str) -> None:
+    assert without_account_notes(typed) == name
+
+
+def test_a_year_before_the_legal_form_pairs_its_company(reconcile_lines: Reconcile) -> None:
+    vendor = [
+        "Mulder Accountants B.V.,Microsoft 365 Business Premium,19,18.00",
+        "Jessop Property Management Pty Ltd,Microsoft 365 Business Premium,15,18.00",
+        "Mulder Bouw B.V.,Microsoft 365 Business Premium,4,18.00",
+    ]
+    psa = [
+        "Mulder Accountants 1971 B.V.,Microsoft 365 Business Premium,19,22.00",
+        "Jessop Property Management 1957 Pty Ltd,Microsoft 365 Business Premium,15,22.00",
+        "Mulder Bouw B.V.,Microsoft 365 Business Premium,4,22.00",
+    ]
+    assert reconcile_lines(vendor, psa).discrepancies == ()
