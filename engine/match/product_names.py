@@ -235,6 +235,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b|\bup-?front\b", " "),
     # a reseller's catalogue words: "- subscription license (1 year) - 1 user - hosted - CSP"
     (r"\b1\s*(?:user|seat|device|mailbox)\b|\s-\s+hosted\b", " "),
+    # "O365 BP" is today's Business Premium in shorthand: Office 365 Business Premium, the name
+    # Business Standard had until 2020, is written out
+    (r"\b(?:o[- ]?365|office 365)\s*bp\b", " microsoft 365 business premium "),
     (r"\b([mo]365)(?=[a-z])", r"\1 "),  # "O365E3", "M365BP": the plan glued to the brand
     (r"\bo[- ]365\b", " office 365 "),
     (r"\bms[- ]?365\b", " microsoft 365 "),
@@ -507,6 +510,25 @@ def _known_words() -> frozenset[str]:
 
 
 #: Trade and service marks: no part of a name.
+#: Characters that show nothing: a soft hyphen ("Micr\u00adosoft"), zero-width spaces and joiners,
+#: a byte-order mark pasted inside a cell.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""))
+#: A word of Latin letters with a Greek or Cyrillic one that looks the same inside it ("Miсrosoft"
+#: with a Cyrillic "с", pasted from a web page); a word wholly in those scripts is left as it is.
+_MIXED_SCRIPTS = re.compile(
+    r"\w*(?:[a-zA-Z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-zA-Z])\w*"
+)
+
+
+def _latin_lookalikes(text: str) -> str:
+    """The text with each mixed-script word spelled in Latin letters."""
+    if not _MIXED_SCRIPTS.search(text):
+        return text
+    from anyascii import anyascii  # only for the few texts that need it
+
+    return _MIXED_SCRIPTS.sub(lambda word: anyascii(word[0]), text)
+
+
 #: A client's code in brackets, capitals then a number, written where the name is clear without
 #: it: "BP (HPPH15)", "(AB55) Microsoft 365 F3" (never a plan's code: "(P1)", "(E3)" have one
 #: letter and one figure; square brackets go with every tag below).
@@ -526,6 +548,8 @@ def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "Email &amp; Collaboration"
+    if not text.isascii():
+        text = _latin_lookalikes(text.translate(_INVISIBLE))
     if not _MARKS.isdisjoint(text):
         text = text.translate(_NO_MARKS)  # "Microsoft® 365", "O365™E3": NFKD would spell them "TM"
     if (
