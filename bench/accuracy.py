@@ -192,6 +192,7 @@ SETS = {
     "n": "bench.independent_n",
     "o": "bench.independent_o",
     "p": "bench.independent_p",
+    "q": "bench.independent_q",
 }
 
 
