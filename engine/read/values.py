@@ -317,6 +317,10 @@ _INACTIVE = re.compile(
     # Czech, Turkish, Hungarian, Romanian
     r"zru(?:š|s)en[aoy]?|stornov(?:á|a)n[aoy]?|neaktivn(?:í|i)|iptal(?:\s+edildi)?|pasif|"
     r"t(?:ö|o)r(?:ö|o)lve|sztorn(?:ó|o)|lemondva|anulat[aă]?|mit(?:ä|a)t(?:ö|o)ity|hyvitetty|"
+    # paused or suspended, in the languages of the books ("pausiert": lexoffice)
+    r"pausiert|angehalten|ausgesetzt|gesperrt|gepauzeerd|opgeschort|en\s+pause|suspendu(?:e|es)?|"
+    r"pausad[ao]|en\s+pausa|suspendid[ao]|sospes[ao]|in\s+pausa|pausad|pauset|pausert|"
+    r"wstrzyman[aey]|zawieszon[aey]|keskeytetty|tauolla|"
     # a quote or deal lost (Salesforce's "Closed Lost"); Dutch "vervallen" (lapsed); a credit note
     r"(?:closed\s*)?lost|vervallen|gutschrift)\s*$",
     re.IGNORECASE,
