@@ -321,6 +321,14 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
         return 0.7  # "Brightwater" for Brightwater Property Management, the same products
     if relation.startswith("only initials") and overlap.same_seats >= 1 and overlap.share >= 0.5:
         return 0.7  # "YMA": the one company with those initials, half its products at one seat
+    if (
+        relation.startswith("only initials")
+        and len(relation.split("'")[1]) >= 3
+        and overlap.shared >= 1
+        and overlap.within_smaller >= 0.5
+    ):
+        return 0.7  # "CPJ LLC": the one name with three initials or more, buying what it buys at
+        # other seats (the leakage looked for)
     if relation.endswith(("on no other client", "beside the trading name")) and overlap.shared:
         return 0.7  # "Greyfriars Group Oy" / "Greyfriars Property Management": legal and trading
     if overlap.same_seats >= 3 and overlap.share >= 0.75:

@@ -152,7 +152,7 @@ def domain_in_name(name: str) -> str | None:
     return (found["a"] or found["b"]).lower() if found else None
 
 
-_GLUED_NUMBER = re.compile(r"\b([a-z]{4,})(\d{1,4})\b")
+_GLUED_NUMBER = re.compile(r"\b([a-z]{4,}|st|str|shp|loc)(\d{1,4})\b")  # "Store7", "St22"
 _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 
 

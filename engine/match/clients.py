@@ -544,7 +544,17 @@ def _lookalikes(vendor_keys: list[str], psa_keys: list[str], block_limit: int) -
     return found
 
 
-_TRADING_AS = re.compile(r"\b(?:dba|d b a|t a|trading as|doing business as|aka|fka|formerly)\b")
+#: Words between two names of one client: a trading name ("dba", "t/a", "(t/a of …)"), an old
+#: name ("fka"), a trust and its trustee company as Australian books write them ("J & M Smith Pty
+#: Ltd ATF Smith Family Trust", "The Trustee for Smith Family Trust").
+_TRADING_AS = re.compile(
+    r"\b(?:dba|d b a|t a of|t a|a trading name of|trading name of|trading as|doing business as"
+    r"|aka|fka|formerly|atf|as trustees? for|the trustees? for|trustees? for)\b"
+)
+#: A bracket's label before the other name of a client: "(now Transports Rousseau SARL)".
+_BRACKET_LABEL = re.compile(
+    r"^\s*(?:now|formerly|previously|fka|f/k/a|t/a(?:\s+of)?|trading as|atf|part of)\s+", re.I
+)
 
 
 _BRACKETED = re.compile(r"^(.*?)[(\[]([^)\]]+)[)\]](.*)$")
@@ -560,7 +570,7 @@ def _names_in(key: str, display: str = "") -> list[str]:
     bracketed = _BRACKETED.match(display)
     if bracketed:
         outside = client_key(bracketed.group(1) + " " + bracketed.group(3))
-        inside = client_key(bracketed.group(2))
+        inside = client_key(_BRACKET_LABEL.sub("", bracketed.group(2)))
         if all(_names_a_company(part) for part in (outside, inside)):
             return [outside, inside]
     return []

@@ -102,6 +102,13 @@ LEGAL_FORMS = (
             "nyrt",
             "ike",  # Greek forms spelled in Latin letters: I.K.E., E.P.E.
             "epe",
+            "ehf",  # Icelandic: einkahlutafélag, hlutafélag, sameignarfélag
+            "hf",
+            "slf",
+            "teoranta",  # Irish and Welsh: Teoranta (Teo.), Cyfyngedig (Cyf.)
+            "teo",
+            "cyfyngedig",
+            "cyf",
             # in Greek letters: Α.Ε., Ε.Π.Ε., Ο.Ε., Ι.Κ.Ε. (the Cyrillic ones: LEADING_FORMS)
             "αε",
             "επε",
