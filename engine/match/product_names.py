@@ -38,6 +38,66 @@ REFERENCE_NOTE = (
     r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}(?:[-/]\d+)?"
 )
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # a description written as a sentence or a mail's subject: "Cost of … for 2 users this month",
+    # "Includes … for all mailbox users", "Licensing for your 7 staff - …", "Monthly charge for …",
+    # "Provision of … licences as per agreement", "FW: … renewal"
+    (r"^\s*(?:fwd?|re|aw|wg|tr|sv)\s*:\s*", " "),
+    (
+        r"^\s*(?:(?:monthly|annual|yearly)\s+)?(?:cost|charge|fee|provision|supply|billing)s?"
+        r"\s+(?:of|for)\s+",
+        " ",
+    ),
+    (r"^\s*(?:includes?|including)\s+", " "),
+    (
+        r"^\s*licen[cs](?:ing|es?)\s+for\s+(?:your\s+)?(?:\d+\s+)?(?:staff|users?|seats?|employees"
+        r"|people|team)\b\s*[-\u2013:]?\s*",
+        " ",
+    ),
+    (
+        r"\s+for\s+(?:\d+|all|your|each)\s+(?:[a-z]+\s+)?(?:users?|staff|seats?|mailbox(?:es)?"
+        r"|employees|people)\b(?:\s+this\s+month)?",
+        " ",
+    ),
+    (
+        r"\s+for\s+each\s+of\s+(?:your|the|our)\s+(?:\d+\s+)?(?:[a-z]+\s+)?(?:users?|staff|seats?"
+        r"|employees|people|mailbox(?:es)?)\b",
+        " ",
+    ),
+    # what the line counts in: "… inc. 2 shared mailboxes", "incl. 5 users"
+    (
+        r"\s(?:inc|incl|including|includes|inkl)\.?\s+\d+\s+(?:[a-z]+\s+)?(?:mailbox(?:es)?|users?"
+        r"|seats?|licen[cs]es?|devices?)\b",
+        " ",
+    ),
+    (
+        r"\b(?:this|per)\s+month\b|\bas\s+per\s+(?:the\s+)?(?:agreement|contract|quote|tenant)\b",
+        " ",
+    ),
+    (r"\s[-\u2013]?\s*renewal\s*$", " "),
+    # the ledger account it is booked to: "- 4010 Software Revenue"; a tax note: "(VAT 20%)",
+    # "incl. GST", "zzgl. MwSt."
+    (
+        r"\s[-\u2013]\s*\d{3,6}\s+(?:[a-z]+\s+){0,2}(?:revenue|sales|income|turnover|erlose)\b",
+        " ",
+    ),
+    (
+        r"[(\[]?\s*(?:(?:incl|excl|inkl|zzgl|plus|ex|inc)\.?\s*)?\b(?:vat|gst|hst|mwst|ust|iva|tva|btw"
+        r"|moms|alv)\b\.?(?:\s*\d+(?:[.,]\d+)?\s*%)?(?:\s*(?:incl|excl|included|inkl)\.?)?\s*[)\]]?",
+        " ",
+    ),
+    # tags a catalogue or a person adds: "#m365 #licensing"
+    (r"(?:^|\s)#[a-z][\w-]*", " "),
+    # a plan or an edition spoken: "P-one", "E five"; and its plural: "Office 365 E5s"
+    (r"\b([efgp])[\s-](?:one)\b", r" \g<1>1 "),
+    (r"\b([efgp])[\s-](?:two)\b", r" \g<1>2 "),
+    (r"\b([efgp])[\s-](?:three)\b", r" \g<1>3 "),
+    (r"\b([efgp])[\s-](?:five)\b", r" \g<1>5 "),
+    (r"\b([efga][1-5])s\b", r"\1"),
+    # a Windows 365 machine as a distributor writes it: "2C8G128" is 2 vCPU 8 GB 128 GB
+    (
+        r"\b(\d{1,2})\s?c\s?(\d{1,3})\s?(?:g|gb|ram)\s?(\d{2,4})(?:\s?gb)?\b",
+        r" \1 vcpu \2 gb \3 gb ",
+    ),
     # a catalogue item copied and never renamed: "Visio Plan 1 - Copy", "… - copy 2", "Copy of …"
     (
         r"^\s*copy of\s+|\s[-\u2013]\s*copy(?:\s*\(?\d{1,2}\)?)?(?=\s|$)|\(copy(?:\s*\d{1,2})?\)",
@@ -245,7 +305,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # an accounting item's category before a colon: QuickBooks "Licensing:Microsoft 365 E3"; three
     # words or more are a product's family ("Acronis Cyber Protect Cloud: Microsoft 365 seat")
     (r"^\s*\d{3,6}\s*\u00b7\s*", " "),  # QuickBooks Desktop's account number: "4100 · Sales"
-    (r"^\s*(?=[a-z &/-]{3,31}:)[a-z][a-z&/-]*(?: [a-z&/-]+)?\s*:(?=\s*[a-z])", " "),
+    # ("Sales:Cloud:Microsoft 365 Business Standard", "Licenses (recurring): …" take each level)
+    (
+        r"^\s*(?:(?=[a-z &/()-]{3,31}:)[a-z][a-z&/-]*(?: \(?[a-z&/-]+\)?)?\s*:\s*)+(?=[a-z])",
+        " ",
+    ),
+    # the ledger account in brackets after the item: "… Business Standard (4020)"; a year there
+    # says which edition ("Microsoft 365 F1 (2019)", the old name of F3)
+    (r"\(\s*(?!(?:19|20)\d\d\s*\))\d{4,6}\s*\)\s*$", " "),  # never a year: "F1 (2019)" is F3
+    # on whose word: "… as agreed w/ Sarah 03/10"
+    (r"\bas agreed(?:\s+(?:with|w/?|by)\s+[a-z]+)?\b.*$", " "),
     (r"\b(?:plan|pln|pl)(?:\s*|\.\s*|-)(\d)\b", r" p\1 "),  # "Plan 2", "Visio-Plan-2", "Pl. 3"
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     # a price or a seat count written into the description: "@ 1394,41", "(€ 13,50 each)",
@@ -520,6 +589,25 @@ _MIXED_SCRIPTS = re.compile(
 )
 
 
+#: A run of letters of a script other than Latin (Greek, Cyrillic, CJK…; full-width Latin is NFKD's).
+_OTHER_SCRIPT = re.compile(r"(?:(?=\w)[\u0370-\ufeff])+")
+
+
+#: A name's translation in brackets after it, in another script: "（商业应用版）", "(Бизнес)".
+_GLOSS = re.compile(r"[(（\[【]\s*[\u0370-\ufeff][^()（）\[\]【】A-Za-z]*[)）\]】]")
+
+
+def _other_scripts_in_latin(text: str) -> str:
+    """Words of other scripts spelled in Latin letters, so a word typed in them stays a word of
+    its own ("Microsoft 365 бизнес премиум" is "biznes premium"; "ビジネス" and "存档" keep a
+    place no Latin word fills); symbols and emoji are left to be dropped."""
+    if not _OTHER_SCRIPT.search(text):
+        return text
+    from anyascii import anyascii  # only for the few texts that need it
+
+    return _OTHER_SCRIPT.sub(lambda word: f" {anyascii(word[0]).lower()} ", text)
+
+
 def _latin_lookalikes(text: str) -> str:
     """The text with each mixed-script word spelled in Latin letters."""
     if not _MIXED_SCRIPTS.search(text):
@@ -546,10 +634,16 @@ _FAMILY_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
+    if text.startswith("="):
+        text = text[1:].strip().strip('"')  # ="Visio Plan 2": a formula kept as text
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "Email &amp; Collaboration"
     if not text.isascii():
         text = _latin_lookalikes(text.translate(_INVISIBLE))
+        text = _GLOSS.sub(
+            " ", text
+        )  # "Microsoft 365 Apps for Business（商业应用版）": a translation
+        text = _other_scripts_in_latin(text)  # "бизнес премиум", "ビジネス", "存档"
     if not _MARKS.isdisjoint(text):
         text = text.translate(_NO_MARKS)  # "Microsoft® 365", "O365™E3": NFKD would spell them "TM"
     if (
@@ -563,7 +657,7 @@ def product_key(text: str) -> str:
         text = _CLIENT_CODE.sub(" ", text)  # "Microsoft 365 F3 (AB55)": whose line, not what
     if "@" in text or "." in text:
         text = _PERSON.sub(_not_a_person, text)  # "… - erik.smith", "ben@client.com - …"
-    if " | " in text:
+    if " | " in text or ":" in text:
         text = _after_the_package(text)  # "Modern Work Pack | Keeper Enterprise"
     if not _PATH_MARKS.isdisjoint(text):
         text = _last_levels(text)  # "Cyber Ready Bundle › Microsoft 365 Business Standard"
@@ -608,10 +702,14 @@ _PACKAGE = re.compile(
 
 
 def _after_the_package(text: str) -> str:
-    """The item after a package's name and a bar; a bar after the item ("Visio Plan 2 | November
-    2026", "… | Reception") sets off a note and stays for the note rules."""
-    package, _, item = text.partition(" | ")
-    return item if _PACKAGE.search(package) and item.strip() else text
+    """The item after a package's name and a bar or a colon ("SECURE WORKPLACE BUNDLE: MICROSOFT
+    365 BUSINESS STANDARD"); a bar after the item ("Visio Plan 2 | November 2026", "… |
+    Reception") sets off a note and stays for the note rules."""
+    for mark in (" | ", ":"):
+        package, found, item = text.partition(mark)
+        if found and _PACKAGE.search(package) and item.strip():
+            return item
+    return text
 
 
 _PATH_MARKS = frozenset("›»>")

@@ -35,9 +35,13 @@ _NOTE_SEEN = 3
 
 def split_note(name: str) -> tuple[str, str] | None:
     """The name before a trailing note, and the note's key; None when there is no note. A note
-    that points at a paper needs no brackets or dash ("Microsoft 365 E3 ticket #4411")."""
+    that points at a paper needs no brackets or dash ("Microsoft 365 E3 ticket #4411"), nor do
+    words in another script after a name in Latin letters ("Proofpoint Essentials Business
+    라이선스")."""
     found = _QUALIFIER.match(name)
     if found is None:
+        if (tail := _OTHER_SCRIPT_TAIL.match(name)) is not None:
+            return tail.group(1), product_key(tail.group(2))
         reference = _trailing_reference(name)
         return (
             None if reference is None else (name[:reference].strip(), product_key(name[reference:]))
@@ -48,9 +52,17 @@ def split_note(name: str) -> tuple[str, str] | None:
 def _raw_note(name: str) -> str:
     found = _QUALIFIER.match(name)
     if found is None:
+        if (tail := _OTHER_SCRIPT_TAIL.match(name)) is not None:
+            return tail.group(2).strip()
         reference = _trailing_reference(name)
         return "" if reference is None else name[reference:].strip()
     return next((g for g in found.groups()[1:] if g), "").strip()
+
+
+#: Words in a script other than Latin after a name in Latin letters: "… Business 라이선스".
+_OTHER_SCRIPT_TAIL = re.compile(
+    r"^(.*[A-Za-z0-9][^\u0370-\ufeff]*?)\s+([\u0370-\ufeff][^A-Za-z]*)$"
+)
 
 
 def _trailing_reference(name: str) -> int | None:
@@ -161,6 +173,8 @@ class Notes:
             return ""
         base, note = parts
         raw = _raw_note(name)
+        if raw and not any("a" <= ch.lower() <= "z" for ch in raw) and note not in self.seen:
+            return ""  # words of another script are a note only after several different names
         if (
             _COUNT_NOTE.fullmatch(raw)
             or _REFERENCE_NOTE.search(raw)
