@@ -16,6 +16,7 @@ from engine.read import cells
 from engine.read.columns import ColumnMapping
 from engine.read.header import Table
 from engine.read.values import (
+    billing_said_months,
     parse_period_months,
     period_from_stock_code,
 )
@@ -172,19 +173,22 @@ def _vendor_months(
     starts: list[dt.date | None],
     read_date: Callable[[object], dt.date | None],
 ) -> list[int]:
-    """How often each line is billed: an explicit frequency, a stock code's billing letter, the span
-    the charge covers, a charge type that says it ("Annual Prepay"), and only then the term (Pax8's "Annual" is a commitment that is often billed
+    """How often each line is billed: an explicit frequency, a stock code's billing letter, a term
+    that says how it is billed ("Billing: Annual"), the span the charge covers, a charge type that says it ("Annual Prepay"), and only then the term (Pax8's "Annual" is a commitment that is often billed
     monthly: the charge's one-month period says so)."""
     frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), parse_period_months)
     stock_code = cells.parsed(ids, period_from_stock_code)
     ends = cells.dates(table, mapping, "period_end", read_date)
-    term = cells.parsed(cells.column(table, mapping, "term"), parse_period_months)
+    terms = cells.column(table, mapping, "term")
+    term = cells.parsed(terms, parse_period_months)
+    # a term that says how it is billed in so many words ("Term: Annual; Billing: Annual", Pax8)
+    said = cells.parsed(terms, billing_said_months)
     # a charge type that says how it is billed ("Annual Prepay", AppRiver)
     charge = cells.parsed(cells.column(table, mapping, "charge_type"), parse_period_months)
     return [
-        f or s or cells.months_from_dates(start, end) or c or t or 1
-        for f, s, start, end, c, t in zip(
-            frequency, stock_code, starts, ends, charge, term, strict=True
+        f or s or b or cells.months_from_dates(start, end) or c or t or 1
+        for f, s, b, start, end, c, t in zip(
+            frequency, stock_code, said, starts, ends, charge, term, strict=True
         )
     ]
 

@@ -139,6 +139,15 @@ _SHORT_STOCK_CODE = re.compile(
 )
 
 
+def billing_said_months(value: object) -> int | None:
+    """Months a term's text says each bill covers, when it says how it is billed in so many words
+    ("Term: Annual; Billing: Annual" → 12, "Annual commitment for monthly billing" → 1); None
+    when it names only a term ("Annual"), which is often a commitment billed monthly."""
+    if not isinstance(value, str) or _BILLING_CLAUSE.search(value) is None:
+        return None
+    return parse_period_months(value)
+
+
 def parse_period_months(value: object) -> int | None:
     """Months one billed unit covers: Monthly 1, Quarterly 3, Annual 12, 3 Years 36; None if unknown.
 
