@@ -235,7 +235,8 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "product_name",
         "text",
-        "productservice description invoicedescription itemshortdescription productdescription "
+        "productservice customerdescription description invoicedescription itemshortdescription "
+        "productdescription "
         "itemdescription servicedescription servicename additiondescription shortdescription lineitem service "
         "itemname productname name product item "
         "omschrijving beschreibung bezeichnung artikelbezeichnung artikel produkt "
