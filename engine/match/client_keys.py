@@ -152,6 +152,7 @@ def domain_in_name(name: str) -> str | None:
     return (found["a"] or found["b"]).lower() if found else None
 
 
+_XML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _GLUED_NUMBER = re.compile(r"\b([a-z]{4,}|st|str|shp|loc)(\d{1,4})\b")  # "Store7", "St22"
 _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 
@@ -159,6 +160,8 @@ _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
+    if "_x" in name:
+        name = _XML_ESCAPE.sub(" ", name)  # "Acme Ltd_x000D_": a carriage return an export kept
     if _MOJIBAKE.search(name):
         name = _repaired(name)
     if "&" in name and ";" in name:

@@ -42,6 +42,16 @@ _FOUNDED = re.compile(
     re.IGNORECASE,
 )
 
+#: A company's insolvency noted after its name: "(in examinership)", "- Chapter 11", "GmbH i.L.",
+#: "en liquidation", "w likwidacji": the same company, its bills still to reconcile.
+_INSOLVENCY = re.compile(
+    r"\s*[-\u2013\u2014,]?\s*[(\[]?\s*(?:in\s+(?:voluntary\s+)?(?:examinership|liquidation|administration"
+    r"|receivership|insolvency|liquidatie)|under\s+administration|chapter\s+(?:7|11|13)|i\.\s?l\."
+    r"|i\.\s?liq\.|en\s+liquidation|en\s+liquidaci[oó]n|in\s+liquidazione|w\s+likwidacji|i\s+likvidation"
+    r"|under\s+avvikling|under\s+konkurs|v\s+likvidaci|in\s+insolvenz)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
 #: A shop's or site's number: what tells two of a chain apart ("Store 12", "#9", "Vestiging 3").
 _BRANCH_NUMBER = re.compile(
     r"(?:store|shop|branch|site|location|loc|unit|no|nr|filiale|magasin|vestiging|tienda|negozio"
@@ -81,6 +91,8 @@ def without_account_notes(name: str) -> str:
             text = child
     if "*" in text or "{" in text:
         text = _TAG.sub("", text).strip() or text
+    if (insolvent := _INSOLVENCY.search(text)) is not None and insolvent.start() > 0:
+        text = text[: insolvent.start()]
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
         return domain["label"]
     if any(ch.isdigit() for ch in text):

@@ -228,6 +228,10 @@ _WRITTEN_OUT = re.compile(
                 "limited liability company",
                 "limited liability partnership",
                 "public limited company",
+                "designated activity company",
+                "company limited by guarantee",
+                "unlimited company",
+                "cuideachta ghniomhaiochta ainmnithe",
                 "proprietary limited",
                 "private limited",
                 "besloten vennootschap",
@@ -272,6 +276,7 @@ _WRITTEN_OUT = re.compile(
 #: A word only a legal form written out in full has: the long forms are looked for only then.
 _WRITTEN_OUT_WORDS = re.compile(
     r"haftung|gesellschaft|tarsasag|spolka|spolecnost|liability|proprietary|private|public"
+    r"|designated|guarantee|unlimited|cuideachta"
     r"|vennootschap|aktiebolag|selskab|selskap|osakeyhtio|sirketi|societe|sociedad|sociedade"
     r"|societa|kaisha|berhad|terbatas|\bspz?\b|\bspol\b"
 )
