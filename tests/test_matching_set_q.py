@@ -212,6 +212,16 @@ def test_a_paused_line_in_the_language_of_the_books_bills_nothing(status: str) -
             "Microsoft 365 Business Premium",
         ),
         ("Microsoft 365 Apps for Business（商业应用版）", "Microsoft 365 Apps for Business"),
+        ("Sales:Cloud:M365 Biz Std (4020)_x000D_", "Microsoft 365 Business Standard"),
+        ("Fwd: Exchange Online Archiving quote accepted", "Exchange Online Archiving"),
+        ("Business Premium suite", "Business Premium"),
+        ("Microsoft three six five F3", "Microsoft 365 F3"),
+        ("Li\u0441ensing for your 26 staff - Windows 365 Business", "Windows 365 Business"),
+        (
+            "Exhcange Online (Plan 1) Monthly Subscription for each of your users",
+            "Exchange Online P1",
+        ),
+        ("Microsoft Entra ID P2 inc. 2 shared mailboxes", "Microsoft Entra ID P2"),
     ],
 )
 def test_formulas_paths_ledgers_and_translations_are_no_part_of_a_product(

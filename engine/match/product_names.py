@@ -74,6 +74,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\s[-\u2013]?\s*renewal\s*$", " "),
+    (
+        r"\s(?:quote|order|po|renewal|invoice|subscription)\s+(?:accepted|approved|confirmed"
+        r"|confirmation|signed|received|notice|reminder)\s*$",
+        " ",
+    ),
+    (r"(?<=\w)\s+suite\s*$", " "),  # "Business Premium suite": what it is sold as
     # the ledger account it is booked to: "- 4010 Software Revenue"; a tax note: "(VAT 20%)",
     # "incl. GST", "zzgl. MwSt."
     (
@@ -114,8 +120,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # a price arrangement noted after the name: "- promo pricing", "- special rate"
     (
-        r"\s[-\u2013]\s*(?:promo|promotional|special|discounted|staff|partner|nfp|non-?profit"
-        r"|charity|education|loyalty|price-?locked)\s+(?:pricing|price|rate)\b",
+        r"(?:\s[-\u2013]\s*|\(\s*)(?:promo|promotional|special|discounted|staff|partner|nfp"
+        r"|non-?profit|charity|education|loyalty|price-?locked)\s+(?:pricing|price|rate)\b\)?",
         " ",
     ),
     # the tenant the line is for: "(cedarcreek.onmicrosoft.com)", "tenant:haugeneiendom"
@@ -315,6 +321,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\(\s*(?!(?:19|20)\d\d\s*\))\d{4,6}\s*\)\s*$", " "),  # never a year: "F1 (2019)" is F3
     # on whose word: "… as agreed w/ Sarah 03/10"
     (r"\bas agreed(?:\s+(?:with|w/?|by)\s+[a-z]+)?\b.*$", " "),
+    (r"\bthree\s*six\s*five\b", " 365 "),  # "Microsoft three six five F3"
     (r"\b(?:plan|pln|pl)(?:\s*|\.\s*|-)(\d)\b", r" p\1 "),  # "Plan 2", "Visio-Plan-2", "Pl. 3"
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     # a price or a seat count written into the description: "@ 1394,41", "(€ 13,50 each)",
@@ -392,6 +399,8 @@ _STRIP_TOKENS = frozenset(
         "p3y",
         "p1m",
         "mth",
+        "ann",  # a distributor's short name's period: "ADOBE ACROBAT PRO TEAMS ANN" / "… MTH"
+        "annl",
         "mthly",
         "mnthly",
         "yrly",
@@ -608,13 +617,25 @@ def _other_scripts_in_latin(text: str) -> str:
     return _OTHER_SCRIPT.sub(lambda word: f" {anyascii(word[0]).lower()} ", text)
 
 
+#: A character an xlsx writer escaped and a reader left as it was: "_x000D_" is a carriage return.
+_XML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+#: Greek and Cyrillic letters drawn like Latin ones (Unicode's confusables): inside a Latin word
+#: they are the Latin letter they look like ("Liсensing" with a Cyrillic "с" is "Licensing", where
+#: spelling it out would give "Lisensing").
+_LOOKALIKES = str.maketrans(
+    "АВЕКМНОРСТХаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοαρνικτυ",
+    "ABEKMHOPCTXaeopcyxijsdqwABEZHIKMNOPTYXoapvikty",
+)
+
+
 def _latin_lookalikes(text: str) -> str:
-    """The text with each mixed-script word spelled in Latin letters."""
+    """The text with each mixed-script word in Latin letters: look-alikes as what they look like,
+    any other letter spelled out."""
     if not _MIXED_SCRIPTS.search(text):
         return text
     from anyascii import anyascii  # only for the few texts that need it
 
-    return _MIXED_SCRIPTS.sub(lambda word: anyascii(word[0]), text)
+    return _MIXED_SCRIPTS.sub(lambda word: anyascii(word[0].translate(_LOOKALIKES)), text)
 
 
 #: A client's code in brackets, capitals then a number, written where the name is clear without
@@ -634,6 +655,8 @@ _FAMILY_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
+    if "_x" in text:
+        text = _XML_ESCAPE.sub(" ", text)  # "…(4020)_x000D_": a carriage return an export kept
     if text.startswith("="):
         text = text[1:].strip().strip('"')  # ="Visio Plan 2": a formula kept as text
     if "&" in text and ";" in text:
