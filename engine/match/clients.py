@@ -548,12 +548,14 @@ def _lookalikes(vendor_keys: list[str], psa_keys: list[str], block_limit: int) -
 #: name ("fka"), a trust and its trustee company as Australian books write them ("J & M Smith Pty
 #: Ltd ATF Smith Family Trust", "The Trustee for Smith Family Trust").
 _TRADING_AS = re.compile(
-    r"\b(?:dba|d b a|t a of|t a|a trading name of|trading name of|trading as|doing business as"
+    r"\b(?:dba of|d b a of|dba|d b a|t a of|t a|a trading name of|trading name of|trading as|doing business as"
     r"|aka|fka|formerly|atf|as trustees? for|the trustees? for|trustees? for)\b"
 )
 #: A bracket's label before the other name of a client: "(now Transports Rousseau SARL)".
 _BRACKET_LABEL = re.compile(
-    r"^\s*(?:now|formerly|previously|fka|f/k/a|t/a(?:\s+of)?|trading as|atf|part of)\s+", re.I
+    r"^\s*(?:now|formerly|previously|fka|f/k/a|t/a(?:\s+of)?|d/?b/?a(?:\s+of)?|trading as|atf"
+    r"|part of|a division of)\s+",
+    re.I,
 )
 
 

@@ -46,6 +46,10 @@ _SAME_KIND = {
     "oyj": "oy",
     "ltee": "ltd",  # Quebec's "Ltée" is the English "Ltd."
     "limitee": "ltd",
+    "teoranta": "ltd",  # Irish "Teoranta" (Teo.) and Welsh "Cyfyngedig" (Cyf.) are "Limited"
+    "teo": "ltd",
+    "cyfyngedig": "ltd",
+    "cyf": "ltd",
 }
 _WORDS = re.compile(r"[a-z]+")
 _TRAILING_BRACKETS = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")
@@ -54,6 +58,8 @@ _TRAILING_BRACKETS = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")
 #: Legal forms written out in full, as the form they are ("… Public Limited Company" is a plc).
 _WRITTEN_OUT = {
     "public limited company": "plc",
+    "designated activity company": "dac",
+    "company limited by guarantee": "clg",
     "limited liability company": "llc",
     "limited liability partnership": "llp",
     "proprietary limited": "pty ltd",

@@ -1,0 +1,123 @@
+"""Set R at first contact (seventeenth session; seed 1, 200 clients, the diagonal pairs): people's
+spellings 0.715 / 0.941 / 0.988, no client and no look-alike merge. What a careful person reads and
+the engine did not:
+
+- Pax8's "Term: Annual; Billing: Annual" on a line whose period is one month: the cost is a year's
+  (it had been read as a month's: below-cost findings of thousands);
+- a ConnectWise saved view whose "Product" column holds item codes ("LIC-8258", "SVC-257") beside
+  the "Customer Description" that names the product (the codes had been learned as products);
+- Irish forms written out ("… DESIGNATED ACTIVITY COMPANY" for DAC), Teoranta and Teo. as one kind,
+  a company's insolvency after its name ("(in examinership)", "GmbH i.L.", "- Chapter 11"), the
+  legal entity in "(dba of …)";
+- a distributor's short name's period ("ADOBE ACROBAT PRO TEAMS ANN" beside "… MTH"), "(partner
+  rate)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from engine.match.client_keys import client_key
+from engine.match.product_names import product_key
+from engine.reconcile import reconcile
+from engine.result import Result
+
+Reconcile = Callable[[list[str], list[str]], Result]
+
+
+def test_a_term_that_says_billing_annual_is_a_years_cost(tmp_path: Path) -> None:
+    """Pax8's portal: 55 seats of E5 billed annually at 937.08 a seat, the line's period Nov 1-30;
+    the books bill 97.61 a month. 937.08 / 12 = 78.09 a month: no finding (not 46,170.85 below
+    cost)."""
+    (tmp_path / "pax8.csv").write_text(
+        "invoice_date,company_name,company_id,type,sku,description,details,quantity,price,subtotal,"
+        "cost,cost_total,partner_subtotal,start_period,end_period\n"
+        "2026-11-01,Beauséjour Engineering Ltd.,70199,subscription,MST-NCE-642-C100,"
+        "Microsoft 365 E5,Term: Annual; Billing: Annual,55,1124.50,61847.50,937.08,51539.40,"
+        "51539.40,11/01/2026,11/30/2026\n"
+        "2026-11-01,Beauséjour Engineering Ltd.,70199,subscription,MST-NCE-259-C100,"
+        "Visio Plan 2,Term: Annual; Billing: Monthly,5,16.00,80.00,13.70,68.50,68.50,"
+        "11/01/2026,11/30/2026\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "psa.csv").write_text(
+        "Account Name,Service,Units,Unit Price\n"
+        "Beauséjour Engineering Ltd.,Microsoft 365 E5,55,97.61\n"
+        "Beauséjour Engineering Ltd.,Visio Plan 2,5,16.44\n",
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "pax8.csv", tmp_path / "psa.csv")
+    assert result.discrepancies == ()
+
+
+def test_a_customer_description_names_the_product_beside_item_codes(tmp_path: Path) -> None:
+    (tmp_path / "vendor.csv").write_text(
+        "Customer,Product,Qty,Unit Cost\nKilbrack Pharmacy Ltd,Microsoft 365 Business Premium,40,18.00\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "psa.csv").write_text(
+        "Company,Agreement,Product,Customer Description,Qty,Unit Price\n"
+        "Kilbrack Pharmacy Ltd,MSP Agreement,SVC-284,Security awareness training (per user),40,12.50\n"
+        "Kilbrack Pharmacy Ltd,MSP Agreement,LIC-8239,Microsoft 365 Business Premium,40,21.55\n",
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+    assert result.mappings["psa"].columns["product_name"] == "Customer Description"
+    assert result.discrepancies == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("BALLYMORE ENGINEERING DESIGNATED ACTIVITY COMPANY", "Ballymore Engineering DAC"),
+        ("Inishfree Veterinary Cork Teoranta (in examinership)", "Inishfree Veterinary Cork Teo."),
+        ("Krämer Elektrotechnik GmbH i.L.", "Krämer Elektrotechnik GmbH"),
+        (
+            "Ironbridge Physiotherapy Clinic Inc. - Chapter 11",
+            "Ironbridge Physiotherapy Clinic Inc.",
+        ),
+        ("Acme Trading Ltd (in liquidation)", "Acme Trading Ltd"),
+        # what only looks like it stays
+        ("Liquidation Station Ltd", "Liquidation Station Ltd"),
+    ],
+)
+def test_forms_written_out_and_insolvency_notes_are_the_same_company(typed: str, name: str) -> None:
+    assert client_key(typed) == client_key(name)
+
+
+def test_teoranta_and_teo_are_one_kind_of_form(reconcile_lines: Reconcile) -> None:
+    vendor = ["Ballymore Holdings Teoranta,Exchange Online (Plan 2),3,8.00"]
+    psa = ["Ballymore Holdings Teo.,Exchange Online (Plan 2),3,8.83"]
+    assert reconcile_lines(vendor, psa).discrepancies == ()
+
+
+def test_the_legal_entity_in_dba_of_pairs_it(reconcile_lines: Reconcile) -> None:
+    vendor = [
+        "WATTLE PLUMBING GEELONG PTY LTD,Microsoft 365 Copilot,4,26.22",
+        "Wattle Accountants Cairns Pty Ltd,Microsoft 365 Copilot,2,26.22",
+    ]
+    psa = [
+        "Little Sprouts Plumbing (dba of Wattle Plumbing Geelong),Microsoft 365 Copilot,4,30.00",
+        "Wattle Accountants Cairns Pty Ltd,Microsoft 365 Copilot,2,30.00",
+    ]
+    assert reconcile_lines(vendor, psa).discrepancies == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("ADOBE ACROBAT PRO TEAMS ANN", "ADOBE ACROBAT PRO TEAMS MTH"),
+        ("Ring Central RingEX Premium (partner rate)", "Ring Central RingEX Premium"),
+    ],
+)
+def test_a_period_or_a_price_note_is_no_part_of_a_product(typed: str, name: str) -> None:
+    assert product_key(typed) == product_key(name)
+
+
+def test_two_period_spellings_of_one_product_are_one(reconcile_lines: Reconcile) -> None:
+    vendor = ["Kookaburra Accountants Pty Ltd,ADOBE ACROBAT PRO TEAMS ANN,6,16.24"]
+    psa = ["Kookaburra Accountants Pty Ltd,ADOBE ACROBAT PRO TEAMS MTH,6,19.48"]
+    assert reconcile_lines(vendor, psa).discrepancies == ()
