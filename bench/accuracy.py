@@ -193,6 +193,7 @@ SETS = {
     "o": "bench.independent_o",
     "p": "bench.independent_p",
     "q": "bench.independent_q",
+    "r": "bench.independent_r",
 }
 
 
