@@ -271,6 +271,7 @@ def shown_at_other_clients(
         and (group := vendor_group.get(vendor.client_keys.get(line.client, ""))) is not None
     }
     named_words = {w for m in products.vendor.values() for w in product_key(m.product).split()}
+    vendor_match = {m.key: m for m in products.vendor.values()}
     by_first: dict[str, list[str]] = defaultdict(list)
     for spelling in shown:
         by_first[spelling.split(" ", 1)[0]].append(spelling)
@@ -291,7 +292,8 @@ def shown_at_other_clients(
             continue
         spelling = max(alike, key=len)  # the longest spelling shown: the fewest words a note
         key = shown[spelling]
-        target = next(m for m in products.vendor.values() if m.key == key)
+        if (target := vendor_match.get(key)) is None:
+            continue  # a product no vendor line names: nothing the bill shows
         clients = len(clients_of[spelling][key])
         products.inferred[(line.client, line.descriptor)] = ProductMatch(
             "psa",

@@ -415,9 +415,8 @@ def _given_name_pairs(run: _Pairing) -> list[tuple[str, str, str]]:
                     for full in full_names_of(word):
                         other = " ".join([*words[:i], full, *words[i + 1 :]])
                         if other in others:
-                            pair = (other, key) if not flip else (key, other)
-                            short, said = (word, full)
-                            found[pair] = f"{short!r} is a short form of the given name {said!r}"
+                            pair = (key, other) if flip else (other, key)
+                            found[pair] = f"{word!r} is a short form of the given name {full!r}"
     vendor_used, psa_used = Counter(v for v, _ in found), Counter(p for _, p in found)
     return [
         (v, p, evidence)
@@ -437,9 +436,9 @@ def _glued(key: str, name: str) -> frozenset[str]:
     """A name's letters without spaces, as a web domain writes it: no "and" nor "the" (the "&" a
     domain cannot hold), numbers in words ("tworivers"), "st" for "saint", "son" for "sons"
     ("millersonsbuilders.com"), and without a family name's particles ("v. Wyk" for "Van
-    Wyk") or a year ("Mulder Accountants 1971 B.V."); from the key, and from the name as typed (the key reads
-    "Logistiek" as the bill's "logistics", a domain does not). Cached: both tiers that compare
-    names this way ask it for the same names."""
+    Wyk") or a year ("Mulder Accountants 1971 B.V."); from the key, and from the name as typed
+    (the key reads "Logistiek" as the bill's "logistics", a domain does not). Cached: both tiers
+    that compare names this way ask it for the same names."""
     typed = folded(in_latin_letters(without_account_notes(name))).lower()
     typed_words = re.findall(r"[a-z0-9]+", typed)
     variants = [key.split(), list(typed_words)]
