@@ -10,7 +10,8 @@ the engine did not:
   a company's insolvency after its name ("(in examinership)", "GmbH i.L.", "- Chapter 11"), the
   legal entity in "(dba of …)";
 - a distributor's short name's period ("ADOBE ACROBAT PRO TEAMS ANN" beside "… MTH"), "(partner
-  rate)".
+  rate)", a price list ("(PL 2026-Q3)", "- list v7.2"), per user and month in the language of the
+  books ("pr. bruker/mnd", "za użytkownika/mies.").
 """
 
 from __future__ import annotations
@@ -111,6 +112,11 @@ def test_the_legal_entity_in_dba_of_pairs_it(reconcile_lines: Reconcile) -> None
     [
         ("ADOBE ACROBAT PRO TEAMS ANN", "ADOBE ACROBAT PRO TEAMS MTH"),
         ("Ring Central RingEX Premium (partner rate)", "Ring Central RingEX Premium"),
+        ("Microsoft Defender for Business (PL 2026-Q3)", "Microsoft Defender for Business"),
+        ("Keeper Business – list v7.2", "Keeper Business"),
+        ("M365 F3 za użytkownika/mies.", "Microsoft 365 F3"),
+        ("Microsoft 365 E3 je Benutzer/Monat", "Microsoft 365 E3"),
+        ("Microsoft 365 Business Standard pr. bruker/mnd", "Microsoft 365 Business Standard"),
     ],
 )
 def test_a_period_or_a_price_note_is_no_part_of_a_product(typed: str, name: str) -> None:

@@ -80,6 +80,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"(?<=\w)\s+suite\s*$", " "),  # "Business Premium suite": what it is sold as
+    # the price list an item is priced from: "(PL 2026-Q3)", "- list v7.2"
+    (
+        r"\(\s*pl\s+(?:19|20)\d\d(?:\s*-?\s*q[1-4])?\s*\)|\s[-\u2013]\s*list\s+v?\d+(?:\.\d+)*\b",
+        " ",
+    ),
+    # per user and month in the language of the books: "pr. bruker/mnd", "je Benutzer/Monat",
+    # "za uzytkownika/mies.", "par utilisateur/mois", "por usuario/mes"
+    (
+        r"\b(?:pr\.?|per|je|pro|par|por|za|a)\s+(?:bruker|brugere?|benutzer|utilisateur|usuario"
+        r"|gebruiker|anvandare|uzytkownika|utente|kayttaja)\b(?:\s*/\s*[a-z]+\.?)?",
+        " ",
+    ),
     # the ledger account it is booked to: "- 4010 Software Revenue"; a tax note: "(VAT 20%)",
     # "incl. GST", "zzgl. MwSt."
     (
