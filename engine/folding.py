@@ -7,6 +7,7 @@ cut names are folded alike.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Letters NFKD does not split into a Latin letter and an accent.
@@ -32,3 +33,20 @@ def folded(text: str) -> str:
     if text.isascii():  # every accent split off is non-ASCII, and so is every kept letter
         return text
     return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_KEPT)
+
+
+#: Characters that show nothing: a soft hyphen ("Micr\u00adosoft"), zero-width spaces and joiners,
+#: direction marks, a byte-order mark pasted inside a cell.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+#: A character an xlsx writer escaped and a reader left as it was: "_x000D_" is a carriage return.
+_XML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def without_invisibles(text: str) -> str:
+    """The text without characters that show nothing (client names and product names alike)."""
+    return _INVISIBLE.sub("", text)
+
+
+def without_xml_escapes(text: str) -> str:
+    """The text with each escape an xlsx writer left ("Acme Ltd_x000D_") read as a space."""
+    return _XML_ESCAPE.sub(" ", text) if "_x" in text else text

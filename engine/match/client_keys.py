@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from engine.folding import LETTERS_NFKD_KEEPS
+from engine.folding import LETTERS_NFKD_KEEPS, without_invisibles, without_xml_escapes
 from engine.match.client_notes import without_account_notes
 from engine.match.legal_forms import (
     LEADING_FORMS,
@@ -111,7 +111,6 @@ GENERIC_WORDS = frozenset(
 )
 
 
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _NON_WORD = re.compile(r"[\W_]+")
 #: One pass over lower-cased ASCII text: &/+/@ become words, apostrophes and dots vanish
 #: (O'Brien → obrien, L.L.C. → llc), anything else that is not a letter or digit splits words.
@@ -152,7 +151,6 @@ def domain_in_name(name: str) -> str | None:
     return (found["a"] or found["b"]).lower() if found else None
 
 
-_XML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _GLUED_NUMBER = re.compile(r"\b([a-z]{4,}|st|str|shp|loc)(\d{1,4})\b")  # "Store7", "St22"
 _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 
@@ -160,8 +158,7 @@ _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
-    if "_x" in name:
-        name = _XML_ESCAPE.sub(" ", name)  # "Acme Ltd_x000D_": a carriage return an export kept
+    name = without_xml_escapes(name)  # "Acme Ltd_x000D_": a carriage return an export kept
     if _MOJIBAKE.search(name):
         name = _repaired(name)
     if "&" in name and ";" in name:
@@ -186,7 +183,7 @@ def client_key(name: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = _INVISIBLE.sub("", text).lower().translate(_NON_ASCII_DROPPED)
+        text = without_invisibles(text).lower().translate(_NON_ASCII_DROPPED)
         text = without_cjk_forms(text)  # "株式会社サンプル", "北京科技有限公司": no spaces to split
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))

@@ -56,7 +56,8 @@ _INSOLVENCY = re.compile(
 _MAY_BE_INSOLVENT = re.compile(
     r"liq|examin|administr|receiver|insolv|chapter|i\.\s?l\.|likwid|likvid|avvikling|konkurs", re.I
 )
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: A year a company may have been founded in (also read by the matcher's name tiers).
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 #: A shop's or site's number: what tells two of a chain apart ("Store 12", "#9", "Vestiging 3").
 _BRANCH_NUMBER = re.compile(
@@ -102,7 +103,7 @@ def without_account_notes(name: str) -> str:
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
         return domain["label"]
     if any(ch.isdigit() for ch in text):
-        if _YEAR.search(text):
+        if YEAR.search(text):
             text = _without_founding(text)
         text = _without_registrations(text)
     return text.strip(" -\u2013\u2014|/,") or name

@@ -36,7 +36,7 @@ from engine.match.client_keys import (
     domain_label,
     in_latin_letters,
 )
-from engine.match.client_notes import ended_at_the_legal_form, without_account_notes
+from engine.match.client_notes import YEAR, ended_at_the_legal_form, without_account_notes
 from engine.match.client_siblings import (
     NO_SIBLINGS,
     Siblings,
@@ -451,9 +451,9 @@ def _glued(key: str, name: str) -> frozenset[str]:
         if not _PARTICLES.isdisjoint(words)
     ]
     variants += [
-        [word for word in words if not _YEAR.fullmatch(word)]
+        [word for word in words if not YEAR.fullmatch(word)]
         for words in variants
-        if any(_YEAR.fullmatch(word) for word in words)
+        if any(YEAR.fullmatch(word) for word in words)
     ]
     found = set()
     for words in variants:
@@ -461,10 +461,6 @@ def _glued(key: str, name: str) -> frozenset[str]:
         found.add("".join(words).replace("saint", "st").replace("sons", "son"))
     return frozenset(found)
 
-
-#: A year in a name, the company's founding more often than not ("Mulder Accountants 1971 B.V."):
-#: compared without it, one of each side.
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 #: The particles of Dutch, Flemish, Afrikaans and German family names and their shorthand: "v.
 #: Wyk" is "Van Wyk", "v.d. Berg" "van der Berg" (compared without them, one of each side).

@@ -20,6 +20,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from engine.folding import without_invisibles, without_xml_escapes
+
 #: Microsoft plans and editions: E3, F1, P2, A5, G3, K1.
 PLAN_TOKEN = re.compile(r"[aefgkp]\d")
 
@@ -600,9 +602,6 @@ def _known_words() -> frozenset[str]:
 
 
 #: Trade and service marks: no part of a name.
-#: Characters that show nothing: a soft hyphen ("Micr\u00adosoft"), zero-width spaces and joiners,
-#: a byte-order mark pasted inside a cell.
-_INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""))
 #: A word of Latin letters with a Greek or Cyrillic one that looks the same inside it ("Miсrosoft"
 #: with a Cyrillic "с", pasted from a web page); a word wholly in those scripts is left as it is.
 _MIXED_SCRIPTS = re.compile(
@@ -629,8 +628,6 @@ def _other_scripts_in_latin(text: str) -> str:
     return _OTHER_SCRIPT.sub(lambda word: f" {anyascii(word[0]).lower()} ", text)
 
 
-#: A character an xlsx writer escaped and a reader left as it was: "_x000D_" is a carriage return.
-_XML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 #: Greek and Cyrillic letters drawn like Latin ones (Unicode's confusables): inside a Latin word
 #: they are the Latin letter they look like ("Liсensing" with a Cyrillic "с" is "Licensing", where
 #: spelling it out would give "Lisensing").
@@ -667,17 +664,15 @@ _FAMILY_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
-    if "_x" in text:
-        text = _XML_ESCAPE.sub(" ", text)  # "…(4020)_x000D_": a carriage return an export kept
+    text = without_xml_escapes(text)  # "…(4020)_x000D_": a carriage return an export kept
     if text.startswith("="):
         text = text[1:].strip().strip('"')  # ="Visio Plan 2": a formula kept as text
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "Email &amp; Collaboration"
     if not text.isascii():
-        text = _latin_lookalikes(text.translate(_INVISIBLE))
-        text = _GLOSS.sub(
-            " ", text
-        )  # "Microsoft 365 Apps for Business（商业应用版）": a translation
+        text = _latin_lookalikes(without_invisibles(text))
+        # a translation after the name: "Microsoft 365 Apps for Business（商业应用版）"
+        text = _GLOSS.sub(" ", text)
         text = _other_scripts_in_latin(text)  # "бизнес премиум", "ビジネス", "存档"
     if not _MARKS.isdisjoint(text):
         text = text.translate(_NO_MARKS)  # "Microsoft® 365", "O365™E3": NFKD would spell them "TM"
