@@ -17,6 +17,7 @@ the engine did not:
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,44 @@ def test_two_period_spellings_of_one_product_are_one(reconcile_lines: Reconcile)
     vendor = ["Kookaburra Accountants Pty Ltd,ADOBE ACROBAT PRO TEAMS ANN,6,16.24"]
     psa = ["Kookaburra Accountants Pty Ltd,ADOBE ACROBAT PRO TEAMS MTH,6,19.48"]
     assert reconcile_lines(vendor, psa).discrepancies == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Microsoft 365 Business Premium incl. onboarding", "Microsoft 365 Business Premium"),
+        ("Visio Plan 2 inkl. Einrichtung", "Visio Plan 2"),
+        ("Def O365 P1 + admin support (licence)", "Def O365 P1 (licence)"),
+        ("Exchange Online (Plan 1) incl. 30-day onboarding", "Exchange Online (Plan 1)"),
+        ("Microsoft 365 E3 (no Teams) with setup", "Microsoft 365 E3 (no Teams)"),
+    ],
+)
+def test_the_work_that_comes_with_a_licence_is_no_part_of_it(typed: str, name: str) -> None:
+    """Set R's bundle_with_service (recall 0.08): the licence named first, then the work that
+    comes with it. The line bills the licence."""
+    assert product_key(typed) == product_key(name)
+
+
+def test_a_licence_with_its_onboarding_is_billed_and_work_alone_is_a_service(
+    reconcile_lines: Reconcile,
+) -> None:
+    """The licence line with its onboarding bills the seats (the books' 12 of 14 is under-billed,
+    not 14 unbilled); work named first ("migration incl. setup") or alone stays a service."""
+    vendor = [
+        "Prairie Wind Logistics Corp.,Microsoft 365 Business Premium,14,22.00",
+        "Prairie Wind Logistics Corp.,Exchange Online (Plan 1),3,4.00",
+    ]
+    psa = [
+        "Prairie Wind Logistics Corp.,Microsoft 365 Business Premium incl. onboarding,12,27.50",
+        "Prairie Wind Logistics Corp.,Exchange Online (Plan 1) + admin support (licence),3,4.60",
+        "Prairie Wind Logistics Corp.,Exchange Online migration incl. setup,1,450.00",
+        "Prairie Wind Logistics Corp.,Teams Phone setup & number porting (labour),1,120.00",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert [(d.type, d.product, d.monthly_impact) for d in result.discrepancies] == [
+        ("under_billed", "Microsoft 365 Business Premium", Decimal("55.00"))
+    ]
+    assert {e.product for e in result.excluded} == {
+        "Exchange Online migration incl. setup",
+        "Teams Phone setup & number porting (labour)",
+    }

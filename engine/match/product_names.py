@@ -71,6 +71,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|seats?|licen[cs]es?|devices?)\b",
         " ",
     ),
+    # the work that comes with the licence, named after it: "… incl. onboarding", "… inkl.
+    # Einrichtung", "… + admin support (licence)", "… incl. 30-day onboarding". The licence is
+    # what the line bills; work named first ("Exchange Online migration incl. setup") or alone
+    # ("Teams Phone setup & number porting") stays a service, by its own words.
+    (
+        r"(?<=[\w)\]])\s*(?:\s(?:incl|inkl|inc|including|includes|inklusive|with|w/|plus|mit|avec|con"
+        r"|met|med)\.?|\+)\s*(?:\d{1,3}[\s-]?(?:day|days|hours?|hrs?|tage|dagen|dias|jours)\s+)?"
+        r"(?:(?:admin|remote|initial|first|user|tenant|basic)\s+)?(?:onboarding|setup|set-up"
+        r"|installation|configuration|support|deployment|einrichtung|ersteinrichtung|inrichting"
+        r"|installatie|instalacion|configuracion|mise en service|oppsett|konfiguration"
+        r"|konfiguracja|wdrozenie)\b",
+        " ",
+    ),
     (
         r"\b(?:this|per)\s+month\b|\bas\s+per\s+(?:the\s+)?(?:agreement|contract|quote|tenant)\b",
         " ",
