@@ -194,6 +194,7 @@ SETS = {
     "p": "bench.independent_p",
     "q": "bench.independent_q",
     "r": "bench.independent_r",
+    "s": "bench.independent_s",
 }
 
 
