@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from engine.lines import Line, known
@@ -16,6 +16,7 @@ from engine.match.client_keys import domain_in_name
 from engine.match.clients import ClientMatch, match_clients
 from engine.match.legal_twins import separate_legal_twins, separate_spelling_twins
 from engine.match.products import Descriptor, ProductMatch
+from engine.match.second_names import SECOND_NAME
 from engine.rules import ClientInfo, GroupKey, Holding
 from engine.settings import Settings
 from engine.sides import Prepared
@@ -68,6 +69,8 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     )
     groups = Groups(matches, {}, {}, {})
     for index, match in enumerate(matches):
+        if match.method == SECOND_NAME:
+            continue
         if match.vendor_key is not None:
             groups.vendor[match.vendor_key] = index
         if match.psa_key is not None:
@@ -75,6 +78,20 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
         groups.infos[index] = ClientInfo(
             match.psa_name, match.vendor_name, match.method, match.confidence, match.evidence
         )
+    for match in matches:
+        if match.method == SECOND_NAME and match.vendor_key and match.psa_key:
+            # the books' second name of a client, or the bill's second tenant: its lines join
+            # that client, whose findings are then checked first
+            if match.vendor_key in groups.vendor:
+                index = groups.psa[match.psa_key] = groups.vendor[match.vendor_key]
+            else:
+                index = groups.vendor[match.vendor_key] = groups.psa[match.psa_key]
+            info = groups.infos[index]
+            groups.infos[index] = replace(
+                info,
+                confidence=min(info.confidence, match.confidence),
+                evidence="; ".join(filter(None, [info.evidence, match.evidence])),
+            )
     return groups
 
 

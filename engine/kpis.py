@@ -13,6 +13,7 @@ from typing import Any
 from engine.bills import bill_totals
 from engine.lines import Exclusion, Line, live
 from engine.match.clients import ClientMatch
+from engine.match.second_names import SECOND_NAME
 from engine.money import round_cents
 from engine.result import (
     DISCREPANCY_TYPES,
@@ -59,7 +60,7 @@ def kpis(
         annual_leakage=leakage * 12,
         leakage_ratio_percent=ratio,
         leakage_target_percent=settings.leakage_target_percent,
-        clients_matched=sum(m.method != "unmatched" for m in matches),
+        clients_matched=sum(m.method not in ("unmatched", SECOND_NAME) for m in matches),
         vendor_clients_unmatched=sum(
             m.method == "unmatched" and m.vendor_key is not None for m in matches
         ),

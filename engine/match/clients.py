@@ -48,7 +48,13 @@ from engine.match.given_names import full_names_of
 from engine.match.legal_forms import (
     is_legal_form,
 )
-from engine.match.legal_twins import crosses_the_twin, different_forms, legal_kind
+from engine.match.legal_twins import crosses_the_twin, different_forms, in_english, legal_kind
+from engine.match.second_names import (
+    SECOND_NAME,
+    SECOND_NAME_CONFIDENCE,
+    second_names,
+    second_tenants,
+)
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -62,7 +68,7 @@ class ClientMatch:
     psa_key: str | None
     vendor_name: str
     psa_name: str
-    method: str  # exact, alias, domain, fuzzy, evidence, basket, unmatched
+    method: str  # exact, alias, domain, fuzzy, evidence, basket, second name, unmatched
     confidence: float
     evidence: str = ""
 
@@ -209,6 +215,22 @@ def match_clients(
             by_basket.confidence,
             by_basket.evidence,
         )
+    for second in second_names(
+        [(m.vendor_key, m.psa_key) for m in run.matches if m.vendor_key and m.psa_key],
+        run.free_psa,
+        vendor_names,
+        vendor_baskets,
+        psa_baskets,
+        siblings=siblings,
+    ):
+        run.join(second.vendor_key, second.psa_key, second.evidence)
+    for tenant in second_tenants(
+        [(m.vendor_key, m.psa_key) for m in run.matches if m.vendor_key and m.psa_key],
+        run.vendors(),
+        vendor_baskets,
+        psa_baskets,
+    ):
+        run.join(tenant.vendor_key, tenant.psa_key, tenant.evidence, tenant=True)
     return run.finished(thresholds.block_limit)
 
 
@@ -267,6 +289,22 @@ class _Pairing:
             )
         )
 
+    def join(self, vendor_key: str, psa_key: str, evidence: str, *, tenant: bool = False) -> None:
+        """A free PSA client as a second name of a vendor client already paired, or with
+        ``tenant`` a free vendor client as a second tenant of a PSA client already paired
+        (engine.match.second_names): one client, under two names."""
+        self.matches.append(
+            ClientMatch(
+                vendor_key,
+                psa_key,
+                self.free_vendor.pop(vendor_key) if tenant else self.names[0][vendor_key],
+                self.names[1][psa_key] if tenant else self.free_psa.pop(psa_key),
+                SECOND_NAME,
+                SECOND_NAME_CONFIDENCE,
+                evidence,
+            )
+        )
+
     def _other_company(self, vendor_key: str, psa_key: str) -> bool:
         """ "Bénard Immobilier SAS" in the PSA is not "Bénard Immobilier SARL" on the bill by its
         name, nor by a tenant domain spelled from it: two legal forms of different kinds are two
@@ -295,6 +333,10 @@ class _Pairing:
         vendor = self.vendor_baskets.get(vendor_key, {})
         psa = self.psa_baskets.get(psa_key, {})
         shared = len(set(vendor) & set(psa))
+        if in_english(vendor_form, psa_form):
+            # "Nordlys Marine Tromsø AS" written "… Limited": the same kind of company, in
+            # English; a product bought in common says it is this one
+            return not shared
         if Levenshtein.distance(vendor_form, psa_form, score_cutoff=1) <= 1:
             # a letter apart ("LP" typed for "LLP", "A/S" for "ApS"): a slip as often as another
             # company, so only baskets that have nothing in common say it is another

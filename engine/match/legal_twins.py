@@ -185,6 +185,44 @@ def different_forms(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 _NAME_WORD = frozenset(["co"])
+
+
+#: Each country's private and public limited company, as English writes them: a Norwegian AS is a
+#: "Limited", a German AG a "plc". A PSA that keeps its customers' names in English may write one
+#: for the other ("Nordlys Marine Tromsø AS" as "… Limited").
+_IN_ENGLISH = {
+    **dict.fromkeys(
+        [
+            "gmbh",
+            "ug",
+            "as",
+            "ab",
+            "aps",
+            "bv",
+            "sarl",
+            "sl",
+            "srl",
+            "oy",
+            "kft",
+            "sro",
+            "kk",
+            "doo",
+        ],
+        "ltd",
+    ),
+    **dict.fromkeys(["ag", "sa", "asa", "nv", "spa", "oyj"], "plc"),
+}
+_ENGLISH = {"ltd": "ltd", "co ltd": "ltd", "plc": "plc"}
+
+
+def in_english(a: str, b: str) -> bool:
+    """One legal form is the other's English ("AS" and "Limited", "AG" and "plc")."""
+    return any(
+        (english := _ENGLISH.get(x)) is not None and _IN_ENGLISH.get(y) == english
+        for x, y in ((a, b), (b, a))
+    )
+
+
 _THE = re.compile(r"^\W*the\s")
 
 

@@ -1,0 +1,178 @@
+"""A client the books bill under two names: its old one and its new one after a merger.
+
+"Fenwick & Penrose Solicitors LLP" became "Tidewater Fenwick & Penrose Solicitors LLP" when
+Tidewater bought it; the tenant kept its name, and the books bill some products under each. The
+old name pairs with the tenant; the new one is left over, and every product on it would be
+reported twice (unbilled on the tenant, no vendor record on the new name).
+
+A billing person joins the new name to the tenant when two things agree: the name is the tenant's
+(or its old PSA name's) words with a new name before them ("Tidewater …", "Alder & Finch …"), a
+place after them perhaps dropped; and what the new name bills is what the tenant buys and its old
+name does not bill, with no other tenant so fitting.
+
+The bill has the mirror case: one company with a second tenant ("… (Archive)", "… - Legacy
+Tenant"), which the books bill together with the first. The second tenant joins the client when
+its name is the first's with words added and the client's one PSA account bills, for each of its
+products, exactly the two tenants' seats together. Every join is marked *check first*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
+from engine.match.legal_twins import different_forms, legal_kind
+
+#: The method of a client match that joins a second name to a client already paired.
+SECOND_NAME = "second name"
+#: How sure a join by a second name is: below the check-first line, always.
+SECOND_NAME_CONFIDENCE = 0.7
+#: Words a new name may put before the old one (an acquirer: "Tidewater", "Alder & Finch").
+_MOST_NEW_WORDS = 3
+_GLUE = frozenset(["and", "the", "of"])
+
+
+@dataclass(frozen=True)
+class SecondName:
+    """A leftover PSA client that is another name of an already paired vendor client."""
+
+    psa_key: str
+    vendor_key: str
+    evidence: str
+
+
+def second_names(
+    pairs: Iterable[tuple[str, str]],
+    leftover_psa: Mapping[str, str],
+    vendor_names: Mapping[str, str],
+    vendor_baskets: Mapping[str, Mapping[str, Decimal]],
+    psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    *,
+    siblings: Siblings = NO_SIBLINGS,
+) -> list[SecondName]:
+    """The leftover PSA clients that are a paired client's new name, each with its one tenant.
+
+    ``pairs`` are the (vendor key, PSA key) pairs made so far; ``leftover_psa`` and
+    ``vendor_names`` map keys to names as written."""
+    paired = list(pairs)
+    found = []
+    for psa_key, psa_name in leftover_psa.items():
+        basket = psa_baskets.get(psa_key, {})
+        if not basket:
+            continue  # nothing it bills says whose it is
+        form = frozenset(legal_kind(psa_name).split())
+        fits = [
+            (vendor_key, old_key)
+            for vendor_key, old_key in paired
+            if _names_it(psa_key, vendor_key, old_key)
+            and not _another_form(form, vendor_names.get(vendor_key, ""))
+            and numbers_in(psa_key) == numbers_in(vendor_key)
+            and not crosses_siblings(vendor_key, psa_key, siblings)
+            and _bills_the_rest(
+                basket, vendor_baskets.get(vendor_key, {}), psa_baskets.get(old_key, {})
+            )
+        ]
+        if len(fits) != 1:
+            continue  # no tenant, or two that fit: the user decides
+        vendor_key, old_key = fits[0]
+        found.append(
+            SecondName(
+                psa_key,
+                vendor_key,
+                f"a second name of the client billed as {old_key!r}: its words with "
+                f"{' '.join(_new_words(psa_key, old_key, vendor_key))!r} before them, billing "
+                f"{_products(len(basket))} the tenant buys and the old name does not bill",
+            )
+        )
+    return found
+
+
+def second_tenants(
+    pairs: Iterable[tuple[str, str]],
+    leftover_vendor: Iterable[str],
+    vendor_baskets: Mapping[str, Mapping[str, Decimal]],
+    psa_baskets: Mapping[str, Mapping[str, Decimal]],
+) -> list[SecondName]:
+    """The leftover vendor clients that are a paired client's second tenant, each with the PSA
+    client that bills both ("Transport Zielińska S.A. (Archive)": its 3 Huntress seats and the
+    first tenant's 1 are the books' 4)."""
+    paired = list(pairs)
+    found = []
+    for vendor_key in leftover_vendor:
+        basket = vendor_baskets.get(vendor_key, {})
+        words = set(_words(vendor_key))
+        if not basket:
+            continue
+        fits = [
+            (first, psa_key)
+            for first, psa_key in paired
+            if 0 < len(words - (own := set(_words(first)))) <= _MOST_NEW_WORDS
+            and own < words
+            and numbers_in(first) == numbers_in(vendor_key)
+            and _fills(basket, vendor_baskets.get(first, {}), psa_baskets.get(psa_key, {}))
+        ]
+        if len(fits) != 1:
+            continue
+        first, psa_key = fits[0]
+        found.append(
+            SecondName(
+                psa_key,
+                vendor_key,
+                f"a second tenant of the client billed as {psa_key!r} (its first {first!r}): the "
+                f"books bill both tenants' seats together on {_products(len(basket))}",
+            )
+        )
+    return found
+
+
+def _fills(
+    basket: Mapping[str, Decimal], first: Mapping[str, Decimal], books: Mapping[str, Decimal]
+) -> bool:
+    """The books bill each product of the second tenant at exactly both tenants' seats."""
+    return all(books.get(key) == first.get(key, _NONE) + seats for key, seats in basket.items())
+
+
+_NONE = Decimal(0)
+
+
+def _products(count: int) -> str:
+    return "1 product" if count == 1 else f"{count} products"
+
+
+def _words(key: str) -> list[str]:
+    return [w for w in key.split() if w not in _GLUE]
+
+
+def _new_words(psa_key: str, old_key: str, vendor_key: str) -> list[str]:
+    known = set(_words(old_key)) | set(_words(vendor_key))
+    return [w for w in _words(psa_key) if w not in known]
+
+
+def _names_it(psa_key: str, vendor_key: str, old_key: str) -> bool:
+    """The new name is one of the client's names with words before it: every word after the new
+    ones is the client's, and they are all its words but its last (a place) at most."""
+    words = _words(psa_key)
+    new = _new_words(psa_key, old_key, vendor_key)
+    if not new or len(new) > _MOST_NEW_WORDS or words[: len(new)] != new:
+        return False  # nothing new, or not before the old name (a branch, a trade after it)
+    rest = set(words[len(new) :])
+    if len(rest) < 2:
+        return False  # one word in common says little
+    return any(rest in (set(own), set(own[:-1])) for own in (_words(old_key), _words(vendor_key)))
+
+
+def _another_form(form: frozenset[str], vendor_name: str) -> bool:
+    """A new name keeps the company's legal form: "… A/S" is not renamed "… ehf."."""
+    other = frozenset(legal_kind(vendor_name).split())
+    return bool(form) and bool(other) and different_forms(form, other)
+
+
+def _bills_the_rest(
+    basket: Mapping[str, Decimal],
+    tenant: Mapping[str, Decimal],
+    old_name: Mapping[str, Decimal],
+) -> bool:
+    """Every product the new name bills, the tenant buys and the old name does not bill."""
+    return bool(tenant) and all(key in tenant and key not in old_name for key in basket)
