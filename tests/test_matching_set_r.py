@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from engine.match.client_keys import client_key
+from engine.match.product_context import infer
 from engine.match.product_names import product_key
 from engine.reconcile import reconcile
 from engine.result import Result
@@ -168,4 +169,51 @@ def test_a_licence_with_its_onboarding_is_billed_and_work_alone_is_a_service(
     assert {e.product for e in result.excluded} == {
         "Exchange Online migration incl. setup",
         "Teams Phone setup & number porting (labour)",
+    }
+
+
+def test_a_service_at_many_clients_is_not_the_product_whose_seats_it_fills_at_two() -> None:
+    """Set R: "Beheerde werkplek per gebruiker" (managed workplace per user) is billed to 17
+    clients; at 2 its seats equalled their unbilled Power BI Pro, and it was learned as Power BI
+    Pro, then reported as billed without a vendor record at others. A product's spelling is used
+    mostly by clients that buy the product: at two clients it stays a guess by seats."""
+    pbi, bp = "power bi pro", "microsoft 365 business premium"
+    seats = [Decimal(n) for n in (2, 8, *range(3, 18))]
+    pending = [(g, "beheerde werkplek", n) for g, n in enumerate(seats)]
+    baskets = {g: {bp: n} for g, n in enumerate(seats)}
+    baskets[0][pbi], baskets[1][pbi] = seats[0], seats[1]
+    baskets[2][pbi] = Decimal(1)  # a third buyer, its seats billed under the product's name
+    paired = {g: {bp: n} for g, n in enumerate(seats)}
+    paired[2][pbi] = Decimal(1)
+    found = infer(pending, baskets, paired, {pbi: pbi, bp: bp})
+    assert {g: i.method for (g, _), i in found.items()} == {0: "elimination", 1: "elimination"}
+
+
+def test_a_legal_form_written_in_english_is_the_same_company_when_it_buys_alike(
+    reconcile_lines: Reconcile,
+) -> None:
+    """Set R's legal_form_anglicised: the books write "Nordlys Marine Tromsø AS" as "… Limited" (an
+    AS is a limited company). One product in common says it is the one company; none leaves the
+    two apart, as two kinds of form in one country are ("Bénard Immobilier SARL" / "… SAS"). In
+    set R other "Nordlys" clients kept the basket tier from pairing them."""
+    vendor = [
+        "Nordlys Marine Tromsø AS,Power BI Pro,3,10.00",
+        "Nordlys Marine Tromsø AS,Visio Plan 1,2,4.00",
+        "Hofbauer Hotel Graz GmbH,Visio Plan 2,4,12.00",
+    ]
+    psa = [
+        "Nordlys Marine Tromsø Limited,Power BI Pro,3,12.00",
+        "Hofbauer Hotel Graz Ltd,Microsoft 365 Business Basic,6,7.00",
+    ]
+    result = reconcile_lines(vendor, psa)
+    pairs = {
+        (m.vendor_name, m.psa_name) for m in result.client_matches if m.vendor_key and m.psa_key
+    }
+    assert pairs == {("Nordlys Marine Tromsø AS", "Nordlys Marine Tromsø Limited")}
+    assert [(d.type, d.product) for d in result.discrepancies if "Nordlys" in d.vendor_client] == [
+        ("unbilled", "Visio Plan 1")
+    ]
+    # by its name, not only by a basket (the tree before paired them by basket, check first)
+    assert {m.method for m in result.client_matches if m.psa_name.startswith("Nordlys")} == {
+        "exact"
     }

@@ -5,7 +5,7 @@ learned the same way (corroboration), unless a client buys something else it cou
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from engine.match.description_vocabulary import BRAND
@@ -29,21 +29,25 @@ def learn(
     vendor_baskets: Mapping[int, Mapping[str, Decimal]],
 ) -> None:
     """Spellings paired with one product for two or more clients (never another), and for at least
-    half the clients that have both the spelling and the product, are that product."""
+    half the clients that have both the spelling and the product, are that product, when half the
+    clients that use the spelling buy the product."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for (_, description), inference in found.items():
         votes[description][inference.product_key] += 1
     beside: dict[str, Counter[str]] = defaultdict(Counter)
+    users: Counter[str] = Counter()  # clients with the spelling and a vendor basket
     for group, descriptions in by_group.items():
         for description, _ in descriptions:
-            if description in votes:
-                beside[description].update(vendor_baskets.get(group, {}).keys())
+            if description in votes and (basket := vendor_baskets.get(group)):
+                beside[description].update(basket.keys())
+                users[description] += 1
     learned = {
         description: key
         for description, counter in votes.items()
         if len(counter) == 1
         and (count := counter[key := next(iter(counter))]) >= 2
         and count * 2 >= beside[description][key]
+        and beside[description][key] * 2 >= users[description]  # see _learned_spellings
     }
     for description, key in learned.items():
         clients = votes[description][key]
@@ -88,13 +92,17 @@ def _learned_spellings(
     bill: Bill,
 ) -> dict[str, dict[str, int]]:
     """Each spelling's votes: the products it was paired with, or whose unbilled seats it fills
-    exactly, client by client; kept where two or more clients and half of those with both agree."""
+    exactly, client by client; kept where two or more clients and half of those with both agree,
+    and half of the clients that use the spelling buy the product."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     beside: dict[str, Counter[str]] = defaultdict(Counter)  # clients with the spelling and product
+    users: dict[str, list[Mapping[str, Decimal]]] = defaultdict(list)  # baskets beside a spelling
     for group, descriptions in by_group.items():
         basket = vendor_baskets.get(group, {})
         if not basket:
             continue
+        for description in {d for d, _ in descriptions}:
+            users[description].append(basket)
         open_seats = unbilled_seats(
             basket, seats_billed(group, descriptions, paired.get(group, {}), found)
         )
@@ -132,9 +140,17 @@ def _learned_spellings(
             and count * 2 >= beside[description][key]
             and may_mean(description, bill.names[key])
         }
-        if keys:
+        if keys and _bought_by_most(keys, users[description]):
             learned[description] = keys
     return learned
+
+
+def _bought_by_most(keys: Iterable[str], baskets: list[Mapping[str, Decimal]]) -> bool:
+    """Most clients that use a product's spelling buy the product, or one of the products it is
+    used for ("SentinelOne" for Core, Control or Complete): a per-user service line at 17 clients
+    ("Beheerde werkplek per gebruiker") fills a product's seats at two of them by chance."""
+    meant = set(keys)
+    return sum(1 for basket in baskets if not meant.isdisjoint(basket)) * 2 >= len(baskets)
 
 
 def _apply_learned(
