@@ -10,6 +10,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.lines.line import Exclusion
+from engine.lines.sites import with_numbered_sites
+from engine.lines.tax_included import before_tax, tax_rates
 from engine.lines.typer import CANCELLATION, Columns, SideSpec
 from engine.read import cells
 from engine.read.columns import ColumnMapping
@@ -28,7 +30,10 @@ from engine.read.values import (
 def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     """A PSA export's columns: seats net of included ones; statuses, pauses, bill flags and
     cancellation dates."""
-    clients = cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
+    clients = with_numbered_sites(
+        cells.parsed(cells.column(table, mapping, "client"), cells.cell_text),
+        cells.parsed(cells.column(table, mapping, "site"), cells.cell_text),
+    )  # "Bella Napoli Pizzeria" at site "Store 13" is the chain's store 13
     names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)
     alternates = cells.parsed(cells.column(table, mapping, "product_alt"), cells.cell_text)
     ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
@@ -189,6 +194,10 @@ def _psa_amounts(
         # "Unit Price" beside it is then the price
         listed = cells.parsed(catalogue_prices, cells.money_parser(mapping, "unit_price", table))
         units = [unit if unit is not None else alt for unit, alt in zip(units, listed, strict=True)]
+    if (rates := tax_rates(table, mapping)) is not None:
+        # "Birim Fiyat (KDV Dahil)" beside "KDV Oranı %20": the price before tax is what the
+        # client is billed for the licence
+        units = [before_tax(unit, rate) for unit, rate in zip(units, rates, strict=True)]
     totals = cells.parsed(
         cells.column(table, mapping, "line_total"), cells.money_parser(mapping, "line_total", table)
     )

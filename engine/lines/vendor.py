@@ -10,6 +10,7 @@ from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
 from engine.lines.line import Exclusion
+from engine.lines.reseller import without_reseller
 from engine.lines.typer import Columns, SideSpec
 from engine.money import parse_money
 from engine.read import cells
@@ -29,7 +30,9 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
     ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
     skus = cells.parsed(cells.column(table, mapping, "sku_id"), cells.cell_text)
     displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
-    clients = cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
+    clients = without_reseller(
+        cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
+    )  # "Northbeam IT Pty Ltd / Wattle Creek Plumbing Pty Ltd": the MSP before its customer
     domains = cells.parsed(cells.column(table, mapping, "domain"), cells.cell_text)
     quantities, units, amounts = _vendor_amounts(table, mapping)
     read_date = cells.date_parser(table, mapping)

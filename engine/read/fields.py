@@ -76,14 +76,15 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "nazwaproduktu produktnavn varenavn benamning "
         "nazevproduktu nazev polozka urunadi urun hizmet termekmegnevezese termeknev termek "
         "megnevezes tuote nimike denumire produs",
+        # ("Product SKU" is a code, as "sku" beyond a name's word says: Sherweb's payable charges)
         "id code number nummer qty quantity price cost date status type meter publisher category "
-        "hersteller kod varenr",
+        "hersteller kod varenr sku",
         "the product",
     ),
     _f(
         "product_id",
         "id",
-        "productid offerid durableofferid stockcode itemcode vendorsku sku "
+        "productid offerid durableofferid stockcode itemcode vendorsku sku productsku "
         "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber "
         "artikelnummer artikelnr artikelcode herstellernummer reference referencia "
         "kodproduktu urunkodu stokkodu cikkszam tuotekoodi",
@@ -97,7 +98,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "billablequantity quantity qty qtd qtde seats licenses licences units "
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
-        "mnozstvi pocet adet miktar mennyiseg maara cantitate",
+        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate",
         "unitprice price cost included rrp",
         "seats",
     ),
@@ -109,7 +110,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
         "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
         "kostpris innkjopspris inkopspris valorunitario precounitario custounitario "
-        "nakupnicena jednotkovacena cenazajednotku birimmaliyet alisfiyati birimfiyat "
+        "nakupnicena jednotkovacena cenazajednotku jedncena jednotkovacenabezdph jedncenabezdph "
+        "birimmaliyet alisfiyati birimfiyat "
         "beszerzesiar egysegar ostohinta yksikkohinta pretunitar unitnet netunitprice precounit precounitliquido "
         "unit",
         "rrp msrp srp retail sales total ext sub margin tax list suggested erp customer "
@@ -127,8 +129,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "gesamtpreisek gesamtpreis gesamtbetrag nettobetrag betrag totaalbedrag bedrag totaal "
         "montantht montant importe importo belopp belob belop wartoscnetto kostprisialt ialt "
         "valortotal "
-        "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
-        "osszeg yhteensa veroton valoare",
+        "celkembezdph celkem castka spolubezdph spolu suma kdvharictutar tutar aratoplam toplam "
+        "nettoosszeg nettoertek osszeg yhteensa veroton valoare",
         "tax unit rrp retail sales margin udsalg vejl inkl incl brutto gross "
         "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst",
         "the line's total cost",
@@ -143,7 +145,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "faktureringsperiod faktureringsfrekvens faktureringsinterval czestotliwoscrozliczen okresrozliczeniowy "
         "factuurfrequentie factuurperiode facturering frequentie intervall verrechnung "
         "fakturierung facturacion fatturazione fakturering "
-        "czestotliwosc fakturace faturalama szamlazas laskutus facturare",
+        "czestotliwosc fakturace fakturacia faturalama szamlazas laskutus facturare",
         "date start end address contact email",
         "how often a line is billed",
     ),
@@ -171,7 +173,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "servicestart billingstartdate billingstart periodstart periodfrom datefrom billingdate "
         "invoicedate startdate from "
         "leistungszeitraumvon leistungsbeginn zeitraumvon begindatum periodevan datedebut "
-        "debutperiode periodfran dal fra obdobiod baslangic alkaa alkupvm",
+        "debutperiode periodfran dal fra obdobiod obdobieod baslangic alkaa alkupvm",
         _DATE_FORBIDDEN,
         "start of the billed period",
     ),
@@ -182,7 +184,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "periodend "
         "periodto dateto todate enddate billingenddate billingend to "
         "leistungszeitraumbis leistungsende zeitraumbis einddatum periodetot datefin "
-        "finperiode periodtill al til obdobido bitis paattyy loppupvm",
+        "finperiode periodtill al til obdobido obdobiedo bitis paattyy loppupvm",
         _DATE_FORBIDDEN,
         "end of the billed period",
     ),
@@ -233,6 +235,23 @@ PSA_FIELDS: tuple[Field, ...] = (
         "the client billed",
     ),
     _f(
+        "tax_rate",
+        "id",
+        "taxrate vatrate taxpercent vatpercent taxpct vatpct gstrate kdvorani kdvoran mwstsatz "
+        "steuersatz ustsatz btwtarief btwpercentage tauxtva tauxdetva tipoiva ivaporcentaje "
+        "aliquotaiva momssats mvasats sazbadph dphsazba stawkavat afakulcs alvprosentti alvkanta",
+        "amount total",
+        "the tax rate of a price that includes tax (Paraşüt's KDV Oranı)",
+    ),
+    _f(
+        "site",
+        "text",
+        "site sitename location locationname branch branchname store storename standort filiale "
+        "vestiging sucursal",
+        "id number address street city country code type",
+        "the client's site (HaloPSA, Kaseya BMS): a numbered one is part of the client",
+    ),
+    _f(
         "product_name",
         "text",
         "productservice customerdescription description invoicedescription itemshortdescription "
@@ -268,7 +287,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "quantity",
         "quantity qty qtd qtde qtyorder units unitcount seats billablequantity licenses count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades "
-        "mnozstvi pocet adet miktar mennyiseg maara cantitate",
+        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate",
         "less included price cost",
         "quantity billed",
     ),
