@@ -21,6 +21,16 @@ _SET_OFF = re.compile(r"\s+[-\u2013\u2014|/]\s+|\s*[(\[{*]|\s*,\s+")
 
 #: An account tag: "*VIP*", "{Platinum}", "**key account**".
 _TAG = re.compile(r"\s*(?:\*+[^*]{1,30}\*+|\{[^{}]{1,30}\})")
+#: What a bookkeeper writes after a customer record it copied or keeps in another currency: "(use
+#: this one)", "- NEW", "(GBP)", "- USD account"; a copy's number ("… Ltd. Şti. (1)") only after a
+#: legal form (a shop's number in brackets stays: "Bella Napoli (7)").
+_RECORD_COPY = re.compile(
+    r"\s*(?:\(\s*(?:use\s+this(?:\s+one)?|new|current|copy)\s*\)|[-\u2013\u2014]\s*(?:new|use\s+this"
+    r"(?:\s+one)?|copy)|(?:\(\s*|[-\u2013\u2014]\s*)(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|pln|czk"
+    r"|huf|try|jpy|sgd|hkd|zar|inr)(?:\s*\)|\s+account))\s*$",
+    re.IGNORECASE,
+)
+_COPY_NUMBER = re.compile(r"\s*\(\s*[1-9]\s*\)\s*$")
 
 #: A registration or tax number set off after a name: a short label and a number of five digits
 #: or more, grouped or not ("- EIN 56-1360326", "(ABN 76 916 305 825)", "FN 481887x", "Co. No.
@@ -98,6 +108,10 @@ def without_account_notes(name: str) -> str:
             text = child
     if "*" in text or "{" in text:
         text = _TAG.sub("", text).strip() or text
+    if "(" in text or "-" in text or "\u2013" in text or "\u2014" in text:
+        text = _RECORD_COPY.sub("", text).strip() or text
+        if (copy := _COPY_NUMBER.search(text)) is not None and _has_a_form(text[: copy.start()]):
+            text = text[: copy.start()]
     if _MAY_BE_INSOLVENT.search(text) and (insolvent := _INSOLVENCY.search(text)) is not None:
         text = text[: insolvent.start()] if insolvent.start() > 0 else text
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
@@ -149,6 +163,16 @@ def _cut_after_the_legal_form(text: str) -> str:
             return text  # "… Pty Ltd - Store 12": two shops of a chain; "… LLC - dba …"
         return head
     return text
+
+
+def _has_a_form(text: str) -> bool:
+    """A legal form ends the text, or begins it ("Công ty TNHH …", "ООО …")."""
+    words = _words(text)
+    return bool(words) and (_ends_in_form(words) or is_legal_form(words[0]) or words[0] in _FIRST)
+
+
+#: Legal forms written before the name, as their first word.
+_FIRST = frozenset(["cong", "ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп"])
 
 
 def _ends_in_form(words: list[str]) -> bool:

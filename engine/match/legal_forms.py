@@ -100,6 +100,8 @@ LEGAL_FORMS = (
             "eood",
             "zrt",
             "nyrt",
+            "bt",  # Hungarian Bt.
+            "sti",  # Turkish "Ltd. Şti." (limited şirketi)
             "ike",  # Greek forms spelled in Latin letters: I.K.E., E.P.E.
             "epe",
             "ehf",  # Icelandic: einkahlutafélag, hlutafélag, sameignarfélag
