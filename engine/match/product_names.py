@@ -31,6 +31,10 @@ EDITIONS = frozenset(
 )
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[\s-][a-z]+)?"
+)
 _CURRENCY = r"[$€£¥₹]|r\$|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy)\b"
 #: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032" (also
 #: read by engine.match.product_notes, which tells notes from names).
@@ -71,6 +75,40 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|seats?|licen[cs]es?|devices?)\b",
         " ",
     ),
+    # a line's number before it: "02) Keeper Business", "1. Microsoft 365 Business Basic", "Pos. 3 …"
+    (
+        r"^\s*(?:(?:pos(?:ition)?|line|row|item|zeile|rad|rij|riga|linea|ligne)\.?\s*\d{1,3}\s*[-:.)]?"
+        r"|\d{1,3}\s*[.)]|\(?(?:[ivx]{1,4}|\d{1,2})\))\s+(?=\D)",
+        " ",
+    ),
+    # the seats before it: "2 × Acronis …", "88 @ Huntress Managed EDR", "6.× …", "Four … licences,
+    # month of November"
+    (r"^\s*\d{1,4}\s*\.?\s*[x\u00d7@*]\s*(?=[^\W\d])", " "),
+    (
+        r"^\s*(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?=.*"
+        r"\blicen[cs]es\b)|,?\s*(?:for\s+)?(?:the\s+)?month\s+of\s+" + _MONTHS,
+        " ",
+    ),
+    # the users a line is for, listed: "(t.nguyen, l.rossi, k.novak +7)", "(ana@x.com, …)"
+    (
+        r"\(\s*[\w'-]+[.@][\w.'@-]+(?:\s*[,;]\s*[\w'-]+[.@][\w.'@-]+)+(?:\s*[,;]?\s*\+\s*\d+)?\s*\)",
+        " ",
+    ),
+    # pieces a month, abbreviated in the language of the books: "szt./mies.", "ks/měs.", "db/hó"
+    (
+        r"\b(?:szt|ks|db|stk|pcs|pc|st|adet|kpl|ea|pz|un|und|uds)\.?\s*/\s*(?:mies|mes|mese|mo|mon|mth|mnd|md"
+        r"|kk|ay|ho|month|monat)\b\.?",
+        " ",
+    ),
+    # the count and the month in words: "- six licences for November", ": seven seats (November)"
+    (
+        r"(?:\s[-\u2013]|:)\s+(?:\d{1,4}|" + _NUMBER_WORDS + r")\s+(?:licen[cs]es?|seats?|users?)"
+        r"(?:\s+(?:for|in)\s+" + _MONTHS + r")?(?:\s*\(\s*" + _MONTHS + r"\s*\))?",
+        " ",
+    ),
+    # a bracket the export cut short: "… Backup (pe" (never a plan's or an edition's: "(Plan 1",
+    # "(no Tea")
+    (r"\s*\((?![^()]*\d)(?!\s*no\b)[^()]{0,12}$", " "),
     # the work that comes with the licence, named after it: "… incl. onboarding", "… inkl.
     # Einrichtung", "… + admin support (licence)", "… incl. 30-day onboarding". The licence is
     # what the line bills; work named first ("Exchange Online migration incl. setup") or alone
@@ -446,6 +484,37 @@ _STRIP_TOKENS = frozenset(
         "lizenzen",
         "monat",
         "monatlich",
+        # a licence and a month in the languages of other catalogues: "Licença Keeper Business
+        # (mensal)", "Licencia … mensual", "Licenza … mensile", "Lisans … (aylık)"
+        "licenca",
+        "licencas",
+        "licencia",
+        "licencias",
+        "licenza",
+        "licenze",
+        "licentie",
+        "licenties",
+        "lisens",
+        "lisenssi",
+        "licencja",
+        "licencje",
+        "lisans",
+        "mensal",
+        "mensual",
+        "mensile",
+        "mensuel",
+        "mensuelle",
+        "maandelijks",
+        "manedlig",
+        "manadsvis",
+        "miesieczna",
+        "miesiecznie",
+        "mesicni",
+        "mesacne",
+        "aylik",
+        "havi",
+        "kk",  # Finnish "kk-veloitus": charged monthly
+        "veloitus",
         "seat",
         "seats",
         "user",
@@ -664,6 +733,17 @@ def _latin_lookalikes(text: str) -> str:
 #: it: "BP (HPPH15)", "(AB55) Microsoft 365 F3" (never a plan's code: "(P1)", "(E3)" have one
 #: letter and one figure; square brackets go with every tag below).
 _CLIENT_CODE = re.compile(r"(?:^|(?<=\s))\(\s*[A-Z]{2,5}\d{2,3}\s*\)(?=\s|$)")
+_MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb06": "st",
+    }
+)
 _MARKS = frozenset("\u2122\u00ae\u00a9\u2120")
 _NO_MARKS = str.maketrans({mark: " " for mark in _MARKS})
 
@@ -680,9 +760,12 @@ def product_key(text: str) -> str:
     text = without_xml_escapes(text)  # "…(4020)_x000D_": a carriage return an export kept
     if text.startswith("="):
         text = text[1:].strip().strip('"')  # ="Visio Plan 2": a formula kept as text
+    if "<" in text and ">" in text:
+        text = _MARKUP.sub(" ", text)  # "<div><span …>Microsoft 365 E3</span></div>"
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "Email &amp; Collaboration"
     if not text.isascii():
+        text = text.translate(_LIGATURES)  # "Oﬃce": a ligature copied out of a PDF
         text = _latin_lookalikes(without_invisibles(text))
         # a translation after the name: "Microsoft 365 Apps for Business（商业应用版）"
         text = _GLOSS.sub(" ", text)
@@ -732,6 +815,8 @@ def product_key(text: str) -> str:
         tokens.pop(0)
     if tokens[:2] == ["microsoft", "microsoft"]:
         tokens.pop(0)
+    if len(tokens) >= 4 and tokens[:2] == tokens[2:4]:
+        tokens = tokens[2:]  # "Microsoft 365 Microsoft 365 E5": a sync wrote the family twice
     if len(tokens) > 3 and tokens[0] == tokens[2] and tokens[0] not in _FAMILY_WORDS:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
