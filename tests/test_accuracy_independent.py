@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_r, written by eighteen helper sessions from the issue text alone, apart from the
+… bench/independent_s, written by nineteen helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -32,6 +32,7 @@ from bench import (
     independent_p,
     independent_q,
     independent_r,
+    independent_s,
 )
 from bench.accuracy import Tally, score_case
 
@@ -117,6 +118,10 @@ PAIRS_R = [  # the eighteenth set: its ten vendor formats, each once, beside its
     (vendor, independent_r.PSA_FORMATS[i % len(independent_r.PSA_FORMATS)])
     for i, vendor in enumerate(independent_r.VENDOR_FORMATS)
 ]
+PAIRS_S = [  # the nineteenth set: its ten vendor formats, each once, beside its eight PSA formats
+    (vendor, independent_s.PSA_FORMATS[i % len(independent_s.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_s.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -136,6 +141,7 @@ SETS = {
     "p": (independent_p, PAIRS_P),
     "q": (independent_q, PAIRS_Q),
     "r": (independent_r, PAIRS_R),
+    "s": (independent_s, PAIRS_S),
 }
 
 
@@ -185,15 +191,20 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: notes and registration numbers in client names, catalogue copies, credit notes that net): seed
 #: 7 measured clean 0.998 / 1.000 / 0.990, people's 0.914 / 0.960 / 0.947, no merge of either kind
 #: (0.984 / 0.988 / 0.940 and 0.882 / 0.935 / 0.907 before Xero's LineAmount and Holded's Subtotal
-#: were read as the lines' amounts).
+#: were read as the lines' amounts). Set S arrived in the eighteenth session (first contact at
+#: seed 1: people's 0.727 / 0.895 / 0.872 with 3 client merges and one bill unread, clean 0.843 /
+#: 0.956 / 0.877; prices that include VAT, a site in a column of its own, "Reseller / End
+#: customer"): seed 7 measured clean 0.996 / 1.000 / 0.995, people's 0.940 / 0.959 / 0.975, no
+#: merge of either kind. Set R's people's spellings at seed 7 rose in the same session from 0.823 /
+#: 0.958 / 0.996 to 0.957 / 0.979 / 1.000 (a licence with its onboarding, a client's second name).
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
-    "q": 0.99, "r": 0.99,
+    "q": 0.99, "r": 0.99, "s": 0.99,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
-    "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0,
+    "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -213,11 +224,12 @@ PERTURBED_FLOOR = {
     "o": (0.90, 0.96, 0.97),
     "p": (0.92, 0.95, 0.94),
     "q": (0.94, 0.94, 0.97),
-    "r": (0.78, 0.92, 0.97),
+    "r": (0.93, 0.96, 0.98),
+    "s": (0.92, 0.94, 0.96),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
-    "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1,
+    "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1,
 }  # fmt: skip
 
 

@@ -217,3 +217,32 @@ def test_a_legal_form_written_in_english_is_the_same_company_when_it_buys_alike(
     assert {m.method for m in result.client_matches if m.psa_name.startswith("Nordlys")} == {
         "exact"
     }
+
+
+def test_a_name_in_arabic_or_hebrew_letters_pairs_by_its_consonants_and_basket(
+    reconcile_lines: Reconcile,
+) -> None:
+    """Set R's native_script: "بن حمدان مركز طبي ذ.م.م" is Bin Hamdan Medical Centre LLC ("hmdn" in
+    both), billed for the same three products at other seats (the leakage); check first. "Brook
+    Dental" shares Barak's skeleton but buys nothing alike: the basket keeps it apart."""
+    vendor = [
+        "Bin Hamdan Medical Centre LLC,Microsoft 365 Business Premium,12,22.00",
+        "Bin Hamdan Medical Centre LLC,Microsoft 365 Copilot,12,30.00",
+        "Bin Hamdan Medical Centre LLC,Adobe Creative Cloud All Apps for teams,12,70.00",
+        "Brook Dental LLC,Visio Plan 2,4,15.00",
+    ]
+    psa = [
+        "بن حمدان مركز طبي ذ.م.م,Microsoft 365 Business Premium,13,26.00",
+        "بن حمدان مركز طبي ذ.م.م,Microsoft 365 Copilot,15,34.00",
+        "بن حمدان مركز طبي ذ.م.م,Adobe Creative Cloud All Apps for teams,12,80.00",
+        "הנדסה ברק בע״מ,Microsoft 365 F3,10,9.00",
+    ]
+    result = reconcile_lines(vendor, psa)
+    [paired] = [m for m in result.client_matches if m.vendor_key and m.psa_key]
+    assert (paired.vendor_name, paired.confidence) == ("Bin Hamdan Medical Centre LLC", 0.7)
+    assert sorted(
+        (d.type, d.product) for d in result.discrepancies if d.psa_qty and d.vendor_qty
+    ) == [
+        ("over_billed", "Microsoft 365 Business Premium"),
+        ("over_billed", "Microsoft 365 Copilot"),
+    ]

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
 from engine.match.legal_forms import ENTITY_WORDS, is_legal_form
+from engine.match.script_names import in_consonant_script, skeletons
 
 #: Clients that share one (product, seats) item beyond this many say nothing by it (5 seats of
 #: Business Premium is half the bill).
@@ -107,6 +108,7 @@ class _NameClues:
     owned: dict[str, tuple[str, int]]  # vendor key → (PSA key naming it as owner, namesakes)
     numbers: dict[str, frozenset[str]]  # the numbers in each name ("store 12")
     owners: Mapping[str, str]
+    spelled: dict[str, tuple[str, str]]  # vendor key → (PSA key in Arabic/Hebrew, the skeleton)
 
 
 def _name_clues(
@@ -121,7 +123,26 @@ def _name_clues(
         owned=_owned(vendors, psas, starts, owners),
         numbers={key: numbers_in(key) for key in (*vendors, *psas)},
         owners=owners,
+        spelled=_spelled_apart(vendors, psas),
     )
+
+
+def _spelled_apart(vendors: list[str], psas: list[str]) -> dict[str, tuple[str, str]]:
+    """Leftover PSA names in Arabic or Hebrew letters that share a consonant skeleton with one
+    leftover vendor name only, and it with no other such PSA name (engine.match.script_names)."""
+    apart = [key for key in psas if in_consonant_script(key)]
+    if not apart:
+        return {}
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for psa_key in apart:
+        fits = [
+            (v, min(skeletons(v) & skeletons(psa_key)))
+            for v in vendors
+            if skeletons(v) & skeletons(psa_key)
+        ]
+        if len(fits) == 1:
+            found[fits[0][0]].append((psa_key, fits[0][1]))
+    return {vendor: keys[0] for vendor, keys in found.items() if len(keys) == 1}
 
 
 def _options(
@@ -150,7 +171,8 @@ def _options(
     )
     found = []
     owner, _ = clues.owned.get(vendor_key, ("", 0))
-    by_name = (clues.short_names.get(vendor_key), clues.namesakes.get(vendor_key), owner)
+    spelled, _ = clues.spelled.get(vendor_key, ("", ""))
+    by_name = (clues.short_names.get(vendor_key), clues.namesakes.get(vendor_key), owner, spelled)
     extra = [k for k in by_name if k]
     for psa_key in sorted(
         {*shared_items, *extra, *(k for k, n in shared_products.items() if n >= 3)}
@@ -255,6 +277,8 @@ def _named_relation(vendor_key: str, psa_key: str, clues: _NameClues) -> str:
         )
     elif psa_key == clues.namesakes.get(vendor_key):
         relation = f"{relation}, on no other client"
+    elif psa_key == clues.spelled.get(vendor_key, ("", ""))[0]:
+        relation = f"the name {clues.spelled[vendor_key][1]!r} {_IN_ANOTHER_SCRIPT}"
     elif psa_key == owner:
         relation = f"the owner {clues.owners[psa_key]!r} beside the trading name"
         if namesakes_of_owner > 1:
@@ -300,6 +324,10 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
     or no name relation and the same seats on three products that make up most of both baskets,
     or on every product of both (two or more), or on two of three or more products where every
     product of one side is bought by the other."""
+    if relation.endswith(
+        _IN_ANOTHER_SCRIPT
+    ):  # "بن حمدان …": most of what it buys, one at its seats
+        return 0.7 if overlap.same_seats >= 1 and overlap.within_smaller >= 0.75 else None
     if relation.endswith("so named"):  # "Wren Studio - McAllister": the basket says which
         return 0.7 if overlap.same_seats >= 2 and overlap.within_smaller >= 0.75 else None
     if relation.endswith(_IN_MANY):  # "Harcourt" is in many names: the basket decides
@@ -371,6 +399,8 @@ def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
 _FORM_LETTERS = frozenset("cli")
 
 
+#: How a relation by a name's consonants in Arabic or Hebrew letters is told.
+_IN_ANOTHER_SCRIPT = "spelled in another script"
 #: How a relation by a word many clients' names have is told (it needs the whole basket).
 _IN_MANY = ", as have other clients"
 
