@@ -18,9 +18,11 @@ products, exactly the two tenants' seats together. Every join is marked *check f
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
 from engine.match.legal_twins import different_forms, legal_kind
@@ -56,16 +58,19 @@ def second_names(
 
     ``pairs`` are the (vendor key, PSA key) pairs made so far; ``leftover_psa`` and
     ``vendor_names`` map keys to names as written."""
-    paired = list(pairs)
+    by_word = _by_word(pairs, every=True)
     found = []
     for psa_key, psa_name in leftover_psa.items():
         basket = psa_baskets.get(psa_key, {})
-        if not basket:
-            continue  # nothing it bills says whose it is
+        words = _words(psa_key)
+        if not basket or len(words) < 3:
+            continue  # nothing it bills says whose it is, or no new words and two of the old
         form = frozenset(legal_kind(psa_name).split())
         fits = [
             (vendor_key, old_key)
-            for vendor_key, old_key in paired
+            # (speed: only the pairs whose names have the new name's last two words)
+            for vendor_key, old_key in by_word.get(words[-1], _NO_PAIRS)
+            & by_word.get(words[-2], _NO_PAIRS)
             if _names_it(psa_key, vendor_key, old_key)
             and not _another_form(form, vendor_names.get(vendor_key, ""))
             and numbers_in(psa_key) == numbers_in(vendor_key)
@@ -98,7 +103,7 @@ def second_tenants(
     """The leftover vendor clients that are a paired client's second tenant, each with the PSA
     client that bills both ("Transport Zielińska S.A. (Archive)": its 3 Huntress seats and the
     first tenant's 1 are the books' 4)."""
-    paired = list(pairs)
+    by_first_word = _by_word(((first, psa_key) for first, psa_key in pairs), every=False)
     found = []
     for vendor_key in leftover_vendor:
         basket = vendor_baskets.get(vendor_key, {})
@@ -107,7 +112,8 @@ def second_tenants(
             continue
         fits = [
             (first, psa_key)
-            for first, psa_key in paired
+            # (speed: only the pairs whose first tenant's first word the name has)
+            for first, psa_key in set().union(*(by_first_word.get(w, set()) for w in words))
             if 0 < len(words - (own := set(_words(first)))) <= _MOST_NEW_WORDS
             and own < words
             and numbers_in(first) == numbers_in(vendor_key)
@@ -137,17 +143,34 @@ def _fills(
 _NONE = Decimal(0)
 
 
+def _by_word(pairs: Iterable[tuple[str, str]], *, every: bool) -> dict[str, set[tuple[str, str]]]:
+    """The pairs by every word of either key, or by the first word of the vendor's: where a
+    name's words may be found."""
+    index: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for pair in pairs:
+        for key in pair if every else pair[:1]:
+            words = _words(key)
+            for word in words if every else words[:1]:
+                index[word].add(pair)
+    return index
+
+
 def _products(count: int) -> str:
     return "1 product" if count == 1 else f"{count} products"
 
 
-def _words(key: str) -> list[str]:
-    return [w for w in key.split() if w not in _GLUE]
+_NO_PAIRS: frozenset[tuple[str, str]] = frozenset()
 
 
-def _new_words(psa_key: str, old_key: str, vendor_key: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _words(key: str) -> tuple[str, ...]:
+    """A key's words without glue ("and", "the", "of"); once per key in a run (speed)."""
+    return tuple(w for w in key.split() if w not in _GLUE)
+
+
+def _new_words(psa_key: str, old_key: str, vendor_key: str) -> tuple[str, ...]:
     known = set(_words(old_key)) | set(_words(vendor_key))
-    return [w for w in _words(psa_key) if w not in known]
+    return tuple(w for w in _words(psa_key) if w not in known)
 
 
 def _names_it(psa_key: str, vendor_key: str, old_key: str) -> bool:
