@@ -95,3 +95,58 @@ def test_a_name_in_common_does_not_help_products_bought_alike(tmp_path: Path) ->
     assert not any(
         m.vendor_name.startswith("Valemont") and m.psa_name for m in result.client_matches
     )
+
+
+def test_two_names_each_with_its_legal_form_and_nothing_in_common_are_two_companies(
+    tmp_path: Path,
+) -> None:
+    """Set R, seed 3: "Sycamore Veterinary Hospital LLC" had been paired with "Prairie Wind
+    Insurance Agency Inc." by a rare basket. A trading name has no legal form of its own: two names
+    that each end in one, with no word in common, are two companies whatever they buy. ("Cobalt
+    Co" may still be a trading name: "Co" is as often the name's word.)"""
+    vendor, psa = _books()
+    walsh = [
+        line.replace("Walsh Enterprises Inc.", "Sycamore Veterinary Hospital LLC")
+        for line in _WALSH
+    ]
+    prairie = [
+        line.replace("Tidewater Security Services", "Prairie Wind Insurance Agency Inc.")
+        for line in _TIDEWATER
+    ]
+    result = _reconcile(tmp_path, vendor + walsh, psa + prairie)
+    assert not [
+        m
+        for m in result.client_matches
+        if m.vendor_key and m.psa_key and "Sycamore" in m.vendor_name
+    ]
+    cobalt = [line.replace("Tidewater Security Services", "Cobalt Co") for line in _TIDEWATER]
+    result = _reconcile(tmp_path, vendor + _WALSH, psa + cobalt)
+    assert (
+        next(m for m in result.client_matches if m.vendor_name == "Walsh Enterprises Inc.").psa_name
+        == "Cobalt Co"
+    )
+
+
+def test_a_holding_company_is_no_trading_name_of_a_firm_with_its_own_legal_form(
+    tmp_path: Path,
+) -> None:
+    """Set Q, seed 3: "Hartley Family Holdings DAC" and "Hartley Financial Planning LLP" share a
+    rare word and one product; two legal forms of two kinds are two companies unless what they buy
+    agrees (two products or more, half the smaller basket)."""
+    vendor, psa = _books()
+    vendor += [
+        "Hartley Family Holdings DAC,Exchange Online (Plan 2),4,6.80",
+        "Hartley Family Holdings DAC,Microsoft 365 Business Basic,5,6.00",
+        "Hartley Family Holdings DAC,Keeper Business,5,3.00",
+        "Hartley Family Holdings DAC,Visio Plan 1,2,5.00",
+    ]
+    psa += [
+        "Hartley Financial Planning LLP,Microsoft 365 Business Basic,9,7.50",
+        "Hartley Financial Planning LLP,Microsoft Defender for Business,9,3.60",
+    ]
+    result = _reconcile(tmp_path, vendor, psa)
+    assert not [
+        m
+        for m in result.client_matches
+        if m.vendor_key and m.psa_key and "Hartley" in m.vendor_name
+    ]

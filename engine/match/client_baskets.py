@@ -59,11 +59,16 @@ def pair_by_basket(
     siblings: Siblings = NO_SIBLINGS,
     all_names: Iterable[str] = (),
     owners: Mapping[str, str] | None = None,
+    formal: frozenset[str] = frozenset(),
 ) -> list[BasketPairing]:
     """One-to-one pairs of leftover clients whose baskets agree, best for both sides.
 
     ``owners`` maps a PSA key to the key of the owner a trading name names beside it ("Tallow
-    House - Côté Ltée" → "cote")."""
+    House - Côté Ltée" → "cote"); ``formal`` holds the keys (of either side) whose names end in a
+    legal form: two such names with nothing in common are two companies unless their seats agree
+    on two products or more ("Sycamore Veterinary Hospital LLC" / "Prairie Wind Insurance Agency
+    Inc.", three products alike but one at its seats), for a trading name has no legal form of
+    its own."""
     vendors = [k for k in vendor_keys if vendor_baskets.get(k)]
     psas = [k for k in psa_keys if psa_baskets.get(k)]
     if not vendors or not psas:
@@ -74,7 +79,7 @@ def pair_by_basket(
         for item in psa_baskets[key].items():
             index[item].append(key)
             buyers[item[0]].append(key)
-    clues = _name_clues(vendors, psas, set(all_names), owners or {})
+    clues = _name_clues(vendors, psas, set(all_names), owners or {}, formal)
     rarity = _Rarity.of(vendor_baskets, len(vendors) * len(psas))
     options: dict[str, list[_Option]] = {}
     for vendor_key in vendors:
@@ -109,10 +114,15 @@ class _NameClues:
     numbers: dict[str, frozenset[str]]  # the numbers in each name ("store 12")
     owners: Mapping[str, str]
     spelled: dict[str, tuple[str, str]]  # vendor key → (PSA key in Arabic/Hebrew, the skeleton)
+    formal: frozenset[str]  # keys whose names end in a legal form
 
 
 def _name_clues(
-    vendors: list[str], psas: list[str], names: set[str], owners: Mapping[str, str]
+    vendors: list[str],
+    psas: list[str],
+    names: set[str],
+    owners: Mapping[str, str],
+    formal: frozenset[str],
 ) -> _NameClues:
     common = _common_words(names)
     starts = _name_starts(names)  # once for both the short names and the owners
@@ -124,6 +134,7 @@ def _name_clues(
         numbers={key: numbers_in(key) for key in (*vendors, *psas)},
         owners=owners,
         spelled=_spelled_apart(vendors, psas),
+        formal=formal,
     )
 
 
@@ -195,6 +206,13 @@ def _options(
             continue
         overlap = _overlap(basket, psa_baskets[psa_key])
         relation = _named_relation(vendor_key, psa_key, clues)
+        if (
+            not relation
+            and overlap.same_seats < 2
+            and vendor_key in clues.formal
+            and psa_key in clues.formal
+        ):
+            continue  # two companies' legal names, nothing in common, products alike at most
         confidence = None if products_only else _accept(overlap, relation)
         evidence = _evidence(overlap, relation, len(basket))
         if confidence is None and rarity.decides(basket, psa_baskets[psa_key], overlap, relation):
@@ -275,7 +293,11 @@ def _named_relation(vendor_key: str, psa_key: str, clues: _NameClues) -> str:
             if relation.startswith("initials")
             else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
         )
-    elif psa_key == clues.namesakes.get(vendor_key):
+    elif psa_key == clues.namesakes.get(vendor_key) and not (
+        vendor_key in clues.formal and psa_key in clues.formal
+    ):
+        # a legal name beside a trading name, which has no legal form of its own: "Hartley
+        # Family Holdings DAC" is no trading name of "Hartley Financial Planning LLP"
         relation = f"{relation}, on no other client"
     elif psa_key == clues.spelled.get(vendor_key, ("", ""))[0]:
         relation = f"the name {clues.spelled[vendor_key][1]!r} {_IN_ANOTHER_SCRIPT}"

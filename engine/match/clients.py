@@ -207,6 +207,12 @@ def match_clients(
         siblings=siblings,
         all_names=[*vendor_names, *psa_names],
         owners=owners_named(run.free_psa),
+        formal=frozenset(  # ("Co" alone is as often the name's word: "Cobalt Co")
+            key
+            for names in (run.free_vendor, run.free_psa)
+            for key, name in names.items()
+            if legal_kind(name) not in ("", "co")
+        ),
     ):
         run.pair(
             by_basket.vendor_key,

@@ -61,6 +61,7 @@ _WRITTEN_OUT = {
     "designated activity company": "dac",
     "company limited by guarantee": "clg",
     "limited liability company": "llc",
+    "limited liability co": "llc",
     "limited liability partnership": "llp",
     "proprietary limited": "pty ltd",
     "gesellschaft mit beschrankter haftung": "gmbh",
