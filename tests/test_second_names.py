@@ -74,7 +74,9 @@ def test_the_new_words_come_before_the_old_name_and_one_tenant_fits() -> None:
 
     def joined(psa_key: str, pairs: list[tuple[str, str]] = pairs) -> list[str]:
         psa = {**old, psa_key: {"pw": Decimal(12)}}
-        return [s.vendor_key for s in second_names(pairs, {psa_key: psa_key}, {}, vendor, psa)]
+        return [
+            s.vendor_key for s in second_names(pairs, {psa_key: psa_key}, ({}, {}), vendor, psa)
+        ]
 
     assert joined("tidewater fenwick penrose solicitors") == ["fenwick penrose solicitors"]
     assert joined("alder and finch fenwick penrose solicitors") == ["fenwick penrose solicitors"]

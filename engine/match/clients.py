@@ -224,7 +224,7 @@ def match_clients(
     for second in second_names(
         [(m.vendor_key, m.psa_key) for m in run.matches if m.vendor_key and m.psa_key],
         run.free_psa,
-        vendor_names,
+        run.names,
         vendor_baskets,
         psa_baskets,
         siblings=siblings,
@@ -233,6 +233,7 @@ def match_clients(
     for tenant in second_tenants(
         [(m.vendor_key, m.psa_key) for m in run.matches if m.vendor_key and m.psa_key],
         run.vendors(),
+        run.names,
         vendor_baskets,
         psa_baskets,
     ):

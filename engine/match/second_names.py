@@ -48,7 +48,7 @@ class SecondName:
 def second_names(
     pairs: Iterable[tuple[str, str]],
     leftover_psa: Mapping[str, str],
-    vendor_names: Mapping[str, str],
+    names: tuple[Mapping[str, str], Mapping[str, str]],
     vendor_baskets: Mapping[str, Mapping[str, Decimal]],
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
     *,
@@ -56,8 +56,9 @@ def second_names(
 ) -> list[SecondName]:
     """The leftover PSA clients that are a paired client's new name, each with its one tenant.
 
-    ``pairs`` are the (vendor key, PSA key) pairs made so far; ``leftover_psa`` and
-    ``vendor_names`` map keys to names as written."""
+    ``pairs`` are the (vendor key, PSA key) pairs made so far; ``leftover_psa`` and ``names`` (the
+    vendor's, the PSA's) map keys to names as written."""
+    vendor_names, psa_names = names
     by_word = _by_word(pairs, every=True)
     found = []
     for psa_key, psa_name in leftover_psa.items():
@@ -86,7 +87,8 @@ def second_names(
             SecondName(
                 psa_key,
                 vendor_key,
-                f"a second name of the client billed as {old_key!r}: its words with "
+                f"a second name of the client billed as {psa_names.get(old_key, old_key)!r}: its "
+                "words with "
                 f"{' '.join(_new_words(psa_key, old_key, vendor_key))!r} before them, billing "
                 f"{_products(len(basket))} the tenant buys and the old name does not bill",
             )
@@ -97,13 +99,15 @@ def second_names(
 def second_tenants(
     pairs: Iterable[tuple[str, str]],
     leftover_vendor: Iterable[str],
+    names: tuple[Mapping[str, str], Mapping[str, str]],
     vendor_baskets: Mapping[str, Mapping[str, Decimal]],
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
 ) -> list[SecondName]:
     """The leftover vendor clients that are a paired client's second tenant, each with the PSA
     client that bills both ("Transport Zielińska S.A. (Archive)": its 3 Huntress seats and the
     first tenant's 1 are the books' 4)."""
-    by_first_word = _by_word(((first, psa_key) for first, psa_key in pairs), every=False)
+    vendor_names, psa_names = names
+    by_first_word = _by_word(pairs, every=False)
     found = []
     for vendor_key in leftover_vendor:
         basket = vendor_baskets.get(vendor_key, {})
@@ -126,8 +130,9 @@ def second_tenants(
             SecondName(
                 psa_key,
                 vendor_key,
-                f"a second tenant of the client billed as {psa_key!r} (its first {first!r}): the "
-                f"books bill both tenants' seats together on {_products(len(basket))}",
+                f"a second tenant of the client billed as {psa_names.get(psa_key, psa_key)!r} "
+                f"(its first {vendor_names.get(first, first)!r}): the books bill both tenants' "
+                f"seats together on {_products(len(basket))}",
             )
         )
     return found
