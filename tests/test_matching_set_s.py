@@ -215,3 +215,23 @@ def test_a_price_that_includes_tax_is_read_before_tax(tmp_path: Path) -> None:
     assert [(d.type, d.product, d.monthly_impact) for d in result.discrepancies] == [
         ("below_cost", "Keeper Business", Decimal("7.50"))
     ]
+
+
+def test_a_discount_shows_in_the_total_with_tax(tmp_path: Path) -> None:
+    """Paraşüt's list price with tax, its "İndirim %" and its "Toplam (KDV Dahil)": 15 seats at
+    24.00 with tax, 10 % off, are 324.00 with tax; 270.00 before it, 18.00 a seat, against a cost
+    of 18.50 (below cost by 0.50 a seat), not 20.00 a seat."""
+    (tmp_path / "vendor.csv").write_text(
+        "Customer,Product,Qty,Unit Cost\nAnadolu Eczanesi Şube 22,Keeper Business,15,18.50\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "parasut.csv").write_text(
+        "Müşteri,Ürün / Hizmet,Miktar,Birim Fiyat (KDV Dahil),İndirim %,KDV Oranı,"
+        "Toplam (KDV Dahil)\n"
+        'Anadolu Eczanesi Şube 22,Keeper Business,15,"24,00",10,%20,"324,00"\n',
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "vendor.csv", tmp_path / "parasut.csv")
+    assert [(d.type, d.monthly_impact) for d in result.discrepancies] == [
+        ("below_cost", Decimal("7.50"))
+    ]

@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from engine.lines.line import Exclusion
 from engine.lines.sites import with_numbered_sites
-from engine.lines.tax_included import before_tax, tax_rates
+from engine.lines.tax_included import before_tax, gross_totals, tax_rates
 from engine.lines.typer import CANCELLATION, Columns, SideSpec
 from engine.read import cells
 from engine.read.columns import ColumnMapping
@@ -201,6 +201,12 @@ def _psa_amounts(
     totals = cells.parsed(
         cells.column(table, mapping, "line_total"), cells.money_parser(mapping, "line_total", table)
     )
+    if rates is not None and mapping.get("line_total") is None:
+        # its total with tax ("Toplam (KDV Dahil)") before tax: a discount column shows in it
+        totals = [
+            before_tax(total, rate)
+            for total, rate in zip(gross_totals(table, mapping), rates, strict=True)
+        ]
     out_quantities: list[Decimal | None] = []
     out_units: list[Decimal | Fraction | None] = []
     out_amounts: list[Decimal | None] = []

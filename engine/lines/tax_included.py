@@ -35,8 +35,23 @@ def tax_rates(table: Table, mapping: ColumnMapping) -> list[Fraction | None] | N
     return [_rate(value) for value in cells.column(table, mapping, "tax_rate")]
 
 
+def gross_totals(table: Table, mapping: ColumnMapping) -> list[Decimal | None]:
+    """Each line's total with tax, from a free column whose header says so ("Toplam (KDV
+    Dahil)", "Gesamt brutto"); None for every line when there is no such column."""
+    taken = set(mapping.columns.values())
+    parse = cells.money_parser(mapping, "unit_price", table)  # the same number style
+    for header in table.data:
+        key = header_key(header)
+        if header not in taken and _INCLUDED.search(key) and _TOTAL.search(key):
+            return [parse(value) for value in table.data[header]]
+    return [None] * len(table.row_numbers)
+
+
+_TOTAL = re.compile(r"total|toplam|gesamt|summe|betrag|amount|celkem|spolu|montant|importe")
+
+
 def before_tax(unit: Decimal | None, rate: Fraction | None) -> Decimal | None:
-    """The unit price before tax, to the hundredth of a cent (82.20 at 20 % is 68.50)."""
+    """An amount before tax, to the hundredth of a cent (82.20 at 20 % is 68.50)."""
     if unit is None or rate is None:
         return unit
     exact = Fraction(unit) / (1 + rate)
