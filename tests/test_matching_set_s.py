@@ -149,6 +149,8 @@ def test_a_shops_number_in_brackets_stays() -> None:
         ("Oﬃce 365 E3", "Office 365 E3"),
         ("Acronis Cyber Protect Cloud - Backup (pe", "Acronis Cyber Protect Cloud - Backup"),
         ("(ii) Keeper Business", "Keeper Business"),
+        ("3/ Keeper Business", "Keeper Business"),
+        ("Keeper Business - měsíční předplatné", "Keeper Business"),
         ("Line 2: Keeper Business", "Keeper Business"),
         ("6.× Recurring:Microsoft:INTUNE-P1", "Microsoft Intune Plan 1"),
         ("88 @ Huntress Managed EDR", "Huntress Managed EDR"),

@@ -75,10 +75,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|seats?|licen[cs]es?|devices?)\b",
         " ",
     ),
-    # a line's number before it: "02) Keeper Business", "1. Microsoft 365 Business Basic", "Pos. 3 …"
+    # a line's number before it: "02) Keeper Business", "1. …", "3/ …", "Pos. 3 …"
     (
         r"^\s*(?:(?:pos(?:ition)?|line|row|item|zeile|rad|rij|riga|linea|ligne)\.?\s*\d{1,3}\s*[-:.)]?"
-        r"|\d{1,3}\s*[.)]|\(?(?:[ivx]{1,4}|\d{1,2})\))\s+(?=\D)",
+        r"|\d{1,3}\s*[.)/]|\(?(?:[ivx]{1,4}|\d{1,2})\))\s+(?=\D)",
         " ",
     ),
     # the seats before it: "2 × Acronis …", "88 @ Huntress Managed EDR", "6.× …", "Four … licences,
@@ -510,6 +510,7 @@ _STRIP_TOKENS = frozenset(
         "miesieczna",
         "miesiecznie",
         "mesicni",
+        "predplatne",  # Czech "měsíční předplatné": a monthly subscription
         "mesacne",
         "aylik",
         "havi",
