@@ -150,3 +150,24 @@ def test_a_holding_company_is_no_trading_name_of_a_firm_with_its_own_legal_form(
         for m in result.client_matches
         if m.vendor_key and m.psa_key and "Hartley" in m.vendor_name
     ]
+
+
+def test_a_firms_longer_name_with_its_associates_is_the_firm(tmp_path: Path) -> None:
+    """Set S's descriptive tails: "Ironbridge Insurance Agency&Associates Inc." in the books is the
+    bill's "Ironbridge Insurance Agency Inc." (the one name that starts so), though only two of its
+    products are billed and at other seats."""
+    vendor, psa = _books()
+    vendor += [
+        "Ironbridge Insurance Agency Inc.,Autodesk AutoCAD LT,1,60.00",
+        "Ironbridge Insurance Agency Inc.,Microsoft 365 Apps for enterprise,1,12.00",
+        "Ironbridge Insurance Agency Inc.,Keeper Business,1,3.00",
+        "Ironbridge Insurance Agency Inc.,Huntress Managed EDR,1,5.00",
+    ]
+    psa += [
+        "Ironbridge Insurance Agency&Associates Inc.,Autodesk AutoCAD LT,3,75.00",
+        "Ironbridge Insurance Agency&Associates Inc.,Microsoft 365 Apps for enterprise,4,15.00",
+    ]
+    result = _reconcile(tmp_path, vendor, psa)
+    [pair] = [m for m in result.client_matches if m.vendor_name.startswith("Ironbridge")]
+    assert pair.psa_name == "Ironbridge Insurance Agency&Associates Inc."
+    assert "with only 'associates' after it" in pair.evidence

@@ -288,11 +288,14 @@ def _named_relation(vendor_key: str, psa_key: str, clues: _NameClues) -> str:
     relation = _relation(vendor_key, psa_key, clues.common)
     owner, namesakes_of_owner = clues.owned.get(vendor_key, ("", 0))
     if psa_key == clues.short_names.get(vendor_key):  # the one name on either side it can be
-        relation = (
-            f"only {relation}"
-            if relation.startswith("initials")
-            else f"{_shorter(vendor_key, psa_key)!r} is the start of the other name"
-        )
+        shorter = _shorter(vendor_key, psa_key)
+        tail = set(_plain(psa_key if shorter == vendor_key else vendor_key)) - set(_plain(shorter))
+        if relation.startswith("initials"):
+            relation = f"only {relation}"
+        elif tail and tail <= _FIRM_TAIL_WORDS:
+            relation = f"{shorter!r} with only {' '.join(sorted(tail))!r} {_AFTER_IT}"
+        else:
+            relation = f"{shorter!r} is the start of the other name"
     elif psa_key == clues.namesakes.get(vendor_key) and not (
         vendor_key in clues.formal and psa_key in clues.formal
     ):
@@ -346,9 +349,10 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
     or no name relation and the same seats on three products that make up most of both baskets,
     or on every product of both (two or more), or on two of three or more products where every
     product of one side is bought by the other."""
-    if relation.endswith(
-        _IN_ANOTHER_SCRIPT
-    ):  # "بن حمدان …": most of what it buys, one at its seats
+    if relation.endswith(_AFTER_IT):  # "… Agency & Associates Inc.": the firm's longer name
+        return 0.8 if overlap.shared >= 1 else None
+    if relation.endswith(_IN_ANOTHER_SCRIPT):
+        # "بن حمدان …": most of what it buys, one product at its seats
         return 0.7 if overlap.same_seats >= 1 and overlap.within_smaller >= 0.75 else None
     if relation.endswith("so named"):  # "Wren Studio - McAllister": the basket says which
         return 0.7 if overlap.same_seats >= 2 and overlap.within_smaller >= 0.75 else None
@@ -421,6 +425,10 @@ def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
 _FORM_LETTERS = frozenset("cli")
 
 
+#: Words a firm's longer name adds after its short one ("Ironbridge Insurance Agency & Associates
+#: Inc."): a practice's partners, never another company ("Holdings", "Group" may be one).
+_FIRM_TAIL_WORDS = frozenset(["associates", "partners", "partner", "sons", "son", "company", "co"])
+_AFTER_IT = "after it"
 #: How a relation by a name's consonants in Arabic or Hebrew letters is told.
 _IN_ANOTHER_SCRIPT = "spelled in another script"
 #: How a relation by a word many clients' names have is told (it needs the whole basket).
