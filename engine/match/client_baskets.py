@@ -146,11 +146,7 @@ def _spelled_apart(vendors: list[str], psas: list[str]) -> dict[str, tuple[str, 
         return {}
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for psa_key in apart:
-        fits = [
-            (v, min(skeletons(v) & skeletons(psa_key)))
-            for v in vendors
-            if skeletons(v) & skeletons(psa_key)
-        ]
+        fits = [(v, min(shared)) for v in vendors if (shared := skeletons(v) & skeletons(psa_key))]
         if len(fits) == 1:
             found[fits[0][0]].append((psa_key, fits[0][1]))
     return {vendor: keys[0] for vendor, keys in found.items() if len(keys) == 1}

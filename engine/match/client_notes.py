@@ -168,11 +168,8 @@ def _cut_after_the_legal_form(text: str) -> str:
 def _has_a_form(text: str) -> bool:
     """A legal form ends the text, or begins it ("Công ty TNHH …", "ООО …")."""
     words = _words(text)
-    return bool(words) and (_ends_in_form(words) or is_legal_form(words[0]) or words[0] in _FIRST)
-
-
-#: Legal forms written before the name, as their first word.
-_FIRST = frozenset(["cong", "ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп"])
+    return bool(words) and (_ends_in_form(words) or is_legal_form(words[0]) or words[0] == "cong")
+    # (a form before the name is a legal form's word, "ООО …", or Vietnamese "Công ty …")
 
 
 def _ends_in_form(words: list[str]) -> bool:

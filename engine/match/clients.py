@@ -222,7 +222,7 @@ def match_clients(
             by_basket.evidence,
         )
     for second in second_names(
-        [(m.vendor_key, m.psa_key) for m in run.matches if m.vendor_key and m.psa_key],
+        run.pairs(),
         run.free_psa,
         run.names,
         vendor_baskets,
@@ -231,7 +231,7 @@ def match_clients(
     ):
         run.join(second.vendor_key, second.psa_key, second.evidence)
     for tenant in second_tenants(
-        [(m.vendor_key, m.psa_key) for m in run.matches if m.vendor_key and m.psa_key],
+        run.pairs(),
         run.vendors(),
         run.names,
         vendor_baskets,
@@ -295,6 +295,10 @@ class _Pairing:
                 evidence,
             )
         )
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The (vendor key, PSA key) pairs made so far."""
+        return [(m.vendor_key, m.psa_key) for m in self.matches if m.vendor_key and m.psa_key]
 
     def join(self, vendor_key: str, psa_key: str, evidence: str, *, tenant: bool = False) -> None:
         """A free PSA client as a second name of a vendor client already paired, or with

@@ -35,19 +35,19 @@ def learn(
     for (_, description), inference in found.items():
         votes[description][inference.product_key] += 1
     beside: dict[str, Counter[str]] = defaultdict(Counter)
-    users: Counter[str] = Counter()  # clients with the spelling and a vendor basket
+    users: dict[str, list[Mapping[str, Decimal]]] = defaultdict(list)  # baskets beside a spelling
     for group, descriptions in by_group.items():
         for description, _ in descriptions:
             if description in votes and (basket := vendor_baskets.get(group)):
                 beside[description].update(basket.keys())
-                users[description] += 1
+                users[description].append(basket)
     learned = {
         description: key
         for description, counter in votes.items()
         if len(counter) == 1
         and (count := counter[key := next(iter(counter))]) >= 2
         and count * 2 >= beside[description][key]
-        and beside[description][key] * 2 >= users[description]  # see _learned_spellings
+        and _bought_by_most([key], users[description])
     }
     for description, key in learned.items():
         clients = votes[description][key]
