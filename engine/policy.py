@@ -24,6 +24,7 @@ from engine.match.product_inference import infer_products
 from engine.match.product_names import DISCRIMINATORS, product_key
 from engine.match.product_pairs import Pairing, pair_by_clients
 from engine.match.products import Descriptor, ProductMatch, match_products
+from engine.match.seat_guesses import seat_guesses_words_answer
 from engine.match.vendor_codes import name_by_vendor_codes
 from engine.settings import Settings
 from engine.sides import Prepared
@@ -167,6 +168,13 @@ def decide_in_context(
     pair_products_by_clients(products, vendor, psa, vendor_group, psa_group)
     like_a_shown_spelling(products, undecided, vendor, psa, vendor_group, psa_group)
     shown_at_other_clients(products, undecided, vendor, psa, vendor_group, psa_group)
+    for line in seat_guesses_words_answer(
+        products.inferred, vendor, psa, vendor_group, psa_group
+    ):  # other lines were shown to be the product its seats alone had given it to
+        products.inferred.pop((line.client, line.descriptor), None)
+        line.assign(products.psa[line.descriptor].key)
+        if line not in undecided:
+            undecided.append(line)
     for line in undecided:
         if products.psa[line.descriptor].method != "corroborated" and (
             (line.client, line.descriptor) not in products.inferred

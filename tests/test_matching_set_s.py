@@ -140,6 +140,8 @@ def test_a_shops_number_in_brackets_stays() -> None:
         ("02) Keeper Business", "Keeper Business"),
         ("1. Microsoft 365 Business Basic", "Microsoft 365 Business Basic"),
         ("Pos. 3 Microsoft 365 E3", "Microsoft 365 E3"),
+        ("#04 - Microsoft 365 Apps for enterprise", "Microsoft 365 Apps for enterprise"),
+        ("02 - Power BI Pro", "Power BI Pro"),
         ("Microsoft 365 E3 (t.nguyen, l.rossi, k.novak +7)", "Microsoft 365 E3"),
         ("Office 365 E3 szt./mies.", "Office 365 E3"),
         ("Microsoft 365 E5 - six licences for November", "Microsoft 365 E5"),

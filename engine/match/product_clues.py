@@ -25,8 +25,9 @@ from engine.match.description_words import (
 )
 from engine.match.learned_spellings import seats_billed
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
-from engine.match.product_fit import MAKER, meaningful, names_a_product_part
+from engine.match.product_fit import MAKER, explains, meaningful, names_a_product_part
 from engine.match.product_names import (
+    DISCRIMINATORS,
     EDITIONS,
     PLAN_TOKEN,
     discriminators,
@@ -169,6 +170,7 @@ def by_plan(
             # lines bill, the description that does not say "no Teams" is the other
             or any(key in unpaired for key in with_plan if key != having[0])
             or _family_of_another(description, names[having[0]])
+            or _shortens_another(description, having[0], basket, names)
         ):
             left.append((description, seats))
             continue
@@ -206,6 +208,27 @@ _FAMILIES = frozenset(
         "azure",
     ]
 )
+
+
+def _shortens_another(
+    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> bool:
+    """A word beside the plan shortens a word of another product the client buys and not of this
+    one: "EOP1-ARCH" is Exchange Online *Archiving*, never Visio Plan 1 by its "P1"."""
+    own = set(names[key].split())
+    said = [  # a tier ("Premium" in "Azure AD Premium P1") is no other product's word
+        w
+        for w in meaningful(description)
+        if len(w) >= 3 and not PLAN_TOKEN.fullmatch(w) and w not in DISCRIMINATORS
+    ]
+    said = [w for w in said if not any(explains(w, mine) >= 0 for mine in own)]
+    return any(
+        explains(word, theirs) >= 0
+        for other in basket
+        if other != key
+        for theirs in set(names[other].split()) - own - MAKER  # "MST-NCE" is no other product's
+        for word in said
+    )
 
 
 def _family_of_another(description: str, name: str) -> bool:

@@ -198,9 +198,13 @@ def _meaningful(key: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _is_filler(word: str) -> bool:
+    """A billing word, or a typo of one ("Seqts") that is no word a product is named by: "Unite
+    Pro" is Intermedia Unite Pro, never Power BI *Pro* with a mistyped "units"."""
     if word in FILLER:
         return True
     if len(word) < 5 or any(c.isdigit() for c in word) or word in DISCRIMINATORS:
+        return False
+    if word in PRODUCT_WORDS:
         return False
     return any(
         len(filler) >= 5
@@ -385,6 +389,8 @@ def _set_product_words(words: set[str]) -> None:
     PRODUCT_WORDS.clear()
     PRODUCT_WORDS.update(words)
     _harmless.cache_clear()  # a word that was noise may now be part of a product's name
+    _is_filler.cache_clear()  # ... or no typo of a billing word
+    _meaningful.cache_clear()
     names_a_product_part.cache_clear()
     explains.cache_clear()  # nor is a known word a typo of another any more
     fit.cache_clear()

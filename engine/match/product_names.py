@@ -75,10 +75,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|seats?|licen[cs]es?|devices?)\b",
         " ",
     ),
-    # a line's number before it: "02) Keeper Business", "1. …", "3/ …", "Pos. 3 …"
+    # a line's number before it: "02) Keeper Business", "1. …", "3/ …", "Pos. 3 …", "#04 - …",
+    # "02 - …"
     (
         r"^\s*(?:(?:pos(?:ition)?|line|row|item|zeile|rad|rij|riga|linea|ligne)\.?\s*\d{1,3}\s*[-:.)]?"
-        r"|\d{1,3}\s*[.)/]|\(?(?:[ivx]{1,4}|\d{1,2})\))\s+(?=\D)",
+        r"|\d{1,3}\s*[.)/]|\(?(?:[ivx]{1,4}|\d{1,2})\)|\#\s?\d{1,3}\s*[-:.)]?|0\d{1,2}\s*[-:])\s+(?=\D)",
         " ",
     ),
     # the seats before it: "2 × Acronis …", "88 @ Huntress Managed EDR", "6.× …", "Four … licences,
@@ -199,7 +200,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # Photoshop" (never the suite's own number: "M365: Business Premium" keeps it)
     (
         r"^\s*(?![mowa]365\b|ms365\b)[a-z]{1,5}[-_ ]?\d{3,}[a-z0-9]*\s*:\s*"
-        r"|^\s*[a-z]{2,5}-[a-z0-9]*\d[a-z0-9]*-(?=[a-z])",
+        r"|^\s*[a-z]{2,5}-(?![a-z]\d-)[a-z0-9]*\d[a-z0-9]*-(?=[a-z])",  # not "VISIO-P1-M"
         " ",
     ),
     # a price per seat typed without a currency: "- 46.20 per seat", "46,20/user"
@@ -278,7 +279,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bmicrosoft entra\b", " entra "),
     (r"\(monthly pre-?paid\)|\(annual pre-?paid\)", " "),
     (r"\bper user(?: per month|/month|/mo)?\b|/user(?:/month)?\b|\bpupm\b|/mo\b|/month\b", " "),
-    (r"\b(?:\d+|one|two|three)[- ]?(?:years?|months?|yrs?|mths?|mos?|y|m)\b", " "),
+    (  # a term ("1 Year", "12-month", "1Y"), never a plan's number ("VISIO-PLN-1-M")
+        r"(?<!\bpl[- ])(?<!\bpln[- ])(?<!\bplan[- ])"
+        r"\b(?:\d+|one|two|three)[- ]?(?:years?|months?|yrs?|mths?|mos?|y|m)\b",
+        " ",
+    ),
     # the same in the languages of the bills we meet: "engagement 1 an", "12 mesi", "1 år"
     (
         r"\b\d+[- ]?(?:ans?|mois|jahre?|monate?|anos?|meses|mes|anni|anno|mesi|ar|manad|manader)\b",
