@@ -195,6 +195,7 @@ SETS = {
     "q": "bench.independent_q",
     "r": "bench.independent_r",
     "s": "bench.independent_s",
+    "t": "bench.independent_t",
 }
 
 
