@@ -29,7 +29,11 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
     names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)
     ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
     skus = cells.parsed(cells.column(table, mapping, "sku_id"), cells.cell_text)
-    displays = [name or product_id for name, product_id in zip(names, ids, strict=True)]
+    editions = cells.parsed(cells.column(table, mapping, "sku_name"), cells.cell_text)
+    displays = [
+        _the_sku_when_it_says_more(name, sku_name) or product_id
+        for name, sku_name, product_id in zip(names, editions, ids, strict=True)
+    ]
     clients = without_reseller(
         cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
     )  # "Northbeam IT Pty Ltd / Wattle Creek Plumbing Pty Ltd": the MSP before its customer
@@ -69,6 +73,16 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
         commitments=commitments,
         client_ids=cells.parsed(cells.column(table, mapping, "client_id"), cells.cell_text),
     )
+
+
+def _the_sku_when_it_says_more(name: str, sku_name: str) -> str:
+    """The SKU's name when it is the product's name with more after it: Partner Center writes
+    ProductName "Microsoft 365 E3" and SkuName "Microsoft 365 E3 (no Teams)" for the EEA edition,
+    a different product at a different price. A SKU name that is not the product's own ("Azure
+    plan" beside "Azure subscription") leaves the product's name."""
+    if len(sku_name) > len(name) and sku_name.casefold().startswith(name.casefold()):
+        return sku_name
+    return name
 
 
 def _vendor_terms(

@@ -93,6 +93,14 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     ),
     _f("sku_id", "id", "skuid", "", "Partner Center's SKU id (0002)"),
     _f(
+        "sku_name",
+        "text",
+        "skuname skudescription",
+        "id code number",
+        "the SKU's name beside the product's (Partner Center): it says more when the SKU is an "
+        "edition, 'Microsoft 365 E3 (no Teams)'",
+    ),
+    _f(
         "quantity",
         "quantity",
         "billablequantity quantity qty qtd qtde seats licenses licences units "
