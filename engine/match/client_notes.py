@@ -43,6 +43,14 @@ _REGISTRATION = re.compile(
     re.IGNORECASE,
 )
 
+#: A telephone number kept after the name, labelled or not: "… Ltd 0183 270 5475", "(Tel. 0190 755
+#: 7842)", "- ph +61 2 9876 5432". Eight digits or more, so no shop's or unit's number is one.
+_PHONE = re.compile(
+    r"\s*[-\u2013\u2014,]?\s*[(\[]?\s*(?:(?:tel(?:ephone|efon)?|phone|ph|tlf|tfn|fon|mob(?:ile)?|t)\.?:?\s*)?"
+    r"(?P<number>\+?\(?\d[\d\s().-]{6,}\d)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
 #: The year a company was founded, with its label: "(Est. 1950)", "- since 1971", "est.1964",
 #: "gegr. 1898", "depuis 1987", "fundada en 1990".
 _FOUNDED = re.compile(
@@ -120,6 +128,9 @@ def without_account_notes(name: str) -> str:
         if YEAR.search(text):
             text = _without_founding(text)
         text = _without_registrations(text)
+        if (phone := _PHONE.search(text)) is not None and phone.start() > 0:
+            if sum(ch.isdigit() for ch in phone["number"]) >= 8 and _words(text[: phone.start()]):
+                text = text[: phone.start()]
     return text.strip(" -\u2013\u2014|/,") or name
 
 
