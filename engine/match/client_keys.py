@@ -211,6 +211,8 @@ def client_key(name: str) -> str:
         tokens.pop(0)
     if len(tokens) > 1 and tokens[0] in FIGURE_WORDS:
         tokens[0] = FIGURE_WORDS[tokens[0]]  # "7 Oaks" is the bill's "Seven Oaks"
+    if any(token in ORDINAL_WORDS for token in tokens):
+        tokens = [ORDINAL_WORDS.get(token, token) for token in tokens]  # "6th Form": "Sixth Form"
     if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
         tokens.pop()
     if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
@@ -243,6 +245,16 @@ def _long_word(token: str) -> str:
     return token
 
 
+#: Ordinals as words, wherever they stand: "Fenwick 6th Form College" is the bill's "Fenwick Sixth
+#: Form College" (a store's or a route's number is a cardinal: "Store 6" stays).
+_ORDINALS = (
+    ("1st", "first"), ("2nd", "second"), ("3rd", "third"), ("4th", "fourth"), ("5th", "fifth"),
+    ("6th", "sixth"), ("7th", "seventh"), ("8th", "eighth"), ("9th", "ninth"), ("10th", "tenth"),
+    ("11th", "eleventh"), ("12th", "twelfth"),
+)  # fmt: skip
+ORDINAL_WORDS = dict(_ORDINALS)
+
+
 #: Figures as words: a figure that begins a name is a word of it, as the bill may spell it ("7 Oaks
 #: Engineering" is "Seven Oaks Engineering", "1st Street Roofing" "First Street Roofing"; a figure
 #: elsewhere, a store's or a route's, stays one), and a web domain writes it so ("tworivers…").
@@ -253,7 +265,7 @@ FIGURE_WORDS = {
             "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
         )
     },
-    **{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"},
+    **ORDINAL_WORDS,
 }
 
 

@@ -64,7 +64,7 @@ _FOUNDED = re.compile(
 #: "en liquidation", "w likwidacji": the same company, its bills still to reconcile.
 _INSOLVENCY = re.compile(
     r"\s*[-\u2013\u2014,]?\s*[(\[]?\s*(?:in\s+(?:voluntary\s+)?(?:examinership|liquidation|administration"
-    r"|receivership|insolvency|liquidatie)|under\s+administration|chapter\s+(?:7|11|13)|i\.\s?l\."
+    r"|receivership|insolvency|liquidatie|liqu?\.)|under\s+administration|chapter\s+(?:7|11|13)|i\.\s?l\."
     r"|i\.\s?liq\.|en\s+liquidation|en\s+liquidaci[oó]n|in\s+liquidazione|w\s+likwidacji|i\s+likvidation"
     r"|under\s+avvikling|under\s+konkurs|v\s+likvidaci|in\s+insolvenz)\s*[)\]]?\s*$",
     re.IGNORECASE,
@@ -128,9 +128,9 @@ def without_account_notes(name: str) -> str:
         if YEAR.search(text):
             text = _without_founding(text)
         text = _without_registrations(text)
-        if (phone := _PHONE.search(text)) is not None and phone.start() > 0:
-            if sum(ch.isdigit() for ch in phone["number"]) >= 8 and _words(text[: phone.start()]):
-                text = text[: phone.start()]
+        phone = _PHONE.search(text)
+        if phone is not None and phone.start() > 0 and _a_telephone_number(phone, text):
+            text = text[: phone.start()]
     return text.strip(" -\u2013\u2014|/,") or name
 
 
@@ -139,6 +139,11 @@ def ended_at_the_legal_form(name: str) -> str:
     Ltd (Managed 24x7)" is "Botha Accountants (Pty) Ltd". The note may be a branch ("… Pty Ltd -
     North"): the caller pairs by it only where no other client's name ends there too."""
     return _cut_after_the_legal_form(name) if _SET_OFF.search(name) is not None else name
+
+
+def _a_telephone_number(found: re.Match[str], text: str) -> bool:
+    """Eight digits or more after a name (a shop's or unit's number has four at most)."""
+    return sum(ch.isdigit() for ch in found["number"]) >= 8 and bool(_words(text[: found.start()]))
 
 
 def _without_founding(text: str) -> str:
