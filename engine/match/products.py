@@ -18,6 +18,7 @@ from engine.match.catalogue import Catalogue, Resolution, load_catalogue
 from engine.match.product_fit import fit, meaningful, strict_fit
 from engine.match.product_names import discriminators, product_key
 from engine.match.product_notes import Notes, note_reader, split_note
+from engine.match.text_artefacts import links_as_text
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -51,6 +52,7 @@ def own_key(spelling: str) -> str:
 
 def display_name(spelling: str) -> str:
     """A product in no catalogue is shown as the vendor spells it, minus commerce tags."""
+    spelling = links_as_text(spelling)  # "[E3](https://admin.microsoft.com)": no tag, its text
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
