@@ -28,6 +28,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 
 from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SERVICE_WORDS
+from engine.match.loanwords import looks_romanised, sounds_like
 from engine.match.product_concepts import concept_word
 from engine.match.product_names import DISCRIMINATORS
 from engine.match.word_alignment import align, letters_in_order
@@ -110,6 +111,8 @@ def explains(word: str, name_word: str) -> int:
         return 1  # "KB4" for KnowBe4
     if any(c.isdigit() for c in word + name_word):
         return -1  # plan numbers, years, editions: only the same word
+    if looks_romanised(word) and sounds_like(word, name_word):
+        return 1  # an English word borrowed in katakana: "akuronisu" for Acronis
     if word in DISCRIMINATORS:
         shortened = name_word not in DISCRIMINATORS and _bill_shortening(name_word, word)
         return 1 if shortened else -1

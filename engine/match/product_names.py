@@ -15,12 +15,16 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from engine.folding import without_invisibles, without_xml_escapes
+from engine.folding import folded, without_invisibles, without_xml_escapes
+from engine.match.description_vocabulary import SERVICE_WORDS
+from engine.match.loanwords import english_word
+from engine.match.text_artefacts import without_text_artefacts
 
 #: Microsoft plans and editions: E3, F1, P2, A5, G3, K1.
 PLAN_TOKEN = re.compile(r"[aefgkp]\d")
@@ -670,7 +674,7 @@ def _known_words() -> frozenset[str]:
     from engine.match.catalogue import (
         load_catalogue,
     )  # (the catalogue reads names with this module)
-    from engine.match.description_vocabulary import BRAND, FILLER, SERVICE_WORDS
+    from engine.match.description_vocabulary import BRAND, FILLER
 
     global _reading_catalogue
     _reading_catalogue = True
@@ -713,7 +717,31 @@ def _other_scripts_in_latin(text: str) -> str:
         return text
     from anyascii import anyascii  # only for the few texts that need it
 
-    return _OTHER_SCRIPT.sub(lambda word: f" {anyascii(word[0]).lower()} ", text)
+    return _OTHER_SCRIPT.sub(lambda word: f" {_in_latin(word[0], anyascii)} ", text)
+
+
+#: Katakana, the script Japanese borrows foreign words in.
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+
+
+def _in_latin(word: str, anyascii: Callable[[str], str]) -> str:
+    """A word of another script in Latin letters; a katakana word that sounds like a word of the
+    catalogue's names is that word ("プレミアム", "puremiamu", is "premium")."""
+    latin = anyascii(word).lower()
+    if _KATAKANA.search(word) and not _reading_catalogue:
+        return english_word(latin, _catalogue_words()) or latin
+    return latin
+
+
+@lru_cache(maxsize=1)
+def _catalogue_words() -> frozenset[str]:
+    """The words of the catalogue's product names (no shorthand: "prem" is no word of a name)."""
+    from engine.match.catalogue import (
+        load_catalogue,  # (the catalogue reads names with this module)
+    )
+
+    catalogue = load_catalogue()
+    return frozenset(catalogue.words | catalogue.curated_words)
 
 
 #: Greek and Cyrillic letters drawn like Latin ones (Unicode's confusables): inside a Latin word
@@ -733,6 +761,47 @@ def _latin_lookalikes(text: str) -> str:
     from anyascii import anyascii  # only for the few texts that need it
 
     return _MIXED_SCRIPTS.sub(lambda word: anyascii(word[0].translate(_LOOKALIKES)), text)
+
+
+#: Words glued in camel case: "BizPrem", "BusStd".
+_CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+
+
+def _shorthands_apart(found: re.Match[str]) -> str:
+    """Shorthands glued in camel case, apart ("BizPrem": "Biz Prem"); a name's own capitals stay
+    ("OneDrive", "SharePoint", "SentinelOne")."""
+    parts = re.findall(r"[A-Z][a-z]+", found[0])
+    return " ".join(parts) if all(part.lower() in _EXPAND for part in parts) else found[0]
+
+
+#: A bundle of the MSP's own named with the one licence it includes, in brackets: "Gold user bundle
+#: (includes BizPrem)", "Secure User Plus [Microsoft 365 Business Premium included]".
+_INCLUDED = re.compile(
+    r"^(?P<outer>[^()\[\]]*?)\s*[(\[]\s*(?:(?:incl\.?|includes|including|inkl\.?|inklusive|inclut|incluye"
+    r"|inclui)\s+(?P<named>[^()\[\]]+?)|(?P<after>[^()\[\]]+?)\s+(?:included|incl\.?|inclusive|inbegriffen"
+    r"|inklusive|inclus|incluido|incluso))\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _the_licence_included(text: str) -> str:
+    """The licence a bundle of the MSP's own names as included, when the bundle's name says no
+    product itself: "Microsoft 365 Business Premium (incl. onboarding)" stays the licence, and
+    "Managed Services (incl. Microsoft 365 E3)" the service."""
+    found = _INCLUDED.match(text)
+    if found is None:
+        return text
+    included = found["named"] or found["after"]
+    if included.islower():
+        return text  # "(shared mailboxes incl.)": what the seat covers, no product's name
+    words = set(re.findall(r"[a-z0-9]+", folded(found["outer"]).lower()))
+    if (
+        words & _MICROSOFT_FIRST_WORDS
+        or words & SERVICE_WORDS
+        or any(PLAN_TOKEN.fullmatch(word) for word in words)
+    ):
+        return text
+    return included
 
 
 #: A client's code in brackets, capitals then a number, written where the name is clear without
@@ -764,6 +833,13 @@ _FAMILY_WORDS = frozenset(
 def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
     text = without_xml_escapes(text)  # "…(4020)_x000D_": a carriage return an export kept
+    text = without_text_artefacts(text)  # "58;#…", "…\\u00a0licence", "[E3](https://…)", "¹"
+    if _CAMEL.search(text):
+        text = _CAMEL.sub(_shorthands_apart, text)  # "BizPrem" is "Biz Prem"
+    if "incl" in text.lower() or "inbegriffen" in text.lower():
+        text = _the_licence_included(
+            text
+        )  # "Secure User Plus [Microsoft 365 Business Premium included]"
     if text.startswith("="):
         text = text[1:].strip().strip('"')  # ="Visio Plan 2": a formula kept as text
     if "<" in text and ">" in text:
@@ -816,6 +892,8 @@ def product_key(text: str) -> str:
             if tokens and tokens[-1] == part:
                 continue
             tokens.append(part)
+    if len(tokens) >= 4:
+        tokens = _without_its_short_form(tokens)
     # "Microsoft Intune" and "Intune" are one product; "Microsoft 365" is not "365".
     while len(tokens) > 1 and tokens[0] == "microsoft" and tokens[1] != "365":
         tokens.pop(0)
@@ -827,6 +905,57 @@ def product_key(text: str) -> str:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
     return " ".join(tokens)
+
+
+def _without_its_short_form(tokens: list[str]) -> list[str]:
+    """A name written short and in full, one after the other, as a catalogue's code column glued
+    to its name ("Teams Prem Microsoft Teams Premium", "Proj P3 Planner and Project P3", "Huntress
+    EDR Huntress Managed EDR", "M365 BP Mcrsft 365 Bsnss Prmm" read back): the full name. The
+    short form's words are the full name's words or shortenings of them, in order; a plan or a
+    number only itself. "Exchange Online Archiving for Exchange Online" is one name, and "Microsoft
+    365 E3 Microsoft 365 E5" two."""
+    half = len(tokens) // 2
+    if tokens[:half] == tokens[half:]:
+        return tokens[:half]  # the same name twice
+    for size in range(half, 1, -1):
+        if _shortens(tokens[:size], tokens[size:]):
+            return tokens[size:]
+        # written after the full name, the short form shortens a word at least ("… Mcrsft 365
+        # Bsnss Prmm"): the same words again are part of the name
+        short, full = tokens[-size:], tokens[:-size]
+        if not set(short) <= set(full) and _shortens(short, full):
+            return full
+    return tokens
+
+
+def _shortens(short: list[str], full: list[str]) -> bool:
+    skip = full[0] == "microsoft" and not _shortening(short[0], full[0])
+    start = 1 if skip else 0
+    positions: list[int] = []
+    at = start
+    for word in short:
+        found = next((i for i in range(at, len(full)) if _shortening(word, full[i])), None)
+        if found is None:
+            return False
+        positions.append(found)
+        at = found + 1
+    if positions[0] == start:
+        return len(full) > len(short) or short != full[start:]
+    # the full name's first words left out of the short form ("Planner and"): only when the short
+    # form shortens a word, and not past its second word
+    return positions[0] <= start + 2 and any(
+        word != full[i] for word, i in zip(short, positions, strict=True)
+    )
+
+
+def _shortening(word: str, full_word: str) -> bool:
+    """``word`` is ``full_word`` or shortens it: its first letter, then letters in order."""
+    if word == full_word:
+        return True
+    if not word.isalpha() or not full_word.isalpha() or word[0] != full_word[0] or len(word) < 2:
+        return False
+    letters = iter(full_word)
+    return all(letter in letters for letter in word)
 
 
 #: A package the MSP sells, named before the item in it: "Cyber Ready Bundle | Keeper Business".
@@ -882,8 +1011,10 @@ _PERSON = re.compile(
     rf"|\s[-\u2013\u2014]\s+{_LOGIN}\s*$"
     rf"|\(\s*{_LOGIN}\s*\)"
     rf"|^\s*{_LOGIN}\s*$"
-    # a user's initial and family name after a slash: "Exchange Online Kiosk / R. Sato"
-    r"|\s/\s*[A-Z]\.\s?[^\W\d_][\w'-]+"
+    # a user's initial and family name after a slash, a dash, in brackets or before a colon:
+    # "Exchange Online Kiosk / R. Sato", "… (K. Yamada)", "K. Yamada: …"
+    r"|\s[-/\u2013\u2014]\s*[A-Z]\.\s?[^\W\d_][\w'-]+\s*$|\s/\s*[A-Z]\.\s?[^\W\d_][\w'-]+"
+    r"|\(\s*[A-Z]\.\s?[^\W\d_][\w'-]+\s*\)|^\s*[A-Z]\.\s?[^\W\d_][\w'-]+\s*:\s+"
 )
 
 
