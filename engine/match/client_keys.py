@@ -213,6 +213,10 @@ def client_key(name: str) -> str:
         tokens[0] = FIGURE_WORDS[tokens[0]]  # "7 Oaks" is the bill's "Seven Oaks"
     if any(token in ORDINAL_WORDS for token in tokens):
         tokens = [ORDINAL_WORDS.get(token, token) for token in tokens]  # "6th Form": "Sixth Form"
+    if len(tokens) > 2 and tokens[-1] == "of" and tokens[-2] in _PLACES:
+        tokens = [tokens[-2], "of", *tokens[:-2]]  # "Milbridge, Town of" is the Town of Milbridge
+    elif 1 < len(tokens) <= 4 and tokens[-1] in _PLACES_NAMED_FIRST and "of" not in tokens:
+        tokens = [tokens[-1], "of", *tokens[:-1]]  # "Ashe County" is the County of Ashe
     if len(tokens) > 2 and tokens[-1] == "the":  # "Larkvale Marine Services, The"
         tokens.pop()
     if any(map(str.isdigit, tokens)):  # "Store No. 9", "#9", "Nr 009": the number is what counts
@@ -243,6 +247,15 @@ def _long_word(token: str) -> str:
         if token[-2:] == word[-2:] and Levenshtein.distance(token, word, score_cutoff=1) <= 1:
             return word
     return token
+
+
+#: What a local government is, written "Town of Milbridge" or, in a list, "Milbridge, Town of".
+_PLACES = frozenset(
+    ("town", "city", "county", "village", "borough", "shire", "parish", "district", "township",
+     "municipality", "state", "commonwealth", "province", "region")
+)  # fmt: skip
+#: Those also written with the place first ("Ashe County", "Mandurah Shire").
+_PLACES_NAMED_FIRST = frozenset(["county", "shire", "borough", "township", "municipality"])
 
 
 #: Ordinals as words, wherever they stand: "Fenwick 6th Form College" is the bill's "Fenwick Sixth

@@ -45,6 +45,7 @@ from engine.match.client_siblings import (
     sibling_words,
 )
 from engine.match.given_names import full_names_of
+from engine.match.initials import initials_pairs
 from engine.match.legal_forms import (
     is_legal_form,
 )
@@ -392,6 +393,8 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
+    for vendor_key, psa_key in initials_pairs(list(free_vendor), list(free_psa)):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.85, "the same name, words written as initials")
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
 
