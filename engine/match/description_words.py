@@ -372,3 +372,24 @@ def names_another(description: str, key: str, basket: Mapping[str, Decimal], bil
 def description_key(text: str) -> str:
     """The comparable form of a PSA description (the product-name normalisation)."""
     return product_key(text) or text.strip().lower()
+
+
+#: The word a look-alike adds after a name that one word of another language may say ("E5
+#: Seguridad", "Exchange Online Archivierung").
+_ONE_WORD_MORE = frozenset(["security", "compliance", "archiving", "voice", "kiosk", "frontline"])
+
+
+def a_look_alike_bought(
+    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> bool:
+    """The client buys the product's look-alike with one word more ("Microsoft 365 E5 Security"
+    beside "… E5"), and the description fits the product only but for a word ("E5 Seguridad"):
+    that word may be the look-alike's, so the line is never given to the product, whoever buys
+    it."""
+    if fit(description, names[key]) is not None:
+        return False
+    start = names[key] + " "
+    return any(
+        names[other].startswith(start) and names[other][len(start) :] in _ONE_WORD_MORE
+        for other in basket
+    )

@@ -35,6 +35,7 @@ from engine.match.description_words import (
     Bill,
     Inference,
     Pending,
+    a_look_alike_bought,
     may_mean,
     service_words,
     shares_only_kind,
@@ -297,6 +298,7 @@ def _only_fit(
         for key in basket
         if (f := how(description, names[key])) is not None
         and not _tier_of_another_kind(description, names[key])
+        and not a_look_alike_bought(description, key, basket, names)
     )
     if not fits:
         return None

@@ -24,6 +24,7 @@ from engine.match.description_words import (
     Bill,
     Inference,
     Pending,
+    a_look_alike_bought,
     description_key,
     distinctive,
     may_mean,
@@ -604,31 +605,10 @@ def _anywhere(
         if description not in answers:
             answers[description] = _only_on_the_bill(description, bill.names, bill.common)
         inference = answers[description]
-        if inference is not None and not _a_look_alike_bought(
+        if inference is not None and not a_look_alike_bought(
             description, inference.product_key, baskets.get(group, {}), bill.names
         ):
             found[(group, description)] = inference
-
-
-#: The word a look-alike adds after a name that one word of another language may say ("E5
-#: Seguridad", "Exchange Online Archivierung").
-_ONE_WORD_MORE = frozenset(["security", "compliance", "archiving", "voice", "kiosk", "frontline"])
-
-
-def _a_look_alike_bought(
-    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
-) -> bool:
-    """The client buys the product's look-alike with one word more ("Microsoft 365 E5 Security"
-    beside "… E5"), and the description fits the product only but for a word ("E5 Seguridad"):
-    that word may be the look-alike's, so the line is never given to the product another client
-    buys."""
-    if fit(description, names[key]) is not None:
-        return False
-    start = names[key] + " "
-    return any(
-        names[other].startswith(start) and names[other][len(start) :] in _ONE_WORD_MORE
-        for other in basket
-    )
 
 
 def _only_on_the_bill(
