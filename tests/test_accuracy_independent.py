@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_s, written by nineteen helper sessions from the issue text alone, apart from the
+… bench/independent_t, written by twenty helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -33,6 +33,7 @@ from bench import (
     independent_q,
     independent_r,
     independent_s,
+    independent_t,
 )
 from bench.accuracy import Tally, score_case
 
@@ -122,6 +123,10 @@ PAIRS_S = [  # the nineteenth set: its ten vendor formats, each once, beside its
     (vendor, independent_s.PSA_FORMATS[i % len(independent_s.PSA_FORMATS)])
     for i, vendor in enumerate(independent_s.VENDOR_FORMATS)
 ]
+PAIRS_T = [  # the twentieth set: its ten vendor formats, each once, beside its nine PSA formats
+    (vendor, independent_t.PSA_FORMATS[i % len(independent_t.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_t.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -142,6 +147,7 @@ SETS = {
     "q": (independent_q, PAIRS_Q),
     "r": (independent_r, PAIRS_R),
     "s": (independent_s, PAIRS_S),
+    "t": (independent_t, PAIRS_T),
 }
 
 
@@ -197,14 +203,18 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: customer"): seed 7 measured clean 0.996 / 1.000 / 1.000, people's 0.943 / 0.960 / 0.985, no
 #: merge of either kind. Set R's people's spellings at seed 7 rose in the same session from 0.823 /
 #: 0.958 / 0.996 to 0.957 / 0.979 / 1.000 (a licence with its onboarding, a client's second name).
+#: Set T arrived in the nineteenth session (first contact at seed 1: people's 0.853 / 0.950 / 0.989
+#: with 8 look-alike merges, clean 1.000 / 0.998 / 0.999 with 2; katakana, licence groups, Markdown,
+#: price tiers, one PSA line per user, phone numbers and initials in client names): seed 7 measured
+#: clean 1.000 / 1.000 / 1.000, people's 0.899 / 0.954 / 0.995, no merge of either kind.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
-    "q": 0.99, "r": 0.99, "s": 0.99,
+    "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
-    "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0,
+    "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -226,10 +236,11 @@ PERTURBED_FLOOR = {
     "q": (0.94, 0.94, 0.97),
     "r": (0.93, 0.96, 0.98),
     "s": (0.92, 0.94, 0.96),
+    "t": (0.87, 0.93, 0.97),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
-    "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1,
+    "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1,
 }  # fmt: skip
 
 

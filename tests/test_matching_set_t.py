@@ -276,3 +276,51 @@ def test_a_name_written_short_and_in_full_is_the_full_name(typed: str, name: str
 )
 def test_a_name_that_repeats_its_words_is_no_short_form(name: str) -> None:
     assert len(product_key(name).split()) >= 5
+
+
+def test_a_word_beside_a_product_and_its_look_alike_decides_for_neither(
+    reconcile_lines: Reconcile,
+) -> None:
+    """A client buying E5 and E5 Security: "E5 Seguridad" fits E5 but for a word, the word that
+    may be Security's; it is never counted as E5."""
+    vendor = [
+        "Wyndham Financial Planning Ltd,Microsoft 365 E5,2,57.00",
+        "Wyndham Financial Planning Ltd,Microsoft 365 E5 Security,2,12.00",
+    ]
+    psa = [
+        "Wyndham Financial Planning Ltd,Microsoft 365 E5,2,62.00",
+        "Wyndham Financial Planning Ltd,Microsoft 365 E5 Seguridad,2,11.97",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert not [d for d in result.discrepancies if d.product == "Microsoft 365 E5"]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Milbridge, Town of", "Town of Milbridge"),
+        ("Ashe County", "County of Ashe"),
+        ("SHIRE OF MANDURAH", "Mandurah Shire"),
+    ],
+)
+def test_a_local_governments_name_in_either_order(written: str, name: str) -> None:
+    assert client_key(written) == client_key(name)
+
+
+def test_words_written_as_their_initials_pair(reconcile_lines: Reconcile) -> None:
+    vendor = [
+        "Whitfield & Delgado Certified Public Accountants LLP,Microsoft 365 Business Premium,5,22.00",
+        "Cedar Valley Independent School District,Microsoft 365 A3,40,3.25",
+        "Cedar Valley Dental Group,Microsoft 365 Business Basic,4,6.00",
+    ]
+    psa = [
+        "Whitfield & Delgado CPAs LLP,Microsoft 365 Business Premium,5,27.50",
+        "Cedar Valley ISD,Microsoft 365 A3,40,4.00",
+        "Cedar Valley Dental Group,Microsoft 365 Business Basic,4,7.50",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert result.discrepancies == ()
+    assert {(m.vendor_name, m.psa_name) for m in result.client_matches if m.method == "fuzzy"} == {
+        ("Whitfield & Delgado Certified Public Accountants LLP", "Whitfield & Delgado CPAs LLP"),
+        ("Cedar Valley Independent School District", "Cedar Valley ISD"),
+    }
