@@ -128,9 +128,10 @@ def without_account_notes(name: str) -> str:
         if YEAR.search(text):
             text = _without_founding(text)
         text = _without_registrations(text)
-        phone = _PHONE.search(text)
-        if phone is not None and phone.start() > 0 and _a_telephone_number(phone, text):
-            text = text[: phone.start()]
+        if sum(map(str.isdigit, text)) >= 8:  # (speed: most names hold a shop's number at most)
+            phone = _PHONE.search(text)
+            if phone is not None and phone.start() > 0 and _a_telephone_number(phone, text):
+                text = text[: phone.start()]
     return text.strip(" -\u2013\u2014|/,") or name
 
 

@@ -30,11 +30,14 @@ def seat_guesses_words_answer(
     psa_group: Mapping[str, int],
 ) -> list[Line]:
     """The PSA lines guessed to be a product whose vendor seats other lines already bill."""
+    products = {match.key for match in inferred.values() if match.method in GUESSES}
+    if not products:
+        return []
     guessed: dict[tuple[int, str], list[Line]] = defaultdict(list)
     named: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     for line in psa.lines:
-        if line.exclusion is not None or line.product_key is None:
-            continue
+        if line.product_key not in products or line.exclusion is not None:
+            continue  # (speed: only the guessed products' lines are read)
         group = psa_group.get(psa.client_keys.get(line.client, ""))
         if group is None:
             continue
@@ -47,7 +50,7 @@ def seat_guesses_words_answer(
         return []
     bought: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     for line in vendor.lines:
-        if line.exclusion is None and line.product_key is not None:
+        if line.product_key in products and line.exclusion is None:
             group = vendor_group.get(vendor.client_keys.get(line.client, ""))
             if group is not None and (group, line.product_key) in guessed:
                 bought[(group, line.product_key)] += line.quantity or Decimal(0)
