@@ -324,3 +324,28 @@ def test_words_written_as_their_initials_pair(reconcile_lines: Reconcile) -> Non
         ("Whitfield & Delgado Certified Public Accountants LLP", "Whitfield & Delgado CPAs LLP"),
         ("Cedar Valley Independent School District", "Cedar Valley ISD"),
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Premium (Microsoft Teams)", "Microsoft Teams Premium"),
+        ("Plan 1 (Visio)", "Visio Plan 1"),
+        ("Business Premium (Microsoft 365)", "Microsoft 365 Business Premium"),
+        ("Standard (Microsoft Teams Phone)", "Microsoft Teams Phone Standard"),
+    ],
+)
+def test_a_plan_written_before_its_family_in_brackets(typed: str, name: str) -> None:
+    assert product_key(typed) == product_key(name)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("4100 · Staff licences (Microsoft)", "staff"),  # the maker only
+        ("E3 enterprise suite (Office + Windows Enterprise + Intune)", "e3"),  # what it includes
+        ("Visio Plan 2 (Microsoft)", "visio"),
+    ],
+)
+def test_brackets_that_name_no_single_family_stay_behind(typed: str, first: str) -> None:
+    assert product_key(typed).split()[0] == first

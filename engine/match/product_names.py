@@ -763,6 +763,31 @@ def _latin_lookalikes(text: str) -> str:
     return _MIXED_SCRIPTS.sub(lambda word: anyascii(word[0].translate(_LOOKALIKES)), text)
 
 
+#: A plan written before its family in brackets, as some distributors list them: "Premium (Microsoft
+#: Teams)", "Plan 1 (Visio)", "Business Premium (Microsoft 365)".
+_FAMILY_IN_BRACKETS = re.compile(
+    r"^\s*(?P<plan>[^()\[\]]{1,40}?)\s*\((?P<family>(?:microsoft|office|visio|project|exchange|teams"
+    r"|power|defender|entra|intune|dynamics|windows|sharepoint|onedrive)\b[^()]*)\)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _family_first(found: re.Match[str]) -> str:
+    """The family before its plan ("Microsoft Teams Premium"), unless the words before the
+    brackets name a family themselves ("Visio Plan 2 (Microsoft)"), or the brackets name only the
+    maker ("Staff licences (Microsoft)") or what a suite includes ("(Office + Windows + Intune)")."""
+    words = set(re.findall(r"[a-z0-9]+", found["plan"].lower()))
+    family = re.findall(r"[a-z0-9]+", found["family"].lower())
+    if (
+        words & _MICROSOFT_FIRST_WORDS
+        or family in (["microsoft"], ["microsoft", "corp"])  # "Staff licences (Microsoft)"
+        or "and" in family
+        or any(mark in found["family"] for mark in "+,&/")  # "(Office + Windows + Intune)"
+    ):
+        return found[0]
+    return f"{found['family']} {found['plan']}{found['rest']}"
+
+
 #: Words glued in camel case: "BizPrem", "BusStd".
 _CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 
@@ -834,6 +859,8 @@ def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
     text = without_xml_escapes(text)  # "…(4020)_x000D_": a carriage return an export kept
     text = without_text_artefacts(text)  # "58;#…", "…\\u00a0licence", "[E3](https://…)", "¹"
+    if "(" in text:
+        text = _FAMILY_IN_BRACKETS.sub(_family_first, text)  # "Premium (Microsoft Teams)"
     if _CAMEL.search(text):
         text = _CAMEL.sub(_shorthands_apart, text)  # "BizPrem" is "Biz Prem"
     if "incl" in text.lower() or "inbegriffen" in text.lower():
