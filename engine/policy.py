@@ -168,12 +168,13 @@ def decide_in_context(
     pair_products_by_clients(products, vendor, psa, vendor_group, psa_group)
     like_a_shown_spelling(products, undecided, vendor, psa, vendor_group, psa_group)
     shown_at_other_clients(products, undecided, vendor, psa, vendor_group, psa_group)
+    waiting = {id(line) for line in undecided}
     for line in seat_guesses_words_answer(
         products.inferred, vendor, psa, vendor_group, psa_group
     ):  # other lines were shown to be the product its seats alone had given it to
         products.inferred.pop((line.client, line.descriptor), None)
         line.assign(products.psa[line.descriptor].key)
-        if line not in undecided:
+        if id(line) not in waiting:
             undecided.append(line)
     for line in undecided:
         if products.psa[line.descriptor].method != "corroborated" and (

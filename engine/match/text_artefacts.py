@@ -47,6 +47,8 @@ _TIER = re.compile(
 )
 #: A pointer to a footnote: "(see note 2)".
 _SEE_NOTE = re.compile(r"\s*\(?\bsee\s+note\s+\d{1,3}\b\)?", re.IGNORECASE)
+_SEAT_RANGE = re.compile(r"\d\s*[-\u2013]\s*\d")
+_TIER_WORDS = ("tier", "band", "bracket", "staffel", "tranche", "escal", "schijf")
 #: The licensing programme: "(CSP, not EA)", "via CSP", "CSP - …".
 _PROGRAMME = re.compile(
     r"\(\s*(?:via\s+)?csp(?:\s*,\s*not\s+(?:ea|open|mpsa))?\s*\)|\b(?:via\s+)?csp\b\s*[-\u2013:]?"
@@ -84,7 +86,7 @@ def without_text_artefacts(text: str) -> str:
     if _AGREEMENT.match(text) is not None:
         rest = _AGREEMENT.sub("", text, count=1)
         text = rest if rest.strip() else text
-    if text[:1] == "0" or text.lstrip()[:1] == "0":
+    if text.lstrip()[:1] == "0":
         text = _SORT_PREFIX.sub("", text)
     if "- " in text:
         text = _HYPHENATED.sub("", text)
@@ -95,8 +97,6 @@ def without_text_artefacts(text: str) -> str:
         text = _LICENCE_GROUP.sub("", text)
     if "note" in lowered:
         text = _SEE_NOTE.sub(" ", text)
-    if any(word in lowered for word in ("tier", "band", "bracket", "staffel", "tranche", "escal")):
-        text = _TIER.sub(" ", text)
-    elif "-" in text or "\u2013" in text:
-        text = _TIER.sub(" ", text) if re.search(r"\d\s*[-\u2013]\s*\d", text) else text
+    if _SEAT_RANGE.search(text) is not None or any(word in lowered for word in _TIER_WORDS):
+        text = _TIER.sub(" ", text)  # (a range alone: "(26-50 seats)")
     return text
