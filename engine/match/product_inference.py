@@ -41,6 +41,7 @@ from engine.match.product_context import infer
 from engine.match.product_fit import explains, fit, loose_fit, meaningful, use_bill_words
 from engine.match.product_names import discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key
+from engine.match.seat_guesses import GUESSES
 
 
 class Side(Protocol):
@@ -156,7 +157,7 @@ SERVICE_MARKUP = 4
 #: vendor rise is tens of percent below cost, not half.
 BELOW_ANY_RESALE = 2
 #: Inferences that rest on seat counts or a kind of product alone, which a price can contradict.
-_SEATS_OR_KIND = frozenset(["elimination", "seat gap", "meaning"])
+_SEATS_OR_KIND = GUESSES
 
 
 def _drop_service_prices(

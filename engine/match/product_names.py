@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -25,6 +26,10 @@ from engine.folding import folded, without_invisibles, without_xml_escapes
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.loanwords import english_word
 from engine.match.text_artefacts import without_text_artefacts
+from engine.match.word_alignment import letters_in_order
+
+if TYPE_CHECKING:
+    from engine.match.catalogue import Catalogue
 
 #: Microsoft plans and editions: E3, F1, P2, A5, G3, K1.
 PLAN_TOKEN = re.compile(r"[aefgkp]\d")
@@ -671,17 +676,9 @@ _reading_catalogue = False
 
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
-    from engine.match.catalogue import (
-        load_catalogue,
-    )  # (the catalogue reads names with this module)
     from engine.match.description_vocabulary import BRAND, FILLER
 
-    global _reading_catalogue
-    _reading_catalogue = True
-    try:
-        catalogue = load_catalogue()
-    finally:
-        _reading_catalogue = False
+    catalogue = _catalogue()
     return (
         catalogue.words
         | catalogue.curated_words
@@ -736,12 +733,23 @@ def _in_latin(word: str, anyascii: Callable[[str], str]) -> str:
 @lru_cache(maxsize=1)
 def _catalogue_words() -> frozenset[str]:
     """The words of the catalogue's product names (no shorthand: "prem" is no word of a name)."""
+    catalogue = _catalogue()
+    return frozenset(catalogue.words | catalogue.curated_words)
+
+
+def _catalogue() -> Catalogue:
+    """The catalogue, loaded with every word known while it reads its own names (they go through
+    :func:`product_key`)."""
     from engine.match.catalogue import (
         load_catalogue,  # (the catalogue reads names with this module)
     )
 
-    catalogue = load_catalogue()
-    return frozenset(catalogue.words | catalogue.curated_words)
+    global _reading_catalogue
+    _reading_catalogue = True
+    try:
+        return load_catalogue()
+    finally:
+        _reading_catalogue = False
 
 
 #: Greek and Cyrillic letters drawn like Latin ones (Unicode's confusables): inside a Latin word
@@ -766,8 +774,9 @@ def _latin_lookalikes(text: str) -> str:
 #: A plan written before its family in brackets, as some distributors list them: "Premium (Microsoft
 #: Teams)", "Plan 1 (Visio)", "Business Premium (Microsoft 365)".
 _FAMILY_IN_BRACKETS = re.compile(
-    r"^\s*(?P<plan>[^()\[\]]{1,40}?)\s*\((?P<family>(?:microsoft|office|visio|project|exchange|teams"
-    r"|power|defender|entra|intune|dynamics|windows|sharepoint|onedrive)\b[^()]*)\)(?P<rest>.*)$",
+    r"^\s*(?P<plan>[^()\[\]]{1,40}?)\s*\((?P<family>(?:"
+    + "|".join(sorted(_MICROSOFT_FIRST_WORDS))
+    + r")\b[^()]*)\)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 
@@ -981,8 +990,7 @@ def _shortening(word: str, full_word: str) -> bool:
         return True
     if not word.isalpha() or not full_word.isalpha() or word[0] != full_word[0] or len(word) < 2:
         return False
-    letters = iter(full_word)
-    return all(letter in letters for letter in word)
+    return letters_in_order(word, full_word)
 
 
 #: A package the MSP sells, named before the item in it: "Cyber Ready Bundle | Keeper Business".
