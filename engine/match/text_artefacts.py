@@ -26,8 +26,9 @@ _URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s()]+\)?")
 _EMPHASIS = re.compile(r"(?:\*\*|__|~~|`)+|(?<![\w*])[_~]+(?=\w)|(?<=\w)[_~]+(?![\w*])")
 #: A list's sort prefix: "00-Teams Premium add-on", "01_Visio Plan 2".
 _SORT_PREFIX = re.compile(r"^\s*0\d{0,2}[-_.]\s*(?=[^\W\d_])")
-#: A word broken across a PDF's lines and joined with a space: "Acronis Cyber Prot- ect Cloud".
-_HYPHENATED = re.compile(r"(?<=[a-z])- (?=[a-z])")
+#: A word broken across a PDF's lines and joined with a space: "Acronis Cyber Prot- ect Cloud",
+#: "ENTERPRI- SEPACK" (in capitals, three letters each side: "BP- EXO" is two items).
+_HYPHENATED = re.compile(r"(?<=[a-z])- (?=[a-z])|(?<=[A-Z]{3})- (?=[A-Z]{3})")
 #: A footnote's mark after a word: superscript digits, daggers.
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2020\u2021\u00a7\u00b6]+")
 #: The tenant's licence group a seat is assigned by: "GRP_LIC_ENTERPRISEPACK", "SG-Lic-E3".
@@ -56,9 +57,12 @@ _PROGRAMME = re.compile(
     re.IGNORECASE,
 )
 #: The agreement a line is sold under, before it: "MSA 2024 - Gold - …", "SLA Silver 36m | …",
-#: "Agreement: Essentials+ (2025) - …".
+#: "Agreement: Essentials+ (2025) - …", "Managed Agreement A-1182: …", and the compounds of Dutch,
+#: German and the Nordic languages ("Raamovereenkomst 2024 - …", "Rahmenvertrag", "Ramavtal").
 _AGREEMENT = re.compile(
-    r"^\s*(?:msa|sla|agreement|contract|vertrag|contrat|contrato|overeenkomst|avtal|aftale)\b"
+    r"^\s*(?:(?:managed|master|service|services|framework|support|maintenance|customer|client)\s+)?"
+    r"(?:msa|sla|agreement|contract|contrat|contrato|"
+    r"[a-z\u00c0-\u024f]*(?:vertrag|overeenkomst|avtal|aftale|avtale))\b"
     r"[^|:\u2013\u00b7]{0,30}?"
     r"(?:\s[-\u2013]\s+[\w+]+(?:\s[\w+]+)?\s[-\u2013]\s+"
     r"|\s*[|:]\s*(?:[\w+]+(?:\s[\w+]+)?\s*(?:\(\d{4}\))?\s[-\u2013]\s+)?|\s[-\u2013\u00b7]\s+)",
@@ -69,6 +73,24 @@ _AGREEMENT = re.compile(
 def links_as_text(text: str) -> str:
     """A Markdown link's text without its address: "[E3](https://admin.microsoft.com)" is "E3"."""
     return _LINK.sub(r"\1", text) if "](" in text else text
+
+
+#: What joins a text to a copy of itself, where a sync wrote a field twice.
+_COPY_JOINS = (" - ", " \u2013 ", " | ", " / ", "; ")
+
+
+def _said_once(text: str) -> str:
+    """A text a sync wrote twice around a separator, once: "Zoom meetings - Zoom meetings",
+    "Agreement: Gold - Entra ID P2 - Agreement: Gold - Entra ID P2"."""
+    for join in _COPY_JOINS:
+        if join in text:
+            middle = len(text) // 2
+            for at in range(middle - len(join), middle + 1):
+                if text.startswith(join, at):
+                    first, second = text[:at].strip(), text[at + len(join) :].strip()
+                    if first and first.casefold() == second.casefold():
+                        return first
+    return text
 
 
 def without_text_artefacts(text: str) -> str:
@@ -83,13 +105,14 @@ def without_text_artefacts(text: str) -> str:
         text = _EMPHASIS.sub(" ", text)
     if not text.isascii():
         text = _FOOTNOTE.sub(" ", text)
+    if "- " in text:
+        text = _HYPHENATED.sub("", text)
+    text = _said_once(text)
     if _AGREEMENT.match(text) is not None:
         rest = _AGREEMENT.sub("", text, count=1)
         text = rest if rest.strip() else text
     if text.lstrip()[:1] == "0":
         text = _SORT_PREFIX.sub("", text)
-    if "- " in text:
-        text = _HYPHENATED.sub("", text)
     lowered = text.lower()
     if "csp" in lowered or "not " in lowered:
         text = _PROGRAMME.sub(" ", text)
