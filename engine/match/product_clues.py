@@ -32,6 +32,7 @@ from engine.match.product_names import (
     PLAN_TOKEN,
     discriminators,
 )
+from engine.match.word_alignment import letters_in_order
 
 
 def _word_of_its_other(
@@ -136,11 +137,25 @@ def names_something_else(
             continue
         if word in EDITIONS:
             return True
-        if editions and discriminators(word) and not discriminators(word) <= name_words:
+        if (
+            editions
+            and discriminators(word)
+            and not discriminators(word) <= name_words
+            and not _code_for_a_word(word, name_words)
+        ):
             return True
         if any_product_word and names_a_product_part(word):
             return True
     return False
+
+
+def _code_for_a_word(word: str, name_words: set[str]) -> bool:
+    """A code that starts with its digit and shortens a word of the name, letters in order ("1PW"
+    for 1Password): that word, written short — no plan, no edition."""
+    return word[:1].isdigit() and any(
+        len(word) < len(full) and full[0] == word[0] and letters_in_order(word, full)
+        for full in name_words
+    )
 
 
 def by_plan(
