@@ -393,7 +393,7 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
-    for vendor_key, psa_key in initials_pairs(list(free_vendor), list(free_psa)):
+    for vendor_key, psa_key in initials_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.85, "the same name, words written as initials")
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")

@@ -10,13 +10,16 @@ the evidence tiers.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 
-def initials_pairs(vendor_keys: Iterable[str], psa_keys: Iterable[str]) -> list[tuple[str, str]]:
-    """(vendor key, PSA key) pairs whose keys are alike but for a run of words and its initials."""
-    vendors, psas = list(vendor_keys), list(psa_keys)
-    pairs = [*_shortened(vendors, psas, flip=False), *_shortened(psas, vendors, flip=True)]
+def initials_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs whose keys are alike but for a run of words and its initials.
+    ``vendors`` and ``psas`` map each free key to the name it was made from."""
+    pairs = [
+        *_shortened(list(vendors), _short_forms(psas), flip=False),
+        *_shortened(list(psas), _short_forms(vendors), flip=True),
+    ]
     vendor_used: dict[str, int] = defaultdict(int)
     psa_used: dict[str, int] = defaultdict(int)
     for vendor, psa in pairs:
@@ -25,14 +28,32 @@ def initials_pairs(vendor_keys: Iterable[str], psa_keys: Iterable[str]) -> list[
     return [(v, p) for v, p in dict.fromkeys(pairs) if vendor_used[v] == psa_used[p] == 1]
 
 
-def _shortened(full_keys: list[str], short_keys: list[str], *, flip: bool) -> list[tuple[str, str]]:
+def _short_forms(keys: Mapping[str, str]) -> dict[str, str]:
+    """Each key as itself, and with the capitals its name ends in that the key left out as a legal
+    form: "Ravensworth PC" is a professional corporation's name, or a parish council's initials."""
+    forms = {key: key for key in keys}
+    for key, name in keys.items():
+        words = name.split()
+        last = words[-1].replace(".", "") if len(words) > 1 else ""
+        if (
+            2 <= len(last) <= 4
+            and last.isalpha()
+            and last.isupper()
+            and not key.endswith(last.lower())
+        ):
+            forms.setdefault(f"{key} {last.lower()}", key)
+    return forms
+
+
+def _shortened(
+    full_keys: list[str], short: Mapping[str, str], *, flip: bool
+) -> list[tuple[str, str]]:
     """Pairs of a full name and a key on the other side that writes a run of its words short."""
-    short = set(short_keys)
     found: list[tuple[str, str]] = []
     for key in full_keys:
         for variant in _with_initials(key):
-            if variant in short:
-                found.append((variant, key) if flip else (key, variant))
+            if (other := short.get(variant)) is not None:
+                found.append((other, key) if flip else (key, other))
     return found
 
 
