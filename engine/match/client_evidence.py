@@ -145,10 +145,21 @@ def _same_word(a: str, b: str) -> int:
         return 1  # cut short: "distrib" → distribution, "constr" → construction
     if 4 <= len(short) <= 9 and len(long) >= len(short) + 3 and _skeleton_of(short, long):
         return 1  # "dstrbtn" → distribution, "mfctrng" → manufacturing
+    if _dotted_short_form(short, long):
+        # "Ev. Kirchengemeinde" for Evangelische, "St. Openbaar Onderwijs" for Stichting (the key
+        # reads "St." as Saint): two letters say little, so what the client buys must agree
+        return 2
     if _misspelt_short_form(short, long):
         # "Mkgx", "Phyiso": a short form with a slip; only what the firm buys can confirm it
         return 2
     return -1
+
+
+def _dotted_short_form(short: str, long: str) -> bool:
+    """Two letters that begin a long word, as a dotted short form writes it ("Ev.", "St.")."""
+    if short == "saint" and long.startswith("st") and len(long) >= 6:
+        return True  # the key wrote "St." out as Saint; "Stichting" is another word it shortens
+    return len(short) == 2 and short.isalpha() and len(long) >= 5 and long.startswith(short)
 
 
 def _misspelt_short_form(short: str, long: str) -> bool:
@@ -428,6 +439,11 @@ def _accept(fitted: NameFit, share: float, same_seats: int, compared: bool) -> f
     return confidence
 
 
+#: The share of products two clients must both buy for a short name that leaves out two words or
+#: more of the long one ("McAllister's") to be that client.
+_KNOWN_AS_SHARE = 2 / 3
+
+
 def _name_and_basket(
     fitted: NameFit, share: float, same_seats: int, compared: bool
 ) -> float | None:
@@ -438,6 +454,11 @@ def _name_and_basket(
         return None
     if fitted.score >= 0.5 and (share >= 0.5 or same_seats >= 2):
         return 0.85  # a word more on one side, the same products bought
+    if len(fitted.extra) >= 2 and share >= _KNOWN_AS_SHARE and same_seats >= 2:
+        # the short name staff use every day ("McAllister's" for McAllister Credit Union Services
+        # LLC): every word of it in the long name, which only what the client buys, product for
+        # product and seat for seat, can confirm: check first
+        return 0.75
     if (
         fitted.score >= 0.5
         and len(fitted.extra) == 1
