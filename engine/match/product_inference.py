@@ -72,7 +72,9 @@ def infer_products(
         return {}
     # each client spelling's group, looked up once per side for every pass below (speed)
     vendor_group_of = _groups_by_spelling(vendor, vendor_group)
-    group_of = _groups_by_spelling(psa, psa_group)
+    group_of = _with_groups_of_their_own(
+        _groups_by_spelling(psa, psa_group), psa, [*vendor_group.values(), *psa_group.values()]
+    )
     baskets, products = _vendor_baskets(vendor, vendor_group_of, vendor_products)
     names = {key: product_key(match.product) or key for key, match in products.items()}
     use_bill_words(names.values())  # the bill's own product words are never noise
@@ -230,6 +232,24 @@ def _groups_by_spelling(side: Side, groups: Mapping[str, int]) -> dict[str, int 
     """Each client spelling's group (None when unmatched): looked up once per spelling, not per
     line (speed: 100k lines, three passes)."""
     return {spelling: groups.get(key) for spelling, key in side.client_keys.items()}
+
+
+def _with_groups_of_their_own(
+    group_of: dict[str, int | None], psa: Side, taken: Sequence[int]
+) -> dict[str, int | None]:
+    """Each PSA client the vendor bills nothing for in a group of its own, with nothing bought:
+    a line there that names a product of the bill ("Zoom Meetings Pro" beside the bill's only Zoom
+    product) is billed without a vendor record, as it would be at a client the vendor bills."""
+    next_group = max(taken, default=-1) + 1
+    own: dict[str, int] = {}
+    for spelling, group in group_of.items():
+        if group is None:
+            key = psa.client_keys[spelling]
+            if key not in own:
+                own[key] = next_group
+                next_group += 1
+            group_of[spelling] = own[key]
+    return group_of
 
 
 @lru_cache(maxsize=65536)
