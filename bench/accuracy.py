@@ -196,6 +196,7 @@ SETS = {
     "r": "bench.independent_r",
     "s": "bench.independent_s",
     "t": "bench.independent_t",
+    "u": "bench.independent_u",
 }
 
 
