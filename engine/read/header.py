@@ -17,6 +17,7 @@ from engine.read.columns import header_score
 from engine.read.fields import CLIENT_SYNONYMS, header_key
 from engine.read.layouts import (
     Vouchers,
+    block_title,
     customer_above_header,
     fill_continuation_rows,
     labelled_customer,
@@ -239,10 +240,18 @@ _CONTINUED = re.compile(
 
 
 def _only_first_filled(table: Table, position: int) -> bool:
+    """A group row: its first cell alone filled, or a labelled customer with labelled notes beside
+    it ("End Customer: Contoso Ltd", "Customer ID: 880019")."""
     first = table.data[table.headers[0]][position]
     if first is None or not str(first).strip():
         return False
-    return all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:])
+    if all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:]):
+        return True
+    return (
+        isinstance(first, str)
+        and ":" in first
+        and (block_title([table.data[h][position] for h in table.headers]) is not None)
+    )
 
 
 def _lines_name_customers(table: Table, keep: list[int], groups: list[str]) -> bool:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -141,14 +142,21 @@ def labelled_customer(text: str) -> str | None:
 def customer_above_header(rows_above: Sequence[Sequence[object]]) -> str | None:
     """The customer an invoice names above its header ("Bill To: Contoso"), if one."""
     for row in reversed(rows_above):
-        filled = [v for v in row if not _blank(v)]
-        if (
-            len(filled) == 1
-            and isinstance(filled[0], str)
-            and (name := labelled_customer(filled[0])) is not None
-        ):
+        if (name := block_title(row)) is not None:
             return name
     return None
+
+
+def block_title(row: Sequence[object]) -> str | None:
+    """The customer a row names alone with its label, other labelled notes beside it at most: a
+    bill written as one block per customer ("End Customer: Contoso Ltd | Customer ID: 880019")."""
+    filled = [v for v in row if not _blank(v)]
+    if not filled or not isinstance(filled[0], str):
+        return None
+    name = labelled_customer(filled[0])
+    if name is None or not all(isinstance(v, str) and _LABEL.match(v) for v in filled[1:]):
+        return None
+    return name
 
 
 @dataclass(frozen=True)
@@ -205,6 +213,8 @@ def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -
             continue  # two voucher rows in a row: not a register of vouchers and their items
         for h in headers:
             filled_of(h)
+        headings = _page_headings(headers, data, filled, marker, vouchers)
+        vouchers = [i for i in vouchers if i not in headings]
         names = [
             h
             for h in headers
@@ -220,7 +230,7 @@ def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -
             if sum(filled[h][i] for i in items) >= _OF_ONE_KIND * len(items)
             and sum(filled[h][i] for i in vouchers) <= (1 - _OF_ONE_KIND) * len(vouchers)
         ]
-        if len(names) != 1 or not item_only:
+        if len(names) != 1 or not item_only or not vouchers:
             continue
         customers = _customers_of(data[names[0]], marks)
         voucher_only = _voucher_only(headers, data, filled, names[0], vouchers, items)
@@ -228,13 +238,45 @@ def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -
     return None
 
 
+def _page_headings(
+    headers: Sequence[str],
+    data: Mapping[str, Sequence[object]],
+    filled: Mapping[str, list[bool]],
+    marker: str,
+    marked: list[int],
+) -> set[int]:
+    """Marked rows that are a printed register's page headings, not vouchers: one other cell
+    filled at most ("Page 2"), and the same text in the marking column on several of them
+    ("Invoice Register - November 2026") or the header repeated below. A voucher's date repeats
+    too, but beside its number and customer."""
+    texts = Counter(str(data[marker][i]).strip() for i in marked)
+    rows = len(data[marker])
+    return {
+        i
+        for i in marked
+        if sum(filled[h][i] for h in headers) <= 2
+        and (
+            texts[str(data[marker][i]).strip()] > 1
+            or (i + 1 < rows and _header_again(headers, data, i + 1))
+        )
+    }
+
+
+def _header_again(headers: Sequence[str], data: Mapping[str, Sequence[object]], row: int) -> bool:
+    """The row repeats the header's names (those it has: a blank header is "column A")."""
+    named = [h for h in headers if not h.startswith("column ")]
+    return len(named) >= 2 and all(str(data[h][row]).strip() == h for h in named)
+
+
 def _customers_of(column: Sequence[object], marks: list[bool]) -> list[str]:
-    """Each item row's customer: the name on the voucher row above it."""
+    """Each item row's customer: the name on the voucher row above it (a page heading, which names
+    none, continues the voucher above it)."""
     customers: list[str] = []
     customer = ""
     for i, mark in enumerate(marks):
         if mark:
-            customer = str(column[i]).strip()
+            if not _blank(column[i]):
+                customer = str(column[i]).strip()
         else:
             customers.append(customer)
     return customers
