@@ -64,7 +64,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         units=units,
         amounts=amounts,
         months=_psa_months(table, mapping, names, alternates),
-        totals_rows=cells.totals_rows(clients, products, cells.first_column(table)),
+        totals_rows=cells.totals_rows(clients, products, cells.first_column(table), table),
         checks={
             "status": {
                 i: (Exclusion.STATUS, statuses[i]) for i, flag in enumerate(inactive) if flag

@@ -57,7 +57,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
         units=units,
         amounts=amounts,
         months=months,
-        totals_rows=cells.totals_rows(clients, displays, cells.first_column(table)),
+        totals_rows=cells.totals_rows(clients, displays, cells.first_column(table), table),
         checks={
             "one_time": {
                 i: (Exclusion.ONE_TIME, "")

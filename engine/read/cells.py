@@ -17,7 +17,7 @@ from typing import TypeVar
 from engine.errors import InputError
 from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
 from engine.read.columns import ColumnMapping
-from engine.read.fields import header_key
+from engine.read.fields import TAXES, header_key
 from engine.read.header import TOTALS as _TOTALS
 from engine.read.header import Table, clean_text
 from engine.read.values import (
@@ -190,21 +190,55 @@ def starts_with_total(text: str) -> bool:
     return _TOTALS.match(text) is not None
 
 
-def totals_rows(clients: list[str], products: list[str], first_cells: Sequence[object]) -> set[int]:
+def totals_rows(
+    clients: list[str],
+    products: list[str],
+    first_cells: Sequence[object],
+    table: Table | None = None,
+) -> set[int]:
     """Positions of totals rows: "Total"/"Grand total" where the client or product would be, with
-    the other empty. Only a row missing one of the two can be one, and most exports have none."""
-    if "" not in clients and "" not in products:  # two scans at C speed: the usual case
-        return set()
-    return {
-        i
-        for i, (client, product) in enumerate(zip(clients, products, strict=True))
-        if (not client or not product)
-        and (
-            (starts_with_total(client) and not product)
-            or (starts_with_total(product) and not client)
-            or (starts_with_total(cell_text(first_cells[i])) and not product)
-        )
-    }
+    the other empty; a row with no product whose only words start with a total word wherever they
+    stand ("Subtotal" under the unit prices of a statement written in blocks); and an invoice's
+    closing rows, whose product is a total or a tax alone ("Invoice total", "VAT 20%"). Most
+    exports have none of them."""
+    found: set[int] = set()
+    if "" in clients or "" in products:  # two scans at C speed: the usual case has neither
+        found = {
+            i
+            for i, (client, product) in enumerate(zip(clients, products, strict=True))
+            if (not client or not product)
+            and (
+                (starts_with_total(client) and not product)
+                or (starts_with_total(product) and not client)
+                or (starts_with_total(cell_text(first_cells[i])) and not product)
+                or (not product and table is not None and _totals_row_elsewhere(table, i, client))
+            )
+        }
+    closing = {p for p in set(products) if p and _CLOSING_ROW.match(p)}
+    if closing:
+        found.update(i for i, product in enumerate(products) if product in closing)
+    return found
+
+
+#: An invoice's closing rows, named where its lines name products: a total or a tax alone.
+_CLOSING_ROW = re.compile(
+    rf"^\s*(?:(?:sub|invoice|grand|net)\s*-?\s*)?totals?\s*:?\s*$"
+    rf"|^\s*(?:{TAXES}|sales\s+tax)\b[\s\d.,%()]*$",
+    re.IGNORECASE,
+)
+
+
+def _totals_row_elsewhere(table: Table, position: int, client: str) -> bool:
+    """The row's text cells but its customer's all start with a total word (its numbers are the
+    total)."""
+    texts = [
+        text
+        for header in table.headers
+        if (text := cell_text(table.data[header][position]))
+        and any(ch.isalpha() for ch in text)
+        and text.strip() != client
+    ]
+    return bool(texts) and all(starts_with_total(text) for text in texts)
 
 
 def repeated_header_rows(table: Table, mapping: ColumnMapping) -> set[int]:
