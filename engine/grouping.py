@@ -58,10 +58,14 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     domains: dict[str, set[str]] = defaultdict(set)
     for spelling, tenant_domains in by_spelling.items():
         domains[vendor.client_keys[spelling]] |= tenant_domains
+    vendor_ids: dict[str, set[str]] = defaultdict(set)
+    for spelling, ids in ids_of.items():
+        vendor_ids[vendor.client_keys[spelling]] |= ids
     matches = match_clients(
         _display_names(vendor.lines, vendor.client_keys),
         _display_names(psa.lines, psa.client_keys),
         vendor_domains=domains,
+        vendor_ids=vendor_ids,
         aliases=settings.client_aliases,
         vendor_baskets=_baskets(vendor),
         psa_baskets=_baskets(psa),

@@ -27,11 +27,32 @@ from engine.read.values import (
 )
 
 
+def _named_by_number(clients: list[str], numbers: list[str]) -> list[str]:
+    """Each line with no client name named as the other lines with its client number are (an
+    Autotask export that left the account's name blank on some lines), when those lines all give
+    one name; a number no named line has leaves the line unnamed."""
+    if "" not in clients or not any(numbers):
+        return clients
+    names: dict[str, set[str]] = {}
+    for client, number in zip(clients, numbers, strict=True):
+        if client and number:
+            names.setdefault(number, set()).add(client)
+    return [
+        next(iter(names[number]))
+        if not client and number and len(names.get(number, ())) == 1
+        else client
+        for client, number in zip(clients, numbers, strict=True)
+    ]
+
+
 def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     """A PSA export's columns: seats net of included ones; statuses, pauses, bill flags and
     cancellation dates."""
     clients = with_numbered_sites(
-        cells.parsed(cells.column(table, mapping, "client"), cells.cell_text),
+        _named_by_number(
+            cells.parsed(cells.column(table, mapping, "client"), cells.cell_text),
+            cells.parsed(cells.column(table, mapping, "client_id"), cells.cell_text),
+        ),
         cells.parsed(cells.column(table, mapping, "site"), cells.cell_text),
     )  # "Bella Napoli Pizzeria" at site "Store 13" is the chain's store 13
     names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)

@@ -155,6 +155,10 @@ _GLUED_NUMBER = re.compile(r"\b([a-z]{4,}|st|str|shp|loc)(\d{1,4})\b")  # "Store
 _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 
 
+#: Austria's sole trader, written with its dots after the name: "Hofbauer Tischlerei e.U.".
+_SOLE_TRADER_EU = re.compile(r"\s+e\.\s?U\.?\s*$")
+
+
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
@@ -178,6 +182,7 @@ def client_key(name: str) -> str:
         name = _without_contact(name)
     if "." in name:
         name = _STORE_DOT.sub(r"\1 ", name)  # "Ironbark Consulting St.13": a store and its number
+        name = _SOLE_TRADER_EU.sub("", name) or name  # Austria's "e.U.", never the EU
     if name.isascii():
         text = name.lower().translate(_ASCII_FOLD)
     else:
@@ -307,11 +312,15 @@ def _without_legal_forms(tokens: list[str], name: str) -> list[str]:
     ):
         tokens = [*tokens[:-2], tokens[-2] + tokens[-1]]  # "LL C", "Gmb H": a space slipped in
     word_spa = "spa" in tokens and not _SPA_FORM.search(name)  # "Hotel & Spa", not "S.p.A."
+    for at in range(len(tokens) - 3, 0, -1):  # Mexico's "S. de R.L. (de C.V.)": its S.R.L.
+        if tokens[at : at + 3] == ["s", "de", "rl"]:
+            tokens = [*tokens[:at], "srl", *tokens[at + 3 :]]
+            break
     while len(tokens) > 1 and (
         (is_legal_form(tokens[-1]) and not (word_spa and tokens[-1] == "spa"))
         or (
-            tokens[-1] == "and" and len(tokens) > 2 and is_legal_form(tokens[-2])
-        )  # "GmbH & Co. KG"
+            tokens[-1] in ("and", "de") and len(tokens) > 2 and is_legal_form(tokens[-2])
+        )  # "GmbH & Co. KG", "S.A. de C.V."
     ):
         tokens.pop()
         if len(tokens) > 1 and tokens[-1] == "and":  # "Smith & Co": the "&" went with the "Co"

@@ -50,6 +50,7 @@ from engine.match.legal_forms import (
     is_legal_form,
 )
 from engine.match.legal_twins import crosses_the_twin, different_forms, in_english, legal_kind
+from engine.match.name_tails import tail_pairs
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
@@ -172,6 +173,7 @@ def match_clients(
     psa_names: Mapping[str, str],
     *,
     vendor_domains: Mapping[str, Iterable[str]] | None = None,
+    vendor_ids: Mapping[str, Iterable[str]] | None = None,
     aliases: Mapping[str, str] | None = None,
     vendor_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
     psa_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
@@ -180,7 +182,8 @@ def match_clients(
     """Pair vendor client keys with PSA client keys.
 
     ``vendor_names``/``psa_names`` map each client key to its display name; ``vendor_domains`` maps a
-    vendor key to its tenant domains; ``aliases`` maps vendor spellings to PSA spellings;
+    vendor key to its tenant domains and ``vendor_ids`` to the bill's customer numbers; ``aliases``
+    maps vendor spellings to PSA spellings;
     ``thresholds`` (``Settings.match``) say how alike names must be.
     """
     run = _Pairing(vendor_names, psa_names, vendor_baskets or {}, psa_baskets or {})
@@ -237,6 +240,7 @@ def match_clients(
         run.names,
         vendor_baskets,
         psa_baskets,
+        vendor_ids=vendor_ids or {},
     ):
         run.join(tenant.vendor_key, tenant.psa_key, tenant.evidence, tenant=True)
     return run.finished(thresholds.block_limit)
@@ -380,6 +384,8 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, spaces apart")
     for vendor_key, psa_key in _pairs_ended_at_the_form(free_vendor, free_psa, run.names):
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, a note after its legal form")
+    for vendor_key, psa_key in tail_pairs(dict(free_vendor), dict(free_psa), _known_names):
+        run.pair(vendor_key, psa_key, "exact", 0.9, "the same name, a note or a tag beside it")
     for vendor_key, psa_key, evidence in _given_name_pairs(run):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, evidence)
     for vendor_spelling, psa_spelling in aliases.items():
@@ -629,6 +635,12 @@ def _names_in(key: str, display: str = "") -> list[str]:
     return []
 
 
+def _known_names(key: str, name: str) -> list[str]:
+    """The names a client is known by: its key, the names it holds (a trust and its trustee, a
+    trading name) and its name up to a legal form a note follows."""
+    return [key, *_names_in(key, name), client_key(ended_at_the_legal_form(name))]
+
+
 def _names_a_company(key: str) -> bool:
     """A word of three letters or more that is neither a qualifier ("main office") nor a legal form
     ("(haftungsbeschränkt)" is the second word of "UG (haftungsbeschränkt)", no company)."""
@@ -647,11 +659,19 @@ def _trading_name_pairs(
     for key in psa_names:
         for name in [key, *psa_parts[key]]:
             psa_by_name[name].add(key)
+    vendor_parts = {key: _names_in(key, display) for key, display in vendor_names.items()}
+    # a part many clients of a side hold names none of them ("Family Trust" after "ATF")
+    held = Counter(part for parts in vendor_parts.values() for part in set(parts))
     pairs, used = [], set()
-    for vendor_key, display in vendor_names.items():
-        own = _names_in(vendor_key, display)
+    for vendor_key in vendor_names:
+        own = [part for part in vendor_parts[vendor_key] if held[part] == 1]
         names = own or [vendor_key]
-        found = {psa for name in names for psa in psa_by_name.get(name, ())}
+        found = {
+            psa
+            for name in names
+            for psa in psa_by_name.get(name, ())
+            if name == psa or len(psa_by_name[name]) == 1
+        }
         if len(found) == 1 and (psa := next(iter(found))) not in used and (own or psa_parts[psa]):
             pairs.append((vendor_key, psa))
             used.add(psa)

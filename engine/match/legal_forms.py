@@ -61,6 +61,11 @@ LEGAL_FORMS = (
             "sp",
             "zoo",
             "pte",
+            "pvt",  # India's "Pvt. Ltd." (private limited)
+            "publ",  # Sweden's "AB (publ)"
+            "eireli",  # Brazil's sole-owner form
+            "sab",  # Mexico's "S.A.B. de C.V." and "S.A.P.I. de C.V."
+            "sapi",
             "bhd",
             "sdn",
             "se",
@@ -78,6 +83,8 @@ LEGAL_FORMS = (
             "abp",
             "asa",
             "ans",
+            "da",  # Norway's DA (delt ansvar)
+            "is",  # Denmark's I/S (interessentskab), its slash a space in the key
             "vof",
             "ek",
             "ohg",
@@ -288,11 +295,18 @@ _CJK_FORMS = re.compile(
 )
 
 
+#: A Japanese company's form written out before its name ("Kabushiki Kaisha Tokai Seiko", as
+#: "株式会社" may stand before the name or after it).
+_WRITTEN_OUT_BEFORE = re.compile(r"^\s*(?:kabushiki|yugen|godo|gomei|goshi)\s+kaisha\s+(?=\S)")
+
+
 def without_written_out_forms(text: str) -> str:
     """A folded name without the legal forms it writes out in full ("… Korlátolt Felelősségű
-    Társaság", "… Gesellschaft mit beschränkter Haftung", "… Sp.z o.o."): they are its Kft, GmbH,
-    Sp. z o.o."""
-    return _WRITTEN_OUT.sub(" ", text) if _WRITTEN_OUT_WORDS.search(text) else text
+    Társaság", "… Gesellschaft mit beschränkter Haftung", "… Sp.z o.o.", "Kabushiki Kaisha …"):
+    they are its Kft, GmbH, Sp. z o.o., K.K."""
+    if not _WRITTEN_OUT_WORDS.search(text):
+        return text
+    return _WRITTEN_OUT.sub(" ", _WRITTEN_OUT_BEFORE.sub("", text))
 
 
 def without_cjk_forms(text: str) -> str:

@@ -102,14 +102,20 @@ def second_tenants(
     names: tuple[Mapping[str, str], Mapping[str, str]],
     vendor_baskets: Mapping[str, Mapping[str, Decimal]],
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    *,
+    vendor_ids: Mapping[str, Iterable[str]] | None = None,
 ) -> list[SecondName]:
     """The leftover vendor clients that are a paired client's second tenant, each with the PSA
     client that bills both ("Transport Zielińska S.A. (Archive)": its 3 Huntress seats and the
-    first tenant's 1 are the books' 4)."""
+    first tenant's 1 are the books' 4), or that the bill itself numbers as that client."""
     vendor_names, psa_names = names
+    pairs = list(pairs)
+    found = _numbered_as_a_paired_client(pairs, leftover_vendor, names, vendor_ids or {})
+    joined = {second.vendor_key for second in found}
     by_first_word = _by_word(pairs, every=False)
-    found = []
     for vendor_key in leftover_vendor:
+        if vendor_key in joined:
+            continue
         basket = vendor_baskets.get(vendor_key, {})
         words = set(_words(vendor_key))
         if not basket:
@@ -138,11 +144,70 @@ def second_tenants(
     return found
 
 
+def _numbered_as_a_paired_client(
+    pairs: list[tuple[str, str]],
+    leftover_vendor: Iterable[str],
+    names: tuple[Mapping[str, str], Mapping[str, str]],
+    vendor_ids: Mapping[str, Iterable[str]],
+) -> list[SecondName]:
+    """Leftover vendor clients the bill gives the customer number of one paired client (two
+    tenants of one customer account: "… (Legacy Tenant)" beside "… Pty. Limited", both A4020).
+    A number is a customer's only where the bill numbers most of its clients apart: a column
+    that repeats one number (the reseller's own account) says nothing."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for key, ids in vendor_ids.items():
+        for number in ids:
+            holders[number].add(key)
+    if not holders or len(holders) * 2 < len(vendor_ids):
+        return []
+    paired = {vendor_key: psa_key for vendor_key, psa_key in pairs}
+    vendor_names, psa_names = names
+    found = []
+    for vendor_key in leftover_vendor:
+        firsts = {
+            other
+            for number in vendor_ids.get(vendor_key, ())
+            if len(holders[number]) <= _MOST_TENANTS
+            for other in holders[number]
+            if other in paired
+        }
+        if len(firsts) != 1:
+            continue
+        first = firsts.pop()
+        psa_key = paired[first]
+        found.append(
+            SecondName(
+                psa_key,
+                vendor_key,
+                f"a second tenant of the client billed as {psa_names.get(psa_key, psa_key)!r}: the "
+                f"bill gives it the customer number of {vendor_names.get(first, first)!r}",
+            )
+        )
+    return found
+
+
+#: Tenants one customer number may hold before it is no customer's.
+_MOST_TENANTS = 3
+
+
 def _fills(
     basket: Mapping[str, Decimal], first: Mapping[str, Decimal], books: Mapping[str, Decimal]
 ) -> bool:
-    """The books bill each product of the second tenant at exactly both tenants' seats."""
-    return all(books.get(key) == first.get(key, _NONE) + seats for key, seats in basket.items())
+    """The books bill each product of the second tenant at exactly both tenants' seats — or,
+    with three products or more, bill every one of them, two thirds at exactly both tenants'
+    seats (the rest are what the run is for: seats billed short or over)."""
+    exact = sum(books.get(key) == first.get(key, _NONE) + seats for key, seats in basket.items())
+    if exact == len(basket):
+        return True
+    return (
+        len(basket) >= _MOST_PRODUCTS_SHORT
+        and all(key in books for key in basket)
+        and exact * 3 >= 2 * len(basket)
+    )
+
+
+#: Products a second tenant needs before some of them may be billed at other seats.
+_MOST_PRODUCTS_SHORT = 3
 
 
 _NONE = Decimal(0)

@@ -54,7 +54,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "client_id",
         "id",
-        "customerid customernumber companyid tenantid organizationid accountid clientid customerno",
+        "customerid customernumber companyid tenantid organizationid accountid clientid customerno "
+        "accountno accountnumber endcustomerid",
         "",
         "the vendor's customer id",
     ),
@@ -241,6 +242,14 @@ PSA_FIELDS: tuple[Field, ...] = (
         "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo",
         "id number domain type contact email site manager code nummer",
         "the client billed",
+    ),
+    _f(
+        "client_id",
+        "id",
+        "accountid customerid clientid companyid customernumber customerno accountnumber "
+        "accountno kundennummer kundenr debiteurnummer klantnummer",
+        "",
+        "the client's number (Autotask's Account ID): names a line whose client name is blank",
     ),
     _f(
         "tax_rate",
@@ -706,6 +715,10 @@ ALL_SYNONYMS = frozenset(s for fields in FIELDS.values() for f in fields for s i
 #: Every side's words for the customer's column.
 CLIENT_SYNONYMS = frozenset(
     s for fields in FIELDS.values() for f in fields if f.name == "client" for s in f.synonyms
+)
+#: Headers of a client's number ("Account ID", "Kundennummer").
+CLIENT_ID_SYNONYMS = frozenset(
+    s for fields in FIELDS.values() for f in fields if f.name == "client_id" for s in f.synonyms
 )
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 
 from engine.match.legal_forms import ends_in_legal_form
 from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
-from engine.read.fields import CLIENT_SYNONYMS, header_key, names_a_client
+from engine.read.fields import CLIENT_ID_SYNONYMS, CLIENT_SYNONYMS, header_key, names_a_client
 
 #: A row continues the one above when its customer cell is blank and it holds at least this share
 #: of what the first line holds.
@@ -66,12 +66,26 @@ def fill_continuation_rows(headers: Sequence[str], data: dict[str, list[object]]
     ]
     if not continuing or len(continuing) > 0.9 * rows:
         return False
+    if _numbered(headers, data, continuing):
+        return False
     filled = [h for h in headers if all(_blank(data[h][i]) for i in continuing)]
     for header in filled:
         column = data[header]
         for i in continuing:
             column[i] = column[i - 1]
     return True
+
+
+def _numbered(
+    headers: Sequence[str], data: Mapping[str, Sequence[object]], rows: list[int]
+) -> bool:
+    """Each of the rows has a customer number (an Autotask export that left some lines' Account
+    Name blank, in any order): the number, not the row above, says whose line it is, and the
+    lines are named by it later (``engine.lines.psa``)."""
+    return any(
+        header_key(h) in CLIENT_ID_SYNONYMS and not any(_blank(data[h][i]) for i in rows)
+        for h in headers
+    )
 
 
 #: Stripe's API fields, in the currency's smallest unit.

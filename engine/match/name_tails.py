@@ -1,0 +1,86 @@
+"""A client's name with something of the book's own around it that the other side lacks.
+
+People keep more than the name in a customer's name field: a tagline ("Southern Cross Property Group
+– Your Local Experts", "… | Since forever"), an instruction to the biller ("Nguyen Dental / Rechnung
+an Zentrale", "… (réf. bon de commande obligatoire)"), an account's state ("… (Mahnstufe 2)"), or
+a tag in front ("MSA-GOLD COAST PHARMACY STORE 17", "[MANAGED] …", "~…"). No list of such words
+can be complete, so the evidence is the other side: the name without that tail or tag is, word
+for word, the name of one client there — and of no other client on its own side (two branches
+"Acme Corp - North" and "- South" are two clients, whatever the bill calls one of them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+
+from engine.match.client_keys import client_key
+
+#: Where a tail begins: a dash, a bar or a slash set off by spaces, or a bracket after a space.
+_TAIL = re.compile(r"\s+(?:[-\u2013\u2014|/]\s+|[(\[])")
+#: A tag in front of the name: bracketed, marks, or capitals joined to it by hyphens ("ZZ-OLD-").
+_LEADING_TAG = re.compile(r"^\s*(?:\[[^\]]{1,24}\]|[~*#!_]+|(?:[A-Z]{2,6}-)+(?=[A-Z]))\s*")
+
+
+def stems(name: str) -> set[str]:
+    """The keys of ``name`` without its tail, without its tag, and without both (those that
+    differ from its own key and still name something)."""
+    heads = {name}
+    if (tagged := _LEADING_TAG.match(name)) is not None:
+        heads.add(name[tagged.end() :])
+    for head in list(heads):
+        if (tail := _TAIL.search(head)) is not None and tail.start() > 0:
+            heads.add(head[: tail.start()])
+            # the name in another script first, then in Latin letters: "青葉建設株式会社 / Aoba
+            # Kensetsu - invoices to Head Office"
+            rest = head[tail.end() :]
+            heads.add(rest[: more.start()] if (more := _TAIL.search(rest)) else rest)
+    own = client_key(name)
+    return {key for head in heads if (key := client_key(head)) != own and _names_something(key)}
+
+
+def _names_something(key: str) -> bool:
+    return any(len(word) >= 3 and not word.isdigit() for word in key.split())
+
+
+def tail_pairs(
+    vendor: Mapping[str, str],
+    psa: Mapping[str, str],
+    names_of: Callable[[str, str], Iterable[str]],
+) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs where one side's name without its tail or tag is a name of the
+    other side's client (``names_of(key, name)``: its key and the other names it holds, such as a
+    trust and its trustee), once each way, and no other client of its side stems the same."""
+    pairs: list[tuple[str, str]] = []
+    for tailed, other, flip in ((psa, vendor, False), (vendor, psa, True)):
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for key, name in other.items():
+            for known in names_of(key, name):
+                by_name[known].add(key)
+        own_names: dict[str, set[str]] = defaultdict(set)
+        found: dict[str, set[str]] = {}
+        for key, name in tailed.items():
+            own_names[key].add(key)
+            for stem in stems(name):
+                own_names[stem].add(key)
+                found.setdefault(key, set()).update(by_name.get(stem, ()))
+        claimed: dict[str, int] = defaultdict(int)
+        for keys in found.values():
+            for match in keys:
+                claimed[match] += 1
+        for key, matches in found.items():
+            if len(matches) != 1:
+                continue
+            match = next(iter(matches))
+            if claimed[match] != 1 or any(
+                own_names[stem] != {key} for stem in stems(tailed[key]) if match in by_name[stem]
+            ):
+                continue
+            pairs.append((key, match) if flip else (match, key))
+    vendor_used: dict[str, int] = defaultdict(int)
+    psa_used: dict[str, int] = defaultdict(int)
+    for vendor_key, psa_key in pairs:
+        vendor_used[vendor_key] += 1
+        psa_used[psa_key] += 1
+    return [(v, p) for v, p in dict.fromkeys(pairs) if vendor_used[v] == psa_used[p] == 1]
