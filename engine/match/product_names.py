@@ -245,11 +245,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a filter of the web is a DNS filter, never the mail's: "Web Content Filtering", "URL filter"
     (r"\b(?:web|internet|url|content)(?:\s+content)?\s+filter(?:ing|s)?\b", " dns filtering "),
     (r"\b(?:legacy )?csp\b", " "),
-    (  # "no Teams", "w/o Teams", "excl. Teams", "sans Teams"; Teams typed with two letters swapped
-        r"\b(?:w/o|without|withot|withuot|wihtout|no|ex|excl\.?|excluding|sans|minus)[- ]?"
+    (  # "no Teams", "w/o Teams", "excl. Teams", "sans Teams"; Teams typed with two letters swapped;
+        # the languages of the books ("ohne Teams", "sin Teams", "zonder Teams", "utan Teams")
+        r"\b(?:w/o|without|withot|withuot|wihtout|no|ex|excl\.?|excluding|sans|minus|ohne|sin"
+        r"|zonder|utan|uden|uten|senza|sem|bez)[- ]?"
         r"(?:ms |microsoft )?(?:te?a?m{1,2}s|temas|taems|teasm)\b",
         " noteams ",
     ),
+    # "Teams excluded", "Teams not included", "Teams removed"
+    (r"\bteams\s*(?:excluded|not included|removed|ausgeschlossen)\b", " noteams "),
     # "unbundled": Microsoft's word for the suites sold apart from Teams ("Microsoft 365 E3
     # (unbundled)"), since the EU's ruling
     (r"\bun-?bundled\b", " noteams "),
@@ -918,7 +922,7 @@ def product_key(text: str) -> str:
         folded = pattern.sub(replacement, folded)
     folded = re.sub(r"[^a-z0-9 ]+", " ", folded)
     tokens: list[str] = []
-    for token in folded.split():
+    for token in _broken_words_joined(folded.split()):
         expanded = _EXPAND.get(token, token)
         if expanded == token and token != "microsoft" and _microsoft_typo(token):
             expanded = "microsoft"  # "Microsfot", "Micorsoft": the brand, typed in a hurry
@@ -941,6 +945,29 @@ def product_key(text: str) -> str:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
     return " ".join(tokens)
+
+
+def _broken_words_joined(words: list[str]) -> list[str]:
+    """Two pieces of a catalogue word a space broke apart ("Copi lot", "Exch ange"): the word,
+    when a piece is no word of the catalogue's names (two words stay two: "Data Protect")."""
+    if _reading_catalogue or len(words) < 2:
+        return words
+    known = _catalogue_words()
+    out: list[str] = []
+    for word in words:
+        if (
+            out
+            and len(out[-1]) >= 3
+            and len(word) >= 3
+            and out[-1].isalpha()
+            and word.isalpha()
+            and (joined := out[-1] + word) in known
+            and not (out[-1] in known and word in known)
+        ):
+            out[-1] = joined
+        else:
+            out.append(word)
+    return out
 
 
 def _without_its_short_form(tokens: list[str]) -> list[str]:

@@ -26,7 +26,7 @@ from engine.match.product_names import (
 )
 
 _QUALIFIER = re.compile(
-    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014]|//)\s+((?:[^-\u2013\u2014/]|(?<=\w)-(?=\w)|(?<=\w)/)+))\s*$"
+    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014]|//)\s+((?:[^-\u2013\u2014/()]|(?<=\w)-(?=\w)|(?<=\w)/)+))\s*$"
 )
 #: A note seen after this many different names in one export is the MSP's way of saying who a
 #: line is for ("- Office staff", "(Melbourne)"), whatever its words.
@@ -193,6 +193,11 @@ class Notes:
         }
         where = {words[index - 1] for index in places}  # "site" in "Site 2" names no product
         words = [w for index, w in enumerate(words) if index not in places]
+        if _counts_or_dates(words):
+            # "(33 assigned / 34 purchased)", "(qty adj. from 4, tkt 56319)", "- 8/10 in use",
+            # "(anniv. 22/02)", "no cancellation after 7 days": numbers that count, date or
+            # refer, beside words that must still name nothing
+            words = [w for w in words if not (w.isdigit() or _TIME_SPAN.fullmatch(w))]
         says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
             any(c.isdigit() for c in w)
             or w in SERVICE_WORDS
@@ -220,6 +225,26 @@ class Notes:
                 for known in self.known
             )
         )
+
+
+#: Words beside a lone number that make it a span of time, not a plan: "after 7 days".
+_TIME_WORDS = frozenset(["day", "days", "week", "weeks", "month", "months", "prev", "previously"])
+
+
+#: A span of time written short: "168h", "7d", "12m".
+_TIME_SPAN = re.compile(r"\d+(?:h|hrs?|d|wks?|w|mos?|m)")
+
+
+def _counts_or_dates(words: list[str]) -> bool:
+    """Numbers in a note that count, date or refer rather than name a plan: two of them or more,
+    or one beside a span of time or written as one ("after 168h"), and no year alone among them
+    (a version: "(2021)")."""
+    numbers = [w for w in words if w.isdigit()]
+    if any(_TIME_SPAN.fullmatch(w) for w in words):
+        return not any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers)
+    if not numbers or any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers):
+        return False
+    return len(numbers) >= 2 or any(w in _TIME_WORDS for w in words)
 
 
 def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> Notes:

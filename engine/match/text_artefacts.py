@@ -23,6 +23,26 @@ _LOOKUP = re.compile(r"(?:^|(?<=[\s;]))\d{1,6};#")
 #: single stars, "*price locked until 06/2027*", is left for the note rules).
 _LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|www\.)[^()\s]*\)")
 _URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s()]+\)?")
+#: Words struck out in Markdown ("~~managed by integration~~"): no longer meant.
+_STRUCK_OUT = re.compile(r"~~[^~]*~~")
+#: The fields of a row an export glued after the text: "…|EA|37", "…;Monthly;12", "…\tuser\tmonthly".
+_DELIMITED_LEFTOVER = re.compile(
+    r"(?:\s*[|;\t]\s*(?:ea|each|users?|seats?|licen[cs]es?|mailbox(?:es)?|devices?|monthly|months?"
+    r"|annual(?:ly)?|yearly|years?|pcs|stk|st|nos|p1[my]|\d+(?:[.,]\d+)?))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _slug_words(url: re.Match[str]) -> str:
+    """A pasted address as the words of its page's name ("…/microsoft-365-business-premium" is
+    "microsoft 365 business premium"); an address with no such name says nothing."""
+    path = url[0].strip("()").split("?")[0].split("#")[0].rstrip("/")
+    last = path.rsplit("/", 1)[-1] if path.count("/") > 2 else ""
+    if "-" in last and any(ch.isalpha() for ch in last) and "." not in last:
+        return f" {last.replace('-', ' ')} "
+    return " "
+
+
 _EMPHASIS = re.compile(r"(?:\*\*|__|~~|`)+|(?<![\w*])[_~]+(?=\w)|(?<=\w)[_~]+(?![\w*])")
 #: A list's sort prefix: "00-Teams Premium add-on", "01_Visio Plan 2".
 _SORT_PREFIX = re.compile(r"^\s*0\d{0,2}[-_.]\s*(?=[^\W\d_])")
@@ -93,16 +113,36 @@ def _said_once(text: str) -> str:
     return text
 
 
+#: A JSON object a sync wrote where the text belongs: '{"name": "Exchange Online (Plan 1)", "qty": 2}'.
+_JSON_NAME = re.compile(
+    r'^\s*\{.*?"(?:name|product|productname|product_name|description|item|title)"\s*:\s*'
+    r'"((?:[^"\\]|\\.)+)".*\}\s*$',
+    re.IGNORECASE,
+)
+
+
+#: A template's count left unfilled before "x": "%QTY% x Microsoft Intune Plan 1".
+_UNFILLED_COUNT = re.compile(r"(?:%[a-z_]+%|\{\{?[^{}]*\}\}?|\$\{[^{}]*\})\s*[x\u00d7]\s+", re.I)
+
+
 def without_text_artefacts(text: str) -> str:
     """``text`` without what tools left in it (see the module's docstring)."""
+    if "%" in text or "{" in text:
+        text = _UNFILLED_COUNT.sub(" ", text)
+    if text.lstrip()[:1] == "{" and (found := _JSON_NAME.match(text)) is not None:
+        text = found.group(1)
     if "\\" in text:
         text = _ESCAPE.sub(" ", text)
     if ";#" in text:
         text = _LOOKUP.sub(" ", text)
     if "://" in text or "www." in text:
-        text = _URL.sub(" ", _LINK.sub(r"\1", text))
+        text = _URL.sub(_slug_words, _LINK.sub(r"\1", text))
+    if "~~" in text:
+        text = _STRUCK_OUT.sub(" ", text)
     if any(mark in text for mark in ("**", "_", "~", "`")):
         text = _EMPHASIS.sub(" ", text)
+    if "|" in text or ";" in text or "\t" in text:
+        text = _DELIMITED_LEFTOVER.sub("", text)
     if not text.isascii():
         text = _FOOTNOTE.sub(" ", text)
     if "- " in text:
