@@ -20,6 +20,7 @@ from engine.match.product_names import (
     DISCRIMINATORS,
     product_key,
 )
+from engine.match.word_alignment import letters_in_order
 
 WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -377,6 +378,32 @@ def description_key(text: str) -> str:
 #: The word a look-alike adds after a name that one word of another language may say ("E5
 #: Seguridad", "Exchange Online Archivierung").
 _ONE_WORD_MORE = frozenset(["security", "compliance", "archiving", "voice", "kiosk", "frontline"])
+
+
+def shortens_another_bought(
+    description: str, key: str, basket: Iterable[str], names: Mapping[str, str]
+) -> bool:
+    """A word of the description that no word of the product's name explains shortens a word of
+    another product the client buys ("GZ" in "GZ BS" is GravityZone, of the client's Bitdefender
+    GravityZone Business Security, never its Microsoft 365 Business Standard)."""
+    own = names[key].split()
+    words = [
+        w
+        for w in meaningful(description)
+        if w.isalpha() and len(w) >= 2 and not any(_shortening(w, o) for o in own)
+    ]
+    return any(
+        _shortening(w, word) and len(word) > len(w)
+        for w in words
+        for other in basket
+        if other != key
+        for word in names[other].split()
+    )
+
+
+def _shortening(short: str, word: str) -> bool:
+    """``short`` is ``word`` or begins it and has its other letters in order ("gz", "gravityzone")."""
+    return short == word or (short[0] == word[:1] and letters_in_order(short, word))
 
 
 def a_look_alike_bought(

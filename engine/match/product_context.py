@@ -40,6 +40,7 @@ from engine.match.description_words import (
     service_words,
     shares_only_kind,
     shares_word,
+    shortens_another_bought,
     words_shared,
 )
 from engine.match.learned_spellings import corroborate, learn, seats_billed
@@ -299,6 +300,7 @@ def _only_fit(
         if (f := how(description, names[key])) is not None
         and not _tier_of_another_kind(description, names[key])
         and not a_look_alike_bought(description, key, basket, names)
+        and not shortens_another_bought(description, key, basket, names)
     )
     if not fits:
         return None
