@@ -121,3 +121,26 @@ def test_a_printed_invoice_register_names_each_customer_on_its_invoice_row(tmp_p
         "VAT 20%",
         "VAT 20%",
     ]
+
+
+def test_a_visma_invoice_row_marked_makulerad_is_void(tmp_path: Path) -> None:
+    """Visma eAccounting's invoice rows (Swedish headers, ";", decimal comma): a voided invoice
+    keeps its rows with Status "Makulerad"; they bill nothing."""
+    vendor = tmp_path / "bill.csv"
+    vendor.write_text(
+        "Customer,Product,Qty,Unit Cost\nKāpiti Lawyers Limited,Microsoft 365 E3,27,36.00\n",
+        encoding="utf-8",
+    )
+    psa = tmp_path / "fakturarader_2026-11.csv"
+    psa.write_text(
+        "Kundnr;Kundnamn;Fakturanr;Fakturadatum;Artikelnr;Benämning;Antal;Enhet;À-pris;Rabatt %;"
+        "Belopp;Status\n"
+        "1121;Kāpiti Lawyers Limited;1277;2026-11-01;MIC-01;Microsoft 365 E3;29;anv/mån;63,84;;"
+        "1 851,36;Makulerad\n"
+        "1121;Kāpiti Lawyers Limited;1278;2026-11-01;MIC-01;Microsoft 365 E3;27;anv/mån;63,84;;"
+        "1 723,68;Bokförd\n",
+        encoding="utf-8-sig",
+    )
+    result = reconcile(vendor, psa)
+    assert result.discrepancies == ()
+    assert [e.reason for e in result.excluded] == ["status: Makulerad"]

@@ -323,6 +323,8 @@ _INACTIVE = re.compile(
     r"credited|krediteret|krediterad|kreditert|kreditiert|gutgeschrieben|ge[ck]rediteerd|"
     r"cr(?:é|e)dit(?:é|e)e?|"
     r"annulleret|annullerad|annullert|"
+    # voided ("Makulerad": Visma eAccounting; Danish and Norwegian likewise)
+    r"makulerad|makuleret|makulert|"
     # Czech, Turkish, Hungarian, Romanian
     r"zru(?:š|s)en[aoy]?|stornov(?:á|a)n[aoy]?|neaktivn(?:í|i)|iptal(?:\s+edildi)?|pasif|"
     r"t(?:ö|o)r(?:ö|o)lve|sztorn(?:ó|o)|lemondva|anulat[aă]?|mit(?:ä|a)t(?:ö|o)ity|hyvitetty|"
