@@ -214,7 +214,6 @@ def test_a_product_a_sync_wrote_as_json_is_its_name() -> None:
             "Microsoft 365 Business Premium",
         ),
         ("Microsoft 365 Business Standard|EA|37", "Microsoft 365 Business Standard"),
-        ("Exchange Online Archiving\tuser\tmonthly", "Exchange Online Archiving"),
         ("Microsoft 365 E3;Monthly;12", "Microsoft 365 E3"),
     ],
 )
