@@ -383,9 +383,11 @@ _ONE_WORD_MORE = frozenset(["security", "compliance", "archiving", "voice", "kio
 def shortens_another_bought(
     description: str, key: str, basket: Iterable[str], names: Mapping[str, str]
 ) -> bool:
-    """A word of the description that no word of the product's name explains shortens a word of
-    another product the client buys ("GZ" in "GZ BS" is GravityZone, of the client's Bitdefender
-    GravityZone Business Security, never its Microsoft 365 Business Standard)."""
+    """A word of the description that no word of the product's name explains is a word of another
+    product the client buys, or shortens one ("GZ" in "GZ BS" is GravityZone, of the client's
+    Bitdefender GravityZone Business Security, never its Microsoft 365 Business Standard). Only
+    the client's products: over the whole bill short words shorten too many ("One" in "Zoom One
+    Pro" begins OneDrive)."""
     own = names[key].split()
     words = [
         w
@@ -393,7 +395,7 @@ def shortens_another_bought(
         if w.isalpha() and len(w) >= 2 and not any(_shortening(w, o) for o in own)
     ]
     return any(
-        _shortening(w, word) and len(word) > len(w)
+        w == word or (_shortening(w, word) and len(word) > len(w))
         for w in words
         for other in basket
         if other != key

@@ -32,7 +32,6 @@ from engine.match.description_words import (
     none_of_its_own,
     service_words,
     shares_word,
-    shortens_another_bought,
     words_shared,
 )
 from engine.match.price_elimination import by_price
@@ -627,15 +626,8 @@ def _anywhere(
         if description not in answers:
             answers[description] = _only_on_the_bill(description, bill.names, bill.common)
         inference = answers[description]
-        if (
-            inference is not None
-            and not a_look_alike_bought(
-                description, inference.product_key, baskets.get(group, {}), bill.names
-            )
-            # "GZ BS" with GravityZone on the bill is never its Business Standard
-            and not shortens_another_bought(
-                description, inference.product_key, bill.names, bill.names
-            )
+        if inference is not None and not a_look_alike_bought(
+            description, inference.product_key, baskets.get(group, {}), bill.names
         ):
             found[(group, description)] = inference
 
