@@ -167,6 +167,8 @@ def _misspelt_short_form(short: str, long: str) -> bool:
     other letter but one found in the long word ("mkgx" for marketing, "phyisox" for physiotherapy)."""
     if not (4 <= len(short) <= 8 and len(long) >= len(short) + 2 and short[0] == long[0]):
         return False
+    if len(short) * 5 > len(long) * 3:
+        return False  # "property" is a word of its own, no short form of "physiotherapy"
     need, have = Counter(short), Counter(long)
     missing = sum(max(0, n - have[ch]) for ch, n in need.items())
     return missing == 1 and short.isalpha()
