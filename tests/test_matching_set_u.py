@@ -321,3 +321,21 @@ def test_a_note_of_a_time_span_is_a_note() -> None:
         notes.bare("Microsoft 365 Business Premium (non-refundable after 168h)")
         == "Microsoft 365 Business Premium"
     )
+
+
+def test_a_word_of_its_own_is_no_short_form_with_a_slip(reconcile_lines: Reconcile) -> None:
+    """ "Property" has every letter of "physiotherapy" but one: a word of its own, so "Coral Coast
+    Physiotherapy" (which the vendor bills nothing) never pairs with the bill's "Coral Coast
+    Property Group", whatever the two buy in common."""
+    vendor = [
+        "Coral Coast Property Group Pty. Limited,Microsoft 365 Business Premium,10,22.00",
+        "Coral Coast Property Group Pty. Limited,Keeper Business,10,4.00",
+        "Coral Coast Property Group Pty. Limited,Microsoft 365 Business Basic,3,6.00",
+        "Coral Coast Property Group Pty. Limited,Acronis Cyber Protect Cloud Backup,5,4.00",
+    ]
+    psa = [
+        "Coral Coast Physiotherapy,Microsoft 365 Business Premium,6,26.40",
+        "Coral Coast Physiotherapy,Keeper Business,6,5.00",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert not [m for m in result.client_matches if m.vendor_name and m.psa_name]
