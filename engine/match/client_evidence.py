@@ -167,8 +167,10 @@ def _misspelt_short_form(short: str, long: str) -> bool:
     other letter but one found in the long word ("mkgx" for marketing, "phyisox" for physiotherapy)."""
     if not (4 <= len(short) <= 8 and len(long) >= len(short) + 2 and short[0] == long[0]):
         return False
-    if len(short) * 5 > len(long) * 3:
-        return False  # "property" is a word of its own, no short form of "physiotherapy"
+    if _common_prefix(short, long) < 2 and sum(ch in "aeiou" for ch in short) > 1:
+        # a short form keeps the word's beginning ("phyysiox") or drops its vowels ("mkgx");
+        # "property" does neither: a word of its own, no short form of "physiotherapy"
+        return False
     need, have = Counter(short), Counter(long)
     missing = sum(max(0, n - have[ch]) for ch, n in need.items())
     return missing == 1 and short.isalpha()
