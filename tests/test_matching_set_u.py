@@ -22,7 +22,7 @@ import pytest
 
 from engine.match.catalogue import load_catalogue
 from engine.match.client_keys import client_key
-from engine.match.name_tails import stems
+from engine.match.name_tails import slipped_part_pairs, stems
 from engine.match.product_names import product_key
 from engine.match.product_notes import note_reader
 from engine.reconcile import reconcile
@@ -339,3 +339,40 @@ def test_a_word_of_its_own_is_no_short_form_with_a_slip(reconcile_lines: Reconci
     ]
     result = reconcile_lines(vendor, psa)
     assert not [m for m in result.client_matches if m.vendor_name and m.psa_name]
+
+
+def test_a_name_the_client_trades_under_with_a_slip(reconcile_lines: Reconcile) -> None:
+    vendor = [
+        "Fenwick Holdings Ltd. DBA MacLellan Accounting,Microsoft 365 Business Premium,7,22.00",
+        "Fenwick Holdings Ltd. DBA MacLellan Accounting,Keeper Business,7,4.00",
+        "Halcyon Holdings S.E.N.C. DBA Transport Thériault & Pelletier,Exchange Online (Plan 2),"
+        "10,8.00",
+        "Comptables Thériault inc.,Microsoft 365 Business Basic,3,6.00",
+    ]
+    psa = [
+        "MaceLllan Accounting,Microsoft 365 Business Premium,7,26.40",
+        "MaceLllan Accounting,Keeper Business,6,5.00",
+        "Trasnport Thériault & Pelletier (Mahnstufe 2),Exchange Online (Plan 2),10,9.60",
+        "Comptables Thériault inc.,Microsoft 365 Business Basic,3,7.20",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert {(m.vendor_name.split()[0], m.psa_name.split()[0]) for m in result.client_matches} == {
+        ("Fenwick", "MaceLllan"),
+        ("Halcyon", "Trasnport"),
+        ("Comptables", "Comptables"),
+    }
+    assert [(d.type, d.client) for d in result.discrepancies] == [
+        ("under_billed", "MaceLllan Accounting")
+    ]
+
+
+def test_a_slip_two_names_could_have_made_decides_nothing() -> None:
+    pairs = slipped_part_pairs(
+        {
+            "fenwick holdings dba maclellan accounting": "Fenwick Holdings DBA MacLellan Accounting",
+            "orchard holdings dba macllelan accounting": "Orchard Holdings DBA MacLlelan Accounting",
+        },
+        {"macelllan accounting": "MaceLllan Accounting"},
+        lambda key, name: [key, key.split(" dba ")[-1]],
+    )
+    assert pairs == []

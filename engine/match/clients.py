@@ -50,7 +50,7 @@ from engine.match.legal_forms import (
     is_legal_form,
 )
 from engine.match.legal_twins import crosses_the_twin, different_forms, in_english, legal_kind
-from engine.match.name_tails import tail_pairs
+from engine.match.name_tails import slipped_part_pairs, tail_pairs
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
@@ -386,6 +386,8 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, a note after its legal form")
     for vendor_key, psa_key in tail_pairs(dict(free_vendor), dict(free_psa), _known_names):
         run.pair(vendor_key, psa_key, "exact", 0.9, "the same name, a note or a tag beside it")
+    for vendor_key, psa_key in slipped_part_pairs(dict(free_vendor), dict(free_psa), _known_names):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.8, "a name it holds, but for a slip of the pen")
     for vendor_key, psa_key, evidence in _given_name_pairs(run):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, evidence)
     for vendor_spelling, psa_spelling in aliases.items():

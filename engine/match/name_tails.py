@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
+from engine.match.client_evidence import name_fit
 from engine.match.client_keys import client_key
 
 #: Where a tail begins: a dash, a bar or a slash set off by spaces, or a bracket after a space.
@@ -78,6 +79,61 @@ def tail_pairs(
             ):
                 continue
             pairs.append((key, match) if flip else (match, key))
+    return _once_each_way(pairs)
+
+
+def slipped_part_pairs(
+    vendor: Mapping[str, str],
+    psa: Mapping[str, str],
+    names_of: Callable[[str, str], Iterable[str]],
+) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs where one side's name, or its stem, is one slip of the pen from
+    a name the other side's client holds besides its own: a trading name, a trust, the name in
+    its tail ("MaceLllan Accounting" for "Fenwick Holdings Ltd. DBA MacLellan Accounting",
+    "Trasnport Thériault & Pelletier (Mahnstufe 2)" for "… DBA Transport Thériault & Pelletier").
+    Once each way: a slip two names could have made decides nothing."""
+    pairs: list[tuple[str, str]] = []
+    for typed, other, flip in ((psa, vendor, False), (vendor, psa, True)):
+        held: dict[str, set[str]] = defaultdict(set)  # the names each client holds besides its key
+        for key, name in other.items():
+            for known in [*names_of(key, name), *stems(name)]:
+                if known != key and _names_something(known):
+                    held[known].add(key)
+        by_word: dict[str, set[str]] = defaultdict(set)
+        for known in held:
+            for word in known.split():
+                if len(word) >= 4:
+                    by_word[word[:3]].add(known)
+        found: dict[str, set[str]] = {}
+        for key, name in typed.items():
+            for candidate in {key, *stems(name)}:
+                near = {k for w in candidate.split() if len(w) >= 4 for k in by_word.get(w[:3], ())}
+                for known in near:
+                    if _one_slip(candidate, known):
+                        found.setdefault(key, set()).update(held[known])
+        claimed: dict[str, int] = defaultdict(int)
+        for matches in found.values():
+            for match in matches:
+                claimed[match] += 1
+        for key, matches in found.items():
+            if len(matches) == 1 and claimed[(match := next(iter(matches)))] == 1:
+                pairs.append((key, match) if flip else (match, key))
+    return _once_each_way(pairs)
+
+
+def _one_slip(typed: str, name: str) -> bool:
+    """The same words but for one slip in one of them, nothing more on either side."""
+    fitted = name_fit(typed, name)
+    return (
+        fitted is not None
+        and not fitted.extra
+        and not fitted.loose
+        and fitted.approximate == 1
+        and not fitted.initials
+    )
+
+
+def _once_each_way(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     vendor_used: dict[str, int] = defaultdict(int)
     psa_used: dict[str, int] = defaultdict(int)
     for vendor_key, psa_key in pairs:
