@@ -312,6 +312,8 @@ def _without_legal_forms(tokens: list[str], name: str) -> list[str]:
     ):
         tokens = [*tokens[:-2], tokens[-2] + tokens[-1]]  # "LL C", "Gmb H": a space slipped in
     word_spa = "spa" in tokens and not _SPA_FORM.search(name)  # "Hotel & Spa", not "S.p.A."
+    if len(tokens) > 2 and tokens[-1] in ("me", "epp") and tokens[-2] in ("ltda", "eireli"):
+        tokens = tokens[:-1]  # Brazil's "Ltda. - ME": a small company's mark after its form
     for at in range(len(tokens) - 3, 0, -1):  # Mexico's "S. de R.L. (de C.V.)": its S.R.L.
         if tokens[at : at + 3] == ["s", "de", "rl"]:
             tokens = [*tokens[:at], "srl", *tokens[at + 3 :]]

@@ -386,8 +386,6 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, a note after its legal form")
     for vendor_key, psa_key in tail_pairs(dict(free_vendor), dict(free_psa), _known_names):
         run.pair(vendor_key, psa_key, "exact", 0.9, "the same name, a note or a tag beside it")
-    for vendor_key, psa_key in slipped_part_pairs(dict(free_vendor), dict(free_psa), _known_names):
-        run.pair(vendor_key, psa_key, "fuzzy", 0.8, "a name it holds, but for a slip of the pen")
     for vendor_key, psa_key, evidence in _given_name_pairs(run):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, evidence)
     for vendor_spelling, psa_spelling in aliases.items():
@@ -401,6 +399,8 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
+    for vendor_key, psa_key in slipped_part_pairs(dict(free_vendor), dict(free_psa), _known_names):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.8, "a name it holds, but for a slip of the pen")
     for vendor_key, psa_key in initials_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.85, "the same name, words written as initials")
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):

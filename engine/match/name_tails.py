@@ -12,8 +12,11 @@ for word, the name of one client there — and of no other client on its own sid
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+
+from rapidfuzz import fuzz
 
 from engine.match.client_evidence import name_fit
 from engine.match.client_keys import client_key
@@ -33,12 +36,19 @@ def stems(name: str) -> set[str]:
     for head in list(heads):
         if (tail := _TAIL.search(head)) is not None and tail.start() > 0:
             heads.add(head[: tail.start()])
-            # the name in another script first, then in Latin letters: "青葉建設株式会社 / Aoba
-            # Kensetsu - invoices to Head Office"
-            rest = head[tail.end() :]
-            heads.add(rest[: more.start()] if (more := _TAIL.search(rest)) else rest)
+            if not head[: tail.start()].isascii() and not _in_latin_letters(head[: tail.start()]):
+                # the name in another script first, then in Latin letters: "青葉建設株式会社 /
+                # Aoba Kensetsu - invoices to Head Office" (after a name in Latin letters, what
+                # follows is a branch or a note: "… - Lakeside LLC")
+                rest = head[tail.end() :]
+                heads.add(rest[: more.start()] if (more := _TAIL.search(rest)) else rest)
     own = client_key(name)
     return {key for head in heads if (key := client_key(head)) != own and _names_something(key)}
+
+
+def _in_latin_letters(text: str) -> bool:
+    """Letters of the Latin script only (accented ones too: "Thériault")."""
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
 
 
 def _names_something(key: str) -> bool:
@@ -57,7 +67,7 @@ def tail_pairs(
     for tailed, other, flip in ((psa, vendor, False), (vendor, psa, True)):
         by_name: dict[str, set[str]] = defaultdict(set)
         for key, name in other.items():
-            for known in names_of(key, name):
+            for known in [*names_of(key, name), *stems(name)]:  # tails on both sides
                 by_name[known].add(key)
         own_names: dict[str, set[str]] = defaultdict(set)
         found: dict[str, set[str]] = {}
@@ -91,32 +101,37 @@ def slipped_part_pairs(
     a name the other side's client holds besides its own: a trading name, a trust, the name in
     its tail ("MaceLllan Accounting" for "Fenwick Holdings Ltd. DBA MacLellan Accounting",
     "Trasnport Thériault & Pelletier (Mahnstufe 2)" for "… DBA Transport Thériault & Pelletier").
-    Once each way: a slip two names could have made decides nothing."""
+    Once each way, and never where another client's own name is one slip away as well: a slip
+    two names could have made decides nothing."""
     pairs: list[tuple[str, str]] = []
     for typed, other, flip in ((psa, vendor, False), (vendor, psa, True)):
-        held: dict[str, set[str]] = defaultdict(set)  # the names each client holds besides its key
+        held: dict[str, set[str]] = defaultdict(set)  # a name → the clients holding it
         for key, name in other.items():
+            held[key].add(key)
             for known in [*names_of(key, name), *stems(name)]:
                 if known != key and _names_something(known):
                     held[known].add(key)
+        own_keys = set(other)
         by_word: dict[str, set[str]] = defaultdict(set)
         for known in held:
             for word in known.split():
                 if len(word) >= 4:
                     by_word[word[:3]].add(known)
         found: dict[str, set[str]] = {}
+        by_part: dict[str, bool] = {}
         for key, name in typed.items():
             for candidate in {key, *stems(name)}:
                 near = {k for w in candidate.split() if len(w) >= 4 for k in by_word.get(w[:3], ())}
                 for known in near:
                     if _one_slip(candidate, known):
                         found.setdefault(key, set()).update(held[known])
+                        by_part[key] = by_part.get(key, False) or known not in own_keys
         claimed: dict[str, int] = defaultdict(int)
         for matches in found.values():
             for match in matches:
                 claimed[match] += 1
         for key, matches in found.items():
-            if len(matches) == 1 and claimed[(match := next(iter(matches)))] == 1:
+            if len(matches) == 1 and by_part[key] and claimed[(match := next(iter(matches)))] == 1:
                 pairs.append((key, match) if flip else (match, key))
     return _once_each_way(pairs)
 
@@ -125,7 +140,8 @@ def _one_slip(typed: str, name: str) -> bool:
     """The same words but for one slip in one of them, nothing more on either side."""
     fitted = name_fit(typed, name)
     return (
-        fitted is not None
+        fuzz.ratio(typed, name) >= _SLIP_RATIO  # a slip, not another ending ("Lakeshore")
+        and fitted is not None
         and not fitted.extra
         and not fitted.loose
         and fitted.approximate == 1
@@ -133,10 +149,16 @@ def _one_slip(typed: str, name: str) -> bool:
     )
 
 
+#: How alike, letter for letter, a name and its slip are (rapidfuzz's ratio, 0 to 100).
+_SLIP_RATIO = 90
+
+
 def _once_each_way(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs (found from either side, once) whose two clients are in no other pair."""
+    distinct = list(dict.fromkeys(pairs))
     vendor_used: dict[str, int] = defaultdict(int)
     psa_used: dict[str, int] = defaultdict(int)
-    for vendor_key, psa_key in pairs:
+    for vendor_key, psa_key in distinct:
         vendor_used[vendor_key] += 1
         psa_used[psa_key] += 1
-    return [(v, p) for v, p in dict.fromkeys(pairs) if vendor_used[v] == psa_used[p] == 1]
+    return [(v, p) for v, p in distinct if vendor_used[v] == psa_used[p] == 1]
