@@ -376,3 +376,34 @@ def test_a_slip_two_names_could_have_made_decides_nothing() -> None:
         lambda key, name: [key, key.split(" dba ")[-1]],
     )
     assert pairs == []
+
+
+def test_two_tails_around_one_name(reconcile_lines: Reconcile) -> None:
+    vendor = [
+        "Souza Transportes Ltda. - ME,Microsoft 365 E3,12,36.00",
+        "Souza Engenharia EIRELI,Microsoft 365 Business Basic,3,6.00",
+    ]
+    psa = [
+        "Souza Transportes [CSP],Microsoft 365 E3,11,43.20",
+        "Souza Engenharia,Microsoft 365 Business Basic,3,7.20",
+    ]
+    result = reconcile_lines(vendor, psa)
+    assert [(d.type, d.client) for d in result.discrepancies] == [
+        ("under_billed", "Souza Transportes [CSP]")
+    ]
+
+
+def test_a_branch_after_a_name_in_latin_letters_is_no_name() -> None:
+    assert client_key("Lakeside") not in stems("CoreFit Gym Franchise #333 - Lakeside LLC")
+
+
+def test_a_slip_another_clients_own_name_could_be_is_no_pair() -> None:
+    pairs = slipped_part_pairs(
+        {"kowalski engineering": "Kowalski Engineering PLLC"},
+        {
+            "kowalski egineering": "Kowalski Egineering PLLC",
+            "kowalski egineering projects": "Kowalski Egineering PLLC - Projects",
+        },
+        lambda key, name: [key],
+    )
+    assert pairs == []
