@@ -23,6 +23,7 @@ import pytest
 from engine.match.catalogue import load_catalogue
 from engine.match.client_keys import client_key
 from engine.match.name_tails import slipped_part_pairs, stems
+from engine.match.product_fit import fit
 from engine.match.product_names import product_key
 from engine.match.product_notes import note_reader
 from engine.reconcile import reconcile
@@ -407,3 +408,11 @@ def test_a_slip_another_clients_own_name_could_be_is_no_pair() -> None:
         lambda key, name: [key],
     )
     assert pairs == []
+
+
+def test_pro_is_professional_said_short() -> None:
+    """A distributor's "MS NCE D365 CUST SVC PRO" is Dynamics 365 Customer Service Professional."""
+    assert fit(
+        product_key("MS NCE D365 CUST SVC PRO"),
+        product_key("Dynamics 365 Customer Service Professional"),
+    )

@@ -113,6 +113,8 @@ def explains(word: str, name_word: str) -> int:
         return -1  # plan numbers, years, editions: only the same word
     if looks_romanised(word) and sounds_like(word, name_word):
         return 1  # an English word borrowed in katakana: "akuronisu" for Acronis
+    if {word, name_word} == _PRO:
+        return 1  # "CUST SVC PRO" for Customer Service Professional: one edition, said short
     if word in DISCRIMINATORS:
         shortened = name_word not in DISCRIMINATORS and _bill_shortening(name_word, word)
         return 1 if shortened else -1
@@ -134,6 +136,10 @@ def explains(word: str, name_word: str) -> int:
     if name_word not in DISCRIMINATORS and _bill_shortening(name_word, word):
         return 1  # the bill's "PROT" for the typed "Protection"
     return -1
+
+
+#: "Pro" and "Professional", one edition's two spellings (a product line has one or the other).
+_PRO = frozenset(["pro", "professional"])
 
 
 def _bill_shortening(short: str, long: str) -> bool:
