@@ -105,35 +105,48 @@ def slipped_part_pairs(
     two names could have made decides nothing."""
     pairs: list[tuple[str, str]] = []
     for typed, other, flip in ((psa, vendor, False), (vendor, psa, True)):
-        held: dict[str, set[str]] = defaultdict(set)  # a name → the clients holding it
+        parts: dict[str, set[str]] = defaultdict(set)  # a name a client holds → the clients
         for key, name in other.items():
-            held[key].add(key)
             for known in [*names_of(key, name), *stems(name)]:
                 if known != key and _names_something(known):
-                    held[known].add(key)
-        own_keys = set(other)
-        by_word: dict[str, set[str]] = defaultdict(set)
-        for known in held:
-            for word in known.split():
-                if len(word) >= 4:
-                    by_word[word[:3]].add(known)
+                    parts[known].add(key)
+        if not parts:
+            continue
+        part_index = _by_word(parts)
+        key_index: dict[str, set[str]] | None = None  # built only when a part is hit (speed)
         found: dict[str, set[str]] = {}
-        by_part: dict[str, bool] = {}
         for key, name in typed.items():
             for candidate in {key, *stems(name)}:
-                near = {k for w in candidate.split() if len(w) >= 4 for k in by_word.get(w[:3], ())}
-                for known in near:
-                    if _one_slip(candidate, known):
-                        found.setdefault(key, set()).update(held[known])
-                        by_part[key] = by_part.get(key, False) or known not in own_keys
+                hits = [k for k in _near(candidate, part_index) if _one_slip(candidate, k)]
+                if not hits:
+                    continue
+                if key_index is None:
+                    key_index = _by_word(other)
+                found.setdefault(key, set()).update(o for k in hits for o in parts[k])
+                # another client's own name one slip away makes the slip ambiguous
+                found[key].update(k for k in _near(candidate, key_index) if _one_slip(candidate, k))
         claimed: dict[str, int] = defaultdict(int)
         for matches in found.values():
             for match in matches:
                 claimed[match] += 1
         for key, matches in found.items():
-            if len(matches) == 1 and by_part[key] and claimed[(match := next(iter(matches)))] == 1:
+            if len(matches) == 1 and claimed[(match := next(iter(matches)))] == 1:
                 pairs.append((key, match) if flip else (match, key))
     return _once_each_way(pairs)
+
+
+def _by_word(names: Iterable[str]) -> dict[str, set[str]]:
+    """Names by the first three letters of each of their words of four letters or more."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for known in names:
+        for word in known.split():
+            if len(word) >= 4:
+                index[word[:3]].add(known)
+    return index
+
+
+def _near(candidate: str, index: Mapping[str, set[str]]) -> set[str]:
+    return {k for w in candidate.split() if len(w) >= 4 for k in index.get(w[:3], ())}
 
 
 def _one_slip(typed: str, name: str) -> bool:
