@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_t, written by twenty helper sessions from the issue text alone, apart from the
+… bench/independent_u, written by twenty-one helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -34,6 +34,7 @@ from bench import (
     independent_r,
     independent_s,
     independent_t,
+    independent_u,
 )
 from bench.accuracy import Tally, score_case
 
@@ -127,6 +128,10 @@ PAIRS_T = [  # the twentieth set: its ten vendor formats, each once, beside its 
     (vendor, independent_t.PSA_FORMATS[i % len(independent_t.PSA_FORMATS)])
     for i, vendor in enumerate(independent_t.VENDOR_FORMATS)
 ]
+PAIRS_U = [  # the twenty-first set: its ten vendor formats, each once, beside its eight PSA formats
+    (vendor, independent_u.PSA_FORMATS[i % len(independent_u.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_u.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -148,6 +153,7 @@ SETS = {
     "r": (independent_r, PAIRS_R),
     "s": (independent_s, PAIRS_S),
     "t": (independent_t, PAIRS_T),
+    "u": (independent_u, PAIRS_U),
 }
 
 
@@ -207,14 +213,19 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: with 8 look-alike merges, clean 1.000 / 0.998 / 0.999 with 2; katakana, licence groups, Markdown,
 #: price tiers, one PSA line per user, phone numbers and initials in client names): seed 7 measured
 #: clean 1.000 / 1.000 / 1.000, people's 0.899 / 0.954 / 0.995, no merge of either kind.
+#: Set U arrived in the twentieth session (first contact at seed 1: people's 0.698 / 0.883 / 0.979
+#: with one client and two look-alike merges and two of ten bills unread, clean 0.923 / 0.985;
+#: taglines, billing instructions and account states in client names, a printed invoice register,
+#: a statement in blocks, JSON and URLs for product names): seed 7 measured clean 1.000 / 1.000 /
+#: 1.000, people's 0.938 / 0.957 / 0.989, no merge of either kind.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
-    "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99,
+    "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99, "u": 0.99,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
-    "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0,
+    "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0, "u": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -237,10 +248,11 @@ PERTURBED_FLOOR = {
     "r": (0.93, 0.96, 0.98),
     "s": (0.92, 0.94, 0.96),
     "t": (0.87, 0.93, 0.97),
+    "u": (0.91, 0.93, 0.97),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
-    "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1,
+    "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1, "u": 1,
 }  # fmt: skip
 
 
