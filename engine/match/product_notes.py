@@ -240,11 +240,11 @@ def _counts_or_dates(words: list[str]) -> bool:
     or one beside a span of time or written as one ("after 168h"), and no year alone among them
     (a version: "(2021)")."""
     numbers = [w for w in words if w.isdigit()]
-    if any(_TIME_SPAN.fullmatch(w) for w in words):
-        return not any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers)
-    if not numbers or any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers):
+    if any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers):
         return False
-    return len(numbers) >= 2 or any(w in _TIME_WORDS for w in words)
+    if any(_TIME_SPAN.fullmatch(w) for w in words):
+        return True
+    return len(numbers) >= 2 or (bool(numbers) and any(w in _TIME_WORDS for w in words))
 
 
 def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> Notes:

@@ -7,8 +7,12 @@ escapes written out as letters ("…\\u00a0licence", "…\\r\\nNCE"), a SharePoi
 by ("GRP_LIC_ENTERPRISEPACK", "SG-Lic-EXO-Archive"), a list's sort prefix ("00-…"), a word a PDF
 broke across lines ("Prot- ect"), a price tier ("[tier 1: 1-25]", "Staffel
 1-10", "(bracket B)"), the licensing programme ("(CSP, not EA)", "via CSP") and the agreement it is
-sold under ("MSA 2024 - Gold - …", "SLA Silver 36m | …"). None of them says which product a line
-is; :func:`without_text_artefacts` takes them out before the name is read.
+sold under ("MSA 2024 - Gold - …", "Raamovereenkomst 2024 - …"); a JSON object where the text
+belongs ('{"name": "…", "qty": 2}'), words struck out ("~~managed by integration~~"), a row's
+fields glued after the text ("…|EA|37"), a template's unfilled count ("%QTY% x …"), the text twice
+("Zoom meetings - Zoom meetings"). None of them says which product a line is;
+:func:`without_text_artefacts` takes them out before the name is read. A pasted address is read
+by its page's name ("…/microsoft-365-business-premium").
 """
 
 from __future__ import annotations
@@ -137,8 +141,8 @@ def without_text_artefacts(text: str) -> str:
         text = _LOOKUP.sub(" ", text)
     if "://" in text or "www." in text:
         text = _URL.sub(_slug_words, _LINK.sub(r"\1", text))
-    if "~~" in text:
-        text = _STRUCK_OUT.sub(" ", text)
+    if "~~" in text and any(ch.isalpha() for ch in _STRUCK_OUT.sub("", text)):
+        text = _STRUCK_OUT.sub(" ", text)  # (a line struck out whole keeps its words)
     if any(mark in text for mark in ("**", "_", "~", "`")):
         text = _EMPHASIS.sub(" ", text)
     if "|" in text or ";" in text or "\t" in text:
