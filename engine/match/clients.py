@@ -203,6 +203,14 @@ def match_clients(
         run.pair(
             pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence
         )
+    # what a book keeps around a name, once names, typos and baskets have had their say: check
+    # first, as a name read without its tail always is
+    for vendor_key, psa_key in tail_pairs(dict(run.free_vendor), dict(run.free_psa), _known_names):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, a note or a tag beside it")
+    for vendor_key, psa_key in slipped_part_pairs(
+        dict(run.free_vendor), dict(run.free_psa), _known_names
+    ):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.75, "a name it holds, but for a slip of the pen")
     for by_basket in pair_by_basket(
         run.vendors(),
         run.psas(),
@@ -384,8 +392,6 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, spaces apart")
     for vendor_key, psa_key in _pairs_ended_at_the_form(free_vendor, free_psa, run.names):
         run.pair(vendor_key, psa_key, "exact", 0.95, "the same name, a note after its legal form")
-    for vendor_key, psa_key in tail_pairs(dict(free_vendor), dict(free_psa), _known_names):
-        run.pair(vendor_key, psa_key, "exact", 0.9, "the same name, a note or a tag beside it")
     for vendor_key, psa_key, evidence in _given_name_pairs(run):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, evidence)
     for vendor_spelling, psa_spelling in aliases.items():
@@ -399,8 +405,6 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
-    for vendor_key, psa_key in slipped_part_pairs(dict(free_vendor), dict(free_psa), _known_names):
-        run.pair(vendor_key, psa_key, "fuzzy", 0.8, "a name it holds, but for a slip of the pen")
     for vendor_key, psa_key in initials_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.85, "the same name, words written as initials")
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
@@ -638,9 +642,11 @@ def _names_in(key: str, display: str = "") -> list[str]:
 
 
 def _known_names(key: str, name: str) -> list[str]:
-    """The names a client is known by: its key, the names it holds (a trust and its trustee, a
-    trading name) and its name up to a legal form a note follows."""
-    return [key, *_names_in(key, name), client_key(ended_at_the_legal_form(name))]
+    """The names a client is known by: its key, its name's plain key (a legal twin's key says its
+    form: "Waikato Services Ltd" beside "… Limited") and the names it holds (a trust and its
+    trustee, a trading name). Never its name without a tail: a tail on both sides may be two
+    branches ("Zenith Law Inc. - North" and "… - South")."""
+    return [key, client_key(name), *_names_in(key, name)]
 
 
 def _names_a_company(key: str) -> bool:

@@ -67,7 +67,7 @@ def tail_pairs(
     for tailed, other, flip in ((psa, vendor, False), (vendor, psa, True)):
         by_name: dict[str, set[str]] = defaultdict(set)
         for key, name in other.items():
-            for known in [*names_of(key, name), *stems(name)]:  # tails on both sides
+            for known in names_of(key, name):
                 by_name[known].add(key)
         own_names: dict[str, set[str]] = defaultdict(set)
         found: dict[str, set[str]] = {}
@@ -107,7 +107,7 @@ def slipped_part_pairs(
     for typed, other, flip in ((psa, vendor, False), (vendor, psa, True)):
         parts: dict[str, set[str]] = defaultdict(set)  # a name a client holds → the clients
         for key, name in other.items():
-            for known in [*names_of(key, name), *stems(name)]:
+            for known in names_of(key, name):
                 if known != key and _names_something(known):
                     parts[known].add(key)
         if not parts:
