@@ -20,7 +20,7 @@ from engine.match.product_names import (
     DISCRIMINATORS,
     product_key,
 )
-from engine.match.word_alignment import letters_in_order
+from engine.match.word_alignment import shortens
 
 WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -392,20 +392,15 @@ def shortens_another_bought(
     words = [
         w
         for w in meaningful(description)
-        if w.isalpha() and len(w) >= 2 and not any(_shortening(w, o) for o in own)
+        if w.isalpha() and len(w) >= 2 and not any(shortens(w, o) for o in own)
     ]
     return any(
-        w == word or (_shortening(w, word) and len(word) > len(w))
+        w == word or (shortens(w, word) and len(word) > len(w))
         for w in words
         for other in basket
         if other != key
         for word in names[other].split()
     )
-
-
-def _shortening(short: str, word: str) -> bool:
-    """``short`` is ``word`` or begins it and has its other letters in order ("gz", "gravityzone")."""
-    return short == word or (short[0] == word[:1] and letters_in_order(short, word))
 
 
 def a_look_alike_bought(

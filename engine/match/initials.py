@@ -9,8 +9,9 @@ the evidence tiers.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
+
+from engine.match.pair_counts import once_each_way
 
 
 def initials_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -20,12 +21,7 @@ def initials_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[
         *_shortened(list(vendors), _short_forms(psas), flip=False),
         *_shortened(list(psas), _short_forms(vendors), flip=True),
     ]
-    vendor_used: dict[str, int] = defaultdict(int)
-    psa_used: dict[str, int] = defaultdict(int)
-    for vendor, psa in pairs:
-        vendor_used[vendor] += 1
-        psa_used[psa] += 1
-    return [(v, p) for v, p in dict.fromkeys(pairs) if vendor_used[v] == psa_used[p] == 1]
+    return once_each_way(pairs)
 
 
 def _short_forms(keys: Mapping[str, str]) -> dict[str, str]:

@@ -15,11 +15,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from engine.match.client_evidence import name_fit
 from engine.match.client_keys import client_key
+from engine.match.pair_counts import once_each_way
 
 #: Where a tail begins: a dash, a bar or a slash set off by spaces, or a bracket after a space.
 _TAIL = re.compile(r"\s+(?:[-\u2013\u2014|/]\s+|[(\[])")
@@ -27,7 +29,8 @@ _TAIL = re.compile(r"\s+(?:[-\u2013\u2014|/]\s+|[(\[])")
 _LEADING_TAG = re.compile(r"^\s*(?:\[[^\]]{1,24}\]|[~*#!_]+|(?:[A-Z]{2,6}-)+(?=[A-Z]))\s*")
 
 
-def stems(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def stems(name: str) -> frozenset[str]:
     """The keys of ``name`` without its tail, without its tag, and without both (those that
     differ from its own key and still name something)."""
     heads = {name}
@@ -43,7 +46,9 @@ def stems(name: str) -> set[str]:
                 rest = head[tail.end() :]
                 heads.add(rest[: more.start()] if (more := _TAIL.search(rest)) else rest)
     own = client_key(name)
-    return {key for head in heads if (key := client_key(head)) != own and _names_something(key)}
+    return frozenset(
+        key for head in heads if (key := client_key(head)) != own and _names_something(key)
+    )
 
 
 def _in_latin_letters(text: str) -> bool:
@@ -89,7 +94,7 @@ def tail_pairs(
             ):
                 continue
             pairs.append((key, match) if flip else (match, key))
-    return _once_each_way(pairs)
+    return once_each_way(pairs)
 
 
 def slipped_part_pairs(
@@ -132,7 +137,7 @@ def slipped_part_pairs(
         for key, matches in found.items():
             if len(matches) == 1 and claimed[(match := next(iter(matches)))] == 1:
                 pairs.append((key, match) if flip else (match, key))
-    return _once_each_way(pairs)
+    return once_each_way(pairs)
 
 
 def _by_word(names: Iterable[str]) -> dict[str, set[str]]:
@@ -164,14 +169,3 @@ def _one_slip(typed: str, name: str) -> bool:
 
 #: How alike, letter for letter, a name and its slip are (rapidfuzz's ratio, 0 to 100).
 _SLIP_RATIO = 90
-
-
-def _once_each_way(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The pairs (found from either side, once) whose two clients are in no other pair."""
-    distinct = list(dict.fromkeys(pairs))
-    vendor_used: dict[str, int] = defaultdict(int)
-    psa_used: dict[str, int] = defaultdict(int)
-    for vendor_key, psa_key in distinct:
-        vendor_used[vendor_key] += 1
-        psa_used[psa_key] += 1
-    return [(v, p) for v, p in distinct if vendor_used[v] == psa_used[p] == 1]

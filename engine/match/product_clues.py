@@ -32,7 +32,7 @@ from engine.match.product_names import (
     PLAN_TOKEN,
     discriminators,
 )
-from engine.match.word_alignment import letters_in_order
+from engine.match.word_alignment import shortens
 
 
 def _word_of_its_other(
@@ -153,8 +153,7 @@ def _code_for_a_word(word: str, name_words: set[str]) -> bool:
     """A code that starts with its digit and shortens a word of the name, letters in order ("1PW"
     for 1Password): that word, written short — no plan, no edition."""
     return word[:1].isdigit() and any(
-        len(word) < len(full) and full[0] == word[0] and letters_in_order(word, full)
-        for full in name_words
+        len(word) < len(full) and shortens(word, full) for full in name_words
     )
 
 

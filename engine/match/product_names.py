@@ -26,7 +26,7 @@ from engine.folding import folded, without_invisibles, without_xml_escapes
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.loanwords import english_word
 from engine.match.text_artefacts import without_text_artefacts
-from engine.match.word_alignment import letters_in_order
+from engine.match.word_alignment import shortens
 
 if TYPE_CHECKING:
     from engine.match.catalogue import Catalogue
@@ -1015,9 +1015,7 @@ def _shortening(word: str, full_word: str) -> bool:
     """``word`` is ``full_word`` or shortens it: its first letter, then letters in order."""
     if word == full_word:
         return True
-    if not word.isalpha() or not full_word.isalpha() or word[0] != full_word[0] or len(word) < 2:
-        return False
-    return letters_in_order(word, full_word)
+    return word.isalpha() and full_word.isalpha() and len(word) >= 2 and shortens(word, full_word)
 
 
 #: A package the MSP sells, named before the item in it: "Cyber Ready Bundle | Keeper Business".

@@ -60,3 +60,9 @@ def letters_in_order(short: str, long: str) -> bool:
         if position == 0:
             return False
     return True
+
+
+def shortens(short: str, word: str) -> bool:
+    """``short`` is ``word`` or writes it short: its first letter, then letters of it in order
+    ("gz" for GravityZone, "1pw" for 1Password, "svc" for service)."""
+    return short == word or (short[:1] == word[:1] and letters_in_order(short, word))
