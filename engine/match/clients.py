@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from engine.folding import folded
+from engine.match.basket_swaps import uncross
 from engine.match.client_baskets import pair_by_basket
 from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
 from engine.match.client_keys import (
@@ -233,6 +234,12 @@ def match_clients(
             by_basket.confidence,
             by_basket.evidence,
         )
+    # a name read without its tail that two twins could claim, once baskets paired one of them:
+    # the other, where what it buys agrees
+    for vendor_key, psa_key in tail_pairs(dict(run.free_vendor), dict(run.free_psa), _known_names):
+        if vendor_baskets.get(vendor_key, {}).keys() & psa_baskets.get(psa_key, {}).keys():
+            run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, a note or a tag beside it")
+    run.matches = uncross(run.matches, vendor_baskets, psa_baskets)
     for second in second_names(
         run.pairs(),
         run.free_psa,

@@ -1,0 +1,108 @@
+"""Two companies under one name, told apart by what they buy (twenty-first session, set U seed 3).
+
+The bill names "Aoraki Group Ltd" (A4149) and "Aoraki Group Limited" (A4173); the PSA names "Aoraki
+Group" and "Aoraki Group Ltd - quality you can trust". By names alone e7f9462 paired the first with
+the second PSA name exactly, and the other two by the tagline: both pairs crossed, eight findings
+where a person sees two. The same book holds one company as "Aoraki Services Ltd" and "… Limited"
+(two tenants) and "Aoraki Services (the friendly team)" and "… [PO REQUIRED]": once the baskets paired
+one tenant, the other was left alone, its products unbilled and never billed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.reconcile import reconcile
+from engine.result import Result
+
+_VENDOR = """Customer ID,Customer,Product,Qty,Unit Cost
+A4149,Aoraki Group Ltd,Microsoft 365 Business Standard,3,12.50
+A4149,Aoraki Group Ltd,Microsoft Defender for Business,1,3.00
+A4149,Aoraki Group Ltd,Keeper Business,1,3.75
+A4173,Aoraki Group Limited,Microsoft 365 Business Basic,24,6.00
+A4150,Aoraki Services Ltd,Microsoft 365 Business Premium,14,22.00
+A4150,Aoraki Services Ltd,Exchange Online Archiving,14,3.00
+A4174,Aoraki Services Limited,Office 365 E3,3,23.00
+A4174,Aoraki Services Limited,Microsoft Defender for Office 365 (Plan 1),3,2.00
+A4174,Aoraki Services Limited,Exchange Online (Plan 2),1,8.00
+A4200,Aoraki Dental Limited,Microsoft 365 E3,6,36.00
+"""
+_PSA = """Customer,Item,Qty,Rate
+Aoraki Group,Microsoft 365 Business Basic,11,7.20
+Aoraki Group Ltd - quality you can trust,Microsoft 365 Business Standard,3,15.00
+Aoraki Group Ltd - quality you can trust,Microsoft Defender for Business,1,3.60
+Aoraki Services (the friendly team),Microsoft 365 Business Premium,16,26.40
+Aoraki Services (the friendly team),Exchange Online Archiving,14,3.60
+Aoraki Services [PO REQUIRED],Office 365 E3,3,27.60
+Aoraki Services [PO REQUIRED],Microsoft Defender for Office 365 (Plan 1),2,2.40
+Aoraki Services [PO REQUIRED],Exchange Online (Plan 2),1,9.60
+Aoraki Dental Limited,Microsoft 365 E3,6,43.20
+"""
+
+
+def _run(tmp_path: Path, vendor: str, psa: str) -> Result:
+    (tmp_path / "vendor.csv").write_text(vendor, encoding="utf-8")
+    (tmp_path / "psa.csv").write_text(psa, encoding="utf-8")
+    return reconcile(tmp_path / "vendor.csv", tmp_path / "psa.csv")
+
+
+def test_crossed_pairs_of_one_name_are_crossed_back_by_what_they_buy(tmp_path: Path) -> None:
+    result = _run(tmp_path, _VENDOR, _PSA)
+    pairs = {(m.vendor_name, m.psa_name): m for m in result.client_matches}
+    for vendor, psa in (
+        ("Aoraki Group Ltd", "Aoraki Group Ltd - quality you can trust"),
+        ("Aoraki Group Limited", "Aoraki Group"),
+    ):
+        assert pairs[(vendor, psa)].confidence < 0.8  # the baskets decided: check first
+    found = {
+        (d.type, d.vendor_client, d.product, str(d.monthly_impact)) for d in result.discrepancies
+    }
+    assert found == {
+        # every difference in the fixture, and nothing else
+        ("unbilled", "Aoraki Group Ltd", "Keeper Business", "3.75"),
+        ("under_billed", "Aoraki Group Limited", "Microsoft 365 Business Basic", "93.60"),
+        ("over_billed", "Aoraki Services Ltd", "Microsoft 365 Business Premium", "52.80"),
+        (
+            "under_billed",
+            "Aoraki Services Limited",
+            "Microsoft Defender for Office 365 (Plan 1)",
+            "2.40",
+        ),
+    }
+
+
+def test_a_tail_two_tenants_could_claim_pairs_the_one_left_where_baskets_agree(
+    tmp_path: Path,
+) -> None:
+    result = _run(tmp_path, _VENDOR, _PSA)
+    pairs = {(m.vendor_name, m.psa_name) for m in result.client_matches}
+    assert ("Aoraki Services Ltd", "Aoraki Services (the friendly team)") in pairs
+    # without a product in common, the one left stays alone
+    psa = _PSA.replace("Aoraki Services (the friendly team),Microsoft 365 Business Premium", "X,Y")
+    psa = psa.replace(
+        "Aoraki Services (the friendly team),Exchange Online Archiving",
+        "Aoraki Services (the friendly team),Microsoft Teams Premium",
+    )
+    alone = _run(tmp_path, _VENDOR, psa)
+    assert not {
+        (m.vendor_name, m.psa_name)
+        for m in alone.client_matches
+        if m.vendor_name == "Aoraki Services Ltd" and m.psa_name
+    }
+
+
+def test_a_name_written_the_same_on_both_sides_is_never_crossed(tmp_path: Path) -> None:
+    """A guard: the names say which, whatever the baskets say (the findings then show it)."""
+    vendor = """Customer ID,Customer,Product,Qty,Unit Cost
+A1,Kauri Lawyers Ltd,Microsoft 365 E3,5,36.00
+A2,Kauri Lawyers Limited,Microsoft 365 Business Basic,10,6.00
+"""
+    psa = """Customer,Item,Qty,Rate
+Kauri Lawyers Ltd,Microsoft 365 Business Basic,10,7.20
+Kauri Lawyers Limited,Microsoft 365 E3,5,43.20
+"""
+    result = _run(tmp_path, vendor, psa)
+    assert {(m.vendor_name, m.psa_name) for m in result.client_matches if m.psa_name} == {
+        ("Kauri Lawyers Ltd", "Kauri Lawyers Ltd"),
+        ("Kauri Lawyers Limited", "Kauri Lawyers Limited"),
+    }
