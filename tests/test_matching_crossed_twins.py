@@ -10,8 +10,11 @@ one tenant, the other was left alone, its products unbilled and never billed.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+from engine.match.client_keys import client_key
+from engine.match.name_tails import stems
 from engine.reconcile import reconcile
 from engine.result import Result
 
@@ -91,18 +94,58 @@ def test_a_tail_two_tenants_could_claim_pairs_the_one_left_where_baskets_agree(
     }
 
 
-def test_a_name_written_the_same_on_both_sides_is_never_crossed(tmp_path: Path) -> None:
-    """A guard: the names say which, whatever the baskets say (the findings then show it)."""
+def test_a_name_written_the_same_on_both_sides_stays_where_its_pair_agrees_at_all(
+    tmp_path: Path,
+) -> None:
+    """A guard: the names say which while each pair has a product in common, however much better
+    the crossed baskets look (the findings then show the rest)."""
     vendor = """Customer ID,Customer,Product,Qty,Unit Cost
 A1,Kauri Lawyers Ltd,Microsoft 365 E3,5,36.00
+A1,Kauri Lawyers Ltd,Visio Plan 2,5,15.00
+A1,Kauri Lawyers Ltd,Keeper Business,2,3.75
 A2,Kauri Lawyers Limited,Microsoft 365 Business Basic,10,6.00
+A2,Kauri Lawyers Limited,Power BI Pro,10,12.00
+A2,Kauri Lawyers Limited,Keeper Business,3,3.75
 """
     psa = """Customer,Item,Qty,Rate
 Kauri Lawyers Ltd,Microsoft 365 Business Basic,10,7.20
+Kauri Lawyers Ltd,Power BI Pro,10,14.40
+Kauri Lawyers Ltd,Keeper Business,1,4.50
 Kauri Lawyers Limited,Microsoft 365 E3,5,43.20
+Kauri Lawyers Limited,Visio Plan 2,5,18.00
+Kauri Lawyers Limited,Keeper Business,1,4.50
 """
     result = _run(tmp_path, vendor, psa)
     assert {(m.vendor_name, m.psa_name) for m in result.client_matches if m.psa_name} == {
         ("Kauri Lawyers Ltd", "Kauri Lawyers Ltd"),
         ("Kauri Lawyers Limited", "Kauri Lawyers Limited"),
     }
+
+
+def test_a_name_the_same_on_both_sides_is_crossed_when_nothing_else_agrees(tmp_path: Path) -> None:
+    """Set U seed 2: the PSA's "Björklund Group AB" is the bill's "… AB (publ)" (both products at
+    their seats), the bill's "Björklund Group AB" the PSA's "… [PO REQUIRED]"."""
+    vendor = """Customer ID,Customer,Product,Qty,Unit Cost
+C1,Björklund Group AB,Microsoft 365 E3,4,36.00
+C2,Björklund Group AB (publ),Adobe Acrobat Pro for teams,16,20.00
+C2,Björklund Group AB (publ),Microsoft 365 Business Standard,16,12.50
+"""
+    psa = """Customer,Item,Qty,Rate
+Björklund Group [PO REQUIRED],Microsoft 365 E3,3,43.20
+Björklund Group AB,Microsoft 365 Business Standard,16,15.00
+Björklund Group AB,Adobe Acrobat Pro for teams,16,24.00
+"""
+    result = _run(tmp_path, vendor, psa)
+    assert {(m.vendor_name, m.psa_name) for m in result.client_matches if m.psa_name} == {
+        ("Björklund Group AB", "Björklund Group [PO REQUIRED]"),
+        ("Björklund Group AB (publ)", "Björklund Group AB"),
+    }
+    assert [(d.type, d.monthly_impact) for d in result.discrepancies] == [
+        ("under_billed", Decimal("43.20"))
+    ]
+
+
+def test_a_mark_and_a_short_tag_in_front_are_no_part_of_the_name() -> None:
+    assert client_key("Apotek Mälardalen Filiale 44") in stems(
+        "!VIP Apotek Mälardalen Filiale 44 (COD only)"
+    )

@@ -5,8 +5,8 @@ Group Ltd" and "Aoraki Group Limited" on the bill; "Aoraki Group" and "Aoraki Gr
 you can trust" in the PSA). Names alone pair them one way or the other by chance. When the two
 pairs share that name and their baskets cross — each vendor client buys what the other pair's PSA
 client is billed for, and little or nothing of its own pair's — the pairs are crossed back, check
-first. Pairs the user made (aliases), tenant domains and a name written the same on both sides are
-never crossed.
+first. Pairs the user made (aliases) and tenant domains are never crossed; a name written the same
+on both sides only where neither pair has anything in common.
 """
 
 from __future__ import annotations
@@ -40,8 +40,6 @@ def uncross(
     for index, match in enumerate(matches):
         if match.vendor_key is None or match.psa_key is None or match.method not in _CROSSABLE:
             continue
-        if match.vendor_name.casefold() == match.psa_name.casefold():
-            continue  # one name, one company
         for name in _names(match.vendor_name) & _names(match.psa_name):
             by_name[name].append(index)
     done: set[int] = set()
@@ -60,7 +58,10 @@ def uncross(
                 _fit(vendor_baskets, psa_baskets, first.vendor_key, second.psa_key),
                 _fit(vendor_baskets, psa_baskets, second.vendor_key, first.psa_key),
             )
-            if not _crossed(now, crossed):
+            same_name = any(
+                m.vendor_name.casefold() == m.psa_name.casefold() for m in (first, second)
+            )
+            if not _crossed(now, crossed, same_name=same_name):
                 continue
             evidence = (
                 f"names alike ({first.psa_name!r}, {second.psa_name!r}); what each buys says which"
@@ -102,9 +103,16 @@ def _fit(
     return len(shared), sum(1 for product in shared if vendor[product] == psa[product])
 
 
-def _crossed(now: tuple[tuple[int, int], ...], crossed: tuple[tuple[int, int], ...]) -> bool:
+def _crossed(
+    now: tuple[tuple[int, int], ...], crossed: tuple[tuple[int, int], ...], *, same_name: bool
+) -> bool:
     """Each crossed pair buys something in common, each crossed pair shares more than its vendor
-    client's pair does now, and at least one crossed pair agrees on seats."""
+    client's pair does now, and at least one crossed pair agrees on seats. A name written the
+    same on both sides is crossed only when neither pair has a product in common now and the
+    crossed pairs agree on seats twice ("Björklund Group AB" in the PSA is the bill's "… AB
+    (publ)", both its products at its seats, and nothing of the bill's "Björklund Group AB")."""
+    if same_name and (any(was for was, _ in now) or sum(same for _, same in crossed) < 2):
+        return False
     return all(
         shared >= 1 and shared > was for (shared, _), (was, _) in zip(crossed, now, strict=True)
     ) and sum(same for _, same in crossed) > sum(same for _, same in now)

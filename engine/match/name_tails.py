@@ -3,7 +3,7 @@
 People keep more than the name in a customer's name field: a tagline ("Southern Cross Property Group
 – Your Local Experts", "… | Since forever"), an instruction to the biller ("Nguyen Dental / Rechnung
 an Zentrale", "… (réf. bon de commande obligatoire)"), an account's state ("… (Mahnstufe 2)"), or
-a tag in front ("MSA-GOLD COAST PHARMACY STORE 17", "[MANAGED] …", "~…"). No list of such words
+a tag in front ("MSA-GOLD COAST PHARMACY STORE 17", "[MANAGED] …", "~…", "!VIP …"). No list of such words
 can be complete, so the evidence is the other side: the name without that tail or tag is, word
 for word, the name of one client there — and of no other client on its own side (two branches
 "Acme Corp - North" and "- South" are two clients, whatever the bill calls one of them).
@@ -26,7 +26,9 @@ from engine.match.pair_counts import once_each_way
 #: Where a tail begins: a dash, a bar or a slash set off by spaces, or a bracket after a space.
 _TAIL = re.compile(r"\s+(?:[-\u2013\u2014|/]\s+|[(\[])")
 #: A tag in front of the name: bracketed, marks, or capitals joined to it by hyphens ("ZZ-OLD-").
-_LEADING_TAG = re.compile(r"^\s*(?:\[[^\]]{1,24}\]|[~*#!_]+|(?:[A-Z]{2,6}-)+(?=[A-Z]))\s*")
+_LEADING_TAG = re.compile(
+    r"^\s*(?:\[[^\]]{1,24}\]|[~*#!_]+(?:[A-Z]{2,6}\b)?|(?:[A-Z]{2,6}-)+(?=[A-Z]))\s*"
+)
 
 
 @lru_cache(maxsize=65536)
