@@ -197,6 +197,7 @@ SETS = {
     "s": "bench.independent_s",
     "t": "bench.independent_t",
     "u": "bench.independent_u",
+    "v": "bench.independent_v",
 }
 
 
