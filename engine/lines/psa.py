@@ -10,6 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.lines.line import Exclusion
+from engine.lines.reseller import without_reseller
 from engine.lines.sites import with_numbered_sites
 from engine.lines.tax_included import before_tax, gross_totals, tax_rates
 from engine.lines.typer import CANCELLATION, Columns, SideSpec
@@ -50,7 +51,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     cancellation dates."""
     clients = with_numbered_sites(
         _named_by_number(
-            cells.parsed(cells.column(table, mapping, "client"), cells.cell_text),
+            without_reseller(cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)),
             cells.parsed(cells.column(table, mapping, "client_id"), cells.cell_text),
         ),
         cells.parsed(cells.column(table, mapping, "site"), cells.cell_text),
@@ -141,10 +142,18 @@ def _psa_months(
     table: Table, mapping: ColumnMapping, names: list[str], alternates: list[str]
 ) -> list[int]:
     """How many months each line bills for: a period times its interval, months said in the
-    product's text, a service period's span; one month when nothing says."""
+    product's text, a service period's span, the months from its period's start to its end; one
+    month when nothing says."""
+    read_date = cells.date_parser(table, mapping)
+    starts = cells.dates(table, mapping, "period_start", read_date)
+    ends = cells.dates(table, mapping, "period_end", read_date)
+    dated = [
+        cells.months_from_dates(start, end) if start and end and start <= end else None
+        for start, end in zip(starts, ends, strict=True)
+    ]
     return [
-        (months * every if months and every else months) or spanned or served or 1
-        for months, every, spanned, served in zip(
+        (months * every if months and every else months) or spanned or served or between or 1
+        for months, every, spanned, served, between in zip(
             cells.parsed(cells.column(table, mapping, "billing_period"), _period_or_span),
             cells.parsed(cells.column(table, mapping, "billing_interval"), _interval),
             cells.parsed(
@@ -153,6 +162,7 @@ def _psa_months(
             ),
             # sevDesk's Leistungszeitraum "01.11.2026 - 31.10.2027" beside Einheit "Stk."
             cells.parsed(cells.column(table, mapping, "service_period"), _span_months),
+            dated,
             strict=True,
         )
     ]

@@ -112,7 +112,7 @@ def _vendor_terms(
         for t, named in zip(terms, cells.parsed(displays, cells.mentions_trial), strict=True)
     ]
     commitments = cells.parsed(cells.column(table, mapping, "term"), cells.commitment_months)
-    months = _vendor_months(table, mapping, ids, starts, read_date)
+    months = _vendor_months(table, mapping, ids, displays, starts, read_date)
     for i, kind in enumerate(terms):
         if kind is cells.ONE_TIME_CHARGE and (commitments[i] or 0) >= 12:
             # Microsoft's cost details: a "OneTime" purchase on a P1Y term is a year paid now, a
@@ -187,11 +187,12 @@ def _vendor_months(
     table: Table,
     mapping: ColumnMapping,
     ids: list[str],
+    displays: list[str],
     starts: list[dt.date | None],
     read_date: Callable[[object], dt.date | None],
 ) -> list[int]:
     """How often each line is billed: an explicit frequency, a stock code's billing letter, a term
-    that says how it is billed ("Billing: Annual"), the span the charge covers, a charge type that says it ("Annual Prepay"), and only then the term (Pax8's "Annual" is a commitment that is often billed
+    or the product's text that says how it is billed ("Billing: Annual"), the span the charge covers, a charge type that says it ("Annual Prepay"), and only then the term (Pax8's "Annual" is a commitment that is often billed
     monthly: the charge's one-month period says so)."""
     frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), parse_period_months)
     stock_code = cells.parsed(ids, period_from_stock_code)
@@ -202,10 +203,12 @@ def _vendor_months(
     said = cells.parsed(terms, billing_said_months)
     # a charge type that says how it is billed ("Annual Prepay", AppRiver)
     charge = cells.parsed(cells.column(table, mapping, "charge_type"), parse_period_months)
+    # the product's text that says it ("… 1 Year Commitment (Annual Billing)", Bluechip's invoice)
+    named = cells.parsed(displays, billing_said_months)
     return [
-        f or s or b or cells.months_from_dates(start, end) or c or t or 1
-        for f, s, b, start, end, c, t in zip(
-            frequency, stock_code, said, starts, ends, charge, term, strict=True
+        f or s or b or n or cells.months_from_dates(start, end) or c or t or 1
+        for f, s, b, n, start, end, c, t in zip(
+            frequency, stock_code, said, named, starts, ends, charge, term, strict=True
         )
     ]
 

@@ -96,7 +96,7 @@ def settle_product_name(
             h
             for h in [columns.get("product_alt"), *candidates]
             if h and not _mostly_dated(data[h]) and not _mostly_codes(data[h])
-        ]
+        ] or _named_by_content(headers, data, columns, current)
         if named:
             _name_from(named[0], side, columns, how, current)
             return
@@ -118,6 +118,29 @@ def settle_product_name(
         # a second product-like column (Kaseya BMS's Service beside its Description): the matcher
         # reads it when the first name is not a product it knows
         columns["product_alt"], how["product_alt"] = candidates[0], "content"
+
+
+def _named_by_content(
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: Mapping[str, str],
+    current: str,
+) -> list[str]:
+    """Untaken columns whose values are names of several words, neither dated nor codes nor the
+    client: where the dated column's header was the only one that said "product" (Billomat's
+    "Beschreibung" is the billing period, its "Titel" the product)."""
+    taken = set(columns.values())
+    client = columns.get("client")
+    return [
+        h
+        for h in headers
+        if h != current
+        and h not in taken
+        and mostly_names(data[h])
+        and not _mostly_dated(data[h])
+        and not _mostly_codes(data[h])
+        and not (client is not None and mostly_holds(data[h], data[client]))
+    ]
 
 
 def _unless_the_client_again(
@@ -307,8 +330,11 @@ def settle_client(
 
 
 def _numbered(values: Sequence[object]) -> bool:
-    """Nine in ten of a column's different values are account numbers ("01113", "C-1042")."""
-    sample = distinct(values, 2000)
+    """Nine in ten of a column's different values are account numbers ("01113", "C-1042"; a
+    workbook's 10811 read as 10811.0)."""
+    sample = distinct(
+        [int(v) if isinstance(v, float) and v.is_integer() else v for v in values[:2000]], 2000
+    )
     return len(sample) >= 3 and sum(bool(_CODE.match(v)) for v in sample) >= 0.9 * len(sample)
 
 

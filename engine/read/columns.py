@@ -29,6 +29,7 @@ from engine.read.column_content import (
     settle_client,
     settle_product_name,
 )
+from engine.read.converted_amounts import read_converted
 from engine.read.fields import (
     ALL_SYNONYMS,
     FIELDS,
@@ -100,6 +101,7 @@ def recognise(
         del how["product_alt"]
     _fill_by_content(side, headers, data, columns, how, taken)
     if not overrides or not {"unit_cost", "unit_price", "line_total"} & set(overrides):
+        read_converted(side, headers, data, columns, how)
         settle_unit_and_total(side, headers, data, columns, how)
     if not overrides or "line_total" not in overrides:
         total_before_tax(headers, data, columns, how)
@@ -220,11 +222,17 @@ _PRODUCT_CODE = re.compile(
 )
 
 
+#: At most so many product names beside one code on average (a code per product, its terms
+#: named apart: "CFQ7TTC0LGTX:0001" beside "… 1M", "… 1Y mthly", "… 1Y prepaid"); more is an account.
+_NAMES_PER_CODE = 5
+
+
 def product_codes(values: Sequence[object], names: Sequence[object]) -> bool:
     """A column of product codes beside the product names ("CFQ7TTC0LGTX:0001", "HS-365TP-BUS"):
     nearly every value a code (letters with digits, or parts joined by - : .), repeated from line
     to line, and each product name always beside the same code (an invoice or order number
-    changes from client to client for one product)."""
+    changes from client to client for one product), and a code for every few names (one code
+    beside every product is the account billed)."""
     pairs = [
         (str(a).strip(), str(b).strip().lower())
         for a, b in zip(values[:2000], names[:2000], strict=False)
@@ -237,7 +245,10 @@ def product_codes(values: Sequence[object], names: Sequence[object]) -> bool:
     coded: dict[str, set[str]] = {}
     for code, name in pairs:
         coded.setdefault(name, set()).add(code)
-    return sum(len(c) == 1 for c in coded.values()) >= 0.9 * len(coded)
+    codes = {code for code, _ in pairs}
+    # one code beside many products is the account billed ("Bill-To Account" SHI-4471902)
+    one_each = sum(len(c) == 1 for c in coded.values()) >= 0.9 * len(coded)
+    return one_each and _NAMES_PER_CODE * len(codes) >= len(coded)
 
 
 def _mostly_domains(values: Sequence[object]) -> bool:

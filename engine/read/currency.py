@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from engine.errors import CurrencyMismatchError
 from engine.money import ISO_CODES, currency_code
 from engine.read.columns import ColumnMapping
+from engine.read.converted_amounts import header_currency
 from engine.read.header import Table
 
 DEFAULT = "USD"
@@ -54,9 +55,11 @@ def stated_currency(table: Table, mapping: ColumnMapping, source: str) -> str | 
             )
         if codes:
             return next(iter(codes))
-    return _from_money_cells(
-        table.data[h] for f in _MONEY_FIELDS if (h := mapping.get(f)) is not None
-    )
+    money = [h for f in _MONEY_FIELDS if (h := mapping.get(f)) is not None]
+    named = {header_currency(h) for h in money} - {None}
+    if len(named) == 1:  # "Line Total (EUR)"
+        return named.pop()
+    return _from_money_cells(table.data[h] for h in money)
 
 
 def _from_money_cells(columns: Iterable[Sequence[object]]) -> str | None:

@@ -439,6 +439,14 @@ PSA_FIELDS: tuple[Field, ...] = (
         "",
         "the billed period (to check both exports cover one month)",
     ),
+    _f(
+        "period_end",
+        "date",
+        "periodend periodto servicedateto billingend billingenddate "
+        "periodebis leistungszeitraumbis periodetot datefin finperiode",
+        "",
+        "the last day of the billed period (Harvest's Period End): the months it bills for",
+    ),
 )
 
 FIELDS: dict[Side, tuple[Field, ...]] = {"vendor": VENDOR_FIELDS, "psa": PSA_FIELDS}
@@ -744,12 +752,22 @@ _WORDS_AROUND: dict[str, tuple[str, ...]] = {
 }
 
 
+#: How a header ends that says it counts, whatever words come first ("Billed Qty", "Order Qte").
+_QUANTITY_ENDINGS = ("qty", "qte", "qtd", "qtde")
+
+
 def match_score(field: Field, key: str) -> float:
     """1000 for a synonym, 500 less the extra letters for a header holding one; 0 when the rest of
     the header holds a forbidden word (India's "Taxable Value" is the amount before tax: its "tax"
     is the synonym's own; "Unit Price (SRP)" holds "srp" beside it)."""
     if key in field.synonyms:
         return 1000.0 - field.synonyms.index(key)
+    if (
+        field.name == "quantity"
+        and key.endswith(_QUANTITY_ENDINGS)
+        and not any(word in key for word in field.forbidden)
+    ):
+        return 900.0 - len(key)  # "Billed Qty", "Licence Qty": a quantity, whatever is billed
     for rank, synonym in enumerate(field.synonyms):
         if len(synonym) >= 4 and synonym in key:
             if any(word in key for word in _WORDS_AROUND.get(synonym, ())):

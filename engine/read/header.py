@@ -25,6 +25,7 @@ from engine.read.layouts import (
     voucher_rows,
 )
 from engine.read.raw_table import RawTable
+from engine.read.wrapped_text import join_wrapped
 
 SCAN_ROWS = 30
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -109,6 +110,7 @@ def locate_header(raw: RawTable) -> Table:
         cells[p] if len(cells[p]) == width else [*cells[p], *([None] * (width - len(cells[p])))]
         for p in below
     ]
+    rows, below = join_wrapped(rows, below, lambda row: block_title(row) is not None)
     columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in headers]
     data: dict[str, list[object]] = dict(zip(headers, columns, strict=True))
     minor_units_to_money(headers, data)

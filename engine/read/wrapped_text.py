@@ -1,0 +1,67 @@
+"""A line's description wrapped onto the row below, as a PDF invoice converted to Excel has it.
+
+Bluechip's tax invoice, saved from PDF, writes "Microsoft 365 Business Basic - 1 Year" on the line
+and "Commitment (Annual Billing) 01/11/26-31/10/27" alone on the next row, in the same column. That
+row is no line: its text is the end of the description above (and says the line is billed yearly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+#: A table is wrapped only where continuation rows are at most this share of its rows.
+_MOST_WRAPPED = 0.5
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def join_wrapped(
+    rows: list[Sequence[object]],
+    positions: list[int],
+    is_title: Callable[[Sequence[object]], bool],
+) -> tuple[list[Sequence[object]], list[int]]:
+    """The rows with each wrapped row's text joined to the description above, and their positions
+    (a wrapped row goes). A wrapped row holds text in the description column alone (the column of
+    the longest texts, never the first: text alone there names a group, see
+    ``customers_from_group_rows``) directly below a line holding a number; a title row stays."""
+    if len(rows) < 3:
+        return rows, positions
+    width = max(len(row) for row in rows)
+    lengths = [0] * width
+    for row in rows:
+        if sum(not _blank(v) for v in row) >= 3:
+            for i, value in enumerate(row):
+                if isinstance(value, str):
+                    lengths[i] += len(value)
+    description = max(range(width), key=lengths.__getitem__)
+    if description == 0:
+        return rows, positions  # text alone in the first column is a group row (a customer)
+    wrapped: list[int] = []
+    for index in range(1, len(rows)):
+        row, above = rows[index], rows[index - 1]
+        filled = [i for i, v in enumerate(row) if not _blank(v)]
+        if (
+            filled == [description]
+            and isinstance(row[description], str)
+            and positions[index] == positions[index - 1] + 1
+            and len(above) > description
+            and isinstance(above[description], str)
+            and any(isinstance(v, int | float) and not isinstance(v, bool) for v in above)
+            and not is_title(row)
+        ):
+            wrapped.append(index)
+    if not wrapped or len(wrapped) > _MOST_WRAPPED * len(rows):
+        return rows, positions
+    joined = set(wrapped)
+    kept_rows: list[list[object]] = []  # (a wrapped row's text is joined to the row kept above)
+    kept_positions: list[int] = []
+    for index, row in enumerate(rows):
+        if kept_rows and index in joined:
+            last = kept_rows[-1]
+            last[description] = f"{str(last[description]).rstrip()} {str(row[description]).strip()}"
+            continue
+        kept_rows.append(list(row))
+        kept_positions.append(positions[index])
+    return list(kept_rows), kept_positions
