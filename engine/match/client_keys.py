@@ -176,6 +176,7 @@ def client_key(name: str) -> str:
         name = _RECORD_NOTE.sub("", name) or name  # "Acme Dental Group Ltd (old)", "… - dnu"
     if _MAY_NAME_ADDRESSEE.search(name):
         name = _ADDRESSEE.sub("", name) or name  # "… Pty Ltd (attn: Accounts)", "… c/o Jane Doe"
+        name = _ADDRESSEE_FIRST.sub("", name) or name  # "Attn: Accounts Payable – Acme Ltd"
     if not _NOTE_MARKS.isdisjoint(name):
         name = _DEPARTMENT.sub("", name) or name  # "… Ltd / Accounts Payable", "… [AP dept]"
     if "," in name:
@@ -211,6 +212,8 @@ def client_key(name: str) -> str:
     if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
         tokens = tokens[:-2]
     tokens = _joined_initials(tokens)
+    if "o" in tokens[:-1]:  # "O Connell", "O'Connell", "O’Connell": one Irish surname
+        tokens = _irish_o_joined(tokens)
     tokens = _without_account_code(tokens)
     while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in LEADING_FORMS):
         tokens.pop(0)
@@ -231,6 +234,17 @@ def client_key(name: str) -> str:
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
     return " ".join(_without_legal_forms(tokens, name))
+
+
+def _irish_o_joined(tokens: list[str]) -> list[str]:
+    """ "o connell" is "oconnell": the O of an Irish surname written apart from it."""
+    joined: list[str] = []
+    for token in tokens:
+        if joined and joined[-1] == "o" and len(token) >= 3 and token.isalpha():
+            joined[-1] = "o" + token
+        else:
+            joined.append(token)
+    return joined
 
 
 #: The long words a key reads ("redovisning", "dienstleistungen") are read through one slip of
@@ -412,6 +426,11 @@ _SPA_FORM = re.compile(r"\bS\.?\s?p\.?\s?A\b|\bS\.P\.A\b")
 _ADDRESSEE = re.compile(
     r"(?<=\S)\s*[-–—,]?\s*[(\[]?\s*(?:attn\b\.?|attention\s*:|c/o\b|care of\b|"
     r"(?:contact|kontakt|contato|contacto)\s*:|z\.\s?hd\.?|z\s?hd\b)[^)\]]*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+#: The addressee written before the name, set off by a dash: "Attn: Accounts Payable – Acme Ltd".
+_ADDRESSEE_FIRST = re.compile(
+    r"^\s*(?:(?:attn|attention|fao)\s*[:.]|c/o\b|z\.\s?hd\.?|z\s?hd\b)[^–—|]{0,40}?\s+[-–—|]\s+",
     re.IGNORECASE,
 )
 #: A note a PSA keeps on a second record of the same customer: "(old)", "[2]", "- do not use".

@@ -51,7 +51,7 @@ from engine.match.legal_forms import (
     is_legal_form,
 )
 from engine.match.legal_twins import crosses_the_twin, different_forms, in_english, legal_kind
-from engine.match.name_tails import slipped_part_pairs, tail_pairs
+from engine.match.name_tails import slipped_part_pairs, stems, tail_pairs
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
@@ -474,15 +474,16 @@ def _pairs_ended_at_the_form(
 
 
 def _given_name_pairs(run: _Pairing) -> list[tuple[str, str, str]]:
-    """A sole trader's name with a given name's short form on one side and the name in full on
-    the other ("Peggy Bouchard Photography" / "Margaret Bouchard Photography Inc."), one of each
-    side, where what they buy does not say otherwise (check first: a short form may be a brother's
+    """A sole trader's name with a given name's short form or initial on one side and the name in
+    full on the other ("Peggy Bouchard Photography" / "Margaret Bouchard Photography Inc.", "L.
+    Ingram Physiotherapy" / "Lucas Ingram Physiotherapy"), one of each side, where what they buy does not say otherwise (check first: a short form may be a brother's
     name)."""
     found: dict[tuple[str, str], str] = {}
     for free, others, flip in (
         (run.free_psa, run.free_vendor, False),
         (run.free_vendor, run.free_psa, True),
     ):
+        initialled: dict[str, set[str]] | None = None  # built when a name has an initial (speed)
         for key, name in free.items():
             for own in {key, client_key(ended_at_the_legal_form(name))}:
                 words = own.split()
@@ -492,12 +493,30 @@ def _given_name_pairs(run: _Pairing) -> list[tuple[str, str, str]]:
                         if other in others:
                             pair = (key, other) if flip else (other, key)
                             found[pair] = f"{word!r} is a short form of the given name {full!r}"
+                    if len(word) == 1 and word.isalpha() and i + 1 < len(words):
+                        # "L. Ingram Physiotherapy LLC" for "Lucas Ingram Physiotherapy LLC"
+                        if initialled is None:
+                            initialled = _by_initial(others)
+                        for other in initialled.get(own, ()):
+                            pair = (key, other) if flip else (other, key)
+                            found[pair] = f"{word!r} is the initial of a given name"
     vendor_used, psa_used = Counter(v for v, _ in found), Counter(p for _, p in found)
     return [
         (v, p, evidence)
         for (v, p), evidence in sorted(found.items())
         if vendor_used[v] == psa_used[p] == 1 and not _buy_apart(run, v, p)
     ]
+
+
+def _by_initial(keys: Mapping[str, str]) -> dict[str, set[str]]:
+    """Keys by each form with one word (a name's, followed by another) cut to its initial."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        for i, word in enumerate(words[:-1]):
+            if len(word) >= 3 and word.isalpha():
+                index[" ".join([*words[:i], word[0], *words[i + 1 :]])].add(key)
+    return index
 
 
 def _buy_apart(run: _Pairing, vendor_key: str, psa_key: str) -> bool:
@@ -642,9 +661,13 @@ def _names_in(key: str, display: str = "") -> list[str]:
     bracketed = _BRACKETED.match(display)
     if bracketed:
         outside = client_key(bracketed.group(1) + " " + bracketed.group(3))
-        inside = client_key(_BRACKET_LABEL.sub("", bracketed.group(2)))
+        written = _BRACKET_LABEL.sub("", bracketed.group(2))
+        inside = client_key(written)
         if all(_names_a_company(part) for part in (outside, inside)):
-            return [outside, inside]
+            # the company named inside with its own tail ("Oakley, Grace (Trillium Engineering
+            # (the Raleigh one))", "(Meridian Medical S.r.l. - a Crestline Group company)")
+            closed = written + ")" if written.count("(") > written.count(")") else written
+            return [outside, inside, *sorted(stems(closed))]
     return []
 
 
@@ -665,6 +688,10 @@ def _names_a_company(key: str) -> bool:
     )
 
 
+#: Names compared without their spaces only from this length (short names glue into others).
+_GLUED_AT_LEAST = 8
+
+
 def _trading_name_pairs(
     vendor_names: Mapping[str, str], psa_names: Mapping[str, str]
 ) -> list[tuple[str, str]]:
@@ -674,6 +701,8 @@ def _trading_name_pairs(
     for key in psa_names:
         for name in [key, *psa_parts[key]]:
             psa_by_name[name].add(key)
+            if " " in name and len(name) >= _GLUED_AT_LEAST:  # "Silver-Line" for "SilverLine"
+                psa_by_name[name.replace(" ", "")].add(key)
     vendor_parts = {key: _names_in(key, display) for key, display in vendor_names.items()}
     # a part many clients of a side hold names none of them ("Family Trust" after "ATF")
     held = Counter(part for parts in vendor_parts.values() for part in set(parts))
@@ -681,6 +710,7 @@ def _trading_name_pairs(
     for vendor_key in vendor_names:
         own = [part for part in vendor_parts[vendor_key] if held[part] == 1]
         names = own or [vendor_key]
+        names = [*names, *(n.replace(" ", "") for n in names if len(n) >= _GLUED_AT_LEAST)]
         found = {
             psa
             for name in names
