@@ -103,3 +103,24 @@ def test_a_contact_as_the_customer_names_the_company_in_brackets(tmp_path: Path)
         ),
         ("SilverLine Engineering", "Fenwick, Zoe (Silver-Line Engineering)"),
     } <= pairs
+
+
+def test_notes_of_where_and_how_a_line_is_split_are_read_past(tmp_path: Path) -> None:
+    """Set V's site-split lines: one product on two lines, each with where it is used and how its
+    cost is split, notes the export writes after several different products."""
+    vendor = [
+        "Acme Dental,Exchange Online (Plan 2),10,6.00",
+        "Acme Dental,SentinelOne Singularity Control,8,4.00",
+        "Acme Dental,Visio Plan 2,4,15.00",
+        "Acme Dental,Power BI Pro,3,10.00",
+    ]
+    psa = [
+        "Acme Dental,Exchange Online (Plan 2) – Remote staff - split 50/50 Admin/Clinical,4,7.20",
+        "Acme Dental,Exchange Online (Plan 2) – Clinic 2 - split 50/50 Admin/Clinical,6,7.20",
+        "Acme Dental,SentinelOne Singularity Control - Clinic 2,8,4.80",
+        "Acme Dental,Visio Plan 2 - split 50/50 Admin/Clinical,3,18.00",
+        "Acme Dental,Power BI Pro - Clinic 2,3,12.00",
+    ]
+    result = _run(tmp_path, vendor, psa)
+    assert not result.excluded
+    assert [(d.type, d.product) for d in result.discrepancies] == [("under_billed", "Visio Plan 2")]

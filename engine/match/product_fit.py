@@ -461,11 +461,17 @@ def names_a_product_part(word: str) -> bool:
     )
 
 
+#: Service words that, alone beside a product's name, say who uses the licence: "Microsoft Teams
+#: Essentials / Remote staff" is the remote staff's licence, "Remote support" stays a service (its
+#: "support" says so).
+_WHO_USES_IT = frozenset(["remote"])
+
+
 @lru_cache(maxsize=65536)
 def _harmless(word: str) -> bool:
     if any(c.isdigit() for c in word) or word in DISCRIMINATORS or word in NEVER_IMPLIED:
         return False
-    if word in SERVICE_WORDS:
+    if word in SERVICE_WORDS and word not in _WHO_USES_IT:
         return False  # "Microsoft 365 Support" is a service, never Microsoft 365 E5
     if concept_word(word) is not None:
         return False  # "Hosted Enail & Teams" says what kind of product it is: mail and Teams

@@ -198,12 +198,18 @@ class Notes:
             # "(anniv. 22/02)", "no cancellation after 7 days": numbers that count, date or
             # refer, beside words that must still name nothing
             words = [w for w in words if not (w.isdigit() or _TIME_SPAN.fullmatch(w))]
+        seen = note in self.seen
         says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
-            any(c.isdigit() for c in w)
-            or w in SERVICE_WORDS
+            # a number after several different names is where or how the line is split ("- Clinic
+            # 2", "- split 50/50 Admin/Clinical"), not a plan, which a plan's word would say
+            (any(c.isdigit() for c in w) and (not seen or PLAN_TOKEN.fullmatch(w) is not None))
+            or (w in SERVICE_WORDS and not (w in _WHO_USES_IT and len(words) > 1))
             or (
                 w not in MAKER
-                and (discriminators(w) or (self._names_a_product(w) and note not in self.seen))
+                and (
+                    (discriminators(w) and not (seen and w.isdigit()))
+                    or (self._names_a_product(w) and not seen)
+                )
             )
             for w in words
             if w not in where
@@ -225,6 +231,10 @@ class Notes:
                 for known in self.known
             )
         )
+
+
+#: A service word that, beside another word, says who uses the licence ("- Remote staff").
+_WHO_USES_IT = frozenset(["remote"])
 
 
 #: Words beside a lone number that make it a span of time, not a plan: "after 7 days".

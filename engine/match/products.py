@@ -56,6 +56,11 @@ def display_name(spelling: str) -> str:
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
+#: How many notes one after another a PSA line's name is read without ("Exchange Online (Plan 2)
+#: – Remote staff - split 50/50 Admin/Clinical").
+_MOST_NOTES = 3
+
+
 def _resolve_all(
     catalogue: Catalogue,
     side: str,
@@ -67,7 +72,7 @@ def _resolve_all(
     for name, ids in sorted(descriptors):  # one order, whatever the hash seed
         resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
         bare = name
-        for _ in range(2):  # "PowerBI Pro (moved from old tenant) - warehouse": two notes
+        for _ in range(_MOST_NOTES):  # "PowerBI Pro (moved from old tenant) - warehouse"
             if resolution.product is not None or notes is None or not (bare := notes.bare(bare)):
                 break
             resolution = catalogue.resolve(bare, ids, cutoff=cutoff)
@@ -239,8 +244,12 @@ def _pair_unknown_names(
         if match.in_catalogue or match.method == "alias":
             continue
         keys = [match.key[5:]]
-        if (bare := notes.bare(match.spelling)) and (bare_key := product_key(bare)):
-            keys.append(bare_key)
+        bare = match.spelling
+        for _ in range(_MOST_NOTES):  # "… – Remote staff - split 50/50 Admin/Clinical"
+            if not (bare := notes.bare(bare)):
+                break
+            if bare_key := product_key(bare):
+                keys.append(bare_key)
         for key in keys:
             paired = _pair_unknown(key, match.spelling, vendor_unknown, choices, makers, cutoff)
             if paired is not None:
