@@ -124,3 +124,28 @@ def test_notes_of_where_and_how_a_line_is_split_are_read_past(tmp_path: Path) ->
     result = _run(tmp_path, vendor, psa)
     assert not result.excluded
     assert [(d.type, d.product) for d in result.discrepancies] == [("under_billed", "Visio Plan 2")]
+
+
+def test_a_masked_key_and_a_note_after_a_slash_are_notes(tmp_path: Path) -> None:
+    """At a client the bill does not name, only the line's own words say which product it is."""
+    vendor = [
+        "Acme Dental,Microsoft Defender for Office 365 (Plan 2),10,5.00",
+        "Acme Dental,Exchange Online (Plan 1),6,4.00",
+        "Acme Dental,Power BI Pro,3,10.00",
+    ]
+    psa = [
+        "Acme Dental,Microsoft Defender for Office 365 (Plan 2),10,6.00",
+        "Acme Dental,Exchange Online (Plan 1),6,4.80",
+        "Acme Dental,Power BI Pro,3,12.00",
+        "Kauri Builders,Microsoft Defender for Office 365 (Plan 2) (licence key XXXX-CC2D),2,6.00",
+        "Kauri Builders,Exchange Online (Plan 1) - Warehouse / serial …F460,5,4.80",
+    ]
+    result = _run(tmp_path, vendor, psa)
+    assert not result.excluded
+    assert {(d.type, d.client, d.product) for d in result.discrepancies} == {
+        ("no_vendor_record", "Kauri Builders", "Microsoft Defender for Office 365 (Plan 2)"),
+        ("no_vendor_record", "Kauri Builders", "Exchange Online (Plan 1)"),
+    }
+    # a plan after a slash is no note
+    plans = _run(tmp_path, vendor, [*psa[:3], "Kauri Builders,Microsoft 365 E3 / E5,3,40.00"])
+    assert not {d.product for d in plans.discrepancies} & {"Microsoft 365 E3", "Microsoft 365 E5"}

@@ -26,7 +26,7 @@ from engine.match.product_names import (
 )
 
 _QUALIFIER = re.compile(
-    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014]|//)\s+((?:[^-\u2013\u2014/()]|(?<=\w)-(?=\w)|(?<=\w)/)+))\s*$"
+    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014]|/{1,2})\s+((?:[^-\u2013\u2014/()]|(?<=\w)-(?=\w)|(?<=\w)/)+))\s*$"
 )
 #: A note seen after this many different names in one export is the MSP's way of saying who a
 #: line is for ("- Office staff", "(Melbourne)"), whatever its words.
@@ -178,6 +178,7 @@ class Notes:
         if (
             _COUNT_NOTE.fullmatch(raw)
             or _REFERENCE_NOTE.search(raw)
+            or _MASKED.search(raw)
             or _CHANGE_NOTE.match(raw)
             or _ANNOTATION.match(raw)
             or _part_number(raw)
@@ -231,6 +232,11 @@ class Notes:
                 for known in self.known
             )
         )
+
+
+#: A value written masked, all but its last characters hidden: a key or serial number ("licence
+#: key XXXX-CC2D", "serial …F460", "card ****1234") identifies the line, never the product.
+_MASKED = re.compile(r"(?:\bX{3,}|\*{3,}|…|\.{3})[-\s]?[A-Za-z0-9]{2,}\b")
 
 
 #: A service word that, beside another word, says who uses the licence ("- Remote staff").
