@@ -149,3 +149,14 @@ def test_a_masked_key_and_a_note_after_a_slash_are_notes(tmp_path: Path) -> None
     # a plan after a slash is no note
     plans = _run(tmp_path, vendor, [*psa[:3], "Kauri Builders,Microsoft 365 E3 / E5,3,40.00"])
     assert not {d.product for d in plans.discrepancies} & {"Microsoft 365 E3", "Microsoft 365 E5"}
+
+
+def test_a_note_in_front_set_off_by_a_bar_is_a_note() -> None:
+    from engine.match.catalogue import load_catalogue
+    from engine.match.product_notes import note_reader
+
+    notes = note_reader(load_catalogue(), [], [])
+    assert notes.bare("Halcyon Roofing | Microsoft 365 E3") == "Microsoft 365 E3"
+    # a plan, an add-on or the maker in front is part of the name
+    assert notes.bare("Microsoft 365 - E3") == ""
+    assert notes.bare("Security | Microsoft 365 E5") == ""

@@ -170,11 +170,22 @@ class Notes:
         while parts is not None and not parts[1] and (inner := split_note(parts[0])) is not None:
             name, parts = parts[0], inner
         if parts is None:
-            return ""
+            # a note in front, set off by a bar or a dash ("Halcyon Engineering | Acronis …",
+            # "Q4 Renewal – Microsoft 365 Apps for Enterprise"), read as a note after is
+            if (leading := _LEADING_NOTE.match(name)) is None:
+                return ""
+            note = product_key(leading.group(1))
+            if not note or self._is_note(leading.group(1).strip(), note) is None:
+                return ""
+            return leading.group(2)
         base, note = parts
-        raw = _raw_note(name)
+        return base if self._is_note(_raw_note(name), note) is not None else ""
+
+    def _is_note(self, raw: str, note: str) -> bool | None:
+        """True when the note (as written, and its key) names no product, plan, edition or
+        service; None otherwise."""
         if raw and not any("a" <= ch.lower() <= "z" for ch in raw) and note not in self.seen:
-            return ""  # words of another script are a note only after several different names
+            return None  # words of another script are a note only after several different names
         if (
             _COUNT_NOTE.fullmatch(raw)
             or _REFERENCE_NOTE.search(raw)
@@ -185,7 +196,7 @@ class Notes:
         ):
             # "- 69 seats", "(+2 added mid-month)": how many, which the quantity says anyway;
             # "- see PO 4471", "- per quote Q-2231": where the order is written down
-            return base
+            return True
         words = note.split()
         places = {  # "Level 3", "Suite 12": a number that says where, not which plan
             index + 1
@@ -220,7 +231,7 @@ class Notes:
         says_something = says_something or (
             all(w in MAKER for w in words) and not (words == ["office"] and note in self.seen)
         )
-        return "" if not words or says_something else base
+        return None if not words or says_something else True
 
     def _names_a_product(self, word: str) -> bool:
         if not self.known:
@@ -232,6 +243,10 @@ class Notes:
                 for known in self.known
             )
         )
+
+
+#: A note in front of a name, set off by a bar, a chevron or a spaced dash: "Deal | Product".
+_LEADING_NOTE = re.compile(r"^\s*([^|›»\u2013\u2014()]{2,60}?)\s+(?:[|›»\u2013\u2014]|-)\s+(\S.*)$")
 
 
 #: A value written masked, all but its last characters hidden: a key or serial number ("licence
