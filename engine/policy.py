@@ -9,6 +9,7 @@ still nothing is *not a vendor product* and takes no part.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -93,9 +94,21 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
             _monthly_prices(psa.lines),
         )
     )
+    billed_keys = {m.key for m in psa_products.values()}
     for line in vendor.lines:
-        if line.exclusion is None:
-            line.assign(vendor_products[line.descriptor].key)
+        if line.exclusion is not None:
+            continue
+        match = vendor_products[line.descriptor]
+        if (
+            not match.in_catalogue
+            and match.key not in billed_keys
+            and _fee_or_service(line.product)
+        ):
+            # "Marketplace service fee", "Premier support add-on (distributor)": what the
+            # distributor charges for itself, no licence a client is billed for
+            line.exclude(Exclusion.VENDOR_FEE)
+        else:
+            line.assign(match.key)
     for line in psa.lines:
         if line.exclusion is not None:
             continue
@@ -111,6 +124,21 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
             if match.method in ("exact", "fuzzy") and match.in_catalogue:
                 products.named.append(line)
     return products
+
+
+#: Words that make a bill's line a charge of its own, not a licence: "Billing administration fee";
+#: or name the channel that charges it: "Premier support add-on (distributor)".
+_FEE_WORDS = frozenset(["fee", "fees", "surcharge", "distributor", "marketplace"])
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _fee_or_service(product: str) -> bool:
+    """A vendor line whose words say it is a fee, or a service the channel itself charges for
+    (a backup or a managed product a vendor bills is a licence: "Dropsuite Backup")."""
+    words = set(_WORDS.findall(product.lower()))
+    return not _FEE_WORDS.isdisjoint(words) and (
+        "fee" in words or "fees" in words or "surcharge" in words or says_service(product)
+    )
 
 
 def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:

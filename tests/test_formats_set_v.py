@@ -224,3 +224,31 @@ def test_a_period_from_start_to_end_says_how_many_months_a_psa_line_bills(
     assert _findings(result) == {
         ("unbilled", "Kauri Builders", "Microsoft 365 Business Standard", Decimal("30.00"))
     }
+
+
+def test_the_distributors_own_fees_are_no_licences(tmp_path: Path) -> None:
+    bill = _BILL + (
+        "Acme Dental,Marketplace service fee,1,5.00\n"
+        "Harbour Law,Premier support add-on (distributor),1,25.00\n"
+        "Harbour Law,Billing administration fee,1,18.00\n"
+        "Harbour Law,Huntress Managed EDR,2,3.00\n"
+    )
+    psa = _csv(
+        tmp_path / "psa.csv",
+        "Customer,Item,Qty,Rate\n"
+        "Acme Dental,Microsoft 365 Business Standard,10,15.00\n"
+        "Acme Dental,Keeper Business,10,4.50\n"
+        "Harbour Law,Microsoft 365 E3,4,43.20\n"
+        "Harbour Law,Power BI Pro,2,16.80\n",
+    )
+    result = reconcile(_csv(tmp_path / "bill.csv", bill), psa)
+    # the licence a managed word names is still one, and unbilled
+    assert _findings(result) == {
+        ("unbilled", "Harbour Law", "Huntress Managed EDR", Decimal("6.00"))
+    }
+    fees = {e.product for e in result.excluded if "fee or service" in e.reason}
+    assert fees == {
+        "Marketplace service fee",
+        "Premier support add-on (distributor)",
+        "Billing administration fee",
+    }

@@ -38,6 +38,7 @@ class Exclusion(Enum):
     EXCLUDED_IN_SETTINGS = ("excluded in Settings", "")
     NOT_A_VENDOR_PRODUCT = ("not a vendor product (service, labour or other line)", "")
     NOT_ON_THIS_BILL = ("a licence this bill has no product like (bought from another source?)", "")
+    VENDOR_FEE = ("the vendor's own fee or service, not a licence", "")
 
     def __init__(self, label: str, template: str) -> None:
         self.label = label
