@@ -14,7 +14,11 @@ from decimal import Decimal
 from engine.lines import Line, known
 from engine.match.client_keys import domain_in_name
 from engine.match.clients import ClientMatch, match_clients
-from engine.match.legal_twins import separate_legal_twins, separate_spelling_twins
+from engine.match.legal_twins import (
+    separate_legal_twins,
+    separate_mirrored_spellings,
+    separate_spelling_twins,
+)
 from engine.match.products import Descriptor, ProductMatch
 from engine.match.second_names import SECOND_NAME
 from engine.rules import ClientInfo, GroupKey, Holding
@@ -37,6 +41,7 @@ class Groups:
 def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups:
     """Match the two sides' clients (names, tenant domains, aliases, what each buys) into groups."""
     separate_legal_twins(vendor.client_keys, psa.client_keys)
+    separate_mirrored_spellings(vendor.client_keys, psa.client_keys)
     products_of: dict[str, set[str]] = defaultdict(set)
     domains_of: dict[str, set[str]] = defaultdict(set)
     ids_of: dict[str, set[str]] = defaultdict(set)  # the vendor's customer ids of each spelling

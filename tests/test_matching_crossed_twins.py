@@ -149,3 +149,28 @@ def test_a_mark_and_a_short_tag_in_front_are_no_part_of_the_name() -> None:
     assert client_key("Apotek Mälardalen Filiale 44") in stems(
         "!VIP Apotek Mälardalen Filiale 44 (COD only)"
     )
+
+
+def test_a_name_both_exports_spell_with_and_without_its_form_is_two_companies(
+    tmp_path: Path,
+) -> None:
+    """Set V seed 7 (clean spellings): "O'Connell & Sons Roofing" and "… Roofing Corp." on the
+    bill and, the same two ways, in the books: two companies, each paired with itself."""
+    vendor = """Customer,Product,Qty,Unit Cost
+O'Connell & Sons Roofing,Adobe Acrobat Standard,2,12.00
+O'Connell & Sons Roofing Corp.,Adobe Acrobat Standard,3,12.00
+O'Connell & Sons Roofing Corp.,Keeper Business,4,3.75
+"""
+    psa = """Customer,Item,Qty,Rate
+O'Connell & Sons Roofing,Adobe Acrobat Standard,2,14.40
+O'Connell & Sons Roofing Corp.,Adobe Acrobat Standard,4,14.40
+O'Connell & Sons Roofing Corp.,Keeper Business,4,4.50
+"""
+    result = _run(tmp_path, vendor, psa)
+    assert {(m.vendor_name, m.psa_name) for m in result.client_matches} == {
+        ("O'Connell & Sons Roofing", "O'Connell & Sons Roofing"),
+        ("O'Connell & Sons Roofing Corp.", "O'Connell & Sons Roofing Corp."),
+    }
+    assert [(d.type, d.client, d.monthly_impact) for d in result.discrepancies] == [
+        ("over_billed", "O'Connell & Sons Roofing Corp.", Decimal("14.40"))
+    ]

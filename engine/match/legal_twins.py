@@ -170,6 +170,30 @@ def separate_legal_twins(
             keys[spelling] = new
 
 
+def separate_mirrored_spellings(
+    vendor_keys: MutableMapping[str, str], psa_keys: MutableMapping[str, str]
+) -> None:
+    """A key both exports spell the same ways, one with a legal form and one without or another
+    ("O'Connell & Sons Roofing" and "… Roofing Corp." on the bill and in the books): two
+    companies, each its own spelling's key on both sides, so each pairs with itself."""
+    vendor_shared, psa_shared = _shared_keys(vendor_keys), _shared_keys(psa_keys)
+    for key, spellings in vendor_shared.items():
+        others = psa_shared.get(key)
+        if others is None or {_plain(s) for s in spellings} != {_plain(s) for s in others}:
+            continue
+        kinds = {_plain(s): legal_kind(s) for s in spellings}
+        if len(set(kinds.values())) != len(kinds):
+            continue  # two spellings of one kind of form ("Ltd", "Limited"): one company
+        for keys in (vendor_keys, psa_keys):
+            for spelling in [s for s, k in keys.items() if k == key]:
+                if kind := kinds.get(_plain(spelling)):
+                    keys[spelling] = f"{key} {kind}"
+
+
+def _plain(spelling: str) -> str:
+    return " ".join(folded(spelling).casefold().split())
+
+
 def _shared_keys(keys: Mapping[str, str]) -> dict[str, list[str]]:
     """The keys that two spellings or more share, with their spellings."""
     spellings: dict[str, list[str]] = defaultdict(list)
