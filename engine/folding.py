@@ -50,3 +50,26 @@ def without_invisibles(text: str) -> str:
 def without_xml_escapes(text: str) -> str:
     """The text with each escape an xlsx writer left ("Acme Ltd_x000D_") read as a space."""
     return _XML_ESCAPE.sub(" ", text) if "_x" in text else text
+
+
+#: A word of Latin letters with Greek or Cyrillic ones among them.
+_MIXED_SCRIPTS = re.compile(
+    r"\w*(?:[a-zA-Z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-zA-Z])\w*"
+)
+#: Greek and Cyrillic letters drawn like Latin ones (Unicode's confusables): inside a Latin word
+#: they are the Latin letter they look like ("Liсensing" with a Cyrillic "с" is "Licensing", where
+#: spelling it out would give "Lisensing"; "Vаntage Logistics" is Vantage).
+_LOOKALIKES = str.maketrans(
+    "АВЕКМНОРСТХаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοαρνικτυ",
+    "ABEKMHOPCTXaeopcyxijsdqwABEZHIKMNOPTYXoapvikty",
+)
+
+
+def latin_lookalikes(text: str) -> str:
+    """The text with each mixed-script word in Latin letters: look-alikes as what they look like,
+    any other letter spelled out."""
+    if text.isascii() or not _MIXED_SCRIPTS.search(text):
+        return text
+    from anyascii import anyascii  # only for the few texts that need it
+
+    return _MIXED_SCRIPTS.sub(lambda word: anyascii(word[0].translate(_LOOKALIKES)), text)

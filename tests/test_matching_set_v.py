@@ -27,6 +27,7 @@ from engine.result import Result
         ("c/o Jane Doe - Acme Dental", "Acme Dental"),
         ("O Connell & Sons Electrical", "O'Connell & Sons Electrical Pty Ltd"),
         ("O’Neill & Sons Building", "ONeill & Sons Building"),
+        ("Vаntage Logistics", "Vantage Logistics"),  # a Cyrillic "а" among Latin letters
     ],
 )
 def test_the_name_a_person_reads(written: str, name: str) -> None:

@@ -18,7 +18,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from engine.folding import LETTERS_NFKD_KEEPS, without_invisibles, without_xml_escapes
+from engine.folding import (
+    LETTERS_NFKD_KEEPS,
+    latin_lookalikes,
+    without_invisibles,
+    without_xml_escapes,
+)
 from engine.match.client_notes import without_account_notes
 from engine.match.legal_forms import (
     LEADING_FORMS,
@@ -187,7 +192,7 @@ def client_key(name: str) -> str:
     if name.isascii():
         text = name.lower().translate(_ASCII_FOLD)
     else:
-        text = unicodedata.normalize("NFKD", name)
+        text = unicodedata.normalize("NFKD", latin_lookalikes(name))  # "Vаntage" (Cyrillic а)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = without_invisibles(text).lower().translate(_NON_ASCII_DROPPED)
         text = without_cjk_forms(text)  # "株式会社サンプル", "北京科技有限公司": no spaces to split

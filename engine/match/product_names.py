@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from engine.folding import folded, without_invisibles, without_xml_escapes
+from engine.folding import folded, latin_lookalikes, without_invisibles, without_xml_escapes
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.loanwords import english_word
 from engine.match.text_artefacts import without_text_artefacts
@@ -697,11 +697,6 @@ def _known_words() -> frozenset[str]:
 #: Trade and service marks: no part of a name.
 #: A word of Latin letters with a Greek or Cyrillic one that looks the same inside it ("Miсrosoft"
 #: with a Cyrillic "с", pasted from a web page); a word wholly in those scripts is left as it is.
-_MIXED_SCRIPTS = re.compile(
-    r"\w*(?:[a-zA-Z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-zA-Z])\w*"
-)
-
-
 #: A run of letters of a script other than Latin (Greek, Cyrillic, CJK…; full-width Latin is NFKD's).
 _OTHER_SCRIPT = re.compile(r"(?:(?=\w)[\u0370-\ufeff])+")
 
@@ -754,25 +749,6 @@ def _catalogue() -> Catalogue:
         return load_catalogue()
     finally:
         _reading_catalogue = False
-
-
-#: Greek and Cyrillic letters drawn like Latin ones (Unicode's confusables): inside a Latin word
-#: they are the Latin letter they look like ("Liсensing" with a Cyrillic "с" is "Licensing", where
-#: spelling it out would give "Lisensing").
-_LOOKALIKES = str.maketrans(
-    "АВЕКМНОРСТХаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοαρνικτυ",
-    "ABEKMHOPCTXaeopcyxijsdqwABEZHIKMNOPTYXoapvikty",
-)
-
-
-def _latin_lookalikes(text: str) -> str:
-    """The text with each mixed-script word in Latin letters: look-alikes as what they look like,
-    any other letter spelled out."""
-    if not _MIXED_SCRIPTS.search(text):
-        return text
-    from anyascii import anyascii  # only for the few texts that need it
-
-    return _MIXED_SCRIPTS.sub(lambda word: anyascii(word[0].translate(_LOOKALIKES)), text)
 
 
 #: A plan written before its family in brackets, as some distributors list them: "Premium (Microsoft
@@ -888,7 +864,7 @@ def product_key(text: str) -> str:
         text = html.unescape(text)  # "Email &amp; Collaboration"
     if not text.isascii():
         text = text.translate(_LIGATURES)  # "Oﬃce": a ligature copied out of a PDF
-        text = _latin_lookalikes(without_invisibles(text))
+        text = latin_lookalikes(without_invisibles(text))
         # a translation after the name: "Microsoft 365 Apps for Business（商业应用版）"
         text = _GLOSS.sub(" ", text)
         text = _other_scripts_in_latin(text)  # "бизнес премиум", "ビジネス", "存档"
