@@ -161,3 +161,28 @@ def test_a_note_in_front_set_off_by_a_bar_is_a_note() -> None:
     # a plan, an add-on or the maker in front is part of the name
     assert notes.bare("Microsoft 365 - E3") == ""
     assert notes.bare("Security | Microsoft 365 E5") == ""
+
+
+def test_letters_an_export_could_not_write_are_any_letter(tmp_path: Path) -> None:
+    """POHODA's Windows-1250 file writes "?" for what its code page lacks."""
+    result = _run(
+        tmp_path,
+        [
+            "Redcliffe Aged Care Ltd,Visio Plan 2,2,15.00",
+            "Redcliffe Freight Ltd,Visio Plan 1,2,5.00",
+            "Redwood Freight Ltd,Power BI Pro,3,10.00",
+        ],
+        [
+            "Red?liffe Ag?d Care Ltd,Visio Plan 1,2,6.00",
+            "R?d?liffe Freight Ltd,Microsoft 365 E3,1,43.20",
+            "R?dwood Fr?ight Ltd,Power BI Pro,3,12.00",
+            "Re?wood Freight Ltd,Keeper Business,3,4.50",
+        ],
+    )
+    pairs = {(m.vendor_name, m.psa_name) for m in result.client_matches if m.vendor_name}
+    assert ("Redcliffe Aged Care Ltd", "Red?liffe Ag?d Care Ltd") in pairs
+    assert ("Redcliffe Freight Ltd", "R?d?liffe Freight Ltd") in pairs
+    # two names the lost letters could be pair by neither
+    assert not {p for p in pairs if p[0] == "Redwood Freight Ltd" and "?" in p[1]} - {
+        ("Redwood Freight Ltd", "R?dwood Fr?ight Ltd")
+    }

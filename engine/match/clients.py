@@ -51,7 +51,7 @@ from engine.match.legal_forms import (
     is_legal_form,
 )
 from engine.match.legal_twins import crosses_the_twin, different_forms, in_english, legal_kind
-from engine.match.name_tails import slipped_part_pairs, stems, tail_pairs
+from engine.match.name_tails import lost_letter_pairs, slipped_part_pairs, stems, tail_pairs
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
@@ -212,6 +212,10 @@ def match_clients(
         dict(run.free_vendor), dict(run.free_psa), _known_names
     ):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, "a name it holds, but for a slip of the pen")
+    for vendor_key, psa_key in lost_letter_pairs(
+        dict(run.free_vendor), dict(run.free_psa), _known_names
+    ):
+        run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, letters its export lost")
     for by_basket in pair_by_basket(
         run.vendors(),
         run.psas(),

@@ -171,3 +171,41 @@ def _one_slip(typed: str, name: str) -> bool:
 
 #: How alike, letter for letter, a name and its slip are (rapidfuzz's ratio, 0 to 100).
 _SLIP_RATIO = 90
+
+
+#: A character an export's code page could not write, written "?" inside a word ("Red?liffe Ag?d
+#: Care Ltd" from a Windows-1250 file): a letter, or two, or an accent, unknown.
+_LOST = re.compile(r"(?<=\w)\?|\?(?=\w)")
+_LOST_MARK = "xqzx"  # survives the key's folding as letters no name holds
+
+
+def lost_letter_pairs(
+    vendor: Mapping[str, str],
+    psa: Mapping[str, str],
+    names_of: Callable[[str, str], Iterable[str]],
+) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs where one side's name has characters the export could not
+    write ("?") and, read with any letter or two there, is the name of one client on the other
+    side, once each way."""
+    pairs: list[tuple[str, str]] = []
+    for lossy, other, flip in ((psa, vendor, False), (vendor, psa, True)):
+        marked = {
+            key: client_key(_LOST.sub(_LOST_MARK, name))
+            for key, name in lossy.items()
+            if "?" in name and _LOST.search(name)
+        }
+        if not marked:
+            continue
+        known: dict[str, set[str]] = defaultdict(set)
+        for key, name in other.items():
+            for written in names_of(key, name):
+                known[written].add(key)
+        for key, written in marked.items():
+            if _LOST_MARK not in written:
+                continue
+            pattern = re.compile("^" + re.escape(written).replace(_LOST_MARK, "[a-z]{0,2}") + "$")
+            found = {match for name, keys in known.items() if pattern.match(name) for match in keys}
+            if len(found) == 1:
+                match = next(iter(found))
+                pairs.append((key, match) if flip else (match, key))
+    return once_each_way(pairs)
