@@ -186,3 +186,25 @@ def test_letters_an_export_could_not_write_are_any_letter(tmp_path: Path) -> Non
     assert not {p for p in pairs if p[0] == "Redwood Freight Ltd" and "?" in p[1]} - {
         ("Redwood Freight Ltd", "R?dwood Fr?ight Ltd")
     }
+
+
+def test_the_paired_name_with_a_note_billing_the_rest_is_a_second_name(tmp_path: Path) -> None:
+    vendor = [
+        "Fernleigh Medical Centre,Microsoft 365 Business Basic,15,6.00",
+        "Fernleigh Medical Centre,Power BI Pro,9,10.00",
+        "Fernleigh Medical Centre,Microsoft 365 Business Premium,9,22.00",
+        "Fernleigh Medical Centre,Exchange Online Archiving for Exchange Online,8,3.00",
+    ]
+    psa = [
+        "Fernleigh Medical Centre Limited (Attn. Noah Everard),Microsoft 365 Business Basic,15,7.20",
+        "Fernleigh Medical Centre Limited (Attn. Noah Everard),Power BI Pro,9,12.00",
+        "Fernleigh Medical Centre [Tier 2 support],Microsoft 365 Business Premium,9,26.40",
+        "Fernleigh Medical Centre [Tier 2 support],Exchange Online Archiving for Exchange Online,8,3.60",
+    ]
+    result = _run(tmp_path, vendor, psa)
+    assert not result.discrepancies
+    # a name with a note that bills what the other name bills is no second name of it
+    again = _run(
+        tmp_path, vendor, [*psa, psa[1].replace("Limited (Attn. Noah Everard)", "[Tier 2 support]")]
+    )
+    assert any(d.client == "Fernleigh Medical Centre [Tier 2 support]" for d in again.discrepancies)

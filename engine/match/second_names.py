@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from engine.match.client_keys import client_key
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
 from engine.match.legal_twins import different_forms, legal_kind
+from engine.match.name_tails import stems
 
 #: The method of a client match that joins a second name to a client already paired.
 SECOND_NAME = "second name"
@@ -59,10 +61,33 @@ def second_names(
     ``pairs`` are the (vendor key, PSA key) pairs made so far; ``leftover_psa`` and ``names`` (the
     vendor's, the PSA's) map keys to names as written."""
     vendor_names, psa_names = names
+    pairs = list(pairs)
     by_word = _by_word(pairs, every=True)
     found = []
+    by_old_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for vendor_key, old_key in pairs:
+        for known in (old_key, client_key(psa_names.get(old_key, old_key))):
+            by_old_name[known].add((vendor_key, old_key))
     for psa_key, psa_name in leftover_psa.items():
         basket = psa_baskets.get(psa_key, {})
+        tailed = {pair for stem in stems(psa_name) for pair in by_old_name.get(stem, ())}
+        if basket and len(tailed) == 1:
+            # the paired name with a tail ("Fernleigh Medical Centre [Tier 2 support]" beside
+            # "… Limited (Attn. Noah Everard)"), billing the rest of what the tenant buys
+            vendor_key, old_key = next(iter(tailed))
+            if _bills_the_rest(
+                basket, vendor_baskets.get(vendor_key, {}), psa_baskets.get(old_key, {})
+            ):
+                found.append(
+                    SecondName(
+                        psa_key,
+                        vendor_key,
+                        f"a second name of the client billed as "
+                        f"{psa_names.get(old_key, old_key)!r}: the same name with a note, billing "
+                        f"{_products(len(basket))} the tenant buys and the other name does not bill",
+                    )
+                )
+                continue
         words = _words(psa_key)
         if not basket or len(words) < 3:
             continue  # nothing it bills says whose it is, or no new words and two of the old
