@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+#: Rows read to find the description column (the column of the longest texts).
+_SAMPLE = 2000
 #: A table is wrapped only where continuation rows are at most this share of its rows.
 _MOST_WRAPPED = 0.5
 
@@ -30,7 +32,7 @@ def join_wrapped(
         return rows, positions
     width = max(len(row) for row in rows)
     lengths = [0] * width
-    for row in rows:
+    for row in rows[:_SAMPLE]:
         if sum(not _blank(v) for v in row) >= 3:
             for i, value in enumerate(row):
                 if isinstance(value, str):
@@ -41,6 +43,8 @@ def join_wrapped(
     wrapped: list[int] = []
     for index in range(1, len(rows)):
         row, above = rows[index], rows[index - 1]
+        if not _blank(row[0]) or (len(row) - 1 != description and not _blank(row[-1])):
+            continue  # (speed: most rows fill their first or last cell, which a wrap leaves)
         filled = [i for i, v in enumerate(row) if not _blank(v)]
         if (
             filled == [description]
