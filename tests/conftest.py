@@ -107,3 +107,16 @@ def recognised_columns(side: str, rows: list[list[object]]) -> dict[str, str]:
     headers = [str(h) for h in rows[0]]
     data = {h: [r[i] for r in rows[1:]] for i, h in enumerate(headers)}
     return dict(recognise(side, headers, data, source="t").columns)  # type: ignore[arg-type]
+
+
+def xlsx_of_rows(path: Path, rows: list[tuple[object, ...]]) -> Path:
+    """A workbook of one sheet holding ``rows`` as written (openpyxl, our independent writer)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path

@@ -6,19 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
-
 from engine.reconcile import reconcile
+from tests.conftest import xlsx_of_rows
 
-
-def _xlsx(path: Path, rows: list[tuple[object, ...]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return path
+_xlsx = xlsx_of_rows
 
 
 BLOCK_HEADER = ("SKU", "Product - Plan", "Term", "Billing", "Qty", "Unit Price", "Ext. Price")

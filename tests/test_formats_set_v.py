@@ -17,22 +17,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
-
 from engine.read.columns import product_codes
 from engine.read.fields import FIELDS, header_key, match_score
 from engine.reconcile import reconcile
 from engine.result import Result
+from tests.conftest import xlsx_of_rows
 
-
-def _xlsx(path: Path, rows: list[tuple[object, ...]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return path
+_xlsx = xlsx_of_rows
 
 
 def _csv(path: Path, text: str) -> Path:

@@ -66,24 +66,22 @@ def uncross(
             evidence = (
                 f"names alike ({first.psa_name!r}, {second.psa_name!r}); what each buys says which"
             )
-            result[a] = replace(
-                first,
-                psa_key=second.psa_key,
-                psa_name=second.psa_name,
-                method="basket",
-                confidence=CROSSED_CONFIDENCE,
-                evidence=evidence,
-            )
-            result[b] = replace(
-                second,
-                psa_key=first.psa_key,
-                psa_name=first.psa_name,
-                method="basket",
-                confidence=CROSSED_CONFIDENCE,
-                evidence=evidence,
-            )
+            result[a] = _with_psa_of(first, second, evidence)
+            result[b] = _with_psa_of(second, first, evidence)
             done.update((a, b))
     return result
+
+
+def _with_psa_of(match: ClientMatch, other: ClientMatch, evidence: str) -> ClientMatch:
+    """``match``'s vendor client paired with ``other``'s PSA client, by their baskets."""
+    return replace(
+        match,
+        psa_key=other.psa_key,
+        psa_name=other.psa_name,
+        method="basket",
+        confidence=CROSSED_CONFIDENCE,
+        evidence=evidence,
+    )
 
 
 def _names(name: str) -> frozenset[str]:
