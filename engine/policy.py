@@ -126,9 +126,11 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
     return products
 
 
-#: Words that make a bill's line a charge of its own, not a licence: "Billing administration fee";
-#: or name the channel that charges it: "Premier support add-on (distributor)".
-_FEE_WORDS = frozenset(["fee", "fees", "surcharge", "distributor", "marketplace"])
+#: Words that make a bill's line a charge of its own, not a licence: "Billing administration fee".
+_FEE_WORDS = frozenset(["fee", "fees", "surcharge"])
+#: Words that name the channel that charges for a service itself: "Premier support add-on
+#: (distributor)".
+_CHANNEL_WORDS = frozenset(["distributor", "marketplace"])
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -136,9 +138,7 @@ def _fee_or_service(product: str) -> bool:
     """A vendor line whose words say it is a fee, or a service the channel itself charges for
     (a backup or a managed product a vendor bills is a licence: "Dropsuite Backup")."""
     words = set(_WORDS.findall(product.lower()))
-    return not _FEE_WORDS.isdisjoint(words) and (
-        "fee" in words or "fees" in words or "surcharge" in words or says_service(product)
-    )
+    return bool(words & _FEE_WORDS) or (bool(words & _CHANNEL_WORDS) and says_service(product))
 
 
 def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:

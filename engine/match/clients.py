@@ -480,8 +480,8 @@ def _pairs_ended_at_the_form(
 def _given_name_pairs(run: _Pairing) -> list[tuple[str, str, str]]:
     """A sole trader's name with a given name's short form or initial on one side and the name in
     full on the other ("Peggy Bouchard Photography" / "Margaret Bouchard Photography Inc.", "L.
-    Ingram Physiotherapy" / "Lucas Ingram Physiotherapy"), one of each side, where what they buy does not say otherwise (check first: a short form may be a brother's
-    name)."""
+    Ingram Physiotherapy" / "Lucas Ingram Physiotherapy"), one of each side, where what they buy
+    does not say otherwise (check first: a short form may be a brother's name)."""
     found: dict[tuple[str, str], str] = {}
     for free, others, flip in (
         (run.free_psa, run.free_vendor, False),

@@ -106,6 +106,10 @@ FILLER = frozenset(
         "under",
     ]
 )
+#: Service words that, beside another word and a product's name, say who uses the licence:
+#: "Microsoft Teams Essentials / Remote staff" is the remote staff's licence; "Remote support"
+#: stays a service (its "support" says so).
+LICENCE_USERS = frozenset(["remote"])
 #: Words that say a line is a service, labour or hardware, not a licence.
 SERVICE_WORDS = frozenset(
     [

@@ -179,19 +179,15 @@ def separate_mirrored_spellings(
     vendor_shared, psa_shared = _shared_keys(vendor_keys), _shared_keys(psa_keys)
     for key, spellings in vendor_shared.items():
         others = psa_shared.get(key)
-        if others is None or {_plain(s) for s in spellings} != {_plain(s) for s in others}:
+        if others is None or {_spelled(s) for s in spellings} != {_spelled(s) for s in others}:
             continue
-        kinds = {_plain(s): legal_kind(s) for s in spellings}
+        kinds = {_spelled(s): legal_kind(s) for s in spellings}
         if len(set(kinds.values())) != len(kinds):
             continue  # two spellings of one kind of form ("Ltd", "Limited"): one company
         for keys in (vendor_keys, psa_keys):
             for spelling in [s for s, k in keys.items() if k == key]:
-                if kind := kinds.get(_plain(spelling)):
+                if kind := kinds.get(_spelled(spelling)):
                     keys[spelling] = f"{key} {kind}"
-
-
-def _plain(spelling: str) -> str:
-    return " ".join(folded(spelling).casefold().split())
 
 
 def _shared_keys(keys: Mapping[str, str]) -> dict[str, list[str]]:

@@ -27,7 +27,13 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SERVICE_WORDS
+from engine.match.description_vocabulary import (
+    BRAND,
+    FILLER,
+    LICENCE_USERS,
+    NEVER_IMPLIED,
+    SERVICE_WORDS,
+)
 from engine.match.loanwords import looks_romanised, sounds_like
 from engine.match.product_concepts import concept_word
 from engine.match.product_names import DISCRIMINATORS
@@ -461,17 +467,11 @@ def names_a_product_part(word: str) -> bool:
     )
 
 
-#: Service words that, alone beside a product's name, say who uses the licence: "Microsoft Teams
-#: Essentials / Remote staff" is the remote staff's licence, "Remote support" stays a service (its
-#: "support" says so).
-_WHO_USES_IT = frozenset(["remote"])
-
-
 @lru_cache(maxsize=65536)
 def _harmless(word: str) -> bool:
     if any(c.isdigit() for c in word) or word in DISCRIMINATORS or word in NEVER_IMPLIED:
         return False
-    if word in SERVICE_WORDS and word not in _WHO_USES_IT:
+    if word in SERVICE_WORDS and word not in LICENCE_USERS:
         return False  # "Microsoft 365 Support" is a service, never Microsoft 365 E5
     if concept_word(word) is not None:
         return False  # "Hosted Enail & Teams" says what kind of product it is: mail and Teams

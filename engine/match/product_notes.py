@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue
-from engine.match.description_vocabulary import SERVICE_WORDS
+from engine.match.description_vocabulary import LICENCE_USERS, SERVICE_WORDS
 from engine.match.product_fit import MAKER, names_a_product_part
 from engine.match.product_names import (
     DISCRIMINATORS,
@@ -175,17 +175,17 @@ class Notes:
             if (leading := _LEADING_NOTE.match(name)) is None:
                 return ""
             note = product_key(leading.group(1))
-            if not note or self._is_note(leading.group(1).strip(), note) is None:
+            if not note or not self._is_note(leading.group(1).strip(), note):
                 return ""
             return leading.group(2)
         base, note = parts
-        return base if self._is_note(_raw_note(name), note) is not None else ""
+        return base if self._is_note(_raw_note(name), note) else ""
 
-    def _is_note(self, raw: str, note: str) -> bool | None:
+    def _is_note(self, raw: str, note: str) -> bool:
         """True when the note (as written, and its key) names no product, plan, edition or
-        service; None otherwise."""
+        service."""
         if raw and not any("a" <= ch.lower() <= "z" for ch in raw) and note not in self.seen:
-            return None  # words of another script are a note only after several different names
+            return False  # words of another script are a note only after several different names
         if (
             _COUNT_NOTE.fullmatch(raw)
             or _REFERENCE_NOTE.search(raw)
@@ -215,7 +215,7 @@ class Notes:
             # a number after several different names is where or how the line is split ("- Clinic
             # 2", "- split 50/50 Admin/Clinical"), not a plan, which a plan's word would say
             (any(c.isdigit() for c in w) and (not seen or PLAN_TOKEN.fullmatch(w) is not None))
-            or (w in SERVICE_WORDS and not (w in _WHO_USES_IT and len(words) > 1))
+            or (w in SERVICE_WORDS and not (w in LICENCE_USERS and len(words) > 1))
             or (
                 w not in MAKER
                 and (
@@ -231,7 +231,7 @@ class Notes:
         says_something = says_something or (
             all(w in MAKER for w in words) and not (words == ["office"] and note in self.seen)
         )
-        return None if not words or says_something else True
+        return bool(words) and not says_something
 
     def _names_a_product(self, word: str) -> bool:
         if not self.known:
@@ -252,10 +252,6 @@ _LEADING_NOTE = re.compile(r"^\s*([^|›»\u2013\u2014()]{2,60}?)\s+(?:[|›»\u
 #: A value written masked, all but its last characters hidden: a key or serial number ("licence
 #: key XXXX-CC2D", "serial …F460", "card ****1234") identifies the line, never the product.
 _MASKED = re.compile(r"(?:\bX{3,}|\*{3,}|…|\.{3})[-\s]?[A-Za-z0-9]{2,}\b")
-
-
-#: A service word that, beside another word, says who uses the licence ("- Remote staff").
-_WHO_USES_IT = frozenset(["remote"])
 
 
 #: Words beside a lone number that make it a span of time, not a plan: "after 7 days".

@@ -44,7 +44,8 @@ def _mostly_companies(values: Sequence[object]) -> bool:
     return len(names) >= 3 and companies >= 0.5 * len(names)
 
 
-def _blank(value: object) -> bool:
+def blank(value: object) -> bool:
+    """An empty cell: nothing, or only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -56,19 +57,19 @@ def fill_continuation_rows(headers: Sequence[str], data: dict[str, list[object]]
         return False
     client = data[clients[0]]
     rows = len(client)
-    if rows < 2 or _blank(client[0]):
+    if rows < 2 or blank(client[0]):
         return False
-    width = sum(not _blank(data[h][0]) for h in headers)
+    width = sum(not blank(data[h][0]) for h in headers)
     continuing = [
         i
         for i in range(1, rows)
-        if _blank(client[i]) and sum(not _blank(data[h][i]) for h in headers) >= _CONTINUES * width
+        if blank(client[i]) and sum(not blank(data[h][i]) for h in headers) >= _CONTINUES * width
     ]
     if not continuing or len(continuing) > 0.9 * rows:
         return False
     if _numbered(headers, data, continuing):
         return False
-    filled = [h for h in headers if all(_blank(data[h][i]) for i in continuing)]
+    filled = [h for h in headers if all(blank(data[h][i]) for i in continuing)]
     for header in filled:
         column = data[header]
         for i in continuing:
@@ -83,7 +84,7 @@ def _numbered(
     Name blank, in any order): the number, not the row above, says whose line it is, and the
     lines are named by it later (``engine.lines.psa``)."""
     return any(
-        header_key(h) in CLIENT_ID_SYNONYMS and not any(_blank(data[h][i]) for i in rows)
+        header_key(h) in CLIENT_ID_SYNONYMS and not any(blank(data[h][i]) for i in rows)
         for h in headers
     )
 
@@ -116,7 +117,7 @@ def minor_units_to_money(headers: Sequence[str], data: dict[str, list[object]]) 
 
 def _whole(value: object) -> bool:
     """Blank, or a whole number of the currency's smallest unit ("6173")."""
-    if _blank(value):
+    if blank(value):
         return True
     if isinstance(value, bool):
         return False
@@ -126,7 +127,7 @@ def _whole(value: object) -> bool:
 
 
 def _scaled(value: object, scale: Decimal) -> object:
-    if _blank(value) or isinstance(value, bool):
+    if blank(value) or isinstance(value, bool):
         return value
     try:
         return Decimal(str(value).strip()) / scale
@@ -164,7 +165,7 @@ def customer_above_header(rows_above: Sequence[Sequence[object]]) -> str | None:
 def block_title(row: Sequence[object]) -> str | None:
     """The customer a row names alone with its label, other labelled notes beside it at most: a
     bill written as one block per customer ("End Customer: Contoso Ltd | Customer ID: 880019")."""
-    filled = [v for v in row if not _blank(v)]
+    filled = [v for v in row if not blank(v)]
     if not filled or not isinstance(filled[0], str):
         return None
     name = labelled_customer(filled[0])
@@ -212,11 +213,11 @@ def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -
 
     def filled_of(header: str) -> list[bool]:
         if header not in filled:
-            filled[header] = [not _blank(v) for v in data[header]]
+            filled[header] = [not blank(v) for v in data[header]]
         return filled[header]
 
     for marker in headers:
-        if _blank(data[marker][0]) or not _blank_share_at_least(data[marker], _ITEMS_AT_LEAST):
+        if blank(data[marker][0]) or not _blank_share_at_least(data[marker], _ITEMS_AT_LEAST):
             continue  # most columns: filled on nearly every row, no vouchers to mark
         marks = filled_of(marker)
         vouchers = [i for i in range(rows) if marks[i]]
@@ -289,7 +290,7 @@ def _customers_of(column: Sequence[object], marks: list[bool]) -> list[str]:
     customer = ""
     for i, mark in enumerate(marks):
         if mark:
-            if not _blank(column[i]):
+            if not blank(column[i]):
                 customer = str(column[i]).strip()
         else:
             customers.append(customer)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from engine.read.layouts import blank as _blank
+
 #: Rows read to find the description column (the column of the longest texts).
 _SAMPLE = 2000
 #: A table is wrapped only where continuation rows are at most this share of its rows.
 _MOST_WRAPPED = 0.5
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def join_wrapped(
