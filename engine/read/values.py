@@ -100,6 +100,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
         (
             r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b|\bkvartal(?:svis)?\b"
+            r"|\bkwarta(?:al|ł|l)"  # Dutch "kwartaal(s)", Polish "kwartał", "kwartalnie"
             r"|\bquartal(?:sweise)?\b|\bviertelj(?:ä|ae|a)hrlich\b|\btrimestr"
             r"|\b(?:č|c)tvrtletn(?:ě|e|í|i)\b|\b(?:üç|uc)\s+ayl(?:ı|i)k\b|\bnegyed(?:é|e)ves\b",
             3,
@@ -124,8 +125,14 @@ _MONTHLY = next(pattern for pattern, months in _PERIOD_WORDS if months == 1)
 _BILLING_CLAUSE = re.compile(
     r"for\s+([a-z0-9/ -]+?)\s+billing"
     r"|(?:billed|paid|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)"
-    r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+(?:billing|payment|invoicing)\b"
+    r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+(?:billing|billed|payments?|invoic(?:e|es|ing))\b"
     r"|\bbilling(?:\s+(?:frequency|cycle|period))?\s*[:=]\s*([a-z-]+)",  # "…; Billing: monthly"
+    re.IGNORECASE,
+)
+#: A subscription's term named as one ("Annual commitment", "1-year term"), beside its billing.
+_TERM_NAMED = re.compile(
+    r"\b(?:annual|yearly|(?:1|one|2|two|3|three)[- ]?y(?:ea)?rs?|monthly)\s+"
+    r"(?:commitment|commit|term|contract)\b",
     re.IGNORECASE,
 )
 #: A template's field left in a description ("$MONTHNAME $YEAR", HaloPSA's invoice templates).
@@ -179,6 +186,13 @@ def parse_period_months(value: object) -> int | None:
         if "trial" in cycle.lower():
             return 1
         text = cycle
+    if (term := _TERM_NAMED.search(text)) is not None:
+        # "Annual commitment - monthly": the term a subscription commits to; the other period
+        # named is how it is billed (none named: the term's)
+        rest = text[: term.start()] + " " + text[term.end() :]
+        for pattern, months in _PERIOD_WORDS:
+            if pattern.search(rest):
+                return months
     for pattern, months in _PERIOD_WORDS:
         if pattern.search(text):
             return months
