@@ -84,7 +84,9 @@ def decide_by_item_code(
         if code not in agreed:
             continue
         target, count = agreed[code]
-        if says_service(descriptor[0], product_key(target.product)):
+        if says_service(descriptor[0], product_key(target.product)) and not _names(
+            descriptor[0], target
+        ):
             continue  # "Hardware: … laptop" under Copilot's code ("workstation" under RMM's is no)
         if lines_of[descriptor] > count:
             continue  # a spelling on more lines than the code's own name: a second item, not a variant
@@ -102,6 +104,12 @@ def decide_by_item_code(
             evidence=f"item code {shown[code]!r}, as on {count} lines that name {target.product!r}",
         )
     return decided
+
+
+def _names(description: str, target: ProductMatch) -> bool:
+    """Whether a description holds every word of the code's product ("Power BI Pro – Workshop"
+    under Power BI Pro's code: a site's seats, its note no service of their own)."""
+    return set(product_key(target.product).split()) <= set(product_key(description).split())
 
 
 def _priced_alike(own: Sequence[Fraction], named: Sequence[Fraction]) -> bool:
