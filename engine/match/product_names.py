@@ -374,7 +374,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a credit note of the same subscription, in the languages of the bills
     (
         r"\b(?:credit note|credit memo|creditnote|nota di credito|note de credit|nota de credito|gutschrift|creditnota|kreditnota"
-        r"|avoir|abono|korekta|kreditering|kreditt?nota|hyvitys)\b",
+        r"|avoir|abono|korekta|kreditering|creditering|kreditt?nota|hyvitys|storno|estorno|dobropis)\b",
         " ",
     ),
     (
