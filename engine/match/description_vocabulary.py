@@ -110,6 +110,16 @@ FILLER = frozenset(
 #: "Microsoft Teams Essentials / Remote staff" is the remote staff's licence; "Remote support"
 #: stays a service (its "support" says so).
 LICENCE_USERS = frozenset(["remote"])
+#: The words of a note an MSP adds to a licence it also looks after ("Microsoft 365 Business
+#: Premium - managed service", "Keeper Business + monitoring", "… (incl. helpdesk support)"): the
+#: support sold with the seats, no work of its own (hours, setup, hardware or a workshop are).
+SUPPORT_NOTE_WORDS = frozenset(
+    [
+        "managed", "service", "services", "monitoring", "monitored", "supported", "support",
+        "helpdesk", "help", "desk", "incl", "including", "included", "inclusive", "with", "plus",
+        "and", "fully", "proactive", "24x7",
+    ]
+)  # fmt: skip
 #: Words that say a line is a service, labour or hardware, not a licence.
 SERVICE_WORDS = frozenset(
     [

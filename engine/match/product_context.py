@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from engine.match.description_vocabulary import BRAND, SUPPORT_NOTE_WORDS
 from engine.match.description_words import (
     WORD_SPLIT,
     Bill,
@@ -168,8 +169,49 @@ def _by_name_fit(
             )
             taken.add(key)
             continue
+        key, note = _with_support_note(description, seats, basket, names, taken)
+        if key is not None:
+            out[(group, description)] = Inference(
+                key,
+                "context",
+                0.75,
+                f"fits the client's vendor product {names[key]!r}, which no other line bills, "
+                f"with a note of the MSP's own support ({note!r})",
+            )
+            taken.add(key)
+            continue
         left.append((description, seats))
     return left
+
+
+def _whole_name(description: str, name: str) -> Fit | None:
+    """A fit that names every word of the product but the maker's ("Email Security" is a kind of
+    product, not Mimecast's)."""
+    found = fit(description, name)
+    return found if found is not None and set(found.left) <= BRAND else None
+
+
+def _with_support_note(
+    description: str,
+    seats: Decimal,
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    taken: set[str],
+) -> tuple[str | None, str]:
+    """The client's one unbilled product the description names once the MSP's note of its own
+    support is set aside ("Microsoft 365 Business Premium - managed service": the seats, billed
+    with the care that comes with them), and that note; (None, '') when there is none. A line
+    priced as a service per user is set apart later, by its price (``SERVICE_MARKUP``)."""
+    words = description.split()
+    bare = [w for w in words if w not in SUPPORT_NOTE_WORDS]
+    if len(bare) == len(words) or words[0] in SUPPORT_NOTE_WORDS:
+        return None, ""  # "Managed Backup Service - Acronis": the service, not the licence
+    if len(meaningful(" ".join(bare))) < 2:
+        return None, ""
+    unbilled = {key: count for key, count in basket.items() if key not in taken}
+    key = _only_fit(" ".join(bare), seats, unbilled, names, _whole_name)
+    shown = [w for w in words if w in SUPPORT_NOTE_WORDS and w not in ("and", "with", "plus")]
+    return key, " ".join(shown)
 
 
 def _by_shared_word(

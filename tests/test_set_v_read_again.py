@@ -1,0 +1,177 @@
+"""Set V read again (twenty-second session): what its first reading left.
+
+- a billing model that names the term and then the cycle ("Annual commitment - monthly",
+  Logicom): the cycle is how the line is billed; the Dutch quarter ("Kwartaal", AFAS);
+- a credit line in Dutch ("… (creditering)", Westcon) is the same product's credit;
+- a line under a product's own item code with a site's note ("Power BI Pro – Workshop"): that
+  product, though "workshop" may be a service's word;
+- a licence with the MSP's note of its own support ("- managed service", "+ monitoring", "(incl.
+  helpdesk support)"): the client's licence, where no other line bills it; guards: work named
+  after a product ("- Onboarding"), a note beside a line that bills the product already, and a
+  bundle priced as a service per user stay services.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.read.values import parse_period_months
+from engine.reconcile import reconcile
+from engine.result import Result
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Annual commitment - monthly", 1),
+        ("Annual commitment / monthly", 1),
+        ("Yearly commitment; monthly invoice", 1),
+        ("Annual term, monthly billed", 1),
+        ("1 year - monthly payments", 1),
+        ("Kwartaal", 3),
+        ("kwartalnie", 3),
+        # guards: a term alone, and a cycle said in so many words, read as before
+        ("Annual commitment", 12),
+        ("1-year term", 12),
+        ("Annual - billed upfront", 12),
+        ("Monthly commitment, annual billing", 12),
+        ("One-Year commitment for monthly billing", 1),
+    ],
+)
+def test_a_term_named_beside_the_cycle_leaves_the_cycle_to_say_how_it_is_billed(
+    text: str, months: int
+) -> None:
+    assert parse_period_months(text) == months
+
+
+def _run(tmp_path: Path, vendor: str, psa: str) -> Result:
+    (tmp_path / "v.csv").write_text(vendor, encoding="utf-8")
+    (tmp_path / "p.csv").write_text(psa, encoding="utf-8")
+    return reconcile(tmp_path / "v.csv", tmp_path / "p.csv")
+
+
+def _findings(result: Result) -> set[tuple[str, str, str, str]]:
+    return {(d.type, d.client, d.product, str(d.monthly_impact)) for d in result.discrepancies}
+
+
+def test_an_annual_commitment_billed_monthly_costs_its_unit_each_month(tmp_path: Path) -> None:
+    """Differences: Acme's Power BI Pro costs 11.90 a month (an annual commitment billed monthly)
+    and is billed at 9.90: below cost by 2.00 a seat, 3 seats."""
+    result = _run(
+        tmp_path,
+        "End Customer,Description,Billing Model,Quantity,Unit Cost\n"
+        "Acme Dental LLC,Power BI Pro,Annual commitment - monthly,3,11.90\n"
+        "Acme Dental LLC,Keeper Business,Annual - billed upfront,2,45.00\n",
+        "Customer,Item,Qty,Rate\nAcme Dental LLC,Power BI Pro,3,9.90\n"
+        "Acme Dental LLC,Keeper Business,2,4.50\n",
+    )
+    assert _findings(result) == {("below_cost", "Acme Dental LLC", "Power BI Pro", "6.00")}
+
+
+def test_a_credit_in_dutch_is_the_same_products_credit(tmp_path: Path) -> None:
+    """Differences: none. The bill's 3 Dropbox seats less its 2 credited ("(creditering)") are the
+    books' 1."""
+    result = _run(
+        tmp_path,
+        "Klant,Omschrijving,Aantal,Stukprijs\n"
+        "Brightwater BV,Dropbox Business Standard,3,10.35\n"
+        "Brightwater BV,Dropbox Business Standard (creditering),-2,10.35\n"
+        "Brightwater BV,Keeper Business,2,3.00\n",
+        "Customer,Item,Qty,Rate\nBrightwater BV,Dropbox Business Standard,1,13.80\n"
+        "Brightwater BV,Keeper Business,2,3.75\n",
+    )
+    assert _findings(result) == set()
+
+
+def test_a_site_note_under_the_products_item_code_is_that_product(tmp_path: Path) -> None:
+    """Differences: Alder's 5 Power BI Pro seats cost 12.00 and are billed at 9.90 over two
+    sites' lines ("– Workshop", "– Warehouse"), both under the item code PBI-PRO that two other
+    clients' "Power BI Pro" lines carry: below cost by 2.10 × 5."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Alder Pharmacy LLC,Power BI Pro,5,12.00\n"
+        "Birch Legal LLC,Power BI Pro,2,12.00\n"
+        "Cedar Dental LLC,Power BI Pro,4,12.00\n",
+        "Customer,Item Code,Item,Qty,Rate\n"
+        "Alder Pharmacy LLC,PBI-PRO,Power BI Pro – Workshop - per Westcon inv 87394844,1,9.90\n"
+        "Alder Pharmacy LLC,PBI-PRO,Power BI Pro – Warehouse,4,9.90\n"
+        "Birch Legal LLC,PBI-PRO,Power BI Pro,2,14.00\n"
+        "Cedar Dental LLC,PBI-PRO,Power BI Pro,4,14.00\n",
+    )
+    assert _findings(result) == {("below_cost", "Alder Pharmacy LLC", "Power BI Pro", "10.50")}
+
+
+_SUPPORTED_BILL = (
+    "Customer,Product,Qty,Unit Cost\n"
+    "Acme Dental LLC,Microsoft 365 Business Premium,6,18.70\n"
+    "Acme Dental LLC,Keeper Business,4,3.00\n"
+    "Birch Legal LLC,Microsoft 365 Business Premium,3,18.70\n"
+    "Birch Legal LLC,Exchange Online (Plan 1),2,3.40\n"
+    "Dunmore Surveyors,Mimecast Email Security,2,4.32\n"
+    "Dunmore Surveyors,Acronis Cyber Protect Cloud Backup,3,7.06\n"
+)
+
+
+def test_a_licence_with_a_note_of_the_msps_support_is_that_licence(tmp_path: Path) -> None:
+    """Differences: Birch's Exchange Online seats are billed 1 of 2 (under-billed 4.00); Dunmore
+    is billed nothing. Every other licence is billed under a note of the MSP's own support."""
+    result = _run(
+        tmp_path,
+        _SUPPORTED_BILL,
+        "Customer,Item,Qty,Rate\n"
+        "Acme Dental LLC,Microsoft 365 Business Premium - managed service,6,22.00\n"
+        "Acme Dental LLC,Keeper Business + monitoring,4,3.75\n"
+        "Birch Legal LLC,Microsoft 365 Business Premium – supported & monitored,3,22.00\n"
+        "Birch Legal LLC,Exchange Online (Plan 1) (incl. helpdesk support),1,4.00\n",
+    )
+    assert _findings(result) == {
+        ("under_billed", "Birch Legal LLC", "Exchange Online (Plan 1)", "4.00"),
+        # Dunmore, billed for nothing in the books
+        ("unbilled", "", "Mimecast Email Security", "8.64"),
+        ("unbilled", "", "Acronis Cyber Protect Cloud Backup", "21.18"),
+    }
+    inferred = {m.spelling: m for m in result.product_matches if m.method == "context"}
+    assert {
+        "Microsoft 365 Business Premium - managed service",
+        "Keeper Business + monitoring",
+        "Microsoft 365 Business Premium – supported & monitored",
+    } <= set(inferred)
+    assert all("MSP's own support" in m.evidence and m.confidence < 0.8 for m in inferred.values())
+
+
+def test_work_or_a_second_line_beside_the_licence_stays_a_service(tmp_path: Path) -> None:
+    """A guard. Differences: Acme's Keeper seats are billed nowhere (unbilled 4 × 3.75, the
+    median of the books' Keeper prices); "Keeper Business - Onboarding" is work named after the
+    product, and Acme's "Microsoft 365 Business Premium - managed service" beside its licence's
+    own line, and Birch's at five times the cost, are its management per user; Dunmore's "Email
+    security monitoring service" and "Managed Backup Service - Acronis" are services, its
+    Mimecast and Acronis seats unbilled."""
+    result = _run(
+        tmp_path,
+        _SUPPORTED_BILL,
+        "Customer,Item,Qty,Rate\n"
+        "Acme Dental LLC,Microsoft 365 Business Premium,6,22.00\n"
+        "Acme Dental LLC,Microsoft 365 Business Premium - managed service,6,45.00\n"
+        "Acme Dental LLC,Keeper Business - Onboarding,4,150.00\n"
+        "Birch Legal LLC,Microsoft 365 Business Premium - managed service,3,95.00\n"
+        "Birch Legal LLC,Exchange Online (Plan 1),2,4.00\n"
+        "Cedar Dental LLC,Keeper Business,2,3.75\n"
+        "Dunmore Surveyors,Email security monitoring service,10,12.50\n"
+        "Dunmore Surveyors,Managed Backup Service - Acronis,3,30.00\n",
+    )
+    found = _findings(result)
+    assert ("unbilled", "Acme Dental LLC", "Keeper Business", "15.00") in found
+    assert not [f for f in found if f[0] in ("over_billed", "under_billed", "below_cost")]
+    # a kind of product ("Email security") and a service named first are no licence's name
+    assert {f[2] for f in found if f[1] == "Dunmore Surveyors"} == {
+        "Mimecast Email Security",
+        "Acronis Cyber Protect Cloud Backup",
+    }
+    excluded = {e.product for e in result.excluded}
+    assert {
+        "Microsoft 365 Business Premium - managed service",
+        "Keeper Business - Onboarding",
+    } <= excluded
