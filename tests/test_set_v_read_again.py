@@ -175,3 +175,96 @@ def test_work_or_a_second_line_beside_the_licence_stays_a_service(tmp_path: Path
         "Microsoft 365 Business Premium - managed service",
         "Keeper Business - Onboarding",
     } <= excluded
+
+
+def test_a_products_whole_name_among_words_that_name_nothing_is_that_product(
+    tmp_path: Path,
+) -> None:
+    """Differences: each of GreenPath's four licences is billed at one seat fewer than the bill's
+    2 (under-billed, its price), each line holding the product's whole name among the client's
+    own name, a label in Turkish, an abbreviation said twice, or a note and the MSP's care."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "GreenPath Hospitality,Microsoft Defender for Endpoint P1,2,2.82\n"
+        "GreenPath Hospitality,Microsoft 365 Business Premium,2,18.70\n"
+        "GreenPath Hospitality,Microsoft Defender for Office 365 (Plan 1),2,1.56\n"
+        "GreenPath Hospitality,Microsoft 365 Apps for Enterprise,2,10.20\n",
+        "Customer,Item,Qty,Rate\n"
+        "GreenPath Hospitality,GreenPath Hospitality – Microsoft Defender for Endpoint P1,1,3.17\n"
+        "GreenPath Hospitality,aylık abonelik: Microsoft 365 Business Premium,1,22.00\n"
+        "GreenPath Hospitality,Microsoft Defender for Office 365 (Plan 1) (MDO P1),1,1.84\n"
+        "GreenPath Hospitality,Microsoft 365 Apps for Enterprise (trial → paid 04/11) + monitoring"
+        ",1,12.00\n",
+    )
+    assert _findings(result) == {
+        ("under_billed", "GreenPath Hospitality", "Microsoft Defender for Endpoint P1", "3.17"),
+        ("under_billed", "GreenPath Hospitality", "Microsoft 365 Business Premium", "22.00"),
+        (
+            "under_billed",
+            "GreenPath Hospitality",
+            "Microsoft Defender for Office 365 (Plan 1)",
+            "1.84",
+        ),
+        ("under_billed", "GreenPath Hospitality", "Microsoft 365 Apps for Enterprise", "12.00"),
+    }
+    assert all(d.check_first for d in result.discrepancies)
+
+
+def test_words_around_a_name_that_say_work_an_edition_or_another_product_keep_it_apart(
+    tmp_path: Path,
+) -> None:
+    """Harbour's E5 seats and its Keeper seats are billed nowhere: "… E5 Security" is the add-on
+    (another edition; the plan "E5" alone paired it with E5 before), "… migration project" is
+    work, "Keeper Business and Visio Plan 2 bundle" names a second product. Ivy's 12 Exchange Online seats are billed over
+    two lines, 8 under the product's name with a note and 4 under an in-house name ("Business
+    Mailbox"): no finding."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Harbour Dental,Microsoft 365 E5,3,54.75\n"
+        "Harbour Dental,Keeper Business,3,3.00\n"
+        "Harbour Dental,Visio Plan 2,1,12.75\n"
+        "Ivy Surveyors,Exchange Online (Plan 1),12,4.00\n",
+        "Customer,Item,Qty,Rate\n"
+        "Harbour Dental,Harbour Dental Microsoft 365 E5 Security,3,12.00\n"
+        "Harbour Dental,Keeper Business migration project,3,120.00\n"
+        "Harbour Dental,Keeper Business and Visio Plan 2 bundle,1,19.00\n"
+        "Ivy Surveyors,• Exchange Online Plan 1 (Hosted Exchange),8,5.45\n"
+        "Ivy Surveyors,Business Mailbox,4,5.45\n",
+    )
+    found = _findings(result)
+    assert {(f[0], f[2]) for f in found if f[1] == "Harbour Dental"} >= {
+        ("unbilled", "Microsoft 365 E5"),
+        ("unbilled", "Keeper Business"),
+    }
+    assert not [f for f in found if f[1] == "Ivy Surveyors"]
+
+
+def test_seats_alone_never_make_a_line_that_names_a_product_another(tmp_path: Path) -> None:
+    """A guard (set R's "Microsoft 365 Business Premium ライセンス"). Differences: Kilbrack's 22
+    1Password seats are billed nowhere, and its 22 Business Premium seats (a word in Japanese
+    after the name) are billed without a vendor record, never taken for the 1Password seats by
+    their count."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Kilbrack Pharmacy,1Password Business,22,6.00\n"
+        "Kilbrack Pharmacy,Keeper Enterprise,21,4.00\n"
+        "Lough Dental,Microsoft 365 Business Premium,5,18.70\n"
+        "Lough Dental,Microsoft 365 Business Standard,5,10.63\n"
+        "Lough Dental,Microsoft 365 Business Basic,5,5.10\n"
+        "Lough Dental,Microsoft 365 Apps for Business,5,8.25\n"
+        "Lough Dental,Microsoft 365 Business Premium (no Teams),5,17.00\n",
+        "Customer,Item,Qty,Rate\n"
+        "Kilbrack Pharmacy,Microsoft 365 Business Premium ライセンス,22,27.32\n"
+        "Kilbrack Pharmacy,Keeper Enterprise,21,5.00\n"
+        "Lough Dental,Microsoft 365 Business Premium,5,22.00\n"
+        "Lough Dental,Microsoft 365 Business Standard,5,12.50\n"
+        "Lough Dental,Microsoft 365 Business Basic,5,6.00\n"
+        "Lough Dental,Microsoft 365 Apps for Business,5,9.90\n"
+        "Lough Dental,Microsoft 365 Business Premium (no Teams),5,20.00\n",
+    )
+    found = {(f[0], f[2]) for f in _findings(result) if f[1] == "Kilbrack Pharmacy"}
+    assert ("unbilled", "1Password Business") in found
+    assert ("no_vendor_record", "Microsoft 365 Business Premium") in found

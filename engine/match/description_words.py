@@ -213,6 +213,8 @@ class Bill:
     def __init__(self, names: Mapping[str, str]) -> None:
         self.names = names
         self.common = _common_words(names.values())
+        #: every word of the bill's products' names
+        self.product_words = frozenset(w for name in names.values() for w in meaningful(name))
         self._like: dict[str, bool] = {}
         self._said: dict[str, dict[str, float]] = {}
         self._fits: dict[str, frozenset[str]] = {}

@@ -45,6 +45,8 @@ from engine.match.description_words import (
     words_shared,
 )
 from engine.match.learned_spellings import corroborate, learn, seats_billed
+from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
+from engine.match.name_inside import name_inside
 from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import Fit, fit, loose_fit, meaningful
@@ -131,7 +133,7 @@ def _in_basket(
     names, common = bill.names, bill.common
     taken = set(billed)
     out: dict[tuple[int, str], Inference] = {}
-    left = _by_name_fit(group, descriptions, basket, names, out, taken)
+    left = _by_name_fit(group, descriptions, basket, bill, out, taken)
     still = _by_shared_word(group, left, basket, billed, bill, out, taken)
     unpaired = [key for key in basket if key not in taken]
     filled = seats_billed(group, descriptions, billed, out)
@@ -145,11 +147,13 @@ def _by_name_fit(
     group: int,
     descriptions: list[tuple[str, Decimal]],
     basket: Mapping[str, Decimal],
-    names: Mapping[str, str],
+    bill: Bill,
     out: dict[tuple[int, str], Inference],
     taken: set[str],
 ) -> list[tuple[str, Decimal]]:
-    """Descriptions that fit one of the client's products by name (or but for one word)."""
+    """Descriptions that fit one of the client's products by name (or but for one word, or with
+    a note of the MSP's support), or that hold its whole name among words that name nothing."""
+    names = bill.names
     left: list[tuple[str, Decimal]] = []
     for description, seats in descriptions:
         key = _only_fit(description, seats, basket, names, fit)
@@ -179,6 +183,18 @@ def _by_name_fit(
                 f"with a note of the MSP's own support ({note!r})",
             )
             taken.add(key)
+            continue
+        unbilled = [key for key in basket if key not in taken]
+        key = name_inside(description, unbilled, names, bill.product_words)
+        if key is not None:
+            out[(group, description)] = Inference(
+                key,
+                "context",
+                NAME_INSIDE,
+                f"holds the whole name of the client's vendor product {names[key]!r}, which no "
+                "line billed by name, among words that name nothing else",
+            )
+            # not taken: an in-house name may bill the rest of its seats ("Business Mailbox")
             continue
         left.append((description, seats))
     return left

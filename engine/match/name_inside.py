@@ -1,0 +1,83 @@
+"""A PSA description that holds one of the client's products' whole name among words that name
+nothing else: "GreenPath Hospitality – Microsoft Defender for Endpoint P1" (the client's own name
+typed first), "aylık abonelik: Microsoft 365 Business Premium" (a label in another language),
+"Microsoft Defender for Office 365 (Plan 1) (MDO P1)" (the name said twice), "… (trial → paid
+04/11) + monitoring" (a note, and the MSP's care of the seats after the name).
+
+A billing person who finds the name of a product the client buys, and no other line billing it,
+reads the line as that product whatever else was typed around it, unless the rest says work, a
+plan, an edition or another product ("… - Onboarding", "… E5 Security", "Keeper Business
+Family"). The words around it are unexplained, so the pairing is marked *check first*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from engine.match.description_vocabulary import BRAND, SUPPORT_NOTE_WORDS
+from engine.match.description_words import service_words
+from engine.match.product_fit import meaningful
+from engine.match.product_names import PLAN_TOKEN, discriminators
+
+#: Confidence of a product found whole inside a description: below the check-first line.
+CONFIDENCE = 0.75
+
+
+def name_inside(
+    description: str,
+    unbilled: Iterable[str],
+    names: Mapping[str, str],
+    product_words: frozenset[str],
+) -> str | None:
+    """The one unbilled product (by key) whose whole name (``names``' key form) stands in the
+    description among harmless words, the longest if several do; None when none does or two
+    of one length do. ``product_words`` are the words of every product on the bill."""
+    words = description.split()
+    found: list[tuple[int, str]] = []
+    for key in unbilled:
+        name = names[key].split()
+        size = len(name)
+        if len(meaningful(names[key])) < 2 or size >= len(words):
+            continue
+        for start in range(len(words) - size + 1):
+            if words[start : start + size] == name:
+                after = [w for w in words[start + size :] if w not in SUPPORT_NOTE_WORDS]
+                rest = words[:start] + after  # "… + monitoring": the MSP's care of the seats
+                if _names_nothing(rest, set(name), product_words):
+                    found.append((size, key))
+                break
+    if not found:
+        return None
+    found.sort(reverse=True)
+    if len(found) > 1 and found[0][0] == found[1][0]:
+        return None
+    return found[0][1]
+
+
+def _names_nothing(rest: list[str], name: set[str], product_words: frozenset[str]) -> bool:
+    """Words around a name that say no work, plan, edition or other product: the client's name, a
+    label, a count or a date ("seats 1", "04 11")."""
+    if service_words(" ".join(rest)):
+        return False
+    for word in rest:
+        if word in name or word in BRAND or word.isdigit():
+            continue
+        if PLAN_TOKEN.fullmatch(word) or discriminators(word) or word in product_words:
+            return False
+    return True
+
+
+def names_another(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """Whether the description holds some product's whole name of two words or more, and not
+    ``key``'s ("Microsoft 365 Business Premium ライセンス" beside 1Password seats): it names that
+    product, and seats alone never make it another."""
+    text = f" {description} "
+
+    def held(name: str) -> bool:
+        return len(name.split()) >= 2 and f" {name} " in text
+
+    own = set(names[key].split())
+    # a name inside the key's own ("Microsoft 365 E3" in E3 (no Teams)'s) names no other
+    return not held(names[key]) and any(
+        held(name) and not set(name.split()) <= own for name in names.values()
+    )
