@@ -268,3 +268,26 @@ def test_seats_alone_never_make_a_line_that_names_a_product_another(tmp_path: Pa
     found = {(f[0], f[2]) for f in _findings(result) if f[1] == "Kilbrack Pharmacy"}
     assert ("unbilled", "1Password Business") in found
     assert ("no_vendor_record", "Microsoft 365 Business Premium") in found
+
+
+def test_a_product_named_whole_inside_a_line_no_vendor_line_explains_is_billed_without_record(
+    tmp_path: Path,
+) -> None:
+    """Differences: Northgate is billed for 5 1Password seats the vendor bills it none of (a
+    key=value line from a PSA sync), no vendor record, 60.70; Ormond's 1Password is billed as
+    bought."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Northgate Civil Works,Microsoft 365 Business Basic,5,5.10\n"
+        "Ormond Dental,1Password Business,4,6.40\n",
+        "Customer,Item,Qty,Rate\n"
+        "Northgate Civil Works,Microsoft 365 Business Basic,5,6.00\n"
+        "Northgate Civil Works,item: 1Password Business (AU data centre) | cycle: monthly | seats: 5"
+        ",5,12.14\n"
+        "Ormond Dental,1Password Business,4,8.00\n",
+    )
+    assert _findings(result) == {
+        ("no_vendor_record", "Northgate Civil Works", "1Password Business", "60.70")
+    }
+    assert all(d.check_first for d in result.discrepancies)

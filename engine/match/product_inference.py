@@ -34,6 +34,8 @@ from engine.match.description_words import (
     shares_word,
     words_shared,
 )
+from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
+from engine.match.name_inside import name_inside
 from engine.match.price_elimination import by_price
 from engine.match.product_clues import plan_tokens
 from engine.match.product_concepts import CONCEPTS, concept_targets
@@ -624,12 +626,28 @@ def _anywhere(
         if not none_of_its_own(description, baskets.get(group, {}), bill):
             continue
         if description not in answers:
-            answers[description] = _only_on_the_bill(description, bill.names, bill.common)
+            answers[description] = _only_on_the_bill(
+                description, bill.names, bill.common
+            ) or _named_inside(description, bill)
         inference = answers[description]
         if inference is not None and not a_look_alike_bought(
             description, inference.product_key, baskets.get(group, {}), bill.names
         ):
             found[(group, description)] = inference
+
+
+def _named_inside(description: str, bill: Bill) -> Inference | None:
+    """The one product on the bill whose whole name the description holds among words that name
+    nothing else ("item: 1Password Business (AU data centre) | cycle: monthly | seats: 5")."""
+    key = name_inside(description, bill.names, bill.names, bill.product_words)
+    if key is None:
+        return None
+    return Inference(
+        key,
+        "name fit",
+        NAME_INSIDE,
+        f"holds the whole name of {bill.names[key]!r}, among words that name nothing else",
+    )
 
 
 def _only_on_the_bill(
