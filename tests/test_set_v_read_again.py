@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.match.client_keys import client_key
 from engine.read.values import parse_period_months
 from engine.reconcile import reconcile
 from engine.result import Result
@@ -291,3 +292,29 @@ def test_a_product_named_whole_inside_a_line_no_vendor_line_explains_is_billed_w
         ("no_vendor_record", "Northgate Civil Works", "1Password Business", "60.70")
     }
     assert all(d.check_first for d in result.discrepancies)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Quill Legal - acct mgr CH", "Quill Legal"),
+        ("Valemount Insurance Brokers LLC [AM: LL]", "Valemount Insurance Brokers LLC"),
+        ("Willowbank Legal [NET 14]", "Willowbank Legal"),
+        ("Northgate Civil Works Pty Ltd (card on file)", "Northgate Civil Works Pty Ltd"),
+        ("Albion Brewing Co Inc. – Silver", "Albion Brewing Co Inc."),
+        ("Beacon Optometrists (Platinum SLA)", "Beacon Optometrists"),
+        ("Umber Aged Care SARL [Tier 2 support]", "Umber Aged Care SARL"),
+        ("Rosewood Legal (the Austin one)", "Rosewood Legal"),
+        # the note of which record it is goes; the branch before it stays for the matcher
+        ("Fernhill Construction - Austin (not the old acct)", "Fernhill Construction - Austin"),
+    ],
+)
+def test_a_note_of_how_the_account_is_run_is_no_part_of_the_name(written: str, name: str) -> None:
+    assert client_key(written) == client_key(name)
+
+
+def test_a_place_or_a_name_that_holds_a_tiers_word_stays() -> None:
+    """A guard: "Gold Coast" after a dash is a branch; a tier's word inside a name is the name."""
+    assert client_key("Acme Plumbing - Gold Coast") == "acme plumbing gold coast"
+    assert client_key("Silver Line Dental") == "silver line dental"
+    assert client_key("Tier One Roofing") == "tier one roofing"

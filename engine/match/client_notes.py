@@ -70,6 +70,44 @@ _INSOLVENCY = re.compile(
     re.IGNORECASE,
 )
 
+#: A note a PSA keeps at the end of a customer's name about how the account is run, never a branch
+#: or a name: its account manager ("- acct mgr CH", "[AM: LL]"), its payment terms ("[NET 14]",
+#: "(card on file)"), its support tier ("(Platinum SLA)", "– Silver", "[Tier 2 support]") or which
+#: of two records it is ("(the Austin one)", "(not the old acct)").
+_ADMIN_NOTE = re.compile(
+    r"(?:acct\.?|account)\s*(?:mgr|manager|owner|exec)\.?\s*:?\s*[a-z.]{1,12}(?:\s[a-z.]{1,12})?"
+    r"|am\s*:\s*[a-z]{1,4}"
+    r"|(?:(?:payment\s+)?terms?\s*:?\s*)?net\s*-?\s*\d{1,3}(?:\s*days)?|cod|card\s+on\s+file|direct\s+debit"
+    r"|(?:platinum|gold|silver|bronze)(?:\s+(?:sla|support|plan|tier|customer|client|partner))?"
+    r"|(?:sla|support)\s*:?\s*(?:platinum|gold|silver|bronze|tier\s*[1-4])"
+    r"|tier\s*[1-4](?:\s+(?:support|sla|customer|client))?"
+    r"|the\s+[^\W\d_][\w.' -]{1,24}\s+one|not\s+the\s+(?:old|other)\s+(?:acct|account|one|record)",
+    re.IGNORECASE,
+)
+#: The last note set off after a name: by a spaced dash, bar or slash, brackets or a comma.
+_LAST_NOTE = re.compile(
+    r"(?:\s+[-\u2013\u2014|/]\s+|\s*[(\[]\s*|\s*,\s+)(?P<note>[^()\[\]|/,\u2013\u2014]{1,40}?)\s*[)\]]?\s*$"
+)
+#: Words an account note has, looked for first (speed: every name is read).
+_MAY_HAVE_ADMIN_NOTE = re.compile(
+    r"acct|account|am\s*:|net\s*-?\s*\d|cod\b|card|debit|platinum|gold|silver|bronze|tier|sla|\bone\b",
+    re.IGNORECASE,
+)
+
+
+def _without_admin_notes(text: str) -> str:
+    """``text`` without the account notes at its end (up to three: "… - Austin (not the old
+    acct)" keeps its "- Austin", a branch the matcher reads)."""
+    for _ in range(3):
+        found = _LAST_NOTE.search(text)
+        if found is None or _ADMIN_NOTE.fullmatch(found["note"].strip()) is None:
+            break
+        if not _words(text[: found.start()]):
+            break
+        text = text[: found.start()].rstrip()
+    return text
+
+
 #: What an insolvency note must have, looked for first (speed: every name is read).
 _MAY_BE_INSOLVENT = re.compile(
     r"liq|examin|administr|receiver|insolv|chapter|i\.\s?l\.|likwid|likvid|avvikling|konkurs", re.I
@@ -120,6 +158,8 @@ def without_account_notes(name: str) -> str:
         text = _RECORD_COPY.sub("", text).strip() or text
         if (copy := _COPY_NUMBER.search(text)) is not None and _has_a_form(text[: copy.start()]):
             text = text[: copy.start()]
+    if _MAY_HAVE_ADMIN_NOTE.search(text):
+        text = _without_admin_notes(text)
     if _MAY_BE_INSOLVENT.search(text) and (insolvent := _INSOLVENCY.search(text)) is not None:
         text = text[: insolvent.start()] if insolvent.start() > 0 else text
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
