@@ -307,6 +307,9 @@ def test_a_product_named_whole_inside_a_line_no_vendor_line_explains_is_billed_w
         ("Rosewood Legal (the Austin one)", "Rosewood Legal"),
         # the note of which record it is goes; the branch before it stays for the matcher
         ("Fernhill Construction - Austin (not the old acct)", "Fernhill Construction - Austin"),
+        ("Moreno Asesores Ltd [NET30], Attn: Finance", "Moreno Asesores Ltd"),
+        # Spanish joins two surnames with "y", or not at all
+        ("García y López Abogados LLC", "García López Abogados LLC"),
     ],
 )
 def test_a_note_of_how_the_account_is_run_is_no_part_of_the_name(written: str, name: str) -> None:
@@ -318,3 +321,27 @@ def test_a_place_or_a_name_that_holds_a_tiers_word_stays() -> None:
     assert client_key("Acme Plumbing - Gold Coast") == "acme plumbing gold coast"
     assert client_key("Silver Line Dental") == "silver line dental"
     assert client_key("Tier One Roofing") == "tier one roofing"
+    assert client_key("Y Not Cafe") == "y not cafe"  # a "y" that joins no surnames
+
+
+def test_a_second_line_at_its_named_lines_price_with_a_site_note_is_that_product(
+    tmp_path: Path,
+) -> None:
+    """Differences: Dunbar's Exchange Online is billed for 7 seats over two sites' lines (3 under
+    the name, 4 "– Workshop [Westcon #27214992]" at the same 4.00) against the bill's 5:
+    over-billed 8.00. Its "Keeper Business - onboarding" at the Keeper line's very price is work
+    done once, and stays a service."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Dunbar Print & Design,Exchange Online (Plan 1),5,3.40\n"
+        "Dunbar Print & Design,Keeper Business,2,3.00\n",
+        "Customer,Item,Qty,Rate\n"
+        "Dunbar Print & Design,Exchange Online (Plan 1) – Warehouse,3,4.00\n"
+        "Dunbar Print & Design,Exchange Online (Plan 1) – Workshop [Westcon #27214992],4,4.00\n"
+        "Dunbar Print & Design,Keeper Business,2,3.75\n"
+        "Dunbar Print & Design,Keeper Business - onboarding,2,3.75\n",
+    )
+    assert _findings(result) == {
+        ("over_billed", "Dunbar Print & Design", "Exchange Online (Plan 1)", "8.00")
+    }

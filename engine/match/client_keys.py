@@ -217,6 +217,8 @@ def client_key(name: str) -> str:
     if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
         tokens = tokens[:-2]
     tokens = _joined_initials(tokens)
+    if "y" in tokens[1:-1]:  # "García y López": Spanish joins two surnames so, or not at all
+        tokens = [t for i, t in enumerate(tokens) if t != "y" or i in (0, len(tokens) - 1)]
     if "o" in tokens[:-1]:  # "O Connell", "O'Connell", "O’Connell": one Irish surname
         tokens = _irish_o_joined(tokens)
     tokens = _without_account_code(tokens)

@@ -13,9 +13,11 @@ Family"). The words around it are unexplained, so the pairing is marked *check f
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
 
 from engine.match.description_vocabulary import BRAND, SUPPORT_NOTE_WORDS
-from engine.match.description_words import service_words
+from engine.match.description_words import Inference, service_words
 from engine.match.product_fit import meaningful
 from engine.match.product_names import PLAN_TOKEN, discriminators
 
@@ -81,3 +83,80 @@ def names_another(description: str, key: str, names: Mapping[str, str]) -> bool:
     return not held(names[key]) and any(
         held(name) and not set(name.split()) <= own for name in names.values()
     )
+
+
+#: Words of work done once, never a site's or a team's note: a line priced like the licence beside
+#: it that says one of them is still work ("Keeper Business - onboarding").
+_WORK_ONCE = frozenset(
+    [
+        "setup", "onboarding", "migration", "migrate", "installation", "install", "project",
+        "hour", "hours", "hr", "hrs", "labour", "labor", "training", "consulting", "consultancy",
+        "hardware", "laptop", "device", "devices", "server", "servers", "one", "once", "off",
+    ]
+)  # fmt: skip
+
+
+def priced_as_its_named_line(
+    by_group: Mapping[int, list[tuple[str, Decimal]]],
+    found: dict[tuple[int, str], Inference],
+    billed_prices: Mapping[int, Mapping[str, set[Fraction]]],
+    prices: Mapping[tuple[int, str], Fraction],
+    names: Mapping[str, str],
+    product_words: frozenset[str],
+) -> None:
+    """A client's line that holds the whole name of a product another of its lines bills by name,
+    at that line's very price, with a note of its own: the same product, another site's or team's
+    seats ("Exchange Online (Plan 1) – Workshop [Westcon #27214992]" beside "Exchange Online (Plan
+    1) – Warehouse"), whatever words the note uses — but work done once."""
+    inferred: dict[int, dict[str, set[Fraction]]] = {}
+    for (group, description), inference in found.items():
+        if (price := prices.get((group, description))) is not None:
+            inferred.setdefault(group, {}).setdefault(inference.product_key, set()).add(price)
+    for group, items in by_group.items():
+        billed = {key: set(seen) for key, seen in billed_prices.get(group, {}).items()}
+        for key, seen in inferred.get(group, {}).items():
+            billed.setdefault(key, set()).update(seen)
+        if not billed:
+            continue
+        for description, _ in items:
+            place = (group, description)
+            if place in found or (price := prices.get(place)) is None:
+                continue
+            words = description.split()
+            if not _WORK_ONCE.isdisjoint(words):
+                continue
+            hits = [
+                key
+                for key, seen in billed.items()
+                if price in seen
+                and key in names
+                and _held_with_a_note(words, names[key], product_words)
+            ]
+            if len(hits) == 1:
+                key = hits[0]
+                found[place] = Inference(
+                    key,
+                    "site line",
+                    CONFIDENCE,
+                    f"holds the whole name of {names[key]!r}, which another of the client's lines "
+                    f"bills by name at the same price, with a note of its own",
+                )
+
+
+def _held_with_a_note(words: list[str], name_key: str, product_words: frozenset[str]) -> bool:
+    name = name_key.split()
+    size = len(name)
+    if size < 2 or size >= len(words):
+        return False
+    for start in range(len(words) - size + 1):
+        if words[start : start + size] == name:
+            rest = words[:start] + words[start + size :]
+            return all(
+                word in name
+                or word in BRAND
+                or word.isdigit()
+                or word in SUPPORT_NOTE_WORDS
+                or not (PLAN_TOKEN.fullmatch(word) or discriminators(word) or word in product_words)
+                for word in rest
+            )
+    return False

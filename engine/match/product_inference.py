@@ -35,7 +35,7 @@ from engine.match.description_words import (
     words_shared,
 )
 from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
-from engine.match.name_inside import name_inside
+from engine.match.name_inside import name_inside, priced_as_its_named_line
 from engine.match.price_elimination import by_price
 from engine.match.product_clues import plan_tokens
 from engine.match.product_concepts import CONCEPTS, concept_targets
@@ -101,6 +101,7 @@ def infer_products(
     _drop_service_prices(found, prices, costs)
     billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
+    priced_as_its_named_line(by_group, found, billed_prices, prices, bill.names, bill.product_words)
     _anywhere(items, found, baskets, bill)
     bill_words = {w for name in names.values() for w in meaningful(name)}
     _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
