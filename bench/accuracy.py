@@ -198,6 +198,7 @@ SETS = {
     "t": "bench.independent_t",
     "u": "bench.independent_u",
     "v": "bench.independent_v",
+    "w": "bench.independent_w",
 }
 
 
