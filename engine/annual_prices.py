@@ -1,11 +1,12 @@
-"""PSA lines billed for a year that say so only in their words, confirmed by their price.
+"""Lines billed for a year that say so only in their words, confirmed by their price.
 
 Many invoices have no billing-period column: a yearly line reads "Power BI Pro — Annual plan (12
 months)" or "… - Annual Subscription" at a price twelve times the monthly one. The words alone
 cannot decide it ("annual commitment" is also how a monthly-billed NCE licence is described), and
 the price alone cannot either (a client may pay more). Together they do: a line whose words name a
 yearly billing *and* whose unit price is about twelve times what the same product costs a month
-elsewhere in the run is billed yearly, so its monthly price is a twelfth.
+elsewhere in the run is billed yearly, so its monthly price is a twelfth. A distributor's bill
+says it so too ("Microsoft 365 E3 (no Teams) 12M" beside the same product's monthly lines).
 """
 
 from __future__ import annotations
@@ -30,9 +31,25 @@ def read_yearly_prices(
     psa_products: Mapping[Descriptor, ProductMatch],
     vendor_products: Mapping[Descriptor, ProductMatch],
 ) -> None:
-    """Bill yearly the PSA lines whose words say so and whose price agrees (see module doc)."""
-    psa_lines = [line for line in psa if line.exclusion is None and line.unit is not None]
-    monthly_lines = [line for line in psa_lines if line.months == 1]
+    """Bill yearly the PSA lines whose words say so and whose price agrees (see module doc), and
+    the bill's lines so too: a distributor's "Microsoft 365 E3 (no Teams) 12M" at twelve times the
+    product's monthly cost on its other lines."""
+    vendor = list(vendor)
+    _read_yearly(vendor, vendor_products, None)
+    _read_yearly(psa, psa_products, (vendor, vendor_products))
+
+
+def _read_yearly(
+    lines: Iterable[Line],
+    products: Mapping[Descriptor, ProductMatch],
+    fallback: tuple[list[Line], Mapping[Descriptor, ProductMatch]] | None,
+) -> None:
+    """Bill yearly the monthly lines whose words say yearly and whose unit is about twelve times
+    the product's monthly price on the other lines (else on ``fallback``'s lines)."""
+    taking_part = [line for line in lines if line.exclusion is None and line.unit is not None]
+    monthly_lines = [
+        line for line in taking_part if line.months == 1 and line.descriptor in products
+    ]
     # each distinct description read once (speed: 100k lines hold a few thousand)
     yearly = {
         words: _says_yearly(*words)
@@ -42,19 +59,21 @@ def read_yearly_prices(
     if not said:
         return
     said_ids = {id(line) for line in said}
-    wanted = {psa_products[line.descriptor].key for line in said}  # only these medians (speed)
+    wanted = {products[line.descriptor].key for line in said}  # only these medians (speed)
     monthly = _monthly_prices(
-        [line for line in monthly_lines if id(line) not in said_ids],
-        psa_products,
-        wanted,
+        [line for line in monthly_lines if id(line) not in said_ids], products, wanted
     )
-    costs = _monthly_prices(
-        [line for line in vendor if line.exclusion is None and line.unit is not None],
-        vendor_products,
-        wanted,
+    costs = (
+        _monthly_prices(
+            [line for line in fallback[0] if line.exclusion is None and line.unit is not None],
+            fallback[1],
+            wanted,
+        )
+        if fallback is not None
+        else {}
     )
     for line in said:
-        key = psa_products[line.descriptor].key
+        key = products[line.descriptor].key
         reference = monthly.get(key) or costs.get(key)
         assert line.unit is not None
         if reference and _YEAR_LOW <= abs(Fraction(line.unit)) / reference <= _YEAR_HIGH:

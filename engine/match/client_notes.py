@@ -81,30 +81,74 @@ _ADMIN_NOTE = re.compile(
     r"|(?:platinum|gold|silver|bronze)(?:\s+(?:sla|support|plan|tier|customer|client|partner))?"
     r"|(?:sla|support)\s*:?\s*(?:platinum|gold|silver|bronze|tier\s*[1-4])"
     r"|tier\s*[1-4](?:\s+(?:support|sla|customer|client))?"
-    r"|the\s+[^\W\d_][\w.' -]{1,24}\s+one|not\s+the\s+(?:old|other)\s+(?:acct|account|one|record)",
+    r"|the\s+[^\W\d_][\w.' -]{1,24}\s+one|not\s+the\s+(?:old|other)\s+(?:acct|account|one|record)"
+    r"|(?:attn|attention)\b\.?:?\s*[^\W\d_][\w.' -]{0,30}"  # whom to address: "…, Attn: Finance"
+    # the time zone, sales region, project or cost centre, buying group the account is filed under
+    r"|(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[a-z]{3,4}\s+time"
+    r"|(?:na|emea|apac|latam|amer|anz|dach|nordics|benelux)(?:[- ](?:east|west|north|south|central"
+    r"|[nsew]{1,2}))?|r\d{1,2}\s+(?:north|south|east|west|central)"
+    r"|prj-?\d{3,}|cc\s*\d{3,}|cost\s*cent(?:re|er)\s*:?\s*\d{3,}|member:?\s+[^()\[\]]{2,40}"
+    # a department's sub-account of the same company ("– Finance", "– HR")
+    r"|admin|administration|hr|human\s+resources|finance|accounts|accounting|operations|ops|sales"
+    r"|marketing|clinical|reception|management|board",
     re.IGNORECASE,
 )
-#: The last note set off after a name: by a spaced dash, bar or slash, brackets or a comma.
-_LAST_NOTE = re.compile(
-    r"(?:\s+[-\u2013\u2014|/]\s+|\s*[(\[]\s*|\s*,\s+)(?P<note>[^()\[\]|/,\u2013\u2014]{1,40}?)\s*[)\]]?\s*$"
-)
+#: Where a note begins after a name: a spaced dash, bar or slash, a bracket, or a comma.
+_NOTE_START = re.compile(r"\s+[-\u2013\u2014|/]\s+|\s*[(\[]|\s*,\s+")
 #: Words an account note has, looked for first (speed: every name is read).
 _MAY_HAVE_ADMIN_NOTE = re.compile(
-    r"acct|account|am\s*:|net\s*-?\s*\d|cod\b|card|debit|platinum|gold|silver|bronze|tier|sla|\bone\b",
+    r"acct|account|am\s*:|net\s*-?\s*\d|cod\b|card|debit|platinum|gold|silver|bronze|tier|sla|\bone\b"
+    r"|attn|attention|utc|gmt|time|emea|apac|latam|amer|anz|dach|nordic|benelux|\bna\b|\br\d"
+    r"|prj|cc\s*\d|cost|member|admin|hr\b|human|financ|accounts|operations|ops\b|sales|marketing"
+    r"|clinical|reception|management|board",
     re.IGNORECASE,
 )
+
+
+#: Opening hours kept after a name: "(Mon–Fri 08:00–17:30)", "[hrs 7-4 M-F]", "– open 24/7".
+_HOURS_WORDS = frozenset(
+    [
+        "open", "hrs", "hours", "am", "pm", "closed", "to", "and", "m", "f", "mon", "tue", "wed",
+        "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "weekdays", "daily",
+    ]
+)  # fmt: skip
+_DAY_OR_TIME = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)|\bm-f\b|24/7|24x7|\d{1,2}[:.]\d{2}", re.I
+)
+
+
+def _opening_hours(note: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", note.lower())
+    return _DAY_OR_TIME.search(note) is not None and all(w in _HOURS_WORDS for w in words)
+
+
+#: An e-mail address kept with a name: "Foxhollow Freight Limited <accounts@foxhollow.co.uk>".
+_EMAIL = re.compile(r"\s*<?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+#: The kind of customer a CRM files the account under, written first: "B2B – ", "SMB: ",
+#: "Key account – ".
+_CUSTOMER_KIND = re.compile(
+    r"^\s*(?:[a-z]{0,4}\d{3,}\s*[-\u2013:]\s*)?(?:b2b|b2c|b2g|smb|sme|enterprise|mid-?market|key\s+account|strategic|partner|nfp"
+    r"|non-?profit|gov(?:ernment)?|public\s+sector|education|healthcare|retail|wholesale)"
+    r"\s*(?::|\s[-\u2013\u2014|]\s*)\s*(?=\S)",
+    re.IGNORECASE,
+)
+#: The German "Firma" (a firm) written before the name: "Fa. Müller Haustechnik GmbH".
+_FIRMA = re.compile(r"^\s*(?:fa\.|firma)\s+(?=\S)", re.IGNORECASE)
 
 
 def _without_admin_notes(text: str) -> str:
     """``text`` without the account notes at its end (up to three: "… - Austin (not the old
     acct)" keeps its "- Austin", a branch the matcher reads)."""
     for _ in range(3):
-        found = _LAST_NOTE.search(text)
-        if found is None or _ADMIN_NOTE.fullmatch(found["note"].strip()) is None:
+        starts = list(_NOTE_START.finditer(text))
+        start = starts[-1] if starts else None  # the last place a note may begin
+        if start is None or not _words(text[: start.start()]):
             break
-        if not _words(text[: found.start()]):
+        note = text[start.end() :].strip().removesuffix(")").removesuffix("]").strip()
+        if not note or (_ADMIN_NOTE.fullmatch(note) is None and not _opening_hours(note)):
             break
-        text = text[: found.start()].rstrip()
+        text = text[: start.start()].rstrip()
     return text
 
 
@@ -158,7 +202,11 @@ def without_account_notes(name: str) -> str:
         text = _RECORD_COPY.sub("", text).strip() or text
         if (copy := _COPY_NUMBER.search(text)) is not None and _has_a_form(text[: copy.start()]):
             text = text[: copy.start()]
-    if _MAY_HAVE_ADMIN_NOTE.search(text):
+    if "@" in text:
+        text = _EMAIL.sub("", text).strip() or text
+    if (kind := _CUSTOMER_KIND.match(text)) is not None or (kind := _FIRMA.match(text)) is not None:
+        text = text[kind.end() :]
+    if _MAY_HAVE_ADMIN_NOTE.search(text) or _DAY_OR_TIME.search(text):
         text = _without_admin_notes(text)
     if _MAY_BE_INSOLVENT.search(text) and (insolvent := _INSOLVENCY.search(text)) is not None:
         text = text[: insolvent.start()] if insolvent.start() > 0 else text

@@ -239,7 +239,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "organisation agreementcompany billto contactname contact "
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
         "nomduclient cliente nabywca klient kundenavn invoiceto soldto kundnamn kund asiakas "
-        "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo",
+        "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo "
+        # Danish and Norwegian ledgers name the debtor "Navn"; Colombia's the "tercero"
+        "navn debitornavn nombretercero tercero",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),

@@ -87,6 +87,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|^\s*12\s*kk\s*$|\bvuosi\b|\bvuodeksi\b"  # Finnish: 12 kuukautta, a year
             r"|^\s*(?:år|aar|ar)\s*$"  # a Nordic unit of a year
             # German, Dutch, French, Spanish, Nordic
+            r"|\btahunan\b|\bper\s+tahun\b|^\s*(?:yrl|yrly|yly)\s*$"  # Indonesian; ChargeOver's "yrl"
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
             # Czech, Turkish, Hungarian, Romanian
@@ -100,7 +101,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
         (
             r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b|\bkvartal(?:svis)?\b"
-            r"|\bkwarta(?:al|ł|l)"  # Dutch "kwartaal(s)", Polish "kwartał", "kwartalnie"
+            r"|\bkwarta(?:al|ł|l)|\btriwulan(?:an)?\b"  # Dutch "kwartaal(s)", Polish "kwartał", "kwartalnie"
             r"|\bquartal(?:sweise)?\b|\bviertelj(?:ä|ae|a)hrlich\b|\btrimestr"
             r"|\b(?:č|c)tvrtletn(?:ě|e|í|i)\b|\b(?:üç|uc)\s+ayl(?:ı|i)k\b|\bnegyed(?:é|e)ves\b",
             3,
@@ -109,6 +110,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"\bmonth(?:s|ly)?\b|\bmonth[- ]to[- ]month\b|\bp1m\b|\b1\s*m(?:th|onth)?\b|\bmthly\b|\bmth\b"
             r"|/\s*(?:mo|mth|mon|monat|maand|mois|mes|mese)\b"  # a unit per month: "user/mo"
             r"|^\s*1\s*kk\s*$|\bkuukausi\b|\bflexible\s+plan\b"  # Google's month-to-month plan
+            r"|\bbulanan\b|\bper\s+bulan\b|^\s*mon\s*$"  # Indonesian; ChargeOver's "mon"
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
             r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b|\bmensal(?:idade)?\b"
