@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from engine.match.client_keys import client_key
+from engine.match.legal_twins import legal_kind
 from engine.read.fields import PSA_FIELDS, header_key, match_score
 from engine.read.values import parse_period_months
 from engine.reconcile import reconcile
@@ -108,3 +109,10 @@ def test_a_branch_and_a_name_that_starts_with_a_kind_word_stay() -> None:
     assert client_key("Partner Dental Care") == "partner dental care"
     assert client_key("B2B Logistics Ltd") == "b2b logistics"
     assert client_key("Retail Traders Ltd") == "retail traders"
+
+
+def test_legal_twins_stay_apart_when_one_name_carries_an_e_mail() -> None:
+    """The e-mail address after "… LLC" hides no legal form: "Foxhollow Consulting LLC
+    <invoices@…>" is the LLC, not its twin "… Inc."."""
+    assert legal_kind("Foxhollow Consulting LLC <invoices@foxhollowconsultin.co.uk>") == "llc"
+    assert legal_kind("Foxhollow Consulting Inc.") == "inc"

@@ -118,6 +118,11 @@ _DAY_OR_TIME = re.compile(
 )
 
 
+def without_email(name: str) -> str:
+    """The name without an e-mail address kept with it ("… LLC <invoices@foxhollow.co.uk>")."""
+    return (_EMAIL.sub("", name).strip() or name) if "@" in name else name
+
+
 def _opening_hours(note: str) -> bool:
     words = re.findall(r"[^\W\d_]+", note.lower())
     return _DAY_OR_TIME.search(note) is not None and all(w in _HOURS_WORDS for w in words)
@@ -202,8 +207,7 @@ def without_account_notes(name: str) -> str:
         text = _RECORD_COPY.sub("", text).strip() or text
         if (copy := _COPY_NUMBER.search(text)) is not None and _has_a_form(text[: copy.start()]):
             text = text[: copy.start()]
-    if "@" in text:
-        text = _EMAIL.sub("", text).strip() or text
+    text = without_email(text)
     if (kind := _CUSTOMER_KIND.match(text)) is not None or (kind := _FIRMA.match(text)) is not None:
         text = text[kind.end() :]
     if _MAY_HAVE_ADMIN_NOTE.search(text) or _DAY_OR_TIME.search(text):
