@@ -18,6 +18,7 @@ import pytest
 
 from engine.match.client_keys import client_key
 from engine.match.legal_twins import legal_kind
+from engine.match.product_names import product_key
 from engine.read.fields import PSA_FIELDS, header_key, match_score
 from engine.read.values import parse_period_months
 from engine.reconcile import reconcile
@@ -116,3 +117,9 @@ def test_legal_twins_stay_apart_when_one_name_carries_an_e_mail() -> None:
     <invoices@…>" is the LLC, not its twin "… Inc."."""
     assert legal_kind("Foxhollow Consulting LLC <invoices@foxhollowconsultin.co.uk>") == "llc"
     assert legal_kind("Foxhollow Consulting Inc.") == "inc"
+
+
+def test_the_edition_after_8x8_is_no_count() -> None:
+    """8x8's X2 and X4 are two editions, never merged; "x3" after another name still counts seats."""
+    assert product_key("8x8 X2") != product_key("8x8 X4")
+    assert product_key("Zoom Pro x2") == product_key("Zoom Pro")

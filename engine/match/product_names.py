@@ -422,8 +422,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\b\d[\d.,']*\s*(?:each|ea|apiece)\b", " "),
-    (r"^\s*\d+\s*[x×]\s+|\s[x×]\s*\d+\s*$", " "),  # not "Intercept X": a number follows
-    (r"(?<![a-z0-9])(?:[x×]\d+|\d+[x×])(?![a-z0-9])", " "),  # "Audio Conferencing x6 - User"
+    # a count, not "Intercept X": a number follows; nor the edition after "8x8" ("8x8 X4")
+    (r"^\s*\d+\s*[x×]\s+|(?<!\dx\d)\s[x×]\s*\d+\s*$", " "),
+    (r"(?<!\dx\d\s)(?<![a-z0-9])(?:[x×]\d+|\d+[x×])(?![a-z0-9])", " "),  # "Audio Conferencing x6"
     (
         r"\(?(?<![-/.])\b(?!36[05]\b|0)\d+\s*(?:users?|seats?|licen[cs]es?|lizenzen|licencias|utilisateurs|usuarios"
         r"|utenti|gebruikers|anvandare|brukere|brugere|stk|pcs|nos)\b\)?",
