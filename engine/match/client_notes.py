@@ -95,6 +95,8 @@ _ADMIN_NOTE = re.compile(
 )
 #: Where a note begins after a name: a spaced dash, bar or slash, a bracket, or a comma.
 _NOTE_START = re.compile(r"\s+[-\u2013\u2014|/]\s+|\s*[(\[]|\s*,\s+")
+#: The characters a note begins with (see ``_NOTE_START``).
+_NOTE_MARKS = frozenset("-\u2013\u2014|/([,")
 #: Words an account note has, looked for first (speed: every name is read).
 _MAY_HAVE_ADMIN_NOTE = re.compile(
     r"acct|account|am\s*:|net\s*-?\s*\d|cod\b|card|debit|platinum|gold|silver|bronze|tier|sla|\bone\b"
@@ -210,7 +212,9 @@ def without_account_notes(name: str) -> str:
     text = without_email(text)
     if (kind := _CUSTOMER_KIND.match(text)) is not None or (kind := _FIRMA.match(text)) is not None:
         text = text[kind.end() :]
-    if _MAY_HAVE_ADMIN_NOTE.search(text) or _DAY_OR_TIME.search(text):
+    if not _NOTE_MARKS.isdisjoint(text) and (
+        _MAY_HAVE_ADMIN_NOTE.search(text) or _DAY_OR_TIME.search(text)
+    ):  # (speed: a note begins at one of these marks; most names have none)
         text = _without_admin_notes(text)
     if _MAY_BE_INSOLVENT.search(text) and (insolvent := _INSOLVENCY.search(text)) is not None:
         text = text[: insolvent.start()] if insolvent.start() > 0 else text
