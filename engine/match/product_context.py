@@ -32,6 +32,7 @@ from decimal import Decimal
 
 from engine.match.description_vocabulary import BRAND, SUPPORT_NOTE_WORDS
 from engine.match.description_words import (
+    LICENCE_CAN_SAY,
     WORD_SPLIT,
     Bill,
     Inference,
@@ -222,6 +223,9 @@ def _with_support_note(
     bare = [w for w in words if w not in SUPPORT_NOTE_WORDS]
     if len(bare) == len(words) or words[0] in SUPPORT_NOTE_WORDS:
         return None, ""  # "Managed Backup Service - Acronis": the service, not the licence
+    note = [w for w in words if w in SUPPORT_NOTE_WORDS]
+    if len(note) < 2 and set(note) <= LICENCE_CAN_SAY:
+        return None, ""  # "Huntress Managed EDR": a word a licence's own name may have
     if len(meaningful(" ".join(bare))) < 2:
         return None, ""
     unbilled = {key: count for key, count in basket.items() if key not in taken}
