@@ -41,13 +41,11 @@ def name_inside(
         size = len(name)
         if len(meaningful(names[key])) < 2 or size >= len(words):
             continue
-        for start in range(len(words) - size + 1):
-            if words[start : start + size] == name:
-                after = [w for w in words[start + size :] if w not in SUPPORT_NOTE_WORDS]
-                rest = words[:start] + after  # "… + monitoring": the MSP's care of the seats
-                if _names_nothing(rest, set(name), product_words):
-                    found.append((size, key))
-                break
+        if (start := _where(words, name)) is not None:
+            after = [w for w in words[start + size :] if w not in SUPPORT_NOTE_WORDS]
+            rest = words[:start] + after  # "… + monitoring": the MSP's care of the seats
+            if _names_nothing(rest, set(name), product_words):
+                found.append((size, key))
     if not found:
         return None
     found.sort(reverse=True)
@@ -146,17 +144,22 @@ def priced_as_its_named_line(
 def _held_with_a_note(words: list[str], name_key: str, product_words: frozenset[str]) -> bool:
     name = name_key.split()
     size = len(name)
-    if size < 2 or size >= len(words):
+    if size < 2 or size >= len(words) or (start := _where(words, name)) is None:
         return False
+    return all(
+        word in name
+        or word in BRAND
+        or word.isdigit()
+        or word in SUPPORT_NOTE_WORDS
+        or not (PLAN_TOKEN.fullmatch(word) or discriminators(word) or word in product_words)
+        for word in words[:start] + words[start + size :]
+    )
+
+
+def _where(words: list[str], name: list[str]) -> int | None:
+    """Where the name's words first stand together in the words, if they do."""
+    size = len(name)
     for start in range(len(words) - size + 1):
         if words[start : start + size] == name:
-            rest = words[:start] + words[start + size :]
-            return all(
-                word in name
-                or word in BRAND
-                or word.isdigit()
-                or word in SUPPORT_NOTE_WORDS
-                or not (PLAN_TOKEN.fullmatch(word) or discriminators(word) or word in product_words)
-                for word in rest
-            )
-    return False
+            return start
+    return None
