@@ -179,7 +179,7 @@ def _by_name_fit(
             out[(group, description)] = Inference(
                 key,
                 "context",
-                0.75,
+                NAME_INSIDE,  # the same doubt: words beside the name are read past
                 f"fits the client's vendor product {names[key]!r}, which no other line bills, "
                 f"with a note of the MSP's own support ({note!r})",
             )
