@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from engine.folding import (
     LETTERS_NFKD_KEEPS,
     latin_lookalikes,
+    may_hold,
     without_invisibles,
     without_xml_escapes,
 )
@@ -179,7 +180,7 @@ def client_key(name: str) -> str:
     if not _NOTE_MARKS.isdisjoint(name):
         name = _BRACKETED_CODE.sub("", name) or name  # "Zephyr Plumbing Ltd [10779]"
         name = _RECORD_NOTE.sub("", name) or name  # "Acme Dental Group Ltd (old)", "… - dnu"
-    if _MAY_NAME_ADDRESSEE.search(name):
+    if may_hold(name, _MAY_NAME_ADDRESSEE):
         name = _ADDRESSEE.sub("", name) or name  # "… Pty Ltd (attn: Accounts)", "… c/o Jane Doe"
         name = _ADDRESSEE_FIRST.sub("", name) or name  # "Attn: Accounts Payable – Acme Ltd"
     if not _NOTE_MARKS.isdisjoint(name):
@@ -459,7 +460,7 @@ _DEPARTMENT = re.compile(
 )
 #: What sets a note apart from the name before it: a bracket, a dash, a slash, a bar, a colon.
 _NOTE_MARKS = frozenset("([-\u2013\u2014/|:")
-_MAY_NAME_ADDRESSEE = re.compile(r"att|c/o|care of|conta|kontakt|hd", re.IGNORECASE)
+_MAY_NAME_ADDRESSEE = ("att", "c/o", "care of", "conta", "kontakt", "hd")
 _BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])](?=\s*(?:$|[\[(]))")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from engine.folding import folded
+from engine.folding import folded, may_hold
 from engine.match.legal_forms import is_legal_form
 
 #: Where a note may begin after a name: a spaced dash or bar or slash, a bracket, a tag's mark.
@@ -160,9 +160,10 @@ def _without_admin_notes(text: str) -> str:
 
 
 #: What an insolvency note must have, looked for first (speed: every name is read).
-_MAY_BE_INSOLVENT = re.compile(
-    r"liq|examin|administr|receiver|insolv|chapter|i\.\s?l\.|likwid|likvid|avvikling|konkurs", re.I
-)
+_MAY_BE_INSOLVENT = (
+    "liq", "examin", "administr", "receiver", "insolv", "chapter", "i.", "likwid", "likvid",
+    "avvikling", "konkurs",
+)  # fmt: skip
 #: A year a company may have been founded in (also read by the matcher's name tiers).
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -216,7 +217,7 @@ def without_account_notes(name: str) -> str:
         _MAY_HAVE_ADMIN_NOTE.search(text) or _DAY_OR_TIME.search(text)
     ):  # (speed: a note begins at one of these marks; most names have none)
         text = _without_admin_notes(text)
-    if _MAY_BE_INSOLVENT.search(text) and (insolvent := _INSOLVENCY.search(text)) is not None:
+    if may_hold(text, _MAY_BE_INSOLVENT) and (insolvent := _INSOLVENCY.search(text)) is not None:
         text = text[: insolvent.start()] if insolvent.start() > 0 else text
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
         return domain["label"]

@@ -283,12 +283,12 @@ _WRITTEN_OUT = re.compile(
     + r")\b"
 )
 #: A word only a legal form written out in full has: the long forms are looked for only then.
-_WRITTEN_OUT_WORDS = re.compile(
-    r"haftung|gesellschaft|tarsasag|spolka|spolecnost|liability|proprietary|private|public"
-    r"|designated|guarantee|unlimited|cuideachta"
-    r"|vennootschap|aktiebolag|selskab|selskap|osakeyhtio|sirketi|societe|sociedad|sociedade"
-    r"|societa|kaisha|berhad|terbatas|\bspz?\b|\bspol\b"
-)
+_WRITTEN_OUT_WORDS = (
+    "haftung", "gesellschaft", "tarsasag", "liability", "proprietary", "private", "public",
+    "designated", "guarantee", "unlimited", "cuideachta", "vennootschap", "aktiebolag", "selskab",
+    "selskap", "osakeyhtio", "sirketi", "societe", "sociedad", "societa", "kaisha", "berhad",
+    "terbatas", "sp",  # "spolka", "spolecnost", "sp z o o", "spol s r o"
+)  # fmt: skip
 #: Legal forms of Japanese and Chinese names, written without spaces before or after the name.
 _CJK_FORMS = re.compile(
     "股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|\\(株\\)|㈱|（株）"
@@ -304,7 +304,7 @@ def without_written_out_forms(text: str) -> str:
     """A folded name without the legal forms it writes out in full ("… Korlátolt Felelősségű
     Társaság", "… Gesellschaft mit beschränkter Haftung", "… Sp.z o.o.", "Kabushiki Kaisha …"):
     they are its Kft, GmbH, Sp. z o.o., K.K."""
-    if not _WRITTEN_OUT_WORDS.search(text):
+    if not any(word in text for word in _WRITTEN_OUT_WORDS):  # (speed: a scan in C per word)
         return text
     return _WRITTEN_OUT.sub(" ", _WRITTEN_OUT_BEFORE.sub("", text))
 
