@@ -50,6 +50,7 @@ def test_the_insolvency_screen_passes_every_insolvency_note(name: str) -> None:
 @example("Acme Dental Group Ltd (Attn: Accounts)")
 @example("Acme Ltd c/o Jane Doe")
 @example("Acme GmbH z. Hd. Herr Meier")
+@example("FAO. J Smith - Harbour Dental Ltd")
 def test_the_addressee_screen_passes_every_addressee(name: str) -> None:
     if client_keys._ADDRESSEE.search(name) or client_keys._ADDRESSEE_FIRST.search(name):
         assert may_hold(name, client_keys._MAY_NAME_ADDRESSEE)
@@ -68,3 +69,13 @@ def test_text_not_in_ascii_always_passes_to_the_pattern() -> None:
     assert may_hold("Acme İstanbul", ("xyz",))
     assert not may_hold("Acme Istanbul", ("xyz",))
     assert may_hold("ACME IN LIQUIDATION", ("liq",))
+
+
+def test_for_the_attention_of_is_an_addressee_as_attn_is() -> None:
+    """British ledgers write "FAO" where others write "Attn": the screen once had no "fao", so an
+    addressee so written stayed in the key ("fao j smith harbour dental")."""
+    from engine.match.client_keys import client_key
+
+    assert client_key("FAO. J Smith - Harbour Dental Ltd") == client_key("Harbour Dental Ltd")
+    assert client_key("Acme Ltd (FAO: Accounts)") == client_key("Acme Ltd")
+    assert client_key("Fao Trading Ltd") == "fao trading"  # a name that is FAO stays

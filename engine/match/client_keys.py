@@ -432,7 +432,7 @@ _SPA_FORM = re.compile(r"\bS\.?\s?p\.?\s?A\b|\bS\.P\.A\b")
 #: Whom a bill is addressed to, written after the company: "(attn: Accounts)", "- Attn: Accounts
 #: Payable", "c/o Jane Doe", "ATTN Jane Doe". Never at the start, so a name stays a name.
 _ADDRESSEE = re.compile(
-    r"(?<=\S)\s*[-–—,]?\s*[(\[]?\s*(?:attn\b\.?|attention\s*:|c/o\b|care of\b|"
+    r"(?<=\S)\s*[-–—,]?\s*[(\[]?\s*(?:attn\b\.?|attention\s*:|fao\s*[:.]|c/o\b|care of\b|"
     r"(?:contact|kontakt|contato|contacto)\s*:|z\.\s?hd\.?|z\s?hd\b)[^)\]]*[)\]]?\s*$",
     re.IGNORECASE,
 )
@@ -460,7 +460,7 @@ _DEPARTMENT = re.compile(
 )
 #: What sets a note apart from the name before it: a bracket, a dash, a slash, a bar, a colon.
 _NOTE_MARKS = frozenset("([-\u2013\u2014/|:")
-_MAY_NAME_ADDRESSEE = ("att", "c/o", "care of", "conta", "kontakt", "hd")
+_MAY_NAME_ADDRESSEE = ("att", "fao", "c/o", "care of", "conta", "kontakt", "hd")
 _BRACKETED_CODE = re.compile(r"\s*[\[(]\s*#?[A-Za-z]{0,3}-?\d{4,}\s*[\])](?=\s*(?:$|[\[(]))")
 
 
