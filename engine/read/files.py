@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from engine.errors import UnreadableFileError
+from engine.read.fixed_width import printout_in_one_column
 from engine.read.raw_table import OLE_SIGNATURE, RawTable, checked
 from engine.read.text_files import is_zip_of_csv, read_csv, read_csv_zip
 from engine.read.workbooks import read_xls, read_xlsx
@@ -35,7 +36,12 @@ def load_readers() -> None:
 
 
 def read_source(source: Source, *, name: str | None = None, sheet: str | None = None) -> RawTable:
-    """Read a path, a DataFrame of pasted values or an already-read table into a :class:`RawTable`."""
+    """Read a path, a DataFrame of pasted values or an already-read table into a :class:`RawTable`
+    (a printout pasted one line to a cell read in its columns)."""
+    return printout_in_one_column(_read_source(source, name, sheet))
+
+
+def _read_source(source: Source, name: str | None, sheet: str | None) -> RawTable:
     if isinstance(source, RawTable):
         return source
     pandas = sys.modules.get("pandas")  # a DataFrame can only exist if pandas is loaded

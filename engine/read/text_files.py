@@ -15,6 +15,7 @@ from pathlib import Path
 from engine.errors import EmptyInputError, UnreadableFileError
 from engine.read import limits
 from engine.read.codepage import code_page, double_byte_page
+from engine.read.fixed_width import fixed_width_rows
 from engine.read.html_table import html_rows
 from engine.read.raw_table import (
     OLE_SIGNATURE,
@@ -141,8 +142,12 @@ def read_csv(data: bytes, *, name: str) -> RawTable:
     declared = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter hint line
     if declared:
         text = text[declared.end() :]
-    sample = [line for line in _first_lines(text, 60) if line.strip()]
+    top = _first_lines(text, 400)
+    sample = [line for line in top[:60] if line.strip()]
     delimiter = declared.group(1) if declared else sniff_delimiter(sample)
+    if not declared and (printed := fixed_width_rows(top, text, delimiter)) is not None:
+        notes = (f"{name} is a report printed in fixed-width columns; its columns were read.",)
+        return checked(RawTable(name, printed, notes=notes))
     return checked(
         RawTable(name, _parse_csv(text, delimiter, name), row_offset=2 if declared else 1)
     )
