@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
+from engine.lines.client_numbers import named_by_number
 from engine.lines.line import Exclusion
 from engine.lines.reseller import without_reseller
 from engine.lines.sites import with_numbered_sites
@@ -28,29 +29,11 @@ from engine.read.values import (
 )
 
 
-def _named_by_number(clients: list[str], numbers: list[str]) -> list[str]:
-    """Each line with no client name named as the other lines with its client number are (an
-    Autotask export that left the account's name blank on some lines), when those lines all give
-    one name; a number no named line has leaves the line unnamed."""
-    if "" not in clients or not any(numbers):
-        return clients
-    names: dict[str, set[str]] = {}
-    for client, number in zip(clients, numbers, strict=True):
-        if client and number:
-            names.setdefault(number, set()).add(client)
-    return [
-        next(iter(names[number]))
-        if not client and number and len(names.get(number, ())) == 1
-        else client
-        for client, number in zip(clients, numbers, strict=True)
-    ]
-
-
 def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     """A PSA export's columns: seats net of included ones; statuses, pauses, bill flags and
     cancellation dates."""
     clients = with_numbered_sites(
-        _named_by_number(
+        named_by_number(
             without_reseller(cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)),
             cells.parsed(cells.column(table, mapping, "client_id"), cells.cell_text),
         ),
