@@ -58,6 +58,7 @@ from engine.match.second_names import (
     second_names,
     second_tenants,
 )
+from engine.match.trading_names import TRADING_AS
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -637,13 +638,6 @@ def _lookalikes(vendor_keys: list[str], psa_keys: list[str], block_limit: int) -
     return found
 
 
-#: Words between two names of one client: a trading name ("dba", "t/a", "(t/a of …)"), an old
-#: name ("fka"), a trust and its trustee company as Australian books write them ("J & M Smith Pty
-#: Ltd ATF Smith Family Trust", "The Trustee for Smith Family Trust").
-_TRADING_AS = re.compile(
-    r"\b(?:dba of|d b a of|dba|d b a|t a of|t a|a trading name of|trading name of|trading as|doing business as"
-    r"|aka|fka|formerly|atf|as trustees? for|the trustees? for|trustees? for)\b"
-)
 #: A bracket's label before the other name of a client: "(now Transports Rousseau SARL)".
 _BRACKET_LABEL = re.compile(
     r"^\s*(?:now|formerly|previously|fka|f/k/a|t/a(?:\s+of)?|d/?b/?a(?:\s+of)?|trading as|atf"
@@ -659,7 +653,7 @@ def _names_in(key: str, display: str = "") -> list[str]:
     """A "legal dba trading" name is also each of its parts: "contoso holdings dba contoso dental";
     so is "Green Acres Landscaping (Hawthorne Architects Inc)", where the bracket names a company
     (not "(Main Office)", whose words only qualify)."""
-    parts = [client_key(part) for part in _TRADING_AS.split(key)]
+    parts = [client_key(part) for part in TRADING_AS.split(key)]
     if len(parts) > 1:
         return [part for part in parts if part]
     bracketed = _BRACKETED.match(display)
