@@ -199,6 +199,7 @@ SETS = {
     "u": "bench.independent_u",
     "v": "bench.independent_v",
     "w": "bench.independent_w",
+    "x": "bench.independent_x",
 }
 
 

@@ -1,0 +1,356 @@
+"""Products of set X: canonical (vendor-style) names, ids, base monthly cost in USD."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Product:
+    key: str
+    name: str  # canonical, as the vendor bills it
+    sku: str  # Microsoft String_Id or the publisher's part number
+    cost: Decimal  # base monthly unit cost, USD
+    family: str  # suite / email / security / identity / phone / backup / password / pdf / esign / meet / bi
+    ms: bool
+    abbrev: str = ""  # MSP shorthand, unique
+    old: tuple = field(
+        default_factory=tuple
+    )  # real earlier names (Microsoft renames / retired marketing)
+    per_device: bool = False
+
+
+def _p(key, name, sku, cost, family, ms, abbrev="", old=(), per_device=False):
+    return Product(key, name, sku, Decimal(cost), family, ms, abbrev, tuple(old), per_device)
+
+
+PRODUCTS = [
+    _p(
+        "BB",
+        "Microsoft 365 Business Basic",
+        "O365_BUSINESS_ESSENTIALS",
+        "6.00",
+        "suite",
+        True,
+        "M365 BB",
+        ["Office 365 Business Essentials"],
+    ),
+    _p(
+        "BS",
+        "Microsoft 365 Business Standard",
+        "O365_BUSINESS_PREMIUM",
+        "12.50",
+        "suite",
+        True,
+        "M365 BS",
+        ["Office 365 Business Premium"],
+    ),
+    _p(
+        "BP",
+        "Microsoft 365 Business Premium",
+        "SPB",
+        "22.00",
+        "suite",
+        True,
+        "M365 BP",
+        ["Microsoft 365 Business"],
+    ),
+    _p(
+        "BPNT",
+        "Microsoft 365 Business Premium (no Teams)",
+        "Microsoft_365_ Business_ Premium_(no Teams)",
+        "19.75",
+        "suite",
+        True,
+    ),
+    _p(
+        "E3",
+        "Microsoft 365 E3",
+        "SPE_E3",
+        "36.00",
+        "suite",
+        True,
+        "M365 E3",
+        ["Secure Productive Enterprise E3"],
+    ),
+    _p(
+        "E3NT", "Microsoft 365 E3 (no Teams)", "Microsoft_365_E3_(no_Teams)", "33.75", "suite", True
+    ),
+    _p(
+        "E5",
+        "Microsoft 365 E5",
+        "SPE_E5",
+        "57.00",
+        "suite",
+        True,
+        "M365 E5",
+        ["Secure Productive Enterprise E5"],
+    ),
+    _p(
+        "E5SEC",
+        "Microsoft 365 E5 Security",
+        "IDENTITY_THREAT_PROTECTION",
+        "12.00",
+        "security",
+        True,
+        "M365 E5 Sec",
+    ),
+    _p("O365E3", "Office 365 E3", "ENTERPRISEPACK", "23.00", "suite", True, "O365 E3"),
+    _p("EXO1", "Exchange Online (Plan 1)", "EXCHANGESTANDARD", "4.00", "email", True, "EXO P1"),
+    _p("EXO2", "Exchange Online (Plan 2)", "EXCHANGEENTERPRISE", "8.00", "email", True, "EXO P2"),
+    _p(
+        "APPSB",
+        "Microsoft 365 Apps for Business",
+        "O365_BUSINESS",
+        "8.25",
+        "suite",
+        True,
+        "M365 Apps Bus",
+        ["Office 365 Business"],
+    ),
+    _p(
+        "APPSE",
+        "Microsoft 365 Apps for Enterprise",
+        "OFFICESUBSCRIPTION",
+        "12.00",
+        "suite",
+        True,
+        "M365 Apps Ent",
+        ["Office 365 ProPlus"],
+    ),
+    _p(
+        "ENTRA1",
+        "Microsoft Entra ID P1",
+        "AAD_PREMIUM",
+        "6.00",
+        "identity",
+        True,
+        "Entra P1",
+        ["Azure Active Directory Premium P1", "Azure AD Premium P1"],
+    ),
+    _p(
+        "ENTRA2",
+        "Microsoft Entra ID P2",
+        "AAD_PREMIUM_P2",
+        "9.00",
+        "identity",
+        True,
+        "Entra P2",
+        ["Azure Active Directory Premium P2", "Azure AD Premium P2"],
+    ),
+    _p(
+        "MDE1",
+        "Microsoft Defender for Endpoint P1",
+        "DEFENDER_ENDPOINT_P1",
+        "3.00",
+        "security",
+        True,
+        "MDE P1",
+    ),
+    _p(
+        "MDE2",
+        "Microsoft Defender for Endpoint P2",
+        "WIN_DEF_ATP",
+        "5.20",
+        "security",
+        True,
+        "MDE P2",
+        ["Windows Defender Advanced Threat Protection"],
+    ),
+    _p(
+        "MDO1",
+        "Microsoft Defender for Office 365 (Plan 1)",
+        "ATP_ENTERPRISE",
+        "2.00",
+        "security",
+        True,
+        "MDO P1",
+        ["Office 365 Advanced Threat Protection (Plan 1)"],
+    ),
+    _p(
+        "MDO2",
+        "Microsoft Defender for Office 365 (Plan 2)",
+        "THREAT_INTELLIGENCE",
+        "5.00",
+        "security",
+        True,
+        "MDO P2",
+        ["Office 365 Advanced Threat Protection (Plan 2)"],
+    ),
+    _p("MDB", "Microsoft Defender for Business", "MDE_SMB", "3.00", "security", True),
+    _p(
+        "TPS",
+        "Microsoft Teams Phone Standard",
+        "MCOEV",
+        "8.00",
+        "phone",
+        True,
+        "Teams Phone",
+        ["Microsoft 365 Phone System"],
+    ),
+    _p(
+        "VISIO2",
+        "Visio Plan 2",
+        "VISIOCLIENT",
+        "15.00",
+        "suite",
+        True,
+        "",
+        ["Visio Pro for Office 365"],
+    ),
+    _p("PBI", "Power BI Pro", "POWER_BI_PRO", "14.00", "bi", True),
+    _p("INTU", "Intune", "INTUNE_A", "8.00", "identity", True),
+    _p("INTD", "Microsoft Intune Device", "INTUNE_A_D", "2.00", "identity", True, "", (), True),
+    _p(
+        "GZBS",
+        "Bitdefender GravityZone Business Security",
+        "GZ-BS-1M",
+        "2.10",
+        "security",
+        False,
+        "",
+        (),
+        True,
+    ),
+    _p(
+        "GZBSP",
+        "Bitdefender GravityZone Business Security Premium",
+        "GZ-BSP-1M",
+        "4.40",
+        "security",
+        False,
+        "",
+        (),
+        True,
+    ),
+    _p("ESETE", "ESET PROTECT Entry", "EPE-CLD", "2.35", "security", False, "", (), True),
+    _p("ESETA", "ESET PROTECT Advanced", "EPA-CLD", "3.30", "security", False, "", (), True),
+    _p("SIXA", "Sophos Intercept X Advanced", "CIXA-MSP", "2.60", "security", False, "", (), True),
+    _p(
+        "SIXX",
+        "Sophos Intercept X Advanced with XDR",
+        "CIXAXDR-MSP",
+        "4.10",
+        "security",
+        False,
+        "",
+        ["Sophos Intercept X Advanced with EDR"],
+        True,
+    ),
+    _p("BWT", "Bitwarden Teams", "BW-TEAMS", "4.00", "password", False),
+    _p("BWE", "Bitwarden Enterprise", "BW-ENT", "6.00", "password", False),
+    _p("DASH", "Dashlane Business", "DL-BUS", "8.00", "password", False),
+    _p(
+        "FOX",
+        "Foxit PDF Editor",
+        "FX-PDFE-SUB",
+        "9.99",
+        "pdf",
+        False,
+        "",
+        ["Foxit PhantomPDF Standard"],
+    ),
+    _p("FOXP", "Foxit PDF Editor+", "FX-PDFEP-SUB", "12.99", "pdf", False),
+    _p("NITRO", "Nitro PDF Pro", "NPP-SUB", "11.50", "pdf", False, "", ["Nitro Pro"]),
+    _p(
+        "ZWP",
+        "Zoom Workplace Pro",
+        "ZW-PRO",
+        "13.32",
+        "meet",
+        False,
+        "",
+        ["Zoom One Pro", "Zoom Meetings Pro"],
+    ),
+    _p(
+        "ZWB",
+        "Zoom Workplace Business",
+        "ZW-BUS",
+        "18.32",
+        "meet",
+        False,
+        "",
+        ["Zoom One Business"],
+    ),
+    _p("X2", "8x8 X2", "8X8-X2", "24.00", "phone", False),
+    _p("X4", "8x8 X4", "8X8-X4", "44.00", "phone", False),
+    _p(
+        "DSE",
+        "Dropbox Sign Essentials",
+        "DBX-SIGN-ESS",
+        "15.00",
+        "esign",
+        False,
+        "",
+        ["HelloSign Essentials"],
+    ),
+    _p(
+        "DSS",
+        "Dropbox Sign Standard",
+        "DBX-SIGN-STD",
+        "25.00",
+        "esign",
+        False,
+        "",
+        ["HelloSign Standard"],
+    ),
+    _p("BEPP", "Barracuda Email Protection Premium", "BEP-PREM", "3.20", "email", False),
+    _p("BEPPP", "Barracuda Email Protection Premium Plus", "BEP-PREMPLUS", "4.80", "email", False),
+    _p("DROPB", "Dropsuite Microsoft 365 Backup", "DS-M365-BKP", "2.50", "backup", False),
+    _p("DROPA", "Dropsuite Microsoft 365 Archiving", "DS-M365-ARC", "3.75", "backup", False),
+]
+BY_KEY = {p.key: p for p in PRODUCTS}
+
+# look-alike groups a client often buys together (they must never merge)
+LOOKALIKE_SETS = [
+    ["E3", "E5"],
+    ["E5", "E5SEC"],
+    ["E3", "E3NT"],
+    ["BS", "BP"],
+    ["BP", "BPNT"],
+    ["BB", "BS"],
+    ["EXO1", "EXO2"],
+    ["MDE1", "MDE2"],
+    ["MDO1", "MDO2"],
+    ["ENTRA1", "ENTRA2"],
+    ["INTU", "INTD"],
+    ["GZBS", "GZBSP"],
+    ["ESETE", "ESETA"],
+    ["SIXA", "SIXX"],
+    ["BWT", "BWE"],
+    ["FOX", "FOXP"],
+    ["ZWP", "ZWB"],
+    ["X2", "X4"],
+    ["DSE", "DSS"],
+    ["BEPP", "BEPPP"],
+    ["DROPB", "DROPA"],
+    ["O365E3", "E3"],
+    ["APPSB", "APPSE"],
+]
+
+# vendor-side services / fees (role service)
+VENDOR_SERVICES = [
+    "Marketplace platform fee",
+    "Azure Plan support fee (Standard)",
+    "Onboarding service – tenant migration",
+]
+PSA_SERVICES = [
+    "Managed IT services – per user",
+    "Onsite labour (hours)",
+    "Remote support hours",
+    "Hardware: Dell Latitude 5450 laptop",
+    "Backup monitoring & reporting",
+    "Managed firewall – per site",
+    "Project work – M365 migration (hours)",
+]
+
+FX = {
+    "USD": Decimal(1),
+    "GBP": Decimal("0.80"),
+    "EUR": Decimal("0.93"),
+    "AED": Decimal("3.67"),
+    "DKK": Decimal("6.95"),
+    "ZAR": Decimal("18.20"),
+    "AUD": Decimal("1.53"),
+}
