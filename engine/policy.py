@@ -131,6 +131,14 @@ _FEE_WORDS = frozenset(["fee", "fees", "surcharge"])
 #: Words that name the channel that charges for a service itself: "Premier support add-on
 #: (distributor)".
 _CHANNEL_WORDS = frozenset(["distributor", "marketplace"])
+#: Work done once, that a distributor may sell beside licences: "Onboarding service – tenant
+#: migration", "Setup service", "Implementation services" (with a service's noun: "User Migration
+#: Bundle" is a licence).
+_WORK_DONE_ONCE = frozenset(
+    ["onboarding", "offboarding", "migration", "setup", "installation", "implementation",
+     "deployment", "consulting", "consultancy", "training", "workshop"]
+)  # fmt: skip
+_SERVICE_NOUNS = frozenset(["service", "services", "dienstleistung", "servicio", "servizio"])
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -138,7 +146,11 @@ def _fee_or_service(product: str) -> bool:
     """A vendor line whose words say it is a fee, or a service the channel itself charges for
     (a backup or a managed product a vendor bills is a licence: "Dropsuite Backup")."""
     words = set(_WORDS.findall(product.lower()))
-    return bool(words & _FEE_WORDS) or (bool(words & _CHANNEL_WORDS) and says_service(product))
+    return (
+        bool(words & _FEE_WORDS)
+        or (bool(words & _CHANNEL_WORDS) and says_service(product))
+        or (bool(words & _WORK_DONE_ONCE) and bool(words & _SERVICE_NOUNS))
+    )
 
 
 def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:

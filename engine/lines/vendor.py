@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
+from engine.lines.client_numbers import named_by_number
 from engine.lines.line import Exclusion
 from engine.lines.reseller import without_reseller
 from engine.lines.typer import Columns, SideSpec
@@ -34,9 +35,11 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
         _the_sku_when_it_says_more(name, sku_name) or product_id
         for name, sku_name, product_id in zip(names, editions, ids, strict=True)
     ]
-    clients = without_reseller(
-        cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)
-    )  # "Northbeam IT Pty Ltd / Wattle Creek Plumbing Pty Ltd": the MSP before its customer
+    clients = named_by_number(
+        without_reseller(cells.parsed(cells.column(table, mapping, "client"), cells.cell_text)),
+        cells.parsed(cells.column(table, mapping, "client_id"), cells.cell_text),
+    )  # "Northbeam IT Pty Ltd / Wattle Creek Plumbing Pty Ltd": the MSP before its customer; a
+    # blank name on a line whose customer code other lines name (Redington's statement)
     domains = cells.parsed(cells.column(table, mapping, "domain"), cells.cell_text)
     quantities, units, amounts = _vendor_amounts(table, mapping)
     read_date = cells.date_parser(table, mapping)
@@ -205,10 +208,12 @@ def _vendor_months(
     charge = cells.parsed(cells.column(table, mapping, "charge_type"), parse_period_months)
     # the product's text that says it ("… 1 Year Commitment (Annual Billing)", Bluechip's invoice)
     named = cells.parsed(displays, billing_said_months)
+    # the span the charge covers, in one cell ("11-11-2026 t/m 10-11-2027", Copaco's Periode)
+    spans = cells.parsed(cells.column(table, mapping, "service_period"), cells.span_months)
     return [
-        f or s or b or n or cells.months_from_dates(start, end) or c or t or 1
-        for f, s, b, n, start, end, c, t in zip(
-            frequency, stock_code, said, named, starts, ends, charge, term, strict=True
+        f or s or b or n or cells.months_from_dates(start, end) or p or c or t or 1
+        for f, s, b, n, start, end, p, c, t in zip(
+            frequency, stock_code, said, named, starts, ends, spans, charge, term, strict=True
         )
     ]
 

@@ -30,7 +30,15 @@ from engine.read.values import (
 
 T = TypeVar("T")
 V = TypeVar("V")
-_ONE_TIME = re.compile(r"\bone[- ]?time\b|\bonetime\b|\bsetup fee\b", re.IGNORECASE)
+#: A charge made once, in the bills' languages: "One-time", "one-off", "non-recurring", Italian
+#: "Una tantum", German "einmalig", Dutch "eenmalig", Spanish "pago único", Nordic "engangs"/
+#: "engång", Polish "jednorazowa", Czech "jednorázový", Finnish "kertamaksu", Turkish "tek seferlik".
+_ONE_TIME = re.compile(
+    r"\bone[- ]?(?:time|off)\b|\bonetime\b|\bnon[- ]?recurring\b|\bsetup fee\b|\buna tantum\b"
+    r"|\beinmalig|\beenmalig|\bpago (?:u|ú)nico\b|\bengangs|\bengång|\bjednorazow|\bjednor(?:á|a)zov"
+    r"|\bkertamaksu|\btek seferlik",
+    re.IGNORECASE,
+)
 _TRIAL = re.compile(
     r"\btrial\b|\btestversion\b|\btestlizenz\b|\bproefversie\b|\bessai\b|\bprueba\b"
     r"|\bpr(?:ó|o)bn[aey]\b|\bprova\b|\bprovversion\b|\bpr(?:ø|o)ve(?:versjon|periode)?\b|\bkokeilu\b",
@@ -335,6 +343,14 @@ def months_in_text(text: str) -> int | None:
         return None
     if (found := _SPAN.search(text)) is None:
         return _months_numbered(text) or _months_named(text)
+    span = _span_dates(found)
+    return months_from_dates(*span) if span is not None else None
+
+
+def span_months(value: object) -> int | None:
+    """Months a cell's span of dates covers ("01.11.2026 – 31.10.2027"); None without one."""
+    if not isinstance(value, str) or (found := _SPAN.search(value)) is None:
+        return None
     span = _span_dates(found)
     return months_from_dates(*span) if span is not None else None
 

@@ -100,6 +100,8 @@ def recognise(
         columns["product_name"], how["product_name"] = columns.pop("product_alt"), "synonym"
         del how["product_alt"]
     _fill_by_content(side, headers, data, columns, how, taken)
+    if side == "vendor" and "service_period" not in columns:
+        _spans_of_dates(headers, data, columns, how)
     if not overrides or not {"unit_cost", "unit_price", "line_total"} & set(overrides):
         read_converted(side, headers, data, columns, how)
         settle_unit_and_total(side, headers, data, columns, how)
@@ -109,6 +111,7 @@ def recognise(
         settle_product_name(side, headers, data, columns, how)
     if not overrides or "client" not in overrides:
         settle_client(side, headers, data, columns, how)
+        _client_a_company(side, headers, data, columns, how)
     _refuse_ambiguous(headers, data, columns, how, source)
     if "quantity" not in columns and (product := columns.get("product_name")) is not None:
         _quantity_in_text(data[product], product, columns, how)
@@ -328,6 +331,68 @@ def _fill_by_content(
             best = max(named, key=lambda h: len(distinct(data[h])))
             columns["product_name"], how["product_name"] = best, "content"
             taken.add(best)
+
+
+def _spans_of_dates(
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A column whose cells each hold the span a charge covers ("11-11-2026 t/m 10-11-2027",
+    Copaco's "Periode"): the service period, whatever its header, where no other field took it
+    or only a billing frequency did (the span says the frequency more exactly)."""
+    from engine.read.cells import span_months  # (cells reads mappings: imported when needed)
+
+    taken = {column: field for field, column in columns.items()}
+    for header in headers:
+        if taken.get(header) not in (None, "billing_frequency"):
+            continue
+        sample = [v for v in data[header][:_SAMPLE_ROWS] if isinstance(v, str) and v.strip()]
+        if len(sample) >= 3 and sum(span_months(v) is not None for v in sample) >= 0.8 * len(
+            sample
+        ):
+            if taken.get(header) == "billing_frequency":
+                del columns["billing_frequency"], how["billing_frequency"]
+            columns["service_period"], how["service_period"] = header, "content"
+            return
+
+
+_SAMPLE_ROWS = 200
+
+
+def _client_a_company(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """Of two columns a header calls the customer, the one of companies: RepairShopr's "Customer
+    Name" is the contact person ("Mia Larsen") beside the "Customer Business" billed. A column
+    where no name ends in a legal form gives way to one where a tenth of them or more do."""
+    current = columns.get("client")
+    if current is None or how.get("client") != "synonym":
+        return
+    if _legal_form_share(data[current]) > 0:
+        return
+    field = next(f for f in FIELDS[side] if f.name == "client")
+    taken = set(columns.values())
+    best, best_share = None, 0.1
+    for header in headers:
+        if header in taken or match_score(field, header_key(header)) <= 0:
+            continue
+        share = _legal_form_share(data[header])
+        if share >= best_share:
+            best, best_share = header, share
+    if best is not None:
+        columns["client"], how["client"] = best, "content"
+
+
+def _legal_form_share(values: Sequence[object]) -> float:
+    """The share of a column's different text values that end in a legal form."""
+    names = [v for v in distinct(values) if any(ch.isalpha() for ch in v)]
+    return sum(ends_in_legal_form(v) for v in names) / len(names) if len(names) >= 3 else 0.0
 
 
 def _client_by_legal_forms(

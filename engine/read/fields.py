@@ -55,7 +55,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "client_id",
         "id",
         "customerid customernumber companyid tenantid organizationid accountid clientid customerno "
-        "accountno accountnumber endcustomerid",
+        "accountno accountnumber endcustomerid customercode clientcode",
         "",
         "the vendor's customer id",
     ),
@@ -117,7 +117,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "effectiveunitprice effectiveprice unitcost cost unitcostprice costprice buyprice partnerprice netprice "
         "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
-        "prijspereenheid eenheidsprijs stukprijs prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
+        "prijspereenheid eenheidsprijs stukprijs prijsperstuk prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
         "kostpris innkjopspris inkopspris valorunitario precounitario custounitario "
         "nakupnicena jednotkovacena cenazajednotku jedncena jednotkovacenabezdph jedncenabezdph "
         "birimmaliyet alisfiyati birimfiyat "
@@ -162,7 +162,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "term",
         "period",
         "termandbillingcycle term commitmentterm termduration details "
-        "vertragslaufzeit laufzeit looptijd duree duracion bindingsperiode bindingstid "
+        "vertragslaufzeit laufzeit looptijd duree duracion durata bindingsperiode bindingstid "
         "okreszobowiazania zobowiazanie plazo avtalstid vigencia",
         "date start end termek",
         "the commitment term (read for the billing period when no frequency column says it)",
@@ -196,6 +196,15 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "finperiode periodtill al til obdobido obdobiedo bitis paattyy loppupvm",
         _DATE_FORBIDDEN,
         "end of the billed period",
+    ),
+    _f(
+        "service_period",
+        "text",
+        "chargeperiod billedperiod serviceperiod periodcovered coverageperiod "
+        "leistungszeitraum abrechnungszeitraum",
+        "start end from to von bis van tot type unit frequency",
+        "the dates a line is charged for, in one cell (also a column of such spans under another "
+        "name: Copaco's Periode, '11-11-2026 t/m 10-11-2027')",
     ),
     _f("status", "text", "status subscriptionstatus", "date", "subscription status"),
     _f(
@@ -249,7 +258,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "client_id",
         "id",
         "accountid customerid clientid companyid customernumber customerno accountnumber "
-        "accountno kundennummer kundenr debiteurnummer klantnummer",
+        "accountno kundennummer kundenr debiteurnummer klantnummer customercode clientcode",
         "",
         "the client's number (Autotask's Account ID): names a line whose client name is blank",
     ),
@@ -348,7 +357,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "period",
         "billingperiodunit billingperiod periodtype billingfrequency frequency billed "
         "billingcycle recurrence chargefrequency interval period term cycle "
-        "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite einheit enhet "
+        "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite einheit enhet enhed "
         "frequence frecuencia frequenza "
         "fakturace faturalama szamlazas laskutus facturare",
         "date start end",

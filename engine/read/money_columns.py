@@ -256,9 +256,12 @@ def total_before_tax(
     }
     free = {h: v for h, v in free.items() if sum(x is not None for x in v) >= 3}
     taxes = {h: v for h, v in free.items() if _tax_like(h)}
+    if len(taxes) >= 2:
+        # a tax in two parts, each in its column: India's "CGST (9%)" and "SGST (9%)"
+        taxes[" + ".join(taxes)] = [_sum_of(parts) for parts in zip(*taxes.values(), strict=True)]
     for net, nets in free.items():
         for added, adds in taxes.items():
-            if added == net:
+            if added == net or net in added.split(" + "):
                 continue
             rows = [
                 (t, a, b)
@@ -271,6 +274,12 @@ def total_before_tax(
             if len(rows) >= 3 and summed >= 0.8 * len(rows):
                 columns["line_total"], how["line_total"] = net, "content"
                 return
+
+
+def _sum_of(parts: tuple[Decimal | None, ...]) -> Decimal | None:
+    """The parts added up; None when none of them is there."""
+    present = [part for part in parts if part is not None]
+    return sum(present, Decimal(0)) if present else None
 
 
 def _tax_like(header: str) -> bool:

@@ -85,7 +85,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"\bannual(?:ly)?\b|\byearly\b|\byears?\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
             r"|/\s*(?:yr|year|an|jahr|jaar|ano|año|anno)\b"  # a unit per year: "user/yr", "Lizenz/Jahr"
             r"|^\s*12\s*kk\s*$|\bvuosi\b|\bvuodeksi\b"  # Finnish: 12 kuukautta, a year
-            r"|^\s*(?:år|aar|ar)\s*$"  # a Nordic unit of a year
+            r"|^\s*(?:pr\.?\s*)?(?:år|aar|ar)\.?\s*$|^\s*yr\.?\s*$"  # a Nordic unit of a year ("pr. år")
             # German, Dutch, French, Spanish, Nordic
             r"|\btahunan\b|\bper\s+tahun\b|^\s*(?:yrl|yrly|yly)\s*$"  # Indonesian; ChargeOver's "yrl"
             r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
@@ -111,6 +111,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|/\s*(?:mo|mth|mon|monat|maand|mois|mes|mese)\b"  # a unit per month: "user/mo"
             r"|^\s*1\s*kk\s*$|\bkuukausi\b|\bflexible\s+plan\b"  # Google's month-to-month plan
             r"|\bbulanan\b|\bper\s+bulan\b|^\s*mon\s*$"  # Indonesian; ChargeOver's "mon"
+            r"|^\s*(?:pr\.?\s*)?mdr?\.?\s*$"  # Danish/Norwegian "md." ("pr. md."), a unit of a month
             r"|\bmonat(?:lich)?\b|\bmaand(?:elijks)?\b|\bmensuel(?:le)?\b|\bmois\b|\bmensual\b"
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
             r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b|\bmensal(?:idade)?\b"
