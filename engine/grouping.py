@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from engine.lines import Line, known
+from engine.match.billed_for import book_to_named_clients
 from engine.match.client_keys import domain_in_name
 from engine.match.clients import ClientMatch, match_clients
 from engine.match.legal_twins import (
@@ -21,6 +22,7 @@ from engine.match.legal_twins import (
 )
 from engine.match.products import Descriptor, ProductMatch
 from engine.match.second_names import SECOND_NAME
+from engine.match.trading_names import join_trading_names
 from engine.rules import ClientInfo, GroupKey, Holding
 from engine.settings import Settings
 from engine.sides import Prepared
@@ -40,8 +42,16 @@ class Groups:
 
 def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups:
     """Match the two sides' clients (names, tenant domains, aliases, what each buys) into groups."""
+    book_to_named_clients(psa.lines, psa.client_keys, vendor.client_keys)
     separate_legal_twins(vendor.client_keys, psa.client_keys)
     separate_mirrored_spellings(vendor.client_keys, psa.client_keys)
+    vendor_baskets, psa_baskets = _baskets(vendor), _baskets(psa)
+    join_trading_names(
+        psa.client_keys, vendor.client_keys, psa_baskets, vendor_baskets, _lines_of(psa)
+    )
+    join_trading_names(
+        vendor.client_keys, psa.client_keys, vendor_baskets, psa_baskets, _lines_of(vendor)
+    )
     products_of: dict[str, set[str]] = defaultdict(set)
     domains_of: dict[str, set[str]] = defaultdict(set)
     ids_of: dict[str, set[str]] = defaultdict(set)  # the vendor's customer ids of each spelling
@@ -113,6 +123,12 @@ def _display_names(lines: list[Line], keys: dict[str, str]) -> dict[str, str]:
         if key not in by_key or count > by_key[key][0]:
             by_key[key] = (count, spelling)
     return {key: spelling for key, (_, spelling) in by_key.items()}
+
+
+def _lines_of(side: Prepared) -> Counter[str]:
+    """How many lines that take part each client key has."""
+    keys = side.client_keys
+    return Counter(keys[line.client] for line in side.lines if line.exclusion is None)
 
 
 def _baskets(side: Prepared) -> dict[str, dict[str, Decimal]]:

@@ -79,10 +79,11 @@ Reason = tuple[Exclusion, str]
 class Line:
     """One input line, typed once by :func:`typed_lines`. ``exclusion`` is None when it takes part.
 
-    What needs more than the line's own export is decided later, and only through the three methods
+    What needs more than the line's own export is decided later, and only through the four methods
     below: a PSA cancellation (by the period, :func:`cancel_lines`), the product a line is (by the
-    product policy, :mod:`engine.policy`: :meth:`assign`, :meth:`exclude`) and, when several vendor
-    bills are merged, the bill it came from (:meth:`from_bill`)."""
+    product policy, :mod:`engine.policy`: :meth:`assign`, :meth:`exclude`), the client a line
+    names for itself (:meth:`book_to`) and, when several vendor bills are merged, the bill it came
+    from (:meth:`from_bill`)."""
 
     side: str
     row: int
@@ -133,6 +134,11 @@ class Line:
     def assign(self, product_key: str) -> None:
         """The product this line is, once the run has matched it."""
         self.product_key = product_key
+
+    def book_to(self, client: str) -> None:
+        """The client this line is for, when its description names another than its account (a
+        subsidiary billed under its parent's, engine.match.billed_for)."""
+        self.client = client
 
     def from_bill(self, bill: str) -> None:
         """The vendor bill this line came from, when several are reconciled together."""

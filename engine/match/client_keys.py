@@ -59,6 +59,13 @@ _ABBREVIATIONS = {
     "technologies": "technology",
     "sys": "systems",
     "dist": "distribution",
+    "distr": "distribution",
+    "distrib": "distribution",
+    "hldgs": "holdings",
+    "hldg": "holding",
+    "physio": "physiotherapy",
+    "hts": "heights",
+    "spgs": "springs",
     "hosp": "hospital",
     "med": "medical",
     "dr": "doctor",
@@ -200,6 +207,8 @@ def client_key(name: str) -> str:
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
     text = without_written_out_forms(text)  # "… Korlátolt Felelősségű Társaság" is its Kft.
+    if "ij" in text:
+        text = text.replace("ij", "y")  # Dutch "ij" written "y" ("Van Dijk" / "Van Dyk", "Bijl")
     if any(map(str.isdigit, text)):
         text = _GLUED_NUMBER.sub(r"\1 \2", text)  # "Store7", "Vestiging28": a word and its number
     raw = [_long_word(token) if len(token) >= _LONG else token for token in text.split()]
