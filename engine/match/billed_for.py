@@ -1,11 +1,14 @@
 """A line billed under one account for another client it names: "Bitwarden Teams – for Ashgrove
 Logistics B.V." under Ashgrove Group's account is Ashgrove Logistics' seats (a parent billed for
-its subsidiary's licences), where the other side bills that client by that name."""
+its subsidiary's licences), where the other side bills that client by that name and the two are
+of one family (names that begin alike)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, MutableMapping, Sequence
+
+from rapidfuzz import fuzz
 
 from engine.lines.line import Line
 from engine.match.client_keys import client_key
@@ -27,10 +30,46 @@ def book_to_named_clients(
             continue
         for text in (line.product, line.product_alt):  # the description may be the second name
             name = _named_client(text, known) if "for" in text.lower() else None
-            if name is not None and client_key(name) != keys.get(line.client):
-                line.book_to(name)
-                keys.setdefault(name, client_key(name))
+            if name is not None and _a_sibling(client_key(name), keys[line.client]):
+                spelling = _own_spelling(client_key(name), keys) or name
+                line.book_to(spelling)
+                keys.setdefault(spelling, client_key(name))
                 break
+
+
+def _a_sibling(named: str, own: str) -> bool:
+    """The client named is another of the account's family ("Ashgrove Logistics" on Ashgrove
+    Group's account): its name begins as the account's does and is not the account's own. A name
+    of no family of the account's may be the account's own in other words ("for Meridian Family
+    Practice" on "MFP Limited"'s, "for Granite Dental Group" on "Jessop, Owen (Granite Dental
+    Group)"'s): the line stays where it is."""
+    return named.split()[:1] == own.split()[:1] and not _names_its_own(named, own)
+
+
+def _names_its_own(named: str, own: str) -> bool:
+    """The name is the line's own client's, whole, in part or spelled as the other side spells
+    it ("for Willowbank Pharmacy Store 9" under "Holloway, Jack (Willowbank Pharmacy Store 9)",
+    "for Pelican Joinery" under "Pelican Joinery sp. z o.o. - Poznań", "for BrightStar
+    Chiropractic" under "Bright-Star Chiropractic Corp.", "for Emma Jessop Joinery" under "E
+    Jessop Joinery"); a sibling's name differs more ("Ashgrove Logistics" under "Ashgrove Group")."""
+    if named == own or set(named.split()) <= set(own.split()):
+        return True
+    return fuzz.ratio(named.replace(" ", ""), own.replace(" ", "")) >= _SAME_CLIENT
+
+
+#: How alike (rapidfuzz ratio, spaces aside) a name is to the account's own to be its own: the
+#: set's own spellings score 90 or more, siblings under a parent 72 at most.
+_SAME_CLIENT = 85
+
+
+def _own_spelling(key: str, keys: Mapping[str, str]) -> str | None:
+    """The side's own spelling of the client named, with a note after its name ("Ashgrove
+    Logistics B.V. (client since 2017)" for "Ashgrove Logistics B.V."): the one spelling whose key
+    begins with the name's, where none is the name's key itself."""
+    if key in keys.values():
+        return None
+    found = {own: spelling for spelling, own in keys.items() if own.startswith(key + " ")}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named_client(text: str, known: set[str]) -> str | None:

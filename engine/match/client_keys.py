@@ -369,7 +369,7 @@ def _without_legal_forms(tokens: list[str], name: str) -> list[str]:
 _ADDRESS = re.compile(
     r"(?:(?:unit|level|lvl|suite|ste|floor|flr|shop|building|bldg|apt|p\.?\s?o\.?\s?box|box|"
     r"postfach|postboks)\b\.?\s*\d"
-    r"|\d+[a-z]?\s+.*\b(?:st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|ln|lane|way|pl|"
+    r"|\d+[a-z]?(?:/\d+[a-z]?)?\s+.*\b(?:st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|ln|lane|way|pl|"
     r"place|sq|square|ct|court|hwy|highway|pkwy|parkway|tce|terrace|cres|crescent|close|rue|allee|"
     r"allée|chemin|via|viale|piazza|calle|avenida|rua|plaza|strasse|straße|str|weg|gasse|platz|"
     r"vej|gade|gata|gatan|vagen|vägen|veien|laan|straat|plein|gracht)\b"
