@@ -211,3 +211,90 @@ def test_a_line_billed_under_the_parent_for_its_subsidiary_is_the_subsidiarys(
     assert _findings(result) == {
         ("under_billed", "Ashgrove Logistics B.V.", "Keeper Business", "3.75")
     }
+
+
+def test_an_address_with_a_unit_before_the_street_number_is_no_part_of_the_name() -> None:
+    assert client_key("Marigold Bakery Store 22, 3/15 Station Ave") == client_key(
+        "Marigold Bakery Store 22"
+    )
+    assert client_key("Saltmarsh Printing, 3/15 Station Ave") == "saltmarsh printing"
+    assert client_key("Acme 24/7 Services") == "acme 24 7 services"  # no street after it
+
+
+def test_a_line_for_a_subsidiary_joins_its_own_spelling_with_a_note(tmp_path: Path) -> None:
+    """Differences: Ashgrove Logistics' Keeper billed 3 of 4 (under-billed 3.75) on the parent's
+    account; its own lines are under "Ashgrove Logistics B.V. (client since 2017)"."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Ashgrove Group B.V.,Power BI Pro,2,10.00\n"
+        "Ashgrove Logistics B.V.,Keeper Business,4,3.00\n"
+        "Ashgrove Logistics B.V.,Power BI Pro,1,10.00\n",
+        "Customer,Description,Qty,Price\n"
+        "Ashgrove Group B.V.,Power BI Pro,2,12.00\n"
+        "Ashgrove Group B.V.,Keeper Business – for Ashgrove Logistics B.V.,3,3.75\n"
+        "Ashgrove Logistics B.V. (client since 2017),Power BI Pro,1,12.00\n",
+    )
+    assert _findings(result) == {
+        ("under_billed", "Ashgrove Logistics B.V.", "Keeper Business", "3.75")
+    }
+
+
+def test_a_microsoft_name_after_a_label_is_never_another_product_by_its_price(
+    tmp_path: Path,
+) -> None:
+    """Differences: Granite bills Business Basic (no vendor record, 68.64) and is not billed its
+    Apps for Business (unbilled 46.20): the Latvian label before "Microsoft 365 Business Basic"
+    never makes it the Apps for Business the bill charges at a like price."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Granite Media LLP,Microsoft 365 Apps for Business,7,6.60\n"
+        "Granite Media LLP,Power BI Pro,2,10.00\n"
+        "Okafor Freight GmbH,Microsoft 365 Business Basic,3,4.80\n",
+        "Customer,Description,Qty,Price\n"
+        "Granite Media LLP,Ikmēneša abonements – Microsoft 365 Business Basic,11,6.24\n"
+        "Granite Media LLP,Power BI Pro,2,12.00\n"
+        "Okafor Freight GmbH,Microsoft 365 Business Basic,3,6.00\n",
+    )
+    assert _findings(result) == {
+        ("no_vendor_record", "Granite Media LLP", "Microsoft 365 Business Basic", "68.64"),
+        ("unbilled", "Granite Media LLP", "Microsoft 365 Apps for Business", "46.20"),
+    }
+
+
+def test_a_line_holding_another_products_whole_name_is_never_this_one_by_a_shared_word(
+    tmp_path: Path,
+) -> None:
+    """Differences: Okafor buys Dropsuite Backup (4) and is billed, in plain words, Dropsuite
+    Archiving (4), which Copperleaf buys. The plain-words line shares "backup" with Okafor's only
+    product but holds Archiving's whole name: it is never Backup (it was: a look-alike merge, and
+    no finding). Okafor's Backup is unbilled."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Copperleaf Realty,Dropsuite Microsoft 365 Archiving,10,3.00\n"
+        "Okafor Freight GmbH,Dropsuite Microsoft 365 Backup,4,2.00\n",
+        "Customer,Description,Qty,Price\n"
+        "Copperleaf Realty,Dropsuite Microsoft 365 Archiving,10,3.60\n"
+        "Okafor Freight GmbH,Cloud backup of mailboxes & files (Dropsuite Microsoft 365 Archiving),"
+        "4,2.40\n",
+    )
+    okafor = {(d.type, d.product) for d in result.discrepancies}
+    assert ("unbilled", "Dropsuite Microsoft 365 Backup") in okafor
+
+
+def test_a_line_for_the_accounts_own_client_in_other_words_stays_with_it(tmp_path: Path) -> None:
+    """A guard (set V): "… for Meridian Family Practice" on "MFP Limited"'s account, where the bill
+    names the practice in full, is the account's own line, not another client's. Differences:
+    none."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Qty,Unit Cost\n"
+        "Meridian Family Practice,Keeper Business,4,3.00\n"
+        "Meridian Family Practice,Power BI Pro,2,10.00\n",
+        "Customer,Description,Qty,Price\n"
+        "MFP Limited,Keeper Business for Meridian Family Practice,4,3.60\n"
+        "MFP Limited,Power BI Pro,2,12.00\n",
+    )
+    assert _findings(result) == set()

@@ -363,10 +363,30 @@ def may_mean(description: str, name: str) -> bool:
     )
 
 
+def holds_another_name(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """Whether the description holds some product's whole name of two words or more, and not
+    ``key``'s ("Microsoft 365 Business Premium ライセンス" beside 1Password seats): it names that
+    product, and seats alone never make it another."""
+    text = f" {description} "
+
+    def held(name: str) -> bool:
+        return len(name.split()) >= 2 and f" {name} " in text
+
+    own = set(names[key].split())
+    # a name inside the key's own ("Microsoft 365 E3" in E3 (no Teams)'s) names no other
+    return not held(names[key]) and any(
+        held(name) and not set(name.split()) <= own for name in names.values()
+    )
+
+
 def names_another(description: str, key: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
-    """The description shares a distinctive word with another of the client's products and none
-    with this one: it is about that other product."""
+    """The description holds the whole name of another product on the bill and not this one's
+    ("cloud backup of mailboxes and files dropsuite microsoft 365 archiving" is never Dropsuite
+    Backup, however many clients beside it buy Backup), or shares a distinctive word with another
+    of the client's products and none with this one: it is about that other product."""
     names, common = bill.names, bill.common
+    if holds_another_name(description, key, names):
+        return True
     if shares_word(description, names[key], common):
         return False
     return any(other != key and shares_word(description, names[other], common) for other in basket)

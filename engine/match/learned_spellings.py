@@ -12,6 +12,7 @@ from engine.match.description_vocabulary import BRAND
 from engine.match.description_words import (
     Bill,
     Inference,
+    holds_another_name,
     kind_bought,
     may_mean,
     named_by_brand,
@@ -139,6 +140,7 @@ def _learned_spellings(
             if count >= 2
             and count * 2 >= beside[description][key]
             and may_mean(description, bill.names[key])
+            and not holds_another_name(description, key, bill.names)
         }
         if keys and _bought_by_most(keys, users[description]):
             learned[description] = keys

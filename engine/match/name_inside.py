@@ -67,22 +67,6 @@ def _names_nothing(rest: list[str], name: set[str], product_words: frozenset[str
     return True
 
 
-def names_another(description: str, key: str, names: Mapping[str, str]) -> bool:
-    """Whether the description holds some product's whole name of two words or more, and not
-    ``key``'s ("Microsoft 365 Business Premium ライセンス" beside 1Password seats): it names that
-    product, and seats alone never make it another."""
-    text = f" {description} "
-
-    def held(name: str) -> bool:
-        return len(name.split()) >= 2 and f" {name} " in text
-
-    own = set(names[key].split())
-    # a name inside the key's own ("Microsoft 365 E3" in E3 (no Teams)'s) names no other
-    return not held(names[key]) and any(
-        held(name) and not set(name.split()) <= own for name in names.values()
-    )
-
-
 #: Words of work done once, never a site's or a team's note: a line priced like the licence beside
 #: it that says one of them is still work ("Keeper Business - onboarding").
 _WORK_ONCE = frozenset(

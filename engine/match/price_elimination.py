@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from engine.match.catalogue import load_catalogue
 from engine.match.description_vocabulary import BRAND
@@ -78,10 +79,51 @@ def by_price(
         )
         if not unpaired:
             continue
+        left = [d for d in left if not _names_a_catalogue_product_but(d, unpaired, bill.names)]
         fits = _priced_like(group, left, unpaired, prices, costs, bill, billed_prices)
         _by_word_and_price(group, left, unpaired, basket, fits, found, bill, prices, costs)
         _by_kind_and_price(group, left, unpaired, fits, found, bill, prices, costs)
         _by_elimination(group, left, unpaired, fits, found, bill, prices, costs)
+
+
+def _names_a_catalogue_product_but(
+    description: str, unpaired: list[str], names: Mapping[str, str]
+) -> bool:
+    """Whether the description (a product key) ends in the whole name of a Microsoft product, of
+    three words or more, that none of ``unpaired`` is or has inside its name: a label in another
+    language before "Microsoft 365 Business Basic" never makes it the client's Apps for Business,
+    however it is priced (its Business Basic (no Teams) it may be)."""
+    words = description.split()
+    starting = _catalogue_names_by_first_word()
+    longest: tuple[int, str] | None = None
+    for at, word in enumerate(words):
+        for name in starting.get(word, ()):
+            size = len(name)
+            if (
+                words[at : at + size] == list(name)
+                # the name ends the description: "office 365 business basic" is no "office 365
+                # business" (Apps for Business) with a word after it
+                and all(w.isdigit() for w in words[at + size :])
+                and (longest is None or size > longest[0])
+            ):
+                longest = (size, " ".join(name))
+    if longest is None:
+        return False
+    named = set(longest[1].split())
+    return load_catalogue().by_name[longest[1]] not in unpaired and not any(
+        named <= set(names[key].split()) for key in unpaired
+    )
+
+
+@lru_cache(maxsize=1)
+def _catalogue_names_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """Microsoft's product names of three words or more, by their first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in load_catalogue().by_name:
+        words = tuple(name.split())
+        if len(words) >= 3:
+            by_first[words[0]].append(words)
+    return by_first
 
 
 def _by_word_and_price(

@@ -16,6 +16,7 @@ from engine.match.description_words import (
     Bill,
     Inference,
     distinctive,
+    holds_another_name,
     named_words,
     own_words,
     seats_may_mean,
@@ -24,7 +25,6 @@ from engine.match.description_words import (
     shares_word,
 )
 from engine.match.learned_spellings import seats_billed
-from engine.match.name_inside import names_another
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import MAKER, explains, meaningful, names_a_product_part
 from engine.match.product_names import (
@@ -78,7 +78,7 @@ def by_seats(
             for key in unpaired
             if basket[key] == seats
             and seats_may_pair(description, key, unpaired, names)
-            and not names_another(description, key, names)
+            and not holds_another_name(description, key, names)
             and not _word_of_its_other(description, key, basket, names)
         ]
         now = seats_billed(group, descriptions, billed, out)  # lines given a product close its gap
@@ -88,7 +88,7 @@ def by_seats(
             if k in basket
             and basket[k] - now[k] == seats
             and seats_may_pair(description, k, unpaired, names)
-            and not names_another(description, k, names)
+            and not holds_another_name(description, k, names)
             and not _word_of_its_other(description, k, basket, names)
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]

@@ -38,6 +38,7 @@ from engine.match.description_words import (
     Inference,
     Pending,
     a_look_alike_bought,
+    holds_another_name,
     may_mean,
     service_words,
     shares_only_kind,
@@ -253,7 +254,7 @@ def _by_shared_word(
             continue
         place = _Place(group, description, seats, descriptions, basket, billed)
         key = _one_sharing_a_word(place, service, bill, out, taken)
-        if key is None:
+        if key is None or holds_another_name(description, key, bill.names):
             still.append((description, seats))
             continue
         out[(group, description)] = Inference(
@@ -363,6 +364,8 @@ def _only_fit(
         and not _tier_of_another_kind(description, names[key])
         and not a_look_alike_bought(description, key, basket, names)
         and not shortens_another_bought(description, key, basket, names)
+        # "cloud backup … (dropsuite microsoft 365 archiving)" is Archiving, bought here or not
+        and not holds_another_name(description, key, names)
     )
     if not fits:
         return None
