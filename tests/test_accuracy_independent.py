@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_w, written by twenty-three helper sessions from the issue text alone, apart from the
+… bench/independent_x, written by twenty-four helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -37,6 +37,7 @@ from bench import (
     independent_u,
     independent_v,
     independent_w,
+    independent_x,
 )
 from bench.accuracy import Tally, score_case
 
@@ -138,11 +139,14 @@ PAIRS_V = [  # the twenty-second set: its ten vendor formats, each once, beside 
     (vendor, independent_v.PSA_FORMATS[i % len(independent_v.PSA_FORMATS)])
     for i, vendor in enumerate(independent_v.VENDOR_FORMATS)
 ]
-PAIRS_W = [  # the twenty-third set: its ten vendor formats beside its eight PSA formats, but the
-    # fixed-width printout saved as a .csv (one field per record), which is not read yet
+PAIRS_W = [  # the twenty-third set: its ten vendor formats beside its eight PSA formats (the
+    # fixed-width printout saved as a .csv read since the twenty-third session)
     (vendor, independent_w.PSA_FORMATS[i % len(independent_w.PSA_FORMATS)])
     for i, vendor in enumerate(independent_w.VENDOR_FORMATS)
-    if vendor != "vstecs_sg_printout_csv"
+]
+PAIRS_X = [  # the twenty-fourth set: its ten vendor formats beside its eight PSA formats
+    (vendor, independent_x.PSA_FORMATS[i % len(independent_x.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_x.VENDOR_FORMATS)
 ]
 SETS = {
     "a": (independent, PAIRS),
@@ -168,6 +172,7 @@ SETS = {
     "u": (independent_u, PAIRS_U),
     "v": (independent_v, PAIRS_V),
     "w": (independent_w, PAIRS_W),
+    "x": (independent_x, PAIRS_X),
 }
 
 
@@ -243,15 +248,22 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: 0.944, three of ten bills refused; SAP's trailing minus, a "12M" line at a year's price, an
 #: outlined IDR workbook, formulas without cached values, customer kinds, opening hours, time
 #: zones and e-mail addresses in names): seed 7 over its nine read pairs measured clean 0.962 /
-#: 0.982 / 0.980, people's 0.899 / 0.967 / 0.973 with one look-alike merge.
+#: 0.982 / 0.980, people's 0.899 / 0.967 / 0.973 with one look-alike merge; over all ten, its
+#: fixed-width printout read in the twenty-third session, clean 0.970 / 0.991 / 0.986, people's
+#: 0.911 / 0.974 / 0.979 with one. Set X arrived in the twenty-third session (first contact at seed
+#: 1: people's 0.418 / 0.804 / 0.759 with 305 client merges, clean 0.600 / 0.891 / 0.837: a
+#: contact person's column taken for the customer, names blank but for a customer code, a parent
+#: billed for its subsidiaries, trading names linked once): seed 7 measured clean 1.000 / 1.000 /
+#: 0.994, people's 0.896 / 0.959 / 0.956 with no client merge and one look-alike merge.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
-    "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99, "u": 0.99, "v": 0.98, "w": 0.96,
+    "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99, "u": 0.99, "v": 0.98, "w": 0.96, "x": 0.99,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
     "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0, "u": 0, "v": 0, "w": 0,
+    "x": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -276,12 +288,13 @@ PERTURBED_FLOOR = {
     "t": (0.87, 0.93, 0.97),
     "u": (0.91, 0.93, 0.97),
     "v": (0.95, 0.97, 0.98),
-    "w": (0.89, 0.96, 0.97),
+    "w": (0.90, 0.96, 0.97),
+    "x": (0.88, 0.95, 0.95),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
     "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1, "u": 1, "v": 1,
-    "w": 1,
+    "w": 1, "x": 1,
 }  # fmt: skip
 #: Client merges allowed on people's spellings: none, but where a set's bill itself writes two
 #: companies one way (set V, see above) and only what they buy could tell them apart.
