@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
 from engine.lines import Line, known
 from engine.match.billed_for import book_to_named_clients
@@ -45,12 +46,20 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     book_to_named_clients(psa.lines, psa.client_keys, vendor.client_keys)
     separate_legal_twins(vendor.client_keys, psa.client_keys)
     separate_mirrored_spellings(vendor.client_keys, psa.client_keys)
-    vendor_baskets, psa_baskets = _baskets(vendor), _baskets(psa)
+    vendor_baskets, psa_baskets = cache(lambda: _baskets(vendor)), cache(lambda: _baskets(psa))
     join_trading_names(
-        psa.client_keys, vendor.client_keys, psa_baskets, vendor_baskets, _lines_of(psa)
+        psa.client_keys,
+        vendor.client_keys,
+        psa_baskets,
+        vendor_baskets,
+        cache(lambda: _lines_of(psa)),
     )
     join_trading_names(
-        vendor.client_keys, psa.client_keys, vendor_baskets, psa_baskets, _lines_of(vendor)
+        vendor.client_keys,
+        psa.client_keys,
+        vendor_baskets,
+        psa_baskets,
+        cache(lambda: _lines_of(vendor)),
     )
     products_of: dict[str, set[str]] = defaultdict(set)
     domains_of: dict[str, set[str]] = defaultdict(set)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 
 from engine.match.client_keys import client_key
 
@@ -21,9 +21,9 @@ TRADING_AS = re.compile(
 def join_trading_names(
     keys: MutableMapping[str, str],
     other_keys: Mapping[str, str],
-    baskets: Mapping[str, Mapping[str, object]],
-    other_baskets: Mapping[str, Mapping[str, object]],
-    lines: Mapping[str, int],
+    baskets: Callable[[], Mapping[str, Mapping[str, object]]],
+    other_baskets: Callable[[], Mapping[str, Mapping[str, object]]],
+    lines: Callable[[], Mapping[str, int]],
 ) -> None:
     """One side's "Registered Ltd t/a Trading Name" links its two names: that side's spellings
     keyed as the trading name alone (the PSA's other lines under "Little Acorns Nursery") take
@@ -33,13 +33,17 @@ def join_trading_names(
     something the linking name does not. Two companies may trade as one name: a linking name
     with lines of its own is a client of its own unless what they buy says otherwise. Never
     where the other side knows the trading name as a client of its own, nor where two linking
-    spellings claim one name."""
+    spellings claim one name. The baskets and line counts are asked for only where a name links
+    two (speed)."""
     other = set(other_keys.values())
     present = set(keys.values())
     claims: dict[str, set[str]] = defaultdict(set)
     for key in present:
-        parts = [client_key(part) for part in TRADING_AS.split(key)]
-        if len(parts) != 2 or not all(parts) or parts[0] not in other:
+        pieces = TRADING_AS.split(key) if " " in key else [key]
+        if len(pieces) != 2:  # (speed: most keys name one company; read only those that link two)
+            continue
+        parts = [client_key(part) for part in pieces]
+        if not all(parts) or parts[0] not in other:
             continue
         registered, trading = parts
         if (
@@ -47,8 +51,8 @@ def join_trading_names(
             and trading in present
             and trading not in other
             and (
-                lines.get(key, 0) == 1 < lines.get(trading, 0)
-                or _one_basket(baskets, key, trading, other_baskets.get(registered, {}))
+                lines().get(key, 0) == 1 < lines().get(trading, 0)
+                or _one_basket(baskets(), key, trading, other_baskets().get(registered, {}))
             )
         ):
             claims[trading].add(key)
