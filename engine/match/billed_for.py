@@ -6,6 +6,7 @@ of one family (names that begin alike)."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, MutableMapping, Sequence
 
 from rapidfuzz import fuzz
@@ -25,16 +26,24 @@ def book_to_named_clients(
     that name, and not its own account, is that client's line (the last "for" first: "Defender
     for Office 365 – for Kestrel Logistics B.V.")."""
     known = set(other_keys.values())
+    spellings: dict[str, list[tuple[str, str]]] | None = None  # first word → (key, spelling)
     for line in lines:
         if line.exclusion is not None:
             continue
         for text in (line.product, line.product_alt):  # the description may be the second name
             name = _named_client(text, known) if "for" in text.lower() else None
-            if name is not None and _a_sibling(client_key(name), keys[line.client]):
-                spelling = _own_spelling(client_key(name), keys) or name
-                line.book_to(spelling)
-                keys.setdefault(spelling, client_key(name))
-                break
+            if name is None or not _a_sibling(named := client_key(name), keys[line.client]):
+                continue
+            if spellings is None:  # (speed: built once, and only for a bill that needs it)
+                spellings = defaultdict(list)
+                for spelling, key in keys.items():
+                    spellings[key.split()[0] if key else ""].append((key, spelling))
+            spelling = _own_spelling(named, spellings.get(named.split()[0], [])) or name
+            line.book_to(spelling)
+            if spelling not in keys:
+                keys[spelling] = named
+                spellings[named.split()[0]].append((named, spelling))
+            break
 
 
 def _a_sibling(named: str, own: str) -> bool:
@@ -62,13 +71,14 @@ def _names_its_own(named: str, own: str) -> bool:
 _SAME_CLIENT = 85
 
 
-def _own_spelling(key: str, keys: Mapping[str, str]) -> str | None:
+def _own_spelling(key: str, alike: list[tuple[str, str]]) -> str | None:
     """The side's own spelling of the client named, with a note after its name ("Ashgrove
     Logistics B.V. (client since 2017)" for "Ashgrove Logistics B.V."): the one spelling whose key
-    begins with the name's, where none is the name's key itself."""
-    if key in keys.values():
+    begins with the name's, where none is the name's key itself. ``alike`` holds the side's
+    (key, spelling) pairs whose key begins with the name's first word."""
+    if any(own == key for own, _ in alike):
         return None
-    found = {own: spelling for spelling, own in keys.items() if own.startswith(key + " ")}
+    found = {own: spelling for own, spelling in alike if own.startswith(key + " ")}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
