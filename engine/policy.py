@@ -18,6 +18,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from engine.lines import Exclusion, Line, known
+from engine.match.description_vocabulary import WORK_DONE_ONCE
 from engine.match.description_words import description_key, says_service
 from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import fit, use_bill_words
@@ -134,10 +135,9 @@ _CHANNEL_WORDS = frozenset(["distributor", "marketplace"])
 #: Work done once, that a distributor may sell beside licences: "Onboarding service – tenant
 #: migration", "Setup service", "Implementation services" (with a service's noun: "User Migration
 #: Bundle" is a licence).
-_WORK_DONE_ONCE = frozenset(
-    ["onboarding", "offboarding", "migration", "setup", "installation", "implementation",
-     "deployment", "consulting", "consultancy", "training", "workshop"]
-)  # fmt: skip
+_WORK_DONE_ONCE = WORK_DONE_ONCE | frozenset(
+    ["offboarding", "implementation", "deployment", "workshop"]
+)
 _SERVICE_NOUNS = frozenset(["service", "services", "dienstleistung", "servicio", "servizio"])
 _WORDS = re.compile(r"[a-z]+")
 

@@ -110,6 +110,12 @@ FILLER = frozenset(
 #: "Microsoft Teams Essentials / Remote staff" is the remote staff's licence; "Remote support"
 #: stays a service (its "support" says so).
 LICENCE_USERS = frozenset(["remote"])
+#: Work done once, never a licence (a policy's or a site line's note): setting a tenant up, moving
+#: it, teaching its users. Each reader adds what it also counts as such work (engine.policy: a
+#: distributor's "workshop"; engine.match.name_inside: hours, hardware, "one-off").
+WORK_DONE_ONCE = frozenset(
+    ["setup", "onboarding", "migration", "installation", "training", "consulting", "consultancy"]
+)
 #: The words of a note an MSP adds to a licence it also looks after ("Microsoft 365 Business
 #: Premium - managed service", "Keeper Business + monitoring", "… (incl. helpdesk support)"): the
 #: support sold with the seats, no work of its own (hours, setup, hardware or a workshop are).

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from engine.match.description_vocabulary import BRAND, SUPPORT_NOTE_WORDS
+from engine.match.description_vocabulary import BRAND, SUPPORT_NOTE_WORDS, WORK_DONE_ONCE
 from engine.match.description_words import Inference, service_words
 from engine.match.product_fit import meaningful
 from engine.match.product_names import PLAN_TOKEN, discriminators
@@ -69,10 +69,9 @@ def _names_nothing(rest: list[str], name: set[str], product_words: frozenset[str
 
 #: Words of work done once, never a site's or a team's note: a line priced like the licence beside
 #: it that says one of them is still work ("Keeper Business - onboarding").
-_WORK_ONCE = frozenset(
+_WORK_ONCE = WORK_DONE_ONCE | frozenset(
     [
-        "setup", "onboarding", "migration", "migrate", "installation", "install", "project",
-        "hour", "hours", "hr", "hrs", "labour", "labor", "training", "consulting", "consultancy",
+        "migrate", "install", "project", "hour", "hours", "hr", "hrs", "labour", "labor",
         "hardware", "laptop", "device", "devices", "server", "servers", "one", "once", "off",
     ]
 )  # fmt: skip
