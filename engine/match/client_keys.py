@@ -222,6 +222,8 @@ def client_key(name: str) -> str:
         if not _STORE_SHORT.isdisjoint(raw)
         else list(map(_ABBREVIATIONS.get, raw, raw))  # (most names: no store word)
     )
+    if tokens[:1] == ["and"] and raw[0] == "n":
+        tokens[0] = "n"  # "N. Shore Travel": a compass point's initial; no name begins with "and"
     if len(tokens) != len(" ".join(tokens).split()):  # an abbreviation stood for several words
         tokens = " ".join(tokens).split()
     if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():

@@ -265,6 +265,15 @@ def _without_registrations(text: str) -> str:
     return text
 
 
+def names_a_branch(note: str) -> bool:
+    """A shop's or site's number ("- Store 12", "(#32)", "(7)"): what tells two of a chain apart,
+    never a note to set aside."""
+    return _BRANCH_NUMBER.search(note) is not None or _ONLY_A_NUMBER.fullmatch(note) is not None
+
+
+_ONLY_A_NUMBER = re.compile(r"[\W_]*\d{1,4}[\W_]*")
+
+
 def _cut_after_the_legal_form(text: str) -> str:
     """The text up to its last legal form that a note is set off from: "Botha Accountants (Pty)
     Ltd (Managed 24x7)" is "Botha Accountants (Pty) Ltd"; a branch's number after it stays."""

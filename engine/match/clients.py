@@ -51,7 +51,13 @@ from engine.match.legal_forms import (
     is_legal_form,
 )
 from engine.match.legal_twins import crosses_the_twin, different_forms, in_english, legal_kind
-from engine.match.name_tails import lost_letter_pairs, slipped_part_pairs, stems, tail_pairs
+from engine.match.name_tails import (
+    lost_letter_pairs,
+    noted_names,
+    slipped_part_pairs,
+    stems,
+    tail_pairs,
+)
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
@@ -217,6 +223,7 @@ def match_clients(
         dict(run.free_vendor), dict(run.free_psa), _known_names
     ):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, letters its export lost")
+    _pair_without_notes(run, thresholds, siblings)
     for by_basket in pair_by_basket(
         run.vendors(),
         run.psas(),
@@ -264,6 +271,56 @@ def match_clients(
     ):
         run.join(tenant.vendor_key, tenant.psa_key, tenant.evidence, tenant=True)
     return run.finished(thresholds.block_limit)
+
+
+def _pair_without_notes(run: _Pairing, thresholds: MatchThresholds, siblings: Siblings) -> None:
+    """The name tiers once more (names, typos, names with what they buy), each name with a note
+    beside it read without the note (:func:`noted_names`); a pair only where a note was set
+    aside, and checked first, as a name read without its tail always is."""
+    vendor_notes = noted_names(run.free_vendor, run.names[0])
+    psa_notes = noted_names(run.free_psa, run.names[1])
+    if not vendor_notes and not psa_notes:
+        return
+    vendors = {vendor_notes[k][0] if k in vendor_notes else k: k for k in run.free_vendor}
+    psas = {psa_notes[k][0] if k in psa_notes else k: k for k in run.free_psa}
+    sub = _Pairing(
+        {
+            s: vendor_notes[k][1] if k in vendor_notes else run.free_vendor[k]
+            for s, k in vendors.items()
+        },
+        {s: psa_notes[k][1] if k in psa_notes else run.free_psa[k] for s, k in psas.items()},
+        {s: run.vendor_baskets.get(k, {}) for s, k in vendors.items()},
+        {s: run.psa_baskets.get(k, {}) for s, k in psas.items()},
+    )
+    _pair_by_names(sub, {}, {})
+    for vendor, psa, score in _fuzzy_pairs(sub.vendors(), sub.psas(), thresholds, siblings):
+        sub.pair(vendor, psa, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
+    for pairing in pair_by_evidence(
+        sub.vendors(),
+        sub.psas(),
+        sub.vendor_baskets,
+        sub.psa_baskets,
+        block_limit=thresholds.block_limit,
+        siblings=siblings,
+    ):
+        sub.pair(
+            pairing.vendor_key, pairing.psa_key, "evidence", pairing.confidence, pairing.evidence
+        )
+    for match in sub.matches:
+        assert match.vendor_key is not None and match.psa_key is not None
+        vendor_key, psa_key = vendors[match.vendor_key], psas[match.psa_key]
+        if vendor_key != match.vendor_key or psa_key != match.psa_key:
+            run.pair(
+                vendor_key,
+                psa_key,
+                match.method,
+                min(_NOTED_CONFIDENCE, match.confidence),
+                ", ".join(filter(None, [match.evidence, "the note beside a name set aside"])),
+            )
+
+
+#: How sure a pair is that needed a name's note set aside: check first, as tail pairs are.
+_NOTED_CONFIDENCE = 0.75
 
 
 class _Pairing:

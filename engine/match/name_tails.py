@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from engine.match.client_evidence import name_fit
 from engine.match.client_keys import client_key
+from engine.match.client_notes import names_a_branch
 from engine.match.pair_counts import once_each_way
 
 #: Where a tail begins: a dash, a bar or a slash set off by spaces, or a bracket after a space.
@@ -35,6 +36,11 @@ _LEADING_TAG = re.compile(
 def stems(name: str) -> frozenset[str]:
     """The keys of ``name`` without its tail, without its tag, and without both (those that
     differ from its own key and still name something)."""
+    return frozenset(_stemmed(name))
+
+
+def _stemmed(name: str) -> dict[str, str]:
+    """:func:`stems`, each with the text it is the key of."""
     heads = {name}
     if (tagged := _LEADING_TAG.match(name)) is not None:
         heads.add(name[tagged.end() :])
@@ -48,9 +54,34 @@ def stems(name: str) -> frozenset[str]:
                 rest = head[tail.end() :]
                 heads.add(rest[: more.start()] if (more := _TAIL.search(rest)) else rest)
     own = client_key(name)
-    return frozenset(
-        key for head in heads if (key := client_key(head)) != own and _names_something(key)
-    )
+    return {
+        key: head
+        for head in sorted(heads)
+        if (key := client_key(head)) != own and _names_something(key)
+    }
+
+
+def noted_names(free: Mapping[str, str], keys: Collection[str]) -> dict[str, tuple[str, str]]:
+    """Each free client's key → the key and text of its name without the note after it or the
+    tag before it (:func:`stems`; the shortest), where no other free client of its side stems the
+    same and no client of its side is so named: a note no list knows ("(YE 31/03)", "(Tungsten)",
+    "(post invoices)") around a name typed another way ("Saitou" for "Saito") is read by the name
+    tiers with the note set aside."""
+    chosen: dict[str, tuple[str, str]] = {}
+    claimed: Counter[str] = Counter()
+    for key, name in free.items():
+        if not _TAIL.search(name) and not _LEADING_TAG.match(name):
+            continue  # (speed: most names have neither)
+        found = {
+            stem: head
+            for stem, head in _stemmed(name).items()
+            if stem not in keys and not names_a_branch(name.replace(head, "", 1))
+        }
+        if found:
+            claimed.update(list(found))
+            shortest = min(found, key=lambda stem: (len(stem), stem))
+            chosen[key] = (shortest, found[shortest])
+    return {key: stem for key, stem in chosen.items() if claimed[stem[0]] == 1}
 
 
 def _in_latin_letters(text: str) -> bool:
