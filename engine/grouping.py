@@ -15,7 +15,7 @@ from functools import cache
 from engine.lines import Line, known
 from engine.match.billed_for import book_to_named_clients
 from engine.match.client_keys import domain_in_name
-from engine.match.clients import ClientMatch, match_clients
+from engine.match.clients import ClientMatch, match_clients, pair_leftovers_by_basket
 from engine.match.legal_twins import (
     separate_legal_twins,
     separate_mirrored_spellings,
@@ -95,6 +95,27 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
         psa_baskets=_baskets(psa),
         thresholds=settings.match,
     )
+    return _groups_of(matches)
+
+
+def pair_late(groups: Groups, vendor: Prepared, psa: Prepared) -> Groups:
+    """The groups once clients left alone on both sides are paired by what they buy, now that
+    every line's product has been read in context (engine.match.clients.pair_leftovers_by_basket)."""
+    alone = {m.vendor_key for m in groups.matches if m.method == "unmatched" and m.vendor_key}
+    alone_psa = {m.psa_key for m in groups.matches if m.method == "unmatched" and m.psa_key}
+    if not alone or not alone_psa:
+        return groups
+    matches = pair_leftovers_by_basket(
+        groups.matches,
+        _baskets(vendor, alone),
+        _baskets(psa, alone_psa),
+        [*vendor.client_keys.values(), *psa.client_keys.values()],
+    )
+    return groups if matches is groups.matches else _groups_of(matches)
+
+
+def _groups_of(matches: list[ClientMatch]) -> Groups:
+    """Each side's client key → group and each group's names, from the matches."""
     groups = Groups(matches, {}, {}, {})
     for index, match in enumerate(matches):
         if match.method == SECOND_NAME:
@@ -140,13 +161,17 @@ def _lines_of(side: Prepared) -> Counter[str]:
     return Counter(keys[line.client] for line in side.lines if line.exclusion is None)
 
 
-def _baskets(side: Prepared) -> dict[str, dict[str, Decimal]]:
-    """What each client buys: product key → seats, from the lines whose product is already known."""
+def _baskets(side: Prepared, only: set[str] | None = None) -> dict[str, dict[str, Decimal]]:
+    """What each client (or each of ``only``) buys: product key → seats, from the lines whose
+    product is already known."""
     baskets: dict[str, dict[str, Decimal]] = defaultdict(dict)
     keys = side.client_keys
     for line in side.lines:
         if line.exclusion is None and line.product_key is not None and line.quantity is not None:
-            basket = baskets[keys[line.client]]
+            key = keys[line.client]
+            if only is not None and key not in only:
+                continue
+            basket = baskets[key]
             basket[line.product_key] = basket.get(line.product_key, _NONE) + line.quantity
     return baskets
 

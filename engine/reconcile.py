@@ -25,7 +25,7 @@ from engine.annual_prices import read_yearly_prices
 from engine.bills import name_bills, period_warnings
 from engine.errors import EmptyInputError, WrongSideError
 from engine.gcpause import keep, paused_gc
-from engine.grouping import Groups, group_clients, holdings
+from engine.grouping import Groups, group_clients, holdings, pair_late
 from engine.history import margins
 from engine.kpis import excluded_lines, kpis, totals_warnings
 from engine.lines import (
@@ -170,6 +170,7 @@ def reconcile_prepared(
     say("Matching clients")
     groups = group_clients(vendor, psa, settings)
     decide_in_context(products, vendor, psa, groups.vendor, groups.psa)
+    groups = pair_late(groups, vendor, psa)
     require_lines(psa.lines, psa.raw.name, "PSA export")
     say("Comparing")
     compared = _compare(vendor, psa, products, groups, settings, period.start)

@@ -80,3 +80,60 @@ def test_two_clients_whose_names_without_the_note_are_one_are_not_read_so() -> N
 def test_a_compass_points_initial_is_no_and() -> None:
     assert client_key("N. Shore Landscaping LLP") == "n shore landscaping"
     assert client_key("Smith n Sons") == client_key("Smith and Sons")
+
+
+_BILL = (
+    "Customer,Product,Qty,Unit Cost\n"
+    "Lee & Partners Joinery PC,Keeper Business,12,3.00\n"
+    "Lee & Partners Joinery PC,Microsoft 365 Business Premium,14,22.00\n"
+    "Lee & Partners Joinery PC,Power BI Pro,3,10.00\n"
+    "Lee & Partners Architects LLP,Microsoft 365 Business Premium,9,22.00\n"
+    "Moreau Plumbing SARL,Power BI Pro,2,10.00\n"
+    "Okafor Freight GmbH,Power BI Pro,3,10.00\n"
+)
+
+
+def test_a_name_romanised_another_way_is_paired_by_what_it_buys_once_products_are_read(
+    tmp_path: Path,
+) -> None:
+    """Differences: Yi's Keeper billed 10 of 12 (under-billed 7.50, checked first: the pair rests
+    on the baskets). The books name each product after a label in another language, read only
+    once the clients are paired, so the names alone ("Yi" / "Lee") could not pair them."""
+    result = _run(
+        tmp_path,
+        _BILL,
+        "Invoice #,Customer,Description,Qty,Price\n"
+        "1,Yi & Partners Joinery PC,Kuutellimus – Keeper Business,10,3.75\n"
+        "1,Yi & Partners Joinery PC,Usajili wa kila mwezi – Microsoft 365 Business Premium,14,26.00\n"
+        "1,Yi & Partners Joinery PC,Ikmēneša abonements – Power BI Pro,3,12.00\n"
+        "2,Lee & Partners Architects LLP,Microsoft 365 Business Premium,9,26.00\n"
+        "3,Moreau Plumbing SARL,Power BI Pro,2,12.00\n"
+        "4,Okafor Freight GmbH,Power BI Pro,3,12.00\n",
+    )
+    (pair,) = [m for m in result.client_matches if m.psa_name.startswith("Yi")]
+    assert (pair.vendor_name, pair.method) == ("Lee & Partners Joinery PC", "basket")
+    assert "product was read" in pair.evidence
+    assert [
+        (d.type, d.product, str(d.monthly_impact), d.check_first) for d in result.discrepancies
+    ] == [("under_billed", "Keeper Business", "7.50", True)]
+
+
+def test_baskets_that_differ_pair_no_clients_late(tmp_path: Path) -> None:
+    """A guard: Yi buys other things than Lee; the two stay apart (each product of each
+    reported once, unbilled or without a vendor record)."""
+    result = _run(
+        tmp_path,
+        _BILL,
+        "Invoice #,Customer,Description,Qty,Price\n"
+        "1,Yi & Partners Joinery PC,Kuutellimus – Microsoft 365 E3,7,43.20\n"
+        "2,Lee & Partners Architects LLP,Microsoft 365 Business Premium,9,26.00\n"
+        "3,Moreau Plumbing SARL,Power BI Pro,2,12.00\n"
+        "4,Okafor Freight GmbH,Power BI Pro,3,12.00\n",
+    )
+    assert not any(m.vendor_key and m.psa_name.startswith("Yi") for m in result.client_matches)
+    assert sorted(d.type for d in result.discrepancies) == [
+        "no_vendor_record",
+        "unbilled",
+        "unbilled",
+        "unbilled",
+    ]

@@ -323,6 +323,58 @@ def _pair_without_notes(run: _Pairing, thresholds: MatchThresholds, siblings: Si
 _NOTED_CONFIDENCE = 0.75
 
 
+def pair_leftovers_by_basket(
+    matches: list[ClientMatch],
+    vendor_baskets: Mapping[str, Mapping[str, Decimal]],
+    psa_baskets: Mapping[str, Mapping[str, Decimal]],
+    all_names: Iterable[str],
+) -> list[ClientMatch]:
+    """``matches`` with the clients left alone on both sides paired by what they buy, once every
+    line's product has been read in its context (a client's name romanised another way, "Yi &
+    Partners Joinery" for "Lee & Partners Joinery", is paired only by its basket, and its products
+    were named in words the matcher read after the names). The basket tier's own guards apply;
+    such a pair is checked first."""
+    free_vendor = {
+        m.vendor_key: m.vendor_name for m in matches if m.psa_key is None and m.vendor_key
+    }
+    free_psa = {m.psa_key: m.psa_name for m in matches if m.vendor_key is None and m.psa_key}
+    if not free_vendor or not free_psa:
+        return matches
+    found = pair_by_basket(
+        list(free_vendor),
+        list(free_psa),
+        vendor_baskets,
+        psa_baskets,
+        siblings=sibling_words(free_vendor, free_psa),
+        all_names=all_names,
+        owners=owners_named(free_psa),
+        formal=frozenset(
+            key
+            for names in (free_vendor, free_psa)
+            for key, name in names.items()
+            if legal_kind(name) not in ("", "co")
+        ),
+    )
+    if not found:
+        return matches
+    paired = {p.vendor_key for p in found} | {p.psa_key for p in found}
+    kept = [
+        m for m in matches if (m.vendor_key or m.psa_key) not in paired or m.method != "unmatched"
+    ]
+    return kept + [
+        ClientMatch(
+            p.vendor_key,
+            p.psa_key,
+            free_vendor[p.vendor_key],
+            free_psa[p.psa_key],
+            "basket",
+            min(p.confidence, _NOTED_CONFIDENCE),
+            f"{p.evidence}, once every line's product was read",
+        )
+        for p in found
+    ]
+
+
 class _Pairing:
     """The clients still free on each side and the pairs made so far, tier by tier."""
 
