@@ -200,6 +200,7 @@ SETS = {
     "v": "bench.independent_v",
     "w": "bench.independent_w",
     "x": "bench.independent_x",
+    "y": "bench.independent_y",
 }
 
 
