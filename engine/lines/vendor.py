@@ -4,6 +4,7 @@ billed, one-time charges, free products and trials."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from decimal import ROUND_DOWN, Decimal
@@ -27,7 +28,7 @@ from engine.read.values import (
 def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
     """A vendor bill's columns: unit costs in the billing currency and net of discounts; how often
     each line is billed; one-time charges, free products and trials."""
-    names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)
+    names = cells.parsed(cells.column(table, mapping, "product_name"), cells.product_text)
     ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
     skus = cells.parsed(cells.column(table, mapping, "sku_id"), cells.cell_text)
     editions = cells.parsed(cells.column(table, mapping, "sku_name"), cells.cell_text)
@@ -85,7 +86,21 @@ def _the_sku_when_it_says_more(name: str, sku_name: str) -> str:
     plan" beside "Azure subscription") leaves the product's name."""
     if len(sku_name) > len(name) and sku_name.casefold().startswith(name.casefold()):
         return sku_name
+    if _AN_EDITION.fullmatch(sku_name) and not set(_WORD.findall(sku_name.casefold())) & set(
+        _WORD.findall(name.casefold())
+    ):
+        # TD SYNNEX's Offer Name "Microsoft 365" and Plan Name "E5": the edition names the product
+        return f"{name} {sku_name}"
     return name
+
+
+#: An edition's name, as an offer's plan column writes it: a word or three ("E5", "Plan 1",
+#: "Business Premium", "Standard"), never a billing term.
+_AN_EDITION = re.compile(
+    r"(?!(?:monthly|annual|yearly|flexible|commit\w*|trial|p1y|p1m|p3y)\b)[\w+-]+(?: [\w()+-]+){0,2}",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
 
 
 def _vendor_terms(

@@ -96,7 +96,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "sku_name",
         "text",
-        "skuname skudescription",
+        "skuname skudescription planname editionname edition",
         "id code number",
         "the SKU's name beside the product's (Partner Center): it says more when the SKU is an "
         "edition, 'Microsoft 365 E3 (no Teams)'",
@@ -108,7 +108,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate",
-        "unitprice price cost included rrp",
+        "unitprice price cost included rrp paivamaara",  # (Finnish "päivämäärä" is a date)
         "seats",
     ),
     _f(
@@ -118,7 +118,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "yourprice resellerprice dealerprice unitcostcents costcents unitprice price rate "
         "einzelpreisek ekpreis einkaufspreis einzelpreis stueckpreis nettopreis inkoopprijs "
         "prijspereenheid eenheidsprijs stukprijs prijsperstuk prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
-        "kostpris innkjopspris inkopspris valorunitario precounitario custounitario "
+        "kostpris innkjopspris inkopspris enhetspris valorunitario precounitario custounitario "
         "nakupnicena jednotkovacena cenazajednotku jedncena jednotkovacenabezdph jedncenabezdph "
         "birimmaliyet alisfiyati birimfiyat "
         "beszerzesiar egysegar ostohinta yksikkohinta pretunitar unitnet netunitprice precounit precounitliquido "
@@ -139,7 +139,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "montantht montant importe importo belopp belob belop wartoscnetto kostprisialt ialt "
         "valortotal "
         "celkembezdph celkem castka spolubezdph spolu suma kdvharictutar tutar aratoplam toplam "
-        "nettoosszeg nettoertek osszeg yhteensa veroton valoare",
+        "nettoosszeg nettoertek osszeg yhteensa veroton valoare sum",
         "tax unit rrp retail sales margin udsalg vejl inkl incl brutto gross "
         "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst",
         "the line's total cost",
@@ -313,10 +313,11 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "quantity",
         "quantity",
-        "quantity qty qtd qtde qtyorder units unitcount seats billablequantity licenses count "
-        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades "
+        "quantity qty qtd qtde qtyorder units unitcount seats billablequantity licenses licences "
+        "seatcount licensecount licencecount usercount count "
+        "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate",
-        "less included price cost",
+        "less included price cost paivamaara",  # (Finnish "päivämäärä" is a date)
         "quantity billed",
     ),
     _f(
@@ -333,9 +334,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
         "unitcharge einzelpreis verkaufspreis vkpreis prijspereenheid eenheidsprijs stukprijs "
         "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario "
-        "priseksmva pris enhedspris puht "
+        "priseksmva pris enhedspris enhetspris puht "
         "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
-        "pretunitar unitnet precounit precounitario",
+        "pretunitar unitnet precounit precounitario valorunitario",
         "cost total ext margin tax prorate recurring sum rabatt",
         "the unit price charged",
     ),
@@ -548,6 +549,17 @@ _JAPANESE_WORDS: tuple[tuple[str, str], ...] = tuple(
             ("契約期間", "term"),
             ("商品コード", "productcode"),
             ("顧客コード", "customercode"),
+            # freee's invoice lines: 取引先 the business partner billed, 品目 the item, 摘要 its
+            # memo, 単位 the unit of measure ("ライセンス・月"), 備考 remarks
+            ("取引先コード", "customercode"),
+            ("取引先", "customer"),
+            ("品目", "item"),
+            ("摘要", "memo"),
+            ("単位", "uom"),
+            ("税率", "taxrate"),
+            ("備考", "notes"),
+            ("発行日", "invoicedate"),
+            ("請求書番号", "invoicenumber"),
             # Korean bills: 단가 is the unit price (the MSP's cost on a distributor's bill), 소비자가
             # the consumer price, 공급가액 the amount before VAT (부가세), 합계 the amount with it
             ("고객사명", "customername"),
@@ -773,6 +785,8 @@ def match_score(field: Field, key: str) -> float:
     is the synonym's own; "Unit Price (SRP)" holds "srp" beside it)."""
     if key in field.synonyms:
         return 1000.0 - field.synonyms.index(key)
+    if (bare := UNTAXED.sub("", key)) != key and bare in field.synonyms:
+        return 999.0 - field.synonyms.index(bare)  # "Sum eks. mva": the sum before tax
     if (
         field.name == "quantity"
         and key.endswith(_QUANTITY_ENDINGS)
