@@ -21,11 +21,15 @@ from engine.read.fields import TAXES, header_key
 from engine.read.header import TOTALS as _TOTALS
 from engine.read.header import Table, clean_text
 from engine.read.values import (
+    TIMES_PRICE,
     count_in_text,
     date_parser_for,
     is_inactive_status,
     is_not_billable,
+    parse_period_months,
     parse_quantity,
+    price_times,
+    seats_times,
 )
 
 T = TypeVar("T")
@@ -136,6 +140,43 @@ def cell_text(value: object) -> str:
     return clean_text(value)
 
 
+def product_text(value: object) -> str:
+    """A product cell's text, without the lines a person added to the name with Alt+Enter that
+    only note something ("Microsoft 365 E3" / "Benutzer: Omar Byrne, Omar Meyer", "… / Gutschrift
+    – Reduzierung um 2 Lizenzen", a chat's "Sam, 15:59" above the name). A line that says how the
+    line is billed stays ("Licensed users, period 01.11.2026 - 30.11.2026 (annual …)"), as does a
+    name wrapped over two lines ("Microsoft 365 Business" / "Premium")."""
+    text = cell_text(value)
+    if "\n" not in text and "\r" not in text:
+        return text
+    lines = [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if not (_CHAT_HEADER.fullmatch(line) or (i and _only_a_note(line)))
+    ]
+    return " ".join(kept or lines)
+
+
+def _only_a_note(line: str) -> bool:
+    """A line below a product's name that notes who uses it or why it changed, and says nothing
+    of the period billed: "Benutzer: …", "Ann Lee, Bo Chan", "a@b.com", "Gutschrift – …"."""
+    if not _NOTE_LINE.search(line):
+        return False
+    return parse_period_months(line) is None and not _DATE_IN_TEXT.search(line)
+
+
+_LINE_BREAK = re.compile(r"[\r\n]+")
+#: A note's marks: a label ("Users: …"), names listed, an e-mail, a bullet, a dash set off.
+_NOTE_LINE = re.compile(
+    r"^(?:[^\W\d_][\w.'-]*\s?){1,3}:\s|^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*(?:,\s*[^\W\d_]"
+    r"[^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*)+$|@|^[-\u2013\u2014•*>]|\s[-\u2013\u2014]\s"
+)
+#: A chat message's header pasted above it: "Sam, 15:59", "Marta K., 08:50".
+_CHAT_HEADER = re.compile(r"[^\W\d_][\w .'-]{0,30},\s*\d{1,2}:\d{2}")
+_DATE_IN_TEXT = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
 #: Largest quantity and amount a line may hold: far beyond any bill, and small enough that every
 #: product and total stays exact in Decimal's 28 digits (1e300 or a 27-digit cell would not).
 LARGEST_QUANTITY = Decimal(10) ** 9
@@ -145,7 +186,10 @@ LARGEST_AMOUNT = Decimal(10) ** 12
 def quantities(table: Table, mapping: ColumnMapping) -> list[Decimal | None]:
     """Each line's quantity: its column's number, or the count its text says when no column holds
     one (a Telstra bill's "Mimecast Email Security (27 licences @ $3.60)")."""
-    parser = count_in_text if mapping.how.get("quantity") == "in text" else parse_quantity
+    how = mapping.how.get("quantity")
+    parser = (
+        count_in_text if how == "in text" else seats_times if how == TIMES_PRICE else parse_quantity
+    )
     return parsed(column(table, mapping, "quantity"), bounded(parser, table, mapping, "quantity"))
 
 
@@ -180,8 +224,10 @@ def money_parser(
     mapping: ColumnMapping, field: str, table: Table
 ) -> Callable[[object], Decimal | None]:
     header = mapping.get(field) or ""
-    parse = bounded(parse_money, table, mapping, field)
-    if "cents" in header_key(header) and not _zero_decimal(table, mapping):
+    parse = bounded(
+        price_times if mapping.how.get(field) == TIMES_PRICE else parse_money, table, mapping, field
+    )
+    if (mapping.in_cents or "cents" in header_key(header)) and not _zero_decimal(table, mapping):
         return lambda value: None if (amount := parse(value)) is None else amount / 100
     return parse
 

@@ -41,7 +41,13 @@ from engine.read.fields import (
     match_score,
 )
 from engine.read.money_columns import settle_unit_and_total, total_before_tax
-from engine.read.values import count_in_text, parse_period_months, parse_quantity
+from engine.read.values import (
+    TIMES_PRICE,
+    count_in_text,
+    parse_period_months,
+    parse_quantity,
+    times_price,
+)
 
 
 def header_score(cells: Iterable[object]) -> float:
@@ -67,6 +73,8 @@ class ColumnMapping:
     side: Side
     columns: dict[str, str]
     how: dict[str, str]
+    #: the title above the header says the amounts are in cents ("Importes en céntimos de euro")
+    in_cents: bool = False
 
     def get(self, field: str) -> str | None:
         return self.columns.get(field)
@@ -99,6 +107,7 @@ def recognise(
         # never one that repeats the customer (QuickBooks Desktop's "Name": the Memo is found next)
         columns["product_name"], how["product_name"] = columns.pop("product_alt"), "synonym"
         del how["product_alt"]
+    _seats_times_price(side, headers, data, columns, how)
     _fill_by_content(side, headers, data, columns, how, taken)
     if side == "vendor" and "service_period" not in columns:
         _spans_of_dates(headers, data, columns, how)
@@ -480,6 +489,29 @@ def _latest_month(free: list[str], data: Mapping[str, Sequence[object]]) -> str 
         if 1 <= month <= 12:
             months.append((number + (2000 if number < 100 else 0), month, header))
     return max(months)[2] if len(months) >= 2 else None
+
+
+def _seats_times_price(
+    side: Side,
+    headers: list[str],
+    data: Mapping[str, Sequence[object]],
+    columns: dict[str, str],
+    how: dict[str, str],
+) -> None:
+    """A column whose cells hold the seats and the unit price together ("25 × 820,80", Zervant's
+    "Määrä × à-hinta", Vuzion's "Qty x Unit Price") gives both, unless another column gives the
+    unit price; its header may have been taken for the seats alone, or for nothing."""
+    unit_field = "unit_cost" if side == "vendor" else "unit_price"
+    candidates = [columns["quantity"]] if "quantity" in columns else []
+    candidates += [h for h in headers if h not in columns.values() and h not in candidates]
+    for header in candidates:
+        sample = [v for v in data[header][:300] if v is not None and str(v).strip()]
+        if len(sample) < 2 or sum(times_price(v) is not None for v in sample) < 0.9 * len(sample):
+            continue
+        columns["quantity"], how["quantity"] = header, TIMES_PRICE
+        if unit_field not in columns:
+            columns[unit_field], how[unit_field] = header, TIMES_PRICE
+        return
 
 
 def _quantity_in_text(

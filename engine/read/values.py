@@ -37,6 +37,30 @@ def count_in_text(value: object) -> Decimal | None:
     return Decimal(counts.pop()) if len(counts) == 1 else None
 
 
+#: How a column holding the seats and the unit price together is read (``ColumnMapping.how``).
+TIMES_PRICE = "seats × price"
+#: A cell holding the seats and the unit price together: "25 × 820,80", "25 x £12.50", "3 * 4.00".
+_TIMES = re.compile(r"^\s*([+-]?\d[\d.,]*)\s*[x×*]\s*(\S.*?)\s*$", re.IGNORECASE)
+
+
+def times_price(value: object) -> tuple[Decimal, Decimal] | None:
+    """The seats and the unit price of a cell that holds both ("25 × 820,80"); None otherwise."""
+    if not isinstance(value, str) or (found := _TIMES.match(value.replace("\u00a0", " "))) is None:
+        return None
+    seats, price = parse_quantity(found[1]), parse_money(found[2])
+    return None if seats is None or price is None else (seats, price)
+
+
+def seats_times(value: object) -> Decimal | None:
+    """The seats of a cell that holds the seats and the unit price ("25 × 820,80" → 25)."""
+    return None if (both := times_price(value)) is None else both[0]
+
+
+def price_times(value: object) -> Decimal | None:
+    """The unit price of a cell that holds the seats and it ("25 × 820,80" → 820.80)."""
+    return None if (both := times_price(value)) is None else both[1]
+
+
 def parse_quantity(value: object) -> Decimal | None:
     """``10``, ``"10.0"``, ``"10 seats"``, ``"(2)"``, ``"1,200"`` → Decimal; ``"N/A"``/blank → None."""
     if value is None or isinstance(value, bool):
@@ -81,6 +105,8 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             36,
         ),
         (r"\b(?:2|two)[- ]?y(?:ea)?rs?\b|\bbiennial\b|\bp2y\b|\b24\s*m", 24),
+        # (before a year's words: "Semi-annually" holds "annually", "Half-yearly" "yearly")
+        (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b|半年|半期", 6),
         (
             r"\bannual(?:ly)?\b|\byearly\b|\byears?\b|\b1[- ]?y(?:ea)?r\b|\bp1y\b|\b12\s*m|\bper year\b|\bpa\b"
             r"|/\s*(?:yr|year|an|jahr|jaar|ano|año|anno)\b"  # a unit per year: "user/yr", "Lizenz/Jahr"
@@ -92,13 +118,12 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
             # Czech, Turkish, Hungarian, Romanian
             r"|\bro(?:č|c)n(?:ě|e|í|i)\b|\by(?:ı|i)ll(?:ı|i)k\b|\b(?:é|e)ves\b"
-            r"|年次|年額|年払|年間|(?<!\d)1年"  # Japanese: no spaces, so no word boundaries
+            r"|(?<!半)(?:年次|年額|年払|年間)|(?<!\d)1年|[・/／]\s*年\s*$"  # freee's unit "ライセンス・年"  # Japanese: no spaces, so no word boundaries
             r"|每年|按年|年付|包年|年度"  # Chinese
             r"|\bежегодно\b|\bгодов(?:ая|ой)\b|\bщорічно\b|\bετήσι[αοε]\b|\bسنوي\b|\bשנתי\b"
             r"|연간|매년|^\s*연\s*$",  # Korean: "연" alone is yearly
             12,
         ),
-        (r"\bsemi[- ]?annual(?:ly)?\b|\bhalf[- ]?year(?:ly)?\b|\b6\s*m(?:onths?)?\b", 6),
         (
             r"\bquarter(?:ly)?\b|\b3\s*m(?:onths?)?\b|\bp3m\b|\bkvartal(?:svis)?\b"
             r"|\bkwarta(?:al|ł|l)|\btriwulan(?:an)?\b"  # Dutch "kwartaal(s)", Polish "kwartał", "kwartalnie"
@@ -116,7 +141,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|\bm(?:å|aa)nad(?:svis)?\b|\bmensile\b|\bmiesi(?:ę|e)czn[aiy]e?\b|\bkuukausittain\b"
             r"|\bm(?:å|aa)ned(?:lig|svis)?\b|\bmnd\b|\bmensal(?:idade)?\b"
             r"|\bm(?:ě|e)s(?:í|i)(?:č|c)n(?:ě|e|í|i)\b|\bayl(?:ı|i)k\b|\bhavi\b|\blunar\b"
-            r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月|월간|매월|^\s*월\s*$"
+            r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月|[・/／]\s*月\s*$|월간|매월|^\s*월\s*$"
             r"|每月|按月|月付|包月|月度"
             r"|\bежемесячно\b|\bмесячн(?:ая|ой)\b|\bщомісячно\b|\bμηνιαί[αοε]\b|\bشهري\b|\bחודשי\b",
             1,
