@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from engine.errors import WrongSideError
 from engine.lines import SPECS, Line, typed_lines
 from engine.match.client_keys import client_key
+from engine.read.amounts_in_cents import amounts_in_cents
 from engine.read.columns import ColumnMapping, check_side, recognise
 from engine.read.fields import Side
 from engine.read.header import Table, locate_header
@@ -46,8 +47,11 @@ def prepare(raw: RawTable, side: Side, settings: Settings) -> Prepared:
         source=raw.name,
         overrides=settings.vendor_mapping if side == "vendor" else settings.psa_mapping,
     )
+    above = _above_header(raw, table)
+    if amounts_in_cents(above.cells, table, mapping):
+        mapping = replace(mapping, in_cents=True)
     lines = typed_lines(table, mapping, SPECS[side])
-    return Prepared(_above_header(raw, table), table, mapping, lines, client_keys(lines))
+    return Prepared(above, table, mapping, lines, client_keys(lines))
 
 
 def _above_header(raw: RawTable, table: Table) -> RawTable:
