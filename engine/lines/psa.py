@@ -39,7 +39,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         ),
         cells.parsed(cells.column(table, mapping, "site"), cells.cell_text),
     )  # "Bella Napoli Pizzeria" at site "Store 13" is the chain's store 13
-    names = cells.parsed(cells.column(table, mapping, "product_name"), cells.cell_text)
+    names = cells.parsed(cells.column(table, mapping, "product_name"), cells.product_text)
     alternates = cells.parsed(cells.column(table, mapping, "product_alt"), cells.cell_text)
     ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
     products = [
@@ -256,10 +256,13 @@ def _catalogue_prices(table: Table, mapping: ColumnMapping) -> Sequence[object] 
 
 def _discounted(quantity: Decimal | None, unit: Decimal | None, total: Decimal | None) -> bool:
     """A line whose total is less than its seats × unit price by more than rounding: the unit is
-    the list price and a discount column (e-conomic's "Rabat %", SAP's "DiscPrcnt") took some off."""
-    if quantity is None or unit is None or total is None or quantity <= 0 or total <= 0:
+    the list price and a discount column (e-conomic's "Rabat %", SAP's "DiscPrcnt") took some off;
+    a credit of such a line (seats and total below zero, PowerOffice's "Credit – …") too."""
+    if quantity is None or unit is None or total is None or quantity == 0 or total == 0:
         return False
-    return total < quantity * unit - (_HALF_CENT * quantity + _CENT)
+    if (quantity > 0) != (total > 0):
+        return False
+    return abs(total) < abs(quantity) * unit - (_HALF_CENT * abs(quantity) + _CENT)
 
 
 def _less_round_percentage(
@@ -269,9 +272,9 @@ def _less_round_percentage(
     list price into the line's total to the cent: the exact price the discount column meant,
     where the total ÷ seats is that price rounded once more (4.67 less 12.5 % is 4.08625, not the
     36.78 ÷ 9 = 4.0867 of the line's Net)."""
-    if quantity is None or unit is None or total is None or quantity <= 0 or unit <= 0:
+    if quantity is None or unit is None or total is None or quantity == 0 or unit <= 0:
         return None
-    off = (1 - total / (quantity * unit)) * 100
+    off = (1 - total / (quantity * unit)) * 100  # (a credit's seats and total are both below 0)
     for places in _PERCENT_PLACES:  # the roundest percentage that fits: 12.5 before 12.49
         percent = off.quantize(places)
         if not 0 < percent < 100:

@@ -34,7 +34,9 @@ def read_converted(
     how: dict[str, str],
 ) -> None:
     """Where the currency column holds several currencies and the money fields each have a column
-    naming one currency, the money is read from those, and the currency column set aside."""
+    naming one currency, the money is read from those, and the currency column set aside; a unit
+    price with no such column (Sage Intacct gives only "Base amount (GBP)") is the converted
+    total's share of each seat."""
     held = columns.get("currency")
     if held is None or how.get("currency") == "user":
         return
@@ -50,6 +52,7 @@ def read_converted(
     stated = next(iter(by_code.values()))
     fields = {f.name: f for f in FIELDS[side]}
     chosen: dict[str, str] = {}
+    unstated: list[str] = []
     for name in _MONEY_FIELDS:
         if name not in columns or name not in fields:
             continue
@@ -59,12 +62,17 @@ def read_converted(
             if (score := match_score(fields[name], header_key(_CODE.sub(" ", header)))) > 0
         ]
         if not scored:
-            return  # a money field with no column in the invoice's currency: leave it all
+            unstated.append(name)
+            continue
         chosen[name] = max(scored)[1]
+    if unstated and (unstated == ["line_total"] or "line_total" not in chosen):
+        return  # a total with no column in the invoice's currency: leave it all
     if not chosen or len(set(chosen.values())) != len(chosen):
         return
     for name, header in chosen.items():
         columns[name], how[name] = header, "content"
+    for name in unstated:  # Sage Intacct's "Rate (txn)": the unit is the converted total's share
+        del columns[name], how[name]
     del columns["currency"], how["currency"]
     if "exchange_rate" in columns and how.get("exchange_rate") != "user":
         del columns["exchange_rate"], how["exchange_rate"]  # those amounts are converted already
