@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from engine.lines import Exclusion, Line, known
 from engine.match.description_vocabulary import WORK_DONE_ONCE
-from engine.match.description_words import description_key, says_service
+from engine.match.description_words import description_key, says_service, service_words
 from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import fit, use_bill_words
 from engine.match.product_inference import infer_products
@@ -138,6 +138,12 @@ _CHANNEL_WORDS = frozenset(["distributor", "marketplace"])
 _WORK_DONE_ONCE = WORK_DONE_ONCE | frozenset(
     ["offboarding", "implementation", "deployment", "workshop"]
 )
+#: Service words that only people's work has, never a licence's name (a licence may be "Backup"
+#: or "Managed"; "Security Awareness Training" is one): "Premium support contract", "Onboarding –
+#: technical setup".
+_PEOPLES_WORK = frozenset(
+    ["support", "onboarding", "setup", "installation", "labour", "labor", "consulting"]
+)
 _SERVICE_NOUNS = frozenset(["service", "services", "dienstleistung", "servicio", "servizio"])
 _WORDS = re.compile(r"[a-z]+")
 
@@ -150,6 +156,7 @@ def _fee_or_service(product: str) -> bool:
         bool(words & _FEE_WORDS)
         or (bool(words & _CHANNEL_WORDS) and says_service(product))
         or (bool(words & _WORK_DONE_ONCE) and bool(words & _SERVICE_NOUNS))
+        or bool(service_words(product) & _PEOPLES_WORK)
     )
 
 

@@ -35,6 +35,8 @@ def service_words(text: str) -> frozenset[str]:
     for a, b in pairwise(words):
         if a == "per" and b in _SERVICE_UNITS:
             found.add("server")
+        elif a == "on" and b == "site":
+            found.add("onsite")  # "On-site engineer visit"
         elif (a, b) in _ONE_OFF:
             found.add("one-off")  # "Copilot Readiness Workshop - one-time fee" is no licence
     return frozenset(found)
