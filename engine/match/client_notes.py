@@ -17,7 +17,7 @@ from engine.folding import folded, may_hold
 from engine.match.legal_forms import is_legal_form
 
 #: Where a note may begin after a name: a spaced dash or bar or slash, a bracket, a tag's mark.
-_SET_OFF = re.compile(r"\s+[-\u2013\u2014|/]\s+|\s*[(\[{*]|\s*,\s+")
+_SET_OFF = re.compile(r"\s+[-\u2013\u2014|/\u00b7\u2022]\s+|\s*[(\[{*]|\s*,\s+")
 
 #: An account tag: "*VIP*", "{Platinum}", "**key account**".
 _TAG = re.compile(r"\s*(?:\*+[^*]{1,30}\*+|\{[^{}]{1,30}\})")
@@ -164,6 +164,12 @@ _MAY_BE_INSOLVENT = (
     "liq", "examin", "administr", "receiver", "insolv", "chapter", "i.", "likwid", "likvid",
     "avvikling", "konkurs",
 )  # fmt: skip
+#: A postcode kept after a company's legal form: British "EH2 4RG", Dutch "1012 AB", Canadian
+#: "K1A 0B1", a five-digit ZIP ("02139", "94103-1234") or a four-digit one ("2000", "8001").
+_POSTCODE_END = re.compile(
+    r"[\s,]+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    r"|\d{5}(?:-\d{4})?|\d{4})\s*$"
+)
 #: A year a company may have been founded in (also read by the matcher's name tiers).
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -225,6 +231,10 @@ def without_account_notes(name: str) -> str:
         if YEAR.search(text):
             text = _without_founding(text)
         text = _without_registrations(text)
+        if (post := _POSTCODE_END.search(text)) is not None and _ends_in_form(
+            _words(text[: post.start()]) or ["-"]
+        ):
+            text = text[: post.start()]  # "Kingsway Group Ltd EH2 4RG", "… Corp. 02139"
         if sum(map(str.isdigit, text)) >= 8:  # (speed: most names hold a shop's number at most)
             phone = _PHONE.search(text)
             if phone is not None and phone.start() > 0 and _a_telephone_number(phone, text):

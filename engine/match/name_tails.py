@@ -24,8 +24,9 @@ from engine.match.client_keys import client_key
 from engine.match.client_notes import names_a_branch
 from engine.match.pair_counts import once_each_way
 
-#: Where a tail begins: a dash, a bar or a slash set off by spaces, or a bracket after a space.
-_TAIL = re.compile(r"\s+(?:[-\u2013\u2014|/]\s+|[(\[])")
+#: Where a tail begins: a dash, a bar, a slash or a middle dot set off by spaces ("… Ltd · Freight
+#: forwarding service", a map listing's category), or a bracket after a space.
+_TAIL = re.compile(r"\s+(?:[-\u2013\u2014|/\u00b7\u2022]\s+|[(\[])")
 #: A tag in front of the name: bracketed, marks, or capitals joined to it by hyphens ("ZZ-OLD-").
 _LEADING_TAG = re.compile(
     r"^\s*(?:\[[^\]]{1,24}\]|[~*#!_]+(?:[A-Z]{2,6}\b)?|(?:[A-Z]{2,6}-)+(?=[A-Z]))\s*"
