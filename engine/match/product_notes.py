@@ -169,17 +169,17 @@ class Notes:
         # "- Site 2 (NCE)": a billing word the name's key drops anyway, and a note before it
         while parts is not None and not parts[1] and (inner := split_note(parts[0])) is not None:
             name, parts = parts[0], inner
-        if parts is None:
-            # a note in front, set off by a bar or a dash ("Halcyon Engineering | Acronis …",
-            # "Q4 Renewal – Microsoft 365 Apps for Enterprise"), read as a note after is
-            if (leading := _LEADING_NOTE.match(name)) is None:
-                return ""
-            note = product_key(leading.group(1))
-            if not note or not self._is_note(leading.group(1).strip(), note):
-                return ""
-            return leading.group(2)
-        base, note = parts
-        return base if self._is_note(_raw_note(name), note) else ""
+        if parts is not None and self._is_note(_raw_note(name), parts[1]):
+            return parts[0]
+        # a note in front, set off by a bar or a dash ("Halcyon Engineering | Acronis …", "Q4
+        # Renewal – Microsoft 365 Apps for Enterprise", "Mesečna pretplata – M365 Apps Biz"),
+        # read as a note after is
+        if (leading := _LEADING_NOTE.match(name)) is None:
+            return ""
+        note = product_key(leading.group(1))
+        if not note or not self._is_note(leading.group(1).strip(), note):
+            return ""
+        return leading.group(2)
 
     def _is_note(self, raw: str, note: str) -> bool:
         """True when the note (as written, and its key) names no product, plan, edition or
@@ -205,6 +205,7 @@ class Notes:
         }
         where = {words[index - 1] for index in places}  # "site" in "Site 2" names no product
         words = [w for index, w in enumerate(words) if index not in places]
+        words = [w for w in words if not _DAY_OF_MONTH.fullmatch(w)]  # "billed on the 28th"
         if _counts_or_dates(words):
             # "(33 assigned / 34 purchased)", "(qty adj. from 4, tkt 56319)", "- 8/10 in use",
             # "(anniv. 22/02)", "no cancellation after 7 days": numbers that count, date or
@@ -215,7 +216,7 @@ class Notes:
             # a number after several different names is where or how the line is split ("- Clinic
             # 2", "- split 50/50 Admin/Clinical"), not a plan, which a plan's word would say
             (any(c.isdigit() for c in w) and (not seen or PLAN_TOKEN.fullmatch(w) is not None))
-            or (w in SERVICE_WORDS and not (w in LICENCE_USERS and len(words) > 1))
+            or (w in SERVICE_WORDS and not seen and not (w in LICENCE_USERS and len(words) > 1))
             or (
                 w not in MAKER
                 and (
@@ -252,6 +253,10 @@ _LEADING_NOTE = re.compile(r"^\s*([^|›»\u2013\u2014()]{2,60}?)\s+(?:[|›»\u
 #: A value written masked, all but its last characters hidden: a key or serial number ("licence
 #: key XXXX-CC2D", "serial …F460", "card ****1234") identifies the line, never the product.
 _MASKED = re.compile(r"(?:\bX{3,}|\*{3,}|…|\.{3})[-\s]?[A-Za-z0-9]{2,}\b")
+
+
+#: A day of the month written as an ordinal ("1st", "28th"): a date, never a plan.
+_DAY_OF_MONTH = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
 
 
 #: Words beside a lone number that make it a span of time, not a plan: "after 7 days".
