@@ -12,12 +12,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from engine.match.client_keys import client_key
-from engine.match.clients import ClientMatch, match_clients
+from engine.match.clients import ClientMatch, match_clients, pair_leftovers_by_basket
 from engine.reconcile import reconcile
 from engine.result import Result
 
@@ -93,12 +94,11 @@ _BILL = (
 )
 
 
-def test_a_name_romanised_another_way_is_paired_by_what_it_buys_once_products_are_read(
+def test_a_name_romanised_another_way_is_paired_by_what_it_buys(
     tmp_path: Path,
 ) -> None:
-    """Differences: Yi's Keeper billed 10 of 12 (under-billed 7.50, checked first: the pair rests
-    on the baskets). The books name each product after a label in another language, read only
-    once the clients are paired, so the names alone ("Yi" / "Lee") could not pair them."""
+    """Differences: Yi's Keeper billed 10 of 12 (under-billed 7.50). The books name each product
+    after a label in another language; the names alone ("Yi" / "Lee") could not pair them."""
     result = _run(
         tmp_path,
         _BILL,
@@ -112,10 +112,9 @@ def test_a_name_romanised_another_way_is_paired_by_what_it_buys_once_products_ar
     )
     (pair,) = [m for m in result.client_matches if m.psa_name.startswith("Yi")]
     assert (pair.vendor_name, pair.method) == ("Lee & Partners Joinery PC", "basket")
-    assert "product was read" in pair.evidence
-    assert [
-        (d.type, d.product, str(d.monthly_impact), d.check_first) for d in result.discrepancies
-    ] == [("under_billed", "Keeper Business", "7.50", True)]
+    assert [(d.type, d.product, str(d.monthly_impact)) for d in result.discrepancies] == [
+        ("under_billed", "Keeper Business", "7.50")
+    ]
 
 
 def test_baskets_that_differ_pair_no_clients_late(tmp_path: Path) -> None:
@@ -137,3 +136,44 @@ def test_baskets_that_differ_pair_no_clients_late(tmp_path: Path) -> None:
         "unbilled",
         "unbilled",
     ]
+
+
+def _alone(vendor: str | None, psa: str | None) -> ClientMatch:
+    return ClientMatch(
+        vendor and client_key(vendor),
+        psa and client_key(psa),
+        vendor or "",
+        psa or "",
+        "unmatched",
+        0.6,
+    )
+
+
+def test_clients_left_alone_are_paired_by_baskets_read_after_the_names() -> None:
+    """The late pass alone: what each buys, once every line's product was read in context, pairs
+    the two clients the names left apart; the pair says so and is checked first."""
+    lee, yi = "Lee & Partners Joinery PC", "Yi & Partners Joinery PC"
+    basket = {"keeper business": Decimal(12), "microsoft 365 business premium": Decimal(14)}
+    matches = pair_leftovers_by_basket(
+        [_alone(lee, None), _alone(None, yi), _alone("Okafor Freight GmbH", None)],
+        {client_key(lee): basket, client_key("Okafor Freight GmbH"): {"power bi pro": Decimal(3)}},
+        {client_key(yi): dict(basket)},
+        [client_key(lee), client_key(yi), client_key("Okafor Freight GmbH")],
+    )
+    (pair,) = [m for m in matches if m.vendor_key and m.psa_key]
+    assert (pair.vendor_name, pair.psa_name, pair.method) == (lee, yi, "basket")
+    assert "product was read" in pair.evidence
+    assert pair.confidence < 0.8
+    assert len(matches) == 2  # the pair and Okafor, alone still
+
+
+def test_baskets_that_differ_pair_no_clients_left_alone() -> None:
+    """A guard: Yi buys other things than Lee."""
+    lee, yi = "Lee & Partners Joinery PC", "Yi & Partners Joinery PC"
+    matches = pair_leftovers_by_basket(
+        [_alone(lee, None), _alone(None, yi)],
+        {client_key(lee): {"keeper business": Decimal(12)}},
+        {client_key(yi): {"microsoft 365 e3": Decimal(7)}},
+        [client_key(lee), client_key(yi)],
+    )
+    assert not any(m.vendor_key and m.psa_key for m in matches)

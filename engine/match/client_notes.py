@@ -231,8 +231,11 @@ def without_account_notes(name: str) -> str:
         if YEAR.search(text):
             text = _without_founding(text)
         text = _without_registrations(text)
-        if (post := _POSTCODE_END.search(text)) is not None and _ends_in_form(
-            _words(text[: post.start()]) or ["-"]
+        if (
+            (post := _POSTCODE_END.search(text)) is not None
+            and (head := _words(text[: post.start()]))
+            and head[-1].lower().strip(".") != "co"  # ("Adventure Accounting Co 18706": a code)
+            and _ends_in_form(head)
         ):
             text = text[: post.start()]  # "Kingsway Group Ltd EH2 4RG", "… Corp. 02139"
         if sum(map(str.isdigit, text)) >= 8:  # (speed: most names hold a shop's number at most)

@@ -276,7 +276,7 @@ def match_clients(
 def _pair_without_notes(run: _Pairing, thresholds: MatchThresholds, siblings: Siblings) -> None:
     """The name tiers once more (names, typos, names with what they buy), each name with a note
     beside it read without the note (:func:`noted_names`); a pair only where a note was set
-    aside, and checked first, as a name read without its tail always is."""
+    aside on one side, and checked first, as a name read without its tail always is."""
     vendor_notes = noted_names(run.free_vendor, run.names[0])
     psa_notes = noted_names(run.free_psa, run.names[1])
     if not vendor_notes and not psa_notes:
@@ -309,7 +309,9 @@ def _pair_without_notes(run: _Pairing, thresholds: MatchThresholds, siblings: Si
     for match in sub.matches:
         assert match.vendor_key is not None and match.psa_key is not None
         vendor_key, psa_key = vendors[match.vendor_key], psas[match.psa_key]
-        if vendor_key != match.vendor_key or psa_key != match.psa_key:
+        if (vendor_key != match.vendor_key) != (psa_key != match.psa_key):
+            # a note set aside on one side only: two notes ("… - North", "… - South") may be
+            # what tells two branches apart
             run.pair(
                 vendor_key,
                 psa_key,
