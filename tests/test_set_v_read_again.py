@@ -209,7 +209,11 @@ def test_a_products_whole_name_among_words_that_name_nothing_is_that_product(
         ),
         ("under_billed", "GreenPath Hospitality", "Microsoft 365 Apps for Enterprise", "12.00"),
     }
-    assert all(d.check_first for d in result.discrepancies)
+    # read in context, checked first; since the twenty-fourth session the client's own name before
+    # a product's whole name is a label set aside when the name is read, so that line is sure
+    assert {d.product for d in result.discrepancies if not d.check_first} == {
+        "Microsoft Defender for Endpoint P1"
+    }
 
 
 def test_words_around_a_name_that_say_work_an_edition_or_another_product_keep_it_apart(

@@ -165,9 +165,9 @@ _MAY_BE_INSOLVENT = (
     "avvikling", "konkurs",
 )  # fmt: skip
 #: A postcode kept after a company's legal form: British "EH2 4RG", Dutch "1012 AB", Canadian
-#: "K1A 0B1", a five-digit ZIP ("02139", "94103-1234") or a four-digit one ("2000", "8001").
+#: "K1A 0B1", Swedish "111 52", a five-digit ZIP ("02139", "94103-1234") or a four-digit one ("2000", "8001").
 _POSTCODE_END = re.compile(
-    r"[\s,]+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    r"[\s,]+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{3}\s\d{2}"
     r"|\d{5}(?:-\d{4})?|\d{4})\s*$"
 )
 #: A year a company may have been founded in (also read by the matcher's name tiers).
@@ -217,6 +217,8 @@ def without_account_notes(name: str) -> str:
         if (copy := _COPY_NUMBER.search(text)) is not None and _has_a_form(text[: copy.start()]):
             text = text[: copy.start()]
     text = without_email(text)
+    if ")" in text and (acronym := _OWN_ACRONYM.search(text)) is not None:
+        text = _without_own_acronym(text, acronym)
     if (kind := _CUSTOMER_KIND.match(text)) is not None or (kind := _FIRMA.match(text)) is not None:
         text = text[kind.end() :]
     if not _NOTE_MARKS.isdisjoint(text) and (
@@ -243,6 +245,23 @@ def without_account_notes(name: str) -> str:
             if phone is not None and phone.start() > 0 and _a_telephone_number(phone, text):
                 text = text[: phone.start()]
     return text.strip(" -\u2013\u2014|/,") or name
+
+
+#: Capitals in brackets at a name's end, perhaps its own initials: "Harbourside Medical Practice
+#: Ltd (HMP)".
+_OWN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,5})\s*\)\s*$")
+_NOT_INITIALLED = frozenset(["and", "of", "the", "&", "und", "et", "y"])
+
+
+def _without_own_acronym(text: str, acronym: re.Match[str]) -> str:
+    """The name without its own initials in brackets after it (the books may know the client by
+    them alone); other capitals in brackets stay ("(NZ)", "(UK)" say where)."""
+    words = [w for w in _words(text[: acronym.start()]) if w.lower() not in _NOT_INITIALLED]
+    while words and is_legal_form(words[-1].lower().strip(".")):
+        words.pop()
+    letters = acronym[1].replace("&", "")
+    initials = "".join(w[0] for w in words).upper()
+    return text[: acronym.start()] if len(words) >= 2 and initials == letters else text
 
 
 def ended_at_the_legal_form(name: str) -> str:
