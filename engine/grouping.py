@@ -7,7 +7,7 @@ has of one product for one group: its seats and Σ seats × monthly unit amount,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -98,11 +98,14 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     return _groups_of(matches)
 
 
-def pair_late(groups: Groups, vendor: Prepared, psa: Prepared) -> Groups:
+def pair_late(groups: Groups, vendor: Prepared, psa: Prepared, read_late: Iterable[str]) -> Groups:
     """The groups once clients left alone on both sides are paired by what they buy, now that
-    every line's product has been read in context (engine.match.clients.pair_leftovers_by_basket)."""
+    every line's product has been read in context (engine.match.clients.pair_leftovers_by_basket).
+    Only PSA clients with a line read in context (``read_late``: their spellings) buy more than the
+    basket tier saw, so only they may pair now (speed: a bill's thousands of clients alone)."""
     alone = {m.vendor_key for m in groups.matches if m.method == "unmatched" and m.vendor_key}
-    alone_psa = {m.psa_key for m in groups.matches if m.method == "unmatched" and m.psa_key}
+    late = {psa.client_keys[spelling] for spelling in read_late if spelling in psa.client_keys}
+    alone_psa = {m.psa_key for m in groups.matches if m.method == "unmatched" and m.psa_key in late}
     if not alone or not alone_psa:
         return groups
     matches = pair_leftovers_by_basket(

@@ -170,7 +170,7 @@ def reconcile_prepared(
     say("Matching clients")
     groups = group_clients(vendor, psa, settings)
     decide_in_context(products, vendor, psa, groups.vendor, groups.psa)
-    groups = pair_late(groups, vendor, psa)
+    groups = pair_late(groups, vendor, psa, (client for client, _ in products.inferred))
     require_lines(psa.lines, psa.raw.name, "PSA export")
     say("Comparing")
     compared = _compare(vendor, psa, products, groups, settings, period.start)

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from engine.lines.client_numbers import named_by_number
 from engine.lines.line import Exclusion
@@ -79,6 +80,7 @@ def _vendor_columns(table: Table, mapping: ColumnMapping) -> Columns:
     )
 
 
+@lru_cache(maxsize=4096)
 def _the_sku_when_it_says_more(name: str, sku_name: str) -> str:
     """The SKU's name when it is the product's name with more after it: Partner Center writes
     ProductName "Microsoft 365 E3" and SkuName "Microsoft 365 E3 (no Teams)" for the EEA edition,
