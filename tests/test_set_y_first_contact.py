@@ -24,6 +24,7 @@ import openpyxl
 import pytest
 
 from engine.match.client_keys import client_key
+from engine.match.clients import match_clients
 from engine.read.cells import product_text
 from engine.read.values import parse_period_months
 from engine.reconcile import reconcile
@@ -255,3 +256,30 @@ def test_lines_in_two_currencies_read_from_the_converted_total(tmp_path: Path) -
     assert result.mappings["psa"].columns["line_total"] == "Base amount (GBP)"
     assert "unit_price" not in result.mappings["psa"].columns
     assert _findings(result) == set()
+
+
+@pytest.mark.parametrize(
+    ("vendor", "psa"),
+    [
+        ("Chiba Shokai K.K.", "Tiba Syokai K.K."),
+        ("Tsuchiya Shoji K.K.", "Tutiya Syozi K.K."),
+        ("Fukushima Jidosha K.K.", "Hukusima Zidosya K.K."),
+    ],
+)
+def test_a_japanese_name_in_kunrei_shiki_is_its_hepburn_spelling(vendor: str, psa: str) -> None:
+    others = ["Okafor Freight GmbH", "Moreau Plumbing SARL"]
+    found = match_clients(
+        {client_key(n): n for n in [vendor, *others]}, {client_key(n): n for n in [psa, *others]}
+    )
+    (pair,) = [m for m in found if m.psa_name == psa]
+    assert pair.vendor_name == vendor
+    assert pair.confidence < 0.8  # checked first
+
+
+def test_english_words_read_the_hepburn_way_pair_no_other_names() -> None:
+    """A guard: "Time" read the Hepburn way is "chime"; two different names stay apart."""
+    found = match_clients(
+        {client_key("Time Studio Ltd"): "Time Studio Ltd"},
+        {client_key("Chime Studio Ltd"): "Chime Studio Ltd"},
+    )
+    assert not any(m.vendor_key and m.psa_key for m in found)

@@ -1,0 +1,67 @@
+"""A Japanese name written in Kunrei-shiki on one side and in Hepburn on the other.
+
+Japan's two romanisations write the same sounds apart: "Tiba Syokai" is "Chiba Shokai", "Tutiya
+Syozi" is "Tsuchiya Shoji", "Hukusima Zidosya" is "Fukushima Jidosha". Each syllable has one
+Hepburn spelling, so both spellings of a name read alike once every Kunrei syllable is written the
+Hepburn way (a Hepburn name is unchanged: it holds no Kunrei syllable but by chance, and then both
+sides change alike). Two names pair only where they differ and read alike so, once each way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+
+from engine.match.pair_counts import once_each_way
+
+#: Kunrei-shiki syllables and their Hepburn spellings (longest first).
+_KUNREI = {
+    "sya": "sha", "syu": "shu", "syo": "sho", "tya": "cha", "tyu": "chu", "tyo": "cho",
+    "zya": "ja", "zyu": "ju", "zyo": "jo", "si": "shi", "ti": "chi", "tu": "tsu", "hu": "fu",
+    "zi": "ji",
+}  # fmt: skip
+_SYLLABLE = re.compile("|".join(sorted(_KUNREI, key=len, reverse=True)))
+#: Hepburn syllables that the Kunrei ones above would write again: left alone.
+_HEPBURN = re.compile(r"shi|chi|tsu|sh[auo]|ch[auo]|j[auo]")
+
+
+def hepburn(word: str) -> str:
+    """The word with every Kunrei syllable written the Hepburn way ("syokai" → "shokai")."""
+    parts = _HEPBURN.split(word)
+    kept = _HEPBURN.findall(word)
+    out = [_SYLLABLE.sub(lambda found: _KUNREI[found[0]], part) for part in parts]
+    return "".join(piece for pair in zip(out, [*kept, ""], strict=True) for piece in pair)
+
+
+def romanised_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs of keys that differ but read alike written the Hepburn way,
+    where a name is a Japanese company's (its legal form) or writes a syllable only Kunrei-shiki
+    writes ("syo", "tyu"): English words read so ("Time" as "chime") pair nothing."""
+    by_reading: dict[str, list[str]] = defaultdict(list)
+    for key in psas:
+        by_reading[_reading(key)].append(key)
+    pairs = [
+        (vendor, psa)
+        for vendor in vendors
+        for psa in by_reading.get(_reading(vendor), ())
+        if psa != vendor
+        and len(by_reading[_reading(vendor)]) == 1
+        and (_japanese(vendors[vendor]) or _japanese(psas[psa]))
+    ]
+    return once_each_way(pairs)
+
+
+#: A Japanese company's legal form, or a syllable Hepburn never writes.
+_JAPANESE = re.compile(
+    r"\b(?:k\.?\s?k|g\.?\s?k|y\.?\s?k|kabushiki|kaisha|godo|yugen)\b\.?|(?:sy|ty|zy)[aou]",
+    re.IGNORECASE,
+)
+
+
+def _japanese(name: str) -> bool:
+    return _JAPANESE.search(name) is not None
+
+
+def _reading(key: str) -> str:
+    return " ".join(hepburn(word) for word in key.split())
