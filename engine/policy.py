@@ -103,7 +103,7 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
         if (
             not match.in_catalogue
             and match.key not in billed_keys
-            and _fee_or_service(line.product)
+            and _fee_or_service(line.product, line.quantity)
         ):
             # "Marketplace service fee", "Premier support add-on (distributor)": what the
             # distributor charges for itself, no licence a client is billed for
@@ -148,15 +148,17 @@ _SERVICE_NOUNS = frozenset(["service", "services", "dienstleistung", "servicio",
 _WORDS = re.compile(r"[a-z]+")
 
 
-def _fee_or_service(product: str) -> bool:
+def _fee_or_service(product: str, quantity: Decimal | None = None) -> bool:
     """A vendor line whose words say it is a fee, or a service the channel itself charges for
-    (a backup or a managed product a vendor bills is a licence: "Dropsuite Backup")."""
+    (a backup or a managed product a vendor bills is a licence: "Dropsuite Backup"), or people's
+    work charged once for the account ("Premium support contract", one of it: a support licence
+    counted in seats stays a licence)."""
     words = set(_WORDS.findall(product.lower()))
     return (
         bool(words & _FEE_WORDS)
         or (bool(words & _CHANNEL_WORDS) and says_service(product))
         or (bool(words & _WORK_DONE_ONCE) and bool(words & _SERVICE_NOUNS))
-        or bool(service_words(product) & _PEOPLES_WORK)
+        or (bool(service_words(product) & _PEOPLES_WORK) and (quantity is None or quantity <= 1))
     )
 
 

@@ -283,3 +283,19 @@ def test_english_words_read_the_hepburn_way_pair_no_other_names() -> None:
         {client_key("Chime Studio Ltd"): "Chime Studio Ltd"},
     )
     assert not any(m.vendor_key and m.psa_key for m in found)
+
+
+def test_support_counted_in_seats_stays_a_licence(tmp_path: Path) -> None:
+    """A guard: "Premier Support add-on" for 10 seats, billed to no one, is unbilled (one support
+    contract for the account would be the distributor's own work)."""
+    result = _run(
+        tmp_path,
+        "Customer,Product,Quantity,Unit Price\n"
+        "Moreau Plumbing SARL,Microsoft 365 E5,2,57.00\n"
+        "Moreau Plumbing SARL,Keeper Premium Support,10,1.00\n"
+        "Okafor Freight GmbH,Exchange Online (Plan 1),3,4.00\n",
+        _PSA,
+    )
+    assert ("Keeper Premium Support", "unbilled") in {
+        (d.product, d.type) for d in result.discrepancies
+    }
