@@ -360,9 +360,13 @@ def pair_leftovers_by_basket(
     )
     if not found:
         return matches
-    paired = {p.vendor_key for p in found} | {p.psa_key for p in found}
+    paired_vendor, paired_psa = {p.vendor_key for p in found}, {p.psa_key for p in found}
     kept = [
-        m for m in matches if (m.vendor_key or m.psa_key) not in paired or m.method != "unmatched"
+        m
+        for m in matches
+        if m.method != "unmatched"
+        or (m.psa_key is None and m.vendor_key not in paired_vendor)
+        or (m.vendor_key is None and m.psa_key not in paired_psa)
     ]
     return kept + [
         ClientMatch(
