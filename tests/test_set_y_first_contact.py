@@ -299,3 +299,32 @@ def test_support_counted_in_seats_stays_a_licence(tmp_path: Path) -> None:
     assert ("Keeper Premium Support", "unbilled") in {
         (d.product, d.type) for d in result.discrepancies
     }
+
+
+@pytest.mark.parametrize(
+    ("vendor", "psa"),
+    [
+        ("Zhou Jianguo Trading Co., Ltd.", "Chou Chien-kuo Trading Co., Ltd."),
+        ("Jiang Qingfeng Logistics Co., Ltd.", "Chiang Ching-feng Logistics Co., Ltd."),
+        ("Xie Jiaqi Design Co., Ltd.", "Hsieh Chia-chi Design Co., Ltd."),
+        ("Cai Zhiming Optical Co., Ltd.", "Tsai Chih-ming Optical Co., Ltd."),
+    ],
+)
+def test_a_chinese_name_in_wade_giles_is_its_pinyin_spelling(vendor: str, psa: str) -> None:
+    others = ["Okafor Freight GmbH", "Moreau Plumbing SARL"]
+    found = match_clients(
+        {client_key(n): n for n in [vendor, *others]}, {client_key(n): n for n in [psa, *others]}
+    )
+    (pair,) = [m for m in found if m.psa_name == psa]
+    assert pair.vendor_name == vendor
+    assert pair.confidence < 0.8  # checked first
+
+
+def test_english_words_that_sound_alike_are_no_chinese_name() -> None:
+    """A guard: "Chase" and "Jase" read alike as sounds; no given name is written the Wade-Giles
+    way, so the two stay apart."""
+    found = match_clients(
+        {client_key("Chase Trading Co., Ltd."): "Chase Trading Co., Ltd."},
+        {client_key("Jase Trading Co., Ltd."): "Jase Trading Co., Ltd."},
+    )
+    assert not any(m.vendor_key and m.psa_key for m in found)

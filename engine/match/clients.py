@@ -58,7 +58,7 @@ from engine.match.name_tails import (
     stems,
     tail_pairs,
 )
-from engine.match.romanised import romanised_pairs
+from engine.match.romanised import chinese_pairs, romanised_pairs
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
@@ -535,8 +535,12 @@ def _pair_by_names(
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
     for vendor_key, psa_key in initials_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.85, "the same name, words written as initials")
-    for vendor_key, psa_key in romanised_pairs(free_vendor, free_psa):
-        run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, romanised another way")
+    for vendor_key, psa_key in [
+        *romanised_pairs(free_vendor, free_psa),
+        *chinese_pairs(free_vendor, free_psa),
+    ]:
+        if vendor_key in free_vendor and psa_key in free_psa:
+            run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, romanised another way")
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
 

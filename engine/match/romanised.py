@@ -1,4 +1,5 @@
-"""A Japanese name written in Kunrei-shiki on one side and in Hepburn on the other.
+"""A Japanese name written in Kunrei-shiki on one side and in Hepburn on the other; a Chinese
+name in Wade-Giles on one side and in pinyin on the other.
 
 Japan's two romanisations write the same sounds apart: "Tiba Syokai" is "Chiba Shokai", "Tutiya
 Syozi" is "Tsuchiya Shoji", "Hukusima Zidosya" is "Fukushima Jidosha". Each syllable has one
@@ -65,3 +66,48 @@ def _japanese(name: str) -> bool:
 
 def _reading(key: str) -> str:
     return " ".join(hepburn(word) for word in key.split())
+
+
+#: Wade-Giles finals written another way in pinyin ("hsieh" / "xie", "chih" / "zhi", "chien" /
+#: "jian", "chung" / "zhong"), then the initials both systems write for one sound, as one letter.
+_WADE_GILES_FINALS = (("ieh", "ie"), ("ih", "i"), ("ien", "ian"), ("ung", "ong"), ("hs", "x"))
+_INITIAL = re.compile(r"zh|ch|ts|tz|j|q|c|z|k|g|p|b|t|d")
+_SOUND = {"zh": "J", "ch": "J", "j": "J", "q": "J", "ts": "Z", "tz": "Z", "c": "Z", "z": "Z"}
+_SOUND |= {"k": "K", "g": "K", "p": "P", "b": "P", "t": "T", "d": "T"}
+
+
+def chinese_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs of a Chinese company's name in Wade-Giles on one side and in
+    pinyin on the other ("Chou Chien-kuo Trading Co., Ltd." / "Zhou Jianguo Trading Co., Ltd."):
+    alike once both are read as sounds (each system's spelling of a sound as one letter), once each
+    way, where both names end in the "Co., Ltd." such companies write in English and one writes a
+    given name the Wade-Giles way."""
+    chinese_vendors = {k: n for k, n in vendors.items() if _CO_LTD.search(n)}
+    if not chinese_vendors:
+        return []
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for key, name in psas.items():
+        if _CO_LTD.search(name):
+            by_sound[_sounds(key)].append(key)
+    pairs = [
+        (vendor, psa)
+        for vendor in chinese_vendors
+        for psa in by_sound.get(_sounds(vendor), ())
+        if psa != vendor
+        and len(by_sound[_sounds(vendor)]) == 1
+        and (_GIVEN_NAME.search(vendors[vendor]) or _GIVEN_NAME.search(psas[psa]))
+    ]
+    return once_each_way(pairs)
+
+
+#: A given name as Wade-Giles writes it, its two syllables joined by a hyphen ("Chien-kuo"): what
+#: tells a Chinese name from English words that read alike ("Chase" / "Jase").
+_GIVEN_NAME = re.compile(r"\b[A-Z][a-z']{1,6}-[a-z]{1,6}\b")
+_CO_LTD = re.compile(r"\bco\.?,?\s+ltd\b|有限公司", re.IGNORECASE)
+
+
+def _sounds(key: str) -> str:
+    text = key.replace(" ", "")
+    for written, sound in _WADE_GILES_FINALS:
+        text = text.replace(written, sound)
+    return _INITIAL.sub(lambda found: _SOUND[found[0]], text)
