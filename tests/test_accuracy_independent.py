@@ -266,7 +266,7 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: session (first contact at seed 1: people's 0.192 / 0.693 / 0.645 with three of ten cases
 #: refused, clean 0.297 / 0.875 / 0.711: an offer's plan in its own column, seats × price in one
 #: cell, amounts in cents said in a title, notes typed below a product's name, freee's headers):
-#: seed 7 measured clean 1.000 / 0.998 / 0.975, people's 0.712 / 0.917 / 0.928, no merge of
+#: seed 7 measured clean 1.000 / 0.998 / 0.975, people's 0.760 / 0.927 / 0.936, no merge of
 #: either kind.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
@@ -304,7 +304,7 @@ PERTURBED_FLOOR = {
     "v": (0.95, 0.97, 0.98),
     "w": (0.90, 0.96, 0.97),
     "x": (0.92, 0.96, 0.95),
-    "y": (0.69, 0.90, 0.91),
+    "y": (0.73, 0.91, 0.92),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
