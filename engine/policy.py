@@ -138,12 +138,11 @@ _CHANNEL_WORDS = frozenset(["distributor", "marketplace"])
 _WORK_DONE_ONCE = WORK_DONE_ONCE | frozenset(
     ["offboarding", "implementation", "deployment", "workshop"]
 )
-#: Service words that only people's work has, never a licence's name (a licence may be "Backup"
-#: or "Managed"; "Security Awareness Training" is one): "Premium support contract", "Onboarding –
-#: technical setup".
-_PEOPLES_WORK = frozenset(
-    ["support", "onboarding", "setup", "installation", "labour", "labor", "consulting"]
-)
+#: Service words that only people's work has, never a licence's name: work done once but for
+#: "migration" and "training" ("User Migration Bundle", "Security Awareness Training" are
+#: licences), and support or labour (a licence may be "Backup" or "Managed"): "Premium support
+#: contract", "Onboarding – technical setup".
+_PEOPLES_WORK = (WORK_DONE_ONCE - {"migration", "training"}) | {"support", "labour", "labor"}
 _SERVICE_NOUNS = frozenset(["service", "services", "dienstleistung", "servicio", "servizio"])
 _WORDS = re.compile(r"[a-z]+")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from engine.match.pair_counts import once_each_way
 
@@ -39,17 +39,27 @@ def romanised_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list
     """(vendor key, PSA key) pairs of keys that differ but read alike written the Hepburn way,
     where a name is a Japanese company's (its legal form) or writes a syllable only Kunrei-shiki
     writes ("syo", "tyu"): English words read so ("Time" as "chime") pair nothing."""
+    return _read_alike(
+        vendors, psas, _reading, lambda vendor, psa: _japanese(vendor) or _japanese(psa)
+    )
+
+
+def _read_alike(
+    vendors: Mapping[str, str],
+    psas: Mapping[str, str],
+    reading: Callable[[str], str],
+    allowed: Callable[[str, str], bool],
+) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs of keys that differ but have one ``reading``, the only PSA key
+    with it, where ``allowed(vendor name, PSA name)``; once each way."""
     by_reading: dict[str, list[str]] = defaultdict(list)
     for key in psas:
-        by_reading[_reading(key)].append(key)
-    pairs = [
-        (vendor, psa)
-        for vendor in vendors
-        for psa in by_reading.get(_reading(vendor), ())
-        if psa != vendor
-        and len(by_reading[_reading(vendor)]) == 1
-        and (_japanese(vendors[vendor]) or _japanese(psas[psa]))
-    ]
+        by_reading[reading(key)].append(key)
+    pairs: list[tuple[str, str]] = []
+    for vendor, name in vendors.items():
+        found = by_reading.get(reading(vendor), ())
+        if len(found) == 1 and found[0] != vendor and allowed(name, psas[found[0]]):
+            pairs.append((vendor, found[0]))
     return once_each_way(pairs)
 
 
@@ -85,19 +95,12 @@ def chinese_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[t
     chinese_vendors = {k: n for k, n in vendors.items() if _CO_LTD.search(n)}
     if not chinese_vendors:
         return []
-    by_sound: dict[str, list[str]] = defaultdict(list)
-    for key, name in psas.items():
-        if _CO_LTD.search(name):
-            by_sound[_sounds(key)].append(key)
-    pairs = [
-        (vendor, psa)
-        for vendor in chinese_vendors
-        for psa in by_sound.get(_sounds(vendor), ())
-        if psa != vendor
-        and len(by_sound[_sounds(vendor)]) == 1
-        and (_GIVEN_NAME.search(vendors[vendor]) or _GIVEN_NAME.search(psas[psa]))
-    ]
-    return once_each_way(pairs)
+    return _read_alike(
+        chinese_vendors,
+        {k: n for k, n in psas.items() if _CO_LTD.search(n)},
+        _sounds,
+        lambda vendor, psa: bool(_GIVEN_NAME.search(vendor) or _GIVEN_NAME.search(psa)),
+    )
 
 
 #: A given name as Wade-Giles writes it, its two syllables joined by a hyphen ("Chien-kuo"): what

@@ -16,8 +16,8 @@ from engine.read.header import Table
 
 #: A title saying the amounts are in the currency's minor unit, in the bills' languages.
 _IN_CENTS = re.compile(
-    r"\b(?:in|en|em|in\s+euro|i|w)?\s*(?:cents|eurocents|céntimos|centimos|centimes|centavos"
-    r"|centesimi|cent|pence|öre|ore|øre|groszach|haléřích)\b",
+    r"\b(?:cents|eurocents|céntimos|centimos|centimes|centavos|centesimi|cent|pence|öre|øre"
+    r"|groszach|haléřích)\b",
     re.IGNORECASE,
 )
 #: Words of a title that speak of amounts.
