@@ -382,6 +382,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\bauto[- ]?renew(?:al)?\b|\bpre-?paid\b|\bup-?front\b", " "),
+    # a term of six months or three, which the line's period says: "– half-yearly", "Semi-annual"
+    (r"\b(?:half[- ]?yearly|semi[- ]?annual(?:ly)?|six[- ]monthly|quarterly)\b", " "),
     # a reseller's catalogue words: "- subscription license (1 year) - 1 user - hosted - CSP"
     (r"\b1\s*(?:user|seat|device|mailbox)\b|\s-\s+hosted\b", " "),
     # "O365 BP" is today's Business Premium in shorthand: Office 365 Business Premium, the name
@@ -405,6 +407,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # on whose word: "… as agreed w/ Sarah 03/10"
     (r"\bas agreed(?:\s+(?:with|w/?|by)\s+[a-z]+)?\b.*$", " "),
     (r"\bthree\s*six\s*five\b", " 365 "),  # "Microsoft three six five F3"
+    # a plan's number after a number sign or word: "Plan #2", "Plan No. 2", "Plan Nr. 1", "Plan n° 1"
+    (r"\bplan\s*(?:#|no\.?|nr\.?|n°|n\.?º|number|num\.?)\s*(\d)\b", r" plan \1 "),
     (r"\b(?:plan|pln|pl)(?:\s*|\.\s*|-)(\d)\b", r" p\1 "),  # "Plan 2", "Visio-Plan-2", "Pl. 3"
     (r"\b([efg])\s*[- ]\s*(\d)\b", r"\1\2"),
     # a price or a seat count written into the description: "@ 1394,41", "(€ 13,50 each)",
