@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue
 from engine.match.description_vocabulary import LICENCE_USERS, SERVICE_WORDS
+from engine.match.leading_labels import labels_seen, without_label
 from engine.match.product_fit import MAKER, names_a_product_part
 from engine.match.product_names import (
     DISCRIMINATORS,
@@ -24,10 +26,16 @@ from engine.match.product_names import (
     discriminators,
     product_key,
 )
+from engine.match.whole_names import whole_name_inside
 
+#: A note after a name: in brackets (which may hold a bracket of their own: "(1 seat(s) to reclaim)"),
+#: in square brackets, or after a spaced dash or slash.
 _QUALIFIER = re.compile(
-    r"^(.*\S)\s*(?:\(([^()]*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014]|/{1,2})\s+((?:[^-\u2013\u2014/()]|(?<=\w)-(?=\w)|(?<=\w)/)+))\s*$"
+    r"^(.*\S)\s*(?:\(((?:[^()]|\([^()]*\))*)\)|\[([^\[\]]*)\]|\s(?:--?|[\u2013\u2014]|/{1,2})\s+((?:[^-\u2013\u2014/()]|(?<=\w)-(?=\w)|(?<=\w)/)+))\s*$"
 )
+#: How many notes one after another a line's name is read without ("Exchange Online (Plan 2) –
+#: Remote staff - split 50/50 Admin/Clinical", "Abonim mujor Power BI Pro (pilot) [CIS L1]").
+MOST_NOTES = 4
 #: A note seen after this many different names in one export is the MSP's way of saying who a
 #: line is for ("- Office staff", "(Melbourne)"), whatever its words.
 _NOTE_SEEN = 3
@@ -113,6 +121,15 @@ _ANNOTATION = re.compile(
     r"|(?:incl\.?|includes|including|inkl\.?|inclut|incluye|inclui)\s)",
     re.IGNORECASE,
 )
+#: Whose seats, by their initials: "(OA, OD, HJ)", "(JS/MK)". Letters alone, so never a list of
+#: plans ("E3, E5"); "OD" and "BB" here are people, not OneDrive or Business Basic.
+_INITIALS = re.compile(r"[A-Z]{2,3}(?:\s*[,/&;]\s*[A-Z]{2,3})+")
+#: Seats counted and what happened to them: "1 seat(s) removed 05/11", "3 users added 14 Oct".
+_SEATS_CHANGED = re.compile(
+    r"[+-]?\d+\s*(?:seats?|users?|licen[cs]es?|lic\.?|mailboxes|devices?)(?:\(s\))?\s+"
+    r"(?:added|removed|cancelled|canceled|reduced|dropped|returned|credited|assigned|unassigned)\b",
+    re.IGNORECASE,
+)
 #: A note of seats added or removed: "+2 added mid-month", "-1 from 15th".
 _CHANGE_NOTE = re.compile(r"\s*[+-]\s*\d+\b(?!\s*(?:gb|tb|mb)\b)", re.IGNORECASE)
 
@@ -158,6 +175,11 @@ class Notes:
     #: of Microsoft's table ("Partner Sandbox", "Field Service Contractor") would make every
     #: note ("- Partners", "- Field staff") look like a product.
     known: frozenset[str] = frozenset()
+    #: words the export puts in front of several different products' whole names ("Abonim mujor")
+    labels: frozenset[str] = frozenset()
+    #: keys of products' whole names (the catalogue's and this bill's): an item code beside one is
+    #: the item's number ("Visio Plan 2 (CSP-NCE-VISIOP2-1M)", "NAB-COVE-WS Cove Data Protection …")
+    names: frozenset[str] = frozenset()
 
     def bare(self, name: str) -> str:
         """The name without a trailing note ("Microsoft 365 E5 (Auckland branch)", "… -
@@ -171,15 +193,45 @@ class Notes:
             name, parts = parts[0], inner
         if parts is not None and self._is_note(_raw_note(name), parts[1]):
             return parts[0]
+        if parts is not None and self._code_beside_a_name(_raw_note(name), parts[0]):
+            return parts[0]
+        words = name.split()
+        if len(words) > 2 and _ITEM_CODE.fullmatch(words[0].strip("()[]")):
+            rest = " ".join(
+                words[2:] if words[1] in ("-", "\u2013", "\u2014", "|", ":") else words[1:]
+            )
+            if self._code_beside_a_name(words[0].strip("()[]"), rest):
+                return rest
         # a note in front, set off by a bar or a dash ("Halcyon Engineering | Acronis …", "Q4
         # Renewal – Microsoft 365 Apps for Enterprise", "Mesečna pretplata – M365 Apps Biz"),
         # read as a note after is
         if (leading := _LEADING_NOTE.match(name)) is None:
-            return ""
+            return without_label(name, self.labels)
         note = product_key(leading.group(1))
         if not note or not self._is_note(leading.group(1).strip(), note):
-            return ""
+            return without_label(name, self.labels)
         return leading.group(2)
+
+    def whole_name(self, name: str) -> str | None:
+        """The key of the one product whose whole name the line holds, its notes set aside,
+        among words that name nothing else (:mod:`engine.match.whole_names`)."""
+        text = name
+        for _ in range(MOST_NOTES):
+            if not (bare := self.bare(text)):
+                break
+            text = bare
+        text = _ITEM_CODE_WORD.sub(" ", text)  # "BD-GZ-BS-1M": a code, never read as words here
+        return whole_name_inside(product_key(text), self.names, self.known, self._harmless)
+
+    @cached_property
+    def _harmless(self) -> frozenset[str]:
+        """Words of the notes the export puts after several different names."""
+        return frozenset(w for note in self.seen if self._is_note(note, note) for w in note.split())
+
+    def _code_beside_a_name(self, code: str, name: str) -> bool:
+        """An item's code in capitals and digits beside a product's whole name: the name says
+        which product, as a person reads it, whatever the distributor's code spells."""
+        return bool(_ITEM_CODE.fullmatch(code)) and product_key(name) in self.names
 
     def _is_note(self, raw: str, note: str) -> bool:
         """True when the note (as written, and its key) names no product, plan, edition or
@@ -188,9 +240,11 @@ class Notes:
             return False  # words of another script are a note only after several different names
         if (
             _COUNT_NOTE.fullmatch(raw)
+            or _INITIALS.fullmatch(raw)
             or _REFERENCE_NOTE.search(raw)
             or _MASKED.search(raw)
             or _CHANGE_NOTE.match(raw)
+            or _SEATS_CHANGED.match(raw)
             or _ANNOTATION.match(raw)
             or _part_number(raw)
         ):
@@ -212,6 +266,16 @@ class Notes:
             # refer, beside words that must still name nothing
             words = [w for w in words if not (w.isdigit() or _TIME_SPAN.fullmatch(w))]
         seen = note in self.seen
+        # a phrase after several different names with a word of no product in it ("[Cyber
+        # Essentials]", "[Essential Eight ML2]") is a programme or a tag, not an edition
+        phrase = (
+            seen
+            and len(words) >= 2
+            and any(
+                not discriminators(w) and not self._names_a_product(w) and w not in SERVICE_WORDS
+                for w in words
+            )
+        )
         says_something = any(  # a plan, an add-on, a product, a size, or work ("- Managed Support")
             # a number after several different names is where or how the line is split ("- Clinic
             # 2", "- split 50/50 Admin/Clinical"), not a plan, which a plan's word would say
@@ -220,7 +284,9 @@ class Notes:
             or (
                 w not in MAKER
                 and (
-                    (discriminators(w) and not (seen and w.isdigit()))
+                    # after several different names a code that holds a digit is no plan
+                    # unless a plan is what it says ("[CIS L1]", "[CSP T2]"; never "(E5)")
+                    (discriminators(w) and not (seen and (_no_plan(w) or (phrase and w.isalpha()))))
                     or (self._names_a_product(w) and not seen)
                 )
             )
@@ -244,6 +310,23 @@ class Notes:
                 for known in self.known
             )
         )
+
+
+#: A distributor's or vendor's item code: capitals and digits in parts ("CSP-NCE-M365BS-1M",
+#: "DSG-ESIG-BP", "1PW-TSP"), or one long run holding both ("65324058BA01A12").
+_ITEM_CODE = re.compile(
+    r"(?=[A-Z0-9_-]*[A-Z])(?:[A-Z0-9]+(?:[-_][A-Z0-9]+)+|(?=[A-Z]*\d)[A-Z0-9]{8,})"
+)
+
+
+_ITEM_CODE_WORD = re.compile(r"(?<![\w-])[(\[]?" + _ITEM_CODE.pattern + r"[)\]]?(?![\w-])")
+
+
+def _no_plan(word: str) -> bool:
+    """A number, or a word with digits that names no plan or edition ("l1", "t2", "ml2")."""
+    return word.isdigit() or (
+        word not in DISCRIMINATORS and not PLAN_TOKEN.fullmatch(word) and not word.isalpha()
+    )
 
 
 #: A note in front of a name, set off by a bar, a chevron or a spaced dash: "Deal | Product".
@@ -280,5 +363,16 @@ def _counts_or_dates(words: list[str]) -> bool:
 
 
 def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> Notes:
-    known = catalogue.curated_words | {w for name in vendor for w in product_key(name).split()}
-    return Notes(_notes_seen(psa), known)
+    vendor_keys = {product_key(name) for name in vendor}
+    known = catalogue.curated_words | {w for key in vendor_keys for w in key.split()}
+    psa = list(psa)
+
+    def is_a_product(key: str) -> bool:
+        return key in vendor_keys or key in catalogue.by_name
+
+    return Notes(
+        _notes_seen(psa),
+        known,
+        labels_seen(psa, is_a_product, known),
+        frozenset(vendor_keys) | frozenset(catalogue.by_name),
+    )

@@ -17,8 +17,9 @@ from rapidfuzz import fuzz, process
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
 from engine.match.product_fit import fit, meaningful, strict_fit
 from engine.match.product_names import discriminators, product_key
-from engine.match.product_notes import Notes, note_reader, split_note
+from engine.match.product_notes import MOST_NOTES, Notes, note_reader, split_note
 from engine.match.text_artefacts import links_as_text
+from engine.match.whole_names import CONFIDENCE as WHOLE_NAME
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -56,11 +57,6 @@ def display_name(spelling: str) -> str:
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
 
 
-#: How many notes one after another a PSA line's name is read without ("Exchange Online (Plan 2)
-#: – Remote staff - split 50/50 Admin/Clinical").
-_MOST_NOTES = 3
-
-
 def _resolve_all(
     catalogue: Catalogue,
     side: str,
@@ -72,10 +68,18 @@ def _resolve_all(
     for name, ids in sorted(descriptors):  # one order, whatever the hash seed
         resolution: Resolution = catalogue.resolve(name, ids, cutoff=cutoff)
         bare = name
-        for _ in range(_MOST_NOTES):  # "PowerBI Pro (moved from old tenant) - warehouse"
+        for _ in range(MOST_NOTES):  # "PowerBI Pro (moved from old tenant) - warehouse"
             if resolution.product is not None or notes is None or not (bare := notes.bare(bare)):
                 break
             resolution = catalogue.resolve(bare, ids, cutoff=cutoff)
+        if (
+            resolution.product is None
+            and notes is not None
+            and (whole := notes.whole_name(name)) in catalogue.by_name
+        ):  # "Abonim vjetor Power BI Pro (Quote Q-1 accepted) @ pupm"
+            resolution = Resolution(
+                catalogue.products[catalogue.by_name[whole]], "name fit", WHOLE_NAME
+            )
         if resolution.product is not None:
             product = resolution.product
             out[(name, ids)] = ProductMatch(
@@ -87,6 +91,11 @@ def _resolve_all(
                 resolution.confidence,
                 True,
                 product.free,
+                evidence=(
+                    f"holds the whole name of {product.name!r} among words that name nothing else"
+                    if resolution.method == "name fit"
+                    else ""
+                ),
             )
         else:
             # outside every catalogue: the vendor's own spelling names the product (sure); a PSA
@@ -245,7 +254,7 @@ def _pair_unknown_names(
             continue
         keys = [match.key[5:]]
         bare = match.spelling
-        for _ in range(_MOST_NOTES):  # "… – Remote staff - split 50/50 Admin/Clinical"
+        for _ in range(MOST_NOTES):  # "… – Remote staff - split 50/50 Admin/Clinical"
             if not (bare := notes.bare(bare)):
                 break
             if bare_key := product_key(bare):
@@ -255,6 +264,21 @@ def _pair_unknown_names(
             if paired is not None:
                 psa[descriptor] = paired
                 break
+        else:  # "Abonim mujor DSG-ESIG-BP – Docusign eSignature Business Pro (billed on the 5th)"
+            whole = notes.whole_name(match.spelling)
+            if whole is not None and whole in vendor_unknown:
+                target = vendor_unknown[whole]
+                psa[descriptor] = ProductMatch(
+                    "psa",
+                    match.spelling,
+                    target.key,
+                    target.product,
+                    "name fit",
+                    WHOLE_NAME,
+                    False,
+                    evidence=f"holds the whole name of the vendor's {target.product!r} among "
+                    "words that name nothing else",
+                )
 
 
 def _without_unit_notes(vendor_unknown: Mapping[str, ProductMatch]) -> dict[str, ProductMatch]:

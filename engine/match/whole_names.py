@@ -1,0 +1,87 @@
+"""A product's whole name inside a PSA description, among words that name nothing else.
+
+"Abonim vjetor Power BI Pro", "Microsoft 365 Business Premium (Quote Q-14517 accepted) @ pupm",
+"Datto SaaS Protection for Microsoft 365 – deferred revenue 12 mo. (retention 7 years)": a person
+sees the product's full name and reads the rest as the bookkeeper's words, whatever language or
+order they come in. That holds only while the rest names no work ("… – Onboarding"), no plan or
+edition ("… E5 Security", "… Plan 2"), no other product and no word of one ("Keeper Business
+Family"). This reads a line no client's basket explains: one the vendor does not bill that client
+for, which no context can name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from itertools import pairwise
+
+from rapidfuzz.distance import Levenshtein
+
+from engine.match.description_vocabulary import SERVICE_WORDS
+from engine.match.product_names import DISCRIMINATORS, PLAN_TOKEN
+
+#: Confidence of a whole name found inside a description: a sure reading of the words.
+CONFIDENCE = 0.85
+
+
+def whole_name_inside(
+    key: str, names: Collection[str], product_words: Collection[str], harmless: Collection[str]
+) -> str | None:
+    """The longest of ``names`` (product keys) that stands whole in ``key`` after words of no
+    product, plan, edition or work; None when none does, or two different names do. After the
+    name only ``harmless`` words may follow (the export's own notes' words, seen after several
+    different names): a word after a name may be an edition in another language ("Microsoft 365
+    E5 Seguridad") or the rest of a name typed wrong ("Microsoft 365 Business Stsndard")."""
+    words = key.split()
+    for size in range(len(words) - 1, 1, -1):  # the whole key is no name here; two words at least
+        found = {
+            start
+            for start in range(len(words) - size + 1)
+            if " ".join(words[start : start + size]) in names
+        }
+        if not found:
+            continue
+        spans = {" ".join(words[start : start + size]) for start in found}
+        if len(spans) > 1:
+            return None  # two products named: a bundle, not one licence
+        if all(w in DISCRIMINATORS for w in words[min(found) : min(found) + size]):
+            return None  # "GWS Business Standard": words every maker's editions use
+        start, end = min(found), max(found) + size
+        before, after = words[:start], words[end:]
+        if not all(w in harmless for w in after):
+            return None
+        name = spans.pop()
+        if not all(w in harmless for w in before) and any(
+            other.startswith(name + " ") for other in names
+        ):  # a family's name ("Exchange Online", "Microsoft 365 E5"): words before it may say
+            return None  # which member, in another language's order ("Archivage Exchange Online")
+        if not all(_names_nothing(w, product_words, harmless) for w in before) or any(
+            a + b in product_words for a, b in pairwise(before)
+        ):  # "Drop box Business Std": another maker's name broken in two
+            return None
+        return name
+    return None
+
+
+def _names_nothing(word: str, product_words: Collection[str], harmless: Collection[str]) -> bool:
+    if word in harmless or word.isdigit():
+        return True
+    return not (
+        word in product_words
+        or word in DISCRIMINATORS
+        or word in SERVICE_WORDS
+        or PLAN_TOKEN.fullmatch(word)
+        or _typed_wrong(word, product_words)
+    )
+
+
+def _typed_wrong(word: str, product_words: Collection[str]) -> bool:
+    """A word a slip of the keys away from a product's word ("Acrhivage", "Deopbox")."""
+    if len(word) < 4:
+        return False
+    most = 1 if len(word) < 6 else 2
+    return any(
+        abs(len(known) - len(word)) <= most
+        and len(known) >= 4
+        and Levenshtein.distance(word, known, score_cutoff=most) <= most
+        for known in product_words
+    )
