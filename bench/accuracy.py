@@ -201,6 +201,7 @@ SETS = {
     "w": "bench.independent_w",
     "x": "bench.independent_x",
     "y": "bench.independent_y",
+    "z": "bench.independent_z",
 }
 
 
