@@ -20,6 +20,7 @@ from engine.read import cells
 from engine.read.columns import ColumnMapping
 from engine.read.header import Table
 from engine.read.values import (
+    billed_every_months,
     billing_said_months,
     parse_period_months,
     period_from_stock_code,
@@ -214,7 +215,7 @@ def _vendor_months(
     """How often each line is billed: an explicit frequency, a stock code's billing letter, a term
     or the product's text that says how it is billed ("Billing: Annual"), the span the charge covers, a charge type that says it ("Annual Prepay"), and only then the term (Pax8's "Annual" is a commitment that is often billed
     monthly: the charge's one-month period says so)."""
-    frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), parse_period_months)
+    frequency = cells.parsed(cells.column(table, mapping, "billing_frequency"), billed_every_months)
     stock_code = cells.parsed(ids, period_from_stock_code)
     ends = cells.dates(table, mapping, "period_end", read_date)
     terms = cells.column(table, mapping, "term")

@@ -227,6 +227,19 @@ def parse_period_months(value: object) -> int | None:
     return None
 
 
+def billed_every_months(value: object) -> int | None:
+    """A frequency column's months, but None where the cell names only a commitment ("Annual
+    commitment" beside a term of "Monthly", Pax8's details): a commitment says how long, not how
+    often it is billed, and the line's dates or term say that."""
+    if isinstance(value, str) and (term := _TERM_NAMED.search(value)) is not None:
+        rest = value[: term.start()] + " " + value[term.end() :]
+        if _BILLING_CLAUSE.search(value) is None and not any(
+            pattern.search(rest) for pattern, _ in _PERIOD_WORDS
+        ):
+            return None
+    return parse_period_months(value)
+
+
 def period_from_stock_code(code: object) -> int | None:
     """Dicker-style stock codes: ``P1Y:CFQ7TTC0LCHC:0002:Y:`` → 12 (billed yearly), ``…:1:`` → 1;
     a third-party product's code has no SKU part: ``P1Y:S1-SNG-CMP:1:`` → 1 (billed monthly)."""
