@@ -172,10 +172,17 @@ _STORE_DOT = re.compile(r"\b(st|str|stor|nr|no)\.(?=\d)", re.IGNORECASE)
 _SOLE_TRADER_EU = re.compile(r"\s+e\.\s?U\.?\s*$")
 
 
+#: Where one word ends and the next begins in a name written without spaces ("MeyerPrinting",
+#: "AbernathyAndCastilloLogis"), never inside a Scottish or Irish surname ("McDonald", "MacLeod").
+_HUMP = re.compile(r"(?<=[a-z])(?<!\bMc)(?<!\bMac)(?=[A-Z][a-z])")
+
+
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
     name = without_xml_escapes(name)  # "Acme Ltd_x000D_": a carriage return an export kept
+    if " " not in name.strip() and _HUMP.search(name):
+        name = _HUMP.sub(" ", name)  # "MeyerPrinting": a PSA's company identifier, words joined
     if _MOJIBAKE.search(name):
         name = _repaired(name)
     if "&" in name and ";" in name:

@@ -100,9 +100,14 @@ def _domain_pairs(
     for psa_key in free_psa:
         compact_psa[psa_key.replace(" ", "")].append(psa_key)
     ordered = sorted(compact_psa)
+    # two of the bill's companies that differ only in their legal form ("Meyer Printing LLC",
+    # "Meyer Printing Pty Ltd"): a domain spells both names, so it tells neither apart
+    cores = Counter(_core_compact(key) for key in free_vendor)
     taken: set[str] = set()
     pairs = []
     for vendor_key in list(free_vendor):
+        if cores[_core_compact(vendor_key)] > 1:
+            continue
         for domain in sorted(vendor_domains.get(vendor_key, ())):
             label = domain_label(domain)
             found = compact_psa.get(label, [])
@@ -120,6 +125,11 @@ def _domain_pairs(
                 pairs.append((vendor_key, found[0]))
                 break
     return pairs
+
+
+def _core_compact(key: str) -> str:
+    """A client key without its legal forms, its spaces closed."""
+    return "".join(w for w in key.split() if not is_legal_form(w))
 
 
 #: A trading name with its owner beside it: "Tallow House - Côté Ltée", "Lantern Lab (Whitlam)".
