@@ -200,10 +200,34 @@ _TRADING = re.compile(r"^\W*(?:dba|d/b/a|t/a|trading as|formerly|fka|f/k/a|aka|e
 _PARENT_PATH = re.compile(r"^\s*(?P<parent>[^\W\d][^:\d]{1,40}):(?=[^\W\d_])(?P<child>[^:]+)$")
 
 
+#: What the law makes a company write after its legal form, which names no other company: its
+#: state of incorporation ("…, a Nevada corporation", "(a New York limited liability company)"),
+#: its share capital ("SARL au capital de 7 500 €", "capital social 10.000,00 €") and its being
+#: in formation ("B.V. i.o.", "GmbH i.G.", "in oprichting").
+_LEGAL_TAIL = re.compile(
+    r"(?:,\s*|\s*\(\s*|\s+)(?:"
+    r"an?\s+(?:[A-Z][\w.]*\s+){1,3}(?:limited\s+liability\s+company|professional\s+corporation"
+    r"|limited\s+partnership|corporation|company|partnership)"
+    r"|(?:au\s+|with\s+a\s+|avec\s+un\s+)?capital(?:\s+social)?\s+(?:de\s+|of\s+)?"
+    r"[\d][\d\s.,'\u00a0\u202f]*\s*(?:€|eur|euros?|\$|£|chf|mad|fcfa)?"
+    r"|i\.\s?o\.?|i\.\s?gr?\.?|in\s+oprichting|in\s+gr(?:ü|ue|u)ndung|in\s+formation"
+    r"|en\s+formation|en\s+constituci[oó]n"
+    r")\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_legal_tail(name: str) -> str:
+    """``name`` without what the law makes a company write after its legal form."""
+    if (tail := _LEGAL_TAIL.search(name)) is not None and _has_a_form(name[: tail.start()]):
+        return name[: tail.start()]
+    return name
+
+
 @lru_cache(maxsize=131072)
 def without_account_notes(name: str) -> str:
     """``name`` without the notes an MSP keeps after it (see the module's docstring)."""
-    text = name
+    text = without_legal_tail(name)  # "Fontaine Architects SARL au capital de 7 500 €"
     if ":" in text and (path := _PARENT_PATH.match(text)) is not None:
         parent, child = path["parent"].strip(), path["child"].strip()
         if _ends_in_form(_words(parent) or ["-"]) or len(_words(child)) < 2:

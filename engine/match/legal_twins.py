@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from engine.folding import folded
 from engine.match.client_keys import without_address
-from engine.match.client_notes import without_email
+from engine.match.client_notes import without_email, without_legal_tail
 from engine.match.legal_forms import LEGAL_FORMS
 
 #: Spellings of one kind of legal form.
@@ -105,6 +105,7 @@ def legal_kind(name: str) -> str:
     """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none. What
     follows a dash or "c/o" after the form is a note ("Dubois Architectes SAS - c/o J. Smith")."""
     name = without_address(without_email(name))  # "Adeyemi Ventures, LLC, Level 2/88 George St"
+    name = without_legal_tail(name)  # "Rousseau Architecture SAS au capital de 37 000 €"
     if not _MAY_HAVE_NOTE.search(name) and not _ENDS_IN_FORM.search(
         folded(name[-40:]).replace(".", "")
     ):
