@@ -525,8 +525,13 @@ def _without_account_code(tokens: list[str]) -> list[str]:
     return tokens
 
 
+#: Single letters that link two names: "t/a" (trading as), "d/b/a", "a/k/a", "f/k/a", "c/o".
+_SPELLED_LINKS = frozenset(["ta", "dba", "aka", "fka", "co"])
+
+
 def _joined_initials(tokens: list[str]) -> list[str]:
-    """Single letters that spell a legal form together are one word: "A/S", "S / A", "B V"."""
+    """Single letters side by side are one word: a legal form ("A/S", "S / A", "B V") or a
+    company's initials typed apart ("A B C Plumbing" is ABC Plumbing, "A.B. Smith" AB Smith)."""
     if 1 not in map(len, tokens):
         return tokens  # no single letter (most names)
     out: list[str] = []
@@ -535,8 +540,12 @@ def _joined_initials(tokens: list[str]) -> list[str]:
         j = i
         while j < len(tokens) and len(tokens[j]) == 1 and tokens[j].isalpha():
             j += 1
-        if j - i >= 2 and is_legal_form("".join(tokens[i:j])):
-            out.append("".join(tokens[i:j]))
+        run = "".join(tokens[i:j])
+        if j - i >= 2 and (
+            is_legal_form(run)
+            or ((j - i >= 3 or i == 0) and not any(link in run for link in _SPELLED_LINKS))
+        ):  # "A B C Plumbing", "A.B. Smith"; never "t/a", "d/b/a", "A/S t/a" between two names
+            out.append(run)
             i = j
         else:
             out.append(tokens[i])

@@ -111,4 +111,16 @@ def crosses_siblings(a: str, b: str, siblings: Siblings) -> bool:
         return False
     left = set(a.split()) - set(b.split())
     right = set(b.split()) - set(a.split())
-    return any(siblings.pair(x, y) for x in left for y in right)
+    return any(siblings.pair(x, y) and not _inflected(x, y) for x in left for y in right)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word with two endings ("plumbing" / "plumbers", "surveying" / "surveyors"): two
+    companies named so on one side are two legal entities of one trade, never two trades, so the
+    pair tells no sibling apart (their legal forms do)."""
+    stem = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        stem += 1
+    return stem >= 5 and len(a) - stem <= 4 and len(b) - stem <= 4 and a.isalpha() and b.isalpha()
