@@ -133,6 +133,13 @@ def test_a_whole_name_after_words_of_no_product() -> None:
     family = names | {"exchange online archiving"}
     assert whole_name_inside("archivage exchange online", family, words, ()) is None
     assert whole_name_inside("deopbox keeper business", names, words, ()) is None  # "Dropbox"
+    # "Power BI (Reception)" beside the bill's Power BI Pro: the client's products say which
+    loose = {"power bi", "power bi pro"}
+    assert whole_name_inside("power bi reception", loose, words, {"reception"}) == "power bi"
+    assert (
+        whole_name_inside("power bi reception", loose, words, {"reception"}, {"power bi pro"})
+        is None
+    )
     assert (
         whole_name_inside("label power bi pro migration wave", names, words, {"migration", "wave"})
         == "power bi pro"

@@ -180,6 +180,8 @@ class Notes:
     #: keys of products' whole names (the catalogue's and this bill's): an item code beside one is
     #: the item's number ("Visio Plan 2 (CSP-NCE-VISIOP2-1M)", "NAB-COVE-WS Cove Data Protection …")
     names: frozenset[str] = frozenset()
+    #: keys of the products this bill names
+    billed: frozenset[str] = frozenset()
 
     def bare(self, name: str) -> str:
         """The name without a trailing note ("Microsoft 365 E5 (Auckland branch)", "… -
@@ -221,7 +223,9 @@ class Notes:
                 break
             text = bare
         text = _ITEM_CODE_WORD.sub(" ", text)  # "BD-GZ-BS-1M": a code, never read as words here
-        return whole_name_inside(product_key(text), self.names, self.known, self._harmless)
+        return whole_name_inside(
+            product_key(text), self.names, self.known, self._harmless, self.billed
+        )
 
     @cached_property
     def _harmless(self) -> frozenset[str]:
@@ -231,7 +235,12 @@ class Notes:
     def _code_beside_a_name(self, code: str, name: str) -> bool:
         """An item's code in capitals and digits beside a product's whole name: the name says
         which product, as a person reads it, whatever the distributor's code spells."""
-        return bool(_ITEM_CODE.fullmatch(code)) and product_key(name) in self.names
+        key = product_key(name)
+        return (
+            bool(_ITEM_CODE.fullmatch(code))
+            and key in self.names
+            and not all(w in DISCRIMINATORS for w in key.split())  # "LIC-…-GWS Business Standard"
+        )
 
     def _is_note(self, raw: str, note: str) -> bool:
         """True when the note (as written, and its key) names no product, plan, edition or
@@ -375,4 +384,5 @@ def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str])
         known,
         labels_seen(psa, is_a_product, known),
         frozenset(vendor_keys) | frozenset(catalogue.by_name),
+        frozenset(vendor_keys),
     )

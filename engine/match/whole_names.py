@@ -24,13 +24,19 @@ CONFIDENCE = 0.85
 
 
 def whole_name_inside(
-    key: str, names: Collection[str], product_words: Collection[str], harmless: Collection[str]
+    key: str,
+    names: Collection[str],
+    product_words: Collection[str],
+    harmless: Collection[str],
+    billed: Collection[str] = (),
 ) -> str | None:
     """The longest of ``names`` (product keys) that stands whole in ``key`` after words of no
     product, plan, edition or work; None when none does, or two different names do. After the
     name only ``harmless`` words may follow (the export's own notes' words, seen after several
     different names): a word after a name may be an edition in another language ("Microsoft 365
-    E5 Seguridad") or the rest of a name typed wrong ("Microsoft 365 Business Stsndard")."""
+    E5 Seguridad") or the rest of a name typed wrong ("Microsoft 365 Business Stsndard").
+    ``billed`` are the keys of the products on the bill: a name that begins one of them is a
+    family's, and which member the line is, the client's products say."""
     words = key.split()
     for size in range(len(words) - 1, 1, -1):  # the whole key is no name here; two words at least
         found = {
@@ -50,10 +56,12 @@ def whole_name_inside(
         if not all(w in harmless for w in after):
             return None
         name = spans.pop()
-        if not all(w in harmless for w in before) and any(
-            other.startswith(name + " ") for other in names
-        ):  # a family's name ("Exchange Online", "Microsoft 365 E5"): words before it may say
-            return None  # which member, in another language's order ("Archivage Exchange Online")
+        if any(other.startswith(name + " ") for other in billed) or (
+            not all(w in harmless for w in before)
+            and any(other.startswith(name + " ") for other in names)
+        ):  # a family's name ("Exchange Online", "Power BI"): which member the line is, the
+            # client's products say ("Power BI (Reception)" beside the bill's Power BI Pro), or
+            return None  # words before it in another language's order ("Archivage Exchange Online")
         if not all(_names_nothing(w, product_words, harmless) for w in before) or any(
             a + b in product_words for a, b in pairwise(before)
         ):  # "Drop box Business Std": another maker's name broken in two
