@@ -10,6 +10,7 @@ them all in Excluded as "not a vendor product":
 - a note that holds a bracket ("(1 seat(s) to reclaim from leavers)"), a count of seats removed;
 - a tag seen after many names with an edition's word in it ("[Cyber Essentials]");
 - a distributor's item code beside the whole name ("DSG-ESIG-BP – Docusign eSignature …");
+- one line per seat, numbered ("… - seat 02/06");
 - the whole name among words of no product, in the middle of other notes.
 """
 
@@ -64,6 +65,14 @@ def test_initials_in_brackets_are_people_not_products() -> None:
         "Microsoft Defender for Business"
     )
     assert notes.bare("Microsoft 365 (E3, E5)") == ""  # plans, never initials
+
+
+def test_one_line_per_seat_numbered_is_a_note() -> None:
+    """Set Z: the books write a line per seat ("… - seat 02/06"); the seats are the lines."""
+    notes = _notes([])
+    assert notes.bare("Docusign eSignature Standard - seat 02/06") == "Docusign eSignature Standard"
+    assert notes.bare("Power BI Pro - user 2 of 5") == "Power BI Pro"
+    assert notes.bare("Visio Plan 2 - Plan 2") == ""  # a plan, never a seat's number
 
 
 def test_a_tag_seen_after_many_names_is_a_note_even_with_an_editions_word() -> None:

@@ -124,6 +124,11 @@ _ANNOTATION = re.compile(
 #: Whose seats, by their initials: "(OA, OD, HJ)", "(JS/MK)". Letters alone, so never a list of
 #: plans ("E3, E5"); "OD" and "BB" here are people, not OneDrive or Business Basic.
 _INITIALS = re.compile(r"[A-Z]{2,3}(?:\s*[,/&;]\s*[A-Z]{2,3})+")
+#: One line per seat, numbered: "seat 01/03", "user 2 of 5", "licence #3/10".
+_SEAT_NUMBERED = re.compile(
+    r"(?:seat|user|licen[cs]e|lic\.?|mailbox|device)\s*(?:no\.?|#)?\s*\d+\s*(?:/|of)\s*\d+",
+    re.IGNORECASE,
+)
 #: Seats counted and what happened to them: "1 seat(s) removed 05/11", "3 users added 14 Oct".
 _SEATS_CHANGED = re.compile(
     r"[+-]?\d+\s*(?:seats?|users?|licen[cs]es?|lic\.?|mailboxes|devices?)(?:\(s\))?\s+"
@@ -254,6 +259,7 @@ class Notes:
             or _MASKED.search(raw)
             or _CHANGE_NOTE.match(raw)
             or _SEATS_CHANGED.match(raw)
+            or _SEAT_NUMBERED.fullmatch(raw)
             or _ANNOTATION.match(raw)
             or _part_number(raw)
         ):
