@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_y, written by twenty-five helper sessions from the issue text alone, apart from the
+… bench/independent_z, written by twenty-six helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -39,6 +39,7 @@ from bench import (
     independent_w,
     independent_x,
     independent_y,
+    independent_z,
 )
 from bench.accuracy import Tally, score_case
 
@@ -153,6 +154,10 @@ PAIRS_Y = [  # the twenty-fifth set: its ten vendor formats beside its eight PSA
     (vendor, independent_y.PSA_FORMATS[i % len(independent_y.PSA_FORMATS)])
     for i, vendor in enumerate(independent_y.VENDOR_FORMATS)
 ]
+PAIRS_Z = [  # the twenty-sixth set: the formats we claim, in shapes not used before
+    (vendor, independent_z.PSA_FORMATS[i % len(independent_z.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_z.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -179,6 +184,7 @@ SETS = {
     "w": (independent_w, PAIRS_W),
     "x": (independent_x, PAIRS_X),
     "y": (independent_y, PAIRS_Y),
+    "z": (independent_z, PAIRS_Z),
 }
 
 
@@ -267,17 +273,21 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: refused, clean 0.297 / 0.875 / 0.711: an offer's plan in its own column, seats × price in one
 #: cell, amounts in cents said in a title, notes typed below a product's name, freee's headers):
 #: seed 7 measured clean 1.000 / 0.998 / 0.975, people's 0.760 / 0.927 / 0.936, no merge of
-#: either kind.
+#: either kind. Set Z arrived in the twenty-fifth session (the formats we claim in shapes not used
+#: before; first contact at seed 1: people's 0.722 / 0.887 / 0.871 with fifteen client merges,
+#: clean 0.994 / 0.979 / 0.998): seed 7 measured clean 0.998 / 1.000 / 1.000, people's 0.911 /
+#: 0.960 / 0.948, no client merge, one look-alike merge. Set Y read again in the twenty-fifth
+#: (labels before names, whole names among words of no product): people's 0.814 / 0.959 / 0.945.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
     "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99, "u": 0.99, "v": 0.98, "w": 0.96, "x": 0.99,
-    "y": 0.97,
+    "y": 0.97, "z": 0.99,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
     "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0, "u": 0, "v": 0, "w": 0,
-    "x": 0, "y": 0,
+    "x": 0, "y": 0, "z": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -304,12 +314,13 @@ PERTURBED_FLOOR = {
     "v": (0.95, 0.97, 0.98),
     "w": (0.90, 0.96, 0.97),
     "x": (0.92, 0.96, 0.95),
-    "y": (0.73, 0.91, 0.92),
+    "y": (0.79, 0.94, 0.93),
+    "z": (0.88, 0.94, 0.93),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
     "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1, "u": 1, "v": 1,
-    "w": 1, "x": 1, "y": 1,
+    "w": 1, "x": 1, "y": 1, "z": 1,
 }  # fmt: skip
 #: Client merges allowed on people's spellings: none, but where a set's bill itself writes two
 #: companies one way (set V, see above) and only what they buy could tell them apart.
