@@ -1,12 +1,12 @@
-"""A product's whole name inside a PSA description, among words that name nothing else.
+"""A product's whole name inside a PSA description, after words that name nothing else.
 
-"Abonim vjetor Power BI Pro", "Microsoft 365 Business Premium (Quote Q-14517 accepted) @ pupm",
-"Datto SaaS Protection for Microsoft 365 – deferred revenue 12 mo. (retention 7 years)": a person
-sees the product's full name and reads the rest as the bookkeeper's words, whatever language or
-order they come in. That holds only while the rest names no work ("… – Onboarding"), no plan or
-edition ("… E5 Security", "… Plan 2"), no other product and no word of one ("Keeper Business
-Family"). This reads a line no client's basket explains: one the vendor does not bill that client
-for, which no context can name.
+"Abonim vjetor Power BI Pro", "Cuota mensual: Visio Plan 2", "Hartwell – Keeper Business": a
+person sees the product's full name and reads the words before it as the bookkeeper's, whatever
+language they are in. That holds only while those words name no work ("Onboarding …"), no plan or
+edition, no other product and no word of one ("Drop box Business Std"), and nothing follows the
+name but the export's own notes (seen after several different names): a word after a name may be
+an edition in another language ("Microsoft 365 E5 Seguridad"). This reads a line no client's
+basket explains: one the vendor does not bill that client for, which no context can name.
 """
 
 from __future__ import annotations
