@@ -94,9 +94,9 @@ def test_one_trade_with_two_endings_is_no_pair_of_siblings() -> None:
 
 
 def test_a_domain_of_two_legal_twins_spells_neither(tmp_path: Path) -> None:
-    """"MeyerPrinting" is the Pty Ltd (what it buys says so); the LLC is "Meier Printing LLC" in
-    the books. The LLC's domain spells "meyerprinting", which must not pair it with the
-    identifier."""
+    """The identifier "MeyerPrinting" is the Pty Ltd (what it buys says so); the LLC is "Meier
+    Printing LLC" in the books. The LLC's domain spells "meyerprinting", which must not pair it
+    with the identifier."""
     (tmp_path / "v.csv").write_text(
         "Customer,Domain,Product,Qty,Unit Cost\n"
         "Meyer Printing LLC,meyerprinting.onmicrosoft.com,Power BI Pro,4,14.00\n"
