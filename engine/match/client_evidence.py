@@ -26,7 +26,13 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings
+from engine.match.client_siblings import (
+    NO_SIBLINGS,
+    Siblings,
+    common_prefix,
+    crosses_siblings,
+    one_stem_two_endings,
+)
 from engine.match.legal_forms import ENTITY_WORDS, is_legal_form
 from engine.match.word_alignment import align, letters_in_order
 from engine.settings import MatchThresholds
@@ -138,8 +144,7 @@ def _same_word(a: str, b: str) -> int:
         need, have = Counter(short), Counter(long)
         if all(have[ch] >= n for ch, n in need.items()):
             return 1  # "mngmt" → management, "scvs" → services, "grp" → group
-    stem = _common_prefix(a, b)
-    if stem >= 5 and len(a) - stem <= 4 and len(b) - stem <= 4:
+    if one_stem_two_endings(a, b):
         return 1  # one stem, two endings: "medical" / "medicine", "consulting" / "consultants"
     if len(short) >= 4 and len(long) >= len(short) + 2 and long.startswith(short):
         return 1  # cut short: "distrib" → distribution, "constr" → construction
@@ -167,7 +172,7 @@ def _misspelt_short_form(short: str, long: str) -> bool:
     other letter but one found in the long word ("mkgx" for marketing, "phyisox" for physiotherapy)."""
     if not (4 <= len(short) <= 8 and len(long) >= len(short) + 2 and short[0] == long[0]):
         return False
-    if _common_prefix(short, long) < 2 and sum(ch in "aeiou" for ch in short) > 1:
+    if common_prefix(short, long) < 2 and sum(ch in "aeiou" for ch in short) > 1:
         # a short form keeps the word's beginning ("phyysiox") or drops its vowels ("mkgx");
         # "property" does neither: a word of its own, no short form of "physiotherapy"
         return False
@@ -182,15 +187,6 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
         return word[:-1]
     return word
-
-
-def _common_prefix(a: str, b: str) -> int:
-    size = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        size += 1
-    return size
 
 
 def _skeleton_of(short: str, long: str) -> bool:

@@ -111,16 +111,24 @@ def crosses_siblings(a: str, b: str, siblings: Siblings) -> bool:
         return False
     left = set(a.split()) - set(b.split())
     right = set(b.split()) - set(a.split())
-    return any(siblings.pair(x, y) and not _inflected(x, y) for x in left for y in right)
+    return any(siblings.pair(x, y) and not one_stem_two_endings(x, y) for x in left for y in right)
 
 
-def _inflected(a: str, b: str) -> bool:
-    """One word with two endings ("plumbing" / "plumbers", "surveying" / "surveyors"): two
-    companies named so on one side are two legal entities of one trade, never two trades, so the
-    pair tells no sibling apart (their legal forms do)."""
-    stem = 0
+def common_prefix(a: str, b: str) -> int:
+    """How many letters two words begin with alike."""
+    size = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
-        stem += 1
-    return stem >= 5 and len(a) - stem <= 4 and len(b) - stem <= 4 and a.isalpha() and b.isalpha()
+        size += 1
+    return size
+
+
+def one_stem_two_endings(a: str, b: str) -> bool:
+    """One word with two endings ("plumbing" / "plumbers", "consulting" / "consultants"). Two
+    companies named so on one side are two legal entities of one trade, never two trades, so the
+    pair tells no sibling apart (their legal forms do)."""
+    if not (a.isalpha() and b.isalpha()):
+        return False  # "clinic12" / "clinic15": two sites, whatever their letters share
+    stem = common_prefix(a, b)
+    return stem >= 5 and len(a) - stem <= 4 and len(b) - stem <= 4

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from engine.match.description_vocabulary import SERVICE_WORDS
-from engine.match.product_names import DISCRIMINATORS, product_key
+from engine.match.product_names import product_key
+from engine.match.whole_names import names_no_product
 
 #: The most words a label takes ("Abbonament ta' kull xahar:").
 _LONGEST = 4
@@ -54,11 +54,8 @@ def labels_seen(
 
 
 def _names_nothing(key: str, product_words: frozenset[str]) -> bool:
-    return not any(
-        word in product_words
-        or word in DISCRIMINATORS
-        or word in SERVICE_WORDS
-        or any(ch.isdigit() for ch in word)
+    return all(
+        names_no_product(word, product_words) and not any(ch.isdigit() for ch in word)
         for word in key.split()
     )
 

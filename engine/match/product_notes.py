@@ -26,7 +26,7 @@ from engine.match.product_names import (
     discriminators,
     product_key,
 )
-from engine.match.whole_names import whole_name_inside
+from engine.match.whole_names import editions_only, whole_name_inside
 
 #: A note after a name: in brackets (which may hold a bracket of their own: "(1 seat(s) to reclaim)"),
 #: in square brackets, or after a spaced dash or slash.
@@ -221,7 +221,17 @@ class Notes:
 
     def whole_name(self, name: str) -> str | None:
         """The key of the one product whose whole name the line holds, its notes set aside,
-        among words that name nothing else (:mod:`engine.match.whole_names`)."""
+        among words that name nothing else (:mod:`engine.match.whole_names`); read once per
+        name (the catalogue's tier and the bill's own names both ask)."""
+        if name not in self._wholes:
+            self._wholes[name] = self._whole_name(name)
+        return self._wholes[name]
+
+    @cached_property
+    def _wholes(self) -> dict[str, str | None]:
+        return {}
+
+    def _whole_name(self, name: str) -> str | None:
         text = name
         for _ in range(MOST_NOTES):
             if not (bare := self.bare(text)):
@@ -244,7 +254,7 @@ class Notes:
         return (
             bool(_ITEM_CODE.fullmatch(code))
             and key in self.names
-            and not all(w in DISCRIMINATORS for w in key.split())  # "LIC-…-GWS Business Standard"
+            and not editions_only(key.split())  # "LIC-1010020028-GWS Business Standard"
         )
 
     def _is_note(self, raw: str, note: str) -> bool:

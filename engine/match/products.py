@@ -76,7 +76,7 @@ def _resolve_all(
             resolution.product is None
             and notes is not None
             and (whole := notes.whole_name(name)) in catalogue.by_name
-        ):  # "Abonim vjetor Power BI Pro (Quote Q-1 accepted) @ pupm"
+        ):  # "Abonim vjetor Power BI Pro": a label seen once, before a whole name
             resolution = Resolution(
                 catalogue.products[catalogue.by_name[whole]], "name fit", WHOLE_NAME
             )

@@ -49,7 +49,7 @@ def whole_name_inside(
         spans = {" ".join(words[start : start + size]) for start in found}
         if len(spans) > 1:
             return None  # two products named: a bundle, not one licence
-        if all(w in DISCRIMINATORS for w in words[min(found) : min(found) + size]):
+        if editions_only(words[min(found) : min(found) + size]):
             return None  # "GWS Business Standard": words every maker's editions use
         start, end = min(found), max(found) + size
         before, after = words[:start], words[end:]
@@ -70,15 +70,23 @@ def whole_name_inside(
     return None
 
 
+def editions_only(words: Collection[str]) -> bool:
+    """Words every maker's editions use and nothing else ("Business Standard"): no one product."""
+    return all(w in DISCRIMINATORS for w in words)
+
+
+def names_no_product(word: str, product_words: Collection[str]) -> bool:
+    """A word that is no product's, plan's, edition's or work's."""
+    return not (word in product_words or word in DISCRIMINATORS or word in SERVICE_WORDS)
+
+
 def _names_nothing(word: str, product_words: Collection[str], harmless: Collection[str]) -> bool:
     if word in harmless or word.isdigit():
         return True
-    return not (
-        word in product_words
-        or word in DISCRIMINATORS
-        or word in SERVICE_WORDS
-        or PLAN_TOKEN.fullmatch(word)
-        or _typed_wrong(word, product_words)
+    return (
+        names_no_product(word, product_words)
+        and not PLAN_TOKEN.fullmatch(word)
+        and not _typed_wrong(word, product_words)
     )
 
 
