@@ -202,6 +202,7 @@ SETS = {
     "x": "bench.independent_x",
     "y": "bench.independent_y",
     "z": "bench.independent_z",
+    "aa": "bench.independent_aa",
 }
 
 
