@@ -6,8 +6,13 @@ from .catalog import BY_KEY
 from .names import proper
 
 HOUSE_STYLES = [
-    "hs_internal_item_code", "hs_tech_shorthand", "hs_plan_first_maker_paren", "hs_line_dash_plan",
-    "hs_lowercase_full", "hs_per_unit_suffix", "hs_excel_proper_case",
+    "hs_internal_item_code",
+    "hs_tech_shorthand",
+    "hs_plan_first_maker_paren",
+    "hs_line_dash_plan",
+    "hs_lowercase_full",
+    "hs_per_unit_suffix",
+    "hs_excel_proper_case",
 ]
 STAFF = ["JB", "MK", "SR", "AL", "TW", "PD"]
 SITES = ["Warehouse", "Level 2", "Branch office", "Workshop", "Clinic 2", "Annex"]
@@ -61,7 +66,9 @@ def describe(rng, house, key, extras_ok=True, qty=None, below=False, nfp=False):
     classes = []
     r = rng.random()
     if p.old and r < 0.45:
-        style = "mcas_power_platform_rename" if p.maker == "Microsoft" else "duo_dropbox_edition_rename"
+        style = (
+            "mcas_power_platform_rename" if p.maker == "Microsoft" else "duo_dropbox_edition_rename"
+        )
     elif r < 0.92:
         style = house
     else:
@@ -119,7 +126,9 @@ def around(rng, text):
     """a class for a service line (every PSA line carries one)."""
     r = rng.random()
     if r < 0.5:
-        return text + rng.choice([f" - {rng.choice(STAFF)}", f" ({rng.choice(STAFF)})"]), ["tech_initials_tag"]
+        return text + rng.choice([f" - {rng.choice(STAFF)}", f" ({rng.choice(STAFF)})"]), [
+            "tech_initials_tag"
+        ]
     if r < 0.75:
         return text + " [11/2026]", ["bracketed_mm_yyyy_period"]
     return text + rng.choice([" *", " **"]), ["asterisk_change_flag"]

@@ -96,14 +96,30 @@ def build_case(seed, clients, currency, perturb, layout_seed):
                 extra = rng.choice(["exo1", "m365bb", "copilot", "acr_srv", "dp_std"])
                 if extra not in prods:
                     prods.append(extra)
-            c["seats"] = {k: max(1, seats.get(k, _seats(rng, k)) + rng.randint(-2, 2)) for k in prods}
+            c["seats"] = {
+                k: max(1, seats.get(k, _seats(rng, k)) + rng.randint(-2, 2)) for k in prods
+            }
         else:
             prods = list(rng.choice(BASKETS))
             rng.shuffle(prods)
             prods = prods[: rng.randint(min(3, len(prods)), len(prods))]
             for _ in range(rng.choice([1, 1, 2, 2])):
-                extra = rng.choice(["exo1", "m365bb", "mdo1", "kb4_silver", "hun_edr", "acr_srv", "entrap1",
-                                    "copilot", "datto_saas", "keeper_bus", "dp_std", "acro_std"])
+                extra = rng.choice(
+                    [
+                        "exo1",
+                        "m365bb",
+                        "mdo1",
+                        "kb4_silver",
+                        "hun_edr",
+                        "acr_srv",
+                        "entrap1",
+                        "copilot",
+                        "datto_saas",
+                        "keeper_bus",
+                        "dp_std",
+                        "acro_std",
+                    ]
+                )
                 if extra not in prods:
                     prods.append(extra)
             if rng.random() < 0.3:
@@ -129,8 +145,16 @@ def build_case(seed, clients, currency, perturb, layout_seed):
         if perturb:
             c["pname"], c["pclasses"], c["vname"], c["vclasses"] = pn, pc, vn, vc
         else:
-            c["pname"], c["pclasses"], c["vname"], c["vclasses"] = c["canonical"], [], c["canonical"], []
-        c["domain"] = "".join(ch for ch in c["canonical"].lower().split(" pty")[0] if ch.isalnum())[:22] + ".com"
+            c["pname"], c["pclasses"], c["vname"], c["vclasses"] = (
+                c["canonical"],
+                [],
+                c["canonical"],
+                [],
+            )
+        c["domain"] = (
+            "".join(ch for ch in c["canonical"].lower().split(" pty")[0] if ch.isalnum())[:22]
+            + ".com"
+        )
     house = random.Random(f"AA-house|{layout_seed}").choice(HOUSE_STYLES)
     drng = random.Random(f"AA-desc|{seed}|{clients}|{house}")
     vlines, plines = [], []
@@ -151,19 +175,38 @@ def build_case(seed, clients, currency, perturb, layout_seed):
                 fate = "nvr"
             else:
                 r = rng.random()
-                fate = ("unbilled" if r < 0.055 else "under" if r < 0.125 else "over" if r < 0.18
-                        else "below" if r < 0.245 else "nvr" if r < 0.27 else "ok")
+                fate = (
+                    "unbilled"
+                    if r < 0.055
+                    else "under"
+                    if r < 0.125
+                    else "over"
+                    if r < 0.18
+                    else "below"
+                    if r < 0.245
+                    else "nvr"
+                    if r < 0.27
+                    else "ok"
+                )
             # vendor side
             vparts = []
             if fate != "nvr":
                 r = rng.random()
                 if r < 0.22 and vq >= 4:  # two subscriptions, one on a monthly term at 1.2x
                     a = rng.randint(1, vq - 1)
-                    vparts = [(vq - a, cost, "M", "licence"), (a, r2(cost * D("1.2")), "M", "licence")]
-                elif r < 0.27 and vq >= 6:  # three: the main one, a monthly-term one, one billed yearly
+                    vparts = [
+                        (vq - a, cost, "M", "licence"),
+                        (a, r2(cost * D("1.2")), "M", "licence"),
+                    ]
+                elif (
+                    r < 0.27 and vq >= 6
+                ):  # three: the main one, a monthly-term one, one billed yearly
                     a, b = rng.randint(1, 2), rng.randint(1, 2)
-                    vparts = [(vq - a - b, cost, "M", "licence"), (a, r2(cost * D("1.2")), "M", "licence"),
-                              (b, cost, "A", "licence")]
+                    vparts = [
+                        (vq - a - b, cost, "M", "licence"),
+                        (a, r2(cost * D("1.2")), "M", "licence"),
+                        (b, cost, "A", "licence"),
+                    ]
                 elif r < 0.37:  # billed yearly
                     vparts = [(vq, cost, "A", "licence")]
                 elif r < 0.49 and vq >= 2:  # seats removed: credit line
@@ -177,7 +220,11 @@ def build_case(seed, clients, currency, perturb, layout_seed):
             if fate == "unbilled":
                 continue
             # PSA side
-            vcost = sum(F(q) * F(u) for q, u, _, _ in vparts) / sum(q for q, *_ in vparts) if vparts else F(cost)
+            vcost = (
+                sum(F(q) * F(u) for q, u, _, _ in vparts) / sum(q for q, *_ in vparts)
+                if vparts
+                else F(cost)
+            )
             pq = vq
             if fate == "under":
                 pq = max(1, vq - rng.choice([1, 1, 2, 2, 3]))
@@ -192,8 +239,11 @@ def build_case(seed, clients, currency, perturb, layout_seed):
             below = False
             if fate == "below" or (fate in ("under", "over") and rng.random() < 0.1):
                 below = True
-                price = (D(vcost.numerator) / D(vcost.denominator) * D(str(rng.choice([0.9, 0.93, 0.95, 0.97])))
-                         ).quantize(CENT, ROUND_DOWN)
+                price = (
+                    D(vcost.numerator)
+                    / D(vcost.denominator)
+                    * D(str(rng.choice([0.9, 0.93, 0.95, 0.97])))
+                ).quantize(CENT, ROUND_DOWN)
             bclass = []
             if bundle:
                 bclass = ["bundle_component_price"]
@@ -214,7 +264,9 @@ def build_case(seed, clients, currency, perturb, layout_seed):
             for q, role, struct in parts:
                 text, classes = describe(drng, house, key, qty=q, below=below, nfp=nfp)
                 if struct == "midmonth_topup_line":
-                    text += drng.choice([" - add'l seats from 12/11", " (added mid-month)", " - top-up 17 Nov"])
+                    text += drng.choice(
+                        [" - add'l seats from 12/11", " (added mid-month)", " - top-up 17 Nov"]
+                    )
                 elif struct == "second_site_same_product":
                     text += f" - {drng.choice(SITES)}"
                 elif struct == "negative_qty_leaver_credit":
@@ -223,29 +275,52 @@ def build_case(seed, clients, currency, perturb, layout_seed):
                     text = f"{drng.choice(['Secure Office Bundle', 'Modern Workplace Pack', 'Essentials Bundle'])}: {text}"
                 if site_code:
                     text = f"{site_code} - {text}"
-                cls = classes + ([struct] if struct else []) + bclass + (["site_code_prefix"] if site_code else [])
+                cls = (
+                    classes
+                    + ([struct] if struct else [])
+                    + bclass
+                    + (["site_code_prefix"] if site_code else [])
+                )
                 if below and fate == "below":
                     cls.append("vendor_rise_not_passed_on")
                 if not perturb:
                     text, cls = p.name, []
                 plines.append(PLine(c["id"], key, q, price, role, text, cls))
-            if rng.random() < 0.04:  # last month's adjustment: service period in October, takes no part
+            if (
+                rng.random() < 0.04
+            ):  # last month's adjustment: service period in October, takes no part
                 text, classes = describe(drng, house, key, extras_ok=False)
                 span = "(01/10/2026 - 31/10/2026)"
                 if perturb:
                     t, cls = f"Adj. Oct: {text} {span}", [*classes, "october_adjustment_line"]
                 else:
                     t, cls = f"{p.name} {span}", []
-                plines.append(PLine(c["id"], key, drng.randint(1, 2), price, "not_billed", t, cls,
-                                    start="01/10/2026", end="31/10/2026"))
+                plines.append(
+                    PLine(
+                        c["id"],
+                        key,
+                        drng.randint(1, 2),
+                        price,
+                        "not_billed",
+                        t,
+                        cls,
+                        start="01/10/2026",
+                        end="31/10/2026",
+                    )
+                )
         if c["side"] != "vendor":
-            svc = drng.sample([("Managed Services - per user", None, (95, 110, 125)),
-                               ("Helpdesk support block (10 hrs)", 1, (1150, 1250)),
-                               ("Onsite labour (hours)", (2, 8), (150, 165)),
-                               ("Managed backup monitoring per device", None, (8, 12)),
-                               ("Dell Latitude 5450 laptop", 1, (1249, 1399)),
-                               ("Network monitoring - per site", 1, (95, 145)),
-                               ("Project labour - office move", (4, 16), (150, 180))], drng.randint(1, 3))
+            svc = drng.sample(
+                [
+                    ("Managed Services - per user", None, (95, 110, 125)),
+                    ("Helpdesk support block (10 hrs)", 1, (1150, 1250)),
+                    ("Onsite labour (hours)", (2, 8), (150, 165)),
+                    ("Managed backup monitoring per device", None, (8, 12)),
+                    ("Dell Latitude 5450 laptop", 1, (1249, 1399)),
+                    ("Network monitoring - per site", 1, (95, 145)),
+                    ("Project labour - office move", (4, 16), (150, 180)),
+                ],
+                drng.randint(1, 3),
+            )
             for s, qd, prices in svc:
                 qty = qd if isinstance(qd, int) else drng.randint(*(qd or (2, 30)))
                 price = D(str(drng.choice(prices)))
@@ -254,11 +329,23 @@ def build_case(seed, clients, currency, perturb, layout_seed):
                     t, cls = s, []
                 plines.append(PLine(c["id"], None, qty, price, "service", t, cls))
             if drng.random() < 0.05:
-                s = drng.choice(["Loyalty discount 5%", "Multi-site discount", "Discount - annual prepay"])
-                t, cls = (s + drng.choice([" (JB)", ""]), ["client_discount_own_line"]) if perturb else (s, [])
-                plines.append(PLine(c["id"], None, 1, D(str(-drng.choice([25, 40, 60, 85]))), "service", t, cls))
+                s = drng.choice(
+                    ["Loyalty discount 5%", "Multi-site discount", "Discount - annual prepay"]
+                )
+                t, cls = (
+                    (s + drng.choice([" (JB)", ""]), ["client_discount_own_line"])
+                    if perturb
+                    else (s, [])
+                )
+                plines.append(
+                    PLine(
+                        c["id"], None, 1, D(str(-drng.choice([25, 40, 60, 85]))), "service", t, cls
+                    )
+                )
         if c["side"] != "psa" and drng.random() < 0.03:
-            vlines.append(VLine(c["id"], "", 1, D("50.00"), "M", "service", text="Onboarding fee (one-time)"))
+            vlines.append(
+                VLine(c["id"], "", 1, D("50.00"), "M", "service", text="Onboarding fee (one-time)")
+            )
     return Case(cl, vlines, plines, currency, perturb, house)
 
 
@@ -306,13 +393,21 @@ def compute_findings(case):
         cid, key = k
         vrows = sorted(ln.row for ln in v.get(k, []))
         prows = sorted(ln.row for ln in p.get(k, []))
-        classes = sorted({c for ln in p.get(k, []) for c in ln.classes}
-                         | set(byid[cid]["pclasses"]) | set(byid[cid]["vclasses"]))
+        classes = sorted(
+            {c for ln in p.get(k, []) for c in ln.classes}
+            | set(byid[cid]["pclasses"])
+            | set(byid[cid]["vclasses"])
+        )
         vq = sum(ln.qty for ln in v.get(k, []))
         c = sum(F(ln.qty) * F(ln.unit) for ln in v[k]) / vq if k in v else None
         pq, pp = price.get(k, (0, None))
-        base = {"client": byid[cid]["canonical"], "product": BY_KEY[key].name,
-                "vendor_rows": vrows, "psa_rows": prows, "classes": classes}
+        base = {
+            "client": byid[cid]["canonical"],
+            "product": BY_KEY[key].name,
+            "vendor_rows": vrows,
+            "psa_rows": prows,
+            "classes": classes,
+        }
 
         def add(t, imp, base=base):
             out.append({"type": t, **base, "monthly_impact": fr2(imp)})

@@ -4,19 +4,289 @@ from __future__ import annotations
 
 import re
 
-SURNAMES = ["Raman", "Okafor", "Marlow", "Hartley", "Delgado", "Novak", "Lindqvist", "Brennan", "Castellano", "Whitfield", "Ashby", "Moreau", "Kowalski", "Halvorsen", "Oduya", "Petrakis", "Thornbury", "Vasquez", "Ellery", "Garrick", "Pemberton", "Quayle", "Rosales", "Sandoval", "Tremaine", "Underhill", "Valentin", "Winslow", "Yardley", "Zeller", "Abernethy", "Bellamy", "Carrington", "Dunmore", "Eastwood", "Fairbanks", "Gallagher", "Holloway", "Ingram", "Jarvis", "Kingsley", "Lockhart", "Merriweather", "Norwood", "Oakes", "Prescott", "Radcliffe", "Sutcliffe", "Templeton", "Upton", "Vickers", "Wakefield", "Ackroyd", "Blakemore", "Cheswick", "Dalrymple", "Ellsworth", "Fenwick", "Granger", "Hawthorne", "Iverson", "Jessup", "Kilbride", "Langford", "Montrose", "Nettleton", "Ormsby", "Penhallow", "Redmayne", "Stanhope", "Tolliver", "Umber", "Varga", "Wetherell", "Brightman", "Calloway", "Drummond", "Everly", "Farrow", "Goodwin", "Harrow", "Ives", "Keating", "Lowell", "Mayhew", "Nash", "Orwell", "Pryce", "Rowntree", "Sheridan", "Tindall", "Vance", "Whitmore", "Ainsley", "Barlow", "Crane", "Dawes", "Emberton", "Frost", "Gale", "Hume"]
-GIVEN = ["Priya", "John", "Maria", "Chen", "Aisha", "Lukas", "Sofia", "Daniel", "Grace", "Tomasz", "Ingrid", "Kwame", "Elena", "Mateo", "Hannah"]
-PLACES = ["Harbourside", "Riverbend", "Northgate", "Ironbark", "Bluegum", "Stonebridge", "Cedarbrook", "Westhaven", "Pinecrest", "Lakeshore", "Summitview", "Coastline", "Meridian", "Redwood", "Silverleaf", "Bayview", "Highfield", "Elmwood", "Kingsford", "Ashgrove", "Blackwattle", "Copperfield", "Driftwood", "Emerald", "Foxglove", "Glenhaven", "Hollybrook", "Juniper", "Kestrel", "Larkspur", "Millbrook", "Newhaven", "Oakridge", "Parkview", "Quarry", "Rosehill", "Sandstone", "Tallowood", "Wattle", "Yarrow", "Birchwood", "Clearwater", "Dunmore", "Eaglehawk", "Fernleigh", "Granite", "Heathcote", "Ironwood", "Kookaburra", "Limestone"]
-TRADES = ["Plumbing", "Electrical", "Accounting", "Legal", "Physiotherapy", "Veterinary Clinic", "Architects", "Landscaping", "Engineering", "Real Estate", "Insurance Brokers", "Chiropractic", "Pharmacy", "Joinery", "Roofing", "Freight", "Catering", "Surveyors", "Orthodontics", "Optometry", "Mortgage Brokers", "Removals", "Signage", "Printing", "Podiatry", "Hydraulics", "Financial Planning", "Conveyancing", "Bookkeeping", "Glazing"]
-ADJ = ["Alpha", "Blue", "Coastal", "Delta", "Evergreen", "First", "Golden", "Harbor", "Integral", "Keystone", "Lumen", "Nova", "Prime", "Quantum", "Solid", "True", "Vertex"]
-NOUN = ["Beacon", "Bridge", "Crest", "Field", "Gate", "Harbor", "Line", "Point", "Ridge", "Stone", "Tower", "Vale", "Works"]
-SAINTS = ["Mark", "Brigid", "Columba", "Patrick", "Joseph", "Anne", "Monica", "Bernadette", "Aidan", "Kevin", "Clare", "Dominic"]
-BRANDS = [
-    "Crust & Crumb Bakehouse", "Muscle Lab Fitness", "Brew Theory Coffee", "SmileCo Dental Care",
-    "Paws & Claws Pet Supplies", "Quick Fix Auto", "Little Sprouts Childcare", "Spin Cycle Laundromat",
-    "Fresh Press Juice Bar", "Sole Mates Footwear", "Keyline Locksmiths", "Pho Real Noodle Bar",
+SURNAMES = [
+    "Raman",
+    "Okafor",
+    "Marlow",
+    "Hartley",
+    "Delgado",
+    "Novak",
+    "Lindqvist",
+    "Brennan",
+    "Castellano",
+    "Whitfield",
+    "Ashby",
+    "Moreau",
+    "Kowalski",
+    "Halvorsen",
+    "Oduya",
+    "Petrakis",
+    "Thornbury",
+    "Vasquez",
+    "Ellery",
+    "Garrick",
+    "Pemberton",
+    "Quayle",
+    "Rosales",
+    "Sandoval",
+    "Tremaine",
+    "Underhill",
+    "Valentin",
+    "Winslow",
+    "Yardley",
+    "Zeller",
+    "Abernethy",
+    "Bellamy",
+    "Carrington",
+    "Dunmore",
+    "Eastwood",
+    "Fairbanks",
+    "Gallagher",
+    "Holloway",
+    "Ingram",
+    "Jarvis",
+    "Kingsley",
+    "Lockhart",
+    "Merriweather",
+    "Norwood",
+    "Oakes",
+    "Prescott",
+    "Radcliffe",
+    "Sutcliffe",
+    "Templeton",
+    "Upton",
+    "Vickers",
+    "Wakefield",
+    "Ackroyd",
+    "Blakemore",
+    "Cheswick",
+    "Dalrymple",
+    "Ellsworth",
+    "Fenwick",
+    "Granger",
+    "Hawthorne",
+    "Iverson",
+    "Jessup",
+    "Kilbride",
+    "Langford",
+    "Montrose",
+    "Nettleton",
+    "Ormsby",
+    "Penhallow",
+    "Redmayne",
+    "Stanhope",
+    "Tolliver",
+    "Umber",
+    "Varga",
+    "Wetherell",
+    "Brightman",
+    "Calloway",
+    "Drummond",
+    "Everly",
+    "Farrow",
+    "Goodwin",
+    "Harrow",
+    "Ives",
+    "Keating",
+    "Lowell",
+    "Mayhew",
+    "Nash",
+    "Orwell",
+    "Pryce",
+    "Rowntree",
+    "Sheridan",
+    "Tindall",
+    "Vance",
+    "Whitmore",
+    "Ainsley",
+    "Barlow",
+    "Crane",
+    "Dawes",
+    "Emberton",
+    "Frost",
+    "Gale",
+    "Hume",
 ]
-SUBURBS = ["Newtown", "Paddington", "Fitzroy", "Brunswick", "Glebe", "Carlton", "Toowong", "Subiaco", "Fremantle", "Manly", "Kew", "Leederville", "Norwood", "Unley", "Ascot"]
+GIVEN = [
+    "Priya",
+    "John",
+    "Maria",
+    "Chen",
+    "Aisha",
+    "Lukas",
+    "Sofia",
+    "Daniel",
+    "Grace",
+    "Tomasz",
+    "Ingrid",
+    "Kwame",
+    "Elena",
+    "Mateo",
+    "Hannah",
+]
+PLACES = [
+    "Harbourside",
+    "Riverbend",
+    "Northgate",
+    "Ironbark",
+    "Bluegum",
+    "Stonebridge",
+    "Cedarbrook",
+    "Westhaven",
+    "Pinecrest",
+    "Lakeshore",
+    "Summitview",
+    "Coastline",
+    "Meridian",
+    "Redwood",
+    "Silverleaf",
+    "Bayview",
+    "Highfield",
+    "Elmwood",
+    "Kingsford",
+    "Ashgrove",
+    "Blackwattle",
+    "Copperfield",
+    "Driftwood",
+    "Emerald",
+    "Foxglove",
+    "Glenhaven",
+    "Hollybrook",
+    "Juniper",
+    "Kestrel",
+    "Larkspur",
+    "Millbrook",
+    "Newhaven",
+    "Oakridge",
+    "Parkview",
+    "Quarry",
+    "Rosehill",
+    "Sandstone",
+    "Tallowood",
+    "Wattle",
+    "Yarrow",
+    "Birchwood",
+    "Clearwater",
+    "Dunmore",
+    "Eaglehawk",
+    "Fernleigh",
+    "Granite",
+    "Heathcote",
+    "Ironwood",
+    "Kookaburra",
+    "Limestone",
+]
+TRADES = [
+    "Plumbing",
+    "Electrical",
+    "Accounting",
+    "Legal",
+    "Physiotherapy",
+    "Veterinary Clinic",
+    "Architects",
+    "Landscaping",
+    "Engineering",
+    "Real Estate",
+    "Insurance Brokers",
+    "Chiropractic",
+    "Pharmacy",
+    "Joinery",
+    "Roofing",
+    "Freight",
+    "Catering",
+    "Surveyors",
+    "Orthodontics",
+    "Optometry",
+    "Mortgage Brokers",
+    "Removals",
+    "Signage",
+    "Printing",
+    "Podiatry",
+    "Hydraulics",
+    "Financial Planning",
+    "Conveyancing",
+    "Bookkeeping",
+    "Glazing",
+]
+ADJ = [
+    "Alpha",
+    "Blue",
+    "Coastal",
+    "Delta",
+    "Evergreen",
+    "First",
+    "Golden",
+    "Harbor",
+    "Integral",
+    "Keystone",
+    "Lumen",
+    "Nova",
+    "Prime",
+    "Quantum",
+    "Solid",
+    "True",
+    "Vertex",
+]
+NOUN = [
+    "Beacon",
+    "Bridge",
+    "Crest",
+    "Field",
+    "Gate",
+    "Harbor",
+    "Line",
+    "Point",
+    "Ridge",
+    "Stone",
+    "Tower",
+    "Vale",
+    "Works",
+]
+SAINTS = [
+    "Mark",
+    "Brigid",
+    "Columba",
+    "Patrick",
+    "Joseph",
+    "Anne",
+    "Monica",
+    "Bernadette",
+    "Aidan",
+    "Kevin",
+    "Clare",
+    "Dominic",
+]
+BRANDS = [
+    "Crust & Crumb Bakehouse",
+    "Muscle Lab Fitness",
+    "Brew Theory Coffee",
+    "SmileCo Dental Care",
+    "Paws & Claws Pet Supplies",
+    "Quick Fix Auto",
+    "Little Sprouts Childcare",
+    "Spin Cycle Laundromat",
+    "Fresh Press Juice Bar",
+    "Sole Mates Footwear",
+    "Keyline Locksmiths",
+    "Pho Real Noodle Bar",
+]
+SUBURBS = [
+    "Newtown",
+    "Paddington",
+    "Fitzroy",
+    "Brunswick",
+    "Glebe",
+    "Carlton",
+    "Toowong",
+    "Subiaco",
+    "Fremantle",
+    "Manly",
+    "Kew",
+    "Leederville",
+    "Norwood",
+    "Unley",
+    "Ascot",
+]
 LEGAL = ["Pty Ltd", "LLC", "Inc.", "Ltd", "Limited", "Pty Ltd", "LLC"]
 
 
@@ -63,8 +333,14 @@ def make_clients(rng, n):
         if nm.unique(canon) is None:
             return False
         out.append(
-            {"canonical": canon, "group": group, "kind": kind, "alias": alias,
-             "alias_class": alias_class, "meta": meta or {}}
+            {
+                "canonical": canon,
+                "group": group,
+                "kind": kind,
+                "alias": alias,
+                "alias_class": alias_class,
+                "meta": meta or {},
+            }
         )
         return True
 
@@ -94,20 +370,33 @@ def make_clients(rng, n):
         elif kind == "dentist":
             sn = nm.take(SURNAMES)
             lf = rng.choice(["PLLC", "Pty Ltd", "Ltd"])
-            names = [f"{sn} Dental Group {lf}", f"{sn} Dental Lab {lf}", f"{sn} Family Dental North {lf}",
-                     f"{sn} Family Dental South {lf}", f"{sn} Dental Imaging {lf}",
-                     f"{sn} Family Dental East {lf}"][:size]
+            names = [
+                f"{sn} Dental Group {lf}",
+                f"{sn} Dental Lab {lf}",
+                f"{sn} Family Dental North {lf}",
+                f"{sn} Family Dental South {lf}",
+                f"{sn} Dental Imaging {lf}",
+                f"{sn} Family Dental East {lf}",
+            ][:size]
             for x in names:
                 add(x, g, kind, meta={"surname": sn, "lf": lf})
         elif kind == "family":
             sn = nm.take(SURNAMES)
             lf = rng.choice(["Pty Ltd", "Ltd", "LLC"])
-            for w in ["Holdings", "Operations", "Properties", "Investments", "Group", "Farming"][:size]:
+            for w in ["Holdings", "Operations", "Properties", "Investments", "Group", "Farming"][
+                :size
+            ]:
                 add(f"{sn} {w} {lf}", g, kind, meta={"surname": sn, "lf": lf})
         elif kind == "school":
             st = nm.take(SAINTS) or nm.take(SURNAMES)
-            names = [f"St {st}'s Primary School", f"St {st}'s Primary School PTA", f"St {st}'s Parish",
-                     f"St {st}'s Early Learning Centre", f"St {st}'s College", f"St {st}'s College PTA"][:size]
+            names = [
+                f"St {st}'s Primary School",
+                f"St {st}'s Primary School PTA",
+                f"St {st}'s Parish",
+                f"St {st}'s Early Learning Centre",
+                f"St {st}'s College",
+                f"St {st}'s College PTA",
+            ][:size]
             for x in names:
                 add(x, g, kind, meta={"saint": st})
         elif kind == "offices":
@@ -117,8 +406,14 @@ def make_clients(rng, n):
                 add(f"{sn} {tr} {w} Pty Ltd", g, kind, meta={"surname": sn, "lf": "Pty Ltd"})
         elif kind == "parent":
             pl = nm.take(PLACES)
-            names = [f"{pl} Logistics Inc.", f"{pl} Logistics Canada Ltd", f"{pl} Logistics NZ Ltd",
-                     f"{pl} Logistics UK Ltd", f"{pl} Freight Services Inc.", f"{pl} Logistics Mexico S.A. de C.V."][:size]
+            names = [
+                f"{pl} Logistics Inc.",
+                f"{pl} Logistics Canada Ltd",
+                f"{pl} Logistics NZ Ltd",
+                f"{pl} Logistics UK Ltd",
+                f"{pl} Freight Services Inc.",
+                f"{pl} Logistics Mexico S.A. de C.V.",
+            ][:size]
             for x in names:
                 add(x, g, kind, meta={"place": pl})
     groups_done = len(out)
@@ -133,7 +428,9 @@ def make_clients(rng, n):
             if sn is None:
                 break
             gv = rng.choice(GIVEN)
-            tr = rng.choice(["Family Dental", "Chiropractic", "Physiotherapy", "Optometry", "Plumbing"])
+            tr = rng.choice(
+                ["Family Dental", "Chiropractic", "Physiotherapy", "Optometry", "Plumbing"]
+            )
             lf = rng.choice(["PLLC", "Pty Ltd", "LLC"])
             canon = f"{sn} {tr} {lf}"
             if k == "owner":
@@ -146,19 +443,34 @@ def make_clients(rng, n):
             if sn is None:
                 break
             canon = f"{sn} Hospitality Group Pty Ltd"
-            add(canon, None, "alias", f"The {sn} {rng.choice(['Kitchen', 'Arms Hotel', 'Bistro', 'Cellar Door'])}",
-                "venue_name_for_operator")
+            add(
+                canon,
+                None,
+                "alias",
+                f"The {sn} {rng.choice(['Kitchen', 'Arms Hotel', 'Bistro', 'Cellar Door'])}",
+                "venue_name_for_operator",
+            )
         elif k == "rebrand":
             pl = nm.take(PLACES)
             if pl is None:
                 break
-            a, b = rng.choice([("Recruitment", "Talent"), ("Computer Services", "Technology"),
-                               ("Printing", "Print & Signs"), ("Accounting", "Advisory"),
-                               ("Cleaning Services", "Facility Services")])
+            a, b = rng.choice(
+                [
+                    ("Recruitment", "Talent"),
+                    ("Computer Services", "Technology"),
+                    ("Printing", "Print & Signs"),
+                    ("Accounting", "Advisory"),
+                    ("Cleaning Services", "Facility Services"),
+                ]
+            )
             lf = rng.choice(["Ltd", "Pty Ltd", "LLC"])
             add(f"{pl} {a} {lf}", None, "alias", f"{pl} {b} {lf}", "rebrand_kept_root")
         else:
-            w = [rng.choice(ADJ), rng.choice(NOUN), rng.choice(["Consulting", "Capital", "Engineering", "Medical"])]
+            w = [
+                rng.choice(ADJ),
+                rng.choice(NOUN),
+                rng.choice(["Consulting", "Capital", "Engineering", "Medical"]),
+            ]
             lf = rng.choice(["LLC", "Pty Ltd", "Inc."])
             ini = initials(w)
             if ini in nm.used_words:
@@ -180,12 +492,29 @@ def make_clients(rng, n):
         elif r < 0.72:
             canon = f"{rng.choice(SURNAMES)} & {rng.choice(SURNAMES)} {rng.choice(['Lawyers', 'Accountants', 'Architects'])}"
         elif r < 0.8:
-            a, b = rng.choice([("García", "López"), ("Fernández", "Ruiz"), ("Martínez", "Soto"),
-                               ("Rodríguez", "Vega"), ("Sánchez", "Mora"), ("Pérez", "Ibáñez")])
+            a, b = rng.choice(
+                [
+                    ("García", "López"),
+                    ("Fernández", "Ruiz"),
+                    ("Martínez", "Soto"),
+                    ("Rodríguez", "Vega"),
+                    ("Sánchez", "Mora"),
+                    ("Pérez", "Ibáñez"),
+                ]
+            )
             canon = f"{a} {b} {rng.choice(['Abogados', 'Consultores', 'Importaciones', 'Construcciones'])} {rng.choice(['S.L.', 'LLC'])}"
         elif r < 0.86:
-            g, f = rng.choice([("Wei", "Zhang"), ("Mei", "Lin"), ("Jun", "Chen"), ("Hao", "Liu"), ("Yan", "Wang"),
-                               ("Lei", "Huang"), ("Xin", "Zhou")])
+            g, f = rng.choice(
+                [
+                    ("Wei", "Zhang"),
+                    ("Mei", "Lin"),
+                    ("Jun", "Chen"),
+                    ("Hao", "Liu"),
+                    ("Yan", "Wang"),
+                    ("Lei", "Huang"),
+                    ("Xin", "Zhou"),
+                ]
+            )
             canon = f"{g} {f} {rng.choice(['Imports', 'Trading', 'Medical Centre', 'Property Group'])} {lf}"
         else:
             canon = f"{rng.choice(ADJ)} {rng.choice(NOUN)} {rng.choice(TRADES)} {lf}"
@@ -201,10 +530,23 @@ def make_clients(rng, n):
 
 
 COMPASS = {"North": "Nth", "South": "Sth", "East": "E.", "West": "W.", "Central": "Ctrl"}
-HOLD = {"Holdings": "Hldgs", "Operations": "Ops", "Properties": "Props", "Investments": "Invest.",
-        "Group": "Grp", "Farming": "Farms"}
-LF_LOWER = {"Pty Ltd": "pty ltd", "LLC": "llc", "Inc.": "inc", "Ltd": "ltd", "Limited": "limited",
-            "PLLC": "pllc", "S.L.": "s.l."}
+HOLD = {
+    "Holdings": "Hldgs",
+    "Operations": "Ops",
+    "Properties": "Props",
+    "Investments": "Invest.",
+    "Group": "Grp",
+    "Farming": "Farms",
+}
+LF_LOWER = {
+    "Pty Ltd": "pty ltd",
+    "LLC": "llc",
+    "Inc.": "inc",
+    "Ltd": "ltd",
+    "Limited": "limited",
+    "PLLC": "pllc",
+    "S.L.": "s.l.",
+}
 
 
 def _ein(rng):
@@ -246,7 +588,11 @@ def psa_name(c, rng, group_name):
             opts.append("double_surname_hyphen_join")
         if re.match(r"(Wei|Mei|Jun|Hao|Yan|Lei|Xin) (Zhang|Lin|Chen|Liu|Wang|Huang|Zhou) ", canon):
             opts.append("cn_family_name_order_swap")
-    if canon.endswith(("Pty Ltd", "Limited", "Ltd")) and "Canada" not in canon and "UK" not in canon:
+    if (
+        canon.endswith(("Pty Ltd", "Limited", "Ltd"))
+        and "Canada" not in canon
+        and "UK" not in canon
+    ):
         opts.append("au_abn_tail")
     if canon.endswith(("LLC", "Inc.", "PLLC")):
         opts.append("us_ein_tail")
@@ -257,12 +603,19 @@ def psa_name(c, rng, group_name):
     k = 1 if rng.random() < 0.7 else 2
     chosen = []
     # prefer the specific classes over the generic tails
-    pri = [o for o in opts if o not in ("attn_ap_tail", "au_abn_tail", "us_ein_tail", "ops_typed_lowercase_legal_form")]
+    pri = [
+        o
+        for o in opts
+        if o not in ("attn_ap_tail", "au_abn_tail", "us_ein_tail", "ops_typed_lowercase_legal_form")
+    ]
     gen = [o for o in opts if o not in pri]
     chosen = (pri[:1] if pri and rng.random() < 0.8 else []) + gen
     chosen = chosen[:k] if chosen else ["attn_ap_tail"]
     name = canon
-    for cl in sorted(chosen, key=lambda x: ["ops_typed_lowercase_legal_form", "import_caps_cut_at_24"].count(x) * -1):
+    for cl in sorted(
+        chosen,
+        key=lambda x: ["ops_typed_lowercase_legal_form", "import_caps_cut_at_24"].count(x) * -1,
+    ):
         name = apply_name_class(cl, name, c, rng, group_name)
     if name == canon:
         name = canon + ", Attn: Accounts Payable"
@@ -284,7 +637,9 @@ def apply_name_class(cl, name, c, rng, group_name):
         loc, brand = meta["loc"], meta["brand"]
         return f"{loc} - {brand}"
     if cl == "pta_association_expanded":
-        return name.replace("PTA", rng.choice(["Parent Teacher Association", "Parents & Teachers Assoc."]))
+        return name.replace(
+            "PTA", rng.choice(["Parent Teacher Association", "Parents & Teachers Assoc."])
+        )
     if cl == "saint_parish_form":
         return f"Parish of St {meta['saint']}"
     if cl == "qbo_sub_customer_colon":
@@ -335,7 +690,11 @@ def vendor_name(c, rng):
     if "&" in canon and rng.random() < 0.5:
         return canon.replace("&", "&amp;"), ["html_escaped_ampersand"]
     if rng.random() < 0.1 and canon.endswith(("Pty Ltd", " LLC", " Ltd")):
-        full = {"Pty Ltd": "Proprietary Limited", " LLC": " Limited Liability Company", " Ltd": " Limited"}
+        full = {
+            "Pty Ltd": "Proprietary Limited",
+            " LLC": " Limited Liability Company",
+            " Ltd": " Limited",
+        }
         for k, v in full.items():
             if canon.endswith(k):
                 return canon[: -len(k)] + v, ["legal_form_written_in_full_on_tenant"]

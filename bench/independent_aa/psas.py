@@ -27,15 +27,45 @@ def _us(d):  # 01/10/2026 -> 10/01/2026
 def cw_additions_bill_flag_us_xlsx(case, folder, rng):
     byid, ls = _order(case)
     sh = Sheet("Additions")
-    sh.add(["Company Name", "Agreement Name", "Agreement Type", "Product ID", "Description", "Quantity",
-            "Less Included", "Price", "Ext Price", "Cost", "Bill", "Effective", "Cancelled", "Addition Status"])
+    sh.add(
+        [
+            "Company Name",
+            "Agreement Name",
+            "Agreement Type",
+            "Product ID",
+            "Description",
+            "Quantity",
+            "Less Included",
+            "Price",
+            "Ext Price",
+            "Cost",
+            "Bill",
+            "Effective",
+            "Cancelled",
+            "Addition Status",
+        ]
+    )
     for ln in ls:
         c = byid[ln.cid]
         pid = "CLOUD-LIC" if ln.key else "MSP-SVC"
-        ln.row = sh.add([
-            c["pname"], f"{c['pname'][:20]} - Managed", "Managed Services", pid, ln.text, ln.qty, 0, ln.price,
-            _ext(ln), None, "Billable", _us(ln.start), "", "Active",
-        ])
+        ln.row = sh.add(
+            [
+                c["pname"],
+                f"{c['pname'][:20]} - Managed",
+                "Managed Services",
+                pid,
+                ln.text,
+                ln.qty,
+                0,
+                ln.price,
+                _ext(ln),
+                None,
+                "Billable",
+                _us(ln.start),
+                "",
+                "Active",
+            ]
+        )
     path = folder / "agreement_additions_export.xlsx"
     write_xlsx(path, [sh])
     return path.name, sh.name
@@ -44,16 +74,40 @@ def cw_additions_bill_flag_us_xlsx(case, folder, rng):
 def cw_invoice_lines_gb_csv(case, folder, rng):
     byid, ls = _order(case)
     sh = Sheet()
-    sh.add(["Invoice Number", "Invoice Date", "Company", "Site", "Agreement", "Product ID", "Description",
-            "Qty", "Unit Price", "Ext. Price", "Tax Code"])
+    sh.add(
+        [
+            "Invoice Number",
+            "Invoice Date",
+            "Company",
+            "Site",
+            "Agreement",
+            "Product ID",
+            "Description",
+            "Qty",
+            "Unit Price",
+            "Ext. Price",
+            "Tax Code",
+        ]
+    )
     inv = {}
     for ln in ls:
         c = byid[ln.cid]
         n = inv.setdefault(ln.cid, 24100 + len(inv))
-        ln.row = sh.add([
-            n, "01/11/2026", c["pname"], "Main", "Managed IT", "LICENCE" if ln.key else "SERVICE", ln.text,
-            ln.qty, num(ln.price), num(_ext(ln)), "S20",
-        ])
+        ln.row = sh.add(
+            [
+                n,
+                "01/11/2026",
+                c["pname"],
+                "Main",
+                "Managed IT",
+                "LICENCE" if ln.key else "SERVICE",
+                ln.text,
+                ln.qty,
+                num(ln.price),
+                num(_ext(ln)),
+                "S20",
+            ]
+        )
     path = folder / "cw_invoices_Nov2026.csv"
     write_csv(path, sh, encoding="utf-8-sig")
     return path.name, None
@@ -62,15 +116,37 @@ def cw_invoice_lines_gb_csv(case, folder, rng):
 def autotask_billing_items_au_csv(case, folder, rng):
     byid, ls = _order(case)
     sh = Sheet()
-    sh.add(["Account Name", "Contract Name", "Item Type", "Item Name", "Item Date", "Units", "Rate",
-            "Extended Price", "Posted"])
+    sh.add(
+        [
+            "Account Name",
+            "Contract Name",
+            "Item Type",
+            "Item Name",
+            "Item Date",
+            "Units",
+            "Rate",
+            "Extended Price",
+            "Posted",
+        ]
+    )
     total = 0
     for ln in ls:
         c = byid[ln.cid]
         it = "Recurring Service" if ln.key else ("Contract Charge" if ln.price < 0 else "Labour")
         total += _ext(ln)
-        ln.row = sh.add([c["pname"], "Recurring Services 2026", it, ln.text, ln.start, ln.qty, num(ln.price),
-                         num(_ext(ln)), "No"])
+        ln.row = sh.add(
+            [
+                c["pname"],
+                "Recurring Services 2026",
+                it,
+                ln.text,
+                ln.start,
+                ln.qty,
+                num(ln.price),
+                num(_ext(ln)),
+                "No",
+            ]
+        )
     sh.add(["Total", "", "", "", "", "", "", num(total), ""])
     path = folder / "billing_items_approve_post.csv"
     write_csv(path, sh)
@@ -80,13 +156,35 @@ def autotask_billing_items_au_csv(case, folder, rng):
 def halopsa_invoice_lines_de_semicolon_csv(case, folder, rng):
     byid, ls = _order(case)
     sh = Sheet()
-    sh.add(["Kunde", "Rechnungsnummer", "Rechnungsdatum", "Artikel", "Beschreibung", "Menge", "Einzelpreis",
-            "Nettobetrag", "Steuer"])
+    sh.add(
+        [
+            "Kunde",
+            "Rechnungsnummer",
+            "Rechnungsdatum",
+            "Artikel",
+            "Beschreibung",
+            "Menge",
+            "Einzelpreis",
+            "Nettobetrag",
+            "Steuer",
+        ]
+    )
     for ln in ls:
         c = byid[ln.cid]
         d = ln.start.replace("/", ".")
-        ln.row = sh.add([c["pname"], f"RE-{20260000 + ln.cid}", d, "Lizenz" if ln.key else "Dienstleistung",
-                         ln.text, ln.qty, num(ln.price, ",", "."), num(_ext(ln), ",", "."), "19%"])
+        ln.row = sh.add(
+            [
+                c["pname"],
+                f"RE-{20260000 + ln.cid}",
+                d,
+                "Lizenz" if ln.key else "Dienstleistung",
+                ln.text,
+                ln.qty,
+                num(ln.price, ",", "."),
+                num(_ext(ln), ",", "."),
+                "19%",
+            ]
+        )
     path = folder / "halo_rechnungspositionen_2026-11.csv"
     write_csv(path, sh, delimiter=";", encoding="utf-8-sig")
     return path.name, None
@@ -97,11 +195,35 @@ def syncro_invoice_items_xlsx(case, folder, rng):
 
     byid, ls = _order(case)
     sh = Sheet("Line Items")
-    sh.add(["Invoice #", "Date", "Customer", "Item", "Description", "Quantity", "Price", "Line Total", "Taxable"])
+    sh.add(
+        [
+            "Invoice #",
+            "Date",
+            "Customer",
+            "Item",
+            "Description",
+            "Quantity",
+            "Price",
+            "Line Total",
+            "Taxable",
+        ]
+    )
     for ln in ls:
         c = byid[ln.cid]
         desc = GENERIC[BY_KEY[ln.key].unit] if ln.key else "Service"
-        ln.row = sh.add([3300 + ln.cid, "2026-11-01", c["pname"], ln.text, desc, ln.qty, ln.price, _ext(ln), "No"])
+        ln.row = sh.add(
+            [
+                3300 + ln.cid,
+                "2026-11-01",
+                c["pname"],
+                ln.text,
+                desc,
+                ln.qty,
+                ln.price,
+                _ext(ln),
+                "No",
+            ]
+        )
     path = folder / "syncro_invoice_line_items.xlsx"
     write_xlsx(path, [sh])
     return path.name, sh.name
@@ -110,14 +232,39 @@ def syncro_invoice_items_xlsx(case, folder, rng):
 def kaseya_bms_recurring_gb_csv(case, folder, rng):
     byid, ls = _order(case)
     sh = Sheet()
-    sh.add(["Account Name", "Contract Name", "Service Name", "Service Description", "Billing Frequency",
-            "Quantity", "Unit Price", "Total Price", "Start Date", "End Date", "Status"])
+    sh.add(
+        [
+            "Account Name",
+            "Contract Name",
+            "Service Name",
+            "Service Description",
+            "Billing Frequency",
+            "Quantity",
+            "Unit Price",
+            "Total Price",
+            "Start Date",
+            "End Date",
+            "Status",
+        ]
+    )
     for ln in ls:
         c = byid[ln.cid]
         sh_desc = "Per user per month" if ln.key else "Service"
-        ln.row = sh.add([c["pname"], "MSA 2026", ln.text, sh_desc, "Monthly", ln.qty, num(ln.price),
-                         num(_ext(ln)), ln.start if ln.role == "not_billed" else "01/07/2025", ln.end
-                         if ln.role == "not_billed" else "", "Active"])
+        ln.row = sh.add(
+            [
+                c["pname"],
+                "MSA 2026",
+                ln.text,
+                sh_desc,
+                "Monthly",
+                ln.qty,
+                num(ln.price),
+                num(_ext(ln)),
+                ln.start if ln.role == "not_billed" else "01/07/2025",
+                ln.end if ln.role == "not_billed" else "",
+                "Active",
+            ]
+        )
     path = folder / "bms_recurring_services.csv"
     write_csv(path, sh)
     return path.name, None
@@ -154,7 +301,17 @@ def xero_sales_by_item_nz_xlsx(case, folder, rng):
         tot = 0
         for ln in cats[cat]:
             c = byid[ln.cid]
-            ln.row = sh.add(["1 Nov 2026", f"INV-{5000 + ln.cid}", c["pname"], ln.text, ln.qty, ln.price, _ext(ln)])
+            ln.row = sh.add(
+                [
+                    "1 Nov 2026",
+                    f"INV-{5000 + ln.cid}",
+                    c["pname"],
+                    ln.text,
+                    ln.qty,
+                    ln.price,
+                    _ext(ln),
+                ]
+            )
             tot += _ext(ln)
         sh.add([f"Total {cat}", "", "", "", "", "", tot])
     path = folder / "Sales_by_Item_Nov2026.xlsx"
@@ -169,8 +326,20 @@ def qbo_product_service_detail_au_xlsx(case, folder, rng):
     sh.add(["Sales by Product/Service Detail"])
     sh.add(["November 2026"])
     sh.add([])
-    sh.add(["", "Date", "Transaction Type", "No.", "Customer", "Memo/Description", "Qty", "Sales Price",
-            "Amount", "Balance"])
+    sh.add(
+        [
+            "",
+            "Date",
+            "Transaction Type",
+            "No.",
+            "Customer",
+            "Memo/Description",
+            "Qty",
+            "Sales Price",
+            "Amount",
+            "Balance",
+        ]
+    )
     cats = {}
     for ln in ls:
         cats.setdefault(_category(ln), []).append(ln)
@@ -181,8 +350,20 @@ def qbo_product_service_detail_au_xlsx(case, folder, rng):
         for ln in cats[cat]:
             c = byid[ln.cid]
             bal += _ext(ln)
-            ln.row = sh.add(["", "01/11/2026", "Invoice", 7100 + ln.cid, c["pname"], ln.text, ln.qty, ln.price,
-                             _ext(ln), bal])
+            ln.row = sh.add(
+                [
+                    "",
+                    "01/11/2026",
+                    "Invoice",
+                    7100 + ln.cid,
+                    c["pname"],
+                    ln.text,
+                    ln.qty,
+                    ln.price,
+                    _ext(ln),
+                    bal,
+                ]
+            )
         sh.add([f"Total for {cat}", "", "", "", "", "", "", "", bal])
         grand += bal
     sh.add(["TOTAL", "", "", "", "", "", "", "", grand])

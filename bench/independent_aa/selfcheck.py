@@ -31,7 +31,9 @@ def read_rows(path, sheet):
             break
         except UnicodeDecodeError:
             continue
-    delim = ";" if text.split("\r\n", 1)[0].count(";") > text.split("\r\n", 1)[0].count(",") else ","
+    delim = (
+        ";" if text.split("\r\n", 1)[0].count(";") > text.split("\r\n", 1)[0].count(",") else ","
+    )
     return list(csv.reader(text.splitlines(), delimiter=delim))
 
 
@@ -47,7 +49,12 @@ def to_num(v):
 
 
 VCOLS = {  # quantity column, unit column, yearly test
-    "pc_nce_recon_au_yearly_mixed_csv": ("BillableQuantity", "EffectiveUnitPrice", "BillingFrequency", "Annual"),
+    "pc_nce_recon_au_yearly_mixed_csv": (
+        "BillableQuantity",
+        "EffectiveUnitPrice",
+        "BillingFrequency",
+        "Annual",
+    ),
     "pc_legacy_licence_eur_csv": ("Quantity", None, "BillingCycleType", "Annual"),
     "pax8_invoice_portal_nz_xlsx": ("quantity", "cost", "term", "Annual"),
     "sherweb_invoice_detail_usd_csv": ("Quantity", "Unit Price", "Billing Cycle", "Yearly"),
@@ -110,8 +117,10 @@ def check_case(d):
             errs.append(f"psa row {rn}: no client")
         if info["role"] in ("licence", "credit"):
             pk.setdefault((info["client"], info["product"]), []).append((q, u, int(rn)))
-    price = {k: (sum(q for q, _, _ in ls), sum(q * u for q, u, _ in ls) / sum(q for q, _, _ in ls))
-             for k, ls in pk.items()}
+    price = {
+        k: (sum(q for q, _, _ in ls), sum(q * u for q, u, _ in ls) / sum(q for q, _, _ in ls))
+        for k, ls in pk.items()
+    }
     med = {}
     for (_cl, pr), (q, p) in price.items():
         if q > 0:
@@ -123,7 +132,9 @@ def check_case(d):
         vr = sorted(r for *_, r in vk.get(k, []))
         pr_ = sorted(r for *_, r in pk.get(k, []))
         if k in vk and k not in pk:
-            got.append(("unbilled", *k, fr2(vq * (median(med[k[1]]) if med.get(k[1]) else c)), vr, pr_))
+            got.append(
+                ("unbilled", *k, fr2(vq * (median(med[k[1]]) if med.get(k[1]) else c)), vr, pr_)
+            )
             continue
         pq, p = price[k]
         if k not in vk:
@@ -136,11 +147,15 @@ def check_case(d):
             got.append(("over_billed", *k, fr2((pq - vq) * p), vr, pr_))
         if p < c:
             got.append(("below_cost", *k, fr2((c - p) * min(vq, pq)), vr, pr_))
-    want = [(f["type"], f["client"], f["product"], f["monthly_impact"], f["vendor_rows"], f["psa_rows"])
-            for f in t["findings"]]
+    want = [
+        (f["type"], f["client"], f["product"], f["monthly_impact"], f["vendor_rows"], f["psa_rows"])
+        for f in t["findings"]
+    ]
     if sorted(map(str, got)) != sorted(map(str, want)):
         a, b = set(map(str, got)), set(map(str, want))
-        errs.append(f"findings differ: only recomputed {sorted(a - b)[:3]} only truth {sorted(b - a)[:3]}")
+        errs.append(
+            f"findings differ: only recomputed {sorted(a - b)[:3]} only truth {sorted(b - a)[:3]}"
+        )
     return t, errs
 
 
@@ -152,7 +167,8 @@ def main(root):
         t, errs = check_case(tp.parent)
         n += 1
         twins.setdefault(tp.parent.parent, {})[t["perturb"]] = sorted(
-            (f["type"], f["client"], f["product"], f["monthly_impact"]) for f in t["findings"])
+            (f["type"], f["client"], f["product"], f["monthly_impact"]) for f in t["findings"]
+        )
         if errs:
             bad += 1
             print(tp.parent, *errs[:5], sep="\n  ")
