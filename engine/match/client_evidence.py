@@ -34,6 +34,7 @@ from engine.match.client_siblings import (
     one_stem_two_endings,
 )
 from engine.match.legal_forms import ENTITY_WORDS, is_legal_form
+from engine.match.surname_sounds import sounds_alike
 from engine.match.word_alignment import align, letters_in_order
 from engine.settings import MatchThresholds
 
@@ -156,6 +157,10 @@ def _same_word(a: str, b: str) -> int:
         return 2
     if _misspelt_short_form(short, long):
         # "Mkgx", "Phyiso": a short form with a slip; only what the firm buys can confirm it
+        return 2
+    if sounds_alike(a, b):
+        # "Neal" / "Neill", "Kay" / "Kaye", "Zhuk" / "Schuk": a surname written down as it was
+        # heard; only what the firm buys can confirm it
         return 2
     return -1
 
