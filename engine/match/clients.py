@@ -410,6 +410,8 @@ class _Pairing:
         #: keys the bill names with two kinds of legal form, each kept in its own key
         #: (engine.match.legal_twins): "muller steuerberatung" for "… gmbh" and "… kg"
         self.twin_bases = _twin_bases(vendor_names)
+        #: the keys of those twins: a legal form tells each from the other
+        self.twin_keys = {key for keys in self.twin_bases.values() for key in keys}
         #: keys the vendor names with and without "The" (engine.match.legal_twins)
         self.the_twins = {key for key in vendor_names if f"the {key}" in vendor_names}
 
@@ -495,6 +497,12 @@ class _Pairing:
         vendor = self.vendor_baskets.get(vendor_key, {})
         psa = self.psa_baskets.get(psa_key, {})
         shared = len(set(vendor) & set(psa))
+        if vendor_key in self.twin_keys:
+            # "K&L Surveying Ltd" beside the bill's "K&L Surveying LLC": on this bill the form is
+            # what tells one company from its twin, so another form ("K&L Surveyors Inc.") is
+            # another company unless what it buys is mostly this one's, in the same seats
+            same_seats = sum(vendor[p] == psa[p] for p in set(vendor) & set(psa))
+            return shared < 2 or shared * 2 < max(len(vendor), len(psa)) or same_seats * 2 < shared
         if in_english(vendor_form, psa_form):
             # "Nordlys Marine Tromsø AS" written "… Limited": the same kind of company, in
             # English; a product bought in common says it is this one

@@ -31,8 +31,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from engine.folding import folded
-from engine.match.client_keys import without_address
-from engine.match.client_notes import without_email, without_legal_tail
+from engine.match.client_keys import domain_in_name, without_address
+from engine.match.client_notes import without_account_notes, without_email, without_legal_tail
 from engine.match.legal_forms import LEGAL_FORMS
 
 #: Spellings of one kind of legal form.
@@ -160,6 +160,7 @@ def separate_legal_twins(
     the_twins = _the_twins(vendor_keys)
     if not twins and not the_twins:
         return
+    twins |= _spelled_near(twins, vendor_keys, psa_keys)
     for keys in (vendor_keys, psa_keys):
         for spelling, key in list(keys.items()):
             if key not in twins and key not in the_twins:
@@ -170,6 +171,27 @@ def separate_legal_twins(
             if key in the_twins and _THE.match(folded(spelling)):
                 new = f"the {new}"
             keys[spelling] = new
+
+
+def _spelled_near(
+    twins: set[str], vendor_keys: Mapping[str, str], psa_keys: Mapping[str, str]
+) -> set[str]:
+    """The keys that spell a twins' key another way, one word a little apart ("barrett
+    engineering" beside the PSA's twins "Barrett Engineers LLC" and "… Pty Ltd"): their form too
+    tells which twin a spelling is, so their keys keep it."""
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for key in twins:
+        by_first[key.split(" ", 1)[0]].add(key)
+    near: set[str] = set()
+    for keys in (vendor_keys, psa_keys):
+        for key in set(keys.values()):
+            if key in twins or len(words := key.split()) < 2:
+                continue
+            for twin in by_first.get(words[0], ()):
+                other = twin.split()
+                if len(other) == len(words) and fuzz.ratio(key, twin, score_cutoff=85):
+                    near.add(key)
+    return near
 
 
 def separate_mirrored_spellings(
@@ -305,11 +327,24 @@ def separate_spelling_twins(
             twins[key] = list(by_form)
     if not twins:
         return
+    # each twin as written without what an export adds to a name ("(redwooddentalgroup.com)",
+    # "16142 - ", "…, a New York limited liability company"): what the PSA's spelling is held to
+    bare: dict[str, dict[str, str]] = defaultdict(dict)
     for spelling, key in list(vendor_keys.items()):
         if key in twins:
             vendor_keys[spelling] = _spelled(spelling)
+            bare[key].setdefault(_bare(spelling), _spelled(spelling))
     for spelling, key in list(psa_keys.items()):
-        if key in twins and (form := _closest(_spelled(spelling), twins[key])) is not None:
+        if key not in twins:
+            continue
+        form: str | None = _spelled(spelling)
+        if form not in twins[key]:
+            if len(bare[key]) == len(twins[key]):  # each twin bare is still its own
+                found = _closest(_bare(spelling), list(bare[key]))
+                form = bare[key][found] if found is not None else None
+            else:
+                form = _closest(_spelled(spelling), twins[key])
+        if form is not None:
             psa_keys[spelling] = form
 
 
@@ -353,6 +388,18 @@ def _spelled(spelling: str) -> str:
 
 
 _SLASHED = re.compile(r"\b([a-z])/([a-z])\b")
+
+
+def _bare(spelling: str) -> str:
+    """A spelling's words without its tenant domain, its account number and what the law adds
+    after its legal form."""
+    text = without_account_notes(spelling)
+    if (domain := domain_in_name(text)) is not None:
+        text = text.replace(domain, " ")
+    words = _spelled(text).split()
+    while len(words) > 1 and words[0].isdigit():
+        words.pop(0)
+    return " ".join(words)
 
 
 #: How much closer (rapidfuzz ratio points) one vendor spelling must be than the next.
