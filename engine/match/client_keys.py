@@ -259,7 +259,24 @@ def client_key(name: str) -> str:
             for i, t in enumerate(tokens)
             if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
         ]
-    return " ".join(_without_legal_forms(tokens, name))
+    tokens = _without_legal_forms(tokens, name)
+    if len(tokens) > 2 and tokens[-1] in _COMPASS_SHORT:
+        # "Lindqvist Accountants E. Pty Ltd", "Novak Realty Sth": an office's compass point after
+        # two words of name (an initial stands before a surname, not after a trade)
+        tokens[-1] = _COMPASS_SHORT[tokens[-1]]
+    return " ".join(tokens)
+
+
+#: Short forms of the compass points that name one office of a firm, written last.
+_COMPASS_SHORT = {
+    "n": "north",
+    "s": "south",
+    "e": "east",
+    "w": "west",
+    "nth": "north",
+    "sth": "south",
+    "ctrl": "central",
+}
 
 
 def _irish_o_joined(tokens: list[str]) -> list[str]:
