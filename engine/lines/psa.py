@@ -83,7 +83,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         },
         alternates=alternates,
         cancelled=cancelled,
-        period_ends=_span_ends(table, mapping),
+        period_ends=_span_ends(table, mapping, names, clients, inactive, cancelled),
     )
 
 
@@ -160,12 +160,73 @@ _NOTICE_GIVEN = re.compile(
 )
 
 
-def _span_ends(table: Table, mapping: ColumnMapping) -> list[dt.date | None]:
+def _span_ends(
+    table: Table,
+    mapping: ColumnMapping,
+    names: list[str],
+    clients: list[str],
+    inactive: list[bool],
+    cancelled: list[dt.date | None],
+) -> list[dt.date | None]:
     """The last day each PSA line says it bills for: a span of dates in its service-period column
-    (Lexoffice's Leistungszeitraum) or its billing-period column (e-conomic's Periode)."""
+    (Lexoffice's Leistungszeitraum) or its billing-period column (e-conomic's Periode), else in
+    its description where the line stands beside a live line of the client's with no span that
+    shares its words, as nearly every spanned line of the book does: last month's
+    adjustment ("Keeper Business (01/10/2026 - 31/10/2026)") beside this month's "Keeper
+    Business". Spans on lines alone say which month a book billed (in arrears, perhaps), not that
+    a line is another month's."""
     service = cells.parsed(cells.column(table, mapping, "service_period"), cells.span_end)
     billing = cells.parsed(cells.column(table, mapping, "billing_period"), cells.span_end)
-    return [a or b for a, b in zip(service, billing, strict=True)]
+    ends = [a or b for a, b in zip(service, billing, strict=True)]
+    if any(ends) or not any(_HAS_DIGITS_SPAN.search(name) for name in names):
+        return ends
+    described = cells.parsed(names, cells.span_end)
+    current: dict[str, list[frozenset[str]]] = {}
+    for client, name, end, off, gone in zip(
+        clients, names, described, inactive, cancelled, strict=True
+    ):
+        if end is None and not off and gone is None and (words := _words_of(name)):
+            current.setdefault(client, []).append(words)
+    beside = [
+        end
+        if end is not None
+        and any(_beside(words, _words_of(name)) for words in current.get(client, ()))
+        else None
+        for client, name, end in zip(clients, names, described, strict=True)
+    ]
+    spanned = sum(end is not None for end in described)
+    if sum(end is not None for end in beside) < _MOSTLY_BESIDE * spanned:
+        return ends  # spans on lines alone too: the book's note of the month, not adjustments
+    return beside
+
+
+#: The share of a book's spanned lines that must stand beside a live line of theirs for its
+#: spans to mark adjustments of another month (set AA's people-typed books: 0.87; books that
+#: write the month on lines alone: 0.6 and less).
+_MOSTLY_BESIDE = 0.8
+
+
+#: A description that may hold a span of dates (speed: most hold none)
+_HAS_DIGITS_SPAN = re.compile(r"\d[./-]\d{2,4}\s*(?:--?|–|—|to|bis|au|al|t/m|tot)\s*\d")
+_SPAN_TEXT = re.compile(
+    r"[(\[]?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*(?:--?|–|—|to|bis|au|al|t/m|tot)\s*"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*[)\]]?"
+)
+
+
+def _words_of(name: str) -> frozenset[str]:
+    """A description's words without its span of dates, folded."""
+    return frozenset(_WORD.findall(_SPAN_TEXT.sub(" ", name).casefold()))
+
+
+def _beside(current: frozenset[str], spanned: frozenset[str]) -> bool:
+    """A spanned line stands beside a live one of its client's that shares two of its words, or
+    all of a one-word name ("Adj. Oct: Acronis SRV (01/10/2026 - 31/10/2026)" beside "Acronis SRV
+    (was 2)"; "Adj. Oct: MDB …" beside "MDB")."""
+    return len(current & spanned) >= min(2, len(current))
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _interval(value: object) -> int | None:
