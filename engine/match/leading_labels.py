@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from engine.match.description_words import GENERIC_PRODUCT_WORDS
 from engine.match.product_names import product_key
 from engine.match.whole_names import names_no_product
 
@@ -38,25 +39,60 @@ def labels_seen(
     """Keys of the words that stand before two or more different whole product names
     (``is_a_product`` says which key is one) and name nothing themselves."""
     before: dict[str, set[str]] = {}
+    codes: dict[str, set[str]] = {}  # site codes set off by a dash, and what came after them
     for name in names:
         words = name.split()
-        if len(words) < 2 or words[0].lower() in product_words:
+        if len(words) < 2 or _own_word(words[0].lower(), product_words):
             continue  # (speed: most names begin with a product's own word)
         for size in range(1, min(_LONGEST, len(words) - 1) + 1):
             head, rest = _split(words, size)
             key = product_key(head)
-            if not key or not _names_nothing(key, product_words):
+            coded = size == 1 and words[1] in _SEPARATORS and _site_code(key, product_words)
+            if not key or not (coded or _names_nothing(key, product_words)):
                 break  # a longer head holds the same word
+            if coded:
+                codes.setdefault(key, set()).add(product_key(rest))
             rest_key = product_key(rest)
             if rest_key and is_a_product(rest_key) and not is_a_product(product_key(name)):
                 before.setdefault(key, set()).add(rest_key)
-    return frozenset(key for key, rests in before.items() if len(rests) >= _SEEN_BEFORE)
+    seen = {key for key, rests in before.items() if len(rests) >= _SEEN_BEFORE}
+    # one site's code before its lines, another's before theirs ("SYD01 - …", "NYC1 - …"): when
+    # codes of that shape stand before two whole names or more, or two codes or more each before
+    # two different names, every such code is a label, also a site's whose lines are all
+    # shorthand ("SYD01 - BW Teams")
+    coded_before = set().union(*(before.get(code, set()) for code in codes))
+    repeated = sum(len(rests) >= _SEEN_BEFORE for rests in codes.values())
+    if len(coded_before) >= _SEEN_BEFORE or repeated >= _SEEN_BEFORE:
+        seen |= set(codes)
+    return frozenset(seen)
 
 
 def _names_nothing(key: str, product_words: frozenset[str]) -> bool:
     return all(
-        names_no_product(word, product_words) and not any(ch.isdigit() for ch in word)
+        not _own_word(word, product_words) and not any(ch.isdigit() for ch in word)
         for word in key.split()
+    )
+
+
+def _own_word(word: str, product_words: frozenset[str]) -> bool:
+    """A word that names a product, plan, edition or work; not one many kinds of product use
+    ("Cloud sub - Bus Premium 365": "Cloud" is in Defender for Cloud Apps and in every maker's
+    cloud something, and names none of them)."""
+    if word in GENERIC_PRODUCT_WORDS and names_no_product(word, frozenset()):
+        return False
+    return not names_no_product(word, product_words)
+
+
+def _site_code(key: str, product_words: frozenset[str]) -> bool:
+    """A code of letters and digits set off by a dash ("SYD01 - …", "NYC1 - …"): a site's or a
+    cost centre's, when no product's word holds it ("E3", "P1" are plans; "365" is a name's)."""
+    letters = sum(ch.isalpha() for ch in key)
+    return (
+        " " not in key
+        and key.isalnum()
+        and letters >= 2
+        and any(ch.isdigit() for ch in key)
+        and key not in product_words
     )
 
 

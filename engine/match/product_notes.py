@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue
 from engine.match.description_vocabulary import LICENCE_USERS, SERVICE_WORDS
+from engine.match.description_words import GENERIC_PRODUCT_WORDS
 from engine.match.leading_labels import labels_seen, without_label
 from engine.match.product_fit import MAKER, names_a_product_part
 from engine.match.product_names import (
@@ -215,7 +216,7 @@ class Notes:
         if (leading := _LEADING_NOTE.match(name)) is None:
             return without_label(name, self.labels)
         note = product_key(leading.group(1))
-        if not note or not self._is_note(leading.group(1).strip(), note):
+        if not note or not (self._is_note(leading.group(1).strip(), note) or _generic_only(note)):
             return without_label(name, self.labels)
         return leading.group(2)
 
@@ -385,6 +386,14 @@ def _counts_or_dates(words: list[str]) -> bool:
     if any(_TIME_SPAN.fullmatch(w) for w in words):
         return True
     return len(numbers) >= 2 or (bool(numbers) and any(w in _TIME_WORDS for w in words))
+
+
+def _generic_only(note: str) -> bool:
+    """A note in front made of words many kinds of product use and nothing else ("Cloud sub - Bus
+    Premium 365"): it says what kind of thing follows, not which (before a name only: after one,
+    "Cloud" may end it, as in Acronis Cyber Protect Cloud)."""
+    words = note.split()
+    return all(w in GENERIC_PRODUCT_WORDS and not discriminators(w) for w in words)
 
 
 def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> Notes:
