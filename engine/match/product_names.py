@@ -291,6 +291,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\batp\b", " defender for office 365 "),
     (r"\bmicrosoft entra\b", " entra "),
     (r"\(monthly pre-?paid\)|\(annual pre-?paid\)", " "),
+    # "- per device / month": how a price is counted, as "per user" is; "per device" alone may
+    # be an edition's word (Windows Enterprise per device) and stays
+    (
+        r"\bper (?:device|endpoint|seat|licen[cs]e|mailbox)\s*(?:/\s*|per\s+|a\s+)"
+        r"(?:month|mo|mth)\b",
+        " ",
+    ),
     (r"\bper user(?: per month|/month|/mo)?\b|/user(?:/month)?\b|\bpupm\b|/mo\b|/month\b", " "),
     (  # a term ("1 Year", "12-month", "1Y"), never a plan's number ("VISIO-PLN-1-M")
         r"(?<!\bpl[- ])(?<!\bpln[- ])(?<!\bplan[- ])"

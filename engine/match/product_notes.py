@@ -195,6 +195,7 @@ class Notes:
         there is none. A note the export puts after several different names may use a word some
         product has ("- Office staff"), never a plan, size or work; the maker's word "office"
         beside a word of no product ("- Head office") is a place."""
+        whole = name
         parts = split_note(name)
         # "- Site 2 (NCE)": a billing word the name's key drops anyway, and a note before it
         while parts is not None and not parts[1] and (inner := split_note(parts[0])) is not None:
@@ -203,13 +204,14 @@ class Notes:
             return parts[0]
         if parts is not None and self._code_beside_a_name(_raw_note(name), parts[0]):
             return parts[0]
-        words = name.split()
-        if len(words) > 2 and _ITEM_CODE.fullmatch(words[0].strip("()[]")):
-            rest = " ".join(
-                words[2:] if words[1] in ("-", "\u2013", "\u2014", "|", ":") else words[1:]
-            )
-            if self._code_beside_a_name(words[0].strip("()[]"), rest):
-                return rest
+        for text in dict.fromkeys([name, whole]):  # "3P-EDR-1M … - per device / month": whole
+            words = text.split()
+            if len(words) > 2 and _ITEM_CODE.fullmatch(words[0].strip("()[]")):
+                rest = " ".join(
+                    words[2:] if words[1] in ("-", "\u2013", "\u2014", "|", ":") else words[1:]
+                )
+                if self._code_beside_a_name(words[0].strip("()[]"), rest):
+                    return rest
         # a note in front, set off by a bar or a dash ("Halcyon Engineering | Acronis …", "Q4
         # Renewal – Microsoft 365 Apps for Enterprise", "Mesečna pretplata – M365 Apps Biz"),
         # read as a note after is
