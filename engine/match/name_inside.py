@@ -86,13 +86,18 @@ def priced_as_its_named_line(
     product_words: frozenset[str],
 ) -> None:
     """A client's line that holds the whole name of a product another of its lines bills by name,
-    at that line's very price, with a note of its own: the same product, another site's or team's
-    seats ("Exchange Online (Plan 1) – Workshop [Westcon #27214992]" beside "Exchange Online (Plan
-    1) – Warehouse"), whatever words the note uses — but work done once."""
+    or the very words of another of its lines already read ("Acronis WS - top-up 17 Nov" beside
+    "Acronis WS"), at that line's very price, with a note of its own: the same product, another
+    site's or team's seats, a top-up, a credit for a leaver ("Exchange Online (Plan 1) – Workshop
+    [Westcon #27214992]" beside "Exchange Online (Plan 1) – Warehouse"), whatever words the note
+    uses — but work done once. ``prices`` holds credits' too (their amount over their seats)."""
     inferred: dict[int, dict[str, set[Fraction]]] = {}
+    #: each client's descriptions already read, their product and price ("acronis ws")
+    spelled: dict[int, list[tuple[str, str, Fraction]]] = {}
     for (group, description), inference in found.items():
         if (price := prices.get((group, description))) is not None:
             inferred.setdefault(group, {}).setdefault(inference.product_key, set()).add(price)
+            spelled.setdefault(group, []).append((description, inference.product_key, price))
     for group, items in by_group.items():
         billed = {key: set(seen) for key, seen in billed_prices.get(group, {}).items()}
         for key, seen in inferred.get(group, {}).items():
@@ -106,21 +111,27 @@ def priced_as_its_named_line(
             words = description.split()
             if not _WORK_ONCE.isdisjoint(words):
                 continue
-            hits = [
+            hits = {
                 key
                 for key, seen in billed.items()
                 if price in seen
                 and key in names
                 and _held_with_a_note(words, names[key], product_words)
-            ]
-            if len(hits) == 1:
-                key = hits[0]
+            }
+            said = {
+                key
+                for other, key, other_price in spelled.get(group, ())
+                if other_price == price and _held_with_a_note(words, other, product_words)
+            }
+            if len(hits | said) == 1:
+                key = next(iter(hits | said))
+                whose = names.get(key, key) if hits else "its own shorthand"
                 found[place] = Inference(
                     key,
                     "site line",
                     CONFIDENCE,
-                    f"holds the whole name of {names[key]!r}, which another of the client's lines "
-                    f"bills by name at the same price, with a note of its own",
+                    f"holds {whose!r}, which another of the client's lines bills at the same "
+                    f"price, with a note of its own",
                 )
 
 

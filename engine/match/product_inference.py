@@ -101,7 +101,10 @@ def infer_products(
     _drop_service_prices(found, prices, costs)
     billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
-    priced_as_its_named_line(by_group, found, billed_prices, prices, bill.names, bill.product_words)
+    signed = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n < 0}
+    priced_as_its_named_line(
+        by_group, found, billed_prices, prices | signed, bill.names, bill.product_words
+    )
     _anywhere(items, found, baskets, bill)
     bill_words = {w for name in names.values() for w in meaningful(name)}
     _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
