@@ -22,6 +22,7 @@ from engine.match.description_words import (
 )
 from engine.match.product_fit import fit, meaningful
 from engine.match.spelling_consensus import unbilled_seats
+from engine.match.word_alignment import letters_in_order
 
 
 def learn(
@@ -155,6 +156,25 @@ def _bought_by_most(keys: Iterable[str], baskets: list[Mapping[str, Decimal]]) -
     return sum(1 for basket in baskets if not meant.isdisjoint(basket)) * 2 >= len(baskets)
 
 
+#: Clients a learned spelling must stand for before it outweighs a word shared with another
+#: product at one client.
+_LEARNED_OVER_A_WORD = 3
+
+
+def _says_the_other(description: str, learned: str, read: str) -> bool:
+    """The description shortens a word of the learned product's name that the product it was
+    read as lacks ("ws" for Workstation, beside Acronis Server): it names that edition, not
+    this one. An in-house name of a kind ("DNS filtering") shortens none, and keeps its reading."""
+    read_words = set(read.split())
+    others = [word for word in learned.split() if word not in read_words]
+    return any(
+        len(short) < len(word) and short[0] == word[0] and letters_in_order(short, word)
+        for short in description.split()
+        if short not in read_words and short.isalpha()
+        for word in others
+    )
+
+
 def _apply_learned(
     learned: Mapping[str, dict[str, int]],
     by_group: Mapping[int, list[tuple[str, Decimal]]],
@@ -171,12 +191,33 @@ def _apply_learned(
         basket = vendor_baskets.get(group, {})
         for description, seats in descriptions:
             current = found.get((group, description))
-            if current is not None and current.method != "meaning":
+            if current is not None and current.method not in ("meaning", "shared word"):
                 continue
             if description not in like:  # once per spelling, however many clients use it
                 like[description] = learned.get(description) or _learned_like(description, learned)
             meant = like[description]
             if meant is None:
+                continue
+            if current is not None and current.method == "shared word":
+                # "Acronis WS", Acronis Workstation at twenty clients, read as the Server by the
+                # word they share where the vendor bills only the Server: a look-alike; the
+                # spelling is what those clients show
+                if (
+                    len(meant) == 1
+                    and (key := next(iter(meant))) != current.product_key
+                    and meant[key] >= _LEARNED_OVER_A_WORD
+                    and key not in basket
+                    and _says_the_other(
+                        description, bill.names[key], bill.names[current.product_key]
+                    )
+                ):
+                    found[(group, description)] = Inference(
+                        key,
+                        "learned",
+                        0.7,
+                        f"learned from {meant[key]} clients: beside their "
+                        f"{bill.names[key]!r}; the vendor does not bill it to this client",
+                    )
                 continue
             choices = [key for key in meant if key in basket]
             if current is not None and (  # decided by kind: learned only for a product it buys
