@@ -314,3 +314,88 @@ def test_which_twin_a_psa_spelling_is_read_without_what_exports_add(tmp_path: Pa
     )
     result = _run(tmp_path, vendor, psa)
     assert result.discrepancies == ()
+
+
+# -- set AA: the house's shorthand on several lines of one product ---------------------------------
+
+
+def test_a_price_per_device_a_month_is_how_it_is_counted() -> None:
+    from engine.match.product_names import product_key
+
+    assert product_key("Huntress Managed EDR - per device / month") == product_key(
+        "Huntress Managed EDR"
+    )
+    # "per device" alone may be an edition's word, and stays
+    assert product_key("Windows 11 Enterprise E3 per device") != product_key(
+        "Windows 11 Enterprise E3"
+    )
+
+
+def test_a_distributors_part_number_before_a_name_billed_per_device() -> None:
+    notes = note_reader(load_catalogue(), [], ["Huntress Managed EDR"])
+    assert notes.bare("3P-EDR-1M Huntress Managed EDR - per device / month") == (
+        "Huntress Managed EDR - per device / month"
+    )
+
+
+_WS = "Acronis Cyber Protect Cloud - Workstation"
+_SRV = "Acronis Cyber Protect Cloud - Server"
+
+
+def test_top_ups_and_credits_beside_the_houses_own_shorthand(tmp_path: Path) -> None:
+    """The books write Acronis Workstation "Acronis WS" and Bitwarden Teams "BW Teams"; Ashby's
+    seats added mid-month are a line of their own, and a leaver's seat a credit. Differences:
+    none (the vendor bills Ashby 10 workstations and 12 Bitwarden seats; the books 8 + 2 and
+    13 - 1)."""
+    vendor = _pc(
+        [
+            ("Ashby Veterinary Clinic", _WS, 10, "4.00"),
+            ("Ashby Veterinary Clinic", "Bitwarden Teams", 12, "4.00"),
+            ("Brunswick Auto", _WS, 5, "4.00"),
+            ("Brunswick Auto", "Bitwarden Teams", 4, "4.00"),
+            ("Carrington Electrical", _WS, 3, "4.00"),
+            ("Carrington Electrical", "Bitwarden Teams", 2, "4.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            ("Ashby Veterinary Clinic", "Acronis WS", 8, "5.33"),
+            ("Ashby Veterinary Clinic", "Acronis WS - top-up 17 Nov", 2, "5.33"),
+            ("Ashby Veterinary Clinic", "BW Teams", 13, "4.76"),
+            ("Ashby Veterinary Clinic", "Credit: BW Teams - leaver R. Patel", -1, "4.76"),
+            ("Brunswick Auto", "Acronis WS", 5, "5.33"),
+            ("Brunswick Auto", "BW Teams", 4, "4.76"),
+            ("Carrington Electrical", "Acronis WS", 3, "5.33"),
+            ("Carrington Electrical", "BW Teams", 2, "4.76"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert result.discrepancies == ()
+
+
+_WS_SEATS = [("Ashby Veterinary Clinic", 8), ("Brunswick Auto", 5), ("Carrington Electrical", 3)]
+
+
+def test_the_houses_shorthand_for_one_edition_never_becomes_another(tmp_path: Path) -> None:
+    """ "Acronis WS" is the Workstation at three clients; at Dawes, whose bill has only the Server,
+    it is still the Workstation — billed with no vendor record — never the Server it shares a
+    word with. Differences: Dawes' Workstation has no vendor record (3 x 5.33 = 15.99)."""
+    vendor = _pc(
+        [
+            *[(client, _WS, seats, "4.00") for client, seats in _WS_SEATS],
+            *[(client, _SRV, 2, "30.00") for client, _ in _WS_SEATS],
+            ("Dawes Dental Group", _SRV, 7, "30.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            *[(client, "Acronis WS", seats, "5.33") for client, seats in _WS_SEATS],
+            *[(client, "Acronis SRV", 2, "32.40") for client, _ in _WS_SEATS],
+            ("Dawes Dental Group", "Acronis SRV", 7, "32.40"),
+            ("Dawes Dental Group", "Acronis WS", 3, "5.33"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert {(d.type, d.product, str(d.monthly_impact)) for d in result.discrepancies} == {
+        ("no_vendor_record", _WS, "15.99")
+    }
