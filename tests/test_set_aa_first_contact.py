@@ -399,3 +399,32 @@ def test_the_houses_shorthand_for_one_edition_never_becomes_another(tmp_path: Pa
     assert {(d.type, d.product, str(d.monthly_impact)) for d in result.discrepancies} == {
         ("no_vendor_record", _WS, "15.99")
     }
+
+
+def test_seats_far_apart_are_another_client_that_buys_alike() -> None:
+    """Set AA: the bill's Ellery Electrical and the books' "SÁNCHEZ MORA IMPORTACION" (cut at 24)
+    buy the same four kinds of thing, one at the same seats, the rest 14 / 6, 12 / 6, 8 / 11:
+    no seat or two of leakage, two clients. The same products a seat apart are one client."""
+    from decimal import Decimal
+
+    from engine.match.client_baskets import pair_by_basket
+
+    others = {
+        f"client {n}": {f"product {n}": Decimal(n + 1), f"product {n + 1}": Decimal(2)}
+        for n in range(30)
+    }
+    ellery = {"ws": Decimal(14), "srv": Decimal(3), "exo": Decimal(12), "keeper": Decimal(8)}
+
+    def paired(books: dict[str, Decimal]) -> bool:
+        found = pair_by_basket(
+            ["ellery electrical"],
+            ["sanchez mora importacion"],
+            {**others, "ellery electrical": ellery},
+            {"sanchez mora importacion": books},
+        )
+        return bool(found)
+
+    far = {"bs": Decimal(23), "ws": Decimal(6), "srv": Decimal(3), "exo": Decimal(6)}
+    assert not paired({**far, "keeper": Decimal(11)})
+    near = {"ws": Decimal(13), "srv": Decimal(3), "exo": Decimal(12), "keeper": Decimal(9)}
+    assert paired({**near, "bs": Decimal(23)})

@@ -263,6 +263,11 @@ class _Rarity:
         if overlap.same_seats < 3 and not overlap.contained:
             if overlap.shared < 3 or overlap.within_smaller < 1 or overlap.share < 0.75:
                 return False
+            if any(_far_apart(vendor[key], psa[key]) for key in vendor.keys() & psa.keys()):
+                # 14 workstations on the bill, 6 in the books: not a seat or two of leakage but
+                # another client that buys the same kinds of thing (set AA: many clients buy
+                # alike, and the products alone say little)
+                return False
             # three products or more, every one of the smaller basket's, some at other seats
             # (the very leakage we look for): buying those at all says who it is too
             bits += sum(
@@ -271,6 +276,12 @@ class _Rarity:
                 if psa[key] != vendor[key]
             )
         return bits >= self.needed
+
+
+def _far_apart(a: Decimal, b: Decimal) -> bool:
+    """Seat counts no month's leakage explains: more than two apart and one under half the other."""
+    low, high = min(a, b), max(a, b)
+    return high - low > 2 and low * 2 < high
 
 
 #: Bits a shared basket needs beyond the number of pairs compared: 1 in 2**6 = 64 that the best
