@@ -428,3 +428,21 @@ def test_seats_far_apart_are_another_client_that_buys_alike() -> None:
     assert not paired({**far, "keeper": Decimal(11)})
     near = {"ws": Decimal(13), "srv": Decimal(3), "exo": Decimal(12), "keeper": Decimal(9)}
     assert paired({**near, "bs": Decimal(23)})
+
+
+def test_other_makers_renames() -> None:
+    from engine.match.product_names import product_key
+
+    for old, new in [
+        ("Cisco Duo MFA", "Cisco Duo Essentials"),
+        ("Duo Access", "Cisco Duo Advantage"),
+        ("Duo Beyond", "Cisco Duo Premier"),
+        ("Zoom One Pro", "Zoom Workplace Pro"),
+        ("RingCentral MVP Standard", "RingCentral RingEX Standard"),
+        ("Foxit PhantomPDF", "Foxit PDF Editor"),
+        ("KnowBe4 KMSAT Gold", "KnowBe4 Security Awareness Training Gold"),
+    ]:
+        assert product_key(old) == product_key(new), old
+    # an old name that is also a family's or an older plan's stays as written
+    assert product_key("Dropbox Business Standard") != product_key("Dropbox Standard")
+    assert product_key("Cisco Duo Essentials") != product_key("Cisco Duo Advantage")

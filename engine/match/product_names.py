@@ -271,6 +271,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\boff ?365\b", " office 365 "),  # "Off365 E1"
     (r"\b([a-z]{2,6})(p\d)\b", r"\1 \2"),  # "AADP1", "EXOP2": the plan glued to the product
     (r"\bazure active directory\b|\bazure ad\b|\baad\b", " entra id "),
+    # other makers' renames, each a public fact a bill and a book may straddle: Cisco Duo's MFA,
+    # Access and Beyond became Essentials, Advantage and Premier (2023); Zoom One became Zoom
+    # Workplace (2024); RingCentral MVP became RingEX (2023); Foxit PhantomPDF became PDF Editor;
+    # Backupify became Datto SaaS Protection; SolarWinds Backup became N-able's Cove Data
+    # Protection; KnowBe4's KMSAT is its Security Awareness Training. (Not Dropbox's "Business"
+    # dropped from its plans, nor Acronis Cyber Backup Cloud: each old name is also a family's
+    # or an older plan's of its own, which only the client's bill can tell.)
+    (r"\b(?:cisco )?duo mfa\b", " cisco duo essentials "),
+    (r"\b(?:cisco )?duo access\b", " cisco duo advantage "),
+    (r"\b(?:cisco )?duo beyond\b", " cisco duo premier "),
+    (r"\bzoom one\b", " zoom workplace "),
+    (r"\bringcentral mvp\b", " ringcentral ringex "),
+    (r"\b(?:foxit )?phantom ?pdf\b", " foxit pdf editor "),
+    (r"\bbackupify\b", " datto saas protection "),
+    (r"\bsolarwinds backup\b", " cove data protection "),
+    (r"\bkmsat\b", " security awareness training "),
     # Microsoft Flow became Power Automate ("Flow per user" is today's Power Automate Premium)
     (r"\b(?:microsoft|ms)\s+flow\b|\bflow(?=\s+(?:per user|plan|p\s*\d)\b)", " power automate "),
     # Advanced Threat Protection: Office 365's became Defender for Office 365, the endpoint one
