@@ -287,7 +287,7 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: Set AA arrived in the twenty-sixth session (an ordinary month whose clients look alike and buy
 #: alike; first contact at seed 1: people's 0.791 / 0.964 / 0.960, clean 0.910 / 0.993 / 0.990,
 #: last month's adjustment lines counted): seed 7 measured clean 1.000 / 1.000 / 1.000, people's
-#: 0.940 / 0.989 / 0.990, no merge of either kind.
+#: 0.936 / 0.989 / 0.990, no merge of either kind.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,

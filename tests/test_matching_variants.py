@@ -339,13 +339,15 @@ def _keys(*names: str) -> dict[str, str]:
 
 
 def test_a_renamed_spelling_is_learned_from_the_clients_where_it_fills_a_products_seats() -> None:
-    """'Backupify' is nowhere in any vocabulary. At clients 0 and 1 it stands beside an unbilled
-    Datto SaaS Protection with exactly its seats; at client 2 the seats differ (an under-billing)
-    and another product is also unbilled — the spelling is still that client's Datto."""
+    """'Vaultline' (an MSP's own name for its backup) is nowhere in any vocabulary ('Vaultline',
+    the example once, is now read as Datto's former name). At clients 0 and 1 it stands beside an
+    unbilled Datto SaaS Protection with exactly its seats; at client 2 the seats differ (an
+    under-billing) and another product is also unbilled — the spelling is still that client's
+    Datto."""
     from decimal import Decimal
 
     datto, dropsuite = product_key("Datto SaaS Protection"), product_key("Dropsuite Backup")
-    spelling = product_key("Backupify for Microsoft 365")
+    spelling = product_key("Vaultline for Microsoft 365")
     pending = [(0, spelling, Decimal(12)), (1, spelling, Decimal(30)), (2, spelling, Decimal(8))]
     baskets = {
         0: {datto: Decimal(12), dropsuite: Decimal(5)},
@@ -375,7 +377,7 @@ def test_a_spelling_is_not_learned_without_enough_corroboration(differences: str
     spelling = product_key(
         "Workstation Backup per device"
         if differences.startswith("a service")
-        else "Backupify for Microsoft 365"
+        else "Vaultline for Microsoft 365"
     )
     clients = 1 if differences.startswith("only one") else 2
     pending = [(g, spelling, Decimal(12)) for g in range(clients)] + [(9, spelling, Decimal(3))]
@@ -594,7 +596,7 @@ def test_a_brand_word_outweighs_a_kind_word_and_open_seats_break_a_tie() -> None
     [
         # buys nothing like it from the vendor: billed for Datto the vendor does not bill
         ("Microsoft 365 E3", "Datto SaaS Protection"),
-        # buys another backup product: 'Backupify' may mean that one here — undecided
+        # buys another backup product: 'Vaultline' may mean that one here — undecided
         ("Dropsuite Backup", ""),
     ],
 )
@@ -604,7 +606,7 @@ def test_a_learned_spelling_at_a_client_who_does_not_buy_the_product(
     from decimal import Decimal
 
     datto, own = product_key("Datto SaaS Protection"), product_key(own_basket)
-    spelling = product_key("Backupify for Microsoft 365")
+    spelling = product_key("Vaultline for Microsoft 365")
     pending = [(0, spelling, Decimal(12)), (1, spelling, Decimal(30)), (2, spelling, Decimal(8))]
     baskets = {0: {datto: Decimal(12)}, 1: {datto: Decimal(30)}, 2: {own: Decimal(8)}}
     found = infer(pending, baskets, {2: {own: Decimal(8)}}, {datto: datto, own: own})
@@ -650,13 +652,13 @@ def test_a_code_with_a_number_sets_a_product_apart_only_when_it_can_be_a_plan(
 
 
 def test_a_typo_of_a_learned_spelling_means_what_it_means() -> None:
-    """'Backupify' is learned as Datto at two clients; at a third, 'Baclupify' (a typo) for 19
+    """'Vaultline' is learned as Datto at two clients; at a third, 'Vaultlien' (a typo) for 19
     seats could be, by seats alone, the unbilled Project Plan 3 (19) or the rest of Datto (37, 18
     billed): the learned spelling decides — Datto, never Project."""
     from decimal import Decimal
 
     datto, project = product_key("Datto SaaS Protection"), product_key("Project Plan 3")
-    learned, typo = product_key("Backupify for Microsoft 365"), product_key("Baclupify for M365")
+    learned, typo = product_key("Vaultline for Microsoft 365"), product_key("Vaultlien for M365")
     pending = [(0, learned, Decimal(12)), (1, learned, Decimal(30)), (2, typo, Decimal(19))]
     baskets = {
         0: {datto: Decimal(12)},

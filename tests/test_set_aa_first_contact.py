@@ -404,7 +404,9 @@ def test_the_houses_shorthand_for_one_edition_never_becomes_another(tmp_path: Pa
 def test_seats_far_apart_are_another_client_that_buys_alike() -> None:
     """Set AA: the bill's Ellery Electrical and the books' "SÁNCHEZ MORA IMPORTACION" (cut at 24)
     buy the same four kinds of thing, one at the same seats, the rest 14 / 6, 12 / 6, 8 / 11:
-    no seat or two of leakage, two clients. The same products a seat apart are one client."""
+    no month's leakage runs both ways at once, far apart: two clients. The same products a seat
+    apart are one client (and seats short on every product are the leakage itself:
+    tests/test_trading_names_by_basket.py)."""
     from decimal import Decimal
 
     from engine.match.client_baskets import pair_by_basket

@@ -263,10 +263,12 @@ class _Rarity:
         if overlap.same_seats < 3 and not overlap.contained:
             if overlap.shared < 3 or overlap.within_smaller < 1 or overlap.share < 0.75:
                 return False
-            if any(_far_apart(vendor[key], psa[key]) for key in vendor.keys() & psa.keys()):
-                # 14 workstations on the bill, 6 in the books: not a seat or two of leakage but
-                # another client that buys the same kinds of thing (set AA: many clients buy
-                # alike, and the products alone say little)
+            if _far_apart_both_ways(vendor, psa):
+                # 14 workstations on the bill and 6 in the books, 8 passwords on the bill and 11
+                # in the books: no month's leakage runs both ways at once, far apart; another
+                # client that buys the same kinds of thing (set AA: many clients buy alike, and
+                # the products alone say little). Seats short on every product ("Exchange 48 /
+                # 6, Visio 48 / 41") are the leakage itself.
                 return False
             # three products or more, every one of the smaller basket's, some at other seats
             # (the very leakage we look for): buying those at all says who it is too
@@ -278,10 +280,21 @@ class _Rarity:
         return bits >= self.needed
 
 
-def _far_apart(a: Decimal, b: Decimal) -> bool:
-    """Seat counts no month's leakage explains: more than two apart and one under half the other."""
-    low, high = min(a, b), max(a, b)
-    return high - low > 2 and low * 2 < high
+def _far_apart_both_ways(vendor: Mapping[str, Decimal], psa: Mapping[str, Decimal]) -> bool:
+    """Products in common whose seats differ both ways, one of them far apart (more than two
+    apart and one under half the other)."""
+    shared = vendor.keys() & psa.keys()
+    fewer = any(psa[key] < vendor[key] for key in shared)
+    more = any(psa[key] > vendor[key] for key in shared)
+    return (
+        fewer
+        and more
+        and any(
+            abs(vendor[key] - psa[key]) > 2
+            and min(vendor[key], psa[key]) * 2 < max(vendor[key], psa[key])
+            for key in shared
+        )
+    )
 
 
 #: Bits a shared basket needs beyond the number of pairs compared: 1 in 2**6 = 64 that the best
