@@ -50,9 +50,9 @@ def labels_seen(
             coded = size == 1 and words[1] in _SEPARATORS and _site_code(key, product_words)
             if not key or not (coded or _names_nothing(key, product_words)):
                 break  # a longer head holds the same word
-            if coded:
-                codes.setdefault(key, set()).add(product_key(rest))
             rest_key = product_key(rest)
+            if coded:
+                codes.setdefault(key, set()).add(rest_key)
             if rest_key and is_a_product(rest_key) and not is_a_product(product_key(name)):
                 before.setdefault(key, set()).add(rest_key)
     seen = {key for key, rests in before.items() if len(rests) >= _SEEN_BEFORE}

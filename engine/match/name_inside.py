@@ -119,18 +119,18 @@ def priced_as_its_named_line(
                 and _held_with_a_note(words, names[key], product_words)
             }
             said = {
-                key
+                key: other
                 for other, key, other_price in spelled.get(group, ())
                 if other_price == price and _held_with_a_note(words, other, product_words)
             }
-            if len(hits | said) == 1:
-                key = next(iter(hits | said))
-                whose = names.get(key, key) if hits else "its own shorthand"
+            if len(hits | said.keys()) == 1:
+                key = next(iter(hits | said.keys()))
+                held = f"the whole name of {names[key]!r}" if hits else f"the words {said[key]!r}"
                 found[place] = Inference(
                     key,
                     "site line",
                     CONFIDENCE,
-                    f"holds {whose!r}, which another of the client's lines bills at the same "
+                    f"holds {held}, which another of the client's lines bills at the same "
                     f"price, with a note of its own",
                 )
 
