@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -189,8 +189,7 @@ def _span_ends(
             current.setdefault(client, []).append(words)
     beside = [
         end
-        if end is not None
-        and any(_beside(words, _words_of(name)) for words in current.get(client, ()))
+        if end is not None and _stands_beside(_words_of(name), current.get(client, ()))
         else None
         for client, name, end in zip(clients, names, described, strict=True)
     ]
@@ -219,11 +218,11 @@ def _words_of(name: str) -> frozenset[str]:
     return frozenset(_WORD.findall(_SPAN_TEXT.sub(" ", name).casefold()))
 
 
-def _beside(current: frozenset[str], spanned: frozenset[str]) -> bool:
+def _stands_beside(spanned: frozenset[str], live: Iterable[frozenset[str]]) -> bool:
     """A spanned line stands beside a live one of its client's that shares two of its words, or
     all of a one-word name ("Adj. Oct: Acronis SRV (01/10/2026 - 31/10/2026)" beside "Acronis SRV
     (was 2)"; "Adj. Oct: MDB …" beside "MDB")."""
-    return len(current & spanned) >= min(2, len(current))
+    return any(len(words & spanned) >= min(2, len(words)) for words in live)
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -496,12 +496,13 @@ class _Pairing:
             return False
         vendor = self.vendor_baskets.get(vendor_key, {})
         psa = self.psa_baskets.get(psa_key, {})
-        shared = len(set(vendor) & set(psa))
+        common = vendor.keys() & psa.keys()
+        shared = len(common)
         if vendor_key in self.twin_keys:
             # "K&L Surveying Ltd" beside the bill's "K&L Surveying LLC": on this bill the form is
             # what tells one company from its twin, so another form ("K&L Surveyors Inc.") is
             # another company unless what it buys is mostly this one's, in the same seats
-            same_seats = sum(vendor[p] == psa[p] for p in set(vendor) & set(psa))
+            same_seats = sum(vendor[p] == psa[p] for p in common)
             return shared < 2 or shared * 2 < max(len(vendor), len(psa)) or same_seats * 2 < shared
         if in_english(vendor_form, psa_form):
             # "Nordlys Marine Tromsø AS" written "… Limited": the same kind of company, in

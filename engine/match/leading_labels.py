@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from engine.match.description_words import GENERIC_PRODUCT_WORDS
 from engine.match.product_names import product_key
-from engine.match.whole_names import names_no_product
+from engine.match.whole_names import names_a_kind_only, names_no_product
 
 #: The most words a label takes ("Abbonament ta' kull xahar:").
 _LONGEST = 4
@@ -78,9 +77,7 @@ def _own_word(word: str, product_words: frozenset[str]) -> bool:
     """A word that names a product, plan, edition or work; not one many kinds of product use
     ("Cloud sub - Bus Premium 365": "Cloud" is in Defender for Cloud Apps and in every maker's
     cloud something, and names none of them)."""
-    if word in GENERIC_PRODUCT_WORDS and names_no_product(word, frozenset()):
-        return False
-    return not names_no_product(word, product_words)
+    return not names_a_kind_only(word) and not names_no_product(word, product_words)
 
 
 def _site_code(key: str, product_words: frozenset[str]) -> bool:

@@ -17,7 +17,6 @@ from rapidfuzz.distance import Levenshtein
 
 from engine.match.catalogue import Catalogue
 from engine.match.description_vocabulary import LICENCE_USERS, SERVICE_WORDS
-from engine.match.description_words import GENERIC_PRODUCT_WORDS
 from engine.match.leading_labels import labels_seen, without_label
 from engine.match.product_fit import MAKER, names_a_product_part
 from engine.match.product_names import (
@@ -27,7 +26,7 @@ from engine.match.product_names import (
     discriminators,
     product_key,
 )
-from engine.match.whole_names import editions_only, whole_name_inside
+from engine.match.whole_names import editions_only, names_a_kind_only, whole_name_inside
 
 #: A note after a name: in brackets (which may hold a bracket of their own: "(1 seat(s) to reclaim)"),
 #: in square brackets, or after a spaced dash or slash.
@@ -394,8 +393,7 @@ def _generic_only(note: str) -> bool:
     """A note in front made of words many kinds of product use and nothing else ("Cloud sub - Bus
     Premium 365"): it says what kind of thing follows, not which (before a name only: after one,
     "Cloud" may end it, as in Acronis Cyber Protect Cloud)."""
-    words = note.split()
-    return all(w in GENERIC_PRODUCT_WORDS and not discriminators(w) for w in words)
+    return all(map(names_a_kind_only, note.split()))
 
 
 def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str]) -> Notes:

@@ -17,6 +17,7 @@ from itertools import pairwise
 from rapidfuzz.distance import Levenshtein
 
 from engine.match.description_vocabulary import SERVICE_WORDS
+from engine.match.description_words import GENERIC_PRODUCT_WORDS
 from engine.match.product_names import DISCRIMINATORS, PLAN_TOKEN
 
 #: Confidence of a whole name found inside a description: a sure reading of the words.
@@ -78,6 +79,12 @@ def editions_only(words: Collection[str]) -> bool:
 def names_no_product(word: str, product_words: Collection[str]) -> bool:
     """A word that is no product's, plan's, edition's or work's."""
     return not (word in product_words or word in DISCRIMINATORS or word in SERVICE_WORDS)
+
+
+def names_a_kind_only(word: str) -> bool:
+    """A word many kinds of product use and no plan, edition or work ("cloud", "protection"):
+    it says what kind of thing a name is, never which."""
+    return word in GENERIC_PRODUCT_WORDS and names_no_product(word, ())
 
 
 def _names_nothing(word: str, product_words: Collection[str], harmless: Collection[str]) -> bool:
