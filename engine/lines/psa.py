@@ -83,7 +83,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         },
         alternates=alternates,
         cancelled=cancelled,
-        period_ends=_span_ends(table, mapping, names, clients, inactive, cancelled),
+        period_ends=_span_ends(table, mapping, names, clients, units, inactive, cancelled),
     )
 
 
@@ -165,15 +165,16 @@ def _span_ends(
     mapping: ColumnMapping,
     names: list[str],
     clients: list[str],
+    units: Sequence[Decimal | Fraction | None],
     inactive: list[bool],
     cancelled: list[dt.date | None],
 ) -> list[dt.date | None]:
     """The last day each PSA line says it bills for: a span of dates in its service-period column
     (Lexoffice's Leistungszeitraum) or its billing-period column (e-conomic's Periode), else in
     its description where the line stands beside a live line of the client's with no span that
-    shares its words, as nearly every spanned line of the book does: last month's
+    shares its words or its price, as nearly every spanned line of the book does: last month's
     adjustment ("Keeper Business (01/10/2026 - 31/10/2026)") beside this month's "Keeper
-    Business". Spans on lines alone say which month a book billed (in arrears, perhaps), not that
+    Business"; "Adj. Oct: M365 BS (…)" at the price of "Microsoft 365 Business Standard". Spans on lines alone say which month a book billed (in arrears, perhaps), not that
     a line is another month's."""
     service = cells.parsed(cells.column(table, mapping, "service_period"), cells.span_end)
     billing = cells.parsed(cells.column(table, mapping, "billing_period"), cells.span_end)
@@ -182,16 +183,23 @@ def _span_ends(
         return ends
     described = cells.parsed(names, cells.span_end)
     current: dict[str, list[frozenset[str]]] = {}
-    for client, name, end, off, gone in zip(
-        clients, names, described, inactive, cancelled, strict=True
+    prices: dict[str, set[Decimal | Fraction]] = {}
+    for client, name, end, unit, off, gone in zip(
+        clients, names, described, units, inactive, cancelled, strict=True
     ):
         if end is None and not off and gone is None and (words := _words_of(name)):
             current.setdefault(client, []).append(words)
+            if unit:
+                prices.setdefault(client, set()).add(unit)
     beside = [
         end
-        if end is not None and _stands_beside(_words_of(name), current.get(client, ()))
+        if end is not None
+        and (
+            _stands_beside(_words_of(name), current.get(client, ()))
+            or (unit and unit in prices.get(client, ()))
+        )
         else None
-        for client, name, end in zip(clients, names, described, strict=True)
+        for client, name, end, unit in zip(clients, names, described, units, strict=True)
     ]
     spanned = sum(end is not None for end in described)
     if sum(end is not None for end in beside) < _MOSTLY_BESIDE * spanned:

@@ -203,6 +203,8 @@ class Notes:
             return parts[0]
         if parts is not None and self._code_beside_a_name(_raw_note(name), parts[0]):
             return parts[0]
+        if parts is not None and self._prose_beside_a_name(_raw_note(name), parts[0]):
+            return parts[0]
         for text in dict.fromkeys([name, whole]):  # "3P-EDR-1M … - per device / month": whole
             words = text.split()
             if len(words) > 2 and _ITEM_CODE.fullmatch(words[0].strip("()[]")):
@@ -257,6 +259,19 @@ class Notes:
             bool(_ITEM_CODE.fullmatch(code))
             and key in self.names
             and not editions_only(key.split())  # "LIC-1010020028-GWS Business Standard"
+        )
+
+    def _prose_beside_a_name(self, raw: str, name: str) -> bool:
+        """A sentence of the maker's marketing after a product's whole name ("Microsoft 365
+        Business Standard – desktop apps with premium features", "… – web and mobile apps, email
+        and Teams"): words written in lower case, as prose is, not a name's capitals, so its
+        words ("premium", "Teams") describe the product rather than name another."""
+        words = _PROSE_WORD.findall(raw)
+        return (
+            len(words) >= _PROSE_WORDS
+            and sum(w[0].islower() for w in words) * 4 >= len(words) * 3
+            and product_key(name) in self.names
+            and not editions_only(product_key(name).split())
         )
 
     def _is_note(self, raw: str, note: str) -> bool:
@@ -347,6 +362,12 @@ _ITEM_CODE = re.compile(
 
 
 _ITEM_CODE_WORD = re.compile(r"(?<![\w-])[(\[]?" + _ITEM_CODE.pattern + r"[)\]]?(?![\w-])")
+
+
+#: A word of prose in a note: letters, perhaps joined by a hyphen ("SOC-backed").
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: How many words make a note read as a sentence rather than a name's last words.
+_PROSE_WORDS = 4
 
 
 def _no_plan(word: str) -> bool:

@@ -1,0 +1,114 @@
+"""Set AA read again (twenty-seventh session; seed 1, 200 clients, engine at 63e5d6b: 0.941 /
+0.989 / 0.987). What a person reads at once and the engine did not:
+
+- last month's adjustment written in the house's shorthand ("Adj. Oct: M365 BS (01/10/2026 -
+  31/10/2026)") beside this month's "Microsoft 365 Business Standard" at the same price: the
+  shorthand shares no word with the full name, the price says it is that line's product;
+- the maker's marketing sentence after a product's whole name ("Microsoft 365 Business Standard –
+  desktop apps with premium features"): prose, in lower case, whose words ("premium", "Teams")
+  describe the product rather than name another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.match.catalogue import load_catalogue
+from engine.match.product_notes import note_reader
+from engine.reconcile import reconcile
+
+_PC_HEADER = "CustomerName,ProductName,Quantity,UnitPrice,Subtotal,ChargeStartDate,ChargeEndDate\n"
+
+
+def _pc(rows: list[tuple[str, str, int, str]]) -> str:
+    """A Partner Center recon file for November 2026: customer, product, seats, unit cost."""
+    lines = [
+        f"{client},{product},{seats},{cost},{seats * float(cost):.2f},2026-11-01,2026-11-30"
+        for client, product, seats, cost in rows
+    ]
+    return _PC_HEADER + "\n".join(lines) + "\n"
+
+
+def _psa(rows: list[tuple[str, str, int, str]]) -> str:
+    lines = [f'"{client}","{item}",{seats},{price}' for client, item, seats, price in rows]
+    return "Client,Item,Qty,Price\n" + "\n".join(lines) + "\n"
+
+
+def _run(tmp_path: Path, vendor: str, psa: str):  # type: ignore[no-untyped-def]
+    (tmp_path / "v.csv").write_text(vendor, encoding="utf-8")
+    (tmp_path / "p.csv").write_text(psa, encoding="utf-8")
+    return reconcile(tmp_path / "v.csv", tmp_path / "p.csv")
+
+
+def test_last_months_adjustment_in_shorthand_beside_its_line_at_its_price(
+    tmp_path: Path,
+) -> None:
+    """Differences: none. Each client's book holds this month's line and October's adjustment in
+    the house's shorthand at the same price; counted, each would show over-billed by two seats."""
+    vendor = _pc(
+        [
+            ("Kookaburra Advisory Ltd", "Microsoft 365 Business Standard", 8, "12.50"),
+            ("Quick Fix Auto Unley Pty Ltd", "Microsoft 365 Business Premium", 43, "22.00"),
+            ("Ashby Veterinary Clinic", "Keeper Business", 7, "4.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            ("Kookaburra Advisory Ltd", "Microsoft 365 Business Standard", 8, "18.75"),
+            ("Kookaburra Advisory Ltd", "Adj. Oct: M365 BS (01/10/2026 - 31/10/2026)", 2, "18.75"),
+            ("Quick Fix Auto Unley Pty Ltd", "M365 BP [11/2026]", 43, "29.26"),
+            ("Quick Fix Auto Unley Pty Ltd", "Adj. Oct: BP (01/10/2026 - 31/10/2026)", 2, "29.26"),
+            ("Ashby Veterinary Clinic", "Keeper Business", 7, "4.50"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert result.discrepancies == ()
+    assert sum("ended 2026-10-31" in x.reason for x in result.excluded) == 2
+
+
+def test_a_span_beside_another_product_at_another_price_still_counts(tmp_path: Path) -> None:
+    """Differences: Alder's Keeper line is billed for November in arrears style beside a product
+    of another price: no adjustment, so it counts; the two seats over are a finding."""
+    vendor = _pc(
+        [
+            ("Alder Law Partners", "Keeper Business", 5, "4.00"),
+            ("Alder Law Partners", "Microsoft 365 Business Standard", 5, "12.50"),
+        ]
+    )
+    psa = _psa(
+        [
+            ("Alder Law Partners", "Microsoft 365 Business Standard", 5, "14.00"),
+            ("Alder Law Partners", "Keeper (01/11/2026 - 30/11/2026)", 7, "4.50"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert [(d.type, d.product) for d in result.discrepancies] == [
+        ("over_billed", "Keeper Business")
+    ]
+
+
+def test_a_makers_marketing_sentence_after_a_whole_name_is_a_note() -> None:
+    names = [
+        "Microsoft 365 Business Standard",
+        "Microsoft 365 Business Basic",
+        "Microsoft 365 Business Premium",
+    ]
+    notes = note_reader(load_catalogue(), [], names)
+    assert notes.bare("Microsoft 365 Business Standard – desktop apps with premium features") == (
+        "Microsoft 365 Business Standard"
+    )
+    assert notes.bare("Microsoft 365 Business Basic – web and mobile apps, email and Teams") == (
+        "Microsoft 365 Business Basic"
+    )
+
+
+def test_a_names_last_words_in_capitals_are_no_sentence() -> None:
+    """ "Microsoft 365 E5 - Defender for Business Add-on Security": a name's capitals, not prose;
+    and too few words of prose after a name ("- premium features") say nothing either way."""
+    notes = note_reader(load_catalogue(), [], ["Microsoft 365 E5", "Microsoft 365 Business Basic"])
+    assert notes.bare("Microsoft 365 E5 - Defender for Business Add-on Security") != (
+        "Microsoft 365 E5"
+    )
+    assert notes.bare("Microsoft 365 Business Basic - premium features") != (
+        "Microsoft 365 Business Basic"
+    )
