@@ -112,3 +112,71 @@ def test_a_names_last_words_in_capitals_are_no_sentence() -> None:
     assert notes.bare("Microsoft 365 Business Basic - premium features") != (
         "Microsoft 365 Business Basic"
     )
+
+
+def _pairs(result) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {
+        (m.vendor_name, m.psa_name) for m in result.client_matches if m.vendor_key and m.psa_key
+    }
+
+
+_OTHERS = [
+    ("Harbourside Tyres Pty Ltd", "Microsoft 365 E5", 2, "54.00"),
+    ("Harbourside Tyres Pty Ltd", "Dialpad Pro", 12, "25.00"),
+    ("Copperfield Optometry Pty Ltd", "Microsoft 365 Business Premium", 9, "22.00"),
+]
+
+
+def _others_billed() -> list[tuple[str, str, int, str]]:
+    return [
+        (client, product, seats, f"{float(cost) * 1.3:.2f}")
+        for client, product, seats, cost in _OTHERS
+    ]
+
+
+def test_the_operator_and_its_venue_share_the_one_word_no_other_name_has(tmp_path: Path) -> None:
+    """Differences: the MSP bills the hotel, the vendor the company that runs it; they share
+    "Ingram", which no other name has, and two products at the same seats. One finding: Cloud
+    Apps billed for 20 of 23 seats."""
+    vendor = _pc(
+        [
+            ("Ingram Hospitality Group Pty Ltd", "Microsoft 365 E5", 2, "54.00"),
+            ("Ingram Hospitality Group Pty Ltd", "Dialpad Pro", 43, "25.00"),
+            ("Ingram Hospitality Group Pty Ltd", "Microsoft Defender for Cloud Apps", 23, "3.50"),
+            *_OTHERS,
+        ]
+    )
+    psa = _psa(
+        [
+            ("The Ingram Arms Hotel", "Microsoft 365 E5", 2, "57.00"),
+            ("The Ingram Arms Hotel", "Dialpad Pro", 43, "32.20"),
+            ("The Ingram Arms Hotel", "Microsoft Defender for Cloud Apps", 20, "4.04"),
+            *_others_billed(),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert ("Ingram Hospitality Group Pty Ltd", "The Ingram Arms Hotel") in _pairs(result)
+    assert [(d.type, d.product, d.check_first) for d in result.discrepancies] == [
+        ("under_billed", "Microsoft Defender for Cloud Apps", True)
+    ]
+
+
+def test_one_word_in_common_and_one_product_at_its_seats_is_not_enough(tmp_path: Path) -> None:
+    """Differences: "Ingram Hospitality Group" on the bill, "The Ingram Arms Hotel" in the PSA:
+    one product at the same seats, the other two apart. Two clients as far as the files say."""
+    vendor = _pc(
+        [
+            ("Ingram Hospitality Group Pty Ltd", "Microsoft 365 E5", 2, "54.00"),
+            ("Ingram Hospitality Group Pty Ltd", "Dialpad Pro", 43, "25.00"),
+            *_OTHERS,
+        ]
+    )
+    psa = _psa(
+        [
+            ("The Ingram Arms Hotel", "Microsoft 365 E5", 2, "57.00"),
+            ("The Ingram Arms Hotel", "Dialpad Pro", 14, "32.20"),
+            *_others_billed(),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert ("Ingram Hospitality Group Pty Ltd", "The Ingram Arms Hotel") not in _pairs(result)

@@ -110,6 +110,8 @@ class _NameClues:
     common: frozenset[str]  # words too common to name anyone
     short_names: dict[str, str]  # vendor key → the one PSA name that is all its first words
     namesakes: dict[str, str]  # vendor key → the one PSA name sharing a rare word
+    #: vendor key → the one leftover PSA name sharing a word no other client's name has
+    only_two: dict[str, str]
     owned: dict[str, tuple[str, int]]  # vendor key → (PSA key naming it as owner, namesakes)
     numbers: dict[str, frozenset[str]]  # the numbers in each name ("store 12")
     owners: Mapping[str, str]
@@ -125,11 +127,13 @@ def _name_clues(
     formal: frozenset[str],
 ) -> _NameClues:
     common = _common_words(names)
+    only_two = _only_two(vendors, psas, _word_holders(names, common))
     starts = _name_starts(names)  # once for both the short names and the owners
     return _NameClues(
         common=common,
         short_names=_short_names(vendors, psas, names, starts),
-        namesakes=_namesakes(vendors, psas, names, common),
+        namesakes=_namesakes(only_two),
+        only_two=only_two,
         owned=_owned(vendors, psas, starts, owners),
         numbers={key: numbers_in(key) for key in (*vendors, *psas)},
         owners=owners,
@@ -322,6 +326,12 @@ def _named_relation(vendor_key: str, psa_key: str, clues: _NameClues) -> str:
         # a legal name beside a trading name, which has no legal form of its own: "Hartley
         # Family Holdings DAC" is no trading name of "Hartley Financial Planning LLP"
         relation = f"{relation}, on no other client"
+    elif (
+        relation
+        and psa_key == clues.only_two.get(vendor_key)
+        and not (vendor_key in clues.formal and psa_key in clues.formal)
+    ):
+        relation = f"{relation}{_ON_NO_OTHER_NAME}"
     elif psa_key == clues.spelled.get(vendor_key, ("", ""))[0]:
         relation = f"the name {clues.spelled[vendor_key][1]!r} {_IN_ANOTHER_SCRIPT}"
     elif psa_key == owner:
@@ -371,6 +381,8 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
     product of one side is bought by the other."""
     if relation.endswith(_AFTER_IT):  # "… Agency & Associates Inc.": the firm's longer name
         return 0.8 if overlap.shared >= 1 else None
+    if relation.endswith(_ON_NO_OTHER_NAME) and overlap.same_seats >= 2:
+        return 0.7  # "The Ingram Arms Hotel": the operator's one rare word, two products at its seats
     if relation.endswith(_IN_ANOTHER_SCRIPT):
         # "بن حمدان …": most of what it buys, one product at its seats
         return 0.7 if overlap.same_seats >= 1 and overlap.within_smaller >= 0.75 else None
@@ -453,6 +465,7 @@ _AFTER_IT = "after it"
 _IN_ANOTHER_SCRIPT = "spelled in another script"
 #: How a relation by a word many clients' names have is told (it needs the whole basket).
 _IN_MANY = ", as have other clients"
+_ON_NO_OTHER_NAME = ", which no other client's name has"
 
 
 def _shared_word(vendor_key: str, psa_key: str) -> str:
@@ -505,18 +518,22 @@ def _short_names(
     return found
 
 
-def _namesakes(
-    vendors: list[str], psas: list[str], names: set[str], common: frozenset[str]
-) -> dict[str, str]:
-    """Leftover vendor clients that share a rare word with one leftover PSA client, when no other
-    client on either side has that word and one name is that word and entity words only
-    ("Greyfriars Group Oy" is what the MSP calls "Greyfriars Property Management"): a company's
-    legal name beside its trading name."""
+def _word_holders(names: set[str], common: frozenset[str]) -> dict[str, list[str]]:
+    """The names each rare word of four letters or more is in."""
     holders: dict[str, list[str]] = defaultdict(list)
     for name in names:
         for word in set(_plain(name)):
             if len(word) >= 4 and word.isalpha() and word not in common:
                 holders[word].append(name)
+    return holders
+
+
+def _only_two(
+    vendors: list[str], psas: list[str], holders: Mapping[str, list[str]]
+) -> dict[str, str]:
+    """Leftover vendor clients that share a word with one leftover PSA client and no other name
+    on either side has it ("Ingram Hospitality Group" / "The Ingram Arms Hotel": the operator and
+    its venue), whatever the rest of the two names says."""
     leftover_psa = set(psas)
     found: dict[str, set[str]] = defaultdict(set)
     for vendor_key in vendors:
@@ -526,11 +543,14 @@ def _namesakes(
                 other = pair[1] if pair[0] == vendor_key else pair[0]
                 if other in leftover_psa:
                     found[vendor_key].add(other)
-    return {
-        vendor_key: other
-        for vendor_key, others in found.items()
-        if len(others) == 1 and _one_is_an_entity((other := next(iter(others))), vendor_key)
-    }
+    return {key: next(iter(others)) for key, others in found.items() if len(others) == 1}
+
+
+def _namesakes(only_two: Mapping[str, str]) -> dict[str, str]:
+    """Of the leftover names sharing a word no other name has, those where one name is that word
+    and entity words only ("Greyfriars Group Oy" is what the MSP calls "Greyfriars Property
+    Management"): a company's legal name beside its trading name."""
+    return {key: other for key, other in only_two.items() if _one_is_an_entity(other, key)}
 
 
 def _one_is_an_entity(a: str, b: str) -> bool:
