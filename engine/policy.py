@@ -129,6 +129,8 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
 
 #: Words that make a bill's line a charge of its own, not a licence: "Billing administration fee".
 _FEE_WORDS = frozenset(["fee", "fees", "surcharge"])
+#: Words that say a line sells goods, not a licence: "Hardware - Yealink T54W desk phone".
+_GOODS_WORDS = frozenset(["hardware"])
 #: Words that name the channel that charges for a service itself: "Premier support add-on
 #: (distributor)".
 _CHANNEL_WORDS = frozenset(["distributor", "marketplace"])
@@ -148,13 +150,14 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def _fee_or_service(product: str, quantity: Decimal | None = None) -> bool:
-    """A vendor line whose words say it is a fee, or a service the channel itself charges for
+    """A vendor line whose words say it is a fee or goods ("Hardware - …"), or a service the channel itself charges for
     (a backup or a managed product a vendor bills is a licence: "Dropsuite Backup"), or people's
     work charged once for the account ("Premium support contract", one of it: a support licence
     counted in seats stays a licence)."""
     words = set(_WORDS.findall(product.lower()))
     return (
         bool(words & _FEE_WORDS)
+        or bool(words & _GOODS_WORDS)
         or (bool(words & _CHANNEL_WORDS) and says_service(product))
         or (bool(words & _WORK_DONE_ONCE) and bool(words & _SERVICE_NOUNS))
         or (bool(service_words(product) & _PEOPLES_WORK) and (quantity is None or quantity <= 1))

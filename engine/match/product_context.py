@@ -53,6 +53,7 @@ from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import Fit, fit, loose_fit, meaningful
 from engine.match.product_names import DISCRIMINATORS
+from engine.match.seat_guesses import GUESSES
 from engine.match.spelling_consensus import Consensus, spelling_consensus
 
 
@@ -104,7 +105,10 @@ def _by_consensus(
         basket = vendor_baskets.get(group, {})
         for description, _ in descriptions:
             meant = consensus.get(description)
-            if meant is None or meant.product_key not in basket:
+            if meant is None:
+                continue
+            if meant.product_key not in basket:
+                _not_bought_here(group, description, meant, found, bill)
                 continue
             current = found.get((group, description))
             if current is not None and (
@@ -121,6 +125,41 @@ def _by_consensus(
                 f"at {meant.beside} of the {meant.clients} clients billed under this name, the "
                 f"vendor's {bill.names[meant.product_key]!r} stands beside it, not billed by name",
             )
+
+
+#: How many clients must show a spelling to be one product before it outweighs what the seats
+#: alone say at a client the vendor does not bill that product to.
+_BESIDE_OVER_SEATS = 5
+
+
+def _not_bought_here(
+    group: int,
+    description: str,
+    meant: Consensus,
+    found: dict[tuple[int, str], Inference],
+    bill: Bill,
+) -> None:
+    """A spelling many clients show to be one product ("CyberAware Elite" beside KnowBe4 Platinum
+    at 8 of 10) is that product at a client the vendor does not bill it to, over a guess from the
+    seats alone ("the client's only unpaired product with the same 6 seats"): the client is billed
+    for a product the vendor does not bill for it, and its unpaired product is unbilled."""
+    current = found.get((group, description))
+    if (
+        current is None
+        or current.method not in GUESSES
+        or meant.beside < _BESIDE_OVER_SEATS
+        or 2 * meant.beside < meant.clients
+        or not may_mean(description, bill.names[meant.product_key])
+    ):
+        return
+    found[(group, description)] = Inference(
+        meant.product_key,
+        "consensus",
+        0.7,
+        f"at {meant.beside} of the {meant.clients} clients billed under this name, the vendor's "
+        f"{bill.names[meant.product_key]!r} stands beside it; the vendor does not bill it to "
+        "this client",
+    )
 
 
 def _in_basket(

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from engine.folding import folded, latin_lookalikes, without_invisibles, without_xml_escapes
+from engine.folding import (
+    LETTERS_NFKD_KEEPS,
+    folded,
+    latin_lookalikes,
+    without_invisibles,
+    without_xml_escapes,
+)
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.loanwords import english_word
 from engine.match.text_artefacts import without_text_artefacts
@@ -137,12 +143,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\s[-\u2013]?\s*renewal\s*$", " "),
+    # when the term ends, after the name: "- renews 09/10/2027", "(expires 31 mar 2027)"
+    (
+        r"\s[-\u2013(]?\s*(?:renews?|renewing|expires?|expiry|valid\s+(?:until|to|thru)|ends?)"
+        r"\s*(?:on|:)?\s*\d[\d/.\s-]*(?:[a-z]{3,9}\.?[\s,]*\d*)?\)?\s*$",
+        " ",
+    ),
     (
         r"\s(?:quote|order|po|renewal|invoice|subscription)\s+(?:accepted|approved|confirmed"
         r"|confirmation|signed|received|notice|reminder)\s*$",
         " ",
     ),
-    (r"(?<=\w)\s+suite\s*$", " "),  # "Business Premium suite": what it is sold as
+    # "Business Premium suite": what a plan is sold as; never the Suite a maker sells beside its
+    # product (Microsoft Intune Suite, Entra Suite, Defender Suite: add-ons of their own)
+    (r"\b(premium|standard|basic|business|enterprise|apps|365|[ef][1-5])\s+suite\s*$", r"\1 "),
     # the price list an item is priced from: "(PL 2026-Q3)", "- list v7.2"
     (
         r"\(\s*pl\s+(?:19|20)\d\d(?:\s*-?\s*q[1-4])?\s*\)|\s[-\u2013]\s*list\s+v?\d+(?:\.\d+)*\b",
@@ -545,6 +559,8 @@ _STRIP_TOKENS = frozenset(
         "licencja",
         "licencje",
         "lisans",
+        "lisansi",  # Turkish "lisansı": the licence of
+        "yillik",  # Turkish "yıllık": yearly
         "mensal",
         "mensual",
         "mensile",
@@ -861,6 +877,7 @@ _LIGATURES = str.maketrans(
         "\ufb06": "st",
     }
 )
+_KEPT_LETTERS = str.maketrans(LETTERS_NFKD_KEEPS)
 _MARKS = frozenset("\u2122\u00ae\u00a9\u2120")
 _NO_MARKS = str.maketrans({mark: " " for mark in _MARKS})
 
@@ -919,6 +936,8 @@ def product_key(text: str) -> str:
         )  # "Apps for business, Microsoft 365"
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    if not folded.isascii():
+        folded = folded.translate(_KEPT_LETTERS)  # "aylık", "Połączenia": letters NFKD keeps
     folded = folded.replace("\u00a0", " ").replace("_", " ")  # "PROJECT_PLAN_3", "Office_365"
     folded = re.sub(r"\[[^\]]*\]", " ", folded)  # [NCE], [New Commerce Experience], [Annual]
     folded = " ".join(_anchor(token) for token in folded.split())

@@ -290,7 +290,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn "
         "article articulo articolo descricao designacao produto "
         "nazev polozka popis urunadi urun hizmet aciklama termek megnevezes tuote nimike kuvaus "
-        "denumire produs",
+        "denumire produs leistung",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -404,7 +404,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "canceled terminationdate datecancelled terminateddate enddate serviceenddate "
         "contractenddate avsluttetdato sluttdato opsagtdato "
         "einddatum enddatum slutdatum slutdato fechafin fechadebaja datafine datefin datedefin "
-        "paattymispaiva datumukonceni bitistarihi",
+        "paattymispaiva datumukonceni bitistarihi ende",
         "next",  # Invoice Ninja's "Next Send Date" holds "…enddate" and is no end
         "cancellation date",
     ),
