@@ -170,3 +170,83 @@ def test_a_brand_name_many_clients_show_outweighs_the_seats_at_one_client(
         ("no_vendor_record", "KnowBe4 Security Awareness Training - Platinum"),
         ("unbilled", "Proofpoint Essentials - Business"),
     ]
+
+
+def test_the_suite_written_first_is_still_the_suite(tmp_path: Path) -> None:
+    """Differences: none. The house writes the edition first ("Suite – Microsoft Intune"); the
+    client buys both Intune Plan 1 and the Intune Suite add-on, which must stay apart."""
+    vendor = _pc(
+        [
+            ("Evergreen Legal Corp.", "Microsoft Intune Plan 1", 5, "8.00"),
+            ("Evergreen Legal Corp.", "Microsoft Intune Suite", 4, "10.00"),
+            ("Gallagher Hardware", "Microsoft Intune Plan 1", 3, "8.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            ("Evergreen Legal Corp.", "Plan 1 – Microsoft Intune", 5, "9.60"),
+            ("Evergreen Legal Corp.", "Suite – Microsoft Intune", 4, "12.00"),
+            ("Gallagher Hardware", "Microsoft Intune Plan 1", 3, "9.60"),
+        ]
+    )
+    assert _run(tmp_path, vendor, psa).discrepancies == ()
+
+
+def test_a_ticket_or_a_masked_key_in_brackets_names_no_product() -> None:
+    assert product_key("SecureMail Plus (T20261029.0061)") == product_key("SecureMail Plus")
+    assert product_key("SecureMail (key 9141-XXXX-9900)") == product_key("SecureMail")
+    assert product_key("Canone CyberAware Pro - mensile") == product_key("CyberAware Pro")
+    # a year in brackets may be a version, and stays
+    assert product_key("Windows 365 Business (2025)") != product_key("Windows 365 Business")
+
+
+def test_the_msps_bundle_before_the_products_it_holds_is_a_label() -> None:
+    from engine.match.product_notes import note_reader
+
+    psa = [
+        "Secure Workplace Pack - Microsoft 365 Business Premium",
+        "Secure Workplace Pack - Microsoft Defender for Office 365 (Plan 1)",
+        "Secure Workplace Pack - Acronis Cyber Protect Cloud - Server",
+        "Secure Workplace Pack - CyberAware Pro",
+    ]
+    vendor = ["Acronis Cyber Protect Cloud - Server", "1Password Teams Starter Pack"]
+    notes = note_reader(load_catalogue(), psa, vendor)
+    assert notes.bare("Secure Workplace Pack - CyberAware Pro") == "CyberAware Pro"
+    # before two names only, a name of words some products use is no label yet
+    two = note_reader(load_catalogue(), psa[:2], vendor)
+    assert two.bare("Secure Workplace Pack - CyberAware Pro") != "CyberAware Pro"
+
+
+def test_a_brand_name_many_clients_show_at_a_client_billed_nothing_like_it(
+    tmp_path: Path,
+) -> None:
+    """Differences: six clients of seventeen are billed "CyberAware Elite" beside the vendor's
+    KnowBe4 Platinum; Pemberton is billed CyberAware Elite too, and the vendor bills it only
+    Business Standard. One finding: KnowBe4 Platinum with no vendor record, to check first."""
+    others = [f"Client {name}" for name in ("Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir")]
+    plain = [
+        f"Client {name}"
+        for name in ("Gum", "Hazel", "Ironbark", "Juniper", "Kauri", "Larch", "Maple", "Oak")
+    ]
+    vendor = _pc(
+        [
+            *[
+                (c, "KnowBe4 Security Awareness Training - Platinum", 5 + i, "3.00")
+                for i, c in enumerate(others)
+            ],
+            *[(c, "Microsoft 365 Business Basic", 3 + i, "6.00") for i, c in enumerate(plain)],
+            ("Pemberton Architects LLC", "Microsoft 365 Business Standard", 6, "12.50"),
+        ]
+    )
+    psa = _psa(
+        [
+            *[(c, "CyberAware Elite", 5 + i, "3.90") for i, c in enumerate(others)],
+            *[(c, "Microsoft 365 Business Basic", 3 + i, "7.20") for i, c in enumerate(plain)],
+            ("Pemberton Architects LLC", "CyberAware Elite", 6, "3.90"),
+            ("Pemberton Architects LLC", "Microsoft 365 Business Standard", 6, "15.00"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert [(d.type, d.product, d.check_first) for d in result.discrepancies] == [
+        ("no_vendor_record", "KnowBe4 Security Awareness Training - Platinum", True)
+    ]

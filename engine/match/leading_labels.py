@@ -39,15 +39,20 @@ def labels_seen(
     (``is_a_product`` says which key is one) and name nothing themselves."""
     before: dict[str, set[str]] = {}
     codes: dict[str, set[str]] = {}  # site codes set off by a dash, and what came after them
+    bundles: dict[str, set[str]] = {}  # names of several words set off by a dash, and after them
     for name in names:
         words = name.split()
         if len(words) < 2 or _own_word(words[0].lower(), product_words):
+            if len(words) > 3 and _bundle_dash(words):
+                _note_bundle(words, bundles, is_a_product)
             continue  # (speed: most names begin with a product's own word)
         for size in range(1, min(_LONGEST, len(words) - 1) + 1):
             head, rest = _split(words, size)
             key = product_key(head)
             coded = size == 1 and words[1] in _SEPARATORS and _site_code(key, product_words)
             if not key or not (coded or _names_nothing(key, product_words)):
+                if _bundle_dash(words):
+                    _note_bundle(words, bundles, is_a_product)
                 break  # a longer head holds the same word
             rest_key = product_key(rest)
             if coded:
@@ -55,6 +60,14 @@ def labels_seen(
             if rest_key and is_a_product(rest_key) and not is_a_product(product_key(name)):
                 before.setdefault(key, set()).add(rest_key)
     seen = {key for key, rests in before.items() if len(rests) >= _SEEN_BEFORE}
+    # the MSP's bundle before each product it holds ("Secure Workplace Pack - Microsoft 365
+    # Business Premium", "… - Acronis Cyber Protect Cloud - Server"): words of products' names
+    # perhaps ("Pack"), but no product itself, before three different whole names or more
+    seen |= {
+        key
+        for key, rests in bundles.items()
+        if len(rests) >= _BUNDLE_SEEN_BEFORE and not is_a_product(key)
+    }
     # one site's code before its lines, another's before theirs ("SYD01 - …", "NYC1 - …"): when
     # codes of that shape stand before two whole names or more, or two codes or more each before
     # two different names, every such code is a label, also a site's whose lines are all
@@ -64,6 +77,26 @@ def labels_seen(
     if len(coded_before) >= _SEEN_BEFORE or repeated >= _SEEN_BEFORE:
         seen |= set(codes)
     return frozenset(seen)
+
+
+#: Different whole product names a bundle's name of several words must stand before.
+_BUNDLE_SEEN_BEFORE = 3
+
+
+def _bundle_dash(words: list[str]) -> bool:
+    """A dash after two or three words: where a bundle's name ends ("Secure Workplace Pack - …")."""
+    return any(w in ("-", "\u2013", "\u2014") for w in words[2:4])
+
+
+def _note_bundle(
+    words: list[str], bundles: dict[str, set[str]], is_a_product: Callable[[str], bool]
+) -> None:
+    """Note the whole name after the words before a dash, when there is one."""
+    size = next(i for i, w in enumerate(words[2:4], start=2) if w in ("-", "\u2013", "\u2014"))
+    head, rest = _split(words, size)
+    key, rest_key = product_key(head), product_key(rest)
+    if key and rest_key and is_a_product(rest_key):
+        bundles.setdefault(key, set()).add(rest_key)
 
 
 def _names_nothing(key: str, product_words: frozenset[str]) -> bool:

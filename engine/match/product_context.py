@@ -140,13 +140,12 @@ def _not_bought_here(
     bill: Bill,
 ) -> None:
     """A spelling many clients show to be one product ("CyberAware Elite" beside KnowBe4 Platinum
-    at 8 of 10) is that product at a client the vendor does not bill it to, over a guess from the
-    seats alone ("the client's only unpaired product with the same 6 seats"): the client is billed
-    for a product the vendor does not bill for it, and its unpaired product is unbilled."""
+    at 8 of 10) is that product at a client the vendor does not bill it to, where nothing read it
+    or only a guess from the seats did ("the client's only unpaired product with the same 6
+    seats"): the client is billed for a product the vendor does not bill for it."""
     current = found.get((group, description))
     if (
-        current is None
-        or current.method not in GUESSES
+        (current is not None and current.method not in GUESSES)
         or meant.beside < _BESIDE_OVER_SEATS
         or 2 * meant.beside < meant.clients
         or not may_mean(description, bill.names[meant.product_key])

@@ -143,6 +143,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"\s[-\u2013]?\s*renewal\s*$", " "),
+    # a ticket's or an order's number in brackets ("(T20261029.0061)", "(#4471-22)") and a
+    # licence key written masked ("(key 9141-XXXX-9900)"): which paper or seat, never which product
+    (r"\(\s*#?[a-z]{0,3}\d{6,}(?:[./-]\d+)*\s*\)", " "),
+    (r"\(\s*(?:licen[cs]e\s+)?(?:key|serial|s/n)\b[^()]*\)", " "),
     # when the term ends, after the name: "- renews 09/10/2027", "(expires 31 mar 2027)"
     (
         r"\s[-\u2013(]?\s*(?:renews?|renewing|expires?|expiry|valid\s+(?:until|to|thru)|ends?)"
@@ -156,7 +160,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # "Business Premium suite": what a plan is sold as; never the Suite a maker sells beside its
     # product (Microsoft Intune Suite, Entra Suite, Defender Suite: add-ons of their own)
-    (r"\b(premium|standard|basic|business|enterprise|apps|365|[ef][1-5])\s+suite\s*$", r"\1 "),
+    (
+        r"\b(premium|standard|basic|business|enterprise|apps|office|365|[ef][1-5])\s+suite\s*$",
+        r"\1 ",
+    ),
     # the price list an item is priced from: "(PL 2026-Q3)", "- list v7.2"
     (
         r"\(\s*pl\s+(?:19|20)\d\d(?:\s*-?\s*q[1-4])?\s*\)|\s[-\u2013]\s*list\s+v?\d+(?:\.\d+)*\b",
@@ -560,6 +567,7 @@ _STRIP_TOKENS = frozenset(
         "licencje",
         "lisans",
         "lisansi",  # Turkish "lisansı": the licence of
+        "canone",  # Italian "Canone … - mensile": the monthly fee for
         "yillik",  # Turkish "yıllık": yearly
         "mensal",
         "mensual",
@@ -707,6 +715,23 @@ _MICROSOFT_FIRST_WORDS = frozenset(
         *("windows", "dynamics", "azure", "planner"),
     ]
 )
+
+
+#: An edition written before its product, set off by a dash: "Plan 1 – Microsoft Intune", "Suite –
+#: Microsoft Intune", "P1 – Microsoft Defender for Endpoint".
+_EDITION_FIRST = re.compile(
+    r"^\s*([\w+ ]{1,20}?)\s+[-\u2013\u2014]\s+((?:microsoft|office|exchange|intune|"
+    r"entra|defender|teams|power|project|visio|windows|dynamics)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def _only_edition_words(words: str) -> bool:
+    """Words that say an edition, a plan or a size only ("Plan 1", "Suite", "P1", "Kiosk")."""
+    return all(
+        w in DISCRIMINATORS or PLAN_TOKEN.fullmatch(w) or w in ("plan", "suite") or w.isdigit()
+        for w in words.lower().split()
+    )
 
 
 def _product_words(*words: str) -> bool:
@@ -934,6 +959,10 @@ def product_key(text: str) -> str:
         text = _COMMA_INVERTED.sub(
             r"\g<family> \g<name>\g<rest>", text
         )  # "Apps for business, Microsoft 365"
+    if (edition := _EDITION_FIRST.match(text)) is not None and _only_edition_words(
+        edition.group(1)
+    ):
+        text = f"{edition.group(2)} {edition.group(1)}"  # "Plan 1 – Microsoft Intune"
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     if not folded.isascii():
