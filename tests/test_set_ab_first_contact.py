@@ -250,3 +250,56 @@ def test_a_brand_name_many_clients_show_at_a_client_billed_nothing_like_it(
     assert [(d.type, d.product, d.check_first) for d in result.discrepancies] == [
         ("no_vendor_record", "KnowBe4 Security Awareness Training - Platinum", True)
     ]
+
+
+def test_a_bundles_word_is_no_product_in_context(tmp_path: Path) -> None:
+    """Differences: Westbrook is billed "Secure Workplace Pack - ShieldMail", the MSP's own name
+    for something the vendor does not bill it; "Pack" is a word of the bundle, not of 1Password
+    Teams Starter Pack, which the vendor bills to another client. Westbrook's line is no
+    1Password."""
+    bundle = "Secure Workplace Pack - "
+    vendor = _pc(
+        [
+            ("Alder Print", "Microsoft 365 Business Premium", 5, "22.00"),
+            ("Alder Print", "Acronis Cyber Protect Cloud - Workstation", 5, "4.50"),
+            ("Birch Dental", "Keeper Business", 4, "3.75"),
+            ("Birch Dental", "Microsoft 365 Business Premium", 4, "22.00"),
+            ("Cedar Legal", "1Password Teams Starter Pack", 1, "19.95"),
+            ("Westbrook Print", "Microsoft 365 Business Premium", 4, "22.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            ("Alder Print", bundle + "Microsoft 365 Business Premium", 5, "26.40"),
+            ("Alder Print", bundle + "Acronis Cyber Protect Cloud - Workstation", 5, "6.00"),
+            ("Birch Dental", bundle + "Keeper Business", 4, "4.50"),
+            ("Birch Dental", bundle + "Microsoft 365 Business Premium", 4, "26.40"),
+            ("Cedar Legal", "1Password Teams Starter Pack", 1, "24.95"),
+            ("Westbrook Print", bundle + "Microsoft 365 Business Premium", 4, "26.40"),
+            ("Westbrook Print", bundle + "ShieldMail", 4, "3.00"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert not any("1Password" in d.product for d in result.discrepancies)
+
+
+def test_the_unit_a_price_is_counted_in_after_a_slash() -> None:
+    assert product_key("Acronis cyber protect cloud - workstation licence /endpoint/mo") == (
+        product_key("Acronis Cyber Protect Cloud - Workstation")
+    )
+    assert product_key("SecureMail Plus /user/mo") == product_key("SecureMail Plus")
+
+
+def test_seats_and_a_projects_code_between_an_items_category_levels() -> None:
+    """QuickBooks' "Category:Item", the item itself written "6 x Backup: …" or "PRJ-2163 /
+    Backup: …"."""
+    name = product_key("Acronis Cyber Protect Cloud - Workstation")
+    assert (
+        product_key("Cloud Licences:6 x Backup: Acronis Cyber Protect Cloud - Workstation") == name
+    )
+    assert (
+        product_key("Cloud Licences:PRJ-2163 / Backup: Acronis Cyber Protect Cloud - Workstation")
+        == name
+    )
+    assert product_key("PRJ-2626 / CyberAware Pro") == product_key("CyberAware Pro")
+    assert product_key("MS365 / E3") == product_key("Microsoft 365 E3")  # the suite, not a code

@@ -42,7 +42,7 @@ from engine.match.product_concepts import CONCEPTS, concept_targets
 from engine.match.product_context import infer
 from engine.match.product_fit import explains, fit, loose_fit, meaningful, use_bill_words
 from engine.match.product_names import discriminators, product_key
-from engine.match.products import Descriptor, ProductMatch, display_name, own_key
+from engine.match.products import Descriptor, ProductMatch, display_name, own_key, unlabelled
 from engine.match.seat_guesses import GUESSES
 
 
@@ -146,7 +146,7 @@ def _pending_places(
         group = group_of[line.client]
         if group is None:
             continue
-        description = description_key(line.product)
+        description = description_key(unlabelled(line.product))
         if _category_says_service(line.product, description):
             continue  # a category the name drops says service ("Hardware: Dell Latitude 5450")
         seats[(group, description)] += line.quantity or Decimal(0)

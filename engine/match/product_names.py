@@ -351,6 +351,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:com|commit|cmt)\.?\s+(?:mth|mthly|monthly|mo|ann|annual|yr|1yr|3yr)\b", " "),
     # "a month" after a slash, in the languages of the bills: "per användare/mån", "/mnd", "/mois"
     (r"/\s*(?:man|mnd|md|mdr|mes|mois|monat|maand|kk|mth|mo)\b\.?", " "),
+    # the unit a price is counted in, after a slash: "/user/mo", "/endpoint/mo", "/seat"
+    (r"/\s*(?:user|users|endpoint|endpoints|seat|seats|mailbox|licen[cs]e)\b\.?", " "),
     # "per user", "a licence", "monthly" in the languages of the bills ("Lizenz … pro Benutzer/Monat",
     # "Licencja … miesięcznie", "Licencia … por usuario")
     (
@@ -441,8 +443,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # words or more are a product's family ("Acronis Cyber Protect Cloud: Microsoft 365 seat")
     (r"^\s*\d{3,6}\s*\u00b7\s*", " "),  # QuickBooks Desktop's account number: "4100 · Sales"
     # ("Sales:Cloud:Microsoft 365 Business Standard", "Licenses (recurring): …" take each level)
+    # and between the levels the seats ("Cloud Licences:6 x Backup: …") or a project's code
+    # ("PRJ-2163 / Backup: …"): how many, and for which job, never which product
     (
-        r"^\s*(?:(?=[a-z &/()-]{3,31}:)[a-z][a-z&/-]*(?: \(?[a-z&/-]+\)?)?\s*:\s*)+(?=[a-z])",
+        r"^\s*(?:(?:(?=[a-z &/()-]{3,31}:)[a-z][a-z&/-]*(?: \(?[a-z&/-]+\)?)?\s*:"
+        r"|(?!\w*365)[a-z]{2,5}[- ]?\d{2,6}\s*/|\d{1,4}\s*[x\u00d7])\s*)+(?=[a-z])",
         " ",
     ),
     # the ledger account in brackets after the item: "… Business Standard (4020)"; a year there

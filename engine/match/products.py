@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
-from engine.match.product_fit import fit, meaningful, strict_fit
+from engine.match.leading_labels import without_label
+from engine.match.product_fit import MAKER, fit, meaningful, strict_fit
 from engine.match.product_names import discriminators, product_key
 from engine.match.product_notes import MOST_NOTES, Notes, note_reader, split_note
 from engine.match.text_artefacts import links_as_text
 from engine.match.whole_names import CONFIDENCE as WHOLE_NAME
+from engine.match.whole_names import editions_only, names_a_kind_only
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -55,6 +57,29 @@ def display_name(spelling: str) -> str:
     """A product in no catalogue is shown as the vendor spells it, minus commerce tags."""
     spelling = links_as_text(spelling)  # "[E3](https://admin.microsoft.com)": no tag, its text
     return " ".join(_TAGS.sub(" ", spelling).split()).strip(" -") or spelling
+
+
+#: The labels this run's PSA export puts before its names (:func:`engine.match.leading_labels.
+#: labels_seen`), for the tiers that read a description in context; set by every
+#: :func:`match_products` run.
+_LABELS: list[frozenset[str]] = [frozenset()]
+
+
+def unlabelled(spelling: str) -> str:
+    """A PSA spelling without the label its export puts before names ("Secure Workplace Pack -
+    CyberAware Pro" → "CyberAware Pro"): the bundle's words are no product's. Never down to an
+    edition alone ("Virtual Desktop - Standard"): the label then says which product; nor past a
+    label of words many kinds of product use ("Licensing:Cloud PC (Standard)") or of the maker's
+    ("Microsoft 365 - Apps for Business")."""
+    rest = without_label(spelling, _LABELS[0])
+    if not rest or editions_only(product_key(rest).split()):
+        return spelling
+    head = product_key(spelling[: spelling.rfind(rest)]).split()
+    # a label of kind words only ("Cloud" of "Licensing:Cloud PC") may be the product's own, and
+    # one that names the maker ("Microsoft 365 - Apps for Business") is the product's family
+    if all(map(names_a_kind_only, head)) or any(w in MAKER or w.isdigit() for w in head):
+        return spelling
+    return rest
 
 
 def _resolve_all(
@@ -126,6 +151,7 @@ def match_products(
     cutoff = thresholds.product_name_score
     vendor_matches = _resolve_all(catalogue, "vendor", vendor, cutoff)
     notes = note_reader(catalogue, (name for name, _ in psa), (name for name, _ in vendor))
+    _LABELS[:] = [notes.labels]
     psa_matches = _resolve_all(catalogue, "psa", psa, cutoff, notes)
     _use_second_names(psa_matches, psa_alternates or {}, catalogue, cutoff, notes)
     _apply_aliases(vendor_matches, psa_matches, aliases or {}, catalogue, cutoff)
