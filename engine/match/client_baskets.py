@@ -326,18 +326,18 @@ def _named_relation(vendor_key: str, psa_key: str, clues: _NameClues) -> str:
         # a legal name beside a trading name, which has no legal form of its own: "Hartley
         # Family Holdings DAC" is no trading name of "Hartley Financial Planning LLP"
         relation = f"{relation}, on no other client"
-    elif (
-        relation
-        and psa_key == clues.only_two.get(vendor_key)
-        and not (vendor_key in clues.formal and psa_key in clues.formal)
-    ):
-        relation = f"{relation}{_ON_NO_OTHER_NAME}"
     elif psa_key == clues.spelled.get(vendor_key, ("", ""))[0]:
         relation = f"the name {clues.spelled[vendor_key][1]!r} {_IN_ANOTHER_SCRIPT}"
     elif psa_key == owner:
         relation = f"the owner {clues.owners[psa_key]!r} beside the trading name"
         if namesakes_of_owner > 1:
             relation += f", one of {namesakes_of_owner} so named"
+    elif (
+        relation
+        and psa_key == clues.only_two.get(vendor_key)
+        and not (vendor_key in clues.formal and psa_key in clues.formal)
+    ):
+        relation = f"{relation}{_ON_NO_OTHER_NAME}"
     if not relation and (word := _shared_word(vendor_key, psa_key)):
         relation = f"the name {word!r} on both{_IN_MANY}"
     return relation
