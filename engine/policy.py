@@ -150,8 +150,9 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def _fee_or_service(product: str, quantity: Decimal | None = None) -> bool:
-    """A vendor line whose words say it is a fee or goods ("Hardware - …"), or a service the channel itself charges for
-    (a backup or a managed product a vendor bills is a licence: "Dropsuite Backup"), or people's
+    """A vendor line whose words say it is a fee or goods ("Hardware - …"), or a service the
+    channel itself charges for (a backup or a managed product a vendor bills is a licence:
+    "Dropsuite Backup"), or people's
     work charged once for the account ("Premium support contract", one of it: a support licence
     counted in seats stays a licence)."""
     words = set(_WORDS.findall(product.lower()))

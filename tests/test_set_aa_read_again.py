@@ -15,29 +15,10 @@ from pathlib import Path
 
 from engine.match.catalogue import load_catalogue
 from engine.match.product_notes import note_reader
-from engine.reconcile import reconcile
-
-_PC_HEADER = "CustomerName,ProductName,Quantity,UnitPrice,Subtotal,ChargeStartDate,ChargeEndDate\n"
-
-
-def _pc(rows: list[tuple[str, str, int, str]]) -> str:
-    """A Partner Center recon file for November 2026: customer, product, seats, unit cost."""
-    lines = [
-        f"{client},{product},{seats},{cost},{seats * float(cost):.2f},2026-11-01,2026-11-30"
-        for client, product, seats, cost in rows
-    ]
-    return _PC_HEADER + "\n".join(lines) + "\n"
-
-
-def _psa(rows: list[tuple[str, str, int, str]]) -> str:
-    lines = [f'"{client}","{item}",{seats},{price}' for client, item, seats, price in rows]
-    return "Client,Item,Qty,Price\n" + "\n".join(lines) + "\n"
-
-
-def _run(tmp_path: Path, vendor: str, psa: str):  # type: ignore[no-untyped-def]
-    (tmp_path / "v.csv").write_text(vendor, encoding="utf-8")
-    (tmp_path / "p.csv").write_text(psa, encoding="utf-8")
-    return reconcile(tmp_path / "v.csv", tmp_path / "p.csv")
+from tests.small_exports import pairs as _pairs
+from tests.small_exports import pc as _pc
+from tests.small_exports import psa as _psa
+from tests.small_exports import run as _run
 
 
 def test_last_months_adjustment_in_shorthand_beside_its_line_at_its_price(
@@ -112,12 +93,6 @@ def test_a_names_last_words_in_capitals_are_no_sentence() -> None:
     assert notes.bare("Microsoft 365 Business Basic - premium features") != (
         "Microsoft 365 Business Basic"
     )
-
-
-def _pairs(result) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return {
-        (m.vendor_name, m.psa_name) for m in result.client_matches if m.vendor_key and m.psa_key
-    }
 
 
 _OTHERS = [

@@ -23,29 +23,9 @@ from pathlib import Path
 
 from engine.match.catalogue import load_catalogue
 from engine.match.product_names import product_key
-from engine.reconcile import reconcile
-
-_PC_HEADER = "CustomerName,ProductName,Quantity,UnitPrice,Subtotal,ChargeStartDate,ChargeEndDate\n"
-
-
-def _pc(rows: list[tuple[str, str, int, str]]) -> str:
-    """A Partner Center recon file for November 2026: customer, product, seats, unit cost."""
-    lines = [
-        f"{client},{product},{seats},{cost},{seats * float(cost):.2f},2026-11-01,2026-11-30"
-        for client, product, seats, cost in rows
-    ]
-    return _PC_HEADER + "\n".join(lines) + "\n"
-
-
-def _psa(rows: list[tuple[str, str, int, str]]) -> str:
-    lines = [f'"{client}","{item}",{seats},{price}' for client, item, seats, price in rows]
-    return "Client,Item,Qty,Price\n" + "\n".join(lines) + "\n"
-
-
-def _run(tmp_path: Path, vendor: str, psa: str, psa_name: str = "p.csv"):  # type: ignore[no-untyped-def]
-    (tmp_path / "v.csv").write_text(vendor, encoding="utf-8")
-    (tmp_path / psa_name).write_text(psa, encoding="utf-8")
-    return reconcile(tmp_path / "v.csv", tmp_path / psa_name)
+from tests.small_exports import pc as _pc
+from tests.small_exports import psa as _psa
+from tests.small_exports import run as _run
 
 
 def test_a_german_service_list_names_the_product_under_leistung(tmp_path: Path) -> None:

@@ -174,8 +174,9 @@ def _span_ends(
     its description where the line stands beside a live line of the client's with no span that
     shares its words or its price, as nearly every spanned line of the book does: last month's
     adjustment ("Keeper Business (01/10/2026 - 31/10/2026)") beside this month's "Keeper
-    Business"; "Adj. Oct: M365 BS (…)" at the price of "Microsoft 365 Business Standard". Spans on lines alone say which month a book billed (in arrears, perhaps), not that
-    a line is another month's."""
+    Business"; "Adj. Oct: M365 BS (…)" at the price of "Microsoft 365 Business Standard". Spans
+    on lines alone say which month a book billed (in arrears, perhaps), not that a line is
+    another month's."""
     service = cells.parsed(cells.column(table, mapping, "service_period"), cells.span_end)
     billing = cells.parsed(cells.column(table, mapping, "billing_period"), cells.span_end)
     ends = [a or b for a, b in zip(service, billing, strict=True)]

@@ -382,9 +382,8 @@ def _accept(overlap: _Overlap, relation: str) -> float | None:
     if relation.endswith(_AFTER_IT):  # "… Agency & Associates Inc.": the firm's longer name
         return 0.8 if overlap.shared >= 1 else None
     if relation.endswith(_ON_NO_OTHER_NAME) and overlap.same_seats >= 2:
-        return (
-            0.7  # "The Ingram Arms Hotel": the operator's one rare word, two products at its seats
-        )
+        # "The Ingram Arms Hotel": the operator's one rare word, two products at its seats
+        return 0.7
     if relation.endswith(_IN_ANOTHER_SCRIPT):
         # "بن حمدان …": most of what it buys, one product at its seats
         return 0.7 if overlap.same_seats >= 1 and overlap.within_smaller >= 0.75 else None

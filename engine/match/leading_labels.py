@@ -79,20 +79,22 @@ def labels_seen(
     return frozenset(seen)
 
 
+#: The dashes that end a bundle's name.
+_DASHES = frozenset(["-", "\u2013", "\u2014"])
 #: Different whole product names a bundle's name of several words must stand before.
 _BUNDLE_SEEN_BEFORE = 3
 
 
 def _bundle_dash(words: list[str]) -> bool:
     """A dash after two or three words: where a bundle's name ends ("Secure Workplace Pack - …")."""
-    return any(w in ("-", "\u2013", "\u2014") for w in words[2:4])
+    return any(w in _DASHES for w in words[2:4])
 
 
 def _note_bundle(
     words: list[str], bundles: dict[str, set[str]], is_a_product: Callable[[str], bool]
 ) -> None:
     """Note the whole name after the words before a dash, when there is one."""
-    size = next(i for i, w in enumerate(words[2:4], start=2) if w in ("-", "\u2013", "\u2014"))
+    size = next(i for i, w in enumerate(words[2:4], start=2) if w in _DASHES)
     head, rest = _split(words, size)
     key, rest_key = product_key(head), product_key(rest)
     if key and rest_key and is_a_product(rest_key):
