@@ -726,16 +726,21 @@ _MICROSOFT_FIRST_WORDS = frozenset(
 #: Microsoft Intune", "P1 – Microsoft Defender for Endpoint".
 _EDITION_FIRST = re.compile(
     r"^\s*([\w+ ]{1,20}?)\s+[-\u2013\u2014]\s+((?:microsoft|office|exchange|intune|"
-    r"entra|defender|teams|power|project|visio|windows|dynamics)\b.*)$",
+    r"entra|defender|power|project|visio|windows|dynamics)\b.*)$",
     re.IGNORECASE,
 )
 
 
 def _only_edition_words(words: str) -> bool:
-    """Words that say an edition, a plan or a size only ("Plan 1", "Suite", "P1", "Kiosk")."""
+    """A plan or a Suite only ("Plan 1", "P1", "Suite"): never a maker's word, a number alone
+    ("02 - Power BI Pro" numbers the line) or a tier a name may end in ("Business Premium -
+    Microsoft 365" is read as it is)."""
+    split = words.lower().split()
     return all(
-        w in DISCRIMINATORS or PLAN_TOKEN.fullmatch(w) or w in ("plan", "suite") or w.isdigit()
-        for w in words.lower().split()
+        PLAN_TOKEN.fullmatch(w)
+        or w in ("plan", "suite")
+        or (w.isdigit() and index > 0 and split[index - 1] == "plan")
+        for index, w in enumerate(split)
     )
 
 
