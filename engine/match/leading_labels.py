@@ -130,11 +130,17 @@ def _site_code(key: str, product_words: frozenset[str]) -> bool:
 
 def without_label(name: str, labels: frozenset[str]) -> str:
     """The name after a label the export uses (see :func:`labels_seen`); '' when it has none."""
+    found = label_and_rest(name, labels)
+    return found[1] if found is not None else ""
+
+
+def label_and_rest(name: str, labels: frozenset[str]) -> tuple[str, str] | None:
+    """The key of the label a name begins with and the name after it; None when it has none."""
     if not labels:
-        return ""
+        return None
     words = name.split()
     for size in range(min(_LONGEST, len(words) - 1), 0, -1):
         head, rest = _split(words, size)
-        if rest and product_key(head) in labels:
-            return rest
-    return ""
+        if rest and (key := product_key(head)) in labels:
+            return key, rest
+    return None

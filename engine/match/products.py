@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
-from engine.match.leading_labels import without_label
+from engine.match.leading_labels import label_and_rest
 from engine.match.product_fit import MAKER, fit, meaningful, strict_fit
 from engine.match.product_names import discriminators, product_key
 from engine.match.product_notes import MOST_NOTES, Notes, note_reader, split_note
@@ -71,10 +71,10 @@ def unlabelled(spelling: str) -> str:
     edition alone ("Virtual Desktop - Standard"): the label then says which product; nor past a
     label of words many kinds of product use ("Licensing:Cloud PC (Standard)") or of the maker's
     ("Microsoft 365 - Apps for Business")."""
-    rest = without_label(spelling, _LABELS[0])
-    if not rest or editions_only(product_key(rest).split()):
+    found = label_and_rest(spelling, _LABELS[0])
+    if found is None or editions_only(product_key(found[1]).split()):
         return spelling
-    head = product_key(spelling[: spelling.rfind(rest)]).split()
+    head, rest = found[0].split(), found[1]
     # a label of kind words only ("Cloud" of "Licensing:Cloud PC") may be the product's own, and
     # one that names the maker ("Microsoft 365 - Apps for Business") is the product's family
     if all(map(names_a_kind_only, head)) or any(w in MAKER or w.isdigit() for w in head):
