@@ -204,6 +204,7 @@ SETS = {
     "z": "bench.independent_z",
     "aa": "bench.independent_aa",
     "ab": "bench.independent_ab",
+    "ac": "bench.independent_ac",
 }
 
 
