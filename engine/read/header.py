@@ -127,7 +127,7 @@ def locate_header(raw: RawTable) -> Table:
         ),
     )
     if table.headers == headers:  # no group rows: a register's vouchers may name the customers
-        if (vouchers := voucher_rows(headers, data)) is not None:
+        if (vouchers := voucher_rows(headers, table.data)) is not None:
             return _items_of_vouchers(table, vouchers)
         fill_continuation_rows(headers, data)  # or a subscription's first line names it alone
     return table
