@@ -249,8 +249,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
         "nomduclient cliente nabywca klient kundenavn invoiceto soldto kundnamn kund asiakas "
         "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo "
-        # Danish and Norwegian ledgers name the debtor "Navn"; Colombia's the "tercero"
-        "navn debitornavn nombretercero tercero",
+        # Danish and Norwegian ledgers name the debtor "Navn"; Colombia's the "tercero"; MYOB
+        # AccountRight a card's "Co./Last Name" (the company, or a person's surname)
+        "navn debitornavn nombretercero tercero colastname",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
@@ -299,7 +300,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "product_alt",
         "text",
         "itemlongdescription longdescription memodescription name productname memo",
-        "id code agreement contract company client customer account site",
+        "id code agreement contract company client customer account site first",
         "a second product name column",
     ),
     _f(
