@@ -21,6 +21,7 @@ from engine.read.fields import header_key
 from engine.read.header import Table
 from engine.read.values import (
     is_credit_document,
+    is_draft_status,
     note_says_cancelled,
     parse_period_months,
     parse_quantity,
@@ -96,6 +97,13 @@ def _inactive(
     credit; one written as a positive line (Odoo's "Customer Credit Note") bills nothing."""
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
+    drafts = cells.parsed(cells.column(table, mapping, "status"), is_draft_status)
+    if 0 < sum(drafts) < len(drafts) / 2:
+        # a draft bills nothing yet (Xero's repeating template saved as a draft); a book whose
+        # lines are mostly drafts was exported before its invoices were approved: they bill
+        for i, draft in enumerate(drafts):
+            if draft and not inactive[i]:
+                inactive[i], statuses[i] = True, f"draft ({statuses[i]})"
     notes = cells.column(table, mapping, "notes")
     for i, noted in enumerate(cells.parsed(notes, note_says_cancelled)):
         if noted and not inactive[i]:  # a hand-kept sheet's "CANCELLED 31/10 - do not bill"

@@ -405,6 +405,20 @@ def is_inactive_status(value: object) -> bool:
     return isinstance(value, str) and bool(_INACTIVE.match(value))
 
 
+#: A draft: an invoice or a repeating template not yet approved ("Draft" in Xero, "Entwurf",
+#: "Concept", "Brouillon", "Borrador", "Rascunho", "Bozza", "Utkast", "Kladde", "Luonnos", "Szkic").
+_DRAFT = re.compile(
+    r"^\s*(?:draft|entwurf|concept|brouillon|borrador|rascunho|bozza|utkast|kladde|luonnos|szkic)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_draft_status(value: object) -> bool:
+    """A status that says the line is on a draft, not yet billed."""
+    return isinstance(value, str) and bool(_DRAFT.match(value))
+
+
 _CREDIT_DOCUMENT = re.compile(
     r"^\s*(?:(?:customer\s*)?credit\s*(?:note|memo)?|c|cr|return|returns|refund|creditnota|"
     r"kreditnota|kreditnote|gutschrift|avoir|nota\s*de\s*cr(?:é|e)dito|hyvityslasku|korekta|"
