@@ -6,7 +6,9 @@ cannot decide it ("annual commitment" is also how a monthly-billed NCE licence i
 the price alone cannot either (a client may pay more). Together they do: a line whose words name a
 yearly billing *and* whose unit price is about twelve times what the same product costs a month
 elsewhere in the run is billed yearly, so its monthly price is a twelfth. A distributor's bill
-says it so too ("Microsoft 365 E3 (no Teams) 12M" beside the same product's monthly lines).
+says it so too ("Microsoft 365 E3 (no Teams) 12M" beside the same product's monthly lines), and so
+does a bill's term column: "Annual" is a commitment, billed monthly or for the year, and only the
+price tells which (Pax8's ``term`` beside a month's period at twelve times the monthly cost).
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ def read_yearly_prices(
     vendor_products: Mapping[Descriptor, ProductMatch],
 ) -> None:
     """Bill yearly the PSA lines whose words say so and whose price agrees (see module doc), and
-    the bill's lines so too: a distributor's "Microsoft 365 E3 (no Teams) 12M" at twelve times the
-    product's monthly cost on its other lines."""
-    vendor = list(vendor)
-    _read_yearly(vendor, vendor_products, None)
+    the bill's lines so too: a distributor's "Microsoft 365 E3 (no Teams) 12M" or a line of an
+    annual term at twelve times the product's monthly cost on its other lines (else about twelve
+    times what the PSA bills for it a month)."""
+    vendor, psa = list(vendor), list(psa)
+    _read_yearly(vendor, vendor_products, (psa, psa_products))
     _read_yearly(psa, psa_products, (vendor, vendor_products))
 
 
@@ -55,7 +58,11 @@ def _read_yearly(
         words: _says_yearly(*words)
         for words in {(line.product, line.product_alt) for line in monthly_lines}
     }
-    said = [line for line in monthly_lines if yearly[(line.product, line.product_alt)]]
+    said = [
+        line
+        for line in monthly_lines
+        if yearly[(line.product, line.product_alt)] or line.commitment_months == _YEAR
+    ]
     if not said:
         return
     said_ids = {id(line) for line in said}
