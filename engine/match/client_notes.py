@@ -228,6 +228,10 @@ def without_legal_tail(name: str) -> str:
 def without_account_notes(name: str) -> str:
     """``name`` without the notes an MSP keeps after it (see the module's docstring)."""
     text = without_legal_tail(name)  # "Fontaine Architects SARL au capital de 7 500 €"
+    if (scheme := _STRATA_SCHEME.match(text)) is not None:
+        text = f"Strata Plan {scheme['number']}{scheme['rest']}"  # its plan's number names it
+    if (code := _DEBTOR_CODE.match(text)) is not None and _spells_the_start(code, text):
+        text = text[code.end() :]  # "CHENMO21 Chen Motors": the ledger's code for the name
     if ":" in text and (path := _PARENT_PATH.match(text)) is not None:
         parent, child = path["parent"].strip(), path["child"].strip()
         if _ends_in_form(_words(parent) or ["-"]) or len(_words(child)) < 2:
@@ -254,6 +258,8 @@ def without_account_notes(name: str) -> str:
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
         return domain["label"]
     if any(ch.isdigit() for ch in text):
+        if (order := _PURCHASE_ORDER.search(text)) is not None and order.start() > 0:
+            text = text[: order.start()]  # "Cabinet Comptable Mercié PO# 71024"
         if YEAR.search(text):
             text = _without_founding(text)
         text = _without_registrations(text)
@@ -308,6 +314,38 @@ def _without_founding(text: str) -> str:
     return rest if words and not all(is_legal_form(word) for word in words) else text
 
 
+#: A strata scheme as its law names it: "The Owners - Strata Plan No. 48213", "Owners Corporation
+#: SP 12345" (New South Wales, Victoria); the books may write "Strata Plan 48213 - Harbour Towers".
+_STRATA_SCHEME = re.compile(
+    r"^\s*(?:the\s+)?owners?(?:\s+corporation)?\s*[-\u2013\u2014,:]?\s*(?:strata\s+plan|sp)\s*"
+    r"(?:no\.?|number|nr\.?|#)?\s*(?P<number>\d{1,7})\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PLAN_LABEL = re.compile(r"\b(?:strata|plan|sp)\b", re.IGNORECASE)
+
+#: A ledger's debtor code before the name: the name's first letters in capitals and a number
+#: ("CHENMO21 Chen Motors", "VANDIJ96 Van Dijk Bouwbedrijf"), as MYOB, Sage and Exact make them.
+_DEBTOR_CODE = re.compile(r"^\s*([A-Z]{3,8})\d{1,4}\s+(?=\w)")
+
+#: A purchase order's number after the name: "… PO# 71024", "… P.O. 4471", "…, PO: A-1182" (never
+#: a PO Box: that is an address).
+_PURCHASE_ORDER = re.compile(
+    r"[\s,;]+\(?\s*P\.?\s?O\.?\s*(?:#|no\.?|nr\.?|number|:)?\s*[:#-]?\s*"
+    r"(?!box\b)[A-Z]{0,3}-?\d[\w-]{2,}\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _spells_the_start(code: re.Match[str], text: str) -> bool:
+    """The code's letters are the first letters of the name after it ("CHENMO" for "Chen
+    Motors"): a code, not a word of the name ("ABC123 Plumbing")."""
+    letters = code.group(1).lower()
+    rest = text[code.end() :].lower()
+    spelled = "".join(ch for ch in folded(rest) if ch.isalnum())
+    dropped = "".join(ch for ch in rest if ch.isascii() and ch.isalnum())  # "STHERE" for "Sæther"
+    return spelled.startswith(letters) or dropped.startswith(letters)
+
+
 def _without_registrations(text: str) -> str:
     """The text without its registration numbers: five digits or more after a label (a store's
     number has four at most), never the whole name."""
@@ -315,6 +353,8 @@ def _without_registrations(text: str) -> str:
         digits = sum(ch.isdigit() for ch in found["number"])
         if digits < 5 or not found["label"].strip() or found.start() == 0:
             continue
+        if _PLAN_LABEL.search(found["label"]):
+            continue  # "… - Strata Plan 48213": the scheme's number is its name
         rest = text[: found.start()] + text[found.end() :]
         if _words(rest):
             text = rest

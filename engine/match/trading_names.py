@@ -14,7 +14,7 @@ from engine.match.client_keys import client_key
 #: Ltd ATF Smith Family Trust", "The Trustee for Smith Family Trust").
 TRADING_AS = re.compile(
     r"\b(?:dba of|d b a of|dba|d b a|t a of|t a|a trading name of|trading name of|trading as|doing business as"
-    r"|aka|fka|formerly|atf|as trustees? for|the trustees? for|trustees? for)\b"
+    r"|aka|fka|a k a|f k a|formerly|atf|as trustees? for|the trustees? for|trustees? for)\b"
 )
 
 
