@@ -225,8 +225,13 @@ def name_fit(a: str, b: str) -> NameFit | None:
     distinct_right = [w for w in unpaired_right if not _qualifies(w)]
     if (distinct_left and unpaired_right) or (distinct_right and unpaired_left):
         return None  # each keeps a word the other lacks: siblings ("Group" / "Lab"), not spellings
-    if _partner_named(left, distinct_left) or _partner_named(right, distinct_right):
-        return None  # "Athlone & Fitzgerald Pharmacy" is a partnership, not "Athlone Pharmacy"
+    if (_partner_named(left, distinct_left) and _MERGED.isdisjoint(distinct_left)) or (
+        _partner_named(right, distinct_right) and _MERGED.isdisjoint(distinct_right)
+    ):
+        # "Athlone & Fitzgerald Pharmacy" is a partnership, not "Athlone Pharmacy"; "Juniper &
+        # Hart Accounting (merged)" is the firm the bill still knows by its old name, where what
+        # it buys agrees (the words on one side only leave that to the baskets)
+        return None
     paired = [w for w in left if w not in unpaired_left and w not in QUALIFIERS]
     if not any(len(w) >= 3 for w in paired):
         return None
@@ -293,6 +298,10 @@ def _location_labels(
     after_a = {left[i + 1] for i, w in enumerate(left[:-1]) if w == a and left[i + 1].isdigit()}
     after_b = {right[i + 1] for i, w in enumerate(right[:-1]) if w == b and right[i + 1].isdigit()}
     return bool(after_a & after_b)
+
+
+#: A note that a firm took its partner in: the partnership is the old firm under a new name.
+_MERGED = frozenset({"merged", "merger", "amalgamated"})
 
 
 def _partner_named(words: list[str], extra: list[str]) -> bool:
@@ -441,6 +450,8 @@ def _accept(fitted: NameFit, share: float, same_seats: int, compared: bool) -> f
     confidence = _name_and_basket(fitted, share, same_seats, compared)
     if fitted.loose and confidence is not None:
         return min(confidence, 0.8)  # check first; a rival claim on the name leaves it to the user
+    if confidence is not None and not _MERGED.isdisjoint(fitted.extra):
+        return min(confidence, 0.75)  # a merged firm under its old name: check first
     return confidence
 
 

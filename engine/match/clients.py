@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from engine.folding import folded
 from engine.match.basket_swaps import uncross
 from engine.match.client_baskets import pair_by_basket
-from engine.match.client_evidence import QUALIFIERS, pair_by_evidence
+from engine.match.client_evidence import QUALIFIERS, basket_overlap, name_fit, pair_by_evidence
 from engine.match.client_keys import (
     FIGURE_WORDS,
     GENERIC_WORDS,
@@ -209,7 +209,8 @@ def match_clients(
     _pair_by_names(run, vendor_domains or {}, aliases or {})
     siblings = sibling_words(vendor_names, psa_names)
     for vendor_key, psa_key, score in _fuzzy_pairs(run.vendors(), run.psas(), thresholds, siblings):
-        run.pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
+        if not _baskets_deny_a_word_more(run, vendor_key, psa_key):
+            run.pair(vendor_key, psa_key, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
     vendor_baskets, psa_baskets = vendor_baskets or {}, psa_baskets or {}
     for pairing in pair_by_evidence(
         run.vendors(),
@@ -305,7 +306,8 @@ def _pair_without_notes(run: _Pairing, thresholds: MatchThresholds, siblings: Si
     )
     _pair_by_names(sub, {}, {})
     for vendor, psa, score in _fuzzy_pairs(sub.vendors(), sub.psas(), thresholds, siblings):
-        sub.pair(vendor, psa, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
+        if not _baskets_deny_a_word_more(sub, vendor, psa):
+            sub.pair(vendor, psa, "fuzzy", round(score / 100, 2), f"name {score / 100:.2f}")
     for pairing in pair_by_evidence(
         sub.vendors(),
         sub.psas(),
@@ -845,7 +847,7 @@ def _trading_name_pairs(
     vendor_parts = {key: _names_in(key, display) for key, display in vendor_names.items()}
     # a part many clients of a side hold names none of them ("Family Trust" after "ATF")
     held = Counter(part for parts in vendor_parts.values() for part in set(parts))
-    pairs, used = [], set()
+    claims: dict[str, list[str]] = defaultdict(list)
     for vendor_key in vendor_names:
         own = [part for part in vendor_parts[vendor_key] if held[part] == 1]
         names = own or [vendor_key]
@@ -856,10 +858,36 @@ def _trading_name_pairs(
             for psa in psa_by_name.get(name, ())
             if name == psa or len(psa_by_name[name]) == 1
         }
-        if len(found) == 1 and (psa := next(iter(found))) not in used and (own or psa_parts[psa]):
-            pairs.append((vendor_key, psa))
-            used.add(psa)
+        if len(found) == 1 and (own or psa_parts[next(iter(found))]):
+            claims[next(iter(found))].append(vendor_key)
+    pairs = []
+    for psa, vendor_keys in claims.items():
+        if len(vendor_keys) > 1:
+            # "Patel Catering S.L. (formerly Northgate Catering)" where the bill has both: its
+            # own name's client, never the old name's (a company of its own now)
+            current = _current_name(psa, psa_names[psa])
+            vendor_keys = [key for key in vendor_keys if key == current]
+        if len(vendor_keys) == 1:
+            pairs.append((vendor_keys[0], psa))
     return pairs
+
+
+#: A bracket that gives a client's name today: "Northgate Catering (now Patel Catering S.L.)".
+_NOW = re.compile(r"^\s*now\s+", re.I)
+
+
+def _current_name(key: str, display: str) -> str:
+    """The name a client goes by today where it holds two: the first (a trading or an old name
+    follows it), or the bracket's after "now"."""
+    parts = [client_key(part) for part in TRADING_AS.split(key)]
+    if len(parts) > 1:
+        return parts[0]
+    bracketed = _BRACKETED.match(display)
+    if bracketed is None:
+        return key
+    if _NOW.match(bracketed.group(2)):
+        return client_key(_BRACKET_LABEL.sub("", bracketed.group(2)))
+    return client_key(bracketed.group(1) + " " + bracketed.group(3))
 
 
 #: Names a side's field cuts: at least this many end at its longest length.
@@ -973,6 +1001,21 @@ def _block_keys(key: str) -> set[str]:
     words = {f"w:{w}" for w in key.split() if len(w) >= 3 and w not in STOP_WORDS}
     compact = key.replace(" ", "")
     return words | {f"p:{compact[:4]}"}
+
+
+def _baskets_deny_a_word_more(run: _Pairing, vendor_key: str, psa_key: str) -> bool:
+    """A name like the other but for a whole word more ("Bluegum Ridge Accounting" / "Bluegum
+    Accounting"), where both bills are known and agree on nothing: not half their products in
+    common, none at the same seats. A sibling as often as the same company; what the names
+    and the baskets say together (:func:`pair_by_evidence`) decides it, as for any word more."""
+    fitted = name_fit(vendor_key, psa_key)
+    if fitted is None or not any(len(word) > 3 and word.isalpha() for word in fitted.extra):
+        return False  # (a short word more is as often a form mistyped: "Gagnon Engineering Imc.")
+    vendor, psa = run.vendor_baskets.get(vendor_key), run.psa_baskets.get(psa_key)
+    if not vendor or not psa:
+        return False
+    share, same_seats = basket_overlap(vendor, psa)
+    return share < 0.5 and not same_seats
 
 
 def _fuzzy_pairs(
