@@ -256,7 +256,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>", " "),
     # on whose word, and when: "… mthly per Tom 3/11"
     (r"\b(?:as\s+)?per\s+[a-z]+\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", " "),
-    (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),  # dates
+    # dates; never a plan's number before a month ("Visio Plan 1 Nov-26")
+    (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?<!plan )\b\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),
     (r"\b" + _MONTHS + r"\.?\s+\d{4}\b|\b\d{4}[-/]\d{2}\b", " "),  # "Aug 2025", "2025-08"
     (r"\b" + _MONTHS + r"\.?(?:[-/ ]|\s?')\d{2}\b", " "),  # "Nov-26", "Nov '26": a month of a year
     (r"\b" + _MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", " "),  # "(Nov 1 - Nov 30)": days
@@ -723,9 +724,9 @@ _MICROSOFT_FIRST_WORDS = frozenset(
 
 
 #: An edition written before its product, set off by a dash: "Plan 1 – Microsoft Intune", "Suite –
-#: Microsoft Intune", "P1 – Microsoft Defender for Endpoint".
+#: Microsoft Intune", "P1 – Microsoft Defender for Endpoint", perhaps after the seats ("39 x …").
 _EDITION_FIRST = re.compile(
-    r"^\s*([\w+ ]{1,20}?)\s+[-\u2013\u2014]\s+((?:microsoft|office|exchange|intune|"
+    r"^(\s*(?:\d+\s*[x\u00d7]\s+)?)([\w+ ]{1,20}?)\s+[-\u2013\u2014]\s+((?:microsoft|office|exchange|intune|"
     r"entra|defender|power|project|visio|windows|dynamics)\b.*)$",
     re.IGNORECASE,
 )
@@ -970,9 +971,10 @@ def product_key(text: str) -> str:
             r"\g<family> \g<name>\g<rest>", text
         )  # "Apps for business, Microsoft 365"
     if (edition := _EDITION_FIRST.match(text)) is not None and _only_edition_words(
-        edition.group(1)
+        edition.group(2)
     ):
-        text = f"{edition.group(2)} {edition.group(1)}"  # "Plan 1 – Microsoft Intune"
+        # "Plan 1 – Microsoft Intune", "39 x Suite – Microsoft Intune" (the seats read later)
+        text = f"{edition.group(1)}{edition.group(3)} {edition.group(2)}"
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     if not folded.isascii():

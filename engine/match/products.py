@@ -9,7 +9,7 @@ PSA spelling) come first of all.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -153,7 +153,9 @@ def match_products(
     notes = note_reader(catalogue, (name for name, _ in psa), (name for name, _ in vendor))
     _LABELS[:] = [notes.labels]
     psa_matches = _resolve_all(catalogue, "psa", psa, cutoff, notes)
-    _use_second_names(psa_matches, psa_alternates or {}, catalogue, cutoff, notes)
+    _use_second_names(
+        psa_matches, psa_alternates or {}, catalogue, cutoff, notes, vendor_matches.values()
+    )
     _apply_aliases(vendor_matches, psa_matches, aliases or {}, catalogue, cutoff)
     _pair_unknown_names(vendor_matches, psa_matches, cutoff, notes)
     _name_vendor_spellings_by_the_psa(vendor_matches, psa_matches)
@@ -166,15 +168,23 @@ def _use_second_names(
     catalogue: Catalogue,
     cutoff: float,
     notes: Notes,
+    vendor_matches: Iterable[ProductMatch],
 ) -> None:
-    """A PSA line with a second name column: its second name, when the first is not recognised."""
+    """A PSA line with a second name column: its second name, when the first is not recognised —
+    neither in the catalogue nor the name of a product the bill names ("Keeper Business" beside
+    its item code "LIC-PR-BUS" is the bill's Keeper Business, whatever the code's letters spell)."""
+    billed = {match.key for match in vendor_matches}
     for descriptor, alternate in psa_alternates.items():
         match = psa_matches.get(descriptor)
-        if match is not None and not match.in_catalogue and alternate:
+        if match is not None and not match.in_catalogue and alternate and match.key not in billed:
             second = _resolve_all(catalogue, "psa", {(alternate, ())}, cutoff, notes)[
                 (alternate, ())
             ]
-            if second.in_catalogue:
+            if second.in_catalogue and not (
+                second.method == "fuzzy" and " " not in alternate.strip()
+            ):
+                # (an item code's letters read loosely name nothing: "LIC-PR-BUS" is no
+                # Business Premium)
                 psa_matches[descriptor] = ProductMatch(
                     "psa",
                     descriptor[0],
@@ -338,7 +348,11 @@ def _pair_unknown(
     for name, score, _ in process.extract(
         key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=5
     ):
-        if discriminators(name) == wanted and fit(key, name) is not None:
+        if (
+            discriminators(name) == wanted
+            and fit(key, name) is not None
+            and not _stem_of_others(key, name, choices)
+        ):
             target = vendor_unknown[name]
             return ProductMatch(
                 "psa",
@@ -352,7 +366,11 @@ def _pair_unknown(
     fits = sorted(
         (found.rank, name) for name in choices if (found := strict_fit(key, name)) is not None
     )
-    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+    if (
+        fits
+        and (len(fits) == 1 or fits[0][0] < fits[1][0])
+        and not _stem_of_others(key, fits[0][1], choices)
+    ):
         target = vendor_unknown[fits[0][1]]
         return ProductMatch(
             "psa",
@@ -365,6 +383,16 @@ def _pair_unknown(
             evidence=f"every word fits the vendor's {target.product!r}",
         )
     return _maker_and_all_but_one_word(key, spelling, vendor_unknown, choices, makers)
+
+
+def _stem_of_others(key: str, name: str, choices: list[str]) -> bool:
+    """A description that leaves words out of the name it fits and says no more than the stem
+    other products of the bill share ("Acronis Cyber Protect Cloud" beside its Workstation, Server
+    and Microsoft 365 editions): which edition it is the client's context may tell, the name not."""
+    words = set(key.split())
+    return words != set(name.split()) and any(
+        other != name and words <= set(other.split()) for other in choices
+    )
 
 
 def _makers_names(choices: list[str]) -> frozenset[str]:
