@@ -23,6 +23,7 @@ from engine.match.legal_twins import (
 )
 from engine.match.products import Descriptor, ProductMatch
 from engine.match.second_names import SECOND_NAME
+from engine.match.sub_accounts import join_sub_accounts
 from engine.match.trading_names import join_trading_names
 from engine.rules import ClientInfo, GroupKey, Holding
 from engine.settings import Settings
@@ -61,6 +62,7 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
         psa_baskets,
         cache(lambda: _lines_of(vendor)),
     )
+    join_sub_accounts(psa.client_keys, vendor.client_keys, psa_baskets, vendor_baskets)
     products_of: dict[str, set[str]] = defaultdict(set)
     domains_of: dict[str, set[str]] = defaultdict(set)
     ids_of: dict[str, set[str]] = defaultdict(set)  # the vendor's customer ids of each spelling

@@ -1,0 +1,78 @@
+"""Set W read again (twenty-eighth session; seed 1, 200 clients, engine at 638df97: precision
+0.920, its department sub-accounts 0.253). What a person reads at once and the engine did not:
+
+- a client's sub-accounts in one book ("Wyvern Property Management Pte. Ltd. – Warehouse", "… –
+  HR", "… – Clinical"), each billed on lines of its own where the bill names the company once:
+  departments the engine's words knew ("HR", "Clinical") joined the company, the others
+  ("Warehouse") stood apart as clients with no vendor record, and the company's seats looked
+  unbilled. The book shows what they are: two tails or more on one company's name, the company a
+  client of the bill by that name alone, no client of the bill named with a tail, and each
+  sub-account buying the company's products.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.small_exports import pc as _pc
+from tests.small_exports import psa as _psa
+from tests.small_exports import run as _run
+
+_OTHERS = [
+    (f"{name} Dental Pty Ltd", "Microsoft 365 Business Premium", 5 + i, "22.00")
+    for i, name in enumerate(["Acacia", "Birch", "Cedar", "Dogwood", "Elm"])
+]
+_PSA_OTHERS = [(c, p, s, "28.60") for c, p, s, _ in _OTHERS]
+_WYVERN = "Wyvern Property Management Pte. Ltd."
+
+
+@pytest.mark.parametrize("written", [_WYVERN, f"{_WYVERN} – Accounts Payable <ap@wyvern.sg>"])
+def test_a_companys_sub_accounts_are_the_company(tmp_path: Path, written: str) -> None:
+    """Differences: none. Bitwarden Teams is billed to the warehouse (6) and HR (3), the bill's
+    9; Teams Essentials to operations (16) and the drivers (11), the bill's 27."""
+    vendor = _pc(
+        [
+            *_OTHERS,
+            (_WYVERN, "Microsoft Teams Essentials", 27, "4.00"),
+            (_WYVERN, "Bitwarden Teams", 9, "4.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            *_PSA_OTHERS,
+            (f"{written} – Warehouse", "Bitwarden Teams", 6, "5.98"),
+            (f"{written} – HR", "Bitwarden Teams", 3, "5.98"),
+            (f"{written} – Operations", "Microsoft Teams Essentials", 16, "4.22"),
+            (f"{written} – Drivers", "Microsoft Teams Essentials", 11, "4.22"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert result.discrepancies == ()
+
+
+def test_branches_the_bill_names_stay_apart(tmp_path: Path) -> None:
+    """Differences (a guard): the bill names the North and South practices as clients of their
+    own, each billed right; the PSA's Central practice (3 seats) is read as the bill's company name
+    (4 seats), "Central" a tail on one side (under-billed). North and South are never
+    joined to the company."""
+    vendor = _pc(
+        [
+            *_OTHERS,
+            ("Strand Medical Centre", "Microsoft 365 Business Basic", 4, "6.00"),
+            ("Strand Medical Centre North", "Microsoft 365 Business Basic", 7, "6.00"),
+            ("Strand Medical Centre South", "Microsoft 365 Business Basic", 5, "6.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            *_PSA_OTHERS,
+            ("Strand Medical Centre - North", "Microsoft 365 Business Basic", 7, "7.80"),
+            ("Strand Medical Centre - South", "Microsoft 365 Business Basic", 5, "7.80"),
+            ("Strand Medical Centre - Central", "Microsoft 365 Business Basic", 3, "7.80"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    found = [(d.type, d.client) for d in result.discrepancies]
+    assert found == [("under_billed", "Strand Medical Centre - Central")]
