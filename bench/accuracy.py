@@ -205,6 +205,7 @@ SETS = {
     "aa": "bench.independent_aa",
     "ab": "bench.independent_ab",
     "ac": "bench.independent_ac",
+    "ad": "bench.independent_ad",
 }
 
 
