@@ -155,16 +155,55 @@ def _header_and_rows(raw: RawTable) -> tuple[list[int], int, int, list[object], 
     width = max(len(cells[p]) for p in filled_positions)
     header_cells = list(cells[best_position]) + [None] * (width - len(cells[best_position]))
     below = [p for p in filled_positions if p > best_position]
-    if below and below[0] == best_position + 1 and _continues_header(cells[below[0]]):
+    above = best_position - 1
+    if above >= 0 and _tops_header(cells[above], cells[best_position]):
+        # a header under the group labels above it ("Menge" above "(Lizenzen)", "Einzelpreis"
+        # above "€ netto"): one header of two rows, read together
+        top = list(cells[above]) + [None] * (width - len(cells[above]))
+        header_cells = _joined(top, header_cells)
+    elif (
+        below
+        and below[0] == best_position + 1
+        and (
+            _continues_header(cells[below[0]])
+            or _tops_header(cells[best_position], cells[below[0]])
+        )
+    ):
         # a header written over two rows ("Unit" above "Price (excl. GST)"), as a PDF invoice
-        # converted to Excel has it: one header, and the second row is no line
+        # converted to Excel has it, or a hand-kept sheet's ("Qty" above "(users)", "Price"
+        # above "$ ex VAT"): one header, and the second row is no line
         second = list(cells[below[0]]) + [None] * (width - len(cells[below[0]]))
-        header_cells = [
-            " ".join(str(c).strip() for c in (top, low) if c is not None and str(c).strip()) or top
-            for top, low in zip(header_cells, second, strict=True)
-        ]
+        header_cells = _joined(header_cells, second)
         below = below[1:]
     return filled_positions, best_position, width, header_cells, below
+
+
+def _joined(top: list[object], low: list[object]) -> list[object]:
+    """Two header rows as one: each column's words from the top down, a word said twice once."""
+    joined: list[object] = []
+    for upper, lower in zip(top, low, strict=True):
+        words = [str(c).strip() for c in (upper, lower) if c is not None and str(c).strip()]
+        if len(words) == 2 and words[0].casefold() in words[1].casefold():
+            words = words[1:]  # "Kunde" above "Kunde"
+        joined.append(" ".join(words) or upper)
+    return joined
+
+
+def _tops_header(top: Sequence[object], header: Sequence[object]) -> bool:
+    """A row of labels over a header: two cells or more, fewer than the header's, each above a
+    named column of it, all words (no number, date or money: a line has them)."""
+    filled = [i for i, c in enumerate(top) if c is not None and str(c).strip()]
+    named = {i for i, c in enumerate(header) if c is not None and str(c).strip()}
+    if not 2 <= len(filled) < len(named) or not set(filled) <= named:
+        return False
+    return all(
+        isinstance(top[i], str)
+        and any(ch.isalpha() for ch in str(top[i]))
+        and not any(ch.isdigit() for ch in str(top[i]))
+        for i in filled
+    ) and all(
+        isinstance(header[i], str) and not any(ch.isdigit() for ch in str(header[i])) for i in named
+    )
 
 
 def _items_of_vouchers(table: Table, vouchers: Vouchers) -> Table:

@@ -20,6 +20,9 @@ _QUANTITY = re.compile(
 )
 
 
+#: A multiplier's sign before a seat count ("x12", "× 5").
+_MULTIPLIER = frozenset("xX\u00d7")
+
 #: A seat count written in a line's text: "(27 licences @ $3.60)", "3 × Microsoft 365 E3".
 _COUNT_IN_TEXT = re.compile(
     r"(?:^|[(\[,;:-]\s*)(\d{1,6})\s*(?:[x×]\s|(?:licen[cs]es?|users?|seats?|mailboxes|"
@@ -77,6 +80,8 @@ def parse_quantity(value: object) -> Decimal | None:
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1]
+    if text[:1] in _MULTIPLIER and text[1:].strip()[:1].isdigit():
+        text = text[1:].strip()  # "x12", "× 5": seats written as a multiplier
     match = _QUANTITY.match(text)
     if match is None:
         amount = parse_money(text)  # 1.234,5 or other separator styles
@@ -114,7 +119,7 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|^\s*(?:pr\.?\s*)?(?:år|aar|ar)\.?\s*$|^\s*yr\.?\s*$"  # a Nordic unit of a year ("pr. år")
             # German, Dutch, French, Spanish, Nordic
             r"|\btahunan\b|\bper\s+tahun\b|^\s*(?:yrl|yrly|yly)\s*$"  # Indonesian; ChargeOver's "yrl"
-            r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
+            r"|\bjahr\b|\bj(?:ä|ae|a)hrlich\b|\bj(?:ä|ae)hrl\.(?!\w)|\bper\s+annum\b|^\s*p\.\s?a\.?\s*$|\bjaar(?:lijks)?\b|\bannuel(?:le)?\b|\banual\b|\b(?:å|aa)rlig\b"
             r"|\bannuale\b|\bannuo\b|\b(?:å|aa)rsvis\b|\broczn[aiy]e?\b|\bvuosittain\b"
             # Czech, Turkish, Hungarian, Romanian
             r"|\bro(?:č|c)n(?:ě|e|í|i)\b|\by(?:ı|i)ll(?:ı|i)k\b|\b(?:é|e)ves\b"

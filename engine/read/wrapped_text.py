@@ -7,6 +7,7 @@ row is no line: its text is the end of the description above (and says the line 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from engine.read.layouts import blank as _blank
@@ -50,7 +51,7 @@ def join_wrapped(
             and positions[index] == positions[index - 1] + 1
             and len(above) > description
             and isinstance(above[description], str)
-            and any(isinstance(v, int | float) and not isinstance(v, bool) for v in above)
+            and any(_a_number(v) for v in above)
             and not is_title(row)
         ):
             wrapped.append(index)
@@ -67,3 +68,16 @@ def join_wrapped(
         kept_rows.append(list(row))
         kept_positions.append(positions[index])
     return list(kept_rows), kept_positions
+
+
+#: A number as a text file writes it: "12", "$1,188.00", "-$19.99", "(12.00)", "99,00 €".
+_NUMBER_TEXT = re.compile(r"^\s*[-+(]?\s*[$€£]?\s*-?\d[\d.,\u00a0 ]*\)?\s*[$€£]?\s*$")
+
+
+def _a_number(value: object) -> bool:
+    """A cell holding a number: a spreadsheet's, or a text file's written out."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and _NUMBER_TEXT.match(value) is not None
