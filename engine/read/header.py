@@ -156,26 +156,42 @@ def _header_and_rows(raw: RawTable) -> tuple[list[int], int, int, list[object], 
     header_cells = list(cells[best_position]) + [None] * (width - len(cells[best_position]))
     below = [p for p in filled_positions if p > best_position]
     above = best_position - 1
-    if above >= 0 and _tops_header(cells[above], cells[best_position]):
+    if (
+        above >= 0
+        and _tops_header(cells[above], cells[best_position])
+        and _recognised(joined := _joined(_padded(cells[above], width), header_cells))
+        >= _recognised(header_cells)
+    ):
         # a header under the group labels above it ("Menge" above "(Lizenzen)", "Einzelpreis"
-        # above "€ netto"): one header of two rows, read together
-        top = list(cells[above]) + [None] * (width - len(cells[above]))
-        header_cells = _joined(top, header_cells)
+        # above "€ netto"): one header of two rows, read together, where its names read no worse
+        header_cells = joined
     elif (
         below
         and below[0] == best_position + 1
         and (
             _continues_header(cells[below[0]])
-            or _tops_header(cells[best_position], cells[below[0]])
+            or (
+                _tops_header(cells[best_position], cells[below[0]])
+                and _recognised(_joined(header_cells, _padded(cells[below[0]], width)))
+                >= _recognised(header_cells)
+            )
         )
     ):
         # a header written over two rows ("Unit" above "Price (excl. GST)"), as a PDF invoice
         # converted to Excel has it, or a hand-kept sheet's ("Qty" above "(users)", "Price"
         # above "$ ex VAT"): one header, and the second row is no line
-        second = list(cells[below[0]]) + [None] * (width - len(cells[below[0]]))
-        header_cells = _joined(header_cells, second)
+        header_cells = _joined(header_cells, _padded(cells[below[0]], width))
         below = below[1:]
     return filled_positions, best_position, width, header_cells, below
+
+
+def _padded(row: Sequence[object], width: int) -> list[object]:
+    return list(row) + [None] * (width - len(row))
+
+
+def _recognised(cells: list[object]) -> int:
+    """How many of a header's names name a column the engine knows (exactly or within)."""
+    return sum(header_score([cell]) > 0 for cell in cells)
 
 
 def _joined(top: list[object], low: list[object]) -> list[object]:
