@@ -8,6 +8,14 @@ from pathlib import Path
 from engine.reconcile import reconcile
 from engine.result import Result
 
+#: Five clients billed right on both sides, around the clients a test is about: no word of a
+#: test's names is then rare, and no client is alone on the bill.
+BYSTANDERS = [
+    (f"{name} Dental Pty Ltd", "Microsoft 365 Business Premium", 5 + i, "22.00")
+    for i, name in enumerate(["Acacia", "Birch", "Cedar", "Dogwood", "Elm"])
+]
+PSA_BYSTANDERS = [(client, product, seats, "28.60") for client, product, seats, _ in BYSTANDERS]
+
 _PC_HEADER = "CustomerName,ProductName,Quantity,UnitPrice,Subtotal,ChargeStartDate,ChargeEndDate\n"
 
 

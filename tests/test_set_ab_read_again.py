@@ -25,15 +25,13 @@ import pytest
 
 from engine.match.product_names import product_key
 from engine.result import Result
+from tests.small_exports import BYSTANDERS as _OTHERS
+from tests.small_exports import PSA_BYSTANDERS as _PSA_OTHERS
 from tests.small_exports import pairs as _pairs
 from tests.small_exports import pc as _pc
 from tests.small_exports import psa as _psa
 from tests.small_exports import run as _run
 
-_OTHERS = [
-    (f"{name} Dental Pty Ltd", "Microsoft 365 Business Premium", 5 + i, "22.00")
-    for i, name in enumerate(["Acacia", "Birch", "Cedar", "Dogwood", "Elm"])
-]
 _PATEL = [
     ("PATEL CATERING S.L.", "Microsoft 365 Business Premium", 56, "22.00"),
     ("PATEL CATERING S.L.", "Exchange Online (Plan 1)", 12, "4.00"),
@@ -42,7 +40,6 @@ _NORTHGATE = [
     ("NORTHGATE CATERING S.L.", "Office 365 E3", 4, "23.00"),
     ("NORTHGATE CATERING S.L.", "Microsoft 365 Business Standard", 3, "12.50"),
 ]
-_PSA_OTHERS = [(c.replace(" Pty Ltd", ""), p, s, "30.00") for c, p, s, _ in _OTHERS]
 
 
 @pytest.mark.parametrize("patel_first", [True, False])

@@ -27,16 +27,12 @@ import pytest
 
 from engine.match.client_keys import client_key
 from engine.reconcile import reconcile
+from tests.small_exports import BYSTANDERS as _OTHERS
+from tests.small_exports import PSA_BYSTANDERS as _PSA_OTHERS
 from tests.small_exports import pairs as _pairs
 from tests.small_exports import pc as _pc
 from tests.small_exports import psa as _psa
 from tests.small_exports import run as _run
-
-_OTHERS = [
-    (f"{name} Dental Pty Ltd", "Microsoft 365 Business Premium", 5 + i, "22.00")
-    for i, name in enumerate(["Acacia", "Birch", "Cedar", "Dogwood", "Elm"])
-]
-_PSA_OTHERS = [(c, p, s, "28.60") for c, p, s, _ in _OTHERS]
 
 
 def _pax8_blocks(path: Path) -> None:

@@ -16,15 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.small_exports import BYSTANDERS as _OTHERS
+from tests.small_exports import PSA_BYSTANDERS as _PSA_OTHERS
 from tests.small_exports import pc as _pc
 from tests.small_exports import psa as _psa
 from tests.small_exports import run as _run
 
-_OTHERS = [
-    (f"{name} Dental Pty Ltd", "Microsoft 365 Business Premium", 5 + i, "22.00")
-    for i, name in enumerate(["Acacia", "Birch", "Cedar", "Dogwood", "Elm"])
-]
-_PSA_OTHERS = [(c, p, s, "28.60") for c, p, s, _ in _OTHERS]
 _WYVERN = "Wyvern Property Management Pte. Ltd."
 
 
