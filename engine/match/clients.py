@@ -858,8 +858,10 @@ def _trading_name_pairs(
             for psa in psa_by_name.get(name, ())
             if name == psa or len(psa_by_name[name]) == 1
         }
-        if len(found) == 1 and (own or psa_parts[next(iter(found))]):
-            claims[next(iter(found))].append(vendor_key)
+        if len(found) == 1:
+            (psa,) = found
+            if own or psa_parts[psa]:
+                claims[psa].append(vendor_key)
     pairs = []
     for psa, vendor_keys in claims.items():
         if len(vendor_keys) > 1:
