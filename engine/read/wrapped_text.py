@@ -7,9 +7,9 @@ row is no line: its text is the end of the description above (and says the line 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+from engine.money import parse_money
 from engine.read.layouts import blank as _blank
 
 #: Rows read to find the description column (the column of the longest texts).
@@ -70,14 +70,10 @@ def join_wrapped(
     return list(kept_rows), kept_positions
 
 
-#: A number as a text file writes it: "12", "$1,188.00", "-$19.99", "(12.00)", "99,00 €".
-_NUMBER_TEXT = re.compile(r"^\s*[-+(]?\s*[$€£]?\s*-?\d[\d.,\u00a0 ]*\)?\s*[$€£]?\s*$")
-
-
 def _a_number(value: object) -> bool:
-    """A cell holding a number: a spreadsheet's, or a text file's written out."""
+    """A cell holding a number: a spreadsheet's, or a text file's written out ("$1,188.00")."""
     if isinstance(value, bool):
         return False
-    if isinstance(value, int | float):
-        return True
-    return isinstance(value, str) and _NUMBER_TEXT.match(value) is not None
+    return isinstance(value, int | float) or (
+        isinstance(value, str) and parse_money(value) is not None
+    )
