@@ -47,11 +47,7 @@ def may_hold(text: str, pieces: tuple[str, ...]) -> bool:
     front of a slow pattern of many words (speed: Python's ``re`` tries every word at every place,
     ``in`` is one scan in C). Text not in ASCII always may: its case has exceptions ("İ") that only
     the pattern behind the screen reads right."""
-    lower = text.lower()
-    for piece in pieces:
-        if piece in lower:
-            return True
-    return not text.isascii()
+    return any(map(text.lower().__contains__, pieces)) or not text.isascii()
 
 
 def without_invisibles(text: str) -> str:

@@ -245,7 +245,7 @@ def client_key(name: str) -> str:
         tokens.pop(0)
     if len(tokens) > 1 and tokens[0] in FIGURE_WORDS:
         tokens[0] = FIGURE_WORDS[tokens[0]]  # "7 Oaks" is the bill's "Seven Oaks"
-    if any(token in ORDINAL_WORDS for token in tokens):
+    if not ORDINAL_WORDS.keys().isdisjoint(tokens):
         tokens = [ORDINAL_WORDS.get(token, token) for token in tokens]  # "6th Form": "Sixth Form"
     if len(tokens) > 2 and tokens[-1] == "of" and tokens[-2] in _PLACES:
         tokens = [tokens[-2], "of", *tokens[:-2]]  # "Milbridge, Town of" is the Town of Milbridge

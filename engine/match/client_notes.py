@@ -217,9 +217,20 @@ _LEGAL_TAIL = re.compile(
 )
 
 
+#: A word each of those tails holds (lower case).
+_MAY_HAVE_LEGAL_TAIL = (
+    "corporation", "company", "partnership", "capital", "i.", "oprichting", "ndung", "formation",
+    "constituci",
+)  # fmt: skip
+
+
 def without_legal_tail(name: str) -> str:
     """``name`` without what the law makes a company write after its legal form."""
-    if (tail := _LEGAL_TAIL.search(name)) is not None and _has_a_form(name[: tail.start()]):
+    if (
+        may_hold(name, _MAY_HAVE_LEGAL_TAIL)  # (speed: the pattern is tried only where it may fit)
+        and (tail := _LEGAL_TAIL.search(name)) is not None
+        and _has_a_form(name[: tail.start()])
+    ):
         return name[: tail.start()]
     return name
 
@@ -257,7 +268,7 @@ def without_account_notes(name: str) -> str:
         text = text[: insolvent.start()] if insolvent.start() > 0 else text
     if "." in text and (domain := _DOMAIN_NAME.match(text)) is not None:
         return domain["label"]
-    if any(ch.isdigit() for ch in text):
+    if any(map(str.isdigit, text)):
         if (order := _PURCHASE_ORDER.search(text)) is not None and order.start() > 0:
             text = text[: order.start()]  # "Cabinet Comptable Mercié PO# 71024"
         if YEAR.search(text):

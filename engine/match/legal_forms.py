@@ -304,7 +304,7 @@ def without_written_out_forms(text: str) -> str:
     """A folded name without the legal forms it writes out in full ("… Korlátolt Felelősségű
     Társaság", "… Gesellschaft mit beschränkter Haftung", "… Sp.z o.o.", "Kabushiki Kaisha …"):
     they are its Kft, GmbH, Sp. z o.o., K.K."""
-    if not any(word in text for word in _WRITTEN_OUT_WORDS):  # (speed: a scan in C per word)
+    if not any(map(text.__contains__, _WRITTEN_OUT_WORDS)):  # (speed: a scan in C per word)
         return text
     return _WRITTEN_OUT.sub(" ", _WRITTEN_OUT_BEFORE.sub("", text))
 

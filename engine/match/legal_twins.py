@@ -91,6 +91,9 @@ _WRITTEN_OUT = {
 _WRITTEN_OUT_AT_END = re.compile(
     r"\b(" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")\s*$"
 )
+#: The last words of those forms, and of a partnership whose partner is a company (speed).
+_WRITTEN_OUT_LAST = frozenset(form.rpartition(" ")[2] for form in _WRITTEN_OUT)
+_COMPOUND_LAST = frozenset(["kg", "kgaa", "ohg"])
 
 
 #: A partnership whose partner is a company: "GmbH & Co. KG", "AG & Co. KGaA", "UG (haftungs-
@@ -130,10 +133,15 @@ _TRAILING_NOTE = re.compile(
 
 
 def _legal_kind(name: str) -> str:
-    name = _TRAILING_BRACKETS.sub("", name) or name  # "Lakeshore Medical Centre P.C. (C10174)"
-    text = _spelled(name)
-    text = _WRITTEN_OUT_AT_END.sub(lambda m: _WRITTEN_OUT[m.group(1)], text)
-    text = _COMPOUND.sub(r" \1", text)  # a GmbH & Co. KG is a KG, not a GmbH
+    if ")" in name or "]" in name:  # (speed: the patterns below are tried only where they may fit)
+        name = _TRAILING_BRACKETS.sub("", name) or name  # "Lakeshore Medical Centre P.C. (C10174)"
+    text = _spelled(name)  # its words, one space apart
+    last = text.rpartition(" ")[2]
+    if last in _WRITTEN_OUT_LAST:
+        text = _WRITTEN_OUT_AT_END.sub(lambda m: _WRITTEN_OUT[m.group(1)], text)
+        last = text.rpartition(" ")[2]
+    if last in _COMPOUND_LAST:
+        text = _COMPOUND.sub(r" \1", text)  # a GmbH & Co. KG is a KG, not a GmbH
     words = text.split()
     kinds: set[str] = set()
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
