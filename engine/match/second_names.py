@@ -19,10 +19,11 @@ products, exactly the two tenants' seats together. Every join is marked *check f
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import combinations
 
 from engine.match.client_keys import client_key
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
@@ -62,7 +63,7 @@ def second_names(
     vendor's, the PSA's) map keys to names as written."""
     vendor_names, psa_names = names
     pairs = list(pairs)
-    by_word = _by_word(pairs, every=True)
+    by_word = _by_word(pairs)
     found = []
     by_old_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for vendor_key, old_key in pairs:
@@ -137,21 +138,23 @@ def second_tenants(
     pairs = list(pairs)
     found = _numbered_as_a_paired_client(pairs, leftover_vendor, names, vendor_ids or {})
     joined = {second.vendor_key for second in found}
-    by_first_word = _by_word(pairs, every=False)
+    by_words: dict[frozenset[str], list[tuple[str, str]]] = defaultdict(list)
+    for first, psa_key in dict.fromkeys(pairs):
+        if own := frozenset(_words(first)):
+            by_words[own].append((first, psa_key))
     for vendor_key in leftover_vendor:
         if vendor_key in joined:
             continue
         basket = vendor_baskets.get(vendor_key, {})
-        words = set(_words(vendor_key))
         if not basket:
             continue
         fits = [
             (first, psa_key)
-            # (speed: only the pairs whose first tenant's first word the name has)
-            for first, psa_key in set().union(*(by_first_word.get(w, set()) for w in words))
-            if 0 < len(words - (own := set(_words(first)))) <= _MOST_NEW_WORDS
-            and own < words
-            and numbers_in(first) == numbers_in(vendor_key)
+            # the first tenant's words are the name's but one to three new ones (speed: looked up
+            # as sets, not compared with every pair sharing a word)
+            for own in _fewer_words(_words(vendor_key))
+            for first, psa_key in by_words.get(own, ())
+            if numbers_in(first) == numbers_in(vendor_key)
             and _fills(basket, vendor_baskets.get(first, {}), psa_baskets.get(psa_key, {}))
         ]
         if len(fits) != 1:
@@ -238,16 +241,22 @@ _MOST_PRODUCTS_SHORT = 3
 _NONE = Decimal(0)
 
 
-def _by_word(pairs: Iterable[tuple[str, str]], *, every: bool) -> dict[str, set[tuple[str, str]]]:
-    """The pairs by every word of either key, or by the first word of the vendor's: where a
-    name's words may be found."""
+def _by_word(pairs: Iterable[tuple[str, str]]) -> dict[str, set[tuple[str, str]]]:
+    """The pairs by every word of either key: where a name's words may be found."""
     index: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for pair in pairs:
-        for key in pair if every else pair[:1]:
-            words = _words(key)
-            for word in words if every else words[:1]:
+        for key in pair:
+            for word in _words(key):
                 index[word].add(pair)
     return index
+
+
+def _fewer_words(words: Iterable[str]) -> Iterator[frozenset[str]]:
+    """The sets of a name's words without one to three of them (never none)."""
+    distinct = sorted(set(words))
+    for size in range(max(1, len(distinct) - _MOST_NEW_WORDS), len(distinct)):
+        for kept in combinations(distinct, size):
+            yield frozenset(kept)
 
 
 def _products(count: int) -> str:
