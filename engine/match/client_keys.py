@@ -241,6 +241,8 @@ def client_key(name: str) -> str:
     if "o" in tokens[:-1]:  # "O Connell", "O'Connell", "O’Connell": one Irish surname
         tokens = _irish_o_joined(tokens)
     tokens = _without_account_code(tokens)
+    if not _NUMBERED_PLACES.isdisjoint(tokens):
+        tokens = _places_numbered_in_figures(tokens)  # "Branch Twenty-Three" is "Branch 23"
     while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in LEADING_FORMS):
         tokens.pop(0)
     if len(tokens) > 1 and tokens[0] in FIGURE_WORDS:
@@ -265,6 +267,58 @@ def client_key(name: str) -> str:
         # two words of name (an initial stands before a surname, not after a trade)
         tokens[-1] = _COMPASS_SHORT[tokens[-1]]
     return " ".join(tokens)
+
+
+#: Words that number one place of a chain or a firm ("Store 9", "Branch 23", "Unit 4").
+_NUMBERED_PLACES = frozenset(
+    ["store", "branch", "unit", "site", "location", "outlet", "office", "campus", "depot", "no"]
+)
+_UNITS = {
+    word: n
+    for n, word in enumerate(
+        (
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen",
+        )
+    )
+}  # fmt: skip
+_TENS = {
+    word: 10 * n
+    for n, word in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2
+    )
+}
+
+
+def _places_numbered_in_figures(tokens: list[str]) -> list[str]:
+    """A place's number written in words after the word that numbers it, in figures: "branch
+    twenty three" is "branch 23", as the other side may write it (a number in words elsewhere,
+    "Seven Oaks", is part of a name)."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        out.append(tokens[at])
+        if tokens[at] in _NUMBERED_PLACES and at + 1 < len(tokens):
+            value, used = _number_in_words(tokens, at + 1)
+            if used:
+                out.append(str(value))
+                at += used
+        at += 1
+    return out
+
+
+def _number_in_words(tokens: list[str], at: int) -> tuple[int, int]:
+    """The number from 0 to 99 that ``tokens`` write in words from ``at`` ("twenty three"), and how
+    many words it takes (none when they write none)."""
+    word = tokens[at]
+    if word in _UNITS:
+        return _UNITS[word], 1
+    if word in _TENS:
+        if at + 1 < len(tokens) and 0 < _UNITS.get(tokens[at + 1], 0) < 10:
+            return _TENS[word] + _UNITS[tokens[at + 1]], 2
+        return _TENS[word], 1
+    return 0, 0
 
 
 #: Short forms of the compass points that name one office of a firm, written last.

@@ -348,8 +348,14 @@ def separate_spelling_twins(
         form: str | None = _spelled(spelling)
         if form not in twins[key]:
             if len(bare[key]) == len(twins[key]):  # each twin bare is still its own
-                found = _closest(_bare(spelling), list(bare[key]))
-                form = bare[key][found] if found is not None else None
+                written = _bare(spelling)
+                if sum(twin.startswith(f"{written} ") for twin in bare[key]) > 1:
+                    # the name without a form, the twins' words each with one ("Abernethy
+                    # Joinery" beside "… Ltd" and "… Pty Ltd"): its spelling is as near either
+                    form = None
+                else:
+                    found = _closest(written, list(bare[key]))
+                    form = bare[key][found] if found is not None else None
             else:
                 form = _closest(_spelled(spelling), twins[key])
         if form is not None:

@@ -23,6 +23,7 @@ from engine.read.layouts import (
     labelled_customer,
     minor_units_to_money,
     voucher_rows,
+    without_line_counts,
 )
 from engine.read.raw_table import RawTable
 from engine.read.wrapped_text import join_wrapped
@@ -374,6 +375,7 @@ def customers_from_group_rows(table: Table, first_group: str | None = None) -> T
         return table
     first_column = table.data[table.headers[0]]
     keep, names = _lines_and_their_groups(table, first_column, first_group or "")
+    names = without_line_counts(names)
     if not keep:
         return table
     first_header = table.headers[0]

@@ -9,6 +9,8 @@
   first invoice's customer, before the group rows that name the next ones.
 - **Voucher rows** (Tally's Sales Register): a voucher row (date, number, status) names the
   customer in the same column where the item rows below it name the products.
+- **A count after a group's name** (ConnectWise's grouped views: "Company: Contoso Ltd (8 items)"):
+  the number of lines below it, not part of the name.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import groupby
 
 from engine.match.legal_forms import ends_in_legal_form
 from engine.money import ZERO_DECIMAL_CURRENCIES, parse_money
@@ -247,7 +250,7 @@ def voucher_rows(headers: Sequence[str], data: Mapping[str, Sequence[object]]) -
         ]
         if len(names) != 1 or not item_only or not vouchers:
             continue
-        customers = _customers_of(data[names[0]], marks)
+        customers = without_line_counts(_customers_of(data[names[0]], marks))
         voucher_only = _voucher_only(headers, data, filled, names[0], vouchers, items)
         return Vouchers(items, customers, names[0], voucher_only)
     return None
@@ -314,3 +317,33 @@ def _voucher_only(
         and sum(filled[h][i] for i in items) <= (1 - _OF_ONE_KIND) * len(items)
         and not any(parse_money(data[h][i]) is not None for i in vouchers if filled[h][i])
     ]
+
+
+#: A count after a group's name: "Contoso Ltd (8 items)", "… [12]", "… - 3 lines".
+_COUNT_TAIL = re.compile(
+    r"\s*(?:[(\[]\s*(\d{1,5})(?:\s+[^\W\d]+)?\s*[)\]]|\s[-\u2013\u2014:]\s*(\d{1,5})\s+[^\W\d]+)\s*$"
+)
+
+
+def without_line_counts(customers: list[str]) -> list[str]:
+    """Each line's customer (as read from the group rows above the lines) without the count of its
+    group's lines that a report writes after the name ("Contoso Ltd (8 items)").
+
+    The number is known for a count by what it counts: most groups carry one, and nearly every such
+    number is its group's number of lines (or one less, beside a total row). A number that is part
+    of a name ("Store (12)", "Unit [4]") is not its group's count on most groups of a report."""
+    runs = [(name, len(list(lines))) for name, lines in groupby(customers)]
+    counted = [(name, lines, found) for name, lines in runs if (found := _COUNT_TAIL.search(name))]
+    if len(counted) < 2 or len(counted) * 2 < len(runs):
+        return customers
+    agreeing = sum(int(found[1] or found[2]) in (lines, lines - 1) for _, lines, found in counted)
+    if agreeing < _COUNTS_AGREE * len(counted):
+        return customers
+    names = {
+        name: name[: found.start()] for name, _, found in counted if name[: found.start()].strip()
+    }
+    return [names.get(name, name) for name in customers]
+
+
+#: The share of a report's counted groups whose number is their count of lines.
+_COUNTS_AGREE = 0.9

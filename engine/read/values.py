@@ -372,6 +372,8 @@ def _from_serial(serial: float) -> dt.date | None:
 _INACTIVE = re.compile(
     r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
     r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0|"
+    # a recurring profile stopped (Zoho Books: Active, Stopped, Expired)
+    r"stopped|gestoppt|"
     r"gek(?:ü|ue|u)ndigt|storniert|inaktiv|beendet|opgezegd|be(?:ë|e)indigd|inactief|geannuleerd|"
     r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|abandonn(?:é|e)e?|abandoned|"
     # Spanish and Portuguese, either gender ("Anulada": Holded's voided invoice)
