@@ -18,7 +18,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from engine.lines import Exclusion, Line, known
-from engine.match.description_vocabulary import WORK_DONE_ONCE
+from engine.match.description_vocabulary import FREIGHT_WORDS, WORK_DONE_ONCE
 from engine.match.description_words import description_key, says_service, service_words
 from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import fit, use_bill_words
@@ -100,10 +100,9 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
         if line.exclusion is not None:
             continue
         match = vendor_products[line.descriptor]
-        if (
-            not match.in_catalogue
-            and match.key not in billed_keys
-            and _fee_or_service(line.product, line.quantity)
+        if not match.in_catalogue and (
+            _delivery(line.product)
+            or (match.key not in billed_keys and _fee_or_service(line.product, line.quantity))
         ):
             # "Marketplace service fee", "Premier support add-on (distributor)": what the
             # distributor charges for itself, no licence a client is billed for
@@ -116,6 +115,8 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
         match = psa_products[line.descriptor]
         if product_key(line.product) in excluded_spellings:
             line.exclude(Exclusion.EXCLUDED_IN_SETTINGS)
+        elif not match.in_catalogue and _delivery(line.product):
+            line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)  # re-billed freight is still no licence
         elif match.free and not line.unit:
             line.exclude(Exclusion.FREE)
         elif _unpaired(match, vendor_keys):
@@ -163,6 +164,12 @@ def _fee_or_service(product: str, quantity: Decimal | None = None) -> bool:
         or (bool(words & _WORK_DONE_ONCE) and bool(words & _SERVICE_NOUNS))
         or (bool(service_words(product) & _PEOPLES_WORK) and (quantity is None or quantity <= 1))
     )
+
+
+def _delivery(product: str) -> bool:
+    """A line for the delivery of goods ("Freight & handling"): no licence on either side, even
+    where both bill it."""
+    return not FREIGHT_WORDS.isdisjoint(_WORDS.findall(product.lower()))
 
 
 def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:

@@ -126,8 +126,15 @@ SUPPORT_NOTE_WORDS = frozenset(
         "and", "fully", "proactive", "24x7",
     ]
 )  # fmt: skip
+#: Words that say a line delivers goods: "Freight & handling", "Shipping", "Versandkosten".
+FREIGHT_WORDS = frozenset(
+    [
+        "freight", "shipping", "postage", "courier", "carriage", "fracht", "versand",
+        "versandkosten", "porto", "verzendkosten", "frakt",
+    ]
+)  # fmt: skip
 #: Words that say a line is a service, labour or hardware, not a licence.
-SERVICE_WORDS = frozenset(
+SERVICE_WORDS = FREIGHT_WORDS | frozenset(
     [
         "managed",
         "management",
