@@ -193,3 +193,29 @@ def test_freight_is_no_licence_on_either_side(tmp_path: Path) -> None:
         psa([*PSA_BYSTANDERS, ("Oakleigh Pharmacy Inc.", "Freight & handling", 1, "62.98")]),
     )
     assert result.discrepancies == ()
+
+
+def test_a_name_without_its_form_beside_a_tenant_and_its_archive_is_the_tenants(
+    tmp_path: Path,
+) -> None:
+    """Differences: Acronis is billed at 3.70 for its cost 3.78 (below cost 2 × 0.08). The bill's
+    "Transport Zielińska S.A." and "… S.A. (Archive)" are two
+    tenants of one name, each billing Huntress; the books' "Transport Zielińska (GBP)" is the
+    first's, and bills the archive's seats with it: the archive differs by more than a legal form
+    (set S, kept as it was when the rule above was first too broad)."""
+    bill = [
+        ("Transport Zielińska S.A.", "Acronis Cyber Protect Cloud - Backup", 2, "3.78"),
+        ("Transport Zielińska S.A.", "Huntress Managed EDR", 1, "3.15"),
+        ("Transport Zielińska S.A. (Archive)", "Huntress Managed EDR", 3, "3.15"),
+        ("Transport Zielińska S.A. (Archive)", "Microsoft 365 Apps for Business", 16, "8.91"),
+    ]
+    books = [
+        ("Transport Zielińska (GBP)", "Acronis Cyber Protect Cloud - Backup", 2, "3.70"),
+        ("Transport Zielińska (GBP)", "Microsoft 365 Apps for Business", 16, "10.50"),
+        ("Transport Zielińska (GBP)", "Huntress Managed EDR", 4, "6.00"),
+    ]
+    result = run(tmp_path, pc([*BYSTANDERS, *bill]), psa([*PSA_BYSTANDERS, *books]))
+    assert ("Transport Zielińska S.A.", "Transport Zielińska (GBP)") in pairs(result)
+    assert [(d.type, d.client, d.monthly_impact) for d in result.discrepancies] == [
+        ("below_cost", "Transport Zielińska (GBP)", Decimal("0.16"))  # Acronis: 2 × (3.78 − 3.70)
+    ]

@@ -349,7 +349,7 @@ def separate_spelling_twins(
         if form not in twins[key]:
             if len(bare[key]) == len(twins[key]):  # each twin bare is still its own
                 written = _bare(spelling)
-                if sum(twin.startswith(f"{written} ") for twin in bare[key]) > 1:
+                if sum(_its_words_and_a_form(twin, written) for twin in bare[key]) > 1:
                     # the name without a form, the twins' words each with one ("Abernethy
                     # Joinery" beside "… Ltd" and "… Pty Ltd"): its spelling is as near either
                     form = None
@@ -360,6 +360,13 @@ def separate_spelling_twins(
                 form = _closest(_spelled(spelling), twins[key])
         if form is not None:
             psa_keys[spelling] = form
+
+
+def _its_words_and_a_form(twin: str, written: str) -> bool:
+    """``twin`` is ``written`` and a legal form after it ("abernethy joinery pty ltd")."""
+    return twin.startswith(f"{written} ") and all(
+        word in LEGAL_FORMS for word in twin[len(written) :].split()
+    )
 
 
 #: A spelling's form, the products it bills, its domains, the vendor's ids of its customer.
