@@ -219,3 +219,38 @@ def test_a_name_without_its_form_beside_a_tenant_and_its_archive_is_the_tenants(
     assert [(d.type, d.client, d.monthly_impact) for d in result.discrepancies] == [
         ("below_cost", "Transport Zielińska (GBP)", Decimal("0.16"))  # Acronis: 2 × (3.78 − 3.70)
     ]
+
+
+def test_an_in_house_name_calling_its_product_a_service_is_it_at_its_seats(
+    tmp_path: Path,
+) -> None:
+    """Differences: Kestrel's "Mailbox Archive Service" (1, a service of another seat count) is no
+    licence, so its 4 seats of Exchange Online Archiving are unbilled (4 × the price the books bill
+    it at, 3.60 = 14.40); Silverline's
+    (6, the seats of its one unpaired archive) is its Exchange Online Archiving, billed right
+    (before: unbilled, 18.00, the line read as a service)."""
+    archive = "Exchange Online Archiving for Exchange Online"
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Silverline Couriers Ltd", "Microsoft 365 Business Standard", 6, "12.50"),
+                ("Silverline Couriers Ltd", archive, 6, "3.00"),
+                ("Kestrel Legal Ltd", "Microsoft 365 Business Standard", 4, "12.50"),
+                ("Kestrel Legal Ltd", archive, 4, "3.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Silverline Couriers", "Microsoft 365 Business Standard", 6, "15.00"),
+                ("Silverline Couriers", "Mailbox Archive Service", 6, "3.60"),
+                ("Kestrel Legal", "Microsoft 365 Business Standard", 4, "15.00"),
+                ("Kestrel Legal", "Mailbox Archive Service", 1, "95.00"),
+            ]
+        ),
+    )
+    assert [(d.type, d.client, d.product, d.monthly_impact) for d in result.discrepancies] == [
+        ("unbilled", "Kestrel Legal", archive, Decimal("14.40"))
+    ]

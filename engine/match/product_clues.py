@@ -305,10 +305,16 @@ def by_concept(
     left: list[tuple[str, Decimal]] = []
     for description, seats in still:
         targets = concept_targets(WORD_SPLIT.split(description))
-        if not targets or service_words(description) - set(CONCEPTS):
+        service = service_words(description) - set(CONCEPTS)
+        if not targets or not service <= _SERVICE_NOUNS:
             left.append((description, seats))
             continue
         kinds = [key for key in unpaired if _of_its_kind(description, key, names, targets)]
+        if service and not (len(kinds) == 1 and basket[kinds[0]] == seats):
+            # "Mailbox Archive Service": an in-house name that calls its product a service is
+            # that product only where it has exactly its seats (a service line bills other work)
+            left.append((description, seats))
+            continue
         named = _named_in(description, basket, names, common)
         whole = [key for key in basket if _of_its_kind(description, key, names, targets)]
         room = [  # another product of the kind, billed in part, with room for these seats
@@ -341,6 +347,11 @@ def by_concept(
             continue
         left.append((description, seats))
     return left
+
+
+#: The word that calls any line a service, and nothing more ("Mailbox Archive Service"); the
+#: work a service does ("support", "hours", "setup") says more.
+_SERVICE_NOUNS = frozenset(["service", "services"])
 
 
 def _seats_say_another(
