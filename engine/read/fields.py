@@ -107,7 +107,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "billablequantity quantity qty qtd qtde seats licenses licences units "
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
-        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate",
+        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk",
         "unitprice price cost included rrp paivamaara",  # (Finnish "päivämäärä" is a date)
         "seats",
     ),
@@ -291,7 +291,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn "
         "article articulo articolo descricao designacao produto "
         "nazev polozka popis urunadi urun hizmet aciklama termek megnevezes tuote nimike kuvaus "
-        "denumire produs leistung",
+        "denumire produs leistung buchungstext",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -317,14 +317,15 @@ PSA_FIELDS: tuple[Field, ...] = (
         "quantity qty qtd qtde qtyorder units unitcount seats billablequantity licenses licences "
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
-        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate",
+        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk",
         "less included price cost paivamaara",  # (Finnish "päivämäärä" is a date)
         "quantity billed",
     ),
     _f(
         "less_included",
         "quantity",
-        "lessincluded qtyincluded includedquantity included lessincl qtyincl includedqty",
+        "lessincluded qtyincluded includedquantity included lessincl qtyincl includedqty "
+        "menosincluido menosincluidos moinsinclus menoincluso minderinbegrepen",
         "",
         "units included at no charge (ConnectWise)",
     ),
@@ -349,7 +350,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto "
         "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
-        "osszeg yhteensa veroton valoare",
+        "osszeg yhteensa veroton valoare umsatz umsatzohnesollhabenkz",
         "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen einzel "
         "vat btw mwst tva iva moms mva dph kdv gst",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
@@ -415,7 +416,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "canceled cancelled iscanceled iscancelled cancelflag storniert annulliert annule annulee "
         "anulado annullato makulerad makuleret makulert mitatoity void voided isvoid "
         "deleted isdeleted geloescht geloscht verwijderd supprime eliminado slettet raderad "
-        "poistettu smazano iptal",
+        "poistettu smazano iptal avslutat avsluttet afsluttet beendet beeindigd opgezegd",
         "date",
         "a cancelled or deleted yes/no box (SAP's CANCELED)",
     ),
@@ -448,7 +449,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "period_start",
         "date",
         "invoicedate billingdate periodstart datebilled invoiceperiod servicedate billedfor "
-        "rechnungsdatum factuurdatum datefacture fechafactura",
+        "rechnungsdatum factuurdatum datefacture fechafactura periodfran periodefra periodfra "
+        "periodevon periodedu periododesde periodovan",
         "",
         "the billed period (to check both exports cover one month)",
     ),
@@ -456,7 +458,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "period_end",
         "date",
         "periodend periodto servicedateto billingend billingenddate "
-        "periodebis leistungszeitraumbis periodetot datefin finperiode",
+        "periodebis leistungszeitraumbis periodetot datefin finperiode periodtill periodetil "
+        "periodtil periodeau periodohasta",
         "",
         "the last day of the billed period (Harvest's Period End): the months it bills for",
     ),
