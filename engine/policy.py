@@ -101,7 +101,7 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
             continue
         match = vendor_products[line.descriptor]
         if not match.in_catalogue and (
-            _delivery(line.product)
+            _delivery(line.product, line.client)
             or (match.key not in billed_keys and _fee_or_service(line.product, line.quantity))
         ):
             # "Marketplace service fee", "Premier support add-on (distributor)": what the
@@ -115,7 +115,7 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
         match = psa_products[line.descriptor]
         if product_key(line.product) in excluded_spellings:
             line.exclude(Exclusion.EXCLUDED_IN_SETTINGS)
-        elif not match.in_catalogue and _delivery(line.product):
+        elif not match.in_catalogue and _delivery(line.product, line.client):
             line.exclude(Exclusion.NOT_A_VENDOR_PRODUCT)  # re-billed freight is still no licence
         elif match.free and not line.unit:
             line.exclude(Exclusion.FREE)
@@ -166,10 +166,12 @@ def _fee_or_service(product: str, quantity: Decimal | None = None) -> bool:
     )
 
 
-def _delivery(product: str) -> bool:
+def _delivery(product: str, client: str) -> bool:
     """A line for the delivery of goods ("Freight & handling"): no licence on either side, even
-    where both bill it."""
-    return not FREIGHT_WORDS.isdisjoint(_WORDS.findall(product.lower()))
+    where both bill it. A word of the client's name is no delivery ("Redcliffe Freight Ltd -
+    Exchange Online (Plan 1)")."""
+    words = FREIGHT_WORDS.intersection(_WORDS.findall(product.lower()))
+    return bool(words) and words.isdisjoint(_WORDS.findall(client.lower()))
 
 
 def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:

@@ -185,14 +185,35 @@ def test_a_name_without_its_form_between_two_companies_is_decided_by_what_each_b
 
 
 def test_freight_is_no_licence_on_either_side(tmp_path: Path) -> None:
-    """Differences: none. "Freight & handling" on the bill and in the books is the delivery of
+    """Differences: Redcliffe Freight is billed 3 seats of Exchange Online (Plan 1) for the bill's 4
+    (under-billed 1 × 4.80). "Freight & handling" on the bill and in the books is the delivery of
     goods (before: unbilled on the bill's side, no vendor record on the books')."""
     result = run(
         tmp_path,
-        pc([*BYSTANDERS, ("Waratah Engineering Pty Ltd", "Freight & handling", 1, "45.08")]),
-        psa([*PSA_BYSTANDERS, ("Oakleigh Pharmacy Inc.", "Freight & handling", 1, "62.98")]),
+        pc(
+            [
+                *BYSTANDERS,
+                ("Waratah Engineering Pty Ltd", "Freight & handling", 1, "45.08"),
+                ("Redcliffe Freight Ltd", "Exchange Online (Plan 1)", 4, "4.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Oakleigh Pharmacy Inc.", "Freight & handling", 1, "62.98"),
+                (
+                    "Redcliffe Freight Ltd",
+                    "Redcliffe Freight Ltd - Exchange Online (Plan 1)",
+                    3,
+                    "4.80",
+                ),
+            ]
+        ),
     )
-    assert result.discrepancies == ()
+    # "Freight" in the client's own name is no delivery (set V's descriptions that name the client)
+    assert [(d.type, d.client, d.monthly_impact) for d in result.discrepancies] == [
+        ("under_billed", "Redcliffe Freight Ltd", Decimal("4.80"))
+    ]
 
 
 def test_a_name_without_its_form_beside_a_tenant_and_its_archive_is_the_tenants(

@@ -134,7 +134,7 @@ FREIGHT_WORDS = frozenset(
     ]
 )  # fmt: skip
 #: Words that say a line is a service, labour or hardware, not a licence.
-SERVICE_WORDS = FREIGHT_WORDS | frozenset(
+SERVICE_WORDS = frozenset(
     [
         "managed",
         "management",
