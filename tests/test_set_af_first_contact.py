@@ -19,6 +19,8 @@ from pathlib import Path
 
 import openpyxl
 
+from engine.match.product_fit import meaningful
+from engine.match.product_names import product_key
 from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
 
@@ -152,3 +154,23 @@ def test_fortnox_contract_lines_ended_and_yearly(tmp_path: Path) -> None:
     assert [(d.type, d.client, d.monthly_impact) for d in result.discrepancies] == [
         ("under_billed", "Ferretería Ibáñez S.L.", Decimal("15.44"))
     ]
+
+
+def test_a_licence_typed_in_the_books_language_is_its_product() -> None:
+    """Differences: none. A licence's fee, user and month, "for" and a date range in the books'
+    languages say nothing of which product it is; an add-on's word translated ("Beveiliging",
+    "Archivierung") keeps it the add-on, never the suite (before: "microsoft 365 e5 beveiliging"
+    read as E5, a look-alike merge)."""
+    same = {
+        "Microsoft 365 E3 ohne Teams Nutzungsgebühr p.U./Mon.": "Microsoft 365 E3 (no Teams)",
+        "365 E5 licentiekosten p.m. (01-11-2026 t/m 30-11-2026)": "365 E5",
+        "Adobe Acrobat Pro pour teams redevance mensuelle": "Adobe Acrobat Pro for teams",
+        "Keeper Biz - licence/utilisateur/mois (du 01/11/2026 au 30/1": "Keeper Business",
+        "Microsoft 365 E3 (del 01/11/2026 al 30/11/2026)": "Microsoft 365 E3",
+        "Licenza Teams Essentials utente/mese": "Teams Essentials",
+        "Licentie Microsoft 365 E5 Beveiliging": "Microsoft 365 E5 Security",
+        "Exchange Online Archivierung": "Exchange Online Archiving",
+    }
+    for typed, meant in same.items():  # the words that say which product it is
+        assert meaningful(product_key(typed)) == meaningful(product_key(meant)), typed
+    assert product_key("Licentie Microsoft 365 E5 Beveiliging") != product_key("Microsoft 365 E5")

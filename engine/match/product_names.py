@@ -59,6 +59,11 @@ REFERENCE_NOTE = (
     r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}(?:[-/]\d+)?"
 )
 _PHRASES: tuple[tuple[str, str], ...] = (
+    (  # a date range in the languages of the books, perhaps cut short: "(du 01/11/2026 au 30/1"
+        r"\(?\b(?:du|del|dal|vom|von|fra|fran|från|od|van)\s+\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?"
+        r"(?:\s*(?:au|al|bis|til|till|do|tot|-)\s*(?:\d{1,2}(?:[./-]\d{0,2}(?:[./-]\d{0,4})?)?)?)?\)?",
+        " ",
+    ),
     # a description written as a sentence or a mail's subject: "Cost of … for 2 users this month",
     # "Includes … for all mailbox users", "Licensing for your 7 staff - …", "Monthly charge for …",
     # "Provision of … licences as per agreement", "FW: … renewal"
@@ -263,6 +268,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b" + _MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", " "),  # "(Nov 1 - Nov 30)": days
     (r"\(legacy\)", " "),  # "O365 Business Premium (legacy)": the old name says which product
     (r"\b(?:to|until|thru|through)\b\s*(?=[\s)\]-]|$)", " "),
+    (r"\bt/m\b", " "),  # Dutch "01-11-2026 t/m 30-11-2026" (tot en met: up to and including)
     (r"\bnew commerce(?: experience)?\b", " "),
     # a filter of the web is a DNS filter, never the mail's: "Web Content Filtering", "URL filter"
     (r"\b(?:web|internet|url|content)(?:\s+content)?\s+filter(?:ing|s)?\b", " dns filtering "),
@@ -276,6 +282,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # "Teams excluded", "Teams not included", "Teams removed"
     (r"\bteams\s*(?:excluded|not included|removed|ausgeschlossen)\b", " noteams "),
+    # an add-on's word in the languages of the books: "Microsoft 365 E5 Beveiliging" is E5
+    # Security, never E5; "… Archivierung" is the archive
+    (
+        r"\b(?:beveiliging|sicherheit|securite|seguridad|sicurezza|seguranca|sakerhet|sikkerhed"
+        r"|sikkerhet|bezpieczenstwo|tietoturva)\b",
+        " security ",
+    ),
+    (
+        r"\b(?:archivierung|archivage|archivering|archiviazione|archivado|arquivamento|arkivering"
+        r"|archiwizacja|arkistointi)\b",
+        " archiving ",
+    ),
     # "unbundled": Microsoft's word for the suites sold apart from Teams ("Microsoft 365 E3
     # (unbundled)"), since the EU's ruling
     (r"\bun-?bundled\b", " noteams "),
@@ -283,6 +301,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(e[135]|bb|bp|bs|basic|standard|premium)\s*\(?nt\)?(?=[\s)\]/-]|$)", r"\1 noteams "),
     (r"\bexo[- ]?k\b", " exchange online kiosk "),  # "EXO-K", "EXO K"
     (r"\bp/u\b|\bp/m\b|\bper seat\b|\bseat\(s\)|\blicen[cs]e\(s\)|\buser\(s\)", " "),  # "p/u p/m"
+    (r"\bp\.\s?[um]\.|/\s?mon\b\.?", " "),  # German "p.U./Mon.": per user, a month
     (r"^\s*(?:recurring|subscription|licen[cs]e)\s*[-:\u2013]\s*", " "),  # "Recurring - …"
     (
         r"^\s*cloud\s+(?:licen[cs]e|subscription|service)s?\s*[-:\u2013]\s*",
@@ -368,7 +387,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|suscripcion|abbonamento|subskrypcja|prenumeration|leyfi|licenc|lisenz"
         # how often, and how it is paid: "(Anual, Pago mensual)", "NCE Jahresabo", "Månedlig"
         r"|anual|annuel|annuelle|annuale|jahresabo|monatsabo|jahrlich|monatlich|manedlig|arlig"
-        r"|arsvis|kvartalsvis|trimestral|trimestrale|pago|paiement|pagamento|zahlweise|betaling)\b",
+        r"|arsvis|kvartalsvis|trimestral|trimestrale|pago|paiement|pagamento|zahlweise|betaling"
+        # a licence's fee, its user and its month: "Nutzungsgebühr p.U./Mon.", "licentiekosten",
+        # "Mietlizenz", "utente/mese"
+        r"|nutzungsgebuhr|lizenzgebuhr|mietlizenz|licentiekosten|licenskostnad|abo|benutzer|nutzer"
+        r"|utilisateur|gebruiker|usuario|utente|utilizador|anvandare|bruger|bruker|uzytkownik"
+        r"|mese|mois|maand|monat|manad|maned|miesiac|redevance|cuota|quota|canon"
+        # "for" in a product's name, translated: "Adobe Acrobat Pro pour teams", "… für Microsoft 365"
+        r"|pour|fur|voor|para|dla)\b",
         " ",
     ),
     # a licence or subscription named by its period: Swedish "årslicens", German "Jahreslizenz"
