@@ -251,7 +251,12 @@ PSA_FIELDS: tuple[Field, ...] = (
         "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo "
         # Danish and Norwegian ledgers name the debtor "Navn"; Colombia's the "tercero"; MYOB
         # AccountRight a card's "Co./Last Name" (the company, or a person's surname)
-        "navn debitornavn nombretercero tercero colastname",
+        "navn debitornavn nombretercero tercero colastname "
+        # "Company Name" in the languages of the books (ConnectWise in Spanish: "Nombre de la
+        # empresa")
+        "nombredelaempresa empresa nomdelentreprise entreprise societe firmenname bedrijfsnaam "
+        "bedrijf nomeazienda azienda ragionesociale foretag foretagsnamn virksomhed firmanavn "
+        "nazwafirmy nomedaempresa",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
