@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
+
 from engine.reconcile import reconcile
 from engine.result import Result
 
@@ -46,3 +48,13 @@ def pairs(result: Result) -> set[tuple[str, str]]:
     return {
         (m.vendor_name, m.psa_name) for m in result.client_matches if m.vendor_key and m.psa_key
     }
+
+
+def sheet(path: Path, rows: list[list[object]]) -> None:
+    """A workbook of one sheet holding ``rows``, as a person pastes or an export writes them."""
+    book = openpyxl.Workbook()
+    active = book.active
+    assert active is not None
+    for row in rows:
+        active.append(row)
+    book.save(path)

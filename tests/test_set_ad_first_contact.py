@@ -15,20 +15,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
-
 from engine.read.values import parse_period_months, parse_quantity
 from engine.reconcile import reconcile
 from tests.small_exports import pc as _pc
-
-
-def _sheet(path: Path, rows: list[list[object]]) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
+from tests.small_exports import sheet as _sheet
 
 
 def test_a_hand_kept_sheet_with_its_labels_over_two_rows(tmp_path: Path) -> None:

@@ -17,21 +17,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
-
 from engine.match.product_fit import meaningful
 from engine.match.product_names import product_key
 from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
-
-
-def _sheet(path: Path, rows: list[list[object]]) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
+from tests.small_exports import sheet as _sheet
 
 
 def test_datevs_buchungsstapel_is_read(tmp_path: Path) -> None:
