@@ -17,6 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from engine.match.client_keys import client_key
 from engine.match.product_fit import meaningful
 from engine.match.product_names import product_key
 from engine.reconcile import reconcile
@@ -170,3 +171,20 @@ def test_a_licence_typed_in_the_books_language_is_its_product() -> None:
     for typed, meant in same.items():  # the words that say which product it is
         assert meaningful(product_key(typed)) == meaningful(product_key(meant)), typed
     assert product_key("Licentie Microsoft 365 E5 Beveiliging") != product_key("Microsoft 365 E5")
+
+
+def test_a_register_number_after_a_name_by_its_own_label_is_no_part_of_it() -> None:
+    """Differences: none. The register's or tax office's number after a name with only a space or
+    a comma before it ("org.nr.", "KvK", "P.IVA", "FN", "HRB", "NIP", "NIF") is set aside with its
+    label, and the legal form before it read as one (before: "solberg bygg as orgnr"); a store's
+    number stays."""
+    assert client_key("Solberg Bygg AS org.nr. 697 697 697") == client_key("Solberg Bygg AS")
+    assert client_key("Van Dijk Installatietechniek B.V. KvK 51426745") == client_key(
+        "Van Dijk Installatietechniek B.V."
+    )
+    assert client_key("Zahnarztpraxis Dr. Vogel, FN 760954a") == client_key(
+        "Zahnarztpraxis Dr. Vogel"
+    )
+    assert client_key("Müller GmbH HRB 12345") == client_key("Müller GmbH")
+    assert client_key("Nowak Sp. z o.o. NIP 123-456-78-90") == client_key("Nowak Sp. z o.o.")
+    assert client_key("Goldleaf Bakery Store 12345") != client_key("Goldleaf Bakery Store")

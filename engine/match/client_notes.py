@@ -43,6 +43,16 @@ _REGISTRATION = re.compile(
     re.IGNORECASE,
 )
 
+#: A number a company register or tax office gives, by its own label, after the name with only a
+#: space or a comma before it: "… AS org.nr. 697 697 697", "… B.V. KvK 51426745", "… S.n.c. P.IVA
+#: 86979713871", "…, FN 760954a", "… GmbH HRB 12345", "… NIP 123-456-78-90".
+_REGISTER_LABELLED = re.compile(
+    r"[\s,]+(?:org\.?\s?nr|orgnr|org\.?\s?no|kvk|p\.?\s?iva|partita\s+iva|c\.?f\.|hrb|hra|fn|nip"
+    r"|regon|krs|nif|nipc|cif|siren|siret|cvr|ust-?id(?:nr)?|uid|y-tunnus|i[cč]o|di[cč]|kbo"
+    r"|abn|acn|ein|crn|company\s+no)\.?:?\s*[a-z]{0,2}\d[\d ./-]{3,}\d[a-z]?\s*$",
+    re.IGNORECASE,
+)
+
 #: A telephone number kept after the name, labelled or not: "… Ltd 0183 270 5475", "(Tel. 0190 755
 #: 7842)", "- ph +61 2 9876 5432". Eight digits or more, so no shop's or unit's number is one.
 _PHONE = re.compile(
@@ -360,6 +370,8 @@ def _spells_the_start(code: re.Match[str], text: str) -> bool:
 def _without_registrations(text: str) -> str:
     """The text without its registration numbers: five digits or more after a label (a store's
     number has four at most), never the whole name."""
+    if (found := _REGISTER_LABELLED.search(text)) is not None and _words(text[: found.start()]):
+        text = text[: found.start()]  # "Solberg Bygg AS org.nr. 697 697 697", "… B.V. KvK 51426745"
     for found in reversed(list(_REGISTRATION.finditer(text))):
         digits = sum(ch.isdigit() for ch in found["number"])
         if digits < 5 or not found["label"].strip() or found.start() == 0:
