@@ -392,7 +392,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         # "Mietlizenz", "utente/mese"
         r"|nutzungsgebuhr|lizenzgebuhr|mietlizenz|licentiekosten|licenskostnad|abo|benutzer|nutzer"
         r"|utilisateur|gebruiker|usuario|utente|utilizador|anvandare|bruger|bruker|uzytkownik"
-        r"|mese|mois|maand|monat|manad|maned|miesiac|redevance|cuota|quota|canon"
+        r"|mese|mois|maand|monat|manad|maned|miesiac|redevance|cuota"
         # "for" in a product's name, translated: "Adobe Acrobat Pro pour teams", "… für Microsoft 365"
         r"|pour|fur|voor|para|dla)\b",
         " ",
