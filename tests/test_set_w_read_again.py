@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.match.product_names import product_key
 from tests.small_exports import BYSTANDERS as _OTHERS
 from tests.small_exports import PSA_BYSTANDERS as _PSA_OTHERS
 from tests.small_exports import pc as _pc
@@ -73,3 +74,15 @@ def test_branches_the_bill_names_stay_apart(tmp_path: Path) -> None:
     result = _run(tmp_path, vendor, psa)
     found = [(d.type, d.client) for d in result.discrepancies]
     assert found == [("under_billed", "Strand Medical Centre - Central")]
+
+
+def test_a_credit_line_marked_cr_is_its_product() -> None:
+    """Differences: none. "CR Zoom Workplace Business" on the bill (a seat credited) is Zoom
+    Workplace Business, not a product of its own the books' "Licentie Zoom Workplace Business per
+    maand" could be read as (set W, read again in the twenty-ninth session); "CRM" and "Crayon" are
+    words of their own."""
+    assert product_key("CR Zoom Workplace Business") == product_key("Zoom Workplace Business")
+    assert product_key("Cr. Keepit Backup for Microsoft 365") == product_key(
+        "Keepit Backup for Microsoft 365"
+    )
+    assert product_key("CRM Online") == "crm online"

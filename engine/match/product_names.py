@@ -64,6 +64,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:\s*(?:au|al|bis|til|till|do|tot|-)\s*(?:\d{1,2}(?:[./-]\d{0,2}(?:[./-]\d{0,4})?)?)?)?\)?",
         " ",
     ),
+    # a credit line marked "CR" before the product ("CR Zoom Workplace Pro", -1 seat): the product
+    (r"^\s*cr\b\.?\s*[-:\u2013]?\s*(?=\S)", " credit "),
     # a description written as a sentence or a mail's subject: "Cost of … for 2 users this month",
     # "Includes … for all mailbox users", "Licensing for your 7 staff - …", "Monthly charge for …",
     # "Provision of … licences as per agreement", "FW: … renewal"
