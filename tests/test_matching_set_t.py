@@ -222,14 +222,18 @@ def test_a_company_in_liquidation_is_the_company() -> None:
 
 def test_an_ordinal_is_the_word_for_it() -> None:
     assert client_key("Fenwick 6th Form College") == client_key("Fenwick Sixth Form College")
-    assert client_key("Bella Napoli Store 6") != client_key("Bella Napoli Store Six")
+    # a store's number in words is its number (set AE, twenty-ninth session: "Branch Twenty-Three"
+    # is the bill's "Branch 23"; before, a number in words stayed a word)
+    assert client_key("Bella Napoli Store 6") == client_key("Bella Napoli Store Six")
+    assert client_key("Bella Napoli Store 6") != client_key("Bella Napoli Store Seven")
 
 
 def test_a_word_no_table_knows_is_not_overlooked_beside_a_look_alike(
     reconcile_lines: Reconcile,
 ) -> None:
-    """ "E5 Seguridad" (Spanish for Security) at a client that buys E5 Security is never the E5
-    another client buys: the line is shown as its own, to be checked."""
+    """ "E5 Biztonság" (Hungarian for Security, a word no table knows) at a client that buys E5
+    Security is never the E5 another client buys: the line is shown as its own, to be checked.
+    ("E5 Seguridad", which this test used before, is now read as E5 Security: set AF.)"""
     vendor = [
         "Kwik Lube Express Store 32 B.V.,Microsoft 365 E5 Security,20,12.00",
         "Kwik Lube Express Store 32 B.V.,Microsoft 365 E3,15,36.00",
@@ -237,14 +241,14 @@ def test_a_word_no_table_knows_is_not_overlooked_beside_a_look_alike(
     ]
     psa = [
         "Kwik Lube Express Store 32 B.V.,Microsoft 365 E5 Security,5,13.50",
-        "Kwik Lube Express Store 32 B.V.,Microsoft 365 E5 Seguridad,12,13.50",
+        "Kwik Lube Express Store 32 B.V.,Microsoft 365 E5 Biztonság,12,13.50",
         "Kwik Lube Express Store 32 B.V.,Microsoft 365 E3,15,39.05",
         "Dakwerken Verstraete BV,Microsoft 365 E5,10,62.00",
     ]
     result = reconcile_lines(vendor, psa)
     assert "Microsoft 365 E5" not in {d.product for d in result.discrepancies}
     assert [d.psa_product for d in result.discrepancies if d.check_first] == [
-        "Microsoft 365 E5 Seguridad"  # its own, to be read
+        "Microsoft 365 E5 Biztonság"  # its own, to be read
     ]
 
 
