@@ -18,7 +18,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from engine.lines import Exclusion, Line, known
-from engine.match.description_vocabulary import FREIGHT_WORDS, WORK_DONE_ONCE
+from engine.match.description_vocabulary import FREIGHT_WORDS, SERVICE_NOUNS, WORK_DONE_ONCE
 from engine.match.description_words import description_key, says_service, service_words
 from engine.match.item_codes import decide_by_item_code
 from engine.match.product_fit import fit, use_bill_words
@@ -146,7 +146,6 @@ _WORK_DONE_ONCE = WORK_DONE_ONCE | frozenset(
 #: licences), and support or labour (a licence may be "Backup" or "Managed"): "Premium support
 #: contract", "Onboarding – technical setup".
 _PEOPLES_WORK = (WORK_DONE_ONCE - {"migration", "training"}) | {"support", "labour", "labor"}
-_SERVICE_NOUNS = frozenset(["service", "services", "dienstleistung", "servicio", "servizio"])
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -161,7 +160,7 @@ def _fee_or_service(product: str, quantity: Decimal | None = None) -> bool:
         bool(words & _FEE_WORDS)
         or bool(words & _GOODS_WORDS)
         or (bool(words & _CHANNEL_WORDS) and says_service(product))
-        or (bool(words & _WORK_DONE_ONCE) and bool(words & _SERVICE_NOUNS))
+        or (bool(words & _WORK_DONE_ONCE) and bool(words & SERVICE_NOUNS))
         or (bool(service_words(product) & _PEOPLES_WORK) and (quantity is None or quantity <= 1))
     )
 

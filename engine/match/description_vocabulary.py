@@ -110,6 +110,9 @@ FILLER = frozenset(
 #: "Microsoft Teams Essentials / Remote staff" is the remote staff's licence; "Remote support"
 #: stays a service (its "support" says so).
 LICENCE_USERS = frozenset(["remote"])
+#: The words that call a line a service and say nothing more of it ("Setup service", "Mailbox Archive
+#: Service"); the work a service does ("support", "hours", "setup") says more.
+SERVICE_NOUNS = frozenset(["service", "services", "dienstleistung", "servicio", "servizio"])
 #: Work done once, never a licence (a policy's or a site line's note): setting a tenant up, moving
 #: it, teaching its users. Each reader adds what it also counts as such work (engine.policy: a
 #: distributor's "workshop"; engine.match.name_inside: hours, hardware, "one-off").

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from engine.match.description_vocabulary import NEVER_IMPLIED
+from engine.match.description_vocabulary import NEVER_IMPLIED, SERVICE_NOUNS
 from engine.match.description_words import (
     GENERIC_PRODUCT_WORDS,
     WORD_SPLIT,
@@ -306,7 +306,7 @@ def by_concept(
     for description, seats in still:
         targets = concept_targets(WORD_SPLIT.split(description))
         service = service_words(description) - set(CONCEPTS)
-        if not targets or not service <= _SERVICE_NOUNS:
+        if not targets or not service <= SERVICE_NOUNS:
             left.append((description, seats))
             continue
         kinds = [key for key in unpaired if _of_its_kind(description, key, names, targets)]
@@ -347,11 +347,6 @@ def by_concept(
             continue
         left.append((description, seats))
     return left
-
-
-#: The word that calls any line a service, and nothing more ("Mailbox Archive Service"); the
-#: work a service does ("support", "hours", "setup") says more.
-_SERVICE_NOUNS = frozenset(["service", "services"])
 
 
 def _seats_say_another(
