@@ -17,6 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
+from engine.folding import folded
 from engine.lines import Exclusion, Line, known
 from engine.match.description_vocabulary import FREIGHT_WORDS, SERVICE_NOUNS, WORK_DONE_ONCE
 from engine.match.description_words import description_key, says_service, service_words
@@ -155,7 +156,7 @@ def _fee_or_service(product: str, quantity: Decimal | None = None) -> bool:
     "Dropsuite Backup"), or people's
     work charged once for the account ("Premium support contract", one of it: a support licence
     counted in seats stays a licence)."""
-    words = set(_WORDS.findall(product.lower()))
+    words = set(_WORDS.findall(folded(product)))
     return (
         bool(words & _FEE_WORDS)
         or bool(words & _GOODS_WORDS)
@@ -169,8 +170,8 @@ def _delivery(product: str, client: str) -> bool:
     """A line for the delivery of goods ("Freight & handling"): no licence on either side, even
     where both bill it. A word of the client's name is no delivery ("Redcliffe Freight Ltd -
     Exchange Online (Plan 1)")."""
-    words = FREIGHT_WORDS.intersection(_WORDS.findall(product.lower()))
-    return bool(words) and words.isdisjoint(_WORDS.findall(client.lower()))
+    words = FREIGHT_WORDS.intersection(_WORDS.findall(folded(product)))
+    return bool(words) and words.isdisjoint(_WORDS.findall(folded(client)))
 
 
 def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:

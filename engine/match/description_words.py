@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
+from engine.folding import folded
 from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SERVICE_WORDS
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
 from engine.match.product_fit import MAKER, fit, meaningful
@@ -29,9 +30,12 @@ WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 def service_words(text: str) -> frozenset[str]:
     """The service words a description uses ("Managed Backup per Device" → managed, backup, device;
     a charge "per server" is for looking after a server, not a per-user licence). A pure function
-    of the text, asked per line and per candidate: cached (speed, issue 15)."""
-    words = WORD_SPLIT.split(text.lower())
+    of the text, asked per line and per candidate: cached (speed, issue 15). Folded first: split
+    at "ü", German "Nutzungsgebühr" would leave "hr" (hours)."""
+    words = WORD_SPLIT.split(folded(text))
     found = {word for word in words if word in SERVICE_WORDS}
+    if not text.isascii() and _CJK_WORK.search(text):
+        found.add("labour")  # "導入作業費", "Microsoft 365 設定作業", "技术支持服务": work, no words
     for a, b in pairwise(words):
         if a == "per" and b in _SERVICE_UNITS:
             found.add("server")
@@ -58,6 +62,14 @@ def says_service(description: str, product: str = "") -> bool:
         words = words - set(product.split())
     return bool(words - LICENCE_CAN_SAY) or len(words) >= 2
 
+
+#: Work in Japanese and Chinese, which no split into Latin words sees: set-up and its work
+#: (導入, 設定, 作業), upkeep and support (保守, サポート, 维护, 技术支持), a visit or a trip (訪問,
+#: 出張), installation (安装), training (研修, 培训), labour (人工), a service fee (服务费).
+_CJK_WORK = re.compile(
+    "作業|導入|設定|保守|サポート|訪問|出張|工事|研修|技術支援|技术支持|技術支持|服务费|服務費"
+    "|安装|安裝|实施|實施|维护|維護|培训|培訓|人工|上门"
+)
 
 #: A charge made once is a service, whatever it is about.
 _ONE_OFF = frozenset([("one", "time"), ("one", "off"), ("once", "off")])
