@@ -342,7 +342,31 @@ def kind_bought(name: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
     """The client buys another product of the same kind: a spelling learned elsewhere may mean
     that one here."""
     kinds = _kinds(name)
-    return any(kinds & _kinds(bill.names[key]) for key in basket if bill.names[key] != name)
+    return any(
+        kinds & _kinds(bill.names[key]) or editions_of_one_line(name, bill.names[key])
+        for key in basket
+        if bill.names[key] != name
+    )
+
+
+def editions_of_one_line(name: str, other: str) -> bool:
+    """Two editions of one maker's product ("teamviewer corporate", "teamviewer premium"): the
+    same words up to an edition's last word or two, and those shared words name more than a brand
+    or a tier. An in-house name ("Fernzugriff-Software") learned as one edition at some clients
+    may mean the other where that is what the client buys."""
+    words, others = name.split(), other.split()
+    shared = 0
+    for a, b in zip(words, others, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return (
+        0 < len(words) - shared <= 2
+        and 0 < len(others) - shared <= 2
+        and any(
+            w not in BRAND and w not in DISCRIMINATORS and not w.isdigit() for w in words[:shared]
+        )
+    )
 
 
 def seats_may_mean(description: str, name: str) -> bool:

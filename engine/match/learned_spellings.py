@@ -12,6 +12,7 @@ from engine.match.description_vocabulary import BRAND
 from engine.match.description_words import (
     Bill,
     Inference,
+    editions_of_one_line,
     holds_another_name,
     kind_bought,
     may_mean,
@@ -224,6 +225,10 @@ def _apply_learned(
                 len(choices) != 1 or choices[0] == current.product_key
             ):
                 continue
+            edition = _other_edition(description, meant, basket, descriptions, group, paired, found, bill)
+            if edition is not None:
+                found[(group, description)] = edition
+                continue
             if (
                 not choices
                 and len(meant) == 1
@@ -253,6 +258,43 @@ def _apply_learned(
                 evidence += "; the vendor does not bill it to this client"
             confidence = 0.7 if key not in basket else 0.85 if meant[key] >= 3 else 0.75
             found[(group, description)] = Inference(key, "learned", confidence, evidence)
+
+
+def _other_edition(
+    description: str,
+    meant: Mapping[str, int],
+    basket: Mapping[str, Decimal],
+    descriptions: list[tuple[str, Decimal]],
+    group: int,
+    paired: Mapping[int, Mapping[str, Decimal]],
+    found: Mapping[tuple[int, str], Inference],
+    bill: Bill,
+) -> Inference | None:
+    """A spelling learned as one edition of a maker's product ("Fernzugriff-Software Lizenz" for
+    TeamViewer Corporate at two clients), at a client that buys none of what it was learned as but
+    one other edition of that product with seats left unbilled (TeamViewer Premium): that edition,
+    check first. An in-house name says which product, not which edition."""
+    if len(meant) != 1 or (key := next(iter(meant))) in basket or not basket:
+        return None
+    if not none_of_its_own(description, basket, bill):
+        return None  # its words may name something the client buys: the other tiers decide
+    open_seats = unbilled_seats(
+        basket, seats_billed(group, descriptions, paired.get(group, {}), found)
+    )
+    editions = [
+        other
+        for other, seats in open_seats.items()
+        if seats > 0 and editions_of_one_line(bill.names[key], bill.names[other])
+    ]
+    if len(editions) != 1:
+        return None
+    return Inference(
+        editions[0],
+        "learned",
+        0.7,
+        f"learned from {meant[key]} clients as {bill.names[key]!r}; this client buys its other "
+        f"edition {bill.names[editions[0]]!r}, with seats unbilled",
+    )
 
 
 def _most_said(description: str, keys: list[str], bill: Bill) -> list[str]:
