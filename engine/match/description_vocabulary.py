@@ -174,7 +174,10 @@ SERVICE_WORDS = frozenset(
         "workstation",
         "workstations",
         "laptop",
+        "notebook",  # "Notebook Lenovo ThinkPad E14": a computer, in German and Dutch books too
+        "notebooks",
         "printer",
+        "drucker",
         "firewall",
         "router",
         "block",

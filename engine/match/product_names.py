@@ -375,6 +375,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"/\s*(?:man|mnd|md|mdr|mes|mois|monat|maand|kk|mth|mo)\b\.?", " "),
     # the unit a price is counted in, after a slash: "/user/mo", "/endpoint/mo", "/seat"
     (r"/\s*(?:user|users|endpoint|endpoints|seat|seats|mailbox|licen[cs]e)\b\.?", " "),
+    # German "pro" is "per": "Abo pro User/Monat", "Lizenz pro Nutzer", "… pro Monat" (never the Pro
+    # of "Power BI Pro User/Monat", which no billing word or German unit follows)
+    (
+        r"(?:(?<=\babo )|(?<=\blizenz )|(?<=gebuhr )|(?<=[-(,] ))pro(?= (?:user|users|benutzer"
+        r"|nutzer|anwender|monat|jahr|arbeitsplatz|gerat|postfach|seat|mailbox|lizenz)\b)",
+        " ",
+    ),
+    (r"\bpro (?=(?:benutzer|nutzer|anwender|monat|jahr|arbeitsplatz|gerat|postfach)\b)", " "),
     # "per user", "a licence", "monthly" in the languages of the bills ("Lizenz … pro Benutzer/Monat",
     # "Licencja … miesięcznie", "Licencia … por usuario")
     (
