@@ -291,6 +291,10 @@ SERVICE_WORDS = frozenset(
         "configurazione",
         "migrazione",
         "deslocacao",
+        "implantacao",  # Portuguese "Serviço de implantação": setting a product up
+        "implantacion",
+        "implementacion",
+        "implementacao",
         "formacao",
         "configuracao",
         "migracao",

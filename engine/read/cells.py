@@ -40,7 +40,10 @@ V = TypeVar("V")
 _ONE_TIME = re.compile(
     r"\bone[- ]?(?:time|off)\b|\bonetime\b|\bnon[- ]?recurring\b|\bsetup fee\b|\buna tantum\b"
     r"|\beinmalig|\beenmalig|\bpago (?:u|ú)nico\b|\bengangs|\bengång|\bjednorazow|\bjednor(?:á|a)zov"
-    r"|\bkertamaksu|\btek seferlik",
+    r"|\bkertamaksu|\btek seferlik"
+    # a frequency of "Única" (Portuguese and Spanish: charged once), Indonesian "sekali bayar",
+    # Japanese "初期費用" / "一時", Chinese "一次性"
+    r"|^\s*(?:u|ú)nic[ao]\b|\b(?:u|ú)nic[ao]\s*$|\bsekali bayar|初期費用|一時|単発|一次性",
     re.IGNORECASE,
 )
 _TRIAL = re.compile(
