@@ -227,12 +227,47 @@ def money_parser(
     mapping: ColumnMapping, field: str, table: Table
 ) -> Callable[[object], Decimal | None]:
     header = mapping.get(field) or ""
-    parse = bounded(
-        price_times if mapping.how.get(field) == TIMES_PRICE else parse_money, table, mapping, field
-    )
+    reader = price_times if mapping.how.get(field) == TIMES_PRICE else parse_money
+    if _dots_group_thousands(table, mapping):
+        reader = _with_dotted_thousands(reader)
+    parse = bounded(reader, table, mapping, field)
     if (mapping.in_cents or "cents" in header_key(header)) and not _zero_decimal(table, mapping):
         return lambda value: None if (amount := parse(value)) is None else amount / 100
     return parse
+
+
+_MONEY_FIELDS = ("unit_price", "unit_cost", "line_total")
+_DOTTED_MILLIONS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3}){2,}")
+_DOTTED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+_DOT_DECIMALS = re.compile(r"\.\d{1,2}$|\.\d{4,}$")
+
+
+def _dots_group_thousands(table: Table, mapping: ColumnMapping) -> bool:
+    """The export writes whole amounts with dots between thousands and no decimals at all (an
+    Indonesian "Harga Satuan" of "130.000" beside a "Jumlah" of "3.120.000"): a dot followed by
+    three digits is then a thousands dot, never a decimal point. Told by the file's own amounts:
+    one with two such dots, and none with a comma or another count of decimals."""
+    texts = {
+        value.strip()
+        for field in _MONEY_FIELDS
+        if mapping.get(field)
+        for value in set(column(table, mapping, field))
+        if isinstance(value, str)
+    }
+    if not any(text.count(".") >= 2 and _DOTTED_MILLIONS.fullmatch(text) for text in texts):
+        return False
+    return not any("," in text or _DOT_DECIMALS.search(text) for text in texts)
+
+
+def _with_dotted_thousands(
+    reader: Callable[[object], Decimal | None],
+) -> Callable[[object], Decimal | None]:
+    def read(value: object) -> Decimal | None:
+        if isinstance(value, str) and _DOTTED_THOUSANDS.fullmatch(value.strip()):
+            return reader(value.strip().replace(".", ""))
+        return reader(value)
+
+    return read
 
 
 def _zero_decimal(table: Table, mapping: ColumnMapping) -> bool:
