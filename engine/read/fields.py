@@ -47,7 +47,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "nomduclient raisonsociale nombrecliente razonsocial cliente kundnamn kund asiakas "
         "nazwaklienta klient nazwakontrahenta kontrahent kundenavn "
         # Czech, Turkish, Hungarian, Romanian
-        "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo",
+        "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo "
+        # Indonesian and Malay "Nama Pelanggan"; Turkish Logo's "Cari Hesap Unvanı"
+        "namapelanggan pelanggan carihesapunvani unvani",
         "id number domain country email reseller partner mpn broker code nummer",
         "the MSP's customer",
     ),
@@ -76,7 +78,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "descricao designacao produto offer "
         "nazwaproduktu produktnavn varenavn benamning "
         "nazevproduktu nazev polozka urunadi urun hizmet termekmegnevezese termeknev termek "
-        "megnevezes tuote nimike denumire produs",
+        "megnevezes tuote nimike denumire produs namaproduk produk",
         # ("Product SKU" is a code, as "sku" beyond a name's word says: Sherweb's payable charges)
         "id code number nummer qty quantity price cost date status type meter publisher category "
         "hersteller kod varenr sku",
@@ -107,7 +109,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "billablequantity quantity qty qtd qtde seats licenses licences units "
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
-        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk",
+        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk kuantitas "
+        "kuantiti",
         "unitprice price cost included rrp paivamaara",  # (Finnish "päivämäärä" is a date)
         "seats",
     ),
@@ -120,7 +123,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "prijspereenheid eenheidsprijs stukprijs prijsperstuk prixachat prixunitaire preciounitario apris styckpris prezzounitario cenanetto "
         "kostpris innkjopspris inkopspris enhetspris valorunitario precounitario custounitario "
         "nakupnicena jednotkovacena cenazajednotku jedncena jednotkovacenabezdph jedncenabezdph "
-        "birimmaliyet alisfiyati birimfiyat "
+        "birimmaliyet alisfiyati birimfiyat hargasatuan harga "
         "beszerzesiar egysegar ostohinta yksikkohinta pretunitar unitnet netunitprice precounit precounitliquido "
         "unit",
         "rrp msrp srp retail sales total ext sub margin tax list suggested erp customer "
@@ -139,7 +142,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "montantht montant importe importo belopp belob belop wartoscnetto kostprisialt ialt "
         "valortotal "
         "celkembezdph celkem castka spolubezdph spolu suma kdvharictutar tutar aratoplam toplam "
-        "nettoosszeg nettoertek osszeg yhteensa veroton valoare sum",
+        "nettoosszeg nettoertek osszeg yhteensa veroton valoare sum jumlah",
         "tax unit rrp retail sales margin udsalg vejl inkl incl brutto gross "
         "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst",
         "the line's total cost",
@@ -249,6 +252,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "kundenname kunde firma debiteurnaam debiteur klantnaam klant relatie "
         "nomduclient cliente nabywca klient kundenavn invoiceto soldto kundnamn kund asiakas "
         "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo "
+        # Indonesian and Malay "Nama Pelanggan"; Turkish Logo's "Cari Hesap Unvanı"
+        "namapelanggan pelanggan carihesapunvani unvani "
         # Danish and Norwegian ledgers name the debtor "Navn"; Colombia's the "tercero"; MYOB
         # AccountRight a card's "Co./Last Name" (the company, or a person's surname)
         "navn debitornavn nombretercero tercero colastname "
@@ -296,7 +301,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn "
         "article articulo articolo descricao designacao produto "
         "nazev polozka popis urunadi urun hizmet aciklama termek megnevezes tuote nimike kuvaus "
-        "denumire produs leistung buchungstext",
+        "denumire produs leistung buchungstext namaproduk namabarang produk barang",
         "id code number qty quantity price cost date "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -304,7 +309,8 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "product_alt",
         "text",
-        "itemlongdescription longdescription memodescription name productname memo",
+        "itemlongdescription longdescription memodescription name productname memo deskripsiproduk "
+        "deskripsi keterangan",
         "id code agreement contract company client customer account site first",
         "a second product name column",
     ),
@@ -322,7 +328,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "quantity qty qtd qtde qtyorder units unitcount seats billablequantity licenses licences "
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
-        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk",
+        "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk kuantitas "
+        "kuantiti",
         "less included price cost paivamaara",  # (Finnish "päivämäärä" is a date)
         "quantity billed",
     ),
@@ -343,7 +350,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario "
         "priseksmva pris enhedspris enhetspris puht "
         "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
-        "pretunitar unitnet precounit precounitario valorunitario",
+        "pretunitar unitnet precounit precounitario valorunitario hargasatuan harga hargaunit",
         "cost total ext margin tax prorate recurring sum rabatt",
         "the unit price charged",
     ),
@@ -355,7 +362,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto "
         "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
-        "osszeg yhteensa veroton valoare umsatz umsatzohnesollhabenkz",
+        "osszeg yhteensa veroton valoare umsatz umsatzohnesollhabenkz jumlah jumlahharga",
         "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen einzel "
         "vat btw mwst tva iva moms mva dph kdv gst",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
@@ -391,7 +398,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "status",
         "text",
         "additionstatus status agreementstatus servicestatus active isactive state zustand estado "
-        "statut stato tila stav durum allapot etat "
+        "statut stato tila stav durum allapot etat situacao situacion "
         "stage",
         "date",
         "line status (Active, Cancelled…)",

@@ -377,7 +377,10 @@ _INACTIVE = re.compile(
     r"gek(?:ü|ue|u)ndigt|storniert|inaktiv|beendet|opgezegd|be(?:ë|e)indigd|inactief|geannuleerd|"
     r"annul(?:é|e)e?|r(?:é|e)sili(?:é|e)e?|abandonn(?:é|e)e?|abandoned|"
     # Spanish and Portuguese, either gender ("Anulada": Holded's voided invoice)
-    r"cancelad[ao]|inactiv[ao]|anulad[ao]|inativ[ao]|"
+    r"cancelad[ao]|inactiv[ao]|anulad[ao]|inativ[ao]|suspens[ao]|encerrad[ao]|"
+    # Indonesian and Malay, Japanese and Chinese: cancelled, suspended, ended
+    r"dibatalkan|ditangguhkan|nonaktif|digantung|"
+    r"停止|休止|解約|解约|取消|已取消|暂停|暫停|停用|"
     # Nordic, Italian, Polish, Finnish; a churned subscription (Odoo)
     r"avsluttet|avslutta|afsluttet|opsagt|oppsagt|avslutad|uppsagd|annullato|cessato|disdetto|"
     r"anulowan[aey]|zako(?:ń|n)czon[aey]|p(?:ä|a)(?:ä|a)ttynyt|churned|"
