@@ -410,6 +410,10 @@ def _lines_and_their_groups(
             text = clean_text(first_column[position])
             if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
                 group = _without_label(text)
+                if labelled_customer(text) is None and (
+                    titled := block_title([table.data[h][position] for h in table.headers])
+                ):  # a voucher's row of labels: "Doc No.: IV-11000 | … | Name: Bukit Chua"
+                    group = clean_text(titled)
                 continue
         keep.append(position)
         names.append(group)

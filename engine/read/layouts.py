@@ -172,9 +172,48 @@ def block_title(row: Sequence[object]) -> str | None:
     if not filled or not isinstance(filled[0], str):
         return None
     name = labelled_customer(filled[0])
-    if name is None or not all(isinstance(v, str) and _LABEL.match(v) for v in filled[1:]):
+    if name is None:
+        return _voucher_customer(filled)
+    if not all(isinstance(v, str) and (_LABEL.match(v) or _an_id_note(v)) for v in filled[1:]):
         return None
     return name
+
+
+#: Labels that name whatever a block is about: on a voucher's row of labels they name its customer
+#: ("Doc No.: IV-11000 | Date: 30/11/2026 | Debtor: 300-B023 | Name: Bukit Chua Pte. Ltd.").
+_NAME_LABELS = frozenset(["name", "nama", "nome", "nom", "nombre", "naam", "namn", "navn", "nimi"])
+
+
+def _voucher_customer(filled: Sequence[object]) -> str | None:
+    """The customer of a voucher's row made only of labelled notes, one of them the customer's
+    name (a debtor's code beside it is no name: it holds a digit and no space)."""
+    if len(filled) < 2 or not all(isinstance(v, str) and _LABEL.match(v) for v in filled):
+        return None
+    for value in filled:
+        assert isinstance(value, str)
+        found = _LABEL.match(value)
+        assert found is not None
+        label, text = found.group(1), value[found.end() :].strip()
+        if not (names_a_client(label) or header_key(label) in _NAME_LABELS):
+            continue
+        if " " not in text and any(map(str.isdigit, text)):
+            continue  # "Debtor: 300-B023"
+        return text
+    return None
+
+
+def _an_id_note(text: str) -> bool:
+    """A customer's tax or register number after its label, without a colon ("RUT 92.599.384-K",
+    "CNPJ 12.345.678/0001-90", "GSTIN 29ABCDE1234F1Z5"): a note beside a block's name, no line."""
+    label, _, number = text.strip().partition(" ")
+    digits = sum(map(str.isdigit, number))
+    return (
+        label.rstrip(".:#").isalpha()
+        and len(label) <= 12
+        and len(number) <= 30
+        and digits >= 5
+        and digits >= sum(map(str.isalpha, number))
+    )
 
 
 @dataclass(frozen=True)
