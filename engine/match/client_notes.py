@@ -53,6 +53,16 @@ _REGISTER_LABELLED = re.compile(
     re.IGNORECASE,
 )
 
+#: A tax or register number after the name by a label in capitals that any office may give it
+#: ("… Ltda. CNPJ 90.993.841/0001-64", "… LLP UEN 202782566N", "… Ltd. Şti. VKN 7064778740", "…
+#: S.A. - RUT 86.860.046-K", "… RFC ZXC897278A35"): five digits or more, at the name's end.
+_REGISTER_IN_CAPITALS = re.compile(
+    r"[\s,]+(?:[-\u2013\u2014]\s*)?\(?[A-Z][A-Z.]{1,5}:?\s*(?P<number>[A-Z]{0,4}\d[\dA-Z ./-]{3,}"
+    r"[\dA-Z])\)?\s*$"
+)
+
+_MESSRS = re.compile(r"^[Mm]/[Ss]\.?\s+")
+
 #: A telephone number kept after the name, labelled or not: "… Ltd 0183 270 5475", "(Tel. 0190 755
 #: 7842)", "- ph +61 2 9876 5432". Eight digits or more, so no shop's or unit's number is one.
 _PHONE = re.compile(
@@ -249,6 +259,8 @@ def without_legal_tail(name: str) -> str:
 def without_account_notes(name: str) -> str:
     """``name`` without the notes an MSP keeps after it (see the module's docstring)."""
     text = without_legal_tail(name)  # "Fontaine Architects SARL au capital de 7 500 €"
+    if text[:2] in ("M/", "m/"):
+        text = _MESSRS.sub("", text) or text  # India's "M/s. Sharma Traders": Messrs
     if (scheme := _STRATA_SCHEME.match(text)) is not None:
         text = f"Strata Plan {scheme['number']}{scheme['rest']}"  # its plan's number names it
     if (code := _DEBTOR_CODE.match(text)) is not None and _spells_the_start(code, text):
@@ -372,6 +384,12 @@ def _without_registrations(text: str) -> str:
     number has four at most), never the whole name."""
     if (found := _REGISTER_LABELLED.search(text)) is not None and _words(text[: found.start()]):
         text = text[: found.start()]  # "Solberg Bygg AS org.nr. 697 697 697", "… B.V. KvK 51426745"
+    if (
+        (found := _REGISTER_IN_CAPITALS.search(text)) is not None
+        and sum(map(str.isdigit, found["number"])) >= 5
+        and _words(text[: found.start()])
+    ):
+        text = text[: found.start()]  # "… Ltda. CNPJ 90.993.841/0001-64", "… LLP UEN 202782566N"
     for found in reversed(list(_REGISTRATION.finditer(text))):
         digits = sum(ch.isdigit() for ch in found["number"])
         if digits < 5 or not found["label"].strip() or found.start() == 0:

@@ -18,7 +18,9 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 #: Legal forms written before the name: Russian and Ukrainian ("ООО Ромашка"), Arabic ("شركة").
-LEADING_FORMS = frozenset(["ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп", "شركة"])
+LEADING_FORMS = frozenset(["ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп", "شركة", "pt", "cv"])
+# (Indonesia's "PT" stands before the name, or after it with a comma: "PT Maju Jaya", "Maju Jaya,
+# PT"; its "CV" is also a form after the name elsewhere, and is one of LEGAL_FORMS below)
 
 LEGAL_FORMS = (
     frozenset(
@@ -64,6 +66,19 @@ LEGAL_FORMS = (
             "pvt",  # India's "Pvt. Ltd." (private limited)
             "publ",  # Sweden's "AB (publ)"
             "eireli",  # Brazil's sole-owner form
+            "me",  # Brazil's microempresa ("Comercial Vale Verde ME") and its larger EPP
+            "epp",
+            "eirl",  # Chile's E.I.R.L.; Peru's S.A.C.; Mexico's S.C. (sociedad civil)
+            "sac",
+            "sc",
+            "fze",  # the Gulf's free-zone and other forms: FZE, FZCO, FZ-LLC, W.L.L., PJSC
+            "fzco",
+            "fzc",
+            "fz",
+            "wll",
+            "pjsc",
+            "psc",
+            "tic",  # Turkish "Tic." (ticaret: trade), written before "A.Ş." or "Ltd. Şti."
             "sab",  # Mexico's "S.A.B. de C.V." and "S.A.P.I. de C.V."
             "sapi",
             "bhd",
@@ -254,6 +269,10 @@ _WRITTEN_OUT = re.compile(
                 "julkinen osakeyhtio",
                 "osakeyhtio",
                 "anonim sirketi",
+                "sanayi ve ticaret",  # Turkish "San. ve Tic.": industry and trade, before the form
+                "sanayi ve tic",
+                "san ve ticaret",
+                "san ve tic",
                 "limited sirketi",
                 "societe a responsabilite limitee",
                 "societe par actions simplifiee",
@@ -288,10 +307,11 @@ _WRITTEN_OUT_WORDS = (
     "designated", "guarantee", "unlimited", "cuideachta", "vennootschap", "aktiebolag", "selskab",
     "selskap", "osakeyhtio", "sirketi", "societe", "sociedad", "societa", "kaisha", "berhad",
     "terbatas", "sp",  # "spolka", "spolecnost", "sp z o o", "spol s r o"
+    " ve tic",  # "San. ve Tic."
 )  # fmt: skip
 #: Legal forms of Japanese and Chinese names, written without spaces before or after the name.
 _CJK_FORMS = re.compile(
-    "股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|\\(株\\)|㈱|（株）"
+    "私人有限公司|股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|合同会社|\\(株\\)|㈱|（株）"
 )
 
 
