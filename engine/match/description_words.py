@@ -35,7 +35,9 @@ def service_words(text: str) -> frozenset[str]:
     words = WORD_SPLIT.split(folded(text))
     found = {word for word in words if word in SERVICE_WORDS}
     if not text.isascii() and _CJK_WORK.search(text):
-        found.add("labour")  # "導入作業費", "Microsoft 365 設定作業", "技术支持服务": work, no words
+        found.add(
+            "labour"
+        )  # "導入作業費", "Microsoft 365 設定作業", "技术支持服务": work, no words
     for a, b in pairwise(words):
         if a == "per" and b in _SERVICE_UNITS:
             found.add("server")

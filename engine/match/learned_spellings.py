@@ -225,7 +225,9 @@ def _apply_learned(
                 len(choices) != 1 or choices[0] == current.product_key
             ):
                 continue
-            edition = _other_edition(description, meant, basket, descriptions, group, paired, found, bill)
+            edition = _other_edition(
+                description, meant, basket, descriptions, group, paired, found, bill
+            )
             if edition is not None:
                 found[(group, description)] = edition
                 continue

@@ -227,7 +227,9 @@ def money_parser(
     mapping: ColumnMapping, field: str, table: Table
 ) -> Callable[[object], Decimal | None]:
     header = mapping.get(field) or ""
-    reader = price_times if mapping.how.get(field) == TIMES_PRICE else parse_money
+    reader: Callable[[object], Decimal | None] = (
+        price_times if mapping.how.get(field) == TIMES_PRICE else parse_money
+    )
     if _dots_group_thousands(table, mapping):
         reader = _with_dotted_thousands(reader)
     parse = bounded(reader, table, mapping, field)
