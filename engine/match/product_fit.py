@@ -215,7 +215,7 @@ def _meaningful(key: str) -> tuple[str, ...]:
 def _is_filler(word: str) -> bool:
     """A billing word, or a typo of one ("Seqts") that is no word a product is named by: "Unite
     Pro" is Intermedia Unite Pro, never Power BI *Pro* with a mistyped "units"."""
-    if word in FILLER:
+    if word in FILLER or word in EXPORT_FILLER:
         return True
     if len(word) < 5 or any(c.isdigit() for c in word) or word in DISCRIMINATORS:
         return False
@@ -398,11 +398,29 @@ def use_bill_words(names: Iterable[str]) -> None:
     _set_product_words(_CATALOGUE_WORDS | {word for name in names for word in name.split()})
 
 
+#: The billing words of this run's exports (:mod:`engine.match.file_fillers`), besides FILLER.
+EXPORT_FILLER: set[str] = set()
+
+
+def use_export_billing_words(words: Iterable[str]) -> None:
+    """This run's exports' own billing words, replacing an earlier run's."""
+    words = set(words)
+    if words == EXPORT_FILLER:
+        return
+    EXPORT_FILLER.clear()
+    EXPORT_FILLER.update(words)
+    _clear_caches()
+
+
 def _set_product_words(words: set[str]) -> None:
     if words == PRODUCT_WORDS:
         return
     PRODUCT_WORDS.clear()
     PRODUCT_WORDS.update(words)
+    _clear_caches()
+
+
+def _clear_caches() -> None:
     _harmless.cache_clear()  # a word that was noise may now be part of a product's name
     _is_filler.cache_clear()  # ... or no typo of a billing word
     _meaningful.cache_clear()

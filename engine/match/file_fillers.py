@@ -1,0 +1,88 @@
+"""The billing words of one export, told by how it uses them, not by a list.
+
+A book written in a language no word list covers wraps its products in its own billing words:
+"Langganan … per pengguna/bulan" (Indonesian), "… kullanıcı lisansı aylık" (Turkish), "月額利用料"
+(Japanese, in Latin letters "yueeliyongliao"). Such a word stands beside many different products
+on the same export, and no product's name has it; a word of a product's name, or an in-house name
+("Correo corporativo"), stands beside one product or none. So a word that the export writes around
+several different products' names, that is no product's word, no plan or edition, no kind of product
+and no work, is a billing word of this export: it says nothing of which product a line is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED, SERVICE_WORDS
+from engine.match.product_concepts import concept_word
+from engine.match.product_fit import PRODUCT_WORDS, names_a_product_part
+from engine.match.product_names import DISCRIMINATORS, PLAN_TOKEN
+
+#: Different product lines a word must stand beside before it is a billing word of the export.
+AROUND_AT_LEAST = 4
+#: Different editions it must stand beside: a word said instead of an edition ("Adv", "Avanzado",
+#: "Estándar") stands beside none, a billing word beside several ("… Standard", "… Premium", "E3").
+EDITIONS_AT_LEAST = 2
+#: Words that name an edition or a tier, never a family or a maker ("business", "microsoft").
+_TIERS = frozenset(
+    ["basic", "standard", "premium", "plus", "pro", "essentials", "kiosk", "enterprise", "advanced"]
+)
+
+
+def _a_tier(word: str) -> bool:
+    return word in _TIERS or PLAN_TOKEN.fullmatch(word) is not None
+
+
+def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) -> frozenset[str]:
+    """The words the export writes around at least :data:`AROUND_AT_LEAST` different product
+    lines and :data:`EDITIONS_AT_LEAST` different editions (``descriptions`` and ``product_names``
+    as product keys; ``product_names`` are the bill's, whose words are never billing words). A
+    maker's short name ("TV Business", "TV Premium") stands beside the editions of one line only."""
+    bill_words = {word for name in product_names for word in name.split()}
+    lines: dict[str, set[frozenset[str]]] = defaultdict(set)
+    editions: dict[str, set[str]] = defaultdict(set)
+    for description in set(descriptions):
+        words = set(description.split())
+        named = {
+            word
+            for word in words
+            if (word in PRODUCT_WORDS or word in bill_words) and word not in BRAND
+        }
+        line = frozenset(named - DISCRIMINATORS - NEVER_IMPLIED)
+        said = {word for word in named if _a_tier(word)}
+        if not line and not said:
+            continue
+        for word in words - named:
+            if _may_be_a_billing_word(word, bill_words):
+                if line:
+                    lines[word].add(line)
+                editions[word].update(said)
+    return frozenset(
+        word
+        for word, around in lines.items()
+        if len(around) >= AROUND_AT_LEAST and len(editions[word]) >= EDITIONS_AT_LEAST
+    )
+
+
+def _may_be_a_billing_word(word: str, bill_words: set[str]) -> bool:
+    """No product's word (nor a slip of one), plan, edition, add-on, kind of product or work."""
+    return (
+        word.isalpha()
+        and word not in bill_words
+        and word not in BRAND
+        and word not in DISCRIMINATORS
+        and word not in NEVER_IMPLIED
+        and word not in SERVICE_WORDS
+        and concept_word(word) is None
+        and not names_a_product_part(word)
+        and not (
+            len(word) >= 5
+            and any(
+                len(known) >= 5 and OSA.distance(word, known, score_cutoff=1) <= 1
+                for known in bill_words
+            )
+        )  # "Prtoect", "Protcet": a slip of the bill's "Protect"
+    )
