@@ -51,20 +51,29 @@ def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) 
             for word in words
             if (word in PRODUCT_WORDS or word in bill_words) and word not in BRAND
         }
-        line = frozenset(named - DISCRIMINATORS - NEVER_IMPLIED)
         said = {word for word in named if _a_tier(word)}
-        if not line and not said:
+        line = frozenset(named - said)  # "business" of Business Standard; none of "E3"
+        if not named:
             continue
         for word in words - named:
             if _may_be_a_billing_word(word, bill_words):
-                if line:
-                    lines[word].add(line)
+                lines[word].add(line)
                 editions[word].update(said)
     return frozenset(
         word
         for word, around in lines.items()
-        if len(around) >= AROUND_AT_LEAST and len(editions[word]) >= EDITIONS_AT_LEAST
+        if len(editions[word]) >= EDITIONS_AT_LEAST and _apart(around) >= AROUND_AT_LEAST
     )
+
+
+def _apart(lines: set[frozenset[str]]) -> int:
+    """How many of the lines share no word ("gz business security", "gz premium security" and
+    "bitdefender gz security" are one line, the maker's, told by its "security")."""
+    kept: list[frozenset[str]] = []
+    for line in sorted(lines, key=lambda words: (len(words), sorted(words))):
+        if all(line.isdisjoint(other) for other in kept) and (line or frozenset() not in kept):
+            kept.append(line)
+    return len(kept)
 
 
 def _may_be_a_billing_word(word: str, bill_words: set[str]) -> bool:
