@@ -4,7 +4,9 @@ Metamorphic: the same PSA lines, each wrapped in words made up for the test (a f
 the product, a user and a month after it, as a book in another language writes them), must give
 the same findings as the lines written plainly. The made-up words are drawn by hypothesis, so no
 list of the engine's can know them (:mod:`engine.match.file_fillers` tells them by how the export
-uses them).
+uses them). A guard of the property: on this small case the context tiers alone already held it
+before the export's billing words were read (each client buys few products); sets AF and AG, where
+clients buy many, are where those words changed findings.
 """
 
 from __future__ import annotations
@@ -38,16 +40,16 @@ _BILL = [
     ("Tallow Bakery Pty Ltd", "Microsoft Teams Essentials", 9, "4.00"),
     ("Tallow Bakery Pty Ltd", "Microsoft 365 Business Basic", 9, "6.00"),
 ]
-_PSA = [
-    ("Harbour Dental Pty Ltd", "Microsoft 365 E5", 18, "71.25"),
-    ("Harbour Dental Pty Ltd", "Microsoft 365 Business Standard", 6, "15.40"),
-    ("Lumen Architects Pty Ltd", "Microsoft 365 E3", 12, "44.90"),
-    ("Quarry Logistics Pty Ltd", "Exchange Online (Plan 1)", 9, "5.20"),
-    ("Quarry Logistics Pty Ltd", "Microsoft 365 Business Premium", 15, "28.60"),
-    ("Saltbush Legal Pty Ltd", "Visio Plan 2", 3, "18.00"),
-    ("Saltbush Legal Pty Ltd", "Acronis Cyber Protect Cloud Standard", 11, "4.10"),
-    ("Tallow Bakery Pty Ltd", "Microsoft Teams Essentials", 9, "5.20"),
-    ("Tallow Bakery Pty Ltd", "Microsoft 365 Business Basic", 9, "7.80"),
+_PSA = [  # as people type them: the brand dropped, words shortened
+    ("Harbour Dental Pty Ltd", "MS E5", 18, "71.25"),
+    ("Harbour Dental Pty Ltd", "Bus Std", 6, "15.40"),
+    ("Lumen Architects Pty Ltd", "E3", 12, "44.90"),
+    ("Quarry Logistics Pty Ltd", "EXO P1", 9, "5.20"),
+    ("Quarry Logistics Pty Ltd", "M365 BP", 15, "28.60"),
+    ("Saltbush Legal Pty Ltd", "Visio P2", 3, "18.00"),
+    ("Saltbush Legal Pty Ltd", "Acronis CPC Std", 11, "4.10"),
+    ("Tallow Bakery Pty Ltd", "Teams Ess", 9, "5.20"),
+    ("Tallow Bakery Pty Ltd", "M365 Basic", 9, "7.80"),
 ]
 
 
