@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from engine.match.client_keys import client_key
-from engine.match.description_words import says_service
+from engine.match.description_words import description_key, says_service
 from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc
 from tests.small_exports import sheet as _sheet
@@ -201,3 +201,20 @@ def test_work_written_in_japanese_or_chinese_is_work() -> None:
     for work in ("導入作業費", "Microsoft 365 設定作業", "技术支持服务", "保守サポート"):
         assert says_service(work), work
     assert not says_service("Microsoft 365 Business Premium ライセンス 月額")
+
+
+def test_a_price_typed_in_the_description_in_any_currency_is_no_part_of_it() -> None:
+    """Differences: none. A unit price typed into the description, its currency's sign, a dollar's
+    country ("S$"), the rupiah's and ringgit's letters or a code before or after the amount, says
+    nothing of which product it is (before: "visio p2 s", "microsoft 365 e3 rm")."""
+    same = {
+        "Visio Plan 2 S$ 20.00 per user": "Visio Plan 2",
+        "Microsoft 365 E3 RM 45.00/user": "Microsoft 365 E3",
+        "Acrobat DC Std lisansı aylık ₺560,00/kullanıcı": "Acrobat DC Std lisansı aylık",
+        "Exchange Online Plan 1 ₩5,000": "Exchange Online Plan 1",
+        "Power BI Pro 3,500 THB/user": "Power BI Pro",
+        "Microsoft 365 E5 ₱1,250/user": "Microsoft 365 E5",
+        "Teams Essentials AED 15.00/user": "Teams Essentials",
+    }
+    for typed, meant in same.items():
+        assert description_key(typed) == description_key(meant), typed

@@ -50,7 +50,14 @@ _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[\s-][a-z]+)?"
 )
-_CURRENCY = r"[$€£¥₹]|r\$|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy)\b"
+_CURRENCY = (
+    # every currency sign ("₺", "₱", "₩", "₫", "฿", "₦", "₪"), a dollar's country before it ("R$",
+    # "S$", "HK$"), the letters of the rupiah and the ringgit, and the codes of the bills we meet
+    r"[$\u00a2-\u00a5\u20a0-\u20cf\u0e3f\ufdfc]|\b(?:r|s|hk|nt|nz|a|c|us|mx|rd)\$|\b(?:rp|rm)\b"
+    r"|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy|idr|myr|sgd|hkd|twd|thb|php|vnd"
+    r"|krw|cny|rmb|mxn|cop|clp|ars|pen|zar|aed|sar|qar|kwd|omr|try|ils|egp|kes|ngn|pln|czk|huf"
+    r"|ron|isk)\b"
+)
 #: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032" (also
 #: read by engine.match.product_notes, which tells notes from names).
 REFERENCE_NOTE = (
@@ -240,9 +247,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|^\s*[a-z]{2,5}-(?![a-z]\d-)[a-z0-9]*\d[a-z0-9]*-(?=[a-z])",  # not "VISIO-P1-M"
         " ",
     ),
-    # a price per seat typed without a currency: "- 46.20 per seat", "46,20/user"
+    # a price per seat, its currency before it or none: "- 46.20 per seat", "46,20/user", "RM
+    # 45.00/user", "S$ 20.00 per user"
     (
-        r"\b\d+[.,]\d{2}\s*(?:/|per|each|a)\s*(?:seat|user|licen[cs]e|month|mo|unit|device"
+        r"(?:(?:" + _CURRENCY + r")\s*)?\b\d+[.,]\d{2}\s*(?:/|per|each|a)\s*(?:seat|user|licen[cs]e|month|mo|unit|device"
         r"|mailbox)s?\b",
         " ",
     ),
@@ -507,8 +515,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " ",
     ),
     (r"(?:" + _CURRENCY + r")\s*\d[\d.,']*(?:\s*(?:(?:/|per)\s*[a-z]+|each\b|ea\b))?", " "),
-    (
-        r"\b\d[\d.,']*\s*(?:[$€£¥₹]|(?:usd|eur|gbp|aud|cad|nzd|chf|sek|nok|dkk|inr|brl|jpy|kr)\b)",
+    (  # the amount first: "3,500 THB/user", "1 250 kr"
+        r"\b\d[\d.,']*\s*(?:" + _CURRENCY + r"|\bkr\b)(?:\s*(?:/|per)\s*[a-z]+\b)?",
         " ",
     ),
     (r"\b\d[\d.,']*\s*(?:each|ea|apiece)\b", " "),
