@@ -218,3 +218,19 @@ def test_a_price_typed_in_the_description_in_any_currency_is_no_part_of_it() -> 
     }
     for typed, meant in same.items():
         assert description_key(typed) == description_key(meant), typed
+
+
+def test_a_plan_written_in_japanese_or_chinese_stays_a_plan() -> None:
+    """Differences: none. "(プラン2)" and "(计划 2)" are Plan 2 (before: dropped as a translation
+    in brackets, and the line merged into Plan 1, a look-alike merge); Latin America's
+    "x usuario" is per user (before: a stray "x")."""
+    assert description_key("Exchange Online (プラン2) 月額利用料") != description_key(
+        "Exchange Online (Plan 1)"
+    )
+    assert "p2" in description_key("Exchange Onine (计划 2) 月度订阅").split()
+    assert description_key("Licenciamiento Zoom Biz x usuario/mes") == description_key(
+        "Licenciamiento Zoom Biz"
+    )
+    assert description_key("Sophos Intercept X x usuario/mes") == description_key(
+        "Sophos Intercept X"
+    )

@@ -183,6 +183,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"\(\s*pl\s+(?:19|20)\d\d(?:\s*-?\s*q[1-4])?\s*\)|\s[-\u2013]\s*list\s+v?\d+(?:\.\d+)*\b",
         " ",
     ),
+    # Latin America's "x usuario" (per user): "Licenciamiento Zoom Biz x usuario/mes"
+    (r"(?<!intercept )\bx\s+(?:usuarios?|user|users|utilizador)\b", " per user "),
     # per user and month in the language of the books: "pr. bruker/mnd", "je Benutzer/Monat",
     # "za uzytkownika/mies.", "par utilisateur/mois", "por usuario/mes"
     (
@@ -829,6 +831,9 @@ _OTHER_SCRIPT = re.compile(r"(?:(?=\w)[\u0370-\ufeff])+")
 _GLOSS = re.compile(r"[(（\[【]\s*[\u0370-\ufeff][^()（）\[\]【】A-Za-z]*[)）\]】]")
 
 
+_CJK_PLAN = re.compile("プラン|计划|計劃|方案")
+
+
 def _other_scripts_in_latin(text: str) -> str:
     """Words of other scripts spelled in Latin letters, so a word typed in them stays a word of
     its own ("Microsoft 365 бизнес премиум" is "biznes premium"; "ビジネス" and "存档" keep a
@@ -990,6 +995,9 @@ def product_key(text: str) -> str:
     if not text.isascii():
         text = text.translate(_LIGATURES)  # "Oﬃce": a ligature copied out of a PDF
         text = latin_lookalikes(without_invisibles(text))
+        # a plan in Japanese or Chinese ("Exchange Online (プラン2)", "(计划 2)") is a plan, never a
+        # translation to drop
+        text = _CJK_PLAN.sub(" Plan ", text)
         # a translation after the name: "Microsoft 365 Apps for Business（商业应用版）"
         text = _GLOSS.sub(" ", text)
         text = _other_scripts_in_latin(text)  # "бизнес премиум", "ビジネス", "存档"
