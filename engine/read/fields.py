@@ -142,7 +142,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "montantht montant importe importo belopp belob belop wartoscnetto kostprisialt ialt "
         "valortotal "
         "celkembezdph celkem castka spolubezdph spolu suma kdvharictutar tutar aratoplam toplam "
-        "nettoosszeg nettoertek osszeg yhteensa veroton valoare sum jumlah",
+        "nettoosszeg nettoertek osszeg yhteensa veroton valoare sum",
         "tax unit rrp retail sales margin udsalg vejl inkl incl brutto gross "
         "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst",
         "the line's total cost",
@@ -362,7 +362,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto "
         "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
-        "osszeg yhteensa veroton valoare umsatz umsatzohnesollhabenkz jumlah jumlahharga",
+        "osszeg yhteensa veroton valoare umsatz umsatzohnesollhabenkz "
+        "jumlah",  # Indonesian books: the line's amount (a distributor's bill may count seats in it)
         "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen einzel "
         "vat btw mwst tva iva moms mva dph kdv gst",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
