@@ -252,7 +252,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a price per seat, its currency before it or none: "- 46.20 per seat", "46,20/user", "RM
     # 45.00/user", "S$ 20.00 per user"
     (
-        r"(?:(?:" + _CURRENCY + r")\s*)?\b\d+[.,]\d{2}\s*(?:/|per|each|a)\s*(?:seat|user|licen[cs]e|month|mo|unit|device"
+        r"(?:(?:"
+        + _CURRENCY
+        + r")\s*)?\b\d+[.,]\d{2}\s*(?:/|per|each|a)\s*(?:seat|user|licen[cs]e|month|mo|unit|device"
         r"|mailbox)s?\b",
         " ",
     ),
@@ -651,6 +653,11 @@ _STRIP_TOKENS = frozenset(
         "term",
         "billing",
         "credit",  # a credit line of the same subscription ("… (Credit)"): the same product
+        "kredit",  # ... and in the languages of the bills ("Kredit – …", "Kredi", "Crédito"),
+        "kredi",
+        "credito",
+        "rebill",  # and the line billed again after it ("Rebill – …")
+        "rebilled",
         "refund",
         "adjustment",
         "prorated",
