@@ -38,6 +38,7 @@ from engine.match.description_words import (
     Inference,
     Pending,
     a_look_alike_bought,
+    editions_of_one_line,
     holds_another_name,
     may_mean,
     service_words,
@@ -204,7 +205,7 @@ def _by_name_fit(
             taken.add(key)
             continue
         key = _only_fit(description, seats, basket, names, loose_fit)
-        if key is not None:
+        if key is not None and not _another_edition_bought(description, key, basket, names):
             out[(group, description)] = Inference(
                 key,
                 "context",
@@ -383,6 +384,29 @@ def _kind_leaves_it_open(
     rivals = [k for k, gap in gaps.items() if k != alike and gap > 0]
     exact = [k for k, gap in gaps.items() if gap == place.seats]
     return bool(targets and rivals and exact != [alike])
+
+
+def _another_edition_bought(
+    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> bool:
+    """The client buys another edition of the product a description fits but for one word, and
+    the description says none of the words that set this edition apart: that word may be the
+    other edition's, in the books' language ("Worry-Free Services Lanjutan" beside Worry-Free
+    Services and its Advanced, "Business Padrão" beside Business Starter and Standard). Which one
+    it is, other evidence says. ("Kredit – KnowBe4 … Diamond" beside Gold says its own edition.)"""
+    name, said = names[key], set(description.split())
+    for other in basket:
+        if other == key:
+            continue
+        longer, shorter = sorted((names[other], name), key=len, reverse=True)
+        if (
+            editions_of_one_line(name, names[other])
+            or (
+                longer.startswith(shorter + " ") and len(longer.split()) - len(shorter.split()) <= 2
+            )
+        ) and not (set(name.split()) - set(names[other].split())) & said:
+            return True
+    return False
 
 
 def _only_fit(
