@@ -227,7 +227,7 @@ def _by_name_fit(
             continue
         unbilled = [key for key in basket if key not in taken]
         key = name_inside(description, unbilled, names, bill.product_words)
-        if key is not None:
+        if key is not None and not _another_edition_bought(description, key, basket, names):
             out[(group, description)] = Inference(
                 key,
                 "context",
