@@ -20,7 +20,7 @@ from pathlib import Path
 from engine.match.client_keys import client_key
 from engine.match.description_words import description_key, says_service
 from engine.reconcile import reconcile
-from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc
+from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
 from tests.small_exports import sheet as _sheet
 
 
@@ -234,3 +234,47 @@ def test_a_plan_written_in_japanese_or_chinese_stays_a_plan() -> None:
     assert description_key("Sophos Intercept X x usuario/mes") == description_key(
         "Sophos Intercept X"
     )
+
+
+def test_an_edition_said_in_the_books_language_is_not_its_base_product(tmp_path: Path) -> None:
+    """Differences: none. Bumi Utama buys Worry-Free Services (5 seats) and its Advanced edition
+    (8); the books call the second "… Lanjutan" (advanced, in Indonesian). Before: read as the
+    base product by its whole name inside (over-billed 8, Advanced unbilled: a look-alike merge)."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("PT Bumi Utama", "Trend Micro Worry-Free Services", 5, "3.00"),
+                ("PT Bumi Utama", "Trend Micro Worry-Free Services Advanced", 8, "4.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("PT Bumi Utama", "Trend Micro Worry-Free Services", 5, "4.00"),
+                ("PT Bumi Utama", "Trend Micro Worry-Free Services Lanjutan", 8, "5.50"),
+            ]
+        ),
+    )
+    assert result.discrepancies == ()
+
+
+def test_a_vendors_credit_in_the_bills_language_is_its_product(tmp_path: Path) -> None:
+    """Differences: none. The bill credits one seat of KnowBe4 Gold as "Kredit – …" (−1) beside
+    the line of 4; the books bill 3. Before: "Kredit – KnowBe4 …" a product of its own."""
+    bill = pc(
+        [
+            *BYSTANDERS,
+            ("PT Castellano Architects", "KnowBe4 Security Awareness Training Gold", 4, "2.10"),
+            ("PT Castellano Architects", "Kredit – KnowBe4 Security Awareness Training Gold", -1,
+             "2.10"),
+        ]
+    )  # fmt: skip
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            ("PT Castellano Architects", "KnowBe4 Security Awareness Training Gold", 3, "2.90"),
+        ]
+    )
+    assert run(tmp_path, bill, books).discrepancies == ()
