@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_af, written by thirty-two helper sessions from the issue text alone, apart from the
+… bench/independent_ag, written by thirty-three helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -21,6 +21,7 @@ from bench import (
     independent_ad,
     independent_ae,
     independent_af,
+    independent_ag,
     independent_b,
     independent_c,
     independent_d,
@@ -188,6 +189,10 @@ PAIRS_AF = [  # the thirty-second set: Europe in its own words
     (vendor, independent_af.PSA_FORMATS[i % len(independent_af.PSA_FORMATS)])
     for i, vendor in enumerate(independent_af.VENDOR_FORMATS)
 ]
+PAIRS_AG = [  # the thirty-third set: the rest of the world in its own words
+    (vendor, independent_ag.PSA_FORMATS[i % len(independent_ag.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_ag.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -221,6 +226,7 @@ SETS = {
     "ad": (independent_ad, PAIRS_AD),
     "ae": (independent_ae, PAIRS_AE),
     "af": (independent_af, PAIRS_AF),
+    "ag": (independent_ag, PAIRS_AG),
 }
 
 
@@ -339,18 +345,25 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: Set AF arrived in the same session (Europe in its own words: descriptions typed in ten languages,
 #: DATEV, Fortnox, e-conomic, Moloni, inFakt, Pennylane; first contact at seed 1: people's 0.786 /
 #: 0.936 / 0.935 on seven pairs, DATEV refused): seed 7 measured clean 1.000 / 0.999 / 1.000,
-#: people's 0.896 / 0.944 / 0.992, one look-alike merge.
+#: people's 0.896 / 0.944 / 0.992, one look-alike merge; in the thirtieth session 0.964 / 0.972 /
+#: 0.998, no merge (floors raised).
+#: Set AG arrived in the thirtieth session (the rest of the world in its own words: Latin America,
+#: Japan, China, Indonesia, India, the Gulf, Turkey; Omie, CONTPAQi, Alegra, freee, Zoho Books,
+#: AutoCount, Jurnal, Logo; first contact at seed 1: people's 0.574 / 0.839 / 0.907 on five pairs,
+#: three refused, fifty client merges): seed 7 measured clean 1.000 / 1.000 / 1.000, people's
+#: 0.940 / 0.953 / 0.992 with five look-alike merges (editions said in the books' language, left
+#: open).
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
     "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99, "u": 0.99, "v": 0.98, "w": 0.96, "x": 0.99,
     "y": 0.97, "z": 0.99, "aa": 0.99, "ab": 0.99, "ac": 0.99,
-    "ad": 0.94, "ae": 0.99, "af": 0.99,
+    "ad": 0.94, "ae": 0.99, "af": 0.99, "ag": 0.99,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
     "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0, "u": 0, "v": 0, "w": 0,
-    "x": 0, "y": 0, "z": 0, "aa": 0, "ab": 0, "ac": 0, "ad": 0, "ae": 0, "af": 0,
+    "x": 0, "y": 0, "z": 0, "aa": 0, "ab": 0, "ac": 0, "ad": 0, "ae": 0, "af": 0, "ag": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -384,12 +397,14 @@ PERTURBED_FLOOR = {
     "ac": (0.97, 0.97, 0.97),
     "ad": (0.92, 0.93, 0.95),
     "ae": (0.96, 0.96, 0.97),
-    "af": (0.87, 0.92, 0.97),
+    "af": (0.94, 0.95, 0.98),
+    "ag": (0.92, 0.93, 0.97),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
     "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1, "u": 1, "v": 1,
     "w": 1, "x": 1, "y": 1, "z": 1, "aa": 1, "ab": 1, "ac": 1, "ad": 1, "ae": 1, "af": 1,
+    "ag": 5,
 }  # fmt: skip
 #: Client merges allowed on people's spellings: none, but where a set's bill itself writes two
 #: companies one way (set V, see above) and only what they buy could tell them apart.
