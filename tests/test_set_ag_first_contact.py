@@ -193,6 +193,8 @@ def test_a_tax_number_by_a_label_in_capitals_and_the_forms_of_the_world() -> Non
     for typed, other in same:
         assert client_key(typed) == client_key(other), typed
     assert client_key("Goldleaf Bakery Store 12345") != client_key("Goldleaf Bakery Store")
+    # a name in capitals numbered after a word is no tax number: its outlets stay apart
+    assert client_key("VISTA LEGAL 24788 INCORPORATED") != client_key("VISTA LEGAL 24789 INC")
 
 
 def test_work_written_in_japanese_or_chinese_is_work() -> None:

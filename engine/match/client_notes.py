@@ -55,7 +55,9 @@ _REGISTER_LABELLED = re.compile(
 
 #: A tax or register number after the name by a label in capitals that any office may give it
 #: ("… Ltda. CNPJ 90.993.841/0001-64", "… LLP UEN 202782566N", "… Ltd. Şti. VKN 7064778740", "…
-#: S.A. - RUT 86.860.046-K", "… RFC ZXC897278A35"): five digits or more, at the name's end.
+#: S.A. - RUT 86.860.046-K", "… RFC ZXC897278A35"): eight digits or more, at the name's end — a
+#: name in capitals numbered after a word ("VISTA LEGAL 24788", a chain's outlet) is no tax number.
+_TAX_NUMBER_DIGITS = 8
 _REGISTER_IN_CAPITALS = re.compile(
     r"[\s,]+(?:[-\u2013\u2014]\s*)?\(?[A-Z][A-Z.]{1,5}:?\s*(?P<number>[A-Z]{0,4}\d[\dA-Z ./-]{3,}"
     r"[\dA-Z])\)?\s*$"
@@ -386,7 +388,7 @@ def _without_registrations(text: str) -> str:
         text = text[: found.start()]  # "Solberg Bygg AS org.nr. 697 697 697", "… B.V. KvK 51426745"
     if (
         (found := _REGISTER_IN_CAPITALS.search(text)) is not None
-        and sum(map(str.isdigit, found["number"])) >= 5
+        and sum(map(str.isdigit, found["number"])) >= _TAX_NUMBER_DIGITS
         and _words(text[: found.start()])
     ):
         text = text[: found.start()]  # "… Ltda. CNPJ 90.993.841/0001-64", "… LLP UEN 202782566N"
