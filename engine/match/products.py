@@ -395,6 +395,22 @@ def _stem_of_others(key: str, name: str, choices: list[str]) -> bool:
     )
 
 
+def _a_sibling_but_for(shorter: str, name: str, choices: list[str]) -> bool:
+    """Another product of the bill is ``shorter`` with one other word: the word dropped from
+    ``name`` is what tells the two apart ("Acronis Cyber Protect Cloud - Workstation" and "… -
+    Server"), so a description without it ("… - Servidor") is neither by its name."""
+    words = shorter.split()
+    for other in choices:
+        if other == name:
+            continue
+        other_words = other.split()
+        if len(other_words) == len(words) + 1 and any(
+            other_words[:i] + other_words[i + 1 :] == words for i in range(len(other_words))
+        ):
+            return True
+    return False
+
+
 def _makers_names(choices: list[str]) -> frozenset[str]:
     """Makers whose every product on the bill has the same second word, two products or more:
     "Keeper Security Business", "Keeper Security Enterprise" — "Security" is the maker's name."""
@@ -431,6 +447,8 @@ def _maker_and_all_but_one_word(
             if any(c.isdigit() for c in dropped) or (discriminators(dropped) and not part_of_maker):
                 continue
             shorter = " ".join(name_words[:index] + name_words[index + 1 :])
+            if _a_sibling_but_for(shorter, name, choices):
+                continue  # "Workstation" tells it from the bill's "… Server": no word to drop
             fitted = fit(key, shorter)
             if fitted is not None and fitted.missing == 0:
                 found.setdefault(vendor_unknown[name].key, (name, dropped))
