@@ -280,3 +280,37 @@ def test_a_vendors_credit_in_the_bills_language_is_its_product(tmp_path: Path) -
         ]
     )
     assert run(tmp_path, bill, books).discrepancies == ()
+
+
+def test_a_word_that_tells_two_products_apart_is_never_dropped(tmp_path: Path) -> None:
+    """Differences: none. Farmácia buys Acronis Cyber Protect Cloud for 5 workstations and 2
+    servers; the books call the second "… - Servidor". Before: read by name as the Workstation
+    (every word of it but "Workstation"), which is what tells it from the bill's Server."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                (
+                    "Farmácia Jequitibá Ltda.",
+                    "Acronis Cyber Protect Cloud - Workstation",
+                    5,
+                    "3.75",
+                ),
+                ("Farmácia Jequitibá Ltda.", "Acronis Cyber Protect Cloud - Server", 2, "20.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                (
+                    "Farmácia Jequitibá Ltda.",
+                    "Acronis Cyber Protect Cloud - Workstation",
+                    5,
+                    "5.00",
+                ),
+                ("Farmácia Jequitibá Ltda.", "Acronis Cyber Protect Cloud - Servidor", 2, "27.50"),
+            ]
+        ),
+    )
+    assert result.discrepancies == ()
