@@ -85,9 +85,9 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
     use_bill_words(())  # names alone know the catalogue's words only, in every run alike
     use_export_billing_words(
         billing_words_of(
-            (description_key(line.product) for line in psa.lines),
-            {product_key(line.product) for line in vendor.lines},
-        )
+            map(description_key, {line.product for line in psa.lines}),
+            map(product_key, {line.product for line in vendor.lines}),
+        )  # (each distinct spelling once: the lines repeat them)
     )  # "Langganan … per pengguna/bulan": the PSA export's own billing words
     vendor_products, psa_products = _match(vendor.lines, psa.lines, settings)
     name_by_vendor_codes(vendor_products, psa_products)
