@@ -222,6 +222,17 @@ def _common_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count >= 3)
 
 
+def _swapped_words(names: Iterable[str]) -> frozenset[str]:
+    """Words that alone tell two of the bill's products apart ("gold" and "diamond" of "KnowBe4
+    KMSAT Gold" and "… Diamond"): a tier of a line, which names no product by itself."""
+    by_gap: dict[tuple[str, ...], set[str]] = {}
+    for name in set(names):
+        words = name.split()
+        for index, word in enumerate(words):
+            by_gap.setdefault((*words[:index], "", *words[index + 1 :]), set()).add(word)
+    return frozenset(word for words in by_gap.values() if len(words) > 1 for word in words)
+
+
 class Bill:
     """What the whole bill says, worked out once per run rather than once per client group: its
     product names, the words they share, and whether a description is like any of them."""
@@ -231,6 +242,8 @@ class Bill:
         self.common = _common_words(names.values())
         #: every word of the bill's products' names
         self.product_words = frozenset(w for name in names.values() for w in meaningful(name))
+        #: words by which two of the bill's products differ and nothing else: their tiers
+        self.edition_words = _swapped_words(names.values())
         self._like: dict[str, bool] = {}
         self._said: dict[str, dict[str, float]] = {}
         self._fits: dict[str, frozenset[str]] = {}

@@ -160,6 +160,12 @@ def _bill_shortening(short: str, long: str) -> bool:
     return not any(c in "aeiouy" for c in short[max(common, 1) :])
 
 
+def shortened_as_bills_do(short: str, long: str) -> bool:
+    """``short`` is ``long`` cut as bills and people cut words ("Prot", "Std", "Mgmt"), not a word
+    of its own that happens to share letters with it ("ESET" and "Essentials")."""
+    return _bill_shortening(short, long)
+
+
 _SPELLED_NUMBERS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
 
 

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from engine.lines import Line, monthly
 from engine.match.catalogue import load_catalogue
-from engine.match.description_vocabulary import NEVER_IMPLIED
+from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
 from engine.match.description_words import (
     Bill,
     Inference,
@@ -631,7 +631,7 @@ def _anywhere(
             continue
         if description not in answers:
             answers[description] = _only_on_the_bill(
-                description, bill.names, bill.common
+                description, bill.names, bill.common, bill.edition_words
             ) or _named_inside(description, bill)
         inference = answers[description]
         if inference is not None and not a_look_alike_bought(
@@ -655,11 +655,15 @@ def _named_inside(description: str, bill: Bill) -> Inference | None:
 
 
 def _only_on_the_bill(
-    description: str, names: Mapping[str, str], common: frozenset[str]
+    description: str,
+    names: Mapping[str, str],
+    common: frozenset[str],
+    tiers: frozenset[str] = frozenset(),
 ) -> Inference | None:
     """The one product on the bill the description fits, else the one it names most of by
     distinctive words (words many of the bill's products share tell none apart); None when there
-    is no such single product."""
+    is no such single product. A tier alone names no line: "Modern-Workplace-Gold" shares only
+    "gold" with KnowBe4 KMSAT Gold, "Singularity Control" its line too."""
     fits = sorted(
         (f.rank, key)
         for key, name in names.items()
@@ -673,7 +677,9 @@ def _only_on_the_bill(
     said = {
         key: words_shared(description, name, common)
         for key, name in names.items()
-        if shares_word(description, name, common) and may_mean(description, name)
+        if shares_word(description, name, common)
+        and may_mean(description, name)
+        and _more_than_a_tier(description, name, tiers)
     }
     best = max(said.values(), default=0.0)
     hits = [key for key, score in said.items() if score == best] if best > 0 else []
@@ -685,6 +691,11 @@ def _only_on_the_bill(
             f"shares a word with {names[hits[0]]!r}, the only vendor product like it",
         )
     return None
+
+
+def _more_than_a_tier(description: str, name: str, tiers: frozenset[str]) -> bool:
+    shared = set(meaningful(description)) & set(meaningful(name))
+    return any(word not in tiers and word not in BRAND for word in shared)
 
 
 def _match(line: Line, target: ProductMatch, inference: Inference) -> ProductMatch:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
 from engine.match.leading_labels import label_and_rest
-from engine.match.product_fit import MAKER, fit, meaningful, strict_fit
+from engine.match.product_fit import MAKER, fit, meaningful, shortened_as_bills_do, strict_fit
 from engine.match.product_names import discriminators, product_key
 from engine.match.product_notes import MOST_NOTES, Notes, note_reader, split_note
 from engine.match.text_artefacts import links_as_text
@@ -352,6 +352,7 @@ def _pair_unknown(
             discriminators(name) == wanted
             and fit(key, name) is not None
             and not _stem_of_others(key, name, choices)
+            and not _another_products_word(key, name, choices)
         ):
             target = vendor_unknown[name]
             return ProductMatch(
@@ -364,7 +365,10 @@ def _pair_unknown(
                 False,
             )
     fits = sorted(
-        (found.rank, name) for name in choices if (found := strict_fit(key, name)) is not None
+        (found.rank, name)
+        for name in choices
+        if (found := strict_fit(key, name)) is not None
+        and not _another_products_word(key, name, choices)
     )
     if (
         fits
@@ -383,6 +387,20 @@ def _pair_unknown(
             evidence=f"every word fits the vendor's {target.product!r}",
         )
     return _maker_and_all_but_one_word(key, spelling, vendor_unknown, choices, makers)
+
+
+def _another_products_word(key: str, name: str, choices: list[str]) -> bool:
+    """A word of the description that is, exactly, the first word (the maker's) of another product
+    of the bill and only shares letters with this name's words: "ESET Prot. Adv" names the maker
+    ESET, whatever "Proofpoint Essentials - Advanced Package" spells with the same letters."""
+    own = set(name.split())
+    others = {other.split()[0] for other in choices if other != name} - own
+    return any(
+        word in others
+        and not word.isdigit()
+        and not any(shortened_as_bills_do(word, name_word) for name_word in own)
+        for word in key.split()
+    )
 
 
 def _stem_of_others(key: str, name: str, choices: list[str]) -> bool:

@@ -4,7 +4,9 @@ Account managers often copy the distributor's SKU or Microsoft's product id into
 a name: "NAB-NSRMM-WS par utilisateur - admin team", "CFQ7TTC0LH0R:0001 - EXO Kiosk". No name
 matcher reads these, but the bill does: the same code is in its SKU or product id column, beside
 the product it is. A code that the bill gives one product is that product; a code the bill gives to
-two products, or that only part of a word spells, decides nothing.
+two products, or that only part of a word spells, decides nothing. The bill's code also outranks
+the catalogue's reading of Microsoft's product id alone: "SKU P1Y:CFQ7TTC0LH18:0002" is Business
+Basic by its product id, but the bill gives that SKU to Business Basic (no Teams).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _SHORTEST = 6
 #: A Partner Center product id and SKU ("CFQ7TTC0LH0R:0001") within a longer id of the bill
 #: ("CACFQ7TTC0LH0R0001"): this long, it is found inside the bill's id.
 _INSIDE = 12
+_PRODUCT_AND_SKU = re.compile(r"[0-9A-Za-z]{12}:\d{4}")
 _TOKENS = re.compile(r"[^\s,;()\[\]{}/|]+")
 _NOT_CODE = re.compile(r"[^0-9a-z]+")
 
@@ -35,17 +38,21 @@ def name_by_vendor_codes(
         return
     long_codes = sorted(code for code in codes if len(code) >= _INSIDE)
     for descriptor, match in list(psa.items()):
-        if match.in_catalogue or match.method != "unknown":
+        if match.method == "id":
+            pass  # a catalogue id may be a family the bill's own codes tell apart (see below)
+        elif match.in_catalogue or match.method != "unknown":
             continue
         found = {
             (code, target)
             for token in _code_tokens(descriptor)
+            # a catalogue id is overruled only by a product *and* SKU of the bill's
+            if match.method != "id" or _PRODUCT_AND_SKU.search(token)
             for code in _codes_of(token, codes, long_codes)
             for target in [codes[code]]
             if target is not None
         }
         targets = {target.key for _, target in found}
-        if len(targets) != 1:
+        if len(targets) != 1 or match.key in targets:
             continue
         code, target = min(found, key=lambda item: item[0])
         psa[descriptor] = ProductMatch(
