@@ -379,6 +379,7 @@ def _two_tenants(a: _Tenant, b: _Tenant) -> bool:
     differ beyond legal form, "and" and punctuation ("Center" / "Centre"; not "Contoso" /
     "Contoso Ltd", one tenant's two subscriptions)."""
     (form_a, products_a, domains_a, ids_a), (form_b, products_b, domains_b, ids_b) = a, b
+    form_a, form_b = _without_initials(form_a), _without_initials(form_b)
     if ids_a and ids_b:
         return ids_a.isdisjoint(ids_b)
     if domains_a and domains_b:
@@ -399,6 +400,18 @@ def _name_words(form: str) -> list[str]:
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     return words
+
+
+def _without_initials(form: str) -> str:
+    """The name without its own initials written after it ("ashford electrical contractors pty
+    ltd aec"): they are no word of another tenant's name."""
+    words = form.split()
+    return " ".join(w for w in words if not _initials_of_the_rest(w, words)) or form
+
+
+def _initials_of_the_rest(word: str, words: list[str]) -> bool:
+    rest = [w for w in words if w != word and w not in LEGAL_FORMS]
+    return len(word) >= 2 and len(rest) >= 2 and word == "".join(w[0] for w in rest)
 
 
 def _spelled(spelling: str) -> str:
