@@ -34,6 +34,7 @@ from engine.lines import (
     drop_credits_of_cancelled,
     set_aside_earlier_charges,
 )
+from engine.match.money_credits import set_aside_money_credits
 from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
@@ -227,6 +228,12 @@ def _compare(
 ) -> _Comparison:
     """Holdings per (client, product) on each side, the rules, margins and subscription terms."""
     vendor_holdings = holdings(vendor, products.vendor, groups.vendor)
+    set_aside_money_credits(
+        psa.lines,
+        products.psa,
+        {spelling: groups.psa.get(key) for spelling, key in psa.client_keys.items()},
+        products.inferred,
+    )
     psa_holdings = holdings(psa, products.psa, groups.psa, products.inferred)
     names = products.names()
     terms = TermsReview((), {})

@@ -39,6 +39,7 @@ class Exclusion(Enum):
     NOT_A_VENDOR_PRODUCT = ("not a vendor product (service, labour or other line)", "")
     NOT_ON_THIS_BILL = ("a licence this bill has no product like (bought from another source?)", "")
     VENDOR_FEE = ("the vendor's own fee or service, not a licence", "")
+    MONEY_CREDIT = ("a credit of money, not of seats (more than a seat's price)", "")
 
     def __init__(self, label: str, template: str) -> None:
         self.label = label

@@ -60,8 +60,11 @@ def decide_by_item_code(
     shown: dict[str, str] = {}
     # each distinct descriptor once, with its lines counted (in the order first seen: speed)
     lines_of = Counter(descriptors)
+    services: Counter[str] = Counter()  # each code's lines whose words say a service
     for descriptor, lines in lines_of.items():
         code = _code(descriptor)
+        if code and says_service(product_key(descriptor[0])):
+            services[code] += lines
         match = psa.get(descriptor)
         if code and match is not None and named_by_its_words(match):
             votes[code][match.key] += lines
@@ -70,7 +73,9 @@ def decide_by_item_code(
     agreed: dict[str, tuple[ProductMatch, int]] = {}
     for code, counts in votes.items():
         (key, count), total = counts.most_common(1)[0], sum(counts.values())
-        if count >= LEAST_NAMED and count >= AGREEMENT * total:
+        # a code most of whose lines are work ("SVC", "Services:Credit") is a kind of line, and a
+        # courtesy credit under it that names Business Premium makes no laptop a licence
+        if count >= LEAST_NAMED and count >= AGREEMENT * total and services[code] < count:
             agreed[code] = (named[key], count)
     code_prices: dict[str, list[Fraction]] = defaultdict(list)
     for descriptor, found in prices.items():

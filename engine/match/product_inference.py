@@ -105,7 +105,11 @@ def infer_products(
     priced_as_its_named_line(
         by_group, found, billed_prices, prices | signed, bill.names, bill.product_words
     )
+    before = set(found)
     _anywhere(items, found, baskets, bill)
+    _drop_dearer_than_a_year(
+        {place: found[place] for place in set(found) - before}, found, prices, costs
+    )
     bill_words = {w for name in names.values() for w in meaningful(name)}
     _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
     found.update(moved)
@@ -194,6 +198,27 @@ def _drop_service_prices(
         ):
             # seats or a kind were all that said which product it is, and the price says it is
             # not ("GZ Bus Sec Premium" at 5.64 beside 71 seats of Business Premium at 22.00)
+            del found[place]
+
+
+def _drop_dearer_than_a_year(
+    guessed: Mapping[tuple[int, str], Inference],
+    found: dict[tuple[int, str], Inference],
+    prices: Mapping[tuple[int, str], Fraction],
+    costs: Mapping[int, Mapping[str, Fraction]],
+) -> None:
+    """Forget a guess from the whole bill whose line costs more than a year of the product at a
+    service's markup ("Logitech Rally Bar (Teams Rooms)" at 3,499.00 is no Teams Rooms Pro seat
+    the bill charges 30.00 a month for): a device or a project that names the product it serves."""
+    cheapest: dict[str, Fraction] = {}
+    for group_costs in costs.values():
+        for key, cost in group_costs.items():
+            if cost > 0:
+                cheapest[key] = min(cost, cheapest.get(key, cost))
+    for place, inference in guessed.items():
+        lowest = cheapest.get(inference.product_key)
+        price = prices.get(place)
+        if lowest and price is not None and price > 12 * SERVICE_MARKUP * lowest:
             del found[place]
 
 

@@ -318,7 +318,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "product_id",
         "id",
         "productid productidentifier itemid itemcode sku partnumber servicecode "
-        "catalogitem productcode skucode artikelnummer artikelcode",
+        "catalogitem productcode skucode artikelnummer artikelcode itemnumber itemno",
         "name description",
         "the PSA product id",
     ),
