@@ -40,7 +40,39 @@ def read_yearly_prices(
     times what the PSA bills for it a month)."""
     vendor, psa = list(vendor), list(psa)
     _read_yearly(vendor, vendor_products, (psa, psa_products))
+    _read_twelve_times_the_cost(vendor, vendor_products)
     _read_yearly(psa, psa_products, (vendor, vendor_products))
+
+
+#: A bill's unit this close to twelve times the product's monthly cost on its other lines is a
+#: year's cost, whatever the line's words say: a distributor's cost of one product does not vary.
+_TWELVE_LOW, _TWELVE_HIGH = Fraction(119, 10), Fraction(121, 10)
+
+
+def _read_twelve_times_the_cost(
+    lines: list[Line], products: Mapping[Descriptor, ProductMatch]
+) -> None:
+    """Bill yearly the bill's lines whose unit is twelve times what the same product costs a month
+    on most of its other lines ("ADOBE ACROBAT STD MTHLY" at 155.88 under the stock code
+    "…-ANN", beside the product's lines at 12.99)."""
+    monthly_lines = [
+        line
+        for line in lines
+        if line.exclusion is None
+        and line.unit is not None
+        and line.months == 1
+        and line.descriptor in products
+    ]
+    counts: dict[str, Counter[Fraction]] = defaultdict(Counter)
+    for line in monthly_lines:
+        assert line.unit is not None
+        counts[products[line.descriptor].key][Fraction(line.unit)] += 1
+    usual = {key: _median_low(found) for key, found in counts.items() if found.total() >= 3}
+    for line in monthly_lines:
+        reference = usual.get(products[line.descriptor].key)
+        assert line.unit is not None
+        if reference and _TWELVE_LOW <= Fraction(line.unit) / reference <= _TWELVE_HIGH:
+            line.bill_every(_YEAR)
 
 
 def _read_yearly(
