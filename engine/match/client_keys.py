@@ -34,6 +34,43 @@ from engine.match.legal_forms import (
     without_written_out_forms,
 )
 
+#: British spellings a name keeps on one side and loses on the other ("Harbour Tyres" / "Harbor
+#: Tires", "Southbank Colour" / "Southbank Color", "Seaview Defence" / "Seaview Defense"): both
+#: sides are read the American way.
+_BRITISH = re.compile(
+    r"\b(?:(\w{2,})our(s?)|(\w{2,})tre(s?)|tyre(s?)|aluminium|jewellery|grey|programme(s?)"
+    r"|catalogue(s?)|defence|licence(s?)|organisation(s?))\b"
+)
+_AMERICAN = {
+    "aluminium": "aluminum",
+    "jewellery": "jewelry",
+    "grey": "gray",
+    "defence": "defense",
+}
+
+
+def _american(found: re.Match[str]) -> str:
+    word = found.group(0)
+    if word in _AMERICAN:
+        return _AMERICAN[word]
+    if found.group(1):
+        return f"{found.group(1)}or{found.group(2)}"
+    if found.group(3):
+        return f"{found.group(3)}ter{found.group(4)}"
+    for british, american in _ENDINGS:
+        if word.startswith(british):
+            return american + word[len(british) :]
+    return word
+
+
+_ENDINGS = (
+    ("tyre", "tire"),
+    ("programme", "program"),
+    ("catalogue", "catalog"),
+    ("licence", "license"),
+    ("organisation", "organization"),
+)
+
 _ABBREVIATIONS = {
     "mfg": "manufacturing",
     "manuf": "manufacturing",
@@ -214,6 +251,8 @@ def client_key(name: str) -> str:
         # letters of every script stay ("ООО Ромашка" is "ромашка", not nothing)
         text = _NON_WORD.sub(" ", text.translate(_ASCII_FOLD))
     text = without_written_out_forms(text)  # "… Korlátolt Felelősségű Társaság" is its Kft.
+    if _BRITISH.search(text):
+        text = _BRITISH.sub(_american, text)  # "Harbour Tyres" is the books' "Harbor Tires"
     if "ij" in text:
         text = text.replace("ij", "y")  # Dutch "ij" written "y" ("Van Dijk" / "Van Dyk", "Bijl")
     if any(map(str.isdigit, text)):

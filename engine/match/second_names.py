@@ -76,7 +76,7 @@ def second_names(
             # the paired name with a tail ("Fernleigh Medical Centre [Tier 2 support]" beside
             # "… Limited (Attn. Noah Everard)"), billing the rest of what the tenant buys
             vendor_key, old_key = next(iter(tailed))
-            if _bills_the_rest(
+            if _bills_most_of_the_rest(
                 basket, vendor_baskets.get(vendor_key, {}), psa_baskets.get(old_key, {})
             ):
                 found.append(
@@ -294,6 +294,24 @@ def _another_form(form: frozenset[str], vendor_name: str) -> bool:
     """A new name keeps the company's legal form: "… A/S" is not renamed "… ehf."."""
     other = frozenset(legal_kind(vendor_name).split())
     return bool(form) and bool(other) and different_forms(form, other)
+
+
+def _bills_most_of_the_rest(
+    basket: Mapping[str, Decimal],
+    tenant: Mapping[str, Decimal],
+    old_name: Mapping[str, Decimal],
+) -> bool:
+    """The paired name with a tail bills two products or more the tenant buys, two in three of its
+    lines' products at least (the rest may be billed without a vendor record: "Brookside Logistics
+    Ltd - Croydon" billing RingEX Ultra too), and of what its other name bills too, no more seats
+    than the tenant has left (the books split one client's seats, "Keeper Business" 2 and 1)."""
+    if any(
+        key in old_name and old_name[key] + seats > tenant.get(key, 0)
+        for key, seats in basket.items()
+    ):
+        return False
+    bought = sum(key in tenant for key in basket)
+    return bought >= 2 and 3 * bought >= 2 * len(basket)
 
 
 def _bills_the_rest(
