@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from engine.lines import Exclusion
+from engine.match.catalogue import load_catalogue
 from engine.match.client_keys import client_key
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pairs, pc, psa, run
 
@@ -202,3 +203,46 @@ def test_a_paired_name_with_an_office_after_it_is_the_same_client(tmp_path: Path
     )  # fmt: skip
     assert [(d.type, d.client, d.product) for d in result.discrepancies] == []
     assert ("Brookside Logistics Ltd", "Brookside Logistics Ltd - Croydon") in pairs(result)
+
+
+def test_a_name_typed_without_its_spaces_is_read_apart() -> None:
+    """Differences: none. "MicrosoftEntraIDP1" and "Office365E3": every space squeezed out and the
+    plan glued on; before, neither named a product."""
+    catalogue = load_catalogue()
+    for typed, name in (
+        ("MicrosoftEntraIDP1", "Microsoft Entra ID P1"),
+        ("Office365E3", "Office 365 E3"),
+        ("TeamsPhoneStd", "Microsoft Teams Phone Standard"),
+    ):
+        found = catalogue.resolve(typed).product
+        assert found is not None and found.name == name, typed
+
+
+def test_the_family_alone_is_the_one_product_of_it_a_client_buys(tmp_path: Path) -> None:
+    """Differences: Tremaine is billed 5 seats of "Microsoft 365 licence" for the bill's 6 of
+    Microsoft 365 E5, its one Microsoft 365 product (under-billed 1 × 57.00, check first), and not
+    billed Entra ID P1 (unbilled, 6 × 7.20 at cost: no client is billed for it). Before, with two
+    products unpaired, the line was left as a service and E5 unbilled too."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Tremaine & Lawson CPAs PLLC", "Microsoft 365 E5", 6, "45.60"),
+                ("Tremaine & Lawson CPAs PLLC", "Visio Plan 2", 1, "15.00"),
+                ("Tremaine & Lawson CPAs PLLC", "Microsoft Entra ID P1", 6, "7.20"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Tremaine & Lawson CPAs PLLC", "Microsoft 365 licence", 5, "57.00"),
+                ("Tremaine & Lawson CPAs PLLC", "Visio Plan 2", 1, "19.50"),
+            ]
+        ),
+    )
+    assert [(d.type, d.product, d.monthly_impact) for d in result.discrepancies] == [
+        ("under_billed", "Microsoft 365 E5", Decimal("57.00")),
+        ("unbilled", "Microsoft Entra ID P1", Decimal("43.20")),
+    ]
+    assert result.discrepancies[0].check_first

@@ -147,6 +147,7 @@ class Catalogue:
         return Resolution(coded, "id", 1.0 if by_name.product is not None else 0.95)
 
     def _by_name(self, text: str | None, cutoff: float) -> Resolution:
+        typed = text or ""
         if text and _PARTNER_CENTER_ID.search(text.upper()):
             text = _ID_IN_TEXT.sub(" ", text)  # an id the catalogue does not know names nothing
         if not text:
@@ -160,7 +161,11 @@ class Catalogue:
         if found.product is None and _HUMP.search(text):
             # words glued in CamelCase ("TeamsPhoneStd", "ExchangeOnlinePlan1"): read apart, but
             # only where the glued spelling named nothing ("OneDrive" stays one word)
-            return self._by_name(_HUMP.sub(" ", text), cutoff)
+            found = self._by_name(_HUMP.sub(" ", text), cutoff)
+        if found.product is None and " " not in typed.strip() and _GLUED_PLAN.search(typed):
+            # every space squeezed out, a plan or a number glued on too ("MicrosoftEntraIDP1",
+            # "Office365E3"): read apart at each change of case or from letters to digits
+            return self._by_name(_GLUED_PLAN.sub(" ", typed), cutoff)
         return found
 
     def _by_identifier(self, candidate: str) -> str | None:
@@ -236,6 +241,10 @@ _STRING_ID_IN_TEXT = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{2,}(?![A-Za-z0
 #: letter ("Teams|Phone|Std", "M365|Bus|Basic", "Datto|SaaS", and after a run of capitals
 #: "M365BP|No|Teams").
 _HUMP = re.compile(r"(?<=[a-zA-Z0-9])(?=[A-Z][a-z])")
+#: A name typed without its spaces, its plan or number glued on: "Entra|ID|P1", "Office|365|E3".
+_GLUED_PLAN = re.compile(
+    r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z0-9])|(?<=[0-9])(?=[A-Z][a-z0-9])"
+)
 
 
 def _string_id_spelled_out(key: str) -> str | None:

@@ -52,7 +52,7 @@ from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
 from engine.match.name_inside import name_inside
 from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
-from engine.match.product_fit import Fit, fit, loose_fit, meaningful
+from engine.match.product_fit import MAKER, Fit, fit, loose_fit, meaningful
 from engine.match.product_names import DISCRIMINATORS
 from engine.match.seat_guesses import GUESSES
 from engine.match.spelling_consensus import Consensus, spelling_consensus
@@ -237,8 +237,36 @@ def _by_name_fit(
             )
             # not taken: an in-house name may bill the rest of its seats ("Business Mailbox")
             continue
+        key = _familys_only_product(description, basket, names)
+        if key is not None and key not in taken:
+            out[(group, description)] = Inference(
+                key,
+                "context",
+                FAMILY_ONLY,
+                f"names only the family of the client's vendor product {names[key]!r}, the one "
+                "product of that family it buys",
+            )
+            taken.add(key)
+            continue
         left.append((description, seats))
     return left
+
+
+#: How sure a line that names only a family ("Microsoft 365 licence") is of the family's one
+#: product the client buys: below the check-first line.
+FAMILY_ONLY = 0.7
+
+
+def _familys_only_product(
+    description: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> str | None:
+    """The client's one product whose name begins with the description, when the description says
+    only the maker's family ("Microsoft 365", "Office 365") beside billing words."""
+    words = description.split()
+    if not words or not all(word in MAKER for word in words):
+        return None
+    found = [key for key in basket if names[key].startswith(description + " ")]
+    return found[0] if len(found) == 1 else None
 
 
 def _whole_name(description: str, name: str) -> Fit | None:
