@@ -207,12 +207,17 @@ def test_a_paired_name_with_an_office_after_it_is_the_same_client(tmp_path: Path
 
 def test_a_name_typed_without_its_spaces_is_read_apart() -> None:
     """Differences: none. "MicrosoftEntraIDP1" and "Office365E3": every space squeezed out and the
-    plan glued on; before, neither named a product."""
+    plan glued on; "…ArchivingforExchangeOnline", "for" glued on too (it had been read, in context,
+    as the client's Exchange Online (Plan 2): a look-alike merge). Before, none named a product."""
     catalogue = load_catalogue()
     for typed, name in (
         ("MicrosoftEntraIDP1", "Microsoft Entra ID P1"),
         ("Office365E3", "Office 365 E3"),
         ("TeamsPhoneStd", "Microsoft Teams Phone Standard"),
+        (
+            "ExchangeOnlineArchivingforExchangeOnline",
+            "Exchange Online Archiving for Exchange Online",
+        ),
     ):
         found = catalogue.resolve(typed).product
         assert found is not None and found.name == name, typed

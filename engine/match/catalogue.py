@@ -244,6 +244,7 @@ _HUMP = re.compile(r"(?<=[a-zA-Z0-9])(?=[A-Z][a-z])")
 #: A name typed without its spaces, its plan or number glued on: "Entra|ID|P1", "Office|365|E3".
 _GLUED_PLAN = re.compile(
     r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z0-9])|(?<=[0-9])(?=[A-Z][a-z0-9])"
+    r"|(?<=[a-z])(?=(?:for|and|of)[A-Z])"  # "Archivingfor|Exchange": a small word glued on
 )
 
 
