@@ -101,6 +101,7 @@ def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Produc
             psa_products,
             {d for d in set(taking_part) if _unpaired(psa_products[d], vendor_keys)},
             _monthly_prices(psa.lines),
+            _only_credited(psa.lines),
         )
     )
     billed_keys = {m.key for m in psa_products.values()}
@@ -179,6 +180,17 @@ def _delivery(product: str, client: str) -> bool:
     Exchange Online (Plan 1)")."""
     words = FREIGHT_WORDS.intersection(_WORDS.findall(folded(product)))
     return bool(words) and words.isdisjoint(_WORDS.findall(folded(client)))
+
+
+def _only_credited(lines: list[Line]) -> set[Descriptor]:
+    """The descriptors whose every line that takes part gives money or seats back."""
+    given: set[Descriptor] = set()
+    billed: set[Descriptor] = set()
+    for line in lines:
+        if line.exclusion is None and line.quantity is not None and line.unit is not None:
+            back = line.quantity < 0 or line.unit < 0
+            (given if back else billed).add(line.descriptor)
+    return given - billed
 
 
 def _monthly_prices(lines: list[Line]) -> dict[Descriptor, list[Fraction]]:

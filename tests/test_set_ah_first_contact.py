@@ -251,3 +251,37 @@ def test_the_family_alone_is_the_one_product_of_it_a_client_buys(tmp_path: Path)
         ("unbilled", "Microsoft Entra ID P1", Decimal("43.20")),
     ]
     assert result.discrepancies[0].check_first
+
+
+def test_a_credit_takes_no_product_from_its_code(tmp_path: Path) -> None:
+    """Differences: none. Under ConnectWise's product id CREDIT, two clients' courtesy credits
+    name Business Premium; Summit's "Credit memo - Acronis storage overage" (-25.00) is no seat of
+    the Business Premium it buys. Before: under-billed 27.10 (a seat taken back at 25.00)."""
+    header = "Company,Product ID,Description,Quantity,Unit Price\n"
+    rows = [
+        f'"{client}",LIC-MS,"{product}",{seats},{price}'
+        for client, product, seats, price in PSA_BYSTANDERS
+    ]
+    for client in ("Hadley Management Ltd", "Holloway Brothers Ltd", "The Summit Company Ltd."):
+        rows.append(f'"{client}",LIC-MS,"Microsoft 365 Business Premium",3,26.40')
+    for client in ("Hadley Management Ltd", "Holloway Brothers Ltd"):
+        rows.append(f'"{client}",CREDIT,"Courtesy credit: Business Premium seats",1,-66.00')
+    rows.append('"The Summit Company Ltd.",CREDIT,"Credit memo - Acronis storage overage",1,-25.00')
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                *[
+                    (client, "Microsoft 365 Business Premium", 3, "22.00")
+                    for client in (
+                        "Hadley Management Ltd",
+                        "Holloway Brothers Ltd",
+                        "The Summit Company Ltd.",
+                    )
+                ],
+            ]
+        ),
+        header + "\n".join(rows) + "\n",
+    )
+    assert [(d.type, d.client, d.product) for d in result.discrepancies] == []

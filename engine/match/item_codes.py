@@ -15,7 +15,7 @@ shared by a laptop and a licence, or by "Managed Services - per user" and E3, is
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from fractions import Fraction
 from statistics import median_low
 
@@ -48,12 +48,15 @@ def decide_by_item_code(
     psa: Mapping[Descriptor, ProductMatch],
     unpaired: Iterable[Descriptor],
     prices: Mapping[Descriptor, Sequence[Fraction]] | None = None,
+    credits: Set[Descriptor] = frozenset(),
 ) -> dict[Descriptor, ProductMatch]:
     """The product of each ``unpaired`` descriptor whose item code the named ones agree on.
 
     ``descriptors`` are the PSA lines' descriptors, one per line (a code's agreement counts lines);
     ``psa`` their matches by name; ``unpaired`` those no name explains; ``prices`` each descriptor's
-    monthly unit prices, where known."""
+    monthly unit prices, where known; ``credits`` those whose lines only give back, which neither
+    vote for a code's product nor take it ("Credit memo - Acronis storage overage" under the
+    CREDIT code of "Courtesy credit: Business Premium seats" is no seat of Business Premium)."""
     prices = prices or {}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named: dict[str, ProductMatch] = {}
@@ -65,6 +68,8 @@ def decide_by_item_code(
         code = _code(descriptor)
         if code and says_service(product_key(descriptor[0])):
             services[code] += lines
+        if descriptor in credits:
+            continue
         match = psa.get(descriptor)
         if code and match is not None and named_by_its_words(match):
             votes[code][match.key] += lines
@@ -86,7 +91,7 @@ def decide_by_item_code(
     decided: dict[Descriptor, ProductMatch] = {}
     for descriptor in sorted(set(unpaired)):
         code = _code(descriptor)
-        if code not in agreed:
+        if code not in agreed or descriptor in credits:
             continue
         target, count = agreed[code]
         if says_service(descriptor[0], product_key(target.product)) and not _names(
