@@ -63,11 +63,11 @@ def decide_by_item_code(
     shown: dict[str, str] = {}
     # each distinct descriptor once, with its lines counted (in the order first seen: speed)
     lines_of = Counter(descriptors)
-    services: Counter[str] = Counter()  # each code's lines whose words say a service
+    under: dict[str, list[tuple[Descriptor, int]]] = defaultdict(list)  # each code's lines
     for descriptor, lines in lines_of.items():
         code = _code(descriptor)
-        if code and says_service(product_key(descriptor[0])):
-            services[code] += lines
+        if code:
+            under[code].append((descriptor, lines))
         if descriptor in credits:
             continue
         match = psa.get(descriptor)
@@ -80,7 +80,11 @@ def decide_by_item_code(
         (key, count), total = counts.most_common(1)[0], sum(counts.values())
         # a code most of whose lines are work ("SVC", "Services:Credit") is a kind of line, and a
         # courtesy credit under it that names Business Premium makes no laptop a licence
-        if count >= LEAST_NAMED and count >= AGREEMENT * total and services[code] < count:
+        if (
+            count >= LEAST_NAMED
+            and count >= AGREEMENT * total
+            and _work_under(under[code], named[key]) < count
+        ):
             agreed[code] = (named[key], count)
     code_prices: dict[str, list[Fraction]] = defaultdict(list)
     for descriptor, found in prices.items():
@@ -114,6 +118,13 @@ def decide_by_item_code(
             evidence=f"item code {shown[code]!r}, as on {count} lines that name {target.product!r}",
         )
     return decided
+
+
+def _work_under(lines: list[tuple[Descriptor, int]], target: ProductMatch) -> int:
+    """How many of a code's lines say work that the code's product is not ("Managed IT Services"
+    under the code of a courtesy credit; "Cloud Backup" under Dropsuite's is its kind, no work)."""
+    product = product_key(target.product)
+    return sum(count for descriptor, count in lines if says_service(descriptor[0], product))
 
 
 def _names(description: str, target: ProductMatch) -> bool:
