@@ -183,7 +183,7 @@ def _delivery(product: str, client: str) -> bool:
 
 
 def _only_credited(lines: list[Line]) -> set[Descriptor]:
-    """The descriptors whose every line that takes part gives money or seats back."""
+    """The descriptors whose every line that takes part gives seats or money back."""
     given: set[Descriptor] = set()
     billed: set[Descriptor] = set()
     for line in lines:

@@ -54,9 +54,10 @@ def decide_by_item_code(
 
     ``descriptors`` are the PSA lines' descriptors, one per line (a code's agreement counts lines);
     ``psa`` their matches by name; ``unpaired`` those no name explains; ``prices`` each descriptor's
-    monthly unit prices, where known; ``credits`` those whose lines only give back, which neither
-    vote for a code's product nor take it ("Credit memo - Acronis storage overage" under the
-    CREDIT code of "Courtesy credit: Business Premium seats" is no seat of Business Premium)."""
+    monthly unit prices, where known; ``credits`` those whose lines only give back, which never
+    vote for a code's product and take it only at a price its named lines bill (seats given back:
+    "Credit – KnowBe4 … Gold", -12 × 2.02; but "Credit memo - Acronis storage overage", 25.00
+    under the CREDIT code of Business Premium's courtesy credits, is no seat of it)."""
     prices = prices or {}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named: dict[str, ProductMatch] = {}
@@ -95,7 +96,7 @@ def decide_by_item_code(
     decided: dict[Descriptor, ProductMatch] = {}
     for descriptor in sorted(set(unpaired)):
         code = _code(descriptor)
-        if code not in agreed or descriptor in credits:
+        if code not in agreed:
             continue
         target, count = agreed[code]
         if says_service(descriptor[0], product_key(target.product)) and not _names(
@@ -105,6 +106,10 @@ def decide_by_item_code(
         if lines_of[descriptor] > count:
             continue  # a spelling on more lines than the code's own name: a second item, not a variant
         if not _priced_alike(prices.get(descriptor, ()), code_prices.get(code, ())):
+            continue
+        if descriptor in credits and not _at_a_named_price(
+            prices.get(descriptor, ()), code_prices.get(code, ())
+        ):
             continue
         decided[descriptor] = ProductMatch(
             "psa",
@@ -131,6 +136,15 @@ def _names(description: str, target: ProductMatch) -> bool:
     """Whether a description holds every word of the code's product ("Power BI Pro – Workshop"
     under Power BI Pro's code: a site's seats, its note no service of their own)."""
     return set(product_key(target.product).split()) <= set(product_key(description).split())
+
+
+def _at_a_named_price(own: Sequence[Fraction], named: Sequence[Fraction]) -> bool:
+    """Whether every price of a credit is, within a cent in a hundred, one its code's named lines
+    bill: seats given back, not money."""
+    theirs = {abs(p) for p in named if p}
+    return bool(own) and all(
+        any(abs(abs(p) - price) * 100 <= price for price in theirs) for p in own
+    )
 
 
 def _priced_alike(own: Sequence[Fraction], named: Sequence[Fraction]) -> bool:
