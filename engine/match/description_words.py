@@ -223,12 +223,13 @@ def _common_words(names: Iterable[str]) -> frozenset[str]:
 
 
 def _swapped_words(names: Iterable[str]) -> frozenset[str]:
-    """Words that alone tell two of the bill's products apart ("gold" and "diamond" of "KnowBe4
-    KMSAT Gold" and "… Diamond"): a tier of a line, which names no product by itself."""
+    """Words that alone tell two of the bill's products apart after the same first word ("gold"
+    and "diamond" of "KnowBe4 KMSAT Gold" and "… Diamond"): a tier of a line, which names no
+    product by itself (the maker's word, as "Keeper" beside "Dropbox Business", names one)."""
     by_gap: dict[tuple[str, ...], set[str]] = {}
     for name in set(names):
         words = name.split()
-        for index, word in enumerate(words):
+        for index, word in enumerate(words[1:], start=1):
             by_gap.setdefault((*words[:index], "", *words[index + 1 :]), set()).add(word)
     return frozenset(word for words in by_gap.values() if len(words) > 1 for word in words)
 
