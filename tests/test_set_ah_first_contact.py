@@ -285,3 +285,33 @@ def test_a_credit_takes_no_product_from_its_code(tmp_path: Path) -> None:
         header + "\n".join(rows) + "\n",
     )
     assert [(d.type, d.client, d.product) for d in result.discrepancies] == []
+
+
+def test_the_family_with_its_prepaid_year_is_the_product_too(tmp_path: Path) -> None:
+    """Differences: Whitaker is billed 5 seats of "Microsoft 365 licence - annual prepay Nov
+    2026-Oct 2027" at 561.60 a year (46.80 a month) for the bill's 6 of E3, its one Microsoft 365
+    product (under-billed 1 × 46.80, check first), and not billed its 2 seats of Visio (unbilled);
+    before, "prepay" was a word of its own and E3 unbilled (6 seats)."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Whitaker Brothers LLC", "Microsoft 365 E3", 6, "36.00"),
+                ("Whitaker Brothers LLC", "Microsoft Entra ID P1", 6, "6.00"),
+                ("Whitaker Brothers LLC", "Visio Plan 2", 2, "15.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Whitaker Brothers LLC", "Microsoft 365 licence - annual prepay Nov 2026-Oct 2027",
+                 5, "561.60"),
+                ("Whitaker Brothers LLC", "Microsoft Entra ID P1", 6, "7.80"),
+            ]
+        ),
+    )  # fmt: skip
+    assert [(d.type, d.product, d.monthly_impact) for d in result.discrepancies] == [
+        ("under_billed", "Microsoft 365 E3", Decimal("46.80")),
+        ("unbilled", "Visio Plan 2", Decimal("30.00")),
+    ]

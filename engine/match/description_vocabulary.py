@@ -93,6 +93,8 @@ FILLER = frozenset(
         "36m",
         "ann",
         "prepaid",
+        "prepay",  # "- annual prepay Nov 2026-Oct 2027"
+        "upfront",
         "paid",
         "billed",
         "billing",

@@ -262,10 +262,11 @@ def _familys_only_product(
 ) -> str | None:
     """The client's one product whose name begins with the description, when the description says
     only the maker's family ("Microsoft 365", "Office 365") beside billing words."""
-    words = description.split()
+    words = meaningful(description)  # "microsoft 365 prepay": its billing words left out
     if not words or not all(word in MAKER for word in words):
         return None
-    found = [key for key in basket if names[key].startswith(description + " ")]
+    family = " ".join(words) + " "
+    found = [key for key in basket if names[key].startswith(family)]
     return found[0] if len(found) == 1 else None
 
 
