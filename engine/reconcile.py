@@ -34,7 +34,7 @@ from engine.lines import (
     drop_credits_of_cancelled,
     set_aside_earlier_charges,
 )
-from engine.match.money_credits import set_aside_money_credits
+from engine.match.money_credits import set_aside_money_credits, units_by_holding
 from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
@@ -233,6 +233,11 @@ def _compare(
         products.psa,
         {spelling: groups.psa.get(key) for spelling, key in psa.client_keys.items()},
         products.inferred,
+        units_by_holding(
+            vendor.lines,
+            products.vendor,
+            {spelling: groups.vendor.get(key) for spelling, key in vendor.client_keys.items()},
+        ),
     )
     psa_holdings = holdings(psa, products.psa, groups.psa, products.inferred)
     names = products.names()

@@ -19,14 +19,33 @@ from engine.lines.line import monthly
 from engine.match.products import Descriptor, ProductMatch
 
 
+def units_by_holding(
+    lines: list[Line],
+    products: Mapping[Descriptor, ProductMatch],
+    group_of_spelling: Mapping[str, int | None],
+) -> dict[tuple[int, str], set[Fraction]]:
+    """Each (client group, product)'s monthly units on one side, as the side writes them."""
+    units: dict[tuple[int, str], set[Fraction]] = defaultdict(set)
+    for line in lines:
+        if line.exclusion is not None or line.unit is None:
+            continue
+        group = group_of_spelling.get(line.client)
+        match = products.get((line.product, line.product_ids))
+        if group is not None and match is not None:
+            units[(group, match.key)].add(abs(monthly(line.unit, line.months)))
+    return units
+
+
 def set_aside_money_credits(
     lines: list[Line],
     products: Mapping[Descriptor, ProductMatch],
     group_of_spelling: Mapping[str, int | None],
     inferred: Mapping[tuple[str, Descriptor], ProductMatch],
+    bill_units: Mapping[tuple[int, str], set[Fraction]],
 ) -> None:
     """Exclude each negative PSA line whose unit exceeds every seat price its client is billed for
-    the same product (and so credits more than a seat)."""
+    the same product (and so credits more than a seat), unless the bill credits that product at
+    that very unit too (then it is the bill's credit, passed on)."""
     prices: dict[tuple[int, str], Fraction] = {}
     credits: list[tuple[Line, tuple[int, str], Fraction]] = []
     for line in lines:
@@ -47,7 +66,11 @@ def set_aside_money_credits(
             credits.append((line, key, unit))
     by_key: dict[tuple[int, str], list[Line]] = defaultdict(list)
     for line, key, unit in credits:
-        if key in prices and unit > prices[key] * Fraction(101, 100):
+        if (
+            key in prices
+            and unit > prices[key] * Fraction(101, 100)
+            and unit not in bill_units.get(key, ())
+        ):
             by_key[key].append(line)
     for found in by_key.values():
         for line in found:
