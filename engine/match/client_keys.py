@@ -34,11 +34,12 @@ from engine.match.legal_forms import (
     without_written_out_forms,
 )
 
-#: British spellings a name keeps on one side and loses on the other ("Harbour Tyres" / "Harbor
-#: Tires", "Southbank Colour" / "Southbank Color", "Seaview Defence" / "Seaview Defense"): both
-#: sides are read the American way.
+#: British spellings a name keeps on one side and loses on the other ("Harbour Engineering" /
+#: "Harbor Engineering", "Southbank Colour" / "Southbank Color", "Seaview Defence" / "Seaview
+#: Defense"): both sides are read the American way. Not "tyre": read "tire", a typo of it
+#: ("Tyers") is two slips from the key, not one.
 _BRITISH = re.compile(
-    r"\b(?:(\w{2,})our(s?)|(\w{2,})tre(s?)|tyre(s?)|aluminium|jewellery|grey|programme(s?)"
+    r"\b(?:(\w{2,})our(s?)|(\w{2,})tre(s?)|aluminium|jewellery|grey|programme(s?)"
     r"|catalogue(s?)|defence|licence(s?)|organisation(s?))\b"
 )
 _AMERICAN = {
@@ -64,7 +65,6 @@ def _american(found: re.Match[str]) -> str:
 
 
 _ENDINGS = (
-    ("tyre", "tire"),
     ("programme", "program"),
     ("catalogue", "catalog"),
     ("licence", "license"),
