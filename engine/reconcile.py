@@ -233,7 +233,7 @@ def _compare(
         products.psa,
         {spelling: groups.psa.get(key) for spelling, key in psa.client_keys.items()},
         products.inferred,
-        units_by_holding(
+        lambda: units_by_holding(
             vendor.lines,
             products.vendor,
             {spelling: groups.vendor.get(key) for spelling, key in vendor.client_keys.items()},

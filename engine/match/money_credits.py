@@ -11,7 +11,7 @@ that bill no licence are, and shown on the Excluded sheet.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 
 from engine.lines import Exclusion, Line
@@ -41,7 +41,7 @@ def set_aside_money_credits(
     products: Mapping[Descriptor, ProductMatch],
     group_of_spelling: Mapping[str, int | None],
     inferred: Mapping[tuple[str, Descriptor], ProductMatch],
-    bill_units: Mapping[tuple[int, str], set[Fraction]],
+    bill_units: Callable[[], Mapping[tuple[int, str], set[Fraction]]],
 ) -> None:
     """Exclude each negative PSA line whose unit exceeds every seat price its client is billed for
     the same product (and so credits more than a seat), unless the bill credits that product at
@@ -64,14 +64,14 @@ def set_aside_money_credits(
             prices[key] = max(prices.get(key, unit), unit)
         elif line.quantity < 0 and unit > 0:
             credits.append((line, key, unit))
-    by_key: dict[tuple[int, str], list[Line]] = defaultdict(list)
-    for line, key, unit in credits:
-        if (
-            key in prices
-            and unit > prices[key] * Fraction(101, 100)
-            and unit not in bill_units.get(key, ())
-        ):
-            by_key[key].append(line)
-    for found in by_key.values():
-        for line in found:
+    dearer = [
+        (line, key, unit)
+        for line, key, unit in credits
+        if key in prices and unit > prices[key] * Fraction(101, 100)
+    ]
+    if not dearer:
+        return  # (speed: the bill's units are read only when a credit could be money)
+    units = bill_units()
+    for line, key, unit in dearer:
+        if unit not in units.get(key, ()):
             line.exclude(Exclusion.MONEY_CREDIT)
