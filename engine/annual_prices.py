@@ -63,15 +63,25 @@ def _read_twelve_times_the_cost(
         and line.months == 1
         and line.descriptor in products
     ]
-    counts: dict[str, Counter[Fraction]] = defaultdict(Counter)
+    counts: dict[str, Counter[Decimal | Fraction]] = defaultdict(Counter)
     for line in monthly_lines:
         assert line.unit is not None
-        counts[products[line.descriptor].key][Fraction(line.unit)] += 1
-    usual = {key: _median_low(found) for key, found in counts.items() if found.total() >= 3}
+        counts[products[line.descriptor].key][line.unit] += 1  # (speed: a Fraction per price)
+    usual = {
+        key: _median_low(Counter({Fraction(unit): n for unit, n in found.items()}))
+        for key, found in counts.items()
+        if found.total() >= 3
+    }
+    yearly: dict[tuple[str, Decimal | Fraction], bool] = {}  # each price read once
     for line in monthly_lines:
-        reference = usual.get(products[line.descriptor].key)
         assert line.unit is not None
-        if reference and _TWELVE_LOW <= Fraction(line.unit) / reference <= _TWELVE_HIGH:
+        key = products[line.descriptor].key
+        if (year := yearly.get((key, line.unit))) is None:
+            reference = usual.get(key)
+            year = yearly[(key, line.unit)] = bool(reference) and (
+                _TWELVE_LOW <= Fraction(line.unit) / (reference or 1) <= _TWELVE_HIGH
+            )
+        if year:
             line.bill_every(_YEAR)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -98,7 +98,8 @@ def infer_products(
         by_group[group].append((description, count))
     prices = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n > 0}
     costs = _unit_costs(vendor, vendor_group_of)
-    _drop_service_prices(found, prices, costs)
+    cheapest = _cheapest_costs(costs)  # each product's lowest cost on the bill, read once
+    _drop_service_prices(found, prices, costs, cheapest)
     billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
     signed = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n < 0}
@@ -107,9 +108,7 @@ def infer_products(
     )
     before = set(found)
     _anywhere(items, found, baskets, bill)
-    _drop_dearer_than_a_year(
-        {place: found[place] for place in set(found) - before}, found, prices, costs
-    )
+    _drop_dearer_than_a_year(set(found) - before, found, prices, cheapest)
     bill_words = {w for name in names.values() for w in meaningful(name)}
     _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
     found.update(moved)
@@ -176,14 +175,13 @@ def _drop_service_prices(
     found: dict[tuple[int, str], Inference],
     prices: Mapping[tuple[int, str], Fraction],
     costs: Mapping[int, Mapping[str, Fraction]],
+    typical: Mapping[str, Fraction] | None = None,
 ) -> None:
     """Forget an inference whose line is priced like work, not like the product ("Email Security
     Support - per mailbox" at 1,250.00 is no DNS filter costing 3.47), or one that rests on seats
-    or a kind alone whose price is far below the product's cost."""
-    typical: dict[str, Fraction] = {}
-    for group_costs in costs.values():
-        for key, cost in group_costs.items():
-            typical[key] = min(cost, typical.get(key, cost))
+    or a kind alone whose price is far below the product's cost (``typical``: its lowest cost on
+    the bill, where the client's own is not known)."""
+    typical = _cheapest_costs(costs) if typical is None else typical
     for place in list(found):
         key = found[place].product_key
         cost = costs.get(place[0], {}).get(key) or typical.get(key, Fraction(0))
@@ -201,22 +199,26 @@ def _drop_service_prices(
             del found[place]
 
 
+def _cheapest_costs(costs: Mapping[int, Mapping[str, Fraction]]) -> dict[str, Fraction]:
+    """Each product's lowest monthly unit cost over the bill's clients."""
+    cheapest: dict[str, Fraction] = {}
+    for group_costs in costs.values():
+        for key, cost in group_costs.items():
+            cheapest[key] = min(cost, cheapest.get(key, cost))
+    return cheapest
+
+
 def _drop_dearer_than_a_year(
-    guessed: Mapping[tuple[int, str], Inference],
+    guessed: Iterable[tuple[int, str]],
     found: dict[tuple[int, str], Inference],
     prices: Mapping[tuple[int, str], Fraction],
-    costs: Mapping[int, Mapping[str, Fraction]],
+    cheapest: Mapping[str, Fraction],
 ) -> None:
     """Forget a guess from the whole bill whose line costs more than a year of the product at a
     service's markup ("Logitech Rally Bar (Teams Rooms)" at 3,499.00 is no Teams Rooms Pro seat
     the bill charges 30.00 a month for): a device or a project that names the product it serves."""
-    cheapest: dict[str, Fraction] = {}
-    for group_costs in costs.values():
-        for key, cost in group_costs.items():
-            if cost > 0:
-                cheapest[key] = min(cost, cheapest.get(key, cost))
-    for place, inference in guessed.items():
-        lowest = cheapest.get(inference.product_key)
+    for place in guessed:
+        lowest = cheapest.get(found[place].product_key)
         price = prices.get(place)
         if lowest and price is not None and price > 12 * SERVICE_MARKUP * lowest:
             del found[place]

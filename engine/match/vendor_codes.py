@@ -38,10 +38,8 @@ def name_by_vendor_codes(
         return
     long_codes = sorted(code for code in codes if len(code) >= _INSIDE)
     for descriptor, match in list(psa.items()):
-        if match.method == "id":
-            pass  # a catalogue id may be a family the bill's own codes tell apart (see below)
-        elif match.in_catalogue or match.method != "unknown":
-            continue
+        if match.method != "id" and (match.in_catalogue or match.method != "unknown"):
+            continue  # (a catalogue id may be a family the bill's own codes tell apart: below)
         found = {
             (code, target)
             for token in _code_tokens(descriptor)
