@@ -139,9 +139,20 @@ def explains(word: str, name_word: str) -> int:
         return 1  # "Sec" for Security
     if len(word) >= 4 and any(_is_abbreviation(swapped, name_word) for swapped in _swaps(word)):
         return 1  # an abbreviation with two letters swapped: "Perm" for Premium
-    if name_word not in DISCRIMINATORS and _bill_shortening(name_word, word):
+    if (
+        name_word not in DISCRIMINATORS
+        and _bill_shortening(name_word, word)
+        and not _glued_to_another(name_word, word)
+    ):
         return 1  # the bill's "PROT" for the typed "Protection"
     return -1
+
+
+def _glued_to_another(start: str, word: str) -> bool:
+    """``word`` is ``start`` with another product word typed on without a space: "TeamsEssentials"
+    is two words, never a lengthening of the bill's "Teams"."""
+    rest = word.removeprefix(start)
+    return len(rest) >= 3 and rest != word and (rest in PRODUCT_WORDS or rest in DISCRIMINATORS)
 
 
 #: "Pro" and "Professional", one edition's two spellings (a product line has one or the other).

@@ -106,6 +106,18 @@ def _part_number(note: str) -> bool:
 
 #: A note that points at a paper: "see PO 4471", "per quote Q-2231", "ref #88", "ticket 1032".
 _REFERENCE_NOTE = re.compile(REFERENCE_NOTE, re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+#: A telephone number as people write one: a "+" and its country, or a leading 0, then groups.
+_TELEPHONE = re.compile(r"(?:\+\d{1,3}|\b0\d{1,4})(?:[ \-\u2013()]{0,2}\d{2,4}){2,5}")
+
+
+def _telephone_number(raw: str) -> bool:
+    """The note holds a telephone number: eight digits or more in one such run, no date."""
+    return not _DATE.search(raw) and any(
+        sum(c.isdigit() for c in m.group(0)) >= 8 for m in _TELEPHONE.finditer(raw)
+    )
+
+
 #: A note of what someone did or is to do, or on whose word: "Q3 review done", "approved by J.
 #: Reyes", "per Tom 3/11", "check w/ Sam", "added 14 Oct", "upgraded from Business Standard".
 _ANNOTATION = re.compile(
@@ -190,6 +202,8 @@ class Notes:
     names: frozenset[str] = frozenset()
     #: keys of the products this bill names
     billed: frozenset[str] = frozenset()
+    #: the first word (the maker's) of each product the bill names outside Microsoft's words
+    makers: frozenset[str] = frozenset()
 
     def bare(self, name: str) -> str:
         """The name without a trailing note ("Microsoft 365 E5 (Auckland branch)", "… -
@@ -282,6 +296,13 @@ class Notes:
         service."""
         if raw and not any("a" <= ch.lower() <= "z" for ch in raw) and note not in self.seen:
             return False  # words of another script are a note only after several different names
+        if _telephone_number(raw):
+            # "(DDI block +44 20 7946 0247–997)": which numbers ring, beside words of no product
+            rest = product_key(_TELEPHONE.sub(" ", raw)).split()
+            return not any(
+                discriminators(w) or self._names_a_product(w) or any(c.isdigit() for c in w)
+                for w in rest
+            )
         if (
             _COUNT_NOTE.fullmatch(raw)
             or _INITIALS.fullmatch(raw)
@@ -343,6 +364,8 @@ class Notes:
         says_something = says_something or (
             all(w in MAKER for w in words) and not (words == ["office"] and note in self.seen)
         )
+        # "(Dropbox)" after several of Dropbox's editions is whose they are, not a tag
+        says_something = says_something or all(w in self.makers for w in words)
         return bool(words) and not says_something
 
     def _names_a_product(self, word: str) -> bool:
@@ -434,4 +457,11 @@ def note_reader(catalogue: Catalogue, psa: Iterable[str], vendor: Iterable[str])
         labels_seen(psa, is_a_product, known),
         frozenset(vendor_keys) | frozenset(catalogue.by_name),
         frozenset(vendor_keys),
+        frozenset(
+            first
+            for key in vendor_keys
+            if key
+            and (first := key.split()[0]) not in MAKER
+            and first not in catalogue.curated_words
+        ),
     )
