@@ -33,6 +33,7 @@ from engine.lines import (
     cancel_lines,
     drop_credits_of_cancelled,
     set_aside_earlier_charges,
+    set_aside_later_charges,
 )
 from engine.match.money_credits import set_aside_money_credits, units_by_holding
 from engine.period import settle_period
@@ -163,6 +164,7 @@ def reconcile_prepared(
     cancel_lines(psa.lines, period.start)
     drop_credits_of_cancelled(psa.lines)
     set_aside_earlier_charges(vendor.lines, period.start)
+    set_aside_later_charges(vendor.lines, period.start)
     require_lines(vendor.lines, vendor.raw.name, "vendor bill")
     say("Matching products")
     products = match_by_name(vendor, psa, settings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.match.catalogue import load_catalogue
+from engine.match.product_fit import fit
 from engine.match.product_notes import note_reader
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
 
@@ -92,3 +93,43 @@ def test_a_telephone_number_in_a_note_names_no_plan(tmp_path: Path) -> None:
     )
     found = {(d.type, d.client, d.product, str(d.monthly_impact)) for d in result.discrepancies}
     assert found == {("under_billed", "Sandpiper Design Studio", "Dialpad Pro", "53.00")}
+
+
+def test_antivirus_is_no_defender_for_office(tmp_path: Path) -> None:
+    """Differences: Karya Teknik is billed "Antivirus per user" (6 seats), which other clients show
+    is Bitdefender, beside the Defender for Office 365 (Plan 2) the vendor bills it and the PSA does
+    not (unbilled). Before: the antivirus line was read as Defender for Office 365 — mail
+    protection, not an endpoint's — by elimination: a price below cost and no unbilled seats."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Karya Teknik", "Microsoft 365 Business Premium", 6, "22.00"),
+                ("Karya Teknik", "Microsoft Defender for Office 365 (Plan 2)", 6, "5.00"),
+                ("Acacia Dental Pty Ltd", "Bitdefender GravityZone Business Security", 5, "2.50"),
+                ("Birch Dental Pty Ltd", "Bitdefender GravityZone Business Security", 6, "2.50"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Karya Teknik", "Microsoft 365 Business Premium", 6, "28.60"),
+                ("Karya Teknik", "Antivirus per user", 6, "3.50"),
+                ("Acacia Dental Pty Ltd", "Bitdefender GravityZone Business Security", 5, "3.50"),
+                ("Birch Dental Pty Ltd", "Bitdefender GravityZone Business Security", 6, "3.50"),
+            ]
+        ),
+    )
+    defender = [d for d in result.discrepancies if "Defender" in d.product]
+    assert [(d.type, d.client, d.psa_rows) for d in defender] == [("unbilled", "Karya Teknik", ())]
+
+
+def test_two_words_glued_are_read_as_the_two() -> None:
+    """ "grp_lic_exchangearchive" (an Entra group's name) is Exchange Online Archiving's words run
+    together, no lengthening of the bill's "Exchange" (Plan 1); a glued pair never crosses a
+    look-alike boundary."""
+    assert fit("exchangearchive", "exchange online archiving") is not None
+    assert fit("exchangearchive", "exchange online p1") is None
+    assert fit("teamsessentials", "microsoft teams essentials") is not None
+    assert fit("teamsessentials", "microsoft teams phone standard") is None

@@ -13,6 +13,7 @@ from engine.lines.cancelled import (
     known,
     live,
     set_aside_earlier_charges,
+    set_aside_later_charges,
 )
 from engine.lines.line import Exclusion, Line, Reason, monthly
 from engine.lines.psa import PSA
@@ -37,5 +38,6 @@ __all__ = [
     "live",
     "monthly",
     "set_aside_earlier_charges",
+    "set_aside_later_charges",
     "typed_lines",
 ]

@@ -71,6 +71,22 @@ def set_aside_earlier_charges(lines: list[Line], period_start: dt.date | None) -
             line.exclude(Exclusion.EARLIER_CHARGE, line.period_end.isoformat())
 
 
+def set_aside_later_charges(lines: list[Line], period_start: dt.date | None) -> None:
+    """Vendor lines charged for a period that begins after the run's month (December's charge
+    billed in advance on November's invoice, beside November's own): next month's bill, which
+    would count the same seats twice; a credit of that month goes with it."""
+    if period_start is None:
+        return
+    next_month = (period_start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    for line in lines:
+        if (
+            line.exclusion is None
+            and line.period_start is not None
+            and line.period_start >= next_month
+        ):
+            line.exclude(Exclusion.LATER_CHARGE, line.period_start.isoformat())
+
+
 def live(lines: list[Line]) -> list[Line]:
     """The lines that take part."""
     return [line for line in lines if line.exclusion is None]

@@ -25,6 +25,7 @@ class Exclusion(Enum):
     CANCELLED = ("cancelled", "cancelled {}")
     EARLIER_PERIOD = ("billed for an earlier period", "billed for a period that ended {}")
     EARLIER_CHARGE = ("charged for an earlier month", "charged for a period that ended {}")
+    LATER_CHARGE = ("charged for a later month", "charged for a period that begins {}")
     CREDIT_OF_CANCELLED = ("credit of a cancelled line", "credits row {}, already cancelled")
     NOT_BILLABLE = ("not billable", "not billable ({})")
     UNREADABLE_QUANTITY = ("unreadable quantity", "unreadable quantity {}")

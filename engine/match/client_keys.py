@@ -225,6 +225,8 @@ def client_key(name: str) -> str:
     if "&" in name and ";" in name:
         name = html.unescape(name)  # "Smith &amp; Jones", copied out of a web page or an API
     name = without_account_notes(name)  # "… Pty Ltd (ABN 76 916 305 825) *VIP*", "acme.com"
+    if _CODE_BEFORE_A_DASH.match(name):
+        name = _CODE_BEFORE_A_DASH.sub("", name, count=1)  # "HOLL57 – Hollis Brewing"
     if "." in name:
         name = _NAMED_DOMAIN.sub("", name) or name
     name = without_address(name)  # "… GmbH - 45 Rue de la Paix", "…, Level 2/88 George St"
@@ -521,6 +523,9 @@ def without_address(name: str) -> str:
 
 #: An account number a PSA or ledger writes before a name ("10455 Zephyr Associates", "C10004 -
 #: Kallio Oy") or a coded reference after it ("Ibáñez Community Health S.A. (C10307)").
+#: A PSA's account code in capitals and digits set before the name by a spaced dash, bar or
+#: colon ("HOLL57 – Hollis Brewing", "ACME01 | Acme Tools"): the name follows it.
+_CODE_BEFORE_A_DASH = re.compile(r"\s*[A-Z]{2,6}\d{2,6}\s+[-\u2013\u2014|:]\s+(?=[^\W\d_]{3})")
 _LEADING_CODE = re.compile(r"[a-z]{0,4}\d{4,}")  # "C1278", "CUST1042" (NetSuite)
 _TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
 #: An account number in brackets after the name; a bare number after it may tell companies apart

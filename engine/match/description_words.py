@@ -15,7 +15,13 @@ from rapidfuzz.distance import OSA
 
 from engine.folding import folded
 from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SERVICE_WORDS
-from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
+from engine.match.product_concepts import (
+    CONCEPTS,
+    MODIFIERS,
+    answers,
+    concept_targets,
+    concept_word,
+)
 from engine.match.product_fit import MAKER, fit, meaningful
 from engine.match.product_names import (
     DISCRIMINATORS,
@@ -38,12 +44,18 @@ def service_words(text: str) -> frozenset[str]:
         found.add(
             "labour"
         )  # "導入作業費", "Microsoft 365 設定作業", "技术支持服务": work, no words
+    if (words[0] in _A_CHANGE and (words[1:2] == ["to"] or not _PRORATA.isdisjoint(words))) or (
+        "trueup" in words
+    ):
+        found.add("one-off")  # "Upgrade to MDE P1 - prorata", "Seat true-up Nov": the change
     for a, b in pairwise(words):
         if a == "per" and b in _SERVICE_UNITS:
             found.add("server")
+        elif a == "per" and b in _DEVICE_UNITS and found - {"server"}:
+            found.add("server")  # work beside another service word; alone, a licence's unit
         elif a == "on" and b == "site":
             found.add("onsite")  # "On-site engineer visit"
-        elif (a, b) in _ONE_OFF:
+        elif (a, b) in _ONE_OFF or (a, b) == ("true", "up"):
             found.add("one-off")  # "Copilot Readiness Workshop - one-time fee" is no licence
     return frozenset(found)
 
@@ -75,10 +87,16 @@ _CJK_WORK = re.compile(
 
 #: A charge made once is a service, whatever it is about.
 _ONE_OFF = frozenset([("one", "time"), ("one", "off"), ("once", "off")])
+#: A line that begins by naming a change ("Upgrade to …", "Upgrade … - prorata") charges for the
+#: change, once; after a product's name such words are a note ("… (upgraded to P2)").
+_A_CHANGE = frozenset(["upgrade", "downgrade", "upgraded", "downgraded"])
+#: Words of a part of a month charged for ("- prorata"): a charge for the change it follows.
+_PRORATA = frozenset(["prorata", "prorated", "proration", "rata"])
 #: What a charge counted "per" this is for is a service: a server, a site, a location.
-_SERVICE_UNITS = frozenset(
-    ["server", "servers", "site", "location", "hour", "hr", "visit", "device", "devices"]
-)
+_SERVICE_UNITS = frozenset(["server", "servers", "site", "location", "hour", "hr", "visit"])
+#: A charge "per device" is work beside another service word ("Backup per device", "Patch
+#: management per device"); alone it is how endpoint licences count ("S1 Cmpl per device").
+_DEVICE_UNITS = frozenset(["device", "devices"])
 
 
 @dataclass(frozen=True)
@@ -330,7 +348,7 @@ def none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: Bill)
     targets = concept_targets(WORD_SPLIT.split(description))
     return not any(
         shares_word(description, bill.names[key], bill.common)
-        or (targets and all(t & set(bill.names[key].split()) for t in targets))
+        or (targets and all(answers(t, set(bill.names[key].split())) for t in targets))
         for key in basket
     )
 
@@ -402,9 +420,9 @@ def seats_may_mean(description: str, name: str) -> bool:
     # an add-on word the description leaves out bars it, unless what the description says it is
     # names that word: "Identity & Threat Protection" is a security product (E5 Security), "Hosted
     # Email" is no archiving one
-    return all(t & words for t in strong) and not (words & NEVER_IMPLIED) - said - set().union(
-        *strong
-    )
+    return all(answers(t, words) for t in strong) and not (
+        words & NEVER_IMPLIED
+    ) - said - set().union(*strong)
 
 
 def may_mean(description: str, name: str) -> bool:

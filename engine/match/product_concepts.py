@@ -66,6 +66,21 @@ CONCEPTS: dict[str, frozenset[str]] = {
 }
 
 
+#: A name word of a kind that another word of the name takes back: "Defender for Office 365"
+#: protects mail, not an endpoint (Defender for Endpoint and Defender for Business do).
+_TAKEN_BACK: dict[frozenset[str], dict[str, frozenset[str]]] = {
+    CONCEPTS["antivirus"]: {"defender": frozenset(["office"])},
+}
+
+
+def answers(targets: frozenset[str], name_words: set[str] | frozenset[str]) -> bool:
+    """A name with these words is of the kind ``targets`` points to."""
+    taken_back = _TAKEN_BACK.get(targets, {})
+    return any(
+        taken_back.get(word, frozenset()).isdisjoint(name_words) for word in targets & name_words
+    )
+
+
 #: Concept words that only say what a product works on ("Mailbox Backup", "Email Threat
 #: Protection"): they decide alone only when nothing stronger is said.
 MODIFIERS = frozenset(["mailbox", "mailboxes", "email", "mail", "hosted"])

@@ -335,12 +335,27 @@ def _split_compounds(words: list[str], other: list[str]) -> list[str]:
             if run[0].isalpha():
                 joined.setdefault("".join(run), run)
                 joined.setdefault("".join(_NUMBERS.get(w, w) for w in run), run)
-    if not joined:
-        return words
     out: list[str] = []
     for word in words:
-        out.extend(joined.get(word, (word,)))
+        out.extend(joined.get(word) or _two_glued(word, other))
     return out
+
+
+def _two_glued(word: str, other: list[str]) -> tuple[str, ...]:
+    """ "exchangearchive" beside "Exchange Online Archiving": a word of the other side with
+    another word of it typed on, read as the two (a word of the other side itself stays whole)."""
+    if len(word) < 7 or word in other or not word.isalpha():
+        return (word,)
+    for start in other:
+        rest = word.removeprefix(start)
+        if (
+            len(start) >= 3
+            and len(rest) >= 3
+            and rest != word
+            and any(rest == w or _same_stem(rest, w) for w in other if w != start)
+        ):
+            return (start, rest)
+    return (word,)
 
 
 def _join_pieces(first: str, second: str) -> tuple[str, str]:

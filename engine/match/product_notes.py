@@ -127,6 +127,8 @@ _ANNOTATION = re.compile(
     r"|(?:check|ask|confirm|verify|chase)\s+(?:w/|with\b)"
     r"|(?:added|removed|moved|changed|upgraded|downgraded|renamed|reduced|increased)"
     r"\s+(?:on|from|to|in|by|\d)"
+    # what it was before a date: "was Office E1 until 19/11", "previously Keeper Bus to 22 Nov"
+    r"|(?:was|were|previously|prev\.?)\s+.*\b(?:until|till|til|to|before)\s+\d"
     # when the term ends: "renews 09/10/2027", "expires 31 Mar 2027", "valid until 2027-06-30"
     r"|(?:renews?|renewal|renewing|expires?|expiry|exp\.?|valid\s+(?:until|to|thru)|ends?)"
     r"\s*(?:on|:)?\s*\d"

@@ -1,0 +1,163 @@
+"""Set AI at first contact (thirty-second session): a month of change at a mid-size MSP, where even
+the clean twins lost precision (0.91) and the people's spellings fell to 0.62.
+
+- a PSA that puts its account code before the client's name ("HOLL57 – Hollis Brewing"): the code
+  read as a number that told the client apart from the bill's "Hollis Brewing Inc.", so every
+  product of such a client was reported twice (unbilled and no vendor record);
+- December's charge billed in advance on November's bill, beside November's own row of the same
+  subscription: the seats counted twice;
+- the PSA's one-off line for the change itself ("Upgrade to MDE P1 - prorata", "Seat true-up
+  Nov"), read as one seat of the product it names;
+- a note of what the line was before a date ("… - was Office E1 until 19/11"), read as part of
+  the name, so the line named nothing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from engine.lines import Exclusion
+from engine.match.client_keys import client_key
+from engine.reconcile import reconcile
+from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
+
+
+def test_an_account_code_before_the_name_is_no_part_of_it() -> None:
+    """The code goes; a number that is part of a name, or a code with no name after it, stays."""
+    assert client_key("HOLL57 – Hollis Brewing") == client_key("Hollis Brewing Inc.")
+    assert client_key("ACME01 | Acme Tools") == client_key("Acme Tools")
+    assert client_key("OAKH48 - Oakhurst Insurance Brokers") == "oakhurst insurance brokers"
+    assert client_key("Store 12 - Acme Tools") != client_key("Acme Tools")
+
+
+def test_a_client_named_after_its_account_code_is_the_bills_client(tmp_path: Path) -> None:
+    """Differences: Hollis is billed 4 of its 5 Business Premium seats (under-billed 1 × 26.40).
+    Before: every product of Hollis unbilled and again without a vendor record."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Hollis Brewing Inc.", "Microsoft 365 Business Premium", 5, "22.00"),
+                ("Hollis Brewing Inc.", "Exchange Online (Plan 1)", 3, "4.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("HOLL57 – Hollis Brewing", "Microsoft 365 Business Premium", 4, "26.40"),
+                ("HOLL57 – Hollis Brewing", "Exchange Online (Plan 1)", 3, "4.80"),
+            ]
+        ),
+    )
+    assert [(d.type, d.product, d.monthly_impact) for d in result.discrepancies] == [
+        ("under_billed", "Microsoft 365 Business Premium", Decimal("26.40"))
+    ]
+
+
+def test_next_months_charge_on_this_bill_is_set_aside(tmp_path: Path) -> None:
+    """Differences: none (Kilmory is billed its 33 SentinelOne seats). The bill also charges
+    December in advance (33 seats, 2026-12-01 to 12-31): before, 66 seats and an under-billing of
+    33; and a credit of December's seats goes with December. Both rows are on the Excluded sheet,
+    with their reason."""
+    header = "CustomerName,ProductName,Quantity,UnitPrice,Subtotal,ChargeStartDate,ChargeEndDate\n"
+    rows = [
+        f"{client},{product},{seats},{cost},0,2026-11-01,2026-11-30"
+        for client, product, seats, cost in BYSTANDERS
+    ]
+    rows += [
+        "Kilmory Wealth Ltd,SentinelOne Singularity Complete,33,5.83,192.39,2026-11-01,2026-11-30",
+        "Kilmory Wealth Ltd,SentinelOne Singularity Complete,33,5.83,192.39,2026-12-01,2026-12-31",
+        "Kilmory Wealth Ltd,SentinelOne Singularity Complete,-2,5.83,-5.44,2026-12-01,2026-12-31",
+    ]
+    (tmp_path / "v.csv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text(
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Kilmory Wealth Ltd", "SentinelOne Singularity Complete", 33, "7.50"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = reconcile(tmp_path / "v.csv", tmp_path / "p.csv")
+    assert result.discrepancies == ()
+    later = [e for e in result.excluded if e.reason == Exclusion.LATER_CHARGE.reason("2026-12-01")]
+    assert [(e.client, e.quantity) for e in later] == [
+        ("Kilmory Wealth Ltd", Decimal("33")),
+        ("Kilmory Wealth Ltd", Decimal("-2")),
+    ]
+
+
+def test_a_line_for_the_change_itself_is_no_seat(tmp_path: Path) -> None:
+    """Differences: Ardent's vendor bills 19 Defender for Endpoint P1 seats after its upgrade and
+    the PSA bills 19; its one-off "Upgrade to MDE P1 - prorata" (1 × 1.43) and "Seat true-up Nov"
+    (1 × 5.50) are charges for the change. Before: 20 seats billed (over-billed 1) and a price
+    below cost."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Ardent Bakery Ltd", "Microsoft Defender for Endpoint P1", 19, "3.00"),
+                ("Ardent Bakery Ltd", "Keeper Business", 6, "4.50"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Ardent Bakery Ltd", "Microsoft Defender for Endpoint P1", 19, "3.60"),
+                ("Ardent Bakery Ltd", "Upgrade to MDE P1 - prorata", 1, "1.43"),
+                ("Ardent Bakery Ltd", "Keeper Business", 6, "5.50"),
+                ("Ardent Bakery Ltd", "Seat true-up Nov", 1, "5.50"),
+            ]
+        ),
+    )
+    assert result.discrepancies == ()
+
+
+def test_a_note_of_what_the_line_was_until_a_date_is_a_note(tmp_path: Path) -> None:
+    """Differences: Tillbrook is billed 75 Office 365 E3 seats of the 75 the vendor bills, on a
+    line that says what it was until the 19th. Before: the line named nothing, all 75 unbilled."""
+    result = run(
+        tmp_path,
+        pc([*BYSTANDERS, ("Tillbrook Insurance Brokers Ltd", "Office 365 E3", 75, "23.00")]),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                (
+                    "Tillbrook Insurance Brokers Ltd",
+                    "Office 365 E3 - CFQ7TTC0LF8Q:0001 - was Office E1 until 19/11",
+                    75,
+                    "27.60",
+                ),
+            ]
+        ),
+    )
+    assert result.discrepancies == ()
+
+
+def test_a_licence_counted_per_device_is_no_service(tmp_path: Path) -> None:
+    """Differences: none (Juniper is billed its 12 SentinelOne seats, "per device"). Before: "per
+    device" alone made the line a service, and all 12 seats were unbilled. Work per device is still
+    a service ("Backup per device" names no Dropsuite licence)."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Juniper Consulting Ltd", "SentinelOne Singularity Complete", 12, "4.59"),
+                ("Juniper Consulting Ltd", "Dropsuite Backup for Microsoft 365", 5, "2.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Juniper Consulting Ltd", "S1 Cmpl per device", 12, "5.51"),
+                ("Juniper Consulting Ltd", "Dropsuite Backup for Microsoft 365", 5, "3.00"),
+                ("Juniper Consulting Ltd", "Backup per device", 4, "15.00"),
+            ]
+        ),
+    )
+    assert result.discrepancies == ()
