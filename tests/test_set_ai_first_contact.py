@@ -19,6 +19,7 @@ from pathlib import Path
 
 from engine.lines import Exclusion
 from engine.match.client_keys import client_key
+from engine.match.products import without_history
 from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
 
@@ -161,3 +162,51 @@ def test_a_licence_counted_per_device_is_no_service(tmp_path: Path) -> None:
         ),
     )
     assert result.discrepancies == ()
+
+
+def test_a_note_of_what_a_line_was_says_nothing_of_what_it_is() -> None:
+    """ "- was Plan 1 until 9/11" after "Hosted Mailbox Plus" (Exchange Online Plan 2, after the
+    upgrade) names the old plan: the note goes before the line is read in context. A note that says
+    what a name was called ("formerly …", no date) or how many seats there were stays."""
+    assert without_history("Hosted Mailbox Plus - was Plan 1 until 9/11") == "Hosted Mailbox Plus"
+    assert without_history("Microsoft 365 BP (upgraded from Business Standard 12/11)") == (
+        "Microsoft 365 BP"
+    )
+    kept = ["Microsoft Entra ID P1 (formerly Azure AD Premium P1)", "Dialpad Standard (was 36)"]
+    assert [without_history(name) for name in kept] == kept
+
+
+def test_a_bare_plan_learned_elsewhere_decides_nothing_where_two_products_have_it(
+    tmp_path: Path,
+) -> None:
+    """Differences: none of Keystone's own. Three clients bill "P2" beside Entra ID P2; Keystone
+    buys Entra ID P2 (9 seats) and Exchange Online (Plan 2) (12) and bills "P2" 9 and "Plan 2" 12,
+    one description to the engine (21 seats). Before: both read as Entra ID P2, over-billed by 12
+    seats, and Exchange (Plan 2) unbilled (a look-alike merge). Now the line is not read as either:
+    no over-billing of Entra ID P2."""
+    others = [
+        (f"{name} Dental Pty Ltd", 3 + i) for i, name in enumerate(["Acacia", "Birch", "Cedar"])
+    ]
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                *[(client, "Microsoft Entra ID P2", seats, "9.00") for client, seats in others],
+                ("Keystone Clinic Inc.", "Microsoft Entra ID P2", 9, "9.00"),
+                ("Keystone Clinic Inc.", "Exchange Online (Plan 2)", 12, "8.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                *[(client, "P2", seats, "10.80") for client, seats in others],
+                ("Keystone Clinic Inc.", "P2", 9, "10.80"),
+                ("Keystone Clinic Inc.", "Plan 2", 12, "9.60"),
+            ]
+        ),
+    )
+    keystone = {
+        (d.type, d.product) for d in result.discrepancies if d.client.startswith("Keystone")
+    }
+    assert ("over_billed", "Microsoft Entra ID P2") not in keystone

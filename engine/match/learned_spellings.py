@@ -30,6 +30,7 @@ def learn(
     by_group: Mapping[int, list[tuple[str, Decimal]]],
     found: dict[tuple[int, str], Inference],
     vendor_baskets: Mapping[int, Mapping[str, Decimal]],
+    bill: Bill,
 ) -> None:
     """Spellings paired with one product for two or more clients (never another), and for at least
     half the clients that have both the spelling and the product, are that product, when half the
@@ -55,7 +56,8 @@ def learn(
     for description, key in learned.items():
         clients = votes[description][key]
         for group, descriptions in by_group.items():
-            if not any(d == description for d, _ in descriptions):
+            seats = next((s for d, s in descriptions if d == description), None)
+            if seats is None:
                 continue
             current = found.get((group, description))
             if current is not None and current.method in ("context", "consensus"):
@@ -63,6 +65,8 @@ def learn(
             basket = vendor_baskets.get(group, {})
             if current is None and key not in basket and basket:
                 continue  # this client buys other things: an in-house name may mean one of those
+            if seats != basket.get(key) and _fits_another_as_well(description, key, basket, bill):
+                continue  # "P2" at a client that buys Exchange (Plan 2) beside Entra ID P2
             found[(group, description)] = Inference(
                 key, "learned", 0.9, f"learned from {clients} clients"
             )
@@ -252,6 +256,8 @@ def _apply_learned(
             if len(choices) != 1 or names_another(description, choices[0], basket, bill):
                 continue
             key = choices[0]
+            if _fits_another_as_well(description, key, basket, bill) and seats != basket.get(key):
+                continue  # "P2" learned as Entra ID P2, at a client that buys Exchange (Plan 2) too
             evidence = (
                 f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
                 "its unbilled seats"
@@ -260,6 +266,22 @@ def _apply_learned(
                 evidence += "; the vendor does not bill it to this client"
             confidence = 0.7 if key not in basket else 0.85 if meant[key] >= 3 else 0.75
             found[(group, description)] = Inference(key, "learned", confidence, evidence)
+
+
+def _fits_another_as_well(
+    description: str, key: str, basket: Mapping[str, Decimal], bill: Bill
+) -> bool:
+    """The description fits another product the client buys as well as this one: what other
+    clients meant by it does not say which of the two it is here."""
+    mine = fit(description, bill.names[key])
+    if mine is None:
+        return False
+    return any(
+        other != key
+        and (theirs := fit(description, bill.names[other])) is not None
+        and theirs.rank <= mine.rank
+        for other in basket
+    )
 
 
 def _other_edition(

@@ -86,7 +86,7 @@ def infer(
     _by_consensus(
         by_group, found, vendor_baskets, spelling_consensus(pending, vendor_baskets, paired), bill
     )
-    learn(by_group, found, vendor_baskets)
+    learn(by_group, found, vendor_baskets, bill)
     corroborate(by_group, found, vendor_baskets, paired, bill)
     return found
 

@@ -65,12 +65,30 @@ def display_name(spelling: str) -> str:
 _LABELS: list[frozenset[str]] = [frozenset()]
 
 
+#: A note after a name of what the line was before a change ("- was Plan 1 until 9/11", "(upgraded
+#: from Business Standard 12/11)"): another product's words, which say nothing of this one.
+_HISTORY_NOTE = re.compile(
+    r"\s*[-\u2013\u2014|(\[,;]\s*(?:(?:was|previously|prev\.?)\s+[^()\[\]]*?\b"
+    r"(?:until|till|til|to|before)\s+\d[\d/.\-]*|(?:upgraded|downgraded|converted|moved)\s+from\s+"
+    r"[^()\[\]]+?)[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_history(spelling: str) -> str:
+    """The spelling without a trailing note of what the line was before a change."""
+    if not _HISTORY_NOTE.search(spelling):
+        return spelling
+    return _HISTORY_NOTE.sub("", spelling) or spelling
+
+
 def unlabelled(spelling: str) -> str:
     """A PSA spelling without the label its export puts before names ("Secure Workplace Pack -
     CyberAware Pro" → "CyberAware Pro"): the bundle's words are no product's. Never down to an
     edition alone ("Virtual Desktop - Standard"): the label then says which product; nor past a
     label of words many kinds of product use ("Licensing:Cloud PC (Standard)") or of the maker's
     ("Microsoft 365 - Apps for Business")."""
+    spelling = without_history(spelling)
     found = label_and_rest(spelling, _LABELS[0])
     if found is None or editions_only(product_key(found[1]).split()):
         return spelling
