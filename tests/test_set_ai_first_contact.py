@@ -210,3 +210,20 @@ def test_a_bare_plan_learned_elsewhere_decides_nothing_where_two_products_have_i
         (d.type, d.product) for d in result.discrepancies if d.client.startswith("Keystone")
     }
     assert ("over_billed", "Microsoft Entra ID P2") not in keystone
+
+
+def test_a_year_in_brackets_names_no_company(tmp_path: Path) -> None:
+    """Differences: Hatherley (2026) is on the bill only (M365 E3 unbilled), Alderney (2026) in the
+    PSA only (no vendor record). Before: "(2026)", the one bracket of each side, was read as a
+    trading name both held, and the two clients were merged (over-billed E3)."""
+    result = run(
+        tmp_path,
+        pc([*BYSTANDERS, ("Hatherley Veterinary (2026) Pty Ltd", "Microsoft 365 E3", 12, "36.00")]),
+        psa(
+            [*PSA_BYSTANDERS, ("Alderney Freight (2026) Pty Ltd", "Microsoft 365 E3", 75, "43.20")]
+        ),
+    )
+    assert sorted((d.type, d.client or d.vendor_client) for d in result.discrepancies) == [
+        ("no_vendor_record", "Alderney Freight (2026) Pty Ltd"),
+        ("unbilled", "Hatherley Veterinary (2026) Pty Ltd"),
+    ]

@@ -821,12 +821,13 @@ def _known_names(key: str, name: str) -> list[str]:
 
 
 def _names_a_company(key: str) -> bool:
-    """A word of three letters or more that is neither a qualifier ("main office") nor a legal form
-    ("(haftungsbeschränkt)" is the second word of "UG (haftungsbeschränkt)", no company)."""
+    """A word of three letters or more that is neither a qualifier ("main office"), a number nor a
+    legal form ("(haftungsbeschränkt)" is the second word of "UG (haftungsbeschränkt)", no
+    company)."""
     return any(
-        len(word) >= 3 and word not in QUALIFIERS and not is_legal_form(word)
+        len(word) >= 3 and word not in QUALIFIERS and not is_legal_form(word) and not word.isdigit()
         for word in key.split()
-    )
+    )  # "(2026)" is a year, the mark of a re-registered entity, never a company
 
 
 #: Names compared without their spaces only from this length (short names glue into others).
