@@ -18,9 +18,9 @@ from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SE
 from engine.match.product_concepts import (
     CONCEPTS,
     MODIFIERS,
-    answers,
     concept_targets,
     concept_word,
+    of_every_kind,
 )
 from engine.match.product_fit import MAKER, fit, meaningful
 from engine.match.product_names import (
@@ -345,10 +345,11 @@ def named_words(words: set[str], name_words: set[str]) -> int:
 def none_of_its_own(description: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
     """Nothing the client buys from the vendor could be what the description means: no product
     it shares a distinctive word with, and none of the kind it names."""
-    targets = concept_targets(WORD_SPLIT.split(description))
+    said = WORD_SPLIT.split(description)
+    targets = concept_targets(said)
     return not any(
         shares_word(description, bill.names[key], bill.common)
-        or (targets and all(answers(t, set(bill.names[key].split())) for t in targets))
+        or (targets and of_every_kind(targets, set(bill.names[key].split()), said))
         for key in basket
     )
 
@@ -420,7 +421,7 @@ def seats_may_mean(description: str, name: str) -> bool:
     # an add-on word the description leaves out bars it, unless what the description says it is
     # names that word: "Identity & Threat Protection" is a security product (E5 Security), "Hosted
     # Email" is no archiving one
-    return all(answers(t, words) for t in strong) and not (
+    return of_every_kind(strong, words, said_words) and not (
         words & NEVER_IMPLIED
     ) - said - set().union(*strong)
 

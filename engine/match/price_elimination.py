@@ -21,7 +21,7 @@ from engine.match.catalogue import load_catalogue
 from engine.match.description_vocabulary import BRAND
 from engine.match.description_words import Bill, Inference, service_words
 from engine.match.product_clues import names_something_else, seats_may_pair
-from engine.match.product_concepts import answers, concept_targets
+from engine.match.product_concepts import concept_targets, of_every_kind
 from engine.match.product_fit import MAKER, loose_fit, meaningful, names_a_product_part
 from engine.match.product_names import PLAN_TOKEN, say_another_plan
 
@@ -272,7 +272,9 @@ def _more_seats_at_its_price(
             len(same) == 1
             and basket[same[0]] > billed.get(same[0], Decimal(0))
             and seats_may_pair(description, same[0], same, bill.names)
-            and all(answers(t, set(bill.names[same[0]].split())) for t in _targets(description))
+            and of_every_kind(
+                _targets(description), set(bill.names[same[0]].split()), _WORDS.split(description)
+            )
             and not _says_otherwise(description, same[0], bill)
         ):
             key = same[0]
@@ -302,7 +304,7 @@ def _says_otherwise(description: str, key: str, bill: Bill) -> bool:
         return True
     microsoft = not key.startswith("name:")
     name_words = set(name.split())
-    if not all(answers(t, name_words) for t in _targets(description)):
+    if not of_every_kind(_targets(description), name_words, _WORDS.split(description)):
         return True  # "Antivirus per user" is no Defender for Office 365: another kind
     words = [w for w in meaningful(description) if w not in name_words]
     if not microsoft and any(w in MAKER for w in words):
@@ -323,7 +325,7 @@ def _says_otherwise(description: str, key: str, bill: Bill) -> bool:
 def _of_this_kind(word: str, name_words: set[str]) -> bool:
     """A word that says what kind of product this is ("Email" of Business Basic: mail)."""
     targets = concept_targets([word])
-    return bool(targets) and all(answers(t, name_words) for t in targets)
+    return bool(targets) and of_every_kind(targets, name_words, [word])
 
 
 def _microsoft_words() -> frozenset[str]:
@@ -357,9 +359,7 @@ def _priced_like(
             if (cost := costs.get(group, {}).get(key))
             and LOWEST_MARKUP <= price / cost <= HIGHEST_MARKUP
             and seats_may_pair(description, key, unpaired, bill.names)
-            and all(
-                answers(t, set(bill.names[key].split())) for t in targets
-            )  # "Secure Email" is mail
+            and of_every_kind(targets, set(bill.names[key].split()), _WORDS.split(description))
         ]
     return out
 

@@ -28,9 +28,9 @@ from engine.match.learned_spellings import seats_billed
 from engine.match.product_concepts import (
     CONCEPTS,
     MODIFIERS,
-    answers,
     concept_targets,
     concept_word,
+    of_every_kind,
 )
 from engine.match.product_fit import MAKER, explains, meaningful, names_a_product_part
 from engine.match.product_names import (
@@ -443,7 +443,7 @@ def of_kind(description: str, name: str, targets: list[frozenset[str]], key: str
     the name of a product outside its catalogue (``key`` "name:…") such a word is the product's
     own ("Keeper Security Business", "Bitdefender GravityZone Business Security")."""
     words = set(name.split())
-    if not all(answers(t, words) for t in targets):
+    if not of_every_kind(targets, words, WORD_SPLIT.split(description)):
         return False
     said = set(meaningful(description))
     own_name = key.startswith("name:")  # outside the catalogue: its words are its own

@@ -66,19 +66,41 @@ CONCEPTS: dict[str, frozenset[str]] = {
 }
 
 
-#: A name word of a kind that another word of the name takes back: "Defender for Office 365"
-#: protects mail, not an endpoint (Defender for Endpoint and Defender for Business do).
-_TAKEN_BACK: dict[frozenset[str], dict[str, frozenset[str]]] = {
-    CONCEPTS["antivirus"]: {"defender": frozenset(["office"])},
+#: A name word of a kind that another word of the name takes back, unless the description says
+#: what the other word does: "Defender for Office 365" protects mail, not an endpoint (Defender
+#: for Endpoint and Defender for Business do) — but "Email Threat Hunting" is its kind.
+_TAKEN_BACK: dict[frozenset[str], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    CONCEPTS["antivirus"]: {
+        "defender": (frozenset(["office"]), frozenset(["mailbox", "mailboxes", "email", "mail"]))
+    },
 }
 
 
-def answers(targets: frozenset[str], name_words: set[str] | frozenset[str]) -> bool:
-    """A name with these words is of the kind ``targets`` points to."""
+def of_every_kind(
+    targets: list[frozenset[str]],
+    name_words: set[str] | frozenset[str],
+    said: Iterable[str] = (),
+) -> bool:
+    """A name with these words is of every kind the description says. A word a kind's table takes
+    back ("defender" beside "office") still counts when the description ``said`` what the other
+    word is about ("Email Threat Hunting"), or when the name is properly of another kind the
+    description says ("Phishing Simulation & Threat Hunting"); "Antivirus per user" is never
+    Defender for Office 365."""
+    if not all(t & name_words for t in targets):
+        return False
+    said = frozenset(said)
+    return not targets or any(_answers(t, name_words, said) for t in targets)
+
+
+def _answers(
+    targets: frozenset[str], name_words: set[str] | frozenset[str], said: frozenset[str]
+) -> bool:
     taken_back = _TAKEN_BACK.get(targets, {})
-    return any(
-        taken_back.get(word, frozenset()).isdisjoint(name_words) for word in targets & name_words
-    )
+    for word in targets & name_words:
+        by, unless = taken_back.get(word, (frozenset(), frozenset()))
+        if by.isdisjoint(name_words) or not unless.isdisjoint(said):
+            return True
+    return False
 
 
 #: Concept words that only say what a product works on ("Mailbox Backup", "Email Threat
