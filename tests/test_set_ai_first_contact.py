@@ -19,6 +19,7 @@ from pathlib import Path
 
 from engine.lines import Exclusion
 from engine.match.client_keys import client_key
+from engine.match.description_words import service_words
 from engine.match.products import without_history
 from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
@@ -227,3 +228,12 @@ def test_a_year_in_brackets_names_no_company(tmp_path: Path) -> None:
         ("no_vendor_record", "Alderney Freight (2026) Pty Ltd"),
         ("unbilled", "Hatherley Veterinary (2026) Pty Ltd"),
     ]
+
+
+def test_a_true_up_note_after_a_name_is_no_charge_for_the_change() -> None:
+    """A line that begins with the true-up charges for it; "[true-up; prev 15]" after a product's
+    name is a note on that licence's seats (set U: the line had been set aside as a service)."""
+    assert service_words("Seat true-up Nov") == {"one-off"}
+    assert service_words("True-up Nov seats") == {"one-off"}
+    assert service_words("OneDrive for business (Plan 1) [true-up; prev 15]") == frozenset()
+    assert service_words("M$ 365 Business [true-up; prev 25]") == frozenset()

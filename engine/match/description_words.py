@@ -45,7 +45,7 @@ def service_words(text: str) -> frozenset[str]:
             "labour"
         )  # "導入作業費", "Microsoft 365 設定作業", "技术支持服务": work, no words
     if (words[0] in _A_CHANGE and (words[1:2] == ["to"] or not _PRORATA.isdisjoint(words))) or (
-        "trueup" in words
+        "trueup" in words[:2] or ["true", "up"] in (words[:2], words[1:3])
     ):
         found.add("one-off")  # "Upgrade to MDE P1 - prorata", "Seat true-up Nov": the change
     for a, b in pairwise(words):
@@ -55,7 +55,7 @@ def service_words(text: str) -> frozenset[str]:
             found.add("server")  # work beside another service word; alone, a licence's unit
         elif a == "on" and b == "site":
             found.add("onsite")  # "On-site engineer visit"
-        elif (a, b) in _ONE_OFF or (a, b) == ("true", "up"):
+        elif (a, b) in _ONE_OFF:
             found.add("one-off")  # "Copilot Readiness Workshop - one-time fee" is no licence
     return frozenset(found)
 
