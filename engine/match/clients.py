@@ -783,8 +783,8 @@ def _lookalikes(vendor_keys: list[str], psa_keys: list[str], block_limit: int) -
 
 #: A bracket's label before the other name of a client: "(now Transports Rousseau SARL)".
 _BRACKET_LABEL = re.compile(
-    r"^\s*(?:now|formerly|previously|fka|f/k/a|t/a(?:\s+of)?|d/?b/?a(?:\s+of)?|trading as|atf"
-    r"|part of|a division of)\s+",
+    r"^\s*(?:now|formerly|previously|prev\.?|fka|f/k/a|t/a(?:\s+of)?|d/?b/?a(?:\s+of)?|trading as"
+    r"|atf|part of|a division of)\s+",
     re.I,
 )
 
@@ -821,17 +821,22 @@ def _known_names(key: str, name: str) -> list[str]:
 
 
 def _names_a_company(key: str) -> bool:
-    """A word of three letters or more that is neither a qualifier ("main office"), a number nor a
-    legal form ("(haftungsbeschränkt)" is the second word of "UG (haftungsbeschränkt)", no
-    company)."""
+    """A word of three letters or more that is neither a qualifier ("main office") nor a legal form
+    ("(haftungsbeschränkt)" is the second word of "UG (haftungsbeschränkt)", no company)."""
     return any(
-        len(word) >= 3 and word not in QUALIFIERS and not is_legal_form(word) and not word.isdigit()
+        len(word) >= 3 and word not in QUALIFIERS and not is_legal_form(word)
         for word in key.split()
-    )  # "(2026)" is a year, the mark of a re-registered entity, never a company
+    )
 
 
 #: Names compared without their spaces only from this length (short names glue into others).
 _GLUED_AT_LEAST = 8
+
+
+def _named_parts(key: str, display: str) -> list[str]:
+    """The names a client holds that may be another client's whole name: not a number in brackets
+    ("(2026)", the year of a re-registered entity; "[510]", an account number)."""
+    return [part for part in _names_in(key, display) if not part.isdigit()]
 
 
 def _trading_name_pairs(
@@ -839,13 +844,13 @@ def _trading_name_pairs(
 ) -> list[tuple[str, str]]:
     """Either side's dba part equals the other side's name, once and only once."""
     psa_by_name: dict[str, set[str]] = defaultdict(set)
-    psa_parts = {key: _names_in(key, display) for key, display in psa_names.items()}
+    psa_parts = {key: _named_parts(key, display) for key, display in psa_names.items()}
     for key in psa_names:
         for name in [key, *psa_parts[key]]:
             psa_by_name[name].add(key)
             if " " in name and len(name) >= _GLUED_AT_LEAST:  # "Silver-Line" for "SilverLine"
                 psa_by_name[name.replace(" ", "")].add(key)
-    vendor_parts = {key: _names_in(key, display) for key, display in vendor_names.items()}
+    vendor_parts = {key: _named_parts(key, display) for key, display in vendor_names.items()}
     # a part many clients of a side hold names none of them ("Family Trust" after "ATF")
     held = Counter(part for parts in vendor_parts.values() for part in set(parts))
     claims: dict[str, list[str]] = defaultdict(list)

@@ -115,6 +115,8 @@ def explains(word: str, name_word: str) -> int:
         return 1  # "S1" for SentinelOne
     if _shortened_brand(word, name_word) or _shortened_brand(name_word, word):
         return 1  # "KB4" for KnowBe4
+    if word.isdigit() and name_word == "p" + word:
+        return 1  # "Visio 2": the plan's number without its word
     if any(c.isdigit() for c in word + name_word):
         return -1  # plan numbers, years, editions: only the same word
     if looks_romanised(word) and sounds_like(word, name_word):
@@ -265,7 +267,8 @@ def fit(description_key: str, name_key: str) -> Fit | None:
         return None
     approximate = aligned.approximate
     left = list(aligned.unpaired_second)
-    if any(word in NEVER_IMPLIED for word in left):
+    never = [word for word in left if word in NEVER_IMPLIED]
+    if never and not _its_own_words(name_key, never):
         return None
     discriminating = [w for w in left if w not in BRAND and _discriminates(w)]
     return Fit(len(left), len(discriminating), approximate, len(words), tuple(left))
@@ -427,7 +430,25 @@ def use_bill_words(names: Iterable[str]) -> None:
     """The words of this run's bill (product name keys) join the catalogue's, replacing an earlier
     run's: what one reconcile learns never changes the next one in the same process (the live
     Excel path keeps Python running between clicks)."""
+    names = set(names)
+    BILL_NAMES.clear()
+    BILL_NAMES.update(names)
     _set_product_words(_CATALOGUE_WORDS | {word for name in names for word in name.split()})
+
+
+#: This run's bill's product names (keys).
+BILL_NAMES: set[str] = set()
+
+
+def _its_own_words(name: str, words: list[str]) -> bool:
+    """Words such as "Security" that a Microsoft name adds to make another product (E5 Security)
+    are a third party's own where its bill has no product of that name without them: KnowBe4's
+    "Security Awareness Training" may be typed "Awareness Gold". A third party's name begins with
+    its maker, no word of Microsoft's names."""
+    parts = name.split()
+    if not parts or parts[0] in _CATALOGUE_WORDS or parts[0] in MAKER:
+        return False
+    return " ".join(word for word in parts if word not in words) not in BILL_NAMES
 
 
 #: The billing words of this run's exports (:mod:`engine.match.file_fillers`), besides FILLER.
