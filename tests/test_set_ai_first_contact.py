@@ -19,7 +19,9 @@ from pathlib import Path
 
 from engine.lines import Exclusion
 from engine.match.client_keys import client_key
+from engine.match.clients import _names_in
 from engine.match.description_words import service_words
+from engine.match.product_fit import fit, use_bill_words
 from engine.match.products import without_history
 from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
@@ -237,3 +239,20 @@ def test_a_true_up_note_after_a_name_is_no_charge_for_the_change() -> None:
     assert service_words("True-up Nov seats") == {"one-off"}
     assert service_words("OneDrive for business (Plan 1) [true-up; prev 15]") == frozenset()
     assert service_words("M$ 365 Business [true-up; prev 25]") == frozenset()
+
+
+def test_a_third_partys_security_word_and_a_bare_plan_number_are_read() -> None:
+    """ "Security" is part of KnowBe4's name, not an add-on, where the bill has no KnowBe4 product
+    without it; Microsoft's E5 Security stays apart from E5. "Visio 2" is Visio Plan 2, never 1."""
+    use_bill_words(["knowbe4 security awareness training gold", "microsoft 365 e5 security"])
+    assert fit("awareness gold", "knowbe4 security awareness training gold") is not None
+    assert fit("microsoft 365 e5", "microsoft 365 e5 security") is None
+    assert fit("visio 2", "visio p2") is not None
+    assert fit("visio 2", "visio p1") is None
+
+
+def test_a_clients_previous_name_in_brackets_is_a_name_it_holds() -> None:
+    """ "(prev. Keystone Clinic)" names the client's old name, as "(formerly …)" does; before,
+    "prev" was read as a word of it, so the old name matched nothing on the bill."""
+    name = "Harlow Clinic Inc. (prev. Keystone Clinic)"
+    assert _names_in(client_key(name), name) == ["harlow clinic", "keystone clinic"]
