@@ -256,3 +256,25 @@ def test_a_clients_previous_name_in_brackets_is_a_name_it_holds() -> None:
     "prev" was read as a word of it, so the old name matched nothing on the bill."""
     name = "Harlow Clinic Inc. (prev. Keystone Clinic)"
     assert _names_in(client_key(name), name) == ["harlow clinic", "keystone clinic"]
+
+
+def test_seats_alone_never_give_a_line_that_shortens_another_products_words(
+    tmp_path: Path,
+) -> None:
+    """Differences: Ashdown is billed 4 Dropsuite seats of the 6 the vendor bills (under-billed 2 ×
+    4.14) and no Keeper Enterprise (unbilled 4). Before: "DS M365 Bkp+Arch" (4 seats) was read as
+    Keeper Enterprise, the unpaired product with the same 4 seats, though its "Bkp" and "Arch"
+    shorten Dropsuite's Backup and Archiving."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Ashdown Freight Pty Ltd", "Dropsuite Backup and Archiving for Microsoft 365", 6, "3.00"),
+                ("Ashdown Freight Pty Ltd", "Keeper Enterprise", 4, "5.40"),
+            ]
+        ),
+        psa([*PSA_BYSTANDERS, ("Ashdown Freight Pty Ltd", "DS M365 Bkp+Arch", 4, "4.14")]),
+    )  # fmt: skip
+    keeper = [d for d in result.discrepancies if d.product == "Keeper Enterprise"]
+    assert [(d.type, d.psa_rows) for d in keeper] == [("unbilled", ())]

@@ -269,9 +269,17 @@ def _says_another(
     Email" shares "Office" with an unpaired Office 365 E3, and is a Business Standard's seats as
     well."""
     words = set(meaningful(description)) - MAKER
-    if words & set(names[key].split()):
+    if _says_part_of(words, names[key]):
         return False
-    return any(other != key and words & set(names[other].split()) for other in others)
+    return any(other != key and _says_part_of(words, names[other]) for other in others)
+
+
+def _says_part_of(words: set[str], name: str) -> bool:
+    """A word of the name, or its shortening ("Bkp" for Backup, "Arch" for Archiving)."""
+    name_words = set(name.split())
+    return bool(words & name_words) or any(
+        explains(word, other) > 0 for word in words if len(word) >= 3 for other in name_words
+    )
 
 
 def _may_be(description: str, key: str, names: Mapping[str, str]) -> bool:
