@@ -17,6 +17,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from engine.lines import Exclusion
 from engine.match.client_keys import client_key
 from engine.match.clients import _names_in
@@ -179,17 +181,18 @@ def test_a_note_of_what_a_line_was_says_nothing_of_what_it_is() -> None:
     assert [without_history(name) for name in kept] == kept
 
 
+@pytest.mark.parametrize("clients", [3, 6])
 def test_a_bare_plan_learned_elsewhere_decides_nothing_where_two_products_have_it(
-    tmp_path: Path,
+    tmp_path: Path, clients: int
 ) -> None:
-    """Differences: none of Keystone's own. Three clients bill "P2" beside Entra ID P2; Keystone
-    buys Entra ID P2 (9 seats) and Exchange Online (Plan 2) (12) and bills "P2" 9 and "Plan 2" 12,
-    one description to the engine (21 seats). Before: both read as Entra ID P2, over-billed by 12
-    seats, and Exchange (Plan 2) unbilled (a look-alike merge). Now the line is not read as either:
-    no over-billing of Entra ID P2."""
-    others = [
-        (f"{name} Dental Pty Ltd", 3 + i) for i, name in enumerate(["Acacia", "Birch", "Cedar"])
-    ]
+    """Differences: none of Keystone's own. Other clients bill "P2" beside Entra ID P2 (three: a
+    learned spelling; six: the clients' consensus); Keystone buys Entra ID P2 (9 seats) and
+    Exchange Online (Plan 2) (12) and bills "P2" 9 and "Plan 2" 12, one description to the engine
+    (21 seats). Before: both read as Entra ID P2, over-billed by 12 seats, and Exchange (Plan 2)
+    unbilled (a look-alike merge). Now the line is not read as either: no over-billing of Entra
+    ID P2."""
+    names = ["Acacia", "Birch", "Cedar", "Dogwood", "Elm", "Fir"][:clients]
+    others = [(f"{name} Dental Pty Ltd", 3 + i) for i, name in enumerate(names)]
     result = run(
         tmp_path,
         pc(

@@ -65,7 +65,7 @@ def learn(
             basket = vendor_baskets.get(group, {})
             if current is None and key not in basket and basket:
                 continue  # this client buys other things: an in-house name may mean one of those
-            if seats != basket.get(key) and _fits_another_as_well(description, key, basket, bill):
+            if seats != basket.get(key) and fits_another_as_well(description, key, basket, bill):
                 continue  # "P2" at a client that buys Exchange (Plan 2) beside Entra ID P2
             found[(group, description)] = Inference(
                 key, "learned", 0.9, f"learned from {clients} clients"
@@ -256,7 +256,7 @@ def _apply_learned(
             if len(choices) != 1 or names_another(description, choices[0], basket, bill):
                 continue
             key = choices[0]
-            if _fits_another_as_well(description, key, basket, bill) and seats != basket.get(key):
+            if fits_another_as_well(description, key, basket, bill) and seats != basket.get(key):
                 continue  # "P2" learned as Entra ID P2, at a client that buys Exchange (Plan 2) too
             evidence = (
                 f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
@@ -268,7 +268,7 @@ def _apply_learned(
             found[(group, description)] = Inference(key, "learned", confidence, evidence)
 
 
-def _fits_another_as_well(
+def fits_another_as_well(
     description: str, key: str, basket: Mapping[str, Decimal], bill: Bill
 ) -> bool:
     """The description fits another product the client buys as well as this one: what other
