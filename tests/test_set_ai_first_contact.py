@@ -250,6 +250,9 @@ def test_a_third_partys_security_word_and_a_bare_plan_number_are_read() -> None:
     use_bill_words(["knowbe4 security awareness training gold", "microsoft 365 e5 security"])
     assert fit("awareness gold", "knowbe4 security awareness training gold") is not None
     assert fit("microsoft 365 e5", "microsoft 365 e5 security") is None
+    # an edition word is no maker's own word, even where the bill has no edition without it
+    use_bill_words(["sophos intercept x advanced for server"])
+    assert fit("intercept x adv", "sophos intercept x advanced for server") is None
     assert fit("visio 2", "visio p2") is not None
     assert fit("visio 2", "visio p1") is None
 

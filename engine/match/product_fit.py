@@ -448,7 +448,14 @@ def _its_own_words(name: str, words: list[str]) -> bool:
     parts = name.split()
     if not parts or parts[0] in _CATALOGUE_WORDS or parts[0] in MAKER:
         return False
+    if not set(words) <= _THIRD_PARTYS_OWN:
+        return False  # "for Server" is an edition whoever makes it (Sophos Intercept X)
     return " ".join(word for word in parts if word not in words) not in BILL_NAMES
+
+
+#: Add-on words of Microsoft's names that third parties use as part of a product's own name
+#: ("KnowBe4 Security Awareness Training", "Mimecast Email Security").
+_THIRD_PARTYS_OWN = frozenset(["security"])
 
 
 #: The billing words of this run's exports (:mod:`engine.match.file_fillers`), besides FILLER.
