@@ -78,6 +78,11 @@ def set_aside_later_charges(lines: list[Line], period_start: dt.date | None) -> 
     if period_start is None:
         return
     next_month = (period_start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    if not any(
+        line.period_start is not None and period_start <= line.period_start < next_month
+        for line in lines
+    ):
+        return  # a bill with no charge of the month (a period set by hand): its month is its own
     for line in lines:
         if (
             line.exclusion is None
