@@ -65,7 +65,7 @@ def learn(
             basket = vendor_baskets.get(group, {})
             if current is None and key not in basket and basket:
                 continue  # this client buys other things: an in-house name may mean one of those
-            if seats != basket.get(key) and fits_another_as_well(description, key, basket, bill):
+            if bills_two_alike(description, key, seats, basket, bill):
                 continue  # "P2" at a client that buys Exchange (Plan 2) beside Entra ID P2
             found[(group, description)] = Inference(
                 key, "learned", 0.9, f"learned from {clients} clients"
@@ -256,7 +256,7 @@ def _apply_learned(
             if len(choices) != 1 or names_another(description, choices[0], basket, bill):
                 continue
             key = choices[0]
-            if fits_another_as_well(description, key, basket, bill) and seats != basket.get(key):
+            if bills_two_alike(description, key, seats, basket, bill):
                 continue  # "P2" learned as Entra ID P2, at a client that buys Exchange (Plan 2) too
             evidence = (
                 f"learned from {meant[key]} clients: beside their {bill.names[key]!r}, filling "
@@ -268,16 +268,19 @@ def _apply_learned(
             found[(group, description)] = Inference(key, "learned", confidence, evidence)
 
 
-def fits_another_as_well(
-    description: str, key: str, basket: Mapping[str, Decimal], bill: Bill
+def bills_two_alike(
+    description: str, key: str, seats: Decimal, basket: Mapping[str, Decimal], bill: Bill
 ) -> bool:
-    """The description fits another product the client buys as well as this one: what other
-    clients meant by it does not say which of the two it is here."""
+    """The description's lines bill this product and another the client buys that it fits as well,
+    their seats together: "P2" 9 and "Plan 2" 12, one description of 21 seats, beside Entra ID P2
+    (9) and Exchange Online (Plan 2) (12). What other clients meant by it cannot say which line is
+    which here."""
     mine = fit(description, bill.names[key])
-    if mine is None:
+    if mine is None or key not in basket:
         return False
     return any(
         other != key
+        and seats == basket[key] + basket[other]
         and (theirs := fit(description, bill.names[other])) is not None
         and theirs.rank <= mine.rank
         for other in basket

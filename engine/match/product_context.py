@@ -47,7 +47,7 @@ from engine.match.description_words import (
     shortens_another_bought,
     words_shared,
 )
-from engine.match.learned_spellings import corroborate, fits_another_as_well, learn, seats_billed
+from engine.match.learned_spellings import bills_two_alike, corroborate, learn, seats_billed
 from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
 from engine.match.name_inside import name_inside
 from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
@@ -111,10 +111,8 @@ def _by_consensus(
             if meant.product_key not in basket:
                 _not_bought_here(group, description, meant, found, bill)
                 continue
-            if seats != basket[meant.product_key] and fits_another_as_well(
-                description, meant.product_key, basket, bill
-            ):
-                continue  # "P2" where the client buys Exchange (Plan 2) beside Entra ID P2
+            if bills_two_alike(description, meant.product_key, seats, basket, bill):
+                continue  # "P2" and "Plan 2" beside Entra ID P2 and Exchange (Plan 2)
             current = found.get((group, description))
             if current is not None and (
                 current.method == "context" or current.product_key == meant.product_key
