@@ -284,3 +284,14 @@ def test_seats_alone_never_give_a_line_that_shortens_another_products_words(
     )  # fmt: skip
     keeper = [d for d in result.discrepancies if d.product == "Keeper Enterprise"]
     assert [(d.type, d.psa_rows) for d in keeper] == [("unbilled", ())]
+
+
+def test_a_second_run_in_one_process_reads_its_own_bill() -> None:
+    """The live Excel path keeps Python running: a fit that rests on the bill's names is not kept
+    from an earlier run whose bill had the same words but not the same names."""
+    use_bill_words(["knowbe4 security awareness training gold"])
+    assert fit("knowbe4 awareness training gold", "knowbe4 security awareness training gold")
+    use_bill_words(["knowbe4 security awareness training gold", "knowbe4 awareness training gold"])
+    assert (
+        fit("knowbe4 awareness training gold", "knowbe4 security awareness training gold") is None
+    )

@@ -431,8 +431,10 @@ def use_bill_words(names: Iterable[str]) -> None:
     run's: what one reconcile learns never changes the next one in the same process (the live
     Excel path keeps Python running between clicks)."""
     names = set(names)
-    BILL_NAMES.clear()
-    BILL_NAMES.update(names)
+    if names != BILL_NAMES:  # a fit may rest on which names the bill has (:func:`_its_own_words`)
+        BILL_NAMES.clear()
+        BILL_NAMES.update(names)
+        fit.cache_clear()
     _set_product_words(_CATALOGUE_WORDS | {word for name in names for word in name.split()})
 
 
