@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import zlib
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -96,7 +97,7 @@ def v_pc(case, folder, rng):
             if v.qty < 0
             else rng.choice(["cycleCharge", "CycleCharge", "cyclecharge", "renew"])
         )
-        pid = "CFQ7TTC0" + f"{abs(hash(p.key)) % 10000:04d}"
+        pid = "CFQ7TTC0" + f"{zlib.crc32(p.key.encode()) % 10000:04d}"  # the same in every run
         sub = _amt(v)
         d = dict.fromkeys(PC_COLS, "")
         d.update(
