@@ -155,19 +155,19 @@ def test_a_spelling_paired_for_several_clients_is_learned_for_all() -> None:
     from decimal import Decimal
 
     key = "defender for office 365 p1"
-    pending = [(g, "secure email", Decimal(7)) for g in range(3)]
+    pending = [(g, "sec suite", Decimal(7)) for g in range(3)]
     baskets = {
         0: {key: Decimal(7)},
         1: {key: Decimal(7)},
         2: {key: Decimal(9), "other": Decimal(9)},
     }
     found = infer(pending, baskets, {0: {}, 1: {}, 2: {}}, {key: key, "other": "other"})
-    assert {g: found[(g, "secure email")].method for g in range(3)} == {
+    assert {g: found[(g, "sec suite")].method for g in range(3)} == {
         0: "learned",
         1: "learned",
         2: "learned",
     }
-    assert found[(2, "secure email")].evidence == "learned from 2 clients"
+    assert found[(2, "sec suite")].evidence == "learned from 2 clients"
 
 
 def test_a_line_whose_seats_fill_the_gap_of_a_billed_product_is_that_product() -> None:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from engine.match.product_names import PLAN_TOKEN
+
 #: concept word in a description → words that name products of that kind
 CONCEPTS: dict[str, frozenset[str]] = {
     word: frozenset(targets.split())
@@ -41,7 +43,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "backup backups",
             "backup dropsuite datto acronis saas protection skykick veeam axcient spanning",
         ),
-        ("awareness training", "knowbe4 kmsat awareness usecure"),  # security awareness training
+        ("awareness training simulation", "knowbe4 kmsat awareness usecure"),  # "Phishing simulation"
         (
             "phone calling voice telephony pbx voip",
             "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx",
@@ -95,12 +97,76 @@ def of_every_kind(
 def _answers(
     targets: frozenset[str], name_words: set[str] | frozenset[str], said: frozenset[str]
 ) -> bool:
+    if _of_another_kind(targets, name_words, said):
+        return False
     taken_back = _TAKEN_BACK.get(targets, {})
     for word in targets & name_words:
         by, unless = taken_back.get(word, (frozenset(), frozenset()))
         if by.isdisjoint(name_words) or not unless.isdisjoint(said):
             return True
     return False
+
+
+#: Words that say a thing protects ("Mail Shield", "Secure Email", "Email Security"): beside a
+#: word of what it works on (mail), the kind is the mail filter's.
+_PROTECTS = frozenset(
+    ("security", "secure", "protection", "protect", "protected", "shield", "guard", "safe",
+     "safeguard", "defence", "defense")
+)  # fmt: skip
+
+#: The mail filter's kind.
+_MAIL_FILTER = CONCEPTS["phishing"]
+
+
+def _kinds_of(word: str) -> frozenset[frozenset[str]]:
+    """The kinds a word of a product's name says: those it is a name word of, or a concept word
+    for ("training" is awareness training's)."""
+    return _WORD_KINDS.get(word, frozenset())
+
+
+_WORD_KINDS: dict[str, frozenset[frozenset[str]]] = {
+    word: frozenset(
+        [kind for kind in set(CONCEPTS.values()) if word in kind]
+        + ([CONCEPTS[word]] if word in CONCEPTS else [])
+    )
+    for word in set(CONCEPTS).union(*CONCEPTS.values())
+}
+
+
+def _names_a_mailbox(words: Iterable[str]) -> bool:
+    """The word that names the mailbox product ("Secure Email – Exchange Online (Plan 1)")."""
+    return "exchange" in words
+
+
+def protects_mail(words: Iterable[str]) -> bool:
+    """Words that say a thing protects mail ("Mail Shield Lite", "Secure Email")."""
+    words = set(words)
+    return not words.isdisjoint(_PROTECTS) and not words.isdisjoint(MODIFIERS - {"hosted"})
+
+
+def _of_another_kind(
+    targets: frozenset[str], name_words: set[str] | frozenset[str], said: frozenset[str]
+) -> bool:
+    """A name of this kind only by a word several kinds share ("security", "defender"), whose
+    other words say another kind alone: "KnowBe4 Security Awareness Training" and "Mimecast Email
+    Security" are no sign-in protection, "Defender for Endpoint" no mail filter — unless the
+    description says that other kind too."""
+    reaching = targets & name_words
+    if not reaching or any(len(_kinds_of(word)) == 1 for word in reaching):
+        return False
+    others = {
+        kind
+        for word in name_words - reaching
+        if word not in MODIFIERS
+        and not PLAN_TOKEN.fullmatch(word)
+        and len(kinds := _kinds_of(word)) == 1
+        for kind in kinds
+    }
+    if protects_mail(name_words):
+        others.add(_MAIL_FILTER)
+    if not others or targets in others:
+        return False
+    return all(CONCEPTS[c] not in others for word in said if (c := concept_word(word)) is not None)
 
 
 #: Concept words that only say what a product works on ("Mailbox Backup", "Email Threat
@@ -130,6 +196,9 @@ def concept_targets(words: Iterable[str]) -> list[frozenset[str]]:
     """For each concept word of a description, the name words it points to: a product of that kind
     must answer every one ("Email Threat Protection" is a threat-protection product); words that only
     say what it works on count when nothing else is said ("Hosted Email")."""
-    said = [c for word in dict.fromkeys(words) if (c := concept_word(word)) is not None]
+    words = list(dict.fromkeys(words))
+    said = [c for word in words if (c := concept_word(word)) is not None]
     strong = [word for word in said if word not in MODIFIERS]
+    if not strong and said and protects_mail(words) and not _names_a_mailbox(words):
+        return [_MAIL_FILTER]  # "Mail Shield", "Secure Email": what protects mail
     return [CONCEPTS[word] for word in (strong or said)]
