@@ -154,8 +154,8 @@ def _by_word_and_price(
                 0.6,
                 f"shares a word with the client's only unpaired vendor product like it, "
                 f"{bill.names[alike]!r}, and is priced like it "
-                f"({_cents(prices[(group, description)])} a month against a cost of "
-                f"{_cents(costs[group][alike])})",
+                f"({cents(prices[(group, description)])} a month against a cost of "
+                f"{cents(costs[group][alike])})",
             )
             unpaired.remove(alike)
 
@@ -184,8 +184,8 @@ def _by_elimination(
             "elimination",
             0.6,
             f"the client's only unexplained licence line beside its only unpaired vendor "
-            f"product, {bill.names[key]!r}; priced {_cents(prices[(group, description)])} a "
-            f"month against a cost of {_cents(costs[group][key])}",
+            f"product, {bill.names[key]!r}; priced {cents(prices[(group, description)])} a "
+            f"month against a cost of {cents(costs[group][key])}",
         )
 
 
@@ -227,8 +227,8 @@ def _by_kind_and_price(
             "kind and price",
             0.6,
             f"says what kind of product it is; the client's only unpaired one of that kind is "
-            f"{bill.names[key]!r}, and it is priced {_cents(prices[(group, description)])} a month "
-            f"against a cost of {_cents(costs[group][key])}",
+            f"{bill.names[key]!r}, and it is priced {cents(prices[(group, description)])} a month "
+            f"against a cost of {cents(costs[group][key])}",
         )
         unpaired.remove(key)
 
@@ -282,7 +282,7 @@ def _more_seats_at_its_price(
                 key,
                 "same price",
                 0.7,
-                f"priced {_cents(prices[(group, description)])} a month, as the client's other "
+                f"priced {cents(prices[(group, description)])} a month, as the client's other "
                 f"line of {bill.names[key]!r}, whose seats the vendor bills more of",
             )
             billed[key] = billed.get(key, Decimal(0)) + seats_of[description]
@@ -384,6 +384,6 @@ def _plan_words(text: str) -> set[str]:
 _TIERS = frozenset(["basic", "standard", "premium", "essentials", "advanced", "plus", "pro"])
 
 
-def _cents(amount: Fraction) -> str:
+def cents(amount: Fraction) -> str:
     """An amount as shown in evidence, to the cent."""
     return str((Decimal(amount.numerator) / Decimal(amount.denominator)).quantize(Decimal("0.01")))

@@ -17,6 +17,7 @@ from engine.match.description_words import (
     Inference,
     distinctive,
     holds_another_name,
+    may_mean,
     named_words,
     own_words,
     seats_may_mean,
@@ -43,17 +44,35 @@ from engine.match.word_alignment import shortens
 
 
 def _word_of_its_other(
-    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+    description: str,
+    key: str,
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    bill_words: frozenset[str] = frozenset(),
 ) -> bool:
     """A word of the description that names part of another product the client buys, and not
     this one ("PPE Advanced" beside Proofpoint Essentials Advanced is not the client's 1Password),
     as written or with one slip in a long word ("Huuntress MEDR" is no Dropsuite)."""
     own = set(names[key].split())
     others = {w for k in basket if k != key for w in names[k].split()} - own - MAKER
-    words = set(meaningful(description)) - own
+    # a word that says what kind of thing the line is ("email") names no product by itself
+    words = {w for w in meaningful(description) if w not in own and concept_word(w) is None}
     return (
         any(w in others for w in words)
         or named_words({w for w in words if distinctive(w)}, others) > 0
+        # a word written short ("adv"), not one a product's name holds whole ("pro")
+        or any(
+            w not in bill_words and _cut_from(w, others) and not _cut_from(w, own) for w in words
+        )
+    )
+
+
+def _cut_from(word: str, words: Iterable[str]) -> bool:
+    """``word`` is one of ``words`` written short ("adv" for Advanced, "ent" for Enterprise)."""
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and any(len(other) > len(word) and shortens(word, other) for other in words)
     )
 
 
@@ -85,7 +104,7 @@ def by_seats(
             if basket[key] == seats
             and seats_may_pair(description, key, unpaired, names)
             and not holds_another_name(description, key, names)
-            and not _word_of_its_other(description, key, basket, names)
+            and not _word_of_its_other(description, key, basket, names, bill.product_words)
         ]
         now = seats_billed(group, descriptions, billed, out)  # lines given a product close its gap
         gaps = [
@@ -95,7 +114,7 @@ def by_seats(
             and basket[k] - now[k] == seats
             and seats_may_pair(description, k, unpaired, names)
             and not holds_another_name(description, k, names)
-            and not _word_of_its_other(description, k, basket, names)
+            and not _word_of_its_other(description, k, basket, names, bill.product_words)
         ]
         rivals = [d for d, s in candidates if s == seats and d != description]
         if len(same) + len(gaps) != 1 or rivals:
@@ -120,13 +139,19 @@ def by_seats(
 
 
 def seats_may_pair(
-    description: str, key: str, unpaired: list[str], names: Mapping[str, str]
+    description: str,
+    key: str,
+    unpaired: list[str],
+    names: Mapping[str, str],
+    *,
+    kind: bool = True,
 ) -> bool:
     """Nothing the description says contradicts the product seats would give it: no word of
     it names part of a product (a brand, plan, edition, or a typo of one) that this one lacks
-    ("Kiosk Mailbox (2GB)" is no Teams Essentials, "1PW-Busuness" no E3, "Flow" no Office E3)."""
+    ("Kiosk Mailbox (2GB)" is no Teams Essentials, "1PW-Busuness" no E3, "Flow" no Office E3);
+    with ``kind``, a kind it says is the product's too."""
     return (
-        seats_may_mean(description, names[key])
+        (seats_may_mean if kind else may_mean)(description, names[key])
         and _may_be(description, key, names)
         and not _says_another(description, key, unpaired, names)
         and not names_something_else(description, names[key], editions=False)

@@ -450,7 +450,26 @@ def _only_fit(
     """The one basket product the description fits best, if one is strictly best. A single word
     ("Standard", "E3") that fits several products decides nothing by itself: the one with the same
     seat count, if exactly one has it, is the one meant."""
-    fits = sorted(
+    fits = fits_in_basket(description, basket, names, how)
+    if not fits:
+        return None
+    if len(fits) == 1:
+        return fits[0][1]
+    if len(meaningful(description)) >= 2 and fits[0][0] < fits[1][0]:
+        return fits[0][1]
+    same = [key for _, key in fits if basket[key] == seats]
+    return same[0] if len(same) == 1 else None
+
+
+def fits_in_basket(
+    description: str,
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+    how: Callable[[str, str], Fit | None] = fit,
+) -> list[tuple[tuple[int, int, int], str]]:
+    """(rank, key) of each basket product the description fits, best first — never a look-alike
+    of another product bought, nor one of another kind or tier."""
+    return sorted(
         (f.rank, key)
         for key in basket
         if (f := how(description, names[key])) is not None
@@ -460,14 +479,6 @@ def _only_fit(
         # "cloud backup … (dropsuite microsoft 365 archiving)" is Archiving, bought here or not
         and not holds_another_name(description, key, names)
     )
-    if not fits:
-        return None
-    if len(fits) == 1:
-        return fits[0][1]
-    if len(meaningful(description)) >= 2 and fits[0][0] < fits[1][0]:
-        return fits[0][1]
-    same = [key for _, key in fits if basket[key] == seats]
-    return same[0] if len(same) == 1 else None
 
 
 def _kinds_agree(description: str, name: str) -> bool:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from engine.lines import Line, monthly
+from engine.match.alike_lines import split_alike_lines
 from engine.match.catalogue import load_catalogue
 from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
 from engine.match.description_words import (
@@ -44,6 +45,7 @@ from engine.match.product_fit import explains, fit, loose_fit, meaningful, use_b
 from engine.match.product_names import discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key, unlabelled
 from engine.match.seat_guesses import GUESSES
+from engine.match.usual_prices import by_usual_price
 
 
 class Side(Protocol):
@@ -102,6 +104,7 @@ def infer_products(
     _drop_service_prices(found, prices, costs, cheapest)
     billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
+    by_usual_price(by_group, found, baskets, paired, bill, prices, billed_prices)
     signed = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n < 0}
     priced_as_its_named_line(
         by_group, found, billed_prices, prices | signed, bill.names, bill.product_words
@@ -117,6 +120,12 @@ def infer_products(
         target = products[inference.product_key]
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
+    by_line = split_alike_lines(spellings, found, baskets, paired, names)
+    for lines in spellings.values() if by_line else ():
+        for line in lines:
+            if (alike := by_line.get(id(line))) is not None:
+                target = products[alike.product_key]
+                out[(line.client, line.descriptor)] = _match(line, target, alike)
     _own_licences(spellings, found, baskets, paired, out, bill_words, elsewhere)
     return out
 
