@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from engine.lines import Line
-from engine.match.description_vocabulary import SERVICE_WORDS
+from engine.match.description_vocabulary import BRAND, SERVICE_WORDS
 from engine.match.description_words import says_service
 from engine.match.product_concepts import CONCEPTS
 from engine.match.product_fit import MAKER, meaningful
-from engine.match.product_names import say_another_plan
+from engine.match.product_names import DISCRIMINATORS, say_another_plan
 
 #: Clients that must show a pairing before it is believed, and the share of the clients that have
 #: either product that must show it.
@@ -160,6 +160,8 @@ def _may_be_one(vendor_name: str, psa_name: str) -> bool:
     """The two names share a word that is not the maker's ("KnowBe4", "Huntress") and say nothing
     contrary: each plan or edition word one has, the other has or has none of its own."""
     v, p = set(meaningful(vendor_name)), set(meaningful(psa_name))
-    if not (v & p) - MAKER - SERVICE_WORDS - set(CONCEPTS):
-        return False  # only a kind in common ("Backup"): a service about a product is not it
+    if not (v & p) - MAKER - BRAND - SERVICE_WORDS - set(CONCEPTS) - DISCRIMINATORS:
+        # only a kind in common ("Backup"): a service about a product is not it; nor is a tier
+        # ("Migração Microsoft 365 Business Premium - valor fixo" is no Hornetsecurity Business)
+        return False
     return not say_another_plan(v, p)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from engine.match.catalogue import Catalogue, Resolution, load_catalogue
+from engine.match.description_words import service_words
 from engine.match.leading_labels import label_and_rest
 from engine.match.product_fit import MAKER, fit, meaningful, shortened_as_bills_do, strict_fit
 from engine.match.product_names import discriminators, product_key
@@ -75,11 +76,22 @@ _HISTORY_NOTE = re.compile(
 )
 
 
+#: A note after a name of whom the count takes in ("incl. 4 new starters", "(including 2 new
+#: users)"): the seats' story, no word of the product.
+_COUNT_NOTE = re.compile(
+    r"\s*[-\u2013\u2014|(\[,;]?\s*\b(?:incl\.?|including)\s*\d+\s+(?:new\s+)?"
+    r"(?:starters?|joiners?|hires?|users?|seats?|staff|employees?|leavers?)\b[^()\[\]]*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def without_history(spelling: str) -> str:
-    """The spelling without a trailing note of what the line was before a change."""
-    if not _HISTORY_NOTE.search(spelling):
-        return spelling
-    return _HISTORY_NOTE.sub("", spelling) or spelling
+    """The spelling without a trailing note of what the line was before a change, or of whom its
+    count takes in."""
+    for note in (_COUNT_NOTE, _HISTORY_NOTE, _COUNT_NOTE):  # in either order
+        if note.search(spelling):
+            spelling = note.sub("", spelling) or spelling
+    return spelling
 
 
 def unlabelled(spelling: str) -> str:
@@ -306,6 +318,8 @@ def _pair_unknown_names(
     for descriptor, match in list(psa.items()):
         if match.in_catalogue or match.method == "alias":
             continue
+        if "one-off" in service_words(match.spelling):
+            continue  # "Upgrade to Keeper Ent - prorata": the charge for a change, no seat of it
         keys = [match.key[5:]]
         bare = match.spelling
         for _ in range(MOST_NOTES):  # "… – Remote staff - split 50/50 Admin/Clinical"
