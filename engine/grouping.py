@@ -16,6 +16,7 @@ from engine.lines import Line, known
 from engine.match.billed_for import book_to_named_clients
 from engine.match.client_keys import domain_in_name
 from engine.match.clients import ClientMatch, match_clients, pair_leftovers_by_basket
+from engine.match.cut_names import join_cut_names
 from engine.match.legal_twins import (
     separate_legal_twins,
     separate_mirrored_spellings,
@@ -47,6 +48,8 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     book_to_named_clients(psa.lines, psa.client_keys, vendor.client_keys)
     separate_legal_twins(vendor.client_keys, psa.client_keys)
     separate_mirrored_spellings(vendor.client_keys, psa.client_keys)
+    join_cut_names(psa.client_keys, vendor.client_keys)  # "Northern Beaches Property Grou"
+    join_cut_names(vendor.client_keys, psa.client_keys)
     vendor_baskets, psa_baskets = cache(lambda: _baskets(vendor)), cache(lambda: _baskets(psa))
     join_trading_names(
         psa.client_keys,

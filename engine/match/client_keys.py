@@ -225,6 +225,8 @@ def client_key(name: str) -> str:
     if "&" in name and ";" in name:
         name = html.unescape(name)  # "Smith &amp; Jones", copied out of a web page or an API
     name = without_account_notes(name)  # "… Pty Ltd (ABN 76 916 305 825) *VIP*", "acme.com"
+    if name[:1] in "0123456789zZxX" and (first := _BEFORE_THE_NAME.match(name)) is not None:
+        name = name[first.end() :]  # "13744Coastline Architects", "zz Larkspur Physio (migrated)"
     if _CODE_BEFORE_A_DASH.match(name):
         name = _CODE_BEFORE_A_DASH.sub("", name, count=1)  # "HOLL57 – Hollis Brewing"
     if "." in name:
@@ -525,6 +527,12 @@ def without_address(name: str) -> str:
 #: Kallio Oy") or a coded reference after it ("Ibáñez Community Health S.A. (C10307)").
 #: A PSA's account code in capitals and digits set before the name by a spaced dash, bar or
 #: colon ("HOLL57 – Hollis Brewing", "ACME01 | Acme Tools"): the name follows it.
+#: What an old ledger or a tidy-up puts before a name: the old system's customer number glued to it
+#: ("13744Coastline Architects"), or letters that park a retired record at the end of the list
+#: ("zz Larkspur Physiotherapy", "ZZ - Acme", "xx Acme").
+_BEFORE_THE_NAME = re.compile(
+    r"\s*(?:\d{4,}(?=[A-Z][a-z]|[A-Z]{2})|(?i:zz+|xx+)(?:\s*[-\u2013\u2014_.:]\s*|\s+)(?=\w))"
+)
 _CODE_BEFORE_A_DASH = re.compile(r"\s*[A-Z]{2,6}\d{2,6}\s+[-\u2013\u2014|:]\s+(?=[^\W\d_]{3})")
 _LEADING_CODE = re.compile(r"[a-z]{0,4}\d{4,}")  # "C1278", "CUST1042" (NetSuite)
 _TRAILING_CODE = re.compile(r"[a-z]{1,3}\d{4,}")
@@ -576,9 +584,10 @@ _ADDRESSEE_FIRST = re.compile(
 )
 #: A note a PSA keeps on a second record of the same customer: "(old)", "[2]", "- do not use".
 _RECORD_NOTE = re.compile(
-    r"\s*(?:[\[(]\s*(?:old|inactive|duplicate|dup|do not use|dnu|archived?|legacy)\s*[\])]"
+    r"\s*(?:[\[(]\s*(?:old|inactive|duplicate|dup|do not use|dnu|archived?|legacy|migrated"
+    r"|imported)\s*[\])]"
     r"|\[\s*\d{1,2}\s*\]"
-    r"|\s[-–—:]\s*(?:old|inactive|duplicate|do not use|dnu|archived?|legacy))\s*$",
+    r"|\s[-–—:]\s*(?:old|inactive|duplicate|do not use|dnu|archived?|legacy|migrated|imported))\s*$",
     re.IGNORECASE,
 )
 #: The department a PSA addresses the bill to, after the name: "/ Accounts Payable", "[AP dept]",

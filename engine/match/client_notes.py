@@ -206,7 +206,7 @@ _BRANCH_NUMBER = re.compile(
 #: A web domain written for the company's name ("greenleafcafestore15.com", "bakkerijdejong.nl"),
 #: perhaps with a note after it: its first label is the name, spaces left out.
 _DOMAIN_NAME = re.compile(
-    r"^\s*(?:the\s+)?(?:www\.)?(?P<label>[a-z0-9][a-z0-9-]{3,})(?:\.[a-z]{2,3}){1,2}(?=\s*(?:$|[-\u2013(\[{*|]))",
+    r"^\s*(?:the\s+)?(?:www\.)?(?P<label>[a-z0-9][a-z0-9-]{3,})(?:\.onmicrosoft)?(?:\.[a-z]{2,3}){1,2}(?=\s*(?:$|[-\u2013(\[{*|]))",
     re.IGNORECASE,
 )
 

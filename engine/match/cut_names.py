@@ -1,0 +1,94 @@
+"""Names an old ledger cut at the width of its field, joined to the whole name they begin.
+
+Accounting packages keep a customer's name in a field of fixed width (30, 31, 40 or 41 characters)
+and cut the rest off, mid-word: "Northern Beaches Property Grou", "Oakridge Financial Planning
+Lim". Their keys begin another name's key and stop inside a word, so no name tier pairs them, and
+a client kept twice after a move between systems — once cut, once whole — is reported twice. A
+billing person reads the cut name as the one whole name it begins. Only a long name is taken as
+cut (short names are typed, not cut), and only where exactly one other name, on either side,
+goes on from it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping, MutableMapping
+
+from engine.match.legal_forms import LEGAL_FORMS, is_legal_form
+
+#: The fewest characters a name cut by a ledger's field has (fields are 30 characters or more).
+_SHORTEST_CUT = 25
+#: The whole words of legal forms a cut may stop inside ("Lim" of Limited, "Pt" of Pty).
+_LONG_FORMS = tuple(sorted(w for w in LEGAL_FORMS if w.isalpha() and len(w) >= 3))
+
+
+def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) -> None:
+    """Give each long spelling of ``keys`` whose key stops inside a word that exactly one other
+    key (of either side) goes on from, that key; and each name written as one run of letters (a
+    tenant's domain in the name's cell, "westgatecatering.onmicrosoft.com", perhaps cut too) the
+    one name whose words run together so, or begin so."""
+    every = sorted(set(keys.values()) | set(others.values()))
+    known = set(every)
+    run_together: dict[str, set[str]] = {}
+    for key in every:
+        if " " in key:
+            run_together.setdefault(key.replace(" ", ""), set()).add(key)
+    runs = sorted(run_together)
+    for spelling, key in list(keys.items()):
+        if " " not in key and len(key) >= _SHORTEST_RUN:
+            whole = _written_apart(key, runs, run_together)
+        elif len(spelling.strip()) >= _SHORTEST_CUT and key[-1:].isalpha():
+            whole = _the_whole(key, every, known)
+        else:
+            continue
+        if whole is not None:
+            keys[spelling] = whole
+
+
+#: The fewest letters of a name written as one run before its words are looked for.
+_SHORTEST_RUN = 8
+#: The fewest letters of a run that may be cut (a domain's label has room for 27 or so).
+_SHORTEST_CUT_RUN = 16
+
+
+def _written_apart(key: str, runs: list[str], run_together: Mapping[str, set[str]]) -> str | None:
+    """The one name whose words, run together, are ``key`` — or begin with it, for a long run."""
+    found: set[str] = set(run_together.get(key, ()))
+    if not found and len(key) >= _SHORTEST_CUT_RUN:
+        for run in runs[bisect_left(runs, key) :]:
+            if not run.startswith(key):
+                break
+            found |= run_together[run]
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _the_whole(key: str, every: list[str], known: set[str]) -> str | None:
+    """The one key that goes on from ``key`` inside its last word; or, where that last word begins
+    a legal form's ("lim"), the key without it, if it is one."""
+    found = _going_on(key, every)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        return None
+    words = key.split()
+    last = words[-1] if words else ""
+    if (
+        len(words) > 2
+        and not is_legal_form(last)  # "… LLC" is whole, and kept apart from "… Inc."
+        and any(form.startswith(last) and form != last for form in _LONG_FORMS)
+    ):
+        shorter = " ".join(words[:-1])
+        if shorter in known:
+            return shorter
+    return None
+
+
+def _going_on(key: str, every: list[str]) -> list[str]:
+    """The keys that begin with ``key`` and go on inside its last word."""
+    found = []
+    for other in every[bisect_left(every, key) :]:
+        if not other.startswith(key):
+            break
+        if len(other) > len(key) and other[len(key)].isalpha():
+            found.append(other)
+    return found
