@@ -200,11 +200,21 @@ def _options(
         )
         if products_only and shared_products[psa_key] < 3:
             continue
-        if clues.numbers[vendor_key] != clues.numbers[psa_key]:
-            continue
-        if crosses_siblings(vendor_key, psa_key, siblings):
-            continue
+        numbers = clues.numbers[vendor_key], clues.numbers[psa_key]
+        if numbers[0] != numbers[1] and all(numbers):
+            continue  # "Store 12" / "Store 15"
         overlap = _overlap(basket, psa_baskets[psa_key])
+        if numbers[0] != numbers[1] or crosses_siblings(vendor_key, psa_key, siblings):
+            # a number on one name only, or sibling words ("Ironbark Partners" / "Ironbark
+            # Architects Rentals"): only the whole basket, alike to the seat and rare, says that
+            # the vendor's portal renamed the client
+            if _alike_and_rare(basket, psa_baskets[psa_key], overlap, rarity):
+                evidence = (
+                    f"the same {len(basket)} products at the same seats, a combination no other "
+                    "client on the bill is likely to share; the names differ"
+                )
+                found.append((overlap.same_seats + overlap.share, psa_key, 0.6, evidence))
+            continue
         relation = _named_relation(vendor_key, psa_key, clues)
         if (
             not relation
@@ -225,6 +235,21 @@ def _options(
         score = overlap.same_seats + overlap.share + (1 if named else 0)
         found.append((score, psa_key, confidence, evidence))
     return found
+
+
+#: Products a basket must hold, all alike, before it outweighs what the names say apart.
+_WHOLE_BASKET = 3
+
+
+def _alike_and_rare(
+    vendor: Mapping[str, Decimal], psa: Mapping[str, Decimal], overlap: _Overlap, rarity: _Rarity
+) -> bool:
+    """The same products at the same seats on both sides, three or more, and rare together."""
+    return (
+        len(vendor) >= _WHOLE_BASKET
+        and overlap.same_seats == len(vendor) == len(psa)
+        and rarity.decides(vendor, psa, overlap, "")
+    )
 
 
 @dataclass(frozen=True)

@@ -223,14 +223,15 @@ def _fills(
 ) -> bool:
     """The books bill each product of the second tenant at exactly both tenants' seats — or,
     with three products or more, bill every one of them, two thirds at exactly both tenants'
-    seats (the rest are what the run is for: seats billed short or over)."""
+    seats (the rest are what the run is for: seats billed short or over), or half of them and two
+    at least at exactly both tenants' seats (the rest may be unbilled, or billed under names read
+    only later)."""
     exact = sum(books.get(key) == first.get(key, _NONE) + seats for key, seats in basket.items())
     if exact == len(basket):
         return True
-    return (
-        len(basket) >= _MOST_PRODUCTS_SHORT
-        and all(key in books for key in basket)
-        and exact * 3 >= 2 * len(basket)
+    return len(basket) >= _MOST_PRODUCTS_SHORT and (
+        (all(key in books for key in basket) and exact * 3 >= 2 * len(basket))
+        or (exact >= 2 and exact * 2 >= len(basket))
     )
 
 
