@@ -12,6 +12,7 @@ from fractions import Fraction
 from engine.lines.client_numbers import named_by_number
 from engine.lines.line import Exclusion
 from engine.lines.reseller import without_reseller
+from engine.lines.seats_in_text import with_seats_in_text
 from engine.lines.sites import with_numbered_sites
 from engine.lines.tax_included import before_tax, gross_totals, tax_rates
 from engine.lines.typer import CANCELLATION, Columns, SideSpec
@@ -44,10 +45,11 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     alternates = cells.parsed(cells.column(table, mapping, "product_alt"), cells.cell_text)
     ids = cells.parsed(cells.column(table, mapping, "product_id"), cells.cell_text)
     products = [
-        name or alt or product_id
+        _cut_short_of(name, alt) or name or alt or product_id
         for name, alt, product_id in zip(names, alternates, ids, strict=True)
     ]
     quantities, units, amounts = _psa_amounts(table, mapping)
+    with_seats_in_text(products, quantities, units, amounts)  # "12 x M365 BP", 1 × 264.00
     taken_back = [
         (quantity is not None and quantity < 0) or (amount is not None and amount < 0)
         for quantity, amount in zip(quantities, amounts, strict=True)
@@ -86,6 +88,16 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         cancelled=cancelled,
         period_ends=_span_ends(table, mapping, names, clients, units, inactive, cancelled),
     )
+
+
+def _cut_short_of(name: str | None, alternate: str | None) -> str | None:
+    """The second description where the name is its beginning, cut short: QuickBooks Desktop keeps
+    an item's name in 31 characters ("Microsoft Defender for Office 3") and the line's memo whole
+    ("Microsoft Defender for Office 365 (Plan 2)")."""
+    if not name or not alternate or len(alternate) <= len(name):
+        return None
+    whole = " ".join(alternate.split()).casefold()
+    return alternate if whole.startswith(" ".join(name.split()).casefold()) else None
 
 
 def _inactive(

@@ -338,6 +338,11 @@ def _numbered(values: Sequence[object]) -> bool:
     return len(sample) >= 3 and sum(bool(_CODE.match(v)) for v in sample) >= 0.9 * len(sample)
 
 
+#: The share of rows whose account number goes with two or more names, at most, for the names
+#: to be the customer.
+_NAMES_A_NUMBER_MAY_HAVE = 0.25
+
+
 def _names_for_numbers(
     side: Side,
     headers: list[str],
@@ -357,10 +362,11 @@ def _names_for_numbers(
             continue
         if not _mostly_wordy(values) or len(distinct(values)) < 0.8 * count:
             continue
+        # each name has one number; a number may have a few names (a customer kept twice after a
+        # move between systems, "13744Coastline Architects" and "COASTLINE ARCHITECTS (migrated)")
         if (
-            _distinct_partners(data[current], values)
-            <= 0.05
-            >= _distinct_partners(values, data[current])
+            _distinct_partners(data[current], values) <= _NAMES_A_NUMBER_MAY_HAVE
+            and _distinct_partners(values, data[current]) <= 0.05
         ):
             columns["client"], how["client"] = header, "content"
             if "client_id" not in columns and any(f.name == "client_id" for f in FIELDS[side]):
