@@ -48,8 +48,6 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     book_to_named_clients(psa.lines, psa.client_keys, vendor.client_keys)
     separate_legal_twins(vendor.client_keys, psa.client_keys)
     separate_mirrored_spellings(vendor.client_keys, psa.client_keys)
-    join_cut_names(psa.client_keys, vendor.client_keys)  # "Northern Beaches Property Grou"
-    join_cut_names(vendor.client_keys, psa.client_keys)
     vendor_baskets, psa_baskets = cache(lambda: _baskets(vendor)), cache(lambda: _baskets(psa))
     join_trading_names(
         psa.client_keys,
@@ -77,6 +75,9 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
         if line.client_id:
             ids_of[line.client].add(line.client_id)
     separate_spelling_twins(vendor.client_keys, psa.client_keys, products_of, domains_of, ids_of)
+    # (after the twins are told apart: a tenant's domain in the name's cell is no second tenant)
+    join_cut_names(psa.client_keys, vendor.client_keys)  # "Northern Beaches Property Grou"
+    join_cut_names(vendor.client_keys, psa.client_keys)  # "westgatecatering.onmicrosoft.com"
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
         if line.domain and line.exclusion is None:

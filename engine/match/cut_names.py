@@ -11,7 +11,9 @@ goes on from it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Mapping, MutableMapping
 
 from engine.match.legal_forms import LEGAL_FORMS, is_legal_form
@@ -34,9 +36,16 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
         if " " in key:
             run_together.setdefault(key.replace(" ", ""), set()).add(key)
     runs = sorted(run_together)
+    numbered = _numbered_names(every)
     for spelling, key in list(keys.items()):
-        if " " not in key and len(key) >= _SHORTEST_RUN:
-            whole = _written_apart(key, runs, run_together)
+        if (number := _ACCOUNT_NUMBER.match(key)) is not None:
+            whole = (
+                number["name"]
+                if number["name"] in known and numbered[number["name"]] == 1
+                else None
+            )
+        elif (" " not in key or _DOMAIN_FIRST.match(spelling)) and len(key) >= _SHORTEST_RUN:
+            whole = _written_apart(key.replace(" ", ""), key, runs, run_together)
         elif len(spelling.strip()) >= _SHORTEST_CUT and key[-1:].isalpha():
             whole = _the_whole(key, every, known)
         else:
@@ -45,20 +54,43 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
             keys[spelling] = whole
 
 
+#: An old ledger's customer number after a name ("Driftwood Tools 75825"): four digits or more
+#: after a word that numbers no site.
+_ACCOUNT_NUMBER = re.compile(
+    r"^(?P<name>.*[a-z](?<!\bstore)(?<!\bshop)(?<!\bsite)(?<!\bunit)(?<!\bbranch)) \d{4,}$"
+)
+
+
+def _numbered_names(keys: list[str]) -> dict[str, int]:
+    """How many keys are each name with a number after it: "Adventure Accounting 18706" beside
+    "… 34148" are two companies the numbers tell apart, never one name's record."""
+    counts: dict[str, int] = defaultdict(int)
+    for key in keys:
+        if (number := _ACCOUNT_NUMBER.match(key)) is not None:
+            counts[number["name"]] += 1
+    return counts
+
+
+#: A tenant's domain written for the name: its key is the label's letters, digits set apart
+#: ("kingfisherfreight006.onmicrosoft.com" → "kingfisherfreight 6").
+_DOMAIN_FIRST = re.compile(r"^\s*[a-z0-9-]+(?:\.onmicrosoft)?\.[a-z]{2,}\b", re.IGNORECASE)
 #: The fewest letters of a name written as one run before its words are looked for.
 _SHORTEST_RUN = 8
 #: The fewest letters of a run that may be cut (a domain's label has room for 27 or so).
 _SHORTEST_CUT_RUN = 16
 
 
-def _written_apart(key: str, runs: list[str], run_together: Mapping[str, set[str]]) -> str | None:
-    """The one name whose words, run together, are ``key`` — or begin with it, for a long run."""
-    found: set[str] = set(run_together.get(key, ()))
+def _written_apart(
+    key: str, written: str, runs: list[str], run_together: Mapping[str, set[str]]
+) -> str | None:
+    """The one name (other than the key as ``written``) whose words, run together, are ``key`` —
+    or begin with it, for a long run."""
+    found: set[str] = set(run_together.get(key, ())) - {written}
     if not found and len(key) >= _SHORTEST_CUT_RUN:
         for run in runs[bisect_left(runs, key) :]:
             if not run.startswith(key):
                 break
-            found |= run_together[run]
+            found |= run_together[run] - {written}
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -27,6 +27,7 @@ from itertools import combinations
 
 from engine.match.client_keys import client_key
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
+from engine.match.legal_forms import is_legal_form
 from engine.match.legal_twins import different_forms, legal_kind
 from engine.match.name_tails import stems
 
@@ -152,7 +153,8 @@ def second_tenants(
             (first, psa_key)
             # the first tenant's words are the name's but one to three new ones (speed: looked up
             # as sets, not compared with every pair sharing a word)
-            for own in _fewer_words(_words(vendor_key))
+            # (a legal form inside the name is no new word: "… Pty Ltd - Tern Point")
+            for own in _fewer_words(w for w in _words(vendor_key) if not is_legal_form(w))
             for first, psa_key in by_words.get(own, ())
             if numbers_in(first) == numbers_in(vendor_key)
             and _fills(basket, vendor_baskets.get(first, {}), psa_baskets.get(psa_key, {}))
