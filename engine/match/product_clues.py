@@ -55,8 +55,14 @@ def _word_of_its_other(
     as written or with one slip in a long word ("Huuntress MEDR" is no Dropsuite)."""
     own = set(names[key].split())
     others = {w for k in basket if k != key for w in names[k].split()} - own - MAKER
-    # a word that says what kind of thing the line is ("email") names no product by itself
-    words = {w for w in meaningful(description) if w not in own and concept_word(w) is None}
+    # a word that says what kind of thing the line is ("email" of "Email filtering") names no
+    # other product when this one is of that kind (Proofpoint beside Mimecast Email Security)
+    of_its_kind = _of_kind_said(description, own)
+    words = {
+        w
+        for w in meaningful(description)
+        if w not in own and not (of_its_kind and concept_word(w) is not None)
+    }
     return (
         any(w in others for w in words)
         or named_words({w for w in words if distinctive(w)}, others) > 0
@@ -67,12 +73,20 @@ def _word_of_its_other(
     )
 
 
+def _of_kind_said(description: str, name_words: set[str]) -> bool:
+    """The description says a kind ("Email filtering") and the name is of it."""
+    words = WORD_SPLIT.split(description)
+    targets = concept_targets(words)
+    return bool(targets) and of_every_kind(targets, name_words, words)
+
+
 def _cut_from(word: str, words: Iterable[str]) -> bool:
-    """``word`` is one of ``words`` written short ("adv" for Advanced, "ent" for Enterprise)."""
+    """``word`` is one of ``words`` written short ("adv" for Advanced, "ent" for Enterprise), by
+    two letters or more ("team" is no Teams written short)."""
     return (
         len(word) >= 3
         and word.isalpha()
-        and any(len(other) > len(word) and shortens(word, other) for other in words)
+        and any(len(other) >= len(word) + 2 and shortens(word, other) for other in words)
     )
 
 
