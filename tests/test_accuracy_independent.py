@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_ai, written by thirty-five helper sessions from the issue text alone, apart from the
+… bench/independent_aj, written by thirty-six helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -24,6 +24,7 @@ from bench import (
     independent_ag,
     independent_ah,
     independent_ai,
+    independent_aj,
     independent_b,
     independent_c,
     independent_d,
@@ -212,6 +213,10 @@ PAIRS_AI = [  # the thirty-fifth set: a month of change at a mid-size MSP. Its d
         strict=True,
     )
 ]
+PAIRS_AJ = [  # the thirty-sixth set: legacy systems and a PSA migration
+    (vendor, independent_aj.PSA_FORMATS[i % len(independent_aj.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_aj.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -248,6 +253,7 @@ SETS = {
     "ag": (independent_ag, PAIRS_AG),
     "ah": (independent_ah, PAIRS_AH),
     "ai": (independent_ai, PAIRS_AI),
+    "aj": (independent_aj, PAIRS_AJ),
 }
 
 

@@ -58,7 +58,10 @@ def test_a_kind_is_said_by_the_words_that_belong_to_it(
     "spelling, bare",
     [
         ("PP Ess Bus incl. 4 new starters", "PP Ess Bus"),
-        ("Microsoft Entra ID P1 (per seat) incl. 4 new starters", "Microsoft Entra ID P1 (per seat)"),
+        (
+            "Microsoft Entra ID P1 (per seat) incl. 4 new starters",
+            "Microsoft Entra ID P1 (per seat)",
+        ),
         ("Keeper (including 2 new users)", "Keeper"),
         ("Plan 2 incl. 2 new starters - was Plan 1 until 9/11", "Plan 2"),
         ("Acme Inc. 4 users", "Acme Inc. 4 users"),  # no "incl.": kept
@@ -71,7 +74,7 @@ def test_a_note_of_whom_the_count_takes_in_is_no_word_of_the_product(
 
 
 def test_a_tier_shared_is_no_sign_two_products_are_one() -> None:
-    """"Migração Microsoft 365 Business Premium - valor fixo" beside Hornetsecurity's Business
+    """ "Migração Microsoft 365 Business Premium - valor fixo" beside Hornetsecurity's Business
     edition at two clients: "business" is a tier, no name."""
     assert not _may_be_one(
         "hornetsecurity 365 total protection business", "migracao microsoft 365 business premium"
@@ -98,7 +101,7 @@ def test_the_charge_for_a_change_is_no_seat_of_the_product_it_names(tmp_path: Pa
 
 
 def test_two_lines_that_read_alike_are_told_apart_by_their_seats(tmp_path: Path) -> None:
-    """"P1" (23 seats) and "Plan 1" (44) of one client beside Exchange Online (Plan 1) at 44 and
+    """ "P1" (23 seats) and "Plan 1" (44) of one client beside Exchange Online (Plan 1) at 44 and
     Entra ID P1 at 26: "Plan 1" is the Exchange plan, "P1" the Entra plan, 3 seats under-billed
     (check first). Before: both one description of 67 seats, neither placed: both products
     unbilled and 67 seats billed with no vendor record."""
@@ -124,7 +127,7 @@ def test_two_lines_that_read_alike_are_told_apart_by_their_seats(tmp_path: Path)
 
 
 def test_seats_alone_never_pass_over_a_word_written_short(tmp_path: Path) -> None:
-    """"Email filtering adv" (20 seats) beside Mimecast Cloud Gateway and Proofpoint Essentials
+    """ "Email filtering adv" (20 seats) beside Mimecast Cloud Gateway and Proofpoint Essentials
     Advanced, both 20: "adv" is Advanced, and "email" names no product. Differences: Mimecast
     unbilled. Before: given to Mimecast by its seats ("email" read as a word of Mimecast's
     barred Proofpoint), Proofpoint unbilled."""
@@ -145,7 +148,7 @@ def test_seats_alone_never_pass_over_a_word_written_short(tmp_path: Path) -> Non
 
 
 def test_an_in_house_name_at_the_price_the_msp_bills_a_product_everywhere(tmp_path: Path) -> None:
-    """"Virtual Desk" (52 × 49.20) and "Device Care" (49 × 5.00) beside the client's Windows 365
+    """ "Virtual Desk" (52 × 49.20) and "Device Care" (49 × 5.00) beside the client's Windows 365
     (54 seats) and NinjaOne RMM (48), which two other clients are billed at 49.20 and 5.00 by name.
     The prices tell which is which: 2 seats under-billed, 1 over-billed (check first). Before:
     neither placed (no word of them names a product, and the seats differ)."""
@@ -165,7 +168,12 @@ def test_an_in_house_name_at_the_price_the_msp_bills_a_product_everywhere(tmp_pa
             [
                 *BYSTANDERS,
                 *((c, p, n, cost[p]) for c, p, n in others),
-                ("Pinecrest Accountancy Inc.", "Windows 365 Business 2 vCPU 4 GB 128 GB", 54, "41.00"),
+                (
+                    "Pinecrest Accountancy Inc.",
+                    "Windows 365 Business 2 vCPU 4 GB 128 GB",
+                    54,
+                    "41.00",
+                ),
                 ("Pinecrest Accountancy Inc.", "NinjaOne RMM", 48, "3.25"),
             ]
         ),

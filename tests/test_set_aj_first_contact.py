@@ -84,7 +84,9 @@ def test_a_name_cut_at_the_ledgers_width_is_the_one_whole_name_it_begins() -> No
         "tsg consulting llc"
     )
     assert psa_keys["Harbour Dent"] == client_key("Harbour Dent")  # too short to be cut
-    assert psa_keys["Summit Landscaping Services Gr"] == client_key("Summit Landscaping Services Gr")
+    assert psa_keys["Summit Landscaping Services Gr"] == client_key(
+        "Summit Landscaping Services Gr"
+    )
 
 
 def test_a_tenants_domain_in_the_names_cell_joins_the_name_whose_words_it_runs_together() -> None:
@@ -99,7 +101,9 @@ def test_a_tenants_domain_in_the_names_cell_joins_the_name_whose_words_it_runs_t
     }
     join_cut_names(vendor_keys, {})
     assert vendor_keys["westgatecatering.onmicrosoft.com"] == "westgate catering"
-    assert vendor_keys["northernbeachespropertyg.onmicrosoft.com"] == "northern beaches property group"
+    assert (
+        vendor_keys["northernbeachespropertyg.onmicrosoft.com"] == "northern beaches property group"
+    )
 
 
 def test_a_client_kept_as_two_records_is_one_client(tmp_path: Path) -> None:
@@ -135,7 +139,12 @@ def test_seats_written_in_the_text_of_a_line_of_one(tmp_path: Path) -> None:
     Before: one seat at 264.00, eleven seats under-billed (2,904.00)."""
     result = run(
         tmp_path,
-        pc([*BYSTANDERS, ("Ironbark Motors Pty Ltd", "Microsoft 365 Business Premium", 12, "22.00")]),
+        pc(
+            [
+                *BYSTANDERS,
+                ("Ironbark Motors Pty Ltd", "Microsoft 365 Business Premium", 12, "22.00"),
+            ]
+        ),
         psa([*PSA_BYSTANDERS, ("Ironbark Motors Pty Ltd", "12 x M365 Bus Prem", 1, "264.00")]),
     )
     assert result.discrepancies == ()
@@ -144,7 +153,7 @@ def test_seats_written_in_the_text_of_a_line_of_one(tmp_path: Path) -> None:
 def test_a_line_of_one_at_a_price_not_spread_over_a_count_it_does_not_say_first(
     tmp_path: Path,
 ) -> None:
-    """"Keeper - 12 users" says no count first: its one seat at 60.00 stays as billed."""
+    """ "Keeper - 12 users" says no count first: its one seat at 60.00 stays as billed."""
     result = run(
         tmp_path,
         pc([*BYSTANDERS, ("Ironbark Motors Pty Ltd", "Keeper Business", 12, "3.75")]),
@@ -199,7 +208,18 @@ def test_an_account_number_with_a_second_name_still_gives_way_to_the_names(tmp_p
     """Exact Globe's "Debiteur" (the number) beside "Naam"; a customer kept twice after a move
     has one number and two names. Differences: none. Before: the numbers were read as the
     customers (no name matched; every product reported twice)."""
-    towns = ["Alder", "Beech", "Cherry", "Damson", "Elder", "Fir", "Gorse", "Hazel", "Ivy", "Juniper"]
+    towns = [
+        "Alder",
+        "Beech",
+        "Cherry",
+        "Damson",
+        "Elder",
+        "Fir",
+        "Gorse",
+        "Hazel",
+        "Ivy",
+        "Juniper",
+    ]
     clients = [(f"{town} Bakery B.V.", 3 + i) for i, town in enumerate(towns)]
     (tmp_path / "v.csv").write_text(
         pc(
@@ -281,3 +301,68 @@ def test_a_sibling_whose_basket_differs_stays_apart(tmp_path: Path) -> None:
         ),
     )
     assert ("Ironbark Partners Ltd", "Ironbark Architects Rentals Ltd") not in pairs(result)
+
+
+def test_a_customer_number_after_a_name_is_no_part_of_it_unless_it_tells_two_apart() -> None:
+    """Set AJ at seed 7: "Driftwood Tools 75825" (the old ledger's number) is the bill's
+    Driftwood Tools; "Adventure Accounting Co 18706" beside "… 34148" are two companies."""
+    psa_keys = {
+        name: client_key(name)
+        for name in [
+            "Driftwood Tools 75825",
+            "Adventure Accounting Co 18706",
+            "Bella Napoli Store 1042",
+        ]
+    }
+    vendor_keys = {
+        name: client_key(name)
+        for name in [
+            "Driftwood Tools",
+            "Adventure Accounting Co 34148",
+            "Adventure Accounting Co",
+            "Bella Napoli Store",
+        ]
+    }
+    join_cut_names(psa_keys, vendor_keys)
+    assert psa_keys["Driftwood Tools 75825"] == client_key("Driftwood Tools")
+    assert psa_keys["Adventure Accounting Co 18706"] == client_key("Adventure Accounting Co 18706")
+    assert psa_keys["Bella Napoli Store 1042"] == client_key("Bella Napoli Store 1042")
+
+
+def test_a_tenants_domain_with_a_number_joins_the_numbered_name() -> None:
+    vendor_keys = {
+        name: client_key(name)
+        for name in [
+            "Kingfisher Freight 006 Pty Ltd",
+            "Kingfisher Freight 010 Pty Ltd",
+            "kingfisherfreight006.onmicrosoft.com",
+        ]
+    }
+    join_cut_names(vendor_keys, {})
+    assert vendor_keys["kingfisherfreight006.onmicrosoft.com"] == client_key(
+        "Kingfisher Freight 006 Pty Ltd"
+    )
+
+
+def test_a_tenants_domain_on_some_rows_is_no_second_tenant(tmp_path: Path) -> None:
+    """Set AJ at seed 7: the bill names Tom's Auto Repairs on some rows and writes its tenant's
+    domain on others, both with Business Premium; the books bill the 7 seats together. Differences:
+    none. Before: the same product under two spellings made them two tenants, each its own
+    client."""
+    result = run(
+        tmp_path,
+        pc(
+            [
+                *BYSTANDERS,
+                ("Tom's Auto Repairs Pty Ltd", "Microsoft 365 Business Premium", 5, "22.00"),
+                ("tomsautorepairs.onmicrosoft.com", "Microsoft 365 Business Premium", 2, "22.00"),
+            ]
+        ),
+        psa(
+            [
+                *PSA_BYSTANDERS,
+                ("Toms Auto Repairs Pty Ltd", "Microsoft 365 Business Premium", 7, "28.60"),
+            ]
+        ),
+    )
+    assert result.discrepancies == ()
