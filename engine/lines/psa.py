@@ -91,16 +91,16 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
 
 
 def _cut_short_of(name: str | None, alternate: str | None) -> str | None:
-    """The second description where the name is its beginning cut short inside a word: QuickBooks
-    Desktop keeps an item's name in 31 characters ("Microsoft Defender for Office 3") and the
-    line's memo whole ("Microsoft Defender for Office 365 (Plan 2)"). A memo that goes on after
-    the whole name ("26 x Creative Cloud" and a note below it) leaves the name as it is."""
-    if not name or not alternate or len(alternate) <= len(name):
+    """The second description's first line where the name is its beginning, cut short:
+    QuickBooks Desktop keeps an item's name in 31 characters ("Microsoft Defender for Office 3",
+    "Acronis Cyber Protect Standard") and the line's memo whole ("… 365 (Plan 2)", "… - Server").
+    A note on a line of its own below the whole name ("26 x Creative Cloud" / "Service period:
+    Nov 2026") adds nothing to it."""
+    if not name or not alternate:
         return None
-    cut, whole = " ".join(name.split()).casefold(), " ".join(alternate.split()).casefold()
-    if whole.startswith(cut) and whole[len(cut) - 1 : len(cut) + 1].isalnum():
-        return alternate
-    return None
+    first = alternate.strip().splitlines()[0] if alternate.strip() else ""
+    cut, whole = " ".join(name.split()).casefold(), " ".join(first.split()).casefold()
+    return first if len(whole) > len(cut) and whole.startswith(cut) else None
 
 
 def _inactive(
