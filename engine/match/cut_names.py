@@ -16,10 +16,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, MutableMapping
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from engine.match.legal_forms import LEGAL_FORMS, is_legal_form
 
-#: The fewest characters a name cut by a ledger's field has (fields are 30 characters or more).
-_SHORTEST_CUT = 25
+#: The fewest characters of the key of a name cut by a ledger's field (fields are 30 characters
+#: or more; the key leaves out legal forms and marks).
+_SHORTEST_CUT = 24
 #: The whole words of legal forms a cut may stop inside ("Lim" of Limited, "Pt" of Pty).
 _LONG_FORMS = tuple(sorted(w for w in LEGAL_FORMS if w.isalpha() and len(w) >= 3))
 
@@ -31,8 +35,11 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
     one name whose words run together so, or begin so."""
     every = sorted(set(keys.values()) | set(others.values()))
     known = set(every)
+    # a run joins a name of its own side only: across the sides the name tiers read names spaced
+    # apart, and know two companies of one name by their legal forms ("TSG Consulting Inc." and
+    # "… LLC" beside "tsgconsulting.onmicrosoft.com")
     run_together: dict[str, set[str]] = {}
-    for key in every:
+    for key in set(keys.values()):
         if " " in key:
             run_together.setdefault(key.replace(" ", ""), set()).add(key)
     runs = sorted(run_together)
@@ -44,14 +51,40 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
                 if number["name"] in known and numbered[number["name"]] == 1
                 else None
             )
-        elif (" " not in key or _DOMAIN_FIRST.match(spelling)) and len(key) >= _SHORTEST_RUN:
+        elif _DOMAIN_FIRST.match(spelling) and len(key) >= _SHORTEST_RUN:
             whole = _written_apart(key.replace(" ", ""), key, runs, run_together)
-        elif len(spelling.strip()) >= _SHORTEST_CUT and key[-1:].isalpha():
+            if whole is not None and _another_spelled_near(key, whole, (keys, others)):
+                whole = None  # "tandsjoinery" beside "T&S Joinery LLC" and "T&S Joiners Inc."
+        elif len(key) >= _SHORTEST_CUT and key[-1:].isalpha():
             whole = _the_whole(key, every, known)
         else:
             continue
         if whole is not None:
             keys[spelling] = whole
+
+
+def _another_spelled_near(
+    key: str, whole: str, sides: tuple[Mapping[str, str], Mapping[str, str]]
+) -> bool:
+    """A name of either side other than ``whole`` whose letters run together are within three
+    slips of the run's, with its numbers ("tsgconsulting" beside "TSG Consulting Inc." and "TSG
+    Consultants LLC", "kandlsurveying" beside "K&L Surveyors"): the run may be that client's tenant
+    as well."""
+    run = key.replace(" ", "")
+    digits = "".join(ch for ch in run if ch.isdigit())
+    names = {k for side in sides for k in side.values()} - {whole, key}
+    near = process.extract(
+        run,
+        {k: k.replace(" ", "") for k in names},
+        scorer=Levenshtein.distance,
+        score_cutoff=_NEAR_SLIPS,
+        limit=None,
+    )
+    return any("".join(ch for ch in name if ch.isdigit()) == digits for name, _, _ in near)
+
+
+#: Slips within which another name may be the one a tenant's domain spells.
+_NEAR_SLIPS = 3
 
 
 #: An old ledger's customer number after a name ("Driftwood Tools 75825"): four digits or more
@@ -71,9 +104,10 @@ def _numbered_names(keys: list[str]) -> dict[str, int]:
     return counts
 
 
-#: A tenant's domain written for the name: its key is the label's letters, digits set apart
-#: ("kingfisherfreight006.onmicrosoft.com" → "kingfisherfreight 6").
-_DOMAIN_FIRST = re.compile(r"^\s*[a-z0-9-]+(?:\.onmicrosoft)?\.[a-z]{2,}\b", re.IGNORECASE)
+#: A tenant's default domain written for the name: its key is the label's letters, digits set
+#: apart ("kingfisherfreight006.onmicrosoft.com" → "kingfisherfreight 6"). A company's own
+#: domain ("silverlineconsulting.co.nz") may be two legal twins' alike: left to the name tiers.
+_DOMAIN_FIRST = re.compile(r"^\s*[a-z0-9-]+\.onmicrosoft\.[a-z]{2,}\b", re.IGNORECASE)
 #: The fewest letters of a name written as one run before its words are looked for.
 _SHORTEST_RUN = 8
 #: The fewest letters of a run that may be cut (a domain's label has room for 27 or so).
@@ -90,7 +124,11 @@ def _written_apart(
         for run in runs[bisect_left(runs, key) :]:
             if not run.startswith(key):
                 break
-            found |= run_together[run] - {written}
+            found |= {
+                name
+                for name in run_together[run] - {written}
+                if not is_legal_form(run[len(key) :])  # "barrettengineering" of "… llc"
+            }
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -43,7 +43,10 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "backup backups",
             "backup dropsuite datto acronis saas protection skykick veeam axcient spanning",
         ),
-        ("awareness training simulation", "knowbe4 kmsat awareness usecure"),  # "Phishing simulation"
+        (
+            "awareness training simulation",
+            "knowbe4 kmsat awareness usecure",
+        ),  # "Phishing simulation"
         (
             "phone calling voice telephony pbx voip",
             "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx",

@@ -160,8 +160,10 @@ def _may_be_one(vendor_name: str, psa_name: str) -> bool:
     """The two names share a word that is not the maker's ("KnowBe4", "Huntress") and say nothing
     contrary: each plan or edition word one has, the other has or has none of its own."""
     v, p = set(meaningful(vendor_name)), set(meaningful(psa_name))
-    if not (v & p) - MAKER - BRAND - SERVICE_WORDS - set(CONCEPTS) - DISCRIMINATORS:
-        # only a kind in common ("Backup"): a service about a product is not it; nor is a tier
-        # ("Migração Microsoft 365 Business Premium - valor fixo" is no Hornetsecurity Business)
+    if not (v & p) - MAKER - SERVICE_WORDS - set(CONCEPTS):
+        return False  # only a kind in common ("Backup"): a service about a product is not it
+    if not (v & p) - MAKER - BRAND - DISCRIMINATORS and not v - BRAND - MAKER <= p:
+        # only a tier in common, and the vendor's own words not said: "Migração Microsoft 365
+        # Business Premium - valor fixo" is no Hornetsecurity 365 Total Protection Business
         return False
     return not say_another_plan(v, p)

@@ -141,7 +141,7 @@ def second_tenants(
     joined = {second.vendor_key for second in found}
     by_words: dict[frozenset[str], list[tuple[str, str]]] = defaultdict(list)
     for first, psa_key in dict.fromkeys(pairs):
-        if own := frozenset(_words(first)):
+        if own := frozenset(w for w in _words(first) if not is_legal_form(w)):
             by_words[own].append((first, psa_key))
     for vendor_key in leftover_vendor:
         if vendor_key in joined:

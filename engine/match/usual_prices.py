@@ -20,6 +20,7 @@ from engine.match.price_elimination import cents
 from engine.match.product_clues import seats_may_pair
 from engine.match.product_concepts import concept_targets, of_every_kind
 from engine.match.product_fit import meaningful
+from engine.match.product_names import DISCRIMINATORS
 
 #: Below the check-first line: a price and seats, no word, say which product.
 CONFIDENCE = 0.6
@@ -111,9 +112,12 @@ def _may_be(
     kind = not _kind_unknown_here(description, basket, bill)
     if not seats_may_pair(description, key, list(basket), bill.names, kind=kind):
         return False
-    return not bill.like_some_product(description) or bool(
-        set(meaningful(description)) & set(bill.names[key].split())
-    )
+    if not bill.like_some_product(description):
+        return True
+    said, name = set(meaningful(description)), set(bill.names[key].split())
+    # words of the product's own, and none of its look-alike's it leaves out ("Microsoft 365
+    # Business Standard" at the price of Business Standard (no Teams) is Business Standard)
+    return bool(said & name) and (name & DISCRIMINATORS) <= said
 
 
 def _kind_unknown_here(description: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
