@@ -33,7 +33,9 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
     key (of either side) goes on from, that key; and each name written as one run of letters (a
     tenant's domain in the name's cell, "westgatecatering.onmicrosoft.com", perhaps cut too) the
     one name whose words run together so, or begin so."""
-    every = sorted(set(keys.values()) | set(others.values()))
+    ours, theirs = set(keys.values()), set(others.values())
+    every = sorted(ours | theirs)
+    numbered = _numbered_names(every)
     known = set(every)
     # a run joins a name of its own side only: across the sides the name tiers read names spaced
     # apart, and know two companies of one name by their legal forms ("TSG Consulting Inc." and
@@ -43,14 +45,19 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
         if " " in key:
             run_together.setdefault(key.replace(" ", ""), set()).add(key)
     runs = sorted(run_together)
-    numbered = _numbered_names(every)
     for spelling, key in list(keys.items()):
         if (number := _ACCOUNT_NUMBER.match(key)) is not None:
-            whole = (
-                number["name"]
-                if number["name"] in known and numbered[number["name"]] == 1
-                else None
-            )
+            # an old ledger's customer number after the name, where the name without it is the
+            # other side's alone and no name of either side spells it with its number ("Harbbor
+            # Pharmacy 28427" beside the bill's "Harbor Pharmacy 28427" and "Harbor Pharmacy")
+            name = number["name"]
+            alone = name in theirs and name not in ours and key not in theirs
+            whole = name if alone and numbered[name] == 1 else None
+            if whole is not None and (
+                _another_spelled_near(key, whole, (keys, others))
+                or _another_spelled_near(whole, key, (keys, {}))  # "Harbbor Architects Systems"
+            ):
+                whole = None
         elif _DOMAIN_FIRST.match(spelling) and len(key) >= _SHORTEST_RUN:
             whole = _written_apart(key.replace(" ", ""), key, runs, run_together)
             if whole is not None and _another_spelled_near(key, whole, (keys, others)):
@@ -87,10 +94,10 @@ def _another_spelled_near(
 _NEAR_SLIPS = 3
 
 
-#: An old ledger's customer number after a name ("Driftwood Tools 75825"): four digits or more
+#: An old ledger's customer number after a name ("Driftwood Tools 75825"): five digits or more
 #: after a word that numbers no site.
 _ACCOUNT_NUMBER = re.compile(
-    r"^(?P<name>.*[a-z](?<!\bstore)(?<!\bshop)(?<!\bsite)(?<!\bunit)(?<!\bbranch)) \d{4,}$"
+    r"^(?P<name>.*[a-z](?<!\bstore)(?<!\bshop)(?<!\bsite)(?<!\bunit)(?<!\bbranch)) \d{5,}$"
 )
 
 
