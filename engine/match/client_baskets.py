@@ -203,18 +203,22 @@ def _options(
         numbers = clues.numbers[vendor_key], clues.numbers[psa_key]
         if numbers[0] != numbers[1] and all(numbers):
             continue  # "Store 12" / "Store 15"
-        overlap = _overlap(basket, psa_baskets[psa_key])
         if numbers[0] != numbers[1] or crosses_siblings(vendor_key, psa_key, siblings):
             # a number on one name only, or sibling words ("Ironbark Partners" / "Ironbark
             # Architects Rentals"): only the whole basket, alike to the seat and rare, says that
             # the vendor's portal renamed the client
-            if _alike_and_rare(basket, psa_baskets[psa_key], overlap, rarity):
+            other = psa_baskets[psa_key]
+            if len(basket) != len(other) or shared_items[psa_key] != len(basket):
+                continue  # (speed: the whole basket alike, seen before any overlap is worked out)
+            overlap = _overlap(basket, other)
+            if _alike_and_rare(basket, other, overlap, rarity):
                 evidence = (
                     f"the same {len(basket)} products at the same seats, a combination no other "
                     "client on the bill is likely to share; the names differ"
                 )
                 found.append((overlap.same_seats + overlap.share, psa_key, 0.6, evidence))
             continue
+        overlap = _overlap(basket, psa_baskets[psa_key])
         relation = _named_relation(vendor_key, psa_key, clues)
         if (
             not relation

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -36,6 +36,7 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
     ours, theirs = set(keys.values()), set(others.values())
     every = sorted(ours | theirs)
     numbered = _numbered_names(every)
+    own, other = _run_together(ours), _run_together(theirs)
     known = set(every)
     # a run joins a name of its own side only: across the sides the name tiers read names spaced
     # apart, and know two companies of one name by their legal forms ("TSG Consulting Inc." and
@@ -54,13 +55,13 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
             alone = name in theirs and name not in ours and key not in theirs
             whole = name if alone and numbered[name] == 1 else None
             if whole is not None and (
-                _another_spelled_near(key, whole, (keys, others))
-                or _another_spelled_near(whole, key, (keys, {}))  # "Harbbor Architects Systems"
+                _another_spelled_near(key, whole, (own, other))
+                or _another_spelled_near(whole, key, (own,))  # "Harbbor Architects Systems"
             ):
                 whole = None
         elif _DOMAIN_FIRST.match(spelling) and len(key) >= _SHORTEST_RUN:
             whole = _written_apart(key.replace(" ", ""), key, runs, run_together)
-            if whole is not None and _another_spelled_near(key, whole, (keys, others)):
+            if whole is not None and _another_spelled_near(key, whole, (own, other)):
                 whole = None  # "tandsjoinery" beside "T&S Joinery LLC" and "T&S Joiners Inc."
         elif len(key) >= _SHORTEST_CUT and key[-1:].isalpha():
             whole = _the_whole(key, every, known)
@@ -70,24 +71,25 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
             keys[spelling] = whole
 
 
-def _another_spelled_near(
-    key: str, whole: str, sides: tuple[Mapping[str, str], Mapping[str, str]]
-) -> bool:
-    """A name of either side other than ``whole`` whose letters run together are within three
-    slips of the run's, with its numbers ("tsgconsulting" beside "TSG Consulting Inc." and "TSG
-    Consultants LLC", "kandlsurveying" beside "K&L Surveyors"): the run may be that client's tenant
-    as well."""
+def _another_spelled_near(key: str, whole: str, indexes: tuple[Mapping[str, str], ...]) -> bool:
+    """A name of the sides ``indexes`` hold (key → its letters run together), other than
+    ``whole``, within three slips of the run's, with its numbers ("tsgconsulting" beside "TSG
+    Consulting Inc." and "TSG Consultants LLC", "kandlsurveying" beside "K&L Surveyors"): the run
+    may be that client's tenant as well."""
     run = key.replace(" ", "")
     digits = "".join(ch for ch in run if ch.isdigit())
-    names = {k for side in sides for k in side.values()} - {whole, key}
-    near = process.extract(
-        run,
-        {k: k.replace(" ", "") for k in names},
-        scorer=Levenshtein.distance,
-        score_cutoff=_NEAR_SLIPS,
-        limit=None,
+    return any(
+        name not in (whole, key) and "".join(ch for ch in name if ch.isdigit()) == digits
+        for index in indexes
+        for _, _, name in process.extract(
+            run, index, scorer=Levenshtein.distance, score_cutoff=_NEAR_SLIPS, limit=None
+        )
     )
-    return any("".join(ch for ch in name if ch.isdigit()) == digits for name, _, _ in near)
+
+
+def _run_together(keys: Iterable[str]) -> dict[str, str]:
+    """Each key, and its letters run together (once per side, not per name looked for)."""
+    return {key: key.replace(" ", "") for key in set(keys)}
 
 
 #: Slips within which another name may be the one a tenant's domain spells.
@@ -128,7 +130,8 @@ def _written_apart(
     or begin with it, for a long run."""
     found: set[str] = set(run_together.get(key, ())) - {written}
     if not found and len(key) >= _SHORTEST_CUT_RUN:
-        for run in runs[bisect_left(runs, key) :]:
+        for index in range(bisect_left(runs, key), len(runs)):
+            run = runs[index]
             if not run.startswith(key):
                 break
             found |= {
@@ -163,7 +166,8 @@ def _the_whole(key: str, every: list[str], known: set[str]) -> str | None:
 def _going_on(key: str, every: list[str]) -> list[str]:
     """The keys that begin with ``key`` and go on inside its last word."""
     found = []
-    for other in every[bisect_left(every, key) :]:
+    for index in range(bisect_left(every, key), len(every)):  # (no slice copied per key: speed)
+        other = every[index]
         if not other.startswith(key):
             break
         if len(other) > len(key) and other[len(key)].isalpha():
