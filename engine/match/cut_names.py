@@ -1,4 +1,4 @@
-"""Names an old ledger cut at the width of its field, joined to the whole name they begin.
+"""What old ledgers and a move between systems do to a client's name, joined back to the name.
 
 Accounting packages keep a customer's name in a field of fixed width (30, 31, 40 or 41 characters)
 and cut the rest off, mid-word: "Northern Beaches Property Grou", "Oakridge Financial Planning
@@ -6,7 +6,10 @@ Lim". Their keys begin another name's key and stop inside a word, so no name tie
 a client kept twice after a move between systems — once cut, once whole — is reported twice. A
 billing person reads the cut name as the one whole name it begins. Only a long name is taken as
 cut (short names are typed, not cut), and only where exactly one other name, on either side,
-goes on from it.
+goes on from it. The same pass joins a tenant's default domain written in the name's cell
+("westgatecatering.onmicrosoft.com") to the name of its side whose words it runs together, and an
+old ledger's customer number after a name ("Driftwood Tools 75825") to the other side's bare name —
+each only where no other name is spelled near it, for such names are often another company's.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ def join_cut_names(keys: MutableMapping[str, str], others: Mapping[str, str]) ->
     every = sorted(ours | theirs)
     numbered = _numbered_names(every)
     own, other = _run_together(ours), _run_together(theirs)
-    known = set(every)
+    known = ours | theirs
     # a run joins a name of its own side only: across the sides the name tiers read names spaced
     # apart, and know two companies of one name by their legal forms ("TSG Consulting Inc." and
     # "… LLC" beside "tsgconsulting.onmicrosoft.com")
