@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from engine.match.product_names import PLAN_TOKEN
+from engine.match.product_names import DISCRIMINATORS, PLAN_TOKEN
 
 #: concept word in a description → words that name products of that kind
 CONCEPTS: dict[str, frozenset[str]] = {
@@ -137,8 +137,9 @@ _WORD_KINDS: dict[str, frozenset[frozenset[str]]] = {
 
 
 def _names_a_mailbox(words: Iterable[str]) -> bool:
-    """The word that names the mailbox product ("Secure Email – Exchange Online (Plan 1)")."""
-    return "exchange" in words
+    """A word of the mailbox kind's table that names a product, not what it works on nor its tier
+    ("Exchange" of "Secure Email – Exchange Online (Plan 1)")."""
+    return not _MAILBOX_NAMES.isdisjoint(words)
 
 
 def protects_mail(words: Iterable[str]) -> bool:
@@ -175,6 +176,8 @@ def _of_another_kind(
 #: Concept words that only say what a product works on ("Mailbox Backup", "Email Threat
 #: Protection"): they decide alone only when nothing stronger is said.
 MODIFIERS = frozenset(["mailbox", "mailboxes", "email", "mail", "hosted"])
+#: The words of the mailbox kind that name its product (no modifier, no edition): "exchange".
+_MAILBOX_NAMES = CONCEPTS["mailbox"] - MODIFIERS - DISCRIMINATORS
 
 
 @lru_cache(maxsize=65536)
