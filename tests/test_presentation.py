@@ -341,3 +341,16 @@ def test_output_tables_is_the_one_list_every_writer_renders(result: Result) -> N
     book = _book(render_bytes(result, sheets=names, history=[["2025-07", 1]], log=[]))
     assert book.sheetnames == list(names)
     assert book[spec.ACTIVITY_LOG].sheet_state == "hidden"
+
+
+def test_long_evidence_on_the_matches_sheet_grows_its_row(result: Result) -> None:
+    """Rendered with LibreOffice, a product match's evidence of two lines or more ("one of two lines
+    of the client read alike; the other has the seats of …") ran over the rows below it: the
+    Matches table gave its rows no height, as the Discrepancies and Excluded tables do."""
+    long = "learned from 2 clients: beside their 'mimecast email security cloud gateway', " * 2
+    first = replace(result.product_matches[0], evidence=long)
+    marked = replace(result, product_matches=(first, *result.product_matches[1:]))
+    sheet = _book(render_bytes(marked, sheets=(spec.MATCHES,)))[spec.MATCHES]
+    row = next(c.row for c in sheet["G"] if c.value == long)
+    height = sheet.row_dimensions[row].height
+    assert height is not None and height >= 2 * spec.LINE_HEIGHT

@@ -259,6 +259,9 @@ def match_table(result: Result) -> OutputTable:
         table_name="LF_Matches",
         currency=currency_of(result.kpis.currency),
         footer=f"Leakage Finder · Matches · {result.kpis.period or 'period not stated'}",
+        # evidence as long as "learned from 2 clients: beside their '…', filling its unbilled
+        # seats" wraps: its row grows, as the Discrepancies and Excluded tables' do
+        row_heights=row_heights(MATCH_COLUMNS, rows),
     )
 
 
