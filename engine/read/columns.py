@@ -280,6 +280,18 @@ def _fill_by_content(
     taken: set[str],
 ) -> None:
     """Last resort for unknown exports: pick untaken columns whose values look right."""
+    if side == "vendor" and "domain" not in columns:
+        # TD SYNNEX Belgium's "Referentie / Référence" holds the tenant's domain: read as a
+        # product code by its header, it is the domain by what it holds
+        for field_name, header in list(columns.items()):
+            if (
+                field_name != "client"
+                and how.get(field_name) == "synonym"
+                and _mostly_domains(data[header])
+            ):
+                del columns[field_name], how[field_name]
+                columns["domain"], how["domain"] = header, "content"
+                break
     free = [h for h in headers if h not in taken]
     if "quantity" not in columns and (latest := _latest_month(free, data)) is not None:
         # a usage pivot: seats by month ("Sep 2026", "Oct 2026", "Nov 2026"); the bill is the last

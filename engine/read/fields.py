@@ -310,7 +310,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "product_alt",
         "text",
         "itemlongdescription longdescription memodescription name productname memo deskripsiproduk "
-        "deskripsi keterangan",
+        "deskripsi keterangan label linelabel",  # Odoo's invoice line: its "Label" is the text
         "id code agreement contract company client customer account site first",
         "a second product name column",
     ),
