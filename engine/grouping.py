@@ -17,6 +17,7 @@ from engine.match.billed_for import book_to_named_clients
 from engine.match.client_keys import domain_in_name
 from engine.match.clients import ClientMatch, match_clients, pair_leftovers_by_basket
 from engine.match.cut_names import join_cut_names
+from engine.match.franchise_numbers import join_franchise_numbers
 from engine.match.legal_twins import (
     separate_legal_twins,
     separate_mirrored_spellings,
@@ -78,6 +79,8 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
     # (after the twins are told apart: a tenant's domain in the name's cell is no second tenant)
     join_cut_names(psa.client_keys, vendor.client_keys)  # "Northern Beaches Property Grou"
     join_cut_names(vendor.client_keys, psa.client_keys)  # "westgatecatering.onmicrosoft.com"
+    join_franchise_numbers(psa.client_keys, vendor.client_keys)  # "Jetwash Joes - Gosford #137"
+    join_franchise_numbers(vendor.client_keys, psa.client_keys)
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for line in vendor.lines:
         if line.domain and line.exclusion is None:

@@ -97,8 +97,13 @@ def _domain_pairs(
     """Vendor clients whose tenant domain spells one PSA name: ``contosodental.onmicrosoft.com``
     is Contoso Dental, and so is a domain cut short at the start of exactly one PSA name."""
     compact_psa: dict[str, list[str]] = defaultdict(list)
-    for psa_key in free_psa:
+    for psa_key, psa_name in free_psa.items():
         compact_psa[psa_key.replace(" ", "")].append(psa_key)
+        # the name as typed, run together ("thehearingcentre" for "The Hearing Centre", whose
+        # key spells it "hearing center")
+        typed = _LETTERS_ONLY.sub("", folded(psa_name).lower()).removeprefix("the")
+        if typed and typed != psa_key.replace(" ", ""):
+            compact_psa[typed].append(psa_key)
     ordered = sorted(compact_psa)
     # two of the bill's companies that differ only in their legal form ("Meyer Printing LLC",
     # "Meyer Printing Pty Ltd"): a domain spells both names, so it tells neither apart
@@ -106,11 +111,13 @@ def _domain_pairs(
     taken: set[str] = set()
     pairs = []
     for vendor_key in list(free_vendor):
-        if cores[_core_compact(vendor_key)] > 1:
-            continue
+        core = _core_compact(vendor_key)
         for domain in sorted(vendor_domains.get(vendor_key, ())):
             label = domain_label(domain)
-            found = compact_psa.get(label, [])
+            if cores[core] > 1 and (label.startswith(core) or core.startswith(label)):
+                continue  # (a trading name's domain, "theloftstudio", tells the twins apart)
+            # "theloftstudio.onmicrosoft.com": the article the name's key leaves out
+            found = compact_psa.get(label, []) or compact_psa.get(label.removeprefix("the"), [])
             if not found and len(label) >= _CUT_DOMAIN:
                 at = bisect_left(ordered, label)
                 starting = []
@@ -125,6 +132,9 @@ def _domain_pairs(
                 pairs.append((vendor_key, found[0]))
                 break
     return pairs
+
+
+_LETTERS_ONLY = re.compile(r"[^a-z0-9]")
 
 
 def _core_compact(key: str) -> str:

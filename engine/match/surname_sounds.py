@@ -20,8 +20,9 @@ from functools import lru_cache
 import jellyfish
 from rapidfuzz.distance import OSA
 
-#: Letters that write one sound in several ways: German "sch" and English "zh" (Ж), "sh"
-_ONE_SOUND = (("tsch", "ch"), ("sch", "sh"), ("zh", "sh"))
+#: Letters that write one sound in several ways: German "sch" and English "zh" (Ж), "sh"; the
+#: Gaelic sound Scots write "ch" and the Irish "gh" after a vowel ("Lachlan", "Laughlin")
+_ONE_SOUND = (("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("augh", "ach"), ("ough", "och"))
 #: A silent final "e" after a consonant or "y" ("Kaye", "Greene", "Clarke")
 _SILENT_E = re.compile(r"(?<=[^aeiou])e$")
 
