@@ -21,9 +21,14 @@ from engine.folding import folded
 from engine.lines import Exclusion, Line, known
 from engine.match.description_vocabulary import FREIGHT_WORDS, SERVICE_NOUNS, WORK_DONE_ONCE
 from engine.match.description_words import description_key, says_service, service_words
-from engine.match.file_fillers import billing_words_of
+from engine.match.file_fillers import billing_words_of, translations_of
 from engine.match.item_codes import decide_by_item_code
-from engine.match.product_fit import fit, use_bill_words, use_export_billing_words
+from engine.match.product_fit import (
+    fit,
+    use_bill_words,
+    use_export_billing_words,
+    use_export_translations,
+)
 from engine.match.product_inference import infer_products
 from engine.match.product_names import DISCRIMINATORS, product_key
 from engine.match.product_pairs import Pairing, pair_by_clients
@@ -83,12 +88,13 @@ class Products:
 def match_by_name(vendor: Prepared, psa: Prepared, settings: Settings) -> Products:
     """Name every line's product that names alone can, and apply the PSA exclusions by name."""
     use_bill_words(())  # names alone know the catalogue's words only, in every run alike
-    use_export_billing_words(
-        billing_words_of(
-            map(description_key, {line.product for line in psa.lines}),
-            map(product_key, {line.product for line in vendor.lines}),
-        )  # (each distinct spelling once: the lines repeat them)
-    )  # "Langganan … per pengguna/bulan": the PSA export's own billing words
+    # (each distinct spelling once: the lines repeat them)
+    descriptions = [description_key(text) for text in {line.product for line in psa.lines}]
+    names = [product_key(text) for text in {line.product for line in vendor.lines}]
+    translated = translations_of(descriptions, names)  # "Diogelwch" for Security
+    use_export_translations(translated)
+    # "Langganan … per pengguna/bulan": the PSA export's own billing words
+    use_export_billing_words(billing_words_of(descriptions, names) - translated.keys())
     vendor_products, psa_products = _match(vendor.lines, psa.lines, settings)
     name_by_vendor_codes(vendor_products, psa_products)
     products = Products(vendor_products, psa_products)

@@ -22,7 +22,7 @@ from engine.match.product_concepts import (
     concept_word,
     of_every_kind,
 )
-from engine.match.product_fit import MAKER, fit, meaningful
+from engine.match.product_fit import MAKER, fit, meaningful, without_its_number
 from engine.match.product_names import (
     DISCRIMINATORS,
     product_key,
@@ -167,11 +167,11 @@ def shares_word(description: str, name: str, common: frozenset[str] = frozenset(
     Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
     words = set(meaningful(description))
     name_words = set(meaningful(name))
-    shared = frozenset(w for w in words - common if distinctive(w) and w in name_words)
+    shared = frozenset(w for w in words - common if distinctive(w) and _has(name_words, w))
     if not shared:
         return False
     # every word counts here, common ones too: "P2" on half the bill still sets P2 apart from P1
-    return not any(_sets_apart(w, shared, name_words) for w in words - name_words)
+    return not any(_sets_apart(w, shared, name_words) for w in words - name_words - shared)
 
 
 def shares_only_kind(description: str, name: str, common: frozenset[str]) -> bool:
@@ -230,7 +230,15 @@ def words_shared(description: str, name: str, common: frozenset[str]) -> float:
     return sum(
         0.5 if w in CONCEPTS else 1.0
         for w in set(meaningful(description)) - common
-        if distinctive(w) and w in name_words
+        if distinctive(w) and _has(name_words, w)
+    )
+
+
+def _has(name_words: set[str], word: str) -> bool:
+    """The name has the word, or the brand it is without its spelled number ("Ninja" of
+    NinjaOne)."""
+    return word in name_words or (
+        len(word) >= 4 and any(without_its_number(word, name_word) for name_word in name_words)
     )
 
 

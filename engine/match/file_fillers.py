@@ -7,6 +7,11 @@ on the same export, and no product's name has it; a word of a product's name, or
 ("Correo corporativo"), stands beside one product or none. So a word that the export writes around
 several different products' names, that is no product's word, no plan or edition, no kind of product
 and no work, is a billing word of this export: it says nothing of which product a line is.
+
+A word of a product's name written in the staff's language is told apart the same way: it stands
+where one word of several products' names is missing, always the same word ("Bitdefender
+GravityZone Business Diogelwch", "Cisco Umbrella DNS Diogelwch Advantage": Welsh for Security), and
+never beside a whole name. It is that word (:func:`translations_of`), no billing word.
 """
 
 from __future__ import annotations
@@ -63,6 +68,57 @@ def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) 
         word
         for word, around in lines.items()
         if len(editions[word]) >= EDITIONS_AT_LEAST and _apart(around) >= AROUND_AT_LEAST
+    )
+
+
+#: Different product lines a word must stand in for one missing word of before it is that word.
+IN_PLACE_AT_LEAST = 2
+
+
+def translations_of(descriptions: Iterable[str], product_names: Iterable[str]) -> dict[str, str]:
+    """Words of the export that stand in for one word of the bill's product names: where they
+    appear, the rest of the description is a name of the bill but for that word, always the same
+    one, over :data:`IN_PLACE_AT_LEAST` different names or more; and never beside a whole name."""
+    names = [frozenset(name.split()) - BRAND for name in set(product_names)]
+    bill_words = {word for name in names for word in name}
+    by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for name in names:
+        for word in name:
+            by_word[word].append(name)
+    instead: dict[str, dict[str, set[frozenset[str]]]] = defaultdict(lambda: defaultdict(set))
+    beside_whole: set[str] = set()
+    for description in set(descriptions):
+        words = set(description.split())
+        named = {w for w in words if (w in PRODUCT_WORDS or w in bill_words) and w not in BRAND}
+        unknown = [w for w in words - named if _may_be_a_billing_word(w, bill_words)]
+        if len(named) < 2 or not unknown:
+            continue
+        near = {name for word in named for name in by_word.get(word, ())}
+        whole = [name for name in near if name <= named]
+        missing = [name for name in near if named < name and len(name - named) == 1]
+        if whole and not missing:
+            beside_whole.update(unknown)
+        elif len(missing) == 1 and not whole:  # ("… E5 Diogelwch": E5, or E5 Security?)
+            (gap,) = missing[0] - named
+            for word in unknown:  # the billing words beside it are told by whole names
+                instead[word][gap].add(missing[0])
+    out: dict[str, str] = {}
+    for word, gaps in instead.items():
+        if word not in beside_whole and len(gaps) == 1:
+            gap, names_for = next(iter(gaps.items()))
+            if len(names_for) >= IN_PLACE_AT_LEAST and _another_word(word, gap):
+                out[word] = gap
+    return out
+
+
+def _another_word(word: str, gap: str) -> bool:
+    """Not a piece of the name's word ("Sentinel One", "Proof point") nor a slip of it
+    ("Docusine"): those are read as it already."""
+    return (
+        len(word) >= 4
+        and not gap.startswith(word)
+        and not gap.endswith(word)
+        and OSA.distance(word, gap, score_cutoff=2) > 2
     )
 
 

@@ -21,7 +21,8 @@ from engine.match.description_words import (
     none_of_its_own,
     says_service,
 )
-from engine.match.product_fit import fit, meaningful
+from engine.match.product_fit import explains, fit, meaningful
+from engine.match.product_names import DISCRIMINATORS
 from engine.match.spelling_consensus import unbilled_seats
 from engine.match.word_alignment import letters_in_order
 
@@ -65,6 +66,8 @@ def learn(
             basket = vendor_baskets.get(group, {})
             if current is None and key not in basket and basket:
                 continue  # this client buys other things: an in-house name may mean one of those
+            if key not in basket and _edition_unsaid(description, key, bill):
+                continue  # "Phishing tests & training (KnowBe4)", no vendor line to say which
             if bills_two_alike(description, key, seats, basket, bill):
                 continue  # "P2" at a client that buys Exchange (Plan 2) beside Entra ID P2
             found[(group, description)] = Inference(
@@ -180,6 +183,59 @@ def _says_the_other(description: str, learned: str, read: str) -> bool:
     )
 
 
+def _edition_unsaid(description: str, key: str, bill: Bill) -> bool:
+    """The description names the maker and what the product does ("Phishing tests & training
+    (KnowBe4)") but no word that sets the learned edition apart from one of the maker's others on
+    the bill (Silver beside Gold): beside one edition at two clients, it may be the other here,
+    where no vendor line says which."""
+    name = bill.names[key].split()
+    said = meaningful(description)
+    if not name or not any(_says(w, name[0]) for w in said):
+        return False  # the maker unnamed: an in-house name, read as those clients show
+    own = set(name) - BRAND - {name[0]}
+    return any(
+        not any(_says(w, word) for w in said for word in own - set(other.split()))
+        for k, other in bill.names.items()
+        if k != key and other.split()[:1] == name[:1]
+    )
+
+
+def _says(word: str, name_word: str) -> bool:
+    """``word`` is ``name_word``, a typo of it, it written short ("ws" for Workstation) or with
+    another word glued on ("AcroPro")."""
+    return (
+        word == name_word
+        or (len(name_word) >= 3 and word.endswith(name_word))
+        or explains(word, name_word) >= 0
+        or (
+            len(word) < len(name_word)
+            and word[0] == name_word[0]
+            and letters_in_order(word, name_word)
+        )
+    )
+
+
+def _its_edition_read_alike(
+    description: str,
+    key: str,
+    group: int,
+    descriptions: list[tuple[str, Decimal]],
+    found: Mapping[tuple[int, str], Inference],
+) -> bool:
+    """Another line of the client says this description and an edition word more ("Endpoint Shield
+    Pro" beside "Endpoint Shield") and was read as the same product: two editions of the house's
+    line are never one product, so the word this one shares with it does not say which it is."""
+    words = set(meaningful(description))
+    for other, _ in descriptions:
+        inference = found.get((group, other))
+        if other == description or inference is None or inference.product_key != key:
+            continue
+        said = set(meaningful(other))
+        if words and words < said and said - words <= DISCRIMINATORS:
+            return True
+    return False
+
+
 def _apply_learned(
     learned: Mapping[str, dict[str, int]],
     by_group: Mapping[int, list[tuple[str, Decimal]]],
@@ -207,13 +263,23 @@ def _apply_learned(
                 # "Acronis WS", Acronis Workstation at twenty clients, read as the Server by the
                 # word they share where the vendor bills only the Server: a look-alike; the
                 # spelling is what those clients show
+                others = [k for k in meant if k != current.product_key]
+                key = others[0] if len(others) == 1 else ""
                 if (
-                    len(meant) == 1
-                    and (key := next(iter(meant))) != current.product_key
+                    key
                     and meant[key] >= _LEARNED_OVER_A_WORD
-                    and key not in basket
-                    and _says_the_other(
-                        description, bill.names[key], bill.names[current.product_key]
+                    and basket.get(key, 0) <= 0  # not billed, or credited to none this month
+                    and (
+                        (
+                            len(meant) == 1
+                            and _says_the_other(
+                                description, bill.names[key], bill.names[current.product_key]
+                            )
+                        )
+                        # "Endpoint Shield" beside its "Pro", both read as Defender for Endpoint
+                        or _its_edition_read_alike(
+                            description, current.product_key, group, descriptions, found
+                        )
                     )
                 ):
                     found[(group, description)] = Inference(
@@ -246,7 +312,9 @@ def _apply_learned(
                     or named_by_brand(description, next(iter(meant)), basket, bill)
                 )
             ):
-                choices = list(meant)  # billed for it, but the vendor does not bill it to them
+                choices = [  # billed for it, but the vendor does not bill it to them
+                    key for key in meant if not _edition_unsaid(description, key, bill)
+                ]
                 if len(choices) > 1:
                     open_seats = unbilled_seats(
                         basket, seats_billed(group, descriptions, paired.get(group, {}), found)

@@ -60,6 +60,8 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "entra security duo",
         ),
         ("mdm", "intune"),
+        # remote monitoring and management: the tool an MSP's technicians patch devices with
+        ("rmm patching patch", "rmm ninjaone atera nsight automate vsa"),
         ("meetings meeting video conferencing chat collaboration", "teams zoom webex gotomeeting"),
         # Microsoft's F plans and kiosk mailboxes: for frontline ("shop floor") workers
         ("frontline firstline deskless floor", "f1 f3 kiosk"),

@@ -198,8 +198,8 @@ def _by_name_fit(
     a note of the MSP's support), or that hold its whole name among words that name nothing."""
     names = bill.names
     left: list[tuple[str, Decimal]] = []
-    for description, seats in descriptions:
-        key = _only_fit(description, seats, basket, names, fit)
+    for description, seats in _fewest_fits_first(descriptions, basket, names):
+        key = _only_fit(description, seats, basket, names, fit, taken)
         if key is not None:
             out[(group, description)] = Inference(
                 key, "context", 0.9, f"fits the client's vendor product {names[key]!r}"
@@ -318,7 +318,9 @@ def _by_shared_word(
     still: list[tuple[str, Decimal]] = []
     basket_words = set(meaningful(_name_words(basket, bill.names)))  # a service word a product has
     for description, seats in descriptions:
-        service = service_words(description) - basket_words
+        # words a licence's name may hold ("Remote monitoring & patching (NinjaOne)") beside
+        # kinds of product: the maker's word shared still names the product
+        service = service_words(description) - basket_words - LICENCE_CAN_SAY
         if service - set(CONCEPTS):
             still.append((description, seats))
             continue
@@ -440,16 +442,29 @@ def _another_edition_bought(
     return False
 
 
+def _fewest_fits_first(
+    descriptions: list[tuple[str, Decimal]],
+    basket: Mapping[str, Decimal],
+    names: Mapping[str, str],
+) -> list[tuple[str, Decimal]]:
+    """The client's descriptions that fit one product only first: "Planner" is Planner Plan 1
+    whatever else the client's lines say, and the bare "Plan 1" beside it is then read knowing
+    that ("Exchange Online (Plan 1)" is the other product it fits)."""
+    return sorted(descriptions, key=lambda item: len(fits_in_basket(item[0], basket, names)) > 1)
+
+
 def _only_fit(
     description: str,
     seats: Decimal,
     basket: Mapping[str, Decimal],
     names: Mapping[str, str],
     how: Callable[[str, str], Fit | None],
+    taken: set[str] | None = None,
 ) -> str | None:
     """The one basket product the description fits best, if one is strictly best. A single word
-    ("Standard", "E3") that fits several products decides nothing by itself: the one with the same
-    seat count, if exactly one has it, is the one meant."""
+    ("Standard", "E3") that fits several products decides nothing by itself: the one no other of
+    the client's lines names (``taken``), if one alone is left, is the one meant; else the one
+    with the same seat count, if exactly one has it."""
     fits = fits_in_basket(description, basket, names, how)
     if not fits:
         return None
@@ -457,6 +472,10 @@ def _only_fit(
         return fits[0][1]
     if len(meaningful(description)) >= 2 and fits[0][0] < fits[1][0]:
         return fits[0][1]
+    if taken:
+        free = [key for _, key in fits if key not in taken]
+        if len(free) == 1:
+            return free[0]
     same = [key for _, key in fits if basket[key] == seats]
     return same[0] if len(same) == 1 else None
 

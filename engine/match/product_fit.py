@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -111,8 +112,12 @@ def explains(word: str, name_word: str) -> int:
     not "Business"), but the bill may shorten it ("ESS" for Essentials, "PREM" for Premium)."""
     if word == name_word:
         return 0
+    if TRANSLATED.get(word) == name_word:
+        return 1  # the export's own word for it: "Diogelwch" for Security
     if _numbered_initials(word, name_word):
         return 1  # "S1" for SentinelOne
+    if without_its_number(word, name_word):
+        return 1  # "Ninja" for NinjaOne
     if _shortened_brand(word, name_word) or _shortened_brand(name_word, word):
         return 1  # "KB4" for KnowBe4
     if word.isdigit() and name_word == "p" + word:
@@ -192,6 +197,16 @@ def _numbered_initials(word: str, name_word: str) -> bool:
         name_word.startswith(word[0])
         and name_word.endswith(number)
         and len(name_word) >= len(number) + 3
+    )
+
+
+def without_its_number(word: str, name_word: str) -> bool:
+    """A brand that ends in a spelled number, written without it: "Ninja RMM" for NinjaOne,
+    "Sentinel" for SentinelOne. Four letters or more before the number."""
+    return (
+        len(word) >= 4
+        and name_word.startswith(word)
+        and name_word[len(word) :] in _SPELLED_NUMBERS.values()
     )
 
 
@@ -340,8 +355,28 @@ def _split_compounds(words: list[str], other: list[str]) -> list[str]:
                 joined.setdefault("".join(_NUMBERS.get(w, w) for w in run), run)
     out: list[str] = []
     for word in words:
-        out.extend(joined.get(word) or _two_glued(word, other))
+        read = joined.get(word) or _two_glued(word, other)
+        out.extend(_initial_and_short(word, other) if read == (word,) else read)
     return out
+
+
+def _initial_and_short(word: str, other: list[str]) -> tuple[str, ...]:
+    """ "BStd" beside "Business Standard", "AcroPro" beside "Acrobat Pro": the initial or the start
+    of one word of the other side glued to the next word, whole or cut as bills cut words, read as
+    the two. Never a word of either side or of any product's name, nor a typo of one ("Keepr" is
+    Keeper, not *K*eeper *E*nterprise)."""
+    if len(word) < 4 or word in other or word in PRODUCT_WORDS or not word.isalpha():
+        return (word,)
+    for first, second in pairwise(other):
+        if not (first.isalpha() and second.isalpha() and len(first) >= 3):
+            continue
+        if explains(word, first) >= 0:
+            continue  # "Keepr": a typo of the first word, not the start of it
+        for cut in (1, *range(3, min(len(first), len(word) - 1))):
+            head, tail = word[:cut], word[cut:]
+            if first.startswith(head) and (tail == second or _bill_shortening(tail, second)):
+                return (first, second)
+    return (word,)
 
 
 def _two_glued(word: str, other: list[str]) -> tuple[str, ...]:
@@ -471,6 +506,22 @@ def use_export_billing_words(words: Iterable[str]) -> None:
         return
     EXPORT_FILLER.clear()
     EXPORT_FILLER.update(words)
+    _clear_caches()
+
+
+#: This run's export's words for a word of the bill's names, in the staff's language
+#: ("diogelwch" for security): see :func:`engine.match.file_fillers.translations_of`.
+TRANSLATED: dict[str, str] = {}
+
+
+def use_export_translations(translated: dict[str, str]) -> None:
+    """This run's exports' own words for words of product names, replacing an earlier run's."""
+    if translated == TRANSLATED:
+        return
+    TRANSLATED.clear()
+    TRANSLATED.update(translated)
+    explains.cache_clear()
+    fit.cache_clear()
     _clear_caches()
 
 

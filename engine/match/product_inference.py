@@ -18,10 +18,11 @@ from functools import lru_cache
 from typing import Protocol
 
 from engine.lines import Line, monthly
-from engine.match.alike_lines import split_alike_lines
+from engine.match.alike_lines import split_alike_lines, split_by_usual_price
 from engine.match.catalogue import load_catalogue
 from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
 from engine.match.description_words import (
+    LICENCE_CAN_SAY,
     Bill,
     Inference,
     Pending,
@@ -45,7 +46,7 @@ from engine.match.product_fit import explains, fit, loose_fit, meaningful, use_b
 from engine.match.product_names import discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key, unlabelled
 from engine.match.seat_guesses import GUESSES
-from engine.match.usual_prices import by_usual_price
+from engine.match.usual_prices import by_usual_price, usual_prices
 
 
 class Side(Protocol):
@@ -121,12 +122,15 @@ def infer_products(
         for line in spellings[place]:
             out[(line.client, line.descriptor)] = _match(line, target, inference)
     by_line = split_alike_lines(spellings, found, baskets, paired, names)
+    usual = {k: at for k, at in usual_prices(billed_prices).items() if k in products}
+    by_line |= split_by_usual_price(spellings, found, baskets, names, usual)
     for lines in spellings.values() if by_line else ():
         for line in lines:
             if (alike := by_line.get(id(line))) is not None:
                 target = products[alike.product_key]
                 out[(line.client, line.descriptor)] = _match(line, target, alike)
-    _own_licences(spellings, found, baskets, paired, out, bill_words, elsewhere)
+    makers = _makers(names)
+    _own_licences(spellings, found, baskets, paired, out, bill_words, elsewhere, makers)
     return out
 
 
@@ -401,18 +405,29 @@ def _own_licences(
     out: dict[tuple[str, Descriptor], ProductMatch],
     bill_words: set[str],
     elsewhere: set[Descriptor] | None,
+    makers: frozenset[str] = frozenset(),
 ) -> None:
     """Undecided descriptions that name a Microsoft licence, or that the export's own category
-    calls a licence ("Cloud Licences:Per User"): billed without a vendor record — unless the
-    licence is of another maker and nothing on the whole bill is like it ("Dialpad Standard" on a
-    Microsoft distributor's bill): bought from another source, set aside and shown as such."""
+    calls a licence ("Cloud Licences:Per User"), or that name a maker the vendor bills and what
+    its product does ("Phishing tests & training (KnowBe4)", the edition unsaid): billed without a
+    vendor record — unless the licence is of another maker and nothing on the whole bill is like
+    it ("Dialpad Standard" on a Microsoft distributor's bill): bought from another source, set
+    aside and shown as such."""
     clients = Counter(description for _, description in spellings)
     for (group, description), lines in spellings.items():
-        unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
-        if (group, description) in found or unpaired:
+        if (group, description) in found:
             continue
+        unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
+        maker = _maker_named(description, makers)
+        if unpaired and not (maker and not _of_maker(unpaired, maker)):
+            continue  # (a maker none of whose products the client has unpaired: its own line)
         if names_a_licence(description):
             why = "names a Microsoft licence the vendor bills nothing like, for this client or any"
+        elif maker:
+            why = (
+                f"names {maker!r}, a maker the vendor bills, but no product of it the vendor "
+                "bills this client"
+            )
         elif _filed_as_licence(description, lines):
             if _like_nothing_on(description, bill_words, clients[description], lines[0].product):
                 if elsewhere is not None:
@@ -433,6 +448,36 @@ def _own_licences(
         ]
         for line in lines:
             out[(line.client, line.descriptor)] = _own_licence(line, alike, why)
+
+
+def _makers(names: Mapping[str, str]) -> frozenset[str]:
+    """The first words of the bill's products from outside the catalogue ("knowbe4", "ninjaone"):
+    their makers, where no word for a kind of product or for Microsoft."""
+    return frozenset(
+        first
+        for key, name in names.items()
+        if key.startswith("name:")
+        and (first := name.split(" ", 1)[0])
+        and len(first) >= 3
+        and first not in BRAND
+        and first not in CONCEPTS
+        and not first.isdigit()
+    )
+
+
+def _of_maker(keys: Iterable[str], maker: str) -> bool:
+    """One of the products is the maker's ("name:dropsuite …")."""
+    return any(key.removeprefix("name:").startswith(maker + " ") for key in keys)
+
+
+def _maker_named(description: str, makers: frozenset[str]) -> str:
+    """The maker a description names, where its other words say what a product does, not work
+    done ("Phishing tests & training (KnowBe4)"; never "Acronis setup - 2 hours")."""
+    words = description.split()
+    named = [word for word in words if word in makers]
+    if not named or service_words(description) - set(CONCEPTS) - LICENCE_CAN_SAY:
+        return ""
+    return named[0]
 
 
 def _like_nothing_on(description: str, bill_words: set[str], clients: int, typed: str) -> bool:
