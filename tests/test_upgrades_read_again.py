@@ -27,7 +27,7 @@ from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
         ("M365 BStd", "Microsoft 365 Business Standard", True),
         ("M365 BStd", "Microsoft 365 Business Premium", False),
         ("M365 BPrem x user", "Microsoft 365 Business Premium", True),
-        ("BBasic", "Microsoft 365 Business Basic", True),
+        ("BBasic", "Microsoft 365 Business Basic", True),  # (passes before: a typo of "basic")
         ("BBasic", "Microsoft 365 Business Standard", False),
     ],
 )

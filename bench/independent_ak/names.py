@@ -515,7 +515,9 @@ def assign_psa_names(clients, rng, perturb):
     stems = {_strip_suffix(c).lower() for c in clients}
     taken = set()
     forms = {}
-    stem_tokens = [(c["id"], set(re.findall(r"[a-z0-9]+", _strip_suffix(c).lower()))) for c in clients]
+    stem_tokens = [
+        (c["id"], set(re.findall(r"[a-z0-9]+", _strip_suffix(c).lower()))) for c in clients
+    ]
     for c in clients:
         for _cls, name in psa_name_options(c):
             forms[name.lower()] = forms.get(name.lower(), 0) + 1
