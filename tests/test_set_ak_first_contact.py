@@ -19,10 +19,12 @@ from pathlib import Path
 import pytest
 
 from engine.match.client_keys import client_key
+from engine.match.description_words import description_key, shares_word
 from engine.match.file_fillers import translations_of
 from engine.match.franchise_numbers import join_franchise_numbers
-from engine.match.product_fit import fit
+from engine.match.product_fit import fit, loose_fit, use_bill_words
 from engine.match.product_names import product_key
+from engine.match.products import without_history
 from engine.match.surname_sounds import sounds_alike
 from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pairs, pc, psa, run, sheet
@@ -331,3 +333,38 @@ def test_a_product_written_in_the_staffs_language_is_that_product(tmp_path: Path
         ),
     )
     assert result.discrepancies == ()
+
+
+@pytest.mark.parametrize(
+    "description, name, shares",
+    [
+        # a word denied is no word of the name
+        ("Phone system in Teams, no calling minutes", "Teams Phone with Calling Plan", False),
+        ("Phone system in Teams with calling minutes", "Teams Phone with Calling Plan", True),
+    ],
+)
+def test_a_word_the_description_denies(description: str, name: str, shares: bool) -> None:
+    """(the last passes before)"""
+    assert shares_word(description_key(description), product_key(name)) is shares
+
+
+@pytest.mark.parametrize(
+    "spelling, bare",
+    [
+        ("Microsoft Teams Phone - E. Walker", "Microsoft Teams Phone"),
+        ("Microsoft 365 E3 (K. Brown)", "Microsoft 365 E3"),
+        ("Microsoft 365 E3 - Apps", "Microsoft 365 E3 - Apps"),  # no person (passes before)
+    ],
+)
+def test_the_seat_holders_name_is_no_word_of_the_product(spelling: str, bare: str) -> None:
+    assert without_history(spelling) == bare
+
+
+def test_a_code_with_the_initials_of_another_products_words_is_not_that_product() -> None:
+    """ "TPHONE-CP" beside a bill that sells the Calling Plan: "CP" is the initials of its words, so
+    the code is not Teams Phone Standard but for a stray word. (Passes before, where "TPHONE" was
+    not read as Teams Phone at all: it guards this session's reading of glued words, which first
+    made the client's two lines, Standard and Calling Plan, one product.)"""
+    use_bill_words(["teams phone with calling plan", "teams phone standard"])
+    assert loose_fit(product_key("TPHONE-CP"), "teams phone standard") is None
+    assert loose_fit(product_key("TPHONE-STD"), "teams phone standard") is not None

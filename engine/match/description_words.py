@@ -22,7 +22,7 @@ from engine.match.product_concepts import (
     concept_word,
     of_every_kind,
 )
-from engine.match.product_fit import MAKER, fit, meaningful, without_its_number
+from engine.match.product_fit import MAKER, fit, meaningful, negated, without_its_number
 from engine.match.product_names import (
     DISCRIMINATORS,
     product_key,
@@ -167,6 +167,8 @@ def shares_word(description: str, name: str, common: frozenset[str] = frozenset(
     Proofpoint Security to mistake it for; "Exchange Online Archiving" is another Exchange)."""
     words = set(meaningful(description))
     name_words = set(meaningful(name))
+    if negated(description) & name_words:
+        return False  # "… no calling minutes" shares nothing with the Calling Plan
     shared = frozenset(w for w in words - common if distinctive(w) and _has(name_words, w))
     if not shared:
         return False

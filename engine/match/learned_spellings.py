@@ -376,10 +376,14 @@ def _other_edition(
     open_seats = unbilled_seats(
         basket, seats_billed(group, descriptions, paired.get(group, {}), found)
     )
+    said = set(meaningful(description))
     editions = [
         other
         for other, seats in open_seats.items()
-        if seats > 0 and editions_of_one_line(bill.names[key], bill.names[other])
+        if seats > 0
+        and editions_of_one_line(bill.names[key], bill.names[other])
+        # "Microsoft Teams Phone" says Phone, which Teams Essentials is not
+        and not said & (set(bill.names[key].split()) - set(bill.names[other].split()))
     ]
     if len(editions) != 1:
         return None

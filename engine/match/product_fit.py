@@ -269,7 +269,10 @@ def _is_filler(word: str) -> bool:
 def fit(description_key: str, name_key: str) -> Fit | None:
     """How ``description_key`` fits ``name_key`` (both :func:`product_key` forms), or None."""
     description_key, name_key = _join_pieces(description_key, name_key)
-    words = meaningful(description_key)
+    denied = negated(description_key)
+    if denied & set(name_key.split()):
+        return None  # "Phone system in Teams, no calling minutes" is no Calling Plan
+    words = [w for w in meaningful(description_key) if w not in denied and w not in NEGATIONS]
     name = meaningful(name_key)
     if not words or not name:
         return None
@@ -287,6 +290,20 @@ def fit(description_key: str, name_key: str) -> Fit | None:
         return None
     discriminating = [w for w in left if w not in BRAND and _discriminates(w)]
     return Fit(len(left), len(discriminating), approximate, len(words), tuple(left))
+
+
+#: Words that deny the word after them ("no calling minutes", "without archive"); "no Teams" is
+#: read apart, as the look-alike it makes (:data:`engine.match.product_names.DISCRIMINATORS`).
+NEGATIONS = frozenset(["no", "without", "wo", "excl", "excluding", "sans", "ohne", "sin", "zonder"])
+
+
+@lru_cache(maxsize=65536)
+def negated(key: str) -> frozenset[str]:
+    """The words a description denies: the word after a negation, when it is a word of letters."""
+    words = key.split()
+    return frozenset(
+        after for before, after in pairwise(words) if before in NEGATIONS and after.isalpha()
+    )
 
 
 def _fold_acronyms(words: list[str], name: list[str]) -> tuple[list[str], list[str]]:
@@ -469,12 +486,28 @@ def use_bill_words(names: Iterable[str]) -> None:
     if names != BILL_NAMES:  # a fit may rest on which names the bill has (:func:`_its_own_words`)
         BILL_NAMES.clear()
         BILL_NAMES.update(names)
+        BILL_INITIALS.clear()
+        BILL_INITIALS.update(_initials_of(names))
         fit.cache_clear()
+        _harmless.cache_clear()
     _set_product_words(_CATALOGUE_WORDS | {word for name in names for word in name.split()})
 
 
 #: This run's bill's product names (keys).
 BILL_NAMES: set[str] = set()
+#: The initials of two to four neighbouring words of the bill's names ("cp" of "Calling Plan").
+BILL_INITIALS: set[str] = set()
+
+
+def _initials_of(names: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for name in names:
+        words = [w for w in name.split() if w.isalpha() and len(w) >= 3]
+        for size in (2, 3, 4):
+            found.update(
+                "".join(w[0] for w in words[i : i + size]) for i in range(len(words) - size + 1)
+            )
+    return found
 
 
 def _its_own_words(name: str, words: list[str]) -> bool:
@@ -608,6 +641,8 @@ def _harmless(word: str) -> bool:
         return False  # "Hosted Enail & Teams" says what kind of product it is: mail and Teams
     if word in PRODUCT_WORDS or any(explains(word, known) >= 0 for known in PRODUCT_WORDS):
         return False  # "Defender", "Defendrr": part of some product's name, so never noise
+    if 2 <= len(word) <= 4 and word in BILL_INITIALS:
+        return False  # "TPHONE-CP": the initials of a bill's "Calling Plan", never noise
     return not any(
         explains(word, other) >= 0 for other in (*DISCRIMINATORS, *NEVER_IMPLIED) if other != word
     )

@@ -85,10 +85,17 @@ _COUNT_NOTE = re.compile(
 )
 
 
+#: The seat's holder after the product ("Microsoft 365 E3 - J. Smith", "… (K. Brown)"): an initial
+#: with its full stop and a surname, said of one person, never of a product.
+_HOLDER_NOTE = re.compile(
+    r"\s*(?:[-\u2013\u2014|,:]\s*|\()[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z'\-]+\)?\s*$"
+)
+
+
 def without_history(spelling: str) -> str:
-    """The spelling without a trailing note of what the line was before a change, or of whom its
-    count takes in."""
-    for note in (_COUNT_NOTE, _HISTORY_NOTE, _COUNT_NOTE):  # in either order
+    """The spelling without a trailing note of what the line was before a change, of whom its
+    count takes in, or of whose seat it is."""
+    for note in (_COUNT_NOTE, _HISTORY_NOTE, _COUNT_NOTE, _HOLDER_NOTE):  # in either order
         if note.search(spelling):
             spelling = note.sub("", spelling) or spelling
     return spelling
