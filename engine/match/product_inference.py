@@ -20,7 +20,7 @@ from typing import Protocol
 from engine.lines import Line, monthly
 from engine.match.alike_lines import split_alike_lines, split_by_usual_price
 from engine.match.catalogue import load_catalogue
-from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
+from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED, SERVICE_WORDS
 from engine.match.description_words import (
     LICENCE_CAN_SAY,
     Bill,
@@ -452,16 +452,16 @@ def _own_licences(
 
 def _makers(names: Mapping[str, str]) -> frozenset[str]:
     """The first words of the bill's products from outside the catalogue ("knowbe4", "ninjaone"):
-    their makers, where no word for a kind of product or for Microsoft."""
+    their makers, where no word for a kind of product, for work or for Microsoft."""
     return frozenset(
         first
         for key, name in names.items()
         if key.startswith("name:")
         and (first := name.split(" ", 1)[0])
-        and len(first) >= 3
-        and first not in BRAND
+        and distinctive(first)
         and first not in CONCEPTS
-        and not first.isdigit()
+        and first not in SERVICE_WORDS  # "Managed Backup": a word for work, no maker
+        and first not in LICENCE_CAN_SAY
     )
 
 
