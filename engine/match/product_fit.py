@@ -269,10 +269,9 @@ def _is_filler(word: str) -> bool:
 def fit(description_key: str, name_key: str) -> Fit | None:
     """How ``description_key`` fits ``name_key`` (both :func:`product_key` forms), or None."""
     description_key, name_key = _join_pieces(description_key, name_key)
-    denied = negated(description_key)
-    if denied & set(name_key.split()):
+    if negated(description_key) & set(name_key.split()):
         return None  # "Phone system in Teams, no calling minutes" is no Calling Plan
-    words = [w for w in meaningful(description_key) if w not in denied and w not in NEGATIONS]
+    words = meaningful(description_key)
     name = meaningful(name_key)
     if not words or not name:
         return None
@@ -486,28 +485,30 @@ def use_bill_words(names: Iterable[str]) -> None:
     if names != BILL_NAMES:  # a fit may rest on which names the bill has (:func:`_its_own_words`)
         BILL_NAMES.clear()
         BILL_NAMES.update(names)
-        BILL_INITIALS.clear()
-        BILL_INITIALS.update(_initials_of(names))
         fit.cache_clear()
-        _harmless.cache_clear()
+        _look_alike_initials.cache_clear()
     _set_product_words(_CATALOGUE_WORDS | {word for name in names for word in name.split()})
 
 
 #: This run's bill's product names (keys).
 BILL_NAMES: set[str] = set()
-#: The initials of two to four neighbouring words of the bill's names ("cp" of "Calling Plan").
-BILL_INITIALS: set[str] = set()
 
 
-def _initials_of(names: Iterable[str]) -> set[str]:
+@lru_cache(maxsize=4096)
+def _look_alike_initials(name_key: str) -> frozenset[str]:
+    """The initials of two to four neighbouring words of the bill's other names that begin as this
+    one does ("cp" of "Teams Phone with *C*alling *P*lan", beside Teams Phone Standard)."""
+    first = name_key.split()[:1]
     found: set[str] = set()
-    for name in names:
-        words = [w for w in name.split() if w.isalpha() and len(w) >= 3]
+    for other in BILL_NAMES:
+        if other == name_key or other.split()[:1] != first:
+            continue
+        words = [w for w in other.split() if w.isalpha() and len(w) >= 3]
         for size in (2, 3, 4):
             found.update(
                 "".join(w[0] for w in words[i : i + size]) for i in range(len(words) - size + 1)
             )
-    return found
+    return frozenset(found)
 
 
 def _its_own_words(name: str, words: list[str]) -> bool:
@@ -590,6 +591,8 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
     for index, word in enumerate(words):
         if not _harmless(word) or _cut_short(word, index == len(words) - 1, name_key):
             continue
+        if 2 <= len(word) <= 4 and word in _look_alike_initials(name_key):
+            continue  # "TPHONE-CP": the initials of its look-alike's "Calling Plan", no stray word
         rest = " ".join(words[:index] + words[index + 1 :])
         if set(rest.split()) <= MAKER:
             continue  # the brand alone names no product: "Backupify for Office 365" is not F3
@@ -641,8 +644,6 @@ def _harmless(word: str) -> bool:
         return False  # "Hosted Enail & Teams" says what kind of product it is: mail and Teams
     if word in PRODUCT_WORDS or any(explains(word, known) >= 0 for known in PRODUCT_WORDS):
         return False  # "Defender", "Defendrr": part of some product's name, so never noise
-    if 2 <= len(word) <= 4 and word in BILL_INITIALS:
-        return False  # "TPHONE-CP": the initials of a bill's "Calling Plan", never noise
     return not any(
         explains(word, other) >= 0 for other in (*DISCRIMINATORS, *NEVER_IMPLIED) if other != word
     )
