@@ -368,3 +368,13 @@ def test_a_code_with_the_initials_of_another_products_words_is_not_that_product(
     use_bill_words(["teams phone with calling plan", "teams phone standard"])
     assert loose_fit(product_key("TPHONE-CP"), "teams phone standard") is None
     assert loose_fit(product_key("TPHONE-STD"), "teams phone standard") is not None
+
+
+def test_a_number_the_other_side_spells_with_a_slip_is_part_of_the_name() -> None:
+    """ "Lucerne Dental Lab 9000 Incorporated" beside the books' "Luccerne Dental Lab 9000" and a
+    client of their own, "Lucerne Dental Lab": the number is the name's on both sides (the 100k
+    bench's numbered companies; this session's franchise reading first joined the wrong two)."""
+    vendor_keys = _keys(["Lucerne Dental Lab 9000 Incorporated", "Lucerne Dental Clinic"])
+    psa_keys = _keys(["Luccerne Dental Lab 9000", "Lucerne Dental Lab"])
+    join_franchise_numbers(vendor_keys, psa_keys)
+    assert vendor_keys["Lucerne Dental Lab 9000 Incorporated"] == "lucerne dental lab 9000"

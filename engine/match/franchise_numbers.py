@@ -7,9 +7,9 @@ keep the two apart, and each franchisee is reported twice. A billing person sees
 already tells this franchisee from the others, and the number adds nothing: the name without the
 number is the other side's, alone. That is read here, only where it is safe: the name without its
 number is the key of exactly one name, of the other side only; no other name of either side is that
-name with a number; the name is no stem another name goes on from ("Jetwash Joes" of the
-franchisor); and it belongs to a family — another name begins with its first word but differs after
-— so the words after the brand are what tell its members apart. A number after "Store", "Site" or
+name with a number, nor spells it so with a slip; the name is no stem another name goes on
+from ("Jetwash Joes" of the franchisor); and it belongs to a family — another name begins with
+its first word but differs after — so the words after the brand are what tell its members apart. A number after "Store", "Site" or
 "No." is the site itself and never read so.
 """
 
@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, MutableMapping
+
+from rapidfuzz.distance import Levenshtein
 
 #: A name, then a number of one to four digits after a word that does not number a site.
 _FRANCHISE_NUMBER = re.compile(
@@ -35,6 +37,10 @@ def join_franchise_numbers(keys: MutableMapping[str, str], others: Mapping[str, 
     numbered = Counter(
         found["name"] for key in every if (found := _FRANCHISE_NUMBER.match(key)) is not None
     )
+    by_number: dict[str, list[str]] = defaultdict(list)  # the other side's keys with a number
+    for key in theirs:
+        if (found := _FRANCHISE_NUMBER.match(key)) is not None:
+            by_number[key.rsplit(" ", 1)[1]].append(key)
     for spelling, key in list(keys.items()):
         found = _FRANCHISE_NUMBER.match(key)
         if found is None or key in theirs:
@@ -46,8 +52,22 @@ def join_franchise_numbers(keys: MutableMapping[str, str], others: Mapping[str, 
             and numbered[name] == 1
             and not _goes_on(name, every)
             and _has_a_family(name, every)
+            and not _spelled_near(key, by_number[key.rsplit(" ", 1)[1]])
         ):
             keys[spelling] = name
+
+
+#: Slips within which the other side's name with the same number is this one, mistyped.
+_NEAR_SLIPS = 2
+
+
+def _spelled_near(key: str, numbered: list[str]) -> bool:
+    """The other side has this name with its number, mistyped ("Luccerne Dental Lab 9000" beside
+    "Lucerne Dental Lab 9000"): the number is then part of the name on both sides."""
+    return any(
+        Levenshtein.distance(key, other, score_cutoff=_NEAR_SLIPS) <= _NEAR_SLIPS
+        for other in numbered
+    )
 
 
 def _goes_on(name: str, every: list[str]) -> bool:
