@@ -9,8 +9,8 @@ number is the other side's, alone. That is read here, only where it is safe: the
 number is the key of exactly one name, of the other side only; no other name of either side is that
 name with a number, nor spells it so with a slip; the name is no stem another name goes on
 from ("Jetwash Joes" of the franchisor); and it belongs to a family — another name begins with
-its first word but differs after — so the words after the brand are what tell its members apart. A number after "Store", "Site" or
-"No." is the site itself and never read so.
+its first word but differs after — so the words after the brand are what tell its members
+apart. A number after "Store", "Site" or "No." is the site itself and never read so.
 """
 
 from __future__ import annotations
