@@ -591,7 +591,13 @@ def loose_fit(description_key: str, name_key: str) -> Fit | None:
     for index, word in enumerate(words):
         if not _harmless(word) or _cut_short(word, index == len(words) - 1, name_key):
             continue
-        if 2 <= len(word) <= 4 and word in _look_alike_initials(name_key):
+        if (
+            2 <= len(word) <= 4
+            and word in _look_alike_initials(name_key)
+            and not any(
+                own.startswith(word[0]) and letters_in_order(word, own) for own in name_key.split()
+            )  # ("WP" of its own "Workplace" is said short, whatever Workplace Pro's initials)
+        ):
             continue  # "TPHONE-CP": the initials of its look-alike's "Calling Plan", no stray word
         rest = " ".join(words[:index] + words[index + 1 :])
         if set(rest.split()) <= MAKER:

@@ -405,7 +405,7 @@ def _own_licences(
     out: dict[tuple[str, Descriptor], ProductMatch],
     bill_words: set[str],
     elsewhere: set[Descriptor] | None,
-    makers: frozenset[str] = frozenset(),
+    makers: Mapping[str, list[frozenset[str]]] | None = None,
 ) -> None:
     """Undecided descriptions that name a Microsoft licence, or that the export's own category
     calls a licence ("Cloud Licences:Per User"), or that name a maker the vendor bills and what
@@ -418,7 +418,7 @@ def _own_licences(
         if (group, description) in found:
             continue
         unpaired = baskets.get(group, {}).keys() - paired.get(group, {}).keys()
-        maker = _maker_named(description, makers)
+        maker = _maker_named(description, makers or {})
         if unpaired and not (maker and not _of_maker(unpaired, maker)):
             continue  # (a maker none of whose products the client has unpaired: its own line)
         if names_a_licence(description):
@@ -450,19 +450,23 @@ def _own_licences(
             out[(line.client, line.descriptor)] = _own_licence(line, alike, why)
 
 
-def _makers(names: Mapping[str, str]) -> frozenset[str]:
-    """The first words of the bill's products from outside the catalogue ("knowbe4", "ninjaone"):
-    their makers, where no word for a kind of product, for work or for Microsoft."""
-    return frozenset(
-        first
-        for key, name in names.items()
-        if key.startswith("name:")
-        and (first := name.split(" ", 1)[0])
+def _makers(names: Mapping[str, str]) -> dict[str, list[frozenset[str]]]:
+    """The first words of the bill's products from outside the catalogue that begin two names or
+    more ("knowbe4" of its Silver and Gold), with those names' words: makers whose line the books
+    may name without saying which, never a word for a kind of product, for work or for Microsoft."""
+    lines: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for key, name in names.items():
+        if key.startswith("name:") and name:
+            lines[name.split(" ", 1)[0]].append(frozenset(name.split()))
+    return {
+        first: named
+        for first, named in lines.items()
+        if len(named) >= 2
         and distinctive(first)
         and first not in CONCEPTS
         and first not in SERVICE_WORDS  # "Managed Backup": a word for work, no maker
         and first not in LICENCE_CAN_SAY
-    )
+    }
 
 
 def _of_maker(keys: Iterable[str], maker: str) -> bool:
@@ -470,12 +474,18 @@ def _of_maker(keys: Iterable[str], maker: str) -> bool:
     return any(key.removeprefix("name:").startswith(maker + " ") for key in keys)
 
 
-def _maker_named(description: str, makers: frozenset[str]) -> str:
+def _maker_named(description: str, makers: Mapping[str, list[frozenset[str]]]) -> str:
     """The maker a description names, where its other words say what a product does, not work
-    done ("Phishing tests & training (KnowBe4)"; never "Acronis setup - 2 hours")."""
+    done ("Phishing tests & training (KnowBe4)"; never "Acronis setup - 2 hours"), nor which of
+    the maker's products it is ("Zoom WP Bus" says Business: the later tiers name it)."""
     words = description.split()
     named = [word for word in words if word in makers]
     if not named or service_words(description) - set(CONCEPTS) - LICENCE_CAN_SAY:
+        return ""
+    lines = makers[named[0]]
+    apart = frozenset().union(*lines) - frozenset.intersection(*lines)
+    said = meaningful(description)
+    if any(word == part or explains(word, part) >= 0 for word in said for part in apart):
         return ""
     return named[0]
 
