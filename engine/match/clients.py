@@ -97,13 +97,14 @@ def _domain_pairs(
     """Vendor clients whose tenant domain spells one PSA name: ``contosodental.onmicrosoft.com``
     is Contoso Dental, and so is a domain cut short at the start of exactly one PSA name."""
     compact_psa: dict[str, list[str]] = defaultdict(list)
+    typed_psa: dict[str, list[str]] = defaultdict(list)
     for psa_key, psa_name in free_psa.items():
         compact_psa[psa_key.replace(" ", "")].append(psa_key)
         # the name as typed, run together ("thehearingcentre" for "The Hearing Centre", whose
-        # key spells it "hearing center")
+        # key spells it "hearing center"): the whole label only, never a cut one's beginning
         typed = _LETTERS_ONLY.sub("", folded(psa_name).lower()).removeprefix("the")
         if typed and typed != psa_key.replace(" ", ""):
-            compact_psa[typed].append(psa_key)
+            typed_psa[typed].append(psa_key)
     ordered = sorted(compact_psa)
     # two of the bill's companies that differ only in their legal form ("Meyer Printing LLC",
     # "Meyer Printing Pty Ltd"): a domain spells both names, so it tells neither apart
@@ -117,7 +118,11 @@ def _domain_pairs(
             if cores[core] > 1 and (label.startswith(core) or core.startswith(label)):
                 continue  # (a trading name's domain, "theloftstudio", tells the twins apart)
             # "theloftstudio.onmicrosoft.com": the article the name's key leaves out
-            found = compact_psa.get(label, []) or compact_psa.get(label.removeprefix("the"), [])
+            found = (
+                compact_psa.get(label, [])
+                or compact_psa.get(label.removeprefix("the"), [])
+                or typed_psa.get(label.removeprefix("the"), [])
+            )
             if not found and len(label) >= _CUT_DOMAIN:
                 at = bisect_left(ordered, label)
                 starting = []
