@@ -65,6 +65,9 @@ REFERENCE_NOTE = (
     r"|per\s+(?:quote|po|contract|agreement|order))\b[\s#:.-]*"
     r"(?:po|quote|ticket|order|no|nr|agreement|contract)?[\s#:.-]*[a-z]{0,3}-?\d{3,}(?:[-/]\d+)?"
 )
+#: A field of an invoice template an export kept unfilled: "$STARTDATE", "{month}", "%MONTH%".
+_TEMPLATE_TOKEN = r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>"
+
 _PHRASES: tuple[tuple[str, str], ...] = (
     (  # a date range in the languages of the books, perhaps cut short: "(du 01/11/2026 au 30/1"
         r"\(?\b(?:du|del|dal|vom|von|fra|fran|från|od|van)\s+\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?"
@@ -271,8 +274,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r" windows 365 \1 \2 vcpu \3 gb \4 gb ",
     ),
     (r"\b(\d+)\s?(vcpus?|gb|tb)\b", r" \1 \2 "),
-    # invoice-template tokens and billed-period text: HaloPSA "$MONTHNAME $YEAR", "{month}", "%MONTH%"
-    (r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>", " "),
+    # invoice-template tokens and billed-period text: HaloPSA "$MONTHNAME $YEAR", "{month}", "%MONTH%",
+    # with the word that brings a period in ("… for $STARTDATE-$ENDDATE": no "for" left over)
+    (
+        r"(?:\b(?:for|from|during|period)\s*:?\s*)?(?:" + _TEMPLATE_TOKEN + r")"
+        r"(?:\s*(?:-|\u2013|to|thru|through|until)\s*(?:" + _TEMPLATE_TOKEN + r"))?",
+        " ",
+    ),
     # on whose word, and when: "… mthly per Tom 3/11"
     (r"\b(?:as\s+)?per\s+[a-z]+\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", " "),
     # dates; never a plan's number before a month ("Visio Plan 1 Nov-26")
@@ -513,6 +521,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # "$36.00/user", "12 x …", "… x 12", "(12 users)", "- 12 seats": what is billed, not what it is (after
     # "Plan 2" became "p2" and "E 3" "e3": "EXO Plan 2 License" keeps its plan; "Microsoft 365
     # Users" its 365)
+    (  # the seats and their price in brackets: "(12 @ $26.40)", "(3 x $36.00 each)"
+        r"\(\s*\d{1,5}\s*[@x\u00d7]\s*(?:" + _CURRENCY + r")?\s*\d[\d.,']*"
+        r"\s*(?:(?:/|per|each|ea)\s*[a-z]*)?\s*\)",
+        " ",
+    ),
     (
         r"\s@\s*(?:" + _CURRENCY + r")?\s*\d(?:[\d.,']|\s(?=\d{3}\b))*"  # "@ 4 464": space grouping
         r"(?:\s*(?:/|per|each|ea)\s*[a-z]*)?",
