@@ -266,8 +266,13 @@ class Bill:
     """What the whole bill says, worked out once per run rather than once per client group: its
     product names, the words they share, and whether a description is like any of them."""
 
-    def __init__(self, names: Mapping[str, str]) -> None:
+    def __init__(
+        self, names: Mapping[str, str], makers: Mapping[str, list[frozenset[str]]] | None = None
+    ) -> None:
         self.names = names
+        #: the makers of two products or more on the bill, with their names' words
+        #: (:func:`engine.match.maker_products.makers_of`)
+        self.makers = makers or {}
         self.common = _common_words(names.values())
         #: every word of the bill's products' names
         self.product_words = frozenset(w for name in names.values() for w in meaningful(name))

@@ -48,6 +48,7 @@ from engine.match.description_words import (
     words_shared,
 )
 from engine.match.learned_spellings import bills_two_alike, corroborate, learn, seats_billed
+from engine.match.maker_products import another_of_its_maker, says_one_it_lacks
 from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
 from engine.match.name_inside import name_inside
 from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
@@ -178,6 +179,11 @@ def _in_basket(
     out: dict[tuple[int, str], Inference] = {}
     left = _by_name_fit(group, descriptions, basket, bill, out, taken)
     still = _by_shared_word(group, left, basket, billed, bill, out, taken)
+    # "Hunteess EDR agent" beside the client's Huntress ITDR: the bill's Huntress EDR, never a
+    # product of the client's by its kind, plan or seats
+    still = [
+        item for item in still if not says_one_it_lacks(item[0], basket, bill.names, bill.makers)
+    ]
     unpaired = [key for key in basket if key not in taken]
     filled = seats_billed(group, descriptions, billed, out)
     still = by_concept(group, still, basket, unpaired, names, common, out, filled, bill)
@@ -326,7 +332,11 @@ def _by_shared_word(
             continue
         place = _Place(group, description, seats, descriptions, basket, billed)
         key = _one_sharing_a_word(place, service, bill, out, taken)
-        if key is None or holds_another_name(description, key, bill.names):
+        if (
+            key is None
+            or holds_another_name(description, key, bill.names)
+            or another_of_its_maker(description, key, bill.names, bill.makers)
+        ):
             still.append((description, seats))
             continue
         out[(group, description)] = Inference(

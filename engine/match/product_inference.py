@@ -20,7 +20,7 @@ from typing import Protocol
 from engine.lines import Line, monthly
 from engine.match.alike_lines import split_alike_lines, split_by_usual_price
 from engine.match.catalogue import load_catalogue
-from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED, SERVICE_WORDS
+from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
 from engine.match.description_words import (
     LICENCE_CAN_SAY,
     Bill,
@@ -36,6 +36,7 @@ from engine.match.description_words import (
     shares_word,
     words_shared,
 )
+from engine.match.maker_products import makers_of, said_of_its_maker, sets_apart_from
 from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
 from engine.match.name_inside import name_inside, priced_as_its_named_line
 from engine.match.price_elimination import by_price
@@ -94,8 +95,11 @@ def infer_products(
     paired = _paired_seats(psa, group_of, moved_to)
     seats, amounts = _pending_places(pending, group_of, spellings)
     items: list[Pending] = [(group, d, q) for (group, d), q in seats.items()]
-    bill = Bill(names)  # what the whole bill says, worked out once for every tier
+    makers = makers_of(names)
+    bill = Bill(names, makers)  # what the whole bill says, worked out once for every tier
     found = infer(items, baskets, paired, names, bill)
+    # a maker's product said by a word only it has, before prices and kinds guess at the rest
+    said_of_its_maker(items, found, baskets, names, makers)
     by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
     for group, description, count in items:
         by_group[group].append((description, count))
@@ -129,7 +133,6 @@ def infer_products(
             if (alike := by_line.get(id(line))) is not None:
                 target = products[alike.product_key]
                 out[(line.client, line.descriptor)] = _match(line, target, alike)
-    makers = _makers(names)
     _own_licences(spellings, found, baskets, paired, out, bill_words, elsewhere, makers)
     return out
 
@@ -444,29 +447,10 @@ def _own_licences(
             for key in paired.get(group, {})
             if set(key.removeprefix("name:").split()) <= words
             and plan_tokens(description) <= set(key.split())
-            and not _sets_apart_from(description, key)
+            and not sets_apart_from(description, key)
         ]
         for line in lines:
             out[(line.client, line.descriptor)] = _own_licence(line, alike, why)
-
-
-def _makers(names: Mapping[str, str]) -> dict[str, list[frozenset[str]]]:
-    """The first words of the bill's products from outside the catalogue that begin two names or
-    more ("knowbe4" of its Silver and Gold), with those names' words: makers whose line the books
-    may name without saying which, never a word for a kind of product, for work or for Microsoft."""
-    lines: dict[str, list[frozenset[str]]] = defaultdict(list)
-    for key, name in names.items():
-        if key.startswith("name:") and name:
-            lines[name.split(" ", 1)[0]].append(frozenset(name.split()))
-    return {
-        first: named
-        for first, named in lines.items()
-        if len(named) >= 2
-        and distinctive(first)
-        and first not in CONCEPTS
-        and first not in SERVICE_WORDS  # "Managed Backup": a word for work, no maker
-        and first not in LICENCE_CAN_SAY
-    }
 
 
 def _of_maker(keys: Iterable[str], maker: str) -> bool:
@@ -513,13 +497,6 @@ def _like_nothing_on(description: str, bill_words: set[str], clients: int, typed
 
 #: A word of letters and digits: an item's code, or a maker's name that a code may shorten.
 _LETTERS_AND_DIGITS = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+\b", re.IGNORECASE)
-
-
-def _sets_apart_from(description: str, key: str) -> bool:
-    """A word of the description that tells products apart and ``key`` lacks: "Microsoft 365 E5
-    Security" is the add-on, never Microsoft 365 E5 (numbers alone, a date in a note, are not)."""
-    extra = discriminators(description) - discriminators(key.removeprefix("name:"))
-    return any(not word.isdigit() for word in extra)
 
 
 #: Words of a PSA category that file a line as a licence resold, not a service.

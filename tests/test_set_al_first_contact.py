@@ -1,0 +1,153 @@
+"""What set AL (a US MSP's books: DBAs, practices, parishes and counties) found at first contact,
+each as a tiny case.
+
+At first contact the engine's precision on the set was 0.945 (3,227 findings for 3,144), recall
+0.970, nine look-alike merges: a maker's product named by a word only it has on the bill ("Huntress
+EDR agent", "S1 Complete EDR", "Managed EDR") at a client that buys another of the maker's
+products and not this one was called a service, or given to the client's other product of that
+maker by its kind or its price; HaloPSA's unfilled template fields ("… for $STARTDATE-$ENDDATE")
+and the seats with their price in brackets ("(12 @ $26.40)") left words that named nothing. Each
+test fails on the session's start (61478ae) unless it says otherwise.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from engine.match.maker_products import makers_of, product_said
+from engine.match.product_names import product_key
+from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
+
+#: The maker's three products on the bill, each bought by a client of its own (so the bill knows
+#: them), and the client the tests are about.
+_HUNTRESS = [
+    ("Alder Title LLC", "Huntress Managed EDR", 10, "3.50"),
+    ("Alder Title LLC", "Huntress Managed ITDR", 10, "3.00"),
+    ("Beech Roofing Inc", "Huntress Managed SIEM - per GB", 40, "0.80"),
+    ("Beech Roofing Inc", "Huntress Managed EDR", 6, "3.50"),
+]
+_PSA_HUNTRESS = [
+    ("Alder Title LLC", "Huntress Managed EDR", 10, "6.00"),
+    ("Alder Title LLC", "Huntress Managed ITDR", 10, "5.00"),
+    ("Beech Roofing Inc", "Huntress Managed SIEM - per GB", 40, "1.30"),
+    ("Beech Roofing Inc", "Huntress Managed EDR", 6, "6.00"),
+]
+
+
+@pytest.mark.parametrize(
+    "typed", ["Huntress EDR agent", "Hunteess EDR agent", "Managed EDR - annual paid monthly"]
+)
+def test_a_makers_product_said_by_its_own_word_is_billed_without_a_vendor_record(
+    tmp_path: Path, typed: str
+) -> None:
+    """Lindqvist PT buys Huntress ITDR from the vendor (7 seats, billed right) and is billed 11
+    "Huntress EDR agent" the vendor does not bill it. Differences: one — Huntress Managed EDR
+    billed without a vendor record, 11 × 6.00, check first. Before: the EDR line was "not a
+    vendor product" (or, typed "Hunteess", given to the client's ITDR by its kind and price: an
+    over-billed ITDR, a look-alike merge)."""
+    vendor = pc([*BYSTANDERS, *_HUNTRESS, ("Lindqvist PT LLC", "Huntress Managed ITDR", 7, "3.00")])
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            *_PSA_HUNTRESS,
+            ("Lindqvist PT LLC", "Huntress Managed ITDR", 7, "5.00"),
+            ("Lindqvist PT LLC", typed, 11, "6.00"),
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    found = [
+        (d.type, d.client, d.product, d.monthly_impact, d.check_first)
+        for d in result.discrepancies
+        if d.client.startswith("Lindqvist")
+    ]
+    assert found == [
+        ("no_vendor_record", "Lindqvist PT LLC", "Huntress Managed EDR", Decimal("66.00"), True)
+    ]
+
+
+def test_a_makers_initials_name_it_s1_complete_edr(tmp_path: Path) -> None:
+    """ "S1 Complete EDR" where the bill has SentinelOne Singularity Core, Control and Complete and
+    the client is billed none of them by the vendor. Differences: Complete billed without a vendor
+    record (21 × 9.75). Before: "not a vendor product" (its "S1" read as a plan the product
+    lacks)."""
+    vendor = pc(
+        [
+            *BYSTANDERS,
+            ("Alder Title LLC", "SentinelOne Singularity Core", 5, "4.00"),
+            ("Beech Roofing Inc", "SentinelOne Singularity Control", 5, "5.00"),
+            ("Cedar Clinic PA", "SentinelOne Singularity Complete", 5, "6.50"),
+            ("Abernathy Title Inc", "Microsoft 365 Business Standard", 21, "12.50"),
+        ]
+    )
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            ("Alder Title LLC", "SentinelOne Singularity Core", 5, "6.00"),
+            ("Beech Roofing Inc", "SentinelOne Singularity Control", 5, "7.50"),
+            ("Cedar Clinic PA", "SentinelOne Singularity Complete", 5, "9.75"),
+            ("Abernathy Title Inc", "Microsoft 365 Business Standard", 21, "15.00"),
+            ("Abernathy Title Inc", "S1 Complete EDR", 21, "9.75"),
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    found = [
+        (d.type, d.product, d.monthly_impact)
+        for d in result.discrepancies
+        if d.client.startswith("Abernathy")
+    ]
+    assert found == [("no_vendor_record", "SentinelOne Singularity Complete", Decimal("204.75"))]
+
+
+_BILL = {
+    "name:huntress managed edr": "huntress managed edr",
+    "name:huntress managed itdr": "huntress managed itdr",
+    "name:huntress managed siem per gb": "huntress managed siem per gb",
+    "name:acronis cyber protect cloud standard": "acronis cyber protect cloud standard",
+    "name:acronis cyber protect cloud advanced backup": (
+        "acronis cyber protect cloud advanced backup"
+    ),
+    "name:datto siris bcdr per device": "datto siris bcdr per device",
+    "name:datto rmm per endpoint": "datto rmm per endpoint",
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Huntress EDR agent", "name:huntress managed edr"),
+        ("Managed EDR", "name:huntress managed edr"),
+        ("Huntress SIEM log ingest (per GB)", "name:huntress managed siem per gb"),
+        ("Datto SIRIS image backup", "name:datto siris bcdr per device"),
+        # what is not said
+        ("Huntress", None),  # no word tells the products apart
+        ("Huntress per GB", None),  # a unit is no product's own word
+        ("Huntress EDR onboarding - 2 hours", None),  # work done
+        ("Huntress EDR Premium", None),  # an edition the bill's product lacks
+        ("Acronis Cyber Backup Cloud", None),  # a kind alone, where the product says more
+        ("Cloud backup", None),  # not the product's whole name but its maker
+    ],
+)
+def test_what_a_description_says_of_a_makers_products(typed: str, said: str | None) -> None:
+    """The one product of a maker on the bill a description says, and the lines that say none."""
+    assert product_said(product_key(typed), _BILL, makers_of(_BILL)) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("Datto SIRIS BCDR - per device for $STARTDATE-$ENDDATE", "datto siris bcdr per device"),
+        ("Huntress EDR agent for $STARTDATE to $ENDDATE", "huntress edr agent"),
+        ("S1 Control EDR (13 @ $7.50)", "s1 control edr"),
+        ("Datto SIRIS BCDR - per device (2 @ $82.50)", "datto siris bcdr per device"),
+        ("Exchange Online Plan 1 for %MONTH%", "exchange online p1"),
+        # passes at the session's start: "for" before a name's own words stays
+        ("Defender for Business $MONTHNAME $YEAR", "defender for business"),
+    ],
+)
+def test_template_fields_and_seats_at_a_price_are_no_words_of_the_name(
+    typed: str, key: str
+) -> None:
+    assert product_key(typed) == key
