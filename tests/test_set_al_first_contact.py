@@ -121,10 +121,13 @@ _BILL = {
         ("Managed EDR", "name:huntress managed edr"),
         ("Huntress SIEM log ingest (per GB)", "name:huntress managed siem per gb"),
         ("Datto SIRIS image backup", "name:datto siris bcdr per device"),
+        ("Datto SIRIS image backup per server", "name:datto siris bcdr per device"),  # its unit
         # what is not said
         ("Huntress", None),  # no word tells the products apart
         ("Huntress per GB", None),  # a unit is no product's own word
         ("Huntress EDR onboarding - 2 hours", None),  # work done
+        ("Datto SIRIS server install", None),  # work on a server
+        ("Managed Server - per server", None),
         ("Huntress EDR Premium", None),  # an edition the bill's product lacks
         ("Acronis Cyber Backup Cloud", None),  # a kind alone, where the product says more
         ("Cloud backup", None),  # not the product's whole name but its maker
@@ -151,3 +154,33 @@ def test_template_fields_and_seats_at_a_price_are_no_words_of_the_name(
     typed: str, key: str
 ) -> None:
     assert product_key(typed) == key
+
+
+def test_a_makers_product_counted_per_server_is_that_product(tmp_path: Path) -> None:
+    """Patel Landscaping buys Datto SIRIS (4 devices at 45.00) and is billed "Datto SIRIS image
+    backup per server" (4 at 36.00): the bill's SIRIS, billed below cost (4 × 9.00), check first.
+    Before: "per server" made it work on a server — SIRIS unbilled (4 × 45.00) and the line
+    excluded."""
+    vendor = pc(
+        [
+            *BYSTANDERS,
+            ("Alder Title LLC", "Datto SIRIS BCDR - per device", 2, "45.00"),
+            ("Alder Title LLC", "Datto RMM - per endpoint", 12, "3.25"),
+            ("Patel Landscaping Inc", "Datto SIRIS BCDR - per device", 4, "45.00"),
+        ]
+    )
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            ("Alder Title LLC", "Datto SIRIS BCDR - per device", 2, "75.00"),
+            ("Alder Title LLC", "Datto RMM - per endpoint", 12, "5.00"),
+            ("Patel Landscaping Inc", "Datto SIRIS image backup per server", 4, "36.00"),
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    found = [
+        (d.type, d.product, d.monthly_impact, d.check_first)
+        for d in result.discrepancies
+        if d.client.startswith("Patel")
+    ]
+    assert found == [("below_cost", "Datto SIRIS BCDR - per device", Decimal("36.00"), True)]

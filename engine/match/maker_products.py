@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.description_words import (
@@ -92,7 +93,7 @@ def product_said(description: str, names: Mapping[str, str], makers: Makers) -> 
     plan or edition the product lacks. The maker is named (typos and initials allowed: "Hunteess",
     "S1"), or the description is the product's whole name but the maker ("Managed EDR"; never
     "Cloud backup" for Acronis Cyber Protect Cloud Advanced Backup)."""
-    if service_words(description) - set(CONCEPTS) - LICENCE_CAN_SAY:
+    if _work_said(description):
         return None
     words = meaningful(description)
     named = next((maker for word in words for maker in makers if explains(word, maker) >= 0), "")
@@ -135,11 +136,23 @@ def product_said(description: str, names: Mapping[str, str], makers: Makers) -> 
     return hits[0] if len(hits) == 1 else None
 
 
+def _work_said(description: str) -> bool:
+    """The description says work done, beside the kinds of product and the words a licence's name
+    may hold; a server it is counted by ("Datto SIRIS image backup per server") is its unit."""
+    work = service_words(description) - CONCEPTS.keys() - LICENCE_CAN_SAY
+    if work == {"server"}:
+        words = description.split()
+        return any(w == "server" and (i == 0 or words[i - 1] != "per") for i, w in enumerate(words))
+    return bool(work)
+
+
 def _apart(description: str, key: str, maker_words: set[str]) -> bool:
     """A plan or edition the description says and ``key`` lacks; the words that name the maker
-    ("S1" for SentinelOne) are none."""
-    extra = discriminators(description) - discriminators(key.removeprefix("name:")) - maker_words
-    return any(not word.isdigit() for word in extra)
+    ("S1" for SentinelOne) and what it is counted in ("per server") are none."""
+    words = description.split()
+    units = {word for before, word in pairwise(words) if before == "per"}
+    extra = discriminators(description) - discriminators(key.removeprefix("name:"))
+    return any(not word.isdigit() for word in extra - maker_words - units)
 
 
 def sets_apart_from(description: str, key: str) -> bool:
