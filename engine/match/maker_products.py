@@ -23,7 +23,7 @@ from engine.match.description_words import (
     service_words,
 )
 from engine.match.product_concepts import CONCEPTS
-from engine.match.product_fit import explains, meaningful
+from engine.match.product_fit import explains, meaningful, without_its_number
 from engine.match.product_names import discriminators
 
 #: What a product is counted in: never what tells a maker's products apart ("per GB", "per device").
@@ -91,12 +91,13 @@ def product_said(description: str, names: Mapping[str, str], makers: Makers) -> 
     """The one product of a maker whose words hold every word the description says that tells
     the maker's products apart (typos allowed), where it says one at least, no work done and no
     plan or edition the product lacks. The maker is named (typos and initials allowed: "Hunteess",
-    "S1"), or the description is the product's whole name but the maker ("Managed EDR"; never
-    "Cloud backup" for Acronis Cyber Protect Cloud Advanced Backup)."""
+    "S1"), or the description is the product's whole name but the maker and says more than a kind
+    of product ("Email Security Advanced"; never "Cloud backup" for Acronis Cyber Protect Cloud
+    Advanced Backup, nor "Email Archiving", an in-house name, for Dropsuite's)."""
     if _work_said(description):
         return None
     words = meaningful(description)
-    named = next((maker for word in words for maker in makers if explains(word, maker) >= 0), "")
+    named = next((maker for word in words for maker in makers if _names(word, maker)), "")
     if not named:
         whole = [  # the product's whole name but its maker, and nothing more
             key
@@ -114,7 +115,7 @@ def product_said(description: str, names: Mapping[str, str], makers: Makers) -> 
         for word in frozenset().union(*lines) - frozenset.intersection(*lines)
         if word not in _UNITS and not word.isdigit() and meaningful(word)
     }
-    its_name = {word for word in words if explains(word, named) >= 0}
+    its_name = {word for word in words if _names(word, named)}
     said = {
         part
         for word in words
@@ -122,8 +123,8 @@ def product_said(description: str, names: Mapping[str, str], makers: Makers) -> 
         for part in apart
         if word == part or (len(word) >= 3 and explains(word, part) >= 0)
     }
-    if not said:
-        return None
+    if not said or (not its_name and said <= CONCEPTS.keys()):
+        return None  # unnamed, a kind of product is the client's own ("Email Archiving": its EOA)
     hits = [
         key
         for key, name in names.items()
@@ -134,6 +135,17 @@ def product_said(description: str, names: Mapping[str, str], makers: Makers) -> 
     ]  # a kind of product alone ("Backup") says the product only if its name tells it by nothing
     # else ("Managed EDR"; never "Advanced Backup" for "Acronis Cyber Backup Cloud", its old name)
     return hits[0] if len(hits) == 1 else None
+
+
+def _names(word: str, maker: str) -> bool:
+    """The word is the maker's name, mistyped ("Hunteess"), by its initials and number ("S1",
+    "KB4") or without its number ("Ninja"); never a shortening that may be another word's ("PROT"
+    is no "Proofpoint")."""
+    return explains(word, maker) >= 0 and (
+        len(word) >= len(maker) - 2
+        or any(c.isdigit() for c in word)
+        or without_its_number(word, maker)
+    )
 
 
 def _work_said(description: str) -> bool:
