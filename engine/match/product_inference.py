@@ -609,10 +609,14 @@ def _revisit(
 
 
 #: Words that say which market a licence is sold to, not what it does: the EEA's "Business Premium
-#: EEA (no Teams)" is the "Business Premium (no Teams)" of the rest of the world.
+#: EEA (no Teams)" is the "Business Premium (no Teams)" of the rest of the world, and "Business
+#: Premium (Nonprofit Staff Pricing)" (its key keeps "staff pricing") a charity's Business Premium.
 MARKET_WORDS = frozenset(
-    ["eea", "faculty", "student", "students", "education", "nonprofit", "gcc", "government"]
-)
+    [
+        "eea", "faculty", "student", "students", "education", "nonprofit", "gcc", "government",
+        "staff", "pricing",
+    ]
+)  # fmt: skip
 
 
 def _market_edition(
