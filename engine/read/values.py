@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from engine.money import parse_money
 
@@ -339,7 +340,13 @@ def parse_date(value: object, formats: Sequence[str] = _DATE_FORMATS) -> dt.date
         return value
     if isinstance(value, int | float):
         return _from_serial(float(value))
-    text = str(value).strip()
+    return _date_in(str(value).strip(), tuple(formats))
+
+
+@lru_cache(maxsize=8192)
+def _date_in(text: str, formats: tuple[str, ...]) -> dt.date | None:
+    """The date a cell's text writes: a bill's thousands of lines share a few dates, so each text
+    is read once (speed, issue 15: strptime tries format after format)."""
     if not text or _ANY_DIGIT.search(text) is None:
         return None  # every format (and a serial) has a number in it: a word is no date
     text = text.split("T")[0] if _ISO_WITH_TIME.match(text) else text
