@@ -273,6 +273,8 @@ class Bill:
         #: the makers of two products or more on the bill, with their names' words
         #: (:func:`engine.match.maker_products.makers_of`)
         self.makers = makers or {}
+        #: the maker's product each description says (engine.match.maker_products), once each
+        self.maker_said: dict[str, str | None] = {}
         self.common = _common_words(names.values())
         #: every word of the bill's products' names
         self.product_words = frozenset(w for name in names.values() for w in meaningful(name))

@@ -16,6 +16,7 @@ from itertools import pairwise
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.description_words import (
     LICENCE_CAN_SAY,
+    Bill,
     Inference,
     Pending,
     a_look_alike_bought,
@@ -174,18 +175,23 @@ def sets_apart_from(description: str, key: str) -> bool:
     return any(not word.isdigit() for word in extra)
 
 
-def another_of_its_maker(
-    description: str, key: str, names: Mapping[str, str], makers: Makers
-) -> bool:
+def another_of_its_maker(description: str, key: str, bill: Bill) -> bool:
     """The description says another product of ``key``'s maker on the bill by a word only that
     one has ("Hunteess EDR agent" is never the client's Huntress ITDR)."""
-    said = product_said(description, names, makers) if makers else None
+    said = _said_on(bill, description)
     return said is not None and said != key
 
 
-def says_one_it_lacks(
-    description: str, basket: Mapping[str, Decimal], names: Mapping[str, str], makers: Makers
-) -> bool:
+def says_one_it_lacks(description: str, basket: Mapping[str, Decimal], bill: Bill) -> bool:
     """The description says a product of a maker on the bill that the client does not buy."""
-    said = product_said(description, names, makers) if makers else None
+    said = _said_on(bill, description)
     return said is not None and said not in basket
+
+
+def _said_on(bill: Bill, description: str) -> str | None:
+    """:func:`product_said` on the whole bill, once per description (asked per client group)."""
+    if not bill.makers:
+        return None
+    if description not in bill.maker_said:
+        bill.maker_said[description] = product_said(description, bill.names, bill.makers)
+    return bill.maker_said[description]

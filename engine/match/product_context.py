@@ -181,9 +181,7 @@ def _in_basket(
     still = _by_shared_word(group, left, basket, billed, bill, out, taken)
     # "Hunteess EDR agent" beside the client's Huntress ITDR: the bill's Huntress EDR, never a
     # product of the client's by its kind, plan or seats
-    still = [
-        item for item in still if not says_one_it_lacks(item[0], basket, bill.names, bill.makers)
-    ]
+    still = [item for item in still if not says_one_it_lacks(item[0], basket, bill)]
     unpaired = [key for key in basket if key not in taken]
     filled = seats_billed(group, descriptions, billed, out)
     still = by_concept(group, still, basket, unpaired, names, common, out, filled, bill)
@@ -335,7 +333,7 @@ def _by_shared_word(
         if (
             key is None
             or holds_another_name(description, key, bill.names)
-            or another_of_its_maker(description, key, bill.names, bill.makers)
+            or another_of_its_maker(description, key, bill)
         ):
             still.append((description, seats))
             continue
