@@ -35,6 +35,7 @@ from engine.lines import (
     set_aside_earlier_charges,
     set_aside_later_charges,
 )
+from engine.match.late_editions import late_pairs, to_market_editions
 from engine.match.money_credits import set_aside_money_credits, units_by_holding
 from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
@@ -173,7 +174,20 @@ def reconcile_prepared(
     say("Matching clients")
     groups = group_clients(vendor, psa, settings)
     decide_in_context(products, vendor, psa, groups.vendor, groups.psa)
+    alone = {m.psa_key for m in groups.matches if m.method == "unmatched" and m.psa_key}
     groups = pair_late(groups, vendor, psa, (client for client, _ in products.inferred))
+    to_market_editions(
+        late_pairs(alone, groups.psa, groups.vendor),
+        vendor.lines,
+        psa.lines,
+        groups.vendor,
+        groups.psa,
+        vendor.client_keys,
+        psa.client_keys,
+        products.vendor,
+        products.psa,
+        products.inferred,
+    )
     require_lines(psa.lines, psa.raw.name, "PSA export")
     say("Comparing")
     compared = _compare(vendor, psa, products, groups, settings, period.start)

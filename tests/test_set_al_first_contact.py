@@ -12,13 +12,16 @@ test fails on the session's start (61478ae) unless it says otherwise.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from bench import independent_al
 from engine.match.maker_products import makers_of, product_said
 from engine.match.product_names import product_key
+from engine.reconcile import reconcile
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run
 
 #: The maker's three products on the bill, each bought by a client of its own (so the bill knows
@@ -227,3 +230,31 @@ def test_a_charitys_business_premium_is_its_nonprofit_edition(tmp_path: Path) ->
     )
     result = run(tmp_path, vendor, books)
     assert [d for d in result.discrepancies if d.client.startswith("Friends")] == []
+
+
+def test_a_parish_paired_by_what_it_buys_keeps_its_nonprofit_edition(tmp_path: Path) -> None:
+    """Set AL (seed 1, 200 clients, Sherweb US → HaloPSA): the bill's "St. Bernadette's Catholic
+    Church of Pearland" is the books' "Saint Bernadettes Parish - Pearland", paired by what it buys
+    once every line's product was read. The books' "MS365 Bus Prem (charity pricing)" (45 at 8.00)
+    is the bill's Business Premium (Nonprofit Staff Pricing) (45 at 5.50): no finding for it, the
+    line read in context (check first). Before: Business Premium billed without a vendor record
+    (360.00) and the nonprofit edition unbilled."""
+    vendor_format = "sherweb_us_payables_title_dollar_paren_usd_csv"
+    psa_format = "halopsa_us_recurring_lines_dollar_tokens_csv"
+    truth = json.loads(
+        independent_al.generate_case(
+            tmp_path, seed=1, vendor_format=vendor_format, psa_format=psa_format, clients=200
+        ).read_text(encoding="utf-8")
+    )
+    result = reconcile(tmp_path / truth["vendor_file"], tmp_path / truth["psa_file"])
+    parish = [d for d in result.discrepancies if d.client == "Saint Bernadettes Parish - Pearland"]
+    assert not [d for d in parish if "Business Premium" in d.product]
+    moved = [m for m in result.product_matches if "paired by what it buys" in m.evidence]
+    assert [(m.spelling, m.product, m.method) for m in moved] == [
+        (
+            "MS365 Bus Prem (charity pricing) for $STARTDATE-$ENDDATE",
+            "Microsoft 365 Business Premium (Nonprofit Staff Pricing)",
+            "context",
+        )
+    ]
+    assert moved[0].confidence < 0.8  # check first
