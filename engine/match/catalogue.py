@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from engine.match import catalogue_cache
 from engine.match.description_vocabulary import BRAND
 from engine.match.product_fit import fit, register_product_words, strict_fit
 from engine.match.product_names import EDITIONS, PLAN_TOKEN, discriminators, product_key
@@ -260,7 +262,48 @@ def _string_id_spelled_out(key: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
-    """Build the catalogue once per process (≈620 products, a few milliseconds)."""
+    """The catalogue, built once per process, or read as an earlier run of this code built it
+    (:mod:`engine.match.catalogue_cache`; ~0.3 s to build)."""
+    stored = catalogue_cache.read("catalogue")
+    if stored is not None:
+        try:
+            catalogue = _from_json(stored)
+        except (KeyError, TypeError, ValueError):
+            pass  # damaged: built again below
+        else:
+            register_product_words(catalogue.names)
+            return catalogue
+    catalogue = _build_catalogue()
+    catalogue_cache.write("catalogue", _to_json(catalogue))
+    return catalogue
+
+
+def _to_json(catalogue: Catalogue) -> dict[str, object]:
+    return {
+        "products": [[p.key, p.name, p.free] for p in catalogue.products.values()],
+        "by_id": catalogue.by_id,
+        "by_name": catalogue.by_name,
+        "names": catalogue.names,
+        "name_keys": catalogue.name_keys,
+        "curated_words": sorted(catalogue.curated_words),
+    }
+
+
+def _from_json(stored: dict[str, Any]) -> Catalogue:
+    products = {key: Product(key, name, bool(free)) for key, name, free in stored["products"]}
+    by_id = {str(k): str(v) for k, v in stored["by_id"].items()}
+    by_name = {str(k): str(v) for k, v in stored["by_name"].items()}
+    names = [str(n) for n in stored["names"]]
+    name_keys = [str(k) for k in stored["name_keys"]]
+    if len(names) != len(name_keys):
+        raise ValueError("names and keys differ in length")
+    return Catalogue(
+        products, by_id, by_name, names, name_keys, frozenset(map(str, stored["curated_words"]))
+    )
+
+
+def _build_catalogue() -> Catalogue:
+    """Read Microsoft's table and the curated one into the catalogue."""
     products: dict[str, Product] = {}
     by_id: dict[str, str] = {}
     by_name: dict[str, str] = {}
