@@ -119,6 +119,10 @@ _BILL = {
     "name:dropsuite backup": "dropsuite backup",
     "name:proofpoint essentials business": "proofpoint essentials business",
     "name:proofpoint essentials advanced": "proofpoint essentials advanced",
+    "name:bitdefender gravityzone business security": "bitdefender gravityzone business security",
+    "name:bitdefender gravityzone business security premium": (
+        "bitdefender gravityzone business security premium"
+    ),
 }
 
 
@@ -127,6 +131,8 @@ _BILL = {
     [
         ("Huntress EDR agent", "name:huntress managed edr"),
         ("Email Security Advanced", "name:mimecast email security advanced"),  # all but the maker
+        # the whole name but the maker, by a word of its own: the edition without the word more
+        ("GravityZone Business Security", "name:bitdefender gravityzone business security"),
         ("Huntress SIEM log ingest (per GB)", "name:huntress managed siem per gb"),
         ("Datto SIRIS image backup", "name:datto siris bcdr per device"),
         ("Datto SIRIS image backup per server", "name:datto siris bcdr per device"),  # its unit
@@ -258,3 +264,48 @@ def test_a_parish_paired_by_what_it_buys_keeps_its_nonprofit_edition(tmp_path: P
         )
     ]
     assert moved[0].confidence < 0.8  # check first
+
+
+def test_the_bills_edition_named_whole_is_never_the_clients_edition_with_a_word_more(
+    tmp_path: Path,
+) -> None:
+    """Huỳnh Dermatology buys Bitdefender GravityZone Business Security Premium (19 at 3.25, billed
+    19 at 5.00); its books also bill "GravityZone Business Security" (35 at 2.75), the edition
+    without "Premium" the vendor bills Beech Roofing. Differences: one — Business Security billed
+    without a vendor record (35 × 2.75), check first. Before: the line was read as the client's
+    Premium (the maker's name left out, "Premium" missing), an over-billed Premium: a look-alike
+    merge."""
+    vendor = pc(
+        [
+            *BYSTANDERS,
+            ("Beech Roofing Inc", "Bitdefender GravityZone Business Security", 12, "2.00"),
+            (
+                "Huynh Dermatology PA",
+                "Bitdefender GravityZone Business Security Premium",
+                19,
+                "3.25",
+            ),
+        ]
+    )
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            ("Beech Roofing Inc", "Bitdefender GravityZone Business Security", 12, "2.75"),
+            (
+                "Huynh Dermatology PA",
+                "Bitdefender GravityZone Business Security Premium",
+                19,
+                "5.00",
+            ),
+            ("Huynh Dermatology PA", "GravityZone Business Security", 35, "2.75"),
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    found = [
+        (d.type, d.product, d.monthly_impact, d.check_first)
+        for d in result.discrepancies
+        if d.client.startswith("Huynh")
+    ]
+    assert found == [
+        ("no_vendor_record", "Bitdefender GravityZone Business Security", Decimal("96.25"), True)
+    ]

@@ -110,6 +110,10 @@ def product_said(description: str, names: Mapping[str, str], makers: Makers) -> 
         named = names[whole[0]].split(" ", 1)[0] if len(whole) == 1 else ""
         if named not in makers:
             return None
+        if any(distinctive(word) and word not in CONCEPTS for word in words):
+            # "GravityZone Business Security": the whole name of the bill's edition without the
+            # word another has ("… Premium"), by a word of its own name, not a kind's
+            return whole[0]
     lines = makers[named]
     apart = {
         word

@@ -204,14 +204,18 @@ def _by_name_fit(
     left: list[tuple[str, Decimal]] = []
     for description, seats in _fewest_fits_first(descriptions, basket, names):
         key = _only_fit(description, seats, basket, names, fit, taken)
-        if key is not None:
+        if key is not None and not another_of_its_maker(description, key, bill):
             out[(group, description)] = Inference(
                 key, "context", 0.9, f"fits the client's vendor product {names[key]!r}"
             )
             taken.add(key)
             continue
         key = _only_fit(description, seats, basket, names, loose_fit)
-        if key is not None and not _another_edition_bought(description, key, basket, names):
+        if (
+            key is not None
+            and not _another_edition_bought(description, key, basket, names)
+            and not another_of_its_maker(description, key, bill)  # the bill's exact one
+        ):
             out[(group, description)] = Inference(
                 key,
                 "context",
