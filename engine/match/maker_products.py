@@ -1,9 +1,10 @@
 """The makers on a bill and the one product of a maker a description says (issue 9).
 
 A maker the vendor bills two products or more of ("Huntress Managed EDR", "… ITDR", "… SIEM") is
-named on a PSA line with a word only one of them has ("Huntress EDR agent", "S1 Core EDR",
-"Managed EDR"): that product, check first — billed without a vendor record where the client buys
-another of the maker's and not this one, never the client's other product of that maker.
+named on a PSA line with a word only one of them has ("Huntress EDR agent", "S1 Core EDR"), or the
+line is one's whole name but the maker ("GravityZone Business Security" beside "… Premium"): that
+product, check first — billed without a vendor record where the client buys another of the maker's
+and not this one, never the client's other product of that maker.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def said_of_its_maker(
             key,
             "name fit",
             _SAID_OF_ITS_MAKER,
-            f"names the maker of {names[key]!r} and a word only that product of it has on the bill",
+            f"names {names[key]!r}, the only one of its maker's products on the bill it can mean",
         )
 
 
