@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from engine.lines import Line
-from engine.match.product_inference import MARKET_WORDS
+from engine.match.product_inference import market_edition
 from engine.match.product_names import product_key
 from engine.match.products import Descriptor, ProductMatch
 
@@ -67,9 +67,11 @@ def to_market_editions(
         for line, match in lines:
             if match.key in billed[group] or not match.in_catalogue:
                 continue
-            edition = _market_edition(match, unpaired)
-            if edition is None:
+            names = {key: product_key(m.product) for key, m in unpaired.items()}
+            found = market_edition(product_key(match.product), unpaired, names)
+            if found is None:
                 continue
+            edition = unpaired[found]
             line.assign(edition.key)
             inferred[(line.client, line.descriptor)] = ProductMatch(
                 "psa",
@@ -86,17 +88,3 @@ def to_market_editions(
                     "sold to another market"
                 ),
             )
-
-
-def _market_edition(
-    named: ProductMatch, unpaired: Mapping[str, ProductMatch]
-) -> ProductMatch | None:
-    """The one unpaired vendor product whose name is the named licence's and words of a market."""
-    said = set(product_key(named.product).split())
-    found = [
-        match
-        for match in unpaired.values()
-        if said < (words := set(product_key(match.product).split()))
-        and words - said <= MARKET_WORDS
-    ]
-    return found[0] if len(found) == 1 else None

@@ -596,7 +596,7 @@ def _revisit(
                 f"client {names[variant]!r}, the same product without the bracketed words",
             )
             spellings[(group, description)].append(line)
-        elif not ranked and (market := _market_edition(line.product_key, basket, names)):
+        elif not ranked and (market := market_edition(line.product_key, basket, names)):
             out[(group, description)] = Inference(
                 market,
                 "context",
@@ -619,8 +619,8 @@ MARKET_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _market_edition(
-    named_key: str | None, basket: Mapping[str, Decimal], names: Mapping[str, str]
+def market_edition(
+    named_key: str | None, basket: Iterable[str], names: Mapping[str, str]
 ) -> str | None:
     """The one product of the client's that is the named licence sold to another market ("M365 BP
     (no Teams)" typed for the EEA edition the vendor bills): a billing person does not tell the
