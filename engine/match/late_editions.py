@@ -64,10 +64,10 @@ def to_market_editions(
     for group, lines in books.items():
         named = {match.key for _, match in lines}
         unpaired = {key: m for key, m in billed[group].items() if key not in named}
+        names = {key: product_key(m.product) for key, m in unpaired.items()}
         for line, match in lines:
             if match.key in billed[group] or not match.in_catalogue:
                 continue
-            names = {key: product_key(m.product) for key, m in unpaired.items()}
             found = market_edition(product_key(match.product), unpaired, names)
             if found is None:
                 continue

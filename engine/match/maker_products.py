@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from itertools import pairwise
 
@@ -61,27 +62,23 @@ def said_of_its_maker(
     items: Sequence[Pending],
     found: dict[tuple[int, str], Inference],
     baskets: Mapping[int, Mapping[str, Decimal]],
-    names: Mapping[str, str],
-    makers: Makers,
+    bill: Bill,
 ) -> None:
     """Unresolved descriptions that name a maker the vendor bills and a word that only one of its
     products on the bill has ("Huntress EDR agent" where the bill has Huntress Managed EDR, ITDR
     and SIEM): that product, check first, also at a client that buys another of the maker's (its
     ITDR) and none of this one from the vendor — then billed without a vendor record."""
-    answers: dict[str, str | None] = {}
     for group, description, _ in items:
         if (group, description) in found:
             continue
-        if description not in answers:
-            answers[description] = product_said(description, names, makers)
-        key = answers[description]
-        if key is None or a_look_alike_bought(description, key, baskets.get(group, {}), names):
+        key = _said_on(bill, description)  # once per description, shared with the context passes
+        if key is None or a_look_alike_bought(description, key, baskets.get(group, {}), bill.names):
             continue
         found[(group, description)] = Inference(
             key,
             "name fit",
             _SAID_OF_ITS_MAKER,
-            f"names {names[key]!r}, the only one of its maker's products on the bill it can mean",
+            f"names {bill.names[key]!r}, the only one of its maker's products on the bill it can mean",
         )
 
 
@@ -165,18 +162,17 @@ def _work_said(description: str) -> bool:
 
 
 def _apart(description: str, key: str, maker_words: set[str]) -> bool:
-    """A plan or edition the description says and ``key`` lacks; the words that name the maker
-    ("S1" for SentinelOne) and what it is counted in ("per server") are none."""
+    """:func:`sets_apart_from`, where the words that name the maker ("S1" for SentinelOne) and
+    what the product is counted in ("per server") are none."""
     words = description.split()
     units = {word for before, word in pairwise(words) if before == "per"}
-    extra = discriminators(description) - discriminators(key.removeprefix("name:"))
-    return any(not word.isdigit() for word in extra - maker_words - units)
+    return sets_apart_from(description, key, maker_words | units)
 
 
-def sets_apart_from(description: str, key: str) -> bool:
+def sets_apart_from(description: str, key: str, ignoring: AbstractSet[str] = frozenset()) -> bool:
     """A word of the description that tells products apart and ``key`` lacks: "Microsoft 365 E5
     Security" is the add-on, never Microsoft 365 E5 (numbers alone, a date in a note, are not)."""
-    extra = discriminators(description) - discriminators(key.removeprefix("name:"))
+    extra = discriminators(description) - discriminators(key.removeprefix("name:")) - ignoring
     return any(not word.isdigit() for word in extra)
 
 

@@ -99,7 +99,7 @@ def infer_products(
     bill = Bill(names, makers)  # what the whole bill says, worked out once for every tier
     found = infer(items, baskets, paired, names, bill)
     # a maker's product said by a word only it has, before prices and kinds guess at the rest
-    said_of_its_maker(items, found, baskets, names, makers)
+    said_of_its_maker(items, found, baskets, bill)
     by_group: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
     for group, description, count in items:
         by_group[group].append((description, count))
