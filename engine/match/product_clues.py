@@ -354,19 +354,22 @@ def by_concept(
     room for the seats. When the client's one product of that kind is already billed in part on
     other lines, a name that says what kind it is by more than what it works on ("AI Assistant", not
     "Secure Email") is the rest of it if its seats fit in what is left unbilled. The rest are
-    returned."""
-    left: list[tuple[str, Decimal]] = []
-    for description, seats in still:
+    returned. The seats each name takes count against what the next may fill ("Mail archive" and
+    "Hosted mailbox with archive" are never both the client's five seats of Exchange Online
+    Archiving)."""
+    left: list[int] = []
+    filled = dict(filled)  # seats billed so far, with this pass's own as they are given
+    for index, (description, seats) in enumerate(still):
         targets = concept_targets(WORD_SPLIT.split(description))
         service = service_words(description) - set(CONCEPTS)
         if not targets or not service <= SERVICE_NOUNS:
-            left.append((description, seats))
+            left.append(index)
             continue
         kinds = [key for key in unpaired if _of_its_kind(description, key, names, targets)]
         if service and not (len(kinds) == 1 and basket[kinds[0]] == seats):
             # "Mailbox Archive Service": an in-house name that calls its product a service is
             # that product only where it has exactly its seats (a service line bills other work)
-            left.append((description, seats))
+            left.append(index)
             continue
         named = _named_in(description, basket, names, common)
         whole = [key for key in basket if _of_its_kind(description, key, names, targets)]
@@ -376,7 +379,7 @@ def by_concept(
             if key not in kinds and basket[key] - filled.get(key, Decimal(0)) >= seats
         ]
         if kinds and bill.says_more_of_another(description, kinds[0], basket):
-            left.append((description, seats))  # it names a product the client does not buy
+            left.append(index)  # it names a product the client does not buy
             continue
         if (
             len(kinds) == 1
@@ -393,13 +396,31 @@ def by_concept(
                 f"{names[key]!r}",
             )
             unpaired.remove(key)
+            filled[key] = filled.get(key, Decimal(0)) + seats
             continue
         rest = _rest_of_its_kind(description, seats, kinds, whole, named, basket, names, filled)
-        if rest is not None:
+        if rest is not None and not _names_another_maker(description, rest.product_key, names):
+            # "Huntress MDR for Microsoft 365" is never the client's SentinelOne, its only EDR
             out[(group, description)] = rest
+            filled[rest.product_key] = filled.get(rest.product_key, Decimal(0)) + seats
             continue
-        left.append((description, seats))
-    return left
+        left.append(index)
+    return [still[index] for index in left]
+
+
+def _names_another_maker(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """The description names the maker of another product on the bill by the first word of its
+    name, and not ``key``'s ("Huntress MDR for Microsoft 365" beside the client's SentinelOne)."""
+    own = names[key].split()[:1]
+    makers = {
+        name.split()[0]
+        for other, name in names.items()
+        if other != key and other.startswith("name:") and name
+    }
+    return any(
+        word in makers and word not in own and distinctive(word) and word not in CONCEPTS
+        for word in description.split()
+    )
 
 
 def _seats_say_another(

@@ -215,6 +215,7 @@ def _by_name_fit(
             key is not None
             and not _another_edition_bought(description, key, basket, names)
             and not another_of_its_maker(description, key, bill)  # the bill's exact one
+            and not _initials_of_another(description, key, basket, names)
         ):
             out[(group, description)] = Inference(
                 key,
@@ -338,6 +339,7 @@ def _by_shared_word(
             key is None
             or holds_another_name(description, key, bill.names)
             or another_of_its_maker(description, key, bill)
+            or _initials_of_another(description, key, basket, bill.names)
         ):
             still.append((description, seats))
             continue
@@ -452,6 +454,30 @@ def _another_edition_bought(
         ) and not (set(name.split()) - set(names[other].split())) & said:
             return True
     return False
+
+
+def _initials_of_another(
+    description: str, key: str, basket: Mapping[str, Decimal], names: Mapping[str, str]
+) -> bool:
+    """A word the description has and ``key``'s name lacks is the initials of words of another of
+    the client's products, in their order ("GWS Starter … language pack" is its Google Workspace
+    Starter, never its 1Password Teams Starter Pack but for one word)."""
+    own = names[key].split()
+    for word in description.split():  # every word: the file's own fillers too ("GWS")
+        if not (2 <= len(word) <= 4 and word.isalpha()) or word in own or _initials(word, own):
+            continue
+        if any(_initials(word, names[other].split()) for other in basket if other != key):
+            return True
+    return False
+
+
+def _initials(short: str, words: list[str]) -> bool:
+    """``short`` is the first letters of some of ``words``, in order, one letter each."""
+    at = 0
+    for word in words:
+        if at < len(short) and word[:1] == short[at]:
+            at += 1
+    return at == len(short)
 
 
 def _fewest_fits_first(
