@@ -279,6 +279,8 @@ def client_key(name: str) -> str:
     if len(tokens) > 3 and tokens[-2] in _ADDRESS_PARTS and tokens[-1].isdigit():
         tokens = tokens[:-2]
     tokens = _joined_initials(tokens)
+    if not _DENOMINATION_WORDS.isdisjoint(tokens):
+        tokens = _denominations(tokens)  # "St John's CE Primary" is "… Church of England …"
     if "y" in tokens[1:-1]:  # "García y López": Spanish joins two surnames so, or not at all
         tokens = [t for i, t in enumerate(tokens) if t != "y" or i in (0, len(tokens) - 1)]
     if "o" in tokens[:-1]:  # "O Connell", "O'Connell", "O’Connell": one Irish surname
@@ -332,6 +334,34 @@ _TENS = {
         ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2
     )
 }
+
+
+#: A school's church in short, written out: "RC" is "Roman Catholic" ("Catholic" alone stays what
+#: it is: two schools may be both), "C of E", "CofE" and "CE" are "Church of England".
+_DENOMINATIONS = (
+    (("r", "c"), ("roman", "catholic")),
+    (("rc",), ("roman", "catholic")),
+    (("c", "of", "e"), ("church", "of", "england")),
+    (("cofe",), ("church", "of", "england")),
+    (("ce",), ("church", "of", "england")),
+    (("c", "e"), ("church", "of", "england")),
+)
+_DENOMINATION_WORDS = frozenset(("rc", "cofe", "ce", "e", "c"))
+
+
+def _denominations(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        for short, written in _DENOMINATIONS:
+            if at > 0 and tuple(tokens[at : at + len(short)]) == short:  # never a name's first
+                out.extend(written)
+                at += len(short)
+                break
+        else:
+            out.append(tokens[at])
+            at += 1
+    return out
 
 
 def _places_numbered_in_figures(tokens: list[str]) -> list[str]:

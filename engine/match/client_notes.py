@@ -49,7 +49,10 @@ _REGISTRATION = re.compile(
 _REGISTER_LABELLED = re.compile(
     r"[\s,]+(?:org\.?\s?nr|orgnr|org\.?\s?no|kvk|p\.?\s?iva|partita\s+iva|c\.?f\.|hrb|hra|fn|nip"
     r"|regon|krs|nif|nipc|cif|siren|siret|cvr|ust-?id(?:nr)?|uid|y-tunnus|i[cč]o|di[cč]|kbo"
-    r"|abn|acn|ein|crn|company\s+no)\.?:?\s*[a-z]{0,2}\d[\d ./-]{3,}\d[a-z]?\s*$",
+    r"|abn|acn|ein|crn|company\s+no"
+    # a charity's number as its register gives it: "… Reg Charity 1030732", "… CHY 20345"
+    r"|reg(?:istered)?\.?\s+charity(?:\s+(?:no|number|nr)\.?)?|charity\s+(?:no|number|nr)|chy)"
+    r"\.?:?\s*[a-z]{0,2}\d[\d ./-]{3,}\d[a-z]?\s*$",
     re.IGNORECASE,
 )
 

@@ -881,7 +881,9 @@ def _trading_name_pairs(
         }
         if len(found) == 1:
             (psa,) = found
-            if own or psa_parts[psa]:
+            if (own or psa_parts[psa]) and not _outside_names_another(
+                psa_parts[psa], vendor_key, vendor_names
+            ):
                 claims[psa].append(vendor_key)
     pairs = []
     for psa, vendor_keys in claims.items():
@@ -893,6 +895,31 @@ def _trading_name_pairs(
         if len(vendor_keys) == 1:
             pairs.append((vendor_keys[0], psa))
     return pairs
+
+
+def _outside_names_another(
+    parts: list[str], vendor_key: str, vendor_names: Mapping[str, str]
+) -> bool:
+    """The name outside the brackets is another client of the bill, written short ("St Brigid's C
+    of E Primary Acad. (Compass Academy Trust)" is the trust's school the bill names "St Brigid's C
+    of E Primary Academy", never the trust): every word of it of three letters or more begins a word
+    of that client's name, or is one with a letter or two more ("Infants" for "Infant School")."""
+    if len(parts) < 2 or parts[0] == vendor_key:
+        return False
+    words = [word for word in parts[0].split() if len(word) >= 3]
+    if len(words) < 2:
+        return False
+    return any(
+        all(
+            any(
+                own.startswith(word) or (len(own) >= 4 and word.startswith(own))
+                for own in other.split()
+            )
+            for word in words
+        )
+        for other in vendor_names
+        if other != vendor_key
+    )
 
 
 #: A bracket that gives a client's name today: "Northgate Catering (now Patel Catering S.L.)".
