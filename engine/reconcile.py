@@ -37,6 +37,7 @@ from engine.lines import (
 )
 from engine.match.late_editions import late_pairs, to_market_editions
 from engine.match.money_credits import set_aside_money_credits, units_by_holding
+from engine.match.said_markets import to_said_markets
 from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
 from engine.read.currency import settle as settle_currency
@@ -178,6 +179,17 @@ def reconcile_prepared(
     groups = pair_late(groups, vendor, psa, (client for client, _ in products.inferred))
     to_market_editions(
         late_pairs(alone, groups.psa, groups.vendor),
+        vendor.lines,
+        psa.lines,
+        groups.vendor,
+        groups.psa,
+        vendor.client_keys,
+        psa.client_keys,
+        products.vendor,
+        products.psa,
+        products.inferred,
+    )
+    to_said_markets(
         vendor.lines,
         psa.lines,
         groups.vendor,

@@ -65,15 +65,30 @@ _EDITION_WORDS = EDITIONS | {"security", "compliance"}
 
 def _name_says_more(text: str | None, product_name: str) -> bool:
     """The line's own name says an edition or plan the id's product lacks: "Microsoft 365 Business
-    Basic (no Teams)" beside Business Basic's product id and a SKU column of its own."""
+    Basic (no Teams)" beside Business Basic's product id and a SKU column of its own; or the market
+    it is sold to ("Business Premium (Nonprofit Staff Pricing)", "… Donation", "A3 for faculty"):
+    Partner Center bills a charity's, a school's and a business's editions under one product id,
+    each a SKU of its own at its own price."""
     if not text:
         return False
     said = set(product_key(text).split())
     known = set(product_key(product_name).split())
-    return any(
+    if any(
         (word in _EDITION_WORDS or PLAN_TOKEN.fullmatch(word)) and word not in known
         for word in said
-    )
+    ):
+        return True
+    known_words = set(_WORD.findall(product_name.lower()))
+    return any(word not in known_words for word in _MARKET.findall(text.lower()))
+
+
+_WORD = re.compile(r"[a-z]+")
+
+#: Words that name the market a SKU is sold to (read from the text: a product's key leaves some out).
+_MARKET = re.compile(
+    r"\b(?:non-?profit|charity|charities|donation|donated|grant|faculty|students?|education|"
+    r"academic|government|gcc)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -117,7 +132,7 @@ class Catalogue:
             return by_name
         for candidate in family:
             found = self._by_identifier(candidate)
-            if found is not None:
+            if found is not None and not _name_says_more(text, self.products[found].name):
                 return Resolution(self.products[found], "id", 0.9)
         return by_name
 

@@ -44,7 +44,7 @@ from engine.match.product_clues import plan_tokens
 from engine.match.product_concepts import CONCEPTS, concept_targets
 from engine.match.product_context import infer
 from engine.match.product_fit import explains, fit, loose_fit, meaningful, use_bill_words
-from engine.match.product_names import discriminators, product_key
+from engine.match.product_names import DISCRIMINATORS, EDITIONS, discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key, unlabelled
 from engine.match.seat_guesses import GUESSES
 from engine.match.usual_prices import by_usual_price, usual_prices
@@ -561,10 +561,18 @@ def _revisit(
         if group is None or line.product_key in basket or not basket:
             continue
         description = description_key(line.product)
+        # a licence named in full where it is billed for nothing, or the vendor bills it to
+        # others, is that licence: never the client's with a plan or tier word more ("Office 365
+        # A1 for faculty" at 0.00 is not its A1 Plus; a bare "Power BI" at a price may be its
+        # Pro, and "Exchange Online", Plan 1 by name, its Plan 2)
+        own_licence = (line.unit == 0 or line.product_key in on_the_bill) and set(
+            (line.product_key or "").split()
+        ) <= set(description.split())
         ranked = sorted(
             (found.rank, key)
             for key in basket
             if (found := fit(description, names[key])) is not None
+            and not (own_licence and (set(found.left) & DISCRIMINATORS) - EDITIONS)
         )
         if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]):
             key = ranked[0][1]
