@@ -10,6 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.lines.client_numbers import named_by_number
+from engine.lines.discount_rates import discount_rates, less_percent
 from engine.lines.line import Exclusion
 from engine.lines.reseller import without_reseller
 from engine.lines.seats_in_text import with_seats_in_text
@@ -304,6 +305,9 @@ def _psa_amounts(
         # "Birim Fiyat (KDV Dahil)" beside "KDV Oranı %20": the price before tax is what the
         # client is billed for the licence
         units = [before_tax(unit, rate) for unit, rate in zip(units, rates, strict=True)]
+    if (percents := discount_rates(table, mapping)) is not None:
+        # Xero's "Discount" (50 is half off) beside a unit price and no line total
+        units = [less_percent(unit, off) for unit, off in zip(units, percents, strict=True)]
     totals = cells.parsed(
         cells.column(table, mapping, "line_total"), cells.money_parser(mapping, "line_total", table)
     )

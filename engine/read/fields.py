@@ -274,6 +274,15 @@ PSA_FIELDS: tuple[Field, ...] = (
         "the client's number (Autotask's Account ID): names a line whose client name is blank",
     ),
     _f(
+        "discount_rate",
+        "id",
+        "discountrate discountpercent discountpct discountperc discount rabattprozent rabattsats "
+        "rabatprocent remise descuento sconto korting",
+        "amount total value sum",
+        "the percentage off the unit price (Xero's Discount): the price billed is the unit price "
+        "less it, where no line total says so",
+    ),
+    _f(
         "tax_rate",
         "id",
         "taxrate vatrate taxpercent vatpercent taxpct vatpct gstrate kdvorani kdvoran mwstsatz "
