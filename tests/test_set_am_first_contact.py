@@ -240,3 +240,53 @@ def test_the_market_a_name_says() -> None:
         "Microsoft 365 Business Premium (Nonprofit Staff Pricing)"
     )
     assert licence_of("Office 365 A1 Plus for faculty") != licence_of("Office 365 A1 for faculty")
+
+
+def test_a_spelling_learned_for_the_students_edition_says_it_where_the_vendor_bills_none(
+    tmp_path: Path,
+) -> None:
+    """Three schools buy Office 365 A1 Plus for students and for faculty, billed "Office 365 A1
+    Plus Pupils" and "Office 365 A1 Plus for faculty"; Dartford is billed 214 "Office 365 A1 Plus
+    Pupils" at 1.15 and the vendor bills it none. Differences: one — the students' edition billed
+    without a vendor record, 214 × 1.15 = 246.10. Before: "Pupils" was no word of either edition's
+    name, the learned spelling was not trusted there, and the line was set aside as no vendor
+    product."""
+    schools = ["Ashby Primary School", "Bexley Primary School", "Crewe Primary School"]
+    vendor = pc(
+        [
+            *BYSTANDERS,
+            *(
+                (s, "Office 365 A1 Plus for students", 200 + i, "0.90")
+                for i, s in enumerate(schools)
+            ),
+            *((s, "Office 365 A1 Plus for faculty", 20 + i, "1.50") for i, s in enumerate(schools)),
+            ("Dartford Primary Academy", "Minecraft Education Faculty", 31, "0.40"),
+        ]
+    )
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            *((s, "Office 365 A1 Plus Pupils", 200 + i, "1.15") for i, s in enumerate(schools)),
+            *((s, "Office 365 A1 Plus for faculty", 20 + i, "1.85") for i, s in enumerate(schools)),
+            ("Dartford Primary Academy", "Minecraft Education Faculty", 31, "0.55"),
+            ("Dartford Primary Academy", "Office 365 A1 Plus Pupils", 214, "1.15"),
+        ]
+    )
+    found = [
+        (d.type, d.product, d.monthly_impact)
+        for d in run(tmp_path, vendor, books).discrepancies
+        if d.client.startswith("Dartford")
+    ]
+    assert found == [("no_vendor_record", "Office 365 A1 Plus for students", Decimal("246.10"))]
+
+
+def test_the_people_a_licence_is_for_are_no_typo_of_a_product_word() -> None:
+    """ "Microsoft E3 - officers" (a council's officers) is never Office 365 E3 by "officers" read
+    as a typo of "Office"; a plural is still the word."""
+    from engine.match.catalogue import load_catalogue
+    from engine.match.product_fit import explains
+
+    found = load_catalogue().resolve("Microsoft E3 - officers").product
+    assert found is None or found.name != "Office 365 E3"
+    assert explains("officers", "office") == -1
+    assert explains("offices", "office") >= 0

@@ -23,6 +23,7 @@ from engine.match.description_words import (
 )
 from engine.match.product_fit import explains, fit, meaningful
 from engine.match.product_names import DISCRIMINATORS
+from engine.match.said_markets import market_of
 from engine.match.spelling_consensus import unbilled_seats
 from engine.match.word_alignment import letters_in_order
 
@@ -193,8 +194,10 @@ def _edition_unsaid(description: str, key: str, bill: Bill) -> bool:
     if not name or not any(_says(w, name[0]) for w in said):
         return False  # the maker unnamed: an in-house name, read as those clients show
     own = set(name) - BRAND - {name[0]}
+    market = market_of(description)  # "Pupils" says the students' edition, "Educators" faculty's
     return any(
         not any(_says(w, word) for w in said for word in own - set(other.split()))
+        and not (market is not None and market == market_of(bill.names[key]) != market_of(other))
         for k, other in bill.names.items()
         if k != key and other.split()[:1] == name[:1]
     )

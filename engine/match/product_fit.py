@@ -104,6 +104,13 @@ def _swaps(word: str) -> list[str]:
     ]
 
 
+def _who_does_it(word: str, name_word: str) -> bool:
+    """One word is the other with "-er(s)" or "-r(s)" after it: a person, not a typo ("officers"
+    of "office", "managers" of "manage")."""
+    short, long = sorted((word, name_word), key=len)
+    return long.startswith(short) and long[len(short) :] in ("r", "rs", "er", "ers")
+
+
 @lru_cache(maxsize=262144)
 def explains(word: str, name_word: str) -> int:
     """0 when ``name_word`` explains ``word`` exactly, 1 approximately (typo, abbreviation), -1 not.
@@ -134,7 +141,8 @@ def explains(word: str, name_word: str) -> int:
     if name_word in DISCRIMINATORS and len(word) >= 2 and name_word.startswith(word):
         return 1  # an edition cut short by a field's length: "Business Pl", "MDR Essenti"
     if len(word) >= 4 and len(name_word) >= 4:
-        typo = not _two_known_words(word, name_word)  # "Project" is no typo of "Protect"
+        # "Project" is no typo of "Protect", nor "Officers" (who use it) of "Office"
+        typo = not _two_known_words(word, name_word) and not _who_does_it(word, name_word)
         budget = 1 if min(len(word), len(name_word)) <= 5 else 2
         if typo and Levenshtein.distance(word, name_word, score_cutoff=budget) <= budget:
             return 1

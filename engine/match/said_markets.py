@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 
 from engine.folding import folded
 from engine.lines import Exclusion, Line
@@ -88,12 +89,14 @@ _MARKET_WORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=65_536)
 def market_of(text: str) -> str | None:
     """The market a product's name or a line's words say ("charity" → nonprofit), None for none."""
     words = " ".join(_WORD.findall(folded(text).replace("-", " ")))
     return next((market for market, said in _MARKETS if said.search(words)), None)
 
 
+@lru_cache(maxsize=65_536)
 def licence_of(name: str) -> str:
     """A product's name without the words of its market or its term: the licence every market's
     edition is ("… Donation (Monthly Pre-Paid)" is Business Premium)."""
