@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_al, written by thirty-eight helper sessions from the issue text alone, apart from the
+… bench/independent_am, written by thirty-nine helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -27,6 +27,7 @@ from bench import (
     independent_aj,
     independent_ak,
     independent_al,
+    independent_am,
     independent_b,
     independent_c,
     independent_d,
@@ -227,6 +228,10 @@ PAIRS_AL = [  # the thirty-eighth set: a US MSP's books
     (vendor, independent_al.PSA_FORMATS[i % len(independent_al.PSA_FORMATS)])
     for i, vendor in enumerate(independent_al.VENDOR_FORMATS)
 ]
+PAIRS_AM = [  # the thirty-ninth set: schools, councils and charities
+    (vendor, independent_am.PSA_FORMATS[i % len(independent_am.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_am.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -266,6 +271,7 @@ SETS = {
     "aj": (independent_aj, PAIRS_AJ),
     "ak": (independent_ak, PAIRS_AK),
     "al": (independent_al, PAIRS_AL),
+    "am": (independent_am, PAIRS_AM),
 }
 
 
@@ -416,20 +422,29 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: owners, parishes and counties, "L.L.C."/"a Texas limited liability company", HaloPSA's unfilled
 #: template fields, a maker's product said by its own word; first contact at seed 1: people's
 #: 0.945 / 0.970 / 1.000 with nine look-alike merges): seed 7 measured clean 1.000 / 1.000 /
-#: 1.000, people's 0.974 / 0.991 / 0.998, no merge of either kind.
+#: 1.000, people's 0.974 / 0.991 / 0.998, no merge of either kind. Set AM arrived in the
+#: thirty-sixth session (schools, councils and charities: a licence sold to several markets —
+#: faculty, students, a charity's staff pricing and its free grant — held side by side; first
+#: contact at seed 1: people's 0.733 / 0.889 / 0.926 with 168 look-alike and seven client
+#: merges; seed 7 then: clean 0.954 / 0.953 / 0.948 with 19, people's 0.748 / 0.875 / 0.903 with
+#: 60 and three client merges): seed 7 measured clean 0.986 / 0.966 / 1.000 (its truth counts a
+#: free licence the books leave off as unbilled at 0.00, which the engine does not report:
+#: exports.md says free SKUs are no leakage; a service filed under a licence category, "Trustee
+#: board IT governance report", billed without a vendor record), people's 0.926 / 0.925 / 0.945
+#: with 10 look-alike merges, no client merge.
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
     "q": 0.99, "r": 0.99, "s": 0.99, "t": 0.99, "u": 0.99, "v": 0.98, "w": 0.96, "x": 0.99,
     "y": 0.97, "z": 0.99, "aa": 0.99, "ab": 0.99, "ac": 0.99,
     "ad": 0.94, "ae": 0.99, "af": 0.99, "ag": 0.99, "ah": 0.99, "ai": 0.98, "aj": 0.99,
-    "ak": 0.99, "al": 0.99,
+    "ak": 0.99, "al": 0.99, "am": 0.96,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
     "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0, "u": 0, "v": 0, "w": 0,
     "x": 0, "y": 0, "z": 0, "aa": 0, "ab": 0, "ac": 0, "ad": 0, "ae": 0, "af": 0, "ag": 0,
-    "ah": 0, "ai": 0, "aj": 0, "ak": 0, "al": 0,
+    "ah": 0, "ai": 0, "aj": 0, "ak": 0, "al": 0, "am": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -470,12 +485,13 @@ PERTURBED_FLOOR = {
     "aj": (0.91, 0.97, 0.98),
     "ak": (0.87, 0.92, 0.97),
     "al": (0.97, 0.98, 0.99),
+    "am": (0.92, 0.92, 0.94),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
     "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1, "u": 1, "v": 1,
     "w": 1, "x": 1, "y": 1, "z": 1, "aa": 1, "ab": 1, "ac": 1, "ad": 1, "ae": 1, "af": 1,
-    "ag": 4, "ah": 0, "ai": 0, "aj": 0, "ak": 3, "al": 0,
+    "ag": 4, "ah": 0, "ai": 0, "aj": 0, "ak": 3, "al": 0, "am": 10,
 }  # fmt: skip
 #: Client merges allowed on people's spellings: none, but where a set's bill itself writes two
 #: companies one way (set V, see above) and only what they buy could tell them apart.
