@@ -290,3 +290,35 @@ def test_the_people_a_licence_is_for_are_no_typo_of_a_product_word() -> None:
     assert found is None or found.name != "Office 365 E3"
     assert explains("officers", "office") == -1
     assert explains("offices", "office") >= 0
+
+
+def test_a_grant_read_as_another_licence_of_the_charity_is_the_grant(tmp_path: Path) -> None:
+    """Newbury Leisure Trust buys 30 Business Basic at Nonprofit Staff Pricing, billed "M365 Basic
+    nonprofit" (30 × 1.80), and is billed "BP nonprofit grant" (10 × 0.00), the free Business
+    Premium Donation the vendor bills two other charities. Differences: none (a free line costs
+    nothing). Before: the grant line was read as the client's nonprofit Business Basic (the
+    charity's only licence, by what the other clients show): 40 seats against 30."""
+    charities = ["Ripon Wildlife Trust", "Malton Mind Trust"]
+    vendor = _pc_with_ids(
+        [
+            *_BYSTANDERS_WITH_IDS,
+            *((c, "CFQ7TTC0LCHC", "0007", "Microsoft 365 Business Premium Donation", 10, "0.00")
+              for c in charities),
+            *((c, "CFQ7TTC0LH18", "0005",
+               "Microsoft 365 Business Basic (Nonprofit Staff Pricing)", 20, "1.50")
+              for c in charities),
+            ("Newbury Council Leisure Trust", "CFQ7TTC0LH18", "0005",
+             "Microsoft 365 Business Basic (Nonprofit Staff Pricing)", 30, "1.50"),
+        ]
+    )  # fmt: skip
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            *((c, "BP nonprofit grant", 10, "0.00") for c in charities),
+            *((c, "M365 Basic nonprofit", 20, "1.80") for c in charities),
+            ("Newbury Council Leisure Trust", "M365 Basic nonprofit", 30, "1.80"),
+            ("Newbury Council Leisure Trust", "BP nonprofit grant", 10, "0.00"),
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    assert not [d for d in result.discrepancies if d.client.startswith("Newbury")]

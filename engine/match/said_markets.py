@@ -183,17 +183,31 @@ def _free_edition(line: Line) -> ProductMatch:
 def _edition_said(
     text: str, match: ProductMatch, products: Mapping[str, ProductMatch]
 ) -> ProductMatch | None:
-    """The client's one edition of the licence ``match`` is, for the market ``text`` says, when
-    ``match`` is another market's."""
+    """The one edition among ``products`` for the market ``text`` says, when ``match`` is another
+    market's: of the licence ``match`` is, or of the one the text names when ``match`` is not it
+    ("BP nonprofit grant" read as the client's Basic at Nonprofit Staff Pricing is the Business
+    Premium grant). A text that says no market moves only where it says nothing more than the
+    licence ("M365 BP", never "M365 BP non-proft (paid seats)")."""
     said = market_of(text)
     if said == market_of(match.product):
         return None
     licence = licence_of(match.product)
+    named = set(licence_of(text).split())  # the licence the text names, its market words aside
+    if said is None and not named <= set(licence.split()):
+        return None
     found = [
         other
         for key, other in products.items()
         if key != match.key
-        and licence_of(other.product) == licence
         and market_of(other.product) == said
+        and (
+            licence_of(other.product) == licence
+            or (
+                said is not None
+                and named
+                and named <= set(licence_of(other.product).split())
+                and not named <= set(licence.split())
+            )
+        )
     ]
     return found[0] if len(found) == 1 else None
