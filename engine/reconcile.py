@@ -37,6 +37,7 @@ from engine.lines import (
 )
 from engine.match.late_editions import late_pairs, to_market_editions
 from engine.match.money_credits import set_aside_money_credits, units_by_holding
+from engine.match.run_lines import RunLines
 from engine.match.said_markets import to_said_markets
 from engine.period import settle_period
 from engine.policy import Products, decide_in_context, match_by_name
@@ -177,8 +178,7 @@ def reconcile_prepared(
     decide_in_context(products, vendor, psa, groups.vendor, groups.psa)
     alone = {m.psa_key for m in groups.matches if m.method == "unmatched" and m.psa_key}
     groups = pair_late(groups, vendor, psa, (client for client, _ in products.inferred))
-    to_market_editions(
-        late_pairs(alone, groups.psa, groups.vendor),
+    run = RunLines(
         vendor.lines,
         psa.lines,
         groups.vendor,
@@ -189,17 +189,8 @@ def reconcile_prepared(
         products.psa,
         products.inferred,
     )
-    to_said_markets(
-        vendor.lines,
-        psa.lines,
-        groups.vendor,
-        groups.psa,
-        vendor.client_keys,
-        psa.client_keys,
-        products.vendor,
-        products.psa,
-        products.inferred,
-    )
+    to_market_editions(late_pairs(alone, groups.psa, groups.vendor), run)
+    to_said_markets(run)
     require_lines(psa.lines, psa.raw.name, "PSA export")
     say("Comparing")
     compared = _compare(vendor, psa, products, groups, settings, period.start)

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from engine.lines import Line
 from engine.match.product_inference import market_edition
 from engine.match.product_names import product_key
-from engine.match.products import Descriptor, ProductMatch
+from engine.match.products import ProductMatch
+from engine.match.run_lines import RunLines
 
 #: Below the check-first bar: the client was paired by what it buys, the licence by its market.
 CONFIDENCE = 0.75
@@ -32,35 +33,18 @@ def late_pairs(
     }
 
 
-def to_market_editions(
-    late: set[int],
-    vendor_lines: list[Line],
-    psa_lines: list[Line],
-    vendor_groups: Mapping[str, int],
-    psa_groups: Mapping[str, int],
-    vendor_keys: Mapping[str, str],
-    psa_keys: Mapping[str, str],
-    vendor_products: Mapping[Descriptor, ProductMatch],
-    psa_products: Mapping[Descriptor, ProductMatch],
-    inferred: dict[tuple[str, Descriptor], ProductMatch],
-) -> None:
+def to_market_editions(late: set[int], run: RunLines) -> None:
     """Move each late-paired client's lines named as a licence the vendor does not bill it to the
     one licence it does bill it that is that licence for another market (a product match in
-    ``inferred``, with its evidence)."""
+    ``run.inferred``, with its evidence)."""
     if not late:
         return
-    billed: dict[int, dict[str, ProductMatch]] = defaultdict(dict)  # group → vendor key → match
-    for line in vendor_lines:
-        group = vendor_groups.get(vendor_keys.get(line.client, ""))
-        if group in late and line.exclusion is None:
-            match = vendor_products[line.descriptor]
-            billed[group][match.key] = match
+    billed = run.billed(late.__contains__)
     books: dict[int, list[tuple[Line, ProductMatch]]] = defaultdict(list)
-    for line in psa_lines:
-        group = psa_groups.get(psa_keys.get(line.client, ""))
+    for line in run.psa_lines:
+        group = run.psa_group(line)
         if group in billed and line.exclusion is None:
-            match = inferred.get((line.client, line.descriptor), psa_products[line.descriptor])
-            books[group].append((line, match))
+            books[group].append((line, run.psa_match(line)))
     for group, lines in books.items():
         named = {match.key for _, match in lines}
         unpaired = {key: m for key, m in billed[group].items() if key not in named}
@@ -73,7 +57,7 @@ def to_market_editions(
                 continue
             edition = unpaired[found]
             line.assign(edition.key)
-            inferred[(line.client, line.descriptor)] = ProductMatch(
+            run.inferred[(line.client, line.descriptor)] = ProductMatch(
                 "psa",
                 line.product,
                 edition.key,

@@ -14,15 +14,15 @@ moved to the client's one edition of that licence for the market it says, check 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 
 from engine.folding import folded
-from engine.lines import Exclusion, Line
+from engine.lines import Line
 from engine.match.catalogue import load_catalogue
 from engine.match.product_names import product_key
-from engine.match.products import Descriptor, ProductMatch, display_name, own_key
+from engine.match.products import ProductMatch, display_name, own_key
+from engine.match.run_lines import RunLines
 
 #: Below the check-first bar: the line was read as another edition; its words alone move it.
 CONFIDENCE = 0.75
@@ -103,29 +103,11 @@ def licence_of(name: str) -> str:
     return " ".join(w for w in _WORD.findall(product_key(name)) if w not in _MARKET_WORDS)
 
 
-def to_said_markets(
-    vendor_lines: list[Line],
-    psa_lines: list[Line],
-    vendor_groups: Mapping[str, int],
-    psa_groups: Mapping[str, int],
-    vendor_keys: Mapping[str, str],
-    psa_keys: Mapping[str, str],
-    vendor_products: Mapping[Descriptor, ProductMatch],
-    psa_products: Mapping[Descriptor, ProductMatch],
-    inferred: dict[tuple[str, Descriptor], ProductMatch],
-) -> None:
+def to_said_markets(run: RunLines) -> None:
     """Move each PSA line given an edition of a licence to the client's one edition of it for the
-    market the line says (a product match in ``inferred``, with its evidence)."""
-    billed: dict[int, dict[str, ProductMatch]] = defaultdict(dict)  # group → vendor key → match
-    for line in vendor_lines:
-        group = vendor_groups.get(vendor_keys.get(line.client, ""))
-        # a free grant the vendor bills at nothing is still the edition the books may name
-        if group is not None and line.exclusion is None:
-            match = vendor_products[line.descriptor]
-            billed[group][match.key] = match
-        elif group is not None and line.exclusion is Exclusion.FREE:
-            match = _free_edition(line)
-            billed[group].setdefault(match.key, match)
+    market the line says (a product match in ``run.inferred``, with its evidence)."""
+    # a free grant the vendor bills at nothing is still the edition the books may name
+    billed = run.billed(lambda group: True, free=_free_edition)
     on_the_bill = {  # every market edition the vendor bills anyone
         match.key: match
         for products in billed.values()
@@ -134,11 +116,11 @@ def to_said_markets(
     }
     if not on_the_bill:
         return
-    for line in psa_lines:
-        group = psa_groups.get(psa_keys.get(line.client, ""))
+    for line in run.psa_lines:
+        group = run.psa_group(line)
         if group not in billed or line.exclusion is not None or line.product_key is None:
             continue
-        match = inferred.get((line.client, line.descriptor), psa_products[line.descriptor])
+        match = run.psa_match(line)
         # the client's own edition for the market said, else the one the vendor bills others
         # (billed here without a vendor record: "BP nonprofit grant" beside commercial seats)
         edition = _edition_said(line.product, match, billed[group])
@@ -148,7 +130,7 @@ def to_said_markets(
             continue
         said = market_of(line.product)
         line.assign(edition.key)
-        inferred[(line.client, line.descriptor)] = ProductMatch(
+        run.inferred[(line.client, line.descriptor)] = ProductMatch(
             "psa",
             line.product,
             edition.key,
