@@ -22,8 +22,10 @@ from engine.read.columns import ColumnMapping
 from engine.read.fields import header_key
 from engine.read.header import Table
 from engine.read.values import (
+    is_closed_status,
     is_credit_document,
     is_draft_status,
+    is_live_status,
     note_says_cancelled,
     parse_period_months,
     parse_quantity,
@@ -113,6 +115,7 @@ def _inactive(
     credit; one written as a positive line (Odoo's "Customer Credit Note") bills nothing."""
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
+    _closed_invoices_bill(statuses, inactive)
     drafts = cells.parsed(cells.column(table, mapping, "status"), is_draft_status)
     if 0 < sum(drafts) < len(drafts) / 2:
         # a draft bills nothing yet (Xero's repeating template saved as a draft); a book whose
@@ -143,6 +146,17 @@ def _inactive(
         if flag and not inactive[i]:  # a status column that says so is shown first
             inactive[i], statuses[i] = True, f"cancelled ({cells.cell_text(cancelled_flags[i])})"
     return statuses, inactive, cancelled
+
+
+def _closed_invoices_bill(statuses: list[str], inactive: list[bool]) -> None:
+    """A status column that never says a line is active holds invoices' states: MYOB's "Closed"
+    is an invoice paid in full, billed like an "Open" one (an agreement's "Closed" beside
+    "Active" lines still ends it)."""
+    if any(map(is_live_status, statuses)):
+        return
+    for i, status in enumerate(statuses):
+        if inactive[i] and is_closed_status(status):
+            inactive[i] = False
 
 
 def _psa_months(

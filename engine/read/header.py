@@ -276,7 +276,8 @@ TOTALS = re.compile(
 
 #: "Customer: Contoso" on a group row names Contoso.
 _GROUP_LABEL = re.compile(
-    r"^\s*(?:customer|client|contact|company|account|organi[sz]ation)\s*(?:name)?\s*[:\-–]\s*",
+    r"^\s*(?:(?:end\s*)?customer|client|contact|company|account|organi[sz]ation|tenant|subscriber)"
+    r"\s*(?:name)?\s*[:\-–]\s*",
     re.IGNORECASE,
 )
 #: The column added when the customer is read from group rows.
@@ -284,7 +285,8 @@ GROUP_COLUMN = "Customer"
 
 
 def _without_label(text: str) -> str:
-    """The group's name without its label ("Customer: Contoso", "Endkunde: Contoso GmbH") and
+    """The group's name without its label ("Customer: Contoso", "TENANT: CONTOSO PTY LTD",
+    "Endkunde: Contoso GmbH") and
     without the note a page break adds ("Contoso Ltd (continued)")."""
     text = _GROUP_LABEL.sub("", text) or text
     text = labelled_customer(text) or text

@@ -158,8 +158,10 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 _MONTHLY = next(pattern for pattern, months in _PERIOD_WORDS if months == 1)
 _BILLING_CLAUSE = re.compile(
     r"for\s+([a-z0-9/ -]+?)\s+billing"
-    r"|(?:billed|paid|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)"
-    r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+(?:billing|billed|payments?|invoic(?:e|es|ing))\b"
+    r"|(?:billed|paid|pay|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)"
+    # "Annual (Monthly Pay)": Ingram's annual term paid month by month
+    r"|\b(monthly|annual|annually|yearly|quarterly|up-?front)\s+"
+    r"(?:billing|billed|pay|payments?|invoic(?:e|es|ing))\b"
     r"|\bbilling(?:\s+(?:frequency|cycle|period))?\s*[:=]\s*([a-z-]+)",  # "…; Billing: monthly"
     re.IGNORECASE,
 )
@@ -379,6 +381,8 @@ def _from_serial(serial: float) -> dt.date | None:
 _INACTIVE = re.compile(
     r"^\s*(?:cancell?ed|canceled|inactive|expired|terminated|suspended|disabled|deleted|closed|ended|"
     r"deactivated|removed|void|voided|paused|on\s*hold|no|false|n|0|"
+    # a sale reversed by its own entry (MYOB's "Reversed" beside "Closed" and "Open")
+    r"reversed|"
     # a recurring profile stopped (Zoho Books: Active, Stopped, Expired)
     r"stopped|gestoppt|"
     r"gek(?:ü|ue|u)ndigt|storniert|inaktiv|beendet|opgezegd|be(?:ë|e)indigd|inactief|geannuleerd|"
@@ -413,6 +417,26 @@ _NOT_BILLABLE = re.compile(
     r"false|0|free|internal)\s*$",
     re.IGNORECASE,
 )
+
+
+#: A status a live line has: a subscription's or an agreement's "Active". A column that never says
+#: so holds invoices' states ("Open", "Closed": paid), and "Closed" there ends nothing.
+_LIVE = re.compile(
+    r"^\s*(?:active|activ[eo]|aktiv|actief|attivo|ativo|aktywn[aey]|live|running|enabled|"
+    r"in\s*progress|current)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_live_status(value: object) -> bool:
+    """``Active`` (in the books' languages): the line bills."""
+    return isinstance(value, str) and bool(_LIVE.match(value))
+
+
+def is_closed_status(value: object) -> bool:
+    """``Closed``: an agreement ended where the column also says "Active", an invoice paid where
+    it holds invoices' states."""
+    return isinstance(value, str) and value.strip().lower() == "closed"
 
 
 def is_inactive_status(value: object) -> bool:
