@@ -475,12 +475,32 @@ def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
             # Construction Company, "SCL" for Severn Consulting Limited
             if spelled == initials or (spelled[:-1] == initials and spelled[-1] in _FORM_LETTERS):
                 return f"initials {spelled.upper()!r}"
+    if run := _written_as_one_word(vendor_key, psa_key):
+        return f"the name {run!r} written as one word"
     shared = [
         w
         for w in set(vendor_key.split()) & set(psa_key.split())
         if len(w) >= 4 and w.isalpha() and w not in common
     ]
     return f"the name {sorted(shared)[0]!r} on both" if shared else ""
+
+
+def _written_as_one_word(a: str, b: str) -> str:
+    """Two words or more of one name run together as the whole of the other, as a web domain
+    writes a company ("skycresttax.io" for SkyCrest Tax & Advisory, "tidebay.com.au" for Tide Bay
+    Vet Clinic); '' when neither is."""
+    for one, other in ((a, b), (b, a)):
+        if " " in one or len(one) < 6:
+            continue
+        words = other.split()
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                run = "".join(words[i:j])
+                if run == one:
+                    return " ".join(words[i:j])
+                if len(run) >= len(one):
+                    break
+    return ""
 
 
 #: First letters of the legal forms a name's key drops: company, corporation, limited, inc.

@@ -374,10 +374,23 @@ def pair_by_evidence(
         options.sort(reverse=True)
         if len(options) > 1 and options[0][0] - options[1][0] < 0.15:
             continue  # two close candidates: the user decides (Client Aliases)
+        if not (options and options[0][4]) and _another_begins_so(vendor_key, options, candidates):
+            continue  # two names it may be and nothing bought in common to choose ("redfield.com.au"
+            # beside RedField Foundation Ltd and RedField Foundation Labs): the user decides
         if options:
-            score, psa_key, confidence, evidence = options[0]
+            score, psa_key, confidence, evidence, _ = options[0]
             scored.append((score, vendor_key, psa_key, confidence, evidence))
     return _one_to_one(scored)
+
+
+def _another_begins_so(
+    vendor_key: str, options: list[tuple[float, str, float, str, float]], candidates: set[str]
+) -> bool:
+    """Another candidate besides the best one begins with every word of the vendor's name."""
+    if not options:
+        return False
+    words = vendor_key.split()
+    return any(key != options[0][1] and key.split()[: len(words)] == words for key in candidates)
 
 
 def _options(
@@ -386,9 +399,10 @@ def _options(
     vendor_baskets: Mapping[str, Mapping[str, Decimal]],
     psa_baskets: Mapping[str, Mapping[str, Decimal]],
     siblings: Siblings,
-) -> list[tuple[float, str, float, str]]:
-    """(score, PSA key, confidence, evidence) of each candidate whose name and basket agree."""
-    options: list[tuple[float, str, float, str]] = []
+) -> list[tuple[float, str, float, str, float]]:
+    """(score, PSA key, confidence, evidence, share of products bought in common) of each
+    candidate whose name and basket agree."""
+    options: list[tuple[float, str, float, str, float]] = []
     for psa_key in candidates:
         fitted = name_fit(vendor_key, psa_key)
         if fitted is None or crosses_siblings(vendor_key, psa_key, siblings):
@@ -413,7 +427,7 @@ def _options(
             continue
         score = fitted.score + 0.5 * share + 0.05 * min(same_seats, 4)
         evidence = _evidence(fitted, share, same_seats, vendor_baskets.get(vendor_key, {}))
-        options.append((score, psa_key, accepted, evidence))
+        options.append((score, psa_key, accepted, evidence, share))
     return options
 
 

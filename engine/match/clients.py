@@ -45,6 +45,7 @@ from engine.match.client_siblings import (
     numbers_in,
     sibling_words,
 )
+from engine.match.domain_names import domain_named_pairs
 from engine.match.given_names import full_names_of
 from engine.match.initials import initials_pairs
 from engine.match.legal_forms import (
@@ -565,6 +566,9 @@ def _pair_by_names(
     if vendor_domains:
         for vendor_key, psa_key in _domain_pairs(free_vendor, free_psa, vendor_domains):
             run.pair(vendor_key, psa_key, "domain", 0.95, by_name=False)
+    for vendor_key, psa_key, evidence in domain_named_pairs(free_vendor, free_psa, *run.names):
+        if not _buy_apart(run, vendor_key, psa_key):
+            run.pair(vendor_key, psa_key, "domain", 0.9, evidence, by_name=False)
     for vendor_key, psa_key in _trading_name_pairs(dict(free_vendor), dict(free_psa)):
         run.pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
