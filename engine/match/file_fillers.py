@@ -25,6 +25,7 @@ from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED, SERVICE_WO
 from engine.match.product_concepts import concept_word
 from engine.match.product_fit import PRODUCT_WORDS, names_a_product_part
 from engine.match.product_names import DISCRIMINATORS, PLAN_TOKEN
+from engine.match.word_alignment import shortens, vowelless, writes_run_short
 
 #: Different product lines a word must stand beside before it is a billing word of the export.
 AROUND_AT_LEAST = 4
@@ -46,7 +47,14 @@ def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) 
     lines and :data:`EDITIONS_AT_LEAST` different editions (``descriptions`` and ``product_names``
     as product keys; ``product_names`` are the bill's, whose words are never billing words). A
     maker's short name ("TV Business", "TV Premium") stands beside the editions of one line only."""
-    bill_words = {word for name in product_names for word in name.split()}
+    names = set(product_names)
+    bill_words = {word for name in names for word in name.split()}
+    bill_runs = {
+        tuple(words[i : i + size])
+        for words in map(str.split, names)
+        for size in (2, 3)
+        for i in range(len(words) - size + 1)
+    }
     lines: dict[str, set[frozenset[str]]] = defaultdict(set)
     editions: dict[str, set[str]] = defaultdict(set)
     for description in set(descriptions):
@@ -61,7 +69,9 @@ def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) 
         if not named:
             continue
         for word in words - named:
-            if _may_be_a_billing_word(word, bill_words):
+            if _may_be_a_billing_word(word, bill_words) and not _short_for_the_bill(
+                word, bill_words, bill_runs
+            ):
                 lines[word].add(line)
                 editions[word].update(said)
     return frozenset(
@@ -130,6 +140,28 @@ def _apart(lines: set[frozenset[str]]) -> int:
         if all(line.isdisjoint(other) for other in kept) and (line or frozenset() not in kept):
             kept.append(line)
     return len(kept)
+
+
+def _short_for_the_bill(word: str, bill_words: set[str], bill_runs: set[tuple[str, ...]]) -> bool:
+    """A word that begins a word of the bill's names, or that word begins it ("goog" and
+    "google"), or a short form without vowels of a word or a run of words of them, or of which
+    such a bill word is one ("gws" for "google workspace" or "goog ws", "ws" for "workspace"):
+    the product's own family, however often it stands beside the family's editions, never a
+    billing word of the export. ("see" of "See agreement notes" writes nothing short, nor "not"
+    of "do not edit" begins "noteams".)"""
+    for known in bill_words:
+        if min(len(word), len(known)) >= 4 and (word.startswith(known) or known.startswith(word)):
+            return True
+        if vowelless(known) and shortens(known, word):
+            return True
+    return (
+        vowelless(word)
+        and len(word) >= 3
+        and (  # ("dc" of Acrobat DC writes anything short)
+            any(shortens(word, known) for known in bill_words)
+            or any(writes_run_short(word, run) for run in bill_runs)
+        )
+    )
 
 
 def _may_be_a_billing_word(word: str, bill_words: set[str]) -> bool:

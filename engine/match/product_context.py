@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rapidfuzz.distance import OSA
+
 from engine.match.description_vocabulary import BRAND, SUPPORT_NOTE_WORDS
 from engine.match.description_words import (
     LICENCE_CAN_SAY,
@@ -53,10 +55,11 @@ from engine.match.name_inside import CONFIDENCE as NAME_INSIDE
 from engine.match.name_inside import name_inside
 from engine.match.product_clues import by_concept, by_plan, by_seats, of_kind
 from engine.match.product_concepts import CONCEPTS, MODIFIERS, concept_targets, concept_word
-from engine.match.product_fit import MAKER, Fit, fit, loose_fit, meaningful
+from engine.match.product_fit import MAKER, Fit, fit, loose_fit, meaningful, names_a_product_part
 from engine.match.product_names import DISCRIMINATORS
 from engine.match.seat_guesses import GUESSES
 from engine.match.spelling_consensus import Consensus, spelling_consensus
+from engine.match.word_alignment import shortens, vowelless, writes_short_in
 
 
 def infer(
@@ -216,6 +219,8 @@ def _by_name_fit(
             and not _another_edition_bought(description, key, basket, names)
             and not another_of_its_maker(description, key, bill)  # the bill's exact one
             and not _initials_of_another(description, key, basket, names)
+            and not _short_for_another_on_the_bill(description, key, names)
+            and not a_longer_edition(description, key, names)
         ):
             out[(group, description)] = Inference(
                 key,
@@ -461,14 +466,87 @@ def _initials_of_another(
 ) -> bool:
     """A word the description has and ``key``'s name lacks is the initials of words of another of
     the client's products, in their order ("GWS Starter … language pack" is its Google Workspace
-    Starter, never its 1Password Teams Starter Pack but for one word)."""
+    Starter, never its 1Password Teams Starter Pack but for one word), or writes short a word only
+    another of them has ("WS" is the Workstation edition, not the Server)."""
     own = names[key].split()
     for word in description.split():  # every word: the file's own fillers too ("GWS")
-        if not (2 <= len(word) <= 4 and word.isalpha()) or word in own or _initials(word, own):
+        if (
+            not (2 <= len(word) <= 4 and word.isalpha())
+            or word in own
+            or _initials(word, own)
+            or (vowelless(word) and writes_short_in(word, own))  # "GWS" of its own Google Workspace
+        ):
             continue
         if any(_initials(word, names[other].split()) for other in basket if other != key):
             return True
-    return False
+    editions = [  # the client's other editions of ``key``'s product: its first word, the maker's
+        other for other in basket if other != key and names[other].split()[:1] == own[:1]
+    ]
+    return any(
+        not any(shortens(word, mine) for mine in own)
+        and any(
+            shortens(word, theirs)
+            for other in editions
+            for theirs in names[other].split()
+            if theirs not in own
+        )
+        for word in meaningful(description)
+        if 2 <= len(word) <= 4 and word.isalpha() and not names_a_product_part(word)
+    )  # "Acronis WS" beside the client's Workstation and Server: the word writes Workstation short
+    # (a word of its own, "pro" of a German "pro Benutzer", is no Proofpoint; "DC" of "Acrobat Std
+    # DC" no DocuSign: another maker's product is no other edition)
+
+
+def a_longer_edition(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """A word of the description that ``key``'s name does not explain, and another product on the
+    bill whose name has every word of ``key``'s and a word more that is no known plan or edition:
+    the stray word may say that one ("SaaS Protection unlimited" beside the bill's Datto SaaS
+    Protection Infinite Retention and its (1 Year) Retention). A known word more ("E5
+    Security") would have been read as itself; "IX" of "Sophos IX Adv" writes its own "Intercept
+    X" short."""
+    own = names[key].split()
+    if not _strays(description, own):
+        return False
+    words = set(own)
+    return any(
+        other != key
+        and words < (theirs := set(name.split()))
+        and not (theirs - words) <= DISCRIMINATORS
+        for other, name in names.items()
+    )
+
+
+def _strays(description: str, own: list[str]) -> list[str]:
+    """The description's words that ``own`` (a name's words) neither has nor writes short."""
+    return [
+        word
+        for word in meaningful(description)
+        if word not in own and not writes_short_in(word, own) and not _a_slip_of(word, own)
+    ]
+
+
+def _a_slip_of(word: str, own: list[str]) -> bool:
+    """A typo of one of ``own``'s words ("Spohos", "Acrovat"): a word of the name, mistyped."""
+    return len(word) >= 4 and any(
+        len(mine) >= 4 and OSA.distance(word, mine, score_cutoff=1) <= 1 for mine in own
+    )
+
+
+def _short_for_another_on_the_bill(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """The one word a loose fit leaves over, a short form without vowels, writes short the family
+    of another product on the bill ("GWS Business Standard" beside the client's Microsoft 365 Business Standard: Google
+    Workspace's, billed to other clients), and nothing of ``key``'s own name."""
+    own = names[key].split()
+    # a short form of three letters or more, no word ("GWS"; "DC" of Acrobat could be anything)
+    strays = [w for w in _strays(description, own) if vowelless(w) and len(w) >= 3]
+    if not strays:
+        return False
+    return any(
+        writes_short_in(word, [w for w in name.split() if w not in own])
+        for other, name in names.items()
+        if other != key
+        for word in strays
+    )
 
 
 def _initials(short: str, words: list[str]) -> bool:

@@ -42,7 +42,7 @@ from engine.match.name_inside import name_inside, priced_as_its_named_line
 from engine.match.price_elimination import by_price
 from engine.match.product_clues import plan_tokens
 from engine.match.product_concepts import CONCEPTS, concept_targets
-from engine.match.product_context import infer
+from engine.match.product_context import a_longer_edition, infer
 from engine.match.product_fit import explains, fit, loose_fit, meaningful, use_bill_words
 from engine.match.product_names import DISCRIMINATORS, EDITIONS, discriminators, product_key
 from engine.match.products import Descriptor, ProductMatch, display_name, own_key, unlabelled
@@ -720,6 +720,25 @@ def _anywhere(
             found[(group, description)] = inference
 
 
+def _apart_by_other_words(
+    description: str,
+    best: tuple[tuple[int, int, int], str],
+    next_best: tuple[tuple[int, int, int], str],
+    names: Mapping[str, str],
+) -> bool:
+    """The two best fits differ only in words the description does not have, and neither name's
+    missing words are a part of the other's: two makers' products of one tier ("Keeper Business
+    Starter", "Google Workspace Business Starter"), where fewer missing words is no evidence. A
+    name that is the other's with a word more ("… for Business" / "… for Business Servers") still
+    gives way to the shorter one."""
+    if best[0][::2] != next_best[0][::2]:
+        return False
+    said = set(meaningful(description))
+    one = set(names[best[1]].split()) - said
+    other = set(names[next_best[1]].split()) - said
+    return not (one <= other or other <= one)
+
+
 def _named_inside(description: str, bill: Bill) -> Inference | None:
     """The one product on the bill whose whole name the description holds among words that name
     nothing else ("item: 1Password Business (AU data centre) | cycle: monthly | seats: 5")."""
@@ -751,6 +770,11 @@ def _only_on_the_bill(
     )  # but for one stray word that names nothing ("Cisco Duo Ess": Duo Essentials)
     if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
         key = fits[0][1]
+        if len(fits) > 1 and _apart_by_other_words(description, fits[0], fits[1], names):
+            return None  # "Business Starter": Keeper's and Google Workspace's, told apart by no
+            # word the line has (the one whose name has fewer other words is no likelier)
+        if fit(description, names[key]) is None and a_longer_edition(description, key, names):
+            return None  # its stray word may be the edition's ("SaaS Protection unlimited")
         return Inference(
             key, "name fit", 0.75, f"fits {names[key]!r}, the only product on the bill like it"
         )

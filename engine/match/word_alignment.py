@@ -66,3 +66,31 @@ def shortens(short: str, word: str) -> bool:
     """``short`` is ``word`` or writes it short: its first letter, then letters of it in order
     ("gz" for GravityZone, "1pw" for 1Password, "svc" for service)."""
     return short == word or (short[:1] == word[:1] and letters_in_order(short, word))
+
+
+def writes_run_short(short: str, run: Sequence[str]) -> bool:
+    """``short``'s letters, in order, begin ``run`` and fall in each of its words: "gws" for
+    "google workspace" or "goog ws", "zwp" for "zoom workplace"."""
+    if len(run) < 2 or short[:1] != run[0][:1]:
+        return False
+    at, touched = 0, set()
+    for index, word in enumerate(run):
+        position = 0
+        while at < len(short) and (found := word.find(short[at], position)) >= 0:
+            touched.add(index)
+            position, at = found + 1, at + 1
+    return at == len(short) and len(touched) == len(run)
+
+
+def writes_short_in(short: str, words: Sequence[str]) -> bool:
+    """``short`` writes a word of ``words`` short, or a run of two or three of them."""
+    return any(shortens(short, word) for word in words) or any(
+        writes_run_short(short, words[i : i + size])
+        for size in (2, 3)
+        for i in range(len(words) - size + 1)
+    )
+
+
+def vowelless(word: str) -> bool:
+    """Two to five letters and no vowel: a short form ("ws", "gws", "std"), not a word."""
+    return 2 <= len(word) <= 5 and word.isalpha() and not set(word) & set("aeiouy")
