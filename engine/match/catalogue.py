@@ -174,6 +174,9 @@ class Catalogue:
             return Resolution(self.products[self.by_name[key]], "exact", 1.0)
         if (spelled := _string_id_spelled_out(key)) is not None and spelled in self.by_id:
             return Resolution(self.products[self.by_id[spelled]], "id", 0.95)
+        if (other := _the_other_family(key)) in self.by_name:
+            # "O365 Business Basic": no Office 365 product is so named, the Microsoft 365 one is
+            return Resolution(self.products[self.by_name[other]], "exact", 0.95)
         found = self._fuzzy(key, cutoff)
         if found.product is None and _HUMP.search(text):
             # words glued in CamelCase ("TeamsPhoneStd", "ExchangeOnlinePlan1"): read apart, but
@@ -241,6 +244,13 @@ class Catalogue:
         ):
             return Resolution(self.products[distinct[0]], "fuzzy", 0.9)
         return Resolution(None, "none", 0.0)
+
+
+def _the_other_family(key: str) -> str:
+    """An "Office 365" key with the family Microsoft renamed it to ("office 365 business basic" →
+    "microsoft 365 business basic"), or ''; tried only where the key itself names nothing. Never
+    the other way: "Microsoft 365 Firstline" is no Office 365 Firstline (Office 365 F3)."""
+    return "microsoft 365 " + key[len("office 365 ") :] if key.startswith("office 365 ") else ""
 
 
 def _read(name: str) -> list[dict[str, str]]:

@@ -69,6 +69,20 @@ REFERENCE_NOTE = (
 _TEMPLATE_TOKEN = r"\$[a-z_]+|\{[^}]*\}|%[a-z_]+%|<<[^>]*>>"
 
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # a plan named by how it is paid: "Business Starter (annual plan)", "Zoom Pro - monthly plan"
+    # (its term, read elsewhere; never a numbered plan: "Plan 1")
+    (
+        r"\b(annual|annually|yearly|monthly|flexible|flex|commit(?:ment)?)\s+plan\b(?!\s*\d)",
+        r" \1 ",
+    ),
+    # where the client is moving, said beside what it still uses: "LP Teams - migrating to
+    # Keeper", "GWS Biz Starter (until cutover to Microsoft)": the destination is no part of it
+    (
+        r"\b(?:(?:migrating|moving|switching|transitioning|migrated|moved|switched)\s+(?:over\s+)?to"
+        r"|(?:until|till|before|pending)\s+(?:the\s+)?cut[- ]?over(?:\s+to)?|cut[- ]?over\s+to)"
+        r"\b[^()\[\]]*?(?=\s[-\u2013|]\s|[)\]]|$)",
+        " ",
+    ),
     (  # a date range in the languages of the books, perhaps cut short: "(du 01/11/2026 au 30/1"
         r"\(?\b(?:du|del|dal|vom|von|fra|fran|från|od|van)\s+\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?"
         r"(?:\s*(?:au|al|bis|til|till|do|tot|-)\s*(?:\d{1,2}(?:[./-]\d{0,2}(?:[./-]\d{0,4})?)?)?)?\)?",
