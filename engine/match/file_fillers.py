@@ -49,12 +49,8 @@ def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) 
     maker's short name ("TV Business", "TV Premium") stands beside the editions of one line only."""
     names = set(product_names)
     bill_words = {word for name in names for word in name.split()}
-    bill_runs = {
-        tuple(words[i : i + size])
-        for words in map(str.split, names)
-        for size in (2, 3)
-        for i in range(len(words) - size + 1)
-    }
+    # the makers and families the names begin with ("google workspace", "goog ws", "keeper")
+    bill_runs = {tuple(words[:size]) for words in map(str.split, names) for size in (1, 2, 3)}
     lines: dict[str, set[frozenset[str]]] = defaultdict(set)
     editions: dict[str, set[str]] = defaultdict(set)
     for description in set(descriptions):
@@ -144,8 +140,9 @@ def _apart(lines: set[frozenset[str]]) -> int:
 
 def _short_for_the_bill(word: str, bill_words: set[str], bill_runs: set[tuple[str, ...]]) -> bool:
     """A word that begins a word of the bill's names, or that word begins it ("goog" and
-    "google"), or a short form without vowels of a word or a run of words of them, or of which
-    such a bill word is one ("gws" for "google workspace" or "goog ws", "ws" for "workspace"):
+    "google"), or a short form without vowels of the maker or family a name begins with, or of
+    which such a bill word is one ("gws" for "google workspace" or "goog ws", "ws" for
+    "workspace"):
     the product's own family, however often it stands beside the family's editions, never a
     billing word of the export. ("see" of "See agreement notes" writes nothing short, nor "not"
     of "do not edit" begins "noteams".)"""
@@ -157,9 +154,9 @@ def _short_for_the_bill(word: str, bill_words: set[str], bill_runs: set[tuple[st
     return (
         vowelless(word)
         and len(word) >= 3
-        and (  # ("dc" of Acrobat DC writes anything short)
-            any(shortens(word, known) for known in bill_words)
-            or any(writes_run_short(word, run) for run in bill_runs)
+        and any(  # ("dc" of Acrobat DC, "mtl" of a German "monatlich", write anything short)
+            shortens(word, run[0]) if len(run) == 1 else writes_run_short(word, run)
+            for run in bill_runs
         )
     )
 

@@ -726,17 +726,18 @@ def _apart_by_other_words(
     next_best: tuple[tuple[int, int, int], str],
     names: Mapping[str, str],
 ) -> bool:
-    """The two best fits differ only in words the description does not have, and neither name's
-    missing words are a part of the other's: two makers' products of one tier ("Keeper Business
-    Starter", "Google Workspace Business Starter"), where fewer missing words is no evidence. A
-    name that is the other's with a word more ("… for Business" / "… for Business Servers") still
-    gives way to the shorter one."""
+    """The two best fits explain every word of the description, differ only in words it does not
+    have, and neither name's missing words are a part of the other's: two makers' products of one
+    tier ("Keeper Business Starter", "Google Workspace Business Starter"), where fewer missing
+    words is no evidence. A name that is the other's with a word more ("… for Business" / "… for
+    Business Servers") still gives way to the shorter one."""
     if best[0][::2] != next_best[0][::2]:
         return False
-    said = set(meaningful(description))
-    one = set(names[best[1]].split()) - said
-    other = set(names[next_best[1]].split()) - said
-    return not (one <= other or other <= one)
+    one, other = fit(description, names[best[1]]), fit(description, names[next_best[1]])
+    if one is None or other is None:
+        return False  # a stray word in either: the fits' ranks already weigh it
+    left, left_too = set(one.left), set(other.left)  # the name words each leaves unsaid
+    return not (left <= left_too or left_too <= left)
 
 
 def _named_inside(description: str, bill: Bill) -> Inference | None:
