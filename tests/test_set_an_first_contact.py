@@ -8,7 +8,7 @@ customer's name, customers the vendor knows only by their web domain left unmatc
 "Google Workspace" learned as billing words of the export (so "GWS Business Standard" was
 Microsoft 365 Business Standard), and "LP Teams - migrating to Keeper" read by its note. Set AD's
 "Acronis WS" and "SaaS Protection unlimited" were read as the client's other edition. Each test
-fails on the session's start (7daacbe).
+fails on the session's start (7daacbe) but two that say so.
 """
 
 from __future__ import annotations
