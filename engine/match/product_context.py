@@ -534,8 +534,9 @@ def _a_slip_of(word: str, own: list[str]) -> bool:
 
 def _short_for_another_on_the_bill(description: str, key: str, names: Mapping[str, str]) -> bool:
     """The one word a loose fit leaves over, a short form without vowels, writes short the family
-    of another product on the bill ("GWS Business Standard" beside the client's Microsoft 365 Business Standard: Google
-    Workspace's, billed to other clients), and nothing of ``key``'s own name."""
+    of another product on the bill ("GWS Business Standard" beside the client's Microsoft 365
+    Business Standard: Google Workspace's, billed to other clients), and nothing of ``key``'s own
+    name."""
     own = names[key].split()
     # a short form of three letters or more, no word ("GWS"; "DC" of Acrobat could be anything)
     strays = [w for w in _strays(description, own) if vowelless(w) and len(w) >= 3]
