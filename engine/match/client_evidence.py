@@ -375,8 +375,8 @@ def pair_by_evidence(
         if len(options) > 1 and options[0][0] - options[1][0] < 0.15:
             continue  # two close candidates: the user decides (Client Aliases)
         if not (options and options[0][4]) and _another_begins_so(vendor_key, options, candidates):
-            continue  # two names it may be and nothing bought in common to choose ("redfield.com.au"
-            # beside RedField Foundation Ltd and RedField Foundation Labs): the user decides
+            continue  # two names it may be, nothing bought in common to choose: the user decides
+            # ("redfield.com.au" beside RedField Foundation Ltd and RedField Foundation Labs)
         if options:
             score, psa_key, confidence, evidence, _ = options[0]
             scored.append((score, vendor_key, psa_key, confidence, evidence))

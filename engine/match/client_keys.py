@@ -188,9 +188,9 @@ _ADDRESS_PARTS = frozenset(["level", "lvl", "floor", "flr", "suite", "ste"])
 #: A tenant domain written after the name ("Wildflower Investments LLP (Tenant:
 #: wildflowerelectricalservic.onmicrosoft.com)", "Contoso Ltd - contoso.com"): evidence of who the
 #: company is, not a part of its name.
-_DOMAIN = r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|io|co|[a-z]{2})"
+DOMAIN = r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|io|co|[a-z]{2})"
 _NAMED_DOMAIN = re.compile(
-    rf"\s*(?:[\[(]\s*(?:(?:tenant|domain)\s*:?\s*)?(?P<a>{_DOMAIN})\s*[\])]|[-\u2013|]\s*(?P<b>{_DOMAIN}))\s*$",
+    rf"\s*(?:[\[(]\s*(?:(?:tenant|domain)\s*:?\s*)?(?P<a>{DOMAIN})\s*[\])]|[-\u2013|]\s*(?P<b>{DOMAIN}))\s*$",
     re.IGNORECASE,
 )
 

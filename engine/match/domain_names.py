@@ -4,8 +4,9 @@ first words of the name the books keep ("SkyCrest Tax & Advisory Pty Ltd"), or o
 before a rename ("Relay Architects (formerly Silver Water Architects Pty Ltd)").
 
 A domain is taken for a name only where it spells the start of exactly one name on the other side
-(two words or more, or one long word), and no other client of its own side has the same domain label: "redfield.com.au"
-beside "RedField Foundation Ltd" and "RedField Foundation Labs" stays for what they buy to decide.
+(two words or more, or one long word), and no other client of its own side has the same domain
+label: "redfield.com.au" beside "RedField Foundation Ltd" and "RedField Foundation Labs" stays for
+what they buy to decide.
 """
 
 from __future__ import annotations
@@ -14,13 +15,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 
-from engine.match.client_keys import domain_label
+from engine.match.client_keys import DOMAIN, domain_label
 
-#: A whole name that is a web domain and nothing else.
-_WHOLE_DOMAIN = re.compile(
-    r"^\s*(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|io|co|[a-z]{2})\s*$",
-    re.IGNORECASE,
-)
+#: A whole name that is a web domain and nothing else (the domain a name may carry after it, alone).
+_WHOLE_DOMAIN = re.compile(rf"^\s*{DOMAIN}\s*$", re.IGNORECASE)
 
 #: Words after which a name's earlier or other name begins, as the keys write them.
 _ANOTHER_NAME_FOLLOWS = frozenset(["formerly", "previously", "prev", "fka", "now", "dba", "ta"])

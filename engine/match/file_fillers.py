@@ -53,6 +53,7 @@ def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) 
     bill_runs = {tuple(words[:size]) for words in map(str.split, names) for size in (1, 2, 3)}
     lines: dict[str, set[frozenset[str]]] = defaultdict(set)
     editions: dict[str, set[str]] = defaultdict(set)
+    candidates: dict[str, bool] = {}
     for description in set(descriptions):
         words = set(description.split())
         named = {
@@ -65,9 +66,11 @@ def billing_words_of(descriptions: Iterable[str], product_names: Iterable[str]) 
         if not named:
             continue
         for word in words - named:
-            if _may_be_a_billing_word(word, bill_words) and not _short_for_the_bill(
-                word, bill_words, bill_runs
-            ):
+            if (may := candidates.get(word)) is None:  # each word judged once (speed)
+                may = candidates[word] = _may_be_a_billing_word(
+                    word, bill_words
+                ) and not _short_for_the_bill(word, bill_words, bill_runs)
+            if may:
                 lines[word].add(line)
                 editions[word].update(said)
     return frozenset(
@@ -142,10 +145,9 @@ def _short_for_the_bill(word: str, bill_words: set[str], bill_runs: set[tuple[st
     """A word that begins a word of the bill's names, or that word begins it ("goog" and
     "google"), or a short form without vowels of the maker or family a name begins with, or of
     which such a bill word is one ("gws" for "google workspace" or "goog ws", "ws" for
-    "workspace"):
-    the product's own family, however often it stands beside the family's editions, never a
-    billing word of the export. ("see" of "See agreement notes" writes nothing short, nor "not"
-    of "do not edit" begins "noteams".)"""
+    "workspace"): the product's own family, however often it stands beside the family's editions,
+    never a billing word of the export. ("see" of "See agreement notes" writes nothing short, nor
+    "not" of "do not edit" begins "noteams".)"""
     for known in bill_words:
         if min(len(word), len(known)) >= 4 and (word.startswith(known) or known.startswith(word)):
             return True
