@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import cast
 
@@ -35,6 +36,7 @@ from engine.lines import (
     set_aside_earlier_charges,
     set_aside_later_charges,
 )
+from engine.lines.unit_sizes import in_the_vendors_measure
 from engine.match.late_editions import late_pairs, to_market_editions
 from engine.match.money_credits import set_aside_money_credits, units_by_holding
 from engine.match.run_lines import RunLines
@@ -246,6 +248,7 @@ def _compare(
     as_of: dt.date | None,
 ) -> _Comparison:
     """Holdings per (client, product) on each side, the rules, margins and subscription terms."""
+    in_the_vendors_measure(chain(vendor.lines, psa.lines), _product_of(products))
     vendor_holdings = holdings(vendor, products.vendor, groups.vendor)
     set_aside_money_credits(
         psa.lines,
@@ -285,6 +288,20 @@ def _compare(
         )
     keep(vendor_holdings, psa_holdings)  # a CLI run ends without freeing 174k holdings
     return _Comparison(discrepancies, pairs, thin, terms)
+
+
+def _product_of(products: Products) -> Callable[[Line], str | None]:
+    """The product a line taking part was matched to (None for a line set aside)."""
+
+    def product_of(line: Line) -> str | None:
+        if line.exclusion is not None:
+            return None
+        descriptor = (line.product, line.product_ids)
+        if line.side == "vendor":
+            return products.vendor[descriptor].key
+        return products.inferred.get((line.client, descriptor), products.psa[descriptor]).key
+
+    return product_of
 
 
 def _currency(vendor: Prepared, psa: Prepared) -> str:

@@ -113,6 +113,9 @@ class Line:
     #: The vendor's id of the customer (Partner Center's CustomerId, a distributor's customer
     #: number), if the bill gives one: which tenant a spelling is, where two share a domain.
     client_id: str = ""
+    #: The storage measure the quantity counts ("gb", "tb"), where the line states one; "" for a
+    #: count of users, devices, numbers (engine.lines.unit_sizes).
+    measure: str = ""
 
     @property
     def excluded(self) -> str | None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.lines.line import Exclusion, Line, Reason
+from engine.lines.unit_sizes import with_unit_sizes
 from engine.read import cells
 from engine.read.columns import ColumnMapping
 from engine.read.header import Table
@@ -63,6 +64,12 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
     it out of the run."""
     n = len(table.row_numbers)
     cols = spec.columns(table, mapping)
+    measures = with_unit_sizes(  # "10-user pack" × 5 is 50 users; "500GB block" × 7 is 3,500 GB
+        cols.products,
+        cells.parsed(cells.column(table, mapping, "measure"), cells.cell_text),
+        cols.quantities,
+        cols.units,
+    )
     checks = {**_common_checks(table, mapping, spec, cols), **cols.checks}
     reasons = _first_reasons(spec.order, checks)
     cancelled: Sequence[dt.date | None] = [None] * n
@@ -99,6 +106,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
             cols.commitments or none,
             cols.period_ends or none,
             cols.client_ids or blank,
+            measures,
         )
     )
 

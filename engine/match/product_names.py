@@ -29,6 +29,7 @@ from engine.folding import (
     without_invisibles,
     without_xml_escapes,
 )
+from engine.lines.unit_sizes import without_sizes
 from engine.match.description_vocabulary import SERVICE_WORDS
 from engine.match.loanwords import english_word
 from engine.match.text_artefacts import without_text_artefacts
@@ -1012,6 +1013,7 @@ def product_key(text: str) -> str:
     """The comparable form of a product name (see module docstring)."""
     text = without_xml_escapes(text)  # "…(4020)_x000D_": a carriage return an export kept
     text = without_text_artefacts(text)  # "58;#…", "…\\u00a0licence", "[E3](https://…)", "¹"
+    text = without_sizes(text)  # "… - 5-user pack (minimum 10 users)": the quantity says it
     if "(" in text:
         text = _FAMILY_IN_BRACKETS.sub(_family_first, text)  # "Premium (Microsoft Teams)"
     if _CAMEL.search(text):

@@ -33,6 +33,8 @@ def content_ok(kind: Kind, values: Sequence[object]) -> bool:
         ok = sum(parse_date(v) is not None for v in sample)
     elif kind == "text":
         ok = sum(parse_money(v) is None for v in sample)
+    elif kind == "measure":  # "User", "Pack", "GB": a word or a few, no number alone
+        ok = sum(parse_money(v) is None and len(str(v)) <= 40 for v in sample)
     elif kind == "currency":
         ok = sum(currency_code(v) is not None for v in sample)
     elif kind == "flag":  # a yes/no box, not "monthly" in a "Billed" column

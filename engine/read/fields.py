@@ -16,7 +16,7 @@ from typing import Literal
 from engine.folding import folded
 
 Side = Literal["vendor", "psa"]
-Kind = Literal["text", "money", "quantity", "period", "date", "flag", "id", "currency"]
+Kind = Literal["text", "money", "quantity", "period", "date", "flag", "id", "currency", "measure"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,17 @@ def _f(name: str, kind: Kind, synonyms: str, forbidden: str = "", description: s
 
 
 _DATE_FORBIDDEN = "price cost qty quantity amount total"
+#: A unit-of-measure column ("UOM", "Unit of Measure", Partner Center's "UnitType", Acronis's
+#: "Measure", "Billing unit", HaloPSA's "Unit"); never a price, amount or quantity "per unit".
+_MEASURE_SYNONYMS = (
+    "uom unitofmeasure unitofmeasurement unitsofmeasure measure measurementunit unittype "
+    "billingunit chargeunit pricingunit salesunit unit mengeneinheit einheit eenheid unite "
+    "unidad unidade enhet yksikko jednostka"
+)
+_MEASURE_FORBIDDEN = (
+    "price cost amount total net rate qty quantity count value sum preis prijs prix precio "
+    "betrag bedrag montant importe gross"
+)
 VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "client",
@@ -239,6 +250,14 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "waehrung wahrung valuta devise moneda parabirimi kodmeny penznem valuutta",
         "rate date exchange",
         "the bill's currency (ISO code)",
+    ),
+    _f(
+        "measure",
+        "measure",
+        _MEASURE_SYNONYMS,
+        _MEASURE_FORBIDDEN,
+        "what one unit of the quantity is (User, Pack, 10-user pack, GB, TB): a pack's or a "
+        "storage block's size",
     ),
 )
 
@@ -484,6 +503,14 @@ PSA_FIELDS: tuple[Field, ...] = (
         "periodtil periodeau periodohasta",
         "",
         "the last day of the billed period (Harvest's Period End): the months it bills for",
+    ),
+    _f(
+        "measure",
+        "measure",
+        _MEASURE_SYNONYMS,
+        _MEASURE_FORBIDDEN,
+        "what one unit of the quantity is (User, Pack, 10-user pack, GB, TB): a pack's or a "
+        "storage block's size",
     ),
 )
 

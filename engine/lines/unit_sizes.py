@@ -1,0 +1,199 @@
+"""A line billed in packs, bundles or blocks: its quantity in the units the product counts.
+
+A vendor sells some products in packs ("Veeam Backup for Microsoft 365 - 10-user pack", 5 packs),
+numbers in bundles ("Operator Connect - 10 x DID bundle") and storage in blocks ("Wasabi - 500GB
+block", "4 TB - flat"), while the books bill the users, numbers or storage themselves, or the
+other way round. Read as written, 5 packs beside 50 users is 45 seats over-billed and the pack's
+price ten times the user's. Only a size the line itself states is used (its description or its
+unit-of-measure column): "(minimum 10 users)" is a commitment, not a size, and a bare "Pack" says
+no size. The line's amount is kept; its quantity is multiplied by the size and its unit amount
+divided by it (exact: a Fraction where it is not a whole number of cents).
+
+Storage is counted in the measure the line states (GB or TB); a line of one product that states
+another measure than the vendor's is converted once products are matched
+(:func:`engine.lines.unit_sizes.in_the_vendors_measure`), since "3,500 (GB)" is 3.5 only beside a
+vendor that bills TB.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from typing import Protocol, TypeVar
+
+#: Storage measures, in GB (decimal units, as storage vendors price: 1 TB = 1,000 GB).
+STORAGE_GB = {
+    "mb": Fraction(1, 1000),
+    "gb": Fraction(1),
+    "tb": Fraction(1000),
+    "pb": Fraction(10**6),
+}
+
+_COUNTED = (
+    r"(?:users?|seats?|licen[cs]es?|mailbox(?:es)?|devices?|endpoints?|numbers?|dids?|lines?|"
+    r"workloads?|agents?|pcs?|servers?|rooms?|accounts?|identities|identity)"
+)
+_PACKED = r"(?:pack|pk|bundle|paket|pakket|lot)s?"
+_NOT_365 = r"(?!365\b)"  # "Microsoft 365 Pack" is no pack of 365
+#: A count the line is sold in: "10-user pack", "5-pack", "10pk", "10 x DID bundle", "pack of 10",
+#: "bundle of 10 numbers", "(pack of 5 users)".
+_COUNT_SIZE = (
+    re.compile(
+        rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*{_COUNTED}\s*[-‐]?\s*{_PACKED}\b", re.IGNORECASE
+    ),
+    re.compile(rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*{_PACKED}\b", re.IGNORECASE),
+    re.compile(rf"\b(\d{{1,4}})\s*[x×]\s*{_COUNTED}\s*{_PACKED}\b", re.IGNORECASE),
+    re.compile(rf"\b{_PACKED}\s+of\s+(\d{{1,4}})\b(?:\s*{_COUNTED}\b)?", re.IGNORECASE),
+)
+_STORAGE = r"(mb|gb|tb|pb)"
+_BLOCKED = r"(?:block|bundle|pack|tier|increment|chunk|flat|allocation|quota|unit)s?"
+#: A storage size the line is sold in: "500GB block", "1 TB blocks", "4 TB - flat",
+#: "blocks of 500 GB", "per 500 GB" (never "2vCPU/8GB/128GB": a Cloud PC's size).
+_STORAGE_SIZE = (
+    re.compile(rf"\b(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\s*[-–—:]?\s*{_BLOCKED}\b", re.IGNORECASE),
+    re.compile(rf"\b{_BLOCKED}\s+of\s+(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\b", re.IGNORECASE),
+    re.compile(rf"\bper\s+(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\b", re.IGNORECASE),
+)
+#: A quantity counted in a storage measure: "(GB)", "GB used", "per GB", "/TB", "usage GB", "in GB".
+_STORAGE_MEASURE = (
+    re.compile(rf"\(\s*{_STORAGE}\s*\)", re.IGNORECASE),
+    re.compile(rf"\b{_STORAGE}\s+(?:used|consumed|usage|stored|protected|in use)\b", re.IGNORECASE),
+    re.compile(rf"(?:\bper|/)\s*{_STORAGE}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:usage|used|consumed|stored|in)\s+{_STORAGE}\b", re.IGNORECASE),
+)
+#: A unit-of-measure cell that is a storage measure: "GB", "TB", "GB-month", "Per GB", "TB (decimal)".
+_MEASURE_CELL = re.compile(
+    rf"^\s*(?:per\s+)?{_STORAGE}\b(?:\s*[-/ ]\s*(?:month|mo|mth|hr|hour))?(?:\s*\(.*\))?\s*$",
+    re.IGNORECASE,
+)
+#: A unit-of-measure cell naming one of what is counted: the quantity is already in those units,
+#: whatever pack the description names ("Veeam … 10-user pack" billed per "User").
+_ONE_OF_WHAT_IS_COUNTED = re.compile(rf"^\s*(?:per\s+)?{_COUNTED}\s*$", re.IGNORECASE)
+
+
+#: A commitment written beside a name: "(minimum 10 users)", "(min 5)", "min. 10 seats".
+_MINIMUM = re.compile(
+    rf"\(?\b(?:min(?:imum)?\.?|at\s+least)\s*(?:of\s+)?\d{{1,5}}\s*(?:{_COUNTED}\b)?\s*\)?",
+    re.IGNORECASE,
+)
+_SIZE_PHRASES = (*_COUNT_SIZE, *_STORAGE_SIZE, *_STORAGE_MEASURE, _MINIMUM)
+
+
+@lru_cache(maxsize=16_384)
+def without_sizes(text: str) -> str:
+    """A product's name without the size it is sold in or the minimum it commits to: "Mimecast
+    Email Security Cloud Gateway - 5-user pack (minimum 10 users)" is the Mimecast gateway that the
+    books bill per user (the quantity says the size: :func:`with_unit_sizes`)."""
+    for pattern in _SIZE_PHRASES:
+        text = pattern.sub(" ", text)
+    return text
+
+
+@lru_cache(maxsize=16_384)
+def stated_size(text: str, measure: str) -> tuple[Fraction, str]:
+    """The units one billed unit of a line holds, and the storage measure they are counted in ("" for
+    a count): (10, "") for a 10-user pack, (500, "gb") for a 500 GB block, (1, "gb") for a quantity
+    in GB, (1, "") when nothing is said."""
+    measure = " ".join(measure.split())
+    if measure and (cell := _MEASURE_CELL.match(measure)):
+        return Fraction(1), cell[1].casefold()
+    for said in (text, measure):
+        if not said:
+            continue
+        for pattern in _STORAGE_SIZE:
+            if found := pattern.search(said):
+                return Fraction(found[1].replace(",", ".")), found[2].casefold()
+        if not _ONE_OF_WHAT_IS_COUNTED.match(measure):
+            for pattern in _COUNT_SIZE:
+                if (found := pattern.search(said)) and int(found[1]) >= 2:
+                    return Fraction(int(found[1])), ""
+        for pattern in _STORAGE_MEASURE:
+            if found := pattern.search(said):
+                return Fraction(1), found[1].casefold()
+    return Fraction(1), ""
+
+
+def with_unit_sizes(
+    products: Sequence[str],
+    measures: Sequence[str],
+    quantities: list[Decimal | None],
+    units: list[Decimal | Fraction | None],
+) -> list[str]:
+    """Give each line that states a size its quantity in the units it holds and its unit amount per
+    unit; return each line's storage measure ("" for a count)."""
+    said = [
+        stated_size(text or "", measure or "")
+        for text, measure in zip(products, measures, strict=True)
+    ]
+    for i, (size, _) in enumerate(said):
+        if size != 1:
+            quantities[i], units[i] = _scaled(quantities[i], units[i], size)
+    return [measure for _, measure in said]
+
+
+def in_the_vendors_measure(
+    lines: Iterable[_M], product_of: Callable[[_M], Hashable | None]
+) -> None:
+    """Count each product's storage in the measure the vendor bills it in: a line that states
+    another measure (the books' "3,500 (GB)" beside the vendor's TB) is converted. A product the
+    vendor bills in no stated measure, or in two, is left as written."""
+    lines = list(lines)
+    vendor_measures: dict[Hashable, Counter[str]] = defaultdict(Counter)
+    for line in lines:
+        if line.side == "vendor" and line.measure and (key := product_of(line)) is not None:
+            vendor_measures[key][line.measure] += 1
+    target = {key: next(iter(found)) for key, found in vendor_measures.items() if len(found) == 1}
+    for line in lines:
+        if not line.measure or (key := product_of(line)) is None or (to := target.get(key)) is None:
+            continue
+        if line.measure != to:
+            size = STORAGE_GB[line.measure] / STORAGE_GB[to]
+            line.quantity, line.unit = _scaled(line.quantity, line.unit, size)
+            line.measure = to
+
+
+class _Measured(Protocol):
+    """What :func:`in_the_vendors_measure` reads and sets on a line (engine.lines.Line)."""
+
+    side: str
+    measure: str
+    quantity: Decimal | None
+    unit: Decimal | Fraction | None
+
+
+_M = TypeVar("_M", bound=_Measured)
+
+
+def _scaled(
+    quantity: Decimal | None, unit: Decimal | Fraction | None, size: Fraction
+) -> tuple[Decimal | None, Decimal | Fraction | None]:
+    """A quantity times ``size`` and its unit amount divided by it, exact."""
+    if quantity is not None:  # (a size is a whole count or a power of ten: this terminates)
+        quantity = _decimal(Fraction(quantity) * size)
+    if unit is not None:
+        share = Fraction(unit) / size
+        unit = _decimal(share) if _terminates(share) else share
+    return quantity, unit
+
+
+def _terminates(value: Fraction) -> bool:
+    """Has ``value`` a finite decimal expansion (its denominator only 2s and 5s)?"""
+    d = value.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+def _decimal(value: Fraction) -> Decimal:
+    """A terminating fraction as the Decimal it is (a whole number without an exponent)."""
+    if value.denominator == 1:
+        return Decimal(value.numerator)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    if Fraction(exact) != value:  # (more digits than the context holds: a bug)
+        raise AssertionError(value)
+    return exact
