@@ -29,6 +29,7 @@ from engine.read.values import (
     note_says_cancelled,
     parse_period_months,
     parse_quantity,
+    status_after_name,
     status_alone,
     status_before_name,
 )
@@ -58,7 +59,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         for quantity, amount in zip(quantities, amounts, strict=True)
     ]
     statuses, inactive, cancelled = _inactive(table, mapping, taken_back)
-    for i, said in enumerate(cells.parsed(products, status_before_name)):
+    for i, said in enumerate(cells.parsed(products, _status_said)):
         if said and not inactive[i]:  # "Voided: Visio Plan 2", "CANCELLED - Microsoft 365 E3"
             inactive[i], statuses[i] = True, f"said first ({said})"
     for i, said in enumerate(cells.parsed(alternates, status_alone)):
@@ -91,6 +92,11 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
         cancelled=cancelled,
         period_ends=_span_ends(table, mapping, names, clients, units, inactive, cancelled),
     )
+
+
+def _status_said(text: str) -> str:
+    """A status typed before the name or after it ("Ninja RMM - Voided")."""
+    return status_before_name(text) or status_after_name(text)
 
 
 def _cut_short_of(name: str | None, alternate: str | None) -> str | None:

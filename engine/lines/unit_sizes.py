@@ -43,11 +43,12 @@ _NOT_365 = r"(?!365\b)"  # "Microsoft 365 Pack" is no pack of 365
 #: "bundle of 10 numbers", "(pack of 5 users)".
 _COUNT_SIZE = (
     re.compile(
-        rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*{_COUNTED}\s*[-‐]?\s*{_PACKED}\b", re.IGNORECASE
+        rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*(?P<what>{_COUNTED})\s*[-‐]?\s*{_PACKED}\b",
+        re.IGNORECASE,
     ),
     re.compile(rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*{_PACKED}\b", re.IGNORECASE),
-    re.compile(rf"\b(\d{{1,4}})\s*[x×]\s*{_COUNTED}\s*{_PACKED}\b", re.IGNORECASE),
-    re.compile(rf"\b{_PACKED}\s+of\s+(\d{{1,4}})\b(?:\s*{_COUNTED}\b)?", re.IGNORECASE),
+    re.compile(rf"\b(\d{{1,4}})\s*[x×]\s*(?P<what>{_COUNTED})\s*{_PACKED}\b", re.IGNORECASE),
+    re.compile(rf"\b{_PACKED}\s+of\s+(\d{{1,4}})\b(?:\s*(?P<what>{_COUNTED})\b)?", re.IGNORECASE),
 )
 _STORAGE = r"(mb|gb|tb|pb)"
 _BLOCKED = r"(?:block|bundle|pack|tier|increment|chunk|flat|allocation|quota|unit)s?"
@@ -80,17 +81,33 @@ _MINIMUM = re.compile(
     rf"\(?\b(?:min(?:imum)?\.?|at\s+least)\s*(?:of\s+)?\d{{1,5}}\s*(?:{_COUNTED}\b)?\s*\)?",
     re.IGNORECASE,
 )
-_SIZE_PHRASES = (*_COUNT_SIZE, *_STORAGE_SIZE, *_STORAGE_MEASURE, _MINIMUM)
+#: The quantity said again after a name ("Huntress EDR x 20 devices", "… x 8 Cloud PCs") and a
+#: price band's range ("NinjaOne RMM (1-50 endpoints)", "(51+ endpoints)"): the line's quantity
+#: and price say them; two bands of one product are one product.
+_RESTATED = re.compile(
+    rf"(?<=\S)\s+[x×]\s*\d{{1,5}}\s+(?:cloud\s+)?(?:{_COUNTED}|identitys|[a-z]+s)\b", re.IGNORECASE
+)
+_BAND = re.compile(
+    rf"\(\s*\d{{1,5}}\s*(?:(?:[-–]|to)\s*\d{{1,5}}|\+)\s*(?:{_COUNTED})?\s*\)", re.IGNORECASE
+)
+_SIZE_PHRASES = (*_COUNT_SIZE, *_STORAGE_SIZE, *_STORAGE_MEASURE, _MINIMUM, _RESTATED, _BAND)
 
 
 @lru_cache(maxsize=16_384)
 def without_sizes(text: str) -> str:
     """A product's name without the size it is sold in or the minimum it commits to: "Mimecast
     Email Security Cloud Gateway - 5-user pack (minimum 10 users)" is the Mimecast gateway that the
-    books bill per user (the quantity says the size: :func:`with_unit_sizes`)."""
+    books bill per user (the quantity says the size: :func:`with_unit_sizes`). What a pack counts
+    stays ("10 x DID bundle": numbers, "DID")."""
     for pattern in _SIZE_PHRASES:
-        text = pattern.sub(" ", text)
+        text = pattern.sub(_what_is_counted, text)
     return text
+
+
+def _what_is_counted(found: re.Match[str]) -> str:
+    """What a size phrase counts, kept as a word of the name ("10 x DID bundle": "DID")."""
+    what = found.groupdict().get("what")
+    return f" {what} " if what else " "
 
 
 @lru_cache(maxsize=16_384)

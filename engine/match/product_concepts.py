@@ -47,9 +47,9 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "awareness training simulation",
             "knowbe4 kmsat awareness usecure",
         ),  # "Phishing simulation"
-        (
-            "phone calling voice telephony pbx voip",
-            "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx",
+        (  # a phone number (a DID, an Operator Connect number) is telephony too
+            "phone calling voice telephony pbx voip did dids",
+            "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx did number numbers",
         ),
         ("mailbox mailboxes email mail hosted", "exchange mail basic"),  # Business Basic is mail
         ("dashboards dashboard reporting analytics", "bi"),

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from engine.money import currency_code, parse_money
 from engine.read.fields import FIELDS, Kind, Side, header_key, match_score
-from engine.read.values import is_not_billable, parse_date, parse_quantity
+from engine.read.values import is_not_billable, parse_date, parse_period_months, parse_quantity
 
 _FLAG = re.compile(
     r"^\s*(?:true|false|yes|no|y|n|1|0|x|bill|billable|billed|paused|active|on|off|ja|nein|oui|non|si|"
@@ -33,8 +33,11 @@ def content_ok(kind: Kind, values: Sequence[object]) -> bool:
         ok = sum(parse_date(v) is not None for v in sample)
     elif kind == "text":
         ok = sum(parse_money(v) is None for v in sample)
-    elif kind == "measure":  # "User", "Pack", "GB": a word or a few, no number alone
-        ok = sum(parse_money(v) is None and len(str(v)) <= 40 for v in sample)
+    elif kind == "measure":  # "User", "Pack", "GB": a word or a few, no number, no period
+        ok = sum(
+            parse_money(v) is None and len(str(v)) <= 40 and parse_period_months(v) is None
+            for v in sample
+        )
     elif kind == "currency":
         ok = sum(currency_code(v) is not None for v in sample)
     elif kind == "flag":  # a yes/no box, not "monthly" in a "Billed" column

@@ -506,6 +506,22 @@ def status_before_name(value: object) -> str:
     return head if len(head) >= 4 and is_inactive_status(head) else ""
 
 
+#: A status typed after a product's name and set off from it: "Ninja RMM - Voided" (QuickBooks'
+#: voided line at 0.00 beside its quantity and rate), "Business Premium (cancelled)".
+_STATUS_TAIL = re.compile(
+    r"\S(?:\s[-\u2013\u2014|]\s*|\s*[(\[]\s*)([^\d:\-\u2013\u2014|()\[\]]+?)\s*[)\]]?\s*$"
+)
+
+
+def status_after_name(value: object) -> str:
+    """The status a description ends with, after a dash or in brackets ('' when none): the line
+    bills nothing, whatever its quantity and price say. A word of four letters at least."""
+    if not isinstance(value, str) or (found := _STATUS_TAIL.search(value)) is None:
+        return ""
+    tail = found.group(1).strip()
+    return tail if len(tail) >= 4 and is_inactive_status(tail) else ""
+
+
 def status_alone(value: object) -> str:
     """A description that is nothing but a status ("Voided", "Cancelled."): the line bills nothing,
     whatever its quantity and price say (QuickBooks keeps a voided line's quantity and rate beside
