@@ -18,7 +18,7 @@ vendor that bills TB.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -141,12 +141,15 @@ def with_unit_sizes(
     units: list[Decimal | Fraction | None],
 ) -> list[str]:
     """Give each line that states a size its quantity in the units it holds and its unit amount per
-    unit; return each line's storage measure ("" for a count)."""
+    unit (storage in GB, so that products are matched on like quantities); return the storage
+    measure each line states ("" for a count), for :func:`in_the_vendors_measure`."""
     said = [
         stated_size(text or "", measure or "")
         for text, measure in zip(products, measures, strict=True)
     ]
-    for i, (size, _) in enumerate(said):
+    for i, (size, measure) in enumerate(said):
+        if measure:
+            size *= STORAGE_GB[measure]
         if size != 1:
             quantities[i], units[i] = _scaled(quantities[i], units[i], size)
     return [measure for _, measure in said]
@@ -155,22 +158,22 @@ def with_unit_sizes(
 def in_the_vendors_measure(
     lines: Iterable[_M], product_of: Callable[[_M], Hashable | None]
 ) -> None:
-    """Count each product's storage in the measure the vendor bills it in: a line that states
-    another measure (the books' "3,500 (GB)" beside the vendor's TB) is converted. A product the
-    vendor bills in no stated measure, or in two, is left as written."""
+    """Count each product's storage (in GB since typing) in the measure the vendor bills it in:
+    the books' "3,500 (GB)" is 3.5 beside a vendor that bills TB. Where the vendor states no
+    measure for the product, or two, each line goes back to the measure it states itself."""
     lines = list(lines)
-    vendor_measures: dict[Hashable, Counter[str]] = defaultdict(Counter)
+    vendor_measures: dict[Hashable, set[str]] = defaultdict(set)
     for line in lines:
         if line.side == "vendor" and line.measure and (key := product_of(line)) is not None:
-            vendor_measures[key][line.measure] += 1
-    target = {key: next(iter(found)) for key, found in vendor_measures.items() if len(found) == 1}
+            vendor_measures[key].add(line.measure)
     for line in lines:
-        if not line.measure or (key := product_of(line)) is None or (to := target.get(key)) is None:
+        if not line.measure:
             continue
-        if line.measure != to:
-            size = STORAGE_GB[line.measure] / STORAGE_GB[to]
-            line.quantity, line.unit = _scaled(line.quantity, line.unit, size)
-            line.measure = to
+        found = vendor_measures.get(product_of(line), set())
+        to = next(iter(found)) if len(found) == 1 else line.measure
+        if to != "gb":
+            line.quantity, line.unit = _scaled(line.quantity, line.unit, 1 / STORAGE_GB[to])
+        line.measure = to
 
 
 class _Measured(Protocol):
