@@ -227,4 +227,9 @@ def holdings(
             match.method,
             match.evidence,
         )
+        if line.sized:  # "Veeam … - 10-user pack" × 5: 50 users
+            measure = f" {line.measure.upper()}" if line.measure else ""
+            holding.explain(
+                f"{line.side} row {line.row}: {line.sized} = {line.quantity:f}{measure}"
+            )
     return found

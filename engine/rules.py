@@ -99,6 +99,11 @@ class Holding:
         if evidence and evidence not in self.evidence:
             self.evidence += (evidence,)
 
+    def explain(self, text: str) -> None:
+        """Why a line's quantity is not the one its export wrote ("vendor row 12: 5 × 10")."""
+        if text not in self.evidence:
+            self.evidence += (text,)
+
     def note(self, text: str) -> None:
         """A line of this group that could not be read: it takes no part, the finding says so."""
         self.notes += (text,)

@@ -77,6 +77,9 @@ def test_a_size_is_read_only_where_the_line_states_one() -> None:
         ("Microsoft 365 Pack", ""): (1, ""),
         ("Mimecast Email Security Cloud Gateway", "Pack"): (1, ""),
         ("Remote support block (10 hrs)", ""): (1, ""),
+        ("Veeam Backup for Microsoft 365 (per 10 users)", ""): (10, ""),
+        ("Mimecast Email Security", "Pack (5)"): (5, ""),
+        ("Wasabi Hot Cloud Storage", "500 GB"): (500, "gb"),
         # the unit column says the quantity is already users, whatever the name's pack
         ("Veeam Backup for Microsoft 365 - 10-user pack", "User"): (1, ""),
     }

@@ -116,6 +116,9 @@ class Line:
     #: The storage measure the quantity counts ("gb", "tb"), where the line states one; "" for a
     #: count of users, devices, numbers (engine.lines.unit_sizes).
     measure: str = ""
+    #: How a line that states a size was read ("5 × 10", "7 × 500 GB"; "" for none), for the
+    #: finding's evidence: the quantity shown is then not the one the export wrote.
+    sized: str = ""
 
     @property
     def excluded(self) -> str | None:

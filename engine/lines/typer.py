@@ -64,11 +64,13 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
     it out of the run."""
     n = len(table.row_numbers)
     cols = spec.columns(table, mapping)
-    measures = with_unit_sizes(  # "10-user pack" × 5 is 50 users; "500GB block" × 7 is 3,500 GB
-        cols.products,
-        cells.parsed(cells.column(table, mapping, "measure"), cells.cell_text),
-        cols.quantities,
-        cols.units,
+    measures, read_as = (
+        with_unit_sizes(  # "10-user pack" × 5 is 50 users; "500GB block" × 7 is 3,500 GB
+            cols.products,
+            cells.parsed(cells.column(table, mapping, "measure"), cells.cell_text),
+            cols.quantities,
+            cols.units,
+        )
     )
     checks = {**_common_checks(table, mapping, spec, cols), **cols.checks}
     reasons = _first_reasons(spec.order, checks)
@@ -107,6 +109,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
             cols.period_ends or none,
             cols.client_ids or blank,
             measures,
+            read_as,
         )
     )
 

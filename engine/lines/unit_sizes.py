@@ -40,7 +40,7 @@ _COUNTED = (
 _PACKED = r"(?:pack|pk|bundle|paket|pakket|lot)s?"
 _NOT_365 = r"(?!365\b)"  # "Microsoft 365 Pack" is no pack of 365
 #: A count the line is sold in: "10-user pack", "5-pack", "10pk", "10 x DID bundle", "pack of 10",
-#: "bundle of 10 numbers", "(pack of 5 users)".
+#: "bundle of 10 numbers", "(pack of 5 users)", a unit "Pack (10)", "per 10 users".
 _COUNT_SIZE = (
     re.compile(
         rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*(?P<what>{_COUNTED})\s*[-‐]?\s*{_PACKED}\b",
@@ -49,6 +49,8 @@ _COUNT_SIZE = (
     re.compile(rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*{_PACKED}\b", re.IGNORECASE),
     re.compile(rf"\b(\d{{1,4}})\s*[x×]\s*(?P<what>{_COUNTED})\s*{_PACKED}\b", re.IGNORECASE),
     re.compile(rf"\b{_PACKED}\s+of\s+(\d{{1,4}})\b(?:\s*(?P<what>{_COUNTED})\b)?", re.IGNORECASE),
+    re.compile(rf"\b{_PACKED}\s*\(\s*(\d{{1,4}})\s*(?P<what>{_COUNTED})?\s*\)", re.IGNORECASE),
+    re.compile(rf"\bper\s+(\d{{1,4}})\s*(?P<what>{_COUNTED})\b", re.IGNORECASE),
 )
 _STORAGE = r"(mb|gb|tb|pb)"
 _BLOCKED = r"(?:block|bundle|pack|tier|increment|chunk|flat|allocation|quota|unit)s?"
@@ -70,6 +72,10 @@ _STORAGE_MEASURE = (
 _MEASURE_CELL = re.compile(
     rf"^\s*(?:per\s+)?{_STORAGE}\b(?:\s*[-/ ]\s*(?:month|mo|mth|hr|hour))?(?:\s*\(.*\))?\s*$",
     re.IGNORECASE,
+)
+#: A unit-of-measure cell that is a storage block: "500 GB", "1 TB", "250GB block".
+_BLOCK_CELL = re.compile(
+    rf"^\s*(?:per\s+)?(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\s*(?:{_BLOCKED})?\s*$", re.IGNORECASE
 )
 #: A unit-of-measure cell naming one of what is counted: the quantity is already in those units,
 #: whatever pack the description names ("Veeam … 10-user pack" billed per "User").
@@ -118,6 +124,8 @@ def stated_size(text: str, measure: str) -> tuple[Fraction, str]:
     measure = " ".join(measure.split())
     if measure and (cell := _MEASURE_CELL.match(measure)):
         return Fraction(1), cell[1].casefold()
+    if measure and (cell := _BLOCK_CELL.match(measure)):
+        return Fraction(cell[1].replace(",", ".")), cell[2].casefold()
     for said in (text, measure):
         if not said:
             continue
@@ -139,20 +147,25 @@ def with_unit_sizes(
     measures: Sequence[str],
     quantities: list[Decimal | None],
     units: list[Decimal | Fraction | None],
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """Give each line that states a size its quantity in the units it holds and its unit amount per
-    unit (storage in GB, so that products are matched on like quantities); return the storage
-    measure each line states ("" for a count), for :func:`in_the_vendors_measure`."""
+    unit (storage in GB, so that products are matched on like quantities). Return the storage
+    measure each line states ("" for a count), for :func:`in_the_vendors_measure`, and how each
+    line that states a size was read ("5 × 10", "7 × 500 GB"; "" for none)."""
     said = [
         stated_size(text or "", measure or "")
         for text, measure in zip(products, measures, strict=True)
     ]
+    read_as = [""] * len(said)
     for i, (size, measure) in enumerate(said):
+        if size != 1 and quantities[i] is not None:
+            shown = f"{size.numerator / size.denominator:g}"
+            read_as[i] = f"{quantities[i]:f} × {shown}{f' {measure.upper()}' if measure else ''}"
         if measure:
             size *= STORAGE_GB[measure]
         if size != 1:
             quantities[i], units[i] = _scaled(quantities[i], units[i], size)
-    return [measure for _, measure in said]
+    return [measure for _, measure in said], read_as
 
 
 def in_the_vendors_measure(
@@ -171,6 +184,9 @@ def in_the_vendors_measure(
             continue
         found = vendor_measures.get(product_of(line), set())
         to = next(iter(found)) if len(found) == 1 else line.measure
+        if to != line.measure and not line.sized and line.quantity is not None:
+            written = _decimal(Fraction(line.quantity) / STORAGE_GB[line.measure])
+            line.sized = f"{written:f} {line.measure.upper()}"  # "3000 GB", shown as 3 (TB)
         if to != "gb":
             line.quantity, line.unit = _scaled(line.quantity, line.unit, 1 / STORAGE_GB[to])
         line.measure = to
@@ -181,6 +197,7 @@ class _Measured(Protocol):
 
     side: str
     measure: str
+    sized: str
     quantity: Decimal | None
     unit: Decimal | Fraction | None
 
