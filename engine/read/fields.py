@@ -121,7 +121,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk kuantitas "
-        "kuantiti",
+        "kuantiti consumedquantity usagequantity usage",  # a usage report's "Usage" (Acronis)
         "unitprice price cost included rrp paivamaara",  # (Finnish "päivämäärä" is a date)
         "seats",
     ),
