@@ -36,7 +36,7 @@ from engine.lines import (
     set_aside_earlier_charges,
     set_aside_later_charges,
 )
-from engine.lines.unit_sizes import in_the_vendors_measure
+from engine.lines.unit_sizes import settle_sizes
 from engine.match.late_editions import late_pairs, to_market_editions
 from engine.match.money_credits import set_aside_money_credits, units_by_holding
 from engine.match.run_lines import RunLines
@@ -248,7 +248,7 @@ def _compare(
     as_of: dt.date | None,
 ) -> _Comparison:
     """Holdings per (client, product) on each side, the rules, margins and subscription terms."""
-    in_the_vendors_measure(chain(vendor.lines, psa.lines), _product_of(products))
+    settle_sizes(chain(vendor.lines, psa.lines), _product_of(products))
     vendor_holdings = holdings(vendor, products.vendor, groups.vendor)
     set_aside_money_credits(
         psa.lines,

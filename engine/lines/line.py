@@ -119,6 +119,9 @@ class Line:
     #: How a line that states a size was read ("5 × 10", "7 × 500 GB"; "" for none), for the
     #: finding's evidence: the quantity shown is then not the one the export wrote.
     sized: str = ""
+    #: The pack size a line's text stated and its quantity was multiplied by (1 for none), until
+    #: prices say whether it is one (engine.lines.unit_sizes.settle_sizes).
+    pack: int = 1
 
     @property
     def excluded(self) -> str | None:

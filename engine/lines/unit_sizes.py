@@ -11,7 +11,7 @@ divided by it (exact: a Fraction where it is not a whole number of cents).
 
 Storage is counted in the measure the line states (GB or TB); a line of one product that states
 another measure than the vendor's is converted once products are matched
-(:func:`engine.lines.unit_sizes.in_the_vendors_measure`), since "3,500 (GB)" is 3.5 only beside a
+(:func:`settle_sizes`), since "3,500 (GB)" is 3.5 only beside a
 vendor that bills TB.
 """
 
@@ -23,7 +23,11 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Protocol, TypeVar
+from statistics import median
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.lines.line import Line
 
 #: Storage measures, in GB (decimal units, as storage vendors price: 1 TB = 1,000 GB).
 STORAGE_GB = {
@@ -147,34 +151,46 @@ def with_unit_sizes(
     measures: Sequence[str],
     quantities: list[Decimal | None],
     units: list[Decimal | Fraction | None],
-) -> tuple[list[str], list[str]]:
-    """Give each line that states a size its quantity in the units it holds and its unit amount per
-    unit (storage in GB, so that products are matched on like quantities). Return the storage
-    measure each line states ("" for a count), for :func:`in_the_vendors_measure`, and how each
-    line that states a size was read ("5 × 10", "7 × 500 GB"; "" for none)."""
+) -> tuple[list[str], list[int], list[str]]:
+    """Give each line that states a storage size or measure its quantity in GB and its unit amount
+    per GB, so that products are matched on like quantities. Return, for :func:`settle_sizes`,
+    the storage measure each line states ("" for a count), the pack size its text states (1 for
+    none: a pack is applied once matched, where prices say it is one) and how each storage line
+    was read ("7 × 500 GB")."""
     said = [
         stated_size(text or "", measure or "")
         for text, measure in zip(products, measures, strict=True)
     ]
     read_as = [""] * len(said)
+    packs = [1] * len(said)
     for i, (size, measure) in enumerate(said):
+        if not measure:
+            packs[i] = int(size)  # applied once prices can say whether it is a pack's
+            continue
         if size != 1 and quantities[i] is not None:
-            shown = f"{size.numerator / size.denominator:g}"
-            read_as[i] = f"{quantities[i]:f} × {shown}{f' {measure.upper()}' if measure else ''}"
-        if measure:
-            size *= STORAGE_GB[measure]
+            read_as[i] = (
+                f"{quantities[i]:f} × {size.numerator / size.denominator:g} {measure.upper()}"
+            )
+        size *= STORAGE_GB[measure]
         if size != 1:
             quantities[i], units[i] = _scaled(quantities[i], units[i], size)
-    return [measure for _, measure in said], read_as
+    return [measure for _, measure in said], packs, read_as
 
 
-def in_the_vendors_measure(
-    lines: Iterable[_M], product_of: Callable[[_M], Hashable | None]
+def settle_sizes(lines: Iterable[Line], product_of: Callable[[Line], Hashable | None]) -> None:
+    """Once products are matched: storage in the vendor's measure, and a pack whose price is a
+    seat's left as written (see :func:`_in_the_vendors_measure`, :func:`_packs_priced_as_packs`)."""
+    lines = list(lines)
+    _in_the_vendors_measure(lines, product_of)
+    _packs_priced_as_packs(lines, product_of)
+
+
+def _in_the_vendors_measure(
+    lines: list[Line], product_of: Callable[[Line], Hashable | None]
 ) -> None:
     """Count each product's storage (in GB since typing) in the measure the vendor bills it in:
     the books' "3,500 (GB)" is 3.5 beside a vendor that bills TB. Where the vendor states no
     measure for the product, or two, each line goes back to the measure it states itself."""
-    lines = list(lines)
     vendor_measures: dict[Hashable, set[str]] = defaultdict(set)
     for line in lines:
         if line.side == "vendor" and line.measure and (key := product_of(line)) is not None:
@@ -192,17 +208,38 @@ def in_the_vendors_measure(
         line.measure = to
 
 
-class _Measured(Protocol):
-    """What :func:`in_the_vendors_measure` reads and sets on a line (engine.lines.Line)."""
-
-    side: str
-    measure: str
-    sized: str
-    quantity: Decimal | None
-    unit: Decimal | Fraction | None
-
-
-_M = TypeVar("_M", bound=_Measured)
+def _packs_priced_as_packs(
+    lines: list[Line], product_of: Callable[[Line], Hashable | None]
+) -> None:
+    """A pack size in a line's text is a size only where its price is a pack's: "Veeam … - 10-user
+    pack" × 5 at 19.00 beside the books' 3.33 a user is fifty users at 1.90, while "Power BI Pro -
+    8 user pack" × 3 at 12.99 beside a vendor's 9.95 a seat is three seats whose text counts
+    something else (a note, the users of a pack bought long ago). The price per unit is compared
+    with the other side's for the product (its lines that state no pack, else all): the pack is
+    applied where its price spread over the pack is nearer the other side's than as written (at
+    least the other side's over √size). With nothing to compare, the text is taken at its word."""
+    prices: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
+    plain: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
+    for line in lines:
+        unit = line.monthly_unit
+        if unit and (key := product_of(line)) is not None:
+            prices[(line.side, key)].append(unit / line.pack)
+            if line.pack == 1:
+                plain[(line.side, key)].append(unit)
+    for line in lines:
+        if line.pack == 1 or line.quantity is None:
+            continue
+        key = product_of(line)
+        other = "psa" if line.side == "vendor" else "vendor"
+        seen = plain.get((other, key)) or prices.get((other, key))
+        unit = line.monthly_unit
+        if seen and unit:
+            reference = median(seen)
+            if unit * unit < reference * reference * line.pack:  # unit / pack < reference / √pack
+                line.pack = 1  # priced as one seat: the text's pack counts something else
+                continue
+        line.sized = f"{line.quantity:f} × {line.pack}"
+        line.quantity, line.unit = _scaled(line.quantity, line.unit, Fraction(line.pack))
 
 
 def _scaled(
