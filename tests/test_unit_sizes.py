@@ -81,11 +81,39 @@ def test_a_size_is_read_only_where_the_line_states_one() -> None:
         ("Veeam Backup for Microsoft 365 (per 10 users)", ""): (10, ""),
         ("Mimecast Email Security", "Pack (5)"): (5, ""),
         ("Wasabi Hot Cloud Storage", "500 GB"): (500, "gb"),
+        ("Sophos Central IX Advanced x5", ""): (5, ""),
+        ("Intercept X Advanced (per 5 devs)", ""): (5, ""),
+        ("5pk Sophos Central IX Advanced", ""): (5, ""),
+        ("ESET PROTECT Complete", "Box (25)"): (25, ""),
+        ("Keepit for Microsoft 365", "25 Pack"): (25, ""),
+        ("Backblaze B2", "1 GB/Month"): (1, "gb"),
+        ("Backblaze storage GB-month", ""): (1, "gb"),
+        ("Impossible Cloud Object Storage", "5 TB Block"): (5, "tb"),
+        ("Credit note: 8x8 X2 seat reduction", ""): (1, ""),
         # the unit column says the quantity is already users, whatever the name's pack
         ("Veeam Backup for Microsoft 365 - 10-user pack", "User"): (1, ""),
     }
     for (text, measure), (size, unit) in cases.items():
         assert stated_size(text, measure) == (Fraction(size), unit), text
+
+
+def test_storage_at_the_end_of_a_name_billed_once_is_a_flat_bundle(tmp_path: Path) -> None:
+    """Set AP's books: "Datto offsite storage 3 TB" × 1 at 72.00 beside the vendor's 3 TB at 19.00
+    (its unit column "1 TB"): 3 TB at 24.00, no finding but none below cost. A Cloud PC's disk
+    ("Windows 365 Business 2 vCPU 8 GB 128 GB" × 1) is no storage bundle."""
+    vendor = _vendor(
+        [
+            ("Nuttall Letting Agents Ltd", "Datto Cloud Storage", "1 TB", "3", "19.00"),
+            ("Nuttall Letting Agents Ltd", "Windows 365 Business 2 vCPU 8 GB 128 GB", "Cloud PC", "1", "36.00"),
+        ]
+    )  # fmt: skip
+    books = _books(
+        [
+            ("Nuttall Letting Agents Ltd", "Datto offsite storage 3 TB", "Each", "1", "72.00"),
+            ("Nuttall Letting Agents Ltd", "Windows 365 Business 2 vCPU 8 GB 128 GB", "Each", "1", "45.00"),
+        ]
+    )  # fmt: skip
+    assert _found(run(tmp_path, vendor, books)) == []
 
 
 def test_a_name_keeps_what_a_pack_counts_and_loses_its_size() -> None:

@@ -39,12 +39,13 @@ STORAGE_GB = {
 
 _COUNTED = (
     r"(?:users?|seats?|licen[cs]es?|mailbox(?:es)?|devices?|endpoints?|numbers?|dids?|lines?|"
-    r"workloads?|agents?|pcs?|servers?|rooms?|accounts?|identities|identity)"
+    r"workloads?|agents?|pcs?|servers?|rooms?|accounts?|identities|identity|"
+    r"devs?|usrs?|lics?|mbx(?:es)?|nums?|srvs?|eps?|machines?|channels?)"
 )
 _PACKED = r"(?:pack|pk|bundle|paket|pakket|lot)s?"
 _NOT_365 = r"(?!365\b)"  # "Microsoft 365 Pack" is no pack of 365
 #: A count the line is sold in: "10-user pack", "5-pack", "10pk", "10 x DID bundle", "pack of 10",
-#: "bundle of 10 numbers", "(pack of 5 users)", a unit "Pack (10)", "per 10 users".
+#: "bundle of 10 numbers", "(pack of 5 users)", a unit "Pack (10)", "per 10 users", "… x5".
 _COUNT_SIZE = (
     re.compile(
         rf"\b{_NOT_365}(\d{{1,4}})\s*[-‐]?\s*(?P<what>{_COUNTED})\s*[-‐]?\s*{_PACKED}\b",
@@ -55,6 +56,9 @@ _COUNT_SIZE = (
     re.compile(rf"\b{_PACKED}\s+of\s+(\d{{1,4}})\b(?:\s*(?P<what>{_COUNTED})\b)?", re.IGNORECASE),
     re.compile(rf"\b{_PACKED}\s*\(\s*(\d{{1,4}})\s*(?P<what>{_COUNTED})?\s*\)", re.IGNORECASE),
     re.compile(rf"\bper\s+(\d{{1,4}})\s*(?P<what>{_COUNTED})\b", re.IGNORECASE),
+    # "Sophos IX Adv x5" at the end of a name: a pack, or the quantity said again (its price
+    # says which: settle_sizes)
+    re.compile(rf"(?<=\S)\s+[x×]\s?{_NOT_365}(\d{{1,4}})\s*$", re.IGNORECASE),
 )
 _STORAGE = r"(mb|gb|tb|pb)"
 _BLOCKED = r"(?:block|bundle|pack|tier|increment|chunk|flat|allocation|quota|unit)s?"
@@ -65,21 +69,43 @@ _STORAGE_SIZE = (
     re.compile(rf"\b{_BLOCKED}\s+of\s+(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\b", re.IGNORECASE),
     re.compile(rf"\bper\s+(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\b", re.IGNORECASE),
 )
-#: A quantity counted in a storage measure: "(GB)", "GB used", "per GB", "/TB", "usage GB", "in GB".
+#: A quantity counted in a storage measure: "(GB)", "GB used", "per GB", "/TB", "usage GB", "in GB",
+#: "GB-month".
 _STORAGE_MEASURE = (
     re.compile(rf"\(\s*{_STORAGE}\s*\)", re.IGNORECASE),
     re.compile(rf"\b{_STORAGE}\s+(?:used|consumed|usage|stored|protected|in use)\b", re.IGNORECASE),
     re.compile(rf"(?:\bper|/)\s*{_STORAGE}\b", re.IGNORECASE),
     re.compile(rf"\b(?:usage|used|consumed|stored|in)\s+{_STORAGE}\b", re.IGNORECASE),
+    re.compile(rf"\b{_STORAGE}[- ]?months?\b", re.IGNORECASE),
+)
+#: A storage size at the end of a name billed once ("Datto offsite storage 3 TB", "Extra File
+#: Storage 750GB"): a flat bundle of that size, where the name is of storage and of nothing with a
+#: size of its own (a Cloud PC's disk, a mailbox's quota).
+_TRAILING_STORAGE = re.compile(rf"\b(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\s*\)?\s*$", re.IGNORECASE)
+_OF_STORAGE = re.compile(
+    r"\b(?:storage|backup|archive|archiving|blob|object|s3|space|capacity|offsite|vault)\b",
+    re.IGNORECASE,
+)
+_SIZE_OF_ITS_OWN = re.compile(
+    r"\b(?:v?cpus?|cores?|ram|memory|cloud\s*pcs?|windows\s*365|w365|vm|mailbox(?:es)?|plan)\b",
+    re.IGNORECASE,
 )
 #: A unit-of-measure cell that is a storage measure: "GB", "TB", "GB-month", "Per GB", "TB (decimal)".
 _MEASURE_CELL = re.compile(
     rf"^\s*(?:per\s+)?{_STORAGE}\b(?:\s*[-/ ]\s*(?:month|mo|mth|hr|hour))?(?:\s*\(.*\))?\s*$",
     re.IGNORECASE,
 )
-#: A unit-of-measure cell that is a storage block: "500 GB", "1 TB", "250GB block".
+_PER_MONTH = r"(?:\s*[-/ ]\s*(?:month|mo|mth))?"
+#: A unit-of-measure cell that is a storage block: "500 GB", "1 TB", "250GB block", "1 GB/Month".
 _BLOCK_CELL = re.compile(
-    rf"^\s*(?:per\s+)?(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\s*(?:{_BLOCKED})?\s*$", re.IGNORECASE
+    rf"^\s*(?:per\s+)?(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\s*(?:{_BLOCKED})?{_PER_MONTH}\s*$",
+    re.IGNORECASE,
+)
+#: A unit-of-measure cell that is a pack: "5 Pack", "10-pack", "Pack of 25", "Box (10)".
+_PACK_CELL = re.compile(
+    r"^\s*(?:(\d{1,4})\s*[-‐ ]?\s*(?:pack|pk|box|bundle|carton)s?"
+    r"|(?:pack|pk|box|bundle|carton)s?\s*(?:of\s*)?\(?\s*(\d{1,4})\s*\)?)\s*$",
+    re.IGNORECASE,
 )
 #: A unit-of-measure cell naming one of what is counted: the quantity is already in those units,
 #: whatever pack the description names ("Veeam … 10-user pack" billed per "User").
@@ -95,7 +121,9 @@ _MINIMUM = re.compile(
 #: price band's range ("NinjaOne RMM (1-50 endpoints)", "(51+ endpoints)"): the line's quantity
 #: and price say them; two bands of one product are one product.
 _RESTATED = re.compile(
-    rf"(?<=\S)\s+[x×]\s*\d{{1,5}}\s+(?:cloud\s+)?(?:{_COUNTED}|identitys|[a-z]+s)\b", re.IGNORECASE
+    rf"(?<=\S)\s+(?:[x×]\s+\d{{1,5}}\s+(?:cloud\s+)?(?:{_COUNTED}|identitys|[a-z]+s)"
+    rf"|[x×]\d{{1,5}}\s+(?:cloud\s+)?[a-z]+s)\b",  # never "8x8 X2 seat reduction": a product
+    re.IGNORECASE,
 )
 _BAND = re.compile(
     rf"\(\s*\d{{1,5}}\s*(?:(?:[-–]|to)\s*\d{{1,5}}|\+)\s*(?:{_COUNTED})?\s*\)", re.IGNORECASE
@@ -130,6 +158,8 @@ def stated_size(text: str, measure: str) -> tuple[Fraction, str]:
         return Fraction(1), cell[1].casefold()
     if measure and (cell := _BLOCK_CELL.match(measure)):
         return Fraction(cell[1].replace(",", ".")), cell[2].casefold()
+    if measure and (cell := _PACK_CELL.match(measure)):
+        return Fraction(int(cell[1] or cell[2])), ""
     for said in (text, measure):
         if not said:
             continue
@@ -163,7 +193,11 @@ def with_unit_sizes(
     ]
     read_as = [""] * len(said)
     packs = [1] * len(said)
+    stated = [measure for _, measure in said]
     for i, (size, measure) in enumerate(said):
+        if size == 1 and not measure and quantities[i] == 1:  # "Datto offsite storage 3 TB", 1
+            size, measure = _flat_storage(products[i] or "")
+            stated[i] = measure
         if not measure:
             packs[i] = int(size)  # applied once prices can say whether it is a pack's
             continue
@@ -174,7 +208,16 @@ def with_unit_sizes(
         size *= STORAGE_GB[measure]
         if size != 1:
             quantities[i], units[i] = _scaled(quantities[i], units[i], size)
-    return [measure for _, measure in said], packs, read_as
+    return stated, packs, read_as
+
+
+@lru_cache(maxsize=4096)
+def _flat_storage(text: str) -> tuple[Fraction, str]:
+    """The storage a name billed once ends with, (1, "") for none (see ``_TRAILING_STORAGE``)."""
+    found = _TRAILING_STORAGE.search(text)
+    if found is None or not _OF_STORAGE.search(text) or _SIZE_OF_ITS_OWN.search(text):
+        return Fraction(1), ""
+    return Fraction(found[1].replace(",", ".")), found[2].casefold()
 
 
 def settle_sizes(lines: Iterable[Line], product_of: Callable[[Line], Hashable | None]) -> None:
@@ -215,9 +258,11 @@ def _packs_priced_as_packs(
     pack" × 5 at 19.00 beside the books' 3.33 a user is fifty users at 1.90, while "Power BI Pro -
     8 user pack" × 3 at 12.99 beside a vendor's 9.95 a seat is three seats whose text counts
     something else (a note, the users of a pack bought long ago). The price per unit is compared
-    with the other side's for the product (its lines that state no pack, else all): the pack is
-    applied where its price spread over the pack is nearer the other side's than as written (at
-    least the other side's over √size). With nothing to compare, the text is taken at its word."""
+    with the other side's for the product (its lines that state no pack, else all spread over
+    their packs): the pack is applied where its price spread over the pack is nearer the other
+    side's than as written (at least the other side's over √size). With nothing to compare, the
+    text is taken at its word. (Applied before matching, a pack that is only a note cost set P
+    the matches its seats made; after, nothing was lost on sets AO and AP.)"""
     prices: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
     plain: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
     for line in lines:
@@ -233,11 +278,9 @@ def _packs_priced_as_packs(
         other = "psa" if line.side == "vendor" else "vendor"
         seen = plain.get((other, key)) or prices.get((other, key))
         unit = line.monthly_unit
-        if seen and unit:
-            reference = median(seen)
-            if unit * unit < reference * reference * line.pack:  # unit / pack < reference / √pack
-                line.pack = 1  # priced as one seat: the text's pack counts something else
-                continue
+        if seen and unit and unit * unit < median(seen) ** 2 * line.pack:
+            line.pack = 1  # priced as one seat (unit / pack < reference / √pack): a note
+            continue
         line.sized = f"{line.quantity:f} × {line.pack}"
         line.quantity, line.unit = _scaled(line.quantity, line.unit, Fraction(line.pack))
 
