@@ -1096,7 +1096,31 @@ def product_key(text: str) -> str:
     if len(tokens) > 3 and tokens[0] == tokens[2] and tokens[0] not in _FAMILY_WORDS:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
+    if "office" in tokens[1:] and _another_makers(tokens[0]):
+        tokens = _the_platform(tokens)  # "Keepit O365 backup" backs up Microsoft 365
     return " ".join(tokens)
+
+
+def _another_makers(first: str) -> bool:
+    """A name beginning with a word no Microsoft name has ("Keepit", "Dropsuite"): another
+    maker's product (while the catalogue reads its own names, none is)."""
+    return (
+        not _reading_catalogue
+        and first not in _MICROSOFT_FIRST_WORDS
+        and first.isalpha()
+        and first not in _catalogue_words()
+    )
+
+
+def _the_platform(tokens: list[str]) -> list[str]:
+    """Another maker's product for Office 365 is for Microsoft 365: the platform it works on,
+    named either way ("Keepit O365 backup", "Keepit for Microsoft 365"). Microsoft's own products
+    keep their family ("Office 365 E3" is no Microsoft 365 E3, "Extra File Storage for Office 365"
+    is Microsoft's)."""
+    return [
+        "microsoft" if word == "office" and tokens[i + 1 : i + 2] == ["365"] else word
+        for i, word in enumerate(tokens)
+    ]
 
 
 def _broken_words_joined(words: list[str]) -> list[str]:
