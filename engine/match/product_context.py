@@ -221,6 +221,7 @@ def _by_name_fit(
             and not _initials_of_another(description, key, basket, names)
             and not _short_for_another_on_the_bill(description, key, names)
             and not a_longer_edition(description, key, names)
+            and not drops_an_edition_word(description, key, names)
         ):
             out[(group, description)] = Inference(
                 key,
@@ -345,6 +346,7 @@ def _by_shared_word(
             or holds_another_name(description, key, bill.names)
             or another_of_its_maker(description, key, bill)
             or _initials_of_another(description, key, basket, bill.names)
+            or drops_an_edition_word(description, key, bill.names)
         ):
             still.append((description, seats))
             continue
@@ -514,6 +516,26 @@ def a_longer_edition(description: str, key: str, names: Mapping[str, str]) -> bo
         and not (theirs - words) <= DISCRIMINATORS
         for other, name in names.items()
     )
+
+
+def drops_an_edition_word(description: str, key: str, names: Mapping[str, str]) -> bool:
+    """``key``'s name holds a word that tells editions apart ("Server", "Plus") that the
+    description does not say, and the bill has the edition without it: "Sophos Central IX
+    Advanced" at a client that holds only "… Intercept X Advanced for Server" is the bill's
+    endpoint edition, never the server's for the words it leaves out."""
+    own = names[key].split()
+    said = set(description.split())
+    dropped = {word for word in own if word in DISCRIMINATORS and word not in said}
+    if not dropped:
+        return False
+    rest = set(own) - dropped - _LINKING
+    return any(
+        other != key and set(name.split()) - _LINKING == rest for other, name in names.items()
+    )
+
+
+#: Words that join a name's parts ("… for Server", "… with Teams"): no edition of their own.
+_LINKING = frozenset(["for", "with", "and", "of", "the", "to", "in"])
 
 
 def _strays(description: str, own: list[str]) -> list[str]:
