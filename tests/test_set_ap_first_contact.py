@@ -36,3 +36,14 @@ def test_an_edition_word_left_out_is_never_crossed() -> None:
     assert not drops_an_edition_word(
         "sophos central ix advanced", "server", {"server": names["server"]}
     )
+
+
+def test_a_debtor_code_before_a_name_with_a_fada() -> None:
+    """Sage's "OGRA055 - Ó Gráda Bakery Teoranta": the code spells the name's first letters once
+    its accents are folded, set off by a dash."""
+    from engine.match.client_keys import client_key
+
+    assert client_key("OGRA055 - Ó Gráda Bakery Teoranta") == client_key("Ó Gráda Bakery Teoranta")
+    assert client_key("OSUI051 - Ó Súilleabháin Agri Supplies Teoranta") == client_key(
+        "Ó Súilleabháin Agri Supplies Teoranta"
+    )

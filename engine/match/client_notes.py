@@ -362,8 +362,9 @@ _STRATA_SCHEME = re.compile(
 _PLAN_LABEL = re.compile(r"\b(?:strata|plan|sp)\b", re.IGNORECASE)
 
 #: A ledger's debtor code before the name: the name's first letters in capitals and a number
-#: ("CHENMO21 Chen Motors", "VANDIJ96 Van Dijk Bouwbedrijf"), as MYOB, Sage and Exact make them.
-_DEBTOR_CODE = re.compile(r"^\s*([A-Z]{3,8})\d{1,4}\s+(?=\w)")
+#: ("CHENMO21 Chen Motors", "VANDIJ96 Van Dijk Bouwbedrijf", "OGRA055 - Ó Gráda Bakery"), as MYOB,
+#: Sage and Exact make them.
+_DEBTOR_CODE = re.compile(r"^\s*([A-Z]{3,8})\d{1,4}(?:\s*[-\u2013:]\s*|\s+)(?=\w)")
 
 #: A purchase order's number after the name: "… PO# 71024", "… P.O. 4471", "…, PO: A-1182" (never
 #: a PO Box: that is an address).
