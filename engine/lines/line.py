@@ -122,6 +122,9 @@ class Line:
     #: The pack size a line's text stated and its quantity was multiplied by (1 for none), until
     #: prices say whether it is one (engine.lines.unit_sizes.settle_sizes).
     pack: int = 1
+    #: The storage a name billed once ends with ("… storage 3 TB"), until matching says whether the
+    #: vendor counts the product in storage (engine.lines.unit_sizes.settle_sizes).
+    flat: tuple[Fraction, str] | None = None
 
     @property
     def excluded(self) -> str | None:

@@ -64,7 +64,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
     it out of the run."""
     n = len(table.row_numbers)
     cols = spec.columns(table, mapping)
-    measures, packs, read_as = (
+    measures, packs, flats, read_as = (
         with_unit_sizes(  # "10-user pack" × 5 is 50 users; "500GB block" × 7 is 3,500 GB
             cols.products,
             cells.parsed(cells.column(table, mapping, "measure"), cells.cell_text),
@@ -111,6 +111,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
             measures,
             read_as,
             packs,
+            flats,
         )
     )
 

@@ -181,23 +181,27 @@ def with_unit_sizes(
     measures: Sequence[str],
     quantities: list[Decimal | None],
     units: list[Decimal | Fraction | None],
-) -> tuple[list[str], list[int], list[str]]:
+) -> tuple[list[str], list[int], list[tuple[Fraction, str] | None], list[str]]:
     """Give each line that states a storage size or measure its quantity in GB and its unit amount
     per GB, so that products are matched on like quantities. Return, for :func:`settle_sizes`,
     the storage measure each line states ("" for a count), the pack size its text states (1 for
-    none: a pack is applied once matched, where prices say it is one) and how each storage line
-    was read ("7 × 500 GB")."""
+    none: a pack is applied once matched, where prices say it is one), the storage a name billed
+    once ends with (applied once matched, where the vendor counts the product in storage) and how
+    each storage line was read ("7 × 500 GB")."""
     said = [
         stated_size(text or "", measure or "")
         for text, measure in zip(products, measures, strict=True)
     ]
     read_as = [""] * len(said)
     packs = [1] * len(said)
+    flats: list[tuple[Fraction, str] | None] = [None] * len(said)
     stated = [measure for _, measure in said]
     for i, (size, measure) in enumerate(said):
         if size == 1 and not measure and quantities[i] == 1:  # "Datto offsite storage 3 TB", 1
-            size, measure = _flat_storage(products[i] or "")
-            stated[i] = measure
+            if (flat := _flat_storage(products[i] or "")) is not None and flat[0] != 1:
+                size, measure = flat  # 3 TB: matched as such (back to 1 beside a licence)
+                stated[i] = measure
+            flats[i] = flat
         if not measure:
             packs[i] = int(size)  # applied once prices can say whether it is a pack's
             continue
@@ -208,15 +212,15 @@ def with_unit_sizes(
         size *= STORAGE_GB[measure]
         if size != 1:
             quantities[i], units[i] = _scaled(quantities[i], units[i], size)
-    return stated, packs, read_as
+    return stated, packs, flats, read_as
 
 
 @lru_cache(maxsize=4096)
-def _flat_storage(text: str) -> tuple[Fraction, str]:
-    """The storage a name billed once ends with, (1, "") for none (see ``_TRAILING_STORAGE``)."""
+def _flat_storage(text: str) -> tuple[Fraction, str] | None:
+    """The storage a name billed once ends with, None for none (see ``_TRAILING_STORAGE``)."""
     found = _TRAILING_STORAGE.search(text)
     if found is None or not _OF_STORAGE.search(text) or _SIZE_OF_ITS_OWN.search(text):
-        return Fraction(1), ""
+        return None
     return Fraction(found[1].replace(",", ".")), found[2].casefold()
 
 
@@ -224,8 +228,36 @@ def settle_sizes(lines: Iterable[Line], product_of: Callable[[Line], Hashable | 
     """Once products are matched: storage in the vendor's measure, and a pack whose price is a
     seat's left as written (see :func:`_in_the_vendors_measure`, :func:`_packs_priced_as_packs`)."""
     lines = list(lines)
+    _flat_bundles(lines, product_of)
     _in_the_vendors_measure(lines, product_of)
     _packs_priced_as_packs(lines, product_of)
+
+
+def _flat_bundles(lines: list[Line], product_of: Callable[[Line], Hashable | None]) -> None:
+    """A name billed once that ends with its storage ("Datto offsite storage 3 TB", 1 × 72.00) is
+    that much storage where the vendor counts the product in a storage measure (3 TB at 24.00);
+    beside a licence ("Cloud File Storage 1TB" for OneDrive Plan 1) it is the licence's name."""
+    measured = {
+        key
+        for line in lines
+        if line.side == "vendor" and line.measure and (key := product_of(line)) is not None
+    }
+    for line in lines:
+        if line.flat is None:
+            continue
+        size, measure = line.flat
+        if product_of(line) not in measured:
+            if line.measure:  # typed as storage: the licence's name said its size
+                line.quantity, line.unit = _scaled(
+                    line.quantity, line.unit, 1 / (size * STORAGE_GB[measure])
+                )
+                line.measure = line.sized = ""
+            continue
+        if line.measure:
+            continue  # typed as storage already
+        line.sized = f"{line.quantity:f} × {size.numerator / size.denominator:g} {measure.upper()}"
+        line.quantity, line.unit = _scaled(line.quantity, line.unit, size * STORAGE_GB[measure])
+        line.measure = measure
 
 
 def _in_the_vendors_measure(
