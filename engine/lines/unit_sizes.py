@@ -306,6 +306,9 @@ def _packs_priced_as_packs(
     for line in lines:
         if line.pack == 1 or line.quantity is None:
             continue
+        if line.quantity == line.pack:  # "Acr. Cyber Protect x2", 2 seats: the quantity again
+            line.pack = 1
+            continue
         key = product_of(line)
         other = "psa" if line.side == "vendor" else "vendor"
         seen = plain.get((other, key)) or prices.get((other, key))

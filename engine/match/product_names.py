@@ -1096,19 +1096,24 @@ def product_key(text: str) -> str:
     if len(tokens) > 3 and tokens[0] == tokens[2] and tokens[0] not in _FAMILY_WORDS:
         # the maker's name before the product's own ("Keeper Security Keeper Business")
         tokens = tokens[2:]
-    if "office" in tokens[1:] and _another_makers(tokens[0]):
+    if "office" in tokens[1:] and _another_makers(tokens):
         tokens = _the_platform(tokens)  # "Keepit O365 backup" backs up Microsoft 365
     return " ".join(tokens)
 
 
-def _another_makers(first: str) -> bool:
-    """A name beginning with a word no Microsoft name has ("Keepit", "Dropsuite"): another
-    maker's product (while the catalogue reads its own names, none is)."""
+def _another_makers(tokens: list[str]) -> bool:
+    """A name beginning with a word no Microsoft name has ("Keepit", "Dropsuite") and saying no
+    Microsoft edition ("Enterprse E3 - Office 365" is Office 365 E3 mistyped): another maker's
+    product (while the catalogue reads its own names, none is)."""
+    first = tokens[0]
     return (
         not _reading_catalogue
         and first not in _MICROSOFT_FIRST_WORDS
         and first.isalpha()
         and first not in _catalogue_words()
+        and not any(
+            word in DISCRIMINATORS for word in tokens if word not in ("office", "microsoft")
+        )
     )
 
 
