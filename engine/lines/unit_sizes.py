@@ -44,6 +44,9 @@ _COUNTED = (
 )
 _PACKED = r"(?:pack|pk|bundle|paket|pakket|lot)s?"
 _NOT_365 = r"(?!365\b)"  # "Microsoft 365 Pack" is no pack of 365
+#: "Sophos IX Adv x5" at the end of a name: a pack, or the quantity said again ("Acr. Cyber
+#: Protect x2" on a line of 2: settle_sizes).
+_X_SUFFIX = re.compile(r"(?<=\S)\s+[x×]\s?(?!365\b)(\d{1,4})\s*$", re.IGNORECASE)
 #: A count the line is sold in: "10-user pack", "5-pack", "10pk", "10 x DID bundle", "pack of 10",
 #: "bundle of 10 numbers", "(pack of 5 users)", a unit "Pack (10)", "per 10 users", "… x5".
 _COUNT_SIZE = (
@@ -56,9 +59,7 @@ _COUNT_SIZE = (
     re.compile(rf"\b{_PACKED}\s+of\s+(\d{{1,4}})\b(?:\s*(?P<what>{_COUNTED})\b)?", re.IGNORECASE),
     re.compile(rf"\b{_PACKED}\s*\(\s*(\d{{1,4}})\s*(?P<what>{_COUNTED})?\s*\)", re.IGNORECASE),
     re.compile(rf"\bper\s+(\d{{1,4}})\s*(?P<what>{_COUNTED})\b", re.IGNORECASE),
-    # "Sophos IX Adv x5" at the end of a name: a pack, or the quantity said again (its price
-    # says which: settle_sizes)
-    re.compile(rf"(?<=\S)\s+[x×]\s?{_NOT_365}(\d{{1,4}})\s*$", re.IGNORECASE),
+    _X_SUFFIX,
 )
 _STORAGE = r"(mb|gb|tb|pb)"
 _BLOCKED = r"(?:block|bundle|pack|tier|increment|chunk|flat|allocation|quota|unit)s?"
@@ -306,8 +307,8 @@ def _packs_priced_as_packs(
     for line in lines:
         if line.pack == 1 or line.quantity is None:
             continue
-        if line.quantity == line.pack:  # "Acr. Cyber Protect x2", 2 seats: the quantity again
-            line.pack = 1
+        if line.quantity == line.pack and _X_SUFFIX.search(line.product):
+            line.pack = 1  # "Acr. Cyber Protect x2" on a line of 2: the quantity said again
             continue
         key = product_of(line)
         other = "psa" if line.side == "vendor" else "vendor"
