@@ -79,9 +79,9 @@ _STORAGE_MEASURE = (
     re.compile(rf"\b(?:usage|used|consumed|stored|in)\s+{_STORAGE}\b", re.IGNORECASE),
     re.compile(rf"\b{_STORAGE}[- ]?months?\b", re.IGNORECASE),
 )
-#: A storage size at the end of a name billed once ("Datto offsite storage 3 TB", "Extra File
-#: Storage 750GB"): a flat bundle of that size, where the name is of storage and of nothing with a
-#: size of its own (a Cloud PC's disk, a mailbox's quota).
+#: A storage size at the end of a name ("Datto offsite storage 3 TB" billed once, a vendor's
+#: "Impossible Cloud Object Storage 5TB" × 2): the size of one unit, where the name is of storage
+#: and of nothing with a size of its own (a Cloud PC's disk, a mailbox's quota).
 _TRAILING_STORAGE = re.compile(rf"\b(\d{{1,5}}(?:[.,]\d+)?)\s*{_STORAGE}\s*\)?\s*$", re.IGNORECASE)
 _OF_STORAGE = re.compile(
     r"\b(?:storage|backup|archive|archiving|blob|object|s3|space|capacity|offsite|vault)\b",
@@ -198,8 +198,11 @@ def with_unit_sizes(
     flats: list[tuple[Fraction, str] | None] = [None] * len(said)
     stated = [measure for _, measure in said]
     for i, (size, measure) in enumerate(said):
-        if size == 1 and not measure and quantities[i] == 1:  # "Datto offsite storage 3 TB", 1
-            if (flat := _flat_storage(products[i] or "")) is not None and flat[0] != 1:
+        if size == 1 and not measure and quantities[i] is not None:  # "… storage 3 TB", 1
+            flat = _flat_storage(products[i] or "")
+            if flat is not None and quantities[i] != 1 and quantities[i] == flat[0]:
+                flat = None  # "Datto storage 3 TB" on a line of 3: the quantity said again
+            if flat is not None and flat[0] != 1:
                 size, measure = flat  # 3 TB: matched as such (back to 1 beside a licence)
                 stated[i] = measure
             flats[i] = flat
@@ -218,7 +221,7 @@ def with_unit_sizes(
 
 @lru_cache(maxsize=4096)
 def _flat_storage(text: str) -> tuple[Fraction, str] | None:
-    """The storage a name billed once ends with, None for none (see ``_TRAILING_STORAGE``)."""
+    """The storage a name ends with, None for none (see ``_TRAILING_STORAGE``)."""
     found = _TRAILING_STORAGE.search(text)
     if found is None or not _OF_STORAGE.search(text) or _SIZE_OF_ITS_OWN.search(text):
         return None
@@ -235,8 +238,8 @@ def settle_sizes(lines: Iterable[Line], product_of: Callable[[Line], Hashable | 
 
 
 def _flat_bundles(lines: list[Line], product_of: Callable[[Line], Hashable | None]) -> None:
-    """A name billed once that ends with its storage ("Datto offsite storage 3 TB", 1 × 72.00) is
-    that much storage where the vendor counts the product in a storage measure (3 TB at 24.00);
+    """A name that ends with its storage ("Datto offsite storage 3 TB", 1 × 72.00) is that much
+    storage a unit where the vendor counts the product in a storage measure (3 TB at 24.00);
     beside a licence ("Cloud File Storage 1TB" for OneDrive Plan 1) it is the licence's name."""
     measured = {
         key
