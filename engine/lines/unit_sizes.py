@@ -45,8 +45,8 @@ _COUNTED = (
 _PACKED = r"(?:pack|pk|bundle|paket|pakket|lot)s?"
 _NOT_365 = r"(?!365\b)"  # "Microsoft 365 Pack" is no pack of 365
 #: "Sophos IX Adv x5" at the end of a name: a pack, or the quantity said again ("Acr. Cyber
-#: Protect x2" on a line of 2: settle_sizes).
-_X_SUFFIX = re.compile(r"(?<=\S)\s+[x×]\s?(?!365\b)(\d{1,4})\s*$", re.IGNORECASE)
+#: Protect x2" on a line of 2: settle_sizes); never an edition written "X4" ("8x8 X4").
+_X_SUFFIX = re.compile(r"(?<=\S)\s+(?:x\s?|×\s?|X\s)(?!365\b)(\d{1,4})\s*$")
 #: A count the line is sold in: "10-user pack", "5-pack", "10pk", "10 x DID bundle", "pack of 10",
 #: "bundle of 10 numbers", "(pack of 5 users)", a unit "Pack (10)", "per 10 users", "… x5".
 _COUNT_SIZE = (
@@ -129,7 +129,14 @@ _RESTATED = re.compile(
 _BAND = re.compile(
     rf"\(\s*\d{{1,5}}\s*(?:(?:[-–]|to)\s*\d{{1,5}}|\+)\s*(?:{_COUNTED})?\s*\)", re.IGNORECASE
 )
-_SIZE_PHRASES = (*_COUNT_SIZE, *_STORAGE_SIZE, *_STORAGE_MEASURE, _MINIMUM, _RESTATED, _BAND)
+_SIZE_PHRASES = (
+    *(pattern for pattern in _COUNT_SIZE if pattern is not _X_SUFFIX),  # "x5" stays in the name
+    *_STORAGE_SIZE,
+    *_STORAGE_MEASURE,
+    _MINIMUM,
+    _RESTATED,
+    _BAND,
+)
 
 
 @lru_cache(maxsize=16_384)
