@@ -46,6 +46,14 @@ _MEASURE_FORBIDDEN = (
     "price cost amount total net rate qty quantity count value sum preis prijs prix precio "
     "betrag bedrag montant importe gross"
 )
+_MEASURE = _f(  # (both sides)
+    "measure",
+    "measure",
+    _MEASURE_SYNONYMS,
+    _MEASURE_FORBIDDEN,
+    "what one unit of the quantity is (User, Pack, 10-user pack, GB, TB): a pack's or a "
+    "storage block's size",
+)
 VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
         "client",
@@ -251,14 +259,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "rate date exchange",
         "the bill's currency (ISO code)",
     ),
-    _f(
-        "measure",
-        "measure",
-        _MEASURE_SYNONYMS,
-        _MEASURE_FORBIDDEN,
-        "what one unit of the quantity is (User, Pack, 10-user pack, GB, TB): a pack's or a "
-        "storage block's size",
-    ),
+    _MEASURE,
 )
 
 PSA_FIELDS: tuple[Field, ...] = (
@@ -504,14 +505,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "",
         "the last day of the billed period (Harvest's Period End): the months it bills for",
     ),
-    _f(
-        "measure",
-        "measure",
-        _MEASURE_SYNONYMS,
-        _MEASURE_FORBIDDEN,
-        "what one unit of the quantity is (User, Pack, 10-user pack, GB, TB): a pack's or a "
-        "storage block's size",
-    ),
+    _MEASURE,
 )
 
 FIELDS: dict[Side, tuple[Field, ...]] = {"vendor": VENDOR_FIELDS, "psa": PSA_FIELDS}
