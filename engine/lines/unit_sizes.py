@@ -9,10 +9,11 @@ unit-of-measure column): "(minimum 10 users)" is a commitment, not a size, and a
 no size. The line's amount is kept; its quantity is multiplied by the size and its unit amount
 divided by it (exact: a Fraction where it is not a whole number of cents).
 
-Storage is counted in the measure the line states (GB or TB); a line of one product that states
-another measure than the vendor's is converted once products are matched
-(:func:`settle_sizes`), since "3,500 (GB)" is 3.5 only beside a
-vendor that bills TB.
+Two steps. When typed (:func:`with_unit_sizes`), storage is counted in GB, so that products are
+matched on like quantities. Once products are matched (:func:`settle_sizes`), storage is counted in
+the measure the vendor bills the product in ("3,500 (GB)" is 3.5 beside a vendor that bills TB),
+and a pack is applied where its price is a pack's — a count written in a name may be a note.
+Each line read so says how (``Line.sized``), for the finding's evidence.
 """
 
 from __future__ import annotations
@@ -236,9 +237,13 @@ def _flat_storage(text: str) -> tuple[Fraction, str] | None:
 
 
 def settle_sizes(lines: Iterable[Line], product_of: Callable[[Line], Hashable | None]) -> None:
-    """Once products are matched: storage in the vendor's measure, and a pack whose price is a
-    seat's left as written (see :func:`_in_the_vendors_measure`, :func:`_packs_priced_as_packs`)."""
-    lines = list(lines)
+    """Once products are matched: storage at the end of a name kept as storage where the vendor
+    counts the product so, storage in the vendor's measure, and a pack applied where its price is a
+    pack's (:func:`_flat_bundles`, :func:`_in_the_vendors_measure`, :func:`_packs_priced_as_packs`).
+    Most bills state no size: their lines are looked at once."""
+    lines = list(lines)  # (a line set aside goes back to its own measure: product_of says None)
+    if not any(line.measure or line.flat is not None or line.pack != 1 for line in lines):
+        return
     _flat_bundles(lines, product_of)
     _in_the_vendors_measure(lines, product_of)
     _packs_priced_as_packs(lines, product_of)
@@ -248,6 +253,8 @@ def _flat_bundles(lines: list[Line], product_of: Callable[[Line], Hashable | Non
     """A name that ends with its storage ("Datto offsite storage 3 TB", 1 × 72.00) is that much
     storage a unit where the vendor counts the product in a storage measure (3 TB at 24.00);
     beside a licence ("Cloud File Storage 1TB" for OneDrive Plan 1) it is the licence's name."""
+    if all(line.flat is None for line in lines):
+        return
     measured = {
         key
         for line in lines
@@ -306,6 +313,8 @@ def _packs_priced_as_packs(
     side's than as written (at least the other side's over √size). With nothing to compare, the
     text is taken at its word. (Applied before matching, a pack that is only a note cost set P
     the matches its seats made; after, nothing was lost on sets AO and AP.)"""
+    if all(line.pack == 1 for line in lines):
+        return
     prices: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
     plain: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
     for line in lines:
