@@ -226,7 +226,7 @@ def test_a_note_of_what_someone_did_is_no_part_of_the_name(typed: str, base: str
         # a product said backwards, or another maker's name before a dash, is no person
         ("Business Premium - Microsoft 365", "business premium microsoft 365"),
         ("Acronis Cyber - Protect", "acronis cyber protect"),
-        ("Acronis CPC - O365 seat", "acronis cpc office 365"),
+        ("Acronis CPC - O365 seat", "acronis cpc microsoft 365"),  # (O365: its platform)
         # years and versions that name the product stay
         ("Windows Server 2022 Standard", "windows server 2022 standard"),
         ("Old Mutual Backup", "old mutual backup"),
