@@ -248,7 +248,7 @@ def _compare(
     as_of: dt.date | None,
 ) -> _Comparison:
     """Holdings per (client, product) on each side, the rules, margins and subscription terms."""
-    settle_sizes(chain(vendor.lines, psa.lines), _product_of(products))
+    settle_sizes(chain(vendor.lines, psa.lines))
     vendor_holdings = holdings(vendor, products.vendor, groups.vendor)
     set_aside_money_credits(
         psa.lines,
@@ -288,20 +288,6 @@ def _compare(
         )
     keep(vendor_holdings, psa_holdings)  # a CLI run ends without freeing 174k holdings
     return _Comparison(discrepancies, pairs, thin, terms)
-
-
-def _product_of(products: Products) -> Callable[[Line], str | None]:
-    """The product a line taking part was matched to (None for a line set aside)."""
-
-    def product_of(line: Line) -> str | None:
-        if line.exclusion is not None:
-            return None
-        descriptor = (line.product, line.product_ids)
-        if line.side == "vendor":
-            return products.vendor[descriptor].key
-        return products.inferred.get((line.client, descriptor), products.psa[descriptor]).key
-
-    return product_of
 
 
 def _currency(vendor: Prepared, psa: Prepared) -> str:

@@ -151,9 +151,10 @@ def test_a_pack_spread_over_its_units_keeps_its_amount_exactly(
         months=1,
         amount=None,
         exclusion=None,
+        product_key="veeam",
         pack=size,
     )
-    settle_sizes([line], lambda _: "veeam")
+    settle_sizes([line])
     quantity, unit = line.quantity, line.unit
     assert quantity == packs * size
     assert quantity is not None and unit is not None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -140,7 +140,7 @@ _SIZE_PHRASES = (
 )
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=65_536)
 def without_sizes(text: str) -> str:
     """A product's name without the size it is sold in or the minimum it commits to: "Mimecast
     Email Security Cloud Gateway - 5-user pack (minimum 10 users)" is the Mimecast gateway that the
@@ -157,7 +157,7 @@ def _what_is_counted(found: re.Match[str]) -> str:
     return f" {what} " if what else " "
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=65_536)
 def stated_size(text: str, measure: str) -> tuple[Fraction, str]:
     """The units one billed unit of a line holds, and the storage measure they are counted in ("" for
     a count): (10, "") for a 10-user pack, (500, "gb") for a 500 GB block, (1, "gb") for a quantity
@@ -227,7 +227,7 @@ def with_unit_sizes(
     return stated, packs, flats, read_as
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65_536)
 def _flat_storage(text: str) -> tuple[Fraction, str] | None:
     """The storage a name ends with, None for none (see ``_TRAILING_STORAGE``)."""
     found = _TRAILING_STORAGE.search(text)
@@ -236,20 +236,26 @@ def _flat_storage(text: str) -> tuple[Fraction, str] | None:
     return Fraction(found[1].replace(",", ".")), found[2].casefold()
 
 
-def settle_sizes(lines: Iterable[Line], product_of: Callable[[Line], Hashable | None]) -> None:
+def settle_sizes(lines: Iterable[Line]) -> None:
     """Once products are matched: storage at the end of a name kept as storage where the vendor
     counts the product so, storage in the vendor's measure, and a pack applied where its price is a
     pack's (:func:`_flat_bundles`, :func:`_in_the_vendors_measure`, :func:`_packs_priced_as_packs`).
-    Most bills state no size: their lines are looked at once."""
-    lines = list(lines)  # (a line set aside goes back to its own measure: product_of says None)
+    Most bills state no size: their lines are looked at once. A line's product is the one the
+    run assigned it (``Line.product_key``); a line set aside has none."""
+    lines = list(lines)  # (a line set aside goes back to its own measure: it has no product)
     if not any(line.measure or line.flat is not None or line.pack != 1 for line in lines):
         return
-    _flat_bundles(lines, product_of)
-    _in_the_vendors_measure(lines, product_of)
-    _packs_priced_as_packs(lines, product_of)
+    _flat_bundles(lines)
+    _in_the_vendors_measure(lines)
+    _packs_priced_as_packs(lines)
 
 
-def _flat_bundles(lines: list[Line], product_of: Callable[[Line], Hashable | None]) -> None:
+def _product_of(line: Line) -> str | None:
+    """The product a line taking part was matched to (None for a line set aside)."""
+    return None if line.exclusion is not None else line.product_key
+
+
+def _flat_bundles(lines: list[Line]) -> None:
     """A name that ends with its storage ("Datto offsite storage 3 TB", 1 × 72.00) is that much
     storage a unit where the vendor counts the product in a storage measure (3 TB at 24.00);
     beside a licence ("Cloud File Storage 1TB" for OneDrive Plan 1) it is the licence's name."""
@@ -258,13 +264,13 @@ def _flat_bundles(lines: list[Line], product_of: Callable[[Line], Hashable | Non
     measured = {
         key
         for line in lines
-        if line.side == "vendor" and line.measure and (key := product_of(line)) is not None
+        if line.side == "vendor" and line.measure and (key := _product_of(line)) is not None
     }
     for line in lines:
         if line.flat is None:
             continue
         size, measure = line.flat
-        if product_of(line) not in measured:
+        if _product_of(line) not in measured:
             if line.measure:  # typed as storage: the licence's name said its size
                 line.quantity, line.unit = _scaled(
                     line.quantity, line.unit, 1 / (size * STORAGE_GB[measure])
@@ -278,20 +284,18 @@ def _flat_bundles(lines: list[Line], product_of: Callable[[Line], Hashable | Non
         line.measure = measure
 
 
-def _in_the_vendors_measure(
-    lines: list[Line], product_of: Callable[[Line], Hashable | None]
-) -> None:
+def _in_the_vendors_measure(lines: list[Line]) -> None:
     """Count each product's storage (in GB since typing) in the measure the vendor bills it in:
     the books' "3,500 (GB)" is 3.5 beside a vendor that bills TB. Where the vendor states no
     measure for the product, or two, each line goes back to the measure it states itself."""
-    vendor_measures: dict[Hashable, set[str]] = defaultdict(set)
+    vendor_measures: dict[str | None, set[str]] = defaultdict(set)
     for line in lines:
-        if line.side == "vendor" and line.measure and (key := product_of(line)) is not None:
+        if line.side == "vendor" and line.measure and (key := _product_of(line)) is not None:
             vendor_measures[key].add(line.measure)
     for line in lines:
         if not line.measure:
             continue
-        found = vendor_measures.get(product_of(line), set())
+        found = vendor_measures.get(_product_of(line), set())
         to = next(iter(found)) if len(found) == 1 else line.measure
         if to != line.measure and not line.sized and line.quantity is not None:
             written = _decimal(Fraction(line.quantity) / STORAGE_GB[line.measure])
@@ -301,9 +305,7 @@ def _in_the_vendors_measure(
         line.measure = to
 
 
-def _packs_priced_as_packs(
-    lines: list[Line], product_of: Callable[[Line], Hashable | None]
-) -> None:
+def _packs_priced_as_packs(lines: list[Line]) -> None:
     """A pack size in a line's text is a size only where its price is a pack's: "Veeam … - 10-user
     pack" × 5 at 19.00 beside the books' 3.33 a user is fifty users at 1.90, while "Power BI Pro -
     8 user pack" × 3 at 12.99 beside a vendor's 9.95 a seat is three seats whose text counts
@@ -315,11 +317,11 @@ def _packs_priced_as_packs(
     the matches its seats made; after, nothing was lost on sets AO and AP.)"""
     if all(line.pack == 1 for line in lines):
         return
-    prices: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
-    plain: dict[tuple[str, Hashable], list[Fraction]] = defaultdict(list)
+    prices: dict[tuple[str, str | None], list[Fraction]] = defaultdict(list)
+    plain: dict[tuple[str, str | None], list[Fraction]] = defaultdict(list)
     for line in lines:
         unit = line.monthly_unit
-        if unit and (key := product_of(line)) is not None:
+        if unit and (key := _product_of(line)) is not None:
             prices[(line.side, key)].append(unit / line.pack)
             if line.pack == 1:
                 plain[(line.side, key)].append(unit)
@@ -329,7 +331,7 @@ def _packs_priced_as_packs(
         if line.quantity == line.pack and _X_SUFFIX.search(line.product):
             line.pack = 1  # "Acr. Cyber Protect x2" on a line of 2: the quantity said again
             continue
-        key = product_of(line)
+        key = _product_of(line)
         other = "psa" if line.side == "vendor" else "vendor"
         seen = plain.get((other, key)) or prices.get((other, key))
         unit = line.monthly_unit
