@@ -247,21 +247,25 @@ _SYMBOLS_BY_CODE = {
 _SUFFIXED = {"SEK": " kr", "NOK": " kr", "DKK": " kr", "PLN": " zł", "CZK": " Kč"}
 
 
-def currency_format(code: str) -> str:
+def currency_format(code: str, *, unit: bool = False) -> str:
     """The Excel number format for money in ``code``: ``"GBP"`` → ``"£"#,##0.00;[Red]-"£"#,##0.00``.
+
+    ``unit`` is for a price per seat or per GB: cents always, and up to two places more where the
+    price has them (storage at $0.0059 per GB would show as $0.01).
 
     Symbols that several dollars share carry their country (A$, C$, NZ$) so a workbook shared across
     borders is not ambiguous; currencies written after the amount (kr) are; an unknown code is shown
     after the amount.
     """
     code = (code or "USD").upper()
+    number = "#,##0.00##" if unit else "#,##0.00"
     if code in _SUFFIXED:
         suffix = _SUFFIXED[code]
-        return f'#,##0.00"{suffix}";[Red]-#,##0.00"{suffix}"'
+        return f'{number}"{suffix}";[Red]-{number}"{suffix}"'
     symbol = _SYMBOLS_BY_CODE.get(code)
     if symbol is None:
-        return f'#,##0.00" {code}";[Red]-#,##0.00" {code}"'
-    return f'"{symbol}"#,##0.00;[Red]-"{symbol}"#,##0.00'
+        return f'{number}" {code}";[Red]-{number}" {code}"'
+    return f'"{symbol}"{number};[Red]-"{symbol}"{number}'
 
 
 def format_amount(value: Decimal, code: str | None = "USD") -> str:

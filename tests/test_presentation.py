@@ -151,6 +151,22 @@ def test_number_formats_show_no_trailing_dot_and_money_is_in_the_bills_currency(
     assert spec.format_amount(Decimal("1234"), "CHF") == "CHF 1,234.00"
 
 
+def test_a_price_per_gb_keeps_its_places_and_amounts_stay_in_cents(result: Result) -> None:
+    """Storage at $0.0059 a GB shown as $0.01 would read as a wrong price; impacts stay cents."""
+    first = replace(result.discrepancies[0], vendor_unit_cost=Decimal("0.0059"))
+    book = _book(render_bytes(replace(result, discrepancies=[first, *result.discrepancies[1:]])))
+    discrepancies = book[spec.DISCREPANCIES]
+    header = [c.value for c in discrepancies[TOP]]
+    cost = discrepancies.cell(TOP + 1, header.index("Vendor cost per seat / month") + 1)
+    price = discrepancies.cell(TOP + 1, header.index("PSA price per seat / month") + 1)
+    impact = discrepancies.cell(TOP + 1, header.index("Monthly impact") + 1)
+    assert cost.value == pytest.approx(0.0059)
+    assert cost.number_format == price.number_format == '"$"#,##0.00##;[Red]-"$"#,##0.00##'
+    assert impact.number_format == spec.money_format("USD")
+    assert spec.number_format("unit_money", "GBP") == '"£"#,##0.00##;[Red]-"£"#,##0.00##'
+    assert spec.number_format("unit_money", "SEK").startswith("#,##0.00##")
+
+
 def test_kpis_ratio_is_red_or_green_against_the_target_and_charts_have_a_target_line(
     result: Result,
 ) -> None:

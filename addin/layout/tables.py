@@ -12,7 +12,10 @@ from typing import Literal
 from engine.money import currency_format, format_amount
 from engine.read.header import column_letter
 
-Kind = Literal["text", "wrap", "money", "quantity", "integer", "percent", "confidence", "minutes"]
+#: "unit_money" is a price per seat or per GB: shown to the cent and beyond where it has more places.
+Kind = Literal[
+    "text", "wrap", "money", "unit_money", "quantity", "integer", "percent", "confidence", "minutes"
+]
 
 # Sheet names (the template and the VBA module use the same ones).
 START, VENDOR, PSA, SETTINGS = "Start", "Vendor", "PSA", "Settings"
@@ -41,6 +44,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
     "text": "@",
     "wrap": "@",
     "money": '"$"#,##0.00;[Red]-"$"#,##0.00',
+    "unit_money": '"$"#,##0.00##;[Red]-"$"#,##0.00##',
     "quantity": "General",
     "integer": "#,##0",
     "percent": '0.00"%"',
@@ -61,7 +65,9 @@ def currency_of(currency: str | None) -> str:
 
 def number_format(kind: Kind, currency: str | None = "USD") -> str:
     """The Excel number format of a cell of this kind: money in the bill's currency (£, €, A$…)."""
-    return currency_format(currency or "USD") if kind == "money" else NUMBER_FORMATS[kind]
+    if kind in ("money", "unit_money"):
+        return currency_format(currency or "USD", unit=kind == "unit_money")
+    return NUMBER_FORMATS[kind]
 
 
 HEADER_FILL, HEADER_FONT = "#1F3864", "#FFFFFF"

@@ -66,7 +66,7 @@ class Formats:
         )
 
     def cell(self, kind: spec.Kind, currency: str = "USD") -> Format:
-        key = ("cell", kind, currency if kind == "money" else "")
+        key = ("cell", kind, currency if kind in ("money", "unit_money") else "")
         if key not in self.cache:
             properties: dict[str, Any] = {
                 "num_format": spec.number_format(kind, currency),
