@@ -376,3 +376,19 @@ def test_a_tenants_domain_on_some_rows_is_no_second_tenant(tmp_path: Path) -> No
         ),
     )
     assert result.discrepancies == ()
+
+
+def test_a_spelling_cut_shorter_still_means_what_its_longer_spellings_were_learned_as() -> None:
+    """ "… Backup Sto" (cut at 40) fits both "… Backup Stor" (cut at 41, three clients) and the whole
+    spelling (twelve): both learned as the same storage, so it is that storage; were they learned
+    as two products, it would say neither."""
+    from engine.match.learned_spellings import _learned_like
+
+    cut = "acronis cyber protect cloud backup sto"
+    same = {
+        "acronis cyber protect cloud backup stor": {"name:acronis hosted storage gb": 3},
+        "acronis cyber protect cloud backup storage": {"name:acronis hosted storage gb": 12},
+    }
+    assert _learned_like(cut, same) == {"name:acronis hosted storage gb": 12}
+    two = {**same, "acronis cyber protect cloud backup stor": {"name:acronis cp standard": 3}}
+    assert _learned_like(cut, two) is None

@@ -429,7 +429,8 @@ def seats_billed(
 
 def _learned_like(description: str, learned: Mapping[str, dict[str, int]]) -> dict[str, int] | None:
     """What a learned spelling means, for the same spelling with a typo ("Baclupify" for
-    "Backupify"): the one learned spelling that fits it word for word, both ways."""
+    "Backupify"): the learned spellings that fit it word for word, both ways, when they mean the
+    same — a name cut at 40 characters ("… Backup Sto") fits the one cut at 41 and the whole one."""
     alike = [
         meant
         for spelling, meant in learned.items()
@@ -438,4 +439,6 @@ def _learned_like(description: str, learned: Mapping[str, dict[str, int]]) -> di
         and (back := fit(spelling, description)) is not None
         and not back.left
     ]
-    return alike[0] if len(alike) == 1 else None
+    if not alike or any(meant.keys() != alike[0].keys() for meant in alike):
+        return None
+    return {key: max(meant[key] for meant in alike) for key in alike[0]}
