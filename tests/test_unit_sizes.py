@@ -301,3 +301,106 @@ def test_a_pack_the_size_of_the_quantity_is_the_quantity_said_again(tmp_path: Pa
         [("Val-de-Loire Enterprises SARL", "Acronis Cyber Protect x2", "Each", "2", "6.00")]
     )
     assert _found(run(tmp_path, vendor, books)) == []
+
+
+def test_a_vendors_name_ending_in_one_tb_bills_in_tb(tmp_path: Path) -> None:
+    """Set AP's Exertis invoice: "Datto Cloud Storage 1TB" × 8 at 19.00 (no unit column) beside
+    the books' "Datto cloud storage (GB)" × 8,000 at 0.024: 8 TB both, 24.00 a TB, no finding.
+    It was 7,992 seats over-billed and the price below cost."""
+    vendor = _vendor([("Osullivan Physiotherapy Ltd", "Datto Cloud Storage 1TB", "", "8", "19.00")])
+    books = _books(
+        [("Osullivan Physiotherapy Ltd", "Datto cloud storage (GB)", "", "8000", "0.024")]
+    )
+    assert _found(run(tmp_path, vendor, books)) == []
+
+
+def test_as_many_blocks_as_the_name_says_are_blocks_or_the_quantity_by_price(
+    tmp_path: Path,
+) -> None:
+    """A vendor's "Impossible Cloud Object Storage 5TB" × 5 at 26.00 beside the books' 25 (a TB
+    at 7.00): 25 TB, as prices say (26.00 over 5 TB is near 7.00), no finding. The same line at
+    7.20 (a TB's price) is the quantity said again: 5 TB beside the books' 5 at 7.00 — below cost
+    by 0.20 a TB, nothing else."""
+    vendor = _vendor(
+        [("Dingle Estate Agents Ltd", "Impossible Cloud Object Storage 5TB", "", "5", "26.00")]
+    )
+    books = _books([("Dingle Estate Agents Ltd", "IC object storage", "", "25", "7.00")])
+    (tmp_path / "a").mkdir()
+    assert _found(run(tmp_path / "a", vendor, books)) == []
+    vendor = _vendor(
+        [("Dingle Estate Agents Ltd", "Impossible Cloud Object Storage 5TB", "", "5", "7.20")]
+    )
+    books = _books([("Dingle Estate Agents Ltd", "IC object storage", "", "5", "7.00")])
+    (tmp_path / "b").mkdir()
+    assert _found(run(tmp_path / "b", vendor, books)) == [
+        ("below_cost", "Dingle Estate Agents Ltd", Decimal("1.00"))
+    ]
+
+
+def test_a_block_a_count_and_a_slip_are_read_as_storage(tmp_path: Path) -> None:
+    """Set AP's books: "SharePoint extra storge - 250 GB block" × 16 (a block of storage, not of
+    hours: never set aside as a service), "IC object storage" × 30 at 7.50 beside the vendor's
+    5 TB blocks (a count beside storage may count TBs: its price is no service's), "O365 extra
+    file stoarge 3.75TB" × 1 (a slip of a key in "storage"). Differences: none."""
+    vendor = _vendor(
+        [
+            ("Westport Pharmacy Ltd", "Office 365 Extra File Storage", "GB", "4000", "0.16"),
+            ("Riverside Roofing Ltd", "Impossible Cloud Object Storage", "5 TB Block", "6", "26.00"),
+            ("Priestley Care Ltd", "Office 365 Extra File Storage", "GB", "3750", "0.16"),
+        ]
+    )  # fmt: skip
+    books = _books(
+        [
+            ("Westport Pharmacy Ltd", "SharePoint extra storge - 250 GB block", "", "16", "50.00"),
+            ("Riverside Roofing Ltd", "IC object storage", "", "30", "7.50"),
+            ("Priestley Care Ltd", "O365 extra file stoarge 3.75TB", "", "1", "825.00"),
+        ]
+    )  # fmt: skip
+    assert _found(run(tmp_path, vendor, books)) == []
+
+
+def test_a_pack_in_the_books_is_no_service_for_its_price(tmp_path: Path) -> None:
+    """QuickBooks' "25 Pack - Intercept X Advanced" × 1 at 81.25 beside the vendor's "Box (5)" × 5
+    at 10.50: 25 devices at 3.25, no finding (81.25 a unit looked like work at 7.7 times the
+    cost, and the vendor's 25 devices unbilled)."""
+    vendor = _vendor(
+        [("Malton Logistics Ltd", "Sophos Central Intercept X Advanced", "Box (5)", "5", "10.50")]
+    )
+    books = _books([("Malton Logistics Ltd", "25 Pack - Intercept X Advanced", "", "1", "81.25")])
+    assert _found(run(tmp_path, vendor, books)) == []
+
+
+def test_a_count_closing_a_name_is_no_part_of_it() -> None:
+    """ "… endpoint - 35 devices", "… for Server 2 servers", "(12 users)": the quantity said again;
+    a plan's number stays ("Exchange Online Plan 1 user" keeps its 1)."""
+    assert without_sizes("Sophos Intercept X Adv endpoint - 35 devices").strip() == (
+        "Sophos Intercept X Adv endpoint"
+    )
+    assert without_sizes("Intercept X Advanced for Server 2 servers").strip() == (
+        "Intercept X Advanced for Server"
+    )
+    assert without_sizes("M365 Business Premium (12 users)").strip() == "M365 Business Premium"
+    for kept in ("Exchange Online Plan 1 user", "Teams Calling Plan 120 min", "Defender P2 users"):
+        assert without_sizes(kept) == kept
+    from engine.match.product_names import product_key
+
+    assert product_key("Exchange Online Plan 1 user") == product_key("Exchange Online (Plan 1)")
+
+
+def test_a_slip_of_a_key_still_says_the_add_on_word(tmp_path: Path) -> None:
+    """Set AP's QuickBooks: "Datto Cloud backup sotrage 7 TB" × 1 at 168.00 beside the vendor's
+    Datto Cloud Storage (7 TB at 19.00) and Datto's backup agent (billed by its own line): the
+    storage — "sotrage" says "storage", the word the storage's name holds and the agent's lacks."""
+    vendor = _vendor(
+        [
+            ("Hegarty Partners LLP", "Datto Cloud Storage", "TB", "7", "19.00"),
+            ("Hegarty Partners LLP", "Datto Endpoint Backup for PCs", "Licence", "29", "3.60"),
+        ]
+    )
+    books = _books(
+        [
+            ("Hegarty Partners LLP", "datto endpoint backup x 29 machines", "", "29", "4.80"),
+            ("Hegarty Partners LLP", "Datto Cloud backup sotrage 7 TB", "", "1", "168.00"),
+        ]
+    )
+    assert _found(run(tmp_path, vendor, books)) == []

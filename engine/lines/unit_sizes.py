@@ -27,6 +27,8 @@ from functools import lru_cache
 from statistics import median
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import OSA
+
 if TYPE_CHECKING:
     from engine.lines.line import Line
 
@@ -127,6 +129,17 @@ _RESTATED = re.compile(
     rf"|[x×]\d{{1,5}}\s+(?:cloud\s+)?[a-z]+s)\b",  # never "8x8 X2 seat reduction": a product
     re.IGNORECASE,
 )
+#: A count of what is counted closing a name ("Sophos Intercept X Adv endpoint - 35 devices",
+#: "… for Server 2 servers", "(12 users)"): the quantity said again, or a note; never a plan's or
+#: an edition's number ("Exchange Online Plan 1 user": :func:`_without_a_closing_count`).
+_CLOSING_COUNT = re.compile(
+    rf"(?P<before>\S+?)(?P<sep>\s*[-–—,:(/]\s*|\s+)(?P<n>\d{{1,5}})\s*(?P<what>{_COUNTED})\s*\)?\s*$",
+    re.IGNORECASE,
+)
+#: Words a number after them belongs to: "Plan 1", "Pln 2", "P2", "Gen 2", "Tier 3".
+_NUMBERED = frozenset(
+    ["plan", "pln", "p", "e", "f", "a", "g", "tier", "level", "gen", "version", "v"]
+)
 _BAND = re.compile(
     rf"\(\s*\d{{1,5}}\s*(?:(?:[-–]|to)\s*\d{{1,5}}|\+)\s*(?:{_COUNTED})?\s*\)", re.IGNORECASE
 )
@@ -148,7 +161,20 @@ def without_sizes(text: str) -> str:
     stays ("10 x DID bundle": numbers, "DID")."""
     for pattern in _SIZE_PHRASES:
         text = pattern.sub(_what_is_counted, text)
-    return text
+    return _CLOSING_COUNT.sub(_without_a_closing_count, text)
+
+
+def _without_a_closing_count(found: re.Match[str]) -> str:
+    """The name before a closing count, unless the number is a plan's ("Plan 1 user") or the
+    words are no count ("Visio Pln 2 Licence": two licences would be "2 licences")."""
+    if not found["sep"].strip() and found["before"].casefold() in _NUMBERED:
+        return found[0]
+    if found["n"].startswith("0") or found["sep"] in ("-", "–", "/"):
+        return found[0]  # a code's number ("ACR-CPC-01 licence")
+    plural = found["what"].casefold().endswith(("s", "ies"))
+    if (int(found["n"]) == 1) == plural:
+        return found[0]
+    return found["before"] + " "
 
 
 def _what_is_counted(found: re.Match[str]) -> str:
@@ -208,8 +234,8 @@ def with_unit_sizes(
     for i, (size, measure) in enumerate(said):
         if size == 1 and not measure and quantities[i] is not None:  # "… storage 3 TB", 1
             flat = _flat_storage(products[i] or "")
-            if flat is not None and quantities[i] != 1 and quantities[i] == flat[0]:
-                flat = None  # "Datto storage 3 TB" on a line of 3: the quantity said again
+            # ("Datto storage 3 TB" on a line of 3 may be the quantity said again: matched as
+            # three 3 TB blocks, like the product's other lines; prices say which once matched)
             if flat is not None and flat[0] != 1:
                 size, measure = flat  # 3 TB: matched as such (back to 1 beside a licence)
                 stated[i] = measure
@@ -231,9 +257,19 @@ def with_unit_sizes(
 def _flat_storage(text: str) -> tuple[Fraction, str] | None:
     """The storage a name ends with, None for none (see ``_TRAILING_STORAGE``)."""
     found = _TRAILING_STORAGE.search(text)
-    if found is None or not _OF_STORAGE.search(text) or _SIZE_OF_ITS_OWN.search(text):
+    if found is None or not _of_storage(text) or _SIZE_OF_ITS_OWN.search(text):
         return None
     return Fraction(found[1].replace(",", ".")), found[2].casefold()
+
+
+def _of_storage(text: str) -> bool:
+    """The name is of storage: its word, or the word with a slip of a key ("stoarge", "storge")."""
+    return bool(_OF_STORAGE.search(text)) or any(
+        OSA.distance(word, "storage") <= 1 for word in _WORD.findall(text.casefold())
+    )
+
+
+_WORD = re.compile(r"\b[a-z]{6,8}\b")
 
 
 def settle_sizes(lines: Iterable[Line]) -> None:
@@ -266,6 +302,14 @@ def _flat_bundles(lines: list[Line]) -> None:
         for line in lines
         if line.side == "vendor" and line.measure and (key := _product_of(line)) is not None
     }
+    # the vendor's "Datto Cloud Storage 1TB" × 8 names the measure it bills in, where the books
+    # count the product in storage too ("Datto cloud storage (GB)", 8,000)
+    measured_by_either = {key for line in lines if line.measure and (key := _product_of(line))}
+    measured |= {
+        key
+        for line in lines
+        if line.side == "vendor" and line.flat and (key := _product_of(line)) in measured_by_either
+    }
     for line in lines:
         if line.flat is None:
             continue
@@ -277,11 +321,33 @@ def _flat_bundles(lines: list[Line]) -> None:
                 )
                 line.measure = line.sized = ""
             continue
-        if line.measure:
-            continue  # typed as storage already
+        if line.measure:  # typed as storage already
+            if _said_again(line, size, measure, lines):  # "Datto storage 3 TB" × 3 at a TB's price
+                line.quantity, line.unit = _scaled(line.quantity, line.unit, 1 / size)
+                line.sized = ""
+            continue
         line.sized = f"{line.quantity:f} × {size.numerator / size.denominator:g} {measure.upper()}"
         line.quantity, line.unit = _scaled(line.quantity, line.unit, size * STORAGE_GB[measure])
         line.measure = measure
+
+
+def _said_again(line: Line, size: Fraction, measure: str, lines: list[Line]) -> bool:
+    """A line of as many as its name's storage ("Datto storage 3 TB" × 3): the quantity said again
+    (3 TB), unless its price spread over a block is nearer the other side's price in that measure
+    than as written, as packs are judged ("Impossible Cloud Object Storage 5TB" × 5 at 26.00
+    beside the books' 7.00 a TB is 25 TB); with nothing to compare, the quantity said again."""
+    block = size * STORAGE_GB[measure]  # typed: the line counts GB
+    if line.quantity is None or size == 1 or Fraction(line.quantity) != size * block:
+        return False
+    key = _product_of(line)
+    seen = [
+        unit * STORAGE_GB[measure] if other.measure else unit  # (storage is in GB till settled)
+        for other in lines
+        if other.side != line.side and _product_of(other) == key and (unit := other.monthly_unit)
+    ]
+    unit = line.monthly_unit
+    written = None if unit is None else unit * block
+    return not (seen and written and written * written >= median(seen) ** 2 * size)
 
 
 def _in_the_vendors_measure(lines: list[Line]) -> None:

@@ -62,7 +62,9 @@ def service_words(text: str) -> frozenset[str]:
 
 #: Service words a licence's own name can hold ("Device Management Licence", "Huntress Managed
 #: EDR", "Identity Threat Monitoring"); labour, hardware and one-off words it never holds.
-LICENCE_CAN_SAY = frozenset(["managed", "management", "monitoring", "remote"])
+LICENCE_CAN_SAY = frozenset(
+    ["managed", "management", "monitoring", "remote", "gestion", "surveillance"]
+)
 
 
 def says_service(description: str, product: str = "") -> bool:
@@ -438,9 +440,11 @@ def seats_may_mean(description: str, name: str) -> bool:
     # an add-on word the description leaves out bars it, unless what the description says it is
     # names that word: "Identity & Threat Protection" is a security product (E5 Security), "Hosted
     # Email" is no archiving one
-    return of_every_kind(strong, words, said_words) and not (
-        words & NEVER_IMPLIED
-    ) - said - set().union(*strong)
+    unsaid = (words & NEVER_IMPLIED) - said - set().union(*strong)
+    # ("Datto cloud backup sotrage": a slip of a key still says it)
+    return of_every_kind(strong, words, said_words) and not any(
+        named_words(said, {word}) == 0 for word in unsaid
+    )
 
 
 def may_mean(description: str, name: str) -> bool:

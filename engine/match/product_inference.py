@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from engine.lines import Line, monthly
+from engine.lines.unit_sizes import STORAGE_GB, without_sizes
 from engine.match.alike_lines import split_alike_lines, split_by_usual_price
 from engine.match.catalogue import load_catalogue
 from engine.match.description_vocabulary import BRAND, NEVER_IMPLIED
@@ -106,7 +107,17 @@ def infer_products(
     prices = {place: amounts[place] / Fraction(n) for place, n in seats.items() if n > 0}
     costs = _unit_costs(vendor, vendor_group_of)
     cheapest = _cheapest_costs(costs)  # each product's lowest cost on the bill, read once
-    _drop_service_prices(found, prices, costs, cheapest)
+    # storage the vendor counts in GB, billed by a count that states no measure: perhaps TBs
+    in_storage = {line.product_key for line in vendor.lines if line.measure and line.product_key}
+    uncounted = {place for place, lines in spellings.items() if not any(x.measure for x in lines)}
+    # a pack the line states ("25 Pack - Intercept X Advanced" × 1 at 81.25) is not yet applied:
+    # its price over the pack is the least it may be a unit's
+    spread = {
+        place: amounts[place] / Fraction(n)
+        for place, lines in spellings.items()
+        if (n := sum((x.quantity or 0) * x.pack for x in lines)) > 0
+    }
+    _drop_service_prices(found, prices, costs, cheapest, (in_storage, uncounted), spread)
     billed_prices = _billed_prices(psa, group_of, moved_to)
     by_price(by_group, found, baskets, paired, bill, prices, costs, billed_prices)
     by_usual_price(by_group, found, baskets, paired, bill, prices, billed_prices)
@@ -116,7 +127,14 @@ def infer_products(
     )
     before = set(found)
     _anywhere(items, found, baskets, bill)
-    _drop_dearer_than_a_year(set(found) - before, found, prices, cheapest)
+    guessed = set(found) - before
+    _drop_dearer_than_a_year(guessed, found, prices, cheapest)
+    # a guess from the whole bill priced like work is no licence either ("Gestion de parc
+    # informatique - par poste" at 53.00 is no Acronis "Poste de travail" costing 4.20)
+    kept = {place: found[place] for place in guessed if place in found}
+    _drop_service_prices(kept, prices, costs, cheapest, (in_storage, uncounted), spread)
+    for place in guessed - set(kept):
+        found.pop(place, None)
     bill_words = {w for name in names.values() for w in meaningful(name)}
     _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
     found.update(moved)
@@ -192,17 +210,30 @@ def _drop_service_prices(
     prices: Mapping[tuple[int, str], Fraction],
     costs: Mapping[int, Mapping[str, Fraction]],
     typical: Mapping[str, Fraction] | None = None,
+    storage: tuple[set[str], set[tuple[int, str]]] = (set(), set()),
+    spread: Mapping[tuple[int, str], Fraction] | None = None,
 ) -> None:
     """Forget an inference whose line is priced like work, not like the product ("Email Security
     Support - per mailbox" at 1,250.00 is no DNS filter costing 3.47), or one that rests on seats
     or a kind alone whose price is far below the product's cost (``typical``: its lowest cost on
-    the bill, where the client's own is not known)."""
+    the bill, where the client's own is not known). ``storage``: the products the vendor counts in
+    a storage measure (its cost is per GB by then) and the places whose lines state none:
+    "Impossible Cloud storage" × 30 at 7.50 may count blocks, TBs or GBs, so a price says nothing
+    where the words name the storage, and a guess's is held against a TB's cost.
+    ``spread``: a line's price over the pack it states, held against the cost as the vendor wrote
+    it (the pack may be a note, or the vendor's a box: sizes are settled once matched)."""
     typical = _cheapest_costs(costs) if typical is None else typical
+    in_storage, uncounted = storage
     for place in list(found):
         key = found[place].product_key
         cost = costs.get(place[0], {}).get(key) or typical.get(key, Fraction(0))
         price = prices.get(place)
-        if cost and price is not None and price > SERVICE_MARKUP * cost:
+        least = price if spread is None else spread.get(place, price)
+        if key in in_storage and place in uncounted:
+            if found[place].method not in _SEATS_OR_KIND:
+                continue  # its words say the storage: a count of blocks, TBs or GBs alike
+            cost *= STORAGE_GB["tb"]
+        if cost and least is not None and least > SERVICE_MARKUP * cost:
             del found[place]
         elif (
             cost
@@ -314,8 +345,9 @@ def _line_amount(
 @lru_cache(maxsize=65536)
 def _category_says_service(product: str, description: str) -> bool:
     """A category the description key drops says service ("Hardware: Dell Latitude 5450"); a pure
-    function of the two spellings, asked once per distinct product text."""
-    return bool(service_words(product) - service_words(description) - set(CONCEPTS))
+    function of the two spellings, asked once per distinct product text. A size the key drops is
+    no category ("SharePoint extra storage - 250 GB block": a block of storage, not of hours)."""
+    return bool(service_words(without_sizes(product)) - service_words(description) - set(CONCEPTS))
 
 
 def _vendor_baskets(
