@@ -14,7 +14,9 @@ from engine.read import cells
 from engine.read.columns import ColumnMapping
 from engine.read.header import Table
 
-_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+#: A number, perhaps as a spreadsheet wrote it in scientific form ("2E+1" is 20: Excel re-saving a
+#: CSV's "20").
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?(?:[eE][+-]?\d{1,2})?")
 
 
 def discount_rates(table: Table, mapping: ColumnMapping) -> list[Decimal | None] | None:
@@ -26,7 +28,7 @@ def discount_rates(table: Table, mapping: ColumnMapping) -> list[Decimal | None]
 
 
 def _percent(value: object) -> Decimal | None:
-    """50, "50%", "12.5 %", "12,5": the percentage; nothing, 0 or 100 and more is none."""
+    """50, "50%", "12.5 %", "12,5", "5E+1": the percentage; nothing, 0 or 100 and more is none."""
     if value is None or isinstance(value, bool):
         return None
     found = _NUMBER.search(str(value))

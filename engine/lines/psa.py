@@ -22,10 +22,12 @@ from engine.read.columns import ColumnMapping
 from engine.read.fields import header_key
 from engine.read.header import Table
 from engine.read.values import (
+    document_cancelled,
     is_closed_status,
     is_credit_document,
     is_draft_status,
     is_live_status,
+    is_pending_status,
     note_says_cancelled,
     parse_period_months,
     parse_quantity,
@@ -121,7 +123,7 @@ def _inactive(
     credit; one written as a positive line (Odoo's "Customer Credit Note") bills nothing."""
     statuses = cells.parsed(cells.column(table, mapping, "status"), cells.cell_text)
     inactive = cells.parsed(cells.column(table, mapping, "status"), cells.inactive)
-    _closed_invoices_bill(statuses, inactive)
+    _invoice_or_agreement_states(statuses, inactive)
     drafts = cells.parsed(cells.column(table, mapping, "status"), is_draft_status)
     if 0 < sum(drafts) < len(drafts) / 2:
         # a draft bills nothing yet (Xero's repeating template saved as a draft); a book whose
@@ -137,6 +139,9 @@ def _inactive(
     for i, credit in enumerate(cells.parsed(documents, is_credit_document)):
         if credit and not inactive[i] and not taken_back[i]:  # Odoo's, Dynamics GP's "Return"
             inactive[i], statuses[i] = True, f"credit note ({cells.cell_text(documents[i])})"
+    for i, voided in enumerate(cells.parsed(documents, document_cancelled)):
+        if voided and not inactive[i]:  # Sage 50's "Facture annulée"
+            inactive[i], statuses[i] = True, f"cancelled ({cells.cell_text(documents[i])})"
     read_date = cells.date_parser(table, mapping)
     cancelled = cells.dates(table, mapping, "cancelled_date", read_date)
     noticed = [i for i, on in enumerate(cancelled) if on and inactive[i]]  # (usually none)
@@ -154,11 +159,15 @@ def _inactive(
     return statuses, inactive, cancelled
 
 
-def _closed_invoices_bill(statuses: list[str], inactive: list[bool]) -> None:
+def _invoice_or_agreement_states(statuses: list[str], inactive: list[bool]) -> None:
     """A status column that never says a line is active holds invoices' states: MYOB's "Closed"
     is an invoice paid in full, billed like an "Open" one (an agreement's "Closed" beside
-    "Active" lines still ends it)."""
+    "Active" lines still ends it). One that does holds agreements' states, where a "Pending"
+    line ("En attente") has not started this month."""
     if any(map(is_live_status, statuses)):
+        for i, status in enumerate(statuses):
+            if not inactive[i] and is_pending_status(status):
+                inactive[i] = True  # an agreement's line waiting to start ("En attente")
         return
     for i, status in enumerate(statuses):
         if inactive[i] and is_closed_status(status):

@@ -15,7 +15,8 @@ from engine.read.values import is_not_billable, parse_date, parse_period_months,
 
 _FLAG = re.compile(
     r"^\s*(?:true|false|yes|no|y|n|1|0|x|bill|billable|billed|paused|active|on|off|ja|nein|oui|non|si|"
-    r"s(?:í|i)|nej|nei|sim|n(?:ã|a)o|tak|nie|kyll(?:ä|a)|ei)\s*$",
+    r"s(?:í|i)|nej|nei|sim|n(?:ã|a)o|tak|nie|kyll(?:ä|a)|ei|"
+    r"facturable|facturer|abrechenbar|factureerbaar|fatturabile|fatur(?:á|a)vel)\s*$",
     re.IGNORECASE,
 )
 

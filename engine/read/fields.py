@@ -376,7 +376,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "adjustedunitprice adjustedprice unitprice price sellprice salesprice unitsellprice "
         "retailprice retail retailcents unitretail rate charge unitamount amountperunit listprice "
         "unitcharge einzelpreis verkaufspreis vkpreis prijspereenheid eenheidsprijs stukprijs "
-        "verkoopprijs prixunitaire preciounitario precio cenanetto apris prezzounitario "
+        "verkoopprijs prixunitaire prix preciounitario precio cenanetto apris prezzounitario "
         "priseksmva pris enhedspris enhetspris puht "
         "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
         "pretunitar unitnet precounit precounitario valorunitario hargasatuan harga hargaunit",
@@ -386,7 +386,8 @@ PSA_FIELDS: tuple[Field, ...] = (
     _f(
         "line_total",
         "money",
-        "extprice extendedprice extended linenet valorliquido netamount linetotal lineamount totalprice "
+        "extprice extendedprice extended prixext prixetendu linenet valorliquido netamount linetotal "
+        "lineamount totalprice "
         "subtotal total amount recurringrevenue net "
         "gesamtpreis gesamtbetrag betrag regelbedrag bedrag totaal montant importe importo belopp wartoscnetto "
         "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
@@ -470,7 +471,14 @@ PSA_FIELDS: tuple[Field, ...] = (
         "",
         'the billing person\'s notes (a line noted "CANCELLED 31/10 - do not bill" bills nothing)',
     ),
-    _f("bill_flag", "flag", "billcustomer bill billable billflag isbillable", "date", "bill flag"),
+    _f(
+        "bill_flag",
+        "flag",
+        "billcustomer bill billable billflag isbillable facturer facturable afacturer "
+        "facturar abrechnen factureren",
+        "date",
+        "bill flag",
+    ),
     _f(
         "paused",
         "flag",

@@ -414,7 +414,11 @@ _INACTIVE = re.compile(
 )
 _NOT_BILLABLE = re.compile(
     r"^\s*(?:do\s*not\s*bill|donotbill|no\s*charge|nocharge|non[- ]?billable|not\s*billable|no|n|"
-    r"false|0|free|internal)\s*$",
+    r"false|0|free|internal|"
+    # ConnectWise in the books' languages ("Ne pas facturer" beside "Facturable")
+    r"ne\s*pas\s*facturer|non[- ]?facturable|no\s*facturar|no\s*facturable|nicht\s*(?:abrechnen|"
+    r"berechnen|verrechnen|abrechenbar)|niet\s*factureren|niet\s*factureerbaar|non\s*fatturare|"
+    r"non\s*fatturabile|n(?:ã|a)o\s*faturar)\s*$",
     re.IGNORECASE,
 )
 
@@ -422,10 +426,41 @@ _NOT_BILLABLE = re.compile(
 #: A status a live line has: a subscription's or an agreement's "Active". A column that never says
 #: so holds invoices' states ("Open", "Closed": paid), and "Closed" there ends nothing.
 _LIVE = re.compile(
-    r"^\s*(?:active|activ[eo]|aktiv|actief|attivo|ativo|aktywn[aey]|live|running|enabled|"
+    r"^\s*(?:active|activ[eo]|actif|activa|vigente|en\s*cours|aktiv|actief|attivo|ativo|aktywn[aey]|"
+    r"live|running|enabled|"
     r"in\s*progress|current)\s*$",
     re.IGNORECASE,
 )
+
+
+#: A line waiting to start ("Pending", "En attente"): in a column of subscriptions' or
+#: agreements' states (one that says "Active" too) it bills from a later month, not this one.
+_PENDING = re.compile(
+    r"^\s*(?:pending|en\s+attente|pendiente|pendente|ausstehend|in\s+afwachting|in\s+attesa|"
+    r"not\s+(?:yet\s+)?started|scheduled|upcoming|(?:à|a)\s+venir|pr(?:é|e)vu|geplant|gepland)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_pending_status(value: object) -> bool:
+    """``Pending`` (in the books' languages): a line that has not started yet."""
+    return isinstance(value, str) and bool(_PENDING.match(value))
+
+
+#: A document word around a state: "Facture annulée", "Voided Invoice", "Factura anulada".
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:invoice|bill|facture|factura|fatura|fattura|rechnung|factuur|faktura|lasku)\b",
+    re.IGNORECASE,
+)
+
+
+def document_cancelled(value: object) -> bool:
+    """A document that says it was cancelled or voided ("Facture annulée", "Voided Invoice"): its
+    lines bill nothing; a bare "Invoice" says nothing."""
+    if not isinstance(value, str) or not _DOCUMENT_WORD.search(value):
+        return False
+    rest = " ".join(_DOCUMENT_WORD.sub(" ", value).split())
+    return bool(rest) and rest.lower() not in ("n", "no", "0", "false") and is_inactive_status(rest)
 
 
 def is_live_status(value: object) -> bool:
