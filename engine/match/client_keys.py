@@ -647,6 +647,38 @@ _CODE_LABELS = frozenset(
 )
 
 
+#: Where a company named by its registration number was registered: "9152-9227 Québec inc.",
+#: "1234567 Ontario Inc.", "1234567 Canada Ltée", "123456 B.C. Ltd." (Canada's numbered companies).
+_JURISDICTIONS = frozenset(
+    (
+        *("quebec", "ontario", "canada", "alberta", "bc", "manitoba", "saskatchewan", "nunavut"),
+        *("nova", "scotia", "new", "brunswick", "nb", "ns", "pei", "yukon", "nwt", "nl"),
+        *("newfoundland", "labrador", "prince", "edward", "island", "british", "columbia"),
+    )
+)
+
+
+def _numbered_company(tokens: list[str]) -> bool:
+    """A company named by its registration number and where it was registered ("9152-9227
+    Québec inc.", "1234567 Ontario Inc. o/a Murray Plumbing"), or by the number alone ("123 456
+    789 Pty Ltd"): the number tells it from its siblings, whatever trade name follows."""
+    digits = 0
+    while digits < len(tokens) and tokens[digits].isdigit():
+        digits += 1
+    if not digits or digits == len(tokens):
+        return False
+    rest = tokens[digits:]
+    places = 0
+    while places < len(rest) and rest[places] in _JURISDICTIONS:
+        places += 1
+    # the place and the legal form follow the number ("4990 Canada Post Depot" is an account's)
+    return (
+        places == len(rest) or is_legal_form(rest[places])
+        if places
+        else all(is_legal_form(t) for t in rest)
+    )
+
+
 def _without_account_code(tokens: list[str]) -> list[str]:
     """The name without an account code around it ("C1278 4780 - Rheinblick Hill", "Acct 4990
     Coolangatta Bakery"); a store's number ("Store 1024") is kept."""
@@ -659,6 +691,8 @@ def _without_account_code(tokens: list[str]) -> list[str]:
     ):
         return tokens  # (most names: no code, and the words need not be counted)
     named = [t for t in tokens if t.isalpha() and len(t) > 1]
+    if _numbered_company(tokens):
+        return tokens  # "9152-9227 Québec inc.", "1234567 Ontario Inc.": the number is the name
     start = 0
     if len(tokens) > 2 and tokens[0] in _CODE_LABELS and _LEADING_CODE.fullmatch(tokens[1]):
         start = 1  # the label goes with its code

@@ -211,6 +211,10 @@ SERVICE_WORDS = frozenset(
         # the same work in the languages of the books: French, German, Dutch, Spanish, Italian,
         # Portuguese, Nordic, Finnish, Polish, Czech, Turkish
         "infogerance",
+        "soutien",  # support ("Soutien technique")
+        "gestion",  # management ("Gestion de parc informatique")
+        "surveillance",  # monitoring ("Surveillance 24/7")
+        "hebergement",  # hosting ("Hébergement web")
         "assistance",
         "depannage",
         "prestation",

@@ -35,6 +35,11 @@ LEGAL_FORMS = (
             "limited",
             "ltee",  # Quebec's "Ltée" (limitée)
             "limitee",
+            "incorporee",  # Quebec's "Incorporée" (inc.)
+            "sencrl",  # Quebec's partnerships: "s.e.n.c.r.l." (an LLP), "s.e.n.c."
+            "senc",
+            "enr",  # Quebec's registered sole trader: "Garage Tremblay enr."
+            "cie",  # "compagnie": "Tremblay et Cie"
             "gmbh",
             "pty",
             "plc",

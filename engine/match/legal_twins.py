@@ -47,6 +47,9 @@ _SAME_KIND = {
     "oyj": "oy",
     "ltee": "ltd",  # Quebec's "Ltée" is the English "Ltd."
     "limitee": "ltd",
+    "incorporee": "inc",
+    "sencrl": "llp",  # Quebec's "s.e.n.c.r.l." is a limited liability partnership
+    "cie": "co",
     "teoranta": "ltd",  # Irish "Teoranta" (Teo.) and Welsh "Cyfyngedig" (Cyf.) are "Limited"
     "teo": "ltd",
     "cyfyngedig": "ltd",

@@ -314,8 +314,9 @@ def _says_another(
 
 
 def _says_part_of(words: set[str], name: str) -> bool:
-    """A word of the name, or its shortening ("Bkp" for Backup, "Arch" for Archiving)."""
-    name_words = set(name.split())
+    """A word of the name, or its shortening ("Bkp" for Backup, "Arch" for Archiving); never its
+    maker's or a filler ("mots de passe" says no "Microsoft", "coffre-fort" no "for")."""
+    name_words = set(meaningful(name)) - MAKER
     return bool(words & name_words) or any(
         explains(word, other) > 0 for word in words if len(word) >= 3 for other in name_words
     )

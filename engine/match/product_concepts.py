@@ -40,7 +40,7 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "keeper lastpass bitwarden passportal 1password dashlane nordpass roboform",
         ),
         (
-            "backup backups",
+            "backup backups sauvegarde sauvegardes sicherung respaldo",
             "backup dropsuite datto acronis saas protection skykick veeam axcient spanning",
         ),
         (
@@ -48,10 +48,14 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "knowbe4 kmsat awareness usecure",
         ),  # "Phishing simulation"
         (  # a phone number (a DID, an Operator Connect number) is telephony too
-            "phone calling voice telephony pbx voip did dids",
+            "phone calling voice telephony pbx voip did dids "
+            "telephonie telefonie telefonia",  # (the books' languages: "Téléphonie IP")
             "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx did number numbers",
         ),
-        ("mailbox mailboxes email mail hosted", "exchange mail basic"),  # Business Basic is mail
+        (  # Business Basic is mail; "courriel", "messagerie": mail in French books
+            "mailbox mailboxes email mail hosted courriel courriels messagerie",
+            "exchange mail basic",
+        ),
         ("dashboards dashboard reporting analytics", "bi"),
         ("diagram diagrams diagramming flowchart", "visio"),
         ("pdf", "acrobat"),

@@ -331,6 +331,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|archiwizacja|arkistointi)\b",
         " archiving ",
     ),
+    # Microsoft's own names in French (a Canadian or French Partner Center, distributor or book):
+    # "Microsoft 365 Apps pour les entreprises", "Defender pour point de terminaison P1", "Office 365
+    # Entreprise E3", "Exchange Online (Forfait 1)", "E5 Conformité", "Exchange Online Kiosque"
+    (r"\bapplications (?=pour )", " apps "),
+    (r"\bpour (?:les |l )?entreprises\b", " for business "),
+    (r"\b(?:pour )?(?:les )?points? de terminaison\b", " for endpoint "),
+    (r"\bentreprise\b", " enterprise "),
+    (r"\baffaires\b", " business "),
+    (r"\bforfait\b", " plan "),
+    (r"\bconformite\b", " compliance "),
+    (r"\bkiosque\b", " kiosk "),
+    (r"\bde base\b", " basic "),
     # "unbundled": Microsoft's word for the suites sold apart from Teams ("Microsoft 365 E3
     # (unbundled)"), since the EU's ruling
     (r"\bun-?bundled\b", " noteams "),
@@ -421,7 +433,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # "per user", "a licence", "monthly" in the languages of the bills ("Lizenz … pro Benutzer/Monat",
     # "Licencja … miesięcznie", "Licencia … por usuario")
     (
-        r"\b(?:pro benutzer|je benutzer|por usuario|per utente|par utilisateur|per anvandare"
+        r"\b(?:pro benutzer|je benutzer|por usuario|per utente|par utilisateur|par usager|per anvandare"
         r"|na uzytkownika|per gebruiker|per kayttaja|pr\.? bruker|per bruker|pr\.? bruger"
         r"|per bruger)\b",
         " ",
@@ -436,7 +448,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         # a licence's fee, its user and its month: "Nutzungsgebühr p.U./Mon.", "licentiekosten",
         # "Mietlizenz", "utente/mese"
         r"|nutzungsgebuhr|lizenzgebuhr|mietlizenz|licentiekosten|licenskostnad|abo|benutzer|nutzer"
-        r"|utilisateur|gebruiker|usuario|utente|utilizador|anvandare|bruger|bruker|uzytkownik"
+        r"|utilisateur|usager|usagers|gebruiker|usuario|utente|utilizador|anvandare|bruger|bruker"
+        r"|uzytkownik"
         r"|mese|mois|maand|monat|manad|maned|miesiac|redevance|cuota"
         # "for" in a product's name, translated: "Adobe Acrobat Pro pour teams", "… für Microsoft 365"
         r"|pour|fur|voor|para|dla)\b",
@@ -503,7 +516,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a term of six months or three, which the line's period says: "– half-yearly", "Semi-annual"
     (r"\b(?:half[- ]?yearly|semi[- ]?annual(?:ly)?|six[- ]monthly|quarterly)\b", " "),
     # a reseller's catalogue words: "- subscription license (1 year) - 1 user - hosted - CSP"
-    (r"\b1\s*(?:user|seat|device|mailbox)\b|\s-\s+hosted\b", " "),
+    # ("Exchange Online Plan 1 user" keeps its plan's number)
+    (r"(?<!\bplan\s)(?<!\bplan)\b1\s*(?:user|seat|device|mailbox)\b|\s-\s+hosted\b", " "),
     # "O365 BP" is today's Business Premium in shorthand: Office 365 Business Premium, the name
     # Business Standard had until 2020, is written out
     (r"\b(?:o[- ]?365|office 365)\s*bp\b", " microsoft 365 business premium "),

@@ -14,6 +14,9 @@ from engine.match.client_keys import client_key
 #: Ltd ATF Smith Family Trust", "The Trustee for Smith Family Trust").
 TRADING_AS = re.compile(
     r"\b(?:dba of|d b a of|dba|d b a|t a of|t a|a trading name of|trading name of|trading as|doing business as"
+    # Canada's "o/a" (operating as) and Quebec's "f.a.s.r.s." (faisant affaire sous la raison
+    # sociale), "s/n" (sous le nom)
+    r"|o a|operating as|fasrs|f a s r s|faisant affaires? sous(?: la raison sociale| le nom)?(?: de)?|s n"
     r"|aka|fka|a k a|f k a|formerly|atf|as trustees? for|the trustees? for|trustees? for)\b"
 )
 
