@@ -404,3 +404,18 @@ def test_a_slip_of_a_key_still_says_the_add_on_word(tmp_path: Path) -> None:
         ]
     )
     assert _found(run(tmp_path, vendor, books)) == []
+
+
+def test_a_guess_beside_a_name_that_says_per_gb_keeps_its_price_check(tmp_path: Path) -> None:
+    """Set E's vendor writes "Acronis Cyber Protect Cloud: Microsoft 365 seat (per GB model off)"
+    (a seat, whatever "per GB" says) and the books "Cloud-to-Cloud Backup (M365)" at 5.99 beside
+    it: the client's only product of that kind, 109 seats. Its price is a seat's, so the guess
+    stands (a count beside storage may count TBs: that allowance is for prices above, never for
+    one below the cost). Differences: none. (Passes at the start too.)"""
+    vendor = _vendor(
+        [("Bouchard Property Management", "Acronis Cyber Protect Cloud: Microsoft 365 seat (per GB model off)", "", "109", "2.69")]
+    )  # fmt: skip
+    books = _books(
+        [("Bouchard Property Management", "Cloud-to-Cloud Backup (M365)", "", "109", "5.99")]
+    )
+    assert _found(run(tmp_path, vendor, books)) == []

@@ -129,12 +129,18 @@ def infer_products(
     _anywhere(items, found, baskets, bill)
     guessed = set(found) - before
     _drop_dearer_than_a_year(guessed, found, prices, cheapest)
-    # a guess from the whole bill priced like work is no licence either ("Gestion de parc
-    # informatique - par poste" at 53.00 is no Acronis "Poste de travail" costing 4.20)
-    kept = {place: found[place] for place in guessed if place in found}
+    # a guess from the whole bill by a word it shares, priced like work, is no licence either
+    # ("Gestion de parc informatique - par poste" at 53.00 is no Acronis "Poste de travail" at
+    # 4.20); one its words fit is left to the year's test (a year's price is twelve months')
+    kept = {
+        place: found[place]
+        for place in guessed
+        if place in found and found[place].method in _A_WORD_OR_LESS
+    }
     _drop_service_prices(kept, prices, costs, cheapest, (in_storage, uncounted), spread)
-    for place in guessed - set(kept):
-        found.pop(place, None)
+    for place in guessed:
+        if place in found and found[place].method in _A_WORD_OR_LESS and place not in kept:
+            del found[place]
     bill_words = {w for name in names.values() for w in meaningful(name)}
     _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
     found.update(moved)
@@ -201,6 +207,8 @@ SERVICE_MARKUP = 4
 #: A line priced under this fraction of a product's cost is no resale of it: a stale price after a
 #: vendor rise is tens of percent below cost, not half.
 BELOW_ANY_RESALE = 2
+#: Guesses from the whole bill that rest on one shared word, seats or a kind.
+_A_WORD_OR_LESS = frozenset(["shared word", *GUESSES])
 #: Inferences that rest on seat counts or a kind of product alone, which a price can contradict.
 _SEATS_OR_KIND = GUESSES
 
@@ -229,11 +237,12 @@ def _drop_service_prices(
         cost = costs.get(place[0], {}).get(key) or typical.get(key, Fraction(0))
         price = prices.get(place)
         least = price if spread is None else spread.get(place, price)
+        largest = cost  # the most a unit of the line may cost
         if key in in_storage and place in uncounted:
             if found[place].method not in _SEATS_OR_KIND:
                 continue  # its words say the storage: a count of blocks, TBs or GBs alike
-            cost *= STORAGE_GB["tb"]
-        if cost and least is not None and least > SERVICE_MARKUP * cost:
+            largest = cost * STORAGE_GB["tb"]
+        if cost and least is not None and least > SERVICE_MARKUP * largest:
             del found[place]
         elif (
             cost
