@@ -157,3 +157,20 @@ def test_a_cancelled_invoice_bills_nothing(tmp_path: Path) -> None:
     ]
     books = "Client,Type,Description,Qté,Prix\n" + "\n".join(lines) + "\n"
     assert [(d.type, d.client, d.product) for d in run(tmp_path, vendor, books).discrepancies] == []
+
+
+def test_tiers_named_in_french_are_the_tiers() -> None:
+    """KnowBe4's "Formation sensibilisation - Argent" and "- Or" (Silver and Gold) on a French
+    bill: the books' "… Training - Gold" is the Or, never the Argent (they were merged)."""
+    assert product_key("KnowBe4 Formation sensibilisation - Or").endswith(" gold")
+    assert product_key("KnowBe4 Formation sensibilisation - Argent").endswith(" silver")
+    assert product_key("Formation KnowBe4 niveau Or").endswith(" gold")
+    assert product_key("Backup or archive") == "backup or archive"  # "or" is a word, too
+
+
+def test_a_discount_excel_wrote_in_scientific_form() -> None:
+    """Xero's "Discount" column re-saved by Excel: "2E+1" is 20 % off."""
+    from engine.lines.discount_rates import _percent, less_percent
+
+    assert _percent("2E+1") == 20
+    assert less_percent(Decimal("6.75"), _percent("2E+1")) == Decimal("5.4")

@@ -343,6 +343,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bconformite\b", " compliance "),
     (r"\bkiosque\b", " kiosk "),
     (r"\bde base\b", " basic "),
+    # tiers in French ("KnowBe4 Formation sensibilisation - Argent", "… - Or", "niveau Or")
+    (r"\bargent\b", " silver "),
+    (r"(?:(?<=\s-\s)|(?<=\bniveau\s)|(?<=\bedition\s)|(?<=\bforfait\s))or\b", " gold "),
+    (r"\bplatine\b", " platinum "),
+    (r"\bdiamant\b", " diamond "),
     # "unbundled": Microsoft's word for the suites sold apart from Teams ("Microsoft 365 E3
     # (unbundled)"), since the EU's ruling
     (r"\bun-?bundled\b", " noteams "),
