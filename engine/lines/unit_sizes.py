@@ -262,14 +262,15 @@ def _flat_storage(text: str) -> tuple[Fraction, str] | None:
     return Fraction(found[1].replace(",", ".")), found[2].casefold()
 
 
+#: A word as long as "storage" give or take a letter.
+_WORD = re.compile(r"\b[a-z]{6,8}\b")
+
+
 def _of_storage(text: str) -> bool:
     """The name is of storage: its word, or the word with a slip of a key ("stoarge", "storge")."""
     return bool(_OF_STORAGE.search(text)) or any(
         OSA.distance(word, "storage") <= 1 for word in _WORD.findall(text.casefold())
     )
-
-
-_WORD = re.compile(r"\b[a-z]{6,8}\b")
 
 
 def settle_sizes(lines: Iterable[Line]) -> None:

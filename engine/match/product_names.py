@@ -335,6 +335,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # "Microsoft 365 Apps pour les entreprises", "Defender pour point de terminaison P1", "Office 365
     # Entreprise E3", "Exchange Online (Forfait 1)", "E5 Conformité", "Exchange Online Kiosque"
     (r"\bapplications (?=pour )", " apps "),
+    (r"\bpour (?:les )?grandes entreprises\b", " for enterprise "),  # "Apps for enterprise"
     (r"\bpour (?:les |l )?entreprises\b", " for business "),
     (r"\b(?:pour )?(?:les )?points? de terminaison\b", " for endpoint "),
     (r"\bentreprise\b", " enterprise "),

@@ -437,7 +437,7 @@ _LIVE = re.compile(
 #: agreements' states (one that says "Active" too) it bills from a later month, not this one.
 _PENDING = re.compile(
     r"^\s*(?:pending|en\s+attente|pendiente|pendente|ausstehend|in\s+afwachting|in\s+attesa|"
-    r"not\s+(?:yet\s+)?started|scheduled|upcoming|(?:à|a)\s+venir|pr(?:é|e)vu|geplant|gepland)\s*$",
+    r"not\s+(?:yet\s+)?started|(?:à|a)\s+venir)\s*$",
     re.IGNORECASE,
 )
 
