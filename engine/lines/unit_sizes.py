@@ -311,6 +311,7 @@ def _flat_bundles(lines: list[Line]) -> None:
         for line in lines
         if line.side == "vendor" and line.flat and (key := _product_of(line)) in measured_by_either
     }
+    priced = _prices_by_product(lines)
     for line in lines:
         if line.flat is None:
             continue
@@ -323,7 +324,7 @@ def _flat_bundles(lines: list[Line]) -> None:
                 line.measure = line.sized = ""
             continue
         if line.measure:  # typed as storage already
-            if _said_again(line, size, measure, lines):  # "Datto storage 3 TB" × 3 at a TB's price
+            if _said_again(line, size, measure, priced):  # "Datto storage 3 TB" × 3, a TB's price
                 line.quantity, line.unit = _scaled(line.quantity, line.unit, 1 / size)
                 line.sized = ""
             continue
@@ -332,23 +333,43 @@ def _flat_bundles(lines: list[Line]) -> None:
         line.measure = measure
 
 
-def _said_again(line: Line, size: Fraction, measure: str, lines: list[Line]) -> bool:
+def _prices_by_product(lines: list[Line]) -> dict[tuple[str, str], list[tuple[Fraction, bool]]]:
+    """Each side's unit prices of each product, and whether each line counts storage (per GB till
+    settled), read once for every line of the bill that asks."""
+    priced: dict[tuple[str, str], list[tuple[Fraction, bool]]] = defaultdict(list)
+    for line in lines:
+        if (key := _product_of(line)) is not None and (unit := line.monthly_unit):
+            priced[(line.side, key)].append((unit, bool(line.measure)))
+    return priced
+
+
+def _said_again(
+    line: Line,
+    size: Fraction,
+    measure: str,
+    priced: dict[tuple[str, str], list[tuple[Fraction, bool]]],
+) -> bool:
     """A line of as many as its name's storage ("Datto storage 3 TB" × 3): the quantity said again
     (3 TB), unless its price spread over a block is nearer the other side's price in that measure
     than as written, as packs are judged ("Impossible Cloud Object Storage 5TB" × 5 at 26.00
     beside the books' 7.00 a TB is 25 TB); with nothing to compare, the quantity said again."""
     block = size * STORAGE_GB[measure]  # typed: the line counts GB
-    if line.quantity is None or size == 1 or Fraction(line.quantity) != size * block:
-        return False
     key = _product_of(line)
-    seen = [
-        unit * STORAGE_GB[measure] if other.measure else unit  # (storage is in GB till settled)
-        for other in lines
-        if other.side != line.side and _product_of(other) == key and (unit := other.monthly_unit)
-    ]
+    if line.quantity is None or key is None or size == 1:
+        return False
+    if Fraction(line.quantity) != size * block:
+        return False
+    other = "psa" if line.side == "vendor" else "vendor"
+    seen = [unit * STORAGE_GB[measure] if gb else unit for unit, gb in priced.get((other, key), [])]
     unit = line.monthly_unit
-    written = None if unit is None else unit * block
-    return not (seen and written and written * written >= median(seen) ** 2 * size)
+    return not (seen and unit and _priced_as_a_pack(unit * block, seen, size))
+
+
+def _priced_as_a_pack(unit: Fraction, seen: list[Fraction], size: Fraction | int) -> bool:
+    """``unit`` spread over ``size`` is nearer the other side's prices than as written: at least
+    their median over √size (a geometric midpoint, so that neither reading is favoured). With no
+    price to compare, the size is taken at its word."""
+    return not seen or unit * unit >= median(seen) ** 2 * size
 
 
 def _in_the_vendors_measure(lines: list[Line]) -> None:
@@ -402,7 +423,7 @@ def _packs_priced_as_packs(lines: list[Line]) -> None:
         other = "psa" if line.side == "vendor" else "vendor"
         seen = plain.get((other, key)) or prices.get((other, key))
         unit = line.monthly_unit
-        if seen and unit and unit * unit < median(seen) ** 2 * line.pack:
+        if unit and not _priced_as_a_pack(unit, seen or [], line.pack):
             line.pack = 1  # priced as one seat (unit / pack < reference / √pack): a note
             continue
         line.sized = f"{line.quantity:f} × {line.pack}"

@@ -132,15 +132,11 @@ def infer_products(
     # a guess from the whole bill by a word it shares, priced like work, is no licence either
     # ("Gestion de parc informatique - par poste" at 53.00 is no Acronis "Poste de travail" at
     # 4.20); one its words fit is left to the year's test (a year's price is twelve months')
-    kept = {
-        place: found[place]
-        for place in guessed
-        if place in found and found[place].method in _A_WORD_OR_LESS
-    }
+    weak = {p: found[p] for p in guessed if p in found and found[p].method in _A_WORD_OR_LESS}
+    kept = dict(weak)
     _drop_service_prices(kept, prices, costs, cheapest, (in_storage, uncounted), spread)
-    for place in guessed:
-        if place in found and found[place].method in _A_WORD_OR_LESS and place not in kept:
-            del found[place]
+    for place in weak.keys() - kept.keys():
+        del found[place]
     bill_words = {w for name in names.values() for w in meaningful(name)}
     _forget_products_of_their_own(items, found, baskets, paired, bill_words, spellings)
     found.update(moved)
