@@ -378,3 +378,22 @@ def test_a_number_the_other_side_spells_with_a_slip_is_part_of_the_name() -> Non
     psa_keys = _keys(["Luccerne Dental Lab 9000", "Lucerne Dental Lab"])
     join_franchise_numbers(vendor_keys, psa_keys)
     assert vendor_keys["Lucerne Dental Lab 9000 Incorporated"] == "lucerne dental lab 9000"
+
+
+@pytest.mark.parametrize(
+    "typed, bare",
+    [
+        ("Microsoft Entra Premium P2 45 x 11.66", "Microsoft Entra Premium P2"),
+        ("ENTRA-P1 5 x 7.80", "ENTRA-P1"),
+        ("Mailbox & SharePoint backup (Veeam) 12 x 2.41", "Mailbox & SharePoint backup (Veeam)"),
+        ("ACR-CPC-STG-GB 1900 x 0.04", "ACR-CPC-STG-GB"),
+        ("8x8 X4", "8x8 X4"),  # an edition, no price (passes before)
+        ("Storage 2 x 1.50 TB", "Storage 2 x 1.50 TB"),  # a size, no price (passes before)
+    ],
+)
+def test_the_seats_and_their_price_typed_after_the_name_are_no_part_of_it(
+    typed: str, bare: str
+) -> None:
+    """Seen after set AK's sessions: "Microsoft Entra Premium P2 45 x 11.66" (the line's seats and
+    price typed in, bare) was no product, so the client's Entra ID P2 looked unbilled."""
+    assert product_key(typed) == product_key(bare)

@@ -168,6 +168,17 @@ def test_tiers_named_in_french_are_the_tiers() -> None:
     assert product_key("Backup or archive") == "backup or archive"  # "or" is a word, too
 
 
+def test_a_tier_a_clerk_wrote_in_french_is_that_tier() -> None:
+    """Seen after set AQ's first session: "KnowBe4 Or" (Gold, with no dash before it) was merged
+    into the client's Silver, and "M365 Basique par utilisateur / mois" (Business Basic) was paired
+    with the client's unpaired Exchange Online (Plan 2) — look-alikes, never one product."""
+    assert product_key("KnowBe4 Or") == product_key("KnowBe4 Gold")
+    assert product_key("KnowBe4 Or (mensuel)") == product_key("KnowBe4 Gold")
+    assert product_key("M365 Basique par utilisateur / mois") == product_key("M365 Basic")
+    assert product_key("Cisco Umbrella Essentiels") == product_key("Cisco Umbrella Essentials")
+    assert product_key("Silver or Gold") == "silver or gold"  # an "or" between words joins them
+
+
 def test_a_discount_excel_wrote_in_scientific_form() -> None:
     """Xero's "Discount" column re-saved by Excel: "2E+1" is 20 % off."""
     from engine.lines.discount_rates import _percent, less_percent

@@ -343,10 +343,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bforfait\b", " plan "),
     (r"\bconformite\b", " compliance "),
     (r"\bkiosque\b", " kiosk "),
-    (r"\bde base\b", " basic "),
-    # tiers in French ("KnowBe4 Formation sensibilisation - Argent", "… - Or", "niveau Or")
+    (r"\bde base\b|\bbasique\b", " basic "),  # "M365 Basique par utilisateur"
+    (r"\bessentiels?\b", " essentials "),
+    # tiers in French ("KnowBe4 Formation sensibilisation - Argent", "… - Or", "niveau Or",
+    # "KnowBe4 Or": an "or" that ends a name joins nothing)
     (r"\bargent\b", " silver "),
-    (r"(?:(?<=\s-\s)|(?<=\bniveau\s)|(?<=\bedition\s)|(?<=\bforfait\s))or\b", " gold "),
+    (
+        r"(?:(?<=\s-\s)|(?<=\bniveau\s)|(?<=\bedition\s)|(?<=\bforfait\s))or\b"
+        r"|(?<=[a-z0-9]\s)or(?=\s*(?:$|[-(/|,]))",
+        " gold ",
+    ),
     (r"\bplatine\b", " platinum "),
     (r"\bdiamant\b", " diamond "),
     # "unbundled": Microsoft's word for the suites sold apart from Teams ("Microsoft 365 E3
@@ -564,6 +570,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (
         r"\s@\s*(?:" + _CURRENCY + r")?\s*\d(?:[\d.,']|\s(?=\d{3}\b))*"  # "@ 4 464": space grouping
         r"(?:\s*(?:/|per|each|ea)\s*[a-z]*)?",
+        " ",
+    ),
+    (  # the seats times their price, bare: "Entra Premium P2 45 x 11.66", "… 1900 x 0.04" (a
+        # price has its cents: "8x8 X4" and "5 x 10" stay; a size after it is no price)
+        r"(?<![\w.,])\d{1,6}\s*[x\u00d7*]\s*(?:" + _CURRENCY + r")?\s*\d{1,6}[.,]\d{2,4}"
+        r"(?![\w.,])(?!\s*(?:[kmgt]b|gig|tera)\b)(?:\s*(?:/|per|each|ea)\s*[a-z]*)?",
         " ",
     ),
     (r"(?:" + _CURRENCY + r")\s*\d[\d.,']*(?:\s*(?:(?:/|per)\s*[a-z]+|each\b|ea\b))?", " "),
