@@ -219,6 +219,7 @@ SETS = {
     "ao": "bench.independent_ao",
     "ap": "bench.independent_ap",
     "aq": "bench.independent_aq",
+    "ar": "bench.independent_ar",
 }
 
 
