@@ -125,6 +125,10 @@ class Line:
     #: The storage a name billed once ends with ("… storage 3 TB"), until matching says whether the
     #: vendor counts the product in storage (engine.lines.unit_sizes.settle_sizes).
     flat: tuple[Fraction, str] | None = None
+    #: The customer's tax or company registration numbers the line's row gives ("LV40003216553",
+    #: "ЕИК 131071587"), as compared ("40003216553"), joined by spaces; "" for none: the same
+    #: company on both sides, whatever each calls it (engine.match.tax_numbers).
+    tax_ids: str = ""
 
     @property
     def excluded(self) -> str | None:

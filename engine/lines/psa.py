@@ -36,6 +36,15 @@ from engine.read.values import (
     status_before_name,
 )
 
+#: A unit of measure that counts hours, in the languages of the books: "h", "hrs", "Hours",
+#: Romanian "ore", Lithuanian "val.", Latvian "st.", Serbian "sat", Bulgarian "час", Estonian
+#: "tund", German "Std.", Dutch "uur", Danish "timer", French "heures", Spanish "horas".
+_HOURS = re.compile(
+    r"^\s*(?:h|hr|hrs|hours?|ore|ora|val|valanda|st|stunda|stundas|sat|sati|час|часа|часове"
+    r"|tund|tundi|std|stunde|stunden|uur|uren|timer?|heures?|horas?|godz|tunti|timmar?)\.?\s*$",
+    re.IGNORECASE,
+)
+
 
 def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     """A PSA export's columns: seats net of included ones; statuses, pauses, bill flags and
@@ -70,6 +79,7 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
     bill_flags = cells.column(table, mapping, "bill_flag")
     not_billable = cells.parsed(bill_flags, cells.not_billable)
     paused = cells.parsed(cells.column(table, mapping, "paused"), cells.is_true)
+    measures = cells.parsed(cells.column(table, mapping, "measure"), cells.cell_text)
     return Columns(
         clients=clients,
         products=products,
@@ -88,6 +98,11 @@ def _psa_columns(table: Table, mapping: ColumnMapping) -> Columns:
                 i: (Exclusion.NOT_BILLABLE, cells.cell_text(bill_flags[i]))
                 for i, flag in enumerate(not_billable)
                 if flag
+            },
+            "by_the_hour": {  # "Migrare Microsoft 365 E5 (manoperă)", 15 "h": work, no licence
+                i: (Exclusion.NOT_A_VENDOR_PRODUCT, f"counted in hours ({measure})")
+                for i, measure in enumerate(measures)
+                if measure and _HOURS.match(measure)
             },
         },
         alternates=alternates,
@@ -188,10 +203,17 @@ def _psa_months(
         for start, end in zip(starts, ends, strict=True)
     ]
     return [
-        (months * every if months and every else months) or spanned or served or between or 1
-        for months, every, spanned, served, between in zip(
+        (months * every if months and every else months)
+        or measured
+        or spanned
+        or served
+        or between
+        or 1
+        for months, every, measured, spanned, served, between in zip(
             cells.parsed(cells.column(table, mapping, "billing_period"), _period_or_span),
             cells.parsed(cells.column(table, mapping, "billing_interval"), _interval),
+            # a unit of measure that is a period: Merit's "aasta", Rivilė's "metai" beside "tk"
+            cells.parsed(cells.column(table, mapping, "measure"), parse_period_months),
             cells.parsed(
                 [f"{alt} {name}" for name, alt in zip(names, alternates, strict=True)],
                 cells.months_in_text,
@@ -434,6 +456,7 @@ PSA = SideSpec(
         "paused",
         CANCELLATION,  # a cancellation date outranks every reason below: cancel_lines() decides
         "not_billable",
+        "by_the_hour",
         "unreadable_quantity",
         "unreadable_unit",
         "zero_quantity",

@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from engine.lines.line import Exclusion, Line, Reason
+from engine.lines.tax_numbers import tax_numbers
 from engine.lines.unit_sizes import with_unit_sizes
 from engine.read import cells
 from engine.read.columns import ColumnMapping
@@ -112,6 +113,7 @@ def typed_lines(table: Table, mapping: ColumnMapping, spec: SideSpec) -> list[Li
             read_as,
             packs,
             flats,
+            tax_numbers(table, mapping),
         )
     )
 

@@ -40,11 +40,14 @@ _DATE_FORBIDDEN = "price cost qty quantity amount total"
 _MEASURE_SYNONYMS = (
     "uom unitofmeasure unitofmeasurement unitsofmeasure measure measurementunit unittype "
     "billingunit chargeunit pricingunit salesunit unit mengeneinheit einheit eenheid unite "
-    "unidad unidade enhet yksikko jednostka"
+    "unidad unidade enhet yksikko jednostka "
+    # Estonian "Ühik", Latvian "Mērv.", Lithuanian "Mato vnt.", Serbian / Croatian "JM", Romanian
+    # "UM"
+    "uhik merv matovnt jm um"
 )
 _MEASURE_FORBIDDEN = (
     "price cost amount total net rate qty quantity count value sum preis prijs prix precio "
-    "betrag bedrag montant importe gross"
+    "betrag bedrag montant importe gross pret cena cijena kaina hind summa suma iznos"
 )
 _MEASURE = _f(  # (both sides)
     "measure",
@@ -53,6 +56,19 @@ _MEASURE = _f(  # (both sides)
     _MEASURE_FORBIDDEN,
     "what one unit of the quantity is (User, Pack, 10-user pack, GB, TB): a pack's or a "
     "storage block's size",
+)
+_TAX_ID = _f(  # (both sides)
+    "tax_id",
+    "id",
+    "vatnumber vatno vatnr vatid vatreg vatregistrationnumber taxid taxnumber taxno taxidnumber "
+    "taxregistrationnumber ustidnr ustid uidnummer btwnummer btwnr tvaintracommunautaire "
+    "numerotva nif cif nipc partitaiva piva codicefiscale kvknummer kvk orgnr organisationsnummer "
+    "organisasjonsnummer cvrnr cvr ytunnus vkn abn acn ein uen gstin cnpj rfc rut nip regon ico dic "
+    "companynumber companyregistrationnumber registrationnumber registrationno regnumber regno regnr "
+    "registrikood kmkrnr kmkr pvnmaksnr pvnnr pvmmokkodas pvmkodas imoneskodas imoniskodas "
+    "pirkejokodas cui codfiscal oib pib piboib oibpdvid mb maticnibroj eik eikvat bulstat",
+    "amount total rate percent sum value",
+    "the customer's VAT, tax or company registration number: one company, on both sides",
 )
 VENDOR_FIELDS: tuple[Field, ...] = (
     _f(
@@ -68,7 +84,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         # Czech, Turkish, Hungarian, Romanian
         "odberatel zakaznik musteriunvani musteriadi musteri cariunvan ugyfel vevo "
         # Indonesian and Malay "Nama Pelanggan"; Turkish Logo's "Cari Hesap Unvanı"
-        "namapelanggan pelanggan carihesapunvani unvani",
+        "namapelanggan pelanggan carihesapunvani unvani "
+        # Baltic and South-East European books: Lithuanian, Serbian / Croatian, Slovene
+        "pirkejas kupac kupec",
         "id number domain country email reseller partner mpn broker code nummer",
         "the MSP's customer",
     ),
@@ -97,10 +115,12 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "descricao designacao produto offer "
         "nazwaproduktu produktnavn varenavn benamning "
         "nazevproduktu nazev polozka urunadi urun hizmet termekmegnevezese termeknev termek "
-        "megnevezes tuote nimike denumire produs namaproduk produk",
+        "megnevezes tuote nimike denumire produs namaproduk produk "
+        # Estonian, Latvian, Lithuanian, Serbian / Croatian
+        "teenus kirjeldus nimetus toode prece pakalpojums pavadinimas naziv proizvod usluga",
         # ("Product SKU" is a code, as "sku" beyond a name's word says: Sherweb's payable charges)
         "id code number nummer qty quantity price cost date status type meter publisher category "
-        "hersteller kod varenr sku",
+        "hersteller kod cod varenr sku sifra",
         "the product",
     ),
     _f(
@@ -109,7 +129,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "productid offerid durableofferid stockcode itemcode vendorsku sku productsku "
         "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber "
         "artikelnummer artikelnr artikelcode herstellernummer reference referencia "
-        "kodproduktu urunkodu stokkodu cikkszam tuotekoodi",
+        "kodproduktu urunkodu stokkodu cikkszam tuotekoodi artiklikood kods sifra ident",
         "name description customer subscription order invoice",
         "the product's id or SKU",
     ),
@@ -129,7 +149,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk kuantitas "
-        "kuantiti consumedquantity usagequantity usage",  # a usage report's "Usage" (Acronis)
+        "kuantiti kogus daudzums daudz kiekis kolicina cant "
+        "consumedquantity usagequantity usage",  # a usage report's "Usage" (Acronis)
         "unitprice price cost included rrp paivamaara",  # (Finnish "päivämäärä" is a date)
         "seats",
     ),
@@ -144,10 +165,12 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "nakupnicena jednotkovacena cenazajednotku jedncena jednotkovacenabezdph jedncenabezdph "
         "birimmaliyet alisfiyati birimfiyat hargasatuan harga "
         "beszerzesiar egysegar ostohinta yksikkohinta pretunitar unitnet netunitprice precounit precounitliquido "
+        # Estonian, Latvian, Lithuanian, Romanian, Serbian / Croatian
+        "uhikuhind hind vienibascena kaina pret jedinicnacijena jedcijena cijena cena "
         "unit",
         "rrp msrp srp retail sales total ext sub margin tax list suggested erp customer "
         "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl sugerido "
-        "doporucen satis",
+        "doporucen satis kmga",
         "the MSP's unit cost",
     ),
     _f(
@@ -161,9 +184,11 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "montantht montant importe importo belopp belob belop wartoscnetto kostprisialt ialt "
         "valortotal "
         "celkembezdph celkem castka spolubezdph spolu suma kdvharictutar tutar aratoplam toplam "
-        "nettoosszeg nettoertek osszeg yhteensa veroton valoare sum",
+        "nettoosszeg nettoertek osszeg yhteensa veroton valoare summa iznos vrednost vrijednost "
+        "meduzbroj sum",
         "tax unit rrp retail sales margin udsalg vejl inkl incl brutto gross "
-        "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst",
+        "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst "
+        "pvn pvm pdv dds kmga",
         "the line's total cost",
     ),
     _f(
@@ -176,7 +201,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "faktureringsperiod faktureringsfrekvens faktureringsinterval czestotliwoscrozliczen okresrozliczeniowy "
         "factuurfrequentie factuurperiode facturering frequentie intervall verrechnung "
         "fakturierung facturacion fatturazione fakturering "
-        "czestotliwosc fakturace fakturacia faturalama szamlazas laskutus facturare",
+        "czestotliwosc fakturace fakturacia faturalama szamlazas laskutus facturare "
+        "tipabonament tippretplate nacinnaplate abonementaperiods",
         "date start end address contact email",
         "how often a line is billed",
     ),
@@ -255,11 +281,12 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "currency",
         "currency",
         "currency billingcurrency currencycode invoicecurrency pricingcurrency "
-        "waehrung wahrung valuta devise moneda parabirimi kodmeny penznem valuutta",
+        "waehrung wahrung valuta devise moneda parabirimi kodmeny penznem valuutta valuuta valiuta",
         "rate date exchange",
         "the bill's currency (ISO code)",
     ),
     _MEASURE,
+    _TAX_ID,
 )
 
 PSA_FIELDS: tuple[Field, ...] = (
@@ -281,7 +308,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         # empresa")
         "nombredelaempresa empresa nomdelentreprise entreprise societe firmenname bedrijfsnaam "
         "bedrijf nomeazienda azienda ragionesociale foretag foretagsnamn virksomhed firmanavn "
-        "nazwafirmy nomedaempresa",
+        "nazwafirmy nomedaempresa "
+        # Baltic and South-East European books: Lithuanian, Serbian / Croatian, Slovene
+        "pirkejas kupac kupec",
         "id number domain type contact email site manager code nummer",
         "the client billed",
     ),
@@ -297,7 +326,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "discount_rate",
         "id",
         "discountrate discountpercent discountpct discountperc discount rabattprozent rabattsats "
-        "rabatprocent remise descuento sconto korting",
+        "rabatprocent remise descuento sconto korting allahindlus atlaide nuolaida rabat popust",
         "amount total value sum",
         "the percentage off the unit price (Xero's Discount): the price billed is the unit price "
         "less it, where no line total says so",
@@ -307,7 +336,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "id",
         "taxrate vatrate taxpercent vatpercent taxpct vatpct gstrate kdvorani kdvoran mwstsatz "
         "steuersatz ustsatz btwtarief btwpercentage tauxtva tauxdetva tipoiva ivaporcentaje "
-        "aliquotaiva momssats mvasats sazbadph dphsazba stawkavat afakulcs alvprosentti alvkanta",
+        "aliquotaiva momssats mvasats sazbadph dphsazba stawkavat afakulcs alvprosentti alvkanta "
+        "cotatva",
         "amount total",
         "the tax rate of a price that includes tax (Paraşüt's KDV Oranı)",
     ),
@@ -330,8 +360,10 @@ PSA_FIELDS: tuple[Field, ...] = (
         "designation libelle descripcion concepto nazwapozycji descrizione benamning varenavn "
         "article articulo articolo descricao designacao produto "
         "nazev polozka popis urunadi urun hizmet aciklama termek megnevezes tuote nimike kuvaus "
-        "denumire produs leistung buchungstext namaproduk namabarang produk barang",
-        "id code number qty quantity price cost date "
+        "denumire produs leistung buchungstext namaproduk namabarang produk barang "
+        # Estonian, Latvian, Lithuanian, Serbian / Croatian
+        "kirjeldus nimetus teenus toode prece pakalpojums pavadinimas naziv opis proizvod usluga",
+        "id code cod number qty quantity price cost date sifra "
         "status type agreement contract company client customer account site",
         "the product billed",
     ),
@@ -347,7 +379,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "product_id",
         "id",
         "productid productidentifier itemid itemcode sku partnumber servicecode "
-        "catalogitem productcode skucode artikelnummer artikelcode itemnumber itemno",
+        "catalogitem productcode skucode artikelnummer artikelcode itemnumber itemno "
+        "artiklikood sifra ident",
         "name description",
         "the PSA product id",
     ),
@@ -358,7 +391,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk kuantitas "
-        "kuantiti",
+        "kuantiti kogus daudzums daudz kiekis kolicina cant",
         "less included price cost paivamaara",  # (Finnish "päivämäärä" is a date)
         "quantity billed",
     ),
@@ -379,7 +412,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "verkoopprijs prixunitaire prix preciounitario precio cenanetto apris prezzounitario "
         "priseksmva pris enhedspris enhetspris puht "
         "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
-        "pretunitar unitnet precounit precounitario valorunitario hargasatuan harga hargaunit",
+        "pretunitar unitnet precounit precounitario valorunitario hargasatuan harga hargaunit "
+        # Estonian, Latvian, Lithuanian, Romanian, Serbian / Croatian
+        "uhikuhind hind vienibascena kaina pret jedinicnacijena jedcijena cijena cena",
         "cost total ext margin tax prorate recurring sum rabatt",
         "the unit price charged",
     ),
@@ -393,9 +428,10 @@ PSA_FIELDS: tuple[Field, ...] = (
         "sumeksmva belob belop summa ialt gesamtnetto nettogesamt betragnetto nettobetrag netto "
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
         "osszeg yhteensa veroton valoare umsatz umsatzohnesollhabenkz "
-        "jumlah",  # Indonesian books: the line's amount (a distributor's bill may count seats in it)
+        "jumlah "  # Indonesian books: the line's amount (a distributor's bill may count seats in it)
+        "suma iznos vrednost vrijednost meduzbroj",
         "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen einzel "
-        "vat btw mwst tva iva moms mva dph kdv gst",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
+        "vat btw mwst tva iva moms mva dph kdv gst pvn pvm pdv dds kmga",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
     ),
     _f(
@@ -405,7 +441,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "billingcycle recurrence chargefrequency interval period term cycle "
         "abrechnungsintervall abrechnung intervall eenheid facturatie periodicite einheit enhet enhed "
         "frequence frecuencia frequenza "
-        "fakturace faturalama szamlazas laskutus facturare",
+        "fakturace faturalama szamlazas laskutus facturare planponavljanja",
         "date start end",
         "billing period",
     ),
@@ -430,6 +466,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "text",
         "additionstatus status agreementstatus servicestatus active isactive state zustand estado "
         "statut stato tila stav durum allapot etat situacao situacion "
+        "olek busena stare stanje "
         "stage",
         "date",
         "line status (Active, Cancelled…)",
@@ -438,7 +475,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "document_type",
         "text",
         "documenttype doctype soptype invoicetype movetype typedocument dokumenttyp belegart "
-        "documentsoort tipodocumento dc debitcredit type",
+        "documentsoort tipodocumento tipdocument dokumendiliik dokveids dokumentotipas vrsta "
+        "dc debitcredit type",
         "date item product line charge contract agreement billing",
         "the document a line is on: an invoice, or a credit note or return that bills nothing",
     ),
@@ -490,7 +528,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "currency",
         "currency",
         "currency currencycode invoicecurrency billingcurrency waehrung wahrung valuta devise moneda "
-        "parabirimi kodmeny penznem valuutta",
+        "parabirimi kodmeny penznem valuutta valuuta valiuta",
         "rate date exchange",
         "the currency the client is billed in",
     ),
@@ -514,6 +552,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "the last day of the billed period (Harvest's Period End): the months it bills for",
     ),
     _MEASURE,
+    _TAX_ID,
 )
 
 FIELDS: dict[Side, tuple[Field, ...]] = {"vendor": VENDOR_FIELDS, "psa": PSA_FIELDS}
@@ -720,6 +759,30 @@ _SCRIPT_WORDS: tuple[tuple[str, str], ...] = tuple(
                 ("Дата начала", "startdate"),
                 ("Дата окончания", "enddate"),
                 ("Статус", "status"),
+                # Bulgarian and Serbian ("Ед. цена без ДДС", "Стойност с ДДС", "Стока/Услуга")
+                ("Купувач", "customer"),
+                ("ЕИК", "eik"),
+                ("БУЛСТАТ", "bulstat"),
+                ("ПИБ", "pib"),
+                ("ОИБ", "oib"),
+                ("Купац", "customer"),
+                ("Стока", "product"),
+                ("Услуга", "service"),
+                ("Назив артикла", "productname"),
+                ("Количина", "quantity"),
+                ("Единична цена", "unitprice"),
+                ("Ед. цена", "unitprice"),
+                ("Цијена", "unitprice"),
+                ("Стойност", "amount"),
+                ("Износ", "amount"),
+                ("Вредност", "amount"),
+                ("Мярка", "uom"),
+                ("Отстъпка", "discount"),
+                ("Вид документ", "documenttype"),
+                ("Документ", "documenttype"),
+                ("Вид абонамент", "billingfrequency"),
+                ("ДДС", "vat"),
+                ("без", "bez"),
                 # Greek
                 ("Επωνυμία πελάτη", "customername"),
                 ("Πελάτης", "customer"),
@@ -814,12 +877,14 @@ def names_a_client(label: str) -> bool:
     return key in CLIENT_SYNONYMS or any(len(s) >= 4 and s in key for s in CLIENT_SYNONYMS)
 
 
-TAXES = "tax|vat|btw|mwst|tva|iva|moms|mva|dph|kdv|gst|igv"
+TAXES = "tax|vat|btw|mwst|tva|iva|moms|mva|dph|kdv|gst|igv|pvn|pvm|pdv|dds"
 #: "excl. VAT", "bez DPH", "ohne MwSt", "KDV hariç": a header that says it is *before* tax is not
 #: about tax ("Bedrag excl. btw" is the line's net total; "Btw-bedrag" is the tax).
 UNTAXED = re.compile(
-    rf"(?:excl|exkl|ekskl|excluding|ohne|bez|hors|sin|senza|zonder|uten|utan|eks|ex)(?:{TAXES})"
+    rf"(?:excl|exkl|ekskl|excluding|ohne|bez|hors|sin|senza|zonder|uten|utan|eks|ex|fara|be)"
+    rf"(?:{TAXES})"
     rf"|(?:{TAXES})(?:haric|excl|exkl|excluded|exclusive)"
+    r"|kmta"  # Estonian "km-ta": without käibemaks (VAT); "km-ga" is with it
 )
 
 

@@ -127,6 +127,12 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|(?<!半)(?:年次|年額|年払|年間)|(?<!\d)1年|[・/／]\s*年\s*$"  # freee's unit "ライセンス・年"  # Japanese: no spaces, so no word boundaries
             r"|每年|按年|年付|包年|年度"  # Chinese
             r"|\bежегодно\b|\bгодов(?:ая|ой)\b|\bщорічно\b|\bετήσι[αοε]\b|\bسنوي\b|\bשנתי\b"
+            # Baltic and Balkan: Latvian "Gads", Romanian "Anual" / unit "an", Serbian and
+            # Croatian "Godišnja" / unit "god", Bulgarian "годишен" / "год.", Estonian "aasta",
+            # Lithuanian "metai", "12 luni", "12 месеца", "12 kuud"
+            r"|\bgad[su]\b|\bgada\b|\banual[aă]?\b|^\s*an\.?\s*$|\bgodi[šs]nj[aeiu]\b|^\s*god\.?\s*$"
+            r"|\bгодиш(?:ен|но|на|ни|ња|ње)\b|^\s*год\.?\s*$|\baasta(?:ne|s|makse)?\b|\bmetai\b"
+            r"|\bmetin[ėe]s?\b|\b12\s*(?:luni|месеца|месеци|kuud)\b"
             r"|연간|매년|^\s*연\s*$",  # Korean: "연" alone is yearly
             12,
         ),
@@ -149,13 +155,28 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|\bm(?:ě|e)s(?:í|i)(?:č|c)n(?:ě|e|í|i)\b|\bayl(?:ı|i)k\b|\bhavi\b|\blunar\b"
             r"|月次|月額|月払|毎月|(?<!\d)1[ヶかカケ]月|[・/／]\s*月\s*$|월간|매월|^\s*월\s*$"
             r"|每月|按月|月付|包月|月度"
-            r"|\bежемесячно\b|\bмесячн(?:ая|ой)\b|\bщомісячно\b|\bμηνιαί[αοε]\b|\bشهري\b|\bחודשי\b",
+            r"|\bежемесячно\b|\bмесячн(?:ая|ой)\b|\bщомісячно\b|\bμηνιαί[αοε]\b|\bشهري\b|\bחודשי\b"
+            # Baltic and Balkan: Romanian "lunară", Latvian "Mēnesis" / "katru mēnesi", Serbian
+            # "Mesečna", Croatian "mjesečno", Bulgarian "месечен", Estonian "kuu" / "kuumakse",
+            # Lithuanian "mėnesinis"
+            r"|\blunar[aă]\b|\bm[eē]nes(?:is|i|ī|a)\b|\bmj?ese[čc]n[aeiou]\b|\bмесеч(?:ен|но|на|ни)\b"
+            r"|\bkuu(?:s|makse|leping|tasu)?\b|/\s*kuu\b|\bigakuine\b|\bm[eė]nesin[ėeis]+\b",
             1,
         ),
     )
 )
 #: The words of a monthly cycle ("Monthly Pre-Paid" is billed monthly, paid ahead).
 _MONTHLY = next(pattern for pattern, months in _PERIOD_WORDS if months == 1)
+#: A word of paying ("plată", "plaćanje", "плащане", "apmaksa", "norēķins", "makse", "mokėjimas",
+#: "payment"): the period in its clause is how often the line is billed, whatever term the cell
+#: names first ("Anual - plată lunară", "godišnja (mesečno plaćanje)", "Gads, norēķins katru
+#: mēnesi" are billed monthly).
+_PAYMENT_WORD = re.compile(
+    r"\b(?:plat[aă]|pla[ćc]anj[ea]|плащане|плаћање|apmaksa|nor[eē][kķ]ins|makse|mok[eė]jimas"
+    r"|payments?|paiement|pago|pagamento|zahlung|betaling|p[łl]atno[śs][ćc])\b",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[,;()\[\]/]|\s[-\u2013\u2014]\s")
 _BILLING_CLAUSE = re.compile(
     r"for\s+([a-z0-9/ -]+?)\s+billing"
     r"|(?:billed|paid|pay|invoiced|charged)\s+((?:monthly|annually|yearly|quarterly|up-?front)\b)"
@@ -167,13 +188,21 @@ _BILLING_CLAUSE = re.compile(
 )
 #: A subscription's term named as one ("Annual commitment", "1-year term"), beside its billing.
 _TERM_NAMED = re.compile(
-    r"\b(?:annual|yearly|(?:1|one|2|two|3|three)[- ]?y(?:ea)?rs?|monthly)\s+"
-    r"(?:commitment|commit|term|contract)\b",
+    r"\b(?:annual|yearly|(?:1|one|2|two|3|three)[- ]?y(?:ea)?rs?|monthly"
+    r"|godi[šs]nj[aeiu]|anual[aă]?|gad[au]|годиш\w*|metin\w*)\s+"
+    r"(?:commitment|commit|term|contract|obvez[aeu]|ugovor|angajament|l[iī]gums|sutartis"
+    r"|договор|обвеза)\b"
+    r"|\baastaleping\w*",  # Estonian: "a year's contract" in one word
     re.IGNORECASE,
 )
 #: A template's field left in a description ("$MONTHNAME $YEAR", HaloPSA's invoice templates).
 _PLACEHOLDER = re.compile(r"\$[A-Z_]{2,}\b")
-_PREPAID = re.compile(r"\bpre-?paid\b|\bprepay(?:ment)?\b", re.IGNORECASE)
+_PREPAID = re.compile(
+    r"\bpre-?paid\b|\bprepay(?:ment)?\b"
+    # paid ahead: Latvian "avansā", Serbian "unapred", Croatian "unaprijed", Bulgarian "авансово"
+    r"|\bavans[aā]?\b|\bunapred\b|\bunaprijed\b|\bавансов\w*",
+    re.IGNORECASE,
+)
 _TERM_YEARS = re.compile(r"\b([123])\s*-?\s*y(?:ea)?r?s?\b", re.IGNORECASE)
 _STOCK_CODE = re.compile(r"^\s*P(\d+)([YM]):[^:]*:[^:]*:([^:]*):?", re.IGNORECASE)
 #: A stock code without a SKU part (a third-party product): ``P1Y:S1-SNG-CMP:1:``.
@@ -207,6 +236,11 @@ def parse_period_months(value: object) -> int | None:
         text = _PLACEHOLDER.sub(" ", text).strip()
     if not text:
         return None
+    if (paid := _PAYMENT_WORD.search(text)) is not None and not _PREPAID.search(text):
+        said = _clause_around(text, paid.start(), paid.end())
+        for pattern, months in _PERIOD_WORDS:
+            if pattern.search(said):
+                return months
     if _PREPAID.search(text) and not _MONTHLY.search(text):
         # "1Y PREPAID", "3 Year Prepaid": the whole term is billed up front
         term = _TERM_YEARS.search(text)
@@ -233,6 +267,13 @@ def parse_period_months(value: object) -> int | None:
         if pattern.search(text):
             return months
     return None
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The part of ``text`` between the marks that set off the words at ``start:end``."""
+    before = [m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)]
+    after = _CLAUSE_MARK.search(text, end)
+    return text[(before[-1] if before else 0) : (after.start() if after else len(text))]
 
 
 def billed_every_months(value: object) -> int | None:
@@ -408,6 +449,11 @@ _INACTIVE = re.compile(
     r"pausiert|angehalten|ausgesetzt|gesperrt|gepauzeerd|opgeschort|en\s+pause|suspendu(?:e|es)?|"
     r"pausad[ao]|en\s+pausa|suspendid[ao]|sospes[ao]|in\s+pausa|pausad|pauset|pausert|"
     r"wstrzyman[aey]|zawieszon[aey]|keskeytetty|tauolla|"
+    # cancelled, reversed or suspended in the Baltic and Balkan books: Estonian, Latvian,
+    # Lithuanian, Romanian, Serbian / Croatian, Bulgarian
+    r"t(?:ü|u)histatud|peatatud|atcelts|anul(?:ē|e)ts|aptur(?:ē|e)ts|at(?:š|s)aukta|sustabdyta|"
+    r"suspendat[aă]?|stornat[aă]?|storniran[aoi]?|otkazan[aoi]?|obustavljen[aoi]?|pauziran[aoi]?|"
+    r"анулиран[аои]?|спрян[аои]?|сторниран[аои]?|отказан[аои]?|"
     # a quote or deal lost (Salesforce's "Closed Lost"); Dutch "vervallen" (lapsed); a credit note
     r"(?:closed\s*)?lost|vervallen|gutschrift)\s*$",
     re.IGNORECASE,
@@ -428,6 +474,9 @@ _NOT_BILLABLE = re.compile(
 _LIVE = re.compile(
     r"^\s*(?:active|activ[eo]|actif|activa|vigente|en\s*cours|aktiv|actief|attivo|ativo|aktywn[aey]|"
     r"live|running|enabled|"
+    # Estonian, Latvian, Lithuanian, Romanian, Serbian / Croatian, Bulgarian
+    r"kinnitatud|apstiprin(?:ā|a)ts|aktyvi|aktyvus|emis(?:ă|a)|potvr(?:đ|d)en|u\s*tijeku|aktivan|"
+    r"aktivna|активен|активна|"
     r"in\s*progress|current)\s*$",
     re.IGNORECASE,
 )
@@ -484,7 +533,8 @@ def is_inactive_status(value: object) -> bool:
 #: A draft: an invoice or a repeating template not yet approved ("Draft" in Xero, "Entwurf",
 #: "Concept", "Brouillon", "Borrador", "Rascunho", "Bozza", "Utkast", "Kladde", "Luonnos", "Szkic").
 _DRAFT = re.compile(
-    r"^\s*(?:draft|entwurf|concept|brouillon|borrador|rascunho|bozza|utkast|kladde|luonnos|szkic)"
+    r"^\s*(?:draft|entwurf|concept|brouillon|borrador|rascunho|bozza|utkast|kladde|luonnos|szkic"
+    r"|mustand|melnraksts|juodra(?:š|s)tis|ciorn(?:ă|a)|nacrt|чернова)"
     r"\s*$",
     re.IGNORECASE,
 )
