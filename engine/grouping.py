@@ -99,12 +99,22 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
         _display_names(psa.lines, psa.client_keys),
         vendor_domains=domains,
         vendor_ids=vendor_ids,
+        tax_numbers=(_tax_numbers(vendor), _tax_numbers(psa)),
         aliases=settings.client_aliases,
         vendor_baskets=_baskets(vendor),
         psa_baskets=_baskets(psa),
         thresholds=settings.match,
     )
     return _groups_of(matches)
+
+
+def _tax_numbers(side: Prepared) -> dict[str, set[str]]:
+    """The tax and register numbers each client key's lines give."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for line in side.lines:
+        if line.tax_ids and (key := side.client_keys.get(line.client)):
+            out[key].update(line.tax_ids.split())
+    return out
 
 
 def pair_late(groups: Groups, vendor: Prepared, psa: Prepared, read_late: Iterable[str]) -> Groups:

@@ -54,12 +54,15 @@ def learned_product_aliases(result: Result, existing: Mapping[str, str]) -> list
 
 
 def learned_aliases(result: Result, existing: Mapping[str, str]) -> list[list[object]]:
-    """Client matches Reconcile found by fuzzy name or tenant domain, not yet in Client Aliases: added
-    so next month's run matches them exactly (delete a row to undo a wrong match)."""
+    """Client matches Reconcile found by fuzzy name, tenant domain or tax number, not yet in Client
+    Aliases: added so next month's run matches them exactly (delete a row to undo a wrong match)."""
     known = {vendor.strip().lower() for vendor in existing}
     rows: list[list[object]] = []
     for match in result.client_matches:
-        if match.method in ("fuzzy", "domain") and match.vendor_name.strip().lower() not in known:
+        if (
+            match.method in ("fuzzy", "domain", "id")
+            and match.vendor_name.strip().lower() not in known
+        ):
             rows.append(
                 [
                     match.vendor_name,

@@ -229,13 +229,16 @@ def _options(
             continue  # two companies' legal names, nothing in common, products alike at most
         confidence = None if products_only else _accept(overlap, relation)
         evidence = _evidence(overlap, relation, len(basket))
-        if confidence is None and rarity.decides(basket, psa_baskets[psa_key], overlap, relation):
+        weak = relation.endswith(_IN_MANY)  # a word many names have: it says no more than none
+        if confidence is None and rarity.decides(
+            basket, psa_baskets[psa_key], overlap, "" if weak else relation
+        ):
             # no name says it, but no other client is likely to buy these seats of these products
             confidence = 0.6
             evidence += ", a combination of products and seats no other client on the bill is likely to share"
         if confidence is None:
             continue
-        named = relation and not relation.endswith(_IN_MANY)
+        named = relation and not weak
         score = overlap.same_seats + overlap.share + (1 if named else 0)
         found.append((score, psa_key, confidence, evidence))
     return found

@@ -29,6 +29,7 @@ from engine.match.client_notes import without_account_notes
 from engine.match.legal_forms import (
     LEADING_FORMS,
     ends_in_legal_form,
+    form_after_quoted_name,
     is_legal_form,
     without_cjk_forms,
     without_written_out_forms,
@@ -214,6 +215,10 @@ _SOLE_TRADER_EU = re.compile(r"\s+e\.\s?U\.?\s*$")
 _HUMP = re.compile(r"(?<=[a-z])(?<!\bMc)(?<!\bMac)(?=[A-Z][a-z])")
 
 
+#: The marks a quoted name closes with (straight, typographic, guillemet).
+_CLOSING_QUOTES = frozenset("\"\u201c\u201d\u00bb\u2019'")
+
+
 @lru_cache(maxsize=131072)
 def client_key(name: str) -> str:
     """The comparable form of a company name (case, accents, punctuation, suffixes, abbreviations)."""
@@ -225,6 +230,8 @@ def client_key(name: str) -> str:
     if "&" in name and ";" in name:
         name = html.unescape(name)  # "Smith &amp; Jones", copied out of a web page or an API
     name = without_account_notes(name)  # "… Pty Ltd (ABN 76 916 305 825) *VIP*", "acme.com"
+    if name[-1:] in _CLOSING_QUOTES or name[:1] in "Ss":
+        name = form_after_quoted_name(name)  # 'SIA "Cēsu Energo"' is 'Cēsu Energo SIA'
     if name[:1] in "0123456789zZxX" and (first := _BEFORE_THE_NAME.match(name)) is not None:
         name = name[first.end() :]  # "13744Coastline Architects", "zz Larkspur Physio (migrated)"
     if _CODE_BEFORE_A_DASH.match(name):

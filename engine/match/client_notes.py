@@ -36,10 +36,18 @@ _COPY_NUMBER = re.compile(r"\s*\(\s*[1-9]\s*\)\s*$")
 #: or more, grouped or not ("- EIN 56-1360326", "(ABN 76 916 305 825)", "FN 481887x", "Co. No.
 #: 04606876", "Y-tunnus 1714788-1", "Org.nr 927 912 395"), alone in its brackets or at the end.
 _REGISTRATION = re.compile(
-    r"(?:\s+[-\u2013\u2014|/]\s+|\s*[(\[]\s*)"
+    r"(?:\s+[-\u2013\u2014|/\u00b7\u2022]\s+|\s*[(\[]\s*)"
     r"(?P<label>(?:[^\W\d_][\w.'-]{0,11}\.?\s?){1,3}?)[:#]?\s*"
     r"(?P<number>\d[\d ./-]{3,}\d[a-z]?)"
-    r"\s*[)\]]?(?=\s*(?:$|[-\u2013\u2014(\[{*|/,]))",
+    r"\s*[)\]]?(?=\s*(?:$|[-\u2013\u2014(\[{*|/,\u00b7\u2022]))",
+    re.IGNORECASE,
+)
+#: A registration, tax or account number before the name, with its label: "OIB 20255334218 Lika
+#: Turizam d.o.o.", "Reģ. Nr. 40007966569 SIA …", "ЕИК 338651613 Rodopi Dent AD", "Konto 7000851 ·
+#: AB …" (six digits or more: "Route 66 Diner" and a store's number are names).
+_LEADING_REGISTRATION = re.compile(
+    r"^\s*(?P<label>(?:[^\W\d_][\w.'-]{0,11}\.?\s?){1,3}?)[:#]?\s*"
+    r"(?P<number>[a-z]{0,2}\d[\d ./-]{4,}\d)\s*(?:[-\u2013\u2014|/\u00b7\u2022,:]\s*)?(?=[^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -312,7 +320,7 @@ def without_account_notes(name: str) -> str:
             phone = _PHONE.search(text)
             if phone is not None and phone.start() > 0 and _a_telephone_number(phone, text):
                 text = text[: phone.start()]
-    return text.strip(" -\u2013\u2014|/,") or name
+    return text.strip(" -\u2013\u2014|/,\u00b7\u2022") or name
 
 
 #: Capitals in brackets at a name's end, perhaps its own initials: "Harbourside Medical Practice
@@ -385,9 +393,42 @@ def _spells_the_start(code: re.Match[str], text: str) -> bool:
     return spelled.startswith(letters) or dropped.startswith(letters)
 
 
+def without_leading_registration(text: str) -> str:
+    """The name without a registration, tax or account number and its label before it ("OIB
+    20255334218 Lika Turizam d.o.o.", "Konto 7000851 · …"); the text as it is when none."""
+    if (
+        text[:1].isalnum()
+        and (found := _LEADING_REGISTRATION.match(text)) is not None
+        and sum(ch.isdigit() for ch in found["number"]) >= 6
+        and _a_register_label(found["label"])
+        and _words(text[found.end() :])
+    ):
+        return text[found.end() :]
+    return text
+
+
+#: A register's or an account's label, without its dots and spaces: "Reģ. Nr.", "reg-kood",
+#: "Registrikood", "įm. k.", "Konto", "KMKR nr", "Company No" (a name's own words are none).
+_REGISTER_LABEL = re.compile(
+    r"^(?:reg(?:nr|no|nbr|kood|code|istrikood|istrationno|istrationnumber)?|konto|account|acct"
+    r"|kmkrnr|kmkr|imk|imoneskodas|pvnnr|pvnmaksnr|vatno|vatnr|vatid|taxid|taxno|companyno"
+    r"|companynumber|cono|crn|orgnr|uid|mb|jmbg)$"
+)
+
+
+def _a_register_label(label: str) -> bool:
+    """A label of a register's or an account's number: one of those words, or capitals alone
+    ("OIB", "CUI", "ЕИК", "PIB", "ABN": an office's initials)."""
+    bare = re.sub(r"[\s.'-]+", "", label)
+    return bool(
+        _REGISTER_LABEL.match(folded(bare).lower()) or (2 <= len(bare) <= 5 and bare.isupper())
+    )
+
+
 def _without_registrations(text: str) -> str:
     """The text without its registration numbers: five digits or more after a label (a store's
-    number has four at most), never the whole name."""
+    number has four at most), six or more before the name, never the whole name."""
+    text = without_leading_registration(text)
     if (found := _REGISTER_LABELLED.search(text)) is not None and _words(text[: found.start()]):
         text = text[: found.start()]  # "Solberg Bygg AS org.nr. 697 697 697", "… B.V. KvK 51426745"
     if (

@@ -59,13 +59,14 @@ from engine.match.name_tails import (
     stems,
     tail_pairs,
 )
-from engine.match.romanised import chinese_pairs, romanised_pairs
+from engine.match.romanised import chinese_pairs, romanised_pairs, script_pairs
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
     second_names,
     second_tenants,
 )
+from engine.match.tax_pairs import same_tax_number
 from engine.match.trading_names import TRADING_AS
 from engine.settings import MatchThresholds
 
@@ -209,6 +210,7 @@ def match_clients(
     *,
     vendor_domains: Mapping[str, Iterable[str]] | None = None,
     vendor_ids: Mapping[str, Iterable[str]] | None = None,
+    tax_numbers: tuple[Mapping[str, set[str]], Mapping[str, set[str]]] | None = None,
     aliases: Mapping[str, str] | None = None,
     vendor_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
     psa_baskets: Mapping[str, Mapping[str, Decimal]] | None = None,
@@ -218,10 +220,18 @@ def match_clients(
 
     ``vendor_names``/``psa_names`` map each client key to its display name; ``vendor_domains`` maps a
     vendor key to its tenant domains and ``vendor_ids`` to the bill's customer numbers; ``aliases``
-    maps vendor spellings to PSA spellings;
+    maps vendor spellings to PSA spellings; ``tax_numbers`` each side's tax and register numbers
+    by client key (one company, whatever each side calls it);
     ``thresholds`` (``Settings.match``) say how alike names must be.
     """
     run = _Pairing(vendor_names, psa_names, vendor_baskets or {}, psa_baskets or {})
+    if tax_numbers is not None:  # before any name: a register's number names one company
+        for vendor_key, psa_key, number in same_tax_number(
+            dict(run.free_vendor), dict(run.free_psa), *tax_numbers
+        ):
+            run.pair(
+                vendor_key, psa_key, "id", 0.95, f"the same tax number, {number}", by_name=False
+            )
     _pair_by_names(run, vendor_domains or {}, aliases or {})
     siblings = sibling_words(vendor_names, psa_names)
     for vendor_key, psa_key, score in _fuzzy_pairs(run.vendors(), run.psas(), thresholds, siblings):
@@ -578,6 +588,7 @@ def _pair_by_names(
     for vendor_key, psa_key in [
         *romanised_pairs(free_vendor, free_psa),
         *chinese_pairs(free_vendor, free_psa),
+        *script_pairs(free_vendor, free_psa),
     ]:
         if vendor_key in free_vendor and psa_key in free_psa:
             run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, romanised another way")

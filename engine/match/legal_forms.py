@@ -18,7 +18,9 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 #: Legal forms written before the name: Russian and Ukrainian ("ООО Ромашка"), Arabic ("شركة").
-LEADING_FORMS = frozenset(["ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп", "شركة", "pt", "cv"])
+LEADING_FORMS = frozenset(
+    ["ооо", "оао", "зао", "ао", "пао", "ип", "тов", "пп", "ет", "شركة", "pt", "cv", "sia", "uab"]
+)
 # (Indonesia's "PT" stands before the name, or after it with a comma: "PT Maju Jaya", "Maju Jaya,
 # PT"; its "CV" is also a form after the name elsewhere, and is one of LEGAL_FORMS below)
 
@@ -122,9 +124,19 @@ LEGAL_FORMS = (
             "tbk",
             "sia",
             "uab",
+            "ou",  # Estonia's OÜ (osaühing)
             "doo",
+            "jdoo",  # Croatia's j.d.o.o. and d.d. (dioničko društvo)
+            "dd",
             "ood",
             "eood",
+            "ad",  # Bulgaria's and Serbia's AD (акционерно дружество)
+            "pfa",  # Romania's sole trader
+            # in Cyrillic letters (Bulgarian, Serbian): ЕООД, ООД, АД, Д.О.О.
+            "еоод",
+            "оод",
+            "ад",
+            "доо",
             "zrt",
             "nyrt",
             "bt",  # Hungarian Bt.
@@ -292,6 +304,27 @@ _WRITTEN_OUT = re.compile(
                 "kabushiki kaisha",
                 "sendirian berhad",
                 "perseroan terbatas",
+                # the Baltic and Balkan forms written out: OÜ, AS, SIA, UAB, AB, SRL, SA, d.o.o.,
+                # d.d., EOOD
+                "osauhing",
+                "aktsiaselts",
+                "sabiedriba ar ierobezotu atbildibu",
+                "akciju sabiedriba",
+                "uzdaroji akcine bendrove",
+                "akcine bendrove",
+                "societate cu raspundere limitata",
+                "societate pe actiuni",
+                "drustvo s ogranicenom odgovornoscu",
+                "drustvo sa ogranicenom odgovornoscu",
+                "dionicko drustvo",
+                "akcionarsko drustvo",
+                "ednolichno druzhestvo s ogranichena otgovornost",
+                "druzhestvo s ogranichena otgovornost",
+                "еднолично дружество с ограничена отговорност",
+                "дружество с ограничена отговорност",
+                "акционерно дружество",
+                "друштво са ограниченом одговорношћу",
+                "друштво с ограниченом одговорношћу",
                 # Poland's and Czechia's forms, however their dots and spaces were typed
                 "sp z oo",
                 "spz oo",
@@ -312,6 +345,8 @@ _WRITTEN_OUT_WORDS = (
     "designated", "guarantee", "unlimited", "cuideachta", "vennootschap", "aktiebolag", "selskab",
     "selskap", "osakeyhtio", "sirketi", "societe", "sociedad", "societa", "kaisha", "berhad",
     "terbatas", "sp",  # "spolka", "spolecnost", "sp z o o", "spol s r o"
+    "osauhing", "aktsiaselts", "sabiedriba", "bendrove", "societate", "drustvo", "druzhestvo",
+    "дружество", "друштво",
     " ve tic",  # "San. ve Tic."
 )  # fmt: skip
 #: Legal forms of Japanese and Chinese names, written without spaces before or after the name.
@@ -322,7 +357,39 @@ _CJK_FORMS = re.compile(
 
 #: A Japanese company's form written out before its name ("Kabushiki Kaisha Tokai Seiko", as
 #: "株式会社" may stand before the name or after it).
-_WRITTEN_OUT_BEFORE = re.compile(r"^\s*(?:kabushiki|yugen|godo|gomei|goshi)\s+kaisha\s+(?=\S)")
+_WRITTEN_OUT_BEFORE = re.compile(
+    r"^\s*(?:(?:kabushiki|yugen|godo|gomei|goshi)\s+kaisha"
+    # Latvia and Lithuania write the form first: "Sabiedrība ar ierobežotu atbildību "Cēsu Energo""
+    r"|sabiedriba ar ierobezotu atbildibu|akciju sabiedriba|uzdaroji akcine bendrove"
+    r"|akcine bendrove|еднолично дружество с ограничена отговорност"
+    r"|дружество с ограничена отговорност|акционерно дружество)\s+(?=\S)"
+)
+#: Romania's "S.C." (societate comercială) before a name that ends in its form: "S.C. Alfa
+#: Construct S.R.L." is the books' "Alfa Construct SRL".
+_COMMERCIAL_COMPANY = re.compile(
+    r"^\s*S\.?\s?C\.?\s+(?=.*\bS\.?\s?(?:R\.?\s?L|A)\.?\s*$)", re.IGNORECASE
+)
+
+
+#: A legal form before a name in quotes, as the Baltic states, the Balkans and Russia write it:
+#: 'SIA "Cēsu Energo"', 'UAB „Saulės energija“', 'AS "Jūras Būve"', 'ООО «Ромашка»'.
+_FORM_BEFORE_QUOTED = re.compile(
+    r"^\s*(?P<form>[^\W\d_][^\W\d_.]{0,5}(?:\.[^\W\d_]{1,3}){0,3}\.?)\s*"
+    r"[\"\u201e\u201c\u00ab\u201a\u2018'](?P<name>[^\"\u201c\u201d\u00ab\u00bb]+?)"
+    r"[\"\u201c\u201d\u00bb\u2018\u2019']\s*$"
+)
+
+
+def form_after_quoted_name(name: str) -> str:
+    """'SIA "Cēsu Energo"' → 'Cēsu Energo SIA': a form written before a quoted name goes behind
+    it, where the books that write 'Cēsu Energo SIA' have it; Romania's "S.C." before a name
+    that ends in its form goes."""
+    if name[:1] in "Ss" and (commercial := _COMMERCIAL_COMPANY.match(name)) is not None:
+        return name[commercial.end() :]
+    found = _FORM_BEFORE_QUOTED.match(name)
+    if found is None or not is_legal_form(found["form"].replace(".", "").casefold()):
+        return name
+    return f"{found['name'].strip()} {found['form']}"
 
 
 def without_written_out_forms(text: str) -> str:

@@ -32,8 +32,13 @@ from rapidfuzz import fuzz
 
 from engine.folding import folded
 from engine.match.client_keys import domain_in_name, without_address
-from engine.match.client_notes import without_account_notes, without_email, without_legal_tail
-from engine.match.legal_forms import LEGAL_FORMS
+from engine.match.client_notes import (
+    without_account_notes,
+    without_email,
+    without_leading_registration,
+    without_legal_tail,
+)
+from engine.match.legal_forms import LEGAL_FORMS, form_after_quoted_name
 
 #: Spellings of one kind of legal form.
 _SAME_KIND = {
@@ -90,6 +95,18 @@ _WRITTEN_OUT = {
     "sendirian berhad": "sdn bhd",
     "kabushiki kaisha": "kk",
     "korlatolt felelossegu tarsasag": "kft",
+    # the Baltic and Balkan forms (the ones written before the name are read there too)
+    "osauhing": "ou",
+    "aktsiaselts": "as",
+    "sabiedriba ar ierobezotu atbildibu": "sia",
+    "uzdaroji akcine bendrove": "uab",
+    "societate cu raspundere limitata": "srl",
+    "societate pe actiuni": "sa",
+    "drustvo sa ogranicenom odgovornoscu": "doo",
+    "drustvo s ogranicenom odgovornoscu": "doo",
+    "dionicko drustvo": "dd",
+    "akcionarsko drustvo": "ad",
+    "ednolichno druzhestvo s ogranichena otgovornost": "eood",
 }
 _WRITTEN_OUT_AT_END = re.compile(
     r"\b(" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")\s*$"
@@ -106,12 +123,20 @@ _COMPOUND = re.compile(
 )
 
 
+#: The marks of a quoted name or of notes set off by a middle dot (speed: most names have none).
+_QUOTES_OR_DOTS = frozenset('"\u201c\u201d\u00bb\u00b7')
+
+
 @lru_cache(maxsize=131072)
 def legal_kind(name: str) -> str:
     """The kinds of legal form a name ends in ("co ltd", "ag"); '' when it ends in none. What
     follows a dash or "c/o" after the form is a note ("Dubois Architectes SAS - c/o J. Smith")."""
     name = without_address(without_email(name))  # "Adeyemi Ventures, LLC, Level 2/88 George St"
     name = without_legal_tail(name)  # "Rousseau Architecture SAS au capital de 37 000 €"
+    name = without_leading_registration(name)  # "LV40000287852 SIA …", "Reģ. Nr. … AS …"
+    if not _QUOTES_OR_DOTS.isdisjoint(name):
+        # 'SIA "Cēsu Energo"' ends in its SIA, as does "Konto 7000851 · SIA "…" · Reģ. Nr. …"
+        name = form_after_quoted_name(without_account_notes(name))
     if not _MAY_HAVE_NOTE.search(name) and not _ENDS_IN_FORM.search(
         folded(name[-40:]).replace(".", "")
     ):

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
+from engine.match.client_keys import in_latin_letters
 from engine.match.pair_counts import once_each_way
 
 #: Kunrei-shiki syllables and their Hepburn spellings (longest first).
@@ -114,3 +115,39 @@ def _sounds(key: str) -> str:
     for written, sound in _WADE_GILES_FINALS:
         text = text.replace(written, sound)
     return _INITIAL.sub(lambda found: _SOUND[found[0]], text)
+
+
+#: Cyrillic or Greek letters in a name.
+_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff\u1f00-\u1fff]")
+#: Sounds spelled one way by one romanisation and another by the next (Bulgaria's "Тракия" is
+#: "Trakiya" letter for letter but "Trakia" by its own rule; "Консулт" is "Konsult" or "Consult";
+#: "ц" is "ts" or "c"), each written the one way: the longest first.
+_LOOSE = (("iya", "ia"), ("sh", "s"), ("zh", "z"), ("ch", "c"), ("ts", "c"), ("k", "c"),
+          ("y", "i"), ("j", "i"))  # fmt: skip
+
+
+def script_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs of a name written in Cyrillic or Greek letters on one side and
+    in Latin ones on the other ("Тракия Агро ЕООД" / "Trakia Agro EOOD", "Авала Градња д.о.о." /
+    "Avala Gradnja d.o.o."), alike once both are spelled in Latin letters and read loosely, once
+    each way."""
+    if not any(map(_CYRILLIC_OR_GREEK.search, vendors)) and not any(
+        map(_CYRILLIC_OR_GREEK.search, psas)
+    ):
+        return []
+    return _read_alike(  # (by the keys' letters: a bill's "· ЕИК 510139181" is no name's)
+        {key: key for key in vendors},
+        {key: key for key in psas},
+        _loose_latin,
+        lambda vendor, psa: (
+            bool(_CYRILLIC_OR_GREEK.search(vendor)) != bool(_CYRILLIC_OR_GREEK.search(psa))
+        ),
+    )
+
+
+def _loose_latin(key: str) -> str:
+    """A key spelled in Latin letters and read loosely (see ``_LOOSE``)."""
+    text = in_latin_letters(key)
+    for spelled, read in _LOOSE:
+        text = text.replace(spelled, read)
+    return text
