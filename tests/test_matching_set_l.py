@@ -298,7 +298,9 @@ def test_a_note_of_the_site_after_a_billing_word() -> None:
 def test_the_licence_of_another_market_is_the_clients_one(tmp_path: Path) -> None:
     """Set L: "M365 BP (no Teams)" typed for the EEA edition, the only one the vendor bills the client,
     had been left as a no-vendor-record beside an unbilled EEA licence. An edition that does more
-    ("Business Premium" without "no Teams") is never taken for it."""
+    ("Business Premium" without "no Teams") is never taken for it. (Since set AR the EEA's "(no
+    Teams)" suite is read as the worldwide one, the same seat: its finding shows Microsoft's
+    worldwide name.)"""
     vendor = (
         "Customer,Product,Qty,Unit Cost\n"
         "Løkke Financial A/S,Microsoft 365 Business Premium EEA (no Teams),10,19.60\n"
@@ -321,7 +323,7 @@ def test_the_licence_of_another_market_is_the_clients_one(tmp_path: Path) -> Non
         (
             "unbilled",
             "Nordlys Law ASA",
-            "Microsoft 365 Business Premium EEA (no Teams)",
+            "Microsoft 365 Business Premium (no Teams)",
             Decimal("153.00"),
         ),
     ]

@@ -17,8 +17,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from engine.match.client_keys import client_key
 from engine.match.description_words import says_service
+from engine.match.product_concepts import concept_targets, of_every_kind
 from engine.match.product_names import product_key
 from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pairs, pc, psa, run
 
@@ -179,9 +182,58 @@ def test_a_tier_a_clerk_wrote_in_french_is_that_tier() -> None:
     assert product_key("Silver or Gold") == "silver or gold"  # an "or" between words joins them
 
 
+@pytest.mark.parametrize(
+    "in_house, kind_of",
+    [
+        ("Coffre-fort de mots de passe (par usager)", "Keeper Business"),
+        ("Ligne téléphonique hébergée", "RingCentral RingEX Core"),
+        ("Sensibilisation à l'hameçonnage (par usager)", "KnowBe4 Security Awareness Training"),
+    ],
+)
+def test_a_french_in_house_name_says_what_kind_of_product_it_is(
+    in_house: str, kind_of: str
+) -> None:
+    """Set AQ's in-house names: a password vault, a hosted phone line, phishing awareness."""
+    said = product_key(in_house).split()
+    targets = concept_targets(said)
+    assert targets and of_every_kind(targets, set(product_key(kind_of).split()), said)
+
+
 def test_a_discount_excel_wrote_in_scientific_form() -> None:
     """Xero's "Discount" column re-saved by Excel: "2E+1" is 20 % off."""
     from engine.lines.discount_rates import _percent, less_percent
 
     assert _percent("2E+1") == 20
     assert less_percent(Decimal("6.75"), _percent("2E+1")) == Decimal("5.4")
+
+
+def test_an_in_house_name_of_a_kind_is_never_another_kinds_product_by_a_common_word(
+    tmp_path: Path,
+) -> None:
+    """Seen after set AQ's first session: "Téléphonie IP infonuagique - poste" (a phone line, one
+    per extension) beside the client's only phone product, RingCentral's, was left unread because
+    "poste" is a word of Acronis's "Poste de travail", which another client buys: a product of
+    another kind named by a common word is no rival, so the line is the client's RingCentral.
+    Differences: Sushi Laval is billed 4 lines for 3 (over-billed by one)."""
+    vendor = pc(
+        [
+            *BYSTANDERS,
+            ("Tremblay Excavation inc.", "Acronis Cyber Protect Cloud - Poste de travail", 5, "4.20"),
+            ("Tremblay Excavation inc.", "Microsoft 365 Business Premium", 5, "29.00"),
+            ("Sushi Laval inc.", "RingCentral RingEX Core", 3, "27.00"),
+            ("Sushi Laval inc.", "Microsoft 365 Business Premium", 3, "29.00"),
+        ]
+    )  # fmt: skip
+    books = psa(
+        [
+            *PSA_BYSTANDERS,
+            ("Tremblay Excavation inc.", "Acronis Cyber Protect Cloud - Poste de travail", 5, "6.00"),
+            ("Tremblay Excavation inc.", "Microsoft 365 Business Premium", 5, "36.20"),
+            ("Sushi Laval inc.", "Téléphonie IP infonuagique - poste", 4, "37.30"),
+            ("Sushi Laval inc.", "Microsoft 365 Business Premium", 3, "36.20"),
+        ]
+    )  # fmt: skip
+    result = run(tmp_path, vendor, books)
+    assert [(d.type, d.client, d.product, d.monthly_impact) for d in result.discrepancies] == [
+        ("over_billed", "Sushi Laval inc.", "RingCentral RingEX Core", Decimal("37.30"))
+    ]

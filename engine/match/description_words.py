@@ -5,7 +5,7 @@ and :class:`Inference`, what every context tier returns with its evidence.
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -296,11 +296,17 @@ class Bill:
         return self._like[description]
 
     def says_more_of_another(
-        self, description: str, key: str, basket: Mapping[str, Decimal]
+        self,
+        description: str,
+        key: str,
+        basket: Mapping[str, Decimal],
+        among: Callable[[str], bool] | None = None,
     ) -> bool:
         """The description names a product on the bill the client does not buy by more of its own
         words (not words for a kind of product) than it names ``key`` ("Acronis Cyber Backup Cloud"
-        is Acronis, billed without a vendor record, not the client's Dropsuite Backup)."""
+        is Acronis, billed without a vendor record, not the client's Dropsuite Backup). ``among``:
+        only such products count (those of the kind the description says it is: "Téléphonie IP -
+        poste" is a phone line, never Acronis's "Poste de travail" by the word "poste")."""
         if description not in self._said:
             words = own_words(description)
             said = {
@@ -311,11 +317,21 @@ class Bill:
             self._said[description] = said
         said = self._said[description]
         own = said.get(key, 0.0)
-        if any(score > own for other, score in said.items() if other not in basket):
+        if any(
+            score > own
+            for other, score in said.items()
+            if other not in basket and (among is None or among(other))
+        ):
             return True
-        return self._fits_another(description, key, basket)
+        return self._fits_another(description, key, basket, among)
 
-    def _fits_another(self, description: str, key: str, basket: Mapping[str, Decimal]) -> bool:
+    def _fits_another(
+        self,
+        description: str,
+        key: str,
+        basket: Mapping[str, Decimal],
+        among: Callable[[str], bool] | None = None,
+    ) -> bool:
         """The description is, word for word, a product on the bill the client does not buy, and
         not ``key``: "Duo Advantage" is the Cisco Duo Advantage other clients buy, billed without
         a vendor record here, never this client's Duo Essentials by the word "Duo". Only a
@@ -327,7 +343,7 @@ class Bill:
         fits = self._fits[description]
         return (
             key not in fits
-            and any(other not in basket for other in fits)
+            and any(other not in basket and (among is None or among(other)) for other in fits)
             # a kind and the maker's words alone ("M365 Mailbox Backup") fit every product of
             # that kind, and name none
             and bool(own_words(description))

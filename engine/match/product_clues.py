@@ -6,7 +6,7 @@ unpaired product with the same seats, or the seats a billed product's other line
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 from engine.match.description_vocabulary import NEVER_IMPLIED, SERVICE_NOUNS
@@ -379,8 +379,13 @@ def by_concept(
             for key in whole
             if key not in kinds and basket[key] - filled.get(key, Decimal(0)) >= seats
         ]
-        if kinds and bill.says_more_of_another(description, kinds[0], basket):
-            left.append(index)  # it names a product the client does not buy
+        if kinds and bill.says_more_of_another(
+            description,
+            kinds[0],
+            basket,
+            among=_of_kind_with(description, names, targets),
+        ):
+            left.append(index)  # it names a product of its kind the client does not buy
             continue
         if (
             len(kinds) == 1
@@ -504,6 +509,13 @@ def _of_its_kind(
         return True
     said = set().union(*targets) & set(names[key].split())
     return bool(said - GENERIC_PRODUCT_WORDS)
+
+
+def _of_kind_with(
+    description: str, names: Mapping[str, str], targets: list[frozenset[str]]
+) -> Callable[[str], bool]:
+    """Whether a product (by key) is of the kind the description names."""
+    return lambda key: of_kind(description, names[key], targets, key)
 
 
 def of_kind(description: str, name: str, targets: list[frozenset[str]], key: str = "") -> bool:

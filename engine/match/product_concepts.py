@@ -29,14 +29,14 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "emsisoft withsecure",
         ),
         (
-            "spam phishing filtering filter threat threats",
+            "spam phishing filtering filter threat threats hameconnage",
             "defender proofpoint mimecast security dnsfilter umbrella webtitan harmony avanan "
             "barracuda hornetsecurity spamtitan ironscales abnormal assure vade libraesva",
         ),
         # a filter of the web, not of mail ("Web Content Filter" is read "DNS filtering")
         ("dns", "dns dnsfilter umbrella webtitan"),
         (
-            "password passwords vault manager",
+            "password passwords vault manager",  # "mots de passe": read "password"
             "keeper lastpass bitwarden passportal 1password dashlane nordpass roboform",
         ),
         (
@@ -44,12 +44,12 @@ CONCEPTS: dict[str, frozenset[str]] = {
             "backup dropsuite datto acronis saas protection skykick veeam axcient spanning",
         ),
         (
-            "awareness training simulation",
+            "awareness training simulation sensibilisation",
             "knowbe4 kmsat awareness usecure",
         ),  # "Phishing simulation"
         (  # a phone number (a DID, an Operator Connect number) is telephony too
             "phone calling voice telephony pbx voip did dids "
-            "telephonie telefonie telefonia",  # (the books' languages: "Téléphonie IP")
+            "telephonie telefonie telefonia telephonique",  # (books' languages: "Téléphonie IP")
             "phone calling voice ringcentral ringex dialpad vonage nextiva 3cx did number numbers",
         ),
         (  # Business Basic is mail; "courriel", "messagerie": mail in French books

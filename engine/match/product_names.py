@@ -301,6 +301,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # dates; never a plan's number before a month ("Visio Plan 1 Nov-26")
     (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?<!plan )\b\d{1,2}[- ]" + _MONTHS + r"[- ]\d{2,4}", " "),
     (r"\b" + _MONTHS + r"\.?\s+\d{4}\b|\b\d{4}[-/]\d{2}\b", " "),  # "Aug 2025", "2025-08"
+    # … and November as Romanian, Lithuanian, Croatian and Bulgarian books name it
+    (r"\b(?:noiembrie|lapkritis|lapkricio|studeni|studenoga|noemvri)\s+\d{4}\b", " "),
     (r"\b" + _MONTHS + r"\.?(?:[-/ ]|\s?')\d{2}\b", " "),  # "Nov-26", "Nov '26": a month of a year
     (r"\b" + _MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", " "),  # "(Nov 1 - Nov 30)": days
     (r"\(legacy\)", " "),  # "O365 Business Premium (legacy)": the old name says which product
@@ -313,8 +315,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (  # "no Teams", "w/o Teams", "excl. Teams", "sans Teams"; Teams typed with two letters swapped;
         # the languages of the books ("ohne Teams", "sin Teams", "zonder Teams", "utan Teams")
         r"\b(?:w/o|without|withot|withuot|wihtout|no|ex|excl\.?|excluding|sans|minus|ohne|sin"
-        r"|zonder|utan|uden|uten|senza|sem|bez)[- ]?"
-        r"(?:ms |microsoft )?(?:te?a?m{1,2}s|temas|taems|teasm)\b",
+        r"|zonder|utan|uden|uten|senza|sem|bez|ilma|fara)[- ]?"  # (Estonian "ilma", Romanian "fără")
+        r"(?:ms |microsoft )?(?:te?a?m{1,2}s|temas|taems|teasm)(?:a|ita|u)?\b",  # "bez Teamsa"
         " noteams ",
     ),
     # "Teams excluded", "Teams not included", "Teams removed"
@@ -344,6 +346,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bconformite\b", " compliance "),
     (r"\bkiosque\b", " kiosk "),
     (r"\bde base\b|\bbasique\b", " basic "),  # "M365 Basique par utilisateur"
+    (r"\bmots? de passe\b", " password "),  # "Coffre-fort de mots de passe"
     (r"\bessentiels?\b", " essentials "),
     # tiers in French ("KnowBe4 Formation sensibilisation - Argent", "… - Or", "niveau Or",
     # "KnowBe4 Or": an "or" that ends a name joins nothing)
@@ -447,7 +450,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:pro benutzer|je benutzer|por usuario|per utente|par utilisateur|par usager|per anvandare"
         r"|na uzytkownika|per gebruiker|per kayttaja|pr\.? bruker|per bruker|pr\.? bruger"
-        r"|per bruger)\b",
+        r"|per bruger|kasutaja kohta|per vartotoj[aą]|vartotojui|po korisniku|po korisnika"
+        r"|na potrebitel|pentru utilizator|uz lietotaju|lietotajam|per menesi|per m[eė]nes[iį])\b",
         " ",
     ),
     (
@@ -728,6 +732,73 @@ _STRIP_TOKENS = frozenset(
         "y",
         "nonprofit",
         "the",
+        # a licence, a subscription, a month, a user, in the Baltic and Balkan books: Estonian
+        # "litsents", "kuus", "kasutaja kohta", "aastaleping, kuumakse"; Latvian "licence",
+        # "abonements", "mēnesī"; Lithuanian "licencija", "prenumerata", "vartotojui"; Romanian
+        # "licență", "abonament lunar"; Serbian and Croatian "licenca", "pretplata mesečno",
+        # "po korisniku"; Bulgarian "лиценз", "абонамент", "месечно" (spelled in Latin letters)
+        "litsents",
+        "litsentsi",
+        "licencija",
+        "licencijos",
+        "licenta",
+        "licente",
+        "litsenz",
+        "litsenza",
+        "abonements",
+        "abonementa",
+        "abonementi",
+        "abonament",
+        "abonamentul",
+        "prenumerata",
+        "pretplata",
+        "pretplate",
+        "kuus",
+        "kuutasu",
+        "kuumakse",
+        "kuuleping",
+        "aastaleping",
+        "aastamakse",
+        "kasutaja",
+        "kasutajale",
+        "menesi",
+        "menesa",
+        "menesis",
+        "menesio",
+        "menesinis",
+        "menesine",
+        "lunar",
+        "lunara",
+        "anual",
+        "anuala",
+        "mesecno",
+        "mjesecno",
+        "mesecna",
+        "mjesecna",
+        "godisnje",
+        "godisnja",
+        "mesechno",
+        "mesechen",
+        "godishno",
+        "godishen",
+        "vartotojui",
+        "vartotojas",
+        "vartotoja",
+        "utilizator",
+        "lietotajam",
+        "lietotajs",
+        "korisniku",
+        "korisnika",
+        "korisnik",
+        "potrebitel",
+        # November in those languages
+        "noiembrie",
+        "novembris",
+        "novembar",
+        "lapkritis",
+        "lapkricio",
+        "studeni",
+        "noemvri",
     ]
 )
 _EXPAND = {
@@ -1130,6 +1201,14 @@ def product_key(text: str) -> str:
         tokens = tokens[2:]
     if "office" in tokens[1:] and _another_makers(tokens):
         tokens = _the_platform(tokens)  # "Keepit O365 backup" backs up Microsoft 365
+    if "eea" in tokens:
+        # "Microsoft 365 E3 EEA (no Teams)": the EEA's first name of the suite sold without Teams,
+        # the same seat as the worldwide "(no Teams)" a bill or the books may write for it (and
+        # every EEA suite is one without Teams)
+        at = tokens.index("eea")
+        tokens = [t for t in tokens if t != "eea"]
+        if "noteams" not in tokens:
+            tokens.insert(at, "noteams")
     return " ".join(tokens)
 
 
