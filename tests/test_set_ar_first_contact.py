@@ -228,3 +228,5 @@ def test_the_form_of_a_quoted_name_behind_a_number_or_an_account_tells_twins_apa
     assert legal_kind('Reģ. Nr. 40008041946 AS "Gaujas Tehnika"') == "as"
     assert legal_kind("Konto 7004070 · Morava Medika d.o.o. · PIB 116269687") == "doo"
     assert legal_kind("Morava Medika a.d.") == "ad"
+    assert legal_kind('LV40000287852 SIA "Gaujas Būve"') == "sia"  # a VAT number before it
+    assert legal_kind('Akciju sabiedrība "Gaujas Būve"') == "as"  # the form written out first

@@ -396,6 +396,8 @@ def _spells_the_start(code: re.Match[str], text: str) -> bool:
 def without_leading_registration(text: str) -> str:
     """The name without a registration, tax or account number and its label before it ("OIB
     20255334218 Lika Turizam d.o.o.", "Konto 7000851 · …"); the text as it is when none."""
+    if text[:2].isupper() and (vat := _LEADING_VAT_NUMBER.match(text)) is not None:
+        return text[vat.end() :]  # "LV40000287852 SIA …": a VAT number, its country first
     if (
         text[:1].isalnum()
         and (found := _LEADING_REGISTRATION.match(text)) is not None
@@ -407,6 +409,8 @@ def without_leading_registration(text: str) -> str:
     return text
 
 
+#: A VAT number before the name: a country's two capitals and eight digits or more.
+_LEADING_VAT_NUMBER = re.compile(r"^\s*[A-Z]{2}\d{8,12}\s*[-:,\u00b7]?\s+(?=[^\W\d_])")
 #: A register's or an account's label, without its dots and spaces: "Reģ. Nr.", "reg-kood",
 #: "Registrikood", "įm. k.", "Konto", "KMKR nr", "Company No" (a name's own words are none).
 _REGISTER_LABEL = re.compile(

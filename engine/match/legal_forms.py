@@ -380,6 +380,25 @@ _FORM_BEFORE_QUOTED = re.compile(
 )
 
 
+#: The Baltic forms written out before a quoted name, and the form they are.
+_WRITTEN_OUT_FIRST = {
+    "akciju sabiedriba": "AS",
+    "sabiedriba ar ierobezotu atbildibu": "SIA",
+    "uzdaroji akcine bendrove": "UAB",
+    "akcine bendrove": "AB",
+}
+#: A quoted name ending the text.
+_QUOTED_AFTER = re.compile(
+    r"\s[\"\u201e\u201c\u00ab](?P<name>[^\"\u201c\u201d\u00ab\u00bb]+?)[\"\u201c\u201d\u00bb]\s*$"
+)
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of a text in lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).split()
+
+
 def form_after_quoted_name(name: str) -> str:
     """'SIA "Cēsu Energo"' → 'Cēsu Energo SIA': a form written before a quoted name goes behind
     it, where the books that write 'Cēsu Energo SIA' have it; Romania's "S.C." before a name
@@ -387,9 +406,13 @@ def form_after_quoted_name(name: str) -> str:
     if name[:1] in "Ss" and (commercial := _COMMERCIAL_COMPANY.match(name)) is not None:
         return name[commercial.end() :]
     found = _FORM_BEFORE_QUOTED.match(name)
-    if found is None or not is_legal_form(found["form"].replace(".", "").casefold()):
-        return name
-    return f"{found['name'].strip()} {found['form']}"
+    if found is not None and is_legal_form(found["form"].replace(".", "").casefold()):
+        return f"{found['name'].strip()} {found['form']}"
+    if name[:1] in "SsAaUu" and (quoted := _QUOTED_AFTER.search(name)) is not None:
+        written = " ".join(_folded_words(name[: quoted.start()]))
+        if (form := _WRITTEN_OUT_FIRST.get(written)) is not None:
+            return f"{quoted['name'].strip()} {form}"  # 'Akciju sabiedrība "Gaujas Būve"'
+    return name
 
 
 def without_written_out_forms(text: str) -> str:
