@@ -514,8 +514,17 @@ def _of_its_kind(
 def _of_kind_with(
     description: str, names: Mapping[str, str], targets: list[frozenset[str]]
 ) -> Callable[[str], bool]:
-    """Whether a product (by key) is of the kind the description names."""
-    return lambda key: of_kind(description, names[key], targets, key)
+    """Whether a product (by key) is of the kind the description names, or one whose maker it
+    names ("24/7 threat watch per PC (Huntress)" names Huntress's EDR, whatever "threat" says)."""
+    said = frozenset(description.split())
+
+    def among(key: str) -> bool:
+        maker = names[key].split()[:1]
+        return of_kind(description, names[key], targets, key) or (
+            key.startswith("name:") and bool(maker) and maker[0] in said and distinctive(maker[0])
+        )
+
+    return among
 
 
 def of_kind(description: str, name: str, targets: list[frozenset[str]], key: str = "") -> bool:
