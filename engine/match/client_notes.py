@@ -396,6 +396,8 @@ def _spells_the_start(code: re.Match[str], text: str) -> bool:
 def without_leading_registration(text: str) -> str:
     """The name without a registration, tax or account number and its label before it ("OIB
     20255334218 Lika Turizam d.o.o.", "Konto 7000851 · …"); the text as it is when none."""
+    if sum(map(str.isdigit, text[:40])) < 6:
+        return text  # (speed: a number of six digits must come first; most names hold none)
     if text[:2].isupper() and (vat := _LEADING_VAT_NUMBER.match(text)) is not None:
         return text[vat.end() :]  # "LV40000287852 SIA …": a VAT number, its country first
     if (
