@@ -127,7 +127,7 @@ class Line:
     flat: tuple[Fraction, str] | None = None
     #: The customer's tax or company registration numbers the line's row gives ("LV40003216553",
     #: "ЕИК 131071587"), as compared ("40003216553"), joined by spaces; "" for none: the same
-    #: company on both sides, whatever each calls it (engine.match.tax_numbers).
+    #: company on both sides, whatever each calls it (engine.lines.tax_numbers).
     tax_ids: str = ""
 
     @property

@@ -37,10 +37,11 @@ from engine.read.values import (
 )
 
 #: A unit of measure that counts hours, in the languages of the books: "h", "hrs", "Hours",
-#: Romanian "ore", Lithuanian "val.", Latvian "st.", Serbian "sat", Bulgarian "час", Estonian
-#: "tund", German "Std.", Dutch "uur", Danish "timer", French "heures", Spanish "horas".
+#: Romanian "ore", Lithuanian "val.", Latvian "stundas", Serbian "sat", Bulgarian "час", Estonian
+#: "tund", German "Std.", Dutch "uur", Danish "timer", French "heures", Spanish "horas" (never a
+#: bare "St.": German books count pieces so, Stück).
 _HOURS = re.compile(
-    r"^\s*(?:h|hr|hrs|hours?|ore|ora|val|valanda|st|stunda|stundas|sat|sati|час|часа|часове"
+    r"^\s*(?:h|hr|hrs|hours?|ore|ora|val|valanda|stunda|stundas|sat|sati|час|часа|часове"
     r"|tund|tundi|std|stunde|stunden|uur|uren|timer?|heures?|horas?|godz|tunti|timmar?)\.?\s*$",
     re.IGNORECASE,
 )
