@@ -13,8 +13,10 @@ from decimal import Decimal
 from functools import cache
 
 from engine.lines import Line, known
+from engine.lines.tax_numbers import tax_number
 from engine.match.billed_for import book_to_named_clients
 from engine.match.client_keys import domain_in_name
+from engine.match.client_notes import registration_numbers
 from engine.match.clients import ClientMatch, match_clients, pair_leftovers_by_basket
 from engine.match.cut_names import join_cut_names
 from engine.match.franchise_numbers import join_franchise_numbers
@@ -109,11 +111,16 @@ def group_clients(vendor: Prepared, psa: Prepared, settings: Settings) -> Groups
 
 
 def _tax_numbers(side: Prepared) -> dict[str, set[str]]:
-    """The tax and register numbers each client key's lines give."""
+    """The tax and register numbers each client key's lines give, in their own columns or written
+    in the client's name ("Sofia Print EOOD, ЕИК 969466896")."""
     out: dict[str, set[str]] = defaultdict(set)
     for line in side.lines:
         if line.tax_ids and (key := side.client_keys.get(line.client)):
             out[key].update(line.tax_ids.split())
+    for spelling, key in side.client_keys.items():
+        for written in registration_numbers(spelling):
+            if number := tax_number(written):
+                out[key].add(number)
     return out
 
 

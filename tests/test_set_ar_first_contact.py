@@ -230,3 +230,57 @@ def test_the_form_of_a_quoted_name_behind_a_number_or_an_account_tells_twins_apa
     assert legal_kind("Morava Medika a.d.") == "ad"
     assert legal_kind('LV40000287852 SIA "Gaujas Būve"') == "sia"  # a VAT number before it
     assert legal_kind('Akciju sabiedrība "Gaujas Būve"') == "as"  # the form written out first
+
+
+def test_a_register_number_written_in_the_name_is_a_tax_number() -> None:
+    """Session 41 (left after the set's first contact): the books wrote the register's number
+    after the name ("Sofia Print EOOD, ЕИК 969466896"), the bill in its own column. The Cyrillic
+    label stayed in the name ("sofia print eood еик"); an account's number is no company's."""
+    from engine.match.client_notes import registration_numbers
+
+    assert client_key("Sofia Print EOOD, ЕИК 969466896") == client_key("Sofia Print EOOD")
+    assert registration_numbers("Sofia Print EOOD, ЕИК 969466896") == ["969466896"]
+    assert registration_numbers("Ακτή Α.Ε., ΑΦΜ 094014201") == ["094014201"]
+    assert registration_numbers("Lääne Ehitus OÜ (reg-kood 14564132)") == ["14564132"]
+    assert registration_numbers("Mere Transport AS, EE100089667") == ["EE100089667"]
+    assert registration_numbers('LV40000287852 SIA "Cēsu Energo"')[0].strip() == "LV40000287852"
+    assert registration_numbers("Acme Ltd (Acct 1234567)") == []  # an account, not a company
+    assert registration_numbers("ACME LTD ACCT 12345678") == []
+    assert registration_numbers("Konto 7000851 · AB Vėjas") == []
+    assert registration_numbers("Harbour Store 123456") == []  # no label: a number, no register
+
+
+def test_sibling_companies_in_cyrillic_are_told_apart_by_form_and_number(tmp_path: Path) -> None:
+    """The Bulgarian distributor bills "София Принт ЕООД" (969466896) and its sibling "София Принт
+    ООД" (917315998) in Cyrillic; SmartBill writes "Sofia Print EOOD, ЕИК 969466896" and "SOFIA
+    PRINT OOD". The two Cyrillic names were one client (their forms unread in Cyrillic), the
+    EOOD's lines paired with the OOD's books and the EOOD's books left alone. Differences: the
+    EOOD bills Visio Plan 2 below cost (13.40 against 14.10); the OOD is billed one Exchange
+    Online (Plan 2) seat less than its two."""
+    vendor = (
+        "Клиент,ЕИК,Продукт,Количество,Ед. цена,Стойност,Начало,Край\n"
+        "София Принт ЕООД,969466896,Microsoft 365 E3,1,33.75,33.75,2026-11-01,2026-11-30\n"
+        "София Принт ЕООД,969466896,Visio Plan 2,1,14.10,14.10,2026-11-01,2026-11-30\n"
+        "София Принт ООД,917315998,Exchange Online (Plan 2),2,7.50,15.00,2026-11-01,2026-11-30\n"
+        "София Принт ООД,917315998,Microsoft 365 E3,3,33.75,101.25,2026-11-01,2026-11-30\n"
+        + "".join(
+            f"{c},,{p},{s},{u},{s * float(u):.2f},2026-11-01,2026-11-30\n"
+            for c, p, s, u in BYSTANDERS
+        )
+    )
+    books = [
+        ("Sofia Print EOOD, ЕИК 969466896", "Microsoft 365 E3", 1, "41.90"),
+        ("Sofia Print EOOD, ЕИК 969466896", "Visio Plan 2", 1, "13.40"),
+        ("SOFIA PRINT OOD", "Exchange Online (Plan 2)", 1, "9.50"),
+        ("SOFIA PRINT OOD", "Microsoft 365 E3", 3, "41.90"),
+        *PSA_BYSTANDERS,
+    ]
+    books_text = "Client,Item,Qty,Price\n" + "".join(
+        f'"{c}","{p}",{s},{u}\n' for c, p, s, u in books
+    )
+    result = run(tmp_path, vendor, books_text)
+    found = sorted((d.type, d.client, d.product, d.monthly_impact) for d in result.discrepancies)
+    assert found == [
+        ("below_cost", "Sofia Print EOOD, ЕИК 969466896", "Visio Plan 2", Decimal("0.70")),
+        ("under_billed", "SOFIA PRINT OOD", "Exchange Online (Plan 2)", Decimal("9.50")),
+    ]

@@ -60,18 +60,19 @@ _REGISTER_LABELLED = re.compile(
     r"|abn|acn|ein|crn|company\s+no"
     # a charity's number as its register gives it: "… Reg Charity 1030732", "… CHY 20345"
     r"|reg(?:istered)?\.?\s+charity(?:\s+(?:no|number|nr)\.?)?|charity\s+(?:no|number|nr)|chy)"
-    r"\.?:?\s*[a-z]{0,2}\d[\d ./-]{3,}\d[a-z]?\s*$",
+    r"\.?:?\s*(?P<number>[a-z]{0,2}\d[\d ./-]{3,}\d[a-z]?)\s*$",
     re.IGNORECASE,
 )
 
 #: A tax or register number after the name by a label in capitals that any office may give it
 #: ("… Ltda. CNPJ 90.993.841/0001-64", "… LLP UEN 202782566N", "… Ltd. Şti. VKN 7064778740", "…
-#: S.A. - RUT 86.860.046-K", "… RFC ZXC897278A35"): eight digits or more, at the name's end — a
+#: S.A. - RUT 86.860.046-K", "… RFC ZXC897278A35", "…, ЕИК 969466896", "… ΑΦΜ 094014201"): eight
+#: digits or more, at the name's end, the label in Latin, Cyrillic or Greek capitals — a
 #: name in capitals numbered after a word ("VISTA LEGAL 24788", a chain's outlet) is no tax number.
 _TAX_NUMBER_DIGITS = 8
 _REGISTER_IN_CAPITALS = re.compile(
-    r"[\s,]+(?:[-\u2013\u2014]\s*)?\(?[A-Z][A-Z.]{1,5}:?\s*(?P<number>[A-Z]{0,4}\d[\dA-Z ./-]{3,}"
-    r"[\dA-Z])\)?\s*$"
+    r"[\s,]+(?:[-\u2013\u2014]\s*)?\(?(?P<label>[A-Z][A-Z.]{1,5}|[\u0400-\u042f][\u0400-\u042f.]{1,5}"
+    r"|[\u0391-\u03a9][\u0391-\u03a9.]{1,5}):?\s*(?P<number>[A-Z]{0,4}\d[\dA-Z ./-]{3,}[\dA-Z])\)?\s*$"
 )
 
 _MESSRS = re.compile(r"^[Mm]/[Ss]\.?\s+")
@@ -308,7 +309,7 @@ def without_account_notes(name: str) -> str:
             text = text[: order.start()]  # "Cabinet Comptable Mercié PO# 71024"
         if YEAR.search(text):
             text = _without_founding(text)
-        text = _without_registrations(text)
+        text = without_registrations(text)
         if (
             (post := _POSTCODE_END.search(text)) is not None
             and (head := _words(text[: post.start()]))
@@ -431,7 +432,44 @@ def _a_register_label(label: str) -> bool:
     )
 
 
-def _without_registrations(text: str) -> str:
+def registration_numbers(name: str) -> list[str]:
+    """The tax and register numbers written in a name, as written ("Sofia Print EOOD, ЕИК
+    969466896", "Lääne Ehitus OÜ (reg-kood 14564132)", "LV40000287852 SIA …", "… AS,
+    EE100089667"): six digits or more by a register's label or an office's initials, or with a
+    country's letters before them; an account's number is none (it names no company)."""
+    if sum(map(str.isdigit, name)) < 6:
+        return []  # (speed: most names hold no such number)
+    found: list[str] = []
+    if name[:2].isupper() and (vat := _LEADING_VAT_NUMBER.match(name)) is not None:
+        found.append(vat[0])
+    elif (lead := _LEADING_REGISTRATION.match(name)) is not None and _a_register(lead["label"]):
+        found.append(lead["number"])
+    if (labelled := _REGISTER_LABELLED.search(name)) is not None:
+        found.append(labelled["number"])
+    elif (capitals := _REGISTER_IN_CAPITALS.search(name)) is not None and not _an_account(
+        capitals["label"]
+    ):
+        whole = capitals[0].strip(" ,-\u2013\u2014()")
+        found.append(whole if " " not in whole else capitals["number"])  # "EE100089667" whole
+    for note in _REGISTRATION.finditer(name):
+        if note.start() > 0 and _a_register(note["label"]):
+            found.append(note["number"])
+    return [number for number in found if sum(map(str.isdigit, number)) >= 6]
+
+
+def _a_register(label: str) -> bool:
+    """A register's or a tax office's label, not an account's."""
+    return _a_register_label(label) and not _an_account(label)
+
+
+def _an_account(label: str) -> bool:
+    return _ACCOUNT_LABEL.match(folded(re.sub(r"[\s.'-]+", "", label)).lower()) is not None
+
+
+_ACCOUNT_LABEL = re.compile(r"^(?:konto|account|acct|acc|cust|customer|client|id|no|nr|ref)$")
+
+
+def without_registrations(text: str) -> str:
     """The text without its registration numbers: five digits or more after a label (a store's
     number has four at most), six or more before the name, never the whole name."""
     text = without_leading_registration(text)

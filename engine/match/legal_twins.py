@@ -35,8 +35,8 @@ from engine.match.client_keys import domain_in_name, without_address
 from engine.match.client_notes import (
     without_account_notes,
     without_email,
-    without_leading_registration,
     without_legal_tail,
+    without_registrations,
 )
 from engine.match.legal_forms import LEGAL_FORMS, form_after_quoted_name
 
@@ -60,7 +60,7 @@ _SAME_KIND = {
     "cyfyngedig": "ltd",
     "cyf": "ltd",
 }
-_WORDS = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"[^\W\d_]+")  # letters of any script ("ЕООД")
 _TRAILING_BRACKETS = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")
 
 
@@ -133,7 +133,8 @@ def legal_kind(name: str) -> str:
     follows a dash or "c/o" after the form is a note ("Dubois Architectes SAS - c/o J. Smith")."""
     name = without_address(without_email(name))  # "Adeyemi Ventures, LLC, Level 2/88 George St"
     name = without_legal_tail(name)  # "Rousseau Architecture SAS au capital de 37 000 €"
-    name = without_leading_registration(name)  # "LV40000287852 SIA …", "Reģ. Nr. … AS …"
+    if any(map(str.isdigit, name)):  # "LV40000287852 SIA …", "Reģ. Nr. … AS …", "… EOOD, ЕИК …"
+        name = without_registrations(name)
     if not _QUOTES_OR_DOTS.isdisjoint(name):
         # 'SIA "Cēsu Energo"' ends in its SIA, as does "Konto 7000851 · SIA "…" · Reģ. Nr. …"
         name = form_after_quoted_name(without_account_notes(name))
