@@ -237,3 +237,53 @@ def test_an_in_house_name_of_a_kind_is_never_another_kinds_product_by_a_common_w
     assert [(d.type, d.client, d.product, d.monthly_impact) for d in result.discrepancies] == [
         ("over_billed", "Sushi Laval inc.", "RingCentral RingEX Core", Decimal("37.30"))
     ]
+
+
+def test_training_said_in_french_is_a_training_products_own_word(tmp_path: Path) -> None:
+    """Session 41: the books' "Formation KnowBe4 niveau Gold (par utilisateur)" and "KnowBe4
+    Silver - formation" were services by their "formation" (training), though the product they bill
+    is KnowBe4's Security Awareness *Training*; a line saying the name in both languages ("… Training
+    - Silver / KnowBe4 Formation sensibilisation - Argent") was no name at all. A trainer's hours
+    stay a service. Differences: none but the trainer's hours, which are no licence."""
+    assert product_key("Formation KnowBe4 niveau Gold") == "training knowbe4 gold"
+    assert product_key(
+        "KnowBe4 Security Awareness Training - Silver / KnowBe4 Formation sensibilisation - Argent"
+    ) == product_key("KnowBe4 Security Awareness Training - Silver")
+    assert product_key("Exchange Online Archiving for Exchange Online") == (
+        "exchange online archiving for exchange online"
+    )  # (the name's own words again, two: one name)
+    assert says_service("Formation Microsoft 365 (2 h)")
+    vendor = pc(
+        [
+            ("Couture Excavation Inc.", "KnowBe4 Security Awareness Training - Gold", 20, "3.65"),
+            ("Couture Excavation Inc.", "KnowBe4 Security Awareness Training - Silver", 40, "2.71"),
+            ("Sinclair Electric Ltd.", "KnowBe4 Security Awareness Training - Silver", 7, "2.71"),
+            ("Sinclair Electric Ltd.", "Microsoft 365 E3", 15, "57.29"),
+            *BYSTANDERS,
+        ]
+    )
+    books = psa(
+        [
+            (
+                "Couture Excavation Inc.",
+                "Formation KnowBe4 niveau Gold (par utilisateur)",
+                20,
+                "3.60",
+            ),
+            ("Couture Excavation Inc.", "KnowBe4 Silver - formation", 40, "2.95"),
+            ("Couture Excavation Inc.", "Formation Microsoft 365 (2 h)", 2, "120.00"),
+            (
+                "Sinclair Electric Ltd.",
+                "KnowBe4 Security Awareness Training - Silver / KnowBe4 Formation sensibilisation"
+                " - Argent",
+                7,
+                "2.95",
+            ),
+            ("Sinclair Electric Ltd.", "M365 E3", 15, "60.89"),
+            *PSA_BYSTANDERS,
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    assert [(d.type, d.client, d.product) for d in result.discrepancies] == [
+        ("below_cost", "Couture Excavation Inc.", "KnowBe4 Security Awareness Training - Gold")
+    ]

@@ -379,8 +379,19 @@ SERVICE_WORDS = frozenset(
         "konfiguratsiya",
         "konsultatsiya",
         "uslugi",
+        "capacitacion",  # Latin America's training
+        "treinamento",  # Brazil's
+        "koulutus",  # Finland's
+        "skoleni",  # Czechia's "školení"
     ]
 )
+#: Training as the books' languages say it, read as the English word a training product's own name
+#: has ("Formation KnowBe4 niveau Gold" is KnowBe4's Security Awareness *Training* - Gold); a
+#: trainer's day stays a service by that word.
+TRAINING_WORDS = frozenset(
+    ["formation", "schulung", "formacion", "capacitacion", "formazione", "formacao", "treinamento",
+     "opleiding", "koulutus", "utbildning", "szkolenie", "skoleni"]
+)  # fmt: skip
 #: Name words that make a different product when present (an add-on, an edition for a market):
 #: a description that leaves one out describes the product without it, never this one.
 NEVER_IMPLIED = frozenset(

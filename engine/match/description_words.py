@@ -14,7 +14,13 @@ from itertools import pairwise
 from rapidfuzz.distance import OSA
 
 from engine.folding import folded
-from engine.match.description_vocabulary import BRAND, FILLER, NEVER_IMPLIED, SERVICE_WORDS
+from engine.match.description_vocabulary import (
+    BRAND,
+    FILLER,
+    NEVER_IMPLIED,
+    SERVICE_WORDS,
+    TRAINING_WORDS,
+)
 from engine.match.product_concepts import (
     CONCEPTS,
     MODIFIERS,
@@ -39,7 +45,7 @@ def service_words(text: str) -> frozenset[str]:
     of the text, asked per line and per candidate: cached (speed, issue 15). Folded first: split
     at "ü", German "Nutzungsgebühr" would leave "hr" (hours)."""
     words = WORD_SPLIT.split(folded(text))
-    found = {word for word in words if word in SERVICE_WORDS}
+    found = {_IN_ENGLISH.get(word, word) for word in words if word in SERVICE_WORDS}
     if not text.isascii() and _CJK_WORK.search(text):
         found.add(
             "labour"
@@ -59,6 +65,9 @@ def service_words(text: str) -> frozenset[str]:
             found.add("one-off")  # "Copilot Readiness Workshop - one-time fee" is no licence
     return frozenset(found)
 
+
+#: A service word as a product's name says it ("Formation" is the "Training" of KnowBe4's).
+_IN_ENGLISH = dict.fromkeys(TRAINING_WORDS, "training")
 
 #: Service words a licence's own name can hold ("Device Management Licence", "Huntress Managed
 #: EDR", "Identity Threat Monitoring"); labour, hardware and one-off words it never holds.

@@ -30,7 +30,7 @@ from engine.folding import (
     without_xml_escapes,
 )
 from engine.lines.unit_sizes import without_sizes
-from engine.match.description_vocabulary import SERVICE_WORDS
+from engine.match.description_vocabulary import SERVICE_WORDS, TRAINING_WORDS
 from engine.match.loanwords import english_word
 from engine.match.text_artefacts import without_text_artefacts
 from engine.match.word_alignment import shortens
@@ -356,6 +356,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"|(?<=[a-z0-9]\s)or(?=\s*(?:$|[-(/|,]))",
         " gold ",
     ),
+    # training as the books' languages say it (engine.match.description_vocabulary.TRAINING_WORDS)
+    (r"\b(?:" + "|".join(sorted(TRAINING_WORDS)) + r")\b", " training "),
+    (r"\bsensibilisation\b", " awareness "),
+    (r"\bniveau\b", " "),  # "niveau Gold": the tier's level
     (r"\bplatine\b", " platinum "),
     (r"\bdiamant\b", " diamond "),
     # "unbundled": Microsoft's word for the suites sold apart from Teams ("Microsoft 365 E3
@@ -1268,10 +1272,17 @@ def _without_its_short_form(tokens: list[str]) -> list[str]:
     EDR Huntress Managed EDR", "M365 BP Mcrsft 365 Bsnss Prmm" read back): the full name. The
     short form's words are the full name's words or shortenings of them, in order; a plan or a
     number only itself. "Exchange Online Archiving for Exchange Online" is one name, and "Microsoft
-    365 E3 Microsoft 365 E5" two."""
+    365 E3 Microsoft 365 E5" two. A name said again in other words, each of them the first's
+    (three at least, from its first word), is that name."""
     half = len(tokens) // 2
     if tokens[:half] == tokens[half:]:
         return tokens[:half]  # the same name twice
+    for size in range(3, len(tokens) - 2):
+        # the name again in the books' other language, its words a part of the first's ("KnowBe4
+        # Security Awareness Training - Silver / KnowBe4 Formation sensibilisation - Argent")
+        first, second = tokens[:size], tokens[size:]
+        if first[0] == second[0] and (set(second) <= set(first) or set(first) <= set(second)):
+            return first if len(set(first)) >= len(set(second)) else second
     for size in range(half, 1, -1):
         if _shortens(tokens[:size], tokens[size:]):
             return tokens[size:]
