@@ -287,3 +287,16 @@ def test_training_said_in_french_is_a_training_products_own_word(tmp_path: Path)
     assert [(d.type, d.client, d.product) for d in result.discrepancies] == [
         ("below_cost", "Couture Excavation Inc.", "KnowBe4 Security Awareness Training - Gold")
     ]
+
+
+def test_the_suite_named_after_its_plan_and_without_teams() -> None:
+    """Session 41: "Entreprise E3 sans Teams (Office 365)" kept its family in brackets at the end
+    (the plan's denied "Teams" was taken for a family of its own) and its "Entreprise" (Microsoft's
+    old English and French name, "Office 365 Enterprise E3", says the plan twice): a licence no
+    vendor line was like."""
+    assert product_key("Entreprise E3 sans Teams (Office 365)") == product_key(
+        "Office 365 E3 (no Teams)"
+    )
+    assert product_key("Office 365 Entreprise E3") == product_key("Office 365 E3")
+    assert product_key("Office 365 Enterprise E5") == product_key("Office 365 E5")
+    assert product_key("Premium (Microsoft Teams)") == "teams premium"  # (as before)

@@ -341,6 +341,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bpour (?:les |l )?entreprises\b", " for business "),
     (r"\b(?:pour )?(?:les )?points? de terminaison\b", " for endpoint "),
     (r"\bentreprise\b", " enterprise "),
+    # "Office 365 Enterprise E3", the suites' old English and French name: the plan says it
+    (r"\benterprise\s+(?=e[1357]\b)", " "),
     (r"\baffaires\b", " business "),
     (r"\bforfait\b", " plan "),
     (r"\bconformite\b", " compliance "),
@@ -1036,7 +1038,8 @@ def _family_first(found: re.Match[str]) -> str:
     """The family before its plan ("Microsoft Teams Premium"), unless the words before the
     brackets name a family themselves ("Visio Plan 2 (Microsoft)"), or the brackets name only the
     maker ("Staff licences (Microsoft)") or what a suite includes ("(Office + Windows + Intune)")."""
-    words = set(re.findall(r"[a-z0-9]+", found["plan"].lower()))
+    # a family the plan's words deny names none ("Entreprise E3 sans Teams (Office 365)")
+    words = set(re.findall(r"[a-z0-9]+", _DENIED_FAMILY.sub(" ", found["plan"].lower())))
     family = re.findall(r"[a-z0-9]+", found["family"].lower())
     if (
         words & _MICROSOFT_FIRST_WORDS
@@ -1047,6 +1050,10 @@ def _family_first(found: re.Match[str]) -> str:
         return found[0]
     return f"{found['family']} {found['plan']}{found['rest']}"
 
+
+_DENIED_FAMILY = re.compile(
+    r"\b(?:no|without|w/o|excl\.?|excluding|sans|ohne|sin|zonder|utan|uden|uten|senza|sem|bez)\s+teams\b"
+)
 
 #: Words glued in camel case: "BizPrem", "BusStd".
 _CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
