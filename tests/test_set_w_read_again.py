@@ -86,3 +86,35 @@ def test_a_credit_line_marked_cr_is_its_product() -> None:
         "Keepit Backup for Microsoft 365"
     )
     assert product_key("CRM Online") == "crm online"
+
+
+def test_one_sub_account_each_where_the_book_gives_the_tail_to_two_companies(
+    tmp_path: Path,
+) -> None:
+    """Session 41: each company's one "… – Warehouse" stood apart (one tail alone was left to
+    the name tiers, which read it as a client of its own), and a sibling on the bill ("Ellery
+    Engineering Services GmbH", another company) was taken for a branch the bill names, so no tail
+    of Ellery Engineering's joined it. The book gives "– Warehouse" to two companies: a department
+    of each. Differences: none (PandaDoc 2 + 4 of Ellery's 6; Foxit 3 + 2 of Stone & Vale's 5)."""
+    vendor = _pc(
+        [
+            *_OTHERS,
+            ("Ellery Engineering S.r.l.", "PandaDoc Business", 6, "35.00"),
+            ("Ellery Engineering S.r.l.", "Office 365 E1", 10, "7.80"),
+            ("Ellery Engineering Services GmbH", "PandaDoc Business", 12, "35.00"),
+            ("Stone + Vale Solicitors GmbH", "Foxit PDF Editor", 5, "9.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            *_PSA_OTHERS,
+            ("Ellery Engineering S.r.l.", "PandaDoc Business", 2, "42.00"),
+            ("Ellery Engineering S.r.l.", "Office 365 E1", 10, "9.36"),
+            ("Ellery Engineering S.r.l. – Warehouse", "PandaDoc Business", 4, "42.00"),
+            ("Ellery Engineering Services GmbH", "PandaDoc Business", 12, "42.00"),
+            ("Stone + Vale Solicitors GmbH", "Foxit PDF Editor", 3, "10.80"),
+            ("Stone + Vale Solicitors GmbH – Warehouse", "Foxit PDF Editor", 2, "10.80"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert [(d.type, d.client, d.product) for d in result.discrepancies] == []

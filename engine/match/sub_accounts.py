@@ -4,9 +4,11 @@ bills the company once.
 
 No list of department words can hold every name a book gives its sub-accounts ("Warehouse",
 "Drivers", "Front Desk"); the book itself shows them: two spellings or more of one side that are
-one company's name and a tail each, that company a client of the other side by that name alone,
-no client of the other side named with any of the tails (where the bill names "… North" and "…
-South", the tails are companies of their own), and what each sub-account buys is the company's."""
+one company's name and a tail each (or one, where the book gives the same tail to another
+company too: "… – Warehouse" beside "Other Ltd – Warehouse"), that company a client of the other
+side by that name alone, no client of the other side named with any of the tails (where the bill
+names "… North" and "… South", the tails are companies of their own), and what each sub-account
+buys is the company's."""
 
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ def join_sub_accounts(
     The baskets are asked for only where a book has such spellings (speed)."""
     other = set(other_keys.values())
     by_stem: dict[str, list[str]] = defaultdict(list)
+    stems_of_tail: dict[str, set[str]] = defaultdict(set)
+    tail_of: dict[str, str] = {}
     for spelling in keys:
         if " " not in spelling or (found := _TAIL.match(spelling)) is None:
             continue  # (speed: most names have no tail)
@@ -44,23 +48,33 @@ def join_sub_accounts(
         stem = client_key(found["stem"])
         if stem and stem in other:
             by_stem[stem].append(spelling)
+            tail_of[spelling] = tail.casefold()
+            stems_of_tail[tail.casefold()].add(stem)
     if not by_stem:
         return
     other_names = sorted(other)
     for stem, spellings in by_stem.items():
-        if len(spellings) < 2 or _names_a_branch(other_names, stem):
-            continue  # one tail alone is the name tiers' to read; the bill names branches
+        if len(spellings) < 2 and len(stems_of_tail[tail_of[spellings[0]]]) < 2:
+            continue  # one tail alone, no other company's in the book: the name tiers' to read
         company = other_baskets().get(stem, {})
         for spelling in spellings:
             key = keys[spelling]
             if key == stem or key in other:
                 continue
+            if _names_the_tail(other_names, stem, tail_of[spelling]):
+                continue  # the bill names "Acme North": the tail is a company of its own
             bought = set(baskets().get(key, {}))
             if bought and len(bought & company.keys()) * 2 >= len(bought):
                 keys[spelling] = stem
 
 
-def _names_a_branch(names: list[str], stem: str) -> bool:
-    """Some name of ``names`` (sorted) is ``stem`` and more words ("acme north")."""
+def _names_the_tail(names: list[str], stem: str, tail: str) -> bool:
+    """Some name of ``names`` (sorted) is ``stem`` and more words, the tail's among them ("acme
+    north" for "Acme Ltd – North"; "acme engineering services", a sibling, names no "– Warehouse")."""
+    words = set(client_key(tail).split()) or {tail}
     at = bisect_right(names, stem + " ")
-    return at < len(names) and names[at].startswith(stem + " ")
+    while at < len(names) and names[at].startswith(stem + " "):
+        if words <= set(names[at][len(stem) :].split()):
+            return True
+        at += 1
+    return False
