@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from engine.match.client_siblings import NO_SIBLINGS, Siblings, crosses_siblings, numbers_in
 from engine.match.legal_forms import ENTITY_WORDS, is_legal_form
 from engine.match.script_names import in_consonant_script, skeletons
@@ -479,7 +481,8 @@ def _relation(vendor_key: str, psa_key: str, common: frozenset[str]) -> str:
             if spelled == initials or (spelled[:-1] == initials and spelled[-1] in _FORM_LETTERS):
                 return f"initials {spelled.upper()!r}"
     if run := _written_as_one_word(vendor_key, psa_key):
-        return f"the name {run!r} written as one word"
+        apart = "" if run.replace(" ", "") in (vendor_key, psa_key) else ", a letter apart"
+        return f"the name {run!r} written as one word{apart}"
     shared = [
         w
         for w in set(vendor_key.split()) & set(psa_key.split())
@@ -499,11 +502,17 @@ def _written_as_one_word(a: str, b: str) -> str:
         for i in range(len(words)):
             for j in range(i + 2, len(words) + 1):
                 run = "".join(words[i:j])
-                if run == one:
+                if run == one or (
+                    len(one) >= _LONG_RUN and Levenshtein.distance(run, one, score_cutoff=1) <= 1
+                ):  # a letter apart in a long run: "mathewsproperties" for Matthews Properties
                     return " ".join(words[i:j])
-                if len(run) >= len(one):
+                if len(run) > len(one):
                     break
     return ""
+
+
+#: Letters a name run together has before one letter of difference still ties it to the other.
+_LONG_RUN = 12
 
 
 #: First letters of the legal forms a name's key drops: company, corporation, limited, inc.

@@ -579,7 +579,10 @@ def _pair_by_names(
     for vendor_key, psa_key, evidence in domain_named_pairs(free_vendor, free_psa, *run.names):
         if not _buy_apart(run, vendor_key, psa_key):
             run.pair(vendor_key, psa_key, "domain", 0.9, evidence, by_name=False)
+    labels = _domain_labels(free_vendor, vendor_domains)
     for vendor_key, psa_key in _trading_name_pairs(dict(free_vendor), dict(free_psa)):
+        if labels.get(psa_key.replace(" ", ""), vendor_key) != vendor_key:
+            continue  # "DandrRoofing": another client's tenant is so named ("D&R Roofing Ltd")
         run.pair(vendor_key, psa_key, "alias", 0.95)
     for vendor_key, psa_key in _core_pairs(list(free_vendor), list(free_psa)):
         run.pair(vendor_key, psa_key, "fuzzy", 0.9)
@@ -594,6 +597,19 @@ def _pair_by_names(
             run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, romanised another way")
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
+
+
+def _domain_labels(
+    vendors: Mapping[str, str], vendor_domains: Mapping[str, Iterable[str]]
+) -> dict[str, str]:
+    """Each tenant domain's label ("dandrroofing" of dandrroofing.onmicrosoft.com) and the one
+    vendor client whose domain it is, or "" where two clients' domains have it."""
+    labels: dict[str, str] = {}
+    for key in vendors:
+        for domain in vendor_domains.get(key, ()):
+            label = domain_label(domain)
+            labels[label] = key if labels.get(label, key) == key else ""
+    return labels
 
 
 def _glued_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
