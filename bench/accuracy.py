@@ -4,7 +4,7 @@
     python -m bench accuracy --seeds 1 2 3 --clients 80 300 --pairs partner_center_nce/connectwise
     python -m bench accuracy --set c --pairs diagonal --jobs 2   # the third set, each format once
 
-The cases come from ``bench/independent`` (or ``independent_b`` … ``independent_ar`` with ``--set``): each
+The cases come from ``bench/independent`` (or ``independent_b`` … ``independent_as`` with ``--set``): each
 a generator written by a helper session that was given only
 the issue text and the public facts about the exports — never the engine's code or vocabulary — with
 its own perturbation library (typos, abbreviations, brand words dropped, renamed products, in-house
@@ -220,6 +220,7 @@ SETS = {
     "ap": "bench.independent_ap",
     "aq": "bench.independent_aq",
     "ar": "bench.independent_ar",
+    "as": "bench.independent_as",
 }
 
 
