@@ -71,7 +71,7 @@ _REGISTER_LABELLED = re.compile(
 #: name in capitals numbered after a word ("VISTA LEGAL 24788", a chain's outlet) is no tax number.
 _TAX_NUMBER_DIGITS = 8
 _REGISTER_IN_CAPITALS = re.compile(
-    r"[\s,]+(?:[-\u2013\u2014]\s*)?\(?(?P<label>[A-Z][A-Z.]{1,5}|[\u0400-\u042f][\u0400-\u042f.]{1,5}"
+    r"[\s,]+(?:[-\u2013\u2014]\s*)?\(?(?P<label>[A-Z][A-Z.]{1,5}(?:\s[A-Z]{2,4})?|[\u0400-\u042f][\u0400-\u042f.]{1,5}"
     r"|[\u0391-\u03a9][\u0391-\u03a9.]{1,5}):?\s*(?P<number>[A-Z]{0,4}\d[\dA-Z ./-]{3,}[\dA-Z])\)?\s*$"
 )
 
@@ -446,14 +446,20 @@ def registration_numbers(name: str) -> list[str]:
         found.append(lead["number"])
     if (labelled := _REGISTER_LABELLED.search(name)) is not None:
         found.append(labelled["number"])
-    elif (capitals := _REGISTER_IN_CAPITALS.search(name)) is not None and not _an_account(
-        capitals["label"]
+    elif (
+        (capitals := _REGISTER_IN_CAPITALS.search(name)) is not None
+        and not _an_account(capitals["label"])
+        and _a_tax_numbers_length(capitals, name[: capitals.start()])
     ):
         whole = capitals[0].strip(" ,-\u2013\u2014()")
         found.append(whole if " " not in whole else capitals["number"])  # "EE100089667" whole
     for note in _REGISTRATION.finditer(name):
         if note.start() > 0 and _a_register(note["label"]):
             found.append(note["number"])
+    if (bare := _BRACKETED_COMPANY_NUMBER.search(name)) is not None and _has_a_form(
+        name[: bare.start()]
+    ):
+        found.append(bare["number"])
     return [number for number in found if sum(map(str.isdigit, number)) >= 6]
 
 
@@ -463,7 +469,11 @@ def _a_register(label: str) -> bool:
 
 
 def _an_account(label: str) -> bool:
-    return _ACCOUNT_LABEL.match(folded(re.sub(r"[\s.'-]+", "", label)).lower()) is not None
+    """An account's label, or one of its words ("Cust. No.", "LTD ACCT")."""
+    return any(
+        _ACCOUNT_LABEL.match(folded(re.sub(r"[\s.'-]+", "", part)).lower()) is not None
+        for part in (label, *label.split())
+    )
 
 
 _ACCOUNT_LABEL = re.compile(r"^(?:konto|account|acct|acc|cust|customer|client|id|no|nr|ref)$")
@@ -477,10 +487,16 @@ def without_registrations(text: str) -> str:
         text = text[: found.start()]  # "Solberg Bygg AS org.nr. 697 697 697", "… B.V. KvK 51426745"
     if (
         (found := _REGISTER_IN_CAPITALS.search(text)) is not None
-        and sum(map(str.isdigit, found["number"])) >= _TAX_NUMBER_DIGITS
         and _words(text[: found.start()])
+        and _a_tax_numbers_length(found, text[: found.start()])
     ):
         text = text[: found.start()]  # "… Ltda. CNPJ 90.993.841/0001-64", "… LLP UEN 202782566N"
+    if (
+        (bare := _BRACKETED_COMPANY_NUMBER.search(text)) is not None
+        and text.endswith(")")
+        and _has_a_form(text[: bare.start()])
+    ):
+        text = text[: bare.start()]  # Malaysia's "Acme Sdn. Bhd. (123456-A)": its company number
     for found in reversed(list(_REGISTRATION.finditer(text))):
         digits = sum(ch.isdigit() for ch in found["number"])
         if digits < 5 or not found["label"].strip() or found.start() == 0:
@@ -491,6 +507,24 @@ def without_registrations(text: str) -> str:
         if _words(rest):
             text = rest
     return text
+
+
+#: A company's number alone in brackets after its legal form: Malaysia's "(123456-A)", its new
+#: twelve digits "(202001012345)".
+_BRACKETED_COMPANY_NUMBER = re.compile(r"\s*\(\s*(?P<number>\d{5,12}(?:-[A-Z])?)\s*\)\s*$")
+
+
+def _a_tax_numbers_length(found: re.Match[str], before: str) -> bool:
+    """Eight digits or more; five or more right after a legal form ("Eko Foods Nigeria Limited RC
+    948567": a register's number, where "VISTA LEGAL 24788" is an outlet's), by a label that
+    names no branch ("… LTD STORE 12345")."""
+    digits = sum(map(str.isdigit, found["number"]))
+    return digits >= _TAX_NUMBER_DIGITS or (
+        digits >= 5 and _has_a_form(before) and not _BRANCH_WORD.fullmatch(found["label"])
+    )
+
+
+_BRANCH_WORD = re.compile(r"(?i)store|shop|branch|outlet|site|unit|no\.?|nr\.?|loc|location|depot")
 
 
 def names_a_branch(note: str) -> bool:

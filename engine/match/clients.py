@@ -59,7 +59,7 @@ from engine.match.name_tails import (
     stems,
     tail_pairs,
 )
-from engine.match.romanised import chinese_pairs, romanised_pairs, script_pairs
+from engine.match.romanised import chinese_pairs, malay_pairs, romanised_pairs, script_pairs
 from engine.match.second_names import (
     SECOND_NAME,
     SECOND_NAME_CONFIDENCE,
@@ -592,6 +592,7 @@ def _pair_by_names(
         *romanised_pairs(free_vendor, free_psa),
         *chinese_pairs(free_vendor, free_psa),
         *script_pairs(free_vendor, free_psa),
+        *malay_pairs(free_vendor, free_psa),
     ]:
         if vendor_key in free_vendor and psa_key in free_psa:
             run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, romanised another way")

@@ -151,3 +151,36 @@ def _loose_latin(key: str) -> str:
     for spelled, read in _LOOSE:
         text = text.replace(spelled, read)
     return text
+
+
+#: Indonesia's and Malaysia's companies: a legal form of theirs ("PT", "CV", "Tbk", "Sdn Bhd",
+#: "Berhad", "Yayasan") or a Malay patronymic ("bin", "binti").
+_MALAY = re.compile(
+    r"^\s*(?:pt|cv|ud|yayasan|koperasi)\b\.?|\b(?:tbk|sdn\.?\s?bhd|bhd|berhad|bin|binti)\b",
+    re.IGNORECASE,
+)
+#: The spellings Indonesian dropped in 1972 (Ejaan yang Disempurnakan) and Malaysia's, each as
+#: written today: "Tjahaja" is "Cahaya", "Soerja" is "Surya", "Djaja" is "Jaya", "Sjarif" is
+#: "Syarif"; and Muhammad, written "Mohd", "Mohamad", "Muhamad" or "Mohammed".
+_OLD_SPELLING = (("dj", "\0"), ("tj", "c"), ("oe", "u"), ("sj", "sy"), ("nj", "ny"), ("ch", "kh"),
+                 ("j", "y"), ("\0", "j"))  # fmt: skip
+_MUHAMMAD = re.compile(r"\b(?:mohd|moh|muhd|mohamad|mohammad|mohamed|mohammed|muhamad|muhammed)\b")
+
+
+def malay_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs of an Indonesian or Malaysian company's name in the old
+    spelling on one side and today's on the other ("PT Tjahaja Abadi Nusantara" / "PT Cahaya Abadi
+    Nusantara", "Mohd Ali Trading Sdn Bhd" / "Muhammad Ali Trading Sdn Bhd"), once each way."""
+    return _read_alike(
+        vendors,
+        psas,
+        _todays_spelling,
+        lambda vendor, psa: bool(_MALAY.search(vendor) and _MALAY.search(psa)),
+    )
+
+
+def _todays_spelling(key: str) -> str:
+    text = _MUHAMMAD.sub("muhammad", key)
+    for old, new in _OLD_SPELLING:
+        text = text.replace(old, new)
+    return text

@@ -301,17 +301,41 @@ _CONTINUED = re.compile(
 
 def _only_first_filled(table: Table, position: int) -> bool:
     """A group row: its first cell alone filled, or a labelled customer with labelled notes beside
-    it ("End Customer: Contoso Ltd", "Customer ID: 880019")."""
+    it ("End Customer: Contoso Ltd", "Customer ID: 880019"), or the customer's ledger code and its
+    name alone (SQL Accounting's "300-0070 | Abdul Rahman Furniture Sdn. Bhd.")."""
     first = table.data[table.headers[0]][position]
     if first is None or not str(first).strip():
         return False
     if all(_is_blank_row((table.data[h][position],)) for h in table.headers[1:]):
+        return True
+    if _coded_name(table, position) is not None:
         return True
     return (
         isinstance(first, str)
         and ":" in first
         and (block_title([table.data[h][position] for h in table.headers]) is not None)
     )
+
+
+def _coded_name(table: Table, position: int) -> str | None:
+    """The name on a group row that gives a ledger code in its first cell and the name in its
+    second, nothing else ("300-0070 | Abdul Rahman Furniture Sdn. Bhd."); None for another row."""
+    if len(table.headers) < 4 or header_key(table.headers[1]) in CLIENT_SYNONYMS:
+        return None  # the report's own customer column, filled once a block: continuation rows
+    first, second = (table.data[h][position] for h in table.headers[:2])
+    if not isinstance(second, str) or not all(
+        _is_blank_row((table.data[h][position],)) for h in table.headers[2:]
+    ):
+        return None
+    code, name = str(first).strip(), second.strip()
+    if _LEDGER_CODE.fullmatch(code) is None or sum(c.isalpha() for c in name) < 3:
+        return None
+    return name
+
+
+#: A customer's code in a ledger: letters and digits, dashes or dots, one word ("300-0070",
+#: "C00070", "DEB.0012").
+_LEDGER_CODE = re.compile(r"[A-Za-z]{0,4}[-./]?\d[\d./-]{1,14}[A-Za-z]?")
 
 
 def _lines_name_customers(table: Table, keep: list[int], groups: list[str]) -> bool:
@@ -409,7 +433,7 @@ def _lines_and_their_groups(
     names: list[str] = []
     for position in range(len(table.row_numbers)):
         if _only_first_filled(table, position):
-            text = clean_text(first_column[position])
+            text = clean_text(_coded_name(table, position) or first_column[position])
             if not re.match(r"(?i)^\s*(?:grand\s*)?total\b", text):
                 group = _without_label(text)
                 if labelled_customer(text) is None and (

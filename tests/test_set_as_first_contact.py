@@ -1,0 +1,165 @@
+"""What set AS (an MSP group run from Singapore: Malaysian, Indonesian, Philippine, Vietnamese,
+Kenyan and Nigerian books and distributors) found at first contact, each as a tiny case.
+
+At first contact one case of eight was unread (a Vietnamese reseller's statement whose header was
+not found) and the precision on the seven read was 0.608 (recall 0.871, 47 client merges): SQL
+Accounting's invoice listing names each debtor on a row of its own, its ledger code first and its
+name beside it, and every line was read as the client "30/11/2026" (its date); Nigeria's "RC
+948567" and Malaysia's "(123456-A)" after a name were part of it; Indonesia's names written in the
+spelling of before 1972 ("PT Tjahaja Abadi Nusantara" for "PT Cahaya Abadi Nusantara") stood
+apart. Each test fails on the session's start (60073ef) unless it says otherwise.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from engine.match.client_keys import client_key
+from engine.match.client_notes import registration_numbers
+from engine.reconcile import reconcile
+from tests.small_exports import BYSTANDERS, PSA_BYSTANDERS, pc, psa, run, sheet
+
+
+def test_a_debtors_ledger_code_and_name_on_a_row_of_their_own(tmp_path: Path) -> None:
+    """SQL Accounting's "Sales Invoice Listing (Detail)": "300-0070 | Abdul Rahman Furniture Sdn.
+    Bhd." above the debtor's invoice lines, "Total for debtor:" below them. Differences: Abdul
+    Rahman Furniture is billed 50 seats of Microsoft 365 E3 of the bill's 55."""
+    vendor = tmp_path / "v.csv"
+    vendor.write_text(
+        pc(
+            [
+                ("Abdul Rahman Furniture Sdn. Bhd.", "Microsoft 365 E3", 55, "36.00"),
+                ("Abdul Rahman Furniture Sdn. Bhd.", "Dropsuite Email Backup", 5, "3.00"),
+                ("Zenith Crest Properties PLC", "Power BI Pro", 3, "10.00"),
+                *BYSTANDERS,
+            ]
+        ),
+        encoding="utf-8",
+    )
+    head = ["Doc No", "Doc Date", "Item Code", "Description", "Qty", "UOM", "U/Price", "Disc"]
+    head += ["Amount", "SST 8%", "Net Amt", "Status"]
+    rows: list[list[object]] = [
+        ["Meridian Cloud (M) Sdn. Bhd. (201901012345)"],
+        ["Sales Invoice Listing (Detail)", "From 01/11/2026 To 30/11/2026"],
+        [],
+        head,
+        ["300-0070", "Abdul Rahman Furniture Sdn. Bhd."],
+        [
+            "IV-00070",
+            "30/11/2026",
+            "LIC-0000",
+            "E3 bulanan",
+            50,
+            "UNIT",
+            44,
+            None,
+            2200,
+            176,
+            2376,
+            "Active",
+        ],
+        [
+            "IV-00070",
+            "30/11/2026",
+            "LIC-0001",
+            "Yuran lesen Dropsuite Email Backup Nov 2026",
+            5,
+            "UNIT",
+            4,
+            None,
+            20,
+            1.6,
+            21.6,
+            "Active",
+        ],
+        [
+            "IV-00070",
+            "30/11/2026",
+            "SVC-0002",
+            "Network cabling works (labour)",
+            2,
+            "UNIT",
+            50,
+            None,
+            100,
+            8,
+            108,
+            "Active",
+        ],
+        [None, None, None, "Total for debtor:", None, None, None, None, 2320],
+        ["300-0193", "ZENITH CREST PROPERTIES PLC"],
+        [
+            "IV-00193",
+            "30/11/2026",
+            "LIC-0967",
+            "Power BI Pro",
+            3,
+            "UNIT",
+            13,
+            None,
+            39,
+            3.12,
+            42.12,
+            "Active",
+        ],
+        [None, None, None, "Total for debtor:", None, None, None, None, 39],
+    ]
+    for number, (client, product, seats, price) in enumerate(PSA_BYSTANDERS):
+        rows.append([f"300-09{number:02d}", client])
+        rows.append(["IV-09", "30/11/2026", "LIC", product, seats, "UNIT", float(price)])
+    rows.append([None, None, None, "Grand Total:", None, None, None, None, 2359])
+    sheet(tmp_path / "p.xlsx", rows)
+    result = reconcile(vendor, tmp_path / "p.xlsx")
+    assert [(d.type, d.client, d.product, d.monthly_impact) for d in result.discrepancies] == [
+        ("under_billed", "Abdul Rahman Furniture Sdn. Bhd.", "Microsoft 365 E3", Decimal("220.00"))
+    ]
+
+
+def test_a_companys_register_number_after_its_name() -> None:
+    """Nigeria's RC number, Kenya's KRA PIN, Malaysia's company number in brackets (old and new),
+    Singapore's UEN: the company's number, no part of its name; a store's number after a legal
+    form stays a store's (passes before for the UEN and the store)."""
+    assert client_key("Eko Foods Nigeria Limited RC 948567") == client_key("Eko Foods Nigeria Ltd")
+    assert client_key("Kenya Tea Ltd KRA PIN P051234567X") == client_key("Kenya Tea Limited")
+    assert client_key("Abdul Rahman Sdn Bhd (123456-A)") == client_key("Abdul Rahman Sdn. Bhd.")
+    assert client_key("Abdul Rahman Sdn Bhd (202001012345)") == client_key("Abdul Rahman Sdn Bhd")
+    assert client_key("Merlion Pte Ltd UEN 201912345K") == client_key("Merlion Pte. Ltd.")
+    assert client_key("ACME LTD STORE 12345") != client_key("ACME LTD STORE 12346")
+    assert registration_numbers("Eko Foods Nigeria Limited RC 948567") == ["948567"]
+    assert registration_numbers("Abdul Rahman Sdn Bhd (123456-A)") == ["123456-A"]
+
+
+def test_indonesias_old_spelling_and_muhammad_written_short(tmp_path: Path) -> None:
+    """The bill writes today's spelling, the books the one Indonesia dropped in 1972 ("Tjahaja"
+    for "Cahaya", "Soerja" for "Surya"); a Malaysian owner's "Mohd" is "Muhammad". Differences:
+    none. A Dutch "Boer" and a "Bur" are never one name by this reading."""
+    from engine.match.romanised import malay_pairs
+
+    vendor = pc(
+        [
+            ("PT Cahaya Abadi Nusantara", "Microsoft 365 Business Premium", 31, "22.00"),
+            ("PT Surya Utama Persada", "Exchange Online Archiving", 7, "3.00"),
+            ("Muhammad Ali Trading Sdn Bhd", "Power BI Pro", 4, "10.00"),
+            ("Boer Holdings BV", "Visio Plan 2", 2, "15.00"),
+            *BYSTANDERS,
+        ]
+    )
+    books = psa(
+        [
+            ("PT Tjahaja Abadi Nusantara", "Microsoft 365 Business Premium", 31, "26.40"),
+            ("PT. Soerja Utama Persada", "Exchange Online Archiving", 7, "3.60"),
+            ("Mohd Ali Trading Sdn. Bhd.", "Power BI Pro", 4, "12.00"),
+            ("Bur Holdings BV", "Visio Plan 2", 2, "18.00"),
+            *PSA_BYSTANDERS,
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    pairs = {(m.vendor_name, m.psa_name) for m in result.client_matches if m.method != "unmatched"}
+    assert ("PT Cahaya Abadi Nusantara", "PT Tjahaja Abadi Nusantara") in pairs
+    assert ("PT Surya Utama Persada", "PT. Soerja Utama Persada") in pairs
+    assert ("Muhammad Ali Trading Sdn Bhd", "Mohd Ali Trading Sdn. Bhd.") in pairs
+    assert (
+        malay_pairs({"boer holdings": "Boer Holdings BV"}, {"bur holdings": "Bur Holdings BV"})
+        == []
+    )
