@@ -284,3 +284,16 @@ def test_sibling_companies_in_cyrillic_are_told_apart_by_form_and_number(tmp_pat
         ("below_cost", "Sofia Print EOOD, ЕИК 969466896", "Visio Plan 2", Decimal("0.70")),
         ("under_billed", "SOFIA PRINT OOD", "Exchange Online (Plan 2)", Decimal("9.50")),
     ]
+
+
+def test_work_rolling_a_product_out_in_their_words_and_a_form_in_cyrillic() -> None:
+    """Session 41: "Microsoft 365 E5 juurutus (töö)" (Estonian: rolling it out, work) was read as
+    the licence; a legal form in Cyrillic letters ("ЕООД") is the EOOD a Latin name writes, so
+    "Тракия Агро ЕООД" and "Trakia Agro EOOD" are no two kinds of company (a first reading of
+    forms in Cyrillic had made them so)."""
+    from engine.match.legal_twins import legal_kind
+
+    assert says_service("Microsoft 365 E5 juurutus (töö)")
+    assert says_service("Microsoft 365 E5 uvođenje (rad)")
+    assert legal_kind("Тракия Агро ЕООД") == legal_kind("Trakia Agro EOOD") == "eood"
+    assert legal_kind("София Принт ООД") == "ood"

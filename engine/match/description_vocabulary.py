@@ -331,6 +331,7 @@ SERVICE_WORDS = frozenset(
         # Serbian / Croatian, Bulgarian (spelled in Latin letters): migration, labour, support,
         # installation, configuration, consulting, maintenance, travel, services, hardware
         "migratsioon",
+        "juurutus",  # Estonian: rolling a product out ("… juurutus (töö)")
         "paigaldus",
         "seadistus",
         "seadistamine",
@@ -340,6 +341,8 @@ SERVICE_WORDS = frozenset(
         "tugiteenus",
         "teenused",
         "migracija",
+        "uvodenje",  # Croatian / Serbian: rolling a product out
+        "implementacija",
         "migracijos",
         "atbalsts",
         "uzstadisana",

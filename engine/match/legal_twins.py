@@ -31,7 +31,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from engine.folding import folded
-from engine.match.client_keys import domain_in_name, without_address
+from engine.match.client_keys import domain_in_name, in_latin_letters, without_address
 from engine.match.client_notes import (
     without_account_notes,
     without_email,
@@ -175,6 +175,7 @@ def _legal_kind(name: str) -> str:
     kinds: set[str] = set()
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         word = words.pop()
+        word = word if word.isascii() else in_latin_letters(word)  # "ЕООД" is the EOOD
         kinds.add(_SAME_KIND.get(word, word))
     return " ".join(sorted(kinds))
 
