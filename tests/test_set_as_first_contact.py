@@ -163,3 +163,185 @@ def test_indonesias_old_spelling_and_muhammad_written_short(tmp_path: Path) -> N
         malay_pairs({"boer holdings": "Boer Holdings BV"}, {"bur holdings": "Bur Holdings BV"})
         == []
     )
+
+
+def _field_of(side: str, header: str) -> str:
+    from engine.read.fields import FIELDS, header_key, match_score
+
+    key = header_key(header)
+    scored = [(match_score(f, key), f.name) for f in FIELDS[side]]  # type: ignore[index]
+    score, name = max(scored)
+    return name if score > 0 else ""
+
+
+def test_vietnamese_and_indonesian_headers_are_read() -> None:
+    """A Vietnamese reseller's "Bảng kê" and MISA's "Sổ chi tiết bán hàng" were unread (no column
+    known); an Indonesian distributor's NPWP was taken for the customer."""
+    for side, header, field in [
+        ("vendor", "Tên khách hàng (theo tenant)", "client"),
+        ("vendor", "Mã số thuế", "tax_id"),
+        ("vendor", "Tên sản phẩm", "product_name"),
+        ("vendor", "Số lượng", "quantity"),
+        ("vendor", "Đơn giá", "unit_cost"),
+        ("vendor", "Thành tiền", "line_total"),
+        ("vendor", "NPWP Pelanggan", "tax_id"),
+        ("vendor", "DPP", "line_total"),
+        ("psa", "Tên khách hàng", "client"),
+        ("psa", "Tên hàng", "product_name"),
+        ("psa", "Số lượng bán", "quantity"),
+        ("psa", "Số lượng trả lại", "less_included"),
+        ("psa", "Đơn giá", "unit_price"),
+        ("psa", "Doanh số bán", "line_total"),
+        ("psa", "Trạng thái", "status"),
+        ("psa", "ĐVT", "measure"),
+        ("psa", "Satuan", "measure"),
+    ]:
+        assert _field_of(side, header) == field, header
+
+
+def test_their_statuses() -> None:
+    from engine.read.values import is_inactive_status, is_live_status
+
+    for cancelled in ("Đã hủy", "Tạm ngưng", "Hết hạn", "Batal", "Tidak aktif", "Da huy"):
+        assert is_inactive_status(cancelled), cancelled
+    for live in ("Đang hoạt động", "Aktif"):
+        assert is_live_status(live), live
+
+
+def test_a_book_in_rupiah_whose_small_totals_have_one_dot(tmp_path: Path) -> None:
+    """Accurate's "Jumlah" of "2.720" for 40 seats at 68: two thousand seven hundred and twenty
+    rupiah (the dot groups thousands), not 2.72 (every such line was under cost). Told by the
+    lines: seats × price is the amount read so. Differences: none."""
+    vendor = pc(
+        [
+            ("Hoang Long Pharma Co Ltd", "Microsoft 365 E5", 40, "57"),
+            ("Tan Phat Food Co Ltd", "Power BI Pro", 3, "10"),
+            ("Viet Tien Pharma Co Ltd", "Microsoft 365 E3", 25, "36"),
+            ("An Khang Logistics JSC", "Visio Plan 2", 2, "15"),
+        ]
+    )
+    books = (
+        "No. Faktur;Nama Pelanggan;Nama Barang/Jasa;Kuantitas;Satuan;Harga Satuan;Jumlah;Status\n"
+        "SI.1;Hoang Long Pharma Co Ltd;Microsoft 365 E5;40;Lisensi;68;2.720;Aktif\n"
+        "SI.2;Tan Phat Food Co Ltd;Power BI Pro;3;Lisensi;12;36;Aktif\n"
+        "SI.3;Viet Tien Pharma Co Ltd;Microsoft 365 E3;25;Lisensi;44;1.100;Aktif\n"
+        "SI.4;An Khang Logistics JSC;Visio Plan 2;2;Lisensi;18;36;Aktif\n"
+        "SI.5;An Khang Logistics JSC;Microsoft 365 E3;30;Lisensi;44;1.320;Batal\n"
+    )
+    result = run(tmp_path, vendor, books)
+    assert [(d.type, d.client, d.product) for d in result.discrepancies] == []
+
+
+def test_a_vietnamese_companys_name_in_vietnamese_and_in_english(tmp_path: Path) -> None:
+    """The bill writes "Thanh Cong Trading Company Limited", MISA "Công ty TNHH Thương mại Thành Công"
+    (a limited company in trade called Thành Công); "Phu Gia Food JSC" and "Phu Gia Construction
+    JSC" are two companies, "Công ty Cổ phần Thực phẩm Phú Gia" the food one. "JSC" and "Joint
+    Stock Company" are one form. A return alone on its line (MISA's "Số lượng trả lại") credits
+    the seats. Differences: Phu Gia Food is billed 4 Business Standard seats of 5."""
+    vendor = pc(
+        [
+            ("Thanh Cong Trading Company Limited", "Visio Plan 2", 2, "15"),
+            ("Phu Gia Food JSC", "Microsoft 365 Business Standard", 5, "12"),
+            ("Phu Gia Construction JSC", "Keeper Business", 3, "3"),
+            ("An Khang Logistics JSC", "Veeam Backup for Microsoft 365", 4, "2"),
+            *BYSTANDERS,
+        ]
+    )
+    head = ["Tên khách hàng", "Tên hàng", "ĐVT", "Số lượng bán", "Đơn giá", "Doanh số bán"]
+    head += ["Số lượng trả lại", "Giá trị trả lại", "Trạng thái"]
+    rows: list[list[object]] = [
+        ["SỔ CHI TIẾT BÁN HÀNG"],
+        head,
+        [
+            "Công ty TNHH Thương mại Thành Công",
+            "Visio P2 lic",
+            "Người dùng",
+            2,
+            20,
+            40,
+            None,
+            None,
+            "Đang hoạt động",
+        ],
+        [
+            "Công ty Cổ phần Thực phẩm Phú Gia",
+            "Microsoft 365 Business Standard",
+            "Người dùng",
+            5,
+            16,
+            80,
+            None,
+            None,
+            "Đang hoạt động",
+        ],
+        [
+            "Công ty Cổ phần Thực phẩm Phú Gia",
+            "Microsoft 365 Business Standard",
+            "Người dùng",
+            None,
+            16,
+            None,
+            1,
+            16,
+            "Đang hoạt động",
+        ],
+        [
+            "Cong ty Co phan Xay dung Phu Gia",
+            "Keeper Business",
+            "Người dùng",
+            3,
+            4,
+            12,
+            None,
+            None,
+            "Đang hoạt động",
+        ],
+        [
+            "An Khang Logistics Joint Stock Company",
+            "Veeam Backup for Microsoft 365",
+            "Người dùng",
+            4,
+            3,
+            12,
+            None,
+            None,
+            "Đang hoạt động",
+        ],
+        [
+            "An Khang Logistics Joint Stock Company",
+            "Microsoft 365 E3",
+            "Người dùng",
+            10,
+            44,
+            440,
+            None,
+            None,
+            "Đã hủy",
+        ],
+    ]
+    rows += [
+        [
+            client,
+            product,
+            "Người dùng",
+            seats,
+            float(price),
+            seats * float(price),
+            None,
+            None,
+            "Đang hoạt động",
+        ]
+        for client, product, seats, price in PSA_BYSTANDERS
+    ]
+    sheet(tmp_path / "p.xlsx", rows)
+    (tmp_path / "v.csv").write_text(vendor, encoding="utf-8")
+    result = reconcile(tmp_path / "v.csv", tmp_path / "p.xlsx")
+    found = [(d.type, d.client, d.product, d.monthly_impact) for d in result.discrepancies]
+    assert found == [
+        (
+            "under_billed",
+            "Công ty Cổ phần Thực phẩm Phú Gia",
+            "Microsoft 365 Business Standard",
+            Decimal("16.00"),
+        )
+    ]

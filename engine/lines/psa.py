@@ -375,6 +375,8 @@ def _psa_amounts(
     for quantity, less, unit, total in zip(quantities, included, units, totals, strict=True):
         if quantity is not None and less:
             quantity = quantity - less
+        elif quantity is None and less:
+            quantity = -less  # a return alone on its line (MISA's "Số lượng trả lại"): a credit
         if _discounted(quantity, unit, total):
             # the list price before a discount: the price is the list less a round percentage
             # when one gives the line's total, else the total ÷ seats (rounded to the cent)

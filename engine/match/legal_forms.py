@@ -35,6 +35,7 @@ LEGAL_FORMS = (
             "lp",
             "ltd",
             "limited",
+            "jsc",  # a joint stock company (Vietnam's, Kazakhstan's): "An Khang Logistics JSC"
             "ltee",  # Quebec's "Ltée" (limitée)
             "limitee",
             "incorporee",  # Quebec's "Incorporée" (inc.)
@@ -267,6 +268,8 @@ _WRITTEN_OUT = re.compile(
                 "spolecnost s rucenim omezenym",
                 "akciova spolecnost",
                 "limited liability company",
+                "joint stock company",
+                "one member limited liability company",
                 "limited liability partnership",
                 "public limited company",
                 "designated activity company",
@@ -342,7 +345,7 @@ _WRITTEN_OUT = re.compile(
 #: A word only a legal form written out in full has: the long forms are looked for only then.
 _WRITTEN_OUT_WORDS = (
     "haftung", "gesellschaft", "tarsasag", "liability", "proprietary", "private", "public",
-    "designated", "guarantee", "unlimited", "cuideachta", "vennootschap", "aktiebolag", "selskab",
+    "designated", "guarantee", "unlimited", "joint stock", "cuideachta", "vennootschap", "aktiebolag", "selskab",
     "selskap", "osakeyhtio", "sirketi", "societe", "sociedad", "societa", "kaisha", "berhad",
     "terbatas", "sp",  # "spolka", "spolecnost", "sp z o o", "spol s r o"
     "osauhing", "aktsiaselts", "sabiedriba", "bendrove", "societate", "drustvo", "druzhestvo",

@@ -107,6 +107,7 @@ _WRITTEN_OUT = {
     "dionicko drustvo": "dd",
     "akcionarsko drustvo": "ad",
     "ednolichno druzhestvo s ogranichena otgovornost": "eood",
+    "joint stock company": "jsc",
 }
 _WRITTEN_OUT_AT_END = re.compile(
     r"\b(" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")\s*$"

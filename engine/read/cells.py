@@ -256,9 +256,43 @@ def _dots_group_thousands(table: Table, mapping: ColumnMapping) -> bool:
         for value in set(column(table, mapping, field))
         if isinstance(value, str)
     }
-    if not any(text.count(".") >= 2 and _DOTTED_MILLIONS.fullmatch(text) for text in texts):
+    if any("," in text or _DOT_DECIMALS.search(text) for text in texts):
         return False
-    return not any("," in text or _DOT_DECIMALS.search(text) for text in texts)
+    if any(text.count(".") >= 2 and _DOTTED_MILLIONS.fullmatch(text) for text in texts):
+        return True
+    return _thousands_tie_the_lines(table, mapping)
+
+
+#: Lines whose dotted total must tie as thousands before one dot alone says so.
+_FEWEST_TIES = 3
+
+
+def _thousands_tie_the_lines(table: Table, mapping: ColumnMapping) -> bool:
+    """No amount has two dots (small amounts: "2.720"), but the lines say how to read one: 40 seats
+    at 68 are 2,720, the dot a thousands dot, on most of the lines whose total has one."""
+    if not (mapping.get("line_total") and mapping.get("quantity")):
+        return False
+    prices = "unit_price" if mapping.get("unit_price") else "unit_cost"
+    if not mapping.get(prices):
+        return False
+    ties = misses = 0
+    for total, quantity, price in zip(
+        column(table, mapping, "line_total"),
+        column(table, mapping, "quantity"),
+        column(table, mapping, prices),
+        strict=True,
+    ):
+        if not (isinstance(total, str) and _DOTTED_THOUSANDS.fullmatch(total.strip())):
+            continue
+        seats, unit = parse_quantity(quantity), parse_money(price)
+        thousands = parse_money(total.strip().replace(".", ""))
+        if seats is None or unit is None or thousands is None:
+            continue
+        if abs(seats * unit - thousands) <= abs(seats) / 100 + Decimal("0.01"):
+            ties += 1
+        else:
+            misses += 1
+    return ties >= _FEWEST_TIES and ties >= 4 * misses
 
 
 def _with_dotted_thousands(

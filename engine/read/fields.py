@@ -43,11 +43,13 @@ _MEASURE_SYNONYMS = (
     "unidad unidade enhet yksikko jednostka "
     # Estonian "Ühik", Latvian "Mērv.", Lithuanian "Mato vnt.", Serbian / Croatian "JM", Romanian
     # "UM"
-    "uhik merv matovnt jm um"
+    "uhik merv matovnt jm um "
+    # Indonesian and Malay "Satuan", Vietnamese "ĐVT" (đơn vị tính)
+    "satuan dvt donvitinh"
 )
 _MEASURE_FORBIDDEN = (
     "price cost amount total net rate qty quantity count value sum preis prijs prix precio "
-    "betrag bedrag montant importe gross pret cena cijena kaina hind summa suma iznos"
+    "betrag bedrag montant importe gross pret cena cijena kaina hind summa suma iznos harga dongia"
 )
 _MEASURE = _f(  # (both sides)
     "measure",
@@ -66,7 +68,9 @@ _TAX_ID = _f(  # (both sides)
     "organisasjonsnummer cvrnr cvr ytunnus vkn abn acn ein uen gstin cnpj rfc rut nip regon ico dic "
     "companynumber companyregistrationnumber registrationnumber registrationno regnumber regno regnr "
     "registrikood kmkrnr kmkr pvnmaksnr pvnnr pvmmokkodas pvmkodas imoneskodas imoniskodas "
-    "pirkejokodas cui codfiscal oib pib piboib oibpdvid mb maticnibroj eik eikvat bulstat",
+    "pirkejokodas cui codfiscal oib pib piboib oibpdvid mb maticnibroj eik eikvat bulstat "
+    # Indonesia's NPWP, Vietnam's "Mã số thuế", Kenya's KRA PIN, Nigeria's TIN and RC number
+    "npwp npwppelanggan masothue krapin tin rcnumber",
     "amount total rate percent sum value",
     "the customer's VAT, tax or company registration number: one company, on both sides",
 )
@@ -86,8 +90,10 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         # Indonesian and Malay "Nama Pelanggan"; Turkish Logo's "Cari Hesap Unvanı"
         "namapelanggan pelanggan carihesapunvani unvani "
         # Baltic and South-East European books: Lithuanian, Serbian / Croatian, Slovene
-        "pirkejas kupac kupec",
-        "id number domain country email reseller partner mpn broker code nummer",
+        "pirkejas kupac kupec "
+        # Vietnamese "Tên khách hàng"
+        "tenkhachhang khachhang",
+        "id number domain country email reseller partner mpn broker code nummer npwp",
         "the MSP's customer",
     ),
     _f(
@@ -117,7 +123,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "nazevproduktu nazev polozka urunadi urun hizmet termekmegnevezese termeknev termek "
         "megnevezes tuote nimike denumire produs namaproduk produk "
         # Estonian, Latvian, Lithuanian, Serbian / Croatian
-        "teenus kirjeldus nimetus toode prece pakalpojums pavadinimas naziv proizvod usluga",
+        "teenus kirjeldus nimetus toode prece pakalpojums pavadinimas naziv proizvod usluga "
+        # Vietnamese "Tên sản phẩm", "Tên hàng", "Tên dịch vụ"
+        "tensanpham sanpham tenhang tendichvu",
         # ("Product SKU" is a code, as "sku" beyond a name's word says: Sherweb's payable charges)
         "id code number nummer qty quantity price cost date status type meter publisher category "
         "hersteller kod cod varenr sku sifra",
@@ -129,7 +137,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "productid offerid durableofferid stockcode itemcode vendorsku sku productsku "
         "partnumber catalogid catalogitemid productcode skucode mpn materialnumber articlenumber "
         "artikelnummer artikelnr artikelcode herstellernummer reference referencia "
-        "kodproduktu urunkodu stokkodu cikkszam tuotekoodi artiklikood kods sifra ident",
+        "kodproduktu urunkodu stokkodu cikkszam tuotekoodi artiklikood kods sifra ident "
+        "kodeproduk mahang masanpham",
         "name description customer subscription order invoice",
         "the product's id or SKU",
     ),
@@ -149,8 +158,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk kuantitas "
-        "kuantiti kogus daudzums daudz kiekis kolicina cant "
-        "consumedquantity usagequantity usage",  # a usage report's "Usage" (Acronis)
+        "kuantiti kogus daudzums daudz kiekis kolicina cant soluong "
+        "consumedquantity usagequantity usage "  # a usage report's "Usage" (Acronis)
+        "jumlah",  # an Indonesian distributor's count ("Jumlah" beside "Satuan"; its amount is DPP)
         "unitprice price cost included rrp paivamaara",  # (Finnish "päivämäärä" is a date)
         "seats",
     ),
@@ -167,7 +177,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "beszerzesiar egysegar ostohinta yksikkohinta pretunitar unitnet netunitprice precounit precounitliquido "
         # Estonian, Latvian, Lithuanian, Romanian, Serbian / Croatian
         "uhikuhind hind vienibascena kaina pret jedinicnacijena jedcijena cijena cena "
-        "unit",
+        "dongia unit",
         "rrp msrp srp retail sales total ext sub margin tax list suggested erp customer "
         "uvp vkpreis verkauf gesamt totaal verkoop ialt udsalg vejl sugerido "
         "doporucen satis kmga",
@@ -185,7 +195,9 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "valortotal "
         "celkembezdph celkem castka spolubezdph spolu suma kdvharictutar tutar aratoplam toplam "
         "nettoosszeg nettoertek osszeg yhteensa veroton valoare summa iznos vrednost vrijednost "
-        "meduzbroj sum",
+        "meduzbroj sum "
+        # Indonesia's "DPP" (the amount tax is reckoned on), Vietnam's "Thành tiền"
+        "dpp thanhtien",
         "tax unit rrp retail sales margin udsalg vejl inkl incl brutto gross "
         "sdph vcetne genel dahil verollinen vat btw mwst tva iva moms mva dph kdv gst "
         "pvn pvm pdv dds kmga",
@@ -219,7 +231,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "charge_type",
         "text",
         "chargetype transactiontype linetype type positionsart buchungsart typ tipo "
-        "islemtipi islemturu druh",
+        "islemtipi islemturu druh jenis loai",  # Indonesian "Jenis", Vietnamese "Loại"
         "unit",
         "new, renew, credit…",
     ),
@@ -249,7 +261,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "service_period",
         "text",
         "chargeperiod billedperiod serviceperiod periodcovered coverageperiod "
-        "leistungszeitraum abrechnungszeitraum",
+        "leistungszeitraum abrechnungszeitraum kycuoc",  # Vietnamese "Kỳ cước"
         "start end from to von bis van tot type unit frequency",
         "the dates a line is charged for, in one cell (also a column of such spans under another "
         "name: Copaco's Periode, '11-11-2026 t/m 10-11-2027')",
@@ -310,15 +322,18 @@ PSA_FIELDS: tuple[Field, ...] = (
         "bedrijf nomeazienda azienda ragionesociale foretag foretagsnamn virksomhed firmanavn "
         "nazwafirmy nomedaempresa "
         # Baltic and South-East European books: Lithuanian, Serbian / Croatian, Slovene
-        "pirkejas kupac kupec",
-        "id number domain type contact email site manager code nummer",
+        "pirkejas kupac kupec "
+        # Vietnamese "Tên khách hàng"
+        "tenkhachhang khachhang",
+        "id number domain type contact email site manager code nummer npwp",
         "the client billed",
     ),
     _f(
         "client_id",
         "id",
         "accountid customerid clientid companyid customernumber customerno accountnumber "
-        "accountno kundennummer kundenr debiteurnummer klantnummer customercode clientcode",
+        "accountno kundennummer kundenr debiteurnummer klantnummer customercode clientcode "
+        "makhachhang",  # Vietnamese "Mã khách hàng"
         "",
         "the client's number (Autotask's Account ID): names a line whose client name is blank",
     ),
@@ -326,7 +341,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "discount_rate",
         "id",
         "discountrate discountpercent discountpct discountperc discount rabattprozent rabattsats "
-        "rabatprocent remise descuento sconto korting allahindlus atlaide nuolaida rabat popust",
+        "rabatprocent remise descuento sconto korting allahindlus atlaide nuolaida rabat popust "
+        "diskon tyleck",  # Indonesian "Diskon (%)", Vietnamese "Tỷ lệ CK (%)"
         "amount total value sum",
         "the percentage off the unit price (Xero's Discount): the price billed is the unit price "
         "less it, where no line total says so",
@@ -362,7 +378,9 @@ PSA_FIELDS: tuple[Field, ...] = (
         "nazev polozka popis urunadi urun hizmet aciklama termek megnevezes tuote nimike kuvaus "
         "denumire produs leistung buchungstext namaproduk namabarang produk barang "
         # Estonian, Latvian, Lithuanian, Serbian / Croatian
-        "kirjeldus nimetus teenus toode prece pakalpojums pavadinimas naziv opis proizvod usluga",
+        "kirjeldus nimetus teenus toode prece pakalpojums pavadinimas naziv opis proizvod usluga "
+        # Vietnamese "Tên hàng" (MISA), "Tên sản phẩm"
+        "tenhang tensanpham tenhanghoa",
         "id code cod number qty quantity price cost date sifra "
         "status type agreement contract company client customer account site",
         "the product billed",
@@ -380,7 +398,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "id",
         "productid productidentifier itemid itemcode sku partnumber servicecode "
         "catalogitem productcode skucode artikelnummer artikelcode itemnumber itemno "
-        "artiklikood sifra ident",
+        "artiklikood sifra ident kodeproduk kodebarang mahang masanpham",
         "name description",
         "the PSA product id",
     ),
@@ -391,15 +409,16 @@ PSA_FIELDS: tuple[Field, ...] = (
         "seatcount licensecount licencecount usercount count "
         "menge anzahl aantal quantite qte cantidad antal quantita ilosc unidades quantidade "
         "mnozstvi mnozstvo pocet adet miktar mennyiseg maara cantitate stuck stueck stk kuantitas "
-        "kuantiti kogus daudzums daudz kiekis kolicina cant",
-        "less included price cost paivamaara",  # (Finnish "päivämäärä" is a date)
+        "kuantiti kogus daudzums daudz kiekis kolicina cant soluong soluongban",
+        "less included price cost paivamaara tralai",  # (Finnish "päivämäärä" is a date)
         "quantity billed",
     ),
     _f(
         "less_included",
         "quantity",
         "lessincluded qtyincluded includedquantity included lessincl qtyincl includedqty "
-        "menosincluido menosincluidos moinsinclus menoincluso minderinbegrepen",
+        "menosincluido menosincluidos moinsinclus menoincluso minderinbegrepen "
+        "soluongtralai",  # MISA's "Số lượng trả lại": seats returned, taken off those sold
         "",
         "units included at no charge (ConnectWise)",
     ),
@@ -414,7 +433,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "jednotkovacena cenazajednotku birimfiyat satisfiyati egysegar yksikkohinta ahinta "
         "pretunitar unitnet precounit precounitario valorunitario hargasatuan harga hargaunit "
         # Estonian, Latvian, Lithuanian, Romanian, Serbian / Croatian
-        "uhikuhind hind vienibascena kaina pret jedinicnacijena jedcijena cijena cena",
+        "uhikuhind hind vienibascena kaina pret jedinicnacijena jedcijena cijena cena dongia",
         "cost total ext margin tax prorate recurring sum rabatt",
         "the unit price charged",
     ),
@@ -429,7 +448,8 @@ PSA_FIELDS: tuple[Field, ...] = (
         "celkembezdph celkem castka kdvharictutar tutar aratoplam toplam nettoosszeg nettoertek "
         "osszeg yhteensa veroton valoare umsatz umsatzohnesollhabenkz "
         "jumlah "  # Indonesian books: the line's amount (a distributor's bill may count seats in it)
-        "suma iznos vrednost vrijednost meduzbroj",
+        "suma iznos vrednost vrijednost meduzbroj "
+        "dpp thanhtien doanhsoban doanhthu",  # Vietnamese "Thành tiền", MISA's "Doanh số bán"
         "cost tax margin unit inkl incl brutto gross sdph vcetne genel dahil verollinen einzel "
         "vat btw mwst tva iva moms mva dph kdv gst pvn pvm pdv dds kmga",  # a per-unit amount is no line's total (Recurly's unit_amount_in_cents)
         "the line's total price",
@@ -466,7 +486,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "text",
         "additionstatus status agreementstatus servicestatus active isactive state zustand estado "
         "statut stato tila stav durum allapot etat situacao situacion "
-        "olek busena stare stanje "
+        "olek busena stare stanje trangthai "  # Vietnamese "Trạng thái"
         "stage",
         "date",
         "line status (Active, Cancelled…)",
@@ -476,7 +496,7 @@ PSA_FIELDS: tuple[Field, ...] = (
         "text",
         "documenttype doctype soptype invoicetype movetype typedocument dokumenttyp belegart "
         "documentsoort tipodocumento tipdocument dokumendiliik dokveids dokumentotipas vrsta "
-        "dc debitcredit type",
+        "dc debitcredit type jenistransaksi",
         "date item product line charge contract agreement billing",
         "the document a line is on: an invoice, or a credit note or return that bills nothing",
     ),

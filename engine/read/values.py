@@ -431,7 +431,10 @@ _INACTIVE = re.compile(
     # Spanish and Portuguese, either gender ("Anulada": Holded's voided invoice)
     r"cancelad[ao]|inactiv[ao]|anulad[ao]|inativ[ao]|suspens[ao]|encerrad[ao]|"
     # Indonesian and Malay, Japanese and Chinese: cancelled, suspended, ended
-    r"dibatalkan|ditangguhkan|nonaktif|digantung|"
+    r"dibatalkan|ditangguhkan|nonaktif|tidak\s+aktif|digantung|batal|dihentikan|berhenti|"
+    # Vietnamese: cancelled, suspended, stopped, expired ("Đã hủy", "Tạm ngưng", "Hết hạn")
+    r"(?:đ|d)(?:ã|a)\s*h(?:ủ|u)y|h(?:ủ|u)y|t(?:ạ|a)m\s*ng(?:ư|u)ng|t(?:ạ|a)m\s*d(?:ừ|u)ng|"
+    r"ng(?:ừ|u)ng(?:\s*ho(?:ạ|a)t\s*(?:đ|d)(?:ộ|o)ng)?|h(?:ế|e)t\s*h(?:ạ|a)n|"
     r"停止|休止|解約|解约|取消|已取消|暂停|暫停|停用|"
     # Nordic, Italian, Polish, Finnish; a churned subscription (Odoo)
     r"avsluttet|avslutta|afsluttet|opsagt|oppsagt|avslutad|uppsagd|annullato|cessato|disdetto|"
@@ -477,6 +480,8 @@ _LIVE = re.compile(
     # Estonian, Latvian, Lithuanian, Romanian, Serbian / Croatian, Bulgarian
     r"kinnitatud|apstiprin(?:ā|a)ts|aktyvi|aktyvus|emis(?:ă|a)|potvr(?:đ|d)en|u\s*tijeku|aktivan|"
     r"aktivna|активен|активна|"
+    # Indonesian and Malay, Vietnamese ("Đang hoạt động": in operation), Tagalog
+    r"aktif|(?:đ|d)ang\s*ho(?:ạ|a)t\s*(?:đ|d)(?:ộ|o)ng|ho(?:ạ|a)t\s*(?:đ|d)(?:ộ|o)ng|"
     r"in\s*progress|current)\s*$",
     re.IGNORECASE,
 )
