@@ -345,3 +345,57 @@ def test_a_vietnamese_companys_name_in_vietnamese_and_in_english(tmp_path: Path)
             Decimal("16.00"),
         )
     ]
+
+
+def test_a_register_number_after_plc_and_the_old_spelling_beside_todays() -> None:
+    """Nigeria's "… PLC RC 405168" (the form's capitals beside the register's); "Djaja" is today's
+    "Jaya", and today's "Jaya" is read as it is (it was read "Yaya", as if in the old spelling)."""
+    from engine.match.romanised import malay_pairs
+
+    assert client_key("Ibadan Star Logistics PLC RC 405168") == client_key(
+        "Ibadan Star Logistics PLC"
+    )
+    vendors = {"maju jaya indonesia": "PT Maju Jaya Indonesia"}
+    psas = {"maju djaja indonesia": "PT Maju Djaja Indonesia"}
+    assert malay_pairs(vendors, psas) == [("maju jaya indonesia", "maju djaja indonesia")]
+
+
+def test_a_bill_that_calls_every_line_a_cloud_licence(tmp_path: Path) -> None:
+    """Lagos DataHub writes "Microsoft 365 Business Basic - Cloud Licence", and a credit "Zoom
+    Workplace Pro - Cloud Licence (credit)"; the books write the products' names. "Cloud" was read
+    as a word of the product (every line unpaired), and the credit as a product of its own.
+    Differences: none (Zoom: 2 seats, one credited, the books' 1)."""
+    from engine.match.product_names import product_key
+
+    assert product_key("Microsoft 365 Business Basic - Cloud Licence") == product_key(
+        "Microsoft 365 Business Basic"
+    )
+    assert product_key("Kaspersky Endpoint Security Cloud Plus - Cloud Licence") == (
+        "kaspersky endpoint security cloud plus"
+    )
+    vendor = pc(
+        [
+            ("Savannah Pharmaceuticals Ltd", "Zoom Workplace Pro - Cloud Licence", 2, "13.00"),
+            (
+                "Savannah Pharmaceuticals Ltd",
+                "Zoom Workplace Pro - Cloud Licence (credit)",
+                -1,
+                "13.00",
+            ),
+            (
+                "Savannah Pharmaceuticals Ltd",
+                "Microsoft 365 Business Basic - Cloud Licence",
+                5,
+                "6.00",
+            ),
+            *BYSTANDERS,
+        ]
+    )
+    books = psa(
+        [
+            ("Savannah Pharmaceuticals Ltd", "Zoom Workplace Pro", 1, "16.00"),
+            ("Savannah Pharmaceuticals Ltd", "Microsoft 365 Business Basic", 5, "9.00"),
+            *PSA_BYSTANDERS,
+        ]
+    )
+    assert run(tmp_path, vendor, books).discrepancies == ()

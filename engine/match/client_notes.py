@@ -519,8 +519,11 @@ def _a_tax_numbers_length(found: re.Match[str], before: str) -> bool:
     948567": a register's number, where "VISTA LEGAL 24788" is an outlet's), by a label that
     names no branch ("… LTD STORE 12345")."""
     digits = sum(map(str.isdigit, found["number"]))
+    label = found["label"].split()
+    if len(label) == 2:  # "… PLC RC 405168": the first capitals may be the legal form
+        before = f"{before} {label[0]}"
     return digits >= _TAX_NUMBER_DIGITS or (
-        digits >= 5 and _has_a_form(before) and not _BRANCH_WORD.fullmatch(found["label"])
+        digits >= 5 and _has_a_form(before) and not _BRANCH_WORD.fullmatch(label[-1])
     )
 
 

@@ -377,6 +377,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"^\s*cloud\s+(?:licen[cs]e|subscription|service)s?\s*[-:\u2013]\s*",
         " ",
     ),  # "Cloud Licence - …"
+    # "… - Cloud Licence" after the name: how the bill calls every line, no word of the product's
+    (r"\s[-:\u2013]\s*cloud\s+(?:licen[cs]e|subscription)s?\s*(?=\(|$)", " "),
     (r"\bppu\b", " premium "),  # Power BI "Premium Per User" ("per user" goes as billing words)
     (r"\bmdo ?(?:365|o365)?\b", " defender for office 365 "),  # "MDO P2", "MDO365 P2"
     (r"\boff ?365\b", " office 365 "),  # "Off365 E1"

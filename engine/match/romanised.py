@@ -180,7 +180,16 @@ def malay_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tup
 
 
 def _todays_spelling(key: str) -> str:
-    text = _MUHAMMAD.sub("muhammad", key)
+    """The key in today's spelling: a word in the old one (it writes "dj", "tj", "oe", "sj" or
+    "nj") spelled anew, its "j" a "y"; a word in today's spelling as it is ("Jaya")."""
+    words = _MUHAMMAD.sub("muhammad", key).split()
+    return " ".join(_anew(word) if _OLD_MARK.search(word) else word for word in words)
+
+
+_OLD_MARK = re.compile("dj|tj|oe|sj|nj")
+
+
+def _anew(word: str) -> str:
     for old, new in _OLD_SPELLING:
-        text = text.replace(old, new)
-    return text
+        word = word.replace(old, new)
+    return word
