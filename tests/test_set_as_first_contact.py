@@ -399,3 +399,22 @@ def test_a_bill_that_calls_every_line_a_cloud_licence(tmp_path: Path) -> None:
         ]
     )
     assert run(tmp_path, vendor, books).discrepancies == ()
+
+
+def test_credit_documents_in_their_words() -> None:
+    """Xero's "Sales credit note" (beside "Sales invoice"), Indonesia's "Nota Kredit" and "Retur
+    Penjualan", Vietnam's "Hóa đơn điều chỉnh giảm" (an invoice adjusted down) are credit notes;
+    a credit note's positive line bills nothing (the engine's reading of a positive credit line,
+    as for Odoo's "Customer Credit Note"; set AS's truth nets it, which the engine does for a
+    credit written with its minus sign)."""
+    from engine.read.values import is_credit_document
+
+    for credit in (
+        "Sales credit note",
+        "Nota Kredit",
+        "Retur Penjualan",
+        "Hóa đơn điều chỉnh giảm",
+    ):
+        assert is_credit_document(credit), credit
+    for invoice in ("Sales invoice", "Faktur Penjualan", "Hóa đơn GTGT"):
+        assert not is_credit_document(invoice), invoice

@@ -551,7 +551,12 @@ def is_draft_status(value: object) -> bool:
 
 
 _CREDIT_DOCUMENT = re.compile(
-    r"^\s*(?:(?:customer\s*)?credit\s*(?:note|memo)?|c|cr|return|returns|refund|creditnota|"
+    r"^\s*(?:(?:(?:customer|sales|ar|a/r)\s*)?credit\s*(?:note|memo)?|c|cr|return|returns|refund|"
+    r"creditnota|"
+    # Indonesian and Malay ("Nota Kredit", "Retur Penjualan"), Vietnamese ("Hóa đơn điều chỉnh
+    # giảm": an invoice adjusted down)
+    r"nota\s*kredit|retur(?:\s*penjualan)?|h(?:ó|o)a\s*(?:đ|d)(?:ơ|o)n\s*(?:đ|d)i(?:ề|e)u\s*ch(?:ỉ|i)nh"
+    r"\s*gi(?:ả|a)m|"
     r"kreditnota|kreditnote|gutschrift|avoir|nota\s*de\s*cr(?:é|e)dito|hyvityslasku|korekta|"
     r"faktura\s*korygująca)\s*$",
     re.IGNORECASE,
