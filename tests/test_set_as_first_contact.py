@@ -418,3 +418,28 @@ def test_credit_documents_in_their_words() -> None:
         assert is_credit_document(credit), credit
     for invoice in ("Sales invoice", "Faktur Penjualan", "Hóa đơn GTGT"):
         assert not is_credit_document(invoice), invoice
+
+
+def test_their_billing_words_months_and_vietnamese_letters() -> None:
+    """ "E3 bulanan" (monthly), "Exchange Online (Plan 2) (Nopember 2026)", "Standard (lesen)",
+    "… - tháng 11/2026", "… kada buwan", "Bản quyền … - thuê bao": billing words, months and a
+    licence in Indonesian, Malay, Tagalog and Vietnamese. Vietnamese letters ("ả", "ề") are Latin
+    letters, never another script spelled out ("Bản" was "b a n")."""
+    from engine.match.product_names import product_key
+
+    assert product_key("E3 bulanan") == "e3"
+    assert product_key("Exchange Online (Plan 2) (Nopember 2026)") == product_key(
+        "Exchange Online (Plan 2)"
+    )
+    assert product_key("Standard (lesen)") == "standard"
+    assert product_key("Dropsuite Email Backup - tháng 11/2026") == "dropsuite email backup"
+    assert product_key("Microsoft 365 Business Premium per user kada buwan") == product_key(
+        "Microsoft 365 Business Premium"
+    )
+    assert product_key("Bản quyền Microsoft 365 E3 - thuê bao tháng 11") == "microsoft 365 e3"
+    assert (
+        product_key("Microsoft 365 Бизнес Премиум") == "microsoft 365 biznes premium"
+    )  # (as before)
+    assert client_key("Perniagaan Sinar Enterprise (114965-K)") == client_key(
+        "Perniagaan Sinar Enterprise"
+    )

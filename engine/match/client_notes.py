@@ -456,8 +456,8 @@ def registration_numbers(name: str) -> list[str]:
     for note in _REGISTRATION.finditer(name):
         if note.start() > 0 and _a_register(note["label"]):
             found.append(note["number"])
-    if (bare := _BRACKETED_COMPANY_NUMBER.search(name)) is not None and _has_a_form(
-        name[: bare.start()]
+    if (bare := _BRACKETED_COMPANY_NUMBER.search(name)) is not None and (
+        _has_a_form(name[: bare.start()]) or "-" in bare["number"]
     ):
         found.append(bare["number"])
     return [number for number in found if sum(map(str.isdigit, number)) >= 6]
@@ -494,7 +494,7 @@ def without_registrations(text: str) -> str:
     if (
         (bare := _BRACKETED_COMPANY_NUMBER.search(text)) is not None
         and text.endswith(")")
-        and _has_a_form(text[: bare.start()])
+        and (_has_a_form(text[: bare.start()]) or "-" in bare["number"])
     ):
         text = text[: bare.start()]  # Malaysia's "Acme Sdn. Bhd. (123456-A)": its company number
     for found in reversed(list(_REGISTRATION.finditer(text))):
@@ -510,7 +510,8 @@ def without_registrations(text: str) -> str:
 
 
 #: A company's number alone in brackets after its legal form: Malaysia's "(123456-A)", its new
-#: twelve digits "(202001012345)".
+#: twelve digits "(202001012345)"; with its check letter ("-K"), after a business name too
+#: ("Perniagaan Sinar Enterprise (114965-K)").
 _BRACKETED_COMPANY_NUMBER = re.compile(r"\s*\(\s*(?P<number>\d{5,12}(?:-[A-Z])?)\s*\)\s*$")
 
 

@@ -303,6 +303,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b" + _MONTHS + r"\.?\s+\d{4}\b|\b\d{4}[-/]\d{2}\b", " "),  # "Aug 2025", "2025-08"
     # … and November as Romanian, Lithuanian, Croatian and Bulgarian books name it
     (r"\b(?:noiembrie|lapkritis|lapkricio|studeni|studenoga|noemvri)\s+\d{4}\b", " "),
+    # … in Indonesian and Malay ("Nopember 2026"), and Vietnam's "tháng 11/2026" (month 11)
+    (
+        r"\b(?:nopember|november|desember|oktober|agustus|januari|februari|maret|mei|juni|juli)"
+        r"\s+\d{4}\b",
+        " ",
+    ),
+    (r"\bthang\s+\d{1,2}(?:\s*[/-]\s*\d{2,4})?\b", " "),
+    # Vietnamese billing words: a licence (bản quyền), a subscription (thuê bao), a user (người
+    # dùng), a monthly charge (cước tháng, phí tháng)
+    (r"\b(?:ban quyen|thue bao|nguoi dung|cuoc thang|phi thang|hang thang)\b", " "),
     (r"\b" + _MONTHS + r"\.?(?:[-/ ]|\s?')\d{2}\b", " "),  # "Nov-26", "Nov '26": a month of a year
     (r"\b" + _MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", " "),  # "(Nov 1 - Nov 30)": days
     (r"\(legacy\)", " "),  # "O365 Business Premium (legacy)": the old name says which product
@@ -799,7 +809,28 @@ _STRIP_TOKENS = frozenset(
         "korisnika",
         "korisnik",
         "potrebitel",
+        # a licence, a subscription, a fee, a month, a user, in the books of South-East Asia:
+        # Indonesian "lisensi", "langganan … per pengguna/bulan", "biaya", "sewa"; Malay "lesen",
+        # "yuran", "sebulan"; Tagalog "kada buwan", "buwanang bayad"
+        "lisensi",
+        "langganan",
+        "bulanan",
+        "sebulan",
+        "bulan",
+        "tahunan",
+        "setahun",
+        "pengguna",
+        "biaya",
+        "sewa",
+        "periode",
+        "lesen",
+        "yuran",
+        "buwan",
+        "buwanang",
+        "bayad",
+        "kada",
         # November in those languages
+        "nopember",
         "noiembrie",
         "novembris",
         "novembar",
@@ -970,11 +1001,11 @@ def _known_words() -> frozenset[str]:
 #: A word of Latin letters with a Greek or Cyrillic one that looks the same inside it ("Miсrosoft"
 #: with a Cyrillic "с", pasted from a web page); a word wholly in those scripts is left as it is.
 #: A run of letters of a script other than Latin (Greek, Cyrillic, CJK…; full-width Latin is NFKD's).
-_OTHER_SCRIPT = re.compile(r"(?:(?=\w)[\u0370-\ufeff])+")
+_OTHER_SCRIPT = re.compile(r"(?:(?=\w)[\u0370-\u1dff\u1f00-\ufeff])+")  # (Vietnamese "ả": Latin)
 
 
 #: A name's translation in brackets after it, in another script: "（商业应用版）", "(Бизнес)".
-_GLOSS = re.compile(r"[(（\[【]\s*[\u0370-\ufeff][^()（）\[\]【】A-Za-z]*[)）\]】]")
+_GLOSS = re.compile(r"[(（\[【]\s*[\u0370-\u1dff\u1f00-\ufeff][^()（）\[\]【】A-Za-z]*[)）\]】]")
 
 
 _CJK_PLAN = re.compile("プラン|计划|計劃|方案")
