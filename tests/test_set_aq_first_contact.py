@@ -300,3 +300,5 @@ def test_the_suite_named_after_its_plan_and_without_teams() -> None:
     assert product_key("Office 365 Entreprise E3") == product_key("Office 365 E3")
     assert product_key("Office 365 Enterprise E5") == product_key("Office 365 E5")
     assert product_key("Premium (Microsoft Teams)") == "teams premium"  # (as before)
+    # (as before: the old "Secure Productive Enterprise E5" is spelled by its initials, SPE)
+    assert product_key("Secure Productive Enterprise E5") == "secure productive enterprise e5"

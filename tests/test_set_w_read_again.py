@@ -118,3 +118,29 @@ def test_one_sub_account_each_where_the_book_gives_the_tail_to_two_companies(
     )
     result = _run(tmp_path, vendor, psa)
     assert [(d.type, d.client, d.product) for d in result.discrepancies] == []
+
+
+def test_a_branch_of_one_of_two_twins_is_left_to_the_names(tmp_path: Path) -> None:
+    """Session 41 (a guard for the test above): the book holds "Benard Immobilier SAS" (no vendor
+    record) and "Benard Immobilier SARL - Downtown" beside other companies' "- Downtown": the
+    company's name is two companies', so the branch is not joined by the tail alone (it had put
+    the SAS's seats on the SARL). Differences: the SAS's 20 seats have no vendor record."""
+    vendor = _pc(
+        [
+            *_OTHERS,
+            ("Bénard Immobilier SARL", "Microsoft Defender for Business", 3, "3.00"),
+            ("Kookaburra Plumbing", "Microsoft 365 Business Basic", 4, "6.00"),
+        ]
+    )
+    psa = _psa(
+        [
+            *_PSA_OTHERS,
+            ("Benard Immobilier SARL - Downtown", "Microsoft Defender for Business", 3, "3.60"),
+            ("Benard Immobilier SAS", "Microsoft Defender for Business", 20, "3.60"),
+            ("Kookaburra Plumbing - Downtown", "Microsoft 365 Business Basic", 4, "7.20"),
+        ]
+    )
+    result = _run(tmp_path, vendor, psa)
+    assert [(d.type, d.client, d.psa_qty) for d in result.discrepancies] == [
+        ("no_vendor_record", "Benard Immobilier SAS", 20)
+    ]

@@ -352,7 +352,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:pour )?(?:les )?points? de terminaison\b", " for endpoint "),
     (r"\bentreprise\b", " enterprise "),
     # "Office 365 Enterprise E3", the suites' old English and French name: the plan says it
-    (r"\benterprise\s+(?=e[1357]\b)", " "),
+    # (after the family only: "Secure Productive Enterprise E3" is spelled by its initials, SPE)
+    (r"\b((?:office|microsoft)\s+365|[om]365)\s+enterprise\s+(?=e[1357]\b)", r"\1 "),
     (r"\baffaires\b", " business "),
     (r"\bforfait\b", " plan "),
     (r"\bconformite\b", " compliance "),

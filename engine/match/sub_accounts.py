@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, MutableMapping
 
 from engine.match.client_keys import client_key
+from engine.match.legal_twins import different_forms, legal_kind
 
 #: The last dash that sets a tail off a name: "… Pte. Ltd. – Warehouse", "… Ltd - HR".
 _TAIL = re.compile(r"^(?P<stem>.*\S)\s+[-\u2013\u2014]\s+(?P<tail>[^-\u2013\u2014]+?)\s*$")
@@ -54,8 +55,12 @@ def join_sub_accounts(
         return
     other_names = sorted(other)
     for stem, spellings in by_stem.items():
-        if len(spellings) < 2 and len(stems_of_tail[tail_of[spellings[0]]]) < 2:
-            continue  # one tail alone, no other company's in the book: the name tiers' to read
+        if len(spellings) < 2 and (
+            len(stems_of_tail[tail_of[spellings[0]]]) < 2 or _twins_named(stem, keys, spellings)
+        ):
+            # one tail alone, no other company's in the book, or the company's name is two
+            # companies' ("Benard Immobilier SAS" beside "… SARL - Downtown"): the name tiers' to read
+            continue
         company = other_baskets().get(stem, {})
         for spelling in spellings:
             key = keys[spelling]
@@ -66,6 +71,14 @@ def join_sub_accounts(
             bought = set(baskets().get(key, {}))
             if bought and len(bought & company.keys()) * 2 >= len(bought):
                 keys[spelling] = stem
+
+
+def _twins_named(stem: str, keys: Mapping[str, str], tailed: list[str]) -> bool:
+    """Spellings of this side keyed as the company, and the tailed ones, write two kinds of legal
+    form."""
+    named = [spelling for spelling, key in keys.items() if key == stem] + tailed
+    kinds = {frozenset(kind.split()) for spelling in named if (kind := legal_kind(spelling))}
+    return any(different_forms(a, b) for a in kinds for b in kinds if a != b)
 
 
 def _names_the_tail(names: list[str], stem: str, tail: str) -> bool:
