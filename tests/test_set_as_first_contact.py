@@ -443,3 +443,46 @@ def test_their_billing_words_months_and_vietnamese_letters() -> None:
     assert client_key("Perniagaan Sinar Enterprise (114965-K)") == client_key(
         "Perniagaan Sinar Enterprise"
     )
+
+
+def test_a_credit_note_beside_a_voided_invoice_credits_the_paid_one(tmp_path: Path) -> None:
+    """Zoho Books: a voided invoice of 2 Business Basic seats, a credit note of -2, a paid invoice
+    of 3; the bill's 1 seat. The credit was taken for the voided invoice's own (as a credit of a
+    line "Kreditert" is), leaving 3 billed: voiding is no credit. Differences: none."""
+    vendor = pc([("Uhuru Agencies Ltd", "Microsoft 365 Business Basic", 1, "6.00"), *BYSTANDERS])
+    books = (
+        "Invoice Number,Invoice Status,Customer Name,Item Name,Quantity,Item Price,Item Total\n"
+        "INV-1,Void,Uhuru Agencies Ltd,Microsoft 365 Business Basic,2,8.00,16.00\n"
+        "CN-2,Credit Note,Uhuru Agencies Ltd,Microsoft 365 Business Basic,-2,8.00,-16.00\n"
+        "INV-3,Paid,Uhuru Agencies Ltd,Microsoft 365 Business Basic,3,8.00,24.00\n"
+        + "".join(
+            f"INV-9,Paid,{c},{p},{s},{u},{s * float(u):.2f}\n" for c, p, s, u in PSA_BYSTANDERS
+        )
+    )
+    assert run(tmp_path, vendor, books).discrepancies == ()
+
+
+def test_dong_amounts_and_a_years_term_in_vietnamese(tmp_path: Path) -> None:
+    """A Vietnamese reseller writes "9.900 ₫" (nine thousand nine hundred dong: the dot groups
+    thousands, the currency after it) and bills a year ahead as "12 tháng" in its "Kỳ cước"
+    column ("Tháng 11/2026" for a month). Differences: none."""
+    from engine.read.values import parse_period_months
+
+    assert parse_period_months("12 tháng") == 12
+    assert parse_period_months("Hàng tháng") == 1
+    vendor = (
+        "STT,Tên khách hàng,Tên sản phẩm,Kỳ cước,Số lượng,Đơn giá,Thành tiền\n"
+        "1,Orchard Fine Foods Pte. Ltd.,Visio Plan 2,12 tháng,55,180 ₫,9.900 ₫\n"
+        "2,Orchard Fine Foods Pte. Ltd.,Microsoft 365 E3,Tháng 11/2026,40,36 ₫,1.440 ₫\n"
+        "3,Tan Phat Food Co Ltd,Microsoft 365 E3,Tháng 11/2026,30,36 ₫,1.080 ₫\n"
+        "4,Tan Phat Food Co Ltd,Power BI Pro,Tháng 11/2026,3,10 ₫,30 ₫\n"
+    )
+    books = psa(
+        [
+            ("Orchard Fine Foods Pte. Ltd.", "Visio Plan 2", 55, "18"),
+            ("Orchard Fine Foods Pte. Ltd.", "Microsoft 365 E3", 40, "44"),
+            ("Tan Phat Food Co Ltd", "Microsoft 365 E3", 30, "44"),
+            ("Tan Phat Food Co Ltd", "Power BI Pro", 3, "12"),
+        ]
+    )
+    assert run(tmp_path, vendor, books).discrepancies == ()

@@ -4,6 +4,7 @@ cancelled line, a charge for an earlier month."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -32,13 +33,14 @@ def drop_credits_of_cancelled(lines: list[Line]) -> None:
     """A credit note of a line that is itself marked cancelled or credited (Fiken's "Kreditnota"
     beside its invoice's "Kreditert" line): the cancellation already took the seats out; counting
     the credit too would take them out twice. Paired one to one by client, product, seats and
-    amount."""
+    amount; never with a voided line (voiding is no credit)."""
     cancelled: dict[tuple[str, str, Decimal, Decimal | None], list[int]] = defaultdict(list)
     for line in lines:
         if (
             line.exclusion in (Exclusion.STATUS, Exclusion.CANCELLED)
             and line.quantity
             and line.quantity > 0
+            and not _VOIDED.match(line.detail)
         ):
             place = (line.client, line.product, line.quantity, _abs(line.amount))
             cancelled[place].append(line.row)
@@ -49,6 +51,11 @@ def drop_credits_of_cancelled(lines: list[Line]) -> None:
             rows = cancelled.get((line.client, line.product, -line.quantity, _abs(line.amount)))
             if rows:
                 line.exclude(Exclusion.CREDIT_OF_CANCELLED, str(rows.pop(0)))
+
+
+#: A document voided, not credited: it never billed, so a credit note beside it credits another
+#: (Zoho's "Void" invoice of 2 seats beside a credit note of -2 on the client's paid one).
+_VOIDED = re.compile(r"^\W*(?:void|voided|makulert|makulerad|makuleret|annulled)\b", re.IGNORECASE)
 
 
 def _abs(amount: Decimal | None) -> Decimal | None:

@@ -250,7 +250,7 @@ def _dots_group_thousands(table: Table, mapping: ColumnMapping) -> bool:
     three digits is then a thousands dot, never a decimal point. Told by the file's own amounts:
     one with two such dots, and none with a comma or another count of decimals."""
     texts = {
-        value.strip()
+        _bare_amount(value)
         for field in _MONEY_FIELDS
         if mapping.get(field)
         for value in set(column(table, mapping, field))
@@ -282,10 +282,10 @@ def _thousands_tie_the_lines(table: Table, mapping: ColumnMapping) -> bool:
         column(table, mapping, prices),
         strict=True,
     ):
-        if not (isinstance(total, str) and _DOTTED_THOUSANDS.fullmatch(total.strip())):
+        if not (isinstance(total, str) and _DOTTED_THOUSANDS.fullmatch(_bare_amount(total))):
             continue
         seats, unit = parse_quantity(quantity), parse_money(price)
-        thousands = parse_money(total.strip().replace(".", ""))
+        thousands = parse_money(_bare_amount(total).replace(".", ""))
         if seats is None or unit is None or thousands is None:
             continue
         if abs(seats * unit - thousands) <= abs(seats) / 100 + Decimal("0.01"):
@@ -299,11 +299,19 @@ def _with_dotted_thousands(
     reader: Callable[[object], Decimal | None],
 ) -> Callable[[object], Decimal | None]:
     def read(value: object) -> Decimal | None:
-        if isinstance(value, str) and _DOTTED_THOUSANDS.fullmatch(value.strip()):
-            return reader(value.strip().replace(".", ""))
+        if isinstance(value, str) and _DOTTED_THOUSANDS.fullmatch(bare := _bare_amount(value)):
+            return reader(bare.replace(".", ""))
         return reader(value)
 
     return read
+
+
+def _bare_amount(text: str) -> str:
+    """An amount without the currency written around it ("Rp 2.280", "1.980 ₫")."""
+    return _AROUND_AMOUNT.sub("", text)
+
+
+_AROUND_AMOUNT = re.compile(r"^[^\d+-]+|(?<=\d)[^\d]+$")
 
 
 def _zero_decimal(table: Table, mapping: ColumnMapping) -> bool:

@@ -214,7 +214,8 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "factuurfrequentie factuurperiode facturering frequentie intervall verrechnung "
         "fakturierung facturacion fatturazione fakturering "
         "czestotliwosc fakturace fakturacia faturalama szamlazas laskutus facturare "
-        "tipabonament tippretplate nacinnaplate abonementaperiods",
+        "tipabonament tippretplate nacinnaplate abonementaperiods "
+        "kycuoc",  # Vietnamese "Kỳ cước" (the charge's period: "Tháng 11/2026", "12 tháng")
         "date start end address contact email",
         "how often a line is billed",
     ),
@@ -261,7 +262,7 @@ VENDOR_FIELDS: tuple[Field, ...] = (
         "service_period",
         "text",
         "chargeperiod billedperiod serviceperiod periodcovered coverageperiod "
-        "leistungszeitraum abrechnungszeitraum kycuoc",  # Vietnamese "Kỳ cước"
+        "leistungszeitraum abrechnungszeitraum",
         "start end from to von bis van tot type unit frequency",
         "the dates a line is charged for, in one cell (also a column of such spans under another "
         "name: Copaco's Periode, '11-11-2026 t/m 10-11-2027')",

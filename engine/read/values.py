@@ -133,7 +133,11 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             r"|\bgad[su]\b|\bgada\b|\banual[aă]?\b|^\s*an\.?\s*$|\bgodi[šs]nj[aeiu]\b|^\s*god\.?\s*$"
             r"|\bгодиш(?:ен|но|на|ни|ња|ње)\b|^\s*год\.?\s*$|\baasta(?:ne|s|makse)?\b|\bmetai\b"
             r"|\bmetin[ėe]s?\b|\b12\s*(?:luni|месеца|месеци|kuud)\b"
-            r"|연간|매년|^\s*연\s*$",  # Korean: "연" alone is yearly
+            r"|연간|매년|^\s*연\s*$"  # Korean: "연" alone is yearly
+            # Vietnamese "12 tháng", "hàng năm", "1 năm"; Malay and Indonesian "12 bulan",
+            # "setahun", "tahunan"; Tagalog "taun-taon"
+            r"|\b12\s*(?:th(?:á|a)ng|bulan|buwan)\b|\bh(?:à|a)ng\s*n(?:ă|a)m\b|^\s*1\s*n(?:ă|a)m\s*$"
+            r"|\bsetahun\b|\btaun[- ]taon\b",
             12,
         ),
         (
@@ -160,7 +164,10 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             # "Mesečna", Croatian "mjesečno", Bulgarian "месечен", Estonian "kuu" / "kuumakse",
             # Lithuanian "mėnesinis"
             r"|\blunar[aă]\b|\bm[eē]nes(?:is|i|ī|a)\b|\bmj?ese[čc]n[aeiou]\b|\bмесеч(?:ен|но|на|ни)\b"
-            r"|\bkuu(?:s|makse|leping|tasu)?\b|/\s*kuu\b|\bigakuine\b|\bm[eė]nesin[ėeis]+\b",
+            r"|\bkuu(?:s|makse|leping|tasu)?\b|/\s*kuu\b|\bigakuine\b|\bm[eė]nesin[ėeis]+\b"
+            # Vietnamese "hàng tháng", "1 tháng"; Malay "sebulan", Tagalog "buwanan", "kada buwan"
+            r"|\bh(?:à|a)ng\s*th(?:á|a)ng\b|^\s*1\s*th(?:á|a)ng\s*$|\bsebulan\b|\bbuwanan\b"
+            r"|\bkada\s+buwan\b",
             1,
         ),
     )
