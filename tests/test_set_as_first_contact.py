@@ -486,3 +486,30 @@ def test_dong_amounts_and_a_years_term_in_vietnamese(tmp_path: Path) -> None:
         ]
     )
     assert run(tmp_path, vendor, books).discrepancies == ()
+
+
+def test_a_backup_of_the_machines_it_works_on_is_no_hardware(tmp_path: Path) -> None:
+    """The books' in-house names "Backup laptop/PC bulanan" and "PC Backup (per workstation)"
+    for the client's Acronis workstation backup: "laptop", "PC", "workstation" say what the backup
+    works on, not a laptop sold (both were services). A laptop sold stays hardware. Differences:
+    none."""
+    vendor = pc(
+        [
+            ("Bukit Timah Trading Sdn. Bhd.", "Acronis Cyber Protect Cloud - Workstation", 55, "4"),
+            ("Bukit Timah Trading Sdn. Bhd.", "Microsoft Entra ID P2", 55, "9"),
+            ("Zenith Crest Properties PLC", "Acronis Cyber Protect Cloud - Workstation", 20, "4"),
+            ("Zenith Crest Properties PLC", "Microsoft 365 E3", 20, "36"),
+            *BYSTANDERS,
+        ]
+    )
+    books = psa(
+        [
+            ("Bukit Timah Trading Sdn. Bhd.", "Backup laptop/PC bulanan", 55, "6"),
+            ("Bukit Timah Trading Sdn. Bhd.", "Azure AD Premium P2", 55, "12"),
+            ("Bukit Timah Trading Sdn. Bhd.", "Dell Latitude laptop", 1, "1200"),
+            ("Zenith Crest Properties PLC", "PC Backup (per workstation)", 20, "6"),
+            ("Zenith Crest Properties PLC", "Microsoft 365 E3", 20, "44"),
+            *PSA_BYSTANDERS,
+        ]
+    )
+    assert run(tmp_path, vendor, books).discrepancies == ()

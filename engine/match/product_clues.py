@@ -338,6 +338,13 @@ def plan_tokens(description: str) -> set[str]:
 _MICROSOFT = (MAKER - {"online", "id"}) | {"msft"}
 
 
+#: The machines a product of a kind works on, which service words count as hardware or work.
+_WORKS_ON = frozenset(
+    ["laptop", "laptops", "pc", "pcs", "workstation", "workstations", "desktop", "desktops",
+     "computer", "computers", "notebook", "notebooks", "device", "devices", "endpoint", "endpoints"]
+)  # fmt: skip
+
+
 def by_concept(
     group: int,
     still: list[tuple[str, Decimal]],
@@ -362,7 +369,9 @@ def by_concept(
     filled = dict(filled)  # seats billed so far, with this pass's own as they are given
     for index, (description, seats) in enumerate(still):
         targets = concept_targets(WORD_SPLIT.split(description))
-        service = service_words(description) - set(CONCEPTS)
+        # what a kind of product works on is no hardware sold ("Backup laptop/PC", "PC Backup
+        # (per workstation)": the backup of them)
+        service = service_words(description) - set(CONCEPTS) - (_WORKS_ON if targets else set())
         if not targets or not service <= SERVICE_NOUNS:
             left.append(index)
             continue
