@@ -513,3 +513,33 @@ def test_a_backup_of_the_machines_it_works_on_is_no_hardware(tmp_path: Path) -> 
         ]
     )
     assert run(tmp_path, vendor, books).discrepancies == ()
+
+
+def test_in_house_names_of_a_kind_in_their_languages(tmp_path: Path) -> None:
+    """ "Lưu trữ email" (Vietnamese: email archive), "Pengelola kata sandi" (Indonesian: password
+    manager), "Sandaran E-mel Awan" (Malay: cloud email backup), "Phần mềm diệt virus"
+    (Vietnamese: antivirus software): each the client's one product of that kind. Differences:
+    none."""
+    vendor = pc(
+        [
+            ("Hoang Long Pharma Co Ltd", "Exchange Online Archiving", 5, "3"),
+            ("Hoang Long Pharma Co Ltd", "Keeper Business", 12, "3"),
+            ("Hoang Long Pharma Co Ltd", "Trend Micro Worry-Free Services", 20, "3"),
+            ("Hoang Long Pharma Co Ltd", "Microsoft 365 E3", 20, "36"),
+            ("Teguh Jaya Sdn Bhd", "Dropsuite Email Backup", 8, "2"),
+            ("Teguh Jaya Sdn Bhd", "Microsoft 365 Business Basic", 8, "6"),
+            *BYSTANDERS,
+        ]
+    )
+    books = psa(
+        [
+            ("Hoang Long Pharma Co Ltd", "Lưu trữ email (tháng)", 5, "4"),
+            ("Hoang Long Pharma Co Ltd", "Pengelola kata sandi (per pengguna)", 12, "4"),
+            ("Hoang Long Pharma Co Ltd", "Phần mềm diệt virus (máy/tháng)", 20, "4"),
+            ("Hoang Long Pharma Co Ltd", "Microsoft 365 E3", 20, "44"),
+            ("Teguh Jaya Sdn Bhd", "Sandaran E-mel Awan", 8, "3"),
+            ("Teguh Jaya Sdn Bhd", "Microsoft 365 Business Basic", 8, "8"),
+            *PSA_BYSTANDERS,
+        ]
+    )
+    assert run(tmp_path, vendor, books).discrepancies == ()

@@ -360,6 +360,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bkiosque\b", " kiosk "),
     (r"\bde base\b|\bbasique\b", " basic "),  # "M365 Basique par utilisateur"
     (r"\bmots? de passe\b", " password "),  # "Coffre-fort de mots de passe"
+    # the kinds of product in the words of South-East Asian books: Indonesian "Pengelola kata
+    # sandi" (password manager), "Arsip Email"; Malay "Sandaran E-mel Awan" (cloud email backup);
+    # Vietnamese "Lưu trữ email" (email archive), "Phần mềm diệt virus" (antivirus software)
+    (r"\bkata sandi\b", " password "),
+    (r"\bpengelola\b", " manager "),
+    (r"\barsip\b|\bluu tru\b", " archive "),
+    (r"\bsandaran\b", " backup "),
+    (r"\be[- ]mel\b", " email "),
+    (r"\bawan\b", " cloud "),
+    (r"\b(?:phan mem )?diet virus\b", " antivirus "),
     (r"\bessentiels?\b", " essentials "),
     # tiers in French ("KnowBe4 Formation sensibilisation - Argent", "… - Or", "niveau Or",
     # "KnowBe4 Or": an "or" that ends a name joins nothing)
