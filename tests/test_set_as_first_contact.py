@@ -448,13 +448,23 @@ def test_their_billing_words_months_and_vietnamese_letters() -> None:
 def test_a_credit_note_beside_a_voided_invoice_credits_the_paid_one(tmp_path: Path) -> None:
     """Zoho Books: a voided invoice of 2 Business Basic seats, a credit note of -2, a paid invoice
     of 3; the bill's 1 seat. The credit was taken for the voided invoice's own (as a credit of a
-    line "Kreditert" is), leaving 3 billed: voiding is no credit. Differences: none."""
-    vendor = pc([("Uhuru Agencies Ltd", "Microsoft 365 Business Basic", 1, "6.00"), *BYSTANDERS])
+    line "Kreditert" is), leaving 3 billed: voiding is no credit, nor is cancelling ("Dibatalkan"
+    in Accurate). Differences: none."""
+    vendor = pc(
+        [
+            ("Uhuru Agencies Ltd", "Microsoft 365 Business Basic", 1, "6.00"),
+            ("Uhuru Agencies Ltd", "Power BI Pro", 2, "10.00"),
+            *BYSTANDERS,
+        ]
+    )
     books = (
         "Invoice Number,Invoice Status,Customer Name,Item Name,Quantity,Item Price,Item Total\n"
         "INV-1,Void,Uhuru Agencies Ltd,Microsoft 365 Business Basic,2,8.00,16.00\n"
         "CN-2,Credit Note,Uhuru Agencies Ltd,Microsoft 365 Business Basic,-2,8.00,-16.00\n"
         "INV-3,Paid,Uhuru Agencies Ltd,Microsoft 365 Business Basic,3,8.00,24.00\n"
+        "INV-4,Dibatalkan,Uhuru Agencies Ltd,Power BI Pro,1,12.00,12.00\n"
+        "CN-5,Credit Note,Uhuru Agencies Ltd,Power BI Pro,-1,12.00,-12.00\n"
+        "INV-6,Paid,Uhuru Agencies Ltd,Power BI Pro,3,12.00,36.00\n"
         + "".join(
             f"INV-9,Paid,{c},{p},{s},{u},{s * float(u):.2f}\n" for c, p, s, u in PSA_BYSTANDERS
         )

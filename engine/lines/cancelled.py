@@ -30,17 +30,17 @@ def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
 
 
 def drop_credits_of_cancelled(lines: list[Line]) -> None:
-    """A credit note of a line that is itself marked cancelled or credited (Fiken's "Kreditnota"
+    """A credit note of a line that is itself marked credited (Fiken's "Kreditnota"
     beside its invoice's "Kreditert" line): the cancellation already took the seats out; counting
     the credit too would take them out twice. Paired one to one by client, product, seats and
-    amount; never with a voided line (voiding is no credit)."""
+    amount; only a line whose status says it was credited (voiding or cancelling is no credit)."""
     cancelled: dict[tuple[str, str, Decimal, Decimal | None], list[int]] = defaultdict(list)
     for line in lines:
         if (
             line.exclusion in (Exclusion.STATUS, Exclusion.CANCELLED)
             and line.quantity
             and line.quantity > 0
-            and not _VOIDED.match(line.detail)
+            and _CREDITED.match(line.detail) is not None
         ):
             place = (line.client, line.product, line.quantity, _abs(line.amount))
             cancelled[place].append(line.row)
@@ -53,9 +53,14 @@ def drop_credits_of_cancelled(lines: list[Line]) -> None:
                 line.exclude(Exclusion.CREDIT_OF_CANCELLED, str(rows.pop(0)))
 
 
-#: A document voided, not credited: it never billed, so a credit note beside it credits another
-#: (Zoho's "Void" invoice of 2 seats beside a credit note of -2 on the client's paid one).
-_VOIDED = re.compile(r"^\W*(?:void|voided|makulert|makulerad|makuleret|annulled)\b", re.IGNORECASE)
+#: A line whose status says a credit note took it back (Fiken's "Kreditert"); a line voided,
+#: cancelled or suspended never billed, so a credit note beside it credits another (Zoho's "Void"
+#: invoice of 2 seats beside a credit note of -2 on the client's paid one).
+_CREDITED = re.compile(
+    r"^\W*(?:credited|krediteret|krediterad|kreditert|kreditiert|gutgeschrieben|ge[ck]rediteerd"
+    r"|cr(?:é|e)dit(?:é|e)e?|hyvitetty)\b",
+    re.IGNORECASE,
+)
 
 
 def _abs(amount: Decimal | None) -> Decimal | None:
