@@ -1,5 +1,5 @@
 """Accuracy on exports the matcher's author did not shape (bench/independent, bench/independent_b
-… bench/independent_ar, written by forty-four helper sessions from the issue text alone, apart from the
+… bench/independent_as, written by forty-five helper sessions from the issue text alone, apart from the
 engine and from each other), on a seed no tuning looked at.
 
 Clean spellings must come out exact on every format pair; with people's spellings mixed in per line
@@ -33,6 +33,7 @@ from bench import (
     independent_ap,
     independent_aq,
     independent_ar,
+    independent_as,
     independent_b,
     independent_c,
     independent_d,
@@ -257,6 +258,10 @@ PAIRS_AR = [  # the forty-fourth set: an MSP group in the Baltics and South-East
     (vendor, independent_ar.PSA_FORMATS[i % len(independent_ar.PSA_FORMATS)])
     for i, vendor in enumerate(independent_ar.VENDOR_FORMATS)
 ]
+PAIRS_AS = [  # the forty-fifth set: an MSP group run from Singapore (South-East Asia, East Africa)
+    (vendor, independent_as.PSA_FORMATS[i % len(independent_as.PSA_FORMATS)])
+    for i, vendor in enumerate(independent_as.VENDOR_FORMATS)
+]
 SETS = {
     "a": (independent, PAIRS),
     "b": (independent_b, PAIRS_B),
@@ -302,6 +307,7 @@ SETS = {
     "ap": (independent_ap, PAIRS_AP),
     "aq": (independent_aq, PAIRS_AQ),
     "ar": (independent_ar, PAIRS_AR),
+    "as": (independent_as, PAIRS_AS),
 }
 
 
@@ -490,7 +496,14 @@ def _score(tmp_path: Path, perturb: bool, which: str = "a") -> Tally:
 #: books and distributors, Cyrillic beside Latin, legal forms before quoted names, register
 #: numbers; first contact at seed 1: six cases of eight unread, 0.603 / 0.857 / 0.901 on the two
 #: read): seed 7 measured clean 0.990 / 0.996 / 1.000, people's 0.966 / 0.974 / 0.996, no merge
-#: of either kind.
+#: of either kind. Set AS arrived in the forty-first session (an MSP group run from Singapore:
+#: Malaysian, Indonesian, Philippine, Vietnamese, Kenyan and Nigerian books and distributors,
+#: debtor blocks, rupiah and dong written with thousands dots, names in Vietnamese beside English,
+#: Indonesia's old spelling; first contact at seed 1: one case of eight unread, 0.608 / 0.871 /
+#: 0.920 with 47 client merges on the seven read): seed 7 measured clean 0.973 / 1.000 / 0.961,
+#: people's 0.964 / 0.991 / 0.961, no merge of either kind (its credit notes written as positive
+#: lines, which its truth nets and the engine reads as billing nothing, and its median price
+#: weighted by seats, which the engine's is not, hold it under 0.97).
 CLEAN_FLOOR = {
     "a": 1.0, "b": 1.0, "c": 0.97, "d": 0.99, "e": 0.99, "f": 0.99, "g": 1.0, "h": 0.99,
     "i": 0.99, "j": 0.99, "k": 0.98, "l": 0.98, "m": 0.99, "n": 0.99, "o": 0.98, "p": 0.98,
@@ -498,14 +511,14 @@ CLEAN_FLOOR = {
     "y": 0.97, "z": 0.99, "aa": 0.99, "ab": 0.99, "ac": 0.99,
     "ad": 0.94, "ae": 0.99, "af": 0.99, "ag": 0.99, "ah": 0.99, "ai": 0.98, "aj": 0.99,
     "ak": 0.99, "al": 0.99, "am": 0.96, "an": 0.99, "ao": 0.99,
-    "ap": 0.99, "aq": 0.99, "ar": 0.98,
+    "ap": 0.99, "aq": 0.99, "ar": 0.98, "as": 0.95,
 }  # fmt: skip
 CLEAN_LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 0, "e": 0, "f": 0, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0, "l": 0,
     "m": 0, "n": 0, "o": 0, "p": 0, "q": 0, "r": 0, "s": 0, "t": 0, "u": 0, "v": 0, "w": 0,
     "x": 0, "y": 0, "z": 0, "aa": 0, "ab": 0, "ac": 0, "ad": 0, "ae": 0, "af": 0, "ag": 0,
     "ah": 0, "ai": 0, "aj": 0, "ak": 0, "al": 0, "am": 0, "an": 0, "ao": 0,
-    "ap": 0, "aq": 0, "ar": 0,
+    "ap": 0, "aq": 0, "ar": 0, "as": 0,
 }  # fmt: skip
 PERTURBED_FLOOR = {
     "a": (0.95, 0.95, 0.95),
@@ -552,13 +565,14 @@ PERTURBED_FLOOR = {
     "ap": (0.95, 0.97, 0.95),
     "aq": (0.90, 0.95, 0.96),
     "ar": (0.95, 0.96, 0.98),
+    "as": (0.95, 0.98, 0.95),
 }
 LOOK_ALIKE_MERGES_AT_MOST = {
     "a": 0, "b": 0, "c": 0, "d": 6, "e": 10, "f": 3, "g": 0, "h": 0, "i": 0, "j": 0, "k": 0,
     "l": 7, "m": 7, "n": 2, "o": 2, "p": 2, "q": 2, "r": 1, "s": 1, "t": 1, "u": 1, "v": 1,
     "w": 1, "x": 1, "y": 1, "z": 1, "aa": 1, "ab": 1, "ac": 1, "ad": 1, "ae": 1, "af": 1,
     "ag": 4, "ah": 0, "ai": 0, "aj": 0, "ak": 3, "al": 0, "am": 4, "an": 0, "ao": 0,
-    "ap": 1, "aq": 0, "ar": 0,
+    "ap": 1, "aq": 0, "ar": 0, "as": 0,
 }  # fmt: skip
 #: Client merges allowed on people's spellings: none, but where a set's bill itself writes two
 #: companies one way (set V, see above) and only what they buy could tell them apart.
