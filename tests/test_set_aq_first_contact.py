@@ -302,3 +302,36 @@ def test_the_suite_named_after_its_plan_and_without_teams() -> None:
     assert product_key("Premium (Microsoft Teams)") == "teams premium"  # (as before)
     # (as before: the old "Secure Productive Enterprise E5" is spelled by its initials, SPE)
     assert product_key("Secure Productive Enterprise E5") == "secure productive enterprise e5"
+
+
+def test_a_name_whose_trade_comes_first_in_french_and_last_in_english(tmp_path: Path) -> None:
+    """Session 41: the bill's "Imprimerie Paquette" is the books' "Paquette Printing" (the trade
+    first in French, last in English); beside "Groupe Paquette et Fils ltée" and "Les Entreprises
+    Paquette inc." the shared word decided nothing, so each product was reported twice (here, with
+    few clients, the basket pairs them either way: the evidence must say the name does).
+    Differences: none."""
+    vendor = pc(
+        [
+            ("Imprimerie Paquette", "Microsoft 365 Apps for Business", 4, "11.00"),
+            ("Imprimerie Paquette", "Microsoft 365 E5 Security", 2, "16.20"),
+            ("Groupe Paquette et Fils ltee", "Office 365 E3", 11, "31.10"),
+            ("Les Entreprises Paquette inc.", "Microsoft 365 Apps for Business", 4, "11.00"),
+            *BYSTANDERS,
+        ]
+    )
+    books = psa(
+        [
+            ("Paquette Printing", "Microsoft 365 Apps for Business", 4, "12.99"),
+            ("Paquette Printing", "Microsoft 365 E5 Security", 2, "19.06"),
+            ("Groupe Paquette et Fils Limitee", "Office 365 E3", 11, "35.80"),
+            ("Les Entreprises Paquette Incorporee", "Microsoft 365 Apps for Business", 4, "12.99"),
+            *PSA_BYSTANDERS,
+        ]
+    )
+    result = run(tmp_path, vendor, books)
+    (match,) = [m for m in result.client_matches if m.vendor_name == "Imprimerie Paquette"]
+    assert (match.psa_name, match.evidence) == (
+        "Paquette Printing",
+        "the same company, its name translated",
+    )
+    assert result.discrepancies == ()

@@ -68,7 +68,7 @@ from engine.match.second_names import (
 )
 from engine.match.tax_pairs import same_tax_number
 from engine.match.trading_names import TRADING_AS
-from engine.match.vietnamese_names import vietnamese_pairs
+from engine.match.translated_names import translated_pairs
 from engine.settings import MatchThresholds
 
 DEFAULT_THRESHOLDS = MatchThresholds()
@@ -597,9 +597,9 @@ def _pair_by_names(
     ]:
         if vendor_key in free_vendor and psa_key in free_psa:
             run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, romanised another way")
-    for vendor_key, psa_key in vietnamese_pairs(free_vendor, free_psa):
+    for vendor_key, psa_key in translated_pairs(free_vendor, free_psa):
         if vendor_key in free_vendor and psa_key in free_psa:
-            run.pair(vendor_key, psa_key, "fuzzy", 0.8, "the same company, named in Vietnamese")
+            run.pair(vendor_key, psa_key, "fuzzy", 0.8, "the same company, its name translated")
     for vendor_key, psa_key, limit in _cut_pairs(free_vendor, free_psa):
         run.pair(vendor_key, psa_key, "fuzzy", 0.75, f"name cut at {limit} characters")
 

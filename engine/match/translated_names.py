@@ -1,12 +1,13 @@
-"""A Vietnamese company's name in Vietnamese on one side and in English on the other.
+"""A company's name in its own language on one side and in English on the other.
 
 Vietnam's register names a company form first, then its trade, then its own name: "Công ty TNHH
 Thương mại Thành Công" is a limited company (TNHH) in trade (thương mại) called Thành Công, which
-an English bill or book writes "Thanh Cong Trading Co., Ltd" — the own name first, the trade after
-it, in English. Two names are one company's when the Vietnamese one's own name is the English
-one's first words and its trades are the rest, each one of the English words a trade is written
-with; once each way (a group's "Phú Gia" in food and in construction are two companies, told
-apart by their trades). Only the trades' words are known here: the own name must be the same.
+an English bill or book writes "Thanh Cong Trading Co., Ltd". French, Spanish, Portuguese and
+Italian names put the trade first too: "Imprimerie Paquette" is "Paquette Printing", "Panadería
+López" "Lopez Bakery". Two names are one company's when the one's own name is the English one's
+first words and its trades are the rest, each one of the English words a trade is written with;
+once each way (a group's "Phú Gia" in food and in construction are two companies, told apart by
+their trades). Only the trades' words are known here: the own name must be the same.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Mapping
 
 from engine.folding import folded
+from engine.match.client_keys import client_key
 from engine.match.pair_counts import once_each_way
 
 #: The forms a Vietnamese name begins with: a company (công ty) limited (TNHH, one member: MTV)
@@ -62,11 +64,56 @@ _TRADES: dict[str, frozenset[str]] = {
     }.items()
 }
 _TRADE = re.compile(r"^(?:" + "|".join(sorted(_TRADES, key=len, reverse=True)) + r")\b\s*")
+#: The trades French, Spanish, Portuguese and Italian names begin with, and their English words.
+_ROMANCE_TRADES: dict[str, frozenset[str]] = {
+    trade: frozenset(english.split())
+    for trade, english in {
+        "imprimerie": "printing printers print",
+        "boulangerie": "bakery bakers",
+        "patisserie": "bakery patisserie pastry",
+        "fromagerie": "cheese dairy creamery",
+        "pharmacie": "pharmacy chemist",
+        "clinique": "clinic",
+        "plomberie": "plumbing plumbers",
+        "toitures": "roofing roofers",
+        "toiture": "roofing roofers",
+        "ebenisterie": "cabinetry cabinets cabinetmaking woodwork joinery",
+        "menuiserie": "joinery carpentry woodwork",
+        "quincaillerie": "hardware",
+        "traiteur": "catering caterers",
+        "boucherie": "butchers butcher",
+        "garage": "garage motors",
+        "transport": "transport transportation logistics trucking",
+        "transports": "transport transportation logistics trucking",
+        "excavation": "excavation",
+        "construction": "construction builders",
+        "restaurant": "restaurant",
+        "epicerie": "grocery grocers",
+        "librairie": "books bookshop bookstore",
+        "panaderia": "bakery",
+        "farmacia": "pharmacy",
+        "imprenta": "printing printers",
+        "constructora": "construction builders",
+        "transportes": "transport logistics",
+        "taller": "garage workshop",
+        "ferreteria": "hardware",
+        "padaria": "bakery",
+        "grafica": "printing",
+        "panificio": "bakery",
+        "tipografia": "printing",
+    }.items()
+}
+_ROMANCE_TRADE = re.compile(
+    r"^(?:"
+    + "|".join(sorted(_ROMANCE_TRADES, key=len, reverse=True))
+    + r")\s+(?:(?:de|du|des|d|del|da|do|di) )?"
+)
 
 
-def vietnamese_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(vendor key, PSA key) pairs of one company named in Vietnamese on one side and in English
-    on the other (see the module's docstring): ``vendors`` and ``psas`` map keys to names."""
+def translated_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(vendor key, PSA key) pairs of one company named in its own language on one side and in
+    English on the other (see the module's docstring): ``vendors`` and ``psas`` map keys to
+    names."""
     pairs = [
         *((vendor, psa) for vendor, psa in _named_so(vendors, psas)),
         *((vendor, psa) for psa, vendor in _named_so(psas, vendors)),
@@ -75,18 +122,18 @@ def vietnamese_pairs(vendors: Mapping[str, str], psas: Mapping[str, str]) -> lis
 
 
 def _named_so(vietnamese: Mapping[str, str], english: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(Vietnamese key, English key) for each Vietnamese name one English key alone reads as."""
+    """(key, English key) for each name in its own language one English key alone reads as."""
     read = {key: parts for key, name in vietnamese.items() if (parts := _read(name)) is not None}
     if not read:
         return []
     by_start: dict[str, list[str]] = {}
     for key in english:
-        by_start.setdefault(" ".join(key.split()[:2]), []).append(key)
+        by_start.setdefault(key.split(maxsplit=1)[0] if key else "", []).append(key)
     pairs = []
     for key, (own, trades) in read.items():
         found = [
             other
-            for other in by_start.get(" ".join(own.split()[:2]), ())
+            for other in by_start.get(own.split(maxsplit=1)[0], ())
             if other != key and _in_english(other, own, trades)
         ]
         if len(found) == 1:
@@ -95,20 +142,34 @@ def _named_so(vietnamese: Mapping[str, str], english: Mapping[str, str]) -> list
 
 
 def _read(name: str) -> tuple[str, list[frozenset[str]]] | None:
-    """A Vietnamese company name's own name and its trades' English words; None for another
-    name."""
-    if name.lstrip()[:1] not in "CcDd":
-        return None  # (speed: a Vietnamese company's name begins "Công ty", "Doanh nghiệp", "DNTN")
+    """A Vietnamese, French, Spanish, Portuguese or Italian company name's own name and its
+    trades' English words; None for another name."""
+    if name.lstrip()[:1] not in _FIRST_LETTERS:
+        return None  # (speed: most names begin with none of the words read here)
     text = " ".join(re.findall(r"[a-z0-9]+", folded(name).lower()))
     form = _FORM_FIRST.match(text)
     if form is None:
-        return None
+        return _read_romance(name)
     rest = text[form.end() :]
     trades: list[frozenset[str]] = []
     while (trade := _TRADE.match(rest)) is not None:
         trades.append(_TRADES[trade[0].strip()])
         rest = rest[trade.end() :]
     return (rest, trades) if rest and trades else None
+
+
+#: The letters the names read here begin with (folded: "Épicerie" is "epicerie").
+_FIRST_LETTERS = "CcDdIiBbPpFfTtEeMmQqGgRrLl\u00c9\u00e9\u00c8\u00e8"
+
+
+def _read_romance(name: str) -> tuple[str, list[frozenset[str]]] | None:
+    """A French, Spanish, Portuguese or Italian name that begins with its trade: its own name
+    (its key's words after the trade: notes and legal form aside) and the trade's English words."""
+    key = client_key(name)
+    trade = _ROMANCE_TRADE.match(key)
+    if trade is None or trade.end() >= len(key):
+        return None
+    return key[trade.end() :], [_ROMANCE_TRADES[trade[0].split()[0]]]
 
 
 def _in_english(key: str, own: str, trades: list[frozenset[str]]) -> bool:
