@@ -24,10 +24,16 @@ from engine.match.pair_counts import once_each_way
 _FORM_FIRST = re.compile(
     r"^(?:cong ty(?: tnhh| co phan| cp)?(?: mtv| mot thanh vien)?|doanh nghiep tu nhan|dntn)\s+"
 )
+
+
+def _trades(english_words: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each trade and the English words it is written with."""
+    return {trade: frozenset(english.split()) for trade, english in english_words.items()}
+
+
 #: The trades in Vietnamese company names, and the English words each is written with.
-_TRADES: dict[str, frozenset[str]] = {
-    trade: frozenset(english.split())
-    for trade, english in {
+_TRADES = _trades(
+    {
         "thuong mai": "trading trade commerce commercial",
         "dich vu": "services service",
         "cong nghe": "technology technologies tech",
@@ -61,13 +67,12 @@ _TRADES: dict[str, frozenset[str]] = {
         "nha khoa": "dental",
         "in an": "printing print",
         "logistics": "logistics",
-    }.items()
-}
+    }
+)
 _TRADE = re.compile(r"^(?:" + "|".join(sorted(_TRADES, key=len, reverse=True)) + r")\b\s*")
 #: The trades French, Spanish, Portuguese and Italian names begin with, and their English words.
-_ROMANCE_TRADES: dict[str, frozenset[str]] = {
-    trade: frozenset(english.split())
-    for trade, english in {
+_ROMANCE_TRADES = _trades(
+    {
         "imprimerie": "printing printers print",
         "boulangerie": "bakery bakers",
         "patisserie": "bakery patisserie pastry",
@@ -101,8 +106,8 @@ _ROMANCE_TRADES: dict[str, frozenset[str]] = {
         "grafica": "printing",
         "panificio": "bakery",
         "tipografia": "printing",
-    }.items()
-}
+    }
+)
 _ROMANCE_TRADE = re.compile(
     r"^(?:"
     + "|".join(sorted(_ROMANCE_TRADES, key=len, reverse=True))
