@@ -593,10 +593,12 @@ def _pair_by_names(
         *romanised_pairs(free_vendor, free_psa),
         *chinese_pairs(free_vendor, free_psa),
         *script_pairs(free_vendor, free_psa),
-        *malay_pairs(free_vendor, free_psa),
     ]:
         if vendor_key in free_vendor and psa_key in free_psa:
             run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, romanised another way")
+    for vendor_key, psa_key in malay_pairs(free_vendor, free_psa):
+        if vendor_key in free_vendor and psa_key in free_psa:
+            run.pair(vendor_key, psa_key, "fuzzy", 0.75, "the same name, in the old spelling")
     for vendor_key, psa_key in translated_pairs(free_vendor, free_psa):
         if vendor_key in free_vendor and psa_key in free_psa:
             run.pair(vendor_key, psa_key, "fuzzy", 0.8, "the same company, its name translated")
