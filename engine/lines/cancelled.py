@@ -31,7 +31,7 @@ def cancel_lines(lines: list[Line], period_start: dt.date | None) -> None:
 
 def drop_credits_of_cancelled(lines: list[Line]) -> None:
     """A credit note of a line that is itself marked credited (Fiken's "Kreditnota"
-    beside its invoice's "Kreditert" line): the cancellation already took the seats out; counting
+    beside its invoice's "Kreditert" line): the crediting already took the seats out; counting
     the credit too would take them out twice. Paired one to one by client, product, seats and
     amount; only a line whose status says it was credited (voiding or cancelling is no credit)."""
     cancelled: dict[tuple[str, str, Decimal, Decimal | None], list[int]] = defaultdict(list)

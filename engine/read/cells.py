@@ -247,8 +247,10 @@ _DOT_DECIMALS = re.compile(r"\.\d{1,2}$|\.\d{4,}$")
 def _dots_group_thousands(table: Table, mapping: ColumnMapping) -> bool:
     """The export writes whole amounts with dots between thousands and no decimals at all (an
     Indonesian "Harga Satuan" of "130.000" beside a "Jumlah" of "3.120.000"): a dot followed by
-    three digits is then a thousands dot, never a decimal point. Told by the file's own amounts:
-    one with two such dots, and none with a comma or another count of decimals."""
+    three digits is then a thousands dot, never a decimal point. Told by the file's own amounts
+    (their currency around them set aside: "Rp 2.280", "1.980 ₫"): none with a comma or another
+    count of decimals, and one with two such dots, or lines whose seats × price give their dotted
+    total read so (small amounts: "2.720" for 40 seats at 68)."""
     texts = {
         _bare_amount(value)
         for field in _MONEY_FIELDS
