@@ -369,9 +369,12 @@ def by_concept(
     filled = dict(filled)  # seats billed so far, with this pass's own as they are given
     for index, (description, seats) in enumerate(still):
         targets = concept_targets(WORD_SPLIT.split(description))
-        # what a kind of product works on is no hardware sold ("Backup laptop/PC", "PC Backup
-        # (per workstation)": the backup of them)
-        service = service_words(description) - set(CONCEPTS) - (_WORKS_ON if targets else set())
+        # what a kind of product works on is no hardware sold in an in-house name ("Backup
+        # laptop/PC", "PC Backup (per workstation)": the backup of them); where a product's own
+        # words are named ("Acronis … Backup (per workstation)") it may tell editions apart
+        its_words = set(WORD_SPLIT.split(description)) & bill.product_words
+        works_on = _WORKS_ON if targets and its_words <= _WORKS_ON | set(CONCEPTS) else frozenset()
+        service = service_words(description) - set(CONCEPTS) - works_on
         if not targets or not service <= SERVICE_NOUNS:
             left.append(index)
             continue
