@@ -283,6 +283,10 @@ def fit(description_key: str, name_key: str) -> Fit | None:
     name = meaningful(name_key)
     if not words or not name:
         return None
+    if "enterprise" in words and "enterprise" not in name and not _E_PLANS.isdisjoint(name):
+        # "Office 365 Enterprise E3", "Entreprise E3 sans Teams": the suites' old English and
+        # French name, whose E plan says "Enterprise" already
+        words = [word for word in words if word != "enterprise"]
     words, name = _fold_acronyms(words, name)
     words, name = _split_compounds(words, name), _split_compounds(name, words)
     if all(word in BRAND for word in words):
@@ -298,6 +302,9 @@ def fit(description_key: str, name_key: str) -> Fit | None:
     discriminating = [w for w in left if w not in BRAND and _discriminates(w)]
     return Fit(len(left), len(discriminating), approximate, len(words), tuple(left))
 
+
+#: Microsoft's Enterprise plans, which say "Enterprise" by their letter.
+_E_PLANS = frozenset(["e1", "e3", "e5", "e7"])
 
 #: Words that deny the word after them ("no calling minutes", "without archive"); "no Teams" is
 #: read apart, as the look-alike it makes (:data:`engine.match.product_names.DISCRIMINATORS`).

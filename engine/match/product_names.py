@@ -1241,7 +1241,6 @@ def product_key(text: str) -> str:
             tokens.append(part)
     if len(tokens) >= 4:
         tokens = _without_its_short_form(tokens)
-        tokens = _without_enterprise_before_the_plan(tokens)
     # "Microsoft Intune" and "Intune" are one product; "Microsoft 365" is not "365".
     while len(tokens) > 1 and tokens[0] == "microsoft" and tokens[1] != "365":
         tokens.pop(0)
@@ -1313,21 +1312,6 @@ def _broken_words_joined(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
-
-
-def _without_enterprise_before_the_plan(tokens: list[str]) -> list[str]:
-    """ "Office 365 Enterprise E3", "M365 Ent E5": the suites' old English and French name, whose
-    plan says "Enterprise" again; after the family only ("Secure Productive Enterprise E3" is
-    spelled by its initials, SPE)."""
-    for i in range(2, len(tokens) - 1):
-        if (
-            tokens[i] == "enterprise"
-            and tokens[i - 1] == "365"
-            and tokens[i - 2] in ("office", "microsoft")
-            and tokens[i + 1] in ("e1", "e3", "e5", "e7")
-        ):
-            return tokens[:i] + tokens[i + 1 :]
-    return tokens
 
 
 def _without_its_short_form(tokens: list[str]) -> list[str]:
