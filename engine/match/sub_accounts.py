@@ -54,9 +54,14 @@ def join_sub_accounts(
     if not by_stem:
         return
     other_names = sorted(other)
+    spelled: dict[str, list[str]] = defaultdict(list)  # each stem's own spellings (once: speed)
+    for spelling, key in keys.items():
+        if key in by_stem:
+            spelled[key].append(spelling)
     for stem, spellings in by_stem.items():
         if len(spellings) < 2 and (
-            len(stems_of_tail[tail_of[spellings[0]]]) < 2 or _twins_named(stem, keys, spellings)
+            len(stems_of_tail[tail_of[spellings[0]]]) < 2
+            or _twins_named([*spelled[stem], *spellings])
         ):
             # one tail alone, no other company's in the book, or the company's name is two
             # companies' ("Benard Immobilier SAS" beside "… SARL - Downtown"): the name tiers' to read
@@ -73,10 +78,9 @@ def join_sub_accounts(
                 keys[spelling] = stem
 
 
-def _twins_named(stem: str, keys: Mapping[str, str], tailed: list[str]) -> bool:
-    """Spellings of this side keyed as the company, and the tailed ones, write two kinds of legal
-    form."""
-    named = [spelling for spelling, key in keys.items() if key == stem] + tailed
+def _twins_named(named: list[str]) -> bool:
+    """The spellings of this side keyed as the company, and the tailed ones, write two kinds of
+    legal form."""
     kinds = {frozenset(kind.split()) for spelling in named if (kind := legal_kind(spelling))}
     return any(different_forms(a, b) for a in kinds for b in kinds if a != b)
 
